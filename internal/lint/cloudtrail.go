@@ -1,0 +1,42 @@
+package lint
+
+import "github.com/iamguard/terraform-provider-iamguard/internal/rules"
+
+func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
+	if c.removed {
+		return []rules.Finding{rules.CloudTrailDeleted.Finding("",
+			"the trail is destroyed and not replaced: the IAM events it recorded stop being logged")}
+	}
+	a := c.after
+	t := rules.Trail{
+		IncludeGlobalServiceEvents: a.bool("include_global_service_events", true),
+		MultiRegion:                a.bool("is_multi_region_trail", false),
+		Logging:                    a.bool("enable_logging", true),
+		LogFileValidation:          a.bool("enable_log_file_validation", false),
+	}
+	if a.isUnknown("event_selector") || a.isUnknown("advanced_event_selector") {
+		t.Selectors = rules.UnknownValue[bool]()
+	}
+	for _, s := range a.list("event_selector") {
+		rw, _ := s.raw("read_write_type").(string)
+		t.EventSelectors = append(t.EventSelectors, rules.EventSelector{
+			ReadWriteType:                 rw,
+			IncludeManagementEvents:       s.bool("include_management_events", true),
+			ExcludeManagementEventSources: s.strings("exclude_management_event_sources"),
+		})
+	}
+	for _, s := range a.list("advanced_event_selector") {
+		var sel rules.AdvancedSelector
+		for _, f := range s.list("field_selector") {
+			field, _ := f.raw("field").(string)
+			sel.Fields = append(sel.Fields, rules.FieldSelector{
+				Field:  field,
+				Equals: f.strings("equals"), NotEquals: f.strings("not_equals"),
+				StartsWith: f.strings("starts_with"), NotStartsWith: f.strings("not_starts_with"),
+				EndsWith: f.strings("ends_with"), NotEndsWith: f.strings("not_ends_with"),
+			})
+		}
+		t.AdvancedSelectors = append(t.AdvancedSelectors, sel)
+	}
+	return rules.EvaluateTrail(t)
+}

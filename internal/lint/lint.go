@@ -1,0 +1,159 @@
+// Package lint judges the resources of a Terraform plan with the rule
+// catalogue: it turns each planned change into the rules' value types, runs
+// the evaluators and adds what only a plan shows (removals, transitions,
+// counts across resources).
+package lint
+
+import (
+	"sort"
+	"time"
+
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+// Options steer a lint run; the zero value judges with the default baseline.
+type Options struct {
+	// Now is the time dates are judged against; zero means the plan's
+	// timestamp, or the current time when the plan has none.
+	Now      time.Time
+	Baseline *rules.Baseline
+	// ChangedOnly judges only resources whose action is not no-op or read.
+	ChangedOnly bool
+	// Disabled rules are not reported.
+	Disabled map[string]bool
+	// Waiver, when set, returns the waiver covering a finding, if any.
+	Waiver func(ruleID, address string) *Waiver
+}
+
+// Waiver accepts a finding's risk for a while.
+type Waiver struct {
+	Reason  string `json:"reason"`
+	Expires string `json:"expires,omitempty"`
+	Expired bool   `json:"expired"`
+}
+
+// Finding is a rule finding on a planned resource.
+type Finding struct {
+	rules.Finding
+	Address      string
+	ResourceType string
+	Action       string
+	Waiver       *Waiver // the waiver that matched, expired or not
+}
+
+// Waived reports whether a live waiver covers the finding.
+func (f Finding) Waived() bool { return f.Waiver != nil && !f.Waiver.Expired }
+
+// Result is the outcome of a lint run.
+type Result struct {
+	Plan      *plan.Plan
+	Now       time.Time
+	Resources int // resources judged
+	Findings  []Finding
+}
+
+// ResourceTypes reports whether the linter judges resources of type t; pass
+// it to plan.Read so the reader keeps only those.
+func ResourceTypes(t string) bool { _, ok := judges[t]; return ok }
+
+// judge evaluates one planned change of a resource type.
+type judge func(l *linter, c *change) []rules.Finding
+
+var judges = map[string]judge{
+	"aws_iam_account_password_policy": judgePasswordPolicy,
+	"aws_iam_access_key":              judgeAccessKey,
+	"aws_iam_user_login_profile":      judgeLoginProfile,
+	"aws_cloudtrail":                  judgeCloudTrail,
+}
+
+// change is one resource change seen from the rules' side.
+type change struct {
+	rc      *tfjson.ResourceChange
+	action  string
+	before  attrs // empty on create
+	after   attrs // empty on delete
+	removed bool  // destroyed and not replaced
+}
+
+type linter struct {
+	plan     *plan.Plan
+	now      time.Time
+	baseline rules.Baseline
+
+	activeKeys map[string][]string // user -> addresses of active keys after apply
+}
+
+// Lint judges every kept resource change of p.
+func Lint(p *plan.Plan, opt Options) Result {
+	l := &linter{plan: p, now: opt.Now, baseline: rules.DefaultBaseline()}
+	if opt.Baseline != nil {
+		l.baseline = *opt.Baseline
+	}
+	if l.now.IsZero() {
+		l.now = time.Now().UTC()
+		if t, err := time.Parse(time.RFC3339, p.Timestamp); err == nil {
+			l.now = t
+		}
+	}
+	res := Result{Plan: p, Now: l.now}
+	for _, rc := range p.Changes {
+		if rc.DeposedKey != "" || rc.Change == nil {
+			continue // a deposed object's cleanup is not a change of intent
+		}
+		c := newChange(p, rc)
+		if opt.ChangedOnly && (c.action == "no-op" || c.action == "read") {
+			continue
+		}
+		res.Resources++
+		for _, f := range judges[rc.Type](l, c) {
+			if opt.Disabled[f.Rule.ID] {
+				continue
+			}
+			lf := Finding{Finding: f, Address: rc.Address, ResourceType: rc.Type, Action: c.action}
+			if opt.Waiver != nil {
+				lf.Waiver = opt.Waiver(f.Rule.ID, rc.Address)
+			}
+			res.Findings = append(res.Findings, lf)
+		}
+	}
+	sort.SliceStable(res.Findings, func(i, j int) bool {
+		a, b := res.Findings[i], res.Findings[j]
+		if a.Address != b.Address {
+			return a.Address < b.Address
+		}
+		return a.Rule.ID < b.Rule.ID
+	})
+	return res
+}
+
+func newChange(p *plan.Plan, rc *tfjson.ResourceChange) *change {
+	acts := rc.Change.Actions
+	c := &change{rc: rc, action: actionName(acts), removed: acts.Delete()}
+	c.before.values, _ = rc.Change.Before.(map[string]any)
+	if !c.removed {
+		c.after.values, _ = rc.Change.After.(map[string]any)
+		c.after.unknown, _ = rc.Change.AfterUnknown.(map[string]any)
+		c.after.configured, c.after.hasConfig = p.Configured(rc)
+	}
+	return c
+}
+
+// actionName names a change's actions in one word.
+func actionName(a tfjson.Actions) string {
+	switch {
+	case a.Replace():
+		return "replace"
+	case a.Create():
+		return "create"
+	case a.Delete():
+		return "delete"
+	case a.Update():
+		return "update"
+	case a.Read():
+		return "read"
+	}
+	return "no-op"
+}

@@ -1,0 +1,461 @@
+// Package plan reads the JSON form of a Terraform plan (terraform show -json)
+// as a stream, keeping only the resources the linter judges: their changes,
+// their prior-state values and which attributes their configuration sets.
+// Memory stays bounded by the kept resources, not by the size of the plan.
+package plan
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	tfjson "github.com/hashicorp/terraform-json"
+)
+
+// Plan is the part of a Terraform plan the linter reads.
+type Plan struct {
+	FormatVersion    string
+	TerraformVersion string
+	Timestamp        string
+
+	// Changes are the managed resource changes of kept types, in plan order.
+	Changes []*tfjson.ResourceChange
+	// Prior are the managed resources of kept types in prior_state.
+	Prior []Resource
+	// Resources counts every managed resource change in the plan.
+	Resources int
+
+	// configured maps a configuration address (module path without instance
+	// keys, then type.name) to the attributes its configuration sets; nil
+	// when the plan has no configuration block.
+	configured map[string]map[string]bool
+}
+
+// Resource is a resource instance from prior_state.
+type Resource struct {
+	Address string
+	Type    string
+	Values  map[string]any
+}
+
+// Limits on what is kept: a kept resource's change (certificates and keys
+// included) and any one string the reader decodes.
+const (
+	maxChange = 32 << 20
+	maxString = 64 << 10
+)
+
+// ErrNotPlan is wrapped by errors for input that is JSON but not a plan.
+var ErrNotPlan = errors.New("not a Terraform plan")
+
+// Read parses a plan from r, keeping the resources whose type keep accepts.
+func Read(r io.Reader, keep func(resourceType string) bool) (*Plan, error) {
+	s := newScanner(r)
+	c, ok := s.peek()
+	if !ok {
+		if s.rerr != io.EOF {
+			return nil, s.rerr
+		}
+		return nil, fmt.Errorf("empty input: expected a plan from terraform show -json")
+	}
+	if c != '{' {
+		return nil, fmt.Errorf("not JSON: a plan from terraform show -json starts with '{', found %s", describe(c))
+	}
+	rd := reader{s: s, keep: keep, p: &Plan{}}
+	if err := rd.top(); err != nil {
+		if err == errTooLarge {
+			return nil, fmt.Errorf("value near byte %d is larger than iamguard reads (%d MiB)", s.offset(), maxChange>>20)
+		}
+		return nil, err
+	}
+	return rd.p, nil
+}
+
+type reader struct {
+	s    *scanner
+	keep func(string) bool
+	p    *Plan
+
+	isPlan, isState bool
+	scratch         []byte
+	elem            element
+}
+
+func (rd *reader) top() error {
+	s, p := rd.s, rd.p
+	err := s.object("plan", func(key []byte) error {
+		switch string(key) {
+		case "format_version":
+			if err := rd.str(&p.FormatVersion); err != nil {
+				return err
+			}
+			return checkVersion(p.FormatVersion)
+		case "terraform_version":
+			return rd.str(&p.TerraformVersion)
+		case "timestamp":
+			return rd.str(&p.Timestamp)
+		case "resource_changes":
+			rd.isPlan = true
+			return s.array("resource_changes", rd.change)
+		case "planned_values", "output_changes":
+			rd.isPlan = true
+		case "prior_state":
+			return s.object("prior_state", func(key []byte) error {
+				if string(key) != "values" {
+					return s.skip()
+				}
+				return s.object("prior_state.values", func(key []byte) error {
+					if string(key) != "root_module" {
+						return s.skip()
+					}
+					return rd.priorModule()
+				})
+			})
+		case "configuration":
+			rd.p.configured = map[string]map[string]bool{}
+			return s.object("configuration", func(key []byte) error {
+				if string(key) != "root_module" {
+					return s.skip()
+				}
+				return rd.configModule("")
+			})
+		case "values", "lineage", "serial":
+			rd.isState = true
+		}
+		return s.skip()
+	})
+	if err != nil {
+		return err
+	}
+	if err := s.finish(); err != nil {
+		return err
+	}
+	switch {
+	case rd.isState && !rd.isPlan:
+		return fmt.Errorf("%w: this is a Terraform state, not a plan (run terraform show -json on a saved plan file)", ErrNotPlan)
+	case !rd.isPlan:
+		return fmt.Errorf("%w: no resource_changes or planned_values found", ErrNotPlan)
+	case p.FormatVersion == "":
+		return fmt.Errorf("%w: format_version is missing", ErrNotPlan)
+	}
+	return nil
+}
+
+// checkVersion accepts the plan formats iamguard understands: 0.x and 1.x.
+func checkVersion(v string) error {
+	major, _, _ := strings.Cut(v, ".")
+	if major == "0" || major == "1" {
+		return nil
+	}
+	return fmt.Errorf("unsupported plan format_version %q: iamguard reads 0.x and 1.x", v)
+}
+
+// str decodes a string value (or null) into dst.
+func (rd *reader) str(dst *string) error {
+	raw, err := rd.s.capture(rd.scratch[:0], maxString)
+	rd.scratch = raw
+	if err != nil {
+		return err
+	}
+	return decodeString(raw, dst)
+}
+
+func decodeString(raw []byte, dst *string) error {
+	if len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' && !hasEscape(raw) {
+		*dst = string(raw[1 : len(raw)-1])
+		return nil
+	}
+	if err := json.Unmarshal(raw, dst); err != nil {
+		return fmt.Errorf("expected a string, found %s", describe(raw[0]))
+	}
+	return nil
+}
+
+func hasEscape(raw []byte) bool {
+	for _, c := range raw {
+		if c == '\\' || c < 0x20 {
+			return true
+		}
+	}
+	return false
+}
+
+// element holds the raw fields of one resource entry until its type says
+// whether to keep it; the buffers are reused for every element.
+type element struct {
+	address, moduleAddress, mode, typ, name, index, providerName, deposed, body []byte
+}
+
+func (e *element) reset() {
+	e.address, e.moduleAddress, e.mode, e.typ = e.address[:0], e.moduleAddress[:0], e.mode[:0], e.typ[:0]
+	e.name, e.index, e.providerName, e.deposed, e.body = e.name[:0], e.index[:0], e.providerName[:0], e.deposed[:0], e.body[:0]
+}
+
+// element fills e from a resource object; bodyKey names the member holding the
+// resource's data ("change" or "values"), captured only for kept types.
+func (rd *reader) element(e *element, name, bodyKey string) error {
+	s := rd.s
+	e.reset()
+	hasBody := false
+	err := s.object(name, func(key []byte) error {
+		var dst *[]byte
+		switch string(key) {
+		case "address":
+			dst = &e.address
+		case "module_address":
+			dst = &e.moduleAddress
+		case "mode":
+			dst = &e.mode
+		case "type":
+			dst = &e.typ
+		case "name":
+			dst = &e.name
+		case "index":
+			dst = &e.index
+		case "provider_name":
+			dst = &e.providerName
+		case "deposed":
+			dst = &e.deposed
+		case bodyKey:
+			// Terraform writes type before the body; a body that comes
+			// first is kept until the type is known.
+			if len(e.typ) > 0 && !rd.keepRaw(e.typ) {
+				return s.skip()
+			}
+			hasBody = true
+			var err error
+			e.body, err = s.capture(e.body[:0], maxChange)
+			return err
+		default:
+			return s.skip()
+		}
+		var err error
+		*dst, err = s.capture((*dst)[:0], maxString)
+		return err
+	})
+	if err == nil && !hasBody {
+		e.body = e.body[:0]
+	}
+	return err
+}
+
+func (rd *reader) keepRaw(typ []byte) bool {
+	var t string
+	if decodeString(typ, &t) != nil {
+		return false
+	}
+	return rd.keep(t)
+}
+
+func (e *element) managed() bool {
+	return len(e.mode) == 0 || string(e.mode) == `"managed"`
+}
+
+// decodeInto decodes the element's string fields into rc.
+func (e *element) decodeInto(rc *tfjson.ResourceChange) error {
+	var mode string
+	for _, f := range []struct {
+		raw  []byte
+		dst  *string
+		name string
+	}{
+		{e.address, &rc.Address, "address"}, {e.moduleAddress, &rc.ModuleAddress, "module_address"},
+		{e.mode, &mode, "mode"}, {e.typ, &rc.Type, "type"}, {e.name, &rc.Name, "name"},
+		{e.providerName, &rc.ProviderName, "provider_name"}, {e.deposed, &rc.DeposedKey, "deposed"},
+	} {
+		if len(f.raw) == 0 || string(f.raw) == "null" {
+			continue
+		}
+		if err := decodeString(f.raw, f.dst); err != nil {
+			return fmt.Errorf("%s: %w", f.name, err)
+		}
+	}
+	rc.Mode = tfjson.ResourceMode(mode)
+	if len(e.index) > 0 {
+		if err := json.Unmarshal(e.index, &rc.Index); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+	}
+	return nil
+}
+
+// change reads one entry of resource_changes.
+func (rd *reader) change() error {
+	e := &rd.elem
+	if err := rd.element(e, "resource_changes[]", "change"); err != nil {
+		return err
+	}
+	if !e.managed() {
+		return nil
+	}
+	rd.p.Resources++
+	if len(e.typ) == 0 || !rd.keepRaw(e.typ) {
+		return nil
+	}
+	rc := &tfjson.ResourceChange{}
+	if err := e.decodeInto(rc); err != nil {
+		return rd.badResource(err)
+	}
+	if len(e.body) == 0 {
+		return rd.badResource(fmt.Errorf("%s has no change", rc.Address))
+	}
+	rc.Change = &tfjson.Change{}
+	if err := json.Unmarshal(e.body, rc.Change); err != nil {
+		return rd.badResource(fmt.Errorf("%s: change: %w", rc.Address, jsonErr(err)))
+	}
+	rd.p.Changes = append(rd.p.Changes, rc)
+	return nil
+}
+
+func (rd *reader) badResource(err error) error {
+	return fmt.Errorf("resource change ending at byte %d: %w", rd.s.offset(), err)
+}
+
+// jsonErr shortens encoding/json's errors to what a user can act on.
+func jsonErr(err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return fmt.Errorf("%s: expected %s", te.Field, te.Type) // te.Value may quote plan data
+	}
+	return err
+}
+
+// priorModule reads a module of prior_state.values, recursing into children.
+func (rd *reader) priorModule() error {
+	s := rd.s
+	return s.object("module", func(key []byte) error {
+		switch string(key) {
+		case "resources":
+			return s.array("resources", rd.priorResource)
+		case "child_modules":
+			return s.array("child_modules", rd.priorModule)
+		}
+		return s.skip()
+	})
+}
+
+func (rd *reader) priorResource() error {
+	e := &rd.elem
+	if err := rd.element(e, "resources[]", "values"); err != nil {
+		return err
+	}
+	if !e.managed() || len(e.typ) == 0 || !rd.keepRaw(e.typ) {
+		return nil
+	}
+	var rc tfjson.ResourceChange
+	if err := e.decodeInto(&rc); err != nil {
+		return rd.badResource(err)
+	}
+	res := Resource{Address: rc.Address, Type: rc.Type}
+	if len(e.body) > 0 {
+		if err := json.Unmarshal(e.body, &res.Values); err != nil {
+			return rd.badResource(fmt.Errorf("%s: values: %w", rc.Address, jsonErr(err)))
+		}
+	}
+	rd.p.Prior = append(rd.p.Prior, res)
+	return nil
+}
+
+// configModule reads a configuration module: its resources' expression keys
+// and, recursively, the modules it calls. prefix is the module path, empty or
+// ending in a dot.
+func (rd *reader) configModule(prefix string) error {
+	s := rd.s
+	return s.object("module", func(key []byte) error {
+		switch string(key) {
+		case "resources":
+			return s.array("resources", func() error { return rd.configResource(prefix) })
+		case "module_calls":
+			return s.object("module_calls", func(name []byte) error {
+				child := prefix + "module." + string(name) + "."
+				return s.object("module call", func(key []byte) error {
+					if string(key) != "module" {
+						return s.skip()
+					}
+					return rd.configModule(child)
+				})
+			})
+		}
+		return s.skip()
+	})
+}
+
+func (rd *reader) configResource(prefix string) error {
+	s := rd.s
+	var addr, typ string
+	var attrs map[string]bool
+	err := s.object("resources[]", func(key []byte) error {
+		switch string(key) {
+		case "address":
+			return rd.str(&addr)
+		case "type":
+			return rd.str(&typ)
+		case "expressions":
+			if typ != "" && !rd.keep(typ) {
+				return s.skip()
+			}
+			attrs = map[string]bool{}
+			return s.object("expressions", func(attr []byte) error {
+				attrs[string(attr)] = true
+				return s.skip()
+			})
+		}
+		return s.skip()
+	})
+	if err != nil || !rd.keep(typ) || addr == "" {
+		return err
+	}
+	if attrs == nil {
+		attrs = map[string]bool{}
+	}
+	rd.p.configured[prefix+addr] = attrs
+	return nil
+}
+
+// Configured reports which attributes the configuration of rc sets. ok is
+// false when the plan carries no configuration for it (old formats), in
+// which case an attribute's absence says nothing.
+func (p *Plan) Configured(rc *tfjson.ResourceChange) (attrs map[string]bool, ok bool) {
+	if p.configured == nil {
+		return nil, false
+	}
+	addr := stripKeys(rc.ModuleAddress)
+	if addr != "" {
+		addr += "."
+	}
+	attrs, ok = p.configured[addr+rc.Type+"."+rc.Name]
+	return attrs, ok
+}
+
+// stripKeys removes instance keys (`[0]`, `["a.b"]`) from a module address.
+func stripKeys(addr string) string {
+	if !strings.Contains(addr, "[") {
+		return addr
+	}
+	var b strings.Builder
+	depth, quoted, escaped := 0, false, false
+	for i := 0; i < len(addr); i++ {
+		c := addr[i]
+		switch {
+		case quoted:
+			if escaped {
+				escaped = false
+			} else if c == '\\' {
+				escaped = true
+			} else if c == '"' {
+				quoted = false
+			}
+		case c == '"' && depth > 0:
+			quoted = true
+		case c == '[':
+			depth++
+		case c == ']' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,415 @@
+package plan
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// The scanner reads JSON from a stream through a fixed buffer. Values the
+// linter needs are captured as raw bytes (bounded) and decoded with
+// encoding/json; everything else is skipped without being built. Skipping
+// checks structure (balanced brackets, terminated strings, nesting depth)
+// rather than the full grammar, which is what makes it faster than a
+// validating pass; captured values are validated in full when decoded.
+
+const (
+	bufSize  = 256 << 10
+	maxDepth = 10000
+)
+
+// SyntaxError reports malformed input and where it was found.
+type SyntaxError struct {
+	Offset int64
+	Msg    string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("invalid JSON at byte %d: %s", e.Offset, e.Msg)
+}
+
+var errTooLarge = errors.New("value too large")
+
+type scanner struct {
+	r     io.Reader
+	buf   []byte
+	pos   int
+	end   int
+	base  int64 // input offset of buf[0]
+	rerr  error // sticky read error (io.EOF at end)
+	depth int
+
+	capturing bool
+	capStart  int
+	capMax    int
+	capDst    []byte
+
+	closers []byte // expected closing brackets while skipping
+	key     []byte // last object key read, reused
+}
+
+func newScanner(r io.Reader) *scanner {
+	return &scanner{r: r, buf: make([]byte, bufSize), closers: make([]byte, 0, 64)}
+}
+
+func (s *scanner) offset() int64 { return s.base + int64(s.pos) }
+
+func (s *scanner) errorf(format string, args ...any) error {
+	return &SyntaxError{Offset: s.offset(), Msg: fmt.Sprintf(format, args...)}
+}
+
+// fill reads more input once the buffer is consumed. It reports false at the
+// end of input or on a read error (kept in s.rerr).
+func (s *scanner) fill() bool {
+	if s.rerr != nil {
+		return false
+	}
+	if s.capturing {
+		s.capDst = append(s.capDst, s.buf[s.capStart:s.end]...)
+		s.capStart = 0
+		if len(s.capDst) > s.capMax {
+			s.rerr = errTooLarge
+			return false
+		}
+	}
+	s.base += int64(s.end)
+	s.pos, s.end = 0, 0
+	for {
+		n, err := s.r.Read(s.buf)
+		s.end = n
+		if n > 0 {
+			return true
+		}
+		if err != nil {
+			s.rerr = err
+			return false
+		}
+	}
+}
+
+// eofError turns running out of input into the right error.
+func (s *scanner) eofError(what string) error {
+	switch {
+	case s.rerr == errTooLarge:
+		return s.rerr
+	case s.rerr != nil && s.rerr != io.EOF:
+		return s.rerr
+	}
+	return s.errorf("unexpected end of input %s", what)
+}
+
+// peek skips white space and returns the next byte without consuming it.
+func (s *scanner) peek() (byte, bool) {
+	for {
+		for s.pos < s.end {
+			switch c := s.buf[s.pos]; c {
+			case ' ', '\t', '\n', '\r':
+				s.pos++
+			default:
+				return c, true
+			}
+		}
+		if !s.fill() {
+			return 0, false
+		}
+	}
+}
+
+func (s *scanner) consume(want byte, what string) error {
+	c, ok := s.peek()
+	if !ok {
+		return s.eofError(what)
+	}
+	if c != want {
+		return s.errorf("expected %q %s, found %s", want, what, describe(c))
+	}
+	s.pos++
+	return nil
+}
+
+func describe(c byte) string {
+	switch {
+	case c == '{':
+		return "an object"
+	case c == '[':
+		return "an array"
+	case c == '"':
+		return "a string"
+	case c == '-' || (c >= '0' && c <= '9'):
+		return "a number"
+	case c == 't' || c == 'f':
+		return "a boolean"
+	case c == 'n':
+		return "null"
+	case c >= 0x20 && c < 0x7f:
+		return fmt.Sprintf("%q", c)
+	}
+	return fmt.Sprintf("byte 0x%02x", c)
+}
+
+// skipString consumes a string whose opening quote is at s.pos.
+func (s *scanner) skipString() error {
+	s.pos++
+	escaped := false
+	for {
+		b := s.buf[s.pos:s.end]
+		if escaped && len(b) > 0 {
+			b = b[1:]
+			s.pos++
+			escaped = false
+		}
+		if q := bytes.IndexByte(b, '"'); q >= 0 {
+			bs := bytes.IndexByte(b[:q], '\\')
+			if bs < 0 {
+				s.pos += q + 1
+				return nil
+			}
+			if bs+1 < len(b) {
+				s.pos += bs + 2
+				continue
+			}
+			s.pos += bs + 1
+			escaped = true
+		} else if bs := bytes.IndexByte(b, '\\'); bs >= 0 {
+			if bs+1 < len(b) {
+				s.pos += bs + 2
+				continue
+			}
+			s.pos += bs + 1
+			escaped = true
+		} else {
+			s.pos = s.end
+		}
+		if !s.fill() {
+			return s.eofError("inside a string")
+		}
+	}
+}
+
+// skip consumes one value of any kind.
+func (s *scanner) skip() error {
+	c, ok := s.peek()
+	if !ok {
+		return s.eofError("where a value was expected")
+	}
+	switch c {
+	case '"':
+		return s.skipString()
+	case '{', '[':
+		return s.skipContainer()
+	case '}', ']', ',', ':':
+		return s.errorf("expected a value, found %s", describe(c))
+	}
+	// A scalar: consume up to the next delimiter.
+	start := s.pos
+	for {
+		for s.pos < s.end {
+			switch s.buf[s.pos] {
+			case ',', '}', ']', ' ', '\t', '\n', '\r', ':':
+				if s.pos == start {
+					return s.errorf("expected a value")
+				}
+				return nil
+			case '"', '{', '[':
+				return s.errorf("expected a delimiter, found %s", describe(s.buf[s.pos]))
+			}
+			s.pos++
+		}
+		start = -1
+		if !s.fill() {
+			if s.rerr == io.EOF {
+				return nil // a scalar may end the input; the caller checks what follows
+			}
+			return s.eofError("")
+		}
+	}
+}
+
+// skipContainer consumes an object or array, checking that brackets pair up
+// and strings end, without building anything.
+func (s *scanner) skipContainer() error {
+	s.closers = s.closers[:0]
+	for {
+		for s.pos < s.end {
+			switch c := s.buf[s.pos]; c {
+			case '"':
+				if err := s.skipString(); err != nil {
+					return err
+				}
+				continue
+			case '{', '[':
+				if s.depth+len(s.closers) >= maxDepth {
+					return s.errorf("nesting deeper than %d levels", maxDepth)
+				}
+				s.closers = append(s.closers, c+2) // '{'+2 == '}', '['+2 == ']'
+			case '}', ']':
+				n := len(s.closers)
+				if n == 0 || s.closers[n-1] != c {
+					return s.errorf("unexpected %q", c)
+				}
+				s.closers = s.closers[:n-1]
+				if n == 1 {
+					s.pos++
+					return nil
+				}
+			}
+			s.pos++
+		}
+		if !s.fill() {
+			return s.eofError("inside an object or array")
+		}
+	}
+}
+
+// capture appends the raw bytes of the next value to dst, failing with
+// errTooLarge past max bytes.
+func (s *scanner) capture(dst []byte, max int) ([]byte, error) {
+	if _, ok := s.peek(); !ok {
+		return dst, s.eofError("where a value was expected")
+	}
+	s.capturing, s.capStart, s.capMax, s.capDst = true, s.pos, max, dst
+	err := s.skip()
+	dst = append(s.capDst, s.buf[s.capStart:s.pos]...)
+	s.capturing, s.capDst = false, nil
+	if err == nil && len(dst) > max {
+		err = errTooLarge
+	}
+	return dst, err
+}
+
+// enter consumes the opening bracket of an object or array. It reports
+// false for null, which the plan format uses for absent collections.
+func (s *scanner) enter(open byte, name string) (bool, error) {
+	c, ok := s.peek()
+	if !ok {
+		return false, s.eofError("where " + name + " was expected")
+	}
+	if c == 'n' {
+		return false, s.skip()
+	}
+	if c != open {
+		kind := "an object"
+		if open == '[' {
+			kind = "an array"
+		}
+		return false, s.errorf("%s: expected %s, found %s", name, kind, describe(c))
+	}
+	if s.depth++; s.depth >= maxDepth {
+		return false, s.errorf("nesting deeper than %d levels", maxDepth)
+	}
+	s.pos++
+	return true, nil
+}
+
+// more consumes the separator after a member and reports whether another follows.
+func (s *scanner) more(close byte) (bool, error) {
+	c, ok := s.peek()
+	if !ok {
+		return false, s.eofError("inside an object or array")
+	}
+	switch c {
+	case ',':
+		s.pos++
+		return true, nil
+	case close:
+		s.pos++
+		s.depth--
+		return false, nil
+	}
+	return false, s.errorf("expected ',' or %q, found %s", close, describe(c))
+}
+
+// object calls member for each key of an object (null counts as empty).
+// member must consume the value; the key slice is reused afterwards.
+func (s *scanner) object(name string, member func(key []byte) error) error {
+	ok, err := s.enter('{', name)
+	if !ok || err != nil {
+		return err
+	}
+	if c, ok := s.peek(); ok && c == '}' {
+		s.pos++
+		s.depth--
+		return nil
+	}
+	for {
+		if err := s.readKey(); err != nil {
+			return err
+		}
+		if err := member(s.key); err != nil {
+			return err
+		}
+		if more, err := s.more('}'); !more || err != nil {
+			return err
+		}
+	}
+}
+
+// array calls elem for each element of an array (null counts as empty).
+func (s *scanner) array(name string, elem func() error) error {
+	ok, err := s.enter('[', name)
+	if !ok || err != nil {
+		return err
+	}
+	if c, ok := s.peek(); ok && c == ']' {
+		s.pos++
+		s.depth--
+		return nil
+	}
+	for {
+		if err := elem(); err != nil {
+			return err
+		}
+		if more, err := s.more(']'); !more || err != nil {
+			return err
+		}
+	}
+}
+
+const maxKey = 1 << 10
+
+// readKey reads an object key and its colon into s.key, raw (escapes are not
+// decoded). Keys longer than maxKey are cut short: no key the linter looks
+// for is that long, and a cut key matches none of them.
+func (s *scanner) readKey() error {
+	c, ok := s.peek()
+	if !ok {
+		return s.eofError("where an object key was expected")
+	}
+	if c != '"' {
+		return s.errorf("expected an object key, found %s", describe(c))
+	}
+	s.pos++
+	s.key = s.key[:0]
+	for escaped := false; ; {
+		for s.pos < s.end {
+			c := s.buf[s.pos]
+			s.pos++
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				return s.consume(':', "after an object key")
+			}
+			if len(s.key) < maxKey {
+				s.key = append(s.key, c)
+			}
+		}
+		if !s.fill() {
+			return s.eofError("inside an object key")
+		}
+	}
+}
+
+// finish checks that nothing but white space follows the top-level value.
+func (s *scanner) finish() error {
+	if c, ok := s.peek(); ok {
+		return s.errorf("unexpected %s after the end of the plan", describe(c))
+	}
+	if s.rerr != io.EOF {
+		return s.rerr
+	}
+	return nil
+}

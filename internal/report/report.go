@@ -1,0 +1,174 @@
+// Package report turns a lint result into the JSON report of DESIGN.md and
+// writes it in each output format. Every format is derived from Report, so
+// no writer sees plan values: only rule metadata, addresses and messages.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+// Report is the JSON report, the contract every format is derived from.
+type Report struct {
+	Tool     Tool      `json:"tool"`
+	Plan     PlanInfo  `json:"plan"`
+	Summary  Summary   `json:"summary"`
+	Findings []Finding `json:"findings"`
+}
+
+// Tool names the program.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// PlanInfo describes the plan that was linted.
+type PlanInfo struct {
+	FormatVersion    string `json:"format_version"`
+	TerraformVersion string `json:"terraform_version"`
+	Timestamp        string `json:"timestamp"`
+}
+
+// Summary counts what was judged and found. Findings and BySeverity leave
+// out waived findings, which Waived counts.
+type Summary struct {
+	Resources  int            `json:"resources"`
+	Findings   int            `json:"findings"`
+	Waived     int            `json:"waived"`
+	BySeverity map[string]int `json:"by_severity"`
+}
+
+// Finding is one finding in the report.
+type Finding struct {
+	RuleID       string       `json:"rule_id"`
+	Rule         string       `json:"rule"`
+	Severity     string       `json:"severity"`
+	Address      string       `json:"address"`
+	ResourceType string       `json:"resource_type"`
+	Action       string       `json:"action"`
+	Attribute    string       `json:"attribute,omitempty"`
+	Event        string       `json:"event"`
+	Message      string       `json:"message"`
+	Remediation  string       `json:"remediation"`
+	References   []string     `json:"references"`
+	Waived       bool         `json:"waived"`
+	Waiver       *lint.Waiver `json:"waiver,omitempty"`
+}
+
+// New builds the report of a lint result.
+func New(res lint.Result, version string) *Report {
+	r := &Report{
+		Tool: Tool{Name: "iamguard", Version: version},
+		Plan: PlanInfo{
+			FormatVersion:    res.Plan.FormatVersion,
+			TerraformVersion: res.Plan.TerraformVersion,
+			Timestamp:        res.Plan.Timestamp,
+		},
+		Summary:  Summary{Resources: res.Resources, BySeverity: map[string]int{}},
+		Findings: make([]Finding, 0, len(res.Findings)),
+	}
+	for _, f := range res.Findings {
+		r.Findings = append(r.Findings, Finding{
+			RuleID: f.Rule.ID, Rule: f.Rule.Slug, Severity: f.Severity.String(),
+			Address: f.Address, ResourceType: f.ResourceType, Action: f.Action,
+			Attribute: f.Attribute, Event: f.Rule.Event, Message: f.Message,
+			Remediation: f.Rule.Remediation.Terraform, References: f.Rule.References,
+			Waived: f.Waived(), Waiver: f.Waiver,
+		})
+		if f.Waived() {
+			r.Summary.Waived++
+			continue
+		}
+		r.Summary.Findings++
+		r.Summary.BySeverity[f.Severity.String()]++
+	}
+	return r
+}
+
+// Fails reports whether any unwaived finding is at or above min.
+func (r *Report) Fails(min rules.Severity) bool {
+	for _, f := range r.Findings {
+		if s, _ := rules.ParseSeverity(f.Severity); !f.Waived && s >= min {
+			return true
+		}
+	}
+	return false
+}
+
+// Resource is the findings of one resource, for the grouped formats.
+type Resource struct {
+	Address  string
+	Type     string
+	Action   string
+	Findings []Finding
+}
+
+// ByResource groups findings by address, in address order.
+func (r *Report) ByResource() []Resource {
+	var out []Resource
+	idx := map[string]int{}
+	for _, f := range r.Findings {
+		i, ok := idx[f.Address]
+		if !ok {
+			i = len(out)
+			idx[f.Address] = i
+			out = append(out, Resource{Address: f.Address, Type: f.ResourceType, Action: f.Action})
+		}
+		out[i].Findings = append(out[i].Findings, f)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Address < out[j].Address })
+	return out
+}
+
+// SeverityCounts lists the summary's counts from critical down, skipping zeros.
+func (r *Report) SeverityCounts() []string {
+	var parts []string
+	for s := rules.Critical; s >= rules.Info; s-- {
+		if n := r.Summary.BySeverity[s.String()]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, s))
+		}
+	}
+	return parts
+}
+
+// Verdict is the one-line summary every human-facing format ends or starts with.
+func (r *Report) Verdict() string {
+	s := r.Summary
+	line := fmt.Sprintf("%d resources judged, %d findings", s.Resources, s.Findings)
+	if counts := r.SeverityCounts(); len(counts) > 0 {
+		line += " (" + strings.Join(counts, ", ") + ")"
+	}
+	if s.Waived > 0 {
+		line += fmt.Sprintf(", %d waived", s.Waived)
+	}
+	return line
+}
+
+// Writer renders a report in one format.
+type Writer func(w io.Writer, r *Report, opt Options) error
+
+// Options are the settings a writer may use.
+type Options struct {
+	Color bool // ANSI colours, for a terminal
+}
+
+// Formats maps each --format name to its writer.
+var Formats = map[string]Writer{
+	"text": WriteText,
+	"json": WriteJSON,
+}
+
+// FormatNames lists the format names in order, for help and errors.
+func FormatNames() []string {
+	names := make([]string, 0, len(Formats))
+	for n := range Formats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}

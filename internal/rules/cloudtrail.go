@@ -1,0 +1,208 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+)
+
+var cloudTrailTypes = []string{"aws_cloudtrail"}
+
+// CloudTrail rules: IAM is a global service, so its events reach only trails
+// that record global service events, and only while logging is on.
+var (
+	CloudTrailGlobalEventsOff = trailRule("IG701", "cloudtrail-global-events-off", High, "UpdateTrail",
+		"The trail does not record global service events, where IAM events go",
+		"IAM, STS and other global services deliver their events as global service events; a trail without them records no IAM change at all.",
+		Remediation{
+			Console:   "CloudTrail > Trails: global service events follow multi-region trails; recreate the trail as multi-region from the console.",
+			CLI:       "aws cloudtrail update-trail --name TRAIL --include-global-service-events",
+			Terraform: "Set include_global_service_events = true (the default) on aws_cloudtrail.",
+		}, "CIS AWS 3.1", "AWS FSBP CloudTrail.1")
+	CloudTrailSingleRegion = trailRule("IG702", "cloudtrail-single-region", Medium, "UpdateTrail",
+		"The trail records a single region only",
+		"Activity in other regions goes unseen, and a single-region trail outside us-east-1 misses global events too.",
+		Remediation{
+			Console:   "CloudTrail > Trails > (trail) > General details > Edit: enable for all regions.",
+			CLI:       "aws cloudtrail update-trail --name TRAIL --is-multi-region-trail",
+			Terraform: "Set is_multi_region_trail = true on aws_cloudtrail (the AWS default is false).",
+		}, "CIS AWS 3.1", "AWS FSBP CloudTrail.1")
+	CloudTrailLoggingOff = trailRule("IG703", "cloudtrail-logging-off", High, "StopLogging",
+		"Logging is stopped on the trail",
+		"A stopped trail (StopLogging) records nothing; it is a classic first step before tampering with IAM.",
+		Remediation{
+			Console:   "CloudTrail > Trails > (trail): Start logging.",
+			CLI:       "aws cloudtrail start-logging --name TRAIL",
+			Terraform: "Set enable_logging = true (the default) on aws_cloudtrail.",
+		}, "CIS AWS 3.1", "AWS FSBP CloudTrail.1")
+	CloudTrailDeleted = trailRule("IG704", "cloudtrail-deleted", High, "DeleteTrail",
+		"A trail is destroyed and not replaced",
+		"Deleting a trail (DeleteTrail) ends the record of IAM changes it carried.",
+		Remediation{
+			Console:   "CloudTrail > Trails: keep a multi-region trail that records management events.",
+			CLI:       "Do not run aws cloudtrail delete-trail on the account's IAM trail.",
+			Terraform: "Keep the aws_cloudtrail resource, or make sure another trail records IAM events before removing it.",
+		}, "CIS AWS 3.1", "AWS FSBP CloudTrail.1")
+	CloudTrailManagementEventsExcluded = trailRule("IG705", "cloudtrail-management-events-excluded", High, "PutEventSelectors",
+		"The trail's event selectors drop management write events or IAM's event source",
+		"IAM changes are write management events from iam.amazonaws.com; selectors that leave out management events, keep only read events or exclude that source record none of them.",
+		Remediation{
+			Console:   "CloudTrail > Trails > (trail) > Management events > Edit: API activity Read and Write, no excluded sources.",
+			CLI:       `aws cloudtrail put-event-selectors --trail-name TRAIL --event-selectors '[{"ReadWriteType":"All","IncludeManagementEvents":true}]'`,
+			Terraform: "In every event_selector keep include_management_events = true and read_write_type = \"All\"; in an advanced_event_selector select eventCategory = Management without readOnly = true or an eventSource condition that drops iam.amazonaws.com.",
+		}, "CIS AWS 3.1", "AWS FSBP CloudTrail.1")
+	CloudTrailLogValidationOff = trailRule("IG706", "cloudtrail-log-validation-off", Medium, "UpdateTrail",
+		"Log file integrity validation is off",
+		"Without digest files nobody can prove that log files were not altered or deleted after delivery.",
+		Remediation{
+			Console:   "CloudTrail > Trails > (trail) > General details > Edit: enable log file validation.",
+			CLI:       "aws cloudtrail update-trail --name TRAIL --enable-log-file-validation",
+			Terraform: "Set enable_log_file_validation = true on aws_cloudtrail (the AWS default is false).",
+		}, "CIS AWS 3.2", "AWS FSBP CloudTrail.4")
+)
+
+var cloudTrailRules = []*Rule{
+	CloudTrailGlobalEventsOff, CloudTrailSingleRegion, CloudTrailLoggingOff, CloudTrailDeleted,
+	CloudTrailManagementEventsExcluded, CloudTrailLogValidationOff,
+}
+
+func trailRule(id, slug string, sev Severity, event, summary, rationale string, fix Remediation, refs ...string) *Rule {
+	return &Rule{
+		ID: id, Slug: slug, Severity: sev, Summary: summary, Rationale: rationale, Remediation: fix,
+		References: refs, Event: event, ResourceTypes: cloudTrailTypes,
+	}
+}
+
+// Trail is what the rules need to know of a CloudTrail trail.
+type Trail struct {
+	IncludeGlobalServiceEvents Value[bool]
+	MultiRegion                Value[bool]
+	Logging                    Value[bool]
+	LogFileValidation          Value[bool]
+	// Selectors is unknown when either selector list is known only after apply.
+	Selectors         Value[bool]
+	EventSelectors    []EventSelector
+	AdvancedSelectors []AdvancedSelector
+}
+
+// EventSelector is a basic event selector.
+type EventSelector struct {
+	ReadWriteType                 string // All, ReadOnly, WriteOnly; empty means All
+	IncludeManagementEvents       Value[bool]
+	ExcludeManagementEventSources []string
+}
+
+// AdvancedSelector is an advanced event selector: all its fields must match.
+type AdvancedSelector struct{ Fields []FieldSelector }
+
+// FieldSelector is one condition of an advanced event selector.
+type FieldSelector struct {
+	Field                                                               string
+	Equals, NotEquals, StartsWith, NotStartsWith, EndsWith, NotEndsWith []string
+}
+
+const iamSource = "iam.amazonaws.com"
+
+// EvaluateTrail judges a trail (IG701-IG703, IG705, IG706).
+func EvaluateTrail(t Trail) []Finding {
+	var out []Finding
+	flag := func(r *Rule, attr string, v Value[bool], want bool, msg string) {
+		switch {
+		case v.Unknown:
+			out = append(out, r.unknown(attr))
+		case v.V != want:
+			out = append(out, r.finding(attr, "%s", msg))
+		}
+	}
+	flag(CloudTrailGlobalEventsOff, "include_global_service_events", t.IncludeGlobalServiceEvents, true,
+		"include_global_service_events is false: IAM events are not recorded by this trail")
+	flag(CloudTrailSingleRegion, "is_multi_region_trail", t.MultiRegion, true,
+		"is_multi_region_trail is false: the trail records one region only")
+	flag(CloudTrailLoggingOff, "enable_logging", t.Logging, true,
+		"enable_logging is false: the trail records nothing")
+	if t.Selectors.Unknown {
+		out = append(out, CloudTrailManagementEventsExcluded.unknown("event_selector"))
+	} else if attr, why, ok := recordsIAMWrites(t); !ok {
+		out = append(out, CloudTrailManagementEventsExcluded.finding(attr, "%s", why))
+	}
+	flag(CloudTrailLogValidationOff, "enable_log_file_validation", t.LogFileValidation, true,
+		"enable_log_file_validation is false: delivered log files cannot be verified")
+	return out
+}
+
+// RecordsIAMEvents says whether a trail records IAM's write management events,
+// and if not, why.
+func RecordsIAMEvents(t Trail) (bool, string) {
+	if t.IncludeGlobalServiceEvents.Unknown || !t.IncludeGlobalServiceEvents.V {
+		return false, "global service events are not included"
+	}
+	if t.Logging.Unknown || !t.Logging.V {
+		return false, "logging is off"
+	}
+	_, why, ok := recordsIAMWrites(t)
+	return ok, why
+}
+
+// recordsIAMWrites applies the selectors. No selectors at all is CloudTrail's
+// default: every management event is recorded.
+func recordsIAMWrites(t Trail) (attr, why string, ok bool) {
+	if len(t.AdvancedSelectors) > 0 {
+		for _, s := range t.AdvancedSelectors {
+			if s.recordsIAMWrites() {
+				return "", "", true
+			}
+		}
+		return "advanced_event_selector", "no advanced_event_selector records write management events from iam.amazonaws.com", false
+	}
+	if len(t.EventSelectors) == 0 {
+		return "", "", true
+	}
+	for _, s := range t.EventSelectors {
+		if s.IncludeManagementEvents.Unknown {
+			return "", "", true // decided after apply; treat as recorded rather than guess
+		}
+		rw := s.ReadWriteType
+		if s.IncludeManagementEvents.V && (rw == "" || rw == "All" || rw == "WriteOnly") &&
+			!slices.Contains(s.ExcludeManagementEventSources, iamSource) {
+			return "", "", true
+		}
+	}
+	return "event_selector", "no event_selector records write management events from iam.amazonaws.com (include_management_events false, read_write_type ReadOnly, or the source excluded)", false
+}
+
+func (s AdvancedSelector) recordsIAMWrites() bool {
+	management := false
+	for _, f := range s.Fields {
+		switch f.Field {
+		case "eventCategory":
+			management = f.matches("Management")
+		case "readOnly":
+			if !f.matches("false") {
+				return false
+			}
+		case "eventSource":
+			if !f.matches(iamSource) {
+				return false
+			}
+		}
+		if f.Field == "eventCategory" && !management {
+			return false
+		}
+	}
+	return management
+}
+
+// matches reports whether value passes every condition of the field selector.
+func (f FieldSelector) matches(value string) bool {
+	anyOf := func(list []string, pred func(string) bool) bool { return slices.ContainsFunc(list, pred) }
+	eq := func(p string) bool { return value == p }
+	pre := func(p string) bool { return strings.HasPrefix(value, p) }
+	suf := func(p string) bool { return strings.HasSuffix(value, p) }
+	switch {
+	case len(f.Equals) > 0 && !anyOf(f.Equals, eq),
+		len(f.StartsWith) > 0 && !anyOf(f.StartsWith, pre),
+		len(f.EndsWith) > 0 && !anyOf(f.EndsWith, suf),
+		anyOf(f.NotEquals, eq), anyOf(f.NotStartsWith, pre), anyOf(f.NotEndsWith, suf):
+		return false
+	}
+	return true
+}

@@ -1,0 +1,30 @@
+package rules
+
+// LoginProfileNoReset is IG601.
+var LoginProfileNoReset = &Rule{
+	ID: "IG601", Slug: "login-profile-no-reset", Severity: Medium,
+	Summary:   "A console password is set without requiring a reset at first sign-in",
+	Rationale: "Whoever set the initial password (and anyone who can read state or the pipeline log) knows it until the user changes it; forcing a reset limits that to one sign-in.",
+	Remediation: Remediation{
+		Console:   "IAM > Users > (user) > Security credentials > Console access: tick 'User must create a new password at next sign-in'.",
+		CLI:       "aws iam create-login-profile --user-name USER --password-reset-required ...",
+		Terraform: "Set password_reset_required = true on aws_iam_user_login_profile (and pgp_key so the generated password is encrypted).",
+	},
+	References:    []string{"CIS AWS 1.10", "AWS FSBP IAM.5"},
+	Event:         "CreateLoginProfile",
+	ResourceTypes: []string{"aws_iam_user_login_profile"},
+}
+
+var loginProfileRules = []*Rule{LoginProfileNoReset}
+
+// EvaluateLoginProfile judges a console password's reset flag (IG601).
+func EvaluateLoginProfile(passwordResetRequired Value[bool]) []Finding {
+	const attr = "password_reset_required"
+	switch {
+	case passwordResetRequired.Unknown:
+		return []Finding{LoginProfileNoReset.unknown(attr)}
+	case !passwordResetRequired.V:
+		return []Finding{LoginProfileNoReset.finding(attr, "%s is false: the initial console password stays valid until the user changes it", attr)}
+	}
+	return nil
+}

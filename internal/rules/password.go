@@ -1,0 +1,239 @@
+package rules
+
+import "fmt"
+
+const eventPasswordPolicy = "UpdateAccountPasswordPolicy"
+
+var passwordTypes = []string{"aws_iam_account_password_policy"}
+
+// Password-policy rules.
+var (
+	PasswordMinLength = &Rule{
+		ID: "IG101", Slug: "password-min-length", Severity: High,
+		Summary:   "Password policy minimum length is below the baseline",
+		Rationale: "Short passwords fall to guessing and offline cracking; CIS asks for at least 14 characters. An omitted minimum means AWS's default of 6 applies.",
+		Remediation: Remediation{
+			Console:   "IAM > Account settings > Password policy > Edit: set 'Enforce minimum password length' to 14 or more.",
+			CLI:       "aws iam update-account-password-policy --minimum-password-length 14 (repeat every other setting you keep: the call replaces the whole policy)",
+			Terraform: "Set minimum_password_length = 14 (or more) on aws_iam_account_password_policy.",
+		},
+		References: []string{"CIS AWS 1.8", "AWS FSBP IAM.15", "AWS FSBP IAM.7"},
+		Event:      eventPasswordPolicy, ResourceTypes: passwordTypes,
+	}
+	PasswordRequireUppercase = classRule("IG102", "uppercase", "uppercase letters", "require_uppercase_characters", "--require-uppercase-characters", "CIS AWS 1.5 (v1.2)", "AWS FSBP IAM.11")
+	PasswordRequireLowercase = classRule("IG103", "lowercase", "lowercase letters", "require_lowercase_characters", "--require-lowercase-characters", "CIS AWS 1.6 (v1.2)", "AWS FSBP IAM.12")
+	PasswordRequireNumbers   = classRule("IG104", "numbers", "numbers", "require_numbers", "--require-numbers", "CIS AWS 1.8 (v1.2)", "AWS FSBP IAM.14")
+	PasswordRequireSymbols   = classRule("IG105", "symbols", "symbols", "require_symbols", "--require-symbols", "CIS AWS 1.7 (v1.2)", "AWS FSBP IAM.13")
+	PasswordReusePrevention  = &Rule{
+		ID: "IG106", Slug: "password-reuse-prevention", Severity: Medium,
+		Summary:   "Password reuse prevention is below the baseline",
+		Rationale: "Users who may cycle back to an old password undo every forced change; CIS asks that the last 24 passwords be remembered.",
+		Remediation: Remediation{
+			Console:   "IAM > Account settings > Password policy > Edit: tick 'Prevent password reuse' and remember 24 passwords.",
+			CLI:       "aws iam update-account-password-policy --password-reuse-prevention 24 (plus every other setting you keep)",
+			Terraform: "Set password_reuse_prevention = 24 on aws_iam_account_password_policy.",
+		},
+		References: []string{"CIS AWS 1.9", "AWS FSBP IAM.16"},
+		Event:      eventPasswordPolicy, ResourceTypes: passwordTypes,
+	}
+	PasswordMaxAge = &Rule{
+		ID: "IG107", Slug: "password-max-age", Severity: Medium,
+		Summary:   "Passwords never expire, or expire later than the baseline allows",
+		Rationale: "A leaked password stays useful until it is changed; a maximum age bounds that window.",
+		Remediation: Remediation{
+			Console:   "IAM > Account settings > Password policy > Edit: tick 'Turn on password expiration' and set 90 days or fewer.",
+			CLI:       "aws iam update-account-password-policy --max-password-age 90 (plus every other setting you keep)",
+			Terraform: "Set max_password_age = 90 (or fewer) on aws_iam_account_password_policy.",
+		},
+		References: []string{"CIS AWS 1.11 (v1.2)", "AWS FSBP IAM.17"},
+		Event:      eventPasswordPolicy, ResourceTypes: passwordTypes,
+	}
+	PasswordPolicyRemoved = &Rule{
+		ID: "IG108", Slug: "password-policy-removed", Severity: High,
+		Summary:   "The account password policy is deleted",
+		Rationale: "Deleting the policy (DeleteAccountPasswordPolicy) drops the account to AWS's default: 8 characters, no expiry, no reuse prevention.",
+		Remediation: Remediation{
+			Console:   "IAM > Account settings > Password policy: keep a custom policy in place.",
+			CLI:       "Do not run aws iam delete-account-password-policy; restore one with aws iam update-account-password-policy.",
+			Terraform: "Keep the aws_iam_account_password_policy resource; replace it rather than removing it.",
+		},
+		References: []string{"CIS AWS 1.8", "AWS FSBP IAM.7"},
+		Event:      "DeleteAccountPasswordPolicy", ResourceTypes: passwordTypes,
+	}
+	PasswordPolicyWeakenedRule = &Rule{
+		ID: "IG109", Slug: "password-policy-weakened", Severity: Medium,
+		Summary:   "A password-policy setting becomes weaker",
+		Rationale: "A weakening is worth a second look even when the result still meets the baseline: it is how policies drift below it.",
+		Remediation: Remediation{
+			Console:   "IAM > Account settings > Password policy: restore the stronger setting.",
+			CLI:       "aws iam update-account-password-policy with the previous values.",
+			Terraform: "Revert the attribute to its previous value in aws_iam_account_password_policy, or waive IG109 with a reason.",
+		},
+		References: []string{"AWS FSBP IAM.7"},
+		Event:      eventPasswordPolicy, ResourceTypes: passwordTypes,
+	}
+	PasswordChangeDisallowed = &Rule{
+		ID: "IG110", Slug: "password-change-disallowed", Severity: Low,
+		Summary:   "Users may not change their own password",
+		Rationale: "Users who cannot change their password cannot rotate one they suspect is exposed, and expiry then locks them out.",
+		Remediation: Remediation{
+			Console:   "IAM > Account settings > Password policy > Edit: tick 'Allow users to change their own password'.",
+			CLI:       "aws iam update-account-password-policy --allow-users-to-change-password (plus every other setting you keep)",
+			Terraform: "Set allow_users_to_change_password = true on aws_iam_account_password_policy.",
+		},
+		References: []string{"AWS IAM user guide: password policy"},
+		Event:      eventPasswordPolicy, ResourceTypes: passwordTypes,
+	}
+)
+
+var passwordRules = []*Rule{
+	PasswordMinLength, PasswordRequireUppercase, PasswordRequireLowercase, PasswordRequireNumbers,
+	PasswordRequireSymbols, PasswordReusePrevention, PasswordMaxAge, PasswordPolicyRemoved,
+	PasswordPolicyWeakenedRule, PasswordChangeDisallowed,
+}
+
+func classRule(id, slug, noun, attr, flag string, refs ...string) *Rule {
+	return &Rule{
+		ID: id, Slug: "password-require-" + slug, Severity: Medium,
+		Summary:   fmt.Sprintf("Password policy does not require %s", noun),
+		Rationale: fmt.Sprintf("Requiring %s widens the space an attacker must search; CIS asks for every character class.", noun),
+		Remediation: Remediation{
+			Console:   fmt.Sprintf("IAM > Account settings > Password policy > Edit: require at least one of the %s.", noun),
+			CLI:       fmt.Sprintf("aws iam update-account-password-policy %s (plus every other setting you keep)", flag),
+			Terraform: fmt.Sprintf("Set %s = true on aws_iam_account_password_policy.", attr),
+		},
+		References: refs,
+		Event:      eventPasswordPolicy, ResourceTypes: passwordTypes,
+	}
+}
+
+// PasswordPolicy is an account password policy as IAM stores it. A zero
+// MaxAgeDays means passwords never expire; a zero ReusePrevention means reuse
+// is allowed.
+type PasswordPolicy struct {
+	MinimumLength      Value[int]
+	RequireUppercase   Value[bool]
+	RequireLowercase   Value[bool]
+	RequireNumbers     Value[bool]
+	RequireSymbols     Value[bool]
+	MaxAgeDays         Value[int]
+	ReusePrevention    Value[int]
+	AllowUsersToChange Value[bool]
+	HardExpiry         Value[bool]
+}
+
+// Attribute names, shared with aws_iam_account_password_policy.
+const (
+	AttrMinimumLength      = "minimum_password_length"
+	AttrRequireUppercase   = "require_uppercase_characters"
+	AttrRequireLowercase   = "require_lowercase_characters"
+	AttrRequireNumbers     = "require_numbers"
+	AttrRequireSymbols     = "require_symbols"
+	AttrMaxAge             = "max_password_age"
+	AttrReusePrevention    = "password_reuse_prevention"
+	AttrAllowUsersToChange = "allow_users_to_change_password"
+	AttrHardExpiry         = "hard_expiry"
+)
+
+// APIDefaultMinimumLength is what UpdateAccountPasswordPolicy applies when the
+// minimum length is omitted.
+const APIDefaultMinimumLength = 6
+
+// NoPasswordPolicy is what applies when the account has no custom policy
+// (GetAccountPasswordPolicy answers NoSuchEntity): AWS's default of at least
+// eight characters, no required class, no expiry and no reuse prevention.
+func NoPasswordPolicy() PasswordPolicy {
+	return PasswordPolicy{MinimumLength: Known(8)}
+}
+
+// EvaluatePasswordPolicy judges a policy against the baseline (IG101-IG107, IG110).
+func EvaluatePasswordPolicy(p PasswordPolicy, b Baseline) []Finding {
+	var out []Finding
+	r := PasswordMinLength
+	switch v := p.MinimumLength; {
+	case v.Unknown:
+		out = append(out, r.unknown(AttrMinimumLength))
+	case v.V < b.PasswordMinLength:
+		out = append(out, r.finding(AttrMinimumLength, "%s is %d; the baseline requires at least %d", AttrMinimumLength, v.V, b.PasswordMinLength))
+	}
+	for _, c := range []struct {
+		rule *Rule
+		attr string
+		v    Value[bool]
+	}{
+		{PasswordRequireUppercase, AttrRequireUppercase, p.RequireUppercase},
+		{PasswordRequireLowercase, AttrRequireLowercase, p.RequireLowercase},
+		{PasswordRequireNumbers, AttrRequireNumbers, p.RequireNumbers},
+		{PasswordRequireSymbols, AttrRequireSymbols, p.RequireSymbols},
+	} {
+		switch {
+		case c.v.Unknown:
+			out = append(out, c.rule.unknown(c.attr))
+		case !c.v.V:
+			out = append(out, c.rule.finding(c.attr, "%s is false; the baseline requires it", c.attr))
+		}
+	}
+	r = PasswordReusePrevention
+	switch v := p.ReusePrevention; {
+	case v.Unknown:
+		out = append(out, r.unknown(AttrReusePrevention))
+	case v.V == 0:
+		out = append(out, r.finding(AttrReusePrevention, "%s is not set, so passwords may be reused; the baseline requires %d", AttrReusePrevention, b.PasswordReusePrevention))
+	case v.V < b.PasswordReusePrevention:
+		out = append(out, r.finding(AttrReusePrevention, "%s is %d; the baseline requires %d", AttrReusePrevention, v.V, b.PasswordReusePrevention))
+	}
+	r = PasswordMaxAge
+	switch v := p.MaxAgeDays; {
+	case v.Unknown:
+		out = append(out, r.unknown(AttrMaxAge))
+	case v.V == 0:
+		out = append(out, r.finding(AttrMaxAge, "passwords never expire (%s not set); the baseline requires at most %d days", AttrMaxAge, b.PasswordMaxAgeDays))
+	case v.V > b.PasswordMaxAgeDays:
+		out = append(out, r.finding(AttrMaxAge, "%s is %d days; the baseline allows at most %d", AttrMaxAge, v.V, b.PasswordMaxAgeDays))
+	}
+	r = PasswordChangeDisallowed
+	switch v := p.AllowUsersToChange; {
+	case v.Unknown:
+		out = append(out, r.unknown(AttrAllowUsersToChange))
+	case !v.V:
+		out = append(out, r.finding(AttrAllowUsersToChange, "%s is false: users cannot change their own password", AttrAllowUsersToChange))
+	}
+	return out
+}
+
+// PasswordPolicyWeakened reports each setting that is weaker in after than in
+// before (IG109), whether or not after still meets the baseline. Settings
+// unknown on either side are not compared: EvaluatePasswordPolicy already
+// reports the unknown after-value.
+func PasswordPolicyWeakened(before, after PasswordPolicy) []Finding {
+	var out []Finding
+	r := PasswordPolicyWeakenedRule
+	lower := func(attr string, b, a Value[int], unit string) {
+		if !b.Unknown && !a.Unknown && a.V < b.V {
+			out = append(out, r.finding(attr, "%s drops from %d%s to %d%s", attr, b.V, unit, a.V, unit))
+		}
+	}
+	lower(AttrMinimumLength, before.MinimumLength, after.MinimumLength, "")
+	if b, a := before.ReusePrevention, after.ReusePrevention; !b.Unknown && !a.Unknown && b.V > 0 && a.V < b.V {
+		out = append(out, r.finding(AttrReusePrevention, "%s drops from %d to %d", AttrReusePrevention, b.V, a.V))
+	}
+	// Expiry: 0 means never, the weakest setting of all.
+	if b, a := before.MaxAgeDays, after.MaxAgeDays; !b.Unknown && !a.Unknown && b.V > 0 && (a.V == 0 || a.V > b.V) {
+		if a.V == 0 {
+			out = append(out, r.finding(AttrMaxAge, "%s changes from %d days to never expiring", AttrMaxAge, b.V))
+		} else {
+			out = append(out, r.finding(AttrMaxAge, "%s grows from %d to %d days", AttrMaxAge, b.V, a.V))
+		}
+	}
+	turnedOff := func(attr string, b, a Value[bool]) {
+		if !b.Unknown && !a.Unknown && b.V && !a.V {
+			out = append(out, r.finding(attr, "%s changes from true to false", attr))
+		}
+	}
+	turnedOff(AttrRequireUppercase, before.RequireUppercase, after.RequireUppercase)
+	turnedOff(AttrRequireLowercase, before.RequireLowercase, after.RequireLowercase)
+	turnedOff(AttrRequireNumbers, before.RequireNumbers, after.RequireNumbers)
+	turnedOff(AttrRequireSymbols, before.RequireSymbols, after.RequireSymbols)
+	turnedOff(AttrAllowUsersToChange, before.AllowUsersToChange, after.AllowUsersToChange)
+	return out
+}

@@ -1,0 +1,123 @@
+// Package rules is iamguard's rule catalogue: every rule's identity, metadata
+// and the pure evaluators that judge IAM facts against a Baseline. It knows
+// nothing of Terraform plans or the AWS SDK; the linter and the provider both
+// translate their inputs into the value types here and get the same findings.
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity orders findings from info (lowest) to critical (highest).
+type Severity int
+
+// Severities, lowest first.
+const (
+	Info Severity = iota
+	Low
+	Medium
+	High
+	Critical
+)
+
+var severityNames = [...]string{"info", "low", "medium", "high", "critical"}
+
+func (s Severity) String() string {
+	if s < Info || s > Critical {
+		return fmt.Sprintf("severity(%d)", int(s))
+	}
+	return severityNames[s]
+}
+
+// MarshalText renders the severity by name, so JSON and HCL see "high".
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// ParseSeverity reads a severity name, case-insensitively.
+func ParseSeverity(name string) (Severity, error) {
+	for i, n := range severityNames {
+		if strings.EqualFold(name, n) {
+			return Severity(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown severity %q (want one of %s)", name, strings.Join(severityNames[:], ", "))
+}
+
+// Remediation says how to fix a finding in each place users make changes.
+type Remediation struct {
+	Console   string `json:"console"`
+	CLI       string `json:"cli"`
+	Terraform string `json:"terraform"`
+}
+
+// Rule is one entry of the catalogue. IDs are stable: add, never renumber.
+type Rule struct {
+	ID            string      `json:"id"`
+	Slug          string      `json:"slug"`
+	Severity      Severity    `json:"severity"`
+	Summary       string      `json:"summary"`
+	Rationale     string      `json:"rationale"`
+	Remediation   Remediation `json:"remediation"`
+	References    []string    `json:"references"`
+	Event         string      `json:"event"`          // CloudTrail event name the rule guards
+	ResourceTypes []string    `json:"resource_types"` // Terraform resource types judged; empty for runtime-only rules
+}
+
+// Finding is one rule firing on one subject.
+type Finding struct {
+	Rule      *Rule
+	Severity  Severity // usually Rule.Severity; Info when a value is unknown until apply
+	Attribute string   // the attribute at fault, if one
+	Message   string   // names what is wrong, never secret material
+}
+
+// finding builds a finding at the rule's own severity.
+func (r *Rule) finding(attr, format string, args ...any) Finding {
+	return Finding{Rule: r, Severity: r.Severity, Attribute: attr, Message: fmt.Sprintf(format, args...)}
+}
+
+// unknown builds the info finding for an attribute whose value is known only
+// after apply, so the rule cannot be decided now.
+func (r *Rule) unknown(attr string) Finding {
+	return Finding{Rule: r, Severity: Info, Attribute: attr,
+		Message: fmt.Sprintf("%s is known only after apply; %s (%s) cannot be judged until then", attr, r.ID, r.Slug)}
+}
+
+// Finding builds a finding for this rule; used by front ends for rules whose
+// facts (actions, cross-resource counts) only they can see.
+func (r *Rule) Finding(attr, format string, args ...any) Finding {
+	return r.finding(attr, format, args...)
+}
+
+// Unknown builds the info finding for an attribute known only after apply.
+func (r *Rule) Unknown(attr string) Finding { return r.unknown(attr) }
+
+// catalogue is the explicit registry: one slice per rule group.
+var catalogue = concat(passwordRules, accessKeyRules, loginProfileRules, cloudTrailRules)
+
+var byID = func() map[string]*Rule {
+	m := make(map[string]*Rule, len(catalogue))
+	for _, r := range catalogue {
+		if _, dup := m[r.ID]; dup {
+			panic("rules: duplicate rule ID " + r.ID)
+		}
+		m[r.ID] = r
+	}
+	return m
+}()
+
+func concat(groups ...[]*Rule) []*Rule {
+	var all []*Rule
+	for _, g := range groups {
+		all = append(all, g...)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
+	return all
+}
+
+// All returns the catalogue ordered by ID. Callers must not modify it.
+func All() []*Rule { return catalogue }
+
+// ByID returns the rule with the given ID, or nil.
+func ByID(id string) *Rule { return byID[id] }
