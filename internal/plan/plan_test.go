@@ -1,0 +1,242 @@
+package plan
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/plan/plantest"
+)
+
+func keepIAM(t string) bool { return strings.HasPrefix(t, "aws_iam_") }
+
+func read(t *testing.T, s string) (*Plan, error) {
+	t.Helper()
+	return Read(strings.NewReader(s), keepIAM)
+}
+
+const minimal = `{"format_version":"1.2","terraform_version":"1.8.5","timestamp":"2026-01-02T03:04:05Z",
+ "planned_values":{"root_module":{}},
+ "resource_changes":[
+  {"address":"aws_s3_bucket.b","mode":"managed","type":"aws_s3_bucket","name":"b","change":{"actions":["create"],"before":null,"after":{"bucket":"x"}}},
+  {"address":"module.a[\"x.y\"].aws_iam_access_key.k[0]","module_address":"module.a[\"x.y\"]","mode":"managed","type":"aws_iam_access_key","name":"k","index":0,
+   "change":{"actions":["update"],"before":{"status":"Inactive"},"after":{"status":"Active"},"after_unknown":{"create_date":true}}},
+  {"address":"data.aws_iam_policy_document.d","mode":"data","type":"aws_iam_policy_document","name":"d","change":{"actions":["read"]}}
+ ],
+ "prior_state":{"values":{"root_module":{"resources":[],"child_modules":[{"address":"module.a[\"x.y\"]","resources":[
+   {"address":"module.a[\"x.y\"].aws_iam_access_key.k[0]","mode":"managed","type":"aws_iam_access_key","name":"k","index":0,"values":{"status":"Inactive","user":"u"}},
+   {"address":"module.a[\"x.y\"].aws_s3_bucket.z","mode":"managed","type":"aws_s3_bucket","name":"z","values":{"bucket":"z"}}]}]}}},
+ "configuration":{"root_module":{"module_calls":{"a":{"source":"./a","module":{"resources":[
+   {"address":"aws_iam_access_key.k","mode":"managed","type":"aws_iam_access_key","name":"k","expressions":{"user":{"references":["var.u"]},"status":{"constant_value":"Active"}}}]}}}}}}
+`
+
+func TestReadKeepsJudgedResources(t *testing.T) {
+	p, err := read(t, minimal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.FormatVersion != "1.2" || p.TerraformVersion != "1.8.5" || p.Timestamp != "2026-01-02T03:04:05Z" {
+		t.Errorf("header = %q %q %q", p.FormatVersion, p.TerraformVersion, p.Timestamp)
+	}
+	if p.Resources != 2 {
+		t.Errorf("Resources = %d, want 2 managed resource changes", p.Resources)
+	}
+	if len(p.Changes) != 1 {
+		t.Fatalf("kept %d changes, want 1", len(p.Changes))
+	}
+	rc := p.Changes[0]
+	if rc.Address != `module.a["x.y"].aws_iam_access_key.k[0]` || rc.ModuleAddress != `module.a["x.y"]` || rc.Index != float64(0) {
+		t.Errorf("address %q module %q index %v", rc.Address, rc.ModuleAddress, rc.Index)
+	}
+	if !rc.Change.Actions.Update() || rc.Change.After.(map[string]any)["status"] != "Active" {
+		t.Errorf("change = %+v", rc.Change)
+	}
+	if len(p.Prior) != 1 || p.Prior[0].Values["user"] != "u" {
+		t.Errorf("prior = %+v", p.Prior)
+	}
+	attrs, ok := p.Configured(rc)
+	if !ok || !attrs["user"] || !attrs["status"] || attrs["pgp_key"] {
+		t.Errorf("Configured = %v, %v", attrs, ok)
+	}
+}
+
+func TestConfiguredWithoutConfiguration(t *testing.T) {
+	p, err := read(t, `{"format_version":"0.1","resource_changes":[{"address":"aws_iam_access_key.k","mode":"managed","type":"aws_iam_access_key","name":"k","provider_name":"aws","change":{"actions":["create"],"after":{}}}]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := p.Configured(p.Changes[0]); ok {
+		t.Error("a plan without configuration must not claim to know what is configured")
+	}
+}
+
+func TestStripKeys(t *testing.T) {
+	for in, want := range map[string]string{
+		``:                                 ``,
+		`module.a`:                         `module.a`,
+		`module.a[0].module.b["k"]`:        `module.a.module.b`,
+		`module.a["x].y[\"z\"]"].module.c`: `module.a.module.c`,
+	} {
+		if got := stripKeys(in); got != want {
+			t.Errorf("stripKeys(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestBadInput: every malformed input gives one clear error, never a panic.
+func TestBadInput(t *testing.T) {
+	deep := strings.Repeat("[", 1_000_000) + strings.Repeat("]", 1_000_000)
+	for _, tc := range []struct{ name, in, want string }{
+		{"empty", "", "empty input"},
+		{"whitespace", " \n\t ", "empty input"},
+		{"garbage", "\x00\x01\xffPK garbage", "not JSON"},
+		{"array", "[]", "not JSON"},
+		{"truncated", minimal[:len(minimal)/2], "unexpected end of input"},
+		{"truncated in string", `{"format_version":"1.2","resource_changes":[{"address":"aws_iam_acc`, "unexpected end of input"},
+		{"state", `{"format_version":"1.0","terraform_version":"1.8.5","values":{"root_module":{}}}`, "state, not a plan"},
+		{"raw state", `{"version":4,"terraform_version":"1.8.5","serial":3,"lineage":"x","outputs":{},"resources":[]}`, "state, not a plan"},
+		{"format 2", `{"format_version":"2.0","planned_values":{}}`, `unsupported plan format_version "2.0"`},
+		{"no version", `{"planned_values":{},"resource_changes":[]}`, "format_version is missing"},
+		{"other json", `{"hello":"world"}`, "not a Terraform plan"},
+		{"changes object", `{"format_version":"1.2","resource_changes":{}}`, "resource_changes: expected an array, found an object"},
+		{"change element number", `{"format_version":"1.2","resource_changes":[1]}`, "expected an object, found a number"},
+		{"kept change wrong type", `{"format_version":"1.2","resource_changes":[{"type":"aws_iam_access_key","mode":"managed","address":"a","change":"x"}]}`, "change"},
+		{"actions wrong type", `{"format_version":"1.2","resource_changes":[{"type":"aws_iam_access_key","mode":"managed","address":"a","change":{"actions":{}}}]}`, "expected"},
+		{"address number", `{"format_version":"1.2","resource_changes":[{"type":"aws_iam_access_key","mode":"managed","address":5,"change":{}}]}`, "address: expected a string"},
+		{"deep nesting", `{"format_version":"1.2","planned_values":` + deep + `}`, "nesting deeper than"},
+		{"deep nesting kept", `{"format_version":"1.2","resource_changes":[{"type":"aws_iam_access_key","change":` + deep + `}]}`, "nesting deeper than"},
+		{"mismatched brackets", `{"format_version":"1.2","planned_values":{"a":[}}`, "unexpected"},
+		{"trailing data", `{"format_version":"1.2","planned_values":{}} {}`, "after the end of the plan"},
+		{"missing colon", `{"format_version" "1.2"}`, "expected ':'"},
+		{"bad key", `{1:2}`, "expected an object key"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := read(t, tc.in)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v, want it to mention %q", err, tc.want)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error spans lines: %q", err)
+			}
+		})
+	}
+}
+
+// TestNotPlanSentinel lets callers tell a foreign document from broken JSON.
+func TestNotPlanSentinel(t *testing.T) {
+	_, err := read(t, `{"format_version":"1.0","values":{}}`)
+	if !errors.Is(err, ErrNotPlan) {
+		t.Fatalf("err = %v, want ErrNotPlan", err)
+	}
+}
+
+// hugeString streams a plan whose skipped part holds a string of n bytes,
+// without the test ever holding it in memory.
+func hugeString(n int, kept bool) io.Reader {
+	typ := "aws_s3_object"
+	if kept {
+		typ = "aws_iam_access_key"
+	}
+	head := `{"format_version":"1.2","resource_changes":[{"address":"x.y","mode":"managed","type":"` + typ + `","name":"y","change":{"actions":["create"],"after":{"content":"`
+	tail := `"}}}]}`
+	return io.MultiReader(strings.NewReader(head), io.LimitReader(repeatReader('a'), int64(n)), strings.NewReader(tail))
+}
+
+type repeatReader byte
+
+func (r repeatReader) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(r)
+	}
+	return len(p), nil
+}
+
+func TestHugeStringIsSkippedInBoundedMemory(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	p, err := Read(hugeString(100<<20, false), keepIAM)
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Resources != 1 || len(p.Changes) != 0 {
+		t.Errorf("resources %d, kept %d", p.Resources, len(p.Changes))
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4<<20 {
+		t.Errorf("skipping a 100 MB string allocated %d bytes", alloc)
+	}
+}
+
+func TestHugeStringInKeptResourceIsRefused(t *testing.T) {
+	_, err := Read(hugeString(100<<20, true), keepIAM)
+	if err == nil || !strings.Contains(err.Error(), "larger than iamguard reads") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestReadTerraformPlans reads real-shaped plans of both format generations.
+func TestReadFormats(t *testing.T) {
+	for _, v := range []string{"0.1", "0.2", "1.0", "1.2"} {
+		in := `{"format_version":"` + v + `","resource_changes":[{"address":"aws_iam_access_key.k","mode":"managed","type":"aws_iam_access_key","name":"k","provider_name":"aws","change":{"actions":["create"],"before":null,"after":{"user":"u"}}}]}`
+		p, err := read(t, in)
+		if err != nil || len(p.Changes) != 1 {
+			t.Errorf("format %s: %v", v, err)
+		}
+	}
+}
+
+// TestSyntheticPlan cross-checks the stream reader against encoding/json on
+// the benchmark plan.
+func TestSyntheticPlan(t *testing.T) {
+	var buf bytes.Buffer
+	if err := plantest.Write(&buf, 500); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Read(bytes.NewReader(buf.Bytes()), func(t string) bool { return t == "aws_iam_access_key" || t == "aws_cloudtrail" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Resources != 500 || len(p.Changes) != 5 || len(p.Prior) != 5 {
+		t.Errorf("resources %d, changes %d, prior %d", p.Resources, len(p.Changes), len(p.Prior))
+	}
+	for _, rc := range p.Changes {
+		if _, ok := p.Configured(rc); !ok {
+			t.Errorf("%s: configuration not found", rc.Address)
+		}
+	}
+}
+
+func BenchmarkRead(b *testing.B) {
+	var buf bytes.Buffer
+	if err := plantest.Write(&buf, 10000); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	keep := func(t string) bool { return strings.HasPrefix(t, "aws_iam_") || t == "aws_cloudtrail" }
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Read(bytes.NewReader(data), keep); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkJSONValid(b *testing.B) {
+	var buf bytes.Buffer
+	if err := plantest.Write(&buf, 10000); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if !json.Valid(data) {
+			b.Fatal("invalid")
+		}
+	}
+}

@@ -1,0 +1,115 @@
+// Package plantest writes synthetic Terraform plans of realistic shape for
+// benchmarks: nested modules, every resource in resource_changes,
+// planned_values, prior_state and configuration, and a small share of the
+// IAM and CloudTrail resources the linter judges.
+package plantest
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Write writes a plan with n managed resources to w; one in fifty is an IAM
+// or CloudTrail resource.
+func Write(w io.Writer, n int) error {
+	bw := bufio.NewWriterSize(w, 1<<20)
+	g := gen{w: bw}
+	g.s(`{"format_version":"1.2","terraform_version":"1.8.5","variables":{"env":{"value":"prod"}},`)
+	g.s(`"planned_values":{"root_module":{"resources":[`)
+	g.each(n, func(i int) { g.stateResource(i) })
+	g.s(`]}},"resource_changes":[`)
+	g.each(n, func(i int) { g.change(i) })
+	g.s(`],"prior_state":{"format_version":"1.0","terraform_version":"1.8.5","values":{"root_module":{"resources":[],"child_modules":[`)
+	g.each(n, func(i int) {
+		fmt.Fprintf(bw, `{"address":%q,"resources":[`, module(i))
+		g.stateResource(i)
+		g.s(`]}`)
+	})
+	g.s(`]}}},"configuration":{"provider_config":{"aws":{"name":"aws","full_name":"registry.terraform.io/hashicorp/aws"}},"root_module":{"module_calls":{`)
+	g.each(n, func(i int) {
+		fmt.Fprintf(bw, `"m%d":{"source":"./modules/m","module":{"module_calls":{"app":{"source":"./app","for_each_expression":{"references":["var.apps"]},"module":{"resources":[`, i)
+		typ, name := kind(i)
+		fmt.Fprintf(bw, `{"address":"%s.%s","mode":"managed","type":%q,"name":%q,"provider_config_key":"aws","expressions":{`, typ, name, typ, name)
+		g.s(`"name":{"references":["var.name"]},"tags":{"constant_value":{"team":"platform","env":"prod"}}`)
+		g.s(`},"schema_version":0}]}}}}}`)
+	})
+	g.s(`}}},"timestamp":"2026-11-20T10:00:00Z","applyable":true,"complete":true,"errored":false}` + "\n")
+	if g.err != nil {
+		return g.err
+	}
+	return bw.Flush()
+}
+
+type gen struct {
+	w   *bufio.Writer
+	err error
+}
+
+func (g *gen) s(s string) {
+	if _, err := g.w.WriteString(s); err != nil && g.err == nil {
+		g.err = err
+	}
+}
+
+func (g *gen) each(n int, f func(int)) {
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			g.s(",")
+		}
+		f(i)
+	}
+}
+
+// module nests resources two modules deep, instanced by key.
+func module(i int) string { return fmt.Sprintf(`module.m%d.module.app["svc-%d"]`, i, i%7) }
+
+func kind(i int) (typ, name string) {
+	if i%50 == 0 {
+		switch (i / 50) % 4 {
+		case 0:
+			return "aws_iam_access_key", "key"
+		case 1:
+			return "aws_iam_user_login_profile", "console"
+		case 2:
+			return "aws_cloudtrail", "trail"
+		default:
+			return "aws_iam_account_password_policy", "policy"
+		}
+	}
+	return [...]string{"aws_instance", "aws_security_group", "aws_s3_bucket"}[i%3], "this"
+}
+
+func values(i int) string {
+	typ, _ := kind(i)
+	switch typ {
+	case "aws_iam_access_key":
+		return fmt.Sprintf(`{"create_date":"2025-01-01T00:00:00Z","id":"AKIA%016d","pgp_key":null,"secret":"s3cr3t%d","ses_smtp_password_v4":"smtp%d","status":"Active","user":"user-%d"}`, i, i, i, i)
+	case "aws_iam_user_login_profile":
+		return fmt.Sprintf(`{"password_length":20,"password_reset_required":false,"pgp_key":null,"user":"user-%d"}`, i)
+	case "aws_cloudtrail":
+		return fmt.Sprintf(`{"name":"trail-%d","enable_logging":true,"include_global_service_events":true,"is_multi_region_trail":false,"enable_log_file_validation":false,"event_selector":[],"advanced_event_selector":[]}`, i)
+	case "aws_iam_account_password_policy":
+		return `{"minimum_password_length":8,"require_symbols":false,"require_numbers":true,"require_lowercase_characters":true,"require_uppercase_characters":true,"max_password_age":0,"password_reuse_prevention":0,"allow_users_to_change_password":true,"hard_expiry":false}`
+	}
+	rules := strings.Repeat(`{"cidr_blocks":["10.0.0.0/8"],"description":"internal \"east\" traffic","from_port":443,"protocol":"tcp","self":false,"to_port":443},`, 1)
+	return fmt.Sprintf(`{"arn":"arn:aws:ec2:us-east-1:111122223333:i/%d","id":"i-%012d","instance_type":"m5.large","ebs_optimized":true,`+
+		`"ingress":[%s],"root_block_device":[{"encrypted":true,"volume_size":50}],`+
+		`"tags":{"Name":"svc-%d","team":"platform","env":"prod"},"timeouts":null}`, i, i, strings.TrimSuffix(rules, ","), i)
+}
+
+func (g *gen) stateResource(i int) {
+	typ, name := kind(i)
+	fmt.Fprintf(g.w, `{"address":%q,"mode":"managed","type":%q,"name":%q,"provider_name":"registry.terraform.io/hashicorp/aws","schema_version":1,"values":%s,"sensitive_values":{"tags":{}}}`,
+		module(i)+"."+typ+"."+name, typ, name, values(i))
+}
+
+func (g *gen) change(i int) {
+	typ, name := kind(i)
+	action := [...]string{`"no-op"`, `"update"`, `"no-op"`, `"delete","create"`}[i%4]
+	v := values(i)
+	fmt.Fprintf(g.w, `{"address":%q,"module_address":%q,"mode":"managed","type":%q,"name":%q,"provider_name":"registry.terraform.io/hashicorp/aws",`+
+		`"change":{"actions":[%s],"before":%s,"after":%s,"after_unknown":{"ingress":[{"cidr_blocks":[false]}]},"before_sensitive":{"tags":{}},"after_sensitive":{"tags":{}}}}`,
+		module(i)+"."+typ+"."+name, module(i), typ, name, action, v, v)
+}
