@@ -53,6 +53,12 @@ type Result struct {
 	Now       time.Time
 	Resources int // resources judged
 	Findings  []Finding
+	Judged    []ResourceRef // the resources judged, in plan order
+}
+
+// ResourceRef names a judged resource.
+type ResourceRef struct {
+	Address, Type, Action string
 }
 
 // ResourceTypes reports whether the linter judges resources of type t; pass
@@ -67,6 +73,9 @@ var judges = map[string]judge{
 	"aws_iam_access_key":              judgeAccessKey,
 	"aws_iam_user_login_profile":      judgeLoginProfile,
 	"aws_cloudtrail":                  judgeCloudTrail,
+	"aws_iam_server_certificate":      judgeServerCertificate,
+	"aws_iam_user_ssh_key":            judgeSSHKey,
+	"aws_iam_signing_certificate":     judgeSigningCertificate,
 }
 
 // change is one resource change seen from the rules' side.
@@ -84,6 +93,9 @@ type linter struct {
 	baseline rules.Baseline
 
 	activeKeys map[string][]string // user -> addresses of active keys after apply
+
+	sshKeys        map[string][]string // SSH key fingerprint -> users it is uploaded for
+	signingUploads map[string]int      // user -> best new signing certificate (uploadNone...)
 }
 
 // Lint judges every kept resource change of p.
@@ -108,6 +120,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 			continue
 		}
 		res.Resources++
+		res.Judged = append(res.Judged, ResourceRef{Address: rc.Address, Type: rc.Type, Action: c.action})
 		for _, f := range judges[rc.Type](l, c) {
 			if opt.Disabled[f.Rule.ID] {
 				continue
@@ -133,7 +146,10 @@ func newChange(p *plan.Plan, rc *tfjson.ResourceChange) *change {
 	acts := rc.Change.Actions
 	c := &change{rc: rc, action: actionName(acts), removed: acts.Delete()}
 	c.before.values, _ = rc.Change.Before.(map[string]any)
-	if !c.removed {
+	if acts.Forget() {
+		// Terraform stops managing the object; it stays in AWS as it is.
+		c.after.values = c.before.values
+	} else if !c.removed {
 		c.after.values, _ = rc.Change.After.(map[string]any)
 		c.after.unknown, _ = rc.Change.AfterUnknown.(map[string]any)
 		c.after.configured, c.after.hasConfig = p.Configured(rc)
@@ -154,6 +170,8 @@ func actionName(a tfjson.Actions) string {
 		return "update"
 	case a.Read():
 		return "read"
+	case a.Forget():
+		return "forget"
 	}
 	return "no-op"
 }

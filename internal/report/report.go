@@ -19,6 +19,20 @@ type Report struct {
 	Plan     PlanInfo  `json:"plan"`
 	Summary  Summary   `json:"summary"`
 	Findings []Finding `json:"findings"`
+
+	// Judged lists the resources judged, for formats with one entry per
+	// resource (JUnit). It is not part of the JSON contract.
+	Judged []JudgedResource `json:"-"`
+	// Disabled holds the IDs of rules switched off by configuration; the
+	// CLI sets it so per-rule formats do not show them as passing.
+	Disabled map[string]bool `json:"-"`
+}
+
+// JudgedResource is a resource the linter judged.
+type JudgedResource struct {
+	Address string
+	Type    string
+	Action  string
 }
 
 // Tool names the program.
@@ -60,6 +74,14 @@ type Finding struct {
 	Waiver       *lint.Waiver `json:"waiver,omitempty"`
 }
 
+// waiverReason is the reason of the finding's waiver, if it has one.
+func (f Finding) waiverReason() string {
+	if f.Waiver == nil {
+		return ""
+	}
+	return f.Waiver.Reason
+}
+
 // New builds the report of a lint result.
 func New(res lint.Result, version string) *Report {
 	r := &Report{
@@ -71,6 +93,9 @@ func New(res lint.Result, version string) *Report {
 		},
 		Summary:  Summary{Resources: res.Resources, BySeverity: map[string]int{}},
 		Findings: make([]Finding, 0, len(res.Findings)),
+	}
+	for _, j := range res.Judged {
+		r.Judged = append(r.Judged, JudgedResource{Address: j.Address, Type: j.Type, Action: j.Action})
 	}
 	for _, f := range res.Findings {
 		r.Findings = append(r.Findings, Finding{
@@ -155,12 +180,26 @@ type Writer func(w io.Writer, r *Report, opt Options) error
 // Options are the settings a writer may use.
 type Options struct {
 	Color bool // ANSI colours, for a terminal
+	// ArtifactURI names the plan file, relative to the repository root, for
+	// formats that need a file location (SARIF). Empty: no file location.
+	ArtifactURI string
+	// FailOn is the --fail-on severity, for formats that state a verdict
+	// (markdown). The zero value, info, fails on any unwaived finding.
+	FailOn rules.Severity
 }
+
+// catalogue is the rule list the per-rule formats (SARIF, JUnit) describe;
+// tests pin it so new rules do not change their golden files.
+var catalogue = rules.All
 
 // Formats maps each --format name to its writer.
 var Formats = map[string]Writer{
-	"text": WriteText,
-	"json": WriteJSON,
+	"text":     WriteText,
+	"json":     WriteJSON,
+	"sarif":    WriteSARIF,
+	"junit":    WriteJUnit,
+	"github":   WriteGitHub,
+	"markdown": WriteMarkdown,
 }
 
 // FormatNames lists the format names in order, for help and errors.

@@ -1,0 +1,49 @@
+// Package iamtest is a local fake of AWS IAM, STS and CloudTrail for tests.
+//
+// New starts an httptest server backed by an in-memory Account. One URL
+// serves all three services; point every SDK client's BaseEndpoint at
+// Server.URL (any region and static credentials; signatures are not checked):
+//
+//	srv := iamtest.New(t, &iamtest.Account{Users: []iamtest.User{{Name: "alice"}}})
+//	client := iam.NewFromConfig(cfg, func(o *iam.Options) { o.BaseEndpoint = aws.String(srv.URL) })
+//
+// Requests are routed like this:
+//
+//   - X-Amz-Target header present: CloudTrail's JSON 1.1 protocol
+//     (DescribeTrails, GetTrailStatus, GetEventSelectors, LookupEvents).
+//   - otherwise a POST form body in the query protocol. Version=2011-06-15 is
+//     STS (GetCallerIdentity, AssumeRole); anything else is IAM
+//     (GetAccountPasswordPolicy, GetAccountSummary, ListUsers, ListAccessKeys,
+//     GetAccessKeyLastUsed, ListMFADevices, GetLoginProfile,
+//     GenerateCredentialReport, GetCredentialReport, ListServerCertificates,
+//     GetServerCertificate, ListSSHPublicKeys, GetSSHPublicKey,
+//     ListSigningCertificates). Unknown operations get InvalidAction
+//     (CloudTrail: UnknownOperationException).
+//
+// Replies use IAM's XML shapes and error envelope
+// (<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/>).
+// Every List* paginates with Marker/IsTruncated (MaxItems default 100);
+// LookupEvents with NextToken (MaxResults default and maximum 50).
+// SetPageSize caps both, so small pages are easy to test.
+//
+// The caller is the account's root user: GetCallerIdentity answers
+// arn:aws:iam::<account>:root, and ListAccessKeys or ListMFADevices without a
+// UserName list the root user's keys and MFA device.
+//
+// Errors the account state produces: NoSuchEntity (404) for a missing
+// password policy, user, login profile, access key, server certificate or
+// SSH key; ReportNotPresent (410) before GenerateCredentialReport and
+// ReportInProgress (404) while CredentialReportDelay is not used up;
+// TrailNotFoundException for an unknown trail. Fail injects the Fault
+// errors documented on each constant, per action or for all ("*").
+//
+// Counters: Calls and TotalCalls count every request received (retries and
+// faulted ones too); MaxInFlight is the peak of concurrent requests;
+// Requests returns the parameters and signing region of each call.
+// ResetCounters clears all three.
+//
+// The server keeps the *Account it was given. Set it up before the first
+// request, or change it later through Update, which holds the server's lock.
+// Times the test leaves zero where IAM always sends one (creation and upload
+// dates) read as Account.Now.
+package iamtest

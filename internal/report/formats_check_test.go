@@ -1,0 +1,446 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
+	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+// sarifSchema compiles the OASIS SARIF 2.1.0 schema kept beside the clone.
+// That copy keeps the log's own schema in definitions/Root (its top level
+// only holds definitions), so that is what documents are checked against.
+func sarifSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	path := filepath.Join("..", "..", "..", "shared", "schemas", "sarif-schema-2.1.0.json")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("the SARIF schema must be at %s (shared/ beside the clone): %v", path, err)
+	}
+	defer f.Close()
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft7
+	c.AssertFormat = true
+	const url = "https://json.schemastore.org/sarif-2.1.0.json"
+	if err := c.AddResource(url, f); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile(url + "#/definitions/Root")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestSARIFValidatesAgainstSchema(t *testing.T) {
+	schema := sarifSchema(t)
+	for name, build := range fixtures {
+		for _, opt := range []Options{{}, testOptions, {ArtifactURI: `plans\windows path\tfplan.json`}} {
+			out := render(t, "sarif", build(), opt)
+			var doc any
+			if err := json.Unmarshal(out, &doc); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if err := schema.Validate(doc); err != nil {
+				t.Errorf("%s with %+v: not valid SARIF 2.1.0: %#v", name, opt, err)
+			}
+		}
+	}
+	// A broken document must fail, or the check above proves nothing.
+	if err := schema.Validate(map[string]any{"version": "2.1.0", "runs": []any{map[string]any{"results": []any{}}}}); err == nil {
+		t.Error("the schema accepted a run without a tool")
+	}
+}
+
+func TestSARIFContent(t *testing.T) {
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID         string
+						Name       string
+						Help       struct{ Text, Markdown string }
+						Properties map[string]any
+					}
+				}
+			}
+			Results []struct {
+				RuleID    string
+				RuleIndex int
+				Level     string
+				Locations []struct {
+					PhysicalLocation *struct{ ArtifactLocation struct{ URI string } }
+					LogicalLocations []struct{ FullyQualifiedName, Kind string }
+				}
+				Suppressions []struct{ Kind, Status, Justification string }
+				Properties   map[string]any
+			}
+		}
+	}
+	if err := json.Unmarshal(render(t, "sarif", hostileReport(), testOptions), &log); err != nil {
+		t.Fatal(err)
+	}
+	if len(log.Runs) != 1 {
+		t.Fatalf("%d runs, want 1", len(log.Runs))
+	}
+	run := log.Runs[0]
+	if got, want := len(run.Tool.Driver.Rules), len(rules.All()); got != want {
+		t.Errorf("driver lists %d rules, want the whole catalogue (%d)", got, want)
+	}
+	for _, r := range run.Tool.Driver.Rules {
+		rule := rules.ByID(r.ID)
+		if r.Name != rule.Slug || !strings.Contains(r.Help.Markdown, "Terraform:") || !strings.Contains(r.Help.Text, "CLI:") {
+			t.Errorf("rule %s: name %q, help %+v", r.ID, r.Name, r.Help)
+		}
+		if r.Properties["security-severity"] != securitySeverity[rule.Severity] {
+			t.Errorf("rule %s: security-severity %v", r.ID, r.Properties["security-severity"])
+		}
+	}
+	want := []struct {
+		rule, level, addr string
+		waived            bool
+	}{
+		{"IG101", "error", addrPolicy, false},
+		{"IG202", "error", addrHostile, false},
+		{"IG203", "warning", addrHostile, false},
+		{"IG202", "error", addrKey, true},
+		{"IG601", "note", addrLogin, false},
+	}
+	if len(run.Results) != len(want) {
+		t.Fatalf("%d results, want %d", len(run.Results), len(want))
+	}
+	for i, w := range want {
+		res := run.Results[i]
+		if res.RuleID != w.rule || res.Level != w.level || run.Tool.Driver.Rules[res.RuleIndex].ID != w.rule {
+			t.Errorf("result %d: rule %s (index %d) level %s, want %s %s", i, res.RuleID, res.RuleIndex, res.Level, w.rule, w.level)
+		}
+		loc := res.Locations[0]
+		if ll := loc.LogicalLocations[0]; ll.FullyQualifiedName != w.addr || ll.Kind != "resource" {
+			t.Errorf("result %d: logical location %+v, want %q", i, ll, w.addr)
+		}
+		if loc.PhysicalLocation == nil || loc.PhysicalLocation.ArtifactLocation.URI != "plans/my%20plan.json" {
+			t.Errorf("result %d: physical location %+v", i, loc.PhysicalLocation)
+		}
+		if got := len(res.Suppressions) > 0; got != w.waived {
+			t.Errorf("result %d: suppressed %v, want %v", i, got, w.waived)
+		}
+	}
+	if s := run.Results[3].Suppressions[0]; s.Kind != "external" || s.Status != "accepted" || !strings.HasPrefix(s.Justification, "legacy CI key") {
+		t.Errorf("suppression %+v", s)
+	}
+	if p := run.Results[2].Properties; p["waiver_expired"] != "2026-10-01" {
+		t.Errorf("expired waiver not reported: %v", p)
+	}
+
+	// Without a plan file name, results carry no physical location.
+	var bare struct {
+		Runs []struct {
+			Results []struct{ Locations []map[string]any }
+		}
+	}
+	if err := json.Unmarshal(render(t, "sarif", hostileReport(), Options{}), &bare); err != nil {
+		t.Fatal(err)
+	}
+	if pl, ok := bare.Runs[0].Results[0].Locations[0]["physicalLocation"]; ok {
+		t.Errorf("physical location %+v without ArtifactURI", pl)
+	}
+}
+
+// JUnit as a consumer reads it, declared independently of the writer's types.
+type parsedSuites struct {
+	Tests    int `xml:"tests,attr"`
+	Failures int `xml:"failures,attr"`
+	Skipped  int `xml:"skipped,attr"`
+	Suites   []struct {
+		Name     string `xml:"name,attr"`
+		Tests    int    `xml:"tests,attr"`
+		Failures int    `xml:"failures,attr"`
+		Skipped  int    `xml:"skipped,attr"`
+		Cases    []struct {
+			Name    string `xml:"name,attr"`
+			Failure *struct {
+				Message string `xml:"message,attr"`
+				Type    string `xml:"type,attr"`
+				Text    string `xml:",chardata"`
+			} `xml:"failure"`
+			Skipped *struct {
+				Message string `xml:"message,attr"`
+			} `xml:"skipped"`
+			SystemOut string `xml:"system-out"`
+		} `xml:"testcase"`
+	} `xml:"testsuite"`
+}
+
+func parseJUnit(t *testing.T, out []byte) parsedSuites {
+	t.Helper()
+	var doc parsedSuites
+	dec := xml.NewDecoder(bytes.NewReader(out))
+	dec.Strict = true
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatalf("JUnit output does not parse: %v\n%s", err, out)
+	}
+	return doc
+}
+
+func TestJUnitParses(t *testing.T) {
+	pinCatalogue(t)
+	doc := parseJUnit(t, render(t, "junit", hostileReport(), testOptions))
+	if doc.Tests != 8 || doc.Failures != 3 || doc.Skipped != 1 {
+		t.Errorf("totals tests=%d failures=%d skipped=%d, want 8, 3, 1", doc.Tests, doc.Failures, doc.Skipped)
+	}
+	type outcome struct{ failure, skipped, out string }
+	got := map[string]outcome{}
+	for _, s := range doc.Suites {
+		fails, skips := 0, 0
+		for _, c := range s.Cases {
+			var o outcome
+			if c.Failure != nil {
+				fails++
+				o.failure = c.Failure.Type + ": " + c.Failure.Message
+			}
+			if c.Skipped != nil {
+				skips++
+				o.skipped = c.Skipped.Message
+			}
+			o.out = c.SystemOut
+			got[strings.Fields(s.Name)[0]+" "+c.Name] = o
+		}
+		if s.Tests != len(s.Cases) || s.Failures != fails || s.Skipped != skips {
+			t.Errorf("suite %s: counts %d/%d/%d do not match its testcases", s.Name, s.Tests, s.Failures, s.Skipped)
+		}
+	}
+	// The hostile address survives the round trip; only the escape
+	// character, which XML 1.0 cannot hold, is replaced.
+	hostile := strings.ReplaceAll(addrHostile, "\x1b", "\uFFFD")
+	checks := map[string]func(outcome) bool{
+		"IG101 " + addrPolicy: func(o outcome) bool { return strings.HasPrefix(o.failure, "high: minimum_password_length is 8") },
+		"IG110 " + addrPolicy: func(o outcome) bool { return o == outcome{} },
+		"IG202 " + hostile:    func(o outcome) bool { return strings.HasPrefix(o.failure, "high: pgp_key is not set") },
+		"IG202 " + addrKey:    func(o outcome) bool { return o.skipped == "waived: legacy CI key | SEC-123 <b>bold</b>\n::warning::x" },
+		"IG203 " + hostile:    func(o outcome) bool { return strings.HasPrefix(o.failure, "medium: user ") },
+		"IG203 " + addrKey:    func(o outcome) bool { return o == outcome{} },
+		// Info is below --fail-on low: it passes, with the finding in system-out.
+		"IG601 " + addrLogin: func(o outcome) bool { return o.failure == "" && strings.Contains(o.out, "INFO IG601") },
+		"IG703 " + addrTrail: func(o outcome) bool { return o == outcome{} },
+	}
+	for key, ok := range checks {
+		o, found := got[key]
+		if !found {
+			t.Errorf("no testcase %q", key)
+		} else if !ok(o) {
+			t.Errorf("testcase %q: %+v", key, o)
+		}
+	}
+	if len(got) != len(checks) {
+		t.Errorf("%d testcases, want %d", len(got), len(checks))
+	}
+
+	// FailOn info turns the info finding into a failure.
+	doc = parseJUnit(t, render(t, "junit", hostileReport(), Options{FailOn: rules.Info}))
+	if doc.Failures != 4 {
+		t.Errorf("with FailOn info, %d failures, want 4", doc.Failures)
+	}
+	// A disabled rule gets no suite.
+	r := hostileReport()
+	r.Disabled = map[string]bool{"IG110": true}
+	for _, s := range parseJUnit(t, render(t, "junit", r, testOptions)).Suites {
+		if strings.HasPrefix(s.Name, "IG110") {
+			t.Error("disabled rule IG110 has a suite")
+		}
+	}
+}
+
+var commandLine = regexp.MustCompile(`^::(error|warning|notice) title=([^:,\r\n]*)::([^\r\n]*)$`)
+
+// unescapeData reverses the runner's escaping of workflow command data.
+func unescapeData(s string) string {
+	return strings.NewReplacer("%0D", "\r", "%0A", "\n", "%3A", ":", "%2C", ",", "%25", "%").Replace(s)
+}
+
+func TestGitHubCommands(t *testing.T) {
+	r := hostileReport()
+	lines := strings.Split(strings.TrimSuffix(string(render(t, "github", r, testOptions)), "\n"), "\n")
+	if len(lines) != len(r.Findings)+1 {
+		t.Fatalf("%d lines, want one per finding and a summary:\n%s", len(lines), strings.Join(lines, "\n"))
+	}
+	wantCmd := []string{"error", "error", "warning", "notice", "notice"}
+	for i, f := range r.Findings {
+		m := commandLine.FindStringSubmatch(lines[i])
+		if m == nil {
+			t.Fatalf("line %d is not one well-formed workflow command: %q", i, lines[i])
+		}
+		if m[1] != wantCmd[i] {
+			t.Errorf("line %d: ::%s, want ::%s", i, m[1], wantCmd[i])
+		}
+		if title := unescapeData(m[2]); !strings.HasPrefix(title, f.RuleID+" "+f.Rule) {
+			t.Errorf("line %d: title %q", i, title)
+		}
+		msg := unescapeData(m[3])
+		if want := strings.ReplaceAll(f.Address, "\x1b", " ") + ": "; !strings.Contains(msg, want) {
+			t.Errorf("line %d: message %q lacks the address %q", i, msg, want)
+		}
+		if f.Waived && !strings.HasPrefix(msg, "waived: ") {
+			t.Errorf("line %d: waived finding reads %q", i, msg)
+		}
+	}
+	if !strings.Contains(unescapeData(lines[2]), "waiver expired on 2026-10-01") {
+		t.Errorf("expired waiver not reported: %q", lines[2])
+	}
+	if lines[len(lines)-1] != "iamguard: "+r.Verdict() {
+		t.Errorf("summary line %q", lines[len(lines)-1])
+	}
+	if got := githubProperty("a:b,c%d\ne"); got != "a%3Ab%2Cc%25d%0Ae" {
+		t.Errorf("githubProperty = %q", got)
+	}
+}
+
+func TestMarkdownEscapesHostileNames(t *testing.T) {
+	out := string(render(t, "markdown", hostileReport(), testOptions))
+	if !strings.HasPrefix(out, "❌ **iamguard**: ") {
+		t.Errorf("verdict line: %q", strings.SplitN(out, "\n", 2)[0])
+	}
+	// Our own markup is the only HTML; table rows are the only pipes.
+	rest := out
+	for _, tag := range []string{"<details>", "</details>", "<summary>", "</summary>", "<code>", "</code>"} {
+		rest = strings.ReplaceAll(rest, tag, "")
+	}
+	for _, line := range strings.Split(rest, "\n") {
+		if strings.ContainsAny(line, "<>`") {
+			t.Errorf("unescaped HTML or backtick in %q", line)
+		}
+		if strings.Contains(line, "|") && !strings.HasPrefix(line, "| ") {
+			t.Errorf("pipe outside the table in %q", line)
+		}
+		if strings.HasPrefix(line, "::") || strings.HasPrefix(line, "</") {
+			t.Errorf("a hostile name broke the line: %q", line)
+		}
+	}
+	if n := strings.Count(out, "<details>"); n != 4 {
+		t.Errorf("%d resource sections, want 4", n)
+	}
+	if !strings.Contains(out, "Fix: Set minimum_password_length = 14") {
+		t.Error("remediation missing")
+	}
+	if got := mdText("a_b _c_ *d* `e` <f> | [g](h)\n# i"); got != "a_b &#95;c&#95; &#42;d&#42; &#96;e&#96; &#60;f&#62; &#124; &#91;g&#93;(h) # i" {
+		t.Errorf("mdText = %q", got)
+	}
+	empty := string(render(t, "markdown", emptyReport(), testOptions))
+	if !strings.HasPrefix(empty, "✅ ") || strings.Contains(empty, "<details>") {
+		t.Errorf("empty report:\n%s", empty)
+	}
+	// Findings below FailOn do not turn the verdict red.
+	r := hostileReport()
+	r.Findings = r.Findings[4:] // the info finding only
+	r.Summary.Findings, r.Summary.BySeverity = 1, map[string]int{"info": 1}
+	if out := string(render(t, "markdown", r, testOptions)); !strings.HasPrefix(out, "✅ ") {
+		t.Errorf("info-only report with FailOn low: %q", strings.SplitN(out, "\n", 2)[0])
+	}
+}
+
+func TestRulesMarkdownCoversCatalogue(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteRulesMarkdown(&buf, rules.All()); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if !strings.HasPrefix(out, "---\npage_title: ") {
+		t.Error("no tfplugindocs front matter")
+	}
+	// tfplugindocs renders templates/guides/*.md.tmpl with text/template.
+	if strings.Contains(out, "{{") {
+		t.Error("output contains {{, which tfplugindocs would read as a template action")
+	}
+	for _, r := range rules.All() {
+		for _, want := range []string{
+			"\n## " + r.ID + " " + r.Slug + "\n",
+			"[" + r.ID + "](#" + anchor(r) + ")",
+			"**Severity:** " + r.Severity.String(),
+			"- Console: " + mdProse(r.Remediation.Console),
+			"- CLI: " + mdProse(r.Remediation.CLI),
+			"- Terraform: " + mdProse(r.Remediation.Terraform),
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: missing %q", r.ID, want)
+			}
+		}
+		if r.Event != "" && !strings.Contains(out, "`"+r.Event+"`") {
+			t.Errorf("%s: event missing", r.ID)
+		}
+	}
+}
+
+// Canary values that look like secrets, planted in sensitive attributes.
+const (
+	canaryKeySecret = "AKIACANARYSECRETwJalrXUtnFEMI/K7MDENG"
+	canarySMTP      = "CANARYSMTPpasswordBKx9"
+	canaryPassword  = "CanaryPassw0rd!consolelogin"
+)
+
+const canaryPlan = `{
+ "format_version": "1.2", "terraform_version": "1.8.5", "timestamp": "2026-11-20T10:00:00Z",
+ "resource_changes": [
+  {"address": "aws_iam_access_key.ci", "mode": "managed", "type": "aws_iam_access_key", "name": "ci",
+   "provider_name": "registry.terraform.io/hashicorp/aws",
+   "change": {"actions": ["update"],
+    "before": {"id": "AKIAEXAMPLEKEYID0001", "user": "ci", "status": "Inactive", "pgp_key": null,
+     "secret": "` + canaryKeySecret + `", "ses_smtp_password_v4": "` + canarySMTP + `"},
+    "after": {"id": "AKIAEXAMPLEKEYID0001", "user": "ci", "status": "Active", "pgp_key": null,
+     "secret": "` + canaryKeySecret + `", "ses_smtp_password_v4": "` + canarySMTP + `"},
+    "after_unknown": {},
+    "before_sensitive": {"secret": true, "ses_smtp_password_v4": true},
+    "after_sensitive": {"secret": true, "ses_smtp_password_v4": true}}},
+  {"address": "aws_iam_user_login_profile.alice", "mode": "managed", "type": "aws_iam_user_login_profile", "name": "alice",
+   "provider_name": "registry.terraform.io/hashicorp/aws",
+   "change": {"actions": ["create"], "before": null,
+    "after": {"user": "alice", "password_reset_required": false, "pgp_key": null, "password": "` + canaryPassword + `"},
+    "after_unknown": {"id": true}, "before_sensitive": false, "after_sensitive": {"password": true}}}
+ ]
+}`
+
+func TestCanaryNeverLeaves(t *testing.T) {
+	p, err := plan.Read(strings.NewReader(canaryPlan), lint.ResourceTypes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := lint.Lint(p, lint.Options{
+		Waiver: func(rule, addr string) *lint.Waiver {
+			if rule == "IG601" {
+				return &lint.Waiver{Reason: "first sign-in handled out of band", Expires: "2027-01-31"}
+			}
+			return nil
+		},
+	})
+	r := New(res, "canary")
+	// The canary proves nothing unless the secret-bearing resources fired.
+	fired := map[string]bool{}
+	for _, f := range r.Findings {
+		fired[f.RuleID] = true
+	}
+	for _, id := range []string{"IG201", "IG202", "IG601"} {
+		if !fired[id] {
+			t.Fatalf("rule %s did not fire on the canary plan; findings: %+v", id, r.Findings)
+		}
+	}
+	canaries := []string{canaryKeySecret, canarySMTP, canaryPassword, "AKIACANARY", "CANARYSMTP", "CanaryPassw0rd"}
+	for format := range Formats {
+		for _, opt := range []Options{{}, {Color: true, ArtifactURI: "plan.json"}} {
+			out := string(render(t, format, r, opt))
+			for _, c := range canaries {
+				if strings.Contains(out, c) {
+					t.Errorf("format %s leaks the canary %q", format, c)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// WriteGitHub writes one GitHub Actions workflow command per finding, so
+// findings show as annotations on the run: ::error for critical and high,
+// ::warning for medium and low, ::notice for info and waived findings. A
+// plain summary line follows.
+func WriteGitHub(w io.Writer, r *Report, _ Options) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range r.Findings {
+		cmd, title := githubCommand(f.Severity), f.RuleID+" "+f.Rule
+		msg := f.Address + ": " + f.Message
+		switch {
+		case f.Waived:
+			cmd, title = "notice", title+" (waived)"
+			msg = "waived: " + msg + "\nreason: " + f.waiverReason()
+		case f.Waiver != nil:
+			msg += fmt.Sprintf("\nwaiver expired on %s: %s", f.Waiver.Expires, f.Waiver.Reason)
+		}
+		if !f.Waived && f.Severity != "info" && f.Remediation != "" {
+			msg += "\nfix: " + f.Remediation
+		}
+		fmt.Fprintf(bw, "::%s title=%s::%s\n", cmd, githubProperty(title), githubData(msg))
+	}
+	fmt.Fprintln(bw, "iamguard:", r.Verdict())
+	return bw.Flush()
+}
+
+func githubCommand(sev string) string {
+	switch sev {
+	case "critical", "high":
+		return "error"
+	case "medium", "low":
+		return "warning"
+	}
+	return "notice"
+}
+
+// githubData escapes a workflow command's message as the runner expects
+// (%, CR and LF), so no value can end the command or start another one.
+// Other control characters become spaces.
+func githubData(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '%':
+			b.WriteString("%25")
+		case r == '\r':
+			b.WriteString("%0D")
+		case r == '\n':
+			b.WriteString("%0A")
+		case r < 0x20 || (r >= 0x7f && r < 0xa0):
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// githubProperty escapes a property value, which also may not hold the
+// ':' and ',' that separate properties.
+func githubProperty(s string) string {
+	return strings.NewReplacer(":", "%3A", ",", "%2C").Replace(githubData(s))
+}

@@ -1,0 +1,163 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+// JUnit XML as Jenkins, GitLab and most CI systems read it.
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Skipped  int          `xml:"skipped,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Errors   int         `xml:"errors,attr"`
+	Skipped  int         `xml:"skipped,attr"`
+	Cases    []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	Classname string        `xml:"classname,attr"`
+	Failure   *junitFailure `xml:"failure,omitempty"`
+	Skipped   *junitSkipped `xml:"skipped,omitempty"`
+	SystemOut string        `xml:"system-out,omitempty"`
+}
+
+type junitFailure struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Text    string `xml:",chardata"`
+}
+
+type junitSkipped struct {
+	Message string `xml:"message,attr"`
+}
+
+// WriteJUnit writes one testsuite per rule and one testcase per judged
+// resource the rule applies to. A finding fails its testcase; a testcase
+// whose findings are all waived is skipped with the waiver's reason. Like
+// the exit code, only findings at or above opt.FailOn fail; lesser ones
+// leave the testcase passing, with the finding in its system-out.
+// Rules with no resource to judge, and disabled rules, are left out.
+func WriteJUnit(w io.Writer, r *Report, opt Options) error {
+	doc := junitSuites{Name: "iamguard"}
+	for _, rule := range catalogue() {
+		if r.Disabled[rule.ID] {
+			continue
+		}
+		s := junitRuleSuite(r, rule, opt.FailOn)
+		if len(s.Cases) == 0 {
+			continue
+		}
+		doc.Suites = append(doc.Suites, s)
+		doc.Tests += s.Tests
+		doc.Failures += s.Failures
+		doc.Skipped += s.Skipped
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+func junitRuleSuite(r *Report, rule *rules.Rule, failOn rules.Severity) junitSuite {
+	// Every judged resource of a type the rule covers, plus any resource
+	// with a finding of the rule (in case the two lists disagree).
+	found := map[string][]Finding{}
+	var addrs []string
+	for _, j := range r.Judged {
+		if slices.Contains(rule.ResourceTypes, j.Type) && found[j.Address] == nil {
+			found[j.Address] = []Finding{}
+			addrs = append(addrs, j.Address)
+		}
+	}
+	for _, f := range r.Findings {
+		if f.RuleID != rule.ID {
+			continue
+		}
+		if found[f.Address] == nil {
+			addrs = append(addrs, f.Address)
+		}
+		found[f.Address] = append(found[f.Address], f)
+	}
+	sort.Strings(addrs)
+
+	s := junitSuite{Name: rule.ID + " " + rule.Slug}
+	for _, addr := range addrs {
+		c := junitCase{Name: addr, Classname: rule.ID + "." + rule.Slug}
+		junitOutcome(&c, found[addr], failOn)
+		s.Tests++
+		switch {
+		case c.Failure != nil:
+			s.Failures++
+		case c.Skipped != nil:
+			s.Skipped++
+		}
+		s.Cases = append(s.Cases, c)
+	}
+	return s
+}
+
+// junitOutcome sets a testcase's result from its findings: a failure if
+// any unwaived finding is at or above failOn, else skipped if all are
+// waived, else a pass. The failure or system-out text lists them all.
+func junitOutcome(c *junitCase, fs []Finding, failOn rules.Severity) {
+	if len(fs) == 0 {
+		return
+	}
+	worst, failing, waived := rules.Info, []string{}, 0
+	var text strings.Builder
+	for _, f := range fs {
+		sev, _ := rules.ParseSeverity(f.Severity)
+		switch {
+		case f.Waived:
+			waived++
+		case sev >= failOn:
+			failing = append(failing, f.Message)
+			worst = max(worst, sev)
+		}
+		fmt.Fprintf(&text, "%s %s %s: %s\n", strings.ToUpper(f.Severity), f.RuleID, f.Rule, f.Message)
+		if f.Attribute != "" {
+			fmt.Fprintf(&text, "attribute: %s\n", f.Attribute)
+		}
+		switch {
+		case f.Waived:
+			fmt.Fprintf(&text, "waived: %s\n", f.waiverReason())
+		case f.Waiver != nil:
+			fmt.Fprintf(&text, "waiver expired on %s: %s\n", f.Waiver.Expires, f.Waiver.Reason)
+		}
+		if f.Remediation != "" {
+			fmt.Fprintf(&text, "fix: %s\n", f.Remediation)
+		}
+	}
+	switch {
+	case len(failing) > 0:
+		c.Failure = &junitFailure{Message: strings.Join(failing, "; "), Type: worst.String(), Text: text.String()}
+	case waived == len(fs):
+		c.Skipped = &junitSkipped{Message: "waived: " + fs[0].waiverReason()}
+	default:
+		c.SystemOut = text.String()
+	}
+}

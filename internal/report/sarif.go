@@ -1,0 +1,147 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/google/uuid"
+	"github.com/owenrumney/go-sarif/v2/sarif"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+const informationURI = "https://github.com/iamguard/terraform-provider-iamguard"
+
+// securitySeverity is the score GitHub code scanning reads from a rule's
+// "security-severity" property: above 9 is critical, 7 to 8.9 high, 4 to
+// 6.9 medium, below 4 low.
+var securitySeverity = map[rules.Severity]string{
+	rules.Critical: "9.5", rules.High: "8.0", rules.Medium: "5.5", rules.Low: "3.0", rules.Info: "0.0",
+}
+
+// sarifLevel maps a severity to a SARIF result level.
+func sarifLevel(sev string) string {
+	switch sev {
+	case "critical", "high":
+		return "error"
+	case "medium", "low":
+		return "warning"
+	}
+	return "note"
+}
+
+// WriteSARIF writes a SARIF 2.1.0 log with one run: the whole catalogue as
+// the driver's rules and one result per finding. Waived findings carry an
+// accepted external suppression.
+func WriteSARIF(w io.Writer, r *Report, opt Options) error {
+	log, err := sarif.New(sarif.Version210)
+	if err != nil {
+		return err
+	}
+	driver := sarif.NewDriver(r.Tool.Name).WithInformationURI(informationURI)
+	if r.Tool.Version != "" {
+		driver.WithVersion(r.Tool.Version)
+	}
+	index := map[string]int{}
+	for i, rule := range catalogue() {
+		driver.AddRule(sarifRule(rule))
+		index[rule.ID] = i
+	}
+	run := sarif.NewRun(*sarif.NewTool(driver))
+	for _, f := range r.Findings {
+		res := sarifResult(f, opt)
+		if i, ok := index[f.RuleID]; ok {
+			res.WithRuleIndex(i)
+		}
+		run.AddResult(res)
+	}
+	log.AddRun(run)
+	if err := log.PrettyWrite(w); err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, "\n")
+	return err
+}
+
+func sarifRule(rule *rules.Rule) *sarif.ReportingDescriptor {
+	fix := rule.Remediation
+	text := fmt.Sprintf("%s\n\n%s\n\nRemediation\nConsole: %s\nCLI: %s\nTerraform: %s\n",
+		rule.Summary, rule.Rationale, fix.Console, fix.CLI, fix.Terraform)
+	md := fmt.Sprintf("%s\n\n%s\n\n**Remediation**\n\n- Console: %s\n- CLI: %s\n- Terraform: %s\n",
+		mdProse(rule.Summary), mdProse(rule.Rationale), mdProse(fix.Console), mdProse(fix.CLI), mdProse(fix.Terraform))
+	if len(rule.References) > 0 {
+		text += "\nReferences: " + strings.Join(rule.References, "; ") + "\n"
+		md += "\n**References:** " + mdProse(strings.Join(rule.References, "; ")) + "\n"
+	}
+	tags := []string{"security", "iam"}
+	if rule.Event != "" {
+		tags = append(tags, rule.Event)
+	}
+	return sarif.NewRule(rule.ID).
+		WithName(rule.Slug).
+		WithShortDescription(sarif.NewMultiformatMessageString(rule.Summary)).
+		WithFullDescription(sarif.NewMultiformatMessageString(rule.Rationale)).
+		WithHelp(sarif.NewMultiformatMessageString(text).WithMarkdown(md)).
+		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(rule.Severity.String()))).
+		WithProperties(sarif.Properties{
+			"security-severity": securitySeverity[rule.Severity],
+			"severity":          rule.Severity.String(),
+			"tags":              tags,
+		})
+}
+
+func sarifResult(f Finding, opt Options) *sarif.Result {
+	loc := sarif.NewLocation().WithLogicalLocations([]*sarif.LogicalLocation{
+		sarif.NewLogicalLocation().WithFullyQualifiedName(f.Address).WithKind("resource"),
+	})
+	// We know the plan file but no line in it: name the file, claim no region.
+	if opt.ArtifactURI != "" {
+		loc.WithPhysicalLocation(sarif.NewPhysicalLocation().
+			WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(opt.ArtifactURI))))
+	}
+	props := sarif.Properties{"severity": f.Severity, "resource_type": f.ResourceType, "action": f.Action}
+	if f.Attribute != "" {
+		props["attribute"] = f.Attribute
+	}
+	res := sarif.NewRuleResult(f.RuleID).
+		WithLevel(sarifLevel(f.Severity)).
+		WithMessage(sarif.NewTextMessage(f.Address + ": " + f.Message)).
+		WithLocations([]*sarif.Location{loc}).
+		// Without a line, GitHub cannot fingerprint results itself; these
+		// keep one alert per rule, resource and attribute across runs.
+		WithPartialFingerPrints(map[string]any{"iamguard/v1": fingerprint(f.RuleID, f.Address, f.Attribute)})
+	switch {
+	case f.Waived:
+		// go-sarif writes unset suppression fields as null, which the
+		// schema rejects, so all of them are set; the GUID is stable.
+		res.AddSuppression(sarif.NewSuppression("external").
+			WithStatus("accepted").
+			WithJustifcation(f.waiverReason()).
+			WithLocation(loc).
+			WithGuid(uuid.NewSHA1(uuid.NameSpaceURL, []byte("iamguard:waiver:"+fingerprint(f.RuleID, f.Address, f.waiverReason()))).String()))
+	case f.Waiver != nil:
+		props["waiver_expired"] = f.Waiver.Expires
+		props["waiver_reason"] = f.Waiver.Reason
+	}
+	res.Properties = props
+	return res
+}
+
+// artifactURI turns a file path into a relative URI reference.
+func artifactURI(path string) string {
+	return (&url.URL{Path: filepath.ToSlash(path)}).String()
+}
+
+func fingerprint(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
