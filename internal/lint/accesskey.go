@@ -76,6 +76,9 @@ func (l *linter) activeKeysByUser() map[string][]string {
 			continue
 		}
 		after, _ := rc.Change.After.(map[string]any)
+		if rc.Change.Actions.Forget() {
+			after, _ = rc.Change.Before.(map[string]any) // the key stays, unmanaged
+		}
 		k := read(after)
 		if unknown, _ := rc.Change.AfterUnknown.(map[string]any); unknown["user"] == true || unknown["status"] == true {
 			k.user = "" // cannot be counted until apply

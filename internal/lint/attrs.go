@@ -17,6 +17,14 @@ func (a attrs) isUnknown(name string) bool {
 	return u && (!a.hasConfig || a.configured[name])
 }
 
+// blockUnknown reports whether a nested block list is known only after
+// apply. The configuration cannot say otherwise: Terraform leaves dynamic
+// blocks, the only way a block list can be unknown, out of it.
+func (a attrs) blockUnknown(name string) bool {
+	u, _ := a.unknown[name].(bool)
+	return u
+}
+
 // raw returns the attribute's value, nil when omitted or null.
 func (a attrs) raw(name string) any { return a.values[name] }
 

@@ -14,7 +14,7 @@ func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 		Logging:                    a.bool("enable_logging", true),
 		LogFileValidation:          a.bool("enable_log_file_validation", false),
 	}
-	if a.isUnknown("event_selector") || a.isUnknown("advanced_event_selector") {
+	if a.blockUnknown("event_selector") || a.blockUnknown("advanced_event_selector") {
 		t.Selectors = rules.UnknownValue[bool]()
 	}
 	for _, s := range a.list("event_selector") {

@@ -121,7 +121,9 @@ func EvaluateTrail(t Trail) []Finding {
 		"enable_logging is false: the trail records nothing")
 	if t.Selectors.Unknown {
 		out = append(out, CloudTrailManagementEventsExcluded.unknown("event_selector"))
-	} else if attr, why, ok := recordsIAMWrites(t); !ok {
+	} else if attr, why, ok, unknown := recordsIAMWrites(t); unknown {
+		out = append(out, CloudTrailManagementEventsExcluded.unknown(attr))
+	} else if !ok {
 		out = append(out, CloudTrailManagementEventsExcluded.finding(attr, "%s", why))
 	}
 	flag(CloudTrailLogValidationOff, "enable_log_file_validation", t.LogFileValidation, true,
@@ -138,35 +140,43 @@ func RecordsIAMEvents(t Trail) (bool, string) {
 	if t.Logging.Unknown || !t.Logging.V {
 		return false, "logging is off"
 	}
-	_, why, ok := recordsIAMWrites(t)
+	attr, why, ok, unknown := recordsIAMWrites(t)
+	if unknown {
+		return false, attr + " is known only after apply"
+	}
 	return ok, why
 }
 
 // recordsIAMWrites applies the selectors. No selectors at all is CloudTrail's
-// default: every management event is recorded.
-func recordsIAMWrites(t Trail) (attr, why string, ok bool) {
+// default: every management event is recorded. unknown reports that only a
+// value known after apply (named by attr) could make a selector record them.
+func recordsIAMWrites(t Trail) (attr, why string, ok, unknown bool) {
 	if len(t.AdvancedSelectors) > 0 {
 		for _, s := range t.AdvancedSelectors {
 			if s.recordsIAMWrites() {
-				return "", "", true
+				return "", "", true, false
 			}
 		}
-		return "advanced_event_selector", "no advanced_event_selector records write management events from iam.amazonaws.com", false
+		return "advanced_event_selector", "no advanced_event_selector records write management events from iam.amazonaws.com", false, false
 	}
 	if len(t.EventSelectors) == 0 {
-		return "", "", true
+		return "", "", true, false
 	}
+	undecided := false
 	for _, s := range t.EventSelectors {
-		if s.IncludeManagementEvents.Unknown {
-			return "", "", true // decided after apply; treat as recorded rather than guess
-		}
 		rw := s.ReadWriteType
-		if s.IncludeManagementEvents.V && (rw == "" || rw == "All" || rw == "WriteOnly") &&
-			!slices.Contains(s.ExcludeManagementEventSources, iamSource) {
-			return "", "", true
+		if (rw == "" || rw == "All" || rw == "WriteOnly") && !slices.Contains(s.ExcludeManagementEventSources, iamSource) {
+			if s.IncludeManagementEvents.Unknown {
+				undecided = true // decided after apply: never judged as a definite value
+			} else if s.IncludeManagementEvents.V {
+				return "", "", true, false
+			}
 		}
 	}
-	return "event_selector", "no event_selector records write management events from iam.amazonaws.com (include_management_events false, read_write_type ReadOnly, or the source excluded)", false
+	if undecided {
+		return "event_selector.include_management_events", "", false, true
+	}
+	return "event_selector", "no event_selector records write management events from iam.amazonaws.com (include_management_events false, read_write_type ReadOnly, or the source excluded)", false, false
 }
 
 func (s AdvancedSelector) recordsIAMWrites() bool {

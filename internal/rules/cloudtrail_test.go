@@ -1,0 +1,254 @@
+package rules
+
+import "testing"
+
+// goodTrail records IAM events everywhere with integrity validation, and has
+// no selectors (CloudTrail's default: all management events).
+func goodTrail() Trail {
+	return Trail{
+		IncludeGlobalServiceEvents: Known(true),
+		MultiRegion:                Known(true),
+		Logging:                    Known(true),
+		LogFileValidation:          Known(true),
+	}
+}
+
+func trail(edit func(t *Trail)) Trail {
+	t := goodTrail()
+	edit(&t)
+	return t
+}
+
+func basic(rw string, include Value[bool], excluded ...string) EventSelector {
+	return EventSelector{ReadWriteType: rw, IncludeManagementEvents: include, ExcludeManagementEventSources: excluded}
+}
+
+func advanced(fields ...FieldSelector) AdvancedSelector { return AdvancedSelector{Fields: fields} }
+
+var (
+	management = FieldSelector{Field: "eventCategory", Equals: []string{"Management"}}
+	dataEvents = FieldSelector{Field: "eventCategory", Equals: []string{"Data"}}
+	s3Objects  = FieldSelector{Field: "resources.type", Equals: []string{"AWS::S3::Object"}}
+)
+
+const (
+	msgBasic    = "no event_selector records write management events from iam.amazonaws.com (include_management_events false, read_write_type ReadOnly, or the source excluded)"
+	msgAdvanced = "no advanced_event_selector records write management events from iam.amazonaws.com"
+)
+
+func TestEvaluateTrail(t *testing.T) {
+	ig705basic := []want{{"IG705", High, "event_selector", msgBasic}}
+	ig705adv := []want{{"IG705", High, "advanced_event_selector", msgAdvanced}}
+	for _, c := range []struct {
+		name string
+		t    Trail
+		want []want
+	}{
+		{name: "multi-region, validated, default selectors", t: goodTrail()},
+		{name: "global service events off", t: trail(func(t *Trail) { t.IncludeGlobalServiceEvents = Known(false) }),
+			want: []want{{"IG701", High, "include_global_service_events", "include_global_service_events is false: IAM events are not recorded by this trail"}}},
+		{name: "single region", t: trail(func(t *Trail) { t.MultiRegion = Known(false) }),
+			want: []want{{"IG702", Medium, "is_multi_region_trail", "is_multi_region_trail is false: the trail records one region only"}}},
+		{name: "logging off", t: trail(func(t *Trail) { t.Logging = Known(false) }),
+			want: []want{{"IG703", High, "enable_logging", "enable_logging is false: the trail records nothing"}}},
+		{name: "log validation off", t: trail(func(t *Trail) { t.LogFileValidation = Known(false) }),
+			want: []want{{"IG706", Medium, "enable_log_file_validation", "enable_log_file_validation is false: delivered log files cannot be verified"}}},
+		{
+			name: "everything off",
+			t: Trail{IncludeGlobalServiceEvents: Known(false), MultiRegion: Known(false), Logging: Known(false),
+				LogFileValidation: Known(false), EventSelectors: []EventSelector{basic("ReadOnly", Known(true))}},
+			want: []want{
+				{"IG701", High, "include_global_service_events", "include_global_service_events is false: IAM events are not recorded by this trail"},
+				{"IG702", Medium, "is_multi_region_trail", "is_multi_region_trail is false: the trail records one region only"},
+				{"IG703", High, "enable_logging", "enable_logging is false: the trail records nothing"},
+				{"IG705", High, "event_selector", msgBasic},
+				{"IG706", Medium, "enable_log_file_validation", "enable_log_file_validation is false: delivered log files cannot be verified"},
+			},
+		},
+		{
+			name: "every flag known only after apply",
+			t: Trail{IncludeGlobalServiceEvents: UnknownValue[bool](), MultiRegion: UnknownValue[bool](), Logging: UnknownValue[bool](),
+				LogFileValidation: UnknownValue[bool](), Selectors: UnknownValue[bool]()},
+			want: []want{
+				{"IG701", Info, "include_global_service_events", unknownMsg("include_global_service_events", "IG701", "cloudtrail-global-events-off")},
+				{"IG702", Info, "is_multi_region_trail", unknownMsg("is_multi_region_trail", "IG702", "cloudtrail-single-region")},
+				{"IG703", Info, "enable_logging", unknownMsg("enable_logging", "IG703", "cloudtrail-logging-off")},
+				{"IG705", Info, "event_selector", unknownMsg("event_selector", "IG705", "cloudtrail-management-events-excluded")},
+				{"IG706", Info, "enable_log_file_validation", unknownMsg("enable_log_file_validation", "IG706", "cloudtrail-log-validation-off")},
+			},
+		},
+
+		// Basic event selectors.
+		{name: "selector All", t: trail(func(t *Trail) { t.EventSelectors = []EventSelector{basic("All", Known(true))} })},
+		{name: "selector with empty read_write_type", t: trail(func(t *Trail) { t.EventSelectors = []EventSelector{basic("", Known(true))} })},
+		{name: "selector WriteOnly", t: trail(func(t *Trail) { t.EventSelectors = []EventSelector{basic("WriteOnly", Known(true))} })},
+		{name: "selector ReadOnly", t: trail(func(t *Trail) { t.EventSelectors = []EventSelector{basic("ReadOnly", Known(true))} }),
+			want: ig705basic},
+		{name: "management events excluded", t: trail(func(t *Trail) { t.EventSelectors = []EventSelector{basic("All", Known(false))} }),
+			want: ig705basic},
+		{name: "iam.amazonaws.com excluded",
+			t: trail(func(t *Trail) {
+				t.EventSelectors = []EventSelector{basic("All", Known(true), "kms.amazonaws.com", "iam.amazonaws.com")}
+			}),
+			want: ig705basic},
+		{name: "other sources excluded",
+			t: trail(func(t *Trail) {
+				t.EventSelectors = []EventSelector{basic("All", Known(true), "kms.amazonaws.com", "rdsdata.amazonaws.com")}
+			})},
+		{name: "a ReadOnly and a WriteOnly selector",
+			t: trail(func(t *Trail) {
+				t.EventSelectors = []EventSelector{basic("ReadOnly", Known(true)), basic("WriteOnly", Known(true))}
+			})},
+		{name: "data-only selector and a ReadOnly one",
+			t: trail(func(t *Trail) {
+				t.EventSelectors = []EventSelector{basic("All", Known(false)), basic("ReadOnly", Known(true))}
+			}),
+			want: ig705basic},
+		{name: "include_management_events known only after apply",
+			t: trail(func(t *Trail) { t.EventSelectors = []EventSelector{basic("All", UnknownValue[bool]())} }),
+			want: []want{{"IG705", Info, "event_selector.include_management_events",
+				unknownMsg("event_selector.include_management_events", "IG705", "cloudtrail-management-events-excluded")}}},
+		{name: "unknown include_management_events beside a selector that records",
+			t: trail(func(t *Trail) {
+				t.EventSelectors = []EventSelector{basic("All", UnknownValue[bool]()), basic("All", Known(true))}
+			})},
+		{name: "unknown include_management_events on a ReadOnly selector decides nothing",
+			t:    trail(func(t *Trail) { t.EventSelectors = []EventSelector{basic("ReadOnly", UnknownValue[bool]())} }),
+			want: ig705basic},
+		{name: "unknown include_management_events with iam excluded decides nothing",
+			t: trail(func(t *Trail) {
+				t.EventSelectors = []EventSelector{basic("All", UnknownValue[bool](), "iam.amazonaws.com")}
+			}),
+			want: ig705basic},
+
+		// Advanced event selectors.
+		{name: "advanced: all management events", t: trail(func(t *Trail) { t.AdvancedSelectors = []AdvancedSelector{advanced(management)} })},
+		{name: "advanced: management write events",
+			t: trail(func(t *Trail) {
+				t.AdvancedSelectors = []AdvancedSelector{advanced(management, FieldSelector{Field: "readOnly", Equals: []string{"false"}})}
+			})},
+		{name: "advanced: management read events only",
+			t: trail(func(t *Trail) {
+				t.AdvancedSelectors = []AdvancedSelector{advanced(management, FieldSelector{Field: "readOnly", Equals: []string{"true"}})}
+			}),
+			want: ig705adv},
+		{name: "advanced: readOnly not_equals false",
+			t: trail(func(t *Trail) {
+				t.AdvancedSelectors = []AdvancedSelector{advanced(management, FieldSelector{Field: "readOnly", NotEquals: []string{"false"}})}
+			}),
+			want: ig705adv},
+		{name: "advanced: data events only",
+			t:    trail(func(t *Trail) { t.AdvancedSelectors = []AdvancedSelector{advanced(dataEvents, s3Objects)} }),
+			want: ig705adv},
+		{name: "advanced: no eventCategory at all", t: trail(func(t *Trail) { t.AdvancedSelectors = []AdvancedSelector{advanced(s3Objects)} }),
+			want: ig705adv},
+		{name: "advanced: data events and management events",
+			t: trail(func(t *Trail) {
+				t.AdvancedSelectors = []AdvancedSelector{advanced(dataEvents, s3Objects), advanced(management)}
+			})},
+		{name: "advanced: iam.amazonaws.com excluded",
+			t: trail(func(t *Trail) {
+				t.AdvancedSelectors = []AdvancedSelector{advanced(management,
+					FieldSelector{Field: "eventSource", NotEquals: []string{"kms.amazonaws.com", "iam.amazonaws.com"}})}
+			}),
+			want: ig705adv},
+		{name: "advanced: other sources excluded",
+			t: trail(func(t *Trail) {
+				t.AdvancedSelectors = []AdvancedSelector{advanced(management,
+					FieldSelector{Field: "eventSource", NotEquals: []string{"kms.amazonaws.com", "rdsdata.amazonaws.com"}})}
+			})},
+		{name: "advanced: only iam.amazonaws.com",
+			t: trail(func(t *Trail) {
+				t.AdvancedSelectors = []AdvancedSelector{advanced(management,
+					FieldSelector{Field: "eventSource", Equals: []string{"iam.amazonaws.com"}})}
+			})},
+		{name: "advanced: only another source",
+			t: trail(func(t *Trail) {
+				t.AdvancedSelectors = []AdvancedSelector{advanced(management,
+					FieldSelector{Field: "eventSource", Equals: []string{"s3.amazonaws.com"}})}
+			}),
+			want: ig705adv},
+		{name: "advanced: iam excluded by prefix",
+			t: trail(func(t *Trail) {
+				t.AdvancedSelectors = []AdvancedSelector{advanced(management,
+					FieldSelector{Field: "eventSource", NotStartsWith: []string{"iam."}})}
+			}),
+			want: ig705adv},
+		{name: "advanced: eventCategory by prefix",
+			t: trail(func(t *Trail) {
+				t.AdvancedSelectors = []AdvancedSelector{advanced(FieldSelector{Field: "eventCategory", StartsWith: []string{"Manage"}})}
+			})},
+		{name: "advanced: eventCategory not_equals Management",
+			t: trail(func(t *Trail) {
+				t.AdvancedSelectors = []AdvancedSelector{advanced(FieldSelector{Field: "eventCategory", NotEquals: []string{"Management"}})}
+			}),
+			want: ig705adv},
+		{name: "advanced selectors take precedence over basic ones",
+			t: trail(func(t *Trail) {
+				t.EventSelectors = []EventSelector{basic("All", Known(true))}
+				t.AdvancedSelectors = []AdvancedSelector{advanced(dataEvents, s3Objects)}
+			}),
+			want: ig705adv},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			assertFindings(t, EvaluateTrail(c.t), c.want)
+		})
+	}
+}
+
+func TestFieldSelectorMatches(t *testing.T) {
+	for _, c := range []struct {
+		f     FieldSelector
+		value string
+		want  bool
+	}{
+		{FieldSelector{}, "Management", true},
+		{FieldSelector{Equals: []string{"Data", "Management"}}, "Management", true},
+		{FieldSelector{Equals: []string{"Data"}}, "Management", false},
+		{FieldSelector{NotEquals: []string{"Data"}}, "Management", true},
+		{FieldSelector{NotEquals: []string{"Management"}}, "Management", false},
+		{FieldSelector{StartsWith: []string{"Man"}}, "Management", true},
+		{FieldSelector{StartsWith: []string{"Dat"}}, "Management", false},
+		{FieldSelector{NotStartsWith: []string{"Man"}}, "Management", false},
+		{FieldSelector{EndsWith: []string{".amazonaws.com"}}, "iam.amazonaws.com", true},
+		{FieldSelector{EndsWith: []string{".aws"}}, "iam.amazonaws.com", false},
+		{FieldSelector{NotEndsWith: []string{"amazonaws.com"}}, "iam.amazonaws.com", false},
+		{FieldSelector{Equals: []string{"iam.amazonaws.com"}, NotEquals: []string{"iam.amazonaws.com"}}, "iam.amazonaws.com", false},
+	} {
+		if got := c.f.matches(c.value); got != c.want {
+			t.Errorf("%+v matches(%q) = %v, want %v", c.f, c.value, got, c.want)
+		}
+	}
+}
+
+func TestRecordsIAMEvents(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		t    Trail
+		ok   bool
+		why  string
+	}{
+		{name: "good trail", t: goodTrail(), ok: true},
+		{name: "single region, no validation still records IAM events",
+			t: trail(func(t *Trail) { t.MultiRegion, t.LogFileValidation = Known(false), Known(false) }), ok: true},
+		{name: "no global events", t: trail(func(t *Trail) { t.IncludeGlobalServiceEvents = Known(false) }),
+			why: "global service events are not included"},
+		{name: "global events unknown", t: trail(func(t *Trail) { t.IncludeGlobalServiceEvents = UnknownValue[bool]() }),
+			why: "global service events are not included"},
+		{name: "logging off", t: trail(func(t *Trail) { t.Logging = Known(false) }), why: "logging is off"},
+		{name: "read-only selector", t: trail(func(t *Trail) { t.EventSelectors = []EventSelector{basic("ReadOnly", Known(true))} }),
+			why: msgBasic},
+		{name: "data-only advanced selector", t: trail(func(t *Trail) { t.AdvancedSelectors = []AdvancedSelector{advanced(dataEvents)} }),
+			why: msgAdvanced},
+		{name: "unknown include_management_events",
+			t:   trail(func(t *Trail) { t.EventSelectors = []EventSelector{basic("All", UnknownValue[bool]())} }),
+			why: "event_selector.include_management_events is known only after apply"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ok, why := RecordsIAMEvents(c.t)
+			if ok != c.ok || why != c.why {
+				t.Errorf("RecordsIAMEvents = %v, %q; want %v, %q", ok, why, c.ok, c.why)
+			}
+		})
+	}
+}
