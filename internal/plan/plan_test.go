@@ -240,3 +240,25 @@ func BenchmarkJSONValid(b *testing.B) {
 		}
 	}
 }
+
+// TestErrorsNeverQuotePlanValues: a malformed kept resource must not echo
+// its values (which may be secrets) in the error.
+func TestErrorsNeverQuotePlanValues(t *testing.T) {
+	const canary = "CANARY-s3cr3t-4242"
+	for _, change := range []string{
+		`{"actions":"` + canary + `"}`,
+		`{"actions":[4242],"after":{"secret":"` + canary + `"}}`,
+		`{"actions":["create"],"after":{"secret":"` + canary + `"},"importing":"` + canary + `"}`,
+		`{"actions":["create"],"after":{"secret":"` + canary + `",}}`,
+	} {
+		in := `{"format_version":"1.2","resource_changes":[{"address":"aws_iam_access_key.k","mode":"managed","type":"aws_iam_access_key","name":"k","change":` + change + `}]}`
+		_, err := read(t, in)
+		if err == nil {
+			t.Errorf("%s: no error", change)
+			continue
+		}
+		if strings.Contains(err.Error(), canary) || strings.Contains(err.Error(), "4242") {
+			t.Errorf("error quotes plan data: %v", err)
+		}
+	}
+}
