@@ -41,6 +41,7 @@ type Finding struct {
 	Address      string
 	ResourceType string
 	Action       string
+	Line         int     // where the resource's change starts in the plan file
 	Waiver       *Waiver // the waiver that matched, expired or not
 }
 
@@ -125,7 +126,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 			if opt.Disabled[f.Rule.ID] {
 				continue
 			}
-			lf := Finding{Finding: f, Address: rc.Address, ResourceType: rc.Type, Action: c.action}
+			lf := Finding{Finding: f, Address: rc.Address, ResourceType: rc.Type, Action: c.action, Line: p.Line(rc)}
 			if opt.Waiver != nil {
 				lf.Waiver = opt.Waiver(f.Rule.ID, rc.Address)
 			}

@@ -27,6 +27,8 @@ type Plan struct {
 	// Resources counts every managed resource change in the plan.
 	Resources int
 
+	lines map[*tfjson.ResourceChange]int
+
 	// configured maps a configuration address (module path without instance
 	// keys, then type.name) to the attributes its configuration sets; nil
 	// when the plan has no configuration block.
@@ -63,7 +65,7 @@ func Read(r io.Reader, keep func(resourceType string) bool) (*Plan, error) {
 	if c != '{' {
 		return nil, fmt.Errorf("not JSON: a plan from terraform show -json starts with '{', found %s", describe(c))
 	}
-	rd := reader{s: s, keep: keep, p: &Plan{}}
+	rd := reader{s: s, keep: keep, p: &Plan{lines: map[*tfjson.ResourceChange]int{}}}
 	if err := rd.top(); err != nil {
 		if err == errTooLarge {
 			return nil, fmt.Errorf("value near byte %d is larger than iamguard reads (%d MiB)", s.offset(), maxChange>>20)
@@ -186,6 +188,7 @@ func hasEscape(raw []byte) bool {
 // whether to keep it; the buffers are reused for every element.
 type element struct {
 	address, moduleAddress, mode, typ, name, index, providerName, deposed, body []byte
+	line                                                                        int
 }
 
 func (e *element) reset() {
@@ -284,6 +287,9 @@ func (e *element) decodeInto(rc *tfjson.ResourceChange) error {
 // change reads one entry of resource_changes.
 func (rd *reader) change() error {
 	e := &rd.elem
+	if _, ok := rd.s.peek(); ok {
+		e.line = rd.s.line()
+	}
 	if err := rd.element(e, "resource_changes[]", "change"); err != nil {
 		return err
 	}
@@ -306,6 +312,7 @@ func (rd *reader) change() error {
 		return rd.badResource(fmt.Errorf("%s: change: %w", rc.Address, jsonErr(err)))
 	}
 	rd.p.Changes = append(rd.p.Changes, rc)
+	rd.p.lines[rc] = e.line
 	return nil
 }
 
@@ -413,6 +420,10 @@ func (rd *reader) configResource(prefix string) error {
 	rd.p.configured[prefix+addr] = attrs
 	return nil
 }
+
+// Line returns the line of the plan file where rc's entry in
+// resource_changes starts (1 for the one-line output of terraform show -json).
+func (p *Plan) Line(rc *tfjson.ResourceChange) int { return p.lines[rc] }
 
 // Configured reports which attributes the configuration of rc sets. ok is
 // false when the plan carries no configuration for it (old formats), in

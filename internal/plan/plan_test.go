@@ -262,3 +262,24 @@ func TestErrorsNeverQuotePlanValues(t *testing.T) {
 		}
 	}
 }
+
+func TestLines(t *testing.T) {
+	p, err := read(t, minimal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The access key's entry starts on the fifth line of the document.
+	if got := p.Line(p.Changes[0]); got != 5 {
+		t.Errorf("Line = %d, want 5", got)
+	}
+	// Lines are counted across buffer refills too.
+	in := `{"format_version":"1.2","planned_values":{"x":"` + strings.Repeat("\n", 3) + strings.Repeat("a", 3*bufSize) + `"},` + "\n\n" +
+		`"resource_changes":[{"address":"aws_iam_access_key.k","mode":"managed","type":"aws_iam_access_key","name":"k","change":{"actions":["create"],"after":{}}}]}`
+	p, err = read(t, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Line(p.Changes[0]); got != 6 {
+		t.Errorf("Line after refills = %d, want 6", got)
+	}
+}

@@ -47,6 +47,9 @@ type scanner struct {
 
 	closers []byte // expected closing brackets while skipping
 	key     []byte // last object key read, reused
+
+	lines   int // newlines in the input before buf[linePos]
+	linePos int
 }
 
 func newScanner(r io.Reader) *scanner {
@@ -54,6 +57,16 @@ func newScanner(r io.Reader) *scanner {
 }
 
 func (s *scanner) offset() int64 { return s.base + int64(s.pos) }
+
+var newline = []byte{'\n'}
+
+// line returns the 1-based line of the current position. Counting from the
+// last call keeps the total cost linear in the input.
+func (s *scanner) line() int {
+	s.lines += bytes.Count(s.buf[s.linePos:s.pos], newline)
+	s.linePos = s.pos
+	return s.lines + 1
+}
 
 func (s *scanner) errorf(format string, args ...any) error {
 	return &SyntaxError{Offset: s.offset(), Msg: fmt.Sprintf(format, args...)}
@@ -73,8 +86,9 @@ func (s *scanner) fill() bool {
 			return false
 		}
 	}
+	s.lines += bytes.Count(s.buf[s.linePos:s.end], newline)
 	s.base += int64(s.end)
-	s.pos, s.end = 0, 0
+	s.pos, s.end, s.linePos = 0, 0, 0
 	for {
 		n, err := s.r.Read(s.buf)
 		s.end = n

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -261,7 +262,17 @@ func TestJUnitParses(t *testing.T) {
 	}
 }
 
-var commandLine = regexp.MustCompile(`^::(error|warning|notice) title=([^:,\r\n]*)::([^\r\n]*)$`)
+var commandLine = regexp.MustCompile(`^::(error|warning|notice) ([^:\r\n]*)::([^\r\n]*)$`)
+
+// commandProps splits a workflow command's properties (k=v,k=v).
+func commandProps(s string) map[string]string {
+	props := map[string]string{}
+	for _, kv := range strings.Split(s, ",") {
+		k, v, _ := strings.Cut(kv, "=")
+		props[k] = unescapeData(v)
+	}
+	return props
+}
 
 // unescapeData reverses the runner's escaping of workflow command data.
 func unescapeData(s string) string {
@@ -283,8 +294,15 @@ func TestGitHubCommands(t *testing.T) {
 		if m[1] != wantCmd[i] {
 			t.Errorf("line %d: ::%s, want ::%s", i, m[1], wantCmd[i])
 		}
-		if title := unescapeData(m[2]); !strings.HasPrefix(title, f.RuleID+" "+f.Rule) {
+		props := commandProps(m[2])
+		if title := props["title"]; !strings.HasPrefix(title, f.RuleID+" "+f.Rule) {
 			t.Errorf("line %d: title %q", i, title)
+		}
+		if props["file"] != testOptions.ArtifactURI {
+			t.Errorf("line %d: file %q, want %q", i, props["file"], testOptions.ArtifactURI)
+		}
+		if want := map[bool]string{true: fmt.Sprint(f.Line), false: ""}[f.Line > 0]; props["line"] != want {
+			t.Errorf("line %d: line property %q, want %q", i, props["line"], want)
 		}
 		msg := unescapeData(m[3])
 		if want := strings.ReplaceAll(f.Address, "\x1b", " ") + ": "; !strings.Contains(msg, want) {

@@ -78,6 +78,7 @@ func hostileReport() *Report {
 				"password_reset_required is known only after apply; IG601 (login-profile-no-reset) cannot be judged until then", nil),
 		},
 	}
+	res.Findings[0].Line = 12 // where the policy's change starts in the plan
 	res.Resources = len(res.Judged)
 	return New(res, "1.0.0-test")
 }

@@ -9,9 +9,10 @@ import (
 
 // WriteGitHub writes one GitHub Actions workflow command per finding, so
 // findings show as annotations on the run: ::error for critical and high,
-// ::warning for medium and low, ::notice for info and waived findings. A
-// plain summary line follows.
-func WriteGitHub(w io.Writer, r *Report, _ Options) error {
+// ::warning for medium and low, ::notice for info and waived findings. With
+// the plan's file name they point at the resource's line in it. A plain
+// summary line follows.
+func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range r.Findings {
 		cmd, title := githubCommand(f.Severity), f.RuleID+" "+f.Rule
@@ -26,7 +27,14 @@ func WriteGitHub(w io.Writer, r *Report, _ Options) error {
 		if !f.Waived && f.Severity != "info" && f.Remediation != "" {
 			msg += "\nfix: " + f.Remediation
 		}
-		fmt.Fprintf(bw, "::%s title=%s::%s\n", cmd, githubProperty(title), githubData(msg))
+		props := "title=" + githubProperty(title)
+		if opt.ArtifactURI != "" {
+			props = "file=" + githubProperty(opt.ArtifactURI) + "," + props
+			if f.Line > 0 {
+				props += fmt.Sprintf(",line=%d", f.Line)
+			}
+		}
+		fmt.Fprintf(bw, "::%s %s::%s\n", cmd, props, githubData(msg))
 	}
 	fmt.Fprintln(bw, "iamguard:", r.Verdict())
 	return bw.Flush()

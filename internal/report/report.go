@@ -65,6 +65,7 @@ type Finding struct {
 	Address      string       `json:"address"`
 	ResourceType string       `json:"resource_type"`
 	Action       string       `json:"action"`
+	Line         int          `json:"line,omitempty"`
 	Attribute    string       `json:"attribute,omitempty"`
 	Event        string       `json:"event"`
 	Message      string       `json:"message"`
@@ -100,7 +101,7 @@ func New(res lint.Result, version string) *Report {
 	for _, f := range res.Findings {
 		r.Findings = append(r.Findings, Finding{
 			RuleID: f.Rule.ID, Rule: f.Rule.Slug, Severity: f.Severity.String(),
-			Address: f.Address, ResourceType: f.ResourceType, Action: f.Action,
+			Address: f.Address, ResourceType: f.ResourceType, Action: f.Action, Line: f.Line,
 			Attribute: f.Attribute, Event: f.Rule.Event, Message: f.Message,
 			Remediation: f.Rule.Remediation.Terraform, References: f.Rule.References,
 			Waived: f.Waived(), Waiver: f.Waiver,

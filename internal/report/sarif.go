@@ -99,10 +99,14 @@ func sarifResult(f Finding, opt Options) *sarif.Result {
 	loc := sarif.NewLocation().WithLogicalLocations([]*sarif.LogicalLocation{
 		sarif.NewLogicalLocation().WithFullyQualifiedName(f.Address).WithKind("resource"),
 	})
-	// We know the plan file but no line in it: name the file, claim no region.
+	// The plan file, and the line where the resource's change starts.
 	if opt.ArtifactURI != "" {
-		loc.WithPhysicalLocation(sarif.NewPhysicalLocation().
-			WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(opt.ArtifactURI))))
+		phys := sarif.NewPhysicalLocation().
+			WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(opt.ArtifactURI)))
+		if f.Line > 0 {
+			phys.WithRegion(sarif.NewRegion().WithStartLine(f.Line))
+		}
+		loc.WithPhysicalLocation(phys)
 	}
 	props := sarif.Properties{"severity": f.Severity, "resource_type": f.ResourceType, "action": f.Action}
 	if f.Attribute != "" {
@@ -112,8 +116,8 @@ func sarifResult(f Finding, opt Options) *sarif.Result {
 		WithLevel(sarifLevel(f.Severity)).
 		WithMessage(sarif.NewTextMessage(f.Address + ": " + f.Message)).
 		WithLocations([]*sarif.Location{loc}).
-		// Without a line, GitHub cannot fingerprint results itself; these
-		// keep one alert per rule, resource and attribute across runs.
+		// Lines move between plans; these keep one alert per rule,
+		// resource and attribute across runs.
 		WithPartialFingerPrints(map[string]any{"iamguard/v1": fingerprint(f.RuleID, f.Address, f.Attribute)})
 	switch {
 	case f.Waived:

@@ -94,7 +94,7 @@ func (r *Rule) Finding(attr, format string, args ...any) Finding {
 func (r *Rule) Unknown(attr string) Finding { return r.unknown(attr) }
 
 // catalogue is the explicit registry: one slice per rule group.
-var catalogue = concat(passwordRules, accessKeyRules, loginProfileRules, cloudTrailRules)
+var catalogue = concat(passwordRules, accessKeyRules, loginProfileRules, cloudTrailRules, runtimeRules, certificateRules, sshKeyRules, signingCertificateRules)
 
 var byID = func() map[string]*Rule {
 	m := make(map[string]*Rule, len(catalogue))

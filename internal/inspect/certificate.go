@@ -1,0 +1,306 @@
+package inspect
+
+import (
+	"bytes"
+	"crypto"
+	"crypto/md5" //nolint:gosec // IAM and browsers still show MD5 fingerprints
+	"crypto/sha256"
+	"crypto/x509"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Certificate is what iamguard knows of an X.509 certificate.
+type Certificate struct {
+	Subject      string    `json:"subject"`
+	Issuer       string    `json:"issuer"`
+	SerialNumber string    `json:"serial_number"`
+	DNSNames     []string  `json:"dns_names"`
+	SANs         []string  `json:"sans"` // every subject alternative name: DNS, IP, email, URI
+	NotBefore    time.Time `json:"not_before"`
+	NotAfter     time.Time `json:"not_after"`
+	KeyAlgorithm string    `json:"key_algorithm"` // RSA, ECDSA, Ed25519, DSA or unknown
+	KeyBits      int       `json:"key_bits"`
+	// SignatureAlgorithm is crypto/x509's name, such as SHA256-RSA.
+	SignatureAlgorithm string `json:"signature_algorithm"`
+	// SignatureHash is the digest the signature covers: MD2, MD5, SHA1,
+	// SHA256, SHA384, SHA512, or "" for Ed25519 and unknown algorithms.
+	SignatureHash     string `json:"signature_hash"`
+	IsCA              bool   `json:"is_ca"`
+	SelfSigned        bool   `json:"self_signed"`
+	SHA256Fingerprint string `json:"sha256_fingerprint"` // over the DER, colon-separated hex
+	MD5Fingerprint    string `json:"md5_fingerprint"`
+
+	x509 *x509.Certificate
+}
+
+// ParseCertificate reads a PEM certificate body: exactly one CERTIFICATE
+// block, as IAM's UploadServerCertificate and UploadSigningCertificate want.
+func ParseCertificate(pemText string) (*Certificate, error) {
+	certs, err := parseCertificates("certificate", pemText)
+	if err != nil {
+		return nil, err
+	}
+	if len(certs) > 1 {
+		return nil, fmt.Errorf("certificate body holds %d certificates; one expected (put the others in the chain)", len(certs))
+	}
+	return certs[0], nil
+}
+
+// ParseChain reads a PEM certificate chain: one or more CERTIFICATE blocks,
+// each issuer following the certificate it signs.
+func ParseChain(pemText string) ([]*Certificate, error) {
+	return parseCertificates("certificate chain", pemText)
+}
+
+func parseCertificates(what, pemText string) ([]*Certificate, error) {
+	if err := checkSize(what, pemText); err != nil {
+		return nil, err
+	}
+	blocks := pemBlocks(pemText)
+	if len(blocks) == 0 {
+		return nil, errNoPEM("CERTIFICATE")
+	}
+	out := make([]*Certificate, 0, len(blocks))
+	for i, b := range blocks {
+		where := what
+		if len(blocks) > 1 {
+			where = fmt.Sprintf("%s (block %d of %d)", what, i+1, len(blocks))
+		}
+		switch {
+		case isPrivateKeyBlock(b.Type):
+			return nil, fmt.Errorf("%s: PEM block %s is a private key, not a certificate", where, blockType(b.Type))
+		case b.Type != "CERTIFICATE":
+			return nil, fmt.Errorf("%s: PEM block is %s, not CERTIFICATE", where, blockType(b.Type))
+		}
+		c, err := x509.ParseCertificate(b.Bytes)
+		if err != nil {
+			// crypto/x509's reasons can quote fields of the input; keep them out.
+			return nil, fmt.Errorf("%s: the CERTIFICATE block is not a valid DER X.509 certificate", where)
+		}
+		out = append(out, newCertificate(c))
+	}
+	return out, nil
+}
+
+func newCertificate(c *x509.Certificate) *Certificate {
+	alg, bits := keyInfo(c.PublicKey)
+	if c.PublicKeyAlgorithm == x509.DSA {
+		alg = "DSA" // crypto/x509 may leave PublicKey nil for DSA; the algorithm is still known
+	}
+	sha := sha256.Sum256(c.Raw)
+	md := md5.Sum(c.Raw) //nolint:gosec
+	out := &Certificate{
+		Subject:            c.Subject.String(),
+		Issuer:             c.Issuer.String(),
+		SerialNumber:       c.SerialNumber.String(),
+		DNSNames:           c.DNSNames,
+		NotBefore:          c.NotBefore.UTC(),
+		NotAfter:           c.NotAfter.UTC(),
+		KeyAlgorithm:       alg,
+		KeyBits:            bits,
+		SignatureAlgorithm: c.SignatureAlgorithm.String(),
+		SignatureHash:      signatureHash[c.SignatureAlgorithm],
+		IsCA:               c.IsCA,
+		SelfSigned:         selfSigned(c),
+		SHA256Fingerprint:  colonHex(sha[:]),
+		MD5Fingerprint:     colonHex(md[:]),
+		x509:               c,
+	}
+	out.SANs = append(out.SANs, c.DNSNames...)
+	for _, ip := range c.IPAddresses {
+		out.SANs = append(out.SANs, ip.String())
+	}
+	out.SANs = append(out.SANs, c.EmailAddresses...)
+	for _, u := range c.URIs {
+		out.SANs = append(out.SANs, u.String())
+	}
+	return out
+}
+
+var signatureHash = map[x509.SignatureAlgorithm]string{
+	x509.MD2WithRSA: "MD2", x509.MD5WithRSA: "MD5",
+	x509.SHA1WithRSA: "SHA1", x509.DSAWithSHA1: "SHA1", x509.ECDSAWithSHA1: "SHA1",
+	x509.SHA256WithRSA: "SHA256", x509.SHA256WithRSAPSS: "SHA256", x509.DSAWithSHA256: "SHA256", x509.ECDSAWithSHA256: "SHA256",
+	x509.SHA384WithRSA: "SHA384", x509.SHA384WithRSAPSS: "SHA384", x509.ECDSAWithSHA384: "SHA384",
+	x509.SHA512WithRSA: "SHA512", x509.SHA512WithRSAPSS: "SHA512", x509.ECDSAWithSHA512: "SHA512",
+}
+
+// selfSigned reports whether c names itself as issuer and its own key signs
+// it. A signature crypto/x509 refuses to check (SHA-1, MD5) still counts
+// when the names and key identifiers agree.
+func selfSigned(c *x509.Certificate) bool {
+	if !bytes.Equal(c.RawIssuer, c.RawSubject) {
+		return false
+	}
+	if len(c.AuthorityKeyId) > 0 && len(c.SubjectKeyId) > 0 && !bytes.Equal(c.AuthorityKeyId, c.SubjectKeyId) {
+		return false
+	}
+	err := c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature)
+	var insecure x509.InsecureAlgorithmError
+	return err == nil || errors.As(err, &insecure)
+}
+
+// VerifyChain checks, the way a TLS client would, that chain leads from
+// body to the chain's last certificate: that one is the trust anchor, the
+// others are intermediates, and every certificate must be valid at at. The
+// error says why not, naming certificates by subject only.
+func VerifyChain(body *Certificate, chain []*Certificate, at time.Time) error {
+	if len(chain) == 0 {
+		return errors.New("the chain is empty")
+	}
+	roots, inter := x509.NewCertPool(), x509.NewCertPool()
+	roots.AddCert(chain[len(chain)-1].x509)
+	for _, c := range chain[:len(chain)-1] {
+		inter.AddCert(c.x509)
+	}
+	_, err := body.x509.Verify(x509.VerifyOptions{
+		Roots: roots, Intermediates: inter, CurrentTime: at,
+		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageAny},
+	})
+	if err == nil {
+		return nil
+	}
+	var (
+		unknown  x509.UnknownAuthorityError
+		invalid  x509.CertificateInvalidError
+		insecure x509.InsecureAlgorithmError
+	)
+	switch {
+	case errors.As(err, &unknown):
+		return brokenLink(body, chain)
+	case errors.As(err, &insecure):
+		return fmt.Errorf("a signature on the path uses %s, which clients refuse", x509.SignatureAlgorithm(insecure))
+	case errors.As(err, &invalid):
+		name := "a certificate"
+		if invalid.Cert != nil {
+			name = fmt.Sprintf("%q", invalid.Cert.Subject.String())
+		}
+		switch invalid.Reason {
+		case x509.Expired:
+			return fmt.Errorf("%s on the path is expired or not yet valid at plan time", name)
+		case x509.NotAuthorizedToSign:
+			return fmt.Errorf("%s on the path signs certificates but is not a CA", name)
+		case x509.TooManyIntermediates:
+			return fmt.Errorf("%s on the path exceeds its path length constraint", name)
+		case x509.IncompatibleUsage:
+			return errors.New("the path's extended key usages do not allow this certificate")
+		case x509.CANotAuthorizedForThisName, x509.CANotAuthorizedForExtKeyUsage, x509.NameConstraintsWithoutSANs:
+			return fmt.Errorf("%s on the path is not allowed to issue this certificate (name or usage constraints)", name)
+		}
+	}
+	return errors.New("the chain does not verify the certificate")
+}
+
+// brokenLink walks the chain by issuer name from body towards the anchor and
+// says where the path breaks; crypto/x509 only reports an unknown authority.
+func brokenLink(body *Certificate, chain []*Certificate) error {
+	anchor := chain[len(chain)-1].x509
+	cur := body.x509
+	for range len(chain) + 1 {
+		if bytes.Equal(cur.Raw, anchor.Raw) {
+			break
+		}
+		var parent *x509.Certificate
+		for _, c := range chain {
+			if bytes.Equal(c.x509.RawSubject, cur.RawIssuer) && !bytes.Equal(c.x509.Raw, cur.Raw) {
+				parent = c.x509
+				break
+			}
+		}
+		name := fmt.Sprintf("%q", cur.Subject.String())
+		switch {
+		case parent == nil:
+			return fmt.Errorf("no certificate in the chain issued %s: an intermediate is missing, or the chain belongs to another certificate", name)
+		case parent.BasicConstraintsValid && !parent.IsCA:
+			return fmt.Errorf("the issuer of %s is not a CA", name)
+		case signatureHash[cur.SignatureAlgorithm] == "MD2" || signatureHash[cur.SignatureAlgorithm] == "MD5" || signatureHash[cur.SignatureAlgorithm] == "SHA1":
+			return fmt.Errorf("%s is signed with %s, which clients refuse", name, cur.SignatureAlgorithm)
+		case cur.CheckSignatureFrom(parent) != nil:
+			return fmt.Errorf("the signature on %s does not verify with its issuer's key", name)
+		}
+		cur = parent
+	}
+	return errors.New("no path leads from the certificate through the chain to its last certificate")
+}
+
+// PrivateKey is the public half of a parsed private key and how it was
+// encoded; the private part is dropped as soon as it is parsed.
+type PrivateKey struct {
+	Algorithm string `json:"algorithm"`
+	Bits      int    `json:"bits"`
+	Format    string `json:"format"` // PKCS#1, PKCS#8 or SEC1
+
+	public crypto.PublicKey
+}
+
+// ParsePrivateKey reads an unencrypted PEM private key in PKCS#1 (RSA
+// PRIVATE KEY), PKCS#8 (PRIVATE KEY) or SEC1 (EC PRIVATE KEY) form. An EC
+// PARAMETERS block before the key, as openssl writes it, is skipped.
+func ParsePrivateKey(pemText string) (*PrivateKey, error) {
+	if err := checkSize("private key", pemText); err != nil {
+		return nil, err
+	}
+	blocks := pemBlocks(pemText)
+	var keys []*pem.Block
+	for _, b := range blocks {
+		if b.Type != "EC PARAMETERS" {
+			keys = append(keys, b)
+		}
+	}
+	switch {
+	case len(keys) == 0:
+		return nil, errNoPEM("PRIVATE KEY")
+	case len(keys) > 1:
+		return nil, fmt.Errorf("private key holds %d PEM blocks; one key expected", len(keys))
+	}
+	b := keys[0]
+	encrypted := len(b.Headers) > 0 // Proc-Type: 4,ENCRYPTED
+	var (
+		key    any
+		err    error
+		format string
+	)
+	switch b.Type {
+	case "RSA PRIVATE KEY":
+		format = "PKCS#1"
+		if encrypted {
+			return nil, errors.New("private key is encrypted; IAM needs it unencrypted")
+		}
+		key, err = x509.ParsePKCS1PrivateKey(b.Bytes)
+	case "PRIVATE KEY":
+		format = "PKCS#8"
+		key, err = x509.ParsePKCS8PrivateKey(b.Bytes)
+	case "EC PRIVATE KEY":
+		format = "SEC1"
+		if encrypted {
+			return nil, errors.New("private key is encrypted; IAM needs it unencrypted")
+		}
+		key, err = x509.ParseECPrivateKey(b.Bytes)
+	case "ENCRYPTED PRIVATE KEY":
+		return nil, errors.New("private key is encrypted (PKCS#8); IAM needs it unencrypted")
+	case "OPENSSH PRIVATE KEY":
+		return nil, errors.New("private key is in OpenSSH form; IAM needs PKCS#1, PKCS#8 or SEC1 PEM")
+	default:
+		return nil, fmt.Errorf("private key: PEM block is %s, not RSA PRIVATE KEY, PRIVATE KEY or EC PRIVATE KEY", blockType(b.Type))
+	}
+	if err != nil {
+		// Library reasons are dropped: they describe the secret's structure.
+		return nil, fmt.Errorf("private key: the %s block does not hold a valid %s key", b.Type, format)
+	}
+	signer, ok := key.(crypto.Signer)
+	if !ok {
+		return nil, fmt.Errorf("private key: unsupported %s key type", format)
+	}
+	pub := signer.Public()
+	alg, bits := keyInfo(pub)
+	return &PrivateKey{Algorithm: alg, Bits: bits, Format: format, public: pub}, nil
+}
+
+// Matches reports whether k is the private half of c's public key.
+func (k *PrivateKey) Matches(c *Certificate) bool {
+	pub, ok := k.public.(interface{ Equal(crypto.PublicKey) bool })
+	return ok && c.x509 != nil && pub.Equal(c.x509.PublicKey)
+}

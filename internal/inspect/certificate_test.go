@@ -1,0 +1,269 @@
+package inspect_test
+
+import (
+	"crypto/elliptic"
+	"crypto/sha256"
+	"crypto/x509"
+	"encoding/base64"
+	"encoding/hex"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/inspect"
+	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
+)
+
+var now = certtest.Now
+
+func TestParseCertificateFacts(t *testing.T) {
+	rsa1024 := certtest.RSA(t, 1024)
+	tests := []struct {
+		name     string
+		cert     certtest.Cert
+		alg      string
+		bits     int
+		sigAlg   string
+		hash     string
+		selfSign bool
+	}{
+		{"ecdsa p256 self-signed", certtest.Cert{Key: certtest.EC(t, elliptic.P256())}, "ECDSA", 256, "ECDSA-SHA256", "SHA256", true},
+		{"ecdsa p384", certtest.Cert{Key: certtest.EC(t, elliptic.P384())}, "ECDSA", 384, "ECDSA-SHA384", "SHA384", true},
+		{"rsa 2048", certtest.Cert{Key: certtest.RSA(t, 2048)}, "RSA", 2048, "SHA256-RSA", "SHA256", true},
+		{"rsa 1024 sha1", certtest.Cert{Key: rsa1024, SigAlg: x509.SHA1WithRSA}, "RSA", 1024, "SHA1-RSA", "SHA1", true},
+		{"ed25519", certtest.Cert{Key: certtest.Ed25519(t)}, "Ed25519", 256, "Ed25519", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.cert.CN = "www.example.com"
+			tt.cert.DNSNames = []string{"www.example.com", "example.com"}
+			is := certtest.Issue(t, tt.cert)
+			c, err := inspect.ParseCertificate(is.PEM)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.KeyAlgorithm != tt.alg || c.KeyBits != tt.bits {
+				t.Errorf("key = %s-%d, want %s-%d", c.KeyAlgorithm, c.KeyBits, tt.alg, tt.bits)
+			}
+			if c.SignatureAlgorithm != tt.sigAlg || c.SignatureHash != tt.hash {
+				t.Errorf("signature = %s/%q, want %s/%q", c.SignatureAlgorithm, c.SignatureHash, tt.sigAlg, tt.hash)
+			}
+			if c.SelfSigned != tt.selfSign {
+				t.Errorf("self-signed = %v, want %v", c.SelfSigned, tt.selfSign)
+			}
+			if !strings.Contains(c.Subject, "CN=www.example.com") || c.Issuer != c.Subject {
+				t.Errorf("subject %q issuer %q", c.Subject, c.Issuer)
+			}
+			if !slices.Equal(c.SANs, []string{"www.example.com", "example.com"}) {
+				t.Errorf("SANs = %v", c.SANs)
+			}
+			if !c.NotAfter.Equal(is.Cert.NotAfter) || !c.NotBefore.Equal(is.Cert.NotBefore) {
+				t.Errorf("validity %v..%v, want %v..%v", c.NotBefore, c.NotAfter, is.Cert.NotBefore, is.Cert.NotAfter)
+			}
+			sum := sha256.Sum256(is.Cert.Raw)
+			if got := strings.ReplaceAll(c.SHA256Fingerprint, ":", ""); got != hex.EncodeToString(sum[:]) {
+				t.Errorf("sha256 fingerprint %s", c.SHA256Fingerprint)
+			}
+			if len(c.MD5Fingerprint) != 16*3-1 {
+				t.Errorf("md5 fingerprint %q", c.MD5Fingerprint)
+			}
+		})
+	}
+}
+
+func TestSelfSignedOnlyWhenOwnIssuer(t *testing.T) {
+	ca := certtest.Issue(t, certtest.Cert{CN: "CA", CA: true})
+	leaf := certtest.Issue(t, certtest.Cert{CN: "leaf", Parent: ca})
+	// Same names as the CA but signed by a different key: not self-signed.
+	impostor := certtest.Issue(t, certtest.Cert{CN: "CA", Parent: ca, Key: certtest.EC(t, elliptic.P256())})
+	for _, tt := range []struct {
+		pem  string
+		want bool
+	}{{ca.PEM, true}, {leaf.PEM, false}, {impostor.PEM, false}} {
+		c, err := inspect.ParseCertificate(tt.pem)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.SelfSigned != tt.want {
+			t.Errorf("%s: self-signed = %v, want %v", c.Subject, c.SelfSigned, tt.want)
+		}
+	}
+}
+
+func TestParseCertificateErrors(t *testing.T) {
+	good := certtest.Issue(t, certtest.Cert{}).PEM
+	rsaKey := certtest.RSA(t, 2048)
+	body := strings.Split(strings.TrimSpace(good), "\n")
+	truncated := strings.Join(body[:len(body)/2], "\n") + "\n-----END CERTIFICATE-----\n"
+	tests := []struct {
+		name, in, want string
+	}{
+		{"empty", "", "no valid PEM block"},
+		{"raw base64 without armour", base64.StdEncoding.EncodeToString([]byte("hello")), "no valid PEM block"},
+		{"bad base64", "-----BEGIN CERTIFICATE-----\n!!!not base64!!!\n-----END CERTIFICATE-----\n", "no valid PEM block"},
+		{"private key block", certtest.PKCS1(rsaKey), "is a private key, not a certificate"},
+		{"wrong block type", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n", `PEM block is "PUBLIC KEY", not CERTIFICATE`},
+		{"truncated DER", truncated, "not a valid DER X.509 certificate"},
+		{"two certificates", good + good, "holds 2 certificates; one expected"},
+		{"too large", strings.Repeat("A", inspect.MaxInputBytes+1), "iamguard inspects at most"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := inspect.ParseCertificate(tt.in)
+			if err == nil || c != nil {
+				t.Fatalf("ParseCertificate = %v, %v; want error", c, err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q, want it to contain %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "MII") {
+				t.Errorf("error %q quotes input", err)
+			}
+		})
+	}
+}
+
+// A 10 MB PEM is refused quickly, with an error that names no material.
+func TestTenMegabytePEM(t *testing.T) {
+	good := certtest.Issue(t, certtest.Cert{}).PEM
+	big := strings.Repeat(good, 10<<20/len(good)+1)
+	start := time.Now()
+	for _, parse := range []func(string) error{
+		func(s string) error { _, err := inspect.ParseCertificate(s); return err },
+		func(s string) error { _, err := inspect.ParseChain(s); return err },
+		func(s string) error { _, err := inspect.ParsePrivateKey(s); return err },
+		func(s string) error { _, err := inspect.ParseSSHPublicKey(s); return err },
+	} {
+		err := parse(big)
+		if err == nil || !strings.Contains(err.Error(), "at most") || strings.Contains(err.Error(), "MII") {
+			t.Errorf("10 MB input: error %v", err)
+		}
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("refusing 10 MB took %v", d)
+	}
+}
+
+func TestVerifyChain(t *testing.T) {
+	root := certtest.Issue(t, certtest.Cert{CN: "Root", CA: true})
+	inter := certtest.Issue(t, certtest.Cert{CN: "Intermediate", CA: true, Parent: root})
+	leaf := certtest.Issue(t, certtest.Cert{CN: "leaf", DNSNames: []string{"a.example.com"}, Parent: inter})
+	otherRoot := certtest.Issue(t, certtest.Cert{CN: "Other root", CA: true})
+	impostorInter := certtest.Issue(t, certtest.Cert{CN: "Intermediate", CA: true, Parent: root})
+	notCA := certtest.Issue(t, certtest.Cert{CN: "Not a CA", Parent: root})
+	leafOfNotCA := certtest.Issue(t, certtest.Cert{CN: "leaf2", Parent: notCA})
+	expiredInter := certtest.Issue(t, certtest.Cert{CN: "Old intermediate", CA: true, Parent: root,
+		NotBefore: now.AddDate(-2, 0, 0), NotAfter: now.AddDate(0, -1, 0)})
+	leafOfExpired := certtest.Issue(t, certtest.Cert{CN: "leaf3", Parent: expiredInter,
+		NotBefore: now.AddDate(-1, 0, 0), NotAfter: now.AddDate(1, 0, 0)})
+	rsaRoot := certtest.Issue(t, certtest.Cert{CN: "RSA root", CA: true, Key: certtest.RSA(t, 2048)})
+	sha1Inter := certtest.Issue(t, certtest.Cert{CN: "SHA1 intermediate", CA: true, Parent: rsaRoot, SigAlg: x509.SHA1WithRSA})
+
+	tests := []struct {
+		name  string
+		leaf  *certtest.Issued
+		chain string
+		want  string // "" verifies
+	}{
+		{"intermediate then root", leaf, certtest.Chain(inter, root), ""},
+		{"intermediate only, as anchor", leaf, certtest.Chain(inter), ""},
+		// The path still ends at the last certificate given.
+		{"root first, intermediate last", leaf, certtest.Chain(root, inter), ""},
+		{"root not last", leaf, certtest.Chain(inter, root, otherRoot), "no certificate in the chain issued \"CN=Root"},
+		{"missing intermediate", leaf, certtest.Chain(root), "no certificate in the chain issued \"CN=leaf"},
+		{"chain of another root", leaf, certtest.Chain(otherRoot), "no certificate in the chain issued"},
+		{"issuer name right, key wrong", leaf, certtest.Chain(impostorInter, root), "the signature on \"CN=leaf,O=iamguard tests\" does not verify"},
+		{"issuer not a CA", leafOfNotCA, certtest.Chain(notCA, root), "the issuer of \"CN=leaf2,O=iamguard tests\" is not a CA"},
+		{"expired intermediate", leafOfExpired, certtest.Chain(expiredInter, root), `"CN=Old intermediate,O=iamguard tests" on the path is expired`},
+		{"sha1 signature on the path", certtest.Issue(t, certtest.Cert{CN: "leaf4", Parent: sha1Inter}), certtest.Chain(sha1Inter, rsaRoot), "is signed with SHA1-RSA"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body, err := inspect.ParseCertificate(tt.leaf.PEM)
+			if err != nil {
+				t.Fatal(err)
+			}
+			chain, err := inspect.ParseChain(tt.chain)
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = inspect.VerifyChain(body, chain, now)
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("VerifyChain: %v", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("VerifyChain = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestParsePrivateKey(t *testing.T) {
+	rsaKey := certtest.RSA(t, 2048)
+	ecKey := certtest.EC(t, elliptic.P256())
+	edKey := certtest.Ed25519(t)
+	rsaCert, _ := inspect.ParseCertificate(certtest.Issue(t, certtest.Cert{Key: rsaKey}).PEM)
+	ecCert, _ := inspect.ParseCertificate(certtest.Issue(t, certtest.Cert{Key: ecKey}).PEM)
+	edCert, _ := inspect.ParseCertificate(certtest.Issue(t, certtest.Cert{Key: edKey}).PEM)
+	ecParams := "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n"
+	tests := []struct {
+		name, pem, alg, format string
+		bits                   int
+		matches                *inspect.Certificate
+		other                  *inspect.Certificate
+	}{
+		{"pkcs1 rsa", certtest.PKCS1(rsaKey), "RSA", "PKCS#1", 2048, rsaCert, ecCert},
+		{"pkcs8 rsa", certtest.PKCS8(t, rsaKey), "RSA", "PKCS#8", 2048, rsaCert, edCert},
+		{"pkcs8 ecdsa", certtest.PKCS8(t, ecKey), "ECDSA", "PKCS#8", 256, ecCert, rsaCert},
+		{"sec1 ecdsa", certtest.SEC1(t, ecKey), "ECDSA", "SEC1", 256, ecCert, rsaCert},
+		{"sec1 after EC PARAMETERS", ecParams + certtest.SEC1(t, ecKey), "ECDSA", "SEC1", 256, ecCert, edCert},
+		{"pkcs8 ed25519", certtest.PKCS8(t, edKey), "Ed25519", "PKCS#8", 256, edCert, ecCert},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			k, err := inspect.ParsePrivateKey(tt.pem)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if k.Algorithm != tt.alg || k.Bits != tt.bits || k.Format != tt.format {
+				t.Errorf("got %s-%d %s, want %s-%d %s", k.Algorithm, k.Bits, k.Format, tt.alg, tt.bits, tt.format)
+			}
+			if !k.Matches(tt.matches) {
+				t.Error("key does not match its certificate")
+			}
+			if k.Matches(tt.other) {
+				t.Error("key matches another key's certificate")
+			}
+		})
+	}
+}
+
+func TestParsePrivateKeyErrors(t *testing.T) {
+	rsaKey := certtest.PKCS1(certtest.RSA(t, 2048))
+	lines := strings.Split(strings.TrimSpace(rsaKey), "\n")
+	truncated := strings.Join(lines[:len(lines)/2], "\n") + "\n-----END RSA PRIVATE KEY-----\n"
+	encrypted := strings.Replace(rsaKey, "-----BEGIN RSA PRIVATE KEY-----\n",
+		"-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00000000000000000000000000000000\n\n", 1)
+	tests := []struct{ name, in, want string }{
+		{"empty", "", "no valid PEM block"},
+		{"truncated", truncated, "does not hold a valid PKCS#1 key"},
+		{"pkcs1 labelled pkcs8", strings.ReplaceAll(rsaKey, "RSA PRIVATE KEY", "PRIVATE KEY"), "does not hold a valid PKCS#8 key"},
+		{"certificate instead", certtest.Issue(t, certtest.Cert{}).PEM, `PEM block is "CERTIFICATE"`},
+		{"encrypted pkcs1", encrypted, "encrypted"},
+		{"encrypted pkcs8", "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n", "encrypted"},
+		{"openssh", "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----\n", "OpenSSH form"},
+		{"two keys", rsaKey + rsaKey, "2 PEM blocks"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := inspect.ParsePrivateKey(tt.in)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), lines[1][:16]) {
+				t.Errorf("error quotes key material: %v", err)
+			}
+		})
+	}
+}

@@ -1,0 +1,100 @@
+// Package inspect reads X.509 certificates, private keys and SSH public keys
+// and reports the facts the rules judge: names, validity, key algorithm and
+// size, signature algorithm, fingerprints. It knows nothing of Terraform or
+// AWS, so the linter and the provider share it.
+//
+// Nothing here returns or prints key material: a private key is reduced to
+// its public half at once, and errors name what is wrong, never the input.
+package inspect
+
+import (
+	"crypto/dsa" //nolint:staticcheck // DSA keys must be recognised to be flagged
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/rsa"
+	"encoding/hex"
+	"encoding/pem"
+	"fmt"
+	"strings"
+)
+
+// MaxInputBytes bounds any one input. IAM's own limit is 2,097,152
+// characters for a certificate chain and 16,384 for a body, private key or
+// SSH public key, so nothing IAM accepts is refused.
+const MaxInputBytes = 2 << 20
+
+// checkSize refuses input past MaxInputBytes before any parsing starts.
+func checkSize(what, s string) error {
+	if len(s) > MaxInputBytes {
+		return fmt.Errorf("%s is %d bytes; iamguard inspects at most %d", what, len(s), MaxInputBytes)
+	}
+	return nil
+}
+
+// pemBlocks decodes every PEM block of s, in order.
+func pemBlocks(s string) []*pem.Block {
+	var out []*pem.Block
+	rest := []byte(s)
+	for {
+		var b *pem.Block
+		b, rest = pem.Decode(rest)
+		if b == nil {
+			return out
+		}
+		out = append(out, b)
+	}
+}
+
+// errNoPEM is the error for text without a decodable PEM block; bad base64
+// between the BEGIN and END lines ends up here too.
+func errNoPEM(what string) error {
+	return fmt.Errorf("no valid PEM block found (want a %s block: base64 between BEGIN and END lines)", what)
+}
+
+// blockType quotes a PEM block type for an error, bounded and printable.
+func blockType(t string) string {
+	if len(t) > 40 {
+		t = t[:40] + "..."
+	}
+	return fmt.Sprintf("%q", t)
+}
+
+// isPrivateKeyBlock reports whether a PEM block type names private key material.
+func isPrivateKeyBlock(t string) bool { return strings.Contains(t, "PRIVATE KEY") }
+
+// keyInfo names a public key's algorithm and size in bits.
+func keyInfo(pub any) (alg string, bits int) {
+	switch k := pub.(type) {
+	case *rsa.PublicKey:
+		if k.N != nil {
+			bits = k.N.BitLen()
+		}
+		return "RSA", bits
+	case *ecdsa.PublicKey:
+		if k.Curve != nil {
+			bits = k.Curve.Params().BitSize
+		}
+		return "ECDSA", bits
+	case ed25519.PublicKey:
+		return "Ed25519", 256
+	case *dsa.PublicKey:
+		if k.P != nil {
+			bits = k.P.BitLen()
+		}
+		return "DSA", bits
+	}
+	return "unknown", 0
+}
+
+// colonHex renders a digest as lowercase hex pairs joined by colons.
+func colonHex(sum []byte) string {
+	h := hex.EncodeToString(sum)
+	var b strings.Builder
+	for i := 0; i < len(h); i += 2 {
+		if i > 0 {
+			b.WriteByte(':')
+		}
+		b.WriteString(h[i : i+2])
+	}
+	return b.String()
+}

@@ -1,0 +1,96 @@
+package inspect_test
+
+import (
+	"crypto/elliptic"
+	"crypto/rsa"
+	"crypto/x509"
+	"strings"
+	"testing"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/inspect"
+	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
+)
+
+func TestParseSSHPublicKey(t *testing.T) {
+	rsa2048 := certtest.RSA(t, 2048)
+	rsa1024 := certtest.RSA(t, 1024)
+	ec := certtest.EC(t, elliptic.P384())
+	ed := certtest.Ed25519(t)
+	dsaKey := certtest.DSA(t)
+	tests := []struct {
+		name, in, encoding, typ, alg, comment string
+		bits                                  int
+	}{
+		{"ssh rsa 2048", certtest.SSHAuthorized(t, &rsa2048.PublicKey, "alice@laptop"), "SSH", "ssh-rsa", "RSA", "alice@laptop", 2048},
+		{"ssh rsa 1024", certtest.SSHAuthorized(t, &rsa1024.PublicKey, ""), "SSH", "ssh-rsa", "RSA", "", 1024},
+		{"ssh ecdsa p384", certtest.SSHAuthorized(t, &ec.PublicKey, ""), "SSH", "ecdsa-sha2-nistp384", "ECDSA", "", 384},
+		{"ssh ed25519", certtest.SSHAuthorized(t, ed.Public(), "x"), "SSH", "ssh-ed25519", "Ed25519", "x", 256},
+		{"ssh dsa", certtest.SSHAuthorized(t, dsaKey, ""), "SSH", "ssh-dss", "DSA", "", 1024},
+		{"pem pkix rsa", certtest.SSHPEM(t, &rsa2048.PublicKey), "PEM", "ssh-rsa", "RSA", "", 2048},
+		{"pem pkcs1 rsa", certtest.PEM("RSA PUBLIC KEY", pkcs1Public(&rsa1024.PublicKey)), "PEM", "ssh-rsa", "RSA", "", 1024},
+		{"pem ecdsa", certtest.SSHPEM(t, &ec.PublicKey), "PEM", "ecdsa-sha2-nistp384", "ECDSA", "", 384},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			k, err := inspect.ParseSSHPublicKey(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := [...]any{k.Encoding, k.Type, k.Algorithm, k.Comment, k.Bits}
+			want := [...]any{tt.encoding, tt.typ, tt.alg, tt.comment, tt.bits}
+			if got != want {
+				t.Errorf("got %v, want %v", got, want)
+			}
+			if !strings.HasPrefix(k.SHA256Fingerprint, "SHA256:") || len(k.MD5Fingerprint) != 47 {
+				t.Errorf("fingerprints %q %q", k.SHA256Fingerprint, k.MD5Fingerprint)
+			}
+		})
+	}
+}
+
+// The SSH and PEM forms of one key share fingerprints; another key does not.
+func TestSSHFingerprintIdentifiesKey(t *testing.T) {
+	a, b := certtest.RSA(t, 2048), certtest.RSA(t, 1024)
+	ssh, _ := inspect.ParseSSHPublicKey(certtest.SSHAuthorized(t, &a.PublicKey, "one"))
+	pem, _ := inspect.ParseSSHPublicKey(certtest.SSHPEM(t, &a.PublicKey))
+	other, _ := inspect.ParseSSHPublicKey(certtest.SSHAuthorized(t, &b.PublicKey, "one"))
+	if ssh.SHA256Fingerprint != pem.SHA256Fingerprint || ssh.MD5Fingerprint != pem.MD5Fingerprint {
+		t.Errorf("SSH and PEM forms differ: %s / %s", ssh.SHA256Fingerprint, pem.SHA256Fingerprint)
+	}
+	if ssh.SHA256Fingerprint == other.SHA256Fingerprint {
+		t.Error("two keys share a fingerprint")
+	}
+}
+
+func TestParseSSHPublicKeyErrors(t *testing.T) {
+	good := certtest.SSHAuthorized(t, &certtest.RSA(t, 2048).PublicKey, "")
+	fields := strings.Fields(good)
+	tests := []struct{ name, in, want string }{
+		{"empty", "  \n", "empty"},
+		{"bad base64", "ssh-rsa !!!notbase64!!! me", "not an OpenSSH public key"},
+		{"truncated key data", "ssh-rsa " + fields[1][:len(fields[1])/2] + " me", "not an OpenSSH public key"},
+		{"type without data", "ssh-rsa", "not an OpenSSH public key"},
+		{"two keys", good + good, "more than one line"},
+		{"private key pem", certtest.PKCS1(certtest.RSA(t, 1024)), "is a private key"},
+		{"openssh private key", "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----\n", "is a private key"},
+		{"certificate pem", certtest.Issue(t, certtest.Cert{}).PEM, `PEM block is "CERTIFICATE"`},
+		{"pem bad base64", "-----BEGIN PUBLIC KEY-----\n!!!\n-----END PUBLIC KEY-----\n", "no valid PEM block"},
+		{"pem garbage der", certtest.PEM("PUBLIC KEY", []byte("not der")), "does not hold a valid public key"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			k, err := inspect.ParseSSHPublicKey(tt.in)
+			if err == nil || k != nil {
+				t.Fatalf("got %v, %v; want error", k, err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q, want %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "AAAA") || strings.Contains(err.Error(), "!!!") {
+				t.Errorf("error quotes input: %q", err)
+			}
+		})
+	}
+}
+
+func pkcs1Public(k *rsa.PublicKey) []byte { return x509.MarshalPKCS1PublicKey(k) }

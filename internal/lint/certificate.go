@@ -1,0 +1,16 @@
+package lint
+
+import "github.com/iamguard/terraform-provider-iamguard/internal/rules"
+
+// judgeServerCertificate judges aws_iam_server_certificate (IG301-IG310).
+// Removing a server certificate is not a risk iamguard judges.
+func judgeServerCertificate(l *linter, c *change) []rules.Finding {
+	if c.removed {
+		return nil
+	}
+	return rules.EvaluateServerCertificate(rules.ServerCertificate{
+		Body:       c.after.str("certificate_body", ""),
+		Chain:      c.after.str("certificate_chain", ""),
+		PrivateKey: c.after.str("private_key", ""),
+	}, l.now, l.baseline)
+}

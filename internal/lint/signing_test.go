@@ -1,0 +1,85 @@
+package lint
+
+import (
+	"crypto/x509"
+	"testing"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+func signingState(user, body, status string) map[string]any {
+	return map[string]any{"certificate_body": body, "certificate_id": "CERTID" + user, "id": "CERTID" + user + ":" + user,
+		"status": status, "user_name": user}
+}
+
+func newSigningCert(addr, user, body string) res {
+	after := map[string]any{"certificate_body": body, "status": "Active", "user_name": user}
+	unknown := map[string]any{"certificate_id": true, "id": true}
+	if body == "" {
+		delete(after, "certificate_body")
+		unknown["certificate_body"] = true
+	}
+	return res{addr: addr, actions: create, after: after, unknown: unknown}
+}
+
+func TestSigningCertificate(t *testing.T) {
+	valid := func(c certtest.Cert) string {
+		if c.NotBefore.IsZero() {
+			c.NotBefore = planNow.AddDate(0, -1, 0)
+		}
+		if c.NotAfter.IsZero() {
+			c.NotAfter = planNow.AddDate(1, 0, 0)
+		}
+		return certtest.Issue(t, c).PEM
+	}
+	sound := valid(certtest.Cert{Key: certtest.RSA(t, 2048)})
+	old := valid(certtest.Cert{CN: "old", Key: certtest.RSA(t, 2048)})
+	weak := valid(certtest.Cert{Key: certtest.RSA(t, 1024), SigAlg: x509.SHA1WithRSA})
+	expired := valid(certtest.Cert{NotBefore: planNow.AddDate(-1, 0, 0), NotAfter: planNow.AddDate(0, 0, -1)})
+	const (
+		oldAddr = "aws_iam_signing_certificate.old"
+		newAddr = "aws_iam_signing_certificate.new"
+	)
+	deleted := res{addr: oldAddr, actions: del, before: signingState("alice", old, "Active")}
+	deletedMsg := `the signing certificate of user "alice" is deleted and this plan uploads no sound, active replacement for the user`
+
+	runCases(t, []lintCase{
+		{name: "sound upload", spec: planSpec{changes: []res{newSigningCert(newAddr, "alice", sound)}}},
+		{name: "weak key and SHA-1 signature", spec: planSpec{changes: []res{newSigningCert(newAddr, "alice", weak)}},
+			want: []row{
+				{newAddr, "create", "IG502", rules.High, "certificate_body", "certificate-weak-key: RSA key of 1024 bits; at least 2048 required"},
+				{newAddr, "create", "IG502", rules.High, "certificate_body", "certificate-weak-signature: the certificate is signed with SHA1-RSA; SHA-256 or stronger required"},
+			}},
+		{name: "expired certificate kept", spec: planSpec{changes: []res{{addr: oldAddr,
+			before: signingState("alice", expired, "Active"), after: signingState("alice", expired, "Active")}}},
+			want: []row{{oldAddr, "no-op", "IG502", rules.High, "certificate_body", "certificate-expired: the certificate expired on 2026-11-22, 1 day before plan time"}}},
+		{name: "malformed body", spec: planSpec{changes: []res{newSigningCert(newAddr, "alice", "-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----\n")}},
+			want: []row{{newAddr, "create", "IG502", rules.High, "certificate_body", "certificate_body: certificate: the CERTIFICATE block is not a valid DER X.509 certificate"}}},
+		{name: "deleted, not replaced", spec: planSpec{changes: []res{deleted}},
+			want: []row{{oldAddr, "delete", "IG501", rules.Medium, "", deletedMsg}}},
+		{name: "deleted while another user gets one", spec: planSpec{changes: []res{deleted, newSigningCert(newAddr, "bob", sound)}},
+			want: []row{{oldAddr, "delete", "IG501", rules.Medium, "", deletedMsg}}},
+		{name: "rotated to a sound certificate", spec: planSpec{changes: []res{deleted, newSigningCert(newAddr, "alice", sound)}}},
+		{name: "replaced by a weak certificate", spec: planSpec{changes: []res{deleted, newSigningCert(newAddr, "alice", weak)}},
+			want: []row{
+				{newAddr, "create", "IG502", rules.High, "certificate_body", "certificate-weak-key: RSA key of 1024 bits; at least 2048 required"},
+				{newAddr, "create", "IG502", rules.High, "certificate_body", "certificate-weak-signature: the certificate is signed with SHA1-RSA; SHA-256 or stronger required"},
+				{oldAddr, "delete", "IG501", rules.Medium, "", deletedMsg},
+			}},
+		{name: "replaced by an inactive certificate", spec: planSpec{changes: []res{deleted,
+			func() res { r := newSigningCert(newAddr, "alice", sound); r.after["status"] = "Inactive"; return r }()}},
+			want: []row{{oldAddr, "delete", "IG501", rules.Medium, "", deletedMsg}}},
+		{name: "replacement known after apply", spec: planSpec{changes: []res{deleted, newSigningCert(newAddr, "alice", "")}},
+			want: []row{
+				{newAddr, "create", "IG502", rules.Info, "certificate_body", unknownMsg("certificate_body", "IG502", "signing-certificate-weak")},
+				{oldAddr, "delete", "IG501", rules.Info, "", `a new signing certificate for user "alice" is known only after apply; IG501 (signing-certificate-deleted) cannot be judged until then`},
+			}},
+		{name: "replaced in place", spec: planSpec{changes: []res{{addr: oldAddr, actions: deleteFirst,
+			before: signingState("alice", old, "Active"), after: map[string]any{"certificate_body": sound, "status": "Active", "user_name": "alice"},
+			unknown: map[string]any{"certificate_id": true, "id": true}}}}},
+		{name: "reactivated", spec: planSpec{changes: []res{{addr: oldAddr, actions: update,
+			before: signingState("alice", old, "Inactive"), after: signingState("alice", old, "Active")}}},
+			want: []row{{oldAddr, "update", "IG503", rules.High, "status", "status changes from Inactive to Active"}}},
+	})
+}

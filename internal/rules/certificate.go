@@ -1,0 +1,266 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/inspect"
+)
+
+const eventUploadServerCertificate = "UploadServerCertificate"
+
+var serverCertificateTypes = []string{"aws_iam_server_certificate"}
+
+// Server-certificate rules.
+var (
+	CertificateExpired = certRule("IG301", "certificate-expired", High,
+		"The certificate has expired",
+		"Clients refuse an expired certificate, so whatever serves it (load balancer, CloudFront) fails every TLS handshake. CIS asks that expired certificates be removed from IAM.",
+		Remediation{
+			Console:   "Request or import a current certificate (ACM is preferred), point listeners at it, then delete the expired one from IAM.",
+			CLI:       "aws iam upload-server-certificate with the renewed certificate; aws iam delete-server-certificate --server-certificate-name OLD",
+			Terraform: "Give aws_iam_server_certificate a renewed certificate_body (with name_prefix and create_before_destroy), or move to aws_acm_certificate.",
+		}, "CIS AWS 1.19")
+	CertificateExpiring = certRule("IG302", "certificate-expiring", Medium,
+		"The certificate expires within the warning window",
+		"IAM server certificates do not renew themselves; one that expires soon after upload means an outage is already scheduled.",
+		Remediation{
+			Console:   "Renew the certificate with its CA now and upload the renewal, or move the endpoint to an ACM certificate that renews automatically.",
+			CLI:       "aws iam upload-server-certificate with the renewed certificate, then switch listeners to it.",
+			Terraform: "Supply the renewed certificate_body; set lifecycle { create_before_destroy = true } with name_prefix so listeners switch without downtime.",
+		}, "CIS AWS 1.19")
+	CertificateNotYetValid = certRule("IG303", "certificate-not-yet-valid", Medium,
+		"The certificate is not valid yet",
+		"Until notBefore passes, clients reject the certificate; switching an endpoint to it now breaks TLS.",
+		Remediation{
+			Console:   "Wait until the certificate's validity starts before serving it, or reissue it with a current notBefore.",
+			CLI:       "Check the dates with openssl x509 -noout -dates -in cert.pem before aws iam upload-server-certificate.",
+			Terraform: "Apply the change after notBefore, or reissue the certificate; check clocks on the machine that issued it.",
+		})
+	CertificateWeakKey = certRule("IG304", "certificate-weak-key", High,
+		"The certificate's key is too weak",
+		"RSA keys below 2048 bits, elliptic curves below 256 bits and DSA keys can be broken or are refused by current clients.",
+		Remediation{
+			Console:   "Issue a new certificate for an RSA key of at least 2048 bits or an ECDSA P-256/P-384 key.",
+			CLI:       "openssl req -newkey rsa:2048 (or ec -pkeyopt ec_paramgen_curve:P-256) for a new CSR, then upload the new certificate.",
+			Terraform: "Generate the key with tls_private_key { algorithm = \"RSA\", rsa_bits = 2048 } or algorithm = \"ECDSA\", and reissue.",
+		}, "NIST SP 800-131A", "CA/Browser Forum Baseline Requirements 6.1.5")
+	CertificateWeakSignature = certRule("IG305", "certificate-weak-signature", High,
+		"The certificate is signed with MD5 or SHA-1",
+		"Collisions against MD5 and SHA-1 are practical, so a forged certificate can share the signature; browsers and Go reject such certificates.",
+		Remediation{
+			Console:   "Have the CA reissue the certificate with a SHA-256 (or stronger) signature.",
+			CLI:       "Check with openssl x509 -noout -text | grep 'Signature Algorithm' and reissue with -sha256.",
+			Terraform: "Reissue with a SHA-256 signature (tls_locally_signed_cert and ACM never use SHA-1).",
+		}, "NIST SP 800-131A", "CA/Browser Forum Baseline Requirements 7.1.3")
+	CertificateChainInvalid = certRule("IG306", "certificate-chain-invalid", Medium,
+		"The certificate chain does not verify the certificate",
+		"Clients that lack the intermediates (most non-browser clients) fail the handshake when the chain is wrong, incomplete or out of order.",
+		Remediation{
+			Console:   "Upload the issuing CA's intermediates, ordered from the certificate's issuer up to the root.",
+			CLI:       "openssl verify -untrusted chain.pem cert.pem shows which link is missing.",
+			Terraform: "Set certificate_chain to the issuer's intermediates in order (for example tls_locally_signed_cert's CA cert, or the CA bundle file).",
+		})
+	CertificateKeyMismatch = certRule("IG307", "certificate-key-mismatch", High,
+		"The private key does not belong to the certificate",
+		"A mismatched key cannot complete a handshake; IAM refuses the upload, so the apply fails half-way.",
+		Remediation{
+			Console:   "Upload the key the certificate was issued for.",
+			CLI:       "Compare openssl x509 -noout -pubkey -in cert.pem with openssl pkey -pubout -in key.pem.",
+			Terraform: "Pass the matching private_key (the tls_private_key the CSR was made from).",
+		})
+	CertificateUnparseable = certRule("IG308", "certificate-unparseable", High,
+		"The certificate material does not parse",
+		"IAM accepts only PEM X.509 certificates and unencrypted PEM keys; anything else fails the apply, and iamguard cannot judge it.",
+		Remediation{
+			Console:   "Paste the whole PEM text, including its BEGIN CERTIFICATE and END CERTIFICATE lines.",
+			CLI:       "openssl x509 -in cert.pem -noout -text must succeed; use file://cert.pem with aws iam upload-server-certificate.",
+			Terraform: "Use file(\"cert.pem\") or a tls_* resource's PEM output for certificate_body, certificate_chain and private_key.",
+		})
+	CertificateDomain = certRule("IG309", "certificate-domain", Medium,
+		"The certificate has no DNS name, or one outside the allowed domains",
+		"Clients match host names against subject alternative names only; a certificate without them serves nobody, and one for a foreign domain should not be in this account.",
+		Remediation{
+			Console:   "Reissue the certificate with subjectAltName DNS entries for the account's domains only.",
+			CLI:       "openssl x509 -noout -ext subjectAltName -in cert.pem lists the names.",
+			Terraform: "Set dns_names in the tls_cert_request, within the baseline's allowed_certificate_domains.",
+		})
+	CertificateSelfSigned = certRule("IG310", "certificate-self-signed", Medium,
+		"The server certificate is self-signed",
+		"No client trusts a self-signed certificate unless told to, which teaches users and code to skip verification.",
+		Remediation{
+			Console:   "Use a certificate from a public or private CA (ACM, ACM Private CA).",
+			CLI:       "Request one with aws acm request-certificate, or have your CA sign a CSR.",
+			Terraform: "Issue through tls_locally_signed_cert from a CA the clients trust, or use aws_acm_certificate.",
+		})
+)
+
+var certificateRules = []*Rule{
+	CertificateExpired, CertificateExpiring, CertificateNotYetValid, CertificateWeakKey, CertificateWeakSignature,
+	CertificateChainInvalid, CertificateKeyMismatch, CertificateUnparseable, CertificateDomain, CertificateSelfSigned,
+}
+
+func certRule(id, slug string, sev Severity, summary, rationale string, fix Remediation, refs ...string) *Rule {
+	refs = append(refs, "AWS IAM User Guide: Managing server certificates in IAM")
+	return &Rule{
+		ID: id, Slug: slug, Severity: sev, Summary: summary, Rationale: rationale, Remediation: fix,
+		References: refs, Event: eventUploadServerCertificate, ResourceTypes: serverCertificateTypes,
+	}
+}
+
+// ServerCertificate is the material of an IAM server certificate. Chain and
+// PrivateKey are known empty when not given (the runtime API never returns
+// the key).
+type ServerCertificate struct {
+	Body       Value[string]
+	Chain      Value[string]
+	PrivateKey Value[string]
+}
+
+// EvaluateServerCertificate judges a server certificate (IG301-IG310).
+func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) []Finding {
+	if s.Body.Unknown {
+		return []Finding{CertificateUnparseable.unknown("certificate_body")}
+	}
+	body, err := inspect.ParseCertificate(s.Body.V)
+	if err != nil {
+		return []Finding{CertificateUnparseable.finding("certificate_body", "certificate_body: %v", err)}
+	}
+	out := CertificateFindings(body, now, b)
+	out = append(out, CertificateNames(body, b)...)
+	if body.SelfSigned {
+		out = append(out, CertificateSelfSigned.finding("certificate_body", "the certificate is self-signed (issuer and subject are both %q)", body.Subject))
+	}
+	switch {
+	case s.Chain.Unknown:
+		out = append(out, CertificateChainInvalid.unknown("certificate_chain"))
+	case strings.TrimSpace(s.Chain.V) != "":
+		if chain, err := inspect.ParseChain(s.Chain.V); err != nil {
+			out = append(out, CertificateUnparseable.finding("certificate_chain", "certificate_chain: %v", err))
+		} else {
+			out = append(out, CertificateChain(body, chain, now)...)
+		}
+	}
+	switch {
+	case s.PrivateKey.Unknown:
+		out = append(out, CertificateKeyMismatch.unknown("private_key"))
+	case strings.TrimSpace(s.PrivateKey.V) != "":
+		if key, err := inspect.ParsePrivateKey(s.PrivateKey.V); err != nil {
+			out = append(out, CertificateUnparseable.finding("private_key", "private_key: %v", err))
+		} else {
+			out = append(out, CertificateKey(body, key)...)
+		}
+	}
+	return out
+}
+
+// CertificateFindings judges a certificate's dates, key and signature
+// (IG301-IG305); signing certificates reuse it for IG502.
+func CertificateFindings(c *inspect.Certificate, now time.Time, b Baseline) []Finding {
+	const attr = "certificate_body"
+	var out []Finding
+	day := func(t time.Time) string { return t.UTC().Format("2006-01-02") }
+	switch {
+	case now.After(c.NotAfter):
+		out = append(out, CertificateExpired.finding(attr, "the certificate expired on %s, %s before plan time", day(c.NotAfter), days(Days(c.NotAfter, now))))
+	case now.Before(c.NotBefore):
+		out = append(out, CertificateNotYetValid.finding(attr, "the certificate is valid only from %s, %s after plan time", day(c.NotBefore), days(Days(now, c.NotBefore))))
+	case c.NotAfter.Sub(now) < time.Duration(b.CertificateExpiryWarningDays)*24*time.Hour:
+		out = append(out, CertificateExpiring.finding(attr, "the certificate expires on %s, in %s; the baseline warns %d days ahead", day(c.NotAfter), days(Days(now, c.NotAfter)), b.CertificateExpiryWarningDays))
+	}
+	if why := weakKey(c.KeyAlgorithm, c.KeyBits, b); why != "" {
+		out = append(out, CertificateWeakKey.finding(attr, "%s", why))
+	}
+	switch c.SignatureHash {
+	case "MD2", "MD5", "SHA1":
+		out = append(out, CertificateWeakSignature.finding(attr, "the certificate is signed with %s; SHA-256 or stronger required", c.SignatureAlgorithm))
+	}
+	return out
+}
+
+// days renders a count of days: "1 day", "3 days".
+func days(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
+}
+
+// weakKey says why a key is too weak, or "" when it is not.
+func weakKey(alg string, bits int, b Baseline) string {
+	switch {
+	case alg == "DSA":
+		return fmt.Sprintf("DSA key of %d bits; DSA is deprecated, use RSA or ECDSA", bits)
+	case alg == "RSA" && bits < b.MinRSABits:
+		return fmt.Sprintf("RSA key of %d bits; at least %d required", bits, b.MinRSABits)
+	case alg == "ECDSA" && bits < 256:
+		return fmt.Sprintf("ECDSA key of %d bits; at least 256 required", bits)
+	}
+	return ""
+}
+
+// CertificateNames judges the subject alternative names (IG309). With no
+// allowed domains configured only their presence is checked. An allowed
+// domain "example.com" admits that name only; "*.example.com" admits every
+// name below example.com (and the wildcard itself), at any depth.
+func CertificateNames(c *inspect.Certificate, b Baseline) []Finding {
+	if len(c.DNSNames) == 0 {
+		return []Finding{CertificateDomain.finding("certificate_body", "the certificate has no DNS subject alternative name; clients ignore the common name")}
+	}
+	if len(b.AllowedCertificateDomains) == 0 {
+		return nil
+	}
+	var outside []string
+	for _, n := range c.DNSNames {
+		if !domainAllowed(n, b.AllowedCertificateDomains) {
+			outside = append(outside, n)
+		}
+	}
+	if len(outside) == 0 {
+		return nil
+	}
+	return []Finding{CertificateDomain.finding("certificate_body", "DNS names outside the allowed domains (%s): %s",
+		strings.Join(b.AllowedCertificateDomains, ", "), strings.Join(outside, ", "))}
+}
+
+func domainAllowed(name string, allowed []string) bool {
+	name = strings.ToLower(strings.TrimSuffix(name, "."))
+	for _, a := range allowed {
+		a = strings.ToLower(strings.TrimSuffix(a, "."))
+		if name == a {
+			return true
+		}
+		if parent, ok := strings.CutPrefix(a, "*."); ok && strings.HasSuffix(name, "."+parent) {
+			return true
+		}
+	}
+	return false
+}
+
+// CertificateChain verifies the chain like a client (IG306). When the body
+// itself is outside its validity, IG301 or IG303 already says so, and the
+// chain is checked at the nearest moment the body is valid, so that IG306
+// reports only faults of the chain.
+func CertificateChain(body *inspect.Certificate, chain []*inspect.Certificate, now time.Time) []Finding {
+	at := now
+	if at.After(body.NotAfter) {
+		at = body.NotAfter
+	} else if at.Before(body.NotBefore) {
+		at = body.NotBefore
+	}
+	if err := inspect.VerifyChain(body, chain, at); err != nil {
+		return []Finding{CertificateChainInvalid.finding("certificate_chain", "the chain does not verify the certificate: %v", err)}
+	}
+	return nil
+}
+
+// CertificateKey compares the private key's public half with the
+// certificate's (IG307), never showing either.
+func CertificateKey(body *inspect.Certificate, key *inspect.PrivateKey) []Finding {
+	if key.Matches(body) {
+		return nil
+	}
+	return []Finding{CertificateKeyMismatch.finding("private_key",
+		"private_key (%s, %d bits) does not match the certificate's public key (%s, %d bits)", key.Algorithm, key.Bits, body.KeyAlgorithm, body.KeyBits)}
+}

@@ -1,0 +1,193 @@
+package rules
+
+import (
+	"crypto/elliptic"
+	"crypto/x509"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/inspect"
+	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
+)
+
+var certNow = certtest.Now // 2026-06-01T12:00:00Z
+
+// pki is a root and an intermediate valid long before and after certNow.
+type pki struct{ root, inter *certtest.Issued }
+
+func newPKI(t *testing.T) pki {
+	long := certtest.Cert{CA: true, NotBefore: certNow.AddDate(-5, 0, 0), NotAfter: certNow.AddDate(5, 0, 0)}
+	root := long
+	root.CN = "Test Root"
+	r := certtest.Issue(t, root)
+	inter := long
+	inter.CN, inter.Parent = "Test Intermediate", r
+	return pki{root: r, inter: certtest.Issue(t, inter)}
+}
+
+// leaf issues a server certificate from the intermediate; zero fields of c
+// take a sound default.
+func (p pki) leaf(t *testing.T, c certtest.Cert) *certtest.Issued {
+	if c.CN == "" {
+		c.CN = "www.example.com"
+	}
+	if c.DNSNames == nil {
+		c.DNSNames = []string{"www.example.com"}
+	}
+	if c.Parent == nil {
+		c.Parent = p.inter
+	}
+	return certtest.Issue(t, c)
+}
+
+func (p pki) chain() string { return certtest.Chain(p.inter, p.root) }
+
+func serverCert(body, chain, key string) ServerCertificate {
+	return ServerCertificate{Body: Known(body), Chain: Known(chain), PrivateKey: Known(key)}
+}
+
+func TestEvaluateServerCertificate(t *testing.T) {
+	p := newPKI(t)
+	b := DefaultBaseline()
+	b.AllowedCertificateDomains = []string{"*.example.com"}
+	rsa1024 := certtest.RSA(t, 1024)
+	sound := p.leaf(t, certtest.Cert{})
+	soundKey := certtest.PKCS8(t, sound.Key)
+	day := 24 * time.Hour
+	otherRoot := certtest.Issue(t, certtest.Cert{CN: "Other Root", CA: true})
+
+	tests := []struct {
+		name string
+		in   ServerCertificate
+		b    Baseline
+		want []want
+	}{
+		{"sound certificate, chain and key", serverCert(sound.PEM, p.chain(), soundKey), b, nil},
+		{"no chain, no key given", serverCert(sound.PEM, "", ""), b, nil},
+		{"expired", serverCert(p.leaf(t, certtest.Cert{NotBefore: certNow.AddDate(-1, 0, 0), NotAfter: certNow.Add(-10 * day)}).PEM, p.chain(), ""), b,
+			[]want{{"IG301", High, "certificate_body", "the certificate expired on 2026-05-22, 10 days before plan time"}}},
+		{"expiring inside the window", serverCert(p.leaf(t, certtest.Cert{NotAfter: certNow.Add(12 * day)}).PEM, p.chain(), ""), b,
+			[]want{{"IG302", Medium, "certificate_body", "the certificate expires on 2026-06-13, in 12 days; the baseline warns 30 days ahead"}}},
+		{"expiring outside the window", serverCert(p.leaf(t, certtest.Cert{NotAfter: certNow.Add(31 * day)}).PEM, p.chain(), ""), b, nil},
+		{"not yet valid", serverCert(p.leaf(t, certtest.Cert{NotBefore: certNow.Add(3 * day)}).PEM, p.chain(), ""), b,
+			[]want{{"IG303", Medium, "certificate_body", "the certificate is valid only from 2026-06-04, 3 days after plan time"}}},
+		{"RSA 1024", serverCert(p.leaf(t, certtest.Cert{Key: rsa1024}).PEM, p.chain(), certtest.PKCS1(rsa1024)), b,
+			[]want{{"IG304", High, "certificate_body", "RSA key of 1024 bits; at least 2048 required"}}},
+		{"RSA 2048 under a 3072 baseline", serverCert(p.leaf(t, certtest.Cert{Key: certtest.RSA(t, 2048)}).PEM, "", ""),
+			func() Baseline { b := b; b.MinRSABits = 3072; return b }(),
+			[]want{{"IG304", High, "certificate_body", "RSA key of 2048 bits; at least 3072 required"}}},
+		{"ECDSA P-224", serverCert(p.leaf(t, certtest.Cert{Key: certtest.EC(t, elliptic.P224())}).PEM, p.chain(), ""), b,
+			[]want{{"IG304", High, "certificate_body", "ECDSA key of 224 bits; at least 256 required"}}},
+		{"chain missing the intermediate", serverCert(sound.PEM, p.root.PEM, ""), b,
+			[]want{{"IG306", Medium, "certificate_chain", `the chain does not verify the certificate: no certificate in the chain issued "CN=www.example.com,O=iamguard tests": an intermediate is missing, or the chain belongs to another certificate`}}},
+		{"chain of another CA", serverCert(sound.PEM, otherRoot.PEM, ""), b,
+			[]want{{"IG306", Medium, "certificate_chain", `the chain does not verify the certificate: no certificate in the chain issued "CN=www.example.com,O=iamguard tests": an intermediate is missing, or the chain belongs to another certificate`}}},
+		{"private key of another certificate", serverCert(sound.PEM, p.chain(), certtest.PKCS1(rsa1024)), b,
+			[]want{{"IG307", High, "private_key", "private_key (RSA, 1024 bits) does not match the certificate's public key (ECDSA, 256 bits)"}}},
+		{"body not PEM", serverCert("MIIB...not a certificate", "", ""), b,
+			[]want{{"IG308", High, "certificate_body", "certificate_body: no valid PEM block found (want a CERTIFICATE block: base64 between BEGIN and END lines)"}}},
+		{"body is a private key", serverCert(soundKey, "", ""), b,
+			[]want{{"IG308", High, "certificate_body", `certificate_body: certificate: PEM block "PRIVATE KEY" is a private key, not a certificate`}}},
+		{"chain does not parse", serverCert(sound.PEM, "-----BEGIN CERTIFICATE-----\n%%%\n-----END CERTIFICATE-----\n", ""), b,
+			[]want{{"IG308", High, "certificate_chain", "certificate_chain: no valid PEM block found (want a CERTIFICATE block: base64 between BEGIN and END lines)"}}},
+		{"key truncated", serverCert(sound.PEM, "", truncateLines(soundKey)), b,
+			[]want{{"IG308", High, "private_key", "private_key: private key: the PRIVATE KEY block does not hold a valid PKCS#8 key"}}},
+		{"no DNS name", serverCert(p.leaf(t, certtest.Cert{DNSNames: []string{}}).PEM, p.chain(), ""), b,
+			[]want{{"IG309", Medium, "certificate_body", "the certificate has no DNS subject alternative name; clients ignore the common name"}}},
+		{"DNS names outside the allowed domains", serverCert(p.leaf(t, certtest.Cert{DNSNames: []string{"a.example.com", "evil.test", "example.com"}}).PEM, p.chain(), ""), b,
+			[]want{{"IG309", Medium, "certificate_body", "DNS names outside the allowed domains (*.example.com): evil.test, example.com"}}},
+		{"any DNS name when no domains are configured", serverCert(p.leaf(t, certtest.Cert{DNSNames: []string{"evil.test"}}).PEM, p.chain(), ""), DefaultBaseline(), nil},
+		{"self-signed", serverCert(certtest.Issue(t, certtest.Cert{CN: "self", DNSNames: []string{"self.example.com"}}).PEM, "", ""), b,
+			[]want{{"IG310", Medium, "certificate_body", `the certificate is self-signed (issuer and subject are both "CN=self,O=iamguard tests")`}}},
+		{"body unknown", ServerCertificate{Body: UnknownValue[string]()}, b,
+			[]want{{"IG308", Info, "certificate_body", unknownMsg("certificate_body", "IG308", "certificate-unparseable")}}},
+		{"chain and key unknown", ServerCertificate{Body: Known(sound.PEM), Chain: UnknownValue[string](), PrivateKey: UnknownValue[string]()}, b,
+			[]want{
+				{"IG306", Info, "certificate_chain", unknownMsg("certificate_chain", "IG306", "certificate-chain-invalid")},
+				{"IG307", Info, "private_key", unknownMsg("private_key", "IG307", "certificate-key-mismatch")},
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assertFindings(t, EvaluateServerCertificate(tt.in, certNow, tt.b), tt.want)
+		})
+	}
+}
+
+// An expired body fires IG301 only: the chain is judged while the body is valid.
+func TestChainJudgedWhileBodyValid(t *testing.T) {
+	p := newPKI(t)
+	old := p.leaf(t, certtest.Cert{NotBefore: certNow.AddDate(-2, 0, 0), NotAfter: certNow.AddDate(-1, 0, 0)})
+	fs := EvaluateServerCertificate(serverCert(old.PEM, p.chain(), ""), certNow, DefaultBaseline())
+	if len(fs) != 1 || fs[0].Rule != CertificateExpired {
+		t.Fatalf("got %+v, want IG301 alone", got(fs))
+	}
+	// An intermediate that expired while the body was valid is a chain fault.
+	shortInter := certtest.Issue(t, certtest.Cert{CN: "Short Intermediate", CA: true, Parent: p.root,
+		NotBefore: certNow.AddDate(-3, 0, 0), NotAfter: certNow.AddDate(0, -1, 0)})
+	leaf := p.leaf(t, certtest.Cert{Parent: shortInter, NotBefore: certNow.AddDate(-1, 0, 0), NotAfter: certNow.AddDate(1, 0, 0)})
+	fs = EvaluateServerCertificate(serverCert(leaf.PEM, certtest.Chain(shortInter, p.root), ""), certNow, DefaultBaseline())
+	assertFindings(t, fs, []want{{"IG306", Medium, "certificate_chain",
+		`the chain does not verify the certificate: "CN=Short Intermediate,O=iamguard tests" on the path is expired or not yet valid at plan time`}})
+}
+
+// Signature and key checks on facts crypto/x509 will no longer create.
+func TestCertificateFindingsFromFacts(t *testing.T) {
+	valid := inspect.Certificate{NotBefore: certNow.AddDate(-1, 0, 0), NotAfter: certNow.AddDate(1, 0, 0),
+		KeyAlgorithm: "RSA", KeyBits: 2048, SignatureAlgorithm: "SHA256-RSA", SignatureHash: "SHA256"}
+	with := func(f func(c *inspect.Certificate)) *inspect.Certificate { c := valid; f(&c); return &c }
+	tests := []struct {
+		name string
+		c    *inspect.Certificate
+		want []want
+	}{
+		{"sound", &valid, nil},
+		{"MD5", with(func(c *inspect.Certificate) { c.SignatureAlgorithm, c.SignatureHash = "MD5-RSA", "MD5" }),
+			[]want{{"IG305", High, "certificate_body", "the certificate is signed with MD5-RSA; SHA-256 or stronger required"}}},
+		{"SHA-1", with(func(c *inspect.Certificate) { c.SignatureAlgorithm, c.SignatureHash = "SHA1-RSA", "SHA1" }),
+			[]want{{"IG305", High, "certificate_body", "the certificate is signed with SHA1-RSA; SHA-256 or stronger required"}}},
+		{"DSA", with(func(c *inspect.Certificate) { c.KeyAlgorithm, c.KeyBits = "DSA", 2048 }),
+			[]want{{"IG304", High, "certificate_body", "DSA key of 2048 bits; DSA is deprecated, use RSA or ECDSA"}}},
+		{"Ed25519", with(func(c *inspect.Certificate) { c.KeyAlgorithm, c.KeyBits, c.SignatureHash = "Ed25519", 256, "" }), nil},
+		{"ECDSA P-256", with(func(c *inspect.Certificate) { c.KeyAlgorithm, c.KeyBits = "ECDSA", 256 }), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assertFindings(t, CertificateFindings(tt.c, certNow, DefaultBaseline()), tt.want)
+		})
+	}
+}
+
+// A real SHA-1 certificate reaches IG305 through the parser.
+func TestSHA1CertificateParsed(t *testing.T) {
+	k := certtest.RSA(t, 2048)
+	c := certtest.Issue(t, certtest.Cert{Key: k, DNSNames: []string{"a.example.com"}, SigAlg: x509.SHA1WithRSA})
+	fs := EvaluateServerCertificate(serverCert(c.PEM, "", ""), certNow, DefaultBaseline())
+	assertFindings(t, fs, []want{
+		{"IG305", High, "certificate_body", "the certificate is signed with SHA1-RSA; SHA-256 or stronger required"},
+		{"IG310", Medium, "certificate_body", `the certificate is self-signed (issuer and subject are both "CN=test,O=iamguard tests")`},
+	})
+}
+
+func TestDomainAllowed(t *testing.T) {
+	allowed := []string{"*.example.com", "api.example.org"}
+	for _, tt := range []struct {
+		name string
+		want bool
+	}{
+		{"www.example.com", true}, {"a.b.example.com", true}, {"*.example.com", true}, {"WWW.Example.COM.", true},
+		{"example.com", false}, {"badexample.com", false}, {"example.com.evil.test", false},
+		{"api.example.org", true}, {"www.api.example.org", false}, {"example.org", false},
+	} {
+		if got := domainAllowed(tt.name, allowed); got != tt.want {
+			t.Errorf("domainAllowed(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// truncateLines drops the second half of a PEM block's base64 lines.
+func truncateLines(pemText string) string {
+	lines := strings.Split(strings.TrimSpace(pemText), "\n")
+	return strings.Join(lines[:len(lines)/2], "\n") + "\n" + lines[len(lines)-1] + "\n"
+}

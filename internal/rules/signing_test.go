@@ -1,0 +1,42 @@
+package rules
+
+import (
+	"crypto/x509"
+	"testing"
+	"time"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
+)
+
+func TestEvaluateSigningCertificate(t *testing.T) {
+	rsa2048, rsa1024 := certtest.RSA(t, 2048), certtest.RSA(t, 1024)
+	issue := func(c certtest.Cert) Value[string] { return Known(certtest.Issue(t, c).PEM) }
+	day := 24 * time.Hour
+	tests := []struct {
+		name string
+		body Value[string]
+		want []want
+	}{
+		{"sound", issue(certtest.Cert{Key: rsa2048}), nil},
+		{"expired", issue(certtest.Cert{Key: rsa2048, NotBefore: certNow.AddDate(-1, 0, 0), NotAfter: certNow.Add(-2 * day)}),
+			[]want{{"IG502", High, "certificate_body", "certificate-expired: the certificate expired on 2026-05-30, 2 days before plan time"}}},
+		{"expiring keeps its own severity", issue(certtest.Cert{Key: rsa2048, NotAfter: certNow.Add(5 * day)}),
+			[]want{{"IG502", Medium, "certificate_body", "certificate-expiring: the certificate expires on 2026-06-06, in 5 days; the baseline warns 30 days ahead"}}},
+		{"not yet valid", issue(certtest.Cert{Key: rsa2048, NotBefore: certNow.Add(2 * day)}),
+			[]want{{"IG502", Medium, "certificate_body", "certificate-not-yet-valid: the certificate is valid only from 2026-06-03, 2 days after plan time"}}},
+		{"weak key and SHA-1", issue(certtest.Cert{Key: rsa1024, SigAlg: x509.SHA1WithRSA}),
+			[]want{
+				{"IG502", High, "certificate_body", "certificate-weak-key: RSA key of 1024 bits; at least 2048 required"},
+				{"IG502", High, "certificate_body", "certificate-weak-signature: the certificate is signed with SHA1-RSA; SHA-256 or stronger required"},
+			}},
+		{"does not parse", Known("-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----"),
+			[]want{{"IG502", High, "certificate_body", "certificate_body: no valid PEM block found (want a CERTIFICATE block: base64 between BEGIN and END lines)"}}},
+		{"unknown", UnknownValue[string](),
+			[]want{{"IG502", Info, "certificate_body", unknownMsg("certificate_body", "IG502", "signing-certificate-weak")}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assertFindings(t, EvaluateSigningCertificate(tt.body, certNow, DefaultBaseline()), tt.want)
+		})
+	}
+}

@@ -1,0 +1,114 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/inspect"
+)
+
+var sshKeyTypes = []string{"aws_iam_user_ssh_key"}
+
+// SSH public-key rules. IAM keeps SSH keys for CodeCommit; each one opens a
+// user's repositories to whoever holds the private half.
+var (
+	SSHKeyDSA = sshRule("IG401", "ssh-key-dsa", High, "UploadSSHPublicKey",
+		"An ssh-dss (DSA) key is uploaded",
+		"DSA keys are fixed at 1024 bits and were removed from OpenSSH; they no longer give the protection a key should.",
+		Remediation{
+			Console:   "IAM > Users > (user) > Security credentials > SSH public keys: upload an RSA (2048+ bits) key and delete the DSA one.",
+			CLI:       "ssh-keygen -t rsa -b 4096; aws iam upload-ssh-public-key --user-name USER --ssh-public-key-body file://id_rsa.pub",
+			Terraform: "Replace public_key in aws_iam_user_ssh_key with a key from ssh-keygen -t rsa -b 4096 (or tls_private_key with rsa_bits = 4096).",
+		}, "NIST SP 800-131A", "AWS CodeCommit User Guide: SSH connections")
+	SSHKeyWeakRSA = sshRule("IG402", "ssh-key-weak-rsa", High, "UploadSSHPublicKey",
+		"An RSA SSH key is shorter than the baseline",
+		"RSA keys below 2048 bits are within reach of factoring; IAM itself asks for at least 2048.",
+		Remediation{
+			Console:   "Generate a 2048-bit or longer key and upload it in place of the short one.",
+			CLI:       "ssh-keygen -t rsa -b 4096; aws iam upload-ssh-public-key, then aws iam delete-ssh-public-key for the old key.",
+			Terraform: "Use a public_key of at least 2048 bits (tls_private_key { algorithm = \"RSA\", rsa_bits = 4096 }).",
+		}, "NIST SP 800-131A", "IAM API Reference: UploadSSHPublicKey")
+	SSHKeyUnparseable = sshRule("IG403", "ssh-key-unparseable", Medium, "UploadSSHPublicKey",
+		"The SSH public key does not parse, or does not match its encoding",
+		"IAM rejects a malformed key at apply time, and a key given in one form while encoding names the other reads back differently on every plan.",
+		Remediation{
+			Console:   "Paste the contents of the .pub file (ssh-rsa AAAA...) or the PEM public key, nothing else.",
+			CLI:       "ssh-keygen -l -f key.pub must accept the key; ssh-keygen -e -m PKCS8 -f key.pub converts it to PEM.",
+			Terraform: "Set encoding = \"SSH\" for an OpenSSH one-line key and \"PEM\" for a PEM public key, and pass the public key only (file(\"id_rsa.pub\"), or tls_private_key's public_key_openssh).",
+		}, "IAM API Reference: UploadSSHPublicKey")
+	SSHKeyShared = sshRule("IG404", "ssh-key-shared", Medium, "UploadSSHPublicKey",
+		"The same SSH key is uploaded for several users",
+		"A shared key makes users indistinguishable in CloudTrail and means one leaked private key opens every account it is attached to.",
+		Remediation{
+			Console:   "Have every user generate and upload a key of their own.",
+			CLI:       "aws iam list-ssh-public-keys per user and compare fingerprints; delete the duplicates.",
+			Terraform: "Give each aws_iam_user_ssh_key its own public_key; do not reuse one variable for several users.",
+		}, "AWS IAM best practices: do not share credentials", "AWS CodeCommit User Guide: SSH connections")
+	SSHKeyReactivated = sshRule("IG405", "ssh-key-reactivated", High, "UpdateSSHPublicKey",
+		"An inactive SSH key is switched back on",
+		"A key was deactivated because it leaked, was replaced or went unused; reactivating it revives a credential nobody is watching.",
+		Remediation{
+			Console:   "Upload a new key instead of activating the old one, then delete the old key.",
+			CLI:       "aws iam upload-ssh-public-key for a new key; aws iam delete-ssh-public-key for the old one.",
+			Terraform: "Keep status = \"Inactive\" on the old aws_iam_user_ssh_key and add a new resource for the new key.",
+		}, "CIS AWS 1.12")
+)
+
+var sshKeyRules = []*Rule{SSHKeyDSA, SSHKeyWeakRSA, SSHKeyUnparseable, SSHKeyShared, SSHKeyReactivated}
+
+func sshRule(id, slug string, sev Severity, event, summary, rationale string, fix Remediation, refs ...string) *Rule {
+	return &Rule{
+		ID: id, Slug: slug, Severity: sev, Summary: summary, Rationale: rationale, Remediation: fix,
+		References: refs, Event: event, ResourceTypes: sshKeyTypes,
+	}
+}
+
+// SSHPublicKey is an SSH key as IAM holds it: the key text and the encoding
+// it is declared in (SSH or PEM).
+type SSHPublicKey struct {
+	PublicKey Value[string]
+	Encoding  Value[string]
+}
+
+// EvaluateSSHKey judges an SSH public key (IG401-IG403). The parsed key is
+// returned too (nil when it does not parse) for cross-key checks.
+func EvaluateSSHKey(k SSHPublicKey, b Baseline) ([]Finding, *inspect.SSHKey) {
+	if k.PublicKey.Unknown {
+		return []Finding{SSHKeyUnparseable.unknown("public_key")}, nil
+	}
+	key, err := inspect.ParseSSHPublicKey(k.PublicKey.V)
+	if err != nil {
+		return []Finding{SSHKeyUnparseable.finding("public_key", "public_key: %v", err)}, nil
+	}
+	var out []Finding
+	switch enc := k.Encoding; {
+	case enc.Unknown:
+		out = append(out, SSHKeyUnparseable.unknown("encoding"))
+	case !strings.EqualFold(enc.V, key.Encoding):
+		out = append(out, SSHKeyUnparseable.finding("encoding", "public_key is in %s form but encoding is %q", describeEncoding(key.Encoding), enc.V))
+	}
+	switch {
+	case key.Algorithm == "DSA":
+		out = append(out, SSHKeyDSA.finding("public_key", "ssh-dss (DSA) key of %d bits; use RSA of at least %d bits", key.Bits, b.MinRSABits))
+	case key.Algorithm == "RSA" && key.Bits < b.MinRSABits:
+		out = append(out, SSHKeyWeakRSA.finding("public_key", "RSA key of %d bits; at least %d required", key.Bits, b.MinRSABits))
+	}
+	return out, key
+}
+
+func describeEncoding(e string) string {
+	if e == inspect.EncodingSSH {
+		return "SSH (OpenSSH one-line)"
+	}
+	return e
+}
+
+// SharedSSHKey is the IG404 finding for a key (named by its SHA-256
+// fingerprint, which is public) uploaded for several users.
+func SharedSSHKey(fingerprint string, users []string) Finding {
+	quoted := make([]string, len(users))
+	for i, u := range users {
+		quoted[i] = fmt.Sprintf("%q", u)
+	}
+	return SSHKeyShared.finding("public_key", "the key %s is uploaded for %d users: %s", fingerprint, len(users), strings.Join(quoted, ", "))
+}

@@ -1,0 +1,61 @@
+package rules
+
+import (
+	"crypto/elliptic"
+	"testing"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
+)
+
+func TestEvaluateSSHKey(t *testing.T) {
+	rsa2048 := certtest.RSA(t, 2048)
+	rsa1024 := certtest.RSA(t, 1024)
+	key := func(text, enc string) SSHPublicKey { return SSHPublicKey{PublicKey: Known(text), Encoding: Known(enc)} }
+	tests := []struct {
+		name string
+		in   SSHPublicKey
+		want []want
+	}{
+		{"RSA 2048 in SSH form", key(certtest.SSHAuthorized(t, &rsa2048.PublicKey, "alice"), "SSH"), nil},
+		{"RSA 2048 in PEM form", key(certtest.SSHPEM(t, &rsa2048.PublicKey), "PEM"), nil},
+		{"encoding is case-insensitive", key(certtest.SSHPEM(t, &rsa2048.PublicKey), "pem"), nil},
+		{"Ed25519", key(certtest.SSHAuthorized(t, certtest.Ed25519(t).Public(), ""), "SSH"), nil},
+		{"ECDSA P-256", key(certtest.SSHAuthorized(t, &certtest.EC(t, elliptic.P256()).PublicKey, ""), "SSH"), nil},
+		{"DSA", key(certtest.SSHAuthorized(t, certtest.DSA(t), ""), "SSH"),
+			[]want{{"IG401", High, "public_key", "ssh-dss (DSA) key of 1024 bits; use RSA of at least 2048 bits"}}},
+		{"RSA 1024", key(certtest.SSHAuthorized(t, &rsa1024.PublicKey, ""), "SSH"),
+			[]want{{"IG402", High, "public_key", "RSA key of 1024 bits; at least 2048 required"}}},
+		{"RSA 1024 in PEM form", key(certtest.SSHPEM(t, &rsa1024.PublicKey), "PEM"),
+			[]want{{"IG402", High, "public_key", "RSA key of 1024 bits; at least 2048 required"}}},
+		{"SSH form declared PEM", key(certtest.SSHAuthorized(t, &rsa2048.PublicKey, ""), "PEM"),
+			[]want{{"IG403", Medium, "encoding", `public_key is in SSH (OpenSSH one-line) form but encoding is "PEM"`}}},
+		{"PEM form declared SSH", key(certtest.SSHPEM(t, &rsa2048.PublicKey), "SSH"),
+			[]want{{"IG403", Medium, "encoding", `public_key is in PEM form but encoding is "SSH"`}}},
+		{"bad base64", key("ssh-rsa AAAA%%%% bob", "SSH"),
+			[]want{{"IG403", Medium, "public_key", `public_key: not an OpenSSH public key (expected "TYPE BASE64 [comment]" with valid base64 key data)`}}},
+		{"private key pasted", key(certtest.PKCS1(rsa1024), "PEM"),
+			[]want{{"IG403", Medium, "public_key", `public_key: PEM block "RSA PRIVATE KEY" is a private key; upload only the public key`}}},
+		{"key unknown", SSHPublicKey{PublicKey: UnknownValue[string](), Encoding: Known("SSH")},
+			[]want{{"IG403", Info, "public_key", unknownMsg("public_key", "IG403", "ssh-key-unparseable")}}},
+		{"encoding unknown, weak key still judged", SSHPublicKey{PublicKey: Known(certtest.SSHAuthorized(t, &rsa1024.PublicKey, "")), Encoding: UnknownValue[string]()},
+			[]want{
+				{"IG403", Info, "encoding", unknownMsg("encoding", "IG403", "ssh-key-unparseable")},
+				{"IG402", High, "public_key", "RSA key of 1024 bits; at least 2048 required"},
+			}},
+	}
+	noKey := map[string]bool{"bad base64": true, "private key pasted": true, "key unknown": true}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs, k := EvaluateSSHKey(tt.in, DefaultBaseline())
+			assertFindings(t, fs, tt.want)
+			if (k == nil) != noKey[tt.name] {
+				t.Errorf("parsed key returned = %v, want %v", k != nil, !noKey[tt.name])
+			}
+		})
+	}
+}
+
+func TestSharedSSHKey(t *testing.T) {
+	f := SharedSSHKey("SHA256:abc", []string{"alice", "bob"})
+	assertFindings(t, []Finding{f}, []want{{"IG404", Medium, "public_key", `the key SHA256:abc is uploaded for 2 users: "alice", "bob"`}})
+}
