@@ -1,0 +1,420 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// testdata/plan.json has three findings: IG101 (high) on
+// aws_iam_account_password_policy.this, IG202 (high) on
+// module.ci.aws_iam_access_key.deployer and IG601 (medium) on
+// aws_iam_user_login_profile.console["alice"].
+const fixture = "testdata/plan.json"
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func lintCLI(t *testing.T, stdin []byte, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, bytes.NewReader(stdin), &out, &errb)
+	return result{code, out.String(), errb.String()}
+}
+
+// jsonReport is the part of the JSON report the tests read.
+type jsonReport struct {
+	Plan struct {
+		TerraformVersion string `json:"terraform_version"`
+	} `json:"plan"`
+	Summary struct {
+		Resources int `json:"resources"`
+		Findings  int `json:"findings"`
+		Waived    int `json:"waived"`
+	} `json:"summary"`
+	Findings []struct {
+		RuleID  string `json:"rule_id"`
+		Address string `json:"address"`
+		Waived  bool   `json:"waived"`
+		Waiver  *struct {
+			Reason  string `json:"reason"`
+			Expires string `json:"expires"`
+			Expired bool   `json:"expired"`
+		} `json:"waiver"`
+	} `json:"findings"`
+}
+
+func decode(t *testing.T, r result) jsonReport {
+	t.Helper()
+	var rep jsonReport
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatalf("report is not JSON (%v); stderr: %s", err, r.stderr)
+	}
+	return rep
+}
+
+func ruleIDs(rep jsonReport) string {
+	var ids []string
+	for _, f := range rep.Findings {
+		ids = append(ids, f.RuleID)
+	}
+	return strings.Join(ids, ",")
+}
+
+func writeConfig(t *testing.T, src string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "iamguard.hcl")
+	if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// wantUsageError checks exit code 2 and one line on stderr containing want.
+func wantUsageError(t *testing.T, r result, want string) {
+	t.Helper()
+	if r.code != 2 {
+		t.Errorf("exit code %d, want 2 (stderr %q)", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, want) || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("stderr = %q, want one line containing %q", r.stderr, want)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	state := filepath.Join(t.TempDir(), "terraform.tfstate")
+	os.WriteFile(state, []byte(`{"version": 4, "terraform_version": "1.8.5", "resources": []}`), 0o600)
+	cases := []struct {
+		name  string
+		stdin string
+		args  []string
+		code  int
+	}{
+		{"findings", "", []string{"lint", fixture}, 1},
+		{"below fail-on", "", []string{"lint", "--fail-on", "critical", fixture}, 0},
+		{"flags after the plan", "", []string{"lint", fixture, "--fail-on=critical", "--format", "json"}, 0},
+		{"empty plan", `{"format_version":"1.2","resource_changes":[]}`, []string{"lint", "-"}, 0},
+		{"stdin", "", []string{"lint", "-", "--fail-on", "high"}, 1},
+		{"no arguments", "", nil, 2},
+		{"unknown command", "", []string{"scan"}, 2},
+		{"no plan", "", []string{"lint"}, 2},
+		{"two plans", "", []string{"lint", fixture, fixture}, 2},
+		{"unknown format", "", []string{"lint", "--format", "yaml", fixture}, 2},
+		{"bad fail-on", "", []string{"lint", "--fail-on", "severe", fixture}, 2},
+		{"bad now", "", []string{"lint", "--now", "yesterday", fixture}, 2},
+		{"missing plan", "", []string{"lint", "no-such-plan.json"}, 2},
+		{"not JSON", "hello", []string{"lint", "-"}, 2},
+		{"a state file", "", []string{"lint", state}, 2},
+		{"format 2.0", `{"format_version":"2.0","resource_changes":[]}`, []string{"lint", "-"}, 2},
+	}
+	plan, _ := os.ReadFile(fixture)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			stdin := []byte(tc.stdin)
+			if tc.name == "stdin" {
+				stdin = plan
+			}
+			r := lintCLI(t, stdin, tc.args...)
+			if r.code != tc.code {
+				t.Fatalf("exit code %d, want %d; stderr: %s", r.code, tc.code, r.stderr)
+			}
+			if tc.code == 2 && (r.stderr == "" || strings.Contains(r.stderr, "goroutine")) {
+				t.Errorf("stderr = %q, want a clear error", r.stderr)
+			}
+		})
+	}
+}
+
+func TestConfigBaselineChangesOutcome(t *testing.T) {
+	r := lintCLI(t, nil, "lint", "--format", "json", fixture)
+	if ids := ruleIDs(decode(t, r)); ids != "IG101,IG601,IG202" {
+		t.Fatalf("without config: %s", ids)
+	}
+	cfg := writeConfig(t, "baseline {\n  password_min_length = 12\n}\n")
+	r = lintCLI(t, nil, "lint", "--format", "json", "--config", cfg, fixture)
+	if ids := ruleIDs(decode(t, r)); ids != "IG601,IG202" {
+		t.Errorf("with password_min_length = 12: %s, want IG101 gone", ids)
+	}
+	cfg = writeConfig(t, "baseline {\n  password_min_length = 20\n}\nfail_on = \"high\"\nrule \"IG601\" { enabled = false }\nrule \"IG202\" { enabled = false }\n")
+	r = lintCLI(t, nil, "lint", "--format", "json", "--config", cfg, fixture)
+	if ids := ruleIDs(decode(t, r)); ids != "IG101" || r.code != 1 {
+		t.Errorf("stricter baseline, two rules off: %s exit %d, want IG101 exit 1", ids, r.code)
+	}
+}
+
+func TestFailOnFileAndFlag(t *testing.T) {
+	// Only IG601 (medium) is left once IG101 and IG202 are off.
+	off := "rule \"IG101\" { enabled = false }\nrule \"IG202\" { enabled = false }\n"
+	cases := []struct {
+		file string
+		args []string
+		code int
+	}{
+		{"", nil, 1}, // default low
+		{`fail_on = "high"`, nil, 0},
+		{`fail_on = "medium"`, nil, 1},
+		{`fail_on = "high"`, []string{"--fail-on", "medium"}, 1}, // the flag wins when given
+		{`fail_on = "info"`, []string{"--fail-on=high"}, 0},
+		{`fail_on = "high"`, []string{"--fail-on", "low"}, 1}, // even when it names the default
+	}
+	for _, tc := range cases {
+		cfg := writeConfig(t, off+tc.file+"\n")
+		args := append([]string{"lint", "--config", cfg, fixture}, tc.args...)
+		if r := lintCLI(t, nil, args...); r.code != tc.code {
+			t.Errorf("%s %v: exit %d, want %d; stderr %s", tc.file, tc.args, r.code, tc.code, r.stderr)
+		}
+	}
+}
+
+func TestWaivers(t *testing.T) {
+	cfg := writeConfig(t, `
+fail_on = "high"
+waiver {
+  rule    = "IG101"
+  address = "aws_iam_account_password_policy.this"
+  reason  = "rolled out in SEC-1"
+  expires = "2026-06-01"
+}
+waiver {
+  rule    = "IG202"
+  address = "module.*.aws_iam_access_key.*"
+  reason  = "legacy CI key, SEC-123"
+  expires = "2026-06-01"
+}
+`)
+	// Through the expiry day both high findings are waived: exit 0.
+	for _, now := range []string{"2026-05-01T00:00:00Z", "2026-06-01T23:59:59Z"} {
+		r := lintCLI(t, nil, "lint", "--format", "json", "--config", cfg, "--now", now, fixture)
+		rep := decode(t, r)
+		if r.code != 0 || rep.Summary.Waived != 2 || rep.Summary.Findings != 1 {
+			t.Errorf("now %s: exit %d, summary %+v; want exit 0, 2 waived", now, r.code, rep.Summary)
+		}
+		for _, f := range rep.Findings {
+			if f.RuleID != "IG601" && (!f.Waived || f.Waiver == nil || f.Waiver.Expired) {
+				t.Errorf("now %s: %s not waived", now, f.RuleID)
+			}
+		}
+	}
+	// The day after, the waivers match but have expired: exit 1, and the
+	// report says so.
+	r := lintCLI(t, nil, "lint", "--format", "json", "--config", cfg, "--now", "2026-06-02T00:00:00Z", fixture)
+	rep := decode(t, r)
+	if r.code != 1 || rep.Summary.Waived != 0 || rep.Summary.Findings != 3 {
+		t.Errorf("after expiry: exit %d, summary %+v; want exit 1, nothing waived", r.code, rep.Summary)
+	}
+	for _, f := range rep.Findings {
+		if f.RuleID == "IG202" && (f.Waived || f.Waiver == nil || !f.Waiver.Expired || f.Waiver.Reason != "legacy CI key, SEC-123") {
+			t.Errorf("expired waiver not reported: %+v", f)
+		}
+	}
+	r = lintCLI(t, nil, "lint", "--config", cfg, "--now", "2026-06-02T00:00:00Z", fixture)
+	if !strings.Contains(r.stdout, "expired") {
+		t.Errorf("text report does not say the waiver expired:\n%s", r.stdout)
+	}
+}
+
+func TestDefaultConfigFile(t *testing.T) {
+	plan, _ := filepath.Abs(fixture)
+	t.Chdir(t.TempDir())
+	if r := lintCLI(t, nil, "lint", plan); r.code != 1 {
+		t.Fatalf("no config file: exit %d; stderr %s", r.code, r.stderr)
+	}
+	os.WriteFile(".iamguard.hcl", []byte(`fail_on = "critical"`), 0o600)
+	if r := lintCLI(t, nil, "lint", plan); r.code != 0 {
+		t.Errorf("./.iamguard.hcl not read: exit %d; stderr %s", r.code, r.stderr)
+	}
+	os.WriteFile(".iamguard.hcl", []byte(`fail_on = critical`), 0o600)
+	wantUsageError(t, lintCLI(t, nil, "lint", plan), ".iamguard.hcl:1: Variables not allowed")
+}
+
+// The config's disabled rules and fail_on reach the writers that use them,
+// and SARIF names the plan file.
+func TestConfigReachesReport(t *testing.T) {
+	r := lintCLI(t, nil, "lint", "--format", "junit", fixture)
+	if !strings.Contains(r.stdout, "IG110") || strings.Contains(r.stdout, `<testsuites name="iamguard" tests="14" failures="0"`) {
+		t.Fatalf("without config the JUnit report should list IG110 and fail:\n%s", r.stdout)
+	}
+	cfg := writeConfig(t, "rule \"IG110\" { enabled = false }\nfail_on = \"critical\"\n")
+	r = lintCLI(t, nil, "lint", "--format", "junit", "--config", cfg, fixture)
+	if strings.Contains(r.stdout, "IG110") || !strings.Contains(r.stdout, `failures="0"`) {
+		t.Errorf("JUnit report ignores the config's disabled rule or fail_on:\n%s", r.stdout)
+	}
+	r = lintCLI(t, nil, "lint", "--format", "sarif", fixture)
+	if !strings.Contains(r.stdout, `"uri": "testdata/plan.json"`) {
+		t.Errorf("SARIF report does not name the plan file")
+	}
+}
+
+func TestConfigErrors(t *testing.T) {
+	cases := map[string]struct{ src, want string }{
+		"unknown key":  {"fail_on = \"low\"\nfail_off = \"high\"\n", ":2: Unsupported argument"},
+		"bad date":     {"waiver {\n  rule = \"IG202\"\n  address = \"a\"\n  reason = \"r\"\n  expires = \"2027-13-01\"\n}\n", `:5: expires: "2027-13-01" is not a date`},
+		"unknown rule": {"\nrule \"IG100\" { enabled = false }\n", `:2: unknown rule ID "IG100"`},
+		"bad severity": {"\n\nfail_on = \"urgent\"\n", `:3: fail_on: unknown severity "urgent"`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			cfg := writeConfig(t, tc.src)
+			r := lintCLI(t, nil, "lint", "--config", cfg, fixture)
+			wantUsageError(t, r, "iamguard: "+cfg+tc.want)
+			if r.stdout != "" {
+				t.Errorf("a report was written despite the bad config: %q", r.stdout)
+			}
+		})
+	}
+	wantUsageError(t, lintCLI(t, nil, "lint", "--config", "no-such.hcl", fixture), "--config no-such.hcl: no such file")
+}
+
+func TestRulesMarkdown(t *testing.T) {
+	r := lintCLI(t, nil, "rules", "--format", "markdown")
+	if r.code != 0 || !strings.Contains(r.stdout, "IG101") || !strings.Contains(r.stdout, "IG706") {
+		t.Errorf("rules --format markdown: exit %d, stderr %q", r.code, r.stderr)
+	}
+	wantUsageError(t, lintCLI(t, nil, "rules", "--format", "yaml"), `unknown --format "yaml"`)
+}
+
+func TestArtifactURI(t *testing.T) {
+	wd, _ := os.Getwd()
+	cases := map[string]string{
+		"-":                                "",
+		"plans/tfplan.json":                "plans/tfplan.json",
+		"./plans/../tfplan.json":           "tfplan.json",
+		"../elsewhere.json":                "",
+		filepath.Join(wd, "sub", "p.json"): "sub/p.json",
+		"/elsewhere/p.json":                "",
+	}
+	for in, want := range cases {
+		if got := artifactURI(in); got != want {
+			t.Errorf("artifactURI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestErrorLine(t *testing.T) {
+	stderr := "There are some problems with the CLI configuration:\n╷\n│ Warning: Unable to open CLI configuration file\n╵\n\n" +
+		"Error: Couldn't show local plan\n\nPlan read error: plan file was created by Terraform 1.8.5, but this is\n1.11.4; plan files cannot be transferred\n\nmore\n"
+	var w headWriter
+	w.Write([]byte(stderr))
+	want := "Couldn't show local plan: Plan read error: plan file was created by Terraform 1.8.5, but this is 1.11.4; plan files cannot be transferred"
+	if got := w.errorLine(); got != want {
+		t.Errorf("errorLine = %q, want %q", got, want)
+	}
+	w = headWriter{}
+	w.Write([]byte("\n  segmentation fault\n"))
+	if got := w.errorLine(); got != "segmentation fault" {
+		t.Errorf("errorLine without Error: = %q", got)
+	}
+	w = headWriter{}
+	w.Write(bytes.Repeat([]byte("x"), 100<<10))
+	if len(w.buf) != 16<<10 {
+		t.Errorf("headWriter kept %d bytes, want 16 KiB", len(w.buf))
+	}
+}
+
+// terraformCLI finds the Terraform CLI the Makefile builds.
+func terraformCLI(t *testing.T) string {
+	t.Helper()
+	if tf := os.Getenv("TF_ACC_TERRAFORM_PATH"); tf != "" {
+		return tf
+	}
+	tf, _ := filepath.Abs("../../.tools/bin/terraform")
+	if _, err := os.Stat(tf); err != nil {
+		t.Skip("no Terraform CLI: set TF_ACC_TERRAFORM_PATH or run make test")
+	}
+	return tf
+}
+
+// savedPlan makes a binary plan of builtin terraform_data resources (no
+// provider download) in a new directory, and returns the directory.
+func savedPlan(t *testing.T, tf string) string {
+	t.Helper()
+	dir := t.TempDir()
+	main := `
+resource "terraform_data" "deployer" {
+  input = "module.ci.aws_iam_access_key.deployer"
+}
+resource "terraform_data" "keys" {
+  for_each = toset(["a", "b"])
+  input    = each.key
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(main), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"init", "-input=false", "-no-color"},
+		{"plan", "-input=false", "-no-color", "-out", "tfplan"},
+	} {
+		cmd := exec.Command(tf, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("terraform %s: %v\n%s", args[0], err, out)
+		}
+	}
+	return dir
+}
+
+func TestBinaryPlanEndToEnd(t *testing.T) {
+	tf := terraformCLI(t)
+	dir := savedPlan(t, tf)
+	t.Chdir(dir)
+	head := make([]byte, 4)
+	if f, err := os.Open("tfplan"); err == nil {
+		f.Read(head)
+		f.Close()
+	}
+	if string(head) != "PK\x03\x04" {
+		t.Fatalf("terraform plan -out did not write a zip: %q", head)
+	}
+
+	r := lintCLI(t, nil, "lint", "tfplan", "--terraform", tf, "--format", "json")
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	rep := decode(t, r)
+	if !strings.HasPrefix(rep.Plan.TerraformVersion, "1.") || len(rep.Findings) != 0 || rep.Summary.Resources != 0 {
+		t.Errorf("report = %+v, want the plan's Terraform version and no findings", rep)
+	}
+
+	// The same report as linting terraform show -json's output directly.
+	show := exec.Command(tf, "show", "-json", "tfplan")
+	js, err := show.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	direct := lintCLI(t, js, "lint", "-", "--format", "json")
+	if direct.stdout != r.stdout {
+		t.Errorf("binary plan report differs from the show -json one:\n%s\n%s", r.stdout, direct.stdout)
+	}
+
+	// A binary plan on stdin goes through a temporary file.
+	bin, _ := os.ReadFile("tfplan")
+	if s := lintCLI(t, bin, "lint", "-", "--terraform", tf, "--format", "json"); s.stdout != r.stdout || s.code != 0 {
+		t.Errorf("binary plan on stdin: exit %d, stderr %q", s.code, s.stderr)
+	}
+}
+
+func TestBinaryPlanErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "tfplan")
+	os.WriteFile(bad, []byte("PK\x03\x04 not really a zip"), 0o600)
+
+	t.Setenv("PATH", t.TempDir()) // no terraform on PATH
+	wantUsageError(t, lintCLI(t, nil, "lint", bad), "is a binary plan file: no terraform found on PATH")
+	wantUsageError(t, lintCLI(t, nil, "lint", bad, "--terraform", filepath.Join(dir, "terraform")),
+		"--terraform "+filepath.Join(dir, "terraform")+": not found")
+
+	tf := terraformCLI(t)
+	r := lintCLI(t, nil, "lint", bad, "--terraform", tf)
+	wantUsageError(t, r, bad+": terraform show -json failed (exit status 1): ")
+	if !strings.Contains(r.stderr, "Failed to read the given file as a state or plan file") {
+		t.Errorf("terraform's error is missing: %q", r.stderr)
+	}
+}

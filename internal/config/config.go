@@ -1,0 +1,279 @@
+// Package config loads .iamguard.hcl: the baseline thresholds, the fail_on
+// severity, rule switches and waivers of a lint run.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/gohcl"
+	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+// DefaultFile is the config file the CLI reads when --config is not given.
+const DefaultFile = ".iamguard.hcl"
+
+// Config is a loaded config file.
+type Config struct {
+	Baseline rules.Baseline
+	// FailOn is the file's fail_on; nil when the file does not set it.
+	FailOn   *rules.Severity
+	Disabled map[string]bool
+	Waivers  []Waiver
+}
+
+// Waiver accepts the risk of one rule's findings on matching addresses.
+type Waiver struct {
+	Rule    string
+	Address string // exact address, or a glob where * is any run of characters and ? one character
+	Reason  string
+	// Expires is the last day (UTC) the waiver applies; zero means never.
+	Expires time.Time
+}
+
+const dateLayout = "2006-01-02"
+
+// Default is the configuration used when there is no config file.
+func Default() *Config {
+	return &Config{Baseline: rules.DefaultBaseline(), Disabled: map[string]bool{}}
+}
+
+// Load reads and checks a config file.
+func Load(path string) (*Config, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(src, path)
+}
+
+// The file's schema. Values that need checking beyond their type are decoded
+// as expressions so errors can point at them.
+type file struct {
+	Baseline *struct {
+		Body hcl.Body `hcl:",remain"`
+	} `hcl:"baseline,block"`
+	FailOn  hcl.Expression `hcl:"fail_on,optional"`
+	Rules   []ruleBlock    `hcl:"rule,block"`
+	Waivers []waiverBlock  `hcl:"waiver,block"`
+}
+
+type ruleBlock struct {
+	ID      string    `hcl:"id,label"`
+	IDRange hcl.Range `hcl:"id,label_range"`
+	Enabled bool      `hcl:"enabled"`
+}
+
+type waiverBlock struct {
+	Rule    hcl.Expression `hcl:"rule"`
+	Address hcl.Expression `hcl:"address"`
+	Reason  hcl.Expression `hcl:"reason"`
+	Expires hcl.Expression `hcl:"expires,optional"`
+}
+
+// Parse reads a config file's contents; filename is used in error messages,
+// which have the form "file:line: problem".
+func Parse(src []byte, filename string) (*Config, error) {
+	f, diags := hclparse.NewParser().ParseHCL(src, filename)
+	if diags.HasErrors() {
+		return nil, diagError(diags)
+	}
+	var raw file
+	if diags := gohcl.DecodeBody(f.Body, nil, &raw); diags.HasErrors() {
+		return nil, diagError(diags)
+	}
+	c := Default()
+	if raw.Baseline != nil {
+		if diags := decodeBaseline(raw.Baseline.Body, &c.Baseline); diags.HasErrors() {
+			return nil, diagError(diags)
+		}
+	}
+	if s, ok, err := str(raw.FailOn, "fail_on", false); err != nil {
+		return nil, err
+	} else if ok {
+		sev, err := rules.ParseSeverity(s)
+		if err != nil {
+			return nil, at(raw.FailOn.Range(), "fail_on: %v", err)
+		}
+		c.FailOn = &sev
+	}
+	for _, r := range raw.Rules {
+		if rules.ByID(r.ID) == nil {
+			return nil, at(r.IDRange, "unknown rule ID %q (see iamguard rules)", r.ID)
+		}
+		if _, dup := c.Disabled[r.ID]; dup {
+			return nil, at(r.IDRange, "rule %q is configured twice", r.ID)
+		}
+		c.Disabled[r.ID] = !r.Enabled
+	}
+	for _, wb := range raw.Waivers {
+		w, err := waiver(wb)
+		if err != nil {
+			return nil, err
+		}
+		c.Waivers = append(c.Waivers, w)
+	}
+	return c, nil
+}
+
+// decodeBaseline decodes a baseline block over the defaults already in b:
+// settings the block leaves out keep their default.
+func decodeBaseline(body hcl.Body, b *rules.Baseline) hcl.Diagnostics {
+	if diags := gohcl.DecodeBody(body, nil, b); diags.HasErrors() {
+		return diags
+	}
+	// Thresholds are counts of characters, days or bits: none is negative.
+	attrs, diags := body.JustAttributes()
+	for _, a := range attrs {
+		v, _ := a.Expr.Value(nil)
+		if v.Type() == cty.Number && v.IsKnown() && !v.IsNull() && v.AsBigFloat().Sign() < 0 {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  a.Name + " must not be negative",
+				Subject:  a.Expr.Range().Ptr(),
+			})
+		}
+	}
+	return diags
+}
+
+func waiver(wb waiverBlock) (Waiver, error) {
+	var w Waiver
+	var err error
+	if w.Rule, _, err = str(wb.Rule, "rule", true); err != nil {
+		return w, err
+	}
+	if rules.ByID(w.Rule) == nil {
+		return w, at(wb.Rule.Range(), "unknown rule ID %q in waiver (see iamguard rules)", w.Rule)
+	}
+	if w.Address, _, err = str(wb.Address, "address", true); err != nil {
+		return w, err
+	}
+	if w.Reason, _, err = str(wb.Reason, "reason", true); err != nil {
+		return w, err
+	}
+	expires, ok, err := str(wb.Expires, "expires", false)
+	if err != nil || !ok {
+		return w, err
+	}
+	if w.Expires, err = time.Parse(dateLayout, expires); err != nil {
+		return w, at(wb.Expires.Range(), "expires: %q is not a date such as 2027-01-31", expires)
+	}
+	return w, nil
+}
+
+// str decodes the string-valued attribute name. It reports whether the
+// value was set (not null); a required value must be set and not blank.
+// gohcl leaves checking presence to us for expression fields.
+func str(expr hcl.Expression, name string, required bool) (string, bool, error) {
+	if v, diags := expr.Value(nil); !diags.HasErrors() && v.IsNull() {
+		if required {
+			return "", false, at(expr.Range(), "missing required argument %q", name)
+		}
+		return "", false, nil
+	}
+	var s string
+	if diags := gohcl.DecodeExpression(expr, nil, &s); diags.HasErrors() {
+		return "", false, diagError(diags)
+	}
+	if required && strings.TrimSpace(s) == "" {
+		return "", false, at(expr.Range(), "%s must not be empty", name)
+	}
+	return s, true, nil
+}
+
+// at is an error pointing at a place in the file.
+func at(r hcl.Range, format string, args ...any) error {
+	return fmt.Errorf("%s:%d: %s", r.Filename, r.Start.Line, fmt.Sprintf(format, args...))
+}
+
+// diagError turns the first error diagnostic into a one-line error.
+func diagError(diags hcl.Diagnostics) error {
+	for _, d := range diags {
+		if d.Severity != hcl.DiagError {
+			continue
+		}
+		msg := d.Summary
+		if d.Detail != "" {
+			msg += ": " + d.Detail
+		}
+		msg = strings.Join(strings.Fields(msg), " ")
+		if d.Subject == nil {
+			return errors.New(msg)
+		}
+		return at(*d.Subject, "%s", msg)
+	}
+	return errors.New(diags.Error())
+}
+
+// Options gives the lint options of the config. Waivers are judged against
+// now: a waiver applies through its expiry day and has expired after it.
+func (c *Config) Options(now time.Time) lint.Options {
+	b := c.Baseline
+	return lint.Options{Baseline: &b, Disabled: c.Disabled, Waiver: c.waiverAt(now)}
+}
+
+// waiverAt returns the lookup lint calls for each finding. A live waiver
+// wins over an expired one; an expired one is still returned so the report
+// can say it expired.
+func (c *Config) waiverAt(now time.Time) func(ruleID, address string) *lint.Waiver {
+	if len(c.Waivers) == 0 {
+		return nil
+	}
+	return func(ruleID, address string) *lint.Waiver {
+		var expired *lint.Waiver
+		for _, w := range c.Waivers {
+			if w.Rule != ruleID || !Match(w.Address, address) {
+				continue
+			}
+			lw := &lint.Waiver{Reason: w.Reason}
+			if !w.Expires.IsZero() {
+				lw.Expires = w.Expires.Format(dateLayout)
+				lw.Expired = !now.Before(w.Expires.AddDate(0, 0, 1))
+			}
+			if !lw.Expired {
+				return lw
+			}
+			if expired == nil {
+				expired = lw
+			}
+		}
+		return expired
+	}
+}
+
+// Match reports whether address matches pattern, where * stands for any run
+// of characters (none included) and ? for one character. Everything else,
+// [ ] " and . included, matches itself.
+func Match(pattern, address string) bool {
+	p, s := []rune(pattern), []rune(address)
+	var pi, si int
+	star, mark := -1, 0 // the last * seen, and where in s it started matching
+	for si < len(s) {
+		switch {
+		case pi < len(p) && p[pi] == '*':
+			star, mark = pi, si
+			pi++
+		case pi < len(p) && (p[pi] == '?' || p[pi] == s[si]):
+			pi++
+			si++
+		case star >= 0:
+			mark++ // let the last * take one more character
+			pi, si = star+1, mark
+		default:
+			return false
+		}
+	}
+	for pi < len(p) && p[pi] == '*' {
+		pi++
+	}
+	return pi == len(p)
+}

@@ -1,0 +1,221 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+func TestParseFull(t *testing.T) {
+	src := `
+baseline {
+  password_min_length = 16
+  min_rsa_bits = 3072
+  allowed_certificate_domains = ["*.example.com"]
+}
+fail_on = "Medium"
+rule "IG110" { enabled = false }
+rule "IG101" { enabled = true }
+waiver {
+  rule    = "IG202"
+  address = "module.ci.aws_iam_access_key.deployer"
+  reason  = "legacy CI key, tracked in SEC-123"
+  expires = "2027-01-31"
+}
+waiver {
+  rule    = "IG601"
+  address = "aws_iam_user_login_profile.console[*]"
+  reason  = "break-glass users"
+}
+`
+	c, err := Parse([]byte(src), "x.hcl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := rules.DefaultBaseline()
+	want.PasswordMinLength = 16
+	want.MinRSABits = 3072
+	want.AllowedCertificateDomains = []string{"*.example.com"}
+	if !reflect.DeepEqual(c.Baseline, want) {
+		t.Errorf("baseline = %+v, want %+v", c.Baseline, want)
+	}
+	if c.FailOn == nil || *c.FailOn != rules.Medium {
+		t.Errorf("fail_on = %v, want medium", c.FailOn)
+	}
+	if !reflect.DeepEqual(c.Disabled, map[string]bool{"IG110": true, "IG101": false}) {
+		t.Errorf("disabled = %v", c.Disabled)
+	}
+	wantW := []Waiver{
+		{Rule: "IG202", Address: "module.ci.aws_iam_access_key.deployer", Reason: "legacy CI key, tracked in SEC-123",
+			Expires: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC)},
+		{Rule: "IG601", Address: "aws_iam_user_login_profile.console[*]", Reason: "break-glass users"},
+	}
+	if !reflect.DeepEqual(c.Waivers, wantW) {
+		t.Errorf("waivers = %+v, want %+v", c.Waivers, wantW)
+	}
+}
+
+func TestParseEmpty(t *testing.T) {
+	c, err := Parse(nil, "empty.hcl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(c, Default()) || c.FailOn != nil {
+		t.Errorf("empty file gives %+v, want the defaults", c)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	cases := map[string]struct{ src, want string }{
+		"unknown key":          {"fail_on = \"low\"\n\ncolour = 1\n", `bad.hcl:3: Unsupported argument`},
+		"unknown block":        {"\nrules {}\n", `bad.hcl:2: Unsupported block type`},
+		"unknown baseline key": {"baseline {\n  min_length = 3\n}\n", `bad.hcl:2: Unsupported argument`},
+		"baseline type":        {"baseline {\n  min_rsa_bits = \"big\"\n}\n", `bad.hcl:2: Unsuitable value type`},
+		"baseline fraction":    {"baseline {\n  min_rsa_bits = 20.5\n}\n", `bad.hcl:2:`},
+		"negative threshold":   {"baseline {\n\n  password_min_length = -1\n}\n", `bad.hcl:3: password_min_length must not be negative`},
+		"two baselines":        {"baseline {}\nbaseline {}\n", `bad.hcl:2: Duplicate baseline block`},
+		"bad severity":         {"\n\nfail_on = \"severe\"\n", `bad.hcl:3: fail_on: unknown severity "severe"`},
+		"unknown rule":         {"rule \"IG110\" { enabled = false }\nrule \"IG999\" { enabled = false }\n", `bad.hcl:2: unknown rule ID "IG999"`},
+		"rule twice":           {"rule \"IG110\" { enabled = false }\nrule \"IG110\" { enabled = true }\n", `bad.hcl:2: rule "IG110" is configured twice`},
+		"rule without enabled": {"rule \"IG110\" {}\n", `bad.hcl:1: Missing required argument`},
+		"bad date": {"waiver {\n  rule = \"IG202\"\n  address = \"a\"\n  reason = \"r\"\n  expires = \"31/01/2027\"\n}\n",
+			`bad.hcl:5: expires: "31/01/2027" is not a date such as 2027-01-31`},
+		"impossible date": {"waiver {\n  rule = \"IG202\"\n  address = \"a\"\n  reason = \"r\"\n  expires = \"2027-02-30\"\n}\n",
+			`bad.hcl:5: expires:`},
+		"waiver unknown rule": {"waiver {\n  rule = \"IG000\"\n  address = \"a\"\n  reason = \"r\"\n}\n",
+			`bad.hcl:2: unknown rule ID "IG000" in waiver`},
+		"waiver no reason": {"waiver {\n  rule = \"IG202\"\n  address = \"a\"\n  reason = \"  \"\n}\n",
+			`bad.hcl:4: reason must not be empty`},
+		"waiver missing address": {"waiver {\n  rule = \"IG202\"\n  reason = \"r\"\n}\n",
+			`bad.hcl:1: missing required argument "address"`},
+		"waiver unknown key": {"waiver {\n  rule = \"IG202\"\n  address = \"a\"\n  reason = \"r\"\n  until = \"2027-01-01\"\n}\n",
+			`bad.hcl:5: Unsupported argument`},
+		"variable":     {"fail_on = var.level\n", `bad.hcl:1: Variables not allowed`},
+		"syntax error": {"baseline {\n  password_min_length = \n}\n", `bad.hcl:2:`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, err := Parse([]byte(tc.src), "bad.hcl")
+			if err == nil {
+				t.Fatalf("no error, want %q", tc.want)
+			}
+			if !strings.HasPrefix(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
+				t.Errorf("error = %q, want one line starting %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestLoad(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, ".iamguard.hcl")
+	if err := os.WriteFile(path, []byte("fail_on = \"high\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(path)
+	if err != nil || c.FailOn == nil || *c.FailOn != rules.High {
+		t.Fatalf("Load = %+v, %v", c, err)
+	}
+	if _, err := Load(filepath.Join(dir, "missing.hcl")); !os.IsNotExist(err) {
+		t.Errorf("missing file: err = %v, want not-exist", err)
+	}
+}
+
+func TestWaiverExpiry(t *testing.T) {
+	c := Default()
+	c.Waivers = []Waiver{{Rule: "IG202", Address: "a", Reason: "r", Expires: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC)}}
+	cases := []struct {
+		now     string
+		expired bool
+	}{
+		{"2027-01-30T12:00:00Z", false},
+		{"2027-01-31T00:00:00Z", false},
+		{"2027-01-31T23:59:59Z", false}, // applies through its last day
+		{"2027-02-01T00:00:00Z", true},
+		{"2028-06-01T00:00:00Z", true},
+	}
+	for _, tc := range cases {
+		now, _ := time.Parse(time.RFC3339, tc.now)
+		w := c.Options(now).Waiver("IG202", "a")
+		if w == nil {
+			t.Fatalf("%s: no waiver; an expired one must still match", tc.now)
+		}
+		if w.Expired != tc.expired || w.Reason != "r" || w.Expires != "2027-01-31" {
+			t.Errorf("%s: waiver = %+v, want expired=%v", tc.now, *w, tc.expired)
+		}
+	}
+}
+
+func TestWaiverLookup(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse(dateLayout, s); return d }
+	c := Default()
+	c.Waivers = []Waiver{
+		{Rule: "IG202", Address: `module.users["*"].aws_iam_access_key.this[0]`, Reason: "old", Expires: day("2020-01-01")},
+		{Rule: "IG202", Address: `module.users["*"].aws_iam_access_key.*`, Reason: "live", Expires: day("2030-01-01")},
+		{Rule: "IG203", Address: "aws_iam_access_key.k", Reason: "permanent"},
+	}
+	lookup := c.Options(day("2026-06-01")).Waiver
+	if w := lookup("IG202", `module.users["ci"].aws_iam_access_key.this[0]`); w == nil || w.Reason != "live" || w.Expired {
+		t.Errorf("a live waiver must win over an expired one, got %+v", w)
+	}
+	if w := lookup("IG203", "aws_iam_access_key.k"); w == nil || w.Expired || w.Expires != "" {
+		t.Errorf("waiver without expiry = %+v, want live", w)
+	}
+	if w := lookup("IG201", "aws_iam_access_key.k"); w != nil {
+		t.Errorf("other rule matched %+v", w)
+	}
+	if w := lookup("IG203", "aws_iam_access_key.k2"); w != nil {
+		t.Errorf("exact address matched a longer one: %+v", w)
+	}
+	if Default().Options(time.Now()).Waiver != nil {
+		t.Error("no waivers should give no lookup")
+	}
+}
+
+func TestOptions(t *testing.T) {
+	c, err := Parse([]byte("baseline {\n password_min_length = 8\n}\nrule \"IG110\" { enabled = false }\n"), "c.hcl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := c.Options(time.Now())
+	if o.Baseline == nil || o.Baseline.PasswordMinLength != 8 || o.Baseline.PasswordReusePrevention != 24 {
+		t.Errorf("baseline = %+v", o.Baseline)
+	}
+	if !o.Disabled["IG110"] || o.Disabled["IG101"] {
+		t.Errorf("disabled = %v", o.Disabled)
+	}
+}
+
+func TestMatch(t *testing.T) {
+	cases := []struct {
+		pattern, address string
+		want             bool
+	}{
+		{"aws_iam_access_key.k", "aws_iam_access_key.k", true},
+		{"aws_iam_access_key.k", "aws_iam_access_key.kk", false},
+		{`module.users["deployer"].aws_iam_access_key.this[0]`, `module.users["deployer"].aws_iam_access_key.this[0]`, true},
+		{`module.users["deployer"].aws_iam_access_key.this[0]`, `module.users["deployer"].aws_iam_access_key.this0`, false}, // [ ] are not classes
+		{`module.users["*"].aws_iam_access_key.this[*]`, `module.users["ci"].aws_iam_access_key.this[1]`, true},
+		{`module.users["*"].aws_iam_access_key.this[*]`, `module.users["ci"].aws_iam_user.this[1]`, false},
+		{"module.*", "module.a.module.b.aws_cloudtrail.t", true},
+		{"*", "", true},
+		{"*.this", "aws_iam_access_key.this.this", true},
+		{"a*b*c", "aXbYbZc", true},
+		{"a*b*c", "aXbYc d", false},
+		{"key[?]", "key[3]", true},
+		{"key[?]", "key[12]", false},
+		{`u["?"]`, `u["é"]`, true}, // ? is one character, not one byte
+		{"", "a", false},
+		{"a.b", "aXb", false}, // . is literal
+	}
+	for _, tc := range cases {
+		if got := Match(tc.pattern, tc.address); got != tc.want {
+			t.Errorf("Match(%q, %q) = %v, want %v", tc.pattern, tc.address, got, tc.want)
+		}
+	}
+}
