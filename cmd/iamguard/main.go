@@ -2,14 +2,11 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -151,7 +148,7 @@ func runLint(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 	opt := cfg.Options(waiversAt)
 	opt.Now, opt.ChangedOnly = at, *changedOnly
 
-	p, err := readPlan(pos[0], stdin, *terraform)
+	p, err := plan.Open(pos[0], stdin, *terraform, lint.ResourceTypes)
 	if err != nil {
 		return 0, err
 	}
@@ -213,153 +210,6 @@ func artifactURI(name string) string {
 		return ""
 	}
 	return name
-}
-
-// readPlan opens a plan file (or stdin for "-") and reads it. A binary plan
-// goes through terraform show -json (see showPlan).
-func readPlan(name string, stdin io.Reader, terraform string) (*plan.Plan, error) {
-	var r io.Reader = stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, errors.Unwrap(err) // the *PathError adds the name again below
-		}
-		defer f.Close()
-		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return nil, fmt.Errorf("%s: is a directory, not a plan", name)
-		}
-		r = f
-	}
-	br := bufio.NewReaderSize(r, 64<<10)
-	if head, _ := br.Peek(4); bytes.Equal(head, []byte("PK\x03\x04")) { // a saved plan is a zip
-		return showPlan(name, br, terraform)
-	}
-	p, err := plan.Read(br, lint.ResourceTypes)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return p, nil
-}
-
-// showPlan reads a binary plan through terraform show -json, streaming
-// terraform's output into the plan reader. Like terraform show, it must run
-// in the initialised working directory the plan was made in. A binary plan
-// on stdin (r) is first written to a private temporary file, since
-// terraform needs a path.
-func showPlan(name string, r io.Reader, terraform string) (*plan.Plan, error) {
-	tf, err := findTerraform(terraform)
-	if err != nil {
-		return nil, fmt.Errorf("%s is a binary plan file: %v", name, err)
-	}
-	path := name
-	if name == "-" {
-		if path, err = saveTemp(r); err != nil {
-			return nil, fmt.Errorf("saving the binary plan from stdin: %v", err)
-		}
-		defer os.Remove(path)
-	}
-	cmd := exec.Command(tf, "show", "-json", "-no-color", path)
-	var stderr headWriter
-	cmd.Stderr = &stderr
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("%s is a binary plan file, and running %s failed: %v", name, tf, err)
-	}
-	p, readErr := plan.Read(out, lint.ResourceTypes)
-	io.Copy(io.Discard, out) // let terraform finish writing before waiting
-	if err := cmd.Wait(); err != nil {
-		msg := fmt.Sprintf("%s: terraform show -json failed (%v)", name, err)
-		if line := stderr.errorLine(); line != "" {
-			msg += ": " + line
-		}
-		return nil, errors.New(msg)
-	}
-	if readErr != nil {
-		return nil, fmt.Errorf("%s: reading terraform show -json output: %w", name, readErr)
-	}
-	return p, nil
-}
-
-// findTerraform finds the terraform binary: --terraform, else PATH.
-func findTerraform(flagValue string) (string, error) {
-	if flagValue != "" {
-		tf, err := exec.LookPath(flagValue)
-		if err != nil {
-			return "", fmt.Errorf("--terraform %s: not found, or not an executable file", flagValue)
-		}
-		return tf, nil
-	}
-	tf, err := exec.LookPath("terraform")
-	if err != nil {
-		return "", errors.New("no terraform found on PATH; install Terraform, pass --terraform PATH, or lint the output of terraform show -json")
-	}
-	return tf, nil
-}
-
-// saveTemp copies r to a new temporary file (mode 0600) and returns its path.
-func saveTemp(r io.Reader) (string, error) {
-	f, err := os.CreateTemp("", "iamguard-*.tfplan")
-	if err != nil {
-		return "", err
-	}
-	_, err = io.Copy(f, r)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return "", err
-	}
-	return f.Name(), nil
-}
-
-// headWriter keeps the first 16 KiB written to it: enough for an error
-// message, bounded whatever a child process prints.
-type headWriter struct{ buf []byte }
-
-func (w *headWriter) Write(p []byte) (int, error) {
-	if room := 16<<10 - len(w.buf); room > 0 {
-		w.buf = append(w.buf, p[:min(room, len(p))]...)
-	}
-	return len(p), nil
-}
-
-// errorLine condenses Terraform's stderr into one line: its first
-// "Error: summary" with the paragraph after it, else the first non-blank
-// line. Warnings printed before the error are skipped.
-func (w *headWriter) errorLine() string {
-	var lines []string
-	for _, l := range strings.Split(string(w.buf), "\n") {
-		lines = append(lines, strings.Trim(l, " \t\r│╷╵"))
-	}
-	for i, l := range lines {
-		summary, ok := strings.CutPrefix(l, "Error: ")
-		if !ok {
-			continue
-		}
-		var detail []string
-		for _, d := range lines[i+1:] {
-			if d == "" && len(detail) > 0 {
-				break
-			}
-			if d != "" {
-				detail = append(detail, d)
-			}
-		}
-		if len(detail) > 0 {
-			summary += ": " + strings.Join(detail, " ")
-		}
-		return summary
-	}
-	for _, l := range lines {
-		if l != "" {
-			return l
-		}
-	}
-	return ""
 }
 
 func isTerminal(w io.Writer) bool {
