@@ -158,4 +158,3 @@ func (w *headWriter) errorLine() string {
 	}
 	return ""
 }
-

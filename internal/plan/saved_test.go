@@ -25,4 +25,3 @@ func TestErrorLine(t *testing.T) {
 		t.Errorf("headWriter kept %d bytes, want 16 KiB", len(w.buf))
 	}
 }
-
