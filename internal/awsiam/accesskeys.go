@@ -1,0 +1,169 @@
+package awsiam
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"golang.org/x/sync/errgroup"
+)
+
+// AccessKeysAPI is the part of the IAM client AccessKeys needs.
+type AccessKeysAPI interface {
+	iam.ListUsersAPIClient
+	iam.ListAccessKeysAPIClient
+	GetAccessKeyLastUsed(context.Context, *iam.GetAccessKeyLastUsedInput, ...func(*iam.Options)) (*iam.GetAccessKeyLastUsedOutput, error)
+}
+
+// MaxInFlight bounds the IAM calls AccessKeys makes at once.
+const MaxInFlight = 16
+
+// AccessKey is one access key with its last use. LastUsed is zero when the
+// key was never used, or when LastUsedUnknown says it could not be read.
+type AccessKey struct {
+	UserName, AccessKeyID, Status string
+	Created                       time.Time
+	LastUsed                      time.Time
+	LastUsedService               string
+	LastUsedRegion                string
+	LastUsedUnknown               bool
+}
+
+// Active reports whether the key can sign requests.
+func (k AccessKey) Active() bool { return k.Status == "Active" }
+
+// AccessKeys lists the access keys of every user, or of userName alone when
+// it is set, with each key's last use. At most MaxInFlight calls run at
+// once. Keys come back ordered by user, then key ID.
+//
+// When GetAccessKeyLastUsed is denied or stays throttled, the keys are still
+// returned, those whose last use is unknown marked so, and gap says why; no
+// further GetAccessKeyLastUsed calls are made. Any other failure is err.
+func AccessKeys(ctx context.Context, api AccessKeysAPI, userName string) (keys []AccessKey, gap, err error) {
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(MaxInFlight) // bounds goroutines; c.slots bounds calls
+	c := &keyCollector{api: api, slots: make(chan struct{}, MaxInFlight)}
+	start := func(user string) { g.Go(func() error { return c.userKeys(gctx, user) }) }
+
+	if userName != "" {
+		start(userName)
+	} else {
+		p := iam.NewListUsersPaginator(api, &iam.ListUsersInput{MaxItems: aws.Int32(1000)}) // IAM's largest page
+		for p.HasMorePages() {
+			var page *iam.ListUsersOutput
+			err := c.do(gctx, func() (err error) {
+				page, err = p.NextPage(gctx)
+				return err
+			})
+			if err != nil {
+				if werr := g.Wait(); werr != nil {
+					return nil, nil, werr // a worker failed first and cancelled the listing
+				}
+				return nil, nil, wrap("ListUsers", err)
+			}
+			for _, u := range page.Users {
+				start(aws.ToString(u.UserName))
+			}
+		}
+	}
+	if err := g.Wait(); err != nil {
+		return nil, nil, err
+	}
+	slices.SortFunc(c.keys, func(a, b AccessKey) int {
+		if c := strings.Compare(a.UserName, b.UserName); c != 0 {
+			return c
+		}
+		return strings.Compare(a.AccessKeyID, b.AccessKeyID)
+	})
+	if c.gap != nil {
+		return c.keys, c.gap, nil
+	}
+	return c.keys, nil, nil
+}
+
+type keyCollector struct {
+	api   AccessKeysAPI
+	slots chan struct{} // one per call in flight
+
+	mu   sync.Mutex
+	keys []AccessKey
+	gap  *Error // first denied or throttled GetAccessKeyLastUsed
+}
+
+// do runs one call once a slot is free.
+func (c *keyCollector) do(ctx context.Context, call func() error) error {
+	select {
+	case c.slots <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-c.slots }()
+	return call()
+}
+
+func (c *keyCollector) hasGap() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.gap != nil
+}
+
+// userKeys lists one user's keys, then asks for each key's last use.
+func (c *keyCollector) userKeys(ctx context.Context, user string) error {
+	var keys []AccessKey
+	p := iam.NewListAccessKeysPaginator(c.api, &iam.ListAccessKeysInput{UserName: aws.String(user)})
+	for p.HasMorePages() {
+		var page *iam.ListAccessKeysOutput
+		err := c.do(ctx, func() (err error) {
+			page, err = p.NextPage(ctx)
+			return err
+		})
+		if err != nil {
+			return wrap("ListAccessKeys", err)
+		}
+		for _, m := range page.AccessKeyMetadata {
+			keys = append(keys, AccessKey{
+				UserName:    user,
+				AccessKeyID: aws.ToString(m.AccessKeyId),
+				Status:      string(m.Status),
+				Created:     aws.ToTime(m.CreateDate).UTC(),
+			})
+		}
+	}
+	for i := range keys {
+		if c.hasGap() {
+			keys[i].LastUsedUnknown = true
+			continue
+		}
+		var out *iam.GetAccessKeyLastUsedOutput
+		err := c.do(ctx, func() (err error) {
+			out, err = c.api.GetAccessKeyLastUsed(ctx, &iam.GetAccessKeyLastUsedInput{AccessKeyId: aws.String(keys[i].AccessKeyID)})
+			return err
+		})
+		if err != nil {
+			e := wrap("GetAccessKeyLastUsed", err).(*Error)
+			if !e.Denied() && !e.Throttled() {
+				return e
+			}
+			c.mu.Lock()
+			if c.gap == nil {
+				c.gap = e
+			}
+			c.mu.Unlock()
+			keys[i].LastUsedUnknown = true
+			continue
+		}
+		if lu := out.AccessKeyLastUsed; lu != nil {
+			keys[i].LastUsed = aws.ToTime(lu.LastUsedDate).UTC()
+			keys[i].LastUsedService = reportString(aws.ToString(lu.ServiceName))
+			keys[i].LastUsedRegion = reportString(aws.ToString(lu.Region))
+		}
+	}
+	c.mu.Lock()
+	c.keys = append(c.keys, keys...)
+	c.mu.Unlock()
+	return nil
+}

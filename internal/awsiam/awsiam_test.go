@@ -1,0 +1,189 @@
+package awsiam
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/iamtest"
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+var now = time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+
+// client is a real IAM client pointed at srv, without retries.
+func client(srv *iamtest.Server) *iam.Client {
+	return iam.New(iam.Options{
+		Region:           "us-east-1",
+		BaseEndpoint:     aws.String(srv.URL),
+		Credentials:      credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "test-secret", ""),
+		RetryMaxAttempts: 1,
+		HTTPClient: awshttp.NewBuildableClient().WithTransportOptions(func(t *http.Transport) {
+			t.MaxIdleConnsPerHost = MaxInFlight
+		}),
+	})
+}
+
+func TestPasswordPolicy(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: now})
+	p, exists, err := PasswordPolicy(context.Background(), client(srv))
+	if err != nil || exists || p != rules.NoPasswordPolicy() {
+		t.Fatalf("no policy: got %+v, %v, %v; want NoPasswordPolicy, false, nil", p, exists, err)
+	}
+	srv.Update(func(a *iamtest.Account) {
+		a.PasswordPolicy = &iamtest.PasswordPolicy{MinimumPasswordLength: 12, RequireSymbols: true, MaxPasswordAge: 30}
+	})
+	p, exists, err = PasswordPolicy(context.Background(), client(srv))
+	if err != nil || !exists || p.MinimumLength.V != 12 || !p.RequireSymbols.V || p.RequireNumbers.V || p.MaxAgeDays.V != 30 || p.ReusePrevention.V != 0 {
+		t.Fatalf("got %+v, %v, %v", p, exists, err)
+	}
+}
+
+func TestErrorsNameActionAndPermission(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{{Name: "alice"}}})
+	srv.Fail("ListAccessKeys", iamtest.AccessDenied, -1)
+	_, _, err := AccessKeys(context.Background(), client(srv), "")
+	var e *Error
+	if !errors.As(err, &e) || !e.Denied() || e.Permission() != "iam:ListAccessKeys" {
+		t.Fatalf("got %v, want a denied *Error for iam:ListAccessKeys", err)
+	}
+	if want := "ListAccessKeys: access denied: the credentials lack permission iam:ListAccessKeys"; err.Error() != want {
+		t.Errorf("message %q, want %q", err, want)
+	}
+
+	srv.Fail("GetAccountPasswordPolicy", iamtest.Throttling, -1)
+	_, _, err = PasswordPolicy(context.Background(), client(srv))
+	if !errors.As(err, &e) || !e.Throttled() || !strings.Contains(err.Error(), "still throttled") {
+		t.Errorf("throttled: got %v", err)
+	}
+}
+
+// TestAccessKeysInFlight: the listing runs in parallel, never with more
+// than MaxInFlight calls at once, and returns every key in order.
+func TestAccessKeysInFlight(t *testing.T) {
+	acct := &iamtest.Account{Now: now}
+	for i := range 300 {
+		u := iamtest.User{Name: fmt.Sprintf("user%03d", i)}
+		if i%3 == 0 {
+			u.AccessKeys = []iamtest.AccessKey{{ID: fmt.Sprintf("AKIA%016d", i), Created: now, LastUsed: now, LastUsedService: "sts"}}
+		}
+		acct.Users = append(acct.Users, u)
+	}
+	srv := iamtest.New(t, acct)
+	srv.SetLatency(5 * time.Millisecond)
+	srv.SetPageSize(7)
+	keys, gap, err := AccessKeys(context.Background(), client(srv), "")
+	if err != nil || gap != nil {
+		t.Fatal(err, gap)
+	}
+	if len(keys) != 100 || keys[0].UserName != "user000" || keys[99].UserName != "user297" || keys[5].LastUsedService != "sts" {
+		t.Fatalf("got %d keys, first %+v", len(keys), keys[0])
+	}
+	if m := srv.MaxInFlight(); m > MaxInFlight || m < MaxInFlight/2 {
+		t.Errorf("max in flight = %d, want between %d and %d", m, MaxInFlight/2, MaxInFlight)
+	}
+	if n := srv.Calls("ListUsers"); n != 43 { // ceil(300/7)
+		t.Errorf("ListUsers calls = %d, want 43 pages", n)
+	}
+}
+
+// TestAccessKeysLastUsedGap: a denied GetAccessKeyLastUsed leaves the keys
+// listed, marked unknown, and stops asking after the first refusal.
+func TestAccessKeysLastUsedGap(t *testing.T) {
+	acct := &iamtest.Account{Now: now}
+	for i := range 40 {
+		acct.Users = append(acct.Users, iamtest.User{Name: fmt.Sprintf("u%02d", i),
+			AccessKeys: []iamtest.AccessKey{{ID: fmt.Sprintf("AKIA%016d", i), LastUsed: now}}})
+	}
+	srv := iamtest.New(t, acct)
+	srv.Fail("GetAccessKeyLastUsed", iamtest.AccessDenied, -1)
+	keys, gap, err := AccessKeys(context.Background(), client(srv), "")
+	var e *Error
+	if err != nil || !errors.As(gap, &e) || e.Permission() != "iam:GetAccessKeyLastUsed" {
+		t.Fatalf("got err %v, gap %v", err, gap)
+	}
+	for _, k := range keys {
+		if !k.LastUsedUnknown || !k.LastUsed.IsZero() {
+			t.Fatalf("key %+v not marked unknown", k)
+		}
+	}
+	if n := srv.Calls("GetAccessKeyLastUsed"); n > MaxInFlight {
+		t.Errorf("%d GetAccessKeyLastUsed calls after a refusal; want at most one per worker", n)
+	}
+}
+
+func TestAccessKeysOneUser(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{
+		{Name: "alice", AccessKeys: []iamtest.AccessKey{{ID: "AKIAB"}, {ID: "AKIAA", Status: "Inactive"}}},
+		{Name: "bob", AccessKeys: []iamtest.AccessKey{{ID: "AKIAC"}}},
+	}})
+	keys, _, err := AccessKeys(context.Background(), client(srv), "alice")
+	if err != nil || len(keys) != 2 || keys[0].AccessKeyID != "AKIAA" || keys[0].Active() || !keys[1].Active() {
+		t.Fatalf("got %+v, %v", keys, err)
+	}
+	if _, _, err := AccessKeys(context.Background(), client(srv), "nobody"); err == nil || !strings.HasPrefix(err.Error(), "ListAccessKeys: ") {
+		t.Errorf("unknown user: got %v", err)
+	}
+}
+
+func TestCredentialReport(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{
+		Now:  now,
+		Root: iamtest.Root{Created: now.AddDate(-3, 0, 0), MFAEnabled: true, HasAccessKeys: true},
+		Users: []iamtest.User{{
+			Name: "alice", Created: now.AddDate(0, 0, -30), PasswordLastUsed: now.Add(-time.Hour),
+			LoginProfile: &iamtest.LoginProfile{Created: now.AddDate(0, 0, -30)},
+			AccessKeys: []iamtest.AccessKey{{ID: "AKIAA", Status: "Inactive", Created: now.AddDate(0, 0, -20)},
+				{ID: "AKIAB", Created: now.AddDate(0, 0, -2), LastUsed: now.Add(-time.Minute), LastUsedService: "s3", LastUsedRegion: "eu-west-1"}},
+		}},
+		CredentialReportDelay: 3,
+	})
+	rep, err := GetCredentialReport(context.Background(), client(srv), ReportOptions{MinInterval: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.GeneratedTime.Equal(now) || len(rep.Users) != 2 {
+		t.Fatalf("generated %v, %d users", rep.GeneratedTime, len(rep.Users))
+	}
+	root, alice := rep.Users[0], rep.Users[1]
+	if !root.Root() || root.PasswordEnabled || !root.MFAActive || !root.AccessKeys[0].Active || !root.PasswordLastUsed.IsZero() {
+		t.Errorf("root row: %+v", root)
+	}
+	want := ReportUser{
+		User: "alice", ARN: "arn:aws:iam::123456789012:user/alice", Created: now.AddDate(0, 0, -30),
+		PasswordEnabled: true, PasswordLastUsed: now.Add(-time.Hour), PasswordLastChanged: now.AddDate(0, 0, -30),
+		AccessKeys: [2]ReportKey{{LastRotated: now.AddDate(0, 0, -20)},
+			{Active: true, LastRotated: now.AddDate(0, 0, -2), LastUsed: now.Add(-time.Minute), LastUsedRegion: "eu-west-1", LastUsedService: "s3"}},
+	}
+	if alice != want {
+		t.Errorf("alice:\n got  %+v\n want %+v", alice, want)
+	}
+	if g := srv.Calls("GenerateCredentialReport"); g != 4 {
+		t.Errorf("GenerateCredentialReport calls = %d, want 4 (3 in progress, then complete)", g)
+	}
+}
+
+func TestCredentialReportTimeout(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: now, CredentialReportDelay: 1 << 20})
+	start := time.Now()
+	_, err := GetCredentialReport(context.Background(), client(srv), ReportOptions{Timeout: 100 * time.Millisecond, MinInterval: 10 * time.Millisecond})
+	if err == nil || err.Error() != "GenerateCredentialReport: the credential report was not ready within 100ms" {
+		t.Fatalf("got %v", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("gave up after %s", d)
+	}
+	// Backoff doubles (10, 20, 40 ms ...), so a 100 ms wait is a few polls.
+	if n := srv.Calls("GenerateCredentialReport"); n < 2 || n > 5 {
+		t.Errorf("%d polls in 100ms; want backoff", n)
+	}
+}

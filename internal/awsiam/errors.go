@@ -1,0 +1,83 @@
+// Package awsiam reads the IAM facts iamguard judges. Each collector takes a
+// narrow interface built from the SDK's per-operation interfaces, always
+// paginates, and returns errors that name the IAM action that failed.
+package awsiam
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/aws/smithy-go"
+)
+
+// Error is a failed IAM call. It keeps the action, so users learn which
+// permission to grant or which call kept being throttled.
+type Error struct {
+	Service string // "iam", or "sts" when fetching assume_role credentials failed
+	Action  string // API action, e.g. "ListUsers"
+	Code    string // AWS error code, when the service sent one
+	Err     error
+}
+
+// Permission is the IAM permission the action needs.
+func (e *Error) Permission() string { return e.Service + ":" + e.Action }
+
+// Denied reports whether the caller lacks the permission.
+func (e *Error) Denied() bool {
+	switch e.Code {
+	case "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess":
+		return true
+	}
+	return false
+}
+
+// Throttled reports whether the call was still throttled after retries.
+func (e *Error) Throttled() bool {
+	switch e.Code {
+	case "Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequestsException":
+		return true
+	}
+	return false
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.Denied():
+		return fmt.Sprintf("%s: access denied: the credentials lack permission %s", e.Action, e.Permission())
+	case e.Throttled():
+		return fmt.Sprintf("%s: still throttled after retries; retry later or raise max_retries", e.Action)
+	}
+	return fmt.Sprintf("%s: %v", e.Action, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// wrap names the action on a failed call; nil stays nil. When the call
+// failed because its credentials could not be fetched (assume_role), the
+// innermost operation, such as STS AssumeRole, is the one named.
+func wrap(action string, err error) error {
+	if err == nil {
+		return nil
+	}
+	e := &Error{Service: "iam", Action: action, Code: code(err), Err: err}
+	var inner *smithy.OperationError
+	for x := err; x != nil; x = errors.Unwrap(x) {
+		if op, ok := x.(*smithy.OperationError); ok {
+			inner = op
+		}
+	}
+	if inner != nil && inner.ServiceID != "IAM" {
+		e.Service, e.Action = strings.ToLower(inner.ServiceID), inner.OperationName
+	}
+	return e
+}
+
+// code is the AWS error code of err, or "".
+func code(err error) string {
+	var ae smithy.APIError
+	if errors.As(err, &ae) {
+		return ae.ErrorCode()
+	}
+	return ""
+}

@@ -1,0 +1,131 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/awsiam"
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+var _ datasource.DataSourceWithConfigure = (*accessKeysDataSource)(nil)
+
+type accessKeysDataSource struct{ client *client }
+
+func newAccessKeysDataSource() datasource.DataSource { return &accessKeysDataSource{} }
+
+type accessKeysModel struct {
+	UserName   types.String     `tfsdk:"user_name"`
+	AccessKeys []accessKeyModel `tfsdk:"access_keys"`
+	Compliant  types.Bool       `tfsdk:"compliant"`
+	Findings   []findingModel   `tfsdk:"findings"`
+}
+
+type accessKeyModel struct {
+	UserName        types.String `tfsdk:"user_name"`
+	AccessKeyID     types.String `tfsdk:"access_key_id"`
+	Status          types.String `tfsdk:"status"`
+	CreateDate      types.String `tfsdk:"create_date"`
+	AgeDays         types.Int64  `tfsdk:"age_days"`
+	LastUsedDate    types.String `tfsdk:"last_used_date"`
+	LastUsedService types.String `tfsdk:"last_used_service"`
+	LastUsedRegion  types.String `tfsdk:"last_used_region"`
+}
+
+func (d *accessKeysDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_access_keys"
+}
+
+func (d *accessKeysDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := findingsAttributes()
+	attrs["user_name"] = schema.StringAttribute{Optional: true,
+		Description: "Read only this user's keys. Default: every user's (iam:ListUsers)."}
+	str := func(desc string) schema.Attribute { return schema.StringAttribute{Computed: true, Description: desc} }
+	attrs["access_keys"] = schema.ListNestedAttribute{Computed: true,
+		Description: "Every access key, ordered by user name then key ID. Secrets are never read.",
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"user_name":         str("User the key belongs to."),
+			"access_key_id":     str("Access key ID."),
+			"status":            str("Active or Inactive."),
+			"create_date":       str("When the key was created (RFC 3339)."),
+			"age_days":          schema.Int64Attribute{Computed: true, Description: "Whole days since create_date."},
+			"last_used_date":    str("When the key was last used (RFC 3339); null if never used or unknown."),
+			"last_used_service": str("Service the key was last used with; null if never used or unknown."),
+			"last_used_region":  str("Region the key was last used in; null if never used or unknown."),
+		}},
+	}
+	resp.Schema = schema.Schema{
+		Description: "Lists access keys with their last use (iam:ListUsers, iam:ListAccessKeys, iam:GetAccessKeyLastUsed; " +
+			"at most 16 calls at once) and judges them: IG203 (two active keys), IG204 (not rotated), IG802 (unused). " +
+			"If last use cannot be read, the keys are still listed and an IG806 finding says what was not judged.",
+		Attributes: attrs,
+	}
+}
+
+func (d *accessKeysDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = configureClient(req, resp)
+}
+
+func (d *accessKeysDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m accessKeysModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	keys, gap, err := awsiam.AccessKeys(ctx, d.client.iam, m.UserName.ValueString())
+	if err != nil {
+		resp.Diagnostics.Append(readFailed(ctx, "access keys", err))
+		return
+	}
+	now, b := d.client.now(), d.client.baseline
+	var fs findings
+	m.AccessKeys = []accessKeyModel{}
+	active := map[string][]string{}
+	var users []string // in key order, for stable findings
+	unknown := 0
+	for _, k := range keys {
+		m.AccessKeys = append(m.AccessKeys, accessKeyModel{
+			UserName:        types.StringValue(k.UserName),
+			AccessKeyID:     types.StringValue(k.AccessKeyID),
+			Status:          types.StringValue(k.Status),
+			CreateDate:      timeValue(k.Created),
+			AgeDays:         types.Int64Value(int64(rules.Days(k.Created, now))),
+			LastUsedDate:    timeValue(k.LastUsed),
+			LastUsedService: stringOrNull(k.LastUsedService),
+			LastUsedRegion:  stringOrNull(k.LastUsedRegion),
+		})
+		if k.LastUsedUnknown {
+			unknown++
+		}
+		if !k.Active() {
+			continue
+		}
+		if _, seen := active[k.UserName]; !seen {
+			users = append(users, k.UserName)
+		}
+		active[k.UserName] = append(active[k.UserName], k.AccessKeyID)
+		if f, ok := rules.AccessKeyAge(k.Created, now, b); ok {
+			fs.add(k.AccessKeyID, f)
+		}
+		if !k.LastUsedUnknown {
+			if f, ok := rules.UnusedCredential("access key "+k.AccessKeyID, k.LastUsed, k.Created, now, b); ok {
+				fs.add(k.AccessKeyID, f)
+			}
+		}
+	}
+	for _, u := range users {
+		if ids := active[u]; len(ids) > 1 {
+			fs.add(u, rules.MultipleActiveKeys(u, ids))
+		}
+	}
+	if gap != nil {
+		fs.add("account", rules.Incomplete(fmt.Sprintf("the last use of %d access key(s)", unknown), gapReason(gap), "IG802 (credential-unused)"))
+	}
+	m.Compliant = types.BoolValue(len(fs) == 0)
+	m.Findings = fs.list()
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}

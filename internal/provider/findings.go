@@ -1,0 +1,90 @@
+package provider
+
+import (
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+// findingModel is one element of a data source's findings list.
+type findingModel struct {
+	RuleID   types.String `tfsdk:"rule_id"`
+	Rule     types.String `tfsdk:"rule"`
+	Severity types.String `tfsdk:"severity"`
+	Subject  types.String `tfsdk:"subject"`
+	Message  types.String `tfsdk:"message"`
+}
+
+// findingsAttributes are the compliant and findings attributes every data
+// source shares.
+func findingsAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"compliant": schema.BoolAttribute{Computed: true,
+			Description: "True when there are no findings. A fact that could not be read is a finding, never a pass."},
+		"findings": schema.ListNestedAttribute{Computed: true,
+			Description: "Rules that fired, from the shared iamguard rule catalogue.",
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"rule_id":  schema.StringAttribute{Computed: true, Description: "Stable rule ID, such as IG101."},
+				"rule":     schema.StringAttribute{Computed: true, Description: "Rule slug, such as password-min-length."},
+				"severity": schema.StringAttribute{Computed: true, Description: "critical, high, medium, low or info."},
+				"subject":  schema.StringAttribute{Computed: true, Description: "What the finding is about: account, a user name or an access key ID."},
+				"message":  schema.StringAttribute{Computed: true, Description: "What is wrong, in words."},
+			}},
+		},
+	}
+}
+
+// findings collects the findings of one read, each with its subject.
+type findings []findingModel
+
+func (fs *findings) add(subject string, f ...rules.Finding) {
+	for _, x := range f {
+		*fs = append(*fs, findingModel{
+			RuleID:   types.StringValue(x.Rule.ID),
+			Rule:     types.StringValue(x.Rule.Slug),
+			Severity: types.StringValue(x.Severity.String()),
+			Subject:  types.StringValue(subject),
+			Message:  types.StringValue(x.Message),
+		})
+	}
+}
+
+// list is never nil, so a clean account has findings = [] rather than null.
+func (fs findings) list() []findingModel {
+	if fs == nil {
+		return []findingModel{}
+	}
+	return fs
+}
+
+// configureClient is the Configure method every data source shares.
+func configureClient(req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) *client {
+	if req.ProviderData == nil { // validation runs before the provider is configured
+		return nil
+	}
+	c, ok := req.ProviderData.(*client)
+	if !ok {
+		resp.Diagnostics.Append(unexpectedProviderData(req.ProviderData))
+	}
+	return c
+}
+
+// timeValue renders t as RFC 3339, or null when zero (never, or not known).
+func timeValue(t time.Time) types.String {
+	if t.IsZero() {
+		return types.StringNull()
+	}
+	return types.StringValue(t.UTC().Format(time.RFC3339))
+}
+
+// stringOrNull is null for "".
+func stringOrNull(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
