@@ -397,3 +397,72 @@ func TestBinaryPlanErrors(t *testing.T) {
 		t.Errorf("terraform's error is missing: %q", r.stderr)
 	}
 }
+
+// TestBadInput: whatever the file holds, the CLI answers with one line on
+// stderr and exit code 2, or a normal report when the plan is valid.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	planJSON, _ := os.ReadFile(fixture)
+	deep := strings.Repeat("[", 1_000_000) + strings.Repeat("]", 1_000_000)
+	huge := `{"format_version":"1.2","resource_changes":[{"address":"aws_s3_object.o","mode":"managed","type":"aws_s3_object","name":"o","change":{"actions":["create"],"after":{"content":"` +
+		strings.Repeat("x", 100<<20) + `"}}}]}`
+	for _, tc := range []struct {
+		name, want string
+		data       []byte
+	}{
+		{"empty", "empty input", nil},
+		{"truncated", "unexpected end of input", planJSON[:len(planJSON)/3]},
+		{"binary garbage", "not JSON", []byte("\x7fELF\x02\x01\x01\x00garbage\x00\xff")},
+		{"state", "state, not a plan", []byte(`{"format_version":"1.0","terraform_version":"1.8.5","values":{"root_module":{}}}`)},
+		{"wrong types", "resource_changes: expected an array", []byte(`{"format_version":"1.2","resource_changes":"all of them"}`)},
+		{"wrong element type", "expected an object", []byte(`{"format_version":"1.2","resource_changes":[[]]}`)},
+		{"deep nesting", "nesting deeper than", []byte(`{"format_version":"1.2","planned_values":` + deep + `}`)},
+		{"not a zip after all", "not JSON", []byte("PK\x05\x06")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			wantUsageError(t, lintCLI(t, nil, "lint", write(tc.name, tc.data)), tc.want)
+		})
+	}
+	t.Run("100 MB string", func(t *testing.T) {
+		r := lintCLI(t, nil, "lint", "--format", "json", write("huge.json", []byte(huge)))
+		if r.code != 0 || r.stderr != "" {
+			t.Fatalf("exit %d, stderr %q: a valid plan with a huge unjudged value gets a normal report", r.code, r.stderr)
+		}
+	})
+}
+
+// TestSecretsNeverLeave plants canaries in every secret a plan can carry and
+// checks every format, and the error path, for them.
+func TestSecretsNeverLeave(t *testing.T) {
+	const secret, smtp, password = "CANARYsecretKEY0042", "CANARYsmtpPASS0042", "CANARYloginPASS0042"
+	plan := `{"format_version":"1.2","timestamp":"2026-11-20T10:00:00Z","resource_changes":[
+ {"address":"aws_iam_access_key.k","mode":"managed","type":"aws_iam_access_key","name":"k","change":{"actions":["update"],
+  "before":{"status":"Inactive","user":"u","secret":"` + secret + `","ses_smtp_password_v4":"` + smtp + `","create_date":"2020-01-01T00:00:00Z"},
+  "after":{"status":"Active","user":"u","secret":"` + secret + `","ses_smtp_password_v4":"` + smtp + `","create_date":"2020-01-01T00:00:00Z"},
+  "before_sensitive":{"secret":true,"ses_smtp_password_v4":true},"after_sensitive":{"secret":true,"ses_smtp_password_v4":true}}},
+ {"address":"aws_iam_user_login_profile.p","mode":"managed","type":"aws_iam_user_login_profile","name":"p","change":{"actions":["create"],
+  "after":{"user":"u","password":"` + password + `","password_reset_required":false},"after_sensitive":{"password":true}}}]}`
+	for _, format := range []string{"text", "json", "sarif", "junit", "github", "markdown"} {
+		r := lintCLI(t, []byte(plan), "lint", "--format", format, "-")
+		if r.code != 1 {
+			t.Fatalf("%s: exit %d, stderr %q: the canary plan must have findings", format, r.code, r.stderr)
+		}
+		for _, c := range []string{secret, smtp, password} {
+			if strings.Contains(r.stdout+r.stderr, c) {
+				t.Errorf("%s output contains the canary %s", format, c)
+			}
+		}
+	}
+	broken := strings.Replace(plan, `"actions":["update"]`, `"actions":"`+secret+`"`, 1)
+	r := lintCLI(t, []byte(broken), "lint", "-")
+	if r.code != 2 || strings.Contains(r.stderr, secret) {
+		t.Errorf("exit %d, stderr %q: want exit 2 without the canary", r.code, r.stderr)
+	}
+}

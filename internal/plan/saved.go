@@ -19,7 +19,7 @@ func Open(name string, stdin io.Reader, terraform string, keep func(resourceType
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, errors.Unwrap(err) // the *PathError adds the name again below
+			return nil, fmt.Errorf("%s: %w", name, errors.Unwrap(err)) // not the *PathError: "open" is noise
 		}
 		defer f.Close()
 		if fi, err := f.Stat(); err == nil && fi.IsDir() {
