@@ -78,8 +78,8 @@ type User struct {
 	SigningCertificates []SigningCertificate
 }
 
-// LoginProfile is a console password. PasswordLastChanged defaults to
-// Created.
+// LoginProfile is a console password. Created defaults to the user's
+// creation time, PasswordLastChanged to Created.
 type LoginProfile struct {
 	Created               time.Time
 	PasswordLastChanged   time.Time
@@ -256,6 +256,13 @@ func (a *Account) rootKeys() []AccessKey {
 func (a *Account) userPath(u *User) string       { return orDefault(u.Path, "/") }
 func (a *Account) userID(u *User) string         { return orDefault(u.ID, "AIDA"+stableID("user/"+u.Name, 17)) }
 func (a *Account) userCreated(u *User) time.Time { return a.orNow(u.Created) }
+
+func (a *Account) loginProfileCreated(u *User) time.Time {
+	if c := u.LoginProfile.Created; !c.IsZero() {
+		return c
+	}
+	return a.userCreated(u)
+}
 
 func (a *Account) userARN(u *User) string {
 	if u.ARN != "" {

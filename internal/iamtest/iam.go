@@ -333,7 +333,7 @@ func getLoginProfile(s *Server, form url.Values) (any, *apiError) {
 	}
 	return struct {
 		LoginProfile loginProfile
-	}{loginProfile{name, iso(s.acct.orNow(u.LoginProfile.Created)), u.LoginProfile.PasswordResetRequired}}, nil
+	}{loginProfile{name, iso(s.acct.loginProfileCreated(u)), u.LoginProfile.PasswordResetRequired}}, nil
 }
 
 func listServerCertificates(s *Server, form url.Values) (any, *apiError) {

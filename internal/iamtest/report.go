@@ -126,7 +126,7 @@ func buildReport(a *Account) []byte {
 		if passwordEnabled {
 			changed := u.LoginProfile.PasswordLastChanged
 			if changed.IsZero() {
-				changed = u.LoginProfile.Created
+				changed = a.loginProfileCreated(u)
 			}
 			lastChanged = reportTime(changed, "N/A")
 			if p := a.PasswordPolicy; p != nil && p.MaxPasswordAge > 0 && !changed.IsZero() {
