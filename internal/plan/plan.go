@@ -65,7 +65,7 @@ func Read(r io.Reader, keep func(resourceType string) bool) (*Plan, error) {
 	if c != '{' {
 		return nil, fmt.Errorf("not JSON: a plan from terraform show -json starts with '{', found %s", describe(c))
 	}
-	rd := reader{s: s, keep: keep, p: &Plan{lines: map[*tfjson.ResourceChange]int{}}}
+	rd := reader{s: s, keep: keep, p: &Plan{lines: map[*tfjson.ResourceChange]int{}}, kept: map[string]bool{}}
 	if err := rd.top(); err != nil {
 		if err == errTooLarge {
 			return nil, fmt.Errorf("value near byte %d is larger than iamguard reads (%d MiB)", s.offset(), maxChange>>20)
@@ -83,6 +83,7 @@ type reader struct {
 	isPlan, isState bool
 	scratch         []byte
 	elem            element
+	kept            map[string]bool // keep's answer per raw type
 }
 
 func (rd *reader) top() error {
@@ -201,10 +202,15 @@ func (e *element) reset() {
 func (rd *reader) element(e *element, name, bodyKey string) error {
 	s := rd.s
 	e.reset()
-	hasBody := false
-	err := s.object(name, func(key []byte) error {
+	// A loop rather than s.object: this runs for every resource, and a
+	// closure here would cost an allocation each time.
+	more, err := s.beginObject(name)
+	for more && err == nil {
+		if err = s.readKey(); err != nil {
+			break
+		}
 		var dst *[]byte
-		switch string(key) {
+		switch string(s.key) {
 		case "address":
 			dst = &e.address
 		case "module_address":
@@ -225,31 +231,35 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 			// Terraform writes type before the body; a body that comes
 			// first is kept until the type is known.
 			if len(e.typ) > 0 && !rd.keepRaw(e.typ) {
-				return s.skip()
+				err = s.skip()
+			} else {
+				e.body, err = s.capture(e.body[:0], maxChange)
 			}
-			hasBody = true
-			var err error
-			e.body, err = s.capture(e.body[:0], maxChange)
-			return err
 		default:
-			return s.skip()
+			err = s.skip()
 		}
-		var err error
-		*dst, err = s.capture((*dst)[:0], maxString)
-		return err
-	})
-	if err == nil && !hasBody {
-		e.body = e.body[:0]
+		if dst != nil {
+			*dst, err = s.capture((*dst)[:0], maxString)
+		}
+		if err == nil {
+			more, err = s.more('}')
+		}
 	}
 	return err
 }
 
+// keepRaw applies keep to a raw JSON string, remembering the answer per
+// type so that the common case allocates nothing.
 func (rd *reader) keepRaw(typ []byte) bool {
-	var t string
-	if decodeString(typ, &t) != nil {
-		return false
+	if k, ok := rd.kept[string(typ)]; ok {
+		return k
 	}
-	return rd.keep(t)
+	var t string
+	k := decodeString(typ, &t) == nil && rd.keep(t)
+	if len(rd.kept) < 1024 { // bounded whatever the input holds
+		rd.kept[string(typ)] = k
+	}
+	return k
 }
 
 func (e *element) managed() bool {
@@ -390,17 +400,18 @@ func (rd *reader) configModule(prefix string) error {
 }
 
 func (rd *reader) configResource(prefix string) error {
-	s := rd.s
-	var addr, typ string
+	s, e := rd.s, &rd.elem
+	e.reset()
 	var attrs map[string]bool
 	err := s.object("resources[]", func(key []byte) error {
+		var err error
 		switch string(key) {
 		case "address":
-			return rd.str(&addr)
+			e.address, err = s.capture(e.address[:0], maxString)
 		case "type":
-			return rd.str(&typ)
+			e.typ, err = s.capture(e.typ[:0], maxString)
 		case "expressions":
-			if typ != "" && !rd.keep(typ) {
+			if len(e.typ) > 0 && !rd.keepRaw(e.typ) {
 				return s.skip()
 			}
 			attrs = map[string]bool{}
@@ -408,11 +419,17 @@ func (rd *reader) configResource(prefix string) error {
 				attrs[string(attr)] = true
 				return s.skip()
 			})
+		default:
+			err = s.skip()
 		}
-		return s.skip()
-	})
-	if err != nil || !rd.keep(typ) || addr == "" {
 		return err
+	})
+	if err != nil || len(e.typ) == 0 || !rd.keepRaw(e.typ) {
+		return err
+	}
+	var addr string
+	if err := decodeString(e.address, &addr); err != nil || addr == "" {
+		return nil // a configuration entry without an address names nothing
 	}
 	if attrs == nil {
 		attrs = map[string]bool{}

@@ -165,6 +165,16 @@ func describe(c byte) string {
 // skipString consumes a string whose opening quote is at s.pos.
 func (s *scanner) skipString() error {
 	s.pos++
+	// Most strings in a plan are short and plain: finish them in place
+	// before paying for the general search.
+	for i, n := s.pos, min(s.pos+32, s.end); i < n; i++ {
+		if c := s.buf[i]; c == '"' {
+			s.pos = i + 1
+			return nil
+		} else if c == '\\' {
+			break
+		}
+	}
 	escaped := false
 	for {
 		b := s.buf[s.pos:s.end]
@@ -334,29 +344,36 @@ func (s *scanner) more(close byte) (bool, error) {
 	return false, s.errorf("expected ',' or %q, found %s", close, describe(c))
 }
 
-// object calls member for each key of an object (null counts as empty).
-// member must consume the value; the key slice is reused afterwards.
-func (s *scanner) object(name string, member func(key []byte) error) error {
+// beginObject consumes an object's opening brace (null counts as an empty
+// object) and reports whether a member follows. Loop with readKey, consume
+// the value, then more('}').
+func (s *scanner) beginObject(name string) (bool, error) {
 	ok, err := s.enter('{', name)
 	if !ok || err != nil {
-		return err
+		return false, err
 	}
 	if c, ok := s.peek(); ok && c == '}' {
 		s.pos++
 		s.depth--
-		return nil
+		return false, nil
 	}
-	for {
-		if err := s.readKey(); err != nil {
-			return err
+	return true, nil
+}
+
+// object calls member for each key of an object (null counts as empty).
+// member must consume the value; the key slice is reused afterwards.
+func (s *scanner) object(name string, member func(key []byte) error) error {
+	more, err := s.beginObject(name)
+	for more && err == nil {
+		if err = s.readKey(); err != nil {
+			break
 		}
-		if err := member(s.key); err != nil {
-			return err
+		if err = member(s.key); err != nil {
+			break
 		}
-		if more, err := s.more('}'); !more || err != nil {
-			return err
-		}
+		more, err = s.more('}')
 	}
+	return err
 }
 
 // array calls elem for each element of an array (null counts as empty).
