@@ -93,10 +93,10 @@ func values(i int) string {
 	case "aws_iam_account_password_policy":
 		return `{"minimum_password_length":8,"require_symbols":false,"require_numbers":true,"require_lowercase_characters":true,"require_uppercase_characters":true,"max_password_age":0,"password_reuse_prevention":0,"allow_users_to_change_password":true,"hard_expiry":false}`
 	}
-	rules := strings.Repeat(`{"cidr_blocks":["10.0.0.0/8"],"description":"internal \"east\" traffic","from_port":443,"protocol":"tcp","self":false,"to_port":443},`, 1)
-	return fmt.Sprintf(`{"arn":"arn:aws:ec2:us-east-1:111122223333:i/%d","id":"i-%012d","instance_type":"m5.large","ebs_optimized":true,`+
+	rules := strings.Repeat(`{"cidr_blocks":["10.0.0.0/8"],"description":"internal \"east\" traffic","from_port":443,"protocol":"tcp","to_port":443},`, 1)
+	return fmt.Sprintf(`{"arn":"arn:aws:ec2:us-east-1:111122223333:i/%d","id":"i-%012d","instance_type":"m5.large",`+
 		`"ingress":[%s],"root_block_device":[{"encrypted":true,"volume_size":50}],`+
-		`"tags":{"Name":"svc-%d","team":"platform","env":"prod"},"timeouts":null}`, i, i, strings.TrimSuffix(rules, ","), i)
+		`"tags":{"Name":"svc-%d","team":"platform","env":"prod"}}`, i, i, strings.TrimSuffix(rules, ","), i)
 }
 
 func (g *gen) stateResource(i int) {
