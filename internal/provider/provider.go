@@ -95,7 +95,7 @@ func (p *iamguardProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 		return schema.ListAttribute{Optional: true, ElementType: types.StringType, Description: desc}
 	}
 	resp.Schema = schema.Schema{
-		Description: "Reports the IAM compliance of the live AWS account and evaluates IAM values offline. " +
+		Description: "Reports the IAM compliance of the live AWS account. " +
 			"Authentication and its environment variables follow the hashicorp/aws provider; only read-only IAM actions are used.",
 		Attributes: map[string]schema.Attribute{
 			"region":                   str("AWS region for STS and CloudTrail calls. Falls back to AWS_REGION, AWS_DEFAULT_REGION, the profile's region, then us-east-1 (IAM itself is global).", false),
