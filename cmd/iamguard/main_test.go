@@ -466,3 +466,22 @@ func TestSecretsNeverLeave(t *testing.T) {
 		t.Errorf("exit %d, stderr %q: want exit 2 without the canary", r.code, r.stderr)
 	}
 }
+
+// TestShippedExamples keeps make demo honest: every example plan parses and
+// shows findings.
+func TestShippedExamples(t *testing.T) {
+	plans, _ := filepath.Glob("../../examples/plans/*.json")
+	if len(plans) == 0 {
+		t.Fatal("no example plans")
+	}
+	for _, p := range plans {
+		r := lintCLI(t, nil, "lint", "--format", "json", p)
+		if r.code != 1 || r.stderr != "" {
+			t.Errorf("%s: exit %d, stderr %q; want findings", p, r.code, r.stderr)
+			continue
+		}
+		if rep := decode(t, r); rep.Summary.Findings == 0 {
+			t.Errorf("%s: no findings", p)
+		}
+	}
+}
