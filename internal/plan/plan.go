@@ -170,6 +170,9 @@ func decodeString(raw []byte, dst *string) error {
 		*dst = string(raw[1 : len(raw)-1])
 		return nil
 	}
+	if len(raw) == 0 {
+		return errors.New("expected a string, found nothing")
+	}
 	if err := json.Unmarshal(raw, dst); err != nil {
 		return fmt.Errorf("expected a string, found %s", describe(raw[0]))
 	}
@@ -315,11 +318,11 @@ func (rd *reader) change() error {
 		return rd.badResource(err)
 	}
 	if len(e.body) == 0 {
-		return rd.badResource(fmt.Errorf("%s has no change", rc.Address))
+		return rd.badResource(fmt.Errorf("%q has no change", rc.Address))
 	}
 	rc.Change = &tfjson.Change{}
 	if err := json.Unmarshal(e.body, rc.Change); err != nil {
-		return rd.badResource(fmt.Errorf("%s: change: %w", rc.Address, jsonErr(err)))
+		return rd.badResource(fmt.Errorf("%q: change: %w", rc.Address, jsonErr(err)))
 	}
 	rd.p.Changes = append(rd.p.Changes, rc)
 	rd.p.lines[rc] = e.line
@@ -368,7 +371,7 @@ func (rd *reader) priorResource() error {
 	res := Resource{Address: rc.Address, Type: rc.Type}
 	if len(e.body) > 0 {
 		if err := json.Unmarshal(e.body, &res.Values); err != nil {
-			return rd.badResource(fmt.Errorf("%s: values: %w", rc.Address, jsonErr(err)))
+			return rd.badResource(fmt.Errorf("%q: values: %w", rc.Address, jsonErr(err)))
 		}
 	}
 	rd.p.Prior = append(rd.p.Prior, res)
