@@ -462,3 +462,19 @@ func TestCanaryNeverLeaves(t *testing.T) {
 		}
 	}
 }
+
+// TestTextColor: severities are coloured for a terminal and plain otherwise.
+func TestTextColor(t *testing.T) {
+	r := hostileReport()
+	plain := string(render(t, "text", r, Options{}))
+	color := string(render(t, "text", r, Options{Color: true}))
+	if strings.Contains(plain, "\x1b[1;31m") {
+		t.Error("plain text has colour codes")
+	}
+	if !strings.Contains(color, "\x1b[1;31mHIGH") || !strings.Contains(color, "\x1b[0m") {
+		t.Errorf("coloured text lacks the high-severity colour:\n%s", color)
+	}
+	if last := strings.TrimSpace(plain[strings.LastIndex(strings.TrimSpace(plain), "\n")+1:]); last != r.Verdict() {
+		t.Errorf("last line %q, want the verdict %q", last, r.Verdict())
+	}
+}
