@@ -11,13 +11,8 @@ func judgeAccessKey(l *linter, c *change) []rules.Finding {
 	if c.removed {
 		return nil // removing a key is never the risk
 	}
-	var out []rules.Finding
+	out := c.reactivation(rules.AccessKeyReactivated)
 	status := c.after.str("status", "Active")
-	if c.action == "update" && !status.Unknown && status.V == "Active" {
-		if before, _ := c.before.raw("status").(string); before == "Inactive" {
-			out = append(out, rules.AccessKeyReactivated.Finding("status", "status changes from Inactive to Active"))
-		}
-	}
 	switch pgp := c.after.str("pgp_key", ""); {
 	case pgp.Unknown:
 		out = append(out, rules.AccessKeySecretInState.Unknown("pgp_key"))
@@ -46,50 +41,20 @@ func judgeAccessKey(l *linter, c *change) []rules.Finding {
 }
 
 // activeKeysByUser lists, per user, the access keys active once the plan is
-// applied: keys in prior state that the plan leaves alone, plus what the
-// plan creates or keeps.
+// applied. Keys whose user or status is known only after apply are not
+// counted.
 func (l *linter) activeKeysByUser() map[string][]string {
 	if l.activeKeys != nil {
 		return l.activeKeys
 	}
-	type key struct {
-		user   string
-		active bool
-	}
-	final := map[string]key{}
-	read := func(v map[string]any) key {
-		user, _ := v["user"].(string)
-		status, ok := v["status"].(string)
-		return key{user: user, active: !ok || status == "Active"}
-	}
-	for _, r := range l.plan.Prior {
-		if r.Type == "aws_iam_access_key" {
-			final[r.Address] = read(r.Values)
-		}
-	}
-	for _, rc := range l.plan.Changes {
-		if rc.Type != "aws_iam_access_key" || rc.Change == nil || rc.DeposedKey != "" {
-			continue
-		}
-		if rc.Change.Actions.Delete() {
-			delete(final, rc.Address)
-			continue
-		}
-		after, _ := rc.Change.After.(map[string]any)
-		if rc.Change.Actions.Forget() {
-			after, _ = rc.Change.Before.(map[string]any) // the key stays, unmanaged
-		}
-		k := read(after)
-		if unknown, _ := rc.Change.AfterUnknown.(map[string]any); unknown["user"] == true || unknown["status"] == true {
-			k.user = "" // cannot be counted until apply
-		}
-		final[rc.Address] = k
-	}
 	l.activeKeys = map[string][]string{}
-	for addr, k := range final {
-		if k.active && k.user != "" {
-			l.activeKeys[k.user] = append(l.activeKeys[k.user], addr)
+	for addr, o := range l.applied("aws_iam_access_key") {
+		user, _ := o.values["user"].(string)
+		status, ok := o.values["status"].(string)
+		if user == "" || o.unknown["user"] == true || o.unknown["status"] == true || ok && status != "Active" {
+			continue
 		}
+		l.activeKeys[user] = append(l.activeKeys[user], addr)
 	}
 	for _, keys := range l.activeKeys {
 		sort.Strings(keys)

@@ -158,6 +158,51 @@ func newChange(p *plan.Plan, rc *tfjson.ResourceChange) *change {
 	return c
 }
 
+// object is a resource's values, with what is known only after apply.
+type object struct{ values, unknown map[string]any }
+
+// applied returns the resources of type typ that exist once the plan is
+// applied, by address: those in prior state the plan leaves alone, then
+// what it creates, updates or keeps, and what it forgets (which stays in
+// AWS as it was). For cross-resource rules such as IG203 and IG404.
+func (l *linter) applied(typ string) map[string]object {
+	out := map[string]object{}
+	for _, r := range l.plan.Prior {
+		if r.Type == typ {
+			out[r.Address] = object{values: r.Values}
+		}
+	}
+	for _, rc := range l.plan.Changes {
+		if rc.Type != typ || rc.Change == nil || rc.DeposedKey != "" {
+			continue
+		}
+		if rc.Change.Actions.Delete() {
+			delete(out, rc.Address)
+			continue
+		}
+		var o object
+		if rc.Change.Actions.Forget() {
+			o.values, _ = rc.Change.Before.(map[string]any)
+		} else {
+			o.values, _ = rc.Change.After.(map[string]any)
+			o.unknown, _ = rc.Change.AfterUnknown.(map[string]any)
+		}
+		out[rc.Address] = o
+	}
+	return out
+}
+
+// reactivation is r's finding when an update turns status from Inactive to
+// Active (UpdateAccessKey, UpdateSSHPublicKey, UpdateSigningCertificate).
+func (c *change) reactivation(r *rules.Rule) []rules.Finding {
+	status := c.after.str("status", "Active")
+	before, _ := c.before.raw("status").(string)
+	if c.action != "update" || status.Unknown || status.V != "Active" || before != "Inactive" {
+		return nil
+	}
+	return []rules.Finding{r.Finding("status", "status changes from Inactive to Active")}
+}
+
 // actionName names a change's actions in one word.
 func actionName(a tfjson.Actions) string {
 	switch {

@@ -21,10 +21,7 @@ func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
 			"the signing certificate of user %q is deleted and this plan uploads no sound, active replacement for the user", user)}
 	}
 	out := rules.EvaluateSigningCertificate(c.after.str("certificate_body", ""), l.now, l.baseline)
-	if reactivated(c) {
-		out = append(out, rules.SigningCertificateReactivated.Finding("status", "status changes from Inactive to Active"))
-	}
-	return out
+	return append(out, c.reactivation(rules.SigningCertificateReactivated)...)
 }
 
 // What a plan's new signing certificates offer a user whose old one it deletes.
