@@ -14,99 +14,141 @@ var serverCertificateTypes = []string{"aws_iam_server_certificate"}
 
 // Server-certificate rules.
 var (
-	CertificateExpired = certRule("IG301", "certificate-expired", High,
-		"The certificate has expired",
-		"Clients refuse an expired certificate, so whatever serves it (load balancer, CloudFront) fails every TLS handshake. CIS asks that expired certificates be removed from IAM.",
-		Remediation{
+	CertificateExpired = &Rule{
+		ID: "IG301", Slug: "certificate-expired", Severity: High,
+		Summary:   "The certificate has expired",
+		Rationale: "Clients refuse an expired certificate, so whatever serves it (load balancer, CloudFront) fails every TLS handshake. CIS asks that expired certificates be removed from IAM.",
+		Remediation: Remediation{
 			Console:   "Request or import a current certificate (ACM is preferred), point listeners at it, then delete the expired one from IAM.",
 			CLI:       "aws iam upload-server-certificate with the renewed certificate; aws iam delete-server-certificate --server-certificate-name OLD",
 			Terraform: "Give aws_iam_server_certificate a renewed certificate_body (with name_prefix and create_before_destroy), or move to aws_acm_certificate.",
-		}, "CIS AWS 1.19")
-	CertificateExpiring = certRule("IG302", "certificate-expiring", Medium,
-		"The certificate expires within the warning window",
-		"IAM server certificates do not renew themselves; one that expires soon after upload means an outage is already scheduled.",
-		Remediation{
+		},
+		References:    []string{"CIS AWS 1.19", "AWS IAM User Guide: Managing server certificates in IAM"},
+		Event:         eventUploadServerCertificate,
+		ResourceTypes: serverCertificateTypes,
+	}
+	CertificateExpiring = &Rule{
+		ID: "IG302", Slug: "certificate-expiring", Severity: Medium,
+		Summary:   "The certificate expires within the warning window",
+		Rationale: "IAM server certificates do not renew themselves; one that expires soon after upload means an outage is already scheduled.",
+		Remediation: Remediation{
 			Console:   "Renew the certificate with its CA now and upload the renewal, or move the endpoint to an ACM certificate that renews automatically.",
 			CLI:       "aws iam upload-server-certificate with the renewed certificate, then switch listeners to it.",
 			Terraform: "Supply the renewed certificate_body; set lifecycle { create_before_destroy = true } with name_prefix so listeners switch without downtime.",
-		}, "CIS AWS 1.19")
-	CertificateNotYetValid = certRule("IG303", "certificate-not-yet-valid", Medium,
-		"The certificate is not valid yet",
-		"Until notBefore passes, clients reject the certificate; switching an endpoint to it now breaks TLS.",
-		Remediation{
+		},
+		References:    []string{"CIS AWS 1.19", "AWS IAM User Guide: Managing server certificates in IAM"},
+		Event:         eventUploadServerCertificate,
+		ResourceTypes: serverCertificateTypes,
+	}
+	CertificateNotYetValid = &Rule{
+		ID: "IG303", Slug: "certificate-not-yet-valid", Severity: Medium,
+		Summary:   "The certificate is not valid yet",
+		Rationale: "Until notBefore passes, clients reject the certificate; switching an endpoint to it now breaks TLS.",
+		Remediation: Remediation{
 			Console:   "Wait until the certificate's validity starts before serving it, or reissue it with a current notBefore.",
 			CLI:       "Check the dates with openssl x509 -noout -dates -in cert.pem before aws iam upload-server-certificate.",
 			Terraform: "Apply the change after notBefore, or reissue the certificate; check clocks on the machine that issued it.",
-		})
-	CertificateWeakKey = certRule("IG304", "certificate-weak-key", High,
-		"The certificate's key is too weak",
-		"RSA keys below 2048 bits, elliptic curves below 256 bits and DSA keys can be broken or are refused by current clients.",
-		Remediation{
+		},
+		References:    []string{"AWS IAM User Guide: Managing server certificates in IAM"},
+		Event:         eventUploadServerCertificate,
+		ResourceTypes: serverCertificateTypes,
+	}
+	CertificateWeakKey = &Rule{
+		ID: "IG304", Slug: "certificate-weak-key", Severity: High,
+		Summary:   "The certificate's key is too weak",
+		Rationale: "RSA keys below 2048 bits, elliptic curves below 256 bits and DSA keys can be broken or are refused by current clients.",
+		Remediation: Remediation{
 			Console:   "Issue a new certificate for an RSA key of at least 2048 bits or an ECDSA P-256/P-384 key.",
 			CLI:       "openssl req -newkey rsa:2048 (or ec -pkeyopt ec_paramgen_curve:P-256) for a new CSR, then upload the new certificate.",
 			Terraform: "Generate the key with tls_private_key { algorithm = \"RSA\", rsa_bits = 2048 } or algorithm = \"ECDSA\", and reissue.",
-		}, "NIST SP 800-131A", "CA/Browser Forum Baseline Requirements 6.1.5")
-	CertificateWeakSignature = certRule("IG305", "certificate-weak-signature", High,
-		"The certificate is signed with MD5 or SHA-1",
-		"Collisions against MD5 and SHA-1 are practical, so a forged certificate can share the signature; browsers and Go reject such certificates.",
-		Remediation{
+		},
+		References:    []string{"NIST SP 800-131A", "CA/Browser Forum Baseline Requirements 6.1.5", "AWS IAM User Guide: Managing server certificates in IAM"},
+		Event:         eventUploadServerCertificate,
+		ResourceTypes: serverCertificateTypes,
+	}
+	CertificateWeakSignature = &Rule{
+		ID: "IG305", Slug: "certificate-weak-signature", Severity: High,
+		Summary:   "The certificate is signed with MD5 or SHA-1",
+		Rationale: "Collisions against MD5 and SHA-1 are practical, so a forged certificate can share the signature; browsers and Go reject such certificates.",
+		Remediation: Remediation{
 			Console:   "Have the CA reissue the certificate with a SHA-256 (or stronger) signature.",
 			CLI:       "Check with openssl x509 -noout -text | grep 'Signature Algorithm' and reissue with -sha256.",
 			Terraform: "Reissue with a SHA-256 signature (tls_locally_signed_cert and ACM never use SHA-1).",
-		}, "NIST SP 800-131A", "CA/Browser Forum Baseline Requirements 7.1.3")
-	CertificateChainInvalid = certRule("IG306", "certificate-chain-invalid", Medium,
-		"The certificate chain does not verify the certificate",
-		"Clients that lack the intermediates (most non-browser clients) fail the handshake when the chain is wrong, incomplete or out of order.",
-		Remediation{
+		},
+		References:    []string{"NIST SP 800-131A", "CA/Browser Forum Baseline Requirements 7.1.3", "AWS IAM User Guide: Managing server certificates in IAM"},
+		Event:         eventUploadServerCertificate,
+		ResourceTypes: serverCertificateTypes,
+	}
+	CertificateChainInvalid = &Rule{
+		ID: "IG306", Slug: "certificate-chain-invalid", Severity: Medium,
+		Summary:   "The certificate chain does not verify the certificate",
+		Rationale: "Clients that lack the intermediates (most non-browser clients) fail the handshake when the chain is wrong, incomplete or out of order.",
+		Remediation: Remediation{
 			Console:   "Upload the issuing CA's intermediates, ordered from the certificate's issuer up to the root.",
 			CLI:       "openssl verify -untrusted chain.pem cert.pem shows which link is missing.",
 			Terraform: "Set certificate_chain to the issuer's intermediates in order (for example tls_locally_signed_cert's CA cert, or the CA bundle file).",
-		})
-	CertificateKeyMismatch = certRule("IG307", "certificate-key-mismatch", High,
-		"The private key does not belong to the certificate",
-		"A mismatched key cannot complete a handshake; IAM refuses the upload, so the apply fails half-way.",
-		Remediation{
+		},
+		References:    []string{"AWS IAM User Guide: Managing server certificates in IAM"},
+		Event:         eventUploadServerCertificate,
+		ResourceTypes: serverCertificateTypes,
+	}
+	CertificateKeyMismatch = &Rule{
+		ID: "IG307", Slug: "certificate-key-mismatch", Severity: High,
+		Summary:   "The private key does not belong to the certificate",
+		Rationale: "A mismatched key cannot complete a handshake; IAM refuses the upload, so the apply fails half-way.",
+		Remediation: Remediation{
 			Console:   "Upload the key the certificate was issued for.",
 			CLI:       "Compare openssl x509 -noout -pubkey -in cert.pem with openssl pkey -pubout -in key.pem.",
 			Terraform: "Pass the matching private_key (the tls_private_key the CSR was made from).",
-		})
-	CertificateUnparseable = certRule("IG308", "certificate-unparseable", High,
-		"The certificate material does not parse",
-		"IAM accepts only PEM X.509 certificates and unencrypted PEM keys; anything else fails the apply, and iamguard cannot judge it.",
-		Remediation{
+		},
+		References:    []string{"AWS IAM User Guide: Managing server certificates in IAM"},
+		Event:         eventUploadServerCertificate,
+		ResourceTypes: serverCertificateTypes,
+	}
+	CertificateUnparseable = &Rule{
+		ID: "IG308", Slug: "certificate-unparseable", Severity: High,
+		Summary:   "The certificate material does not parse",
+		Rationale: "IAM accepts only PEM X.509 certificates and unencrypted PEM keys; anything else fails the apply, and iamguard cannot judge it.",
+		Remediation: Remediation{
 			Console:   "Paste the whole PEM text, including its BEGIN CERTIFICATE and END CERTIFICATE lines.",
 			CLI:       "openssl x509 -in cert.pem -noout -text must succeed; use file://cert.pem with aws iam upload-server-certificate.",
 			Terraform: "Use file(\"cert.pem\") or a tls_* resource's PEM output for certificate_body, certificate_chain and private_key.",
-		})
-	CertificateDomain = certRule("IG309", "certificate-domain", Medium,
-		"The certificate has no DNS name, or one outside the allowed domains",
-		"Clients match host names against subject alternative names only; a certificate without them serves nobody, and one for a foreign domain should not be in this account.",
-		Remediation{
+		},
+		References:    []string{"AWS IAM User Guide: Managing server certificates in IAM"},
+		Event:         eventUploadServerCertificate,
+		ResourceTypes: serverCertificateTypes,
+	}
+	CertificateDomain = &Rule{
+		ID: "IG309", Slug: "certificate-domain", Severity: Medium,
+		Summary:   "The certificate has no DNS name, or one outside the allowed domains",
+		Rationale: "Clients match host names against subject alternative names only; a certificate without them serves nobody, and one for a foreign domain should not be in this account.",
+		Remediation: Remediation{
 			Console:   "Reissue the certificate with subjectAltName DNS entries for the account's domains only.",
 			CLI:       "openssl x509 -noout -ext subjectAltName -in cert.pem lists the names.",
 			Terraform: "Set dns_names in the tls_cert_request, within the baseline's allowed_certificate_domains.",
-		})
-	CertificateSelfSigned = certRule("IG310", "certificate-self-signed", Medium,
-		"The server certificate is self-signed",
-		"No client trusts a self-signed certificate unless told to, which teaches users and code to skip verification.",
-		Remediation{
+		},
+		References:    []string{"AWS IAM User Guide: Managing server certificates in IAM"},
+		Event:         eventUploadServerCertificate,
+		ResourceTypes: serverCertificateTypes,
+	}
+	CertificateSelfSigned = &Rule{
+		ID: "IG310", Slug: "certificate-self-signed", Severity: Medium,
+		Summary:   "The server certificate is self-signed",
+		Rationale: "No client trusts a self-signed certificate unless told to, which teaches users and code to skip verification.",
+		Remediation: Remediation{
 			Console:   "Use a certificate from a public or private CA (ACM, ACM Private CA).",
 			CLI:       "Request one with aws acm request-certificate, or have your CA sign a CSR.",
 			Terraform: "Issue through tls_locally_signed_cert from a CA the clients trust, or use aws_acm_certificate.",
-		})
+		},
+		References:    []string{"AWS IAM User Guide: Managing server certificates in IAM"},
+		Event:         eventUploadServerCertificate,
+		ResourceTypes: serverCertificateTypes,
+	}
 )
 
 var certificateRules = []*Rule{
 	CertificateExpired, CertificateExpiring, CertificateNotYetValid, CertificateWeakKey, CertificateWeakSignature,
 	CertificateChainInvalid, CertificateKeyMismatch, CertificateUnparseable, CertificateDomain, CertificateSelfSigned,
-}
-
-func certRule(id, slug string, sev Severity, summary, rationale string, fix Remediation, refs ...string) *Rule {
-	refs = append(refs, "AWS IAM User Guide: Managing server certificates in IAM")
-	return &Rule{
-		ID: id, Slug: slug, Severity: sev, Summary: summary, Rationale: rationale, Remediation: fix,
-		References: refs, Event: eventUploadServerCertificate, ResourceTypes: serverCertificateTypes,
-	}
 }
 
 // ServerCertificate is the material of an IAM server certificate. Chain and

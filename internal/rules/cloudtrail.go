@@ -10,66 +10,89 @@ var cloudTrailTypes = []string{"aws_cloudtrail"}
 // CloudTrail rules: IAM is a global service, so its events reach only trails
 // that record global service events, and only while logging is on.
 var (
-	CloudTrailGlobalEventsOff = trailRule("IG701", "cloudtrail-global-events-off", High, "UpdateTrail",
-		"The trail does not record global service events, where IAM events go",
-		"IAM, STS and other global services deliver their events as global service events; a trail without them records no IAM change at all.",
-		Remediation{
+	CloudTrailGlobalEventsOff = &Rule{
+		ID: "IG701", Slug: "cloudtrail-global-events-off", Severity: High,
+		Event:     "UpdateTrail",
+		Summary:   "The trail does not record global service events, where IAM events go",
+		Rationale: "IAM, STS and other global services deliver their events as global service events; a trail without them records no IAM change at all.",
+		Remediation: Remediation{
 			Console:   "CloudTrail > Trails: global service events follow multi-region trails; recreate the trail as multi-region from the console.",
 			CLI:       "aws cloudtrail update-trail --name TRAIL --include-global-service-events",
 			Terraform: "Set include_global_service_events = true (the default) on aws_cloudtrail.",
-		}, "CIS AWS 3.1", "AWS FSBP CloudTrail.1")
-	CloudTrailSingleRegion = trailRule("IG702", "cloudtrail-single-region", Medium, "UpdateTrail",
-		"The trail records a single region only",
-		"Activity in other regions goes unseen, and a single-region trail outside us-east-1 misses global events too.",
-		Remediation{
+		},
+		References:    []string{"CIS AWS 3.1", "AWS FSBP CloudTrail.1"},
+		ResourceTypes: cloudTrailTypes,
+	}
+	CloudTrailSingleRegion = &Rule{
+		ID: "IG702", Slug: "cloudtrail-single-region", Severity: Medium,
+		Event:     "UpdateTrail",
+		Summary:   "The trail records a single region only",
+		Rationale: "Activity in other regions goes unseen, and a single-region trail outside us-east-1 misses global events too.",
+		Remediation: Remediation{
 			Console:   "CloudTrail > Trails > (trail) > General details > Edit: enable for all regions.",
 			CLI:       "aws cloudtrail update-trail --name TRAIL --is-multi-region-trail",
 			Terraform: "Set is_multi_region_trail = true on aws_cloudtrail (the AWS default is false).",
-		}, "CIS AWS 3.1", "AWS FSBP CloudTrail.1")
-	CloudTrailLoggingOff = trailRule("IG703", "cloudtrail-logging-off", High, "StopLogging",
-		"Logging is stopped on the trail",
-		"A stopped trail (StopLogging) records nothing; it is a classic first step before tampering with IAM.",
-		Remediation{
+		},
+		References:    []string{"CIS AWS 3.1", "AWS FSBP CloudTrail.1"},
+		ResourceTypes: cloudTrailTypes,
+	}
+	CloudTrailLoggingOff = &Rule{
+		ID: "IG703", Slug: "cloudtrail-logging-off", Severity: High,
+		Event:     "StopLogging",
+		Summary:   "Logging is stopped on the trail",
+		Rationale: "A stopped trail (StopLogging) records nothing; it is a classic first step before tampering with IAM.",
+		Remediation: Remediation{
 			Console:   "CloudTrail > Trails > (trail): Start logging.",
 			CLI:       "aws cloudtrail start-logging --name TRAIL",
 			Terraform: "Set enable_logging = true (the default) on aws_cloudtrail.",
-		}, "CIS AWS 3.1", "AWS FSBP CloudTrail.1")
-	CloudTrailDeleted = trailRule("IG704", "cloudtrail-deleted", High, "DeleteTrail",
-		"A trail is destroyed and not replaced",
-		"Deleting a trail (DeleteTrail) ends the record of IAM changes it carried.",
-		Remediation{
+		},
+		References:    []string{"CIS AWS 3.1", "AWS FSBP CloudTrail.1"},
+		ResourceTypes: cloudTrailTypes,
+	}
+	CloudTrailDeleted = &Rule{
+		ID: "IG704", Slug: "cloudtrail-deleted", Severity: High,
+		Event:     "DeleteTrail",
+		Summary:   "A trail is destroyed and not replaced",
+		Rationale: "Deleting a trail (DeleteTrail) ends the record of IAM changes it carried.",
+		Remediation: Remediation{
 			Console:   "CloudTrail > Trails: keep a multi-region trail that records management events.",
 			CLI:       "Do not run aws cloudtrail delete-trail on the account's IAM trail.",
 			Terraform: "Keep the aws_cloudtrail resource, or make sure another trail records IAM events before removing it.",
-		}, "CIS AWS 3.1", "AWS FSBP CloudTrail.1")
-	CloudTrailManagementEventsExcluded = trailRule("IG705", "cloudtrail-management-events-excluded", High, "PutEventSelectors",
-		"The trail's event selectors drop management write events or IAM's event source",
-		"IAM changes are write management events from iam.amazonaws.com; selectors that leave out management events, keep only read events or exclude that source record none of them.",
-		Remediation{
+		},
+		References:    []string{"CIS AWS 3.1", "AWS FSBP CloudTrail.1"},
+		ResourceTypes: cloudTrailTypes,
+	}
+	CloudTrailManagementEventsExcluded = &Rule{
+		ID: "IG705", Slug: "cloudtrail-management-events-excluded", Severity: High,
+		Event:     "PutEventSelectors",
+		Summary:   "The trail's event selectors drop management write events or IAM's event source",
+		Rationale: "IAM changes are write management events from iam.amazonaws.com; selectors that leave out management events, keep only read events or exclude that source record none of them.",
+		Remediation: Remediation{
 			Console:   "CloudTrail > Trails > (trail) > Management events > Edit: API activity Read and Write, no excluded sources.",
 			CLI:       `aws cloudtrail put-event-selectors --trail-name TRAIL --event-selectors '[{"ReadWriteType":"All","IncludeManagementEvents":true}]'`,
 			Terraform: "In every event_selector keep include_management_events = true and read_write_type = \"All\"; in an advanced_event_selector select eventCategory = Management without readOnly = true or an eventSource condition that drops iam.amazonaws.com.",
-		}, "CIS AWS 3.1", "AWS FSBP CloudTrail.1")
-	CloudTrailLogValidationOff = trailRule("IG706", "cloudtrail-log-validation-off", Medium, "UpdateTrail",
-		"Log file integrity validation is off",
-		"Without digest files nobody can prove that log files were not altered or deleted after delivery.",
-		Remediation{
+		},
+		References:    []string{"CIS AWS 3.1", "AWS FSBP CloudTrail.1"},
+		ResourceTypes: cloudTrailTypes,
+	}
+	CloudTrailLogValidationOff = &Rule{
+		ID: "IG706", Slug: "cloudtrail-log-validation-off", Severity: Medium,
+		Event:     "UpdateTrail",
+		Summary:   "Log file integrity validation is off",
+		Rationale: "Without digest files nobody can prove that log files were not altered or deleted after delivery.",
+		Remediation: Remediation{
 			Console:   "CloudTrail > Trails > (trail) > General details > Edit: enable log file validation.",
 			CLI:       "aws cloudtrail update-trail --name TRAIL --enable-log-file-validation",
 			Terraform: "Set enable_log_file_validation = true on aws_cloudtrail (the AWS default is false).",
-		}, "CIS AWS 3.2", "AWS FSBP CloudTrail.4")
+		},
+		References:    []string{"CIS AWS 3.2", "AWS FSBP CloudTrail.4"},
+		ResourceTypes: cloudTrailTypes,
+	}
 )
 
 var cloudTrailRules = []*Rule{
 	CloudTrailGlobalEventsOff, CloudTrailSingleRegion, CloudTrailLoggingOff, CloudTrailDeleted,
 	CloudTrailManagementEventsExcluded, CloudTrailLogValidationOff,
-}
-
-func trailRule(id, slug string, sev Severity, event, summary, rationale string, fix Remediation, refs ...string) *Rule {
-	return &Rule{
-		ID: id, Slug: slug, Severity: sev, Summary: summary, Rationale: rationale, Remediation: fix,
-		References: refs, Event: event, ResourceTypes: cloudTrailTypes,
-	}
 }
 
 // Trail is what the rules need to know of a CloudTrail trail.

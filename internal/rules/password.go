@@ -1,7 +1,5 @@
 package rules
 
-import "fmt"
-
 const eventPasswordPolicy = "UpdateAccountPasswordPolicy"
 
 var passwordTypes = []string{"aws_iam_account_password_policy"}
@@ -20,11 +18,55 @@ var (
 		References: []string{"CIS AWS 1.8", "AWS FSBP IAM.15", "AWS FSBP IAM.7"},
 		Event:      eventPasswordPolicy, ResourceTypes: passwordTypes,
 	}
-	PasswordRequireUppercase = classRule("IG102", "uppercase", "uppercase letters", "require_uppercase_characters", "--require-uppercase-characters", "CIS AWS 1.5 (v1.2)", "AWS FSBP IAM.11")
-	PasswordRequireLowercase = classRule("IG103", "lowercase", "lowercase letters", "require_lowercase_characters", "--require-lowercase-characters", "CIS AWS 1.6 (v1.2)", "AWS FSBP IAM.12")
-	PasswordRequireNumbers   = classRule("IG104", "numbers", "numbers", "require_numbers", "--require-numbers", "CIS AWS 1.8 (v1.2)", "AWS FSBP IAM.14")
-	PasswordRequireSymbols   = classRule("IG105", "symbols", "symbols", "require_symbols", "--require-symbols", "CIS AWS 1.7 (v1.2)", "AWS FSBP IAM.13")
-	PasswordReusePrevention  = &Rule{
+	PasswordRequireUppercase = &Rule{
+		ID: "IG102", Slug: "password-require-uppercase", Severity: Medium,
+		Summary:   "Password policy does not require uppercase letters",
+		Rationale: "Requiring uppercase letters widens the space an attacker must search; CIS asks for every character class.",
+		Remediation: Remediation{
+			Console:   "IAM > Account settings > Password policy > Edit: require at least one of the uppercase letters.",
+			CLI:       "aws iam update-account-password-policy --require-uppercase-characters (plus every other setting you keep)",
+			Terraform: "Set require_uppercase_characters = true on aws_iam_account_password_policy.",
+		},
+		References: []string{"CIS AWS 1.5 (v1.2)", "AWS FSBP IAM.11"},
+		Event:      eventPasswordPolicy, ResourceTypes: passwordTypes,
+	}
+	PasswordRequireLowercase = &Rule{
+		ID: "IG103", Slug: "password-require-lowercase", Severity: Medium,
+		Summary:   "Password policy does not require lowercase letters",
+		Rationale: "Requiring lowercase letters widens the space an attacker must search; CIS asks for every character class.",
+		Remediation: Remediation{
+			Console:   "IAM > Account settings > Password policy > Edit: require at least one of the lowercase letters.",
+			CLI:       "aws iam update-account-password-policy --require-lowercase-characters (plus every other setting you keep)",
+			Terraform: "Set require_lowercase_characters = true on aws_iam_account_password_policy.",
+		},
+		References: []string{"CIS AWS 1.6 (v1.2)", "AWS FSBP IAM.12"},
+		Event:      eventPasswordPolicy, ResourceTypes: passwordTypes,
+	}
+	PasswordRequireNumbers = &Rule{
+		ID: "IG104", Slug: "password-require-numbers", Severity: Medium,
+		Summary:   "Password policy does not require numbers",
+		Rationale: "Requiring numbers widens the space an attacker must search; CIS asks for every character class.",
+		Remediation: Remediation{
+			Console:   "IAM > Account settings > Password policy > Edit: require at least one of the numbers.",
+			CLI:       "aws iam update-account-password-policy --require-numbers (plus every other setting you keep)",
+			Terraform: "Set require_numbers = true on aws_iam_account_password_policy.",
+		},
+		References: []string{"CIS AWS 1.8 (v1.2)", "AWS FSBP IAM.14"},
+		Event:      eventPasswordPolicy, ResourceTypes: passwordTypes,
+	}
+	PasswordRequireSymbols = &Rule{
+		ID: "IG105", Slug: "password-require-symbols", Severity: Medium,
+		Summary:   "Password policy does not require symbols",
+		Rationale: "Requiring symbols widens the space an attacker must search; CIS asks for every character class.",
+		Remediation: Remediation{
+			Console:   "IAM > Account settings > Password policy > Edit: require at least one of the symbols.",
+			CLI:       "aws iam update-account-password-policy --require-symbols (plus every other setting you keep)",
+			Terraform: "Set require_symbols = true on aws_iam_account_password_policy.",
+		},
+		References: []string{"CIS AWS 1.7 (v1.2)", "AWS FSBP IAM.13"},
+		Event:      eventPasswordPolicy, ResourceTypes: passwordTypes,
+	}
+	PasswordReusePrevention = &Rule{
 		ID: "IG106", Slug: "password-reuse-prevention", Severity: Medium,
 		Summary:   "Password reuse prevention is below the baseline",
 		Rationale: "Users who may cycle back to an old password undo every forced change; CIS asks that the last 24 passwords be remembered.",
@@ -90,21 +132,6 @@ var passwordRules = []*Rule{
 	PasswordMinLength, PasswordRequireUppercase, PasswordRequireLowercase, PasswordRequireNumbers,
 	PasswordRequireSymbols, PasswordReusePrevention, PasswordMaxAge, PasswordPolicyRemoved,
 	PasswordPolicyWeakenedRule, PasswordChangeDisallowed,
-}
-
-func classRule(id, slug, noun, attr, flag string, refs ...string) *Rule {
-	return &Rule{
-		ID: id, Slug: "password-require-" + slug, Severity: Medium,
-		Summary:   fmt.Sprintf("Password policy does not require %s", noun),
-		Rationale: fmt.Sprintf("Requiring %s widens the space an attacker must search; CIS asks for every character class.", noun),
-		Remediation: Remediation{
-			Console:   fmt.Sprintf("IAM > Account settings > Password policy > Edit: require at least one of the %s.", noun),
-			CLI:       fmt.Sprintf("aws iam update-account-password-policy %s (plus every other setting you keep)", flag),
-			Terraform: fmt.Sprintf("Set %s = true on aws_iam_account_password_policy.", attr),
-		},
-		References: refs,
-		Event:      eventPasswordPolicy, ResourceTypes: passwordTypes,
-	}
 }
 
 // PasswordPolicy is an account password policy as IAM stores it. A zero

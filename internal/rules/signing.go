@@ -11,41 +11,48 @@ var signingCertificateTypes = []string{"aws_iam_signing_certificate"}
 // Signing-certificate rules. An IAM user's signing certificate signs SOAP
 // requests to the few services that still take them (EC2 bundling, SimpleDB).
 var (
-	SigningCertificateDeleted = signingRule("IG501", "signing-certificate-deleted", Medium, "DeleteSigningCertificate",
-		"A signing certificate is deleted and not replaced",
-		"Whatever signed requests with the certificate stops working; if the deletion was not planned it may also hide a takeover (delete, then upload an attacker's own).",
-		Remediation{
+	SigningCertificateDeleted = &Rule{
+		ID: "IG501", Slug: "signing-certificate-deleted", Severity: Medium,
+		Event:     "DeleteSigningCertificate",
+		Summary:   "A signing certificate is deleted and not replaced",
+		Rationale: "Whatever signed requests with the certificate stops working; if the deletion was not planned it may also hide a takeover (delete, then upload an attacker's own).",
+		Remediation: Remediation{
 			Console:   "IAM > Users > (user) > Security credentials: upload the new certificate before deleting the old one.",
 			CLI:       "aws iam upload-signing-certificate for the new certificate, then aws iam delete-signing-certificate for the old one.",
 			Terraform: "Add the replacement aws_iam_signing_certificate for the user in the same change, or waive IG501 with the reason.",
-		})
-	SigningCertificateWeak = signingRule("IG502", "signing-certificate-weak", High, "UploadSigningCertificate",
-		"The signing certificate is expired, not yet valid, weak, or does not parse",
-		"The same checks as for server certificates (IG301-IG305) apply: a weak key or signature can be forged, and an expired certificate is refused.",
-		Remediation{
+		},
+		References:    []string{"IAM API Reference: UploadSigningCertificate"},
+		ResourceTypes: signingCertificateTypes,
+	}
+	SigningCertificateWeak = &Rule{
+		ID: "IG502", Slug: "signing-certificate-weak", Severity: High,
+		Event:     "UploadSigningCertificate",
+		Summary:   "The signing certificate is expired, not yet valid, weak, or does not parse",
+		Rationale: "The same checks as for server certificates (IG301-IG305) apply: a weak key or signature can be forged, and an expired certificate is refused.",
+		Remediation: Remediation{
 			Console:   "Create a new certificate with a 2048-bit or longer RSA key and a SHA-256 signature, valid now, and upload it.",
 			CLI:       "openssl req -x509 -newkey rsa:2048 -sha256 -days 365 ...; aws iam upload-signing-certificate --user-name USER --certificate-body file://cert.pem",
 			Terraform: "Set certificate_body to a current certificate with a strong key and signature (tls_self_signed_cert with rsa_bits >= 2048).",
-		}, "NIST SP 800-131A")
-	SigningCertificateReactivated = signingRule("IG503", "signing-certificate-reactivated", High, "UpdateSigningCertificate",
-		"An inactive signing certificate is switched back on",
-		"A certificate was deactivated because it leaked or was replaced; reactivating it revives a credential nobody is watching.",
-		Remediation{
+		},
+		References:    []string{"NIST SP 800-131A", "IAM API Reference: UploadSigningCertificate"},
+		ResourceTypes: signingCertificateTypes,
+	}
+	SigningCertificateReactivated = &Rule{
+		ID: "IG503", Slug: "signing-certificate-reactivated", Severity: High,
+		Event:     "UpdateSigningCertificate",
+		Summary:   "An inactive signing certificate is switched back on",
+		Rationale: "A certificate was deactivated because it leaked or was replaced; reactivating it revives a credential nobody is watching.",
+		Remediation: Remediation{
 			Console:   "Upload a new signing certificate instead of activating the old one.",
 			CLI:       "aws iam upload-signing-certificate for a new certificate; aws iam delete-signing-certificate for the old one.",
 			Terraform: "Keep status = \"Inactive\" on the old aws_iam_signing_certificate and add a new resource.",
-		})
+		},
+		References:    []string{"IAM API Reference: UploadSigningCertificate"},
+		ResourceTypes: signingCertificateTypes,
+	}
 )
 
 var signingCertificateRules = []*Rule{SigningCertificateDeleted, SigningCertificateWeak, SigningCertificateReactivated}
-
-func signingRule(id, slug string, sev Severity, event, summary, rationale string, fix Remediation, refs ...string) *Rule {
-	refs = append(refs, "IAM API Reference: UploadSigningCertificate")
-	return &Rule{
-		ID: id, Slug: slug, Severity: sev, Summary: summary, Rationale: rationale, Remediation: fix,
-		References: refs, Event: event, ResourceTypes: signingCertificateTypes,
-	}
-}
 
 // EvaluateSigningCertificate judges a signing certificate's body (IG502):
 // IG301-IG305 findings become IG502 findings that keep their severity and

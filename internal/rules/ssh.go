@@ -12,56 +12,74 @@ var sshKeyTypes = []string{"aws_iam_user_ssh_key"}
 // SSH public-key rules. IAM keeps SSH keys for CodeCommit; each one opens a
 // user's repositories to whoever holds the private half.
 var (
-	SSHKeyDSA = sshRule("IG401", "ssh-key-dsa", High, "UploadSSHPublicKey",
-		"An ssh-dss (DSA) key is uploaded",
-		"DSA keys are fixed at 1024 bits and were removed from OpenSSH; they no longer give the protection a key should.",
-		Remediation{
+	SSHKeyDSA = &Rule{
+		ID: "IG401", Slug: "ssh-key-dsa", Severity: High,
+		Event:     "UploadSSHPublicKey",
+		Summary:   "An ssh-dss (DSA) key is uploaded",
+		Rationale: "DSA keys are fixed at 1024 bits and were removed from OpenSSH; they no longer give the protection a key should.",
+		Remediation: Remediation{
 			Console:   "IAM > Users > (user) > Security credentials > SSH public keys: upload an RSA (2048+ bits) key and delete the DSA one.",
 			CLI:       "ssh-keygen -t rsa -b 4096; aws iam upload-ssh-public-key --user-name USER --ssh-public-key-body file://id_rsa.pub",
 			Terraform: "Replace public_key in aws_iam_user_ssh_key with a key from ssh-keygen -t rsa -b 4096 (or tls_private_key with rsa_bits = 4096).",
-		}, "NIST SP 800-131A", "AWS CodeCommit User Guide: SSH connections")
-	SSHKeyWeakRSA = sshRule("IG402", "ssh-key-weak-rsa", High, "UploadSSHPublicKey",
-		"An RSA SSH key is shorter than the baseline",
-		"RSA keys below 2048 bits are within reach of factoring; IAM itself asks for at least 2048.",
-		Remediation{
+		},
+		References:    []string{"NIST SP 800-131A", "AWS CodeCommit User Guide: SSH connections"},
+		ResourceTypes: sshKeyTypes,
+	}
+	SSHKeyWeakRSA = &Rule{
+		ID: "IG402", Slug: "ssh-key-weak-rsa", Severity: High,
+		Event:     "UploadSSHPublicKey",
+		Summary:   "An RSA SSH key is shorter than the baseline",
+		Rationale: "RSA keys below 2048 bits are within reach of factoring; IAM itself asks for at least 2048.",
+		Remediation: Remediation{
 			Console:   "Generate a 2048-bit or longer key and upload it in place of the short one.",
 			CLI:       "ssh-keygen -t rsa -b 4096; aws iam upload-ssh-public-key, then aws iam delete-ssh-public-key for the old key.",
 			Terraform: "Use a public_key of at least 2048 bits (tls_private_key { algorithm = \"RSA\", rsa_bits = 4096 }).",
-		}, "NIST SP 800-131A", "IAM API Reference: UploadSSHPublicKey")
-	SSHKeyUnparseable = sshRule("IG403", "ssh-key-unparseable", Medium, "UploadSSHPublicKey",
-		"The SSH public key does not parse, or does not match its encoding",
-		"IAM rejects a malformed key at apply time, and a key given in one form while encoding names the other reads back differently on every plan.",
-		Remediation{
+		},
+		References:    []string{"NIST SP 800-131A", "IAM API Reference: UploadSSHPublicKey"},
+		ResourceTypes: sshKeyTypes,
+	}
+	SSHKeyUnparseable = &Rule{
+		ID: "IG403", Slug: "ssh-key-unparseable", Severity: Medium,
+		Event:     "UploadSSHPublicKey",
+		Summary:   "The SSH public key does not parse, or does not match its encoding",
+		Rationale: "IAM rejects a malformed key at apply time, and a key given in one form while encoding names the other reads back differently on every plan.",
+		Remediation: Remediation{
 			Console:   "Paste the contents of the .pub file (ssh-rsa AAAA...) or the PEM public key, nothing else.",
 			CLI:       "ssh-keygen -l -f key.pub must accept the key; ssh-keygen -e -m PKCS8 -f key.pub converts it to PEM.",
 			Terraform: "Set encoding = \"SSH\" for an OpenSSH one-line key and \"PEM\" for a PEM public key, and pass the public key only (file(\"id_rsa.pub\"), or tls_private_key's public_key_openssh).",
-		}, "IAM API Reference: UploadSSHPublicKey")
-	SSHKeyShared = sshRule("IG404", "ssh-key-shared", Medium, "UploadSSHPublicKey",
-		"The same SSH key is uploaded for several users",
-		"A shared key makes users indistinguishable in CloudTrail and means one leaked private key opens every account it is attached to.",
-		Remediation{
+		},
+		References:    []string{"IAM API Reference: UploadSSHPublicKey"},
+		ResourceTypes: sshKeyTypes,
+	}
+	SSHKeyShared = &Rule{
+		ID: "IG404", Slug: "ssh-key-shared", Severity: Medium,
+		Event:     "UploadSSHPublicKey",
+		Summary:   "The same SSH key is uploaded for several users",
+		Rationale: "A shared key makes users indistinguishable in CloudTrail and means one leaked private key opens every account it is attached to.",
+		Remediation: Remediation{
 			Console:   "Have every user generate and upload a key of their own.",
 			CLI:       "aws iam list-ssh-public-keys per user and compare fingerprints; delete the duplicates.",
 			Terraform: "Give each aws_iam_user_ssh_key its own public_key; do not reuse one variable for several users.",
-		}, "AWS IAM best practices: do not share credentials", "AWS CodeCommit User Guide: SSH connections")
-	SSHKeyReactivated = sshRule("IG405", "ssh-key-reactivated", High, "UpdateSSHPublicKey",
-		"An inactive SSH key is switched back on",
-		"A key was deactivated because it leaked, was replaced or went unused; reactivating it revives a credential nobody is watching.",
-		Remediation{
+		},
+		References:    []string{"AWS IAM best practices: do not share credentials", "AWS CodeCommit User Guide: SSH connections"},
+		ResourceTypes: sshKeyTypes,
+	}
+	SSHKeyReactivated = &Rule{
+		ID: "IG405", Slug: "ssh-key-reactivated", Severity: High,
+		Event:     "UpdateSSHPublicKey",
+		Summary:   "An inactive SSH key is switched back on",
+		Rationale: "A key was deactivated because it leaked, was replaced or went unused; reactivating it revives a credential nobody is watching.",
+		Remediation: Remediation{
 			Console:   "Upload a new key instead of activating the old one, then delete the old key.",
 			CLI:       "aws iam upload-ssh-public-key for a new key; aws iam delete-ssh-public-key for the old one.",
 			Terraform: "Keep status = \"Inactive\" on the old aws_iam_user_ssh_key and add a new resource for the new key.",
-		}, "CIS AWS 1.12")
+		},
+		References:    []string{"CIS AWS 1.12"},
+		ResourceTypes: sshKeyTypes,
+	}
 )
 
 var sshKeyRules = []*Rule{SSHKeyDSA, SSHKeyWeakRSA, SSHKeyUnparseable, SSHKeyShared, SSHKeyReactivated}
-
-func sshRule(id, slug string, sev Severity, event, summary, rationale string, fix Remediation, refs ...string) *Rule {
-	return &Rule{
-		ID: id, Slug: slug, Severity: sev, Summary: summary, Rationale: rationale, Remediation: fix,
-		References: refs, Event: event, ResourceTypes: sshKeyTypes,
-	}
-}
 
 // SSHPublicKey is an SSH key as IAM holds it: the key text and the encoding
 // it is declared in (SSH or PEM).
