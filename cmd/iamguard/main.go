@@ -145,8 +145,9 @@ func runLint(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 	if waiversAt.IsZero() {
 		waiversAt = time.Now()
 	}
-	opt := cfg.Options(waiversAt)
-	opt.Now, opt.ChangedOnly = at, *changedOnly
+	b := cfg.Baseline
+	opt := lint.Options{Now: at, Baseline: &b, ChangedOnly: *changedOnly, Disabled: cfg.Disabled,
+		Waivers: cfg.Waivers, WaiversAt: waiversAt}
 
 	p, err := plan.Open(pos[0], stdin, *terraform, lint.ResourceTypes)
 	if err != nil {

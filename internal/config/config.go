@@ -6,15 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclparse"
-	"github.com/zclconf/go-cty/cty"
 
-	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
@@ -125,24 +124,45 @@ func Parse(src []byte, filename string) (*Config, error) {
 }
 
 // decodeBaseline decodes a baseline block over the defaults already in b:
-// settings the block leaves out keep their default.
+// settings the block leaves out keep their default. Names and bounds come
+// from rules.Thresholds, the one declaration of the baseline.
 func decodeBaseline(body hcl.Body, b *rules.Baseline) hcl.Diagnostics {
-	if diags := gohcl.DecodeBody(body, nil, b); diags.HasErrors() {
+	attrs, diags := body.JustAttributes()
+	if diags.HasErrors() {
 		return diags
 	}
-	// Thresholds are counts of characters, days or bits: none is negative.
-	attrs, diags := body.JustAttributes()
-	for _, a := range attrs {
-		v, _ := a.Expr.Value(nil)
-		if v.Type() == cty.Number && v.IsKnown() && !v.IsNull() && v.AsBigFloat().Sign() < 0 {
-			diags = append(diags, &hcl.Diagnostic{
-				Severity: hcl.DiagError,
-				Summary:  a.Name + " must not be negative",
-				Subject:  a.Expr.Range().Ptr(),
-			})
+	for _, a := range sortedAttributes(attrs) {
+		if a.Name == rules.AllowedDomains.Name {
+			diags = append(diags, gohcl.DecodeExpression(a.Expr, nil, &b.AllowedCertificateDomains)...)
+			continue
+		}
+		t, ok := rules.LookupThreshold(a.Name)
+		if !ok {
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unsupported argument",
+				Detail: fmt.Sprintf("%q is not a baseline setting.", a.Name), Subject: a.NameRange.Ptr()})
+			continue
+		}
+		var v int64
+		if d := gohcl.DecodeExpression(a.Expr, nil, &v); d.HasErrors() {
+			diags = append(diags, d...)
+			continue
+		}
+		if err := t.Set(b, v); err != nil {
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: err.Error(), Subject: a.Expr.Range().Ptr()})
 		}
 	}
 	return diags
+}
+
+// sortedAttributes orders attributes as they stand in the file, so the
+// first error reported is the first in the file.
+func sortedAttributes(attrs hcl.Attributes) []*hcl.Attribute {
+	out := make([]*hcl.Attribute, 0, len(attrs))
+	for _, a := range attrs {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Range.Start.Byte < out[j].Range.Start.Byte })
+	return out
 }
 
 func waiver(wb waiverBlock) (Waiver, error) {
@@ -214,40 +234,23 @@ func diagError(diags hcl.Diagnostics) error {
 	return errors.New(diags.Error())
 }
 
-// Options gives the lint options of the config. Waivers are judged against
-// now: a waiver applies through its expiry day and has expired after it.
-func (c *Config) Options(now time.Time) lint.Options {
-	b := c.Baseline
-	return lint.Options{Baseline: &b, Disabled: c.Disabled, Waiver: c.waiverAt(now)}
+// Covers reports whether the waiver is for this rule and address.
+func (w Waiver) Covers(ruleID, address string) bool {
+	return w.Rule == ruleID && Match(w.Address, address)
 }
 
-// waiverAt returns the lookup lint calls for each finding. A live waiver
-// wins over an expired one; an expired one is still returned so the report
-// can say it expired.
-func (c *Config) waiverAt(now time.Time) func(ruleID, address string) *lint.Waiver {
-	if len(c.Waivers) == 0 {
-		return nil
+// ExpiredAt reports whether the waiver no longer applies at now: it applies
+// through its expiry day (UTC) and has expired after it.
+func (w Waiver) ExpiredAt(now time.Time) bool {
+	return !w.Expires.IsZero() && !now.Before(w.Expires.AddDate(0, 0, 1))
+}
+
+// ExpiresDate is the expiry day as written in the file, or "" for never.
+func (w Waiver) ExpiresDate() string {
+	if w.Expires.IsZero() {
+		return ""
 	}
-	return func(ruleID, address string) *lint.Waiver {
-		var expired *lint.Waiver
-		for _, w := range c.Waivers {
-			if w.Rule != ruleID || !Match(w.Address, address) {
-				continue
-			}
-			lw := &lint.Waiver{Reason: w.Reason}
-			if !w.Expires.IsZero() {
-				lw.Expires = w.Expires.Format(dateLayout)
-				lw.Expired = !now.Before(w.Expires.AddDate(0, 0, 1))
-			}
-			if !lw.Expired {
-				return lw
-			}
-			if expired == nil {
-				expired = lw
-			}
-		}
-		return expired
-	}
+	return w.Expires.Format(dateLayout)
 }
 
 // Match reports whether address matches pattern, where * stands for any run

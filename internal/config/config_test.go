@@ -77,7 +77,10 @@ func TestParseErrors(t *testing.T) {
 		"unknown baseline key": {"baseline {\n  min_length = 3\n}\n", `bad.hcl:2: Unsupported argument`},
 		"baseline type":        {"baseline {\n  min_rsa_bits = \"big\"\n}\n", `bad.hcl:2: Unsuitable value type`},
 		"baseline fraction":    {"baseline {\n  min_rsa_bits = 20.5\n}\n", `bad.hcl:2:`},
-		"negative threshold":   {"baseline {\n\n  password_min_length = -1\n}\n", `bad.hcl:3: password_min_length must not be negative`},
+		"negative threshold":   {"baseline {\n\n  password_min_length = -1\n}\n", `bad.hcl:3: password_min_length must be from 1 to 128, not -1`},
+		"zero threshold":       {"baseline {\n  min_rsa_bits = 0\n}\n", `bad.hcl:2: min_rsa_bits must be from 1 to 16384, not 0`},
+		"threshold too big":    {"baseline {\n  password_reuse_prevention = 25\n}\n", `bad.hcl:2: password_reuse_prevention must be from 1 to 24, not 25`},
+		"huge threshold":       {"baseline {\n  access_key_max_age_days = 1e19\n}\n", `bad.hcl:2:`},
 		"two baselines":        {"baseline {}\nbaseline {}\n", `bad.hcl:2: Duplicate baseline block`},
 		"bad severity":         {"\n\nfail_on = \"severe\"\n", `bad.hcl:3: fail_on: unknown severity "severe"`},
 		"unknown rule":         {"rule \"IG110\" { enabled = false }\nrule \"IG999\" { enabled = false }\n", `bad.hcl:2: unknown rule ID "IG999"`},
@@ -127,8 +130,7 @@ func TestLoad(t *testing.T) {
 }
 
 func TestWaiverExpiry(t *testing.T) {
-	c := Default()
-	c.Waivers = []Waiver{{Rule: "IG202", Address: "a", Reason: "r", Expires: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC)}}
+	w := Waiver{Rule: "IG202", Address: "a", Reason: "r", Expires: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC)}
 	cases := []struct {
 		now     string
 		expired bool
@@ -141,53 +143,41 @@ func TestWaiverExpiry(t *testing.T) {
 	}
 	for _, tc := range cases {
 		now, _ := time.Parse(time.RFC3339, tc.now)
-		w := c.Options(now).Waiver("IG202", "a")
-		if w == nil {
-			t.Fatalf("%s: no waiver; an expired one must still match", tc.now)
+		if got := w.ExpiredAt(now); got != tc.expired {
+			t.Errorf("%s: expired = %v, want %v", tc.now, got, tc.expired)
 		}
-		if w.Expired != tc.expired || w.Reason != "r" || w.Expires != "2027-01-31" {
-			t.Errorf("%s: waiver = %+v, want expired=%v", tc.now, *w, tc.expired)
-		}
+	}
+	if w.ExpiresDate() != "2027-01-31" || (Waiver{}).ExpiresDate() != "" {
+		t.Errorf("ExpiresDate = %q", w.ExpiresDate())
+	}
+	if (Waiver{}).ExpiredAt(time.Now()) {
+		t.Error("a waiver without expiry never expires")
 	}
 }
 
-func TestWaiverLookup(t *testing.T) {
-	day := func(s string) time.Time { d, _ := time.Parse(dateLayout, s); return d }
-	c := Default()
-	c.Waivers = []Waiver{
-		{Rule: "IG202", Address: `module.users["*"].aws_iam_access_key.this[0]`, Reason: "old", Expires: day("2020-01-01")},
-		{Rule: "IG202", Address: `module.users["*"].aws_iam_access_key.*`, Reason: "live", Expires: day("2030-01-01")},
-		{Rule: "IG203", Address: "aws_iam_access_key.k", Reason: "permanent"},
+func TestWaiverCovers(t *testing.T) {
+	w := Waiver{Rule: "IG203", Address: "aws_iam_access_key.k", Reason: "permanent"}
+	if !w.Covers("IG203", "aws_iam_access_key.k") {
+		t.Error("exact address and rule must match")
 	}
-	lookup := c.Options(day("2026-06-01")).Waiver
-	if w := lookup("IG202", `module.users["ci"].aws_iam_access_key.this[0]`); w == nil || w.Reason != "live" || w.Expired {
-		t.Errorf("a live waiver must win over an expired one, got %+v", w)
+	if w.Covers("IG201", "aws_iam_access_key.k") {
+		t.Error("other rule matched")
 	}
-	if w := lookup("IG203", "aws_iam_access_key.k"); w == nil || w.Expired || w.Expires != "" {
-		t.Errorf("waiver without expiry = %+v, want live", w)
-	}
-	if w := lookup("IG201", "aws_iam_access_key.k"); w != nil {
-		t.Errorf("other rule matched %+v", w)
-	}
-	if w := lookup("IG203", "aws_iam_access_key.k2"); w != nil {
-		t.Errorf("exact address matched a longer one: %+v", w)
-	}
-	if Default().Options(time.Now()).Waiver != nil {
-		t.Error("no waivers should give no lookup")
+	if w.Covers("IG203", "aws_iam_access_key.k2") {
+		t.Error("exact address matched a longer one")
 	}
 }
 
-func TestOptions(t *testing.T) {
+func TestBaselineAndSwitches(t *testing.T) {
 	c, err := Parse([]byte("baseline {\n password_min_length = 8\n}\nrule \"IG110\" { enabled = false }\n"), "c.hcl")
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := c.Options(time.Now())
-	if o.Baseline == nil || o.Baseline.PasswordMinLength != 8 || o.Baseline.PasswordReusePrevention != 24 {
-		t.Errorf("baseline = %+v", o.Baseline)
+	if c.Baseline.PasswordMinLength != 8 || c.Baseline.PasswordReusePrevention != 24 {
+		t.Errorf("baseline = %+v", c.Baseline)
 	}
-	if !o.Disabled["IG110"] || o.Disabled["IG101"] {
-		t.Errorf("disabled = %v", o.Disabled)
+	if !c.Disabled["IG110"] || c.Disabled["IG101"] {
+		t.Errorf("disabled = %v", c.Disabled)
 	}
 }
 

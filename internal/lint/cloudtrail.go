@@ -4,8 +4,7 @@ import "github.com/iamguard/terraform-provider-iamguard/internal/rules"
 
 func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 	if c.removed {
-		return []rules.Finding{rules.CloudTrailDeleted.Finding("",
-			"the trail is destroyed and not replaced: the IAM events it recorded stop being logged")}
+		return rules.TrailRemoval()
 	}
 	a := c.after
 	t := rules.Trail{

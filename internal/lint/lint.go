@@ -10,6 +10,7 @@ import (
 
 	tfjson "github.com/hashicorp/terraform-json"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/config"
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
@@ -24,15 +25,10 @@ type Options struct {
 	ChangedOnly bool
 	// Disabled rules are not reported.
 	Disabled map[string]bool
-	// Waiver, when set, returns the waiver covering a finding, if any.
-	Waiver func(ruleID, address string) *Waiver
-}
-
-// Waiver accepts a finding's risk for a while.
-type Waiver struct {
-	Reason  string `json:"reason"`
-	Expires string `json:"expires,omitempty"`
-	Expired bool   `json:"expired"`
+	// Waivers accept findings' risk; they are judged at WaiversAt, not at
+	// Now, so that an old plan cannot revive an expired waiver.
+	Waivers   []config.Waiver
+	WaiversAt time.Time
 }
 
 // Finding is a rule finding on a planned resource.
@@ -41,12 +37,30 @@ type Finding struct {
 	Address      string
 	ResourceType string
 	Action       string
-	Line         int     // where the resource's change starts in the plan file
-	Waiver       *Waiver // the waiver that matched, expired or not
+	Line         int            // where the resource's change starts in the plan file
+	Waiver       *config.Waiver // the waiver that matched, live or expired
+	Waived       bool           // a live waiver covers the finding
 }
 
-// Waived reports whether a live waiver covers the finding.
-func (f Finding) Waived() bool { return f.Waiver != nil && !f.Waiver.Expired }
+// waiverFor returns the waiver covering a finding, a live one before an
+// expired one (which is still returned so the report can say it expired),
+// and whether it is live. This is the one place waivers meet findings.
+func (o *Options) waiverFor(ruleID, address string) (*config.Waiver, bool) {
+	var expired *config.Waiver
+	for i := range o.Waivers {
+		w := &o.Waivers[i]
+		if !w.Covers(ruleID, address) {
+			continue
+		}
+		if !w.ExpiredAt(o.WaiversAt) {
+			return w, true
+		}
+		if expired == nil {
+			expired = w
+		}
+	}
+	return expired, false
+}
 
 // Result is the outcome of a lint run.
 type Result struct {
@@ -63,7 +77,8 @@ type ResourceRef struct {
 }
 
 // ResourceTypes reports whether the linter judges resources of type t; pass
-// it to plan.Read so the reader keeps only those.
+// it to plan.Read so the reader keeps only those. Lint itself skips the
+// types it does not judge, so the filter saves memory, not correctness.
 func ResourceTypes(t string) bool { _, ok := judges[t]; return ok }
 
 // judge evaluates one planned change of a resource type.
@@ -92,14 +107,13 @@ type linter struct {
 	plan     *plan.Plan
 	now      time.Time
 	baseline rules.Baseline
-
-	activeKeys map[string][]string // user -> addresses of active keys after apply
-
-	sshKeys        map[string][]string // SSH key fingerprint -> users it is uploaded for
-	signingUploads map[string]int      // user -> best new signing certificate (uploadNone...)
+	// Facts across resources, gathered on first use.
+	accessKeys  map[string][]rules.Finding // address -> IG203, IG204
+	sshKeys     map[string][]rules.Finding // address -> IG401-IG404
+	signingBest map[string]rules.Replacement
 }
 
-// Lint judges every kept resource change of p.
+// Lint judges every resource change of p whose type a rule judges.
 func Lint(p *plan.Plan, opt Options) Result {
 	l := &linter{plan: p, now: opt.Now, baseline: rules.DefaultBaseline()}
 	if opt.Baseline != nil {
@@ -113,8 +127,9 @@ func Lint(p *plan.Plan, opt Options) Result {
 	}
 	res := Result{Plan: p, Now: l.now}
 	for _, rc := range p.Changes {
-		if rc.DeposedKey != "" || rc.Change == nil {
-			continue // a deposed object's cleanup is not a change of intent
+		judge, ok := judges[rc.Type]
+		if !ok || rc.DeposedKey != "" || rc.Change == nil {
+			continue // unjudged, or a deposed object's cleanup: not a change of intent
 		}
 		c := newChange(p, rc)
 		if opt.ChangedOnly && (c.action == "no-op" || c.action == "read") {
@@ -122,14 +137,12 @@ func Lint(p *plan.Plan, opt Options) Result {
 		}
 		res.Resources++
 		res.Judged = append(res.Judged, ResourceRef{Address: rc.Address, Type: rc.Type, Action: c.action})
-		for _, f := range judges[rc.Type](l, c) {
+		for _, f := range judge(l, c) {
 			if opt.Disabled[f.Rule.ID] {
 				continue
 			}
 			lf := Finding{Finding: f, Address: rc.Address, ResourceType: rc.Type, Action: c.action, Line: p.Line(rc)}
-			if opt.Waiver != nil {
-				lf.Waiver = opt.Waiver(f.Rule.ID, rc.Address)
-			}
+			lf.Waiver, lf.Waived = opt.waiverFor(f.Rule.ID, rc.Address)
 			res.Findings = append(res.Findings, lf)
 		}
 	}
@@ -158,49 +171,13 @@ func newChange(p *plan.Plan, rc *tfjson.ResourceChange) *change {
 	return c
 }
 
-// object is a resource's values, with what is known only after apply.
-type object struct{ values, unknown map[string]any }
-
-// applied returns the resources of type typ that exist once the plan is
-// applied, by address: those in prior state the plan leaves alone, then
-// what it creates, updates or keeps, and what it forgets (which stays in
-// AWS as it was). For cross-resource rules such as IG203 and IG404.
-func (l *linter) applied(typ string) map[string]object {
-	out := map[string]object{}
-	for _, r := range l.plan.Prior {
-		if r.Type == typ {
-			out[r.Address] = object{values: r.Values}
-		}
-	}
-	for _, rc := range l.plan.Changes {
-		if rc.Type != typ || rc.Change == nil || rc.DeposedKey != "" {
-			continue
-		}
-		if rc.Change.Actions.Delete() {
-			delete(out, rc.Address)
-			continue
-		}
-		var o object
-		if rc.Change.Actions.Forget() {
-			o.values, _ = rc.Change.Before.(map[string]any)
-		} else {
-			o.values, _ = rc.Change.After.(map[string]any)
-			o.unknown, _ = rc.Change.AfterUnknown.(map[string]any)
-		}
-		out[rc.Address] = o
-	}
-	return out
-}
-
-// reactivation is r's finding when an update turns status from Inactive to
-// Active (UpdateAccessKey, UpdateSSHPublicKey, UpdateSigningCertificate).
+// reactivation judges an update's status change with r (IG201, IG405,
+// IG503). Only an update keeps the credential: a replacement makes a new one.
 func (c *change) reactivation(r *rules.Rule) []rules.Finding {
-	status := c.after.str("status", "Active")
-	before, _ := c.before.raw("status").(string)
-	if c.action != "update" || status.Unknown || status.V != "Active" || before != "Inactive" {
+	if c.action != "update" {
 		return nil
 	}
-	return []rules.Finding{r.Finding("status", "status changes from Inactive to Active")}
+	return rules.Reactivation(r, c.before.str("status", ""), c.after.str("status", "Active"))
 }
 
 // actionName names a change's actions in one word.

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/config"
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
@@ -850,25 +851,66 @@ func TestFormat12(t *testing.T) {
 		}
 	})
 	t.Run("waivers", func(t *testing.T) {
-		live, expired := &Waiver{Reason: "rotation tracked in SEC-1"}, &Waiver{Reason: "old", Expired: true}
-		res := Lint(p, Options{Waiver: func(id, addr string) *Waiver {
-			switch {
-			case id == "IG204" && addr == deploy0:
-				return live
-			case id == "IG704":
-				return expired
-			}
-			return nil
-		}})
+		day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+		waivers := []config.Waiver{
+			{Rule: "IG204", Address: `module.iam["*"].aws_iam_access_key.deploy[0]`, Reason: "old", Expires: day("2020-01-01")},
+			{Rule: "IG204", Address: `module.iam["*"].aws_iam_access_key.*`, Reason: "rotation tracked in SEC-1", Expires: day("2030-01-01")},
+			{Rule: "IG704", Address: "aws_cloudtrail.legacy", Reason: "old", Expires: day("2020-01-01")},
+			{Rule: "IG203", Address: "aws_cloudtrail.legacy", Reason: "other rule"},
+		}
+		res := Lint(p, Options{Waivers: waivers, WaiversAt: day("2026-06-01")})
 		assertRows(t, res.Findings, all)
 		for _, f := range res.Findings {
 			waived := f.Rule.ID == "IG204" && f.Address == deploy0
-			if f.Waived() != waived {
-				t.Errorf("%s %s: Waived() = %v, want %v", f.Address, f.Rule.ID, f.Waived(), waived)
+			if f.Waived != waived {
+				t.Errorf("%s %s: Waived = %v, want %v", f.Address, f.Rule.ID, f.Waived, waived)
 			}
-			if f.Rule.ID == "IG704" && f.Waiver != expired {
+			if waived && f.Waiver != &waivers[1] {
+				t.Errorf("IG204: a live waiver must win over an expired one, got %+v", f.Waiver)
+			}
+			if f.Rule.ID == "IG704" && f.Waiver != &waivers[2] {
 				t.Errorf("IG704: the expired waiver is not attached")
+			}
+			if f.Rule.ID != "IG204" && f.Rule.ID != "IG704" && f.Waiver != nil {
+				t.Errorf("%s %s: waiver %+v attached", f.Address, f.Rule.ID, f.Waiver)
 			}
 		}
 	})
+}
+
+// TestAnyPlan: Lint takes a plan read without the ResourceTypes filter.
+// Types no rule judges are skipped, neither counted nor a panic.
+func TestAnyPlan(t *testing.T) {
+	keepAll := func(string) bool { return true }
+	f, err := os.Open(filepath.Join("testdata", "format-1.2", "plan.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	all, err := plan.Read(f, keepAll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	filtered := readFixture(t, "format-1.2")
+	if len(all.Changes) <= len(filtered.Changes) {
+		t.Fatalf("the fixture must hold unjudged types: %d changes unfiltered, %d filtered", len(all.Changes), len(filtered.Changes))
+	}
+	got, want := Lint(all, Options{}), Lint(filtered, Options{})
+	assertRows(t, got.Findings, rowsOf(want.Findings))
+	if got.Resources != want.Resources {
+		t.Errorf("Resources = %d, want %d", got.Resources, want.Resources)
+	}
+
+	unjudged := []byte(`{"format_version": "1.2", "resource_changes": [
+	  {"address": "aws_s3_bucket.b", "mode": "managed", "type": "aws_s3_bucket", "name": "b",
+	   "change": {"actions": ["create"], "before": null, "after": {"bucket": "b"}, "after_unknown": {}}},
+	  {"address": "aws_iam_role.r", "mode": "managed", "type": "aws_iam_role", "name": "r",
+	   "change": {"actions": ["delete"], "before": {"name": "r"}, "after": null}}]}`)
+	p, err := plan.Read(bytes.NewReader(unjudged), keepAll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := Lint(p, Options{}); len(res.Findings) != 0 || res.Resources != 0 {
+		t.Errorf("unjudged types gave %d findings over %d resources", len(res.Findings), res.Resources)
+	}
 }

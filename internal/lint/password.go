@@ -21,8 +21,7 @@ func passwordPolicy(a attrs) rules.PasswordPolicy {
 
 func judgePasswordPolicy(l *linter, c *change) []rules.Finding {
 	if c.removed {
-		return []rules.Finding{rules.PasswordPolicyRemoved.Finding("",
-			"the password policy is deleted: the account falls back to AWS's default (8 characters, no expiry, no reuse prevention)")}
+		return rules.PasswordPolicyRemoval()
 	}
 	after := passwordPolicy(c.after)
 	out := rules.EvaluatePasswordPolicy(after, l.baseline)

@@ -60,8 +60,9 @@ func (d *accessKeysDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 	}
 	resp.Schema = schema.Schema{
 		Description: "Lists access keys with their last use (iam:ListUsers, iam:ListAccessKeys, iam:GetAccessKeyLastUsed; " +
-			"at most 16 calls at once) and judges them: IG203 (two active keys), IG204 (not rotated), IG802 (unused). " +
-			"If last use cannot be read, the keys are still listed and an IG806 finding says what was not judged.",
+			"at most 16 calls at once) and judges each user's keys as iamguard lint judges planned ones: " +
+			rules.Names(rules.AccessKeyMultipleActive, rules.AccessKeyNotRotated, rules.CredentialUnused) + ". " +
+			"If last use cannot be read, the keys are still listed and a " + rules.CheckIncomplete.Name() + " finding says what was not judged.",
 		Attributes: attrs,
 	}
 }
@@ -81,11 +82,10 @@ func (d *accessKeysDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		resp.Diagnostics.Append(readFailed(ctx, "access keys", err))
 		return
 	}
-	now, b := d.client.now(), d.client.baseline
-	var fs findings
+	now := d.client.now()
 	m.AccessKeys = []accessKeyModel{}
-	active := map[string][]string{}
 	var users []string // in key order, for stable findings
+	byUser := map[string][]rules.AccessKey{}
 	unknown := 0
 	for _, k := range keys {
 		m.AccessKeys = append(m.AccessKeys, accessKeyModel{
@@ -101,29 +101,25 @@ func (d *accessKeysDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		if k.LastUsedUnknown {
 			unknown++
 		}
-		if !k.Active() {
-			continue
-		}
-		if _, seen := active[k.UserName]; !seen {
+		if _, seen := byUser[k.UserName]; !seen {
 			users = append(users, k.UserName)
 		}
-		active[k.UserName] = append(active[k.UserName], k.AccessKeyID)
-		if f, ok := rules.AccessKeyAge(k.Created, now, b); ok {
-			fs.add(k.AccessKeyID, f)
-		}
-		if !k.LastUsedUnknown {
-			if f, ok := rules.UnusedCredential("access key "+k.AccessKeyID, k.LastUsed, k.Created, now, b); ok {
-				fs.add(k.AccessKeyID, f)
+		byUser[k.UserName] = append(byUser[k.UserName], rules.AccessKey{Name: k.AccessKeyID, Active: k.Active(),
+			Created: k.Created, LastUsed: k.LastUsed, UsageKnown: !k.LastUsedUnknown})
+	}
+	var fs, perUser findings // keys' findings first, then users'
+	for _, u := range users {
+		for _, f := range rules.EvaluateAccessKeys(u, byUser[u], now, d.client.baseline) {
+			if f.Subject == u {
+				perUser.add(u, f)
+			} else {
+				fs.add(f.Subject, f)
 			}
 		}
 	}
-	for _, u := range users {
-		if ids := active[u]; len(ids) > 1 {
-			fs.add(u, rules.MultipleActiveKeys(u, ids))
-		}
-	}
+	fs = append(fs, perUser...)
 	if gap != nil {
-		fs.add("account", rules.Incomplete(fmt.Sprintf("the last use of %d access key(s)", unknown), gapReason(gap), "IG802 (credential-unused)"))
+		fs.add("account", rules.Incomplete(fmt.Sprintf("the last use of %d access key(s)", unknown), gapReason(gap), rules.CredentialUnused))
 	}
 	m.Compliant = types.BoolValue(len(fs) == 0)
 	m.Findings = fs.list()

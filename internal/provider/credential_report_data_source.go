@@ -90,9 +90,11 @@ func (d *credentialReportDataSource) Schema(_ context.Context, _ datasource.Sche
 		NestedObject: schema.NestedAttributeObject{Attributes: user}}
 	resp.Schema = schema.Schema{
 		Description: "Reads the IAM credential report (iam:GenerateCredentialReport, polled until complete, then " +
-			"iam:GetCredentialReport): a fixed handful of calls whatever the number of users. Judges console users " +
-			"without MFA (IG801), unused passwords and keys (IG802, never-used ones by their age), root keys (IG803), " +
-			"root without MFA (IG804), report age (IG805), keys not rotated (IG204) and two active keys (IG203).",
+			"iam:GetCredentialReport): a fixed handful of calls whatever the number of users. Judges " +
+			rules.Names(rules.ConsoleUserNoMFA, rules.CredentialUnused, rules.RootAccessKey, rules.RootNoMFA, rules.CredentialReportStale) +
+			", and each user's access keys as iamguard lint judges planned ones (" +
+			rules.Names(rules.AccessKeyMultipleActive, rules.AccessKeyNotRotated) + "). A never-used credential is judged by its age. " +
+			"A finding about one key has the subject user/access_key_N.",
 		Attributes: attrs,
 	}
 }
@@ -124,11 +126,17 @@ func (d *credentialReportDataSource) Read(ctx context.Context, _ datasource.Read
 			MFAActive: u.MFAActive,
 		}
 		for i, k := range u.AccessKeys {
-			cu.Keys = append(cu.Keys, rules.CredentialKey{
-				Name: fmt.Sprintf("access_key_%d", i+1), Active: k.Active, Created: k.LastRotated, LastUsed: k.LastUsed,
+			cu.Keys = append(cu.Keys, rules.AccessKey{
+				Name: fmt.Sprintf("access_key_%d", i+1), Active: k.Active, Created: k.LastRotated, LastUsed: k.LastUsed, UsageKnown: true,
 			})
 		}
-		fs.add(u.User, rules.EvaluateCredentialUser(cu, now, b)...)
+		for _, f := range rules.EvaluateCredentialUser(cu, now, b) {
+			subject := u.User
+			if f.Subject != "" && f.Subject != u.User { // one of the user's keys
+				subject += "/" + f.Subject
+			}
+			fs.add(subject, f)
+		}
 		k1, k2, c1, c2 := u.AccessKeys[0], u.AccessKeys[1], u.Certs[0], u.Certs[1]
 		m.Users = append(m.Users, reportUserModel{
 			User: types.StringValue(u.User), ARN: types.StringValue(u.ARN), Root: types.BoolValue(u.Root()),

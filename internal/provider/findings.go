@@ -28,10 +28,10 @@ func findingsAttributes() map[string]schema.Attribute {
 		"findings": schema.ListNestedAttribute{Computed: true,
 			Description: "Rules that fired, from the shared iamguard rule catalogue.",
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"rule_id":  schema.StringAttribute{Computed: true, Description: "Stable rule ID, such as IG101."},
+				"rule_id":  schema.StringAttribute{Computed: true, Description: "Stable rule ID, such as " + rules.PasswordMinLength.ID + "."},
 				"rule":     schema.StringAttribute{Computed: true, Description: "Rule slug, such as password-min-length."},
 				"severity": schema.StringAttribute{Computed: true, Description: "critical, high, medium, low or info."},
-				"subject":  schema.StringAttribute{Computed: true, Description: "What the finding is about: account, a user name or an access key ID."},
+				"subject":  schema.StringAttribute{Computed: true, Description: "What the finding is about: account, a user name, an access key ID, or user/access_key_N for a key in the credential report."},
 				"message":  schema.StringAttribute{Computed: true, Description: "What is wrong, in words."},
 			}},
 		},

@@ -58,7 +58,7 @@ func (d *passwordPolicyDataSource) Schema(_ context.Context, _ datasource.Schema
 	}
 	resp.Schema = schema.Schema{
 		Description: "Reads the account password policy (iam:GetAccountPasswordPolicy) and judges it with the same rules " +
-			"(IG101-IG107, IG110) that iamguard lint applies to a planned aws_iam_account_password_policy. " +
+			"that iamguard lint applies to a planned aws_iam_account_password_policy: " + rules.Names(rules.PolicyRules...) + ". " +
 			"An account without a policy is judged as AWS's default policy.",
 		Attributes: attrs,
 	}

@@ -66,7 +66,7 @@ type providerModel struct {
 	MaxRetries             types.Int64      `tfsdk:"max_retries"`
 	AssumeRole             *assumeRoleModel `tfsdk:"assume_role"`
 	Endpoints              *endpointsModel  `tfsdk:"endpoints"`
-	Baseline               *baselineModel   `tfsdk:"baseline"`
+	Baseline               types.Object     `tfsdk:"baseline"`
 }
 
 type assumeRoleModel struct {
@@ -142,7 +142,7 @@ func (p *iamguardProvider) Configure(ctx context.Context, req provider.Configure
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	baseline := m.Baseline.apply(rules.DefaultBaseline(), &resp.Diagnostics)
+	baseline := applyBaseline(ctx, m.Baseline, rules.DefaultBaseline(), &resp.Diagnostics)
 
 	var opts []func(*config.LoadOptions) error
 	if v := m.Region.ValueString(); v != "" {

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -56,71 +57,41 @@ func assumeRole(cfg *aws.Config, m *assumeRoleModel, stsEndpoint string) diag.Di
 	return diags
 }
 
-// baselineModel is the provider's baseline block; unset attributes keep
-// rules.DefaultBaseline.
-type baselineModel struct {
-	PasswordMinLength            types.Int64    `tfsdk:"password_min_length"`
-	PasswordReusePrevention      types.Int64    `tfsdk:"password_reuse_prevention"`
-	PasswordMaxAgeDays           types.Int64    `tfsdk:"password_max_age_days"`
-	AccessKeyMaxAgeDays          types.Int64    `tfsdk:"access_key_max_age_days"`
-	UnusedCredentialDays         types.Int64    `tfsdk:"unused_credential_days"`
-	CertificateExpiryWarningDays types.Int64    `tfsdk:"certificate_expiry_warning_days"`
-	MinRSABits                   types.Int64    `tfsdk:"min_rsa_bits"`
-	AllowedCertificateDomains    []types.String `tfsdk:"allowed_certificate_domains"`
-}
-
+// baselineSchema is the provider's baseline block, built from the one
+// declaration of the baseline in internal/rules, as .iamguard.hcl is.
 func baselineSchema() schema.SingleNestedBlock {
-	d := rules.DefaultBaseline()
-	num := func(what string, def int) schema.Int64Attribute {
-		return schema.Int64Attribute{Optional: true, Description: fmt.Sprintf("%s. Default %d.", what, def)}
+	attrs := map[string]schema.Attribute{}
+	for _, t := range rules.Thresholds() {
+		attrs[t.Name] = schema.Int64Attribute{Optional: true, Description: t.Description()}
 	}
+	d := rules.AllowedDomains
+	attrs[d.Name] = schema.ListAttribute{Optional: true, ElementType: types.StringType,
+		Description: fmt.Sprintf("%s, for %s.", d.What, rules.Names(d.Rules...))}
 	return schema.SingleNestedBlock{
-		Description: "Thresholds the rules judge against, with the same names and defaults as the baseline block of .iamguard.hcl.",
-		Attributes: map[string]schema.Attribute{
-			"password_min_length":             num("Shortest acceptable minimum password length (IG101)", d.PasswordMinLength),
-			"password_reuse_prevention":       num("Fewest remembered passwords (IG106)", d.PasswordReusePrevention),
-			"password_max_age_days":           num("Longest acceptable password lifetime in days (IG107)", d.PasswordMaxAgeDays),
-			"access_key_max_age_days":         num("Oldest acceptable active access key in days (IG204)", d.AccessKeyMaxAgeDays),
-			"unused_credential_days":          num("Days a password or active key may go unused (IG802)", d.UnusedCredentialDays),
-			"certificate_expiry_warning_days": num("Days before certificate expiry to warn (IG302)", d.CertificateExpiryWarningDays),
-			"min_rsa_bits":                    num("Smallest acceptable RSA key size (IG304, IG402)", d.MinRSABits),
-			"allowed_certificate_domains": schema.ListAttribute{Optional: true, ElementType: types.StringType,
-				Description: "Domains (globs such as \"*.example.com\") certificates may name (IG309). Empty: only SAN presence is checked."},
-		},
+		Description: "Thresholds the rules judge against, with the same names, defaults and bounds as the baseline block of .iamguard.hcl.",
+		Attributes:  attrs,
 	}
 }
 
-// apply overrides b with the attributes set in m, reporting values that
-// cannot be thresholds.
-func (m *baselineModel) apply(b rules.Baseline, diags *diag.Diagnostics) rules.Baseline {
-	if m == nil {
+// applyBaseline overrides b with the attributes set in the baseline block,
+// reporting values outside a threshold's bounds.
+func applyBaseline(ctx context.Context, block types.Object, b rules.Baseline, diags *diag.Diagnostics) rules.Baseline {
+	if block.IsNull() {
 		return b
 	}
-	for _, f := range []struct {
-		name string
-		v    types.Int64
-		dst  *int
-	}{
-		{"password_min_length", m.PasswordMinLength, &b.PasswordMinLength},
-		{"password_reuse_prevention", m.PasswordReusePrevention, &b.PasswordReusePrevention},
-		{"password_max_age_days", m.PasswordMaxAgeDays, &b.PasswordMaxAgeDays},
-		{"access_key_max_age_days", m.AccessKeyMaxAgeDays, &b.AccessKeyMaxAgeDays},
-		{"unused_credential_days", m.UnusedCredentialDays, &b.UnusedCredentialDays},
-		{"certificate_expiry_warning_days", m.CertificateExpiryWarningDays, &b.CertificateExpiryWarningDays},
-		{"min_rsa_bits", m.MinRSABits, &b.MinRSABits},
-	} {
-		if f.v.IsNull() {
+	attrs := block.Attributes()
+	for _, t := range rules.Thresholds() {
+		v, ok := attrs[t.Name].(types.Int64)
+		if !ok || v.IsNull() {
 			continue
 		}
-		if f.v.ValueInt64() < 1 {
-			diags.Append(invalidAttribute(path.Root("baseline").AtName(f.name), "Invalid baseline threshold",
-				fmt.Sprintf("%s must be 1 or more, not %d.", f.name, f.v.ValueInt64())))
-			continue
+		if err := t.Set(&b, v.ValueInt64()); err != nil {
+			diags.Append(invalidAttribute(path.Root("baseline").AtName(t.Name), "Invalid baseline threshold", err.Error()+"."))
 		}
-		*f.dst = int(f.v.ValueInt64())
 	}
-	if m.AllowedCertificateDomains != nil {
-		b.AllowedCertificateDomains = stringValues(m.AllowedCertificateDomains)
+	if v, ok := attrs[rules.AllowedDomains.Name].(types.List); ok && !v.IsNull() {
+		b.AllowedCertificateDomains = []string{}
+		diags.Append(v.ElementsAs(ctx, &b.AllowedCertificateDomains, false)...)
 	}
 	return b
 }

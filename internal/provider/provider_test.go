@@ -105,7 +105,7 @@ func TestProviderConfigErrors(t *testing.T) {
   baseline {
     password_min_length = 0
   }
-}`, `password_min_length must be 1 or more`},
+}`, `password_min_length must be from 1 to 128, not 0`},
 		"assume role without ARN": {`provider "iamguard" {
   assume_role {
     session_name = "x"

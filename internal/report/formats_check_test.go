@@ -10,9 +10,11 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/config"
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
@@ -432,12 +434,8 @@ func TestCanaryNeverLeaves(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := lint.Lint(p, lint.Options{
-		Waiver: func(rule, addr string) *lint.Waiver {
-			if rule == "IG601" {
-				return &lint.Waiver{Reason: "first sign-in handled out of band", Expires: "2027-01-31"}
-			}
-			return nil
-		},
+		Waivers:   []config.Waiver{{Rule: "IG601", Address: "*", Reason: "first sign-in handled out of band", Expires: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC)}},
+		WaiversAt: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC),
 	})
 	r := New(res, "canary")
 	// The canary proves nothing unless the secret-bearing resources fired.

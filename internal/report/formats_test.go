@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/config"
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
@@ -43,12 +45,25 @@ func pinCatalogue(t *testing.T) {
 	t.Cleanup(func() { catalogue = old })
 }
 
-func finding(id string, sev rules.Severity, addr, typ, action, attr, msg string, w *lint.Waiver) lint.Finding {
-	return lint.Finding{
-		Finding: rules.Finding{Rule: rules.ByID(id), Severity: sev, Attribute: attr, Message: msg},
-		Address: addr, ResourceType: typ, Action: action, Waiver: w,
-	}
+// waiver is a matched waiver as lint attaches it: the config entry and
+// whether it is live.
+type waiver struct {
+	config.Waiver
+	live bool
 }
+
+func finding(id string, sev rules.Severity, addr, typ, action, attr, msg string, w *waiver) lint.Finding {
+	f := lint.Finding{
+		Finding: rules.Finding{Rule: rules.ByID(id), Severity: sev, Attribute: attr, Message: msg},
+		Address: addr, ResourceType: typ, Action: action,
+	}
+	if w != nil {
+		f.Waiver, f.Waived = &w.Waiver, w.live
+	}
+	return f
+}
+
+func until(day string) time.Time { t, _ := time.Parse("2006-01-02", day); return t }
 
 // hostileReport has findings of every severity kind the writers treat
 // differently: plain, info, waived, expired waiver, and hostile names.
@@ -70,10 +85,10 @@ func hostileReport() *Report {
 				"pgp_key is not set: the secret access key and SMTP password are stored unencrypted in state", nil),
 			finding("IG203", rules.Medium, addrHostile, key, "create", "status",
 				`user "`+hostileKey+`" has 2 active access keys: `+addrHostile+", "+addrKey,
-				&lint.Waiver{Reason: "rotation in progress, SEC-9", Expires: "2026-10-01", Expired: true}),
+				&waiver{config.Waiver{Reason: "rotation in progress, SEC-9", Expires: until("2026-10-01")}, false}),
 			finding("IG202", rules.High, addrKey, key, "create", "pgp_key",
 				"pgp_key is not set: the secret access key and SMTP password are stored unencrypted in state",
-				&lint.Waiver{Reason: "legacy CI key | SEC-123 <b>bold</b>\n::warning::x", Expires: "2027-01-31"}),
+				&waiver{config.Waiver{Reason: "legacy CI key | SEC-123 <b>bold</b>\n::warning::x", Expires: until("2027-01-31")}, true}),
 			finding("IG601", rules.Info, addrLogin, "aws_iam_user_login_profile", "create", "password_reset_required",
 				"password_reset_required is known only after apply; IG601 (login-profile-no-reset) cannot be judged until then", nil),
 		},

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
 // WriteGitHub writes one GitHub Actions workflow command per finding, so
@@ -24,7 +26,7 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 		case f.Waiver != nil:
 			msg += fmt.Sprintf("\nwaiver expired on %s: %s", f.Waiver.Expires, f.Waiver.Reason)
 		}
-		if !f.Waived && f.Severity != "info" && f.Remediation != "" {
+		if !f.Waived && f.Severity != rules.Info && f.Remediation != "" {
 			msg += "\nfix: " + f.Remediation
 		}
 		props := "title=" + githubProperty(title)
@@ -40,11 +42,11 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 	return bw.Flush()
 }
 
-func githubCommand(sev string) string {
-	switch sev {
-	case "critical", "high":
+func githubCommand(sev rules.Severity) string {
+	switch {
+	case sev >= rules.High:
 		return "error"
-	case "medium", "low":
+	case sev >= rules.Low:
 		return "warning"
 	}
 	return "notice"

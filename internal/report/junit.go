@@ -130,15 +130,14 @@ func junitOutcome(c *junitCase, fs []Finding, failOn rules.Severity) {
 	worst, failing, waived := rules.Info, []string{}, 0
 	var text strings.Builder
 	for _, f := range fs {
-		sev, _ := rules.ParseSeverity(f.Severity)
 		switch {
 		case f.Waived:
 			waived++
-		case sev >= failOn:
+		case f.Severity >= failOn:
 			failing = append(failing, f.Message)
-			worst = max(worst, sev)
+			worst = max(worst, f.Severity)
 		}
-		fmt.Fprintf(&text, "%s %s %s: %s\n", strings.ToUpper(f.Severity), f.RuleID, f.Rule, f.Message)
+		fmt.Fprintf(&text, "%s %s %s: %s\n", strings.ToUpper(f.Severity.String()), f.RuleID, f.Rule, f.Message)
 		if f.Attribute != "" {
 			fmt.Fprintf(&text, "attribute: %s\n", f.Attribute)
 		}

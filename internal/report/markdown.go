@@ -31,14 +31,14 @@ func WriteMarkdown(w io.Writer, r *Report, opt Options) error {
 			mdText(res.Address), mdText(res.Action), mdText(resourceCounts(res.Findings)))
 		for _, f := range res.Findings {
 			fmt.Fprintf(bw, "- **%s** %s <code>%s</code>: %s\n",
-				mdText(f.Severity), mdText(f.RuleID), mdText(f.Rule), mdText(f.Message))
+				mdText(f.Severity.String()), mdText(f.RuleID), mdText(f.Rule), mdText(f.Message))
 			switch {
 			case f.Waived:
 				fmt.Fprintf(bw, "  - Waived: %s\n", mdText(f.waiverReason()))
 			case f.Waiver != nil:
 				fmt.Fprintf(bw, "  - Waiver expired on %s: %s\n", mdText(f.Waiver.Expires), mdText(f.Waiver.Reason))
 			}
-			if !f.Waived && f.Severity != "info" && f.Remediation != "" {
+			if !f.Waived && f.Severity != rules.Info && f.Remediation != "" {
 				fmt.Fprintf(bw, "  - Fix: %s\n", mdText(f.Remediation))
 			}
 		}
@@ -49,7 +49,7 @@ func WriteMarkdown(w io.Writer, r *Report, opt Options) error {
 
 // resourceCounts summarises one resource's findings, e.g. "1 high, 1 waived".
 func resourceCounts(fs []Finding) string {
-	counts := map[string]int{}
+	counts := map[rules.Severity]int{}
 	waived := 0
 	for _, f := range fs {
 		if f.Waived {
@@ -60,7 +60,7 @@ func resourceCounts(fs []Finding) string {
 	}
 	var parts []string
 	for s := rules.Critical; s >= rules.Info; s-- {
-		if n := counts[s.String()]; n > 0 {
+		if n := counts[s]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", n, s))
 		}
 	}

@@ -59,20 +59,27 @@ type Summary struct {
 
 // Finding is one finding in the report.
 type Finding struct {
-	RuleID       string       `json:"rule_id"`
-	Rule         string       `json:"rule"`
-	Severity     string       `json:"severity"`
-	Address      string       `json:"address"`
-	ResourceType string       `json:"resource_type"`
-	Action       string       `json:"action"`
-	Line         int          `json:"line,omitempty"`
-	Attribute    string       `json:"attribute,omitempty"`
-	Event        string       `json:"event"`
-	Message      string       `json:"message"`
-	Remediation  string       `json:"remediation"`
-	References   []string     `json:"references"`
-	Waived       bool         `json:"waived"`
-	Waiver       *lint.Waiver `json:"waiver,omitempty"`
+	RuleID       string         `json:"rule_id"`
+	Rule         string         `json:"rule"`
+	Severity     rules.Severity `json:"severity"`
+	Address      string         `json:"address"`
+	ResourceType string         `json:"resource_type"`
+	Action       string         `json:"action"`
+	Line         int            `json:"line,omitempty"`
+	Attribute    string         `json:"attribute,omitempty"`
+	Event        string         `json:"event"`
+	Message      string         `json:"message"`
+	Remediation  string         `json:"remediation"`
+	References   []string       `json:"references"`
+	Waived       bool           `json:"waived"`
+	Waiver       *Waiver        `json:"waiver,omitempty"`
+}
+
+// Waiver is the waiver that matched a finding, live or expired.
+type Waiver struct {
+	Reason  string `json:"reason"`
+	Expires string `json:"expires,omitempty"`
+	Expired bool   `json:"expired"`
 }
 
 // waiverReason is the reason of the finding's waiver, if it has one.
@@ -100,13 +107,16 @@ func New(res lint.Result, version string) *Report {
 	}
 	for _, f := range res.Findings {
 		r.Findings = append(r.Findings, Finding{
-			RuleID: f.Rule.ID, Rule: f.Rule.Slug, Severity: f.Severity.String(),
+			RuleID: f.Rule.ID, Rule: f.Rule.Slug, Severity: f.Severity,
 			Address: f.Address, ResourceType: f.ResourceType, Action: f.Action, Line: f.Line,
 			Attribute: f.Attribute, Event: f.Rule.Event, Message: f.Message,
 			Remediation: f.Rule.Remediation.Terraform, References: f.Rule.References,
-			Waived: f.Waived(), Waiver: f.Waiver,
+			Waived: f.Waived,
 		})
-		if f.Waived() {
+		if w := f.Waiver; w != nil {
+			r.Findings[len(r.Findings)-1].Waiver = &Waiver{Reason: w.Reason, Expires: w.ExpiresDate(), Expired: !f.Waived}
+		}
+		if f.Waived {
 			r.Summary.Waived++
 			continue
 		}
@@ -119,7 +129,7 @@ func New(res lint.Result, version string) *Report {
 // Fails reports whether any unwaived finding is at or above min.
 func (r *Report) Fails(min rules.Severity) bool {
 	for _, f := range r.Findings {
-		if s, _ := rules.ParseSeverity(f.Severity); !f.Waived && s >= min {
+		if !f.Waived && f.Severity >= min {
 			return true
 		}
 	}

@@ -25,11 +25,11 @@ var securitySeverity = map[rules.Severity]string{
 }
 
 // sarifLevel maps a severity to a SARIF result level.
-func sarifLevel(sev string) string {
-	switch sev {
-	case "critical", "high":
+func sarifLevel(sev rules.Severity) string {
+	switch {
+	case sev >= rules.High:
 		return "error"
-	case "medium", "low":
+	case sev >= rules.Low:
 		return "warning"
 	}
 	return "note"
@@ -87,7 +87,7 @@ func sarifRule(rule *rules.Rule) *sarif.ReportingDescriptor {
 		WithShortDescription(sarif.NewMultiformatMessageString(rule.Summary)).
 		WithFullDescription(sarif.NewMultiformatMessageString(rule.Rationale)).
 		WithHelp(sarif.NewMultiformatMessageString(text).WithMarkdown(md)).
-		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(rule.Severity.String()))).
+		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(rule.Severity))).
 		WithProperties(sarif.Properties{
 			"security-severity": securitySeverity[rule.Severity],
 			"severity":          rule.Severity.String(),
@@ -108,7 +108,7 @@ func sarifResult(f Finding, opt Options) *sarif.Result {
 		}
 		loc.WithPhysicalLocation(phys)
 	}
-	props := sarif.Properties{"severity": f.Severity, "resource_type": f.ResourceType, "action": f.Action}
+	props := sarif.Properties{"severity": f.Severity.String(), "resource_type": f.ResourceType, "action": f.Action}
 	if f.Attribute != "" {
 		props["attribute"] = f.Attribute
 	}

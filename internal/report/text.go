@@ -5,17 +5,19 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
-var severityColor = map[string]string{
-	"critical": "\x1b[1;35m", "high": "\x1b[1;31m", "medium": "\x1b[33m", "low": "\x1b[36m", "info": "\x1b[2m",
+var severityColor = map[rules.Severity]string{
+	rules.Critical: "\x1b[1;35m", rules.High: "\x1b[1;31m", rules.Medium: "\x1b[33m", rules.Low: "\x1b[36m", rules.Info: "\x1b[2m",
 }
 
 // WriteText writes findings grouped by resource and a one-line summary.
 func WriteText(w io.Writer, r *Report, opt Options) error {
 	bw := bufio.NewWriter(w)
-	paint := func(sev string) string {
-		label := fmt.Sprintf("%-8s", strings.ToUpper(sev))
+	paint := func(sev rules.Severity) string {
+		label := fmt.Sprintf("%-8s", strings.ToUpper(sev.String()))
 		if opt.Color {
 			return severityColor[sev] + label + "\x1b[0m"
 		}
@@ -32,7 +34,7 @@ func WriteText(w io.Writer, r *Report, opt Options) error {
 					fmt.Fprintf(bw, "           waiver expired on %s: %s\n", f.Waiver.Expires, oneLine(f.Waiver.Reason))
 				}
 			}
-			if f.Severity != "info" {
+			if f.Severity != rules.Info {
 				fmt.Fprintf(bw, "           fix: %s\n", f.Remediation)
 			}
 		}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -64,16 +65,71 @@ var accessKeyRules = []*Rule{AccessKeyReactivated, AccessKeySecretInState, Acces
 // Days is the whole number of days from t to now.
 func Days(t, now time.Time) int { return int(now.Sub(t) / (24 * time.Hour)) }
 
-// AccessKeyAge judges an active key created at created (IG204).
-func AccessKeyAge(created, now time.Time, b Baseline) (Finding, bool) {
-	if d := Days(created, now); d > b.AccessKeyMaxAgeDays {
-		return AccessKeyNotRotated.finding("create_date", "access key is %d days old; the baseline requires rotation every %d days", d, b.AccessKeyMaxAgeDays), true
+// AccessKeySecret judges whether a key's secret is stored in state (IG202):
+// it is unless pgp_key encrypts it.
+func AccessKeySecret(pgpKey Value[string]) []Finding {
+	switch {
+	case pgpKey.Unknown:
+		return []Finding{AccessKeySecretInState.unknown("pgp_key")}
+	case pgpKey.V == "":
+		return []Finding{AccessKeySecretInState.finding("pgp_key",
+			"pgp_key is not set: the secret access key and SMTP password are stored unencrypted in state")}
 	}
-	return Finding{}, false
+	return nil
 }
 
-// MultipleActiveKeys is the IG203 finding for a user with n > 1 active keys;
-// keys names them (addresses or key IDs, never secrets).
-func MultipleActiveKeys(user string, keys []string) Finding {
-	return AccessKeyMultipleActive.finding("status", "user %q has %d active access keys: %s", user, len(keys), strings.Join(keys, ", "))
+// AccessKey is one access key of a user as either front end sees it.
+type AccessKey struct {
+	Name    string    // names the key: key ID, plan address or report slot; never a secret
+	Active  bool      // known to be Active
+	Created time.Time // created or last rotated; zero when not known yet
+	// LastUsed is when the key was last used (zero: never). It is judged
+	// (IG802) only when UsageKnown: a plan does not know a key's use.
+	LastUsed   time.Time
+	UsageKnown bool
+}
+
+// EvaluateAccessKeys judges one user's access keys as a set: IG204 and
+// IG802 for each active key, with the key's Name as Subject, and IG203 once
+// for the user, with the user as Subject.
+func EvaluateAccessKeys(user string, keys []AccessKey, now time.Time, b Baseline) []Finding {
+	var active []string
+	var fs []Finding
+	for _, k := range keys {
+		if !k.Active {
+			continue
+		}
+		active = append(active, k.Name)
+		if !k.Created.IsZero() {
+			if d := Days(k.Created, now); d > b.AccessKeyMaxAgeDays {
+				f := AccessKeyNotRotated.finding("create_date", "access key is %d days old; the baseline requires rotation every %d days", d, b.AccessKeyMaxAgeDays)
+				f.Subject = k.Name
+				fs = append(fs, f)
+			}
+		}
+		if k.UsageKnown {
+			if f, ok := UnusedCredential("access key "+k.Name, k.LastUsed, k.Created, now, b); ok {
+				f.Subject = k.Name
+				fs = append(fs, f)
+			}
+		}
+	}
+	if len(active) > 1 {
+		f := AccessKeyMultipleActive.finding("status", "user %q has %d active access keys: %s", user, len(active), nameSome(active))
+		f.Subject = user
+		fs = append(fs, f)
+	}
+	return fs
+}
+
+// namedAtMost is how many names a message lists before it only counts.
+const namedAtMost = 5
+
+// nameSome lists names, the first few of them when there are many, so that a
+// message stays short however many objects share the problem.
+func nameSome(names []string) string {
+	if len(names) <= namedAtMost {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:namedAtMost], ", "), len(names)-namedAtMost)
 }

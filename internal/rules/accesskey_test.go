@@ -29,13 +29,13 @@ func TestAccessKeyAge(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			b := DefaultBaseline()
 			b.AccessKeyMaxAgeDays = c.maxDays
-			var fs []Finding
-			if f, ok := AccessKeyAge(c.created, now, b); ok {
-				fs = append(fs, f)
-			} else if f != (Finding{}) {
-				t.Errorf("no finding reported, but a non-zero Finding returned: %+v", f)
-			}
+			fs := EvaluateAccessKeys("u", []AccessKey{{Name: "AKIA1", Active: true, Created: c.created}}, now, b)
 			assertFindings(t, fs, c.want)
+			for _, f := range fs {
+				if f.Subject != "AKIA1" {
+					t.Errorf("subject = %q, want the key's name", f.Subject)
+				}
+			}
 		})
 	}
 }
@@ -60,21 +60,70 @@ func TestDays(t *testing.T) {
 	}
 }
 
-func TestMultipleActiveKeys(t *testing.T) {
-	f := MultipleActiveKeys("deployer", []string{`module.u["deployer"].aws_iam_access_key.k[0]`, "aws_iam_access_key.old"})
-	assertFindings(t, []Finding{f}, []want{{"IG203", Medium, "status",
-		`user "deployer" has 2 active access keys: module.u["deployer"].aws_iam_access_key.k[0], aws_iam_access_key.old`}})
-	if f.Rule != AccessKeyMultipleActive {
-		t.Errorf("rule = %p, want AccessKeyMultipleActive", f.Rule)
+func TestEvaluateAccessKeys(t *testing.T) {
+	now := time.Date(2026, 11, 23, 7, 0, 0, 0, time.UTC)
+	b := DefaultBaseline()
+	ago := func(d int) time.Time { return now.AddDate(0, 0, -d) }
+	old, doubled := `module.u["deployer"].aws_iam_access_key.k[0]`, "aws_iam_access_key.old"
+	for _, c := range []struct {
+		name     string
+		keys     []AccessKey
+		want     []want
+		subjects []string
+	}{
+		{name: "one active, one inactive", keys: []AccessKey{{Name: "a", Active: true}, {Name: "b", Created: ago(900)}}},
+		{name: "new keys have no age yet", keys: []AccessKey{{Name: "a", Active: true}, {Name: "b", Active: true}},
+			want:     []want{{"IG203", Medium, "status", `user "deployer" has 2 active access keys: a, b`}},
+			subjects: []string{"deployer"}},
+		{name: "two active, one old", keys: []AccessKey{{Name: old, Active: true, Created: ago(100)}, {Name: doubled, Active: true, Created: ago(3)}},
+			want: []want{
+				{"IG204", Medium, "create_date", "access key is 100 days old; the baseline requires rotation every 90 days"},
+				{"IG203", Medium, "status", `user "deployer" has 2 active access keys: ` + old + ", " + doubled},
+			},
+			subjects: []string{old, "deployer"}},
+		{name: "use is judged only when known", keys: []AccessKey{
+			{Name: "plan", Active: true, Created: ago(60)},
+			{Name: "live", Active: true, Created: ago(60), UsageKnown: true, LastUsed: ago(50)},
+			{Name: "inactive", Created: ago(60), UsageKnown: true},
+		},
+			want: []want{
+				{"IG802", Medium, "last_used", "access key live was last used 50 days ago; the baseline allows 45 days unused"},
+				{"IG203", Medium, "status", `user "deployer" has 2 active access keys: plan, live`},
+			},
+			subjects: []string{"live", "deployer"}},
+		{name: "many keys are counted, a few named", keys: []AccessKey{
+			{Name: "k1", Active: true}, {Name: "k2", Active: true}, {Name: "k3", Active: true}, {Name: "k4", Active: true},
+			{Name: "k5", Active: true}, {Name: "k6", Active: true}, {Name: "k7", Active: true},
+		},
+			want:     []want{{"IG203", Medium, "status", `user "deployer" has 7 active access keys: k1, k2, k3, k4, k5 and 2 more`}},
+			subjects: []string{"deployer"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fs := EvaluateAccessKeys("deployer", c.keys, now, b)
+			assertFindings(t, fs, c.want)
+			for i, f := range fs {
+				if i < len(c.subjects) && f.Subject != c.subjects[i] {
+					t.Errorf("finding %d subject = %q, want %q", i, f.Subject, c.subjects[i])
+				}
+			}
+		})
 	}
 }
 
-func TestRuleFindingHelpers(t *testing.T) {
-	assertFindings(t, []Finding{
-		AccessKeyReactivated.Finding("status", "status changes from %s to %s", "Inactive", "Active"),
-		AccessKeySecretInState.Unknown("pgp_key"),
-	}, []want{
-		{"IG201", High, "status", "status changes from Inactive to Active"},
-		{"IG202", Info, "pgp_key", unknownMsg("pgp_key", "IG202", "access-key-secret-in-state")},
-	})
+func TestAccessKeySecret(t *testing.T) {
+	assertFindings(t, AccessKeySecret(Known("")), []want{{"IG202", High, "pgp_key",
+		"pgp_key is not set: the secret access key and SMTP password are stored unencrypted in state"}})
+	assertFindings(t, AccessKeySecret(UnknownValue[string]()), []want{{"IG202", Info, "pgp_key", unknownMsg("pgp_key", "IG202", "access-key-secret-in-state")}})
+	assertFindings(t, AccessKeySecret(Known("keybase:someone")), nil)
+}
+
+func TestReactivation(t *testing.T) {
+	s := Known[string]
+	for _, r := range []*Rule{AccessKeyReactivated, SSHKeyReactivated, SigningCertificateReactivated} {
+		assertFindings(t, Reactivation(r, s("Inactive"), s("Active")), []want{{r.ID, High, "status", "status changes from Inactive to Active"}})
+		assertFindings(t, Reactivation(r, s("Active"), s("Active")), nil)
+		assertFindings(t, Reactivation(r, s("Active"), s("Inactive")), nil)
+		assertFindings(t, Reactivation(r, s(""), s("Active")), nil) // a new credential
+		assertFindings(t, Reactivation(r, s("Inactive"), UnknownValue[string]()), nil)
+	}
 }

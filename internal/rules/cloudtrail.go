@@ -239,3 +239,10 @@ func (f FieldSelector) matches(value string) bool {
 	}
 	return true
 }
+
+// TrailRemoval is the verdict on destroying a trail without a replacement
+// (IG704).
+func TrailRemoval() []Finding {
+	return []Finding{CloudTrailDeleted.finding("",
+		"the trail is destroyed and not replaced: the IAM events it recorded stop being logged")}
+}

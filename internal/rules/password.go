@@ -173,6 +173,13 @@ func NoPasswordPolicy() PasswordPolicy {
 	return PasswordPolicy{MinimumLength: Known(8)}
 }
 
+// PolicyRules are the rules EvaluatePasswordPolicy judges: those that need
+// only the policy itself, not a change to it.
+var PolicyRules = []*Rule{
+	PasswordMinLength, PasswordRequireUppercase, PasswordRequireLowercase, PasswordRequireNumbers,
+	PasswordRequireSymbols, PasswordReusePrevention, PasswordMaxAge, PasswordChangeDisallowed,
+}
+
 // EvaluatePasswordPolicy judges a policy against the baseline (IG101-IG107, IG110).
 func EvaluatePasswordPolicy(p PasswordPolicy, b Baseline) []Finding {
 	var out []Finding
@@ -263,4 +270,11 @@ func PasswordPolicyWeakened(before, after PasswordPolicy) []Finding {
 	turnedOff(AttrRequireSymbols, before.RequireSymbols, after.RequireSymbols)
 	turnedOff(AttrAllowUsersToChange, before.AllowUsersToChange, after.AllowUsersToChange)
 	return out
+}
+
+// PasswordPolicyRemoval is the verdict on deleting the account password
+// policy without a replacement (IG108).
+func PasswordPolicyRemoval() []Finding {
+	return []Finding{PasswordPolicyRemoved.finding("",
+		"the password policy is deleted: the account falls back to AWS's default (8 characters, no expiry, no reuse prevention)")}
 }

@@ -70,6 +70,9 @@ type Finding struct {
 	Severity  Severity // usually Rule.Severity; Info when a value is unknown until apply
 	Attribute string   // the attribute at fault, if one
 	Message   string   // names what is wrong, never secret material
+	// Subject names what the finding is about when one evaluation covers
+	// several objects (a user's keys, an account's SSH keys); else "".
+	Subject string
 }
 
 // finding builds a finding at the rule's own severity.
@@ -81,17 +84,31 @@ func (r *Rule) finding(attr, format string, args ...any) Finding {
 // after apply, so the rule cannot be decided now.
 func (r *Rule) unknown(attr string) Finding {
 	return Finding{Rule: r, Severity: Info, Attribute: attr,
-		Message: fmt.Sprintf("%s is known only after apply; %s (%s) cannot be judged until then", attr, r.ID, r.Slug)}
+		Message: fmt.Sprintf("%s is known only after apply; %s cannot be judged until then", attr, r.Name())}
 }
 
-// Finding builds a finding for this rule; used by front ends for rules whose
-// facts (actions, cross-resource counts) only they can see.
-func (r *Rule) Finding(attr, format string, args ...any) Finding {
-	return r.finding(attr, format, args...)
+// Name is how prose names a rule: "IG101 (password-min-length)".
+func (r *Rule) Name() string { return r.ID + " (" + r.Slug + ")" }
+
+// Names names several rules in prose, for messages and descriptions, so
+// that no front end spells a rule ID itself.
+func Names(rs ...*Rule) string {
+	names := make([]string, len(rs))
+	for i, r := range rs {
+		names[i] = r.Name()
+	}
+	return strings.Join(names, ", ")
 }
 
-// Unknown builds the info finding for an attribute known only after apply.
-func (r *Rule) Unknown(attr string) Finding { return r.unknown(attr) }
+// Reactivation judges a credential's status on an update (IG201, IG405,
+// IG503; r is the rule of the credential's kind): switching an Inactive
+// credential back to Active revives one nobody watches.
+func Reactivation(r *Rule, before, after Value[string]) []Finding {
+	if before.Unknown || after.Unknown || before.V != "Inactive" || after.V != "Active" {
+		return nil
+	}
+	return []Finding{r.finding("status", "status changes from Inactive to Active")}
+}
 
 // catalogue is the explicit registry: one slice per rule group.
 var catalogue = concat(passwordRules, accessKeyRules, loginProfileRules, cloudTrailRules, runtimeRules, certificateRules, sshKeyRules, signingCertificateRules)

@@ -97,28 +97,20 @@ type CredentialUser struct {
 	PasswordLastUsed    time.Time
 	PasswordLastChanged time.Time
 	MFAActive           bool
-	Keys                []CredentialKey
-}
-
-// CredentialKey is one access key of a CredentialUser.
-type CredentialKey struct {
-	Name     string // key ID or report slot (access_key_1), never a secret
-	Active   bool
-	Created  time.Time // created or last rotated
-	LastUsed time.Time // zero: never used
+	Keys                []AccessKey // report slots access_key_1 and _2, UsageKnown
 }
 
 // EvaluateCredentialUser judges one user's credentials: IG801-IG804, and
-// IG203/IG204 for its keys.
+// its access keys as EvaluateAccessKeys does.
 func EvaluateCredentialUser(u CredentialUser, now time.Time, b Baseline) []Finding {
 	var out []Finding
-	var active []string
-	for _, k := range u.Keys {
-		if k.Active {
-			active = append(active, k.Name)
-		}
-	}
 	if u.Root {
+		var active []string
+		for _, k := range u.Keys {
+			if k.Active {
+				active = append(active, k.Name)
+			}
+		}
 		if len(active) > 0 {
 			out = append(out, RootAccessKey.finding("access_key", "the root user has %d active access key(s): %s", len(active), strings.Join(active, ", ")))
 		}
@@ -139,22 +131,7 @@ func EvaluateCredentialUser(u CredentialUser, now time.Time, b Baseline) []Findi
 			out = append(out, f)
 		}
 	}
-	for _, k := range u.Keys {
-		if !k.Active {
-			continue
-		}
-		if f, ok := AccessKeyAge(k.Created, now, b); ok {
-			f.Message = k.Name + ": " + f.Message
-			out = append(out, f)
-		}
-		if f, ok := UnusedCredential("access key "+k.Name, k.LastUsed, k.Created, now, b); ok {
-			out = append(out, f)
-		}
-	}
-	if len(active) > 1 {
-		out = append(out, MultipleActiveKeys(u.Name, active))
-	}
-	return out
+	return append(out, EvaluateAccessKeys(u.Name, u.Keys, now, b)...)
 }
 
 // UnusedCredential judges a credential last used at lastUsed (zero: never)
@@ -185,6 +162,6 @@ func CredentialReportAge(generated, now time.Time) (Finding, bool) {
 
 // Incomplete is the IG806 finding for facts that could not be read; why
 // names the action and permission, unjudged names the rules left undecided.
-func Incomplete(what, why, unjudged string) Finding {
-	return CheckIncomplete.finding("", "%s could not be read (%s); %s not judged", what, why, unjudged)
+func Incomplete(what, why string, unjudged ...*Rule) Finding {
+	return CheckIncomplete.finding("", "%s could not be read (%s); %s not judged", what, why, Names(unjudged...))
 }

@@ -24,21 +24,21 @@ func TestEvaluateCredentialUser(t *testing.T) {
 		{"never-used password judged by last change", CredentialUser{Name: "a", Created: ago(400), PasswordEnabled: true, PasswordLastChanged: ago(50), MFAActive: true},
 			[]want{{"IG802", Medium, "last_used", "console password has never been used in the 50 days since it was issued; the baseline allows 45 days unused"}}},
 		{"never-used new password", CredentialUser{Name: "a", Created: ago(10), PasswordEnabled: true, MFAActive: true}, nil},
-		{"old, unused and doubled keys", CredentialUser{Name: "a", Created: ago(400), Keys: []CredentialKey{
-			{Name: "k1", Active: true, Created: ago(100)},
-			{Name: "k2", Active: true, Created: ago(5), LastUsed: ago(1)},
-			{Name: "k3", Active: false, Created: ago(900)},
+		{"old, unused and doubled keys", CredentialUser{Name: "a", Created: ago(400), Keys: []AccessKey{
+			{Name: "k1", Active: true, Created: ago(100), UsageKnown: true},
+			{Name: "k2", Active: true, Created: ago(5), LastUsed: ago(1), UsageKnown: true},
+			{Name: "k3", Active: false, Created: ago(900), UsageKnown: true},
 		}}, []want{
-			{"IG204", Medium, "create_date", "k1: access key is 100 days old; the baseline requires rotation every 90 days"},
+			{"IG204", Medium, "create_date", "access key is 100 days old; the baseline requires rotation every 90 days"},
 			{"IG802", Medium, "last_used", "access key k1 has never been used in the 100 days since it was issued; the baseline allows 45 days unused"},
 			{"IG203", Medium, "status", `user "a" has 2 active access keys: k1, k2`},
 		}},
-		{"root with keys, no MFA", CredentialUser{Name: "<root_account>", Root: true, Keys: []CredentialKey{{Name: "access_key_1", Active: true, Created: ago(900)}}},
+		{"root with keys, no MFA", CredentialUser{Name: "<root_account>", Root: true, Keys: []AccessKey{{Name: "access_key_1", Active: true, Created: ago(900)}}},
 			[]want{
 				{"IG803", Critical, "access_key", "the root user has 1 active access key(s): access_key_1"},
 				{"IG804", Critical, "mfa_active", "the root user has no MFA device"},
 			}},
-		{"root clean", CredentialUser{Name: "<root_account>", Root: true, MFAActive: true, Keys: []CredentialKey{{Name: "access_key_1", Created: ago(900)}}}, nil},
+		{"root clean", CredentialUser{Name: "<root_account>", Root: true, MFAActive: true, Keys: []AccessKey{{Name: "access_key_1", Created: ago(900)}}}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) { assertFindings(t, EvaluateCredentialUser(c.u, now, b), c.want) })
 	}
@@ -58,6 +58,6 @@ func TestCredentialReportAge(t *testing.T) {
 }
 
 func TestIncomplete(t *testing.T) {
-	assertFindings(t, []Finding{Incomplete("the last use of 3 access key(s)", "GetAccessKeyLastUsed was denied: grant iam:GetAccessKeyLastUsed", "IG802 (credential-unused)")},
+	assertFindings(t, []Finding{Incomplete("the last use of 3 access key(s)", "GetAccessKeyLastUsed was denied: grant iam:GetAccessKeyLastUsed", CredentialUnused)},
 		[]want{{"IG806", Medium, "", "the last use of 3 access key(s) could not be read (GetAccessKeyLastUsed was denied: grant iam:GetAccessKeyLastUsed); IG802 (credential-unused) not judged"}})
 }

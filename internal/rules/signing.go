@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/inspect"
@@ -71,4 +72,44 @@ func EvaluateSigningCertificate(body Value[string], now time.Time, b Baseline) [
 			Message: f.Rule.Slug + ": " + f.Message})
 	}
 	return out
+}
+
+// Replacement is what a change offers a user in place of a signing
+// certificate it deletes.
+type Replacement int
+
+// Replacements, worst first.
+const (
+	NoReplacement      Replacement = iota
+	PendingReplacement             // a new certificate whose body or status is known only after apply
+	SoundReplacement               // a new, active certificate with no IG502 finding
+)
+
+// SigningCertificateReplacement judges a new signing certificate as the
+// replacement of a deleted one.
+func SigningCertificateReplacement(status, body Value[string], now time.Time, b Baseline) Replacement {
+	switch {
+	case !status.Unknown && status.V != "Active":
+		return NoReplacement
+	case status.Unknown || body.Unknown:
+		return PendingReplacement
+	case len(EvaluateSigningCertificate(body, now, b)) > 0:
+		return NoReplacement
+	}
+	return SoundReplacement
+}
+
+// SigningCertificateRemoval is the verdict on deleting a user's signing
+// certificate, given the best replacement the change uploads (IG501).
+func SigningCertificateRemoval(user string, best Replacement) []Finding {
+	switch best {
+	case SoundReplacement:
+		return nil // rotation
+	case PendingReplacement:
+		return []Finding{{Rule: SigningCertificateDeleted, Severity: Info,
+			Message: fmt.Sprintf("a new signing certificate for user %q is known only after apply; %s cannot be judged until then",
+				user, SigningCertificateDeleted.Name())}}
+	}
+	return []Finding{SigningCertificateDeleted.finding("",
+		"the signing certificate of user %q is deleted and this plan uploads no sound, active replacement for the user", user)}
 }

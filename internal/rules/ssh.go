@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/inspect"
@@ -121,12 +122,39 @@ func describeEncoding(e string) string {
 	return e
 }
 
-// SharedSSHKey is the IG404 finding for a key (named by its SHA-256
-// fingerprint, which is public) uploaded for several users.
-func SharedSSHKey(fingerprint string, users []string) Finding {
-	quoted := make([]string, len(users))
-	for i, u := range users {
-		quoted[i] = fmt.Sprintf("%q", u)
+// SSHKeyUse is one upload of an SSH key (named by its SHA-256 fingerprint,
+// which is public) for a user.
+type SSHKeyUse struct {
+	User, Fingerprint string
+}
+
+// SharedSSHKeys judges an account's SSH keys as a set: each key uploaded for
+// more than one user gets an IG404 finding, keyed by fingerprint. IAM user
+// names are case-insensitive, so "Deployer" and "deployer" are one user.
+func SharedSSHKeys(uses []SSHKeyUse) map[string]Finding {
+	users := map[string][]string{} // fingerprint -> users, first spelling kept
+	seen := map[[2]string]bool{}
+	for _, u := range uses {
+		k := [2]string{u.Fingerprint, strings.ToLower(u.User)}
+		if u.User == "" || u.Fingerprint == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		users[u.Fingerprint] = append(users[u.Fingerprint], u.User)
 	}
-	return SSHKeyShared.finding("public_key", "the key %s is uploaded for %d users: %s", fingerprint, len(users), strings.Join(quoted, ", "))
+	out := map[string]Finding{}
+	for fp, us := range users {
+		if len(us) < 2 {
+			continue
+		}
+		slices.Sort(us)
+		quoted := make([]string, len(us))
+		for i, u := range us {
+			quoted[i] = fmt.Sprintf("%q", u)
+		}
+		f := SSHKeyShared.finding("public_key", "the key %s is uploaded for %d users: %s", fp, len(us), nameSome(quoted))
+		f.Subject = fp
+		out[fp] = f
+	}
+	return out
 }

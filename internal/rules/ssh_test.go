@@ -55,7 +55,19 @@ func TestEvaluateSSHKey(t *testing.T) {
 	}
 }
 
-func TestSharedSSHKey(t *testing.T) {
-	f := SharedSSHKey("SHA256:abc", []string{"alice", "bob"})
+func TestSharedSSHKeys(t *testing.T) {
+	got := SharedSSHKeys([]SSHKeyUse{
+		{"bob", "SHA256:abc"}, {"alice", "SHA256:abc"}, {"alice", "SHA256:abc"}, // the same upload twice is one user
+		{"carol", "SHA256:own"},
+		{"Deployer", "SHA256:dup"}, {"deployer", "SHA256:dup"}, // IAM user names are case-insensitive
+		{"", "SHA256:x"}, {"dave", ""}, // unknown halves are left out
+	})
+	if len(got) != 1 {
+		t.Fatalf("got %d shared keys, want 1: %v", len(got), got)
+	}
+	f := got["SHA256:abc"]
 	assertFindings(t, []Finding{f}, []want{{"IG404", Medium, "public_key", `the key SHA256:abc is uploaded for 2 users: "alice", "bob"`}})
+	if f.Subject != "SHA256:abc" {
+		t.Errorf("subject = %q", f.Subject)
+	}
 }

@@ -1,0 +1,150 @@
+package lint
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+// This file collects facts across resources for the rules that judge sets:
+// a user's access keys, the account's SSH keys, a user's new signing
+// certificates. The verdicts themselves come from internal/rules.
+
+// appliedObject is a resource as it stands once the plan is applied.
+type appliedObject struct {
+	address string
+	attrs   attrs
+}
+
+// applied returns the resources of type typ that exist once the plan is
+// applied, in address order: those in prior state the plan leaves alone,
+// then what it creates, updates or keeps, and what it forgets (which stays
+// in AWS as it was).
+func (l *linter) applied(typ string) []appliedObject {
+	byAddr := map[string]attrs{}
+	for _, r := range l.plan.Prior {
+		if r.Type == typ {
+			byAddr[r.Address] = attrs{values: r.Values}
+		}
+	}
+	for _, rc := range l.plan.Changes {
+		if rc.Type != typ || rc.Change == nil || rc.DeposedKey != "" {
+			continue
+		}
+		if c := newChange(l.plan, rc); c.removed {
+			delete(byAddr, rc.Address)
+		} else {
+			byAddr[rc.Address] = c.after
+		}
+	}
+	out := make([]appliedObject, 0, len(byAddr))
+	for addr, a := range byAddr {
+		out = append(out, appliedObject{addr, a})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].address < out[j].address })
+	return out
+}
+
+// userKey groups by IAM user name, which AWS compares case-insensitively.
+func userKey(name string) string { return strings.ToLower(name) }
+
+// accessKeyFindings judges each user's access keys as a set once the plan
+// is applied, and returns the findings by key address: a key's own findings,
+// and IG203 on every active key of the user. Keys named by plan address;
+// keys whose user is known only after apply are judged alone.
+func (l *linter) accessKeyFindings() map[string][]rules.Finding {
+	if l.accessKeys != nil {
+		return l.accessKeys
+	}
+	type group struct {
+		user string
+		keys []rules.AccessKey
+	}
+	var groups []*group
+	byUser := map[string]*group{}
+	for _, o := range l.applied("aws_iam_access_key") {
+		status := o.attrs.str("status", "Active")
+		k := rules.AccessKey{Name: o.address, Active: !status.Unknown && status.V == "Active"}
+		if created := o.attrs.str("create_date", ""); !created.Unknown {
+			k.Created, _ = time.Parse(time.RFC3339, created.V)
+		}
+		user := o.attrs.str("user", "")
+		g := byUser[userKey(user.V)]
+		if user.Unknown || user.V == "" || g == nil {
+			g = &group{user: user.V}
+			groups = append(groups, g)
+			if !user.Unknown && user.V != "" {
+				byUser[userKey(user.V)] = g
+			}
+		}
+		g.keys = append(g.keys, k)
+	}
+	l.accessKeys = map[string][]rules.Finding{}
+	for _, g := range groups {
+		for _, f := range rules.EvaluateAccessKeys(g.user, g.keys, l.now, l.baseline) {
+			if f.Subject != g.user || f.Rule != rules.AccessKeyMultipleActive {
+				l.accessKeys[f.Subject] = append(l.accessKeys[f.Subject], f)
+				continue
+			}
+			for _, k := range g.keys { // a per-user finding goes on each of its active keys
+				if k.Active {
+					l.accessKeys[k.Name] = append(l.accessKeys[k.Name], f)
+				}
+			}
+		}
+	}
+	return l.accessKeys
+}
+
+// sshKeyFindings judges every SSH key that exists once the plan is applied,
+// each parsed once: its own findings (IG401-IG403), and IG404 when its key
+// is uploaded for other users too. Findings by key address.
+func (l *linter) sshKeyFindings() map[string][]rules.Finding {
+	if l.sshKeys != nil {
+		return l.sshKeys
+	}
+	l.sshKeys = map[string][]rules.Finding{}
+	var uses []rules.SSHKeyUse
+	fingerprints := map[string]string{} // address -> fingerprint
+	for _, o := range l.applied("aws_iam_user_ssh_key") {
+		fs, key := rules.EvaluateSSHKey(rules.SSHPublicKey{
+			PublicKey: o.attrs.str("public_key", ""),
+			Encoding:  o.attrs.str("encoding", ""),
+		}, l.baseline)
+		l.sshKeys[o.address] = fs
+		if user := o.attrs.str("username", ""); key != nil && !user.Unknown {
+			uses = append(uses, rules.SSHKeyUse{User: user.V, Fingerprint: key.SHA256Fingerprint})
+			fingerprints[o.address] = key.SHA256Fingerprint
+		}
+	}
+	shared := rules.SharedSSHKeys(uses)
+	for addr, fp := range fingerprints {
+		if f, ok := shared[fp]; ok {
+			l.sshKeys[addr] = append(l.sshKeys[addr], f)
+		}
+	}
+	return l.sshKeys
+}
+
+// signingReplacement says, for a user, the best signing certificate the plan
+// creates (alone or as the new half of a replacement).
+func (l *linter) signingReplacement(user string) rules.Replacement {
+	if l.signingBest == nil {
+		l.signingBest = map[string]rules.Replacement{}
+		for _, rc := range l.plan.Changes {
+			if rc.Type != "aws_iam_signing_certificate" || rc.Change == nil || rc.DeposedKey != "" || !rc.Change.Actions.Create() && !rc.Change.Actions.Replace() {
+				continue
+			}
+			c := newChange(l.plan, rc)
+			u := c.after.str("user_name", "")
+			if u.Unknown || u.V == "" {
+				continue
+			}
+			r := rules.SigningCertificateReplacement(c.after.str("status", "Active"), c.after.str("certificate_body", ""), l.now, l.baseline)
+			l.signingBest[userKey(u.V)] = max(l.signingBest[userKey(u.V)], r)
+		}
+	}
+	return l.signingBest[userKey(user)]
+}
