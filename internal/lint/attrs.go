@@ -1,13 +1,22 @@
 package lint
 
-import "github.com/iamguard/terraform-provider-iamguard/internal/rules"
+import (
+	"math"
+	"strconv"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
 
 // attrs reads one side of a resource change the way the rules must see it:
 // a value known only after apply stays unknown, unless the configuration
-// shows the attribute was omitted, in which case its default applies.
+// shows the attribute was omitted (or set to null), in which case its
+// default applies; a value Terraform marks sensitive stays marked; a value
+// of the wrong JSON kind is read as the provider would convert it, or is
+// unreadable.
 type attrs struct {
 	values     map[string]any
 	unknown    map[string]any // after_unknown; nil for the before side
+	sensitive  any            // *_sensitive or sensitive_values: true, or a map like values
 	configured map[string]bool
 	hasConfig  bool
 }
@@ -25,50 +34,124 @@ func (a attrs) blockUnknown(name string) bool {
 	return u
 }
 
-// raw returns the attribute's value, nil when omitted or null.
-func (a attrs) raw(name string) any { return a.values[name] }
-
-func (a attrs) bool(name string, def bool) rules.Value[bool] {
-	if a.isUnknown(name) {
-		return rules.UnknownValue[bool]()
+// isSensitive reports whether any part of the attribute is marked sensitive.
+func (a attrs) isSensitive(name string) bool {
+	if s, ok := a.sensitive.(map[string]any); ok {
+		return anyTrue(s[name])
 	}
-	if v, ok := a.values[name].(bool); ok {
-		return rules.Known(v)
-	}
-	return rules.Known(def)
+	return anyTrue(a.sensitive)
 }
 
-func (a attrs) int(name string, def int) rules.Value[int] {
-	if a.isUnknown(name) {
-		return rules.UnknownValue[int]()
+// anyTrue reports whether a sensitivity mark holds true anywhere.
+func anyTrue(mark any) bool {
+	switch m := mark.(type) {
+	case bool:
+		return m
+	case map[string]any:
+		for _, v := range m {
+			if anyTrue(v) {
+				return true
+			}
+		}
+	case []any:
+		for _, v := range m {
+			if anyTrue(v) {
+				return true
+			}
+		}
 	}
-	if v, ok := a.values[name].(float64); ok {
-		return rules.Known(int(v))
-	}
-	return rules.Known(def)
+	return false
 }
 
-func (a attrs) str(name, def string) rules.Value[string] {
+// value reads an attribute with convert, which turns a JSON value into a T
+// as Terraform's type conversion would (ok false: it cannot). An omitted or
+// null attribute takes def.
+func value[T any](a attrs, name string, def T, convert func(any) (T, bool)) rules.Value[T] {
 	if a.isUnknown(name) {
-		return rules.UnknownValue[string]()
+		return rules.UnknownValue[T]()
 	}
-	if v, ok := a.values[name].(string); ok {
-		return rules.Known(v)
+	v := rules.Known(def)
+	if raw, set := a.values[name]; set && raw != nil {
+		if v.V, set = convert(raw); !set {
+			v = rules.UnreadableValue[T]()
+		}
 	}
-	return rules.Known(def)
+	v.Sensitive = a.isSensitive(name)
+	return v
+}
+
+func (a attrs) bool(name string, def bool) rules.Value[bool] { return value(a, name, def, toBool) }
+func (a attrs) int(name string, def int) rules.Value[int]    { return value(a, name, def, toInt) }
+func (a attrs) str(name, def string) rules.Value[string]     { return value(a, name, def, toString) }
+
+// toBool converts as Terraform does: a bool, or the strings "true" and "false".
+func toBool(raw any) (bool, bool) {
+	switch v := raw.(type) {
+	case bool:
+		return v, true
+	case string:
+		b, err := strconv.ParseBool(v)
+		return b, err == nil && (v == "true" || v == "false")
+	}
+	return false, false
+}
+
+// maxJudged bounds numbers so that no value overflows an int: 1e19 days is
+// judged as a very large number, not wrapped round into a small one.
+const maxJudged = 1 << 53
+
+// toInt converts a number, or a string holding one, to an int, saturating.
+func toInt(raw any) (int, bool) {
+	var f float64
+	switch v := raw.(type) {
+	case float64:
+		f = v
+	case string:
+		var err error
+		if f, err = strconv.ParseFloat(v, 64); err != nil || math.IsNaN(f) {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	return int(max(-maxJudged, min(maxJudged, f))), true
+}
+
+// toString converts as Terraform does: strings, numbers and bools.
+func toString(raw any) (string, bool) {
+	switch v := raw.(type) {
+	case string:
+		return v, true
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64), true
+	case bool:
+		return strconv.FormatBool(v), true
+	}
+	return "", false
 }
 
 // list returns the elements of a list-of-objects attribute (nested blocks),
-// each with its own view of unknown values.
+// each with its own view of unknown and sensitive values.
 func (a attrs) list(name string) []attrs {
 	items, _ := a.values[name].([]any)
 	unknowns, _ := a.unknown[name].([]any)
+	var marks []any
+	whole := false
+	if s, ok := a.sensitive.(map[string]any); ok {
+		marks, _ = s[name].([]any)
+		whole, _ = s[name].(bool)
+	} else {
+		whole = anyTrue(a.sensitive)
+	}
 	out := make([]attrs, 0, len(items))
 	for i, it := range items {
 		m, _ := it.(map[string]any)
-		el := attrs{values: m, hasConfig: false}
+		el := attrs{values: m, sensitive: whole}
 		if i < len(unknowns) {
 			el.unknown, _ = unknowns[i].(map[string]any)
+		}
+		if i < len(marks) {
+			el.sensitive = marks[i]
 		}
 		out = append(out, el)
 	}
@@ -80,7 +163,7 @@ func (a attrs) strings(name string) []string {
 	items, _ := a.values[name].([]any)
 	out := make([]string, 0, len(items))
 	for _, it := range items {
-		if s, ok := it.(string); ok {
+		if s, ok := toString(it); ok && it != nil {
 			out = append(out, s)
 		}
 	}

@@ -16,10 +16,10 @@ func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 	if a.blockUnknown("event_selector") || a.blockUnknown("advanced_event_selector") {
 		t.Selectors = rules.UnknownValue[bool]()
 	}
+	t.Selectors.Sensitive = a.isSensitive("event_selector") || a.isSensitive("advanced_event_selector")
 	for _, s := range a.list("event_selector") {
-		rw, _ := s.raw("read_write_type").(string)
 		t.EventSelectors = append(t.EventSelectors, rules.EventSelector{
-			ReadWriteType:                 rw,
+			ReadWriteType:                 s.str("read_write_type", "").V,
 			IncludeManagementEvents:       s.bool("include_management_events", true),
 			ExcludeManagementEventSources: s.strings("exclude_management_event_sources"),
 		})
@@ -27,9 +27,8 @@ func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 	for _, s := range a.list("advanced_event_selector") {
 		var sel rules.AdvancedSelector
 		for _, f := range s.list("field_selector") {
-			field, _ := f.raw("field").(string)
 			sel.Fields = append(sel.Fields, rules.FieldSelector{
-				Field:  field,
+				Field:  f.str("field", "").V,
 				Equals: f.strings("equals"), NotEquals: f.strings("not_equals"),
 				StartsWith: f.strings("starts_with"), NotStartsWith: f.strings("not_starts_with"),
 				EndsWith: f.strings("ends_with"), NotEndsWith: f.strings("not_ends_with"),

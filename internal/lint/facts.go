@@ -26,7 +26,7 @@ func (l *linter) applied(typ string) []appliedObject {
 	byAddr := map[string]attrs{}
 	for _, r := range l.plan.Prior {
 		if r.Type == typ {
-			byAddr[r.Address] = attrs{values: r.Values}
+			byAddr[r.Address] = attrs{values: r.Values, sensitive: r.Sensitive}
 		}
 	}
 	for _, rc := range l.plan.Changes {
@@ -52,14 +52,15 @@ func userKey(name string) string { return strings.ToLower(name) }
 
 // accessKeyFindings judges each user's access keys as a set once the plan
 // is applied, and returns the findings by key address: a key's own findings,
-// and IG203 on every active key of the user. Keys named by plan address;
-// keys whose user is known only after apply are judged alone.
+// and the user's IG203 once, on the first of its active keys this run
+// judges. Keys named by plan address; keys whose user is known only after
+// apply are judged alone.
 func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 	if l.accessKeys != nil {
 		return l.accessKeys
 	}
 	type group struct {
-		user string
+		user rules.Value[string]
 		keys []rules.AccessKey
 	}
 	var groups []*group
@@ -69,11 +70,12 @@ func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 		k := rules.AccessKey{Name: o.address, Active: !status.Unknown && status.V == "Active"}
 		if created := o.attrs.str("create_date", ""); !created.Unknown {
 			k.Created, _ = time.Parse(time.RFC3339, created.V)
+			k.CreatedSensitive = created.Sensitive
 		}
 		user := o.attrs.str("user", "")
 		g := byUser[userKey(user.V)]
 		if user.Unknown || user.V == "" || g == nil {
-			g = &group{user: user.V}
+			g = &group{user: user}
 			groups = append(groups, g)
 			if !user.Unknown && user.V != "" {
 				byUser[userKey(user.V)] = g
@@ -84,13 +86,14 @@ func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 	l.accessKeys = map[string][]rules.Finding{}
 	for _, g := range groups {
 		for _, f := range rules.EvaluateAccessKeys(g.user, g.keys, l.now, l.baseline) {
-			if f.Subject != g.user || f.Rule != rules.AccessKeyMultipleActive {
+			if f.Rule != rules.AccessKeyMultipleActive {
 				l.accessKeys[f.Subject] = append(l.accessKeys[f.Subject], f)
 				continue
 			}
-			for _, k := range g.keys { // a per-user finding goes on each of its active keys
-				if k.Active {
+			for _, k := range g.keys {
+				if k.Active && l.judged[k.Name] {
 					l.accessKeys[k.Name] = append(l.accessKeys[k.Name], f)
+					break
 				}
 			}
 		}
@@ -114,8 +117,10 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 			Encoding:  o.attrs.str("encoding", ""),
 		}, l.baseline)
 		l.sshKeys[o.address] = fs
-		if user := o.attrs.str("username", ""); key != nil && !user.Unknown {
-			uses = append(uses, rules.SSHKeyUse{User: user.V, Fingerprint: key.SHA256Fingerprint})
+		if key != nil {
+			fp := rules.Known(key.SHA256Fingerprint)
+			fp.Sensitive = o.attrs.isSensitive("public_key")
+			uses = append(uses, rules.SSHKeyUse{User: o.attrs.str("username", ""), Fingerprint: fp})
 			fingerprints[o.address] = key.SHA256Fingerprint
 		}
 	}
@@ -134,10 +139,13 @@ func (l *linter) signingReplacement(user string) rules.Replacement {
 	if l.signingBest == nil {
 		l.signingBest = map[string]rules.Replacement{}
 		for _, rc := range l.plan.Changes {
-			if rc.Type != "aws_iam_signing_certificate" || rc.Change == nil || rc.DeposedKey != "" || !rc.Change.Actions.Create() && !rc.Change.Actions.Replace() {
+			if rc.Type != "aws_iam_signing_certificate" || rc.Change == nil || rc.DeposedKey != "" {
 				continue
 			}
 			c := newChange(l.plan, rc)
+			if c.action != "create" && c.action != "replace" {
+				continue
+			}
 			u := c.after.str("user_name", "")
 			if u.Unknown || u.V == "" {
 				continue

@@ -107,6 +107,7 @@ type linter struct {
 	plan     *plan.Plan
 	now      time.Time
 	baseline rules.Baseline
+	judged   map[string]bool // addresses judged in this run
 	// Facts across resources, gathered on first use.
 	accessKeys  map[string][]rules.Finding // address -> IG203, IG204
 	sshKeys     map[string][]rules.Finding // address -> IG401-IG404
@@ -126,18 +127,24 @@ func Lint(p *plan.Plan, opt Options) Result {
 		}
 	}
 	res := Result{Plan: p, Now: l.now}
+	var changes []*change
+	l.judged = map[string]bool{}
 	for _, rc := range p.Changes {
-		judge, ok := judges[rc.Type]
-		if !ok || rc.DeposedKey != "" || rc.Change == nil {
+		if _, ok := judges[rc.Type]; !ok || rc.DeposedKey != "" || rc.Change == nil {
 			continue // unjudged, or a deposed object's cleanup: not a change of intent
 		}
 		c := newChange(p, rc)
 		if opt.ChangedOnly && (c.action == "no-op" || c.action == "read") {
 			continue
 		}
+		changes = append(changes, c)
+		l.judged[rc.Address] = true
+	}
+	for _, c := range changes {
+		rc := c.rc
 		res.Resources++
 		res.Judged = append(res.Judged, ResourceRef{Address: rc.Address, Type: rc.Type, Action: c.action})
-		for _, f := range judge(l, c) {
+		for _, f := range judges[rc.Type](l, c) {
 			if opt.Disabled[f.Rule.ID] {
 				continue
 			}
@@ -157,15 +164,18 @@ func Lint(p *plan.Plan, opt Options) Result {
 }
 
 func newChange(p *plan.Plan, rc *tfjson.ResourceChange) *change {
-	acts := rc.Change.Actions
-	c := &change{rc: rc, action: actionName(acts), removed: acts.Delete()}
+	c := &change{rc: rc, action: actionName(rc.Change.Actions)}
+	c.removed = c.action == "delete"
 	c.before.values, _ = rc.Change.Before.(map[string]any)
-	if acts.Forget() {
+	c.before.sensitive = rc.Change.BeforeSensitive
+	switch {
+	case c.action == "forget":
 		// Terraform stops managing the object; it stays in AWS as it is.
-		c.after.values = c.before.values
-	} else if !c.removed {
+		c.after = c.before
+	case !c.removed:
 		c.after.values, _ = rc.Change.After.(map[string]any)
 		c.after.unknown, _ = rc.Change.AfterUnknown.(map[string]any)
+		c.after.sensitive = rc.Change.AfterSensitive
 		c.after.configured, c.after.hasConfig = p.Configured(rc)
 	}
 	return c
@@ -180,21 +190,30 @@ func (c *change) reactivation(r *rules.Rule) []rules.Finding {
 	return rules.Reactivation(r, c.before.str("status", ""), c.after.str("status", "Active"))
 }
 
-// actionName names a change's actions in one word.
+// actionName names a change's actions in one word. Every action list of
+// the JSON plan format is known; a replacement is a create paired with the
+// delete or forget of the object it replaces, in either order. A list
+// nothing here knows is judged as an update: the object after it is judged,
+// --changed-only included.
 func actionName(a tfjson.Actions) string {
-	switch {
-	case a.Replace():
-		return "replace"
-	case a.Create():
-		return "create"
-	case a.Delete():
-		return "delete"
-	case a.Update():
-		return "update"
-	case a.Read():
-		return "read"
-	case a.Forget():
-		return "forget"
+	switch len(a) {
+	case 0:
+		return "no-op"
+	case 1:
+		switch a[0] {
+		case tfjson.ActionNoop, tfjson.ActionCreate, tfjson.ActionRead, tfjson.ActionUpdate, tfjson.ActionDelete, tfjson.ActionForget:
+			return string(a[0])
+		}
+	case 2:
+		if a[0] == tfjson.ActionCreate || a[1] == tfjson.ActionCreate {
+			other := a[0]
+			if other == tfjson.ActionCreate {
+				other = a[1]
+			}
+			if other == tfjson.ActionDelete || other == tfjson.ActionForget {
+				return "replace"
+			}
+		}
 	}
-	return "no-op"
+	return "update"
 }

@@ -5,8 +5,8 @@ import "github.com/iamguard/terraform-provider-iamguard/internal/rules"
 // judgeSigningCertificate judges aws_iam_signing_certificate.
 func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
 	if c.removed {
-		user, _ := c.before.raw("user_name").(string)
-		return rules.SigningCertificateRemoval(user, l.signingReplacement(user))
+		user := c.before.str("user_name", "")
+		return rules.SigningCertificateRemoval(user, l.signingReplacement(user.V))
 	}
 	out := rules.EvaluateSigningCertificate(c.after.str("certificate_body", ""), l.now, l.baseline)
 	return append(out, c.reactivation(rules.SigningCertificateReactivated)...)

@@ -29,10 +29,18 @@ type Plan struct {
 
 	lines map[*tfjson.ResourceChange]int
 
-	// configured maps a configuration address (module path without instance
-	// keys, then type.name) to the attributes its configuration sets; nil
-	// when the plan has no configuration block.
-	configured map[string]map[string]bool
+	// configured maps a configuration resource (its module, and type.name
+	// within it) to the attributes its configuration sets; nil when the plan
+	// has no configuration block. Modules are numbered, root 0, so that
+	// memory stays linear however deep module_calls nest.
+	configured map[configKey]map[string]bool
+	modules    map[configKey]int // a module call: its parent's number and name
+}
+
+// configKey names a resource (or a module call) within a numbered module.
+type configKey struct {
+	module int
+	name   string
 }
 
 // Resource is a resource instance from prior_state.
@@ -40,6 +48,10 @@ type Resource struct {
 	Address string
 	Type    string
 	Values  map[string]any
+	// Sensitive is the resource's sensitive_values: true for a wholly
+	// sensitive object, else a map mirroring Values with true at each
+	// sensitive attribute.
+	Sensitive any
 }
 
 // Limits on what is kept: a kept resource's change (certificates and keys
@@ -117,12 +129,12 @@ func (rd *reader) top() error {
 				})
 			})
 		case "configuration":
-			rd.p.configured = map[string]map[string]bool{}
+			rd.p.configured, rd.p.modules = map[configKey]map[string]bool{}, map[configKey]int{}
 			return s.object("configuration", func(key []byte) error {
 				if string(key) != "root_module" {
 					return s.skip()
 				}
-				return rd.configModule("")
+				return rd.configModule(0)
 			})
 		case "values", "lineage", "serial":
 			rd.isState = true
@@ -191,13 +203,14 @@ func hasEscape(raw []byte) bool {
 // element holds the raw fields of one resource entry until its type says
 // whether to keep it; the buffers are reused for every element.
 type element struct {
-	address, moduleAddress, mode, typ, name, index, providerName, deposed, body []byte
-	line                                                                        int
+	address, moduleAddress, mode, typ, name, index, providerName, deposed, body, sensitive []byte
+	line                                                                                   int
 }
 
 func (e *element) reset() {
 	e.address, e.moduleAddress, e.mode, e.typ = e.address[:0], e.moduleAddress[:0], e.mode[:0], e.typ[:0]
 	e.name, e.index, e.providerName, e.deposed, e.body = e.name[:0], e.index[:0], e.providerName[:0], e.deposed[:0], e.body[:0]
+	e.sensitive = e.sensitive[:0]
 }
 
 // element fills e from a resource object; bodyKey names the member holding the
@@ -238,6 +251,12 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 			} else {
 				e.body, err = s.capture(e.body[:0], maxChange)
 			}
+		case "sensitive_values": // prior_state only; a change carries its own
+			if bodyKey != "values" || len(e.typ) > 0 && !rd.keepRaw(e.typ) {
+				err = s.skip()
+			} else {
+				e.sensitive, err = s.capture(e.sensitive[:0], maxChange)
+			}
 		default:
 			err = s.skip()
 		}
@@ -266,7 +285,8 @@ func (rd *reader) keepRaw(typ []byte) bool {
 }
 
 func (e *element) managed() bool {
-	return len(e.mode) == 0 || string(e.mode) == `"managed"`
+	var mode string
+	return len(e.mode) == 0 || decodeString(e.mode, &mode) == nil && mode == "managed"
 }
 
 // decodeInto decodes the element's string fields into rc.
@@ -374,22 +394,31 @@ func (rd *reader) priorResource() error {
 			return rd.badResource(fmt.Errorf("%q: values: %w", rc.Address, jsonErr(err)))
 		}
 	}
+	if len(e.sensitive) > 0 {
+		if err := json.Unmarshal(e.sensitive, &res.Sensitive); err != nil {
+			return rd.badResource(fmt.Errorf("%q: sensitive_values: %w", rc.Address, jsonErr(err)))
+		}
+	}
 	rd.p.Prior = append(rd.p.Prior, res)
 	return nil
 }
 
-// configModule reads a configuration module: its resources' expression keys
-// and, recursively, the modules it calls. prefix is the module path, empty or
-// ending in a dot.
-func (rd *reader) configModule(prefix string) error {
+// configModule reads configuration module number id: its resources'
+// expression keys and, recursively, the modules it calls.
+func (rd *reader) configModule(id int) error {
 	s := rd.s
 	return s.object("module", func(key []byte) error {
 		switch string(key) {
 		case "resources":
-			return s.array("resources", func() error { return rd.configResource(prefix) })
+			return s.array("resources", func() error { return rd.configResource(id) })
 		case "module_calls":
 			return s.object("module_calls", func(name []byte) error {
-				child := prefix + "module." + string(name) + "."
+				call := configKey{id, string(name)}
+				child, ok := rd.p.modules[call]
+				if !ok {
+					child = len(rd.p.modules) + 1
+					rd.p.modules[call] = child
+				}
 				return s.object("module call", func(key []byte) error {
 					if string(key) != "module" {
 						return s.skip()
@@ -402,7 +431,7 @@ func (rd *reader) configModule(prefix string) error {
 	})
 }
 
-func (rd *reader) configResource(prefix string) error {
+func (rd *reader) configResource(module int) error {
 	s, e := rd.s, &rd.elem
 	e.reset()
 	var attrs map[string]bool
@@ -419,8 +448,10 @@ func (rd *reader) configResource(prefix string) error {
 			}
 			attrs = map[string]bool{}
 			return s.object("expressions", func(attr []byte) error {
-				attrs[string(attr)] = true
-				return s.skip()
+				name := string(attr)
+				set, err := rd.expressionSet()
+				attrs[name] = set
+				return err
 			})
 		default:
 			err = s.skip()
@@ -437,8 +468,29 @@ func (rd *reader) configResource(prefix string) error {
 	if attrs == nil {
 		attrs = map[string]bool{}
 	}
-	rd.p.configured[prefix+addr] = attrs
+	rd.p.configured[configKey{module, addr}] = attrs
 	return nil
+}
+
+// expressionSet reads an attribute's expression and reports whether it sets
+// the attribute: `attr = null` ({"constant_value": null}) leaves it unset,
+// as omitting it does, so the default applies to both alike.
+func (rd *reader) expressionSet() (bool, error) {
+	s := rd.s
+	if c, ok := s.peek(); !ok || c != '{' {
+		return true, s.skip() // nested blocks: a list of expression objects
+	}
+	set := false
+	err := s.object("expression", func(key []byte) error {
+		if string(key) == "constant_value" {
+			if c, ok := s.peek(); ok && c == 'n' {
+				return s.skip()
+			}
+		}
+		set = true
+		return s.skip()
+	})
+	return set, err
 }
 
 // Line returns the line of the plan file where rc's entry in
@@ -452,11 +504,16 @@ func (p *Plan) Configured(rc *tfjson.ResourceChange) (attrs map[string]bool, ok 
 	if p.configured == nil {
 		return nil, false
 	}
-	addr := stripKeys(rc.ModuleAddress)
-	if addr != "" {
-		addr += "."
+	module := 0
+	if addr := stripKeys(rc.ModuleAddress); addr != "" {
+		parts := strings.Split(addr, ".") // module.a.module.b
+		for i := 1; i < len(parts); i += 2 {
+			if module, ok = p.modules[configKey{module, parts[i]}]; !ok {
+				return nil, false // a module the configuration does not show
+			}
+		}
 	}
-	attrs, ok = p.configured[addr+rc.Type+"."+rc.Name]
+	attrs, ok = p.configured[configKey{module, rc.Type + "." + rc.Name}]
 	return attrs, ok
 }
 

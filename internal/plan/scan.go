@@ -2,6 +2,7 @@ package plan
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -399,9 +400,10 @@ func (s *scanner) array(name string, elem func() error) error {
 
 const maxKey = 1 << 10
 
-// readKey reads an object key and its colon into s.key, raw (escapes are not
-// decoded). Keys longer than maxKey are cut short: no key the linter looks
-// for is that long, and a cut key matches none of them.
+// readKey reads an object key and its colon into s.key, with escapes
+// decoded as any JSON reader would ("\u0074ype" is "type"). Keys longer than
+// maxKey are cut short: no key the linter looks for is that long, and a cut
+// key matches none of them.
 func (s *scanner) readKey() error {
 	c, ok := s.peek()
 	if !ok {
@@ -422,6 +424,7 @@ func (s *scanner) readKey() error {
 			case c == '\\':
 				escaped = true
 			case c == '"':
+				s.unescapeKey()
 				return s.consume(':', "after an object key")
 			}
 			if len(s.key) < maxKey {
@@ -431,6 +434,20 @@ func (s *scanner) readKey() error {
 		if !s.fill() {
 			return s.eofError("inside an object key")
 		}
+	}
+}
+
+// unescapeKey decodes the escapes of the key just read, if it has any. A key
+// cut short at maxKey may end inside an escape; it stays raw and matches no
+// key the reader looks for.
+func (s *scanner) unescapeKey() {
+	if bytes.IndexByte(s.key, '\\') < 0 {
+		return
+	}
+	var k string
+	quoted := append(append(append(make([]byte, 0, len(s.key)+2), '"'), s.key...), '"')
+	if json.Unmarshal(quoted, &k) == nil {
+		s.key = append(s.key[:0], k...)
 	}
 }
 

@@ -109,7 +109,7 @@ func (d *accessKeysDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	}
 	var fs, perUser findings // keys' findings first, then users'
 	for _, u := range users {
-		for _, f := range rules.EvaluateAccessKeys(u, byUser[u], now, d.client.baseline) {
+		for _, f := range rules.EvaluateAccessKeys(rules.Known(u), byUser[u], now, d.client.baseline) {
 			if f.Subject == u {
 				perUser.add(u, f)
 			} else {

@@ -70,7 +70,7 @@ func Days(t, now time.Time) int { return int(now.Sub(t) / (24 * time.Hour)) }
 func AccessKeySecret(pgpKey Value[string]) []Finding {
 	switch {
 	case pgpKey.Unknown:
-		return []Finding{AccessKeySecretInState.unknown("pgp_key")}
+		return []Finding{AccessKeySecretInState.unknown("pgp_key", pgpKey)}
 	case pgpKey.V == "":
 		return []Finding{AccessKeySecretInState.finding("pgp_key",
 			"pgp_key is not set: the secret access key and SMTP password are stored unencrypted in state")}
@@ -83,6 +83,8 @@ type AccessKey struct {
 	Name    string    // names the key: key ID, plan address or report slot; never a secret
 	Active  bool      // known to be Active
 	Created time.Time // created or last rotated; zero when not known yet
+	// CreatedSensitive: the plan marks the creation date sensitive.
+	CreatedSensitive bool
 	// LastUsed is when the key was last used (zero: never). It is judged
 	// (IG802) only when UsageKnown: a plan does not know a key's use.
 	LastUsed   time.Time
@@ -91,8 +93,8 @@ type AccessKey struct {
 
 // EvaluateAccessKeys judges one user's access keys as a set: IG204 and
 // IG802 for each active key, with the key's Name as Subject, and IG203 once
-// for the user, with the user as Subject.
-func EvaluateAccessKeys(user string, keys []AccessKey, now time.Time, b Baseline) []Finding {
+// for the user, with the user's name as Subject.
+func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b Baseline) []Finding {
 	var active []string
 	var fs []Finding
 	for _, k := range keys {
@@ -104,7 +106,7 @@ func EvaluateAccessKeys(user string, keys []AccessKey, now time.Time, b Baseline
 			if d := Days(k.Created, now); d > b.AccessKeyMaxAgeDays {
 				f := AccessKeyNotRotated.finding("create_date", "access key is %d days old; the baseline requires rotation every %d days", d, b.AccessKeyMaxAgeDays)
 				f.Subject = k.Name
-				fs = append(fs, f)
+				fs = append(fs, withhold([]Finding{f}, func(string) bool { return k.CreatedSensitive })...)
 			}
 		}
 		if k.UsageKnown {
@@ -115,8 +117,8 @@ func EvaluateAccessKeys(user string, keys []AccessKey, now time.Time, b Baseline
 		}
 	}
 	if len(active) > 1 {
-		f := AccessKeyMultipleActive.finding("status", "user %q has %d active access keys: %s", user, len(active), nameSome(active))
-		f.Subject = user
+		f := AccessKeyMultipleActive.finding("status", "user %s has %d active access keys: %s", user.Quote(), len(active), nameSome(active))
+		f.Subject = user.V
 		fs = append(fs, f)
 	}
 	return fs

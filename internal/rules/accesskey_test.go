@@ -29,7 +29,7 @@ func TestAccessKeyAge(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			b := DefaultBaseline()
 			b.AccessKeyMaxAgeDays = c.maxDays
-			fs := EvaluateAccessKeys("u", []AccessKey{{Name: "AKIA1", Active: true, Created: c.created}}, now, b)
+			fs := EvaluateAccessKeys(Known("u"), []AccessKey{{Name: "AKIA1", Active: true, Created: c.created}}, now, b)
 			assertFindings(t, fs, c.want)
 			for _, f := range fs {
 				if f.Subject != "AKIA1" {
@@ -99,7 +99,7 @@ func TestEvaluateAccessKeys(t *testing.T) {
 			subjects: []string{"deployer"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			fs := EvaluateAccessKeys("deployer", c.keys, now, b)
+			fs := EvaluateAccessKeys(Known("deployer"), c.keys, now, b)
 			assertFindings(t, fs, c.want)
 			for i, f := range fs {
 				if i < len(c.subjects) && f.Subject != c.subjects[i] {

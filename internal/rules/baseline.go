@@ -2,11 +2,20 @@ package rules
 
 import "fmt"
 
-// Value is a fact that may be known only after apply. The zero Value is a
-// known zero, so runtime callers (the provider) never think about Unknown.
+// Value is a fact as a plan holds it: it may be known only after apply,
+// unreadable (a plan value of the wrong kind), or sensitive. The zero Value
+// is a known, plain zero, so runtime callers (the provider) never think
+// about the rest.
 type Value[T any] struct {
-	V       T
-	Unknown bool
+	V T
+	// Unknown: no definite value to judge, because Terraform knows it only
+	// after apply or because the plan's value cannot be read as a T (then
+	// Unreadable too). Rules give an info finding instead of a verdict.
+	Unknown    bool
+	Unreadable bool
+	// Sensitive: Terraform marks the value sensitive. It is judged like any
+	// other, but no message shows it, nor anything drawn from it.
+	Sensitive bool
 }
 
 // Known wraps a definite value.
@@ -14,6 +23,31 @@ func Known[T any](v T) Value[T] { return Value[T]{V: v} }
 
 // UnknownValue is a value Terraform will know only after apply.
 func UnknownValue[T any]() Value[T] { return Value[T]{Unknown: true} }
+
+// UnreadableValue is a plan value that is not a T, such as "eight" where a
+// number belongs.
+func UnreadableValue[T any]() Value[T] { return Value[T]{Unknown: true, Unreadable: true} }
+
+// redacted stands in messages for a sensitive value.
+const redacted = "(sensitive)"
+
+// Show renders the value for a message: as %v, or (sensitive).
+func (v Value[T]) Show() string {
+	if v.Sensitive {
+		return redacted
+	}
+	return fmt.Sprint(v.V)
+}
+
+// Quote renders the value for a message as %q, or (sensitive).
+func (v Value[T]) Quote() string {
+	if v.Sensitive {
+		return redacted
+	}
+	return fmt.Sprintf("%q", any(v.V))
+}
+
+func (v Value[T]) unreadable() bool { return v.Unreadable }
 
 // Baseline holds every threshold a rule reads. The linter fills it from
 // .iamguard.hcl, the provider from its baseline block; both start from

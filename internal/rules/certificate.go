@@ -163,11 +163,12 @@ type ServerCertificate struct {
 // EvaluateServerCertificate judges a server certificate (IG301-IG310).
 func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) []Finding {
 	if s.Body.Unknown {
-		return []Finding{CertificateUnparseable.unknown("certificate_body")}
+		return []Finding{CertificateUnparseable.unknown("certificate_body", s.Body)}
 	}
 	body, err := inspect.ParseCertificate(s.Body.V)
 	if err != nil {
-		return []Finding{CertificateUnparseable.finding("certificate_body", "certificate_body: %v", err)}
+		f := CertificateUnparseable.finding("certificate_body", "certificate_body: %v", err)
+		return withhold([]Finding{f}, func(string) bool { return s.Body.Sensitive })
 	}
 	out := CertificateFindings(body, now, b)
 	out = append(out, CertificateNames(body, b)...)
@@ -176,7 +177,7 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 	}
 	switch {
 	case s.Chain.Unknown:
-		out = append(out, CertificateChainInvalid.unknown("certificate_chain"))
+		out = append(out, CertificateChainInvalid.unknown("certificate_chain", s.Chain))
 	case strings.TrimSpace(s.Chain.V) != "":
 		if chain, err := inspect.ParseChain(s.Chain.V); err != nil {
 			out = append(out, CertificateUnparseable.finding("certificate_chain", "certificate_chain: %v", err))
@@ -186,7 +187,7 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 	}
 	switch {
 	case s.PrivateKey.Unknown:
-		out = append(out, CertificateKeyMismatch.unknown("private_key"))
+		out = append(out, CertificateKeyMismatch.unknown("private_key", s.PrivateKey))
 	case strings.TrimSpace(s.PrivateKey.V) != "":
 		if key, err := inspect.ParsePrivateKey(s.PrivateKey.V); err != nil {
 			out = append(out, CertificateUnparseable.finding("private_key", "private_key: %v", err))
@@ -194,7 +195,10 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 			out = append(out, CertificateKey(body, key)...)
 		}
 	}
-	return out
+	// A finding on the chain or the key also describes the body.
+	return withhold(out, func(attr string) bool {
+		return s.Body.Sensitive || attr == "certificate_chain" && s.Chain.Sensitive || attr == "private_key" && s.PrivateKey.Sensitive
+	})
 }
 
 // CertificateFindings judges a certificate's dates, key and signature

@@ -131,7 +131,7 @@ func EvaluateTrail(t Trail) []Finding {
 	flag := func(r *Rule, attr string, v Value[bool], want bool, msg string) {
 		switch {
 		case v.Unknown:
-			out = append(out, r.unknown(attr))
+			out = append(out, r.unknown(attr, v))
 		case v.V != want:
 			out = append(out, r.finding(attr, "%s", msg))
 		}
@@ -143,15 +143,30 @@ func EvaluateTrail(t Trail) []Finding {
 	flag(CloudTrailLoggingOff, "enable_logging", t.Logging, true,
 		"enable_logging is false: the trail records nothing")
 	if t.Selectors.Unknown {
-		out = append(out, CloudTrailManagementEventsExcluded.unknown("event_selector"))
+		out = append(out, CloudTrailManagementEventsExcluded.unknown("event_selector", t.Selectors))
 	} else if attr, why, ok, unknown := recordsIAMWrites(t); unknown {
-		out = append(out, CloudTrailManagementEventsExcluded.unknown(attr))
+		out = append(out, CloudTrailManagementEventsExcluded.unknown(attr, UnknownValue[bool]()))
 	} else if !ok {
 		out = append(out, CloudTrailManagementEventsExcluded.finding(attr, "%s", why))
 	}
 	flag(CloudTrailLogValidationOff, "enable_log_file_validation", t.LogFileValidation, true,
 		"enable_log_file_validation is false: delivered log files cannot be verified")
-	return out
+	return withhold(out, t.sensitive)
+}
+
+// sensitive reports whether the attribute's value is marked sensitive.
+func (t Trail) sensitive(attr string) bool {
+	switch attr {
+	case "include_global_service_events":
+		return t.IncludeGlobalServiceEvents.Sensitive
+	case "is_multi_region_trail":
+		return t.MultiRegion.Sensitive
+	case "enable_logging":
+		return t.Logging.Sensitive
+	case "enable_log_file_validation":
+		return t.LogFileValidation.Sensitive
+	}
+	return t.Selectors.Sensitive // the selector findings
 }
 
 // RecordsIAMEvents says whether a trail records IAM's write management events,

@@ -22,9 +22,10 @@ func EvaluateLoginProfile(passwordResetRequired Value[bool]) []Finding {
 	const attr = "password_reset_required"
 	switch {
 	case passwordResetRequired.Unknown:
-		return []Finding{LoginProfileNoReset.unknown(attr)}
+		return []Finding{LoginProfileNoReset.unknown(attr, passwordResetRequired)}
 	case !passwordResetRequired.V:
-		return []Finding{LoginProfileNoReset.finding(attr, "%s is false: the initial console password stays valid until the user changes it", attr)}
+		f := LoginProfileNoReset.finding(attr, "%s is false: the initial console password stays valid until the user changes it", attr)
+		return withhold([]Finding{f}, func(string) bool { return passwordResetRequired.Sensitive })
 	}
 	return nil
 }

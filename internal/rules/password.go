@@ -186,7 +186,7 @@ func EvaluatePasswordPolicy(p PasswordPolicy, b Baseline) []Finding {
 	r := PasswordMinLength
 	switch v := p.MinimumLength; {
 	case v.Unknown:
-		out = append(out, r.unknown(AttrMinimumLength))
+		out = append(out, r.unknown(AttrMinimumLength, v))
 	case v.V < b.PasswordMinLength:
 		out = append(out, r.finding(AttrMinimumLength, "%s is %d; the baseline requires at least %d", AttrMinimumLength, v.V, b.PasswordMinLength))
 	}
@@ -202,7 +202,7 @@ func EvaluatePasswordPolicy(p PasswordPolicy, b Baseline) []Finding {
 	} {
 		switch {
 		case c.v.Unknown:
-			out = append(out, c.rule.unknown(c.attr))
+			out = append(out, c.rule.unknown(c.attr, c.v))
 		case !c.v.V:
 			out = append(out, c.rule.finding(c.attr, "%s is false; the baseline requires it", c.attr))
 		}
@@ -210,7 +210,7 @@ func EvaluatePasswordPolicy(p PasswordPolicy, b Baseline) []Finding {
 	r = PasswordReusePrevention
 	switch v := p.ReusePrevention; {
 	case v.Unknown:
-		out = append(out, r.unknown(AttrReusePrevention))
+		out = append(out, r.unknown(AttrReusePrevention, v))
 	case v.V == 0:
 		out = append(out, r.finding(AttrReusePrevention, "%s is not set, so passwords may be reused; the baseline requires %d", AttrReusePrevention, b.PasswordReusePrevention))
 	case v.V < b.PasswordReusePrevention:
@@ -219,20 +219,47 @@ func EvaluatePasswordPolicy(p PasswordPolicy, b Baseline) []Finding {
 	r = PasswordMaxAge
 	switch v := p.MaxAgeDays; {
 	case v.Unknown:
-		out = append(out, r.unknown(AttrMaxAge))
+		out = append(out, r.unknown(AttrMaxAge, v))
 	case v.V == 0:
 		out = append(out, r.finding(AttrMaxAge, "passwords never expire (%s not set); the baseline requires at most %d days", AttrMaxAge, b.PasswordMaxAgeDays))
+	case v.V < 0:
+		out = append(out, r.finding(AttrMaxAge, "%s is %d, which is no number of days; the baseline requires at most %d", AttrMaxAge, v.V, b.PasswordMaxAgeDays))
 	case v.V > b.PasswordMaxAgeDays:
 		out = append(out, r.finding(AttrMaxAge, "%s is %d days; the baseline allows at most %d", AttrMaxAge, v.V, b.PasswordMaxAgeDays))
 	}
 	r = PasswordChangeDisallowed
 	switch v := p.AllowUsersToChange; {
 	case v.Unknown:
-		out = append(out, r.unknown(AttrAllowUsersToChange))
+		out = append(out, r.unknown(AttrAllowUsersToChange, v))
 	case !v.V:
 		out = append(out, r.finding(AttrAllowUsersToChange, "%s is false: users cannot change their own password", AttrAllowUsersToChange))
 	}
-	return out
+	return withhold(out, p.sensitive)
+}
+
+// sensitive reports whether the attribute's value is marked sensitive.
+func (p PasswordPolicy) sensitive(attr string) bool {
+	switch attr {
+	case AttrMinimumLength:
+		return p.MinimumLength.Sensitive
+	case AttrRequireUppercase:
+		return p.RequireUppercase.Sensitive
+	case AttrRequireLowercase:
+		return p.RequireLowercase.Sensitive
+	case AttrRequireNumbers:
+		return p.RequireNumbers.Sensitive
+	case AttrRequireSymbols:
+		return p.RequireSymbols.Sensitive
+	case AttrMaxAge:
+		return p.MaxAgeDays.Sensitive
+	case AttrReusePrevention:
+		return p.ReusePrevention.Sensitive
+	case AttrAllowUsersToChange:
+		return p.AllowUsersToChange.Sensitive
+	case AttrHardExpiry:
+		return p.HardExpiry.Sensitive
+	}
+	return false
 }
 
 // PasswordPolicyWeakened reports each setting that is weaker in after than in
@@ -269,7 +296,7 @@ func PasswordPolicyWeakened(before, after PasswordPolicy) []Finding {
 	turnedOff(AttrRequireNumbers, before.RequireNumbers, after.RequireNumbers)
 	turnedOff(AttrRequireSymbols, before.RequireSymbols, after.RequireSymbols)
 	turnedOff(AttrAllowUsersToChange, before.AllowUsersToChange, after.AllowUsersToChange)
-	return out
+	return withhold(out, func(attr string) bool { return before.sensitive(attr) || after.sensitive(attr) })
 }
 
 // PasswordPolicyRemoval is the verdict on deleting the account password

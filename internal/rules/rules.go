@@ -80,11 +80,26 @@ func (r *Rule) finding(attr, format string, args ...any) Finding {
 	return Finding{Rule: r, Severity: r.Severity, Attribute: attr, Message: fmt.Sprintf(format, args...)}
 }
 
-// unknown builds the info finding for an attribute whose value is known only
-// after apply, so the rule cannot be decided now.
-func (r *Rule) unknown(attr string) Finding {
-	return Finding{Rule: r, Severity: Info, Attribute: attr,
-		Message: fmt.Sprintf("%s is known only after apply; %s cannot be judged until then", attr, r.Name())}
+// unknown builds the info finding for an attribute without a definite
+// value: known only after apply, or unreadable, so the rule cannot decide.
+func (r *Rule) unknown(attr string, v interface{ unreadable() bool }) Finding {
+	msg := fmt.Sprintf("%s is known only after apply; %s cannot be judged until then", attr, r.Name())
+	if v.unreadable() {
+		msg = fmt.Sprintf("%s holds a value iamguard cannot read as the provider would; %s cannot be judged", attr, r.Name())
+	}
+	return Finding{Rule: r, Severity: Info, Attribute: attr, Message: msg}
+}
+
+// withhold replaces the message of each finding drawn from a sensitive
+// value (sensitive says which attributes are): the value is judged, but
+// nothing taken from it is shown.
+func withhold(fs []Finding, sensitive func(attr string) bool) []Finding {
+	for i, f := range fs {
+		if f.Severity != Info && sensitive(f.Attribute) {
+			fs[i].Message = fmt.Sprintf("%s; %s is %s, so the details are not shown", f.Rule.Summary, f.Attribute, redacted)
+		}
+	}
+	return fs
 }
 
 // Name is how prose names a rule: "IG101 (password-min-length)".
@@ -107,7 +122,8 @@ func Reactivation(r *Rule, before, after Value[string]) []Finding {
 	if before.Unknown || after.Unknown || before.V != "Inactive" || after.V != "Active" {
 		return nil
 	}
-	return []Finding{r.finding("status", "status changes from Inactive to Active")}
+	return withhold([]Finding{r.finding("status", "status changes from Inactive to Active")},
+		func(string) bool { return before.Sensitive || after.Sensitive })
 }
 
 // catalogue is the explicit registry: one slice per rule group.

@@ -131,7 +131,7 @@ func EvaluateCredentialUser(u CredentialUser, now time.Time, b Baseline) []Findi
 			out = append(out, f)
 		}
 	}
-	return append(out, EvaluateAccessKeys(u.Name, u.Keys, now, b)...)
+	return append(out, EvaluateAccessKeys(Known(u.Name), u.Keys, now, b)...)
 }
 
 // UnusedCredential judges a credential last used at lastUsed (zero: never)

@@ -60,18 +60,18 @@ var signingCertificateRules = []*Rule{SigningCertificateDeleted, SigningCertific
 // name the check they come from.
 func EvaluateSigningCertificate(body Value[string], now time.Time, b Baseline) []Finding {
 	if body.Unknown {
-		return []Finding{SigningCertificateWeak.unknown("certificate_body")}
-	}
-	c, err := inspect.ParseCertificate(body.V)
-	if err != nil {
-		return []Finding{SigningCertificateWeak.finding("certificate_body", "certificate_body: %v", err)}
+		return []Finding{SigningCertificateWeak.unknown("certificate_body", body)}
 	}
 	var out []Finding
-	for _, f := range CertificateFindings(c, now, b) {
-		out = append(out, Finding{Rule: SigningCertificateWeak, Severity: f.Severity, Attribute: f.Attribute,
-			Message: f.Rule.Slug + ": " + f.Message})
+	if c, err := inspect.ParseCertificate(body.V); err != nil {
+		out = append(out, SigningCertificateWeak.finding("certificate_body", "certificate_body: %v", err))
+	} else {
+		for _, f := range CertificateFindings(c, now, b) {
+			out = append(out, Finding{Rule: SigningCertificateWeak, Severity: f.Severity, Attribute: f.Attribute,
+				Message: f.Rule.Slug + ": " + f.Message})
+		}
 	}
-	return out
+	return withhold(out, func(string) bool { return body.Sensitive })
 }
 
 // Replacement is what a change offers a user in place of a signing
@@ -101,15 +101,15 @@ func SigningCertificateReplacement(status, body Value[string], now time.Time, b 
 
 // SigningCertificateRemoval is the verdict on deleting a user's signing
 // certificate, given the best replacement the change uploads (IG501).
-func SigningCertificateRemoval(user string, best Replacement) []Finding {
+func SigningCertificateRemoval(user Value[string], best Replacement) []Finding {
 	switch best {
 	case SoundReplacement:
 		return nil // rotation
 	case PendingReplacement:
 		return []Finding{{Rule: SigningCertificateDeleted, Severity: Info,
-			Message: fmt.Sprintf("a new signing certificate for user %q is known only after apply; %s cannot be judged until then",
-				user, SigningCertificateDeleted.Name())}}
+			Message: fmt.Sprintf("a new signing certificate for user %s is known only after apply; %s cannot be judged until then",
+				user.Quote(), SigningCertificateDeleted.Name())}}
 	}
 	return []Finding{SigningCertificateDeleted.finding("",
-		"the signing certificate of user %q is deleted and this plan uploads no sound, active replacement for the user", user)}
+		"the signing certificate of user %s is deleted and this plan uploads no sound, active replacement for the user", user.Quote())}
 }

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -93,16 +92,17 @@ type SSHPublicKey struct {
 // returned too (nil when it does not parse) for cross-key checks.
 func EvaluateSSHKey(k SSHPublicKey, b Baseline) ([]Finding, *inspect.SSHKey) {
 	if k.PublicKey.Unknown {
-		return []Finding{SSHKeyUnparseable.unknown("public_key")}, nil
+		return []Finding{SSHKeyUnparseable.unknown("public_key", k.PublicKey)}, nil
 	}
 	key, err := inspect.ParseSSHPublicKey(k.PublicKey.V)
 	if err != nil {
-		return []Finding{SSHKeyUnparseable.finding("public_key", "public_key: %v", err)}, nil
+		f := SSHKeyUnparseable.finding("public_key", "public_key: %v", err)
+		return withhold([]Finding{f}, k.sensitive), nil
 	}
 	var out []Finding
 	switch enc := k.Encoding; {
 	case enc.Unknown:
-		out = append(out, SSHKeyUnparseable.unknown("encoding"))
+		out = append(out, SSHKeyUnparseable.unknown("encoding", enc))
 	case !strings.EqualFold(enc.V, key.Encoding):
 		out = append(out, SSHKeyUnparseable.finding("encoding", "public_key is in %s form but encoding is %q", describeEncoding(key.Encoding), enc.V))
 	}
@@ -112,7 +112,13 @@ func EvaluateSSHKey(k SSHPublicKey, b Baseline) ([]Finding, *inspect.SSHKey) {
 	case key.Algorithm == "RSA" && key.Bits < b.MinRSABits:
 		out = append(out, SSHKeyWeakRSA.finding("public_key", "RSA key of %d bits; at least %d required", key.Bits, b.MinRSABits))
 	}
-	return out, key
+	return withhold(out, k.sensitive), key
+}
+
+// sensitive reports whether a finding on attr draws on a sensitive value:
+// every finding describes the key, and an encoding finding its encoding too.
+func (k SSHPublicKey) sensitive(attr string) bool {
+	return k.PublicKey.Sensitive || attr == "encoding" && k.Encoding.Sensitive
 }
 
 func describeEncoding(e string) string {
@@ -122,37 +128,46 @@ func describeEncoding(e string) string {
 	return e
 }
 
-// SSHKeyUse is one upload of an SSH key (named by its SHA-256 fingerprint,
-// which is public) for a user.
+// SSHKeyUse is one upload of an SSH key, named by its SHA-256 fingerprint,
+// for a user. Either may be sensitive; they are grouped all the same.
 type SSHKeyUse struct {
-	User, Fingerprint string
+	User, Fingerprint Value[string]
 }
 
 // SharedSSHKeys judges an account's SSH keys as a set: each key uploaded for
 // more than one user gets an IG404 finding, keyed by fingerprint. IAM user
 // names are case-insensitive, so "Deployer" and "deployer" are one user.
 func SharedSSHKeys(uses []SSHKeyUse) map[string]Finding {
-	users := map[string][]string{} // fingerprint -> users, first spelling kept
+	type key struct {
+		fingerprint Value[string]
+		users       []Value[string] // first spelling kept
+	}
+	keys := map[string]*key{}
 	seen := map[[2]string]bool{}
 	for _, u := range uses {
-		k := [2]string{u.Fingerprint, strings.ToLower(u.User)}
-		if u.User == "" || u.Fingerprint == "" || seen[k] {
+		fp := u.Fingerprint.V
+		k := [2]string{fp, strings.ToLower(u.User.V)}
+		if u.User.Unknown || u.Fingerprint.Unknown || u.User.V == "" || fp == "" || seen[k] {
 			continue
 		}
 		seen[k] = true
-		users[u.Fingerprint] = append(users[u.Fingerprint], u.User)
+		if keys[fp] == nil {
+			keys[fp] = &key{fingerprint: u.Fingerprint}
+		}
+		keys[fp].users = append(keys[fp].users, u.User)
+		keys[fp].fingerprint.Sensitive = keys[fp].fingerprint.Sensitive || u.Fingerprint.Sensitive
 	}
 	out := map[string]Finding{}
-	for fp, us := range users {
-		if len(us) < 2 {
+	for fp, k := range keys {
+		if len(k.users) < 2 {
 			continue
 		}
-		slices.Sort(us)
-		quoted := make([]string, len(us))
-		for i, u := range us {
-			quoted[i] = fmt.Sprintf("%q", u)
+		slices.SortFunc(k.users, func(a, b Value[string]) int { return strings.Compare(a.V, b.V) })
+		quoted := make([]string, len(k.users))
+		for i, u := range k.users {
+			quoted[i] = u.Quote()
 		}
-		f := SSHKeyShared.finding("public_key", "the key %s is uploaded for %d users: %s", fp, len(us), nameSome(quoted))
+		f := SSHKeyShared.finding("public_key", "the key %s is uploaded for %d users: %s", k.fingerprint.Show(), len(k.users), nameSome(quoted))
 		f.Subject = fp
 		out[fp] = f
 	}

@@ -56,11 +56,13 @@ func TestEvaluateSSHKey(t *testing.T) {
 }
 
 func TestSharedSSHKeys(t *testing.T) {
+	use := func(user, fp string) SSHKeyUse { return SSHKeyUse{Known(user), Known(fp)} }
 	got := SharedSSHKeys([]SSHKeyUse{
-		{"bob", "SHA256:abc"}, {"alice", "SHA256:abc"}, {"alice", "SHA256:abc"}, // the same upload twice is one user
-		{"carol", "SHA256:own"},
-		{"Deployer", "SHA256:dup"}, {"deployer", "SHA256:dup"}, // IAM user names are case-insensitive
-		{"", "SHA256:x"}, {"dave", ""}, // unknown halves are left out
+		use("bob", "SHA256:abc"), use("alice", "SHA256:abc"), use("alice", "SHA256:abc"), // the same upload twice is one user
+		use("carol", "SHA256:own"),
+		use("Deployer", "SHA256:dup"), use("deployer", "SHA256:dup"), // IAM user names are case-insensitive
+		use("", "SHA256:x"), use("dave", ""), // no user or no key: left out
+		{UnknownValue[string](), Known("SHA256:own")},
 	})
 	if len(got) != 1 {
 		t.Fatalf("got %d shared keys, want 1: %v", len(got), got)
