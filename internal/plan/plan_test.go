@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	tfjson "github.com/hashicorp/terraform-json"
+
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan/plantest"
 )
 
@@ -281,5 +283,40 @@ func TestLines(t *testing.T) {
 	}
 	if got := p.Line(p.Changes[0]); got != 6 {
 		t.Errorf("Line after refills = %d, want 6", got)
+	}
+}
+
+// TestDeepModuleCallsLinear: configuration modules nested thousands deep,
+// each with a resource, cost memory in proportion to the input, not to the
+// square of the depth.
+func TestDeepModuleCallsLinear(t *testing.T) {
+	const depth = 3000
+	var b strings.Builder
+	b.WriteString(`{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": `)
+	for i := 0; i < depth; i++ {
+		b.WriteString(`{"resources": [{"address": "aws_iam_access_key.k", "type": "aws_iam_access_key", "expressions": {"user": {"constant_value": "u"}}}], "module_calls": {"m": {"module": `)
+	}
+	b.WriteString(`{}`)
+	for i := 0; i < depth; i++ {
+		b.WriteString(`}}}`)
+	}
+	b.WriteString(`}}`)
+	in := b.String()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	p, err := Read(strings.NewReader(in), func(string) bool { return true })
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, limit := after.TotalAlloc-before.TotalAlloc, uint64(40*len(in)); got > limit {
+		t.Errorf("reading %d bytes allocated %d bytes, more than %d", len(in), got, limit)
+	}
+	// The deepest resource is still found.
+	addr := strings.TrimSuffix(strings.Repeat("module.m.", depth-1), ".")
+	attrs, ok := p.Configured(&tfjson.ResourceChange{ModuleAddress: addr, Type: "aws_iam_access_key", Name: "k"})
+	if !ok || !attrs["user"] {
+		t.Errorf("deepest resource: configured = %v, %v", attrs, ok)
 	}
 }

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Makes plan.json in each case folder from its main.tf with a real Terraform
+# and the hashicorp/aws provider from a filesystem mirror. Tests read the
+# committed plan.json files and never run this.
+#   TERRAFORM=/usr/local/bin/terraform MIRROR=/opt/tf-plugins ./generate.sh
+set -euo pipefail
+cd "$(dirname "$0")"
+tf=${TERRAFORM:-terraform}
+rc=$(mktemp)
+trap 'rm -f "$rc"' EXIT
+printf 'provider_installation {\n  filesystem_mirror {\n    path = "%s"\n  }\n}\n' "${MIRROR:-/opt/tf-plugins}" >"$rc"
+for dir in */; do
+  dir=${dir%/}
+  work=$(mktemp -d)
+  cp "$dir"/*.tf "$work"/
+  cp provider.tf.in "$work"/provider.tf
+  [ -f "$dir/terraform.tfstate" ] && cp "$dir/terraform.tfstate" "$work"/
+  ssh_key=$(cat ssh_key.pub)
+  sed -i "s|SSH_KEY_PLACEHOLDER|$ssh_key|" "$work"/*.tf
+  (
+    cd "$work"
+    TF_CLI_CONFIG_FILE=$rc "$tf" init -input=false -no-color >/dev/null
+    TF_CLI_CONFIG_FILE=$rc "$tf" plan -input=false -no-color -refresh=false -out tfplan >/dev/null
+    TF_CLI_CONFIG_FILE=$rc "$tf" show -json tfplan
+  ) >"$dir/plan.json"
+  rm -rf "$work"
+  echo "$dir/plan.json"
+done

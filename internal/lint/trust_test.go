@@ -1,0 +1,157 @@
+package lint
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+// These tests try to get a weak change past the linter by how the plan is
+// spelled rather than what it does. testdata/trust holds real Terraform
+// plans (generate.sh makes them from the main.tf beside each).
+
+func readTrust(t *testing.T, name string) *plan.Plan {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "trust", name, "plan.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	p, err := plan.Read(f, ResourceTypes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestNullIsOmitted: `attr = null` leaves the attribute to its default, as
+// deleting the line does, so both plans are judged alike.
+func TestNullIsOmitted(t *testing.T) {
+	omitted, set := Lint(readTrust(t, "null-omitted"), Options{}), Lint(readTrust(t, "null-set"), Options{})
+	want := rowsOf(omitted.Findings)
+	if len(want) != 2 || want[0].Sev != rules.Medium || want[1].ID != rules.LoginProfileNoReset.ID {
+		t.Fatalf("the omitted plan gives %v", want)
+	}
+	assertRows(t, set.Findings, want)
+}
+
+// judgeOne lints a plan with one resource change and returns its findings.
+func judgeOne(t *testing.T, typ string, actions []string, before, after string, extra string) []Finding {
+	t.Helper()
+	doc := fmt.Sprintf(`{"format_version": "1.2", "timestamp": "2026-11-23T07:00:00Z", "resource_changes": [
+	  {"address": "%s.x", "mode": "managed", "type": "%s", "name": "x",
+	   "change": {"actions": %s, "before": %s, "after": %s, "after_unknown": {}}}%s]}`,
+		typ, typ, jsonList(actions), before, after, extra)
+	return Lint(readPlan(t, []byte(doc)), Options{}).Findings
+}
+
+func jsonList(s []string) string { return `["` + strings.Join(s, `","`) + `"]` }
+
+func ids(fs []Finding) string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Rule.ID+":"+f.Severity.String())
+	}
+	return strings.Join(out, " ")
+}
+
+// TestSpelling: a value is judged the same however valid JSON spells it.
+func TestSpelling(t *testing.T) {
+	const policy = "aws_iam_account_password_policy"
+	strong := `"minimum_password_length": 14, "require_symbols": true, "require_numbers": true, "require_uppercase_characters": true,
+		"require_lowercase_characters": true, "password_reuse_prevention": 24, "max_password_age": 90`
+	for _, c := range []struct {
+		name, after, want string
+	}{
+		{"plain", `{` + strong + `}`, ""},
+		{"length as a string", `{` + strong + `, "minimum_password_length": "8"}`, "IG101:high"},
+		{"flag as a string", `{` + strong + `, "require_symbols": "false"}`, "IG105:medium"},
+		{"flag as a true string", `{` + strong + `, "require_symbols": "true"}`, ""},
+		{"flag unreadable", `{` + strong + `, "require_symbols": "no"}`, "IG105:info"},
+		{"flag as a number", `{` + strong + `, "require_symbols": 0}`, "IG105:info"},
+		{"age overflowing int64", `{` + strong + `, "max_password_age": 1e19}`, "IG107:medium"},
+		{"negative age", `{` + strong + `, "max_password_age": -1}`, "IG107:medium"},
+		{"negative length", `{` + strong + `, "minimum_password_length": -20}`, "IG101:high"},
+		{"huge reuse", `{` + strong + `, "password_reuse_prevention": 1e300}`, ""},
+		{"escaped attribute key", `{` + strong + `, "m\u0061x_password_age": 400}`, "IG107:medium"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := ids(judgeOne(t, policy, []string{"create"}, "null", c.after, "")); got != c.want {
+				t.Errorf("findings %q, want %q", got, c.want)
+			}
+		})
+	}
+	// The reader's own keys and the resource's mode, escaped.
+	escaped := []byte(`{"format_version": "1.2", "resource_changes": [
+	  {"addr\u0065ss": "aws_cloudtrail.t", "m\u006fde": "m\u0061naged", "\u0074ype": "aws_\u0063loudtrail", "name": "t",
+	   "ch\u0061nge": {"\u0061ctions": ["update"], "before": {}, "after": {"enable_logging": false, "is_multi_region_trail": true,
+	   "enable_log_file_validation": true}, "after_unknown": {}}}]}`)
+	if got := ids(Lint(readPlan(t, escaped), Options{}).Findings); got != "IG703:high" {
+		t.Errorf("escaped keys: findings %q, want IG703:high", got)
+	}
+}
+
+// TestEveryActionPair: each action list of the JSON plan format is judged,
+// --changed-only too, and a create paired with a forget is a replacement.
+func TestEveryActionPair(t *testing.T) {
+	weak := `{"enable_logging": false, "is_multi_region_trail": true, "enable_log_file_validation": true}`
+	for _, c := range []struct {
+		actions []string
+		action  string
+		want    string
+		changed bool // judged with --changed-only
+	}{
+		{[]string{"no-op"}, "no-op", "IG703:high", false},
+		{[]string{"create"}, "create", "IG703:high", true},
+		{[]string{"update"}, "update", "IG703:high", true},
+		{[]string{"delete", "create"}, "replace", "IG703:high", true},
+		{[]string{"create", "delete"}, "replace", "IG703:high", true},
+		{[]string{"create", "forget"}, "replace", "IG703:high", true},
+		{[]string{"forget", "create"}, "replace", "IG703:high", true},
+		{[]string{"forget"}, "forget", "IG703:high", true},
+		{[]string{"delete"}, "delete", "IG704:high", true},
+		{[]string{"read"}, "read", "IG703:high", false},
+	} {
+		t.Run(strings.Join(c.actions, ","), func(t *testing.T) {
+			before := weak
+			if c.actions[0] == "create" && len(c.actions) == 1 {
+				before = "null"
+			}
+			after := weak
+			if c.action == "delete" || c.action == "forget" {
+				after = "null"
+			}
+			doc := fmt.Sprintf(`{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.x", "mode": "managed",
+			  "type": "aws_cloudtrail", "name": "x", "change": {"actions": %s, "before": %s, "after": %s, "after_unknown": {}}}]}`,
+				jsonList(c.actions), before, after)
+			p := readPlan(t, []byte(doc))
+			res := Lint(p, Options{})
+			if got := ids(res.Findings); got != c.want || len(res.Judged) != 1 || res.Judged[0].Action != c.action {
+				t.Errorf("findings %q as %v, want %q as %s", got, res.Judged, c.want, c.action)
+			}
+			if n := len(Lint(p, Options{ChangedOnly: true}).Judged); n == 1 != c.changed {
+				t.Errorf("--changed-only judged %d resources, want judged=%v", n, c.changed)
+			}
+		})
+	}
+}
+
+// TestUserNamesIgnoreCase: IAM user names are case-insensitive, so keys for
+// Deployer and deployer are two keys of one user.
+func TestUserNamesIgnoreCase(t *testing.T) {
+	key := func(addr, user string) string {
+		return fmt.Sprintf(`{"address": "%s", "mode": "managed", "type": "aws_iam_access_key", "name": "k",
+		  "change": {"actions": ["create"], "before": null, "after": {"user": "%s", "pgp_key": "keybase:x", "status": "Active"},
+		  "after_unknown": {"create_date": true}}}`, addr, user)
+	}
+	doc := `{"format_version": "1.2", "resource_changes": [` + key("aws_iam_access_key.a", "Deployer") + "," +
+		key("aws_iam_access_key.b", "deployer") + `]}`
+	if got := ids(Lint(readPlan(t, []byte(doc)), Options{}).Findings); got != "IG203:medium" {
+		t.Errorf("findings %q, want one IG203", got)
+	}
+}

@@ -1,0 +1,91 @@
+package report
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
+	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
+)
+
+// sensitivePlan plants canaries in every place Terraform marks values
+// sensitive: after_sensitive (one attribute, and a whole object),
+// before_sensitive, and prior_state sensitive_values.
+const sensitivePlan = `{"format_version": "1.2", "timestamp": "2026-11-23T07:00:00Z",
+ "resource_changes": [
+  {"address": "aws_iam_account_password_policy.whole", "mode": "managed", "type": "aws_iam_account_password_policy", "name": "whole",
+   "change": {"actions": ["create"], "before": null,
+     "after": {"minimum_password_length": 3, "max_password_age": 4321, "password_reuse_prevention": 5},
+     "after_unknown": {}, "after_sensitive": true}},
+  {"address": "aws_iam_signing_certificate.old", "mode": "managed", "type": "aws_iam_signing_certificate", "name": "old",
+   "change": {"actions": ["delete"], "before": {"user_name": "CANARY-before-user", "status": "Active"}, "after": null,
+     "before_sensitive": {"user_name": true}}},
+  {"address": "aws_iam_access_key.new", "mode": "managed", "type": "aws_iam_access_key", "name": "new",
+   "change": {"actions": ["create"], "before": null, "after": {"user": "CANARY-after-user", "pgp_key": "keybase:x", "status": "Active"},
+     "after_unknown": {"create_date": true}, "after_sensitive": {"user": true}}},
+  {"address": "aws_iam_user_ssh_key.a", "mode": "managed", "type": "aws_iam_user_ssh_key", "name": "a",
+   "change": {"actions": ["create"], "before": null, "after": {"username": "CANARY-ssh-user", "encoding": "pEm", "public_key": "SSHKEY"},
+     "after_unknown": {}, "after_sensitive": {"username": true, "encoding": true}}}
+ ],
+ "prior_state": {"format_version": "1.0", "values": {"root_module": {"resources": [
+  {"address": "aws_iam_access_key.old", "mode": "managed", "type": "aws_iam_access_key", "name": "old",
+   "values": {"user": "CANARY-after-user", "status": "Active", "create_date": "2026-01-01T00:00:00Z"},
+   "sensitive_values": {"user": true}},
+  {"address": "aws_iam_user_ssh_key.b", "mode": "managed", "type": "aws_iam_user_ssh_key", "name": "b",
+   "values": {"username": "CANARY-prior-ssh-user", "encoding": "SSH", "public_key": "SSHKEY"},
+   "sensitive_values": {"username": true}}
+ ]}}}}`
+
+// TestSensitiveNeverLeaves lints plans whose sensitive values are canaries,
+// one made by Terraform itself, and looks for them in every format.
+func TestSensitiveNeverLeaves(t *testing.T) {
+	pub, err := os.ReadFile("../lint/testdata/trust/ssh_key.pub")
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := strings.TrimSpace(string(pub))
+	real, err := os.ReadFile("../lint/testdata/trust/sensitive/plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range map[string]struct {
+		plan     string
+		canaries []string
+		fired    []string // rules that must fire, so the canaries are tested
+	}{
+		"made by terraform": {string(real), []string{"CANARY-user-7f3a", key[8:40], " 7;", "is 7"},
+			[]string{"IG101", "IG203", "IG402", "IG404"}},
+		"every sensitive place": {strings.ReplaceAll(sensitivePlan, "SSHKEY", key),
+			[]string{"CANARY-before-user", "CANARY-after-user", "CANARY-ssh-user", "CANARY-prior-ssh-user", "pEm", "4321", "is 3", "is 5"},
+			[]string{"IG101", "IG106", "IG107", "IG203", "IG403", "IG404", "IG501"}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			p, err := plan.Read(strings.NewReader(c.plan), lint.ResourceTypes)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := New(lint.Lint(p, lint.Options{}), "canary")
+			fired := map[string]bool{}
+			for _, f := range r.Findings {
+				fired[f.RuleID] = true
+			}
+			for _, id := range c.fired {
+				if !fired[id] {
+					t.Fatalf("%s did not fire, so its canary proves nothing; findings: %+v", id, r.Findings)
+				}
+			}
+			for format := range Formats {
+				out := string(render(t, format, r, Options{ArtifactURI: "plan.json"}))
+				for _, canary := range c.canaries {
+					if strings.Contains(out, canary) {
+						t.Errorf("format %s shows the sensitive value %q", format, canary)
+					}
+				}
+				if !strings.Contains(out, "(sensitive)") {
+					t.Errorf("format %s does not say a value was withheld", format)
+				}
+			}
+		})
+	}
+}
