@@ -2,12 +2,9 @@ package lint
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
@@ -15,24 +12,10 @@ import (
 // spelled rather than what it does. testdata/trust holds real Terraform
 // plans (generate.sh makes them from the main.tf beside each).
 
-func readTrust(t *testing.T, name string) *plan.Plan {
-	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "trust", name, "plan.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	p, err := plan.Read(f, ResourceTypes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 // TestNullIsOmitted: `attr = null` leaves the attribute to its default, as
 // deleting the line does, so both plans are judged alike.
 func TestNullIsOmitted(t *testing.T) {
-	omitted, set := Lint(readTrust(t, "null-omitted"), Options{}), Lint(readTrust(t, "null-set"), Options{})
+	omitted, set := Lint(readFixture(t, "trust/null-omitted"), Options{}), Lint(readFixture(t, "trust/null-set"), Options{})
 	want := rowsOf(omitted.Findings)
 	if len(want) != 2 || want[0].Sev != rules.Medium || want[1].ID != rules.LoginProfileNoReset.ID {
 		t.Fatalf("the omitted plan gives %v", want)
