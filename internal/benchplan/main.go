@@ -20,14 +20,24 @@ import (
 func main() {
 	bin := flag.String("iamguard", "bin/iamguard", "iamguard binary to measure")
 	n := flag.Int("resources", 100000, "resources in the synthetic plan")
+	keys := flag.Int("keys", 100000, "access keys (two per user) in the IAM-heavy plan")
+	format := flag.String("format", "json", "report format of the IAM-heavy run")
 	flag.Parse()
-	if err := run(*bin, *n); err != nil {
-		fmt.Fprintln(os.Stderr, "benchplan:", err)
-		os.Exit(2)
+	for _, shape := range []struct {
+		name  string
+		write func(*os.File) error
+	}{
+		{fmt.Sprintf("%d resources, 2%% IAM", *n), func(f *os.File) error { return plantest.Write(f, *n) }},
+		{fmt.Sprintf("%d access keys for %d users", *keys, *keys/2), func(f *os.File) error { return plantest.WriteAccessKeys(f, *keys) }},
+	} {
+		if err := run(*bin, shape.name, shape.write, *format); err != nil {
+			fmt.Fprintln(os.Stderr, "benchplan:", err)
+			os.Exit(2)
+		}
 	}
 }
 
-func run(bin string, n int) error {
+func run(bin, name string, write func(*os.File) error, format string) error {
 	dir, err := os.MkdirTemp("", "iamguard-bench")
 	if err != nil {
 		return err
@@ -38,7 +48,7 @@ func run(bin string, n int) error {
 	if err != nil {
 		return err
 	}
-	if err := plantest.Write(f, n); err != nil {
+	if err := write(f); err != nil {
 		return err
 	}
 	if err := f.Close(); err != nil {
@@ -47,7 +57,7 @@ func run(bin string, n int) error {
 
 	// Lint first: a child started while this process holds the plan in memory
 	// would count that memory in its peak RSS.
-	cmd := exec.Command(bin, "lint", "--format", "json", "--output", os.DevNull, path)
+	cmd := exec.Command(bin, "lint", "--format", format, "--output", os.DevNull, path)
 	cmd.Stderr = os.Stderr
 	start := time.Now()
 	err = cmd.Run()
@@ -67,7 +77,7 @@ func run(bin string, n int) error {
 		return fmt.Errorf("synthetic plan is not valid JSON")
 	}
 	valid := time.Since(start)
-	fmt.Printf("plan: %d resources, %.0f MB\n", n, mb)
+	fmt.Printf("plan: %s, %.0f MB\n", name, mb)
 	fmt.Printf("encoding/json Valid: %8.2fs  %6.0f MB/s (input already in memory)\n", valid.Seconds(), mb/valid.Seconds())
 	fmt.Printf("iamguard lint:       %8.2fs  %6.0f MB/s  peak RSS %d MB (reads the file)\n", lint.Seconds(), mb/lint.Seconds(), rss/1024)
 	return nil

@@ -5,7 +5,8 @@
 package lint
 
 import (
-	"sort"
+	"slices"
+	"strings"
 	"time"
 
 	tfjson "github.com/hashicorp/terraform-json"
@@ -140,11 +141,16 @@ func Lint(p *plan.Plan, opt Options) Result {
 		changes = append(changes, c)
 		l.judged[rc.Address] = true
 	}
+	// Findings come out ordered by address, then rule: sorting the changes
+	// (pointers) is cheap, sorting many findings (large structs) is not.
+	slices.SortStableFunc(changes, func(a, b *change) int { return strings.Compare(a.rc.Address, b.rc.Address) })
 	for _, c := range changes {
 		rc := c.rc
 		res.Resources++
 		res.Judged = append(res.Judged, ResourceRef{Address: rc.Address, Type: rc.Type, Action: c.action})
-		for _, f := range judges[rc.Type](l, c) {
+		fs := judges[rc.Type](l, c)
+		slices.SortStableFunc(fs, func(a, b rules.Finding) int { return strings.Compare(a.Rule.ID, b.Rule.ID) })
+		for _, f := range fs {
 			if opt.Disabled[f.Rule.ID] {
 				continue
 			}
@@ -153,13 +159,6 @@ func Lint(p *plan.Plan, opt Options) Result {
 			res.Findings = append(res.Findings, lf)
 		}
 	}
-	sort.SliceStable(res.Findings, func(i, j int) bool {
-		a, b := res.Findings[i], res.Findings[j]
-		if a.Address != b.Address {
-			return a.Address < b.Address
-		}
-		return a.Rule.ID < b.Rule.ID
-	})
 	return res
 }
 

@@ -6,6 +6,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -144,20 +145,34 @@ type Resource struct {
 	Findings []Finding
 }
 
-// ByResource groups findings by address, in address order.
+// ByResource groups findings by address, in address order. Lint gives
+// findings in that order, and then each group is a slice of them, not a
+// copy; other orders are grouped the slow way.
 func (r *Report) ByResource() []Resource {
 	var out []Resource
-	idx := map[string]int{}
-	for _, f := range r.Findings {
-		i, ok := idx[f.Address]
-		if !ok {
-			i = len(out)
-			idx[f.Address] = i
-			out = append(out, Resource{Address: f.Address, Type: f.ResourceType, Action: f.Action})
+	if !slices.IsSortedFunc(r.Findings, func(a, b Finding) int { return strings.Compare(a.Address, b.Address) }) {
+		idx := map[string]int{}
+		for _, f := range r.Findings {
+			i, ok := idx[f.Address]
+			if !ok {
+				i = len(out)
+				idx[f.Address] = i
+				out = append(out, Resource{Address: f.Address, Type: f.ResourceType, Action: f.Action})
+			}
+			out[i].Findings = append(out[i].Findings, f)
 		}
-		out[i].Findings = append(out[i].Findings, f)
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Address < out[j].Address })
+		return out
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Address < out[j].Address })
+	for i := 0; i < len(r.Findings); {
+		f := r.Findings[i]
+		j := i + 1
+		for j < len(r.Findings) && r.Findings[j].Address == f.Address {
+			j++
+		}
+		out = append(out, Resource{Address: f.Address, Type: f.ResourceType, Action: f.Action, Findings: r.Findings[i:j:j]})
+		i = j
+	}
 	return out
 }
 

@@ -113,3 +113,45 @@ func (g *gen) change(i int) {
 		`"change":{"actions":[%s],"before":%s,"after":%s,"after_unknown":{"ingress":[{"cidr_blocks":[false]}]},"before_sensitive":{"tags":{}},"after_sensitive":{"tags":{}}}}`,
 		module(i)+"."+typ+"."+name, module(i), typ, name, action, v, v)
 }
+
+// WriteAccessKeys writes a plan full of IAM: n access keys, two for each
+// user, in a for_each module per user, with prior state and configuration.
+// Every other key is new; the rest are unchanged, dated in the past.
+func WriteAccessKeys(w io.Writer, n int) error {
+	bw := bufio.NewWriterSize(w, 1<<20)
+	g := gen{w: bw}
+	key := func(i int) (addr, module, values string) {
+		module = fmt.Sprintf(`module.users["user-%d"]`, i/2)
+		values = fmt.Sprintf(`{"create_date":"2025-01-01T00:00:00Z","encrypted_secret":null,"id":"AKIA%016d","key_fingerprint":null,`+
+			`"pgp_key":null,"secret":"s3cr3t%d","ses_smtp_password_v4":"smtp%d","status":"Active","user":"user-%d"}`, i, i, i, i/2)
+		return fmt.Sprintf(`%s.aws_iam_access_key.this[%d]`, module, i%2), module, values
+	}
+	const sensitive = `{"secret":true,"ses_smtp_password_v4":true}`
+	g.s(`{"format_version":"1.2","terraform_version":"1.8.5","resource_changes":[`)
+	g.each(n, func(i int) {
+		addr, module, v := key(i)
+		before, actions, unknown := v, `"no-op"`, `{}`
+		if i%2 == 1 {
+			before, actions = "null", `"create"`
+			v = fmt.Sprintf(`{"pgp_key":null,"status":"Active","user":"user-%d"}`, i/2)
+			unknown = `{"create_date":true,"encrypted_secret":true,"id":true,"key_fingerprint":true,"secret":true,"ses_smtp_password_v4":true}`
+		}
+		fmt.Fprintf(bw, `{"address":%q,"module_address":%q,"mode":"managed","type":"aws_iam_access_key","name":"this","index":%d,`+
+			`"provider_name":"registry.terraform.io/hashicorp/aws","change":{"actions":[%s],"before":%s,"after":%s,"after_unknown":%s,`+
+			`"before_sensitive":%s,"after_sensitive":%s}}`, addr, module, i%2, actions, before, v, unknown, sensitive, sensitive)
+	})
+	g.s(`],"prior_state":{"format_version":"1.0","terraform_version":"1.8.5","values":{"root_module":{"child_modules":[`)
+	g.each(n/2, func(u int) {
+		addr, module, v := key(2 * u)
+		fmt.Fprintf(bw, `{"address":%q,"resources":[{"address":%q,"mode":"managed","type":"aws_iam_access_key","name":"this","index":0,`+
+			`"provider_name":"registry.terraform.io/hashicorp/aws","schema_version":0,"values":%s,"sensitive_values":%s}]}`, module, addr, v, sensitive)
+	})
+	g.s(`]}}},"configuration":{"root_module":{"module_calls":{"users":{"source":"./user","for_each_expression":{"references":["var.users"]},` +
+		`"module":{"resources":[{"address":"aws_iam_access_key.this","mode":"managed","type":"aws_iam_access_key","name":"this",` +
+		`"expressions":{"user":{"references":["var.name"]}},"count_expression":{"constant_value":2}}]}}}}},` +
+		`"timestamp":"2026-11-20T10:00:00Z","applyable":true,"complete":true,"errored":false}` + "\n")
+	if g.err != nil {
+		return g.err
+	}
+	return bw.Flush()
+}
