@@ -149,7 +149,7 @@ func runLint(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 	opt := lint.Options{Now: at, Baseline: &b, ChangedOnly: *changedOnly, Disabled: cfg.Disabled,
 		Waivers: cfg.Waivers, WaiversAt: waiversAt}
 
-	p, err := plan.Open(pos[0], stdin, *terraform, lint.ResourceTypes)
+	p, err := plan.Open(pos[0], stdin, *terraform, lint.ResourceTypes, plan.Attributes(lint.Attributes))
 	if err != nil {
 		return 0, err
 	}

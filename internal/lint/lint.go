@@ -82,6 +82,24 @@ type ResourceRef struct {
 // types it does not judge, so the filter saves memory, not correctness.
 func ResourceTypes(t string) bool { _, ok := judges[t]; return ok }
 
+// Attributes lists the attributes the linter reads of a resource type; pass
+// it to plan.Read (plan.Attributes) so the reader keeps no others.
+func Attributes(t string) []string { return attributes[t] }
+
+// attributes is every attribute each judge reads, and so all the plan
+// reader needs to keep. TestAttributesCoverJudges holds it to the judges.
+var attributes = map[string][]string{
+	"aws_iam_account_password_policy": {rules.AttrMinimumLength, rules.AttrRequireUppercase, rules.AttrRequireLowercase,
+		rules.AttrRequireNumbers, rules.AttrRequireSymbols, rules.AttrMaxAge, rules.AttrReusePrevention,
+		rules.AttrAllowUsersToChange, rules.AttrHardExpiry},
+	"aws_iam_access_key":          {"user", "status", "pgp_key", "create_date"},
+	"aws_iam_user_login_profile":  {"password_reset_required"},
+	"aws_cloudtrail":              {"include_global_service_events", "is_multi_region_trail", "enable_logging", "enable_log_file_validation", "event_selector", "advanced_event_selector"},
+	"aws_iam_server_certificate":  {"certificate_body", "certificate_chain", "private_key"},
+	"aws_iam_user_ssh_key":        {"username", "public_key", "encoding", "status"},
+	"aws_iam_signing_certificate": {"user_name", "certificate_body", "status"},
+}
+
 // judge evaluates one planned change of a resource type.
 type judge func(l *linter, c *change) []rules.Finding
 

@@ -1,9 +1,14 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
@@ -136,5 +141,39 @@ func TestUserNamesIgnoreCase(t *testing.T) {
 		key("aws_iam_access_key.b", "deployer") + `]}`
 	if got := ids(Lint(readPlan(t, []byte(doc)), Options{}).Findings); got != "IG203:medium" {
 		t.Errorf("findings %q, want one IG203", got)
+	}
+}
+
+// TestAttributesCoverJudges: keeping only Attributes changes no finding on
+// any plan the tests and examples hold, so the list names every attribute
+// a judge reads.
+func TestAttributesCoverJudges(t *testing.T) {
+	paths, _ := filepath.Glob("testdata/*/plan.json")
+	more, _ := filepath.Glob("testdata/trust/*/plan.json")
+	examples, _ := filepath.Glob("../../examples/plans/*.json")
+	paths = append(append(paths, more...), examples...)
+	if len(paths) < 6 {
+		t.Fatalf("only %d plans found", len(paths))
+	}
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := readPlan(t, data)
+		some, err := plan.Read(bytes.NewReader(data), ResourceTypes, plan.Attributes(Attributes))
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		want := Lint(all, Options{}).Findings
+		if len(want) == 0 {
+			t.Errorf("%s gives no findings: it tests nothing here", path)
+		}
+		t.Run(path, func(t *testing.T) { assertRows(t, Lint(some, Options{}).Findings, rowsOf(want)) })
+	}
+	for typ := range judges {
+		if len(Attributes(typ)) == 0 {
+			t.Errorf("%s: no attributes listed", typ)
+		}
 	}
 }

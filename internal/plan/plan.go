@@ -64,8 +64,19 @@ const (
 // ErrNotPlan is wrapped by errors for input that is JSON but not a plan.
 var ErrNotPlan = errors.New("not a Terraform plan")
 
+// Option tunes Read.
+type Option func(*reader)
+
+// Attributes keeps, of each kept resource, only the attributes that attrs
+// lists for its type (every attribute when it lists none). The rest of a
+// change is skipped as it is read, so memory and time follow what is
+// judged, not what the plan holds.
+func Attributes(attrs func(resourceType string) []string) Option {
+	return func(rd *reader) { rd.attrs = attrs }
+}
+
 // Read parses a plan from r, keeping the resources whose type keep accepts.
-func Read(r io.Reader, keep func(resourceType string) bool) (*Plan, error) {
+func Read(r io.Reader, keep func(resourceType string) bool, opts ...Option) (*Plan, error) {
 	s := newScanner(r)
 	c, ok := s.peek()
 	if !ok {
@@ -77,10 +88,17 @@ func Read(r io.Reader, keep func(resourceType string) bool) (*Plan, error) {
 	if c != '{' {
 		return nil, fmt.Errorf("not JSON: a plan from terraform show -json starts with '{', found %s", describe(c))
 	}
-	rd := reader{s: s, keep: keep, p: &Plan{lines: map[*tfjson.ResourceChange]int{}}, kept: map[string]bool{}}
+	rd := reader{s: s, keep: keep, p: &Plan{lines: map[*tfjson.ResourceChange]int{}}, kept: map[string]bool{}, wanted: map[string]map[string]bool{}}
+	for _, o := range opts {
+		o(&rd)
+	}
 	if err := rd.top(); err != nil {
-		if err == errTooLarge {
-			return nil, fmt.Errorf("value near byte %d is larger than iamguard reads (%d MiB)", s.offset(), maxChange>>20)
+		var tl *tooLarge
+		switch {
+		case errors.As(err, &tl):
+			return nil, fmt.Errorf("value near byte %d is %v", s.offset(), tl)
+		case errors.Is(err, errTooMuchKept):
+			return nil, fmt.Errorf("value near byte %d is %v", s.offset(), errTooMuchKept)
 		}
 		return nil, err
 	}
@@ -96,6 +114,10 @@ type reader struct {
 	scratch         []byte
 	elem            element
 	kept            map[string]bool // keep's answer per raw type
+
+	attrs     func(string) []string      // see Attributes; nil keeps all
+	wanted    map[string]map[string]bool // attrs' answer per raw type
+	keptBytes int                        // raw bytes of the values kept so far
 }
 
 func (rd *reader) top() error {
@@ -205,12 +227,20 @@ func hasEscape(raw []byte) bool {
 type element struct {
 	address, moduleAddress, mode, typ, name, index, providerName, deposed, body, sensitive []byte
 	line                                                                                   int
+
+	// Read as they stream by when the type came first (Terraform's order)
+	// and Attributes filters it; body and sensitive stay empty then.
+	change           *tfjson.Change
+	values           map[string]any
+	sensitiveValues  any
+	streamed, sensed bool
 }
 
 func (e *element) reset() {
 	e.address, e.moduleAddress, e.mode, e.typ = e.address[:0], e.moduleAddress[:0], e.mode[:0], e.typ[:0]
 	e.name, e.index, e.providerName, e.deposed, e.body = e.name[:0], e.index[:0], e.providerName[:0], e.deposed[:0], e.body[:0]
 	e.sensitive = e.sensitive[:0]
+	e.change, e.values, e.sensitiveValues, e.streamed, e.sensed = nil, nil, nil, false, false
 }
 
 // element fills e from a resource object; bodyKey names the member holding the
@@ -245,17 +275,32 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 			dst = &e.deposed
 		case bodyKey:
 			// Terraform writes type before the body; a body that comes
-			// first is kept until the type is known.
-			if len(e.typ) > 0 && !rd.keepRaw(e.typ) {
+			// first is kept whole until the type is known.
+			switch want := rd.wantedRaw(e.typ); {
+			case len(e.typ) > 0 && !rd.keepRaw(e.typ):
 				err = s.skip()
-			} else {
-				e.body, err = s.capture(e.body[:0], maxChange)
+			case want != nil && bodyKey == "change":
+				e.change, e.streamed = &tfjson.Change{}, true
+				err = rd.changeBody(e.change, want)
+			case want != nil:
+				e.streamed = true
+				err = rd.object(&e.values, want)
+			default:
+				if e.body, err = s.capture(e.body[:0], maxChange); err == nil {
+					err = rd.keepBytes(len(e.body))
+				}
 			}
 		case "sensitive_values": // prior_state only; a change carries its own
-			if bodyKey != "values" || len(e.typ) > 0 && !rd.keepRaw(e.typ) {
+			switch want := rd.wantedRaw(e.typ); {
+			case bodyKey != "values" || len(e.typ) > 0 && !rd.keepRaw(e.typ):
 				err = s.skip()
-			} else {
-				e.sensitive, err = s.capture(e.sensitive[:0], maxChange)
+			case want != nil:
+				e.sensed = true
+				err = rd.side(&e.sensitiveValues, want)
+			default:
+				if e.sensitive, err = s.capture(e.sensitive[:0], maxChange); err == nil {
+					err = rd.keepBytes(len(e.sensitive))
+				}
 			}
 		default:
 			err = s.skip()
@@ -337,12 +382,19 @@ func (rd *reader) change() error {
 	if err := e.decodeInto(rc); err != nil {
 		return rd.badResource(err)
 	}
-	if len(e.body) == 0 {
-		return rd.badResource(fmt.Errorf("%q has no change", rc.Address))
-	}
-	rc.Change = &tfjson.Change{}
-	if err := json.Unmarshal(e.body, rc.Change); err != nil {
-		return rd.badResource(fmt.Errorf("%q: change: %w", rc.Address, jsonErr(err)))
+	rc.Change = e.change
+	if !e.streamed {
+		if len(e.body) == 0 {
+			return rd.badResource(fmt.Errorf("%q has no change", rc.Address))
+		}
+		rc.Change = &tfjson.Change{}
+		if err := json.Unmarshal(e.body, rc.Change); err != nil {
+			return rd.badResource(fmt.Errorf("%q: change: %w", rc.Address, jsonErr(err)))
+		}
+		want := rd.wantedRaw(e.typ)
+		for _, side := range []*any{&rc.Change.Before, &rc.Change.After, &rc.Change.AfterUnknown, &rc.Change.BeforeSensitive, &rc.Change.AfterSensitive} {
+			prune(*side, want)
+		}
 	}
 	rd.p.Changes = append(rd.p.Changes, rc)
 	rd.p.lines[rc] = e.line
@@ -388,16 +440,19 @@ func (rd *reader) priorResource() error {
 	if err := e.decodeInto(&rc); err != nil {
 		return rd.badResource(err)
 	}
-	res := Resource{Address: rc.Address, Type: rc.Type}
-	if len(e.body) > 0 {
+	res := Resource{Address: rc.Address, Type: rc.Type, Values: e.values, Sensitive: e.sensitiveValues}
+	want := rd.wantedRaw(e.typ)
+	if !e.streamed && len(e.body) > 0 {
 		if err := json.Unmarshal(e.body, &res.Values); err != nil {
 			return rd.badResource(fmt.Errorf("%q: values: %w", rc.Address, jsonErr(err)))
 		}
+		prune(res.Values, want)
 	}
-	if len(e.sensitive) > 0 {
+	if !e.sensed && len(e.sensitive) > 0 {
 		if err := json.Unmarshal(e.sensitive, &res.Sensitive); err != nil {
 			return rd.badResource(fmt.Errorf("%q: sensitive_values: %w", rc.Address, jsonErr(err)))
 		}
+		prune(res.Sensitive, want)
 	}
 	rd.p.Prior = append(rd.p.Prior, res)
 	return nil

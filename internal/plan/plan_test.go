@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"runtime"
 	"strings"
@@ -318,5 +319,44 @@ func TestDeepModuleCallsLinear(t *testing.T) {
 	attrs, ok := p.Configured(&tfjson.ResourceChange{ModuleAddress: addr, Type: "aws_iam_access_key", Name: "k"})
 	if !ok || !attrs["user"] {
 		t.Errorf("deepest resource: configured = %v, %v", attrs, ok)
+	}
+}
+
+// TestKeptValuesBounded: with Attributes, one attribute's value and all
+// kept values together are bounded, and the error names the limit.
+func TestKeptValuesBounded(t *testing.T) {
+	attrs := Attributes(func(string) []string { return []string{"certificate_body"} })
+	change := func(i int, body string) string {
+		return fmt.Sprintf(`{"address": "aws_iam_server_certificate.c%d", "mode": "managed", "type": "aws_iam_server_certificate", "name": "c%d",
+		  "change": {"actions": ["create"], "before": null, "after": {"certificate_body": %q, "name": "big"}, "after_unknown": {}}}`, i, i, body)
+	}
+	one := `{"format_version": "1.2", "resource_changes": [` + change(0, strings.Repeat("A", 2<<20)) + `]}`
+	if _, err := Read(strings.NewReader(one), keepIAM, attrs); err == nil || !strings.Contains(err.Error(), "(1 MiB)") {
+		t.Errorf("a 2 MiB attribute: err = %v, want the 1 MiB limit named", err)
+	}
+	var b strings.Builder
+	b.WriteString(`{"format_version": "1.2", "resource_changes": [`)
+	for i := 0; i < 60; i++ {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(change(i, strings.Repeat("A", 900<<10)))
+	}
+	b.WriteString(`]}`)
+	if _, err := Read(strings.NewReader(b.String()), keepIAM, attrs); err == nil || !strings.Contains(err.Error(), "48 MiB") {
+		t.Errorf("60 × 900 KiB: err = %v, want the 48 MiB limit named", err)
+	}
+	// Unwanted attributes are skipped, however large.
+	p, err := Read(strings.NewReader(strings.Replace(one, `"name": "big"`, `"name": "`+strings.Repeat("B", 5<<20)+`"`, 1)), keepIAM,
+		Attributes(func(string) []string { return []string{"name"} }))
+	if err == nil {
+		t.Errorf("a 5 MiB wanted attribute was read: %v", p.Changes)
+	}
+	p, err = Read(strings.NewReader(strings.Replace(one, strings.Repeat("A", 2<<20), "x", 1)), keepIAM, attrs)
+	if err != nil || len(p.Changes) != 1 {
+		t.Fatalf("small plan: %v", err)
+	}
+	if after := p.Changes[0].Change.After.(map[string]any); len(after) != 1 || after["certificate_body"] != "x" {
+		t.Errorf("after = %v, want certificate_body only", after)
 	}
 }

@@ -14,7 +14,7 @@ import (
 // Open reads the plan named on the command line: a terraform show -json
 // file, "-" for stdin, or a saved binary plan, which goes through terraform
 // show -json (see showPlan) using terraform (empty: the one on PATH).
-func Open(name string, stdin io.Reader, terraform string, keep func(resourceType string) bool) (*Plan, error) {
+func Open(name string, stdin io.Reader, terraform string, keep func(resourceType string) bool, opts ...Option) (*Plan, error) {
 	var r io.Reader = stdin
 	if name != "-" {
 		f, err := os.Open(name)
@@ -29,9 +29,9 @@ func Open(name string, stdin io.Reader, terraform string, keep func(resourceType
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	if head, _ := br.Peek(4); bytes.Equal(head, []byte("PK\x03\x04")) { // a saved plan is a zip
-		return showPlan(name, br, terraform, keep)
+		return showPlan(name, br, terraform, keep, opts...)
 	}
-	p, err := Read(br, keep)
+	p, err := Read(br, keep, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -43,7 +43,7 @@ func Open(name string, stdin io.Reader, terraform string, keep func(resourceType
 // in the initialised working directory the plan was made in. A binary plan
 // on stdin (r) is first written to a private temporary file, since
 // terraform needs a path.
-func showPlan(name string, r io.Reader, terraform string, keep func(string) bool) (*Plan, error) {
+func showPlan(name string, r io.Reader, terraform string, keep func(string) bool, opts ...Option) (*Plan, error) {
 	tf, err := findTerraform(terraform)
 	if err != nil {
 		return nil, fmt.Errorf("%s is a binary plan file: %v", name, err)
@@ -65,7 +65,7 @@ func showPlan(name string, r io.Reader, terraform string, keep func(string) bool
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("%s is a binary plan file, and running %s failed: %v", name, tf, err)
 	}
-	p, readErr := Read(out, keep)
+	p, readErr := Read(out, keep, opts...)
 	io.Copy(io.Discard, out) // let terraform finish writing before waiting
 	if err := cmd.Wait(); err != nil {
 		msg := fmt.Sprintf("%s: terraform show -json failed (%v)", name, err)

@@ -30,7 +30,15 @@ func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("invalid JSON at byte %d: %s", e.Offset, e.Msg)
 }
 
-var errTooLarge = errors.New("value too large")
+// tooLarge is the error for a value longer than the limit that applied.
+type tooLarge struct{ limit int }
+
+func (e *tooLarge) Error() string {
+	if e.limit >= 1<<20 {
+		return fmt.Sprintf("larger than iamguard reads (%d MiB)", e.limit>>20)
+	}
+	return fmt.Sprintf("larger than iamguard reads (%d KiB)", e.limit>>10)
+}
 
 type scanner struct {
 	r     io.Reader
@@ -83,7 +91,7 @@ func (s *scanner) fill() bool {
 		s.capDst = append(s.capDst, s.buf[s.capStart:s.end]...)
 		s.capStart = 0
 		if len(s.capDst) > s.capMax {
-			s.rerr = errTooLarge
+			s.rerr = &tooLarge{s.capMax}
 			return false
 		}
 	}
@@ -106,7 +114,7 @@ func (s *scanner) fill() bool {
 // eofError turns running out of input into the right error.
 func (s *scanner) eofError(what string) error {
 	switch {
-	case s.rerr == errTooLarge:
+	case isTooLarge(s.rerr):
 		return s.rerr
 	case s.rerr != nil && s.rerr != io.EOF:
 		return s.rerr
@@ -288,7 +296,7 @@ func (s *scanner) skipContainer() error {
 }
 
 // capture appends the raw bytes of the next value to dst, failing with
-// errTooLarge past max bytes.
+// a *tooLarge past max bytes.
 func (s *scanner) capture(dst []byte, max int) ([]byte, error) {
 	if _, ok := s.peek(); !ok {
 		return dst, s.eofError("where a value was expected")
@@ -298,7 +306,7 @@ func (s *scanner) capture(dst []byte, max int) ([]byte, error) {
 	dst = append(s.capDst, s.buf[s.capStart:s.pos]...)
 	s.capturing, s.capDst = false, nil
 	if err == nil && len(dst) > max {
-		err = errTooLarge
+		err = &tooLarge{max}
 	}
 	return dst, err
 }
@@ -449,6 +457,11 @@ func (s *scanner) unescapeKey() {
 	if json.Unmarshal(quoted, &k) == nil {
 		s.key = append(s.key[:0], k...)
 	}
+}
+
+func isTooLarge(err error) bool {
+	var tl *tooLarge
+	return errors.As(err, &tl)
 }
 
 // finish checks that nothing but white space follows the top-level value.

@@ -1,0 +1,178 @@
+package plan
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+
+	tfjson "github.com/hashicorp/terraform-json"
+)
+
+// maxValue bounds one kept attribute's value (a certificate chain is the
+// largest a rule reads); decoding it costs a small multiple of its size.
+// maxKept bounds all kept values of a plan together, so that memory stays
+// bounded whatever the plan holds.
+const (
+	maxValue = 1 << 20
+	maxKept  = 48 << 20
+)
+
+// errTooMuchKept is returned when the judged resources of a plan hold more
+// than maxKept bytes of values.
+var errTooMuchKept = fmt.Errorf("past %d MiB of judged values in all, the most iamguard reads", maxKept>>20)
+
+// keepBytes counts n more bytes of kept values against maxKept.
+func (rd *reader) keepBytes(n int) error {
+	if rd.keptBytes += n; rd.keptBytes > maxKept {
+		return errTooMuchKept
+	}
+	return nil
+}
+
+// wantedRaw gives the attributes to keep for a raw JSON type string, nil
+// for all of them (no Attributes option, or an empty list).
+func (rd *reader) wantedRaw(typ []byte) map[string]bool {
+	if rd.attrs == nil || len(typ) == 0 {
+		return nil
+	}
+	if w, ok := rd.wanted[string(typ)]; ok {
+		return w
+	}
+	var t string
+	var w map[string]bool
+	if decodeString(typ, &t) == nil {
+		if names := rd.attrs(t); len(names) > 0 {
+			w = make(map[string]bool, len(names))
+			for _, n := range names {
+				w[n] = true
+			}
+		}
+	}
+	if len(rd.wanted) < 1024 { // bounded whatever the input holds
+		rd.wanted[string(typ)] = w
+	}
+	return w
+}
+
+// changeBody reads a change object, keeping of each side only the wanted
+// attributes.
+func (rd *reader) changeBody(c *tfjson.Change, want map[string]bool) error {
+	s := rd.s
+	return s.object("change", func(key []byte) error {
+		switch string(key) {
+		case "actions":
+			raw, err := s.capture(rd.scratch[:0], maxString)
+			rd.scratch = raw
+			if err != nil {
+				return err
+			}
+			if err := json.Unmarshal(raw, &c.Actions); err != nil {
+				return jsonErr(err)
+			}
+			return nil
+		case "before":
+			return rd.side(&c.Before, want)
+		case "after":
+			return rd.side(&c.After, want)
+		case "after_unknown":
+			return rd.side(&c.AfterUnknown, want)
+		case "before_sensitive":
+			return rd.side(&c.BeforeSensitive, want)
+		case "after_sensitive":
+			return rd.side(&c.AfterSensitive, want)
+		}
+		return s.skip()
+	})
+}
+
+// side reads one side of a change: an object of attributes, of which only
+// the wanted are kept, or a plain value (null, or true for a wholly
+// unknown or sensitive object).
+func (rd *reader) side(dst *any, want map[string]bool) error {
+	if c, ok := rd.s.peek(); ok && c == '{' {
+		var m map[string]any
+		err := rd.object(&m, want)
+		*dst = m
+		return err
+	}
+	return rd.value(dst)
+}
+
+// noAttributes stands for an object none of whose attributes is wanted,
+// so that each such object costs no map of its own. Nothing writes to it.
+var noAttributes = map[string]any{}
+
+// object reads an object of attributes, keeping only the wanted.
+func (rd *reader) object(dst *map[string]any, want map[string]bool) error {
+	*dst = noAttributes
+	s := rd.s
+	return s.object("attributes", func(key []byte) error {
+		if !want[string(key)] {
+			return s.skip()
+		}
+		name := string(key)
+		var v any
+		if err := rd.value(&v); err != nil {
+			return err
+		}
+		if len(*dst) == 0 {
+			*dst = make(map[string]any, len(want))
+		}
+		(*dst)[name] = v
+		return nil
+	})
+}
+
+// value decodes the next value, with quick paths for the plain scalars
+// most attributes hold.
+func (rd *reader) value(dst *any) error {
+	raw, err := rd.s.capture(rd.scratch[:0], maxValue)
+	rd.scratch = raw
+	if err == nil {
+		err = rd.keepBytes(len(raw))
+	}
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(raw) == 0:
+		return errors.New("expected a value, found nothing")
+	case string(raw) == "null":
+		*dst = nil
+	case string(raw) == "true":
+		*dst = true
+	case string(raw) == "false":
+		*dst = false
+	case raw[0] == '"' && raw[len(raw)-1] == '"' && len(raw) >= 2 && !hasEscape(raw):
+		*dst = string(raw[1 : len(raw)-1])
+	case raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9':
+		f, err := strconv.ParseFloat(string(raw), 64)
+		if err != nil || math.IsInf(f, 0) {
+			if err := json.Unmarshal(raw, dst); err != nil { // encoding/json decides
+				return jsonErr(err)
+			}
+			return nil
+		}
+		*dst = f
+	default:
+		if err := json.Unmarshal(raw, dst); err != nil {
+			return jsonErr(err)
+		}
+	}
+	return nil
+}
+
+// prune drops the attributes not wanted from a decoded side of a change.
+func prune(side any, want map[string]bool) {
+	m, ok := side.(map[string]any)
+	if !ok || want == nil {
+		return
+	}
+	for k := range m {
+		if !want[k] {
+			delete(m, k)
+		}
+	}
+}
