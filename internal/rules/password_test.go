@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // strong is a policy that meets the default baseline exactly.
 func strong() PasswordPolicy {
@@ -202,5 +205,31 @@ func TestPasswordPolicyWeakened(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			assertFindings(t, PasswordPolicyWeakened(c.before, c.after), c.want)
 		})
+	}
+}
+
+// TestPolicyValueStates: a sensitive value is judged but not shown, an
+// unreadable one gives an info finding, and neither is mistaken for a pass.
+func TestPolicyValueStates(t *testing.T) {
+	b := DefaultBaseline()
+	p := strong()
+	p.MinimumLength = Value[int]{V: 7, Sensitive: true}
+	assertFindings(t, EvaluatePasswordPolicy(p, b), []want{{"IG101", High, AttrMinimumLength,
+		"Password policy minimum length is below the baseline; minimum_password_length is (sensitive), so the details are not shown"}})
+	p.MinimumLength = Value[int]{V: 20, Sensitive: true}
+	assertFindings(t, EvaluatePasswordPolicy(p, b), nil)
+	p = strong()
+	p.RequireSymbols = UnreadableValue[bool]()
+	assertFindings(t, EvaluatePasswordPolicy(p, b), []want{{"IG105", Info, AttrRequireSymbols,
+		"require_symbols holds a value iamguard cannot read as the provider would; IG105 (password-require-symbols) cannot be judged"}})
+	p = strong()
+	p.MaxAgeDays = Known(-1)
+	assertFindings(t, EvaluatePasswordPolicy(p, b), []want{{"IG107", Medium, AttrMaxAge,
+		"max_password_age is -1, which is no number of days; the baseline requires at most 90"}})
+	before, after := strong(), strong()
+	after.MinimumLength = Value[int]{V: 12, Sensitive: true}
+	fs := PasswordPolicyWeakened(before, after)
+	if len(fs) != 1 || strings.Contains(fs[0].Message, "12") || !strings.Contains(fs[0].Message, "(sensitive)") {
+		t.Errorf("weakened with a sensitive value: %+v", fs)
 	}
 }
