@@ -33,7 +33,7 @@ func (l *linter) applied(typ string) []appliedObject {
 		if rc.Type != typ || rc.Change == nil || rc.DeposedKey != "" {
 			continue
 		}
-		if c := newChange(l.plan, rc); c.removed {
+		if c := l.change(rc); c.removed {
 			delete(byAddr, rc.Address)
 		} else {
 			byAddr[rc.Address] = c.after
@@ -142,7 +142,7 @@ func (l *linter) signingReplacement(user string) rules.Replacement {
 			if rc.Type != "aws_iam_signing_certificate" || rc.Change == nil || rc.DeposedKey != "" {
 				continue
 			}
-			c := newChange(l.plan, rc)
+			c := l.change(rc)
 			if c.action != "create" && c.action != "replace" {
 				continue
 			}

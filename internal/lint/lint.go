@@ -126,7 +126,8 @@ type linter struct {
 	plan     *plan.Plan
 	now      time.Time
 	baseline rules.Baseline
-	judged   map[string]bool // addresses judged in this run
+	judged   map[string]bool                    // addresses judged in this run
+	changes  map[*tfjson.ResourceChange]*change // each change read once
 	// Facts across resources, gathered on first use.
 	accessKeys  map[string][]rules.Finding // address -> IG203, IG204
 	sshKeys     map[string][]rules.Finding // address -> IG401-IG404
@@ -152,7 +153,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 		if _, ok := judges[rc.Type]; !ok || rc.DeposedKey != "" || rc.Change == nil {
 			continue // unjudged, or a deposed object's cleanup: not a change of intent
 		}
-		c := newChange(p, rc)
+		c := l.change(rc)
 		if opt.ChangedOnly && (c.action == "no-op" || c.action == "read") {
 			continue
 		}
@@ -178,6 +179,19 @@ func Lint(p *plan.Plan, opt Options) Result {
 		}
 	}
 	return res
+}
+
+// change returns rc as the rules see it, made once however often asked.
+func (l *linter) change(rc *tfjson.ResourceChange) *change {
+	if c, ok := l.changes[rc]; ok {
+		return c
+	}
+	if l.changes == nil {
+		l.changes = map[*tfjson.ResourceChange]*change{}
+	}
+	c := newChange(l.plan, rc)
+	l.changes[rc] = c
+	return c
 }
 
 func newChange(p *plan.Plan, rc *tfjson.ResourceChange) *change {
