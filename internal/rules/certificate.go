@@ -169,11 +169,7 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 	if err != nil {
 		return []Finding{CertificateUnparseable.finding("certificate_body", "certificate_body: %v", err)}
 	}
-	out := CertificateFindings(body, now, b)
-	out = append(out, CertificateNames(body, b)...)
-	if body.SelfSigned {
-		out = append(out, CertificateSelfSigned.finding("certificate_body", "the certificate is self-signed (issuer and subject are both %q)", body.Subject))
-	}
+	out := CertificateOwnFindings(body, now, b)
 	switch {
 	case s.Chain.Unknown:
 		out = append(out, CertificateChainInvalid.unknown("certificate_chain"))
@@ -193,6 +189,18 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 		} else {
 			out = append(out, CertificateKey(body, key)...)
 		}
+	}
+	return out
+}
+
+// CertificateOwnFindings judges what a certificate shows on its own: dates,
+// key, signature, names and self-signature (IG301-IG305, IG309, IG310). The
+// chain (IG306) and the private key (IG307) need other inputs.
+func CertificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline) []Finding {
+	out := CertificateFindings(c, now, b)
+	out = append(out, CertificateNames(c, b)...)
+	if c.SelfSigned {
+		out = append(out, CertificateSelfSigned.finding("certificate_body", "the certificate is self-signed (issuer and subject are both %q)", c.Subject))
 	}
 	return out
 }

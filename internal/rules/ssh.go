@@ -106,13 +106,18 @@ func EvaluateSSHKey(k SSHPublicKey, b Baseline) ([]Finding, *inspect.SSHKey) {
 	case !strings.EqualFold(enc.V, key.Encoding):
 		out = append(out, SSHKeyUnparseable.finding("encoding", "public_key is in %s form but encoding is %q", describeEncoding(key.Encoding), enc.V))
 	}
+	return append(out, SSHKeyStrength(key, b)...), key
+}
+
+// SSHKeyStrength judges a parsed key's algorithm and size (IG401, IG402).
+func SSHKeyStrength(key *inspect.SSHKey, b Baseline) []Finding {
 	switch {
 	case key.Algorithm == "DSA":
-		out = append(out, SSHKeyDSA.finding("public_key", "ssh-dss (DSA) key of %d bits; use RSA of at least %d bits", key.Bits, b.MinRSABits))
+		return []Finding{SSHKeyDSA.finding("public_key", "ssh-dss (DSA) key of %d bits; use RSA of at least %d bits", key.Bits, b.MinRSABits)}
 	case key.Algorithm == "RSA" && key.Bits < b.MinRSABits:
-		out = append(out, SSHKeyWeakRSA.finding("public_key", "RSA key of %d bits; at least %d required", key.Bits, b.MinRSABits))
+		return []Finding{SSHKeyWeakRSA.finding("public_key", "RSA key of %d bits; at least %d required", key.Bits, b.MinRSABits)}
 	}
-	return out, key
+	return nil
 }
 
 func describeEncoding(e string) string {
