@@ -7,6 +7,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -14,6 +17,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
+	"github.com/hashicorp/terraform-plugin-testing/config"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
@@ -163,6 +168,33 @@ func TestFunctionErrorsKeepSecrets(t *testing.T) {
 					t.Errorf("%s(%s): %q appears in the error or the log\nerror: %s", fn, name, s, msg)
 				}
 			}
+		}
+	}
+}
+
+// TestFunctionSecretsStayOut passes a private key by mistake to both key
+// functions through the real CLI with trace logging: the errors say what is
+// wrong, and no line of the key reaches Terraform's or the provider's log.
+func TestFunctionSecretsStayOut(t *testing.T) {
+	key := certtest.PKCS8(t, certtest.EC(t, elliptic.P256()))
+	logFile := filepath.Join(t.TempDir(), "tf.log")
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_ACC_LOG_PATH", logFile)
+	runFunctionTest(t, resource.TestStep{
+		ConfigFile:      config.TestNameFile("test.tf"),
+		ConfigVariables: config.Variables{"private_key": config.StringVariable(key)},
+		ExpectError:     regexp.MustCompile(`(?s)PEM block "PRIVATE KEY" is a private key`),
+	})
+	logs, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(logs), "provider function argument does not parse") {
+		t.Fatal("the provider's own debug log is missing: is TF_ACC_LOG_PATH honoured?")
+	}
+	for _, line := range strings.Split(key, "\n") {
+		if len(line) >= 16 && !strings.HasPrefix(line, "-----") && strings.Contains(string(logs), line[:16]) {
+			t.Errorf("a line of the private key appears in the logs")
 		}
 	}
 }
