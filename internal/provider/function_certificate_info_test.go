@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"crypto"
 	"crypto/elliptic"
 	"testing"
 	"time"
@@ -172,4 +173,31 @@ func TestCertificateInfoBad(t *testing.T) {
 			runFunctionTest(t, resource.TestStep{ConfigFile: file, ConfigVariables: vars, ExpectError: errorText(c.want)})
 		})
 	}
+}
+
+// TestCertificateInfoPrecondition drives the refusal of the
+// server-certificate module example: a certificate expiring within 30 days
+// of plan time, or with a high finding, stops the plan. plantimestamp() is
+// the real clock, so the certificates are dated around it.
+func TestCertificateInfoPrecondition(t *testing.T) {
+	now := time.Now().UTC()
+	cert := func(days int, key crypto.Signer) string {
+		return certtest.Issue(t, certtest.Cert{CN: "www.example.com", DNSNames: []string{"www.example.com"}, Key: key,
+			Parent: certtest.Issue(t, certtest.Cert{CN: "CA", CA: true}),
+			NotBefore: now.AddDate(0, 0, -1), NotAfter: now.AddDate(0, 0, days)}).PEM
+	}
+	file := config.TestNameFile("test.tf")
+	step := func(pem string, want string) resource.TestStep {
+		s := resource.TestStep{ConfigFile: file, ConfigVariables: config.Variables{"certificate_body": config.StringVariable(pem)}}
+		if want != "" {
+			s.ExpectError = errorText(want)
+		}
+		return s
+	}
+	runFunctionTest(t,
+		step(cert(10, nil), "Resource precondition failed"),
+		step(cert(29, nil), "within 30 days: upload its renewal instead"),
+		step(cert(400, certtest.RSA(t, 1024)), "IG304 certificate-weak-key (high): RSA key of 1024 bits; at least 2048 required"),
+		step(cert(400, nil), ""),
+	)
 }
