@@ -77,7 +77,7 @@ func (certificateInfoFunction) Definition(_ context.Context, _ function.Definiti
 			findingsDescription + "\n\n" +
 			"A null `pem`, text that is not exactly one PEM `CERTIFICATE` block (a private key passed by mistake, a chain, " +
 			"anything else) and a `now` that is not RFC 3339 are argument errors. Their messages say what is wrong and never quote the argument, " +
-			"so a private key passed by mistake does not reach the output or the logs. " +
+			"so a private key passed by mistake does not reach the output or the logs. " + sensitiveNote + " " +
 			unknownNote + "\n\n" + openTofuNote,
 		Parameters: []function.Parameter{
 			function.StringParameter{

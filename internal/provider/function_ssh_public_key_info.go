@@ -56,12 +56,12 @@ func (sshPublicKeyInfoFunction) Definition(_ context.Context, _ function.Definit
 			"as the key's fingerprint), `public_key` (the key in OpenSSH one-line form without its comment, whichever form it was given in, " +
 			"so two spellings of one key compare equal), and `findings`.\n\n" +
 			"`findings` applies the rules `iamguard lint` applies to the key itself: " + rules.Names(rules.SSHKeyDSA, rules.SSHKeyWeakRSA) + ". " +
-			"A key that does not parse is an argument error rather than a " + rules.SSHKeyUnparseable.Name() + " finding.\n\n" +
+			"A key that does not parse is an argument error, not a finding of " + rules.SSHKeyUnparseable.Name() + ".\n\n" +
 			baselineDescription() + "\n\n" +
 			findingsDescription + "\n\n" +
 			"A null `key`, and text that is not one SSH public key (a private key passed by mistake, several keys, anything else), " +
 			"are argument errors. Their messages say what is wrong and never quote the argument, so a private key passed by mistake " +
-			"does not reach the output or the logs. " +
+			"does not reach the output or the logs. " + sensitiveNote + " " +
 			unknownNote + "\n\n" + openTofuNote,
 		Parameters: []function.Parameter{
 			function.StringParameter{

@@ -85,6 +85,11 @@ func baselineNames(quote string) string {
 const openTofuNote = "Provider functions need Terraform 1.8 or later; OpenTofu 1.7 and later call them with the same " +
 	"`provider::iamguard::` syntax. The function is pure and offline: it makes no AWS call and needs no provider configuration."
 
+// sensitiveNote is part of the documentation of the functions that read
+// key material.
+const sensitiveNote = "Terraform itself shows the values of the variables an expression that fails refers to, unless they are " +
+	"sensitive: keep key material in sensitive variables (`sensitive = true`; `tls_private_key`'s `private_key_pem` already is)."
+
 // unknownNote documents the unknown-argument behaviour of every function.
 const unknownNote = "An argument that is unknown during plan (wholly, or any attribute of it) makes the whole result unknown until apply."
 
