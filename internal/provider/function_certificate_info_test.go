@@ -183,7 +183,7 @@ func TestCertificateInfoPrecondition(t *testing.T) {
 	now := time.Now().UTC()
 	cert := func(days int, key crypto.Signer) string {
 		return certtest.Issue(t, certtest.Cert{CN: "www.example.com", DNSNames: []string{"www.example.com"}, Key: key,
-			Parent: certtest.Issue(t, certtest.Cert{CN: "CA", CA: true}),
+			Parent:    certtest.Issue(t, certtest.Cert{CN: "CA", CA: true}),
 			NotBefore: now.AddDate(0, 0, -1), NotAfter: now.AddDate(0, 0, days)}).PEM
 	}
 	file := config.TestNameFile("test.tf")
