@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/inspect"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
@@ -18,6 +17,11 @@ var _ function.Function = certificateInfoFunction{}
 // certificateInfoFunction inspects a PEM certificate and judges it on its
 // own. now is the clock used when the call passes now = null.
 type certificateInfoFunction struct{ now func() time.Time }
+
+var certificateMaterial = material{
+	function: "certificate_info", name: "pem", want: "one PEM-encoded X.509 certificate", example: `file("cert.pem")`,
+	hint: `Pass the certificate only, such as file("cert.pem"); the chain and the private key do not belong here`,
+}
 
 func (certificateInfoFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
 	resp.Name = "certificate_info"
@@ -104,11 +108,6 @@ func (f certificateInfoFunction) Run(ctx context.Context, req function.RunReques
 	if resp.Error = req.Arguments.Get(ctx, &pemText, &nowText, &baseline); resp.Error != nil {
 		return
 	}
-	if pemText.IsNull() {
-		resp.Error = function.NewArgumentFuncError(0,
-			"pem is null: pass one PEM-encoded X.509 certificate, such as file(\"cert.pem\")")
-		return
-	}
 	now := time.Now
 	if f.now != nil {
 		now = f.now
@@ -128,10 +127,9 @@ func (f certificateInfoFunction) Run(ctx context.Context, req function.RunReques
 		resp.Error = ferr
 		return
 	}
-	c, err := inspect.ParseCertificate(pemText.ValueString())
-	if err != nil {
-		resp.Error = unreadableArgument(ctx, 0, "certificate_info", "pem is not one PEM-encoded X.509 certificate", err,
-			"Pass the certificate only, such as file(\"cert.pem\"); the chain and the private key do not belong here")
+	c, ferr := readMaterial(ctx, certificateMaterial, pemText, inspect.ParseCertificate)
+	if ferr != nil {
+		resp.Error = ferr
 		return
 	}
 	if !allKnown(ctx, baseline) {
@@ -154,16 +152,6 @@ func (f certificateInfoFunction) Run(ctx context.Context, req function.RunReques
 		SHA256Fingerprint:  c.SHA256Fingerprint,
 		Findings:           functionFindings(rules.CertificateOwnFindings(c, at, b)),
 	})
-}
-
-// unreadableArgument is the error for key or certificate text that does
-// not parse. The reason comes from internal/inspect, whose errors say what
-// is wrong without quoting the input (a private key passed by mistake is
-// named by its PEM block type only); it is logged too, with the function's
-// name and never the argument.
-func unreadableArgument(ctx context.Context, pos int64, fn, summary string, reason error, hint string) *function.FuncError {
-	tflog.Debug(ctx, "provider function argument does not parse", map[string]any{"function": fn, "position": pos, "error": reason.Error()})
-	return function.NewArgumentFuncError(pos, summary+" ("+reason.Error()+"). "+hint)
 }
 
 func nonNil(s []string) []string {

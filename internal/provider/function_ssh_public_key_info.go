@@ -19,6 +19,11 @@ type sshPublicKeyInfoFunction struct{}
 
 func newSSHPublicKeyInfoFunction() function.Function { return sshPublicKeyInfoFunction{} }
 
+var sshKeyMaterial = material{
+	function: "ssh_public_key_info", name: "key", want: "one SSH public key", example: `file("id_ed25519.pub")`,
+	hint: `Pass the public half only, such as file("id_ed25519.pub") or tls_private_key's public_key_openssh`,
+}
+
 func (sshPublicKeyInfoFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
 	resp.Name = "ssh_public_key_info"
 }
@@ -83,20 +88,14 @@ func (sshPublicKeyInfoFunction) Run(ctx context.Context, req function.RunRequest
 	if resp.Error = req.Arguments.Get(ctx, &keyText, &baseline); resp.Error != nil {
 		return
 	}
-	if keyText.IsNull() {
-		resp.Error = function.NewArgumentFuncError(0,
-			"key is null: pass one SSH public key, such as file(\"id_ed25519.pub\")")
-		return
-	}
 	b, ferr := baselineArgument(ctx, 1, baseline)
 	if ferr != nil {
 		resp.Error = ferr
 		return
 	}
-	k, err := inspect.ParseSSHPublicKey(keyText.ValueString())
-	if err != nil {
-		resp.Error = unreadableArgument(ctx, 0, "ssh_public_key_info", "key is not one SSH public key", err,
-			"Pass the public half only, such as file(\"id_ed25519.pub\") or tls_private_key's public_key_openssh")
+	k, ferr := readMaterial(ctx, sshKeyMaterial, keyText, inspect.ParseSSHPublicKey)
+	if ferr != nil {
+		resp.Error = ferr
 		return
 	}
 	if !allKnown(ctx, baseline) {

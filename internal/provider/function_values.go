@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
@@ -92,6 +93,32 @@ const sensitiveNote = "Terraform itself shows the values of the variables an exp
 
 // unknownNote documents the unknown-argument behaviour of every function.
 const unknownNote = "An argument that is unknown during plan (wholly, or any attribute of it) makes the whole result unknown until apply."
+
+// material describes the first argument of a function that reads key or
+// certificate text.
+type material struct {
+	function, name string
+	want, example  string // "one SSH public key", `file("id_ed25519.pub")`
+	hint           string // what to pass instead, after a parse error
+}
+
+// readMaterial parses the text argument at position 0. Neither error quotes
+// the text: the parse reason comes from internal/inspect, whose errors say
+// what is wrong without quoting the input (a private key passed by mistake
+// is named by its PEM block type only). The reason is logged too, with the
+// function's name and never the argument.
+func readMaterial[T any](ctx context.Context, m material, text types.String, parse func(string) (T, error)) (T, *function.FuncError) {
+	var zero T
+	if text.IsNull() {
+		return zero, function.NewArgumentFuncError(0, fmt.Sprintf("%s is null: pass %s, such as %s", m.name, m.want, m.example))
+	}
+	v, err := parse(text.ValueString())
+	if err != nil {
+		tflog.Debug(ctx, "provider function argument does not parse", map[string]any{"function": m.function, "argument": m.name, "error": err.Error()})
+		return zero, function.NewArgumentFuncError(0, fmt.Sprintf("%s is not %s (%s). %s", m.name, m.want, err, m.hint))
+	}
+	return v, nil
+}
 
 // baselineArgument reads the variadic baseline argument at position pos:
 // none, or null, means the default baseline. Unknown settings are skipped;
