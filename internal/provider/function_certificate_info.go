@@ -19,8 +19,13 @@ var _ function.Function = certificateInfoFunction{}
 type certificateInfoFunction struct{ now func() time.Time }
 
 var certificateMaterial = material{
-	function: "certificate_info", name: "pem", want: "one PEM-encoded X.509 certificate", example: `file("cert.pem")`,
-	hint: `Pass the certificate only, such as file("cert.pem"); the chain and the private key do not belong here`,
+	function:   "certificate_info",
+	name:       "pem",
+	want:       "one PEM-encoded X.509 certificate",
+	example:    `file("cert.pem")`,
+	hint:       `Pass the certificate only, such as file("cert.pem"); the chain and the private key do not belong here`,
+	baselineAt: 2,
+	result:     certificateInfoType,
 }
 
 func (certificateInfoFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
@@ -122,36 +127,25 @@ func (f certificateInfoFunction) Run(ctx context.Context, req function.RunReques
 		}
 		at = t
 	}
-	b, ferr := baselineArgument(ctx, 2, baseline)
-	if ferr != nil {
-		resp.Error = ferr
-		return
-	}
-	c, ferr := readMaterial(ctx, certificateMaterial, pemText, inspect.ParseCertificate)
-	if ferr != nil {
-		resp.Error = ferr
-		return
-	}
-	if !allKnown(ctx, baseline) {
-		resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(certificateInfoType))
-		return
-	}
-	resp.Error = resp.Result.Set(ctx, certificateInfo{
-		Subject:            c.Subject,
-		Issuer:             c.Issuer,
-		SerialNumber:       c.SerialNumber,
-		SANs:               nonNil(c.SANs),
-		DNSNames:           nonNil(c.DNSNames),
-		NotBefore:          c.NotBefore.UTC().Format(time.RFC3339),
-		NotAfter:           c.NotAfter.UTC().Format(time.RFC3339),
-		KeyAlgorithm:       c.KeyAlgorithm,
-		KeyBits:            int64(c.KeyBits),
-		SignatureAlgorithm: c.SignatureAlgorithm,
-		IsCA:               c.IsCA,
-		SelfSigned:         c.SelfSigned,
-		SHA256Fingerprint:  c.SHA256Fingerprint,
-		Findings:           functionFindings(rules.CertificateOwnFindings(c, at, b)),
-	})
+	inspectMaterial(ctx, resp, certificateMaterial, pemText, baseline, inspect.ParseCertificate,
+		func(c *inspect.Certificate, b rules.Baseline) any {
+			return certificateInfo{
+				Subject:            c.Subject,
+				Issuer:             c.Issuer,
+				SerialNumber:       c.SerialNumber,
+				SANs:               nonNil(c.SANs),
+				DNSNames:           nonNil(c.DNSNames),
+				NotBefore:          c.NotBefore.UTC().Format(time.RFC3339),
+				NotAfter:           c.NotAfter.UTC().Format(time.RFC3339),
+				KeyAlgorithm:       c.KeyAlgorithm,
+				KeyBits:            int64(c.KeyBits),
+				SignatureAlgorithm: c.SignatureAlgorithm,
+				IsCA:               c.IsCA,
+				SelfSigned:         c.SelfSigned,
+				SHA256Fingerprint:  c.SHA256Fingerprint,
+				Findings:           functionFindings(rules.CertificateOwnFindings(c, at, b)),
+			}
+		})
 }
 
 func nonNil(s []string) []string {

@@ -20,8 +20,13 @@ type sshPublicKeyInfoFunction struct{}
 func newSSHPublicKeyInfoFunction() function.Function { return sshPublicKeyInfoFunction{} }
 
 var sshKeyMaterial = material{
-	function: "ssh_public_key_info", name: "key", want: "one SSH public key", example: `file("id_ed25519.pub")`,
-	hint: `Pass the public half only, such as file("id_ed25519.pub") or tls_private_key's public_key_openssh`,
+	function:   "ssh_public_key_info",
+	name:       "key",
+	want:       "one SSH public key",
+	example:    `file("id_ed25519.pub")`,
+	hint:       `Pass the public half only, such as file("id_ed25519.pub") or tls_private_key's public_key_openssh`,
+	baselineAt: 1,
+	result:     sshPublicKeyInfoType,
 }
 
 func (sshPublicKeyInfoFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
@@ -88,28 +93,17 @@ func (sshPublicKeyInfoFunction) Run(ctx context.Context, req function.RunRequest
 	if resp.Error = req.Arguments.Get(ctx, &keyText, &baseline); resp.Error != nil {
 		return
 	}
-	b, ferr := baselineArgument(ctx, 1, baseline)
-	if ferr != nil {
-		resp.Error = ferr
-		return
-	}
-	k, ferr := readMaterial(ctx, sshKeyMaterial, keyText, inspect.ParseSSHPublicKey)
-	if ferr != nil {
-		resp.Error = ferr
-		return
-	}
-	if !allKnown(ctx, baseline) {
-		resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(sshPublicKeyInfoType))
-		return
-	}
-	resp.Error = resp.Result.Set(ctx, sshPublicKeyInfo{
-		Algorithm:         k.Algorithm,
-		Type:              k.Type,
-		Bits:              int64(k.Bits),
-		Encoding:          k.Encoding,
-		SHA256Fingerprint: k.SHA256Fingerprint,
-		MD5Fingerprint:    k.MD5Fingerprint,
-		PublicKey:         k.Authorized,
-		Findings:          functionFindings(rules.SSHKeyStrength(k, b)),
-	})
+	inspectMaterial(ctx, resp, sshKeyMaterial, keyText, baseline, inspect.ParseSSHPublicKey,
+		func(k *inspect.SSHKey, b rules.Baseline) any {
+			return sshPublicKeyInfo{
+				Algorithm:         k.Algorithm,
+				Type:              k.Type,
+				Bits:              int64(k.Bits),
+				Encoding:          k.Encoding,
+				SHA256Fingerprint: k.SHA256Fingerprint,
+				MD5Fingerprint:    k.MD5Fingerprint,
+				PublicKey:         k.Authorized,
+				Findings:          functionFindings(rules.SSHKeyStrength(k, b)),
+			}
+		})
 }

@@ -95,29 +95,45 @@ const sensitiveNote = "Terraform itself shows the values of the variables an exp
 const unknownNote = "An argument that is unknown during plan (wholly, or any attribute of it) makes the whole result unknown until apply."
 
 // material describes the first argument of a function that reads key or
-// certificate text.
+// certificate text, and the object the function returns.
 type material struct {
 	function, name string
 	want, example  string // "one SSH public key", `file("id_ed25519.pub")`
 	hint           string // what to pass instead, after a parse error
+	baselineAt     int64  // position of the baseline argument
+	result         map[string]attr.Type
 }
 
-// readMaterial parses the text argument at position 0. Neither error quotes
-// the text: the parse reason comes from internal/inspect, whose errors say
-// what is wrong without quoting the input (a private key passed by mistake
-// is named by its PEM block type only). The reason is logged too, with the
+// inspectMaterial is the body of a function that reads key or certificate
+// text: it reads the baseline and the text, and returns what build makes of
+// them, or an unknown result while a baseline setting is unknown (Terraform
+// itself answers unknown for an unknown text). Neither error quotes the
+// text: the parse reason comes from internal/inspect, whose errors say what
+// is wrong without quoting the input (a private key passed by mistake is
+// named by its PEM block type only). The reason is logged too, with the
 // function's name and never the argument.
-func readMaterial[T any](ctx context.Context, m material, text types.String, parse func(string) (T, error)) (T, *function.FuncError) {
-	var zero T
+func inspectMaterial[T any](ctx context.Context, resp *function.RunResponse, m material, text types.String, baseline []types.Dynamic,
+	parse func(string) (T, error), build func(T, rules.Baseline) any) {
 	if text.IsNull() {
-		return zero, function.NewArgumentFuncError(0, fmt.Sprintf("%s is null: pass %s, such as %s", m.name, m.want, m.example))
+		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("%s is null: pass %s, such as %s", m.name, m.want, m.example))
+		return
+	}
+	b, ferr := baselineArgument(ctx, m.baselineAt, baseline)
+	if ferr != nil {
+		resp.Error = ferr
+		return
 	}
 	v, err := parse(text.ValueString())
 	if err != nil {
 		tflog.Debug(ctx, "provider function argument does not parse", map[string]any{"function": m.function, "argument": m.name, "error": err.Error()})
-		return zero, function.NewArgumentFuncError(0, fmt.Sprintf("%s is not %s (%s). %s", m.name, m.want, err, m.hint))
+		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("%s is not %s (%s). %s", m.name, m.want, err, m.hint))
+		return
 	}
-	return v, nil
+	if !allKnown(ctx, baseline) {
+		resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(m.result))
+		return
+	}
+	resp.Error = resp.Result.Set(ctx, build(v, b))
 }
 
 // baselineArgument reads the variadic baseline argument at position pos:
