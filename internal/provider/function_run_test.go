@@ -23,6 +23,7 @@ import (
 	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
 // These tests call the functions' Run directly, without Terraform, for
@@ -196,5 +197,40 @@ func TestFunctionSecretsStayOut(t *testing.T) {
 		if len(line) >= 16 && !strings.HasPrefix(line, "-----") && strings.Contains(string(logs), line[:16]) {
 			t.Errorf("a line of the private key appears in the logs")
 		}
+	}
+}
+
+// TestBaselineArgumentReadsEveryThreshold: the baseline argument takes
+// every threshold the catalogue declares, with its bounds, and the domain
+// list; nothing is listed by hand here.
+func TestBaselineArgumentReadsEveryThreshold(t *testing.T) {
+	ctx := context.Background()
+	object := func(name string, v attr.Value) []types.Dynamic {
+		return []types.Dynamic{types.DynamicValue(types.ObjectValueMust(map[string]attr.Type{name: v.Type(ctx)}, map[string]attr.Value{name: v}))}
+	}
+	number := func(n int) attr.Value { return types.NumberValue(big.NewFloat(float64(n))) }
+	for _, th := range rules.Thresholds() {
+		for _, n := range []int{th.Min, th.Max} {
+			b, ferr := baselineArgument(ctx, 1, object(th.Name, number(n)))
+			if ferr != nil || th.Get(b) != n {
+				t.Errorf("%s = %d: got %d, error %v", th.Name, n, th.Get(b), ferr)
+			}
+		}
+		for _, n := range []int{th.Min - 1, th.Max + 1} {
+			if _, ferr := baselineArgument(ctx, 1, object(th.Name, number(n))); ferr == nil {
+				t.Errorf("%s = %d was accepted", th.Name, n)
+			}
+		}
+	}
+	domains := types.TupleValueMust([]attr.Type{types.StringType}, []attr.Value{types.StringValue("*.example.com")})
+	b, ferr := baselineArgument(ctx, 1, object(rules.AllowedDomains.Name, domains))
+	if ferr != nil || len(b.AllowedCertificateDomains) != 1 || b.AllowedCertificateDomains[0] != "*.example.com" {
+		t.Errorf("%s: got %v, error %v", rules.AllowedDomains.Name, b.AllowedCertificateDomains, ferr)
+	}
+	if b, ferr := baselineArgument(ctx, 1, []types.Dynamic{types.DynamicNull()}); ferr != nil || b.MinRSABits != rules.DefaultBaseline().MinRSABits {
+		t.Errorf("null baseline: %+v, error %v", b, ferr)
+	}
+	if _, ferr := baselineArgument(ctx, 1, []types.Dynamic{types.DynamicNull(), types.DynamicNull()}); ferr == nil {
+		t.Error("two baselines were accepted")
 	}
 }
