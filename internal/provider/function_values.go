@@ -18,12 +18,13 @@ import (
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
-var _ provider.ProviderWithFunctions = (*iamguardProvider)(nil)
-
 // This file holds what the provider functions share: the findings they
-// return, the optional baseline argument, and readers for the loosely typed
-// (dynamic) object arguments. Terraform calls functions without configuring
-// the provider, so the provider block's baseline never reaches them.
+// return, the optional baseline argument, the reading of key and
+// certificate text, and readers for the loosely typed (dynamic) object
+// arguments. Terraform calls functions without configuring the provider, so
+// the provider block's baseline never reaches them.
+
+var _ provider.ProviderWithFunctions = (*iamguardProvider)(nil)
 
 // functionFinding is one element of a function's findings list.
 type functionFinding struct {
@@ -234,11 +235,6 @@ func underlying(v attr.Value) attr.Value {
 func isNull(v attr.Value) bool {
 	v = underlying(v)
 	return v == nil || v.IsNull()
-}
-
-func isUnknown(v attr.Value) bool {
-	v = underlying(v)
-	return v != nil && v.IsUnknown()
 }
 
 // objectAttributes returns the attributes of an object (or the elements of
