@@ -94,33 +94,38 @@ func passwordPolicyArgument(ctx context.Context, v types.Dynamic) (rules.Passwor
 	taken := map[string]bool{}
 	var names []string
 	var problem string
-	read := func(name string) (attr.Value, bool) {
+	arg := func(name string) attr.Value {
 		taken[name] = true
 		names = append(names, name)
-		v := attrs[name]
-		return v, !isNull(v) && whollyKnown(ctx, v)
+		return attrs[name]
 	}
 	num := func(name string, def int) rules.Value[int] {
-		v, set := read(name)
-		if !set {
-			return rules.Known(def) // unknown: the caller returns an unknown result
+		switch v := arg(name); {
+		case isNull(v):
+			return rules.Known(def) // omitted: the default applies, as in the linter
+		case !whollyKnown(ctx, v):
+			return rules.UnknownValue[int]() // the caller returns an unknown result
+		default:
+			n, ok := wholeNumber(v)
+			if !ok && problem == "" {
+				problem = fmt.Sprintf("policy.%s must be a whole number", name)
+			}
+			return rules.Known(int(n))
 		}
-		n, ok := wholeNumber(v)
-		if !ok && problem == "" {
-			problem = fmt.Sprintf("policy.%s must be a whole number", name)
-		}
-		return rules.Known(int(n))
 	}
 	flag := func(name string, def bool) rules.Value[bool] {
-		v, set := read(name)
-		if !set {
+		switch v := arg(name); {
+		case isNull(v):
 			return rules.Known(def)
+		case !whollyKnown(ctx, v):
+			return rules.UnknownValue[bool]()
+		default:
+			b, ok := boolean(v)
+			if !ok && problem == "" {
+				problem = fmt.Sprintf("policy.%s must be true or false", name)
+			}
+			return rules.Known(b)
 		}
-		b, ok := boolean(v)
-		if !ok && problem == "" {
-			problem = fmt.Sprintf("policy.%s must be true or false", name)
-		}
-		return rules.Known(b)
 	}
 	p := rules.PlannedPasswordPolicy(num, flag)
 	if problem != "" {
