@@ -28,6 +28,10 @@ type SSHKey struct {
 	SHA256Fingerprint string `json:"sha256_fingerprint"`
 	// MD5Fingerprint is the colon-separated hex IAM shows for SSH keys.
 	MD5Fingerprint string `json:"md5_fingerprint"`
+	// Authorized is the key in OpenSSH one-line form without a comment
+	// ("ssh-ed25519 AAAA..."), whichever encoding it was given in: public
+	// material only, the same for every spelling of one key.
+	Authorized string `json:"authorized"`
 }
 
 // ParseSSHPublicKey reads one SSH public key in either encoding IAM accepts,
@@ -100,6 +104,7 @@ func newSSHKey(pub ssh.PublicKey, encoding string) *SSHKey {
 		Algorithm:         pub.Type(),
 		SHA256Fingerprint: ssh.FingerprintSHA256(pub),
 		MD5Fingerprint:    ssh.FingerprintLegacyMD5(pub),
+		Authorized:        strings.TrimSpace(string(ssh.MarshalAuthorizedKey(pub))),
 	}
 	if cert, ok := pub.(*ssh.Certificate); ok {
 		pub = cert.Key

@@ -16,6 +16,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -236,6 +237,17 @@ func (p *iamguardProvider) DataSources(context.Context) []func() datasource.Data
 }
 
 func (p *iamguardProvider) Resources(context.Context) []func() resource.Resource { return nil }
+
+// Functions are pure and offline: Terraform calls them without configuring
+// the provider. certificate_info reads the provider's clock only when its
+// now argument is null.
+func (p *iamguardProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{
+		newPasswordPolicyFindingsFunction,
+		func() function.Function { return certificateInfoFunction{now: p.now} },
+		newSSHPublicKeyInfoFunction,
+	}
+}
 
 func stringValues(vs []types.String) []string {
 	out := make([]string, 0, len(vs))

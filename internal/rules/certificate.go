@@ -170,11 +170,7 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 		f := CertificateUnparseable.finding("certificate_body", "certificate_body: %v", err)
 		return withhold([]Finding{f}, func(string) bool { return s.Body.Sensitive })
 	}
-	out := CertificateFindings(body, now, b)
-	out = append(out, CertificateNames(body, b)...)
-	if body.SelfSigned {
-		out = append(out, CertificateSelfSigned.finding("certificate_body", "the certificate is self-signed (issuer and subject are both %q)", body.Subject))
-	}
+	out := CertificateOwnFindings(body, now, b)
 	switch {
 	case s.Chain.Unknown:
 		out = append(out, CertificateChainInvalid.unknown("certificate_chain", s.Chain))
@@ -199,6 +195,18 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 	return withhold(out, func(attr string) bool {
 		return s.Body.Sensitive || attr == "certificate_chain" && s.Chain.Sensitive || attr == "private_key" && s.PrivateKey.Sensitive
 	})
+}
+
+// CertificateOwnFindings judges what a certificate shows on its own: dates,
+// key, signature, names and self-signature (IG301-IG305, IG309, IG310). The
+// chain (IG306) and the private key (IG307) need other inputs.
+func CertificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline) []Finding {
+	out := CertificateFindings(c, now, b)
+	out = append(out, CertificateNames(c, b)...)
+	if c.SelfSigned {
+		out = append(out, CertificateSelfSigned.finding("certificate_body", "the certificate is self-signed (issuer and subject are both %q)", c.Subject))
+	}
+	return out
 }
 
 // CertificateFindings judges a certificate's dates, key and signature

@@ -166,6 +166,27 @@ const (
 // minimum length is omitted.
 const APIDefaultMinimumLength = 6
 
+// PlannedPasswordPolicy is the policy an aws_iam_account_password_policy
+// with the given arguments applies. num and flag read one argument each:
+// its value, unknown, or def when the argument is omitted. The defaults are
+// what UpdateAccountPasswordPolicy applies for an omitted argument, except
+// allow_users_to_change_password, which the AWS provider defaults to true.
+// The linter and the password_policy_findings function both build policies
+// here, so an omitted argument is judged alike by both.
+func PlannedPasswordPolicy(num func(name string, def int) Value[int], flag func(name string, def bool) Value[bool]) PasswordPolicy {
+	return PasswordPolicy{
+		MinimumLength:      num(AttrMinimumLength, APIDefaultMinimumLength),
+		RequireUppercase:   flag(AttrRequireUppercase, false),
+		RequireLowercase:   flag(AttrRequireLowercase, false),
+		RequireNumbers:     flag(AttrRequireNumbers, false),
+		RequireSymbols:     flag(AttrRequireSymbols, false),
+		MaxAgeDays:         num(AttrMaxAge, 0),
+		ReusePrevention:    num(AttrReusePrevention, 0),
+		AllowUsersToChange: flag(AttrAllowUsersToChange, true),
+		HardExpiry:         flag(AttrHardExpiry, false),
+	}
+}
+
 // NoPasswordPolicy is what applies when the account has no custom policy
 // (GetAccountPasswordPolicy answers NoSuchEntity): AWS's default of at least
 // eight characters, no required class, no expiry and no reuse prevention.

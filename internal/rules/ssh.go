@@ -106,19 +106,24 @@ func EvaluateSSHKey(k SSHPublicKey, b Baseline) ([]Finding, *inspect.SSHKey) {
 	case !strings.EqualFold(enc.V, key.Encoding):
 		out = append(out, SSHKeyUnparseable.finding("encoding", "public_key is in %s form but encoding is %q", describeEncoding(key.Encoding), enc.V))
 	}
-	switch {
-	case key.Algorithm == "DSA":
-		out = append(out, SSHKeyDSA.finding("public_key", "ssh-dss (DSA) key of %d bits; use RSA of at least %d bits", key.Bits, b.MinRSABits))
-	case key.Algorithm == "RSA" && key.Bits < b.MinRSABits:
-		out = append(out, SSHKeyWeakRSA.finding("public_key", "RSA key of %d bits; at least %d required", key.Bits, b.MinRSABits))
-	}
-	return withhold(out, k.sensitive), key
+	return withhold(append(out, SSHKeyStrength(key, b)...), k.sensitive), key
 }
 
 // sensitive reports whether a finding on attr draws on a sensitive value:
 // every finding describes the key, and an encoding finding its encoding too.
 func (k SSHPublicKey) sensitive(attr string) bool {
 	return k.PublicKey.Sensitive || attr == "encoding" && k.Encoding.Sensitive
+}
+
+// SSHKeyStrength judges a parsed key's algorithm and size (IG401, IG402).
+func SSHKeyStrength(key *inspect.SSHKey, b Baseline) []Finding {
+	switch {
+	case key.Algorithm == "DSA":
+		return []Finding{SSHKeyDSA.finding("public_key", "ssh-dss (DSA) key of %d bits; use RSA of at least %d bits", key.Bits, b.MinRSABits)}
+	case key.Algorithm == "RSA" && key.Bits < b.MinRSABits:
+		return []Finding{SSHKeyWeakRSA.finding("public_key", "RSA key of %d bits; at least %d required", key.Bits, b.MinRSABits)}
+	}
+	return nil
 }
 
 func describeEncoding(e string) string {

@@ -1,0 +1,139 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+var _ function.Function = passwordPolicyFindingsFunction{}
+
+// passwordPolicyFindingsFunction judges an aws_iam_account_password_policy's
+// arguments as iamguard lint judges the planned resource.
+type passwordPolicyFindingsFunction struct{}
+
+func newPasswordPolicyFindingsFunction() function.Function { return passwordPolicyFindingsFunction{} }
+
+func (passwordPolicyFindingsFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
+	resp.Name = "password_policy_findings"
+}
+
+func (passwordPolicyFindingsFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
+	resp.Definition = function.Definition{
+		Summary: "Judges an account password policy against the baseline",
+		MarkdownDescription: "Judges a password policy, given as an object with the argument names of " +
+			"`aws_iam_account_password_policy`, with the rules `iamguard lint` applies to that resource: " +
+			rules.Names(rules.PolicyRules...) + ".\n\n" +
+			"Every attribute of `policy` is optional. An omitted or null attribute is judged as the default AWS applies " +
+			"when the resource omits it, exactly as the linter judges an omitted attribute: `" + rules.AttrMinimumLength + "` " +
+			fmt.Sprint(rules.APIDefaultMinimumLength) + ", no required character class, no expiry, no reuse prevention, and `" +
+			rules.AttrAllowUsersToChange + "` true. So `{}` is a resource with every argument omitted. " +
+			"Numbers and booleans may also be given as strings, as Terraform would convert them. " +
+			"An attribute the resource does not take is an error.\n\n" +
+			baselineDescription() + "\n\n" +
+			findingsDescription + "\n\n" +
+			"A null `policy`, an object of the wrong shape, and a baseline value out of bounds are argument errors; the messages name the attribute, never its value. " +
+			unknownNote + "\n\n" + openTofuNote,
+		Parameters: []function.Parameter{
+			function.DynamicParameter{
+				Name:           "policy",
+				AllowNullValue: true, // so that null gets this function's own error
+				Description:    "The password policy: an object with any of the arguments of aws_iam_account_password_policy.",
+			},
+		},
+		VariadicParameter: baselineParameter(),
+		Return:            function.ListReturn{ElementType: functionFindingType},
+	}
+}
+
+func (passwordPolicyFindingsFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+	var (
+		policy   types.Dynamic
+		baseline []types.Dynamic
+	)
+	if resp.Error = req.Arguments.Get(ctx, &policy, &baseline); resp.Error != nil {
+		return
+	}
+	if isNull(policy) {
+		resp.Error = function.NewArgumentFuncError(0,
+			"policy is null: pass an object with the arguments of aws_iam_account_password_policy; {} judges a policy with every argument omitted")
+		return
+	}
+	p, ferr := passwordPolicyArgument(ctx, policy)
+	if ferr != nil {
+		resp.Error = ferr
+		return
+	}
+	b, ferr := baselineArgument(ctx, 1, baseline)
+	if ferr != nil {
+		resp.Error = ferr
+		return
+	}
+	if !whollyKnown(ctx, policy) || !allKnown(ctx, baseline) {
+		resp.Error = resp.Result.Set(ctx, types.ListUnknown(functionFindingType))
+		return
+	}
+	resp.Error = resp.Result.Set(ctx, functionFindings(rules.EvaluatePasswordPolicy(p, b)))
+}
+
+// passwordPolicyArgument reads the policy object. Its attribute names and
+// their defaults come from rules.PlannedPasswordPolicy, as the linter's do;
+// an attribute that function does not read is an error.
+func passwordPolicyArgument(ctx context.Context, v types.Dynamic) (rules.PasswordPolicy, *function.FuncError) {
+	attrs, ok := objectAttributes(v)
+	if !ok {
+		return rules.PasswordPolicy{}, function.NewArgumentFuncError(0,
+			"policy must be an object with the arguments of aws_iam_account_password_policy, such as { "+rules.AttrMinimumLength+" = 14 }")
+	}
+	taken := map[string]bool{}
+	var names []string
+	var problem string
+	arg := func(name string) attr.Value {
+		taken[name] = true
+		names = append(names, name)
+		return attrs[name]
+	}
+	num := func(name string, def int) rules.Value[int] {
+		switch v := arg(name); {
+		case isNull(v):
+			return rules.Known(def) // omitted: the default applies, as in the linter
+		case !whollyKnown(ctx, v):
+			return rules.UnknownValue[int]() // the caller returns an unknown result
+		default:
+			n, ok := wholeNumber(v)
+			if !ok && problem == "" {
+				problem = fmt.Sprintf("policy.%s must be a whole number", name)
+			}
+			return rules.Known(int(n))
+		}
+	}
+	flag := func(name string, def bool) rules.Value[bool] {
+		switch v := arg(name); {
+		case isNull(v):
+			return rules.Known(def)
+		case !whollyKnown(ctx, v):
+			return rules.UnknownValue[bool]()
+		default:
+			b, ok := boolean(v)
+			if !ok && problem == "" {
+				problem = fmt.Sprintf("policy.%s must be true or false", name)
+			}
+			return rules.Known(b)
+		}
+	}
+	p := rules.PlannedPasswordPolicy(num, flag)
+	if problem != "" {
+		return p, function.NewArgumentFuncError(0, problem)
+	}
+	if extra := untaken(attrs, taken); extra != "" {
+		return p, function.NewArgumentFuncError(0, fmt.Sprintf(
+			"policy has %s, which aws_iam_account_password_policy does not take; its arguments are %s", extra, strings.Join(names, ", ")))
+	}
+	return p, nil
+}

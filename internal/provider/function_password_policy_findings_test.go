@@ -1,0 +1,149 @@
+package provider
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/config"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+)
+
+func strongPolicyVariable() config.Variable {
+	return config.ObjectVariable(map[string]config.Variable{
+		"minimum_password_length":        config.IntegerVariable(14),
+		"require_uppercase_characters":   config.BoolVariable(true),
+		"require_lowercase_characters":   config.BoolVariable(true),
+		"require_numbers":                config.BoolVariable(true),
+		"require_symbols":                config.BoolVariable(true),
+		"max_password_age":               config.IntegerVariable(90),
+		"password_reuse_prevention":      config.IntegerVariable(24),
+		"allow_users_to_change_password": config.BoolVariable(true),
+		"hard_expiry":                    config.BoolVariable(false),
+	})
+}
+
+func TestPasswordPolicyFindings(t *testing.T) {
+	known := config.TestNameFile("test.tf")
+	// Every argument omitted: judged as the linter judges the resource with
+	// every argument omitted (AWS's API defaults, users may change passwords).
+	omitted := []knownvalue.Check{
+		finding("IG101", "password-min-length", "high", "minimum_password_length is 6; the baseline requires at least 14"),
+		finding("IG102", "password-require-uppercase", "medium", "require_uppercase_characters is false; the baseline requires it"),
+		finding("IG103", "password-require-lowercase", "medium", "require_lowercase_characters is false; the baseline requires it"),
+		finding("IG104", "password-require-numbers", "medium", "require_numbers is false; the baseline requires it"),
+		finding("IG105", "password-require-symbols", "medium", "require_symbols is false; the baseline requires it"),
+		finding("IG106", "password-reuse-prevention", "medium", "password_reuse_prevention is not set, so passwords may be reused; the baseline requires 24"),
+		finding("IG107", "password-max-age", "medium", "passwords never expire (max_password_age not set); the baseline requires at most 90 days"),
+	}
+	runFunctionTest(t,
+		resource.TestStep{
+			ConfigFile:      known,
+			ConfigVariables: config.Variables{"policy": strongPolicyVariable()},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("findings", noFindings),
+				statecheck.ExpectKnownOutputValue("default_baseline", noFindings),
+			},
+		},
+		resource.TestStep{
+			ConfigFile:      known,
+			ConfigVariables: config.Variables{"policy": config.ObjectVariable(map[string]config.Variable{})},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("findings", knownvalue.ListExact(omitted)),
+			},
+		},
+		// Null attributes are omitted ones; strings convert as Terraform
+		// converts them; the baseline moves the bars.
+		resource.TestStep{
+			ConfigFile: known,
+			ConfigVariables: config.Variables{
+				"policy": config.ObjectVariable(map[string]config.Variable{
+					"minimum_password_length":        config.StringVariable("10"),
+					"require_uppercase_characters":   config.BoolVariable(true),
+					"require_lowercase_characters":   config.StringVariable("true"),
+					"require_numbers":                config.BoolVariable(true),
+					"require_symbols":                config.BoolVariable(true),
+					"max_password_age":               config.IntegerVariable(365),
+					"password_reuse_prevention":      config.IntegerVariable(5),
+					"allow_users_to_change_password": config.BoolVariable(false),
+					"hard_expiry":                    config.StringVariable("false"),
+				}),
+				"baseline": config.ObjectVariable(map[string]config.Variable{
+					"password_min_length":   config.IntegerVariable(10),
+					"password_max_age_days": config.IntegerVariable(180),
+				}),
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("findings", knownvalue.ListExact([]knownvalue.Check{
+					finding("IG106", "password-reuse-prevention", "medium", "password_reuse_prevention is 5; the baseline requires 24"),
+					finding("IG107", "password-max-age", "medium", "max_password_age is 365 days; the baseline allows at most 180"),
+					finding("IG110", "password-change-disallowed", "low", "allow_users_to_change_password is false: users cannot change their own password"),
+				})),
+				statecheck.ExpectKnownOutputValue("default_baseline", knownvalue.ListSizeExact(4)),
+			},
+		},
+	)
+}
+
+func TestPasswordPolicyFindingsNull(t *testing.T) {
+	runFunctionTest(t, resource.TestStep{
+		ConfigFile:  config.TestNameFile("test.tf"),
+		ExpectError: errorText("policy is null: pass an object with the arguments of aws_iam_account_password_policy"),
+	})
+}
+
+// TestPasswordPolicyFindingsUnknown: a policy, an attribute of it, or a
+// baseline setting known only after apply makes the findings unknown.
+func TestPasswordPolicyFindingsUnknown(t *testing.T) {
+	runFunctionTest(t, resource.TestStep{
+		ConfigFile: config.TestNameFile("test.tf"),
+		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+			plancheck.ExpectUnknownOutputValue("attribute_unknown"),
+			plancheck.ExpectUnknownOutputValue("policy_unknown"),
+			plancheck.ExpectUnknownOutputValue("baseline_unknown"),
+			plancheck.ExpectKnownOutputValue("known", knownvalue.ListSizeExact(7)),
+		}},
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("attribute_unknown", knownvalue.ListSizeExact(6)),
+			statecheck.ExpectKnownOutputValue("policy_unknown", knownvalue.ListSizeExact(6)),
+			statecheck.ExpectKnownOutputValue("baseline_unknown", knownvalue.ListSizeExact(7)),
+		},
+	})
+}
+
+func TestPasswordPolicyFindingsBad(t *testing.T) {
+	bad := config.StaticFile("testdata/TestPasswordPolicyFindingsBad/test.tf") // subtests share it
+	for name, c := range map[string]struct {
+		vars config.Variables
+		want string
+	}{
+		"not an object": {config.Variables{"policy": config.StringVariable("minimum_password_length=14")},
+			"policy must be an object with the arguments of aws_iam_account_password_policy"},
+		"unknown attribute": {config.Variables{"policy": config.ObjectVariable(map[string]config.Variable{
+			"minimum_length": config.IntegerVariable(14)})},
+			"policy has an attribute minimum_length, which aws_iam_account_password_policy does not take; its arguments are minimum_password_length, require_uppercase_characters"},
+		"fraction": {config.Variables{"policy": config.ObjectVariable(map[string]config.Variable{
+			"minimum_password_length": config.FloatVariable(14.5)})},
+			"policy.minimum_password_length must be a whole number"},
+		"not a bool": {config.Variables{"policy": config.ObjectVariable(map[string]config.Variable{
+			"require_symbols": config.StringVariable("yes")})},
+			"policy.require_symbols must be true or false"},
+		"baseline out of bounds": {config.Variables{
+			"policy":   config.ObjectVariable(map[string]config.Variable{}),
+			"baseline": config.ObjectVariable(map[string]config.Variable{"password_min_length": config.IntegerVariable(0)})},
+			"baseline.password_min_length must be a whole number from 1 to 128"},
+		"baseline unknown setting": {config.Variables{
+			"policy":   config.ObjectVariable(map[string]config.Variable{}),
+			"baseline": config.ObjectVariable(map[string]config.Variable{"min_length": config.IntegerVariable(14)})},
+			"baseline has an attribute min_length, which is not a baseline setting; the settings are password_min_length,"},
+		"baseline not an object": {config.Variables{
+			"policy":   config.ObjectVariable(map[string]config.Variable{}),
+			"baseline": config.IntegerVariable(14)},
+			"baseline must be an object such as { min_rsa_bits = 3072 }, or null for the defaults"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			runFunctionTest(t, resource.TestStep{ConfigFile: bad, ConfigVariables: c.vars, ExpectError: errorText(c.want)})
+		})
+	}
+}
