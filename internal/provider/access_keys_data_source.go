@@ -121,7 +121,7 @@ func (d *accessKeysDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	if gap != nil {
 		fs.add("account", rules.Incomplete(fmt.Sprintf("the last use of %d access key(s)", unknown), gapReason(gap), rules.CredentialUnused))
 	}
-	m.Compliant = types.BoolValue(len(fs) == 0)
+	m.Compliant = d.client.compliant(fs)
 	m.Findings = fs.list()
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
