@@ -97,6 +97,15 @@ func timeValue(t time.Time) types.String {
 	return types.StringValue(t.UTC().Format(time.RFC3339))
 }
 
+// daysSince is the whole days from t to now, or null when t is not known:
+// an unknown date is never day zero of the calendar.
+func daysSince(t, now time.Time) types.Int64 {
+	if t.IsZero() {
+		return types.Int64Null()
+	}
+	return types.Int64Value(int64(rules.Days(t, now)))
+}
+
 // boolValue is null for a value the source did not report.
 func boolValue(v rules.Value[bool]) types.Bool {
 	if v.Unknown {
