@@ -213,8 +213,9 @@ func (p *iamguardProvider) Configure(ctx context.Context, req provider.Configure
 		c.now = time.Now
 	}
 	c.compliantAt = severitySetting(m.CompliantAt, rules.Low, path.Root("compliant_at"), &resp.Diagnostics)
-	if c.report.Timeout == 0 {
-		c.report.Timeout = durationSetting(m.CredentialReportWait, defaultReportWait, path.Root("credential_report_timeout"), &resp.Diagnostics)
+	wait := durationSetting(m.CredentialReportWait, defaultReportWait, path.Root("credential_report_timeout"), &resp.Diagnostics)
+	if c.report.Timeout == 0 { // unless a test set it
+		c.report.Timeout = wait
 	}
 	opts := loadOptions(m, &resp.Diagnostics)
 	pacer := pacerSetting(m, &resp.Diagnostics)
