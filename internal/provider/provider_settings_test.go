@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -204,5 +205,35 @@ func TestProviderSettingErrors(t *testing.T) {
 	}
 	if n := srv.TotalCalls(); n != 0 {
 		t.Errorf("a misconfigured provider made %d calls", n)
+	}
+}
+
+// TestProviderPacesIAM: the provider's IAM calls keep to
+// iam_calls_per_second. The server throttles above 10 calls a second and
+// max_retries is 0, so one call too fast would fail the read.
+func TestProviderPacesIAM(t *testing.T) {
+	acct := &iamtest.Account{Now: testNow}
+	for i := range 12 {
+		acct.Users = append(acct.Users, iamtest.User{Name: fmt.Sprintf("u%02d", i)})
+	}
+	srv := iamtest.New(t, acct)
+	srv.SetRateLimit(10)
+	run(t, resource.TestStep{
+		Config: `provider "iamguard" {
+  access_key           = "AKIAIOSFODNN7EXAMPLE"
+  secret_key           = "test-secret-never-printed"
+  max_retries          = 0
+  iam_calls_per_second = 6
+  iam_burst            = 1
+  endpoints {
+    iam = "` + srv.URL + `"
+    sts = "` + srv.URL + `"
+  }
+}
+data "iamguard_access_keys" "test" {}`,
+		Check: resource.TestCheckResourceAttr(akAddr, "compliant", "true"),
+	})
+	if n := srv.Throttled(); n != 0 {
+		t.Errorf("%d calls throttled; the pacer let calls through too fast", n)
 	}
 }
