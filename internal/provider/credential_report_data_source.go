@@ -129,7 +129,7 @@ func (d *credentialReportDataSource) Read(ctx context.Context, _ datasource.Read
 	}
 	summary, err := awsiam.AccountSummary(ctx, d.client.iam)
 	if err != nil {
-		if !gap(err) {
+		if !isGap(err) {
 			resp.Diagnostics.Append(readFailed(ctx, "the account summary", err))
 			return
 		}

@@ -62,17 +62,7 @@ func credentialsFailed(ctx context.Context, err error, profile string) diag.Diag
 				"  - the EC2 instance metadata service (IMDS), for an instance role.\n"+
 				"Set one of them; see the provider documentation. Run with TF_LOG=DEBUG for the AWS SDK's own message.")
 	}
-	var e *awsiam.Error
-	switch {
-	case errors.As(err, &e) && e.Denied():
-		return diag.NewErrorDiagnostic("Cannot use the AWS credentials", fmt.Sprintf(
-			"AWS refused %s (AccessDenied): the credentials the provider uses lack the permission %s. "+
-				"Grant it to them; no data source was read.", e.Action, e.Permission()))
-	case errors.As(err, &e) && e.Throttled():
-		return diag.NewErrorDiagnostic("Cannot use the AWS credentials", fmt.Sprintf(
-			"AWS kept throttling %s (%s) after every retry. Retry later, or raise max_retries in the provider block.", e.Action, e.Permission()))
-	}
-	return diag.NewErrorDiagnostic("Cannot use the AWS credentials",
+	return awsFailed("Cannot use the AWS credentials", err, "no data source was read",
 		"Checking the credentials with STS GetCallerIdentity failed, so no data source was read: "+err.Error())
 }
 
@@ -99,24 +89,31 @@ func readFailed(ctx context.Context, what string, err error) diag.Diagnostic {
 		fields["aws_error"] = e.Err.Error() // request ID and AWS's own message
 	}
 	tflog.Debug(ctx, "IAM read failed", fields)
-	summary := "Cannot read " + what
+	return awsFailed("Cannot read "+what, err, "the account was not judged", err.Error())
+}
+
+// awsFailed words a failed AWS call: for AccessDenied the action and the
+// permission to grant, for throttling the action and what to do, else
+// other. unjudged says what the failure left undone.
+func awsFailed(summary string, err error, unjudged, other string) diag.Diagnostic {
+	var e *awsiam.Error
 	switch {
 	case errors.As(err, &e) && e.Denied():
 		return diag.NewErrorDiagnostic(summary, fmt.Sprintf(
 			"AWS refused %s (AccessDenied): the credentials the provider uses lack the permission %s. "+
-				"Grant that read-only action to them; the account was not judged.", e.Action, e.Permission()))
+				"Grant that action to them; %s.", e.Action, e.Permission(), unjudged))
 	case errors.As(err, &e) && e.Throttled():
 		return diag.NewErrorDiagnostic(summary, fmt.Sprintf(
-			"AWS kept throttling %s (%s) after every retry, so the account was not judged. "+
-				"Retry later, or raise max_retries in the provider block.", e.Action, e.Permission()))
+			"AWS kept throttling %s (%s) after every retry, so %s. "+
+				"Retry later, lower iam_calls_per_second, or raise max_retries in the provider block.", e.Action, e.Permission(), unjudged))
 	}
-	return diag.NewErrorDiagnostic(summary, err.Error())
+	return diag.NewErrorDiagnostic(summary, other)
 }
 
-// gap reports whether err is a read that failed for want of permission or
+// isGap reports whether err is a read that failed for want of permission or
 // because throttling outlasted the retries: a gap to report as a finding
 // where the rest of the read still stands.
-func gap(err error) bool {
+func isGap(err error) bool {
 	var e *awsiam.Error
 	return errors.As(err, &e) && (e.Denied() || e.Throttled())
 }
