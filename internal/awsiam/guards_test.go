@@ -7,6 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+
 	"github.com/iamguard/terraform-provider-iamguard/internal/iamtest"
 )
 
@@ -96,5 +100,30 @@ func TestPacer(t *testing.T) {
 	// 40 ListUsers pages and 40 ListAccessKeys: 80 calls, 5 free, 75 at 100/s.
 	if calls != 80 || took < 700*time.Millisecond {
 		t.Errorf("%d calls in %s; want 80 calls taking at least 0.75 s", calls, took)
+	}
+}
+
+// TestRetryQuotaExhausted: when the SDK's retry quota runs out, the call is
+// still reported as throttled (the documented handling), not as some other
+// failure.
+func TestRetryQuotaExhausted(t *testing.T) {
+	srv := iamtest.New(t, manyUsers(1))
+	srv.Fail("ListUsers", iamtest.Throttling, -1)
+	c := client(srv, func(o *iam.Options) {
+		o.RetryMaxAttempts = 0
+		o.Retryer = retry.NewStandard(func(so *retry.StandardOptions) {
+			so.MaxAttempts = 25
+			so.RateLimiter = ratelimit.NewTokenRateLimit(10) // two throttled retries' worth
+			so.Backoff = retry.NewExponentialJitterBackoff(time.Millisecond)
+		})
+	})
+	_, _, err := AccessKeys(context.Background(), c, "")
+	var e *Error
+	var quota ratelimit.QuotaExceededError
+	if !errors.As(err, &e) || !e.Throttled() || !errors.As(err, &quota) {
+		t.Fatalf("got %v; want a throttled *Error after the retry quota ran out", err)
+	}
+	if n := srv.Calls("ListUsers"); n != 3 {
+		t.Errorf("ListUsers calls = %d, want 3 (the quota pays for two retries)", n)
 	}
 }
