@@ -195,6 +195,9 @@ func credentialUser(u awsiam.ReportUser) rules.CredentialUser {
 	}
 	for _, c := range u.Certs {
 		cu.Certificates = append(cu.Certificates, c.Active)
+		if !c.LastRotated.IsZero() {
+			cu.CertificatesListed++
+		}
 	}
 	return cu
 }

@@ -117,6 +117,9 @@ type CredentialUser struct {
 	KeysUnknown []string
 	// Certificates are the slots cert_1 and cert_2: whether each is active.
 	Certificates []Value[bool]
+	// CertificatesListed counts the cert slots that hold a certificate,
+	// active or not (a cert_N_last_rotated date).
+	CertificatesListed int
 }
 
 // AccountSummary is what GetAccountSummary says about the root user now;
@@ -195,11 +198,19 @@ func EvaluateRoot(u CredentialUser, s AccountSummary, now time.Time, b Baseline)
 	if len(certs) > 0 {
 		can = append(can, "active signing certificate(s) "+strings.Join(certs, ", "))
 	}
-	if s.Known && len(keys) == 0 && s.AccessKeysPresent {
-		can = append(can, "an access key (the account summary shows one the report does not show active)")
+	// The summary counts keys and certificates active or not; one the
+	// report does not list at all was added since the report was made.
+	listedKeys := 0
+	for _, k := range u.Keys {
+		if !k.Created.IsZero() {
+			listedKeys++
+		}
 	}
-	if s.Known && len(certs) == 0 && s.SigningCertificatesPresent {
-		can = append(can, "a signing certificate (the account summary shows one the report does not show active)")
+	if s.Known && listedKeys == 0 && s.AccessKeysPresent {
+		can = append(can, "an access key (the account summary shows one the report does not list)")
+	}
+	if s.Known && u.CertificatesListed == 0 && s.SigningCertificatesPresent {
+		can = append(can, "a signing certificate (the account summary shows one the report does not list)")
 	}
 	mfa := u.MFAActive
 	if s.Known { // the summary is live, the report up to four hours old
