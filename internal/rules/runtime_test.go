@@ -164,3 +164,16 @@ func TestIncomplete(t *testing.T) {
 	assertFindings(t, []Finding{SummaryUnread("GetAccountSummary was denied: grant iam:GetAccountSummary")},
 		[]want{{"IG806", Medium, "", "the account summary could not be read (GetAccountSummary was denied: grant iam:GetAccountSummary); IG803 (root-access-key), IG804 (root-no-mfa) judged from the credential report alone, which may be up to four hours old"}})
 }
+
+// TestRootNoMFACitesWhatItChecks: IG804 checks that an MFA device is
+// active, not that it is hardware, so it must not cite CIS 1.6.
+func TestRootNoMFACitesWhatItChecks(t *testing.T) {
+	for _, r := range RootNoMFA.References {
+		if r == "CIS AWS 1.6" {
+			t.Errorf("%s cites %s (hardware MFA) but checks only mfa_active", RootNoMFA.Name(), r)
+		}
+	}
+	if RootUsedRecently.References[0] != "CIS AWS 1.7" {
+		t.Errorf("%s references %v", RootUsedRecently.Name(), RootUsedRecently.References)
+	}
+}
