@@ -53,17 +53,20 @@ func AccessKeys(ctx context.Context, api AccessKeysAPI, userName string) (keys [
 		start(userName)
 	} else {
 		p := iam.NewListUsersPaginator(api, &iam.ListUsersInput{MaxItems: aws.Int32(1000)}) // IAM's largest page
+		guard := pageGuard{action: "ListUsers"}
 		for p.HasMorePages() {
 			var page *iam.ListUsersOutput
 			err := c.do(gctx, func() (err error) {
-				page, err = p.NextPage(gctx)
-				return err
+				if page, err = p.NextPage(gctx); err != nil {
+					return wrap("ListUsers", err)
+				}
+				return guard.check(page.IsTruncated, page.Marker)
 			})
 			if err != nil {
 				if werr := g.Wait(); werr != nil {
 					return nil, nil, werr // a worker failed first and cancelled the listing
 				}
-				return nil, nil, wrap("ListUsers", err)
+				return nil, nil, err
 			}
 			for _, u := range page.Users {
 				start(aws.ToString(u.UserName))
@@ -115,14 +118,17 @@ func (c *keyCollector) hasGap() bool {
 func (c *keyCollector) userKeys(ctx context.Context, user string) error {
 	var keys []AccessKey
 	p := iam.NewListAccessKeysPaginator(c.api, &iam.ListAccessKeysInput{UserName: aws.String(user)})
+	guard := pageGuard{action: "ListAccessKeys"}
 	for p.HasMorePages() {
 		var page *iam.ListAccessKeysOutput
 		err := c.do(ctx, func() (err error) {
-			page, err = p.NextPage(ctx)
-			return err
+			if page, err = p.NextPage(ctx); err != nil {
+				return wrap("ListAccessKeys", err)
+			}
+			return guard.check(page.IsTruncated, page.Marker)
 		})
 		if err != nil {
-			return wrap("ListAccessKeys", err)
+			return err
 		}
 		for _, m := range page.AccessKeyMetadata {
 			keys = append(keys, AccessKey{

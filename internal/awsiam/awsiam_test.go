@@ -21,7 +21,7 @@ import (
 var now = time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
 
 // client is a real IAM client pointed at srv, without retries.
-func client(srv *iamtest.Server) *iam.Client {
+func client(srv *iamtest.Server, opts ...func(*iam.Options)) *iam.Client {
 	return iam.New(iam.Options{
 		Region:           "us-east-1",
 		BaseEndpoint:     aws.String(srv.URL),
@@ -30,7 +30,7 @@ func client(srv *iamtest.Server) *iam.Client {
 		HTTPClient: awshttp.NewBuildableClient().WithTransportOptions(func(t *http.Transport) {
 			t.MaxIdleConnsPerHost = MaxInFlight
 		}),
-	})
+	}, opts...)
 }
 
 func TestPasswordPolicy(t *testing.T) {
@@ -155,14 +155,16 @@ func TestCredentialReport(t *testing.T) {
 		t.Fatalf("generated %v, %d users", rep.GeneratedTime, len(rep.Users))
 	}
 	root, alice := rep.Users[0], rep.Users[1]
-	if !root.Root() || root.PasswordEnabled || !root.MFAActive || !root.AccessKeys[0].Active || !root.PasswordLastUsed.IsZero() {
+	if !root.Root() || root.PasswordEnabled != rules.Known(false) || root.MFAActive != rules.Known(true) || root.AccessKeys[0].Active != rules.Known(true) || !root.PasswordLastUsed.IsZero() {
 		t.Errorf("root row: %+v", root)
 	}
 	want := ReportUser{
 		User: "alice", ARN: "arn:aws:iam::123456789012:user/alice", Created: now.AddDate(0, 0, -30),
-		PasswordEnabled: true, PasswordLastUsed: now.Add(-time.Hour), PasswordLastChanged: now.AddDate(0, 0, -30),
-		AccessKeys: [2]ReportKey{{LastRotated: now.AddDate(0, 0, -20)},
-			{Active: true, LastRotated: now.AddDate(0, 0, -2), LastUsed: now.Add(-time.Minute), LastUsedRegion: "eu-west-1", LastUsedService: "s3"}},
+		PasswordEnabled: rules.Known(true), PasswordLastUsed: now.Add(-time.Hour), PasswordLastChanged: now.AddDate(0, 0, -30),
+		MFAActive: rules.Known(false),
+		AccessKeys: [2]ReportKey{{Active: rules.Known(false), LastRotated: now.AddDate(0, 0, -20)},
+			{Active: rules.Known(true), LastRotated: now.AddDate(0, 0, -2), LastUsed: now.Add(-time.Minute), LastUsedRegion: "eu-west-1", LastUsedService: "s3"}},
+		Certs: [2]ReportCert{{Active: rules.Known(false)}, {Active: rules.Known(false)}},
 	}
 	if alice != want {
 		t.Errorf("alice:\n got  %+v\n want %+v", alice, want)
@@ -185,5 +187,102 @@ func TestCredentialReportTimeout(t *testing.T) {
 	// Backoff doubles (10, 20, 40 ms ...), so a 100 ms wait is a few polls.
 	if n := srv.Calls("GenerateCredentialReport"); n < 2 || n > 5 {
 		t.Errorf("%d polls in 100ms; want backoff", n)
+	}
+}
+
+// setCell returns an EditCredentialReport that sets column col of report
+// line line (1 is the header) to v.
+func setCell(line int, col, v string) func([][]string) [][]string {
+	return func(rows [][]string) [][]string {
+		for i, h := range rows[0] {
+			if h == col {
+				rows[line-1][i] = v
+			}
+		}
+		return rows
+	}
+}
+
+func TestCredentialReportMalformed(t *testing.T) {
+	dropColumn := func(col string) func([][]string) [][]string {
+		return func(rows [][]string) [][]string {
+			for i, h := range rows[0] {
+				if h == col {
+					for r := range rows {
+						rows[r] = append(rows[r][:i:i], rows[r][i+1:]...)
+					}
+					break
+				}
+			}
+			return rows
+		}
+	}
+	for name, c := range map[string]struct {
+		edit func([][]string) [][]string
+		want string
+	}{
+		"no password_enabled": {dropColumn("password_enabled"), "GetCredentialReport: report line 1 does not parse: the header lacks the column(s) password_enabled"},
+		"no mfa_active":       {dropColumn("mfa_active"), "GetCredentialReport: report line 1 does not parse: the header lacks the column(s) mfa_active"},
+		"no access_key_2_active": {dropColumn("access_key_2_active"),
+			"GetCredentialReport: report line 1 does not parse: the header lacks the column(s) access_key_2_active"},
+		"short row": {func(rows [][]string) [][]string { rows[2] = rows[2][:8]; return rows },
+			"GetCredentialReport: report line 3 does not parse: it has 8 fields; the header has 22"},
+		"bad date": {setCell(3, "password_last_used", "yesterday"),
+			`GetCredentialReport: report line 3, column password_last_used: "yesterday" is not an ISO 8601 date, N/A, no_information or not_supported`},
+		"bad flag": {setCell(3, "mfa_active", "yes"),
+			`GetCredentialReport: report line 3, column mfa_active: "yes" is not true, false, N/A, no_information or not_supported`},
+		"empty report": {func([][]string) [][]string { return nil }, "GetCredentialReport: the report does not parse: reading the header: EOF"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{{Name: "alice", LoginProfile: &iamtest.LoginProfile{}}},
+				EditCredentialReport: c.edit})
+			rep, err := GetCredentialReport(context.Background(), client(srv), ReportOptions{MinInterval: time.Millisecond})
+			var re *ReportError
+			if !errors.As(err, &re) || err.Error() != c.want {
+				t.Fatalf("got %v, %v; want %q", rep, err, c.want)
+			}
+		})
+	}
+	// Words for "no value" are Unknown, not false.
+	srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{{Name: "alice", LoginProfile: &iamtest.LoginProfile{}}},
+		EditCredentialReport: setCell(3, "mfa_active", "not_supported")})
+	rep, err := GetCredentialReport(context.Background(), client(srv), ReportOptions{})
+	if err != nil || !rep.Users[1].MFAActive.Unknown || rep.Users[1].PasswordEnabled != rules.Known(true) {
+		t.Fatalf("got %+v, %v", rep, err)
+	}
+}
+
+// TestCredentialReportNotRefreshed: when generation is denied, the report
+// IAM holds is read and NotRefreshed says why; with no report, the denial
+// is the error.
+func TestCredentialReportNotRefreshed(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: now, CredentialReportGenerated: now.Add(-30 * time.Hour)})
+	srv.Fail("GenerateCredentialReport", iamtest.AccessDenied, -1)
+	rep, err := GetCredentialReport(context.Background(), client(srv), ReportOptions{})
+	var e *Error
+	if err != nil || !rep.GeneratedTime.Equal(now.Add(-30*time.Hour)) || !errors.As(rep.NotRefreshed, &e) || !e.Denied() {
+		t.Fatalf("got %+v, %v", rep, err)
+	}
+	srv = iamtest.New(t, &iamtest.Account{Now: now})
+	srv.Fail("GenerateCredentialReport", iamtest.AccessDenied, -1)
+	if _, err := GetCredentialReport(context.Background(), client(srv), ReportOptions{}); !errors.As(err, &e) || e.Permission() != "iam:GenerateCredentialReport" {
+		t.Fatalf("no report: got %v", err)
+	}
+	srv = iamtest.New(t, &iamtest.Account{Now: now})
+	if rep, err := GetCredentialReport(context.Background(), client(srv), ReportOptions{}); err != nil || rep.NotRefreshed != nil {
+		t.Fatalf("generated: got %+v, %v", rep, err)
+	}
+}
+
+func TestAccountSummary(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: now, Root: iamtest.Root{MFAEnabled: true, HasSigningCertificates: true}})
+	s, err := AccountSummary(context.Background(), client(srv))
+	if err != nil || s != (rules.AccountSummary{Known: true, MFAEnabled: true, SigningCertificatesPresent: true}) {
+		t.Fatalf("got %+v, %v", s, err)
+	}
+	srv.Fail("GetAccountSummary", iamtest.AccessDenied, -1)
+	var e *Error
+	if _, err := AccountSummary(context.Background(), client(srv)); !errors.As(err, &e) || !e.Denied() {
+		t.Fatalf("denied: got %v", err)
 	}
 }

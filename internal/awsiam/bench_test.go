@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+
 	"github.com/iamguard/terraform-provider-iamguard/internal/iamtest"
 )
 
@@ -54,11 +57,13 @@ func BenchmarkCredentialReport(b *testing.B) {
 }
 
 // BenchmarkAccessKeys: one ListAccessKeys per user and one
-// GetAccessKeyLastUsed per key, at most MaxInFlight at once.
+// GetAccessKeyLastUsed per key, at most MaxInFlight at once, every call
+// through the pacer (at 1000 calls/s: at the provider's default of
+// DefaultCallsPerSecond the 5,505 calls would take 275 s by design).
 func BenchmarkAccessKeys(b *testing.B) {
 	srv := iamtest.New(b, benchAccount())
 	srv.SetLatency(benchLatency)
-	c := client(srv)
+	c := client(srv, NewPacer(1000, DefaultBurst).Apply)
 	start := time.Now()
 	for range b.N {
 		keys, gap, err := AccessKeys(context.Background(), c, "")
@@ -69,5 +74,40 @@ func BenchmarkAccessKeys(b *testing.B) {
 	report(b, srv, start)
 	if m := srv.MaxInFlight(); m > MaxInFlight {
 		b.Errorf("max in flight %d > %d", m, MaxInFlight)
+	}
+}
+
+// BenchmarkAccessKeysThrottled: iamtest throttles every call beyond 20 a
+// second, as IAM does to a fast caller. The scan still finishes, with every
+// key, through the SDK's retries (quota on, 26 attempts as the provider's
+// default); retries/op counts the calls throttled and retried. "paced" runs
+// with the provider's default pacer, "unpaced-adaptive" with none but the
+// SDK's adaptive retry mode.
+func BenchmarkAccessKeysThrottled(b *testing.B) {
+	const users = 300 // every tenth with a key: 1 ListUsers, 300 ListAccessKeys, 30 GetAccessKeyLastUsed
+	for _, c := range []struct {
+		name string
+		opt  func(*iam.Options)
+	}{
+		{"paced", NewPacer(DefaultCallsPerSecond, DefaultBurst).Apply},
+		{"unpaced-adaptive", func(o *iam.Options) { o.Retryer = retry.NewAdaptiveMode() }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			acct := benchAccount()
+			acct.Users = acct.Users[:users]
+			srv := iamtest.New(b, acct)
+			srv.SetLatency(benchLatency)
+			srv.SetRateLimit(20)
+			cl := client(srv, c.opt, func(o *iam.Options) { o.RetryMaxAttempts = 26 })
+			start := time.Now()
+			for range b.N {
+				keys, gap, err := AccessKeys(context.Background(), cl, "")
+				if err != nil || gap != nil || len(keys) != users/10 {
+					b.Fatal(err, gap, len(keys))
+				}
+			}
+			b.ReportMetric(float64(srv.Throttled())/float64(b.N), "retries/op")
+			report(b, srv, start)
+		})
 	}
 }

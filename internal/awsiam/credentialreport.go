@@ -7,11 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/iam/types"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
 // CredentialReportAPI is the part of the IAM client CredentialReport needs.
@@ -47,17 +50,24 @@ const RootUser = "<root_account>"
 type CredentialReport struct {
 	GeneratedTime time.Time
 	Users         []ReportUser
+	// NotRefreshed says why IAM did not generate a fresh report and the
+	// existing one was read instead: GenerateCredentialReport was denied,
+	// throttled or failed. It is nil when IAM generated the report (or
+	// confirmed a recent one) on request.
+	NotRefreshed error
 }
 
-// ReportUser is one row of the report. Zero times mean "N/A" or "no_information".
+// ReportUser is one row of the report. Zero times mean "N/A",
+// "no_information" or "not_supported"; a flag with one of those values is
+// Unknown.
 type ReportUser struct {
 	User, ARN            string
 	Created              time.Time
-	PasswordEnabled      bool
+	PasswordEnabled      rules.Value[bool]
 	PasswordLastUsed     time.Time
 	PasswordLastChanged  time.Time
 	PasswordNextRotation time.Time
-	MFAActive            bool
+	MFAActive            rules.Value[bool]
 	AccessKeys           [2]ReportKey
 	Certs                [2]ReportCert
 }
@@ -67,7 +77,7 @@ func (u ReportUser) Root() bool { return u.User == RootUser }
 
 // ReportKey is one of the two access-key slots of a report row.
 type ReportKey struct {
-	Active          bool
+	Active          rules.Value[bool]
 	LastRotated     time.Time
 	LastUsed        time.Time
 	LastUsedRegion  string
@@ -76,7 +86,7 @@ type ReportKey struct {
 
 // ReportCert is one of the two signing-certificate slots of a report row.
 type ReportCert struct {
-	Active      bool
+	Active      rules.Value[bool]
 	LastRotated time.Time
 }
 
@@ -84,6 +94,10 @@ type ReportCert struct {
 // backoff until it is COMPLETE or opts.Timeout passes, then fetches and parses
 // it. IAM reuses a report younger than four hours, so this is a handful of
 // calls whatever the number of users.
+//
+// When GenerateCredentialReport itself fails (denied, throttled, an error),
+// the report IAM already has is read instead and NotRefreshed says why; if
+// there is none, the generation error is returned.
 func GetCredentialReport(ctx context.Context, api CredentialReportAPI, opts ReportOptions) (*CredentialReport, error) {
 	opts = opts.withDefaults()
 	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
@@ -91,6 +105,9 @@ func GetCredentialReport(ctx context.Context, api CredentialReportAPI, opts Repo
 	wait := opts.MinInterval
 	for {
 		ready, err := reportReady(ctx, api)
+		if err != nil && ctx.Err() == nil {
+			return existingReport(ctx, api, err)
+		}
 		if err != nil {
 			return nil, timedOut(ctx, err, opts.Timeout)
 		}
@@ -112,6 +129,25 @@ func GetCredentialReport(ctx context.Context, api CredentialReportAPI, opts Repo
 	}
 }
 
+// existingReport reads the report IAM has after generating a fresh one
+// failed with genErr.
+func existingReport(ctx context.Context, api CredentialReportAPI, genErr error) (*CredentialReport, error) {
+	out, err := api.GetCredentialReport(ctx, &iam.GetCredentialReportInput{})
+	switch c := code(err); {
+	case err == nil:
+	case c == "ReportNotPresent" || c == "ReportExpired" || c == "ReportInProgress":
+		return nil, genErr
+	default:
+		return nil, wrap("GetCredentialReport", err)
+	}
+	rep, err := parseReport(out)
+	if err != nil {
+		return nil, err
+	}
+	rep.NotRefreshed = genErr
+	return rep, nil
+}
+
 func reportReady(ctx context.Context, api CredentialReportAPI) (bool, error) {
 	out, err := api.GenerateCredentialReport(ctx, &iam.GenerateCredentialReportInput{})
 	if err != nil {
@@ -128,69 +164,151 @@ func timedOut(ctx context.Context, err error, limit time.Duration) error {
 	return err
 }
 
+// ReportColumns are the credential report's columns as AWS documents them,
+// in IAM's order. Every one is required: a report without one of them, or
+// with a row shorter than its header, is an error rather than a pass.
+var ReportColumns = []string{
+	"user", "arn", "user_creation_time", "password_enabled", "password_last_used",
+	"password_last_changed", "password_next_rotation", "mfa_active",
+	"access_key_1_active", "access_key_1_last_rotated", "access_key_1_last_used_date",
+	"access_key_1_last_used_region", "access_key_1_last_used_service",
+	"access_key_2_active", "access_key_2_last_rotated", "access_key_2_last_used_date",
+	"access_key_2_last_used_region", "access_key_2_last_used_service",
+	"cert_1_active", "cert_1_last_rotated", "cert_2_active", "cert_2_last_rotated",
+}
+
+// ReportError is a credential report that does not parse as AWS documents
+// it. It names the line and column; values are quoted only from date and
+// flag columns, which hold no secrets.
+type ReportError struct {
+	Line   int    // 1 is the header; 0 when the whole report is at fault
+	Column string // "" when the row is at fault
+	Detail string
+}
+
+func (e *ReportError) Error() string {
+	switch {
+	case e.Line == 0:
+		return "GetCredentialReport: the report does not parse: " + e.Detail
+	case e.Column == "":
+		return fmt.Sprintf("GetCredentialReport: report line %d does not parse: %s", e.Line, e.Detail)
+	}
+	return fmt.Sprintf("GetCredentialReport: report line %d, column %s: %s", e.Line, e.Column, e.Detail)
+}
+
 func parseReport(out *iam.GetCredentialReportOutput) (*CredentialReport, error) {
 	r := csv.NewReader(bytes.NewReader(out.Content))
-	r.FieldsPerRecord = -1
+	r.FieldsPerRecord = -1 // checked below, with a clearer message
 	header, err := r.Read()
 	if err != nil {
-		return nil, fmt.Errorf("GetCredentialReport: reading the report header: %w", err)
+		return nil, &ReportError{Detail: "reading the header: " + err.Error()}
 	}
 	col := make(map[string]int, len(header))
 	for i, h := range header {
 		col[h] = i
 	}
-	if _, ok := col["user"]; !ok {
-		return nil, fmt.Errorf("GetCredentialReport: the report has no user column")
+	var missing []string
+	for _, c := range ReportColumns {
+		if _, ok := col[c]; !ok {
+			missing = append(missing, c)
+		}
 	}
-	rep := &CredentialReport{GeneratedTime: aws.ToTime(out.GeneratedTime)}
+	if len(missing) > 0 {
+		return nil, &ReportError{Line: 1, Detail: "the header lacks the column(s) " + strings.Join(missing, ", ")}
+	}
+	rep := &CredentialReport{GeneratedTime: aws.ToTime(out.GeneratedTime).UTC()}
 	for line := 2; ; line++ {
 		rec, err := r.Read()
 		if err == io.EOF {
 			return rep, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("GetCredentialReport: report line %d: %w", line, err)
+			return nil, &ReportError{Line: line, Detail: err.Error()}
 		}
-		get := func(name string) string {
-			if i, ok := col[name]; ok && i < len(rec) {
-				return rec[i]
-			}
-			return ""
+		if len(rec) != len(header) {
+			return nil, &ReportError{Line: line, Detail: fmt.Sprintf("it has %d fields; the header has %d", len(rec), len(header))}
 		}
+		p := rowParser{rec: rec, col: col, line: line}
 		u := ReportUser{
-			User:                 get("user"),
-			ARN:                  get("arn"),
-			Created:              reportTime(get("user_creation_time")),
-			PasswordEnabled:      get("password_enabled") == "true",
-			PasswordLastUsed:     reportTime(get("password_last_used")),
-			PasswordLastChanged:  reportTime(get("password_last_changed")),
-			PasswordNextRotation: reportTime(get("password_next_rotation")),
-			MFAActive:            get("mfa_active") == "true",
+			User:                 p.str("user"),
+			ARN:                  p.str("arn"),
+			Created:              p.date("user_creation_time"),
+			PasswordEnabled:      p.flag("password_enabled"),
+			PasswordLastUsed:     p.date("password_last_used"),
+			PasswordLastChanged:  p.date("password_last_changed"),
+			PasswordNextRotation: p.date("password_next_rotation"),
+			MFAActive:            p.flag("mfa_active"),
 		}
 		for i := range u.AccessKeys {
-			p := fmt.Sprintf("access_key_%d_", i+1)
+			k := fmt.Sprintf("access_key_%d_", i+1)
 			u.AccessKeys[i] = ReportKey{
-				Active:          get(p+"active") == "true",
-				LastRotated:     reportTime(get(p + "last_rotated")),
-				LastUsed:        reportTime(get(p + "last_used_date")),
-				LastUsedRegion:  reportString(get(p + "last_used_region")),
-				LastUsedService: reportString(get(p + "last_used_service")),
+				Active:          p.flag(k + "active"),
+				LastRotated:     p.date(k + "last_rotated"),
+				LastUsed:        p.date(k + "last_used_date"),
+				LastUsedRegion:  reportString(p.str(k + "last_used_region")),
+				LastUsedService: reportString(p.str(k + "last_used_service")),
 			}
-			p = fmt.Sprintf("cert_%d_", i+1)
-			u.Certs[i] = ReportCert{Active: get(p+"active") == "true", LastRotated: reportTime(get(p + "last_rotated"))}
+			c := fmt.Sprintf("cert_%d_", i+1)
+			u.Certs[i] = ReportCert{Active: p.flag(c + "active"), LastRotated: p.date(c + "last_rotated")}
+		}
+		if p.err == nil && u.User == "" {
+			p.err = &ReportError{Line: line, Column: "user", Detail: "the user name is empty"}
+		}
+		if p.err != nil {
+			return nil, p.err
 		}
 		rep.Users = append(rep.Users, u)
 	}
 }
 
-// reportTime reads an ISO 8601 report date; "N/A", "no_information" and
-// "not_supported" give the zero time.
-func reportTime(s string) time.Time {
+// rowParser reads the cells of one report row, keeping the first error.
+type rowParser struct {
+	rec  []string
+	col  map[string]int
+	line int
+	err  *ReportError
+}
+
+func (p *rowParser) str(name string) string { return p.rec[p.col[name]] }
+
+func (p *rowParser) fail(name, format string, args ...any) {
+	if p.err == nil {
+		p.err = &ReportError{Line: p.line, Column: name, Detail: fmt.Sprintf(format, args...)}
+	}
+}
+
+// noValue reports whether s is one of the report's words for "no value".
+func noValue(s string) bool { return s == "N/A" || s == "no_information" || s == "not_supported" }
+
+// date reads an ISO 8601 date; "N/A", "no_information" and
+// "not_supported" give the zero time, anything else is an error.
+func (p *rowParser) date(name string) time.Time {
+	s := p.str(name)
+	if noValue(s) {
+		return time.Time{}
+	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
+		p.fail(name, "%q is not an ISO 8601 date, N/A, no_information or not_supported", s)
 		return time.Time{}
 	}
 	return t.UTC()
+}
+
+// flag reads TRUE or FALSE (in any case); "N/A", "no_information" and
+// "not_supported" give an Unknown value, anything else is an error.
+func (p *rowParser) flag(name string) rules.Value[bool] {
+	s := p.str(name)
+	switch {
+	case strings.EqualFold(s, "true"):
+		return rules.Known(true)
+	case strings.EqualFold(s, "false"):
+		return rules.Known(false)
+	case noValue(s):
+		return rules.UnknownValue[bool]()
+	}
+	p.fail(name, "%q is not true, false, N/A, no_information or not_supported", s)
+	return rules.UnknownValue[bool]()
 }
 
 func reportString(s string) string {

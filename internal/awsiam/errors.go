@@ -6,8 +6,10 @@ package awsiam
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
 )
 
@@ -17,19 +19,30 @@ type Error struct {
 	Service string // "iam", or "sts" when fetching assume_role credentials failed
 	Action  string // API action, e.g. "ListUsers"
 	Code    string // AWS error code, when the service sent one
+	Status  int    // HTTP status of the reply, 0 when there was none
 	Err     error
 }
 
 // Permission is the IAM permission the action needs.
 func (e *Error) Permission() string { return e.Service + ":" + e.Action }
 
-// Denied reports whether the caller lacks the permission.
+// Denied reports whether the caller lacks the permission: a denial by
+// code, or any HTTP 403 that is not about the credentials themselves (an
+// AccessDenied under a code the SDK has no model for, or "UnknownError").
 func (e *Error) Denied() bool {
 	switch e.Code {
 	case "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess":
 		return true
 	}
-	return false
+	return e.Status == http.StatusForbidden && !credentialCodes[e.Code]
+}
+
+// credentialCodes are the 403s that mean the credentials are bad, not
+// that they lack a permission.
+var credentialCodes = map[string]bool{
+	"InvalidClientTokenId": true, "SignatureDoesNotMatch": true, "ExpiredToken": true, "ExpiredTokenException": true,
+	"IncompleteSignature": true, "MissingAuthenticationToken": true, "InvalidAccessKeyId": true,
+	"UnrecognizedClientException": true, "AuthFailure": true, "RequestExpired": true,
 }
 
 // Throttled reports whether the call was still throttled after retries.
@@ -61,6 +74,10 @@ func wrap(action string, err error) error {
 		return nil
 	}
 	e := &Error{Service: "iam", Action: action, Code: code(err), Err: err}
+	var re *awshttp.ResponseError
+	if errors.As(err, &re) {
+		e.Status = re.HTTPStatusCode()
+	}
 	var inner *smithy.OperationError
 	for x := err; x != nil; x = errors.Unwrap(x) {
 		if op, ok := x.(*smithy.OperationError); ok {

@@ -34,6 +34,16 @@ type Account struct {
 	// COMPLETE. Zero completes on the first call.
 	CredentialReportDelay int
 
+	// CredentialReportGenerated, when set, is a report IAM already holds:
+	// GetCredentialReport serves it as generated at that time before any
+	// GenerateCredentialReport (for tests where generation is denied).
+	CredentialReportGenerated time.Time
+
+	// EditCredentialReport, when set, rewrites the report's CSV rows
+	// (header first) before they are served, to make reports that break
+	// AWS's documented format: a missing column, a short row, a bad date.
+	EditCredentialReport func(rows [][]string) [][]string
+
 	// CloudTrail state (optional).
 	Trails []Trail
 	Events []Event
@@ -127,11 +137,14 @@ type SigningCertificate struct {
 
 // Root describes the account's root user.
 //
-// HasAccessKeys with no AccessKeys stands for one active, never used key
-// created at Created. MFAEnabled adds a virtual MFA device
+// HasPassword gives the root user a console password (password_enabled
+// TRUE in the report; FALSE otherwise, as for an AWS Organizations member
+// account whose root credentials were removed). HasAccessKeys with no
+// AccessKeys stands for one active, never used key created at Created. MFAEnabled adds a virtual MFA device
 // arn:aws:iam::<account>:mfa/root-account-mfa-device.
 type Root struct {
 	Created                time.Time
+	HasPassword            bool
 	PasswordLastUsed       time.Time // zero: no_information in the report
 	MFAEnabled             bool
 	HasAccessKeys          bool

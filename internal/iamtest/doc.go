@@ -35,7 +35,17 @@
 // SSH key; ReportNotPresent (410) before GenerateCredentialReport and
 // ReportInProgress (404) while CredentialReportDelay is not used up;
 // TrailNotFoundException for an unknown trail. Fail injects the Fault
-// errors documented on each constant, per action or for all ("*").
+// errors documented on each constant, per action or for all ("*");
+// FailHTTP any status and code (a 403 under a code the SDK has no model
+// for, or with no code, which the SDK reads as UnknownError). SetPageFault
+// breaks an IAM listing's pagination (a repeated Marker, or IsTruncated
+// without one). SetRateLimit answers Throttling beyond a number of calls a
+// second, and Throttled counts those answers.
+//
+// The credential report follows AWS's documented CSV; the root user's
+// password_enabled is TRUE or FALSE (Root.HasPassword).
+// Account.CredentialReportGenerated stands for a report IAM already holds,
+// and Account.EditCredentialReport rewrites the rows to break the format.
 //
 // Counters: Calls and TotalCalls count every request received (retries and
 // faulted ones too); MaxInFlight is the peak of concurrent requests;

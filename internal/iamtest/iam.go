@@ -125,7 +125,7 @@ func (s *Server) page(form url.Values, n int) (start, end int, l list, err *apiE
 		return 0, 0, l, err
 	}
 	start, end, next, err := paginate(n, form.Get("Marker"), size)
-	return start, end, list{IsTruncated: next != "", Marker: next}, err
+	return start, end, s.breakPage(form, list{IsTruncated: next != "", Marker: next}), err
 }
 
 func getAccountPasswordPolicy(s *Server, _ url.Values) (any, *apiError) {

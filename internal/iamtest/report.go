@@ -48,7 +48,14 @@ func generateCredentialReport(s *Server, _ url.Values) (any, *apiError) {
 
 // getCredentialReport answers ReportNotPresent before any generation and
 // ReportInProgress while one is under way.
+//
+// Account.CredentialReportGenerated stands for a report made before the
+// test: it is served, as of that time, until GenerateCredentialReport
+// makes a new one.
 func getCredentialReport(s *Server, _ url.Values) (any, *apiError) {
+	if s.report == nil && !s.acct.CredentialReportGenerated.IsZero() {
+		s.report = &credentialReport{csv: buildReport(s.acct), generated: s.acct.CredentialReportGenerated}
+	}
 	if s.report == nil {
 		if s.pending > 0 {
 			return nil, &apiError{status: 404, code: "ReportInProgress", message: "Report generation in progress"}
@@ -105,7 +112,7 @@ func buildReport(a *Account) []byte {
 	rootKeys := a.rootKeys()
 	row := []string{
 		"<root_account>", "arn:aws:iam::" + a.accountID() + ":root", reportTime(a.rootCreated(), "N/A"),
-		"not_supported", reportTime(a.Root.PasswordLastUsed, "no_information"), "not_supported", "not_supported",
+		strconv.FormatBool(a.Root.HasPassword), reportTime(a.Root.PasswordLastUsed, "no_information"), "not_supported", "not_supported",
 		strconv.FormatBool(a.Root.MFAEnabled),
 	}
 	row = append(row, keyColumns(a, rootKeys, 0)...)
@@ -145,5 +152,15 @@ func buildReport(a *Account) []byte {
 		w.Write(row)
 	}
 	w.Flush()
+	if a.EditCredentialReport == nil {
+		return buf.Bytes()
+	}
+	rows, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
+	if err != nil {
+		panic("iamtest: reading back the report: " + err.Error())
+	}
+	buf.Reset()
+	w = csv.NewWriter(&buf)
+	w.WriteAll(a.EditCredentialReport(rows))
 	return buf.Bytes()
 }

@@ -62,13 +62,19 @@ type Server struct {
 	reqSeq  int
 	index   *index // nil until first needed; dropped by Update
 
+	pageFaults map[string]PageFault // SetPageFault
+	rateLimit  int                  // SetRateLimit: calls per second, 0 for none
+	accepted   []time.Time          // calls within the last second, oldest first
+	throttled  int                  // calls turned away by rateLimit
+
 	inFlight    atomic.Int64
 	maxInFlight atomic.Int64
 }
 
 type fault struct {
-	f     Fault
-	times int // remaining; < 0 means always
+	f      Fault
+	custom *apiError // FailHTTP's reply, in place of f
+	times  int       // remaining; < 0 means always
 }
 
 // New starts a server answering from acct (nil means an empty account) and
@@ -248,7 +254,10 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	s.reqSeq++
 	requestID := fmt.Sprintf("00000000-0000-4000-8000-%012d", s.reqSeq)
 	latency := s.latency
-	injected := s.takeFault(action)
+	injected, custom := s.takeFault(action)
+	if injected == 0 && custom == nil && s.overRate() {
+		injected = Throttling
+	}
 	s.mu.Unlock()
 
 	if latency > 0 {
@@ -264,7 +273,9 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		result any
 		apiErr *apiError
 	)
-	if injected != 0 {
+	if custom != nil {
+		apiErr = custom
+	} else if injected != 0 {
 		apiErr = p.faultError(injected, action, s.acct.accountID())
 	} else {
 		result, apiErr = p.handle(s, action, req)
@@ -294,13 +305,13 @@ func signingRegion(r *http.Request) string {
 
 // takeFault returns the fault to inject for action, if any, and uses up one
 // of its times. The caller holds s.mu.
-func (s *Server) takeFault(action string) Fault {
+func (s *Server) takeFault(action string) (Fault, *apiError) {
 	f := s.faults[action]
 	if f == nil {
 		f = s.faults["*"]
 	}
 	if f == nil {
-		return 0
+		return 0, nil
 	}
 	if f.times > 0 {
 		f.times--
@@ -312,7 +323,7 @@ func (s *Server) takeFault(action string) Fault {
 			}
 		}
 	}
-	return f.f
+	return f.f, f.custom
 }
 
 // pageSize is the number of items to return for a request that asked for

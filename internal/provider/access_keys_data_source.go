@@ -52,7 +52,7 @@ func (d *accessKeysDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 			"access_key_id":     str("Access key ID."),
 			"status":            str("Active or Inactive."),
 			"create_date":       str("When the key was created (RFC 3339)."),
-			"age_days":          schema.Int64Attribute{Computed: true, Description: "Whole days since create_date."},
+			"age_days":          schema.Int64Attribute{Computed: true, Description: "Whole days since create_date; null when IAM gave no create_date (unknown, not zero)."},
 			"last_used_date":    str("When the key was last used (RFC 3339); null if never used or unknown."),
 			"last_used_service": str("Service the key was last used with; null if never used or unknown."),
 			"last_used_region":  str("Region the key was last used in; null if never used or unknown."),
@@ -93,7 +93,7 @@ func (d *accessKeysDataSource) Read(ctx context.Context, req datasource.ReadRequ
 			AccessKeyID:     types.StringValue(k.AccessKeyID),
 			Status:          types.StringValue(k.Status),
 			CreateDate:      timeValue(k.Created),
-			AgeDays:         types.Int64Value(int64(rules.Days(k.Created, now))),
+			AgeDays:         daysSince(k.Created, now),
 			LastUsedDate:    timeValue(k.LastUsed),
 			LastUsedService: stringOrNull(k.LastUsedService),
 			LastUsedRegion:  stringOrNull(k.LastUsedRegion),
@@ -121,7 +121,7 @@ func (d *accessKeysDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	if gap != nil {
 		fs.add("account", rules.Incomplete(fmt.Sprintf("the last use of %d access key(s)", unknown), gapReason(gap), rules.CredentialUnused))
 	}
-	m.Compliant = types.BoolValue(len(fs) == 0)
+	m.Compliant = d.client.compliant(fs)
 	m.Findings = fs.list()
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

@@ -120,11 +120,35 @@ func TestAccessKeysUserFilter(t *testing.T) {
 }
 
 func TestAccessKeysDenied(t *testing.T) {
-	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Users: []iamtest.User{{Name: "alice"}}})
-	srv.Fail("ListUsers", iamtest.AccessDenied, -1)
+	for name, fail := range map[string]func(*iamtest.Server){
+		"AccessDenied":        func(s *iamtest.Server) { s.Fail("ListUsers", iamtest.AccessDenied, -1) },
+		"403 UnknownError":    func(s *iamtest.Server) { s.FailHTTP("ListUsers", 403, "", -1) },
+		"403 unmodelled code": func(s *iamtest.Server) { s.FailHTTP("ListUsers", 403, "ExplicitDenyBySCP", -1) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := iamtest.New(t, &iamtest.Account{Now: testNow, Users: []iamtest.User{{Name: "alice"}}})
+			fail(srv)
+			run(t, resource.TestStep{
+				Config:      providerBlock(srv, "") + `data "iamguard_access_keys" "test" {}`,
+				ExpectError: regexp.MustCompile(`(?s)Cannot read access keys.*AccessDenied.*permission\s+iam:ListUsers`),
+			})
+		})
+	}
+}
+
+// TestAccessKeysPaginationGuard: a listing that repeats its marker fails
+// with a diagnostic instead of looping or passing.
+func TestAccessKeysPaginationGuard(t *testing.T) {
+	acct := &iamtest.Account{Now: testNow}
+	for i := range 5 {
+		acct.Users = append(acct.Users, iamtest.User{Name: fmt.Sprintf("u%d", i)})
+	}
+	srv := iamtest.New(t, acct)
+	srv.SetPageSize(2)
+	srv.SetPageFault("ListUsers", iamtest.RepeatMarker)
 	run(t, resource.TestStep{
 		Config:      providerBlock(srv, "") + `data "iamguard_access_keys" "test" {}`,
-		ExpectError: regexp.MustCompile(`(?s)Cannot read access keys.*permission\s+iam:ListUsers`),
+		ExpectError: regexp.MustCompile(`(?s)Cannot read access keys.*ListUsers: IAM answered IsTruncated=true with a Marker it\s+had\s+already\s+given`),
 	})
 }
 

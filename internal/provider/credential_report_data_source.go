@@ -21,6 +21,7 @@ func newCredentialReportDataSource() datasource.DataSource { return &credentialR
 type credentialReportModel struct {
 	GeneratedTime types.String      `tfsdk:"generated_time"`
 	AgeSeconds    types.Int64       `tfsdk:"age_seconds"`
+	Refreshed     types.Bool        `tfsdk:"generated_on_request"`
 	Users         []reportUserModel `tfsdk:"users"`
 	Compliant     types.Bool        `tfsdk:"compliant"`
 	Findings      []findingModel    `tfsdk:"findings"`
@@ -60,13 +61,17 @@ func (d *credentialReportDataSource) Metadata(_ context.Context, req datasource.
 func (d *credentialReportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := findingsAttributes()
 	attrs["generated_time"] = schema.StringAttribute{Computed: true, Description: "When IAM generated the report (RFC 3339)."}
-	attrs["age_seconds"] = schema.Int64Attribute{Computed: true, Description: "Age of the report when it was read, in seconds."}
+	attrs["age_seconds"] = schema.Int64Attribute{Computed: true, Description: "Age of the report when it was read, in seconds: a fact, judged (" +
+		rules.CredentialReportStale.Name() + ") only when IAM could not generate a fresh report."}
+	attrs["generated_on_request"] = schema.BoolAttribute{Computed: true, Description: "True when IAM generated the report (or confirmed one younger than four hours) " +
+		"on this read; false when GenerateCredentialReport was denied or failed and the report IAM already held was read instead."}
 	user := map[string]schema.Attribute{
-		"user":             schema.StringAttribute{Computed: true, Description: "User name; <root_account> for the root user."},
-		"arn":              schema.StringAttribute{Computed: true, Description: "User ARN."},
-		"root":             schema.BoolAttribute{Computed: true, Description: "True for the root user's row."},
-		"password_enabled": schema.BoolAttribute{Computed: true, Description: "Whether the user has a console password (false for root, which the report marks not_supported)."},
-		"mfa_active":       schema.BoolAttribute{Computed: true, Description: "Whether an MFA device is enabled."},
+		"user": schema.StringAttribute{Computed: true, Description: "User name; <root_account> for the root user."},
+		"arn":  schema.StringAttribute{Computed: true, Description: "User ARN."},
+		"root": schema.BoolAttribute{Computed: true, Description: "True for the root user's row."},
+		"password_enabled": schema.BoolAttribute{Computed: true, Description: "Whether the user has a console password. AWS reports TRUE or FALSE for the root user too " +
+			"(FALSE in an AWS Organizations member account whose root credentials were removed). Null when the report gives no value (not_supported, N/A)."},
+		"mfa_active": schema.BoolAttribute{Computed: true, Description: "Whether an MFA device is enabled; null when the report gives no value."},
 	}
 	date := func(name, desc string) {
 		user[name] = schema.StringAttribute{Computed: true, Description: desc + " (RFC 3339); null when N/A or never."}
@@ -77,23 +82,27 @@ func (d *credentialReportDataSource) Schema(_ context.Context, _ datasource.Sche
 	date("password_next_rotation", "When the password policy next requires a change")
 	for i := 1; i <= 2; i++ {
 		p := fmt.Sprintf("access_key_%d_", i)
-		user[p+"active"] = schema.BoolAttribute{Computed: true, Description: fmt.Sprintf("Whether access key %d is active.", i)}
+		user[p+"active"] = schema.BoolAttribute{Computed: true, Description: fmt.Sprintf("Whether access key %d is active; null when the report gives no value.", i)}
 		date(p+"last_rotated", fmt.Sprintf("When access key %d was created or last rotated", i))
 		date(p+"last_used_date", fmt.Sprintf("When access key %d was last used", i))
 		user[p+"last_used_region"] = schema.StringAttribute{Computed: true, Description: "Region of that last use; null when N/A."}
 		user[p+"last_used_service"] = schema.StringAttribute{Computed: true, Description: "Service of that last use; null when N/A."}
 		p = fmt.Sprintf("cert_%d_", i)
-		user[p+"active"] = schema.BoolAttribute{Computed: true, Description: fmt.Sprintf("Whether signing certificate %d is active.", i)}
+		user[p+"active"] = schema.BoolAttribute{Computed: true, Description: fmt.Sprintf("Whether signing certificate %d is active; null when the report gives no value.", i)}
 		date(p+"last_rotated", fmt.Sprintf("When signing certificate %d was created or last rotated", i))
 	}
 	attrs["users"] = schema.ListNestedAttribute{Computed: true, Description: "One element per report row, root first as IAM writes it.",
 		NestedObject: schema.NestedAttributeObject{Attributes: user}}
 	resp.Schema = schema.Schema{
 		Description: "Reads the IAM credential report (iam:GenerateCredentialReport, polled until complete, then " +
-			"iam:GetCredentialReport): a fixed handful of calls whatever the number of users. Judges " +
-			rules.Names(rules.ConsoleUserNoMFA, rules.CredentialUnused, rules.RootAccessKey, rules.RootNoMFA, rules.CredentialReportStale) +
+			"iam:GetCredentialReport) and the account summary (iam:GetAccountSummary): a fixed handful of calls whatever the number of users. Judges " +
+			rules.Names(rules.ConsoleUserNoMFA, rules.CredentialUnused, rules.RootAccessKey, rules.RootNoMFA, rules.RootUsedRecently, rules.CredentialReportStale) +
 			", and each user's access keys as iamguard lint judges planned ones (" +
 			rules.Names(rules.AccessKeyMultipleActive, rules.AccessKeyNotRotated) + "). A never-used credential is judged by its age. " +
+			"The root user's MFA is judged only when root has a password, an active access key or an active signing certificate " +
+			"(cross-checked with the live account summary), so a member account without root credentials passes. " +
+			"A report that does not parse as AWS documents it (a missing column, a short row, a bad date) is an error; " +
+			"a value a rule needs that the report leaves out (N/A, not_supported) is a " + rules.CheckIncomplete.Name() + " finding naming the column. " +
 			"A finding about one key has the subject user/access_key_N.",
 		Attributes: attrs,
 	}
@@ -111,58 +120,84 @@ func (d *credentialReportDataSource) Read(ctx context.Context, _ datasource.Read
 	}
 	now, b := d.client.now(), d.client.baseline
 	var fs findings
-	if f, ok := rules.CredentialReportAge(rep.GeneratedTime, now); ok {
+	notRefreshed := ""
+	if rep.NotRefreshed != nil {
+		notRefreshed = gapReason(rep.NotRefreshed)
+	}
+	if f, ok := rules.CredentialReportAge(rep.GeneratedTime, now, notRefreshed, b); ok {
 		fs.add("account", f)
+	}
+	summary, err := awsiam.AccountSummary(ctx, d.client.iam)
+	if err != nil {
+		if !isGap(err) {
+			resp.Diagnostics.Append(readFailed(ctx, "the account summary", err))
+			return
+		}
+		fs.add("account", rules.SummaryUnread(gapReason(err)))
 	}
 	m := credentialReportModel{
 		GeneratedTime: timeValue(rep.GeneratedTime),
 		AgeSeconds:    types.Int64Value(int64(now.Sub(rep.GeneratedTime).Seconds())),
+		Refreshed:     types.BoolValue(rep.NotRefreshed == nil),
 		Users:         []reportUserModel{},
 	}
+	users := make([]rules.CredentialUser, 0, len(rep.Users))
 	for _, u := range rep.Users {
-		cu := rules.CredentialUser{
-			Name: u.User, Root: u.Root(), Created: u.Created,
-			PasswordEnabled: u.PasswordEnabled, PasswordLastUsed: u.PasswordLastUsed, PasswordLastChanged: u.PasswordLastChanged,
-			MFAActive: u.MFAActive,
-		}
-		for i, k := range u.AccessKeys {
-			cu.Keys = append(cu.Keys, rules.AccessKey{
-				Name: fmt.Sprintf("access_key_%d", i+1), Active: k.Active, Created: k.LastRotated, LastUsed: k.LastUsed, UsageKnown: true,
-			})
-		}
-		for _, f := range rules.EvaluateCredentialUser(cu, now, b) {
-			subject := u.User
-			if f.Subject != "" && f.Subject != u.User { // one of the user's keys
-				subject += "/" + f.Subject
-			}
-			fs.add(subject, f)
-		}
+		users = append(users, credentialUser(u))
 		k1, k2, c1, c2 := u.AccessKeys[0], u.AccessKeys[1], u.Certs[0], u.Certs[1]
 		m.Users = append(m.Users, reportUserModel{
 			User: types.StringValue(u.User), ARN: types.StringValue(u.ARN), Root: types.BoolValue(u.Root()),
 			UserCreationTime:          timeValue(u.Created),
-			PasswordEnabled:           types.BoolValue(u.PasswordEnabled),
+			PasswordEnabled:           boolValue(u.PasswordEnabled),
 			PasswordLastUsed:          timeValue(u.PasswordLastUsed),
 			PasswordLastChanged:       timeValue(u.PasswordLastChanged),
 			PasswordNextRotation:      timeValue(u.PasswordNextRotation),
-			MFAActive:                 types.BoolValue(u.MFAActive),
-			AccessKey1Active:          types.BoolValue(k1.Active),
+			MFAActive:                 boolValue(u.MFAActive),
+			AccessKey1Active:          boolValue(k1.Active),
 			AccessKey1LastRotated:     timeValue(k1.LastRotated),
 			AccessKey1LastUsedDate:    timeValue(k1.LastUsed),
 			AccessKey1LastUsedRegion:  stringOrNull(k1.LastUsedRegion),
 			AccessKey1LastUsedService: stringOrNull(k1.LastUsedService),
-			AccessKey2Active:          types.BoolValue(k2.Active),
+			AccessKey2Active:          boolValue(k2.Active),
 			AccessKey2LastRotated:     timeValue(k2.LastRotated),
 			AccessKey2LastUsedDate:    timeValue(k2.LastUsed),
 			AccessKey2LastUsedRegion:  stringOrNull(k2.LastUsedRegion),
 			AccessKey2LastUsedService: stringOrNull(k2.LastUsedService),
-			Cert1Active:               types.BoolValue(c1.Active),
+			Cert1Active:               boolValue(c1.Active),
 			Cert1LastRotated:          timeValue(c1.LastRotated),
-			Cert2Active:               types.BoolValue(c2.Active),
+			Cert2Active:               boolValue(c2.Active),
 			Cert2LastRotated:          timeValue(c2.LastRotated),
 		})
 	}
-	m.Compliant = types.BoolValue(len(fs) == 0)
+	for _, f := range rules.EvaluateCredentialReport(users, summary, now, b) {
+		fs.add(f.Subject, f)
+	}
+	m.Compliant = d.client.compliant(fs)
 	m.Findings = fs.list()
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// credentialUser is a report row as the rules see it.
+func credentialUser(u awsiam.ReportUser) rules.CredentialUser {
+	cu := rules.CredentialUser{
+		Name: u.User, Root: u.Root(), Created: u.Created,
+		PasswordEnabled: u.PasswordEnabled, PasswordLastUsed: u.PasswordLastUsed, PasswordLastChanged: u.PasswordLastChanged,
+		MFAActive: u.MFAActive,
+	}
+	for i, k := range u.AccessKeys {
+		slot := fmt.Sprintf("access_key_%d", i+1)
+		if k.Active.Unknown {
+			cu.KeysUnknown = append(cu.KeysUnknown, slot)
+		}
+		cu.Keys = append(cu.Keys, rules.AccessKey{
+			Name: slot, Active: k.Active.V && !k.Active.Unknown, Created: k.LastRotated, LastUsed: k.LastUsed, UsageKnown: true,
+		})
+	}
+	for _, c := range u.Certs {
+		cu.Certificates = append(cu.Certificates, c.Active)
+		if !c.LastRotated.IsZero() {
+			cu.CertificatesListed++
+		}
+	}
+	return cu
 }

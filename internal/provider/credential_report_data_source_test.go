@@ -37,6 +37,7 @@ func TestCredentialReportCompliant(t *testing.T) {
 		Check: resource.ComposeAggregateTestCheckFunc(
 			resource.TestCheckResourceAttr(crAddr, "generated_time", "2026-06-01T12:00:00Z"),
 			resource.TestCheckResourceAttr(crAddr, "age_seconds", "0"),
+			resource.TestCheckResourceAttr(crAddr, "generated_on_request", "true"),
 			resource.TestCheckResourceAttr(crAddr, "users.#", "3"),
 			resource.TestCheckResourceAttr(crAddr, "users.0.user", "<root_account>"),
 			resource.TestCheckResourceAttr(crAddr, "users.0.root", "true"),
@@ -67,7 +68,7 @@ func TestCredentialReportNonCompliant(t *testing.T) {
 		{ID: "AKIAKEYS20000000002", Created: daysAgo(10), LastUsed: daysAgo(1)},
 	}
 	srv := iamtest.New(t, &iamtest.Account{
-		Now:  testNow.Add(-5 * time.Hour), // the report is five hours old when judged
+		Now:  testNow.Add(-5 * time.Hour), // the report's date says five hours old: a fact, not a finding, since IAM generated it on request
 		Root: iamtest.Root{Created: daysAgo(1000), HasAccessKeys: true},
 		Users: []iamtest.User{
 			consoleUser("nomfa", daysAgo(100), daysAgo(1), false),
@@ -77,14 +78,14 @@ func TestCredentialReportNonCompliant(t *testing.T) {
 	})
 	type f struct{ id, subject, msg string }
 	want := []f{
-		{"IG805", "account", "the credential report was generated 5h0m0s ago; IAM refreshes reports older than 4h0m0s"},
 		{"IG803", "<root_account>", "the root user has 1 active access key(s): access_key_1"},
-		{"IG804", "<root_account>", "the root user has no MFA device"},
+		{"IG804", "<root_account>", "the root user has no MFA device and has active access key(s) access_key_1"},
 		{"IG801", "nomfa", `user "nomfa" has a console password and no MFA device`},
 		{"IG802", "ghost", "console password has never been used in the 100 days since it was issued; the baseline allows 45 days unused"},
 		{"IG203", "keys2", `user "keys2" has 2 active access keys: access_key_1, access_key_2`},
 	}
 	checks := []resource.TestCheckFunc{
+		resource.TestCheckResourceAttr(crAddr, "age_seconds", "18000"),
 		resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
 		resource.TestCheckResourceAttr(crAddr, "findings.#", fmt.Sprint(len(want))),
 	}
@@ -117,8 +118,10 @@ func TestCredentialReportPaginated(t *testing.T) {
 			resource.TestCheckResourceAttr(crAddr, "compliant", "true"),
 		),
 	})
-	if gen, get, total := srv.Calls("GenerateCredentialReport"), srv.Calls("GetCredentialReport"), srv.TotalCalls(); gen != get || total != gen+get {
-		t.Errorf("calls: %d Generate, %d Get, %d in all; want one Generate and one Get per read, nothing else", gen, get, total)
+	gen, get, sum, who := srv.Calls("GenerateCredentialReport"), srv.Calls("GetCredentialReport"), srv.Calls("GetAccountSummary"), srv.Calls("GetCallerIdentity")
+	if total := srv.TotalCalls(); gen != get || sum != get || total != gen+get+sum+who {
+		t.Errorf("calls: %d Generate, %d Get, %d GetAccountSummary, %d GetCallerIdentity, %d in all; "+
+			"want one Generate, one Get and one GetAccountSummary per read, one GetCallerIdentity per configure, nothing else", gen, get, sum, who, total)
 	}
 }
 

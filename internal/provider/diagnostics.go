@@ -39,6 +39,40 @@ func invalidAWSConfig(ctx context.Context, err error) diag.Diagnostic {
 			"shared config and credentials files) could not be loaded: "+err.Error())
 }
 
+// credentialsFailed is the one error for credentials that do not work,
+// from Configure, so that no data source repeats it. With no credentials at
+// all it lists where the provider looked; the SDK's own text (which ends
+// with an EC2 instance metadata detail) goes to the log.
+func credentialsFailed(ctx context.Context, err error, profile string) diag.Diagnostic {
+	tflog.Debug(ctx, "checking the AWS credentials failed", map[string]any{"error": err.Error()})
+	var none *awsiam.NoCredentialsError
+	if errors.As(err, &none) {
+		if profile == "" {
+			profile = "AWS_PROFILE, else default"
+		}
+		return diag.NewErrorDiagnostic("No AWS credentials found",
+			"The iamguard provider found no AWS credentials. It looked, in this order, at:\n"+
+				"  - the provider block: access_key and secret_key (with token);\n"+
+				"  - the environment: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (with AWS_SESSION_TOKEN), "+
+				"and AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE;\n"+
+				"  - the profile ("+profile+") in the shared config files (shared_config_files, AWS_CONFIG_FILE, else ~/.aws/config) "+
+				"and shared credentials files (shared_credentials_files, AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials), "+
+				"including its SSO, credential_process and role settings;\n"+
+				"  - container credentials (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI or _FULL_URI);\n"+
+				"  - the EC2 instance metadata service (IMDS), for an instance role.\n"+
+				"Set one of them; see the provider documentation. Run with TF_LOG=DEBUG for the AWS SDK's own message.")
+	}
+	return awsFailed("Cannot use the AWS credentials", err, "no data source was read",
+		"Checking the credentials with STS GetCallerIdentity failed, so no data source was read: "+err.Error())
+}
+
+// accountRefused is the error for credentials of an account that
+// allowed_account_ids or forbidden_account_ids rules out.
+func accountRefused(account, setting, relation string) diag.Diagnostic {
+	return diag.NewAttributeErrorDiagnostic(path.Root(setting), "Account not allowed",
+		fmt.Sprintf("The credentials belong to account %s, which %s %s; no data source was read.", account, relation, setting))
+}
+
 // unexpectedProviderData is an internal error: the framework passed a data
 // source something other than what Configure set.
 func unexpectedProviderData(got any) diag.Diagnostic {
@@ -55,18 +89,33 @@ func readFailed(ctx context.Context, what string, err error) diag.Diagnostic {
 		fields["aws_error"] = e.Err.Error() // request ID and AWS's own message
 	}
 	tflog.Debug(ctx, "IAM read failed", fields)
-	summary := "Cannot read " + what
+	return awsFailed("Cannot read "+what, err, "the account was not judged", err.Error())
+}
+
+// awsFailed words a failed AWS call: for AccessDenied the action and the
+// permission to grant, for throttling the action and what to do, else
+// other. unjudged says what the failure left undone.
+func awsFailed(summary string, err error, unjudged, other string) diag.Diagnostic {
+	var e *awsiam.Error
 	switch {
 	case errors.As(err, &e) && e.Denied():
 		return diag.NewErrorDiagnostic(summary, fmt.Sprintf(
 			"AWS refused %s (AccessDenied): the credentials the provider uses lack the permission %s. "+
-				"Grant that read-only action to them; the account was not judged.", e.Action, e.Permission()))
+				"Grant that action to them; %s.", e.Action, e.Permission(), unjudged))
 	case errors.As(err, &e) && e.Throttled():
 		return diag.NewErrorDiagnostic(summary, fmt.Sprintf(
-			"AWS kept throttling %s (%s) after every retry, so the account was not judged. "+
-				"Retry later, or raise max_retries in the provider block.", e.Action, e.Permission()))
+			"AWS kept throttling %s (%s) after every retry, so %s. "+
+				"Retry later, lower iam_calls_per_second, or raise max_retries in the provider block.", e.Action, e.Permission(), unjudged))
 	}
-	return diag.NewErrorDiagnostic(summary, err.Error())
+	return diag.NewErrorDiagnostic(summary, other)
+}
+
+// isGap reports whether err is a read that failed for want of permission or
+// because throttling outlasted the retries: a gap to report as a finding
+// where the rest of the read still stands.
+func isGap(err error) bool {
+	var e *awsiam.Error
+	return errors.As(err, &e) && (e.Denied() || e.Throttled())
 }
 
 // gapReason says in a few words why a fact could not be read, for IG806.

@@ -17,6 +17,8 @@ type findingModel struct {
 	Severity types.String `tfsdk:"severity"`
 	Subject  types.String `tfsdk:"subject"`
 	Message  types.String `tfsdk:"message"`
+
+	severity rules.Severity // for compliant; not an attribute
 }
 
 // findingsAttributes are the compliant and findings attributes every data
@@ -24,7 +26,8 @@ type findingModel struct {
 func findingsAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"compliant": schema.BoolAttribute{Computed: true,
-			Description: "True when there are no findings. A fact that could not be read is a finding, never a pass."},
+			Description: "True when no finding is at or above the provider's compliant_at severity (default low, so only info findings leave it true). " +
+				"A fact that could not be read is a finding (" + rules.CheckIncomplete.Name() + ", medium), never a pass."},
 		"findings": schema.ListNestedAttribute{Computed: true,
 			Description: "Rules that fired, from the shared iamguard rule catalogue.",
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
@@ -49,8 +52,21 @@ func (fs *findings) add(subject string, f ...rules.Finding) {
 			Severity: types.StringValue(x.Severity.String()),
 			Subject:  types.StringValue(subject),
 			Message:  types.StringValue(x.Message),
+			severity: x.Severity,
 		})
 	}
+}
+
+// compliant is false when any finding is at or above the provider's
+// compliant_at severity. Every data source sets its compliant attribute
+// through it.
+func (c *client) compliant(fs findings) types.Bool {
+	for _, f := range fs {
+		if f.severity >= c.compliantAt {
+			return types.BoolValue(false)
+		}
+	}
+	return types.BoolValue(true)
 }
 
 // list is never nil, so a clean account has findings = [] rather than null.
@@ -79,6 +95,23 @@ func timeValue(t time.Time) types.String {
 		return types.StringNull()
 	}
 	return types.StringValue(t.UTC().Format(time.RFC3339))
+}
+
+// daysSince is the whole days from t to now, or null when t is not known:
+// an unknown date is never day zero of the calendar.
+func daysSince(t, now time.Time) types.Int64 {
+	if t.IsZero() {
+		return types.Int64Null()
+	}
+	return types.Int64Value(int64(rules.Days(t, now)))
+}
+
+// boolValue is null for a value the source did not report.
+func boolValue(v rules.Value[bool]) types.Bool {
+	if v.Unknown {
+		return types.BoolNull()
+	}
+	return types.BoolValue(v.V)
 }
 
 // stringOrNull is null for "".

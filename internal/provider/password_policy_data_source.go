@@ -87,7 +87,7 @@ func (d *passwordPolicyDataSource) Read(ctx context.Context, _ datasource.ReadRe
 		PasswordReusePrevention:    types.Int64Value(int64(p.ReusePrevention.V)),
 		AllowUsersToChangePassword: types.BoolValue(p.AllowUsersToChange.V),
 		HardExpiry:                 types.BoolValue(p.HardExpiry.V),
-		Compliant:                  types.BoolValue(len(fs) == 0),
+		Compliant:                  d.client.compliant(fs),
 		Findings:                   fs.list(),
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)

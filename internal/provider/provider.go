@@ -5,16 +5,13 @@ package provider
 
 import (
 	"context"
-	"net/http"
+	"fmt"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
-	"github.com/aws/aws-sdk-go-v2/aws/retry"
-	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -33,8 +30,13 @@ var _ provider.Provider = (*iamguardProvider)(nil)
 // nor a profile names one: IAM is global, so any region reaches it.
 const defaultRegion = "us-east-1"
 
-// defaultMaxRetries applies when neither max_retries nor AWS_MAX_ATTEMPTS is set.
-const defaultMaxRetries = 10
+// defaultMaxRetries applies when neither max_retries nor AWS_MAX_ATTEMPTS
+// is set, as in the hashicorp/aws provider.
+const defaultMaxRetries = 25
+
+// defaultReportWait is how long a data source waits for IAM to finish
+// generating the credential report when credential_report_timeout is unset.
+const defaultReportWait = 2 * time.Minute
 
 type iamguardProvider struct {
 	version string
@@ -50,31 +52,56 @@ func New(version string) func() provider.Provider {
 
 // client is what Configure hands to every data source.
 type client struct {
-	iam      *iam.Client
-	baseline rules.Baseline
-	now      func() time.Time
-	report   awsiam.ReportOptions
+	iam         *iam.Client
+	baseline    rules.Baseline
+	compliantAt rules.Severity // lowest severity that makes compliant false
+	now         func() time.Time
+	report      awsiam.ReportOptions
+	account     string // the account ID the credentials belong to
 }
 
 type providerModel struct {
-	Region                 types.String     `tfsdk:"region"`
-	Profile                types.String     `tfsdk:"profile"`
-	AccessKey              types.String     `tfsdk:"access_key"`
-	SecretKey              types.String     `tfsdk:"secret_key"`
-	Token                  types.String     `tfsdk:"token"`
-	SharedConfigFiles      []types.String   `tfsdk:"shared_config_files"`
-	SharedCredentialsFiles []types.String   `tfsdk:"shared_credentials_files"`
-	MaxRetries             types.Int64      `tfsdk:"max_retries"`
-	AssumeRole             *assumeRoleModel `tfsdk:"assume_role"`
-	Endpoints              *endpointsModel  `tfsdk:"endpoints"`
-	Baseline               types.Object     `tfsdk:"baseline"`
+	Region                 types.String      `tfsdk:"region"`
+	Profile                types.String      `tfsdk:"profile"`
+	AccessKey              types.String      `tfsdk:"access_key"`
+	SecretKey              types.String      `tfsdk:"secret_key"`
+	Token                  types.String      `tfsdk:"token"`
+	SharedConfigFiles      []types.String    `tfsdk:"shared_config_files"`
+	SharedCredentialsFiles []types.String    `tfsdk:"shared_credentials_files"`
+	MaxRetries             types.Int64       `tfsdk:"max_retries"`
+	RetryMode              types.String      `tfsdk:"retry_mode"`
+	STSRegion              types.String      `tfsdk:"sts_region"`
+	AllowedAccountIDs      []types.String    `tfsdk:"allowed_account_ids"`
+	ForbiddenAccountIDs    []types.String    `tfsdk:"forbidden_account_ids"`
+	IAMCallsPerSecond      types.Int64       `tfsdk:"iam_calls_per_second"`
+	IAMBurst               types.Int64       `tfsdk:"iam_burst"`
+	CredentialReportWait   types.String      `tfsdk:"credential_report_timeout"`
+	CompliantAt            types.String      `tfsdk:"compliant_at"`
+	AssumeRole             *assumeRoleModel  `tfsdk:"assume_role"`
+	WebIdentity            *webIdentityModel `tfsdk:"assume_role_with_web_identity"`
+	Endpoints              *endpointsModel   `tfsdk:"endpoints"`
+	Baseline               types.Object      `tfsdk:"baseline"`
 }
 
 type assumeRoleModel struct {
-	RoleARN     types.String `tfsdk:"role_arn"`
-	SessionName types.String `tfsdk:"session_name"`
-	ExternalID  types.String `tfsdk:"external_id"`
-	Duration    types.String `tfsdk:"duration"`
+	RoleARN           types.String            `tfsdk:"role_arn"`
+	SessionName       types.String            `tfsdk:"session_name"`
+	ExternalID        types.String            `tfsdk:"external_id"`
+	Duration          types.String            `tfsdk:"duration"`
+	Policy            types.String            `tfsdk:"policy"`
+	PolicyARNs        []types.String          `tfsdk:"policy_arns"`
+	Tags              map[string]types.String `tfsdk:"tags"`
+	TransitiveTagKeys []types.String          `tfsdk:"transitive_tag_keys"`
+}
+
+type webIdentityModel struct {
+	RoleARN              types.String   `tfsdk:"role_arn"`
+	SessionName          types.String   `tfsdk:"session_name"`
+	WebIdentityToken     types.String   `tfsdk:"web_identity_token"`
+	WebIdentityTokenFile types.String   `tfsdk:"web_identity_token_file"`
+	Duration             types.String   `tfsdk:"duration"`
+	Policy               types.String   `tfsdk:"policy"`
+	PolicyARNs           []types.String `tfsdk:"policy_arns"`
 }
 
 type endpointsModel struct {
@@ -107,8 +134,25 @@ func (p *iamguardProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			"shared_config_files":      files("Shared config files to read instead of ~/.aws/config. Falls back to AWS_CONFIG_FILE."),
 			"shared_credentials_files": files("Shared credentials files to read instead of ~/.aws/credentials. Falls back to AWS_SHARED_CREDENTIALS_FILE."),
 			"max_retries": schema.Int64Attribute{Optional: true,
-				Description: "How many times a throttled or failed call is retried, with exponential backoff, before the data source fails. " +
-					"Falls back to AWS_MAX_ATTEMPTS (which counts attempts, so one more than retries), then 10."},
+				Description: fmt.Sprintf("How many times a throttled or failed call is retried, with exponential backoff, before the data source fails. "+
+					"Falls back, as in the hashicorp/aws provider, to AWS_MAX_ATTEMPTS and the profile's max_attempts (which the AWS SDK reads as attempts), then %d.", defaultMaxRetries)},
+			"retry_mode": schema.StringAttribute{Optional: true,
+				Description: "standard (the AWS SDK's retry quota, on by default: a run of failures stops retrying early) or adaptive (the same, plus a client-side " +
+					"rate that slows down when AWS throttles). Falls back to AWS_RETRY_MODE and the profile's retry_mode, then standard."},
+			"sts_region": str("Region of the STS endpoint used to check the credentials (GetCallerIdentity) and to assume roles. Defaults to region.", false),
+			"allowed_account_ids": schema.ListAttribute{Optional: true, ElementType: types.StringType,
+				Description: "Account IDs the credentials may belong to; the provider refuses to read any other account. Conflicts with forbidden_account_ids."},
+			"forbidden_account_ids": schema.ListAttribute{Optional: true, ElementType: types.StringType,
+				Description: "Account IDs the credentials must not belong to. Conflicts with allowed_account_ids."},
+			"iam_calls_per_second": schema.Int64Attribute{Optional: true,
+				Description: fmt.Sprintf("Client-side pace of IAM calls, shared by every data source of this provider and counting each retry: "+
+					"IAM's per-account limits are low and cannot be raised, so going faster only buys throttling. Default %d.", awsiam.DefaultCallsPerSecond)},
+			"iam_burst": schema.Int64Attribute{Optional: true,
+				Description: fmt.Sprintf("IAM calls that may start at once after a pause, above iam_calls_per_second. Default %d.", awsiam.DefaultBurst)},
+			"credential_report_timeout": str(fmt.Sprintf("How long to wait for IAM to generate the credential report, as a Go duration such as \"90s\". Default %s.", defaultReportWait), false),
+			"compliant_at": schema.StringAttribute{Optional: true,
+				Description: "Lowest finding severity that makes a data source's compliant attribute false: info, low, medium, high or critical. " +
+					"Default low, so an info finding alone leaves compliant true; set medium to let low findings pass too."},
 		},
 		Blocks: map[string]schema.Block{
 			"assume_role": schema.SingleNestedBlock{
@@ -118,13 +162,31 @@ func (p *iamguardProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 					"session_name": schema.StringAttribute{Optional: true, Description: "Session name; defaults to one the SDK chooses."},
 					"external_id":  schema.StringAttribute{Optional: true, Description: "External ID the role's trust policy requires."},
 					"duration":     schema.StringAttribute{Optional: true, Description: "Session duration as a Go duration, such as \"1h\" or \"15m\"; default 15 minutes."},
+					"policy":       schema.StringAttribute{Optional: true, Description: "IAM policy JSON that further restricts the session's permissions."},
+					"policy_arns":  schema.ListAttribute{Optional: true, ElementType: types.StringType, Description: "ARNs of managed policies that further restrict the session's permissions."},
+					"tags":         schema.MapAttribute{Optional: true, ElementType: types.StringType, Description: "Session tags."},
+					"transitive_tag_keys": schema.ListAttribute{Optional: true, ElementType: types.StringType,
+						Description: "Keys of session tags that pass on to roles assumed later in a chain."},
+				},
+			},
+			"assume_role_with_web_identity": schema.SingleNestedBlock{
+				Description: "Role to assume with STS AssumeRoleWithWebIdentity (an OIDC token, as in CI) before reading IAM. " +
+					"AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE also work, through the SDK's default chain.",
+				Attributes: map[string]schema.Attribute{
+					"role_arn":                schema.StringAttribute{Optional: true, Description: "ARN of the role to assume. Required when the block is present."},
+					"session_name":            schema.StringAttribute{Optional: true, Description: "Session name; defaults to one the SDK chooses."},
+					"web_identity_token":      schema.StringAttribute{Optional: true, Sensitive: true, Description: "The OIDC token itself. Conflicts with web_identity_token_file."},
+					"web_identity_token_file": schema.StringAttribute{Optional: true, Description: "File holding the OIDC token, read again whenever the credentials are refreshed."},
+					"duration":                schema.StringAttribute{Optional: true, Description: "Session duration as a Go duration; default 15 minutes."},
+					"policy":                  schema.StringAttribute{Optional: true, Description: "IAM policy JSON that further restricts the session's permissions."},
+					"policy_arns":             schema.ListAttribute{Optional: true, ElementType: types.StringType, Description: "ARNs of managed policies that further restrict the session's permissions."},
 				},
 			},
 			"endpoints": schema.SingleNestedBlock{
 				Description: "Custom service endpoints, for tests and private endpoints. AWS_ENDPOINT_URL_IAM and friends also work.",
 				Attributes: map[string]schema.Attribute{
 					"iam":        schema.StringAttribute{Optional: true, Description: "IAM endpoint URL."},
-					"sts":        schema.StringAttribute{Optional: true, Description: "STS endpoint URL, used by assume_role."},
+					"sts":        schema.StringAttribute{Optional: true, Description: "STS endpoint URL, used to check the credentials and by assume_role."},
 					"cloudtrail": schema.StringAttribute{Optional: true, Description: "CloudTrail endpoint URL."},
 				},
 			},
@@ -143,39 +205,24 @@ func (p *iamguardProvider) Configure(ctx context.Context, req provider.Configure
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	baseline := applyBaseline(ctx, m.Baseline, rules.DefaultBaseline(), &resp.Diagnostics)
-
-	var opts []func(*config.LoadOptions) error
-	if v := m.Region.ValueString(); v != "" {
-		opts = append(opts, config.WithRegion(v))
+	c := &client{
+		baseline: applyBaseline(ctx, m.Baseline, rules.DefaultBaseline(), &resp.Diagnostics),
+		now:      p.now,
+		report:   p.report,
 	}
-	if v := m.Profile.ValueString(); v != "" {
-		opts = append(opts, config.WithSharedConfigProfile(v))
+	if c.now == nil {
+		c.now = time.Now
 	}
-	if len(m.SharedConfigFiles) > 0 {
-		opts = append(opts, config.WithSharedConfigFiles(stringValues(m.SharedConfigFiles)))
+	c.compliantAt = severitySetting(m.CompliantAt, rules.Low, path.Root("compliant_at"), &resp.Diagnostics)
+	wait := durationSetting(m.CredentialReportWait, defaultReportWait, path.Root("credential_report_timeout"), &resp.Diagnostics)
+	if c.report.Timeout == 0 { // unless a test set it
+		c.report.Timeout = wait
 	}
-	if len(m.SharedCredentialsFiles) > 0 {
-		opts = append(opts, config.WithSharedCredentialsFiles(stringValues(m.SharedCredentialsFiles)))
-	}
-	ak, sk := m.AccessKey.ValueString(), m.SecretKey.ValueString()
-	switch {
-	case ak != "" && sk != "":
-		opts = append(opts, config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider(ak, sk, m.Token.ValueString())))
-	case ak != "":
-		resp.Diagnostics.Append(invalidAttribute(path.Root("secret_key"), "Missing secret_key", "access_key is set, so secret_key must be set too."))
-	case sk != "":
-		resp.Diagnostics.Append(invalidAttribute(path.Root("access_key"), "Missing access_key", "secret_key is set, so access_key must be set too."))
-	}
-	if !m.MaxRetries.IsNull() && m.MaxRetries.ValueInt64() < 0 {
-		resp.Diagnostics.Append(invalidAttribute(path.Root("max_retries"), "Invalid max_retries", "max_retries must be 0 or more."))
-	}
+	opts := loadOptions(m, &resp.Diagnostics)
+	pacer := pacerSetting(m, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	opts = append(opts, config.WithHTTPClient(awshttp.NewBuildableClient().WithTransportOptions(func(t *http.Transport) {
-		t.MaxIdleConnsPerHost = awsiam.MaxInFlight // keep one connection per concurrent call
-	})))
 
 	cfg, err := config.LoadDefaultConfig(ctx, opts...)
 	if err != nil {
@@ -185,46 +232,49 @@ func (p *iamguardProvider) Configure(ctx context.Context, req provider.Configure
 	if cfg.Region == "" {
 		cfg.Region = defaultRegion
 	}
-	attempts := defaultMaxRetries + 1
-	switch {
-	case !m.MaxRetries.IsNull():
-		attempts = int(m.MaxRetries.ValueInt64()) + 1
-	case cfg.RetryMaxAttempts > 0: // AWS_MAX_ATTEMPTS or the profile's max_attempts
-		attempts = cfg.RetryMaxAttempts
-	}
-	cfg.Retryer = func() aws.Retryer {
-		return retry.NewStandard(func(o *retry.StandardOptions) {
-			o.MaxAttempts = attempts
-			// Without the client-side retry quota a long listing keeps
-			// retrying throttled calls instead of giving up early.
-			o.RateLimiter = ratelimit.None
-		})
-	}
-	cfg.RetryMaxAttempts = 0 // the Retryer above decides
+	setRetryer(&cfg, m)
 
 	var ep endpointsModel
 	if m.Endpoints != nil {
 		ep = *m.Endpoints
 	}
-	if ar := m.AssumeRole; ar != nil {
-		resp.Diagnostics.Append(assumeRole(&cfg, ar, ep.STS.ValueString())...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-	}
-	c := &client{
-		iam: iam.NewFromConfig(cfg, func(o *iam.Options) {
-			if v := ep.IAM.ValueString(); v != "" {
+	stsClient := func(cfg aws.Config) *sts.Client {
+		return sts.NewFromConfig(cfg, func(o *sts.Options) {
+			if v := m.STSRegion.ValueString(); v != "" {
+				o.Region = v
+			}
+			if v := ep.STS.ValueString(); v != "" {
 				o.BaseEndpoint = aws.String(v)
 			}
-		}),
-		baseline: baseline,
-		now:      p.now,
-		report:   p.report,
+		})
 	}
-	if c.now == nil {
-		c.now = time.Now
+	if ar := m.AssumeRole; ar != nil {
+		resp.Diagnostics.Append(assumeRole(&cfg, ar, stsClient(cfg))...)
 	}
+	if wi := m.WebIdentity; wi != nil {
+		resp.Diagnostics.Append(assumeRoleWithWebIdentity(&cfg, wi, stsClient(cfg))...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	// One check of the credentials here gives one clear diagnostic, instead
+	// of the same failure once per data source.
+	c.account, err = awsiam.CallerAccount(ctx, cfg.Credentials, stsClient(cfg))
+	if err != nil {
+		resp.Diagnostics.Append(credentialsFailed(ctx, err, m.Profile.ValueString()))
+		return
+	}
+	resp.Diagnostics.Append(checkAccount(c.account, stringValues(m.AllowedAccountIDs), stringValues(m.ForbiddenAccountIDs))...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	c.iam = iam.NewFromConfig(cfg, pacer.Apply, func(o *iam.Options) {
+		if v := ep.IAM.ValueString(); v != "" {
+			o.BaseEndpoint = aws.String(v)
+		}
+	})
 	resp.DataSourceData = c
 }
 

@@ -145,6 +145,7 @@ func TestProviderEnvironment(t *testing.T) {
 			t.Setenv("AWS_DEFAULT_REGION", "eu-west-1")
 			t.Setenv("AWS_MAX_ATTEMPTS", "1") // so the one throttled call is final
 			t.Setenv("AWS_ENDPOINT_URL_IAM", srv.URL)
+			t.Setenv("AWS_ENDPOINT_URL_STS", srv.URL)
 		},
 		Config:      `data "iamguard_password_policy" "test" {}`,
 		ExpectError: regexp.MustCompile(`AWS kept throttling GetAccountPasswordPolicy`),

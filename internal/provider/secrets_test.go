@@ -40,6 +40,7 @@ provider "iamguard" {
   token      = var.token
   endpoints {
     iam = "` + srv.URL + `"
+    sts = "` + srv.URL + `"
   }
 }
 data "iamguard_credential_report" "test" {}

@@ -2,9 +2,10 @@ package rules
 
 import "fmt"
 
-// Value is a fact as a plan holds it: it may be known only after apply,
-// unreadable (a plan value of the wrong kind), or sensitive. The zero Value
-// is a known, plain zero, so runtime callers (the provider) never think
+// Value is a fact as a plan or a report holds it: it may be known only
+// after apply, not reported by its source (a credential-report column
+// saying N/A), unreadable (a plan value of the wrong kind), or sensitive.
+// The zero Value is a known, plain zero, so runtime callers never think
 // about the rest.
 type Value[T any] struct {
 	V T
@@ -61,6 +62,8 @@ type Baseline struct {
 	UnusedCredentialDays         int
 	CertificateExpiryWarningDays int
 	MinRSABits                   int
+	RootUseDays                  int
+	CredentialReportMaxAgeHours  int
 	AllowedCertificateDomains    []string
 }
 
@@ -103,6 +106,12 @@ var thresholds = []Threshold{
 	{Name: "min_rsa_bits", Default: 2048, Min: 1, Max: 16384, Higher: true,
 		What: "Smallest acceptable RSA key size in bits", Rules: []*Rule{CertificateWeakKey, SSHKeyWeakRSA, SigningCertificateWeak},
 		field: func(b *Baseline) *int { return &b.MinRSABits }},
+	{Name: "root_use_days", Default: 90, Min: 1, Max: 36500, Higher: true,
+		What: "Days back in which any use of the root user's password or access keys is a finding", Rules: []*Rule{RootUsedRecently},
+		field: func(b *Baseline) *int { return &b.RootUseDays }},
+	{Name: "credential_report_max_age_hours", Default: 4, Min: 4, Max: 8760,
+		What: "Oldest acceptable credential report, in hours, when a fresh one could not be generated", Rules: []*Rule{CredentialReportStale},
+		field: func(b *Baseline) *int { return &b.CredentialReportMaxAgeHours }},
 }
 
 // AllowedDomains declares the one list setting of the baseline.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -46,24 +47,27 @@ var (
 	}
 	RootNoMFA = &Rule{
 		ID: "IG804", Slug: "root-no-mfa", Severity: Critical,
-		Summary:   "The root user has no MFA device",
-		Rationale: "The root user can do anything, including closing the account; its password must not be the only factor.",
+		Summary:   "The root user can sign in or sign requests and has no MFA device",
+		Rationale: "The root user can do anything, including closing the account; its password must not be the only factor. A root user without a password, access key or signing certificate (an AWS Organizations member account whose root credentials were removed) cannot sign in, so it is not judged.",
 		Remediation: Remediation{
 			Console:   "Sign in as root > Security credentials > Multi-factor authentication: assign a (preferably hardware) MFA device.",
 			CLI:       "Not possible for root: use the console.",
 			Terraform: "Not possible for root: use the console.",
 		},
-		References: []string{"CIS AWS 1.5", "CIS AWS 1.6", "AWS FSBP IAM.9"},
+		// It checks that an MFA device is active (mfa_active,
+		// AccountMFAEnabled), not that it is a hardware device, so CIS
+		// 1.6 (hardware MFA for root) is not claimed.
+		References: []string{"CIS AWS 1.5", "AWS FSBP IAM.9"},
 		Event:      "DeactivateMFADevice",
 	}
 	CredentialReportStale = &Rule{
 		ID: "IG805", Slug: "credential-report-stale", Severity: Low,
-		Summary:   "The credential report is older than IAM's four-hour refresh window",
-		Rationale: "Findings drawn from an old report miss credentials created or used since; IAM regenerates a report older than four hours on request.",
+		Summary:   "The credential report used is older than the baseline allows, because a fresh one could not be generated",
+		Rationale: "Findings drawn from an old report miss credentials created or used since. IAM regenerates a report older than four hours on request, so an old report is read only when GenerateCredentialReport was denied or failed.",
 		Remediation: Remediation{
-			Console:   "IAM > Credential report > Download credentials report.",
+			Console:   "Grant iam:GenerateCredentialReport to the identity Terraform uses, or download a fresh report under IAM > Credential report.",
 			CLI:       "aws iam generate-credential-report, then aws iam get-credential-report",
-			Terraform: "Re-run terraform plan; the data source asks for a fresh report.",
+			Terraform: "Add iam:GenerateCredentialReport to the policy of the role the iamguard provider uses, then re-run terraform plan.",
 		},
 		References: []string{"AWS IAM user guide: credential reports"},
 		Event:      "GenerateCredentialReport",
@@ -80,56 +84,228 @@ var (
 		References: []string{"AWS IAM user guide: actions for IAM"},
 		Event:      "DetachRolePolicy", // how a reader's permission usually goes missing
 	}
+	RootUsedRecently = &Rule{
+		ID: "IG807", Slug: "root-used-recently", Severity: High,
+		Summary:   "The root user's password or an access key of root was used within the baseline's window",
+		Rationale: "Root should be used only for the few tasks that need it; any recent use is worth a look, and everyday use means the account's strongest credential is exposed every day.",
+		Remediation: Remediation{
+			Console:   "Find who signed in as root (CloudTrail, event ConsoleLogin with userIdentity.type Root), give them an IAM role or Identity Center user for the task, and delete root's access keys.",
+			CLI:       "aws cloudtrail lookup-events --lookup-attributes AttributeKey=Username,AttributeValue=root",
+			Terraform: "Give the tasks done as root an IAM role (aws_iam_role) or an IAM Identity Center permission set instead.",
+		},
+		References: []string{"CIS AWS 1.7"},
+		Event:      "ConsoleLogin",
+	}
 )
+var runtimeRules = []*Rule{ConsoleUserNoMFA, CredentialUnused, RootAccessKey, RootNoMFA, CredentialReportStale, CheckIncomplete, RootUsedRecently}
 
-var runtimeRules = []*Rule{ConsoleUserNoMFA, CredentialUnused, RootAccessKey, RootNoMFA, CredentialReportStale, CheckIncomplete}
-
-// CredentialReportMaxAge is how old a credential report may be before IG805.
-const CredentialReportMaxAge = 4 * time.Hour
-
-// CredentialUser is a user's credentials as the credential report shows them.
-// Zero times mean never or not known.
+// CredentialUser is a user's credentials as the credential report shows
+// them. Zero times mean never or not known; a flag the report gives no value
+// for (N/A, not_supported, no_information) is Unknown.
 type CredentialUser struct {
 	Name                string
 	Root                bool
 	Created             time.Time
-	PasswordEnabled     bool
+	PasswordEnabled     Value[bool]
 	PasswordLastUsed    time.Time
 	PasswordLastChanged time.Time
-	MFAActive           bool
-	Keys                []AccessKey // report slots access_key_1 and _2, UsageKnown
+	MFAActive           Value[bool]
+	// Keys are the report slots access_key_1 and _2, Name the slot, with
+	// UsageKnown; a zero Created is a last_rotated the report left out.
+	Keys []AccessKey
+	// KeysUnknown names the slots whose access_key_N_active has no value.
+	KeysUnknown []string
+	// Certificates are the slots cert_1 and cert_2: whether each is active.
+	Certificates []Value[bool]
+	// CertificatesListed counts the cert slots that hold a certificate,
+	// active or not (a cert_N_last_rotated date).
+	CertificatesListed int
 }
 
-// EvaluateCredentialUser judges one user's credentials: IG801-IG804, and
-// its access keys as EvaluateAccessKeys does.
+// AccountSummary is what GetAccountSummary says about the root user now;
+// the credential report may be up to four hours old. Known is false when it
+// could not be read.
+type AccountSummary struct {
+	Known                      bool
+	MFAEnabled                 bool // AccountMFAEnabled
+	AccessKeysPresent          bool // AccountAccessKeysPresent (active or not)
+	SigningCertificatesPresent bool // AccountSigningCertificatesPresent
+}
+
+// EvaluateCredentialReport judges every row of a credential report:
+// EvaluateRoot for the root user's row, EvaluateCredentialUser for the
+// others. Each finding's Subject is the user, or user/access_key_N for a
+// finding about one of the user's keys.
+func EvaluateCredentialReport(users []CredentialUser, s AccountSummary, now time.Time, b Baseline) []Finding {
+	var out []Finding
+	for _, u := range users {
+		var fs []Finding
+		if u.Root {
+			fs = EvaluateRoot(u, s, now, b)
+		} else {
+			fs = EvaluateCredentialUser(u, now, b)
+		}
+		for _, f := range fs {
+			switch f.Subject {
+			case "", u.Name:
+				f.Subject = u.Name
+			default: // one of the user's keys
+				f.Subject = u.Name + "/" + f.Subject
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// EvaluateRoot judges the root user's row (IG803, IG804, IG807), cross-
+// checked with the live account summary s when it is Known.
+//
+// Root's MFA is judged only when root can sign in or sign requests: it has a
+// password, an active access key or an active signing certificate, or the
+// summary shows keys or certificates the report does not. A root user with
+// none of them (an AWS Organizations member account without root
+// credentials) passes, as AWS Config's root-account-mfa-enabled reports
+// NOT_APPLICABLE there.
+func EvaluateRoot(u CredentialUser, s AccountSummary, now time.Time, b Baseline) []Finding {
+	var out []Finding
+	var keys, certs []string
+	for _, k := range u.Keys {
+		if k.Active {
+			keys = append(keys, k.Name)
+		}
+	}
+	for _, slot := range u.KeysUnknown {
+		f := Unreported(slot+"_active", RootAccessKey)
+		f.Subject = slot
+		out = append(out, f)
+	}
+	if len(keys) > 0 {
+		out = append(out, RootAccessKey.finding("access_key", "the root user has %d active access key(s): %s", len(keys), strings.Join(keys, ", ")))
+	}
+	for i, c := range u.Certificates {
+		if c.V && !c.Unknown {
+			certs = append(certs, fmt.Sprintf("cert_%d", i+1))
+		}
+	}
+	var can []string // what lets root sign in or sign requests
+	if u.PasswordEnabled.V && !u.PasswordEnabled.Unknown {
+		can = append(can, "a password")
+	}
+	if len(keys) > 0 {
+		can = append(can, "active access key(s) "+strings.Join(keys, ", "))
+	}
+	if len(certs) > 0 {
+		can = append(can, "active signing certificate(s) "+strings.Join(certs, ", "))
+	}
+	// The summary counts keys and certificates active or not; one the
+	// report does not list at all was added since the report was made.
+	listedKeys := 0
+	for _, k := range u.Keys {
+		if !k.Created.IsZero() {
+			listedKeys++
+		}
+	}
+	if s.Known && listedKeys == 0 && s.AccessKeysPresent {
+		can = append(can, "an access key (the account summary shows one the report does not list)")
+	}
+	if s.Known && u.CertificatesListed == 0 && s.SigningCertificatesPresent {
+		can = append(can, "a signing certificate (the account summary shows one the report does not list)")
+	}
+	mfa := u.MFAActive
+	if s.Known { // the summary is live, the report up to four hours old
+		mfa = Known(s.MFAEnabled)
+	}
+	switch {
+	case mfa.V && !mfa.Unknown:
+	case len(can) == 0 && u.PasswordEnabled.Unknown:
+		out = append(out, Unreported("password_enabled", RootNoMFA))
+	case len(can) == 0: // no credentials: nothing to protect
+	case mfa.Unknown:
+		out = append(out, Unreported("mfa_active", RootNoMFA))
+	default:
+		out = append(out, RootNoMFA.finding("mfa_active", "the root user has no MFA device and has %s", strings.Join(can, " and ")))
+	}
+	return append(out, RootUse(u, now, b)...)
+}
+
+// RootUse judges the root user's last uses (IG807): any use of its password
+// or of one of its access keys within b.RootUseDays, active or not now.
+func RootUse(u CredentialUser, now time.Time, b Baseline) []Finding {
+	var out []Finding
+	used := func(subject, what string, at time.Time) {
+		if at.IsZero() || Days(at, now) >= b.RootUseDays {
+			return
+		}
+		f := RootUsedRecently.finding("last_used", "%s was used %s, at %s; the baseline allows no root use within %d days",
+			what, ago(at, now), at.UTC().Format(time.RFC3339), b.RootUseDays)
+		f.Subject = subject
+		out = append(out, f)
+	}
+	used(u.Name, "the root user's password", u.PasswordLastUsed)
+	for _, k := range u.Keys {
+		if k.UsageKnown {
+			used(k.Name, "the root user's access key "+k.Name, k.LastUsed)
+		}
+	}
+	return out
+}
+
+// ago says how long before now t was, in days, or hours within a day.
+func ago(t, now time.Time) string {
+	switch d := Days(t, now); {
+	case d == 1:
+		return "1 day ago"
+	case d > 1:
+		return fmt.Sprintf("%d days ago", d)
+	}
+	if h := int(now.Sub(t).Hours()); h >= 1 {
+		return fmt.Sprintf("%d hour(s) ago", h)
+	}
+	return "less than an hour ago"
+}
+
+// EvaluateCredentialUser judges one IAM user's row: IG801, IG802, and its
+// access keys as EvaluateAccessKeys does. A value a rule needs that the
+// report leaves out is an IG806 finding naming the column.
 func EvaluateCredentialUser(u CredentialUser, now time.Time, b Baseline) []Finding {
 	var out []Finding
-	if u.Root {
-		var active []string
-		for _, k := range u.Keys {
-			if k.Active {
-				active = append(active, k.Name)
-			}
+	switch {
+	case u.PasswordEnabled.Unknown:
+		out = append(out, Unreported("password_enabled", ConsoleUserNoMFA, CredentialUnused))
+	case u.PasswordEnabled.V:
+		switch {
+		case u.MFAActive.Unknown:
+			out = append(out, Unreported("mfa_active", ConsoleUserNoMFA))
+		case !u.MFAActive.V:
+			out = append(out, ConsoleUserNoMFA.finding("mfa_active", "user %q has a console password and no MFA device", u.Name))
 		}
-		if len(active) > 0 {
-			out = append(out, RootAccessKey.finding("access_key", "the root user has %d active access key(s): %s", len(active), strings.Join(active, ", ")))
-		}
-		if !u.MFAActive {
-			out = append(out, RootNoMFA.finding("mfa_active", "the root user has no MFA device"))
-		}
-		return out
-	}
-	if u.PasswordEnabled && !u.MFAActive {
-		out = append(out, ConsoleUserNoMFA.finding("mfa_active", "user %q has a console password and no MFA device", u.Name))
-	}
-	if u.PasswordEnabled {
 		issued := u.PasswordLastChanged
 		if issued.IsZero() {
 			issued = u.Created
 		}
-		if f, ok := UnusedCredential("console password", u.PasswordLastUsed, issued, now, b); ok {
+		if u.PasswordLastUsed.IsZero() && issued.IsZero() {
+			out = append(out, Unreported("password_last_changed", CredentialUnused))
+		} else if f, ok := UnusedCredential("console password", u.PasswordLastUsed, issued, now, b); ok {
 			out = append(out, f)
 		}
+	}
+	for _, slot := range u.KeysUnknown {
+		f := Unreported(slot+"_active", AccessKeyMultipleActive, AccessKeyNotRotated, CredentialUnused)
+		f.Subject = slot
+		out = append(out, f)
+	}
+	for _, k := range u.Keys {
+		if !k.Active || !k.Created.IsZero() {
+			continue
+		}
+		unjudged := []*Rule{AccessKeyNotRotated}
+		if k.LastUsed.IsZero() {
+			unjudged = append(unjudged, CredentialUnused)
+		}
+		f := Unreported(k.Name+"_last_rotated", unjudged...)
+		f.Subject = k.Name
+		out = append(out, f)
 	}
 	return append(out, EvaluateAccessKeys(Known(u.Name), u.Keys, now, b)...)
 }
@@ -151,11 +327,16 @@ func UnusedCredential(what string, lastUsed, issued, now time.Time, b Baseline) 
 	return Finding{}, false
 }
 
-// CredentialReportAge judges when the credential report was generated (IG805).
-func CredentialReportAge(generated, now time.Time) (Finding, bool) {
-	if age := now.Sub(generated); age > CredentialReportMaxAge {
-		return CredentialReportStale.finding("generated_time", "the credential report was generated %s ago; IAM refreshes reports older than %s",
-			age.Round(time.Minute), CredentialReportMaxAge), true
+// CredentialReportAge judges the credential report that was used (IG805).
+// notRefreshed says why no fresh report was generated, such as a denied
+// GenerateCredentialReport; it is "" when IAM generated the report on
+// request, which it does for any report older than four hours, and then
+// the report is never judged stale whatever its date says.
+func CredentialReportAge(generated, now time.Time, notRefreshed string, b Baseline) (Finding, bool) {
+	limit := time.Duration(b.CredentialReportMaxAgeHours) * time.Hour
+	if age := now.Sub(generated); notRefreshed != "" && age > limit {
+		return CredentialReportStale.finding("generated_time", "the credential report used was generated %s ago and no fresh one could be generated (%s); the baseline allows %s",
+			age.Round(time.Minute), notRefreshed, limit), true
 	}
 	return Finding{}, false
 }
@@ -164,4 +345,17 @@ func CredentialReportAge(generated, now time.Time) (Finding, bool) {
 // names the action and permission, unjudged names the rules left undecided.
 func Incomplete(what, why string, unjudged ...*Rule) Finding {
 	return CheckIncomplete.finding("", "%s could not be read (%s); %s not judged", what, why, Names(unjudged...))
+}
+
+// Unreported is the IG806 finding for a credential-report column that has
+// no value (N/A, not_supported or no_information) where a rule needs one.
+func Unreported(column string, unjudged ...*Rule) Finding {
+	return CheckIncomplete.finding(column, "the credential report gives no value for %s; %s not judged", column, Names(unjudged...))
+}
+
+// SummaryUnread is the IG806 finding for an account summary that could not
+// be read: root was judged from the credential report alone.
+func SummaryUnread(why string) Finding {
+	return CheckIncomplete.finding("", "the account summary could not be read (%s); %s judged from the credential report alone, which may be up to four hours old",
+		why, Names(RootAccessKey, RootNoMFA))
 }

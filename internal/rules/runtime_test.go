@@ -5,6 +5,12 @@ import (
 	"time"
 )
 
+var (
+	yes     = Known(true)
+	no      = Known(false)
+	unknown = UnknownValue[bool]()
+)
+
 func TestEvaluateCredentialUser(t *testing.T) {
 	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
 	ago := func(d int) time.Time { return now.AddDate(0, 0, -d) }
@@ -14,16 +20,16 @@ func TestEvaluateCredentialUser(t *testing.T) {
 		u    CredentialUser
 		want []want
 	}{
-		{"clean console user", CredentialUser{Name: "a", Created: ago(400), PasswordEnabled: true, PasswordLastUsed: ago(1), MFAActive: true}, nil},
+		{"clean console user", CredentialUser{Name: "a", Created: ago(400), PasswordEnabled: yes, PasswordLastUsed: ago(1), MFAActive: yes}, nil},
 		{"no credentials, old user", CredentialUser{Name: "a", Created: ago(400)}, nil},
-		{"console user without MFA", CredentialUser{Name: "a", Created: ago(10), PasswordEnabled: true, PasswordLastUsed: ago(1)},
+		{"console user without MFA", CredentialUser{Name: "a", Created: ago(10), PasswordEnabled: yes, PasswordLastUsed: ago(1)},
 			[]want{{"IG801", High, "mfa_active", `user "a" has a console password and no MFA device`}}},
-		{"password unused 45 days", CredentialUser{Name: "a", Created: ago(400), PasswordEnabled: true, PasswordLastUsed: ago(45), MFAActive: true},
+		{"password unused 45 days", CredentialUser{Name: "a", Created: ago(400), PasswordEnabled: yes, PasswordLastUsed: ago(45), MFAActive: yes},
 			[]want{{"IG802", Medium, "last_used", "console password was last used 45 days ago; the baseline allows 45 days unused"}}},
-		{"password unused 44 days", CredentialUser{Name: "a", Created: ago(400), PasswordEnabled: true, PasswordLastUsed: ago(44), MFAActive: true}, nil},
-		{"never-used password judged by last change", CredentialUser{Name: "a", Created: ago(400), PasswordEnabled: true, PasswordLastChanged: ago(50), MFAActive: true},
+		{"password unused 44 days", CredentialUser{Name: "a", Created: ago(400), PasswordEnabled: yes, PasswordLastUsed: ago(44), MFAActive: yes}, nil},
+		{"never-used password judged by last change", CredentialUser{Name: "a", Created: ago(400), PasswordEnabled: yes, PasswordLastChanged: ago(50), MFAActive: yes},
 			[]want{{"IG802", Medium, "last_used", "console password has never been used in the 50 days since it was issued; the baseline allows 45 days unused"}}},
-		{"never-used new password", CredentialUser{Name: "a", Created: ago(10), PasswordEnabled: true, MFAActive: true}, nil},
+		{"never-used new password", CredentialUser{Name: "a", Created: ago(10), PasswordEnabled: yes, MFAActive: yes}, nil},
 		{"old, unused and doubled keys", CredentialUser{Name: "a", Created: ago(400), Keys: []AccessKey{
 			{Name: "k1", Active: true, Created: ago(100), UsageKnown: true},
 			{Name: "k2", Active: true, Created: ago(5), LastUsed: ago(1), UsageKnown: true},
@@ -33,31 +39,141 @@ func TestEvaluateCredentialUser(t *testing.T) {
 			{"IG802", Medium, "last_used", "access key k1 has never been used in the 100 days since it was issued; the baseline allows 45 days unused"},
 			{"IG203", Medium, "status", `user "a" has 2 active access keys: k1, k2`},
 		}},
-		{"root with keys, no MFA", CredentialUser{Name: "<root_account>", Root: true, Keys: []AccessKey{{Name: "access_key_1", Active: true, Created: ago(900)}}},
-			[]want{
-				{"IG803", Critical, "access_key", "the root user has 1 active access key(s): access_key_1"},
-				{"IG804", Critical, "mfa_active", "the root user has no MFA device"},
-			}},
-		{"root clean", CredentialUser{Name: "<root_account>", Root: true, MFAActive: true, Keys: []AccessKey{{Name: "access_key_1", Created: ago(900)}}}, nil},
+		// Values the report leaves out are unknown, never a pass and never "106751 days old".
+		{"password_enabled not reported", CredentialUser{Name: "a", Created: ago(10), PasswordEnabled: unknown},
+			[]want{{"IG806", Medium, "password_enabled", "the credential report gives no value for password_enabled; IG801 (console-user-no-mfa), IG802 (credential-unused) not judged"}}},
+		{"mfa_active not reported", CredentialUser{Name: "a", Created: ago(10), PasswordEnabled: yes, PasswordLastUsed: ago(1), MFAActive: unknown},
+			[]want{{"IG806", Medium, "mfa_active", "the credential report gives no value for mfa_active; IG801 (console-user-no-mfa) not judged"}}},
+		{"password dates not reported", CredentialUser{Name: "a", PasswordEnabled: yes, MFAActive: yes},
+			[]want{{"IG806", Medium, "password_last_changed", "the credential report gives no value for password_last_changed; IG802 (credential-unused) not judged"}}},
+		{"active key without rotation date", CredentialUser{Name: "a", Created: ago(400), Keys: []AccessKey{
+			{Name: "access_key_1", Active: true, UsageKnown: true},
+			{Name: "access_key_2", Active: true, LastUsed: ago(1), UsageKnown: true},
+		}}, []want{
+			{"IG806", Medium, "access_key_1_last_rotated", "the credential report gives no value for access_key_1_last_rotated; IG204 (access-key-not-rotated), IG802 (credential-unused) not judged"},
+			{"IG806", Medium, "access_key_2_last_rotated", "the credential report gives no value for access_key_2_last_rotated; IG204 (access-key-not-rotated) not judged"},
+			{"IG203", Medium, "status", `user "a" has 2 active access keys: access_key_1, access_key_2`},
+		}},
+		{"inactive key without rotation date", CredentialUser{Name: "a", Created: ago(400), Keys: []AccessKey{{Name: "access_key_1", UsageKnown: true}}}, nil},
+		{"key status not reported", CredentialUser{Name: "a", Created: ago(400), KeysUnknown: []string{"access_key_2"}},
+			[]want{{"IG806", Medium, "access_key_2_active", "the credential report gives no value for access_key_2_active; IG203 (access-key-multiple-active), IG204 (access-key-not-rotated), IG802 (credential-unused) not judged"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) { assertFindings(t, EvaluateCredentialUser(c.u, now, b), c.want) })
 	}
 }
 
+func TestEvaluateRoot(t *testing.T) {
+	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+	ago := func(d int) time.Time { return now.AddDate(0, 0, -d) }
+	b := DefaultBaseline()
+	root := func(password, mfa Value[bool], keys ...AccessKey) CredentialUser {
+		return CredentialUser{Name: "<root_account>", Root: true, Created: ago(1000), PasswordEnabled: password, MFAActive: mfa, Keys: keys,
+			Certificates: []Value[bool]{no, no}}
+	}
+	noSummary := AccountSummary{}
+	for _, c := range []struct {
+		name string
+		u    CredentialUser
+		s    AccountSummary
+		want []want
+	}{
+		{"member account without root credentials", root(no, no), noSummary, nil},
+		{"member account, summary agrees", root(no, no), AccountSummary{Known: true}, nil},
+		{"password, no MFA", root(yes, no), noSummary,
+			[]want{{"IG804", Critical, "mfa_active", "the root user has no MFA device and has a password"}}},
+		{"password and MFA", root(yes, yes), noSummary, nil},
+		{"key, no MFA", root(no, no, AccessKey{Name: "access_key_1", Active: true, Created: ago(900), UsageKnown: true}), noSummary, []want{
+			{"IG803", Critical, "access_key", "the root user has 1 active access key(s): access_key_1"},
+			{"IG804", Critical, "mfa_active", "the root user has no MFA device and has active access key(s) access_key_1"},
+		}},
+		{"inactive key only", root(no, no, AccessKey{Name: "access_key_1", Created: ago(900), UsageKnown: true}), noSummary, nil},
+		{"active signing certificate", CredentialUser{Name: "<root_account>", Root: true, PasswordEnabled: no, MFAActive: no, Certificates: []Value[bool]{no, yes}}, noSummary,
+			[]want{{"IG804", Critical, "mfa_active", "the root user has no MFA device and has active signing certificate(s) cert_2"}}},
+		{"summary shows a key the report does not", root(no, no), AccountSummary{Known: true, AccessKeysPresent: true},
+			[]want{{"IG804", Critical, "mfa_active", "the root user has no MFA device and has an access key (the account summary shows one the report does not list)"}}},
+		{"summary counts the report's inactive key", root(no, no, AccessKey{Name: "access_key_1", Created: ago(900), UsageKnown: true}),
+			AccountSummary{Known: true, AccessKeysPresent: true}, nil},
+		{"summary shows a certificate the report does not", root(no, no), AccountSummary{Known: true, SigningCertificatesPresent: true},
+			[]want{{"IG804", Critical, "mfa_active", "the root user has no MFA device and has a signing certificate (the account summary shows one the report does not list)"}}},
+		{"summary counts the report's inactive certificate", func() CredentialUser { u := root(no, no); u.CertificatesListed = 1; return u }(),
+			AccountSummary{Known: true, SigningCertificatesPresent: true}, nil},
+		{"summary: MFA enabled since the report", root(yes, no), AccountSummary{Known: true, MFAEnabled: true}, nil},
+		{"summary: MFA removed since the report", root(yes, yes), AccountSummary{Known: true},
+			[]want{{"IG804", Critical, "mfa_active", "the root user has no MFA device and has a password"}}},
+		{"password not_supported, nothing else", root(unknown, no), noSummary,
+			[]want{{"IG806", Medium, "password_enabled", "the credential report gives no value for password_enabled; IG804 (root-no-mfa) not judged"}}},
+		{"password not_supported but MFA on", root(unknown, yes), noSummary, nil},
+		{"mfa_active not reported", root(yes, unknown), noSummary,
+			[]want{{"IG806", Medium, "mfa_active", "the credential report gives no value for mfa_active; IG804 (root-no-mfa) not judged"}}},
+		{"password used 3 days ago", func() CredentialUser { u := root(yes, yes); u.PasswordLastUsed = ago(3); return u }(), noSummary,
+			[]want{{"IG807", High, "last_used", "the root user's password was used 3 days ago, at 2026-05-29T12:00:00Z; the baseline allows no root use within 90 days"}}},
+		{"password used 90 days ago", func() CredentialUser { u := root(yes, yes); u.PasswordLastUsed = ago(90); return u }(), noSummary, nil},
+		{"inactive key used an hour ago", root(yes, yes, AccessKey{Name: "access_key_2", Created: ago(900), LastUsed: now.Add(-90 * time.Minute), UsageKnown: true}), noSummary,
+			[]want{{"IG807", High, "last_used", "the root user's access key access_key_2 was used 1 hour(s) ago, at 2026-06-01T10:30:00Z; the baseline allows no root use within 90 days"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) { assertFindings(t, EvaluateRoot(c.u, c.s, now, b), c.want) })
+	}
+}
+
+func TestEvaluateCredentialReportSubjects(t *testing.T) {
+	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+	users := []CredentialUser{
+		{Name: "<root_account>", Root: true, PasswordEnabled: yes, MFAActive: yes,
+			Keys: []AccessKey{{Name: "access_key_1", LastUsed: now.AddDate(0, 0, -1), UsageKnown: true}}},
+		{Name: "bob", PasswordEnabled: yes, PasswordLastUsed: now, Keys: []AccessKey{{Name: "access_key_2", Active: true, Created: now.AddDate(-1, 0, 0), LastUsed: now, UsageKnown: true}}},
+	}
+	var subjects []string
+	for _, f := range EvaluateCredentialReport(users, AccountSummary{}, now, DefaultBaseline()) {
+		subjects = append(subjects, f.Rule.ID+" "+f.Subject)
+	}
+	want := []string{"IG807 <root_account>/access_key_1", "IG801 bob", "IG204 bob/access_key_2"}
+	if len(subjects) != len(want) {
+		t.Fatalf("got %v, want %v", subjects, want)
+	}
+	for i := range want {
+		if subjects[i] != want[i] {
+			t.Errorf("got %v, want %v", subjects, want)
+		}
+	}
+}
+
 func TestCredentialReportAge(t *testing.T) {
 	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
-	if _, ok := CredentialReportAge(now.Add(-4*time.Hour), now); ok {
-		t.Error("a four-hour-old report is stale")
+	b := DefaultBaseline()
+	if _, ok := CredentialReportAge(now.Add(-400*time.Hour), now, "", b); ok {
+		t.Error("a report IAM generated on request is never stale, whatever its date says")
 	}
-	f, ok := CredentialReportAge(now.Add(-26*time.Hour), now)
+	if _, ok := CredentialReportAge(now.Add(-4*time.Hour), now, "GenerateCredentialReport was denied", b); ok {
+		t.Error("a four-hour-old report is within the baseline")
+	}
+	f, ok := CredentialReportAge(now.Add(-26*time.Hour), now, "GenerateCredentialReport was denied: grant iam:GenerateCredentialReport", b)
 	assertFindings(t, []Finding{f}, []want{{"IG805", Low, "generated_time",
-		"the credential report was generated 26h0m0s ago; IAM refreshes reports older than 4h0m0s"}})
+		"the credential report used was generated 26h0m0s ago and no fresh one could be generated (GenerateCredentialReport was denied: grant iam:GenerateCredentialReport); the baseline allows 4h0m0s"}})
 	if !ok {
 		t.Error("ok = false")
+	}
+	b.CredentialReportMaxAgeHours = 48
+	if _, ok := CredentialReportAge(now.Add(-26*time.Hour), now, "denied", b); ok {
+		t.Error("a 26-hour-old report is within a 48-hour baseline")
 	}
 }
 
 func TestIncomplete(t *testing.T) {
 	assertFindings(t, []Finding{Incomplete("the last use of 3 access key(s)", "GetAccessKeyLastUsed was denied: grant iam:GetAccessKeyLastUsed", CredentialUnused)},
 		[]want{{"IG806", Medium, "", "the last use of 3 access key(s) could not be read (GetAccessKeyLastUsed was denied: grant iam:GetAccessKeyLastUsed); IG802 (credential-unused) not judged"}})
+	assertFindings(t, []Finding{SummaryUnread("GetAccountSummary was denied: grant iam:GetAccountSummary")},
+		[]want{{"IG806", Medium, "", "the account summary could not be read (GetAccountSummary was denied: grant iam:GetAccountSummary); IG803 (root-access-key), IG804 (root-no-mfa) judged from the credential report alone, which may be up to four hours old"}})
+}
+
+// TestRootNoMFACitesWhatItChecks: IG804 checks that an MFA device is
+// active, not that it is hardware, so it must not cite CIS 1.6.
+func TestRootNoMFACitesWhatItChecks(t *testing.T) {
+	for _, r := range RootNoMFA.References {
+		if r == "CIS AWS 1.6" {
+			t.Errorf("%s cites %s (hardware MFA) but checks only mfa_active", RootNoMFA.Name(), r)
+		}
+	}
+	if RootUsedRecently.References[0] != "CIS AWS 1.7" {
+		t.Errorf("%s references %v", RootUsedRecently.Name(), RootUsedRecently.References)
+	}
 }

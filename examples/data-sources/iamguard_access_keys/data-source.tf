@@ -4,7 +4,7 @@ data "iamguard_access_keys" "all" {}
 output "stale_access_keys" {
   value = [
     for k in data.iamguard_access_keys.all.access_keys : "${k.user_name}/${k.access_key_id} (${k.age_days} days)"
-    if k.status == "Active" && k.age_days > 90
+    if k.status == "Active" && coalesce(k.age_days, 0) > 90
   ]
 }
 

@@ -1,0 +1,129 @@
+package awsiam
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/iamtest"
+)
+
+func manyUsers(n int) *iamtest.Account {
+	acct := &iamtest.Account{Now: now}
+	for i := range n {
+		acct.Users = append(acct.Users, iamtest.User{Name: fmt.Sprintf("u%03d", i)})
+	}
+	return acct
+}
+
+// TestPaginationGuards: a listing that repeats its marker stops with an
+// error instead of looping, and one truncated without a marker is an error,
+// not a complete list.
+func TestPaginationGuards(t *testing.T) {
+	for _, c := range []struct {
+		fault iamtest.PageFault
+		want  error
+	}{{iamtest.RepeatMarker, ErrRepeatedMarker}, {iamtest.DropMarker, ErrNoMarker}} {
+		t.Run(fmt.Sprint(c.want), func(t *testing.T) {
+			srv := iamtest.New(t, manyUsers(30))
+			srv.SetPageSize(10)
+			srv.SetPageFault("ListUsers", c.fault)
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			keys, gap, err := AccessKeys(ctx, client(srv), "")
+			var e *Error
+			if !errors.Is(err, c.want) || !errors.As(err, &e) || e.Action != "ListUsers" || keys != nil || gap != nil {
+				t.Fatalf("got %v, %v, %v; want %v", keys, gap, err, c.want)
+			}
+			if n := srv.Calls("ListUsers"); n > 3 {
+				t.Errorf("%d ListUsers calls; the guard should stop at the second page", n)
+			}
+		})
+	}
+	// The same guard follows each user's ListAccessKeys.
+	srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{{Name: "alice",
+		AccessKeys: []iamtest.AccessKey{{ID: "AKIA1"}, {ID: "AKIA2"}}}}})
+	srv.SetPageSize(1)
+	srv.SetPageFault("ListAccessKeys", iamtest.RepeatMarker)
+	if _, _, err := AccessKeys(context.Background(), client(srv), "alice"); !errors.Is(err, ErrRepeatedMarker) {
+		t.Fatalf("ListAccessKeys: got %v", err)
+	}
+}
+
+// TestDeniedUnderOtherCodes: a 403 is an AccessDenied whatever code it
+// carries, unless the code says the credentials themselves are bad.
+func TestDeniedUnderOtherCodes(t *testing.T) {
+	for _, c := range []struct {
+		code   string
+		denied bool
+	}{{"", true}, {"AccessDeniedForThisOrganization", true}, {"InvalidClientTokenId", false}} {
+		t.Run("code "+c.code, func(t *testing.T) {
+			srv := iamtest.New(t, manyUsers(1))
+			srv.FailHTTP("ListUsers", 403, c.code, -1)
+			_, _, err := AccessKeys(context.Background(), client(srv), "")
+			var e *Error
+			if !errors.As(err, &e) || e.Denied() != c.denied || e.Status != 403 {
+				t.Fatalf("got %v (%#v); want denied=%v", err, e, c.denied)
+			}
+			if c.denied && err.Error() != "ListUsers: access denied: the credentials lack permission iam:ListUsers" {
+				t.Errorf("message %q", err)
+			}
+		})
+	}
+	// GetAccessKeyLastUsed refused with UnknownError/403 is a gap, not a failure.
+	srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{{Name: "alice", AccessKeys: []iamtest.AccessKey{{ID: "AKIA1"}}}}})
+	srv.FailHTTP("GetAccessKeyLastUsed", 403, "", -1)
+	keys, gap, err := AccessKeys(context.Background(), client(srv), "")
+	var e *Error
+	if err != nil || len(keys) != 1 || !keys[0].LastUsedUnknown || !errors.As(gap, &e) || e.Code != "UnknownError" || !e.Denied() {
+		t.Fatalf("got %v, %v, %v", keys, gap, err)
+	}
+}
+
+// TestPacer: calls through a paced client never exceed the bucket.
+func TestPacer(t *testing.T) {
+	srv := iamtest.New(t, manyUsers(40))
+	srv.SetPageSize(1)
+	p := NewPacer(100, 5)
+	c := client(srv, p.Apply)
+	start := time.Now()
+	if _, _, err := AccessKeys(context.Background(), c, ""); err != nil {
+		t.Fatal(err)
+	}
+	calls, took := srv.TotalCalls(), time.Since(start)
+	// 40 ListUsers pages and 40 ListAccessKeys: 80 calls, 5 free, 75 at 100/s.
+	if calls != 80 || took < 700*time.Millisecond {
+		t.Errorf("%d calls in %s; want 80 calls taking at least 0.75 s", calls, took)
+	}
+}
+
+// TestRetryQuotaExhausted: when the SDK's retry quota runs out, the call is
+// still reported as throttled (the documented handling), not as some other
+// failure.
+func TestRetryQuotaExhausted(t *testing.T) {
+	srv := iamtest.New(t, manyUsers(1))
+	srv.Fail("ListUsers", iamtest.Throttling, -1)
+	c := client(srv, func(o *iam.Options) {
+		o.RetryMaxAttempts = 0
+		o.Retryer = retry.NewStandard(func(so *retry.StandardOptions) {
+			so.MaxAttempts = 25
+			so.RateLimiter = ratelimit.NewTokenRateLimit(10) // two throttled retries' worth
+			so.Backoff = retry.NewExponentialJitterBackoff(time.Millisecond)
+		})
+	})
+	_, _, err := AccessKeys(context.Background(), c, "")
+	var e *Error
+	var quota ratelimit.QuotaExceededError
+	if !errors.As(err, &e) || !e.Throttled() || !errors.As(err, &quota) {
+		t.Fatalf("got %v; want a throttled *Error after the retry quota ran out", err)
+	}
+	if n := srv.Calls("ListUsers"); n != 3 {
+		t.Errorf("ListUsers calls = %d, want 3 (the quota pays for two retries)", n)
+	}
+}

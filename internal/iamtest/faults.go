@@ -1,0 +1,96 @@
+package iamtest
+
+import (
+	"net/url"
+	"time"
+)
+
+// PageFault breaks the pagination of an IAM listing, as a faulty service
+// or proxy could.
+type PageFault int
+
+const (
+	// RepeatMarker answers a request that carries a Marker with
+	// IsTruncated=true and that same Marker again, for ever.
+	RepeatMarker PageFault = iota + 1
+	// DropMarker answers every page with IsTruncated=true and no Marker.
+	DropMarker
+)
+
+// SetPageFault makes the IAM listing action break its pagination as f
+// says; 0 restores it.
+func (s *Server) SetPageFault(action string, f PageFault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.pageFaults == nil {
+		s.pageFaults = map[string]PageFault{}
+	}
+	s.pageFaults[action] = f
+}
+
+// breakPage applies the page fault of the request's action, if any, to l.
+// The caller holds s.mu.
+func (s *Server) breakPage(form url.Values, l list) list {
+	switch s.pageFaults[form.Get("Action")] {
+	case RepeatMarker:
+		if m := form.Get("Marker"); m != "" {
+			return list{IsTruncated: true, Marker: m}
+		}
+	case DropMarker:
+		return list{IsTruncated: true}
+	}
+	return l
+}
+
+// FailHTTP makes the next times calls of action (or "*") answer with HTTP
+// status and error code, whatever they are: for codes the SDK has no model
+// for, such as a 403 that is an AccessDenied under another name. An empty
+// code sends an error body without a Code, which the SDK reads as
+// "UnknownError". times < 0 means every call.
+func (s *Server) FailHTTP(action string, status int, code string, times int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if times == 0 {
+		delete(s.faults, action)
+		return
+	}
+	s.faults[action] = &fault{times: times, custom: &apiError{status: status, code: code, message: "injected by iamtest"}}
+}
+
+// SetRateLimit makes the server answer Throttling to any call beyond
+// perSecond in the last second, as IAM does to a caller that goes too fast;
+// 0 removes the limit. Throttled counts those answers.
+func (s *Server) SetRateLimit(perSecond int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.rateLimit = perSecond
+	s.accepted = nil
+}
+
+// Throttled reports how many calls the rate limit of SetRateLimit turned
+// away; each is a retry for a client that retries.
+func (s *Server) Throttled() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.throttled
+}
+
+// overRate records a call and reports whether it exceeds the rate limit.
+// The caller holds s.mu.
+func (s *Server) overRate() bool {
+	if s.rateLimit <= 0 {
+		return false
+	}
+	now := time.Now()
+	i := 0
+	for i < len(s.accepted) && now.Sub(s.accepted[i]) >= time.Second {
+		i++
+	}
+	s.accepted = s.accepted[i:]
+	if len(s.accepted) >= s.rateLimit {
+		s.throttled++
+		return true
+	}
+	s.accepted = append(s.accepted, now)
+	return false
+}

@@ -1,0 +1,182 @@
+package provider
+
+import (
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/iamtest"
+)
+
+const crConfig = `data "iamguard_credential_report" "test" {}`
+
+// TestCredentialReportMemberAccount: an AWS Organizations member account
+// whose root user has no password, key or certificate has nothing for MFA
+// to protect, so root is compliant (AWS Config: NOT_APPLICABLE).
+func TestCredentialReportMemberAccount(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Root: iamtest.Root{Created: daysAgo(100)}})
+	run(t, resource.TestStep{
+		Config: providerBlock(srv, "") + crConfig,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(crAddr, "users.0.root", "true"),
+			resource.TestCheckResourceAttr(crAddr, "users.0.password_enabled", "false"),
+			resource.TestCheckResourceAttr(crAddr, "users.0.mfa_active", "false"),
+			resource.TestCheckResourceAttr(crAddr, "compliant", "true"),
+			resource.TestCheckResourceAttr(crAddr, "findings.#", "0"),
+		),
+	})
+	if n := srv.Calls("GetAccountSummary"); n == 0 {
+		t.Error("the root user was judged without the account summary's cross-check")
+	}
+}
+
+// TestCredentialReportRootWithPassword: the same root user with a password
+// and no MFA is critical.
+func TestCredentialReportRootWithPassword(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Root: iamtest.Root{Created: daysAgo(100), HasPassword: true}})
+	run(t, resource.TestStep{
+		Config: providerBlock(srv, "") + crConfig,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(crAddr, "findings.#", "1"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.rule_id", "IG804"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.severity", "critical"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.message", "the root user has no MFA device and has a password"),
+		),
+	})
+}
+
+// TestCredentialReportRootUsedRecently: root signing in three days ago and
+// its key used yesterday are each named, with when.
+func TestCredentialReportRootUsedRecently(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Root: iamtest.Root{
+		Created: daysAgo(1000), HasPassword: true, MFAEnabled: true, PasswordLastUsed: daysAgo(3),
+		AccessKeys: []iamtest.AccessKey{{ID: "AKIAROOT000000000001", Status: "Inactive", Created: daysAgo(500), LastUsed: daysAgo(1), LastUsedService: "s3"}},
+	}})
+	run(t, resource.TestStep{
+		Config: providerBlock(srv, "") + crConfig,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(crAddr, "findings.#", "2"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.rule_id", "IG807"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.rule", "root-used-recently"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.subject", "<root_account>"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.message",
+				"the root user's password was used 3 days ago, at 2026-05-29T12:00:00Z; the baseline allows no root use within 90 days"),
+			resource.TestCheckResourceAttr(crAddr, "findings.1.rule_id", "IG807"),
+			resource.TestCheckResourceAttr(crAddr, "findings.1.subject", "<root_account>/access_key_1"),
+			resource.TestCheckResourceAttr(crAddr, "findings.1.message",
+				"the root user's access key access_key_1 was used 1 day ago, at 2026-05-31T12:00:00Z; the baseline allows no root use within 90 days"),
+		),
+	}, resource.TestStep{
+		Config: providerBlock(srv, "baseline {\n    root_use_days = 2\n  }") + crConfig,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(crAddr, "findings.#", "1"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.subject", "<root_account>/access_key_1"),
+		),
+	})
+}
+
+// TestCredentialReportMalformed: a report missing a column a rule reads is
+// an error naming it, never a pass.
+func TestCredentialReportMalformed(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Users: []iamtest.User{consoleUser("alice", daysAgo(10), daysAgo(1), false)},
+		EditCredentialReport: func(rows [][]string) [][]string {
+			for r := range rows {
+				rows[r] = append(rows[r][:7:7], rows[r][8:]...) // drop mfa_active
+			}
+			return rows
+		}})
+	run(t, resource.TestStep{
+		Config:      providerBlock(srv, "") + crConfig,
+		ExpectError: regexp.MustCompile(`(?s)Cannot read the credential report.*report line 1 does not parse: the header lacks\s+the\s+column\(s\)\s+mfa_active`),
+	})
+}
+
+// TestCredentialReportUnreported: a value the report leaves out where a
+// rule needs one is an IG806 finding naming the column; a key without a
+// rotation date is unknown, never "106751 days old".
+func TestCredentialReportUnreported(t *testing.T) {
+	alice := consoleUser("alice", daysAgo(10), daysAgo(1), true)
+	alice.AccessKeys = []iamtest.AccessKey{{ID: "AKIAALICE0000000001", Created: daysAgo(5), LastUsed: daysAgo(1)}}
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Root: iamtest.Root{MFAEnabled: true}, Users: []iamtest.User{alice},
+		EditCredentialReport: func(rows [][]string) [][]string {
+			for i, h := range rows[0] {
+				switch h {
+				case "mfa_active":
+					rows[2][i] = "not_supported"
+				case "access_key_1_last_rotated":
+					rows[2][i] = "N/A"
+				}
+			}
+			return rows
+		}})
+	run(t, resource.TestStep{
+		Config: providerBlock(srv, "") + crConfig,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
+			resource.TestCheckNoResourceAttr(crAddr, "users.1.mfa_active"),
+			resource.TestCheckNoResourceAttr(crAddr, "users.1.access_key_1_last_rotated"),
+			resource.TestCheckResourceAttr(crAddr, "findings.#", "2"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.rule_id", "IG806"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.subject", "alice"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.message",
+				"the credential report gives no value for mfa_active; IG801 (console-user-no-mfa) not judged"),
+			resource.TestCheckResourceAttr(crAddr, "findings.1.rule_id", "IG806"),
+			resource.TestCheckResourceAttr(crAddr, "findings.1.subject", "alice/access_key_1"),
+			resource.TestCheckResourceAttr(crAddr, "findings.1.message",
+				"the credential report gives no value for access_key_1_last_rotated; IG204 (access-key-not-rotated) not judged"),
+		),
+	})
+}
+
+// TestCredentialReportNotRefreshed: IG805 fires only when IAM could not
+// generate a fresh report and the one it had is older than the baseline;
+// compliant_at decides whether that low finding fails compliant.
+func TestCredentialReportNotRefreshed(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Root: iamtest.Root{MFAEnabled: true},
+		CredentialReportGenerated: testNow.Add(-30 * time.Hour)})
+	srv.Fail("GenerateCredentialReport", iamtest.AccessDenied, -1)
+	run(t, resource.TestStep{
+		Config: providerBlock(srv, "") + crConfig,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(crAddr, "generated_on_request", "false"),
+			resource.TestCheckResourceAttr(crAddr, "age_seconds", "108000"),
+			resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(crAddr, "findings.#", "1"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.rule_id", "IG805"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.severity", "low"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.message",
+				"the credential report used was generated 30h0m0s ago and no fresh one could be generated "+
+					"(GenerateCredentialReport was denied: grant iam:GenerateCredentialReport); the baseline allows 4h0m0s"),
+		),
+	}, resource.TestStep{
+		Config: providerBlock(srv, `compliant_at = "medium"`) + crConfig,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(crAddr, "findings.#", "1"),
+			resource.TestCheckResourceAttr(crAddr, "compliant", "true"),
+		),
+	}, resource.TestStep{
+		Config: providerBlock(srv, "baseline {\n    credential_report_max_age_hours = 48\n  }") + crConfig,
+		Check:  resource.TestCheckResourceAttr(crAddr, "findings.#", "0"),
+	})
+}
+
+// TestCredentialReportSummaryDenied: without the account summary, root is
+// judged from the report alone, and the gap is a finding.
+func TestCredentialReportSummaryDenied(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Root: iamtest.Root{MFAEnabled: true}})
+	srv.FailHTTP("GetAccountSummary", 403, "", -1) // an AccessDenied the SDK sees as UnknownError
+	run(t, resource.TestStep{
+		Config: providerBlock(srv, "") + crConfig,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(crAddr, "findings.#", "1"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.rule_id", "IG806"),
+			resource.TestMatchResourceAttr(crAddr, "findings.0.message",
+				regexp.MustCompile(`^the account summary could not be read \(GetAccountSummary was denied: grant iam:GetAccountSummary\)`)),
+		),
+	})
+}

@@ -1,0 +1,239 @@
+package provider
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/iamtest"
+)
+
+const ppConfig = `data "iamguard_password_policy" "test" {}`
+
+// TestRetrySettings: max_retries defaults to 25 as in hashicorp/aws;
+// AWS_MAX_ATTEMPTS (cfg.RetryMaxAttempts) counts attempts; retry_mode picks
+// standard or adaptive, both with the SDK's retry quota on.
+func TestRetrySettings(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		m        providerModel
+		cfg      aws.Config
+		attempts int
+		adaptive bool
+	}{
+		{"defaults", providerModel{}, aws.Config{}, 26, false},
+		{"max_retries", providerModel{MaxRetries: types.Int64Value(3)}, aws.Config{RetryMaxAttempts: 9}, 4, false},
+		{"AWS_MAX_ATTEMPTS", providerModel{}, aws.Config{RetryMaxAttempts: 9}, 9, false},
+		{"AWS_RETRY_MODE", providerModel{}, aws.Config{RetryMode: aws.RetryModeAdaptive}, 26, true},
+		{"retry_mode", providerModel{RetryMode: types.StringValue("adaptive")}, aws.Config{}, 26, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cfg := c.cfg
+			setRetryer(&cfg, c.m)
+			r := cfg.Retryer()
+			if r.MaxAttempts() != c.attempts {
+				t.Errorf("MaxAttempts = %d, want %d", r.MaxAttempts(), c.attempts)
+			}
+			if _, ok := r.(*retry.AdaptiveMode); ok != c.adaptive {
+				t.Errorf("retryer %T, adaptive want %v", r, c.adaptive)
+			}
+			if s, ok := r.(*retry.Standard); ok {
+				// The quota is on: retries draw from a bucket that empties.
+				if _, err := s.GetRetryToken(t.Context(), nil); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func TestProviderAccountIDs(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow}) // account 123456789012
+	run(t,
+		resource.TestStep{
+			Config:      providerBlock(srv, `allowed_account_ids = ["111111111111"]`) + ppConfig,
+			ExpectError: regexp.MustCompile(`(?s)Account not allowed.*account 123456789012, which is not in\s+allowed_account_ids`),
+		},
+		resource.TestStep{
+			Config:      providerBlock(srv, `forbidden_account_ids = ["123456789012"]`) + ppConfig,
+			ExpectError: regexp.MustCompile(`(?s)account 123456789012, which is in\s+forbidden_account_ids`),
+		},
+		resource.TestStep{
+			Config: providerBlock(srv, `allowed_account_ids = ["123456789012"]`) + ppConfig,
+			Check:  resource.TestCheckResourceAttr("data.iamguard_password_policy.test", "exists", "false"),
+		},
+	)
+	if n := srv.Calls("GetAccountPasswordPolicy"); n == 0 || srv.Calls("GetCallerIdentity") == 0 {
+		t.Errorf("GetAccountPasswordPolicy = %d calls after the allowed account", n)
+	}
+}
+
+// TestProviderCredentialsChecked: bad credentials give one diagnostic from
+// Configure, and no data source reaches IAM.
+func TestProviderCredentialsChecked(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow})
+	srv.FailHTTP("GetCallerIdentity", 403, "InvalidClientTokenId", -1)
+	run(t, resource.TestStep{
+		Config: providerBlock(srv, "") + ppConfig + `
+data "iamguard_credential_report" "test" {}
+data "iamguard_access_keys" "test" {}`,
+		ExpectError: regexp.MustCompile(`(?s)Cannot use the AWS credentials.*GetCallerIdentity`),
+	})
+	if n := srv.TotalCalls() - srv.Calls("GetCallerIdentity"); n != 0 {
+		t.Errorf("%d IAM calls with credentials that failed the check", n)
+	}
+}
+
+// TestProviderNoCredentials: with nothing configured the message says so
+// and lists where the provider looked; the IMDS detail is not its lead.
+func TestProviderNoCredentials(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow})
+	run(t, resource.TestStep{
+		Config: `provider "iamguard" {
+  endpoints {
+    iam = "` + srv.URL + `"
+    sts = "` + srv.URL + `"
+  }
+}
+` + ppConfig,
+		ExpectError: regexp.MustCompile(`(?s)No AWS credentials found.*found no AWS\s+credentials.*provider block.*environment.*profile.*shared config files.*shared\s+credentials\s+files.*EC2\s+instance\s+metadata`),
+	})
+	if n := srv.TotalCalls(); n != 0 {
+		t.Errorf("%d calls without credentials", n)
+	}
+}
+
+// TestProviderAssumeRoleSettings: policy, policy_arns, tags and
+// transitive_tag_keys reach STS AssumeRole as hashicorp/aws sends them.
+func TestProviderAssumeRoleSettings(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow})
+	run(t, resource.TestStep{
+		Config: providerBlock(srv, `
+  sts_region = "eu-central-1"
+  assume_role {
+    role_arn            = "arn:aws:iam::123456789012:role/auditor"
+    session_name        = "iamguard"
+    policy              = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:Get*\",\"Resource\":\"*\"}]}"
+    policy_arns         = ["arn:aws:iam::aws:policy/SecurityAudit"]
+    tags                = { team = "security", purpose = "audit" }
+    transitive_tag_keys = ["team"]
+  }`) + ppConfig,
+		Check: resource.TestCheckResourceAttr("data.iamguard_password_policy.test", "exists", "false"),
+	})
+	reqs := srv.Requests("AssumeRole")
+	if len(reqs) == 0 {
+		t.Fatal("AssumeRole was never called")
+	}
+	p := reqs[0].Params
+	for k, want := range map[string]string{
+		"PolicyArns.member.1.arn":    "arn:aws:iam::aws:policy/SecurityAudit",
+		"Tags.member.1.Key":          "purpose",
+		"Tags.member.1.Value":        "audit",
+		"Tags.member.2.Key":          "team",
+		"TransitiveTagKeys.member.1": "team",
+		"RoleSessionName":            "iamguard",
+	} {
+		if got := p.Get(k); got != want {
+			t.Errorf("%s = %q, want %q", k, got, want)
+		}
+	}
+	if !strings.Contains(p.Get("Policy"), `"iam:Get*"`) {
+		t.Errorf("Policy = %q", p.Get("Policy"))
+	}
+	if r := reqs[0].Region; r != "eu-central-1" {
+		t.Errorf("AssumeRole signed for %q, want sts_region eu-central-1", r)
+	}
+}
+
+// TestProviderWebIdentity assumes a role with an OIDC token from a file.
+func TestProviderWebIdentity(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow})
+	tokenFile := filepath.Join(t.TempDir(), "token")
+	if err := os.WriteFile(tokenFile, []byte("oidc-token-never-printed"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	run(t, resource.TestStep{
+		Config: `provider "iamguard" {
+  endpoints {
+    iam = "` + srv.URL + `"
+    sts = "` + srv.URL + `"
+  }
+  assume_role_with_web_identity {
+    role_arn                = "arn:aws:iam::123456789012:role/ci"
+    session_name            = "ci"
+    web_identity_token_file = "` + tokenFile + `"
+    policy_arns             = ["arn:aws:iam::aws:policy/SecurityAudit"]
+  }
+}
+` + ppConfig,
+		Check: resource.TestCheckResourceAttr("data.iamguard_password_policy.test", "exists", "false"),
+	})
+	reqs := srv.Requests("AssumeRoleWithWebIdentity")
+	if len(reqs) == 0 {
+		t.Fatal("AssumeRoleWithWebIdentity was never called")
+	}
+	want := url.Values{"WebIdentityToken": {"oidc-token-never-printed"}, "RoleSessionName": {"ci"},
+		"PolicyArns.member.1.arn": {"arn:aws:iam::aws:policy/SecurityAudit"}}
+	for k := range want {
+		if reqs[0].Params.Get(k) != want.Get(k) {
+			t.Errorf("%s = %q, want %q", k, reqs[0].Params.Get(k), want.Get(k))
+		}
+	}
+}
+
+func TestProviderSettingErrors(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow})
+	for name, c := range map[string]struct{ extra, want string }{
+		"retry_mode":    {`retry_mode = "legacy"`, `retry_mode must be standard or adaptive, not "legacy"`},
+		"compliant_at":  {`compliant_at = "severe"`, `unknown severity "severe"`},
+		"both accounts": {"allowed_account_ids = [\"1\"]\n  forbidden_account_ids = [\"2\"]", `allowed_account_ids or forbidden_account_ids, not both`},
+		"rate":          {`iam_calls_per_second = 0`, `iam_calls_per_second must be from 1 to 10000, not 0`},
+		"report wait":   {`credential_report_timeout = "soon"`, `"soon" must be a Go duration`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			run(t, resource.TestStep{Config: providerBlock(srv, c.extra) + ppConfig, ExpectError: regexp.MustCompile(c.want)})
+		})
+	}
+	if n := srv.TotalCalls(); n != 0 {
+		t.Errorf("a misconfigured provider made %d calls", n)
+	}
+}
+
+// TestProviderPacesIAM: the provider's IAM calls keep to
+// iam_calls_per_second. The server throttles above 10 calls a second and
+// max_retries is 0, so one call too fast would fail the read.
+func TestProviderPacesIAM(t *testing.T) {
+	acct := &iamtest.Account{Now: testNow}
+	for i := range 12 {
+		acct.Users = append(acct.Users, iamtest.User{Name: fmt.Sprintf("u%02d", i)})
+	}
+	srv := iamtest.New(t, acct)
+	srv.SetRateLimit(10)
+	run(t, resource.TestStep{
+		Config: `provider "iamguard" {
+  access_key           = "AKIAIOSFODNN7EXAMPLE"
+  secret_key           = "test-secret-never-printed"
+  max_retries          = 0
+  iam_calls_per_second = 6
+  iam_burst            = 1
+  endpoints {
+    iam = "` + srv.URL + `"
+    sts = "` + srv.URL + `"
+  }
+}
+data "iamguard_access_keys" "test" {}`,
+		Check: resource.TestCheckResourceAttr(akAddr, "compliant", "true"),
+	})
+	if n := srv.Throttled(); n != 0 {
+		t.Errorf("%d calls throttled; the pacer let calls through too fast", n)
+	}
+}
