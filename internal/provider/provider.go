@@ -232,6 +232,7 @@ func (p *iamguardProvider) DataSources(context.Context) []func() datasource.Data
 		newPasswordPolicyDataSource,
 		newAccessKeysDataSource,
 		newCredentialReportDataSource,
+		newServerCertificatesDataSource,
 	}
 }
 
