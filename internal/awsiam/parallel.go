@@ -26,19 +26,20 @@ func (l limiter) do(ctx context.Context, call func() error) error {
 // for it or kept throttling it: the rest is still read and judged, and the
 // caller reports the gap (IG806) instead of passing the item.
 type Gap struct {
-	Item string // what was not read, such as `the SSH public keys of user "alice"`
+	Name string // names the item: a user name, key ID or certificate name; "" for the account
+	Item string // what was not read, in words: `the SSH public keys of user "alice"`
 	Err  *Error
 }
 
 // gapOf turns a per-item failure into a Gap when IAM denied or throttled
 // it; any other failure stays an error.
-func gapOf(item, action string, err error) (*Gap, error) {
+func gapOf(name, item, action string, err error) (*Gap, error) {
 	var e *Error
 	if !errors.As(wrap(action, err), &e) {
 		return nil, err
 	}
 	if e.Denied() || e.Throttled() {
-		return &Gap{Item: item, Err: e}, nil
+		return &Gap{Name: name, Item: item, Err: e}, nil
 	}
 	return nil, e
 }

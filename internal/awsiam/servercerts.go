@@ -75,7 +75,7 @@ func ServerCertificates(ctx context.Context, api ServerCertificatesAPI, pathPref
 				})
 				switch {
 				case err != nil:
-					gap, err := gapOf(fmt.Sprintf("server certificate %q", c.Name), "GetServerCertificate", err)
+					gap, err := gapOf(c.Name, fmt.Sprintf("server certificate %q", c.Name), "GetServerCertificate", err)
 					if err != nil {
 						return err
 					}

@@ -35,7 +35,9 @@
 // SSH key; ReportNotPresent (410) before GenerateCredentialReport and
 // ReportInProgress (404) while CredentialReportDelay is not used up;
 // TrailNotFoundException for an unknown trail. Fail injects the Fault
-// errors documented on each constant, per action or for all ("*").
+// errors documented on each constant, per action or for all ("*");
+// FailItem, per IAM action and item (one user, one certificate), as a
+// policy that denies an action on some resources only.
 //
 // Counters: Calls and TotalCalls count every request received (retries and
 // faulted ones too); MaxInFlight is the peak of concurrent requests;

@@ -233,6 +233,7 @@ func (p *iamguardProvider) DataSources(context.Context) []func() datasource.Data
 		newAccessKeysDataSource,
 		newCredentialReportDataSource,
 		newServerCertificatesDataSource,
+		newSSHPublicKeysDataSource,
 	}
 }
 

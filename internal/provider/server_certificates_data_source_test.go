@@ -147,22 +147,41 @@ data "iamguard_server_certificates" "cloudfront" {
 func TestServerCertificatesDeniedItem(t *testing.T) {
 	weak := certtest.Issue(t, certtest.Cert{Key: certtest.RSA(t, 1024), DNSNames: []string{"a.example.com"}})
 	srv := iamtest.New(t, &iamtest.Account{Now: testNow, ServerCertificates: []iamtest.ServerCertificate{
+		{Name: "hidden", Body: weak.PEM, Expiration: weak.Cert.NotAfter},
 		{Name: "weak", Body: weak.PEM, Expiration: weak.Cert.NotAfter},
 	}})
-	srv.Fail("GetServerCertificate", iamtest.AccessDenied, -1)
+	srv.FailItem("GetServerCertificate", "ServerCertificateName", "hidden", iamtest.AccessDenied)
 	run(t, resource.TestStep{
 		Config: providerBlock(srv, "") + `data "iamguard_server_certificates" "test" {}`,
 		Check: resource.ComposeAggregateTestCheckFunc(
-			resource.TestCheckResourceAttr(scAddr, "server_certificates.#", "1"),
-			resource.TestCheckResourceAttr(scAddr, "server_certificates.0.name", "weak"),
+			resource.TestCheckResourceAttr(scAddr, "server_certificates.#", "2"),
+			resource.TestCheckResourceAttr(scAddr, "server_certificates.0.name", "hidden"),
 			resource.TestCheckResourceAttr(scAddr, "server_certificates.0.days_to_expiry", "365"),
 			resource.TestCheckNoResourceAttr(scAddr, "server_certificates.0.key_bits"),
+			resource.TestCheckResourceAttr(scAddr, "server_certificates.1.key_bits", "1024"),
 			resource.TestCheckResourceAttr(scAddr, "compliant", "false"),
-			resource.TestCheckResourceAttr(scAddr, "findings.#", "1"),
+			resource.TestCheckResourceAttr(scAddr, "findings.#", "3"),
 			resource.TestCheckResourceAttr(scAddr, "findings.0.rule_id", "IG806"),
-			resource.TestCheckResourceAttr(scAddr, "findings.0.subject", "weak"),
+			resource.TestCheckResourceAttr(scAddr, "findings.0.subject", "hidden"),
 			resource.TestMatchResourceAttr(scAddr, "findings.0.message", regexp.MustCompile(
-				`^server certificate "weak" could not be read \(GetServerCertificate was denied: grant iam:GetServerCertificate\); IG301 \(certificate-expired\), .*IG310 \(certificate-self-signed\) not judged$`)),
+				`^server certificate "hidden" could not be read \(GetServerCertificate was denied: grant iam:GetServerCertificate\); IG301 \(certificate-expired\), .*IG310 \(certificate-self-signed\) not judged$`)),
+			resource.TestCheckResourceAttr(scAddr, "findings.1.rule_id", "IG304"),
+			resource.TestCheckResourceAttr(scAddr, "findings.1.subject", "weak"),
+			resource.TestCheckResourceAttr(scAddr, "findings.2.rule_id", "IG310"),
+		),
+	})
+}
+
+// TestServerCertificatesThrottledItem: a body still throttled after the
+// retries is a gap like a denial, not a failed read.
+func TestServerCertificatesThrottledItem(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, ServerCertificates: []iamtest.ServerCertificate{caIssued(t, "a.example.com")}})
+	srv.FailItem("GetServerCertificate", "ServerCertificateName", "a-example-com", iamtest.Throttling)
+	run(t, resource.TestStep{
+		Config: providerBlock(srv, "") + `data "iamguard_server_certificates" "test" {}`,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(scAddr, "findings.#", "1"),
+			resource.TestMatchResourceAttr(scAddr, "findings.0.message", regexp.MustCompile(`GetServerCertificate was still throttled after retries`)),
 		),
 	})
 }
