@@ -234,6 +234,7 @@ func (p *iamguardProvider) DataSources(context.Context) []func() datasource.Data
 		newCredentialReportDataSource,
 		newServerCertificatesDataSource,
 		newSSHPublicKeysDataSource,
+		newSigningCertificatesDataSource,
 	}
 }
 

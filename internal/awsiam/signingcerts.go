@@ -1,0 +1,207 @@
+package awsiam
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+// SigningCertificatesAPI is the part of the IAM client SigningCertificates needs.
+type SigningCertificatesAPI interface {
+	CredentialReportAPI
+	iam.ListUsersAPIClient
+	iam.ListSigningCertificatesAPIClient
+}
+
+// SigningCertificate is one signing certificate. The root user's come from
+// the credential report: Root is set, and ID and Body are "" (the report
+// gives only each slot's status and upload date).
+type SigningCertificate struct {
+	UserName, ID, Status string
+	Uploaded             time.Time
+	Body                 string // public PEM; never shown by iamguard
+	Root                 bool
+	Slot                 int // the report's cert_N column, for the root user's
+}
+
+// Active reports whether the certificate can sign requests.
+func (c SigningCertificate) Active() bool { return c.Status == "Active" }
+
+// SigningCertificatesRead is what SigningCertificates read.
+type SigningCertificatesRead struct {
+	Certificates []SigningCertificate // ordered by user, then certificate ID
+	// Gaps are users whose certificates could not be listed, and, when the
+	// credential report could not be read, the root user.
+	Gaps []Gap
+	// Listed and Skipped count the users whose certificates were listed,
+	// and those the credential report showed without any.
+	Listed, Skipped int
+}
+
+// SigningCertificates reads the signing certificates of every user (of
+// userName alone, when set): ListSigningCertificates per user, every page,
+// at most MaxInFlight calls at once; the body comes with the listing.
+//
+// For every user, the credential report is read first. When it is fresh
+// (younger than rules.CredentialReportMaxAge at now), users it shows with
+// no certificate in either cert_N slot, and created before it, are skipped.
+// The root user's certificates, which only the report shows, are taken from
+// its cert_N columns. When the report cannot be read every user is listed
+// and the root user is a Gap. A refused ListUsers (or listing of userName's
+// certificates) is err; a refused or throttled listing of another user's
+// certificates is a Gap.
+func SigningCertificates(ctx context.Context, api SigningCertificatesAPI, userName string, opts ReportOptions, now time.Time) (*SigningCertificatesRead, error) {
+	c := &signingCollector{api: api, limiter: newLimiter(), read: &SigningCertificatesRead{}}
+	if userName != "" {
+		if err := c.userCertificates(ctx, userName, true); err != nil {
+			return nil, err
+		}
+		return c.read, nil
+	}
+	var none map[string]bool // users the fresh report shows without certificates
+	var generated time.Time
+	rep, err := GetCredentialReport(ctx, api, opts)
+	switch {
+	case err != nil:
+		// Every user is listed instead; only the root user's certificates,
+		// which only the report shows, are a gap.
+		var e *Error
+		if !errors.As(err, &e) {
+			e = &Error{Service: "iam", Action: "GetCredentialReport", Err: err}
+		}
+		c.read.Gaps = append(c.read.Gaps, Gap{Name: RootUser, Item: "the root user's signing certificates", Err: e})
+	default:
+		c.read.Certificates = append(c.read.Certificates, rootCertificates(rep)...)
+		if now.Sub(rep.GeneratedTime) <= rules.CredentialReportMaxAge {
+			none, generated = usersWithoutCertificates(rep), rep.GeneratedTime
+		}
+	}
+
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(MaxInFlight) // bounds goroutines; c.limiter bounds calls
+	p := iam.NewListUsersPaginator(api, &iam.ListUsersInput{MaxItems: aws.Int32(1000)}) // IAM's largest page
+	for p.HasMorePages() {
+		var page *iam.ListUsersOutput
+		err := c.do(gctx, func() (err error) {
+			page, err = p.NextPage(gctx)
+			return err
+		})
+		if err != nil {
+			if werr := g.Wait(); werr != nil {
+				return nil, werr // a worker failed first and cancelled the listing
+			}
+			return nil, wrap("ListUsers", err)
+		}
+		for _, u := range page.Users {
+			name := aws.ToString(u.UserName)
+			if none[name] && aws.ToTime(u.CreateDate).Before(generated) {
+				c.read.Skipped++
+				continue
+			}
+			c.read.Listed++
+			g.Go(func() error { return c.userCertificates(gctx, name, false) })
+		}
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(c.read.Certificates, func(a, b SigningCertificate) int {
+		if c := strings.Compare(a.UserName, b.UserName); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.ID, b.ID); c != 0 {
+			return c
+		}
+		return a.Slot - b.Slot
+	})
+	slices.SortFunc(c.read.Gaps, func(a, b Gap) int { return strings.Compare(a.Name, b.Name) })
+	return c.read, nil
+}
+
+// rootCertificates are the root user's signing certificates as the report
+// shows them: a slot that is active or has an upload date holds one.
+func rootCertificates(rep *CredentialReport) []SigningCertificate {
+	var out []SigningCertificate
+	for _, u := range rep.Users {
+		if !u.Root() {
+			continue
+		}
+		for i, s := range u.Certs {
+			if !s.Active && s.LastRotated.IsZero() {
+				continue
+			}
+			status := "Inactive"
+			if s.Active {
+				status = "Active"
+			}
+			out = append(out, SigningCertificate{UserName: RootUser, Status: status, Uploaded: s.LastRotated, Root: true, Slot: i + 1})
+		}
+	}
+	return out
+}
+
+// usersWithoutCertificates are the users the report shows with both cert_N
+// slots empty.
+func usersWithoutCertificates(rep *CredentialReport) map[string]bool {
+	none := map[string]bool{}
+	for _, u := range rep.Users {
+		if !u.Root() && !u.Certs[0].Active && u.Certs[0].LastRotated.IsZero() && !u.Certs[1].Active && u.Certs[1].LastRotated.IsZero() {
+			none[u.User] = true
+		}
+	}
+	return none
+}
+
+type signingCollector struct {
+	api SigningCertificatesAPI
+	limiter
+
+	mu   sync.Mutex
+	read *SigningCertificatesRead
+}
+
+// userCertificates lists one user's certificates. A refused listing is a
+// Gap unless fatal says it must fail the read.
+func (c *signingCollector) userCertificates(ctx context.Context, user string, fatal bool) error {
+	var certs []SigningCertificate
+	p := iam.NewListSigningCertificatesPaginator(c.api, &iam.ListSigningCertificatesInput{UserName: aws.String(user)})
+	for p.HasMorePages() {
+		var page *iam.ListSigningCertificatesOutput
+		err := c.do(ctx, func() (err error) {
+			page, err = p.NextPage(ctx)
+			return err
+		})
+		if err != nil {
+			if fatal {
+				return wrap("ListSigningCertificates", err)
+			}
+			gap, err := gapOf(user, fmt.Sprintf("the signing certificates of user %q", user), "ListSigningCertificates", err)
+			if err == nil {
+				c.mu.Lock()
+				c.read.Gaps = append(c.read.Gaps, *gap)
+				c.mu.Unlock()
+			}
+			return err
+		}
+		for _, m := range page.Certificates {
+			certs = append(certs, SigningCertificate{
+				UserName: user, ID: aws.ToString(m.CertificateId), Status: string(m.Status),
+				Uploaded: aws.ToTime(m.UploadDate).UTC(), Body: aws.ToString(m.CertificateBody),
+			})
+		}
+	}
+	c.mu.Lock()
+	c.read.Certificates = append(c.read.Certificates, certs...)
+	c.mu.Unlock()
+	return nil
+}
