@@ -17,7 +17,9 @@ var _ datasource.DataSourceWithConfigure = (*signingCertificatesDataSource)(nil)
 
 type signingCertificatesDataSource struct{ client *client }
 
-func newSigningCertificatesDataSource() datasource.DataSource { return &signingCertificatesDataSource{} }
+func newSigningCertificatesDataSource() datasource.DataSource {
+	return &signingCertificatesDataSource{}
+}
 
 // signingCertificateRules are the rules a live signing certificate is
 // judged by. IG501 and IG503 are changes, which only a plan shows.
