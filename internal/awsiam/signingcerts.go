@@ -88,7 +88,8 @@ func SigningCertificates(ctx context.Context, api SigningCertificatesAPI, userNa
 	}
 
 	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(MaxInFlight)                                                             // bounds goroutines; c.limiter bounds calls
+	g.SetLimit(MaxInFlight) // bounds goroutines; c.limiter bounds calls
+
 	p := iam.NewListUsersPaginator(api, &iam.ListUsersInput{MaxItems: aws.Int32(1000)}) // IAM's largest page
 	for p.HasMorePages() {
 		var page *iam.ListUsersOutput
