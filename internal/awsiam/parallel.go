@@ -3,6 +3,10 @@ package awsiam
 import (
 	"context"
 	"errors"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
 )
 
 // limiter bounds the IAM calls a collector has in flight: every call takes
@@ -42,4 +46,49 @@ func gapOf(name, item, action string, err error) (*Gap, error) {
 		return &Gap{Name: name, Item: item, Err: e}, nil
 	}
 	return nil, e
+}
+
+// pages is an SDK paginator, such as *iam.ListUsersPaginator.
+type pages[T any] interface {
+	HasMorePages() bool
+	NextPage(context.Context, ...func(*iam.Options)) (T, error)
+}
+
+// allPages reads every page of p, each call through lim, and hands each
+// page to each. It stops at the first failed page and returns its error
+// as the SDK gave it.
+func allPages[T any](ctx context.Context, lim limiter, p pages[T], each func(T)) error {
+	for p.HasMorePages() {
+		var page T
+		err := lim.do(ctx, func() (err error) {
+			page, err = p.NextPage(ctx)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		each(page)
+	}
+	return nil
+}
+
+// listUsers hands every user's name to each, IAM's largest page at a time.
+// A failed page is an error naming ListUsers.
+func listUsers(ctx context.Context, lim limiter, api iam.ListUsersAPIClient, each func(name string, created time.Time)) error {
+	p := iam.NewListUsersPaginator(api, &iam.ListUsersInput{MaxItems: aws.Int32(1000)})
+	return wrap("ListUsers", allPages(ctx, lim, p, func(page *iam.ListUsersOutput) {
+		for _, u := range page.Users {
+			each(aws.ToString(u.UserName), aws.ToTime(u.CreateDate))
+		}
+	}))
+}
+
+// userListingGap sorts a failed listing of one user's items: a Gap when IAM
+// denied or throttled it, unless fatal says that user's listing is the
+// read itself; else an error.
+func userListingGap(user, item, action string, fatal bool, err error) (*Gap, error) {
+	if fatal {
+		return nil, wrap(action, err)
+	}
+	return gapOf(user, item, action, err)
 }

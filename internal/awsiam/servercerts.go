@@ -50,18 +50,7 @@ func ServerCertificates(ctx context.Context, api ServerCertificatesAPI, pathPref
 		in.PathPrefix = aws.String(pathPrefix)
 	}
 	p := iam.NewListServerCertificatesPaginator(api, in)
-	for p.HasMorePages() {
-		var page *iam.ListServerCertificatesOutput
-		err := lim.do(gctx, func() (err error) {
-			page, err = p.NextPage(gctx)
-			return err
-		})
-		if err != nil {
-			if werr := g.Wait(); werr != nil {
-				return nil, werr // a worker failed first and cancelled the listing
-			}
-			return nil, wrap("ListServerCertificates", err)
-		}
+	err := allPages(gctx, lim, p, func(page *iam.ListServerCertificatesOutput) {
 		for _, m := range page.ServerCertificateMetadataList {
 			c := serverCertificate(m)
 			if keep != nil && !keep(c.Name) {
@@ -90,6 +79,12 @@ func ServerCertificates(ctx context.Context, api ServerCertificatesAPI, pathPref
 				return nil
 			})
 		}
+	})
+	if err != nil {
+		if werr := g.Wait(); werr != nil {
+			return nil, werr // a worker failed first and cancelled the listing
+		}
+		return nil, wrap("ListServerCertificates", err)
 	}
 	if err := g.Wait(); err != nil {
 		return nil, err

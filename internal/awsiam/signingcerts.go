@@ -90,28 +90,19 @@ func SigningCertificates(ctx context.Context, api SigningCertificatesAPI, userNa
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(MaxInFlight) // bounds goroutines; c.limiter bounds calls
 
-	p := iam.NewListUsersPaginator(api, &iam.ListUsersInput{MaxItems: aws.Int32(1000)}) // IAM's largest page
-	for p.HasMorePages() {
-		var page *iam.ListUsersOutput
-		err := c.do(gctx, func() (err error) {
-			page, err = p.NextPage(gctx)
-			return err
-		})
-		if err != nil {
-			if werr := g.Wait(); werr != nil {
-				return nil, werr // a worker failed first and cancelled the listing
-			}
-			return nil, wrap("ListUsers", err)
+	err = listUsers(gctx, c.limiter, api, func(name string, created time.Time) {
+		if none[name] && created.Before(generated) {
+			c.read.Skipped++
+			return
 		}
-		for _, u := range page.Users {
-			name := aws.ToString(u.UserName)
-			if none[name] && aws.ToTime(u.CreateDate).Before(generated) {
-				c.read.Skipped++
-				continue
-			}
-			c.read.Listed++
-			g.Go(func() error { return c.userCertificates(gctx, name, false) })
+		c.read.Listed++
+		g.Go(func() error { return c.userCertificates(gctx, name, false) })
+	})
+	if err != nil {
+		if werr := g.Wait(); werr != nil {
+			return nil, werr // a worker failed first and cancelled the listing
 		}
+		return nil, err
 	}
 	if err := g.Wait(); err != nil {
 		return nil, err
@@ -176,30 +167,22 @@ type signingCollector struct {
 func (c *signingCollector) userCertificates(ctx context.Context, user string, fatal bool) error {
 	var certs []SigningCertificate
 	p := iam.NewListSigningCertificatesPaginator(c.api, &iam.ListSigningCertificatesInput{UserName: aws.String(user)})
-	for p.HasMorePages() {
-		var page *iam.ListSigningCertificatesOutput
-		err := c.do(ctx, func() (err error) {
-			page, err = p.NextPage(ctx)
-			return err
-		})
-		if err != nil {
-			if fatal {
-				return wrap("ListSigningCertificates", err)
-			}
-			gap, err := gapOf(user, fmt.Sprintf("the signing certificates of user %q", user), "ListSigningCertificates", err)
-			if err == nil {
-				c.mu.Lock()
-				c.read.Gaps = append(c.read.Gaps, *gap)
-				c.mu.Unlock()
-			}
-			return err
-		}
+	err := allPages(ctx, c.limiter, p, func(page *iam.ListSigningCertificatesOutput) {
 		for _, m := range page.Certificates {
 			certs = append(certs, SigningCertificate{
 				UserName: user, ID: aws.ToString(m.CertificateId), Status: string(m.Status),
 				Uploaded: aws.ToTime(m.UploadDate).UTC(), Body: aws.ToString(m.CertificateBody),
 			})
 		}
+	})
+	if err != nil {
+		gap, err := userListingGap(user, fmt.Sprintf("the signing certificates of user %q", user), "ListSigningCertificates", fatal, err)
+		if err == nil {
+			c.mu.Lock()
+			c.read.Gaps = append(c.read.Gaps, *gap)
+			c.mu.Unlock()
+		}
+		return err
 	}
 	c.mu.Lock()
 	c.read.Certificates = append(c.read.Certificates, certs...)

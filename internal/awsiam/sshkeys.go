@@ -59,32 +59,23 @@ func SSHPublicKeys(ctx context.Context, api SSHPublicKeysAPI, userName string) (
 			return nil, err
 		}
 	}
-	p := iam.NewListUsersPaginator(api, &iam.ListUsersInput{MaxItems: aws.Int32(1000)}) // IAM's largest page
-	for p.HasMorePages() {
-		var page *iam.ListUsersOutput
-		err := c.do(gctx, func() (err error) {
-			page, err = p.NextPage(gctx)
-			return err
-		})
+	err := listUsers(gctx, c.limiter, api, func(name string, _ time.Time) {
+		if !strings.EqualFold(name, userName) {
+			g.Go(func() error { return c.userKeys(gctx, name, false) })
+		}
+	})
+	if err != nil {
+		if werr := g.Wait(); werr != nil {
+			return nil, werr // a worker failed first and cancelled the listing
+		}
+		if userName == "" {
+			return nil, err
+		}
+		gap, err := gapOf("", "the other users' SSH public keys", "ListUsers", err)
 		if err != nil {
-			if werr := g.Wait(); werr != nil {
-				return nil, werr // a worker failed first and cancelled the listing
-			}
-			if userName == "" {
-				return nil, wrap("ListUsers", err)
-			}
-			gap, err := gapOf("", "the other users' SSH public keys", "ListUsers", err)
-			if err != nil {
-				return nil, err
-			}
-			c.read.Users = append(c.read.Users, *gap)
-			break
+			return nil, err
 		}
-		for _, u := range page.Users {
-			if name := aws.ToString(u.UserName); !strings.EqualFold(name, userName) {
-				g.Go(func() error { return c.userKeys(gctx, name, false) })
-			}
-		}
+		c.read.Users = append(c.read.Users, *gap)
 	}
 	if err := g.Wait(); err != nil {
 		return nil, err
@@ -112,25 +103,15 @@ type sshCollector struct {
 func (c *sshCollector) userKeys(ctx context.Context, user string, fatal bool) error {
 	var metas []types.SSHPublicKeyMetadata
 	p := iam.NewListSSHPublicKeysPaginator(c.api, &iam.ListSSHPublicKeysInput{UserName: aws.String(user)})
-	for p.HasMorePages() {
-		var page *iam.ListSSHPublicKeysOutput
-		err := c.do(ctx, func() (err error) {
-			page, err = p.NextPage(ctx)
-			return err
-		})
-		if err != nil {
-			if fatal {
-				return wrap("ListSSHPublicKeys", err)
-			}
-			gap, err := gapOf(user, fmt.Sprintf("the SSH public keys of user %q", user), "ListSSHPublicKeys", err)
-			if err == nil {
-				c.mu.Lock()
-				c.read.Users = append(c.read.Users, *gap)
-				c.mu.Unlock()
-			}
-			return err
+	err := allPages(ctx, c.limiter, p, func(page *iam.ListSSHPublicKeysOutput) { metas = append(metas, page.SSHPublicKeys...) })
+	if err != nil {
+		gap, err := userListingGap(user, fmt.Sprintf("the SSH public keys of user %q", user), "ListSSHPublicKeys", fatal, err)
+		if err == nil {
+			c.mu.Lock()
+			c.read.Users = append(c.read.Users, *gap)
+			c.mu.Unlock()
 		}
-		metas = append(metas, page.SSHPublicKeys...)
+		return err
 	}
 	keys := make([]SSHPublicKey, 0, len(metas))
 	for _, m := range metas {
