@@ -45,8 +45,8 @@ func (k AccessKey) Active() bool { return k.Status == "Active" }
 // further GetAccessKeyLastUsed calls are made. Any other failure is err.
 func AccessKeys(ctx context.Context, api AccessKeysAPI, userName string) (keys []AccessKey, gap, err error) {
 	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(MaxInFlight) // bounds goroutines; c.slots bounds calls
-	c := &keyCollector{api: api, slots: make(chan struct{}, MaxInFlight)}
+	g.SetLimit(MaxInFlight) // bounds goroutines; c.limiter bounds calls
+	c := &keyCollector{api: api, limiter: newLimiter()}
 	start := func(user string) { g.Go(func() error { return c.userKeys(gctx, user) }) }
 
 	if userName != "" {
@@ -89,23 +89,12 @@ func AccessKeys(ctx context.Context, api AccessKeysAPI, userName string) (keys [
 }
 
 type keyCollector struct {
-	api   AccessKeysAPI
-	slots chan struct{} // one per call in flight
+	api AccessKeysAPI
+	limiter
 
 	mu   sync.Mutex
 	keys []AccessKey
 	gap  *Error // first denied or throttled GetAccessKeyLastUsed
-}
-
-// do runs one call once a slot is free.
-func (c *keyCollector) do(ctx context.Context, call func() error) error {
-	select {
-	case c.slots <- struct{}{}:
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-	defer func() { <-c.slots }()
-	return call()
 }
 
 func (c *keyCollector) hasGap() bool {

@@ -111,3 +111,58 @@ func BenchmarkAccessKeysThrottled(b *testing.B) {
 		})
 	}
 }
+
+// The issue 11 budget: 5,000 users with one SSH key and one signing
+// certificate each, plus 500 server certificates, at 20 ms a call; each
+// scan within 10 s and at most MaxInFlight calls at once.
+
+func benchUploaded(b *testing.B, scan func(*iamtest.Server) int, want int) {
+	srv := iamtest.New(b, uploadedAccount(b, 5000, 500))
+	srv.SetLatency(benchLatency)
+	start := time.Now()
+	for range b.N {
+		if n := scan(srv); n != want {
+			b.Fatalf("read %d items, want %d", n, want)
+		}
+	}
+	report(b, srv, start)
+	if m := srv.MaxInFlight(); m > MaxInFlight {
+		b.Errorf("max in flight %d > %d", m, MaxInFlight)
+	}
+}
+
+// BenchmarkServerCertificates: one listing page and one
+// GetServerCertificate per certificate.
+func BenchmarkServerCertificates(b *testing.B) {
+	benchUploaded(b, func(srv *iamtest.Server) int {
+		certs, err := ServerCertificates(context.Background(), client(srv), "", nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return len(certs)
+	}, 500)
+}
+
+// BenchmarkSSHPublicKeys: one ListSSHPublicKeys per user and one
+// GetSSHPublicKey per key; no API lists SSH keys across users.
+func BenchmarkSSHPublicKeys(b *testing.B) {
+	benchUploaded(b, func(srv *iamtest.Server) int {
+		read, err := SSHPublicKeys(context.Background(), client(srv), "")
+		if err != nil || len(read.Users) != 0 {
+			b.Fatal(err, read.Users)
+		}
+		return len(read.Keys)
+	}, 5000)
+}
+
+// BenchmarkSigningCertificates: the credential report, then one
+// ListSigningCertificates per user it shows with a certificate (here all).
+func BenchmarkSigningCertificates(b *testing.B) {
+	benchUploaded(b, func(srv *iamtest.Server) int {
+		read, err := SigningCertificates(context.Background(), client(srv), "", ReportOptions{MinInterval: time.Millisecond}, now)
+		if err != nil || len(read.Gaps) != 0 {
+			b.Fatal(err, read.Gaps)
+		}
+		return len(read.Certificates)
+	}, 5000)
+}

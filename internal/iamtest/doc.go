@@ -47,6 +47,9 @@
 // Account.CredentialReportGenerated stands for a report IAM already holds,
 // and Account.EditCredentialReport rewrites the rows to break the format.
 //
+// FailItem, per IAM action and item (one user, one certificate), as a
+// policy that denies an action on some resources only.
+//
 // Counters: Calls and TotalCalls count every request received (retries and
 // faulted ones too); MaxInFlight is the peak of concurrent requests;
 // Requests returns the parameters and signing region of each call.

@@ -52,6 +52,7 @@ type Server struct {
 	mu      sync.Mutex
 	acct    *Account
 	faults  map[string]*fault
+	items   map[itemKey]Fault // FailItem
 	pageCap int
 	latency time.Duration
 	calls   map[string]int
@@ -392,6 +393,9 @@ func (q queryProtocol) handle(s *Server, action string, req request) (any, *apiE
 		}
 		return nil, &apiError{status: 400, code: "InvalidAction",
 			message: fmt.Sprintf("Could not find operation %q for version %s", action, version)}
+	}
+	if f := s.itemFault(action, req.form); f != 0 {
+		return nil, q.faultError(f, action, s.acct.accountID())
 	}
 	return h(s, req.form)
 }

@@ -283,6 +283,9 @@ func (p *iamguardProvider) DataSources(context.Context) []func() datasource.Data
 		newPasswordPolicyDataSource,
 		newAccessKeysDataSource,
 		newCredentialReportDataSource,
+		newServerCertificatesDataSource,
+		newSSHPublicKeysDataSource,
+		newSigningCertificatesDataSource,
 	}
 }
 

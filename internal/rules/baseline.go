@@ -98,7 +98,7 @@ var thresholds = []Threshold{
 		What: "Oldest acceptable active access key in days", Rules: []*Rule{AccessKeyNotRotated},
 		field: func(b *Baseline) *int { return &b.AccessKeyMaxAgeDays }},
 	{Name: "unused_credential_days", Default: 45, Min: 1, Max: 36500,
-		What: "Days a console password or active access key may go unused", Rules: []*Rule{CredentialUnused},
+		What: "Days a console password, active access key or active signing certificate may go unused", Rules: []*Rule{CredentialUnused, SigningCertificateUnused},
 		field: func(b *Baseline) *int { return &b.UnusedCredentialDays }},
 	{Name: "certificate_expiry_warning_days", Default: 30, Min: 1, Max: 3650, Higher: true,
 		What: "Days before a certificate expires to start warning", Rules: []*Rule{CertificateExpiring},

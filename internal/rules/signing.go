@@ -51,9 +51,60 @@ var (
 		References:    []string{"IAM API Reference: UploadSigningCertificate"},
 		ResourceTypes: signingCertificateTypes,
 	}
+	// SigningCertificateUnused is a runtime rule (IG8xx): only the live
+	// account shows how long a certificate has been active.
+	SigningCertificateUnused = &Rule{
+		ID: "IG808", Slug: "signing-certificate-active-unused", Severity: Medium,
+		Event:     "UploadSigningCertificate",
+		Summary:   "A signing certificate is still active although it has expired, or has been active longer than the baseline allows unused",
+		Rationale: "IAM records no use of signing certificates, and the SOAP APIs that took them are retired, so an active certificate is a credential nobody watches: after the unused-credential window, its age is its time unused. An expired one signs nothing and only hides among the active.",
+		Remediation: Remediation{
+			Console:   "IAM > Users > (user) > Security credentials > X.509 signing certificates: make the certificate Inactive, then delete it once nothing breaks.",
+			CLI:       "aws iam update-signing-certificate --user-name USER --certificate-id ID --status Inactive; aws iam delete-signing-certificate --user-name USER --certificate-id ID",
+			Terraform: "Set status = \"Inactive\" on the aws_iam_signing_certificate, then remove the resource.",
+		},
+		References: []string{"CIS AWS 1.12", "IAM API Reference: UpdateSigningCertificate"},
+	}
 )
 
-var signingCertificateRules = []*Rule{SigningCertificateDeleted, SigningCertificateWeak, SigningCertificateReactivated}
+var signingCertificateRules = []*Rule{SigningCertificateDeleted, SigningCertificateWeak, SigningCertificateReactivated, SigningCertificateUnused}
+
+// LiveSigningCertificate is a signing certificate as the live account
+// holds it. Body is Unknown when it cannot be read: the root user's
+// certificates appear only in the credential report, without their body.
+type LiveSigningCertificate struct {
+	Body     Value[string]
+	Active   bool
+	Uploaded time.Time // zero when not known
+}
+
+// EvaluateLiveSigningCertificate judges a signing certificate of the live
+// account: its body as EvaluateSigningCertificate does (IG502), when the
+// body is known, and, when it is active, whether it has expired or been
+// active longer than the baseline allows unused (IG808).
+func EvaluateLiveSigningCertificate(c LiveSigningCertificate, now time.Time, b Baseline) []Finding {
+	var out []Finding
+	var notAfter time.Time
+	if !c.Body.Unknown {
+		out = EvaluateSigningCertificate(c.Body, now, b)
+		if parsed, err := inspect.ParseCertificate(c.Body.V); err == nil {
+			notAfter = parsed.NotAfter
+		}
+	}
+	if !c.Active {
+		return out
+	}
+	switch {
+	case !notAfter.IsZero() && now.After(notAfter):
+		out = append(out, SigningCertificateUnused.finding("status", "the signing certificate is still active although it expired on %s, %s ago",
+			notAfter.UTC().Format("2006-01-02"), days(Days(notAfter, now))))
+	case !c.Uploaded.IsZero() && Days(c.Uploaded, now) >= b.UnusedCredentialDays:
+		out = append(out, SigningCertificateUnused.finding("status",
+			"the signing certificate has been active for %s since its upload and IAM records no use of signing certificates; the baseline allows %d days unused",
+			days(Days(c.Uploaded, now)), b.UnusedCredentialDays))
+	}
+	return out
+}
 
 // EvaluateSigningCertificate judges a signing certificate's body (IG502):
 // IG301-IG305 findings become IG502 findings that keep their severity and

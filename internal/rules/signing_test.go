@@ -40,3 +40,36 @@ func TestEvaluateSigningCertificate(t *testing.T) {
 		})
 	}
 }
+
+func TestEvaluateLiveSigningCertificate(t *testing.T) {
+	rsa2048 := certtest.RSA(t, 2048)
+	body := func(notAfter time.Time) Value[string] {
+		return Known(certtest.Issue(t, certtest.Cert{Key: rsa2048, NotBefore: certNow.AddDate(-2, 0, 0), NotAfter: notAfter}).PEM)
+	}
+	current, expired := body(certNow.AddDate(1, 0, 0)), body(certNow.AddDate(0, 0, -10))
+	tests := []struct {
+		name string
+		in   LiveSigningCertificate
+		want []want
+	}{
+		{"active and recent", LiveSigningCertificate{Body: current, Active: true, Uploaded: certNow.AddDate(0, 0, -44)}, nil},
+		{"inactive and old", LiveSigningCertificate{Body: current, Uploaded: certNow.AddDate(-1, 0, 0)}, nil},
+		{"active and old", LiveSigningCertificate{Body: current, Active: true, Uploaded: certNow.AddDate(0, 0, -45)},
+			[]want{{"IG808", Medium, "status", "the signing certificate has been active for 45 days since its upload and IAM records no use of signing certificates; the baseline allows 45 days unused"}}},
+		{"active and expired", LiveSigningCertificate{Body: expired, Active: true, Uploaded: certNow.AddDate(0, 0, -1)},
+			[]want{
+				{"IG502", High, "certificate_body", "certificate-expired: the certificate expired on 2026-05-22, 10 days before plan time"},
+				{"IG808", Medium, "status", "the signing certificate is still active although it expired on 2026-05-22, 10 days ago"},
+			}},
+		{"inactive and expired", LiveSigningCertificate{Body: expired},
+			[]want{{"IG502", High, "certificate_body", "certificate-expired: the certificate expired on 2026-05-22, 10 days before plan time"}}},
+		{"body unknown (root), active and old", LiveSigningCertificate{Body: UnknownValue[string](), Active: true, Uploaded: certNow.AddDate(0, 0, -100)},
+			[]want{{"IG808", Medium, "status", "the signing certificate has been active for 100 days since its upload and IAM records no use of signing certificates; the baseline allows 45 days unused"}}},
+		{"body unknown, upload unknown", LiveSigningCertificate{Body: UnknownValue[string](), Active: true}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assertFindings(t, EvaluateLiveSigningCertificate(tt.in, certNow, DefaultBaseline()), tt.want)
+		})
+	}
+}

@@ -1,0 +1,100 @@
+package awsiam
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+)
+
+// limiter bounds the IAM calls a collector has in flight: every call takes
+// one of MaxInFlight slots for as long as it runs.
+type limiter chan struct{}
+
+func newLimiter() limiter { return make(limiter, MaxInFlight) }
+
+// do runs one call once a slot is free.
+func (l limiter) do(ctx context.Context, call func() error) error {
+	select {
+	case l <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-l }()
+	return call()
+}
+
+// Gap is an item a collector could not read because IAM denied the call
+// for it or kept throttling it: the rest is still read and judged, and the
+// caller reports the gap (IG806) instead of passing the item.
+type Gap struct {
+	Name string // names the item: a user name, key ID or certificate name; "" for the account
+	Item string // what was not read, in words: `the SSH public keys of user "alice"`
+	Err  *Error
+}
+
+// gapOf turns a per-item failure into a Gap when IAM denied or throttled
+// it; any other failure stays an error.
+func gapOf(name, item, action string, err error) (*Gap, error) {
+	var e *Error
+	if !errors.As(wrap(action, err), &e) {
+		return nil, err
+	}
+	if e.Denied() || e.Throttled() {
+		return &Gap{Name: name, Item: item, Err: e}, nil
+	}
+	return nil, e
+}
+
+// pages is an SDK paginator, such as *iam.ListUsersPaginator.
+type pages[T any] interface {
+	HasMorePages() bool
+	NextPage(context.Context, ...func(*iam.Options)) (T, error)
+}
+
+// allPages reads every page of p, each call through lim, and hands each
+// page to each, which says how the page continues (IsTruncated, Marker) so
+// that a listing whose pages do not chain fails instead of passing for
+// complete or looping (pageGuard). It stops at the first failed page and
+// returns its error as the SDK gave it.
+func allPages[T any](ctx context.Context, lim limiter, action string, p pages[T], each func(T) (truncated bool, marker *string)) error {
+	guard := pageGuard{action: action}
+	for p.HasMorePages() {
+		var page T
+		err := lim.do(ctx, func() (err error) {
+			page, err = p.NextPage(ctx)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if err := guard.check(each(page)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// listUsers hands every user's name to each, IAM's largest page at a time.
+// A failed page is an error naming ListUsers.
+func listUsers(ctx context.Context, lim limiter, api iam.ListUsersAPIClient, each func(name string, created time.Time)) error {
+	p := iam.NewListUsersPaginator(api, &iam.ListUsersInput{MaxItems: aws.Int32(1000)})
+	return wrap("ListUsers", allPages(ctx, lim, "ListUsers", p, func(page *iam.ListUsersOutput) (bool, *string) {
+		for _, u := range page.Users {
+			each(aws.ToString(u.UserName), aws.ToTime(u.CreateDate))
+		}
+		return page.IsTruncated, page.Marker
+	}))
+}
+
+// userListingGap sorts a failed listing of one user's items: a Gap when IAM
+// denied or throttled it, unless fatal says that user's listing is the
+// read itself; else an error.
+func userListingGap(user, item, action string, fatal bool, err error) (*Gap, error) {
+	if fatal {
+		return nil, wrap(action, err)
+	}
+	return gapOf(user, item, action, err)
+}

@@ -1,0 +1,196 @@
+package awsiam
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"golang.org/x/sync/errgroup"
+)
+
+// SigningCertificatesAPI is the part of the IAM client SigningCertificates needs.
+type SigningCertificatesAPI interface {
+	CredentialReportAPI
+	iam.ListUsersAPIClient
+	iam.ListSigningCertificatesAPIClient
+}
+
+// SigningCertificate is one signing certificate. The root user's come from
+// the credential report: Root is set, and ID and Body are "" (the report
+// gives only each slot's status and upload date).
+type SigningCertificate struct {
+	UserName, ID, Status string
+	Uploaded             time.Time
+	Body                 string // public PEM; never shown by iamguard
+	Root                 bool
+	Slot                 int // the report's cert_N column, for the root user's
+}
+
+// Active reports whether the certificate can sign requests.
+func (c SigningCertificate) Active() bool { return c.Status == "Active" }
+
+// SigningCertificatesRead is what SigningCertificates read.
+type SigningCertificatesRead struct {
+	Certificates []SigningCertificate // ordered by user, then certificate ID
+	// Gaps are users whose certificates could not be listed, and, when the
+	// credential report could not be read, the root user.
+	Gaps []Gap
+	// Listed and Skipped count the users whose certificates were listed,
+	// and those the credential report showed without any.
+	Listed, Skipped int
+}
+
+// SigningCertificates reads the signing certificates of every user (of
+// userName alone, when set): ListSigningCertificates per user, every page,
+// at most MaxInFlight calls at once; the body comes with the listing.
+//
+// For every user, the credential report is read first. When it is fresh
+// (younger than rules.CredentialReportMaxAge at now), users it shows with
+// no certificate in either cert_N slot, and created before it, are skipped.
+// The root user's certificates, which only the report shows, are taken from
+// its cert_N columns. When the report cannot be read every user is listed
+// and the root user is a Gap. A refused ListUsers (or listing of userName's
+// certificates) is err; a refused or throttled listing of another user's
+// certificates is a Gap.
+func SigningCertificates(ctx context.Context, api SigningCertificatesAPI, userName string, opts ReportOptions, now time.Time) (*SigningCertificatesRead, error) {
+	c := &signingCollector{api: api, limiter: newLimiter(), read: &SigningCertificatesRead{}}
+	if userName != "" {
+		if err := c.userCertificates(ctx, userName, true); err != nil {
+			return nil, err
+		}
+		return c.read, nil
+	}
+	var none map[string]bool // users the fresh report shows without certificates
+	var generated time.Time
+	rep, err := GetCredentialReport(ctx, api, opts)
+	switch {
+	case err != nil:
+		// Every user is listed instead; only the root user's certificates,
+		// which only the report shows, are a gap.
+		var e *Error
+		if !errors.As(err, &e) {
+			e = &Error{Service: "iam", Action: "GetCredentialReport", Err: err}
+		}
+		c.read.Gaps = append(c.read.Gaps, Gap{Name: RootUser, Item: "the root user's signing certificates", Err: e})
+	default:
+		c.read.Certificates = append(c.read.Certificates, rootCertificates(rep)...)
+		if rep.NotRefreshed == nil { // fresh: IAM generated or confirmed it on request
+			none, generated = usersWithoutCertificates(rep), rep.GeneratedTime
+		}
+	}
+
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(MaxInFlight) // bounds goroutines; c.limiter bounds calls
+
+	err = listUsers(gctx, c.limiter, api, func(name string, created time.Time) {
+		if none[name] && created.Before(generated) {
+			c.read.Skipped++
+			return
+		}
+		c.read.Listed++
+		g.Go(func() error { return c.userCertificates(gctx, name, false) })
+	})
+	if err != nil {
+		if werr := g.Wait(); werr != nil {
+			return nil, werr // a worker failed first and cancelled the listing
+		}
+		return nil, err
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(c.read.Certificates, func(a, b SigningCertificate) int {
+		if c := strings.Compare(a.UserName, b.UserName); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.ID, b.ID); c != 0 {
+			return c
+		}
+		return a.Slot - b.Slot
+	})
+	slices.SortFunc(c.read.Gaps, func(a, b Gap) int { return strings.Compare(a.Name, b.Name) })
+	return c.read, nil
+}
+
+// rootCertificates are the root user's signing certificates as the report
+// shows them: a slot that is active or has an upload date holds one.
+func rootCertificates(rep *CredentialReport) []SigningCertificate {
+	var out []SigningCertificate
+	for _, u := range rep.Users {
+		if !u.Root() {
+			continue
+		}
+		for i, s := range u.Certs {
+			active := s.Active.V || s.Active.Unknown // a slot the report leaves out may hold one
+			if !active && s.LastRotated.IsZero() {
+				continue
+			}
+			status := "Inactive"
+			if active {
+				status = "Active"
+			}
+			out = append(out, SigningCertificate{UserName: RootUser, Status: status, Uploaded: s.LastRotated, Root: true, Slot: i + 1})
+		}
+	}
+	return out
+}
+
+// usersWithoutCertificates are the users the report shows with both cert_N
+// slots empty.
+func usersWithoutCertificates(rep *CredentialReport) map[string]bool {
+	none := map[string]bool{}
+	for _, u := range rep.Users {
+		if !u.Root() && noCertificate(u.Certs[0]) && noCertificate(u.Certs[1]) {
+			none[u.User] = true
+		}
+	}
+	return none
+}
+
+// noCertificate reports whether a report slot surely holds no certificate.
+func noCertificate(s ReportCert) bool {
+	return !s.Active.Unknown && !s.Active.V && s.LastRotated.IsZero()
+}
+
+type signingCollector struct {
+	api SigningCertificatesAPI
+	limiter
+
+	mu   sync.Mutex
+	read *SigningCertificatesRead
+}
+
+// userCertificates lists one user's certificates. A refused listing is a
+// Gap unless fatal says it must fail the read.
+func (c *signingCollector) userCertificates(ctx context.Context, user string, fatal bool) error {
+	var certs []SigningCertificate
+	p := iam.NewListSigningCertificatesPaginator(c.api, &iam.ListSigningCertificatesInput{UserName: aws.String(user)})
+	err := allPages(ctx, c.limiter, "ListSigningCertificates", p, func(page *iam.ListSigningCertificatesOutput) (bool, *string) {
+		for _, m := range page.Certificates {
+			certs = append(certs, SigningCertificate{
+				UserName: user, ID: aws.ToString(m.CertificateId), Status: string(m.Status),
+				Uploaded: aws.ToTime(m.UploadDate).UTC(), Body: aws.ToString(m.CertificateBody),
+			})
+		}
+		return page.IsTruncated, page.Marker
+	})
+	if err != nil {
+		gap, err := userListingGap(user, fmt.Sprintf("the signing certificates of user %q", user), "ListSigningCertificates", fatal, err)
+		if err == nil {
+			c.mu.Lock()
+			c.read.Gaps = append(c.read.Gaps, *gap)
+			c.mu.Unlock()
+		}
+		return err
+	}
+	c.mu.Lock()
+	c.read.Certificates = append(c.read.Certificates, certs...)
+	c.mu.Unlock()
+	return nil
+}

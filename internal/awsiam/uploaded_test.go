@@ -1,0 +1,109 @@
+package awsiam
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/iamtest"
+	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
+)
+
+// uploadedAccount has users users, each with one SSH key and one signing
+// certificate, and certs server certificates. Bodies are shared: the
+// collectors do not parse them.
+func uploadedAccount(t testing.TB, users, certs int) *iamtest.Account {
+	cert := certtest.Issue(t, certtest.Cert{CN: "bench"}).PEM
+	key := certtest.SSHAuthorized(t, certtest.Ed25519(t).Public(), "")
+	acct := &iamtest.Account{Now: now}
+	for i := range users {
+		acct.Users = append(acct.Users, iamtest.User{Name: fmt.Sprintf("user%04d", i), Created: now.AddDate(0, 0, -30),
+			SSHPublicKeys:       []iamtest.SSHPublicKey{{ID: fmt.Sprintf("APKA%016d", i), Body: key}},
+			SigningCertificates: []iamtest.SigningCertificate{{ID: fmt.Sprintf("CERT%016d", i), Body: cert}},
+		})
+	}
+	for i := range certs {
+		acct.ServerCertificates = append(acct.ServerCertificates, iamtest.ServerCertificate{Name: fmt.Sprintf("cert%03d", i), Body: cert})
+	}
+	return acct
+}
+
+// TestUploadedInFlight: the three collectors run in parallel, never with
+// more than MaxInFlight calls at once, and read every item.
+func TestUploadedInFlight(t *testing.T) {
+	srv := iamtest.New(t, uploadedAccount(t, 200, 60))
+	srv.SetLatency(5 * time.Millisecond)
+	srv.SetPageSize(7)
+	ctx := context.Background()
+	certs, err := ServerCertificates(ctx, client(srv), "", nil)
+	if err != nil || len(certs) != 60 || certs[0].Name != "cert000" || certs[0].Body == "" {
+		t.Fatalf("server certificates: %d, %v", len(certs), err)
+	}
+	check := func(what string) {
+		t.Helper()
+		if m := srv.MaxInFlight(); m > MaxInFlight || m < MaxInFlight/2 {
+			t.Errorf("%s: max in flight = %d, want between %d and %d", what, m, MaxInFlight/2, MaxInFlight)
+		}
+		srv.ResetCounters()
+	}
+	check("server certificates")
+	ssh, err := SSHPublicKeys(ctx, client(srv), "")
+	if err != nil || len(ssh.Keys) != 200 || len(ssh.Users) != 0 || ssh.Keys[199].UserName != "user0199" || ssh.Keys[0].Body == "" {
+		t.Fatalf("SSH keys: %+v, %v", ssh, err)
+	}
+	check("SSH keys")
+	sc, err := SigningCertificates(ctx, client(srv), "", ReportOptions{MinInterval: time.Millisecond}, now)
+	if err != nil || len(sc.Certificates) != 200 || len(sc.Gaps) != 0 || sc.Listed != 200 {
+		t.Fatalf("signing certificates: %d, %+v, %v", len(sc.Certificates), sc.Gaps, err)
+	}
+	check("signing certificates")
+}
+
+// TestSigningCertificatesSkipsUsers: users the fresh report shows without
+// certificates are not listed; a stale report skips nobody.
+func TestSigningCertificatesSkipsUsers(t *testing.T) {
+	acct := uploadedAccount(t, 10, 0)
+	for i := range acct.Users {
+		if i%5 != 0 {
+			acct.Users[i].SigningCertificates = nil
+		}
+	}
+	srv := iamtest.New(t, acct)
+	opts := ReportOptions{MinInterval: time.Millisecond}
+	sc, err := SigningCertificates(context.Background(), client(srv), "", opts, now)
+	if err != nil || len(sc.Certificates) != 2 || sc.Listed != 2 || sc.Skipped != 8 || srv.Calls("ListSigningCertificates") != 2 {
+		t.Fatalf("got %d certificates, listed %d, skipped %d, %d calls, %v", len(sc.Certificates), sc.Listed, sc.Skipped, srv.Calls("ListSigningCertificates"), err)
+	}
+	sc, err = SigningCertificates(context.Background(), client(srv), "", opts, now.Add(5*time.Hour))
+	if err != nil || sc.Listed != 10 || sc.Skipped != 0 {
+		t.Fatalf("stale report: listed %d, skipped %d, %v", sc.Listed, sc.Skipped, err)
+	}
+}
+
+// TestUploadedListingErrors: a refused listing fails the read and names
+// the permission; other failures of an item are not passed off as gaps.
+func TestUploadedListingErrors(t *testing.T) {
+	srv := iamtest.New(t, uploadedAccount(t, 3, 3))
+	var e *Error
+	srv.Fail("ListServerCertificates", iamtest.AccessDenied, -1)
+	if _, err := ServerCertificates(context.Background(), client(srv), "", nil); !errors.As(err, &e) || e.Permission() != "iam:ListServerCertificates" {
+		t.Errorf("server certificates: %v", err)
+	}
+	srv.Fail("GetServerCertificate", iamtest.InternalError, -1)
+	srv.Fail("ListServerCertificates", 0, 0)
+	if _, err := ServerCertificates(context.Background(), client(srv), "", nil); !errors.As(err, &e) || e.Action != "GetServerCertificate" || e.Denied() {
+		t.Errorf("a failing GetServerCertificate: %v", err)
+	}
+	if _, err := SSHPublicKeys(context.Background(), client(srv), "nobody"); !errors.As(err, &e) || e.Action != "ListSSHPublicKeys" {
+		t.Errorf("SSH keys of an unknown user: %v", err)
+	}
+	srv.Fail("ListUsers", iamtest.AccessDenied, -1)
+	if _, err := SSHPublicKeys(context.Background(), client(srv), ""); !errors.As(err, &e) || e.Permission() != "iam:ListUsers" {
+		t.Errorf("SSH keys: %v", err)
+	}
+	if _, err := SigningCertificates(context.Background(), client(srv), "", ReportOptions{MinInterval: time.Millisecond}, now); !errors.As(err, &e) || e.Permission() != "iam:ListUsers" {
+		t.Errorf("signing certificates: %v", err)
+	}
+}
