@@ -62,6 +62,9 @@ type Server struct {
 	reqSeq  int
 	index   *index // nil until first needed; dropped by Update
 
+	rates      map[string]*rateWindow // per action, set by SetRateLimit
+	callRegion string                 // signing region of the call being handled, under mu
+
 	inFlight    atomic.Int64
 	maxInFlight atomic.Int64
 }
@@ -146,6 +149,7 @@ type Request struct {
 	Params url.Values // query-protocol parameters (IAM, STS); nil for CloudTrail
 	Body   []byte     // CloudTrail's JSON body; nil for IAM and STS
 	Region string     // signing region from the Authorization header, "" if unsigned
+	Time   time.Time  // when the request arrived
 }
 
 // Requests returns the calls received for action, oldest first; "" returns
@@ -241,14 +245,18 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 
+	arrived := time.Now()
 	s.mu.Lock()
 	s.calls[action]++
-	s.log = append(s.log, Request{Action: action, Params: req.form, Body: req.body, Region: signingRegion(r)})
+	s.log = append(s.log, Request{Action: action, Params: req.form, Body: req.body, Region: signingRegion(r), Time: arrived})
 	s.total++
 	s.reqSeq++
 	requestID := fmt.Sprintf("00000000-0000-4000-8000-%012d", s.reqSeq)
 	latency := s.latency
 	injected := s.takeFault(action)
+	if injected == 0 && s.overRate(action, arrived) {
+		injected = Throttling
+	}
 	s.mu.Unlock()
 
 	if latency > 0 {
@@ -267,6 +275,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	if injected != 0 {
 		apiErr = p.faultError(injected, action, s.acct.accountID())
 	} else {
+		s.callRegion = signingRegion(r)
 		result, apiErr = p.handle(s, action, req)
 	}
 	s.mu.Unlock()
