@@ -207,6 +207,7 @@ type request struct {
 }
 
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	arrived := time.Now()
 	n := s.inFlight.Add(1)
 	defer s.inFlight.Add(-1)
 	for {
@@ -245,7 +246,6 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 
-	arrived := time.Now()
 	s.mu.Lock()
 	s.calls[action]++
 	s.log = append(s.log, Request{Action: action, Params: req.form, Body: req.body, Region: signingRegion(r), Time: arrived})
