@@ -11,9 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	cttypes "github.com/aws/aws-sdk-go-v2/service/cloudtrail/types"
-	"github.com/aws/smithy-go/middleware"
 	"golang.org/x/sync/errgroup"
-	"golang.org/x/time/rate"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
@@ -22,20 +20,8 @@ import (
 // days of management events in its event history.
 const MaxLookback = 90 * 24 * time.Hour
 
-// LookupEventsInterval spaces LookupEvents requests. CloudTrail allows two
-// a second per account and region (500 ms apart); 25 ms of slack per
-// request (5%) keeps scheduling and network jitter from putting three
-// requests into one second as the service counts them.
-const LookupEventsInterval = 525 * time.Millisecond
-
 // lookupEventsPageSize is LookupEvents' largest page.
 const lookupEventsPageSize = 50
-
-// NewLookupEventsPacer is a token bucket for LookupEvents: one request
-// every LookupEventsInterval, no burst.
-func NewLookupEventsPacer() *rate.Limiter {
-	return rate.NewLimiter(rate.Every(LookupEventsInterval), 1)
-}
 
 // lookupEventsPacer paces every read in this process that brings no pacer
 // of its own: the limit is the account's, not one read's, and in Terraform
@@ -48,7 +34,7 @@ type EventsQuery struct {
 	Start, End time.Time // time range
 	MaxEvents  int       // keep at most this many, newest first; 0: all
 	// Pacer spaces the requests; nil shares the process's pacer.
-	Pacer *rate.Limiter
+	Pacer *Pacer
 }
 
 // IAMEvents looks up the named events with CloudTrail LookupEvents in
@@ -64,7 +50,7 @@ func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q Even
 	}
 	opts := func(o *cloudtrail.Options) {
 		o.Region = rules.USEast1
-		o.APIOptions = append(o.APIOptions, paceAttempts(pacer))
+		o.APIOptions = append(o.APIOptions, pacer.attempts)
 	}
 	pageSize := int32(lookupEventsPageSize)
 	if q.MaxEvents > 0 && q.MaxEvents < lookupEventsPageSize {
@@ -120,24 +106,6 @@ func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q Even
 		events, cut = events[:q.MaxEvents], true
 	}
 	return events, cut, nil
-}
-
-// paceAttempts makes every attempt of a call, retries included, wait for
-// the pacer. It sits after the retry middleware, before signing.
-func paceAttempts(pacer *rate.Limiter) func(*middleware.Stack) error {
-	return func(s *middleware.Stack) error {
-		m := middleware.FinalizeMiddlewareFunc("IamguardLookupEventsPacer",
-			func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
-				if err := pacer.Wait(ctx); err != nil {
-					return middleware.FinalizeOutput{}, middleware.Metadata{}, err
-				}
-				return next.HandleFinalize(ctx, in)
-			})
-		if _, ok := s.Finalize.Get("Retry"); ok {
-			return s.Finalize.Insert(m, "Retry", middleware.After)
-		}
-		return s.Finalize.Add(m, middleware.Before)
-	}
 }
 
 // record is the part of a CloudTrail record iamguard reads. Request

@@ -14,6 +14,7 @@ import (
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -53,6 +54,10 @@ type client struct {
 	baseline rules.Baseline
 	now      func() time.Time
 	report   awsiam.ReportOptions
+
+	// CloudTrail calls go to each trail's home region, and LookupEvents
+	// to us-east-1: the awsiam collectors set the region per call.
+	cloudtrail *cloudtrail.Client
 }
 
 type providerModel struct {
@@ -217,6 +222,11 @@ func (p *iamguardProvider) Configure(ctx context.Context, req provider.Configure
 				o.BaseEndpoint = aws.String(v)
 			}
 		}),
+		cloudtrail: cloudtrail.NewFromConfig(cfg, func(o *cloudtrail.Options) {
+			if v := ep.CloudTrail.ValueString(); v != "" {
+				o.BaseEndpoint = aws.String(v)
+			}
+		}),
 		baseline: baseline,
 		now:      p.now,
 		report:   p.report,
@@ -232,6 +242,8 @@ func (p *iamguardProvider) DataSources(context.Context) []func() datasource.Data
 		newPasswordPolicyDataSource,
 		newAccessKeysDataSource,
 		newCredentialReportDataSource,
+		newCloudTrailIAMLoggingDataSource,
+		newIAMEventsDataSource,
 	}
 }
 
