@@ -163,3 +163,34 @@ func TestCloudTrailIAMLoggingNoTrails(t *testing.T) {
 		),
 	})
 }
+
+// TestCloudTrailIAMLoggingPrecondition is the pattern of
+// examples/modules/require-iam-logging: a resource whose precondition
+// refuses to apply where recording_iam is false.
+func TestCloudTrailIAMLoggingPrecondition(t *testing.T) {
+	stopped := goodTrail("main", "us-east-1")
+	stopped.IsLogging = false
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Trails: []iamtest.Trail{stopped}})
+	cfg := cloudTrailProviderBlock(srv) + `
+data "iamguard_cloudtrail_iam_logging" "this" {}
+
+resource "terraform_data" "iam_change" {
+  input = "change"
+  lifecycle {
+    precondition {
+      condition     = data.iamguard_cloudtrail_iam_logging.this.recording_iam
+      error_message = join("\n", concat(["No CloudTrail trail records IAM events."],
+        [for f in data.iamguard_cloudtrail_iam_logging.this.findings : "${f.rule_id} ${f.subject}: ${f.message}"]))
+    }
+  }
+}
+`
+	run(t, resource.TestStep{
+		Config:      cfg,
+		ExpectError: regexp.MustCompile(`(?s)No CloudTrail trail records IAM events\..*IG703 main: enable_logging is false`),
+	}, resource.TestStep{
+		PreConfig: func() { srv.Update(func(a *iamtest.Account) { a.Trails[0].IsLogging = true }) },
+		Config:    cfg,
+		Check:     resource.TestCheckResourceAttr("terraform_data.iam_change", "output", "change"),
+	})
+}
