@@ -98,19 +98,6 @@ func eventsAccount(n int, names ...string) *iamtest.Account {
 	return acct
 }
 
-// maxPerSecond is the most requests the server saw within one second.
-func maxPerSecond(reqs []iamtest.Request) int {
-	most := 0
-	for i := range reqs {
-		n := 0
-		for j := i; j < len(reqs) && reqs[j].Time.Sub(reqs[i].Time) < time.Second; j++ {
-			n++
-		}
-		most = max(most, n)
-	}
-	return most
-}
-
 // TestIAMEventsPaced: 8 pages over two queries that run at once; iamtest
 // throttles above 2 requests a second and never has to, and never sees
 // more than 2 in any second.
@@ -131,7 +118,7 @@ func TestIAMEventsPaced(t *testing.T) {
 	if len(reqs) != 8 || srv.Throttled("LookupEvents") != 0 {
 		t.Errorf("%d requests, %d throttled; want 8 and 0", len(reqs), srv.Throttled("LookupEvents"))
 	}
-	if m := maxPerSecond(reqs); m > 2 {
+	if m := srv.MaxPerSecond("LookupEvents"); m > 2 {
 		t.Errorf("iamtest saw %d LookupEvents within one second", m)
 	}
 	for _, r := range reqs {

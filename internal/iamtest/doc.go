@@ -25,8 +25,9 @@
 // Every List* paginates with Marker/IsTruncated (MaxItems default 100);
 // LookupEvents with NextToken (MaxResults default and maximum 50).
 // SetPageSize caps both, so small pages are easy to test. SetRateLimit
-// throttles an action above a rate (CloudTrail allows LookupEvents
-// LookupEventsRate times a second); Requests records when each call arrived.
+// throttles an action above a rate; LookupEvents is throttled above
+// CloudTrail's LookupEventsRate (2 a second) from the start. Requests records
+// when each call arrived.
 //
 // CloudTrail: DescribeTrails called with includeShadowTrails lists the
 // trails of the signing region plus, when true, multi-region and

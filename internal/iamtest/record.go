@@ -13,8 +13,9 @@ const LookupEventsRate = 2
 // SetRateLimit makes action answer Throttling (ThrottlingException for
 // CloudTrail) to any call that arrives when perSecond calls of it were
 // already served in the second before; perSecond <= 0 removes the limit.
-// Throttled calls do not count against the limit. For CloudTrail's own
-// limit: s.SetRateLimit("LookupEvents", iamtest.LookupEventsRate).
+// Throttled calls do not count against the limit. New servers apply
+// CloudTrail's own limit to LookupEvents (LookupEventsRate); a test that
+// calls it unpaced lifts it with s.SetRateLimit("LookupEvents", 0).
 func (s *Server) SetRateLimit(action string, perSecond int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -192,4 +193,20 @@ func responseElements(a *Account, e Event) map[string]any {
 func stableUUID(seed string) string {
 	h := strings.ToLower(stableID(seed, 32))
 	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
+}
+
+// MaxPerSecond reports the most calls of action ("" for all) that arrived
+// within any one second, throttled ones included: what a rate limit such as
+// CloudTrail's two LookupEvents a second is checked against.
+func (s *Server) MaxPerSecond(action string) int {
+	reqs := s.Requests(action)
+	most := 0
+	for i := range reqs {
+		n := 0
+		for j := i; j < len(reqs) && reqs[j].Time.Sub(reqs[i].Time) < time.Second; j++ {
+			n++
+		}
+		most = max(most, n)
+	}
+	return most
 }

@@ -83,6 +83,7 @@ func New(t testing.TB, acct *Account) *Server {
 		acct = &Account{}
 	}
 	s := &Server{acct: acct, faults: map[string]*fault{}, calls: map[string]int{}}
+	s.SetRateLimit("LookupEvents", LookupEventsRate) // CloudTrail's own limit
 	ts := httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	t.Cleanup(ts.Close)
 	s.URL = ts.URL

@@ -207,22 +207,9 @@ func TestIAMEventsPaginatedPaced(t *testing.T) {
 	if len(reqs) < 8 || len(reqs)%2 != 0 {
 		t.Errorf("%d LookupEvents requests", len(reqs))
 	}
-	if m := maxPerSecond(reqs); m > 2 || srv.Throttled("LookupEvents") != 0 {
+	if m := srv.MaxPerSecond("LookupEvents"); m > 2 || srv.Throttled("LookupEvents") != 0 {
 		t.Errorf("iamtest saw up to %d LookupEvents within a second and throttled %d", m, srv.Throttled("LookupEvents"))
 	}
-}
-
-// maxPerSecond is the most requests the server saw within one second.
-func maxPerSecond(reqs []iamtest.Request) int {
-	most := 0
-	for i := range reqs {
-		n := 0
-		for j := i; j < len(reqs) && reqs[j].Time.Sub(reqs[i].Time) < time.Second; j++ {
-			n++
-		}
-		most = max(most, n)
-	}
-	return most
 }
 
 func TestIAMEventsDenied(t *testing.T) {
