@@ -21,9 +21,13 @@ import (
 // than us-east-1 so that the per-call regions show; throttled calls are
 // retried without backoff.
 func ctClient(srv *iamtest.Server, attempts int) *cloudtrail.Client {
+	return ctClientAt(srv.URL, attempts)
+}
+
+func ctClientAt(endpoint string, attempts int) *cloudtrail.Client {
 	return cloudtrail.New(cloudtrail.Options{
 		Region:       "eu-central-1",
-		BaseEndpoint: aws.String(srv.URL),
+		BaseEndpoint: aws.String(endpoint),
 		Credentials:  credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "test-secret", ""),
 		Retryer: retry.NewStandard(func(o *retry.StandardOptions) {
 			o.MaxAttempts = attempts
