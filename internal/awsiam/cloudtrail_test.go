@@ -131,7 +131,7 @@ func TestIAMEventsPaced(t *testing.T) {
 		}
 	}
 	floor := 7 * LookupEventsInterval
-	if took < floor || took > floor+time.Second {
+	if took < floor || took > floor*3/2 { // generous: the machine may be busy
 		t.Errorf("took %s, want about %s", took, floor)
 	}
 	t.Logf("8 pages in %s (floor at 2/s: %s)", took.Round(time.Millisecond), 7*time.Second/2)
@@ -157,7 +157,9 @@ func TestIAMEventsThrottleRetried(t *testing.T) {
 	if err != nil || len(events) != 3 || len(reqs) != 2 {
 		t.Fatalf("%d events in %d calls: %v", len(events), len(reqs), err)
 	}
-	if gap := reqs[1].Time.Sub(reqs[0].Time); gap < LookupEventsInterval-20*time.Millisecond {
+	// Unpaced, the retry would follow at once; paced, about 500 ms later
+	// (less whatever delayed the first request on its way).
+	if gap := reqs[1].Time.Sub(reqs[0].Time); gap < LookupEventsInterval/2 {
 		t.Errorf("the retry came %s after the throttled call", gap)
 	}
 	srv.Fail("LookupEvents", iamtest.AccessDenied, -1)
