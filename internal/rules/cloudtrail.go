@@ -94,6 +94,7 @@ var (
 var cloudTrailRules = []*Rule{
 	CloudTrailGlobalEventsOff, CloudTrailSingleRegion, CloudTrailLoggingOff, CloudTrailDeleted,
 	CloudTrailManagementEventsExcluded, CloudTrailLogValidationOff,
+	CloudTrailNoIAMRecording, // runtime only
 }
 
 // Trail is what the rules need to know of a CloudTrail trail.
