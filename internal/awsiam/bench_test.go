@@ -97,7 +97,7 @@ func BenchmarkAccessKeysThrottled(b *testing.B) {
 			acct.Users = acct.Users[:users]
 			srv := iamtest.New(b, acct)
 			srv.SetLatency(benchLatency)
-			srv.SetRateLimit(20)
+			srv.SetRateLimit("", 20)
 			cl := client(srv, c.opt, func(o *iam.Options) { o.RetryMaxAttempts = 26 })
 			start := time.Now()
 			for range b.N {
@@ -106,7 +106,7 @@ func BenchmarkAccessKeysThrottled(b *testing.B) {
 					b.Fatal(err, gap, len(keys))
 				}
 			}
-			b.ReportMetric(float64(srv.Throttled())/float64(b.N), "retries/op")
+			b.ReportMetric(float64(srv.Throttled(""))/float64(b.N), "retries/op")
 			report(b, srv, start)
 		})
 	}

@@ -2,11 +2,10 @@ package awsiam
 
 import (
 	"context"
-	"sync"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/smithy-go/middleware"
+	"golang.org/x/time/rate"
 )
 
 // IAM's request limits are per account and per API, low, and cannot be
@@ -17,61 +16,44 @@ const (
 	DefaultBurst          = 20 // calls that may start at once after a pause
 )
 
-// Pacer is a token bucket: it holds up to burst tokens, gains perSecond of
-// them each second, and every IAM attempt takes one, waiting when none is
-// left. It is safe for concurrent use.
-type Pacer struct {
-	mu     sync.Mutex
-	rate   float64 // tokens per second
-	burst  float64
-	tokens float64
-	last   time.Time
-}
+// Pacer is a token bucket (x/time/rate): it holds up to burst tokens, gains
+// perSecond of them each second, and every IAM attempt takes one, waiting
+// when none is left. It is safe for concurrent use.
+type Pacer struct{ limiter *rate.Limiter }
 
 // NewPacer returns a full bucket.
 func NewPacer(perSecond float64, burst int) *Pacer {
-	return &Pacer{rate: perSecond, burst: float64(burst), tokens: float64(burst), last: time.Now()}
+	return &Pacer{rate.NewLimiter(rate.Limit(perSecond), burst)}
 }
 
 // Wait takes a token, sleeping until one is there or ctx ends.
-func (p *Pacer) Wait(ctx context.Context) error {
-	p.mu.Lock()
-	now := time.Now()
-	p.tokens = min(p.burst, p.tokens+now.Sub(p.last).Seconds()*p.rate)
-	p.last = now
-	p.tokens-- // reserve now; a negative balance is a queue of waiters
-	wait := time.Duration(-p.tokens / p.rate * float64(time.Second))
-	p.mu.Unlock()
-	if wait <= 0 {
-		return nil
-	}
-	t := time.NewTimer(wait)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		p.mu.Lock()
-		p.tokens++ // give the reservation back
-		p.mu.Unlock()
-		return ctx.Err()
-	}
-}
+func (p *Pacer) Wait(ctx context.Context) error { return p.limiter.Wait(ctx) }
 
 // Apply makes every attempt of every call of an IAM client wait for a
 // token, retries included: pass it to iam.NewFromConfig or iam.New.
 func (p *Pacer) Apply(o *iam.Options) {
-	o.APIOptions = append(o.APIOptions, func(stack *middleware.Stack) error {
-		mw := middleware.FinalizeMiddlewareFunc("iamguard.Pace", func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
-			if err := p.Wait(ctx); err != nil {
-				return middleware.FinalizeOutput{}, middleware.Metadata{}, err
-			}
-			return next.HandleFinalize(ctx, in)
-		})
-		// After the retry middleware, so that each attempt is paced.
-		if err := stack.Finalize.Insert(mw, "Retry", middleware.After); err != nil {
-			return stack.Finalize.Add(mw, middleware.After)
+	o.APIOptions = append(o.APIOptions, paceAttempts("iamguard.Pace", func(ctx context.Context) (func(), error) {
+		return func() {}, p.Wait(ctx)
+	}))
+}
+
+// paceAttempts is an SDK stack option that holds every attempt of a call,
+// retries included, until acquire lets it go, and calls the release acquire
+// returns once the attempt is over. It sits after the retry middleware.
+func paceAttempts(name string, acquire func(context.Context) (release func(), err error)) func(*middleware.Stack) error {
+	return func(s *middleware.Stack) error {
+		m := middleware.FinalizeMiddlewareFunc(name,
+			func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
+				release, err := acquire(ctx)
+				if err != nil {
+					return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+				}
+				defer release()
+				return next.HandleFinalize(ctx, in)
+			})
+		if _, ok := s.Finalize.Get("Retry"); ok {
+			return s.Finalize.Insert(m, "Retry", middleware.After)
 		}
-		return nil
-	})
+		return s.Finalize.Add(m, middleware.Before)
+	}
 }

@@ -180,6 +180,9 @@ type Trail struct {
 	LogFileValidationEnabled   bool
 	IsOrganizationTrail        bool
 	IsLogging                  bool
+	KMSKeyID                   string
+	LatestDeliveryTime         time.Time // zero: never delivered
+	LatestDeliveryError        string
 	EventSelectors             []EventSelector
 	AdvancedEventSelectors     []AdvancedEventSelector
 }
@@ -221,6 +224,22 @@ type Event struct {
 	ReadOnly        bool
 	Resources       []EventResource
 	CloudTrailEvent string
+
+	// The rest shapes the generated record (see record.go). PrincipalType
+	// is userIdentity.type, default IAMUser; PrincipalARN defaults to the
+	// user's ARN (the root ARN for Root). RoleARN is the role behind an
+	// AssumedRole session (sessionContext.sessionIssuer). ResponseElements
+	// default to what IAM answers for the two uploads; an event with an
+	// ErrorCode has none.
+	PrincipalType     string
+	PrincipalARN      string
+	RoleARN           string
+	SourceIP          string // default 203.0.113.10
+	UserAgent         string // default aws-cli/2.15.0
+	RequestParameters map[string]any
+	ResponseElements  map[string]any
+	ErrorCode         string
+	ErrorMessage      string
 }
 
 // EventResource is a resource named by an event.

@@ -81,7 +81,8 @@ func epoch(t time.Time) float64 { return float64(t.UnixMilli()) / 1000 }
 
 func describeTrails(s *Server, body []byte) (any, *apiError) {
 	var in struct {
-		TrailNameList []string `json:"trailNameList"`
+		TrailNameList       []string `json:"trailNameList"`
+		IncludeShadowTrails *bool    `json:"includeShadowTrails"`
 	}
 	if err := decode(body, &in); err != nil {
 		return nil, err
@@ -91,6 +92,7 @@ func describeTrails(s *Server, body []byte) (any, *apiError) {
 		TrailARN                   string
 		HomeRegion                 string
 		S3BucketName               string `json:",omitempty"`
+		KmsKeyId                   string `json:",omitempty"`
 		IncludeGlobalServiceEvents bool
 		IsMultiRegionTrail         bool
 		LogFileValidationEnabled   bool
@@ -105,11 +107,15 @@ func describeTrails(s *Server, body []byte) (any, *apiError) {
 		if len(in.TrailNameList) > 0 && !nameListed(a, t, in.TrailNameList) {
 			continue
 		}
+		if !s.visibleHere(t, in.IncludeShadowTrails) {
+			continue
+		}
 		out = append(out, trail{
 			Name:                       t.Name,
 			TrailARN:                   a.trailARN(t),
 			HomeRegion:                 a.trailRegion(t),
 			S3BucketName:               t.S3BucketName,
+			KmsKeyId:                   t.KMSKeyID,
 			IncludeGlobalServiceEvents: t.IncludeGlobalServiceEvents,
 			IsMultiRegionTrail:         t.IsMultiRegionTrail,
 			LogFileValidationEnabled:   t.LogFileValidationEnabled,
@@ -138,7 +144,7 @@ func getTrailStatus(s *Server, body []byte) (any, *apiError) {
 	if t == nil {
 		return nil, trailNotFound(in.Name)
 	}
-	return map[string]any{"IsLogging": t.IsLogging}, nil
+	return trailStatus(s.acct, t), nil
 }
 
 func getEventSelectors(s *Server, body []byte) (any, *apiError) {
@@ -244,7 +250,7 @@ func lookupEvents(s *Server, body []byte) (any, *apiError) {
 func withEventDefaults(e Event) Event {
 	e.Source = orDefault(e.Source, "iam.amazonaws.com")
 	if e.ID == "" {
-		e.ID = stableID(e.Name+e.Time.String()+e.Username, 32)
+		e.ID = stableUUID(e.Name + e.Time.String() + e.Username)
 	}
 	return e
 }
@@ -268,23 +274,10 @@ func eventMatches(e Event, key, value string) bool {
 }
 
 // cloudTrailRecord is the raw JSON record of an event, made up from its
-// fields unless the test supplied one.
+// fields (record.go) unless the test supplied one.
 func cloudTrailRecord(a *Account, e Event) string {
 	if e.CloudTrailEvent != "" {
 		return e.CloudTrailEvent
 	}
-	record, _ := json.Marshal(map[string]any{
-		"eventVersion": "1.08",
-		"userIdentity": map[string]string{"type": "IAMUser", "accountId": a.accountID(),
-			"userName": e.Username, "accessKeyId": e.AccessKeyID},
-		"eventTime":          e.Time.UTC().Format(time.RFC3339),
-		"eventSource":        e.Source,
-		"eventName":          e.Name,
-		"awsRegion":          "us-east-1",
-		"eventID":            e.ID,
-		"readOnly":           e.ReadOnly,
-		"eventType":          "AwsApiCall",
-		"recipientAccountId": a.accountID(),
-	})
-	return string(record)
+	return generatedRecord(a, e)
 }

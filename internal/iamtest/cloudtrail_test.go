@@ -122,6 +122,7 @@ func TestLookupEventsPagination(t *testing.T) {
 	ctx := context.Background()
 	s := iamtest.New(t, trailAccount())
 	s.SetPageSize(3)
+	s.SetRateLimit("LookupEvents", 0) // unpaced client
 	c := cloudTrailClient(s, 1)
 
 	var got []cttypes.Event
@@ -161,6 +162,7 @@ func TestLookupEventsPagination(t *testing.T) {
 func TestCloudTrailFaults(t *testing.T) {
 	ctx := context.Background()
 	s := iamtest.New(t, trailAccount())
+	s.SetRateLimit("LookupEvents", 0) // unpaced client
 	s.Fail("LookupEvents", iamtest.Throttling, 1)
 	if _, err := cloudTrailClient(s, 3).LookupEvents(ctx, &cloudtrail.LookupEventsInput{}); err != nil || s.Calls("LookupEvents") != 2 {
 		t.Errorf("throttled once: %v after %d calls", err, s.Calls("LookupEvents"))

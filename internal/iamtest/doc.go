@@ -24,7 +24,18 @@
 // (<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/>).
 // Every List* paginates with Marker/IsTruncated (MaxItems default 100);
 // LookupEvents with NextToken (MaxResults default and maximum 50).
-// SetPageSize caps both, so small pages are easy to test.
+// SetPageSize caps both, so small pages are easy to test. SetRateLimit
+// throttles an action above a rate; LookupEvents is throttled above
+// CloudTrail's LookupEventsRate (2 a second) from the start. Requests records
+// when each call arrived.
+//
+// CloudTrail: DescribeTrails called with includeShadowTrails lists the
+// trails of the signing region plus, when true, multi-region and
+// organization trails homed elsewhere (shadow trails). GetTrailStatus
+// reports logging and the latest delivery time and error. LookupEvents
+// returns records shaped like CloudTrail's (eventVersion 1.08, userIdentity
+// for IAMUser, AssumedRole or Root, requestParameters, responseElements,
+// errorCode) generated from each Event (record.go).
 //
 // The caller is the account's root user: GetCallerIdentity answers
 // arn:aws:iam::<account>:root, and ListAccessKeys or ListMFADevices without a

@@ -2,7 +2,6 @@ package iamtest
 
 import (
 	"net/url"
-	"time"
 )
 
 // PageFault breaks the pagination of an IAM listing, as a faulty service
@@ -55,42 +54,4 @@ func (s *Server) FailHTTP(action string, status int, code string, times int) {
 		return
 	}
 	s.faults[action] = &fault{times: times, custom: &apiError{status: status, code: code, message: "injected by iamtest"}}
-}
-
-// SetRateLimit makes the server answer Throttling to any call beyond
-// perSecond in the last second, as IAM does to a caller that goes too fast;
-// 0 removes the limit. Throttled counts those answers.
-func (s *Server) SetRateLimit(perSecond int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.rateLimit = perSecond
-	s.accepted = nil
-}
-
-// Throttled reports how many calls the rate limit of SetRateLimit turned
-// away; each is a retry for a client that retries.
-func (s *Server) Throttled() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.throttled
-}
-
-// overRate records a call and reports whether it exceeds the rate limit.
-// The caller holds s.mu.
-func (s *Server) overRate() bool {
-	if s.rateLimit <= 0 {
-		return false
-	}
-	now := time.Now()
-	i := 0
-	for i < len(s.accepted) && now.Sub(s.accepted[i]) >= time.Second {
-		i++
-	}
-	s.accepted = s.accepted[i:]
-	if len(s.accepted) >= s.rateLimit {
-		s.throttled++
-		return true
-	}
-	s.accepted = append(s.accepted, now)
-	return false
 }

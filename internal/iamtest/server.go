@@ -63,10 +63,9 @@ type Server struct {
 	reqSeq  int
 	index   *index // nil until first needed; dropped by Update
 
-	pageFaults map[string]PageFault // SetPageFault
-	rateLimit  int                  // SetRateLimit: calls per second, 0 for none
-	accepted   []time.Time          // calls within the last second, oldest first
-	throttled  int                  // calls turned away by rateLimit
+	pageFaults map[string]PageFault   // SetPageFault
+	rates      map[string]*rateWindow // per action, set by SetRateLimit
+	callRegion string                 // signing region of the call being handled, under mu
 
 	inFlight    atomic.Int64
 	maxInFlight atomic.Int64
@@ -87,6 +86,7 @@ func New(t testing.TB, acct *Account) *Server {
 		acct = &Account{}
 	}
 	s := &Server{acct: acct, faults: map[string]*fault{}, calls: map[string]int{}}
+	s.SetRateLimit("LookupEvents", LookupEventsRate) // CloudTrail's own limit
 	ts := httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	t.Cleanup(ts.Close)
 	s.URL = ts.URL
@@ -153,6 +153,7 @@ type Request struct {
 	Params url.Values // query-protocol parameters (IAM, STS); nil for CloudTrail
 	Body   []byte     // CloudTrail's JSON body; nil for IAM and STS
 	Region string     // signing region from the Authorization header, "" if unsigned
+	Time   time.Time  // when the request arrived
 }
 
 // Requests returns the calls received for action, oldest first; "" returns
@@ -210,6 +211,7 @@ type request struct {
 }
 
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	arrived := time.Now()
 	n := s.inFlight.Add(1)
 	defer s.inFlight.Add(-1)
 	for {
@@ -250,13 +252,13 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 
 	s.mu.Lock()
 	s.calls[action]++
-	s.log = append(s.log, Request{Action: action, Params: req.form, Body: req.body, Region: signingRegion(r)})
+	s.log = append(s.log, Request{Action: action, Params: req.form, Body: req.body, Region: signingRegion(r), Time: arrived})
 	s.total++
 	s.reqSeq++
 	requestID := fmt.Sprintf("00000000-0000-4000-8000-%012d", s.reqSeq)
 	latency := s.latency
 	injected, custom := s.takeFault(action)
-	if injected == 0 && custom == nil && s.overRate() {
+	if injected == 0 && custom == nil && s.overRate(action, arrived) {
 		injected = Throttling
 	}
 	s.mu.Unlock()
@@ -279,6 +281,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	} else if injected != 0 {
 		apiErr = p.faultError(injected, action, s.acct.accountID())
 	} else {
+		s.callRegion = signingRegion(r)
 		result, apiErr = p.handle(s, action, req)
 	}
 	s.mu.Unlock()

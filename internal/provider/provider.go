@@ -10,6 +10,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -58,6 +59,10 @@ type client struct {
 	now         func() time.Time
 	report      awsiam.ReportOptions
 	account     string // the account ID the credentials belong to
+
+	// CloudTrail calls go to each trail's home region, and LookupEvents
+	// to us-east-1: the awsiam collectors set the region per call.
+	cloudtrail *cloudtrail.Client
 }
 
 type providerModel struct {
@@ -275,6 +280,11 @@ func (p *iamguardProvider) Configure(ctx context.Context, req provider.Configure
 			o.BaseEndpoint = aws.String(v)
 		}
 	})
+	c.cloudtrail = cloudtrail.NewFromConfig(cfg, func(o *cloudtrail.Options) {
+		if v := ep.CloudTrail.ValueString(); v != "" {
+			o.BaseEndpoint = aws.String(v)
+		}
+	})
 	resp.DataSourceData = c
 }
 
@@ -286,6 +296,8 @@ func (p *iamguardProvider) DataSources(context.Context) []func() datasource.Data
 		newServerCertificatesDataSource,
 		newSSHPublicKeysDataSource,
 		newSigningCertificatesDataSource,
+		newCloudTrailIAMLoggingDataSource,
+		newIAMEventsDataSource,
 	}
 }
 

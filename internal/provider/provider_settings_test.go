@@ -217,7 +217,7 @@ func TestProviderPacesIAM(t *testing.T) {
 		acct.Users = append(acct.Users, iamtest.User{Name: fmt.Sprintf("u%02d", i)})
 	}
 	srv := iamtest.New(t, acct)
-	srv.SetRateLimit(10)
+	srv.SetRateLimit("", 10)
 	run(t, resource.TestStep{
 		Config: `provider "iamguard" {
   access_key           = "AKIAIOSFODNN7EXAMPLE"
@@ -233,7 +233,7 @@ func TestProviderPacesIAM(t *testing.T) {
 data "iamguard_access_keys" "test" {}`,
 		Check: resource.TestCheckResourceAttr(akAddr, "compliant", "true"),
 	})
-	if n := srv.Throttled(); n != 0 {
+	if n := srv.Throttled(""); n != 0 {
 		t.Errorf("%d calls throttled; the pacer let calls through too fast", n)
 	}
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -93,6 +94,7 @@ var (
 var cloudTrailRules = []*Rule{
 	CloudTrailGlobalEventsOff, CloudTrailSingleRegion, CloudTrailLoggingOff, CloudTrailDeleted,
 	CloudTrailManagementEventsExcluded, CloudTrailLogValidationOff,
+	CloudTrailNoIAMRecording, // runtime only
 }
 
 // Trail is what the rules need to know of a CloudTrail trail.
@@ -260,4 +262,68 @@ func (f FieldSelector) matches(value string) bool {
 func TrailRemoval() []Finding {
 	return []Finding{CloudTrailDeleted.finding("",
 		"the trail is destroyed and not replaced: the IAM events it recorded stop being logged")}
+}
+
+// CloudTrailNoIAMRecording is the runtime verdict on a whole account: no
+// trail records IAM events (IG707).
+var CloudTrailNoIAMRecording = &Rule{
+	ID: "IG707", Slug: "cloudtrail-no-iam-recording", Severity: High,
+	Event:     "StopLogging",
+	Summary:   "No trail records IAM events",
+	Rationale: "IAM is a global service: its events reach only a trail that is logging, is multi-region or lives in us-east-1, includes global service events and records write management events. Without one, no IAM change (a weakened password policy, a reactivated key) leaves a trace.",
+	Remediation: Remediation{
+		Console:   "CloudTrail > Trails > Create trail: apply to all regions, management events Read and Write; then Start logging.",
+		CLI:       "aws cloudtrail create-trail --name iam-audit --s3-bucket-name BUCKET --is-multi-region-trail --include-global-service-events --enable-log-file-validation; aws cloudtrail start-logging --name iam-audit",
+		Terraform: "Add an aws_cloudtrail with is_multi_region_trail = true, include_global_service_events = true, enable_logging = true and management events recorded (no event_selector, or one with read_write_type = \"All\").",
+	},
+	References: []string{"CIS AWS 3.1", "AWS FSBP CloudTrail.1"},
+}
+
+// USEast1 is where IAM, a global service, delivers its events.
+const USEast1 = "us-east-1"
+
+// LiveTrail is a trail as CloudTrail reports it on the live account.
+type LiveTrail struct {
+	Name, ARN, HomeRegion string
+	Organization          bool // an organization trail, possibly owned by the management account
+	Trail                      // the settings the plan rules judge
+}
+
+// TrailVerdict is the judgement on one live trail.
+type TrailVerdict struct {
+	RecordsIAMWrites bool   // its selectors record IAM's write management events
+	RecordsIAM       bool   // it records IAM events: RecordsIAMEvents and reaches us-east-1
+	Why              string // why not, when RecordsIAM is false
+	Findings         []Finding
+}
+
+// EvaluateLiveTrails judges every trail as the linter judges a planned
+// aws_cloudtrail (EvaluateTrail), and the account as a whole: recording is
+// true when at least one trail records IAM events; otherwise the account gets
+// an IG707 finding. An organization trail counts like the account's own.
+func EvaluateLiveTrails(trails []LiveTrail) (recording bool, verdicts []TrailVerdict, account []Finding) {
+	verdicts = make([]TrailVerdict, len(trails))
+	var why []string
+	for i, t := range trails {
+		v := TrailVerdict{Findings: EvaluateTrail(t.Trail)}
+		_, _, v.RecordsIAMWrites, _ = recordsIAMWrites(t.Trail)
+		v.RecordsIAM, v.Why = RecordsIAMEvents(t.Trail)
+		if v.RecordsIAM && !t.MultiRegion.V && t.HomeRegion != USEast1 {
+			v.RecordsIAM, v.Why = false, "a single-region trail outside "+USEast1+" receives no global service events"
+		}
+		if v.RecordsIAM {
+			recording = true
+		} else {
+			why = append(why, fmt.Sprintf("%s: %s", t.Name, v.Why))
+		}
+		verdicts[i] = v
+	}
+	if !recording {
+		msg := "no trail exists, so IAM events are not recorded"
+		if len(trails) > 0 {
+			msg = "no trail records IAM events (" + strings.Join(why, "; ") + ")"
+		}
+		account = append(account, CloudTrailNoIAMRecording.finding("", "%s", msg))
+	}
+	return recording, verdicts, account
 }

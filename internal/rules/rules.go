@@ -127,7 +127,7 @@ func Reactivation(r *Rule, before, after Value[string]) []Finding {
 }
 
 // catalogue is the explicit registry: one slice per rule group.
-var catalogue = concat(passwordRules, accessKeyRules, loginProfileRules, cloudTrailRules, runtimeRules, certificateRules, sshKeyRules, signingCertificateRules)
+var catalogue = concat(passwordRules, accessKeyRules, loginProfileRules, cloudTrailRules, runtimeRules, certificateRules, sshKeyRules, signingCertificateRules, eventRules)
 
 var byID = func() map[string]*Rule {
 	m := make(map[string]*Rule, len(catalogue))

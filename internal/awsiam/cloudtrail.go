@@ -1,0 +1,141 @@
+package awsiam
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
+	cttypes "github.com/aws/aws-sdk-go-v2/service/cloudtrail/types"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+// TrailsAPI is the part of the CloudTrail client Trails needs.
+type TrailsAPI interface {
+	DescribeTrails(context.Context, *cloudtrail.DescribeTrailsInput, ...func(*cloudtrail.Options)) (*cloudtrail.DescribeTrailsOutput, error)
+	GetTrailStatus(context.Context, *cloudtrail.GetTrailStatusInput, ...func(*cloudtrail.Options)) (*cloudtrail.GetTrailStatusOutput, error)
+	GetEventSelectors(context.Context, *cloudtrail.GetEventSelectorsInput, ...func(*cloudtrail.Options)) (*cloudtrail.GetEventSelectorsOutput, error)
+}
+
+// Trail is a trail with its status: what rules.LiveTrail judges and the
+// facts it does not.
+type Trail struct {
+	rules.LiveTrail
+	KMSKeySet           bool
+	LatestDeliveryTime  time.Time // zero: never delivered
+	LatestDeliveryError string
+}
+
+// trailCallsInFlight bounds the GetTrailStatus and GetEventSelectors calls
+// made at once.
+const trailCallsInFlight = 8
+
+// inRegion sends one call to region, whatever the client's own.
+func inRegion(region string) func(*cloudtrail.Options) {
+	return func(o *cloudtrail.Options) { o.Region = region }
+}
+
+// Trails lists the trails that can record IAM events: DescribeTrails in
+// us-east-1, where IAM's global events are delivered, with shadow trails
+// (multi-region and organization trails homed in other regions). Each
+// trail's status and event selectors (basic or advanced) are read in its
+// home region, by ARN. Trails come back ordered by name, then ARN.
+func Trails(ctx context.Context, api TrailsAPI) ([]Trail, error) {
+	out, err := api.DescribeTrails(ctx, &cloudtrail.DescribeTrailsInput{IncludeShadowTrails: aws.Bool(true)}, inRegion(rules.USEast1))
+	if err != nil {
+		return nil, wrap("DescribeTrails", err)
+	}
+	trails := make([]Trail, len(out.TrailList))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(trailCallsInFlight)
+	for i, t := range out.TrailList {
+		trails[i] = Trail{
+			LiveTrail: rules.LiveTrail{
+				Name: aws.ToString(t.Name), ARN: aws.ToString(t.TrailARN), HomeRegion: aws.ToString(t.HomeRegion),
+				Organization: aws.ToBool(t.IsOrganizationTrail),
+				Trail: rules.Trail{
+					IncludeGlobalServiceEvents: rules.Known(aws.ToBool(t.IncludeGlobalServiceEvents)),
+					MultiRegion:                rules.Known(aws.ToBool(t.IsMultiRegionTrail)),
+					LogFileValidation:          rules.Known(aws.ToBool(t.LogFileValidationEnabled)),
+				},
+			},
+			KMSKeySet: aws.ToString(t.KmsKeyId) != "",
+		}
+		tr := &trails[i]
+		id := orString(tr.ARN, tr.Name)
+		home := orString(tr.HomeRegion, rules.USEast1)
+		g.Go(func() error {
+			st, err := api.GetTrailStatus(gctx, &cloudtrail.GetTrailStatusInput{Name: aws.String(id)}, inRegion(home))
+			if err != nil {
+				return wrap("GetTrailStatus", err)
+			}
+			tr.Logging = rules.Known(aws.ToBool(st.IsLogging))
+			tr.LatestDeliveryTime = aws.ToTime(st.LatestDeliveryTime).UTC()
+			tr.LatestDeliveryError = aws.ToString(st.LatestDeliveryError)
+			return nil
+		})
+		g.Go(func() error {
+			sel, err := api.GetEventSelectors(gctx, &cloudtrail.GetEventSelectorsInput{TrailName: aws.String(id)}, inRegion(home))
+			if err != nil {
+				return wrap("GetEventSelectors", err)
+			}
+			tr.EventSelectors = eventSelectors(sel.EventSelectors)
+			tr.AdvancedSelectors = advancedSelectors(sel.AdvancedEventSelectors)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(trails, func(a, b Trail) int {
+		if c := strings.Compare(a.Name, b.Name); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ARN, b.ARN)
+	})
+	return trails, nil
+}
+
+func eventSelectors(in []cttypes.EventSelector) []rules.EventSelector {
+	var out []rules.EventSelector
+	for _, s := range in {
+		include := true // CloudTrail's default when the field is absent
+		if s.IncludeManagementEvents != nil {
+			include = *s.IncludeManagementEvents
+		}
+		out = append(out, rules.EventSelector{
+			ReadWriteType:                 string(s.ReadWriteType),
+			IncludeManagementEvents:       rules.Known(include),
+			ExcludeManagementEventSources: s.ExcludeManagementEventSources,
+		})
+	}
+	return out
+}
+
+func advancedSelectors(in []cttypes.AdvancedEventSelector) []rules.AdvancedSelector {
+	var out []rules.AdvancedSelector
+	for _, s := range in {
+		var sel rules.AdvancedSelector
+		for _, f := range s.FieldSelectors {
+			sel.Fields = append(sel.Fields, rules.FieldSelector{
+				Field:  aws.ToString(f.Field),
+				Equals: f.Equals, NotEquals: f.NotEquals,
+				StartsWith: f.StartsWith, NotStartsWith: f.NotStartsWith,
+				EndsWith: f.EndsWith, NotEndsWith: f.NotEndsWith,
+			})
+		}
+		out = append(out, sel)
+	}
+	return out
+}
+
+func orString(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

@@ -1,0 +1,190 @@
+package awsiam
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/iamtest"
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+// ctClient is a real CloudTrail client pointed at srv, in a region other
+// than us-east-1 so that the per-call regions show; throttled calls are
+// retried without backoff.
+func ctClient(srv *iamtest.Server, attempts int) *cloudtrail.Client {
+	return ctClientAt(srv.URL, attempts)
+}
+
+func ctClientAt(endpoint string, attempts int) *cloudtrail.Client {
+	return cloudtrail.New(cloudtrail.Options{
+		Region:       "eu-central-1",
+		BaseEndpoint: aws.String(endpoint),
+		Credentials:  credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "test-secret", ""),
+		Retryer: retry.NewStandard(func(o *retry.StandardOptions) {
+			o.MaxAttempts = attempts
+			o.Backoff = retry.BackoffDelayerFunc(func(int, error) (time.Duration, error) { return 0, nil })
+		}),
+	})
+}
+
+func TestTrails(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: now, Trails: []iamtest.Trail{
+		{Name: "org", HomeRegion: "us-west-2", IsOrganizationTrail: true, IsMultiRegionTrail: true, IncludeGlobalServiceEvents: true,
+			IsLogging: true, ARN: "arn:aws:cloudtrail:us-west-2:999988887777:trail/org", KMSKeyID: "arn:aws:kms:us-west-2:999988887777:key/k",
+			LatestDeliveryTime: now.Add(-time.Hour)},
+		{Name: "eu-only", HomeRegion: "eu-west-1", IsLogging: true}, // not visible from us-east-1
+		{Name: "local", IncludeGlobalServiceEvents: true, LatestDeliveryError: "NoSuchBucket",
+			AdvancedEventSelectors: []iamtest.AdvancedEventSelector{{Name: "mgmt", FieldSelectors: []iamtest.FieldSelector{
+				{Field: "eventCategory", Equals: []string{"Management"}}, {Field: "readOnly", Equals: []string{"true"}}}}}},
+	}})
+	trails, err := Trails(context.Background(), ctClient(srv, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(trails) != 2 || trails[0].Name != "local" || trails[1].Name != "org" {
+		t.Fatalf("trails = %+v", trails)
+	}
+	local, org := trails[0], trails[1]
+	if local.Logging.V || local.LatestDeliveryError != "NoSuchBucket" || len(local.AdvancedSelectors) != 1 ||
+		len(local.AdvancedSelectors[0].Fields) != 2 || local.KMSKeySet || local.HomeRegion != "us-east-1" {
+		t.Errorf("local = %+v", local)
+	}
+	if !org.Organization || !org.Logging.V || !org.KMSKeySet || !org.LatestDeliveryTime.Equal(now.Add(-time.Hour)) ||
+		len(org.EventSelectors) != 1 || !org.EventSelectors[0].IncludeManagementEvents.V {
+		t.Errorf("org = %+v", org)
+	}
+	for _, r := range srv.Requests("") {
+		want := "us-east-1"
+		if r.Action != "DescribeTrails" && strings.Contains(string(r.Body), "trail/org") {
+			want = "us-west-2"
+		}
+		if r.Region != want {
+			t.Errorf("%s %s went to %s, want %s", r.Action, r.Body, r.Region, want)
+		}
+	}
+	if n := srv.Calls("GetTrailStatus") + srv.Calls("GetEventSelectors"); n != 4 {
+		t.Errorf("%d per-trail calls, want 4", n)
+	}
+	rec, _, _ := rules.EvaluateLiveTrails([]rules.LiveTrail{org.LiveTrail})
+	if !rec {
+		t.Error("the organization trail does not count")
+	}
+
+	srv.Fail("GetEventSelectors", iamtest.AccessDenied, -1)
+	_, err = Trails(context.Background(), ctClient(srv, 1))
+	var e *Error
+	if !errors.As(err, &e) || !e.Denied() || e.Permission() != "cloudtrail:GetEventSelectors" {
+		t.Errorf("denied: %v", err)
+	}
+}
+
+// eventsAccount has n events of each name, a minute apart, ending at now.
+func eventsAccount(n int, names ...string) *iamtest.Account {
+	acct := &iamtest.Account{Now: now}
+	for _, name := range names {
+		for i := range n {
+			acct.Events = append(acct.Events, iamtest.Event{
+				ID: fmt.Sprintf("%s-%05d", name, i), Name: name, Time: now.Add(-time.Duration(i+1) * time.Minute), Username: "alice",
+				RequestParameters: map[string]any{"userName": "bob", "accessKeyId": "AKIAOLD", "status": "Active",
+					"sSHPublicKeyBody": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBODY"},
+			})
+		}
+	}
+	return acct
+}
+
+// TestIAMEventsPaced: 8 pages over two queries that run at once; iamtest
+// throttles above 2 requests a second and never has to, and never sees
+// more than 2 in any second.
+func TestIAMEventsPaced(t *testing.T) {
+	srv := iamtest.New(t, eventsAccount(20, "UpdateAccessKey", "UploadSSHPublicKey"))
+	srv.SetPageSize(5)
+	srv.SetRateLimit("LookupEvents", iamtest.LookupEventsRate)
+	start := time.Now()
+	events, truncated, err := IAMEvents(context.Background(), ctClient(srv, 1), EventsQuery{
+		Names: []string{"UploadSSHPublicKey", "UpdateAccessKey"}, Start: now.AddDate(0, 0, -7), End: now,
+		Pacer: NewLookupEventsPacer(),
+	})
+	took := time.Since(start)
+	if err != nil || truncated || len(events) != 40 {
+		t.Fatalf("%d events, truncated %v, %v", len(events), truncated, err)
+	}
+	reqs := srv.Requests("LookupEvents")
+	if len(reqs) != 8 || srv.Throttled("LookupEvents") != 0 {
+		t.Errorf("%d requests, %d throttled; want 8 and 0", len(reqs), srv.Throttled("LookupEvents"))
+	}
+	if m := srv.MaxPerSecond("LookupEvents"); m > 2 {
+		t.Errorf("iamtest saw %d LookupEvents within one second", m)
+	}
+	for _, r := range reqs {
+		if r.Region != "us-east-1" {
+			t.Errorf("LookupEvents went to %s", r.Region)
+		}
+	}
+	floor := 7 * LookupEventsInterval
+	if took < floor || took > floor*3/2 { // generous: the machine may be busy
+		t.Errorf("took %s, want about %s", took, floor)
+	}
+	t.Logf("8 pages in %s (floor at 2/s: %s)", took.Round(time.Millisecond), 7*time.Second/2)
+	if !events[0].Time.After(events[39].Time) || events[0].UserName != "alice" || events[0].Parameters["userName"] != "bob" {
+		t.Errorf("events = %+v ... %+v", events[0], events[39])
+	}
+	for _, e := range events {
+		if _, ok := e.Parameters["sSHPublicKeyBody"]; ok {
+			t.Fatalf("a key body reached the rules: %v", e.Parameters)
+		}
+	}
+}
+
+// TestIAMEventsThrottleRetried: a throttled request is retried, and the
+// retry waits for the pacer too.
+func TestIAMEventsThrottleRetried(t *testing.T) {
+	srv := iamtest.New(t, eventsAccount(3, "UpdateAccessKey"))
+	srv.Fail("LookupEvents", iamtest.Throttling, 1)
+	events, _, err := IAMEvents(context.Background(), ctClient(srv, 3), EventsQuery{
+		Names: []string{"UpdateAccessKey"}, Start: now.AddDate(0, 0, -1), End: now, Pacer: NewLookupEventsPacer(),
+	})
+	reqs := srv.Requests("LookupEvents")
+	if err != nil || len(events) != 3 || len(reqs) != 2 {
+		t.Fatalf("%d events in %d calls: %v", len(events), len(reqs), err)
+	}
+	// Unpaced, the retry would follow at once; paced, about 500 ms later
+	// (less whatever delayed the first request on its way).
+	if gap := reqs[1].Time.Sub(reqs[0].Time); gap < LookupEventsInterval/2 {
+		t.Errorf("the retry came %s after the throttled call", gap)
+	}
+	srv.Fail("LookupEvents", iamtest.AccessDenied, -1)
+	_, _, err = IAMEvents(context.Background(), ctClient(srv, 1), EventsQuery{Names: []string{"UpdateAccessKey"}, Start: now.AddDate(0, 0, -1), End: now})
+	var e *Error
+	if !errors.As(err, &e) || !e.Denied() || e.Permission() != "cloudtrail:LookupEvents" {
+		t.Errorf("denied: %v", err)
+	}
+}
+
+func TestIAMEventsMax(t *testing.T) {
+	srv := iamtest.New(t, eventsAccount(30, "UpdateAccessKey", "DeleteSigningCertificate"))
+	srv.SetPageSize(4)
+	events, truncated, err := IAMEvents(context.Background(), ctClient(srv, 1), EventsQuery{
+		Names: []string{"UpdateAccessKey", "DeleteSigningCertificate"}, Start: now.AddDate(0, 0, -1), End: now,
+		MaxEvents: 5, Pacer: NewLookupEventsPacer(),
+	})
+	if err != nil || !truncated || len(events) != 5 {
+		t.Fatalf("%d events, truncated %v: %v", len(events), truncated, err)
+	}
+	// Newest first across both names: minute 1 of each, then minute 2...
+	if events[0].ID != "DeleteSigningCertificate-00000" || events[1].ID != "UpdateAccessKey-00000" || events[4].ID != "DeleteSigningCertificate-00002" {
+		t.Errorf("order: %s %s %s", events[0].ID, events[1].ID, events[4].ID)
+	}
+	if n := srv.Calls("LookupEvents"); n != 4 {
+		t.Errorf("%d calls, want 2 pages per name", n)
+	}
+}

@@ -1,0 +1,242 @@
+package provider
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/iamtest"
+)
+
+const evAddr = "data.iamguard_iam_events.test"
+
+// Secrets that the events' request parameters carry and nothing may show.
+const (
+	certBody = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUSECRETCERTBODY\n-----END CERTIFICATE-----\n"
+	sshBody  = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAISECRETSSHKEYBODY alice@laptop"
+)
+
+func hoursAgo(n int) time.Time { return testNow.Add(-time.Duration(n) * time.Hour) }
+
+// riskyEvents holds one event of each guarded kind that should fire, plus
+// a failed attempt, a deactivation, an expected upload and an old event.
+func riskyEvents() []iamtest.Event {
+	deployer := "arn:aws:iam::123456789012:role/terraform-deployer"
+	return []iamtest.Event{
+		{ID: "ev-policy", Name: "UpdateAccountPasswordPolicy", Time: hoursAgo(1), Username: "alice", AccessKeyID: "AKIAALICE",
+			SourceIP: "198.51.100.7", RequestParameters: map[string]any{"minimumPasswordLength": 8, "requireSymbols": true,
+				"requireNumbers": true, "requireUppercaseCharacters": true, "requireLowercaseCharacters": true,
+				"allowUsersToChangePassword": true, "maxPasswordAge": 90, "passwordReusePrevention": 24}},
+		{ID: "ev-key", Name: "UpdateAccessKey", Time: hoursAgo(2), Username: "alice",
+			RequestParameters: map[string]any{"accessKeyId": "AKIAOLDKEY", "status": "Active", "userName": "bob"}},
+		{ID: "ev-key-off", Name: "UpdateAccessKey", Time: hoursAgo(3), Username: "alice",
+			RequestParameters: map[string]any{"accessKeyId": "AKIAOLDKEY", "status": "Inactive", "userName": "bob"}},
+		{ID: "ev-cert", Name: "UploadServerCertificate", Time: hoursAgo(4), Username: "mallory",
+			RequestParameters: map[string]any{"serverCertificateName": "login-example", "certificateBody": certBody,
+				"privateKey": "HIDDEN_DUE_TO_SECURITY_REASONS"}},
+		{ID: "ev-cert-ok", Name: "UploadServerCertificate", Time: hoursAgo(5), PrincipalType: "AssumedRole", RoleARN: deployer,
+			RequestParameters: map[string]any{"serverCertificateName": "www", "certificateBody": certBody}},
+		{ID: "ev-ssh", Name: "UploadSSHPublicKey", Time: hoursAgo(6), PrincipalType: "Root", AccessKeyID: "ASIAROOT",
+			RequestParameters: map[string]any{"userName": "bob", "sSHPublicKeyBody": sshBody}},
+		{ID: "ev-sign", Name: "DeleteSigningCertificate", Time: hoursAgo(7), Username: "mallory", ErrorCode: "AccessDenied",
+			RequestParameters: map[string]any{"userName": "bob", "certificateId": "SIGNCERT1"}},
+		{ID: "ev-old", Name: "UpdateAccessKey", Time: testNow.AddDate(0, 0, -10), Username: "alice",
+			RequestParameters: map[string]any{"accessKeyId": "AKIAOLDKEY", "status": "Active"}},
+	}
+}
+
+func TestIAMEventsCompliant(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Events: []iamtest.Event{
+		{ID: "ev-1", Name: "UpdateAccessKey", Time: hoursAgo(1), Username: "alice",
+			RequestParameters: map[string]any{"accessKeyId": "AKIAOLDKEY", "status": "Inactive", "userName": "bob"}},
+		{ID: "ev-2", Name: "UploadSSHPublicKey", Time: hoursAgo(2), Username: "ci",
+			RequestParameters: map[string]any{"userName": "git", "sSHPublicKeyBody": sshBody}},
+		{ID: "ev-3", Name: "CreateUser", Time: hoursAgo(3), Username: "alice"},
+	}})
+	run(t, resource.TestStep{
+		Config: cloudTrailProviderBlock(srv) + `data "iamguard_iam_events" "test" {
+  expected_principals = ["arn:aws:iam::123456789012:user/c?"]
+}`,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(evAddr, "event_names.#", "5"),
+			resource.TestCheckResourceAttr(evAddr, "event_names.0", "UpdateAccountPasswordPolicy"),
+			resource.TestCheckResourceAttr(evAddr, "lookback", "7d"),
+			resource.TestCheckResourceAttr(evAddr, "start_time", "2026-05-25T12:00:00Z"),
+			resource.TestCheckResourceAttr(evAddr, "end_time", "2026-06-01T12:00:00Z"),
+			resource.TestCheckResourceAttr(evAddr, "truncated", "false"),
+			resource.TestCheckResourceAttr(evAddr, "events.#", "2"),
+			resource.TestCheckResourceAttr(evAddr, "events.0.event_id", "ev-1"),
+			resource.TestCheckResourceAttr(evAddr, "events.0.event_time", "2026-06-01T11:00:00Z"),
+			resource.TestCheckResourceAttr(evAddr, "events.0.event_name", "UpdateAccessKey"),
+			resource.TestCheckResourceAttr(evAddr, "events.0.principal_arn", "arn:aws:iam::123456789012:user/alice"),
+			resource.TestCheckResourceAttr(evAddr, "events.0.principal_type", "IAMUser"),
+			resource.TestCheckResourceAttr(evAddr, "events.0.user_name", "alice"),
+			resource.TestCheckResourceAttr(evAddr, "events.0.source_ip_address", "203.0.113.10"),
+			resource.TestCheckResourceAttr(evAddr, "events.0.read_only", "false"),
+			resource.TestCheckNoResourceAttr(evAddr, "events.0.error_code"),
+			resource.TestCheckResourceAttr(evAddr, "events.0.request_parameters.%", "3"),
+			resource.TestCheckResourceAttr(evAddr, "events.0.request_parameters.status", "Inactive"),
+			resource.TestCheckResourceAttr(evAddr, "events.1.request_parameters.%", "3"), // userName, and the new key's ID and status
+			resource.TestCheckResourceAttr(evAddr, "events.1.request_parameters.userName", "git"),
+			resource.TestCheckResourceAttrSet(evAddr, "events.1.request_parameters.sSHPublicKeyId"),
+			resource.TestCheckResourceAttr(evAddr, "compliant", "true"),
+			resource.TestCheckResourceAttr(evAddr, "findings.#", "0"),
+		),
+	})
+	for _, r := range srv.Requests("LookupEvents") {
+		if r.Region != "us-east-1" {
+			t.Errorf("LookupEvents signed for %s", r.Region)
+		}
+	}
+}
+
+func TestIAMEventsNonCompliant(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Events: riskyEvents()})
+	logFile := filepath.Join(t.TempDir(), "tf.log")
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_ACC_LOG_PATH", logFile)
+	run(t, resource.TestStep{
+		Config: cloudTrailProviderBlock(srv) + `data "iamguard_iam_events" "test" {
+  expected_principals = ["arn:aws:iam::*:role/terraform-*"]
+}`,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(evAddr, "events.#", "7"),
+			resource.TestCheckResourceAttr(evAddr, "events.0.request_parameters.minimumPasswordLength", "8"),
+			resource.TestCheckResourceAttr(evAddr, "events.0.access_key_id", "AKIAALICE"),
+			resource.TestCheckResourceAttr(evAddr, "events.0.source_ip_address", "198.51.100.7"),
+			resource.TestCheckResourceAttr(evAddr, "events.3.request_parameters.serverCertificateName", "login-example"),
+			resource.TestCheckNoResourceAttr(evAddr, "events.3.request_parameters.certificateBody"),
+			resource.TestCheckNoResourceAttr(evAddr, "events.3.request_parameters.privateKey"),
+			resource.TestCheckResourceAttr(evAddr, "events.4.principal_type", "AssumedRole"),
+			resource.TestCheckResourceAttr(evAddr, "events.5.principal_type", "Root"),
+			resource.TestCheckResourceAttr(evAddr, "events.6.error_code", "AccessDenied"),
+			resource.TestCheckResourceAttr(evAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(evAddr, "findings.#", "5"),
+			resource.TestCheckResourceAttr(evAddr, "findings.0.rule_id", "IG901"),
+			resource.TestCheckResourceAttr(evAddr, "findings.0.subject", "ev-policy"),
+			resource.TestCheckResourceAttr(evAddr, "findings.0.severity", "high"),
+			resource.TestCheckResourceAttr(evAddr, "findings.0.message",
+				"UpdateAccountPasswordPolicy by arn:aws:iam::123456789012:user/alice at 2026-06-01T11:00:00Z set a policy below the baseline: IG101 (password-min-length)"),
+			resource.TestCheckResourceAttr(evAddr, "findings.1.rule_id", "IG902"),
+			resource.TestCheckResourceAttr(evAddr, "findings.1.message",
+				"UpdateAccessKey by arn:aws:iam::123456789012:user/alice at 2026-06-01T10:00:00Z set access key AKIAOLDKEY of user bob to Active"),
+			resource.TestCheckResourceAttr(evAddr, "findings.2.rule_id", "IG903"),
+			resource.TestCheckResourceAttr(evAddr, "findings.2.subject", "ev-cert"),
+			resource.TestCheckResourceAttr(evAddr, "findings.2.severity", "medium"),
+			resource.TestCheckResourceAttr(evAddr, "findings.3.rule_id", "IG904"),
+			resource.TestCheckResourceAttr(evAddr, "findings.3.severity", "critical"),
+			resource.TestCheckResourceAttr(evAddr, "findings.3.message",
+				"UploadSSHPublicKey by arn:aws:iam::123456789012:root at 2026-06-01T06:00:00Z made with root credentials"),
+			resource.TestCheckResourceAttr(evAddr, "findings.4.rule_id", "IG905"),
+			resource.TestCheckResourceAttr(evAddr, "findings.4.severity", "low"),
+			resource.TestMatchResourceAttr(evAddr, "findings.4.message", regexp.MustCompile(`^attempted \(AccessDenied\): DeleteSigningCertificate by arn:aws:iam::123456789012:user/mallory .* deleted signing certificate SIGNCERT1 of user bob, made by a principal not in expected_principals$`)),
+			noSecretsInState,
+		),
+	})
+	logs, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"SECRETCERTBODY", "SECRETSSHKEYBODY", "BEGIN CERTIFICATE"} {
+		if strings.Contains(string(logs), s) {
+			t.Errorf("%q appears in the logs", s)
+		}
+	}
+}
+
+// noSecretsInState fails when a certificate or key body reached the state.
+func noSecretsInState(s *terraform.State) error {
+	for _, m := range s.Modules {
+		for addr, r := range m.Resources {
+			for k, v := range r.Primary.Attributes {
+				if strings.Contains(v, "SECRETCERTBODY") || strings.Contains(v, "SECRETSSHKEYBODY") || strings.Contains(v, "BEGIN CERTIFICATE") {
+					return fmt.Errorf("%s.%s holds a body: %q", addr, k, v)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// TestIAMEventsPaginatedPaced reads 4 pages for each of two event names;
+// iamtest refuses more than 2 LookupEvents a second, and over the whole run
+// (plans, applies and refreshes, each a fresh provider) never sees more.
+func TestIAMEventsPaginatedPaced(t *testing.T) {
+	acct := &iamtest.Account{Now: testNow}
+	for i := range 16 {
+		name := []string{"UpdateAccessKey", "DeleteSigningCertificate"}[i%2]
+		acct.Events = append(acct.Events, iamtest.Event{ID: fmt.Sprintf("ev-%02d", i), Name: name, Time: hoursAgo(i + 1), Username: "ci",
+			RequestParameters: map[string]any{"userName": "ci", "accessKeyId": "AKIACI", "status": "Inactive", "certificateId": "C1"}})
+	}
+	srv := iamtest.New(t, acct)
+	srv.SetPageSize(2)
+	srv.SetRateLimit("LookupEvents", iamtest.LookupEventsRate)
+	run(t, resource.TestStep{
+		Config: cloudTrailProviderBlock(srv) + `data "iamguard_iam_events" "test" {
+  event_names         = ["UpdateAccessKey", "DeleteSigningCertificate"]
+  lookback            = "36h"
+  expected_principals = ["arn:aws:iam::123456789012:user/ci"]
+}`,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(evAddr, "events.#", "16"),
+			resource.TestCheckResourceAttr(evAddr, "events.0.event_id", "ev-00"),
+			resource.TestCheckResourceAttr(evAddr, "events.15.event_id", "ev-15"),
+			resource.TestCheckResourceAttr(evAddr, "compliant", "true"),
+		),
+	}, resource.TestStep{
+		Config: cloudTrailProviderBlock(srv) + `data "iamguard_iam_events" "test" {
+  event_names = ["UpdateAccessKey", "DeleteSigningCertificate"]
+  max_events  = 3
+}`,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(evAddr, "events.#", "3"),
+			resource.TestCheckResourceAttr(evAddr, "truncated", "true"),
+			resource.TestCheckResourceAttr(evAddr, "events.2.event_id", "ev-02"),
+			resource.TestCheckResourceAttr(evAddr, "findings.#", "1"), // ev-01: a DeleteSigningCertificate, and no one is expected
+			resource.TestCheckResourceAttr(evAddr, "findings.0.subject", "ev-01"),
+		),
+	})
+	reqs := srv.Requests("LookupEvents")
+	if len(reqs) < 8 || len(reqs)%2 != 0 {
+		t.Errorf("%d LookupEvents requests", len(reqs))
+	}
+	if m := srv.MaxPerSecond("LookupEvents"); m > 2 || srv.Throttled("LookupEvents") != 0 {
+		t.Errorf("iamtest saw up to %d LookupEvents within a second and throttled %d", m, srv.Throttled("LookupEvents"))
+	}
+}
+
+func TestIAMEventsDenied(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Events: riskyEvents()})
+	srv.Fail("LookupEvents", iamtest.AccessDenied, -1)
+	run(t, resource.TestStep{
+		Config:      cloudTrailProviderBlock(srv) + `data "iamguard_iam_events" "test" {}`,
+		ExpectError: regexp.MustCompile(`(?s)Cannot read CloudTrail events.*AWS refused LookupEvents.*permission\s+cloudtrail:LookupEvents`),
+	})
+}
+
+func TestIAMEventsInvalidArguments(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow})
+	for arg, want := range map[string]string{
+		`lookback = "91d"`:    `must be from 1s to 90d`,
+		`lookback = "a week"`: `is not a number of days`,
+		`max_events = 0`:      `max_events must be 1 or more`,
+		`event_names = []`:    `at least one event name`,
+	} {
+		t.Run(arg, func(t *testing.T) {
+			run(t, resource.TestStep{
+				Config:      cloudTrailProviderBlock(srv) + "data \"iamguard_iam_events\" \"test\" {\n  " + arg + "\n}\n",
+				ExpectError: regexp.MustCompile(want),
+			})
+		})
+	}
+	if n := srv.Calls("LookupEvents"); n != 0 {
+		t.Errorf("invalid arguments still made %d calls", n)
+	}
+}
