@@ -485,3 +485,13 @@ func TestShippedExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileConfig: a config file nested 100,000 levels deep, or too big,
+// gives one line and exit 2, not a Go stack overflow.
+func TestHostileConfig(t *testing.T) {
+	deep := writeConfig(t, "fail_on = "+strings.Repeat("[", 100_000)+strings.Repeat("]", 100_000)+"\n")
+	r := lintCLI(t, nil, "lint", "--config", deep, fixture)
+	wantUsageError(t, r, deep+":1: config nesting deeper than the limit of 64 levels")
+	big := writeConfig(t, "# "+strings.Repeat("x", 300<<10)+"\n")
+	wantUsageError(t, lintCLI(t, nil, "lint", "--config", big, fixture), big+": config file larger than the 256 KiB limit")
+}
