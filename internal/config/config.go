@@ -26,6 +26,7 @@ const DefaultFile = ".iamguard.hcl"
 
 // Config is a loaded config file.
 type Config struct {
+	File     string // the file it was loaded from; "" for the defaults
 	Baseline rules.Baseline
 	// FailOn is the file's fail_on; nil when the file does not set it.
 	FailOn   *rules.Severity
@@ -73,7 +74,42 @@ func Load(path string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, errors.Unwrap(err))
 	}
-	return Parse(src, name)
+	c, err := Parse(src, name)
+	if err != nil {
+		return nil, err
+	}
+	c.File = path
+	return c, nil
+}
+
+// Weakened is a baseline setting set to a weaker bar than its default.
+type Weakened struct {
+	Name           string
+	Value, Default int
+}
+
+// WeakerBaseline lists the baseline settings weaker than their defaults,
+// in the order of rules.Thresholds.
+func (c *Config) WeakerBaseline() []Weakened {
+	var out []Weakened
+	for _, t := range rules.Thresholds() {
+		if v := t.Get(c.Baseline); t.Weaker(v) {
+			out = append(out, Weakened{Name: t.Name, Value: v, Default: t.Default})
+		}
+	}
+	return out
+}
+
+// DisabledRules lists the IDs of the rules the file switches off, sorted.
+func (c *Config) DisabledRules() []string {
+	var out []string
+	for id, off := range c.Disabled {
+		if off {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // checkLimits refuses a file over MaxFileSize, or one whose expressions

@@ -254,3 +254,30 @@ func TestLimits(t *testing.T) {
 		t.Errorf("oversized file: %v", err)
 	}
 }
+
+func TestWeakerThanDefaults(t *testing.T) {
+	c, err := Parse([]byte(`
+baseline {
+  password_min_length   = 8    # weaker: lower
+  password_max_age_days = 365  # weaker: higher
+  min_rsa_bits          = 4096 # stricter
+  access_key_max_age_days = 90 # the default
+}
+rule "IG202" { enabled = false }
+rule "IG110" { enabled = false }
+rule "IG101" { enabled = true }
+`), "x.hcl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Weakened{{"password_min_length", 8, 14}, {"password_max_age_days", 365, 90}}
+	if got := c.WeakerBaseline(); !reflect.DeepEqual(got, want) {
+		t.Errorf("WeakerBaseline = %+v, want %+v", got, want)
+	}
+	if got := c.DisabledRules(); !reflect.DeepEqual(got, []string{"IG110", "IG202"}) {
+		t.Errorf("DisabledRules = %v", got)
+	}
+	if d := Default(); d.WeakerBaseline() != nil || d.DisabledRules() != nil || d.File != "" {
+		t.Errorf("the defaults are reported weaker: %+v", d)
+	}
+}

@@ -17,6 +17,9 @@ import (
 type Report struct {
 	Tool     Tool      `json:"tool"`
 	Plan     PlanInfo  `json:"plan"`
+	// Config is the configuration in effect when it differs from the
+	// defaults (see NewConfig); nil otherwise.
+	Config *Config `json:"config,omitempty"`
 	Summary  Summary   `json:"summary"`
 	Findings []Finding `json:"findings"`
 
