@@ -15,11 +15,11 @@ import (
 
 // Report is the JSON report, the contract every format is derived from.
 type Report struct {
-	Tool     Tool      `json:"tool"`
-	Plan     PlanInfo  `json:"plan"`
+	Tool Tool     `json:"tool"`
+	Plan PlanInfo `json:"plan"`
 	// Config is the configuration in effect when it differs from the
 	// defaults (see NewConfig); nil otherwise.
-	Config *Config `json:"config,omitempty"`
+	Config   *Config   `json:"config,omitempty"`
 	Summary  Summary   `json:"summary"`
 	Findings []Finding `json:"findings"`
 
