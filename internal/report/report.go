@@ -15,11 +15,9 @@ import (
 
 // Report is the JSON report, the contract every format is derived from.
 type Report struct {
-	Tool Tool     `json:"tool"`
-	Plan PlanInfo `json:"plan"`
-	// Config is the configuration in effect when it differs from the
-	// defaults (see NewConfig); nil otherwise.
-	Config   *Config   `json:"config,omitempty"`
+	Tool     Tool      `json:"tool"`
+	Plan     PlanInfo  `json:"plan"`
+	Config   *Config   `json:"config,omitempty"` // nil when everything is the default (see NewConfig)
 	Summary  Summary   `json:"summary"`
 	Findings []Finding `json:"findings"`
 
