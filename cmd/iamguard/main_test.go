@@ -379,6 +379,13 @@ func TestBinaryPlanEndToEnd(t *testing.T) {
 	if s := lintCLI(t, bin, "lint", "-", "--terraform", tf, "--format", "json"); s.stdout != r.stdout || s.code != 0 {
 		t.Errorf("binary plan on stdin: exit %d, stderr %q", s.code, s.stderr)
 	}
+
+	// So does one given as a FIFO, as a shell's process substitution
+	// <(cat tfplan) gives it.
+	fifo := fifoWith(t, bin)
+	if s := lintCLI(t, nil, "lint", fifo, "--terraform", tf, "--format", "json"); s.stdout != r.stdout || s.code != 0 {
+		t.Errorf("binary plan through a FIFO: exit %d, stderr %q", s.code, s.stderr)
+	}
 }
 
 func TestBinaryPlanErrors(t *testing.T) {
