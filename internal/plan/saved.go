@@ -47,10 +47,10 @@ func Open(ctx context.Context, name string, stdin io.Reader, tf Terraform, keep 
 		return showPlan(ctx, shown, name, stream, br, tf, keep)
 	}
 	p, err := Read(br, keep)
-	if ctx.Err() != nil {
+	switch {
+	case err != nil && ctx.Err() != nil:
 		return nil, fmt.Errorf("%s: interrupted", shown)
-	}
-	if err != nil {
+	case err != nil:
 		return nil, fmt.Errorf("%s: %w", shown, err)
 	}
 	return p, nil
