@@ -2,19 +2,24 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"syscall"
 	"time"
+	"unicode"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/config"
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
+	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
 	"github.com/iamguard/terraform-provider-iamguard/internal/report"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
@@ -26,12 +31,20 @@ const usage = `usage:
   iamguard lint [flags] PLAN    PLAN: terraform show -json output, a binary plan file, or - for stdin
     --format text|json|sarif|junit|github|markdown   --output FILE
     --config FILE       (default ./.iamguard.hcl if present)
+    --no-config         ignore ./.iamguard.hcl: judge with the defaults
     --fail-on SEVERITY  (default: the config's fail_on, else low)
     --changed-only      --now RFC3339
     --terraform PATH    terraform for binary plans (default: terraform on PATH)
+    --terraform-timeout DURATION   limit on terraform show -json (default 5m)
   iamguard rules [--format text|json|markdown]
   iamguard version
 `
+
+// shortUsage is the one line printed for a missing or unknown command.
+const shortUsage = "usage: iamguard lint|rules|version ...; iamguard --help for more"
+
+// defaultTerraformTimeout bounds terraform show -json on a binary plan.
+const defaultTerraformTimeout = 5 * time.Minute
 
 // Exit codes.
 const (
@@ -46,7 +59,7 @@ func main() {
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprintln(stderr, "iamguard:", shortUsage)
 		return exitUsage
 	}
 	var code int
@@ -61,13 +74,28 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:
-		err = fmt.Errorf("unknown command %q\n%s", args[0], usage)
+		err = fmt.Errorf("unknown command %q; %s", args[0], shortUsage)
+	}
+	if errors.Is(err, flag.ErrHelp) { // lint --help, rules -h
+		fmt.Fprint(stdout, usage)
+		return exitOK
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "iamguard:", err)
+		fmt.Fprintln(stderr, "iamguard:", oneLine(err.Error()))
 		return exitUsage
 	}
 	return code
+}
+
+// oneLine keeps an error on one line whatever text it carries (names are
+// quoted where they are printed; this is the last guard).
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 func toolVersion() string {
@@ -105,7 +133,9 @@ func runLint(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 	changedOnly := fs.Bool("changed-only", false, "judge only resources that change")
 	now := fs.String("now", "", "time to judge dates against (RFC3339)")
 	configFile := fs.String("config", "", "config file (default ./.iamguard.hcl if present)")
+	noConfig := fs.Bool("no-config", false, "ignore ./.iamguard.hcl")
 	terraform := fs.String("terraform", "", "terraform binary for binary plan files")
+	tfTimeout := fs.Duration("terraform-timeout", defaultTerraformTimeout, "limit on terraform show -json")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return 0, err
@@ -120,7 +150,7 @@ func runLint(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 	if !ok {
 		return 0, fmt.Errorf("unknown --format %q (want one of %v)", *format, report.FormatNames())
 	}
-	cfg, err := loadConfig(*configFile, given["config"])
+	cfg, err := loadConfig(*configFile, given["config"], *noConfig)
 	if err != nil {
 		return 0, err
 	}
@@ -149,18 +179,22 @@ func runLint(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 	opt := lint.Options{Now: at, Baseline: &b, ChangedOnly: *changedOnly, Disabled: cfg.Disabled,
 		Waivers: cfg.Waivers, WaiversAt: waiversAt}
 
-	p, err := plan.Open(pos[0], stdin, *terraform, lint.ResourceTypes, plan.Attributes(lint.Attributes))
+	if *tfTimeout <= 0 {
+		return 0, fmt.Errorf("--terraform-timeout must be above zero, not %v", *tfTimeout)
+	}
+	p, err := openPlan(pos[0], stdin, plan.Terraform{Path: *terraform, Timeout: *tfTimeout})
 	if err != nil {
 		return 0, err
 	}
 	rep := report.New(lint.Lint(p, opt), toolVersion())
 	rep.Disabled = cfg.Disabled
+	rep.Config = report.NewConfig(cfg, minSev)
 
 	out, color := stdout, isTerminal(stdout)
 	if *output != "" {
 		f, err := os.Create(*output)
 		if err != nil {
-			return 0, fmt.Errorf("--output: %w", err)
+			return 0, fmt.Errorf("--output %s: %w", quote.Path(*output), errors.Unwrap(err))
 		}
 		defer f.Close()
 		out, color = f, false
@@ -175,9 +209,27 @@ func runLint(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 	return exitOK, nil
 }
 
+// openPlan reads the plan. SIGINT or SIGTERM stops the reading and kills
+// terraform show; the error path then returns normally, so deferred
+// cleanup (the temporary copy of a binary plan from stdin) runs. A second
+// signal ends the process at once.
+func openPlan(name string, stdin io.Reader, tf plan.Terraform) (*plan.Plan, error) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	context.AfterFunc(ctx, stop)
+	return plan.Open(ctx, name, stdin, tf, lint.ResourceTypes, plan.Attributes(lint.Attributes))
+}
+
 // loadConfig reads the --config file, or ./.iamguard.hcl when --config is
-// not given and that file exists, or else gives the defaults.
-func loadConfig(name string, given bool) (*config.Config, error) {
+// not given and that file exists, or else gives the defaults; with
+// --no-config, always the defaults.
+func loadConfig(name string, given, none bool) (*config.Config, error) {
+	switch {
+	case none && given:
+		return nil, errors.New("--config and --no-config cannot be used together")
+	case none:
+		return config.Default(), nil
+	}
 	if !given {
 		name = config.DefaultFile
 		if _, err := os.Stat(name); errors.Is(err, os.ErrNotExist) {
@@ -186,7 +238,7 @@ func loadConfig(name string, given bool) (*config.Config, error) {
 	}
 	cfg, err := config.Load(name)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("--config %s: no such file", name)
+		return nil, fmt.Errorf("--config %s: no such file", quote.Path(name))
 	}
 	return cfg, err
 }

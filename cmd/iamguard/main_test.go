@@ -242,7 +242,8 @@ func TestConfigReachesReport(t *testing.T) {
 	}
 	cfg := writeConfig(t, "rule \"IG110\" { enabled = false }\nfail_on = \"critical\"\n")
 	r = lintCLI(t, nil, "lint", "--format", "junit", "--config", cfg, fixture)
-	if strings.Contains(r.stdout, "IG110") || !strings.Contains(r.stdout, `failures="0"`) {
+	// IG110 has no suite; the configuration suite names it as disabled.
+	if strings.Contains(r.stdout, `name="IG110`) || !strings.Contains(r.stdout, `failures="0"`) {
 		t.Errorf("JUnit report ignores the config's disabled rule or fail_on:\n%s", r.stdout)
 	}
 	r = lintCLI(t, nil, "lint", "--format", "sarif", fixture)
@@ -378,6 +379,13 @@ func TestBinaryPlanEndToEnd(t *testing.T) {
 	if s := lintCLI(t, bin, "lint", "-", "--terraform", tf, "--format", "json"); s.stdout != r.stdout || s.code != 0 {
 		t.Errorf("binary plan on stdin: exit %d, stderr %q", s.code, s.stderr)
 	}
+
+	// So does one given as a FIFO, as a shell's process substitution
+	// <(cat tfplan) gives it.
+	fifo := fifoWith(t, bin)
+	if s := lintCLI(t, nil, "lint", fifo, "--terraform", tf, "--format", "json"); s.stdout != r.stdout || s.code != 0 {
+		t.Errorf("binary plan through a FIFO: exit %d, stderr %q", s.code, s.stderr)
+	}
 }
 
 func TestBinaryPlanErrors(t *testing.T) {
@@ -484,4 +492,14 @@ func TestShippedExamples(t *testing.T) {
 			t.Errorf("%s: no findings", p)
 		}
 	}
+}
+
+// TestHostileConfig: a config file nested 100,000 levels deep, or too big,
+// gives one line and exit 2, not a Go stack overflow.
+func TestHostileConfig(t *testing.T) {
+	deep := writeConfig(t, "fail_on = "+strings.Repeat("[", 100_000)+strings.Repeat("]", 100_000)+"\n")
+	r := lintCLI(t, nil, "lint", "--config", deep, fixture)
+	wantUsageError(t, r, deep+":1: config nesting deeper than the limit of 64 levels")
+	big := writeConfig(t, "# "+strings.Repeat("x", 300<<10)+"\n")
+	wantUsageError(t, lintCLI(t, nil, "lint", "--config", big, fixture), big+": config file larger than the 256 KiB limit")
 }

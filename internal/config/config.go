@@ -5,6 +5,8 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"sort"
 	"strings"
@@ -13,7 +15,9 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
@@ -22,6 +26,7 @@ const DefaultFile = ".iamguard.hcl"
 
 // Config is a loaded config file.
 type Config struct {
+	File     string // the file it was loaded from; "" for the defaults
 	Baseline rules.Baseline
 	// FailOn is the file's fail_on; nil when the file does not set it.
 	FailOn   *rules.Severity
@@ -45,13 +50,131 @@ func Default() *Config {
 	return &Config{Baseline: rules.DefaultBaseline(), Disabled: map[string]bool{}}
 }
 
-// Load reads and checks a config file.
+// Limits on a config file, checked before the HCL parser sees it: the
+// parser recurses once per nesting level and would overflow Go's stack on
+// a hostile file. Real config files are a few KiB and nest 3 levels deep.
+const (
+	MaxFileSize = 256 << 10
+	MaxDepth    = 64
+)
+
+// Load reads and checks a config file. A missing file gives an error
+// satisfying os.IsNotExist; other errors name the file.
 func Load(path string) (*Config, error) {
-	src, err := os.ReadFile(path)
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	name := quote.Path(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, errors.Unwrap(err))
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1)) // a FIFO has no size to Stat
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, errors.Unwrap(err))
+	}
+	c, err := Parse(src, name)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(src, path)
+	c.File = path
+	return c, nil
+}
+
+// Weakened is a baseline setting set to a weaker bar than its default.
+type Weakened struct {
+	Name           string
+	Value, Default int
+}
+
+// WeakerBaseline lists the baseline settings weaker than their defaults,
+// in the order of rules.Thresholds.
+func (c *Config) WeakerBaseline() []Weakened {
+	var out []Weakened
+	for _, t := range rules.Thresholds() {
+		if v := t.Get(c.Baseline); t.Weaker(v) {
+			out = append(out, Weakened{Name: t.Name, Value: v, Default: t.Default})
+		}
+	}
+	return out
+}
+
+// DisabledRules lists the IDs of the rules the file switches off, sorted.
+func (c *Config) DisabledRules() []string {
+	var out []string
+	for id, off := range c.Disabled {
+		if off {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// checkLimits refuses a file over MaxFileSize, or one whose expressions
+// nest deeper than MaxDepth. It walks HCL's own tokens (the lexer does not
+// recurse), so brackets in strings and comments do not count. Each
+// bracket, brace, parenthesis, string and template sequence opens a level;
+// so do operators and traversal steps (.name, [index]), which the parser
+// and evaluator handle by recursion, until the end of the item they are in.
+func checkLimits(src []byte, filename string) error {
+	if len(src) > MaxFileSize {
+		return fmt.Errorf("%s: config file larger than the %d KiB limit", filename, MaxFileSize>>10)
+	}
+	toks, _ := hclsyntax.LexConfig(src, filename, hcl.InitialPos)
+	type level struct {
+		depth int // the depth outside the opener
+		kind  hclsyntax.TokenType
+	}
+	var open []level
+	depth := 0
+	for i, t := range toks {
+		switch t.Type {
+		case hclsyntax.TokenOBrace, hclsyntax.TokenOBrack, hclsyntax.TokenOParen, hclsyntax.TokenOQuote,
+			hclsyntax.TokenOHeredoc, hclsyntax.TokenTemplateInterp, hclsyntax.TokenTemplateControl:
+			if t.Type == hclsyntax.TokenOBrack && i > 0 && endsOperand(toks[i-1].Type) {
+				depth++ // an index, a step of a traversal
+			}
+			open = append(open, level{depth, t.Type})
+			depth++
+		case hclsyntax.TokenCBrace, hclsyntax.TokenCBrack, hclsyntax.TokenCParen, hclsyntax.TokenCQuote,
+			hclsyntax.TokenCHeredoc, hclsyntax.TokenTemplateSeqEnd:
+			if n := len(open); n > 0 {
+				depth, open = open[n-1].depth, open[:n-1]
+			}
+		case hclsyntax.TokenBang, hclsyntax.TokenQuestion, hclsyntax.TokenDot, hclsyntax.TokenPlus,
+			hclsyntax.TokenMinus, hclsyntax.TokenStar, hclsyntax.TokenSlash, hclsyntax.TokenPercent,
+			hclsyntax.TokenAnd, hclsyntax.TokenOr, hclsyntax.TokenEqualOp, hclsyntax.TokenNotEqual,
+			hclsyntax.TokenLessThan, hclsyntax.TokenLessThanEq, hclsyntax.TokenGreaterThan, hclsyntax.TokenGreaterThanEq:
+			depth++
+		case hclsyntax.TokenComma, hclsyntax.TokenNewline:
+			// The end of an item, except that a newline inside brackets
+			// or parentheses is only white space.
+			n := len(open)
+			switch {
+			case n == 0:
+				depth = 0
+			case t.Type == hclsyntax.TokenComma || open[n-1].kind == hclsyntax.TokenOBrace:
+				depth = open[n-1].depth + 1
+			}
+		}
+		if depth > MaxDepth {
+			return at(t.Range, "config nesting deeper than the limit of %d levels", MaxDepth)
+		}
+	}
+	return nil
+}
+
+// endsOperand reports whether a token of type tt can end an operand, so
+// that a bracket after it is an index.
+func endsOperand(tt hclsyntax.TokenType) bool {
+	switch tt {
+	case hclsyntax.TokenIdent, hclsyntax.TokenNumberLit, hclsyntax.TokenCBrace, hclsyntax.TokenCBrack,
+		hclsyntax.TokenCParen, hclsyntax.TokenCQuote, hclsyntax.TokenCHeredoc, hclsyntax.TokenStar:
+		return true
+	}
+	return false
 }
 
 // The file's schema. Values that need checking beyond their type are decoded
@@ -81,6 +204,9 @@ type waiverBlock struct {
 // Parse reads a config file's contents; filename is used in error messages,
 // which have the form "file:line: problem".
 func Parse(src []byte, filename string) (*Config, error) {
+	if err := checkLimits(src, filename); err != nil {
+		return nil, err
+	}
 	f, diags := hclparse.NewParser().ParseHCL(src, filename)
 	if diags.HasErrors() {
 		return nil, diagError(diags)

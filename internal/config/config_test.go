@@ -209,3 +209,75 @@ func TestMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestLimits: hostile files are refused with one line naming the limit
+// before the HCL parser, which recurses per level, can overflow the stack.
+func TestLimits(t *testing.T) {
+	const n = 100_000
+	deep := map[string]string{
+		"brackets":   "fail_on = " + strings.Repeat("[", n) + strings.Repeat("]", n),
+		"blocks":     strings.Repeat("a {\n", n/10) + strings.Repeat("}\n", n/10),
+		"parens":     "fail_on = " + strings.Repeat("(", n) + "1" + strings.Repeat(")", n),
+		"templates":  "fail_on = " + strings.Repeat(`"${`, n/10) + "1" + strings.Repeat(`}"`, n/10),
+		"negations":  "fail_on = " + strings.Repeat("!", n) + "true",
+		"minus":      "fail_on = " + strings.Repeat("-", n) + "1",
+		"sums":       "fail_on = " + strings.Repeat("1 + ", n/10) + "1",
+		"conditions": "fail_on = " + strings.Repeat("true ? 1 : ", n/10) + "1",
+		"traversal":  "fail_on = a" + strings.Repeat(".b", n),
+		"index":      "fail_on = a" + strings.Repeat("[0]", n/2),
+	}
+	for name, src := range deep {
+		t.Run(name, func(t *testing.T) {
+			_, err := Parse([]byte(src+"\n"), "deep.hcl")
+			if err == nil || !strings.HasPrefix(err.Error(), "deep.hcl:") ||
+				!strings.Contains(err.Error(), "nesting deeper than the limit of 64 levels") {
+				t.Errorf("error = %v, want the nesting limit", err)
+			}
+		})
+	}
+	// Brackets in strings and comments are not nesting, and every item of
+	// a list or block starts afresh.
+	items := "baseline {\n  min_rsa_bits = " + strings.Repeat("-", 40) + "1\n  password_min_length = " + strings.Repeat("-", 40) + "1\n}\n"
+	if _, err := Parse([]byte(items), "items.hcl"); err != nil {
+		t.Errorf("items counted together: %v", err)
+	}
+	ok := "# " + strings.Repeat("[", 1000) + "\n" +
+		"waiver {\n  rule = \"IG202\"\n  address = \"" + strings.Repeat("[", 1000) + "\"\n  reason = \"r\"\n}\n" +
+		"baseline {\n  allowed_certificate_domains = [" + strings.Repeat("\"*.example.com\", ", 1000) + "]\n}\n"
+	if _, err := Parse([]byte(ok), "ok.hcl"); err != nil {
+		t.Errorf("a valid file is refused: %v", err)
+	}
+
+	big := filepath.Join(t.TempDir(), "big.hcl")
+	os.WriteFile(big, []byte("# "+strings.Repeat("x", MaxFileSize)), 0o600)
+	if _, err := Load(big); err == nil || err.Error() != big+": config file larger than the 256 KiB limit" {
+		t.Errorf("oversized file: %v", err)
+	}
+}
+
+func TestWeakerThanDefaults(t *testing.T) {
+	c, err := Parse([]byte(`
+baseline {
+  password_min_length   = 8    # weaker: lower
+  password_max_age_days = 365  # weaker: higher
+  min_rsa_bits          = 4096 # stricter
+  access_key_max_age_days = 90 # the default
+}
+rule "IG202" { enabled = false }
+rule "IG110" { enabled = false }
+rule "IG101" { enabled = true }
+`), "x.hcl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Weakened{{"password_min_length", 8, 14}, {"password_max_age_days", 365, 90}}
+	if got := c.WeakerBaseline(); !reflect.DeepEqual(got, want) {
+		t.Errorf("WeakerBaseline = %+v, want %+v", got, want)
+	}
+	if got := c.DisabledRules(); !reflect.DeepEqual(got, []string{"IG110", "IG202"}) {
+		t.Errorf("DisabledRules = %v", got)
+	}
+	if d := Default(); d.WeakerBaseline() != nil || d.DisabledRules() != nil || d.File != "" {
+		t.Errorf("the defaults are reported weaker: %+v", d)
+	}
+}

@@ -3,59 +3,103 @@ package plan
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"strings"
+	"time"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
 )
+
+// Terraform says how to run terraform show -json for a binary plan.
+type Terraform struct {
+	Path    string        // the binary; empty: terraform on PATH
+	Timeout time.Duration // how long terraform show may take; zero: no limit
+}
 
 // Open reads the plan named on the command line: a terraform show -json
 // file, "-" for stdin, or a saved binary plan, which goes through terraform
-// show -json (see showPlan) using terraform (empty: the one on PATH).
-func Open(name string, stdin io.Reader, terraform string, keep func(resourceType string) bool, opts ...Option) (*Plan, error) {
+// show -json (see showPlan). A FIFO or process substitution (/dev/fd/N) is
+// read as a stream, like stdin. When ctx is done (an interrupt), reading
+// stops and terraform is killed.
+func Open(ctx context.Context, name string, stdin io.Reader, tf Terraform, keep func(resourceType string) bool, opts ...Option) (*Plan, error) {
 	var r io.Reader = stdin
+	shown := quote.Path(name)
+	stream := true // no file terraform can read again: copy it first
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, errors.Unwrap(err)) // not the *PathError: "open" is noise
+			return nil, fmt.Errorf("%s: %w", shown, errors.Unwrap(err)) // not the *PathError: "open" is noise
 		}
 		defer f.Close()
-		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return nil, fmt.Errorf("%s: is a directory, not a plan", name)
+		fi, err := f.Stat()
+		if err == nil && fi.IsDir() {
+			return nil, fmt.Errorf("%s: is a directory, not a plan", shown)
 		}
-		r = f
+		r, stream = f, err != nil || !fi.Mode().IsRegular()
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(ctxReader{ctx, r}, 64<<10)
 	if head, _ := br.Peek(4); bytes.Equal(head, []byte("PK\x03\x04")) { // a saved plan is a zip
-		return showPlan(name, br, terraform, keep, opts...)
+		return showPlan(ctx, shown, name, stream, br, tf, keep, opts...)
 	}
 	p, err := Read(br, keep, opts...)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return nil, fmt.Errorf("%s: interrupted", shown)
+	case err != nil:
+		return nil, fmt.Errorf("%s: %w", shown, err)
 	}
 	return p, nil
+}
+
+// ctxReader stops reading once ctx is done.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }
 
 // showPlan reads a binary plan through terraform show -json, streaming
 // terraform's output into the plan reader. Like terraform show, it must run
 // in the initialised working directory the plan was made in. A binary plan
-// on stdin (r) is first written to a private temporary file, since
-// terraform needs a path.
-func showPlan(name string, r io.Reader, terraform string, keep func(string) bool, opts ...Option) (*Plan, error) {
-	tf, err := findTerraform(terraform)
+// from a stream (stdin, a FIFO) is first written to a private temporary
+// file, since terraform needs a path it can read; the file is removed
+// whatever happens, an interrupt included. Terraform is killed when ctx is
+// done or tf.Timeout passes. shown is name as it may be printed.
+func showPlan(ctx context.Context, shown, name string, stream bool, r io.Reader, tf Terraform, keep func(string) bool, opts ...Option) (*Plan, error) {
+	bin, err := findTerraform(tf.Path)
 	if err != nil {
-		return nil, fmt.Errorf("%s is a binary plan file: %v", name, err)
+		return nil, fmt.Errorf("%s is a binary plan file: %v", shown, err)
 	}
 	path := name
-	if name == "-" {
+	if stream {
 		if path, err = saveTemp(r); err != nil {
-			return nil, fmt.Errorf("saving the binary plan from stdin: %v", err)
+			if ctx.Err() != nil {
+				return nil, fmt.Errorf("%s: interrupted", shown)
+			}
+			return nil, fmt.Errorf("%s: saving the binary plan to a temporary file: %v", shown, err)
 		}
 		defer os.Remove(path)
 	}
-	cmd := exec.Command(tf, "show", "-json", "-no-color", path)
+	runCtx, cancel := ctx, context.CancelFunc(func() {})
+	if tf.Timeout > 0 {
+		runCtx, cancel = context.WithTimeout(ctx, tf.Timeout)
+	}
+	defer cancel()
+	cmd := exec.CommandContext(runCtx, bin, "show", "-json", "-no-color", path)
+	// Once terraform is killed, stop waiting for its output even if a
+	// child of it still holds the pipes open.
+	cmd.WaitDelay = time.Second
 	var stderr headWriter
 	cmd.Stderr = &stderr
 	out, err := cmd.StdoutPipe()
@@ -63,19 +107,24 @@ func showPlan(name string, r io.Reader, terraform string, keep func(string) bool
 		return nil, err
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("%s is a binary plan file, and running %s failed: %v", name, tf, err)
+		return nil, fmt.Errorf("%s is a binary plan file, and running %s failed: %v", shown, quote.Path(bin), err)
 	}
 	p, readErr := Read(out, keep, opts...)
 	io.Copy(io.Discard, out) // let terraform finish writing before waiting
-	if err := cmd.Wait(); err != nil {
-		msg := fmt.Sprintf("%s: terraform show -json failed (%v)", name, err)
+	err = cmd.Wait()
+	switch {
+	case ctx.Err() != nil:
+		return nil, fmt.Errorf("%s: interrupted; terraform show -json was stopped", shown)
+	case runCtx.Err() != nil:
+		return nil, fmt.Errorf("%s: terraform show -json did not finish within the --terraform-timeout of %v", shown, tf.Timeout)
+	case err != nil:
+		msg := fmt.Sprintf("%s: terraform show -json failed (%v)", shown, err)
 		if line := stderr.errorLine(); line != "" {
 			msg += ": " + line
 		}
 		return nil, errors.New(msg)
-	}
-	if readErr != nil {
-		return nil, fmt.Errorf("%s: reading terraform show -json output: %w", name, readErr)
+	case readErr != nil:
+		return nil, fmt.Errorf("%s: reading terraform show -json output: %w", shown, readErr)
 	}
 	return p, nil
 }
@@ -85,7 +134,7 @@ func findTerraform(flagValue string) (string, error) {
 	if flagValue != "" {
 		tf, err := exec.LookPath(flagValue)
 		if err != nil {
-			return "", fmt.Errorf("--terraform %s: not found, or not an executable file", flagValue)
+			return "", fmt.Errorf("--terraform %s: not found, or not an executable file", quote.Path(flagValue))
 		}
 		return tf, nil
 	}

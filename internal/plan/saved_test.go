@@ -2,6 +2,8 @@ package plan
 
 import (
 	"bytes"
+	"context"
+	"strings"
 	"testing"
 )
 
@@ -23,5 +25,15 @@ func TestErrorLine(t *testing.T) {
 	w.Write(bytes.Repeat([]byte("x"), 100<<10))
 	if len(w.buf) != 16<<10 {
 		t.Errorf("headWriter kept %d bytes, want 16 KiB", len(w.buf))
+	}
+}
+
+// An interrupt (a done context) stops reading a plan with a clear error.
+func TestOpenInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	plan := strings.NewReader(`{"format_version":"1.2","resource_changes":[]}`)
+	if _, err := Open(ctx, "-", plan, Terraform{}, nil); err == nil || err.Error() != "-: interrupted" {
+		t.Errorf("err = %v, want -: interrupted", err)
 	}
 }

@@ -107,7 +107,27 @@ func emptyReport() *Report {
 	}, "1.0.0-test")
 }
 
-var fixtures = map[string]func() *Report{"hostile": hostileReport, "empty": emptyReport}
+// configReport is a passing plan under a config file that weakens the
+// checks, with a file name built to break the formats.
+func configReport() *Report {
+	c, err := config.Parse([]byte(`
+baseline {
+  password_min_length = 8
+  min_rsa_bits        = 4096
+}
+rule "IG110" { enabled = false }
+rule "IG202" { enabled = false }
+`), "x.hcl")
+	if err != nil {
+		panic(err)
+	}
+	c.File = "conf/" + hostileKey + ".hcl"
+	r := emptyReport()
+	r.Config = NewConfig(c, rules.High)
+	return r
+}
+
+var fixtures = map[string]func() *Report{"hostile": hostileReport, "empty": emptyReport, "config": configReport}
 
 // testOptions are the options of the golden files.
 var testOptions = Options{ArtifactURI: "plans/my plan.json", FailOn: rules.Low}

@@ -12,10 +12,18 @@ import (
 // WriteGitHub writes one GitHub Actions workflow command per finding, so
 // findings show as annotations on the run: ::error for critical and high,
 // ::warning for medium and low, ::notice for info and waived findings. With
-// the plan's file name they point at the resource's line in it. A plain
-// summary line follows.
+// the plan's file name they point at the resource's line in it. A
+// configuration that differs from the defaults comes first, as a ::warning
+// when it weakens the checks. A plain summary line follows.
 func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 	bw := bufio.NewWriter(w)
+	if c := r.Config; c != nil {
+		cmd := "notice"
+		if c.Weakens {
+			cmd = "warning"
+		}
+		fmt.Fprintf(bw, "::%s title=iamguard configuration::%s\n", cmd, githubData(c.heading()+"\n"+strings.Join(c.lines(), "\n")))
+	}
 	for _, f := range r.Findings {
 		cmd, title := githubCommand(f.Severity), f.RuleID+" "+f.Rule
 		msg := f.Address + ": " + f.Message

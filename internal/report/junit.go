@@ -54,7 +54,8 @@ type junitSkipped struct {
 // whose findings are all waived is skipped with the waiver's reason. Like
 // the exit code, only findings at or above opt.FailOn fail; lesser ones
 // leave the testcase passing, with the finding in its system-out.
-// Rules with no resource to judge, and disabled rules, are left out.
+// Rules with no resource to judge, and disabled rules, are left out. A
+// configuration that differs from the defaults comes first (junitConfigSuite).
 func WriteJUnit(w io.Writer, r *Report, opt Options) error {
 	doc := junitSuites{Name: "iamguard"}
 	for _, rule := range catalogue() {
@@ -70,6 +71,11 @@ func WriteJUnit(w io.Writer, r *Report, opt Options) error {
 		doc.Failures += s.Failures
 		doc.Skipped += s.Skipped
 	}
+	if c := r.Config; c != nil {
+		doc.Suites = append([]junitSuite{junitConfigSuite(c)}, doc.Suites...)
+		doc.Tests++
+		doc.Skipped++
+	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
@@ -80,6 +86,17 @@ func WriteJUnit(w io.Writer, r *Report, opt Options) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// junitConfigSuite shows a configuration that differs from the defaults as
+// a skipped testcase, which CI systems list with its message, without
+// changing the outcome.
+func junitConfigSuite(c *Config) junitSuite {
+	return junitSuite{Name: "iamguard configuration", Tests: 1, Skipped: 1, Cases: []junitCase{{
+		Name: "configuration", Classname: "iamguard.configuration",
+		Skipped:   &junitSkipped{Message: c.summary()},
+		SystemOut: c.heading() + ":\n" + strings.Join(c.lines(), "\n") + "\n",
+	}}}
 }
 
 func junitRuleSuite(r *Report, rule *rules.Rule, failOn rules.Severity) junitSuite {

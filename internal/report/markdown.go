@@ -19,6 +19,7 @@ func WriteMarkdown(w io.Writer, r *Report, opt Options) error {
 		mark = "❌"
 	}
 	fmt.Fprintf(bw, "%s **iamguard**: %s\n\n", mark, r.Verdict())
+	writeMarkdownConfig(bw, r.Config)
 
 	fmt.Fprint(bw, "| Severity | Findings |\n| --- | ---: |\n")
 	for s := rules.Critical; s >= rules.Info; s-- {
@@ -45,6 +46,23 @@ func WriteMarkdown(w io.Writer, r *Report, opt Options) error {
 		fmt.Fprint(bw, "\n</details>\n")
 	}
 	return bw.Flush()
+}
+
+// writeMarkdownConfig writes the configuration, if any, as a quote block
+// under the verdict.
+func writeMarkdownConfig(w io.Writer, c *Config) {
+	if c == nil {
+		return
+	}
+	mark := "ℹ️"
+	if c.Weakens {
+		mark = "⚠️"
+	}
+	fmt.Fprintf(w, "> %s **%s**\n", mark, c.heading())
+	for _, l := range c.lines() {
+		fmt.Fprintf(w, "> - %s\n", mdText(l))
+	}
+	fmt.Fprintln(w)
 }
 
 // resourceCounts summarises one resource's findings, e.g. "1 high, 1 waived".

@@ -18,6 +18,7 @@ import (
 type Report struct {
 	Tool     Tool      `json:"tool"`
 	Plan     PlanInfo  `json:"plan"`
+	Config   *Config   `json:"config,omitempty"` // nil when everything is the default (see NewConfig)
 	Summary  Summary   `json:"summary"`
 	Findings []Finding `json:"findings"`
 

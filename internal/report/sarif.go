@@ -60,12 +60,31 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 		}
 		run.AddResult(res)
 	}
+	if c := r.Config; c != nil {
+		run.AddInvocations(sarifInvocation(c))
+	}
 	log.AddRun(run)
 	if err := log.PrettyWrite(w); err != nil {
 		return err
 	}
 	_, err = io.WriteString(w, "\n")
 	return err
+}
+
+// sarifInvocation reports a configuration that differs from the defaults
+// as a tool configuration notification (a warning when it weakens the
+// checks), with the configuration as data in its properties.
+func sarifInvocation(c *Config) *sarif.Invocation {
+	level := "note"
+	if c.Weakens {
+		level = "warning"
+	}
+	inv := sarif.NewInvocation().WithExecutionSuccess(true)
+	inv.ToolConfigurationNotifications = []*sarif.Notification{
+		sarif.NewNotification().WithLevel(level).WithTextMessage(c.summary()),
+	}
+	inv.Properties = sarif.Properties{"iamguard/config": c}
+	return inv
 }
 
 func sarifRule(rule *rules.Rule) *sarif.ReportingDescriptor {

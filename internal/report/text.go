@@ -40,6 +40,7 @@ func WriteText(w io.Writer, r *Report, opt Options) error {
 		}
 		fmt.Fprintln(bw)
 	}
+	writeTextConfig(bw, r.Config)
 	fmt.Fprintln(bw, r.Verdict())
 	return bw.Flush()
 }
@@ -52,4 +53,16 @@ func oneLine(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// writeTextConfig writes the configuration block, if any, before the verdict.
+func writeTextConfig(w io.Writer, c *Config) {
+	if c == nil {
+		return
+	}
+	fmt.Fprintf(w, "%s:\n", c.heading())
+	for _, l := range c.lines() {
+		fmt.Fprintf(w, "  %s\n", oneLine(l))
+	}
+	fmt.Fprintln(w)
 }

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A pull request can add a .iamguard.hcl that switches off every rule that
+// fires and lowers the bar: the report must say so in every format.
+const hostileConfig = `baseline {
+  password_min_length = 6
+}
+fail_on = "critical"
+rule "IG101" { enabled = false }
+rule "IG202" { enabled = false }
+rule "IG601" { enabled = false }
+`
+
+func TestConfigVisibleInEveryFormat(t *testing.T) {
+	plan, _ := filepath.Abs(fixture)
+	t.Chdir(t.TempDir())
+	os.WriteFile(".iamguard.hcl", []byte(hostileConfig), 0o600)
+	for _, format := range []string{"text", "json", "sarif", "junit", "github", "markdown"} {
+		r := lintCLI(t, nil, "lint", "--format", format, plan)
+		if r.code != 0 {
+			t.Fatalf("%s: exit %d, stderr %q", format, r.code, r.stderr)
+		}
+		for _, want := range []string{".iamguard.hcl", "IG101", "IG202", "IG601", "password_min_length", "fail_on", "critical"} {
+			if !strings.Contains(r.stdout, want) {
+				t.Errorf("%s report does not show %q:\n%s", format, want, r.stdout)
+			}
+		}
+	}
+
+	var rep struct {
+		Config *struct {
+			File             string   `json:"file"`
+			DisabledRules    []string `json:"disabled_rules"`
+			WeakenedBaseline []struct {
+				Name           string
+				Value, Default int
+			} `json:"weakened_baseline"`
+			FailOn        string `json:"fail_on"`
+			FailOnDefault string `json:"fail_on_default"`
+			Weakens       bool   `json:"weakens"`
+		} `json:"config"`
+		Summary struct{ Findings int }
+	}
+	jsonOf := func(r result) {
+		t.Helper()
+		rep.Config = nil
+		if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+			t.Fatalf("not JSON: %v; stderr %q", err, r.stderr)
+		}
+	}
+	jsonOf(lintCLI(t, nil, "lint", "--format", "json", plan))
+	c := rep.Config
+	if c == nil || c.File != ".iamguard.hcl" || strings.Join(c.DisabledRules, ",") != "IG101,IG202,IG601" ||
+		len(c.WeakenedBaseline) != 1 || c.WeakenedBaseline[0].Name != "password_min_length" ||
+		c.WeakenedBaseline[0].Value != 6 || c.WeakenedBaseline[0].Default != 14 ||
+		c.FailOn != "critical" || c.FailOnDefault != "low" || !c.Weakens {
+		t.Errorf("JSON config = %+v", c)
+	}
+
+	// --no-config ignores the file: the findings are back, and so is exit 1.
+	r := lintCLI(t, nil, "lint", "--format", "json", "--no-config", plan)
+	if jsonOf(r); r.code != 1 || rep.Config != nil || rep.Summary.Findings != 3 {
+		t.Errorf("--no-config: exit %d, config %+v, %d findings", r.code, rep.Config, rep.Summary.Findings)
+	}
+	// --config from a trusted path wins over the file in the working directory.
+	trusted := writeConfig(t, "rule \"IG601\" { enabled = false }\n")
+	r = lintCLI(t, nil, "lint", "--format", "json", "--config", trusted, plan)
+	if jsonOf(r); r.code != 1 || rep.Config == nil || rep.Config.File != trusted || rep.Summary.Findings != 2 {
+		t.Errorf("--config %s: exit %d, config %+v", trusted, r.code, rep.Config)
+	}
+	wantUsageError(t, lintCLI(t, nil, "lint", "--no-config", "--config", trusted, plan), "--config and --no-config cannot be used together")
+
+	// fail_on above the default counts as weakening from the flag too.
+	r = lintCLI(t, nil, "lint", "--format", "json", "--no-config", "--fail-on", "high", plan)
+	if jsonOf(r); rep.Config == nil || rep.Config.File != "" || rep.Config.FailOn != "high" || !rep.Config.Weakens {
+		t.Errorf("--fail-on high: config %+v", rep.Config)
+	}
+	if r := lintCLI(t, nil, "lint", "--format", "github", "--no-config", "--fail-on", "high", plan); !strings.HasPrefix(r.stdout, "::warning title=iamguard configuration::") {
+		t.Errorf("GitHub output does not open with the configuration warning:\n%s", r.stdout)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	wantUsageError(t, lintCLI(t, nil), "iamguard: usage: iamguard lint|rules|version")
+	r := lintCLI(t, nil, "scan", "plan.json")
+	wantUsageError(t, r, `iamguard: unknown command "scan"; usage: iamguard lint|rules|version`)
+	wantUsageError(t, lintCLI(t, nil, "scan\x1b[2J\nrm"), `unknown command "scan\x1b[2J\nrm"`)
+	for _, args := range [][]string{{"--help"}, {"help"}, {"lint", "--help"}, {"rules", "-h"}} {
+		r := lintCLI(t, nil, args...)
+		if r.code != 0 || r.stderr != "" || !strings.Contains(r.stdout, "--terraform-timeout") {
+			t.Errorf("%v: exit %d, stderr %q, stdout %q; want the full usage on stdout", args, r.code, r.stderr, r.stdout)
+		}
+	}
+}

@@ -1,0 +1,166 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// Tests that need a POSIX shell, FIFOs, signals or file names with control
+// characters.
+
+// TestControlCharactersQuoted: names with newlines or escape sequences are
+// quoted in errors, so stderr stays one line and the terminal untouched.
+func TestControlCharactersQuoted(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "plan\n\x1b[31mred.json")
+	quoted := `"` + dir + `/plan\n\x1b[31mred.json"`
+	wantUsageError(t, lintCLI(t, nil, "lint", name), quoted+": no such file or directory")
+	wantUsageError(t, lintCLI(t, nil, "lint", "--config", name, fixture), "--config "+quoted+": no such file")
+	bad := filepath.Join(dir, "bad\r.hcl")
+	os.WriteFile(bad, []byte("fail_on = nope\n"), 0o600)
+	wantUsageError(t, lintCLI(t, nil, "lint", "--config", bad, fixture), `"`+dir+`/bad\r.hcl":1: Variables not allowed`)
+	wantUsageError(t, lintCLI(t, nil, "lint", "--output", filepath.Join(name, "out"), fixture), `--output "`+dir+`/plan\n\x1b[31mred.json/out": no such file or directory`)
+	binary := filepath.Join(dir, "tfplan\n")
+	os.WriteFile(binary, []byte("PK\x03\x04"), 0o600)
+	wantUsageError(t, lintCLI(t, nil, "lint", binary, "--terraform", name), `"`+dir+`/tfplan\n" is a binary plan file: --terraform `+quoted+": not found")
+}
+
+// fakeTerraform writes a shell script standing in for terraform and
+// returns its path.
+func fakeTerraform(t *testing.T, script string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "terraform")
+	if err := os.WriteFile(path, []byte("#!/bin/sh\n"+script), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+const binaryPlan = "PK\x03\x04 a saved plan"
+
+func TestTerraformTimeout(t *testing.T) {
+	// The child keeps terraform's pipes open after terraform is killed.
+	tf := fakeTerraform(t, "sleep 30\n")
+	start := time.Now()
+	r := lintCLI(t, []byte(binaryPlan), "lint", "-", "--terraform", tf, "--terraform-timeout", "500ms")
+	wantUsageError(t, r, "-: terraform show -json did not finish within the --terraform-timeout of 500ms")
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("took %v after a 500ms timeout", d)
+	}
+	wantUsageError(t, lintCLI(t, nil, "lint", fixture, "--terraform-timeout", "0s"), "--terraform-timeout must be above zero")
+}
+
+// TestPlanFromFIFO: a plan given as a FIFO (or process substitution,
+// /dev/fd/N) is read as a stream; a binary plan in one is copied to a
+// regular file first, since terraform show must open it by name.
+func TestPlanFromFIFO(t *testing.T) {
+	planJSON, _ := os.ReadFile(fixture)
+	viaFIFO := func(data []byte, args ...string) result {
+		t.Helper()
+		fifo := fifoWith(t, data)
+		return lintCLI(t, nil, append([]string{"lint", "--format", "json", fifo}, args...)...)
+	}
+	direct := lintCLI(t, planJSON, "lint", "--format", "json", "-")
+	if r := viaFIFO(planJSON); r.code != 1 || r.stdout != direct.stdout {
+		t.Errorf("JSON plan through a FIFO: exit %d, stderr %q", r.code, r.stderr)
+	}
+	// terraform show gets a regular file holding the whole plan.
+	tf := fakeTerraform(t, `test -f "$4" && test "$(head -c 20 "$4")" = "`+binaryPlan+`" || { echo "Error: Failed to read the given file" >&2; exit 1; }
+cat "`+mustAbs(t, fixture)+`"
+`)
+	if r := viaFIFO([]byte(binaryPlan), "--terraform", tf); r.code != 1 || r.stdout != direct.stdout {
+		t.Errorf("binary plan through a FIFO: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// fifoWith makes a FIFO and writes data into it once a reader opens it.
+func fifoWith(t *testing.T, data []byte) string {
+	t.Helper()
+	fifo := filepath.Join(t.TempDir(), "plan.fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		if f, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+			f.Write(data)
+			f.Close()
+		}
+	}()
+	return fifo
+}
+
+func mustAbs(t *testing.T, name string) string {
+	t.Helper()
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
+}
+
+// TestMainProcess runs main in a child process for TestInterrupt.
+func TestMainProcess(t *testing.T) {
+	args := os.Getenv("IAMGUARD_TEST_ARGS")
+	if args == "" {
+		t.Skip("runs only as TestInterrupt's child")
+	}
+	os.Exit(run(strings.Split(args, "\n"), os.Stdin, os.Stdout, os.Stderr))
+}
+
+// TestInterrupt: SIGINT or SIGTERM while terraform show runs kills
+// terraform, removes the temporary copy of a plan read from stdin, and
+// exits 2 with one line.
+func TestInterrupt(t *testing.T) {
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			tmp, pidFile := t.TempDir(), filepath.Join(t.TempDir(), "pid")
+			tf := fakeTerraform(t, "echo $$ > "+pidFile+"\nexec sleep 30\n")
+			cmd := exec.Command(os.Args[0], "-test.run=^TestMainProcess$")
+			cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "IAMGUARD_TEST_ARGS=lint\n-\n--terraform\n"+tf)
+			cmd.Stdin = strings.NewReader(binaryPlan)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			var pid int
+			for deadline := time.Now().Add(20 * time.Second); pid == 0; time.Sleep(20 * time.Millisecond) {
+				if b, err := os.ReadFile(pidFile); err == nil && len(b) > 0 && b[len(b)-1] == '\n' {
+					pid, _ = strconv.Atoi(strings.TrimSpace(string(b)))
+				} else if time.Now().After(deadline) {
+					cmd.Process.Kill()
+					t.Fatalf("terraform never started; stderr %q", stderr.String())
+				}
+			}
+			if ents, _ := os.ReadDir(tmp); len(ents) != 1 {
+				t.Errorf("want the temporary copy of the plan in %s while terraform runs, found %d files", tmp, len(ents))
+			}
+			cmd.Process.Signal(sig)
+			err := cmd.Wait()
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != 2 {
+				t.Errorf("exit %v, want code 2", err)
+			}
+			if s := stderr.String(); !strings.Contains(s, "interrupted") || strings.Count(s, "\n") != 1 {
+				t.Errorf("stderr = %q, want one line saying it was interrupted", s)
+			}
+			if ents, _ := os.ReadDir(tmp); len(ents) != 0 {
+				t.Errorf("temporary files left behind: %v", ents)
+			}
+			if err := syscall.Kill(pid, 0); !errors.Is(err, syscall.ESRCH) {
+				syscall.Kill(pid, syscall.SIGKILL)
+				t.Errorf("terraform (pid %d) still runs after the signal: %v", pid, err)
+			}
+		})
+	}
+}

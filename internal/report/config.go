@@ -1,0 +1,90 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/config"
+	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+// Config is the configuration in effect, in the report whenever it differs
+// from the defaults: a config file was read, or fail_on is not low. A
+// pull request can add a config file, so every format shows what it
+// switches off or weakens.
+type Config struct {
+	File             string          `json:"file,omitempty"`
+	DisabledRules    []string        `json:"disabled_rules"`
+	WeakenedBaseline []WeakenedValue `json:"weakened_baseline"`
+	FailOn           rules.Severity  `json:"fail_on"`
+	FailOnDefault    rules.Severity  `json:"fail_on_default"`
+	// Weakens is true when a rule is off, a baseline value is weaker than
+	// its default, or fail_on is above its default.
+	Weakens bool `json:"weakens"`
+}
+
+// WeakenedValue is a baseline setting weaker than its default.
+type WeakenedValue struct {
+	Name    string `json:"name"`
+	Value   int    `json:"value"`
+	Default int    `json:"default"`
+}
+
+// DefaultFailOn is the fail_on of a run without configuration.
+const DefaultFailOn = rules.Low
+
+// NewConfig describes the configuration of a run: the loaded config (its
+// File empty when none was read) and the fail_on in effect, from the file
+// or the flag. It is nil when everything is the default.
+func NewConfig(c *config.Config, failOn rules.Severity) *Config {
+	if c.File == "" && failOn == DefaultFailOn {
+		return nil
+	}
+	rc := &Config{File: c.File, DisabledRules: c.DisabledRules(), WeakenedBaseline: []WeakenedValue{},
+		FailOn: failOn, FailOnDefault: DefaultFailOn}
+	if rc.DisabledRules == nil {
+		rc.DisabledRules = []string{}
+	}
+	for _, w := range c.WeakerBaseline() {
+		rc.WeakenedBaseline = append(rc.WeakenedBaseline, WeakenedValue{Name: w.Name, Value: w.Value, Default: w.Default})
+	}
+	rc.Weakens = len(rc.DisabledRules) > 0 || len(rc.WeakenedBaseline) > 0 || failOn > DefaultFailOn
+	return rc
+}
+
+// heading is the first line the human formats give the configuration.
+func (c *Config) heading() string {
+	if c.Weakens {
+		return "The configuration weakens the checks"
+	}
+	return "The configuration differs from the defaults"
+}
+
+// lines describes the configuration, one setting a line, for the human
+// formats; each writer escapes them for its own syntax. A file name with
+// control characters is quoted, as in error messages.
+func (c *Config) lines() []string {
+	var out []string
+	if c.File != "" {
+		out = append(out, "config file: "+quote.Path(c.File))
+	}
+	if len(c.DisabledRules) > 0 {
+		out = append(out, "rules disabled: "+strings.Join(c.DisabledRules, ", "))
+	}
+	for _, w := range c.WeakenedBaseline {
+		out = append(out, fmt.Sprintf("baseline %s = %d, weaker than the default %d", w.Name, w.Value, w.Default))
+	}
+	switch {
+	case c.FailOn > c.FailOnDefault:
+		out = append(out, fmt.Sprintf("fail_on = %s (default %s): findings below %s do not fail", c.FailOn, c.FailOnDefault, c.FailOn))
+	case c.FailOn != c.FailOnDefault:
+		out = append(out, fmt.Sprintf("fail_on = %s (default %s)", c.FailOn, c.FailOnDefault))
+	}
+	return out
+}
+
+// summary is the configuration on one line.
+func (c *Config) summary() string {
+	return c.heading() + ": " + strings.Join(c.lines(), "; ")
+}

@@ -1,0 +1,59 @@
+package report
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/config"
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+func TestNewConfig(t *testing.T) {
+	if c := NewConfig(config.Default(), rules.Low); c != nil {
+		t.Errorf("the defaults give %+v, want nil", c)
+	}
+	c := NewConfig(config.Default(), rules.High) // --fail-on high, no file
+	if c == nil || !c.Weakens || c.File != "" || len(c.DisabledRules) != 0 {
+		t.Errorf("--fail-on high gives %+v, want a weakening config", c)
+	}
+	if c := NewConfig(config.Default(), rules.Info); c == nil || c.Weakens {
+		t.Errorf("--fail-on info gives %+v, want a config that differs but does not weaken", c)
+	}
+	d := config.Default()
+	d.File = ".iamguard.hcl" // a file that only holds waivers or stricter values
+	if c := NewConfig(d, rules.Low); c == nil || c.Weakens || c.File != ".iamguard.hcl" {
+		t.Errorf("a harmless file gives %+v, want it named, not weakening", c)
+	}
+}
+
+// TestConfigInEveryFormat: each format names the config file, the
+// disabled rules, the weakened baseline value and fail_on, and the
+// hostile file name breaks none of them.
+func TestConfigInEveryFormat(t *testing.T) {
+	for format := range Formats {
+		out := string(render(t, format, configReport(), testOptions))
+		for _, want := range []string{"IG110", "IG202", "password_min_length", "fail_on", "conf/a"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s does not show %q:\n%s", format, want, out)
+			}
+		}
+		if strings.Contains(out, "min_rsa_bits") {
+			t.Errorf("%s lists a stricter setting as weakened", format)
+		}
+	}
+	var rep struct{ Config map[string]any }
+	if err := json.Unmarshal(render(t, "json", configReport(), testOptions), &rep); err != nil {
+		t.Fatal(err)
+	}
+	want := `{"default":14,"name":"password_min_length","value":8}`
+	if b, _ := json.Marshal(rep.Config["weakened_baseline"]); string(b) != "["+want+"]" ||
+		rep.Config["fail_on"] != "high" || rep.Config["fail_on_default"] != "low" || rep.Config["weakens"] != true {
+		t.Errorf("JSON config = %v", rep.Config)
+	}
+	gh := string(render(t, "github", configReport(), testOptions))
+	if !strings.HasPrefix(gh, "::warning title=iamguard configuration::The configuration weakens the checks%0A") ||
+		strings.Count(gh, "\n") != 2 {
+		t.Errorf("GitHub output is not a warning and a summary line:\n%s", gh)
+	}
+}
