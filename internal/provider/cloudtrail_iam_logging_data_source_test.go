@@ -68,6 +68,9 @@ func TestCloudTrailIAMLoggingCompliant(t *testing.T) {
 	})
 	// Status and selectors are read in the trail's home region, DescribeTrails in us-east-1.
 	for _, r := range srv.Requests("") {
+		if r.Action == "GetCallerIdentity" {
+			continue // the provider's own check of its credentials, in its region
+		}
 		want := "eu-west-1"
 		if r.Action == "DescribeTrails" {
 			want = "us-east-1"
