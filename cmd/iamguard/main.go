@@ -23,12 +23,14 @@ import (
 var version = ""
 
 const usage = `usage:
-  iamguard lint [flags] PLAN    PLAN: terraform show -json output, a binary plan file, or - for stdin
+  iamguard lint [flags] PLAN... PLAN: terraform show -json output, a binary plan file, - for stdin,
+                                or a directory of them (*.json and binary plans; --recursive: subdirectories too)
     --format text|json|sarif|junit|github|markdown   --output FILE
     --config FILE       (default ./.iamguard.hcl if present)
     --fail-on SEVERITY  (default: the config's fail_on, else low)
     --changed-only      --now RFC3339
-    --terraform PATH    terraform for binary plans (default: terraform on PATH)
+    --terraform PATH    terraform or tofu for binary plans (default: $IAMGUARD_TERRAFORM, else terraform
+                        on PATH, else tofu on PATH)
   iamguard rules [--format text|json|markdown]
   iamguard version
 `
@@ -53,7 +55,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var err error
 	switch args[0] {
 	case "lint":
-		code, err = runLint(args[1:], stdin, stdout)
+		code, err = runLint(args[1:], stdin, stdout, stderr)
 	case "rules":
 		code, err = runRules(args[1:], stdout)
 	case "version", "--version", "-version":
@@ -97,7 +99,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-func runLint(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
+func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
 	fs := flag.NewFlagSet("lint", flag.ContinueOnError)
 	format := fs.String("format", "text", "output format")
 	output := fs.String("output", "", "write the report to FILE")
@@ -106,12 +108,22 @@ func runLint(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 	now := fs.String("now", "", "time to judge dates against (RFC3339)")
 	configFile := fs.String("config", "", "config file (default ./.iamguard.hcl if present)")
 	terraform := fs.String("terraform", "", "terraform binary for binary plan files")
+	recursive := fs.Bool("recursive", false, "search directories given as PLAN in their subdirectories too")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return 0, err
 	}
-	if len(pos) != 1 {
-		return 0, fmt.Errorf("lint takes one PLAN argument (a file, or - for stdin)")
+	if len(pos) == 0 {
+		return 0, fmt.Errorf("lint takes a PLAN argument (a file, a directory of plans, or - for stdin)")
+	}
+	// One plan file gives the one-plan report; several, or a directory,
+	// give a merged report with each plan's summary.
+	single := len(pos) == 1 && !isDir(pos[0])
+	var plans []planArg
+	if !single {
+		if plans, err = expandPlans(pos, *recursive); err != nil {
+			return 0, err
+		}
 	}
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
@@ -148,12 +160,43 @@ func runLint(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 	opt := cfg.Options(waiversAt)
 	opt.Now, opt.ChangedOnly = at, *changedOnly
 
-	p, err := plan.Open(pos[0], stdin, *terraform, lint.ResourceTypes)
-	if err != nil {
-		return 0, err
+	lintOne := func(name string) (*report.Report, error) {
+		p, err := plan.Open(name, stdin, *terraform, lint.ResourceTypes)
+		if err != nil {
+			return nil, err
+		}
+		rep := report.New(lint.Lint(p, opt), toolVersion())
+		rep.Disabled = cfg.Disabled
+		return rep, nil
 	}
-	rep := report.New(lint.Lint(p, opt), toolVersion())
-	rep.Disabled = cfg.Disabled
+	var rep *report.Report
+	uri := artifactURI(pos[0])
+	badPlans := false
+	if single {
+		if rep, err = lintOne(pos[0]); err != nil {
+			return 0, err
+		}
+	} else {
+		// Plans are read one at a time: each plan's memory is freed before
+		// the next is read, and only its report is kept.
+		var parts []report.PlanReport
+		for _, pa := range plans {
+			r, err := lintOne(pa.path)
+			if pa.found && errors.Is(err, plan.ErrNotPlan) {
+				fmt.Fprintf(stderr, "iamguard: %s: skipped, not a Terraform plan\n", pa.path)
+				continue
+			}
+			if err != nil {
+				fmt.Fprintln(stderr, "iamguard:", err)
+				badPlans = true
+			}
+			parts = append(parts, report.PlanReport{Path: pa.path, ArtifactURI: artifactURI(pa.path), Report: r, Err: err})
+		}
+		if len(parts) == 0 {
+			return 0, fmt.Errorf("no Terraform plans found in %s", strings.Join(pos, " "))
+		}
+		rep, uri = report.Merge(parts, toolVersion()), ""
+	}
 
 	out, color := stdout, isTerminal(stdout)
 	if *output != "" {
@@ -164,9 +207,12 @@ func runLint(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 		defer f.Close()
 		out, color = f, false
 	}
-	ropt := report.Options{Color: color, ArtifactURI: artifactURI(pos[0]), FailOn: minSev}
+	ropt := report.Options{Color: color, ArtifactURI: uri, FailOn: minSev}
 	if err := write(out, rep, ropt); err != nil {
 		return 0, fmt.Errorf("writing the report: %w", err)
+	}
+	if badPlans {
+		return exitUsage, nil
 	}
 	if rep.Fails(minSev) {
 		return exitFindings, nil
@@ -210,6 +256,11 @@ func artifactURI(name string) string {
 		return ""
 	}
 	return name
+}
+
+func isDir(name string) bool {
+	fi, err := os.Stat(name)
+	return err == nil && fi.IsDir()
 }
 
 func isTerminal(w io.Writer) bool {

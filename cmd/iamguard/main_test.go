@@ -386,7 +386,10 @@ func TestBinaryPlanErrors(t *testing.T) {
 	os.WriteFile(bad, []byte("PK\x03\x04 not really a zip"), 0o600)
 
 	t.Setenv("PATH", t.TempDir()) // no terraform on PATH
-	wantUsageError(t, lintCLI(t, nil, "lint", bad), "is a binary plan file: no terraform found on PATH")
+	wantUsageError(t, lintCLI(t, nil, "lint", bad), "is a binary plan file: no terraform (or tofu) found on PATH")
+	t.Setenv("IAMGUARD_TERRAFORM", "tofu")
+	wantUsageError(t, lintCLI(t, nil, "lint", bad), "is a binary plan file: IAMGUARD_TERRAFORM=tofu: not found")
+	t.Setenv("IAMGUARD_TERRAFORM", "")
 	wantUsageError(t, lintCLI(t, nil, "lint", bad, "--terraform", filepath.Join(dir, "terraform")),
 		"--terraform "+filepath.Join(dir, "terraform")+": not found")
 

@@ -19,6 +19,8 @@ type Report struct {
 	Plan     PlanInfo  `json:"plan"`
 	Summary  Summary   `json:"summary"`
 	Findings []Finding `json:"findings"`
+	// Plans has each plan's summary when one run lints several (see Merge).
+	Plans []PlanSummary `json:"plans,omitempty"`
 
 	// Judged lists the resources judged, for formats with one entry per
 	// resource (JUnit). It is not part of the JSON contract.
@@ -73,6 +75,9 @@ type Finding struct {
 	References   []string     `json:"references"`
 	Waived       bool         `json:"waived"`
 	Waiver       *lint.Waiver `json:"waiver,omitempty"`
+	// Plan is the finding's plan when one run lints several (see Merge).
+	Plan     string `json:"plan,omitempty"`
+	artifact string // Plan's file for SARIF and GitHub; see artifactURI
 }
 
 // waiverReason is the reason of the finding's waiver, if it has one.
