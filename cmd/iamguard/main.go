@@ -19,8 +19,13 @@ import (
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
-// version is set at release time with -ldflags "-X main.version=...".
-var version = ""
+// Set at release time with -ldflags "-X main.version=... -X main.commit=...
+// -X main.date=..." (see .goreleaser.yml); otherwise taken from the build.
+var (
+	version = ""
+	commit  = ""
+	date    = ""
+)
 
 const usage = `usage:
   iamguard lint [flags] PLAN... PLAN: terraform show -json output, a binary plan file, - for stdin,
@@ -59,7 +64,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "rules":
 		code, err = runRules(args[1:], stdout)
 	case "version", "--version", "-version":
-		fmt.Fprintln(stdout, "iamguard", toolVersion())
+		fmt.Fprintln(stdout, versionLine())
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:
@@ -80,6 +85,37 @@ func toolVersion() string {
 		return bi.Main.Version
 	}
 	return "dev"
+}
+
+// versionLine is what iamguard version prints: the version, and the commit
+// and build date when known, e.g. "iamguard 1.2.0 (commit 3f2a1c9, built
+// 2026-11-20T10:00:00Z)".
+func versionLine() string {
+	c, d := commit, date
+	if bi, ok := debug.ReadBuildInfo(); ok && c == "" {
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				c = s.Value
+			case "vcs.time":
+				if d == "" {
+					d = s.Value
+				}
+			}
+		}
+	}
+	var extra []string
+	if c != "" {
+		extra = append(extra, "commit "+c)
+	}
+	if d != "" {
+		extra = append(extra, "built "+d)
+	}
+	line := "iamguard " + toolVersion()
+	if len(extra) > 0 {
+		line += " (" + strings.Join(extra, ", ") + ")"
+	}
+	return line
 }
 
 // parse parses flags wherever they stand among the arguments, so that

@@ -146,6 +146,8 @@ type Request struct {
 	Params url.Values // query-protocol parameters (IAM, STS); nil for CloudTrail
 	Body   []byte     // CloudTrail's JSON body; nil for IAM and STS
 	Region string     // signing region from the Authorization header, "" if unsigned
+	// UserAgent is the User-Agent header the client sent.
+	UserAgent string
 }
 
 // Requests returns the calls received for action, oldest first; "" returns
@@ -243,7 +245,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 
 	s.mu.Lock()
 	s.calls[action]++
-	s.log = append(s.log, Request{Action: action, Params: req.form, Body: req.body, Region: signingRegion(r)})
+	s.log = append(s.log, Request{Action: action, Params: req.form, Body: req.body, Region: signingRegion(r), UserAgent: r.UserAgent()})
 	s.total++
 	s.reqSeq++
 	requestID := fmt.Sprintf("00000000-0000-4000-8000-%012d", s.reqSeq)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
@@ -200,6 +201,7 @@ func (p *iamguardProvider) Configure(ctx context.Context, req provider.Configure
 		})
 	}
 	cfg.RetryMaxAttempts = 0 // the Retryer above decides
+	cfg.APIOptions = append(cfg.APIOptions, awsmiddleware.AddUserAgentKeyValue("terraform-provider-iamguard", p.version))
 
 	var ep endpointsModel
 	if m.Endpoints != nil {
