@@ -1,4 +1,4 @@
-// Package release holds the test of the release layout: it reads the
-// snapshot that `make release-check` builds into dist/ with goreleaser and
-// checks it against what the Terraform Registry and the GitHub Action need.
+// Package release tests how iamguard is shipped: the layout of the
+// goreleaser snapshot that `make release-check` builds into dist/, the
+// GitHub Action's shell steps, and the pre-commit hook.
 package release
