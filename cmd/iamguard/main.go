@@ -218,7 +218,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		var parts []report.PlanReport
 		for _, pa := range plans {
 			r, err := lintOne(pa.path)
-			if pa.found && errors.Is(err, plan.ErrNotPlan) {
+			if pa.found && err != nil && (errors.Is(err, plan.ErrNotPlan) || jsonArray(pa.path)) {
 				fmt.Fprintf(stderr, "iamguard: %s: skipped, not a Terraform plan\n", pa.path)
 				continue
 			}

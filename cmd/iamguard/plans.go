@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -98,4 +99,18 @@ func bare(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// jsonArray reports whether a file starts (after white space) with a JSON
+// array: JSON, but never a plan, as other tools' *.json files may be.
+func jsonArray(name string) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, _ := f.Read(head)
+	head = bytes.TrimLeft(head[:n], " \t\r\n")
+	return len(head) > 0 && head[0] == '['
 }
