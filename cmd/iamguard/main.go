@@ -24,17 +24,24 @@ import (
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
-// version is set at release time with -ldflags "-X main.version=...".
-var version = ""
+// Set at release time with -ldflags "-X main.version=... -X main.commit=...
+// -X main.date=..." (see .goreleaser.yml); otherwise taken from the build.
+var (
+	version = ""
+	commit  = ""
+	date    = ""
+)
 
 const usage = `usage:
-  iamguard lint [flags] PLAN    PLAN: terraform show -json output, a binary plan file, or - for stdin
+  iamguard lint [flags] PLAN... PLAN: terraform show -json output, a binary plan file, - for stdin,
+                                or a directory of them (*.json and binary plans; --recursive: subdirectories too)
     --format text|json|sarif|junit|github|markdown   --output FILE
     --config FILE       (default ./.iamguard.hcl if present)
     --no-config         ignore ./.iamguard.hcl: judge with the defaults
     --fail-on SEVERITY  (default: the config's fail_on, else low)
     --changed-only      --now RFC3339
-    --terraform PATH    terraform for binary plans (default: terraform on PATH)
+    --terraform PATH    terraform or tofu for binary plans (default: $IAMGUARD_TERRAFORM, else terraform
+                        on PATH, else tofu on PATH)
     --terraform-timeout DURATION   limit on terraform show -json (default 5m)
   iamguard rules [--format text|json|markdown]
   iamguard version
@@ -66,11 +73,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var err error
 	switch args[0] {
 	case "lint":
-		code, err = runLint(args[1:], stdin, stdout)
+		code, err = runLint(args[1:], stdin, stdout, stderr)
 	case "rules":
 		code, err = runRules(args[1:], stdout)
 	case "version", "--version", "-version":
-		fmt.Fprintln(stdout, "iamguard", toolVersion())
+		fmt.Fprintln(stdout, versionLine())
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:
@@ -108,6 +115,37 @@ func toolVersion() string {
 	return "dev"
 }
 
+// versionLine is what iamguard version prints: the version, and the commit
+// and build date when known, e.g. "iamguard 1.2.0 (commit 3f2a1c9, built
+// 2026-11-20T10:00:00Z)".
+func versionLine() string {
+	c, d := commit, date
+	if bi, ok := debug.ReadBuildInfo(); ok && c == "" {
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				c = s.Value
+			case "vcs.time":
+				if d == "" {
+					d = s.Value
+				}
+			}
+		}
+	}
+	var extra []string
+	if c != "" {
+		extra = append(extra, "commit "+c)
+	}
+	if d != "" {
+		extra = append(extra, "built "+d)
+	}
+	line := "iamguard " + toolVersion()
+	if len(extra) > 0 {
+		line += " (" + strings.Join(extra, ", ") + ")"
+	}
+	return line
+}
+
 // parse parses flags wherever they stand among the arguments, so that
 // `iamguard lint plan.json --format json` works as users expect.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
@@ -125,7 +163,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-func runLint(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
+func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
 	fs := flag.NewFlagSet("lint", flag.ContinueOnError)
 	format := fs.String("format", "text", "output format")
 	output := fs.String("output", "", "write the report to FILE")
@@ -136,12 +174,22 @@ func runLint(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 	noConfig := fs.Bool("no-config", false, "ignore ./.iamguard.hcl")
 	terraform := fs.String("terraform", "", "terraform binary for binary plan files")
 	tfTimeout := fs.Duration("terraform-timeout", defaultTerraformTimeout, "limit on terraform show -json")
+	recursive := fs.Bool("recursive", false, "search directories given as PLAN in their subdirectories too")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return 0, err
 	}
-	if len(pos) != 1 {
-		return 0, fmt.Errorf("lint takes one PLAN argument (a file, or - for stdin)")
+	if len(pos) == 0 {
+		return 0, fmt.Errorf("lint takes a PLAN argument (a file, a directory of plans, or - for stdin)")
+	}
+	// One plan file gives the one-plan report; several, or a directory,
+	// give a merged report with each plan's summary.
+	single := len(pos) == 1 && !isDir(pos[0])
+	var plans []planArg
+	if !single {
+		if plans, err = expandPlans(pos, *recursive); err != nil {
+			return 0, err
+		}
 	}
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
@@ -182,12 +230,44 @@ func runLint(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 	if *tfTimeout <= 0 {
 		return 0, fmt.Errorf("--terraform-timeout must be above zero, not %v", *tfTimeout)
 	}
-	p, err := openPlan(pos[0], stdin, plan.Terraform{Path: *terraform, Timeout: *tfTimeout})
-	if err != nil {
-		return 0, err
+	tf := plan.Terraform{Path: *terraform, Timeout: *tfTimeout}
+	lintOne := func(name string) (*report.Report, error) {
+		p, err := openPlan(name, stdin, tf)
+		if err != nil {
+			return nil, err
+		}
+		rep := report.New(lint.Lint(p, opt), toolVersion())
+		rep.Disabled = cfg.Disabled
+		return rep, nil
 	}
-	rep := report.New(lint.Lint(p, opt), toolVersion())
-	rep.Disabled = cfg.Disabled
+	var rep *report.Report
+	uri := artifactURI(pos[0])
+	badPlans := false
+	if single {
+		if rep, err = lintOne(pos[0]); err != nil {
+			return 0, err
+		}
+	} else {
+		// Plans are read one at a time: each plan's memory is freed before
+		// the next is read, and only its report is kept.
+		var parts []report.PlanReport
+		for _, pa := range plans {
+			r, err := lintOne(pa.path)
+			if pa.found && err != nil && (errors.Is(err, plan.ErrNotPlan) || jsonArray(pa.path)) {
+				fmt.Fprintf(stderr, "iamguard: %s: skipped, not a Terraform plan\n", pa.path)
+				continue
+			}
+			if err != nil {
+				fmt.Fprintln(stderr, "iamguard:", err)
+				badPlans = true
+			}
+			parts = append(parts, report.PlanReport{Path: pa.path, ArtifactURI: artifactURI(pa.path), Report: r, Err: err})
+		}
+		if len(parts) == 0 {
+			return 0, fmt.Errorf("no Terraform plans found in %s", strings.Join(pos, " "))
+		}
+		rep, uri = report.Merge(parts, toolVersion()), ""
+	}
 	rep.Config = report.NewConfig(cfg, minSev)
 
 	out, color := stdout, isTerminal(stdout)
@@ -199,9 +279,12 @@ func runLint(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 		defer f.Close()
 		out, color = f, false
 	}
-	ropt := report.Options{Color: color, ArtifactURI: artifactURI(pos[0]), FailOn: minSev}
+	ropt := report.Options{Color: color, ArtifactURI: uri, FailOn: minSev}
 	if err := write(out, rep, ropt); err != nil {
 		return 0, fmt.Errorf("writing the report: %w", err)
+	}
+	if badPlans {
+		return exitUsage, nil
 	}
 	if rep.Fails(minSev) {
 		return exitFindings, nil
@@ -263,6 +346,11 @@ func artifactURI(name string) string {
 		return ""
 	}
 	return name
+}
+
+func isDir(name string) bool {
+	fi, err := os.Stat(name)
+	return err == nil && fi.IsDir()
 }
 
 func isTerminal(w io.Writer) bool {

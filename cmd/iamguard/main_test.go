@@ -104,7 +104,8 @@ func TestExitCodes(t *testing.T) {
 		{"no arguments", "", nil, 2},
 		{"unknown command", "", []string{"scan"}, 2},
 		{"no plan", "", []string{"lint"}, 2},
-		{"two plans", "", []string{"lint", fixture, fixture}, 2},
+		{"two plans", "", []string{"lint", fixture, fixture}, 1},
+		{"stdin twice", "", []string{"lint", "-", "-"}, 2},
 		{"unknown format", "", []string{"lint", "--format", "yaml", fixture}, 2},
 		{"bad fail-on", "", []string{"lint", "--fail-on", "severe", fixture}, 2},
 		{"bad now", "", []string{"lint", "--now", "yesterday", fixture}, 2},
@@ -394,7 +395,10 @@ func TestBinaryPlanErrors(t *testing.T) {
 	os.WriteFile(bad, []byte("PK\x03\x04 not really a zip"), 0o600)
 
 	t.Setenv("PATH", t.TempDir()) // no terraform on PATH
-	wantUsageError(t, lintCLI(t, nil, "lint", bad), "is a binary plan file: no terraform found on PATH")
+	wantUsageError(t, lintCLI(t, nil, "lint", bad), "is a binary plan file: no terraform (or tofu) found on PATH")
+	t.Setenv("IAMGUARD_TERRAFORM", "tofu")
+	wantUsageError(t, lintCLI(t, nil, "lint", bad), "is a binary plan file: IAMGUARD_TERRAFORM=tofu: not found")
+	t.Setenv("IAMGUARD_TERRAFORM", "")
 	wantUsageError(t, lintCLI(t, nil, "lint", bad, "--terraform", filepath.Join(dir, "terraform")),
 		"--terraform "+filepath.Join(dir, "terraform")+": not found")
 

@@ -35,9 +35,9 @@ func TestControlCharactersQuoted(t *testing.T) {
 	wantUsageError(t, lintCLI(t, nil, "lint", binary, "--terraform", name), `"`+dir+`/tfplan\n" is a binary plan file: --terraform `+quoted+": not found")
 }
 
-// fakeTerraform writes a shell script standing in for terraform and
+// shellTerraform writes a shell script standing in for terraform and
 // returns its path.
-func fakeTerraform(t *testing.T, script string) string {
+func shellTerraform(t *testing.T, script string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "terraform")
 	if err := os.WriteFile(path, []byte("#!/bin/sh\n"+script), 0o700); err != nil {
@@ -46,13 +46,13 @@ func fakeTerraform(t *testing.T, script string) string {
 	return path
 }
 
-const binaryPlan = "PK\x03\x04 a saved plan"
+const binaryPlanBytes = "PK\x03\x04 a saved plan"
 
 func TestTerraformTimeout(t *testing.T) {
 	// The child keeps terraform's pipes open after terraform is killed.
-	tf := fakeTerraform(t, "sleep 30\n")
+	tf := shellTerraform(t, "sleep 30\n")
 	start := time.Now()
-	r := lintCLI(t, []byte(binaryPlan), "lint", "-", "--terraform", tf, "--terraform-timeout", "500ms")
+	r := lintCLI(t, []byte(binaryPlanBytes), "lint", "-", "--terraform", tf, "--terraform-timeout", "500ms")
 	wantUsageError(t, r, "-: terraform show -json did not finish within the --terraform-timeout of 500ms")
 	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("took %v after a 500ms timeout", d)
@@ -75,10 +75,10 @@ func TestPlanFromFIFO(t *testing.T) {
 		t.Errorf("JSON plan through a FIFO: exit %d, stderr %q", r.code, r.stderr)
 	}
 	// terraform show gets a regular file holding the whole plan.
-	tf := fakeTerraform(t, `test -f "$4" && test "$(head -c 20 "$4")" = "`+binaryPlan+`" || { echo "Error: Failed to read the given file" >&2; exit 1; }
+	tf := shellTerraform(t, `test -f "$4" && test "$(head -c 20 "$4")" = "`+binaryPlanBytes+`" || { echo "Error: Failed to read the given file" >&2; exit 1; }
 cat "`+mustAbs(t, fixture)+`"
 `)
-	if r := viaFIFO([]byte(binaryPlan), "--terraform", tf); r.code != 1 || r.stdout != direct.stdout {
+	if r := viaFIFO([]byte(binaryPlanBytes), "--terraform", tf); r.code != 1 || r.stdout != direct.stdout {
 		t.Errorf("binary plan through a FIFO: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
@@ -124,10 +124,10 @@ func TestInterrupt(t *testing.T) {
 	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
 			tmp, pidFile := t.TempDir(), filepath.Join(t.TempDir(), "pid")
-			tf := fakeTerraform(t, "echo $$ > "+pidFile+"\nexec sleep 30\n")
+			tf := shellTerraform(t, "echo $$ > "+pidFile+"\nexec sleep 30\n")
 			cmd := exec.Command(os.Args[0], "-test.run=^TestMainProcess$")
 			cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "IAMGUARD_TEST_ARGS=lint\n-\n--terraform\n"+tf)
-			cmd.Stdin = strings.NewReader(binaryPlan)
+			cmd.Stdin = strings.NewReader(binaryPlanBytes)
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
 			if err := cmd.Start(); err != nil {

@@ -154,6 +154,8 @@ type Request struct {
 	Body   []byte     // CloudTrail's JSON body; nil for IAM and STS
 	Region string     // signing region from the Authorization header, "" if unsigned
 	Time   time.Time  // when the request arrived
+	// UserAgent is the User-Agent header the client sent.
+	UserAgent string
 }
 
 // Requests returns the calls received for action, oldest first; "" returns
@@ -252,7 +254,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 
 	s.mu.Lock()
 	s.calls[action]++
-	s.log = append(s.log, Request{Action: action, Params: req.form, Body: req.body, Region: signingRegion(r), Time: arrived})
+	s.log = append(s.log, Request{Action: action, Params: req.form, Body: req.body, Region: signingRegion(r), Time: arrived, UserAgent: r.UserAgent()})
 	s.total++
 	s.reqSeq++
 	requestID := fmt.Sprintf("00000000-0000-4000-8000-%012d", s.reqSeq)

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"context"
@@ -9,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -81,7 +83,7 @@ func showPlan(ctx context.Context, shown, name string, stream bool, r io.Reader,
 	if err != nil {
 		return nil, fmt.Errorf("%s is a binary plan file: %v", shown, err)
 	}
-	path := name
+	path, dir := name, workingDir(name)
 	if stream {
 		if path, err = saveTemp(r); err != nil {
 			if ctx.Err() != nil {
@@ -96,7 +98,13 @@ func showPlan(ctx context.Context, shown, name string, stream bool, r io.Reader,
 		runCtx, cancel = context.WithTimeout(ctx, tf.Timeout)
 	}
 	defer cancel()
+	if dir != "" && !stream {
+		path = filepath.Base(path)
+	} else {
+		dir = ""
+	}
 	cmd := exec.CommandContext(runCtx, bin, "show", "-json", "-no-color", path)
+	cmd.Dir = dir
 	// Once terraform is killed, stop waiting for its output even if a
 	// child of it still holds the pipes open.
 	cmd.WaitDelay = time.Second
@@ -129,20 +137,76 @@ func showPlan(ctx context.Context, shown, name string, stream bool, r io.Reader,
 	return p, nil
 }
 
-// findTerraform finds the terraform binary: --terraform, else PATH.
+// TerraformEnv names the environment variable that chooses the CLI for
+// binary plans when --terraform is not given, e.g. IAMGUARD_TERRAFORM=tofu.
+const TerraformEnv = "IAMGUARD_TERRAFORM"
+
+// findTerraform finds the CLI that reads binary plans: --terraform, else
+// $IAMGUARD_TERRAFORM, else terraform on PATH, else tofu on PATH (OpenTofu
+// writes and shows plans in the same formats).
 func findTerraform(flagValue string) (string, error) {
-	if flagValue != "" {
-		tf, err := exec.LookPath(flagValue)
+	name, from := flagValue, "--terraform "
+	if name == "" {
+		name, from = os.Getenv(TerraformEnv), TerraformEnv+"="
+	}
+	if name != "" {
+		tf, err := exec.LookPath(name)
 		if err != nil {
-			return "", fmt.Errorf("--terraform %s: not found, or not an executable file", quote.Path(flagValue))
+			return "", fmt.Errorf("%s%s: not found, or not an executable file", from, quote.Path(name))
 		}
 		return tf, nil
 	}
-	tf, err := exec.LookPath("terraform")
-	if err != nil {
-		return "", errors.New("no terraform found on PATH; install Terraform, pass --terraform PATH, or lint the output of terraform show -json")
+	for _, name := range []string{"terraform", "tofu"} {
+		if tf, err := exec.LookPath(name); err == nil {
+			return tf, nil
+		}
 	}
-	return tf, nil
+	return "", errors.New("no terraform (or tofu) found on PATH; install one, pass --terraform PATH, or lint the output of terraform show -json")
+}
+
+// workingDir is where terraform show runs for a binary plan: the plan's own
+// directory when it is an initialised working directory (it holds
+// .terraform), as when plans of several configurations are linted in one
+// run; else the current directory. With TF_DATA_DIR set, .terraform says
+// nothing, so the current directory is used.
+func workingDir(name string) string {
+	if name == "-" || os.Getenv("TF_DATA_DIR") != "" {
+		return ""
+	}
+	dir := filepath.Dir(name)
+	if fi, err := os.Stat(filepath.Join(dir, ".terraform")); err != nil || !fi.IsDir() {
+		return ""
+	}
+	return dir
+}
+
+// IsBinaryPlan reports whether the file is a saved plan: a zip archive
+// holding Terraform's "tfplan" entry (OpenTofu's unencrypted plans are the
+// same). Other zips, such as a Lambda function's code, are not plans.
+func IsBinaryPlan(name string) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 4)
+	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, []byte("PK\x03\x04")) {
+		return false
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	zr, err := zip.NewReader(f, fi.Size())
+	if err != nil {
+		return false
+	}
+	for _, e := range zr.File {
+		if e.Name == "tfplan" {
+			return true
+		}
+	}
+	return false
 }
 
 // saveTemp copies r to a new temporary file (mode 0600) and returns its path.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
@@ -238,6 +239,7 @@ func (p *iamguardProvider) Configure(ctx context.Context, req provider.Configure
 		cfg.Region = defaultRegion
 	}
 	setRetryer(&cfg, m)
+	cfg.APIOptions = append(cfg.APIOptions, awsmiddleware.AddUserAgentKeyValue("terraform-provider-iamguard", p.version))
 
 	var ep endpointsModel
 	if m.Endpoints != nil {

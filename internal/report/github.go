@@ -38,13 +38,16 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 			msg += "\nfix: " + f.Remediation
 		}
 		props := "title=" + githubProperty(title)
-		if opt.ArtifactURI != "" {
-			props = "file=" + githubProperty(opt.ArtifactURI) + "," + props
+		if file := f.artifactURI(opt); file != "" {
+			props = "file=" + githubProperty(file) + "," + props
 			if f.Line > 0 {
 				props += fmt.Sprintf(",line=%d", f.Line)
 			}
 		}
 		fmt.Fprintf(bw, "::%s %s::%s\n", cmd, props, githubData(msg))
+	}
+	for _, line := range r.PlanVerdicts() {
+		fmt.Fprintln(bw, "iamguard:", githubData(line))
 	}
 	fmt.Fprintln(bw, "iamguard:", r.Verdict())
 	return bw.Flush()

@@ -9,43 +9,130 @@ import (
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
+// MarkdownLimit is the size GitHub accepts for a comment or a job summary:
+// 65,536 characters. The writer counts bytes, which are never fewer than
+// GitHub's characters (UTF-16 code units), so a report within it fits.
+const MarkdownLimit = 65536
+
+// markdownLimit is MarkdownLimit; tests lower it.
+var markdownLimit = MarkdownLimit
+
 // WriteMarkdown writes a pull-request comment: a one-line verdict, the
-// counts by severity, then each resource's findings in a collapsible
-// section with the Terraform fix.
+// counts by severity (and by plan, for several plans), then each
+// resource's findings in a collapsible section with the Terraform fix.
+// A report longer than markdownLimit is cut after the last finding that
+// fits, and ends with a note of how many findings were left out.
 func WriteMarkdown(w io.Writer, r *Report, opt Options) error {
-	bw := bufio.NewWriter(w)
+	var head strings.Builder
 	mark := "✅"
 	if r.Fails(opt.FailOn) {
 		mark = "❌"
 	}
-	fmt.Fprintf(bw, "%s **iamguard**: %s\n\n", mark, r.Verdict())
-	writeMarkdownConfig(bw, r.Config)
+	fmt.Fprintf(&head, "%s **iamguard**: %s\n\n", mark, r.Verdict())
+	writeMarkdownConfig(&head, r.Config)
 
-	fmt.Fprint(bw, "| Severity | Findings |\n| --- | ---: |\n")
+	fmt.Fprint(&head, "| Severity | Findings |\n| --- | ---: |\n")
 	for s := rules.Critical; s >= rules.Info; s-- {
-		fmt.Fprintf(bw, "| %s | %d |\n", s, r.Summary.BySeverity[s.String()])
+		fmt.Fprintf(&head, "| %s | %d |\n", s, r.Summary.BySeverity[s.String()])
 	}
-	fmt.Fprintf(bw, "| waived | %d |\n", r.Summary.Waived)
-
-	for _, res := range r.ByResource() {
-		fmt.Fprintf(bw, "\n<details>\n<summary><code>%s</code> (%s): %s</summary>\n\n",
-			mdText(res.Address), mdText(res.Action), mdText(resourceCounts(res.Findings)))
-		for _, f := range res.Findings {
-			fmt.Fprintf(bw, "- **%s** %s <code>%s</code>: %s\n",
-				mdText(f.Severity.String()), mdText(f.RuleID), mdText(f.Rule), mdText(f.Message))
-			switch {
-			case f.Waived:
-				fmt.Fprintf(bw, "  - Waived: %s\n", mdText(f.waiverReason()))
-			case f.Waiver != nil:
-				fmt.Fprintf(bw, "  - Waiver expired on %s: %s\n", mdText(f.Waiver.Expires), mdText(f.Waiver.Reason))
+	fmt.Fprintf(&head, "| waived | %d |\n", r.Summary.Waived)
+	if len(r.Plans) > 0 {
+		fmt.Fprint(&head, "\n| Plan | Resources | Findings | Waived |\n| --- | ---: | ---: | ---: |\n")
+		for _, p := range r.Plans {
+			if p.Summary == nil {
+				fmt.Fprintf(&head, "| <code>%s</code> | not read: %s | | |\n", mdText(p.Path), mdText(p.Error))
+				continue
 			}
-			if !f.Waived && f.Severity != rules.Info && f.Remediation != "" {
-				fmt.Fprintf(bw, "  - Fix: %s\n", mdText(f.Remediation))
-			}
+			fmt.Fprintf(&head, "| <code>%s</code> | %d | %d | %d |\n", mdText(p.Path), p.Summary.Resources, p.Summary.Findings, p.Summary.Waived)
 		}
-		fmt.Fprint(bw, "\n</details>\n")
 	}
+
+	// Each resource is an opening, one item per finding and a closing.
+	type section struct {
+		open  string
+		items []string
+	}
+	const closing = "\n</details>\n"
+	var sections []section
+	size := head.Len()
+	for _, res := range r.ByResource() {
+		sec := section{open: fmt.Sprintf("\n<details>\n<summary><code>%s</code> (%s): %s</summary>\n\n",
+			mdText(res.Address), mdText(res.Action), mdText(resourceCounts(res.Findings)))}
+		size += len(sec.open) + len(closing)
+		for _, f := range res.Findings {
+			item := markdownFinding(f)
+			sec.items = append(sec.items, item)
+			size += len(item)
+		}
+		sections = append(sections, sec)
+	}
+
+	bw := bufio.NewWriter(w)
+	bw.WriteString(head.String())
+	if size <= markdownLimit {
+		for _, sec := range sections {
+			bw.WriteString(sec.open)
+			for _, item := range sec.items {
+				bw.WriteString(item)
+			}
+			bw.WriteString(closing)
+		}
+		return bw.Flush()
+	}
+
+	// Too long: keep whole findings while they, the closing of their
+	// section and the note (sized for the largest count) still fit.
+	total := len(r.Findings)
+	room := markdownLimit - head.Len() - len(closing) - len(truncationNote(total, total))
+	kept := 0
+cut:
+	for _, sec := range sections {
+		need := len(sec.open)
+		for i, item := range sec.items {
+			if need+len(item) > room {
+				if i > 0 {
+					bw.WriteString(closing)
+				}
+				break cut
+			}
+			if i == 0 {
+				bw.WriteString(sec.open)
+			}
+			bw.WriteString(item)
+			room -= need + len(item)
+			need = 0
+			kept++
+		}
+		bw.WriteString(closing)
+		room -= len(closing)
+	}
+	bw.WriteString(truncationNote(total-kept, total))
 	return bw.Flush()
+}
+
+// markdownFinding is one finding's list item, with its waiver and fix.
+func markdownFinding(f Finding) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "- **%s** %s <code>%s</code>: %s\n",
+		mdText(f.Severity.String()), mdText(f.RuleID), mdText(f.Rule), mdText(f.Message))
+	switch {
+	case f.Waived:
+		fmt.Fprintf(&b, "  - Waived: %s\n", mdText(f.waiverReason()))
+	case f.Waiver != nil:
+		fmt.Fprintf(&b, "  - Waiver expired on %s: %s\n", mdText(f.Waiver.Expires), mdText(f.Waiver.Reason))
+	}
+	if !f.Waived && f.Severity != rules.Info && f.Remediation != "" {
+		fmt.Fprintf(&b, "  - Fix: %s\n", mdText(f.Remediation))
+	}
+	return b.String()
+}
+
+// truncationNote ends a markdown report cut to fit GitHub's limit.
+func truncationNote(left, total int) string {
+	return fmt.Sprintf("\n> [!WARNING]\n> This report is cut to fit GitHub's limit of %d characters: "+
+		"%d of %d findings are left out. The SARIF report (`--format sarif`, also shown under "+
+		"code scanning) or the JSON report (`--format json`) has all of them.\n",
+		markdownLimit, left, total)
 }
 
 // writeMarkdownConfig writes the configuration, if any, as a quote block

@@ -21,6 +21,8 @@ type Report struct {
 	Config   *Config   `json:"config,omitempty"` // nil when everything is the default (see NewConfig)
 	Summary  Summary   `json:"summary"`
 	Findings []Finding `json:"findings"`
+	// Plans has each plan's summary when one run lints several (see Merge).
+	Plans []PlanSummary `json:"plans,omitempty"`
 
 	// Judged lists the resources judged, for formats with one entry per
 	// resource (JUnit). It is not part of the JSON contract.
@@ -75,6 +77,9 @@ type Finding struct {
 	References   []string       `json:"references"`
 	Waived       bool           `json:"waived"`
 	Waiver       *Waiver        `json:"waiver,omitempty"`
+	// Plan is the finding's plan when one run lints several (see Merge).
+	Plan     string `json:"plan,omitempty"`
+	artifact string // Plan's file for SARIF and GitHub; see artifactURI
 }
 
 // Waiver is the waiver that matched a finding, live or expired.

@@ -119,9 +119,9 @@ func sarifResult(f Finding, opt Options) *sarif.Result {
 		sarif.NewLogicalLocation().WithFullyQualifiedName(f.Address).WithKind("resource"),
 	})
 	// The plan file, and the line where the resource's change starts.
-	if opt.ArtifactURI != "" {
+	if file := f.artifactURI(opt); file != "" {
 		phys := sarif.NewPhysicalLocation().
-			WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(opt.ArtifactURI)))
+			WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(file)))
 		if f.Line > 0 {
 			phys.WithRegion(sarif.NewRegion().WithStartLine(f.Line))
 		}

@@ -41,6 +41,12 @@ func WriteText(w io.Writer, r *Report, opt Options) error {
 		fmt.Fprintln(bw)
 	}
 	writeTextConfig(bw, r.Config)
+	if len(r.Plans) > 0 {
+		for _, line := range r.PlanVerdicts() {
+			fmt.Fprintln(bw, oneLine(line))
+		}
+		fmt.Fprint(bw, "total: ")
+	}
 	fmt.Fprintln(bw, r.Verdict())
 	return bw.Flush()
 }

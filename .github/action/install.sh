@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# The iamguard action's install step: puts iamguard on PATH for the job.
+#
+# INPUT_VERSION  v1.2.3 or latest: download that release for the runner's OS
+#                and architecture and check it against the release's SHA256SUMS;
+#                anything else is a branch or commit: go install it.
+#                Empty: the action's own ref (ACTION_REF): a release tag is
+#                downloaded, a major tag (v1) means latest, and a branch or
+#                commit is built from the action's checkout with Go.
+# IAMGUARD_DOWNLOAD_URL  where releases are (default GitHub); tests use file://.
+set -euo pipefail
+
+repo=iamguard/terraform-provider-iamguard
+module=github.com/$repo
+releases=${IAMGUARD_DOWNLOAD_URL:-https://github.com/$repo/releases}
+bindir=${RUNNER_TEMP:?RUNNER_TEMP is not set}/iamguard-bin
+mkdir -p "$bindir"
+
+fail() {
+	echo "::error title=iamguard action::$*"
+	exit 1
+}
+
+semver='^v[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.+-]*)?$'
+version=${INPUT_VERSION:-}
+ref=${ACTION_REF:-${GITHUB_ACTION_REF:-}}
+if [ -z "$version" ]; then
+	if [[ $ref =~ $semver ]]; then
+		version=$ref
+	elif [[ $ref =~ ^v[0-9]+$ ]]; then
+		version=latest
+	else
+		version=source
+	fi
+fi
+
+exe=""
+case "${RUNNER_OS:-}" in
+Linux) os=linux ;;
+macOS) os=darwin ;;
+Windows) os=windows exe=.exe ;;
+*) fail "unsupported runner OS '${RUNNER_OS:-}'" ;;
+esac
+case "${RUNNER_ARCH:-}" in
+X64) arch=amd64 ;;
+ARM64) arch=arm64 ;;
+*) fail "unsupported runner architecture '${RUNNER_ARCH:-}' (released for X64 and ARM64)" ;;
+esac
+
+sha256() {
+	if command -v sha256sum >/dev/null; then
+		sha256sum "$1" | cut -d' ' -f1
+	else
+		shasum -a 256 "$1" | cut -d' ' -f1
+	fi
+}
+
+download() {
+	local tag=$1
+	if [ "$tag" = latest ]; then
+		# The latest release's page redirects to .../releases/tag/vX.Y.Z.
+		tag=$(curl -fsSLI -o /dev/null -w '%{url_effective}' "$releases/latest") || fail "cannot find the latest release"
+		tag=${tag##*/}
+		[[ $tag =~ $semver ]] || fail "the latest release resolved to '$tag', not a version"
+	fi
+	local v=${tag#v} ext=tar.gz
+	[ "$os" = windows ] && ext=zip
+	local archive=iamguard_${v}_${os}_${arch}.$ext sums=terraform-provider-iamguard_${v}_SHA256SUMS
+	local tmp
+	tmp=$(mktemp -d "${RUNNER_TEMP}/iamguard-dl.XXXXXX")
+	curl -fsSL --retry 3 -o "$tmp/$archive" "$releases/download/$tag/$archive" || fail "cannot download $archive of $tag"
+	curl -fsSL --retry 3 -o "$tmp/$sums" "$releases/download/$tag/$sums" || fail "cannot download $sums of $tag"
+	local want
+	want=$(awk -v f="$archive" '$2 == f { print $1 }' "$tmp/$sums")
+	[ -n "$want" ] || fail "$sums does not list $archive"
+	[ "$(sha256 "$tmp/$archive")" = "$want" ] || fail "$archive does not match its checksum in $sums"
+	if [ "$ext" = zip ]; then
+		if command -v unzip >/dev/null; then
+			unzip -q -o "$tmp/$archive" "iamguard$exe" -d "$bindir"
+		else
+			pwsh -NoProfile -Command "Expand-Archive -Force -Path '$tmp/$archive' -DestinationPath '$tmp/x'"
+			mv "$tmp/x/iamguard$exe" "$bindir/"
+		fi
+	else
+		tar -xzf "$tmp/$archive" -C "$bindir" "iamguard$exe"
+	fi
+	rm -rf "$tmp"
+}
+
+if [[ $version =~ $semver || $version = latest ]]; then
+	download "$version"
+else
+	command -v go >/dev/null || fail "iamguard $version is built from source and needs Go (add actions/setup-go before this action)"
+	if [ "$version" = source ]; then
+		(cd "${GITHUB_ACTION_PATH:?}" && CGO_ENABLED=0 go build -trimpath -o "$bindir/iamguard$exe" ./cmd/iamguard) ||
+			fail "building iamguard from the action's source failed"
+	else
+		GOBIN=$bindir CGO_ENABLED=0 go install -trimpath "$module/cmd/iamguard@$version" ||
+			fail "go install $module/cmd/iamguard@$version failed"
+	fi
+fi
+
+"$bindir/iamguard$exe" version || fail "the installed iamguard does not run"
+echo "$bindir" >>"${GITHUB_PATH:?GITHUB_PATH is not set}"
+echo "version=$("$bindir/iamguard$exe" version | cut -d' ' -f2)" >>"${GITHUB_OUTPUT:?GITHUB_OUTPUT is not set}"

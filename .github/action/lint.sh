@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The iamguard action's lint step: runs iamguard once per format (and for
+# the job summary), writes the report files, sets the step outputs, and
+# exits with the worst exit code (0 clean, 1 findings, 2 an input error).
+#
+# INPUT_PLAN (plans or directories, split on white space), INPUT_RECURSIVE,
+# INPUT_FORMAT (comma-separated), INPUT_FAIL_ON, INPUT_CONFIG, INPUT_UPLOAD_SARIF,
+# INPUT_COMMENT, INPUT_TERRAFORM: the action's inputs.
+set -uo pipefail
+
+out=${GITHUB_OUTPUT:?GITHUB_OUTPUT is not set}
+
+read -r -d '' -a plans <<<"${INPUT_PLAN:-}"
+if [ ${#plans[@]} -eq 0 ]; then
+	echo "::error title=iamguard action::the plan input is empty"
+	echo "exit-code=2" >>"$out"
+	exit 2
+fi
+
+args=()
+[ -n "${INPUT_FAIL_ON:-}" ] && args+=(--fail-on "$INPUT_FAIL_ON")
+[ -n "${INPUT_CONFIG:-}" ] && args+=(--config "$INPUT_CONFIG")
+[ -n "${INPUT_TERRAFORM:-}" ] && args+=(--terraform "$INPUT_TERRAFORM")
+[ "${INPUT_RECURSIVE:-false}" = true ] && args+=(--recursive)
+
+IFS=', ' read -r -a formats <<<"${INPUT_FORMAT:-github}"
+[ "${INPUT_UPLOAD_SARIF:-false}" = true ] && formats+=(sarif)
+[ "${INPUT_COMMENT:-true}" = true ] && formats+=(markdown)
+
+# Written for bash 3.2 too (macOS runners): no associative arrays, and
+# ${args[@]+...} since an empty array is "unbound" there under set -u.
+worst=0
+seen=" "
+for format in "${formats[@]}"; do
+	case "$seen" in *" $format "*) continue ;; esac
+	seen="$seen$format "
+	[ -n "$format" ] || continue
+	file="" name=""
+	case "$format" in
+	json) file=iamguard.json name=json-file ;;
+	sarif) file=iamguard.sarif name=sarif-file ;;
+	junit) file=iamguard-junit.xml name=junit-file ;;
+	markdown) file=iamguard.md name=markdown-file ;;
+	esac
+	if [ -n "$file" ]; then
+		iamguard lint ${args[@]+"${args[@]}"} --format "$format" --output "$file" "${plans[@]}"
+	else
+		iamguard lint ${args[@]+"${args[@]}"} --format "$format" "${plans[@]}"
+	fi
+	code=$?
+	[ "$code" -gt "$worst" ] && worst=$code
+	if [ "$code" -ge 2 ]; then
+		break # an input error: the other formats would repeat it
+	fi
+	if [ -n "$file" ] && [ -f "$file" ]; then
+		echo "$name=$PWD/$file" >>"$out"
+	fi
+done
+
+if [ "${INPUT_COMMENT:-true}" = true ] && [ -f iamguard.md ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+	cat iamguard.md >>"$GITHUB_STEP_SUMMARY"
+fi
+echo "exit-code=$worst" >>"$out"
+exit "$worst"

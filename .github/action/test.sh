@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Runs the action's shell steps (install.sh, lint.sh) the way a runner does,
+# with the GITHUB_* and RUNNER_* variables set, and checks their outputs,
+# job summary and exit codes. No network: iamguard is built from this
+# checkout (the branch path), and "releases" are served from a file:// URL.
+# Run by internal/release's TestGitHubAction, or by hand.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fixture=$root/cmd/iamguard/testdata/plan.json # IG101 and IG202 (high), IG601 (medium)
+failures=0
+
+fail() {
+	echo "FAIL: $*"
+	failures=$((failures + 1))
+}
+ok() { echo "ok - $*"; }
+
+# runner sets up a fresh runner for one job.
+runner() {
+	local job=$work/job$((++jobs))
+	mkdir -p "$job/temp" "$job/workspace"
+	export RUNNER_OS=${1:-Linux} RUNNER_ARCH=${2:-X64} RUNNER_TEMP=$job/temp
+	export GITHUB_ACTION_PATH=$root GITHUB_WORKSPACE=$job/workspace
+	export GITHUB_PATH=$job/path GITHUB_STEP_SUMMARY=$job/summary.md GITHUB_ENV=$job/env
+	: >"$GITHUB_PATH"
+	: >"$GITHUB_STEP_SUMMARY"
+	cd "$GITHUB_WORKSPACE"
+}
+jobs=0
+
+# step runs one of the action's scripts as a step: a new GITHUB_OUTPUT,
+# PATH extended by earlier steps' GITHUB_PATH lines. It sets $code and
+# $log (the step's output), and never stops the test.
+step() {
+	export GITHUB_OUTPUT=$RUNNER_TEMP/output.$RANDOM
+	: >"$GITHUB_OUTPUT"
+	local path=$PATH
+	while read -r dir; do path=$dir:$path; done <"$GITHUB_PATH"
+	set +e
+	log=$(env PATH="$path" "$root/.github/action/$1" 2>&1)
+	code=$?
+	set -e
+}
+
+# output NAME: the value the last step set for NAME.
+output() { sed -n "s/^$1=//p" "$GITHUB_OUTPUT" | tail -1; }
+
+expect() { # expect DESCRIPTION WANT GOT
+	if [ "$2" = "$3" ]; then ok "$1"; else fail "$1: want '$2', got '$3'"$'\n'"$log"; fi
+}
+expect_in() { # expect_in DESCRIPTION NEEDLE HAYSTACK
+	case "$3" in *"$2"*) ok "$1" ;; *) fail "$1: '$2' not found in:"$'\n'"$3" ;; esac
+}
+
+lint_env() { # the lint step's inputs, with the action's defaults
+	export INPUT_PLAN=${1-} INPUT_FORMAT=${2:-github} INPUT_FAIL_ON=${3-} INPUT_CONFIG="" \
+		INPUT_UPLOAD_SARIF=${4:-false} INPUT_COMMENT=${5:-true} INPUT_TERRAFORM="" INPUT_RECURSIVE=${6:-false}
+}
+
+# --- A branch: iamguard is built from the action's checkout with Go.
+runner
+export INPUT_VERSION="" ACTION_REF=main
+step install.sh
+expect "install from a branch exits 0" 0 "$code"
+built=$(head -1 "$GITHUB_PATH")/iamguard
+[ -x "$built" ] && ok "iamguard built into the job's PATH" || fail "no iamguard in $built"
+expect "version output" dev "$(output version)"
+
+# --- Findings: annotations, SARIF and JSON files, job summary, exit 1.
+cp "$fixture" plan.json
+lint_env plan.json "github, sarif,json"
+step lint.sh
+expect "findings fail the step" 1 "$code"
+expect "exit-code output" 1 "$(output exit-code)"
+expect_in "annotations in the log" "::error file=plan.json,title=IG101" "$log"
+expect "sarif-file output" "$PWD/iamguard.sarif" "$(output sarif-file)"
+expect_in "the SARIF file is SARIF 2.1.0" '"version": "2.1.0"' "$(cat iamguard.sarif)"
+expect "json-file output" "$PWD/iamguard.json" "$(output json-file)"
+expect_in "the JSON report counts 3 findings" '"findings": 3' "$(cat iamguard.json)"
+expect_in "markdown summary in GITHUB_STEP_SUMMARY" "❌ **iamguard**: 3 resources judged, 3 findings" "$(cat "$GITHUB_STEP_SUMMARY")"
+expect "markdown-file output" "$PWD/iamguard.md" "$(output markdown-file)"
+
+# --- fail-on above every finding: exit 0, and comment=false writes no summary.
+: >"$GITHUB_STEP_SUMMARY"
+lint_env plan.json github critical false false
+step lint.sh
+expect "fail-on critical passes" 0 "$code"
+expect "exit-code output with fail-on critical" 0 "$(output exit-code)"
+expect "comment=false leaves the job summary alone" "" "$(cat "$GITHUB_STEP_SUMMARY")"
+
+# --- upload-sarif alone still writes the SARIF for the upload step.
+rm -f iamguard.sarif
+lint_env plan.json github "" true false
+step lint.sh
+expect "upload-sarif writes the SARIF file" "$PWD/iamguard.sarif" "$(output sarif-file)"
+
+# --- Several plans and a directory, in a subdirectory (working-directory).
+mkdir -p stacks/a stacks/b && cp "$fixture" stacks/a/plan.json
+echo '{"format_version":"1.2","terraform_version":"1.8.5","resource_changes":[]}' >stacks/b/plan.json
+lint_env $'plan.json\nstacks/b' json
+step lint.sh
+expect "a plan and a directory: worst exit code" 1 "$code"
+expect_in "per-plan summary in the JSON" '"path": "stacks/b/plan.json"' "$(cat iamguard.json)"
+lint_env "stacks" json "" false false true
+step lint.sh
+expect "recursive: the findings of stacks/a" 1 "$code"
+expect_in "recursive: stacks/a's findings prefixed" '"address": "stacks/a/plan.json:aws_iam_account_password_policy.this"' "$(cat iamguard.json)"
+cd stacks/b
+lint_env plan.json
+step lint.sh
+expect "a clean plan passes (working-directory)" 0 "$code"
+cd "$GITHUB_WORKSPACE"
+
+# --- Input errors: exit 2 with the message in the log.
+lint_env missing.json
+step lint.sh
+expect "a missing plan is exit 2" 2 "$code"
+expect_in "the error names the file" "missing.json: no such file or directory" "$log"
+lint_env ""
+step lint.sh
+expect "an empty plan input is exit 2" 2 "$code"
+
+# --- Releases: downloaded for the runner's OS and architecture, checked
+# against SHA256SUMS. A fake v9.9.9 release of the binary built above.
+rel=$work/releases
+mkdir -p "$rel/download/v9.9.9" "$work/pkg"
+cp "$built" "$work/pkg/iamguard"
+for arch in amd64 arm64; do
+	tar -czf "$rel/download/v9.9.9/iamguard_9.9.9_linux_${arch}.tar.gz" -C "$work/pkg" iamguard
+done
+(cd "$rel/download/v9.9.9" && sha256sum iamguard_*.tar.gz >terraform-provider-iamguard_9.9.9_SHA256SUMS)
+cp "$rel/download/v9.9.9/iamguard_9.9.9_linux_amd64.tar.gz" "$rel/download/v9.9.9/iamguard_9.9.9_darwin_amd64.tar.gz" # not listed
+export IAMGUARD_DOWNLOAD_URL=file://$rel
+
+runner Linux ARM64
+export INPUT_VERSION="" ACTION_REF=v9.9.9
+step install.sh
+expect "a release tag as the action's ref downloads it" 0 "$code"
+[ -x "$(head -1 "$GITHUB_PATH")/iamguard" ] && ok "released iamguard on PATH" || fail "no downloaded iamguard"$'\n'"$log"
+
+runner Linux X64
+export INPUT_VERSION=v9.9.9 ACTION_REF=main
+step install.sh
+expect "version input v9.9.9 downloads it" 0 "$code"
+
+runner Linux X64
+echo "0000000000000000000000000000000000000000000000000000000000000000  iamguard_9.9.9_linux_amd64.tar.gz" \
+	>"$rel/download/v9.9.9/terraform-provider-iamguard_9.9.9_SHA256SUMS"
+step install.sh
+expect "a checksum mismatch fails the install" 1 "$code"
+expect_in "the mismatch is reported" "does not match its checksum" "$log"
+
+runner macOS X64
+step install.sh
+expect "an archive missing from SHA256SUMS fails the install" 1 "$code"
+expect_in "the missing checksum is reported" "does not list iamguard_9.9.9_darwin_amd64.tar.gz" "$log"
+
+runner Linux ARM
+step install.sh
+expect "an unreleased architecture fails the install" 1 "$code"
+expect_in "the architecture is named" "unsupported runner architecture 'ARM'" "$log"
+
+if [ "$failures" -gt 0 ]; then
+	echo "$failures check(s) failed"
+	exit 1
+fi
+echo "all action checks passed"

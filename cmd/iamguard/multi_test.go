@@ -1,0 +1,363 @@
+package main
+
+import (
+	"archive/zip"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+const (
+	cleanPlan = `{"format_version":"1.2","terraform_version":"1.8.5","resource_changes":[]}`
+	statePlan = `{"format_version":"1.0","terraform_version":"1.8.5","values":{"root_module":{}}}`
+	riskyPlan = "../../examples/plans/iam-risky-changes.json"
+)
+
+// multiReport is the merged JSON report: the one-plan fields plus plans.
+type multiReport struct {
+	jsonReport
+	Plans []struct {
+		Path    string `json:"path"`
+		Error   string `json:"error"`
+		Summary *struct {
+			Resources int            `json:"resources"`
+			Findings  int            `json:"findings"`
+			By        map[string]int `json:"by_severity"`
+		} `json:"summary"`
+	} `json:"plans"`
+	FindingPlans []struct {
+		Plan string `json:"plan"`
+	} `json:"findings"`
+}
+
+func decodeMulti(t *testing.T, r result) multiReport {
+	t.Helper()
+	var rep multiReport
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatalf("report is not JSON (%v); stderr: %s", err, r.stderr)
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep.jsonReport); err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+// copyFile copies src to dir/name (making dir) and returns the new path.
+func copyFile(t *testing.T, src, dir, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return writeFile(t, dir, name, string(data))
+}
+
+func writeFile(t *testing.T, dir, name, data string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestManyPlansMerged(t *testing.T) {
+	one := decode(t, lintCLI(t, nil, "lint", "--format", "json", fixture))
+	two := decode(t, lintCLI(t, nil, "lint", "--format", "json", riskyPlan))
+
+	r := lintCLI(t, nil, "lint", "--format", "json", fixture, riskyPlan)
+	if r.code != 1 || r.stderr != "" {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	m := decodeMulti(t, r)
+	if len(m.Plans) != 2 || m.Plans[0].Path != fixture || m.Plans[1].Path != riskyPlan {
+		t.Fatalf("plans = %+v", m.Plans)
+	}
+	if m.Plans[0].Summary.Findings != one.Summary.Findings || m.Plans[1].Summary.Findings != two.Summary.Findings {
+		t.Errorf("per-plan summaries %+v %+v, want %d and %d findings", m.Plans[0].Summary, m.Plans[1].Summary,
+			one.Summary.Findings, two.Summary.Findings)
+	}
+	if m.Summary.Findings != one.Summary.Findings+two.Summary.Findings ||
+		m.Summary.Resources != one.Summary.Resources+two.Summary.Resources {
+		t.Errorf("total summary %+v is not the sum of the plans'", m.Summary)
+	}
+	if len(m.Findings) != len(one.Findings)+len(two.Findings) {
+		t.Fatalf("%d findings, want %d", len(m.Findings), len(one.Findings)+len(two.Findings))
+	}
+	for i, f := range m.Findings {
+		plan := m.FindingPlans[i].Plan
+		if !strings.HasPrefix(f.Address, plan+":") || (plan != fixture && plan != riskyPlan) {
+			t.Errorf("finding %s at %q (plan %q): address not prefixed with its plan's path", f.RuleID, f.Address, plan)
+		}
+	}
+	// Each plan's findings come through in order, their addresses intact.
+	for i, f := range one.Findings {
+		if got := m.Findings[i].Address; got != fixture+":"+f.Address {
+			t.Errorf("finding %d address %q, want %q", i, got, fixture+":"+f.Address)
+		}
+	}
+
+	// One plan keeps the one-plan report: no plans list, no prefixes.
+	single := lintCLI(t, nil, "lint", "--format", "json", fixture)
+	if strings.Contains(single.stdout, `"plans"`) || strings.Contains(single.stdout, fixture+":") {
+		t.Errorf("a one-plan report changed shape:\n%s", single.stdout)
+	}
+}
+
+func TestManyPlansExitCodeIsTheWorst(t *testing.T) {
+	dir := t.TempDir()
+	clean := writeFile(t, dir, "clean.json", cleanPlan)
+	clean2 := writeFile(t, dir, "clean2.json", cleanPlan)
+	broken := writeFile(t, dir, "broken.json", cleanPlan[:20])
+
+	if r := lintCLI(t, nil, "lint", clean, clean2); r.code != 0 || r.stderr != "" {
+		t.Errorf("two clean plans: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if r := lintCLI(t, nil, "lint", clean, fixture); r.code != 1 {
+		t.Errorf("clean + findings: exit %d, want 1", r.code)
+	}
+	if r := lintCLI(t, nil, "lint", "--fail-on", "critical", clean, fixture); r.code != 0 {
+		t.Errorf("clean + high findings, --fail-on critical: exit %d, want 0", r.code)
+	}
+	// A plan that cannot be read: the others are still reported, its
+	// error is one line on stderr, and the exit code is 2.
+	r := lintCLI(t, nil, "lint", "--format", "json", fixture, broken)
+	if r.code != 2 || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, broken+": ") {
+		t.Fatalf("exit %d, stderr %q: want 2 and one line naming %s", r.code, r.stderr, broken)
+	}
+	m := decodeMulti(t, r)
+	if len(m.Plans) != 2 || m.Plans[1].Error == "" || m.Plans[1].Summary != nil || len(m.Findings) != 3 {
+		t.Errorf("report with an unreadable plan: %+v", m)
+	}
+	// The same plan named twice is two plans.
+	if m := decodeMulti(t, lintCLI(t, nil, "lint", "--format", "json", fixture, fixture)); len(m.Findings) != 6 {
+		t.Errorf("the fixture twice: %d findings, want 6", len(m.Findings))
+	}
+}
+
+func TestPlanDirectories(t *testing.T) {
+	root := t.TempDir()
+	a := copyFile(t, fixture, root, "a.json")
+	b := copyFile(t, riskyPlan, root, "b.json")
+	writeFile(t, root, "terraform.tfstate.json", statePlan) // JSON, but not a plan
+	writeFile(t, root, "README.md", "# not a plan")
+	writeFile(t, root, "tflint.json", "\n[{\"rule\": \"x\"}]") // another tool's output
+	nested := copyFile(t, fixture, root, "envs/prod/plan.json")
+	writeFile(t, root, ".terraform/modules/m/fixture.json", cleanPlan) // never searched
+	// A zip that is not a plan (a Lambda bundle) is not taken for one.
+	lambda, _ := os.Create(filepath.Join(root, "lambda.zip"))
+	zw := zip.NewWriter(lambda)
+	w, _ := zw.Create("index.js")
+	w.Write([]byte("exports.handler = async () => 1;\n"))
+	zw.Close()
+	lambda.Close()
+
+	paths := func(m multiReport) []string {
+		var out []string
+		for _, p := range m.Plans {
+			out = append(out, p.Path)
+		}
+		return out
+	}
+
+	r := lintCLI(t, nil, "lint", "--format", "json", root)
+	if r.code != 1 {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if got := strings.Join(paths(decodeMulti(t, r)), " "); got != a+" "+b {
+		t.Errorf("plans in %s: %s, want %s %s", root, got, a, b)
+	}
+	if !strings.Contains(r.stderr, "terraform.tfstate.json: skipped, not a Terraform plan") ||
+		!strings.Contains(r.stderr, "tflint.json: skipped, not a Terraform plan") || strings.Count(r.stderr, "\n") != 2 {
+		t.Errorf("stderr %q: want one note each for the state file and tflint.json", r.stderr)
+	}
+
+	r = lintCLI(t, nil, "lint", "--format", "json", "--recursive", root)
+	if got := strings.Join(paths(decodeMulti(t, r)), " "); got != a+" "+b+" "+nested {
+		t.Errorf("plans under %s: %s", root, got)
+	}
+
+	// A directory alone is a merged report too, even with one plan in it.
+	only := filepath.Dir(nested)
+	m := decodeMulti(t, lintCLI(t, nil, "lint", "--format", "json", only))
+	if len(m.Plans) != 1 || !strings.HasPrefix(m.Findings[0].Address, nested+":") {
+		t.Errorf("a directory with one plan: %+v", m)
+	}
+
+	empty := t.TempDir()
+	wantUsageError(t, lintCLI(t, nil, "lint", empty), empty+": no *.json or binary plan files in this directory (--recursive")
+	wantUsageError(t, lintCLI(t, nil, "lint", a, filepath.Join(root, "missing.json")), "missing.json: no such file or directory")
+	wantUsageError(t, lintCLI(t, []byte(cleanPlan), "lint", "-", "-"), `"-" (stdin) can be given only once`)
+	stateOnly := t.TempDir()
+	writeFile(t, stateOnly, "state.json", statePlan)
+	if r := lintCLI(t, nil, "lint", stateOnly); r.code != 2 || !strings.HasSuffix(r.stderr, "iamguard: no Terraform plans found in "+stateOnly+"\n") {
+		t.Errorf("a directory of no plans: exit %d, stderr %q", r.code, r.stderr)
+	}
+	// Named on the command line, a state file is an error, not skipped.
+	wantUsageError(t, lintCLI(t, nil, "lint", a, filepath.Join(root, "terraform.tfstate.json")), "state, not a plan")
+}
+
+// TestManyPlansFormats: every format carries the per-plan summary, and
+// the file-pointing formats point each finding at its own plan.
+func TestManyPlansFormats(t *testing.T) {
+	r := lintCLI(t, nil, "lint", "--format", "sarif", fixture, riskyPlan)
+	var sarif struct {
+		Runs []struct {
+			Results []struct {
+				Locations []struct {
+					Physical struct {
+						Artifact struct {
+							URI string `json:"uri"`
+						} `json:"artifactLocation"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &sarif); err != nil {
+		t.Fatal(err)
+	}
+	uris := map[string]int{}
+	for _, res := range sarif.Runs[0].Results {
+		uris[res.Locations[0].Physical.Artifact.URI]++
+	}
+	if uris["testdata/plan.json"] != 3 || len(uris) != 2 {
+		t.Errorf("SARIF artifact URIs %v: want testdata/plan.json for its 3 findings and the example plan for the rest", uris)
+	}
+
+	gh := lintCLI(t, nil, "lint", "--format", "github", fixture, riskyPlan).stdout
+	if !strings.Contains(gh, "::error file=testdata/plan.json,") || !strings.Contains(gh, "iamguard: "+fixture+": 3 resources judged") {
+		t.Errorf("github output lacks per-plan files or summaries:\n%s", gh)
+	}
+	md := lintCLI(t, nil, "lint", "--format", "markdown", fixture, riskyPlan).stdout
+	if !strings.Contains(md, "| Plan | Resources | Findings | Waived |") || !strings.Contains(md, "| <code>testdata/plan.json</code> | 3 | 3 | 0 |") {
+		t.Errorf("markdown lacks the per-plan table:\n%s", md)
+	}
+	text := lintCLI(t, nil, "lint", fixture, riskyPlan).stdout
+	if !strings.Contains(text, "\n"+fixture+": 3 resources judged, 3 findings") || !strings.Contains(text, "\ntotal: ") {
+		t.Errorf("text lacks per-plan and total summaries:\n%s", text)
+	}
+	junit := lintCLI(t, nil, "lint", "--format", "junit", fixture, riskyPlan).stdout
+	if !strings.Contains(junit, fixture+":aws_iam_account_password_policy.this") {
+		t.Errorf("junit lacks prefixed addresses")
+	}
+}
+
+// TestManyBinaryPlans lints the binary plans of two working directories
+// from a third: terraform show runs in each plan's own directory.
+func TestManyBinaryPlans(t *testing.T) {
+	tf := terraformCLI(t)
+	a, b := savedPlan(t, tf), savedPlan(t, tf)
+	t.Chdir(t.TempDir())
+	r := lintCLI(t, nil, "lint", "--format", "json", "--terraform", tf, a, b)
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	m := decodeMulti(t, r)
+	if len(m.Plans) != 2 || m.Plans[0].Path != filepath.Join(a, "tfplan") || m.Plans[1].Path != filepath.Join(b, "tfplan") {
+		t.Errorf("plans = %+v, want the tfplan of each directory", m.Plans)
+	}
+	if !strings.HasPrefix(m.Plan.TerraformVersion, "1.") {
+		t.Errorf("terraform_version %q", m.Plan.TerraformVersion)
+	}
+}
+
+// fakeTerraform writes a stand-in for terraform show -json that fails
+// outside an initialised working directory and otherwise names, in the
+// plan's terraform_version, the directory it ran in.
+func fakeTerraform(t *testing.T) string {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("the stand-in terraform is a shell script")
+	}
+	return writeExec(t, t.TempDir(), "terraform", `#!/bin/sh
+[ -d .terraform ] || { echo "Error: Required plugins are not installed in $PWD" >&2; exit 1; }
+[ -f "$4" ] || { echo "Error: no plan file $4 in $PWD" >&2; exit 1; }
+printf '{"format_version":"1.2","terraform_version":"1.8.5-%s","resource_changes":[]}\n' "$(basename "$PWD")"
+`)
+}
+
+func writeExec(t *testing.T, dir, name, script string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// binaryPlan writes a zip shaped like a saved plan (it has a tfplan entry).
+func binaryPlan(t *testing.T, path string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	for _, name := range []string{"tfplan", "tfstate", "tfconfig/m-/main.tf"} {
+		w, _ := zw.Create(name)
+		w.Write([]byte("stand-in"))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+}
+
+// TestBinaryPlansRunInTheirDirectory: a binary plan beside its .terraform
+// is shown from there (as in a monorepo or under terragrunt run-all);
+// without one, from the current directory as before.
+func TestBinaryPlansRunInTheirDirectory(t *testing.T) {
+	tf := fakeTerraform(t)
+	root := t.TempDir()
+	for _, mod := range []string{"network", "iam"} {
+		binaryPlan(t, filepath.Join(root, "live", mod, "tfplan"))
+		os.MkdirAll(filepath.Join(root, "live", mod, ".terraform"), 0o755)
+	}
+	t.Chdir(root)
+	r := lintCLI(t, nil, "lint", "--format", "json", "--terraform", tf, "--recursive", "live")
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	var m struct {
+		Plans []struct {
+			Path string `json:"path"`
+			Plan struct {
+				TerraformVersion string `json:"terraform_version"`
+			} `json:"plan"`
+		} `json:"plans"`
+	}
+	json.Unmarshal([]byte(r.stdout), &m)
+	var got []string
+	for _, p := range m.Plans {
+		got = append(got, p.Path+"@"+p.Plan.TerraformVersion)
+	}
+	want := "live/iam/tfplan@1.8.5-iam live/network/tfplan@1.8.5-network"
+	if strings.Join(got, " ") != want {
+		t.Errorf("plans = %v, want %s", got, want)
+	}
+
+	// No .terraform beside the plan: the current directory, which here is
+	// not initialised either, so terraform's error comes through.
+	bare := filepath.Join(root, "plans", "tfplan")
+	binaryPlan(t, bare)
+	wantUsageError(t, lintCLI(t, nil, "lint", "--terraform", tf, bare), "Required plugins are not installed in "+root)
+
+	// IAMGUARD_TERRAFORM names the CLI when --terraform does not.
+	t.Setenv("IAMGUARD_TERRAFORM", tf)
+	if r := lintCLI(t, nil, "lint", "live/iam/tfplan"); r.code != 0 || r.stderr != "" {
+		t.Errorf("IAMGUARD_TERRAFORM: exit %d, stderr %q", r.code, r.stderr)
+	}
+	// With TF_DATA_DIR set, .terraform proves nothing: the current directory.
+	t.Setenv("TF_DATA_DIR", filepath.Join(root, "data"))
+	wantUsageError(t, lintCLI(t, nil, "lint", "live/iam/tfplan"), "Required plugins are not installed in "+root)
+}

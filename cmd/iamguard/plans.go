@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
+)
+
+// planArg is one plan to lint. found marks a plan found in a directory
+// rather than named on the command line: a JSON file there that is not a
+// plan is skipped with a note, where a named one is an error.
+type planArg struct {
+	path  string
+	found bool
+}
+
+// skipDirs are never searched for plans: Terraform's own data (provider
+// binaries, downloaded modules) and version control.
+var skipDirs = map[string]bool{".terraform": true, ".git": true}
+
+// expandPlans turns the PLAN arguments into the plans to lint, in order:
+// a file or "-" as it is, and a directory as every *.json file and binary
+// plan directly in it, or in its whole tree with recursive.
+func expandPlans(args []string, recursive bool) ([]planArg, error) {
+	var out []planArg
+	stdin := false
+	for _, a := range args {
+		if a == "-" {
+			if stdin {
+				return nil, errors.New(`"-" (stdin) can be given only once`)
+			}
+			stdin = true
+			out = append(out, planArg{path: a})
+			continue
+		}
+		fi, err := os.Stat(a)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", a, bare(err))
+		}
+		if !fi.IsDir() {
+			out = append(out, planArg{path: a})
+			continue
+		}
+		found, err := plansIn(a, recursive)
+		if err != nil {
+			return nil, err
+		}
+		if len(found) == 0 {
+			hint := ""
+			if !recursive {
+				hint = " (--recursive also searches its subdirectories)"
+			}
+			return nil, fmt.Errorf("%s: no *.json or binary plan files in this directory%s", a, hint)
+		}
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+// plansIn lists the *.json files and binary plans in dir, in lexical order.
+func plansIn(dir string, recursive bool) ([]planArg, error) {
+	var out []planArg
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, bare(err))
+		}
+		if d.IsDir() {
+			if path != dir && (!recursive || skipDirs[d.Name()]) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 { // a linked plan counts, a linked directory is not followed
+			if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		if strings.HasSuffix(d.Name(), ".json") || plan.IsBinaryPlan(path) {
+			out = append(out, planArg{path: path, found: true})
+		}
+		return nil
+	})
+	return out, err
+}
+
+// bare drops the operation and path of a *fs.PathError ("open x: ..."),
+// which the caller's message already names.
+func bare(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// jsonArray reports whether a file starts (after white space) with a JSON
+// array: JSON, but never a plan, as other tools' *.json files may be.
+func jsonArray(name string) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, _ := f.Read(head)
+	head = bytes.TrimLeft(head[:n], " \t\r\n")
+	return len(head) > 0 && head[0] == '['
+}

@@ -1,0 +1,103 @@
+package report
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
+	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+// manyFindings is a report with n access keys of two findings each.
+func manyFindings(n int) *Report {
+	const key = "aws_iam_access_key"
+	res := lint.Result{Plan: &plan.Plan{FormatVersion: "1.2", TerraformVersion: "1.8.5"}}
+	for i := range n {
+		addr := fmt.Sprintf("module.team_%04d.aws_iam_access_key.deployer", i)
+		res.Judged = append(res.Judged, lint.ResourceRef{Address: addr, Type: key, Action: "create"})
+		res.Findings = append(res.Findings,
+			finding("IG202", rules.High, addr, key, "create", "pgp_key",
+				"pgp_key is not set: the secret access key and SMTP password are stored unencrypted in state", nil),
+			finding("IG203", rules.Medium, addr, key, "create", "status",
+				fmt.Sprintf("user \"team-%04d\" has 2 active access keys", i), nil))
+	}
+	res.Resources = n
+	return New(res, "1.0.0-test")
+}
+
+var leftOut = regexp.MustCompile(`(\d+) of (\d+) findings are left out`)
+
+// checkCut checks a cut markdown report: within limit, every section
+// closed, whole findings only, and a note whose count is right.
+func checkCut(t *testing.T, out string, limit, total int) {
+	t.Helper()
+	if len(out) > limit {
+		t.Fatalf("report is %d bytes, over the limit of %d", len(out), limit)
+	}
+	if o, c := strings.Count(out, "<details>"), strings.Count(out, "</details>"); o != c {
+		t.Errorf("%d sections opened, %d closed", o, c)
+	}
+	m := leftOut.FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no note of left-out findings at the end:\n%s", out[max(0, len(out)-600):])
+	}
+	left, _ := strconv.Atoi(m[1])
+	if all, _ := strconv.Atoi(m[2]); all != total {
+		t.Errorf("note says %d findings in all, want %d", all, total)
+	}
+	kept := strings.Count(out, "\n- **")
+	if kept+left != total || left == 0 {
+		t.Errorf("%d findings shown and %d said left out; want %d in all, some left out", kept, left, total)
+	}
+	// The cut falls after a whole finding: each shown finding has its fix.
+	if fixes := strings.Count(out, "  - Fix: "); fixes != kept {
+		t.Errorf("%d findings shown but %d fixes: a finding was cut in half", kept, fixes)
+	}
+	before, _, _ := strings.Cut(out, "\n> [!WARNING]")
+	if kept > 0 && !strings.HasSuffix(before, "</details>\n") {
+		t.Errorf("the note does not follow a closed section:\n%s", before[max(0, len(before)-300):])
+	}
+	if !strings.Contains(out, "--format sarif") || !strings.Contains(out, "--format json") {
+		t.Error("the note does not point to the SARIF and JSON reports")
+	}
+}
+
+func TestMarkdownCutAtGitHubLimit(t *testing.T) {
+	r := manyFindings(400) // about 170 KB in full
+	out := string(render(t, "markdown", r, Options{}))
+	checkCut(t, out, MarkdownLimit, 800)
+	// The summary still counts every finding.
+	if !strings.Contains(out, "| high | 400 |") || !strings.Contains(out, "| medium | 400 |") {
+		t.Errorf("the summary table lost findings:\n%s", out[:400])
+	}
+}
+
+func TestMarkdownCutBoundaries(t *testing.T) {
+	r := manyFindings(3)
+	full := string(render(t, "markdown", r, Options{}))
+	if strings.Contains(full, "left out") {
+		t.Fatal("a short report was cut")
+	}
+	defer func(old int) { markdownLimit = old }(markdownLimit)
+
+	// Exactly at the limit the report is whole; one byte less cuts it.
+	markdownLimit = len(full)
+	if got := string(render(t, "markdown", r, Options{})); got != full {
+		t.Errorf("a report of exactly the limit was changed:\n%s", got)
+	}
+	for limit := len(full) - 1; limit > len(full)/3; limit -= 37 {
+		markdownLimit = limit
+		checkCut(t, string(render(t, "markdown", r, Options{})), limit, 6)
+	}
+
+	// A limit below the header and note keeps no finding at all, and says so.
+	markdownLimit = 10
+	out := string(render(t, "markdown", r, Options{}))
+	if !strings.Contains(out, "6 of 6 findings are left out") || strings.Contains(out, "<details>") {
+		t.Errorf("tiny limit:\n%s", out)
+	}
+}

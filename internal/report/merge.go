@@ -1,0 +1,114 @@
+package report
+
+import (
+	"fmt"
+	"maps"
+)
+
+// PlanReport is the outcome of linting one plan in a run over several:
+// its report, or the error that stopped it being read.
+type PlanReport struct {
+	// Path names the plan as the command line gave it, or as it was found
+	// in a directory given on the command line.
+	Path string
+	// ArtifactURI is the plan file relative to the repository root, for
+	// the formats that point at files (SARIF, GitHub); empty for none.
+	ArtifactURI string
+	Report      *Report
+	Err         error
+}
+
+// PlanSummary is one plan's entry in a merged report: what the plan is and
+// what was found in it, or why it could not be read.
+type PlanSummary struct {
+	Path    string    `json:"path"`
+	Plan    *PlanInfo `json:"plan,omitempty"`
+	Summary *Summary  `json:"summary,omitempty"`
+	Error   string    `json:"error,omitempty"`
+}
+
+// AddressSeparator joins a plan's path and a resource address in a merged
+// report: "envs/prod/plan.json:aws_iam_user.ci".
+const AddressSeparator = ":"
+
+// Merge joins the reports of several plans into one. Each finding's and
+// each judged resource's address is prefixed with its plan's path, so the
+// same address in two plans stays two resources; Plans lists each plan's
+// own summary, and Summary is the total. The Plan block keeps a format or
+// Terraform version only when every plan read agrees on it, and has no
+// timestamp (each plan's is in Plans). Plans that could not be read are
+// listed with their error and add nothing to the total.
+func Merge(parts []PlanReport, version string) *Report {
+	m := &Report{
+		Tool:     Tool{Name: "iamguard", Version: version},
+		Summary:  Summary{BySeverity: map[string]int{}},
+		Findings: []Finding{},
+		Plans:    make([]PlanSummary, 0, len(parts)),
+	}
+	first := true
+	for _, p := range parts {
+		if p.Err != nil || p.Report == nil {
+			msg := "no report"
+			if p.Err != nil {
+				msg = p.Err.Error()
+			}
+			m.Plans = append(m.Plans, PlanSummary{Path: p.Path, Error: msg})
+			continue
+		}
+		r := p.Report
+		info, sum := r.Plan, r.Summary
+		sum.BySeverity = maps.Clone(r.Summary.BySeverity)
+		m.Plans = append(m.Plans, PlanSummary{Path: p.Path, Plan: &info, Summary: &sum})
+		if first {
+			m.Plan = PlanInfo{FormatVersion: info.FormatVersion, TerraformVersion: info.TerraformVersion}
+			m.Disabled = r.Disabled
+			first = false
+		}
+		if m.Plan.FormatVersion != info.FormatVersion {
+			m.Plan.FormatVersion = ""
+		}
+		if m.Plan.TerraformVersion != info.TerraformVersion {
+			m.Plan.TerraformVersion = ""
+		}
+
+		m.Summary.Resources += sum.Resources
+		m.Summary.Findings += sum.Findings
+		m.Summary.Waived += sum.Waived
+		for sev, n := range sum.BySeverity {
+			m.Summary.BySeverity[sev] += n
+		}
+		for _, j := range r.Judged {
+			j.Address = p.Path + AddressSeparator + j.Address
+			m.Judged = append(m.Judged, j)
+		}
+		for _, f := range r.Findings {
+			f.Address = p.Path + AddressSeparator + f.Address
+			f.Plan, f.artifact = p.Path, p.ArtifactURI
+			m.Findings = append(m.Findings, f)
+		}
+	}
+	return m
+}
+
+// artifactURI is the file a finding points at: its own plan's in a merged
+// report, else the one plan's from the options.
+func (f Finding) artifactURI(opt Options) string {
+	if f.Plan != "" {
+		return f.artifact
+	}
+	return opt.ArtifactURI
+}
+
+// PlanVerdicts gives one line per plan of a merged report, its verdict or
+// its error, for the human-facing formats; nil for a one-plan report.
+func (r *Report) PlanVerdicts() []string {
+	var lines []string
+	for _, p := range r.Plans {
+		if p.Summary == nil {
+			lines = append(lines, fmt.Sprintf("%s: not read: %s", p.Path, p.Error))
+			continue
+		}
+		lines = append(lines, p.Path+": "+(&Report{Summary: *p.Summary}).Verdict())
+	}
+	return lines
+}
