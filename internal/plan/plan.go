@@ -156,7 +156,7 @@ func (rd *reader) top() error {
 				if string(key) != "root_module" {
 					return s.skip()
 				}
-				return rd.configModule(0)
+				return rd.configModule(&modulePath{id: 0})
 			})
 		case "values", "lineage", "serial":
 			rd.isState = true
@@ -460,20 +460,15 @@ func (rd *reader) priorResource() error {
 
 // configModule reads configuration module number id: its resources'
 // expression keys and, recursively, the modules it calls.
-func (rd *reader) configModule(id int) error {
+func (rd *reader) configModule(m *modulePath) error {
 	s := rd.s
 	return s.object("module", func(key []byte) error {
 		switch string(key) {
 		case "resources":
-			return s.array("resources", func() error { return rd.configResource(id) })
+			return s.array("resources", func() error { return rd.configResource(m) })
 		case "module_calls":
 			return s.object("module_calls", func(name []byte) error {
-				call := configKey{id, string(name)}
-				child, ok := rd.p.modules[call]
-				if !ok {
-					child = len(rd.p.modules) + 1
-					rd.p.modules[call] = child
-				}
+				child := &modulePath{parent: m, name: string(name), id: -1}
 				return s.object("module call", func(key []byte) error {
 					if string(key) != "module" {
 						return s.skip()
@@ -486,7 +481,31 @@ func (rd *reader) configModule(id int) error {
 	})
 }
 
-func (rd *reader) configResource(module int) error {
+// modulePath is a configuration module as the reader descends into it. It
+// gets its number only when a kept resource is found in it (or below), so
+// the many modules with nothing judged cost nothing once read.
+type modulePath struct {
+	parent *modulePath // nil for the root
+	name   string
+	id     int // -1 until numbered; the root is 0
+}
+
+// number numbers the module and its ancestors, as Configured walks them.
+func (rd *reader) number(m *modulePath) int {
+	if m.id >= 0 {
+		return m.id
+	}
+	call := configKey{rd.number(m.parent), m.name}
+	id, ok := rd.p.modules[call]
+	if !ok {
+		id = len(rd.p.modules) + 1
+		rd.p.modules[call] = id
+	}
+	m.id = id
+	return id
+}
+
+func (rd *reader) configResource(module *modulePath) error {
 	s, e := rd.s, &rd.elem
 	e.reset()
 	var attrs map[string]bool
@@ -523,7 +542,7 @@ func (rd *reader) configResource(module int) error {
 	if attrs == nil {
 		attrs = map[string]bool{}
 	}
-	rd.p.configured[configKey{module, addr}] = attrs
+	rd.p.configured[configKey{rd.number(module), addr}] = attrs
 	return nil
 }
 
