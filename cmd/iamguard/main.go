@@ -254,7 +254,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		for _, pa := range plans {
 			r, err := lintOne(pa.path)
 			if pa.found && err != nil && (errors.Is(err, plan.ErrNotPlan) || jsonArray(pa.path)) {
-				fmt.Fprintf(stderr, "iamguard: %s: skipped, not a Terraform plan\n", pa.path)
+				fmt.Fprintf(stderr, "iamguard: %s: skipped, not a Terraform plan\n", quote.Path(pa.path))
 				continue
 			}
 			if err != nil {
