@@ -34,6 +34,17 @@ func (a attrs) blockUnknown(name string) bool {
 	return u
 }
 
+// anyUnknown reports whether any part of the named attributes is known
+// only after apply.
+func (a attrs) anyUnknown(names ...string) bool {
+	for _, n := range names {
+		if anyTrue(a.unknown[n]) {
+			return true
+		}
+	}
+	return false
+}
+
 // isSensitive reports whether any part of the attribute is marked sensitive.
 func (a attrs) isSensitive(name string) bool {
 	if s, ok := a.sensitive.(map[string]any); ok {

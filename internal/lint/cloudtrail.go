@@ -17,7 +17,12 @@ func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 		t.Selectors = rules.UnknownValue[bool]()
 	}
 	t.Selectors.Sensitive = a.isSensitive("event_selector") || a.isSensitive("advanced_event_selector")
+	// A selector value known only after apply leaves the selectors undecided
+	// (include_management_events carries its own unknown).
 	for _, s := range a.list("event_selector") {
+		if s.anyUnknown("read_write_type", "exclude_management_event_sources") {
+			t.Selectors.Unknown = true
+		}
 		t.EventSelectors = append(t.EventSelectors, rules.EventSelector{
 			ReadWriteType:                 s.str("read_write_type", "").V,
 			IncludeManagementEvents:       s.bool("include_management_events", true),
@@ -27,6 +32,9 @@ func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 	for _, s := range a.list("advanced_event_selector") {
 		var sel rules.AdvancedSelector
 		for _, f := range s.list("field_selector") {
+			if f.anyUnknown("field", "equals", "not_equals", "starts_with", "not_starts_with", "ends_with", "not_ends_with") {
+				t.Selectors.Unknown = true
+			}
 			sel.Fields = append(sel.Fields, rules.FieldSelector{
 				Field:  f.str("field", "").V,
 				Equals: f.strings("equals"), NotEquals: f.strings("not_equals"),

@@ -177,3 +177,26 @@ func TestAttributesCoverJudges(t *testing.T) {
 		}
 	}
 }
+
+// TestSelectorValuesUnknown: a selector value known only after apply is
+// never read as "All" or as no exclusion: IG705 is undecided (info).
+func TestSelectorValuesUnknown(t *testing.T) {
+	for name, sel := range map[string]string{
+		"read_write_type":  `"event_selector": [{"include_management_events": true}]`,
+		"excluded sources": `"event_selector": [{"read_write_type": "All", "include_management_events": true}]`,
+		"advanced field":   `"advanced_event_selector": [{"field_selector": [{"field": "eventCategory", "equals": ["Management"]}]}]`,
+	} {
+		unknown := map[string]string{
+			"read_write_type":  `"event_selector": [{"read_write_type": true}]`,
+			"excluded sources": `"event_selector": [{"exclude_management_event_sources": true}]`,
+			"advanced field":   `"advanced_event_selector": [{"field_selector": [{"equals": true}]}]`,
+		}[name]
+		doc := fmt.Sprintf(`{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.t", "mode": "managed",
+		  "type": "aws_cloudtrail", "name": "t", "change": {"actions": ["create"], "before": null,
+		  "after": {"enable_logging": true, "is_multi_region_trail": true, "enable_log_file_validation": true, %s},
+		  "after_unknown": {%s}}}]}`, sel, unknown)
+		if got := ids(Lint(readPlan(t, []byte(doc)), Options{}).Findings); got != "IG705:info" {
+			t.Errorf("%s unknown: findings %q, want IG705:info", name, got)
+		}
+	}
+}
