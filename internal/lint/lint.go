@@ -65,7 +65,7 @@ func (o *Options) waiverFor(ruleID, address string) (*config.Waiver, bool) {
 
 // Result is the outcome of a lint run.
 type Result struct {
-	Plan      *plan.Plan
+	Plan      *plan.Plan // the plan's header: versions, timestamp, resource count
 	Now       time.Time
 	Resources int // resources judged
 	Findings  []Finding
@@ -146,7 +146,10 @@ func Lint(p *plan.Plan, opt Options) Result {
 			l.now = t
 		}
 	}
-	res := Result{Plan: p, Now: l.now}
+	// The result keeps the plan's header only, so that the plan itself can
+	// be freed once judged.
+	head := &plan.Plan{FormatVersion: p.FormatVersion, TerraformVersion: p.TerraformVersion, Timestamp: p.Timestamp, Resources: p.Resources}
+	res := Result{Plan: head, Now: l.now}
 	var changes []*change
 	l.judged = map[string]bool{}
 	for _, rc := range p.Changes {
