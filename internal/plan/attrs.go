@@ -125,8 +125,7 @@ func (rd *reader) object(dst *map[string]any, want map[string]bool) error {
 	})
 }
 
-// value decodes the next value, with quick paths for the plain scalars
-// most attributes hold.
+// value decodes the next value.
 func (rd *reader) value(dst *any) error {
 	raw, err := rd.s.capture(rd.scratch[:0], maxValue)
 	rd.scratch = raw
@@ -136,6 +135,12 @@ func (rd *reader) value(dst *any) error {
 	if err != nil {
 		return err
 	}
+	return decodeValue(raw, dst)
+}
+
+// decodeValue decodes one JSON value, with quick paths for the plain
+// scalars most attributes hold.
+func decodeValue(raw []byte, dst *any) error {
 	switch {
 	case len(raw) == 0:
 		return errors.New("expected a value, found nothing")

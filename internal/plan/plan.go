@@ -9,7 +9,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	tfjson "github.com/hashicorp/terraform-json"
 )
@@ -22,7 +24,10 @@ type Plan struct {
 
 	// Changes are the managed resource changes of kept types, in plan order.
 	Changes []*tfjson.ResourceChange
-	// Prior are the managed resources of kept types in prior_state.
+	// Prior are the managed resources of kept types in prior_state that
+	// resource_changes does not list: a plan from Terraform lists every
+	// resource, but a targeted or hand-made one may not. A resource with a
+	// change is known from its change's before side.
 	Prior []Resource
 	// Resources counts every managed resource change in the plan.
 	Resources int
@@ -88,11 +93,14 @@ func Read(r io.Reader, keep func(resourceType string) bool, opts ...Option) (*Pl
 	if c != '{' {
 		return nil, fmt.Errorf("not JSON: a plan from terraform show -json starts with '{', found %s", describe(c))
 	}
-	rd := reader{s: s, keep: keep, p: &Plan{lines: map[*tfjson.ResourceChange]int{}}, kept: map[string]bool{}, wanted: map[string]map[string]bool{}}
+	rd := reader{s: s, keep: keep, p: &Plan{lines: map[*tfjson.ResourceChange]int{}}, kept: map[string]bool{}, wanted: map[string]map[string]bool{},
+		changed: map[string]bool{}, names: map[string]string{}}
 	for _, o := range opts {
 		o(&rd)
 	}
-	if err := rd.top(); err != nil {
+	err := rd.top()
+	rd.dropPriorWithChanges()
+	if err != nil {
 		var tl *tooLarge
 		switch {
 		case errors.As(err, &tl):
@@ -118,6 +126,9 @@ type reader struct {
 	attrs     func(string) []string      // see Attributes; nil keeps all
 	wanted    map[string]map[string]bool // attrs' answer per raw type
 	keptBytes int                        // raw bytes of the values kept so far
+
+	changed map[string]bool   // addresses with a kept change (not of a deposed object)
+	names   map[string]string // interned types, modes, names and providers
 }
 
 func (rd *reader) top() error {
@@ -207,10 +218,40 @@ func decodeString(raw []byte, dst *string) error {
 	if len(raw) == 0 {
 		return errors.New("expected a string, found nothing")
 	}
+	if s, ok := unquoteQuotes(raw); ok {
+		*dst = s
+		return nil
+	}
 	if err := json.Unmarshal(raw, dst); err != nil {
 		return fmt.Errorf("expected a string, found %s", describe(raw[0]))
 	}
 	return nil
+}
+
+// unquoteQuotes decodes an ASCII JSON string whose only escapes are \" and
+// \\, as every module instance key in an address has; ok is false for any
+// other string.
+func unquoteQuotes(raw []byte) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return "", false
+	}
+	raw = raw[1 : len(raw)-1]
+	var out strings.Builder
+	out.Grow(len(raw))
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case c < 0x20 || c == '"' || c >= utf8.RuneSelf: // encoding/json decides
+			return "", false
+		case c == '\\':
+			if i++; i == len(raw) || raw[i] != '"' && raw[i] != '\\' {
+				return "", false
+			}
+			c = raw[i]
+		}
+		out.WriteByte(c)
+	}
+	return out.String(), true
 }
 
 func hasEscape(raw []byte) bool {
@@ -277,7 +318,7 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 			// Terraform writes type before the body; a body that comes
 			// first is kept whole until the type is known.
 			switch want := rd.wantedRaw(e.typ); {
-			case len(e.typ) > 0 && !rd.keepRaw(e.typ):
+			case len(e.typ) > 0 && !rd.keepRaw(e.typ), bodyKey == "values" && rd.hasChange(e.address):
 				err = s.skip()
 			case want != nil && bodyKey == "change":
 				e.change, e.streamed = &tfjson.Change{}, true
@@ -292,7 +333,7 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 			}
 		case "sensitive_values": // prior_state only; a change carries its own
 			switch want := rd.wantedRaw(e.typ); {
-			case bodyKey != "values" || len(e.typ) > 0 && !rd.keepRaw(e.typ):
+			case bodyKey != "values" || len(e.typ) > 0 && !rd.keepRaw(e.typ) || rd.hasChange(e.address):
 				err = s.skip()
 			case want != nil:
 				e.sensed = true
@@ -334,28 +375,38 @@ func (e *element) managed() bool {
 	return len(e.mode) == 0 || decodeString(e.mode, &mode) == nil && mode == "managed"
 }
 
-// decodeInto decodes the element's string fields into rc.
-func (e *element) decodeInto(rc *tfjson.ResourceChange) error {
+// decodeInto decodes the element's string fields into rc. The strings many
+// resources share (types, modes, names, providers) are interned: a plan of
+// many resources holds each once.
+func (rd *reader) decodeInto(e *element, rc *tfjson.ResourceChange) error {
 	var mode string
 	for _, f := range []struct {
-		raw  []byte
-		dst  *string
-		name string
+		raw    []byte
+		dst    *string
+		name   string
+		shared bool
 	}{
-		{e.address, &rc.Address, "address"}, {e.moduleAddress, &rc.ModuleAddress, "module_address"},
-		{e.mode, &mode, "mode"}, {e.typ, &rc.Type, "type"}, {e.name, &rc.Name, "name"},
-		{e.providerName, &rc.ProviderName, "provider_name"}, {e.deposed, &rc.DeposedKey, "deposed"},
+		{e.address, &rc.Address, "address", false}, {e.moduleAddress, &rc.ModuleAddress, "module_address", false},
+		{e.mode, &mode, "mode", true}, {e.typ, &rc.Type, "type", true}, {e.name, &rc.Name, "name", true},
+		{e.providerName, &rc.ProviderName, "provider_name", true}, {e.deposed, &rc.DeposedKey, "deposed", false},
 	} {
 		if len(f.raw) == 0 || string(f.raw) == "null" {
+			continue
+		}
+		if s, ok := rd.names[string(f.raw)]; ok && f.shared {
+			*f.dst = s
 			continue
 		}
 		if err := decodeString(f.raw, f.dst); err != nil {
 			return fmt.Errorf("%s: %w", f.name, err)
 		}
+		if f.shared && len(rd.names) < 1024 { // bounded whatever the input holds
+			rd.names[string(f.raw)] = *f.dst
+		}
 	}
 	rc.Mode = tfjson.ResourceMode(mode)
 	if len(e.index) > 0 {
-		if err := json.Unmarshal(e.index, &rc.Index); err != nil {
+		if err := decodeValue(e.index, &rc.Index); err != nil {
 			return fmt.Errorf("index: %w", err)
 		}
 	}
@@ -379,7 +430,7 @@ func (rd *reader) change() error {
 		return nil
 	}
 	rc := &tfjson.ResourceChange{}
-	if err := e.decodeInto(rc); err != nil {
+	if err := rd.decodeInto(e, rc); err != nil {
 		return rd.badResource(err)
 	}
 	rc.Change = e.change
@@ -398,7 +449,24 @@ func (rd *reader) change() error {
 	}
 	rd.p.Changes = append(rd.p.Changes, rc)
 	rd.p.lines[rc] = e.line
+	if rc.DeposedKey == "" {
+		rd.changed[rc.Address] = true
+	}
 	return nil
+}
+
+// hasChange reports whether the resource at a raw address has a kept
+// change already, so that its prior state need not be read.
+func (rd *reader) hasChange(address []byte) bool {
+	var a string
+	return len(address) > 0 && len(rd.changed) > 0 && decodeString(address, &a) == nil && rd.changed[a]
+}
+
+// dropPriorWithChanges leaves in Prior only the resources without a
+// change, for a plan whose prior_state came before its resource_changes.
+func (rd *reader) dropPriorWithChanges() {
+	rd.p.Prior = slices.DeleteFunc(rd.p.Prior, func(r Resource) bool { return rd.changed[r.Address] })
+	rd.changed = nil
 }
 
 func (rd *reader) badResource(err error) error {
@@ -437,8 +505,11 @@ func (rd *reader) priorResource() error {
 		return nil
 	}
 	var rc tfjson.ResourceChange
-	if err := e.decodeInto(&rc); err != nil {
+	if err := rd.decodeInto(e, &rc); err != nil {
 		return rd.badResource(err)
+	}
+	if rd.changed[rc.Address] {
+		return nil // its change tells all (Terraform writes resource_changes first)
 	}
 	res := Resource{Address: rc.Address, Type: rc.Type, Values: e.values, Sensitive: e.sensitiveValues}
 	want := rd.wantedRaw(e.typ)

@@ -58,8 +58,8 @@ func TestReadKeepsJudgedResources(t *testing.T) {
 	if !rc.Change.Actions.Update() || rc.Change.After.(map[string]any)["status"] != "Active" {
 		t.Errorf("change = %+v", rc.Change)
 	}
-	if len(p.Prior) != 1 || p.Prior[0].Values["user"] != "u" {
-		t.Errorf("prior = %+v", p.Prior)
+	if len(p.Prior) != 0 {
+		t.Errorf("prior = %+v, want none: the key's change tells its prior state", p.Prior)
 	}
 	attrs, ok := p.Configured(rc)
 	if !ok || !attrs["user"] || !attrs["status"] || attrs["pgp_key"] {
@@ -204,7 +204,7 @@ func TestSyntheticPlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Resources != 500 || len(p.Changes) != 5 || len(p.Prior) != 5 {
+	if p.Resources != 500 || len(p.Changes) != 5 || len(p.Prior) != 0 {
 		t.Errorf("resources %d, changes %d, prior %d", p.Resources, len(p.Changes), len(p.Prior))
 	}
 	for _, rc := range p.Changes {
@@ -358,5 +358,24 @@ func TestKeptValuesBounded(t *testing.T) {
 	}
 	if after := p.Changes[0].Change.After.(map[string]any); len(after) != 1 || after["certificate_body"] != "x" {
 		t.Errorf("after = %v, want certificate_body only", after)
+	}
+}
+
+// TestPriorWithoutChange keeps of prior_state only the resources that
+// resource_changes leaves out, whichever of the two the plan writes first.
+func TestPriorWithoutChange(t *testing.T) {
+	prior := `"prior_state":{"values":{"root_module":{"resources":[
+   {"address":"aws_iam_access_key.a","mode":"managed","type":"aws_iam_access_key","name":"a","values":{"user":"changed"}},
+   {"address":"aws_iam_access_key.b","mode":"managed","type":"aws_iam_access_key","name":"b","values":{"user":"alone"}}]}}}`
+	changes := `"resource_changes":[{"address":"aws_iam_access_key.a","mode":"managed","type":"aws_iam_access_key","name":"a",
+   "change":{"actions":["no-op"],"before":{"user":"changed"},"after":{"user":"changed"}}}]`
+	for _, body := range []string{changes + "," + prior, prior + "," + changes} {
+		p, err := read(t, `{"format_version":"1.2",`+body+`}`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Prior) != 1 || p.Prior[0].Address != "aws_iam_access_key.b" || p.Prior[0].Values["user"] != "alone" {
+			t.Errorf("prior = %+v, want only aws_iam_access_key.b", p.Prior)
+		}
 	}
 }

@@ -8,9 +8,9 @@ import (
 )
 
 // WriteJSON writes the report as indented JSON. The findings are encoded
-// one at a time straight to w, so a report of many findings is never held
-// as one document in memory; the bytes are those of encoding the whole
-// Report with two-space indentation.
+// one at a time straight to w (see appendFinding), so a report of many
+// findings is never held as one document in memory; the bytes are those of
+// encoding the whole Report with two-space indentation.
 func WriteJSON(w io.Writer, r *Report, _ Options) error {
 	head := *r
 	head.Findings = []Finding{}
@@ -26,16 +26,15 @@ func WriteJSON(w io.Writer, r *Report, _ Options) error {
 	} else {
 		bw.Write(doc[:at])
 		bw.WriteString(`"findings": [`)
+		var buf []byte
 		for i := range r.Findings {
+			buf = buf[:0]
 			if i > 0 {
-				bw.WriteByte(',')
+				buf = append(buf, ',')
 			}
-			bw.WriteString("\n    ")
-			f, err := json.MarshalIndent(&r.Findings[i], "    ", "  ")
-			if err != nil {
-				return err
-			}
-			bw.Write(f)
+			buf = append(buf, "\n    "...)
+			buf = appendFinding(buf, &r.Findings[i])
+			bw.Write(buf)
 		}
 		bw.WriteString("\n  ]")
 		bw.Write(doc[at+len(empty):])

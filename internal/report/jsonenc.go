@@ -1,0 +1,128 @@
+package report
+
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
+// appendFinding appends f as json.MarshalIndent(f, "    ", "  ") would, byte
+// for byte, without reflection: a report can hold hundreds of thousands of
+// findings. TestAppendFindingMatchesEncodingJSON holds the two together.
+func appendFinding(b []byte, f *Finding) []byte {
+	const in = "\n      " // a member of the finding
+	b = append(b, '{')
+	b = appendMember(b, in, "rule_id", f.RuleID)
+	b = appendMember(b, ",\n      ", "rule", f.Rule)
+	b = appendMember(b, ",\n      ", "severity", f.Severity.String())
+	b = appendMember(b, ",\n      ", "address", f.Address)
+	b = appendMember(b, ",\n      ", "resource_type", f.ResourceType)
+	b = appendMember(b, ",\n      ", "action", f.Action)
+	if f.Line != 0 {
+		b = append(b, ",\n      \"line\": "...)
+		b = strconv.AppendInt(b, int64(f.Line), 10)
+	}
+	if f.Attribute != "" {
+		b = appendMember(b, ",\n      ", "attribute", f.Attribute)
+	}
+	b = appendMember(b, ",\n      ", "event", f.Event)
+	b = appendMember(b, ",\n      ", "message", f.Message)
+	b = appendMember(b, ",\n      ", "remediation", f.Remediation)
+	b = append(b, ",\n      \"references\": "...)
+	switch {
+	case f.References == nil:
+		b = append(b, "null"...)
+	case len(f.References) == 0:
+		b = append(b, "[]"...)
+	default:
+		b = append(b, '[')
+		for i, r := range f.References {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, "\n        "...)
+			b = appendString(b, r)
+		}
+		b = append(b, "\n      ]"...)
+	}
+	b = append(b, ",\n      \"waived\": "...)
+	b = strconv.AppendBool(b, f.Waived)
+	if w := f.Waiver; w != nil {
+		b = append(b, ",\n      \"waiver\": {"...)
+		b = appendMember(b, "\n        ", "reason", w.Reason)
+		if w.Expires != "" {
+			b = appendMember(b, ",\n        ", "expires", w.Expires)
+		}
+		b = append(b, ",\n        \"expired\": "...)
+		b = strconv.AppendBool(b, w.Expired)
+		b = append(b, "\n      }"...)
+	}
+	if f.Plan != "" {
+		b = appendMember(b, ",\n      ", "plan", f.Plan)
+	}
+	return append(b, "\n    }"...)
+}
+
+// appendMember appends sep, then "key": "value".
+func appendMember(b []byte, sep, key, value string) []byte {
+	b = append(b, sep...)
+	b = append(b, '"')
+	b = append(b, key...)
+	b = append(b, "\": "...)
+	return appendString(b, value)
+}
+
+// appendString appends s as a JSON string the way encoding/json writes it:
+// HTML-safe (<, > and & escaped), invalid UTF-8 as U+FFFD, and U+2028 and
+// U+2029 escaped so the output is also valid JavaScript.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
