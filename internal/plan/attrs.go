@@ -31,9 +31,13 @@ func (rd *reader) keepBytes(n int) error {
 	return nil
 }
 
+// wanted holds the attributes to keep of a type, each name mapped to the
+// one copy of it that every kept object shares.
+type wanted map[string]string
+
 // wantedRaw gives the attributes to keep for a raw JSON type string, nil
 // for all of them (no Attributes option, or an empty list).
-func (rd *reader) wantedRaw(typ []byte) map[string]bool {
+func (rd *reader) wantedRaw(typ []byte) wanted {
 	if rd.attrs == nil || len(typ) == 0 {
 		return nil
 	}
@@ -41,12 +45,12 @@ func (rd *reader) wantedRaw(typ []byte) map[string]bool {
 		return w
 	}
 	var t string
-	var w map[string]bool
+	var w wanted
 	if decodeString(typ, &t) == nil {
 		if names := rd.attrs(t); len(names) > 0 {
-			w = make(map[string]bool, len(names))
+			w = make(wanted, len(names))
 			for _, n := range names {
-				w[n] = true
+				w[n] = n
 			}
 		}
 	}
@@ -58,7 +62,7 @@ func (rd *reader) wantedRaw(typ []byte) map[string]bool {
 
 // changeBody reads a change object, keeping of each side only the wanted
 // attributes.
-func (rd *reader) changeBody(c *tfjson.Change, want map[string]bool) error {
+func (rd *reader) changeBody(c *tfjson.Change, want wanted) error {
 	s := rd.s
 	return s.object("change", func(key []byte) error {
 		switch string(key) {
@@ -75,7 +79,11 @@ func (rd *reader) changeBody(c *tfjson.Change, want map[string]bool) error {
 		case "before":
 			return rd.side(&c.Before, want)
 		case "after":
-			return rd.side(&c.After, want)
+			err := rd.side(&c.After, want)
+			if sameScalars(c.Before, c.After) {
+				c.After = c.Before // most changes leave most objects alone: keep one copy
+			}
+			return err
 		case "after_unknown":
 			return rd.side(&c.AfterUnknown, want)
 		case "before_sensitive":
@@ -90,7 +98,7 @@ func (rd *reader) changeBody(c *tfjson.Change, want map[string]bool) error {
 // side reads one side of a change: an object of attributes, of which only
 // the wanted are kept, or a plain value (null, or true for a wholly
 // unknown or sensitive object).
-func (rd *reader) side(dst *any, want map[string]bool) error {
+func (rd *reader) side(dst *any, want wanted) error {
 	if c, ok := rd.s.peek(); ok && c == '{' {
 		var m map[string]any
 		err := rd.object(&m, want)
@@ -100,19 +108,45 @@ func (rd *reader) side(dst *any, want map[string]bool) error {
 	return rd.value(dst)
 }
 
+// sameScalars reports whether two decoded objects hold the same attributes
+// with the same scalar values. Nothing changes a decoded side, so such
+// sides can share one map.
+func sameScalars(a, b any) bool {
+	ma, ok := a.(map[string]any)
+	mb, ok2 := b.(map[string]any)
+	if !ok || !ok2 || len(ma) != len(mb) {
+		return false
+	}
+	for k, va := range ma {
+		vb, ok := mb[k]
+		if !ok || !scalar(va) || !scalar(vb) || va != vb {
+			return false
+		}
+	}
+	return true
+}
+
+func scalar(v any) bool {
+	switch v.(type) {
+	case nil, bool, float64, string:
+		return true
+	}
+	return false
+}
+
 // noAttributes stands for an object none of whose attributes is wanted,
 // so that each such object costs no map of its own. Nothing writes to it.
 var noAttributes = map[string]any{}
 
 // object reads an object of attributes, keeping only the wanted.
-func (rd *reader) object(dst *map[string]any, want map[string]bool) error {
+func (rd *reader) object(dst *map[string]any, want wanted) error {
 	*dst = noAttributes
 	s := rd.s
 	return s.object("attributes", func(key []byte) error {
-		if !want[string(key)] {
+		name, ok := want[string(key)]
+		if !ok {
 			return s.skip()
 		}
-		name := string(key)
 		var v any
 		if err := rd.value(&v); err != nil {
 			return err
@@ -170,13 +204,13 @@ func decodeValue(raw []byte, dst *any) error {
 }
 
 // prune drops the attributes not wanted from a decoded side of a change.
-func prune(side any, want map[string]bool) {
+func prune(side any, want wanted) {
 	m, ok := side.(map[string]any)
 	if !ok || want == nil {
 		return
 	}
 	for k := range m {
-		if !want[k] {
+		if _, ok := want[k]; !ok {
 			delete(m, k)
 		}
 	}

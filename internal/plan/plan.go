@@ -93,7 +93,7 @@ func Read(r io.Reader, keep func(resourceType string) bool, opts ...Option) (*Pl
 	if c != '{' {
 		return nil, fmt.Errorf("not JSON: a plan from terraform show -json starts with '{', found %s", describe(c))
 	}
-	rd := reader{s: s, keep: keep, p: &Plan{lines: map[*tfjson.ResourceChange]int{}}, kept: map[string]bool{}, wanted: map[string]map[string]bool{},
+	rd := reader{s: s, keep: keep, p: &Plan{lines: map[*tfjson.ResourceChange]int{}}, kept: map[string]bool{}, wanted: map[string]wanted{},
 		changed: map[string]bool{}, names: map[string]string{}}
 	for _, o := range opts {
 		o(&rd)
@@ -123,9 +123,9 @@ type reader struct {
 	elem            element
 	kept            map[string]bool // keep's answer per raw type
 
-	attrs     func(string) []string      // see Attributes; nil keeps all
-	wanted    map[string]map[string]bool // attrs' answer per raw type
-	keptBytes int                        // raw bytes of the values kept so far
+	attrs     func(string) []string // see Attributes; nil keeps all
+	wanted    map[string]wanted     // attrs' answer per raw type
+	keptBytes int                   // raw bytes of the values kept so far
 
 	changed map[string]bool   // addresses with a kept change (not of a deposed object)
 	names   map[string]string // interned types, modes, names and providers
