@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
@@ -14,15 +15,15 @@ import (
 // of the wrong JSON kind is read as the provider would convert it, or is
 // unreadable.
 type attrs struct {
-	values     map[string]any
-	unknown    map[string]any // after_unknown; nil for the before side
-	sensitive  any            // *_sensitive or sensitive_values: true, or a map like values
+	values     plan.Object
+	unknown    plan.Object // after_unknown; nil for the before side
+	sensitive  any         // *_sensitive or sensitive_values: true, or an Object like values
 	configured map[string]bool
 	hasConfig  bool
 }
 
 func (a attrs) isUnknown(name string) bool {
-	u, _ := a.unknown[name].(bool)
+	u, _ := a.mark(a.unknown, name).(bool)
 	return u && (!a.hasConfig || a.configured[name])
 }
 
@@ -30,15 +31,21 @@ func (a attrs) isUnknown(name string) bool {
 // apply. The configuration cannot say otherwise: Terraform leaves dynamic
 // blocks, the only way a block list can be unknown, out of it.
 func (a attrs) blockUnknown(name string) bool {
-	u, _ := a.unknown[name].(bool)
+	u, _ := a.mark(a.unknown, name).(bool)
 	return u
+}
+
+// mark is the named attribute's mark in a side of marks, nil if none.
+func (attrs) mark(marks plan.Object, name string) any {
+	m, _ := marks.Get(name)
+	return m
 }
 
 // anyUnknown reports whether any part of the named attributes is known
 // only after apply.
 func (a attrs) anyUnknown(names ...string) bool {
 	for _, n := range names {
-		if anyTrue(a.unknown[n]) {
+		if anyTrue(a.mark(a.unknown, n)) {
 			return true
 		}
 	}
@@ -47,8 +54,8 @@ func (a attrs) anyUnknown(names ...string) bool {
 
 // isSensitive reports whether any part of the attribute is marked sensitive.
 func (a attrs) isSensitive(name string) bool {
-	if s, ok := a.sensitive.(map[string]any); ok {
-		return anyTrue(s[name])
+	if s, ok := a.sensitive.(plan.Object); ok {
+		return anyTrue(a.mark(s, name))
 	}
 	return anyTrue(a.sensitive)
 }
@@ -58,6 +65,12 @@ func anyTrue(mark any) bool {
 	switch m := mark.(type) {
 	case bool:
 		return m
+	case plan.Object:
+		for _, v := range m {
+			if anyTrue(v.Value) {
+				return true
+			}
+		}
 	case map[string]any:
 		for _, v := range m {
 			if anyTrue(v) {
@@ -82,7 +95,7 @@ func value[T any](a attrs, name string, def T, convert func(any) (T, bool)) rule
 		return rules.UnknownValue[T]()
 	}
 	v := rules.Known(def)
-	if raw, set := a.values[name]; set && raw != nil {
+	if raw, set := a.values.Get(name); set && raw != nil {
 		if v.V, set = convert(raw); !set {
 			v = rules.UnreadableValue[T]()
 		}
@@ -144,25 +157,26 @@ func toString(raw any) (string, bool) {
 // list returns the elements of a list-of-objects attribute (nested blocks),
 // each with its own view of unknown and sensitive values.
 func (a attrs) list(name string) []attrs {
-	items, _ := a.values[name].([]any)
-	unknowns, _ := a.unknown[name].([]any)
+	v, _ := a.values.Get(name)
+	items, _ := v.([]any)
+	unknowns, _ := a.mark(a.unknown, name).([]any)
 	var marks []any
 	whole := false
-	if s, ok := a.sensitive.(map[string]any); ok {
-		marks, _ = s[name].([]any)
-		whole, _ = s[name].(bool)
+	if s, ok := a.sensitive.(plan.Object); ok {
+		marks, _ = a.mark(s, name).([]any)
+		whole, _ = a.mark(s, name).(bool)
 	} else {
 		whole = anyTrue(a.sensitive)
 	}
 	out := make([]attrs, 0, len(items))
 	for i, it := range items {
-		m, _ := it.(map[string]any)
+		m, _ := plan.ObjectOf(it).(plan.Object)
 		el := attrs{values: m, sensitive: whole}
 		if i < len(unknowns) {
-			el.unknown, _ = unknowns[i].(map[string]any)
+			el.unknown, _ = plan.ObjectOf(unknowns[i]).(plan.Object)
 		}
 		if i < len(marks) {
-			el.sensitive = marks[i]
+			el.sensitive = plan.ObjectOf(marks[i])
 		}
 		out = append(out, el)
 	}
@@ -171,7 +185,8 @@ func (a attrs) list(name string) []attrs {
 
 // strings returns a list-of-strings attribute.
 func (a attrs) strings(name string) []string {
-	items, _ := a.values[name].([]any)
+	v, _ := a.values.Get(name)
+	items, _ := v.([]any)
 	out := make([]string, 0, len(items))
 	for _, it := range items {
 		if s, ok := toString(it); ok && it != nil {

@@ -200,15 +200,15 @@ func (l *linter) change(rc *tfjson.ResourceChange) *change {
 func newChange(p *plan.Plan, rc *tfjson.ResourceChange) *change {
 	c := &change{rc: rc, action: actionName(rc.Change.Actions)}
 	c.removed = c.action == "delete"
-	c.before.values, _ = rc.Change.Before.(map[string]any)
+	c.before.values, _ = rc.Change.Before.(plan.Object)
 	c.before.sensitive = rc.Change.BeforeSensitive
 	switch {
 	case c.action == "forget":
 		// Terraform stops managing the object; it stays in AWS as it is.
 		c.after = c.before
 	case !c.removed:
-		c.after.values, _ = rc.Change.After.(map[string]any)
-		c.after.unknown, _ = rc.Change.AfterUnknown.(map[string]any)
+		c.after.values, _ = rc.Change.After.(plan.Object)
+		c.after.unknown, _ = rc.Change.AfterUnknown.(plan.Object)
 		c.after.sensitive = rc.Change.AfterSensitive
 		c.after.configured, c.after.hasConfig = p.Configured(rc)
 	}

@@ -77,72 +77,49 @@ func (rd *reader) changeBody(c *tfjson.Change, want wanted) error {
 			}
 			return nil
 		case "before":
-			return rd.side(&c.Before, want)
+			return rd.side(&c.Before, want, false)
 		case "after":
-			err := rd.side(&c.After, want)
+			err := rd.side(&c.After, want, false)
 			if sameScalars(c.Before, c.After) {
 				c.After = c.Before // most changes leave most objects alone: keep one copy
 			}
 			return err
 		case "after_unknown":
-			return rd.side(&c.AfterUnknown, want)
+			return rd.side(&c.AfterUnknown, want, true)
 		case "before_sensitive":
-			return rd.side(&c.BeforeSensitive, want)
+			return rd.side(&c.BeforeSensitive, want, true)
 		case "after_sensitive":
-			return rd.side(&c.AfterSensitive, want)
+			return rd.side(&c.AfterSensitive, want, true)
 		}
 		return s.skip()
 	})
 }
 
-// side reads one side of a change: an object of attributes, of which only
-// the wanted are kept, or a plain value (null, or true for a wholly
-// unknown or sensitive object).
-func (rd *reader) side(dst *any, want wanted) error {
+// side reads one side of a change: an Object of the wanted attributes, or
+// a plain value (null, or true for a wholly unknown or sensitive object).
+// A side of marks (after_unknown, *_sensitive) keeps only the attributes
+// whose mark is not false: a false mark says nothing.
+func (rd *reader) side(dst *any, want wanted, marks bool) error {
 	if c, ok := rd.s.peek(); ok && c == '{' {
-		var m map[string]any
-		err := rd.object(&m, want)
-		*dst = m
+		var o Object
+		err := rd.object(&o, want, marks)
+		*dst = o
 		return err
 	}
 	return rd.value(dst)
 }
 
-// sameScalars reports whether two decoded objects hold the same attributes
-// with the same scalar values. Nothing changes a decoded side, so such
-// sides can share one map.
-func sameScalars(a, b any) bool {
-	ma, ok := a.(map[string]any)
-	mb, ok2 := b.(map[string]any)
-	if !ok || !ok2 || len(ma) != len(mb) {
-		return false
-	}
-	for k, va := range ma {
-		vb, ok := mb[k]
-		if !ok || !scalar(va) || !scalar(vb) || va != vb {
-			return false
-		}
-	}
-	return true
-}
+// noAttributes stands for an object none of whose attributes is kept, so
+// that each such object costs nothing of its own. Nothing writes to it.
+var noAttributes = Object{}
 
-func scalar(v any) bool {
-	switch v.(type) {
-	case nil, bool, float64, string:
-		return true
-	}
-	return false
-}
-
-// noAttributes stands for an object none of whose attributes is wanted,
-// so that each such object costs no map of its own. Nothing writes to it.
-var noAttributes = map[string]any{}
-
-// object reads an object of attributes, keeping only the wanted.
-func (rd *reader) object(dst *map[string]any, want wanted) error {
-	*dst = noAttributes
+// object reads an object of attributes, keeping only the wanted (and with
+// marks, only those not false), in the order read. A name given twice keeps
+// its last value, as encoding/json does.
+func (rd *reader) object(dst *Object, want wanted, marks bool) error {
 	s := rd.s
-	return s.object("attributes", func(key []byte) error {
+	var o Object
+	err := s.object("attributes", func(key []byte) error {
 		name, ok := want[string(key)]
 		if !ok {
 			return s.skip()
@@ -151,12 +128,29 @@ func (rd *reader) object(dst *map[string]any, want wanted) error {
 		if err := rd.value(&v); err != nil {
 			return err
 		}
-		if len(*dst) == 0 {
-			*dst = make(map[string]any, len(want))
+		if marks && v == false {
+			v = nil
 		}
-		(*dst)[name] = v
+		for i := range o {
+			if o[i].Name == name {
+				o[i].Value = v
+				return nil
+			}
+		}
+		if marks && v == nil {
+			return nil
+		}
+		if o == nil {
+			o = make(Object, 0, len(want))
+		}
+		o = append(o, Member{name, v})
 		return nil
 	})
+	if len(o) == 0 {
+		o = noAttributes
+	}
+	*dst = o
+	return err
 }
 
 // value decodes the next value.
@@ -203,15 +197,16 @@ func decodeValue(raw []byte, dst *any) error {
 	return nil
 }
 
-// prune drops the attributes not wanted from a decoded side of a change.
-func prune(side any, want wanted) {
+// prune keeps of a side decoded by encoding/json only the wanted
+// attributes (all of them when want is nil), as an Object.
+func prune(side any, want wanted) any {
 	m, ok := side.(map[string]any)
-	if !ok || want == nil {
-		return
-	}
-	for k := range m {
-		if _, ok := want[k]; !ok {
-			delete(m, k)
+	if ok && want != nil {
+		for k := range m {
+			if _, ok := want[k]; !ok {
+				delete(m, k)
+			}
 		}
 	}
+	return ObjectOf(side)
 }

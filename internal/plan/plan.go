@@ -52,10 +52,9 @@ type configKey struct {
 type Resource struct {
 	Address string
 	Type    string
-	Values  map[string]any
+	Values  Object
 	// Sensitive is the resource's sensitive_values: true for a wholly
-	// sensitive object, else a map mirroring Values with true at each
-	// sensitive attribute.
+	// sensitive object, else an Object with the marks of Values.
 	Sensitive any
 }
 
@@ -272,7 +271,7 @@ type element struct {
 	// Read as they stream by when the type came first (Terraform's order)
 	// and Attributes filters it; body and sensitive stay empty then.
 	change           *tfjson.Change
-	values           map[string]any
+	values           Object
 	sensitiveValues  any
 	streamed, sensed bool
 }
@@ -325,7 +324,7 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 				err = rd.changeBody(e.change, want)
 			case want != nil:
 				e.streamed = true
-				err = rd.object(&e.values, want)
+				err = rd.object(&e.values, want, false)
 			default:
 				if e.body, err = s.capture(e.body[:0], maxChange); err == nil {
 					err = rd.keepBytes(len(e.body))
@@ -337,7 +336,7 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 				err = s.skip()
 			case want != nil:
 				e.sensed = true
-				err = rd.side(&e.sensitiveValues, want)
+				err = rd.side(&e.sensitiveValues, want, true)
 			default:
 				if e.sensitive, err = s.capture(e.sensitive[:0], maxChange); err == nil {
 					err = rd.keepBytes(len(e.sensitive))
@@ -444,7 +443,7 @@ func (rd *reader) change() error {
 		}
 		want := rd.wantedRaw(e.typ)
 		for _, side := range []*any{&rc.Change.Before, &rc.Change.After, &rc.Change.AfterUnknown, &rc.Change.BeforeSensitive, &rc.Change.AfterSensitive} {
-			prune(*side, want)
+			*side = prune(*side, want)
 		}
 	}
 	rd.p.Changes = append(rd.p.Changes, rc)
@@ -514,16 +513,17 @@ func (rd *reader) priorResource() error {
 	res := Resource{Address: rc.Address, Type: rc.Type, Values: e.values, Sensitive: e.sensitiveValues}
 	want := rd.wantedRaw(e.typ)
 	if !e.streamed && len(e.body) > 0 {
-		if err := json.Unmarshal(e.body, &res.Values); err != nil {
+		var m map[string]any
+		if err := json.Unmarshal(e.body, &m); err != nil {
 			return rd.badResource(fmt.Errorf("%q: values: %w", rc.Address, jsonErr(err)))
 		}
-		prune(res.Values, want)
+		res.Values, _ = prune(m, want).(Object)
 	}
 	if !e.sensed && len(e.sensitive) > 0 {
 		if err := json.Unmarshal(e.sensitive, &res.Sensitive); err != nil {
 			return rd.badResource(fmt.Errorf("%q: sensitive_values: %w", rc.Address, jsonErr(err)))
 		}
-		prune(res.Sensitive, want)
+		res.Sensitive = prune(res.Sensitive, want)
 	}
 	rd.p.Prior = append(rd.p.Prior, res)
 	return nil
