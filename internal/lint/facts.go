@@ -1,7 +1,7 @@
 package lint
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,34 +16,40 @@ import (
 type appliedObject struct {
 	address string
 	attrs   attrs
+	change  *change // nil for a resource in prior state only
 }
 
 // applied returns the resources of type typ that exist once the plan is
 // applied, in address order: those in prior state the plan leaves alone,
-// then what it creates, updates or keeps, and what it forgets (which stays
-// in AWS as it was).
+// and what it creates, updates or keeps, and what it forgets (which stays
+// in AWS as it was). Of entries with one address, the last in the plan
+// counts, and a change counts over prior state.
 func (l *linter) applied(typ string) []appliedObject {
-	byAddr := map[string]attrs{}
+	n := 0
+	for _, c := range l.changes {
+		if c.rc.Type == typ {
+			n++
+		}
+	}
+	all := make([]appliedObject, 0, n)
 	for _, r := range l.plan.Prior {
 		if r.Type == typ {
-			byAddr[r.Address] = attrs{values: r.Values, sensitive: r.Sensitive}
+			all = append(all, appliedObject{r.Address, attrs{values: r.Values, sensitive: r.Sensitive}, nil})
 		}
 	}
-	for _, rc := range l.plan.Changes {
-		if rc.Type != typ || rc.Change == nil || rc.DeposedKey != "" {
+	for _, c := range l.changes {
+		if c.rc.Type == typ {
+			all = append(all, appliedObject{c.rc.Address, c.after, c})
+		}
+	}
+	slices.SortStableFunc(all, func(a, b appliedObject) int { return strings.Compare(a.address, b.address) })
+	out := all[:0]
+	for i, o := range all {
+		if i+1 < len(all) && all[i+1].address == o.address || o.change != nil && o.change.removed {
 			continue
 		}
-		if c := l.change(rc); c.removed {
-			delete(byAddr, rc.Address)
-		} else {
-			byAddr[rc.Address] = c.after
-		}
+		out = append(out, o)
 	}
-	out := make([]appliedObject, 0, len(byAddr))
-	for addr, a := range byAddr {
-		out = append(out, appliedObject{addr, a})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].address < out[j].address })
 	return out
 }
 
@@ -60,8 +66,9 @@ func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 		return l.accessKeys
 	}
 	type group struct {
-		user rules.Value[string]
-		keys []rules.AccessKey
+		user    rules.Value[string]
+		keys    []rules.AccessKey
+		changes []*change // each key's change, nil for a key in prior state only
 	}
 	var groups []*group
 	byUser := map[string]*group{}
@@ -81,7 +88,7 @@ func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 				byUser[userKey(user.V)] = g
 			}
 		}
-		g.keys = append(g.keys, k)
+		g.keys, g.changes = append(g.keys, k), append(g.changes, o.change)
 	}
 	l.accessKeys = map[string][]rules.Finding{}
 	for _, g := range groups {
@@ -90,8 +97,8 @@ func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 				l.accessKeys[f.Subject] = append(l.accessKeys[f.Subject], f)
 				continue
 			}
-			for _, k := range g.keys {
-				if k.Active && l.judged[k.Name] {
+			for i, k := range g.keys {
+				if c := g.changes[i]; k.Active && c != nil && c.judged {
 					l.accessKeys[k.Name] = append(l.accessKeys[k.Name], f)
 					break
 				}
@@ -138,11 +145,10 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 func (l *linter) signingReplacement(user string) rules.Replacement {
 	if l.signingBest == nil {
 		l.signingBest = map[string]rules.Replacement{}
-		for _, rc := range l.plan.Changes {
-			if rc.Type != "aws_iam_signing_certificate" || rc.Change == nil || rc.DeposedKey != "" {
+		for _, c := range l.changes {
+			if c.rc.Type != "aws_iam_signing_certificate" {
 				continue
 			}
-			c := l.change(rc)
 			if c.action != "create" && c.action != "replace" {
 				continue
 			}

@@ -120,14 +120,16 @@ type change struct {
 	before  attrs // empty on create
 	after   attrs // empty on delete
 	removed bool  // destroyed and not replaced
+	judged  bool  // judged in this run (--changed-only leaves some out)
 }
 
 type linter struct {
 	plan     *plan.Plan
 	now      time.Time
 	baseline rules.Baseline
-	judged   map[string]bool                    // addresses judged in this run
-	changes  map[*tfjson.ResourceChange]*change // each change read once
+	// changes has every change of a judged type, in plan order, deposed
+	// objects left out: each read once, whether judged or only a fact.
+	changes []*change
 	// Facts across resources, gathered on first use.
 	accessKeys  map[string][]rules.Finding // address -> IG203, IG204
 	sshKeys     map[string][]rules.Finding // address -> IG401-IG404
@@ -151,50 +153,45 @@ func Lint(p *plan.Plan, opt Options) Result {
 	head := &plan.Plan{FormatVersion: p.FormatVersion, TerraformVersion: p.TerraformVersion, Timestamp: p.Timestamp, Resources: p.Resources}
 	res := Result{Plan: head, Now: l.now}
 	var changes []*change
-	l.judged = map[string]bool{}
 	for _, rc := range p.Changes {
 		if _, ok := judges[rc.Type]; !ok || rc.DeposedKey != "" || rc.Change == nil {
 			continue // unjudged, or a deposed object's cleanup: not a change of intent
 		}
-		c := l.change(rc)
+		c := newChange(p, rc)
+		l.changes = append(l.changes, c)
 		if opt.ChangedOnly && (c.action == "no-op" || c.action == "read") {
 			continue
 		}
+		c.judged = true
 		changes = append(changes, c)
-		l.judged[rc.Address] = true
 	}
 	// Findings come out ordered by address, then rule: sorting the changes
 	// (pointers) is cheap, sorting many findings (large structs) is not.
 	slices.SortStableFunc(changes, func(a, b *change) int { return strings.Compare(a.rc.Address, b.rc.Address) })
-	for _, c := range changes {
+	// Each change's findings are gathered first and copied once into a
+	// slice of the right size: growing a large slice of findings as they
+	// come costs more than judging them.
+	res.Judged = make([]ResourceRef, 0, len(changes))
+	found := make([][]rules.Finding, len(changes))
+	n := 0
+	for i, c := range changes {
 		rc := c.rc
 		res.Resources++
 		res.Judged = append(res.Judged, ResourceRef{Address: rc.Address, Type: rc.Type, Action: c.action})
-		fs := judges[rc.Type](l, c)
+		fs := slices.DeleteFunc(judges[rc.Type](l, c), func(f rules.Finding) bool { return opt.Disabled[f.Rule.ID] })
 		slices.SortStableFunc(fs, func(a, b rules.Finding) int { return strings.Compare(a.Rule.ID, b.Rule.ID) })
-		for _, f := range fs {
-			if opt.Disabled[f.Rule.ID] {
-				continue
-			}
+		found[i], n = fs, n+len(fs)
+	}
+	res.Findings = make([]Finding, 0, n)
+	for i, c := range changes {
+		rc := c.rc
+		for _, f := range found[i] {
 			lf := Finding{Finding: f, Address: rc.Address, ResourceType: rc.Type, Action: c.action, Line: p.Line(rc)}
 			lf.Waiver, lf.Waived = opt.waiverFor(f.Rule.ID, rc.Address)
 			res.Findings = append(res.Findings, lf)
 		}
 	}
 	return res
-}
-
-// change returns rc as the rules see it, made once however often asked.
-func (l *linter) change(rc *tfjson.ResourceChange) *change {
-	if c, ok := l.changes[rc]; ok {
-		return c
-	}
-	if l.changes == nil {
-		l.changes = map[*tfjson.ResourceChange]*change{}
-	}
-	c := newChange(l.plan, rc)
-	l.changes[rc] = c
-	return c
 }
 
 func newChange(p *plan.Plan, rc *tfjson.ResourceChange) *change {

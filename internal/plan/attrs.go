@@ -72,10 +72,7 @@ func (rd *reader) changeBody(c *tfjson.Change, want wanted) error {
 			if err != nil {
 				return err
 			}
-			if err := json.Unmarshal(raw, &c.Actions); err != nil {
-				return jsonErr(err)
-			}
-			return nil
+			return rd.actions(raw, &c.Actions)
 		case "before":
 			return rd.side(&c.Before, want, false)
 		case "after":
@@ -93,6 +90,22 @@ func (rd *reader) changeBody(c *tfjson.Change, want wanted) error {
 		}
 		return s.skip()
 	})
+}
+
+// actions decodes a change's action list. The few lists a plan holds are
+// decoded once each and shared; nothing changes a decoded list.
+func (rd *reader) actions(raw []byte, dst *tfjson.Actions) error {
+	if a, ok := rd.actionLists[string(raw)]; ok {
+		*dst = a
+		return nil
+	}
+	if err := json.Unmarshal(raw, dst); err != nil {
+		return jsonErr(err)
+	}
+	if len(rd.actionLists) < 64 { // bounded whatever the input holds
+		rd.actionLists[string(raw)] = *dst
+	}
+	return nil
 }
 
 // side reads one side of a change: an Object of the wanted attributes, or

@@ -93,7 +93,7 @@ func Read(r io.Reader, keep func(resourceType string) bool, opts ...Option) (*Pl
 		return nil, fmt.Errorf("not JSON: a plan from terraform show -json starts with '{', found %s", describe(c))
 	}
 	rd := reader{s: s, keep: keep, p: &Plan{lines: map[*tfjson.ResourceChange]int{}}, kept: map[string]bool{}, wanted: map[string]wanted{},
-		changed: map[string]bool{}, names: map[string]string{}}
+		changed: map[string]bool{}, names: map[string]string{}, actionLists: map[string]tfjson.Actions{}}
 	for _, o := range opts {
 		o(&rd)
 	}
@@ -128,6 +128,8 @@ type reader struct {
 
 	changed map[string]bool   // addresses with a kept change (not of a deposed object)
 	names   map[string]string // interned types, modes, names and providers
+
+	actionLists map[string]tfjson.Actions // decoded action lists by their raw JSON
 }
 
 func (rd *reader) top() error {

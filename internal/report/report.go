@@ -109,6 +109,7 @@ func New(res lint.Result, version string) *Report {
 		Summary:  Summary{Resources: res.Resources, BySeverity: map[string]int{}},
 		Findings: make([]Finding, 0, len(res.Findings)),
 	}
+	r.Judged = make([]JudgedResource, 0, len(res.Judged))
 	for _, j := range res.Judged {
 		r.Judged = append(r.Judged, JudgedResource{Address: j.Address, Type: j.Type, Action: j.Action})
 	}
