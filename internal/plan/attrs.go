@@ -116,7 +116,9 @@ func (rd *reader) side(dst *any, want wanted, marks bool) error {
 	if c, ok := rd.s.peek(); ok && c == '{' {
 		var o Object
 		err := rd.object(&o, want, marks)
-		*dst = o
+		if *dst = o; len(o) == 0 {
+			*dst = noSide
+		}
 		return err
 	}
 	return rd.value(dst)
@@ -125,6 +127,9 @@ func (rd *reader) side(dst *any, want wanted, marks bool) error {
 // noAttributes stands for an object none of whose attributes is kept, so
 // that each such object costs nothing of its own. Nothing writes to it.
 var noAttributes = Object{}
+
+// noSide is noAttributes as a side's value, boxed once.
+var noSide any = noAttributes
 
 // object reads an object of attributes, keeping only the wanted (and with
 // marks, only those not false), in the order read. A name given twice keeps

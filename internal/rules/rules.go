@@ -77,7 +77,11 @@ type Finding struct {
 
 // finding builds a finding at the rule's own severity.
 func (r *Rule) finding(attr, format string, args ...any) Finding {
-	return Finding{Rule: r, Severity: r.Severity, Attribute: attr, Message: fmt.Sprintf(format, args...)}
+	msg := format // a fixed message is shared, not copied per finding
+	if len(args) > 0 || strings.Contains(format, "%") {
+		msg = fmt.Sprintf(format, args...)
+	}
+	return Finding{Rule: r, Severity: r.Severity, Attribute: attr, Message: msg}
 }
 
 // unknown builds the info finding for an attribute without a definite
