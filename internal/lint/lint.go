@@ -115,7 +115,7 @@ var judges = map[string]judge{
 
 // change is one resource change seen from the rules' side.
 type change struct {
-	rc      *tfjson.ResourceChange
+	rc      *plan.Change
 	action  string
 	before  attrs // empty on create
 	after   attrs // empty on delete
@@ -154,7 +154,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 	res := Result{Plan: head, Now: l.now}
 	var changes []*change
 	for _, rc := range p.Changes {
-		if _, ok := judges[rc.Type]; !ok || rc.DeposedKey != "" || rc.Change == nil {
+		if _, ok := judges[rc.Type]; !ok || rc.DeposedKey != "" {
 			continue // unjudged, or a deposed object's cleanup: not a change of intent
 		}
 		c := newChange(p, rc)
@@ -186,7 +186,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 	for i, c := range changes {
 		rc := c.rc
 		for _, f := range found[i] {
-			lf := Finding{Finding: f, Address: rc.Address, ResourceType: rc.Type, Action: c.action, Line: p.Line(rc)}
+			lf := Finding{Finding: f, Address: rc.Address, ResourceType: rc.Type, Action: c.action, Line: rc.Line}
 			lf.Waiver, lf.Waived = opt.waiverFor(f.Rule.ID, rc.Address)
 			res.Findings = append(res.Findings, lf)
 		}
@@ -194,19 +194,19 @@ func Lint(p *plan.Plan, opt Options) Result {
 	return res
 }
 
-func newChange(p *plan.Plan, rc *tfjson.ResourceChange) *change {
-	c := &change{rc: rc, action: actionName(rc.Change.Actions)}
+func newChange(p *plan.Plan, rc *plan.Change) *change {
+	c := &change{rc: rc, action: actionName(rc.Actions)}
 	c.removed = c.action == "delete"
-	c.before.values, _ = rc.Change.Before.(plan.Object)
-	c.before.sensitive = rc.Change.BeforeSensitive
+	c.before.values, _ = rc.Before.(plan.Object)
+	c.before.sensitive = rc.BeforeSensitive
 	switch {
 	case c.action == "forget":
 		// Terraform stops managing the object; it stays in AWS as it is.
 		c.after = c.before
 	case !c.removed:
-		c.after.values, _ = rc.Change.After.(plan.Object)
-		c.after.unknown, _ = rc.Change.AfterUnknown.(plan.Object)
-		c.after.sensitive = rc.Change.AfterSensitive
+		c.after.values, _ = rc.After.(plan.Object)
+		c.after.unknown, _ = rc.AfterUnknown.(plan.Object)
+		c.after.sensitive = rc.AfterSensitive
 		c.after.configured, c.after.hasConfig = p.Configured(rc)
 	}
 	return c

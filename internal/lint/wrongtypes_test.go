@@ -28,11 +28,12 @@ func TestWrongTypesNeverPanic(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, rc := range p.Changes {
-			for _, side := range []*any{&rc.Change.Before, &rc.Change.After} {
-				m, _ := (*side).(map[string]any)
-				for attr, orig := range m {
+			for _, side := range []any{rc.Before, rc.After} {
+				m, _ := side.(plan.Object)
+				for i := range m {
+					attr, orig := m[i].Name, m[i].Value
 					for _, v := range odd {
-						m[attr] = v
+						m[i].Value = v
 						func() {
 							defer func() {
 								if r := recover(); r != nil {
@@ -42,7 +43,7 @@ func TestWrongTypesNeverPanic(t *testing.T) {
 							lint.Lint(p, lint.Options{})
 						}()
 					}
-					m[attr] = orig
+					m[i].Value = orig
 				}
 			}
 		}

@@ -62,7 +62,7 @@ func (rd *reader) wantedRaw(typ []byte) wanted {
 
 // changeBody reads a change object, keeping of each side only the wanted
 // attributes.
-func (rd *reader) changeBody(c *tfjson.Change, want wanted) error {
+func (rd *reader) changeBody(c *Change, want wanted) error {
 	s := rd.s
 	return s.object("change", func(key []byte) error {
 		switch string(key) {

@@ -23,7 +23,7 @@ type Plan struct {
 	Timestamp        string
 
 	// Changes are the managed resource changes of kept types, in plan order.
-	Changes []*tfjson.ResourceChange
+	Changes []*Change
 	// Prior are the managed resources of kept types in prior_state that
 	// resource_changes does not list: a plan from Terraform lists every
 	// resource, but a targeted or hand-made one may not. A resource with a
@@ -31,8 +31,6 @@ type Plan struct {
 	Prior []Resource
 	// Resources counts every managed resource change in the plan.
 	Resources int
-
-	lines map[*tfjson.ResourceChange]int
 
 	// configured maps a configuration resource (its module, and type.name
 	// within it) to the attributes its configuration sets; nil when the plan
@@ -46,6 +44,20 @@ type Plan struct {
 type configKey struct {
 	module int
 	name   string
+}
+
+// Change is a kept entry of resource_changes: what names the resource, and
+// of its change the actions and the kept attributes of each side. A side is
+// an Object, or a plain value: null, or true for an object wholly unknown
+// or sensitive. It is terraform-json's ResourceChange cut to what the
+// linter reads, so that a plan of many kept changes stays small.
+type Change struct {
+	Address, ModuleAddress, Type, Name string
+	DeposedKey                         string // set for a deposed object
+	Actions                            tfjson.Actions
+	Before, After, AfterUnknown        any
+	BeforeSensitive, AfterSensitive    any
+	Line                               int // where the entry starts in the plan file (1 for one-line JSON)
 }
 
 // Resource is a resource instance from prior_state.
@@ -92,7 +104,7 @@ func Read(r io.Reader, keep func(resourceType string) bool, opts ...Option) (*Pl
 	if c != '{' {
 		return nil, fmt.Errorf("not JSON: a plan from terraform show -json starts with '{', found %s", describe(c))
 	}
-	rd := reader{s: s, keep: keep, p: &Plan{lines: map[*tfjson.ResourceChange]int{}}, kept: map[string]bool{}, wanted: map[string]wanted{},
+	rd := reader{s: s, keep: keep, p: &Plan{}, kept: map[string]bool{}, wanted: map[string]wanted{},
 		changed: map[string]bool{}, names: map[string]string{}, actionLists: map[string]tfjson.Actions{}}
 	for _, o := range opts {
 		o(&rd)
@@ -267,12 +279,12 @@ func hasEscape(raw []byte) bool {
 // element holds the raw fields of one resource entry until its type says
 // whether to keep it; the buffers are reused for every element.
 type element struct {
-	address, moduleAddress, mode, typ, name, index, providerName, deposed, body, sensitive []byte
-	line                                                                                   int
+	address, moduleAddress, mode, typ, name, deposed, body, sensitive []byte
+	line                                                              int
 
 	// Read as they stream by when the type came first (Terraform's order)
 	// and Attributes filters it; body and sensitive stay empty then.
-	change           *tfjson.Change
+	change           *Change
 	values           Object
 	sensitiveValues  any
 	streamed, sensed bool
@@ -280,7 +292,7 @@ type element struct {
 
 func (e *element) reset() {
 	e.address, e.moduleAddress, e.mode, e.typ = e.address[:0], e.moduleAddress[:0], e.mode[:0], e.typ[:0]
-	e.name, e.index, e.providerName, e.deposed, e.body = e.name[:0], e.index[:0], e.providerName[:0], e.deposed[:0], e.body[:0]
+	e.name, e.deposed, e.body = e.name[:0], e.deposed[:0], e.body[:0]
 	e.sensitive = e.sensitive[:0]
 	e.change, e.values, e.sensitiveValues, e.streamed, e.sensed = nil, nil, nil, false, false
 }
@@ -309,10 +321,6 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 			dst = &e.typ
 		case "name":
 			dst = &e.name
-		case "index":
-			dst = &e.index
-		case "provider_name":
-			dst = &e.providerName
 		case "deposed":
 			dst = &e.deposed
 		case bodyKey:
@@ -322,7 +330,7 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 			case len(e.typ) > 0 && !rd.keepRaw(e.typ), bodyKey == "values" && rd.hasChange(e.address):
 				err = s.skip()
 			case want != nil && bodyKey == "change":
-				e.change, e.streamed = &tfjson.Change{}, true
+				e.change, e.streamed = &Change{}, true
 				err = rd.changeBody(e.change, want)
 			case want != nil:
 				e.streamed = true
@@ -376,20 +384,18 @@ func (e *element) managed() bool {
 	return len(e.mode) == 0 || decodeString(e.mode, &mode) == nil && mode == "managed"
 }
 
-// decodeInto decodes the element's string fields into rc. The strings many
-// resources share (types, modes, names, providers) are interned: a plan of
-// many resources holds each once.
-func (rd *reader) decodeInto(e *element, rc *tfjson.ResourceChange) error {
-	var mode string
+// decodeInto decodes the element's names into c. The names many resources
+// share (types and names) are interned: a plan of many resources holds
+// each once.
+func (rd *reader) decodeInto(e *element, c *Change) error {
 	for _, f := range []struct {
 		raw    []byte
 		dst    *string
 		name   string
 		shared bool
 	}{
-		{e.address, &rc.Address, "address", false}, {e.moduleAddress, &rc.ModuleAddress, "module_address", false},
-		{e.mode, &mode, "mode", true}, {e.typ, &rc.Type, "type", true}, {e.name, &rc.Name, "name", true},
-		{e.providerName, &rc.ProviderName, "provider_name", true}, {e.deposed, &rc.DeposedKey, "deposed", false},
+		{e.address, &c.Address, "address", false}, {e.moduleAddress, &c.ModuleAddress, "module_address", false},
+		{e.typ, &c.Type, "type", true}, {e.name, &c.Name, "name", true}, {e.deposed, &c.DeposedKey, "deposed", false},
 	} {
 		if len(f.raw) == 0 || string(f.raw) == "null" {
 			continue
@@ -403,12 +409,6 @@ func (rd *reader) decodeInto(e *element, rc *tfjson.ResourceChange) error {
 		}
 		if f.shared && len(rd.names) < 1024 { // bounded whatever the input holds
 			rd.names[string(f.raw)] = *f.dst
-		}
-	}
-	rc.Mode = tfjson.ResourceMode(mode)
-	if len(e.index) > 0 {
-		if err := decodeValue(e.index, &rc.Index); err != nil {
-			return fmt.Errorf("index: %w", err)
 		}
 	}
 	return nil
@@ -430,28 +430,30 @@ func (rd *reader) change() error {
 	if len(e.typ) == 0 || !rd.keepRaw(e.typ) {
 		return nil
 	}
-	rc := &tfjson.ResourceChange{}
-	if err := rd.decodeInto(e, rc); err != nil {
+	c := e.change
+	if !e.streamed {
+		c = &Change{}
+	}
+	if err := rd.decodeInto(e, c); err != nil {
 		return rd.badResource(err)
 	}
-	rc.Change = e.change
 	if !e.streamed {
 		if len(e.body) == 0 {
-			return rd.badResource(fmt.Errorf("%q has no change", rc.Address))
+			return rd.badResource(fmt.Errorf("%q has no change", c.Address))
 		}
-		rc.Change = &tfjson.Change{}
-		if err := json.Unmarshal(e.body, rc.Change); err != nil {
-			return rd.badResource(fmt.Errorf("%q: change: %w", rc.Address, jsonErr(err)))
+		var tc tfjson.Change
+		if err := json.Unmarshal(e.body, &tc); err != nil {
+			return rd.badResource(fmt.Errorf("%q: change: %w", c.Address, jsonErr(err)))
 		}
 		want := rd.wantedRaw(e.typ)
-		for _, side := range []*any{&rc.Change.Before, &rc.Change.After, &rc.Change.AfterUnknown, &rc.Change.BeforeSensitive, &rc.Change.AfterSensitive} {
-			*side = prune(*side, want)
-		}
+		c.Actions = tc.Actions
+		c.Before, c.After, c.AfterUnknown = prune(tc.Before, want), prune(tc.After, want), prune(tc.AfterUnknown, want)
+		c.BeforeSensitive, c.AfterSensitive = prune(tc.BeforeSensitive, want), prune(tc.AfterSensitive, want)
 	}
-	rd.p.Changes = append(rd.p.Changes, rc)
-	rd.p.lines[rc] = e.line
-	if rc.DeposedKey == "" {
-		rd.changed[rc.Address] = true
+	c.Line = e.line
+	rd.p.Changes = append(rd.p.Changes, c)
+	if c.DeposedKey == "" {
+		rd.changed[c.Address] = true
 	}
 	return nil
 }
@@ -505,7 +507,7 @@ func (rd *reader) priorResource() error {
 	if !e.managed() || len(e.typ) == 0 || !rd.keepRaw(e.typ) {
 		return nil
 	}
-	var rc tfjson.ResourceChange
+	var rc Change
 	if err := rd.decodeInto(e, &rc); err != nil {
 		return rd.badResource(err)
 	}
@@ -640,14 +642,10 @@ func (rd *reader) expressionSet() (bool, error) {
 	return set, err
 }
 
-// Line returns the line of the plan file where rc's entry in
-// resource_changes starts (1 for the one-line output of terraform show -json).
-func (p *Plan) Line(rc *tfjson.ResourceChange) int { return p.lines[rc] }
-
 // Configured reports which attributes the configuration of rc sets. ok is
 // false when the plan carries no configuration for it (old formats), in
 // which case an attribute's absence says nothing.
-func (p *Plan) Configured(rc *tfjson.ResourceChange) (attrs map[string]bool, ok bool) {
+func (p *Plan) Configured(rc *Change) (attrs map[string]bool, ok bool) {
 	if p.configured == nil {
 		return nil, false
 	}

@@ -10,8 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	tfjson "github.com/hashicorp/terraform-json"
-
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan/plantest"
 )
 
@@ -52,11 +50,11 @@ func TestReadKeepsJudgedResources(t *testing.T) {
 		t.Fatalf("kept %d changes, want 1", len(p.Changes))
 	}
 	rc := p.Changes[0]
-	if rc.Address != `module.a["x.y"].aws_iam_access_key.k[0]` || rc.ModuleAddress != `module.a["x.y"]` || rc.Index != float64(0) {
-		t.Errorf("address %q module %q index %v", rc.Address, rc.ModuleAddress, rc.Index)
+	if rc.Address != `module.a["x.y"].aws_iam_access_key.k[0]` || rc.ModuleAddress != `module.a["x.y"]` || rc.Name != "k" || rc.Type != "aws_iam_access_key" {
+		t.Errorf("address %q module %q type %q name %q", rc.Address, rc.ModuleAddress, rc.Type, rc.Name)
 	}
-	if !rc.Change.Actions.Update() || get(rc.Change.After, "status") != "Active" {
-		t.Errorf("change = %+v", rc.Change)
+	if !rc.Actions.Update() || get(rc.After, "status") != "Active" {
+		t.Errorf("change = %+v", rc)
 	}
 	if len(p.Prior) != 0 {
 		t.Errorf("prior = %+v, want none: the key's change tells its prior state", p.Prior)
@@ -272,7 +270,7 @@ func TestLines(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The access key's entry starts on the fifth line of the document.
-	if got := p.Line(p.Changes[0]); got != 5 {
+	if got := p.Changes[0].Line; got != 5 {
 		t.Errorf("Line = %d, want 5", got)
 	}
 	// Lines are counted across buffer refills too.
@@ -282,7 +280,7 @@ func TestLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := p.Line(p.Changes[0]); got != 6 {
+	if got := p.Changes[0].Line; got != 6 {
 		t.Errorf("Line after refills = %d, want 6", got)
 	}
 }
@@ -316,7 +314,7 @@ func TestDeepModuleCallsLinear(t *testing.T) {
 	}
 	// The deepest resource is still found.
 	addr := strings.TrimSuffix(strings.Repeat("module.m.", depth-1), ".")
-	attrs, ok := p.Configured(&tfjson.ResourceChange{ModuleAddress: addr, Type: "aws_iam_access_key", Name: "k"})
+	attrs, ok := p.Configured(&Change{ModuleAddress: addr, Type: "aws_iam_access_key", Name: "k"})
 	if !ok || !attrs["user"] {
 		t.Errorf("deepest resource: configured = %v, %v", attrs, ok)
 	}
@@ -356,7 +354,7 @@ func TestKeptValuesBounded(t *testing.T) {
 	if err != nil || len(p.Changes) != 1 {
 		t.Fatalf("small plan: %v", err)
 	}
-	if after := p.Changes[0].Change.After.(Object); len(after) != 1 || get(after, "certificate_body") != "x" {
+	if after := p.Changes[0].After.(Object); len(after) != 1 || get(after, "certificate_body") != "x" {
 		t.Errorf("after = %v, want certificate_body only", after)
 	}
 }
