@@ -105,7 +105,7 @@ func Read(r io.Reader, keep func(resourceType string) bool, opts ...Option) (*Pl
 		return nil, fmt.Errorf("not JSON: a plan from terraform show -json starts with '{', found %s", describe(c))
 	}
 	rd := reader{s: s, keep: keep, p: &Plan{}, kept: map[string]bool{}, wanted: map[string]wanted{},
-		changed: map[string]bool{}, names: map[string]string{}, actionLists: map[string]tfjson.Actions{}}
+		names: map[string]string{}, actionLists: map[string]tfjson.Actions{}}
 	for _, o := range opts {
 		o(&rd)
 	}
@@ -138,7 +138,8 @@ type reader struct {
 	wanted    map[string]wanted     // attrs' answer per raw type
 	keptBytes int                   // raw bytes of the values kept so far
 
-	changed map[string]bool   // addresses with a kept change (not of a deposed object)
+	changed map[string]bool   // see hasChanged
+	indexed int               // changes in changed so far
 	names   map[string]string // interned types, modes, names and providers
 
 	actionLists map[string]tfjson.Actions // decoded action lists by their raw JSON
@@ -452,9 +453,6 @@ func (rd *reader) change() error {
 	}
 	c.Line = e.line
 	rd.p.Changes = append(rd.p.Changes, c)
-	if c.DeposedKey == "" {
-		rd.changed[c.Address] = true
-	}
 	return nil
 }
 
@@ -462,14 +460,32 @@ func (rd *reader) change() error {
 // change already, so that its prior state need not be read.
 func (rd *reader) hasChange(address []byte) bool {
 	var a string
-	return len(address) > 0 && len(rd.changed) > 0 && decodeString(address, &a) == nil && rd.changed[a]
+	return len(address) > 0 && len(rd.p.Changes) > 0 && decodeString(address, &a) == nil && rd.hasChanged(a)
 }
 
 // dropPriorWithChanges leaves in Prior only the resources without a
 // change, for a plan whose prior_state came before its resource_changes.
 func (rd *reader) dropPriorWithChanges() {
-	rd.p.Prior = slices.DeleteFunc(rd.p.Prior, func(r Resource) bool { return rd.changed[r.Address] })
-	rd.changed = nil
+	if len(rd.p.Prior) > 0 {
+		rd.p.Prior = slices.DeleteFunc(rd.p.Prior, func(r Resource) bool { return rd.hasChanged(r.Address) })
+	}
+	rd.changed, rd.indexed = nil, 0
+}
+
+// hasChanged reports whether a kept change (not of a deposed object) has
+// the address. The set is made when first asked, at the size it needs,
+// and grows by the changes read since.
+func (rd *reader) hasChanged(address string) bool {
+	if rd.changed == nil {
+		rd.changed = make(map[string]bool, len(rd.p.Changes))
+	}
+	for _, c := range rd.p.Changes[rd.indexed:] {
+		if c.DeposedKey == "" {
+			rd.changed[c.Address] = true
+		}
+	}
+	rd.indexed = len(rd.p.Changes)
+	return rd.changed[address]
 }
 
 func (rd *reader) badResource(err error) error {
@@ -511,7 +527,7 @@ func (rd *reader) priorResource() error {
 	if err := rd.decodeInto(e, &rc); err != nil {
 		return rd.badResource(err)
 	}
-	if rd.changed[rc.Address] {
+	if rd.hasChanged(rc.Address) {
 		return nil // its change tells all (Terraform writes resource_changes first)
 	}
 	res := Resource{Address: rc.Address, Type: rc.Type, Values: e.values, Sensitive: e.sensitiveValues}
