@@ -171,7 +171,8 @@ func (rd *reader) object(dst *Object, want wanted, marks bool) error {
 	return err
 }
 
-// value decodes the next value.
+// value decodes the next value, with quick paths for the plain scalars
+// most attributes hold.
 func (rd *reader) value(dst *any) error {
 	raw, err := rd.s.capture(rd.scratch[:0], maxValue)
 	rd.scratch = raw
@@ -181,12 +182,6 @@ func (rd *reader) value(dst *any) error {
 	if err != nil {
 		return err
 	}
-	return decodeValue(raw, dst)
-}
-
-// decodeValue decodes one JSON value, with quick paths for the plain
-// scalars most attributes hold.
-func decodeValue(raw []byte, dst *any) error {
 	switch {
 	case len(raw) == 0:
 		return errors.New("expected a value, found nothing")

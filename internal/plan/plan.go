@@ -140,7 +140,7 @@ type reader struct {
 
 	changed map[string]bool   // see hasChanged
 	indexed int               // changes in changed so far
-	names   map[string]string // interned types, modes, names and providers
+	names   map[string]string // interned types and names
 
 	actionLists map[string]tfjson.Actions // decoded action lists by their raw JSON
 }
