@@ -1,8 +1,11 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
@@ -37,7 +40,10 @@ func sarifLevel(sev rules.Severity) string {
 
 // WriteSARIF writes a SARIF 2.1.0 log with one run: the whole catalogue as
 // the driver's rules and one result per finding. Waived findings carry an
-// accepted external suppression.
+// accepted external suppression. The results are encoded one at a time
+// straight to w, as WriteJSON does the findings, so a report of many
+// findings is never held as one log in memory; the bytes are those of
+// go-sarif's PrettyWrite of the whole log.
 func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 	log, err := sarif.New(sarif.Version210)
 	if err != nil {
@@ -53,22 +59,48 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 		index[rule.ID] = i
 	}
 	run := sarif.NewRun(*sarif.NewTool(driver))
-	for _, f := range r.Findings {
-		res := sarifResult(f, opt)
-		if i, ok := index[f.RuleID]; ok {
-			res.WithRuleIndex(i)
-		}
-		run.AddResult(res)
-	}
+	run.Results = []*sarif.Result{}
 	if c := r.Config; c != nil {
 		run.AddInvocations(sarifInvocation(c))
 	}
 	log.AddRun(run)
-	if err := log.PrettyWrite(w); err != nil {
+	doc, err := json.MarshalIndent(log, "", "  ")
+	if err != nil {
 		return err
 	}
-	_, err = io.WriteString(w, "\n")
-	return err
+	// The run's results go where its empty list is: the one place the
+	// log has that key (a string holding it would have its quotes escaped).
+	const empty = `"results": []`
+	at := bytes.Index(doc, []byte(empty))
+	if at < 0 || bytes.Count(doc, []byte(empty)) != 1 {
+		return fmt.Errorf("SARIF: cannot place the results in the log")
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(doc[:at])
+	bw.WriteString(`"results": [`)
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		res := sarifResult(*f, opt)
+		if ri, ok := index[f.RuleID]; ok {
+			res.WithRuleIndex(ri)
+		}
+		b, err := json.MarshalIndent(res, "        ", "  ")
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n        ")
+		bw.Write(b)
+	}
+	if len(r.Findings) > 0 {
+		bw.WriteString("\n      ")
+	}
+	bw.WriteByte(']')
+	bw.Write(doc[at+len(empty):])
+	bw.WriteByte('\n')
+	return bw.Flush()
 }
 
 // sarifInvocation reports a configuration that differs from the defaults
