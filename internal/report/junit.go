@@ -1,27 +1,20 @@
 package report
 
 import (
+	"bufio"
 	"encoding/xml"
 	"fmt"
 	"io"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
-// JUnit XML as Jenkins, GitLab and most CI systems read it.
-type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Errors   int          `xml:"errors,attr"`
-	Skipped  int          `xml:"skipped,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
-}
-
+// JUnit XML as Jenkins, GitLab and most CI systems read it: a testsuites
+// element with the totals (written by WriteJUnit), holding testsuites.
 type junitSuite struct {
 	Name     string      `xml:"name,attr"`
 	Tests    int         `xml:"tests,attr"`
@@ -56,36 +49,63 @@ type junitSkipped struct {
 // leave the testcase passing, with the finding in its system-out.
 // Rules with no resource to judge, and disabled rules, are left out. A
 // configuration that differs from the defaults comes first (junitConfigSuite).
+//
+// The totals come first in the document, so the suites are counted in one
+// pass and written in a second, one at a time: a report of many findings
+// is never held as one document in memory.
 func WriteJUnit(w io.Writer, r *Report, opt Options) error {
-	doc := junitSuites{Name: "iamguard"}
+	var total junitSuite // the totals of all suites
+	var suites []*rules.Rule
 	for _, rule := range catalogue() {
 		if r.Disabled[rule.ID] {
 			continue
 		}
-		s := junitRuleSuite(r, rule, opt.FailOn)
+		s := junitRuleSuite(r, rule, opt.FailOn, false)
 		if len(s.Cases) == 0 {
 			continue
 		}
-		doc.Suites = append(doc.Suites, s)
-		doc.Tests += s.Tests
-		doc.Failures += s.Failures
-		doc.Skipped += s.Skipped
+		suites = append(suites, rule)
+		total.Tests += s.Tests
+		total.Failures += s.Failures
+		total.Skipped += s.Skipped
 	}
-	if c := r.Config; c != nil {
-		doc.Suites = append([]junitSuite{junitConfigSuite(c)}, doc.Suites...)
-		doc.Tests++
-		doc.Skipped++
+	if r.Config != nil {
+		total.Tests++
+		total.Skipped++
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString(xml.Header)
+	enc := xml.NewEncoder(bw)
 	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
+	start := xml.StartElement{Name: xml.Name{Local: "testsuites"}, Attr: []xml.Attr{
+		{Name: xml.Name{Local: "name"}, Value: "iamguard"},
+		{Name: xml.Name{Local: "tests"}, Value: strconv.Itoa(total.Tests)},
+		{Name: xml.Name{Local: "failures"}, Value: strconv.Itoa(total.Failures)},
+		{Name: xml.Name{Local: "errors"}, Value: strconv.Itoa(total.Errors)},
+		{Name: xml.Name{Local: "skipped"}, Value: strconv.Itoa(total.Skipped)},
+	}}
+	if err := enc.EncodeToken(start); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	suite := xml.StartElement{Name: xml.Name{Local: "testsuite"}}
+	if c := r.Config; c != nil {
+		if err := enc.EncodeElement(junitConfigSuite(c), suite); err != nil {
+			return err
+		}
+	}
+	for _, rule := range suites {
+		if err := enc.EncodeElement(junitRuleSuite(r, rule, opt.FailOn, true), suite); err != nil {
+			return err
+		}
+	}
+	if err := enc.EncodeToken(start.End()); err != nil {
+		return err
+	}
+	if err := enc.Close(); err != nil {
+		return err
+	}
+	bw.WriteString("\n")
+	return bw.Flush()
 }
 
 // junitConfigSuite shows a configuration that differs from the defaults as
@@ -99,7 +119,9 @@ func junitConfigSuite(c *Config) junitSuite {
 	}}}
 }
 
-func junitRuleSuite(r *Report, rule *rules.Rule, failOn rules.Severity) junitSuite {
+// junitRuleSuite gives a rule's testsuite; without detail its testcases
+// have their outcomes but not the text of their findings, for counting.
+func junitRuleSuite(r *Report, rule *rules.Rule, failOn rules.Severity, detail bool) junitSuite {
 	// Every judged resource of a type the rule covers, plus any resource
 	// with a finding of the rule (in case the two lists disagree).
 	found := map[string][]Finding{}
@@ -124,7 +146,7 @@ func junitRuleSuite(r *Report, rule *rules.Rule, failOn rules.Severity) junitSui
 	s := junitSuite{Name: rule.ID + " " + rule.Slug}
 	for _, addr := range addrs {
 		c := junitCase{Name: addr, Classname: rule.ID + "." + rule.Slug}
-		junitOutcome(&c, found[addr], failOn)
+		junitOutcome(&c, found[addr], failOn, detail)
 		s.Tests++
 		switch {
 		case c.Failure != nil:
@@ -139,8 +161,9 @@ func junitRuleSuite(r *Report, rule *rules.Rule, failOn rules.Severity) junitSui
 
 // junitOutcome sets a testcase's result from its findings: a failure if
 // any unwaived finding is at or above failOn, else skipped if all are
-// waived, else a pass. The failure or system-out text lists them all.
-func junitOutcome(c *junitCase, fs []Finding, failOn rules.Severity) {
+// waived, else a pass. The failure or system-out text lists them all, with
+// detail.
+func junitOutcome(c *junitCase, fs []Finding, failOn rules.Severity, detail bool) {
 	if len(fs) == 0 {
 		return
 	}
@@ -153,6 +176,9 @@ func junitOutcome(c *junitCase, fs []Finding, failOn rules.Severity) {
 		case f.Severity >= failOn:
 			failing = append(failing, f.Message)
 			worst = max(worst, f.Severity)
+		}
+		if !detail {
+			continue
 		}
 		fmt.Fprintf(&text, "%s %s %s: %s\n", strings.ToUpper(f.Severity.String()), f.RuleID, f.Rule, f.Message)
 		if f.Attribute != "" {
@@ -170,7 +196,10 @@ func junitOutcome(c *junitCase, fs []Finding, failOn rules.Severity) {
 	}
 	switch {
 	case len(failing) > 0:
-		c.Failure = &junitFailure{Message: strings.Join(failing, "; "), Type: worst.String(), Text: text.String()}
+		c.Failure = &junitFailure{Type: worst.String(), Text: text.String()}
+		if detail {
+			c.Failure.Message = strings.Join(failing, "; ")
+		}
 	case waived == len(fs):
 		c.Skipped = &junitSkipped{Message: "waived: " + fs[0].waiverReason()}
 	default:
