@@ -65,6 +65,9 @@ func WriteMarkdown(w io.Writer, r *Report, opt Options) error {
 			size += len(item)
 		}
 		sections = append(sections, sec)
+		if size > markdownLimit {
+			break // it will be cut: what follows would not be shown
+		}
 	}
 
 	bw := bufio.NewWriter(w)
