@@ -88,5 +88,7 @@ func githubData(s string) string {
 // githubProperty escapes a property value, which also may not hold the
 // ':' and ',' that separate properties.
 func githubProperty(s string) string {
-	return strings.NewReplacer(":", "%3A", ",", "%2C").Replace(githubData(s))
+	return propertyEscaper.Replace(githubData(s))
 }
+
+var propertyEscaper = strings.NewReplacer(":", "%3A", ",", "%2C")
