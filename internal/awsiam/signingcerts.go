@@ -59,6 +59,14 @@ type SigningCertificatesRead struct {
 // certificates) is err; a refused or throttled listing of another user's
 // certificates is a Gap.
 func SigningCertificates(ctx context.Context, api SigningCertificatesAPI, userName string, opts ReportOptions, now time.Time) (*SigningCertificatesRead, error) {
+	report := func(ctx context.Context) (*CredentialReport, error) { return GetCredentialReport(ctx, api, opts) }
+	return SigningCertificatesWithReport(ctx, api, userName, report, now)
+}
+
+// SigningCertificatesWithReport is SigningCertificates with the credential
+// report read by report, for a caller that reads the report once for
+// several purposes.
+func SigningCertificatesWithReport(ctx context.Context, api SigningCertificatesAPI, userName string, report func(context.Context) (*CredentialReport, error), now time.Time) (*SigningCertificatesRead, error) {
 	c := &signingCollector{api: api, limiter: newLimiter(), read: &SigningCertificatesRead{}}
 	if userName != "" {
 		if err := c.userCertificates(ctx, userName, true); err != nil {
@@ -68,7 +76,7 @@ func SigningCertificates(ctx context.Context, api SigningCertificatesAPI, userNa
 	}
 	var none map[string]bool // users the fresh report shows without certificates
 	var generated time.Time
-	rep, err := GetCredentialReport(ctx, api, opts)
+	rep, err := report(ctx)
 	switch {
 	case err != nil:
 		// Every user is listed instead; only the root user's certificates,

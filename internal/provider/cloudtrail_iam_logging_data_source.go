@@ -89,10 +89,21 @@ func (d *cloudTrailIAMLoggingDataSource) Configure(_ context.Context, req dataso
 }
 
 func (d *cloudTrailIAMLoggingDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	trails, err := awsiam.Trails(ctx, d.client.cloudtrail)
+	m, fs, err := d.client.cloudTrailArea(ctx)
 	if err != nil {
 		resp.Diagnostics.Append(readFailed(ctx, "CloudTrail trails", err))
 		return
+	}
+	m.Compliant, m.Findings = d.client.compliant(fs), fs.list()
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// cloudTrailArea reads every trail the account sees and judges whether
+// one records IAM events.
+func (c *client) cloudTrailArea(ctx context.Context) (cloudTrailIAMLoggingModel, findings, error) {
+	trails, err := awsiam.Trails(ctx, c.cloudtrail)
+	if err != nil {
+		return cloudTrailIAMLoggingModel{}, nil, err
 	}
 	live := make([]rules.LiveTrail, len(trails))
 	for i, t := range trails {
@@ -126,7 +137,5 @@ func (d *cloudTrailIAMLoggingDataSource) Read(ctx context.Context, _ datasource.
 		})
 	}
 	fs.add("account", account...)
-	m.Compliant = types.BoolValue(len(fs) == 0)
-	m.Findings = fs.list()
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	return m, fs, nil
 }

@@ -118,7 +118,19 @@ func (d *credentialReportDataSource) Read(ctx context.Context, _ datasource.Read
 		resp.Diagnostics.Append(readFailed(ctx, "the credential report", err))
 		return
 	}
-	now, b := d.client.now(), d.client.baseline
+	m, fs, err := d.client.credentialReportArea(ctx, rep)
+	if err != nil {
+		resp.Diagnostics.Append(readFailed(ctx, "the account summary", err))
+		return
+	}
+	m.Compliant, m.Findings = d.client.compliant(fs), fs.list()
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// credentialReportArea judges a credential report, with the account
+// summary (read here) for the root user.
+func (c *client) credentialReportArea(ctx context.Context, rep *awsiam.CredentialReport) (credentialReportModel, findings, error) {
+	now, b := c.now(), c.baseline
 	var fs findings
 	notRefreshed := ""
 	if rep.NotRefreshed != nil {
@@ -127,11 +139,10 @@ func (d *credentialReportDataSource) Read(ctx context.Context, _ datasource.Read
 	if f, ok := rules.CredentialReportAge(rep.GeneratedTime, now, notRefreshed, b); ok {
 		fs.add("account", f)
 	}
-	summary, err := awsiam.AccountSummary(ctx, d.client.iam)
+	summary, err := awsiam.AccountSummary(ctx, c.iam)
 	if err != nil {
 		if !isGap(err) {
-			resp.Diagnostics.Append(readFailed(ctx, "the account summary", err))
-			return
+			return credentialReportModel{}, nil, err
 		}
 		fs.add("account", rules.SummaryUnread(gapReason(err)))
 	}
@@ -172,9 +183,7 @@ func (d *credentialReportDataSource) Read(ctx context.Context, _ datasource.Read
 	for _, f := range rules.EvaluateCredentialReport(users, summary, now, b) {
 		fs.add(f.Subject, f)
 	}
-	m.Compliant = d.client.compliant(fs)
-	m.Findings = fs.list()
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	return m, fs, nil
 }
 
 // credentialUser is a report row as the rules see it.

@@ -141,20 +141,11 @@ func (d *iamEventsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	}
 	end := d.client.now().UTC().Truncate(time.Second)
 	start := end.Add(-lookback)
-	events, truncated, err := awsiam.IAMEvents(ctx, d.client.cloudtrail, awsiam.EventsQuery{
-		Names: names, Start: start, End: end, MaxEvents: int(m.MaxEvents.ValueInt64()),
-	})
+	q := awsiam.EventsQuery{Names: names, Start: start, End: end, MaxEvents: int(m.MaxEvents.ValueInt64())}
+	events, truncated, fs, err := d.client.iamEventsArea(ctx, q, stringValues(m.ExpectedPrincipals))
 	if err != nil {
 		resp.Diagnostics.Append(readFailed(ctx, "CloudTrail events", err))
 		return
-	}
-	patterns := stringValues(m.ExpectedPrincipals)
-	expected := func(arn string) bool {
-		return slices.ContainsFunc(patterns, func(p string) bool { return config.Match(p, arn) })
-	}
-	var fs findings
-	for _, f := range rules.EvaluateEvents(events, d.client.baseline, expected) {
-		fs.add(f.Subject, f)
 	}
 	m.StartTime, m.EndTime = timeValue(start), timeValue(end)
 	m.Truncated = types.BoolValue(truncated)
@@ -179,9 +170,26 @@ func (d *iamEventsDataSource) Read(ctx context.Context, req datasource.ReadReque
 			RequestParameters: params,
 		})
 	}
-	m.Compliant = types.BoolValue(len(fs) == 0)
-	m.Findings = fs.list()
+	m.Compliant, m.Findings = d.client.compliant(fs), fs.list()
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// iamEventsArea looks up the guarded events q asks for and judges them;
+// principals whose ARN matches one of the expected patterns may upload and
+// delete credentials.
+func (c *client) iamEventsArea(ctx context.Context, q awsiam.EventsQuery, expectedPrincipals []string) ([]rules.Event, bool, findings, error) {
+	events, truncated, err := awsiam.IAMEvents(ctx, c.cloudtrail, q)
+	if err != nil {
+		return nil, false, nil, err
+	}
+	expected := func(arn string) bool {
+		return slices.ContainsFunc(expectedPrincipals, func(p string) bool { return config.Match(p, arn) })
+	}
+	var fs findings
+	for _, f := range rules.EvaluateEvents(events, c.baseline, expected) {
+		fs.add(f.Subject, f)
+	}
+	return events, truncated, fs, nil
 }
 
 // parseLookback reads "7d" (whole days) or a Go duration, from one second

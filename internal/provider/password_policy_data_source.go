@@ -69,14 +69,24 @@ func (d *passwordPolicyDataSource) Configure(_ context.Context, req datasource.C
 }
 
 func (d *passwordPolicyDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	p, exists, err := awsiam.PasswordPolicy(ctx, d.client.iam)
+	m, fs, err := d.client.passwordPolicyArea(ctx)
 	if err != nil {
 		resp.Diagnostics.Append(readFailed(ctx, "the account password policy", err))
 		return
 	}
+	m.Compliant, m.Findings = d.client.compliant(fs), fs.list()
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// passwordPolicyArea reads the account password policy and judges it.
+func (c *client) passwordPolicyArea(ctx context.Context) (passwordPolicyModel, findings, error) {
+	p, exists, err := awsiam.PasswordPolicy(ctx, c.iam)
+	if err != nil {
+		return passwordPolicyModel{}, nil, err
+	}
 	var fs findings
-	fs.add("account", rules.EvaluatePasswordPolicy(p, d.client.baseline)...)
-	m := passwordPolicyModel{
+	fs.add("account", rules.EvaluatePasswordPolicy(p, c.baseline)...)
+	return passwordPolicyModel{
 		Exists:                     types.BoolValue(exists),
 		MinimumPasswordLength:      types.Int64Value(int64(p.MinimumLength.V)),
 		RequireUppercaseCharacters: types.BoolValue(p.RequireUppercase.V),
@@ -87,8 +97,5 @@ func (d *passwordPolicyDataSource) Read(ctx context.Context, _ datasource.ReadRe
 		PasswordReusePrevention:    types.Int64Value(int64(p.ReusePrevention.V)),
 		AllowUsersToChangePassword: types.BoolValue(p.AllowUsersToChange.V),
 		HardExpiry:                 types.BoolValue(p.HardExpiry.V),
-		Compliant:                  d.client.compliant(fs),
-		Findings:                   fs.list(),
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	}, fs, nil
 }

@@ -300,6 +300,7 @@ func (p *iamguardProvider) DataSources(context.Context) []func() datasource.Data
 		newSigningCertificatesDataSource,
 		newCloudTrailIAMLoggingDataSource,
 		newIAMEventsDataSource,
+		newAccountComplianceDataSource,
 	}
 }
 

@@ -122,14 +122,26 @@ func (d *serverCertificatesDataSource) Read(ctx context.Context, req datasource.
 		}
 		keep = re.MatchString
 	}
-	certs, err := awsiam.ServerCertificates(ctx, d.client.iam, m.PathPrefix.ValueString(), keep)
+	certs, fs, err := d.client.serverCertificatesArea(ctx, m.PathPrefix.ValueString(), keep)
 	if err != nil {
 		resp.Diagnostics.Append(readFailed(ctx, "server certificates", err))
 		return
 	}
-	now, b := d.client.now(), d.client.baseline
+	m.ServerCertificates = certs
+	m.Compliant, m.Findings = d.client.compliant(fs), fs.list()
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// serverCertificatesArea reads the server certificates under pathPrefix
+// whose names keep accepts (nil: all) and judges each.
+func (cl *client) serverCertificatesArea(ctx context.Context, pathPrefix string, keep func(string) bool) ([]serverCertificateModel, findings, error) {
+	certs, err := awsiam.ServerCertificates(ctx, cl.iam, pathPrefix, keep)
+	if err != nil {
+		return nil, nil, err
+	}
+	now, b := cl.now(), cl.baseline
 	var fs findings
-	m.ServerCertificates = []serverCertificateModel{}
+	out := []serverCertificateModel{}
 	for _, c := range certs {
 		cm := serverCertificateModel{
 			Name: types.StringValue(c.Name), ID: types.StringValue(c.ID), ARN: types.StringValue(c.ARN), Path: types.StringValue(c.Path),
@@ -143,7 +155,7 @@ func (d *serverCertificatesDataSource) Read(ctx context.Context, req datasource.
 		}
 		if c.Gap != nil {
 			fs.add(c.Name, rules.Incomplete(c.Gap.Item, gapReason(c.Gap.Err), serverCertificateRules...))
-			m.ServerCertificates = append(m.ServerCertificates, cm)
+			out = append(out, cm)
 			continue
 		}
 		found := rules.EvaluateServerCertificate(rules.ServerCertificate{
@@ -166,11 +178,9 @@ func (d *serverCertificatesDataSource) Read(ctx context.Context, req datasource.
 				cm.ChainLength, cm.ChainValid = types.Int64Value(int64(len(chain))), types.BoolValue(chainVerified(found))
 			}
 		}
-		m.ServerCertificates = append(m.ServerCertificates, cm)
+		out = append(out, cm)
 	}
-	m.Compliant = d.client.compliant(fs)
-	m.Findings = fs.list()
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	return out, fs, nil
 }
 
 // chainVerified reads the chain verdict off a certificate's findings: the

@@ -93,14 +93,30 @@ func (d *signingCertificatesDataSource) Read(ctx context.Context, req datasource
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	now, b := d.client.now(), d.client.baseline
-	read, err := awsiam.SigningCertificates(ctx, d.client.iam, m.UserName.ValueString(), d.client.report, now)
+	report := func(ctx context.Context) (*awsiam.CredentialReport, error) {
+		return awsiam.GetCredentialReport(ctx, d.client.iam, d.client.report)
+	}
+	certs, fs, err := d.client.signingCertificatesArea(ctx, m.UserName.ValueString(), report)
 	if err != nil {
 		resp.Diagnostics.Append(readFailed(ctx, "signing certificates", err))
 		return
 	}
+	m.SigningCertificates = certs
+	m.Compliant, m.Findings = d.client.compliant(fs), fs.list()
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// signingCertificatesArea reads the signing certificates of every user (of
+// userName alone, when set) and judges them; report reads the credential
+// report, which shows the users without certificates and the root user's.
+func (cl *client) signingCertificatesArea(ctx context.Context, userName string, report func(context.Context) (*awsiam.CredentialReport, error)) ([]signingCertificateModel, findings, error) {
+	now, b := cl.now(), cl.baseline
+	read, err := awsiam.SigningCertificatesWithReport(ctx, cl.iam, userName, report, now)
+	if err != nil {
+		return nil, nil, err
+	}
 	var fs findings
-	m.SigningCertificates = []signingCertificateModel{}
+	out := []signingCertificateModel{}
 	for _, c := range read.Certificates {
 		cm := signingCertificateModel{
 			UserName: types.StringValue(c.UserName), CertificateID: types.StringValue(c.ID), Status: types.StringValue(c.Status),
@@ -122,12 +138,10 @@ func (d *signingCertificatesDataSource) Read(ctx context.Context, req datasource
 			cm.Subject, cm.KeyAlgorithm, cm.KeyBits = types.StringValue(parsed.Subject), types.StringValue(parsed.KeyAlgorithm), types.Int64Value(int64(parsed.KeyBits))
 			cm.SignatureAlgorithm = types.StringValue(parsed.SignatureAlgorithm)
 		}
-		m.SigningCertificates = append(m.SigningCertificates, cm)
+		out = append(out, cm)
 	}
 	for _, g := range read.Gaps {
 		fs.add(g.Name, rules.Incomplete(g.Item, gapReason(g.Err), signingCertificateRules...))
 	}
-	m.Compliant = d.client.compliant(fs)
-	m.Findings = fs.list()
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	return out, fs, nil
 }

@@ -84,11 +84,23 @@ func (d *sshPublicKeysDataSource) Read(ctx context.Context, req datasource.ReadR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	only := m.UserName.ValueString()
-	read, err := awsiam.SSHPublicKeys(ctx, d.client.iam, only)
+	keys, fs, err := d.client.sshPublicKeysArea(ctx, m.UserName.ValueString())
 	if err != nil {
 		resp.Diagnostics.Append(readFailed(ctx, "SSH public keys", err))
 		return
+	}
+	m.SSHPublicKeys = keys
+	m.Compliant, m.Findings = d.client.compliant(fs), fs.list()
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// sshPublicKeysArea reads every user's SSH public keys and judges them;
+// with only set, it shows and judges that user's keys (the shared-key rule
+// still compares them with every other user's).
+func (c *client) sshPublicKeysArea(ctx context.Context, only string) ([]sshPublicKeyModel, findings, error) {
+	read, err := awsiam.SSHPublicKeys(ctx, c.iam, only)
+	if err != nil {
+		return nil, nil, err
 	}
 	shown := func(user string) bool { return only == "" || strings.EqualFold(user, only) }
 	// unjudged is what a gap leaves undecided: a shown user's keys are not
@@ -102,7 +114,7 @@ func (d *sshPublicKeysDataSource) Read(ctx context.Context, req datasource.ReadR
 	var fs findings
 	var uses []rules.SSHKeyUse
 	ours := map[string]bool{} // fingerprints of the keys shown
-	m.SSHPublicKeys = []sshPublicKeyModel{}
+	out := []sshPublicKeyModel{}
 	for _, k := range read.Keys {
 		km := sshPublicKeyModel{
 			UserName: types.StringValue(k.UserName), SSHPublicKeyID: types.StringValue(k.ID), Status: types.StringValue(k.Status),
@@ -113,7 +125,7 @@ func (d *sshPublicKeysDataSource) Read(ctx context.Context, req datasource.ReadR
 		if k.Gap != nil {
 			found = []rules.Finding{rules.Incomplete(k.Gap.Item, gapReason(k.Gap.Err), unjudged(k.UserName)...)}
 		} else {
-			found, key = rules.EvaluateSSHKey(rules.SSHPublicKey{PublicKey: rules.Known(k.Body), Encoding: rules.Known(inspect.EncodingSSH)}, d.client.baseline)
+			found, key = rules.EvaluateSSHKey(rules.SSHPublicKey{PublicKey: rules.Known(k.Body), Encoding: rules.Known(inspect.EncodingSSH)}, c.baseline)
 		}
 		if key != nil {
 			uses = append(uses, rules.SSHKeyUse{User: rules.Known(k.UserName), Fingerprint: rules.Known(key.SHA256Fingerprint)})
@@ -129,7 +141,7 @@ func (d *sshPublicKeysDataSource) Read(ctx context.Context, req datasource.ReadR
 			ours[key.SHA256Fingerprint] = true
 			km.Fingerprint, km.Algorithm, km.Bits = types.StringValue(key.SHA256Fingerprint), types.StringValue(key.Algorithm), types.Int64Value(int64(key.Bits))
 		}
-		m.SSHPublicKeys = append(m.SSHPublicKeys, km)
+		out = append(out, km)
 	}
 	for _, g := range read.Users {
 		subject := g.Name
@@ -149,7 +161,5 @@ func (d *sshPublicKeysDataSource) Read(ctx context.Context, req datasource.ReadR
 	for _, fp := range fps {
 		fs.add(fp, shared[fp])
 	}
-	m.Compliant = d.client.compliant(fs)
-	m.Findings = fs.list()
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	return out, fs, nil
 }

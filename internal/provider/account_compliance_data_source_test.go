@@ -1,0 +1,263 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/iamtest"
+	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+const acAddr = "data.iamguard_account_compliance.test"
+
+// compliantAccount passes every area: a strong policy, a root user with
+// MFA, a console user with MFA and one fresh key, an SSH key, a signing
+// certificate, a CA-issued server certificate and a trail recording IAM.
+func compliantAccount(t *testing.T) *iamtest.Account {
+	alice := consoleUser("alice", daysAgo(300), daysAgo(2), true)
+	alice.AccessKeys = []iamtest.AccessKey{{ID: "AKIAALICE0000000001", Created: daysAgo(10), LastUsed: daysAgo(1),
+		LastUsedService: "iam", LastUsedRegion: "us-east-1"}}
+	body, _ := sshKey(t)
+	alice.SSHPublicKeys = []iamtest.SSHPublicKey{{ID: "APKAALICE0000000001", Body: body}}
+	alice.SigningCertificates = []iamtest.SigningCertificate{{ID: "ALICECERT1", Body: signingCert(t), Uploaded: daysAgo(10)}}
+	return &iamtest.Account{
+		Now:                testNow,
+		PasswordPolicy:     strongPolicy(),
+		Root:               iamtest.Root{Created: daysAgo(1000), MFAEnabled: true},
+		Users:              []iamtest.User{alice, {Name: "ci", Created: daysAgo(5)}},
+		ServerCertificates: []iamtest.ServerCertificate{caIssued(t, "www.example.com")},
+		Trails:             []iamtest.Trail{goodTrail("main", "us-east-1")},
+	}
+}
+
+// areaChecks checks each area's verdict, in the documented order: read
+// unless unread names it, compliant as compliant says.
+func areaChecks(unread []string, compliant map[string]bool) []resource.TestCheckFunc {
+	var checks []resource.TestCheckFunc
+	for i, name := range areaNames() {
+		if name == eventsArea {
+			continue
+		}
+		checks = append(checks,
+			resource.TestCheckResourceAttr(acAddr, fmt.Sprintf("areas.%d.area", i), name),
+			resource.TestCheckResourceAttr(acAddr, fmt.Sprintf("areas.%d.read", i), fmt.Sprint(!slices.Contains(unread, name))),
+			resource.TestCheckResourceAttr(acAddr, fmt.Sprintf("areas.%d.compliant", i), fmt.Sprint(compliant[name])))
+	}
+	return checks
+}
+
+// allAreas is every area but events, each set to v.
+func allAreas(v bool) map[string]bool {
+	m := map[string]bool{}
+	for _, name := range areaNames() {
+		if name != eventsArea {
+			m[name] = v
+		}
+	}
+	return m
+}
+
+// finding checks that an area has a finding of the rule.
+func areaFinding(area, ruleID string) resource.TestCheckFunc {
+	return resource.TestCheckTypeSetElemNestedAttrs(acAddr, "findings.*", map[string]string{"area": area, "rule_id": ruleID})
+}
+
+// reportReadOnce checks that every read of the data source generated and
+// fetched the credential report once, and read the account summary once,
+// however many areas use them: one GetAccountPasswordPolicy per read.
+func reportReadOnce(srv *iamtest.Server) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		reads := srv.Calls("GetAccountPasswordPolicy")
+		for _, action := range []string{"GenerateCredentialReport", "GetCredentialReport", "GetAccountSummary"} {
+			if n := srv.Calls(action); reads == 0 || n != reads {
+				return fmt.Errorf("%s called %d times in %d reads, want once a read", action, n, reads)
+			}
+		}
+		return nil
+	}
+}
+
+func TestAccountComplianceCompliant(t *testing.T) {
+	srv := iamtest.New(t, compliantAccount(t))
+	checks := append(areaChecks(nil, allAreas(true)),
+		resource.TestCheckResourceAttr(acAddr, "compliant", "true"),
+		resource.TestCheckResourceAttr(acAddr, "areas.#", "7"),
+		resource.TestCheckResourceAttr(acAddr, "findings.#", "0"),
+		resource.TestCheckResourceAttr(acAddr, "counts.critical", "0"),
+		resource.TestCheckResourceAttr(acAddr, "counts.high", "0"),
+		resource.TestCheckResourceAttr(acAddr, "counts.medium", "0"),
+		resource.TestCheckResourceAttr(acAddr, "counts.low", "0"),
+		resource.TestCheckResourceAttr(acAddr, "counts.info", "0"),
+		reportReadOnce(srv),
+	)
+	run(t, resource.TestStep{
+		Config: cloudTrailProviderBlock(srv) + `data "iamguard_account_compliance" "test" {}`,
+		Check:  resource.ComposeAggregateTestCheckFunc(checks...),
+	})
+	if n := srv.Calls("LookupEvents"); n != 0 {
+		t.Errorf("LookupEvents called %d times without events set", n)
+	}
+}
+
+func TestAccountComplianceNonCompliant(t *testing.T) {
+	acct := compliantAccount(t)
+	acct.PasswordPolicy.MinimumPasswordLength = 8
+	acct.Root = iamtest.Root{Created: daysAgo(1000), HasAccessKeys: true, MFAEnabled: true}
+	keys := consoleUser("keys2", daysAgo(400), daysAgo(1), true)
+	keys.AccessKeys = []iamtest.AccessKey{
+		{ID: "AKIAKEYS20000000001", Created: daysAgo(200), LastUsed: daysAgo(1)},
+		{ID: "AKIAKEYS20000000002", Created: daysAgo(10), LastUsed: daysAgo(1)},
+	}
+	keys.SSHPublicKeys = []iamtest.SSHPublicKey{{ID: "APKAKEYS20000000001",
+		Body: certtest.SSHAuthorized(t, &certtest.RSA(t, 1024).PublicKey, "")}}
+	acct.Users = append(acct.Users, consoleUser("nomfa", daysAgo(100), daysAgo(1), false), keys)
+	ca := certtest.Issue(t, certtest.Cert{CN: "iamguard test CA", CA: true})
+	old := certtest.Issue(t, certtest.Cert{CN: "old.example.com", DNSNames: []string{"old.example.com"}, Parent: ca,
+		NotBefore: daysAgo(400), NotAfter: daysAgo(10)})
+	acct.ServerCertificates = append(acct.ServerCertificates, iamtest.ServerCertificate{Name: "old-example-com",
+		Body: old.PEM, Chain: ca.PEM, Expiration: old.Cert.NotAfter, Uploaded: daysAgo(400)})
+	off := goodTrail("main", "us-east-1")
+	off.IsLogging = false
+	acct.Trails = []iamtest.Trail{off}
+	srv := iamtest.New(t, acct)
+
+	compliant := allAreas(false)
+	compliant["signing_certificates"] = true
+	checks := append(areaChecks(nil, compliant),
+		resource.TestCheckResourceAttr(acAddr, "compliant", "false"),
+		resource.TestCheckResourceAttr(acAddr, "counts.critical", "1"), // the root user's access key
+		areaFinding("password_policy", "IG101"),
+		areaFinding("credential_report", "IG803"),
+		areaFinding("credential_report", "IG801"),
+		areaFinding("access_keys", "IG203"),
+		areaFinding("access_keys", "IG204"),
+		areaFinding("server_certificates", "IG301"),
+		areaFinding("ssh_public_keys", "IG402"),
+		areaFinding("cloudtrail", "IG703"),
+		areaFinding("cloudtrail", "IG707"),
+		reportReadOnce(srv),
+	)
+	run(t, resource.TestStep{
+		Config: cloudTrailProviderBlock(srv) + `data "iamguard_account_compliance" "test" {}`,
+		Check:  resource.ComposeAggregateTestCheckFunc(checks...),
+	})
+}
+
+// TestAccountComplianceDenied: an area that cannot be read is an IG806
+// finding in that area; the others are still read and judged.
+func TestAccountComplianceDenied(t *testing.T) {
+	srv := iamtest.New(t, compliantAccount(t))
+	srv.Fail("ListServerCertificates", iamtest.AccessDenied, -1)
+	srv.Fail("DescribeTrails", iamtest.AccessDenied, -1)
+	compliant := allAreas(true)
+	compliant["server_certificates"], compliant["cloudtrail"] = false, false
+	checks := append(areaChecks([]string{"server_certificates", "cloudtrail"}, compliant),
+		resource.TestCheckResourceAttr(acAddr, "compliant", "false"),
+		resource.TestCheckResourceAttr(acAddr, "findings.#", "2"),
+		resource.TestCheckResourceAttr(acAddr, "counts.medium", "2"),
+		areaFinding("server_certificates", "IG806"),
+		areaFinding("cloudtrail", "IG806"),
+		resource.TestCheckResourceAttr(acAddr, "findings.0.message",
+			"the server certificates could not be read (ListServerCertificates was denied: grant iam:ListServerCertificates); "+
+				rules.Names(serverCertificateRules...)+" not judged"),
+	)
+	run(t, resource.TestStep{
+		Config: cloudTrailProviderBlock(srv) + `data "iamguard_account_compliance" "test" {}`,
+		Check:  resource.ComposeAggregateTestCheckFunc(checks...),
+	})
+}
+
+// TestAccountCompliancePaginated: one-item pages change no verdict.
+func TestAccountCompliancePaginated(t *testing.T) {
+	acct := compliantAccount(t)
+	for i := range 5 {
+		u := consoleUser(fmt.Sprintf("user%d", i), daysAgo(300), daysAgo(2), true)
+		body, _ := sshKey(t)
+		u.SSHPublicKeys = []iamtest.SSHPublicKey{{ID: fmt.Sprintf("APKAUSER%d0000000001", i), Body: body}}
+		acct.Users = append(acct.Users, u)
+		acct.ServerCertificates = append(acct.ServerCertificates, caIssued(t, fmt.Sprintf("www%d.example.com", i)))
+	}
+	acct.Trails = append(acct.Trails, goodTrail("second", "eu-west-1"))
+	srv := iamtest.New(t, acct)
+	srv.SetPageSize(1)
+	checks := append(areaChecks(nil, allAreas(true)),
+		resource.TestCheckResourceAttr(acAddr, "compliant", "true"),
+		resource.TestCheckResourceAttr(acAddr, "findings.#", "0"),
+		func(*terraform.State) error {
+			reads := srv.Calls("GetAccountPasswordPolicy")
+			if n := srv.Calls("GetServerCertificate"); reads == 0 || n != 6*reads {
+				return fmt.Errorf("GetServerCertificate called %d times in %d reads, want 6 a read", n, reads)
+			}
+			if n := srv.Calls("GetSSHPublicKey"); n != 6*reads {
+				return fmt.Errorf("GetSSHPublicKey called %d times in %d reads, want 6 a read", n, reads)
+			}
+			return nil
+		},
+	)
+	run(t, resource.TestStep{
+		Config: cloudTrailProviderBlock(srv) + `data "iamguard_account_compliance" "test" {}`,
+		Check:  resource.ComposeAggregateTestCheckFunc(checks...),
+	})
+}
+
+// TestAccountComplianceEvents: with events set, the events area is read
+// and judged as iamguard_iam_events judges it.
+func TestAccountComplianceEvents(t *testing.T) {
+	acct := compliantAccount(t)
+	acct.Events = riskyEvents()
+	srv := iamtest.New(t, acct)
+	run(t, resource.TestStep{
+		Config: cloudTrailProviderBlock(srv) + `data "iamguard_account_compliance" "test" {
+  events = {
+    lookback = "30d"
+  }
+}`,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(acAddr, "areas.#", "8"),
+			resource.TestCheckResourceAttr(acAddr, "areas.7.area", "iam_events"),
+			resource.TestCheckResourceAttr(acAddr, "areas.7.read", "true"),
+			resource.TestCheckResourceAttr(acAddr, "areas.7.compliant", "false"),
+			resource.TestCheckResourceAttr(acAddr, "compliant", "false"),
+			areaFinding("iam_events", "IG902"),
+		),
+	})
+}
+
+// TestAccountComplianceGuards: the summary passes a check block over a
+// compliant account, and a precondition refuses a non-compliant one,
+// naming the findings.
+func TestAccountComplianceGuards(t *testing.T) {
+	srv := iamtest.New(t, compliantAccount(t))
+	run(t, resource.TestStep{
+		Config: cloudTrailProviderBlock(srv) + `
+data "iamguard_account_compliance" "test" {}
+check "account" {
+  assert {
+    condition     = data.iamguard_account_compliance.test.compliant
+    error_message = "the account is not compliant"
+  }
+}`,
+	})
+
+	acct := compliantAccount(t)
+	acct.PasswordPolicy = nil // AWS's default policy: far too weak
+	srv = iamtest.New(t, acct)
+	run(t, resource.TestStep{
+		Config: cloudTrailProviderBlock(srv) + `
+data "iamguard_account_compliance" "test" {}
+output "deployable" {
+  value = true
+  precondition {
+    condition     = data.iamguard_account_compliance.test.compliant
+    error_message = join("; ", [for f in data.iamguard_account_compliance.test.findings : "${f.area}: ${f.rule_id}"])
+  }
+}`,
+		ExpectError: regexp.MustCompile(`password_policy: IG101`),
+	})
+}
