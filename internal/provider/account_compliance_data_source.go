@@ -260,40 +260,21 @@ func (d *accountComplianceDataSource) Read(ctx context.Context, req datasource.R
 		return
 	}
 
-	// Every area at once: the IAM calls share the provider's pacing, the
-	// CloudTrail calls CloudTrail's.
-	results := make([]findings, len(areas))
-	failed := make([]error, len(areas))
-	var wg sync.WaitGroup
-	for i, a := range areas {
-		if a.name == eventsArea && m.Events == nil {
-			continue
-		}
-		wg.Go(func() { results[i], failed[i] = a.read(ctx, r) })
-	}
-	wg.Wait()
+	results := r.readAreas(ctx)
 	if err := ctx.Err(); err != nil {
 		resp.Diagnostics.AddError("Reading the account was cancelled", err.Error())
 		return
 	}
-
 	m.Areas, m.Findings = []areaModel{}, []accountFindingModel{}
 	var all findings
 	counts := map[rules.Severity]int64{}
-	for i, a := range areas {
-		if a.name == eventsArea && m.Events == nil {
-			continue
-		}
-		fs := results[i]
-		if err := failed[i]; err != nil {
-			fs = nil
-			fs.add("account", rules.Incomplete(a.what, gapReason(err), a.rules...))
-		}
-		m.Areas = append(m.Areas, areaModel{Area: types.StringValue(a.name), Read: types.BoolValue(failed[i] == nil),
+	for _, res := range results {
+		fs := res.findings
+		m.Areas = append(m.Areas, areaModel{Area: types.StringValue(res.name), Read: types.BoolValue(res.read),
 			Compliant: c.compliant(fs), Findings: types.Int64Value(int64(len(fs)))})
 		for _, f := range fs {
 			counts[f.severity]++
-			m.Findings = append(m.Findings, accountFindingModel{Area: types.StringValue(a.name), RuleID: f.RuleID, Rule: f.Rule,
+			m.Findings = append(m.Findings, accountFindingModel{Area: types.StringValue(res.name), RuleID: f.RuleID, Rule: f.Rule,
 				Severity: f.Severity, Subject: f.Subject, Message: f.Message})
 		}
 		all = append(all, fs...)
@@ -304,4 +285,38 @@ func (d *accountComplianceDataSource) Read(ctx context.Context, req datasource.R
 		Medium: types.Int64Value(counts[rules.Medium]), Low: types.Int64Value(counts[rules.Low]), Info: types.Int64Value(counts[rules.Info]),
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// areaResult is an area's findings, or when it could not be read, the
+// finding that says so.
+type areaResult struct {
+	name     string
+	read     bool
+	findings findings
+}
+
+// readAreas reads and judges every area at once (the events area only when
+// asked for), in the order of areas: the IAM calls share the provider's
+// pacing, the CloudTrail calls CloudTrail's.
+func (r *accountRead) readAreas(ctx context.Context) []areaResult {
+	var todo []area
+	for _, a := range areas {
+		if a.name != eventsArea || r.events != nil {
+			todo = append(todo, a)
+		}
+	}
+	out := make([]areaResult, len(todo))
+	var wg sync.WaitGroup
+	for i, a := range todo {
+		wg.Go(func() {
+			fs, err := a.read(ctx, r)
+			if err != nil {
+				fs = nil
+				fs.add("account", rules.Incomplete(a.what, gapReason(err), a.rules...))
+			}
+			out[i] = areaResult{name: a.name, read: err == nil, findings: fs}
+		})
+	}
+	wg.Wait()
+	return out
 }

@@ -17,7 +17,7 @@ const scAddr = "data.iamguard_server_certificates.test"
 
 // caIssued is a certificate for name issued by a test CA, with that CA as
 // its chain: a certificate no server-certificate rule fires on.
-func caIssued(t *testing.T, name string) iamtest.ServerCertificate {
+func caIssued(t testing.TB, name string) iamtest.ServerCertificate {
 	t.Helper()
 	ca := certtest.Issue(t, certtest.Cert{CN: "iamguard test CA", CA: true})
 	leaf := certtest.Issue(t, certtest.Cert{CN: name, DNSNames: []string{name}, Parent: ca, NotAfter: daysAgo(-200)})

@@ -16,7 +16,7 @@ import (
 const sshAddr = "data.iamguard_ssh_public_keys.test"
 
 // sshKey is a fresh ECDSA P-256 key in OpenSSH form, with its fingerprint.
-func sshKey(t *testing.T) (body, fingerprint string) {
+func sshKey(t testing.TB) (body, fingerprint string) {
 	t.Helper()
 	body = certtest.SSHAuthorized(t, &certtest.EC(t, elliptic.P256()).PublicKey, "")
 	k, err := inspect.ParseSSHPublicKey(body)

@@ -15,9 +15,10 @@ import (
 )
 
 // TestUploadedMaterialStaysOut reads the three data sources of uploaded
-// credentials with trace logging, and checks that no certificate body,
-// chain or SSH key appears in their state or in the logs: only public
-// certificate fields and fingerprints leave.
+// credentials, and the account summary with events that carry bodies in
+// their request parameters, with trace logging, and checks that no
+// certificate body, chain or SSH key appears in their state or in the
+// logs: only public certificate fields and fingerprints leave.
 func TestUploadedMaterialStaysOut(t *testing.T) {
 	logFile := filepath.Join(t.TempDir(), "tf.log")
 	t.Setenv("TF_LOG", "TRACE")
@@ -31,16 +32,19 @@ func TestUploadedMaterialStaysOut(t *testing.T) {
 			SSHPublicKeys:       []iamtest.SSHPublicKey{{ID: "APKAALICE0000000001", Body: key}},
 			SigningCertificates: []iamtest.SigningCertificate{{ID: "ALICECERT1", Body: signing}},
 		}},
+		Events: riskyEvents(),
 	})
 	// The base64 payloads, whatever the line breaks around them.
 	secrets := map[string]string{
-		"server certificate body":  pemPayload(server.Body),
-		"server certificate chain": pemPayload(server.Chain),
-		"signing certificate body": pemPayload(signing),
-		"SSH key":                  strings.Fields(key)[1][:40],
+		"server certificate body":   pemPayload(server.Body),
+		"server certificate chain":  pemPayload(server.Chain),
+		"signing certificate body":  pemPayload(signing),
+		"SSH key":                   strings.Fields(key)[1][:40],
+		"uploaded certificate body": "SECRETCERTBODY",
+		"uploaded SSH key body":     "SECRETSSHKEYBODY",
 	}
 	notInState := func(s *terraform.State) error {
-		for _, addr := range []string{scAddr, sshAddr, sgAddr} {
+		for _, addr := range []string{scAddr, sshAddr, sgAddr, acAddr} {
 			rs, ok := s.RootModule().Resources[addr]
 			if !ok {
 				return fmt.Errorf("%s not in state", addr)
@@ -56,15 +60,19 @@ func TestUploadedMaterialStaysOut(t *testing.T) {
 		return nil
 	}
 	run(t, resource.TestStep{
-		Config: providerBlock(srv, "") + `
+		Config: cloudTrailProviderBlock(srv) + `
 data "iamguard_server_certificates" "test" {}
 data "iamguard_ssh_public_keys" "test" {}
 data "iamguard_signing_certificates" "test" {}
+data "iamguard_account_compliance" "test" {
+  events = {}
+}
 `,
 		Check: resource.ComposeAggregateTestCheckFunc(
 			resource.TestCheckResourceAttr(scAddr, "server_certificates.#", "1"),
 			resource.TestCheckResourceAttr(sshAddr, "ssh_public_keys.#", "1"),
 			resource.TestCheckResourceAttr(sgAddr, "signing_certificates.#", "1"),
+			resource.TestCheckResourceAttr(acAddr, "areas.#", "8"),
 			notInState,
 		),
 	})
