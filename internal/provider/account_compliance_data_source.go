@@ -184,7 +184,7 @@ func (d *accountComplianceDataSource) Schema(_ context.Context, _ datasource.Sch
 			"certificates, the SSH public keys, the signing certificates, CloudTrail's recording of IAM events and, when `events` " +
 			"is set, the guarded IAM events. Each area is read and judged as its own data source does, all at once under the " +
 			"provider's pacing, and the credential report is read once for all. An area that cannot be read (access denied, " +
-			"throttled after retries) is a " + rules.CheckIncomplete.Name() + " finding in that area, never a pass, and the " +
+			"throttled after retries) is an " + rules.CheckIncomplete.Name() + " finding in that area, never a pass, and the " +
 			"rest is still judged.",
 		Attributes: map[string]schema.Attribute{
 			"events": schema.SingleNestedAttribute{Optional: true,

@@ -230,7 +230,8 @@ func TestAccountComplianceEvents(t *testing.T) {
 }
 
 // TestAccountComplianceGuards: the summary passes a check block over a
-// compliant account, and a precondition refuses a non-compliant one,
+// compliant account, and the precondition of
+// examples/modules/require-compliant-account refuses a non-compliant one,
 // naming the findings.
 func TestAccountComplianceGuards(t *testing.T) {
 	srv := iamtest.New(t, compliantAccount(t))
@@ -251,11 +252,13 @@ check "account" {
 	run(t, resource.TestStep{
 		Config: cloudTrailProviderBlock(srv) + `
 data "iamguard_account_compliance" "test" {}
-output "deployable" {
-  value = true
-  precondition {
-    condition     = data.iamguard_account_compliance.test.compliant
-    error_message = join("; ", [for f in data.iamguard_account_compliance.test.findings : "${f.area}: ${f.rule_id}"])
+resource "terraform_data" "compliant_account" {
+  input = data.iamguard_account_compliance.test.counts
+  lifecycle {
+    precondition {
+      condition     = data.iamguard_account_compliance.test.compliant
+      error_message = join("; ", [for f in data.iamguard_account_compliance.test.findings : "${f.area}: ${f.rule_id}"])
+    }
   }
 }`,
 		ExpectError: regexp.MustCompile(`password_policy: IG101`),
