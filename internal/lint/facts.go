@@ -12,6 +12,33 @@ import (
 // a user's access keys, the account's SSH keys, a user's new signing
 // certificates. The verdicts themselves come from internal/rules.
 
+// gatherFacts gathers the facts across resources that the judged changes
+// need, while the whole plan is at hand.
+func (l *linter) gatherFacts(judged []*change) {
+	types := map[string]bool{}
+	for _, c := range judged {
+		types[c.rc.Type] = true
+	}
+	if types["aws_iam_access_key"] {
+		l.accessKeyFindings()
+	}
+	if types["aws_iam_user_ssh_key"] {
+		l.sshKeyFindings()
+	}
+	if types["aws_iam_signing_certificate"] {
+		l.signingReplacement("")
+	}
+}
+
+// mustHavePlan stops a fact from being gathered after Lint let the plan
+// go, which would judge with a fact made of nothing: gatherFacts must
+// gather every fact a judge asks for.
+func (l *linter) mustHavePlan() {
+	if l.plan == nil {
+		panic("lint: a fact across resources was asked for after the plan was let go; gather it in gatherFacts")
+	}
+}
+
 // appliedObject is a resource as it stands once the plan is applied.
 type appliedObject struct {
 	address string
@@ -25,6 +52,7 @@ type appliedObject struct {
 // in AWS as it was). Of entries with one address, the last in the plan
 // counts, and a change counts over prior state.
 func (l *linter) applied(typ string) []appliedObject {
+	l.mustHavePlan()
 	n := 0
 	for _, c := range l.changes {
 		if c.rc.Type == typ {
@@ -144,6 +172,7 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 // creates (alone or as the new half of a replacement).
 func (l *linter) signingReplacement(user string) rules.Replacement {
 	if l.signingBest == nil {
+		l.mustHavePlan()
 		l.signingBest = map[string]rules.Replacement{}
 		for _, c := range l.changes {
 			if c.rc.Type != "aws_iam_signing_certificate" {

@@ -168,28 +168,35 @@ func Lint(p *plan.Plan, opt Options) Result {
 	// Findings come out ordered by address, then rule: sorting the changes
 	// (pointers) is cheap, sorting many findings (large structs) is not.
 	slices.SortStableFunc(changes, func(a, b *change) int { return strings.Compare(a.rc.Address, b.rc.Address) })
+	// The facts across resources are gathered now, and then the plan is let
+	// go: each change is dropped once judged, so that a plan of many
+	// resources is freed as its findings are made.
+	l.gatherFacts(changes)
+	l.plan, l.changes, p = nil, nil, nil
 	// Each change's findings are gathered first and copied once into a
 	// slice of the right size: growing a large slice of findings as they
 	// come costs more than judging them.
-	res.Judged = make([]ResourceRef, 0, len(changes))
+	res.Judged = make([]ResourceRef, len(changes))
+	lines := make([]int, len(changes))
 	found := make([][]rules.Finding, len(changes))
 	n := 0
 	for i, c := range changes {
 		rc := c.rc
 		res.Resources++
-		res.Judged = append(res.Judged, ResourceRef{Address: rc.Address, Type: rc.Type, Action: c.action})
+		res.Judged[i], lines[i] = ResourceRef{Address: rc.Address, Type: rc.Type, Action: c.action}, rc.Line
 		fs := slices.DeleteFunc(judges[rc.Type](l, c), func(f rules.Finding) bool { return opt.Disabled[f.Rule.ID] })
 		slices.SortStableFunc(fs, func(a, b rules.Finding) int { return strings.Compare(a.Rule.ID, b.Rule.ID) })
 		found[i], n = fs, n+len(fs)
+		changes[i] = nil
 	}
 	res.Findings = make([]Finding, 0, n)
-	for i, c := range changes {
-		rc := c.rc
+	for i, r := range res.Judged {
 		for _, f := range found[i] {
-			lf := Finding{Finding: f, Address: rc.Address, ResourceType: rc.Type, Action: c.action, Line: rc.Line}
-			lf.Waiver, lf.Waived = opt.waiverFor(f.Rule.ID, rc.Address)
+			lf := Finding{Finding: f, Address: r.Address, ResourceType: r.Type, Action: r.Action, Line: lines[i]}
+			lf.Waiver, lf.Waived = opt.waiverFor(f.Rule.ID, r.Address)
 			res.Findings = append(res.Findings, lf)
 		}
+		found[i] = nil
 	}
 	return res
 }
