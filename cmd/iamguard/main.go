@@ -60,8 +60,22 @@ const (
 	exitUsage    = 2
 )
 
+// memoryLimit is the soft limit on the Go heap, unless GOMEMLIMIT sets
+// another: near it the garbage collector runs sooner instead of letting the
+// heap double past what is live. A plan of 100,000 access keys peaks at
+// about 100 MB live; without the limit the process reached 264 MB.
+const memoryLimit = 160 << 20
+
 func main() {
+	limitMemory()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// limitMemory sets memoryLimit, unless the environment sets a limit.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
