@@ -20,7 +20,7 @@ func BenchmarkLintAccessKeys(b *testing.B) {
 		b.Fatal(err)
 	}
 	data := buf.Bytes()
-	for _, format := range []string{"json", "text", "sarif"} {
+	for _, format := range []string{"json", "text", "sarif", "junit"} {
 		b.Run(format, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()

@@ -61,7 +61,7 @@ func WriteJUnit(w io.Writer, r *Report, opt Options) error {
 			continue
 		}
 		s := junitRuleSuite(r, rule, opt.FailOn, false)
-		if len(s.Cases) == 0 {
+		if s.Tests == 0 {
 			continue
 		}
 		suites = append(suites, rule)
@@ -119,24 +119,25 @@ func junitConfigSuite(c *Config) junitSuite {
 	}}}
 }
 
-// junitRuleSuite gives a rule's testsuite; without detail its testcases
-// have their outcomes but not the text of their findings, for counting.
+// junitRuleSuite gives a rule's testsuite; without detail only its counts,
+// for the totals.
 func junitRuleSuite(r *Report, rule *rules.Rule, failOn rules.Severity, detail bool) junitSuite {
 	// Every judged resource of a type the rule covers, plus any resource
 	// with a finding of the rule (in case the two lists disagree).
-	found := map[string][]Finding{}
+	found := map[string][]*Finding{}
 	var addrs []string
 	for _, j := range r.Judged {
-		if slices.Contains(rule.ResourceTypes, j.Type) && found[j.Address] == nil {
-			found[j.Address] = []Finding{}
+		if _, listed := found[j.Address]; !listed && slices.Contains(rule.ResourceTypes, j.Type) {
+			found[j.Address] = nil
 			addrs = append(addrs, j.Address)
 		}
 	}
-	for _, f := range r.Findings {
+	for i := range r.Findings {
+		f := &r.Findings[i]
 		if f.RuleID != rule.ID {
 			continue
 		}
-		if found[f.Address] == nil {
+		if _, listed := found[f.Address]; !listed {
 			addrs = append(addrs, f.Address)
 		}
 		found[f.Address] = append(found[f.Address], f)
@@ -144,8 +145,12 @@ func junitRuleSuite(r *Report, rule *rules.Rule, failOn rules.Severity, detail b
 	sort.Strings(addrs)
 
 	s := junitSuite{Name: rule.ID + " " + rule.Slug}
+	classname := rule.ID + "." + rule.Slug
+	if detail {
+		s.Cases = make([]junitCase, 0, len(addrs))
+	}
 	for _, addr := range addrs {
-		c := junitCase{Name: addr, Classname: rule.ID + "." + rule.Slug}
+		c := junitCase{Name: addr, Classname: classname}
 		junitOutcome(&c, found[addr], failOn, detail)
 		s.Tests++
 		switch {
@@ -154,7 +159,9 @@ func junitRuleSuite(r *Report, rule *rules.Rule, failOn rules.Severity, detail b
 		case c.Skipped != nil:
 			s.Skipped++
 		}
-		s.Cases = append(s.Cases, c)
+		if detail {
+			s.Cases = append(s.Cases, c)
+		}
 	}
 	return s
 }
@@ -163,7 +170,7 @@ func junitRuleSuite(r *Report, rule *rules.Rule, failOn rules.Severity, detail b
 // any unwaived finding is at or above failOn, else skipped if all are
 // waived, else a pass. The failure or system-out text lists them all, with
 // detail.
-func junitOutcome(c *junitCase, fs []Finding, failOn rules.Severity, detail bool) {
+func junitOutcome(c *junitCase, fs []*Finding, failOn rules.Severity, detail bool) {
 	if len(fs) == 0 {
 		return
 	}
