@@ -15,14 +15,15 @@ var severityColor = map[rules.Severity]string{
 
 // WriteText writes findings grouped by resource and a one-line summary.
 func WriteText(w io.Writer, r *Report, opt Options) error {
-	bw := bufio.NewWriter(w)
-	paint := func(sev rules.Severity) string {
-		label := fmt.Sprintf("%-8s", strings.ToUpper(sev.String()))
+	bw := bufio.NewWriterSize(w, 64<<10)
+	labels := map[rules.Severity]string{}
+	for sev := rules.Info; sev <= rules.Critical; sev++ {
+		labels[sev] = fmt.Sprintf("%-8s", strings.ToUpper(sev.String()))
 		if opt.Color {
-			return severityColor[sev] + label + "\x1b[0m"
+			labels[sev] = severityColor[sev] + labels[sev] + "\x1b[0m"
 		}
-		return label
 	}
+	paint := func(sev rules.Severity) string { return labels[sev] }
 	for _, res := range r.ByResource() {
 		fmt.Fprintf(bw, "%s (%s)\n", oneLine(res.Address), res.Action)
 		for _, f := range res.Findings {
