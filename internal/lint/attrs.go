@@ -23,7 +23,7 @@ type attrs struct {
 }
 
 func (a attrs) isUnknown(name string) bool {
-	u, _ := a.mark(a.unknown, name).(bool)
+	u, _ := markOf(a.unknown, name).(bool)
 	return u && (!a.hasConfig || a.configured[name])
 }
 
@@ -31,12 +31,12 @@ func (a attrs) isUnknown(name string) bool {
 // apply. The configuration cannot say otherwise: Terraform leaves dynamic
 // blocks, the only way a block list can be unknown, out of it.
 func (a attrs) blockUnknown(name string) bool {
-	u, _ := a.mark(a.unknown, name).(bool)
+	u, _ := markOf(a.unknown, name).(bool)
 	return u
 }
 
-// mark is the named attribute's mark in a side of marks, nil if none.
-func (attrs) mark(marks plan.Object, name string) any {
+// markOf is the named attribute's mark in a side of marks, nil if none.
+func markOf(marks plan.Object, name string) any {
 	m, _ := marks.Get(name)
 	return m
 }
@@ -45,7 +45,7 @@ func (attrs) mark(marks plan.Object, name string) any {
 // only after apply.
 func (a attrs) anyUnknown(names ...string) bool {
 	for _, n := range names {
-		if anyTrue(a.mark(a.unknown, n)) {
+		if anyTrue(markOf(a.unknown, n)) {
 			return true
 		}
 	}
@@ -55,7 +55,7 @@ func (a attrs) anyUnknown(names ...string) bool {
 // isSensitive reports whether any part of the attribute is marked sensitive.
 func (a attrs) isSensitive(name string) bool {
 	if s, ok := a.sensitive.(plan.Object); ok {
-		return anyTrue(a.mark(s, name))
+		return anyTrue(markOf(s, name))
 	}
 	return anyTrue(a.sensitive)
 }
@@ -159,12 +159,12 @@ func toString(raw any) (string, bool) {
 func (a attrs) list(name string) []attrs {
 	v, _ := a.values.Get(name)
 	items, _ := v.([]any)
-	unknowns, _ := a.mark(a.unknown, name).([]any)
+	unknowns, _ := markOf(a.unknown, name).([]any)
 	var marks []any
 	whole := false
 	if s, ok := a.sensitive.(plan.Object); ok {
-		marks, _ = a.mark(s, name).([]any)
-		whole, _ = a.mark(s, name).(bool)
+		marks, _ = markOf(s, name).([]any)
+		whole, _ = markOf(s, name).(bool)
 	} else {
 		whole = anyTrue(a.sensitive)
 	}
