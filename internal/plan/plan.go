@@ -36,11 +36,17 @@ type Plan struct {
 	// within it) to the attributes its configuration sets; nil when the plan
 	// has no configuration block. Modules are numbered, root 0, so that
 	// memory stays linear however deep module_calls nest.
-	configured map[configKey]map[string]bool
+	configured map[resourceKey]map[string]bool
 	modules    map[configKey]int // a module call: its parent's number and name
 }
 
-// configKey names a resource (or a module call) within a numbered module.
+// resourceKey names a configuration resource within a numbered module.
+type resourceKey struct {
+	module    int
+	typ, name string
+}
+
+// configKey names a module call within a numbered module.
 type configKey struct {
 	module int
 	name   string
@@ -176,7 +182,7 @@ func (rd *reader) top() error {
 				})
 			})
 		case "configuration":
-			rd.p.configured, rd.p.modules = map[configKey]map[string]bool{}, map[configKey]int{}
+			rd.p.configured, rd.p.modules = map[resourceKey]map[string]bool{}, map[configKey]int{}
 			return s.object("configuration", func(key []byte) error {
 				if string(key) != "root_module" {
 					return s.skip()
@@ -633,7 +639,8 @@ func (rd *reader) configResource(module *modulePath) error {
 	if attrs == nil {
 		attrs = map[string]bool{}
 	}
-	rd.p.configured[configKey{rd.number(module), addr}] = attrs
+	typ, name, _ := strings.Cut(addr, ".") // type.name: types hold no dot
+	rd.p.configured[resourceKey{rd.number(module), typ, name}] = attrs
 	return nil
 }
 
@@ -665,26 +672,29 @@ func (p *Plan) Configured(rc *Change) (attrs map[string]bool, ok bool) {
 	if p.configured == nil {
 		return nil, false
 	}
-	module := 0
-	if addr := stripKeys(rc.ModuleAddress); addr != "" {
-		parts := strings.Split(addr, ".") // module.a.module.b
-		for i := 1; i < len(parts); i += 2 {
-			if module, ok = p.modules[configKey{module, parts[i]}]; !ok {
-				return nil, false // a module the configuration does not show
-			}
-		}
+	module, found := 0, true
+	moduleNames(rc.ModuleAddress, func(name string) bool {
+		module, found = p.modules[configKey{module, name}]
+		return found
+	})
+	if !found {
+		return nil, false // a module the configuration does not show
 	}
-	attrs, ok = p.configured[configKey{module, rc.Type + "." + rc.Name}]
+	attrs, ok = p.configured[resourceKey{module, rc.Type, rc.Name}]
 	return attrs, ok
 }
 
-// stripKeys removes instance keys (`[0]`, `["a.b"]`) from a module address.
-func stripKeys(addr string) string {
-	if !strings.Contains(addr, "[") {
-		return addr
-	}
-	var b strings.Builder
+// moduleNames calls name with each module call's name in a module address
+// (module.a[0].module.b["k"]: a, then b), instance keys skipped, until it
+// returns false. It allocates nothing: it runs for every kept change.
+func moduleNames(addr string, name func(string) bool) {
 	depth, quoted, escaped := 0, false, false
+	start, segment := -1, 0 // start of the current segment, -1 outside one
+	end := func(i int) bool {
+		seg := addr[start:i]
+		start, segment = -1, segment+1
+		return segment%2 == 1 || name(seg) // module, a, module, b
+	}
 	for i := 0; i < len(addr); i++ {
 		c := addr[i]
 		switch {
@@ -699,12 +709,22 @@ func stripKeys(addr string) string {
 		case c == '"' && depth > 0:
 			quoted = true
 		case c == '[':
+			if depth == 0 && start >= 0 && !end(i) {
+				return
+			}
 			depth++
 		case c == ']' && depth > 0:
 			depth--
-		case depth == 0:
-			b.WriteByte(c)
+		case depth > 0:
+		case c == '.':
+			if start >= 0 && !end(i) {
+				return
+			}
+		case start < 0:
+			start = i
 		}
 	}
-	return b.String()
+	if start >= 0 {
+		end(len(addr))
+	}
 }

@@ -75,16 +75,24 @@ func TestConfiguredWithoutConfiguration(t *testing.T) {
 	}
 }
 
-func TestStripKeys(t *testing.T) {
+func TestModuleNames(t *testing.T) {
 	for in, want := range map[string]string{
-		``:                                 ``,
-		`module.a`:                         `module.a`,
-		`module.a[0].module.b["k"]`:        `module.a.module.b`,
-		`module.a["x].y[\"z\"]"].module.c`: `module.a.module.c`,
+		``:                                  ``,
+		`module.a`:                          `a`,
+		`module.a[0].module.b["k"]`:         `a b`,
+		`module.a["x].y[\"z\"]"].module.c`:  `a c`,
+		`module.a[0][1].module.bb.module.c`: `a bb c`,
 	} {
-		if got := stripKeys(in); got != want {
-			t.Errorf("stripKeys(%q) = %q, want %q", in, got, want)
+		var got []string
+		moduleNames(in, func(name string) bool { got = append(got, name); return true })
+		if strings.Join(got, " ") != want {
+			t.Errorf("moduleNames(%q) = %q, want %q", in, got, want)
 		}
+	}
+	var first []string
+	moduleNames(`module.a.module.b`, func(name string) bool { first = append(first, name); return false })
+	if len(first) != 1 {
+		t.Errorf("moduleNames went on after false: %q", first)
 	}
 }
 
