@@ -8,6 +8,6 @@ func judgeAccessKey(l *linter, c *change) []rules.Finding {
 		return nil
 	}
 	out := c.reactivation(rules.AccessKeyReactivated)
-	out = append(out, rules.AccessKeySecret(c.after.str("pgp_key", ""))...)
+	out = append(out, rules.AccessKeySecret(c.after().str("pgp_key", ""))...)
 	return append(out, l.accessKeyFindings()[c.rc.Address]...)
 }

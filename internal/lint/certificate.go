@@ -9,8 +9,8 @@ func judgeServerCertificate(l *linter, c *change) []rules.Finding {
 		return nil
 	}
 	return rules.EvaluateServerCertificate(rules.ServerCertificate{
-		Body:       c.after.str("certificate_body", ""),
-		Chain:      c.after.str("certificate_chain", ""),
-		PrivateKey: c.after.str("private_key", ""),
+		Body:       c.after().str("certificate_body", ""),
+		Chain:      c.after().str("certificate_chain", ""),
+		PrivateKey: c.after().str("private_key", ""),
 	}, l.now, l.baseline)
 }

@@ -6,7 +6,7 @@ func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 	if c.removed {
 		return rules.TrailRemoval()
 	}
-	a := c.after
+	a := c.after()
 	t := rules.Trail{
 		IncludeGlobalServiceEvents: a.bool("include_global_service_events", true),
 		MultiRegion:                a.bool("is_multi_region_trail", false),

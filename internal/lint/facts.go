@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
@@ -39,11 +40,19 @@ func (l *linter) mustHavePlan() {
 	}
 }
 
-// appliedObject is a resource as it stands once the plan is applied.
+// appliedObject is a resource as it stands once the plan is applied: a
+// change, or a resource in prior state only.
 type appliedObject struct {
 	address string
-	attrs   attrs
-	change  *change // nil for a resource in prior state only
+	change  *change
+	prior   *plan.Resource // when change is nil
+}
+
+func (o appliedObject) attrs() attrs {
+	if o.change != nil {
+		return o.change.after()
+	}
+	return attrs{values: o.prior.Values, sensitive: o.prior.Sensitive}
 }
 
 // applied returns the resources of type typ that exist once the plan is
@@ -60,14 +69,14 @@ func (l *linter) applied(typ string) []appliedObject {
 		}
 	}
 	all := make([]appliedObject, 0, n)
-	for _, r := range l.plan.Prior {
+	for i, r := range l.plan.Prior {
 		if r.Type == typ {
-			all = append(all, appliedObject{r.Address, attrs{values: r.Values, sensitive: r.Sensitive}, nil})
+			all = append(all, appliedObject{address: r.Address, prior: &l.plan.Prior[i]})
 		}
 	}
 	for _, c := range l.changes {
 		if c.rc.Type == typ {
-			all = append(all, appliedObject{c.rc.Address, c.after, c})
+			all = append(all, appliedObject{address: c.rc.Address, change: c})
 		}
 	}
 	slices.SortStableFunc(all, func(a, b appliedObject) int { return strings.Compare(a.address, b.address) })
@@ -93,40 +102,50 @@ func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 	if l.accessKeys != nil {
 		return l.accessKeys
 	}
-	type group struct {
-		user    rules.Value[string]
-		keys    []rules.AccessKey
-		changes []*change // each key's change, nil for a key in prior state only
-	}
-	var groups []*group
-	byUser := map[string]*group{}
-	for _, o := range l.applied("aws_iam_access_key") {
-		status := o.attrs.str("status", "Active")
-		k := rules.AccessKey{Name: o.address, Active: !status.Unknown && status.V == "Active"}
-		if created := o.attrs.str("create_date", ""); !created.Unknown {
-			k.Created, _ = time.Parse(time.RFC3339, created.V)
-			k.CreatedSensitive = created.Sensitive
+	// Each user's keys are chained in address order (next), so that one
+	// group at a time is built from the plan, not all of them at once.
+	objs := l.applied("aws_iam_access_key")
+	next := make([]int32, len(objs))
+	var heads []int32          // each group's first key
+	last := map[string]int32{} // a user's last key so far
+	for i, o := range objs {
+		next[i] = -1
+		user := o.attrs().str("user", "")
+		if user.Unknown || user.V == "" {
+			heads = append(heads, int32(i)) // judged alone
+			continue
 		}
-		user := o.attrs.str("user", "")
-		g := byUser[userKey(user.V)]
-		if user.Unknown || user.V == "" || g == nil {
-			g = &group{user: user}
-			groups = append(groups, g)
-			if !user.Unknown && user.V != "" {
-				byUser[userKey(user.V)] = g
-			}
+		if j, ok := last[userKey(user.V)]; ok {
+			next[j] = int32(i)
+		} else {
+			heads = append(heads, int32(i))
 		}
-		g.keys, g.changes = append(g.keys, k), append(g.changes, o.change)
+		last[userKey(user.V)] = int32(i)
 	}
+	last = nil
 	l.accessKeys = map[string][]rules.Finding{}
-	for _, g := range groups {
-		for _, f := range rules.EvaluateAccessKeys(g.user, g.keys, l.now, l.baseline) {
+	var keys []rules.AccessKey
+	var changes []*change // each key's change, nil for a key in prior state only
+	for _, head := range heads {
+		keys, changes = keys[:0], changes[:0]
+		for i := head; i >= 0; i = next[i] {
+			a := objs[i].attrs()
+			status := a.str("status", "Active")
+			k := rules.AccessKey{Name: objs[i].address, Active: !status.Unknown && status.V == "Active"}
+			if created := a.str("create_date", ""); !created.Unknown {
+				k.Created, _ = time.Parse(time.RFC3339, created.V)
+				k.CreatedSensitive = created.Sensitive
+			}
+			keys, changes = append(keys, k), append(changes, objs[i].change)
+		}
+		user := objs[head].attrs().str("user", "")
+		for _, f := range rules.EvaluateAccessKeys(user, keys, l.now, l.baseline) {
 			if f.Rule != rules.AccessKeyMultipleActive {
 				l.accessKeys[f.Subject] = append(l.accessKeys[f.Subject], f)
 				continue
 			}
-			for i, k := range g.keys {
-				if c := g.changes[i]; k.Active && c != nil && c.judged {
+			for i, k := range keys {
+				if c := changes[i]; k.Active && c != nil && c.judged {
 					l.accessKeys[k.Name] = append(l.accessKeys[k.Name], f)
 					break
 				}
@@ -147,15 +166,16 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 	var uses []rules.SSHKeyUse
 	fingerprints := map[string]string{} // address -> fingerprint
 	for _, o := range l.applied("aws_iam_user_ssh_key") {
+		a := o.attrs()
 		fs, key := rules.EvaluateSSHKey(rules.SSHPublicKey{
-			PublicKey: o.attrs.str("public_key", ""),
-			Encoding:  o.attrs.str("encoding", ""),
+			PublicKey: a.str("public_key", ""),
+			Encoding:  a.str("encoding", ""),
 		}, l.baseline)
 		l.sshKeys[o.address] = fs
 		if key != nil {
 			fp := rules.Known(key.SHA256Fingerprint)
-			fp.Sensitive = o.attrs.isSensitive("public_key")
-			uses = append(uses, rules.SSHKeyUse{User: o.attrs.str("username", ""), Fingerprint: fp})
+			fp.Sensitive = a.isSensitive("public_key")
+			uses = append(uses, rules.SSHKeyUse{User: a.str("username", ""), Fingerprint: fp})
 			fingerprints[o.address] = key.SHA256Fingerprint
 		}
 	}
@@ -181,11 +201,11 @@ func (l *linter) signingReplacement(user string) rules.Replacement {
 			if c.action != "create" && c.action != "replace" {
 				continue
 			}
-			u := c.after.str("user_name", "")
+			u := c.after().str("user_name", "")
 			if u.Unknown || u.V == "" {
 				continue
 			}
-			r := rules.SigningCertificateReplacement(c.after.str("status", "Active"), c.after.str("certificate_body", ""), l.now, l.baseline)
+			r := rules.SigningCertificateReplacement(c.after().str("status", "Active"), c.after().str("certificate_body", ""), l.now, l.baseline)
 			l.signingBest[userKey(u.V)] = max(l.signingBest[userKey(u.V)], r)
 		}
 	}

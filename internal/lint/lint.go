@@ -113,14 +113,37 @@ var judges = map[string]judge{
 	"aws_iam_signing_certificate":     judgeSigningCertificate,
 }
 
-// change is one resource change seen from the rules' side.
+// change is one resource change seen from the rules' side. Its two sides
+// are views of the plan's change, made when asked for: a plan of many
+// judged resources holds one small change for each.
 type change struct {
-	rc      *plan.Change
-	action  string
-	before  attrs // empty on create
-	after   attrs // empty on delete
-	removed bool  // destroyed and not replaced
-	judged  bool  // judged in this run (--changed-only leaves some out)
+	rc         *plan.Change
+	action     string
+	configured map[string]bool // the attributes its configuration sets
+	hasConfig  bool            // the plan shows its configuration
+	removed    bool            // destroyed and not replaced
+	judged     bool            // judged in this run (--changed-only leaves some out)
+}
+
+// before is the object before the change; empty on create.
+func (c *change) before() attrs {
+	values, _ := c.rc.Before.(plan.Object)
+	return attrs{values: values, sensitive: c.rc.BeforeSensitive}
+}
+
+// after is the object once the change is applied; empty on delete.
+func (c *change) after() attrs {
+	switch {
+	case c.action == "forget":
+		// Terraform stops managing the object; it stays in AWS as it is.
+		return c.before()
+	case c.removed:
+		return attrs{}
+	}
+	a := attrs{sensitive: c.rc.AfterSensitive, configured: c.configured, hasConfig: c.hasConfig}
+	a.values, _ = c.rc.After.(plan.Object)
+	a.unknown, _ = c.rc.AfterUnknown.(plan.Object)
+	return a
 }
 
 type linter struct {
@@ -204,17 +227,8 @@ func Lint(p *plan.Plan, opt Options) Result {
 func newChange(p *plan.Plan, rc *plan.Change) *change {
 	c := &change{rc: rc, action: actionName(rc.Actions)}
 	c.removed = c.action == "delete"
-	c.before.values, _ = rc.Before.(plan.Object)
-	c.before.sensitive = rc.BeforeSensitive
-	switch {
-	case c.action == "forget":
-		// Terraform stops managing the object; it stays in AWS as it is.
-		c.after = c.before
-	case !c.removed:
-		c.after.values, _ = rc.After.(plan.Object)
-		c.after.unknown, _ = rc.AfterUnknown.(plan.Object)
-		c.after.sensitive = rc.AfterSensitive
-		c.after.configured, c.after.hasConfig = p.Configured(rc)
+	if !c.removed && c.action != "forget" {
+		c.configured, c.hasConfig = p.Configured(rc)
 	}
 	return c
 }
@@ -225,7 +239,7 @@ func (c *change) reactivation(r *rules.Rule) []rules.Finding {
 	if c.action != "update" {
 		return nil
 	}
-	return rules.Reactivation(r, c.before.str("status", ""), c.after.str("status", "Active"))
+	return rules.Reactivation(r, c.before().str("status", ""), c.after().str("status", "Active"))
 }
 
 // actionName names a change's actions in one word. Every action list of

@@ -10,5 +10,5 @@ func judgeLoginProfile(_ *linter, c *change) []rules.Finding {
 	if c.action != "create" && c.action != "replace" {
 		return nil
 	}
-	return rules.EvaluateLoginProfile(c.after.bool("password_reset_required", false))
+	return rules.EvaluateLoginProfile(c.after().bool("password_reset_required", false))
 }

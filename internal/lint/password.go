@@ -12,10 +12,10 @@ func judgePasswordPolicy(l *linter, c *change) []rules.Finding {
 	if c.removed {
 		return rules.PasswordPolicyRemoval()
 	}
-	after := passwordPolicy(c.after)
+	after := passwordPolicy(c.after())
 	out := rules.EvaluatePasswordPolicy(after, l.baseline)
-	if c.before.values != nil {
-		out = append(out, rules.PasswordPolicyWeakened(passwordPolicy(c.before), after)...)
+	if c.before().values != nil {
+		out = append(out, rules.PasswordPolicyWeakened(passwordPolicy(c.before()), after)...)
 	}
 	return out
 }

@@ -5,9 +5,9 @@ import "github.com/iamguard/terraform-provider-iamguard/internal/rules"
 // judgeSigningCertificate judges aws_iam_signing_certificate.
 func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
 	if c.removed {
-		user := c.before.str("user_name", "")
+		user := c.before().str("user_name", "")
 		return rules.SigningCertificateRemoval(user, l.signingReplacement(user.V))
 	}
-	out := rules.EvaluateSigningCertificate(c.after.str("certificate_body", ""), l.now, l.baseline)
+	out := rules.EvaluateSigningCertificate(c.after().str("certificate_body", ""), l.now, l.baseline)
 	return append(out, c.reactivation(rules.SigningCertificateReactivated)...)
 }
