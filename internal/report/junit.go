@@ -55,16 +55,17 @@ type junitSkipped struct {
 // is never held as one document in memory.
 func WriteJUnit(w io.Writer, r *Report, opt Options) error {
 	var total junitSuite // the totals of all suites
-	var suites []*rules.Rule
+	var suites []junitSuite
+	var suiteRules []*rules.Rule
 	for _, rule := range catalogue() {
 		if r.Disabled[rule.ID] {
 			continue
 		}
-		s := junitRuleSuite(r, rule, opt.FailOn, false)
+		s, _ := junitRuleSuite(r, rule, opt.FailOn, nil)
 		if s.Tests == 0 {
 			continue
 		}
-		suites = append(suites, rule)
+		suites, suiteRules = append(suites, s), append(suiteRules, rule)
 		total.Tests += s.Tests
 		total.Failures += s.Failures
 		total.Skipped += s.Skipped
@@ -77,24 +78,27 @@ func WriteJUnit(w io.Writer, r *Report, opt Options) error {
 	bw.WriteString(xml.Header)
 	enc := xml.NewEncoder(bw)
 	enc.Indent("", "  ")
-	start := xml.StartElement{Name: xml.Name{Local: "testsuites"}, Attr: []xml.Attr{
-		{Name: xml.Name{Local: "name"}, Value: "iamguard"},
-		{Name: xml.Name{Local: "tests"}, Value: strconv.Itoa(total.Tests)},
-		{Name: xml.Name{Local: "failures"}, Value: strconv.Itoa(total.Failures)},
-		{Name: xml.Name{Local: "errors"}, Value: strconv.Itoa(total.Errors)},
-		{Name: xml.Name{Local: "skipped"}, Value: strconv.Itoa(total.Skipped)},
-	}}
+	start := junitStart("testsuites", junitSuite{Name: "iamguard", Tests: total.Tests, Failures: total.Failures, Skipped: total.Skipped})
 	if err := enc.EncodeToken(start); err != nil {
 		return err
 	}
-	suite := xml.StartElement{Name: xml.Name{Local: "testsuite"}}
 	if c := r.Config; c != nil {
-		if err := enc.EncodeElement(junitConfigSuite(c), suite); err != nil {
+		if err := enc.EncodeElement(junitConfigSuite(c), xml.StartElement{Name: xml.Name{Local: "testsuite"}}); err != nil {
 			return err
 		}
 	}
-	for _, rule := range suites {
-		if err := enc.EncodeElement(junitRuleSuite(r, rule, opt.FailOn, true), suite); err != nil {
+	// Each suite's testcases are written as they are made.
+	testcase := xml.StartElement{Name: xml.Name{Local: "testcase"}}
+	emit := func(c junitCase) error { return enc.EncodeElement(c, testcase) }
+	for i, rule := range suiteRules {
+		suite := junitStart("testsuite", suites[i])
+		if err := enc.EncodeToken(suite); err != nil {
+			return err
+		}
+		if _, err := junitRuleSuite(r, rule, opt.FailOn, emit); err != nil {
+			return err
+		}
+		if err := enc.EncodeToken(suite.End()); err != nil {
 			return err
 		}
 	}
@@ -108,6 +112,19 @@ func WriteJUnit(w io.Writer, r *Report, opt Options) error {
 	return bw.Flush()
 }
 
+// junitStart is the start tag of a testsuites or testsuite element, with
+// the counts of s.
+func junitStart(name string, s junitSuite) xml.StartElement {
+	attr := func(name, value string) xml.Attr { return xml.Attr{Name: xml.Name{Local: name}, Value: value} }
+	return xml.StartElement{Name: xml.Name{Local: name}, Attr: []xml.Attr{
+		attr("name", s.Name),
+		attr("tests", strconv.Itoa(s.Tests)),
+		attr("failures", strconv.Itoa(s.Failures)),
+		attr("errors", strconv.Itoa(s.Errors)),
+		attr("skipped", strconv.Itoa(s.Skipped)),
+	}}
+}
+
 // junitConfigSuite shows a configuration that differs from the defaults as
 // a skipped testcase, which CI systems list with its message, without
 // changing the outcome.
@@ -119,9 +136,9 @@ func junitConfigSuite(c *Config) junitSuite {
 	}}}
 }
 
-// junitRuleSuite gives a rule's testsuite; without detail only its counts,
-// for the totals.
-func junitRuleSuite(r *Report, rule *rules.Rule, failOn rules.Severity, detail bool) junitSuite {
+// junitRuleSuite counts a rule's testsuite; with emit, it also makes each
+// testcase in full and passes it to emit, one at a time.
+func junitRuleSuite(r *Report, rule *rules.Rule, failOn rules.Severity, emit func(junitCase) error) (junitSuite, error) {
 	// Every judged resource of a type the rule covers, plus any resource
 	// with a finding of the rule (in case the two lists disagree).
 	found := map[string][]*Finding{}
@@ -146,12 +163,9 @@ func junitRuleSuite(r *Report, rule *rules.Rule, failOn rules.Severity, detail b
 
 	s := junitSuite{Name: rule.ID + " " + rule.Slug}
 	classname := rule.ID + "." + rule.Slug
-	if detail {
-		s.Cases = make([]junitCase, 0, len(addrs))
-	}
 	for _, addr := range addrs {
 		c := junitCase{Name: addr, Classname: classname}
-		junitOutcome(&c, found[addr], failOn, detail)
+		junitOutcome(&c, found[addr], failOn, emit != nil)
 		s.Tests++
 		switch {
 		case c.Failure != nil:
@@ -159,11 +173,13 @@ func junitRuleSuite(r *Report, rule *rules.Rule, failOn rules.Severity, detail b
 		case c.Skipped != nil:
 			s.Skipped++
 		}
-		if detail {
-			s.Cases = append(s.Cases, c)
+		if emit != nil {
+			if err := emit(c); err != nil {
+				return s, err
+			}
 		}
 	}
-	return s
+	return s, nil
 }
 
 // junitOutcome sets a testcase's result from its findings: a failure if
