@@ -32,15 +32,13 @@ type Options struct {
 	WaiversAt time.Time
 }
 
-// Finding is a rule finding on a planned resource.
+// Finding is a rule finding on a planned resource. The resource is shared
+// by its findings (an entry of Result.Judged), not copied into each.
 type Finding struct {
 	rules.Finding
-	Address      string
-	ResourceType string
-	Action       string
-	Line         int            // where the resource's change starts in the plan file
-	Waiver       *config.Waiver // the waiver that matched, live or expired
-	Waived       bool           // a live waiver covers the finding
+	*ResourceRef
+	Waiver *config.Waiver // the waiver that matched, live or expired
+	Waived bool           // a live waiver covers the finding
 }
 
 // waiverFor returns the waiver covering a finding, a live one before an
@@ -75,6 +73,7 @@ type Result struct {
 // ResourceRef names a judged resource.
 type ResourceRef struct {
 	Address, Type, Action string
+	Line                  int // where the resource's change starts in the plan file
 }
 
 // ResourceTypes reports whether the linter judges resources of type t; pass
@@ -200,22 +199,22 @@ func Lint(p *plan.Plan, opt Options) Result {
 	// slice of the right size: growing a large slice of findings as they
 	// come costs more than judging them.
 	res.Judged = make([]ResourceRef, len(changes))
-	lines := make([]int, len(changes))
 	found := make([][]rules.Finding, len(changes))
 	n := 0
 	for i, c := range changes {
 		rc := c.rc
 		res.Resources++
-		res.Judged[i], lines[i] = ResourceRef{Address: rc.Address, Type: rc.Type, Action: c.action}, rc.Line
+		res.Judged[i] = ResourceRef{Address: rc.Address, Type: rc.Type, Action: c.action, Line: rc.Line}
 		fs := slices.DeleteFunc(judges[rc.Type](l, c), func(f rules.Finding) bool { return opt.Disabled[f.Rule.ID] })
 		slices.SortStableFunc(fs, func(a, b rules.Finding) int { return strings.Compare(a.Rule.ID, b.Rule.ID) })
 		found[i], n = fs, n+len(fs)
 		changes[i] = nil
 	}
 	res.Findings = make([]Finding, 0, n)
-	for i, r := range res.Judged {
+	for i := range res.Judged {
+		r := &res.Judged[i]
 		for _, f := range found[i] {
-			lf := Finding{Finding: f, Address: r.Address, ResourceType: r.Type, Action: r.Action, Line: lines[i]}
+			lf := Finding{Finding: f, ResourceRef: r}
 			lf.Waiver, lf.Waived = opt.waiverFor(f.Rule.ID, r.Address)
 			res.Findings = append(res.Findings, lf)
 		}

@@ -55,7 +55,7 @@ type waiver struct {
 func finding(id string, sev rules.Severity, addr, typ, action, attr, msg string, w *waiver) lint.Finding {
 	f := lint.Finding{
 		Finding: rules.Finding{Rule: rules.ByID(id), Severity: sev, Attribute: attr, Message: msg},
-		Address: addr, ResourceType: typ, Action: action,
+		ResourceRef: &lint.ResourceRef{Address: addr, Type: typ, Action: action},
 	}
 	if w != nil {
 		f.Waiver, f.Waived = &w.Waiver, w.live

@@ -116,7 +116,7 @@ func New(res lint.Result, version string) *Report {
 	for _, f := range res.Findings {
 		r.Findings = append(r.Findings, Finding{
 			RuleID: f.Rule.ID, Rule: f.Rule.Slug, Severity: f.Severity,
-			Address: f.Address, ResourceType: f.ResourceType, Action: f.Action, Line: f.Line,
+			Address: f.Address, ResourceType: f.Type, Action: f.Action, Line: f.Line,
 			Attribute: f.Attribute, Event: f.Rule.Event, Message: f.Message,
 			Remediation: f.Rule.Remediation.Terraform, References: f.Rule.References,
 			Waived: f.Waived,
