@@ -54,7 +54,7 @@ type waiver struct {
 
 func finding(id string, sev rules.Severity, addr, typ, action, attr, msg string, w *waiver) lint.Finding {
 	f := lint.Finding{
-		Finding: rules.Finding{Rule: rules.ByID(id), Severity: sev, Attribute: attr, Message: msg},
+		Finding:     rules.Finding{Rule: rules.ByID(id), Severity: sev, Attribute: attr, Message: msg},
 		ResourceRef: &lint.ResourceRef{Address: addr, Type: typ, Action: action},
 	}
 	if w != nil {
