@@ -94,10 +94,22 @@ func run(bin, name string, write func(*os.File) error, formats []string) error {
 		if code := cmd.ProcessState.ExitCode(); err != nil && code != 1 {
 			return fmt.Errorf("%s lint: %v", bin, err)
 		}
-		rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
-		fmt.Printf("iamguard lint %-9s %7.2fs  %6.0f MB/s  peak RSS %d MB (reads the file)\n", format+":", lint.Seconds(), mb/lint.Seconds(), rss/1024)
+		rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss * 1024 // KiB on Linux
+		fmt.Printf("iamguard lint %-9s %7.2fs  %6.0f MB/s  peak RSS %3d MB  time %s, memory %s\n", format+":", lint.Seconds(), mb/lint.Seconds(),
+			rss/1e6, within(lint <= valid), within(rss <= rssBudget))
 	}
 	return nil
+}
+
+// rssBudget is the peak RSS issue 9 allows the linter on any plan of this
+// shape, in every format; its time budget is that of Valid on the file.
+const rssBudget = 128e6
+
+func within(ok bool) string {
+	if ok {
+		return "within budget"
+	}
+	return "OVER budget"
 }
 
 // timeValid prints how long encoding/json's Valid takes over the file, read

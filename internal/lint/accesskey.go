@@ -1,13 +1,22 @@
 package lint
 
-import "github.com/iamguard/terraform-provider-iamguard/internal/rules"
+import (
+	"slices"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
 
 // judgeAccessKey judges aws_iam_access_key. Removing a key is never the risk.
 func judgeAccessKey(l *linter, c *change) []rules.Finding {
 	if c.removed {
 		return nil
 	}
+	facts := l.accessKeyFindings()[c.rc.Address]
 	out := c.reactivation(rules.AccessKeyReactivated)
-	out = append(out, rules.AccessKeySecret(c.after().str("pgp_key", ""))...)
-	return append(out, l.accessKeyFindings()[c.rc.Address]...)
+	secret := rules.AccessKeySecret(c.after().str("pgp_key", ""))
+	if out == nil && len(facts) == 0 {
+		return secret
+	}
+	out = append(slices.Grow(out, len(secret)+len(facts)), secret...)
+	return append(out, facts...)
 }

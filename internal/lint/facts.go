@@ -132,7 +132,7 @@ func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 			a := objs[i].attrs()
 			status := a.str("status", "Active")
 			k := rules.AccessKey{Name: objs[i].address, Active: !status.Unknown && status.V == "Active"}
-			if created := a.str("create_date", ""); !created.Unknown {
+			if created := a.str("create_date", ""); !created.Unknown && created.V != "" {
 				k.Created, _ = time.Parse(time.RFC3339, created.V)
 				k.CreatedSensitive = created.Sensitive
 			}

@@ -465,8 +465,15 @@ func (rd *reader) change() error {
 // hasChange reports whether the resource at a raw address has a kept
 // change already, so that its prior state need not be read.
 func (rd *reader) hasChange(address []byte) bool {
+	if len(address) == 0 || len(rd.p.Changes) == 0 {
+		return false
+	}
+	if len(address) >= 2 && address[0] == '"' && !hasEscape(address) {
+		rd.indexChanges()
+		return rd.changed[string(address[1:len(address)-1])] // looked up without a copy
+	}
 	var a string
-	return len(address) > 0 && len(rd.p.Changes) > 0 && decodeString(address, &a) == nil && rd.hasChanged(a)
+	return decodeString(address, &a) == nil && rd.hasChanged(a)
 }
 
 // dropPriorWithChanges leaves in Prior only the resources without a
@@ -482,6 +489,12 @@ func (rd *reader) dropPriorWithChanges() {
 // the address. The set is made when first asked, at the size it needs,
 // and grows by the changes read since.
 func (rd *reader) hasChanged(address string) bool {
+	rd.indexChanges()
+	return rd.changed[address]
+}
+
+// indexChanges adds the changes read since it last ran to rd.changed.
+func (rd *reader) indexChanges() {
 	if rd.changed == nil {
 		rd.changed = make(map[string]bool, len(rd.p.Changes))
 	}
@@ -491,7 +504,6 @@ func (rd *reader) hasChanged(address string) bool {
 		}
 	}
 	rd.indexed = len(rd.p.Changes)
-	return rd.changed[address]
 }
 
 func (rd *reader) badResource(err error) error {
@@ -529,12 +541,12 @@ func (rd *reader) priorResource() error {
 	if !e.managed() || len(e.typ) == 0 || !rd.keepRaw(e.typ) {
 		return nil
 	}
+	if rd.hasChange(e.address) {
+		return nil // its change tells all (Terraform writes resource_changes first)
+	}
 	var rc Change
 	if err := rd.decodeInto(e, &rc); err != nil {
 		return rd.badResource(err)
-	}
-	if rd.hasChanged(rc.Address) {
-		return nil // its change tells all (Terraform writes resource_changes first)
 	}
 	res := Resource{Address: rc.Address, Type: rc.Type, Values: e.values, Sensitive: e.sensitiveValues}
 	want := rd.wantedRaw(e.typ)
