@@ -158,8 +158,8 @@ func (rd *reader) object(dst *Object, want wanted, marks bool) error {
 		if marks && v == nil {
 			return nil
 		}
-		if o == nil {
-			o = make(Object, 0, len(want))
+		if o == nil && !marks {
+			o = make(Object, 0, len(want)) // a side of values has most of them
 		}
 		o = append(o, Member{name, v})
 		return nil
@@ -192,7 +192,7 @@ func (rd *reader) value(dst *any) error {
 	case string(raw) == "false":
 		*dst = false
 	case raw[0] == '"' && raw[len(raw)-1] == '"' && len(raw) >= 2 && !hasEscape(raw):
-		*dst = string(raw[1 : len(raw)-1])
+		*dst = rd.boxString(raw[1 : len(raw)-1])
 	case raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9':
 		f, err := strconv.ParseFloat(string(raw), 64)
 		if err != nil || math.IsInf(f, 0) {
@@ -208,6 +208,23 @@ func (rd *reader) value(dst *any) error {
 		}
 	}
 	return nil
+}
+
+// boxString boxes a string value. Short values repeat across resources (a key's
+// status, a creation date, a user's name on each of its keys), so the
+// first few hundred distinct ones are boxed once and shared.
+func (rd *reader) boxString(b []byte) any {
+	if len(b) > 40 {
+		return string(b)
+	}
+	if v, ok := rd.strs[string(b)]; ok {
+		return v
+	}
+	var v any = string(b)
+	if len(rd.strs) < 512 { // bounded whatever the input holds
+		rd.strs[string(b)] = v
+	}
+	return v
 }
 
 // prune keeps of a side decoded by encoding/json only the wanted

@@ -111,7 +111,7 @@ func Read(r io.Reader, keep func(resourceType string) bool, opts ...Option) (*Pl
 		return nil, fmt.Errorf("not JSON: a plan from terraform show -json starts with '{', found %s", describe(c))
 	}
 	rd := reader{s: s, keep: keep, p: &Plan{}, kept: map[string]bool{}, wanted: map[string]wanted{},
-		names: map[string]string{}, actionLists: map[string]tfjson.Actions{}}
+		names: map[string]string{}, actionLists: map[string]tfjson.Actions{}, strs: map[string]any{}}
 	for _, o := range opts {
 		o(&rd)
 	}
@@ -149,6 +149,7 @@ type reader struct {
 	names   map[string]string // interned types and names
 
 	actionLists map[string]tfjson.Actions // decoded action lists by their raw JSON
+	strs        map[string]any            // see boxString
 }
 
 func (rd *reader) top() error {
