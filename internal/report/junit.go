@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -57,11 +56,12 @@ func WriteJUnit(w io.Writer, r *Report, opt Options) error {
 	var total junitSuite // the totals of all suites
 	var suites []junitSuite
 	var suiteRules []*rules.Rule
+	x := newJUnitIndex(r)
 	for _, rule := range catalogue() {
 		if r.Disabled[rule.ID] {
 			continue
 		}
-		s, _ := junitRuleSuite(r, rule, opt.FailOn, nil)
+		s, _ := junitRuleSuite(x, rule, opt.FailOn, nil)
 		if s.Tests == 0 {
 			continue
 		}
@@ -95,7 +95,7 @@ func WriteJUnit(w io.Writer, r *Report, opt Options) error {
 		if err := enc.EncodeToken(suite); err != nil {
 			return err
 		}
-		if _, err := junitRuleSuite(r, rule, opt.FailOn, emit); err != nil {
+		if _, err := junitRuleSuite(x, rule, opt.FailOn, emit); err != nil {
 			return err
 		}
 		if err := enc.EncodeToken(suite.End()); err != nil {
@@ -136,36 +136,67 @@ func junitConfigSuite(c *Config) junitSuite {
 	}}}
 }
 
-// junitRuleSuite counts a rule's testsuite; with emit, it also makes each
-// testcase in full and passes it to emit, one at a time.
-func junitRuleSuite(r *Report, rule *rules.Rule, failOn rules.Severity, emit func(junitCase) error) (junitSuite, error) {
-	// Every judged resource of a type the rule covers, plus any resource
-	// with a finding of the rule (in case the two lists disagree).
-	found := map[string][]*Finding{}
-	var addrs []string
+// junitIndex has a report's judged addresses by resource type and its
+// findings by rule, each in address order, so that each rule's suite is
+// made by merging two sorted lists.
+type junitIndex struct {
+	byType map[string][]string
+	byRule map[string][]*Finding
+}
+
+func newJUnitIndex(r *Report) junitIndex {
+	x := junitIndex{byType: map[string][]string{}, byRule: map[string][]*Finding{}}
 	for _, j := range r.Judged {
-		if _, listed := found[j.Address]; !listed && slices.Contains(rule.ResourceTypes, j.Type) {
-			found[j.Address] = nil
-			addrs = append(addrs, j.Address)
-		}
+		x.byType[j.Type] = append(x.byType[j.Type], j.Address)
+	}
+	for _, addrs := range x.byType {
+		slices.Sort(addrs) // Lint gives them sorted: then this only checks
 	}
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		if f.RuleID != rule.ID {
-			continue
-		}
-		if _, listed := found[f.Address]; !listed {
-			addrs = append(addrs, f.Address)
-		}
-		found[f.Address] = append(found[f.Address], f)
+		x.byRule[f.RuleID] = append(x.byRule[f.RuleID], f)
 	}
-	sort.Strings(addrs)
+	for _, fs := range x.byRule {
+		slices.SortStableFunc(fs, func(a, b *Finding) int { return strings.Compare(a.Address, b.Address) })
+	}
+	return x
+}
 
+// junitRuleSuite counts a rule's testsuite; with emit, it also makes each
+// testcase in full and passes it to emit, one at a time. Its testcases are
+// every judged resource of a type the rule covers, plus any resource with a
+// finding of the rule (in case the two lists disagree), in address order.
+func junitRuleSuite(x junitIndex, rule *rules.Rule, failOn rules.Severity, emit func(junitCase) error) (junitSuite, error) {
+	var addrs []string
+	switch len(rule.ResourceTypes) {
+	case 0:
+	case 1:
+		addrs = x.byType[rule.ResourceTypes[0]]
+	default:
+		for _, t := range rule.ResourceTypes {
+			addrs = append(addrs, x.byType[t]...)
+		}
+		slices.Sort(addrs)
+	}
+	fs := x.byRule[rule.ID]
 	s := junitSuite{Name: rule.ID + " " + rule.Slug}
 	classname := rule.ID + "." + rule.Slug
-	for _, addr := range addrs {
+	for i, k := 0, 0; i < len(addrs) || k < len(fs); {
+		addr := ""
+		if k == len(fs) || i < len(addrs) && addrs[i] <= fs[k].Address {
+			addr = addrs[i]
+		} else {
+			addr = fs[k].Address
+		}
+		for i < len(addrs) && addrs[i] == addr {
+			i++
+		}
+		from := k
+		for k < len(fs) && fs[k].Address == addr {
+			k++
+		}
 		c := junitCase{Name: addr, Classname: classname}
-		junitOutcome(&c, found[addr], failOn, emit != nil)
+		junitOutcome(&c, fs[from:k], failOn, emit != nil)
 		s.Tests++
 		switch {
 		case c.Failure != nil:
