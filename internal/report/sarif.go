@@ -78,21 +78,29 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(doc[:at])
 	bw.WriteString(`"results": [`)
+	// Each result is encoded and indented into buffers used again for the
+	// next, as MarshalIndent would give it.
+	var compact, indented bytes.Buffer
+	enc := json.NewEncoder(&compact)
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		res := sarifResult(*f, opt)
 		if ri, ok := index[f.RuleID]; ok {
 			res.WithRuleIndex(ri)
 		}
-		b, err := json.MarshalIndent(res, "        ", "  ")
-		if err != nil {
+		compact.Reset()
+		indented.Reset()
+		if err := enc.Encode(res); err != nil {
+			return err
+		}
+		if err := json.Indent(&indented, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), "        ", "  "); err != nil {
 			return err
 		}
 		if i > 0 {
 			bw.WriteByte(',')
 		}
 		bw.WriteString("\n        ")
-		bw.Write(b)
+		bw.Write(indented.Bytes())
 	}
 	if len(r.Findings) > 0 {
 		bw.WriteString("\n      ")
