@@ -8,9 +8,10 @@ func judgeServerCertificate(l *linter, c *change) []rules.Finding {
 	if c.removed {
 		return nil
 	}
+	a := c.after()
 	return rules.EvaluateServerCertificate(rules.ServerCertificate{
-		Body:       c.after().str("certificate_body", ""),
-		Chain:      c.after().str("certificate_chain", ""),
-		PrivateKey: c.after().str("private_key", ""),
+		Body:       a.str("certificate_body", ""),
+		Chain:      a.str("certificate_chain", ""),
+		PrivateKey: a.str("private_key", ""),
 	}, l.now, l.baseline)
 }

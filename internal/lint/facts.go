@@ -122,7 +122,7 @@ func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 		}
 		last[userKey(user.V)] = int32(i)
 	}
-	last = nil
+	last = nil // not needed while the groups are judged
 	l.accessKeys = map[string][]rules.Finding{}
 	var keys []rules.AccessKey
 	var changes []*change // each key's change, nil for a key in prior state only
@@ -201,11 +201,12 @@ func (l *linter) signingReplacement(user string) rules.Replacement {
 			if c.action != "create" && c.action != "replace" {
 				continue
 			}
-			u := c.after().str("user_name", "")
+			a := c.after()
+			u := a.str("user_name", "")
 			if u.Unknown || u.V == "" {
 				continue
 			}
-			r := rules.SigningCertificateReplacement(c.after().str("status", "Active"), c.after().str("certificate_body", ""), l.now, l.baseline)
+			r := rules.SigningCertificateReplacement(a.str("status", "Active"), a.str("certificate_body", ""), l.now, l.baseline)
 			l.signingBest[userKey(u.V)] = max(l.signingBest[userKey(u.V)], r)
 		}
 	}

@@ -14,8 +14,8 @@ func judgePasswordPolicy(l *linter, c *change) []rules.Finding {
 	}
 	after := passwordPolicy(c.after())
 	out := rules.EvaluatePasswordPolicy(after, l.baseline)
-	if c.before().values != nil {
-		out = append(out, rules.PasswordPolicyWeakened(passwordPolicy(c.before()), after)...)
+	if before := c.before(); before.values != nil {
+		out = append(out, rules.PasswordPolicyWeakened(passwordPolicy(before), after)...)
 	}
 	return out
 }
