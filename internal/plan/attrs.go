@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,14 +15,47 @@ import (
 // largest a rule reads); decoding it costs a small multiple of its size.
 // maxKept bounds all kept values of a plan together, so that memory stays
 // bounded whatever the plan holds.
+// maxNested bounds the values nested in kept attributes (list elements and
+// object members, as in a trail's event selectors) of a plan together:
+// decoded, each costs tens to hundreds of bytes however few bytes of JSON
+// it takes, so bytes alone do not bound memory. AWS itself allows a few
+// hundred in a trail's selectors.
 const (
-	maxValue = 1 << 20
-	maxKept  = 48 << 20
+	maxValue  = 1 << 20
+	maxKept   = 48 << 20
+	maxNested = 100_000
 )
 
 // errTooMuchKept is returned when the judged resources of a plan hold more
 // than maxKept bytes of values.
 var errTooMuchKept = fmt.Errorf("past %d MiB of judged values in all, the most iamguard reads", maxKept>>20)
+
+// errTooManyNested is returned when the kept attributes of a plan nest
+// more than maxNested values.
+var errTooManyNested = fmt.Errorf("past %d values nested in judged attributes in all, the most iamguard reads", maxNested)
+
+// nestedValues counts the values nested in a JSON array or object: each
+// opening bracket and each comma outside strings starts one.
+func nestedValues(raw []byte) int {
+	n, inString, escaped := 0, false, false
+	for _, c := range raw {
+		switch {
+		case inString:
+			if escaped {
+				escaped = false
+			} else if c == '\\' {
+				escaped = true
+			} else if c == '"' {
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[' || c == ',':
+			n++
+		}
+	}
+	return n
+}
 
 // keepBytes counts n more bytes of kept values against maxKept.
 func (rd *reader) keepBytes(n int) error {
@@ -203,9 +237,27 @@ func (rd *reader) value(dst *any) error {
 		}
 		*dst = f
 	default:
+		if rd.nested += nestedValues(raw); rd.nested > maxNested {
+			return errTooManyNested
+		}
 		if err := json.Unmarshal(raw, dst); err != nil {
 			return jsonErr(err)
 		}
+	}
+	return nil
+}
+
+// within reads with read from the captured bytes raw, as if they were
+// the input, and then goes on with the input.
+func (rd *reader) within(raw []byte, read func() error) error {
+	outer := rd.s
+	rd.s = &scanner{r: bytes.NewReader(nil), buf: raw, end: len(raw), closers: make([]byte, 0, 64)}
+	defer func() { rd.s = outer }()
+	if err := read(); err != nil {
+		return err
+	}
+	if _, more := rd.s.peek(); more {
+		return rd.s.errorf("unexpected data after the value")
 	}
 	return nil
 }

@@ -124,6 +124,8 @@ func Read(r io.Reader, keep func(resourceType string) bool, opts ...Option) (*Pl
 			return nil, fmt.Errorf("value near byte %d is %v", s.offset(), tl)
 		case errors.Is(err, errTooMuchKept):
 			return nil, fmt.Errorf("value near byte %d is %v", s.offset(), errTooMuchKept)
+		case errors.Is(err, errTooManyNested):
+			return nil, fmt.Errorf("value near byte %d is %v", s.offset(), errTooManyNested)
 		}
 		return nil, err
 	}
@@ -150,6 +152,7 @@ type reader struct {
 
 	actionLists map[string]tfjson.Actions // decoded action lists by their raw JSON
 	strs        map[string]any            // see boxString
+	nested      int                       // values nested in kept attributes so far
 }
 
 func (rd *reader) top() error {
@@ -445,7 +448,14 @@ func (rd *reader) change() error {
 	if err := rd.decodeInto(e, c); err != nil {
 		return rd.badResource(err)
 	}
-	if !e.streamed {
+	if want := rd.wantedRaw(e.typ); !e.streamed && want != nil && len(e.body) > 0 {
+		// The change came before the type: its captured bytes are read as
+		// a streamed change would be, keeping only the wanted attributes.
+		rd.keptBytes -= len(e.body) // counted again as the kept values are read
+		if err := rd.within(e.body, func() error { return rd.changeBody(c, want) }); err != nil {
+			return rd.badResource(fmt.Errorf("%q: change: %w", c.Address, err))
+		}
+	} else if !e.streamed {
 		if len(e.body) == 0 {
 			return rd.badResource(fmt.Errorf("%q has no change", c.Address))
 		}
@@ -551,14 +561,26 @@ func (rd *reader) priorResource() error {
 	}
 	res := Resource{Address: rc.Address, Type: rc.Type, Values: e.values, Sensitive: e.sensitiveValues}
 	want := rd.wantedRaw(e.typ)
-	if !e.streamed && len(e.body) > 0 {
+	// Values that came before the type were captured; with wanted
+	// attributes they are read as streamed values would be.
+	if !e.streamed && len(e.body) > 0 && want != nil {
+		rd.keptBytes -= len(e.body)
+		if err := rd.within(e.body, func() error { return rd.object(&res.Values, want, false) }); err != nil {
+			return rd.badResource(fmt.Errorf("%q: values: %w", rc.Address, err))
+		}
+	} else if !e.streamed && len(e.body) > 0 {
 		var m map[string]any
 		if err := json.Unmarshal(e.body, &m); err != nil {
 			return rd.badResource(fmt.Errorf("%q: values: %w", rc.Address, jsonErr(err)))
 		}
 		res.Values, _ = prune(m, want).(Object)
 	}
-	if !e.sensed && len(e.sensitive) > 0 {
+	if !e.sensed && len(e.sensitive) > 0 && want != nil {
+		rd.keptBytes -= len(e.sensitive)
+		if err := rd.within(e.sensitive, func() error { return rd.side(&res.Sensitive, want, true) }); err != nil {
+			return rd.badResource(fmt.Errorf("%q: sensitive_values: %w", rc.Address, err))
+		}
+	} else if !e.sensed && len(e.sensitive) > 0 {
 		if err := json.Unmarshal(e.sensitive, &res.Sensitive); err != nil {
 			return rd.badResource(fmt.Errorf("%q: sensitive_values: %w", rc.Address, jsonErr(err)))
 		}

@@ -392,3 +392,53 @@ func get(side any, name string) any {
 	v, _ := o.Get(name)
 	return v
 }
+
+// TestDecodedSizeBounded: what a kept attribute nests is bounded in count,
+// however few bytes each value takes, and a resource whose body comes
+// before its type is read like any other: only the wanted attributes are
+// decoded, so junk in the others costs no more than its bytes.
+func TestDecodedSizeBounded(t *testing.T) {
+	trails := Attributes(func(string) []string { return []string{"event_selector", "is_multi_region_trail"} })
+	junk := "[" + strings.Repeat("{},", 200_000) + "{}]"
+	many := fmt.Sprintf(`{"format_version": "1.2", "resource_changes": [
+	  {"address": "aws_cloudtrail.a", "mode": "managed", "type": "aws_cloudtrail", "name": "a",
+	   "change": {"actions": ["create"], "before": null, "after": {"event_selector": %s}, "after_unknown": {}}}]}`, junk)
+	keepTrails := func(t string) bool { return t == "aws_cloudtrail" }
+	if _, err := Read(strings.NewReader(many), keepTrails, trails); err == nil || !strings.Contains(err.Error(), "100000 values nested") {
+		t.Errorf("200,000 selectors: err = %v, want the nesting limit named", err)
+	}
+
+	for name, doc := range map[string]string{
+		"change": `{"format_version": "1.2", "resource_changes": [
+		  {"change": {"actions": ["create"], "before": null, "after": {"tags": JUNK, "is_multi_region_trail": false}, "after_unknown": {"tags": JUNK},
+		     "after_sensitive": {"tags": JUNK}},
+		   "address": "aws_cloudtrail.a", "mode": "managed", "type": "aws_cloudtrail", "name": "a"}]}`,
+		"prior": `{"format_version": "1.2", "resource_changes": [], "prior_state": {"values": {"root_module": {"resources": [
+		  {"values": {"tags": JUNK, "is_multi_region_trail": false}, "sensitive_values": {"tags": JUNK},
+		   "address": "aws_cloudtrail.a", "mode": "managed", "type": "aws_cloudtrail", "name": "a"}]}}}}`,
+	} {
+		in := strings.ReplaceAll(doc, "JUNK", junk)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		p, err := Read(strings.NewReader(in), keepTrails, trails)
+		runtime.ReadMemStats(&after)
+		if err != nil {
+			t.Fatalf("%s first: %v", name, err)
+		}
+		var got Object
+		if name == "change" {
+			got, _ = p.Changes[0].After.(Object)
+		} else {
+			got = p.Prior[0].Values
+		}
+		if len(got) != 1 || get(got, "is_multi_region_trail") != false {
+			t.Errorf("%s first: kept %v, want is_multi_region_trail only", name, got)
+		}
+		// Capturing the body costs about twice its bytes; decoding the
+		// junk would cost twenty times them.
+		if alloc, limit := after.TotalAlloc-before.TotalAlloc, uint64(4*len(in)); alloc > limit {
+			t.Errorf("%s first: reading %d bytes allocated %d, more than %d", name, len(in), alloc, limit)
+		}
+	}
+}
