@@ -34,13 +34,12 @@ var errTooMuchKept = fmt.Errorf("past %d MiB of judged values in all, the most i
 // more than maxNested values.
 var errTooManyNested = fmt.Errorf("past %d values nested in judged attributes in all, the most iamguard reads", maxNested)
 
-// nestedValues counts the values nested in a JSON array or object: each
-// opening bracket and each comma outside strings starts one.
+// nestedValues counts the values nested in a JSON array or object: a
+// container's first element, and one more after each comma.
 func nestedValues(raw []byte) int {
-	n, inString, escaped := 0, false, false
+	n, inString, escaped, opened := 0, false, false, false
 	for _, c := range raw {
-		switch {
-		case inString:
+		if inString {
 			if escaped {
 				escaped = false
 			} else if c == '\\' {
@@ -48,9 +47,19 @@ func nestedValues(raw []byte) int {
 			} else if c == '"' {
 				inString = false
 			}
-		case c == '"':
+			continue
+		}
+		if opened && c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			if opened = false; c != '}' && c != ']' {
+				n++
+			}
+		}
+		switch c {
+		case '"':
 			inString = true
-		case c == '{' || c == '[' || c == ',':
+		case '{', '[':
+			opened = true
+		case ',':
 			n++
 		}
 	}

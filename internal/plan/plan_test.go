@@ -442,3 +442,14 @@ func TestDecodedSizeBounded(t *testing.T) {
 		}
 	}
 }
+
+func TestNestedValues(t *testing.T) {
+	for in, want := range map[string]int{
+		`[]`: 0, `{}`: 0, `[1]`: 1, `[1, 2, 3]`: 3, `[{}, {}, [ ]]`: 3, `[ {"a": 1, "b": [2, 3]} ]`: 5,
+		`{"a": "x,y[{", "b": "\"{,"}`: 2, `[[[[]]]]`: 3,
+	} {
+		if got := nestedValues([]byte(in)); got != want {
+			t.Errorf("nestedValues(%s) = %d, want %d", in, got, want)
+		}
+	}
+}
