@@ -241,7 +241,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	}
 	b := cfg.Baseline
 	opt := lint.Options{Now: at, Baseline: &b, ChangedOnly: *changedOnly, Disabled: cfg.Disabled,
-		Waivers: cfg.Waivers, WaiversAt: waiversAt}
+		Waivers: cfg.Waivers, WaiversAt: waiversAt, MaxFindings: lint.MaxFindings}
 
 	if *tfTimeout <= 0 {
 		return 0, fmt.Errorf("--terraform-timeout must be above zero, not %v", *tfTimeout)
@@ -252,7 +252,11 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		if err != nil {
 			return nil, err
 		}
-		rep := report.New(lint.Lint(p, opt), toolVersion())
+		res := lint.Lint(p, opt)
+		if res.OverLimit {
+			return nil, fmt.Errorf("%s: past %d findings, the most iamguard reports in one run", quote.Path(name), lint.MaxFindings)
+		}
+		rep := report.New(res, toolVersion())
 		rep.Disabled = cfg.Disabled
 		return rep, nil
 	}
@@ -316,7 +320,8 @@ func openPlan(name string, stdin io.Reader, tf plan.Terraform) (*plan.Plan, erro
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	context.AfterFunc(ctx, stop)
-	return plan.Open(ctx, name, stdin, tf, lint.ResourceTypes, plan.Attributes(lint.Attributes))
+	return plan.Open(ctx, name, stdin, tf, lint.ResourceTypes, plan.Attributes(lint.Attributes),
+		plan.MaxResources(lint.MaxResources))
 }
 
 // loadConfig reads the --config file, or ./.iamguard.hcl when --config is

@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
 )
 
 // testdata/plan.json has three findings: IG101 (high) on
@@ -506,4 +509,37 @@ func TestHostileConfig(t *testing.T) {
 	wantUsageError(t, r, deep+":1: config nesting deeper than the limit of 64 levels")
 	big := writeConfig(t, "# "+strings.Repeat("x", 300<<10)+"\n")
 	wantUsageError(t, lintCLI(t, nil, "lint", "--config", big, fixture), big+": config file larger than the 256 KiB limit")
+}
+
+// TestRunLimits: a plan past the resources or findings a run takes gives
+// one line naming the limit and exit 2, before memory grows with it.
+func TestRunLimits(t *testing.T) {
+	plan := func(n int, change string) []byte {
+		var b bytes.Buffer
+		b.WriteString(`{"format_version":"1.2","resource_changes":[`)
+		for i := range n {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, `{"address":"r.p%d","mode":"managed","type":%s}`, i, change)
+		}
+		b.WriteString(`]}`)
+		return b.Bytes()
+	}
+	profile := `"aws_iam_user_login_profile","name":"p","change":{"actions":["no-op"],"before":{},"after":{"password_reset_required":true},"after_unknown":{}}`
+	weak := `"aws_iam_account_password_policy","name":"p","change":{"actions":["update"],` +
+		`"before":{"minimum_password_length":20,"max_password_age":30,"password_reuse_prevention":24,"require_symbols":true,"require_numbers":true,"require_uppercase_characters":true,"require_lowercase_characters":true,"allow_users_to_change_password":true,"hard_expiry":false},` +
+		`"after":{"minimum_password_length":6},"after_unknown":{}}`
+	for _, c := range []struct {
+		plan []byte
+		want string
+	}{
+		{plan(lint.MaxResources+1, profile), fmt.Sprintf("past %d resources of judged types", lint.MaxResources)},
+		{plan(lint.MaxFindings/10, weak), fmt.Sprintf("past %d findings", lint.MaxFindings)},
+	} {
+		r := lintCLI(t, c.plan, "lint", "--no-config", "-")
+		if r.code != 2 || !strings.Contains(r.stderr, c.want) || strings.Count(r.stderr, "\n") != 1 || r.stdout != "" {
+			t.Errorf("exit %d, stdout %d bytes, stderr %q; want exit 2 and one line with %q", r.code, len(r.stdout), r.stderr, c.want)
+		}
+	}
 }

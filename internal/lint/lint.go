@@ -30,6 +30,9 @@ type Options struct {
 	// Now, so that an old plan cannot revive an expired waiver.
 	Waivers   []config.Waiver
 	WaiversAt time.Time
+	// MaxFindings, when above zero, stops judging once the findings pass
+	// it; the result then says so (OverLimit) and holds none.
+	MaxFindings int
 }
 
 // Finding is a rule finding on a planned resource. The resource is shared
@@ -68,6 +71,7 @@ type Result struct {
 	Resources int // resources judged
 	Findings  []Finding
 	Judged    []ResourceRef // the resources judged, in plan order
+	OverLimit bool          // judging stopped past Options.MaxFindings
 }
 
 // ResourceRef names a judged resource.
@@ -80,6 +84,16 @@ type ResourceRef struct {
 // it to plan.Read so the reader keeps only those. Lint itself skips the
 // types it does not judge, so the filter saves memory, not correctness.
 func ResourceTypes(t string) bool { _, ok := judges[t]; return ok }
+
+// Limits for a run on untrusted input, far above any real plan (100,000
+// access keys are ten times what AWS's quotas allow in one account, and
+// give 200,000 findings): the CLI passes MaxResources to plan.Read
+// (plan.MaxResources) and MaxFindings in Options, so that memory stays
+// bounded whatever the plan holds.
+const (
+	MaxResources = 150_000
+	MaxFindings  = 400_000
+)
 
 // Attributes lists the attributes the linter reads of a resource type; pass
 // it to plan.Read (plan.Attributes) so the reader keeps no others.
@@ -209,6 +223,9 @@ func Lint(p *plan.Plan, opt Options) Result {
 		slices.SortStableFunc(fs, func(a, b rules.Finding) int { return strings.Compare(a.Rule.ID, b.Rule.ID) })
 		found[i], n = fs, n+len(fs)
 		changes[i] = nil
+		if opt.MaxFindings > 0 && n > opt.MaxFindings {
+			return Result{Plan: head, Now: l.now, OverLimit: true}
+		}
 	}
 	res.Findings = make([]Finding, 0, n)
 	for i := range res.Judged {

@@ -97,6 +97,28 @@ func Attributes(attrs func(resourceType string) []string) Option {
 	return func(rd *reader) { rd.attrs = attrs }
 }
 
+// MaxResources bounds the resources a plan may keep: its changes of kept
+// types and the resources kept from prior state, n in all. A plan past it
+// is refused.
+func MaxResources(n int) Option {
+	return func(rd *reader) { rd.maxResources = n }
+}
+
+// tooMany is the error for a plan past the limit of MaxResources.
+type tooMany struct{ limit int }
+
+func (e *tooMany) Error() string {
+	return fmt.Sprintf("past %d resources of judged types, the most iamguard reads", e.limit)
+}
+
+// count adds a kept resource to the plan's count.
+func (rd *reader) count() error {
+	if rd.counted++; rd.maxResources > 0 && rd.counted > rd.maxResources {
+		return &tooMany{rd.maxResources}
+	}
+	return nil
+}
+
 // Read parses a plan from r, keeping the resources whose type keep accepts.
 func Read(r io.Reader, keep func(resourceType string) bool, opts ...Option) (*Plan, error) {
 	s := newScanner(r)
@@ -126,6 +148,8 @@ func Read(r io.Reader, keep func(resourceType string) bool, opts ...Option) (*Pl
 			return nil, fmt.Errorf("value near byte %d is %v", s.offset(), errTooMuchKept)
 		case errors.Is(err, errTooManyNested):
 			return nil, fmt.Errorf("value near byte %d is %v", s.offset(), errTooManyNested)
+		case errors.As(err, new(*tooMany)):
+			return nil, fmt.Errorf("the resource near byte %d takes the plan %v", s.offset(), err)
 		}
 		return nil, err
 	}
@@ -153,6 +177,8 @@ type reader struct {
 	actionLists map[string]tfjson.Actions // decoded action lists by their raw JSON
 	strs        map[string]any            // see boxString
 	nested      int                       // values nested in kept attributes so far
+
+	maxResources, counted int // see MaxResources
 }
 
 func (rd *reader) top() error {
@@ -448,6 +474,9 @@ func (rd *reader) change() error {
 	if err := rd.decodeInto(e, c); err != nil {
 		return rd.badResource(err)
 	}
+	if err := rd.count(); err != nil {
+		return err
+	}
 	if want := rd.wantedRaw(e.typ); !e.streamed && want != nil && len(e.body) > 0 {
 		// The change came before the type: its captured bytes are read as
 		// a streamed change would be, keeping only the wanted attributes.
@@ -558,6 +587,9 @@ func (rd *reader) priorResource() error {
 	var rc Change
 	if err := rd.decodeInto(e, &rc); err != nil {
 		return rd.badResource(err)
+	}
+	if err := rd.count(); err != nil {
+		return err
 	}
 	res := Resource{Address: rc.Address, Type: rc.Type, Values: e.values, Sensitive: e.sensitiveValues}
 	want := rd.wantedRaw(e.typ)

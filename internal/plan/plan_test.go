@@ -453,3 +453,20 @@ func TestNestedValues(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxResources counts changes and prior-state resources of kept types.
+func TestMaxResources(t *testing.T) {
+	doc := `{"format_version": "1.2",
+	  "resource_changes": [{"address": "aws_iam_access_key.a", "mode": "managed", "type": "aws_iam_access_key", "name": "a",
+	    "change": {"actions": ["create"], "before": null, "after": {}, "after_unknown": {}}}],
+	  "prior_state": {"values": {"root_module": {"resources": [
+	    {"address": "aws_iam_access_key.b", "mode": "managed", "type": "aws_iam_access_key", "name": "b", "values": {}},
+	    {"address": "aws_s3_bucket.c", "mode": "managed", "type": "aws_s3_bucket", "name": "c", "values": {}},
+	    {"address": "aws_iam_access_key.d", "mode": "managed", "type": "aws_iam_access_key", "name": "d", "values": {}}]}}}}`
+	if _, err := Read(strings.NewReader(doc), keepIAM, MaxResources(3)); err != nil {
+		t.Errorf("three kept resources under a limit of 3: %v", err)
+	}
+	if _, err := Read(strings.NewReader(doc), keepIAM, MaxResources(2)); err == nil || !strings.Contains(err.Error(), "past 2 resources of judged types") {
+		t.Errorf("three kept resources under a limit of 2: err = %v, want the limit named", err)
+	}
+}
