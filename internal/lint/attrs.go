@@ -1,8 +1,10 @@
 package lint
 
 import (
+	"encoding/json"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
@@ -20,11 +22,14 @@ type attrs struct {
 	sensitive  any         // *_sensitive or sensitive_values: true, or an Object like values
 	configured map[string]bool
 	hasConfig  bool
+	// allUnknown: the whole object is known only after apply (after_unknown
+	// is true); unreadable: the side is not an object at all.
+	allUnknown, unreadable bool
 }
 
 func (a attrs) isUnknown(name string) bool {
 	u, _ := markOf(a.unknown, name).(bool)
-	return u && (!a.hasConfig || a.configured[name])
+	return a.allUnknown || u && (!a.hasConfig || a.configured[name])
 }
 
 // blockUnknown reports whether a nested block list is known only after
@@ -32,7 +37,7 @@ func (a attrs) isUnknown(name string) bool {
 // blocks, the only way a block list can be unknown, out of it.
 func (a attrs) blockUnknown(name string) bool {
 	u, _ := markOf(a.unknown, name).(bool)
-	return u
+	return u || a.allUnknown
 }
 
 // markOf is the named attribute's mark in a side of marks, nil if none.
@@ -44,6 +49,9 @@ func markOf(marks plan.Object, name string) any {
 // anyUnknown reports whether any part of the named attributes is known
 // only after apply.
 func (a attrs) anyUnknown(names ...string) bool {
+	if a.allUnknown {
+		return true
+	}
 	for _, n := range names {
 		if anyTrue(markOf(a.unknown, n)) {
 			return true
@@ -94,6 +102,11 @@ func value[T any](a attrs, name string, def T, convert func(any) (T, bool)) rule
 	if a.isUnknown(name) {
 		return rules.UnknownValue[T]()
 	}
+	if a.unreadable {
+		v := rules.UnreadableValue[T]()
+		v.Sensitive = a.isSensitive(name)
+		return v
+	}
 	v := rules.Known(def)
 	if raw, set := a.values.Get(name); set && raw != nil {
 		if v.V, set = convert(raw); !set {
@@ -131,8 +144,14 @@ func toInt(raw any) (int, bool) {
 	case float64:
 		f = v
 	case string:
+		// A decimal number, as Terraform reads one from a string: not
+		// strconv's hex floats, underscores or infinities.
+		d := strings.TrimPrefix(v, "+")
+		if d == "" || d[0] != '-' && (d[0] < '0' || d[0] > '9') || !json.Valid([]byte(d)) {
+			return 0, false
+		}
 		var err error
-		if f, err = strconv.ParseFloat(v, 64); err != nil || math.IsNaN(f) {
+		if f, err = strconv.ParseFloat(d, 64); err != nil && !math.IsInf(f, 0) {
 			return 0, false
 		}
 	default:
@@ -155,10 +174,18 @@ func toString(raw any) (string, bool) {
 }
 
 // list returns the elements of a list-of-objects attribute (nested blocks),
-// each with its own view of unknown and sensitive values.
-func (a attrs) list(name string) []attrs {
+// each with its own view of unknown and sensitive values. ok is false when
+// the attribute or one of its elements is of another kind: the provider
+// would refuse it, and nothing here can say what it means.
+func (a attrs) list(name string) (_ []attrs, ok bool) {
+	if a.unreadable {
+		return nil, false
+	}
 	v, _ := a.values.Get(name)
-	items, _ := v.([]any)
+	items, ok := v.([]any)
+	if !ok {
+		return nil, v == nil
+	}
 	unknowns, _ := markOf(a.unknown, name).([]any)
 	var marks []any
 	whole := false
@@ -170,7 +197,8 @@ func (a attrs) list(name string) []attrs {
 	}
 	out := make([]attrs, 0, len(items))
 	for i, it := range items {
-		m, _ := plan.ObjectOf(it).(plan.Object)
+		m, isObject := plan.ObjectOf(it).(plan.Object)
+		ok = ok && isObject
 		el := attrs{values: m, sensitive: whole}
 		if i < len(unknowns) {
 			el.unknown, _ = plan.ObjectOf(unknowns[i]).(plan.Object)
@@ -180,18 +208,27 @@ func (a attrs) list(name string) []attrs {
 		}
 		out = append(out, el)
 	}
-	return out
+	return out, ok
 }
 
-// strings returns a list-of-strings attribute.
-func (a attrs) strings(name string) []string {
+// strings returns a list-of-strings attribute, its elements converted as
+// Terraform would; ok is false when it or an element is of another kind.
+func (a attrs) strings(name string) (_ []string, ok bool) {
+	if a.unreadable {
+		return nil, false
+	}
 	v, _ := a.values.Get(name)
-	items, _ := v.([]any)
+	items, ok := v.([]any)
+	if !ok {
+		return nil, v == nil
+	}
 	out := make([]string, 0, len(items))
 	for _, it := range items {
-		if s, ok := toString(it); ok && it != nil {
-			out = append(out, s)
+		s, isString := toString(it)
+		if !isString {
+			return nil, false
 		}
+		out = append(out, s)
 	}
-	return out
+	return out, true
 }

@@ -18,31 +18,53 @@ func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 	}
 	t.Selectors.Sensitive = a.isSensitive("event_selector") || a.isSensitive("advanced_event_selector")
 	// A selector value known only after apply leaves the selectors undecided
-	// (include_management_events carries its own unknown).
-	for _, s := range a.list("event_selector") {
+	// (include_management_events carries its own unknown); so does one of a
+	// kind the provider would refuse, which is reported as unreadable.
+	unreadable := false
+	list := func(a attrs, name string) []attrs {
+		l, ok := a.list(name)
+		unreadable = unreadable || !ok
+		return l
+	}
+	str := func(a attrs, name string) string {
+		v := a.str(name, "")
+		unreadable = unreadable || v.Unreadable
+		return v.V
+	}
+	strs := func(a attrs, name string) []string {
+		l, ok := a.strings(name)
+		unreadable = unreadable || !ok
+		return l
+	}
+	for _, s := range list(a, "event_selector") {
 		if s.anyUnknown("read_write_type", "exclude_management_event_sources") {
 			t.Selectors.Unknown = true
 		}
 		t.EventSelectors = append(t.EventSelectors, rules.EventSelector{
-			ReadWriteType:                 s.str("read_write_type", "").V,
+			ReadWriteType:                 str(s, "read_write_type"),
 			IncludeManagementEvents:       s.bool("include_management_events", true),
-			ExcludeManagementEventSources: s.strings("exclude_management_event_sources"),
+			ExcludeManagementEventSources: strs(s, "exclude_management_event_sources"),
 		})
 	}
-	for _, s := range a.list("advanced_event_selector") {
+	for _, s := range list(a, "advanced_event_selector") {
 		var sel rules.AdvancedSelector
-		for _, f := range s.list("field_selector") {
+		for _, f := range list(s, "field_selector") {
 			if f.anyUnknown("field", "equals", "not_equals", "starts_with", "not_starts_with", "ends_with", "not_ends_with") {
 				t.Selectors.Unknown = true
 			}
 			sel.Fields = append(sel.Fields, rules.FieldSelector{
-				Field:  f.str("field", "").V,
-				Equals: f.strings("equals"), NotEquals: f.strings("not_equals"),
-				StartsWith: f.strings("starts_with"), NotStartsWith: f.strings("not_starts_with"),
-				EndsWith: f.strings("ends_with"), NotEndsWith: f.strings("not_ends_with"),
+				Field:  str(f, "field"),
+				Equals: strs(f, "equals"), NotEquals: strs(f, "not_equals"),
+				StartsWith: strs(f, "starts_with"), NotStartsWith: strs(f, "not_starts_with"),
+				EndsWith: strs(f, "ends_with"), NotEndsWith: strs(f, "not_ends_with"),
 			})
 		}
 		t.AdvancedSelectors = append(t.AdvancedSelectors, sel)
+	}
+	if unreadable {
+		sensitive := t.Selectors.Sensitive
+		t.Selectors = rules.UnreadableValue[bool]()
+		t.Selectors.Sensitive = sensitive
 	}
 	return rules.EvaluateTrail(t)
 }

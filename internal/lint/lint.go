@@ -138,10 +138,11 @@ type change struct {
 	judged     bool            // judged in this run (--changed-only leaves some out)
 }
 
-// before is the object before the change; empty on create.
+// before is the object before the change; empty on create, unreadable
+// when the plan gives something other than an object.
 func (c *change) before() attrs {
-	values, _ := c.rc.Before.(plan.Object)
-	return attrs{values: values, sensitive: c.rc.BeforeSensitive}
+	values, ok := c.rc.Before.(plan.Object)
+	return attrs{values: values, sensitive: c.rc.BeforeSensitive, unreadable: !ok && c.rc.Before != nil}
 }
 
 // after is the object once the change is applied; empty on delete.
@@ -154,8 +155,12 @@ func (c *change) after() attrs {
 		return attrs{}
 	}
 	a := attrs{sensitive: c.rc.AfterSensitive, configured: c.configured, hasConfig: c.hasConfig}
-	a.values, _ = c.rc.After.(plan.Object)
+	var isObject bool
+	a.values, isObject = c.rc.After.(plan.Object)
 	a.unknown, _ = c.rc.AfterUnknown.(plan.Object)
+	// A hand-made plan may give a whole object unknown, or no object.
+	a.allUnknown = c.rc.AfterUnknown == true
+	a.unreadable = !isObject && !a.allUnknown
 	return a
 }
 
@@ -190,10 +195,13 @@ func Lint(p *plan.Plan, opt Options) Result {
 	res := Result{Plan: head, Now: l.now}
 	var changes []*change
 	for _, rc := range p.Changes {
-		if _, ok := judges[rc.Type]; !ok || rc.DeposedKey != "" {
-			continue // unjudged, or a deposed object's cleanup: not a change of intent
+		if _, ok := judges[rc.Type]; !ok {
+			continue
 		}
 		c := newChange(p, rc)
+		if rc.DeposedKey != "" && (c.removed || c.action == "forget") {
+			continue // a deposed object's cleanup, all Terraform plans for one: not a change of intent
+		}
 		l.changes = append(l.changes, c)
 		if opt.ChangedOnly && (c.action == "no-op" || c.action == "read") {
 			continue

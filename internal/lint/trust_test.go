@@ -200,3 +200,79 @@ func TestSelectorValuesUnknown(t *testing.T) {
 		}
 	}
 }
+
+// TestOddPlans: hand-made plans that spell a weak change in ways Terraform
+// never writes: each is judged as what it says, reported as unreadable, or
+// refused; none passes quietly.
+func TestOddPlans(t *testing.T) {
+	const trail = "aws_cloudtrail"
+	weakTrail := `{"enable_logging": false, "include_global_service_events": false}`
+	doc := func(resource string) string {
+		return `{"format_version": "1.2", "timestamp": "2026-11-23T07:00:00Z", "resource_changes": [` + resource + `]}`
+	}
+	change := func(head, body string) string {
+		return `{` + head + `, "change": ` + body + `}`
+	}
+	const head = `"address": "aws_cloudtrail.x", "mode": "managed", "type": "aws_cloudtrail", "name": "x"`
+	update := func(before, after, unknown string) string {
+		return fmt.Sprintf(`{"actions": ["update"], "before": %s, "after": %s, "after_unknown": %s}`, before, after, unknown)
+	}
+	for _, c := range []struct{ name, doc, want string }{
+		{"mode null", doc(change(strings.Replace(head, `"managed"`, "null", 1), update("{}", weakTrail, "{}"))),
+			"IG701:high IG702:medium IG703:high IG706:medium"},
+		{"deposed update", doc(change(head+`, "deposed": "00aa"`, update("{}", weakTrail, "{}"))),
+			"IG701:high IG702:medium IG703:high IG706:medium"},
+		{"deposed delete", doc(change(head+`, "deposed": "00aa"`, `{"actions": ["delete"], "before": {}, "after": null}`)), ""},
+		{"after a list", doc(change(head, update("{}", "["+weakTrail+"]", "{}"))),
+			"IG701:info IG702:info IG703:info IG705:info IG706:info"},
+		{"after wholly unknown", doc(change(head, update("{}", "null", "true"))),
+			"IG701:info IG702:info IG703:info IG705:info IG706:info"},
+		{"selectors an object", doc(change(head, update("{}", `{"is_multi_region_trail": true, "enable_log_file_validation": true,
+			"event_selector": {"read_write_type": "ReadOnly"}}`, "{}"))), "IG705:info"},
+		{"selector a string", doc(change(head, update("{}", `{"is_multi_region_trail": true, "enable_log_file_validation": true,
+			"event_selector": ["ReadOnly"]}`, "{}"))), "IG705:info"},
+		{"excluded sources a string", doc(change(head, update("{}", `{"is_multi_region_trail": true, "enable_log_file_validation": true,
+			"event_selector": [{"exclude_management_event_sources": "iam.amazonaws.com"}]}`, "{}"))), "IG705:info"},
+		{"read_write_type an object", doc(change(head, update("{}", `{"is_multi_region_trail": true, "enable_log_file_validation": true,
+			"event_selector": [{"read_write_type": {"v": "ReadOnly"}}]}`, "{}"))), "IG705:info"},
+		{"key reactivated from an unreadable before", doc(`{"address": "aws_iam_access_key.k", "mode": "managed", "type": "aws_iam_access_key", "name": "k",
+			"change": {"actions": ["update"], "before": ["Inactive"], "after": {"status": "Active", "user": "u", "pgp_key": "keybase:u"}, "after_unknown": {}}}`),
+			"IG201:info"},
+		{"age past float64", doc(`{"address": "aws_iam_account_password_policy.p", "mode": "managed", "type": "aws_iam_account_password_policy", "name": "p",
+			"change": {"actions": ["create"], "before": null, "after": {"minimum_password_length": 14, "require_symbols": true, "require_numbers": true,
+			"require_uppercase_characters": true, "require_lowercase_characters": true, "password_reuse_prevention": 24, "max_password_age": 1e400}, "after_unknown": {}}}`),
+			"IG107:medium"},
+		{"length a hex string", doc(`{"address": "aws_iam_account_password_policy.p", "mode": "managed", "type": "aws_iam_account_password_policy", "name": "p",
+			"change": {"actions": ["create"], "before": null, "after": {"minimum_password_length": "0x1p4", "require_symbols": true, "require_numbers": true,
+			"require_uppercase_characters": true, "require_lowercase_characters": true, "password_reuse_prevention": 24, "max_password_age": 90}, "after_unknown": {}}}`),
+			"IG101:info"},
+	} {
+		// Read as the CLI reads, keeping only the attributes the rules read.
+		p, err := plan.Read(strings.NewReader(c.doc), ResourceTypes, plan.Attributes(Attributes))
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if got := ids(Lint(p, Options{}).Findings); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestEmptyExpressionIsSet: an expression Terraform writes as {} (a value
+// with no references, known only after apply) sets the attribute; only a
+// null constant leaves it to its default.
+func TestEmptyExpressionIsSet(t *testing.T) {
+	doc := func(expr string) string {
+		return `{"format_version": "1.2", "resource_changes": [
+		  {"address": "aws_cloudtrail.x", "mode": "managed", "type": "aws_cloudtrail", "name": "x",
+		   "change": {"actions": ["create"], "before": null, "after": {"is_multi_region_trail": true, "enable_log_file_validation": true},
+		     "after_unknown": {"enable_logging": true}}}],
+		  "configuration": {"root_module": {"resources": [{"address": "aws_cloudtrail.x", "type": "aws_cloudtrail", "name": "x",
+		    "expressions": {"enable_logging": ` + expr + `}}]}}}`
+	}
+	for expr, want := range map[string]string{`{}`: "IG703:info", `{"references": ["var.on"]}`: "IG703:info", `{"constant_value": null}`: ""} {
+		if got := ids(Lint(readPlan(t, []byte(doc(expr))), Options{}).Findings); got != want {
+			t.Errorf("enable_logging = %s: got %q, want %q", expr, got, want)
+		}
+	}
+}

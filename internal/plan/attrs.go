@@ -237,12 +237,12 @@ func (rd *reader) value(dst *any) error {
 	case raw[0] == '"' && raw[len(raw)-1] == '"' && len(raw) >= 2 && !hasEscape(raw):
 		*dst = rd.boxString(raw[1 : len(raw)-1])
 	case raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9':
+		if !json.Valid(raw) { // strconv takes more than JSON's numbers (0x1p4, 1_0)
+			return fmt.Errorf("invalid number %.40q", raw)
+		}
 		f, err := strconv.ParseFloat(string(raw), 64)
-		if err != nil || math.IsInf(f, 0) {
-			if err := json.Unmarshal(raw, dst); err != nil { // encoding/json decides
-				return jsonErr(err)
-			}
-			return nil
+		if err != nil && math.IsInf(f, 0) {
+			f = math.Copysign(math.MaxFloat64, f) // out of float64's range: the largest there is
 		}
 		*dst = f
 	default:

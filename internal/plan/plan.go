@@ -342,10 +342,18 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 	// A loop rather than s.object: this runs for every resource, and a
 	// closure here would cost an allocation each time.
 	more, err := s.beginObject(name)
+	seen := 0 // the keys read so far, a bit each
 	for more && err == nil {
 		if err = s.readKey(); err != nil {
 			break
 		}
+		// Each key read below may come once: a second "type" would change
+		// what the first kept.
+		key := elementKey(string(s.key), bodyKey)
+		if seen&key != 0 {
+			return duplicateKey(s)
+		}
+		seen |= key
 		var dst *[]byte
 		switch string(s.key) {
 		case "address":
@@ -402,6 +410,37 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 	return err
 }
 
+// elementKey gives each key of a resource entry that element reads a bit
+// of its own, and 0 to the others.
+func elementKey(key, bodyKey string) int {
+	switch key {
+	case "address":
+		return 1
+	case "module_address":
+		return 2
+	case "mode":
+		return 4
+	case "type":
+		return 8
+	case "name":
+		return 16
+	case "deposed":
+		return 32
+	case bodyKey:
+		return 64
+	case "sensitive_values":
+		return 128
+	}
+	return 0
+}
+
+// duplicateKey is the error for a resource entry that gives a key the
+// reader reads twice. encoding/json would take the last; Terraform never
+// writes one, and reading both ways would let one plan be judged as two.
+func duplicateKey(s *scanner) error {
+	return fmt.Errorf("a resource near byte %d gives %q twice; Terraform never does", s.offset(), s.key)
+}
+
 // keepRaw applies keep to a raw JSON string, remembering the answer per
 // type so that the common case allocates nothing.
 func (rd *reader) keepRaw(typ []byte) bool {
@@ -416,9 +455,11 @@ func (rd *reader) keepRaw(typ []byte) bool {
 	return k
 }
 
+// managed reports whether a resource entry is of a managed resource: its
+// mode says so, or is missing, null or empty, as encoding/json reads alike.
 func (e *element) managed() bool {
 	var mode string
-	return len(e.mode) == 0 || decodeString(e.mode, &mode) == nil && mode == "managed"
+	return len(e.mode) == 0 || string(e.mode) == "null" || decodeString(e.mode, &mode) == nil && (mode == "managed" || mode == "")
 }
 
 // decodeInto decodes the element's names into c. The names many resources
@@ -673,7 +714,14 @@ func (rd *reader) configResource(module *modulePath) error {
 	s, e := rd.s, &rd.elem
 	e.reset()
 	var attrs map[string]bool
+	var seen [3]bool
 	err := s.object("resources[]", func(key []byte) error {
+		if i := slices.Index([]string{"address", "type", "expressions"}, string(key)); i >= 0 {
+			if seen[i] {
+				return duplicateKey(s)
+			}
+			seen[i] = true
+		}
 		var err error
 		switch string(key) {
 		case "address":
@@ -719,17 +767,19 @@ func (rd *reader) expressionSet() (bool, error) {
 	if c, ok := s.peek(); !ok || c != '{' {
 		return true, s.skip() // nested blocks: a list of expression objects
 	}
-	set := false
+	// Only a null constant leaves it unset; any other expression sets it,
+	// {} included (Terraform writes that for a value with no references
+	// that is not known until apply).
+	null, other := false, false
 	err := s.object("expression", func(key []byte) error {
-		if string(key) == "constant_value" {
-			if c, ok := s.peek(); ok && c == 'n' {
-				return s.skip()
-			}
+		if c, ok := s.peek(); ok && c == 'n' && string(key) == "constant_value" {
+			null = true
+		} else {
+			other = true
 		}
-		set = true
 		return s.skip()
 	})
-	return set, err
+	return !null || other, err
 }
 
 // Configured reports which attributes the configuration of rc sets. ok is

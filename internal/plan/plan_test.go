@@ -470,3 +470,23 @@ func TestMaxResources(t *testing.T) {
 		t.Errorf("three kept resources under a limit of 2: err = %v, want the limit named", err)
 	}
 }
+
+// TestDuplicateKeys: a resource entry that gives a key the reader reads
+// twice is refused: read one way for what to keep and another for what to
+// judge, it could hide a change.
+func TestDuplicateKeys(t *testing.T) {
+	for name, doc := range map[string]string{
+		"change": `{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.x", "mode": "managed",
+		  "type": "aws_iam_user_login_profile", "change": {"actions": ["create"], "before": null, "after": {"enable_logging": false}},
+		  "type": "aws_cloudtrail", "name": "x"}]}`,
+		"configuration": `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"resources": [
+		  {"address": "aws_cloudtrail.x", "type": "null_resource", "expressions": {"enable_logging": {"references": ["var.on"]}},
+		   "type": "aws_cloudtrail"}]}}}`,
+		"prior": `{"format_version": "1.2", "resource_changes": [], "prior_state": {"values": {"root_module": {"resources": [
+		  {"address": "aws_iam_access_key.a", "mode": "managed", "type": "aws_iam_access_key", "values": {}, "values": {"status": "Active"}}]}}}}`,
+	} {
+		if _, err := Read(strings.NewReader(doc), func(string) bool { return true }); err == nil || !strings.Contains(err.Error(), "twice") {
+			t.Errorf("%s: err = %v, want the duplicate key refused", name, err)
+		}
+	}
+}

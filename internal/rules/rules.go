@@ -123,6 +123,11 @@ func Names(rs ...*Rule) string {
 // IG503; r is the rule of the credential's kind): switching an Inactive
 // credential back to Active revives one nobody watches.
 func Reactivation(r *Rule, before, after Value[string]) []Finding {
+	// One side unreadable and the other as a reactivation would have it:
+	// it may be one, and nothing here can say.
+	if before.Unreadable && !after.Unknown && after.V == "Active" || after.Unreadable && !before.Unknown && before.V == "Inactive" {
+		return []Finding{r.unknown("status", UnreadableValue[string]())}
+	}
 	if before.Unknown || after.Unknown || before.V != "Inactive" || after.V != "Active" {
 		return nil
 	}
