@@ -128,8 +128,11 @@ func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 	var changes []*change // each key's change, nil for a key in prior state only
 	for _, head := range heads {
 		keys, changes = keys[:0], changes[:0]
+		user := objs[head].attrs().str("user", "")
 		for i := head; i >= 0; i = next[i] {
 			a := objs[i].attrs()
+			// One spelling marked sensitive withholds the name for all.
+			user.Sensitive = user.Sensitive || a.isSensitive("user")
 			status := a.str("status", "Active")
 			k := rules.AccessKey{Name: objs[i].address, Active: !status.Unknown && status.V == "Active"}
 			if created := a.str("create_date", ""); !created.Unknown && created.V != "" {
@@ -138,7 +141,6 @@ func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 			}
 			keys, changes = append(keys, k), append(changes, objs[i].change)
 		}
-		user := objs[head].attrs().str("user", "")
 		for _, f := range rules.EvaluateAccessKeys(user, keys, l.now, l.baseline) {
 			if f.Rule != rules.AccessKeyMultipleActive {
 				l.accessKeys[f.Subject] = append(l.accessKeys[f.Subject], f)

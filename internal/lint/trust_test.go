@@ -142,6 +142,14 @@ func TestUserNamesIgnoreCase(t *testing.T) {
 	if got := ids(Lint(readPlan(t, []byte(doc)), Options{}).Findings); got != "IG203:medium" {
 		t.Errorf("findings %q, want one IG203", got)
 	}
+	// The name marked sensitive on the second key is not printed from the first.
+	at := strings.LastIndex(doc, `"after_unknown": {"create_date": true}}}`)
+	secret := doc[:at] + `"after_unknown": {"create_date": true}, "after_sensitive": {"user": true}}}]}`
+	for _, f := range Lint(readPlan(t, []byte(secret)), Options{}).Findings {
+		if strings.Contains(strings.ToLower(f.Message), "deployer") {
+			t.Errorf("%s names the sensitive user: %s", f.Rule.ID, f.Message)
+		}
+	}
 }
 
 // TestAttributesCoverJudges: keeping only Attributes changes no finding on

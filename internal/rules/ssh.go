@@ -148,19 +148,25 @@ func SharedSSHKeys(uses []SSHKeyUse) map[string]Finding {
 		users       []Value[string] // first spelling kept
 	}
 	keys := map[string]*key{}
-	seen := map[[2]string]bool{}
+	seen := map[[2]string]int{} // a key's user, case aside -> its index in users
 	for _, u := range uses {
 		fp := u.Fingerprint.V
-		k := [2]string{fp, strings.ToLower(u.User.V)}
-		if u.User.Unknown || u.Fingerprint.Unknown || u.User.V == "" || fp == "" || seen[k] {
+		if u.User.Unknown || u.Fingerprint.Unknown || u.User.V == "" || fp == "" {
 			continue
 		}
-		seen[k] = true
 		if keys[fp] == nil {
 			keys[fp] = &key{fingerprint: u.Fingerprint}
 		}
-		keys[fp].users = append(keys[fp].users, u.User)
-		keys[fp].fingerprint.Sensitive = keys[fp].fingerprint.Sensitive || u.Fingerprint.Sensitive
+		k := keys[fp]
+		k.fingerprint.Sensitive = k.fingerprint.Sensitive || u.Fingerprint.Sensitive
+		if i, ok := seen[[2]string{fp, strings.ToLower(u.User.V)}]; ok {
+			// Another spelling of a user already listed: one marked
+			// sensitive withholds the name for both.
+			k.users[i].Sensitive = k.users[i].Sensitive || u.User.Sensitive
+			continue
+		}
+		seen[[2]string{fp, strings.ToLower(u.User.V)}] = len(k.users)
+		k.users = append(k.users, u.User)
 	}
 	out := map[string]Finding{}
 	for fp, k := range keys {

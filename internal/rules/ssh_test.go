@@ -2,6 +2,7 @@ package rules
 
 import (
 	"crypto/elliptic"
+	"strings"
 	"testing"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
@@ -71,5 +72,12 @@ func TestSharedSSHKeys(t *testing.T) {
 	assertFindings(t, []Finding{f}, []want{{"IG404", Medium, "public_key", `the key SHA256:abc is uploaded for 2 users: "alice", "bob"`}})
 	if f.Subject != "SHA256:abc" {
 		t.Errorf("subject = %q", f.Subject)
+	}
+	// A user's name marked sensitive under one spelling is withheld under all.
+	secret := use("alice", "SHA256:abc")
+	secret.User.Sensitive = true
+	got = SharedSSHKeys([]SSHKeyUse{use("Alice", "SHA256:abc"), secret, use("bob", "SHA256:abc")})
+	if m := got["SHA256:abc"].Message; strings.Contains(strings.ToLower(m), "alice") {
+		t.Errorf("the sensitive name is printed: %s", m)
 	}
 }
