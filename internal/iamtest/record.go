@@ -166,6 +166,9 @@ func generatedRecord(a *Account, e Event) string {
 			"clientProvidedHostHeader": "iam.amazonaws.com"},
 	}
 	if e.ErrorCode != "" {
+		if strings.HasPrefix(e.ErrorCode, "AccessDenied") {
+			record["requestParameters"] = nil // as CloudTrail records a refused call
+		}
 		record["errorCode"] = e.ErrorCode
 		record["errorMessage"] = orDefault(e.ErrorMessage, "User is not authorized to perform: iam:"+e.Name)
 	}

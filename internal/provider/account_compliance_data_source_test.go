@@ -152,6 +152,38 @@ func TestAccountComplianceNonCompliant(t *testing.T) {
 	})
 }
 
+// TestAccountComplianceCompliantAt: compliant, per area and for the
+// account, counts only findings at or above the provider's compliant_at;
+// the findings and counts still list every one. The same holds for the
+// CloudTrail data source.
+func TestAccountComplianceCompliantAt(t *testing.T) {
+	acct := compliantAccount(t)
+	acct.PasswordPolicy.MinimumPasswordLength = 8 // IG101, high
+	trail := goodTrail("main", "us-east-1")
+	trail.LogFileValidationEnabled = false // IG706, medium
+	acct.Trails = []iamtest.Trail{trail}
+	config := `
+data "iamguard_account_compliance" "test" {}
+data "iamguard_cloudtrail_iam_logging" "test" {}
+`
+	for at, compliant := range map[string]bool{"critical": true, "high": false} {
+		srv := iamtest.New(t, acct)
+		areas := allAreas(true)
+		areas["password_policy"] = compliant
+		run(t, resource.TestStep{
+			Config: cloudTrailProviderWith(srv, fmt.Sprintf("  compliant_at = %q", at)) + config,
+			Check: resource.ComposeAggregateTestCheckFunc(append(areaChecks(nil, areas),
+				resource.TestCheckResourceAttr(acAddr, "compliant", fmt.Sprint(compliant)),
+				resource.TestCheckResourceAttr(acAddr, "counts.high", "1"),
+				resource.TestCheckResourceAttr(acAddr, "counts.medium", "1"),
+				areaFinding("password_policy", "IG101"),
+				areaFinding("cloudtrail", "IG706"),
+				resource.TestCheckResourceAttr("data.iamguard_cloudtrail_iam_logging.test", "compliant", "true"),
+			)...),
+		})
+	}
+}
+
 // TestAccountComplianceDenied: an area that cannot be read is an IG806
 // finding in that area; the others are still read and judged.
 func TestAccountComplianceDenied(t *testing.T) {

@@ -13,7 +13,10 @@ import (
 const ctAddr = "data.iamguard_cloudtrail_iam_logging.test"
 
 // cloudTrailProviderBlock points every endpoint, CloudTrail's too, at srv.
-func cloudTrailProviderBlock(srv *iamtest.Server) string {
+func cloudTrailProviderBlock(srv *iamtest.Server) string { return cloudTrailProviderWith(srv, "") }
+
+// cloudTrailProviderWith adds extra settings to the provider block.
+func cloudTrailProviderWith(srv *iamtest.Server, extra string) string {
 	return fmt.Sprintf(`
 provider "iamguard" {
   access_key  = "AKIAIOSFODNN7EXAMPLE"
@@ -25,8 +28,9 @@ provider "iamguard" {
     sts        = %q
     cloudtrail = %q
   }
+%s
 }
-`, srv.URL, srv.URL, srv.URL)
+`, srv.URL, srv.URL, srv.URL, extra)
 }
 
 // goodTrail records IAM events and passes every trail rule.

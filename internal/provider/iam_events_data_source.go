@@ -195,11 +195,15 @@ func (c *client) iamEventsArea(ctx context.Context, q awsiam.EventsQuery, expect
 // parseLookback reads "7d" (whole days) or a Go duration, from one second
 // to awsiam.MaxLookback.
 func parseLookback(s string) (time.Duration, error) {
+	outOfRange := fmt.Errorf("lookback %q must be from 1s to 90d: CloudTrail's event history keeps 90 days", s)
 	var d time.Duration
 	if days, ok := strings.CutSuffix(s, "d"); ok {
 		n, err := strconv.Atoi(days)
 		if err != nil {
 			return 0, fmt.Errorf("lookback %q is not a number of days such as \"7d\" or a Go duration such as \"36h\"", s)
+		}
+		if n > int(awsiam.MaxLookback/(24*time.Hour)) {
+			return 0, outOfRange // before it is multiplied: a large n would wrap into range
 		}
 		d = time.Duration(n) * 24 * time.Hour
 	} else {
@@ -209,7 +213,7 @@ func parseLookback(s string) (time.Duration, error) {
 		}
 	}
 	if d < time.Second || d > awsiam.MaxLookback {
-		return 0, fmt.Errorf("lookback %q must be from 1s to 90d: CloudTrail's event history keeps 90 days", s)
+		return 0, outOfRange
 	}
 	return d, nil
 }

@@ -136,7 +136,7 @@ func TestIAMEventsNonCompliant(t *testing.T) {
 				"UploadSSHPublicKey by arn:aws:iam::123456789012:root at 2026-06-01T06:00:00Z made with root credentials"),
 			resource.TestCheckResourceAttr(evAddr, "findings.4.rule_id", "IG905"),
 			resource.TestCheckResourceAttr(evAddr, "findings.4.severity", "low"),
-			resource.TestMatchResourceAttr(evAddr, "findings.4.message", regexp.MustCompile(`^attempted \(AccessDenied\): DeleteSigningCertificate by arn:aws:iam::123456789012:user/mallory .* deleted signing certificate SIGNCERT1 of user bob, made by a principal not in expected_principals$`)),
+			resource.TestMatchResourceAttr(evAddr, "findings.4.message", regexp.MustCompile(`^attempted \(AccessDenied\): DeleteSigningCertificate by arn:aws:iam::123456789012:user/mallory .* deleted signing certificate \(not recorded\) of a user CloudTrail did not record, made by a principal not in expected_principals$`)),
 			noSecretsInState,
 		),
 	})
@@ -238,5 +238,20 @@ func TestIAMEventsInvalidArguments(t *testing.T) {
 	}
 	if n := srv.Calls("LookupEvents"); n != 0 {
 		t.Errorf("invalid arguments still made %d calls", n)
+	}
+}
+
+// TestParseLookback: days and durations from 1s to 90d, nothing that
+// wraps round into that range.
+func TestParseLookback(t *testing.T) {
+	for s, want := range map[string]time.Duration{"7d": 7 * 24 * time.Hour, "90d": 90 * 24 * time.Hour, "36h": 36 * time.Hour, "1s": time.Second} {
+		if got, err := parseLookback(s); err != nil || got != want {
+			t.Errorf("parseLookback(%q) = %v, %v; want %v", s, got, err, want)
+		}
+	}
+	for _, s := range []string{"91d", "0d", "-1d", "281474976710663d", "9223372036854775807d", "2161h", "0s", "x", "7 d"} {
+		if got, err := parseLookback(s); err == nil {
+			t.Errorf("parseLookback(%q) = %v, want an error", s, got)
+		}
 	}
 }

@@ -215,6 +215,11 @@ func evaluateEvent(e Event, b Baseline, expected Principals) (Finding, bool) {
 	switch {
 	case e.Root():
 		why = "made with root credentials"
+	case e.Attempt() && len(e.Parameters) == 0 && (r == EventPasswordPolicyWeak || r == EventAccessKeyActivated):
+		// A refused call is often recorded without its parameters
+		// (AccessDenied): what it asked for is not known, and the attempt
+		// is reported as such.
+		why = "asked for settings CloudTrail did not record"
 	case r == EventPasswordPolicyWeak:
 		weak := EvaluatePasswordPolicy(PolicyFromRequest(e.Parameters), b)
 		if len(weak) == 0 {
@@ -275,8 +280,11 @@ func param(e Event, key string) string {
 
 // userOf names the user a call acted on; IAM defaults to the caller.
 func userOf(e Event) string {
-	if s, ok := e.Parameters["userName"].(string); ok && s != "" {
+	switch s, _ := e.Parameters["userName"].(string); {
+	case s != "":
 		return "user " + s
+	case e.Attempt() && len(e.Parameters) == 0:
+		return "a user CloudTrail did not record" // a refused call's parameters are not recorded
 	}
 	return "the calling user"
 }

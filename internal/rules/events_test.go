@@ -53,6 +53,9 @@ func TestEvaluateEvents(t *testing.T) {
 		{ID: "e8", Name: EventUpdateAccessKey, PrincipalType: "IAMUser", PrincipalARN: user, ErrorCode: "AccessDenied",
 			Parameters: map[string]any{"accessKeyId": "AKIAOLD", "status": "Active"}},
 		{ID: "e9", Name: "CreateUser", PrincipalType: "Root"},
+		// Refused calls as CloudTrail records them: no request parameters.
+		{ID: "e10", Name: EventUpdateAccessKey, PrincipalType: "IAMUser", PrincipalARN: user, ErrorCode: "AccessDenied"},
+		{ID: "e11", Name: EventUpdateAccountPasswordPolicy, PrincipalType: "IAMUser", PrincipalARN: user, ErrorCode: "AccessDenied"},
 	}
 	for i := range events {
 		events[i].Time = eventTime
@@ -64,9 +67,11 @@ func TestEvaluateEvents(t *testing.T) {
 		{"IG904", Medium, "", "UploadSSHPublicKey by " + user + at + "uploaded an SSH public key for user bob, made by a principal not in expected_principals"},
 		{"IG905", Critical, "", "DeleteSigningCertificate by arn:aws:iam::111122223333:root" + at + "made with root credentials"},
 		{"IG902", Medium, "", "attempted (AccessDenied): UpdateAccessKey by " + user + at + "set access key AKIAOLD of the calling user to Active"},
+		{"IG902", Medium, "", "attempted (AccessDenied): UpdateAccessKey by " + user + at + "asked for settings CloudTrail did not record"},
+		{"IG901", Medium, "", "attempted (AccessDenied): UpdateAccountPasswordPolicy by " + user + at + "asked for settings CloudTrail did not record"},
 	})
 	fs := EvaluateEvents(events, DefaultBaseline(), nil)
-	if len(fs) != 6 || fs[2].Rule != EventServerCertificateUploaded || fs[2].Subject != "e5" {
+	if len(fs) != 8 || fs[2].Rule != EventServerCertificateUploaded || fs[2].Subject != "e5" {
 		t.Errorf("without expected principals: %+v", got(fs))
 	}
 }
