@@ -43,7 +43,9 @@ func inRegion(region string) func(*cloudtrail.Options) {
 // us-east-1, where IAM's global events are delivered, with shadow trails
 // (multi-region and organization trails homed in other regions). Each
 // trail's status and event selectors (basic or advanced) are read in its
-// home region, by ARN. Trails come back ordered by name, then ARN.
+// home region, by ARN; an organization trail whose owner alone can read
+// them (seen from a member account) is ManagedElsewhere, with them
+// unknown. Trails come back ordered by name, then ARN.
 func Trails(ctx context.Context, api TrailsAPI) ([]Trail, error) {
 	out, err := api.DescribeTrails(ctx, &cloudtrail.DescribeTrailsInput{IncludeShadowTrails: aws.Bool(true)}, inRegion(rules.USEast1))
 	if err != nil {
@@ -70,6 +72,10 @@ func Trails(ctx context.Context, api TrailsAPI) ([]Trail, error) {
 		home := orString(tr.HomeRegion, rules.USEast1)
 		g.Go(func() error {
 			st, err := api.GetTrailStatus(gctx, &cloudtrail.GetTrailStatusInput{Name: aws.String(id)}, inRegion(home))
+			if tr.Organization && ownedElsewhere(err) {
+				tr.Logging = rules.UnknownValue[bool]()
+				return nil
+			}
 			if err != nil {
 				return wrap("GetTrailStatus", err)
 			}
@@ -80,6 +86,10 @@ func Trails(ctx context.Context, api TrailsAPI) ([]Trail, error) {
 		})
 		g.Go(func() error {
 			sel, err := api.GetEventSelectors(gctx, &cloudtrail.GetEventSelectorsInput{TrailName: aws.String(id)}, inRegion(home))
+			if tr.Organization && ownedElsewhere(err) {
+				tr.Selectors = rules.UnknownValue[bool]()
+				return nil
+			}
 			if err != nil {
 				return wrap("GetEventSelectors", err)
 			}
@@ -91,6 +101,10 @@ func Trails(ctx context.Context, api TrailsAPI) ([]Trail, error) {
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
+	for i := range trails {
+		tr := &trails[i]
+		tr.ManagedElsewhere = tr.Logging.Unknown || tr.Selectors.Unknown
+	}
 	slices.SortFunc(trails, func(a, b Trail) int {
 		if c := strings.Compare(a.Name, b.Name); c != 0 {
 			return c
@@ -98,6 +112,17 @@ func Trails(ctx context.Context, api TrailsAPI) ([]Trail, error) {
 		return strings.Compare(a.ARN, b.ARN)
 	})
 	return trails, nil
+}
+
+// ownedElsewhere reports whether a status or selectors call failed because
+// another account owns the trail: what CloudTrail answers a member account
+// about its organization's trail, which DescribeTrails lists.
+func ownedElsewhere(err error) bool {
+	switch code(err) {
+	case "CloudTrailARNInvalidException", "TrailNotFoundException":
+		return true
+	}
+	return false
 }
 
 func eventSelectors(in []cttypes.EventSelector) []rules.EventSelector {

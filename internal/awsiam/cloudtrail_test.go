@@ -39,8 +39,11 @@ func ctClientAt(endpoint string, attempts int) *cloudtrail.Client {
 func TestTrails(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{Now: now, Trails: []iamtest.Trail{
 		{Name: "org", HomeRegion: "us-west-2", IsOrganizationTrail: true, IsMultiRegionTrail: true, IncludeGlobalServiceEvents: true,
-			IsLogging: true, ARN: "arn:aws:cloudtrail:us-west-2:999988887777:trail/org", KMSKeyID: "arn:aws:kms:us-west-2:999988887777:key/k",
-			LatestDeliveryTime: now.Add(-time.Hour)},
+			IsLogging: true, KMSKeyID: "arn:aws:kms:us-west-2:123456789012:key/k", LatestDeliveryTime: now.Add(-time.Hour)},
+		// The organization's trail seen from a member account: listed, but
+		// its status and selectors are the management account's to read.
+		{Name: "org-of-another", HomeRegion: "us-west-2", IsOrganizationTrail: true, IsMultiRegionTrail: true, IncludeGlobalServiceEvents: true,
+			IsLogging: true, ARN: "arn:aws:cloudtrail:us-west-2:999988887777:trail/org-of-another"},
 		{Name: "eu-only", HomeRegion: "eu-west-1", IsLogging: true}, // not visible from us-east-1
 		{Name: "local", IncludeGlobalServiceEvents: true, LatestDeliveryError: "NoSuchBucket",
 			AdvancedEventSelectors: []iamtest.AdvancedEventSelector{{Name: "mgmt", FieldSelectors: []iamtest.FieldSelector{
@@ -50,10 +53,13 @@ func TestTrails(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(trails) != 2 || trails[0].Name != "local" || trails[1].Name != "org" {
+	if len(trails) != 3 || trails[0].Name != "local" || trails[1].Name != "org" || trails[2].Name != "org-of-another" {
 		t.Fatalf("trails = %+v", trails)
 	}
-	local, org := trails[0], trails[1]
+	local, org, other := trails[0], trails[1], trails[2]
+	if !other.ManagedElsewhere || !other.Logging.Unknown || !other.Selectors.Unknown || org.ManagedElsewhere || local.ManagedElsewhere {
+		t.Errorf("managed elsewhere: %v %v %v", other.ManagedElsewhere, org.ManagedElsewhere, local.ManagedElsewhere)
+	}
 	if local.Logging.V || local.LatestDeliveryError != "NoSuchBucket" || len(local.AdvancedSelectors) != 1 ||
 		len(local.AdvancedSelectors[0].Fields) != 2 || local.KMSKeySet || local.HomeRegion != "us-east-1" {
 		t.Errorf("local = %+v", local)
@@ -71,12 +77,13 @@ func TestTrails(t *testing.T) {
 			t.Errorf("%s %s went to %s, want %s", r.Action, r.Body, r.Region, want)
 		}
 	}
-	if n := srv.Calls("GetTrailStatus") + srv.Calls("GetEventSelectors"); n != 4 {
-		t.Errorf("%d per-trail calls, want 4", n)
+	if n := srv.Calls("GetTrailStatus") + srv.Calls("GetEventSelectors"); n != 6 {
+		t.Errorf("%d per-trail calls, want 6", n)
 	}
-	rec, _, _ := rules.EvaluateLiveTrails([]rules.LiveTrail{org.LiveTrail})
-	if !rec {
-		t.Error("the organization trail does not count")
+	for _, tr := range []Trail{org, other} {
+		if rec, _, _ := rules.EvaluateLiveTrails([]rules.LiveTrail{tr.LiveTrail}); !rec {
+			t.Errorf("the organization trail %s does not count", tr.Name)
+		}
 	}
 
 	srv.Fail("GetEventSelectors", iamtest.AccessDenied, -1)

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -76,6 +77,17 @@ func trailNotFound(name string) *apiError {
 	return &apiError{status: 400, code: "TrailNotFoundException", message: "Unknown trail: " + name + " for the user"}
 }
 
+// foreignTrail is CloudTrail's answer to a status or selectors call on a
+// trail another account owns, such as an organization trail seen from a
+// member account: DescribeTrails lists it, these calls refuse it.
+func foreignTrail(a *Account, t *Trail) *apiError {
+	arn := a.trailARN(t)
+	if parts := strings.Split(arn, ":"); len(parts) > 4 && parts[4] != a.accountID() {
+		return &apiError{status: 400, code: "CloudTrailARNInvalidException", message: "AccountID in ARN is wrong: " + arn}
+	}
+	return nil
+}
+
 // epoch is how the JSON protocol writes timestamps: seconds since 1970.
 func epoch(t time.Time) float64 { return float64(t.UnixMilli()) / 1000 }
 
@@ -144,6 +156,9 @@ func getTrailStatus(s *Server, body []byte) (any, *apiError) {
 	if t == nil {
 		return nil, trailNotFound(in.Name)
 	}
+	if err := foreignTrail(s.acct, t); err != nil {
+		return nil, err
+	}
 	return trailStatus(s.acct, t), nil
 }
 
@@ -156,6 +171,9 @@ func getEventSelectors(s *Server, body []byte) (any, *apiError) {
 	t := a.findTrail(in.TrailName)
 	if t == nil {
 		return nil, trailNotFound(in.TrailName)
+	}
+	if err := foreignTrail(a, t); err != nil {
+		return nil, err
 	}
 	out := map[string]any{"TrailARN": a.trailARN(t)}
 	if len(t.AdvancedEventSelectors) > 0 {

@@ -64,12 +64,12 @@ func (d *cloudTrailIAMLoggingDataSource) Schema(_ context.Context, _ datasource.
 			"is_multi_region_trail":         flag("Whether the trail records every region."),
 			"include_global_service_events": flag("Whether the trail records global service events, where IAM's go."),
 			"is_organization_trail":         flag("Whether this is an AWS Organizations trail."),
-			"is_logging":                    flag("Whether the trail is logging (GetTrailStatus)."),
+			"is_logging":                    flag("Whether the trail is logging (GetTrailStatus); null for an organization trail seen from a member account, which only the management account can read."),
 			"latest_delivery_time":          str("When logs were last delivered to S3 (RFC 3339); null if never."),
 			"latest_delivery_error":         str("The last S3 delivery error, if any."),
 			"log_file_validation_enabled":   flag("Whether log file integrity validation is on."),
 			"kms_key_set":                   flag("Whether log files are encrypted with a KMS key (the key itself is not shown)."),
-			"records_iam_write_events":      flag("Whether the trail's event selectors (basic or advanced) record write management events from iam.amazonaws.com."),
+			"records_iam_write_events":      flag("Whether the trail's event selectors (basic or advanced) record write management events from iam.amazonaws.com; null when only the management account can read them."),
 			"recording_iam":                 flag("Whether this trail records IAM events (see the top-level recording_iam)."),
 			"not_recording_reason":          str("Why the trail does not record IAM events; null when it does."),
 		}},
@@ -96,6 +96,14 @@ func (d *cloudTrailIAMLoggingDataSource) Read(ctx context.Context, _ datasource.
 	}
 	m.Compliant, m.Findings = d.client.compliant(fs), fs.list()
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// knownBool is v, or null when it cannot be read from this account.
+func knownBool(v rules.Value[bool]) types.Bool {
+	if v.Unknown {
+		return types.BoolNull()
+	}
+	return types.BoolValue(v.V)
 }
 
 // cloudTrailArea reads every trail the account sees and judges whether
@@ -126,12 +134,12 @@ func (c *client) cloudTrailArea(ctx context.Context) (cloudTrailIAMLoggingModel,
 			IsMultiRegionTrail:         types.BoolValue(t.MultiRegion.V),
 			IncludeGlobalServiceEvents: types.BoolValue(t.IncludeGlobalServiceEvents.V),
 			IsOrganizationTrail:        types.BoolValue(t.Organization),
-			IsLogging:                  types.BoolValue(t.Logging.V),
+			IsLogging:                  knownBool(t.Logging),
 			LatestDeliveryTime:         timeValue(t.LatestDeliveryTime),
 			LatestDeliveryError:        stringOrNull(t.LatestDeliveryError),
 			LogFileValidationEnabled:   types.BoolValue(t.LogFileValidation.V),
 			KMSKeySet:                  types.BoolValue(t.KMSKeySet),
-			RecordsIAMWriteEvents:      types.BoolValue(v.RecordsIAMWrites),
+			RecordsIAMWriteEvents:      knownBool(rules.Value[bool]{V: v.RecordsIAMWrites, Unknown: t.Selectors.Unknown}),
 			RecordingIAM:               types.BoolValue(v.RecordsIAM),
 			NotRecordingReason:         reason,
 		})

@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -39,48 +40,67 @@ func goodTrail(name, region string) iamtest.Trail {
 		IsMultiRegionTrail: true, LogFileValidationEnabled: true, IsLogging: true, LatestDeliveryTime: daysAgo(0)}
 }
 
+// TestCloudTrailIAMLoggingCompliant: the account's own trail, and its
+// organization's trail as a member account sees it (listed, with status
+// and selectors only the management account can read), both count.
 func TestCloudTrailIAMLoggingCompliant(t *testing.T) {
 	org := goodTrail("org-trail", "eu-west-1")
 	org.IsOrganizationTrail = true
 	org.ARN = "arn:aws:cloudtrail:eu-west-1:999988887777:trail/org-trail"
 	org.KMSKeyID = "arn:aws:kms:eu-west-1:999988887777:key/1234"
-	org.AdvancedEventSelectors = []iamtest.AdvancedEventSelector{{Name: "management", FieldSelectors: []iamtest.FieldSelector{
+	own := goodTrail("own", "us-east-1")
+	own.AdvancedEventSelectors = []iamtest.AdvancedEventSelector{{Name: "management", FieldSelectors: []iamtest.FieldSelector{
 		{Field: "eventCategory", Equals: []string{"Management"}}}}}
-	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Trails: []iamtest.Trail{org}})
-	run(t, resource.TestStep{
-		Config: cloudTrailProviderBlock(srv) + `data "iamguard_cloudtrail_iam_logging" "test" {}`,
-		Check: resource.ComposeAggregateTestCheckFunc(
+	for name, trails := range map[string][]iamtest.Trail{"both": {org, own}, "organization only": {org}} {
+		srv := iamtest.New(t, &iamtest.Account{Now: testNow, Trails: trails})
+		checks := []resource.TestCheckFunc{
 			resource.TestCheckResourceAttr(ctAddr, "recording_iam", "true"),
 			resource.TestCheckResourceAttr(ctAddr, "compliant", "true"),
 			resource.TestCheckResourceAttr(ctAddr, "findings.#", "0"),
-			resource.TestCheckResourceAttr(ctAddr, "trails.#", "1"),
+			resource.TestCheckResourceAttr(ctAddr, "trails.#", fmt.Sprint(len(trails))),
 			resource.TestCheckResourceAttr(ctAddr, "trails.0.name", "org-trail"),
 			resource.TestCheckResourceAttr(ctAddr, "trails.0.arn", "arn:aws:cloudtrail:eu-west-1:999988887777:trail/org-trail"),
 			resource.TestCheckResourceAttr(ctAddr, "trails.0.home_region", "eu-west-1"),
 			resource.TestCheckResourceAttr(ctAddr, "trails.0.is_organization_trail", "true"),
 			resource.TestCheckResourceAttr(ctAddr, "trails.0.is_multi_region_trail", "true"),
 			resource.TestCheckResourceAttr(ctAddr, "trails.0.include_global_service_events", "true"),
-			resource.TestCheckResourceAttr(ctAddr, "trails.0.is_logging", "true"),
-			resource.TestCheckResourceAttr(ctAddr, "trails.0.latest_delivery_time", "2026-06-01T12:00:00Z"),
-			resource.TestCheckNoResourceAttr(ctAddr, "trails.0.latest_delivery_error"),
+			resource.TestCheckNoResourceAttr(ctAddr, "trails.0.is_logging"), // the management account's to read
+			resource.TestCheckNoResourceAttr(ctAddr, "trails.0.latest_delivery_time"),
+			resource.TestCheckNoResourceAttr(ctAddr, "trails.0.records_iam_write_events"),
 			resource.TestCheckResourceAttr(ctAddr, "trails.0.log_file_validation_enabled", "true"),
 			resource.TestCheckResourceAttr(ctAddr, "trails.0.kms_key_set", "true"),
-			resource.TestCheckResourceAttr(ctAddr, "trails.0.records_iam_write_events", "true"),
 			resource.TestCheckResourceAttr(ctAddr, "trails.0.recording_iam", "true"),
 			resource.TestCheckNoResourceAttr(ctAddr, "trails.0.not_recording_reason"),
-		),
-	})
-	// Status and selectors are read in the trail's home region, DescribeTrails in us-east-1.
-	for _, r := range srv.Requests("") {
-		if r.Action == "GetCallerIdentity" {
-			continue // the provider's own check of its credentials, in its region
 		}
-		want := "eu-west-1"
-		if r.Action == "DescribeTrails" {
-			want = "us-east-1"
+		if len(trails) == 2 {
+			checks = append(checks,
+				resource.TestCheckResourceAttr(ctAddr, "trails.1.name", "own"),
+				resource.TestCheckResourceAttr(ctAddr, "trails.1.is_organization_trail", "false"),
+				resource.TestCheckResourceAttr(ctAddr, "trails.1.is_logging", "true"),
+				resource.TestCheckResourceAttr(ctAddr, "trails.1.latest_delivery_time", "2026-06-01T12:00:00Z"),
+				resource.TestCheckNoResourceAttr(ctAddr, "trails.1.latest_delivery_error"),
+				resource.TestCheckResourceAttr(ctAddr, "trails.1.kms_key_set", "false"),
+				resource.TestCheckResourceAttr(ctAddr, "trails.1.records_iam_write_events", "true"),
+				resource.TestCheckResourceAttr(ctAddr, "trails.1.recording_iam", "true"))
 		}
-		if r.Region != want {
-			t.Errorf("%s signed for %s, want %s", r.Action, r.Region, want)
+		t.Run(name, func(t *testing.T) {
+			run(t, resource.TestStep{
+				Config: cloudTrailProviderBlock(srv) + `data "iamguard_cloudtrail_iam_logging" "test" {}`,
+				Check:  resource.ComposeAggregateTestCheckFunc(checks...),
+			})
+		})
+		// Status and selectors are read in the trail's home region, DescribeTrails in us-east-1.
+		for _, r := range srv.Requests("") {
+			if r.Action == "GetCallerIdentity" {
+				continue // the provider's own check of its credentials, in its region
+			}
+			want := "us-east-1"
+			if r.Action != "DescribeTrails" && strings.Contains(string(r.Body), "org-trail") {
+				want = "eu-west-1"
+			}
+			if r.Region != want {
+				t.Errorf("%s signed for %s, want %s", r.Action, r.Region, want)
+			}
 		}
 	}
 }

@@ -286,7 +286,10 @@ const USEast1 = "us-east-1"
 type LiveTrail struct {
 	Name, ARN, HomeRegion string
 	Organization          bool // an organization trail, possibly owned by the management account
-	Trail                      // the settings the plan rules judge
+	// ManagedElsewhere: an organization trail seen from a member account,
+	// whose status and selectors only the management account can read.
+	ManagedElsewhere bool
+	Trail            // the settings the plan rules judge
 }
 
 // TrailVerdict is the judgement on one live trail.
@@ -300,11 +303,23 @@ type TrailVerdict struct {
 // EvaluateLiveTrails judges every trail as the linter judges a planned
 // aws_cloudtrail (EvaluateTrail), and the account as a whole: recording is
 // true when at least one trail records IAM events; otherwise the account gets
-// an IG707 finding. An organization trail counts like the account's own.
+// an IG707 finding. An organization trail counts like the account's own;
+// seen from a member account (ManagedElsewhere), on the settings this
+// account can read.
 func EvaluateLiveTrails(trails []LiveTrail) (recording bool, verdicts []TrailVerdict, account []Finding) {
 	verdicts = make([]TrailVerdict, len(trails))
 	var why []string
 	for i, t := range trails {
+		if t.ManagedElsewhere {
+			// What only the management account can read is its to judge:
+			// the trail counts on what this account sees of it.
+			if t.Logging.Unknown {
+				t.Logging = Known(true)
+			}
+			if t.Selectors.Unknown {
+				t.Selectors, t.EventSelectors, t.AdvancedSelectors = Value[bool]{}, nil, nil
+			}
+		}
 		v := TrailVerdict{Findings: EvaluateTrail(t.Trail)}
 		_, _, v.RecordsIAMWrites, _ = recordsIAMWrites(t.Trail)
 		v.RecordsIAM, v.Why = RecordsIAMEvents(t.Trail)
