@@ -12,6 +12,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/iam/types"
 	"golang.org/x/sync/errgroup"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
 // SSHPublicKeysAPI is the part of the IAM client SSHPublicKeys needs.
@@ -60,7 +62,7 @@ func SSHPublicKeys(ctx context.Context, api SSHPublicKeysAPI, userName string) (
 		}
 	}
 	err := listUsers(gctx, c.limiter, api, func(name string, _ time.Time) {
-		if !strings.EqualFold(name, userName) {
+		if rules.FoldName(name) != rules.FoldName(userName) {
 			g.Go(func() error { return c.userKeys(gctx, name, false) })
 		}
 	})

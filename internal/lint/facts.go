@@ -91,7 +91,7 @@ func (l *linter) applied(typ string) []appliedObject {
 }
 
 // userKey groups by IAM user name, which AWS compares case-insensitively.
-func userKey(name string) string { return strings.ToLower(name) }
+func userKey(name string) string { return rules.FoldName(name) }
 
 // accessKeyFindings judges each user's access keys as a set once the plan
 // is applied, and returns the findings by key address: a key's own findings,

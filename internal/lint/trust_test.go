@@ -142,6 +142,12 @@ func TestUserNamesIgnoreCase(t *testing.T) {
 	if got := ids(Lint(readPlan(t, []byte(doc)), Options{}).Findings); got != "IG203:medium" {
 		t.Errorf("findings %q, want one IG203", got)
 	}
+	// Only ASCII letters fold, as in IAM: the Kelvin sign is another user.
+	kelvin := `{"format_version": "1.2", "resource_changes": [` + key("aws_iam_access_key.a", "Kate") + "," +
+		key("aws_iam_access_key.b", "\u212Aate") + `]}`
+	if got := ids(Lint(readPlan(t, []byte(kelvin)), Options{}).Findings); got != "" {
+		t.Errorf("Kate and \u212Aate: findings %q, want none", got)
+	}
 	// The name marked sensitive on the second key is not printed from the first.
 	at := strings.LastIndex(doc, `"after_unknown": {"create_date": true}}}`)
 	secret := doc[:at] + `"after_unknown": {"create_date": true}, "after_sensitive": {"user": true}}}]}`

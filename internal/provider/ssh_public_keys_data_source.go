@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"slices"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -102,7 +101,7 @@ func (c *client) sshPublicKeysArea(ctx context.Context, only string) ([]sshPubli
 	if err != nil {
 		return nil, nil, err
 	}
-	shown := func(user string) bool { return only == "" || strings.EqualFold(user, only) }
+	shown := func(user string) bool { return only == "" || rules.FoldName(user) == rules.FoldName(only) }
 	// unjudged is what a gap leaves undecided: a shown user's keys are not
 	// judged at all, another user's only matter to the shared-key rule.
 	unjudged := func(user string) []*rules.Rule {

@@ -124,6 +124,24 @@ func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b B
 	return fs
 }
 
+// FoldName is an IAM name as IAM compares it: user names are unique without
+// regard to ASCII case. Only ASCII letters fold (IAM names are ASCII), so a
+// look-alike such as the Kelvin sign is another name, as it is to IAM.
+func FoldName(name string) string {
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; 'A' <= c && c <= 'Z' {
+			b := []byte(name)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; 'A' <= c && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return name
+}
+
 // namedAtMost is how many names a message lists before it only counts.
 const namedAtMost = 5
 

@@ -279,9 +279,9 @@ func CertificateNames(c *inspect.Certificate, b Baseline) []Finding {
 }
 
 func domainAllowed(name string, allowed []string) bool {
-	name = strings.ToLower(strings.TrimSuffix(name, "."))
+	name = FoldName(strings.TrimSuffix(name, ".")) // DNS folds ASCII letters only
 	for _, a := range allowed {
-		a = strings.ToLower(strings.TrimSuffix(a, "."))
+		a = FoldName(strings.TrimSuffix(a, "."))
 		if name == a {
 			return true
 		}

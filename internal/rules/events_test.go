@@ -136,3 +136,12 @@ func TestEvaluateLiveTrails(t *testing.T) {
 	_, _, acct = EvaluateLiveTrails(nil)
 	assertFindings(t, acct, []want{{"IG707", High, "", "no trail exists, so IAM events are not recorded"}})
 }
+
+func TestFoldName(t *testing.T) {
+	for in, want := range map[string]string{"Deployer": "deployer", "deployer": "deployer", "ALICE@x.com": "alice@x.com",
+		"\u212Aate": "\u212Aate", "İnci": "İnci", "": ""} {
+		if got := FoldName(in); got != want {
+			t.Errorf("FoldName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -159,13 +159,13 @@ func SharedSSHKeys(uses []SSHKeyUse) map[string]Finding {
 		}
 		k := keys[fp]
 		k.fingerprint.Sensitive = k.fingerprint.Sensitive || u.Fingerprint.Sensitive
-		if i, ok := seen[[2]string{fp, strings.ToLower(u.User.V)}]; ok {
+		if i, ok := seen[[2]string{fp, FoldName(u.User.V)}]; ok {
 			// Another spelling of a user already listed: one marked
 			// sensitive withholds the name for both.
 			k.users[i].Sensitive = k.users[i].Sensitive || u.User.Sensitive
 			continue
 		}
-		seen[[2]string{fp, strings.ToLower(u.User.V)}] = len(k.users)
+		seen[[2]string{fp, FoldName(u.User.V)}] = len(k.users)
 		k.users = append(k.users, u.User)
 	}
 	out := map[string]Finding{}
