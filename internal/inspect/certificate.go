@@ -26,7 +26,8 @@ type Certificate struct {
 	// SignatureAlgorithm is crypto/x509's name, such as SHA256-RSA.
 	SignatureAlgorithm string `json:"signature_algorithm"`
 	// SignatureHash is the digest the signature covers: MD2, MD5, SHA1,
-	// SHA256, SHA384, SHA512, or "" for Ed25519 and unknown algorithms.
+	// SHA256, SHA384, SHA512, Ed25519 (its own), or "" for an algorithm
+	// crypto/x509 does not know.
 	SignatureHash     string `json:"signature_hash"`
 	IsCA              bool   `json:"is_ca"`
 	SelfSigned        bool   `json:"self_signed"`
@@ -126,6 +127,7 @@ var signatureHash = map[x509.SignatureAlgorithm]string{
 	x509.SHA256WithRSA: "SHA256", x509.SHA256WithRSAPSS: "SHA256", x509.DSAWithSHA256: "SHA256", x509.ECDSAWithSHA256: "SHA256",
 	x509.SHA384WithRSA: "SHA384", x509.SHA384WithRSAPSS: "SHA384", x509.ECDSAWithSHA384: "SHA384",
 	x509.SHA512WithRSA: "SHA512", x509.SHA512WithRSAPSS: "SHA512", x509.ECDSAWithSHA512: "SHA512",
+	x509.PureEd25519: "Ed25519",
 }
 
 // selfSigned reports whether c names itself as issuer and its own key signs
@@ -143,6 +145,9 @@ func selfSigned(c *x509.Certificate) bool {
 	return err == nil || errors.As(err, &insecure)
 }
 
+// maxChain bounds the certificates of a chain VerifyChain verifies.
+const maxChain = 10
+
 // VerifyChain checks, the way a TLS client would, that chain leads from
 // body to the chain's last certificate: that one is the trust anchor, the
 // others are intermediates, and every certificate must be valid at at. The
@@ -150,6 +155,22 @@ func selfSigned(c *x509.Certificate) bool {
 func VerifyChain(body *Certificate, chain []*Certificate, at time.Time) error {
 	if len(chain) == 0 {
 		return errors.New("the chain is empty")
+	}
+	// Candidates that share a subject multiply the paths crypto/x509 tries,
+	// each a signature check: a chain built for that costs a tenth of a
+	// second a certificate. Real chains are short and name each CA once
+	// (a cross-signed root twice).
+	if len(chain) > maxChain {
+		return fmt.Errorf("the chain holds %d certificates; iamguard verifies chains of at most %d", len(chain), maxChain)
+	}
+	subjects, repeated := map[string]bool{}, 0
+	for _, c := range chain {
+		if subjects[string(c.x509.RawSubject)] {
+			if repeated++; repeated > 1 {
+				return fmt.Errorf("the chain names %q again; iamguard verifies chains that name one CA twice at most", c.Subject)
+			}
+		}
+		subjects[string(c.x509.RawSubject)] = true
 	}
 	roots, inter := x509.NewCertPool(), x509.NewCertPool()
 	roots.AddCert(chain[len(chain)-1].x509)

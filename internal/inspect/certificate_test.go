@@ -32,7 +32,7 @@ func TestParseCertificateFacts(t *testing.T) {
 		{"ecdsa p384", certtest.Cert{Key: certtest.EC(t, elliptic.P384())}, "ECDSA", 384, "ECDSA-SHA384", "SHA384", true},
 		{"rsa 2048", certtest.Cert{Key: certtest.RSA(t, 2048)}, "RSA", 2048, "SHA256-RSA", "SHA256", true},
 		{"rsa 1024 sha1", certtest.Cert{Key: rsa1024, SigAlg: x509.SHA1WithRSA}, "RSA", 1024, "SHA1-RSA", "SHA1", true},
-		{"ed25519", certtest.Cert{Key: certtest.Ed25519(t)}, "Ed25519", 256, "Ed25519", "", true},
+		{"ed25519", certtest.Cert{Key: certtest.Ed25519(t)}, "Ed25519", 256, "Ed25519", "Ed25519", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -167,6 +167,12 @@ func TestVerifyChain(t *testing.T) {
 		want  string // "" verifies
 	}{
 		{"intermediate then root", leaf, certtest.Chain(inter, root), ""},
+		// Bounded work: one CA named twice (a cross-signed root) at most,
+		// and ten certificates.
+		{"a CA named twice", leaf, certtest.Chain(inter, impostorInter, root), ""},
+		{"a CA named three times", leaf, certtest.Chain(inter, impostorInter, impostorInter, root), "names \"CN=Intermediate"},
+		{"eleven certificates", leaf, certtest.Chain(inter, otherRoot, otherRoot, otherRoot, otherRoot, otherRoot, otherRoot, otherRoot, otherRoot, otherRoot, root),
+			"holds 11 certificates"},
 		{"intermediate only, as anchor", leaf, certtest.Chain(inter), ""},
 		// The path still ends at the last certificate given.
 		{"root first, intermediate last", leaf, certtest.Chain(root, inter), ""},

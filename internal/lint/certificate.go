@@ -9,9 +9,14 @@ func judgeServerCertificate(l *linter, c *change) []rules.Finding {
 		return nil
 	}
 	a := c.after()
-	return rules.EvaluateServerCertificate(rules.ServerCertificate{
+	s := rules.ServerCertificate{
 		Body:       a.str("certificate_body", ""),
 		Chain:      a.str("certificate_chain", ""),
 		PrivateKey: a.str("private_key", ""),
-	}, l.now, l.baseline)
+	}
+	if !s.Chain.Unknown && s.Chain.V != "" {
+		l.chains++
+		s.ChainUnverified = l.chains > rules.MaxChainsVerified
+	}
+	return rules.EvaluateServerCertificate(s, l.now, l.baseline)
 }

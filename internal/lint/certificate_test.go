@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -130,3 +132,33 @@ func TestServerCertificate(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestChainsVerifiedBounded: past rules.MaxChainsVerified chains in one
+// plan, a chain is not verified and says so at info level, so that a plan
+// of many costly chains cannot take hours.
+func TestChainsVerifiedBounded(t *testing.T) {
+	p := newTestPKI(t)
+	body, _ := json.Marshal(p.leaf(t, certtest.Cert{}).PEM)
+	chain, _ := json.Marshal(p.chain())
+	var b strings.Builder
+	b.WriteString(`{"format_version": "1.2", "resource_changes": [`)
+	for i := range rules.MaxChainsVerified + 1 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"address": "aws_iam_server_certificate.c%d", "mode": "managed", "type": "aws_iam_server_certificate", "name": "c%d",
+		  "change": {"actions": ["create"], "before": null, "after": {"certificate_body": %s, "certificate_chain": %s}, "after_unknown": {}}}`,
+			i, i, body, chain)
+	}
+	b.WriteString(`]}`)
+	res := Lint(readPlan(t, []byte(b.String())), Options{Now: planNow})
+	var unverified []string
+	for _, f := range res.Findings {
+		if f.Rule == rules.CertificateChainInvalid {
+			unverified = append(unverified, f.Severity.String()+" "+f.Message)
+		}
+	}
+	if len(unverified) != 1 || !strings.HasPrefix(unverified[0], "info iamguard verifies at most") {
+		t.Errorf("IG306 findings: %q; want one info finding for the chain past the limit", unverified)
+	}
+}

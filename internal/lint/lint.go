@@ -175,6 +175,7 @@ type linter struct {
 	accessKeys  map[string][]rules.Finding // address -> IG203, IG204
 	sshKeys     map[string][]rules.Finding // address -> IG401-IG404
 	signingBest map[string]rules.Replacement
+	chains      int // certificate chains judged so far (see rules.MaxChainsVerified)
 }
 
 // Lint judges every resource change of p whose type a rule judges.

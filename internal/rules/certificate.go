@@ -158,7 +158,15 @@ type ServerCertificate struct {
 	Body       Value[string]
 	Chain      Value[string]
 	PrivateKey Value[string]
+	// ChainUnverified: the plan is past MaxChainsVerified, so the chain is
+	// not verified and IG306 is an info finding.
+	ChainUnverified bool
 }
+
+// MaxChainsVerified bounds the chains verified in one plan, each up to a
+// hundred signature checks: IAM's own quota of server certificates in an
+// account.
+const MaxChainsVerified = 1000
 
 // EvaluateServerCertificate judges a server certificate (IG301-IG310).
 func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) []Finding {
@@ -174,6 +182,9 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 	switch {
 	case s.Chain.Unknown:
 		out = append(out, CertificateChainInvalid.unknown("certificate_chain", s.Chain))
+	case strings.TrimSpace(s.Chain.V) != "" && s.ChainUnverified:
+		out = append(out, Finding{Rule: CertificateChainInvalid, Severity: Info, Attribute: "certificate_chain",
+			Message: fmt.Sprintf("iamguard verifies at most %d chains in one plan; %s cannot be judged", MaxChainsVerified, CertificateChainInvalid.Name())})
 	case strings.TrimSpace(s.Chain.V) != "":
 		if chain, err := inspect.ParseChain(s.Chain.V); err != nil {
 			out = append(out, CertificateUnparseable.finding("certificate_chain", "certificate_chain: %v", err))
@@ -229,6 +240,8 @@ func CertificateFindings(c *inspect.Certificate, now time.Time, b Baseline) []Fi
 	switch c.SignatureHash {
 	case "MD2", "MD5", "SHA1":
 		out = append(out, CertificateWeakSignature.finding(attr, "the certificate is signed with %s; SHA-256 or stronger required", c.SignatureAlgorithm))
+	case "": // an algorithm crypto/x509 does not know (MD4, RSA-PSS with SHA-1, ...) is not known to be strong
+		out = append(out, CertificateWeakSignature.finding(attr, "the certificate is signed with an algorithm iamguard cannot read; SHA-256 or stronger required"))
 	}
 	return out
 }
@@ -250,6 +263,8 @@ func weakKey(alg string, bits int, b Baseline) string {
 		return fmt.Sprintf("RSA key of %d bits; at least %d required", bits, b.MinRSABits)
 	case alg == "ECDSA" && bits < 256:
 		return fmt.Sprintf("ECDSA key of %d bits; at least 256 required", bits)
+	case alg != "RSA" && alg != "ECDSA" && alg != "Ed25519":
+		return "a public key of a type iamguard cannot read; use RSA or ECDSA"
 	}
 	return ""
 }

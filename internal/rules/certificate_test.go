@@ -149,7 +149,13 @@ func TestCertificateFindingsFromFacts(t *testing.T) {
 			[]want{{"IG305", High, "certificate_body", "the certificate is signed with SHA1-RSA; SHA-256 or stronger required"}}},
 		{"DSA", with(func(c *inspect.Certificate) { c.KeyAlgorithm, c.KeyBits = "DSA", 2048 }),
 			[]want{{"IG304", High, "certificate_body", "DSA key of 2048 bits; DSA is deprecated, use RSA or ECDSA"}}},
-		{"Ed25519", with(func(c *inspect.Certificate) { c.KeyAlgorithm, c.KeyBits, c.SignatureHash = "Ed25519", 256, "" }), nil},
+		{"Ed25519", with(func(c *inspect.Certificate) { c.KeyAlgorithm, c.KeyBits, c.SignatureHash = "Ed25519", 256, "Ed25519" }), nil},
+		// What crypto/x509 cannot read (an RSA key under the RSA-PSS key
+		// type, MD4, RSA-PSS with SHA-1) is not known to be strong.
+		{"unknown key", with(func(c *inspect.Certificate) { c.KeyAlgorithm, c.KeyBits = "unknown", 0 }),
+			[]want{{"IG304", High, "certificate_body", "a public key of a type iamguard cannot read; use RSA or ECDSA"}}},
+		{"unknown signature", with(func(c *inspect.Certificate) { c.SignatureAlgorithm, c.SignatureHash = "0", "" }),
+			[]want{{"IG305", High, "certificate_body", "the certificate is signed with an algorithm iamguard cannot read; SHA-256 or stronger required"}}},
 		{"ECDSA P-256", with(func(c *inspect.Certificate) { c.KeyAlgorithm, c.KeyBits = "ECDSA", 256 }), nil},
 	}
 	for _, tt := range tests {
