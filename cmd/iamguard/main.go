@@ -253,8 +253,8 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 			return nil, err
 		}
 		res := lint.Lint(p, opt)
-		if res.OverLimit {
-			return nil, fmt.Errorf("%s: past %d findings, the most iamguard reports in one run", quote.Path(name), lint.MaxFindings)
+		if res.Err != nil {
+			return nil, fmt.Errorf("%s: %w", quote.Path(name), res.Err)
 		}
 		rep := report.New(res, toolVersion())
 		rep.Disabled = cfg.Disabled

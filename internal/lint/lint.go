@@ -5,6 +5,7 @@
 package lint
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -31,7 +32,7 @@ type Options struct {
 	Waivers   []config.Waiver
 	WaiversAt time.Time
 	// MaxFindings, when above zero, stops judging once the findings pass
-	// it; the result then says so (OverLimit) and holds none.
+	// it; the result then holds only the error that says so (Err).
 	MaxFindings int
 }
 
@@ -71,7 +72,10 @@ type Result struct {
 	Resources int // resources judged
 	Findings  []Finding
 	Judged    []ResourceRef // the resources judged, in plan order
-	OverLimit bool          // judging stopped past Options.MaxFindings
+	// Err says why the plan could not be judged as given (past
+	// Options.MaxFindings, or a change Terraform never plans); the result
+	// then holds nothing else.
+	Err error
 }
 
 // ResourceRef names a judged resource.
@@ -200,8 +204,14 @@ func Lint(p *plan.Plan, opt Options) Result {
 			continue
 		}
 		c := newChange(p, rc)
-		if rc.DeposedKey != "" && (c.removed || c.action == "forget") {
-			continue // a deposed object's cleanup, all Terraform plans for one: not a change of intent
+		if rc.DeposedKey != "" {
+			// A deposed object is on its way out: Terraform plans only to
+			// destroy or forget it. Anything else, which only a hand-made
+			// plan holds, is refused rather than judged as the resource.
+			if c.removed || c.action == "forget" || c.action == "no-op" || c.action == "read" {
+				continue
+			}
+			return Result{Plan: head, Now: l.now, Err: fmt.Errorf("%s: a deposed object planned to %s; Terraform only destroys or forgets one", rc.Address, c.action)}
 		}
 		l.changes = append(l.changes, c)
 		if opt.ChangedOnly && (c.action == "no-op" || c.action == "read") {
@@ -233,7 +243,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 		found[i], n = fs, n+len(fs)
 		changes[i] = nil
 		if opt.MaxFindings > 0 && n > opt.MaxFindings {
-			return Result{Plan: head, Now: l.now, OverLimit: true}
+			return Result{Plan: head, Now: l.now, Err: fmt.Errorf("past %d findings, the most iamguard reports in one run", opt.MaxFindings)}
 		}
 	}
 	res.Findings = make([]Finding, 0, n)

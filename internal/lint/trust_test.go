@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
@@ -234,8 +235,6 @@ func TestOddPlans(t *testing.T) {
 	for _, c := range []struct{ name, doc, want string }{
 		{"mode null", doc(change(strings.Replace(head, `"managed"`, "null", 1), update("{}", weakTrail, "{}"))),
 			"IG701:high IG702:medium IG703:high IG706:medium"},
-		{"deposed update", doc(change(head+`, "deposed": "00aa"`, update("{}", weakTrail, "{}"))),
-			"IG701:high IG702:medium IG703:high IG706:medium"},
 		{"deposed delete", doc(change(head+`, "deposed": "00aa"`, `{"actions": ["delete"], "before": {}, "after": null}`)), ""},
 		{"after a list", doc(change(head, update("{}", "["+weakTrail+"]", "{}"))),
 			"IG701:info IG702:info IG703:info IG705:info IG706:info"},
@@ -270,6 +269,35 @@ func TestOddPlans(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
 		}
 	}
+
+	// A deposed object is only ever destroyed or forgotten: one planned to
+	// change is refused, and one left as it is hides nothing at its address.
+	p, err := plan.Read(strings.NewReader(doc(change(head+`, "deposed": "00aa"`, update("{}", weakTrail, "{}")))), ResourceTypes, plan.Attributes(Attributes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := Lint(p, Options{}); res.Err == nil || !strings.Contains(res.Err.Error(), "deposed object planned to update") {
+		t.Errorf("deposed update: err %v, findings %q", res.Err, ids(res.Findings))
+	}
+	dsaKey := strings.TrimSpace(certtest.SSHAuthorized(t, certtest.DSA(t), ""))
+	ed25519Key := strings.TrimSpace(certtest.SSHAuthorized(t, certtest.Ed25519(t).Public(), ""))
+	dsa := `{"address": "aws_iam_user_ssh_key.k", "mode": "managed", "type": "aws_iam_user_ssh_key", "name": "k",
+	  "change": {"actions": ["create"], "before": null, "after": {"username": "u", "encoding": "SSH", "public_key": "` + dsaKey + `"}, "after_unknown": {}}}`
+	leftover := `{"address": "aws_iam_user_ssh_key.k", "mode": "managed", "type": "aws_iam_user_ssh_key", "name": "k", "deposed": "00aa",
+	  "change": {"actions": ["no-op"], "before": {"username": "u", "encoding": "SSH", "public_key": "` + ed25519Key + `"},
+	  "after": {"username": "u", "encoding": "SSH", "public_key": "` + ed25519Key + `"}, "after_unknown": {}}}`
+	p, err = plan.Read(strings.NewReader(`{"format_version": "1.2", "resource_changes": [`+dsa+","+leftover+`]}`), ResourceTypes, plan.Attributes(Attributes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(Lint(p, Options{}).Findings); !strings.Contains(got, "IG401:high") {
+		t.Errorf("a weak key followed by a deposed no-op at its address: %q, want IG401", got)
+	}
+	// Two entries at one address: the second would stand for the first.
+	if _, err := plan.Read(strings.NewReader(`{"format_version": "1.2", "resource_changes": [`+dsa+","+dsa+`]}`), ResourceTypes); err == nil ||
+		!strings.Contains(err.Error(), "listed twice") {
+		t.Errorf("an address listed twice: err %v", err)
+	}
 }
 
 // TestEmptyExpressionIsSet: an expression Terraform writes as {} (a value
@@ -287,6 +315,34 @@ func TestEmptyExpressionIsSet(t *testing.T) {
 	for expr, want := range map[string]string{`{}`: "IG703:info", `{"references": ["var.on"]}`: "IG703:info", `{"constant_value": null}`: ""} {
 		if got := ids(Lint(readPlan(t, []byte(doc(expr))), Options{}).Findings); got != want {
 			t.Errorf("enable_logging = %s: got %q, want %q", expr, got, want)
+		}
+	}
+}
+
+// TestPriorStateMarks: a value prior_state marks sensitive stays withheld
+// though the change of that resource gives no mark, whichever comes first.
+func TestPriorStateMarks(t *testing.T) {
+	key := func(addr string) string {
+		return `{"address": "` + addr + `", "mode": "managed", "type": "aws_iam_access_key", "name": "k",
+		  "change": {"actions": ["no-op"], "before": {"user": "SECRETUSER", "status": "Active", "pgp_key": "keybase:x"},
+		  "after": {"user": "SECRETUSER", "status": "Active", "pgp_key": "keybase:x"}, "after_unknown": {}, "before_sensitive": {}, "after_sensitive": {}}}`
+	}
+	changes := `"resource_changes": [` + key("aws_iam_access_key.a") + "," + key("aws_iam_access_key.b") + `]`
+	prior := `"prior_state": {"values": {"root_module": {"resources": [{"address": "aws_iam_access_key.b", "mode": "managed",
+	  "type": "aws_iam_access_key", "name": "k", "values": {"user": "SECRETUSER"}, "sensitive_values": {"user": true}}]}}}`
+	for name, doc := range map[string]string{"changes first": changes + "," + prior, "prior first": prior + "," + changes} {
+		p, err := plan.Read(strings.NewReader(`{"format_version": "1.2", `+doc+`}`), ResourceTypes, plan.Attributes(Attributes))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs := Lint(p, Options{}).Findings
+		if ids(fs) != "IG203:medium" {
+			t.Errorf("%s: findings %q", name, ids(fs))
+		}
+		for _, f := range fs {
+			if strings.Contains(f.Message, "SECRETUSER") {
+				t.Errorf("%s: %s prints the user prior_state marks sensitive: %s", name, f.Rule.ID, f.Message)
+			}
 		}
 	}
 }

@@ -139,6 +139,9 @@ func Read(r io.Reader, keep func(resourceType string) bool, opts ...Option) (*Pl
 	}
 	err := rd.top()
 	rd.dropPriorWithChanges()
+	if err == nil {
+		err = rd.duplicate
+	}
 	if err != nil {
 		var tl *tooLarge
 		switch {
@@ -170,9 +173,10 @@ type reader struct {
 	wanted    map[string]wanted     // attrs' answer per raw type
 	keptBytes int                   // raw bytes of the values kept so far
 
-	changed map[string]bool   // see hasChanged
-	indexed int               // changes in changed so far
-	names   map[string]string // interned types and names
+	changed   map[string]*Change // the kept changes by address, deposed objects left out (see indexChanges)
+	indexed   int                // changes in changed so far
+	duplicate error              // an address listed twice
+	names     map[string]string  // interned types and names
 
 	actionLists map[string]tfjson.Actions // decoded action lists by their raw JSON
 	strs        map[string]any            // see boxString
@@ -387,7 +391,7 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 			}
 		case "sensitive_values": // prior_state only; a change carries its own
 			switch want := rd.wantedRaw(e.typ); {
-			case bodyKey != "values" || len(e.typ) > 0 && !rd.keepRaw(e.typ) || rd.hasChange(e.address):
+			case bodyKey != "values" || len(e.typ) > 0 && !rd.keepRaw(e.typ):
 				err = s.skip()
 			case want != nil:
 				e.sensed = true
@@ -545,46 +549,114 @@ func (rd *reader) change() error {
 
 // hasChange reports whether the resource at a raw address has a kept
 // change already, so that its prior state need not be read.
-func (rd *reader) hasChange(address []byte) bool {
-	if len(address) == 0 || len(rd.p.Changes) == 0 {
-		return false
-	}
+func (rd *reader) hasChange(address []byte) bool { return rd.changeAt(address) != nil }
+
+// changeAt is the kept change (not of a deposed object) at a raw address.
+func (rd *reader) changeAt(address []byte) *Change {
+	rd.indexChanges()
 	if len(address) >= 2 && address[0] == '"' && !hasEscape(address) {
-		rd.indexChanges()
 		return rd.changed[string(address[1:len(address)-1])] // looked up without a copy
 	}
 	var a string
-	return decodeString(address, &a) == nil && rd.hasChanged(a)
+	if len(address) == 0 || decodeString(address, &a) != nil {
+		return nil
+	}
+	return rd.changed[a]
 }
 
 // dropPriorWithChanges leaves in Prior only the resources without a
-// change, for a plan whose prior_state came before its resource_changes.
+// change, for a plan whose prior_state came before its resource_changes;
+// the marks of what it drops join the change's (see markSensitive).
 func (rd *reader) dropPriorWithChanges() {
+	rd.indexChanges()
 	if len(rd.p.Prior) > 0 {
-		rd.p.Prior = slices.DeleteFunc(rd.p.Prior, func(r Resource) bool { return rd.hasChanged(r.Address) })
+		rd.p.Prior = slices.DeleteFunc(rd.p.Prior, func(r Resource) bool {
+			c := rd.changed[r.Address]
+			if c != nil {
+				markSensitive(c, r.Sensitive)
+			}
+			return c != nil
+		})
 	}
 	rd.changed, rd.indexed = nil, 0
 }
 
-// hasChanged reports whether a kept change (not of a deposed object) has
-// the address. The set is made when first asked, at the size it needs,
-// and grows by the changes read since.
-func (rd *reader) hasChanged(address string) bool {
-	rd.indexChanges()
-	return rd.changed[address]
-}
-
-// indexChanges adds the changes read since it last ran to rd.changed.
+// indexChanges adds the changes read since it last ran to rd.changed,
+// which is made when first needed, at the size it needs then. A second
+// entry at one address would stand for the first wherever resources are
+// looked up by address, and hide it: it is an error (rd.duplicate).
 func (rd *reader) indexChanges() {
 	if rd.changed == nil {
-		rd.changed = make(map[string]bool, len(rd.p.Changes))
+		rd.changed = make(map[string]*Change, len(rd.p.Changes))
 	}
 	for _, c := range rd.p.Changes[rd.indexed:] {
-		if c.DeposedKey == "" {
-			rd.changed[c.Address] = true
+		if c.DeposedKey != "" {
+			continue
 		}
+		if rd.changed[c.Address] != nil && rd.duplicate == nil {
+			rd.duplicate = fmt.Errorf("%q is listed twice in resource_changes; Terraform lists each resource once", c.Address)
+		}
+		rd.changed[c.Address] = c
 	}
 	rd.indexed = len(rd.p.Changes)
+}
+
+// markSensitive adds prior state's sensitive_values for a resource to its
+// change's marks: a value marked sensitive anywhere stays marked.
+func markSensitive(c *Change, marks any) {
+	c.BeforeSensitive = mergeMarks(c.BeforeSensitive, marks)
+	c.AfterSensitive = mergeMarks(c.AfterSensitive, marks)
+}
+
+// mergeMarks joins two sides of sensitivity marks: true wins, objects and
+// lists join member by member, and marks of different shapes give true.
+func mergeMarks(a, b any) any {
+	empty := func(m any) bool {
+		o, ok := m.(Object)
+		return m == nil || m == false || ok && len(o) == 0
+	}
+	switch {
+	case empty(b):
+		return a
+	case empty(a):
+		return b
+	case a == true || b == true:
+		return true
+	}
+	switch x := a.(type) {
+	case Object:
+		y, ok := b.(Object)
+		if !ok {
+			return true
+		}
+		out := slices.Clone(x)
+		for _, m := range y {
+			if i := slices.IndexFunc(out, func(o Member) bool { return o.Name == m.Name }); i >= 0 {
+				out[i].Value = mergeMarks(out[i].Value, m.Value)
+			} else {
+				out = append(out, m)
+			}
+		}
+		return out
+	case []any:
+		y, ok := b.([]any)
+		if !ok {
+			return true
+		}
+		out := make([]any, max(len(x), len(y)))
+		for i := range out {
+			var xi, yi any
+			if i < len(x) {
+				xi = x[i]
+			}
+			if i < len(y) {
+				yi = y[i]
+			}
+			out[i] = mergeMarks(xi, yi)
+		}
+		return out
+	}
+	return true
 }
 
 func (rd *reader) badResource(err error) error {
@@ -622,8 +694,16 @@ func (rd *reader) priorResource() error {
 	if !e.managed() || len(e.typ) == 0 || !rd.keepRaw(e.typ) {
 		return nil
 	}
-	if rd.hasChange(e.address) {
-		return nil // its change tells all (Terraform writes resource_changes first)
+	want := rd.wantedRaw(e.typ)
+	if c := rd.changeAt(e.address); c != nil {
+		// Its change tells all (Terraform writes resource_changes first),
+		// but for marks of sensitivity, which join the change's.
+		marks, err := rd.priorMarks(e, want)
+		if err != nil {
+			return rd.badResource(fmt.Errorf("%q: sensitive_values: %w", c.Address, err))
+		}
+		markSensitive(c, marks)
+		return nil
 	}
 	var rc Change
 	if err := rd.decodeInto(e, &rc); err != nil {
@@ -632,8 +712,7 @@ func (rd *reader) priorResource() error {
 	if err := rd.count(); err != nil {
 		return err
 	}
-	res := Resource{Address: rc.Address, Type: rc.Type, Values: e.values, Sensitive: e.sensitiveValues}
-	want := rd.wantedRaw(e.typ)
+	res := Resource{Address: rc.Address, Type: rc.Type, Values: e.values}
 	// Values that came before the type were captured; with wanted
 	// attributes they are read as streamed values would be.
 	if !e.streamed && len(e.body) > 0 && want != nil {
@@ -648,19 +727,31 @@ func (rd *reader) priorResource() error {
 		}
 		res.Values, _ = prune(m, want).(Object)
 	}
-	if !e.sensed && len(e.sensitive) > 0 && want != nil {
-		rd.keptBytes -= len(e.sensitive)
-		if err := rd.within(e.sensitive, func() error { return rd.side(&res.Sensitive, want, true) }); err != nil {
-			return rd.badResource(fmt.Errorf("%q: sensitive_values: %w", rc.Address, err))
-		}
-	} else if !e.sensed && len(e.sensitive) > 0 {
-		if err := json.Unmarshal(e.sensitive, &res.Sensitive); err != nil {
-			return rd.badResource(fmt.Errorf("%q: sensitive_values: %w", rc.Address, jsonErr(err)))
-		}
-		res.Sensitive = prune(res.Sensitive, want)
+	var err error
+	if res.Sensitive, err = rd.priorMarks(e, want); err != nil {
+		return rd.badResource(fmt.Errorf("%q: sensitive_values: %w", rc.Address, err))
 	}
 	rd.p.Prior = append(rd.p.Prior, res)
 	return nil
+}
+
+// priorMarks is a prior resource's sensitive_values: streamed as they were
+// read, or read from the bytes captured before the type was known.
+func (rd *reader) priorMarks(e *element, want wanted) (any, error) {
+	switch {
+	case e.sensed || len(e.sensitive) == 0:
+		return e.sensitiveValues, nil
+	case want != nil:
+		rd.keptBytes -= len(e.sensitive)
+		var marks any
+		err := rd.within(e.sensitive, func() error { return rd.side(&marks, want, true) })
+		return marks, err
+	}
+	var marks any
+	if err := json.Unmarshal(e.sensitive, &marks); err != nil {
+		return nil, jsonErr(err)
+	}
+	return prune(marks, want), nil
 }
 
 // configModule reads configuration module number id: its resources'

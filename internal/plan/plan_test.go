@@ -490,3 +490,23 @@ func TestDuplicateKeys(t *testing.T) {
 		}
 	}
 }
+
+func TestMergeMarks(t *testing.T) {
+	obj := func(kv ...any) Object {
+		var o Object
+		for i := 0; i < len(kv); i += 2 {
+			o = append(o, Member{kv[i].(string), kv[i+1]})
+		}
+		return o
+	}
+	for _, c := range []struct{ a, b, want any }{
+		{nil, true, true}, {false, obj("a", true), obj("a", true)}, {obj("a", true), nil, obj("a", true)},
+		{obj("a", true), obj("b", true), obj("a", true, "b", true)},
+		{obj("l", []any{false, true}), obj("l", []any{true}), obj("l", []any{true, true})},
+		{obj("a", true), []any{true}, true}, {noSide, obj("a", true), obj("a", true)},
+	} {
+		if got := mergeMarks(c.a, c.b); fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("mergeMarks(%v, %v) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
