@@ -489,6 +489,12 @@ func (rd *reader) decodeInto(e *element, c *Change) error {
 		if err := decodeString(f.raw, f.dst); err != nil {
 			return fmt.Errorf("%s: %w", f.name, err)
 		}
+		if !f.shared {
+			// Addresses are kept like values, and count like them.
+			if err := rd.keepBytes(len(*f.dst)); err != nil {
+				return err
+			}
+		}
 		if f.shared && len(rd.names) < 1024 { // bounded whatever the input holds
 			rd.names[string(f.raw)] = *f.dst
 		}

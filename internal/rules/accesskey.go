@@ -148,8 +148,12 @@ const namedAtMost = 5
 // nameSome lists names, the first few of them when there are many, so that a
 // message stays short however many objects share the problem.
 func nameSome(names []string) string {
-	if len(names) <= namedAtMost {
-		return strings.Join(names, ", ")
+	shown := make([]string, min(len(names), namedAtMost))
+	for i := range shown {
+		shown[i] = clip(names[i])
 	}
-	return fmt.Sprintf("%s and %d more", strings.Join(names[:namedAtMost], ", "), len(names)-namedAtMost)
+	if len(names) <= namedAtMost {
+		return strings.Join(shown, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(shown, ", "), len(names)-namedAtMost)
 }

@@ -1,6 +1,9 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+	"unicode/utf8"
+)
 
 // Value is a fact as a plan or a report holds it: it may be known only
 // after apply, not reported by its source (a credential-report column
@@ -37,7 +40,7 @@ func (v Value[T]) Show() string {
 	if v.Sensitive {
 		return redacted
 	}
-	return fmt.Sprint(v.V)
+	return clip(fmt.Sprint(v.V))
 }
 
 // Quote renders the value for a message as %q, or (sensitive).
@@ -45,7 +48,32 @@ func (v Value[T]) Quote() string {
 	if v.Sensitive {
 		return redacted
 	}
+	if s, ok := any(v.V).(string); ok && len(s) > maxShown {
+		return fmt.Sprintf("%q…", s[:cut(s)])
+	}
 	return fmt.Sprintf("%q", any(v.V))
+}
+
+// maxShown bounds the bytes of a value a message shows: far above any IAM
+// name (64 characters), so that a message never grows with a value a
+// hand-made plan makes long.
+const maxShown = 256
+
+// clip cuts s to maxShown bytes at a character boundary, marking the cut.
+func clip(s string) string {
+	if len(s) <= maxShown {
+		return s
+	}
+	return s[:cut(s)] + "…"
+}
+
+// cut is where clip cuts a string longer than maxShown.
+func cut(s string) int {
+	n := maxShown
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return n
 }
 
 func (v Value[T]) unreadable() bool { return v.Unreadable }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 var eventTime = time.Date(2026, 6, 1, 10, 0, 0, 0, time.UTC)
@@ -143,5 +144,23 @@ func TestFoldName(t *testing.T) {
 		if got := FoldName(in); got != want {
 			t.Errorf("FoldName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestShownValuesBounded: a message shows at most maxShown bytes of a
+// value, so that a long hand-made name cannot grow every message.
+func TestShownValuesBounded(t *testing.T) {
+	long := strings.Repeat("\xff", 1<<20)
+	if q := Known(long).Quote(); len(q) > 4*maxShown+8 {
+		t.Errorf("Quote of 1 MiB: %d bytes", len(q))
+	}
+	if s := Known(strings.Repeat("é", 1000)).Show(); len(s) > maxShown+len("…") || !utf8.ValidString(s) {
+		t.Errorf("Show: %d bytes, valid UTF-8 %v", len(s), utf8.ValidString(s))
+	}
+	if got := nameSome([]string{strings.Repeat("a", 1<<16), "b"}); len(got) > 2*maxShown {
+		t.Errorf("nameSome: %d bytes", len(got))
+	}
+	if Known("deployer").Quote() != `"deployer"` {
+		t.Error("a short name is cut")
 	}
 }
