@@ -134,7 +134,7 @@ func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 			// One spelling marked sensitive withholds the name for all.
 			user.Sensitive = user.Sensitive || a.isSensitive("user")
 			status := a.str("status", "Active")
-			k := rules.AccessKey{Name: objs[i].address, Active: !status.Unknown && status.V == "Active"}
+			k := rules.AccessKey{Name: objs[i].address, Active: !status.Unknown && status.V == "Active", StatusUnknown: status.Unknown}
 			if created := a.str("create_date", ""); !created.Unknown && created.V != "" {
 				k.Created, _ = time.Parse(time.RFC3339, created.V)
 				k.CreatedSensitive = created.Sensitive
@@ -147,7 +147,7 @@ func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 				continue
 			}
 			for i, k := range keys {
-				if c := changes[i]; k.Active && c != nil && c.judged {
+				if c := changes[i]; (k.Active || k.StatusUnknown && f.Severity == rules.Info) && c != nil && c.judged {
 					l.accessKeys[k.Name] = append(l.accessKeys[k.Name], f)
 					break
 				}

@@ -80,9 +80,10 @@ func AccessKeySecret(pgpKey Value[string]) []Finding {
 
 // AccessKey is one access key of a user as either front end sees it.
 type AccessKey struct {
-	Name    string    // names the key: key ID, plan address or report slot; never a secret
-	Active  bool      // known to be Active
-	Created time.Time // created or last rotated; zero when not known yet
+	Name          string    // names the key: key ID, plan address or report slot; never a secret
+	Active        bool      // known to be Active
+	StatusUnknown bool      // its status is known only after apply
+	Created       time.Time // created or last rotated; zero when not known yet
 	// CreatedSensitive: the plan marks the creation date sensitive.
 	CreatedSensitive bool
 	// LastUsed is when the key was last used (zero: never). It is judged
@@ -97,7 +98,11 @@ type AccessKey struct {
 func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b Baseline) []Finding {
 	var active []string
 	var fs []Finding
+	maybe := 0 // keys whose status is known only after apply
 	for _, k := range keys {
+		if k.StatusUnknown {
+			maybe++
+		}
 		if !k.Active {
 			continue
 		}
@@ -116,8 +121,14 @@ func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b B
 			}
 		}
 	}
-	if len(active) > 1 {
+	switch {
+	case len(active) > 1:
 		f := AccessKeyMultipleActive.finding("status", "user %s has %d active access keys: %s", user.Quote(), len(active), nameSome(active))
+		f.Subject = user.V
+		fs = append(fs, f)
+	case len(active)+maybe > 1:
+		// Two or more may be active once applied.
+		f := AccessKeyMultipleActive.unknown("status", UnknownValue[string]())
 		f.Subject = user.V
 		fs = append(fs, f)
 	}

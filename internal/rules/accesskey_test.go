@@ -91,6 +91,12 @@ func TestEvaluateAccessKeys(t *testing.T) {
 				{"IG203", Medium, "status", `user "deployer" has 2 active access keys: plan, live`},
 			},
 			subjects: []string{"live", "deployer"}},
+		// A second key whose status is known only after apply may make two
+		// active: undecided, at info level; one such key alone cannot.
+		{name: "a status known only after apply", keys: []AccessKey{{Name: "a", Active: true}, {Name: "b", StatusUnknown: true}},
+			want:     []want{{"IG203", Info, "status", unknownMsg("status", "IG203", "access-key-multiple-active")}},
+			subjects: []string{"deployer"}},
+		{name: "one key of unknown status", keys: []AccessKey{{Name: "b", StatusUnknown: true}}},
 		{name: "many keys are counted, a few named", keys: []AccessKey{
 			{Name: "k1", Active: true}, {Name: "k2", Active: true}, {Name: "k3", Active: true}, {Name: "k4", Active: true},
 			{Name: "k5", Active: true}, {Name: "k6", Active: true}, {Name: "k7", Active: true},
@@ -124,6 +130,10 @@ func TestReactivation(t *testing.T) {
 		assertFindings(t, Reactivation(r, s("Active"), s("Active")), nil)
 		assertFindings(t, Reactivation(r, s("Active"), s("Inactive")), nil)
 		assertFindings(t, Reactivation(r, s(""), s("Active")), nil) // a new credential
-		assertFindings(t, Reactivation(r, s("Inactive"), UnknownValue[string]()), nil)
+		// An inactive credential whose new status is known only after apply
+		// may be switched on: the rule cannot decide (DESIGN.md: info).
+		assertFindings(t, Reactivation(r, s("Inactive"), UnknownValue[string]()),
+			[]want{{r.ID, Info, "status", unknownMsg("status", r.ID, r.Slug)}})
+		assertFindings(t, Reactivation(r, s("Active"), UnknownValue[string]()), nil)
 	}
 }

@@ -123,6 +123,9 @@ func Names(rs ...*Rule) string {
 // IG503; r is the rule of the credential's kind): switching an Inactive
 // credential back to Active revives one nobody watches.
 func Reactivation(r *Rule, before, after Value[string]) []Finding {
+	if !before.Unknown && before.V == "Inactive" && after.Unknown && !after.Unreadable {
+		return []Finding{r.unknown("status", after)} // an inactive credential may be switched on
+	}
 	// One side unreadable and the other as a reactivation would have it:
 	// it may be one, and nothing here can say.
 	if before.Unreadable && !after.Unknown && after.V == "Active" || after.Unreadable && !before.Unknown && before.V == "Inactive" {
