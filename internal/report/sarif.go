@@ -40,10 +40,10 @@ func sarifLevel(sev rules.Severity) string {
 
 // WriteSARIF writes a SARIF 2.1.0 log with one run: the whole catalogue as
 // the driver's rules and one result per finding. Waived findings carry an
-// accepted external suppression. The results are encoded a batch at a time
-// and written to w in order, so a report of many findings is never held as
-// one log in memory; the bytes are those of go-sarif's PrettyWrite of the
-// whole log.
+// accepted external suppression. The results are encoded one at a time
+// straight to w, as WriteJSON does the findings, so a report of many
+// findings is never held as one log in memory; the bytes are those of
+// go-sarif's PrettyWrite of the whole log.
 func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 	log, err := sarif.New(sarif.Version210)
 	if err != nil {
@@ -78,33 +78,29 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(doc[:at])
 	bw.WriteString(`"results": [`)
-	// Results are encoded in batches on every CPU, each indented as
-	// MarshalIndent would give it, and written in order.
-	err = encodeOrdered(bw, len(r.Findings), func(from, to int, buf *bytes.Buffer) error {
-		var compact bytes.Buffer
-		enc := json.NewEncoder(&compact)
-		for i := from; i < to; i++ {
-			f := &r.Findings[i]
-			res := sarifResult(*f, opt)
-			if ri, ok := index[f.RuleID]; ok {
-				res.WithRuleIndex(ri)
-			}
-			compact.Reset()
-			if err := enc.Encode(res); err != nil {
-				return err
-			}
-			if i > 0 {
-				buf.WriteByte(',')
-			}
-			buf.WriteString("\n        ")
-			if err := json.Indent(buf, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), "        ", "  "); err != nil {
-				return err
-			}
+	// Each result is encoded and indented into buffers used again for the
+	// next, as MarshalIndent would give it.
+	var compact, indented bytes.Buffer
+	enc := json.NewEncoder(&compact)
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		res := sarifResult(*f, opt)
+		if ri, ok := index[f.RuleID]; ok {
+			res.WithRuleIndex(ri)
 		}
-		return nil
-	})
-	if err != nil {
-		return err
+		compact.Reset()
+		indented.Reset()
+		if err := enc.Encode(res); err != nil {
+			return err
+		}
+		if err := json.Indent(&indented, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), "        ", "  "); err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n        ")
+		bw.Write(indented.Bytes())
 	}
 	if len(r.Findings) > 0 {
 		bw.WriteString("\n      ")
