@@ -164,7 +164,9 @@ func TestCloudTrailFaults(t *testing.T) {
 	s := iamtest.New(t, trailAccount())
 	s.SetRateLimit("LookupEvents", 0) // unpaced client
 	s.Fail("LookupEvents", iamtest.Throttling, 1)
-	if _, err := cloudTrailClient(s, 3).LookupEvents(ctx, &cloudtrail.LookupEventsInput{}); err != nil || s.Calls("LookupEvents") != 2 {
+	// At least two calls: on a busy machine the SDK may also retry a
+	// dropped connection (aws-sdk-go-v2#2737), which is not this test's point.
+	if _, err := cloudTrailClient(s, 3).LookupEvents(ctx, &cloudtrail.LookupEventsInput{}); err != nil || s.Calls("LookupEvents") < 2 {
 		t.Errorf("throttled once: %v after %d calls", err, s.Calls("LookupEvents"))
 	}
 	for _, tc := range []struct {
