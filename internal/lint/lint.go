@@ -211,7 +211,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 			if c.removed || c.action == "forget" || c.action == "no-op" || c.action == "read" {
 				continue
 			}
-			return Result{Plan: head, Now: l.now, Err: fmt.Errorf("%s: a deposed object planned to %s; Terraform only destroys or forgets one", rc.Address, c.action)}
+			return Result{Plan: head, Now: l.now, Err: fmt.Errorf("%q: a deposed object planned to %s; Terraform only destroys or forgets one", rc.Address, c.action)}
 		}
 		l.changes = append(l.changes, c)
 		if opt.ChangedOnly && (c.action == "no-op" || c.action == "read") {
