@@ -50,9 +50,12 @@ type SigningCertificatesRead struct {
 // userName alone, when set): ListSigningCertificates per user, every page,
 // at most MaxInFlight calls at once; the body comes with the listing.
 //
-// For every user, the credential report is read first. When it is fresh
-// (younger than rules.CredentialReportMaxAge at now), users it shows with
-// no certificate in either cert_N slot, and created before it, are skipped.
+// For every user, the credential report is read first. When IAM generated
+// it for this read (at most freshReport before now: IAM hands back a report
+// up to four hours old instead of a new one), users it shows with no
+// certificate in either cert_N slot, and created before it, are skipped; an
+// older report could miss a certificate uploaded since, so then every user
+// is listed.
 // The root user's certificates, which only the report shows, are taken from
 // its cert_N columns. When the report cannot be read every user is listed
 // and the root user is a Gap. A refused ListUsers (or listing of userName's
@@ -62,6 +65,11 @@ func SigningCertificates(ctx context.Context, api SigningCertificatesAPI, userNa
 	report := func(ctx context.Context) (*CredentialReport, error) { return GetCredentialReport(ctx, api, opts) }
 	return SigningCertificatesWithReport(ctx, api, userName, report, now)
 }
+
+// freshReport is how old a credential report may be for SigningCertificates
+// to skip the users it shows without certificates: one IAM generated on
+// request, allowing for clock skew.
+const freshReport = 5 * time.Minute
 
 // SigningCertificatesWithReport is SigningCertificates with the credential
 // report read by report, for a caller that reads the report once for
@@ -88,7 +96,7 @@ func SigningCertificatesWithReport(ctx context.Context, api SigningCertificatesA
 		c.read.Gaps = append(c.read.Gaps, Gap{Name: RootUser, Item: "the root user's signing certificates", Err: e})
 	default:
 		c.read.Certificates = append(c.read.Certificates, rootCertificates(rep)...)
-		if rep.NotRefreshed == nil { // fresh: IAM generated or confirmed it on request
+		if rep.NotRefreshed == nil && !rep.GeneratedTime.Before(now.Add(-freshReport)) {
 			none, generated = usersWithoutCertificates(rep), rep.GeneratedTime
 		}
 	}

@@ -7,6 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	iamtypes "github.com/aws/aws-sdk-go-v2/service/iam/types"
+
 	"github.com/iamguard/terraform-provider-iamguard/internal/iamtest"
 	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
 )
@@ -83,6 +86,25 @@ func TestSigningCertificatesSkipsUsers(t *testing.T) {
 	if err != nil || sc.Listed != 10 || sc.Skipped != 0 {
 		t.Fatalf("report not refreshed: listed %d, skipped %d, %v", sc.Listed, sc.Skipped, err)
 	}
+	// Nor may one IAM hands back on request because it is under four hours
+	// old (GenerateCredentialReport answers COMPLETE at once): a user it
+	// shows without certificates may have uploaded one since.
+	srv = iamtest.New(t, acct)
+	if _, err := GetCredentialReport(context.Background(), client(srv), opts); err != nil {
+		t.Fatal(err)
+	}
+	sc, err = SigningCertificates(context.Background(), reusedReport{client(srv)}, "", opts, now.Add(time.Hour))
+	if err != nil || sc.Listed != 10 || sc.Skipped != 0 {
+		t.Fatalf("a report an hour old: listed %d, skipped %d, %v", sc.Listed, sc.Skipped, err)
+	}
+}
+
+// reusedReport answers GenerateCredentialReport as IAM does while its last
+// report is under four hours old: COMPLETE, with no new report made.
+type reusedReport struct{ *iam.Client }
+
+func (reusedReport) GenerateCredentialReport(context.Context, *iam.GenerateCredentialReportInput, ...func(*iam.Options)) (*iam.GenerateCredentialReportOutput, error) {
+	return &iam.GenerateCredentialReportOutput{State: iamtypes.ReportStateTypeComplete}, nil
 }
 
 // TestUploadedListingErrors: a refused listing fails the read and names
