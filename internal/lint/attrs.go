@@ -1,10 +1,8 @@
 package lint
 
 import (
-	"encoding/json"
-	"math"
+	"math/big"
 	"strconv"
-	"strings"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
@@ -121,14 +119,19 @@ func (a attrs) bool(name string, def bool) rules.Value[bool] { return value(a, n
 func (a attrs) int(name string, def int) rules.Value[int]    { return value(a, name, def, toInt) }
 func (a attrs) str(name, def string) rules.Value[string]     { return value(a, name, def, toString) }
 
-// toBool converts as Terraform does: a bool, or the strings "true" and "false".
+// toBool converts as Terraform does (cty): a bool, or the strings "true",
+// "1", "false" and "0".
 func toBool(raw any) (bool, bool) {
 	switch v := raw.(type) {
 	case bool:
 		return v, true
 	case string:
-		b, err := strconv.ParseBool(v)
-		return b, err == nil && (v == "true" || v == "false")
+		switch v {
+		case "true", "1":
+			return true, true
+		case "false", "0":
+			return false, true
+		}
 	}
 	return false, false
 }
@@ -144,16 +147,14 @@ func toInt(raw any) (int, bool) {
 	case float64:
 		f = v
 	case string:
-		// A decimal number, as Terraform reads one from a string: not
-		// strconv's hex floats, underscores or infinities.
-		d := strings.TrimPrefix(v, "+")
-		if d == "" || d[0] != '-' && (d[0] < '0' || d[0] > '9') || !json.Valid([]byte(d)) {
+		// As Terraform reads a number from a string (cty: base 10, so
+		// "08" and "+8" but not hex or underscores); an infinity is no
+		// whole number the provider could take.
+		b, _, err := big.ParseFloat(v, 10, 64, big.ToNearestEven)
+		if err != nil || b.IsInf() {
 			return 0, false
 		}
-		var err error
-		if f, err = strconv.ParseFloat(d, 64); err != nil && !math.IsInf(f, 0) {
-			return 0, false
-		}
+		f, _ = b.Float64()
 	default:
 		return 0, false
 	}

@@ -259,6 +259,15 @@ func TestOddPlans(t *testing.T) {
 			"change": {"actions": ["create"], "before": null, "after": {"minimum_password_length": "0x1p4", "require_symbols": true, "require_numbers": true,
 			"require_uppercase_characters": true, "require_lowercase_characters": true, "password_reuse_prevention": 24, "max_password_age": 90}, "after_unknown": {}}}`),
 			"IG101:info"},
+		// Strings as Terraform (cty) converts them: "08" is 8, "0" is false.
+		{"length a zero-led string", doc(`{"address": "aws_iam_account_password_policy.p", "mode": "managed", "type": "aws_iam_account_password_policy", "name": "p",
+			"change": {"actions": ["create"], "before": null, "after": {"minimum_password_length": "08", "require_symbols": "1", "require_numbers": true,
+			"require_uppercase_characters": true, "require_lowercase_characters": true, "password_reuse_prevention": 24, "max_password_age": 90}, "after_unknown": {}}}`),
+			"IG101:high"},
+		{"symbols \"0\"", doc(`{"address": "aws_iam_account_password_policy.p", "mode": "managed", "type": "aws_iam_account_password_policy", "name": "p",
+			"change": {"actions": ["create"], "before": null, "after": {"minimum_password_length": 14, "require_symbols": "0", "require_numbers": true,
+			"require_uppercase_characters": true, "require_lowercase_characters": true, "password_reuse_prevention": 24, "max_password_age": 90}, "after_unknown": {}}}`),
+			"IG105:medium"},
 	} {
 		// Read as the CLI reads, keeping only the attributes the rules read.
 		p, err := plan.Read(strings.NewReader(c.doc), ResourceTypes, plan.Attributes(Attributes))

@@ -128,6 +128,11 @@ func passwordPolicyArgument(ctx context.Context, v types.Dynamic) (rules.Passwor
 		}
 	}
 	p := rules.PlannedPasswordPolicy(num, flag)
+	if problem == "" {
+		if why := rules.OutsideIAMLimits(p); why != "" {
+			problem = "policy." + why
+		}
+	}
 	if problem != "" {
 		return p, function.NewArgumentFuncError(0, problem)
 	}

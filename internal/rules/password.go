@@ -1,5 +1,7 @@
 package rules
 
+import "fmt"
+
 const eventPasswordPolicy = "UpdateAccountPasswordPolicy"
 
 var passwordTypes = []string{"aws_iam_account_password_policy"}
@@ -147,6 +149,34 @@ type PasswordPolicy struct {
 	ReusePrevention    Value[int]
 	AllowUsersToChange Value[bool]
 	HardExpiry         Value[bool]
+}
+
+// OutsideIAMLimits names a setting of p that UpdateAccountPasswordPolicy
+// refuses (length 6 to 128, reuse prevention 1 to 24, maximum age 1 to
+// 1095 days; 0 leaves the last two off), or is "" when IAM takes them all.
+// Such a policy is never applied, so it cannot be judged compliant.
+func OutsideIAMLimits(p PasswordPolicy) string {
+	for _, c := range []struct {
+		name    string
+		v       Value[int]
+		min     int
+		max     int
+		zeroOff bool
+	}{
+		{AttrMinimumLength, p.MinimumLength, 6, 128, false},
+		{AttrReusePrevention, p.ReusePrevention, 1, 24, true},
+		{AttrMaxAge, p.MaxAgeDays, 1, 1095, true},
+	} {
+		if c.v.Unknown || c.zeroOff && c.v.V == 0 || c.v.V >= c.min && c.v.V <= c.max {
+			continue
+		}
+		off := ""
+		if c.zeroOff {
+			off = " (0 leaves it off)"
+		}
+		return fmt.Sprintf("%s must be from %d to %d%s, as IAM takes it, not %d", c.name, c.min, c.max, off, c.v.V)
+	}
+	return ""
 }
 
 // Attribute names, shared with aws_iam_account_password_policy.
