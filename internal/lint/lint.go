@@ -208,10 +208,17 @@ func Lint(p *plan.Plan, opt Options) Result {
 			// A deposed object is on its way out: Terraform plans only to
 			// destroy or forget it. Anything else, which only a hand-made
 			// plan holds, is refused rather than judged as the resource.
-			if c.removed || c.action == "forget" || c.action == "no-op" || c.action == "read" {
-				continue
+			switch {
+			case c.removed && rc.Type == "aws_iam_account_password_policy":
+				// Destroying it deletes the account's one policy, whichever
+				// object Terraform means: judged, as a removal.
+				c.judged = true
+				changes = append(changes, c)
+			case c.removed || c.action == "forget" || c.action == "no-op" || c.action == "read":
+			default:
+				return Result{Plan: head, Now: l.now, Err: fmt.Errorf("%q: a deposed object planned to %s; Terraform only destroys or forgets one", rc.Address, c.action)}
 			}
-			return Result{Plan: head, Now: l.now, Err: fmt.Errorf("%q: a deposed object planned to %s; Terraform only destroys or forgets one", rc.Address, c.action)}
+			continue
 		}
 		l.changes = append(l.changes, c)
 		if opt.ChangedOnly && (c.action == "no-op" || c.action == "read") {

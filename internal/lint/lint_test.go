@@ -301,6 +301,8 @@ func TestPasswordPolicy(t *testing.T) {
 				after: with(strongPolicy, "id", omit, "minimum_password_length", 12.0), unknown: map[string]any{"id": true}}}},
 			want: []row{
 				{policyAddr, "replace", "IG101", rules.High, "minimum_password_length", "minimum_password_length is 12; the baseline requires at least 14"},
+				// Destroying the old object then deletes the account's one policy.
+				{policyAddr, "replace", "IG108", rules.High, "", "the policy is replaced creating first: destroying the old object then deletes the account's only policy, and AWS's default applies"},
 				ig109("replace", "minimum_password_length", "minimum_password_length drops from 14 to 12"),
 			},
 		},

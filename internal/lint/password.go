@@ -17,5 +17,11 @@ func judgePasswordPolicy(l *linter, c *change) []rules.Finding {
 	if before := c.before(); before.values != nil {
 		out = append(out, rules.PasswordPolicyWeakened(passwordPolicy(before), after)...)
 	}
+	// The account has one policy, and destroying any object of this type
+	// deletes it: a replacement that creates before it destroys sets the
+	// new policy, then deletes it.
+	if c.action == "replace" && len(c.rc.Actions) > 0 && c.rc.Actions[0] == "create" {
+		out = append(out, rules.PasswordPolicyReplacedCreatingFirst()...)
+	}
 	return out
 }

@@ -78,6 +78,16 @@ func TestSigningCertificate(t *testing.T) {
 		{name: "replaced in place", spec: planSpec{changes: []res{{addr: oldAddr, actions: deleteFirst,
 			before: signingState("alice", old, "Active"), after: map[string]any{"certificate_body": sound, "status": "Active", "user_name": "alice"},
 			unknown: map[string]any{"certificate_id": true, "id": true}}}}},
+		// A replacement deletes the old certificate: an inactive one, or one
+		// for another user, leaves the user without.
+		{name: "replaced in place by an inactive one", spec: planSpec{changes: []res{{addr: oldAddr, actions: deleteFirst,
+			before: signingState("alice", old, "Active"), after: map[string]any{"certificate_body": sound, "status": "Inactive", "user_name": "alice"},
+			unknown: map[string]any{"certificate_id": true, "id": true}}}},
+			want: []row{{oldAddr, "replace", "IG501", rules.Medium, "", deletedMsg}}},
+		{name: "replaced in place by another user's", spec: planSpec{changes: []res{{addr: oldAddr, actions: deleteFirst,
+			before: signingState("alice", old, "Active"), after: map[string]any{"certificate_body": sound, "status": "Active", "user_name": "bob"},
+			unknown: map[string]any{"certificate_id": true, "id": true}}}},
+			want: []row{{oldAddr, "replace", "IG501", rules.Medium, "", deletedMsg}}},
 		{name: "reactivated", spec: planSpec{changes: []res{{addr: oldAddr, actions: update,
 			before: signingState("alice", old, "Inactive"), after: signingState("alice", old, "Active")}}},
 			want: []row{{oldAddr, "update", "IG503", rules.High, "status", "status changes from Inactive to Active"}}},

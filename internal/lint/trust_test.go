@@ -259,6 +259,16 @@ func TestOddPlans(t *testing.T) {
 			"change": {"actions": ["create"], "before": null, "after": {"minimum_password_length": "0x1p4", "require_symbols": true, "require_numbers": true,
 			"require_uppercase_characters": true, "require_lowercase_characters": true, "password_reuse_prevention": 24, "max_password_age": 90}, "after_unknown": {}}}`),
 			"IG101:info"},
+		// The account has one password policy: destroying a deposed object
+		// of it deletes the current one.
+		{"password policy deposed and destroyed", doc(`{"address": "aws_iam_account_password_policy.p", "mode": "managed", "type": "aws_iam_account_password_policy", "name": "p",
+			"change": {"actions": ["no-op"], "before": {"minimum_password_length": 14, "require_symbols": true, "require_numbers": true,
+			"require_uppercase_characters": true, "require_lowercase_characters": true, "password_reuse_prevention": 24, "max_password_age": 90},
+			"after": {"minimum_password_length": 14, "require_symbols": true, "require_numbers": true,
+			"require_uppercase_characters": true, "require_lowercase_characters": true, "password_reuse_prevention": 24, "max_password_age": 90}, "after_unknown": {}}},
+			{"address": "aws_iam_account_password_policy.p", "mode": "managed", "type": "aws_iam_account_password_policy", "name": "p", "deposed": "00aa",
+			"change": {"actions": ["delete"], "before": {"minimum_password_length": 20}, "after": null}}`),
+			"IG108:high"},
 		// Strings as Terraform (cty) converts them: "08" is 8, "0" is false.
 		{"length a zero-led string", doc(`{"address": "aws_iam_account_password_policy.p", "mode": "managed", "type": "aws_iam_account_password_policy", "name": "p",
 			"change": {"actions": ["create"], "before": null, "after": {"minimum_password_length": "08", "require_symbols": "1", "require_numbers": true,

@@ -63,7 +63,14 @@ var (
 var accessKeyRules = []*Rule{AccessKeyReactivated, AccessKeySecretInState, AccessKeyMultipleActive, AccessKeyNotRotated}
 
 // Days is the whole number of days from t to now.
-func Days(t, now time.Time) int { return int(now.Sub(t) / (24 * time.Hour)) }
+func Days(t, now time.Time) int {
+	d := now.Sub(t)
+	n := int(d / (24 * time.Hour))
+	if d < 0 && d%(24*time.Hour) != 0 {
+		n-- // whole days down, not toward zero: 20 hours before is day -1
+	}
+	return n
+}
 
 // AccessKeySecret judges whether a key's secret is stored in state (IG202):
 // it is unless pgp_key encrypts it.

@@ -184,3 +184,14 @@ func TestOutsideIAMLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestDaysRoundsDown: a moment 20 hours ahead is day 0, 20 hours behind
+// day -1, so that days_to_expiry turns negative as soon as it expires.
+func TestDaysRoundsDown(t *testing.T) {
+	now := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+	for d, want := range map[time.Duration]int{20 * time.Hour: 0, -20 * time.Hour: -1, 48 * time.Hour: 2, -48 * time.Hour: -2, -49 * time.Hour: -3, 0: 0} {
+		if got := Days(now, now.Add(d)); got != want {
+			t.Errorf("Days over %v = %d, want %d", d, got, want)
+		}
+	}
+}

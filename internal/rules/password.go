@@ -352,6 +352,14 @@ func PasswordPolicyWeakened(before, after PasswordPolicy) []Finding {
 
 // PasswordPolicyRemoval is the verdict on deleting the account password
 // policy without a replacement (IG108).
+// PasswordPolicyReplacedCreatingFirst is the verdict on a replacement that
+// creates before it destroys (create_before_destroy): the account has one
+// policy, so destroying the old object deletes the one just set (IG108).
+func PasswordPolicyReplacedCreatingFirst() []Finding {
+	return []Finding{PasswordPolicyRemoved.finding("",
+		"the policy is replaced creating first: destroying the old object then deletes the account's only policy, and AWS's default applies")}
+}
+
 func PasswordPolicyRemoval() []Finding {
 	return []Finding{PasswordPolicyRemoved.finding("",
 		"the password policy is deleted: the account falls back to AWS's default (8 characters, no expiry, no reuse prevention)")}
