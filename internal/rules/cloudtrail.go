@@ -197,7 +197,14 @@ func recordsIAMWrites(t Trail) (attr, why string, ok, unknown bool) {
 				return "", "", true, false
 			}
 		}
-		return "advanced_event_selector", "no advanced_event_selector records write management events from iam.amazonaws.com", false, false
+		why := "no advanced_event_selector records write management events from iam.amazonaws.com"
+		for _, s := range t.AdvancedSelectors {
+			if f := s.unjudgedField(); f != "" {
+				why = fmt.Sprintf("no advanced_event_selector is known to record write management events from iam.amazonaws.com (one filters on %q, which iamguard cannot judge)", clip(f))
+				break
+			}
+		}
+		return "advanced_event_selector", why, false, false
 	}
 	if len(t.EventSelectors) == 0 {
 		return "", "", true, false
@@ -233,12 +240,33 @@ func (s AdvancedSelector) recordsIAMWrites() bool {
 			if !f.matches(iamSource) {
 				return false
 			}
+		default:
+			// Any other field narrows what is recorded in a way iamguard
+			// cannot judge (eventName, userIdentity.arn, a misspelt name):
+			// the selector is not known to record all of IAM's writes.
+			return false
 		}
 		if f.Field == "eventCategory" && !management {
 			return false
 		}
 	}
 	return management
+}
+
+// unjudgedField is the first field of a management-event selector that
+// recordsIAMWrites cannot judge; "" for other selectors.
+func (s AdvancedSelector) unjudgedField() string {
+	if !slices.ContainsFunc(s.Fields, func(f FieldSelector) bool { return f.Field == "eventCategory" && f.matches("Management") }) {
+		return ""
+	}
+	for _, f := range s.Fields {
+		switch f.Field {
+		case "eventCategory", "readOnly", "eventSource":
+		default:
+			return f.Field
+		}
+	}
+	return ""
 }
 
 // matches reports whether value passes every condition of the field selector.

@@ -195,3 +195,23 @@ func TestDaysRoundsDown(t *testing.T) {
 		}
 	}
 }
+
+// TestAdvancedSelectorUnjudgedField: a management selector that also
+// filters on a field iamguard cannot judge is not known to record IAM's
+// writes (IG705), and the message says which field.
+func TestAdvancedSelectorUnjudgedField(t *testing.T) {
+	trail := func(fields ...FieldSelector) Trail {
+		return Trail{IncludeGlobalServiceEvents: Known(true), MultiRegion: Known(true), Logging: Known(true), LogFileValidation: Known(true),
+			AdvancedSelectors: []AdvancedSelector{{Fields: fields}}}
+	}
+	mgmt := FieldSelector{Field: "eventCategory", Equals: []string{"Management"}}
+	if fs := EvaluateTrail(trail(mgmt)); len(fs) != 0 {
+		t.Errorf("management events: %+v", fs)
+	}
+	for _, f := range []FieldSelector{{Field: "eventName", Equals: []string{"ConsoleLogin"}}, {Field: "eventsource", NotEquals: []string{"iam.amazonaws.com"}}} {
+		fs := EvaluateTrail(trail(mgmt, f))
+		if len(fs) != 1 || fs[0].Rule != CloudTrailManagementEventsExcluded || !strings.Contains(fs[0].Message, `"`+f.Field+`"`) {
+			t.Errorf("management events filtered on %s: %+v", f.Field, fs)
+		}
+	}
+}
