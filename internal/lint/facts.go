@@ -135,9 +135,13 @@ func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 			user.Sensitive = user.Sensitive || a.isSensitive("user")
 			status := a.str("status", "Active")
 			k := rules.AccessKey{Name: objs[i].address, Active: !status.Unknown && status.V == "Active", StatusUnknown: status.Unknown}
-			if created := a.str("create_date", ""); !created.Unknown && created.V != "" {
-				k.Created, _ = time.Parse(time.RFC3339, created.V)
-				k.CreatedSensitive = created.Sensitive
+			switch created := a.str("create_date", ""); {
+			case created.Unreadable:
+				k.CreatedUnreadable = true
+			case !created.Unknown && created.V != "":
+				var err error
+				k.Created, err = time.Parse(time.RFC3339, created.V)
+				k.CreatedUnreadable, k.CreatedSensitive = err != nil, created.Sensitive
 			}
 			keys, changes = append(keys, k), append(changes, objs[i].change)
 		}

@@ -269,6 +269,11 @@ func TestOddPlans(t *testing.T) {
 			{"address": "aws_iam_account_password_policy.p", "mode": "managed", "type": "aws_iam_account_password_policy", "name": "p", "deposed": "00aa",
 			"change": {"actions": ["delete"], "before": {"minimum_password_length": 20}, "after": null}}`),
 			"IG108:high"},
+		// A creation date iamguard cannot read is said so, not skipped.
+		{"create_date not RFC 3339", doc(`{"address": "aws_iam_access_key.k", "mode": "managed", "type": "aws_iam_access_key", "name": "k",
+			"change": {"actions": ["no-op"], "before": {"user": "u", "status": "Active", "pgp_key": "keybase:u", "create_date": "2019-01-01"},
+			"after": {"user": "u", "status": "Active", "pgp_key": "keybase:u", "create_date": "2019-01-01"}, "after_unknown": {}}}`),
+			"IG204:info"},
 		// Strings as Terraform (cty) converts them: "08" is 8, "0" is false.
 		{"length a zero-led string", doc(`{"address": "aws_iam_account_password_policy.p", "mode": "managed", "type": "aws_iam_account_password_policy", "name": "p",
 			"change": {"actions": ["create"], "before": null, "after": {"minimum_password_length": "08", "require_symbols": "1", "require_numbers": true,

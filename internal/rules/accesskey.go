@@ -87,10 +87,12 @@ func AccessKeySecret(pgpKey Value[string]) []Finding {
 
 // AccessKey is one access key of a user as either front end sees it.
 type AccessKey struct {
-	Name          string    // names the key: key ID, plan address or report slot; never a secret
-	Active        bool      // known to be Active
-	StatusUnknown bool      // its status is known only after apply
-	Created       time.Time // created or last rotated; zero when not known yet
+	Name          string // names the key: key ID, plan address or report slot; never a secret
+	Active        bool   // known to be Active
+	StatusUnknown bool   // its status is known only after apply
+	// CreatedUnreadable: the plan's create_date is not a time iamguard can read.
+	CreatedUnreadable bool
+	Created           time.Time // created or last rotated; zero when not known yet
 	// CreatedSensitive: the plan marks the creation date sensitive.
 	CreatedSensitive bool
 	// LastUsed is when the key was last used (zero: never). It is judged
@@ -114,6 +116,11 @@ func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b B
 			continue
 		}
 		active = append(active, k.Name)
+		if k.CreatedUnreadable {
+			f := AccessKeyNotRotated.unknown("create_date", UnreadableValue[string]())
+			f.Subject = k.Name
+			fs = append(fs, f)
+		}
 		if !k.Created.IsZero() {
 			if d := Days(k.Created, now); d > b.AccessKeyMaxAgeDays {
 				f := AccessKeyNotRotated.finding("create_date", "access key is %d days old; the baseline requires rotation every %d days", d, b.AccessKeyMaxAgeDays)
