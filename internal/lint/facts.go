@@ -71,7 +71,11 @@ func (l *linter) applied(typ string) []appliedObject {
 	all := make([]appliedObject, 0, n)
 	for i, r := range l.plan.Prior {
 		if r.Type == typ {
-			all = append(all, appliedObject{address: r.Address, prior: &l.plan.Prior[i]})
+			addr := r.Address
+			if r.DeposedKey != "" {
+				addr += " (deposed " + r.DeposedKey + ")" // another object than the one at the address
+			}
+			all = append(all, appliedObject{address: addr, prior: &l.plan.Prior[i]})
 		}
 	}
 	for _, c := range l.changes {

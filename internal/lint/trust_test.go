@@ -370,3 +370,22 @@ func TestPriorStateMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestPriorDeposedObject: a deposed object in prior_state is a second
+// object at its address, not the one there: it hides nothing.
+func TestPriorDeposedObject(t *testing.T) {
+	key := func(extra, status string) string {
+		return `{"address": "aws_iam_access_key.a", "mode": "managed", "type": "aws_iam_access_key", "name": "a",
+		  "values": {"user": "alice", "status": "` + status + `", "pgp_key": "keybase:x"}` + extra + `}`
+	}
+	doc := `{"format_version": "1.2", "resource_changes": [{"address": "aws_iam_access_key.b", "mode": "managed", "type": "aws_iam_access_key", "name": "b",
+	  "change": {"actions": ["create"], "before": null, "after": {"user": "alice", "status": "Active", "pgp_key": "keybase:x"}, "after_unknown": {}}}],
+	  "prior_state": {"values": {"root_module": {"resources": [` + key("", "Active") + "," + key(`, "deposed_key": "5f2c"`, "Inactive") + `]}}}}`
+	p, err := plan.Read(strings.NewReader(doc), ResourceTypes, plan.Attributes(Attributes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(Lint(p, Options{}).Findings); got != "IG203:medium" {
+		t.Errorf("findings %q, want IG203: alice keeps a and gets b", got)
+	}
+}

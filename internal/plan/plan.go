@@ -69,8 +69,11 @@ type Change struct {
 // Resource is a resource instance from prior_state.
 type Resource struct {
 	Address string
-	Type    string
-	Values  Object
+	// DeposedKey is set for a deposed object: one that has been replaced
+	// but not yet destroyed, a second object at the address.
+	DeposedKey string
+	Type       string
+	Values     Object
 	// Sensitive is the resource's sensitive_values: true for a wholly
 	// sensitive object, else an Object with the marks of Values.
 	Sensitive any
@@ -174,6 +177,7 @@ type reader struct {
 	keptBytes int                   // raw bytes of the values kept so far
 
 	changed   map[string]*Change // the kept changes by address, deposed objects left out (see indexChanges)
+	deposed   map[string]bool    // the deposed objects with a change (see deposedID)
 	indexed   int                // changes in changed so far
 	duplicate error              // an address listed twice
 	names     map[string]string  // interned types and names
@@ -370,7 +374,7 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 			dst = &e.typ
 		case "name":
 			dst = &e.name
-		case "deposed":
+		case "deposed", "deposed_key": // resource_changes, prior_state
 			dst = &e.deposed
 		case bodyKey:
 			// Terraform writes type before the body; a body that comes
@@ -428,7 +432,7 @@ func elementKey(key, bodyKey string) int {
 		return 8
 	case "name":
 		return 16
-	case "deposed":
+	case "deposed", "deposed_key":
 		return 32
 	case bodyKey:
 		return 64
@@ -577,6 +581,9 @@ func (rd *reader) dropPriorWithChanges() {
 	rd.indexChanges()
 	if len(rd.p.Prior) > 0 {
 		rd.p.Prior = slices.DeleteFunc(rd.p.Prior, func(r Resource) bool {
+			if r.DeposedKey != "" {
+				return rd.deposed[deposedID(r.Address, r.DeposedKey)]
+			}
 			c := rd.changed[r.Address]
 			if c != nil {
 				markSensitive(c, r.Sensitive)
@@ -584,7 +591,7 @@ func (rd *reader) dropPriorWithChanges() {
 			return c != nil
 		})
 	}
-	rd.changed, rd.indexed = nil, 0
+	rd.changed, rd.deposed, rd.indexed = nil, nil, 0
 }
 
 // indexChanges adds the changes read since it last ran to rd.changed,
@@ -593,10 +600,11 @@ func (rd *reader) dropPriorWithChanges() {
 // looked up by address, and hide it: it is an error (rd.duplicate).
 func (rd *reader) indexChanges() {
 	if rd.changed == nil {
-		rd.changed = make(map[string]*Change, len(rd.p.Changes))
+		rd.changed, rd.deposed = make(map[string]*Change, len(rd.p.Changes)), map[string]bool{}
 	}
 	for _, c := range rd.p.Changes[rd.indexed:] {
 		if c.DeposedKey != "" {
+			rd.deposed[deposedID(c.Address, c.DeposedKey)] = true
 			continue
 		}
 		if rd.changed[c.Address] != nil && rd.duplicate == nil {
@@ -606,6 +614,9 @@ func (rd *reader) indexChanges() {
 	}
 	rd.indexed = len(rd.p.Changes)
 }
+
+// deposedID names a deposed object: its address and deposed key.
+func deposedID(address, key string) string { return address + "\x00" + key }
 
 // markSensitive adds prior state's sensitive_values for a resource to its
 // change's marks: a value marked sensitive anywhere stays marked.
@@ -701,7 +712,10 @@ func (rd *reader) priorResource() error {
 		return nil
 	}
 	want := rd.wantedRaw(e.typ)
-	if c := rd.changeAt(e.address); c != nil {
+	if len(e.deposed) > 0 {
+		// A deposed object is a second object at its address: it lasts
+		// unless a change of its own says otherwise (see dropPriorWithChanges).
+	} else if c := rd.changeAt(e.address); c != nil {
 		// Its change tells all (Terraform writes resource_changes first),
 		// but for marks of sensitivity, which join the change's.
 		marks, err := rd.priorMarks(e, want)
@@ -718,7 +732,7 @@ func (rd *reader) priorResource() error {
 	if err := rd.count(); err != nil {
 		return err
 	}
-	res := Resource{Address: rc.Address, Type: rc.Type, Values: e.values}
+	res := Resource{Address: rc.Address, DeposedKey: rc.DeposedKey, Type: rc.Type, Values: e.values}
 	// Values that came before the type were captured; with wanted
 	// attributes they are read as streamed values would be.
 	if !e.streamed && len(e.body) > 0 && want != nil {
