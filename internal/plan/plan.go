@@ -774,6 +774,14 @@ func (rd *reader) priorMarks(e *element, want wanted) (any, error) {
 	return prune(marks, want), nil
 }
 
+// What a configuration resource and one of its expressions cost to keep,
+// beyond their names, counted against maxKept: a plan of millions of them
+// is refused rather than held.
+const (
+	configResourceCost = 256
+	configEntryCost    = 48
+)
+
 // configModule reads configuration module number id: its resources'
 // expression keys and, recursively, the modules it calls.
 func (rd *reader) configModule(m *modulePath) error {
@@ -844,7 +852,16 @@ func (rd *reader) configResource(module *modulePath) error {
 				return s.skip()
 			}
 			attrs = map[string]bool{}
+			want := rd.wantedRaw(e.typ)
 			return s.object("expressions", func(attr []byte) error {
+				if _, wanted := want[string(attr)]; want != nil && !wanted {
+					return s.skip() // an attribute no rule reads
+				}
+				// Kept like values, and counted like them, with what a
+				// map entry costs.
+				if err := rd.keepBytes(len(attr) + configEntryCost); err != nil {
+					return err
+				}
 				name := string(attr)
 				set, err := rd.expressionSet()
 				attrs[name] = set
@@ -864,6 +881,9 @@ func (rd *reader) configResource(module *modulePath) error {
 	}
 	if attrs == nil {
 		attrs = map[string]bool{}
+	}
+	if err := rd.keepBytes(len(addr) + configResourceCost); err != nil {
+		return err
 	}
 	typ, name, _ := strings.Cut(addr, ".") // type.name: types hold no dot
 	rd.p.configured[resourceKey{rd.number(module), typ, name}] = attrs

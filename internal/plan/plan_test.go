@@ -510,3 +510,37 @@ func TestMergeMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigurationBounded: the configuration block keeps only the
+// expressions the rules read, and its resources count against the kept
+// bytes, so no configuration grows memory past the limit.
+func TestConfigurationBounded(t *testing.T) {
+	trails := Attributes(func(string) []string { return []string{"enable_logging"} })
+	keepTrails := func(t string) bool { return t == "aws_cloudtrail" }
+	var b strings.Builder
+	b.WriteString(`{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"resources": [
+	  {"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "expressions": {"enable_logging": {"references": ["var.x"]}`)
+	for i := range 1000 {
+		fmt.Fprintf(&b, `, "x%d": {}`, i)
+	}
+	b.WriteString(`}}]}}}`)
+	p, err := Read(strings.NewReader(b.String()), keepTrails, trails)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if attrs, ok := p.Configured(&Change{Type: "aws_cloudtrail", Name: "t"}); !ok || len(attrs) != 1 || !attrs["enable_logging"] {
+		t.Errorf("configured = %v, %v; want enable_logging only", attrs, ok)
+	}
+	b.Reset()
+	b.WriteString(`{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"resources": [`)
+	for i := range maxKept / configResourceCost {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"address": "aws_cloudtrail.t%d", "type": "aws_cloudtrail"}`, i)
+	}
+	b.WriteString(`]}}}`)
+	if _, err := Read(strings.NewReader(b.String()), keepTrails, trails); err == nil || !strings.Contains(err.Error(), "48 MiB") {
+		t.Errorf("%d configuration resources: err = %v, want the kept limit named", maxKept/configResourceCost, err)
+	}
+}
