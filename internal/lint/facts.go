@@ -41,18 +41,30 @@ func (l *linter) mustHavePlan() {
 }
 
 // appliedObject is a resource as it stands once the plan is applied: a
-// change, or a resource in prior state only.
+// change, or a resource in prior state only, or the old object a
+// replacement forgets (it stays in AWS as it was).
 type appliedObject struct {
-	address string
-	change  *change
-	prior   *plan.Resource // when change is nil
+	address   string
+	change    *change
+	prior     *plan.Resource // when change is nil
+	forgotten bool           // change's before side, which it forgets
 }
 
 func (o appliedObject) attrs() attrs {
-	if o.change != nil {
+	switch {
+	case o.forgotten:
+		return o.change.before()
+	case o.change != nil:
 		return o.change.after()
 	}
 	return attrs{values: o.prior.Values, sensitive: o.prior.Sensitive}
+}
+
+// forgetsOld reports whether a change replaces its object by forgetting the
+// old one ("create" with "forget", lifecycle destroy = false): the old
+// object stays in AWS beside the new one.
+func (c *change) forgetsOld() bool {
+	return c.action == "replace" && slices.Contains(c.rc.Actions, "forget") && c.before().values != nil
 }
 
 // applied returns the resources of type typ that exist once the plan is
@@ -81,6 +93,9 @@ func (l *linter) applied(typ string) []appliedObject {
 	for _, c := range l.changes {
 		if c.rc.Type == typ {
 			all = append(all, appliedObject{address: c.rc.Address, change: c})
+			if c.forgetsOld() {
+				all = append(all, appliedObject{address: c.rc.Address + " (forgotten)", change: c, forgotten: true})
+			}
 		}
 	}
 	slices.SortStableFunc(all, func(a, b appliedObject) int { return strings.Compare(a.address, b.address) })
@@ -147,7 +162,11 @@ func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 				k.Created, err = time.Parse(time.RFC3339, created.V)
 				k.CreatedUnreadable, k.CreatedSensitive = err != nil, created.Sensitive
 			}
-			keys, changes = append(keys, k), append(changes, objs[i].change)
+			judged := objs[i].change
+			if objs[i].forgotten {
+				judged = nil // the old object is not what the change judges
+			}
+			keys, changes = append(keys, k), append(changes, judged)
 		}
 		for _, f := range rules.EvaluateAccessKeys(user, keys, l.now, l.baseline) {
 			if f.Rule != rules.AccessKeyMultipleActive {

@@ -269,6 +269,12 @@ func TestOddPlans(t *testing.T) {
 			{"address": "aws_iam_account_password_policy.p", "mode": "managed", "type": "aws_iam_account_password_policy", "name": "p", "deposed": "00aa",
 			"change": {"actions": ["delete"], "before": {"minimum_password_length": 20}, "after": null}}`),
 			"IG108:high"},
+		// A replacement that forgets the old key leaves it in AWS, active:
+		// the user has two.
+		{"key replaced, the old one forgotten", doc(`{"address": "aws_iam_access_key.k", "mode": "managed", "type": "aws_iam_access_key", "name": "k",
+			"change": {"actions": ["create", "forget"], "before": {"user": "ci", "status": "Active", "pgp_key": "keybase:u"},
+			"after": {"user": "ci", "status": "Active", "pgp_key": "keybase:u"}, "after_unknown": {}}}`),
+			"IG203:medium"},
 		// A creation date iamguard cannot read is said so, not skipped.
 		{"create_date not RFC 3339", doc(`{"address": "aws_iam_access_key.k", "mode": "managed", "type": "aws_iam_access_key", "name": "k",
 			"change": {"actions": ["no-op"], "before": {"user": "u", "status": "Active", "pgp_key": "keybase:u", "create_date": "2019-01-01"},
