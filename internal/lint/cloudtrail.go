@@ -12,6 +12,7 @@ func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 		MultiRegion:                a.bool("is_multi_region_trail", false),
 		Logging:                    a.bool("enable_logging", true),
 		LogFileValidation:          a.bool("enable_log_file_validation", false),
+		HomeRegion:                 a.str("home_region", ""), // known once the trail exists
 	}
 	if a.blockUnknown("event_selector") || a.blockUnknown("advanced_event_selector") {
 		t.Selectors = rules.UnknownValue[bool]()

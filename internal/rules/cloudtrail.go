@@ -103,6 +103,9 @@ type Trail struct {
 	MultiRegion                Value[bool]
 	Logging                    Value[bool]
 	LogFileValidation          Value[bool]
+	// HomeRegion is the region the trail lives in, when known: a single-
+	// region trail outside us-east-1 records none of IAM's events.
+	HomeRegion Value[string]
 	// Selectors is unknown when either selector list is known only after apply.
 	Selectors         Value[bool]
 	EventSelectors    []EventSelector
@@ -142,6 +145,13 @@ func EvaluateTrail(t Trail) []Finding {
 		"include_global_service_events is false: IAM events are not recorded by this trail")
 	flag(CloudTrailSingleRegion, "is_multi_region_trail", t.MultiRegion, true,
 		"is_multi_region_trail is false: the trail records one region only")
+	if f := len(out) - 1; f >= 0 && out[f].Rule == CloudTrailSingleRegion && out[f].Severity != Info &&
+		!t.HomeRegion.Unknown && t.HomeRegion.V != "" && t.HomeRegion.V != USEast1 {
+		// IAM's events are delivered to us-east-1 only: this trail gets none.
+		out[f].Severity = High
+		out[f].Message = fmt.Sprintf("is_multi_region_trail is false and the trail lives in %s: it records none of IAM's events, which go to %s",
+			t.HomeRegion.Show(), USEast1)
+	}
 	flag(CloudTrailLoggingOff, "enable_logging", t.Logging, true,
 		"enable_logging is false: the trail records nothing")
 	if t.Selectors.Unknown {
@@ -162,7 +172,7 @@ func (t Trail) sensitive(attr string) bool {
 	case "include_global_service_events":
 		return t.IncludeGlobalServiceEvents.Sensitive
 	case "is_multi_region_trail":
-		return t.MultiRegion.Sensitive
+		return t.MultiRegion.Sensitive || t.HomeRegion.Sensitive
 	case "enable_logging":
 		return t.Logging.Sensitive
 	case "enable_log_file_validation":
@@ -347,6 +357,9 @@ func EvaluateLiveTrails(trails []LiveTrail) (recording bool, verdicts []TrailVer
 			if t.Selectors.Unknown {
 				t.Selectors, t.EventSelectors, t.AdvancedSelectors = Value[bool]{}, nil, nil
 			}
+		}
+		if t.HomeRegion != "" {
+			t.Trail.HomeRegion = Known(t.HomeRegion)
 		}
 		v := TrailVerdict{Findings: EvaluateTrail(t.Trail)}
 		_, _, v.RecordsIAMWrites, _ = recordsIAMWrites(t.Trail)

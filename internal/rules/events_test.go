@@ -215,3 +215,20 @@ func TestAdvancedSelectorUnjudgedField(t *testing.T) {
 		}
 	}
 }
+
+// TestSingleRegionTrailOutsideUSEast1: such a trail records none of IAM's
+// events, as serious as leaving global events out (IG702 at high).
+func TestSingleRegionTrailOutsideUSEast1(t *testing.T) {
+	trail := func(region Value[string]) Trail {
+		return Trail{IncludeGlobalServiceEvents: Known(true), MultiRegion: Known(false), Logging: Known(true), LogFileValidation: Known(true), HomeRegion: region}
+	}
+	for region, want := range map[string]Severity{"eu-west-1": High, "us-east-1": Medium, "": Medium} {
+		fs := EvaluateTrail(trail(Known(region)))
+		if len(fs) != 1 || fs[0].Rule != CloudTrailSingleRegion || fs[0].Severity != want {
+			t.Errorf("single-region trail in %q: %+v, want IG702 at %s", region, fs, want)
+		}
+	}
+	if fs := EvaluateTrail(trail(UnknownValue[string]())); len(fs) != 1 || fs[0].Severity != Medium {
+		t.Errorf("region known only after apply: %+v", fs)
+	}
+}
