@@ -104,7 +104,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "iamguard:", oneLine(err.Error()))
+		fmt.Fprintln(stderr, "iamguard:", quote.NoCommands(oneLine(err.Error())))
 		return exitUsage
 	}
 	return code
@@ -278,7 +278,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 				continue
 			}
 			if err != nil {
-				fmt.Fprintln(stderr, "iamguard:", err)
+				fmt.Fprintln(stderr, "iamguard:", quote.NoCommands(oneLine(err.Error())))
 				badPlans = true
 			}
 			parts = append(parts, report.PlanReport{Path: pa.path, ArtifactURI: artifactURI(pa.path), Report: r, Err: err})

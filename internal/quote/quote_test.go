@@ -18,3 +18,19 @@ func TestPath(t *testing.T) {
 		}
 	}
 }
+
+func TestNoCommands(t *testing.T) {
+	for in, want := range map[string]string{
+		"plan.json":                 "plan.json",
+		"##[stop-commands]tok.json": `##\x5bstop-commands]tok.json`,
+		"a ##[error]b ##[warning]c": `a ##\x5berror]b ##\x5bwarning]c`,
+		"#[x] ##x":                  "#[x] ##x",
+	} {
+		if got := NoCommands(in); got != want {
+			t.Errorf("NoCommands(%q) = %s, want %s", in, got, want)
+		}
+	}
+	if got := Path("##[error]\n.json"); got != `"##\x5berror]\n.json"` {
+		t.Errorf("Path = %s", got)
+	}
+}

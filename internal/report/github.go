@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
@@ -47,7 +48,7 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 		fmt.Fprintf(bw, "::%s %s::%s\n", cmd, props, githubData(msg))
 	}
 	for _, line := range r.PlanVerdicts() {
-		fmt.Fprintln(bw, "iamguard:", githubData(line))
+		fmt.Fprintln(bw, "iamguard:", quote.NoCommands(githubData(line)))
 	}
 	fmt.Fprintln(bw, "iamguard:", r.Verdict())
 	return bw.Flush()

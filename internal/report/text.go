@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
@@ -52,14 +53,15 @@ func WriteText(w io.Writer, r *Report, opt Options) error {
 	return bw.Flush()
 }
 
-// oneLine keeps hostile names from breaking the layout or the terminal.
+// oneLine keeps hostile names from breaking the layout or the terminal,
+// or passing for CI log commands (quote.NoCommands).
 func oneLine(s string) string {
-	return strings.Map(func(r rune) rune {
+	return quote.NoCommands(strings.Map(func(r rune) rune {
 		if r < 0x20 || (r >= 0x7f && r < 0xa0) {
 			return ' '
 		}
 		return r
-	}, s)
+	}, s))
 }
 
 // writeTextConfig writes the configuration block, if any, before the verdict.
