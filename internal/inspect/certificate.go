@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto"
 	"crypto/md5" //nolint:gosec // IAM and browsers still show MD5 fingerprints
+	"crypto/rsa"
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/pem"
@@ -14,15 +15,19 @@ import (
 
 // Certificate is what iamguard knows of an X.509 certificate.
 type Certificate struct {
-	Subject      string    `json:"subject"`
-	Issuer       string    `json:"issuer"`
-	SerialNumber string    `json:"serial_number"`
-	DNSNames     []string  `json:"dns_names"`
-	SANs         []string  `json:"sans"` // every subject alternative name: DNS, IP, email, URI
-	NotBefore    time.Time `json:"not_before"`
-	NotAfter     time.Time `json:"not_after"`
-	KeyAlgorithm string    `json:"key_algorithm"` // RSA, ECDSA, Ed25519, DSA or unknown
-	KeyBits      int       `json:"key_bits"`
+	Subject      string   `json:"subject"`
+	Issuer       string   `json:"issuer"`
+	SerialNumber string   `json:"serial_number"`
+	DNSNames     []string `json:"dns_names"`
+	SANs         []string `json:"sans"` // every subject alternative name: DNS, IP, email, URI
+	// The names that are not DNS names, by kind: URIs by their host.
+	IPAddresses    []string  `json:"-"`
+	EmailAddresses []string  `json:"-"`
+	URIHosts       []string  `json:"-"`
+	NotBefore      time.Time `json:"not_before"`
+	NotAfter       time.Time `json:"not_after"`
+	KeyAlgorithm   string    `json:"key_algorithm"` // RSA, ECDSA, Ed25519, DSA or unknown
+	KeyBits        int       `json:"key_bits"`
 	// SignatureAlgorithm is crypto/x509's name, such as SHA256-RSA.
 	SignatureAlgorithm string `json:"signature_algorithm"`
 	// SignatureHash is the digest the signature covers: MD2, MD5, SHA1,
@@ -86,6 +91,21 @@ func parseCertificates(what, pemText string) ([]*Certificate, error) {
 	return out, nil
 }
 
+// MaxRSABits is the largest RSA key iamguard checks signatures with, far
+// above any a TLS client takes (AWS's load balancers take 4,096): checking
+// with a made-up key of a million bits takes many seconds.
+const MaxRSABits = 16384
+
+// maxKeyDER bounds a private key's DER: an RSA key of MaxRSABits is about
+// 9 KiB.
+const maxKeyDER = 16 << 10
+
+// oversized reports whether a certificate's RSA key is past MaxRSABits.
+func oversized(c *x509.Certificate) bool {
+	k, ok := c.PublicKey.(*rsa.PublicKey)
+	return ok && k.N != nil && k.N.BitLen() > MaxRSABits
+}
+
 func newCertificate(c *x509.Certificate) *Certificate {
 	alg, bits := keyInfo(c.PublicKey)
 	if c.PublicKeyAlgorithm == x509.DSA {
@@ -113,10 +133,13 @@ func newCertificate(c *x509.Certificate) *Certificate {
 	out.SANs = append(out.SANs, c.DNSNames...)
 	for _, ip := range c.IPAddresses {
 		out.SANs = append(out.SANs, ip.String())
+		out.IPAddresses = append(out.IPAddresses, ip.String())
 	}
 	out.SANs = append(out.SANs, c.EmailAddresses...)
+	out.EmailAddresses = c.EmailAddresses
 	for _, u := range c.URIs {
 		out.SANs = append(out.SANs, u.String())
+		out.URIHosts = append(out.URIHosts, u.Hostname())
 	}
 	return out
 }
@@ -134,8 +157,8 @@ var signatureHash = map[x509.SignatureAlgorithm]string{
 // it. A signature crypto/x509 refuses to check (SHA-1, MD5) still counts
 // when the names and key identifiers agree.
 func selfSigned(c *x509.Certificate) bool {
-	if !bytes.Equal(c.RawIssuer, c.RawSubject) {
-		return false
+	if !bytes.Equal(c.RawIssuer, c.RawSubject) || oversized(c) {
+		return false // an oversized key is judged as such, unchecked
 	}
 	if len(c.AuthorityKeyId) > 0 && len(c.SubjectKeyId) > 0 && !bytes.Equal(c.AuthorityKeyId, c.SubjectKeyId) {
 		return false
@@ -163,8 +186,14 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time) error {
 	if len(chain) > maxChain {
 		return fmt.Errorf("the chain holds %d certificates; iamguard verifies chains of at most %d", len(chain), maxChain)
 	}
+	if oversized(body.x509) {
+		return fmt.Errorf("the certificate's RSA key is past %d bits; iamguard does not verify with it", MaxRSABits)
+	}
 	subjects, repeated := map[string]bool{}, 0
 	for _, c := range chain {
+		if oversized(c.x509) {
+			return fmt.Errorf("%q on the path has an RSA key past %d bits; iamguard does not verify with it", c.Subject, MaxRSABits)
+		}
 		if subjects[string(c.x509.RawSubject)] {
 			if repeated++; repeated > 1 {
 				return fmt.Errorf("the chain names %q again; iamguard verifies chains that name one CA twice at most", c.Subject)
@@ -278,6 +307,11 @@ func ParsePrivateKey(pemText string) (*PrivateKey, error) {
 		return nil, fmt.Errorf("private key holds %d PEM blocks; one key expected", len(keys))
 	}
 	b := keys[0]
+	// crypto/x509 precomputes an RSA key as it parses it, in time that grows
+	// with the cube of its size: a made-up key of 65,536 bits takes minutes.
+	if len(b.Bytes) > maxKeyDER {
+		return nil, fmt.Errorf("private key is %d bytes; iamguard reads keys of at most %d (RSA of %d bits)", len(b.Bytes), maxKeyDER, MaxRSABits)
+	}
 	encrypted := len(b.Headers) > 0 // Proc-Type: 4,ENCRYPTED
 	var (
 		key    any

@@ -6,6 +6,7 @@ import (
 	"crypto/x509"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/pem"
 	"slices"
 	"strings"
 	"testing"
@@ -271,5 +272,15 @@ func TestParsePrivateKeyErrors(t *testing.T) {
 				t.Errorf("error quotes key material: %v", err)
 			}
 		})
+	}
+}
+
+// TestPrivateKeyBounded: a key past what an RSA key of MaxRSABits takes is
+// refused before crypto/x509 precomputes it, which a made-up key of 65,536
+// bits would keep busy for minutes.
+func TestPrivateKeyBounded(t *testing.T) {
+	big := pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: make([]byte, 20<<10)})
+	if _, err := inspect.ParsePrivateKey(string(big)); err == nil || !strings.Contains(err.Error(), "at most") {
+		t.Errorf("a 20 KiB key: err = %v", err)
 	}
 }

@@ -263,6 +263,8 @@ func weakKey(alg string, bits int, b Baseline) string {
 		return fmt.Sprintf("RSA key of %d bits; at least %d required", bits, b.MinRSABits)
 	case alg == "ECDSA" && bits < 256:
 		return fmt.Sprintf("ECDSA key of %d bits; at least 256 required", bits)
+	case alg == "RSA" && bits > inspect.MaxRSABits:
+		return fmt.Sprintf("RSA key of %d bits; no TLS client takes a key past %d bits", bits, inspect.MaxRSABits)
 	case alg != "RSA" && alg != "ECDSA" && alg != "Ed25519":
 		return "a public key of a type iamguard cannot read; use RSA or ECDSA"
 	}
@@ -280,17 +282,37 @@ func CertificateNames(c *inspect.Certificate, b Baseline) []Finding {
 	if len(b.AllowedCertificateDomains) == 0 {
 		return nil
 	}
+	// Every name a client may match counts: DNS names, the domain of an
+	// email address, a URI's host; an IP address is in no domain.
 	var outside []string
-	for _, n := range c.DNSNames {
-		if !domainAllowed(n, b.AllowedCertificateDomains) {
-			outside = append(outside, n)
+	onlyDNS := true
+	check := func(kind, name, domain string) {
+		if !domainAllowed(domain, b.AllowedCertificateDomains) {
+			outside, onlyDNS = append(outside, kind+clip(name)), onlyDNS && kind == ""
 		}
+	}
+	for _, n := range c.DNSNames {
+		check("", n, n)
+	}
+	for _, ip := range c.IPAddresses {
+		check("IP ", ip, ip)
+	}
+	for _, e := range c.EmailAddresses {
+		_, domain, _ := strings.Cut(e, "@")
+		check("email ", e, domain)
+	}
+	for _, h := range c.URIHosts {
+		check("URI host ", h, h)
 	}
 	if len(outside) == 0 {
 		return nil
 	}
-	return []Finding{CertificateDomain.finding("certificate_body", "DNS names outside the allowed domains (%s): %s",
-		strings.Join(b.AllowedCertificateDomains, ", "), strings.Join(outside, ", "))}
+	what := "names"
+	if onlyDNS {
+		what = "DNS names"
+	}
+	return []Finding{CertificateDomain.finding("certificate_body", "%s outside the allowed domains (%s): %s",
+		what, strings.Join(b.AllowedCertificateDomains, ", "), strings.Join(outside, ", "))}
 }
 
 func domainAllowed(name string, allowed []string) bool {
