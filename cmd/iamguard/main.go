@@ -232,6 +232,11 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		if at, err = time.Parse(time.RFC3339, *now); err != nil {
 			return 0, fmt.Errorf("--now: %q is not an RFC3339 time such as 2026-01-02T15:04:05Z", *now)
 		}
+		if at.IsZero() {
+			// The zero time means "not given" to the linter, which would
+			// then judge at the plan's timestamp.
+			return 0, fmt.Errorf("--now: %q is the zero time; give a real one", *now)
+		}
 	}
 	// Waivers expire by the calendar: judge them at --now, else today, not
 	// at the plan's timestamp (an old plan must not revive a waiver).
@@ -273,7 +278,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		var parts []report.PlanReport
 		for _, pa := range plans {
 			r, err := lintOne(pa.path)
-			if pa.found && err != nil && (errors.Is(err, plan.ErrNotPlan) || jsonArray(pa.path)) {
+			if pa.found && err != nil && (errors.Is(err, plan.ErrNotPlan) || jsonNotObject(pa.path)) {
 				fmt.Fprintf(stderr, "iamguard: %s: skipped, not a Terraform plan\n", quote.Path(pa.path))
 				continue
 			}

@@ -543,3 +543,12 @@ func TestRunLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestNowZero: the zero time would mean "not given" to the linter, which
+// then judges at the plan's timestamp; --now refuses it.
+func TestNowZero(t *testing.T) {
+	r := lintCLI(t, nil, "lint", "--no-config", "--now", "0001-01-01T00:00:00Z", "testdata/plan.json")
+	if r.code != 2 || !strings.Contains(r.stderr, "zero time") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}

@@ -148,6 +148,7 @@ func TestPlanDirectories(t *testing.T) {
 	writeFile(t, root, "terraform.tfstate.json", statePlan) // JSON, but not a plan
 	writeFile(t, root, "README.md", "# not a plan")
 	writeFile(t, root, "tflint.json", "\n[{\"rule\": \"x\"}]") // another tool's output
+	writeFile(t, root, "empty.json", "null\n")                 // JSON, but no object
 	nested := copyFile(t, fixture, root, "envs/prod/plan.json")
 	writeFile(t, root, ".terraform/modules/m/fixture.json", cleanPlan) // never searched
 	// A zip that is not a plan (a Lambda bundle) is not taken for one.
@@ -174,8 +175,9 @@ func TestPlanDirectories(t *testing.T) {
 		t.Errorf("plans in %s: %s, want %s %s", root, got, a, b)
 	}
 	if !strings.Contains(r.stderr, "terraform.tfstate.json: skipped, not a Terraform plan") ||
-		!strings.Contains(r.stderr, "tflint.json: skipped, not a Terraform plan") || strings.Count(r.stderr, "\n") != 2 {
-		t.Errorf("stderr %q: want one note each for the state file and tflint.json", r.stderr)
+		!strings.Contains(r.stderr, "tflint.json: skipped, not a Terraform plan") ||
+		!strings.Contains(r.stderr, "empty.json: skipped, not a Terraform plan") || strings.Count(r.stderr, "\n") != 3 {
+		t.Errorf("stderr %q: want one note each for the state file, tflint.json and empty.json", r.stderr)
 	}
 
 	r = lintCLI(t, nil, "lint", "--format", "json", "--recursive", root)

@@ -101,9 +101,10 @@ func bare(err error) error {
 	return err
 }
 
-// jsonArray reports whether a file starts (after white space) with a JSON
-// array: JSON, but never a plan, as other tools' *.json files may be.
-func jsonArray(name string) bool {
+// jsonNotObject reports whether a file starts (after white space) with a
+// JSON value other than an object: JSON, but never a plan, as other tools'
+// *.json files may be.
+func jsonNotObject(name string) bool {
 	f, err := os.Open(name)
 	if err != nil {
 		return false
@@ -112,5 +113,7 @@ func jsonArray(name string) bool {
 	head := make([]byte, 512)
 	n, _ := f.Read(head)
 	head = bytes.TrimLeft(head[:n], " \t\r\n")
-	return len(head) > 0 && head[0] == '['
+	// Any JSON value but an object: an array, a string, a number, true,
+	// false or null.
+	return len(head) > 0 && bytes.IndexByte([]byte(`["-0123456789tfn`), head[0]) >= 0
 }

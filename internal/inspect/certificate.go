@@ -154,8 +154,8 @@ var signatureHash = map[x509.SignatureAlgorithm]string{
 }
 
 // selfSigned reports whether c names itself as issuer and its own key signs
-// it. A signature crypto/x509 refuses to check (SHA-1, MD5) still counts
-// when the names and key identifiers agree.
+// it. A signature crypto/x509 refuses or cannot check (SHA-1, MD5, DSA)
+// still counts when the names and key identifiers agree.
 func selfSigned(c *x509.Certificate) bool {
 	if !bytes.Equal(c.RawIssuer, c.RawSubject) || oversized(c) {
 		return false // an oversized key is judged as such, unchecked
@@ -165,7 +165,9 @@ func selfSigned(c *x509.Certificate) bool {
 	}
 	err := c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature)
 	var insecure x509.InsecureAlgorithmError
-	return err == nil || errors.As(err, &insecure)
+	// A signature crypto/x509 cannot check (DSA, SHA-224, SHA-3) still
+	// counts when the names agree: it cannot show the certificate is not.
+	return err == nil || errors.As(err, &insecure) || errors.Is(err, x509.ErrUnsupportedAlgorithm)
 }
 
 // maxChain bounds the certificates of a chain VerifyChain verifies.

@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/pem"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -282,5 +283,20 @@ func TestPrivateKeyBounded(t *testing.T) {
 	big := pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: make([]byte, 20<<10)})
 	if _, err := inspect.ParsePrivateKey(string(big)); err == nil || !strings.Contains(err.Error(), "at most") {
 		t.Errorf("a 20 KiB key: err = %v", err)
+	}
+}
+
+// TestSelfSignedUncheckable: a self-signed certificate whose signature
+// crypto/x509 cannot check (here SHA-224 with RSA, made by openssl req
+// -x509 -sha224) is still self-signed: the names say so, and nothing shows
+// otherwise.
+func TestSelfSignedUncheckable(t *testing.T) {
+	pemText, err := os.ReadFile("testdata/sha224-self-signed.pem")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := inspect.ParseCertificate(string(pemText))
+	if err != nil || !c.SelfSigned || c.SignatureHash != "" {
+		t.Errorf("certificate %+v, %v; want self-signed with an unreadable signature", c, err)
 	}
 }

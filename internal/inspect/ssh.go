@@ -47,13 +47,22 @@ func ParseSSHPublicKey(text string) (*SSHKey, error) {
 }
 
 func parseSSHAuthorized(text string) (*SSHKey, error) {
-	if strings.TrimSpace(text) == "" {
+	text = strings.TrimSpace(text)
+	if text == "" {
 		return nil, errors.New("SSH public key is empty")
 	}
-	pub, comment, _, rest, err := ssh.ParseAuthorizedKey([]byte(text))
+	// x/crypto/ssh skips lines it cannot read (a comment, a private key)
+	// and takes options: either would let one key stand for other text.
+	if strings.ContainsAny(text, "\r\n") {
+		return nil, errors.New("more than one line; IAM takes one public key")
+	}
+	pub, comment, options, rest, err := ssh.ParseAuthorizedKey([]byte(text))
 	if err != nil {
 		// x/crypto/ssh's reasons can quote the input; give a fixed one.
 		return nil, errors.New("not an OpenSSH public key (expected \"TYPE BASE64 [comment]\" with valid base64 key data)")
+	}
+	if len(options) > 0 {
+		return nil, errors.New("the key has authorized_keys options; IAM takes a bare public key")
 	}
 	if len(bytes.TrimSpace(rest)) > 0 {
 		return nil, errors.New("more than one line of key data; IAM takes one public key")

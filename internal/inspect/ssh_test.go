@@ -94,3 +94,23 @@ func TestParseSSHPublicKeyErrors(t *testing.T) {
 }
 
 func pkcs1Public(k *rsa.PublicKey) []byte { return x509.MarshalPKCS1PublicKey(k) }
+
+// TestSSHKeyIsOneKey: text around one key (a comment line, a private key,
+// options, a second key after a CR) is refused, not read past.
+func TestSSHKeyIsOneKey(t *testing.T) {
+	ed := strings.TrimSpace(certtest.SSHAuthorized(t, certtest.Ed25519(t).Public(), "ci"))
+	rsa := strings.TrimSpace(certtest.SSHAuthorized(t, &certtest.RSA(t, 1024).PublicKey, ""))
+	if _, err := inspect.ParseSSHPublicKey(ed + "\n"); err != nil {
+		t.Fatalf("one key: %v", err)
+	}
+	for name, text := range map[string]string{
+		"a comment line first":  "# deploy key\n" + ed,
+		"options":               `command="/bin/true",no-pty ` + ed,
+		"a second key after CR": ed + "\r" + rsa,
+		"a private key first":   "-----BEGIN OPENSSH PRIVATE KEY-----x\n" + ed,
+	} {
+		if _, err := inspect.ParseSSHPublicKey(text); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
