@@ -54,7 +54,7 @@ func parseSSHAuthorized(text string) (*SSHKey, error) {
 	// x/crypto/ssh skips lines it cannot read (a comment, a private key)
 	// and takes options: either would let one key stand for other text.
 	if strings.ContainsAny(text, "\r\n") {
-		return nil, errors.New("more than one line; IAM takes one public key")
+		return nil, errors.New("more than one line of key data; IAM takes one public key")
 	}
 	pub, comment, options, rest, err := ssh.ParseAuthorizedKey([]byte(text))
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"math/big"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -252,34 +251,37 @@ func objectAttributes(v attr.Value) (map[string]attr.Value, bool) {
 // wholeNumber reads an integer the way Terraform converts one: a number
 // without a fraction, or a string of decimal digits.
 func wholeNumber(v attr.Value) (int64, bool) {
+	var f *big.Float
 	switch x := underlying(v).(type) {
 	case types.Number:
-		f := x.ValueBigFloat()
-		if f == nil || !f.IsInt() {
-			return 0, false
-		}
-		n, acc := f.Int64()
-		return n, acc == big.Exact
+		f = x.ValueBigFloat()
 	case types.Int64:
 		return x.ValueInt64(), true
 	case types.String:
-		n, err := strconv.ParseInt(x.ValueString(), 10, 64)
-		return n, err == nil
+		// As Terraform converts a string to a number (base 10: "08", "1e1").
+		var err error
+		if f, _, err = big.ParseFloat(x.ValueString(), 10, 512, big.ToNearestEven); err != nil {
+			return 0, false
+		}
 	}
-	return 0, false
+	if f == nil || f.IsInf() || !f.IsInt() {
+		return 0, false
+	}
+	n, _ := f.Int64() // past int64, the nearest: judged as the huge number it is
+	return n, true
 }
 
 // boolean reads a bool the way Terraform converts one: true, false, or the
-// strings "true" and "false".
+// strings "true", "1", "false" and "0".
 func boolean(v attr.Value) (bool, bool) {
 	switch x := underlying(v).(type) {
 	case types.Bool:
 		return x.ValueBool(), true
 	case types.String:
 		switch x.ValueString() {
-		case "true":
+		case "true", "1":
 			return true, true
-		case "false":
+		case "false", "0":
 			return false, true
 		}
 	}

@@ -174,7 +174,7 @@ func OutsideIAMLimits(p PasswordPolicy) string {
 		if c.zeroOff {
 			off = " (0 leaves it off)"
 		}
-		return fmt.Sprintf("%s must be from %d to %d%s, as IAM takes it, not %d", c.name, c.min, c.max, off, c.v.V)
+		return fmt.Sprintf("%s must be from %d to %d%s, as IAM takes it", c.name, c.min, c.max, off)
 	}
 	return ""
 }
