@@ -395,3 +395,22 @@ func TestPriorDeposedObject(t *testing.T) {
 		t.Errorf("findings %q, want IG203: alice keeps a and gets b", got)
 	}
 }
+
+// TestPriorDeposedObjectValues: a deposed object's values are its own,
+// though Terraform names it deposed only after them and the current object
+// at its address has a change: an active deposed key beside the current
+// active one is a second active key of its user.
+func TestPriorDeposedObjectValues(t *testing.T) {
+	doc := `{"format_version": "1.2", "resource_changes": [{"address": "aws_iam_access_key.a", "mode": "managed", "type": "aws_iam_access_key", "name": "a",
+	  "change": {"actions": ["no-op"], "before": {"user": "alice", "status": "Active", "pgp_key": "keybase:x"},
+	  "after": {"user": "alice", "status": "Active", "pgp_key": "keybase:x"}, "after_unknown": {}}}],
+	  "prior_state": {"values": {"root_module": {"resources": [{"address": "aws_iam_access_key.a", "mode": "managed",
+	  "type": "aws_iam_access_key", "name": "a", "values": {"user": "alice", "status": "Active", "pgp_key": "keybase:x"}, "deposed_key": "5f2c"}]}}}}`
+	p, err := plan.Read(strings.NewReader(doc), ResourceTypes, plan.Attributes(Attributes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(Lint(p, Options{}).Findings); got != "IG203:medium" {
+		t.Errorf("findings %q, want IG203: the deposed key is alice's too, and active", got)
+	}
+}

@@ -380,8 +380,15 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 			// Terraform writes type before the body; a body that comes
 			// first is kept whole until the type is known.
 			switch want := rd.wantedRaw(e.typ); {
-			case len(e.typ) > 0 && !rd.keepRaw(e.typ), bodyKey == "values" && rd.hasChange(e.address):
+			case len(e.typ) > 0 && !rd.keepRaw(e.typ):
 				err = s.skip()
+			case bodyKey == "values" && rd.hasChange(e.address):
+				// Its change tells all, unless the entry turns out to be a
+				// deposed object (deposed_key comes after the values): kept
+				// as bytes, read only then.
+				if e.body, err = s.capture(e.body[:0], maxChange); err == nil {
+					err = rd.keepBytes(len(e.body))
+				}
 			case want != nil && bodyKey == "change":
 				e.change, e.streamed = &Change{}, true
 				err = rd.changeBody(e.change, want)
@@ -717,7 +724,11 @@ func (rd *reader) priorResource() error {
 		// unless a change of its own says otherwise (see dropPriorWithChanges).
 	} else if c := rd.changeAt(e.address); c != nil {
 		// Its change tells all (Terraform writes resource_changes first),
-		// but for marks of sensitivity, which join the change's.
+		// but for marks of sensitivity, which join the change's; its values
+		// were kept as bytes only in case it was deposed.
+		if !e.streamed {
+			rd.keptBytes -= len(e.body)
+		}
 		marks, err := rd.priorMarks(e, want)
 		if err != nil {
 			return rd.badResource(fmt.Errorf("%q: sensitive_values: %w", c.Address, err))
@@ -736,7 +747,7 @@ func (rd *reader) priorResource() error {
 	// Values that came before the type were captured; with wanted
 	// attributes they are read as streamed values would be.
 	if !e.streamed && len(e.body) > 0 && want != nil {
-		rd.keptBytes -= len(e.body)
+		rd.keptBytes -= len(e.body) // counted again as the kept values are read
 		if err := rd.within(e.body, func() error { return rd.object(&res.Values, want, false) }); err != nil {
 			return rd.badResource(fmt.Errorf("%q: values: %w", rc.Address, err))
 		}
