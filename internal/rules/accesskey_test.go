@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 func TestAccessKeyAge(t *testing.T) {
@@ -135,5 +137,43 @@ func TestReactivation(t *testing.T) {
 		assertFindings(t, Reactivation(r, s("Inactive"), UnknownValue[string]()),
 			[]want{{r.ID, Info, "status", unknownMsg("status", r.ID, r.Slug)}})
 		assertFindings(t, Reactivation(r, s("Active"), UnknownValue[string]()), nil)
+	}
+}
+
+func TestFoldName(t *testing.T) {
+	for in, want := range map[string]string{"Deployer": "deployer", "deployer": "deployer", "ALICE@x.com": "alice@x.com",
+		"\u212Aate": "\u212Aate", "İnci": "İnci", "": ""} {
+		if got := FoldName(in); got != want {
+			t.Errorf("FoldName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestShownValuesBounded: a message shows at most maxShown bytes of a
+// value, so that a long hand-made name cannot grow every message.
+func TestShownValuesBounded(t *testing.T) {
+	long := strings.Repeat("\xff", 1<<20)
+	if q := Known(long).Quote(); len(q) > 4*maxShown+8 {
+		t.Errorf("Quote of 1 MiB: %d bytes", len(q))
+	}
+	if s := Known(strings.Repeat("é", 1000)).Show(); len(s) > maxShown+len("…") || !utf8.ValidString(s) {
+		t.Errorf("Show: %d bytes, valid UTF-8 %v", len(s), utf8.ValidString(s))
+	}
+	if got := nameSome([]string{strings.Repeat("a", 1<<16), "b"}); len(got) > 2*maxShown {
+		t.Errorf("nameSome: %d bytes", len(got))
+	}
+	if Known("deployer").Quote() != `"deployer"` {
+		t.Error("a short name is cut")
+	}
+}
+
+// TestDaysRoundsDown: a moment 20 hours ahead is day 0, 20 hours behind
+// day -1, so that days_to_expiry turns negative as soon as it expires.
+func TestDaysRoundsDown(t *testing.T) {
+	now := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+	for d, want := range map[time.Duration]int{20 * time.Hour: 0, -20 * time.Hour: -1, 48 * time.Hour: 2, -48 * time.Hour: -2, -49 * time.Hour: -3, 0: 0} {
+		if got := Days(now, now.Add(d)); got != want {
+			t.Errorf("Days over %v = %d, want %d", d, got, want)
+		}
 	}
 }

@@ -197,3 +197,28 @@ func truncateLines(pemText string) string {
 	lines := strings.Split(strings.TrimSpace(pemText), "\n")
 	return strings.Join(lines[:len(lines)/2], "\n") + "\n" + lines[len(lines)-1] + "\n"
 }
+
+// TestCertificateNamesEveryKind: with allowed domains, an IP address, an
+// email's domain and a URI's host are judged like DNS names.
+func TestCertificateNamesEveryKind(t *testing.T) {
+	b := DefaultBaseline()
+	b.AllowedCertificateDomains = []string{"*.example.com"}
+	for _, c := range []struct {
+		cert inspect.Certificate
+		want string
+	}{
+		{inspect.Certificate{DNSNames: []string{"www.example.com"}}, ""},
+		{inspect.Certificate{DNSNames: []string{"www.example.com"}, IPAddresses: []string{"203.0.113.5"}}, "IP 203.0.113.5"},
+		{inspect.Certificate{DNSNames: []string{"www.example.com"}, EmailAddresses: []string{"a@evil.test"}, URIHosts: []string{"evil.test"}},
+			"email a@evil.test, URI host evil.test"},
+		{inspect.Certificate{DNSNames: []string{"www.example.com"}, EmailAddresses: []string{"ops@mail.example.com"}}, ""},
+	} {
+		fs := CertificateNames(&c.cert, b)
+		if c.want == "" && len(fs) != 0 || c.want != "" && (len(fs) != 1 || !strings.HasSuffix(fs[0].Message, c.want)) {
+			t.Errorf("%+v: %+v, want %q", c.cert, fs, c.want)
+		}
+	}
+	if why := weakKey("RSA", inspect.MaxRSABits*2, b); !strings.Contains(why, "no TLS client") {
+		t.Errorf("an RSA key of %d bits: %q", inspect.MaxRSABits*2, why)
+	}
+}

@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // goodTrail records IAM events everywhere with integrity validation, and has
 // no selectors (CloudTrail's default: all management events).
@@ -250,5 +253,42 @@ func TestRecordsIAMEvents(t *testing.T) {
 				t.Errorf("RecordsIAMEvents = %v, %q; want %v, %q", ok, why, c.ok, c.why)
 			}
 		})
+	}
+}
+
+// TestAdvancedSelectorUnjudgedField: a management selector that also
+// filters on a field iamguard cannot judge is not known to record IAM's
+// writes (IG705), and the message says which field.
+func TestAdvancedSelectorUnjudgedField(t *testing.T) {
+	trail := func(fields ...FieldSelector) Trail {
+		return Trail{IncludeGlobalServiceEvents: Known(true), MultiRegion: Known(true), Logging: Known(true), LogFileValidation: Known(true),
+			AdvancedSelectors: []AdvancedSelector{{Fields: fields}}}
+	}
+	mgmt := FieldSelector{Field: "eventCategory", Equals: []string{"Management"}}
+	if fs := EvaluateTrail(trail(mgmt)); len(fs) != 0 {
+		t.Errorf("management events: %+v", fs)
+	}
+	for _, f := range []FieldSelector{{Field: "eventName", Equals: []string{"ConsoleLogin"}}, {Field: "eventsource", NotEquals: []string{"iam.amazonaws.com"}}} {
+		fs := EvaluateTrail(trail(mgmt, f))
+		if len(fs) != 1 || fs[0].Rule != CloudTrailManagementEventsExcluded || !strings.Contains(fs[0].Message, `"`+f.Field+`"`) {
+			t.Errorf("management events filtered on %s: %+v", f.Field, fs)
+		}
+	}
+}
+
+// TestSingleRegionTrailOutsideUSEast1: such a trail records none of IAM's
+// events, as serious as leaving global events out (IG702 at high).
+func TestSingleRegionTrailOutsideUSEast1(t *testing.T) {
+	trail := func(region Value[string]) Trail {
+		return Trail{IncludeGlobalServiceEvents: Known(true), MultiRegion: Known(false), Logging: Known(true), LogFileValidation: Known(true), HomeRegion: region}
+	}
+	for region, want := range map[string]Severity{"eu-west-1": High, "us-east-1": Medium, "": Medium} {
+		fs := EvaluateTrail(trail(Known(region)))
+		if len(fs) != 1 || fs[0].Rule != CloudTrailSingleRegion || fs[0].Severity != want {
+			t.Errorf("single-region trail in %q: %+v, want IG702 at %s", region, fs, want)
+		}
+	}
+	if fs := EvaluateTrail(trail(UnknownValue[string]())); len(fs) != 1 || fs[0].Severity != Medium {
+		t.Errorf("region known only after apply: %+v", fs)
 	}
 }

@@ -233,3 +233,23 @@ func TestPolicyValueStates(t *testing.T) {
 		t.Errorf("weakened with a sensitive value: %+v", fs)
 	}
 }
+
+func TestOutsideIAMLimits(t *testing.T) {
+	p := func(length, reuse, age int) PasswordPolicy {
+		return PasswordPolicy{MinimumLength: Known(length), ReusePrevention: Known(reuse), MaxAgeDays: Known(age)}
+	}
+	for _, c := range []struct {
+		p    PasswordPolicy
+		want string
+	}{
+		{p(14, 24, 90), ""}, {p(6, 0, 0), ""}, {p(128, 1, 1095), ""},
+		{p(1000, 24, 90), "minimum_password_length must be from 6 to 128"},
+		{p(14, 100, 90), "password_reuse_prevention must be from 1 to 24"},
+		{p(14, 24, 2000), "max_password_age must be from 1 to 1095"},
+		{p(5, 24, 90), "minimum_password_length"},
+	} {
+		if got := OutsideIAMLimits(c.p); c.want == "" && got != "" || !strings.Contains(got, c.want) {
+			t.Errorf("%+v: %q, want %q", c.p, got, c.want)
+		}
+	}
+}
