@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,6 +28,27 @@ func TestNullIsOmitted(t *testing.T) {
 		t.Fatalf("the omitted plan gives %v", want)
 	}
 	assertRows(t, set.Findings, want)
+}
+
+// TestNullThroughVariables: a value read only from variables that are null
+// (a root variable, a module input given null through two modules,
+// each.value of a for_each over a variable) is null as `= null` is, and
+// judged with the default. Values read from a resource stay unknown.
+func TestNullThroughVariables(t *testing.T) {
+	got := map[string]string{}
+	for _, f := range Lint(readFixture(t, "trust/null-variable"), Options{}).Findings {
+		got[f.Address] += f.Rule.ID + ":" + f.Severity.String()
+	}
+	want := map[string]string{
+		"aws_iam_account_password_policy.this":                      "IG105:medium",
+		`aws_iam_user_login_profile.each["each-null"]`:              "IG601:medium",
+		"module.outer.module.inner.aws_iam_user_login_profile.this": "IG601:medium",
+		"aws_iam_user_login_profile.from_resource":                  "IG601:info",
+		"module.from_resource.aws_iam_user_login_profile.this":      "IG601:info",
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("findings by address:\n got %v\nwant %v", got, want)
+	}
 }
 
 // judgeOne lints a plan with one resource change and returns its findings.
@@ -342,7 +364,12 @@ func TestEmptyExpressionIsSet(t *testing.T) {
 		  "configuration": {"root_module": {"resources": [{"address": "aws_cloudtrail.x", "type": "aws_cloudtrail", "name": "x",
 		    "expressions": {"enable_logging": ` + expr + `}}]}}}`
 	}
-	for expr, want := range map[string]string{`{}`: "IG703:info", `{"references": ["var.on"]}`: "IG703:info", `{"constant_value": null}`: ""} {
+	for expr, want := range map[string]string{
+		`{}`: "IG703:info", `{"references": ["aws_s3_bucket.b.id", "aws_s3_bucket.b"]}`: "IG703:info",
+		// null, or read from values known when Terraform plans: an unknown
+		// planned value can only be null, and the default applies.
+		`{"constant_value": null}`: "", `{"references": ["var.on"]}`: "",
+	} {
 		if got := ids(Lint(readPlan(t, []byte(doc(expr))), Options{}).Findings); got != want {
 			t.Errorf("enable_logging = %s: got %q, want %q", expr, got, want)
 		}

@@ -33,11 +33,13 @@ type Plan struct {
 	Resources int
 
 	// configured maps a configuration resource (its module, and type.name
-	// within it) to the attributes its configuration sets; nil when the plan
+	// within it) to the attributes its configuration sets, each true when
+	// the value may be known only after apply (see expr); nil when the plan
 	// has no configuration block. Modules are numbered, root 0, so that
 	// memory stays linear however deep module_calls nest.
 	configured map[resourceKey]map[string]bool
-	modules    map[configKey]int // a module call: its parent's number and name
+	modules    map[configKey]int  // a module call: its parent's number and name
+	calls      map[int]moduleCall // a numbered module's call, while reading
 }
 
 // resourceKey names a configuration resource within a numbered module.
@@ -142,6 +144,7 @@ func Read(r io.Reader, keep func(resourceType string) bool, opts ...Option) (*Pl
 	}
 	err := rd.top()
 	rd.dropPriorWithChanges()
+	rd.resolveConfig()
 	if err == nil {
 		err = rd.duplicate
 	}
@@ -187,6 +190,8 @@ type reader struct {
 	nested      int                       // values nested in kept attributes so far
 
 	maxResources, counted int // see MaxResources
+
+	config map[resourceKey]configResource // the configuration block as read, until resolveConfig
 }
 
 func (rd *reader) top() error {
@@ -220,7 +225,7 @@ func (rd *reader) top() error {
 				})
 			})
 		case "configuration":
-			rd.p.configured, rd.p.modules = map[resourceKey]map[string]bool{}, map[configKey]int{}
+			rd.config, rd.p.modules, rd.p.calls = map[resourceKey]configResource{}, map[configKey]int{}, map[int]moduleCall{}
 			return s.object("configuration", func(key []byte) error {
 				if string(key) != "root_module" {
 					return s.skip()
@@ -803,17 +808,58 @@ func (rd *reader) configModule(m *modulePath) error {
 			return s.array("resources", func() error { return rd.configResource(m) })
 		case "module_calls":
 			return s.object("module_calls", func(name []byte) error {
-				child := &modulePath{parent: m, name: string(name), id: -1}
-				return s.object("module call", func(key []byte) error {
-					if string(key) != "module" {
-						return s.skip()
-					}
-					return rd.configModule(child)
-				})
+				return rd.configCall(&modulePath{parent: m, name: string(name), id: -1})
 			})
 		}
 		return s.skip()
 	})
+}
+
+// configCall reads a module call: the expressions it gives the module's
+// inputs and for_each, and the module. They are kept only if the module
+// holds a kept resource (or calls one that does), and counted while held.
+func (rd *reader) configCall(child *modulePath) error {
+	s := rd.s
+	var call moduleCall
+	held := 0
+	err := s.object("module call", func(key []byte) error {
+		switch string(key) {
+		case "module":
+			return rd.configModule(child)
+		case "for_each_expression":
+			before := rd.keptBytes
+			e, err := rd.readExpr()
+			call.forEach = &e
+			held += rd.keptBytes - before
+			return err
+		case "expressions":
+			if c, ok := s.peek(); !ok || c != '{' {
+				return s.skip()
+			}
+			call.inputs = map[string]expr{}
+			return s.object("expressions", func(input []byte) error {
+				name, before := string(input), rd.keptBytes
+				if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
+					return err
+				}
+				e, err := rd.readExpr()
+				call.inputs[name] = e
+				held += rd.keptBytes - before
+				return err
+			})
+		}
+		return s.skip()
+	})
+	if err != nil {
+		return err
+	}
+	if child.id < 0 {
+		rd.keptBytes -= held // nothing judged reads this module's inputs
+		return nil
+	}
+	call.parent = child.parent.id
+	rd.p.calls[child.id] = call
+	return nil
 }
 
 // modulePath is a configuration module as the reader descends into it. It
@@ -843,10 +889,10 @@ func (rd *reader) number(m *modulePath) int {
 func (rd *reader) configResource(module *modulePath) error {
 	s, e := rd.s, &rd.elem
 	e.reset()
-	var attrs map[string]bool
-	var seen [3]bool
+	var res configResource
+	var seen [4]bool
 	err := s.object("resources[]", func(key []byte) error {
-		if i := slices.Index([]string{"address", "type", "expressions"}, string(key)); i >= 0 {
+		if i := slices.Index([]string{"address", "type", "expressions", "for_each_expression"}, string(key)); i >= 0 {
 			if seen[i] {
 				return duplicateKey(s)
 			}
@@ -858,11 +904,18 @@ func (rd *reader) configResource(module *modulePath) error {
 			e.address, err = s.capture(e.address[:0], maxString)
 		case "type":
 			e.typ, err = s.capture(e.typ[:0], maxString)
+		case "for_each_expression":
+			if len(e.typ) > 0 && !rd.keepRaw(e.typ) {
+				return s.skip()
+			}
+			var fe expr
+			fe, err = rd.readExpr()
+			res.forEach = &fe
 		case "expressions":
 			if len(e.typ) > 0 && !rd.keepRaw(e.typ) {
 				return s.skip()
 			}
-			attrs = map[string]bool{}
+			res.attrs = map[string]expr{}
 			want := rd.wantedRaw(e.typ)
 			return s.object("expressions", func(attr []byte) error {
 				if _, wanted := want[string(attr)]; want != nil && !wanted {
@@ -874,8 +927,8 @@ func (rd *reader) configResource(module *modulePath) error {
 					return err
 				}
 				name := string(attr)
-				set, err := rd.expressionSet()
-				attrs[name] = set
+				x, err := rd.readExpr()
+				res.attrs[name] = x
 				return err
 			})
 		default:
@@ -890,43 +943,47 @@ func (rd *reader) configResource(module *modulePath) error {
 	if err := decodeString(e.address, &addr); err != nil || addr == "" {
 		return nil // a configuration entry without an address names nothing
 	}
-	if attrs == nil {
-		attrs = map[string]bool{}
-	}
 	if err := rd.keepBytes(len(addr) + configResourceCost); err != nil {
 		return err
 	}
 	typ, name, _ := strings.Cut(addr, ".") // type.name: types hold no dot
-	rd.p.configured[resourceKey{rd.number(module), typ, name}] = attrs
+	rd.config[resourceKey{rd.number(module), typ, name}] = res
 	return nil
 }
 
-// expressionSet reads an attribute's expression and reports whether it sets
-// the attribute: `attr = null` ({"constant_value": null}) leaves it unset,
-// as omitting it does, so the default applies to both alike.
-func (rd *reader) expressionSet() (bool, error) {
-	s := rd.s
-	if c, ok := s.peek(); !ok || c != '{' {
-		return true, s.skip() // nested blocks: a list of expression objects
-	}
-	// Only a null constant leaves it unset; any other expression sets it,
-	// {} included (Terraform writes that for a value with no references
-	// that is not known until apply).
-	null, other := false, false
-	err := s.object("expression", func(key []byte) error {
-		if c, ok := s.peek(); ok && c == 'n' && string(key) == "constant_value" {
-			null = true
-		} else {
-			other = true
-		}
-		return s.skip()
-	})
-	return !null || other, err
+// configResource is what the reader keeps of a resource's configuration:
+// the expressions of the attributes the rules read, and its for_each.
+type configResource struct {
+	attrs   map[string]expr
+	forEach *expr
 }
 
-// Configured reports which attributes the configuration of rc sets. ok is
-// false when the plan carries no configuration for it (old formats), in
-// which case an attribute's absence says nothing.
+// resolveConfig turns the configuration's expressions into the attributes
+// each resource's configuration sets to a value that may be known only
+// after apply (see expr), now that every module call has been read.
+func (rd *reader) resolveConfig() {
+	p := rd.p
+	if rd.config == nil {
+		return
+	}
+	p.configured = make(map[resourceKey]map[string]bool, len(rd.config))
+	known := map[configKey]bool{}
+	for k, res := range rd.config {
+		attrs := make(map[string]bool, len(res.attrs))
+		for name, x := range res.attrs {
+			attrs[name] = x.sets(x.refs && p.knownRefs(k.module, x, res.forEach, known))
+		}
+		p.configured[k] = attrs
+	}
+	rd.config, p.calls = nil, nil
+}
+
+// Configured reports which attributes the configuration of rc sets: true
+// for a value that may be known only after apply, false for one left unset
+// (omitted, null, or read only from values known at plan time, so that an
+// unknown planned value can only be null). ok is false when the plan
+// carries no configuration for it (old formats), in which case an
+// attribute's absence says nothing.
 func (p *Plan) Configured(rc *Change) (attrs map[string]bool, ok bool) {
 	if p.configured == nil {
 		return nil, false

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -31,7 +32,7 @@ const minimal = `{"format_version":"1.2","terraform_version":"1.8.5","timestamp"
  "prior_state":{"values":{"root_module":{"resources":[],"child_modules":[{"address":"module.a[\"x.y\"]","resources":[
    {"address":"module.a[\"x.y\"].aws_iam_access_key.k[0]","mode":"managed","type":"aws_iam_access_key","name":"k","index":0,"values":{"status":"Inactive","user":"u"}},
    {"address":"module.a[\"x.y\"].aws_s3_bucket.z","mode":"managed","type":"aws_s3_bucket","name":"z","values":{"bucket":"z"}}]}]}}},
- "configuration":{"root_module":{"module_calls":{"a":{"source":"./a","module":{"resources":[
+ "configuration":{"root_module":{"module_calls":{"a":{"source":"./a","expressions":{"u":{"references":["aws_iam_user.u.name","aws_iam_user.u"]}},"module":{"resources":[
    {"address":"aws_iam_access_key.k","mode":"managed","type":"aws_iam_access_key","name":"k","expressions":{"user":{"references":["var.u"]},"status":{"constant_value":"Active"}}}]}}}}}}
 `
 
@@ -62,6 +63,74 @@ func TestReadKeepsJudgedResources(t *testing.T) {
 	attrs, ok := p.Configured(rc)
 	if !ok || !attrs["user"] || !attrs["status"] || attrs["pgp_key"] {
 		t.Errorf("Configured = %v, %v", attrs, ok)
+	}
+}
+
+// TestConfiguredKnownAtPlan: an expression read only from values known
+// when Terraform plans (input variables, given or left to their defaults,
+// through any depth of modules, in any key order) leaves an unknown planned
+// value unset: it can only be null. Anything that may be unknown until
+// apply keeps it set.
+func TestConfiguredKnownAtPlan(t *testing.T) {
+	const (
+		fromResource = `{"references": ["aws_iam_user.u.name", "aws_iam_user.u"]}`
+		fromVar      = `{"references": ["var.v"]}`
+	)
+	resource := func(expr, forEach string) string {
+		r := `{"address": "aws_iam_access_key.k", "type": "aws_iam_access_key", "expressions": {"status": ` + expr + `}`
+		if forEach != "" {
+			r += `, "for_each_expression": ` + forEach
+		}
+		return `"resources": [` + r + `}]`
+	}
+	// call wraps a module body in a call that gives input v, with the
+	// module before or after its expressions.
+	call := func(body, input string, moduleFirst bool) string {
+		parts := []string{`"source": "./m"`, `"module": {` + body + `}`}
+		if input != "" {
+			parts = append(parts, `"expressions": {"v": `+input+`}`)
+		}
+		if !moduleFirst {
+			slices.Reverse(parts)
+		}
+		return `"module_calls": {"m": {` + strings.Join(parts, ", ") + `}}`
+	}
+	for _, c := range []struct {
+		name, root, module string
+		set                bool
+	}{
+		{"constant null", resource(`{"constant_value": null}`, ""), "", false},
+		{"constant", resource(`{"constant_value": "Inactive"}`, ""), "", true},
+		{"no references", resource(`{}`, ""), "", true},
+		{"root variable", resource(`{"references": ["var.v.x", "var.v"]}`, ""), "", false},
+		{"count.index and each.key", resource(`{"references": ["count.index", "each.key"]}`, ""), "", false},
+		{"local", resource(`{"references": ["local.v"]}`, ""), "", true},
+		{"resource", resource(fromResource, ""), "", true},
+		{"root variable and resource", resource(`{"references": ["var.v", "aws_iam_user.u.name"]}`, ""), "", true},
+		{"each.value of a variable", resource(`{"references": ["each.value"]}`, fromVar), "", false},
+		{"each.value of a resource", resource(`{"references": ["each.value"]}`, fromResource), "", true},
+		{"each.value without for_each", resource(`{"references": ["each.value"]}`, ""), "", true},
+		{"input given null", call(resource(fromVar, ""), `{"constant_value": null}`, false), "m", false},
+		{"input given null, module first", call(resource(fromVar, ""), `{"constant_value": null}`, true), "m", false},
+		{"input left to its default", call(resource(fromVar, ""), "", false), "m", false},
+		{"input from a resource", call(resource(fromVar, ""), fromResource, false), "m", true},
+		{"input from a resource, module first", call(resource(fromVar, ""), fromResource, true), "m", true},
+		{"input from a root variable, two deep", call(call(resource(fromVar, ""), fromVar, true), fromVar, false), "m.module.m", false},
+		{"input from a resource, two deep", call(call(resource(fromVar, ""), fromVar, false), fromResource, true), "m.module.m", true},
+	} {
+		doc := `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {` + c.root + `}}}`
+		p, err := read(t, doc)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		module := ""
+		if c.module != "" {
+			module = "module." + c.module
+		}
+		attrs, ok := p.Configured(&Change{ModuleAddress: module, Type: "aws_iam_access_key", Name: "k"})
+		if set, found := attrs["status"]; !ok || !found || set != c.set {
+			t.Errorf("%s: Configured = %v, %v; want status %v", c.name, attrs, ok, c.set)
+		}
 	}
 }
 
@@ -519,7 +588,7 @@ func TestConfigurationBounded(t *testing.T) {
 	keepTrails := func(t string) bool { return t == "aws_cloudtrail" }
 	var b strings.Builder
 	b.WriteString(`{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"resources": [
-	  {"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "expressions": {"enable_logging": {"references": ["var.x"]}`)
+	  {"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "expressions": {"enable_logging": {"references": ["aws_s3_bucket.b.id", "aws_s3_bucket.b"]}`)
 	for i := range 1000 {
 		fmt.Fprintf(&b, `, "x%d": {}`, i)
 	}

@@ -2,19 +2,20 @@
 # Makes plan.json in each case folder from its main.tf with a real Terraform
 # and the hashicorp/aws provider from a filesystem mirror. Tests read the
 # committed plan.json files and never run this.
-#   TERRAFORM=/usr/local/bin/terraform MIRROR=/opt/tf-plugins ./generate.sh
+#   TERRAFORM=/usr/local/bin/terraform MIRROR=/opt/tf-plugins ./generate.sh [CASE...]
 set -euo pipefail
 cd "$(dirname "$0")"
 tf=${TERRAFORM:-terraform}
 rc=$(mktemp)
 trap 'rm -f "$rc"' EXIT
 printf 'provider_installation {\n  filesystem_mirror {\n    path = "%s"\n  }\n}\n' "${MIRROR:-/opt/tf-plugins}" >"$rc"
-for dir in */; do
+[ $# -gt 0 ] || set -- */
+for dir in "$@"; do
   dir=${dir%/}
   work=$(mktemp -d)
-  cp "$dir"/*.tf "$work"/
+  cp -r "$dir"/. "$work"/ # with its modules and state, if any
+  rm -f "$work"/plan.json
   cp provider.tf.in "$work"/provider.tf
-  [ -f "$dir/terraform.tfstate" ] && cp "$dir/terraform.tfstate" "$work"/
   ssh_key=$(cat ssh_key.pub)
   sed -i "s|SSH_KEY_PLACEHOLDER|$ssh_key|" "$work"/*.tf
   (
