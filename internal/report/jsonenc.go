@@ -75,8 +75,13 @@ func appendMember(b []byte, sep, key, value string) []byte {
 // HTML-safe (<, > and & escaped), invalid UTF-8 as U+FFFD, and U+2028 and
 // U+2029 escaped so the output is also valid JavaScript.
 func appendString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
 	b = append(b, '"')
+	return append(appendEscaped(b, s), '"')
+}
+
+// appendEscaped appends s escaped as appendString does, without quotes.
+func appendEscaped(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -123,6 +128,5 @@ func appendString(b []byte, s string) []byte {
 		}
 		i += size
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return append(b, s[start:]...)
 }

@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/google/uuid"
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
@@ -41,9 +40,9 @@ func sarifLevel(sev rules.Severity) string {
 // WriteSARIF writes a SARIF 2.1.0 log with one run: the whole catalogue as
 // the driver's rules and one result per finding. Waived findings carry an
 // accepted external suppression. The results are encoded one at a time
-// straight to w, as WriteJSON does the findings, so a report of many
-// findings is never held as one log in memory; the bytes are those of
-// go-sarif's PrettyWrite of the whole log.
+// straight to w (appendSARIFResult), as WriteJSON does the findings, so a
+// report of many findings is never held as one log in memory; the bytes
+// are those of go-sarif's PrettyWrite of the whole log.
 func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 	log, err := sarif.New(sarif.Version210)
 	if err != nil {
@@ -78,29 +77,26 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(doc[:at])
 	bw.WriteString(`"results": [`)
-	// Each result is encoded and indented into buffers used again for the
-	// next, as MarshalIndent would give it.
-	var compact, indented bytes.Buffer
-	enc := json.NewEncoder(&compact)
+	var buf []byte // one result at a time, used again for the next
+	var file, uri string
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		res := sarifResult(*f, opt)
-		if ri, ok := index[f.RuleID]; ok {
-			res.WithRuleIndex(ri)
+		ri, ok := index[f.RuleID]
+		if !ok {
+			ri = -1
 		}
-		compact.Reset()
-		indented.Reset()
-		if err := enc.Encode(res); err != nil {
-			return err
-		}
-		if err := json.Indent(&indented, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), "        ", "  "); err != nil {
-			return err
+		if fi := f.artifactURI(opt); fi != file {
+			file, uri = fi, ""
+			if fi != "" {
+				uri = artifactURI(fi)
+			}
 		}
 		if i > 0 {
 			bw.WriteByte(',')
 		}
 		bw.WriteString("\n        ")
-		bw.Write(indented.Bytes())
+		buf = appendSARIFResult(buf[:0], f, ri, uri)
+		bw.Write(buf)
 	}
 	if len(r.Findings) > 0 {
 		bw.WriteString("\n      ")
@@ -152,47 +148,6 @@ func sarifRule(rule *rules.Rule) *sarif.ReportingDescriptor {
 			"severity":          rule.Severity.String(),
 			"tags":              tags,
 		})
-}
-
-func sarifResult(f Finding, opt Options) *sarif.Result {
-	loc := sarif.NewLocation().WithLogicalLocations([]*sarif.LogicalLocation{
-		sarif.NewLogicalLocation().WithFullyQualifiedName(f.Address).WithKind("resource"),
-	})
-	// The plan file, and the line where the resource's change starts.
-	if file := f.artifactURI(opt); file != "" {
-		phys := sarif.NewPhysicalLocation().
-			WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(file)))
-		if f.Line > 0 {
-			phys.WithRegion(sarif.NewRegion().WithStartLine(f.Line))
-		}
-		loc.WithPhysicalLocation(phys)
-	}
-	props := sarif.Properties{"severity": f.Severity.String(), "resource_type": f.ResourceType, "action": f.Action}
-	if f.Attribute != "" {
-		props["attribute"] = f.Attribute
-	}
-	res := sarif.NewRuleResult(f.RuleID).
-		WithLevel(sarifLevel(f.Severity)).
-		WithMessage(sarif.NewTextMessage(f.Address + ": " + f.Message)).
-		WithLocations([]*sarif.Location{loc}).
-		// Lines move between plans; these keep one alert per rule,
-		// resource and attribute across runs.
-		WithPartialFingerPrints(map[string]any{"iamguard/v1": fingerprint(f.RuleID, f.Address, f.Attribute)})
-	switch {
-	case f.Waived:
-		// go-sarif writes unset suppression fields as null, which the
-		// schema rejects, so all of them are set; the GUID is stable.
-		res.AddSuppression(sarif.NewSuppression("external").
-			WithStatus("accepted").
-			WithJustifcation(f.waiverReason()).
-			WithLocation(loc).
-			WithGuid(uuid.NewSHA1(uuid.NameSpaceURL, []byte("iamguard:waiver:"+fingerprint(f.RuleID, f.Address, f.waiverReason()))).String()))
-	case f.Waiver != nil:
-		props["waiver_expired"] = f.Waiver.Expires
-		props["waiver_reason"] = f.Waiver.Reason
-	}
-	res.Properties = props
-	return res
 }
 
 // artifactURI turns a file path into a relative URI reference.

@@ -1,0 +1,88 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"github.com/google/uuid"
+	"github.com/owenrumney/go-sarif/v2/sarif"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
+
+// librarySARIFResult builds f's result with go-sarif's types: what
+// appendSARIFResult must encode, byte for byte.
+func librarySARIFResult(f Finding, ruleIndex int, uri string) *sarif.Result {
+	loc := sarif.NewLocation().WithLogicalLocations([]*sarif.LogicalLocation{
+		sarif.NewLogicalLocation().WithFullyQualifiedName(f.Address).WithKind("resource"),
+	})
+	if uri != "" {
+		phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri))
+		if f.Line > 0 {
+			phys.WithRegion(sarif.NewRegion().WithStartLine(f.Line))
+		}
+		loc.WithPhysicalLocation(phys)
+	}
+	props := sarif.Properties{"severity": f.Severity.String(), "resource_type": f.ResourceType, "action": f.Action}
+	if f.Attribute != "" {
+		props["attribute"] = f.Attribute
+	}
+	res := sarif.NewRuleResult(f.RuleID).
+		WithLevel(sarifLevel(f.Severity)).
+		WithMessage(sarif.NewTextMessage(f.Address + ": " + f.Message)).
+		WithLocations([]*sarif.Location{loc}).
+		WithPartialFingerPrints(map[string]any{"iamguard/v1": fingerprint(f.RuleID, f.Address, f.Attribute)})
+	if ruleIndex >= 0 {
+		res.WithRuleIndex(ruleIndex)
+	}
+	switch {
+	case f.Waived:
+		res.AddSuppression(sarif.NewSuppression("external").
+			WithStatus("accepted").
+			WithJustifcation(f.waiverReason()).
+			WithLocation(loc).
+			WithGuid(uuid.NewSHA1(uuid.NameSpaceURL, []byte("iamguard:waiver:"+fingerprint(f.RuleID, f.Address, f.waiverReason()))).String()))
+	case f.Waiver != nil:
+		props["waiver_expired"] = f.Waiver.Expires
+		props["waiver_reason"] = f.Waiver.Reason
+	}
+	res.Properties = props
+	return res
+}
+
+// TestSARIFResultMatchesGoSARIF: each result is the bytes go-sarif's types
+// give, encoded and indented as in the results list, for findings with and
+// without attribute, line, file, rule index and waiver, and for text that
+// JSON must escape.
+func TestSARIFResultMatchesGoSARIF(t *testing.T) {
+	odd := "a<b>&\"c\"\\\n\t\x01 \u2028 \xff é"
+	var n int
+	for _, sev := range []rules.Severity{rules.Critical, rules.High, rules.Medium, rules.Low, rules.Info} {
+		for _, attr := range []string{"", "status", odd} {
+			for _, line := range []int{0, 7} {
+				for _, uri := range []string{"", "plans/a%20b.json"} {
+					for _, ri := range []int{-1, 0, 36} {
+						for w, waiver := range []*Waiver{nil, {Reason: odd, Expires: "2030-01-01"}, {Reason: "", Expired: true}, {Reason: "r"}} {
+							n++
+							f := Finding{RuleID: "IG203", Severity: sev, Address: `module.m["` + odd + `"].aws_iam_access_key.k`,
+								ResourceType: "aws_iam_access_key", Action: "no-op", Line: line, Attribute: attr,
+								Message: "message " + odd, Waiver: waiver, Waived: waiver != nil && w%2 == 1}
+							var compact, want bytes.Buffer
+							if err := json.NewEncoder(&compact).Encode(librarySARIFResult(f, ri, uri)); err != nil {
+								t.Fatal(err)
+							}
+							if err := json.Indent(&want, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), "        ", "  "); err != nil {
+								t.Fatal(err)
+							}
+							if got := appendSARIFResult(nil, &f, ri, uri); !bytes.Equal(got, want.Bytes()) {
+								t.Fatalf("case %d: %s", n, fmt.Sprintf("got:\n%s\nwant:\n%s", got, want.Bytes()))
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
