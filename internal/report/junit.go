@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
@@ -76,53 +77,139 @@ func WriteJUnit(w io.Writer, r *Report, opt Options) error {
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString(xml.Header)
-	enc := xml.NewEncoder(bw)
-	enc.Indent("", "  ")
-	start := junitStart("testsuites", junitSuite{Name: "iamguard", Tests: total.Tests, Failures: total.Failures, Skipped: total.Skipped})
-	if err := enc.EncodeToken(start); err != nil {
+	buf := appendJUnitStart(nil, 0, "testsuites", junitSuite{Name: "iamguard", Tests: total.Tests, Failures: total.Failures, Skipped: total.Skipped})
+	if c := r.Config; c != nil {
+		s := junitConfigSuite(c)
+		buf = appendJUnitStart(buf, 2, "testsuite", s)
+		for i := range s.Cases {
+			buf = appendJUnitCase(buf, &s.Cases[i])
+		}
+		buf = append(buf, "\n  </testsuite>"...)
+	}
+	bw.Write(buf)
+	// Each suite's testcases are written as they are made.
+	emit := func(c junitCase) error {
+		buf = appendJUnitCase(buf[:0], &c)
+		_, err := bw.Write(buf)
 		return err
 	}
-	if c := r.Config; c != nil {
-		if err := enc.EncodeElement(junitConfigSuite(c), xml.StartElement{Name: xml.Name{Local: "testsuite"}}); err != nil {
-			return err
-		}
-	}
-	// Each suite's testcases are written as they are made.
-	testcase := xml.StartElement{Name: xml.Name{Local: "testcase"}}
-	emit := func(c junitCase) error { return enc.EncodeElement(c, testcase) }
 	for i, rule := range suiteRules {
-		suite := junitStart("testsuite", suites[i])
-		if err := enc.EncodeToken(suite); err != nil {
-			return err
-		}
+		bw.Write(appendJUnitStart(buf[:0], 2, "testsuite", suites[i]))
 		if _, err := junitRuleSuite(x, rule, opt.FailOn, emit); err != nil {
 			return err
 		}
-		if err := enc.EncodeToken(suite.End()); err != nil {
-			return err
-		}
+		bw.WriteString("\n  </testsuite>")
 	}
-	if err := enc.EncodeToken(start.End()); err != nil {
-		return err
-	}
-	if err := enc.Close(); err != nil {
-		return err
-	}
-	bw.WriteString("\n")
+	bw.WriteString("\n</testsuites>\n")
 	return bw.Flush()
 }
 
-// junitStart is the start tag of a testsuites or testsuite element, with
-// the counts of s.
-func junitStart(name string, s junitSuite) xml.StartElement {
-	attr := func(name, value string) xml.Attr { return xml.Attr{Name: xml.Name{Local: name}, Value: value} }
-	return xml.StartElement{Name: xml.Name{Local: name}, Attr: []xml.Attr{
-		attr("name", s.Name),
-		attr("tests", strconv.Itoa(s.Tests)),
-		attr("failures", strconv.Itoa(s.Failures)),
-		attr("errors", strconv.Itoa(s.Errors)),
-		attr("skipped", strconv.Itoa(s.Skipped)),
-	}}
+// The elements below are appended as encoding/xml's Encoder, indenting by
+// two spaces, writes them, byte for byte, without reflection: a report can
+// hold hundreds of thousands of testcases. TestJUnitMatchesEncodingXML
+// holds the two together.
+
+// appendJUnitStart appends the start tag of a testsuites or testsuite
+// element, with the counts of s, on a line of its own indented by depth
+// spaces (none for the document's first).
+func appendJUnitStart(b []byte, depth int, name string, s junitSuite) []byte {
+	if depth > 0 {
+		b = append(append(b, '\n'), "  "[:depth]...)
+	}
+	b = append(append(append(b, '<'), name...), ` name="`...)
+	b = appendXMLEscaped(b, s.Name)
+	for _, a := range []struct {
+		name string
+		n    int
+	}{{"tests", s.Tests}, {"failures", s.Failures}, {"errors", s.Errors}, {"skipped", s.Skipped}} {
+		b = append(append(append(b, `" `...), a.name...), `="`...)
+		b = strconv.AppendInt(b, int64(a.n), 10)
+	}
+	return append(b, `">`...)
+}
+
+// appendJUnitCase appends a testcase element inside a testsuite.
+func appendJUnitCase(b []byte, c *junitCase) []byte {
+	b = append(b, "\n    <testcase name=\""...)
+	b = appendXMLEscaped(b, c.Name)
+	b = append(b, `" classname="`...)
+	b = appendXMLEscaped(b, c.Classname)
+	b = append(b, `">`...)
+	children := false
+	if f := c.Failure; f != nil {
+		b = append(b, "\n      <failure message=\""...)
+		b = appendXMLEscaped(b, f.Message)
+		b = append(b, `" type="`...)
+		b = appendXMLEscaped(b, f.Type)
+		b = append(b, `">`...)
+		b = append(appendXMLEscaped(b, f.Text), "</failure>"...)
+		children = true
+	}
+	if s := c.Skipped; s != nil {
+		b = append(b, "\n      <skipped message=\""...)
+		b = append(appendXMLEscaped(b, s.Message), `"></skipped>`...)
+		children = true
+	}
+	if c.SystemOut != "" {
+		b = append(b, "\n      <system-out>"...)
+		b = append(appendXMLEscaped(b, c.SystemOut), "</system-out>"...)
+		children = true
+	}
+	if children {
+		b = append(b, "\n    "...)
+	}
+	return append(b, "</testcase>"...)
+}
+
+// appendXMLEscaped appends s escaped as encoding/xml escapes attribute
+// values and character data: the five markup characters, tab, newline and
+// carriage return as references, and what XML cannot hold (invalid UTF-8,
+// control characters) as U+FFFD.
+func appendXMLEscaped(b []byte, s string) []byte {
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\'' && c != '&' && c != '<' && c != '>' {
+			i++
+			continue
+		}
+		r, width := utf8.DecodeRuneInString(s[i:])
+		var esc string
+		switch r {
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '\t':
+			esc = "&#x9;"
+		case '\n':
+			esc = "&#xA;"
+		case '\r':
+			esc = "&#xD;"
+		default:
+			if xmlChar(r) && !(r == utf8.RuneError && width == 1) {
+				i += width
+				continue
+			}
+			esc = "\uFFFD"
+		}
+		b = append(append(b, s[start:i]...), esc...)
+		i += width
+		start = i
+	}
+	return append(b, s[start:]...)
+}
+
+// xmlChar reports whether XML 1.0 can hold r.
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
 // junitConfigSuite shows a configuration that differs from the defaults as
