@@ -54,27 +54,8 @@ type junitSkipped struct {
 // pass and written in a second, one at a time: a report of many findings
 // is never held as one document in memory.
 func WriteJUnit(w io.Writer, r *Report, opt Options) error {
-	var total junitSuite // the totals of all suites
-	var suites []junitSuite
-	var suiteRules []*rules.Rule
-	x := newJUnitIndex(r)
-	for _, rule := range catalogue() {
-		if r.Disabled[rule.ID] {
-			continue
-		}
-		s, _ := junitRuleSuite(x, rule, opt.FailOn, nil)
-		if s.Tests == 0 {
-			continue
-		}
-		suites, suiteRules = append(suites, s), append(suiteRules, rule)
-		total.Tests += s.Tests
-		total.Failures += s.Failures
-		total.Skipped += s.Skipped
-	}
-	if r.Config != nil {
-		total.Tests++
-		total.Skipped++
-	}
+	c := countJUnit(r, opt.FailOn)
+	total, suites, suiteRules, x := c.total, c.suites, c.rules, c.index
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString(xml.Header)
 	buf := appendJUnitStart(nil, 0, "testsuites", junitSuite{Name: "iamguard", Tests: total.Tests, Failures: total.Failures, Skipped: total.Skipped})
@@ -102,6 +83,37 @@ func WriteJUnit(w io.Writer, r *Report, opt Options) error {
 	}
 	bw.WriteString("\n</testsuites>\n")
 	return bw.Flush()
+}
+
+// junitCounts is the first pass of WriteJUnit: the suites that have
+// testcases, with their counts, and the totals of the document.
+type junitCounts struct {
+	total  junitSuite
+	suites []junitSuite
+	rules  []*rules.Rule // each suite's rule
+	index  junitIndex
+}
+
+func countJUnit(r *Report, failOn rules.Severity) junitCounts {
+	c := junitCounts{index: newJUnitIndex(r)}
+	for _, rule := range catalogue() {
+		if r.Disabled[rule.ID] {
+			continue
+		}
+		s, _ := junitRuleSuite(c.index, rule, failOn, nil)
+		if s.Tests == 0 {
+			continue
+		}
+		c.suites, c.rules = append(c.suites, s), append(c.rules, rule)
+		c.total.Tests += s.Tests
+		c.total.Failures += s.Failures
+		c.total.Skipped += s.Skipped
+	}
+	if r.Config != nil {
+		c.total.Tests++
+		c.total.Skipped++
+	}
+	return c
 }
 
 // The elements below are appended as encoding/xml's Encoder, indenting by

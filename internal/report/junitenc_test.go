@@ -15,27 +15,8 @@ import (
 // was before its elements were appended by hand: the bytes WriteJUnit must
 // give.
 func encodeJUnitXML(w io.Writer, r *Report, opt Options) error {
-	var total junitSuite // the totals of all suites
-	var suites []junitSuite
-	var suiteRules []*rules.Rule
-	x := newJUnitIndex(r)
-	for _, rule := range catalogue() {
-		if r.Disabled[rule.ID] {
-			continue
-		}
-		s, _ := junitRuleSuite(x, rule, opt.FailOn, nil)
-		if s.Tests == 0 {
-			continue
-		}
-		suites, suiteRules = append(suites, s), append(suiteRules, rule)
-		total.Tests += s.Tests
-		total.Failures += s.Failures
-		total.Skipped += s.Skipped
-	}
-	if r.Config != nil {
-		total.Tests++
-		total.Skipped++
-	}
+	c := countJUnit(r, opt.FailOn)
+	total, suites, suiteRules, x := c.total, c.suites, c.rules, c.index
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString(xml.Header)
 	enc := xml.NewEncoder(bw)
