@@ -62,14 +62,19 @@ var (
 
 var accessKeyRules = []*Rule{AccessKeyReactivated, AccessKeySecretInState, AccessKeyMultipleActive, AccessKeyNotRotated}
 
-// Days is the whole number of days from t to now.
+// Days is the whole number of days from t to now, rounded down: 20 hours
+// before is day -1. It counts in seconds, not in a time.Duration, which
+// saturates past 292 years.
 func Days(t, now time.Time) int {
-	d := now.Sub(t)
-	n := int(d / (24 * time.Hour))
-	if d < 0 && d%(24*time.Hour) != 0 {
-		n-- // whole days down, not toward zero: 20 hours before is day -1
+	secs := now.Unix() - t.Unix()
+	if now.Nanosecond() < t.Nanosecond() {
+		secs-- // the part of a second left over is below zero
 	}
-	return n
+	n := secs / 86400
+	if secs < 0 && secs%86400 != 0 {
+		n--
+	}
+	return int(n)
 }
 
 // AccessKeySecret judges whether a key's secret is stored in state (IG202):

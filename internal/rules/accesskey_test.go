@@ -55,6 +55,11 @@ func TestDays(t *testing.T) {
 		{time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), 365},
 		// another zone: the instant counts, not the wall clock
 		{time.Date(2026, 2, 28, 23, 0, 0, 0, time.FixedZone("CET", -1*3600)), 0},
+		// past what a time.Duration holds (292 years)
+		{time.Date(1026, 3, 1, 0, 0, 0, 0, time.UTC), 365243},
+		{time.Date(9999, 3, 1, 0, 0, 0, 0, time.UTC), -2912078},
+		{now.Add(500 * time.Millisecond), -1},
+		{now.Add(-500 * time.Millisecond), 0},
 	} {
 		if got := Days(c.from, now); got != c.want {
 			t.Errorf("Days(%s, %s) = %d, want %d", c.from, now, got, c.want)
