@@ -10,24 +10,39 @@ import (
 
 // attrs reads one side of a resource change the way the rules must see it:
 // a value known only after apply stays unknown, unless the configuration
-// shows the attribute was omitted (or set to null), in which case its
-// default applies; a value Terraform marks sensitive stays marked; a value
-// of the wrong JSON kind is read as the provider would convert it, or is
-// unreadable.
+// shows it is null (see isUnknown), in which case its default applies; a
+// value Terraform marks sensitive stays marked; a value of the wrong JSON
+// kind is read as the provider would convert it, or is unreadable.
 type attrs struct {
 	values     plan.Object
 	unknown    plan.Object // after_unknown; nil for the before side
 	sensitive  any         // *_sensitive or sensitive_values: true, or an Object like values
-	configured map[string]bool
+	configured map[string]plan.Setting
 	hasConfig  bool
+	// computedWhenNull: the attributes that plan a null as unknown.
+	computedWhenNull map[string]bool
 	// allUnknown: the whole object is known only after apply (after_unknown
 	// is true); unreadable: the side is not an object at all.
 	allUnknown, unreadable bool
 }
 
+// isUnknown reports whether an attribute is known only after apply. An
+// attribute the plan shows unknown is null, and takes its default, when its
+// configuration omits it or sets it to null, or, for one that plans a null
+// as unknown, sets it from values known when Terraform plans (`= var.x`
+// with x null: anything else would be known).
 func (a attrs) isUnknown(name string) bool {
 	u, _ := markOf(a.unknown, name).(bool)
-	return a.allUnknown || u && (!a.hasConfig || a.configured[name])
+	if a.allUnknown || u && !a.hasConfig {
+		return true
+	}
+	switch a.configured[name] {
+	case plan.Set:
+		return u
+	case plan.SetAtPlan:
+		return u && !a.computedWhenNull[name]
+	}
+	return false
 }
 
 // blockUnknown reports whether a nested block list is known only after

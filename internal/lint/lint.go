@@ -117,6 +117,18 @@ var attributes = map[string][]string{
 	"aws_iam_signing_certificate": {"user_name", "certificate_body", "status"},
 }
 
+// computedWhenNull lists, of the attributes the rules read, those the AWS
+// provider's schema makes optional and computed with no default: left null,
+// Terraform plans them as known only after apply, and AWS applies its
+// default. The rest plan a null as their schema default, or as null.
+var computedWhenNull = map[string]map[string]bool{
+	"aws_iam_account_password_policy": {rules.AttrRequireUppercase: true, rules.AttrRequireLowercase: true,
+		rules.AttrRequireNumbers: true, rules.AttrRequireSymbols: true, rules.AttrMaxAge: true,
+		rules.AttrReusePrevention: true, rules.AttrHardExpiry: true},
+	"aws_iam_user_login_profile": {"password_reset_required": true},
+	"aws_iam_user_ssh_key":       {"status": true},
+}
+
 // judge evaluates one planned change of a resource type.
 type judge func(l *linter, c *change) []rules.Finding
 
@@ -136,10 +148,10 @@ var judges = map[string]judge{
 type change struct {
 	rc         *plan.Change
 	action     string
-	configured map[string]bool // the attributes its configuration sets
-	hasConfig  bool            // the plan shows its configuration
-	removed    bool            // destroyed and not replaced
-	judged     bool            // judged in this run (--changed-only leaves some out)
+	configured map[string]plan.Setting // how its configuration sets the attributes
+	hasConfig  bool                    // the plan shows its configuration
+	removed    bool                    // destroyed and not replaced
+	judged     bool                    // judged in this run (--changed-only leaves some out)
 }
 
 // before is the object before the change; empty on create, unreadable
@@ -158,7 +170,8 @@ func (c *change) after() attrs {
 	case c.removed:
 		return attrs{}
 	}
-	a := attrs{sensitive: c.rc.AfterSensitive, configured: c.configured, hasConfig: c.hasConfig}
+	a := attrs{sensitive: c.rc.AfterSensitive, configured: c.configured, hasConfig: c.hasConfig,
+		computedWhenNull: computedWhenNull[c.rc.Type]}
 	var isObject bool
 	a.values, isObject = c.rc.After.(plan.Object)
 	a.unknown, _ = c.rc.AfterUnknown.(plan.Object)

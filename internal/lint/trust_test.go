@@ -2,10 +2,12 @@ package lint
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -364,14 +366,41 @@ func TestEmptyExpressionIsSet(t *testing.T) {
 		  "configuration": {"root_module": {"resources": [{"address": "aws_cloudtrail.x", "type": "aws_cloudtrail", "name": "x",
 		    "expressions": {"enable_logging": ` + expr + `}}]}}}`
 	}
+	// enable_logging plans a null as its default (true), so a value the
+	// plan shows unknown is not null, whatever it is read from: it may come
+	// from timestamp() and be false.
 	for expr, want := range map[string]string{
-		`{}`: "IG703:info", `{"references": ["aws_s3_bucket.b.id", "aws_s3_bucket.b"]}`: "IG703:info",
-		// null, or read from values known when Terraform plans: an unknown
-		// planned value can only be null, and the default applies.
-		`{"constant_value": null}`: "", `{"references": ["var.on"]}`: "",
+		`{}`: "IG703:info", `{"references": ["var.on"]}`: "IG703:info",
+		`{"references": ["aws_s3_bucket.b.id", "aws_s3_bucket.b"]}`: "IG703:info", `{"constant_value": null}`: "",
 	} {
 		if got := ids(Lint(readPlan(t, []byte(doc(expr))), Options{}).Findings); got != want {
 			t.Errorf("enable_logging = %s: got %q, want %q", expr, got, want)
+		}
+	}
+}
+
+// TestComputedWhenNull: an attribute the provider makes optional and
+// computed plans a null as unknown. Set from values known when Terraform
+// plans (a variable, a function of constants such as one([])), an unknown
+// value can only be that null, and AWS's default applies; set from a
+// resource, it stays unknown.
+func TestComputedWhenNull(t *testing.T) {
+	doc := func(expr string) string {
+		return `{"format_version": "1.2", "resource_changes": [
+		  {"address": "aws_iam_account_password_policy.p", "mode": "managed", "type": "aws_iam_account_password_policy", "name": "p",
+		   "change": {"actions": ["create"], "before": null, "after": {"minimum_password_length": 14, "require_lowercase_characters": true,
+		     "require_uppercase_characters": true, "require_numbers": true, "allow_users_to_change_password": true,
+		     "password_reuse_prevention": 24, "max_password_age": 90}, "after_unknown": {"require_symbols": true}}}],
+		  "configuration": {"root_module": {"resources": [{"address": "aws_iam_account_password_policy.p", "type": "aws_iam_account_password_policy",
+		    "name": "p", "expressions": {"require_symbols": ` + expr + `}}]}}}`
+	}
+	for expr, want := range map[string]string{
+		`{}`: "IG105:medium", `{"references": ["var.symbols"]}`: "IG105:medium", `{"constant_value": null}`: "IG105:medium",
+		`{"references": ["aws_ssm_parameter.p.value", "aws_ssm_parameter.p"]}`: "IG105:info",
+		`{"references": ["local.symbols"]}`:                                    "IG105:info",
+	} {
+		if got := ids(Lint(readPlan(t, []byte(doc(expr))), Options{}).Findings); got != want {
+			t.Errorf("require_symbols = %s: got %q, want %q", expr, got, want)
 		}
 	}
 }
@@ -439,5 +468,34 @@ func TestPriorDeposedObjectValues(t *testing.T) {
 	}
 	if got := ids(Lint(p, Options{}).Findings); got != "IG203:medium" {
 		t.Errorf("findings %q, want IG203: the deposed key is alice's too, and active", got)
+	}
+}
+
+// TestComputedWhenNullMatchesSchema: computedWhenNull lists exactly the
+// attributes the rules read that the AWS provider's schema makes optional
+// and computed (testdata/aws-schema.json, made by testdata/schema.sh).
+func TestComputedWhenNullMatchesSchema(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "aws-schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema map[string]map[string]struct{ Optional, Computed bool }
+	if err := json.Unmarshal(raw, &schema); err != nil {
+		t.Fatal(err)
+	}
+	for typ, names := range attributes {
+		for _, name := range names {
+			a := schema[typ][name]
+			if want := a.Optional && a.Computed; computedWhenNull[typ][name] != want {
+				t.Errorf("%s.%s: in computedWhenNull %v, optional and computed in the schema %v", typ, name, !want, want)
+			}
+		}
+	}
+	for typ, names := range computedWhenNull {
+		for name := range names {
+			if !slices.Contains(attributes[typ], name) {
+				t.Errorf("computedWhenNull lists %s.%s, which no rule reads", typ, name)
+			}
+		}
 	}
 }

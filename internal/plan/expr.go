@@ -2,29 +2,49 @@ package plan
 
 import "strings"
 
+// Setting is what the configuration shows of an attribute's value.
+type Setting uint8
+
+const (
+	// Unset: omitted, or null ({"constant_value": null}): the default
+	// applies.
+	Unset Setting = iota
+	// SetAtPlan: set from values Terraform knows when it plans (input
+	// variables, count and each, functions of them). If the plan still
+	// shows the value as known only after apply, it is null, which an
+	// optional computed attribute plans as unknown, or it comes from an
+	// impure function such as timestamp().
+	SetAtPlan
+	// Set: set to a value that may be known only after apply (from a
+	// resource, a data source, a local or a module output, which the
+	// configuration block does not show), or to a constant.
+	Set
+)
+
 // expr is what the configuration block shows of one expression: enough to
-// tell whether the attribute is left unset, and whether its value is known
-// when Terraform plans. Terraform writes a constant as constant_value and
-// anything else as the references it reads, so `attr = var.x` with x null
-// shows only ["var.x"]; the plan's after side then holds the provider's
-// "known after apply" for an optional computed attribute, as it does for
-// `attr = null`. When every reference is known at plan time, an unknown
-// after side can only be that null, and the default applies.
+// tell its Setting. Terraform writes a constant as constant_value and
+// anything else as the references it reads ({} for none), so
+// `attr = var.x` shows only ["var.x"] and `attr = one([])` shows {}.
 type expr struct {
-	null bool // {"constant_value": null}: unset, as if omitted
-	refs bool // references only: its value is known iff they all are
-	// opaque: it reads something that may be unknown until apply (a
-	// resource, a data source, a local or a module's output, which the
-	// configuration block does not show), or is written in another way.
+	null bool // {"constant_value": null}
+	refs bool // references or none, no constant: known iff they all are
+	// opaque: it reads something that may be unknown until apply, or is
+	// written in a way Terraform never writes.
 	opaque bool
 	vars   []string // the input variables of its module it reads
 	each   bool     // reads each.value
 }
 
-// sets reports whether the expression sets the attribute to a value that
-// may be known only after apply, given whether its references are known.
-func (e expr) sets(known bool) bool {
-	return !e.null && !(e.refs && !e.opaque && known)
+// setting is the expression's Setting, given whether its references are
+// known when Terraform plans.
+func (e expr) setting(known bool) Setting {
+	switch {
+	case e.null:
+		return Unset
+	case e.refs && !e.opaque && known:
+		return SetAtPlan
+	}
+	return Set
 }
 
 // readExpr reads an expression of the configuration block. A list (the
@@ -52,12 +72,13 @@ func (rd *reader) readExpr() (expr, error) {
 	switch {
 	case constant && !e.refs && !other:
 		return expr{null: null}, err
-	case e.refs && !constant && !other:
+	case !constant && !other:
+		// references, or none ({}: functions of constants, known when
+		// Terraform plans unless impure)
+		e.refs = true
 		return e, err
 	}
-	// {} (a value with no references that is unknown until apply, such
-	// as timestamp()), or keys Terraform never writes together.
-	return expr{opaque: true}, err
+	return expr{opaque: true}, err // keys Terraform never writes together
 }
 
 // readRefs reads an expression's references into e.

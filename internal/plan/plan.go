@@ -33,11 +33,10 @@ type Plan struct {
 	Resources int
 
 	// configured maps a configuration resource (its module, and type.name
-	// within it) to the attributes its configuration sets, each true when
-	// the value may be known only after apply (see expr); nil when the plan
-	// has no configuration block. Modules are numbered, root 0, so that
+	// within it) to how its configuration sets the attributes the rules
+	// read; nil when the plan has no configuration block. Modules are numbered, root 0, so that
 	// memory stays linear however deep module_calls nest.
-	configured map[resourceKey]map[string]bool
+	configured map[resourceKey]map[string]Setting
 	modules    map[configKey]int  // a module call: its parent's number and name
 	calls      map[int]moduleCall // a numbered module's call, while reading
 }
@@ -958,33 +957,30 @@ type configResource struct {
 	forEach *expr
 }
 
-// resolveConfig turns the configuration's expressions into the attributes
-// each resource's configuration sets to a value that may be known only
-// after apply (see expr), now that every module call has been read.
+// resolveConfig turns the configuration's expressions into Settings, now
+// that every module call has been read.
 func (rd *reader) resolveConfig() {
 	p := rd.p
 	if rd.config == nil {
 		return
 	}
-	p.configured = make(map[resourceKey]map[string]bool, len(rd.config))
+	p.configured = make(map[resourceKey]map[string]Setting, len(rd.config))
 	known := map[configKey]bool{}
 	for k, res := range rd.config {
-		attrs := make(map[string]bool, len(res.attrs))
+		attrs := make(map[string]Setting, len(res.attrs))
 		for name, x := range res.attrs {
-			attrs[name] = x.sets(x.refs && p.knownRefs(k.module, x, res.forEach, known))
+			attrs[name] = x.setting(x.refs && p.knownRefs(k.module, x, res.forEach, known))
 		}
 		p.configured[k] = attrs
 	}
 	rd.config, p.calls = nil, nil
 }
 
-// Configured reports which attributes the configuration of rc sets: true
-// for a value that may be known only after apply, false for one left unset
-// (omitted, null, or read only from values known at plan time, so that an
-// unknown planned value can only be null). ok is false when the plan
-// carries no configuration for it (old formats), in which case an
-// attribute's absence says nothing.
-func (p *Plan) Configured(rc *Change) (attrs map[string]bool, ok bool) {
+// Configured reports how the configuration of rc sets its attributes; an
+// attribute it omits is absent (Unset). ok is false when the plan carries
+// no configuration for it (old formats), in which case an attribute's
+// absence says nothing.
+func (p *Plan) Configured(rc *Change) (attrs map[string]Setting, ok bool) {
 	if p.configured == nil {
 		return nil, false
 	}

@@ -61,7 +61,7 @@ func TestReadKeepsJudgedResources(t *testing.T) {
 		t.Errorf("prior = %+v, want none: the key's change tells its prior state", p.Prior)
 	}
 	attrs, ok := p.Configured(rc)
-	if !ok || !attrs["user"] || !attrs["status"] || attrs["pgp_key"] {
+	if !ok || attrs["user"] != Set || attrs["status"] != Set || attrs["pgp_key"] != Unset {
 		t.Errorf("Configured = %v, %v", attrs, ok)
 	}
 }
@@ -97,26 +97,28 @@ func TestConfiguredKnownAtPlan(t *testing.T) {
 	}
 	for _, c := range []struct {
 		name, root, module string
-		set                bool
+		want               Setting
 	}{
-		{"constant null", resource(`{"constant_value": null}`, ""), "", false},
-		{"constant", resource(`{"constant_value": "Inactive"}`, ""), "", true},
-		{"no references", resource(`{}`, ""), "", true},
-		{"root variable", resource(`{"references": ["var.v.x", "var.v"]}`, ""), "", false},
-		{"count.index and each.key", resource(`{"references": ["count.index", "each.key"]}`, ""), "", false},
-		{"local", resource(`{"references": ["local.v"]}`, ""), "", true},
-		{"resource", resource(fromResource, ""), "", true},
-		{"root variable and resource", resource(`{"references": ["var.v", "aws_iam_user.u.name"]}`, ""), "", true},
-		{"each.value of a variable", resource(`{"references": ["each.value"]}`, fromVar), "", false},
-		{"each.value of a resource", resource(`{"references": ["each.value"]}`, fromResource), "", true},
-		{"each.value without for_each", resource(`{"references": ["each.value"]}`, ""), "", true},
-		{"input given null", call(resource(fromVar, ""), `{"constant_value": null}`, false), "m", false},
-		{"input given null, module first", call(resource(fromVar, ""), `{"constant_value": null}`, true), "m", false},
-		{"input left to its default", call(resource(fromVar, ""), "", false), "m", false},
-		{"input from a resource", call(resource(fromVar, ""), fromResource, false), "m", true},
-		{"input from a resource, module first", call(resource(fromVar, ""), fromResource, true), "m", true},
-		{"input from a root variable, two deep", call(call(resource(fromVar, ""), fromVar, true), fromVar, false), "m.module.m", false},
-		{"input from a resource, two deep", call(call(resource(fromVar, ""), fromVar, false), fromResource, true), "m.module.m", true},
+		{"constant null", resource(`{"constant_value": null}`, ""), "", Unset},
+		{"constant", resource(`{"constant_value": "Inactive"}`, ""), "", Set},
+		{"no references", resource(`{}`, ""), "", SetAtPlan},
+		{"root variable", resource(`{"references": ["var.v.x", "var.v"]}`, ""), "", SetAtPlan},
+		{"count.index and each.key", resource(`{"references": ["count.index", "each.key"]}`, ""), "", SetAtPlan},
+		{"local", resource(`{"references": ["local.v"]}`, ""), "", Set},
+		{"resource", resource(fromResource, ""), "", Set},
+		{"root variable and resource", resource(`{"references": ["var.v", "aws_iam_user.u.name"]}`, ""), "", Set},
+		{"each.value of a variable", resource(`{"references": ["each.value"]}`, fromVar), "", SetAtPlan},
+		{"each.value of a resource", resource(`{"references": ["each.value"]}`, fromResource), "", Set},
+		{"each.value without for_each", resource(`{"references": ["each.value"]}`, ""), "", Set},
+		{"input given null", call(resource(fromVar, ""), `{"constant_value": null}`, false), "m", SetAtPlan},
+		{"input given null, module first", call(resource(fromVar, ""), `{"constant_value": null}`, true), "m", SetAtPlan},
+		{"input left to its default", call(resource(fromVar, ""), "", false), "m", SetAtPlan},
+		{"input from a function of constants", call(resource(fromVar, ""), `{}`, false), "m", SetAtPlan},
+		{"input from a local", call(resource(fromVar, ""), `{"references": ["local.x"]}`, false), "m", Set},
+		{"input from a resource", call(resource(fromVar, ""), fromResource, false), "m", Set},
+		{"input from a resource, module first", call(resource(fromVar, ""), fromResource, true), "m", Set},
+		{"input from a root variable, two deep", call(call(resource(fromVar, ""), fromVar, true), fromVar, false), "m.module.m", SetAtPlan},
+		{"input from a resource, two deep", call(call(resource(fromVar, ""), fromVar, false), fromResource, true), "m.module.m", Set},
 	} {
 		doc := `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {` + c.root + `}}}`
 		p, err := read(t, doc)
@@ -128,8 +130,8 @@ func TestConfiguredKnownAtPlan(t *testing.T) {
 			module = "module." + c.module
 		}
 		attrs, ok := p.Configured(&Change{ModuleAddress: module, Type: "aws_iam_access_key", Name: "k"})
-		if set, found := attrs["status"]; !ok || !found || set != c.set {
-			t.Errorf("%s: Configured = %v, %v; want status %v", c.name, attrs, ok, c.set)
+		if got, found := attrs["status"]; !ok || !found || got != c.want {
+			t.Errorf("%s: Configured = %v, %v; want status %v", c.name, attrs, ok, c.want)
 		}
 	}
 }
@@ -392,7 +394,7 @@ func TestDeepModuleCallsLinear(t *testing.T) {
 	// The deepest resource is still found.
 	addr := strings.TrimSuffix(strings.Repeat("module.m.", depth-1), ".")
 	attrs, ok := p.Configured(&Change{ModuleAddress: addr, Type: "aws_iam_access_key", Name: "k"})
-	if !ok || !attrs["user"] {
+	if !ok || attrs["user"] != Set {
 		t.Errorf("deepest resource: configured = %v, %v", attrs, ok)
 	}
 }
@@ -597,7 +599,7 @@ func TestConfigurationBounded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if attrs, ok := p.Configured(&Change{Type: "aws_cloudtrail", Name: "t"}); !ok || len(attrs) != 1 || !attrs["enable_logging"] {
+	if attrs, ok := p.Configured(&Change{Type: "aws_cloudtrail", Name: "t"}); !ok || len(attrs) != 1 || attrs["enable_logging"] != Set {
 		t.Errorf("configured = %v, %v; want enable_logging only", attrs, ok)
 	}
 	b.Reset()
