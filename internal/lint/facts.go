@@ -83,16 +83,12 @@ func (l *linter) applied(typ string) []appliedObject {
 	all := make([]appliedObject, 0, n)
 	for i, r := range l.plan.Prior {
 		if r.Type == typ {
-			addr := r.Address
-			if r.DeposedKey != "" {
-				addr += " (deposed " + r.DeposedKey + ")" // another object than the one at the address
-			}
-			all = append(all, appliedObject{address: addr, prior: &l.plan.Prior[i]})
+			all = append(all, appliedObject{address: objectAddress(r.Address, r.DeposedKey), prior: &l.plan.Prior[i]})
 		}
 	}
 	for _, c := range l.changes {
 		if c.rc.Type == typ {
-			all = append(all, appliedObject{address: c.rc.Address, change: c})
+			all = append(all, appliedObject{address: objectAddress(c.rc.Address, c.rc.DeposedKey), change: c})
 			if c.forgetsOld() {
 				all = append(all, appliedObject{address: c.rc.Address + " (forgotten)", change: c, forgotten: true})
 			}
@@ -107,6 +103,15 @@ func (l *linter) applied(typ string) []appliedObject {
 		out = append(out, o)
 	}
 	return out
+}
+
+// objectAddress names an object: a deposed one is another object than the
+// one at its address.
+func objectAddress(address, deposedKey string) string {
+	if deposedKey == "" {
+		return address
+	}
+	return address + " (deposed " + deposedKey + ")"
 }
 
 // userKey groups by IAM user name, which AWS compares case-insensitively.

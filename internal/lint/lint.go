@@ -186,7 +186,8 @@ type linter struct {
 	now      time.Time
 	baseline rules.Baseline
 	// changes has every change of a judged type, in plan order, deposed
-	// objects left out: each read once, whether judged or only a fact.
+	// objects left out unless forgotten: each read once, whether judged or
+	// only a fact.
 	changes []*change
 	// Facts across resources, gathered on first use.
 	accessKeys  map[string][]rules.Finding // address -> IG203, IG204
@@ -227,7 +228,11 @@ func Lint(p *plan.Plan, opt Options) Result {
 				// object Terraform means: judged, as a removal.
 				c.judged = true
 				changes = append(changes, c)
-			case c.removed || c.action == "forget" || c.action == "no-op" || c.action == "read":
+			case c.action == "forget":
+				// Terraform lets it go and it stays in AWS, beside the
+				// current object: it counts for the facts across resources.
+				l.changes = append(l.changes, c)
+			case c.removed || c.action == "no-op" || c.action == "read":
 			default:
 				return Result{Plan: head, Now: l.now, Err: fmt.Errorf("%q: a deposed object planned to %s; Terraform only destroys or forgets one", rc.Address, c.action)}
 			}

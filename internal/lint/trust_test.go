@@ -53,6 +53,19 @@ func TestNullThroughVariables(t *testing.T) {
 	}
 }
 
+// TestForgottenDeposedObject: a deposed object Terraform forgets (a
+// removed block with destroy = false) stays in AWS beside the current one,
+// and counts with it: two active keys for one user.
+func TestForgottenDeposedObject(t *testing.T) {
+	res := Lint(readFixture(t, "trust/forget-deposed"), Options{})
+	if got := ids(res.Findings); got != "IG203:medium" {
+		t.Fatalf("findings %q, want IG203:medium", got)
+	}
+	if msg := res.Findings[0].Message; !strings.Contains(msg, "aws_iam_access_key.k (deposed 00000001)") {
+		t.Errorf("IG203 does not name the deposed key: %s", msg)
+	}
+}
+
 // judgeOne lints a plan with one resource change and returns its findings.
 func judgeOne(t *testing.T, typ string, actions []string, before, after string, extra string) []Finding {
 	t.Helper()
