@@ -115,13 +115,46 @@ func objectAddress(address, deposedKey string) string {
 }
 
 // userKey groups by IAM user name, which AWS compares case-insensitively.
-func userKey(name string) string { return rules.FoldName(name) }
+// A name that stands for a user known only after apply (see userOf) is
+// compared as it is: its module instance keys are case-sensitive.
+func userKey(name string) string {
+	if strings.HasSuffix(name, laterName) {
+		return name
+	}
+	return rules.FoldName(name)
+}
+
+// laterName ends the name userOf gives a user known only after apply; no
+// IAM user name holds a space.
+const laterName = " (known after apply)"
+
+// userOf reads the user an object belongs to (attr: user or username). A
+// name known only after apply that the configuration reads from other
+// objects alike in every instance (user = aws_iam_user.ci.id) is named by
+// where it comes from, so that the objects of one module instance reading
+// it alike count for one user, and those reading others for others.
+func (l *linter) userOf(o appliedObject, attr string) rules.Value[string] {
+	u := o.attrs().str(attr, "")
+	if !u.Unknown || u.Unreadable || o.change == nil || o.forgotten {
+		return u
+	}
+	src, ok := l.plan.Source(o.change.rc, attr)
+	if !ok {
+		return u
+	}
+	module, refs, _ := strings.Cut(src, "\n")
+	first, _, _ := strings.Cut(refs, "\n") // the most precise: aws_iam_user.ci.id before aws_iam_user.ci
+	if module != "" {
+		first = module + "." + first
+	}
+	return rules.Value[string]{V: first + laterName, Sensitive: u.Sensitive}
+}
 
 // accessKeyFindings judges each user's access keys as a set once the plan
 // is applied, and returns the findings by key address: a key's own findings,
 // and the user's IG203 once, on the first of its active keys this run
 // judges. Keys named by plan address; keys whose user is known only after
-// apply are judged alone.
+// apply, and not read alike from elsewhere (see userOf), are judged alone.
 func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 	if l.accessKeys != nil {
 		return l.accessKeys
@@ -134,7 +167,7 @@ func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 	last := map[string]int32{} // a user's last key so far
 	for i, o := range objs {
 		next[i] = -1
-		user := o.attrs().str("user", "")
+		user := l.userOf(o, "user")
 		if user.Unknown || user.V == "" {
 			heads = append(heads, int32(i)) // judged alone
 			continue
@@ -152,7 +185,7 @@ func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 	var changes []*change // each key's change, nil for a key in prior state only
 	for _, head := range heads {
 		keys, changes = keys[:0], changes[:0]
-		user := objs[head].attrs().str("user", "")
+		user := l.userOf(objs[head], "user")
 		for i := head; i >= 0; i = next[i] {
 			a := objs[i].attrs()
 			// One spelling marked sensitive withholds the name for all.
@@ -209,7 +242,7 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 		if key != nil {
 			fp := rules.Known(key.SHA256Fingerprint)
 			fp.Sensitive = a.isSensitive("public_key")
-			uses = append(uses, rules.SSHKeyUse{User: a.str("username", ""), Fingerprint: fp})
+			uses = append(uses, rules.SSHKeyUse{User: l.userOf(o, "username"), Fingerprint: fp})
 			fingerprints[o.address] = key.SHA256Fingerprint
 		}
 	}

@@ -66,6 +66,29 @@ func TestForgottenDeposedObject(t *testing.T) {
 	}
 }
 
+// TestUnknownUsers: objects whose user is known only after apply count for
+// one user when one module instance reads it alike (user =
+// aws_iam_user.ci.id, in two resources or two counted instances), and for
+// different users when they read different users (per count.index, per
+// module instance, or two aws_iam_user resources).
+func TestUnknownUsers(t *testing.T) {
+	got := map[string]string{}
+	for _, f := range Lint(readFixture(t, "trust/unknown-user"), Options{}).Findings {
+		if f.Rule.ID != "IG402" { // the fixture's key is a weak one
+			got[f.Address] += f.Rule.ID + ":" + f.Severity.String() + " "
+		}
+	}
+	want := map[string]string{
+		"aws_iam_access_key.a":          "IG203:medium ",
+		"aws_iam_access_key.counted[0]": "IG203:medium ",
+		"aws_iam_user_ssh_key.alice":    "IG404:medium ",
+		"aws_iam_user_ssh_key.bob":      "IG404:medium ",
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("findings by address:\n got %v\nwant %v", got, want)
+	}
+}
+
 // judgeOne lints a plan with one resource change and returns its findings.
 func judgeOne(t *testing.T, typ string, actions []string, before, after string, extra string) []Finding {
 	t.Helper()

@@ -33,6 +33,11 @@ type expr struct {
 	opaque bool
 	vars   []string // the input variables of its module it reads
 	each   bool     // reads each.value
+	// source is its references, one per line, when none differs from one
+	// instance of the resource to the next (count, each, self): every
+	// instance in one module instance reads the same values.
+	source   []byte
+	instance bool // a reference differs by instance
 }
 
 // setting is the expression's Setting, given whether its references are
@@ -96,6 +101,13 @@ func (rd *reader) readRefs(e *expr) error {
 		var ref string
 		if err := rd.str(&ref); err != nil {
 			return err
+		}
+		if err := rd.keepBytes(len(ref) + 1); err != nil {
+			return err
+		}
+		e.source = append(append(e.source, ref...), '\n')
+		if strings.HasPrefix(ref, "count.") || strings.HasPrefix(ref, "each.") || strings.HasPrefix(ref, "self.") {
+			e.instance = true
 		}
 		switch name, ok := strings.CutPrefix(ref, "var."); {
 		case ok:

@@ -39,6 +39,9 @@ type Plan struct {
 	configured map[resourceKey]map[string]Setting
 	modules    map[configKey]int  // a module call: its parent's number and name
 	calls      map[int]moduleCall // a numbered module's call, while reading
+	// sources has, of a configuration resource, the references of each
+	// attribute set from other objects the same way in every instance.
+	sources map[resourceKey]map[string]string
 }
 
 // resourceKey names a configuration resource within a numbered module.
@@ -965,11 +968,18 @@ func (rd *reader) resolveConfig() {
 		return
 	}
 	p.configured = make(map[resourceKey]map[string]Setting, len(rd.config))
+	p.sources = map[resourceKey]map[string]string{}
 	known := map[configKey]bool{}
 	for k, res := range rd.config {
 		attrs := make(map[string]Setting, len(res.attrs))
 		for name, x := range res.attrs {
 			attrs[name] = x.setting(x.refs && p.knownRefs(k.module, x, res.forEach, known))
+			if attrs[name] == Set && x.refs && !x.instance && len(x.source) > 0 {
+				if p.sources[k] == nil {
+					p.sources[k] = map[string]string{}
+				}
+				p.sources[k][name] = string(x.source)
+			}
 		}
 		p.configured[k] = attrs
 	}
@@ -981,19 +991,40 @@ func (rd *reader) resolveConfig() {
 // no configuration for it (old formats), in which case an attribute's
 // absence says nothing.
 func (p *Plan) Configured(rc *Change) (attrs map[string]Setting, ok bool) {
-	if p.configured == nil {
+	k, found := p.configKey(rc)
+	if !found {
 		return nil, false
+	}
+	attrs, ok = p.configured[k]
+	return attrs, ok
+}
+
+// configKey finds the configuration resource of rc; found is false when
+// the plan has no configuration for its module.
+func (p *Plan) configKey(rc *Change) (k resourceKey, found bool) {
+	if p.configured == nil {
+		return k, false
 	}
 	module, found := 0, true
 	moduleNames(rc.ModuleAddress, func(name string) bool {
 		module, found = p.modules[configKey{module, name}]
 		return found
 	})
-	if !found {
-		return nil, false // a module the configuration does not show
+	return resourceKey{module, rc.Type, rc.Name}, found // not found: a module the configuration does not show
+}
+
+// Source names where the configuration of rc reads an attribute that is
+// known only after apply: a line per reference, the module instance's
+// address first. Two resources of one module instance with one Source
+// read the same value, as long as their expressions are the same (only
+// their references are in the plan). ok is false when the attribute is
+// not set from other objects alike in every instance (count, each).
+func (p *Plan) Source(rc *Change, attr string) (source string, ok bool) {
+	k, found := p.configKey(rc)
+	if !found || p.sources[k][attr] == "" {
+		return "", false
 	}
-	attrs, ok = p.configured[resourceKey{module, rc.Type, rc.Name}]
-	return attrs, ok
+	return rc.ModuleAddress + "\n" + p.sources[k][attr], true
 }
 
 // moduleNames calls name with each module call's name in a module address
