@@ -33,14 +33,17 @@ type attrs struct {
 // with x null: anything else would be known).
 func (a attrs) isUnknown(name string) bool {
 	u, _ := markOf(a.unknown, name).(bool)
-	if a.allUnknown || u && !a.hasConfig {
+	switch {
+	case a.allUnknown || u && !a.hasConfig:
 		return true
+	case !u:
+		return false
 	}
 	switch a.configured[name] {
 	case plan.Set:
-		return u
+		return true
 	case plan.SetAtPlan:
-		return u && !a.computedWhenNull[name]
+		return !a.computedWhenNull[name]
 	}
 	return false
 }
