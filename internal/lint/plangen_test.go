@@ -262,7 +262,7 @@ func build(t *testing.T, spec planSpec) []byte {
 		}
 		for _, a := range set {
 			if u, _ := unknown[a].(bool); u {
-				c.attrs[a] = map[string]any{"references": []string{"terraform_data.src.output", "terraform_data.src"}} // known only after apply
+				c.attrs[a] = map[string]any{"references": []string{"var." + a}}
 			} else {
 				c.attrs[a] = expression(r.after[a])
 			}

@@ -416,13 +416,14 @@ func TestEmptyExpressionIsSet(t *testing.T) {
 }
 
 // TestComputedWhenNull: an attribute the provider makes optional and
-// computed plans a null as unknown. Set from values known when Terraform
-// plans (a variable, a function of constants such as one([])), an unknown
-// value can only be that null, and AWS's default applies; set from a
-// resource, it stays unknown.
+// computed plans a null as unknown. Set from values the plan shows known
+// when Terraform plans (a variable, a function of constants such as
+// one([])), an unknown value can only be that null, and AWS's default
+// applies; set from a resource, or from a variable the plan does not show,
+// it stays unknown.
 func TestComputedWhenNull(t *testing.T) {
 	doc := func(expr string) string {
-		return `{"format_version": "1.2", "resource_changes": [
+		return `{"format_version": "1.2", "variables": {"symbols": {"value": null}}, "resource_changes": [
 		  {"address": "aws_iam_account_password_policy.p", "mode": "managed", "type": "aws_iam_account_password_policy", "name": "p",
 		   "change": {"actions": ["create"], "before": null, "after": {"minimum_password_length": 14, "require_lowercase_characters": true,
 		     "require_uppercase_characters": true, "require_numbers": true, "allow_users_to_change_password": true,
@@ -432,6 +433,8 @@ func TestComputedWhenNull(t *testing.T) {
 	}
 	for expr, want := range map[string]string{
 		`{}`: "IG105:medium", `{"references": ["var.symbols"]}`: "IG105:medium", `{"constant_value": null}`: "IG105:medium",
+		// a variable the plan does not show: a hand-made plan's reference
+		`{"references": ["var.other"]}`: "IG105:info",
 		`{"references": ["aws_ssm_parameter.p.value", "aws_ssm_parameter.p"]}`: "IG105:info",
 		`{"references": ["local.symbols"]}`:                                    "IG105:info",
 	} {

@@ -140,17 +140,19 @@ func (rd *reader) readRefs(e *expr) error {
 // module it is called from, and the expressions given for its inputs and
 // for_each, which are read in the caller's scope.
 type moduleCall struct {
-	parent  int
-	inputs  map[string]expr
-	forEach *expr
+	parent   int
+	inputs   map[string]expr
+	forEach  *expr
+	defaults map[string]bool // the input variables the module gives a default
 }
 
 // knownRefs reports whether the references of e, read in module m, are all
-// known when Terraform plans. each is the for_each expression each.value
-// comes from (nil: none). Root input variables are always known; a module's
-// input is known if its call leaves it to the default or gives it a known
-// expression. known memoizes per module and variable, so that deep module
-// chains cost linear work.
+// shown known when Terraform plans. each is the for_each expression
+// each.value comes from (nil: none). A root input variable is known if the
+// plan shows its value; a module's, if its call gives it a known expression,
+// or leaves it to a default the module shows. What the plan does not show
+// (a hand-made plan with no variables) is not known. known memoizes per
+// module and variable, so that deep module chains cost linear work.
 func (p *Plan) knownRefs(m int, e expr, each *expr, known map[configKey]bool) bool {
 	if e.opaque {
 		return false
@@ -168,7 +170,7 @@ func (p *Plan) knownRefs(m int, e expr, each *expr, known map[configKey]bool) bo
 
 func (p *Plan) knownVar(m int, name string, known map[configKey]bool) bool {
 	if m == 0 {
-		return true
+		return p.rootVars[name]
 	}
 	k := configKey{m, name}
 	if v, ok := known[k]; ok {
@@ -176,11 +178,17 @@ func (p *Plan) knownVar(m int, name string, known map[configKey]bool) bool {
 	}
 	known[k] = false // a cycle, which only a hand-made plan has, is unknown
 	call, ok := p.calls[m]
-	v := true // left to its default
-	if !ok {
-		v = false // a module the configuration does not show how it is called
-	} else if in, given := call.inputs[name]; given {
-		v = in.null || !in.refs && !in.opaque || in.refs && p.knownRefs(call.parent, in, call.forEach, known)
+	v := false // a module the configuration does not show how it is called
+	if ok {
+		in, given := call.inputs[name]
+		switch {
+		case !given:
+			v = call.defaults[name]
+		case in.refs:
+			v = p.knownRefs(call.parent, in, call.forEach, known)
+		default:
+			v = !in.opaque // a constant, null or not
+		}
 	}
 	known[k] = v
 	return v

@@ -39,6 +39,7 @@ type Plan struct {
 	configured map[resourceKey]map[string]Setting
 	modules    map[configKey]int  // a module call: its parent's number and name
 	calls      map[int]moduleCall // a numbered module's call, while reading
+	rootVars   map[string]bool    // the root input variables the plan shows a value of, while reading
 	// sources has, of a configuration resource, the references of each
 	// attribute set from other objects the same way in every instance.
 	sources map[resourceKey]map[string]string
@@ -234,6 +235,9 @@ func (rd *reader) top() error {
 				}
 				return rd.configModule(&modulePath{id: 0})
 			})
+		case "variables":
+			held := 0 // kept, whatever modules are numbered
+			return rd.variables(&rd.p.rootVars, &held, "value")
 		case "values", "lineage", "serial":
 			rd.isState = true
 		}
@@ -812,8 +816,39 @@ func (rd *reader) configModule(m *modulePath) error {
 			return s.object("module_calls", func(name []byte) error {
 				return rd.configCall(&modulePath{parent: m, name: string(name), id: -1})
 			})
+		case "variables":
+			if m.parent == nil {
+				return s.skip() // the root's values are in the plan's variables
+			}
+			return rd.variables(&m.defaults, &m.held, "default")
 		}
 		return s.skip()
+	})
+}
+
+// variables reads a variables object: the names whose entry holds key (the
+// plan's variables and their "value", a module's and their "default")
+// into names, counted against the kept bytes and added to held.
+func (rd *reader) variables(names *map[string]bool, held *int, key string) error {
+	s := rd.s
+	return s.object("variables", func(name []byte) error {
+		n := string(name)
+		if err := rd.keepBytes(len(n) + configEntryCost); err != nil {
+			return err
+		}
+		*held += len(n) + configEntryCost
+		if c, ok := s.peek(); !ok || c != '{' {
+			return s.skip()
+		}
+		return s.object("variable", func(k []byte) error {
+			if string(k) == key {
+				if *names == nil {
+					*names = map[string]bool{}
+				}
+				(*names)[n] = true
+			}
+			return s.skip()
+		})
 	})
 }
 
@@ -856,10 +891,10 @@ func (rd *reader) configCall(child *modulePath) error {
 		return err
 	}
 	if child.id < 0 {
-		rd.keptBytes -= held // nothing judged reads this module's inputs
+		rd.keptBytes -= held + child.held // nothing judged reads this module's inputs
 		return nil
 	}
-	call.parent = child.parent.id
+	call.parent, call.defaults = child.parent.id, child.defaults
 	rd.p.calls[child.id] = call
 	return nil
 }
@@ -871,6 +906,10 @@ type modulePath struct {
 	parent *modulePath // nil for the root
 	name   string
 	id     int // -1 until numbered; the root is 0
+	// defaults: the input variables it gives a default; held: their bytes
+	// counted against the kept bytes.
+	defaults map[string]bool
+	held     int
 }
 
 // number numbers the module and its ancestors, as Configured walks them.
@@ -983,7 +1022,7 @@ func (rd *reader) resolveConfig() {
 		}
 		p.configured[k] = attrs
 	}
-	rd.config, p.calls = nil, nil
+	rd.config, p.calls, p.rootVars = nil, nil, nil
 }
 
 // Configured reports how the configuration of rc sets its attributes; an
