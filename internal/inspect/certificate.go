@@ -153,21 +153,25 @@ var signatureHash = map[x509.SignatureAlgorithm]string{
 	x509.PureEd25519: "Ed25519",
 }
 
-// selfSigned reports whether c names itself as issuer and its own key signs
-// it. A signature crypto/x509 refuses or cannot check (SHA-1, MD5, DSA)
-// still counts when the names and key identifiers agree.
+// selfSigned reports whether c's own key signs it, whatever issuer it names
+// (a self-signed certificate can name another issuer, or its subject spelt
+// another way). A signature crypto/x509 refuses or cannot check (SHA-1,
+// MD5, DSA, SHA-3) counts when c names itself as issuer and the key
+// identifiers agree: nothing shows it is not.
 func selfSigned(c *x509.Certificate) bool {
-	if !bytes.Equal(c.RawIssuer, c.RawSubject) || oversized(c) {
+	if oversized(c) {
 		return false // an oversized key is judged as such, unchecked
 	}
-	if len(c.AuthorityKeyId) > 0 && len(c.SubjectKeyId) > 0 && !bytes.Equal(c.AuthorityKeyId, c.SubjectKeyId) {
+	err := c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature)
+	if err == nil {
+		return true
+	}
+	if !bytes.Equal(c.RawIssuer, c.RawSubject) ||
+		len(c.AuthorityKeyId) > 0 && len(c.SubjectKeyId) > 0 && !bytes.Equal(c.AuthorityKeyId, c.SubjectKeyId) {
 		return false
 	}
-	err := c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature)
 	var insecure x509.InsecureAlgorithmError
-	// A signature crypto/x509 cannot check (DSA, SHA-224, SHA-3) still
-	// counts when the names agree: it cannot show the certificate is not.
-	return err == nil || errors.As(err, &insecure) || errors.Is(err, x509.ErrUnsupportedAlgorithm)
+	return errors.As(err, &insecure) || errors.Is(err, x509.ErrUnsupportedAlgorithm)
 }
 
 // maxChain bounds the certificates of a chain VerifyChain verifies.
@@ -175,12 +179,17 @@ const maxChain = 10
 
 // VerifyChain checks, the way a TLS client would, that chain leads from
 // body to the chain's last certificate: that one is the trust anchor, the
-// others are intermediates, and every certificate must be valid at at. The
-// error says why not, naming certificates by subject only.
+// others are intermediates, every certificate must be valid at at, and the
+// path must allow a TLS server certificate. The chain must list the path in
+// order, each certificate followed by its issuer, and nothing else: a
+// server sends it as it is, and clients that build no path of their own
+// fail on a missing, extra or misplaced certificate. The error says why
+// not, naming certificates by subject only.
 func VerifyChain(body *Certificate, chain []*Certificate, at time.Time) error {
 	if len(chain) == 0 {
 		return errors.New("the chain is empty")
 	}
+
 	// Candidates that share a subject multiply the paths crypto/x509 tries,
 	// each a signature check: a chain built for that costs a tenth of a
 	// second a certificate. Real chains are short and name each CA once
@@ -203,6 +212,11 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time) error {
 		}
 		subjects[string(c.x509.RawSubject)] = true
 	}
+	for _, c := range chain {
+		if bytes.Equal(c.x509.Raw, body.x509.Raw) {
+			return errors.New("the chain holds the certificate itself; it holds the CAs that issued it, from its issuer up")
+		}
+	}
 	roots, inter := x509.NewCertPool(), x509.NewCertPool()
 	roots.AddCert(chain[len(chain)-1].x509)
 	for _, c := range chain[:len(chain)-1] {
@@ -210,10 +224,10 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time) error {
 	}
 	_, err := body.x509.Verify(x509.VerifyOptions{
 		Roots: roots, Intermediates: inter, CurrentTime: at,
-		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageAny},
+		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 	})
 	if err == nil {
-		return nil
+		return inOrder(body, chain)
 	}
 	var (
 		unknown  x509.UnknownAuthorityError
@@ -238,12 +252,26 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time) error {
 		case x509.TooManyIntermediates:
 			return fmt.Errorf("%s on the path exceeds its path length constraint", name)
 		case x509.IncompatibleUsage:
-			return errors.New("the path's extended key usages do not allow this certificate")
+			return errors.New("the path's extended key usages do not allow a TLS server certificate (serverAuth)")
 		case x509.CANotAuthorizedForThisName, x509.CANotAuthorizedForExtKeyUsage, x509.NameConstraintsWithoutSANs:
 			return fmt.Errorf("%s on the path is not allowed to issue this certificate (name or usage constraints)", name)
 		}
 	}
 	return errors.New("the chain does not verify the certificate")
+}
+
+// inOrder checks that a chain that verifies lists its path in order, each
+// certificate followed by its issuer, and nothing else.
+func inOrder(body *Certificate, chain []*Certificate) error {
+	prev := body
+	for _, c := range chain {
+		if !bytes.Equal(prev.x509.RawIssuer, c.x509.RawSubject) {
+			return fmt.Errorf("the chain is out of order or holds a certificate off the path: %q follows %q, whose issuer is %q",
+				c.Subject, prev.Subject, prev.x509.Issuer.String())
+		}
+		prev = c
+	}
+	return nil
 }
 
 // brokenLink walks the chain by issuer name from body towards the anchor and

@@ -74,15 +74,20 @@ func TestParseCertificateFacts(t *testing.T) {
 	}
 }
 
-func TestSelfSignedOnlyWhenOwnIssuer(t *testing.T) {
+// TestSelfSignedByKey: a certificate is self-signed when its own key signs
+// it, whatever issuer it names (another spelling of its subject, or another
+// name altogether); names alone do not make one.
+func TestSelfSignedByKey(t *testing.T) {
 	ca := certtest.Issue(t, certtest.Cert{CN: "CA", CA: true})
 	leaf := certtest.Issue(t, certtest.Cert{CN: "leaf", Parent: ca})
 	// Same names as the CA but signed by a different key: not self-signed.
 	impostor := certtest.Issue(t, certtest.Cert{CN: "CA", Parent: ca, Key: certtest.EC(t, elliptic.P256())})
+	otherCase := certtest.Issue(t, certtest.Cert{CN: "www.example.com", IssuerCN: "WWW.EXAMPLE.COM"})
+	otherName := certtest.Issue(t, certtest.Cert{CN: "www.example.com", IssuerCN: "Example Corp Issuing CA"})
 	for _, tt := range []struct {
 		pem  string
 		want bool
-	}{{ca.PEM, true}, {leaf.PEM, false}, {impostor.PEM, false}} {
+	}{{ca.PEM, true}, {leaf.PEM, false}, {impostor.PEM, false}, {otherCase.PEM, true}, {otherName.PEM, true}} {
 		c, err := inspect.ParseCertificate(tt.pem)
 		if err != nil {
 			t.Fatal(err)
@@ -171,19 +176,28 @@ func TestVerifyChain(t *testing.T) {
 		{"intermediate then root", leaf, certtest.Chain(inter, root), ""},
 		// Bounded work: one CA named twice (a cross-signed root) at most,
 		// and ten certificates.
-		{"a CA named twice", leaf, certtest.Chain(inter, impostorInter, root), ""},
+		{"a CA named twice", leaf, certtest.Chain(inter, impostorInter, root), "off the path: \"CN=Intermediate,O=iamguard tests\" follows \"CN=Intermediate"},
 		{"a CA named three times", leaf, certtest.Chain(inter, impostorInter, impostorInter, root), "names \"CN=Intermediate"},
 		{"eleven certificates", leaf, certtest.Chain(inter, otherRoot, otherRoot, otherRoot, otherRoot, otherRoot, otherRoot, otherRoot, otherRoot, otherRoot, root),
 			"holds 11 certificates"},
 		{"intermediate only, as anchor", leaf, certtest.Chain(inter), ""},
-		// The path still ends at the last certificate given.
-		{"root first, intermediate last", leaf, certtest.Chain(root, inter), ""},
+		// The path ends at the last certificate given, and the chain lists
+		// it in order, with nothing else.
+		{"root first, intermediate last", leaf, certtest.Chain(root, inter), "out of order or holds a certificate off the path: \"CN=Root,O=iamguard tests\" follows \"CN=leaf"},
+		{"an extra certificate first", leaf, certtest.Chain(otherRoot, inter, root), "off the path: \"CN=Other root"},
+		{"the certificate itself", leaf, certtest.Chain(leaf), "holds the certificate itself"},
+		{"the certificate itself last", leaf, certtest.Chain(inter, leaf), "holds the certificate itself"},
+		{"the certificate itself first", leaf, certtest.Chain(leaf, inter, root), "holds the certificate itself"},
 		{"root not last", leaf, certtest.Chain(inter, root, otherRoot), "no certificate in the chain issued \"CN=Root"},
 		{"missing intermediate", leaf, certtest.Chain(root), "no certificate in the chain issued \"CN=leaf"},
 		{"chain of another root", leaf, certtest.Chain(otherRoot), "no certificate in the chain issued"},
 		{"issuer name right, key wrong", leaf, certtest.Chain(impostorInter, root), "the signature on \"CN=leaf,O=iamguard tests\" does not verify"},
 		{"issuer not a CA", leafOfNotCA, certtest.Chain(notCA, root), "the issuer of \"CN=leaf2,O=iamguard tests\" is not a CA"},
 		{"expired intermediate", leafOfExpired, certtest.Chain(expiredInter, root), `"CN=Old intermediate,O=iamguard tests" on the path is expired`},
+		{"a client certificate", certtest.Issue(t, certtest.Cert{CN: "client", Parent: inter, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}}),
+			certtest.Chain(inter, root), "do not allow a TLS server certificate"},
+		{"a server certificate", certtest.Issue(t, certtest.Cert{CN: "server", Parent: inter, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}}),
+			certtest.Chain(inter, root), ""},
 		{"sha1 signature on the path", certtest.Issue(t, certtest.Cert{CN: "leaf4", Parent: sha1Inter}), certtest.Chain(sha1Inter, rsaRoot), "is signed with SHA1-RSA"},
 	}
 	for _, tt := range tests {

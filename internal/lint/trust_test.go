@@ -434,7 +434,7 @@ func TestComputedWhenNull(t *testing.T) {
 	for expr, want := range map[string]string{
 		`{}`: "IG105:medium", `{"references": ["var.symbols"]}`: "IG105:medium", `{"constant_value": null}`: "IG105:medium",
 		// a variable the plan does not show: a hand-made plan's reference
-		`{"references": ["var.other"]}`: "IG105:info",
+		`{"references": ["var.other"]}`:                                        "IG105:info",
 		`{"references": ["aws_ssm_parameter.p.value", "aws_ssm_parameter.p"]}`: "IG105:info",
 		`{"references": ["local.symbols"]}`:                                    "IG105:info",
 	} {

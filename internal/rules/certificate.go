@@ -189,7 +189,7 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 		if chain, err := inspect.ParseChain(s.Chain.V); err != nil {
 			out = append(out, CertificateUnparseable.finding("certificate_chain", "certificate_chain: %v", err))
 		} else {
-			out = append(out, CertificateChain(body, chain, now)...)
+			out = append(out, CertificateChain(body, chain, now, b)...)
 		}
 	}
 	switch {
@@ -214,8 +214,11 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 func CertificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline) []Finding {
 	out := CertificateFindings(c, now, b)
 	out = append(out, CertificateNames(c, b)...)
-	if c.SelfSigned {
+	switch {
+	case c.SelfSigned && c.Issuer == c.Subject:
 		out = append(out, CertificateSelfSigned.finding("certificate_body", "the certificate is self-signed (issuer and subject are both %q)", c.Subject))
+	case c.SelfSigned:
+		out = append(out, CertificateSelfSigned.finding("certificate_body", "the certificate is self-signed: its own key signs it, though it names %q as issuer", c.Issuer))
 	}
 	return out
 }
@@ -329,11 +332,14 @@ func domainAllowed(name string, allowed []string) bool {
 	return false
 }
 
-// CertificateChain verifies the chain like a client (IG306). When the body
-// itself is outside its validity, IG301 or IG303 already says so, and the
-// chain is checked at the nearest moment the body is valid, so that IG306
-// reports only faults of the chain.
-func CertificateChain(body *inspect.Certificate, chain []*inspect.Certificate, now time.Time) []Finding {
+// CertificateChain verifies the chain like a client (IG306), and judges its
+// certificates' keys, signatures and coming expiry as the body's (IG304,
+// IG305, IG302). When the body itself is outside its validity, IG301 or
+// IG303 already says so, and the chain is checked at the nearest moment the
+// body is valid, so that IG306 reports only faults of the chain.
+func CertificateChain(body *inspect.Certificate, chain []*inspect.Certificate, now time.Time, b Baseline) []Finding {
+	const attr = "certificate_chain"
+	var out []Finding
 	at := now
 	if at.After(body.NotAfter) {
 		at = body.NotAfter
@@ -341,9 +347,28 @@ func CertificateChain(body *inspect.Certificate, chain []*inspect.Certificate, n
 		at = body.NotBefore
 	}
 	if err := inspect.VerifyChain(body, chain, at); err != nil {
-		return []Finding{CertificateChainInvalid.finding("certificate_chain", "the chain does not verify the certificate: %v", err)}
+		out = append(out, CertificateChainInvalid.finding(attr, "the chain does not verify the certificate: %v", err))
 	}
-	return nil
+	// A CA's weak key or signature, or its coming expiry, weakens or ends
+	// every certificate it issues: judged as the body's own would be. A
+	// self-signed root's signature is its own, which no client checks.
+	for _, c := range chain {
+		if why := weakKey(c.KeyAlgorithm, c.KeyBits, b); why != "" {
+			out = append(out, CertificateWeakKey.finding(attr, "the chain's %q: %s", c.Subject, why))
+		}
+		if hash := c.SignatureHash; !c.SelfSigned && (hash == "MD2" || hash == "MD5" || hash == "SHA1" || hash == "") {
+			alg := c.SignatureAlgorithm
+			if hash == "" {
+				alg = "an algorithm iamguard cannot read"
+			}
+			out = append(out, CertificateWeakSignature.finding(attr, "the chain's %q is signed with %s; SHA-256 or stronger required", c.Subject, alg))
+		}
+		if !now.After(c.NotAfter) && c.NotAfter.Sub(now) < time.Duration(b.CertificateExpiryWarningDays)*24*time.Hour {
+			out = append(out, CertificateExpiring.finding(attr, "the chain's %q expires on %s, in %s; the baseline warns %d days ahead",
+				c.Subject, c.NotAfter.UTC().Format("2006-01-02"), days(Days(now, c.NotAfter)), b.CertificateExpiryWarningDays))
+		}
+	}
+	return out
 }
 
 // CertificateKey compares the private key's public half with the

@@ -56,6 +56,12 @@ func TestEvaluateServerCertificate(t *testing.T) {
 	soundKey := certtest.PKCS8(t, sound.Key)
 	day := 24 * time.Hour
 	otherRoot := certtest.Issue(t, certtest.Cert{CN: "Other Root", CA: true})
+	weakInter := certtest.Issue(t, certtest.Cert{CN: "Weak Intermediate", CA: true, Parent: p.root, Key: rsa1024,
+		NotBefore: certNow.AddDate(-1, 0, 0), NotAfter: certNow.AddDate(0, 0, 5)})
+	weakInterLeaf := p.leaf(t, certtest.Cert{Parent: weakInter})
+	rsaRoot := certtest.Issue(t, certtest.Cert{CN: "RSA Root", CA: true, Key: certtest.RSA(t, 2048)})
+	sha1Inter := certtest.Issue(t, certtest.Cert{CN: "SHA1 Intermediate", CA: true, Parent: rsaRoot, SigAlg: x509.SHA1WithRSA})
+	sha1InterLeaf := p.leaf(t, certtest.Cert{Parent: sha1Inter})
 
 	tests := []struct {
 		name string
@@ -83,6 +89,22 @@ func TestEvaluateServerCertificate(t *testing.T) {
 			[]want{{"IG306", Medium, "certificate_chain", `the chain does not verify the certificate: no certificate in the chain issued "CN=www.example.com,O=iamguard tests": an intermediate is missing, or the chain belongs to another certificate`}}},
 		{"chain of another CA", serverCert(sound.PEM, otherRoot.PEM, ""), b,
 			[]want{{"IG306", Medium, "certificate_chain", `the chain does not verify the certificate: no certificate in the chain issued "CN=www.example.com,O=iamguard tests": an intermediate is missing, or the chain belongs to another certificate`}}},
+		{"chain out of order", serverCert(sound.PEM, certtest.Chain(p.root, p.inter), ""), b,
+			[]want{{"IG306", Medium, "certificate_chain", `the chain does not verify the certificate: the chain is out of order or holds a certificate off the path: "CN=Test Root,O=iamguard tests" follows "CN=www.example.com,O=iamguard tests", whose issuer is "CN=Test Intermediate,O=iamguard tests"`}}},
+		{"chain of the certificate itself", serverCert(sound.PEM, sound.PEM, ""), b,
+			[]want{{"IG306", Medium, "certificate_chain", "the chain does not verify the certificate: the chain holds the certificate itself; it holds the CAs that issued it, from its issuer up"}}},
+		{"chain with a weak, soon expiring intermediate", serverCert(weakInterLeaf.PEM, certtest.Chain(weakInter, p.root), ""), b,
+			[]want{
+				{"IG304", High, "certificate_chain", `the chain's "CN=Weak Intermediate,O=iamguard tests": RSA key of 1024 bits; at least 2048 required`},
+				{"IG302", Medium, "certificate_chain", `the chain's "CN=Weak Intermediate,O=iamguard tests" expires on 2026-06-06, in 5 days; the baseline warns 30 days ahead`},
+			}},
+		{"chain with a SHA-1 intermediate", serverCert(sha1InterLeaf.PEM, certtest.Chain(sha1Inter, rsaRoot), ""), b,
+			[]want{
+				{"IG306", Medium, "certificate_chain", `the chain does not verify the certificate: "CN=SHA1 Intermediate,O=iamguard tests" is signed with SHA1-RSA, which clients refuse`},
+				{"IG305", High, "certificate_chain", `the chain's "CN=SHA1 Intermediate,O=iamguard tests" is signed with SHA1-RSA; SHA-256 or stronger required`},
+			}},
+		{"self-signed, naming another issuer", serverCert(certtest.Issue(t, certtest.Cert{CN: "self", IssuerCN: "SELF", DNSNames: []string{"self.example.com"}}).PEM, "", ""), b,
+			[]want{{"IG310", Medium, "certificate_body", `the certificate is self-signed: its own key signs it, though it names "CN=SELF,O=iamguard tests" as issuer`}}},
 		{"private key of another certificate", serverCert(sound.PEM, p.chain(), certtest.PKCS1(rsa1024)), b,
 			[]want{{"IG307", High, "private_key", "private_key (RSA, 1024 bits) does not match the certificate's public key (ECDSA, 256 bits)"}}},
 		{"body not PEM", serverCert("MIIB...not a certificate", "", ""), b,

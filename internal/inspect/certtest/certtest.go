@@ -101,6 +101,10 @@ type Cert struct {
 	SigAlg    x509.SignatureAlgorithm
 	CA        bool
 	Parent    *Issued // nil: self-signed
+	// IssuerCN names another issuer than the subject on a self-signed
+	// certificate, which its own key still signs.
+	IssuerCN    string
+	ExtKeyUsage []x509.ExtKeyUsage
 }
 
 // Now is the reference time the default validity is built around.
@@ -141,13 +145,19 @@ func Issue(t testing.TB, c Cert) *Issued {
 		BasicConstraintsValid: true,
 		IsCA:                  c.CA,
 		KeyUsage:              x509.KeyUsageDigitalSignature,
+		ExtKeyUsage:           c.ExtKeyUsage,
 	}
 	if c.CA {
 		tmpl.KeyUsage |= x509.KeyUsageCertSign
 	}
 	parent, signer := tmpl, c.Key
-	if c.Parent != nil {
+	switch {
+	case c.Parent != nil:
 		parent, signer = c.Parent.Cert, c.Parent.Key
+	case c.IssuerCN != "":
+		named := *tmpl
+		named.Subject.CommonName = c.IssuerCN
+		parent = &named
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, c.Key.Public(), signer)
 	if err != nil {
