@@ -108,7 +108,7 @@ func (rd *reader) wantedRaw(typ []byte) wanted {
 func (rd *reader) changeBody(c *Change, want wanted) error {
 	s := rd.s
 	return s.object("change", func(key []byte) error {
-		switch string(key) {
+		switch string(s.field(key)) {
 		case "actions":
 			raw, err := s.capture(rd.scratch[:0], maxString)
 			rd.scratch = raw

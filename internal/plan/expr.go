@@ -62,7 +62,7 @@ func (rd *reader) readExpr() (expr, error) {
 	var e expr
 	constant, null, other := false, false, false
 	err := s.object("expression", func(key []byte) error {
-		switch string(key) {
+		switch string(s.field(key)) {
 		case "constant_value":
 			c, _ := s.peek()
 			constant, null = true, c == 'n'

@@ -200,7 +200,7 @@ type reader struct {
 func (rd *reader) top() error {
 	s, p := rd.s, rd.p
 	err := s.object("plan", func(key []byte) error {
-		switch string(key) {
+		switch string(s.field(key)) {
 		case "format_version":
 			if err := rd.str(&p.FormatVersion); err != nil {
 				return err
@@ -217,11 +217,11 @@ func (rd *reader) top() error {
 			rd.isPlan = true
 		case "prior_state":
 			return s.object("prior_state", func(key []byte) error {
-				if string(key) != "values" {
+				if string(s.field(key)) != "values" {
 					return s.skip()
 				}
 				return s.object("prior_state.values", func(key []byte) error {
-					if string(key) != "root_module" {
+					if string(s.field(key)) != "root_module" {
 						return s.skip()
 					}
 					return rd.priorModule()
@@ -230,7 +230,7 @@ func (rd *reader) top() error {
 		case "configuration":
 			rd.config, rd.p.modules, rd.p.calls = map[resourceKey]configResource{}, map[configKey]int{}, map[int]moduleCall{}
 			return s.object("configuration", func(key []byte) error {
-				if string(key) != "root_module" {
+				if string(s.field(key)) != "root_module" {
 					return s.skip()
 				}
 				return rd.configModule(&modulePath{id: 0})
@@ -368,13 +368,14 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 		}
 		// Each key read below may come once: a second "type" would change
 		// what the first kept.
-		key := elementKey(string(s.key), bodyKey)
+		field := s.field(s.key)
+		key := elementKey(string(field), bodyKey)
 		if seen&key != 0 {
 			return duplicateKey(s)
 		}
 		seen |= key
 		var dst *[]byte
-		switch string(s.key) {
+		switch string(field) {
 		case "address":
 			dst = &e.address
 		case "module_address":
@@ -711,7 +712,7 @@ func jsonErr(err error) error {
 func (rd *reader) priorModule() error {
 	s := rd.s
 	return s.object("module", func(key []byte) error {
-		switch string(key) {
+		switch string(s.field(key)) {
 		case "resources":
 			return s.array("resources", rd.priorResource)
 		case "child_modules":
@@ -809,7 +810,7 @@ const (
 func (rd *reader) configModule(m *modulePath) error {
 	s := rd.s
 	return s.object("module", func(key []byte) error {
-		switch string(key) {
+		switch string(s.field(key)) {
 		case "resources":
 			return s.array("resources", func() error { return rd.configResource(m) })
 		case "module_calls":
@@ -841,7 +842,7 @@ func (rd *reader) variables(names *map[string]bool, held *int, key string) error
 			return s.skip()
 		}
 		return s.object("variable", func(k []byte) error {
-			if string(k) == key {
+			if string(s.field(k)) == key {
 				if *names == nil {
 					*names = map[string]bool{}
 				}
@@ -860,7 +861,7 @@ func (rd *reader) configCall(child *modulePath) error {
 	var call moduleCall
 	held := 0
 	err := s.object("module call", func(key []byte) error {
-		switch string(key) {
+		switch string(s.field(key)) {
 		case "module":
 			return rd.configModule(child)
 		case "for_each_expression":
@@ -933,6 +934,7 @@ func (rd *reader) configResource(module *modulePath) error {
 	var res configResource
 	var seen [4]bool
 	err := s.object("resources[]", func(key []byte) error {
+		key = s.field(key)
 		if i := slices.Index([]string{"address", "type", "expressions", "for_each_expression"}, string(key)); i >= 0 {
 			if seen[i] {
 				return duplicateKey(s)

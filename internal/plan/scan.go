@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"unicode/utf8"
 )
 
 // The scanner reads JSON from a stream through a fixed buffer. Values the
@@ -56,6 +57,7 @@ type scanner struct {
 
 	closers []byte // expected closing brackets while skipping
 	key     []byte // last object key read, reused
+	fkey    []byte // a key folded by field, reused
 
 	lines   int // newlines in the input before buf[linePos]
 	linePos int
@@ -443,6 +445,38 @@ func (s *scanner) readKey() error {
 			return s.eofError("inside an object key")
 		}
 	}
+}
+
+// field gives an object key as encoding/json, and so terraform-json, matches
+// it to a struct field: ASCII letters in either case, the Kelvin sign as k
+// and the long s as s (bytes.EqualFold). The plan format's fields are all
+// lower-case ASCII, so a key that names one folds to it; a key that names
+// an attribute (of values, marks or expressions) is matched as it is,
+// never folded. The result is valid until the next call.
+func (s *scanner) field(key []byte) []byte {
+	plain := true
+	for _, c := range key {
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return key
+	}
+	s.fkey = s.fkey[:0]
+	for _, r := range string(key) {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			r += 'a' - 'A'
+		case r == '\u212A': // KELVIN SIGN
+			r = 'k'
+		case r == '\u017F': // LATIN SMALL LETTER LONG S
+			r = 's'
+		}
+		s.fkey = utf8.AppendRune(s.fkey, r)
+	}
+	return s.fkey
 }
 
 // unescapeKey decodes the escapes of the key just read, if it has any. A key
