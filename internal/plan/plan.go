@@ -571,6 +571,11 @@ func (rd *reader) change() error {
 		c.Before, c.After, c.AfterUnknown = prune(tc.Before, want), prune(tc.After, want), prune(tc.AfterUnknown, want)
 		c.BeforeSensitive, c.AfterSensitive = prune(tc.BeforeSensitive, want), prune(tc.AfterSensitive, want)
 	}
+	// A value marked on one side stays withheld on the other: a variable
+	// made sensitive since the state was written is marked after only,
+	// and the same name shows before.
+	marks := mergeMarks(c.BeforeSensitive, c.AfterSensitive)
+	c.BeforeSensitive, c.AfterSensitive = marks, marks
 	c.Line = e.line
 	rd.p.Changes = append(rd.p.Changes, c)
 	return nil

@@ -49,6 +49,10 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	afterOnly, err := os.ReadFile("../lint/testdata/trust/sensitive-after-only/plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for name, c := range map[string]struct {
 		plan     string
 		canaries []string
@@ -56,6 +60,9 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 	}{
 		"made by terraform": {string(real), []string{"CANARY-user-7f3a", key[8:40], " 7;", "is 7"},
 			[]string{"IG101", "IG203", "IG402", "IG404"}},
+		// Marked after only (a variable made sensitive since the state
+		// was written), shown before by IG501.
+		"made by terraform, marked after only": {string(afterOnly), []string{"CANARY-real-user"}, []string{"IG501"}},
 		"every sensitive place": {strings.ReplaceAll(sensitivePlan, "SSHKEY", key),
 			[]string{"CANARY-before-user", "CANARY-after-user", "CANARY-ssh-user", "CANARY-prior-ssh-user", "pEm", "4321", "is 3", "is 5"},
 			[]string{"IG101", "IG106", "IG107", "IG203", "IG403", "IG404", "IG501"}},
