@@ -53,6 +53,10 @@ const shortUsage = "usage: iamguard lint|rules|version ...; iamguard --help for 
 // defaultTerraformTimeout bounds terraform show -json on a binary plan.
 const defaultTerraformTimeout = 5 * time.Minute
 
+// runLimits bound what one run keeps of all its plans (lint.MaxResources,
+// lint.MaxFindings); tests lower them.
+var runLimits = struct{ resources, findings int }{lint.MaxResources, lint.MaxFindings}
+
 // Exit codes.
 const (
 	exitOK       = 0
@@ -246,21 +250,28 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	}
 	b := cfg.Baseline
 	opt := lint.Options{Now: at, Baseline: &b, ChangedOnly: *changedOnly, Disabled: cfg.Disabled,
-		Waivers: cfg.Waivers, WaiversAt: waiversAt, MaxFindings: lint.MaxFindings}
+		Waivers: cfg.Waivers, WaiversAt: waiversAt, MaxFindings: runLimits.findings}
 
 	if *tfTimeout <= 0 {
 		return 0, fmt.Errorf("--terraform-timeout must be above zero, not %v", *tfTimeout)
 	}
 	tf := plan.Terraform{Path: *terraform, Timeout: *tfTimeout}
+	// The limits on resources and findings hold for the whole run: each
+	// plan's report is kept until all are written.
+	var keptSoFar, findingsSoFar int
 	lintOne := func(name string) (*report.Report, error) {
-		p, err := openPlan(name, stdin, tf)
+		p, err := openPlan(name, stdin, tf, keptSoFar)
 		if err != nil {
 			return nil, err
 		}
-		res := lint.Lint(p, opt)
+		kept := p.Kept
+		o := opt
+		o.EarlierFindings = findingsSoFar
+		res := lint.Lint(p, o)
 		if res.Err != nil {
 			return nil, fmt.Errorf("%s: %w", quote.Path(name), res.Err)
 		}
+		keptSoFar, findingsSoFar = keptSoFar+kept, findingsSoFar+len(res.Findings)
 		rep := report.New(res, toolVersion())
 		rep.Disabled = cfg.Disabled
 		return rep, nil
@@ -321,12 +332,12 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 // terraform show; the error path then returns normally, so deferred
 // cleanup (the temporary copy of a binary plan from stdin) runs. A second
 // signal ends the process at once.
-func openPlan(name string, stdin io.Reader, tf plan.Terraform) (*plan.Plan, error) {
+func openPlan(name string, stdin io.Reader, tf plan.Terraform, keptSoFar int) (*plan.Plan, error) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	context.AfterFunc(ctx, stop)
 	return plan.Open(ctx, name, stdin, tf, lint.ResourceTypes, plan.Attributes(lint.Attributes),
-		plan.MaxResources(lint.MaxResources))
+		plan.MaxResources(runLimits.resources, keptSoFar))
 }
 
 // loadConfig reads the --config file, or ./.iamguard.hcl when --config is

@@ -363,3 +363,35 @@ func TestBinaryPlansRunInTheirDirectory(t *testing.T) {
 	t.Setenv("TF_DATA_DIR", filepath.Join(root, "data"))
 	wantUsageError(t, lintCLI(t, nil, "lint", "live/iam/tfplan"), "Required plugins are not installed in "+root)
 }
+
+// TestRunLimitsSpanPlans: the limits on resources and findings hold for the
+// whole run, since every plan's report is kept until all are written; a
+// plan refused at a limit does not use it up.
+func TestRunLimitsSpanPlans(t *testing.T) {
+	saved := runLimits
+	t.Cleanup(func() { runLimits = saved })
+	dir := t.TempDir()
+	a := copyFile(t, riskyPlan, dir, "a.json") // 7 resources, 17 findings
+	b := copyFile(t, riskyPlan, dir, "b.json")
+	for _, c := range []struct {
+		name                string
+		resources, findings int
+		errs                []string // each plan's error, "" for none
+	}{
+		{"both fit", 14, 34, []string{"", ""}},
+		{"findings past the limit together", 100, 30, []string{"", "past 30 findings, the most iamguard reports in one run"}},
+		{"resources past the limit together", 10, 100, []string{"", "past 10 resources of judged types, the most iamguard reads in one run"}},
+		{"a refused plan uses nothing up", 100, 16, []string{"past 16 findings", "past 16 findings"}},
+	} {
+		runLimits.resources, runLimits.findings = c.resources, c.findings
+		rep := decodeMulti(t, lintCLI(t, nil, "lint", "--no-config", "--format", "json", a, b))
+		if len(rep.Plans) != 2 {
+			t.Fatalf("%s: %d plans in the report", c.name, len(rep.Plans))
+		}
+		for i, want := range c.errs {
+			if got := rep.Plans[i].Error; want == "" && got != "" || !strings.Contains(got, want) {
+				t.Errorf("%s: plan %d error %q, want %q", c.name, i, got, want)
+			}
+		}
+	}
+}

@@ -33,7 +33,9 @@ type Options struct {
 	WaiversAt time.Time
 	// MaxFindings, when above zero, stops judging once the findings pass
 	// it; the result then holds only the error that says so (Err).
-	MaxFindings int
+	// EarlierFindings are those of the run's earlier plans, which count
+	// against it too.
+	MaxFindings, EarlierFindings int
 }
 
 // Finding is a rule finding on a planned resource. The resource is shared
@@ -92,11 +94,11 @@ func ResourceTypes(t string) bool { _, ok := judges[t]; return ok }
 // Limits for a run on untrusted input, far above any real plan (100,000
 // access keys are ten times what AWS's quotas allow in one account, and
 // give 200,000 findings): the CLI passes MaxResources to plan.Read
-// (plan.MaxResources) and MaxFindings in Options, so that memory stays
-// bounded whatever the plan holds.
+// (plan.MaxResources) and MaxFindings in Options, counting the run's
+// earlier plans too, so that memory stays bounded whatever the plans hold.
 const (
 	MaxResources = 150_000
-	MaxFindings  = 400_000
+	MaxFindings  = 250_000
 )
 
 // Attributes lists the attributes the linter reads of a resource type; pass
@@ -267,7 +269,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 		slices.SortStableFunc(fs, func(a, b rules.Finding) int { return strings.Compare(a.Rule.ID, b.Rule.ID) })
 		found[i], n = fs, n+len(fs)
 		changes[i] = nil
-		if opt.MaxFindings > 0 && n > opt.MaxFindings {
+		if opt.MaxFindings > 0 && opt.EarlierFindings+n > opt.MaxFindings {
 			return Result{Plan: head, Now: l.now, Err: fmt.Errorf("past %d findings, the most iamguard reports in one run", opt.MaxFindings)}
 		}
 	}

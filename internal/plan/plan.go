@@ -31,6 +31,9 @@ type Plan struct {
 	Prior []Resource
 	// Resources counts every managed resource change in the plan.
 	Resources int
+	// Kept counts the resources kept of the types asked for, changes and
+	// prior state, as MaxResources counts them.
+	Kept int
 
 	// configured maps a configuration resource (its module, and type.name
 	// within it) to how its configuration sets the attributes the rules
@@ -106,22 +109,22 @@ func Attributes(attrs func(resourceType string) []string) Option {
 }
 
 // MaxResources bounds the resources a plan may keep: its changes of kept
-// types and the resources kept from prior state, n in all. A plan past it
-// is refused.
-func MaxResources(n int) Option {
-	return func(rd *reader) { rd.maxResources = n }
+// types and the resources kept from prior state, n in all, less earlier
+// (those a run's earlier plans kept). A plan past it is refused.
+func MaxResources(n, earlier int) Option {
+	return func(rd *reader) { rd.maxResources, rd.earlier = n, earlier }
 }
 
 // tooMany is the error for a plan past the limit of MaxResources.
 type tooMany struct{ limit int }
 
 func (e *tooMany) Error() string {
-	return fmt.Sprintf("past %d resources of judged types, the most iamguard reads", e.limit)
+	return fmt.Sprintf("past %d resources of judged types, the most iamguard reads in one run", e.limit)
 }
 
 // count adds a kept resource to the plan's count.
 func (rd *reader) count() error {
-	if rd.counted++; rd.maxResources > 0 && rd.counted > rd.maxResources {
+	if rd.counted++; rd.maxResources > 0 && rd.earlier+rd.counted > rd.maxResources {
 		return &tooMany{rd.maxResources}
 	}
 	return nil
@@ -148,6 +151,7 @@ func Read(r io.Reader, keep func(resourceType string) bool, opts ...Option) (*Pl
 	err := rd.top()
 	rd.dropPriorWithChanges()
 	rd.resolveConfig()
+	rd.p.Kept = rd.counted
 	if err == nil {
 		err = rd.duplicate
 	}
@@ -192,7 +196,7 @@ type reader struct {
 	strs        map[string]any            // see boxString
 	nested      int                       // values nested in kept attributes so far
 
-	maxResources, counted int // see MaxResources
+	maxResources, earlier, counted int // see MaxResources
 
 	config map[resourceKey]configResource // the configuration block as read, until resolveConfig
 }
