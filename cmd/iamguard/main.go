@@ -356,7 +356,10 @@ func loadConfig(name string, given, none bool) (*config.Config, error) {
 			return config.Default(), nil
 		}
 	}
-	cfg, err := config.Load(name)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	context.AfterFunc(ctx, stop) // a second signal ends the process at once
+	cfg, err := config.Load(ctx, name)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("--config %s: no such file", quote.Path(name))
 	}

@@ -234,7 +234,7 @@ func TestDefaultConfigFile(t *testing.T) {
 		t.Errorf("./.iamguard.hcl not read: exit %d; stderr %s", r.code, r.stderr)
 	}
 	os.WriteFile(".iamguard.hcl", []byte(`fail_on = critical`), 0o600)
-	wantUsageError(t, lintCLI(t, nil, "lint", plan), ".iamguard.hcl:1: Variables not allowed")
+	wantUsageError(t, lintCLI(t, nil, "lint", plan), ".iamguard.hcl:1: only literal values")
 }
 
 // The config's disabled rules and fail_on reach the writers that use them,

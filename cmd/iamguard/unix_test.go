@@ -5,6 +5,8 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,7 +30,7 @@ func TestControlCharactersQuoted(t *testing.T) {
 	wantUsageError(t, lintCLI(t, nil, "lint", "--config", name, fixture), "--config "+quoted+": no such file")
 	bad := filepath.Join(dir, "bad\r.hcl")
 	os.WriteFile(bad, []byte("fail_on = nope\n"), 0o600)
-	wantUsageError(t, lintCLI(t, nil, "lint", "--config", bad, fixture), `"`+dir+`/bad\r.hcl":1: Variables not allowed`)
+	wantUsageError(t, lintCLI(t, nil, "lint", "--config", bad, fixture), `"`+dir+`/bad\r.hcl":1: only literal values`)
 	wantUsageError(t, lintCLI(t, nil, "lint", "--output", filepath.Join(name, "out"), fixture), `--output "`+dir+`/plan\n\x1b[31mred.json/out": no such file or directory`)
 	binary := filepath.Join(dir, "tfplan\n")
 	os.WriteFile(binary, []byte("PK\x03\x04"), 0o600)
@@ -49,13 +51,26 @@ func shellTerraform(t *testing.T, script string) string {
 const binaryPlanBytes = "PK\x03\x04 a saved plan"
 
 func TestTerraformTimeout(t *testing.T) {
-	// The child keeps terraform's pipes open after terraform is killed.
-	tf := shellTerraform(t, "sleep 30\n")
+	// The child keeps terraform's pipes open after terraform is killed, as
+	// terraform's provider plugins would; it is killed with terraform.
+	pidFile := filepath.Join(t.TempDir(), "pid")
+	tf := shellTerraform(t, "sleep 30 &\necho $! > "+pidFile+"\nsleep 30\n")
 	start := time.Now()
 	r := lintCLI(t, []byte(binaryPlanBytes), "lint", "-", "--terraform", tf, "--terraform-timeout", "500ms")
 	wantUsageError(t, r, "-: terraform show -json did not finish within the --terraform-timeout of 500ms")
 	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("took %v after a 500ms timeout", d)
+	}
+	b, err := os.ReadFile(pidFile)
+	pid, _ := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil || pid == 0 {
+		t.Fatalf("terraform's child never started: %v", err)
+	}
+	for deadline := time.Now().Add(5 * time.Second); running(pid); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			syscall.Kill(pid, syscall.SIGKILL)
+			t.Fatalf("terraform's child (pid %d) still runs after terraform was stopped", pid)
+		}
 	}
 	wantUsageError(t, lintCLI(t, nil, "lint", fixture, "--terraform-timeout", "0s"), "--terraform-timeout must be above zero")
 }
@@ -145,22 +160,127 @@ func TestInterrupt(t *testing.T) {
 			if ents, _ := os.ReadDir(tmp); len(ents) != 1 {
 				t.Errorf("want the temporary copy of the plan in %s while terraform runs, found %d files", tmp, len(ents))
 			}
-			cmd.Process.Signal(sig)
-			err := cmd.Wait()
-			var exit *exec.ExitError
-			if !errors.As(err, &exit) || exit.ExitCode() != 2 {
-				t.Errorf("exit %v, want code 2", err)
-			}
-			if s := stderr.String(); !strings.Contains(s, "interrupted") || strings.Count(s, "\n") != 1 {
-				t.Errorf("stderr = %q, want one line saying it was interrupted", s)
-			}
-			if ents, _ := os.ReadDir(tmp); len(ents) != 0 {
-				t.Errorf("temporary files left behind: %v", ents)
-			}
+			wantInterrupted(t, cmd, sig, &stderr, tmp)
 			if err := syscall.Kill(pid, 0); !errors.Is(err, syscall.ESRCH) {
 				syscall.Kill(pid, syscall.SIGKILL)
 				t.Errorf("terraform (pid %d) still runs after the signal: %v", pid, err)
 			}
 		})
 	}
+}
+
+// TestInterruptWhileWaiting: a signal while iamguard waits on a stream
+// that never delivers (a binary plan on stdin whose writer stalls, a plan
+// or config FIFO no writer opens) still ends the run at once: exit 2, one line, and no
+// temporary copy left behind.
+func TestInterruptWhileWaiting(t *testing.T) {
+	tf := shellTerraform(t, "exit 1\n")
+	for _, c := range []struct {
+		name string
+		// start returns the arguments and stdin, and waits (after the
+		// child starts) until it is stuck.
+		setup func(t *testing.T, tmp string) (args string, stdin io.Reader, stuck func(pid int) bool)
+	}{
+		{"binary plan on a stalled stdin", func(t *testing.T, tmp string) (string, io.Reader, func(int) bool) {
+			// An *os.File, so that exec hands it over without a copying
+			// goroutine that Wait would wait for.
+			r, w, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { r.Close(); w.Close() })
+			w.Write([]byte(binaryPlanBytes)) // and nothing more
+			return "lint\n-\n--terraform\n" + tf, r, func(int) bool {
+				ents, _ := os.ReadDir(tmp) // the copy has begun
+				return len(ents) == 1
+			}
+		}},
+		{"FIFO with no writer", func(t *testing.T, tmp string) (string, io.Reader, func(int) bool) {
+			fifo := filepath.Join(t.TempDir(), "plan.fifo")
+			if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			return "lint\n" + fifo, nil, func(pid int) bool { return waitsOnFIFO(t, pid) }
+		}},
+		{"config FIFO with no writer", func(t *testing.T, tmp string) (string, io.Reader, func(int) bool) {
+			fifo := filepath.Join(t.TempDir(), "config.fifo")
+			if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			return "lint\n--config\n" + fifo + "\n" + fixture, nil, func(pid int) bool { return waitsOnFIFO(t, pid) }
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tmp := t.TempDir()
+			args, stdin, stuck := c.setup(t, tmp)
+			cmd := exec.Command(os.Args[0], "-test.run=^TestMainProcess$")
+			cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "IAMGUARD_TEST_ARGS="+args)
+			cmd.Stdin = stdin
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			for deadline := time.Now().Add(20 * time.Second); !stuck(cmd.Process.Pid); time.Sleep(20 * time.Millisecond) {
+				if time.Now().After(deadline) {
+					cmd.Process.Kill()
+					t.Fatalf("never got stuck; stderr %q", stderr.String())
+				}
+			}
+			wantInterrupted(t, cmd, syscall.SIGTERM, &stderr, tmp)
+		})
+	}
+}
+
+// wantInterrupted signals the running cmd and wants it to end within 10 s
+// with exit code 2, one line on stderr saying it was interrupted, and no
+// file left in tmp.
+func wantInterrupted(t *testing.T, cmd *exec.Cmd, sig os.Signal, stderr *bytes.Buffer, tmp string) {
+	t.Helper()
+	cmd.Process.Signal(sig)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("still running 10 s after %v", sig)
+	}
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 2 {
+		t.Errorf("exit %v, want code 2", err)
+	}
+	if s := stderr.String(); !strings.Contains(s, "interrupted") || strings.Count(s, "\n") != 1 {
+		t.Errorf("stderr = %q, want one line saying it was interrupted", s)
+	}
+	if ents, _ := os.ReadDir(tmp); len(ents) != 0 {
+		t.Errorf("temporary files left behind: %v", ents)
+	}
+}
+
+// waitsOnFIFO reports whether a thread of process pid waits in open(2) for
+// a FIFO's writer; it skips the test where /proc cannot tell.
+func waitsOnFIFO(t *testing.T, pid int) bool {
+	tasks, err := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/wchan", pid))
+	if err != nil || len(tasks) == 0 {
+		t.Skip("no /proc to see where the process waits")
+	}
+	for _, task := range tasks {
+		if b, _ := os.ReadFile(task); string(b) == "wait_for_partner" {
+			return true
+		}
+	}
+	return false
+}
+
+// running reports whether process pid runs (not gone, not a zombie).
+func running(pid int) bool {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return syscall.Kill(pid, 0) == nil // no /proc: a zombie counts as running
+	}
+	// pid (comm) state ...: the state follows the last ')'.
+	_, rest, _ := strings.Cut(string(b[bytes.LastIndexByte(b, ')')+1:]), " ")
+	return !strings.HasPrefix(rest, "Z")
 }

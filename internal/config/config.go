@@ -3,11 +3,11 @@
 package config
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -19,6 +19,7 @@ import (
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+	"github.com/iamguard/terraform-provider-iamguard/internal/stream"
 )
 
 // DefaultFile is the config file the CLI reads when --config is not given.
@@ -59,19 +60,26 @@ const (
 )
 
 // Load reads and checks a config file. A missing file gives an error
-// satisfying os.IsNotExist; other errors name the file.
-func Load(path string) (*Config, error) {
-	f, err := os.Open(path)
+// satisfying os.IsNotExist; other errors name the file. It gives up when
+// ctx is done: a FIFO (--config <(...)) may never be written.
+func Load(ctx context.Context, path string) (*Config, error) {
+	f, err := stream.Open(ctx, path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
 	name := quote.Path(path)
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("%s: interrupted", name)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, errors.Unwrap(err))
 	}
 	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1)) // a FIFO has no size to Stat
-	if err != nil {
+	src, err := io.ReadAll(io.LimitReader(stream.NewReader(ctx, f), MaxFileSize+1)) // a FIFO has no size to Stat
+	switch {
+	case ctx.Err() != nil:
+		return nil, fmt.Errorf("%s: interrupted", name)
+	case err != nil:
 		return nil, fmt.Errorf("%s: %w", name, errors.Unwrap(err))
 	}
 	c, err := Parse(src, name)
@@ -211,6 +219,11 @@ func Parse(src []byte, filename string) (*Config, error) {
 	if diags.HasErrors() {
 		return nil, diagError(diags)
 	}
+	if body, ok := f.Body.(*hclsyntax.Body); ok {
+		if err := literalsOnly(body); err != nil {
+			return nil, err
+		}
+	}
 	var raw file
 	if diags := gohcl.DecodeBody(f.Body, nil, &raw); diags.HasErrors() {
 		return nil, diagError(diags)
@@ -339,6 +352,37 @@ func str(expr hcl.Expression, name string, required bool) (string, bool, error) 
 // at is an error pointing at a place in the file.
 func at(r hcl.Range, format string, args ...any) error {
 	return fmt.Errorf("%s:%d: %s", r.Filename, r.Start.Line, fmt.Sprintf(format, args...))
+}
+
+// literalsOnly refuses any expression but a literal: a string (quoted or
+// heredoc, without interpolation or directives), a number (negative too),
+// a boolean, or a list of them. A config file needs nothing more, and
+// HCL's templates, for expressions and operators evaluate to unbounded
+// work from a few bytes (a loop over 3,000 in a loop over 3,000).
+func literalsOnly(body *hclsyntax.Body) error {
+	var bad hcl.Range
+	hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
+		switch e := n.(type) {
+		case hclsyntax.Expression:
+			if bad.Filename != "" {
+				return nil
+			}
+			switch e := e.(type) {
+			case *hclsyntax.LiteralValueExpr, *hclsyntax.TemplateExpr, *hclsyntax.TupleConsExpr:
+			case *hclsyntax.UnaryOpExpr:
+				if _, ok := e.Val.(*hclsyntax.LiteralValueExpr); !ok {
+					bad = e.Range()
+				}
+			default:
+				bad = e.Range()
+			}
+		}
+		return nil
+	})
+	if bad.Filename != "" {
+		return at(bad, "only literal values (strings, numbers, booleans and lists of them) are allowed, not expressions, interpolations or template directives")
+	}
+	return nil
 }
 
 // diagError turns the first error diagnostic into a one-line error.

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -98,7 +99,7 @@ func TestParseErrors(t *testing.T) {
 			`bad.hcl:1: missing required argument "address"`},
 		"waiver unknown key": {"waiver {\n  rule = \"IG202\"\n  address = \"a\"\n  reason = \"r\"\n  until = \"2027-01-01\"\n}\n",
 			`bad.hcl:5: Unsupported argument`},
-		"variable":     {"fail_on = var.level\n", `bad.hcl:1: Variables not allowed`},
+		"variable":     {"fail_on = var.level\n", `bad.hcl:1: only literal values`},
 		"syntax error": {"baseline {\n  password_min_length = \n}\n", `bad.hcl:2:`},
 	}
 	for name, tc := range cases {
@@ -120,11 +121,11 @@ func TestLoad(t *testing.T) {
 	if err := os.WriteFile(path, []byte("fail_on = \"high\"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	c, err := Load(path)
+	c, err := Load(context.Background(), path)
 	if err != nil || c.FailOn == nil || *c.FailOn != rules.High {
 		t.Fatalf("Load = %+v, %v", c, err)
 	}
-	if _, err := Load(filepath.Join(dir, "missing.hcl")); !os.IsNotExist(err) {
+	if _, err := Load(context.Background(), filepath.Join(dir, "missing.hcl")); !os.IsNotExist(err) {
 		t.Errorf("missing file: err = %v, want not-exist", err)
 	}
 }
@@ -235,10 +236,31 @@ func TestLimits(t *testing.T) {
 			}
 		})
 	}
+	// Only literals: HCL's templates, for expressions and operators
+	// evaluate to unbounded work from a few bytes.
+	for name, src := range map[string]string{
+		"template loops": `fail_on = "%{for a in [0, 1, 2]}%{for b in [0, 1]}x%{endfor}%{endfor}"`,
+		"interpolation":  `fail_on = "${"high"}"`,
+		"for expression": "baseline {\n  allowed_certificate_domains = [for d in [\"a\", \"b\"] : d]\n}",
+		"arithmetic":     "baseline {\n  min_rsa_bits = 1024 * 2\n}",
+		"conditional":    `fail_on = true ? "high" : "low"`,
+		"function call":  `fail_on = lower("HIGH")`,
+	} {
+		if _, err := Parse([]byte(src+"\n"), "expr.hcl"); err == nil || !strings.Contains(err.Error(), "expr.hcl:") ||
+			!strings.Contains(err.Error(), "only literal values") {
+			t.Errorf("%s: error %v, want only literals", name, err)
+		}
+	}
+	lits := "fail_on = \"high\"\nbaseline {\n  min_rsa_bits = 4096\n  allowed_certificate_domains = [\"*.example.com\"]\n}\nrule \"IG110\" {\n  enabled = false\n}\n"
+	if _, err := Parse([]byte(lits), "lits.hcl"); err != nil {
+		t.Errorf("literals refused: %v", err)
+	}
 	// Brackets in strings and comments are not nesting, and every item of
 	// a list or block starts afresh.
 	items := "baseline {\n  min_rsa_bits = " + strings.Repeat("-", 40) + "1\n  password_min_length = " + strings.Repeat("-", 40) + "1\n}\n"
-	if _, err := Parse([]byte(items), "items.hcl"); err != nil {
+	// (40 minus signs are refused, as any expression but a literal is:
+	// not as nesting past the limit.)
+	if _, err := Parse([]byte(items), "items.hcl"); err == nil || strings.Contains(err.Error(), "nesting") {
 		t.Errorf("items counted together: %v", err)
 	}
 	ok := "# " + strings.Repeat("[", 1000) + "\n" +
@@ -250,7 +272,7 @@ func TestLimits(t *testing.T) {
 
 	big := filepath.Join(t.TempDir(), "big.hcl")
 	os.WriteFile(big, []byte("# "+strings.Repeat("x", MaxFileSize)), 0o600)
-	if _, err := Load(big); err == nil || err.Error() != big+": config file larger than the 256 KiB limit" {
+	if _, err := Load(context.Background(), big); err == nil || err.Error() != big+": config file larger than the 256 KiB limit" {
 		t.Errorf("oversized file: %v", err)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
+	"github.com/iamguard/terraform-provider-iamguard/internal/stream"
 )
 
 // Terraform says how to run terraform show -json for a binary plan.
@@ -31,10 +32,13 @@ type Terraform struct {
 func Open(ctx context.Context, name string, stdin io.Reader, tf Terraform, keep func(resourceType string) bool, opts ...Option) (*Plan, error) {
 	var r io.Reader = stdin
 	shown := quote.Path(name)
-	stream := true // no file terraform can read again: copy it first
+	piped := true // no file terraform can read again: copy it first
 	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
+		f, err := stream.Open(ctx, name)
+		switch {
+		case ctx.Err() != nil:
+			return nil, fmt.Errorf("%s: interrupted", shown)
+		case err != nil:
 			return nil, fmt.Errorf("%s: %w", shown, errors.Unwrap(err)) // not the *PathError: "open" is noise
 		}
 		defer f.Close()
@@ -42,11 +46,14 @@ func Open(ctx context.Context, name string, stdin io.Reader, tf Terraform, keep 
 		if err == nil && fi.IsDir() {
 			return nil, fmt.Errorf("%s: is a directory, not a plan", shown)
 		}
-		r, stream = f, err != nil || !fi.Mode().IsRegular()
+		r, piped = f, err != nil || !fi.Mode().IsRegular()
+	}
+	if piped {
+		r = stream.NewReader(ctx, r)
 	}
 	br := bufio.NewReaderSize(ctxReader{ctx, r}, 64<<10)
 	if head, _ := br.Peek(4); bytes.Equal(head, []byte("PK\x03\x04")) { // a saved plan is a zip
-		return showPlan(ctx, shown, name, stream, br, tf, keep, opts...)
+		return showPlan(ctx, shown, name, piped, br, tf, keep, opts...)
 	}
 	p, err := Read(br, keep, opts...)
 	switch {
@@ -78,13 +85,13 @@ func (c ctxReader) Read(p []byte) (int, error) {
 // file, since terraform needs a path it can read; the file is removed
 // whatever happens, an interrupt included. Terraform is killed when ctx is
 // done or tf.Timeout passes. shown is name as it may be printed.
-func showPlan(ctx context.Context, shown, name string, stream bool, r io.Reader, tf Terraform, keep func(string) bool, opts ...Option) (*Plan, error) {
+func showPlan(ctx context.Context, shown, name string, piped bool, r io.Reader, tf Terraform, keep func(string) bool, opts ...Option) (*Plan, error) {
 	bin, err := findTerraform(tf.Path)
 	if err != nil {
 		return nil, fmt.Errorf("%s is a binary plan file: %v", shown, err)
 	}
 	path, dir := name, workingDir(name)
-	if stream {
+	if piped {
 		if path, err = saveTemp(r); err != nil {
 			if ctx.Err() != nil {
 				return nil, fmt.Errorf("%s: interrupted", shown)
@@ -98,13 +105,14 @@ func showPlan(ctx context.Context, shown, name string, stream bool, r io.Reader,
 		runCtx, cancel = context.WithTimeout(ctx, tf.Timeout)
 	}
 	defer cancel()
-	if dir != "" && !stream {
+	if dir != "" && !piped {
 		path = filepath.Base(path)
 	} else {
 		dir = ""
 	}
 	cmd := exec.CommandContext(runCtx, bin, "show", "-json", "-no-color", path)
 	cmd.Dir = dir
+	ownGroup(cmd)
 	// Once terraform is killed, stop waiting for its output even if a
 	// child of it still holds the pipes open.
 	cmd.WaitDelay = time.Second
