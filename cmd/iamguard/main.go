@@ -304,7 +304,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		}
 		rep, uri = report.Merge(parts, toolVersion()), ""
 	}
-	rep.Config = report.NewConfig(cfg, minSev)
+	rep.Config = report.NewConfig(cfg, minSev, waiversAt)
 
 	out, color := stdout, isTerminal(stdout)
 	if *output != "" {

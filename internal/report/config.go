@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/config"
 	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
@@ -19,9 +20,21 @@ type Config struct {
 	WeakenedBaseline []WeakenedValue `json:"weakened_baseline"`
 	FailOn           rules.Severity  `json:"fail_on"`
 	FailOnDefault    rules.Severity  `json:"fail_on_default"`
+	// Waivers accept findings' risk: a waiver for every address is a rule
+	// switched off by another name.
+	Waivers []ConfigWaiver `json:"waivers"`
 	// Weakens is true when a rule is off, a baseline value is weaker than
-	// its default, or fail_on is above its default.
+	// its default, fail_on is above its default, or a waiver applies.
 	Weakens bool `json:"weakens"`
+}
+
+// ConfigWaiver is a waiver of the config file, as written.
+type ConfigWaiver struct {
+	Rule    string `json:"rule"`
+	Address string `json:"address"`
+	Reason  string `json:"reason"`
+	Expires string `json:"expires,omitempty"` // the last day it applies; empty: never expires
+	Expired bool   `json:"expired"`
 }
 
 // WeakenedValue is a baseline setting weaker than its default.
@@ -35,21 +48,28 @@ type WeakenedValue struct {
 const DefaultFailOn = rules.Low
 
 // NewConfig describes the configuration of a run: the loaded config (its
-// File empty when none was read) and the fail_on in effect, from the file
-// or the flag. It is nil when everything is the default.
-func NewConfig(c *config.Config, failOn rules.Severity) *Config {
+// File empty when none was read), the fail_on in effect, from the file or
+// the flag, and the time waivers are judged at. It is nil when everything
+// is the default.
+func NewConfig(c *config.Config, failOn rules.Severity, waiversAt time.Time) *Config {
 	if c.File == "" && failOn == DefaultFailOn {
 		return nil
 	}
 	rc := &Config{File: c.File, DisabledRules: c.DisabledRules(), WeakenedBaseline: []WeakenedValue{},
-		FailOn: failOn, FailOnDefault: DefaultFailOn}
+		FailOn: failOn, FailOnDefault: DefaultFailOn, Waivers: []ConfigWaiver{}}
 	if rc.DisabledRules == nil {
 		rc.DisabledRules = []string{}
 	}
 	for _, w := range c.WeakerBaseline() {
 		rc.WeakenedBaseline = append(rc.WeakenedBaseline, WeakenedValue{Name: w.Name, Value: w.Value, Default: w.Default})
 	}
-	rc.Weakens = len(rc.DisabledRules) > 0 || len(rc.WeakenedBaseline) > 0 || failOn > DefaultFailOn
+	live := false
+	for _, w := range c.Waivers {
+		cw := ConfigWaiver{Rule: w.Rule, Address: w.Address, Reason: w.Reason, Expires: w.ExpiresDate(), Expired: w.ExpiredAt(waiversAt)}
+		live = live || !cw.Expired
+		rc.Waivers = append(rc.Waivers, cw)
+	}
+	rc.Weakens = len(rc.DisabledRules) > 0 || len(rc.WeakenedBaseline) > 0 || failOn > DefaultFailOn || live
 	return rc
 }
 
@@ -74,6 +94,16 @@ func (c *Config) lines() []string {
 	}
 	for _, w := range c.WeakenedBaseline {
 		out = append(out, fmt.Sprintf("baseline %s = %d, weaker than the default %d", w.Name, w.Value, w.Default))
+	}
+	for _, w := range c.Waivers {
+		until := "never expires"
+		switch {
+		case w.Expired:
+			until = "expired on " + w.Expires + ", no longer applies"
+		case w.Expires != "":
+			until = "until " + w.Expires
+		}
+		out = append(out, fmt.Sprintf("waiver: %s on %s (%s): %s", w.Rule, w.Address, until, w.Reason))
 	}
 	switch {
 	case c.FailOn > c.FailOnDefault:

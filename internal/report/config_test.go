@@ -4,26 +4,48 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/config"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
+// configAt is when the tests' waivers are judged.
+var configAt = time.Date(2026, 11, 23, 7, 0, 0, 0, time.UTC)
+
 func TestNewConfig(t *testing.T) {
-	if c := NewConfig(config.Default(), rules.Low); c != nil {
+	if c := NewConfig(config.Default(), rules.Low, configAt); c != nil {
 		t.Errorf("the defaults give %+v, want nil", c)
 	}
-	c := NewConfig(config.Default(), rules.High) // --fail-on high, no file
+	c := NewConfig(config.Default(), rules.High, configAt) // --fail-on high, no file
 	if c == nil || !c.Weakens || c.File != "" || len(c.DisabledRules) != 0 {
 		t.Errorf("--fail-on high gives %+v, want a weakening config", c)
 	}
-	if c := NewConfig(config.Default(), rules.Info); c == nil || c.Weakens {
+	if c := NewConfig(config.Default(), rules.Info, configAt); c == nil || c.Weakens {
 		t.Errorf("--fail-on info gives %+v, want a config that differs but does not weaken", c)
 	}
 	d := config.Default()
-	d.File = ".iamguard.hcl" // a file that only holds waivers or stricter values
-	if c := NewConfig(d, rules.Low); c == nil || c.Weakens || c.File != ".iamguard.hcl" {
+	d.File = ".iamguard.hcl" // a file that only holds stricter values, or expired waivers
+	if c := NewConfig(d, rules.Low, configAt); c == nil || c.Weakens || c.File != ".iamguard.hcl" {
 		t.Errorf("a harmless file gives %+v, want it named, not weakening", c)
+	}
+	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+	d.Waivers = []config.Waiver{{Rule: "IG203", Address: "*", Reason: "old", Expires: day("2026-01-31")}}
+	if c := NewConfig(d, rules.Low, configAt); c == nil || c.Weakens || len(c.Waivers) != 1 || !c.Waivers[0].Expired {
+		t.Errorf("an expired waiver gives %+v, want it listed as expired, not weakening", c)
+	}
+	// A live waiver accepts the risk of what it covers: a waiver of every
+	// address switches the rule off by another name.
+	d.Waivers = append(d.Waivers, config.Waiver{Rule: "IG202", Address: "*", Reason: "all of them"})
+	c = NewConfig(d, rules.Low, configAt)
+	if c == nil || !c.Weakens || len(c.Waivers) != 2 || c.Waivers[1] != (ConfigWaiver{Rule: "IG202", Address: "*", Reason: "all of them"}) {
+		t.Fatalf("a live waiver gives %+v, want it listed, weakening", c)
+	}
+	for format := range Formats {
+		r := &Report{Tool: Tool{Name: "iamguard"}, Config: c}
+		if out := string(render(t, format, r, testOptions)); !strings.Contains(out, "IG202") || !strings.Contains(out, "all of them") {
+			t.Errorf("%s does not show the waiver:\n%s", format, out)
+		}
 	}
 }
 
