@@ -97,6 +97,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "rules":
 		code, err = runRules(args[1:], stdout)
 	case "version", "--version", "-version":
+		if len(args) > 1 {
+			err = fmt.Errorf("version takes no arguments, not %q; %s", args[1], shortUsage)
+			break
+		}
 		fmt.Fprintln(stdout, versionLine())
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
@@ -405,8 +409,12 @@ func isTerminal(w io.Writer) bool {
 func runRules(args []string, stdout io.Writer) (int, error) {
 	fs := flag.NewFlagSet("rules", flag.ContinueOnError)
 	format := fs.String("format", "text", "text, json or markdown")
-	if _, err := parse(fs, args); err != nil {
+	pos, err := parse(fs, args)
+	if err != nil {
 		return 0, err
+	}
+	if len(pos) > 0 {
+		return 0, fmt.Errorf("rules takes no arguments, not %q; %s", pos[0], shortUsage)
 	}
 	switch *format {
 	case "json":

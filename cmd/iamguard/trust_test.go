@@ -93,6 +93,8 @@ func TestUsageErrors(t *testing.T) {
 	r := lintCLI(t, nil, "scan", "plan.json")
 	wantUsageError(t, r, `iamguard: unknown command "scan"; usage: iamguard lint|rules|version`)
 	wantUsageError(t, lintCLI(t, nil, "scan\x1b[2J\nrm"), `unknown command "scan\x1b[2J\nrm"`)
+	wantUsageError(t, lintCLI(t, nil, "rules", "x"), `iamguard: rules takes no arguments, not "x"; usage: iamguard lint|rules|version`)
+	wantUsageError(t, lintCLI(t, nil, "version", "extra"), `iamguard: version takes no arguments, not "extra"; usage:`)
 	for _, args := range [][]string{{"--help"}, {"help"}, {"lint", "--help"}, {"rules", "-h"}} {
 		r := lintCLI(t, nil, args...)
 		if r.code != 0 || r.stderr != "" || !strings.Contains(r.stdout, "--terraform-timeout") {

@@ -238,7 +238,7 @@ func (rd *reader) value(dst *any) error {
 		*dst = rd.boxString(raw[1 : len(raw)-1])
 	case raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9':
 		if !json.Valid(raw) { // strconv takes more than JSON's numbers (0x1p4, 1_0)
-			return fmt.Errorf("invalid number %.40q", raw)
+			return errors.New("invalid number") // its text may be a secret: not shown
 		}
 		f, err := strconv.ParseFloat(string(raw), 64)
 		if err != nil && math.IsInf(f, 0) {

@@ -345,6 +345,17 @@ func TestErrorsNeverQuotePlanValues(t *testing.T) {
 			t.Errorf("error quotes plan data: %v", err)
 		}
 	}
+	// Not JSON where a kept value is read: an unquoted secret that starts
+	// like a number.
+	users := Attributes(func(string) []string { return []string{"user"} })
+	for _, v := range []string{"-" + canary, "4242" + canary, "-----BEGIN-RSA-PRIVATE-KEY-----" + canary} {
+		in := `{"format_version":"1.2","resource_changes":[{"address":"aws_iam_access_key.k","mode":"managed","type":"aws_iam_access_key","name":"k",
+		  "change":{"actions":["create"],"after":{"user":` + v + `}}}]}`
+		_, err := Read(strings.NewReader(in), keepIAM, users)
+		if err == nil || strings.Contains(err.Error(), canary) || strings.Contains(err.Error(), "BEGIN") {
+			t.Errorf("%s: error %v, want one that quotes nothing", v, err)
+		}
+	}
 }
 
 func TestLines(t *testing.T) {
