@@ -37,8 +37,9 @@ type Plan struct {
 
 	// configured maps a configuration resource (its module, and type.name
 	// within it) to how its configuration sets the attributes the rules
-	// read; nil when the plan has no configuration block. Modules are numbered, root 0, so that
-	// memory stays linear however deep module_calls nest.
+	// read; nil when the plan has no configuration block. Modules are
+	// numbered, root 0, so that memory stays linear however deep
+	// module_calls nest.
 	configured map[resourceKey]map[string]Setting
 	modules    map[configKey]int  // a module call: its parent's number and name
 	calls      map[int]moduleCall // a numbered module's call, while reading
