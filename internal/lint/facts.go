@@ -143,11 +143,38 @@ func (l *linter) userOf(o appliedObject, attr string) rules.Value[string] {
 		return u
 	}
 	module, refs, _ := strings.Cut(src, "\n")
-	first, _, _ := strings.Cut(refs, "\n") // the most precise: aws_iam_user.ci.id before aws_iam_user.ci
-	if module != "" {
-		first = module + "." + first
+	return rules.Value[string]{V: sourceName(module, strings.Split(strings.TrimSuffix(refs, "\n"), "\n")), Sensitive: u.Sensitive}
+}
+
+// sourceName names a user by the references its name is read from, each
+// once and the most precise only (aws_iam_user.ci.id, not aws_iam_user.ci
+// too), in the module instance: every reference counts, so that
+// coalesce(var.x, aws_iam_user.a.id) and coalesce(var.x, aws_iam_user.b.id)
+// name two users.
+func sourceName(module string, refs []string) string {
+	// Terraform lists a reference with each shorter one it holds, one
+	// step at a time (aws_iam_user.ci.id, then aws_iam_user.ci).
+	covered := map[string]bool{}
+	for _, r := range refs {
+		if i := strings.LastIndexAny(r, ".["); i > 0 {
+			covered[r[:i]] = true
+		}
 	}
-	return rules.Value[string]{V: first + laterName, Sensitive: u.Sensitive}
+	var b strings.Builder
+	for _, r := range refs {
+		if covered[r] {
+			continue
+		}
+		covered[r] = true // once
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		if module != "" {
+			b.WriteString(module + ".")
+		}
+		b.WriteString(r)
+	}
+	return b.String() + laterName
 }
 
 // accessKeyFindings judges each user's access keys as a set once the plan

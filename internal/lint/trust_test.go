@@ -71,7 +71,8 @@ func TestForgottenDeposedObject(t *testing.T) {
 // one user when one module instance reads it alike (user =
 // aws_iam_user.ci.id, in two resources or two counted instances), and for
 // different users when they read different users (per count.index, per
-// module instance, or two aws_iam_user resources).
+// module instance, two aws_iam_user resources, or one of them through a
+// shared variable: coalesce(var.x, aws_iam_user.app.id)).
 func TestUnknownUsers(t *testing.T) {
 	got := map[string]string{}
 	for _, f := range Lint(readFixture(t, "trust/unknown-user"), Options{}).Findings {
@@ -84,6 +85,8 @@ func TestUnknownUsers(t *testing.T) {
 		"aws_iam_access_key.counted[0]": "IG203:medium ",
 		"aws_iam_user_ssh_key.alice":    "IG404:medium ",
 		"aws_iam_user_ssh_key.bob":      "IG404:medium ",
+		"aws_iam_user_ssh_key.app":      "IG404:medium ",
+		"aws_iam_user_ssh_key.ops":      "IG404:medium ",
 	}
 	if !maps.Equal(got, want) {
 		t.Errorf("findings by address:\n got %v\nwant %v", got, want)

@@ -1,6 +1,9 @@
 package plan
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Setting is what the configuration shows of an attribute's value.
 type Setting uint8
@@ -93,6 +96,10 @@ func (rd *reader) readRefs(e *expr) error {
 		e.opaque = true
 		return s.skip()
 	}
+	defer func() { // each variable once, however often it is read
+		slices.Sort(e.vars)
+		e.vars = slices.Compact(e.vars)
+	}()
 	return s.array("references", func() error {
 		if c, ok := s.peek(); !ok || c != '"' {
 			e.opaque = true
@@ -154,10 +161,15 @@ type moduleCall struct {
 // (a hand-made plan with no variables) is not known. known memoizes per
 // module and variable, so that deep module chains cost linear work.
 func (p *Plan) knownRefs(m int, e expr, each *expr, known map[configKey]bool) bool {
+	return p.knownRefsEach(m, e, func() bool { return each != nil && p.knownRefs(m, *each, nil, known) }, known)
+}
+
+// knownRefsEach is knownRefs with each.value's known-ness given by each.
+func (p *Plan) knownRefsEach(m int, e expr, each func() bool, known map[configKey]bool) bool {
 	if e.opaque {
 		return false
 	}
-	if e.each && (each == nil || !p.knownRefs(m, *each, nil, known)) {
+	if e.each && !each() {
 		return false
 	}
 	for _, v := range e.vars {
@@ -185,11 +197,24 @@ func (p *Plan) knownVar(m int, name string, known map[configKey]bool) bool {
 		case !given:
 			v = call.defaults[name]
 		case in.refs:
-			v = p.knownRefs(call.parent, in, call.forEach, known)
+			v = p.knownRefsEach(call.parent, in, func() bool { return p.knownEach(m, call, known) }, known)
 		default:
 			v = !in.opaque // a constant, null or not
 		}
 	}
+	known[k] = v
+	return v
+}
+
+// knownEach reports whether each.value of module m's call is known: its
+// for_each expression, read in the caller's scope, once a module.
+func (p *Plan) knownEach(m int, call moduleCall, known map[configKey]bool) bool {
+	k := configKey{m, "each.value"} // no variable is named so
+	if v, ok := known[k]; ok {
+		return v
+	}
+	known[k] = false
+	v := call.forEach != nil && p.knownRefs(call.parent, *call.forEach, nil, known)
 	known[k] = v
 	return v
 }

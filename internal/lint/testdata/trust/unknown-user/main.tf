@@ -66,3 +66,40 @@ resource "aws_iam_user_ssh_key" "bob" {
   encoding   = "SSH"
   public_key = "SSH_KEY_PLACEHOLDER"
 }
+
+variable "user_override" {
+  type    = string
+  default = null
+}
+
+resource "aws_iam_user" "app" {
+  name = "app"
+}
+
+resource "aws_iam_user" "ops" {
+  name = "ops"
+}
+
+# Read from the same variable, but from two users: one key each, nothing.
+resource "aws_iam_access_key" "app" {
+  user    = coalesce(var.user_override, aws_iam_user.app.id)
+  pgp_key = "keybase:ci_team"
+}
+
+resource "aws_iam_access_key" "ops" {
+  user    = coalesce(var.user_override, aws_iam_user.ops.id)
+  pgp_key = "keybase:ci_team"
+}
+
+# The same public key again, for two more users: IG404.
+resource "aws_iam_user_ssh_key" "app" {
+  username   = coalesce(var.user_override, aws_iam_user.app.id)
+  encoding   = "SSH"
+  public_key = "SSH_KEY_PLACEHOLDER"
+}
+
+resource "aws_iam_user_ssh_key" "ops" {
+  username   = coalesce(var.user_override, aws_iam_user.ops.id)
+  encoding   = "SSH"
+  public_key = "SSH_KEY_PLACEHOLDER"
+}
