@@ -2,6 +2,7 @@ package lint
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -115,42 +116,53 @@ func objectAddress(address, deposedKey string) string {
 }
 
 // userKey groups by IAM user name, which AWS compares case-insensitively.
-// A name that stands for a user known only after apply (see userOf) is
-// compared as it is: its module instance keys are case-sensitive.
-func userKey(name string) string {
-	if strings.HasSuffix(name, laterName) {
-		return name
-	}
-	return rules.FoldName(name)
+func userKey(name string) string { return rules.FoldName(name) }
+
+// user is whom an object belongs to: the name to show, and the key that
+// tells users apart.
+type user struct {
+	name rules.Value[string]
+	key  string
 }
 
-// laterName ends the name userOf gives a user known only after apply; no
-// IAM user name holds a space.
+// laterName ends the name userOf gives a user known only after apply.
 const laterName = " (known after apply)"
+
+// sourced is a user known only after apply, by where its name comes from.
+type sourced struct {
+	module string // the module instance
+	id     int    // plan.Source
+}
 
 // userOf reads the user an object belongs to (attr: user or username). A
 // name known only after apply that the configuration reads from other
-// objects alike in every instance (user = aws_iam_user.ci.id) is named by
-// where it comes from, so that the objects of one module instance reading
-// it alike count for one user, and those reading others for others.
-func (l *linter) userOf(o appliedObject, attr string) rules.Value[string] {
+// objects alike in every instance (user = aws_iam_user.ci.id) stands for
+// the user by where it comes from, so that the objects of one module
+// instance reading it alike count for one user, and those reading others
+// for others.
+func (l *linter) userOf(o appliedObject, attr string) user {
 	u := o.attrs().str(attr, "")
 	if !u.Unknown || u.Unreadable || o.change == nil || o.forgotten {
-		return u
+		return user{u, userKey(u.V)}
 	}
-	src, ok := l.plan.Source(o.change.rc, attr)
+	id, ok := l.plan.Source(o.change.rc, attr)
 	if !ok {
-		return u
+		return user{name: u}
 	}
-	module, refs, _ := strings.Cut(src, "\n")
-	return rules.Value[string]{V: sourceName(module, strings.Split(strings.TrimSuffix(refs, "\n"), "\n")), Sensitive: u.Sensitive}
+	src := sourced{o.change.rc.ModuleAddress, id}
+	name, ok := l.sourceNames[src]
+	if !ok {
+		name = sourceName(src.module, strings.Split(strings.TrimSuffix(l.plan.SourceRefs(id), "\n"), "\n"))
+		l.sourceNames[src] = name
+	}
+	return user{rules.Value[string]{V: name, Sensitive: u.Sensitive}, "\x00" + src.module + "\x00" + strconv.Itoa(id)}
 }
 
 // sourceName names a user by the references its name is read from, each
 // once and the most precise only (aws_iam_user.ci.id, not aws_iam_user.ci
-// too), in the module instance: every reference counts, so that
-// coalesce(var.x, aws_iam_user.a.id) and coalesce(var.x, aws_iam_user.b.id)
-// name two users.
+// too), in the module instance, so that coalesce(var.x,
+// aws_iam_user.a.id) and coalesce(var.x, aws_iam_user.b.id) read apart.
+// It stops past what a message shows (rules.Value.Quote).
 func sourceName(module string, refs []string) string {
 	// Terraform lists a reference with each shorter one it holds, one
 	// step at a time (aws_iam_user.ci.id, then aws_iam_user.ci).
@@ -162,6 +174,9 @@ func sourceName(module string, refs []string) string {
 	}
 	var b strings.Builder
 	for _, r := range refs {
+		if b.Len() > 256 {
+			break
+		}
 		if covered[r] {
 			continue
 		}
@@ -194,17 +209,17 @@ func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 	last := map[string]int32{} // a user's last key so far
 	for i, o := range objs {
 		next[i] = -1
-		user := l.userOf(o, "user")
-		if user.Unknown || user.V == "" {
+		u := l.userOf(o, "user")
+		if u.name.Unknown || u.name.V == "" {
 			heads = append(heads, int32(i)) // judged alone
 			continue
 		}
-		if j, ok := last[userKey(user.V)]; ok {
+		if j, ok := last[u.key]; ok {
 			next[j] = int32(i)
 		} else {
 			heads = append(heads, int32(i))
 		}
-		last[userKey(user.V)] = int32(i)
+		last[u.key] = int32(i)
 	}
 	last = nil // not needed while the groups are judged
 	l.accessKeys = map[string][]rules.Finding{}
@@ -212,7 +227,7 @@ func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 	var changes []*change // each key's change, nil for a key in prior state only
 	for _, head := range heads {
 		keys, changes = keys[:0], changes[:0]
-		user := l.userOf(objs[head], "user")
+		user := l.userOf(objs[head], "user").name
 		for i := head; i >= 0; i = next[i] {
 			a := objs[i].attrs()
 			// One spelling marked sensitive withholds the name for all.
@@ -269,7 +284,8 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 		if key != nil {
 			fp := rules.Known(key.SHA256Fingerprint)
 			fp.Sensitive = a.isSensitive("public_key")
-			uses = append(uses, rules.SSHKeyUse{User: l.userOf(o, "username"), Fingerprint: fp})
+			u := l.userOf(o, "username")
+			uses = append(uses, rules.SSHKeyUse{User: u.name, UserKey: u.key, Fingerprint: fp})
 			fingerprints[o.address] = key.SHA256Fingerprint
 		}
 	}

@@ -195,12 +195,13 @@ type linter struct {
 	accessKeys  map[string][]rules.Finding // address -> IG203, IG204
 	sshKeys     map[string][]rules.Finding // address -> IG401-IG404
 	signingBest map[string]rules.Replacement
-	chains      int // certificate chains judged so far (see rules.MaxChainsVerified)
+	sourceNames map[sourced]string // see userOf
+	chains      int                // certificate chains judged so far (see rules.MaxChainsVerified)
 }
 
 // Lint judges every resource change of p whose type a rule judges.
 func Lint(p *plan.Plan, opt Options) Result {
-	l := &linter{plan: p, now: opt.Now, baseline: rules.DefaultBaseline()}
+	l := &linter{plan: p, now: opt.Now, baseline: rules.DefaultBaseline(), sourceNames: map[sourced]string{}}
 	if opt.Baseline != nil {
 		l.baseline = *opt.Baseline
 	}

@@ -44,9 +44,11 @@ type Plan struct {
 	modules    map[configKey]int  // a module call: its parent's number and name
 	calls      map[int]moduleCall // a numbered module's call, while reading
 	rootVars   map[string]bool    // the root input variables the plan shows a value of, while reading
-	// sources has, of a configuration resource, the references of each
-	// attribute set from other objects the same way in every instance.
-	sources map[resourceKey]map[string]string
+	// sources numbers, of a configuration resource, each attribute set
+	// from other objects the same way in every instance; sourceRefs holds
+	// the references by that number.
+	sources    map[resourceKey]map[string]int
+	sourceRefs []string
 }
 
 // resourceKey names a configuration resource within a numbered module.
@@ -1019,7 +1021,8 @@ func (rd *reader) resolveConfig() {
 		return
 	}
 	p.configured = make(map[resourceKey]map[string]Setting, len(rd.config))
-	p.sources = map[resourceKey]map[string]string{}
+	p.sources = map[resourceKey]map[string]int{}
+	ids := map[string]int{} // one number a source, whichever resources read it
 	known := map[configKey]bool{}
 	for k, res := range rd.config {
 		attrs := make(map[string]Setting, len(res.attrs))
@@ -1027,9 +1030,15 @@ func (rd *reader) resolveConfig() {
 			attrs[name] = x.setting(x.refs && p.knownRefs(k.module, x, res.forEach, known))
 			if attrs[name] == Set && x.refs && !x.instance && len(x.source) > 0 {
 				if p.sources[k] == nil {
-					p.sources[k] = map[string]string{}
+					p.sources[k] = map[string]int{}
 				}
-				p.sources[k][name] = string(x.source)
+				id, ok := ids[string(x.source)]
+				if !ok {
+					id = len(p.sourceRefs)
+					ids[string(x.source)] = id
+					p.sourceRefs = append(p.sourceRefs, string(x.source))
+				}
+				p.sources[k][name] = id
 			}
 		}
 		p.configured[k] = attrs
@@ -1064,19 +1073,24 @@ func (p *Plan) configKey(rc *Change) (k resourceKey, found bool) {
 	return resourceKey{module, rc.Type, rc.Name}, found // not found: a module the configuration does not show
 }
 
-// Source names where the configuration of rc reads an attribute that is
-// known only after apply: a line per reference, the module instance's
-// address first. Two resources of one module instance with one Source
-// read the same value, as long as their expressions are the same (only
-// their references are in the plan). ok is false when the attribute is
-// not set from other objects alike in every instance (count, each).
-func (p *Plan) Source(rc *Change, attr string) (source string, ok bool) {
+// Source tells where the configuration of rc reads an attribute that is
+// known only after apply: a number for its references (see SourceRefs),
+// the same for every resource that reads the same ones. Two resources of one module instance
+// (rc.ModuleAddress) with one source read the same value. ok is false when
+// the attribute is not set from other objects alike in every instance
+// (count, each).
+func (p *Plan) Source(rc *Change, attr string) (id int, ok bool) {
 	k, found := p.configKey(rc)
-	if !found || p.sources[k][attr] == "" {
-		return "", false
+	if !found {
+		return 0, false
 	}
-	return rc.ModuleAddress + "\n" + p.sources[k][attr], true
+	id, ok = p.sources[k][attr]
+	return id, ok
 }
+
+// SourceRefs gives the references of a Source, one a line, in the order
+// Terraform lists them.
+func (p *Plan) SourceRefs(id int) string { return p.sourceRefs[id] }
 
 // moduleNames calls name with each module call's name in a module address
 // (module.a[0].module.b["k"]: a, then b), instance keys skipped, until it

@@ -137,6 +137,10 @@ func describeEncoding(e string) string {
 // for a user. Either may be sensitive; they are grouped all the same.
 type SSHKeyUse struct {
 	User, Fingerprint Value[string]
+	// UserKey tells users apart where User.V cannot (a user known only
+	// after apply, named by where it comes from); empty: User.V, case
+	// aside.
+	UserKey string
 }
 
 // SharedSSHKeys judges an account's SSH keys as a set: each key uploaded for
@@ -159,13 +163,17 @@ func SharedSSHKeys(uses []SSHKeyUse) map[string]Finding {
 		}
 		k := keys[fp]
 		k.fingerprint.Sensitive = k.fingerprint.Sensitive || u.Fingerprint.Sensitive
-		if i, ok := seen[[2]string{fp, FoldName(u.User.V)}]; ok {
+		userKey := u.UserKey
+		if userKey == "" {
+			userKey = FoldName(u.User.V)
+		}
+		if i, ok := seen[[2]string{fp, userKey}]; ok {
 			// Another spelling of a user already listed: one marked
 			// sensitive withholds the name for both.
 			k.users[i].Sensitive = k.users[i].Sensitive || u.User.Sensitive
 			continue
 		}
-		seen[[2]string{fp, FoldName(u.User.V)}] = len(k.users)
+		seen[[2]string{fp, userKey}] = len(k.users)
 		k.users = append(k.users, u.User)
 	}
 	out := map[string]Finding{}

@@ -56,14 +56,28 @@ func TestEvaluateSSHKey(t *testing.T) {
 	}
 }
 
+// TestSharedSSHKeysByUserKey: UserKey, where given, tells users apart
+// instead of their names.
+func TestSharedSSHKeysByUserKey(t *testing.T) {
+	use := func(user, key string) SSHKeyUse {
+		return SSHKeyUse{User: Known(user), UserKey: key, Fingerprint: Known("SHA256:k")}
+	}
+	if got := SharedSSHKeys([]SSHKeyUse{use("x (known after apply)", "1"), use("x (known after apply)", "2")}); len(got) != 1 {
+		t.Errorf("two user keys: %v, want the key shared", got)
+	}
+	if got := SharedSSHKeys([]SSHKeyUse{use("a", "1"), use("b", "1")}); len(got) != 0 {
+		t.Errorf("one user key: %v, want one user", got)
+	}
+}
+
 func TestSharedSSHKeys(t *testing.T) {
-	use := func(user, fp string) SSHKeyUse { return SSHKeyUse{Known(user), Known(fp)} }
+	use := func(user, fp string) SSHKeyUse { return SSHKeyUse{User: Known(user), Fingerprint: Known(fp)} }
 	got := SharedSSHKeys([]SSHKeyUse{
 		use("bob", "SHA256:abc"), use("alice", "SHA256:abc"), use("alice", "SHA256:abc"), // the same upload twice is one user
 		use("carol", "SHA256:own"),
 		use("Deployer", "SHA256:dup"), use("deployer", "SHA256:dup"), // IAM user names are case-insensitive
 		use("", "SHA256:x"), use("dave", ""), // no user or no key: left out
-		{UnknownValue[string](), Known("SHA256:own")},
+		{User: UnknownValue[string](), Fingerprint: Known("SHA256:own")},
 	})
 	if len(got) != 1 {
 		t.Fatalf("got %d shared keys, want 1: %v", len(got), got)
