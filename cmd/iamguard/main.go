@@ -218,11 +218,19 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
 
+	// SIGINT or SIGTERM stops the run wherever it waits (the config, a
+	// plan, terraform show, which is killed); the error path then returns
+	// normally, so deferred cleanup (the temporary copy of a binary plan
+	// from stdin) runs. A second signal ends the process at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	context.AfterFunc(ctx, stop)
+
 	write, ok := report.Formats[*format]
 	if !ok {
 		return 0, fmt.Errorf("unknown --format %q (want one of %v)", *format, report.FormatNames())
 	}
-	cfg, err := loadConfig(*configFile, given["config"], *noConfig)
+	cfg, err := loadConfig(ctx, *configFile, given["config"], *noConfig)
 	if err != nil {
 		return 0, err
 	}
@@ -264,7 +272,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	// plan's report is kept until all are written.
 	var keptSoFar, findingsSoFar int
 	lintOne := func(name string) (*report.Report, error) {
-		p, err := openPlan(name, stdin, tf, keptSoFar)
+		p, err := openPlan(ctx, name, stdin, tf, keptSoFar)
 		if err != nil {
 			return nil, err
 		}
@@ -292,7 +300,13 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		// the next is read, and only its report is kept.
 		var parts []report.PlanReport
 		for _, pa := range plans {
+			if ctx.Err() != nil {
+				return 0, fmt.Errorf("%s: interrupted", quote.Path(pa.path))
+			}
 			r, err := lintOne(pa.path)
+			if err != nil && ctx.Err() != nil {
+				return 0, err // interrupted: the run ends with this plan
+			}
 			if pa.found && err != nil && (errors.Is(err, plan.ErrNotPlan) || jsonNotObject(pa.path)) {
 				fmt.Fprintf(stderr, "iamguard: %s: skipped, not a Terraform plan\n", quote.Path(pa.path))
 				continue
@@ -307,6 +321,9 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 			return 0, fmt.Errorf("no Terraform plans found in %s", strings.Join(pos, " "))
 		}
 		rep, uri = report.Merge(parts, toolVersion()), ""
+	}
+	if ctx.Err() != nil {
+		return 0, errors.New("interrupted; no report written")
 	}
 	rep.Config = report.NewConfig(cfg, minSev, waiversAt)
 
@@ -332,14 +349,8 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	return exitOK, nil
 }
 
-// openPlan reads the plan. SIGINT or SIGTERM stops the reading and kills
-// terraform show; the error path then returns normally, so deferred
-// cleanup (the temporary copy of a binary plan from stdin) runs. A second
-// signal ends the process at once.
-func openPlan(name string, stdin io.Reader, tf plan.Terraform, keptSoFar int) (*plan.Plan, error) {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	context.AfterFunc(ctx, stop)
+// openPlan reads the plan, until ctx is done (an interrupt).
+func openPlan(ctx context.Context, name string, stdin io.Reader, tf plan.Terraform, keptSoFar int) (*plan.Plan, error) {
 	return plan.Open(ctx, name, stdin, tf, lint.ResourceTypes, plan.Attributes(lint.Attributes),
 		plan.MaxResources(runLimits.resources, keptSoFar))
 }
@@ -347,7 +358,7 @@ func openPlan(name string, stdin io.Reader, tf plan.Terraform, keptSoFar int) (*
 // loadConfig reads the --config file, or ./.iamguard.hcl when --config is
 // not given and that file exists, or else gives the defaults; with
 // --no-config, always the defaults.
-func loadConfig(name string, given, none bool) (*config.Config, error) {
+func loadConfig(ctx context.Context, name string, given, none bool) (*config.Config, error) {
 	switch {
 	case none && given:
 		return nil, errors.New("--config and --no-config cannot be used together")
@@ -360,9 +371,6 @@ func loadConfig(name string, given, none bool) (*config.Config, error) {
 			return config.Default(), nil
 		}
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	context.AfterFunc(ctx, stop) // a second signal ends the process at once
 	cfg, err := config.Load(ctx, name)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("--config %s: no such file", quote.Path(name))

@@ -202,6 +202,18 @@ func TestInterruptWhileWaiting(t *testing.T) {
 			}
 			return "lint\n" + fifo, nil, func(pid int) bool { return waitsOnFIFO(t, pid) }
 		}},
+		{"several plans, FIFOs with no writer first", func(t *testing.T, tmp string) (string, io.Reader, func(int) bool) {
+			var fifos []string
+			for _, name := range []string{"a.fifo", "b.fifo"} {
+				fifo := filepath.Join(t.TempDir(), name)
+				if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				fifos = append(fifos, fifo)
+			}
+			// One signal ends the run: not one for each plan still to read.
+			return "lint\n" + strings.Join(fifos, "\n") + "\n" + fixture, nil, func(pid int) bool { return waitsOnFIFO(t, pid) }
+		}},
 		{"config FIFO with no writer", func(t *testing.T, tmp string) (string, io.Reader, func(int) bool) {
 			fifo := filepath.Join(t.TempDir(), "config.fifo")
 			if err := syscall.Mkfifo(fifo, 0o600); err != nil {

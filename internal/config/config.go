@@ -368,7 +368,13 @@ func literalsOnly(body *hclsyntax.Body) error {
 				return nil
 			}
 			switch e := e.(type) {
-			case *hclsyntax.LiteralValueExpr, *hclsyntax.TemplateExpr, *hclsyntax.TupleConsExpr:
+			case *hclsyntax.LiteralValueExpr, *hclsyntax.TupleConsExpr:
+			case *hclsyntax.TemplateExpr:
+				for _, part := range e.Parts {
+					if _, ok := part.(*hclsyntax.LiteralValueExpr); !ok {
+						bad = e.Range() // an interpolation, even of a literal
+					}
+				}
 			case *hclsyntax.UnaryOpExpr:
 				if _, ok := e.Val.(*hclsyntax.LiteralValueExpr); !ok {
 					bad = e.Range()

@@ -239,12 +239,13 @@ func TestLimits(t *testing.T) {
 	// Only literals: HCL's templates, for expressions and operators
 	// evaluate to unbounded work from a few bytes.
 	for name, src := range map[string]string{
-		"template loops": `fail_on = "%{for a in [0, 1, 2]}%{for b in [0, 1]}x%{endfor}%{endfor}"`,
-		"interpolation":  `fail_on = "${"high"}"`,
-		"for expression": "baseline {\n  allowed_certificate_domains = [for d in [\"a\", \"b\"] : d]\n}",
-		"arithmetic":     "baseline {\n  min_rsa_bits = 1024 * 2\n}",
-		"conditional":    `fail_on = true ? "high" : "low"`,
-		"function call":  `fail_on = lower("HIGH")`,
+		"template loops":                         `fail_on = "%{for a in [0, 1, 2]}%{for b in [0, 1]}x%{endfor}%{endfor}"`,
+		"interpolation":                          `fail_on = "${"high"}"`,
+		"interpolation of a literal in a string": `fail_on = "hi${"gh"}"`,
+		"for expression":                         "baseline {\n  allowed_certificate_domains = [for d in [\"a\", \"b\"] : d]\n}",
+		"arithmetic":                             "baseline {\n  min_rsa_bits = 1024 * 2\n}",
+		"conditional":                            `fail_on = true ? "high" : "low"`,
+		"function call":                          `fail_on = lower("HIGH")`,
 	} {
 		if _, err := Parse([]byte(src+"\n"), "expr.hcl"); err == nil || !strings.Contains(err.Error(), "expr.hcl:") ||
 			!strings.Contains(err.Error(), "only literal values") {
