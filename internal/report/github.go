@@ -2,9 +2,12 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
@@ -25,27 +28,40 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 		}
 		fmt.Fprintf(bw, "::%s title=iamguard configuration::%s\n", cmd, githubData(c.heading()+"\n"+strings.Join(c.lines(), "\n")))
 	}
-	for _, f := range r.Findings {
+	var line []byte // one command at a time, used again for the next
+	for i := range r.Findings {
+		f := &r.Findings[i]
 		cmd, title := githubCommand(f.Severity), f.RuleID+" "+f.Rule
-		msg := f.Address + ": " + f.Message
+		if f.Waived {
+			cmd, title = "notice", title+" (waived)"
+		}
+		line = append(append(append(line[:0], "::"...), cmd...), ' ')
+		file := f.artifactURI(opt)
+		if file != "" {
+			line = append(appendGitHubProperty(append(line, "file="...), file), ',')
+		}
+		line = appendGitHubProperty(append(line, "title="...), title)
+		if file != "" && f.Line > 0 {
+			line = strconv.AppendInt(append(line, ",line="...), int64(f.Line), 10)
+		}
+		line = append(line, "::"...)
+		// The message, escaped a piece at a time: the pieces meet at ASCII,
+		// so this is the escape of the whole.
+		if f.Waived {
+			line = append(line, "waived: "...)
+		}
+		line = appendGitHubData(append(appendGitHubData(line, f.Address), ": "...), f.Message)
 		switch {
 		case f.Waived:
-			cmd, title = "notice", title+" (waived)"
-			msg = "waived: " + msg + "\nreason: " + f.waiverReason()
+			line = appendGitHubData(append(line, "%0Areason: "...), f.waiverReason())
 		case f.Waiver != nil:
-			msg += fmt.Sprintf("\nwaiver expired on %s: %s", f.Waiver.Expires, f.Waiver.Reason)
+			line = appendGitHubData(append(line, "%0Awaiver expired on "...), f.Waiver.Expires)
+			line = appendGitHubData(append(line, ": "...), f.Waiver.Reason)
 		}
 		if !f.Waived && f.Severity != rules.Info && f.Remediation != "" {
-			msg += "\nfix: " + f.Remediation
+			line = appendGitHubData(append(line, "%0Afix: "...), f.Remediation)
 		}
-		props := "title=" + githubProperty(title)
-		if file := f.artifactURI(opt); file != "" {
-			props = "file=" + githubProperty(file) + "," + props
-			if f.Line > 0 {
-				props += fmt.Sprintf(",line=%d", f.Line)
-			}
-		}
-		fmt.Fprintf(bw, "::%s %s::%s\n", cmd, props, githubData(msg))
+		bw.Write(append(line, '\n'))
 	}
 	for _, line := range r.PlanVerdicts() {
 		fmt.Fprintln(bw, "iamguard:", quote.NoCommands(githubData(line)))
@@ -66,30 +82,52 @@ func githubCommand(sev rules.Severity) string {
 
 // githubData escapes a workflow command's message as the runner expects
 // (%, CR and LF), so no value can end the command or start another one.
-// Other control characters become spaces.
-func githubData(s string) string {
-	var b strings.Builder
-	for _, r := range s {
+// Other control characters become spaces, and bytes that are not UTF-8
+// U+FFFD.
+func githubData(s string) string { return string(appendGitHubData(nil, s)) }
+
+// appendGitHubData appends s escaped as githubData says.
+func appendGitHubData(b []byte, s string) []byte {
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c < 0x7f && c != '%' {
+			i++
+			continue
+		}
+		b = append(b, s[start:i]...)
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == '%':
-			b.WriteString("%25")
+			b = append(b, "%25"...)
 		case r == '\r':
-			b.WriteString("%0D")
+			b = append(b, "%0D"...)
 		case r == '\n':
-			b.WriteString("%0A")
+			b = append(b, "%0A"...)
 		case r < 0x20 || (r >= 0x7f && r < 0xa0):
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		default:
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r) // U+FFFD for a byte that is not UTF-8
 		}
+		i += size
+		start = i
 	}
-	return b.String()
+	return append(b, s[start:]...)
 }
 
 // githubProperty escapes a property value, which also may not hold the
 // ':' and ',' that separate properties.
-func githubProperty(s string) string {
-	return propertyEscaper.Replace(githubData(s))
+func githubProperty(s string) string { return string(appendGitHubProperty(nil, s)) }
+
+// appendGitHubProperty appends s escaped as githubProperty says.
+func appendGitHubProperty(b []byte, s string) []byte {
+	start := len(b)
+	b = appendGitHubData(b, s)
+	if bytes.IndexAny(b[start:], ":,") < 0 {
+		return b
+	}
+	escaped := propertyEscaper.Replace(string(b[start:]))
+	return append(b[:start], escaped...)
 }
 
 var propertyEscaper = strings.NewReplacer(":", "%3A", ",", "%2C")

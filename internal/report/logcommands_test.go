@@ -30,3 +30,32 @@ func TestNoLogCommands(t *testing.T) {
 		}
 	}
 }
+
+// TestGitHubDataEscapes: appendGitHubData escapes as the rune-by-rune rule
+// says, for every kind of character.
+func TestGitHubDataEscapes(t *testing.T) {
+	reference := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			switch {
+			case r == '%':
+				b.WriteString("%25")
+			case r == '\r':
+				b.WriteString("%0D")
+			case r == '\n':
+				b.WriteString("%0A")
+			case r < 0x20 || (r >= 0x7f && r < 0xa0):
+				b.WriteByte(' ')
+			default:
+				b.WriteRune(r)
+			}
+		}
+		return b.String()
+	}
+	for _, s := range []string{"", "plain", "100% done\r\n::stop-commands::x", "tab\tbell\x07del\x7f",
+		"c1 \u0085 \u009f nbsp \u00a0", "bad \xff\xfe utf-8 \xe2\x80", "é ü 日本 \U0001F600 \u2028", "%%%\n\n"} {
+		if got, want := githubData(s), reference(s); got != want {
+			t.Errorf("githubData(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
