@@ -14,6 +14,10 @@ func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 		LogFileValidation:          a.bool("enable_log_file_validation", false),
 		HomeRegion:                 a.str("home_region", ""), // known once the trail exists
 	}
+	if (t.HomeRegion.Unknown || t.HomeRegion.V == "") && c.region != "" {
+		// A new trail lives in its provider's region.
+		t.HomeRegion = rules.Known(c.region)
+	}
 	if a.blockUnknown("event_selector") || a.blockUnknown("advanced_event_selector") {
 		t.Selectors = rules.UnknownValue[bool]()
 	}

@@ -152,6 +152,7 @@ type change struct {
 	action     string
 	configured map[string]plan.Setting // how its configuration sets the attributes
 	hasConfig  bool                    // the plan shows its configuration
+	region     string                  // its provider's region, where the configuration shows it
 	removed    bool                    // destroyed and not replaced
 	judged     bool                    // judged in this run (--changed-only leaves some out)
 }
@@ -292,6 +293,7 @@ func newChange(p *plan.Plan, rc *plan.Change) *change {
 	c.removed = c.action == "delete"
 	if !c.removed && c.action != "forget" {
 		c.configured, c.hasConfig = p.Configured(rc)
+		c.region, _ = p.Region(rc)
 	}
 	return c
 }

@@ -34,27 +34,6 @@ func TestNullIsOmitted(t *testing.T) {
 	assertRows(t, set.Findings, want)
 }
 
-// TestNullThroughVariables: a value read only from variables that are null
-// (a root variable, a module input given null through two modules,
-// each.value of a for_each over a variable) is null as `= null` is, and
-// judged with the default. Values read from a resource stay unknown.
-func TestNullThroughVariables(t *testing.T) {
-	got := map[string]string{}
-	for _, f := range Lint(readFixture(t, "trust/null-variable"), Options{}).Findings {
-		got[f.Address] += f.Rule.ID + ":" + f.Severity.String()
-	}
-	want := map[string]string{
-		"aws_iam_account_password_policy.this":                      "IG105:medium",
-		`aws_iam_user_login_profile.each["each-null"]`:              "IG601:medium",
-		"module.outer.module.inner.aws_iam_user_login_profile.this": "IG601:medium",
-		"aws_iam_user_login_profile.from_resource":                  "IG601:info",
-		"module.from_resource.aws_iam_user_login_profile.this":      "IG601:info",
-	}
-	if !maps.Equal(got, want) {
-		t.Errorf("findings by address:\n got %v\nwant %v", got, want)
-	}
-}
-
 // TestForgottenDeposedObject: a deposed object Terraform forgets (a
 // removed block with destroy = false) stays in AWS beside the current one,
 // and counts with it: two active keys for one user.
@@ -65,32 +44,6 @@ func TestForgottenDeposedObject(t *testing.T) {
 	}
 	if msg := res.Findings[0].Message; !strings.Contains(msg, "aws_iam_access_key.k (deposed 00000001)") {
 		t.Errorf("IG203 does not name the deposed key: %s", msg)
-	}
-}
-
-// TestUnknownUsers: objects whose user is known only after apply count for
-// one user when one module instance reads it alike (user =
-// aws_iam_user.ci.id, in two resources or two counted instances), and for
-// different users when they read different users (per count.index, per
-// module instance, two aws_iam_user resources, or one of them through a
-// shared variable: coalesce(var.x, aws_iam_user.app.id)).
-func TestUnknownUsers(t *testing.T) {
-	got := map[string]string{}
-	for _, f := range Lint(readFixture(t, "trust/unknown-user"), Options{}).Findings {
-		if f.Rule.ID != "IG402" { // the fixture's key is a weak one
-			got[f.Address] += f.Rule.ID + ":" + f.Severity.String() + " "
-		}
-	}
-	want := map[string]string{
-		"aws_iam_access_key.a":          "IG203:medium ",
-		"aws_iam_access_key.counted[0]": "IG203:medium ",
-		"aws_iam_user_ssh_key.alice":    "IG404:medium ",
-		"aws_iam_user_ssh_key.bob":      "IG404:medium ",
-		"aws_iam_user_ssh_key.app":      "IG404:medium ",
-		"aws_iam_user_ssh_key.ops":      "IG404:medium ",
-	}
-	if !maps.Equal(got, want) {
-		t.Errorf("findings by address:\n got %v\nwant %v", got, want)
 	}
 }
 
@@ -131,6 +84,67 @@ func TestUnknownUserSourceLinear(t *testing.T) {
 	}
 	if got, limit := after.TotalAlloc-before.TotalAlloc, uint64(50*len(doc)); got > limit {
 		t.Errorf("linting %d bytes allocated %d bytes, more than %d", len(doc), got, limit)
+	}
+}
+
+// TestFixtureFindings lints real plans, each made to show one class of
+// judgement, and compares the findings by address.
+func TestFixtureFindings(t *testing.T) {
+	for _, c := range []struct {
+		fixture string
+		skip    []string // rules left out
+		want    map[string]string
+	}{
+		// A value read only from variables that are null (a root
+		// variable, a module input given null through two modules,
+		// each.value of a for_each over a variable) is null as `= null`
+		// is, and judged with the default. Values read from a resource
+		// stay unknown.
+		{"trust/null-variable", nil, map[string]string{
+			"aws_iam_account_password_policy.this":                      "IG105:medium",
+			`aws_iam_user_login_profile.each["each-null"]`:              "IG601:medium",
+			"module.outer.module.inner.aws_iam_user_login_profile.this": "IG601:medium",
+			"aws_iam_user_login_profile.from_resource":                  "IG601:info",
+			"module.from_resource.aws_iam_user_login_profile.this":      "IG601:info",
+		}},
+		// Objects whose user is known only after apply count for one user
+		// when one module instance reads it alike (user =
+		// aws_iam_user.ci.id, in two resources or two counted
+		// instances), and for different users when they read different
+		// users (per count.index, per module instance, two aws_iam_user
+		// resources, or one of them through a shared variable:
+		// coalesce(var.x, aws_iam_user.app.id)). The fixture's SSH key is
+		// a weak one (IG402).
+		{"trust/unknown-user", []string{"IG402"}, map[string]string{
+			"aws_iam_access_key.a":          "IG203:medium",
+			"aws_iam_access_key.counted[0]": "IG203:medium",
+			"aws_iam_user_ssh_key.alice":    "IG404:medium",
+			"aws_iam_user_ssh_key.bob":      "IG404:medium",
+			"aws_iam_user_ssh_key.app":      "IG404:medium",
+			"aws_iam_user_ssh_key.ops":      "IG404:medium",
+		}},
+		// A trail created has no home_region until apply; it lives in
+		// its provider's region, which the configuration shows (a
+		// constant, or a root variable), through modules too. A
+		// single-region trail outside us-east-1 records none of IAM's
+		// events: IG702 high.
+		{"trust/trail-region", nil, map[string]string{
+			"aws_cloudtrail.root_alias":       "IG702:high",
+			"aws_cloudtrail.root_var":         "IG702:high",
+			"module.m.aws_cloudtrail.t":       "IG702:high",
+			"aws_cloudtrail.root_default":     "IG702:medium",
+			"module.inherit.aws_cloudtrail.t": "IG702:medium",
+		}},
+	} {
+		got := map[string]string{}
+		for _, f := range Lint(readFixture(t, c.fixture), Options{}).Findings {
+			if !slices.Contains(c.skip, f.Rule.ID) {
+				got[f.Address] = strings.TrimSpace(got[f.Address] + " " + f.Rule.ID + ":" + f.Severity.String())
+			}
+		}
+		if !maps.Equal(got, c.want) {
+			t.Errorf("%s: findings by address:\n got %v\nwant %v", c.fixture, got, c.want)
+		}
 	}
 }
 

@@ -49,6 +49,7 @@ type Plan struct {
 	// the references by that number.
 	sources    map[resourceKey]map[string]int
 	sourceRefs []string
+	regions    map[resourceKey]string // the region of a resource's provider, where the configuration shows it
 }
 
 // resourceKey names a configuration resource within a numbered module.
@@ -202,6 +203,10 @@ type reader struct {
 	maxResources, earlier, counted int // see MaxResources
 
 	config map[resourceKey]configResource // the configuration block as read, until resolveConfig
+	// regions has each provider configuration's region, and rootValues
+	// the root variables' string values, until resolveConfig.
+	regions    map[string]providerRegion
+	rootValues map[string]string
 }
 
 func (rd *reader) top() error {
@@ -237,10 +242,13 @@ func (rd *reader) top() error {
 		case "configuration":
 			rd.config, rd.p.modules, rd.p.calls = map[resourceKey]configResource{}, map[configKey]int{}, map[int]moduleCall{}
 			return s.object("configuration", func(key []byte) error {
-				if string(s.field(key)) != "root_module" {
-					return s.skip()
+				switch string(s.field(key)) {
+				case "root_module":
+					return rd.configModule(&modulePath{id: 0})
+				case "provider_config":
+					return rd.providerConfig()
 				}
-				return rd.configModule(&modulePath{id: 0})
+				return s.skip()
 			})
 		case "variables":
 			held := 0 // kept, whatever modules are numbered
@@ -854,15 +862,112 @@ func (rd *reader) variables(names *map[string]bool, held *int, key string) error
 			return s.skip()
 		}
 		return s.object("variable", func(k []byte) error {
-			if string(s.field(k)) == key {
-				if *names == nil {
-					*names = map[string]bool{}
-				}
-				(*names)[n] = true
+			if string(s.field(k)) != key {
+				return s.skip()
+			}
+			if *names == nil {
+				*names = map[string]bool{}
+			}
+			(*names)[n] = true
+			if c, ok := s.peek(); !ok || c != '"' || names != &rd.p.rootVars {
+				return s.skip()
+			}
+			// A root variable's string value, which a provider's region
+			// may read (see Region).
+			var v string
+			if err := rd.str(&v); err != nil {
+				return err
+			}
+			if err := rd.keepBytes(len(v)); err != nil {
+				return err
+			}
+			if rd.rootValues == nil {
+				rd.rootValues = map[string]string{}
+			}
+			rd.rootValues[n] = v
+			return nil
+		})
+	})
+}
+
+// providerConfig reads the configuration's provider_config: each
+// provider configuration's region, a constant or a root variable.
+func (rd *reader) providerConfig() error {
+	s := rd.s
+	return s.object("provider_config", func(key []byte) error {
+		name := string(key)
+		var region providerRegion
+		inModule := false
+		err := s.object("provider config", func(k []byte) error {
+			switch string(s.field(k)) {
+			case "module_address":
+				c, _ := s.peek()
+				inModule = c != 'n'
+				return s.skip()
+			case "expressions":
+				return s.object("expressions", func(attr []byte) error {
+					if string(attr) != "region" {
+						return s.skip()
+					}
+					return rd.regionExpr(&region)
+				})
 			}
 			return s.skip()
 		})
+		if err != nil || inModule || region == (providerRegion{}) {
+			return err // a module's provider reads the module's variables: not followed
+		}
+		if err := rd.keepBytes(len(name) + len(region.constant) + len(region.rootVar) + configEntryCost); err != nil {
+			return err
+		}
+		if rd.regions == nil {
+			rd.regions = map[string]providerRegion{}
+		}
+		rd.regions[name] = region
+		return nil
 	})
+}
+
+// providerRegion is where a provider configuration's region comes from: a
+// constant, or a root variable.
+type providerRegion struct{ constant, rootVar string }
+
+// regionExpr reads a region expression: {"constant_value": "eu-west-1"},
+// or {"references": ["var.region"]}.
+func (rd *reader) regionExpr(r *providerRegion) error {
+	s := rd.s
+	if c, ok := s.peek(); !ok || c != '{' {
+		return s.skip()
+	}
+	refs := 0
+	err := s.object("region", func(k []byte) error {
+		switch string(s.field(k)) {
+		case "constant_value":
+			if c, ok := s.peek(); ok && c == '"' {
+				return rd.str(&r.constant)
+			}
+		case "references":
+			return s.array("references", func() error {
+				refs++
+				var ref string
+				if c, ok := s.peek(); !ok || c != '"' {
+					return s.skip()
+				}
+				if err := rd.str(&ref); err != nil {
+					return err
+				}
+				if name, ok := strings.CutPrefix(ref, "var."); ok && !strings.ContainsAny(name, ".[") {
+					r.rootVar = name
+				}
+				return nil
+			})
+		}
+		return s.skip()
+	})
+	if refs != 1 {
+		r.rootVar = "" // region = var.region, and nothing else
+	}
+	return err
 }
 
 // configCall reads a module call: the expressions it gives the module's
@@ -944,10 +1049,10 @@ func (rd *reader) configResource(module *modulePath) error {
 	s, e := rd.s, &rd.elem
 	e.reset()
 	var res configResource
-	var seen [4]bool
+	var seen [5]bool
 	err := s.object("resources[]", func(key []byte) error {
 		key = s.field(key)
-		if i := slices.Index([]string{"address", "type", "expressions", "for_each_expression"}, string(key)); i >= 0 {
+		if i := slices.Index([]string{"address", "type", "expressions", "for_each_expression", "provider_config_key"}, string(key)); i >= 0 {
 			if seen[i] {
 				return duplicateKey(s)
 			}
@@ -966,6 +1071,11 @@ func (rd *reader) configResource(module *modulePath) error {
 			var fe expr
 			fe, err = rd.readExpr()
 			res.forEach = &fe
+		case "provider_config_key":
+			if c, ok := s.peek(); !ok || c != '"' || len(e.typ) > 0 && !rd.keepRaw(e.typ) {
+				return s.skip()
+			}
+			err = rd.str(&res.provider)
 		case "expressions":
 			if len(e.typ) > 0 && !rd.keepRaw(e.typ) {
 				return s.skip()
@@ -998,7 +1108,7 @@ func (rd *reader) configResource(module *modulePath) error {
 	if err := decodeString(e.address, &addr); err != nil || addr == "" {
 		return nil // a configuration entry without an address names nothing
 	}
-	if err := rd.keepBytes(len(addr) + configResourceCost); err != nil {
+	if err := rd.keepBytes(len(addr) + len(res.provider) + configResourceCost); err != nil {
 		return err
 	}
 	typ, name, _ := strings.Cut(addr, ".") // type.name: types hold no dot
@@ -1007,10 +1117,12 @@ func (rd *reader) configResource(module *modulePath) error {
 }
 
 // configResource is what the reader keeps of a resource's configuration:
-// the expressions of the attributes the rules read, and its for_each.
+// the expressions of the attributes the rules read, its for_each, and the
+// provider configuration it uses.
 type configResource struct {
-	attrs   map[string]expr
-	forEach *expr
+	attrs    map[string]expr
+	forEach  *expr
+	provider string
 }
 
 // resolveConfig turns the configuration's expressions into Settings, now
@@ -1042,8 +1154,18 @@ func (rd *reader) resolveConfig() {
 			}
 		}
 		p.configured[k] = attrs
+		region := rd.regions[res.provider]
+		if region.constant == "" && region.rootVar != "" {
+			region.constant = rd.rootValues[region.rootVar]
+		}
+		if region.constant != "" {
+			if p.regions == nil {
+				p.regions = map[resourceKey]string{}
+			}
+			p.regions[k] = region.constant
+		}
 	}
-	rd.config, p.calls, p.rootVars = nil, nil, nil
+	rd.config, p.calls, p.rootVars, rd.regions, rd.rootValues = nil, nil, nil, nil, nil
 }
 
 // Configured reports how the configuration of rc sets its attributes; an
@@ -1086,6 +1208,17 @@ func (p *Plan) Source(rc *Change, attr string) (id int, ok bool) {
 	}
 	id, ok = p.sources[k][attr]
 	return id, ok
+}
+
+// Region gives the region of the provider configuration rc uses, when the
+// configuration shows it: a constant, or a root variable the plan shows.
+func (p *Plan) Region(rc *Change) (string, bool) {
+	k, found := p.configKey(rc)
+	if !found {
+		return "", false
+	}
+	r, ok := p.regions[k]
+	return r, ok
 }
 
 // SourceRefs gives the references of a Source, one a line, in the order
