@@ -325,6 +325,9 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	if ctx.Err() != nil {
 		return 0, errors.New("interrupted; no report written")
 	}
+	// From here a signal ends the process as it would any other: writing
+	// may block on a pipe nobody reads. (stop cancels ctx too.)
+	stop()
 	rep.Config = report.NewConfig(cfg, minSev, waiversAt)
 
 	out, color := stdout, isTerminal(stdout)

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/iamguard/terraform-provider-iamguard/internal/plan/plantest"
 	"io"
 	"os"
 	"os/exec"
@@ -271,15 +272,61 @@ func wantInterrupted(t *testing.T, cmd *exec.Cmd, sig os.Signal, stderr *bytes.B
 	}
 }
 
+// TestSignalWhileWriting: a signal while the report is written (to a pipe
+// nobody reads, so the write blocks) ends the process as it would any
+// other, not swallowed by the handler that stops the reading.
+func TestSignalWhileWriting(t *testing.T) {
+	planFile := filepath.Join(t.TempDir(), "plan.json")
+	f, err := os.Create(planFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := plantest.WriteAccessKeys(f, 1000); err != nil { // a report far past a pipe's buffer
+		t.Fatal(err)
+	}
+	f.Close()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestMainProcess$")
+	cmd.Env = append(os.Environ(), "IAMGUARD_TEST_ARGS=lint\n--no-config\n"+planFile)
+	cmd.Stdout = w // never read
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	for deadline := time.Now().Add(20 * time.Second); !waitsIn(t, cmd.Process.Pid, "pipe_write"); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatal("never blocked writing the report")
+		}
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("still running 10 s after SIGTERM while writing the report")
+	}
+}
+
 // waitsOnFIFO reports whether a thread of process pid waits in open(2) for
 // a FIFO's writer; it skips the test where /proc cannot tell.
-func waitsOnFIFO(t *testing.T, pid int) bool {
+func waitsOnFIFO(t *testing.T, pid int) bool { return waitsIn(t, pid, "wait_for_partner") }
+
+// waitsIn reports whether a thread of process pid waits in the kernel in a
+// function whose name holds fn; it skips the test where /proc cannot tell.
+func waitsIn(t *testing.T, pid int, fn string) bool {
 	tasks, err := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/wchan", pid))
 	if err != nil || len(tasks) == 0 {
 		t.Skip("no /proc to see where the process waits")
 	}
 	for _, task := range tasks {
-		if b, _ := os.ReadFile(task); string(b) == "wait_for_partner" {
+		if b, _ := os.ReadFile(task); strings.Contains(string(b), fn) {
 			return true
 		}
 	}

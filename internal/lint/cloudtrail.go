@@ -14,9 +14,14 @@ func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 		LogFileValidation:          a.bool("enable_log_file_validation", false),
 		HomeRegion:                 a.str("home_region", ""), // known once the trail exists
 	}
-	if (t.HomeRegion.Unknown || t.HomeRegion.V == "") && c.region != "" {
-		// A new trail lives in its provider's region.
-		t.HomeRegion = rules.Known(c.region)
+	if t.HomeRegion.Unknown || t.HomeRegion.V == "" {
+		// A new trail lives in its own region (the AWS provider's v6
+		// region argument), else its provider's.
+		if r := a.str("region", ""); !r.Unknown && !r.Unreadable && r.V != "" {
+			t.HomeRegion = r
+		} else if c.region != "" {
+			t.HomeRegion = rules.Known(c.region)
+		}
 	}
 	if a.blockUnknown("event_selector") || a.blockUnknown("advanced_event_selector") {
 		t.Selectors = rules.UnknownValue[bool]()

@@ -124,13 +124,13 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_ssh_key.ops":      "IG404:medium",
 		}},
 		// A trail created has no home_region until apply; it lives in
-		// its provider's region, which the configuration shows (a
-		// constant, or a root variable), through modules too. A
-		// single-region trail outside us-east-1 records none of IAM's
-		// events: IG702 high.
+		// its provider's region, where the configuration gives it as a
+		// constant, through modules too. A single-region trail outside
+		// us-east-1 records none of IAM's events: IG702 high. A region
+		// read from a variable is not followed (medium).
 		{"trust/trail-region", nil, map[string]string{
 			"aws_cloudtrail.root_alias":       "IG702:high",
-			"aws_cloudtrail.root_var":         "IG702:high",
+			"aws_cloudtrail.root_var":         "IG702:medium",
 			"module.m.aws_cloudtrail.t":       "IG702:high",
 			"aws_cloudtrail.root_default":     "IG702:medium",
 			"module.inherit.aws_cloudtrail.t": "IG702:medium",
@@ -145,6 +145,23 @@ func TestFixtureFindings(t *testing.T) {
 		if !maps.Equal(got, c.want) {
 			t.Errorf("%s: findings by address:\n got %v\nwant %v", c.fixture, got, c.want)
 		}
+	}
+}
+
+// TestTrailOwnRegion: a new trail's own region argument (the AWS
+// provider's v6) places it, and a sensitive one is not shown.
+func TestTrailOwnRegion(t *testing.T) {
+	const after = `{"is_multi_region_trail": false, "enable_log_file_validation": true, "region": "eu-north-1"}`
+	fs := judgeOne(t, "aws_cloudtrail", []string{"create"}, "null", after, "")
+	if got := ids(fs); got != "IG702:high" || !strings.Contains(fs[0].Message, "eu-north-1") {
+		t.Errorf("findings %q (%v), want IG702 high in eu-north-1", got, fs)
+	}
+	doc := `{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.x", "mode": "managed", "type": "aws_cloudtrail",
+	  "name": "x", "change": {"actions": ["create"], "before": null, "after": ` + after + `, "after_unknown": {},
+	  "after_sensitive": {"region": true}}}]}`
+	fs = Lint(readPlan(t, []byte(doc)), Options{}).Findings
+	if got := ids(fs); got != "IG702:high" || strings.Contains(fs[0].Message, "eu-north-1") {
+		t.Errorf("sensitive region: findings %q (%v), want IG702 high, the region withheld", got, fs)
 	}
 }
 

@@ -202,11 +202,8 @@ type reader struct {
 
 	maxResources, earlier, counted int // see MaxResources
 
-	config map[resourceKey]configResource // the configuration block as read, until resolveConfig
-	// regions has each provider configuration's region, and rootValues
-	// the root variables' string values, until resolveConfig.
-	regions    map[string]providerRegion
-	rootValues map[string]string
+	config  map[resourceKey]configResource // the configuration block as read, until resolveConfig
+	regions map[string]string              // each provider configuration's constant region, until resolveConfig
 }
 
 func (rd *reader) top() error {
@@ -869,105 +866,69 @@ func (rd *reader) variables(names *map[string]bool, held *int, key string) error
 				*names = map[string]bool{}
 			}
 			(*names)[n] = true
-			if c, ok := s.peek(); !ok || c != '"' || names != &rd.p.rootVars {
-				return s.skip()
-			}
-			// A root variable's string value, which a provider's region
-			// may read (see Region).
-			var v string
-			if err := rd.str(&v); err != nil {
-				return err
-			}
-			if err := rd.keepBytes(len(v)); err != nil {
-				return err
-			}
-			if rd.rootValues == nil {
-				rd.rootValues = map[string]string{}
-			}
-			rd.rootValues[n] = v
-			return nil
+			return s.skip()
 		})
 	})
 }
 
-// providerConfig reads the configuration's provider_config: each
-// provider configuration's region, a constant or a root variable.
+// providerConfig reads the configuration's provider_config: the region of
+// each provider configuration whose region is a constant. A region read
+// from a variable is left unknown: the configuration shows only the
+// variable it reads, not what of it (var.env == "prod" ? ... : ...).
 func (rd *reader) providerConfig() error {
 	s := rd.s
 	return s.object("provider_config", func(key []byte) error {
 		name := string(key)
-		var region providerRegion
-		inModule := false
+		delete(rd.regions, name) // a later entry of one name stands alone
+		region, inModule := "", false
+		if c, ok := s.peek(); !ok || c != '{' {
+			return s.skip()
+		}
 		err := s.object("provider config", func(k []byte) error {
 			switch string(s.field(k)) {
 			case "module_address":
 				c, _ := s.peek()
 				inModule = c != 'n'
-				return s.skip()
 			case "expressions":
+				if c, ok := s.peek(); !ok || c != '{' {
+					break
+				}
 				return s.object("expressions", func(attr []byte) error {
 					if string(attr) != "region" {
 						return s.skip()
 					}
-					return rd.regionExpr(&region)
+					region = ""
+					if c, ok := s.peek(); !ok || c != '{' {
+						return s.skip()
+					}
+					other := false // not only a constant
+					err := s.object("region", func(k []byte) error {
+						if c, ok := s.peek(); ok && c == '"' && string(s.field(k)) == "constant_value" {
+							return rd.str(&region)
+						}
+						other = true
+						return s.skip()
+					})
+					if other {
+						region = ""
+					}
+					return err
 				})
 			}
 			return s.skip()
 		})
-		if err != nil || inModule || region == (providerRegion{}) {
-			return err // a module's provider reads the module's variables: not followed
+		if err != nil || inModule || region == "" {
+			return err // a module's own provider: not followed
 		}
-		if err := rd.keepBytes(len(name) + len(region.constant) + len(region.rootVar) + configEntryCost); err != nil {
+		if err := rd.keepBytes(len(name) + len(region) + configEntryCost); err != nil {
 			return err
 		}
 		if rd.regions == nil {
-			rd.regions = map[string]providerRegion{}
+			rd.regions = map[string]string{}
 		}
 		rd.regions[name] = region
 		return nil
 	})
-}
-
-// providerRegion is where a provider configuration's region comes from: a
-// constant, or a root variable.
-type providerRegion struct{ constant, rootVar string }
-
-// regionExpr reads a region expression: {"constant_value": "eu-west-1"},
-// or {"references": ["var.region"]}.
-func (rd *reader) regionExpr(r *providerRegion) error {
-	s := rd.s
-	if c, ok := s.peek(); !ok || c != '{' {
-		return s.skip()
-	}
-	refs := 0
-	err := s.object("region", func(k []byte) error {
-		switch string(s.field(k)) {
-		case "constant_value":
-			if c, ok := s.peek(); ok && c == '"' {
-				return rd.str(&r.constant)
-			}
-		case "references":
-			return s.array("references", func() error {
-				refs++
-				var ref string
-				if c, ok := s.peek(); !ok || c != '"' {
-					return s.skip()
-				}
-				if err := rd.str(&ref); err != nil {
-					return err
-				}
-				if name, ok := strings.CutPrefix(ref, "var."); ok && !strings.ContainsAny(name, ".[") {
-					r.rootVar = name
-				}
-				return nil
-			})
-		}
-		return s.skip()
-	})
-	if refs != 1 {
-		r.rootVar = "" // region = var.region, and nothing else
-	}
-	return err
 }
 
 // configCall reads a module call: the expressions it gives the module's
@@ -1154,18 +1115,14 @@ func (rd *reader) resolveConfig() {
 			}
 		}
 		p.configured[k] = attrs
-		region := rd.regions[res.provider]
-		if region.constant == "" && region.rootVar != "" {
-			region.constant = rd.rootValues[region.rootVar]
-		}
-		if region.constant != "" {
+		if region := rd.regions[res.provider]; region != "" {
 			if p.regions == nil {
 				p.regions = map[resourceKey]string{}
 			}
-			p.regions[k] = region.constant
+			p.regions[k] = region
 		}
 	}
-	rd.config, p.calls, p.rootVars, rd.regions, rd.rootValues = nil, nil, nil, nil, nil
+	rd.config, p.calls, p.rootVars, rd.regions = nil, nil, nil, nil
 }
 
 // Configured reports how the configuration of rc sets its attributes; an
@@ -1211,7 +1168,7 @@ func (p *Plan) Source(rc *Change, attr string) (id int, ok bool) {
 }
 
 // Region gives the region of the provider configuration rc uses, when the
-// configuration shows it: a constant, or a root variable the plan shows.
+// configuration gives it as a constant.
 func (p *Plan) Region(rc *Change) (string, bool) {
 	k, found := p.configKey(rc)
 	if !found {

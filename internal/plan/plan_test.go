@@ -172,35 +172,38 @@ func TestConfiguredResolutionLinear(t *testing.T) {
 }
 
 // TestRegion: a resource's region is its provider configuration's, when
-// the configuration shows it: a constant, or one root variable the plan
-// shows; not a module's own provider (its variables are not followed), nor
-// an expression of more.
+// the configuration gives it as a constant: not from a variable (the
+// configuration shows which, not how it is used: var.env == "prod" ? ...),
+// not a module's own provider, and the last entry of a name counts.
 func TestRegion(t *testing.T) {
-	doc := `{"format_version": "1.2", "variables": {"r": {"value": "eu-central-1"}, "n": {"value": 3}}, "resource_changes": [],
+	doc := `{"format_version": "1.2", "variables": {"r": {"value": "eu-central-1"}}, "resource_changes": [],
 	  "configuration": {"provider_config": {
 	    "aws": {"expressions": {"region": {"constant_value": "us-east-1"}}},
 	    "aws.a": {"alias": "a", "expressions": {"region": {"constant_value": "eu-west-1"}}},
 	    "aws.v": {"alias": "v", "expressions": {"region": {"references": ["var.r"]}}},
-	    "aws.two": {"alias": "two", "expressions": {"region": {"references": ["var.r", "var.other"]}}},
-	    "aws.unshown": {"alias": "unshown", "expressions": {"region": {"references": ["var.missing"]}}},
-	    "aws.number": {"alias": "number", "expressions": {"region": {"references": ["var.n"]}}},
+	    "aws.both": {"alias": "both", "expressions": {"region": {"constant_value": "eu-west-1", "references": ["var.r"]}}},
+	    "aws.number": {"alias": "number", "expressions": {"region": {"constant_value": 3}}},
 	    "m:aws": {"module_address": "module.m", "expressions": {"region": {"constant_value": "ap-south-1"}}},
-	    "aws.env": {"alias": "env"}},
+	    "aws.env": {"alias": "env"},
+	    "aws.odd": "x",
+	    "aws.twice": {"expressions": {"region": {"constant_value": "eu-west-1"}}},
+	    "aws.twice": {}},
 	   "root_module": {"resources": [` +
 		`{"address": "aws_cloudtrail.default", "type": "aws_cloudtrail", "provider_config_key": "aws"},` +
 		`{"address": "aws_cloudtrail.a", "type": "aws_cloudtrail", "provider_config_key": "aws.a"},` +
 		`{"address": "aws_cloudtrail.v", "type": "aws_cloudtrail", "provider_config_key": "aws.v"},` +
-		`{"address": "aws_cloudtrail.two", "type": "aws_cloudtrail", "provider_config_key": "aws.two"},` +
-		`{"address": "aws_cloudtrail.unshown", "type": "aws_cloudtrail", "provider_config_key": "aws.unshown"},` +
+		`{"address": "aws_cloudtrail.both", "type": "aws_cloudtrail", "provider_config_key": "aws.both"},` +
 		`{"address": "aws_cloudtrail.number", "type": "aws_cloudtrail", "provider_config_key": "aws.number"},` +
 		`{"address": "aws_cloudtrail.module", "type": "aws_cloudtrail", "provider_config_key": "m:aws"},` +
-		`{"address": "aws_cloudtrail.env", "type": "aws_cloudtrail", "provider_config_key": "aws.env"}]}}}`
+		`{"address": "aws_cloudtrail.env", "type": "aws_cloudtrail", "provider_config_key": "aws.env"},` +
+		`{"address": "aws_cloudtrail.odd", "type": "aws_cloudtrail", "provider_config_key": "aws.odd"},` +
+		`{"address": "aws_cloudtrail.twice", "type": "aws_cloudtrail", "provider_config_key": "aws.twice"}]}}}`
 	p, err := Read(strings.NewReader(doc), func(string) bool { return true })
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, want := range map[string]string{"default": "us-east-1", "a": "eu-west-1", "v": "eu-central-1",
-		"two": "", "unshown": "", "number": "", "module": "", "env": ""} {
+	for name, want := range map[string]string{"default": "us-east-1", "a": "eu-west-1", "v": "", "both": "",
+		"number": "", "module": "", "env": "", "odd": "", "twice": ""} {
 		if got, ok := p.Region(&Change{Type: "aws_cloudtrail", Name: name}); got != want || ok != (want != "") {
 			t.Errorf("%s: Region = %q, %v; want %q", name, got, ok, want)
 		}
