@@ -529,10 +529,9 @@ func TestEmptyExpressionIsSet(t *testing.T) {
 
 // TestComputedWhenNull: an attribute the provider makes optional and
 // computed plans a null as unknown. Set from values the plan shows known
-// when Terraform plans (a variable, a function of constants such as
-// one([])), an unknown value can only be that null, and AWS's default
-// applies; set from a resource, or from a variable the plan does not show,
-// it stays unknown.
+// when Terraform plans (a variable), an unknown value can only be that
+// null, and AWS's default applies; set from a resource, from a variable
+// the plan does not show, or from no reference at all, it stays unknown.
 func TestComputedWhenNull(t *testing.T) {
 	doc := func(expr string) string {
 		return `{"format_version": "1.2", "variables": {"symbols": {"value": null}}, "resource_changes": [
@@ -544,7 +543,9 @@ func TestComputedWhenNull(t *testing.T) {
 		    "name": "p", "expressions": {"require_symbols": ` + expr + `}}]}}}`
 	}
 	for expr, want := range map[string]string{
-		`{}`: "IG105:medium", `{"references": ["var.symbols"]}`: "IG105:medium", `{"constant_value": null}`: "IG105:medium",
+		`{"references": ["var.symbols"]}`: "IG105:medium", `{"constant_value": null}`: "IG105:medium",
+		// no references, no constant: one([]) or timestamp(), nothing shows which
+		`{}`: "IG105:info",
 		// a variable the plan does not show: a hand-made plan's reference
 		`{"references": ["var.other"]}`:                                        "IG105:info",
 		`{"references": ["aws_ssm_parameter.p.value", "aws_ssm_parameter.p"]}`: "IG105:info",

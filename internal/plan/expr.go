@@ -13,7 +13,8 @@ const (
 	// applies.
 	Unset Setting = iota
 	// SetAtPlan: set from values Terraform knows when it plans (input
-	// variables, count and each, functions of them). If the plan still
+	// variables, count and each, functions of them, read through
+	// references the plan shows). If the plan still
 	// shows the value as known only after apply, it is null, which an
 	// optional computed attribute plans as unknown, or it comes from an
 	// impure function such as timestamp().
@@ -27,10 +28,10 @@ const (
 // expr is what the configuration block shows of one expression: enough to
 // tell its Setting. Terraform writes a constant as constant_value and
 // anything else as the references it reads ({} for none), so
-// `attr = var.x` shows only ["var.x"] and `attr = one([])` shows {}.
+// `attr = var.x` shows only ["var.x"].
 type expr struct {
 	null bool // {"constant_value": null}
-	refs bool // references or none, no constant: known iff they all are
+	refs bool // references, no constant: known iff they all are
 	// opaque: it reads something that may be unknown until apply, or is
 	// written in a way Terraform never writes.
 	opaque bool
@@ -80,13 +81,14 @@ func (rd *reader) readExpr() (expr, error) {
 	switch {
 	case constant && !e.refs && !other:
 		return expr{null: null}, err
-	case !constant && !other:
-		// references, or none ({}: functions of constants, known when
-		// Terraform plans unless impure)
-		e.refs = true
+	case e.refs && !constant && !other:
 		return e, err
 	}
-	return expr{opaque: true}, err // keys Terraform never writes together
+	// {}: no references, yet not a constant. A function of constants may
+	// be null (one([])) or may be impure (timestamp(), uuid()); nothing
+	// shows which, so it is opaque. Or keys Terraform never writes
+	// together.
+	return expr{opaque: true}, err
 }
 
 // readRefs reads an expression's references into e.

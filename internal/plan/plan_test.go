@@ -101,7 +101,7 @@ func TestConfiguredKnownAtPlan(t *testing.T) {
 	}{
 		{"constant null", resource(`{"constant_value": null}`, ""), "", Unset},
 		{"constant", resource(`{"constant_value": "Inactive"}`, ""), "", Set},
-		{"no references", resource(`{}`, ""), "", SetAtPlan},
+		{"no references", resource(`{}`, ""), "", Set},
 		{"root variable", resource(`{"references": ["var.v.x", "var.v"]}`, ""), "", SetAtPlan},
 		{"root variable not shown", resource(`{"references": ["var.w"]}`, ""), "", Set},
 		{"count.index and each.key", resource(`{"references": ["count.index", "each.key"]}`, ""), "", SetAtPlan},
@@ -115,7 +115,7 @@ func TestConfiguredKnownAtPlan(t *testing.T) {
 		{"input given null, module first", call(resource(fromVar, ""), `{"constant_value": null}`, true), "m", SetAtPlan},
 		{"input left to its default", call(resource(fromVar, "")+`, "variables": {"v": {"default": null}}`, "", false), "m", SetAtPlan},
 		{"input left to a default not shown", call(resource(fromVar, "")+`, "variables": {"v": {}}`, "", false), "m", Set},
-		{"input from a function of constants", call(resource(fromVar, ""), `{}`, false), "m", SetAtPlan},
+		{"input from a function of constants", call(resource(fromVar, ""), `{}`, false), "m", Set},
 		{"input from a local", call(resource(fromVar, ""), `{"references": ["local.x"]}`, false), "m", Set},
 		{"input from a resource", call(resource(fromVar, ""), fromResource, false), "m", Set},
 		{"input from a resource, module first", call(resource(fromVar, ""), fromResource, true), "m", Set},
