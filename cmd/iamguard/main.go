@@ -303,6 +303,10 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 			if ctx.Err() != nil {
 				return 0, fmt.Errorf("%s: interrupted", quote.Path(pa.path))
 			}
+			if pa.skip != "" {
+				fmt.Fprintf(stderr, "iamguard: %s: skipped, %s\n", quote.Path(pa.path), pa.skip)
+				continue
+			}
 			r, err := lintOne(pa.path)
 			if err != nil && ctx.Err() != nil {
 				return 0, err // interrupted: the run ends with this plan

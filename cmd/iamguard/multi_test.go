@@ -395,3 +395,23 @@ func TestRunLimitsSpanPlans(t *testing.T) {
 		}
 	}
 }
+
+// TestDirectoryOddEntries: a directory named by a symbolic link is searched
+// as the directory it names; a zip that cannot be read (a truncated binary
+// plan) is skipped with a note, not silently.
+func TestDirectoryOddEntries(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, riskyPlan, filepath.Join(dir, "plans"), "a.json")
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(filepath.Join(dir, "plans"), link); err != nil {
+		t.Skip(err)
+	}
+	if r := lintCLI(t, nil, "lint", "--no-config", link); r.code != 1 {
+		t.Errorf("a linked directory: exit %d, stderr %q; want its plan linted", r.code, r.stderr)
+	}
+	writeFile(t, filepath.Join(dir, "plans"), "tfplan", "PK\x03\x04 cut short")
+	r := lintCLI(t, nil, "lint", "--no-config", filepath.Join(dir, "plans"))
+	if r.code != 1 || !strings.Contains(r.stderr, "tfplan: skipped, a zip file that cannot be read") {
+		t.Errorf("a truncated plan: exit %d, stderr %q; want it skipped with a note", r.code, r.stderr)
+	}
+}

@@ -18,6 +18,9 @@ import (
 type planArg struct {
 	path  string
 	found bool
+	// skip, for a file found in a directory, says why it is not read: a
+	// zip that cannot be read, such as a truncated binary plan.
+	skip string
 }
 
 // skipDirs are never searched for plans: Terraform's own data (provider
@@ -66,12 +69,16 @@ func expandPlans(args []string, recursive bool) ([]planArg, error) {
 // plansIn lists the *.json files and binary plans in dir, in lexical order.
 func plansIn(dir string, recursive bool) ([]planArg, error) {
 	var out []planArg
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+	root := dir
+	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		root = dir + string(filepath.Separator) // a directory named by a link: its entries
+	}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, bare(err))
 		}
 		if d.IsDir() {
-			if path != dir && (!recursive || skipDirs[d.Name()]) {
+			if path != root && (!recursive || skipDirs[d.Name()]) {
 				return filepath.SkipDir
 			}
 			return nil
@@ -83,8 +90,11 @@ func plansIn(dir string, recursive bool) ([]planArg, error) {
 		} else if !d.Type().IsRegular() {
 			return nil
 		}
-		if strings.HasSuffix(d.Name(), ".json") || plan.IsBinaryPlan(path) {
+		switch binary, broken := plan.IsBinaryPlan(path); {
+		case strings.HasSuffix(d.Name(), ".json") || binary:
 			out = append(out, planArg{path: path, found: true})
+		case broken:
+			out = append(out, planArg{path: path, found: true, skip: "a zip file that cannot be read (a truncated binary plan?)"})
 		}
 		return nil
 	})

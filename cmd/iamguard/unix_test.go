@@ -99,6 +99,24 @@ cat "`+mustAbs(t, fixture)+`"
 	}
 }
 
+// TestBinaryPlanNamedLikeAFlag: a binary plan whose name starts with "-"
+// reaches terraform show as a file, not a flag, also when it runs in the
+// plan's own directory (which holds .terraform) and gets the bare name.
+func TestBinaryPlanNamedLikeAFlag(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, ".terraform"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	planFile := writeFile(t, dir, "-json", binaryPlanBytes)
+	tf := shellTerraform(t, `case "$4" in -*) echo "Error: flag provided but not defined: $4" >&2; exit 1;; esac
+test -f "$4" || { echo "Error: no such file" >&2; exit 1; }
+cat "`+mustAbs(t, fixture)+`"
+`)
+	if r := lintCLI(t, nil, "lint", "--no-config", "--terraform", tf, planFile); r.code != 1 {
+		t.Errorf("exit %d, stderr %q; want the plan linted", r.code, r.stderr)
+	}
+}
+
 // fifoWith makes a FIFO and writes data into it once a reader opens it.
 func fifoWith(t *testing.T, data []byte) string {
 	t.Helper()

@@ -110,6 +110,9 @@ func showPlan(ctx context.Context, shown, name string, piped bool, r io.Reader, 
 	} else {
 		dir = ""
 	}
+	if strings.HasPrefix(path, "-") {
+		path = "." + string(filepath.Separator) + path // a file, not a flag of terraform show
+	}
 	cmd := exec.CommandContext(runCtx, bin, "show", "-json", "-no-color", path)
 	cmd.Dir = dir
 	ownGroup(cmd)
@@ -190,31 +193,33 @@ func workingDir(name string) string {
 
 // IsBinaryPlan reports whether the file is a saved plan: a zip archive
 // holding Terraform's "tfplan" entry (OpenTofu's unencrypted plans are the
-// same). Other zips, such as a Lambda function's code, are not plans.
-func IsBinaryPlan(name string) bool {
+// same). Other zips, such as a Lambda function's code, are not plans;
+// broken says the file starts as a zip does but cannot be read as one (a
+// truncated plan).
+func IsBinaryPlan(name string) (plan, broken bool) {
 	f, err := os.Open(name)
 	if err != nil {
-		return false
+		return false, false
 	}
 	defer f.Close()
 	head := make([]byte, 4)
 	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, []byte("PK\x03\x04")) {
-		return false
+		return false, false
 	}
 	fi, err := f.Stat()
 	if err != nil {
-		return false
+		return false, true
 	}
 	zr, err := zip.NewReader(f, fi.Size())
 	if err != nil {
-		return false
+		return false, true
 	}
 	for _, e := range zr.File {
 		if e.Name == "tfplan" {
-			return true
+			return true, false
 		}
 	}
-	return false
+	return false, false
 }
 
 // saveTemp copies r to a new temporary file (mode 0600) and returns its path.
