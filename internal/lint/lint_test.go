@@ -66,6 +66,17 @@ func readPlan(t *testing.T, data []byte) *plan.Plan {
 	return p
 }
 
+// readAsCLI reads a plan as the CLI does: keeping of each judged resource
+// only the attributes the rules read.
+func readAsCLI(t *testing.T, doc string) *plan.Plan {
+	t.Helper()
+	p, err := plan.Read(strings.NewReader(doc), ResourceTypes, plan.Attributes(Attributes))
+	if err != nil {
+		t.Fatalf("plan.Read: %v", err)
+	}
+	return p
+}
+
 func unknownMsg(attr, id, slug string) string {
 	return attr + " is known only after apply; " + id + " (" + slug + ") cannot be judged until then"
 }

@@ -463,10 +463,7 @@ func TestOddPlans(t *testing.T) {
 			"IG105:medium"},
 	} {
 		// Read as the CLI reads, keeping only the attributes the rules read.
-		p, err := plan.Read(strings.NewReader(c.doc), ResourceTypes, plan.Attributes(Attributes))
-		if err != nil {
-			t.Fatalf("%s: %v", c.name, err)
-		}
+		p := readAsCLI(t, c.doc)
 		if got := ids(Lint(p, Options{}).Findings); got != c.want {
 			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
 		}
@@ -474,10 +471,7 @@ func TestOddPlans(t *testing.T) {
 
 	// A deposed object is only ever destroyed or forgotten: one planned to
 	// change is refused, and one left as it is hides nothing at its address.
-	p, err := plan.Read(strings.NewReader(doc(change(head+`, "deposed": "00aa"`, update("{}", weakTrail, "{}")))), ResourceTypes, plan.Attributes(Attributes))
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := readAsCLI(t, doc(change(head+`, "deposed": "00aa"`, update("{}", weakTrail, "{}"))))
 	if res := Lint(p, Options{}); res.Err == nil || !strings.Contains(res.Err.Error(), "deposed object planned to update") {
 		t.Errorf("deposed update: err %v, findings %q", res.Err, ids(res.Findings))
 	}
@@ -488,10 +482,7 @@ func TestOddPlans(t *testing.T) {
 	leftover := `{"address": "aws_iam_user_ssh_key.k", "mode": "managed", "type": "aws_iam_user_ssh_key", "name": "k", "deposed": "00aa",
 	  "change": {"actions": ["no-op"], "before": {"username": "u", "encoding": "SSH", "public_key": "` + ed25519Key + `"},
 	  "after": {"username": "u", "encoding": "SSH", "public_key": "` + ed25519Key + `"}, "after_unknown": {}}}`
-	p, err = plan.Read(strings.NewReader(`{"format_version": "1.2", "resource_changes": [`+dsa+","+leftover+`]}`), ResourceTypes, plan.Attributes(Attributes))
-	if err != nil {
-		t.Fatal(err)
-	}
+	p = readAsCLI(t, `{"format_version": "1.2", "resource_changes": [`+dsa+","+leftover+`]}`)
 	if got := ids(Lint(p, Options{}).Findings); !strings.Contains(got, "IG401:high") {
 		t.Errorf("a weak key followed by a deposed no-op at its address: %q, want IG401", got)
 	}
@@ -569,10 +560,7 @@ func TestPriorStateMarks(t *testing.T) {
 	prior := `"prior_state": {"values": {"root_module": {"resources": [{"address": "aws_iam_access_key.b", "mode": "managed",
 	  "type": "aws_iam_access_key", "name": "k", "values": {"user": "SECRETUSER"}, "sensitive_values": {"user": true}}]}}}`
 	for name, doc := range map[string]string{"changes first": changes + "," + prior, "prior first": prior + "," + changes} {
-		p, err := plan.Read(strings.NewReader(`{"format_version": "1.2", `+doc+`}`), ResourceTypes, plan.Attributes(Attributes))
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := readAsCLI(t, `{"format_version": "1.2", `+doc+`}`)
 		fs := Lint(p, Options{}).Findings
 		if ids(fs) != "IG203:medium" {
 			t.Errorf("%s: findings %q", name, ids(fs))
@@ -595,10 +583,7 @@ func TestPriorDeposedObject(t *testing.T) {
 	doc := `{"format_version": "1.2", "resource_changes": [{"address": "aws_iam_access_key.b", "mode": "managed", "type": "aws_iam_access_key", "name": "b",
 	  "change": {"actions": ["create"], "before": null, "after": {"user": "alice", "status": "Active", "pgp_key": "keybase:x"}, "after_unknown": {}}}],
 	  "prior_state": {"values": {"root_module": {"resources": [` + key("", "Active") + "," + key(`, "deposed_key": "5f2c"`, "Inactive") + `]}}}}`
-	p, err := plan.Read(strings.NewReader(doc), ResourceTypes, plan.Attributes(Attributes))
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := readAsCLI(t, doc)
 	if got := ids(Lint(p, Options{}).Findings); got != "IG203:medium" {
 		t.Errorf("findings %q, want IG203: alice keeps a and gets b", got)
 	}
@@ -614,10 +599,7 @@ func TestPriorDeposedObjectValues(t *testing.T) {
 	  "after": {"user": "alice", "status": "Active", "pgp_key": "keybase:x"}, "after_unknown": {}}}],
 	  "prior_state": {"values": {"root_module": {"resources": [{"address": "aws_iam_access_key.a", "mode": "managed",
 	  "type": "aws_iam_access_key", "name": "a", "values": {"user": "alice", "status": "Active", "pgp_key": "keybase:x"}, "deposed_key": "5f2c"}]}}}}`
-	p, err := plan.Read(strings.NewReader(doc), ResourceTypes, plan.Attributes(Attributes))
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := readAsCLI(t, doc)
 	if got := ids(Lint(p, Options{}).Findings); got != "IG203:medium" {
 		t.Errorf("findings %q, want IG203: the deposed key is alice's too, and active", got)
 	}

@@ -156,42 +156,34 @@ type moduleCall struct {
 }
 
 // knownRefs reports whether the references of e, read in module m, are all
-// shown known when Terraform plans. each is the for_each expression
-// each.value comes from (nil: none). A root input variable is known if the
-// plan shows its value; a module's, if its call gives it a known expression,
-// or leaves it to a default the module shows. What the plan does not show
-// (a hand-made plan with no variables) is not known. known memoizes per
+// shown known when Terraform plans. each tells whether each.value is known
+// (nil: there is none). A root input variable is known if the plan shows
+// its value; a module's, if its call gives it a known expression, or leaves
+// it to a default the module shows. What the plan does not show (a
+// hand-made plan with no variables) is not known. rd.known memoizes per
 // module and variable, so that deep module chains cost linear work.
-func (p *Plan) knownRefs(m int, e expr, each *expr, known map[configKey]bool) bool {
-	return p.knownRefsEach(m, e, func() bool { return each != nil && p.knownRefs(m, *each, nil, known) }, known)
-}
-
-// knownRefsEach is knownRefs with each.value's known-ness given by each.
-func (p *Plan) knownRefsEach(m int, e expr, each func() bool, known map[configKey]bool) bool {
-	if e.opaque {
-		return false
-	}
-	if e.each && !each() {
+func (rd *reader) knownRefs(m int, e expr, each func() bool) bool {
+	if e.opaque || e.each && (each == nil || !each()) {
 		return false
 	}
 	for _, v := range e.vars {
-		if !p.knownVar(m, v, known) {
+		if !rd.knownVar(m, v) {
 			return false
 		}
 	}
 	return true
 }
 
-func (p *Plan) knownVar(m int, name string, known map[configKey]bool) bool {
+func (rd *reader) knownVar(m int, name string) bool {
 	if m == 0 {
-		return p.rootVars[name]
+		return rd.rootVars[name]
 	}
 	k := configKey{m, name}
-	if v, ok := known[k]; ok {
+	if v, ok := rd.known[k]; ok {
 		return v
 	}
-	known[k] = false // a cycle, which only a hand-made plan has, is unknown
-	call, ok := p.calls[m]
+	rd.known[k] = false // a cycle, which only a hand-made plan has, is unknown
+	call, ok := rd.calls[m]
 	v := false // a module the configuration does not show how it is called
 	if ok {
 		in, given := call.inputs[name]
@@ -199,24 +191,24 @@ func (p *Plan) knownVar(m int, name string, known map[configKey]bool) bool {
 		case !given:
 			v = call.defaults[name]
 		case in.refs:
-			v = p.knownRefsEach(call.parent, in, func() bool { return p.knownEach(m, call, known) }, known)
+			v = rd.knownRefs(call.parent, in, func() bool { return rd.knownEach(m, call) })
 		default:
 			v = !in.opaque // a constant, null or not
 		}
 	}
-	known[k] = v
+	rd.known[k] = v
 	return v
 }
 
 // knownEach reports whether each.value of module m's call is known: its
 // for_each expression, read in the caller's scope, once a module.
-func (p *Plan) knownEach(m int, call moduleCall, known map[configKey]bool) bool {
+func (rd *reader) knownEach(m int, call moduleCall) bool {
 	k := configKey{m, "each.value"} // no variable is named so
-	if v, ok := known[k]; ok {
+	if v, ok := rd.known[k]; ok {
 		return v
 	}
-	known[k] = false
-	v := call.forEach != nil && p.knownRefs(call.parent, *call.forEach, nil, known)
-	known[k] = v
+	rd.known[k] = false
+	v := call.forEach != nil && rd.knownRefs(call.parent, *call.forEach, nil)
+	rd.known[k] = v
 	return v
 }

@@ -41,9 +41,7 @@ type Plan struct {
 	// numbered, root 0, so that memory stays linear however deep
 	// module_calls nest.
 	configured map[resourceKey]map[string]Setting
-	modules    map[configKey]int  // a module call: its parent's number and name
-	calls      map[int]moduleCall // a numbered module's call, while reading
-	rootVars   map[string]bool    // the root input variables the plan shows a value of, while reading
+	modules    map[configKey]int // a module call: its parent's number and name
 	// sources numbers, of a configuration resource, each attribute set
 	// from other objects the same way in every instance; sourceRefs holds
 	// the references by that number.
@@ -202,8 +200,14 @@ type reader struct {
 
 	maxResources, earlier, counted int // see MaxResources
 
-	config  map[resourceKey]configResource // the configuration block as read, until resolveConfig
-	regions map[string]string              // each provider configuration's constant region, until resolveConfig
+	config map[resourceKey]configResource // the configuration block as read, until resolveConfig
+	// calls has each numbered module's call, rootVars the root input
+	// variables the plan shows a value of, and known what resolveConfig
+	// has found known (see knownRefs).
+	calls    map[int]moduleCall
+	rootVars map[string]bool
+	known    map[configKey]bool
+	regions  map[string]string // each provider configuration's constant region, until resolveConfig
 }
 
 func (rd *reader) top() error {
@@ -237,7 +241,7 @@ func (rd *reader) top() error {
 				})
 			})
 		case "configuration":
-			rd.config, rd.p.modules, rd.p.calls = map[resourceKey]configResource{}, map[configKey]int{}, map[int]moduleCall{}
+			rd.config, rd.p.modules, rd.calls = map[resourceKey]configResource{}, map[configKey]int{}, map[int]moduleCall{}
 			return s.object("configuration", func(key []byte) error {
 				switch string(s.field(key)) {
 				case "root_module":
@@ -249,7 +253,7 @@ func (rd *reader) top() error {
 			})
 		case "variables":
 			held := 0 // kept, whatever modules are numbered
-			return rd.variables(&rd.p.rootVars, &held, "value")
+			return rd.variables(&rd.rootVars, &held, "value")
 		case "values", "lineage", "serial":
 			rd.isState = true
 		}
@@ -974,7 +978,7 @@ func (rd *reader) configCall(child *modulePath) error {
 		return nil
 	}
 	call.parent, call.defaults = child.parent.id, child.defaults
-	rd.p.calls[child.id] = call
+	rd.calls[child.id] = call
 	return nil
 }
 
@@ -1096,11 +1100,12 @@ func (rd *reader) resolveConfig() {
 	p.configured = make(map[resourceKey]map[string]Setting, len(rd.config))
 	p.sources = map[resourceKey]map[string]int{}
 	ids := map[string]int{} // one number a source, whichever resources read it
-	known := map[configKey]bool{}
+	rd.known = map[configKey]bool{}
 	for k, res := range rd.config {
+		each := func() bool { return res.forEach != nil && rd.knownRefs(k.module, *res.forEach, nil) }
 		attrs := make(map[string]Setting, len(res.attrs))
 		for name, x := range res.attrs {
-			attrs[name] = x.setting(x.refs && p.knownRefs(k.module, x, res.forEach, known))
+			attrs[name] = x.setting(x.refs && rd.knownRefs(k.module, x, each))
 			if attrs[name] == Set && x.refs && !x.instance && len(x.source) > 0 {
 				if p.sources[k] == nil {
 					p.sources[k] = map[string]int{}
@@ -1122,7 +1127,7 @@ func (rd *reader) resolveConfig() {
 			p.regions[k] = region
 		}
 	}
-	rd.config, p.calls, p.rootVars, rd.regions = nil, nil, nil, nil
+	rd.config, rd.calls, rd.rootVars, rd.known, rd.regions = nil, nil, nil, nil, nil
 }
 
 // Configured reports how the configuration of rc sets its attributes; an

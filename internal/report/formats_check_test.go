@@ -320,8 +320,8 @@ func TestGitHubCommands(t *testing.T) {
 	if lines[len(lines)-1] != "iamguard: "+r.Verdict() {
 		t.Errorf("summary line %q", lines[len(lines)-1])
 	}
-	if got := githubProperty("a:b,c%d\ne"); got != "a%3Ab%2Cc%25d%0Ae" {
-		t.Errorf("githubProperty = %q", got)
+	if got := string(appendGitHubProperty(nil, "a:b,c%d\ne")); got != "a%3Ab%2Cc%25d%0Ae" {
+		t.Errorf("appendGitHubProperty = %q", got)
 	}
 }
 

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -87,11 +86,17 @@ func githubCommand(sev rules.Severity) string {
 func githubData(s string) string { return string(appendGitHubData(nil, s)) }
 
 // appendGitHubData appends s escaped as githubData says.
-func appendGitHubData(b []byte, s string) []byte {
+func appendGitHubData(b []byte, s string) []byte { return appendGitHubEscaped(b, s, false) }
+
+// appendGitHubProperty appends a property value, escaped as data and also
+// without the ':' and ',' that separate properties.
+func appendGitHubProperty(b []byte, s string) []byte { return appendGitHubEscaped(b, s, true) }
+
+func appendGitHubEscaped(b []byte, s string, property bool) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c < 0x7f && c != '%' {
+		if c >= 0x20 && c < 0x7f && c != '%' && !(property && (c == ':' || c == ',')) {
 			i++
 			continue
 		}
@@ -104,6 +109,10 @@ func appendGitHubData(b []byte, s string) []byte {
 			b = append(b, "%0D"...)
 		case r == '\n':
 			b = append(b, "%0A"...)
+		case r == ':':
+			b = append(b, "%3A"...)
+		case r == ',':
+			b = append(b, "%2C"...)
 		case r < 0x20 || (r >= 0x7f && r < 0xa0):
 			b = append(b, ' ')
 		default:
@@ -114,20 +123,3 @@ func appendGitHubData(b []byte, s string) []byte {
 	}
 	return append(b, s[start:]...)
 }
-
-// githubProperty escapes a property value, which also may not hold the
-// ':' and ',' that separate properties.
-func githubProperty(s string) string { return string(appendGitHubProperty(nil, s)) }
-
-// appendGitHubProperty appends s escaped as githubProperty says.
-func appendGitHubProperty(b []byte, s string) []byte {
-	start := len(b)
-	b = appendGitHubData(b, s)
-	if bytes.IndexAny(b[start:], ":,") < 0 {
-		return b
-	}
-	escaped := propertyEscaper.Replace(string(b[start:]))
-	return append(b[:start], escaped...)
-}
-
-var propertyEscaper = strings.NewReplacer(":", "%3A", ",", "%2C")
