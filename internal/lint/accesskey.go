@@ -11,7 +11,10 @@ func judgeAccessKey(l *linter, c *change) []rules.Finding {
 	if c.removed {
 		return nil
 	}
-	facts := l.accessKeyFindings()[c.rc.Address]
+	if !l.accessKeySets {
+		panic("lint: an access key was judged before the keys' sets; gather them in gatherFacts")
+	}
+	facts := c.facts
 	out := c.reactivation(rules.AccessKeyReactivated)
 	secret := rules.AccessKeySecret(c.after().str("pgp_key", ""))
 	if out == nil && len(facts) == 0 {

@@ -22,7 +22,7 @@ func (l *linter) gatherFacts(judged []*change) {
 		types[c.rc.Type] = true
 	}
 	if types["aws_iam_access_key"] {
-		l.accessKeyFindings()
+		l.judgeAccessKeySets()
 	}
 	if types["aws_iam_user_ssh_key"] {
 		l.sshKeyFindings()
@@ -192,15 +192,12 @@ func sourceName(module string, refs []string) string {
 	return b.String() + laterName
 }
 
-// accessKeyFindings judges each user's access keys as a set once the plan
-// is applied, and returns the findings by key address: a key's own findings,
-// and the user's IG203 once, on the first of its active keys this run
-// judges. Keys named by plan address; keys whose user is known only after
-// apply, and not read alike from elsewhere (see userOf), are judged alone.
-func (l *linter) accessKeyFindings() map[string][]rules.Finding {
-	if l.accessKeys != nil {
-		return l.accessKeys
-	}
+// judgeAccessKeySets judges each user's access keys as a set once the plan
+// is applied, and gives each judged key's change its findings (facts): its
+// own IG204, and the user's IG203 once, on the first of its active keys this
+// run judges. Keys whose user is known only after apply, and not read alike
+// from elsewhere (see userOf), are judged alone.
+func (l *linter) judgeAccessKeySets() {
 	// Each user's keys are chained in address order (next), so that one
 	// group at a time is built from the plan, not all of them at once.
 	objs := l.applied("aws_iam_access_key")
@@ -222,9 +219,8 @@ func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 		last[u.key] = int32(i)
 	}
 	last = nil // not needed while the groups are judged
-	l.accessKeys = map[string][]rules.Finding{}
 	var keys []rules.AccessKey
-	var changes []*change // each key's change, nil for a key in prior state only
+	var changes []*change // each key's change when this run judges it, else nil
 	for _, head := range heads {
 		keys, changes = keys[:0], changes[:0]
 		user := l.userOf(objs[head], "user").name
@@ -243,25 +239,26 @@ func (l *linter) accessKeyFindings() map[string][]rules.Finding {
 				k.CreatedUnreadable, k.CreatedSensitive = err != nil, created.Sensitive
 			}
 			judged := objs[i].change
-			if objs[i].forgotten {
+			if objs[i].forgotten || judged != nil && !judged.judged {
 				judged = nil // the old object is not what the change judges
 			}
 			keys, changes = append(keys, k), append(changes, judged)
 		}
 		for _, f := range rules.EvaluateAccessKeys(user, keys, l.now, l.baseline) {
-			if f.Rule != rules.AccessKeyMultipleActive {
-				l.accessKeys[f.Subject] = append(l.accessKeys[f.Subject], f)
-				continue
-			}
 			for i, k := range keys {
-				if c := changes[i]; (k.Active || k.StatusUnknown && f.Severity == rules.Info) && c != nil && c.judged {
-					l.accessKeys[k.Name] = append(l.accessKeys[k.Name], f)
+				c := changes[i]
+				if c == nil {
+					continue
+				}
+				if f.Rule == rules.AccessKeyMultipleActive && (k.Active || k.StatusUnknown && f.Severity == rules.Info) ||
+					f.Rule != rules.AccessKeyMultipleActive && f.Subject == k.Name {
+					c.facts = append(c.facts, f)
 					break
 				}
 			}
 		}
 	}
-	return l.accessKeys
+	l.accessKeySets = true
 }
 
 // sshKeyFindings judges every SSH key that exists once the plan is applied,

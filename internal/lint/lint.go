@@ -84,6 +84,10 @@ type Result struct {
 type ResourceRef struct {
 	Address, Type, Action string
 	Line                  int // where the resource's change starts in the plan file
+	// Plan and PlanFile are set when one report joins the results of
+	// several plans (report.Merge): the plan's path as given, which then
+	// prefixes Address, and its file for the formats that point at files.
+	Plan, PlanFile string
 }
 
 // ResourceTypes reports whether the linter judges resources of type t; pass
@@ -155,6 +159,7 @@ type change struct {
 	region     string                  // its provider's region, where the configuration shows it
 	removed    bool                    // destroyed and not replaced
 	judged     bool                    // judged in this run (--changed-only leaves some out)
+	facts      []rules.Finding         // findings across resources (judgeAccessKeySets)
 }
 
 // before is the object before the change; empty on create, unreadable
@@ -193,11 +198,11 @@ type linter struct {
 	// only a fact.
 	changes []*change
 	// Facts across resources, gathered on first use.
-	accessKeys  map[string][]rules.Finding // address -> IG203, IG204
-	sshKeys     map[string][]rules.Finding // address -> IG401-IG404
-	signingBest map[string]rules.Replacement
-	sourceNames map[sourced]string // see userOf
-	chains      int                // certificate chains judged so far (see rules.MaxChainsVerified)
+	accessKeySets bool                       // judgeAccessKeySets has given the changes their facts
+	sshKeys       map[string][]rules.Finding // address -> IG401-IG404
+	signingBest   map[string]rules.Replacement
+	sourceNames   map[sourced]string // see userOf
+	chains        int                // certificate chains judged so far (see rules.MaxChainsVerified)
 }
 
 // Lint judges every resource change of p whose type a rule judges.

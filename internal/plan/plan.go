@@ -525,6 +525,10 @@ func (rd *reader) decodeInto(e *element, c *Change) error {
 			*f.dst = s
 			continue
 		}
+		if f.dst == &c.ModuleAddress && len(f.raw) >= 2 && f.raw[0] == '"' && !hasEscape(f.raw) && strings.HasPrefix(c.Address, string(f.raw[1:len(f.raw)-1])) {
+			c.ModuleAddress = c.Address[:len(f.raw)-2] // as Terraform writes it: the start of the address
+			continue
+		}
 		if err := decodeString(f.raw, f.dst); err != nil {
 			return fmt.Errorf("%s: %w", f.name, err)
 		}

@@ -424,6 +424,14 @@ func (s *scanner) readKey() error {
 	}
 	s.pos++
 	s.key = s.key[:0]
+	// Most keys are short, plain and in the buffer: take them in one copy.
+	if q := bytes.IndexByte(s.buf[s.pos:min(s.pos+maxKey, s.end)], '"'); q >= 0 {
+		if k := s.buf[s.pos : s.pos+q]; bytes.IndexByte(k, '\\') < 0 {
+			s.key = append(s.key, k...)
+			s.pos += q + 1
+			return s.consume(':', "after an object key")
+		}
+	}
 	for escaped := false; ; {
 		for s.pos < s.end {
 			c := s.buf[s.pos]

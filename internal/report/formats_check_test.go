@@ -297,7 +297,7 @@ func TestGitHubCommands(t *testing.T) {
 			t.Errorf("line %d: ::%s, want ::%s", i, m[1], wantCmd[i])
 		}
 		props := commandProps(m[2])
-		if title := props["title"]; !strings.HasPrefix(title, f.RuleID+" "+f.Rule) {
+		if title := props["title"]; !strings.HasPrefix(title, f.Rule.ID+" "+f.Rule.Slug) {
 			t.Errorf("line %d: title %q", i, title)
 		}
 		if props["file"] != testOptions.ArtifactURI {
@@ -441,7 +441,7 @@ func TestCanaryNeverLeaves(t *testing.T) {
 	// The canary proves nothing unless the secret-bearing resources fired.
 	fired := map[string]bool{}
 	for _, f := range r.Findings {
-		fired[f.RuleID] = true
+		fired[f.Rule.ID] = true
 	}
 	for _, id := range []string{"IG201", "IG202", "IG601"} {
 		if !fired[id] {

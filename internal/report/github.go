@@ -30,12 +30,12 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 	var line []byte // one command at a time, used again for the next
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		cmd, title := githubCommand(f.Severity), f.RuleID+" "+f.Rule
+		cmd, title := githubCommand(f.Severity), f.Rule.ID+" "+f.Rule.Slug
 		if f.Waived {
 			cmd, title = "notice", title+" (waived)"
 		}
 		line = append(append(append(line[:0], "::"...), cmd...), ' ')
-		file := f.artifactURI(opt)
+		file := findingFile(f, opt)
 		if file != "" {
 			line = append(appendGitHubProperty(append(line, "file="...), file), ',')
 		}
@@ -52,13 +52,13 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 		line = appendGitHubData(append(appendGitHubData(line, f.Address), ": "...), f.Message)
 		switch {
 		case f.Waived:
-			line = appendGitHubData(append(line, "%0Areason: "...), f.waiverReason())
+			line = appendGitHubData(append(line, "%0Areason: "...), waiverReason(f))
 		case f.Waiver != nil:
-			line = appendGitHubData(append(line, "%0Awaiver expired on "...), f.Waiver.Expires)
+			line = appendGitHubData(append(line, "%0Awaiver expired on "...), f.Waiver.ExpiresDate())
 			line = appendGitHubData(append(line, ": "...), f.Waiver.Reason)
 		}
-		if !f.Waived && f.Severity != rules.Info && f.Remediation != "" {
-			line = appendGitHubData(append(line, "%0Afix: "...), f.Remediation)
+		if !f.Waived && f.Severity != rules.Info && remediation(f) != "" {
+			line = appendGitHubData(append(line, "%0Afix: "...), remediation(f))
 		}
 		bw.Write(append(line, '\n'))
 	}

@@ -5,37 +5,38 @@ import (
 	"unicode/utf8"
 )
 
-// appendFinding appends f as json.MarshalIndent(f, "    ", "  ") would, byte
-// for byte, without reflection: a report can hold hundreds of thousands of
+// appendFinding appends f as encoding/json would indent it in the report's
+// findings array (json.MarshalIndent(jsonFinding, "    ", "  ")), byte for
+// byte, without reflection: a report can hold hundreds of thousands of
 // findings. TestAppendFindingMatchesEncodingJSON holds the two together.
 func appendFinding(b []byte, f *Finding) []byte {
-	const in = "\n      " // a member of the finding
+	const in = ",\n      " // a member of the finding after the first
 	b = append(b, '{')
-	b = appendMember(b, in, "rule_id", f.RuleID)
-	b = appendMember(b, ",\n      ", "rule", f.Rule)
-	b = appendMember(b, ",\n      ", "severity", f.Severity.String())
-	b = appendMember(b, ",\n      ", "address", f.Address)
-	b = appendMember(b, ",\n      ", "resource_type", f.ResourceType)
-	b = appendMember(b, ",\n      ", "action", f.Action)
+	b = appendMember(b, in[1:], "rule_id", f.Rule.ID)
+	b = appendMember(b, in, "rule", f.Rule.Slug)
+	b = appendMember(b, in, "severity", f.Severity.String())
+	b = appendMember(b, in, "address", f.Address)
+	b = appendMember(b, in, "resource_type", f.Type)
+	b = appendMember(b, in, "action", f.Action)
 	if f.Line != 0 {
 		b = append(b, ",\n      \"line\": "...)
 		b = strconv.AppendInt(b, int64(f.Line), 10)
 	}
 	if f.Attribute != "" {
-		b = appendMember(b, ",\n      ", "attribute", f.Attribute)
+		b = appendMember(b, in, "attribute", f.Attribute)
 	}
-	b = appendMember(b, ",\n      ", "event", f.Event)
-	b = appendMember(b, ",\n      ", "message", f.Message)
-	b = appendMember(b, ",\n      ", "remediation", f.Remediation)
+	b = appendMember(b, in, "event", f.Rule.Event)
+	b = appendMember(b, in, "message", f.Message)
+	b = appendMember(b, in, "remediation", remediation(f))
 	b = append(b, ",\n      \"references\": "...)
-	switch {
-	case f.References == nil:
+	switch refs := f.Rule.References; {
+	case refs == nil:
 		b = append(b, "null"...)
-	case len(f.References) == 0:
+	case len(refs) == 0:
 		b = append(b, "[]"...)
 	default:
 		b = append(b, '[')
-		for i, r := range f.References {
+		for i, r := range refs {
 			if i > 0 {
 				b = append(b, ',')
 			}
@@ -49,15 +50,15 @@ func appendFinding(b []byte, f *Finding) []byte {
 	if w := f.Waiver; w != nil {
 		b = append(b, ",\n      \"waiver\": {"...)
 		b = appendMember(b, "\n        ", "reason", w.Reason)
-		if w.Expires != "" {
-			b = appendMember(b, ",\n        ", "expires", w.Expires)
+		if expires := w.ExpiresDate(); expires != "" {
+			b = appendMember(b, ",\n        ", "expires", expires)
 		}
 		b = append(b, ",\n        \"expired\": "...)
-		b = strconv.AppendBool(b, w.Expired)
+		b = strconv.AppendBool(b, !f.Waived)
 		b = append(b, "\n      }"...)
 	}
 	if f.Plan != "" {
-		b = appendMember(b, ",\n      ", "plan", f.Plan)
+		b = appendMember(b, in, "plan", f.Plan)
 	}
 	return append(b, "\n    }"...)
 }

@@ -253,7 +253,7 @@ func newJUnitIndex(r *Report) junitIndex {
 	}
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		x.byRule[f.RuleID] = append(x.byRule[f.RuleID], f)
+		x.byRule[f.Rule.ID] = append(x.byRule[f.Rule.ID], f)
 	}
 	for _, fs := range x.byRule {
 		slices.SortStableFunc(fs, func(a, b *Finding) int { return strings.Compare(a.Address, b.Address) })
@@ -333,18 +333,18 @@ func junitOutcome(c *junitCase, fs []*Finding, failOn rules.Severity, detail boo
 		if !detail {
 			continue
 		}
-		fmt.Fprintf(&text, "%s %s %s: %s\n", strings.ToUpper(f.Severity.String()), f.RuleID, f.Rule, f.Message)
+		fmt.Fprintf(&text, "%s %s %s: %s\n", strings.ToUpper(f.Severity.String()), f.Rule.ID, f.Rule.Slug, f.Message)
 		if f.Attribute != "" {
 			fmt.Fprintf(&text, "attribute: %s\n", f.Attribute)
 		}
 		switch {
 		case f.Waived:
-			fmt.Fprintf(&text, "waived: %s\n", f.waiverReason())
+			fmt.Fprintf(&text, "waived: %s\n", waiverReason(f))
 		case f.Waiver != nil:
-			fmt.Fprintf(&text, "waiver expired on %s: %s\n", f.Waiver.Expires, f.Waiver.Reason)
+			fmt.Fprintf(&text, "waiver expired on %s: %s\n", f.Waiver.ExpiresDate(), f.Waiver.Reason)
 		}
-		if f.Remediation != "" {
-			fmt.Fprintf(&text, "fix: %s\n", f.Remediation)
+		if remediation(f) != "" {
+			fmt.Fprintf(&text, "fix: %s\n", remediation(f))
 		}
 	}
 	switch {
@@ -354,7 +354,7 @@ func junitOutcome(c *junitCase, fs []*Finding, failOn rules.Severity, detail boo
 			c.Failure.Message = strings.Join(failing, "; ")
 		}
 	case waived == len(fs):
-		c.Skipped = &junitSkipped{Message: "waived: " + fs[0].waiverReason()}
+		c.Skipped = &junitSkipped{Message: "waived: " + waiverReason(fs[0])}
 	default:
 		c.SystemOut = text.String()
 	}

@@ -78,7 +78,9 @@ func TestJUnitMatchesEncodingXML(t *testing.T) {
 		for i := range r.Findings {
 			f := &r.Findings[i]
 			f.Message += odd
-			f.Remediation += odd
+			rule := *f.Rule // a copy: the catalogue's is shared
+			rule.Remediation.Terraform += odd
+			f.Rule = &rule
 			f.Attribute += odd
 			if f.Waiver != nil {
 				f.Waiver.Reason += odd

@@ -59,8 +59,8 @@ func WriteMarkdown(w io.Writer, r *Report, opt Options) error {
 		sec := section{open: fmt.Sprintf("\n<details>\n<summary><code>%s</code> (%s): %s</summary>\n\n",
 			mdText(res.Address), mdText(res.Action), mdText(resourceCounts(res.Findings)))}
 		size += len(sec.open) + len(closing)
-		for _, f := range res.Findings {
-			item := markdownFinding(f)
+		for i := range res.Findings {
+			item := markdownFinding(&res.Findings[i])
 			sec.items = append(sec.items, item)
 			size += len(item)
 		}
@@ -114,18 +114,18 @@ cut:
 }
 
 // markdownFinding is one finding's list item, with its waiver and fix.
-func markdownFinding(f Finding) string {
+func markdownFinding(f *Finding) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "- **%s** %s <code>%s</code>: %s\n",
-		mdText(f.Severity.String()), mdText(f.RuleID), mdText(f.Rule), mdText(f.Message))
+		mdText(f.Severity.String()), mdText(f.Rule.ID), mdText(f.Rule.Slug), mdText(f.Message))
 	switch {
 	case f.Waived:
-		fmt.Fprintf(&b, "  - Waived: %s\n", mdText(f.waiverReason()))
+		fmt.Fprintf(&b, "  - Waived: %s\n", mdText(waiverReason(f)))
 	case f.Waiver != nil:
-		fmt.Fprintf(&b, "  - Waiver expired on %s: %s\n", mdText(f.Waiver.Expires), mdText(f.Waiver.Reason))
+		fmt.Fprintf(&b, "  - Waiver expired on %s: %s\n", mdText(f.Waiver.ExpiresDate()), mdText(f.Waiver.Reason))
 	}
-	if !f.Waived && f.Severity != rules.Info && f.Remediation != "" {
-		fmt.Fprintf(&b, "  - Fix: %s\n", mdText(f.Remediation))
+	if !f.Waived && f.Severity != rules.Info && remediation(f) != "" {
+		fmt.Fprintf(&b, "  - Fix: %s\n", mdText(remediation(f)))
 	}
 	return b.String()
 }

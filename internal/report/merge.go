@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"maps"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
 )
 
 // PlanReport is the outcome of linting one plan in a run over several:
@@ -77,24 +79,31 @@ func Merge(parts []PlanReport, version string) *Report {
 		for sev, n := range sum.BySeverity {
 			m.Summary.BySeverity[sev] += n
 		}
-		for _, j := range r.Judged {
-			j.Address = p.Path + AddressSeparator + j.Address
-			m.Judged = append(m.Judged, j)
+		// Each resource is named anew, in its plan, and its findings with it.
+		inPlan := func(ref lint.ResourceRef) *lint.ResourceRef {
+			ref.Address, ref.Plan, ref.PlanFile = p.Path+AddressSeparator+ref.Address, p.Path, p.ArtifactURI
+			return &ref
 		}
+		for _, j := range r.Judged {
+			m.Judged = append(m.Judged, *inPlan(j))
+		}
+		named := make(map[*lint.ResourceRef]*lint.ResourceRef, len(r.Judged))
 		for _, f := range r.Findings {
-			f.Address = p.Path + AddressSeparator + f.Address
-			f.Plan, f.artifact = p.Path, p.ArtifactURI
+			if named[f.ResourceRef] == nil {
+				named[f.ResourceRef] = inPlan(*f.ResourceRef)
+			}
+			f.ResourceRef = named[f.ResourceRef]
 			m.Findings = append(m.Findings, f)
 		}
 	}
 	return m
 }
 
-// artifactURI is the file a finding points at: its own plan's in a merged
+// findingFile is the file a finding points at: its own plan's in a merged
 // report, else the one plan's from the options.
-func (f Finding) artifactURI(opt Options) string {
+func findingFile(f *Finding, opt Options) string {
 	if f.Plan != "" {
-		return f.artifact
+		return f.PlanFile
 	}
 	return opt.ArtifactURI
 }

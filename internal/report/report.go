@@ -26,17 +26,10 @@ type Report struct {
 
 	// Judged lists the resources judged, for formats with one entry per
 	// resource (JUnit). It is not part of the JSON contract.
-	Judged []JudgedResource `json:"-"`
+	Judged []lint.ResourceRef `json:"-"`
 	// Disabled holds the IDs of rules switched off by configuration; the
 	// CLI sets it so per-rule formats do not show them as passing.
 	Disabled map[string]bool `json:"-"`
-}
-
-// JudgedResource is a resource the linter judged.
-type JudgedResource struct {
-	Address string
-	Type    string
-	Action  string
 }
 
 // Tool names the program.
@@ -61,43 +54,26 @@ type Summary struct {
 	BySeverity map[string]int `json:"by_severity"`
 }
 
-// Finding is one finding in the report.
-type Finding struct {
-	RuleID       string         `json:"rule_id"`
-	Rule         string         `json:"rule"`
-	Severity     rules.Severity `json:"severity"`
-	Address      string         `json:"address"`
-	ResourceType string         `json:"resource_type"`
-	Action       string         `json:"action"`
-	Line         int            `json:"line,omitempty"`
-	Attribute    string         `json:"attribute,omitempty"`
-	Event        string         `json:"event"`
-	Message      string         `json:"message"`
-	Remediation  string         `json:"remediation"`
-	References   []string       `json:"references"`
-	Waived       bool           `json:"waived"`
-	Waiver       *Waiver        `json:"waiver,omitempty"`
-	// Plan is the finding's plan when one run lints several (see Merge).
-	Plan     string `json:"plan,omitempty"`
-	artifact string // Plan's file for SARIF and GitHub; see artifactURI
-}
-
-// Waiver is the waiver that matched a finding, live or expired.
-type Waiver struct {
-	Reason  string `json:"reason"`
-	Expires string `json:"expires,omitempty"`
-	Expired bool   `json:"expired"`
-}
+// Finding is one finding in the report: the lint result's own, not a copy,
+// for a report can hold hundreds of thousands. Its members in the JSON
+// report (rule_id, rule, event, remediation and references from its rule;
+// address, resource_type, action and line from its resource) are written by
+// appendFinding.
+type Finding = lint.Finding
 
 // waiverReason is the reason of the finding's waiver, if it has one.
-func (f Finding) waiverReason() string {
+func waiverReason(f *Finding) string {
 	if f.Waiver == nil {
 		return ""
 	}
 	return f.Waiver.Reason
 }
 
-// New builds the report of a lint result.
+// remediation is the fix a finding's rule gives in Terraform.
+func remediation(f *Finding) string { return f.Rule.Remediation.Terraform }
+
+// New builds the report of a lint result. The report shares the result's
+// findings and judged resources.
 func New(res lint.Result, version string) *Report {
 	r := &Report{
 		Tool: Tool{Name: "iamguard", Version: version},
@@ -107,23 +83,14 @@ func New(res lint.Result, version string) *Report {
 			Timestamp:        res.Plan.Timestamp,
 		},
 		Summary:  Summary{Resources: res.Resources, BySeverity: map[string]int{}},
-		Findings: make([]Finding, 0, len(res.Findings)),
+		Findings: res.Findings,
+		Judged:   res.Judged,
 	}
-	r.Judged = make([]JudgedResource, 0, len(res.Judged))
-	for _, j := range res.Judged {
-		r.Judged = append(r.Judged, JudgedResource{Address: j.Address, Type: j.Type, Action: j.Action})
+	if r.Findings == nil {
+		r.Findings = []Finding{}
 	}
-	for _, f := range res.Findings {
-		r.Findings = append(r.Findings, Finding{
-			RuleID: f.Rule.ID, Rule: f.Rule.Slug, Severity: f.Severity,
-			Address: f.Address, ResourceType: f.Type, Action: f.Action, Line: f.Line,
-			Attribute: f.Attribute, Event: f.Rule.Event, Message: f.Message,
-			Remediation: f.Rule.Remediation.Terraform, References: f.Rule.References,
-			Waived: f.Waived,
-		})
-		if w := f.Waiver; w != nil {
-			r.Findings[len(r.Findings)-1].Waiver = &Waiver{Reason: w.Reason, Expires: w.ExpiresDate(), Expired: !f.Waived}
-		}
+	for i := range r.Findings {
+		f := &r.Findings[i]
 		if f.Waived {
 			r.Summary.Waived++
 			continue
@@ -164,7 +131,7 @@ func (r *Report) ByResource() []Resource {
 			if !ok {
 				i = len(out)
 				idx[f.Address] = i
-				out = append(out, Resource{Address: f.Address, Type: f.ResourceType, Action: f.Action})
+				out = append(out, Resource{Address: f.Address, Type: f.Type, Action: f.Action})
 			}
 			out[i].Findings = append(out[i].Findings, f)
 		}
@@ -177,7 +144,7 @@ func (r *Report) ByResource() []Resource {
 		for j < len(r.Findings) && r.Findings[j].Address == f.Address {
 			j++
 		}
-		out = append(out, Resource{Address: f.Address, Type: f.ResourceType, Action: f.Action, Findings: r.Findings[i:j:j]})
+		out = append(out, Resource{Address: f.Address, Type: f.Type, Action: f.Action, Findings: r.Findings[i:j:j]})
 		i = j
 	}
 	return out

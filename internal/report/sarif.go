@@ -81,11 +81,11 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 	var file, uri string
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		ri, ok := index[f.RuleID]
+		ri, ok := index[f.Rule.ID]
 		if !ok {
 			ri = -1
 		}
-		if fi := f.artifactURI(opt); fi != file {
+		if fi := findingFile(f, opt); fi != file {
 			file, uri = fi, ""
 			if fi != "" {
 				uri = artifactURI(fi)

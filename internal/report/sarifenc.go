@@ -19,14 +19,14 @@ func appendSARIFResult(b []byte, f *Finding, ruleIndex int, uri string) []byte {
 	if f.Attribute != "" {
 		b = appendProperty(b, 12, "attribute", f.Attribute, true)
 	}
-	b = appendProperty(b, 12, "resource_type", f.ResourceType, true)
+	b = appendProperty(b, 12, "resource_type", f.Type, true)
 	b = appendProperty(b, 12, "severity", f.Severity.String(), true)
 	if !f.Waived && f.Waiver != nil {
-		b = appendProperty(b, 12, "waiver_expired", f.Waiver.Expires, true)
+		b = appendProperty(b, 12, "waiver_expired", f.Waiver.ExpiresDate(), true)
 		b = appendProperty(b, 12, "waiver_reason", f.Waiver.Reason, true)
 	}
 	b = append(indent(b, 10), "},"...)
-	b = appendProperty(b, 10, "ruleId", f.RuleID, false)
+	b = appendProperty(b, 10, "ruleId", f.Rule.ID, false)
 	if ruleIndex >= 0 {
 		b = append(indent(append(b, ','), 10), `"ruleIndex": `...)
 		b = strconv.AppendInt(b, int64(ruleIndex), 10)
@@ -43,13 +43,13 @@ func appendSARIFResult(b []byte, f *Finding, ruleIndex int, uri string) []byte {
 	b = append(indent(b, 10), "],"...)
 	b = append(indent(b, 10), `"partialFingerprints": {`...)
 	b = append(indent(b, 12), `"iamguard/v1": "`...)
-	b = append(append(b, fingerprint(f.RuleID, f.Address, f.Attribute)...), '"')
+	b = append(append(b, fingerprint(f.Rule.ID, f.Address, f.Attribute)...), '"')
 	b = append(indent(b, 10), '}')
 	if f.Waived {
 		// All of a suppression's fields are set: go-sarif writes unset
 		// ones as null, which the schema rejects. The GUID is stable.
-		reason := f.waiverReason()
-		guid := uuid.NewSHA1(uuid.NameSpaceURL, []byte("iamguard:waiver:"+fingerprint(f.RuleID, f.Address, reason)))
+		reason := waiverReason(f)
+		guid := uuid.NewSHA1(uuid.NameSpaceURL, []byte("iamguard:waiver:"+fingerprint(f.Rule.ID, f.Address, reason)))
 		b = append(indent(append(b, ','), 10), `"suppressions": [`...)
 		b = append(indent(b, 12), '{')
 		b = appendProperty(b, 14, "kind", "external", false)

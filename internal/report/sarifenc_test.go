@@ -5,16 +5,19 @@ import (
 	"encoding/json"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/config"
+	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
 // librarySARIFResult builds f's result with go-sarif's types: what
 // appendSARIFResult must encode, byte for byte.
-func librarySARIFResult(f Finding, ruleIndex int, uri string) *sarif.Result {
+func librarySARIFResult(f *Finding, ruleIndex int, uri string) *sarif.Result {
 	loc := sarif.NewLocation().WithLogicalLocations([]*sarif.LogicalLocation{
 		sarif.NewLogicalLocation().WithFullyQualifiedName(f.Address).WithKind("resource"),
 	})
@@ -25,15 +28,15 @@ func librarySARIFResult(f Finding, ruleIndex int, uri string) *sarif.Result {
 		}
 		loc.WithPhysicalLocation(phys)
 	}
-	props := sarif.Properties{"severity": f.Severity.String(), "resource_type": f.ResourceType, "action": f.Action}
+	props := sarif.Properties{"severity": f.Severity.String(), "resource_type": f.Type, "action": f.Action}
 	if f.Attribute != "" {
 		props["attribute"] = f.Attribute
 	}
-	res := sarif.NewRuleResult(f.RuleID).
+	res := sarif.NewRuleResult(f.Rule.ID).
 		WithLevel(sarifLevel(f.Severity)).
 		WithMessage(sarif.NewTextMessage(f.Address + ": " + f.Message)).
 		WithLocations([]*sarif.Location{loc}).
-		WithPartialFingerPrints(map[string]any{"iamguard/v1": fingerprint(f.RuleID, f.Address, f.Attribute)})
+		WithPartialFingerPrints(map[string]any{"iamguard/v1": fingerprint(f.Rule.ID, f.Address, f.Attribute)})
 	if ruleIndex >= 0 {
 		res.WithRuleIndex(ruleIndex)
 	}
@@ -41,11 +44,11 @@ func librarySARIFResult(f Finding, ruleIndex int, uri string) *sarif.Result {
 	case f.Waived:
 		res.AddSuppression(sarif.NewSuppression("external").
 			WithStatus("accepted").
-			WithJustifcation(f.waiverReason()).
+			WithJustifcation(waiverReason(f)).
 			WithLocation(loc).
-			WithGuid(uuid.NewSHA1(uuid.NameSpaceURL, []byte("iamguard:waiver:"+fingerprint(f.RuleID, f.Address, f.waiverReason()))).String()))
+			WithGuid(uuid.NewSHA1(uuid.NameSpaceURL, []byte("iamguard:waiver:"+fingerprint(f.Rule.ID, f.Address, waiverReason(f)))).String()))
 	case f.Waiver != nil:
-		props["waiver_expired"] = f.Waiver.Expires
+		props["waiver_expired"] = f.Waiver.ExpiresDate()
 		props["waiver_reason"] = f.Waiver.Reason
 	}
 	res.Properties = props
@@ -64,13 +67,15 @@ func TestSARIFResultMatchesGoSARIF(t *testing.T) {
 			for _, line := range []int{0, 7} {
 				for _, uri := range []string{"", "plans/a%20b.json"} {
 					for _, ri := range []int{-1, 0, 36} {
-						for w, waiver := range []*Waiver{nil, {Reason: odd, Expires: "2030-01-01"}, {Reason: "", Expired: true}, {Reason: "r"}} {
+						for w, waiver := range []*config.Waiver{nil, {Reason: odd, Expires: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)}, {Reason: ""}, {Reason: "r"}} {
 							n++
-							f := Finding{RuleID: "IG203", Severity: sev, Address: `module.m["` + odd + `"].aws_iam_access_key.k`,
-								ResourceType: "aws_iam_access_key", Action: "no-op", Line: line, Attribute: attr,
-								Message: "message " + odd, Waiver: waiver, Waived: waiver != nil && w%2 == 1}
+							f := Finding{
+								Finding: rules.Finding{Rule: rules.ByID("IG203"), Severity: sev, Attribute: attr, Message: "message " + odd},
+								ResourceRef: &lint.ResourceRef{Address: `module.m["` + odd + `"].aws_iam_access_key.k`,
+									Type: "aws_iam_access_key", Action: "no-op", Line: line},
+								Waiver: waiver, Waived: waiver != nil && w%2 == 1}
 							var compact, want bytes.Buffer
-							if err := json.NewEncoder(&compact).Encode(librarySARIFResult(f, ri, uri)); err != nil {
+							if err := json.NewEncoder(&compact).Encode(librarySARIFResult(&f, ri, uri)); err != nil {
 								t.Fatal(err)
 							}
 							if err := json.Indent(&want, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), "        ", "  "); err != nil {

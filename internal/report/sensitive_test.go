@@ -75,7 +75,7 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 			r := New(lint.Lint(p, lint.Options{}), "canary")
 			fired := map[string]bool{}
 			for _, f := range r.Findings {
-				fired[f.RuleID] = true
+				fired[f.Rule.ID] = true
 			}
 			for _, id := range c.fired {
 				if !fired[id] {

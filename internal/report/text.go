@@ -27,17 +27,18 @@ func WriteText(w io.Writer, r *Report, opt Options) error {
 	paint := func(sev rules.Severity) string { return labels[sev] }
 	for _, res := range r.ByResource() {
 		fmt.Fprintf(bw, "%s (%s)\n", oneLine(res.Address), res.Action)
-		for _, f := range res.Findings {
-			fmt.Fprintf(bw, "  %s %s %s: %s\n", paint(f.Severity), f.RuleID, f.Rule, oneLine(f.Message))
+		for i := range res.Findings {
+			f := &res.Findings[i]
+			fmt.Fprintf(bw, "  %s %s %s: %s\n", paint(f.Severity), f.Rule.ID, f.Rule.Slug, oneLine(f.Message))
 			if f.Waiver != nil {
 				if f.Waived {
 					fmt.Fprintf(bw, "           waived: %s\n", oneLine(f.Waiver.Reason))
 				} else {
-					fmt.Fprintf(bw, "           waiver expired on %s: %s\n", f.Waiver.Expires, oneLine(f.Waiver.Reason))
+					fmt.Fprintf(bw, "           waiver expired on %s: %s\n", f.Waiver.ExpiresDate(), oneLine(f.Waiver.Reason))
 				}
 			}
 			if f.Severity != rules.Info {
-				fmt.Fprintf(bw, "           fix: %s\n", f.Remediation)
+				fmt.Fprintf(bw, "           fix: %s\n", remediation(f))
 			}
 		}
 		fmt.Fprintln(bw)
