@@ -11,10 +11,10 @@ func judgeAccessKey(l *linter, c *change) []rules.Finding {
 	if c.removed {
 		return nil
 	}
-	if !l.accessKeySets {
-		panic("lint: an access key was judged before the keys' sets; gather them in gatherFacts")
+	if l.keyFacts == nil {
+		panic("lint: an access key was judged before the keys were grouped by user; group them in gatherFacts")
 	}
-	facts := c.facts
+	facts := l.keySetFacts(c)
 	out := c.reactivation(rules.AccessKeyReactivated)
 	secret := rules.AccessKeySecret(c.after().str("pgp_key", ""))
 	if out == nil && len(facts) == 0 {

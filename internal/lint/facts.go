@@ -22,7 +22,7 @@ func (l *linter) gatherFacts(judged []*change) {
 		types[c.rc.Type] = true
 	}
 	if types["aws_iam_access_key"] {
-		l.judgeAccessKeySets()
+		l.groupAccessKeys()
 	}
 	if types["aws_iam_user_ssh_key"] {
 		l.sshKeyFindings()
@@ -32,11 +32,11 @@ func (l *linter) gatherFacts(judged []*change) {
 	}
 }
 
-// mustHavePlan stops a fact from being gathered after Lint let the plan
-// go, which would judge with a fact made of nothing: gatherFacts must
-// gather every fact a judge asks for.
+// mustHavePlan stops a fact from being gathered after Lint let the plan's
+// changes go, which would judge with a fact made of nothing: gatherFacts
+// must gather every fact a judge asks for.
 func (l *linter) mustHavePlan() {
-	if l.plan == nil {
+	if l.changes == nil {
 		panic("lint: a fact across resources was asked for after the plan was let go; gather it in gatherFacts")
 	}
 }
@@ -192,73 +192,105 @@ func sourceName(module string, refs []string) string {
 	return b.String() + laterName
 }
 
-// judgeAccessKeySets judges each user's access keys as a set once the plan
-// is applied, and gives each judged key's change its findings (facts): its
-// own IG204, and the user's IG203 once, on the first of its active keys this
-// run judges. Keys whose user is known only after apply, and not read alike
-// from elsewhere (see userOf), are judged alone.
-func (l *linter) judgeAccessKeySets() {
-	// Each user's keys are chained in address order (next), so that one
-	// group at a time is built from the plan, not all of them at once.
-	objs := l.applied("aws_iam_access_key")
-	next := make([]int32, len(objs))
-	var heads []int32          // each group's first key
+// groupAccessKeys chains the access keys that exist once the plan is
+// applied by user, in address order (keyNext), and marks each judged key's
+// change with its user's set (keySet). Keys whose user is known only after
+// apply, and not read alike from elsewhere (see userOf), are alone. The
+// sets are judged as their first judged key is (keySetFacts), so that their
+// findings are made, and their keys let go, one user at a time.
+func (l *linter) groupAccessKeys() {
+	l.keys = l.applied("aws_iam_access_key")
+	l.keyNext = make([]int32, len(l.keys))
+	var heads []int32          // each set's first key
 	last := map[string]int32{} // a user's last key so far
-	for i, o := range objs {
-		next[i] = -1
+	for i, o := range l.keys {
+		l.keyNext[i] = -1
 		u := l.userOf(o, "user")
 		if u.name.Unknown || u.name.V == "" {
-			heads = append(heads, int32(i)) // judged alone
+			heads = append(heads, int32(i)) // alone
 			continue
 		}
 		if j, ok := last[u.key]; ok {
-			next[j] = int32(i)
+			l.keyNext[j] = int32(i)
 		} else {
 			heads = append(heads, int32(i))
 		}
 		last[u.key] = int32(i)
 	}
-	last = nil // not needed while the groups are judged
-	var keys []rules.AccessKey
-	var changes []*change // each key's change when this run judges it, else nil
 	for _, head := range heads {
-		keys, changes = keys[:0], changes[:0]
-		user := l.userOf(objs[head], "user").name
-		for i := head; i >= 0; i = next[i] {
-			a := objs[i].attrs()
-			// One spelling marked sensitive withholds the name for all.
-			user.Sensitive = user.Sensitive || a.isSensitive("user")
-			status := a.str("status", "Active")
-			k := rules.AccessKey{Name: objs[i].address, Active: !status.Unknown && status.V == "Active", StatusUnknown: status.Unknown}
-			switch created := a.str("create_date", ""); {
-			case created.Unreadable:
-				k.CreatedUnreadable = true
-			case !created.Unknown && created.V != "":
-				var err error
-				k.Created, err = time.Parse(time.RFC3339, created.V)
-				k.CreatedUnreadable, k.CreatedSensitive = err != nil, created.Sensitive
-			}
-			judged := objs[i].change
-			if objs[i].forgotten || judged != nil && !judged.judged {
-				judged = nil // the old object is not what the change judges
-			}
-			keys, changes = append(keys, k), append(changes, judged)
-		}
-		for _, f := range rules.EvaluateAccessKeys(user, keys, l.now, l.baseline) {
-			for i, k := range keys {
-				c := changes[i]
-				if c == nil {
-					continue
-				}
-				if f.Rule == rules.AccessKeyMultipleActive && (k.Active || k.StatusUnknown && f.Severity == rules.Info) ||
-					f.Rule != rules.AccessKeyMultipleActive && f.Subject == k.Name {
-					c.facts = append(c.facts, f)
-					break
-				}
+		for i := head; i >= 0; i = l.keyNext[i] {
+			if c := l.judgedKey(i); c != nil {
+				c.keySet = head + 1
 			}
 		}
 	}
-	l.accessKeySets = true
+	l.keyFacts = map[*change][]rules.Finding{}
+}
+
+// judgedKey is the change this run judges as key i, or nil: a key in prior
+// state only, one --changed-only leaves out, or the old object a
+// replacement forgets (not what the change judges).
+func (l *linter) judgedKey(i int32) *change {
+	if o := l.keys[i]; o.change != nil && o.change.judged && !o.forgotten {
+		return o.change
+	}
+	return nil
+}
+
+// keySetFacts gives a judged key's findings across its user's keys (its
+// IG204; IG203 on the first active key of the set this run judges),
+// judging the set first if none of its keys was judged yet.
+func (l *linter) keySetFacts(c *change) []rules.Finding {
+	if c.keySet > 0 {
+		l.judgeKeySet(c.keySet - 1)
+	}
+	fs := l.keyFacts[c]
+	delete(l.keyFacts, c)
+	return fs
+}
+
+// judgeKeySet judges the set of keys from head as the user's keys once the
+// plan is applied, keeps the findings for its judged keys in keyFacts, and
+// lets the set go.
+func (l *linter) judgeKeySet(head int32) {
+	keys, changes := l.keyScratch[:0], l.changeScratch[:0]
+	user := l.userOf(l.keys[head], "user").name
+	for i := head; i >= 0; i = l.keyNext[i] {
+		a := l.keys[i].attrs()
+		// One spelling marked sensitive withholds the name for all.
+		user.Sensitive = user.Sensitive || a.isSensitive("user")
+		status := a.str("status", "Active")
+		k := rules.AccessKey{Name: l.keys[i].address, Active: !status.Unknown && status.V == "Active", StatusUnknown: status.Unknown}
+		switch created := a.str("create_date", ""); {
+		case created.Unreadable:
+			k.CreatedUnreadable = true
+		case !created.Unknown && created.V != "":
+			var err error
+			k.Created, err = time.Parse(time.RFC3339, created.V)
+			k.CreatedUnreadable, k.CreatedSensitive = err != nil, created.Sensitive
+		}
+		c := l.judgedKey(i)
+		if c != nil {
+			c.keySet = 0 // judged now
+		}
+		keys, changes = append(keys, k), append(changes, c)
+		l.keys[i] = appliedObject{} // its change goes once judged
+	}
+	for _, f := range rules.EvaluateAccessKeys(user, keys, l.now, l.baseline) {
+		for i, k := range keys {
+			c := changes[i]
+			if c == nil {
+				continue
+			}
+			if f.Rule == rules.AccessKeyMultipleActive && (k.Active || k.StatusUnknown && f.Severity == rules.Info) ||
+				f.Rule != rules.AccessKeyMultipleActive && f.Subject == k.Name {
+				l.keyFacts[c] = append(l.keyFacts[c], f)
+				break
+			}
+		}
+	}
+	clear(changes)
+	l.keyScratch, l.changeScratch = keys, changes
 }
 
 // sshKeyFindings judges every SSH key that exists once the plan is applied,

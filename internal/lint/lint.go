@@ -159,7 +159,7 @@ type change struct {
 	region     string                  // its provider's region, where the configuration shows it
 	removed    bool                    // destroyed and not replaced
 	judged     bool                    // judged in this run (--changed-only leaves some out)
-	facts      []rules.Finding         // findings across resources (judgeAccessKeySets)
+	keySet     int32                   // an access key's user's set, not judged yet: its first key + 1 (see groupAccessKeys)
 }
 
 // before is the object before the change; empty on create, unreadable
@@ -198,7 +198,12 @@ type linter struct {
 	// only a fact.
 	changes []*change
 	// Facts across resources, gathered on first use.
-	accessKeySets bool                       // judgeAccessKeySets has given the changes their facts
+	// Access keys by user (see groupAccessKeys).
+	keys          []appliedObject
+	keyNext       []int32
+	keyFacts      map[*change][]rules.Finding
+	keyScratch    []rules.AccessKey
+	changeScratch []*change
 	sshKeys       map[string][]rules.Finding // address -> IG401-IG404
 	signingBest   map[string]rules.Replacement
 	sourceNames   map[sourced]string // see userOf
@@ -261,7 +266,10 @@ func Lint(p *plan.Plan, opt Options) Result {
 	// go: each change is dropped once judged, so that a plan of many
 	// resources is freed as its findings are made.
 	l.gatherFacts(changes)
-	l.plan, l.changes, p = nil, nil, nil
+	// The facts keep reading the configuration (userOf) and prior state.
+	rest := *p
+	rest.Changes = nil
+	l.plan, l.changes, p = &rest, nil, nil
 	// Each change's findings are gathered first and copied once into a
 	// slice of the right size: growing a large slice of findings as they
 	// come costs more than judging them.
