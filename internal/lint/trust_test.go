@@ -107,6 +107,15 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_login_profile.from_resource":                  "IG601:info",
 			"module.from_resource.aws_iam_user_login_profile.this":      "IG601:info",
 		}},
+		// An ephemeral root variable is never in the plan's variables, and
+		// reaches an attribute only through ephemeralasnull, as null: in
+		// the root and through a module input alike, it is judged as the
+		// line left out.
+		{"trust/ephemeral-variable", nil, map[string]string{
+			"aws_iam_account_password_policy.this":           "IG105:medium",
+			"aws_iam_user_login_profile.root":                "IG601:medium",
+			"module.profile.aws_iam_user_login_profile.this": "IG601:medium",
+		}},
 		// Objects whose user is known only after apply count for one user
 		// when one module instance reads it alike (user =
 		// aws_iam_user.ci.id, in two resources or two counted
@@ -125,15 +134,17 @@ func TestFixtureFindings(t *testing.T) {
 		}},
 		// A trail created has no home_region until apply; it lives in
 		// its provider's region, where the configuration gives it as a
-		// constant, through modules too. A single-region trail outside
-		// us-east-1 records none of IAM's events: IG702 high. A region
-		// read from a variable is not followed (medium).
+		// constant, through modules too, and in a module's own provider
+		// configuration. A single-region trail outside us-east-1 records
+		// none of IAM's events: IG702 high. A region read from a variable
+		// is not followed (medium).
 		{"trust/trail-region", nil, map[string]string{
 			"aws_cloudtrail.root_alias":       "IG702:high",
 			"aws_cloudtrail.root_var":         "IG702:medium",
 			"module.m.aws_cloudtrail.t":       "IG702:high",
 			"aws_cloudtrail.root_default":     "IG702:medium",
 			"module.inherit.aws_cloudtrail.t": "IG702:medium",
+			"module.own.aws_cloudtrail.t":     "IG702:high",
 		}},
 	} {
 		got := map[string]string{}

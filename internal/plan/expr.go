@@ -176,7 +176,13 @@ func (rd *reader) knownRefs(m int, e expr, each func() bool) bool {
 
 func (rd *reader) knownVar(m int, name string) bool {
 	if m == 0 {
-		return rd.rootVars[name]
+		// Terraform shows every root variable's value but an ephemeral
+		// one's: a variable the configuration declares and the plan does
+		// not show. An ephemeral value reaches an attribute only through
+		// ephemeralasnull, as null: known when Terraform plans.
+		value, shown := rd.rootVars[name]
+		_, declared := rd.rootDeclared[name]
+		return value || !shown && declared
 	}
 	k := configKey{m, name}
 	if v, ok := rd.known[k]; ok {

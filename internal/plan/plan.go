@@ -205,9 +205,11 @@ type reader struct {
 	// variables the plan shows a value of, and known what resolveConfig
 	// has found known (see knownRefs).
 	calls    map[int]moduleCall
-	rootVars map[string]bool
-	known    map[configKey]bool
-	regions  map[string]string // each provider configuration's constant region, until resolveConfig
+	rootVars map[string]bool // true: the plan shows a value
+	// rootDeclared has the root input variables the configuration declares.
+	rootDeclared map[string]bool
+	known        map[configKey]bool
+	regions      map[string]string // each provider configuration's constant region, until resolveConfig
 }
 
 func (rd *reader) top() error {
@@ -844,7 +846,10 @@ func (rd *reader) configModule(m *modulePath) error {
 			})
 		case "variables":
 			if m.parent == nil {
-				return s.skip() // the root's values are in the plan's variables
+				// The root's values are in the plan's variables; those
+				// it declares tell which the plan does not show.
+				held := 0 // kept, whatever modules are numbered
+				return rd.variables(&rd.rootDeclared, &held, "")
 			}
 			return rd.variables(&m.defaults, &m.held, "default")
 		}
@@ -852,9 +857,9 @@ func (rd *reader) configModule(m *modulePath) error {
 	})
 }
 
-// variables reads a variables object: the names whose entry holds key (the
-// plan's variables and their "value", a module's and their "default")
-// into names, counted against the kept bytes and added to held.
+// variables reads a variables object into names: each name, true when its
+// entry holds key (the plan's variables and their "value", a module's and
+// their "default"), counted against the kept bytes and added to held.
 func (rd *reader) variables(names *map[string]bool, held *int, key string) error {
 	s := rd.s
 	return s.object("variables", func(name []byte) error {
@@ -866,21 +871,24 @@ func (rd *reader) variables(names *map[string]bool, held *int, key string) error
 		if c, ok := s.peek(); !ok || c != '{' {
 			return s.skip()
 		}
+		if *names == nil {
+			*names = map[string]bool{}
+		}
+		if _, ok := (*names)[n]; !ok {
+			(*names)[n] = false
+		}
 		return s.object("variable", func(k []byte) error {
-			if string(s.field(k)) != key {
-				return s.skip()
+			if string(s.field(k)) == key {
+				(*names)[n] = true
 			}
-			if *names == nil {
-				*names = map[string]bool{}
-			}
-			(*names)[n] = true
 			return s.skip()
 		})
 	})
 }
 
 // providerConfig reads the configuration's provider_config: the region of
-// each provider configuration whose region is a constant. A region read
+// each provider configuration whose region is a constant, the root's and
+// those modules declare (keyed "module.m:aws"). A region read
 // from a variable is left unknown: the configuration shows only the
 // variable it reads, not what of it (var.env == "prod" ? ... : ...).
 func (rd *reader) providerConfig() error {
@@ -888,15 +896,12 @@ func (rd *reader) providerConfig() error {
 	return s.object("provider_config", func(key []byte) error {
 		name := string(key)
 		delete(rd.regions, name) // a later entry of one name stands alone
-		region, inModule := "", false
+		region := ""
 		if c, ok := s.peek(); !ok || c != '{' {
 			return s.skip()
 		}
 		err := s.object("provider config", func(k []byte) error {
 			switch string(s.field(k)) {
-			case "module_address":
-				c, _ := s.peek()
-				inModule = c != 'n'
 			case "expressions":
 				if c, ok := s.peek(); !ok || c != '{' {
 					break
@@ -925,8 +930,8 @@ func (rd *reader) providerConfig() error {
 			}
 			return s.skip()
 		})
-		if err != nil || inModule || region == "" {
-			return err // a module's own provider: not followed
+		if err != nil || region == "" {
+			return err
 		}
 		if err := rd.keepBytes(len(name) + len(region) + configEntryCost); err != nil {
 			return err
@@ -1131,7 +1136,7 @@ func (rd *reader) resolveConfig() {
 			p.regions[k] = region
 		}
 	}
-	rd.config, rd.calls, rd.rootVars, rd.known, rd.regions = nil, nil, nil, nil, nil
+	rd.config, rd.calls, rd.rootVars, rd.rootDeclared, rd.known, rd.regions = nil, nil, nil, nil, nil, nil
 }
 
 // Configured reports how the configuration of rc sets its attributes; an

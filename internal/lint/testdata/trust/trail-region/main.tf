@@ -51,3 +51,6 @@ module "m" {
 module "inherit" {
   source = "./modules/trail"
 }
+module "own" {
+  source = "./modules/own"
+}

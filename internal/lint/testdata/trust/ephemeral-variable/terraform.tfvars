@@ -1,0 +1,2 @@
+symbols = "yes"
+reset   = true
