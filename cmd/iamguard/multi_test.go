@@ -203,6 +203,32 @@ func TestPlanDirectories(t *testing.T) {
 	}
 	// Named on the command line, a state file is an error, not skipped.
 	wantUsageError(t, lintCLI(t, nil, "lint", a, filepath.Join(root, "terraform.tfstate.json")), "state, not a plan")
+
+	// A plan broken by what wraps it (setup-terraform's wrapper writes its
+	// command before the JSON) is not JSON: an error, not skipped, whatever
+	// its first byte.
+	for name, text := range map[string]string{
+		"stage.json": "[command]/home/runner/terraform-bin show -json tfplan\n" + riskyPlanText(t) + "\n::debug::exitcode: 0\n",
+		"cut.json":   "[" + riskyPlanText(t)[:100],
+		"num.json":   "1 " + riskyPlanText(t),
+	} {
+		dir := t.TempDir()
+		copyFile(t, fixture, dir, "a.json")
+		writeFile(t, dir, name, text)
+		if r := lintCLI(t, nil, "lint", dir); r.code != 2 || strings.Contains(r.stderr, "skipped") {
+			t.Errorf("%s in a directory: exit %d, stderr %q; want 2, not skipped", name, r.code, r.stderr)
+		}
+	}
+}
+
+// riskyPlanText is the text of riskyPlan.
+func riskyPlanText(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(riskyPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 // TestManyPlansFormats: every format carries the per-plan summary, and

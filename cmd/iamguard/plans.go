@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -111,19 +113,21 @@ func bare(err error) error {
 	return err
 }
 
-// jsonNotObject reports whether a file starts (after white space) with a
-// JSON value other than an object: JSON, but never a plan, as other tools'
-// *.json files may be.
+// jsonNotObject reports whether a file is a JSON value other than an
+// object: JSON, but never a plan, as other tools' *.json files may be. A
+// plan broken in any other way (wrapper lines around it: "[command]...")
+// is not, nor is a file larger than such files are.
 func jsonNotObject(name string) bool {
+	const most = 16 << 20
 	f, err := os.Open(name)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	head := make([]byte, 512)
-	n, _ := f.Read(head)
-	head = bytes.TrimLeft(head[:n], " \t\r\n")
-	// Any JSON value but an object: an array, a string, a number, true,
-	// false or null.
-	return len(head) > 0 && bytes.IndexByte([]byte(`["-0123456789tfn`), head[0]) >= 0
+	data, err := io.ReadAll(io.LimitReader(f, most+1))
+	if err != nil || len(data) > most {
+		return false
+	}
+	data = bytes.TrimLeft(data, " \t\r\n")
+	return len(data) > 0 && data[0] != '{' && json.Valid(data)
 }
