@@ -502,9 +502,24 @@ func (rd *reader) keepRaw(typ []byte) bool {
 
 // managed reports whether a resource entry is of a managed resource: its
 // mode says so, or is missing, null or empty, as encoding/json reads alike.
-func (e *element) managed() bool {
-	var mode string
-	return len(e.mode) == 0 || string(e.mode) == "null" || decodeString(e.mode, &mode) == nil && (mode == "managed" || mode == "")
+// A mode other than managed or data, or a type that is not a string, is an
+// error: a reader such as terraform-json refuses a plan with either, and
+// skipping the entry would hide the resource.
+func (e *element) managed() (bool, error) {
+	var mode, typ string
+	if len(e.typ) > 0 && e.typ[0] != '"' && string(e.typ) != "null" || hasEscape(e.typ) && decodeString(e.typ, &typ) != nil {
+		return false, errors.New("its type is not a string")
+	}
+	switch string(e.mode) {
+	case "", "null", `"managed"`, `""`:
+		return true, nil
+	case `"data"`:
+		return false, nil
+	}
+	if decodeString(e.mode, &mode) != nil || mode != "managed" && mode != "data" && mode != "" {
+		return false, errors.New(`its mode is neither "managed" nor "data"`)
+	}
+	return mode != "data", nil
 }
 
 // decodeInto decodes the element's names into c. The names many resources
@@ -556,8 +571,8 @@ func (rd *reader) change() error {
 	if err := rd.element(e, "resource_changes[]", "change"); err != nil {
 		return err
 	}
-	if !e.managed() {
-		return nil
+	if managed, err := e.managed(); err != nil || !managed {
+		return rd.badResource(err)
 	}
 	rd.p.Resources++
 	if len(e.typ) == 0 || !rd.keepRaw(e.typ) {
@@ -723,6 +738,9 @@ func mergeMarks(a, b any) any {
 }
 
 func (rd *reader) badResource(err error) error {
+	if err == nil {
+		return nil
+	}
 	return fmt.Errorf("resource change ending at byte %d: %w", rd.s.offset(), err)
 }
 
@@ -754,8 +772,8 @@ func (rd *reader) priorResource() error {
 	if err := rd.element(e, "resources[]", "values"); err != nil {
 		return err
 	}
-	if !e.managed() || len(e.typ) == 0 || !rd.keepRaw(e.typ) {
-		return nil
+	if managed, err := e.managed(); err != nil || !managed || len(e.typ) == 0 || !rd.keepRaw(e.typ) {
+		return rd.badResource(err)
 	}
 	want := rd.wantedRaw(e.typ)
 	if len(e.deposed) > 0 {

@@ -174,7 +174,7 @@ func TestConfiguredResolutionLinear(t *testing.T) {
 // TestRegion: a resource's region is its provider configuration's, when
 // the configuration gives it as a constant: not from a variable (the
 // configuration shows which, not how it is used: var.env == "prod" ? ...),
-// not a module's own provider, and the last entry of a name counts.
+// a module's own provider too, and the last entry of a name counts.
 func TestRegion(t *testing.T) {
 	doc := `{"format_version": "1.2", "variables": {"r": {"value": "eu-central-1"}}, "resource_changes": [],
 	  "configuration": {"provider_config": {
@@ -203,7 +203,7 @@ func TestRegion(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, want := range map[string]string{"default": "us-east-1", "a": "eu-west-1", "v": "", "both": "",
-		"number": "", "module": "", "env": "", "odd": "", "twice": ""} {
+		"number": "", "module": "ap-south-1", "env": "", "odd": "", "twice": ""} {
 		if got, ok := p.Region(&Change{Type: "aws_cloudtrail", Name: name}); got != want || ok != (want != "") {
 			t.Errorf("%s: Region = %q, %v; want %q", name, got, ok, want)
 		}
@@ -723,6 +723,29 @@ func BenchmarkReadAccessKeys(b *testing.B) {
 	for b.Loop() {
 		if _, err := Read(bytes.NewReader(data), keep, attrs); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestEntryKindMustBeKnown: a resource entry whose type is not a string,
+// or whose mode is neither managed nor data, is refused, as terraform-json
+// refuses it, not skipped (which hid a kept resource from the rules).
+func TestEntryKindMustBeKnown(t *testing.T) {
+	entry := func(mode, typ string) string {
+		return `{"format_version":"1.2","resource_changes":[{"address":"aws_iam_access_key.k","mode":` + mode +
+			`,"type":` + typ + `,"name":"k","change":{"actions":["create"],"after":{"status":"Active"}}}]}`
+	}
+	for _, bad := range []string{entry(`"managed"`, `5`), entry(`"managed"`, `true`), entry(`"managed"`, `[]`),
+		entry(`"managed"`, `{}`), entry(`"Managed"`, `"aws_iam_access_key"`), entry(`5`, `"aws_iam_access_key"`),
+		entry(`"data"`, `["aws_iam_access_key"]`)} {
+		if _, err := read(t, bad); err == nil {
+			t.Errorf("%s: read, want an error", bad)
+		}
+	}
+	for doc, kept := range map[string]int{entry(`"managed"`, `"aws_iam_access_key"`): 1, entry(`"data"`, `"aws_iam_access_key"`): 0,
+		entry(`null`, `"aws_iam_access_key"`): 1, entry(`"managed"`, `null`): 0} {
+		if p, err := read(t, doc); err != nil || len(p.Changes) != kept {
+			t.Errorf("%s: %v, want %d changes kept", doc, err, kept)
 		}
 	}
 }
