@@ -3,9 +3,12 @@ package main
 import (
 	"archive/zip"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -439,5 +442,39 @@ func TestDirectoryOddEntries(t *testing.T) {
 	r := lintCLI(t, nil, "lint", "--no-config", filepath.Join(dir, "plans"))
 	if r.code != 1 || !strings.Contains(r.stderr, "tfplan: skipped, a zip file that cannot be read") {
 		t.Errorf("a truncated plan: exit %d, stderr %q; want it skipped with a note", r.code, r.stderr)
+	}
+}
+
+// TestWaiverNamesAPlan: in a run of several plans, a waiver whose address
+// is written as the merged report prints it (PLAN:ADDRESS) covers that
+// plan alone; a bare address covers the address in every plan.
+func TestWaiverNamesAPlan(t *testing.T) {
+	root := t.TempDir()
+	prod := copyFile(t, fixture, root, "envs/prod/plan.json")
+	copyFile(t, fixture, root, "envs/new/plan.json")
+	const addr = "module.ci.aws_iam_access_key.deployer"
+	waived := func(address string) map[string]bool {
+		cfg := writeFile(t, t.TempDir(), "c.hcl", "waiver {\n  rule = \"IG202\"\n  address = "+strconv.Quote(address)+"\n  reason = \"r\"\n}\n")
+		got := map[string]bool{}
+		for _, f := range decodeMulti(t, lintCLI(t, nil, "lint", "--format", "json", "--config", cfg, "--recursive", root)).Findings {
+			if f.RuleID == "IG202" {
+				got[f.Address] = f.Waived
+			}
+		}
+		return got
+	}
+	if got := waived(prod + ":" + addr); len(got) != 2 || !got[prod+":"+addr] || got[filepath.Join(root, "envs/new/plan.json")+":"+addr] {
+		t.Errorf("a waiver naming the prod plan: %v", got)
+	}
+	if got := waived(root + "/envs/*/plan.json:" + addr); len(got) != 2 || slices.Contains(slices.Collect(maps.Values(got)), false) {
+		t.Errorf("a waiver naming both plans by a glob: %v", got)
+	}
+	if got := waived(addr); len(got) != 2 || slices.Contains(slices.Collect(maps.Values(got)), false) {
+		t.Errorf("a bare address: %v", got)
+	}
+	// One plan on its own is named by bare addresses only.
+	cfg := writeFile(t, t.TempDir(), "c.hcl", "waiver {\n  rule = \"IG202\"\n  address = "+strconv.Quote(prod+":"+addr)+"\n  reason = \"r\"\n}\n")
+	if rep := decode(t, lintCLI(t, nil, "lint", "--format", "json", "--config", cfg, prod)); rep.Summary.Waived != 0 {
+		t.Errorf("one plan: %d waived, want 0", rep.Summary.Waived)
 	}
 }

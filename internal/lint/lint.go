@@ -31,6 +31,11 @@ type Options struct {
 	// Now, so that an old plan cannot revive an expired waiver.
 	Waivers   []config.Waiver
 	WaiversAt time.Time
+	// Plan names the plan as a run of several does (report.Merge): a
+	// waiver's address may then name an address in it alone, as the
+	// merged report prints it (PLAN:ADDRESS, see PlanSeparator); a bare
+	// address covers it in every plan.
+	Plan string
 	// MaxFindings, when above zero, stops judging once the findings pass
 	// it; the result then holds only the error that says so (Err).
 	// EarlierFindings are those of the run's earlier plans, which count
@@ -54,7 +59,7 @@ func (o *Options) waiverFor(ruleID, address string) (*config.Waiver, bool) {
 	var expired *config.Waiver
 	for i := range o.Waivers {
 		w := &o.Waivers[i]
-		if !w.Covers(ruleID, address) {
+		if !w.Covers(ruleID, address) && (o.Plan == "" || !w.Covers(ruleID, o.Plan+PlanSeparator+address)) {
 			continue
 		}
 		if !w.ExpiredAt(o.WaiversAt) {
@@ -79,6 +84,10 @@ type Result struct {
 	// then holds nothing else.
 	Err error
 }
+
+// PlanSeparator joins a plan's path and a resource address where one run
+// lints several plans: "envs/prod/plan.json:aws_iam_user.ci".
+const PlanSeparator = ":"
 
 // ResourceRef names a judged resource.
 type ResourceRef struct {
