@@ -27,46 +27,53 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 		}
 		fmt.Fprintf(bw, "::%s title=iamguard configuration::%s\n", cmd, githubData(c.heading()+"\n"+strings.Join(c.lines(), "\n")))
 	}
-	var line []byte // one command at a time, used again for the next
-	for i := range r.Findings {
-		f := &r.Findings[i]
-		cmd, title := githubCommand(f.Severity), f.Rule.ID+" "+f.Rule.Slug
-		if f.Waived {
-			cmd, title = "notice", title+" (waived)"
-		}
-		line = append(append(append(line[:0], "::"...), cmd...), ' ')
-		file := findingFile(f, opt)
-		if file != "" {
-			line = append(appendGitHubProperty(append(line, "file="...), file), ',')
-		}
-		line = appendGitHubProperty(append(line, "title="...), title)
-		if file != "" && f.Line > 0 {
-			line = strconv.AppendInt(append(line, ",line="...), int64(f.Line), 10)
-		}
-		line = append(line, "::"...)
-		// The message, escaped a piece at a time: the pieces meet at ASCII,
-		// so this is the escape of the whole.
-		if f.Waived {
-			line = append(line, "waived: "...)
-		}
-		line = appendGitHubData(append(appendGitHubData(line, f.Address), ": "...), f.Message)
-		switch {
-		case f.Waived:
-			line = appendGitHubData(append(line, "%0Areason: "...), waiverReason(f))
-		case f.Waiver != nil:
-			line = appendGitHubData(append(line, "%0Awaiver expired on "...), f.Waiver.ExpiresDate())
-			line = appendGitHubData(append(line, ": "...), f.Waiver.Reason)
-		}
-		if !f.Waived && f.Severity != rules.Info && remediation(f) != "" {
-			line = appendGitHubData(append(line, "%0Afix: "...), remediation(f))
-		}
-		bw.Write(append(line, '\n'))
-	}
+	writeOrdered(bw, len(r.Findings), func(b []byte, i int) []byte {
+		return appendGitHubCommand(b, &r.Findings[i], opt)
+	})
 	for _, line := range r.PlanVerdicts() {
 		fmt.Fprintln(bw, "iamguard:", quote.NoCommands(githubData(line)))
 	}
 	fmt.Fprintln(bw, "iamguard:", r.Verdict())
 	return bw.Flush()
+}
+
+// appendGitHubCommand appends a finding's workflow command and its line
+// break. Its pieces are escaped one at a time: they meet at ASCII, so this
+// is the escape of the whole.
+func appendGitHubCommand(b []byte, f *Finding, opt Options) []byte {
+	cmd := githubCommand(f.Severity)
+	if f.Waived {
+		cmd = "notice"
+	}
+	b = append(append(append(b, "::"...), cmd...), ' ')
+	file := findingFile(f, opt)
+	if file != "" {
+		b = append(appendGitHubProperty(append(b, "file="...), file), ',')
+	}
+	b = appendGitHubProperty(append(b, "title="...), f.Rule.ID)
+	b = appendGitHubProperty(append(b, ' '), f.Rule.Slug)
+	if f.Waived {
+		b = append(b, " (waived)"...)
+	}
+	if file != "" && f.Line > 0 {
+		b = strconv.AppendInt(append(b, ",line="...), int64(f.Line), 10)
+	}
+	b = append(b, "::"...)
+	if f.Waived {
+		b = append(b, "waived: "...)
+	}
+	b = appendGitHubData(append(appendGitHubData(b, f.Address), ": "...), f.Message)
+	switch {
+	case f.Waived:
+		b = appendGitHubData(append(b, "%0Areason: "...), waiverReason(f))
+	case f.Waiver != nil:
+		b = appendGitHubData(append(b, "%0Awaiver expired on "...), f.Waiver.ExpiresDate())
+		b = appendGitHubData(append(b, ": "...), f.Waiver.Reason)
+	}
+	if !f.Waived && f.Severity != rules.Info && remediation(f) != "" {
+		b = appendGitHubData(append(b, "%0Afix: "...), remediation(f))
+	}
+	return append(b, '\n')
 }
 
 func githubCommand(sev rules.Severity) string {

@@ -26,16 +26,12 @@ func WriteJSON(w io.Writer, r *Report, _ Options) error {
 	} else {
 		bw.Write(doc[:at])
 		bw.WriteString(`"findings": [`)
-		var buf []byte
-		for i := range r.Findings {
-			buf = buf[:0]
+		writeOrdered(bw, len(r.Findings), func(b []byte, i int) []byte {
 			if i > 0 {
-				buf = append(buf, ',')
+				b = append(b, ',')
 			}
-			buf = append(buf, "\n    "...)
-			buf = appendFinding(buf, &r.Findings[i])
-			bw.Write(buf)
-		}
+			return appendFinding(append(b, "\n    "...), &r.Findings[i])
+		})
 		bw.WriteString("\n  ]")
 		bw.Write(doc[at+len(empty):])
 	}

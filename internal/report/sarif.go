@@ -77,27 +77,23 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(doc[:at])
 	bw.WriteString(`"results": [`)
-	var buf []byte // one result at a time, used again for the next
-	var file, uri string
+	uris := map[string]string{"": ""} // each plan file's URI
 	for i := range r.Findings {
+		if fi := findingFile(&r.Findings[i], opt); uris[fi] == "" && fi != "" {
+			uris[fi] = artifactURI(fi)
+		}
+	}
+	writeOrdered(bw, len(r.Findings), func(b []byte, i int) []byte {
 		f := &r.Findings[i]
 		ri, ok := index[f.Rule.ID]
 		if !ok {
 			ri = -1
 		}
-		if fi := findingFile(f, opt); fi != file {
-			file, uri = fi, ""
-			if fi != "" {
-				uri = artifactURI(fi)
-			}
-		}
 		if i > 0 {
-			bw.WriteByte(',')
+			b = append(b, ',')
 		}
-		bw.WriteString("\n        ")
-		buf = appendSARIFResult(buf[:0], f, ri, uri)
-		bw.Write(buf)
-	}
+		return appendSARIFResult(append(b, "\n        "...), f, ri, uris[findingFile(f, opt)])
+	})
 	if len(r.Findings) > 0 {
 		bw.WriteString("\n      ")
 	}

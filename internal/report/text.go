@@ -24,25 +24,10 @@ func WriteText(w io.Writer, r *Report, opt Options) error {
 			labels[sev] = severityColor[sev] + labels[sev] + "\x1b[0m"
 		}
 	}
-	paint := func(sev rules.Severity) string { return labels[sev] }
-	for _, res := range r.ByResource() {
-		fmt.Fprintf(bw, "%s (%s)\n", oneLine(res.Address), res.Action)
-		for i := range res.Findings {
-			f := &res.Findings[i]
-			fmt.Fprintf(bw, "  %s %s %s: %s\n", paint(f.Severity), f.Rule.ID, f.Rule.Slug, oneLine(f.Message))
-			if f.Waiver != nil {
-				if f.Waived {
-					fmt.Fprintf(bw, "           waived: %s\n", oneLine(f.Waiver.Reason))
-				} else {
-					fmt.Fprintf(bw, "           waiver expired on %s: %s\n", f.Waiver.ExpiresDate(), oneLine(f.Waiver.Reason))
-				}
-			}
-			if f.Severity != rules.Info {
-				fmt.Fprintf(bw, "           fix: %s\n", remediation(f))
-			}
-		}
-		fmt.Fprintln(bw)
-	}
+	groups := r.ByResource()
+	writeOrdered(bw, len(groups), func(b []byte, i int) []byte {
+		return appendTextResource(b, &groups[i], labels)
+	})
 	writeTextConfig(bw, r.Config)
 	if len(r.Plans) > 0 {
 		for _, line := range r.PlanVerdicts() {
@@ -52,6 +37,29 @@ func WriteText(w io.Writer, r *Report, opt Options) error {
 	}
 	fmt.Fprintln(bw, r.Verdict())
 	return bw.Flush()
+}
+
+// appendTextResource appends a resource's block: its address and action,
+// then each finding with its waiver and fix, then a blank line.
+func appendTextResource(b []byte, res *Resource, labels map[rules.Severity]string) []byte {
+	b = append(append(append(append(b, oneLine(res.Address)...), " ("...), res.Action...), ")\n"...)
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		b = append(append(append(append(b, "  "...), labels[f.Severity]...), ' '), f.Rule.ID...)
+		b = append(append(append(append(append(b, ' '), f.Rule.Slug...), ": "...), oneLine(f.Message)...), '\n')
+		if w := f.Waiver; w != nil {
+			if f.Waived {
+				b = append(b, "           waived: "...)
+			} else {
+				b = append(append(append(b, "           waiver expired on "...), w.ExpiresDate()...), ": "...)
+			}
+			b = append(append(b, oneLine(w.Reason)...), '\n')
+		}
+		if f.Severity != rules.Info {
+			b = append(append(append(b, "           fix: "...), remediation(f)...), '\n')
+		}
+	}
+	return append(b, '\n')
 }
 
 // oneLine keeps hostile names from breaking the layout or the terminal,

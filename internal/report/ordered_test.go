@@ -1,0 +1,44 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"runtime"
+	"strconv"
+	"testing"
+)
+
+// TestWriteOrdered: items come out in order whatever the workers, for
+// counts around the chunk size, and a failed write stops the writing.
+func TestWriteOrdered(t *testing.T) {
+	for _, procs := range []int{1, 2, 4} {
+		old := runtime.GOMAXPROCS(procs)
+		for _, n := range []int{0, 1, chunkItems - 1, chunkItems, chunkItems + 1, 10*chunkItems + 7} {
+			var want, got bytes.Buffer
+			for i := range n {
+				want.WriteString(strconv.Itoa(i) + "\n")
+			}
+			if err := writeOrdered(&got, n, func(b []byte, i int) []byte { return append(strconv.AppendInt(b, int64(i), 10), '\n') }); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != want.String() {
+				t.Errorf("%d processors, %d items: out of order", procs, n)
+			}
+		}
+		w := &failing{after: 3}
+		if err := writeOrdered(w, 100*chunkItems, func(b []byte, i int) []byte { return append(b, 'x') }); err == nil || w.writes != 4 {
+			t.Errorf("%d processors: a failed write gave %v after %d writes; want its error, and no write after it", procs, err, w.writes)
+		}
+		runtime.GOMAXPROCS(old)
+	}
+}
+
+// failing fails every write after the first few.
+type failing struct{ after, writes int }
+
+func (w *failing) Write(b []byte) (int, error) {
+	if w.writes++; w.writes > w.after {
+		return 0, errors.New("disk full")
+	}
+	return len(b), nil
+}
