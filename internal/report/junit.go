@@ -68,15 +68,16 @@ func WriteJUnit(w io.Writer, r *Report, opt Options) error {
 		buf = append(buf, "\n  </testsuite>"...)
 	}
 	bw.Write(buf)
-	// Each suite's testcases are written as they are made.
-	emit := func(c junitCase) error {
-		buf = appendJUnitCase(buf[:0], &c)
-		_, err := bw.Write(buf)
-		return err
-	}
+	// Each suite's testcases are made as they are written.
 	for i, rule := range suiteRules {
 		bw.Write(appendJUnitStart(buf[:0], 2, "testsuite", suites[i]))
-		if _, err := junitRuleSuite(x, rule, opt.FailOn, emit); err != nil {
+		cases := make([]junitRef, 0, suites[i].Tests)
+		junitRuleSuite(x, rule, opt.FailOn, &cases)
+		classname := junitClassname(rule)
+		if err := writeOrdered(bw, len(cases), func(b []byte, k int) []byte {
+			c := junitTestcase(cases[k], classname, opt.FailOn)
+			return appendJUnitCase(b, &c)
+		}); err != nil {
 			return err
 		}
 		bw.WriteString("\n  </testsuite>")
@@ -100,7 +101,7 @@ func countJUnit(r *Report, failOn rules.Severity) junitCounts {
 		if r.Disabled[rule.ID] {
 			continue
 		}
-		s, _ := junitRuleSuite(c.index, rule, failOn, nil)
+		s := junitRuleSuite(c.index, rule, failOn, nil)
 		if s.Tests == 0 {
 			continue
 		}
@@ -261,11 +262,18 @@ func newJUnitIndex(r *Report) junitIndex {
 	return x
 }
 
-// junitRuleSuite counts a rule's testsuite; with emit, it also makes each
-// testcase in full and passes it to emit, one at a time. Its testcases are
-// every judged resource of a type the rule covers, plus any resource with a
+// junitRef is a testcase of a rule's suite before it is made: the
+// resource's address and its findings of the rule.
+type junitRef struct {
+	addr string
+	fs   []*Finding
+}
+
+// junitRuleSuite counts a rule's testsuite and, unless cases is nil,
+// appends its testcases to it (made in full by junitTestcase): every
+// judged resource of a type the rule covers, plus any resource with a
 // finding of the rule (in case the two lists disagree), in address order.
-func junitRuleSuite(x junitIndex, rule *rules.Rule, failOn rules.Severity, emit func(junitCase) error) (junitSuite, error) {
+func junitRuleSuite(x junitIndex, rule *rules.Rule, failOn rules.Severity, cases *[]junitRef) junitSuite {
 	var addrs []string
 	switch len(rule.ResourceTypes) {
 	case 0:
@@ -279,7 +287,6 @@ func junitRuleSuite(x junitIndex, rule *rules.Rule, failOn rules.Severity, emit 
 	}
 	fs := x.byRule[rule.ID]
 	s := junitSuite{Name: rule.ID + " " + rule.Slug}
-	classname := rule.ID + "." + rule.Slug
 	for i, k := 0, 0; i < len(addrs) || k < len(fs); {
 		addr := ""
 		if k == len(fs) || i < len(addrs) && addrs[i] <= fs[k].Address {
@@ -294,44 +301,63 @@ func junitRuleSuite(x junitIndex, rule *rules.Rule, failOn rules.Severity, emit 
 		for k < len(fs) && fs[k].Address == addr {
 			k++
 		}
-		c := junitCase{Name: addr, Classname: classname}
-		junitOutcome(&c, fs[from:k], failOn, emit != nil)
 		s.Tests++
-		switch {
-		case c.Failure != nil:
+		switch failed, skipped := junitResult(fs[from:k], failOn); {
+		case failed:
 			s.Failures++
-		case c.Skipped != nil:
+		case skipped:
 			s.Skipped++
 		}
-		if emit != nil {
-			if err := emit(c); err != nil {
-				return s, err
-			}
+		if cases != nil {
+			*cases = append(*cases, junitRef{addr, fs[from:k:k]})
 		}
 	}
-	return s, nil
+	return s
 }
 
-// junitOutcome sets a testcase's result from its findings: a failure if
-// any unwaived finding is at or above failOn, else skipped if all are
-// waived, else a pass. The failure or system-out text lists them all, with
-// detail.
-func junitOutcome(c *junitCase, fs []*Finding, failOn rules.Severity, detail bool) {
-	if len(fs) == 0 {
-		return
-	}
-	worst, failing, waived := rules.Info, []string{}, 0
-	var text strings.Builder
+// junitClassname is the classname of a rule's testcases.
+func junitClassname(rule *rules.Rule) string { return rule.ID + "." + rule.Slug }
+
+// junitTestcase makes a testcase of a rule's suite in full.
+func junitTestcase(ref junitRef, classname string, failOn rules.Severity) junitCase {
+	c := junitCase{Name: ref.addr, Classname: classname}
+	junitOutcome(&c, ref.fs, failOn)
+	return c
+}
+
+// junitResult tells a testcase's result from its findings: failed if any
+// unwaived finding is at or above failOn, else skipped if all are waived,
+// else a pass.
+func junitResult(fs []*Finding, failOn rules.Severity) (failed, skipped bool) {
+	waived := 0
 	for _, f := range fs {
 		switch {
 		case f.Waived:
 			waived++
 		case f.Severity >= failOn:
+			return true, false
+		}
+	}
+	return false, len(fs) > 0 && waived == len(fs)
+}
+
+// junitOutcome sets a testcase's result from its findings (junitResult):
+// the failure or system-out text lists them all, with detail.
+func junitOutcome(c *junitCase, fs []*Finding, failOn rules.Severity) {
+	failed, skipped := junitResult(fs, failOn)
+	if len(fs) == 0 {
+		return
+	}
+	if skipped {
+		c.Skipped = &junitSkipped{Message: "waived: " + waiverReason(fs[0])}
+		return
+	}
+	worst, failing := rules.Info, []string{}
+	var text strings.Builder
+	for _, f := range fs {
+		if !f.Waived && f.Severity >= failOn {
 			failing = append(failing, f.Message)
 			worst = max(worst, f.Severity)
-		}
-		if !detail {
-			continue
 		}
 		fmt.Fprintf(&text, "%s %s %s: %s\n", strings.ToUpper(f.Severity.String()), f.Rule.ID, f.Rule.Slug, f.Message)
 		if f.Attribute != "" {
@@ -347,15 +373,9 @@ func junitOutcome(c *junitCase, fs []*Finding, failOn rules.Severity, detail boo
 			fmt.Fprintf(&text, "fix: %s\n", remediation(f))
 		}
 	}
-	switch {
-	case len(failing) > 0:
-		c.Failure = &junitFailure{Type: worst.String(), Text: text.String()}
-		if detail {
-			c.Failure.Message = strings.Join(failing, "; ")
-		}
-	case waived == len(fs):
-		c.Skipped = &junitSkipped{Message: "waived: " + waiverReason(fs[0])}
-	default:
-		c.SystemOut = text.String()
+	if failed {
+		c.Failure = &junitFailure{Type: worst.String(), Message: strings.Join(failing, "; "), Text: text.String()}
+		return
 	}
+	c.SystemOut = text.String()
 }

@@ -30,16 +30,18 @@ func encodeJUnitXML(w io.Writer, r *Report, opt Options) error {
 			return err
 		}
 	}
-	// Each suite's testcases are written as they are made.
 	testcase := xml.StartElement{Name: xml.Name{Local: "testcase"}}
-	emit := func(c junitCase) error { return enc.EncodeElement(c, testcase) }
 	for i, rule := range suiteRules {
 		suite := junitStart("testsuite", suites[i])
 		if err := enc.EncodeToken(suite); err != nil {
 			return err
 		}
-		if _, err := junitRuleSuite(x, rule, opt.FailOn, emit); err != nil {
-			return err
+		var cases []junitRef
+		junitRuleSuite(x, rule, opt.FailOn, &cases)
+		for _, ref := range cases {
+			if err := enc.EncodeElement(junitTestcase(ref, junitClassname(rule), opt.FailOn), testcase); err != nil {
+				return err
+			}
 		}
 		if err := enc.EncodeToken(suite.End()); err != nil {
 			return err
