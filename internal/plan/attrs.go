@@ -157,14 +157,15 @@ func (rd *reader) actions(raw []byte, dst *tfjson.Actions) error {
 // whose mark is not false: a false mark says nothing.
 func (rd *reader) side(dst *any, want wanted, marks bool) error {
 	if c, ok := rd.s.peek(); ok && c == '{' {
-		var o Object
-		err := rd.object(&o, want, marks)
+		o, err := rd.object(want, marks)
 		if *dst = o; len(o) == 0 {
 			*dst = noSide
 		}
 		return err
 	}
-	return rd.value(dst)
+	v, err := rd.value()
+	*dst = v
+	return err
 }
 
 // noAttributes stands for an object none of whose attributes is kept, so
@@ -177,7 +178,7 @@ var noSide any = noAttributes
 // object reads an object of attributes, keeping only the wanted (and with
 // marks, only those not false), in the order read. A name given twice keeps
 // its last value, as encoding/json does.
-func (rd *reader) object(dst *Object, want wanted, marks bool) error {
+func (rd *reader) object(want wanted, marks bool) (Object, error) {
 	s := rd.s
 	var o Object
 	err := s.object("attributes", func(key []byte) error {
@@ -185,8 +186,8 @@ func (rd *reader) object(dst *Object, want wanted, marks bool) error {
 		if !ok {
 			return s.skip()
 		}
-		var v any
-		if err := rd.value(&v); err != nil {
+		v, err := rd.value()
+		if err != nil {
 			return err
 		}
 		if marks && v == false {
@@ -210,50 +211,49 @@ func (rd *reader) object(dst *Object, want wanted, marks bool) error {
 	if len(o) == 0 {
 		o = noAttributes
 	}
-	*dst = o
-	return err
+	return o, err
 }
 
 // value decodes the next value, with quick paths for the plain scalars
 // most attributes hold.
-func (rd *reader) value(dst *any) error {
+func (rd *reader) value() (any, error) {
 	raw, err := rd.s.capture(rd.scratch[:0], maxValue)
 	rd.scratch = raw
 	if err == nil {
 		err = rd.keepBytes(len(raw))
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	switch {
 	case len(raw) == 0:
-		return errors.New("expected a value, found nothing")
+		return nil, errors.New("expected a value, found nothing")
 	case string(raw) == "null":
-		*dst = nil
+		return nil, nil
 	case string(raw) == "true":
-		*dst = true
+		return true, nil
 	case string(raw) == "false":
-		*dst = false
+		return false, nil
 	case raw[0] == '"' && raw[len(raw)-1] == '"' && len(raw) >= 2 && !hasEscape(raw):
-		*dst = rd.boxString(raw[1 : len(raw)-1])
+		return rd.boxString(raw[1 : len(raw)-1]), nil
 	case raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9':
 		if !json.Valid(raw) { // strconv takes more than JSON's numbers (0x1p4, 1_0)
-			return errors.New("invalid number") // its text may be a secret: not shown
+			return nil, errors.New("invalid number") // its text may be a secret: not shown
 		}
 		f, err := strconv.ParseFloat(string(raw), 64)
 		if err != nil && math.IsInf(f, 0) {
 			f = math.Copysign(math.MaxFloat64, f) // out of float64's range: the largest there is
 		}
-		*dst = f
-	default:
-		if rd.nested += nestedValues(raw); rd.nested > maxNested {
-			return errTooManyNested
-		}
-		if err := json.Unmarshal(raw, dst); err != nil {
-			return jsonErr(err)
-		}
+		return f, nil
 	}
-	return nil
+	if rd.nested += nestedValues(raw); rd.nested > maxNested {
+		return nil, errTooManyNested
+	}
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return nil, jsonErr(err)
+	}
+	return v, nil
 }
 
 // within reads with read from the captured bytes raw, as if they were
@@ -273,7 +273,8 @@ func (rd *reader) within(raw []byte, read func() error) error {
 
 // boxString boxes a string value. Short values repeat across resources (a key's
 // status, a creation date, a user's name on each of its keys), so the
-// first few hundred distinct ones are boxed once and shared.
+// first few hundred distinct ones are boxed once and shared, and so are
+// the last few others (the keys of one user come together).
 func (rd *reader) boxString(b []byte) any {
 	if len(b) > 40 {
 		return string(b)
@@ -281,9 +282,17 @@ func (rd *reader) boxString(b []byte) any {
 	if v, ok := rd.strs[string(b)]; ok {
 		return v
 	}
+	for _, v := range rd.recentStrs {
+		if s, _ := v.(string); s == string(b) && v != nil {
+			return v
+		}
+	}
 	var v any = string(b)
 	if len(rd.strs) < 512 { // bounded whatever the input holds
 		rd.strs[string(b)] = v
+	} else {
+		rd.recentStrs[rd.recentNext%len(rd.recentStrs)] = v
+		rd.recentNext++
 	}
 	return v
 }

@@ -5,6 +5,7 @@
 package plan
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -196,7 +197,10 @@ type reader struct {
 
 	actionLists map[string]tfjson.Actions // decoded action lists by their raw JSON
 	strs        map[string]any            // see boxString
-	nested      int                       // values nested in kept attributes so far
+	recentStrs  [8]any                    // see boxString
+	addrScratch []byte                    // see changeAt
+	recentNext  int
+	nested      int // values nested in kept attributes so far
 
 	maxResources, earlier, counted int // see MaxResources
 
@@ -319,26 +323,33 @@ func decodeString(raw []byte, dst *string) error {
 // \\, as every module instance key in an address has; ok is false for any
 // other string.
 func unquoteQuotes(raw []byte) (string, bool) {
+	b, ok := appendUnquoted(make([]byte, 0, len(raw)), raw)
+	return string(b), ok
+}
+
+// appendUnquoted appends raw decoded as unquoteQuotes does.
+func appendUnquoted(dst, raw []byte) ([]byte, bool) {
 	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
-		return "", false
+		return dst, false
 	}
 	raw = raw[1 : len(raw)-1]
-	var out strings.Builder
-	out.Grow(len(raw))
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		switch {
-		case c < 0x20 || c == '"' || c >= utf8.RuneSelf: // encoding/json decides
-			return "", false
-		case c == '\\':
-			if i++; i == len(raw) || raw[i] != '"' && raw[i] != '\\' {
-				return "", false
-			}
-			c = raw[i]
+	for _, c := range raw {
+		if c < 0x20 || c >= utf8.RuneSelf { // encoding/json decides
+			return dst, false
 		}
-		out.WriteByte(c)
 	}
-	return out.String(), true
+	for len(raw) > 0 {
+		i := bytes.IndexAny(raw, `"\`)
+		if i < 0 {
+			return append(dst, raw...), true
+		}
+		if raw[i] == '"' || i+1 == len(raw) || raw[i+1] != '"' && raw[i+1] != '\\' {
+			return dst, false
+		}
+		dst = append(append(dst, raw[:i]...), raw[i+1])
+		raw = raw[i+2:]
+	}
+	return dst, true
 }
 
 func hasEscape(raw []byte) bool {
@@ -424,7 +435,7 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 				err = rd.changeBody(e.change, want)
 			case want != nil:
 				e.streamed = true
-				err = rd.object(&e.values, want, false)
+				e.values, err = rd.object(want, false)
 			default:
 				if e.body, err = s.capture(e.body[:0], maxChange); err == nil {
 					err = rd.keepBytes(len(e.body))
@@ -506,8 +517,7 @@ func (rd *reader) keepRaw(typ []byte) bool {
 // error: a reader such as terraform-json refuses a plan with either, and
 // skipping the entry would hide the resource.
 func (e *element) managed() (bool, error) {
-	var mode, typ string
-	if len(e.typ) > 0 && e.typ[0] != '"' && string(e.typ) != "null" || hasEscape(e.typ) && decodeString(e.typ, &typ) != nil {
+	if len(e.typ) > 0 && e.typ[0] != '"' && string(e.typ) != "null" || hasEscape(e.typ) && !isString(e.typ) {
 		return false, errors.New("its type is not a string")
 	}
 	switch string(e.mode) {
@@ -516,10 +526,22 @@ func (e *element) managed() (bool, error) {
 	case `"data"`:
 		return false, nil
 	}
-	if decodeString(e.mode, &mode) != nil || mode != "managed" && mode != "data" && mode != "" {
+	return modeOf(e.mode)
+}
+
+// modeOf is managed for a mode written with escapes.
+func modeOf(raw []byte) (managed bool, err error) {
+	var mode string
+	if decodeString(raw, &mode) != nil || mode != "managed" && mode != "data" && mode != "" {
 		return false, errors.New(`its mode is neither "managed" nor "data"`)
 	}
 	return mode != "data", nil
+}
+
+// isString reports whether raw is a JSON string.
+func isString(raw []byte) bool {
+	var s string
+	return decodeString(raw, &s) == nil
 }
 
 // decodeInto decodes the element's names into c. The names many resources
@@ -627,6 +649,10 @@ func (rd *reader) changeAt(address []byte) *Change {
 	rd.indexChanges()
 	if len(address) >= 2 && address[0] == '"' && !hasEscape(address) {
 		return rd.changed[string(address[1:len(address)-1])] // looked up without a copy
+	}
+	if a, ok := appendUnquoted(rd.addrScratch[:0], address); ok {
+		rd.addrScratch = a
+		return rd.changed[string(a)] // a module instance's key, looked up without a copy
 	}
 	var a string
 	if len(address) == 0 || decodeString(address, &a) != nil {
@@ -805,7 +831,7 @@ func (rd *reader) priorResource() error {
 	// attributes they are read as streamed values would be.
 	if !e.streamed && len(e.body) > 0 && want != nil {
 		rd.keptBytes -= len(e.body) // counted again as the kept values are read
-		if err := rd.within(e.body, func() error { return rd.object(&res.Values, want, false) }); err != nil {
+		if err := rd.within(e.body, func() (err error) { res.Values, err = rd.object(want, false); return err }); err != nil {
 			return rd.badResource(fmt.Errorf("%q: values: %w", rc.Address, err))
 		}
 	} else if !e.streamed && len(e.body) > 0 {

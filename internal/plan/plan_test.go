@@ -749,3 +749,20 @@ func TestEntryKindMustBeKnown(t *testing.T) {
 		}
 	}
 }
+
+// TestUnquoteQuotes: the quick decoding of addresses agrees with
+// encoding/json wherever it decodes, and leaves the rest to it.
+func TestUnquoteQuotes(t *testing.T) {
+	for _, raw := range []string{`""`, `"a"`, `"module.m[\"k\"].x"`, `"a\\b"`, `"a\\\\"`, `"\\\""`, `"a\"`, `"a\\"`,
+		`"\u0041"`, `"a"b"`, `"é"`, `"tab	"`, `"\n"`, `"\"\"\\\\"`, `x`, `"`, `"\\x"`} {
+		got, ok := unquoteQuotes([]byte(raw))
+		var want string
+		err := json.Unmarshal([]byte(raw), &want)
+		if ok && (err != nil || got != want) {
+			t.Errorf("%s: %q, encoding/json %q, %v", raw, got, want, err)
+		}
+		if !ok && strings.Trim(raw, `"\a.mk[]x`) == "" && err == nil {
+			t.Errorf("%s: left to encoding/json, which decodes it", raw)
+		}
+	}
+}
