@@ -214,6 +214,8 @@ func TestPlanDirectories(t *testing.T) {
 		"stage.json": "[command]/home/runner/terraform-bin show -json tfplan\n" + riskyPlanText(t) + "\n::debug::exitcode: 0\n",
 		"cut.json":   "[" + riskyPlanText(t)[:100],
 		"num.json":   "1 " + riskyPlanText(t),
+		// Shaped as a plan, without its format_version (cut by a filter).
+		"noversion.json": strings.Replace(riskyPlanText(t), `"format_version"`, `"formatversion"`, 1),
 	} {
 		dir := t.TempDir()
 		copyFile(t, fixture, dir, "a.json")
@@ -471,6 +473,18 @@ func TestWaiverNamesAPlan(t *testing.T) {
 	}
 	if got := waived(addr); len(got) != 2 || slices.Contains(slices.Collect(maps.Values(got)), false) {
 		t.Errorf("a bare address: %v", got)
+	}
+	// A bare glob is an address, not a plan's path: a plan put where its
+	// path fits the glob gets nothing more waived.
+	dir := t.TempDir()
+	copyFile(t, riskyPlan, dir, "aws_cloudtrail.attack/plan.json")
+	copyFile(t, fixture, dir, "b/plan.json")
+	glob := writeFile(t, t.TempDir(), "c.hcl", "waiver {\n  rule = \"IG703\"\n  address = \"aws_cloudtrail.a*\"\n  reason = \"r\"\n}\n")
+	t.Chdir(dir) // the plans' paths start with what the glob does
+	for _, f := range decodeMulti(t, lintCLI(t, nil, "lint", "--format", "json", "--config", glob, "--recursive", ".")).Findings {
+		if f.RuleID == "IG703" && f.Waived {
+			t.Errorf("%s: waived by aws_cloudtrail.a*", f.Address)
+		}
 	}
 	// One plan on its own is named by bare addresses only.
 	cfg := writeFile(t, t.TempDir(), "c.hcl", "waiver {\n  rule = \"IG202\"\n  address = "+strconv.Quote(prod+":"+addr)+"\n  reason = \"r\"\n}\n")

@@ -415,6 +415,27 @@ func (w Waiver) Covers(ruleID, address string) bool {
 	return w.Rule == ruleID && Match(w.Address, address)
 }
 
+// PlanSeparator joins a plan's path and a resource address where one run
+// lints several plans: "envs/prod/plan.json:aws_iam_user.ci".
+const PlanSeparator = ":"
+
+// CoversIn reports whether the waiver covers a finding in one plan of a
+// run over several, where the report names it PLAN:ADDRESS: by its bare
+// address in any plan, or written in that form, its plan and its address
+// each matching their own part of the pattern (split at one of its
+// colons), so that no glob runs from the one into the other.
+func (w Waiver) CoversIn(ruleID, plan, address string) bool {
+	if w.Covers(ruleID, address) {
+		return true
+	}
+	for i := 0; w.Rule == ruleID && i < len(w.Address); i++ {
+		if strings.HasPrefix(w.Address[i:], PlanSeparator) && Match(w.Address[:i], plan) && Match(w.Address[i+len(PlanSeparator):], address) {
+			return true
+		}
+	}
+	return false
+}
+
 // ExpiredAt reports whether the waiver no longer applies at now: it applies
 // through its expiry day (UTC) and has expired after it.
 func (w Waiver) ExpiredAt(now time.Time) bool {

@@ -304,3 +304,33 @@ rule "IG101" { enabled = true }
 		t.Errorf("the defaults are reported weaker: %+v", d)
 	}
 }
+
+// TestCoversIn: in a run over several plans a waiver covers a bare address
+// in every plan, and PLAN:ADDRESS in that plan alone; no glob runs across
+// the colon, in either direction.
+func TestCoversIn(t *testing.T) {
+	const plan, addr = "envs/a:b/plan.json", `aws_iam_access_key.k["x:y"]`
+	for pattern, want := range map[string]bool{
+		addr:                                  true,
+		"aws_iam_access_key.*":                true,
+		plan + ":" + addr:                     true,
+		"envs/*/plan.json:" + addr:            true,
+		"*:" + addr:                           true,
+		"envs/a:b/*:aws_iam_access_key.k[*]":  true,
+		"envs/*":                              false, // a bare glob is an address
+		"*legacy*":                            false,
+		"envs/prod/plan.json:" + addr:         false,
+		plan + ":aws_iam_access_key.other":    false,
+		plan:                                  false,
+		plan + ":":                            false,
+		"envs/a:b/plan.json:aws_iam_access_*": true,
+	} {
+		w := Waiver{Rule: "IG202", Address: pattern}
+		if got := w.CoversIn("IG202", plan, addr); got != want {
+			t.Errorf("%q: %v, want %v", pattern, got, want)
+		}
+		if w.CoversIn("IG203", plan, addr) {
+			t.Errorf("%q covers another rule", pattern)
+		}
+	}
+}

@@ -33,7 +33,7 @@ type Options struct {
 	WaiversAt time.Time
 	// Plan names the plan as a run of several does (report.Merge): a
 	// waiver's address may then name an address in it alone, as the
-	// merged report prints it (PLAN:ADDRESS, see PlanSeparator); a bare
+	// merged report prints it (PLAN:ADDRESS, see config.Waiver.CoversIn); a bare
 	// address covers it in every plan.
 	Plan string
 	// MaxFindings, when above zero, stops judging once the findings pass
@@ -59,7 +59,7 @@ func (o *Options) waiverFor(ruleID, address string) (*config.Waiver, bool) {
 	var expired *config.Waiver
 	for i := range o.Waivers {
 		w := &o.Waivers[i]
-		if !w.Covers(ruleID, address) && (o.Plan == "" || !w.Covers(ruleID, o.Plan+PlanSeparator+address)) {
+		if o.Plan == "" && !w.Covers(ruleID, address) || o.Plan != "" && !w.CoversIn(ruleID, o.Plan, address) {
 			continue
 		}
 		if !w.ExpiredAt(o.WaiversAt) {
@@ -84,10 +84,6 @@ type Result struct {
 	// then holds nothing else.
 	Err error
 }
-
-// PlanSeparator joins a plan's path and a resource address where one run
-// lints several plans: "envs/prod/plan.json:aws_iam_user.ci".
-const PlanSeparator = ":"
 
 // ResourceRef names a judged resource.
 type ResourceRef struct {

@@ -277,7 +277,8 @@ func (rd *reader) top() error {
 	case !rd.isPlan:
 		return fmt.Errorf("%w: no resource_changes or planned_values found", ErrNotPlan)
 	case p.FormatVersion == "":
-		return fmt.Errorf("%w: format_version is missing", ErrNotPlan)
+		// Shaped as a plan, so not skipped as other JSON may be: refused.
+		return errors.New("format_version is missing: Terraform writes it in every plan")
 	}
 	return nil
 }
@@ -763,11 +764,18 @@ func mergeMarks(a, b any) any {
 	return true
 }
 
-func (rd *reader) badResource(err error) error {
+// badResource places an error about a resource change in the plan file
+// (nil stays nil).
+func (rd *reader) badResource(err error) error { return rd.bad("resource change", err) }
+
+// badPrior is badResource for a resource of prior_state.
+func (rd *reader) badPrior(err error) error { return rd.bad("prior_state resource", err) }
+
+func (rd *reader) bad(what string, err error) error {
 	if err == nil {
 		return nil
 	}
-	return fmt.Errorf("resource change ending at byte %d: %w", rd.s.offset(), err)
+	return fmt.Errorf("%s ending at byte %d: %w", what, rd.s.offset(), err)
 }
 
 // jsonErr shortens encoding/json's errors to what a user can act on.
@@ -799,7 +807,7 @@ func (rd *reader) priorResource() error {
 		return err
 	}
 	if managed, err := e.managed(); err != nil || !managed || len(e.typ) == 0 || !rd.keepRaw(e.typ) {
-		return rd.badResource(err)
+		return rd.badPrior(err)
 	}
 	want := rd.wantedRaw(e.typ)
 	if len(e.deposed) > 0 {
@@ -814,14 +822,14 @@ func (rd *reader) priorResource() error {
 		}
 		marks, err := rd.priorMarks(e, want)
 		if err != nil {
-			return rd.badResource(fmt.Errorf("%q: sensitive_values: %w", c.Address, err))
+			return rd.badPrior(fmt.Errorf("%q: sensitive_values: %w", c.Address, err))
 		}
 		markSensitive(c, marks)
 		return nil
 	}
 	var rc Change
 	if err := rd.decodeInto(e, &rc); err != nil {
-		return rd.badResource(err)
+		return rd.badPrior(err)
 	}
 	if err := rd.count(); err != nil {
 		return err
@@ -832,18 +840,18 @@ func (rd *reader) priorResource() error {
 	if !e.streamed && len(e.body) > 0 && want != nil {
 		rd.keptBytes -= len(e.body) // counted again as the kept values are read
 		if err := rd.within(e.body, func() (err error) { res.Values, err = rd.object(want, false); return err }); err != nil {
-			return rd.badResource(fmt.Errorf("%q: values: %w", rc.Address, err))
+			return rd.badPrior(fmt.Errorf("%q: values: %w", rc.Address, err))
 		}
 	} else if !e.streamed && len(e.body) > 0 {
 		var m map[string]any
 		if err := json.Unmarshal(e.body, &m); err != nil {
-			return rd.badResource(fmt.Errorf("%q: values: %w", rc.Address, jsonErr(err)))
+			return rd.badPrior(fmt.Errorf("%q: values: %w", rc.Address, jsonErr(err)))
 		}
 		res.Values, _ = prune(m, want).(Object)
 	}
 	var err error
 	if res.Sensitive, err = rd.priorMarks(e, want); err != nil {
-		return rd.badResource(fmt.Errorf("%q: sensitive_values: %w", rc.Address, err))
+		return rd.badPrior(fmt.Errorf("%q: sensitive_values: %w", rc.Address, err))
 	}
 	rd.p.Prior = append(rd.p.Prior, res)
 	return nil

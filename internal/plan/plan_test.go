@@ -735,6 +735,11 @@ func TestEntryKindMustBeKnown(t *testing.T) {
 		return `{"format_version":"1.2","resource_changes":[{"address":"aws_iam_access_key.k","mode":` + mode +
 			`,"type":` + typ + `,"name":"k","change":{"actions":["create"],"after":{"status":"Active"}}}]}`
 	}
+	prior := `{"format_version":"1.2","resource_changes":[],"prior_state":{"values":{"root_module":{"resources":[` +
+		`{"address":"aws_iam_access_key.k","mode":"Managed","type":"aws_iam_access_key","name":"k","values":{}}]}}}}`
+	if _, err := read(t, prior); err == nil || !strings.Contains(err.Error(), "prior_state resource ending at byte") {
+		t.Errorf("a prior_state resource of an unknown mode: %v", err)
+	}
 	for _, bad := range []string{entry(`"managed"`, `5`), entry(`"managed"`, `true`), entry(`"managed"`, `[]`),
 		entry(`"managed"`, `{}`), entry(`"Managed"`, `"aws_iam_access_key"`), entry(`5`, `"aws_iam_access_key"`),
 		entry(`"data"`, `["aws_iam_access_key"]`)} {

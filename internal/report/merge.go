@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/config"
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
 )
 
@@ -31,7 +32,7 @@ type PlanSummary struct {
 
 // AddressSeparator joins a plan's path and a resource address in a merged
 // report: "envs/prod/plan.json:aws_iam_user.ci".
-const AddressSeparator = lint.PlanSeparator
+const AddressSeparator = config.PlanSeparator
 
 // Merge joins the reports of several plans into one. Each finding's and
 // each judged resource's address is prefixed with its plan's path, so the
