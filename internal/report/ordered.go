@@ -15,7 +15,7 @@ const chunkItems = 256
 // at once while the chunks before them are written: a report of many
 // findings is written at the speed of the machine, not of one core. render
 // must be safe to call concurrently for different items. After a write
-// fails, nothing more is written and its error is returned.
+// fails, nothing more is rendered or written, and its error is returned.
 func writeOrdered(w io.Writer, n int, render func(b []byte, i int) []byte) error {
 	workers := min(runtime.GOMAXPROCS(0), (n+chunkItems-1)/chunkItems)
 	if workers <= 1 {
@@ -53,20 +53,27 @@ func writeOrdered(w io.Writer, n int, render func(b []byte, i int) []byte) error
 			}
 		}()
 	}
+	failed := make(chan struct{}) // closed when a write fails: no more chunks
 	go func() {
+		defer close(order)
+		defer close(jobs)
 		for from := 0; from < n; from += chunkItems {
 			c := chunk{from, make(chan []byte, 1)}
-			order <- c // the writer takes chunks in this order...
-			jobs <- c  // ...as the workers finish them, in any order
+			select {
+			case order <- c: // the writer takes chunks in this order...
+			case <-failed:
+				return
+			}
+			jobs <- c // ...as the workers finish them, in any order
 		}
-		close(jobs)
-		close(order)
 	}()
 	var err error
 	for c := range order {
 		b := <-c.done
 		if err == nil {
-			_, err = w.Write(b)
+			if _, err = w.Write(b); err != nil {
+				close(failed)
+			}
 		}
 		select {
 		case free <- b[:0]:

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"runtime"
 	"strconv"
+	"sync/atomic"
 	"testing"
 )
 
@@ -26,8 +27,12 @@ func TestWriteOrdered(t *testing.T) {
 			}
 		}
 		w := &failing{after: 3}
-		if err := writeOrdered(w, 100*chunkItems, func(b []byte, i int) []byte { return append(b, 'x') }); err == nil || w.writes != 4 {
+		var rendered atomic.Int64
+		if err := writeOrdered(w, 100*chunkItems, func(b []byte, i int) []byte { rendered.Add(1); return append(b, 'x') }); err == nil || w.writes != 4 {
 			t.Errorf("%d processors: a failed write gave %v after %d writes; want its error, and no write after it", procs, err, w.writes)
+		}
+		if n := rendered.Load(); n > 20*chunkItems {
+			t.Errorf("%d processors: %d items rendered after the writes failed", procs, n)
 		}
 		runtime.GOMAXPROCS(old)
 	}
