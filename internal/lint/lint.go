@@ -33,8 +33,8 @@ type Options struct {
 	WaiversAt time.Time
 	// Plan names the plan as a run of several does (report.Merge): a
 	// waiver's address may then name an address in it alone, as the
-	// merged report prints it (PLAN:ADDRESS, see config.Waiver.CoversIn); a bare
-	// address covers it in every plan.
+	// merged report prints it (PLAN:ADDRESS, see config.Waiver.CoversIn);
+	// a bare address covers it in every plan.
 	Plan string
 	// MaxFindings, when above zero, stops judging once the findings pass
 	// it; the result then holds only the error that says so (Err).
@@ -59,7 +59,11 @@ func (o *Options) waiverFor(ruleID, address string) (*config.Waiver, bool) {
 	var expired *config.Waiver
 	for i := range o.Waivers {
 		w := &o.Waivers[i]
-		if o.Plan == "" && !w.Covers(ruleID, address) || o.Plan != "" && !w.CoversIn(ruleID, o.Plan, address) {
+		covers := w.Covers(ruleID, address)
+		if o.Plan != "" {
+			covers = w.CoversIn(ruleID, o.Plan, address)
+		}
+		if !covers {
 			continue
 		}
 		if !w.ExpiredAt(o.WaiversAt) {
@@ -202,8 +206,9 @@ type linter struct {
 	// objects left out unless forgotten: each read once, whether judged or
 	// only a fact.
 	changes []*change
-	// Facts across resources, gathered on first use.
-	// Access keys by user (see groupAccessKeys).
+	// Facts across resources. Access keys are grouped by user in
+	// gatherFacts, and each user's set judged on first use (see
+	// groupAccessKeys); the others are gathered whole.
 	keys          []appliedObject
 	keyNext       []int32
 	keyFacts      map[*change][]rules.Finding
