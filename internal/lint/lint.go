@@ -93,11 +93,15 @@ type Result struct {
 type ResourceRef struct {
 	Address, Type, Action string
 	Line                  int // where the resource's change starts in the plan file
-	// Plan and PlanFile are set when one report joins the results of
-	// several plans (report.Merge): the plan's path as given, which then
-	// prefixes Address, and its file for the formats that point at files.
-	Plan, PlanFile string
+	// In is the plan the resource is in when one report joins the results
+	// of several (report.Merge), its path then prefixing Address; nil
+	// for one plan.
+	In *PlanRef
 }
+
+// PlanRef names a plan of a run over several: its path as given, and its
+// file for the formats that point at files.
+type PlanRef struct{ Path, File string }
 
 // ResourceTypes reports whether the linter judges resources of type t; pass
 // it to plan.Read so the reader keeps only those. Lint itself skips the

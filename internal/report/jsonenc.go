@@ -57,8 +57,8 @@ func appendFinding(b []byte, f *Finding) []byte {
 		b = strconv.AppendBool(b, !f.Waived)
 		b = append(b, "\n      }"...)
 	}
-	if f.Plan != "" {
-		b = appendMember(b, in, "plan", f.Plan)
+	if f.In != nil {
+		b = appendMember(b, in, "plan", f.In.Path)
 	}
 	return append(b, "\n    }"...)
 }

@@ -32,7 +32,7 @@ type jsonFinding struct {
 		Expires string `json:"expires,omitempty"`
 		Expired bool   `json:"expired"`
 	} `json:"waiver,omitempty"`
-	Plan string `json:"plan,omitempty"`
+	Plan *string `json:"plan,omitempty"`
 }
 
 // encodingJSON is what appendFinding must match: the finding as
@@ -41,7 +41,10 @@ func encodingJSON(t testing.TB, f *Finding) string {
 	j := jsonFinding{RuleID: f.Rule.ID, Rule: f.Rule.Slug, Severity: f.Severity, Address: f.Address,
 		ResourceType: f.Type, Action: f.Action, Line: f.Line, Attribute: f.Attribute, Event: f.Rule.Event,
 		Message: f.Message, Remediation: f.Rule.Remediation.Terraform, References: f.Rule.References,
-		Waived: f.Waived, Plan: f.Plan}
+		Waived: f.Waived}
+	if f.In != nil {
+		j.Plan = &f.In.Path
+	}
 	if w := f.Waiver; w != nil {
 		j.Waiver = &struct {
 			Reason  string `json:"reason"`
@@ -61,7 +64,7 @@ func oddFinding(s string, refs []string, w *config.Waiver, waived bool) Finding 
 	return Finding{
 		Finding: rules.Finding{Rule: &rules.Rule{ID: s, Slug: s, Event: s, Remediation: rules.Remediation{Terraform: s}, References: refs},
 			Severity: rules.Critical, Attribute: s, Message: s},
-		ResourceRef: &lint.ResourceRef{Address: s, Type: s, Action: s, Plan: s},
+		ResourceRef: &lint.ResourceRef{Address: s, Type: s, Action: s, In: &lint.PlanRef{Path: s, File: s}},
 		Waiver:      w, Waived: waived,
 	}
 }

@@ -81,8 +81,9 @@ func Merge(parts []PlanReport, version string) *Report {
 			m.Summary.BySeverity[sev] += n
 		}
 		// Each resource is named anew, in its plan, and its findings with it.
+		in := &lint.PlanRef{Path: p.Path, File: p.ArtifactURI}
 		inPlan := func(ref lint.ResourceRef) *lint.ResourceRef {
-			ref.Address, ref.Plan, ref.PlanFile = p.Path+AddressSeparator+ref.Address, p.Path, p.ArtifactURI
+			ref.Address, ref.In = p.Path+AddressSeparator+ref.Address, in
 			return &ref
 		}
 		for _, j := range r.Judged {
@@ -103,8 +104,8 @@ func Merge(parts []PlanReport, version string) *Report {
 // findingFile is the file a finding points at: its own plan's in a merged
 // report, else the one plan's from the options.
 func findingFile(f *Finding, opt Options) string {
-	if f.Plan != "" {
-		return f.PlanFile
+	if f.In != nil {
+		return f.In.File
 	}
 	return opt.ArtifactURI
 }
