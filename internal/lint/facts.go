@@ -276,17 +276,32 @@ func (l *linter) judgeKeySet(head int32) {
 		keys, changes = append(keys, k), append(changes, c)
 		l.keys[i] = appliedObject{} // its change goes once judged
 	}
+	var byName map[string]int // a large set's keys by name, made when first needed
 	for _, f := range rules.EvaluateAccessKeys(user, keys, l.now, l.baseline) {
-		for i, k := range keys {
-			c := changes[i]
-			if c == nil {
-				continue
+		i := -1 // the judged key the finding goes on
+		switch {
+		case f.Rule == rules.AccessKeyMultipleActive: // once a set: on its first active key this run judges
+			for j, k := range keys {
+				if changes[j] != nil && (k.Active || k.StatusUnknown && f.Severity == rules.Info) {
+					i = j
+					break
+				}
 			}
-			if f.Rule == rules.AccessKeyMultipleActive && (k.Active || k.StatusUnknown && f.Severity == rules.Info) ||
-				f.Rule != rules.AccessKeyMultipleActive && f.Subject == k.Name {
-				l.keyFacts[c] = append(l.keyFacts[c], f)
-				break
+		case len(keys) <= 8:
+			i = slices.IndexFunc(keys, func(k rules.AccessKey) bool { return k.Name == f.Subject })
+		default:
+			if byName == nil {
+				byName = make(map[string]int, len(keys))
+				for j, k := range keys {
+					byName[k.Name] = j
+				}
 			}
+			if j, ok := byName[f.Subject]; ok {
+				i = j
+			}
+		}
+		if i >= 0 && changes[i] != nil {
+			l.keyFacts[changes[i]] = append(l.keyFacts[changes[i]], f)
 		}
 	}
 	clear(changes)

@@ -644,3 +644,53 @@ func TestComputedWhenNullMatchesSchema(t *testing.T) {
 		}
 	}
 }
+
+// oneUserKeys is a plan of n access keys of one user, old and active: the
+// first two changed (created, updated), the rest in prior state only.
+func oneUserKeys(n int) []byte {
+	var b strings.Builder
+	key := func(i int) string {
+		return fmt.Sprintf(`{"create_date":"2020-01-01T00:00:00Z","pgp_key":"keybase:x","status":"Active","user":"bob","id":"AKIA%d"}`, i)
+	}
+	b.WriteString(`{"format_version":"1.2","timestamp":"2026-11-20T10:00:00Z","resource_changes":[`)
+	fmt.Fprintf(&b, `{"address":"aws_iam_access_key.k[0]","mode":"managed","type":"aws_iam_access_key","name":"k","change":{"actions":["update"],"before":%s,"after":%s}},`, key(0), key(0))
+	fmt.Fprintf(&b, `{"address":"aws_iam_access_key.k[1]","mode":"managed","type":"aws_iam_access_key","name":"k","change":{"actions":["no-op"],"before":%s,"after":%s}}`, key(1), key(1))
+	b.WriteString(`],"prior_state":{"values":{"root_module":{"resources":[`)
+	for i := 2; i < n; i++ {
+		if i > 2 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"address":"aws_iam_access_key.k[%d]","mode":"managed","type":"aws_iam_access_key","name":"k","values":%s}`, i, key(i))
+	}
+	b.WriteString(`]}}}}`)
+	return []byte(b.String())
+}
+
+// TestOneUserManyKeys: a user's findings across keys go on the keys this
+// run judges, however many keys the user has in prior state: IG204 on each
+// judged key, IG203 once, on the first.
+func TestOneUserManyKeys(t *testing.T) {
+	for _, n := range []int{3, 2000} {
+		got := map[string]string{}
+		for _, f := range Lint(readPlan(t, oneUserKeys(n)), Options{}).Findings {
+			got[f.Address] = strings.TrimSpace(got[f.Address] + " " + f.Rule.ID)
+		}
+		want := map[string]string{"aws_iam_access_key.k[0]": "IG203 IG204", "aws_iam_access_key.k[1]": "IG204"}
+		if !maps.Equal(got, want) {
+			t.Errorf("%d keys: %v, want %v", n, got, want)
+		}
+	}
+}
+
+// BenchmarkOneUserManyKeys: one user's 50,000 keys are judged as one set;
+// its findings are placed on the judged keys in time linear in the keys.
+func BenchmarkOneUserManyKeys(b *testing.B) {
+	data := oneUserKeys(50_000)
+	for b.Loop() {
+		p, err := plan.Read(bytes.NewReader(data), ResourceTypes)
+		if err != nil {
+			b.Fatal(err)
+		}
+		Lint(p, Options{})
+	}
+}
