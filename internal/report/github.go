@@ -27,7 +27,7 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 		}
 		fmt.Fprintf(bw, "::%s title=iamguard configuration::%s\n", cmd, githubData(c.heading()+"\n"+strings.Join(c.lines(), "\n")))
 	}
-	writeOrdered(bw, len(r.Findings), func(b []byte, i int) []byte {
+	writeOrdered(bw, len(r.Findings), r.weight, func(b []byte, i int) []byte {
 		return appendGitHubCommand(b, &r.Findings[i], opt)
 	})
 	for _, line := range r.PlanVerdicts() {

@@ -26,7 +26,7 @@ func WriteJSON(w io.Writer, r *Report, _ Options) error {
 	} else {
 		bw.Write(doc[:at])
 		bw.WriteString(`"findings": [`)
-		writeOrdered(bw, len(r.Findings), func(b []byte, i int) []byte {
+		writeOrdered(bw, len(r.Findings), r.weight, func(b []byte, i int) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}

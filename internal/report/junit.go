@@ -74,7 +74,14 @@ func WriteJUnit(w io.Writer, r *Report, opt Options) error {
 		cases := make([]junitRef, 0, suites[i].Tests)
 		junitRuleSuite(x, rule, opt.FailOn, &cases)
 		classname := junitClassname(rule)
-		if err := writeOrdered(bw, len(cases), func(b []byte, k int) []byte {
+		weight := func(k int) int {
+			n := len(cases[k].addr)
+			for _, f := range cases[k].fs {
+				n += findingWeight(f)
+			}
+			return n
+		}
+		if err := writeOrdered(bw, len(cases), weight, func(b []byte, k int) []byte {
 			c := junitTestcase(cases[k], classname, opt.FailOn)
 			return appendJUnitCase(b, &c)
 		}); err != nil {

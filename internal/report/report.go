@@ -101,6 +101,9 @@ func New(res lint.Result, version string) *Report {
 	return r
 }
 
+// weight is finding i's weight, for writeOrdered.
+func (r *Report) weight(i int) int { return findingWeight(&r.Findings[i]) }
+
 // Fails reports whether any unwaived finding is at or above min.
 func (r *Report) Fails(min rules.Severity) bool {
 	for _, f := range r.Findings {

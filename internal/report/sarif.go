@@ -83,7 +83,7 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 			uris[fi] = artifactURI(fi)
 		}
 	}
-	writeOrdered(bw, len(r.Findings), func(b []byte, i int) []byte {
+	writeOrdered(bw, len(r.Findings), r.weight, func(b []byte, i int) []byte {
 		f := &r.Findings[i]
 		ri, ok := index[f.Rule.ID]
 		if !ok {

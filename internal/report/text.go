@@ -25,7 +25,14 @@ func WriteText(w io.Writer, r *Report, opt Options) error {
 		}
 	}
 	groups := r.ByResource()
-	writeOrdered(bw, len(groups), func(b []byte, i int) []byte {
+	weight := func(i int) int {
+		n := len(groups[i].Address)
+		for k := range groups[i].Findings {
+			n += findingWeight(&groups[i].Findings[k])
+		}
+		return n
+	}
+	writeOrdered(bw, len(groups), weight, func(b []byte, i int) []byte {
 		return appendTextResource(b, &groups[i], labels)
 	})
 	writeTextConfig(bw, r.Config)
