@@ -198,9 +198,9 @@ type reader struct {
 	actionLists map[string]tfjson.Actions // decoded action lists by their raw JSON
 	strs        map[string]any            // see boxString
 	recentStrs  [8]any                    // see boxString
+	recentNext  int                       // the next of recentStrs to replace
 	addrScratch []byte                    // see changeAt
-	recentNext  int
-	nested      int // values nested in kept attributes so far
+	nested      int                       // values nested in kept attributes so far
 
 	maxResources, earlier, counted int // see MaxResources
 
