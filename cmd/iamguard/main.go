@@ -271,17 +271,14 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	// The limits on resources and findings hold for the whole run: each
 	// plan's report is kept until all are written.
 	var keptSoFar, findingsSoFar int
-	lintOne := func(name string, merged bool) (*report.Report, error) {
+	lintOne := func(name string) (*report.Report, error) {
 		p, err := openPlan(ctx, name, stdin, tf, keptSoFar)
 		if err != nil {
 			return nil, err
 		}
 		kept := p.Kept
 		o := opt
-		o.EarlierFindings = findingsSoFar
-		if merged {
-			o.Plan = name // as report.Merge names it
-		}
+		o.EarlierFindings, o.Plan = findingsSoFar, name
 		res := lint.Lint(p, o)
 		if res.Err != nil {
 			return nil, fmt.Errorf("%s: %w", quote.Path(name), res.Err)
@@ -295,7 +292,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	uri := artifactURI(pos[0])
 	badPlans := false
 	if single {
-		if rep, err = lintOne(pos[0], false); err != nil {
+		if rep, err = lintOne(pos[0]); err != nil {
 			return 0, err
 		}
 	} else {
@@ -310,7 +307,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 				fmt.Fprintf(stderr, "iamguard: %s: skipped, %s\n", quote.Path(pa.path), pa.skip)
 				continue
 			}
-			r, err := lintOne(pa.path, true)
+			r, err := lintOne(pa.path)
 			if err != nil && ctx.Err() != nil {
 				return 0, err // interrupted: the run ends with this plan
 			}

@@ -447,48 +447,60 @@ func TestDirectoryOddEntries(t *testing.T) {
 	}
 }
 
-// TestWaiverNamesAPlan: in a run of several plans, a waiver whose address
-// is written as the merged report prints it (PLAN:ADDRESS) covers that
-// plan alone; a bare address covers the address in every plan.
+// TestWaiverNamesAPlan: a waiver with a plan covers its address in the
+// plans whose path (as the run names them) matches, in a run over several
+// or of one; a waiver without covers the address in every plan. Neither
+// pattern reaches into the other: a plan's path never matches an address
+// pattern, nor a crafted address a plan pattern.
 func TestWaiverNamesAPlan(t *testing.T) {
 	root := t.TempDir()
 	prod := copyFile(t, fixture, root, "envs/prod/plan.json")
-	copyFile(t, fixture, root, "envs/new/plan.json")
+	other := copyFile(t, fixture, root, "envs/new/plan.json")
 	const addr = "module.ci.aws_iam_access_key.deployer"
-	waived := func(address string) map[string]bool {
-		cfg := writeFile(t, t.TempDir(), "c.hcl", "waiver {\n  rule = \"IG202\"\n  address = "+strconv.Quote(address)+"\n  reason = \"r\"\n}\n")
+	config := func(rule, address, plan string) string {
+		src := "waiver {\n  rule = " + strconv.Quote(rule) + "\n  address = " + strconv.Quote(address) + "\n  reason = \"r\"\n"
+		if plan != "" {
+			src += "  plan = " + strconv.Quote(plan) + "\n"
+		}
+		return writeFile(t, t.TempDir(), "c.hcl", src+"}\n")
+	}
+	waived := func(address, plan string) map[string]bool {
 		got := map[string]bool{}
-		for _, f := range decodeMulti(t, lintCLI(t, nil, "lint", "--format", "json", "--config", cfg, "--recursive", root)).Findings {
+		r := lintCLI(t, nil, "lint", "--format", "json", "--config", config("IG202", address, plan), "--recursive", root)
+		for _, f := range decodeMulti(t, r).Findings {
 			if f.RuleID == "IG202" {
 				got[f.Address] = f.Waived
 			}
 		}
 		return got
 	}
-	if got := waived(prod + ":" + addr); len(got) != 2 || !got[prod+":"+addr] || got[filepath.Join(root, "envs/new/plan.json")+":"+addr] {
-		t.Errorf("a waiver naming the prod plan: %v", got)
+	if got := waived(addr, prod); len(got) != 2 || !got[prod+":"+addr] || got[other+":"+addr] {
+		t.Errorf("a waiver kept to the prod plan: %v", got)
 	}
-	if got := waived(root + "/envs/*/plan.json:" + addr); len(got) != 2 || slices.Contains(slices.Collect(maps.Values(got)), false) {
-		t.Errorf("a waiver naming both plans by a glob: %v", got)
+	if got := waived(addr, root+"/envs/*/plan.json"); len(got) != 2 || slices.Contains(slices.Collect(maps.Values(got)), false) {
+		t.Errorf("a waiver kept to both plans by a glob: %v", got)
 	}
-	if got := waived(addr); len(got) != 2 || slices.Contains(slices.Collect(maps.Values(got)), false) {
-		t.Errorf("a bare address: %v", got)
+	if got := waived(addr, ""); len(got) != 2 || slices.Contains(slices.Collect(maps.Values(got)), false) {
+		t.Errorf("a waiver for every plan: %v", got)
 	}
-	// A bare glob is an address, not a plan's path: a plan put where its
-	// path fits the glob gets nothing more waived.
+	if got := waived(prod+":"+addr, ""); slices.Contains(slices.Collect(maps.Values(got)), true) {
+		t.Errorf("an address pattern naming a plan: %v", got)
+	}
+	// One plan on its own is kept to or not alike.
+	if rep := decode(t, lintCLI(t, nil, "lint", "--format", "json", "--config", config("IG202", addr, prod), prod)); rep.Summary.Waived != 1 {
+		t.Errorf("one plan, the waiver's: %d waived, want 1", rep.Summary.Waived)
+	}
+	if rep := decode(t, lintCLI(t, nil, "lint", "--format", "json", "--config", config("IG202", addr, prod), other)); rep.Summary.Waived != 0 {
+		t.Errorf("one plan, another: %d waived, want 0", rep.Summary.Waived)
+	}
+	// A plan put where its path fits an address glob gets nothing more waived.
 	dir := t.TempDir()
 	copyFile(t, riskyPlan, dir, "aws_cloudtrail.attack/plan.json")
 	copyFile(t, fixture, dir, "b/plan.json")
-	glob := writeFile(t, t.TempDir(), "c.hcl", "waiver {\n  rule = \"IG703\"\n  address = \"aws_cloudtrail.a*\"\n  reason = \"r\"\n}\n")
-	t.Chdir(dir) // the plans' paths start with what the glob does
-	for _, f := range decodeMulti(t, lintCLI(t, nil, "lint", "--format", "json", "--config", glob, "--recursive", ".")).Findings {
+	t.Chdir(dir)
+	for _, f := range decodeMulti(t, lintCLI(t, nil, "lint", "--format", "json", "--config", config("IG703", "aws_cloudtrail.a*", ""), "--recursive", ".")).Findings {
 		if f.RuleID == "IG703" && f.Waived {
 			t.Errorf("%s: waived by aws_cloudtrail.a*", f.Address)
 		}
-	}
-	// One plan on its own is named by bare addresses only.
-	cfg := writeFile(t, t.TempDir(), "c.hcl", "waiver {\n  rule = \"IG202\"\n  address = "+strconv.Quote(prod+":"+addr)+"\n  reason = \"r\"\n}\n")
-	if rep := decode(t, lintCLI(t, nil, "lint", "--format", "json", "--config", cfg, prod)); rep.Summary.Waived != 0 {
-		t.Errorf("one plan: %d waived, want 0", rep.Summary.Waived)
 	}
 }

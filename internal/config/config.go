@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
@@ -39,7 +40,10 @@ type Config struct {
 type Waiver struct {
 	Rule    string
 	Address string // exact address, or a glob where * is any run of characters and ? one character
-	Reason  string
+	// Plan, when set, keeps the waiver to the plans whose path (as the run
+	// names them: given, or found in a directory) it matches, as Address does.
+	Plan   string
+	Reason string
 	// Expires is the last day (UTC) the waiver applies; zero means never.
 	Expires time.Time
 }
@@ -58,6 +62,11 @@ const (
 	MaxFileSize = 256 << 10
 	MaxDepth    = 64
 )
+
+// MaxPattern bounds a waiver's address and plan patterns: each finding is
+// matched against them. No resource address a real configuration makes is
+// near it.
+const MaxPattern = 4 << 10
 
 // Load reads and checks a config file. A missing file gives an error
 // satisfying os.IsNotExist; other errors name the file. It gives up when
@@ -205,6 +214,7 @@ type ruleBlock struct {
 type waiverBlock struct {
 	Rule    hcl.Expression `hcl:"rule"`
 	Address hcl.Expression `hcl:"address"`
+	Plan    hcl.Expression `hcl:"plan,optional"`
 	Reason  hcl.Expression `hcl:"reason"`
 	Expires hcl.Expression `hcl:"expires,optional"`
 }
@@ -316,6 +326,15 @@ func waiver(wb waiverBlock) (Waiver, error) {
 	if w.Address, _, err = str(wb.Address, "address", true); err != nil {
 		return w, err
 	}
+	if len(w.Address) > MaxPattern {
+		return w, at(wb.Address.Range(), "address: longer than %d bytes, the most iamguard reads", MaxPattern)
+	}
+	if w.Plan, _, err = str(wb.Plan, "plan", false); err != nil {
+		return w, err
+	}
+	if len(w.Plan) > MaxPattern {
+		return w, at(wb.Plan.Range(), "plan: longer than %d bytes, the most iamguard reads", MaxPattern)
+	}
 	if w.Reason, _, err = str(wb.Reason, "reason", true); err != nil {
 		return w, err
 	}
@@ -410,30 +429,10 @@ func diagError(diags hcl.Diagnostics) error {
 	return errors.New(diags.Error())
 }
 
-// Covers reports whether the waiver is for this rule and address.
-func (w Waiver) Covers(ruleID, address string) bool {
-	return w.Rule == ruleID && Match(w.Address, address)
-}
-
-// PlanSeparator joins a plan's path and a resource address where one run
-// lints several plans: "envs/prod/plan.json:aws_iam_user.ci".
-const PlanSeparator = ":"
-
-// CoversIn reports whether the waiver covers a finding in one plan of a
-// run over several, where the report names it PLAN:ADDRESS: by its bare
-// address in any plan, or written in that form, its plan and its address
-// each matching their own part of the pattern (split at one of its
-// colons), so that no glob runs from the one into the other.
-func (w Waiver) CoversIn(ruleID, plan, address string) bool {
-	if w.Covers(ruleID, address) {
-		return true
-	}
-	for i := 0; w.Rule == ruleID && i < len(w.Address); i++ {
-		if strings.HasPrefix(w.Address[i:], PlanSeparator) && Match(w.Address[:i], plan) && Match(w.Address[i+len(PlanSeparator):], address) {
-			return true
-		}
-	}
-	return false
+// Covers reports whether the waiver is for this rule, and for this address
+// in this plan (as the run names it): any plan when it names none.
+func (w Waiver) Covers(ruleID, plan, address string) bool {
+	return w.Rule == ruleID && (w.Plan == "" || Match(w.Plan, plan)) && Match(w.Address, address)
 }
 
 // ExpiredAt reports whether the waiver no longer applies at now: it applies
@@ -452,28 +451,34 @@ func (w Waiver) ExpiresDate() string {
 
 // Match reports whether address matches pattern, where * stands for any run
 // of characters (none included) and ? for one character. Everything else,
-// [ ] " and . included, matches itself.
+// [ ] " and . included, matches itself. It allocates nothing, and a
+// pattern needing more characters than the address has fails at once.
 func Match(pattern, address string) bool {
-	p, s := []rune(pattern), []rune(address)
+	if utf8.RuneCountInString(pattern)-strings.Count(pattern, "*") > utf8.RuneCountInString(address) {
+		return false
+	}
 	var pi, si int
-	star, mark := -1, 0 // the last * seen, and where in s it started matching
-	for si < len(s) {
+	star, mark := -1, 0 // just past the last * seen, and where in address it started matching
+	for si < len(address) {
+		p, pn := utf8.DecodeRuneInString(pattern[pi:])
+		s, sn := utf8.DecodeRuneInString(address[si:])
 		switch {
-		case pi < len(p) && p[pi] == '*':
+		case pi < len(pattern) && p == '*':
+			pi++
 			star, mark = pi, si
-			pi++
-		case pi < len(p) && (p[pi] == '?' || p[pi] == s[si]):
-			pi++
-			si++
+		case pi < len(pattern) && (p == '?' || p == s):
+			pi += pn
+			si += sn
 		case star >= 0:
-			mark++ // let the last * take one more character
-			pi, si = star+1, mark
+			_, mn := utf8.DecodeRuneInString(address[mark:])
+			mark += mn // let the last * take one more character
+			pi, si = star, mark
 		default:
 			return false
 		}
 	}
-	for pi < len(p) && p[pi] == '*' {
+	for pi < len(pattern) && pattern[pi] == '*' {
 		pi++
 	}
-	return pi == len(p)
+	return pi == len(pattern)
 }

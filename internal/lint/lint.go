@@ -31,10 +31,8 @@ type Options struct {
 	// Now, so that an old plan cannot revive an expired waiver.
 	Waivers   []config.Waiver
 	WaiversAt time.Time
-	// Plan names the plan as a run of several does (report.Merge): a
-	// waiver's address may then name an address in it alone, as the
-	// merged report prints it (PLAN:ADDRESS, see config.Waiver.CoversIn);
-	// a bare address covers it in every plan.
+	// Plan names the plan as the run does (given, or found in a
+	// directory), for the waivers kept to some plans (config.Waiver.Plan).
 	Plan string
 	// MaxFindings, when above zero, stops judging once the findings pass
 	// it; the result then holds only the error that says so (Err).
@@ -59,11 +57,7 @@ func (o *Options) waiverFor(ruleID, address string) (*config.Waiver, bool) {
 	var expired *config.Waiver
 	for i := range o.Waivers {
 		w := &o.Waivers[i]
-		covers := w.Covers(ruleID, address)
-		if o.Plan != "" {
-			covers = w.CoversIn(ruleID, o.Plan, address)
-		}
-		if !covers {
+		if !w.Covers(ruleID, o.Plan, address) {
 			continue
 		}
 		if !w.ExpiredAt(o.WaiversAt) {

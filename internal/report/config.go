@@ -32,6 +32,7 @@ type Config struct {
 type ConfigWaiver struct {
 	Rule    string `json:"rule"`
 	Address string `json:"address"`
+	Plan    string `json:"plan,omitempty"` // the plans it is kept to; empty: every plan
 	Reason  string `json:"reason"`
 	Expires string `json:"expires,omitempty"` // the last day it applies; empty: never expires
 	Expired bool   `json:"expired"`
@@ -65,7 +66,7 @@ func NewConfig(c *config.Config, failOn rules.Severity, waiversAt time.Time) *Co
 	}
 	live := false
 	for _, w := range c.Waivers {
-		cw := ConfigWaiver{Rule: w.Rule, Address: w.Address, Reason: w.Reason, Expires: w.ExpiresDate(), Expired: w.ExpiredAt(waiversAt)}
+		cw := ConfigWaiver{Rule: w.Rule, Address: w.Address, Plan: w.Plan, Reason: w.Reason, Expires: w.ExpiresDate(), Expired: w.ExpiredAt(waiversAt)}
 		live = live || !cw.Expired
 		rc.Waivers = append(rc.Waivers, cw)
 	}
@@ -103,7 +104,11 @@ func (c *Config) lines() []string {
 		case w.Expires != "":
 			until = "until " + w.Expires
 		}
-		out = append(out, fmt.Sprintf("waiver: %s on %s (%s): %s", w.Rule, w.Address, until, w.Reason))
+		on := w.Address
+		if w.Plan != "" {
+			on += " in plans " + w.Plan
+		}
+		out = append(out, fmt.Sprintf("waiver: %s on %s (%s): %s", w.Rule, on, until, w.Reason))
 	}
 	switch {
 	case c.FailOn > c.FailOnDefault:

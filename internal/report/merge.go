@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 
-	"github.com/iamguard/terraform-provider-iamguard/internal/config"
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
 )
 
@@ -32,7 +31,7 @@ type PlanSummary struct {
 
 // AddressSeparator joins a plan's path and a resource address in a merged
 // report: "envs/prod/plan.json:aws_iam_user.ci".
-const AddressSeparator = config.PlanSeparator
+const AddressSeparator = ":"
 
 // Merge joins the reports of several plans into one. Each finding's and
 // each judged resource's address is prefixed with its plan's path, so the
