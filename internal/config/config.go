@@ -63,10 +63,13 @@ const (
 	MaxDepth    = 64
 )
 
-// MaxPattern bounds a waiver's address and plan patterns: each finding is
-// matched against them. No resource address a real configuration makes is
-// near it.
-const MaxPattern = 4 << 10
+// MaxPattern bounds a waiver's address and plan patterns, and MaxWaivers
+// the waivers: each finding is matched against them all. No real
+// configuration comes near either.
+const (
+	MaxPattern = 4 << 10
+	MaxWaivers = 200
+)
 
 // Load reads and checks a config file. A missing file gives an error
 // satisfying os.IsNotExist; other errors name the file. It gives up when
@@ -262,6 +265,9 @@ func Parse(src []byte, filename string) (*Config, error) {
 		}
 		c.Disabled[r.ID] = !r.Enabled
 	}
+	if len(raw.Waivers) > MaxWaivers {
+		return nil, at(raw.Waivers[MaxWaivers].Rule.Range(), "more than %d waivers, the most iamguard reads", MaxWaivers)
+	}
 	for _, wb := range raw.Waivers {
 		w, err := waiver(wb)
 		if err != nil {
@@ -435,6 +441,16 @@ func (w Waiver) Covers(ruleID, plan, address string) bool {
 	return w.Rule == ruleID && (w.Plan == "" || Match(w.Plan, plan)) && Match(w.Address, address)
 }
 
+// charLen is the length of the character at s[i]: a byte that is not
+// UTF-8 is one.
+func charLen(s string, i int) int {
+	if s[i] < utf8.RuneSelf {
+		return 1
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return n
+}
+
 // ExpiredAt reports whether the waiver no longer applies at now: it applies
 // through its expiry day (UTC) and has expired after it.
 func (w Waiver) ExpiredAt(now time.Time) bool {
@@ -451,27 +467,52 @@ func (w Waiver) ExpiresDate() string {
 
 // Match reports whether address matches pattern, where * stands for any run
 // of characters (none included) and ? for one character. Everything else,
-// [ ] " and . included, matches itself. It allocates nothing, and a
-// pattern needing more characters than the address has fails at once.
+// [ ] " and . included, matches itself, byte for byte (a byte that is not
+// UTF-8 is a character of its own). It allocates nothing, and decides at
+// once an address that lacks the pattern's literal start or end, or has
+// fewer characters than it needs.
 func Match(pattern, address string) bool {
-	if utf8.RuneCountInString(pattern)-strings.Count(pattern, "*") > utf8.RuneCountInString(address) {
+	// Most patterns are an address, or one with a literal start and end:
+	// those decide most addresses at once.
+	wild := strings.IndexAny(pattern, "*?")
+	if wild < 0 {
+		return pattern == address
+	}
+	last := strings.LastIndexAny(pattern, "*?")
+	start, end := pattern[:wild], pattern[last+1:]
+	if len(address) < len(start)+len(end) || !strings.HasPrefix(address, start) || !strings.HasSuffix(address, end) ||
+		utf8.RuneCountInString(pattern)-strings.Count(pattern, "*") > utf8.RuneCountInString(address) {
 		return false
+	}
+	if !strings.Contains(pattern, "?") && utf8.ValidString(pattern) {
+		// Only stars: the pieces between them are found in turn, each at
+		// its first place after the one before. Whole characters of a
+		// valid pattern are found only at whole characters.
+		rest, middle := address[len(start):len(address)-len(end)], pattern[wild:last]
+		for middle != "" {
+			var piece string
+			piece, middle, _ = strings.Cut(middle, "*")
+			i := strings.Index(rest, piece)
+			if i < 0 {
+				return false
+			}
+			rest = rest[i+len(piece):]
+		}
+		return true
 	}
 	var pi, si int
 	star, mark := -1, 0 // just past the last * seen, and where in address it started matching
 	for si < len(address) {
-		p, pn := utf8.DecodeRuneInString(pattern[pi:])
-		s, sn := utf8.DecodeRuneInString(address[si:])
+		sn := charLen(address, si)
 		switch {
-		case pi < len(pattern) && p == '*':
+		case pi < len(pattern) && pattern[pi] == '*':
 			pi++
 			star, mark = pi, si
-		case pi < len(pattern) && (p == '?' || p == s):
-			pi += pn
+		case pi < len(pattern) && (pattern[pi] == '?' || pattern[pi] == address[si] && pattern[pi:pi+charLen(pattern, pi)] == address[si:si+sn]):
+			pi += charLen(pattern, pi)
 			si += sn
 		case star >= 0:
-			_, mn := utf8.DecodeRuneInString(address[mark:])
-			mark += mn // let the last * take one more character
+			mark += charLen(address, mark) // let the last * take one more character
 			pi, si = star, mark
 		default:
 			return false

@@ -2,6 +2,7 @@ package config
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -233,11 +234,19 @@ func TestMatch(t *testing.T) {
 		{`u["?"]`, `u["é"]`, true}, // ? is one character, not one byte
 		{"", "a", false},
 		{"a.b", "aXb", false},  // . is literal
-		{"\xff", "\xfe", true}, // bytes that are not UTF-8 are each U+FFFD, as []rune makes them
+		{"\xff", "\xfe", false}, // a byte that is not UTF-8 matches itself only
+		{"*\xff*", "a\xffb", true},
+		{"*\xff*", "a\xfeb", false},
 		{"a?", "a\xff", true},
 		{"a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaa", false},
 		{strings.Repeat("*:", 1000), "x", false}, // more characters than the address has
 		{"*é*", "xéy", true},
+		{"a*", "a", true},
+		{"*a", "ba", true},
+		{"a*b", "ab", true},
+		{"a?b", "ab", false},
+		{"ab*ba", "aba", false}, // the literal start and end overlap
+		{"*?", "", false},
 	}
 	for _, tc := range cases {
 		if got := Match(tc.pattern, tc.address); got != tc.want {
@@ -281,6 +290,11 @@ func TestLimits(t *testing.T) {
 		if _, err := Parse([]byte(src), "w.hcl"); err == nil || !strings.HasPrefix(err.Error(), "w.hcl:") || !strings.Contains(err.Error(), "longer than 4096 bytes") {
 			t.Errorf("a waiver %s of %d bytes: %v", attr, len(long), err)
 		}
+	}
+	many := strings.Repeat("waiver {\n  rule = \"IG202\"\n  address = \"*x\"\n  reason = \"r\"\n}\n", MaxWaivers+1)
+	if _, err := Parse([]byte(many), "w.hcl"); err == nil || !strings.HasPrefix(err.Error(), fmt.Sprintf("w.hcl:%d:", 5*MaxWaivers+2)) ||
+		!strings.Contains(err.Error(), "more than 200 waivers") {
+		t.Errorf("%d waivers: %v", MaxWaivers+1, err)
 	}
 	// Only literals: HCL's templates, for expressions and operators
 	// evaluate to unbounded work from a few bytes.
@@ -348,5 +362,56 @@ rule "IG101" { enabled = true }
 	}
 	if d := Default(); d.WeakerBaseline() != nil || d.DisabledRules() != nil || d.File != "" {
 		t.Errorf("the defaults are reported weaker: %+v", d)
+	}
+}
+
+// TestMatchAgreesWithRunes: on valid UTF-8, Match decides as the plain
+// character-by-character glob it speeds up, for every short pattern and
+// address over a few characters.
+func TestMatchAgreesWithRunes(t *testing.T) {
+	reference := func(pattern, address string) bool {
+		p, s := []rune(pattern), []rune(address)
+		var pi, si int
+		star, mark := -1, 0
+		for si < len(s) {
+			switch {
+			case pi < len(p) && p[pi] == '*':
+				star, mark = pi, si
+				pi++
+			case pi < len(p) && (p[pi] == '?' || p[pi] == s[si]):
+				pi++
+				si++
+			case star >= 0:
+				mark++
+				pi, si = star+1, mark
+			default:
+				return false
+			}
+		}
+		for pi < len(p) && p[pi] == '*' {
+			pi++
+		}
+		return pi == len(p)
+	}
+	var words func(alphabet []string, n int) []string
+	words = func(alphabet []string, n int) []string {
+		if n == 0 {
+			return []string{""}
+		}
+		out := []string{""}
+		for _, w := range words(alphabet, n-1) {
+			for _, c := range alphabet {
+				out = append(out, w+c)
+			}
+		}
+		return out
+	}
+	patterns, addresses := words([]string{"a", "é", "*", "?"}, 4), words([]string{"a", "b", "é"}, 5)
+	for _, p := range patterns {
+		for _, a := range addresses {
+			if got, want := Match(p, a), reference(p, a); got != want {
+				t.Fatalf("Match(%q, %q) = %v, want %v", p, a, got, want)
+			}
+		}
 	}
 }
