@@ -233,7 +233,7 @@ func TestMatch(t *testing.T) {
 		{"key[?]", "key[12]", false},
 		{`u["?"]`, `u["é"]`, true}, // ? is one character, not one byte
 		{"", "a", false},
-		{"a.b", "aXb", false},  // . is literal
+		{"a.b", "aXb", false},   // . is literal
 		{"\xff", "\xfe", false}, // a byte that is not UTF-8 matches itself only
 		{"*\xff*", "a\xffb", true},
 		{"*\xff*", "a\xfeb", false},
