@@ -278,7 +278,9 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		}
 		kept := p.Kept
 		o := opt
-		o.EarlierFindings, o.Plan = findingsSoFar, name
+		// A waiver's plan is matched against the path cleaned, as a
+		// directory's plans are found: envs/ci/../prod is envs/prod.
+		o.EarlierFindings, o.Plan = findingsSoFar, filepath.Clean(name)
 		res := lint.Lint(p, o)
 		if res.Err != nil {
 			return nil, fmt.Errorf("%s: %w", quote.Path(name), res.Err)

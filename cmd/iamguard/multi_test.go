@@ -493,6 +493,12 @@ func TestWaiverNamesAPlan(t *testing.T) {
 	if rep := decode(t, lintCLI(t, nil, "lint", "--format", "json", "--config", config("IG202", addr, prod), other)); rep.Summary.Waived != 0 {
 		t.Errorf("one plan, another: %d waived, want 0", rep.Summary.Waived)
 	}
+	// The path is matched cleaned: a plan reached through another's
+	// directory is not in it.
+	dotdot := root + "/envs/new/../prod/plan.json"
+	if rep := decode(t, lintCLI(t, nil, "lint", "--format", "json", "--config", config("IG202", addr, root+"/envs/new/*"), dotdot)); rep.Summary.Waived != 0 {
+		t.Errorf("%s under a waiver for envs/new: %d waived, want 0", dotdot, rep.Summary.Waived)
+	}
 	// A plan put where its path fits an address glob gets nothing more waived.
 	dir := t.TempDir()
 	copyFile(t, riskyPlan, dir, "aws_cloudtrail.attack/plan.json")

@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
@@ -39,7 +38,7 @@ type Config struct {
 // Waiver accepts the risk of one rule's findings on matching addresses.
 type Waiver struct {
 	Rule    string
-	Address string // exact address, or a glob where * is any run of characters and ? one character
+	Address string // exact address, or a glob where * is any run of characters
 	// Plan, when set, keeps the waiver to the plans whose path (as the run
 	// names them: given, or found in a directory) it matches, as Address does.
 	Plan   string
@@ -67,7 +66,7 @@ const (
 // the waivers: each finding is matched against them all. No real
 // configuration comes near either.
 const (
-	MaxPattern = 4 << 10
+	MaxPattern = 1 << 10
 	MaxWaivers = 200
 )
 
@@ -335,12 +334,17 @@ func waiver(wb waiverBlock) (Waiver, error) {
 	if len(w.Address) > MaxPattern {
 		return w, at(wb.Address.Range(), "address: longer than %d bytes, the most iamguard reads", MaxPattern)
 	}
-	if w.Plan, _, err = str(wb.Plan, "plan", false); err != nil {
+	var planGiven bool
+	if w.Plan, planGiven, err = str(wb.Plan, "plan", false); err != nil {
 		return w, err
 	}
-	if len(w.Plan) > MaxPattern {
+	switch {
+	case len(w.Plan) > MaxPattern:
 		return w, at(wb.Plan.Range(), "plan: longer than %d bytes, the most iamguard reads", MaxPattern)
+	case planGiven && w.Plan == "":
+		return w, at(wb.Plan.Range(), "plan: empty; leave it out for a waiver in every plan")
 	}
+	w.Address, w.Plan = oneStar(w.Address), oneStar(w.Plan)
 	if w.Reason, _, err = str(wb.Reason, "reason", true); err != nil {
 		return w, err
 	}
@@ -441,16 +445,6 @@ func (w Waiver) Covers(ruleID, plan, address string) bool {
 	return w.Rule == ruleID && (w.Plan == "" || Match(w.Plan, plan)) && Match(w.Address, address)
 }
 
-// charLen is the length of the character at s[i]: a byte that is not
-// UTF-8 is one.
-func charLen(s string, i int) int {
-	if s[i] < utf8.RuneSelf {
-		return 1
-	}
-	_, n := utf8.DecodeRuneInString(s[i:])
-	return n
-}
-
 // ExpiredAt reports whether the waiver no longer applies at now: it applies
 // through its expiry day (UTC) and has expired after it.
 func (w Waiver) ExpiredAt(now time.Time) bool {
@@ -466,60 +460,38 @@ func (w Waiver) ExpiresDate() string {
 }
 
 // Match reports whether address matches pattern, where * stands for any run
-// of characters (none included) and ? for one character. Everything else,
-// [ ] " and . included, matches itself, byte for byte (a byte that is not
-// UTF-8 is a character of its own). It allocates nothing, and decides at
-// once an address that lacks the pattern's literal start or end, or has
-// fewer characters than it needs.
+// of bytes (none included) and everything else, ? [ ] " and . included,
+// matches itself. The pieces between stars are found in turn, each at its
+// first place after the one before, the first at the start and the last at
+// the end: work linear in the two strings, whatever the pattern.
 func Match(pattern, address string) bool {
-	// Most patterns are an address, or one with a literal start and end:
-	// those decide most addresses at once.
-	wild := strings.IndexAny(pattern, "*?")
-	if wild < 0 {
+	first := strings.IndexByte(pattern, '*')
+	if first < 0 {
 		return pattern == address
 	}
-	last := strings.LastIndexAny(pattern, "*?")
-	start, end := pattern[:wild], pattern[last+1:]
-	if len(address) < len(start)+len(end) || !strings.HasPrefix(address, start) || !strings.HasSuffix(address, end) ||
-		utf8.RuneCountInString(pattern)-strings.Count(pattern, "*") > utf8.RuneCountInString(address) {
+	last := strings.LastIndexByte(pattern, '*')
+	start, end := pattern[:first], pattern[last+1:]
+	if len(address) < len(start)+len(end) || !strings.HasPrefix(address, start) || !strings.HasSuffix(address, end) {
 		return false
 	}
-	if !strings.Contains(pattern, "?") && utf8.ValidString(pattern) {
-		// Only stars: the pieces between them are found in turn, each at
-		// its first place after the one before. Whole characters of a
-		// valid pattern are found only at whole characters.
-		rest, middle := address[len(start):len(address)-len(end)], pattern[wild:last]
-		for middle != "" {
-			var piece string
-			piece, middle, _ = strings.Cut(middle, "*")
-			i := strings.Index(rest, piece)
-			if i < 0 {
-				return false
-			}
-			rest = rest[i+len(piece):]
-		}
-		return true
-	}
-	var pi, si int
-	star, mark := -1, 0 // just past the last * seen, and where in address it started matching
-	for si < len(address) {
-		sn := charLen(address, si)
-		switch {
-		case pi < len(pattern) && pattern[pi] == '*':
-			pi++
-			star, mark = pi, si
-		case pi < len(pattern) && (pattern[pi] == '?' || pattern[pi] == address[si] && pattern[pi:pi+charLen(pattern, pi)] == address[si:si+sn]):
-			pi += charLen(pattern, pi)
-			si += sn
-		case star >= 0:
-			mark += charLen(address, mark) // let the last * take one more character
-			pi, si = star, mark
-		default:
+	rest, middle := address[len(start):len(address)-len(end)], pattern[first+1:max(first+1, last)]
+	for middle != "" {
+		var piece string
+		piece, middle, _ = strings.Cut(middle, "*")
+		i := strings.Index(rest, piece)
+		if i < 0 {
 			return false
 		}
+		rest = rest[i+len(piece):]
 	}
-	for pi < len(pattern) && pattern[pi] == '*' {
-		pi++
+	return true
+}
+
+// oneStar is a pattern with each run of stars made one: it matches the
+// same, and costs nothing for the run.
+func oneStar(pattern string) string {
+	for strings.Contains(pattern, "**") {
+		pattern = strings.ReplaceAll(pattern, "**", "*")
 	}
-	return pi == len(pattern)
+	return pattern
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -96,7 +97,18 @@ func (c *Config) lines() []string {
 	for _, w := range c.WeakenedBaseline {
 		out = append(out, fmt.Sprintf("baseline %s = %d, weaker than the default %d", w.Name, w.Value, w.Default))
 	}
-	for _, w := range c.Waivers {
+	// Waivers that apply come first: they are what weakens the checks.
+	waivers := slices.Clone(c.Waivers)
+	slices.SortStableFunc(waivers, func(a, b ConfigWaiver) int {
+		switch {
+		case a.Expired == b.Expired:
+			return 0
+		case b.Expired:
+			return -1
+		}
+		return 1
+	})
+	for _, w := range waivers {
 		until := "never expires"
 		switch {
 		case w.Expired:

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
@@ -38,12 +39,16 @@ func WriteMarkdown(w io.Writer, r *Report, opt Options) error {
 	fmt.Fprintf(&head, "| waived | %d |\n", r.Summary.Waived)
 	if len(r.Plans) > 0 {
 		fmt.Fprint(&head, "\n| Plan | Resources | Findings | Waived |\n| --- | ---: | ---: | ---: |\n")
-		for _, p := range r.Plans {
+		for i, p := range r.Plans {
+			if i == markdownHeadLines {
+				fmt.Fprintf(&head, "| and %d more plans | | | |\n", len(r.Plans)-i)
+				break
+			}
 			if p.Summary == nil {
-				fmt.Fprintf(&head, "| <code>%s</code> | not read: %s | | |\n", mdText(p.Path), mdText(p.Error))
+				fmt.Fprintf(&head, "| <code>%s</code> | not read: %s | | |\n", mdText(clipLine(p.Path)), mdText(clipLine(p.Error)))
 				continue
 			}
-			fmt.Fprintf(&head, "| <code>%s</code> | %d | %d | %d |\n", mdText(p.Path), p.Summary.Resources, p.Summary.Findings, p.Summary.Waived)
+			fmt.Fprintf(&head, "| <code>%s</code> | %d | %d | %d |\n", mdText(clipLine(p.Path)), p.Summary.Resources, p.Summary.Findings, p.Summary.Waived)
 		}
 	}
 
@@ -149,10 +154,31 @@ func writeMarkdownConfig(w io.Writer, c *Config) {
 		mark = "⚠️"
 	}
 	fmt.Fprintf(w, "> %s **%s**\n", mark, c.heading())
-	for _, l := range c.lines() {
-		fmt.Fprintf(w, "> - %s\n", mdText(l))
+	lines := c.lines()
+	for i, l := range lines {
+		if i == markdownHeadLines {
+			fmt.Fprintf(w, "> - and %d more lines: the JSON report's config has them all\n", len(lines)-i)
+			break
+		}
+		fmt.Fprintf(w, "> - %s\n", mdText(clipLine(l)))
 	}
 	fmt.Fprintln(w)
+}
+
+// The head of a markdown report (the configuration, the plans) stays well
+// within markdownLimit: at most markdownHeadLines lines of each, each cut
+// to markdownLineRunes characters.
+const (
+	markdownHeadLines = 40
+	markdownLineRunes = 300
+)
+
+// clipLine cuts a line of the head to markdownLineRunes characters.
+func clipLine(s string) string {
+	if utf8.RuneCountInString(s) <= markdownLineRunes {
+		return s
+	}
+	return string([]rune(s)[:markdownLineRunes]) + "…"
 }
 
 // resourceCounts summarises one resource's findings, e.g. "1 high, 1 waived".

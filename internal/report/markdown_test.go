@@ -101,3 +101,33 @@ func TestMarkdownCutBoundaries(t *testing.T) {
 		t.Errorf("tiny limit:\n%s", out)
 	}
 }
+
+// TestMarkdownHeadWithinLimit: a configuration of many long waivers, or
+// many plans, stays within GitHub's limit, and the waiver that applies is
+// shown before the expired ones, not pushed out by them.
+func TestMarkdownHeadWithinLimit(t *testing.T) {
+	r := manyFindings(1)
+	r.Config = &Config{File: "c.hcl", Weakens: true, FailOn: DefaultFailOn, FailOnDefault: DefaultFailOn}
+	for i := range 199 {
+		r.Config.Waivers = append(r.Config.Waivers, ConfigWaiver{Rule: "IG101", Address: strings.Repeat("x", 1200) + strconv.Itoa(i),
+			Reason: "old", Expires: "2020-01-01", Expired: true})
+	}
+	r.Config.Waivers = append(r.Config.Waivers, ConfigWaiver{Rule: "IG202", Address: "LIVE", Reason: "applies"})
+	for i := range 5000 {
+		r.Plans = append(r.Plans, PlanSummary{Path: strings.Repeat("p", 500) + strconv.Itoa(i), Error: "bad"})
+	}
+	var b strings.Builder
+	if err := WriteMarkdown(&b, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if len(out) > MarkdownLimit {
+		t.Errorf("%d bytes, over %d", len(out), MarkdownLimit)
+	}
+	if live, expired := strings.Index(out, "IG202 on LIVE"), strings.Index(out, "IG101 on x"); live < 0 || live > expired {
+		t.Errorf("the waiver that applies at %d, the first expired one at %d", live, expired)
+	}
+	if !strings.Contains(out, "more lines: the JSON report's config has them all") || !strings.Contains(out, "and 4960 more plans") {
+		t.Error("no note of what the head leaves out")
+	}
+}
