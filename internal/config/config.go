@@ -488,7 +488,7 @@ func Match(pattern, address string) bool {
 }
 
 // oneStar is a pattern with each run of stars made one: it matches the
-// same, and costs nothing for the run.
+// same addresses, one piece at a time instead of one star at a time.
 func oneStar(pattern string) string {
 	for strings.Contains(pattern, "**") {
 		pattern = strings.ReplaceAll(pattern, "**", "*")

@@ -62,7 +62,7 @@ func TestIAMEventsCompliant(t *testing.T) {
 	}})
 	run(t, resource.TestStep{
 		Config: cloudTrailProviderBlock(srv) + `data "iamguard_iam_events" "test" {
-  expected_principals = ["arn:aws:iam::123456789012:user/c?"]
+  expected_principals = ["arn:aws:iam::123456789012:user/c*"]
 }`,
 		Check: resource.ComposeAggregateTestCheckFunc(
 			resource.TestCheckResourceAttr(evAddr, "event_names.#", "5"),
