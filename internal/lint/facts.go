@@ -30,6 +30,35 @@ func (l *linter) gatherFacts(judged []*change) {
 	if types["aws_iam_signing_certificate"] {
 		l.signingReplacement("")
 	}
+	if types["aws_iam_account_password_policy"] {
+		l.currentPolicy = l.accountPolicy()
+	}
+}
+
+// accountPolicy is the account's password policy as it stands before the
+// plan is applied, as another object than a created one shows it: one in
+// prior state the plan leaves alone (a -target plan), or one a change
+// forgets or keeps. The account has one policy, so a policy created beside
+// such an object replaces the policy it shows. Nil when there is none.
+func (l *linter) accountPolicy() *rules.PasswordPolicy {
+	l.mustHavePlan()
+	const typ = "aws_iam_account_password_policy"
+	for i := range l.plan.Prior {
+		if r := &l.plan.Prior[i]; r.Type == typ && r.DeposedKey == "" {
+			p := passwordPolicy(attrs{values: r.Values, sensitive: r.Sensitive})
+			return &p
+		}
+	}
+	for _, c := range l.changes {
+		if c.rc.Type != typ || c.rc.DeposedKey != "" || c.removed || c.action == "create" || c.action == "replace" {
+			continue
+		}
+		if before := c.before(); before.values != nil {
+			p := passwordPolicy(before)
+			return &p
+		}
+	}
+	return nil
 }
 
 // mustHavePlan stops a fact from being gathered after Lint let the plan's

@@ -214,8 +214,9 @@ type linter struct {
 	changeScratch []*change
 	sshKeys       map[string][]rules.Finding // address -> IG401-IG404
 	signingBest   map[string]rules.Replacement
-	sourceNames   map[sourced]string // see userOf
-	chains        int                // certificate chains judged so far (see rules.MaxChainsVerified)
+	currentPolicy *rules.PasswordPolicy // see accountPolicy
+	sourceNames   map[sourced]string    // see userOf
+	chains        int                   // certificate chains judged so far (see rules.MaxChainsVerified)
 }
 
 // Lint judges every resource change of p whose type a rule judges.

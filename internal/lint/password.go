@@ -14,8 +14,13 @@ func judgePasswordPolicy(l *linter, c *change) []rules.Finding {
 	}
 	after := passwordPolicy(c.after())
 	out := rules.EvaluatePasswordPolicy(after, l.baseline)
-	if before := c.before(); before.values != nil {
+	switch before := c.before(); {
+	case before.values != nil:
 		out = append(out, rules.PasswordPolicyWeakened(passwordPolicy(before), after)...)
+	case c.action == "create" && l.currentPolicy != nil:
+		// Created beside another object of the account's one policy, it
+		// replaces the policy that object shows.
+		out = append(out, rules.PasswordPolicyWeakened(*l.currentPolicy, after)...)
 	}
 	// The account has one policy, and destroying any object of this type
 	// deletes it: a replacement that creates before it destroys sets the

@@ -116,6 +116,16 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_login_profile.root":                "IG601:medium",
 			"module.profile.aws_iam_user_login_profile.this": "IG601:medium",
 		}},
+		// The account has one password policy: one created beside another
+		// object of it (forgotten, or left in state by a -target plan)
+		// replaces the policy that object shows, and is judged against it
+		// (20 to 14 characters, 60 to 90 days).
+		{"trust/policy-forget", nil, map[string]string{
+			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
+		}},
+		{"trust/policy-target", nil, map[string]string{
+			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
+		}},
 		// Objects whose user is known only after apply count for one user
 		// when one module instance reads it alike (user =
 		// aws_iam_user.ci.id, in two resources or two counted

@@ -21,7 +21,9 @@ for dir in "$@"; do
   (
     cd "$work"
     TF_CLI_CONFIG_FILE=$rc "$tf" init -input=false -no-color >/dev/null
-    TF_CLI_CONFIG_FILE=$rc "$tf" plan -input=false -no-color -refresh=false -out tfplan >/dev/null
+    args=() # a case's plan.args: more plan flags, such as -target=ADDRESS
+    [ ! -f plan.args ] || read -ra args <plan.args
+    TF_CLI_CONFIG_FILE=$rc "$tf" plan -input=false -no-color -refresh=false -out tfplan ${args[@]+"${args[@]}"} >/dev/null
     TF_CLI_CONFIG_FILE=$rc "$tf" show -json tfplan
   ) >"$dir/plan.json"
   rm -rf "$work"
