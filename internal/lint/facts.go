@@ -253,6 +253,11 @@ func (l *linter) groupAccessKeys() {
 			}
 		}
 	}
+	for _, o := range l.keys {
+		if status := o.attrs().str("status", "Active"); status.Unknown || status.V == "Active" {
+			l.activeKeys++
+		}
+	}
 	l.keyFacts = map[*change][]rules.Finding{}
 }
 
@@ -332,6 +337,12 @@ func (l *linter) judgeKeySet(head int32) {
 		if i >= 0 && changes[i] != nil {
 			l.keyFacts[changes[i]] = append(l.keyFacts[changes[i]], f)
 		}
+	}
+	// A key alone because its user is known only after apply, read per
+	// instance (each.value, count.index), may belong to the user of
+	// another active key: IG203 cannot decide yet.
+	if k, c := keys[0], changes[0]; len(keys) == 1 && c != nil && user.Unknown && (k.Active || k.StatusUnknown) && l.activeKeys > 1 {
+		l.keyFacts[c] = append(l.keyFacts[c], rules.AccessKeyUserUnknown())
 	}
 	clear(changes)
 	l.keyScratch, l.changeScratch = keys, changes

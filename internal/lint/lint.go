@@ -210,6 +210,7 @@ type linter struct {
 	keys          []appliedObject
 	keyNext       []int32
 	keyFacts      map[*change][]rules.Finding
+	activeKeys    int // keys active, or maybe, once the plan is applied
 	keyScratch    []rules.AccessKey
 	changeScratch []*change
 	sshKeys       map[string][]rules.Finding // address -> IG401-IG404

@@ -791,8 +791,9 @@ func TestFormat01(t *testing.T) {
 		{regional, "create", "IG702", rules.Medium, "is_multi_region_trail", "is_multi_region_trail is false: the trail records one region only"},
 		// no configuration block: an unknown value stays unknown
 		{regional, "create", "IG703", rules.Info, "enable_logging", unknownMsg("enable_logging", "IG703", "cloudtrail-logging-off")},
-		// the user is unknown, so the key is not counted for IG203
 		{"aws_iam_access_key.ci[0]", "create", "IG202", rules.High, "pgp_key", "pgp_key is not set: the secret access key and SMTP password are stored unencrypted in state"},
+		// the user is unknown, and another key is active: IG203 cannot decide
+		{"aws_iam_access_key.ci[0]", "create", "IG203", rules.Info, "user", unknownMsg("user", "IG203", "access-key-multiple-active")},
 		{"aws_iam_access_key.old", "no-op", "IG204", rules.Medium, "create_date", "access key is 214 days old; the baseline requires rotation every 90 days"},
 		{"aws_iam_user_login_profile.admin", "create", "IG601", rules.Info, "password_reset_required", unknownMsg("password_reset_required", "IG601", "login-profile-no-reset")},
 		{policy, "update", "IG101", rules.High, "minimum_password_length", "minimum_password_length is 8; the baseline requires at least 14"},

@@ -130,17 +130,22 @@ func TestFixtureFindings(t *testing.T) {
 		// when one module instance reads it alike (user =
 		// aws_iam_user.ci.id, in two resources or two counted
 		// instances), and for different users when they read different
-		// users (per count.index, per module instance, two aws_iam_user
-		// resources, or one of them through a shared variable:
-		// coalesce(var.x, aws_iam_user.app.id)). The fixture's SSH key is
-		// a weak one (IG402).
+		// users (per module instance, two aws_iam_user resources, or one
+		// of them through a shared variable: coalesce(var.x,
+		// aws_iam_user.app.id)). A user read per instance (count.index)
+		// cannot be told apart from the others' yet: IG203 info, as for
+		// for_each = {a = aws_iam_user.ci.id, b = aws_iam_user.ci.id},
+		// which names one user twice. The fixture's SSH key is a weak one
+		// (IG402).
 		{"trust/unknown-user", []string{"IG402"}, map[string]string{
-			"aws_iam_access_key.a":          "IG203:medium",
-			"aws_iam_access_key.counted[0]": "IG203:medium",
-			"aws_iam_user_ssh_key.alice":    "IG404:medium",
-			"aws_iam_user_ssh_key.bob":      "IG404:medium",
-			"aws_iam_user_ssh_key.app":      "IG404:medium",
-			"aws_iam_user_ssh_key.ops":      "IG404:medium",
+			"aws_iam_access_key.a":           "IG203:medium",
+			"aws_iam_access_key.counted[0]":  "IG203:medium",
+			"aws_iam_access_key.per_user[0]": "IG203:info",
+			"aws_iam_access_key.per_user[1]": "IG203:info",
+			"aws_iam_user_ssh_key.alice":     "IG404:medium",
+			"aws_iam_user_ssh_key.bob":       "IG404:medium",
+			"aws_iam_user_ssh_key.app":       "IG404:medium",
+			"aws_iam_user_ssh_key.ops":       "IG404:medium",
 		}},
 		// A trail created has no home_region until apply; it lives in
 		// its provider's region, where the configuration gives it as a

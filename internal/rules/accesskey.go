@@ -154,6 +154,13 @@ func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b B
 	return fs
 }
 
+// AccessKeyUserUnknown is IG203 at info for an active key whose user is
+// known only after apply, when other active keys may be that user's: the
+// rule cannot decide until then.
+func AccessKeyUserUnknown() Finding {
+	return AccessKeyMultipleActive.unknown("user", UnknownValue[string]())
+}
+
 // FoldName is an IAM name as IAM compares it: user names are unique without
 // regard to ASCII case. Only ASCII letters fold (IAM names are ASCII), so a
 // look-alike such as the Kelvin sign is another name, as it is to IAM.

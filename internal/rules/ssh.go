@@ -150,18 +150,25 @@ func SharedSSHKeys(uses []SSHKeyUse) map[string]Finding {
 	type key struct {
 		fingerprint Value[string]
 		users       []Value[string] // first spelling kept
+		uses        int             // uploads, users known or not
+		unknownUser bool            // one of them for a user known only after apply
 	}
 	keys := map[string]*key{}
 	seen := map[[2]string]int{} // a key's user, case aside -> its index in users
 	for _, u := range uses {
 		fp := u.Fingerprint.V
-		if u.User.Unknown || u.Fingerprint.Unknown || u.User.V == "" || fp == "" {
+		if u.Fingerprint.Unknown || fp == "" {
 			continue
 		}
 		if keys[fp] == nil {
 			keys[fp] = &key{fingerprint: u.Fingerprint}
 		}
 		k := keys[fp]
+		k.uses++
+		if u.User.Unknown || u.User.V == "" {
+			k.unknownUser = k.unknownUser || u.User.Unknown
+			continue
+		}
 		k.fingerprint.Sensitive = k.fingerprint.Sensitive || u.Fingerprint.Sensitive
 		userKey := u.UserKey
 		if userKey == "" {
@@ -179,6 +186,11 @@ func SharedSSHKeys(uses []SSHKeyUse) map[string]Finding {
 	out := map[string]Finding{}
 	for fp, k := range keys {
 		if len(k.users) < 2 {
+			if k.unknownUser && k.uses > 1 {
+				// Uploaded more than once, for a user known only after
+				// apply: whether for another user cannot be told yet.
+				out[fp] = SSHKeyShared.unknown("username", UnknownValue[string]())
+			}
 			continue
 		}
 		slices.SortFunc(k.users, func(a, b Value[string]) int { return strings.Compare(a.V, b.V) })

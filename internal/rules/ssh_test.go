@@ -79,9 +79,11 @@ func TestSharedSSHKeys(t *testing.T) {
 		use("", "SHA256:x"), use("dave", ""), // no user or no key: left out
 		{User: UnknownValue[string](), Fingerprint: Known("SHA256:own")},
 	})
-	if len(got) != 1 {
-		t.Fatalf("got %d shared keys, want 1: %v", len(got), got)
+	if len(got) != 2 {
+		t.Fatalf("got %d shared keys, want 2: %v", len(got), got)
 	}
+	// carol's key is uploaded for a user known only after apply too
+	assertFindings(t, []Finding{got["SHA256:own"]}, []want{{"IG404", Info, "username", "username is known only after apply; IG404 (ssh-key-shared) cannot be judged until then"}})
 	f := got["SHA256:abc"]
 	assertFindings(t, []Finding{f}, []want{{"IG404", Medium, "public_key", `the key SHA256:abc is uploaded for 2 users: "alice", "bob"`}})
 	if f.Subject != "SHA256:abc" {
