@@ -39,9 +39,14 @@ func (l *linter) gatherFacts(judged []*change) {
 // plan is applied, as another object than a created one shows it: one in
 // prior state the plan leaves alone (a -target plan), or one a change
 // forgets or keeps. The account has one policy, so a policy created beside
-// such an object replaces the policy it shows. Nil when there is none.
+// such an object replaces the policy it shows. Nil when there is none, or
+// when the configuration has more than one AWS provider configuration:
+// the objects may then be in different accounts, each with its policy.
 func (l *linter) accountPolicy() *rules.PasswordPolicy {
 	l.mustHavePlan()
+	if l.plan.AWSProviders != 1 {
+		return nil
+	}
 	const typ = "aws_iam_account_password_policy"
 	for i := range l.plan.Prior {
 		if r := &l.plan.Prior[i]; r.Type == typ && r.DeposedKey == "" {

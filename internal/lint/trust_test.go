@@ -126,6 +126,10 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/policy-target", nil, map[string]string{
 			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
 		}},
+		// With two AWS provider configurations the objects may be in two
+		// accounts, each with its own policy: a policy created beside a
+		// stronger one of another provider is not judged against it.
+		{"trust/policy-other-account", nil, map[string]string{}},
 		// Objects whose user is known only after apply count for one user
 		// when one module instance reads it alike (user =
 		// aws_iam_user.ci.id, in two resources or two counted

@@ -49,6 +49,10 @@ type Plan struct {
 	sources    map[resourceKey]map[string]int
 	sourceRefs []string
 	regions    map[resourceKey]string // the region of a resource's provider, where the configuration shows it
+	// AWSProviders counts the configuration's provider configurations of
+	// the AWS provider (the root's, aliases, modules' own): each may be
+	// another account.
+	AWSProviders int
 }
 
 // resourceKey names a configuration resource within a numbered module.
@@ -947,6 +951,10 @@ func (rd *reader) providerConfig() error {
 	s := rd.s
 	return s.object("provider_config", func(key []byte) error {
 		name := string(key)
+		if _, local, _ := strings.Cut(name, ":"); local == "aws" || strings.HasPrefix(local, "aws.") ||
+			!strings.Contains(name, ":") && (name == "aws" || strings.HasPrefix(name, "aws.")) {
+			rd.p.AWSProviders++
+		}
 		delete(rd.regions, name) // a later entry of one name stands alone
 		region := ""
 		if c, ok := s.peek(); !ok || c != '{' {
