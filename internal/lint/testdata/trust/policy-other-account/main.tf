@@ -21,7 +21,7 @@ resource "aws_iam_account_password_policy" "prod" {
   allow_users_to_change_password = true
 }
 resource "aws_iam_account_password_policy" "sandbox" {
-  minimum_password_length        = 14
+  minimum_password_length        = 12
   require_uppercase_characters   = true
   require_lowercase_characters   = true
   require_numbers                = true
