@@ -474,7 +474,10 @@ func Match(pattern, address string) bool {
 	if len(address) < len(start)+len(end) || !strings.HasPrefix(address, start) || !strings.HasSuffix(address, end) {
 		return false
 	}
-	rest, middle := address[len(start):len(address)-len(end)], pattern[first+1:max(first+1, last)]
+	rest, middle := address[len(start):len(address)-len(end)], ""
+	if last > first {
+		middle = pattern[first+1 : last]
+	}
 	for middle != "" {
 		var piece string
 		piece, middle, _ = strings.Cut(middle, "*")

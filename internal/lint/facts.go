@@ -50,7 +50,7 @@ func (l *linter) accountPolicy() *rules.PasswordPolicy {
 	const typ = "aws_iam_account_password_policy"
 	for i := range l.plan.Prior {
 		if r := &l.plan.Prior[i]; r.Type == typ && r.DeposedKey == "" {
-			p := passwordPolicy(attrs{values: r.Values, sensitive: r.Sensitive})
+			p := passwordPolicy(appliedObject{prior: r}.attrs())
 			return &p
 		}
 	}
@@ -239,6 +239,9 @@ func (l *linter) groupAccessKeys() {
 	last := map[string]int32{} // a user's last key so far
 	for i, o := range l.keys {
 		l.keyNext[i] = -1
+		if status := o.attrs().str("status", "Active"); status.Unknown || status.V == "Active" {
+			l.activeKeys++
+		}
 		u := l.userOf(o, "user")
 		if u.name.Unknown || u.name.V == "" {
 			heads = append(heads, int32(i)) // alone
@@ -256,11 +259,6 @@ func (l *linter) groupAccessKeys() {
 			if c := l.judgedKey(i); c != nil {
 				c.keySet = head + 1
 			}
-		}
-	}
-	for _, o := range l.keys {
-		if status := o.attrs().str("status", "Active"); status.Unknown || status.V == "Active" {
-			l.activeKeys++
 		}
 	}
 	l.keyFacts = map[*change][]rules.Finding{}

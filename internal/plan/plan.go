@@ -951,8 +951,8 @@ func (rd *reader) providerConfig() error {
 	s := rd.s
 	return s.object("provider_config", func(key []byte) error {
 		name := string(key)
-		if _, local, _ := strings.Cut(name, ":"); local == "aws" || strings.HasPrefix(local, "aws.") ||
-			!strings.Contains(name, ":") && (name == "aws" || strings.HasPrefix(name, "aws.")) {
+		// "aws", "aws.alias", and a module's own: "module.m:aws".
+		if local := name[strings.LastIndexByte(name, ':')+1:]; local == "aws" || strings.HasPrefix(local, "aws.") {
 			rd.p.AWSProviders++
 		}
 		delete(rd.regions, name) // a later entry of one name stands alone
