@@ -14,7 +14,6 @@ import (
 	"strings"
 	"syscall"
 	"time"
-	"unicode"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/config"
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
@@ -112,21 +111,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "iamguard:", quote.NoCommands(oneLine(err.Error())))
+		fmt.Fprintln(stderr, "iamguard:", quote.Line(err.Error()))
 		return exitUsage
 	}
 	return code
-}
-
-// oneLine keeps an error on one line whatever text it carries (names are
-// quoted where they are printed; this is the last guard).
-func oneLine(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
 }
 
 func toolVersion() string {
@@ -318,7 +306,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 				continue
 			}
 			if err != nil {
-				fmt.Fprintln(stderr, "iamguard:", quote.NoCommands(oneLine(err.Error())))
+				fmt.Fprintln(stderr, "iamguard:", quote.Line(err.Error()))
 				badPlans = true
 			}
 			parts = append(parts, report.PlanReport{Path: pa.path, ArtifactURI: artifactURI(pa.path), Report: r, Err: err})

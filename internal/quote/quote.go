@@ -2,16 +2,18 @@
 package quote
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
 )
 
-// Path returns name as it is, or Go-quoted ("a\nb") when it holds a newline
-// or another control character, so an error naming it stays one line and
-// cannot move the cursor or colour the terminal; either way NoCommands.
+// Path returns name as it is, or Go-quoted ("a\nb") when it holds a newline,
+// another control character or a bidirectional one (see Breaks, IsBidi), so
+// an error naming it stays one line, cannot move the cursor or colour the
+// terminal, and shows as it is; either way NoCommands.
 func Path(name string) string {
-	if strings.IndexFunc(name, unicode.IsControl) < 0 {
+	if strings.IndexFunc(name, unsafe) < 0 {
 		return NoCommands(name)
 	}
 	return NoCommands(strconv.Quote(name))
@@ -26,3 +28,46 @@ func NoCommands(s string) string {
 	}
 	return strings.ReplaceAll(s, "##[", `##\x5b`)
 }
+
+// Line keeps text on one line and inert in a terminal or a rendered
+// report: control characters and line separators become spaces, each
+// bidirectional formatting character is shown as its escape (\u202e), and
+// NoCommands applies. It returns s itself when nothing needs changing.
+func Line(s string) string {
+	if strings.IndexFunc(s, unsafe) < 0 {
+		return NoCommands(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range s {
+		switch {
+		case Breaks(r):
+			b.WriteByte(' ')
+		case IsBidi(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return NoCommands(b.String())
+}
+
+// Breaks reports whether r is a control character (C0, DEL or C1) or a
+// line or paragraph separator: printed, it could end a line or drive the
+// terminal.
+func Breaks(r rune) bool { return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' }
+
+// IsBidi reports whether r is a bidirectional formatting character. On
+// screen it reorders the text around it (Trojan Source, CVE-2021-42574),
+// so a hostile name could show as another.
+func IsBidi(r rune) bool {
+	switch {
+	case r == '\u061c', r == '\u200e', r == '\u200f':
+		return true
+	case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
+		return true
+	}
+	return false
+}
+
+func unsafe(r rune) bool { return Breaks(r) || IsBidi(r) }

@@ -34,3 +34,22 @@ func TestNoCommands(t *testing.T) {
 		t.Errorf("Path = %s", got)
 	}
 }
+
+func TestLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain":                       "plain",
+		"a\nb\tc\x1b[31m":             "a b c [31m",
+		"c1\u0085 ls\u2028ps\u2029":   "c1  ls ps ",
+		`x["` + "\u202e" + `ved"]`:    `x["\u202eved"]`,
+		"\u2066i\u2069 \u200f \u061c": `\u2066i\u2069 \u200f \u061c`,
+		"##[error]x":                  `##\x5berror]x`,
+		"é ü 日本":                      "é ü 日本",
+	} {
+		if got := Line(in); got != want {
+			t.Errorf("Line(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := Path("a\u202ejson.exe"); got != `"a\u202ejson.exe"` {
+		t.Errorf("Path with a bidi control = %s", got)
+	}
+}

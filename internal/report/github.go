@@ -120,8 +120,10 @@ func appendGitHubEscaped(b []byte, s string, property bool) []byte {
 			b = append(b, "%3A"...)
 		case r == ',':
 			b = append(b, "%2C"...)
-		case r < 0x20 || (r >= 0x7f && r < 0xa0):
+		case quote.Breaks(r):
 			b = append(b, ' ')
+		case quote.IsBidi(r):
+			b = fmt.Appendf(b, `\u%04x`, r)
 		default:
 			b = utf8.AppendRune(b, r) // U+FFFD for a byte that is not UTF-8
 		}

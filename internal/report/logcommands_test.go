@@ -2,11 +2,14 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/config"
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
+	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
@@ -44,8 +47,10 @@ func TestGitHubDataEscapes(t *testing.T) {
 				b.WriteString("%0D")
 			case r == '\n':
 				b.WriteString("%0A")
-			case r < 0x20 || (r >= 0x7f && r < 0xa0):
+			case r < 0x20 || (r >= 0x7f && r < 0xa0) || r == '\u2028' || r == '\u2029':
 				b.WriteByte(' ')
+			case r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' || r == '\u200e' || r == '\u200f' || r == '\u061c':
+				fmt.Fprintf(&b, `\u%04x`, r)
 			default:
 				b.WriteRune(r)
 			}
@@ -53,9 +58,45 @@ func TestGitHubDataEscapes(t *testing.T) {
 		return b.String()
 	}
 	for _, s := range []string{"", "plain", "100% done\r\n::stop-commands::x", "tab\tbell\x07del\x7f",
-		"c1 \u0085 \u009f nbsp \u00a0", "bad \xff\xfe utf-8 \xe2\x80", "é ü 日本 \U0001F600 \u2028", "%%%\n\n"} {
+		"c1 \u0085 \u009f nbsp \u00a0", "bad \xff\xfe utf-8 \xe2\x80", "é ü 日本 \U0001F600 \u2028", "%%%\n\n",
+		"aws_iam_access_key.k[\"\u202eved\"] \u2066x\u2069"} {
 		if got, want := githubData(s), reference(s); got != want {
 			t.Errorf("githubData(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestBidiShownEscaped: a bidirectional formatting character in a name
+// reorders the text around it on screen, so an address could read as
+// another resource's (Trojan Source). The formats people read show it as
+// its escape; the data formats keep the name exact, as waivers match it.
+func TestBidiShownEscaped(t *testing.T) {
+	const key = "aws_iam_access_key"
+	addr := `aws_iam_access_key.k["` + "\u202eved\u2066" + `"]`
+	res := lint.Result{
+		Plan:      &plan.Plan{FormatVersion: "1.2"},
+		Resources: 1,
+		Judged:    []lint.ResourceRef{{Address: addr, Type: key, Action: "create"}},
+		Findings: []lint.Finding{finding("IG202", rules.High, addr, key, "create", "pgp_key", "user \"\u200fops\" has no pgp_key",
+			&waiver{config.Waiver{Reason: "approved \u202bby\u202c sec", Expires: until("2027-01-31")}, false})},
+	}
+	r := New(res, "test")
+	for _, format := range []string{"text", "github", "markdown"} {
+		out := string(render(t, format, r, Options{}))
+		if i := strings.IndexFunc(out, quote.IsBidi); i >= 0 {
+			t.Errorf("%s: a bidirectional control at byte %d:\n%s", format, i, out)
+		}
+		want := `\u202eved\u2066`
+		if format == "markdown" {
+			want = `&#92;u202eved&#92;u2066`
+		}
+		if !strings.Contains(out, want) {
+			t.Errorf("%s: the address is not shown escaped (%s):\n%s", format, want, out)
+		}
+	}
+	for _, format := range []string{"json", "sarif", "junit"} {
+		if out := render(t, format, r, Options{}); !bytes.Contains(out, []byte("\u202eved\u2066")) {
+			t.Errorf("%s: the address is not kept exact", format)
 		}
 	}
 }

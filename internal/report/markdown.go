@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
@@ -219,8 +220,11 @@ func mdText(s string) string {
 			b.WriteRune(r)
 		case strings.ContainsRune("&<>`|*_~[]\\", r):
 			fmt.Fprintf(&b, "&#%d;", r)
-		case r < 0x20 || (r >= 0x7f && r < 0xa0) || r == '\u2028' || r == '\u2029':
+		case quote.Breaks(r):
 			b.WriteByte(' ')
+		case quote.IsBidi(r):
+			fmt.Fprintf(&b, "&#92;u%04x", r) // shown as \u202e
+
 		default:
 			b.WriteRune(r)
 		}

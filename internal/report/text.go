@@ -70,15 +70,8 @@ func appendTextResource(b []byte, res *Resource, labels map[rules.Severity]strin
 }
 
 // oneLine keeps hostile names from breaking the layout or the terminal,
-// or passing for CI log commands (quote.NoCommands).
-func oneLine(s string) string {
-	return quote.NoCommands(strings.Map(func(r rune) rune {
-		if r < 0x20 || (r >= 0x7f && r < 0xa0) {
-			return ' '
-		}
-		return r
-	}, s))
-}
+// showing as other text, or passing for CI log commands (quote.Line).
+func oneLine(s string) string { return quote.Line(s) }
 
 // writeTextConfig writes the configuration block, if any, before the verdict.
 func writeTextConfig(w io.Writer, c *Config) {

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 )
@@ -318,6 +317,3 @@ func PolicyFromRequest(p map[string]any) PasswordPolicy {
 		HardExpiry:         Known(flag("hardExpiry")),
 	}
 }
-
-// IsGuardedEvent reports whether name is one of GuardedEvents.
-func IsGuardedEvent(name string) bool { return slices.Contains(GuardedEvents, name) }
