@@ -16,10 +16,26 @@ func judgeAccessKey(l *linter, c *change) []rules.Finding {
 	}
 	facts := l.keySetFacts(c)
 	out := c.reactivation(rules.AccessKeyReactivated)
-	secret := rules.AccessKeySecret(c.after().str("pgp_key", ""))
+	secret := rules.AccessKeySecret(c.after().str("pgp_key", ""), c.noKeySecret())
 	if out == nil && len(facts) == 0 {
 		return secret
 	}
 	out = append(slices.Grow(out, len(secret)+len(facts)), secret...)
 	return append(out, facts...)
+}
+
+// noKeySecret reports whether the state holds no secret of the key once
+// the change is applied: it is forgotten, or it was there before with its
+// secret null (imported: AWS returns a secret only from CreateAccessKey)
+// and is not made anew. The plan's secret is never read, only whether it
+// is null (plan.PresenceOnly).
+func (c *change) noKeySecret() bool {
+	switch c.action {
+	case "forget":
+		return true
+	case "create", "replace":
+		return false
+	}
+	v, ok := c.before().values.Get("secret")
+	return ok && v == nil
 }

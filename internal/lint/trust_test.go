@@ -154,6 +154,15 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_ssh_key.app":       "IG404:medium",
 			"aws_iam_user_ssh_key.ops":       "IG404:medium",
 		}},
+		// IG202 is about a secret in state: a key that keeps one there
+		// (made by Terraform without pgp_key, or made now) is judged; a
+		// key imported (its secret null: AWS returns one only from
+		// CreateAccessKey) or forgotten (a removed block takes it, and its
+		// secret, out of state) holds none.
+		{"trust/key-secret-state", nil, map[string]string{
+			"aws_iam_access_key.created": "IG202:high",
+			"aws_iam_access_key.kept":    "IG202:high",
+		}},
 		// A trail created has no home_region until apply; it lives in
 		// its provider's region, where the configuration gives it as a
 		// constant, through modules too, and in a module's own provider

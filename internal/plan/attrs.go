@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
 )
@@ -75,8 +76,22 @@ func (rd *reader) keepBytes(n int) error {
 }
 
 // wanted holds the attributes to keep of a type, each name mapped to the
-// one copy of it that every kept object shares.
-type wanted map[string]string
+// one copy of it that every kept object shares, and whether only its
+// presence is kept (see PresenceOnly).
+type wanted map[string]wantedAttr
+
+type wantedAttr struct {
+	name     string
+	presence bool
+}
+
+// PresenceOnly marks a name in an Attributes list: of that attribute only
+// whether it is null is kept (nil, or true), never its value, as for a
+// secret whose presence in state is all a rule asks.
+func PresenceOnly(name string) string { return presencePrefix + name }
+
+// presencePrefix cannot begin an attribute name (an identifier).
+const presencePrefix = "?"
 
 // wantedRaw gives the attributes to keep for a raw JSON type string, nil
 // for all of them (no Attributes option, or an empty list).
@@ -93,7 +108,8 @@ func (rd *reader) wantedRaw(typ []byte) wanted {
 		if names := rd.attrs(t); len(names) > 0 {
 			w = make(wanted, len(names))
 			for _, n := range names {
-				w[n] = n
+				base, presence := strings.CutPrefix(n, presencePrefix)
+				w[base] = wantedAttr{base, presence}
 			}
 		}
 	}
@@ -182,11 +198,18 @@ func (rd *reader) object(want wanted, marks bool) (Object, error) {
 	s := rd.s
 	var o Object
 	err := s.object("attributes", func(key []byte) error {
-		name, ok := want[string(key)]
+		a, ok := want[string(key)]
 		if !ok {
 			return s.skip()
 		}
-		v, err := rd.value()
+		name := a.name
+		var v any
+		var err error
+		if c, _ := s.peek(); a.presence && !marks && c != 'n' {
+			v, err = true, s.skip() // present, and never read
+		} else {
+			v, err = rd.value()
+		}
 		if err != nil {
 			return err
 		}
@@ -298,13 +321,17 @@ func (rd *reader) boxString(b []byte) any {
 }
 
 // prune keeps of a side decoded by encoding/json only the wanted
-// attributes (all of them when want is nil), as an Object.
-func prune(side any, want wanted) any {
+// attributes (all of them when want is nil), as an Object; of a side of
+// values (not marks), only the presence of a PresenceOnly attribute.
+func prune(side any, want wanted, marks bool) any {
 	m, ok := side.(map[string]any)
 	if ok && want != nil {
-		for k := range m {
-			if _, ok := want[k]; !ok {
+		for k, v := range m {
+			switch a, ok := want[k]; {
+			case !ok:
 				delete(m, k)
+			case a.presence && !marks && v != nil:
+				m[k] = true
 			}
 		}
 	}

@@ -632,8 +632,8 @@ func (rd *reader) change() error {
 		}
 		want := rd.wantedRaw(e.typ)
 		c.Actions = tc.Actions
-		c.Before, c.After, c.AfterUnknown = prune(tc.Before, want), prune(tc.After, want), prune(tc.AfterUnknown, want)
-		c.BeforeSensitive, c.AfterSensitive = prune(tc.BeforeSensitive, want), prune(tc.AfterSensitive, want)
+		c.Before, c.After, c.AfterUnknown = prune(tc.Before, want, false), prune(tc.After, want, false), prune(tc.AfterUnknown, want, true)
+		c.BeforeSensitive, c.AfterSensitive = prune(tc.BeforeSensitive, want, true), prune(tc.AfterSensitive, want, true)
 	}
 	// A value marked on one side stays withheld on the other: a variable
 	// made sensitive since the state was written is marked after only,
@@ -851,7 +851,7 @@ func (rd *reader) priorResource() error {
 		if err := json.Unmarshal(e.body, &m); err != nil {
 			return rd.badPrior(fmt.Errorf("%q: values: %w", rc.Address, jsonErr(err)))
 		}
-		res.Values, _ = prune(m, want).(Object)
+		res.Values, _ = prune(m, want, false).(Object)
 	}
 	var err error
 	if res.Sensitive, err = rd.priorMarks(e, want); err != nil {
@@ -877,7 +877,7 @@ func (rd *reader) priorMarks(e *element, want wanted) (any, error) {
 	if err := json.Unmarshal(e.sensitive, &marks); err != nil {
 		return nil, jsonErr(err)
 	}
-	return prune(marks, want), nil
+	return prune(marks, want, true), nil
 }
 
 // What a configuration resource and one of its expressions cost to keep,

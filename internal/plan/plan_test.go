@@ -771,3 +771,54 @@ func TestUnquoteQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestPresenceOnly: of a PresenceOnly attribute the reader keeps whether
+// it is null, never its value, however the entry is ordered; its marks are
+// kept as marks.
+func TestPresenceOnly(t *testing.T) {
+	const canary = "SECRET-CANARY-42"
+	attrs := Attributes(func(string) []string { return []string{"user", PresenceOnly("secret")} })
+	keys := func(t string) bool { return t == "aws_iam_access_key" }
+	head := `"address": "aws_iam_access_key.ADDR", "mode": "managed", "type": "aws_iam_access_key", "name": "ADDR"`
+	change := `"change": {"actions": ["no-op"], "before": {"user": "u", "secret": SECRET}, "after": {"user": "u", "secret": SECRET},
+	  "after_unknown": {"secret": false}, "before_sensitive": {"secret": true}, "after_sensitive": {"secret": true}}`
+	prior := `"values": {"user": "u", "secret": SECRET}, "sensitive_values": {"secret": true}`
+	entry := func(addr, body, secret string, bodyFirst bool) string {
+		h := strings.ReplaceAll(head, "ADDR", addr)
+		body = strings.ReplaceAll(body, "SECRET", secret)
+		if bodyFirst {
+			return "{" + body + ", " + h + "}"
+		}
+		return "{" + h + ", " + body + "}"
+	}
+	for _, first := range []bool{false, true} {
+		doc := `{"format_version": "1.2", "resource_changes": [` +
+			entry("c", change, `"`+canary+`"`, first) + `, ` + entry("n", change, "null", first) +
+			`], "prior_state": {"values": {"root_module": {"resources": [` +
+			entry("p", prior, `"`+canary+`"`, first) + `, ` + entry("q", prior, "null", first) + `]}}}}`
+		p, err := Read(strings.NewReader(doc), keys, attrs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := fmt.Sprintf("%#v %#v", p.Changes, p.Prior); strings.Contains(s, canary) {
+			t.Errorf("body first %v: the secret's value was kept: %s", first, s)
+		}
+		for i, want := range []any{true, nil} {
+			c := p.Changes[i]
+			for side, o := range map[string]any{"before": c.Before, "after": c.After} {
+				if v, ok := o.(Object).Get("secret"); !ok || v != want {
+					t.Errorf("body first %v: %s %s secret = %v, %v; want %v", first, c.Address, side, v, ok, want)
+				}
+			}
+			if v, _ := c.BeforeSensitive.(Object).Get("secret"); v != true {
+				t.Errorf("body first %v: %s: the secret's sensitive mark = %v, want true", first, c.Address, v)
+			}
+			if v, ok := p.Prior[i].Values.Get("secret"); !ok || v != want {
+				t.Errorf("body first %v: prior %s secret = %v, %v; want %v", first, p.Prior[i].Address, v, ok, want)
+			}
+		}
+		if _, ok := p.Changes[0].AfterUnknown.(Object).Get("secret"); ok {
+			t.Errorf("body first %v: a false unknown mark was kept as presence", first)
+		}
+	}
+}

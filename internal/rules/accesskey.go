@@ -78,9 +78,13 @@ func Days(t, now time.Time) int {
 }
 
 // AccessKeySecret judges whether a key's secret is stored in state (IG202):
-// it is unless pgp_key encrypts it.
-func AccessKeySecret(pgpKey Value[string]) []Finding {
+// a key that CreateAccessKey makes keeps its secret there unless pgp_key
+// encrypts it. noSecret says the state holds none: the key leaves state,
+// or it was imported (AWS returns a secret only from CreateAccessKey).
+func AccessKeySecret(pgpKey Value[string], noSecret bool) []Finding {
 	switch {
+	case noSecret:
+		return nil
 	case pgpKey.Unknown:
 		return []Finding{AccessKeySecretInState.unknown("pgp_key", pgpKey)}
 	case pgpKey.V == "":

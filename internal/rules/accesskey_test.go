@@ -124,10 +124,12 @@ func TestEvaluateAccessKeys(t *testing.T) {
 }
 
 func TestAccessKeySecret(t *testing.T) {
-	assertFindings(t, AccessKeySecret(Known("")), []want{{"IG202", High, "pgp_key",
+	assertFindings(t, AccessKeySecret(Known(""), false), []want{{"IG202", High, "pgp_key",
 		"pgp_key is not set: the secret access key and SMTP password are stored unencrypted in state"}})
-	assertFindings(t, AccessKeySecret(UnknownValue[string]()), []want{{"IG202", Info, "pgp_key", unknownMsg("pgp_key", "IG202", "access-key-secret-in-state")}})
-	assertFindings(t, AccessKeySecret(Known("keybase:someone")), nil)
+	assertFindings(t, AccessKeySecret(UnknownValue[string](), false), []want{{"IG202", Info, "pgp_key", unknownMsg("pgp_key", "IG202", "access-key-secret-in-state")}})
+	assertFindings(t, AccessKeySecret(Known("keybase:someone"), false), nil)
+	assertFindings(t, AccessKeySecret(Known(""), true), nil)
+	assertFindings(t, AccessKeySecret(UnknownValue[string](), true), nil)
 }
 
 func TestReactivation(t *testing.T) {
