@@ -28,7 +28,7 @@ func (l *linter) gatherFacts(judged []*change) {
 		l.sshKeyFindings()
 	}
 	if types["aws_iam_signing_certificate"] {
-		l.signingReplacement("")
+		l.signingBest = l.signingReplacements()
 	}
 	if types["aws_iam_account_password_policy"] {
 		l.currentPolicy = l.accountPolicy()
@@ -385,27 +385,50 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 	return l.sshKeys
 }
 
-// signingReplacement says, for a user, the best signing certificate the plan
-// creates (alone or as the new half of a replacement).
-func (l *linter) signingReplacement(user string) rules.Replacement {
-	if l.signingBest == nil {
-		l.mustHavePlan()
-		l.signingBest = map[string]rules.Replacement{}
-		for _, c := range l.changes {
-			if c.rc.Type != "aws_iam_signing_certificate" {
-				continue
-			}
-			if c.action != "create" && c.action != "replace" {
-				continue
-			}
-			a := c.after()
-			u := a.str("user_name", "")
-			if u.Unknown || u.V == "" {
-				continue
-			}
-			r := rules.SigningCertificateReplacement(a.str("status", "Active"), a.str("certificate_body", ""), l.now, l.baseline)
-			l.signingBest[userKey(u.V)] = max(l.signingBest[userKey(u.V)], r)
+// signingReplacements finds, for each user, the best signing certificate
+// the plan creates for them (alone or as the new half of a replacement),
+// by accountUser.
+func (l *linter) signingReplacements() map[string]rules.Replacement {
+	best := map[string]rules.Replacement{}
+	for _, c := range l.changes {
+		if c.rc.Type != "aws_iam_signing_certificate" || c.action != "create" && c.action != "replace" {
+			continue
+		}
+		a := c.after()
+		u := a.str("user_name", "")
+		if u.Unknown || u.V == "" {
+			continue
+		}
+		if k, ok := l.accountUser(c, u.V); ok {
+			best[k] = max(best[k], rules.SigningCertificateReplacement(a.str("status", "Active"), a.str("certificate_body", ""), l.now, l.baseline))
 		}
 	}
-	return l.signingBest[userKey(user)]
+	return best
+}
+
+// signingReplacement says, for the user of a signing certificate c
+// deletes, the best certificate the plan creates for them in the same
+// account.
+func (l *linter) signingReplacement(c *change, user string) rules.Replacement {
+	if l.signingBest == nil {
+		panic("lint: a signing certificate was judged before its replacements were found; find them in gatherFacts")
+	}
+	k, ok := l.accountUser(c, user)
+	if !ok {
+		return rules.NoReplacement
+	}
+	return l.signingBest[k]
+}
+
+// accountUser names the user of c's object within its account. With one
+// AWS provider configuration every object is in one account, and the name
+// is the user's. With more, each may be another account: the name pairs
+// the user with the provider configuration, and ok is false when the plan
+// does not show which c uses (an object whose configuration is gone).
+func (l *linter) accountUser(c *change, user string) (string, bool) {
+	if l.plan.AWSProviders <= 1 {
+		return userKey(user), true
+	}
+	provider, ok := l.plan.Provider(c.rc)
+	return provider + "\x00" + userKey(user), ok
 }

@@ -6,14 +6,14 @@ import "github.com/iamguard/terraform-provider-iamguard/internal/rules"
 func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
 	if c.removed {
 		user := c.before().str("user_name", "")
-		return rules.SigningCertificateRemoval(user, l.signingReplacement(user.V))
+		return rules.SigningCertificateRemoval(user, l.signingReplacement(c, user.V))
 	}
 	out := rules.EvaluateSigningCertificate(c.after().str("certificate_body", ""), l.now, l.baseline)
 	if c.action == "replace" {
 		// The old certificate is deleted as the new one is made: the user
 		// keeps a sound one only if this (or another) upload is one for them.
 		user := c.before().str("user_name", "")
-		out = append(out, rules.SigningCertificateRemoval(user, l.signingReplacement(user.V))...)
+		out = append(out, rules.SigningCertificateRemoval(user, l.signingReplacement(c, user.V))...)
 	}
 	return append(out, c.reactivation(rules.SigningCertificateReactivated)...)
 }

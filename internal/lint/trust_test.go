@@ -154,6 +154,14 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_ssh_key.app":       "IG404:medium",
 			"aws_iam_user_ssh_key.ops":       "IG404:medium",
 		}},
+		// With two AWS provider configurations the objects may be in two
+		// accounts: a signing certificate deleted is replaced only by an
+		// upload for its user under the same provider configuration (bob's,
+		// replaced in place), not by one for a namesake in the other
+		// account (alice's: IG501).
+		{"trust/signing-other-account", nil, map[string]string{
+			"aws_iam_signing_certificate.old": "IG501:medium",
+		}},
 		// IG202 is about a secret in state: a key that keeps one there
 		// (made by Terraform without pgp_key, or made now) is judged; a
 		// key imported (its secret null: AWS returns one only from

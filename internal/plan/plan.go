@@ -49,6 +49,7 @@ type Plan struct {
 	sources    map[resourceKey]map[string]int
 	sourceRefs []string
 	regions    map[resourceKey]string // the region of a resource's provider, where the configuration shows it
+	providers  map[resourceKey]string // the provider configuration a resource uses ("aws.prod")
 	// AWSProviders counts the configuration's provider configurations of
 	// the AWS provider (the root's, aliases, modules' own): each may be
 	// another account.
@@ -1189,6 +1190,12 @@ func (rd *reader) resolveConfig() {
 			}
 		}
 		p.configured[k] = attrs
+		if res.provider != "" {
+			if p.providers == nil {
+				p.providers = map[resourceKey]string{}
+			}
+			p.providers[k] = res.provider
+		}
 		if region := rd.regions[res.provider]; region != "" {
 			if p.regions == nil {
 				p.regions = map[resourceKey]string{}
@@ -1250,6 +1257,18 @@ func (p *Plan) Region(rc *Change) (string, bool) {
 	}
 	r, ok := p.regions[k]
 	return r, ok
+}
+
+// Provider gives the provider configuration rc uses, as the configuration
+// names it ("aws", "aws.prod", "module.m:aws"); ok is false when the plan
+// does not show its configuration.
+func (p *Plan) Provider(rc *Change) (string, bool) {
+	k, found := p.configKey(rc)
+	if !found {
+		return "", false
+	}
+	name, ok := p.providers[k]
+	return name, ok
 }
 
 // SourceRefs gives the references of a Source, one a line, in the order
