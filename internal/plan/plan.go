@@ -48,8 +48,8 @@ type Plan struct {
 	// the references by that number.
 	sources    map[resourceKey]map[string]int
 	sourceRefs []string
-	regions    map[resourceKey]string // the region of a resource's provider, where the configuration shows it
 	providers  map[resourceKey]string // the provider configuration a resource uses ("aws.prod")
+	regions    map[string]string      // a provider configuration's region, where the configuration shows it
 	// AWSProviders counts the configuration's provider configurations of
 	// the AWS provider (the root's, aliases, modules' own): each may be
 	// another account.
@@ -218,7 +218,7 @@ type reader struct {
 	// rootDeclared has the root input variables the configuration declares.
 	rootDeclared map[string]bool
 	known        map[configKey]bool
-	regions      map[string]string // each provider configuration's constant region, until resolveConfig
+	regions      map[string]string // each provider configuration's constant region, the plan's from resolveConfig on
 }
 
 func (rd *reader) top() error {
@@ -1196,13 +1196,8 @@ func (rd *reader) resolveConfig() {
 			}
 			p.providers[k] = res.provider
 		}
-		if region := rd.regions[res.provider]; region != "" {
-			if p.regions == nil {
-				p.regions = map[resourceKey]string{}
-			}
-			p.regions[k] = region
-		}
 	}
+	p.regions = rd.regions
 	rd.config, rd.calls, rd.rootVars, rd.rootDeclared, rd.known, rd.regions = nil, nil, nil, nil, nil, nil
 }
 
@@ -1251,11 +1246,11 @@ func (p *Plan) Source(rc *Change, attr string) (id int, ok bool) {
 // Region gives the region of the provider configuration rc uses, when the
 // configuration gives it as a constant.
 func (p *Plan) Region(rc *Change) (string, bool) {
-	k, found := p.configKey(rc)
-	if !found {
+	provider, ok := p.Provider(rc)
+	if !ok {
 		return "", false
 	}
-	r, ok := p.regions[k]
+	r, ok := p.regions[provider]
 	return r, ok
 }
 
