@@ -236,7 +236,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 	// be freed once judged.
 	head := &plan.Plan{FormatVersion: p.FormatVersion, TerraformVersion: p.TerraformVersion, Timestamp: p.Timestamp, Resources: p.Resources}
 	res := Result{Plan: head, Now: l.now}
-	var changes []*change
+	var changes, orphans []*change
 	for _, rc := range p.Changes {
 		if _, ok := judges[rc.Type]; !ok {
 			continue
@@ -252,6 +252,10 @@ func Lint(p *plan.Plan, opt Options) Result {
 				// object Terraform means: judged, as a removal.
 				c.judged = true
 				changes = append(changes, c)
+			case c.removed:
+				// Replaced by the current object, if there is one (see
+				// withoutCurrent).
+				orphans = append(orphans, c)
 			case c.action == "forget":
 				// Terraform lets it go and it stays in AWS, beside the
 				// current object: it counts for the facts across resources.
@@ -266,6 +270,10 @@ func Lint(p *plan.Plan, opt Options) Result {
 		if opt.ChangedOnly && (c.action == "no-op" || c.action == "read") {
 			continue
 		}
+		c.judged = true
+		changes = append(changes, c)
+	}
+	for _, c := range withoutCurrent(p, orphans) {
 		c.judged = true
 		changes = append(changes, c)
 	}
@@ -309,6 +317,29 @@ func Lint(p *plan.Plan, opt Options) Result {
 		found[i] = nil
 	}
 	return res
+}
+
+// withoutCurrent returns the deposed objects destroyed at an address that
+// has no current object: the replacement that made them deposed is gone
+// too (its destroy step failed, and the new object was destroyed since),
+// so destroying them removes the resource, and they are judged as a
+// removal. A deposed object beside a current one was replaced by it.
+func withoutCurrent(p *plan.Plan, deposed []*change) []*change {
+	if len(deposed) == 0 {
+		return nil
+	}
+	current := map[string]bool{}
+	for _, rc := range p.Changes {
+		if rc.DeposedKey == "" {
+			current[rc.Address] = true
+		}
+	}
+	for i := range p.Prior {
+		if r := &p.Prior[i]; r.DeposedKey == "" {
+			current[r.Address] = true
+		}
+	}
+	return slices.DeleteFunc(deposed, func(c *change) bool { return current[c.rc.Address] })
 }
 
 func newChange(p *plan.Plan, rc *plan.Change) *change {

@@ -162,6 +162,14 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/signing-other-account", nil, map[string]string{
 			"aws_iam_signing_certificate.old": "IG501:medium",
 		}},
+		// State holds only deposed objects (a create_before_destroy
+		// replacement whose destroy step failed, its new object destroyed
+		// since): destroying them deletes the last trail and alice's
+		// signing certificate, with nothing in their place.
+		{"trust/deposed-only", nil, map[string]string{
+			"aws_cloudtrail.t":              "IG704:high",
+			"aws_iam_signing_certificate.s": "IG501:medium",
+		}},
 		// IG202 is about a secret in state: a key that keeps one there
 		// (made by Terraform without pgp_key, or made now) is judged; a
 		// key imported (its secret null: AWS returns one only from
@@ -457,7 +465,12 @@ func TestOddPlans(t *testing.T) {
 	for _, c := range []struct{ name, doc, want string }{
 		{"mode null", doc(change(strings.Replace(head, `"managed"`, "null", 1), update("{}", weakTrail, "{}"))),
 			"IG701:high IG702:medium IG703:high IG706:medium"},
-		{"deposed delete", doc(change(head+`, "deposed": "00aa"`, `{"actions": ["delete"], "before": {}, "after": null}`)), ""},
+		// A deposed object destroyed beside the current object that
+		// replaced it removes nothing; with no current object, it removes
+		// the trail.
+		{"deposed delete", doc(change(head+`, "deposed": "00aa"`, `{"actions": ["delete"], "before": {}, "after": null}`) + "," +
+			change(head, `{"actions": ["no-op"], "before": {}, "after": {"is_multi_region_trail": true, "enable_log_file_validation": true}}`)), ""},
+		{"deposed delete, no current object", doc(change(head+`, "deposed": "00aa"`, `{"actions": ["delete"], "before": {}, "after": null}`)), "IG704:high"},
 		{"after a list", doc(change(head, update("{}", "["+weakTrail+"]", "{}"))),
 			"IG701:info IG702:info IG703:info IG705:info IG706:info"},
 		{"after wholly unknown", doc(change(head, update("{}", "null", "true"))),
