@@ -144,6 +144,11 @@ func TestReactivation(t *testing.T) {
 		assertFindings(t, Reactivation(r, s("Inactive"), UnknownValue[string]()),
 			[]want{{r.ID, Info, "status", unknownMsg("status", r.ID, r.Slug)}})
 		assertFindings(t, Reactivation(r, s("Active"), UnknownValue[string]()), nil)
+		// Expired is IAM's other dormant status.
+		assertFindings(t, Reactivation(r, s("Expired"), s("Active")), []want{{r.ID, High, "status", "status changes from Expired to Active"}})
+		assertFindings(t, Reactivation(r, s("Expired"), UnknownValue[string]()),
+			[]want{{r.ID, Info, "status", unknownMsg("status", r.ID, r.Slug)}})
+		assertFindings(t, Reactivation(r, s("Active"), s("Expired")), nil)
 	}
 }
 

@@ -120,21 +120,23 @@ func Names(rs ...*Rule) string {
 }
 
 // Reactivation judges a credential's status on an update (IG201, IG405,
-// IG503; r is the rule of the credential's kind): switching an Inactive
-// credential back to Active revives one nobody watches.
+// IG503; r is the rule of the credential's kind): switching a dormant
+// credential (Inactive, or Expired: IAM's other status) back to Active
+// revives one nobody watches.
 func Reactivation(r *Rule, before, after Value[string]) []Finding {
-	if !before.Unknown && before.V == "Inactive" && after.Unknown && !after.Unreadable {
-		return []Finding{r.unknown("status", after)} // an inactive credential may be switched on
+	dormant := !before.Unknown && (before.V == "Inactive" || before.V == "Expired")
+	if dormant && after.Unknown && !after.Unreadable {
+		return []Finding{r.unknown("status", after)} // a dormant credential may be switched on
 	}
 	// One side unreadable and the other as a reactivation would have it:
 	// it may be one, and nothing here can say.
-	if before.Unreadable && !after.Unknown && after.V == "Active" || after.Unreadable && !before.Unknown && before.V == "Inactive" {
+	if before.Unreadable && !after.Unknown && after.V == "Active" || after.Unreadable && dormant {
 		return []Finding{r.unknown("status", UnreadableValue[string]())}
 	}
-	if before.Unknown || after.Unknown || before.V != "Inactive" || after.V != "Active" {
+	if !dormant || after.Unknown || after.V != "Active" {
 		return nil
 	}
-	return withhold([]Finding{r.finding("status", "status changes from Inactive to Active")},
+	return withhold([]Finding{r.finding("status", "status changes from %s to Active", before.V)},
 		func(string) bool { return before.Sensitive || after.Sensitive })
 }
 
