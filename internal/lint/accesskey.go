@@ -28,7 +28,7 @@ func judgeAccessKey(l *linter, c *change) []rules.Finding {
 // the change is applied: it is forgotten, or it was there before with its
 // secret null (imported: AWS returns a secret only from CreateAccessKey)
 // and is not made anew. The plan's secret is never read, only whether it
-// is null (plan.PresenceOnly).
+// is null (plan.NullOnly).
 func (c *change) noKeySecret() bool {
 	switch c.action {
 	case "forget":

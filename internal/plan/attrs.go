@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -76,22 +77,26 @@ func (rd *reader) keepBytes(n int) error {
 }
 
 // wanted holds the attributes to keep of a type, each name mapped to the
-// one copy of it that every kept object shares, and whether only its
-// presence is kept (see PresenceOnly).
+// one copy of it that every kept object shares, whether only a null is
+// kept of it (see NullOnly), and how many of the type's attributes keep
+// their values: a side's capacity.
 type wanted map[string]wantedAttr
 
 type wantedAttr struct {
 	name     string
-	presence bool
+	nullOnly bool
+	values   int
 }
 
-// PresenceOnly marks a name in an Attributes list: of that attribute only
-// whether it is null is kept (nil, or true), never its value, as for a
-// secret whose presence in state is all a rule asks.
-func PresenceOnly(name string) string { return presencePrefix + name }
+// NullOnly marks a name in an Attributes list: of that attribute only a
+// null is kept (absent, the value was not null, or the plan omits it), and
+// only in a side of values, never its value itself, as for a secret whose
+// absence from state is all a rule asks. An object that does not show it
+// costs nothing more.
+func NullOnly(name string) string { return nullOnlyPrefix + name }
 
-// presencePrefix cannot begin an attribute name (an identifier).
-const presencePrefix = "?"
+// nullOnlyPrefix cannot begin an attribute name (an identifier).
+const nullOnlyPrefix = "?"
 
 // wantedRaw gives the attributes to keep for a raw JSON type string, nil
 // for all of them (no Attributes option, or an empty list).
@@ -107,9 +112,15 @@ func (rd *reader) wantedRaw(typ []byte) wanted {
 	if decodeString(typ, &t) == nil {
 		if names := rd.attrs(t); len(names) > 0 {
 			w = make(wanted, len(names))
+			values := 0
 			for _, n := range names {
-				base, presence := strings.CutPrefix(n, presencePrefix)
-				w[base] = wantedAttr{base, presence}
+				if !strings.HasPrefix(n, nullOnlyPrefix) {
+					values++
+				}
+			}
+			for _, n := range names {
+				base, nullOnly := strings.CutPrefix(n, nullOnlyPrefix)
+				w[base] = wantedAttr{base, nullOnly, values}
 			}
 		}
 	}
@@ -202,14 +213,14 @@ func (rd *reader) object(want wanted, marks bool) (Object, error) {
 		if !ok {
 			return s.skip()
 		}
-		name := a.name
-		var v any
-		var err error
-		if c, _ := s.peek(); a.presence && !marks && c != 'n' {
-			v, err = true, s.skip() // present, and never read
-		} else {
-			v, err = rd.value()
+		if c, _ := s.peek(); a.nullOnly && (marks || c != 'n') {
+			// Not a null: never read, and a null given before it is
+			// replaced, as a later value replaces an earlier one.
+			o = slices.DeleteFunc(o, func(m Member) bool { return m.Name == a.name })
+			return s.skip()
 		}
+		name := a.name
+		v, err := rd.value()
 		if err != nil {
 			return err
 		}
@@ -226,7 +237,7 @@ func (rd *reader) object(want wanted, marks bool) (Object, error) {
 			return nil
 		}
 		if o == nil && !marks {
-			o = make(Object, 0, len(want)) // a side of values has most of them
+			o = make(Object, 0, a.values) // a side of values has most of them
 		}
 		o = append(o, Member{name, v})
 		return nil
@@ -321,17 +332,14 @@ func (rd *reader) boxString(b []byte) any {
 }
 
 // prune keeps of a side decoded by encoding/json only the wanted
-// attributes (all of them when want is nil), as an Object; of a side of
-// values (not marks), only the presence of a PresenceOnly attribute.
+// attributes (all of them when want is nil, and of a NullOnly one only a
+// null in a side of values), as an Object.
 func prune(side any, want wanted, marks bool) any {
 	m, ok := side.(map[string]any)
 	if ok && want != nil {
 		for k, v := range m {
-			switch a, ok := want[k]; {
-			case !ok:
+			if a, ok := want[k]; !ok || a.nullOnly && (marks || v != nil) {
 				delete(m, k)
-			case a.presence && !marks && v != nil:
-				m[k] = true
 			}
 		}
 	}
