@@ -322,7 +322,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	// From here a signal ends the process as it would any other: writing
 	// may block on a pipe nobody reads. (stop cancels ctx too.)
 	stop()
-	rep.Config = report.NewConfig(cfg, minSev, waiversAt)
+	rep.Config = report.NewConfig(cfg, minSev, waiversAt, rep.Findings)
 
 	out, color := stdout, isTerminal(stdout)
 	if *output != "" {

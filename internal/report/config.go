@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -37,6 +38,7 @@ type ConfigWaiver struct {
 	Reason  string `json:"reason"`
 	Expires string `json:"expires,omitempty"` // the last day it applies; empty: never expires
 	Expired bool   `json:"expired"`
+	Waives  int    `json:"waives"` // the report's findings it waives
 }
 
 // WeakenedValue is a baseline setting weaker than its default.
@@ -51,9 +53,10 @@ const DefaultFailOn = rules.Low
 
 // NewConfig describes the configuration of a run: the loaded config (its
 // File empty when none was read), the fail_on in effect, from the file or
-// the flag, and the time waivers are judged at. It is nil when everything
-// is the default.
-func NewConfig(c *config.Config, failOn rules.Severity, waiversAt time.Time) *Config {
+// the flag, the time waivers are judged at, and the report's findings,
+// judged with c's waivers, to count what each waives. It is nil when
+// everything is the default.
+func NewConfig(c *config.Config, failOn rules.Severity, waiversAt time.Time, findings []Finding) *Config {
 	if c.File == "" && failOn == DefaultFailOn {
 		return nil
 	}
@@ -66,10 +69,20 @@ func NewConfig(c *config.Config, failOn rules.Severity, waiversAt time.Time) *Co
 		rc.WeakenedBaseline = append(rc.WeakenedBaseline, WeakenedValue{Name: w.Name, Value: w.Value, Default: w.Default})
 	}
 	live := false
-	for _, w := range c.Waivers {
+	index := make(map[*config.Waiver]int, len(c.Waivers))
+	for i := range c.Waivers {
+		w := &c.Waivers[i]
+		index[w] = i
 		cw := ConfigWaiver{Rule: w.Rule, Address: w.Address, Plan: w.Plan, Reason: w.Reason, Expires: w.ExpiresDate(), Expired: w.ExpiredAt(waiversAt)}
 		live = live || !cw.Expired
 		rc.Waivers = append(rc.Waivers, cw)
+	}
+	for i := range findings {
+		if f := &findings[i]; f.Waived {
+			if i, ok := index[f.Waiver]; ok {
+				rc.Waivers[i].Waives++
+			}
+		}
 	}
 	rc.Weakens = len(rc.DisabledRules) > 0 || len(rc.WeakenedBaseline) > 0 || failOn > DefaultFailOn || live
 	return rc
@@ -91,22 +104,27 @@ func (c *Config) lines() []string {
 	if c.File != "" {
 		out = append(out, "config file: "+quote.Path(c.File))
 	}
+	switch {
+	case c.FailOn > c.FailOnDefault:
+		out = append(out, fmt.Sprintf("fail_on = %s (default %s): findings below %s do not fail", c.FailOn, c.FailOnDefault, c.FailOn))
+	case c.FailOn != c.FailOnDefault:
+		out = append(out, fmt.Sprintf("fail_on = %s (default %s)", c.FailOn, c.FailOnDefault))
+	}
 	if len(c.DisabledRules) > 0 {
 		out = append(out, "rules disabled: "+strings.Join(c.DisabledRules, ", "))
 	}
 	for _, w := range c.WeakenedBaseline {
 		out = append(out, fmt.Sprintf("baseline %s = %d, weaker than the default %d", w.Name, w.Value, w.Default))
 	}
-	// Waivers that apply come first: they are what weakens the checks.
+	// What weakens the checks comes first, so that a report cut short (the
+	// markdown head) still shows it: the waivers that waive findings, most
+	// first, then the other live ones, then the expired.
 	waivers := slices.Clone(c.Waivers)
 	slices.SortStableFunc(waivers, func(a, b ConfigWaiver) int {
-		switch {
-		case a.Expired == b.Expired:
-			return 0
-		case b.Expired:
-			return -1
+		if a.Expired != b.Expired {
+			return cmp.Compare(boolInt(a.Expired), boolInt(b.Expired))
 		}
-		return 1
+		return cmp.Compare(b.Waives, a.Waives)
 	})
 	for _, w := range waivers {
 		until := "never expires"
@@ -120,15 +138,22 @@ func (c *Config) lines() []string {
 		if w.Plan != "" {
 			on += " in plans " + w.Plan
 		}
+		switch {
+		case w.Waives == 1:
+			until += ", waives 1 finding"
+		case w.Waives > 1:
+			until += fmt.Sprintf(", waives %d findings", w.Waives)
+		}
 		out = append(out, fmt.Sprintf("waiver: %s on %s (%s): %s", w.Rule, on, until, w.Reason))
 	}
-	switch {
-	case c.FailOn > c.FailOnDefault:
-		out = append(out, fmt.Sprintf("fail_on = %s (default %s): findings below %s do not fail", c.FailOn, c.FailOnDefault, c.FailOn))
-	case c.FailOn != c.FailOnDefault:
-		out = append(out, fmt.Sprintf("fail_on = %s (default %s)", c.FailOn, c.FailOnDefault))
-	}
 	return out
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // summary is the configuration on one line.

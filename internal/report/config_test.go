@@ -2,6 +2,8 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -14,30 +16,30 @@ import (
 var configAt = time.Date(2026, 11, 23, 7, 0, 0, 0, time.UTC)
 
 func TestNewConfig(t *testing.T) {
-	if c := NewConfig(config.Default(), rules.Low, configAt); c != nil {
+	if c := NewConfig(config.Default(), rules.Low, configAt, nil); c != nil {
 		t.Errorf("the defaults give %+v, want nil", c)
 	}
-	c := NewConfig(config.Default(), rules.High, configAt) // --fail-on high, no file
+	c := NewConfig(config.Default(), rules.High, configAt, nil) // --fail-on high, no file
 	if c == nil || !c.Weakens || c.File != "" || len(c.DisabledRules) != 0 {
 		t.Errorf("--fail-on high gives %+v, want a weakening config", c)
 	}
-	if c := NewConfig(config.Default(), rules.Info, configAt); c == nil || c.Weakens {
+	if c := NewConfig(config.Default(), rules.Info, configAt, nil); c == nil || c.Weakens {
 		t.Errorf("--fail-on info gives %+v, want a config that differs but does not weaken", c)
 	}
 	d := config.Default()
 	d.File = ".iamguard.hcl" // a file that only holds stricter values, or expired waivers
-	if c := NewConfig(d, rules.Low, configAt); c == nil || c.Weakens || c.File != ".iamguard.hcl" {
+	if c := NewConfig(d, rules.Low, configAt, nil); c == nil || c.Weakens || c.File != ".iamguard.hcl" {
 		t.Errorf("a harmless file gives %+v, want it named, not weakening", c)
 	}
 	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
 	d.Waivers = []config.Waiver{{Rule: "IG203", Address: "*", Reason: "old", Expires: day("2026-01-31")}}
-	if c := NewConfig(d, rules.Low, configAt); c == nil || c.Weakens || len(c.Waivers) != 1 || !c.Waivers[0].Expired {
+	if c := NewConfig(d, rules.Low, configAt, nil); c == nil || c.Weakens || len(c.Waivers) != 1 || !c.Waivers[0].Expired {
 		t.Errorf("an expired waiver gives %+v, want it listed as expired, not weakening", c)
 	}
 	// A live waiver accepts the risk of what it covers: a waiver of every
 	// address switches the rule off by another name.
 	d.Waivers = append(d.Waivers, config.Waiver{Rule: "IG202", Address: "*", Reason: "all of them"})
-	c = NewConfig(d, rules.Low, configAt)
+	c = NewConfig(d, rules.Low, configAt, nil)
 	if c == nil || !c.Weakens || len(c.Waivers) != 2 || c.Waivers[1] != (ConfigWaiver{Rule: "IG202", Address: "*", Reason: "all of them"}) {
 		t.Fatalf("a live waiver gives %+v, want it listed, weakening", c)
 	}
@@ -77,5 +79,58 @@ func TestConfigInEveryFormat(t *testing.T) {
 	if !strings.HasPrefix(gh, "::warning title=iamguard configuration::The configuration weakens the checks%0A") ||
 		strings.Count(gh, "\n") != 2 {
 		t.Errorf("GitHub output is not a warning and a summary line:\n%s", gh)
+	}
+}
+
+// TestConfigWeakeningFirst: what weakens the checks comes first in every
+// format, so that the markdown head, cut to its first lines, cannot lose
+// it behind filler: fail_on, then the waivers that waive findings, most
+// first, before live waivers that waive nothing and expired ones. Each
+// waiver says how many findings it waives, in the JSON report too.
+func TestConfigWeakeningFirst(t *testing.T) {
+	var hcl strings.Builder
+	for i := range 60 {
+		fmt.Fprintf(&hcl, "waiver {\n  rule = \"IG101\"\n  address = \"filler.%d\"\n  reason = \"filler\"\n}\n", i)
+		fmt.Fprintf(&hcl, "waiver {\n  rule = \"IG101\"\n  address = \"old.%d\"\n  reason = \"filler\"\n  expires = \"2020-01-01\"\n}\n", i)
+	}
+	hcl.WriteString("waiver {\n  rule = \"IG202\"\n  address = \"*\"\n  reason = \"CATCH-ALL\"\n}\nfail_on = \"critical\"\n")
+	c, err := config.Parse([]byte(hcl.String()), "c.hcl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.File = "c.hcl"
+	r := hostileReport()
+	catchAll := &c.Waivers[len(c.Waivers)-1]
+	waived := 0
+	for i := range r.Findings {
+		if f := &r.Findings[i]; f.Rule.ID == "IG202" {
+			f.Waiver, f.Waived = catchAll, true
+			waived++
+		}
+	}
+	r.Config = NewConfig(c, rules.Critical, configAt, r.Findings)
+	if got := r.Config.Waivers[len(c.Waivers)-1].Waives; got != waived || waived == 0 {
+		t.Errorf("the catch-all waiver waives %d findings, want %d", got, waived)
+	}
+	lines := r.Config.lines()
+	if len(lines) < 3 || !strings.HasPrefix(lines[1], "fail_on = critical") || !strings.Contains(lines[2], "CATCH-ALL") ||
+		!strings.Contains(lines[2], fmt.Sprintf("waives %d findings", waived)) {
+		t.Errorf("the first lines are %q, want the file, fail_on, then the waiver that waives findings", lines[:min(3, len(lines))])
+	}
+	if first, expired := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "filler.") }),
+		slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "old.") }); first > expired {
+		t.Errorf("an expired waiver (line %d) before a live one (line %d)", expired, first)
+	}
+	md := string(render(t, "markdown", r, testOptions))
+	for _, want := range []string{"fail_on = critical", "CATCH-ALL", "more lines"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown does not show %q:\n%s", want, md)
+		}
+	}
+	var j struct {
+		Config struct{ Waivers []ConfigWaiver } `json:"config"`
+	}
+	if err := json.Unmarshal(render(t, "json", r, testOptions), &j); err != nil || j.Config.Waivers[len(c.Waivers)-1].Waives != waived {
+		t.Errorf("the JSON config does not count what the waiver waives: %v", err)
 	}
 }

@@ -123,7 +123,7 @@ rule "IG202" { enabled = false }
 	}
 	c.File = "conf/" + hostileKey + ".hcl"
 	r := emptyReport()
-	r.Config = NewConfig(c, rules.High, configAt)
+	r.Config = NewConfig(c, rules.High, configAt, nil)
 	return r
 }
 
