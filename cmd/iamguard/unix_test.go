@@ -361,3 +361,18 @@ func running(pid int) bool {
 	_, rest, _ := strings.Cut(string(b[bytes.LastIndexByte(b, ')')+1:]), " ")
 	return !strings.HasPrefix(rest, "Z")
 }
+
+// TestTerraformOutputNotAPlan: a terraform (or a wrapper) whose output is
+// no plan and that goes on writing is stopped once the output is known to
+// be no plan, not left to run out --terraform-timeout; one that fails
+// says why, as it exits.
+func TestTerraformOutputNotAPlan(t *testing.T) {
+	start := time.Now()
+	r := lintCLI(t, []byte(binaryPlanBytes), "lint", "-", "--terraform", shellTerraform(t, "yes garbage\n"), "--terraform-timeout", "60s")
+	wantUsageError(t, r, "-: reading terraform show -json output: not JSON")
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("took %v", d)
+	}
+	r = lintCLI(t, []byte(binaryPlanBytes), "lint", "-", "--terraform", shellTerraform(t, "echo 'Error: plan file is from another version' >&2\nexit 1\n"))
+	wantUsageError(t, r, "terraform show -json failed (exit status 1): plan file is from another version")
+}

@@ -113,6 +113,9 @@ func showPlan(ctx context.Context, shown, name string, piped bool, r io.Reader, 
 	if strings.HasPrefix(path, "-") {
 		path = "." + string(filepath.Separator) + path // a file, not a flag of terraform show
 	}
+	// stop ends terraform before its time: its output is no plan.
+	runCtx, stop := context.WithCancel(runCtx)
+	defer stop()
 	cmd := exec.CommandContext(runCtx, bin, "show", "-json", "-no-color", path)
 	cmd.Dir = dir
 	ownGroup(cmd)
@@ -129,11 +132,22 @@ func showPlan(ctx context.Context, shown, name string, piped bool, r io.Reader, 
 		return nil, fmt.Errorf("%s is a binary plan file, and running %s failed: %v", shown, quote.Path(bin), err)
 	}
 	p, readErr := Read(out, keep, opts...)
+	var stopping *time.Timer
+	if readErr != nil {
+		// The output is no plan. A terraform that failed says why as it
+		// exits, which it is given a moment to do; one that goes on
+		// writing (a wrapper, a foreign program) is stopped then, not
+		// left to run out --terraform-timeout.
+		stopping = time.AfterFunc(notPlanGrace, stop)
+	}
 	io.Copy(io.Discard, out) // let terraform finish writing before waiting
 	err = cmd.Wait()
+	stopped := stopping != nil && !stopping.Stop()
 	switch {
 	case ctx.Err() != nil:
 		return nil, fmt.Errorf("%s: interrupted; terraform show -json was stopped", shown)
+	case stopped:
+		return nil, fmt.Errorf("%s: reading terraform show -json output: %w (terraform was stopped)", shown, readErr)
 	case runCtx.Err() != nil:
 		return nil, fmt.Errorf("%s: terraform show -json did not finish within the --terraform-timeout of %v", shown, tf.Timeout)
 	case err != nil:
@@ -147,6 +161,10 @@ func showPlan(ctx context.Context, shown, name string, piped bool, r io.Reader, 
 	}
 	return p, nil
 }
+
+// notPlanGrace is how long terraform may go on once its output is known
+// not to be a plan, to exit with its own error.
+const notPlanGrace = 2 * time.Second
 
 // TerraformEnv names the environment variable that chooses the CLI for
 // binary plans when --terraform is not given, e.g. IAMGUARD_TERRAFORM=tofu.
