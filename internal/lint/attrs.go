@@ -1,8 +1,10 @@
 package lint
 
 import (
+	"math"
 	"math/big"
 	"strconv"
+	"strings"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
@@ -165,18 +167,100 @@ func toInt(raw any) (int, bool) {
 	case float64:
 		f = v
 	case string:
-		// As Terraform reads a number from a string (cty: base 10, so
-		// "08" and "+8" but not hex or underscores); an infinity is no
-		// whole number the provider could take.
-		b, _, err := big.ParseFloat(v, 10, 64, big.ToNearestEven)
-		if err != nil || b.IsInf() {
+		var ok bool
+		if f, ok = numberString(v); !ok {
 			return 0, false
 		}
-		f, _ = b.Float64()
 	default:
 		return 0, false
 	}
 	return int(max(-maxJudged, min(maxJudged, f))), true
+}
+
+// numberString reads a number from a string as Terraform does (cty: base
+// 10, so "08" and "+8" but not hex or underscores); an infinity is no whole
+// number the provider could take. Parsing a long string of digits costs
+// time growing with the square of its length, so a long one is first cut
+// to its first 40 significant digits, which hold more than float64 does.
+func numberString(v string) (float64, bool) {
+	if len(v) > 100 {
+		return longNumber(v)
+	}
+	b, _, err := big.ParseFloat(v, 10, 64, big.ToNearestEven)
+	if err != nil || b.IsInf() {
+		return 0, false
+	}
+	f, _ := b.Float64()
+	return f, true
+}
+
+// longNumber is numberString for a long string: [+-]digits[.digits][e[+-]digits].
+func longNumber(v string) (float64, bool) {
+	const sigDigits, maxMag = 40, 30 // 1e30 is past any int judged
+	sign := 1.0
+	if v[0] == '+' || v[0] == '-' {
+		if v[0] == '-' {
+			sign = -1
+		}
+		v = v[1:]
+	}
+	n := leadingDigits(v)
+	intPart, frac, exp := v[:n], "", ""
+	v = v[n:]
+	if strings.HasPrefix(v, ".") {
+		n = leadingDigits(v[1:])
+		frac, v = v[1:1+n], v[1+n:]
+	}
+	expSign := 1
+	if v != "" && (v[0] == 'e' || v[0] == 'E') {
+		v = v[1:]
+		if v != "" && (v[0] == '+' || v[0] == '-') {
+			if v[0] == '-' {
+				expSign = -1
+			}
+			v = v[1:]
+		}
+		n = leadingDigits(v)
+		if n == 0 {
+			return 0, false
+		}
+		exp, v = strings.TrimLeft(v[:n], "0"), v[n:]
+	}
+	if v != "" || intPart == "" && frac == "" {
+		return 0, false
+	}
+	all := intPart + frac
+	sig := strings.TrimLeft(all, "0")
+	if sig == "" {
+		return 0, true
+	}
+	// The value is 0.sig × 10^mag.
+	mag := len(intPart) - (len(all) - len(sig))
+	if len(exp) > 9 {
+		if expSign < 0 {
+			return 0, true
+		}
+		return math.Copysign(math.MaxFloat64, sign), true
+	}
+	e, _ := strconv.Atoi("0" + exp)
+	mag += expSign * e
+	switch {
+	case mag > maxMag:
+		return math.Copysign(math.MaxFloat64, sign), true
+	case mag < -maxMag:
+		return 0, true
+	}
+	f, err := strconv.ParseFloat("0."+sig[:min(len(sig), sigDigits)]+"e"+strconv.Itoa(mag), 64)
+	return sign * f, err == nil
+}
+
+// leadingDigits counts the decimal digits s starts with.
+func leadingDigits(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
 }
 
 // toString converts as Terraform does: strings, numbers and bools.
