@@ -62,11 +62,14 @@ const (
 	MaxDepth    = 64
 )
 
-// MaxPattern bounds a waiver's address and plan patterns, and MaxWaivers
-// the waivers: each finding is matched against them all. No real
-// configuration comes near either.
+// MaxPattern bounds a waiver's address and plan patterns, MaxStars the
+// stars in each (runs of stars count once), and MaxWaivers the waivers:
+// each finding is matched against them all, at a cost that grows with the
+// stars (200 waivers of 480 stars took 94 s on 85,000 findings). No real
+// configuration comes near any of them.
 const (
 	MaxPattern = 1 << 10
+	MaxStars   = 16
 	MaxWaivers = 200
 )
 
@@ -345,6 +348,12 @@ func waiver(wb waiverBlock) (Waiver, error) {
 		return w, at(wb.Plan.Range(), "plan: empty; leave it out for a waiver in every plan")
 	}
 	w.Address, w.Plan = oneStar(w.Address), oneStar(w.Plan)
+	switch {
+	case strings.Count(w.Address, "*") > MaxStars:
+		return w, at(wb.Address.Range(), "address: more than %d wildcards (*), the most iamguard reads", MaxStars)
+	case strings.Count(w.Plan, "*") > MaxStars:
+		return w, at(wb.Plan.Range(), "plan: more than %d wildcards (*), the most iamguard reads", MaxStars)
+	}
 	if w.Reason, _, err = str(wb.Reason, "reason", true); err != nil {
 		return w, err
 	}

@@ -292,6 +292,22 @@ func TestLimits(t *testing.T) {
 			t.Errorf("a waiver %s of %d bytes: %v", attr, len(long), err)
 		}
 	}
+	// Each star costs a search of the address: at most MaxStars, runs of
+	// stars counted once.
+	for _, attr := range []string{"address", "plan"} {
+		for stars, ok := range map[string]bool{strings.Repeat("a*", MaxStars): true, strings.Repeat("a**", MaxStars) + "*": true,
+			strings.Repeat("a*", MaxStars+1): false} {
+			src := "waiver {\n  rule = \"IG202\"\n  reason = \"r\"\n  address = \"a\"\n  " + attr + " = \"" + stars + "\"\n}\n"
+			if attr == "address" {
+				src = "waiver {\n  rule = \"IG202\"\n  reason = \"r\"\n  address = \"" + stars + "\"\n}\n"
+			}
+			_, err := Parse([]byte(src), "w.hcl")
+			if ok && err != nil || !ok && (err == nil || !strings.Contains(err.Error(), "w.hcl:") ||
+				!strings.Contains(err.Error(), attr+": more than 16 wildcards (*)")) {
+				t.Errorf("a waiver %s %q: %v", attr, stars, err)
+			}
+		}
+	}
 	many := strings.Repeat("waiver {\n  rule = \"IG202\"\n  address = \"*x\"\n  reason = \"r\"\n}\n", MaxWaivers+1)
 	if _, err := Parse([]byte(many), "w.hcl"); err == nil || !strings.HasPrefix(err.Error(), fmt.Sprintf("w.hcl:%d:", 5*MaxWaivers+2)) ||
 		!strings.Contains(err.Error(), "more than 200 waivers") {
