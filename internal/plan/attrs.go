@@ -170,7 +170,7 @@ func (rd *reader) actions(raw []byte, dst *tfjson.Actions) error {
 		return nil
 	}
 	if err := json.Unmarshal(raw, dst); err != nil {
-		return jsonErr(err)
+		return errors.New("actions: expected a list of action names")
 	}
 	if len(rd.actionLists) < 64 { // bounded whatever the input holds
 		rd.actionLists[string(raw)] = *dst

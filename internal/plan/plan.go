@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -227,13 +228,13 @@ func (rd *reader) top() error {
 		switch string(s.field(key)) {
 		case "format_version":
 			if err := rd.str(&p.FormatVersion); err != nil {
-				return err
+				return named("format_version", err)
 			}
 			return checkVersion(p.FormatVersion)
 		case "terraform_version":
-			return rd.str(&p.TerraformVersion)
+			return named("terraform_version", rd.str(&p.TerraformVersion))
 		case "timestamp":
-			return rd.str(&p.Timestamp)
+			return named("timestamp", rd.str(&p.Timestamp))
 		case "resource_changes":
 			rd.isPlan = true
 			return s.array("resource_changes", rd.change)
@@ -288,6 +289,14 @@ func (rd *reader) top() error {
 	return nil
 }
 
+// named prefixes a member's name to its error, if any.
+func named(name string, err error) error {
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
 // checkVersion accepts the plan formats iamguard understands: 0.x and 1.x.
 func checkVersion(v string) error {
 	major, _, _ := strings.Cut(v, ".")
@@ -320,6 +329,9 @@ func decodeString(raw []byte, dst *string) error {
 		return nil
 	}
 	if err := json.Unmarshal(raw, dst); err != nil {
+		if raw[0] == '"' {
+			return errors.New("a string that is not valid JSON (a raw control character, or a bad escape)")
+		}
 		return fmt.Errorf("expected a string, found %s", describe(raw[0]))
 	}
 	return nil
@@ -787,7 +799,23 @@ func (rd *reader) bad(what string, err error) error {
 func jsonErr(err error) error {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		return fmt.Errorf("%s: expected %s", te.Field, te.Type) // te.Value may quote plan data
+		// te.Value may quote plan data; te.Type is a Go type, named here
+		// as JSON names its kind.
+		want := "a string"
+		switch te.Type.Kind() {
+		case reflect.Slice, reflect.Array:
+			want = "a list"
+		case reflect.Map, reflect.Struct, reflect.Interface:
+			want = "an object"
+		case reflect.Bool:
+			want = "true or false"
+		case reflect.Float32, reflect.Float64, reflect.Int, reflect.Int64, reflect.Int32:
+			want = "a number"
+		}
+		if te.Field == "" {
+			return fmt.Errorf("expected %s", want)
+		}
+		return fmt.Errorf("%s: expected %s", te.Field, want)
 	}
 	return err
 }
