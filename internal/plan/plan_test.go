@@ -260,7 +260,7 @@ func TestBadInput(t *testing.T) {
 		{"change element number", `{"format_version":"1.2","resource_changes":[1]}`, "expected an object, found a number"},
 		{"kept change wrong type", `{"format_version":"1.2","resource_changes":[{"type":"aws_iam_access_key","mode":"managed","address":"a","change":"x"}]}`, "change"},
 		{"actions wrong type", `{"format_version":"1.2","resource_changes":[{"type":"aws_iam_access_key","mode":"managed","address":"a","change":{"actions":{}}}]}`,
-			"actions: expected a list of action names"},
+			"actions: expected a list"},
 		{"actions nested", `{"format_version":"1.2","resource_changes":[{"type":"aws_iam_access_key","mode":"managed","address":"a","change":{"actions":[["no-op"]]}}]}`,
 			"actions: expected a string"},
 		{"raw control character", "{\"format_version\":\"1.2\",\"terraform_version\":\"1.\x1b\",\"planned_values\":{}}",
@@ -284,6 +284,16 @@ func TestBadInput(t *testing.T) {
 				t.Errorf("error spans lines: %q", err)
 			}
 		})
+	}
+}
+
+// TestStreamedActionsError: a change read as it streams (its type known
+// first, some attributes wanted) names a bad action list as plainly.
+func TestStreamedActionsError(t *testing.T) {
+	doc := `{"format_version":"1.2","resource_changes":[{"address":"a","mode":"managed","type":"aws_iam_access_key","name":"a","change":{"actions":"\u0000"}}]}`
+	_, err := Read(strings.NewReader(doc), func(string) bool { return true }, Attributes(func(string) []string { return []string{"status"} }))
+	if err == nil || !strings.Contains(err.Error(), "actions: expected a list of action names") {
+		t.Errorf("err = %v", err)
 	}
 }
 
