@@ -376,3 +376,19 @@ func TestTerraformOutputNotAPlan(t *testing.T) {
 	r = lintCLI(t, []byte(binaryPlanBytes), "lint", "-", "--terraform", shellTerraform(t, "echo 'Error: plan file is from another version' >&2\nexit 1\n"))
 	wantUsageError(t, r, "terraform show -json failed (exit status 1): plan file is from another version")
 }
+
+// TestTerraformLeavesAChild: a terraform that prints the plan and exits,
+// leaving a process behind that holds its output open, gives the report:
+// its output ended when it exited, not when --terraform-timeout ran out.
+func TestTerraformLeavesAChild(t *testing.T) {
+	pidFile := filepath.Join(t.TempDir(), "pid")
+	tf := shellTerraform(t, "cat "+fixture+"\nsleep 30 &\necho $! > "+pidFile+"\nexit 0\n")
+	r := lintCLI(t, []byte(binaryPlanBytes), "lint", "-", "--terraform", tf, "--terraform-timeout", "60s")
+	if b, _ := os.ReadFile(pidFile); len(b) > 0 {
+		pid, _ := strconv.Atoi(strings.TrimSpace(string(b)))
+		syscall.Kill(pid, syscall.SIGKILL)
+	}
+	if r.code != 1 || !strings.Contains(r.stdout, "resources judged") {
+		t.Errorf("exit %d, stderr %q, want the report", r.code, r.stderr)
+	}
+}

@@ -124,13 +124,27 @@ func showPlan(ctx context.Context, shown, name string, piped bool, r io.Reader, 
 	cmd.WaitDelay = time.Second
 	var stderr headWriter
 	cmd.Stderr = &stderr
-	out, err := cmd.StdoutPipe()
+	pr, pw, err := os.Pipe()
 	if err != nil {
 		return nil, err
 	}
-	if err := cmd.Start(); err != nil {
+	defer pr.Close()
+	cmd.Stdout = pw
+	err = cmd.Start()
+	pw.Close()
+	if err != nil {
 		return nil, fmt.Errorf("%s is a binary plan file, and running %s failed: %v", shown, quote.Path(bin), err)
 	}
+	exited := make(chan error, 1)
+	go func() {
+		err := cmd.Wait()
+		// What terraform wrote is in the pipe once it has exited: a
+		// process it left behind holding the pipe open does not keep the
+		// reading waiting for more (see endAtExit).
+		pr.SetReadDeadline(time.Now().Add(time.Second))
+		exited <- err
+	}()
+	out := endAtExit{pr}
 	p, readErr := Read(out, keep, opts...)
 	var stopping *time.Timer
 	if readErr != nil {
@@ -141,7 +155,9 @@ func showPlan(ctx context.Context, shown, name string, piped bool, r io.Reader, 
 		stopping = time.AfterFunc(notPlanGrace, stop)
 	}
 	io.Copy(io.Discard, out) // let terraform finish writing before waiting
-	err = cmd.Wait()
+	if err = <-exited; errors.Is(err, exec.ErrWaitDelay) {
+		err = nil // exited well; a process it left holds its stderr
+	}
 	stopped := stopping != nil && !stopping.Stop()
 	switch {
 	case ctx.Err() != nil:
@@ -160,6 +176,19 @@ func showPlan(ctx context.Context, shown, name string, piped bool, r io.Reader, 
 		return nil, fmt.Errorf("%s: reading terraform show -json output: %w", shown, readErr)
 	}
 	return p, nil
+}
+
+// endAtExit reads terraform's output until terraform has exited and the
+// pipe is empty, even if a process it started holds the pipe open: the
+// read deadline set at its exit ends the output.
+type endAtExit struct{ f *os.File }
+
+func (r endAtExit) Read(b []byte) (int, error) {
+	n, err := r.f.Read(b)
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		err = io.EOF
+	}
+	return n, err
 }
 
 // notPlanGrace is how long terraform may go on once its output is known
