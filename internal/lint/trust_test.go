@@ -162,6 +162,12 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/signing-other-account", nil, map[string]string{
 			"aws_iam_signing_certificate.old": "IG501:medium",
 		}},
+		// The AWS provider under another local name ("amazon") is the
+		// AWS provider: with two of its configurations, an upload for a
+		// namesake under the other replaces nothing (IG501).
+		{"trust/provider-renamed", nil, map[string]string{
+			"aws_iam_signing_certificate.rot": "IG501:medium",
+		}},
 		// State holds only deposed objects (a create_before_destroy
 		// replacement whose destroy step failed, its new object destroyed
 		// since): destroying them deletes the last trail and alice's

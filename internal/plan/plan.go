@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"reflect"
 	"slices"
 	"strings"
@@ -980,17 +981,26 @@ func (rd *reader) providerConfig() error {
 	s := rd.s
 	return s.object("provider_config", func(key []byte) error {
 		name := string(key)
-		// "aws", "aws.alias", and a module's own: "module.m:aws".
-		if local := name[strings.LastIndexByte(name, ':')+1:]; local == "aws" || strings.HasPrefix(local, "aws.") {
-			rd.p.AWSProviders++
-		}
 		delete(rd.regions, name) // a later entry of one name stands alone
-		region := ""
+		region, fullName := "", ""
+		defer func() {
+			// The provider is known by its source (full_name), whatever
+			// local name the configuration gives it; without one, by the
+			// name: "aws", "aws.alias", and a module's own, "module.m:aws".
+			local := name[strings.LastIndexByte(name, ':')+1:]
+			if fullName == "" && (local == "aws" || strings.HasPrefix(local, "aws.")) || path.Base(fullName) == "aws" {
+				rd.p.AWSProviders++
+			}
+		}()
 		if c, ok := s.peek(); !ok || c != '{' {
 			return s.skip()
 		}
 		err := s.object("provider config", func(k []byte) error {
 			switch string(s.field(k)) {
+			case "full_name":
+				if c, ok := s.peek(); ok && c == '"' {
+					return rd.str(&fullName)
+				}
 			case "expressions":
 				if c, ok := s.peek(); !ok || c != '{' {
 					break

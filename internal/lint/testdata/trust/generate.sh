@@ -15,7 +15,7 @@ for dir in "$@"; do
   work=$(mktemp -d)
   cp -r "$dir"/. "$work"/ # with its modules and state, if any
   rm -f "$work"/plan.json
-  cp provider.tf.in "$work"/provider.tf
+  [ -f "$dir"/provider.tf ] || cp provider.tf.in "$work"/provider.tf # a case may bring its own
   ssh_key=$(cat ssh_key.pub)
   sed -i "s|SSH_KEY_PLACEHOLDER|$ssh_key|" "$work"/*.tf
   (
