@@ -253,8 +253,8 @@ func Lint(p *plan.Plan, opt Options) Result {
 				c.judged = true
 				changes = append(changes, c)
 			case c.removed:
-				// Replaced by the current object, if there is one (see
-				// withoutCurrent).
+				// Replaced by the current object, if that replaces it (see
+				// unreplaced).
 				orphans = append(orphans, c)
 			case c.action == "forget":
 				// Terraform lets it go and it stays in AWS, beside the
@@ -273,7 +273,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 		c.judged = true
 		changes = append(changes, c)
 	}
-	for _, c := range withoutCurrent(p, orphans) {
+	for _, c := range l.unreplaced(orphans) {
 		c.judged = true
 		changes = append(changes, c)
 	}
@@ -319,27 +319,45 @@ func Lint(p *plan.Plan, opt Options) Result {
 	return res
 }
 
-// withoutCurrent returns the deposed objects destroyed at an address that
-// has no current object: the replacement that made them deposed is gone
-// too (its destroy step failed, and the new object was destroyed since),
-// so destroying them removes the resource, and they are judged as a
-// removal. A deposed object beside a current one was replaced by it.
-func withoutCurrent(p *plan.Plan, deposed []*change) []*change {
+// unreplaced returns the deposed objects destroyed that the current object
+// at their address does not replace, and so are judged as a removal: there
+// is none (the replacement that made them deposed is gone too: its destroy
+// step failed, and the new object was destroyed since), or it is not what
+// they were (see replaces).
+func (l *linter) unreplaced(deposed []*change) []*change {
 	if len(deposed) == 0 {
 		return nil
 	}
-	current := map[string]bool{}
-	for _, rc := range p.Changes {
-		if rc.DeposedKey == "" {
-			current[rc.Address] = true
+	current := map[string]attrs{} // by address, once the plan is applied
+	for _, c := range l.changes {
+		if c.rc.DeposedKey == "" && !c.removed {
+			current[c.rc.Address] = c.after()
 		}
 	}
-	for i := range p.Prior {
-		if r := &p.Prior[i]; r.DeposedKey == "" {
-			current[r.Address] = true
+	for i := range l.plan.Prior {
+		if r := &l.plan.Prior[i]; r.DeposedKey == "" {
+			if _, ok := current[r.Address]; !ok {
+				current[r.Address] = appliedObject{prior: r}.attrs()
+			}
 		}
 	}
-	return slices.DeleteFunc(deposed, func(c *change) bool { return current[c.rc.Address] })
+	return slices.DeleteFunc(deposed, func(c *change) bool {
+		now, ok := current[c.rc.Address]
+		return ok && replaces(c, now)
+	})
+}
+
+// replaces reports whether the current object now replaces the deposed
+// object c destroys. A signing certificate is a user's: only an active one
+// of the same user replaces it (IG501); another object of any other type
+// takes its place.
+func replaces(c *change, now attrs) bool {
+	if c.rc.Type != "aws_iam_signing_certificate" {
+		return true
+	}
+	was, user := c.before().str("user_name", ""), now.str("user_name", "")
+	status := now.str("status", "Active")
+	return !was.Unknown && !user.Unknown && userKey(was.V) == userKey(user.V) && !status.Unknown && status.V == "Active"
 }
 
 func newChange(p *plan.Plan, rc *plan.Change) *change {

@@ -176,6 +176,12 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_cloudtrail.t":              "IG704:high",
 			"aws_iam_signing_certificate.s": "IG501:medium",
 		}},
+		// A deposed signing certificate is replaced by the current object
+		// at its address only if that is an active certificate of the
+		// same user: here it is bob's, and alice loses hers.
+		{"trust/deposed-other-user", nil, map[string]string{
+			"aws_iam_signing_certificate.s": "IG501:medium",
+		}},
 		// IG202 is about a secret in state: a key that keeps one there
 		// (made by Terraform without pgp_key, or made now) is judged; a
 		// key imported (its secret null: AWS returns one only from
@@ -750,5 +756,28 @@ func BenchmarkOneUserManyKeys(b *testing.B) {
 			b.Fatal(err)
 		}
 		Lint(p, Options{})
+	}
+}
+
+// TestDeposedSigningCertificateReplaced: the old half of a failed
+// create_before_destroy replacement, destroyed now, was replaced by the
+// current object only if that is an active certificate of its user.
+func TestDeposedSigningCertificateReplaced(t *testing.T) {
+	for current, want := range map[string]string{
+		`{"user_name": "Alice", "status": "Active"}`:   "",
+		`{"user_name": "alice"}`:                       "", // Active by default
+		`{"user_name": "bob", "status": "Active"}`:     "IG501:medium",
+		`{"user_name": "alice", "status": "Inactive"}`: "IG501:medium",
+	} {
+		doc := `{"format_version": "1.2", "timestamp": "2026-11-23T07:00:00Z", "resource_changes": [
+		  {"address": "aws_iam_signing_certificate.s", "mode": "managed", "type": "aws_iam_signing_certificate", "name": "s",
+		   "change": {"actions": ["no-op"], "before": ` + current + `, "after": ` + current + `, "after_unknown": {}}},
+		  {"address": "aws_iam_signing_certificate.s", "mode": "managed", "type": "aws_iam_signing_certificate", "name": "s", "deposed": "00aa",
+		   "change": {"actions": ["delete"], "before": {"user_name": "alice", "status": "Active"}, "after": null}}]}`
+		fs := Lint(readPlan(t, []byte(doc)), Options{}).Findings
+		fs = slices.DeleteFunc(fs, func(f Finding) bool { return f.Rule.ID != "IG501" }) // the current one's own body is not given
+		if got := ids(fs); got != want {
+			t.Errorf("current object %s: findings %q, want %q", current, got, want)
+		}
 	}
 }
