@@ -211,12 +211,12 @@ func longNumber(v string) (float64, bool) {
 		n = leadingDigits(v[1:])
 		frac, v = v[1:1+n], v[1+n:]
 	}
-	expSign := 1
+	expSign := ""
 	if v != "" && (v[0] == 'e' || v[0] == 'E') {
 		v = v[1:]
 		if v != "" && (v[0] == '+' || v[0] == '-') {
 			if v[0] == '-' {
-				expSign = -1
+				expSign = "-"
 			}
 			v = v[1:]
 		}
@@ -234,16 +234,14 @@ func longNumber(v string) (float64, bool) {
 	if sig == "" {
 		return 0, true
 	}
-	// The value is 0.sig × 10^mag.
-	mag := len(intPart) - (len(all) - len(sig))
-	if len(exp) > 9 {
-		if expSign < 0 {
-			return 0, true
-		}
-		return math.Copysign(math.MaxFloat64, sign), true
+	// The value is 0.sig × 10^mag. An exponent of more than 8 digits is
+	// unreadable, as big.ParseFloat finds most of them (past int32, or a
+	// value past big.Float's range, 2^MaxInt32): no number a provider takes.
+	e, err := strconv.ParseInt(expSign+"0"+exp, 10, 32)
+	if err != nil || e <= -1e8 || e >= 1e8 {
+		return 0, false
 	}
-	e, _ := strconv.Atoi("0" + exp)
-	mag += expSign * e
+	mag := len(intPart) - (len(all) - len(sig)) + int(e)
 	switch {
 	case mag > maxMag:
 		return math.Copysign(math.MaxFloat64, sign), true
