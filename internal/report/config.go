@@ -39,6 +39,7 @@ type ConfigWaiver struct {
 	Expires string `json:"expires,omitempty"` // the last day it applies; empty: never expires
 	Expired bool   `json:"expired"`
 	Waives  int    `json:"waives"` // the report's findings it waives
+	worst   rules.Severity // the highest of them
 }
 
 // WeakenedValue is a baseline setting weaker than its default.
@@ -80,7 +81,10 @@ func NewConfig(c *config.Config, failOn rules.Severity, waiversAt time.Time, fin
 	for i := range findings {
 		if f := &findings[i]; f.Waived {
 			if i, ok := index[f.Waiver]; ok {
-				rc.Waivers[i].Waives++
+				w := &rc.Waivers[i]
+				if w.Waives++; w.Waives == 1 || f.Severity > w.worst {
+					w.worst = f.Severity
+				}
 			}
 		}
 	}
@@ -116,17 +120,7 @@ func (c *Config) lines() []string {
 	for _, w := range c.WeakenedBaseline {
 		out = append(out, fmt.Sprintf("baseline %s = %d, weaker than the default %d", w.Name, w.Value, w.Default))
 	}
-	// What weakens the checks comes first, so that a report cut short (the
-	// markdown head) still shows it: the waivers that waive findings, most
-	// first, then the other live ones, then the expired.
-	waivers := slices.Clone(c.Waivers)
-	slices.SortStableFunc(waivers, func(a, b ConfigWaiver) int {
-		if a.Expired != b.Expired {
-			return cmp.Compare(boolInt(a.Expired), boolInt(b.Expired))
-		}
-		return cmp.Compare(b.Waives, a.Waives)
-	})
-	for _, w := range waivers {
+	for _, w := range c.sortedWaivers() {
 		until := "never expires"
 		switch {
 		case w.Expired:
@@ -147,6 +141,24 @@ func (c *Config) lines() []string {
 		out = append(out, fmt.Sprintf("waiver: %s on %s (%s): %s", w.Rule, on, until, w.Reason))
 	}
 	return out
+}
+
+// sortedWaivers orders the waivers so that what weakens the checks most
+// comes first, and a report cut short (the markdown head) still shows it:
+// those that waive findings, by the highest severity they waive, then by
+// how many, then the broadest first (fewest bytes besides stars); then the
+// other live ones; then the expired.
+func (c *Config) sortedWaivers() []ConfigWaiver {
+	waivers := slices.Clone(c.Waivers)
+	slices.SortStableFunc(waivers, func(a, b ConfigWaiver) int {
+		return cmp.Or(
+			cmp.Compare(boolInt(a.Expired), boolInt(b.Expired)),
+			cmp.Compare(boolInt(b.Waives > 0), boolInt(a.Waives > 0)),
+			cmp.Compare(b.worst, a.worst),
+			cmp.Compare(b.Waives, a.Waives),
+			cmp.Compare(len(a.Address)-strings.Count(a.Address, "*"), len(b.Address)-strings.Count(b.Address, "*")))
+	})
+	return waivers
 }
 
 func boolInt(b bool) int {

@@ -134,3 +134,37 @@ func TestConfigWeakeningFirst(t *testing.T) {
 		t.Errorf("the JSON config does not count what the waiver waives: %v", err)
 	}
 }
+
+// TestWaiverOfHighFindingFirst: a waiver of a high finding comes before
+// waivers of more findings of lower severity, and the broadest of equals
+// first, so that filler cannot push it out of the markdown head; the note
+// of lines left out says what their waivers waive.
+func TestWaiverOfHighFindingFirst(t *testing.T) {
+	c := config.Default()
+	c.File = "c.hcl"
+	var findings []Finding
+	for i := range 45 {
+		c.Waivers = append(c.Waivers, config.Waiver{Rule: "IG601", Address: fmt.Sprintf("aws_iam_user_login_profile.f%d", i), Reason: "filler"})
+	}
+	c.Waivers = append(c.Waivers, config.Waiver{Rule: "IG704", Address: "aws_cloudtrail.*", Reason: "HIDDEN-HIGH"},
+		config.Waiver{Rule: "IG704", Address: "*", Reason: "CATCH-ALL"})
+	for i := range 45 {
+		for range 3 {
+			findings = append(findings, Finding{Finding: rules.Finding{Rule: rules.ByID("IG601"), Severity: rules.Medium}, Waiver: &c.Waivers[i], Waived: true})
+		}
+	}
+	for _, w := range c.Waivers[45:] {
+		findings = append(findings, Finding{Finding: rules.Finding{Rule: rules.ByID("IG704"), Severity: rules.High}, Waiver: &w, Waived: true})
+	}
+	findings[len(findings)-2].Waiver, findings[len(findings)-1].Waiver = &c.Waivers[45], &c.Waivers[46]
+	rc := NewConfig(c, rules.Low, configAt, findings)
+	lines := rc.lines()
+	if len(lines) < 3 || !strings.Contains(lines[1], "CATCH-ALL") || !strings.Contains(lines[2], "HIDDEN-HIGH") {
+		t.Errorf("first lines %q, want the waivers of high findings, the broadest first", lines[:min(3, len(lines))])
+	}
+	var b strings.Builder
+	writeMarkdownConfig(&b, rc)
+	if !strings.Contains(b.String(), "and 8 more lines, waivers that waive 24 findings") {
+		t.Errorf("the note of lines left out does not count what they waive:\n%s", b.String())
+	}
+}
