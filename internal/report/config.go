@@ -32,13 +32,13 @@ type Config struct {
 
 // ConfigWaiver is a waiver of the config file, as written.
 type ConfigWaiver struct {
-	Rule    string `json:"rule"`
-	Address string `json:"address"`
-	Plan    string `json:"plan,omitempty"` // the plans it is kept to; empty: every plan
-	Reason  string `json:"reason"`
-	Expires string `json:"expires,omitempty"` // the last day it applies; empty: never expires
-	Expired bool   `json:"expired"`
-	Waives  int    `json:"waives"` // the report's findings it waives
+	Rule    string         `json:"rule"`
+	Address string         `json:"address"`
+	Plan    string         `json:"plan,omitempty"` // the plans it is kept to; empty: every plan
+	Reason  string         `json:"reason"`
+	Expires string         `json:"expires,omitempty"` // the last day it applies; empty: never expires
+	Expired bool           `json:"expired"`
+	Waives  int            `json:"waives"` // the report's findings it waives
 	worst   rules.Severity // the highest of them
 }
 
