@@ -9,7 +9,7 @@ import (
 )
 
 // Path returns name as it is, or Go-quoted ("a\nb") when it holds a newline,
-// another control character or a bidirectional one (see Breaks, IsBidi), so
+// another control character or a format one (see Breaks, IsFormat), so
 // an error naming it stays one line, cannot move the cursor or colour the
 // terminal, and shows as it is; either way NoCommands.
 func Path(name string) string {
@@ -31,7 +31,7 @@ func NoCommands(s string) string {
 
 // Line keeps text on one line and inert in a terminal or a rendered
 // report: control characters and line separators become spaces, each
-// bidirectional formatting character is shown as its escape (\u202e), and
+// format character (bidirectional, invisible) is shown as its Escape, and
 // NoCommands applies. It returns s itself when nothing needs changing.
 func Line(s string) string {
 	if strings.IndexFunc(s, unsafe) < 0 {
@@ -43,8 +43,8 @@ func Line(s string) string {
 		switch {
 		case Breaks(r):
 			b.WriteByte(' ')
-		case IsBidi(r):
-			fmt.Fprintf(&b, `\u%04x`, r)
+		case IsFormat(r):
+			b.WriteString(Escape(r))
 		default:
 			b.WriteRune(r)
 		}
@@ -57,17 +57,19 @@ func Line(s string) string {
 // terminal.
 func Breaks(r rune) bool { return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' }
 
-// IsBidi reports whether r is a bidirectional formatting character. On
-// screen it reorders the text around it (Trojan Source, CVE-2021-42574),
-// so a hostile name could show as another.
-func IsBidi(r rune) bool {
-	switch {
-	case r == '\u061c', r == '\u200e', r == '\u200f':
-		return true
-	case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
-		return true
+// IsFormat reports whether r is a format character (Unicode Cf): a
+// bidirectional control, which reorders the text around it on screen
+// (Trojan Source, CVE-2021-42574), or an invisible one (zero-width
+// characters, interlinear annotations, tags). Either way a hostile name
+// could show as another.
+func IsFormat(r rune) bool { return r >= 0x80 && unicode.Is(unicode.Cf, r) }
+
+// Escape spells r as Go does: \u202e, or \U000e0041 past U+FFFF.
+func Escape(r rune) string {
+	if r > 0xffff {
+		return fmt.Sprintf(`\U%08x`, r)
 	}
-	return false
+	return fmt.Sprintf(`\u%04x`, r)
 }
 
-func unsafe(r rune) bool { return Breaks(r) || IsBidi(r) }
+func unsafe(r rune) bool { return Breaks(r) || IsFormat(r) }

@@ -122,8 +122,8 @@ func appendGitHubEscaped(b []byte, s string, property bool) []byte {
 			b = append(b, "%2C"...)
 		case quote.Breaks(r):
 			b = append(b, ' ')
-		case quote.IsBidi(r):
-			b = fmt.Appendf(b, `\u%04x`, r)
+		case quote.IsFormat(r):
+			b = append(b, quote.Escape(r)...)
 		default:
 			b = utf8.AppendRune(b, r) // U+FFFD for a byte that is not UTF-8
 		}

@@ -83,7 +83,7 @@ func TestBidiShownEscaped(t *testing.T) {
 	r := New(res, "test")
 	for _, format := range []string{"text", "github", "markdown"} {
 		out := string(render(t, format, r, Options{}))
-		if i := strings.IndexFunc(out, quote.IsBidi); i >= 0 {
+		if i := strings.IndexFunc(out, quote.IsFormat); i >= 0 {
 			t.Errorf("%s: a bidirectional control at byte %d:\n%s", format, i, out)
 		}
 		want := `\u202eved\u2066`

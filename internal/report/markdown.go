@@ -46,10 +46,10 @@ func WriteMarkdown(w io.Writer, r *Report, opt Options) error {
 				break
 			}
 			if p.Summary == nil {
-				fmt.Fprintf(&head, "| <code>%s</code> | not read: %s | | |\n", mdText(clipLine(p.Path)), mdText(clipLine(p.Error)))
+				fmt.Fprintf(&head, "| <code>%s</code> | not read: %s | | |\n", mdClip(p.Path), mdClip(p.Error))
 				continue
 			}
-			fmt.Fprintf(&head, "| <code>%s</code> | %d | %d | %d |\n", mdText(clipLine(p.Path)), p.Summary.Resources, p.Summary.Findings, p.Summary.Waived)
+			fmt.Fprintf(&head, "| <code>%s</code> | %d | %d | %d |\n", mdClip(p.Path), p.Summary.Resources, p.Summary.Findings, p.Summary.Waived)
 		}
 	}
 
@@ -167,25 +167,34 @@ func writeMarkdownConfig(w io.Writer, c *Config) {
 			fmt.Fprintf(w, "> - and %d more lines, waivers that waive %d findings: the JSON report's config has them all\n", len(lines)-i, waives)
 			break
 		}
-		fmt.Fprintf(w, "> - %s\n", mdText(clipLine(l)))
+		fmt.Fprintf(w, "> - %s\n", mdClip(l))
 	}
 	fmt.Fprintln(w)
 }
 
 // The head of a markdown report (the configuration, the plans) stays well
-// within markdownLimit: at most markdownHeadLines lines of each, each cut
-// to markdownLineRunes characters.
+// within markdownLimit: at most markdownHeadLines lines of each, each value
+// cut to markdownValueBytes bytes as written, escapes included (see mdClip).
 const (
-	markdownHeadLines = 40
-	markdownLineRunes = 300
+	markdownHeadLines  = 40
+	markdownValueBytes = 300
 )
 
-// clipLine cuts a line of the head to markdownLineRunes characters.
-func clipLine(s string) string {
-	if utf8.RuneCountInString(s) <= markdownLineRunes {
-		return s
+// mdClip is mdText cut to markdownValueBytes bytes, "…" included: cut
+// before it is escaped, a value of "|" would grow five times over.
+func mdClip(s string) string {
+	t := mdText(s)
+	if len(t) <= markdownValueBytes {
+		return t
 	}
-	return string([]rune(s)[:markdownLineRunes]) + "…"
+	cut := markdownValueBytes - len("…")
+	if i := strings.LastIndexByte(t[:cut], '&'); i >= 0 && !strings.Contains(t[i:cut], ";") {
+		cut = i // not inside a character reference
+	}
+	for cut > 0 && !utf8.RuneStart(t[cut]) {
+		cut--
+	}
+	return t[:cut] + "…"
 }
 
 // resourceCounts summarises one resource's findings, e.g. "1 high, 1 waived".
@@ -228,9 +237,8 @@ func mdText(s string) string {
 			fmt.Fprintf(&b, "&#%d;", r)
 		case quote.Breaks(r):
 			b.WriteByte(' ')
-		case quote.IsBidi(r):
-			fmt.Fprintf(&b, "&#92;u%04x", r) // shown as \u202e
-
+		case quote.IsFormat(r):
+			b.WriteString("&#92;" + quote.Escape(r)[1:]) // shown as \u202e
 		default:
 			b.WriteRune(r)
 		}

@@ -109,12 +109,13 @@ func TestMarkdownHeadWithinLimit(t *testing.T) {
 	r := manyFindings(1)
 	r.Config = &Config{File: "c.hcl", Weakens: true, FailOn: DefaultFailOn, FailOnDefault: DefaultFailOn}
 	for i := range 199 {
-		r.Config.Waivers = append(r.Config.Waivers, ConfigWaiver{Rule: "IG101", Address: strings.Repeat("x", 1200) + strconv.Itoa(i),
-			Reason: "old", Expires: "2020-01-01", Expired: true})
+		// Each | is written as &#124;: values are cut as written.
+		r.Config.Waivers = append(r.Config.Waivers, ConfigWaiver{Rule: "IG101", Address: strings.Repeat("|", 1200) + strconv.Itoa(i),
+			Reason: strings.Repeat("|", 400), Expires: "2020-01-01", Expired: true})
 	}
 	r.Config.Waivers = append(r.Config.Waivers, ConfigWaiver{Rule: "IG202", Address: "LIVE", Reason: "applies"})
 	for i := range 5000 {
-		r.Plans = append(r.Plans, PlanSummary{Path: strings.Repeat("p", 500) + strconv.Itoa(i), Error: "bad"})
+		r.Plans = append(r.Plans, PlanSummary{Path: strings.Repeat("|", 500) + strconv.Itoa(i), Error: strings.Repeat("|", 500)})
 	}
 	var b strings.Builder
 	if err := WriteMarkdown(&b, r, Options{}); err != nil {
@@ -124,7 +125,7 @@ func TestMarkdownHeadWithinLimit(t *testing.T) {
 	if len(out) > MarkdownLimit {
 		t.Errorf("%d bytes, over %d", len(out), MarkdownLimit)
 	}
-	if live, expired := strings.Index(out, "IG202 on LIVE"), strings.Index(out, "IG101 on x"); live < 0 || live > expired {
+	if live, expired := strings.Index(out, "IG202 on LIVE"), strings.Index(out, "IG101 on &#124;"); live < 0 || live > expired {
 		t.Errorf("the waiver that applies at %d, the first expired one at %d", live, expired)
 	}
 	if !strings.Contains(out, "more lines, waivers that waive 0 findings: the JSON report's config has them all") || !strings.Contains(out, "and 4960 more plans") {
