@@ -250,7 +250,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	}
 	b := cfg.Baseline
 	opt := lint.Options{Now: at, Baseline: &b, ChangedOnly: *changedOnly, Disabled: cfg.Disabled,
-		Waivers: cfg.Waivers, WaiversAt: waiversAt, MaxFindings: runLimits.findings}
+		Waivers: cfg.Waivers, WaiversAt: waiversAt, MaxFindings: runLimits.findings, Context: ctx}
 
 	if *tfTimeout <= 0 {
 		return 0, fmt.Errorf("--terraform-timeout must be above zero, not %v", *tfTimeout)
@@ -270,6 +270,9 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		// directory's plans are found: envs/ci/../prod is envs/prod.
 		o.EarlierFindings, o.Plan = findingsSoFar, filepath.Clean(name)
 		res := lint.Lint(p, o)
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("%s: interrupted", quote.Path(name))
+		}
 		if res.Err != nil {
 			return nil, fmt.Errorf("%s: %w", quote.Path(name), res.Err)
 		}

@@ -5,6 +5,7 @@
 package lint
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -34,6 +35,9 @@ type Options struct {
 	// Plan names the plan as the run does (given, or found in a
 	// directory), for the waivers kept to some plans (config.Waiver.Plan).
 	Plan string
+	// Context, when set, stops judging once it is done (an interrupt):
+	// the result then holds only its error.
+	Context context.Context
 	// MaxFindings, when above zero, stops judging once the findings pass
 	// it; the result then holds only the error that says so (Err).
 	// EarlierFindings are those of the run's earlier plans, which count
@@ -295,6 +299,9 @@ func Lint(p *plan.Plan, opt Options) Result {
 	found := make([][]rules.Finding, len(changes))
 	n := 0
 	for i, c := range changes {
+		if opt.Context != nil && opt.Context.Err() != nil {
+			return Result{Plan: head, Now: l.now, Err: fmt.Errorf("interrupted: %w", opt.Context.Err())}
+		}
 		rc := c.rc
 		res.Resources++
 		res.Judged[i] = ResourceRef{Address: rc.Address, Type: rc.Type, Action: c.action, Line: rc.Line}
@@ -309,9 +316,15 @@ func Lint(p *plan.Plan, opt Options) Result {
 	res.Findings = make([]Finding, 0, n)
 	for i := range res.Judged {
 		r := &res.Judged[i]
-		for _, f := range found[i] {
+		for j, f := range found[i] {
 			lf := Finding{Finding: f, ResourceRef: r}
-			lf.Waiver, lf.Waived = opt.waiverFor(f.Rule.ID, r.Address)
+			if j > 0 && f.Rule == found[i][j-1].Rule {
+				// A resource's findings come by rule: one match a rule.
+				last := &res.Findings[len(res.Findings)-1]
+				lf.Waiver, lf.Waived = last.Waiver, last.Waived
+			} else {
+				lf.Waiver, lf.Waived = opt.waiverFor(f.Rule.ID, r.Address)
+			}
 			res.Findings = append(res.Findings, lf)
 		}
 		found[i] = nil

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	tfjson "github.com/hashicorp/terraform-json"
@@ -779,5 +780,16 @@ func TestDeposedSigningCertificateReplaced(t *testing.T) {
 		if got := ids(fs); got != want {
 			t.Errorf("current object %s: findings %q, want %q", current, got, want)
 		}
+	}
+}
+
+// TestLintInterrupted: judging stops when the run's context is done (an
+// interrupt), however long the plan would take.
+func TestLintInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	res := Lint(readFixture(t, "trust/key-secret-state"), Options{Context: ctx})
+	if res.Err == nil || !strings.Contains(res.Err.Error(), "interrupted") || len(res.Findings) != 0 {
+		t.Errorf("err %v, %d findings; want interrupted and nothing else", res.Err, len(res.Findings))
 	}
 }
