@@ -53,8 +53,8 @@ const shortUsage = "usage: iamguard lint|rules|version ...; iamguard --help for 
 const defaultTerraformTimeout = 5 * time.Minute
 
 // runLimits bound what one run keeps of all its plans (lint.MaxResources,
-// lint.MaxFindings); tests lower them.
-var runLimits = struct{ resources, findings int }{lint.MaxResources, lint.MaxFindings}
+// lint.MaxFindings, lint.MaxFindingBytes); tests lower them.
+var runLimits = struct{ resources, findings, findingBytes int }{lint.MaxResources, lint.MaxFindings, lint.MaxFindingBytes}
 
 // Exit codes.
 const (
@@ -250,7 +250,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	}
 	b := cfg.Baseline
 	opt := lint.Options{Now: at, Baseline: &b, ChangedOnly: *changedOnly, Disabled: cfg.Disabled,
-		Waivers: cfg.Waivers, WaiversAt: waiversAt, MaxFindings: runLimits.findings, Context: ctx}
+		Waivers: cfg.Waivers, WaiversAt: waiversAt, MaxFindings: runLimits.findings, MaxFindingBytes: runLimits.findingBytes, Context: ctx}
 
 	if *tfTimeout <= 0 {
 		return 0, fmt.Errorf("--terraform-timeout must be above zero, not %v", *tfTimeout)
@@ -258,7 +258,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	tf := plan.Terraform{Path: *terraform, Timeout: *tfTimeout}
 	// The limits on resources and findings hold for the whole run: each
 	// plan's report is kept until all are written.
-	var keptSoFar, findingsSoFar int
+	var keptSoFar, findingsSoFar, findingBytesSoFar int
 	lintOne := func(name string) (*report.Report, error) {
 		p, err := openPlan(ctx, name, stdin, tf, keptSoFar)
 		if err != nil {
@@ -268,7 +268,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		o := opt
 		// A waiver's plan is matched against the path cleaned, as a
 		// directory's plans are found: envs/ci/../prod is envs/prod.
-		o.EarlierFindings, o.Plan = findingsSoFar, filepath.Clean(name)
+		o.EarlierFindings, o.EarlierFindingBytes, o.Plan = findingsSoFar, findingBytesSoFar, filepath.Clean(name)
 		res := lint.Lint(p, o)
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("%s: interrupted", quote.Path(name))
@@ -276,7 +276,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		if res.Err != nil {
 			return nil, fmt.Errorf("%s: %w", quote.Path(name), res.Err)
 		}
-		keptSoFar, findingsSoFar = keptSoFar+kept, findingsSoFar+len(res.Findings)
+		keptSoFar, findingsSoFar, findingBytesSoFar = keptSoFar+kept, findingsSoFar+len(res.Findings), findingBytesSoFar+res.FindingBytes
 		rep := report.New(res, toolVersion())
 		rep.Disabled = cfg.Disabled
 		return rep, nil

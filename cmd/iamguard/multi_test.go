@@ -11,6 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
+	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
 )
 
 const (
@@ -404,17 +407,29 @@ func TestRunLimitsSpanPlans(t *testing.T) {
 	dir := t.TempDir()
 	a := copyFile(t, riskyPlan, dir, "a.json") // 7 resources, 17 findings
 	b := copyFile(t, riskyPlan, dir, "b.json")
+	f, err := os.Open(riskyPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := plan.Read(f, lint.ResourceTypes, plan.Attributes(lint.Attributes))
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	weight := lint.Lint(p, lint.Options{}).FindingBytes // one plan's findings' addresses and messages
+	mib := "past " + strconv.Itoa(weight*3/2) + " bytes of finding addresses and messages"
 	for _, c := range []struct {
-		name                string
-		resources, findings int
-		errs                []string // each plan's error, "" for none
+		name                              string
+		resources, findings, findingBytes int
+		errs                              []string // each plan's error, "" for none
 	}{
-		{"both fit", 14, 34, []string{"", ""}},
-		{"findings past the limit together", 100, 30, []string{"", "past 30 findings, the most iamguard reports in one run"}},
-		{"resources past the limit together", 10, 100, []string{"", "past 10 resources of judged types, the most iamguard reads in one run"}},
-		{"a refused plan uses nothing up", 100, 16, []string{"past 16 findings", "past 16 findings"}},
+		{"both fit", 14, 34, 2 * weight, []string{"", ""}},
+		{"findings past the limit together", 100, 30, 1 << 30, []string{"", "past 30 findings, the most iamguard reports in one run"}},
+		{"finding bytes past the limit together", 100, 100, weight * 3 / 2, []string{"", mib}},
+		{"resources past the limit together", 10, 100, 1 << 30, []string{"", "past 10 resources of judged types, the most iamguard reads in one run"}},
+		{"a refused plan uses nothing up", 100, 16, 1 << 30, []string{"past 16 findings", "past 16 findings"}},
 	} {
-		runLimits.resources, runLimits.findings = c.resources, c.findings
+		runLimits.resources, runLimits.findings, runLimits.findingBytes = c.resources, c.findings, c.findingBytes
 		rep := decodeMulti(t, lintCLI(t, nil, "lint", "--no-config", "--format", "json", a, b))
 		if len(rep.Plans) != 2 {
 			t.Fatalf("%s: %d plans in the report", c.name, len(rep.Plans))

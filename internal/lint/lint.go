@@ -39,10 +39,13 @@ type Options struct {
 	// the result then holds only its error.
 	Context context.Context
 	// MaxFindings, when above zero, stops judging once the findings pass
-	// it; the result then holds only the error that says so (Err).
-	// EarlierFindings are those of the run's earlier plans, which count
-	// against it too.
-	MaxFindings, EarlierFindings int
+	// it, and MaxFindingBytes once the bytes of their addresses and
+	// messages, which every format repeats, pass it; the result then holds
+	// only the error that says so (Err). EarlierFindings and
+	// EarlierFindingBytes are those of the run's earlier plans, which count
+	// against them too (see Result.FindingBytes).
+	MaxFindings, EarlierFindings         int
+	MaxFindingBytes, EarlierFindingBytes int
 }
 
 // Finding is a rule finding on a planned resource. The resource is shared
@@ -81,6 +84,9 @@ type Result struct {
 	Resources int // resources judged
 	Findings  []Finding
 	Judged    []ResourceRef // the resources judged, in plan order
+	// FindingBytes weighs the findings: the bytes of their addresses and
+	// messages (see Options.MaxFindingBytes).
+	FindingBytes int
 	// Err says why the plan could not be judged as given (past
 	// Options.MaxFindings, or a change Terraform never plans); the result
 	// then holds nothing else.
@@ -114,6 +120,10 @@ func ResourceTypes(t string) bool { _, ok := judges[t]; return ok }
 const (
 	MaxResources = 150_000
 	MaxFindings  = 250_000
+	// A thousand findings on a resource whose address is 60 KB (a long
+	// for_each key) made a 26 GB SARIF report; 200,000 findings on access
+	// keys weigh 30 MB.
+	MaxFindingBytes = 128 << 20
 )
 
 // Attributes lists the attributes the linter reads of a resource type; pass
@@ -308,9 +318,19 @@ func Lint(p *plan.Plan, opt Options) Result {
 		fs := slices.DeleteFunc(judges[rc.Type](l, c), func(f rules.Finding) bool { return opt.Disabled[f.Rule.ID] })
 		slices.SortStableFunc(fs, func(a, b rules.Finding) int { return strings.Compare(a.Rule.ID, b.Rule.ID) })
 		found[i], n = fs, n+len(fs)
+		for _, f := range fs {
+			res.FindingBytes += len(rc.Address) + len(f.Message)
+		}
 		changes[i] = nil
-		if opt.MaxFindings > 0 && opt.EarlierFindings+n > opt.MaxFindings {
+		switch {
+		case opt.MaxFindings > 0 && opt.EarlierFindings+n > opt.MaxFindings:
 			return Result{Plan: head, Now: l.now, Err: fmt.Errorf("past %d findings, the most iamguard reports in one run", opt.MaxFindings)}
+		case opt.MaxFindingBytes > 0 && opt.EarlierFindingBytes+res.FindingBytes > opt.MaxFindingBytes:
+			size := fmt.Sprintf("%d bytes", opt.MaxFindingBytes)
+			if opt.MaxFindingBytes%(1<<20) == 0 {
+				size = fmt.Sprintf("%d MiB", opt.MaxFindingBytes>>20)
+			}
+			return Result{Plan: head, Now: l.now, Err: fmt.Errorf("past %s of finding addresses and messages, the most iamguard reports in one run", size)}
 		}
 	}
 	res.Findings = make([]Finding, 0, n)
