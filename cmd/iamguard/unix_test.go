@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -380,14 +381,25 @@ func TestTerraformOutputNotAPlan(t *testing.T) {
 // TestTerraformLeavesAChild: a terraform that prints the plan and exits,
 // leaving a process behind that holds its output open, gives the report:
 // its output ended when it exited, not when --terraform-timeout ran out.
+// On Linux what it left running is killed once it has exited.
 func TestTerraformLeavesAChild(t *testing.T) {
 	pidFile := filepath.Join(t.TempDir(), "pid")
 	tf := shellTerraform(t, "cat "+fixture+"\nsleep 30 &\necho $! > "+pidFile+"\nexit 0\n")
 	r := lintCLI(t, []byte(binaryPlanBytes), "lint", "-", "--terraform", tf, "--terraform-timeout", "60s")
-	if b, _ := os.ReadFile(pidFile); len(b) > 0 {
-		pid, _ := strconv.Atoi(strings.TrimSpace(string(b)))
-		syscall.Kill(pid, syscall.SIGKILL)
+	b, _ := os.ReadFile(pidFile)
+	pid, _ := strconv.Atoi(strings.TrimSpace(string(b)))
+	if pid == 0 {
+		t.Fatal("terraform's child never started")
 	}
+	if runtime.GOOS == "linux" {
+		for deadline := time.Now().Add(5 * time.Second); running(pid); time.Sleep(20 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Errorf("terraform's child (pid %d) still runs after terraform exited", pid)
+				break
+			}
+		}
+	}
+	syscall.Kill(pid, syscall.SIGKILL)
 	if r.code != 1 || !strings.Contains(r.stdout, "resources judged") {
 		t.Errorf("exit %d, stderr %q, want the report", r.code, r.stderr)
 	}

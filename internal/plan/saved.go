@@ -137,6 +137,7 @@ func showPlan(ctx context.Context, shown, name string, piped bool, r io.Reader, 
 	}
 	exited := make(chan error, 1)
 	go func() {
+		endGroup(cmd)
 		err := cmd.Wait()
 		// What terraform wrote is in the pipe once it has exited: a
 		// process it left behind holding the pipe open does not keep the
