@@ -151,7 +151,11 @@ func Read(r io.Reader, keep func(resourceType string) bool, opts ...Option) (*Pl
 		return nil, fmt.Errorf("empty input: expected a plan from terraform show -json")
 	}
 	if c != '{' {
-		return nil, fmt.Errorf("not JSON: a plan from terraform show -json starts with '{', found %s", describe(c))
+		found := describe(c) // a byte, not a JSON value: the input need not be JSON
+		if c >= 0x20 && c < 0x7f {
+			found = fmt.Sprintf("%q", c)
+		}
+		return nil, fmt.Errorf("not JSON: a plan from terraform show -json starts with '{', found %s%s", found, s.wrapperHint())
 	}
 	rd := reader{s: s, keep: keep, p: &Plan{}, kept: map[string]bool{}, wanted: map[string]wanted{},
 		names: map[string]string{}, actionLists: map[string]tfjson.Actions{}, strs: map[string]any{}}

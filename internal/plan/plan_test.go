@@ -249,6 +249,8 @@ func TestBadInput(t *testing.T) {
 		{"whitespace", " \n\t ", "empty input"},
 		{"garbage", "\x00\x01\xffPK garbage", "not JSON"},
 		{"array", "[]", "not JSON"},
+		{"shell error", "terraform: command not found\n", "not JSON: a plan from terraform show -json starts with '{', found 't'"},
+		{"setup-terraform wrapper", "[command]/home/runner/work/_temp/x/terraform-bin show -json tfplan\n{}", "the output of hashicorp/setup-terraform's wrapper"},
 		{"truncated", minimal[:len(minimal)/2], "unexpected end of input"},
 		{"truncated in string", `{"format_version":"1.2","resource_changes":[{"address":"aws_iam_acc`, "unexpected end of input"},
 		{"state", `{"format_version":"1.0","terraform_version":"1.8.5","values":{"root_module":{}}}`, "state, not a plan"},

@@ -506,10 +506,19 @@ func isTooLarge(err error) bool {
 	return errors.As(err, &tl)
 }
 
+// wrapperHint names hashicorp/setup-terraform's wrapper when the input
+// starts as its output does: its stdout is not terraform's.
+func (s *scanner) wrapperHint() string {
+	if bytes.HasPrefix(s.buf[s.pos:s.end], []byte("[command]")) {
+		return " (the output of hashicorp/setup-terraform's wrapper: set terraform_wrapper: false)"
+	}
+	return ""
+}
+
 // finish checks that nothing but white space follows the top-level value.
 func (s *scanner) finish() error {
 	if c, ok := s.peek(); ok {
-		return s.errorf("unexpected %s after the end of the plan", describe(c))
+		return s.errorf("%s after the end of the plan", describe(c))
 	}
 	if s.rerr != io.EOF {
 		return s.rerr
