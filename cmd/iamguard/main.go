@@ -210,7 +210,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	// plan, terraform show, which is killed); the error path then returns
 	// normally, so deferred cleanup (the temporary copy of a binary plan
 	// from stdin) runs. A second signal ends the process at once.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	context.AfterFunc(ctx, stop)
 

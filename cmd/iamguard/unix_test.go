@@ -156,7 +156,7 @@ func TestMainProcess(t *testing.T) {
 // terraform, removes the temporary copy of a plan read from stdin, and
 // exits 2 with one line.
 func TestInterrupt(t *testing.T) {
-	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
 		t.Run(sig.String(), func(t *testing.T) {
 			tmp, pidFile := t.TempDir(), filepath.Join(t.TempDir(), "pid")
 			tf := shellTerraform(t, "echo $$ > "+pidFile+"\nexec sleep 30\n")

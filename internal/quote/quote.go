@@ -19,10 +19,15 @@ func Path(name string) string {
 	return NoCommands(strconv.Quote(name))
 }
 
-// NoCommands writes the "[" of every "##[" in s as \x5b: a CI log runner
-// (GitHub Actions) takes "##[command]" anywhere in a line as a command, so
-// a name from a pull request could otherwise stop its annotations.
+// NoCommands keeps s from passing for a command of a CI log runner
+// (GitHub Actions), which could stop or forge its annotations: it writes
+// the "[" of every "##[" (a command anywhere in a line) as \x5b, and the
+// second ":" of a "::" that starts s, spaces aside (a command at the start
+// of a line, where a name may be printed), as \x3a.
 func NoCommands(s string) string {
+	if t := strings.TrimLeft(s, " \t"); strings.HasPrefix(t, "::") {
+		s = s[:len(s)-len(t)] + `:\x3a` + t[2:]
+	}
 	if !strings.Contains(s, "##[") {
 		return s
 	}

@@ -25,6 +25,9 @@ func TestNoCommands(t *testing.T) {
 		"##[stop-commands]tok.json": `##\x5bstop-commands]tok.json`,
 		"a ##[error]b ##[warning]c": `a ##\x5berror]b ##\x5bwarning]c`,
 		"#[x] ##x":                  "#[x] ##x",
+		"::stop-commands::x":        `:\x3astop-commands::x`,
+		"  ::error title=x::y":      `  :\x3aerror title=x::y`,
+		"a ::error::b":              "a ::error::b",
 	} {
 		if got := NoCommands(in); got != want {
 			t.Errorf("NoCommands(%q) = %s, want %s", in, got, want)

@@ -32,6 +32,20 @@ func TestNoLogCommands(t *testing.T) {
 			}
 		}
 	}
+	// A name printed at the start of a line cannot start a command there
+	// ("::stop-commands::token"), an address or a plan path alike.
+	addr = "::stop-commands::tok"
+	res.Judged[0].Address, res.Findings[0].ResourceRef = addr, &res.Judged[0]
+	single := string(render(t, "text", New(res, "test"), Options{}))
+	merged := string(render(t, "text", Merge([]PlanReport{{Path: "::error title=x::y.json", Report: New(res, "test")}}, "test"), Options{}))
+	for _, line := range strings.Split(single+merged, "\n") {
+		if strings.HasPrefix(strings.TrimLeft(line, " \t"), "::") {
+			t.Errorf("text: a line starts a log command: %q", line)
+		}
+	}
+	if !strings.HasPrefix(single, `:\x3astop-commands::tok`) {
+		t.Errorf("the address is not shown escaped:\n%s", single)
+	}
 }
 
 // TestGitHubDataEscapes: appendGitHubData escapes as the rune-by-rune rule
