@@ -2,8 +2,10 @@ package report
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -27,7 +29,7 @@ var markdownLimit = MarkdownLimit
 func WriteMarkdown(w io.Writer, r *Report, opt Options) error {
 	var head strings.Builder
 	mark := "✅"
-	if r.Fails(opt.FailOn) {
+	if r.Fails(opt.FailOn) || r.Unread() > 0 {
 		mark = "❌"
 	}
 	fmt.Fprintf(&head, "%s **iamguard**: %s\n\n", mark, r.Verdict())
@@ -40,9 +42,14 @@ func WriteMarkdown(w io.Writer, r *Report, opt Options) error {
 	fmt.Fprintf(&head, "| waived | %d |\n", r.Summary.Waived)
 	if len(r.Plans) > 0 {
 		fmt.Fprint(&head, "\n| Plan | Resources | Findings | Waived |\n| --- | ---: | ---: | ---: |\n")
-		for i, p := range r.Plans {
+		// Plans not read come first: the run fails on them.
+		plans := slices.Clone(r.Plans)
+		slices.SortStableFunc(plans, func(a, b PlanSummary) int {
+			return cmp.Compare(boolInt(a.Summary != nil), boolInt(b.Summary != nil))
+		})
+		for i, p := range plans {
 			if i == markdownHeadLines {
-				fmt.Fprintf(&head, "| and %d more plans | | | |\n", len(r.Plans)-i)
+				fmt.Fprintf(&head, "| and %d more plans | | | |\n", len(plans)-i)
 				break
 			}
 			if p.Summary == nil {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -130,5 +131,24 @@ func TestMarkdownHeadWithinLimit(t *testing.T) {
 	}
 	if !strings.Contains(out, "more lines, waivers that waive 0 findings: the JSON report's config has them all") || !strings.Contains(out, "and 4960 more plans") {
 		t.Error("no note of what the head leaves out")
+	}
+}
+
+// TestMarkdownUnreadPlan: a plan that could not be read fails the run
+// (exit 2), so the report does not open as a pass, and it is listed before
+// the plans that were read, never folded into "and N more plans".
+func TestMarkdownUnreadPlan(t *testing.T) {
+	var parts []PlanReport
+	for i := range 45 {
+		parts = append(parts, PlanReport{Path: fmt.Sprintf("ok%02d.json", i), Report: emptyReport()})
+	}
+	parts = append(parts, PlanReport{Path: "zz-prod.json", Err: errors.New("value near byte 9 is too large")})
+	r := Merge(parts, "test")
+	out := string(render(t, "markdown", r, Options{}))
+	if !strings.HasPrefix(out, "❌") || !strings.Contains(out, "1 of 46 plans not read") {
+		t.Errorf("the report opens %q", out[:min(len(out), 120)])
+	}
+	if i, j := strings.Index(out, "zz-prod.json"), strings.Index(out, "ok00.json"); i < 0 || i > j {
+		t.Errorf("the unread plan is at %d, the first read one at %d", i, j)
 	}
 }

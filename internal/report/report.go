@@ -174,7 +174,21 @@ func (r *Report) Verdict() string {
 	if s.Waived > 0 {
 		line += fmt.Sprintf(", %d waived", s.Waived)
 	}
+	if n := r.Unread(); n > 0 {
+		line += fmt.Sprintf("; %d of %d plans not read", n, len(r.Plans))
+	}
 	return line
+}
+
+// Unread counts the plans of a merged report that could not be read.
+func (r *Report) Unread() int {
+	n := 0
+	for _, p := range r.Plans {
+		if p.Summary == nil {
+			n++
+		}
+	}
+	return n
 }
 
 // Writer renders a report in one format.
