@@ -111,7 +111,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "iamguard:", quote.Line(err.Error()))
+		fmt.Fprintln(stderr, "iamguard:", quote.Line(quote.Error(err)))
 		return exitUsage
 	}
 	return code
@@ -269,6 +269,9 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		// A waiver's plan is matched against the path cleaned, as a
 		// directory's plans are found: envs/ci/../prod is envs/prod.
 		o.EarlierFindings, o.EarlierFindingBytes, o.Plan = findingsSoFar, findingBytesSoFar, filepath.Clean(name)
+		if !single {
+			o.AddressPrefix = len(name) + len(report.AddressSeparator) // report.Merge names each resource in its plan
+		}
 		res := lint.Lint(p, o)
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("%s: interrupted", quote.Path(name))
@@ -309,7 +312,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 				continue
 			}
 			if err != nil {
-				fmt.Fprintln(stderr, "iamguard:", quote.Line(err.Error()))
+				fmt.Fprintln(stderr, "iamguard:", quote.Line(quote.Error(err)))
 				badPlans = true
 			}
 			parts = append(parts, report.PlanReport{Path: pa.path, ArtifactURI: artifactURI(pa.path), Report: r, Err: err})

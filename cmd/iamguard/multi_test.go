@@ -14,6 +14,7 @@ import (
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
+	"github.com/iamguard/terraform-provider-iamguard/internal/report"
 )
 
 const (
@@ -416,8 +417,10 @@ func TestRunLimitsSpanPlans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	weight := lint.Lint(p, lint.Options{}).FindingBytes // one plan's findings' addresses and messages
-	mib := "past " + strconv.Itoa(weight*3/2) + " bytes of finding addresses and messages"
+	// One plan's weight: its findings' addresses (with the plan path a
+	// merged report adds, to each resource too) and messages.
+	weight := lint.Lint(p, lint.Options{AddressPrefix: len(a) + len(report.AddressSeparator)}).FindingBytes
+	mib := "past " + strconv.Itoa(weight*3/2) + " bytes of addresses and messages in findings"
 	for _, c := range []struct {
 		name                              string
 		resources, findings, findingBytes int

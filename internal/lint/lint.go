@@ -46,6 +46,10 @@ type Options struct {
 	// against them too (see Result.FindingBytes).
 	MaxFindings, EarlierFindings         int
 	MaxFindingBytes, EarlierFindingBytes int
+	// AddressPrefix is what a report adds to each resource's address (a
+	// merged report's plan path and separator): counted against
+	// MaxFindingBytes for each finding and each resource judged.
+	AddressPrefix int
 }
 
 // Finding is a rule finding on a planned resource. The resource is shared
@@ -85,7 +89,7 @@ type Result struct {
 	Findings  []Finding
 	Judged    []ResourceRef // the resources judged, in plan order
 	// FindingBytes weighs the findings: the bytes of their addresses and
-	// messages (see Options.MaxFindingBytes).
+	// messages, and of the address prefixes (see Options.MaxFindingBytes).
 	FindingBytes int
 	// Err says why the plan could not be judged as given (past
 	// Options.MaxFindings, or a change Terraform never plans); the result
@@ -318,8 +322,9 @@ func Lint(p *plan.Plan, opt Options) Result {
 		fs := slices.DeleteFunc(judges[rc.Type](l, c), func(f rules.Finding) bool { return opt.Disabled[f.Rule.ID] })
 		slices.SortStableFunc(fs, func(a, b rules.Finding) int { return strings.Compare(a.Rule.ID, b.Rule.ID) })
 		found[i], n = fs, n+len(fs)
+		res.FindingBytes += opt.AddressPrefix
 		for _, f := range fs {
-			res.FindingBytes += len(rc.Address) + len(f.Message)
+			res.FindingBytes += opt.AddressPrefix + len(rc.Address) + len(f.Message)
 		}
 		changes[i] = nil
 		switch {
@@ -330,7 +335,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 			if opt.MaxFindingBytes%(1<<20) == 0 {
 				size = fmt.Sprintf("%d MiB", opt.MaxFindingBytes>>20)
 			}
-			return Result{Plan: head, Now: l.now, Err: fmt.Errorf("past %s of finding addresses and messages, the most iamguard reports in one run", size)}
+			return Result{Plan: head, Now: l.now, Err: fmt.Errorf("past %s of addresses and messages in findings, the most iamguard reports in one run", size)}
 		}
 	}
 	res.Findings = make([]Finding, 0, n)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Path returns name as it is, or Go-quoted ("a\nb") when it holds a newline,
@@ -78,3 +79,22 @@ func Escape(r rune) string {
 }
 
 func unsafe(r rune) bool { return Breaks(r) || IsFormat(r) }
+
+// MaxError bounds an error message as printed or kept (see Error): one
+// line, however long the names it quotes (a 60 KB address of bytes that
+// are not UTF-8 quotes to 260 KB).
+const MaxError = 1024
+
+// Error is an error's message cut to MaxError bytes, "…" included, at a
+// character boundary.
+func Error(err error) string {
+	s := err.Error()
+	if len(s) <= MaxError {
+		return s
+	}
+	cut := MaxError - len("…")
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}

@@ -1,6 +1,11 @@
 package quote
 
-import "testing"
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestPath(t *testing.T) {
 	cases := map[string]string{
@@ -54,5 +59,15 @@ func TestLine(t *testing.T) {
 	}
 	if got := Path("a\u202ejson.exe"); got != `"a\u202ejson.exe"` {
 		t.Errorf("Path with a bidi control = %s", got)
+	}
+}
+
+func TestError(t *testing.T) {
+	long := strings.Repeat("é", MaxError)
+	if got := Error(errors.New(long)); len(got) > MaxError || !strings.HasSuffix(got, "…") || !utf8.ValidString(got) {
+		t.Errorf("Error cut to %d bytes, valid %v: %q…", len(got), utf8.ValidString(got), got[:20])
+	}
+	if got := Error(errors.New("short")); got != "short" {
+		t.Errorf("Error(short) = %q", got)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"maps"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
+	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
 )
 
 // PlanReport is the outcome of linting one plan in a run over several:
@@ -52,7 +53,7 @@ func Merge(parts []PlanReport, version string) *Report {
 		if p.Err != nil || p.Report == nil {
 			msg := "no report"
 			if p.Err != nil {
-				msg = p.Err.Error()
+				msg = quote.Error(p.Err) // kept for every plan of the run: bounded
 			}
 			m.Plans = append(m.Plans, PlanSummary{Path: p.Path, Error: msg})
 			continue
@@ -79,19 +80,24 @@ func Merge(parts []PlanReport, version string) *Report {
 		for sev, n := range sum.BySeverity {
 			m.Summary.BySeverity[sev] += n
 		}
-		// Each resource is named anew, in its plan, and its findings with it.
+		// Each resource is named anew, in its plan, once: its findings
+		// share the new name (lint.Options.AddressPrefix counts its cost).
 		in := &lint.PlanRef{Path: p.Path, File: p.ArtifactURI}
-		inPlan := func(ref lint.ResourceRef) *lint.ResourceRef {
+		inPlan := func(ref lint.ResourceRef) lint.ResourceRef {
 			ref.Address, ref.In = p.Path+AddressSeparator+ref.Address, in
-			return &ref
+			return ref
 		}
-		for _, j := range r.Judged {
-			m.Judged = append(m.Judged, *inPlan(j))
-		}
+		judged := make([]lint.ResourceRef, len(r.Judged))
 		named := make(map[*lint.ResourceRef]*lint.ResourceRef, len(r.Judged))
+		for i := range r.Judged {
+			judged[i] = inPlan(r.Judged[i])
+			named[&r.Judged[i]] = &judged[i]
+		}
+		m.Judged = append(m.Judged, judged...)
 		for _, f := range r.Findings {
-			if named[f.ResourceRef] == nil {
-				named[f.ResourceRef] = inPlan(*f.ResourceRef)
+			if named[f.ResourceRef] == nil { // a finding on a resource not listed as judged
+				ref := inPlan(*f.ResourceRef)
+				named[f.ResourceRef] = &ref
 			}
 			f.ResourceRef = named[f.ResourceRef]
 			m.Findings = append(m.Findings, f)

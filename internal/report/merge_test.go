@@ -1,0 +1,42 @@
+package report
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"unsafe"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
+	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
+)
+
+// TestMergeNamesEachResourceOnce: a merged report names each resource in
+// its plan once, and its findings share that name: with a long plan path,
+// naming it again for each finding took 140,000 keys' report to 1.2 GB.
+func TestMergeNamesEachResourceOnce(t *testing.T) {
+	f, err := os.Open("../../examples/plans/iam-risky-changes.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	p, err := plan.Read(f, lint.ResourceTypes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Merge([]PlanReport{{Path: "envs/prod/plan.json", Report: New(lint.Lint(p, lint.Options{}), "test")}}, "test")
+	if len(m.Findings) == 0 {
+		t.Fatal("no findings")
+	}
+	names := map[*byte]bool{}
+	for _, j := range m.Judged {
+		names[unsafe.StringData(j.Address)] = true
+	}
+	for _, f := range m.Findings {
+		if !strings.HasPrefix(f.Address, "envs/prod/plan.json:") {
+			t.Errorf("finding address %q is not in its plan", f.Address)
+		}
+		if !names[unsafe.StringData(f.Address)] {
+			t.Errorf("a finding on %q names its resource anew", f.Address)
+		}
+	}
+}
