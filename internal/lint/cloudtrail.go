@@ -46,28 +46,30 @@ func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 		unreadable = unreadable || !ok
 		return l
 	}
+	// A value known only after apply leaves its selector undecided, and
+	// the trail's with it unless another selector decides (rules).
 	for _, s := range list(a, "event_selector") {
-		if s.anyUnknown("read_write_type", "exclude_management_event_sources") {
-			t.Selectors.Unknown = true
-		}
 		t.EventSelectors = append(t.EventSelectors, rules.EventSelector{
 			ReadWriteType:                 str(s, "read_write_type"),
 			IncludeManagementEvents:       s.bool("include_management_events", true),
 			ExcludeManagementEventSources: strs(s, "exclude_management_event_sources"),
+			Unknown:                       s.anyUnknown("read_write_type", "exclude_management_event_sources"),
 		})
 	}
 	for _, s := range list(a, "advanced_event_selector") {
 		var sel rules.AdvancedSelector
 		for _, f := range list(s, "field_selector") {
-			if f.anyUnknown("field", "equals", "not_equals", "starts_with", "not_starts_with", "ends_with", "not_ends_with") {
-				t.Selectors.Unknown = true
-			}
-			sel.Fields = append(sel.Fields, rules.FieldSelector{
+			fs := rules.FieldSelector{
 				Field:  str(f, "field"),
 				Equals: strs(f, "equals"), NotEquals: strs(f, "not_equals"),
 				StartsWith: strs(f, "starts_with"), NotStartsWith: strs(f, "not_starts_with"),
 				EndsWith: strs(f, "ends_with"), NotEndsWith: strs(f, "not_ends_with"),
-			})
+				Unknown: f.anyUnknown("field", "equals", "not_equals", "starts_with", "not_starts_with", "ends_with", "not_ends_with"),
+			}
+			if f.isUnknown("field") {
+				fs.Field = "" // any field
+			}
+			sel.Fields = append(sel.Fields, fs)
 		}
 		t.AdvancedSelectors = append(t.AdvancedSelectors, sel)
 	}

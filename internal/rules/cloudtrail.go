@@ -117,6 +117,9 @@ type EventSelector struct {
 	ReadWriteType                 string // All, ReadOnly, WriteOnly; empty means All
 	IncludeManagementEvents       Value[bool]
 	ExcludeManagementEventSources []string
+	// Unknown: the read-write type or the excluded sources are known only
+	// after apply.
+	Unknown bool
 }
 
 // AdvancedSelector is an advanced event selector: all its fields must match.
@@ -126,6 +129,25 @@ type AdvancedSelector struct{ Fields []FieldSelector }
 type FieldSelector struct {
 	Field                                                               string
 	Equals, NotEquals, StartsWith, NotStartsWith, EndsWith, NotEndsWith []string
+	// Unknown: the field's name or a condition is known only after apply.
+	Unknown bool
+}
+
+// maybe is a three-valued answer: a selector may record IAM's writes
+// depending on a value known only after apply.
+type maybe int8
+
+const (
+	never maybe = iota
+	perhaps
+	surely
+)
+
+func known(b bool) maybe {
+	if b {
+		return surely
+	}
+	return never
 }
 
 const iamSource = "iam.amazonaws.com"
@@ -199,13 +221,20 @@ func RecordsIAMEvents(t Trail) (bool, string) {
 
 // recordsIAMWrites applies the selectors. No selectors at all is CloudTrail's
 // default: every management event is recorded. unknown reports that only a
-// value known after apply (named by attr) could make a selector record them.
+// value known after apply (in attr) could make a selector record them: one
+// selector that records them, or ones that cannot whatever their unknown
+// values, decide without it.
 func recordsIAMWrites(t Trail) (attr, why string, ok, unknown bool) {
 	if len(t.AdvancedSelectors) > 0 {
+		best := never
 		for _, s := range t.AdvancedSelectors {
-			if s.recordsIAMWrites() {
-				return "", "", true, false
-			}
+			best = max(best, s.recordsIAMWrites())
+		}
+		switch best {
+		case surely:
+			return "", "", true, false
+		case perhaps:
+			return "advanced_event_selector", "", false, true
 		}
 		why := "no advanced_event_selector records write management events from iam.amazonaws.com"
 		for _, s := range t.AdvancedSelectors {
@@ -219,48 +248,68 @@ func recordsIAMWrites(t Trail) (attr, why string, ok, unknown bool) {
 	if len(t.EventSelectors) == 0 {
 		return "", "", true, false
 	}
-	undecided := false
+	best, attr := never, "event_selector"
 	for _, s := range t.EventSelectors {
 		rw := s.ReadWriteType
-		if (rw == "" || rw == "All" || rw == "WriteOnly") && !slices.Contains(s.ExcludeManagementEventSources, iamSource) {
-			if s.IncludeManagementEvents.Unknown {
-				undecided = true // decided after apply: never judged as a definite value
-			} else if s.IncludeManagementEvents.V {
-				return "", "", true, false
+		writes := known((rw == "" || rw == "All" || rw == "WriteOnly") && !slices.Contains(s.ExcludeManagementEventSources, iamSource))
+		if s.Unknown {
+			writes = perhaps
+		}
+		included := known(s.IncludeManagementEvents.V)
+		if s.IncludeManagementEvents.Unknown {
+			included = perhaps
+			if writes != never {
+				attr = "event_selector.include_management_events"
 			}
 		}
+		best = max(best, min(writes, included))
 	}
-	if undecided {
-		return "event_selector.include_management_events", "", false, true
+	switch best {
+	case surely:
+		return "", "", true, false
+	case perhaps:
+		return attr, "", false, true
 	}
 	return "event_selector", "no event_selector records write management events from iam.amazonaws.com (include_management_events false, read_write_type ReadOnly, or the source excluded)", false, false
 }
 
-func (s AdvancedSelector) recordsIAMWrites() bool {
-	management := false
+// recordsIAMWrites says whether the selector records IAM's write management
+// events: every field must let them through, and one must select the
+// Management category.
+func (s AdvancedSelector) recordsIAMWrites() maybe {
+	management, all := never, surely
 	for _, f := range s.Fields {
+		var m maybe
 		switch f.Field {
 		case "eventCategory":
-			management = f.matches("Management")
+			m = f.matchesMaybe("Management")
+			management = max(management, m)
 		case "readOnly":
-			if !f.matches("false") {
-				return false
-			}
+			m = f.matchesMaybe("false")
 		case "eventSource":
-			if !f.matches(iamSource) {
-				return false
-			}
+			m = f.matchesMaybe(iamSource)
 		default:
 			// Any other field narrows what is recorded in a way iamguard
 			// cannot judge (eventName, userIdentity.arn, a misspelt name):
-			// the selector is not known to record all of IAM's writes.
-			return false
+			// the selector is not known to record all of IAM's writes. A
+			// field whose name is known only after apply may be any.
+			m = never
+			if f.Unknown && f.Field == "" {
+				m, management = perhaps, max(management, perhaps)
+			}
 		}
-		if f.Field == "eventCategory" && !management {
-			return false
-		}
+		all = min(all, m)
 	}
-	return management
+	return min(management, all)
+}
+
+// matchesMaybe is matches, perhaps when a condition is known only after
+// apply.
+func (f FieldSelector) matchesMaybe(value string) maybe {
+	if f.Unknown {
+		return perhaps
+	}
+	return known(f.matches(value))
 }
 
 // unjudgedField is the first field of a management-event selector that

@@ -292,3 +292,44 @@ func TestSingleRegionTrailOutsideUSEast1(t *testing.T) {
 		t.Errorf("region known only after apply: %+v", fs)
 	}
 }
+
+// TestSelectorsPartlyUnknown: a value known only after apply leaves its
+// selector undecided, and IG705 with it only when no other selector
+// decides: one that records IAM's writes, or ones that cannot whatever
+// their unknown values.
+func TestSelectorsPartlyUnknown(t *testing.T) {
+	sound := Trail{IncludeGlobalServiceEvents: Known(true), MultiRegion: Known(true), Logging: Known(true), LogFileValidation: Known(true)}
+	field := func(name string, unknown bool, equals ...string) FieldSelector {
+		return FieldSelector{Field: name, Equals: equals, Unknown: unknown}
+	}
+	management := AdvancedSelector{Fields: []FieldSelector{field("eventCategory", false, "Management")}}
+	reads := AdvancedSelector{Fields: []FieldSelector{field("eventCategory", false, "Management"), field("readOnly", false, "true")}}
+	data := AdvancedSelector{Fields: []FieldSelector{field("eventCategory", false, "Data"), field("resources.ARN", true)}}
+	unknownSource := AdvancedSelector{Fields: []FieldSelector{field("eventCategory", false, "Management"), field("eventSource", true)}}
+	unknownName := AdvancedSelector{Fields: []FieldSelector{field("eventCategory", false, "Management"), field("", true)}}
+	for name, c := range map[string]struct {
+		adv   []AdvancedSelector
+		basic []EventSelector
+		want  string
+	}{
+		"management and unknown data":       {adv: []AdvancedSelector{management, data}, want: ""},
+		"reads and unknown data":            {adv: []AdvancedSelector{reads, data}, want: "IG705:high"},
+		"unknown data only":                 {adv: []AdvancedSelector{data}, want: "IG705:high"},
+		"unknown source":                    {adv: []AdvancedSelector{reads, unknownSource}, want: "IG705:info"},
+		"unknown field name":                {adv: []AdvancedSelector{unknownName}, want: "IG705:info"},
+		"unknown source beside management":  {adv: []AdvancedSelector{unknownSource, management}, want: ""},
+		"basic: unknown type, no mgmt":      {basic: []EventSelector{{Unknown: true, IncludeManagementEvents: Known(false)}}, want: "IG705:high"},
+		"basic: unknown type":               {basic: []EventSelector{{Unknown: true, IncludeManagementEvents: Known(true)}}, want: "IG705:info"},
+		"basic: unknown type beside writes": {basic: []EventSelector{{Unknown: true, IncludeManagementEvents: Known(true)}, {ReadWriteType: "All", IncludeManagementEvents: Known(true)}}, want: ""},
+	} {
+		tr := sound
+		tr.AdvancedSelectors, tr.EventSelectors = c.adv, c.basic
+		var got []string
+		for _, f := range EvaluateTrail(tr) {
+			got = append(got, f.Rule.ID+":"+f.Severity.String())
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%s: findings %q, want %q", name, got, c.want)
+		}
+	}
+}

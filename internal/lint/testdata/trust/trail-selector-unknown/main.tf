@@ -1,0 +1,108 @@
+# Advanced event selectors with a value known only after apply (the ARN of a
+# bucket made in the same plan). Such a value leaves a selector undecided,
+# and the trail too only when nothing else decides:
+# - reads: records management reads only; its data selector, whatever the
+#   ARN, records no management events: IG705 high;
+# - data_only: records data events only: IG705 high;
+# - sound: records every management event: no finding;
+# - undecided: its only management selector keeps the events of a source
+#   known only after apply: IG705 info.
+resource "aws_s3_bucket" "data" {
+  bucket_prefix = "data-"
+}
+
+resource "aws_cloudtrail" "reads" {
+  name                       = "reads"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  advanced_event_selector {
+    field_selector {
+      field  = "eventCategory"
+      equals = ["Management"]
+    }
+    field_selector {
+      field  = "readOnly"
+      equals = ["true"]
+    }
+  }
+  advanced_event_selector {
+    field_selector {
+      field  = "eventCategory"
+      equals = ["Data"]
+    }
+    field_selector {
+      field  = "resources.type"
+      equals = ["AWS::S3::Object"]
+    }
+    field_selector {
+      field       = "resources.ARN"
+      starts_with = ["${aws_s3_bucket.data.arn}/"]
+    }
+  }
+}
+
+resource "aws_cloudtrail" "data_only" {
+  name                       = "data-only"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  advanced_event_selector {
+    field_selector {
+      field  = "eventCategory"
+      equals = ["Data"]
+    }
+    field_selector {
+      field  = "resources.type"
+      equals = ["AWS::S3::Object"]
+    }
+    field_selector {
+      field       = "resources.ARN"
+      starts_with = ["${aws_s3_bucket.data.arn}/"]
+    }
+  }
+}
+
+resource "aws_cloudtrail" "sound" {
+  name                       = "sound"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  advanced_event_selector {
+    field_selector {
+      field  = "eventCategory"
+      equals = ["Management"]
+    }
+  }
+  advanced_event_selector {
+    field_selector {
+      field  = "eventCategory"
+      equals = ["Data"]
+    }
+    field_selector {
+      field  = "resources.type"
+      equals = ["AWS::S3::Object"]
+    }
+    field_selector {
+      field       = "resources.ARN"
+      starts_with = ["${aws_s3_bucket.data.arn}/"]
+    }
+  }
+}
+
+resource "aws_cloudtrail" "undecided" {
+  name                       = "undecided"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  advanced_event_selector {
+    field_selector {
+      field  = "eventCategory"
+      equals = ["Management"]
+    }
+    field_selector {
+      field  = "eventSource"
+      equals = [aws_s3_bucket.data.bucket_domain_name]
+    }
+  }
+}
