@@ -6,7 +6,12 @@ func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 	if c.removed {
 		return rules.TrailRemoval()
 	}
-	a := c.after()
+	return rules.EvaluateTrail(trailOf(c.after(), c.region))
+}
+
+// trailOf reads a trail's settings; region is its provider's, where the
+// configuration gives it.
+func trailOf(a attrs, region string) rules.Trail {
 	t := rules.Trail{
 		IncludeGlobalServiceEvents: a.bool("include_global_service_events", true),
 		MultiRegion:                a.bool("is_multi_region_trail", false),
@@ -19,8 +24,8 @@ func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 		// region argument), else its provider's.
 		if r := a.str("region", ""); !r.Unknown && !r.Unreadable && r.V != "" {
 			t.HomeRegion = r
-		} else if c.region != "" {
-			t.HomeRegion = rules.Known(c.region)
+		} else if region != "" {
+			t.HomeRegion = rules.Known(region)
 		}
 	}
 	if a.blockUnknown("event_selector") || a.blockUnknown("advanced_event_selector") {
@@ -78,5 +83,5 @@ func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 		t.Selectors = rules.UnreadableValue[bool]()
 		t.Selectors.Sensitive = sensitive
 	}
-	return rules.EvaluateTrail(t)
+	return t
 }

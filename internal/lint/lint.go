@@ -381,21 +381,26 @@ func (l *linter) unreplaced(deposed []*change) []*change {
 	}
 	return slices.DeleteFunc(deposed, func(c *change) bool {
 		now, ok := current[c.rc.Address]
-		return ok && replaces(c, now)
+		return ok && l.replaces(c, now)
 	})
 }
 
 // replaces reports whether the current object now replaces the deposed
-// object c destroys. A signing certificate is a user's: only an active one
-// of the same user replaces it (IG501); another object of any other type
-// takes its place.
-func replaces(c *change, now attrs) bool {
-	if c.rc.Type != "aws_iam_signing_certificate" {
-		return true
+// object c destroys: it does what c did. A signing certificate is a user's:
+// only a sound, active one of the same user replaces it (IG501), as an
+// upload does; a trail, only one that records IAM's events (IG704). An
+// object of any other type takes its place.
+func (l *linter) replaces(c *change, now attrs) bool {
+	switch c.rc.Type {
+	case "aws_iam_signing_certificate":
+		was, user := c.before().str("user_name", ""), now.str("user_name", "")
+		return !was.Unknown && !user.Unknown && userKey(was.V) == userKey(user.V) &&
+			rules.SigningCertificateReplacement(now.str("status", "Active"), now.str("certificate_body", ""), l.now, l.baseline) == rules.SoundReplacement
+	case "aws_cloudtrail":
+		records, _ := rules.RecordsIAMEvents(trailOf(now, c.region))
+		return records
 	}
-	was, user := c.before().str("user_name", ""), now.str("user_name", "")
-	status := now.str("status", "Active")
-	return !was.Unknown && !user.Unknown && userKey(was.V) == userKey(user.V) && !status.Unknown && status.V == "Active"
+	return true
 }
 
 func newChange(p *plan.Plan, rc *plan.Change) *change {

@@ -194,6 +194,11 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_cloudtrail.data_only": "IG705:high",
 			"aws_cloudtrail.undecided": "IG705:info",
 		}},
+		// The current trail (logging off) does not replace the deposed
+		// one destroyed (logging): IG704 beside the current one's IG703.
+		{"trust/deposed-trail-off", nil, map[string]string{
+			"aws_cloudtrail.t": "IG703:high IG704:high",
+		}},
 		// IG202 is about a secret in state: a key that keeps one there
 		// (made by Terraform without pgp_key, or made now) is judged; a
 		// key imported (its secret null: AWS returns one only from
@@ -773,23 +778,54 @@ func BenchmarkOneUserManyKeys(b *testing.B) {
 
 // TestDeposedSigningCertificateReplaced: the old half of a failed
 // create_before_destroy replacement, destroyed now, was replaced by the
-// current object only if that is an active certificate of its user.
+// current object only if that is a sound, active certificate of its user,
+// as an upload must be.
 func TestDeposedSigningCertificateReplaced(t *testing.T) {
-	for current, want := range map[string]string{
-		`{"user_name": "Alice", "status": "Active"}`:   "",
-		`{"user_name": "alice"}`:                       "", // Active by default
-		`{"user_name": "bob", "status": "Active"}`:     "IG501:medium",
-		`{"user_name": "alice", "status": "Inactive"}`: "IG501:medium",
+	issue := func(bits int) string {
+		return certtest.Issue(t, certtest.Cert{Key: certtest.RSA(t, bits), NotBefore: planNow.AddDate(0, -1, 0), NotAfter: planNow.AddDate(1, 0, 0)}).PEM
+	}
+	sound, weak := issue(2048), issue(1024)
+	object := func(user, status, body string) string {
+		o := map[string]string{"user_name": user, "certificate_body": body}
+		if status != "" {
+			o["status"] = status
+		}
+		b, _ := json.Marshal(o)
+		return string(b)
+	}
+	for _, c := range []struct{ name, current, want string }{
+		{"the same user's, sound", object("Alice", "Active", sound), ""},
+		{"active by default", object("alice", "", sound), ""},
+		{"another user's", object("bob", "Active", sound), "IG501:medium"},
+		{"inactive", object("alice", "Inactive", sound), "IG501:medium"},
+		{"weak", object("alice", "Active", weak), "IG501:medium"},
 	} {
 		doc := `{"format_version": "1.2", "timestamp": "2026-11-23T07:00:00Z", "resource_changes": [
 		  {"address": "aws_iam_signing_certificate.s", "mode": "managed", "type": "aws_iam_signing_certificate", "name": "s",
-		   "change": {"actions": ["no-op"], "before": ` + current + `, "after": ` + current + `, "after_unknown": {}}},
+		   "change": {"actions": ["no-op"], "before": ` + c.current + `, "after": ` + c.current + `, "after_unknown": {}}},
 		  {"address": "aws_iam_signing_certificate.s", "mode": "managed", "type": "aws_iam_signing_certificate", "name": "s", "deposed": "00aa",
 		   "change": {"actions": ["delete"], "before": {"user_name": "alice", "status": "Active"}, "after": null}}]}`
-		fs := Lint(readPlan(t, []byte(doc)), Options{}).Findings
-		fs = slices.DeleteFunc(fs, func(f Finding) bool { return f.Rule.ID != "IG501" }) // the current one's own body is not given
-		if got := ids(fs); got != want {
-			t.Errorf("current object %s: findings %q, want %q", current, got, want)
+		fs := Lint(readPlan(t, []byte(doc)), Options{ChangedOnly: true}).Findings
+		if got := ids(fs); got != c.want {
+			t.Errorf("current object %s: findings %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestDeposedTrailReplaced: a trail destroyed as a deposed object was
+// replaced by the current one only if that records IAM's events.
+func TestDeposedTrailReplaced(t *testing.T) {
+	for current, want := range map[string]string{
+		`{"is_multi_region_trail": true, "enable_log_file_validation": true}`:                          "",
+		`{"is_multi_region_trail": true, "enable_log_file_validation": true, "enable_logging": false}`: "IG704:high",
+	} {
+		doc := `{"format_version": "1.2", "timestamp": "2026-11-23T07:00:00Z", "resource_changes": [
+		  {"address": "aws_cloudtrail.t", "mode": "managed", "type": "aws_cloudtrail", "name": "t",
+		   "change": {"actions": ["no-op"], "before": ` + current + `, "after": ` + current + `, "after_unknown": {}}},
+		  {"address": "aws_cloudtrail.t", "mode": "managed", "type": "aws_cloudtrail", "name": "t", "deposed": "00aa",
+		   "change": {"actions": ["delete"], "before": {}, "after": null}}]}`
+		if got := ids(Lint(readPlan(t, []byte(doc)), Options{ChangedOnly: true}).Findings); got != want {
+			t.Errorf("current trail %s: findings %q, want %q", current, got, want)
 		}
 	}
 }

@@ -122,18 +122,19 @@ type Resource struct {
 	Findings []Finding
 }
 
-// ByResource groups findings by address, in address order. Lint gives
+// ByResource groups findings by address and action (a deposed object
+// shares its address with the current one), in address order. Lint gives
 // findings in that order, and then each group is a slice of them, not a
 // copy; other orders are grouped the slow way.
 func (r *Report) ByResource() []Resource {
 	var out []Resource
 	if !slices.IsSortedFunc(r.Findings, func(a, b Finding) int { return strings.Compare(a.Address, b.Address) }) {
-		idx := map[string]int{}
+		idx := map[[2]string]int{}
 		for _, f := range r.Findings {
-			i, ok := idx[f.Address]
+			i, ok := idx[[2]string{f.Address, f.Action}]
 			if !ok {
 				i = len(out)
-				idx[f.Address] = i
+				idx[[2]string{f.Address, f.Action}] = i
 				out = append(out, Resource{Address: f.Address, Type: f.Type, Action: f.Action})
 			}
 			out[i].Findings = append(out[i].Findings, f)
@@ -144,7 +145,7 @@ func (r *Report) ByResource() []Resource {
 	for i := 0; i < len(r.Findings); {
 		f := r.Findings[i]
 		j := i + 1
-		for j < len(r.Findings) && r.Findings[j].Address == f.Address {
+		for j < len(r.Findings) && r.Findings[j].Address == f.Address && r.Findings[j].Action == f.Action {
 			j++
 		}
 		out = append(out, Resource{Address: f.Address, Type: f.Type, Action: f.Action, Findings: r.Findings[i:j:j]})
