@@ -168,11 +168,11 @@ func EvaluateTrail(t Trail) []Finding {
 	flag(CloudTrailSingleRegion, "is_multi_region_trail", t.MultiRegion, true,
 		"is_multi_region_trail is false: the trail records one region only")
 	if f := len(out) - 1; f >= 0 && out[f].Rule == CloudTrailSingleRegion && out[f].Severity != Info &&
-		!t.HomeRegion.Unknown && t.HomeRegion.V != "" && t.HomeRegion.V != USEast1 {
-		// IAM's events are delivered to us-east-1 only: this trail gets none.
+		!t.HomeRegion.Unknown && t.HomeRegion.V != "" && t.HomeRegion.V != GlobalEventsRegion(t.HomeRegion.V) {
+		// IAM's events are delivered to one region only: this trail gets none.
 		out[f].Severity = High
 		out[f].Message = fmt.Sprintf("is_multi_region_trail is false and the trail lives in %s: it records none of IAM's events, which go to %s",
-			t.HomeRegion.Show(), USEast1)
+			t.HomeRegion.Show(), GlobalEventsRegion(t.HomeRegion.V))
 	}
 	flag(CloudTrailLoggingOff, "enable_logging", t.Logging, true,
 		"enable_logging is false: the trail records nothing")
@@ -366,8 +366,22 @@ var CloudTrailNoIAMRecording = &Rule{
 	References: []string{"CIS AWS 3.1", "AWS FSBP CloudTrail.1"},
 }
 
-// USEast1 is where IAM, a global service, delivers its events.
+// USEast1 is where IAM, a global service, delivers its events in the
+// commercial partition (see GlobalEventsRegion).
 const USEast1 = "us-east-1"
+
+// GlobalEventsRegion is where IAM delivers its events in the partition of
+// region: us-east-1, or AWS GovCloud (US)'s us-gov-west-1 and China's
+// cn-north-1.
+func GlobalEventsRegion(region string) string {
+	switch {
+	case strings.HasPrefix(region, "us-gov-"):
+		return "us-gov-west-1"
+	case strings.HasPrefix(region, "cn-"):
+		return "cn-north-1"
+	}
+	return USEast1
+}
 
 // LiveTrail is a trail as CloudTrail reports it on the live account.
 type LiveTrail struct {
@@ -413,8 +427,8 @@ func EvaluateLiveTrails(trails []LiveTrail) (recording bool, verdicts []TrailVer
 		v := TrailVerdict{Findings: EvaluateTrail(t.Trail)}
 		_, _, v.RecordsIAMWrites, _ = recordsIAMWrites(t.Trail)
 		v.RecordsIAM, v.Why = RecordsIAMEvents(t.Trail)
-		if v.RecordsIAM && !t.MultiRegion.V && t.HomeRegion != USEast1 {
-			v.RecordsIAM, v.Why = false, "a single-region trail outside "+USEast1+" receives no global service events"
+		if iam := GlobalEventsRegion(t.HomeRegion); v.RecordsIAM && !t.MultiRegion.V && t.HomeRegion != iam {
+			v.RecordsIAM, v.Why = false, "a single-region trail outside "+iam+" receives no global service events"
 		}
 		if v.RecordsIAM {
 			recording = true
