@@ -92,7 +92,7 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		return appendSARIFResult(append(b, "\n        "...), f, ri, uris[findingFile(f, opt)])
+		return appendSARIFResult(append(b, "\n        "...), f, ri, uris[findingFile(f, opt)], sarifFingerprint(r.Findings, i))
 	})
 	if len(r.Findings) > 0 {
 		bw.WriteString("\n      ")
@@ -149,6 +149,33 @@ func sarifRule(rule *rules.Rule) *sarif.ReportingDescriptor {
 // artifactURI turns a file path into a relative URI reference.
 func artifactURI(path string) string {
 	return (&url.URL{Path: filepath.ToSlash(path)}).String()
+}
+
+// sarifFingerprint tells finding i from every other result of its rule
+// on its resource, so that code scanning keeps one alert for each: by the
+// rule, address and attribute, and where those repeat (three IG502
+// findings on one certificate), by its message too, digits left out so
+// that a count of days does not make it new. Findings come sorted by
+// address and rule, so the repeats are its neighbours.
+func sarifFingerprint(fs []Finding, i int) string {
+	f := &fs[i]
+	same := func(g *Finding) bool { return g.Address == f.Address && g.Rule == f.Rule }
+	repeated := false
+	for j := i - 1; j >= 0 && same(&fs[j]) && !repeated; j-- {
+		repeated = fs[j].Attribute == f.Attribute
+	}
+	for j := i + 1; j < len(fs) && same(&fs[j]) && !repeated; j++ {
+		repeated = fs[j].Attribute == f.Attribute
+	}
+	if !repeated {
+		return fingerprint(f.Rule.ID, f.Address, f.Attribute)
+	}
+	return fingerprint(f.Rule.ID, f.Address, f.Attribute, strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return -1
+		}
+		return r
+	}, f.Message))
 }
 
 func fingerprint(parts ...string) string {

@@ -10,9 +10,10 @@ import (
 // as go-sarif's Result would be encoded and indented into the results list
 // (at a depth of 8 spaces), without reflection or maps: a report can hold
 // hundreds of thousands of findings. ruleIndex is the rule's place in the
-// driver's rules (-1: not there) and uri the plan file ("": none).
+// driver's rules (-1: not there), uri the plan file ("": none) and fp its
+// fingerprint (sarifFingerprint).
 // TestSARIFResultMatchesGoSARIF holds it to the library's encoding.
-func appendSARIFResult(b []byte, f *Finding, ruleIndex int, uri string) []byte {
+func appendSARIFResult(b []byte, f *Finding, ruleIndex int, uri, fp string) []byte {
 	b = append(b, '{')
 	b = append(indent(b, 10), `"properties": {`...)
 	b = appendProperty(b, 12, "action", f.Action, false)
@@ -43,7 +44,7 @@ func appendSARIFResult(b []byte, f *Finding, ruleIndex int, uri string) []byte {
 	b = append(indent(b, 10), "],"...)
 	b = append(indent(b, 10), `"partialFingerprints": {`...)
 	b = append(indent(b, 12), `"iamguard/v1": "`...)
-	b = append(append(b, fingerprint(f.Rule.ID, f.Address, f.Attribute)...), '"')
+	b = append(append(b, fp...), '"')
 	b = append(indent(b, 10), '}')
 	if f.Waived {
 		// All of a suppression's fields are set: go-sarif writes unset

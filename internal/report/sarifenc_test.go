@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -81,7 +82,7 @@ func TestSARIFResultMatchesGoSARIF(t *testing.T) {
 							if err := json.Indent(&want, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), "        ", "  "); err != nil {
 								t.Fatal(err)
 							}
-							if got := appendSARIFResult(nil, &f, ri, uri); !bytes.Equal(got, want.Bytes()) {
+							if got := appendSARIFResult(nil, &f, ri, uri, fingerprint(f.Rule.ID, f.Address, f.Attribute)); !bytes.Equal(got, want.Bytes()) {
 								t.Fatalf("case %d: %s", n, fmt.Sprintf("got:\n%s\nwant:\n%s", got, want.Bytes()))
 							}
 						}
@@ -89,5 +90,36 @@ func TestSARIFResultMatchesGoSARIF(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestSARIFFingerprintsDistinct: results of one rule on one resource and
+// attribute (a certificate not yet valid, with a weak key and a weak
+// signature) have fingerprints of their own, so that dismissing one alert
+// cannot hide the others; a count of days in a message does not change
+// them, and a result alone keeps the fingerprint of rule, address and
+// attribute.
+func TestSARIFFingerprintsDistinct(t *testing.T) {
+	ref := &lint.ResourceRef{Address: "aws_iam_signing_certificate.batch", Type: "aws_iam_signing_certificate", Action: "create"}
+	finding := func(id, msg string) Finding {
+		return Finding{Finding: rules.Finding{Rule: rules.ByID(id), Severity: rules.High, Attribute: "certificate_body", Message: msg}, ResourceRef: ref}
+	}
+	fs := []Finding{finding("IG501", "deleted"), finding("IG502", "not valid for 3 days"), finding("IG502", "RSA key of 1024 bits"),
+		finding("IG502", "signed with SHA-1")}
+	seen := map[string]bool{}
+	for i := range fs {
+		fp := sarifFingerprint(fs, i)
+		if seen[fp] {
+			t.Errorf("finding %d shares a fingerprint", i)
+		}
+		seen[fp] = true
+	}
+	if got, want := sarifFingerprint(fs, 0), fingerprint("IG501", ref.Address, "certificate_body"); got != want {
+		t.Error("a result alone changed its fingerprint")
+	}
+	later := slices.Clone(fs)
+	later[1].Message = "not valid for 12 days"
+	if sarifFingerprint(later, 1) != sarifFingerprint(fs, 1) {
+		t.Error("a count of days changed the fingerprint")
 	}
 }
