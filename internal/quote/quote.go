@@ -23,10 +23,11 @@ func Path(name string) string {
 // NoCommands keeps s from passing for a command of a CI log runner
 // (GitHub Actions), which could stop or forge its annotations: it writes
 // the "[" of every "##[" (a command anywhere in a line) as \x5b, and the
-// second ":" of a "::" that starts s, spaces aside (a command at the start
-// of a line, where a name may be printed), as \x3a.
+// second ":" of a "::" that starts s, white space aside (a command at the
+// start of a line, where a name may be printed; the runner trims any
+// Unicode white space, U+00A0 and U+3000 included), as \x3a.
 func NoCommands(s string) string {
-	if t := strings.TrimLeft(s, " \t"); strings.HasPrefix(t, "::") {
+	if t := strings.TrimLeftFunc(s, unicode.IsSpace); strings.HasPrefix(t, "::") {
 		s = s[:len(s)-len(t)] + `:\x3a` + t[2:]
 	}
 	if !strings.Contains(s, "##[") {

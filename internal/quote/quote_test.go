@@ -33,6 +33,7 @@ func TestNoCommands(t *testing.T) {
 		"::stop-commands::x":        `:\x3astop-commands::x`,
 		"  ::error title=x::y":      `  :\x3aerror title=x::y`,
 		"a ::error::b":              "a ::error::b",
+		"\u00a0\u3000::error::x":    "\u00a0\u3000:\\x3aerror::x",
 	} {
 		if got := NoCommands(in); got != want {
 			t.Errorf("NoCommands(%q) = %s, want %s", in, got, want)
