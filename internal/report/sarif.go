@@ -92,7 +92,7 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		return appendSARIFResult(append(b, "\n        "...), f, ri, uris[findingFile(f, opt)], sarifFingerprint(r.Findings, i))
+		return appendSARIFResult(append(b, "\n        "...), f, ri, uris[findingFile(f, opt)], sarifFingerprint(f, findingFile(f, opt)))
 	})
 	if len(r.Findings) > 0 {
 		bw.WriteString("\n      ")
@@ -151,31 +151,50 @@ func artifactURI(path string) string {
 	return (&url.URL{Path: filepath.ToSlash(path)}).String()
 }
 
-// sarifFingerprint tells finding i from every other result of its rule
-// on its resource, so that code scanning keeps one alert for each: by the
-// rule, address and attribute, and where those repeat (three IG502
-// findings on one certificate), by its message too, digits left out so
-// that a count of days does not make it new. Findings come sorted by
-// address and rule, so the repeats are its neighbours.
-func sarifFingerprint(fs []Finding, i int) string {
-	f := &fs[i]
-	same := func(g *Finding) bool { return g.Address == f.Address && g.Rule == f.Rule }
-	repeated := false
-	for j := i - 1; j >= 0 && same(&fs[j]) && !repeated; j-- {
-		repeated = fs[j].Attribute == f.Attribute
+// sarifFingerprint identifies a finding across runs, for code scanning to
+// keep one alert per finding: by the plan file it is in (file: as the
+// repository names it, however the run named the plan), its rule, its
+// address in the plan, its attribute, and what it says, numbers that are
+// not part of a name left out (a count of days, a key size), so that two
+// checks of one rule on one attribute (an expiring certificate, a weak
+// key) are two alerts, and neither hides the other once dismissed.
+func sarifFingerprint(f *Finding, file string) string {
+	address := f.Address
+	if f.In != nil {
+		address = strings.TrimPrefix(address, f.In.Path+AddressSeparator)
 	}
-	for j := i + 1; j < len(fs) && same(&fs[j]) && !repeated; j++ {
-		repeated = fs[j].Attribute == f.Attribute
-	}
-	if !repeated {
-		return fingerprint(f.Rule.ID, f.Address, f.Attribute)
-	}
-	return fingerprint(f.Rule.ID, f.Address, f.Attribute, strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return -1
+	return fingerprint(file, f.Rule.ID, address, f.Attribute, withoutNumbers(f.Message))
+}
+
+// withoutNumbers writes each run of digits that is not part of a word
+// (12 days, 1024 bits; not R10 or SHA256) as #.
+func withoutNumbers(s string) string {
+	word := func(i int) bool {
+		if i < 0 || i >= len(s) {
+			return false
 		}
-		return r
-	}, f.Message))
+		c := s[i]
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		switch {
+		case j == i:
+			b.WriteByte(s[i])
+			i++
+			continue
+		case word(i-1) || word(j):
+			b.WriteString(s[i:j])
+		default:
+			b.WriteByte('#')
+		}
+		i = j
+	}
+	return b.String()
 }
 
 func fingerprint(parts ...string) string {

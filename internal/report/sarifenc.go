@@ -43,7 +43,7 @@ func appendSARIFResult(b []byte, f *Finding, ruleIndex int, uri, fp string) []by
 	b = appendSARIFLocation(indent(b, 12), 12, f, uri)
 	b = append(indent(b, 10), "],"...)
 	b = append(indent(b, 10), `"partialFingerprints": {`...)
-	b = append(indent(b, 12), `"iamguard/v1": "`...)
+	b = append(indent(b, 12), `"iamguard/v2": "`...)
 	b = append(append(b, fp...), '"')
 	b = append(indent(b, 10), '}')
 	if f.Waived {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"testing"
 	"time"
 
@@ -18,7 +17,7 @@ import (
 
 // librarySARIFResult builds f's result with go-sarif's types: what
 // appendSARIFResult must encode, byte for byte.
-func librarySARIFResult(f *Finding, ruleIndex int, uri string) *sarif.Result {
+func librarySARIFResult(f *Finding, ruleIndex int, uri, fp string) *sarif.Result {
 	loc := sarif.NewLocation().WithLogicalLocations([]*sarif.LogicalLocation{
 		sarif.NewLogicalLocation().WithFullyQualifiedName(f.Address).WithKind("resource"),
 	})
@@ -37,7 +36,7 @@ func librarySARIFResult(f *Finding, ruleIndex int, uri string) *sarif.Result {
 		WithLevel(sarifLevel(f.Severity)).
 		WithMessage(sarif.NewTextMessage(f.Address + ": " + f.Message)).
 		WithLocations([]*sarif.Location{loc}).
-		WithPartialFingerPrints(map[string]any{"iamguard/v1": fingerprint(f.Rule.ID, f.Address, f.Attribute)})
+		WithPartialFingerPrints(map[string]any{"iamguard/v2": fp})
 	if ruleIndex >= 0 {
 		res.WithRuleIndex(ruleIndex)
 	}
@@ -76,13 +75,13 @@ func TestSARIFResultMatchesGoSARIF(t *testing.T) {
 									Type: "aws_iam_access_key", Action: "no-op", Line: line},
 								Waiver: waiver, Waived: waiver != nil && w%2 == 1}
 							var compact, want bytes.Buffer
-							if err := json.NewEncoder(&compact).Encode(librarySARIFResult(&f, ri, uri)); err != nil {
+							if err := json.NewEncoder(&compact).Encode(librarySARIFResult(&f, ri, uri, sarifFingerprint(&f, uri))); err != nil {
 								t.Fatal(err)
 							}
 							if err := json.Indent(&want, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), "        ", "  "); err != nil {
 								t.Fatal(err)
 							}
-							if got := appendSARIFResult(nil, &f, ri, uri, fingerprint(f.Rule.ID, f.Address, f.Attribute)); !bytes.Equal(got, want.Bytes()) {
+							if got := appendSARIFResult(nil, &f, ri, uri, sarifFingerprint(&f, uri)); !bytes.Equal(got, want.Bytes()) {
 								t.Fatalf("case %d: %s", n, fmt.Sprintf("got:\n%s\nwant:\n%s", got, want.Bytes()))
 							}
 						}
@@ -93,33 +92,34 @@ func TestSARIFResultMatchesGoSARIF(t *testing.T) {
 	}
 }
 
-// TestSARIFFingerprintsDistinct: results of one rule on one resource and
-// attribute (a certificate not yet valid, with a weak key and a weak
-// signature) have fingerprints of their own, so that dismissing one alert
-// cannot hide the others; a count of days in a message does not change
-// them, and a result alone keeps the fingerprint of rule, address and
-// attribute.
+// TestSARIFFingerprintsDistinct: every finding has a fingerprint of its
+// own, whatever else shares its rule, resource and attribute (an expiring
+// certificate and a weak key, two weak intermediates), so that dismissing
+// one alert cannot hide another; a count of days does not change it, nor
+// how the run named the plan (a.json, ./a.json, merged or not).
 func TestSARIFFingerprintsDistinct(t *testing.T) {
 	ref := &lint.ResourceRef{Address: "aws_iam_signing_certificate.batch", Type: "aws_iam_signing_certificate", Action: "create"}
 	finding := func(id, msg string) Finding {
 		return Finding{Finding: rules.Finding{Rule: rules.ByID(id), Severity: rules.High, Attribute: "certificate_body", Message: msg}, ResourceRef: ref}
 	}
-	fs := []Finding{finding("IG501", "deleted"), finding("IG502", "not valid for 3 days"), finding("IG502", "RSA key of 1024 bits"),
-		finding("IG502", "signed with SHA-1")}
+	fs := []Finding{finding("IG502", "expires in 3 days"), finding("IG502", "RSA key of 1024 bits"), finding("IG502", "signed with SHA-1"),
+		finding("IG304", "intermediate CN=R10 has a 1024-bit key"), finding("IG304", "intermediate CN=R11 has a 1024-bit key")}
 	seen := map[string]bool{}
 	for i := range fs {
-		fp := sarifFingerprint(fs, i)
+		fp := sarifFingerprint(&fs[i], "a.json")
 		if seen[fp] {
-			t.Errorf("finding %d shares a fingerprint", i)
+			t.Errorf("finding %d (%s) shares a fingerprint", i, fs[i].Message)
 		}
 		seen[fp] = true
 	}
-	if got, want := sarifFingerprint(fs, 0), fingerprint("IG501", ref.Address, "certificate_body"); got != want {
-		t.Error("a result alone changed its fingerprint")
-	}
-	later := slices.Clone(fs)
-	later[1].Message = "not valid for 12 days"
-	if sarifFingerprint(later, 1) != sarifFingerprint(fs, 1) {
+	later := fs[0]
+	later.Message = "expires in 12 days"
+	if sarifFingerprint(&later, "a.json") != sarifFingerprint(&fs[0], "a.json") {
 		t.Error("a count of days changed the fingerprint")
+	}
+	merged := fs[0]
+	merged.ResourceRef = &lint.ResourceRef{Address: "./a.json" + AddressSeparator + ref.Address, In: &lint.PlanRef{Path: "./a.json", File: "a.json"}}
+	if sarifFingerprint(&merged, "a.json") != sarifFingerprint(&fs[0], "a.json") {
+		t.Error("the fingerprint depends on how the run named the plan")
 	}
 }
