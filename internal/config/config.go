@@ -71,6 +71,9 @@ const (
 	MaxPattern = 1 << 10
 	MaxStars   = 16
 	MaxWaivers = 200
+	// MaxReason bounds a waiver's reason, which every report repeats with
+	// each finding it waives.
+	MaxReason = 1 << 10
 )
 
 // Load reads and checks a config file. A missing file gives an error
@@ -356,6 +359,9 @@ func waiver(wb waiverBlock) (Waiver, error) {
 	}
 	if w.Reason, _, err = str(wb.Reason, "reason", true); err != nil {
 		return w, err
+	}
+	if len(w.Reason) > MaxReason {
+		return w, at(wb.Reason.Range(), "reason: longer than %d bytes, the most iamguard reads (it is repeated with every finding it waives)", MaxReason)
 	}
 	expires, ok, err := str(wb.Expires, "expires", false)
 	if err != nil || !ok {

@@ -308,6 +308,10 @@ func TestLimits(t *testing.T) {
 			}
 		}
 	}
+	reason := "waiver {\n  rule = \"IG202\"\n  address = \"a\"\n  reason = \"" + strings.Repeat("r", MaxReason+1) + "\"\n}\n"
+	if _, err := Parse([]byte(reason), "w.hcl"); err == nil || !strings.Contains(err.Error(), "w.hcl:4: reason: longer than 1024 bytes") {
+		t.Errorf("a reason of %d bytes: %v", MaxReason+1, err)
+	}
 	many := strings.Repeat("waiver {\n  rule = \"IG202\"\n  address = \"*x\"\n  reason = \"r\"\n}\n", MaxWaivers+1)
 	if _, err := Parse([]byte(many), "w.hcl"); err == nil || !strings.HasPrefix(err.Error(), fmt.Sprintf("w.hcl:%d:", 5*MaxWaivers+2)) ||
 		!strings.Contains(err.Error(), "more than 200 waivers") {
