@@ -232,14 +232,14 @@ func (rd *reader) top() error {
 	err := s.object("plan", func(key []byte) error {
 		switch string(s.field(key)) {
 		case "format_version":
-			if err := rd.str(&p.FormatVersion); err != nil {
+			if err := short(rd.str(&p.FormatVersion), p.FormatVersion); err != nil {
 				return named("format_version", err)
 			}
 			return checkVersion(p.FormatVersion)
 		case "terraform_version":
-			return named("terraform_version", rd.str(&p.TerraformVersion))
+			return named("terraform_version", short(rd.str(&p.TerraformVersion), p.TerraformVersion))
 		case "timestamp":
-			return named("timestamp", rd.str(&p.Timestamp))
+			return named("timestamp", short(rd.str(&p.Timestamp), p.Timestamp))
 		case "resource_changes":
 			rd.isPlan = true
 			return s.array("resource_changes", rd.change)
@@ -292,6 +292,18 @@ func (rd *reader) top() error {
 		return errors.New("format_version is missing: Terraform writes it in every plan")
 	}
 	return nil
+}
+
+// maxHeader bounds the plan's header strings (a Terraform version, a
+// timestamp), which each report of a run over several plans keeps.
+const maxHeader = 64
+
+// short refuses a header string past maxHeader bytes.
+func short(err error, s string) error {
+	if err == nil && len(s) > maxHeader {
+		return fmt.Errorf("longer than %d bytes", maxHeader)
+	}
+	return err
 }
 
 // named prefixes a member's name to its error, if any.
