@@ -420,7 +420,7 @@ func TestRunLimitsSpanPlans(t *testing.T) {
 	// One plan's weight: its findings' addresses (with the plan path a
 	// merged report adds, to each resource too) and messages.
 	weight := lint.Lint(p, lint.Options{AddressPrefix: len(a) + len(report.AddressSeparator)}).FindingBytes
-	mib := "past " + strconv.Itoa(weight*3/2) + " bytes of addresses and messages in findings"
+	mib := "past " + strconv.Itoa(weight*3/2) + " bytes of addresses and messages in the report"
 	for _, c := range []struct {
 		name                              string
 		resources, findings, findingBytes int

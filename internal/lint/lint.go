@@ -48,7 +48,8 @@ type Options struct {
 	MaxFindingBytes, EarlierFindingBytes int
 	// AddressPrefix is what a report adds to each resource's address (a
 	// merged report's plan path and separator): counted against
-	// MaxFindingBytes for each finding and each resource judged.
+	// MaxFindingBytes for each finding, and with the address twice (kept,
+	// and named anew) for each resource judged.
 	AddressPrefix int
 }
 
@@ -322,7 +323,11 @@ func Lint(p *plan.Plan, opt Options) Result {
 		fs := slices.DeleteFunc(judges[rc.Type](l, c), func(f rules.Finding) bool { return opt.Disabled[f.Rule.ID] })
 		slices.SortStableFunc(fs, func(a, b rules.Finding) int { return strings.Compare(a.Rule.ID, b.Rule.ID) })
 		found[i], n = fs, n+len(fs)
-		res.FindingBytes += opt.AddressPrefix
+		if opt.AddressPrefix > 0 {
+			// A merged report keeps this address and names the resource
+			// anew, prefixed, whether or not it has findings.
+			res.FindingBytes += opt.AddressPrefix + 2*len(rc.Address)
+		}
 		for _, f := range fs {
 			res.FindingBytes += opt.AddressPrefix + len(rc.Address) + len(f.Message)
 		}
@@ -335,7 +340,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 			if opt.MaxFindingBytes%(1<<20) == 0 {
 				size = fmt.Sprintf("%d MiB", opt.MaxFindingBytes>>20)
 			}
-			return Result{Plan: head, Now: l.now, Err: fmt.Errorf("past %s of addresses and messages in findings, the most iamguard reports in one run", size)}
+			return Result{Plan: head, Now: l.now, Err: fmt.Errorf("past %s of addresses and messages in the report, the most iamguard reports in one run", size)}
 		}
 	}
 	res.Findings = make([]Finding, 0, n)
