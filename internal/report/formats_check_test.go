@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -58,6 +59,16 @@ func TestSARIFValidatesAgainstSchema(t *testing.T) {
 				t.Errorf("%s with %+v: not valid SARIF 2.1.0: %#v", name, opt, err)
 			}
 		}
+	}
+	// A run over plans, one of them not read, under a configuration.
+	merged := Merge([]PlanReport{{Path: "a.json", Report: hostileReport()}, {Path: "b.json", Err: errors.New("not JSON")}}, "test")
+	merged.Config = configReport().Config
+	var doc any
+	if err := json.Unmarshal(render(t, "sarif", merged, testOptions), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(doc); err != nil {
+		t.Errorf("a run with a plan not read: not valid SARIF 2.1.0: %#v", err)
 	}
 	// A broken document must fail, or the check above proves nothing.
 	if err := schema.Validate(map[string]any{"version": "2.1.0", "runs": []any{map[string]any{"results": []any{}}}}); err == nil {

@@ -30,7 +30,11 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 	writeOrdered(bw, len(r.Findings), r.weight, func(b []byte, i int) []byte {
 		return appendGitHubCommand(b, &r.Findings[i], opt)
 	})
-	for _, line := range r.PlanVerdicts() {
+	for i, line := range r.PlanVerdicts() {
+		if r.Plans[i].Summary == nil { // the run fails on it: an error annotation
+			fmt.Fprintf(bw, "::error title=iamguard plan not read::%s\n", githubData(line))
+			continue
+		}
 		fmt.Fprintln(bw, "iamguard:", quote.NoCommands(githubData(line)))
 	}
 	fmt.Fprintln(bw, "iamguard:", r.Verdict())

@@ -27,6 +27,7 @@ type junitSuite struct {
 type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	Classname string        `xml:"classname,attr"`
+	Error     *junitFailure `xml:"error,omitempty"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
 	Skipped   *junitSkipped `xml:"skipped,omitempty"`
 	SystemOut string        `xml:"system-out,omitempty"`
@@ -58,9 +59,13 @@ func WriteJUnit(w io.Writer, r *Report, opt Options) error {
 	total, suites, suiteRules, x := c.total, c.suites, c.rules, c.index
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString(xml.Header)
-	buf := appendJUnitStart(nil, 0, "testsuites", junitSuite{Name: "iamguard", Tests: total.Tests, Failures: total.Failures, Skipped: total.Skipped})
-	if c := r.Config; c != nil {
-		s := junitConfigSuite(c)
+	unread := junitUnreadSuite(r)
+	buf := appendJUnitStart(nil, 0, "testsuites", junitSuite{Name: "iamguard", Tests: total.Tests + unread.Tests,
+		Failures: total.Failures, Errors: unread.Errors, Skipped: total.Skipped})
+	for _, s := range []junitSuite{unread, junitConfigSuite(r.Config)} {
+		if s.Tests == 0 {
+			continue
+		}
 		buf = appendJUnitStart(buf, 2, "testsuite", s)
 		for i := range s.Cases {
 			buf = appendJUnitCase(buf, &s.Cases[i])
@@ -156,6 +161,14 @@ func appendJUnitCase(b []byte, c *junitCase) []byte {
 	b = appendXMLEscaped(b, c.Classname)
 	b = append(b, `">`...)
 	children := false
+	if e := c.Error; e != nil {
+		b = append(b, "\n      <error message=\""...)
+		b = appendXMLEscaped(b, e.Message)
+		b = append(b, `" type="`...)
+		b = appendXMLEscaped(b, e.Type)
+		b = append(b, `"></error>`...)
+		children = true
+	}
 	if f := c.Failure; f != nil {
 		b = append(b, "\n      <failure message=\""...)
 		b = appendXMLEscaped(b, f.Message)
@@ -236,11 +249,29 @@ func xmlChar(r rune) bool {
 // a skipped testcase, which CI systems list with its message, without
 // changing the outcome.
 func junitConfigSuite(c *Config) junitSuite {
+	if c == nil {
+		return junitSuite{}
+	}
 	return junitSuite{Name: "iamguard configuration", Tests: 1, Skipped: 1, Cases: []junitCase{{
 		Name: "configuration", Classname: "iamguard.configuration",
 		Skipped:   &junitSkipped{Message: c.summary()},
 		SystemOut: c.heading() + ":\n" + strings.Join(c.lines(), "\n") + "\n",
 	}}}
+}
+
+// junitUnreadSuite has a testcase in error for each plan of the run that
+// could not be read (the run fails on it); no testcases when there is none.
+func junitUnreadSuite(r *Report) junitSuite {
+	s := junitSuite{Name: "iamguard plans not read"}
+	for _, p := range r.Plans {
+		if p.Summary == nil {
+			s.Tests++
+			s.Errors++
+			s.Cases = append(s.Cases, junitCase{Name: p.Path, Classname: "iamguard.plan",
+				Error: &junitFailure{Message: "not read: " + p.Error, Type: "plan"}})
+		}
+	}
+	return s
 }
 
 // junitIndex has a report's judged addresses by resource type and its

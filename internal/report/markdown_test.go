@@ -151,4 +151,18 @@ func TestMarkdownUnreadPlan(t *testing.T) {
 	if i, j := strings.Index(out, "zz-prod.json"), strings.Index(out, "ok00.json"); i < 0 || i > j {
 		t.Errorf("the unread plan is at %d, the first read one at %d", i, j)
 	}
+	// The machine formats say so too: an upload of a SARIF report whose
+	// run did not succeed, or a JUnit report in error, cannot pass for a
+	// clean one.
+	for format, want := range map[string]string{
+		"sarif":  `"executionSuccessful": false`,
+		"junit":  `errors="1"`,
+		"github": "::error title=iamguard plan not read::zz-prod.json: not read: value near byte 9 is too large",
+		"json":   `"error": "value near byte 9 is too large"`,
+		"text":   "zz-prod.json: not read: value near byte 9 is too large",
+	} {
+		if out := string(render(t, format, r, Options{})); !strings.Contains(out, want) {
+			t.Errorf("%s does not say the plan was not read (%s)", format, want)
+		}
+	}
 }

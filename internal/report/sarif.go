@@ -59,8 +59,8 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 	}
 	run := sarif.NewRun(*sarif.NewTool(driver))
 	run.Results = []*sarif.Result{}
-	if c := r.Config; c != nil {
-		run.AddInvocations(sarifInvocation(c))
+	if inv := sarifInvocation(r); inv != nil {
+		run.AddInvocations(inv)
 	}
 	log.AddRun(run)
 	doc, err := json.MarshalIndent(log, "", "  ")
@@ -105,17 +105,32 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 
 // sarifInvocation reports a configuration that differs from the defaults
 // as a tool configuration notification (a warning when it weakens the
-// checks), with the configuration as data in its properties.
-func sarifInvocation(c *Config) *sarif.Invocation {
-	level := "note"
-	if c.Weakens {
-		level = "warning"
+// checks), with the configuration as data in its properties, and each plan
+// of the run that could not be read as an error notification of a run that
+// did not succeed: uploaded, its results are not all the plans'. Nil when
+// there is neither.
+func sarifInvocation(r *Report) *sarif.Invocation {
+	c, unread := r.Config, r.Unread()
+	if c == nil && unread == 0 {
+		return nil
 	}
-	inv := sarif.NewInvocation().WithExecutionSuccess(true)
-	inv.ToolConfigurationNotifications = []*sarif.Notification{
-		sarif.NewNotification().WithLevel(level).WithTextMessage(c.summary()),
+	inv := sarif.NewInvocation().WithExecutionSuccess(unread == 0)
+	if c != nil {
+		level := "note"
+		if c.Weakens {
+			level = "warning"
+		}
+		inv.ToolConfigurationNotifications = []*sarif.Notification{
+			sarif.NewNotification().WithLevel(level).WithTextMessage(c.summary()),
+		}
+		inv.Properties = sarif.Properties{"iamguard/config": c}
 	}
-	inv.Properties = sarif.Properties{"iamguard/config": c}
+	for _, p := range r.Plans {
+		if p.Summary == nil {
+			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications,
+				sarif.NewNotification().WithLevel("error").WithTextMessage(p.Path+": not read: "+p.Error))
+		}
+	}
 	return inv
 }
 
