@@ -4,7 +4,7 @@ import "github.com/iamguard/terraform-provider-iamguard/internal/rules"
 
 func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 	if c.removed {
-		return rules.TrailRemoval()
+		return rules.TrailRemoval(c.current)
 	}
 	return rules.EvaluateTrail(trailOf(c.after(), c.region))
 }
@@ -58,11 +58,16 @@ func trailOf(a attrs, region string) rules.Trail {
 			ReadWriteType:                 str(s, "read_write_type"),
 			IncludeManagementEvents:       s.bool("include_management_events", true),
 			ExcludeManagementEventSources: strs(s, "exclude_management_event_sources"),
-			Unknown:                       s.anyUnknown("read_write_type", "exclude_management_event_sources"),
+			TypeUnknown:                   s.anyUnknown("read_write_type"),
+			ExcludedUnknown:               s.anyUnknown("exclude_management_event_sources"),
 		})
 	}
 	for _, s := range list(a, "advanced_event_selector") {
 		var sel rules.AdvancedSelector
+		if s.blockUnknown("field_selector") {
+			// Dynamic blocks over values known after apply: any fields.
+			sel.Fields = append(sel.Fields, rules.FieldSelector{Unknown: true})
+		}
 		for _, f := range list(s, "field_selector") {
 			fs := rules.FieldSelector{
 				Field:  str(f, "field"),

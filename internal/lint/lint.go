@@ -185,6 +185,9 @@ type change struct {
 	region     string                  // its provider's region, where the configuration shows it
 	removed    bool                    // destroyed and not replaced
 	judged     bool                    // judged in this run (--changed-only leaves some out)
+	// current is, for a deposed object destroyed, how well the current
+	// object at its address takes its place (see unreplaced).
+	current rules.Replacement
 	keySet     int32                   // an access key's user's set, not judged yet: its first key + 1 (see groupAccessKeys)
 }
 
@@ -363,10 +366,11 @@ func Lint(p *plan.Plan, opt Options) Result {
 }
 
 // unreplaced returns the deposed objects destroyed that the current object
-// at their address does not replace, and so are judged as a removal: there
-// is none (the replacement that made them deposed is gone too: its destroy
-// step failed, and the new object was destroyed since), or it is not what
-// they were (see replaces).
+// at their address does not surely replace, and so are judged as a
+// removal, with how well it takes their place (change.current): there is
+// none (the replacement that made them deposed is gone too: its destroy
+// step failed, and the new object was destroyed since), or it does not do
+// what they did (see replacement).
 func (l *linter) unreplaced(deposed []*change) []*change {
 	if len(deposed) == 0 {
 		return nil
@@ -385,27 +389,33 @@ func (l *linter) unreplaced(deposed []*change) []*change {
 		}
 	}
 	return slices.DeleteFunc(deposed, func(c *change) bool {
-		now, ok := current[c.rc.Address]
-		return ok && l.replaces(c, now)
+		if now, ok := current[c.rc.Address]; ok {
+			c.current = l.replacement(c, now)
+		}
+		return c.current == rules.SoundReplacement
 	})
 }
 
-// replaces reports whether the current object now replaces the deposed
-// object c destroys: it does what c did. A signing certificate is a user's:
-// only a sound, active one of the same user replaces it (IG501), as an
-// upload does; a trail, only one that records IAM's events (IG704). An
-// object of any other type takes its place.
-func (l *linter) replaces(c *change, now attrs) bool {
+// replacement judges the current object now as taking the place of the
+// deposed object c destroys: it must do what c did. A signing certificate
+// is a user's: a sound, active one of the same user, as an upload must be
+// (IG501); a trail, one that records IAM's events (IG704). An object of
+// any other type takes its place.
+func (l *linter) replacement(c *change, now attrs) rules.Replacement {
 	switch c.rc.Type {
 	case "aws_iam_signing_certificate":
 		was, user := c.before().str("user_name", ""), now.str("user_name", "")
-		return !was.Unknown && !user.Unknown && userKey(was.V) == userKey(user.V) &&
-			rules.SigningCertificateReplacement(now.str("status", "Active"), now.str("certificate_body", ""), l.now, l.baseline) == rules.SoundReplacement
+		switch {
+		case was.Unknown || user.Unknown:
+			return rules.PendingReplacement
+		case userKey(was.V) != userKey(user.V):
+			return rules.NoReplacement
+		}
+		return rules.SigningCertificateReplacement(now.str("status", "Active"), now.str("certificate_body", ""), l.now, l.baseline)
 	case "aws_cloudtrail":
-		records, _ := rules.RecordsIAMEvents(trailOf(now, c.region))
-		return records
+		return rules.TrailReplacement(trailOf(now, c.region))
 	}
-	return true
+	return rules.SoundReplacement
 }
 
 func newChange(p *plan.Plan, rc *plan.Change) *change {

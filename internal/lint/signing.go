@@ -6,7 +6,7 @@ import "github.com/iamguard/terraform-provider-iamguard/internal/rules"
 func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
 	if c.removed {
 		user := c.before().str("user_name", "")
-		return rules.SigningCertificateRemoval(user, l.signingReplacement(c, user.V))
+		return rules.SigningCertificateRemoval(user, max(l.signingReplacement(c, user.V), c.current))
 	}
 	out := rules.EvaluateSigningCertificate(c.after().str("certificate_body", ""), l.now, l.baseline)
 	if c.action == "replace" {

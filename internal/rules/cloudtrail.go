@@ -117,9 +117,9 @@ type EventSelector struct {
 	ReadWriteType                 string // All, ReadOnly, WriteOnly; empty means All
 	IncludeManagementEvents       Value[bool]
 	ExcludeManagementEventSources []string
-	// Unknown: the read-write type or the excluded sources are known only
-	// after apply.
-	Unknown bool
+	// The read-write type, or some excluded sources, are known only after
+	// apply.
+	TypeUnknown, ExcludedUnknown bool
 }
 
 // AdvancedSelector is an advanced event selector: all its fields must match.
@@ -250,9 +250,11 @@ func recordsIAMWrites(t Trail) (attr, why string, ok, unknown bool) {
 	}
 	best, attr := never, "event_selector"
 	for _, s := range t.EventSelectors {
+		// A read-write type or an exclusion known already decides; an
+		// unknown one may go either way.
 		rw := s.ReadWriteType
-		writes := known((rw == "" || rw == "All" || rw == "WriteOnly") && !slices.Contains(s.ExcludeManagementEventSources, iamSource))
-		if s.Unknown {
+		writes := known((s.TypeUnknown || rw == "" || rw == "All" || rw == "WriteOnly") && !slices.Contains(s.ExcludeManagementEventSources, iamSource))
+		if writes == surely && (s.TypeUnknown || s.ExcludedUnknown) {
 			writes = perhaps
 		}
 		included := known(s.IncludeManagementEvents.V)
@@ -344,11 +346,50 @@ func (f FieldSelector) matches(value string) bool {
 	return true
 }
 
-// TrailRemoval is the verdict on destroying a trail without a replacement
-// (IG704).
-func TrailRemoval() []Finding {
+// TrailRemoval is the verdict on destroying a trail (IG704), given the
+// best trail that takes its place (TrailReplacement; NoReplacement when
+// none does).
+func TrailRemoval(best Replacement) []Finding {
+	switch best {
+	case SoundReplacement:
+		return nil
+	case PendingReplacement:
+		return []Finding{{Rule: CloudTrailDeleted, Severity: Info,
+			Message: "the trail that takes this one's place is known only after apply; " + CloudTrailDeleted.Name() + " cannot be judged until then"}}
+	}
 	return []Finding{CloudTrailDeleted.finding("",
 		"the trail is destroyed and not replaced: the IAM events it recorded stop being logged")}
+}
+
+// TrailReplacement judges a trail as taking the place of one destroyed:
+// sound if it records IAM's events (global service events, logging, a
+// selector that keeps IAM's writes, and every region or the one IAM's
+// events go to), pending if only values known after apply could make it.
+func TrailReplacement(t Trail) Replacement {
+	best := SoundReplacement
+	check := func(known, ok bool) {
+		switch {
+		case !known:
+			best = min(best, PendingReplacement)
+		case !ok:
+			best = NoReplacement
+		}
+	}
+	check(!t.IncludeGlobalServiceEvents.Unknown, t.IncludeGlobalServiceEvents.V)
+	check(!t.Logging.Unknown, t.Logging.V)
+	if !t.MultiRegion.Unknown && !t.MultiRegion.V {
+		home := t.HomeRegion
+		check(!home.Unknown && home.V != "", home.V == GlobalEventsRegion(home.V))
+	} else {
+		check(!t.MultiRegion.Unknown, true)
+	}
+	if t.Selectors.Unknown {
+		check(false, false)
+	} else {
+		_, _, ok, unknown := recordsIAMWrites(t)
+		check(!unknown, ok)
+	}
+	return best
 }
 
 // CloudTrailNoIAMRecording is the runtime verdict on a whole account: no

@@ -319,9 +319,13 @@ func TestSelectorsPartlyUnknown(t *testing.T) {
 		"unknown source":                    {adv: []AdvancedSelector{reads, unknownSource}, want: "IG705:info"},
 		"unknown field name":                {adv: []AdvancedSelector{unknownName}, want: "IG705:info"},
 		"unknown source beside management":  {adv: []AdvancedSelector{unknownSource, management}, want: ""},
-		"basic: unknown type, no mgmt":      {basic: []EventSelector{{Unknown: true, IncludeManagementEvents: Known(false)}}, want: "IG705:high"},
-		"basic: unknown type":               {basic: []EventSelector{{Unknown: true, IncludeManagementEvents: Known(true)}}, want: "IG705:info"},
-		"basic: unknown type beside writes": {basic: []EventSelector{{Unknown: true, IncludeManagementEvents: Known(true)}, {ReadWriteType: "All", IncludeManagementEvents: Known(true)}}, want: ""},
+		"basic: unknown type, no mgmt":      {basic: []EventSelector{{TypeUnknown: true, IncludeManagementEvents: Known(false)}}, want: "IG705:high"},
+		"basic: unknown type":               {basic: []EventSelector{{TypeUnknown: true, IncludeManagementEvents: Known(true)}}, want: "IG705:info"},
+		"basic: unknown type beside writes": {basic: []EventSelector{{TypeUnknown: true, IncludeManagementEvents: Known(true)}, {ReadWriteType: "All", IncludeManagementEvents: Known(true)}}, want: ""},
+		"basic: reads, unknown exclusions":  {basic: []EventSelector{{ReadWriteType: "ReadOnly", ExcludedUnknown: true, IncludeManagementEvents: Known(true)}}, want: "IG705:high"},
+		"basic: iam excluded, unknown type": {basic: []EventSelector{{TypeUnknown: true, ExcludeManagementEventSources: []string{iamSource}, IncludeManagementEvents: Known(true)}}, want: "IG705:high"},
+		"basic: unknown exclusions":         {basic: []EventSelector{{ExcludedUnknown: true, IncludeManagementEvents: Known(true)}}, want: "IG705:info"},
+		"advanced: fields unknown":          {adv: []AdvancedSelector{{Fields: []FieldSelector{{Unknown: true}}}}, want: "IG705:info"},
 	} {
 		tr := sound
 		tr.AdvancedSelectors, tr.EventSelectors = c.adv, c.basic
