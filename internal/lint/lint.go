@@ -188,7 +188,7 @@ type change struct {
 	// current is, for a deposed object destroyed, how well the current
 	// object at its address takes its place (see unreplaced).
 	current rules.Replacement
-	keySet     int32                   // an access key's user's set, not judged yet: its first key + 1 (see groupAccessKeys)
+	keySet  int32 // an access key's user's set, not judged yet: its first key + 1 (see groupAccessKeys)
 }
 
 // before is the object before the change; empty on create, unreadable
