@@ -185,10 +185,8 @@ type change struct {
 	region     string                  // its provider's region, where the configuration shows it
 	removed    bool                    // destroyed and not replaced
 	judged     bool                    // judged in this run (--changed-only leaves some out)
-	// current is, for a deposed object destroyed, how well the current
-	// object at its address takes its place (see unreplaced).
-	current rules.Replacement
-	keySet  int32 // an access key's user's set, not judged yet: its first key + 1 (see groupAccessKeys)
+	current    rules.Replacement       // a deposed object destroyed: how well the current one takes its place (see unreplaced)
+	keySet     int32                   // an access key's user's set, not judged yet: its first key + 1 (see groupAccessKeys)
 }
 
 // before is the object before the change; empty on create, unreadable

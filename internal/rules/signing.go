@@ -127,7 +127,7 @@ func EvaluateSigningCertificate(body Value[string], now time.Time, b Baseline) [
 
 // Replacement is what a change offers a user in place of a signing
 // certificate it deletes.
-type Replacement int
+type Replacement int8
 
 // Replacements, worst first.
 const (
