@@ -211,8 +211,9 @@ func longNumber(v string) (float64, bool) {
 		n = leadingDigits(v[1:])
 		frac, v = v[1:1+n], v[1+n:]
 	}
-	expSign := ""
-	if v != "" && (v[0] == 'e' || v[0] == 'E') {
+	expSign, binary := "", false
+	if v != "" && (v[0] == 'e' || v[0] == 'E' || v[0] == 'p' || v[0] == 'P') {
+		binary = v[0] == 'p' || v[0] == 'P' // a power of two, as big.ParseFloat reads it
 		v = v[1:]
 		if v != "" && (v[0] == '+' || v[0] == '-') {
 			if v[0] == '-' {
@@ -234,6 +235,20 @@ func longNumber(v string) (float64, bool) {
 	if sig == "" {
 		return 0, true
 	}
+	if binary {
+		// The decimal part cut to what float64 holds; a power of two of
+		// more than 8 digits, as a power of ten, is unreadable.
+		intPart = strings.TrimLeft(intPart, "0")
+		if len(intPart) > 400 || len(exp) > 8 {
+			return 0, false
+		}
+		b, _, err := big.ParseFloat(sign0(sign)+"0"+intPart+"."+frac[:min(len(frac), sigDigits)]+"p"+expSign+"0"+exp, 10, 64, big.ToNearestEven)
+		if err != nil || b.IsInf() {
+			return 0, false
+		}
+		f, _ := b.Float64()
+		return f, true
+	}
 	// The value is 0.sig × 10^mag. An exponent of more than 8 digits is
 	// unreadable, as big.ParseFloat finds most of them (past int32, or a
 	// value past big.Float's range, 2^MaxInt32): no number a provider takes.
@@ -250,6 +265,13 @@ func longNumber(v string) (float64, bool) {
 	}
 	f, err := strconv.ParseFloat("0."+sig[:min(len(sig), sigDigits)]+"e"+strconv.Itoa(mag), 64)
 	return sign * f, err == nil
+}
+
+func sign0(sign float64) string {
+	if sign < 0 {
+		return "-"
+	}
+	return ""
 }
 
 // leadingDigits counts the decimal digits s starts with.

@@ -34,6 +34,7 @@ func TestLongNumberStrings(t *testing.T) {
 		v := pick("", "+", "-") + strings.Repeat("0", r.IntN(150)) + pick("", digits(r.IntN(40)), "8") +
 			pick("", ".", "."+strings.Repeat("0", r.IntN(120))+digits(r.IntN(80)), "."+strings.Repeat("9", r.IntN(120))) +
 			pick("", "e"+pick("", "+", "-")+strings.Repeat("0", r.IntN(100))+digits(r.IntN(3)), "E1", "x", "e",
+				"p"+pick("", "+", "-")+strings.Repeat("0", r.IntN(100))+digits(r.IntN(3)), "P3",
 				"e"+pick("", "-")+pick("99999999", "9999999", digits(7)))
 		got, ok := toInt(v)
 		want, wantOK := whole(v)

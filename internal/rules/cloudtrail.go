@@ -168,7 +168,7 @@ func EvaluateTrail(t Trail) []Finding {
 	flag(CloudTrailSingleRegion, "is_multi_region_trail", t.MultiRegion, true,
 		"is_multi_region_trail is false: the trail records one region only")
 	if f := len(out) - 1; f >= 0 && out[f].Rule == CloudTrailSingleRegion && out[f].Severity != Info &&
-		!t.HomeRegion.Unknown && t.HomeRegion.V != "" && t.HomeRegion.V != GlobalEventsRegion(t.HomeRegion.V) {
+		!t.HomeRegion.Unknown && t.HomeRegion.V != "" && GlobalEventsRegion(t.HomeRegion.V) != "" && t.HomeRegion.V != GlobalEventsRegion(t.HomeRegion.V) {
 		// IAM's events are delivered to one region only: this trail gets none.
 		out[f].Severity = High
 		out[f].Message = fmt.Sprintf("is_multi_region_trail is false and the trail lives in %s: it records none of IAM's events, which go to %s",
@@ -379,7 +379,7 @@ func TrailReplacement(t Trail) Replacement {
 	check(!t.Logging.Unknown, t.Logging.V)
 	if !t.MultiRegion.Unknown && !t.MultiRegion.V {
 		home := t.HomeRegion
-		check(!home.Unknown && home.V != "", home.V == GlobalEventsRegion(home.V))
+		check(!home.Unknown && home.V != "" && GlobalEventsRegion(home.V) != "", home.V == GlobalEventsRegion(home.V))
 	} else {
 		check(!t.MultiRegion.Unknown, true)
 	}
@@ -413,13 +413,16 @@ const USEast1 = "us-east-1"
 
 // GlobalEventsRegion is where IAM delivers its events in the partition of
 // region: us-east-1, or AWS GovCloud (US)'s us-gov-west-1 and China's
-// cn-north-1.
+// cn-north-1; "" in the isolated and sovereign partitions (us-iso*,
+// eu-iso*, eusc-), which iamguard does not know.
 func GlobalEventsRegion(region string) string {
 	switch {
 	case strings.HasPrefix(region, "us-gov-"):
 		return "us-gov-west-1"
 	case strings.HasPrefix(region, "cn-"):
 		return "cn-north-1"
+	case strings.HasPrefix(region, "us-iso"), strings.HasPrefix(region, "eu-iso"), strings.HasPrefix(region, "eusc-"):
+		return ""
 	}
 	return USEast1
 }
@@ -468,7 +471,7 @@ func EvaluateLiveTrails(trails []LiveTrail) (recording bool, verdicts []TrailVer
 		v := TrailVerdict{Findings: EvaluateTrail(t.Trail)}
 		_, _, v.RecordsIAMWrites, _ = recordsIAMWrites(t.Trail)
 		v.RecordsIAM, v.Why = RecordsIAMEvents(t.Trail)
-		if iam := GlobalEventsRegion(t.HomeRegion); v.RecordsIAM && !t.MultiRegion.V && t.HomeRegion != iam {
+		if iam := GlobalEventsRegion(t.HomeRegion); v.RecordsIAM && !t.MultiRegion.V && iam != "" && t.HomeRegion != iam {
 			v.RecordsIAM, v.Why = false, "a single-region trail outside "+iam+" receives no global service events"
 		}
 		if v.RecordsIAM {

@@ -283,7 +283,8 @@ func TestSingleRegionTrailOutsideUSEast1(t *testing.T) {
 		return Trail{IncludeGlobalServiceEvents: Known(true), MultiRegion: Known(false), Logging: Known(true), LogFileValidation: Known(true), HomeRegion: region}
 	}
 	for region, want := range map[string]Severity{"eu-west-1": High, "us-east-1": Medium, "": Medium,
-		"us-gov-west-1": Medium, "us-gov-east-1": High, "cn-north-1": Medium, "cn-northwest-1": High} { // each partition's own region
+		"us-gov-west-1": Medium, "us-gov-east-1": High, "cn-north-1": Medium, "cn-northwest-1": High,
+		"us-iso-east-1": Medium, "eusc-de-east-1": Medium} { // each partition's own region
 		fs := EvaluateTrail(trail(Known(region)))
 		if len(fs) != 1 || fs[0].Rule != CloudTrailSingleRegion || fs[0].Severity != want {
 			t.Errorf("single-region trail in %q: %+v, want IG702 at %s", region, fs, want)
