@@ -66,7 +66,7 @@ func trailOf(a attrs, region string) rules.Trail {
 		var sel rules.AdvancedSelector
 		if s.blockUnknown("field_selector") {
 			// Dynamic blocks over values known after apply: any fields.
-			sel.Fields = append(sel.Fields, rules.FieldSelector{Unknown: true})
+			sel.Fields = append(sel.Fields, rules.FieldSelector{NameUnknown: true, CondUnknown: true})
 		}
 		for _, f := range list(s, "field_selector") {
 			fs := rules.FieldSelector{
@@ -74,9 +74,10 @@ func trailOf(a attrs, region string) rules.Trail {
 				Equals: strs(f, "equals"), NotEquals: strs(f, "not_equals"),
 				StartsWith: strs(f, "starts_with"), NotStartsWith: strs(f, "not_starts_with"),
 				EndsWith: strs(f, "ends_with"), NotEndsWith: strs(f, "not_ends_with"),
-				Unknown: f.anyUnknown("field", "equals", "not_equals", "starts_with", "not_starts_with", "ends_with", "not_ends_with"),
+				NameUnknown: f.anyUnknown("field"),
+				CondUnknown: f.anyUnknown("equals", "not_equals", "starts_with", "not_starts_with", "ends_with", "not_ends_with"),
 			}
-			if f.isUnknown("field") {
+			if fs.NameUnknown {
 				fs.Field = "" // any field
 			}
 			sel.Fields = append(sel.Fields, fs)

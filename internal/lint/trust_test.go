@@ -193,6 +193,8 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_cloudtrail.reads":     "IG705:high",
 			"aws_cloudtrail.data_only": "IG705:high",
 			"aws_cloudtrail.undecided": "IG705:info",
+			"aws_cloudtrail.source_s3": "IG705:high", // a known condition decides beside an unknown one
+			"aws_cloudtrail.any_field": "IG705:high",
 		}},
 		// The current trail (logging off) does not replace the deposed
 		// one destroyed (logging): IG704 beside the current one's IG703.

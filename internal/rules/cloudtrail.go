@@ -129,8 +129,9 @@ type AdvancedSelector struct{ Fields []FieldSelector }
 type FieldSelector struct {
 	Field                                                               string
 	Equals, NotEquals, StartsWith, NotStartsWith, EndsWith, NotEndsWith []string
-	// Unknown: the field's name or a condition is known only after apply.
-	Unknown bool
+	// The field's name, or a condition's values, are known only after
+	// apply: a condition known only after apply is left out of the lists.
+	NameUnknown, CondUnknown bool
 }
 
 // maybe is a three-valued answer: a selector may record IAM's writes
@@ -294,10 +295,13 @@ func (s AdvancedSelector) recordsIAMWrites() maybe {
 			// Any other field narrows what is recorded in a way iamguard
 			// cannot judge (eventName, userIdentity.arn, a misspelt name):
 			// the selector is not known to record all of IAM's writes. A
-			// field whose name is known only after apply may be any.
+			// field whose name is known only after apply may be any: the
+			// category, readOnly or the source, if its values allow.
 			m = never
-			if f.Unknown && f.Field == "" {
-				m, management = perhaps, max(management, perhaps)
+			if f.NameUnknown {
+				category := min(f.matchesMaybe("Management"), perhaps)
+				m = max(category, min(max(f.matchesMaybe("false"), f.matchesMaybe(iamSource)), perhaps))
+				management = max(management, category)
 			}
 		}
 		all = min(all, m)
@@ -305,13 +309,16 @@ func (s AdvancedSelector) recordsIAMWrites() maybe {
 	return min(management, all)
 }
 
-// matchesMaybe is matches, perhaps when a condition is known only after
-// apply.
+// matchesMaybe is matches: never when a known condition fails, perhaps
+// when only a condition known after apply could.
 func (f FieldSelector) matchesMaybe(value string) maybe {
-	if f.Unknown {
+	switch {
+	case !f.matches(value):
+		return never
+	case f.CondUnknown:
 		return perhaps
 	}
-	return known(f.matches(value))
+	return surely
 }
 
 // unjudgedField is the first field of a management-event selector that

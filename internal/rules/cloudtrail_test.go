@@ -302,7 +302,7 @@ func TestSingleRegionTrailOutsideUSEast1(t *testing.T) {
 func TestSelectorsPartlyUnknown(t *testing.T) {
 	sound := Trail{IncludeGlobalServiceEvents: Known(true), MultiRegion: Known(true), Logging: Known(true), LogFileValidation: Known(true)}
 	field := func(name string, unknown bool, equals ...string) FieldSelector {
-		return FieldSelector{Field: name, Equals: equals, Unknown: unknown}
+		return FieldSelector{Field: name, Equals: equals, NameUnknown: unknown && name == "", CondUnknown: unknown}
 	}
 	management := AdvancedSelector{Fields: []FieldSelector{field("eventCategory", false, "Management")}}
 	reads := AdvancedSelector{Fields: []FieldSelector{field("eventCategory", false, "Management"), field("readOnly", false, "true")}}
@@ -326,7 +326,14 @@ func TestSelectorsPartlyUnknown(t *testing.T) {
 		"basic: reads, unknown exclusions":  {basic: []EventSelector{{ReadWriteType: "ReadOnly", ExcludedUnknown: true, IncludeManagementEvents: Known(true)}}, want: "IG705:high"},
 		"basic: iam excluded, unknown type": {basic: []EventSelector{{TypeUnknown: true, ExcludeManagementEventSources: []string{iamSource}, IncludeManagementEvents: Known(true)}}, want: "IG705:high"},
 		"basic: unknown exclusions":         {basic: []EventSelector{{ExcludedUnknown: true, IncludeManagementEvents: Known(true)}}, want: "IG705:info"},
-		"advanced: fields unknown":          {adv: []AdvancedSelector{{Fields: []FieldSelector{{Unknown: true}}}}, want: "IG705:info"},
+		"advanced: fields unknown":          {adv: []AdvancedSelector{{Fields: []FieldSelector{{NameUnknown: true, CondUnknown: true}}}}, want: "IG705:info"},
+		// A known condition that already fails decides beside unknown ones.
+		"source s3, unknown exclusion": {adv: []AdvancedSelector{{Fields: []FieldSelector{field("eventCategory", false, "Management"),
+			{Field: "eventSource", Equals: []string{"s3.amazonaws.com"}, CondUnknown: true}}}}, want: "IG705:high"},
+		"unknown field, values that fit none": {adv: []AdvancedSelector{{Fields: []FieldSelector{field("eventCategory", false, "Management"),
+			{NameUnknown: true, Equals: []string{"true"}}}}}, want: "IG705:high"},
+		"unknown field, iam's source": {adv: []AdvancedSelector{{Fields: []FieldSelector{field("eventCategory", false, "Management"),
+			{NameUnknown: true, Equals: []string{iamSource}}}}}, want: "IG705:info"},
 	} {
 		tr := sound
 		tr.AdvancedSelectors, tr.EventSelectors = c.adv, c.basic

@@ -106,3 +106,42 @@ resource "aws_cloudtrail" "undecided" {
     }
   }
 }
+
+# A known condition that already keeps IAM's writes out decides beside an
+# unknown one (IG705 high): the source is S3's, whatever it excludes ...
+resource "aws_cloudtrail" "source_s3" {
+  name                       = "source-s3"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  advanced_event_selector {
+    field_selector {
+      field  = "eventCategory"
+      equals = ["Management"]
+    }
+    field_selector {
+      field      = "eventSource"
+      equals     = ["s3.amazonaws.com"]
+      not_equals = [aws_s3_bucket.data.bucket_domain_name]
+    }
+  }
+}
+
+# ... and a field whose name is known only after apply, with a value that
+# fits neither the category, readOnly nor IAM's source.
+resource "aws_cloudtrail" "any_field" {
+  name                       = "any-field"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  advanced_event_selector {
+    field_selector {
+      field  = "eventCategory"
+      equals = ["Management"]
+    }
+    field_selector {
+      field  = aws_s3_bucket.data.bucket
+      equals = ["true"]
+    }
+  }
+}
