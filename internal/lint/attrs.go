@@ -235,20 +235,6 @@ func longNumber(v string) (float64, bool) {
 	if sig == "" {
 		return 0, true
 	}
-	if binary {
-		// The decimal part cut to what float64 holds; a power of two of
-		// more than 8 digits, as a power of ten, is unreadable.
-		intPart = strings.TrimLeft(intPart, "0")
-		if len(intPart) > 400 || len(exp) > 8 {
-			return 0, false
-		}
-		b, _, err := big.ParseFloat(sign0(sign)+"0"+intPart+"."+frac[:min(len(frac), sigDigits)]+"p"+expSign+"0"+exp, 10, 64, big.ToNearestEven)
-		if err != nil || b.IsInf() {
-			return 0, false
-		}
-		f, _ := b.Float64()
-		return f, true
-	}
 	// The value is 0.sig × 10^mag. An exponent of more than 8 digits is
 	// unreadable, as big.ParseFloat finds most of them (past int32, or a
 	// value past big.Float's range, 2^MaxInt32): no number a provider takes.
@@ -256,7 +242,21 @@ func longNumber(v string) (float64, bool) {
 	if err != nil || e <= -1e8 || e >= 1e8 {
 		return 0, false
 	}
-	mag := len(intPart) - (len(all) - len(sig)) + int(e)
+	mag := len(intPart) - (len(all) - len(sig))
+	if binary {
+		// Times a power of two: the significant digits, read with their
+		// power of ten, then scaled.
+		m, _, err := big.ParseFloat("0."+sig[:min(len(sig), sigDigits)]+"e"+strconv.Itoa(mag), 10, 64, big.ToNearestEven)
+		if err != nil {
+			return 0, false
+		}
+		if m.SetMantExp(m, int(e)); m.IsInf() {
+			return 0, false
+		}
+		f, _ := m.Float64()
+		return sign * f, true
+	}
+	mag += int(e)
 	switch {
 	case mag > maxMag:
 		return math.Copysign(math.MaxFloat64, sign), true
@@ -265,13 +265,6 @@ func longNumber(v string) (float64, bool) {
 	}
 	f, err := strconv.ParseFloat("0."+sig[:min(len(sig), sigDigits)]+"e"+strconv.Itoa(mag), 64)
 	return sign * f, err == nil
-}
-
-func sign0(sign float64) string {
-	if sign < 0 {
-		return "-"
-	}
-	return ""
 }
 
 // leadingDigits counts the decimal digits s starts with.

@@ -411,7 +411,10 @@ func (l *linter) replacement(c *change, now attrs) rules.Replacement {
 		}
 		return rules.SigningCertificateReplacement(now.str("status", "Active"), now.str("certificate_body", ""), l.now, l.baseline)
 	case "aws_cloudtrail":
-		return rules.TrailReplacement(trailOf(now, c.region))
+		// The current object has the deposed one's configuration, and so
+		// its provider's region.
+		region, _ := l.plan.Region(c.rc)
+		return rules.TrailReplacement(trailOf(now, region))
 	}
 	return rules.SoundReplacement
 }

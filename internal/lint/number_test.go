@@ -42,6 +42,15 @@ func TestLongNumberStrings(t *testing.T) {
 			t.Fatalf("toInt(%q) = %d, %v; the whole string reads %d, %v", v, got, ok, want, wantOK)
 		}
 	}
+	// Powers of two (Terraform reads "6p0" as 6): a long whole part
+	// scaled down, and a fraction with many leading zeros scaled up.
+	two1333 := new(big.Int).Lsh(big.NewInt(1), 1333).String()
+	for _, v := range []string{two1333 + "p-1330", "0." + strings.Repeat("0", 59) + "13p201", strings.Repeat("0", 120) + "6p0"} {
+		got, ok := toInt(v)
+		if want, wantOK := whole(v); got != want || ok != wantOK || !ok {
+			t.Errorf("toInt(%.30q…) = %d, %v; the whole string reads %d, %v", v, got, ok, want, wantOK)
+		}
+	}
 	for v, want := range map[string]int{
 		strings.Repeat("0", 1_000_000) + "14":                            14,
 		"1" + strings.Repeat("0", 1_000_000):                             maxJudged,

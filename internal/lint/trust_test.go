@@ -201,6 +201,11 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/deposed-trail-off", nil, map[string]string{
 			"aws_cloudtrail.t": "IG703:high IG704:high",
 		}},
+		// The current trail, created single-region in its provider's
+		// us-west-2, does not replace the deposed multi-region one.
+		{"trust/deposed-trail-region", nil, map[string]string{
+			"aws_cloudtrail.t": "IG702:high IG704:high",
+		}},
 		// IG202 is about a secret in state: a key that keeps one there
 		// (made by Terraform without pgp_key, or made now) is judged; a
 		// key imported (its secret null: AWS returns one only from
