@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
@@ -167,50 +168,27 @@ func artifactURI(path string) string {
 }
 
 // sarifFingerprint identifies a finding across runs, for code scanning to
-// keep one alert per finding: by the plan file it is in (file: as the
-// repository names it, however the run named the plan), its rule, its
-// address in the plan, its attribute, and what it says, numbers that are
-// not part of a name left out (a count of days, a key size), so that two
-// checks of one rule on one attribute (an expiring certificate, a weak
-// key) are two alerts, and neither hides the other once dismissed.
+// keep one alert per finding: by its plan (file: as the repository names
+// it, however the run named the plan; else the plan's path as given), its
+// rule, its address in the plan, its attribute, and what it says, counts
+// of days left out (they change with each day's run), so that two checks
+// of one rule on one attribute (an expiring certificate, a weak key, two
+// weak intermediates) are two alerts, and neither hides the other once
+// dismissed.
 func sarifFingerprint(f *Finding, file string) string {
 	address := f.Address
 	if f.In != nil {
 		address = strings.TrimPrefix(address, f.In.Path+AddressSeparator)
+		if file == "" {
+			file = filepath.ToSlash(filepath.Clean(f.In.Path))
+		}
 	}
-	return fingerprint(file, f.Rule.ID, address, f.Attribute, withoutNumbers(f.Message))
+	return fingerprint(file, f.Rule.ID, address, f.Attribute, dayCounts.ReplaceAllString(f.Message, "${1}# days"))
 }
 
-// withoutNumbers writes each run of digits that is not part of a word
-// (12 days, 1024 bits; not R10 or SHA256) as #.
-func withoutNumbers(s string) string {
-	word := func(i int) bool {
-		if i < 0 || i >= len(s) {
-			return false
-		}
-		c := s[i]
-		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		j := i
-		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-			j++
-		}
-		switch {
-		case j == i:
-			b.WriteByte(s[i])
-			i++
-			continue
-		case word(i-1) || word(j):
-			b.WriteString(s[i:j])
-		default:
-			b.WriteByte('#')
-		}
-		i = j
-	}
-	return b.String()
-}
+// dayCounts finds a count of days in a message ("in 12 days", "400 days
+// old", "1 day").
+var dayCounts = regexp.MustCompile(`(^|[^0-9A-Za-z])[0-9]+ days?\b`)
 
 func fingerprint(parts ...string) string {
 	h := sha256.New()

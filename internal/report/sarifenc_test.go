@@ -103,7 +103,8 @@ func TestSARIFFingerprintsDistinct(t *testing.T) {
 		return Finding{Finding: rules.Finding{Rule: rules.ByID(id), Severity: rules.High, Attribute: "certificate_body", Message: msg}, ResourceRef: ref}
 	}
 	fs := []Finding{finding("IG502", "expires in 3 days"), finding("IG502", "RSA key of 1024 bits"), finding("IG502", "signed with SHA-1"),
-		finding("IG304", "intermediate CN=R10 has a 1024-bit key"), finding("IG304", "intermediate CN=R11 has a 1024-bit key")}
+		finding("IG304", "intermediate CN=R10 has a 1024-bit key"), finding("IG304", "intermediate CN=R11 has a 1024-bit key"),
+		finding("IG304", `"Example Intermediate CA 1" has a 1024-bit key`), finding("IG304", `"Example Intermediate CA 2" has a 1024-bit key`)}
 	seen := map[string]bool{}
 	for i := range fs {
 		fp := sarifFingerprint(&fs[i], "a.json")
@@ -121,5 +122,12 @@ func TestSARIFFingerprintsDistinct(t *testing.T) {
 	merged.ResourceRef = &lint.ResourceRef{Address: "./a.json" + AddressSeparator + ref.Address, In: &lint.PlanRef{Path: "./a.json", File: "a.json"}}
 	if sarifFingerprint(&merged, "a.json") != sarifFingerprint(&fs[0], "a.json") {
 		t.Error("the fingerprint depends on how the run named the plan")
+	}
+	// Plans outside the repository have no file: their paths tell them apart.
+	prod, staging := fs[0], fs[0]
+	prod.ResourceRef = &lint.ResourceRef{Address: "../plans/prod/plan.json:" + ref.Address, In: &lint.PlanRef{Path: "../plans/prod/plan.json"}}
+	staging.ResourceRef = &lint.ResourceRef{Address: "../plans/staging/plan.json:" + ref.Address, In: &lint.PlanRef{Path: "../plans/staging/plan.json"}}
+	if sarifFingerprint(&prod, "") == sarifFingerprint(&staging, "") {
+		t.Error("one finding in two plans outside the repository shares a fingerprint")
 	}
 }
