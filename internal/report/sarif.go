@@ -10,7 +10,6 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
@@ -183,12 +182,39 @@ func sarifFingerprint(f *Finding, file string) string {
 			file = filepath.ToSlash(filepath.Clean(f.In.Path))
 		}
 	}
-	return fingerprint(file, f.Rule.ID, address, f.Attribute, dayCounts.ReplaceAllString(f.Message, "${1}# days"))
+	return fingerprint(file, f.Rule.ID, address, f.Attribute, withoutDayCounts(f.Message))
 }
 
-// dayCounts finds a count of days in a message ("in 12 days", "400 days
-// old", "1 day").
-var dayCounts = regexp.MustCompile(`(^|[^0-9A-Za-z])[0-9]+ days?\b`)
+// withoutDayCounts writes each count of days in a message ("in 12 days",
+// "400 days old", "1 day") as "# day".
+func withoutDayCounts(s string) string {
+	i := strings.Index(s, " day")
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i >= 0 {
+		j := i // the count's digits end at i; they start at j
+		for j > 0 && s[j-1] >= '0' && s[j-1] <= '9' {
+			j--
+		}
+		if j < i && (j == 0 || !isWordByte(s[j-1])) {
+			b.WriteString(s[:j])
+			b.WriteByte('#')
+		} else {
+			b.WriteString(s[:i])
+		}
+		b.WriteString(" day")
+		s = s[i+len(" day"):]
+		i = strings.Index(s, " day")
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
 
 func fingerprint(parts ...string) string {
 	h := sha256.New()

@@ -113,6 +113,12 @@ func TestSARIFFingerprintsDistinct(t *testing.T) {
 		}
 		seen[fp] = true
 	}
+	for in, want := range map[string]string{"expires in 3 days": "expires in # days", "is 400 days old; at most 90 days": "is # days old; at most # days",
+		"1 day": "# day", "CA 2 day": "CA # day", "R10 days": "R10 days", "no days": "no days", "plain": "plain"} {
+		if got := withoutDayCounts(in); got != want {
+			t.Errorf("withoutDayCounts(%q) = %q, want %q", in, got, want)
+		}
+	}
 	later := fs[0]
 	later.Message = "expires in 12 days"
 	if sarifFingerprint(&later, "a.json") != sarifFingerprint(&fs[0], "a.json") {
