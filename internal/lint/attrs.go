@@ -194,7 +194,8 @@ func numberString(v string) (float64, bool) {
 	return f, true
 }
 
-// longNumber is numberString for a long string: [+-]digits[.digits][e[+-]digits].
+// longNumber is numberString for a long string:
+// [+-]digits[.digits][(e|p)[+-]digits], p a power of two.
 func longNumber(v string) (float64, bool) {
 	const sigDigits, maxMag = 40, 30 // 1e30 is past any int judged
 	sign := 1.0
