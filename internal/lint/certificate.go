@@ -10,13 +10,10 @@ func judgeServerCertificate(l *linter, c *change) []rules.Finding {
 	}
 	a := c.after()
 	s := rules.ServerCertificate{
-		Body:       a.str("certificate_body", ""),
-		Chain:      a.str("certificate_chain", ""),
-		PrivateKey: a.str("private_key", ""),
-	}
-	if !s.Chain.Unknown && s.Chain.V != "" {
-		l.chains++
-		s.ChainUnverified = l.chains > rules.MaxChainsVerified
+		Body:           a.str("certificate_body", ""),
+		Chain:          a.str("certificate_chain", ""),
+		PrivateKey:     a.str("private_key", ""),
+		ChainsVerified: &l.chains,
 	}
 	return rules.EvaluateServerCertificate(s, l.now, l.baseline)
 }

@@ -3,6 +3,7 @@ package lint
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -160,5 +161,40 @@ func TestChainsVerifiedBounded(t *testing.T) {
 	}
 	if len(unverified) != 1 || !strings.HasPrefix(unverified[0], "info iamguard verifies at most") {
 		t.Errorf("IG306 findings: %q; want one info finding for the chain past the limit", unverified)
+	}
+}
+
+// TestBlankChainsCostNothing: only a chain that is verified counts against
+// rules.MaxChainsVerified: a thousand certificates with a blank chain, or
+// one that does not parse, ahead of one with a chain of another CA, leave
+// that one's IG306 at medium.
+func TestBlankChainsCostNothing(t *testing.T) {
+	p := newTestPKI(t)
+	body, _ := json.Marshal(p.leaf(t, certtest.Cert{}).PEM)
+	other := newTestPKI(t)
+	wrong, _ := json.Marshal(other.chain())
+	var b strings.Builder
+	b.WriteString(`{"format_version": "1.2", "resource_changes": [`)
+	for i := range rules.MaxChainsVerified + 1 {
+		chain := `"\n"`
+		if i%2 == 1 {
+			chain = `"-----BEGIN CERTIFICATE-----\n%%%\n-----END CERTIFICATE-----\n"`
+		}
+		fmt.Fprintf(&b, `{"address": "aws_iam_server_certificate.a%d", "mode": "managed", "type": "aws_iam_server_certificate", "name": "a%d",
+		  "change": {"actions": ["create"], "before": null, "after": {"certificate_body": %s, "certificate_chain": %s}, "after_unknown": {}}},`,
+			i, i, body, chain)
+	}
+	fmt.Fprintf(&b, `{"address": "aws_iam_server_certificate.zzz", "mode": "managed", "type": "aws_iam_server_certificate", "name": "zzz",
+	  "change": {"actions": ["create"], "before": null, "after": {"certificate_body": %s, "certificate_chain": %s}, "after_unknown": {}}}]}`, body, wrong)
+	res := Lint(readPlan(t, []byte(b.String())), Options{Now: planNow})
+	for _, f := range res.Findings {
+		if f.Address == "aws_iam_server_certificate.zzz" && f.Rule == rules.CertificateChainInvalid && f.Severity != rules.Medium {
+			t.Errorf("the last certificate's IG306 is %s: %s", f.Severity, f.Message)
+		}
+	}
+	if !slices.ContainsFunc(res.Findings, func(f Finding) bool {
+		return f.Address == "aws_iam_server_certificate.zzz" && f.Rule == rules.CertificateChainInvalid
+	}) {
+		t.Error("no IG306 on the certificate with another CA's chain")
 	}
 }

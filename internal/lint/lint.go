@@ -237,7 +237,7 @@ type linter struct {
 	signingBest   map[string]rules.Replacement
 	currentPolicy *rules.PasswordPolicy // see accountPolicy
 	sourceNames   map[sourced]string    // see userOf
-	chains        int                   // certificate chains judged so far (see rules.MaxChainsVerified)
+	chains        int                   // certificate chains verified so far (see rules.MaxChainsVerified)
 }
 
 // Lint judges every resource change of p whose type a rule judges.

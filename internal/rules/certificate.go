@@ -158,9 +158,11 @@ type ServerCertificate struct {
 	Body       Value[string]
 	Chain      Value[string]
 	PrivateKey Value[string]
-	// ChainUnverified: the plan is past MaxChainsVerified, so the chain is
-	// not verified and IG306 is an info finding.
-	ChainUnverified bool
+	// ChainsVerified counts the chains verified so far in a plan: past
+	// MaxChainsVerified a chain is not verified, and IG306 is an info
+	// finding. Only a chain that is verified counts (one that is blank or
+	// does not parse costs nothing). Nil: no bound.
+	ChainsVerified *int
 }
 
 // MaxChainsVerified bounds the chains verified in one plan, each up to a
@@ -182,13 +184,18 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 	switch {
 	case s.Chain.Unknown:
 		out = append(out, CertificateChainInvalid.unknown("certificate_chain", s.Chain))
-	case strings.TrimSpace(s.Chain.V) != "" && s.ChainUnverified:
-		out = append(out, Finding{Rule: CertificateChainInvalid, Severity: Info, Attribute: "certificate_chain",
-			Message: fmt.Sprintf("iamguard verifies at most %d chains in one plan; %s cannot be judged", MaxChainsVerified, CertificateChainInvalid.Name())})
 	case strings.TrimSpace(s.Chain.V) != "":
-		if chain, err := inspect.ParseChain(s.Chain.V); err != nil {
+		chain, err := inspect.ParseChain(s.Chain.V)
+		switch {
+		case err != nil:
 			out = append(out, CertificateUnparseable.finding("certificate_chain", "certificate_chain: %v", err))
-		} else {
+		case s.ChainsVerified != nil && *s.ChainsVerified >= MaxChainsVerified:
+			out = append(out, Finding{Rule: CertificateChainInvalid, Severity: Info, Attribute: "certificate_chain",
+				Message: fmt.Sprintf("iamguard verifies at most %d chains in one plan; %s cannot be judged", MaxChainsVerified, CertificateChainInvalid.Name())})
+		default:
+			if s.ChainsVerified != nil {
+				*s.ChainsVerified++
+			}
 			out = append(out, CertificateChain(body, chain, now, b)...)
 		}
 	}
