@@ -85,6 +85,7 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 	}
 	writeOrdered(bw, len(r.Findings), r.weight, func(b []byte, i int) []byte {
 		f := &r.Findings[i]
+		file := findingFile(f, opt)
 		ri, ok := index[f.Rule.ID]
 		if !ok {
 			ri = -1
@@ -92,7 +93,7 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		return appendSARIFResult(append(b, "\n        "...), f, ri, uris[findingFile(f, opt)], sarifFingerprint(f, findingFile(f, opt)))
+		return appendSARIFResult(append(b, "\n        "...), f, ri, uris[file], sarifFingerprint(f, file))
 	})
 	if len(r.Findings) > 0 {
 		bw.WriteString("\n      ")

@@ -38,7 +38,7 @@ func WriteText(w io.Writer, r *Report, opt Options) error {
 	writeTextConfig(bw, r.Config)
 	if len(r.Plans) > 0 {
 		for _, line := range r.PlanVerdicts() {
-			fmt.Fprintln(bw, oneLine(line))
+			fmt.Fprintln(bw, quote.Line(line))
 		}
 		fmt.Fprint(bw, "total: ")
 	}
@@ -49,18 +49,18 @@ func WriteText(w io.Writer, r *Report, opt Options) error {
 // appendTextResource appends a resource's block: its address and action,
 // then each finding with its waiver and fix, then a blank line.
 func appendTextResource(b []byte, res *Resource, labels map[rules.Severity]string) []byte {
-	b = append(append(append(append(b, oneLine(res.Address)...), " ("...), res.Action...), ")\n"...)
+	b = append(append(append(append(b, quote.Line(res.Address)...), " ("...), res.Action...), ")\n"...)
 	for i := range res.Findings {
 		f := &res.Findings[i]
 		b = append(append(append(append(b, "  "...), labels[f.Severity]...), ' '), f.Rule.ID...)
-		b = append(append(append(append(append(b, ' '), f.Rule.Slug...), ": "...), oneLine(f.Message)...), '\n')
+		b = append(append(append(append(append(b, ' '), f.Rule.Slug...), ": "...), quote.Line(f.Message)...), '\n')
 		if w := f.Waiver; w != nil {
 			if f.Waived {
 				b = append(b, "           waived: "...)
 			} else {
 				b = append(append(append(b, "           waiver expired on "...), w.ExpiresDate()...), ": "...)
 			}
-			b = append(append(b, oneLine(w.Reason)...), '\n')
+			b = append(append(b, quote.Line(w.Reason)...), '\n')
 		}
 		if f.Severity != rules.Info {
 			b = append(append(append(b, "           fix: "...), remediation(f)...), '\n')
@@ -69,10 +69,6 @@ func appendTextResource(b []byte, res *Resource, labels map[rules.Severity]strin
 	return append(b, '\n')
 }
 
-// oneLine keeps hostile names from breaking the layout or the terminal,
-// showing as other text, or passing for CI log commands (quote.Line).
-func oneLine(s string) string { return quote.Line(s) }
-
 // writeTextConfig writes the configuration block, if any, before the verdict.
 func writeTextConfig(w io.Writer, c *Config) {
 	if c == nil {
@@ -80,7 +76,7 @@ func writeTextConfig(w io.Writer, c *Config) {
 	}
 	fmt.Fprintf(w, "%s:\n", c.heading())
 	for _, l := range c.lines() {
-		fmt.Fprintf(w, "  %s\n", oneLine(l))
+		fmt.Fprintf(w, "  %s\n", quote.Line(l))
 	}
 	fmt.Fprintln(w)
 }

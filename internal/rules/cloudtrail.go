@@ -169,7 +169,7 @@ func EvaluateTrail(t Trail) []Finding {
 	flag(CloudTrailSingleRegion, "is_multi_region_trail", t.MultiRegion, true,
 		"is_multi_region_trail is false: the trail records one region only")
 	if f := len(out) - 1; f >= 0 && out[f].Rule == CloudTrailSingleRegion && out[f].Severity != Info &&
-		!t.HomeRegion.Unknown && t.HomeRegion.V != "" && GlobalEventsRegion(t.HomeRegion.V) != "" && t.HomeRegion.V != GlobalEventsRegion(t.HomeRegion.V) {
+		!t.HomeRegion.Unknown && outsideIAMRegion(t.HomeRegion.V) {
 		// IAM's events are delivered to one region only: this trail gets none.
 		out[f].Severity = High
 		out[f].Message = fmt.Sprintf("is_multi_region_trail is false and the trail lives in %s: it records none of IAM's events, which go to %s",
@@ -384,11 +384,11 @@ func TrailReplacement(t Trail) Replacement {
 	}
 	check(!t.IncludeGlobalServiceEvents.Unknown, t.IncludeGlobalServiceEvents.V)
 	check(!t.Logging.Unknown, t.Logging.V)
-	if !t.MultiRegion.Unknown && !t.MultiRegion.V {
-		home := t.HomeRegion
-		check(!home.Unknown && home.V != "" && GlobalEventsRegion(home.V) != "", home.V == GlobalEventsRegion(home.V))
-	} else {
-		check(!t.MultiRegion.Unknown, true)
+	switch home := t.HomeRegion; {
+	case t.MultiRegion.Unknown:
+		check(false, false)
+	case !t.MultiRegion.V:
+		check(!home.Unknown && home.V != "" && GlobalEventsRegion(home.V) != "", !outsideIAMRegion(home.V))
 	}
 	if t.Selectors.Unknown {
 		check(false, false)
@@ -432,6 +432,13 @@ func GlobalEventsRegion(region string) string {
 		return ""
 	}
 	return USEast1
+}
+
+// outsideIAMRegion reports whether a single-region trail in region is known
+// to receive none of IAM's events: it is not where its partition's go.
+func outsideIAMRegion(region string) bool {
+	iam := GlobalEventsRegion(region)
+	return region != "" && iam != "" && region != iam
 }
 
 // LiveTrail is a trail as CloudTrail reports it on the live account.
