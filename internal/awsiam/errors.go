@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"os/exec"
 	"strings"
 
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/aws-sdk-go-v2/credentials/processcreds"
 	"github.com/aws/smithy-go"
 )
 
@@ -87,7 +89,26 @@ func wrap(action string, err error) error {
 	if inner != nil && inner.ServiceID != "IAM" {
 		e.Service, e.Action = strings.ToLower(inner.ServiceID), inner.OperationName
 	}
+	var process *processcreds.ProviderError
+	if errors.As(err, &process) {
+		e.Err = processFailed{process}
+	}
 	return e
+}
+
+// processFailed stands for the SDK's error when a profile's
+// credential_process failed. The SDK's own text quotes the process's whole
+// output when it does not parse, and that output holds the secret access
+// key and session token, so only how the process exited is told.
+type processFailed struct{ err *processcreds.ProviderError }
+
+func (e processFailed) Error() string {
+	var exit *exec.ExitError
+	if errors.As(e.err, &exit) {
+		return "credential_process failed: it ended with " + exit.Error()
+	}
+	return "credential_process failed, or printed something other than the credentials JSON the AWS SDK reads " +
+		"(its output is not shown, since it may hold credentials): run the command yourself to see what it prints"
 }
 
 // code is the AWS error code of err, or "".

@@ -1,14 +1,19 @@
 package provider
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/awsiam"
 	"github.com/iamguard/terraform-provider-iamguard/internal/iamtest"
@@ -48,5 +53,57 @@ func TestNoCredentialsDiagnostic(t *testing.T) {
 	}
 	if srv.TotalCalls() != 0 {
 		t.Errorf("%d calls without credentials", srv.TotalCalls())
+	}
+}
+
+// TestCredentialProcessOutputNotShown runs the SDK's real chain on a
+// profile whose credential_process prints credentials the SDK cannot read:
+// a bad Expiration, or a line before the JSON. The SDK quotes that output,
+// secret access key and session token included; neither the diagnostics nor
+// the debug log may.
+func TestCredentialProcessOutputNotShown(t *testing.T) {
+	const secret, token = "CANARY-SECRET-wJalrXUtnFEMI", "CANARY-TOKEN-FwoGZXIvYXdzE"
+	creds := `{"Version": 1, "AccessKeyId": "AKIACANARY", "SecretAccessKey": "` + secret + `", "SessionToken": "` + token + `"`
+	for name, body := range map[string]string{
+		"bad expiration": "echo '" + creds + `, "Expiration": "2030-01-01 00:00:00"}'`,
+		"banner first":   "echo fetching credentials...; echo '" + creds + "}'",
+		"failed":         "echo '" + creds + "}'; exit 3",
+	} {
+		t.Run(name, func(t *testing.T) {
+			isolateAWS(t)
+			dir := t.TempDir()
+			script := filepath.Join(dir, "creds.sh")
+			if err := os.WriteFile(script, []byte("#!/bin/sh\n"+body+"\n"), 0o700); err != nil {
+				t.Fatal(err)
+			}
+			conf := filepath.Join(dir, "config")
+			if err := os.WriteFile(conf, []byte("[profile ci]\ncredential_process = "+script+"\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			var log bytes.Buffer
+			ctx := tflogtest.RootLogger(context.Background(), &log)
+			srv := iamtest.New(t, nil)
+			cfg, err := config.LoadDefaultConfig(ctx, config.WithRegion("us-east-1"),
+				config.WithSharedConfigFiles([]string{conf}), config.WithSharedConfigProfile("ci"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = awsiam.CallerAccount(ctx, cfg.Credentials, sts.NewFromConfig(cfg, func(o *sts.Options) { o.BaseEndpoint = aws.String(srv.URL) }))
+			if err == nil {
+				t.Fatal("the credentials were accepted")
+			}
+			shown := []string{err.Error(), log.String()}
+			for _, d := range []diag.Diagnostic{credentialsFailed(ctx, err, "ci"), readFailed(ctx, "the password policy", err)} {
+				shown = append(shown, d.Summary(), d.Detail())
+			}
+			for _, s := range shown {
+				if strings.Contains(s, "CANARY") {
+					t.Errorf("the process's output is shown:\n%s", s)
+				}
+			}
+			if d := shown[3]; !strings.Contains(d, "credential_process") {
+				t.Errorf("the diagnostic does not name credential_process:\n%s", d)
+			}
+		})
 	}
 }
