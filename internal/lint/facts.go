@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/inspect"
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
@@ -29,6 +30,9 @@ func (l *linter) gatherFacts(judged []*change) {
 	}
 	if types["aws_iam_signing_certificate"] {
 		l.signingBest = l.signingReplacements()
+	}
+	if types["aws_iam_user_ssh_key"] || types["aws_iam_signing_certificate"] {
+		l.dormant = l.dormantCredentials()
 	}
 	if types["aws_iam_account_password_policy"] {
 		l.currentPolicy = l.accountPolicy()
@@ -431,4 +435,82 @@ func (l *linter) accountUser(c *change, user string) (string, bool) {
 	}
 	provider, ok := l.plan.Provider(c.rc)
 	return provider + "\x00" + userKey(user), ok
+}
+
+// dormantCredential is an SSH key or signing certificate the plan deletes
+// (alone, or as the old half of a replacement) while Inactive or Expired.
+type dormantCredential struct {
+	address string
+	status  rules.Value[string]
+}
+
+// dormantCredentials finds the dormant credentials the plan deletes, by
+// the key or certificate they hold (see material): uploaded again, that
+// material is the same credential (rules.Reupload).
+func (l *linter) dormantCredentials() map[string]dormantCredential {
+	out := map[string]dormantCredential{}
+	for _, c := range l.changes {
+		if c.action != "delete" && c.action != "replace" {
+			continue
+		}
+		before := c.before()
+		status := before.str("status", "Active")
+		if status.Unknown || status.V != "Inactive" && status.V != "Expired" {
+			continue
+		}
+		if id, _, ok := material(c.rc.Type, before); ok && id != "" {
+			if _, seen := out[id]; !seen {
+				out[id] = dormantCredential{c.rc.Address, status}
+			}
+		}
+	}
+	return out
+}
+
+// material names the key or certificate an SSH key or signing certificate
+// holds, the same however its text spells it: the type and the SHA-256
+// fingerprint. The attribute that holds it comes too; ok is false for
+// other types. An id of "" is none: known only after apply (v says), or
+// text that does not parse.
+func material(typ string, a attrs) (id string, v rules.Value[string], ok bool) {
+	switch typ {
+	case "aws_iam_user_ssh_key":
+		if v = a.str("public_key", ""); !v.Unknown {
+			if k, err := inspect.ParseSSHPublicKey(v.V); err == nil {
+				id = typ + " " + k.SHA256Fingerprint
+			}
+		}
+	case "aws_iam_signing_certificate":
+		if v = a.str("certificate_body", ""); !v.Unknown {
+			if cert, err := inspect.ParseCertificate(v.V); err == nil {
+				id = typ + " " + cert.SHA256Fingerprint
+			}
+		}
+	default:
+		return "", v, false
+	}
+	return id, v, true
+}
+
+// reupload judges an SSH key or signing certificate that c uploads against
+// the dormant ones the plan deletes (rules.Reupload).
+func (l *linter) reupload(c *change, r *rules.Rule) []rules.Finding {
+	if len(l.dormant) == 0 || c.action != "create" && c.action != "replace" {
+		return nil
+	}
+	after := c.after()
+	id, v, _ := material(c.rc.Type, after)
+	attr := "public_key"
+	if c.rc.Type == "aws_iam_signing_certificate" {
+		attr = "certificate_body"
+	}
+	d, found := l.dormant[id]
+	switch {
+	case v.Unknown:
+	case !found:
+		return nil
+	case d.address == c.rc.Address:
+		d.address = ""
+	}
+	return rules.Reupload(r, v, attr, d.address, d.status, after.str("status", "Active"))
 }

@@ -235,9 +235,10 @@ type linter struct {
 	changeScratch []*change
 	sshKeys       map[string][]rules.Finding // address -> IG401-IG404
 	signingBest   map[string]rules.Replacement
-	currentPolicy *rules.PasswordPolicy // see accountPolicy
-	sourceNames   map[sourced]string    // see userOf
-	chains        int                   // certificate chains verified so far (see rules.MaxChainsVerified)
+	dormant       map[string]dormantCredential // see dormantCredentials
+	currentPolicy *rules.PasswordPolicy        // see accountPolicy
+	sourceNames   map[sourced]string           // see userOf
+	chains        int                          // certificate chains verified so far (see rules.MaxChainsVerified)
 }
 
 // Lint judges every resource change of p whose type a rule judges.
@@ -430,7 +431,8 @@ func newChange(p *plan.Plan, rc *plan.Change) *change {
 }
 
 // reactivation judges an update's status change with r (IG201, IG405,
-// IG503). Only an update keeps the credential: a replacement makes a new one.
+// IG503). An update keeps the credential. A replacement makes a new access
+// key, but uploads an SSH key or signing certificate again: see reupload.
 func (c *change) reactivation(r *rules.Rule) []rules.Finding {
 	if c.action != "update" {
 		return nil

@@ -15,5 +15,6 @@ func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
 		user := c.before().str("user_name", "")
 		out = append(out, rules.SigningCertificateRemoval(user, l.signingReplacement(c, user.V))...)
 	}
-	return append(out, c.reactivation(rules.SigningCertificateReactivated)...)
+	out = append(out, c.reactivation(rules.SigningCertificateReactivated)...)
+	return append(out, l.reupload(c, rules.SigningCertificateReactivated)...)
 }

@@ -11,5 +11,6 @@ func judgeSSHKey(l *linter, c *change) []rules.Finding {
 	if c.removed {
 		return nil
 	}
-	return append(slices.Clone(l.sshKeyFindings()[c.rc.Address]), c.reactivation(rules.SSHKeyReactivated)...)
+	out := append(slices.Clone(l.sshKeyFindings()[c.rc.Address]), c.reactivation(rules.SSHKeyReactivated)...)
+	return append(out, l.reupload(c, rules.SSHKeyReactivated)...)
 }

@@ -77,5 +77,22 @@ func TestSSHKey(t *testing.T) {
 			want: []row{{a, "update", "IG405", rules.High, "status", "status changes from Inactive to Active"}}},
 		{name: "deactivated", spec: planSpec{changes: []res{{addr: a, actions: update,
 			before: sshKeyState("alice", aliceSSH, "SSH", "Active"), after: sshKeyState("alice", aliceSSH, "SSH", "Inactive")}}}},
+		// The key is the credential: a dormant one deleted and uploaded
+		// again in another form is Active again; one known only after
+		// apply may be it.
+		{name: "dormant key deleted and uploaded again", spec: planSpec{changes: []res{
+			newSSHKey(a, "alice", alicePEM, "PEM"),
+			{addr: b, actions: del, before: sshKeyState("alice", aliceSSH, "SSH", "Inactive")}}},
+			want: []row{{a, "create", "IG405", rules.High, "public_key",
+				"public_key is the one of " + b + ", which this plan deletes while Inactive: uploaded again, it is Active again"}}},
+		{name: "dormant key deleted and a key known after apply uploaded", spec: planSpec{changes: []res{
+			unknownKey, {addr: b, actions: del, before: sshKeyState("alice", aliceSSH, "SSH", "Inactive")}}},
+			want: []row{
+				{a, "create", "IG403", rules.Info, "public_key", unknownMsg("public_key", "IG403", "ssh-key-unparseable")},
+				{a, "create", "IG405", rules.Info, "public_key", unknownMsg("public_key", "IG405", "ssh-key-reactivated")},
+			}},
+		{name: "dormant key deleted and uploaded again, inactive", spec: planSpec{changes: []res{
+			{addr: a, actions: create, after: sshKeyState("alice", alicePEM, "PEM", "Inactive"), unknown: sshKeyComputed},
+			{addr: b, actions: del, before: sshKeyState("alice", aliceSSH, "SSH", "Inactive")}}}},
 	})
 }

@@ -134,6 +134,15 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/policy-other-account", nil, map[string]string{
 			"aws_iam_account_password_policy.sandbox": "IG101:high", // its own baseline, not the other account's policy
 		}},
+		// An SSH key or signing certificate is its key material: the
+		// dormant one uploaded again, as a replacement or at another
+		// address after its own is deleted, is Active again. Another key
+		// uploaded after a dormant one's delete is a new credential.
+		{"trust/credential-reupload", nil, map[string]string{
+			"aws_iam_user_ssh_key.k":          "IG405:high",
+			"aws_iam_user_ssh_key.bob_laptop": "IG405:high",
+			"aws_iam_signing_certificate.s":   "IG503:high",
+		}},
 		// Objects whose user is known only after apply count for one user
 		// when one module instance reads it alike (user =
 		// aws_iam_user.ci.id, in two resources or two counted

@@ -140,6 +140,29 @@ func Reactivation(r *Rule, before, after Value[string]) []Finding {
 		func(string) bool { return before.Sensitive || after.Sensitive })
 }
 
+// Reupload judges the upload of an SSH key or signing certificate (IG405,
+// IG503) against a dormant one (was: Inactive or Expired) that the plan
+// deletes and that holds the same key or certificate. That material is the
+// credential: uploaded again, alone or as the new half of a replacement, it
+// is back as an update of its status would bring it back. from is the
+// dormant one's address when it is not the upload's own. material is the
+// upload's key or certificate: known only after apply, it may be the
+// dormant one's, which Reupload is only called with when there is one.
+func Reupload(r *Rule, material Value[string], attr, from string, was, after Value[string]) []Finding {
+	if material.Unknown {
+		if !after.Unknown && after.V != "Active" {
+			return nil
+		}
+		return []Finding{r.unknown(attr, material)}
+	}
+	fs := Reactivation(r, was, after)
+	if from != "" && len(fs) == 1 && fs[0].Severity != Info && !was.Sensitive && !after.Sensitive {
+		fs[0].Attribute = attr
+		fs[0].Message = fmt.Sprintf("%s is the one of %s, which this plan deletes while %s: uploaded again, it is Active again", attr, from, was.V)
+	}
+	return fs
+}
+
 // catalogue is the explicit registry: one slice per rule group.
 var catalogue = concat(passwordRules, accessKeyRules, loginProfileRules, cloudTrailRules, runtimeRules, certificateRules, sshKeyRules, signingCertificateRules, eventRules)
 

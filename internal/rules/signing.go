@@ -42,11 +42,11 @@ var (
 		ID: "IG503", Slug: "signing-certificate-reactivated", Severity: High,
 		Event:     "UpdateSigningCertificate",
 		Summary:   "An inactive signing certificate is switched back on",
-		Rationale: "A certificate was deactivated because it leaked or was replaced; reactivating it revives a credential nobody is watching.",
+		Rationale: "A certificate was deactivated because it leaked or was replaced; reactivating it, or uploading the same certificate again, revives a credential nobody is watching.",
 		Remediation: Remediation{
 			Console:   "Upload a new signing certificate instead of activating the old one.",
 			CLI:       "aws iam upload-signing-certificate for a new certificate; aws iam delete-signing-certificate for the old one.",
-			Terraform: "Keep status = \"Inactive\" on the old aws_iam_signing_certificate and add a new resource.",
+			Terraform: "Keep status = \"Inactive\" on the old aws_iam_signing_certificate, and give a new aws_iam_signing_certificate a new certificate, not the old one.",
 		},
 		References:    []string{"IAM API Reference: UploadSigningCertificate"},
 		ResourceTypes: signingCertificateTypes,

@@ -68,11 +68,11 @@ var (
 		ID: "IG405", Slug: "ssh-key-reactivated", Severity: High,
 		Event:     "UpdateSSHPublicKey",
 		Summary:   "An inactive SSH key is switched back on",
-		Rationale: "A key was deactivated because it leaked, was replaced or went unused; reactivating it revives a credential nobody is watching.",
+		Rationale: "A key was deactivated because it leaked, was replaced or went unused; reactivating it, or uploading the same key again, revives a credential nobody is watching.",
 		Remediation: Remediation{
 			Console:   "Upload a new key instead of activating the old one, then delete the old key.",
 			CLI:       "aws iam upload-ssh-public-key for a new key; aws iam delete-ssh-public-key for the old one.",
-			Terraform: "Keep status = \"Inactive\" on the old aws_iam_user_ssh_key and add a new resource for the new key.",
+			Terraform: "Keep status = \"Inactive\" on the old aws_iam_user_ssh_key, and give a new aws_iam_user_ssh_key a new key, not the old one.",
 		},
 		References:    []string{"CIS AWS 1.12"},
 		ResourceTypes: sshKeyTypes,
