@@ -183,11 +183,11 @@ func (l *linter) userOf(o appliedObject, attr string) user {
 	if !u.Unknown || u.Unreadable || o.change == nil || o.forgotten {
 		return user{u, userKey(u.V)}
 	}
-	id, ok := l.plan.Source(o.change.rc, attr)
+	id, module, ok := l.plan.Source(o.change.rc, attr)
 	if !ok {
 		return user{name: u}
 	}
-	src := sourced{o.change.rc.ModuleAddress, id}
+	src := sourced{module, id}
 	name, ok := l.sourceNames[src]
 	if !ok {
 		name = sourceName(src.module, strings.Split(strings.TrimSuffix(l.plan.SourceRefs(id), "\n"), "\n"))

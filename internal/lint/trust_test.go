@@ -134,6 +134,14 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/policy-other-account", nil, map[string]string{
 			"aws_iam_account_password_policy.sandbox": "IG101:high", // its own baseline, not the other account's policy
 		}},
+		// A user passed into a module (user = var.user) is the one its
+		// call gives, read in the calling module: two instances of one
+		// call, or a root key and one two calls down, given
+		// aws_iam_user.x.id, are keys of one user.
+		{"trust/unknown-user-passed", nil, map[string]string{
+			"aws_iam_access_key.svc":                     "IG203:medium",
+			`module.key["blue"].aws_iam_access_key.this`: "IG203:medium",
+		}},
 		// An SSH key or signing certificate is its key material: the
 		// dormant one uploaded again, as a replacement or at another
 		// address after its own is deleted, is Active again. Another key

@@ -45,10 +45,10 @@ type Plan struct {
 	// module_calls nest.
 	configured map[resourceKey]map[string]Setting
 	modules    map[configKey]int // a module call: its parent's number and name
-	// sources numbers, of a configuration resource, each attribute set
-	// from other objects the same way in every instance; sourceRefs holds
-	// the references by that number.
-	sources    map[resourceKey]map[string]int
+	// sources tells, of a configuration resource, where each attribute
+	// set from other objects the same way in every instance is read (see
+	// source); sourceRefs holds the references by their number.
+	sources    map[resourceKey]map[string]source
 	sourceRefs []string
 	providers  map[resourceKey]string // the provider configuration a resource uses ("aws.prod")
 	regions    map[string]string      // a provider configuration's region, where the configuration shows it
@@ -224,7 +224,8 @@ type reader struct {
 	// rootDeclared has the root input variables the configuration declares.
 	rootDeclared map[string]bool
 	known        map[configKey]bool
-	regions      map[string]string // each provider configuration's constant region, the plan's from resolveConfig on
+	passed       map[configKey]passed // see passedOn
+	regions      map[string]string    // each provider configuration's constant region, the plan's from resolveConfig on
 }
 
 func (rd *reader) top() error {
@@ -1222,9 +1223,9 @@ func (rd *reader) resolveConfig() {
 		return
 	}
 	p.configured = make(map[resourceKey]map[string]Setting, len(rd.config))
-	p.sources = map[resourceKey]map[string]int{}
+	p.sources = map[resourceKey]map[string]source{}
 	ids := map[string]int{} // one number a source, whichever resources read it
-	rd.known = map[configKey]bool{}
+	rd.known, rd.passed = map[configKey]bool{}, map[configKey]passed{}
 	for k, res := range rd.config {
 		each := func() bool { return res.forEach != nil && rd.knownRefs(k.module, *res.forEach, nil) }
 		attrs := make(map[string]Setting, len(res.attrs))
@@ -1232,15 +1233,16 @@ func (rd *reader) resolveConfig() {
 			attrs[name] = x.setting(x.refs && rd.knownRefs(k.module, x, each))
 			if attrs[name] == Set && x.refs && !x.instance && len(x.source) > 0 {
 				if p.sources[k] == nil {
-					p.sources[k] = map[string]int{}
+					p.sources[k] = map[string]source{}
 				}
+				x, up := rd.passedOn(k.module, x)
 				id, ok := ids[string(x.source)]
 				if !ok {
 					id = len(p.sourceRefs)
 					ids[string(x.source)] = id
 					p.sourceRefs = append(p.sourceRefs, string(x.source))
 				}
-				p.sources[k][name] = id
+				p.sources[k][name] = source{id, up}
 			}
 		}
 		p.configured[k] = attrs
@@ -1252,7 +1254,45 @@ func (rd *reader) resolveConfig() {
 		}
 	}
 	p.regions = rd.regions
-	rd.config, rd.calls, rd.rootVars, rd.rootDeclared, rd.known, rd.regions = nil, nil, nil, nil, nil, nil
+	rd.config, rd.calls, rd.rootVars, rd.rootDeclared, rd.known, rd.passed, rd.regions = nil, nil, nil, nil, nil, nil, nil
+}
+
+// source is where a configuration resource reads an attribute: the number
+// of its references, and how many module calls above the resource's module
+// they are read (see passedOn).
+type source struct{ id, up int }
+
+// passed is what passedOn found for an input variable of a module.
+type passed struct {
+	x  expr
+	up int
+}
+
+// passedOn follows an expression that only passes on an input variable of
+// its module m (user = var.user) to the expression the module's call gives
+// that input, read in the calling module, as long as that one is the same
+// for every instance of the call (it reads no count or each). It returns
+// the expression it ends at and how many calls up that is. rd.passed
+// memoizes per module and variable, so that deep module chains cost linear
+// work.
+func (rd *reader) passedOn(m int, x expr) (expr, int) {
+	name, ok := strings.CutPrefix(string(x.source), "var.")
+	if name, ok = strings.CutSuffix(name, "\n"); !ok || m == 0 || strings.ContainsAny(name, ".[\n") {
+		return x, 0 // var.user.name, var.users[0], or more than a variable
+	}
+	k := configKey{m, name}
+	if p, ok := rd.passed[k]; ok {
+		return p.x, p.up
+	}
+	rd.passed[k] = passed{x, 0} // a cycle, which only a hand-made plan has, stops here
+	call, ok := rd.calls[m]
+	in, given := call.inputs[name]
+	if !ok || !given || !in.refs || in.instance || len(in.source) == 0 {
+		return x, 0
+	}
+	to, up := rd.passedOn(call.parent, in)
+	rd.passed[k] = passed{to, up + 1}
+	return to, up + 1
 }
 
 // Configured reports how the configuration of rc sets its attributes; an
@@ -1275,7 +1315,7 @@ func (p *Plan) configKey(rc *Change) (k resourceKey, found bool) {
 		return k, false
 	}
 	module, found := 0, true
-	moduleNames(rc.ModuleAddress, func(name string) bool {
+	moduleNames(rc.ModuleAddress, func(name string, _ int) bool {
 		module, found = p.modules[configKey{module, name}]
 		return found
 	})
@@ -1284,17 +1324,36 @@ func (p *Plan) configKey(rc *Change) (k resourceKey, found bool) {
 
 // Source tells where the configuration of rc reads an attribute that is
 // known only after apply: a number for its references (see SourceRefs),
-// the same for every resource that reads the same ones. Two resources of one module instance
-// (rc.ModuleAddress) with one source read the same value. ok is false when
-// the attribute is not set from other objects alike in every instance
-// (count, each).
-func (p *Plan) Source(rc *Change, attr string) (id int, ok bool) {
+// the same for every resource that reads the same ones, and the module
+// instance they are read in. That is rc's own, or a caller's when rc's
+// module only passes on what its call gives it (user = var.user, given
+// aws_iam_user.ci.id). Two resources whose sources have one number and one
+// module instance read the same value. ok is false when the attribute is
+// not set from other objects alike in every instance (count, each).
+func (p *Plan) Source(rc *Change, attr string) (id int, module string, ok bool) {
 	k, found := p.configKey(rc)
 	if !found {
-		return 0, false
+		return 0, "", false
 	}
-	id, ok = p.sources[k][attr]
-	return id, ok
+	src, ok := p.sources[k][attr]
+	return src.id, callerModule(rc.ModuleAddress, src.up), ok
+}
+
+// callerModule is the address of the module instance up calls above the
+// one at addr ("" for the root module).
+func callerModule(addr string, up int) string {
+	if up == 0 {
+		return addr
+	}
+	var steps []int // where each module.NAME step starts
+	moduleNames(addr, func(_ string, at int) bool {
+		steps = append(steps, at-len("module."))
+		return true
+	})
+	if up >= len(steps) {
+		return ""
+	}
+	return strings.TrimSuffix(addr[:steps[len(steps)-up]], ".")
 }
 
 // Region gives the region of the provider configuration rc uses, when the
@@ -1325,15 +1384,16 @@ func (p *Plan) Provider(rc *Change) (string, bool) {
 func (p *Plan) SourceRefs(id int) string { return p.sourceRefs[id] }
 
 // moduleNames calls name with each module call's name in a module address
-// (module.a[0].module.b["k"]: a, then b), instance keys skipped, until it
-// returns false. It allocates nothing: it runs for every kept change.
-func moduleNames(addr string, name func(string) bool) {
+// (module.a[0].module.b["k"]: a, then b), instance keys skipped, and where
+// in addr the name starts, until it returns false. It allocates nothing:
+// it runs for every kept change.
+func moduleNames(addr string, name func(name string, at int) bool) {
 	depth, quoted, escaped := 0, false, false
 	start, segment := -1, 0 // start of the current segment, -1 outside one
 	end := func(i int) bool {
 		seg := addr[start:i]
 		start, segment = -1, segment+1
-		return segment%2 == 1 || name(seg) // module, a, module, b
+		return segment%2 == 1 || name(seg, i-len(seg)) // module, a, module, b
 	}
 	for i := 0; i < len(addr); i++ {
 		c := addr[i]

@@ -229,15 +229,34 @@ func TestModuleNames(t *testing.T) {
 		`module.a[0][1].module.bb.module.c`: `a bb c`,
 	} {
 		var got []string
-		moduleNames(in, func(name string) bool { got = append(got, name); return true })
+		moduleNames(in, func(name string, _ int) bool { got = append(got, name); return true })
 		if strings.Join(got, " ") != want {
 			t.Errorf("moduleNames(%q) = %q, want %q", in, got, want)
 		}
 	}
 	var first []string
-	moduleNames(`module.a.module.b`, func(name string) bool { first = append(first, name); return false })
+	moduleNames(`module.a.module.b`, func(name string, _ int) bool { first = append(first, name); return false })
 	if len(first) != 1 {
 		t.Errorf("moduleNames went on after false: %q", first)
+	}
+}
+
+func TestCallerModule(t *testing.T) {
+	for _, c := range []struct {
+		addr string
+		up   int
+		want string
+	}{
+		{`module.a`, 0, `module.a`},
+		{`module.a`, 1, ``},
+		{`module.a["x].module.y"].module.b[0]`, 1, `module.a["x].module.y"]`},
+		{`module.a["x].module.y"].module.b[0]`, 2, ``},
+		{`module.a.module.b.module.c`, 1, `module.a.module.b`},
+		{`module.a.module.b.module.c`, 5, ``},
+	} {
+		if got := callerModule(c.addr, c.up); got != c.want {
+			t.Errorf("callerModule(%q, %d) = %q, want %q", c.addr, c.up, got, c.want)
+		}
 	}
 }
 
@@ -472,14 +491,19 @@ func TestLines(t *testing.T) {
 }
 
 // TestDeepModuleCallsLinear: configuration modules nested thousands deep,
-// each with a resource, cost memory in proportion to the input, not to the
-// square of the depth.
+// each with a resource and each passing its user on to the next, cost
+// memory in proportion to the input, not to the square of the depth.
 func TestDeepModuleCallsLinear(t *testing.T) {
 	const depth = 3000
 	var b strings.Builder
 	b.WriteString(`{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": `)
 	for i := 0; i < depth; i++ {
-		b.WriteString(`{"resources": [{"address": "aws_iam_access_key.k", "type": "aws_iam_access_key", "expressions": {"user": {"constant_value": "u"}}}], "module_calls": {"m": {"module": `)
+		given := `"var.user"`
+		if i == 0 {
+			given = `"aws_iam_user.x.id", "aws_iam_user.x"`
+		}
+		b.WriteString(`{"resources": [{"address": "aws_iam_access_key.k", "type": "aws_iam_access_key", "expressions": {"user": {"references": ["var.user"]}}}], ` +
+			`"module_calls": {"m": {"expressions": {"user": {"references": [` + given + `]}}, "module": `)
 	}
 	b.WriteString(`{}`)
 	for i := 0; i < depth; i++ {
@@ -503,6 +527,10 @@ func TestDeepModuleCallsLinear(t *testing.T) {
 	attrs, ok := p.Configured(&Change{ModuleAddress: addr, Type: "aws_iam_access_key", Name: "k"})
 	if !ok || attrs["user"] != Set {
 		t.Errorf("deepest resource: configured = %v, %v", attrs, ok)
+	}
+	// It reads the user the root module gives the first call.
+	if id, module, ok := p.Source(&Change{ModuleAddress: addr, Type: "aws_iam_access_key", Name: "k"}, "user"); !ok || module != "" || p.SourceRefs(id) != "aws_iam_user.x.id\naws_iam_user.x\n" {
+		t.Errorf("deepest resource: source %q in %q, %v", p.SourceRefs(id), module, ok)
 	}
 }
 

@@ -1,0 +1,8 @@
+variable "user" {
+  type = string
+}
+
+module "inner" {
+  source = "../key"
+  user   = var.user
+}
