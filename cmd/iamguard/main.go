@@ -83,12 +83,18 @@ func limitMemory() {
 	}
 }
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		// A bug is one line too, never a stack trace.
+		if r := recover(); r != nil {
+			fmt.Fprintln(stderr, "iamguard: internal error, please report it:", quote.Line(quote.Error(fmt.Errorf("%v", r))))
+			code = exitUsage
+		}
+	}()
 	if len(args) == 0 {
 		fmt.Fprintln(stderr, "iamguard:", shortUsage)
 		return exitUsage
 	}
-	var code int
 	var err error
 	switch args[0] {
 	case "lint":

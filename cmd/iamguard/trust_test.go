@@ -88,6 +88,21 @@ func TestConfigVisibleInEveryFormat(t *testing.T) {
 	}
 }
 
+// panicWriter fails as a bug would.
+type panicWriter struct{}
+
+func (panicWriter) Write([]byte) (int, error) { panic("a bug") }
+
+// TestInternalErrorOneLine: a bug is one line on stderr and exit 2, never
+// a stack trace.
+func TestInternalErrorOneLine(t *testing.T) {
+	var stderr strings.Builder
+	code := run([]string{"lint", fixture}, nil, panicWriter{}, &stderr)
+	if want := "iamguard: internal error, please report it: a bug\n"; code != exitUsage || stderr.String() != want {
+		t.Errorf("exit %d, stderr %q; want %d, %q", code, stderr.String(), exitUsage, want)
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	wantUsageError(t, lintCLI(t, nil), "iamguard: usage: iamguard lint|rules|version")
 	r := lintCLI(t, nil, "scan", "plan.json")

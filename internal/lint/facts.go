@@ -74,7 +74,7 @@ func (l *linter) accountPolicy() *rules.PasswordPolicy {
 // changes go, which would judge with a fact made of nothing: gatherFacts
 // must gather every fact a judge asks for.
 func (l *linter) mustHavePlan() {
-	if l.changes == nil {
+	if l.plan.Changes == nil { // l.changes is empty when the plan only destroys deposed objects
 		panic("lint: a fact across resources was asked for after the plan was let go; gather it in gatherFacts")
 	}
 }

@@ -865,6 +865,26 @@ func TestDeposedTrailReplaced(t *testing.T) {
 	}
 }
 
+// TestOnlyDeposedObjects: a plan whose only changes of a judged type
+// destroy deposed objects, its current objects in prior state only, is
+// judged: gathering the facts across resources had panicked on it.
+func TestOnlyDeposedObjects(t *testing.T) {
+	for typ, want := range map[string]string{
+		"aws_iam_access_key":              "",
+		"aws_iam_user_ssh_key":            "",
+		"aws_iam_signing_certificate":     "IG501:medium",
+		"aws_cloudtrail":                  "IG704:high",
+		"aws_iam_account_password_policy": "IG108:high",
+	} {
+		doc := `{"format_version": "1.2", "resource_changes": [
+		  {"address": "` + typ + `.x", "mode": "managed", "type": "` + typ + `", "name": "x", "deposed": "00aa",
+		   "change": {"actions": ["delete"], "before": {"user": "alice", "user_name": "alice", "username": "alice"}, "after": null}}]}`
+		if got := ids(Lint(readPlan(t, []byte(doc)), Options{}).Findings); got != want {
+			t.Errorf("%s: findings %q, want %q", typ, got, want)
+		}
+	}
+}
+
 // TestLintInterrupted: judging stops when the run's context is done (an
 // interrupt), however long the plan would take.
 func TestLintInterrupted(t *testing.T) {
