@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -299,7 +300,9 @@ func TestGitHubCommands(t *testing.T) {
 		t.Fatalf("%d lines, want one per finding and a summary:\n%s", len(lines), strings.Join(lines, "\n"))
 	}
 	wantCmd := []string{"error", "error", "warning", "notice", "notice"}
-	for i, f := range r.Findings {
+	order, _ := worstFirst(r.Findings) // waived last
+	for i, at := range order {
+		f := r.Findings[at]
 		m := commandLine.FindStringSubmatch(lines[i])
 		if m == nil {
 			t.Fatalf("line %d is not one well-formed workflow command: %q", i, lines[i])
@@ -485,5 +488,48 @@ func TestTextColor(t *testing.T) {
 	}
 	if last := strings.TrimSpace(plain[strings.LastIndex(strings.TrimSpace(plain), "\n")+1:]); last != r.Verdict() {
 		t.Errorf("last line %q, want the verdict %q", last, r.Verdict())
+	}
+}
+
+// TestGitHubAnnotationLimit: GitHub shows 10 annotations of each kind from
+// a step. An unread plan and the worst findings come first; past the limit
+// one annotation says how many more there are, and they follow as log
+// lines, so ten harmless findings that sort first hide nothing unsaid.
+func TestGitHubAnnotationLimit(t *testing.T) {
+	var fs []lint.Finding
+	for i := range 12 { // ten decoys that sort first, then two that matter
+		fs = append(fs, finding("IG202", rules.High, fmt.Sprintf("aws_iam_access_key.a%02d", i), "aws_iam_access_key", "create", "pgp_key", "pgp_key is not set", nil))
+	}
+	fs = append(fs, finding("IG201", rules.Critical, "aws_iam_access_key.z", "aws_iam_access_key", "update", "status", "reactivated", nil))
+	for i := range 3 {
+		fs = append(fs, finding("IG204", rules.Medium, fmt.Sprintf("aws_iam_access_key.m%d", i), "aws_iam_access_key", "no-op", "create_date", "old", nil))
+	}
+	read := New(lint.Result{Plan: &plan.Plan{FormatVersion: "1.2"}, Resources: len(fs), Findings: fs}, "test")
+	r := Merge([]PlanReport{{Path: "a.json", Report: read}, {Path: "b.json", Err: errors.New("truncated")}}, "test")
+	lines := strings.Split(strings.TrimSuffix(string(render(t, "github", r, Options{})), "\n"), "\n")
+	count := map[string]int{}
+	for _, l := range lines {
+		if m := commandLine.FindStringSubmatch(l); m != nil {
+			count[m[1]]++
+		} else if !strings.HasPrefix(l, "iamguard: ") {
+			t.Errorf("neither a command nor a plain log line: %q", l)
+		}
+	}
+	if count["error"] != 10 || count["warning"] != 3 {
+		t.Errorf("%v annotations, want 10 errors and 3 warnings", count)
+	}
+	if !strings.HasPrefix(lines[0], "::error title=iamguard plan not read::b.json") ||
+		!strings.Contains(lines[1], "title=IG201 ") || !strings.Contains(lines[2], "a.json:aws_iam_access_key.a00") {
+		t.Errorf("the unread plan, then the critical finding, do not come first:\n%s", strings.Join(lines[:3], "\n"))
+	}
+	// The plan, the critical finding and a00 to a06 are 9 errors: the 10th
+	// says the other 5 follow.
+	if want := "::error title=iamguard::5 more findings at this level are not annotated"; !strings.HasPrefix(lines[9], want) {
+		t.Errorf("line 10 is %q, want %q", lines[9], want)
+	}
+	for i := 7; i < 12; i++ {
+		if want := fmt.Sprintf("iamguard: HIGH IG202 access-key-secret-in-state: a.json:aws_iam_access_key.a%02d: pgp_key is not set", i); !slices.Contains(lines, want) {
+			t.Errorf("no log line %q", want)
+		}
 	}
 }

@@ -12,44 +12,141 @@ import (
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
-// WriteGitHub writes one GitHub Actions workflow command per finding, so
-// findings show as annotations on the run: ::error for critical and high,
-// ::warning for medium and low, ::notice for info and waived findings. With
-// the plan's file name they point at the resource's line in it. A
+// WriteGitHub writes GitHub Actions workflow commands, so that findings
+// show as annotations on the run: ::error for critical and high, ::warning
+// for medium and low, ::notice for info and waived findings. With the
+// plan's file name they point at the resource's line in it. A
 // configuration that differs from the defaults comes first, as a ::warning
-// when it weakens the checks. A plain summary line follows.
+// when it weakens the checks, then a ::error for each plan not read.
+//
+// GitHub shows at most annotationsPerKind of each kind from one step, so
+// findings come worst first: a pull request cannot push the finding that
+// matters past the limit with harmless ones that sort before it. Past the
+// limit, one annotation says how many more there are, and they follow as
+// plain log lines. A plain summary line ends the output.
 func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 	bw := bufio.NewWriter(w)
+	var shown [3]int // annotations of each kind written
 	if c := r.Config; c != nil {
-		cmd := "notice"
+		kind := notice
 		if c.Weakens {
-			cmd = "warning"
+			kind = warning
 		}
-		fmt.Fprintf(bw, "::%s title=iamguard configuration::%s\n", cmd, githubData(c.heading()+"\n"+strings.Join(c.lines(), "\n")))
+		shown[kind]++
+		fmt.Fprintf(bw, "::%s title=iamguard configuration::%s\n", kind, githubData(c.heading()+"\n"+strings.Join(c.lines(), "\n")))
 	}
-	writeOrdered(bw, len(r.Findings), r.weight, func(b []byte, i int) []byte {
-		return appendGitHubCommand(b, &r.Findings[i], opt)
-	})
-	for i, line := range r.PlanVerdicts() {
+	verdicts := r.PlanVerdicts()
+	for i, line := range verdicts {
 		if r.Plans[i].Summary == nil { // the run fails on it: an error annotation
+			shown[failure]++
 			fmt.Fprintf(bw, "::error title=iamguard plan not read::%s\n", githubData(line))
-			continue
 		}
-		fmt.Fprintln(bw, "iamguard:", quote.NoCommands(githubData(line)))
+	}
+	order, first := worstFirst(r.Findings)
+	// The findings of each kind take order[first[k]:first[k+1]]; keep[k]
+	// of them are annotations.
+	var keep [3]int
+	for k := range keep {
+		n, room := first[k+1]-first[k], max(annotationsPerKind-shown[k], 0)
+		keep[k] = n
+		if n > room {
+			keep[k] = max(room-1, 0) // and one annotation that says how many more
+		}
+	}
+	err := writeOrdered(bw, len(order), func(i int) int { return r.weight(int(order[i])) }, func(b []byte, i int) []byte {
+		f := &r.Findings[order[i]]
+		k := findingKind(f)
+		switch at := i - first[k]; {
+		case at < keep[k]:
+			return appendGitHubCommand(b, f, opt)
+		case at == keep[k] && shown[k]+keep[k] < annotationsPerKind:
+			b = fmt.Appendf(b, "::%s title=iamguard::%d more findings at this level are not annotated: GitHub shows %d per step, and they follow as log lines\n", k, first[k+1]-first[k]-keep[k], annotationsPerKind)
+		}
+		return appendGitHubLine(b, f)
+	})
+	if err != nil {
+		return err
+	}
+	for i, line := range verdicts {
+		if r.Plans[i].Summary != nil {
+			fmt.Fprintln(bw, "iamguard:", quote.NoCommands(githubData(line)))
+		}
 	}
 	fmt.Fprintln(bw, "iamguard:", r.Verdict())
 	return bw.Flush()
+}
+
+// annotationsPerKind is how many annotations of one kind (error, warning,
+// notice) GitHub shows from one step.
+const annotationsPerKind = 10
+
+// annotationKind is a kind of GitHub annotation, worst first.
+type annotationKind int
+
+const (
+	failure annotationKind = iota
+	warning
+	notice
+)
+
+func (k annotationKind) String() string { return [...]string{"error", "warning", "notice"}[k] }
+
+func findingKind(f *Finding) annotationKind {
+	switch {
+	case f.Waived || f.Severity < rules.Low:
+		return notice
+	case f.Severity < rules.High:
+		return warning
+	}
+	return failure
+}
+
+// worstFirst orders findings by severity, worst first, waived ones last,
+// in their order within one severity. first[k] is where the findings of
+// annotation kind k start; first[3] is the end.
+func worstFirst(fs []Finding) (order []int32, first [4]int) {
+	rank := func(f *Finding) int { // 0 for critical ... 4 for info, 5 waived
+		if f.Waived {
+			return 5
+		}
+		return int(rules.Critical - f.Severity)
+	}
+	var start [7]int
+	for i := range fs {
+		start[rank(&fs[i])+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	first = [4]int{start[0], start[2], start[4], start[6]} // critical, medium, info, end
+	order = make([]int32, len(fs))
+	for i := range fs {
+		k := rank(&fs[i])
+		order[start[k]] = int32(i)
+		start[k]++
+	}
+	return order, first
+}
+
+// appendGitHubLine appends a finding as a plain log line: one the runner
+// takes for no command, since it starts with "iamguard:".
+func appendGitHubLine(b []byte, f *Finding) []byte {
+	b = append(b, "iamguard: "...)
+	if f.Waived {
+		b = append(b, "waived "...)
+	}
+	b = append(append(append(b, strings.ToUpper(f.Severity.String())...), ' '), f.Rule.ID...)
+	b = append(append(b, ' '), f.Rule.Slug...)
+	b = appendGitHubData(append(b, ": "...), f.Address)
+	b = appendGitHubData(append(b, ": "...), f.Message)
+	return append(b, '\n')
 }
 
 // appendGitHubCommand appends a finding's workflow command and its line
 // break. Its pieces are escaped one at a time: they meet at ASCII, so this
 // is the escape of the whole.
 func appendGitHubCommand(b []byte, f *Finding, opt Options) []byte {
-	cmd := githubCommand(f.Severity)
-	if f.Waived {
-		cmd = "notice"
-	}
-	b = append(append(append(b, "::"...), cmd...), ' ')
+	b = append(append(append(b, "::"...), findingKind(f).String()...), ' ')
 	file := findingFile(f, opt)
 	if file != "" {
 		b = append(appendGitHubProperty(append(b, "file="...), file), ',')
@@ -78,16 +175,6 @@ func appendGitHubCommand(b []byte, f *Finding, opt Options) []byte {
 		b = appendGitHubData(append(b, "%0Afix: "...), remediation(f))
 	}
 	return append(b, '\n')
-}
-
-func githubCommand(sev rules.Severity) string {
-	switch {
-	case sev >= rules.High:
-		return "error"
-	case sev >= rules.Low:
-		return "warning"
-	}
-	return "notice"
 }
 
 // githubData escapes a workflow command's message as the runner expects
