@@ -532,4 +532,26 @@ func TestGitHubAnnotationLimit(t *testing.T) {
 			t.Errorf("no log line %q", want)
 		}
 	}
+
+	// A log line is no command either: the runner takes "##[" for one
+	// anywhere in a line. Twelve unread plans are nine annotations, one
+	// that says three more follow, and three log lines.
+	fs[11].Address = `aws_iam_access_key.k["##[set-output name=verdict]pass"]`
+	parts := []PlanReport{{Path: "a.json", Report: New(lint.Result{Plan: &plan.Plan{FormatVersion: "1.2"}, Resources: len(fs), Findings: fs}, "test")}}
+	for i := range 12 {
+		parts = append(parts, PlanReport{Path: fmt.Sprintf("bad%02d.json", i), Err: errors.New("truncated")})
+	}
+	out := string(render(t, "github", Merge(parts, "test"), Options{}))
+	if strings.Contains(out, "##[") || !strings.Contains(out, `k["##\x5bset-output name=verdict]pass"]`) {
+		t.Errorf("##[ is written as it is:\n%s", out)
+	}
+	lines = strings.Split(out, "\n")
+	if n := strings.Count(out, "::error title=iamguard plan not read::"); n != 9 ||
+		!strings.HasPrefix(lines[9], "::error title=iamguard::3 more plans were not read") ||
+		lines[10] != "iamguard: bad09.json: not read: truncated" {
+		t.Errorf("%d unread plans annotated, then %q, %q", n, lines[9], lines[10])
+	}
+	if n := strings.Count(out, "::error "); n != 10 {
+		t.Errorf("%d error annotations, want 10", n)
+	}
 }

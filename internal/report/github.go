@@ -36,31 +36,44 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 		fmt.Fprintf(bw, "::%s title=iamguard configuration::%s\n", kind, githubData(c.heading()+"\n"+strings.Join(c.lines(), "\n")))
 	}
 	verdicts := r.PlanVerdicts()
+	var unread []string // the run fails on them: error annotations
 	for i, line := range verdicts {
-		if r.Plans[i].Summary == nil { // the run fails on it: an error annotation
-			shown[failure]++
-			fmt.Fprintf(bw, "::error title=iamguard plan not read::%s\n", githubData(line))
+		if r.Plans[i].Summary == nil {
+			unread = append(unread, line)
 		}
 	}
-	order, first := worstFirst(r.Findings)
-	// The findings of each kind take order[first[k]:first[k+1]]; keep[k]
-	// of them are annotations.
-	var keep [3]int
-	for k := range keep {
-		n, room := first[k+1]-first[k], max(annotationsPerKind-shown[k], 0)
-		keep[k] = n
-		if n > room {
-			keep[k] = max(room-1, 0) // and one annotation that says how many more
+	keep, more := annotations(shown[failure], len(unread))
+	for i, line := range unread {
+		switch {
+		case i < keep:
+			fmt.Fprintf(bw, "::error title=iamguard plan not read::%s\n", githubData(line))
+		case i == keep && more:
+			fmt.Fprintf(bw, "::error title=iamguard::%d more plans were not read: GitHub shows %d annotations of a kind per step, and they follow as log lines\n", len(unread)-keep, annotationsPerKind)
+			fallthrough
+		default:
+			fmt.Fprintln(bw, "iamguard:", quote.NoCommands(githubData(line)))
 		}
+	}
+	if shown[failure] += keep; more {
+		shown[failure]++
+	}
+	order, first := worstFirst(r.Findings)
+	// The findings of each kind take order[first[k]:first[k+1]]: keeps[k]
+	// annotations, then, if mores[k], one that says how many more follow.
+	var keeps [3]int
+	var mores [3]bool
+	for k := range keeps {
+		keeps[k], mores[k] = annotations(shown[k], first[k+1]-first[k])
 	}
 	err := writeOrdered(bw, len(order), func(i int) int { return r.weight(int(order[i])) }, func(b []byte, i int) []byte {
 		f := &r.Findings[order[i]]
 		k := findingKind(f)
 		switch at := i - first[k]; {
-		case at < keep[k]:
+		case at < keeps[k]:
 			return appendGitHubCommand(b, f, opt)
-		case at == keep[k] && shown[k]+keep[k] < annotationsPerKind:
-			b = fmt.Appendf(b, "::%s title=iamguard::%d more findings at this level are not annotated: GitHub shows %d per step, and they follow as log lines\n", k, first[k+1]-first[k]-keep[k], annotationsPerKind)
+		case at == keeps[k] && mores[k]:
+			b = fmt.Appendf(b, "::%s title=iamguard::%d more findings at this level are not annotated: GitHub shows %d annotations of a kind per step, and they follow as log lines\n",
+				k, first[k+1]-first[k]-keeps[k], annotationsPerKind)
 		}
 		return appendGitHubLine(b, f)
 	})
@@ -79,6 +92,18 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 // annotationsPerKind is how many annotations of one kind (error, warning,
 // notice) GitHub shows from one step.
 const annotationsPerKind = 10
+
+// annotations says how many of n items of one kind are annotations, when
+// shown of that kind are already: all of them, or as many as there is room
+// for less one, and then more is true: that last annotation says how many
+// more follow as log lines.
+func annotations(shown, n int) (keep int, more bool) {
+	room := max(annotationsPerKind-shown, 0)
+	if n <= room {
+		return n, false
+	}
+	return max(room-1, 0), room > 0
+}
 
 // annotationKind is a kind of GitHub annotation, worst first.
 type annotationKind int
@@ -128,8 +153,9 @@ func worstFirst(fs []Finding) (order []int32, first [4]int) {
 	return order, first
 }
 
-// appendGitHubLine appends a finding as a plain log line: one the runner
-// takes for no command, since it starts with "iamguard:".
+// appendGitHubLine appends a finding as a plain log line, one the runner
+// takes for no command: it starts with "iamguard:", and its names are
+// escaped as githubData says.
 func appendGitHubLine(b []byte, f *Finding) []byte {
 	b = append(b, "iamguard: "...)
 	if f.Waived {
@@ -178,9 +204,9 @@ func appendGitHubCommand(b []byte, f *Finding, opt Options) []byte {
 }
 
 // githubData escapes a workflow command's message as the runner expects
-// (%, CR and LF), so no value can end the command or start another one.
-// Other control characters become spaces, and bytes that are not UTF-8
-// U+FFFD.
+// (%, CR and LF), so no value can end the command or start another one,
+// and writes the "[" of "##[" as quote.NoCommands does. Other control
+// characters become spaces, and bytes that are not UTF-8 U+FFFD.
 func githubData(s string) string { return string(appendGitHubData(nil, s)) }
 
 // appendGitHubData appends s escaped as githubData says.
@@ -194,13 +220,15 @@ func appendGitHubEscaped(b []byte, s string, property bool) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c < 0x7f && c != '%' && !(property && (c == ':' || c == ',')) {
+		if c >= 0x20 && c < 0x7f && c != '%' && !(property && (c == ':' || c == ',')) && !(c == '[' && i >= 2 && s[i-2:i] == "##") {
 			i++
 			continue
 		}
 		b = append(b, s[start:i]...)
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case r == '[': // after ##: the runner takes "##[" for a command anywhere in a line
+			b = append(b, `\x5b`...)
 		case r == '%':
 			b = append(b, "%25"...)
 		case r == '\r':
