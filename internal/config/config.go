@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/glob"
 	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 	"github.com/iamguard/terraform-provider-iamguard/internal/stream"
@@ -457,7 +458,7 @@ func diagError(diags hcl.Diagnostics) error {
 // Covers reports whether the waiver is for this rule, and for this address
 // in this plan (as the run names it): any plan when it names none.
 func (w Waiver) Covers(ruleID, plan, address string) bool {
-	return w.Rule == ruleID && (w.Plan == "" || Match(w.Plan, plan)) && Match(w.Address, address)
+	return w.Rule == ruleID && (w.Plan == "" || glob.Match(w.Plan, plan)) && glob.Match(w.Address, address)
 }
 
 // ExpiredAt reports whether the waiver no longer applies at now: it applies
@@ -472,37 +473,6 @@ func (w Waiver) ExpiresDate() string {
 		return ""
 	}
 	return w.Expires.Format(dateLayout)
-}
-
-// Match reports whether address matches pattern, where * stands for any run
-// of bytes (none included) and everything else, ? [ ] " and . included,
-// matches itself. The pieces between stars are found in turn, each at its
-// first place after the one before, the first at the start and the last at
-// the end: work linear in the two strings, whatever the pattern.
-func Match(pattern, address string) bool {
-	first := strings.IndexByte(pattern, '*')
-	if first < 0 {
-		return pattern == address
-	}
-	last := strings.LastIndexByte(pattern, '*')
-	start, end := pattern[:first], pattern[last+1:]
-	if len(address) < len(start)+len(end) || !strings.HasPrefix(address, start) || !strings.HasSuffix(address, end) {
-		return false
-	}
-	rest, middle := address[len(start):len(address)-len(end)], ""
-	if last > first {
-		middle = pattern[first+1 : last]
-	}
-	for middle != "" {
-		var piece string
-		piece, middle, _ = strings.Cut(middle, "*")
-		i := strings.Index(rest, piece)
-		if i < 0 {
-			return false
-		}
-		rest = rest[i+len(piece):]
-	}
-	return true
 }
 
 // oneStar is a pattern with each run of stars made one: it matches the

@@ -14,7 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/awsiam"
-	"github.com/iamguard/terraform-provider-iamguard/internal/config"
+	"github.com/iamguard/terraform-provider-iamguard/internal/glob"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
@@ -183,7 +183,7 @@ func (c *client) iamEventsArea(ctx context.Context, q awsiam.EventsQuery, expect
 		return nil, false, nil, err
 	}
 	expected := func(arn string) bool {
-		return slices.ContainsFunc(expectedPrincipals, func(p string) bool { return config.Match(p, arn) })
+		return slices.ContainsFunc(expectedPrincipals, func(p string) bool { return glob.Match(p, arn) })
 	}
 	var fs findings
 	for _, f := range rules.EvaluateEvents(events, c.baseline, expected) {

@@ -2,9 +2,11 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/glob"
 	"github.com/iamguard/terraform-provider-iamguard/internal/inspect"
 )
 
@@ -120,7 +122,7 @@ var (
 	}
 	CertificateDomain = &Rule{
 		ID: "IG309", Slug: "certificate-domain", Severity: Medium,
-		Summary:   "The certificate has no DNS name, or one outside the allowed domains",
+		Summary:   "The certificate has no DNS name or IP address, or a name outside the allowed domains",
 		Rationale: "Clients match host names against subject alternative names only; a certificate without them serves nobody, and one for a foreign domain should not be in this account.",
 		Remediation: Remediation{
 			Console:   "Reissue the certificate with subjectAltName DNS entries for the account's domains only.",
@@ -282,11 +284,14 @@ func weakKey(alg string, bits int, b Baseline) string {
 }
 
 // CertificateNames judges the subject alternative names (IG309). With no
-// allowed domains configured only their presence is checked. An allowed
-// domain "example.com" admits that name only; "*.example.com" admits every
-// name below example.com (and the wildcard itself), at any depth.
+// allowed domains configured only their presence is checked: a DNS name, or
+// an IP address, which TLS clients match too. An allowed domain is a glob
+// (glob.Match, case aside): "example.com" admits that name only;
+// "*.example.com" every name below example.com (and the wildcard itself),
+// at any depth; "*" every name. An empty DNS name matches no host and is
+// never allowed.
 func CertificateNames(c *inspect.Certificate, b Baseline) []Finding {
-	if len(c.DNSNames) == 0 {
+	if !slices.ContainsFunc(c.DNSNames, func(n string) bool { return strings.TrimSuffix(n, ".") != "" }) && len(c.IPAddresses) == 0 {
 		return []Finding{CertificateDomain.finding("certificate_body", "the certificate has no DNS subject alternative name; clients ignore the common name")}
 	}
 	if len(b.AllowedCertificateDomains) == 0 {
@@ -327,16 +332,9 @@ func CertificateNames(c *inspect.Certificate, b Baseline) []Finding {
 
 func domainAllowed(name string, allowed []string) bool {
 	name = FoldName(strings.TrimSuffix(name, ".")) // DNS folds ASCII letters only
-	for _, a := range allowed {
-		a = FoldName(strings.TrimSuffix(a, "."))
-		if name == a {
-			return true
-		}
-		if parent, ok := strings.CutPrefix(a, "*."); ok && strings.HasSuffix(name, "."+parent) {
-			return true
-		}
-	}
-	return false
+	return name != "" && slices.ContainsFunc(allowed, func(a string) bool {
+		return glob.Match(FoldName(strings.TrimSuffix(a, ".")), name)
+	})
 }
 
 // CertificateChain verifies the chain like a client (IG306), and judges its

@@ -240,6 +240,42 @@ func TestCertificateNamesEveryKind(t *testing.T) {
 			t.Errorf("%+v: %+v, want %q", c.cert, fs, c.want)
 		}
 	}
+	// Allowed domains are globs; an empty DNS name matches no host.
+	for _, c := range []struct {
+		allowed []string
+		names   []string
+		want    bool // a finding
+	}{
+		{[]string{"*"}, []string{"www.example.com", "a.b.test"}, false},
+		{[]string{"www.*"}, []string{"www.example.com"}, false},
+		{[]string{"www.*"}, []string{"api.example.com"}, true},
+		{[]string{"*.example.com"}, []string{"a.b.example.com", "*.example.com", "WWW.Example.COM."}, false},
+		{[]string{"*.example.com"}, []string{"example.com"}, true},
+		{[]string{"*.example.com"}, []string{"badexample.com"}, true},
+		{[]string{"*"}, []string{"www.example.com", ""}, true},
+		{[]string{""}, []string{""}, true},
+	} {
+		b := DefaultBaseline()
+		b.AllowedCertificateDomains = c.allowed
+		if fs := CertificateNames(&inspect.Certificate{DNSNames: c.names}, b); (len(fs) > 0) != c.want {
+			t.Errorf("names %q under %q: %+v, want a finding: %v", c.names, c.allowed, fs, c.want)
+		}
+	}
+	// With no allowed domains, a DNS name or an IP address is a name
+	// clients match; an empty DNS name, an email or a URI is not.
+	for _, c := range []struct {
+		cert inspect.Certificate
+		want bool
+	}{
+		{inspect.Certificate{IPAddresses: []string{"10.0.0.1"}}, false},
+		{inspect.Certificate{DNSNames: []string{""}}, true},
+		{inspect.Certificate{DNSNames: []string{"."}}, true},
+		{inspect.Certificate{EmailAddresses: []string{"a@example.com"}, URIHosts: []string{"example.com"}}, true},
+	} {
+		if fs := CertificateNames(&c.cert, DefaultBaseline()); (len(fs) > 0) != c.want {
+			t.Errorf("%+v with no allowed domains: %+v, want a finding: %v", c.cert, fs, c.want)
+		}
+	}
 	if why := weakKey("RSA", inspect.MaxRSABits*2, b); !strings.Contains(why, "no TLS client") {
 		t.Errorf("an RSA key of %d bits: %q", inspect.MaxRSABits*2, why)
 	}

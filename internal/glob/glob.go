@@ -1,0 +1,37 @@
+// Package glob matches the patterns users write in iamguard's
+// configuration: waiver addresses and plans, allowed certificate domains,
+// expected principals.
+package glob
+
+import "strings"
+
+// Match reports whether s matches pattern, where * stands for any run
+// of bytes (none included) and everything else, ? [ ] " and . included,
+// matches itself. The pieces between stars are found in turn, each at its
+// first place after the one before, the first at the start and the last at
+// the end: work linear in the two strings, whatever the pattern.
+func Match(pattern, s string) bool {
+	first := strings.IndexByte(pattern, '*')
+	if first < 0 {
+		return pattern == s
+	}
+	last := strings.LastIndexByte(pattern, '*')
+	start, end := pattern[:first], pattern[last+1:]
+	if len(s) < len(start)+len(end) || !strings.HasPrefix(s, start) || !strings.HasSuffix(s, end) {
+		return false
+	}
+	rest, middle := s[len(start):len(s)-len(end)], ""
+	if last > first {
+		middle = pattern[first+1 : last]
+	}
+	for middle != "" {
+		var piece string
+		piece, middle, _ = strings.Cut(middle, "*")
+		i := strings.Index(rest, piece)
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len(piece):]
+	}
+	return true
+}
