@@ -38,6 +38,9 @@ type Certificate struct {
 	SelfSigned        bool   `json:"self_signed"`
 	SHA256Fingerprint string `json:"sha256_fingerprint"` // over the DER, colon-separated hex
 	MD5Fingerprint    string `json:"md5_fingerprint"`
+	// PublicKeySHA256 identifies the key pair: the SHA-256 of the subject
+	// public key info, the same for every certificate issued for one key.
+	PublicKeySHA256 string `json:"-"`
 
 	x509 *x509.Certificate
 }
@@ -111,7 +114,7 @@ func newCertificate(c *x509.Certificate) *Certificate {
 	if c.PublicKeyAlgorithm == x509.DSA {
 		alg = "DSA" // crypto/x509 may leave PublicKey nil for DSA; the algorithm is still known
 	}
-	sha := sha256.Sum256(c.Raw)
+	sha, spki := sha256.Sum256(c.Raw), sha256.Sum256(c.RawSubjectPublicKeyInfo)
 	md := md5.Sum(c.Raw) //nolint:gosec
 	out := &Certificate{
 		Subject:            c.Subject.String(),
@@ -128,6 +131,7 @@ func newCertificate(c *x509.Certificate) *Certificate {
 		SelfSigned:         selfSigned(c),
 		SHA256Fingerprint:  colonHex(sha[:]),
 		MD5Fingerprint:     colonHex(md[:]),
+		PublicKeySHA256:    colonHex(spki[:]),
 		x509:               c,
 	}
 	out.SANs = append(out.SANs, c.DNSNames...)

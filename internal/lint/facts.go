@@ -438,19 +438,21 @@ func (l *linter) accountUser(c *change, user string) (string, bool) {
 }
 
 // dormantCredential is an SSH key or signing certificate the plan deletes
-// (alone, or as the old half of a replacement) while Inactive or Expired.
+// (alone, or as the old half of a replacement) or forgets while Inactive or
+// Expired.
 type dormantCredential struct {
 	address string
 	status  rules.Value[string]
 }
 
-// dormantCredentials finds the dormant credentials the plan deletes, by
-// the key or certificate they hold (see material): uploaded again, that
-// material is the same credential (rules.Reupload).
-func (l *linter) dormantCredentials() map[string]dormantCredential {
-	out := map[string]dormantCredential{}
-	for _, c := range l.changes {
-		if c.action != "delete" && c.action != "replace" {
+// dormantCredentials finds the dormant credentials the plan deletes or
+// forgets (deposed objects too), by type and by the key they hold (see
+// material): uploaded again, that key is the same credential
+// (rules.Reupload).
+func (l *linter) dormantCredentials() map[string]map[string]dormantCredential {
+	out := map[string]map[string]dormantCredential{}
+	for _, c := range slices.Concat(l.changes, l.orphans) {
+		if !c.removed && c.action != "replace" && c.action != "forget" {
 			continue
 		}
 		before := c.before()
@@ -458,32 +460,38 @@ func (l *linter) dormantCredentials() map[string]dormantCredential {
 		if status.Unknown || status.V != "Inactive" && status.V != "Expired" {
 			continue
 		}
-		if id, _, ok := material(c.rc.Type, before); ok && id != "" {
-			if _, seen := out[id]; !seen {
-				out[id] = dormantCredential{c.rc.Address, status}
-			}
+		id, _, ok := material(c.rc.Type, before)
+		if !ok || id == "" {
+			continue
+		}
+		if out[c.rc.Type] == nil {
+			out[c.rc.Type] = map[string]dormantCredential{}
+		}
+		if _, seen := out[c.rc.Type][id]; !seen {
+			out[c.rc.Type][id] = dormantCredential{objectAddress(c.rc.Address, c.rc.DeposedKey), status}
 		}
 	}
 	return out
 }
 
-// material names the key or certificate an SSH key or signing certificate
-// holds, the same however its text spells it: the type and the SHA-256
-// fingerprint. The attribute that holds it comes too; ok is false for
-// other types. An id of "" is none: known only after apply (v says), or
-// text that does not parse.
+// material names the key an SSH key or signing certificate holds, the same
+// however its text spells it: the SSH key's SHA-256 fingerprint, the
+// certificate's public key (a certificate issued again for the same key
+// pair is the same credential). The attribute that holds it comes too; ok
+// is false for other types. An id of "" is none: known only after apply (v
+// says), or text that does not parse.
 func material(typ string, a attrs) (id string, v rules.Value[string], ok bool) {
 	switch typ {
 	case "aws_iam_user_ssh_key":
 		if v = a.str("public_key", ""); !v.Unknown {
 			if k, err := inspect.ParseSSHPublicKey(v.V); err == nil {
-				id = typ + " " + k.SHA256Fingerprint
+				id = k.SHA256Fingerprint
 			}
 		}
 	case "aws_iam_signing_certificate":
 		if v = a.str("certificate_body", ""); !v.Unknown {
 			if cert, err := inspect.ParseCertificate(v.V); err == nil {
-				id = typ + " " + cert.SHA256Fingerprint
+				id = cert.PublicKeySHA256
 			}
 		}
 	default:
@@ -493,9 +501,10 @@ func material(typ string, a attrs) (id string, v rules.Value[string], ok bool) {
 }
 
 // reupload judges an SSH key or signing certificate that c uploads against
-// the dormant ones the plan deletes (rules.Reupload).
+// the dormant ones of its type the plan deletes (rules.Reupload).
 func (l *linter) reupload(c *change, r *rules.Rule) []rules.Finding {
-	if len(l.dormant) == 0 || c.action != "create" && c.action != "replace" {
+	dormant := l.dormant[c.rc.Type]
+	if len(dormant) == 0 || c.action != "create" && c.action != "replace" {
 		return nil
 	}
 	after := c.after()
@@ -504,7 +513,7 @@ func (l *linter) reupload(c *change, r *rules.Rule) []rules.Finding {
 	if c.rc.Type == "aws_iam_signing_certificate" {
 		attr = "certificate_body"
 	}
-	d, found := l.dormant[id]
+	d, found := dormant[id]
 	switch {
 	case v.Unknown:
 	case !found:

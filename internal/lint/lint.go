@@ -235,10 +235,11 @@ type linter struct {
 	changeScratch []*change
 	sshKeys       map[string][]rules.Finding // address -> IG401-IG404
 	signingBest   map[string]rules.Replacement
-	dormant       map[string]dormantCredential // see dormantCredentials
-	currentPolicy *rules.PasswordPolicy        // see accountPolicy
-	sourceNames   map[sourced]string           // see userOf
-	chains        int                          // certificate chains verified so far (see rules.MaxChainsVerified)
+	dormant       map[string]map[string]dormantCredential // see dormantCredentials
+	orphans       []*change                               // deposed objects destroyed (see unreplaced)
+	currentPolicy *rules.PasswordPolicy                   // see accountPolicy
+	sourceNames   map[sourced]string                      // see userOf
+	chains        int                                     // certificate chains verified so far (see rules.MaxChainsVerified)
 }
 
 // Lint judges every resource change of p whose type a rule judges.
@@ -294,6 +295,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 		c.judged = true
 		changes = append(changes, c)
 	}
+	l.orphans = slices.Clone(orphans) // unreplaced drops from orphans in place
 	for _, c := range l.unreplaced(orphans) {
 		c.judged = true
 		changes = append(changes, c)
@@ -308,7 +310,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 	// The facts keep reading the configuration (userOf) and prior state.
 	rest := *p
 	rest.Changes = nil
-	l.plan, l.changes, p = &rest, nil, nil
+	l.plan, l.changes, l.orphans, p = &rest, nil, nil, nil
 	// Each change's findings are gathered first and copied once into a
 	// slice of the right size: growing a large slice of findings as they
 	// come costs more than judging them.

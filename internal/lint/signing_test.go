@@ -34,7 +34,9 @@ func TestSigningCertificate(t *testing.T) {
 		return certtest.Issue(t, c).PEM
 	}
 	sound := valid(certtest.Cert{Key: certtest.RSA(t, 2048)})
-	old := valid(certtest.Cert{CN: "old", Key: certtest.RSA(t, 2048)})
+	oldKey := certtest.FreshRSA(t, 2048)
+	old := valid(certtest.Cert{CN: "old", Key: oldKey})
+	reissued := valid(certtest.Cert{CN: "old, issued again", Key: oldKey})
 	weak := valid(certtest.Cert{Key: certtest.RSA(t, 1024), SigAlg: x509.SHA1WithRSA})
 	expired := valid(certtest.Cert{NotBefore: planNow.AddDate(-1, 0, 0), NotAfter: planNow.AddDate(0, 0, -1)})
 	const (
@@ -42,6 +44,7 @@ func TestSigningCertificate(t *testing.T) {
 		newAddr = "aws_iam_signing_certificate.new"
 	)
 	deleted := res{addr: oldAddr, actions: del, before: signingState("alice", old, "Active")}
+	reuploadMsg := "certificate_body holds the key of " + oldAddr + ", which this plan deletes while Inactive: uploaded again, it is Active again"
 	deletedMsg := `the signing certificate of user "alice" is deleted and this plan uploads no sound, active replacement for the user`
 
 	runCases(t, []lintCase{
@@ -91,5 +94,26 @@ func TestSigningCertificate(t *testing.T) {
 		{name: "reactivated", spec: planSpec{changes: []res{{addr: oldAddr, actions: update,
 			before: signingState("alice", old, "Inactive"), after: signingState("alice", old, "Active")}}},
 			want: []row{{oldAddr, "update", "IG503", rules.High, "status", "status changes from Inactive to Active"}}},
+		// The credential is the key pair: a certificate issued again for
+		// a dormant one's key, which the plan deletes, deposed or
+		// forgotten, is it back. A dormant SSH key is no certificate.
+		{name: "issued again for a dormant one's key", spec: planSpec{changes: []res{
+			{addr: oldAddr, actions: del, before: signingState("alice", old, "Inactive")},
+			newSigningCert(newAddr, "alice", reissued)}},
+			want: []row{{newAddr, "create", "IG503", rules.High, "certificate_body", reuploadMsg}}},
+		{name: "a dormant deposed one uploaded again", spec: planSpec{changes: []res{
+			{addr: oldAddr, actions: del, deposed: "00aa", before: signingState("alice", old, "Inactive")},
+			newSigningCert(newAddr, "alice", old)}},
+			want: []row{{newAddr, "create", "IG503", rules.High, "certificate_body",
+				"certificate_body holds the key of " + oldAddr + " (deposed 00aa), which this plan deletes while Inactive: uploaded again, it is Active again"}},
+			skipped: -1}, // the deposed one is judged too, as a removal the upload replaces
+		{name: "a dormant forgotten one uploaded again", spec: planSpec{changes: []res{
+			{addr: oldAddr, actions: forget, before: signingState("alice", old, "Inactive")},
+			newSigningCert(newAddr, "bob", old)}},
+			want: []row{{newAddr, "create", "IG503", rules.High, "certificate_body", reuploadMsg}}},
+		{name: "a dormant SSH key is no certificate", spec: planSpec{changes: []res{
+			{addr: "aws_iam_user_ssh_key.k", actions: del, before: sshKeyState("alice", certtest.SSHAuthorized(t, &certtest.RSA(t, 2048).PublicKey, ""), "SSH", "Inactive")},
+			newSigningCert(newAddr, "alice", "")}},
+			want: []row{{newAddr, "create", "IG502", rules.Info, "certificate_body", unknownMsg("certificate_body", "IG502", "signing-certificate-weak")}}},
 	})
 }

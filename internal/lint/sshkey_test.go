@@ -84,7 +84,7 @@ func TestSSHKey(t *testing.T) {
 			newSSHKey(a, "alice", alicePEM, "PEM"),
 			{addr: b, actions: del, before: sshKeyState("alice", aliceSSH, "SSH", "Inactive")}}},
 			want: []row{{a, "create", "IG405", rules.High, "public_key",
-				"public_key is the one of " + b + ", which this plan deletes while Inactive: uploaded again, it is Active again"}}},
+				"public_key holds the key of " + b + ", which this plan deletes while Inactive: uploaded again, it is Active again"}}},
 		{name: "dormant key deleted and a key known after apply uploaded", spec: planSpec{changes: []res{
 			unknownKey, {addr: b, actions: del, before: sshKeyState("alice", aliceSSH, "SSH", "Inactive")}}},
 			want: []row{

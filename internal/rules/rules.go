@@ -158,7 +158,7 @@ func Reupload(r *Rule, material Value[string], attr, from string, was, after Val
 	fs := Reactivation(r, was, after)
 	if from != "" && len(fs) == 1 && fs[0].Severity != Info && !was.Sensitive && !after.Sensitive {
 		fs[0].Attribute = attr
-		fs[0].Message = fmt.Sprintf("%s is the one of %s, which this plan deletes while %s: uploaded again, it is Active again", attr, from, was.V)
+		fs[0].Message = fmt.Sprintf("%s holds the key of %s, which this plan deletes while %s: uploaded again, it is Active again", attr, from, was.V)
 	}
 	return fs
 }
