@@ -2,6 +2,10 @@ module github.com/iamguard/terraform-provider-iamguard
 
 go 1.26.8
 
+// RFC 5280 asks certificate users to read negative serial numbers, which
+// openssl makes and crypto/x509 refuses by default since Go 1.23.
+godebug x509negativeserial=1
+
 require (
 	github.com/aws/aws-sdk-go-v2 v1.47.7
 	github.com/aws/aws-sdk-go-v2/config v1.33.15

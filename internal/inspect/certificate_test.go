@@ -314,3 +314,18 @@ func TestSelfSignedUncheckable(t *testing.T) {
 		t.Errorf("certificate %+v, %v; want self-signed with an unreadable signature", c, err)
 	}
 }
+
+// TestNegativeSerial: a certificate with a negative serial number (made by
+// openssl req -x509 -set_serial -12345) is read, as RFC 5280 asks of
+// certificate users: crypto/x509 refuses it unless GODEBUG
+// x509negativeserial=1, which go.mod sets for iamguard's binaries and tests.
+func TestNegativeSerial(t *testing.T) {
+	pemText, err := os.ReadFile("testdata/negative-serial.pem")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := inspect.ParseCertificate(string(pemText))
+	if err != nil || c.SerialNumber != "-12345" || !c.SelfSigned {
+		t.Errorf("certificate %+v, %v; want serial -12345, self-signed", c, err)
+	}
+}
