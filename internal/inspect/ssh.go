@@ -3,6 +3,7 @@ package inspect
 import (
 	"bytes"
 	"crypto/x509"
+	"encoding/pem"
 	"errors"
 	"fmt"
 	"strings"
@@ -73,14 +74,17 @@ func parseSSHAuthorized(text string) (*SSHKey, error) {
 }
 
 func parseSSHPEM(text string) (*SSHKey, error) {
-	blocks := pemBlocks(text)
-	switch {
-	case len(blocks) == 0:
+	b, rest := pem.Decode([]byte(text)) // text starts with the block: ParseSSHPublicKey saw to it
+	if b == nil {
 		return nil, errNoPEM("PUBLIC KEY")
-	case len(blocks) > 1:
-		return nil, fmt.Errorf("SSH public key holds %d PEM blocks; one expected", len(blocks))
 	}
-	b := blocks[0]
+	switch more := pemBlocks(string(rest)); {
+	case len(more) > 0:
+		return nil, fmt.Errorf("SSH public key holds %d PEM blocks; one expected", 1+len(more))
+	case len(bytes.TrimSpace(rest)) > 0:
+		// Another key in another form, say: IAM takes one public key.
+		return nil, errors.New("text follows the PEM block; IAM takes one public key")
+	}
 	var (
 		key any
 		err error

@@ -108,6 +108,9 @@ func TestSSHKeyIsOneKey(t *testing.T) {
 		"options":               `command="/bin/true",no-pty ` + ed,
 		"a second key after CR": ed + "\r" + rsa,
 		"a private key first":   "-----BEGIN OPENSSH PRIVATE KEY-----x\n" + ed,
+		// In PEM form, what follows the block is not read past either.
+		"a PEM key, then another key":        certtest.SSHPEM(t, certtest.Ed25519(t).Public()) + rsa,
+		"a PEM key, then a broken PEM block": certtest.SSHPEM(t, certtest.Ed25519(t).Public()) + "-----BEGIN RSA PRIVATE KEY-----\n!!!\n-----END RSA PRIVATE KEY-----\n",
 	} {
 		if _, err := inspect.ParseSSHPublicKey(text); err == nil {
 			t.Errorf("%s: accepted", name)

@@ -84,8 +84,9 @@ func (certificateInfoFunction) Definition(_ context.Context, _ function.Definiti
 			"Terraform, so its findings are time-dependent: they can change between plan and apply, and from one run to the next.\n\n" +
 			baselineDescription() + "\n\n" +
 			findingsDescription + "\n\n" +
-			"A null `pem`, text that is not exactly one PEM `CERTIFICATE` block (a private key passed by mistake, a chain, " +
-			"anything else) and a `now` that is not RFC 3339 are argument errors. Their messages say what is wrong and never quote the argument, " +
+			"A null `pem`, text that does not hold exactly one PEM `CERTIFICATE` block (a private key passed by mistake, a chain, " +
+			"anything else; text outside the block, such as openssl's `Bag Attributes`, is passed over as PEM readers do) " +
+			"and a `now` that is not RFC 3339 are argument errors. Their messages say what is wrong and never quote the argument, " +
 			"so a private key passed by mistake does not reach the output or the logs. " + sensitiveNote + " " +
 			unknownNote + "\n\n" + openTofuNote,
 		Parameters: []function.Parameter{
