@@ -190,10 +190,26 @@ func (l *linter) userOf(o appliedObject, attr string) user {
 	src := sourced{module, id}
 	name, ok := l.sourceNames[src]
 	if !ok {
-		name = sourceName(src.module, strings.Split(strings.TrimSuffix(l.plan.SourceRefs(id), "\n"), "\n"))
+		refs := strings.Split(strings.TrimSuffix(l.plan.SourceRefs(id), "\n"), "\n")
+		if module != "" && slices.ContainsFunc(refs, readsInput) {
+			// An input or a local of a module instance may be the same in
+			// every instance, or not: the user cannot be told apart.
+			name = ""
+		} else {
+			name = sourceName(src.module, refs)
+		}
 		l.sourceNames[src] = name
 	}
+	if name == "" {
+		return user{name: u}
+	}
 	return user{rules.Value[string]{V: name, Sensitive: u.Sensitive}, "\x00" + src.module + "\x00" + strconv.Itoa(id)}
+}
+
+// readsInput reports whether a reference reads an input variable or a
+// local value: what a module instance is given, or makes of it.
+func readsInput(ref string) bool {
+	return strings.HasPrefix(ref, "var.") || strings.HasPrefix(ref, "local.")
 }
 
 // sourceName names a user by the references its name is read from, each

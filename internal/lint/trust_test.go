@@ -137,10 +137,13 @@ func TestFixtureFindings(t *testing.T) {
 		// A user passed into a module (user = var.user) is the one its
 		// call gives, read in the calling module: two instances of one
 		// call, or a root key and one two calls down, given
-		// aws_iam_user.x.id, are keys of one user.
+		// aws_iam_user.x.id, are keys of one user. A local made of the
+		// input may be the same user in every instance or not: info.
 		{"trust/unknown-user-passed", nil, map[string]string{
-			"aws_iam_access_key.svc":                     "IG203:medium",
-			`module.key["blue"].aws_iam_access_key.this`: "IG203:medium",
+			"aws_iam_access_key.svc":                        "IG203:medium",
+			`module.key["blue"].aws_iam_access_key.this`:    "IG203:medium",
+			`module.local["blue"].aws_iam_access_key.this`:  "IG203:info",
+			`module.local["green"].aws_iam_access_key.this`: "IG203:info",
 		}},
 		// An SSH key or signing certificate is its key material: the
 		// dormant one uploaded again, as a replacement or at another

@@ -37,3 +37,15 @@ module "other" {
   source = "./modules/key"
   user   = aws_iam_user.other.id
 }
+
+resource "aws_iam_user" "ops" {
+  name = "ops"
+}
+
+# A local made of the input: the plan shows only local.user, which may be
+# the same user in both instances or not: IG203 info.
+module "local" {
+  source   = "./modules/local"
+  for_each = toset(["blue", "green"])
+  user     = aws_iam_user.ops.id
+}
