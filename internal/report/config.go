@@ -146,19 +146,43 @@ func (c *Config) lines() []string {
 // sortedWaivers orders the waivers so that what weakens the checks most
 // comes first, and a report cut short (the markdown head) still shows it:
 // those that waive findings, by the highest severity they waive, then by
-// how many, then the broadest first (fewest bytes besides stars); then the
-// other live ones; then the expired.
+// how many; then the other live ones, by their rule's severity; then the
+// expired. Within each, the broadest pattern comes first (see broader), so
+// that exact addresses that match nothing cannot push a catch-all down.
 func (c *Config) sortedWaivers() []ConfigWaiver {
 	waivers := slices.Clone(c.Waivers)
+	severity := func(w ConfigWaiver) rules.Severity {
+		if r := rules.ByID(w.Rule); r != nil {
+			return r.Severity
+		}
+		return rules.Info
+	}
 	slices.SortStableFunc(waivers, func(a, b ConfigWaiver) int {
 		return cmp.Or(
 			cmp.Compare(boolInt(a.Expired), boolInt(b.Expired)),
 			cmp.Compare(boolInt(b.Waives > 0), boolInt(a.Waives > 0)),
 			cmp.Compare(b.worst, a.worst),
 			cmp.Compare(b.Waives, a.Waives),
-			cmp.Compare(len(a.Address)-strings.Count(a.Address, "*"), len(b.Address)-strings.Count(b.Address, "*")))
+			cmp.Compare(severity(b), severity(a)),
+			broader(a.Address, b.Address))
 	})
 	return waivers
+}
+
+// broader orders address patterns broadest first: one with a star before
+// an exact address, then the one with fewer bytes besides stars, then the
+// one whose first star comes sooner ("*.x" before "x.*").
+func broader(a, b string) int {
+	firstStar := func(p string) int {
+		if i := strings.IndexByte(p, '*'); i >= 0 {
+			return i
+		}
+		return len(p) + 1 // an exact address: after every pattern
+	}
+	return cmp.Or(
+		cmp.Compare(boolInt(!strings.Contains(a, "*")), boolInt(!strings.Contains(b, "*"))),
+		cmp.Compare(len(a)-strings.Count(a, "*"), len(b)-strings.Count(b, "*")),
+		cmp.Compare(firstStar(a), firstStar(b)))
 }
 
 func boolInt(b bool) int {
@@ -166,6 +190,17 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// leftOut says what a report that shows only lines()[:from] leaves out.
+// Those lines are waivers (they come last): it says what they waive, so
+// that none is taken for filler.
+func (c *Config) leftOut(from int) string {
+	lines, waives := c.lines(), 0
+	for _, cw := range c.sortedWaivers()[max(0, from-(len(lines)-len(c.Waivers))):] {
+		waives += cw.Waives
+	}
+	return fmt.Sprintf("and %d more lines, waivers that waive %d findings: the JSON report's config has them all", len(lines)-from, waives)
 }
 
 // summary is the configuration on one line.

@@ -33,7 +33,7 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 			kind = warning
 		}
 		shown[kind]++
-		fmt.Fprintf(bw, "::%s title=iamguard configuration::%s\n", kind, githubData(c.heading()+"\n"+strings.Join(c.lines(), "\n")))
+		fmt.Fprintf(bw, "::%s title=iamguard configuration::%s\n", kind, githubData(githubConfig(c)))
 	}
 	verdicts := r.PlanVerdicts()
 	var unread []string // the run fails on them: error annotations
@@ -87,6 +87,21 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 	}
 	fmt.Fprintln(bw, "iamguard:", r.Verdict())
 	return bw.Flush()
+}
+
+// githubConfig is the configuration annotation's message: as many of its
+// lines as GitHub shows (it cuts a message at 4,096 characters, silently),
+// and then what the rest waives.
+func githubConfig(c *Config) string {
+	const limit = 4096 - 200 // room for the note of the lines left out
+	msg, lines := c.heading(), c.lines()
+	for i, l := range lines {
+		if len(msg)+1+len(l) > limit {
+			return msg + "\n" + c.leftOut(i)
+		}
+		msg += "\n" + l
+	}
+	return msg
 }
 
 // annotationsPerKind is how many annotations of one kind (error, warning,

@@ -165,13 +165,7 @@ func writeMarkdownConfig(w io.Writer, c *Config) {
 	lines := c.lines()
 	for i, l := range lines {
 		if i == markdownHeadLines {
-			// The lines left out are waivers (they come last): say what
-			// they waive, so that none is taken for filler.
-			waives := 0
-			for _, cw := range c.sortedWaivers()[max(0, i-(len(lines)-len(c.Waivers))):] {
-				waives += cw.Waives
-			}
-			fmt.Fprintf(w, "> - and %d more lines, waivers that waive %d findings: the JSON report's config has them all\n", len(lines)-i, waives)
+			fmt.Fprintf(w, "> - %s\n", c.leftOut(i))
 			break
 		}
 		fmt.Fprintf(w, "> - %s\n", mdClip(l))

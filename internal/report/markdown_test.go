@@ -166,3 +166,24 @@ func TestMarkdownUnreadPlan(t *testing.T) {
 		}
 	}
 }
+
+// TestCatchAllWaiverShown: exact addresses that match nothing cannot push
+// a catch-all waiver out of the markdown head, nor, with long reasons, out
+// of the part of the github configuration annotation GitHub shows (it cuts
+// a message at 4,096 characters).
+func TestCatchAllWaiverShown(t *testing.T) {
+	r := manyFindings(1)
+	r.Config = &Config{File: "c.hcl", Weakens: true, FailOn: DefaultFailOn, FailOnDefault: DefaultFailOn}
+	for i := range 60 {
+		r.Config.Waivers = append(r.Config.Waivers, ConfigWaiver{Rule: "IG101", Address: strconv.Itoa(i), Reason: strings.Repeat("r", 1000)})
+	}
+	r.Config.Waivers = append(r.Config.Waivers, ConfigWaiver{Rule: "IG704", Address: "*.*", Reason: "catch-all"})
+	if out := string(render(t, "markdown", r, Options{})); !strings.Contains(out, "IG704 on &#42;.&#42;") {
+		t.Errorf("the catch-all waiver is not in the markdown head:\n%s", out)
+	}
+	first, _, _ := strings.Cut(string(render(t, "github", r, Options{})), "\n")
+	msg := unescapeData(first[strings.LastIndex(first, "::")+2:])
+	if !strings.Contains(msg, "IG704 on *.*") || !strings.Contains(msg, "and 57 more lines, waivers that waive 0 findings") || len(msg) > 4096 {
+		t.Errorf("the github configuration annotation (%d bytes) leaves out the catch-all or the note:\n%s", len(msg), msg)
+	}
+}
