@@ -28,7 +28,7 @@ require (
 	golang.org/x/time v0.15.0
 )
 
-require github.com/zclconf/go-cty v1.19.0 // indirect
+require github.com/zclconf/go-cty v1.19.0
 
 require (
 	github.com/BurntSushi/toml v1.2.1 // indirect

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/glob"
 	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
@@ -371,6 +372,11 @@ func waiver(wb waiverBlock) (Waiver, error) {
 	if w.Expires, err = time.Parse(dateLayout, expires); err != nil {
 		return w, at(wb.Expires.Range(), "expires: %q is not a date such as 2027-01-31", expires)
 	}
+	if w.Expires.Year() < 1970 {
+		// 0001-01-01 is Go's zero time, which stands for a waiver that
+		// never expires: it would read as past and apply for ever.
+		return w, at(wb.Expires.Range(), "expires: %q is before 1970; give the last day the waiver applies", expires)
+	}
 	return w, nil
 }
 
@@ -405,7 +411,7 @@ func at(r hcl.Range, format string, args ...any) error {
 // HCL's templates, for expressions and operators evaluate to unbounded
 // work from a few bytes (a loop over 3,000 in a loop over 3,000).
 func literalsOnly(body *hclsyntax.Body) error {
-	var bad hcl.Range
+	var bad, huge hcl.Range
 	hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
 		switch e := n.(type) {
 		case hclsyntax.Expression:
@@ -413,7 +419,11 @@ func literalsOnly(body *hclsyntax.Body) error {
 				return nil
 			}
 			switch e := e.(type) {
-			case *hclsyntax.LiteralValueExpr, *hclsyntax.TupleConsExpr:
+			case *hclsyntax.LiteralValueExpr:
+				if outsideNumbers(e.Val) {
+					huge = e.Range()
+				}
+			case *hclsyntax.TupleConsExpr:
 			case *hclsyntax.TemplateExpr:
 				for _, part := range e.Parts {
 					if _, ok := part.(*hclsyntax.LiteralValueExpr); !ok {
@@ -433,7 +443,25 @@ func literalsOnly(body *hclsyntax.Body) error {
 	if bad.Filename != "" {
 		return at(bad, "only literal values (strings, numbers, booleans and lists of them) are allowed, not expressions, interpolations or template directives")
 	}
+	if huge.Filename != "" {
+		return at(huge, "a number past 2^64 in size, or nearer to 0 than 2^-64, is no setting iamguard reads")
+	}
 	return nil
+}
+
+// outsideNumbers reports whether v is a number no setting can be: HCL reads
+// 1e100000000 in a moment, but spelled out in full as a string it is 100
+// million digits, which takes minutes and gigabytes.
+func outsideNumbers(v cty.Value) bool {
+	if v.Type() != cty.Number || !v.IsKnown() || v.IsNull() {
+		return false
+	}
+	f := v.AsBigFloat()
+	if f.Sign() == 0 || f.IsInf() {
+		return f.IsInf()
+	}
+	exp := f.MantExp(nil)
+	return exp > 64 || exp < -64
 }
 
 // diagError turns the first error diagnostic into a one-line error.

@@ -90,6 +90,13 @@ func TestParseErrors(t *testing.T) {
 		"rule without enabled": {"rule \"IG110\" {}\n", `bad.hcl:1: Missing required argument`},
 		"bad date": {"waiver {\n  rule = \"IG202\"\n  address = \"a\"\n  reason = \"r\"\n  expires = \"31/01/2027\"\n}\n",
 			`bad.hcl:5: expires: "31/01/2027" is not a date such as 2027-01-31`},
+		// Go's zero time stands for "never expires".
+		"year one": {"waiver {\n  rule = \"IG202\"\n  address = \"a\"\n  reason = \"r\"\n  expires = \"0001-01-01\"\n}\n",
+			`bad.hcl:5: expires: "0001-01-01" is before 1970`},
+		// A number HCL reads in a moment but that is 20 million digits
+		// spelled out, where a string belongs or in a list.
+		"huge number for a string": {"\nfail_on = 1e20000000\n", `bad.hcl:2: a number past 2^64 in size`},
+		"tiny number in a list":    {"baseline {\n  allowed_certificate_domains = [\"a\", -1e-20000000]\n}\n", `bad.hcl:2: a number past 2^64 in size`},
 		"impossible date": {"waiver {\n  rule = \"IG202\"\n  address = \"a\"\n  reason = \"r\"\n  expires = \"2027-02-30\"\n}\n",
 			`bad.hcl:5: expires:`},
 		"waiver unknown rule": {"waiver {\n  rule = \"IG000\"\n  address = \"a\"\n  reason = \"r\"\n}\n",
