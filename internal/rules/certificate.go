@@ -327,7 +327,7 @@ func CertificateNames(c *inspect.Certificate, b Baseline) []Finding {
 		what = "DNS names"
 	}
 	return []Finding{CertificateDomain.finding("certificate_body", "%s outside the allowed domains (%s): %s",
-		what, strings.Join(b.AllowedCertificateDomains, ", "), strings.Join(outside, ", "))}
+		what, clip(strings.Join(b.AllowedCertificateDomains, ", ")), clip(strings.Join(outside, ", ")))}
 }
 
 func domainAllowed(name string, allowed []string) bool {

@@ -3,6 +3,7 @@ package rules
 import (
 	"crypto/elliptic"
 	"crypto/x509"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -260,6 +261,15 @@ func TestCertificateNamesEveryKind(t *testing.T) {
 		if fs := CertificateNames(&inspect.Certificate{DNSNames: c.names}, b); (len(fs) > 0) != c.want {
 			t.Errorf("names %q under %q: %+v, want a finding: %v", c.names, c.allowed, fs, c.want)
 		}
+	}
+	// A message shows at most maxShown bytes of each list, however long
+	// the config file's list or the certificate's names.
+	long := DefaultBaseline()
+	for i := range 2000 {
+		long.AllowedCertificateDomains = append(long.AllowedCertificateDomains, fmt.Sprintf("d%d.example.com", i))
+	}
+	if fs := CertificateNames(&inspect.Certificate{DNSNames: strings.Fields(strings.Repeat("x.test ", 2000))}, long); len(fs) != 1 || len(fs[0].Message) > 3*maxShown {
+		t.Errorf("a message of %d bytes", len(fs[0].Message))
 	}
 	// With no allowed domains, a DNS name or an IP address is a name
 	// clients match; an empty DNS name, an email or a URI is not.
