@@ -157,10 +157,13 @@ func objectAddress(address, deposedKey string) string {
 func userKey(name string) string { return rules.FoldName(name) }
 
 // user is whom an object belongs to: the name to show, and the key that
-// tells users apart.
+// tells users apart. A vague user, known only after apply, may also be
+// another key's user: its objects are one user's, but objects of other
+// users may be its too.
 type user struct {
-	name rules.Value[string]
-	key  string
+	name  rules.Value[string]
+	key   string
+	vague bool
 }
 
 // laterName ends the name userOf gives a user known only after apply.
@@ -174,67 +177,62 @@ type sourced struct {
 
 // userOf reads the user an object belongs to (attr: user or username). A
 // name known only after apply that the configuration reads from other
-// objects alike in every instance (user = aws_iam_user.ci.id) stands for
-// the user by where it comes from, so that the objects of one module
-// instance reading it alike count for one user, and those reading others
-// for others.
+// objects alike in every instance stands for the user by where it comes
+// from (see sourceUser), so that the objects of one module instance that
+// read it alike count for one user. A name read per instance (count,
+// each) cannot be told apart from others': its user is vague and alone.
 func (l *linter) userOf(o appliedObject, attr string) user {
 	u := o.attrs().str(attr, "")
 	if !u.Unknown || u.Unreadable || o.change == nil || o.forgotten {
-		return user{u, userKey(u.V)}
+		return user{name: u, key: userKey(u.V)}
 	}
 	id, module, ok := l.plan.Source(o.change.rc, attr)
 	if !ok {
-		return user{name: u}
+		return user{name: u, vague: true}
 	}
 	src := sourced{module, id}
-	name, ok := l.sourceNames[src]
+	su, ok := l.sourceUsers[src]
 	if !ok {
-		refs := strings.Split(strings.TrimSuffix(l.plan.SourceRefs(id), "\n"), "\n")
-		if module != "" && slices.ContainsFunc(refs, readsInput) {
-			// An input or a local of a module instance may be the same in
-			// every instance, or not: the user cannot be told apart.
-			name = ""
-		} else {
-			name = sourceName(src.module, refs)
-		}
-		l.sourceNames[src] = name
+		su = sourceUser(src, strings.Split(strings.TrimSuffix(l.plan.SourceRefs(id), "\n"), "\n"))
+		l.sourceUsers[src] = su
 	}
-	if name == "" {
-		return user{name: u}
-	}
-	return user{rules.Value[string]{V: name, Sensitive: u.Sensitive}, "\x00" + src.module + "\x00" + strconv.Itoa(id)}
+	su.name.Sensitive = u.Sensitive
+	return su
 }
 
-// readsInput reports whether a reference reads an input variable or a
-// local value: what a module instance is given, or makes of it.
-func readsInput(ref string) bool {
-	return strings.HasPrefix(ref, "var.") || strings.HasPrefix(ref, "local.")
+// sourceUser is the user that a name read from refs stands for. One
+// aws_iam_user, by its name or ID, is that user in the module instance:
+// another object that reads it in any way counts for the same user, and
+// one that reads another aws_iam_user for another. Any other source (a
+// local, an input, a module's output, a data source, another resource, a
+// choice of users) is vague: the objects that read it are one user's, but
+// other sources may name that user too.
+func sourceUser(src sourced, refs []string) user {
+	refs = mostPrecise(refs)
+	if len(refs) != 1 || !strings.HasPrefix(refs[0], "aws_iam_user.") {
+		return user{name: rules.Value[string]{V: sourceName(src.module, refs)}, key: "\x00" + src.module + "\x00" + strconv.Itoa(src.id), vague: true}
+	}
+	ref := refs[0]
+	if src.module != "" {
+		ref = src.module + "." + ref
+	}
+	resource, ok := strings.CutSuffix(ref, ".id")
+	if !ok {
+		resource, _ = strings.CutSuffix(ref, ".name")
+	}
+	return user{name: rules.Value[string]{V: ref + laterName}, key: "\x00" + resource}
 }
 
-// sourceName names a user by the references its name is read from, each
-// once and the most precise only (aws_iam_user.ci.id, not aws_iam_user.ci
-// too), in the module instance, so that coalesce(var.x,
+// sourceName names a user by the (most precise) references its name is
+// read from, in the module instance, so that coalesce(var.x,
 // aws_iam_user.a.id) and coalesce(var.x, aws_iam_user.b.id) read apart.
 // It stops past what a message shows (rules.Value.Quote).
 func sourceName(module string, refs []string) string {
-	// Terraform lists a reference with each shorter one it holds, one
-	// step at a time (aws_iam_user.ci.id, then aws_iam_user.ci).
-	covered := map[string]bool{}
-	for _, r := range refs {
-		if i := strings.LastIndexAny(r, ".["); i > 0 {
-			covered[r[:i]] = true
-		}
-	}
 	var b strings.Builder
 	for _, r := range refs {
 		if b.Len() > 256 {
 			break
 		}
-		if covered[r] {
-			continue
-		}
-		covered[r] = true // once
 		if b.Len() > 0 {
 			b.WriteString(", ")
 		}
@@ -244,6 +242,37 @@ func sourceName(module string, refs []string) string {
 		b.WriteString(r)
 	}
 	return b.String() + laterName
+}
+
+// mostPrecise keeps, of the references Terraform lists for an expression,
+// each once and the most precise only: Terraform lists a reference with
+// each shorter one it holds, one step at a time (aws_iam_user.ci.id, then
+// aws_iam_user.ci).
+func mostPrecise(refs []string) []string {
+	covered := make(map[string]bool, len(refs))
+	for _, r := range refs {
+		quoted, escaped := false, false // in an instance key such as ["a.b"]
+		for i := 1; i < len(r); i++ {
+			switch c := r[i]; {
+			case escaped:
+				escaped = false
+			case quoted && c == '\\':
+				escaped = true
+			case c == '"':
+				quoted = !quoted
+			case !quoted && (c == '.' || c == '['):
+				covered[r[:i]] = true
+			}
+		}
+	}
+	var out []string
+	for _, r := range refs {
+		if !covered[r] {
+			covered[r] = true // once
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // groupAccessKeys chains the access keys that exist once the plan is
@@ -311,7 +340,8 @@ func (l *linter) keySetFacts(c *change) []rules.Finding {
 // lets the set go.
 func (l *linter) judgeKeySet(head int32) {
 	keys, changes := l.keyScratch[:0], l.changeScratch[:0]
-	user := l.userOf(l.keys[head], "user").name
+	u := l.userOf(l.keys[head], "user")
+	user := u.name
 	for i := head; i >= 0; i = l.keyNext[i] {
 		a := l.keys[i].attrs()
 		// One spelling marked sensitive withholds the name for all.
@@ -361,11 +391,20 @@ func (l *linter) judgeKeySet(head int32) {
 			l.keyFacts[changes[i]] = append(l.keyFacts[changes[i]], f)
 		}
 	}
-	// A key alone because its user is known only after apply, read per
-	// instance (each.value, count.index), may belong to the user of
-	// another active key: IG203 cannot decide yet.
-	if k, c := keys[0], changes[0]; len(keys) == 1 && c != nil && user.Unknown && (k.Active || k.StatusUnknown) && l.activeKeys > 1 {
-		l.keyFacts[c] = append(l.keyFacts[c], rules.AccessKeyUserUnknown())
+	// The one key that may be active of a vague user may belong to the
+	// user of another active key: IG203 cannot decide yet. (With more,
+	// EvaluateAccessKeys gave IG203.)
+	if u.vague && l.activeKeys > 1 {
+		var maybe []int
+		for j, k := range keys {
+			if k.Active || k.StatusUnknown {
+				maybe = append(maybe, j)
+			}
+		}
+		if len(maybe) == 1 && changes[maybe[0]] != nil {
+			c := changes[maybe[0]]
+			l.keyFacts[c] = append(l.keyFacts[c], rules.AccessKeyUserUnknown())
+		}
 	}
 	clear(changes)
 	l.keyScratch, l.changeScratch = keys, changes

@@ -238,13 +238,13 @@ type linter struct {
 	dormant       map[string]map[string]dormantCredential // see dormantCredentials
 	orphans       []*change                               // deposed objects destroyed (see unreplaced)
 	currentPolicy *rules.PasswordPolicy                   // see accountPolicy
-	sourceNames   map[sourced]string                      // see userOf
+	sourceUsers   map[sourced]user                        // see userOf
 	chains        int                                     // certificate chains verified so far (see rules.MaxChainsVerified)
 }
 
 // Lint judges every resource change of p whose type a rule judges.
 func Lint(p *plan.Plan, opt Options) Result {
-	l := &linter{plan: p, now: opt.Now, baseline: rules.DefaultBaseline(), sourceNames: map[sourced]string{}}
+	l := &linter{plan: p, now: opt.Now, baseline: rules.DefaultBaseline(), sourceUsers: map[sourced]user{}}
 	if opt.Baseline != nil {
 		l.baseline = *opt.Baseline
 	}

@@ -145,6 +145,20 @@ func TestFixtureFindings(t *testing.T) {
 			`module.local["blue"].aws_iam_access_key.this`:  "IG203:info",
 			`module.local["green"].aws_iam_access_key.this`: "IG203:info",
 		}},
+		// A user read through anything but aws_iam_user itself (a local,
+		// a module's output, a data source, terraform_data) may be any
+		// user, the other key's included: IG203 info on each such key.
+		// The key that reads aws_iam_user.ci.id directly has no other
+		// key known to be its user's.
+		{"trust/unknown-user-indirect", nil, map[string]string{
+			"aws_iam_access_key.via_local":                         "IG203:info",
+			`module.via_output["blue"].aws_iam_access_key.this`:    "IG203:info",
+			`module.via_output["green"].aws_iam_access_key.this`:   "IG203:info",
+			`module.via_data["blue"].aws_iam_access_key.this`:      "IG203:info",
+			`module.via_data["green"].aws_iam_access_key.this`:     "IG203:info",
+			`module.via_resource["blue"].aws_iam_access_key.this`:  "IG203:info",
+			`module.via_resource["green"].aws_iam_access_key.this`: "IG203:info",
+		}},
 		// An SSH key or signing certificate is its key material: the
 		// dormant one uploaded again, as a replacement or at another
 		// address after its own is deleted, is Active again. Another key
@@ -158,10 +172,12 @@ func TestFixtureFindings(t *testing.T) {
 		// when one module instance reads it alike (user =
 		// aws_iam_user.ci.id, in two resources or two counted
 		// instances), and for different users when they read different
-		// users (per module instance, two aws_iam_user resources, or one
-		// of them through a shared variable: coalesce(var.x,
-		// aws_iam_user.app.id)). A user read per instance (count.index)
-		// cannot be told apart from the others' yet: IG203 info, as for
+		// users (per module instance, two aws_iam_user resources). Read
+		// through a variable too (coalesce(var.x, aws_iam_user.app.id)),
+		// a user may be another key's: IG203 info on the app and ops
+		// keys, whose SSH keys still count as uploaded for two users. A
+		// user read per instance (count.index) cannot be told apart from
+		// the others' yet: IG203 info, as for
 		// for_each = {a = aws_iam_user.ci.id, b = aws_iam_user.ci.id},
 		// which names one user twice. The fixture's SSH key is a weak one
 		// (IG402).
@@ -170,6 +186,8 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_access_key.counted[0]":  "IG203:medium",
 			"aws_iam_access_key.per_user[0]": "IG203:info",
 			"aws_iam_access_key.per_user[1]": "IG203:info",
+			"aws_iam_access_key.app":         "IG203:info",
+			"aws_iam_access_key.ops":         "IG203:info",
 			"aws_iam_user_ssh_key.alice":     "IG404:medium",
 			"aws_iam_user_ssh_key.bob":       "IG404:medium",
 			"aws_iam_user_ssh_key.app":       "IG404:medium",

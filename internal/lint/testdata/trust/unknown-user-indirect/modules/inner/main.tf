@@ -1,0 +1,7 @@
+variable "user" {
+  type = string
+}
+
+output "user" {
+  value = var.user
+}
