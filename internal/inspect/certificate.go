@@ -39,7 +39,8 @@ type Certificate struct {
 	SHA256Fingerprint string `json:"sha256_fingerprint"` // over the DER, colon-separated hex
 	MD5Fingerprint    string `json:"md5_fingerprint"`
 	// PublicKeySHA256 identifies the key pair: the SHA-256 of the subject
-	// public key info, the same for every certificate issued for one key.
+	// public key info as crypto/x509 encodes the key, the same for every
+	// certificate issued for one key, however it spells the key.
 	PublicKeySHA256 string `json:"-"`
 
 	x509 *x509.Certificate
@@ -114,7 +115,13 @@ func newCertificate(c *x509.Certificate) *Certificate {
 	if c.PublicKeyAlgorithm == x509.DSA {
 		alg = "DSA" // crypto/x509 may leave PublicKey nil for DSA; the algorithm is still known
 	}
-	sha, spki := sha256.Sum256(c.Raw), sha256.Sum256(c.RawSubjectPublicKeyInfo)
+	spki := c.RawSubjectPublicKeyInfo
+	if der, err := x509.MarshalPKIXPublicKey(c.PublicKey); err == nil {
+		// The key itself: crypto/x509 passes over bytes after an RSA key
+		// in its BIT STRING, so one key has more than one encoding.
+		spki = der
+	}
+	sha, key := sha256.Sum256(c.Raw), sha256.Sum256(spki)
 	md := md5.Sum(c.Raw) //nolint:gosec
 	out := &Certificate{
 		Subject:            c.Subject.String(),
@@ -131,7 +138,7 @@ func newCertificate(c *x509.Certificate) *Certificate {
 		SelfSigned:         selfSigned(c),
 		SHA256Fingerprint:  colonHex(sha[:]),
 		MD5Fingerprint:     colonHex(md[:]),
-		PublicKeySHA256:    colonHex(spki[:]),
+		PublicKeySHA256:    colonHex(key[:]),
 		x509:               c,
 	}
 	out.SANs = append(out.SANs, c.DNSNames...)

@@ -329,3 +329,26 @@ func TestNegativeSerial(t *testing.T) {
 		t.Errorf("certificate %+v, %v; want serial -12345, self-signed", c, err)
 	}
 }
+
+// TestPublicKeyIdentity: a certificate for the same key pair whose public
+// key is spelt with two more bytes in its BIT STRING (which crypto/x509
+// and openssl pass over) holds the same key: a dormant signing certificate
+// uploaded again that way is still the same credential (IG503).
+func TestPublicKeyIdentity(t *testing.T) {
+	var certs [2]*inspect.Certificate
+	for i, name := range []string{"testdata/spki-der.pem", "testdata/spki-padded.pem"} {
+		text, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if certs[i], err = inspect.ParseCertificate(string(text)); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	if certs[0].SHA256Fingerprint == certs[1].SHA256Fingerprint {
+		t.Fatal("the two certificates are one: the test proves nothing")
+	}
+	if certs[0].PublicKeySHA256 != certs[1].PublicKeySHA256 {
+		t.Errorf("one key, two identities: %s and %s", certs[0].PublicKeySHA256, certs[1].PublicKeySHA256)
+	}
+}

@@ -74,14 +74,16 @@ func parseSSHAuthorized(text string) (*SSHKey, error) {
 }
 
 func parseSSHPEM(text string) (*SSHKey, error) {
+	// pem.Decode passes over a block it cannot read and returns the next
+	// one: a broken block first would hide what it holds.
+	if n := strings.Count(text, "-----BEGIN"); n > 1 {
+		return nil, fmt.Errorf("SSH public key holds %d PEM blocks; one expected", n)
+	}
 	b, rest := pem.Decode([]byte(text)) // text starts with the block: ParseSSHPublicKey saw to it
 	if b == nil {
 		return nil, errNoPEM("PUBLIC KEY")
 	}
-	switch more := pemBlocks(string(rest)); {
-	case len(more) > 0:
-		return nil, fmt.Errorf("SSH public key holds %d PEM blocks; one expected", 1+len(more))
-	case len(bytes.TrimSpace(rest)) > 0:
+	if len(bytes.TrimSpace(rest)) > 0 {
 		// Another key in another form, say: IAM takes one public key.
 		return nil, errors.New("text follows the PEM block; IAM takes one public key")
 	}

@@ -111,6 +111,10 @@ func TestSSHKeyIsOneKey(t *testing.T) {
 		// In PEM form, what follows the block is not read past either.
 		"a PEM key, then another key":        certtest.SSHPEM(t, certtest.Ed25519(t).Public()) + rsa,
 		"a PEM key, then a broken PEM block": certtest.SSHPEM(t, certtest.Ed25519(t).Public()) + "-----BEGIN RSA PRIVATE KEY-----\n!!!\n-----END RSA PRIVATE KEY-----\n",
+		// pem.Decode would pass over a first block with a broken END
+		// line and return the sound one after it.
+		"a broken PEM block, then a PEM key": strings.Replace(certtest.SSHPEM(t, certtest.RSA(t, 1024).Public()), "-----END PUBLIC KEY-----", "-----END PUBLIC KEY----- x", 1) +
+			certtest.SSHPEM(t, certtest.Ed25519(t).Public()),
 	} {
 		if _, err := inspect.ParseSSHPublicKey(text); err == nil {
 			t.Errorf("%s: accepted", name)
