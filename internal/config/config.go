@@ -460,8 +460,8 @@ func outsideNumbers(v cty.Value) bool {
 	if f.Sign() == 0 || f.IsInf() {
 		return f.IsInf()
 	}
-	exp := f.MantExp(nil)
-	return exp > 64 || exp < -64
+	exp := f.MantExp(nil) // |v| = m × 2^exp, 0.5 <= m < 1
+	return exp > 64 || exp < -63
 }
 
 // diagError turns the first error diagnostic into a one-line error.

@@ -97,6 +97,7 @@ func TestParseErrors(t *testing.T) {
 		// spelled out, where a string belongs or in a list.
 		"huge number for a string": {"\nfail_on = 1e20000000\n", `bad.hcl:2: a number past 2^64 in size`},
 		"tiny number in a list":    {"baseline {\n  allowed_certificate_domains = [\"a\", -1e-20000000]\n}\n", `bad.hcl:2: a number past 2^64 in size`},
+		"just under 2^-64":         {"fail_on = 5.42e-20\n", `bad.hcl:1: a number past 2^64 in size`},
 		"impossible date": {"waiver {\n  rule = \"IG202\"\n  address = \"a\"\n  reason = \"r\"\n  expires = \"2027-02-30\"\n}\n",
 			`bad.hcl:5: expires:`},
 		"waiver unknown rule": {"waiver {\n  rule = \"IG000\"\n  address = \"a\"\n  reason = \"r\"\n}\n",

@@ -146,9 +146,10 @@ func (c *Config) lines() []string {
 // sortedWaivers orders the waivers so that what weakens the checks most
 // comes first, and a report cut short (the markdown head) still shows it:
 // those that waive findings, by the highest severity they waive, then by
-// how many; then the other live ones, by their rule's severity; then the
-// expired. Within each, the broadest pattern comes first (see broader), so
-// that exact addresses that match nothing cannot push a catch-all down.
+// how many; then the other live ones, those with a star before exact
+// addresses, then by their rule's severity; then the expired. Within each,
+// the broadest pattern comes first (see broader), so that exact addresses
+// that match nothing cannot push a catch-all down.
 func (c *Config) sortedWaivers() []ConfigWaiver {
 	waivers := slices.Clone(c.Waivers)
 	severity := func(w ConfigWaiver) rules.Severity {
@@ -163,6 +164,7 @@ func (c *Config) sortedWaivers() []ConfigWaiver {
 			cmp.Compare(boolInt(b.Waives > 0), boolInt(a.Waives > 0)),
 			cmp.Compare(b.worst, a.worst),
 			cmp.Compare(b.Waives, a.Waives),
+			cmp.Compare(boolInt(!strings.Contains(a.Address, "*")), boolInt(!strings.Contains(b.Address, "*"))),
 			cmp.Compare(severity(b), severity(a)),
 			broader(a.Address, b.Address))
 	})

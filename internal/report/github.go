@@ -33,7 +33,7 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 			kind = warning
 		}
 		shown[kind]++
-		fmt.Fprintf(bw, "::%s title=iamguard configuration::%s\n", kind, githubData(githubConfig(c)))
+		fmt.Fprintf(bw, "::%s title=iamguard configuration::%s\n", kind, githubConfig(c))
 	}
 	verdicts := r.PlanVerdicts()
 	var unread []string // the run fails on them: error annotations
@@ -89,17 +89,18 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 	return bw.Flush()
 }
 
-// githubConfig is the configuration annotation's message: as many of its
-// lines as GitHub shows (it cuts a message at 4,096 characters, silently),
-// and then what the rest waives.
+// githubConfig is the configuration annotation's message, escaped: as
+// many of its lines as GitHub shows (it cuts a message at 4,096
+// characters, silently, and an escape such as \U000e0041 counts as the 10
+// it is), and then what the rest waives.
 func githubConfig(c *Config) string {
 	const limit = 4096 - 200 // room for the note of the lines left out
-	msg, lines := c.heading(), c.lines()
+	msg, lines := githubData(c.heading()), c.lines()
 	for i, l := range lines {
-		if len(msg)+1+len(l) > limit {
-			return msg + "\n" + c.leftOut(i)
+		if l = githubData(l); len(msg)+len("%0A")+len(l) > limit {
+			return msg + "%0A" + githubData(c.leftOut(i))
 		}
-		msg += "\n" + l
+		msg += "%0A" + l
 	}
 	return msg
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
@@ -172,18 +173,31 @@ func TestMarkdownUnreadPlan(t *testing.T) {
 // of the part of the github configuration annotation GitHub shows (it cuts
 // a message at 4,096 characters).
 func TestCatchAllWaiverShown(t *testing.T) {
-	r := manyFindings(1)
-	r.Config = &Config{File: "c.hcl", Weakens: true, FailOn: DefaultFailOn, FailOnDefault: DefaultFailOn}
-	for i := range 60 {
-		r.Config.Waivers = append(r.Config.Waivers, ConfigWaiver{Rule: "IG101", Address: strconv.Itoa(i), Reason: strings.Repeat("r", 1000)})
-	}
-	r.Config.Waivers = append(r.Config.Waivers, ConfigWaiver{Rule: "IG704", Address: "*.*", Reason: "catch-all"})
-	if out := string(render(t, "markdown", r, Options{})); !strings.Contains(out, "IG704 on &#42;.&#42;") {
-		t.Errorf("the catch-all waiver is not in the markdown head:\n%s", out)
-	}
-	first, _, _ := strings.Cut(string(render(t, "github", r, Options{})), "\n")
-	msg := unescapeData(first[strings.LastIndex(first, "::")+2:])
-	if !strings.Contains(msg, "IG704 on *.*") || !strings.Contains(msg, "and 57 more lines, waivers that waive 0 findings") || len(msg) > 4096 {
-		t.Errorf("the github configuration annotation (%d bytes) leaves out the catch-all or the note:\n%s", len(msg), msg)
+	for _, tt := range []struct {
+		name, reason, exactRule, catchAllRule string
+	}{
+		{"long reasons", strings.Repeat("r", 1000), "IG101", "IG704"},
+		// Each format character is 4 bytes, and 10 once escaped.
+		{"reasons escaped longer", strings.Repeat("\U000E0041", 250), "IG101", "IG704"},
+		// A catch-all of a medium rule still comes before exact addresses
+		// of a high one.
+		{"exact waivers of a worse rule", strings.Repeat("r", 100), "IG704", "IG203"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := manyFindings(1)
+			r.Config = &Config{File: "c.hcl", Weakens: true, FailOn: DefaultFailOn, FailOnDefault: DefaultFailOn}
+			for i := range 60 {
+				r.Config.Waivers = append(r.Config.Waivers, ConfigWaiver{Rule: tt.exactRule, Address: strconv.Itoa(i), Reason: tt.reason})
+			}
+			r.Config.Waivers = append(r.Config.Waivers, ConfigWaiver{Rule: tt.catchAllRule, Address: "*.*", Reason: "catch-all"})
+			if out := string(render(t, "markdown", r, Options{})); !strings.Contains(out, tt.catchAllRule+" on &#42;.&#42;") {
+				t.Errorf("the catch-all waiver is not in the markdown head:\n%s", out)
+			}
+			first, _, _ := strings.Cut(string(render(t, "github", r, Options{})), "\n")
+			msg := unescapeData(first[strings.LastIndex(first, "::")+2:])
+			if !strings.Contains(msg, tt.catchAllRule+" on *.*") || !strings.Contains(msg, "more lines, waivers that waive 0 findings") || utf8.RuneCountInString(msg) > 4096 {
+				t.Errorf("the github configuration annotation (%d characters) leaves out the catch-all or the note:\n%s", utf8.RuneCountInString(msg), msg)
+			}
+		})
 	}
 }
