@@ -1,6 +1,7 @@
 package lint
 
 import (
+	tfjson "github.com/hashicorp/terraform-json"
 	"slices"
 	"strconv"
 	"strings"
@@ -498,6 +499,7 @@ func (l *linter) accountUser(c *change, user string) (string, bool) {
 type dormantCredential struct {
 	address string
 	status  rules.Value[string]
+	forgot  bool // the plan forgets it: it stays in AWS, Inactive
 }
 
 // dormantCredentials finds the dormant credentials the plan deletes or
@@ -523,7 +525,7 @@ func (l *linter) dormantCredentials() map[string]map[string]dormantCredential {
 			out[c.rc.Type] = map[string]dormantCredential{}
 		}
 		if _, seen := out[c.rc.Type][id]; !seen {
-			out[c.rc.Type][id] = dormantCredential{objectAddress(c.rc.Address, c.rc.DeposedKey), status}
+			out[c.rc.Type][id] = dormantCredential{objectAddress(c.rc.Address, c.rc.DeposedKey), status, slices.Contains(c.rc.Actions, tfjson.ActionForget)}
 		}
 	}
 	return out
@@ -576,5 +578,5 @@ func (l *linter) reupload(c *change, r *rules.Rule) []rules.Finding {
 	case d.address == c.rc.Address:
 		d.address = ""
 	}
-	return rules.Reupload(r, v, attr, d.address, d.status, after.str("status", "Active"))
+	return rules.Reupload(r, v, attr, d.address, d.forgot, d.status, after.str("status", "Active"))
 }

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"crypto/x509"
+	"strings"
 	"testing"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
@@ -110,7 +111,7 @@ func TestSigningCertificate(t *testing.T) {
 		{name: "a dormant forgotten one uploaded again", spec: planSpec{changes: []res{
 			{addr: oldAddr, actions: forget, before: signingState("alice", old, "Inactive")},
 			newSigningCert(newAddr, "bob", old)}},
-			want: []row{{newAddr, "create", "IG503", rules.High, "certificate_body", reuploadMsg}}},
+			want: []row{{newAddr, "create", "IG503", rules.High, "certificate_body", strings.Replace(reuploadMsg, "deletes", "forgets", 1)}}},
 		{name: "a dormant SSH key is no certificate", spec: planSpec{changes: []res{
 			{addr: "aws_iam_user_ssh_key.k", actions: del, before: sshKeyState("alice", certtest.SSHAuthorized(t, &certtest.RSA(t, 2048).PublicKey, ""), "SSH", "Inactive")},
 			newSigningCert(newAddr, "alice", "")}},

@@ -85,6 +85,12 @@ func TestSSHKey(t *testing.T) {
 			{addr: b, actions: del, before: sshKeyState("alice", aliceSSH, "SSH", "Inactive")}}},
 			want: []row{{a, "create", "IG405", rules.High, "public_key",
 				"public_key holds the key of " + b + ", which this plan deletes while Inactive: uploaded again, it is Active again"}}},
+		// Forgotten, it stays in AWS: the message says so.
+		{name: "dormant key forgotten and uploaded again", spec: planSpec{changes: []res{
+			newSSHKey(a, "alice", alicePEM, "PEM"),
+			{addr: b, actions: forget, before: sshKeyState("alice", aliceSSH, "SSH", "Inactive")}}},
+			want: []row{{a, "create", "IG405", rules.High, "public_key",
+				"public_key holds the key of " + b + ", which this plan forgets while Inactive: uploaded again, it is Active again"}}},
 		{name: "dormant key deleted and a key known after apply uploaded", spec: planSpec{changes: []res{
 			unknownKey, {addr: b, actions: del, before: sshKeyState("alice", aliceSSH, "SSH", "Inactive")}}},
 			want: []row{

@@ -145,10 +145,11 @@ func Reactivation(r *Rule, before, after Value[string]) []Finding {
 // deletes and that holds the same key or certificate. That material is the
 // credential: uploaded again, alone or as the new half of a replacement, it
 // is back as an update of its status would bring it back. from is the
-// dormant one's address when it is not the upload's own. material is the
-// upload's key or certificate: known only after apply, it may be the
+// dormant one's address when it is not the upload's own, and forgot says
+// the plan forgets it rather than deletes it (it stays in AWS). material
+// is the upload's key or certificate: known only after apply, it may be the
 // dormant one's, which Reupload is only called with when there is one.
-func Reupload(r *Rule, material Value[string], attr, from string, was, after Value[string]) []Finding {
+func Reupload(r *Rule, material Value[string], attr, from string, forgot bool, was, after Value[string]) []Finding {
 	if material.Unknown {
 		if !after.Unknown && after.V != "Active" {
 			return nil
@@ -158,7 +159,11 @@ func Reupload(r *Rule, material Value[string], attr, from string, was, after Val
 	fs := Reactivation(r, was, after)
 	if from != "" && len(fs) == 1 && fs[0].Severity != Info && !was.Sensitive && !after.Sensitive {
 		fs[0].Attribute = attr
-		fs[0].Message = fmt.Sprintf("%s holds the key of %s, which this plan deletes while %s: uploaded again, it is Active again", attr, from, was.V)
+		verb := "deletes"
+		if forgot {
+			verb = "forgets"
+		}
+		fs[0].Message = fmt.Sprintf("%s holds the key of %s, which this plan %s while %s: uploaded again, it is Active again", attr, from, verb, was.V)
 	}
 	return fs
 }
