@@ -534,8 +534,10 @@ func TestGitHubAnnotationLimit(t *testing.T) {
 	}
 
 	// A log line is no command either: the runner takes "##[" for one
-	// anywhere in a line. Twelve unread plans are nine annotations, one
-	// that says three more follow, and three log lines.
+	// anywhere in a line. Twelve unread plans leave half the error
+	// annotations to the findings: they are four annotations, one that
+	// says eight more follow, and eight log lines; the critical finding
+	// is annotated.
 	fs[11].Address = `aws_iam_access_key.k["##[set-output name=verdict]pass"]`
 	parts := []PlanReport{{Path: "a.json", Report: New(lint.Result{Plan: &plan.Plan{FormatVersion: "1.2"}, Resources: len(fs), Findings: fs}, "test")}}
 	for i := range 12 {
@@ -546,10 +548,13 @@ func TestGitHubAnnotationLimit(t *testing.T) {
 		t.Errorf("##[ is written as it is:\n%s", out)
 	}
 	lines = strings.Split(out, "\n")
-	if n := strings.Count(out, "::error title=iamguard plan not read::"); n != 9 ||
-		!strings.HasPrefix(lines[9], "::error title=iamguard::3 more plans were not read") ||
-		lines[10] != "iamguard: bad09.json: not read: truncated" {
-		t.Errorf("%d unread plans annotated, then %q, %q", n, lines[9], lines[10])
+	if n := strings.Count(out, "::error title=iamguard plan not read::"); n != 4 ||
+		!strings.HasPrefix(lines[4], "::error title=iamguard::8 more plans were not read") ||
+		lines[5] != "iamguard: bad04.json: not read: truncated" {
+		t.Errorf("%d unread plans annotated, then %q, %q", n, lines[4], lines[5])
+	}
+	if !strings.Contains(out, "::error title=IG201 ") {
+		t.Errorf("the critical finding is not annotated:\n%s", out)
 	}
 	if n := strings.Count(out, "::error "); n != 10 {
 		t.Errorf("%d error annotations, want 10", n)

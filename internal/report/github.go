@@ -20,7 +20,8 @@ import (
 // when it weakens the checks, then a ::error for each plan not read.
 //
 // GitHub shows at most annotationsPerKind of each kind from one step, so
-// findings come worst first: a pull request cannot push the finding that
+// findings come worst first, and keep half the error annotations when
+// plans were not read: a pull request cannot push the finding that
 // matters past the limit with harmless ones that sort before it. Past the
 // limit, one annotation says how many more there are, and they follow as
 // plain log lines. A plain summary line ends the output.
@@ -42,7 +43,11 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 			unread = append(unread, line)
 		}
 	}
-	keep, more := annotations(shown[failure], len(unread))
+	order, first := worstFirst(r.Findings)
+	// Unread plans leave half the error annotations to findings of that
+	// level, if there are any: many unread plans must not hide them.
+	reserve := min(first[1]-first[0], annotationsPerKind/2)
+	keep, more := annotations(shown[failure]+reserve, len(unread))
 	for i, line := range unread {
 		switch {
 		case i < keep:
@@ -57,7 +62,6 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 	if shown[failure] += keep; more {
 		shown[failure]++
 	}
-	order, first := worstFirst(r.Findings)
 	// The findings of each kind take order[first[k]:first[k+1]]: keeps[k]
 	// annotations, then, if mores[k], one that says how many more follow.
 	var keeps [3]int
