@@ -49,25 +49,32 @@ func writeOrdered(w io.Writer, n int, weight func(i int) int, render func(b []by
 		}
 		return nil
 	}
+	type rendered struct {
+		b     []byte
+		panic any // render panicked: the writer panics with it, where the caller can recover it
+	}
 	type chunk struct {
 		from, to int
-		done     chan []byte
+		done     chan rendered
 	}
 	free := make(chan []byte, workers) // buffers written out, to be used again
 	jobs := make(chan chunk, workers)
 	order := make(chan chunk, workers)
+	renderChunk := func(c chunk) (out rendered) {
+		defer func() { out.panic = recover() }()
+		select {
+		case out.b = <-free:
+		default:
+		}
+		for i := c.from; i < c.to; i++ {
+			out.b = render(out.b, i)
+		}
+		return out
+	}
 	for range workers {
 		go func() {
 			for c := range jobs {
-				var b []byte
-				select {
-				case b = <-free:
-				default:
-				}
-				for i := c.from; i < c.to; i++ {
-					b = render(b, i)
-				}
-				c.done <- b
+				c.done <- renderChunk(c)
 			}
 		}()
 	}
@@ -76,7 +83,7 @@ func writeOrdered(w io.Writer, n int, weight func(i int) int, render func(b []by
 		defer close(order)
 		defer close(jobs)
 		for from := 0; from < n; {
-			c := chunk{from, end(from), make(chan []byte, 1)}
+			c := chunk{from, end(from), make(chan rendered, 1)}
 			select {
 			case order <- c: // the writer takes chunks in this order...
 			case <-failed:
@@ -88,7 +95,14 @@ func writeOrdered(w io.Writer, n int, weight func(i int) int, render func(b []by
 	}()
 	var err error
 	for c := range order {
-		b := <-c.done
+		r := <-c.done
+		if r.panic != nil {
+			if err == nil {
+				close(failed)
+			}
+			panic(r.panic)
+		}
+		b := r.b
 		if err == nil {
 			if _, err = w.Write(b); err != nil {
 				close(failed)

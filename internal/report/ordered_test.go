@@ -88,3 +88,26 @@ func sum(xs []int) (n int) {
 	}
 	return n
 }
+
+// TestWriteOrderedPanic: a render that panics in a worker panics in the
+// caller's goroutine, where the command recovers it into one line; in the
+// worker it would end the process with a stack trace.
+func TestWriteOrderedPanic(t *testing.T) {
+	for _, procs := range []int{1, 4} {
+		old := runtime.GOMAXPROCS(procs)
+		got := func() (r any) {
+			defer func() { r = recover() }()
+			writeOrdered(&bytes.Buffer{}, 10*chunkItems, func(int) int { return 1 }, func(b []byte, i int) []byte {
+				if i == 5*chunkItems {
+					panic("render bug")
+				}
+				return append(b, 'x')
+			})
+			return nil
+		}()
+		runtime.GOMAXPROCS(old)
+		if got != "render bug" {
+			t.Errorf("%d processors: recovered %v, want the render's panic", procs, got)
+		}
+	}
+}
