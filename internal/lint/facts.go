@@ -194,21 +194,22 @@ func (l *linter) userOf(o appliedObject, attr string) user {
 	src := sourced{module, id}
 	su, ok := l.sourceUsers[src]
 	if !ok {
-		su = sourceUser(src, strings.Split(strings.TrimSuffix(l.plan.SourceRefs(id), "\n"), "\n"))
+		su = l.sourceUser(src, strings.Split(strings.TrimSuffix(l.plan.SourceRefs(id), "\n"), "\n"))
 		l.sourceUsers[src] = su
 	}
-	su.name.Sensitive = u.Sensitive
+	su.name.Sensitive = su.name.Sensitive || u.Sensitive
 	return su
 }
 
 // sourceUser is the user that a name read from refs stands for. One
 // aws_iam_user, by its name or ID, is that user in the module instance:
-// another object that reads it in any way counts for the same user, and
-// one that reads another aws_iam_user for another. Any other source (a
-// local, an input, a module's output, a data source, another resource, a
-// choice of users) is vague: the objects that read it are one user's, but
-// other sources may name that user too.
-func sourceUser(src sourced, refs []string) user {
+// the user of that name when the plan gives it (see userNames), else a
+// user that another object reading it in any way counts for too, and one
+// that reads another aws_iam_user does not. Any other source (a local, an
+// input, a module's output, a data source, another resource, a choice of
+// users) is vague: the objects that read it are one user's, but other
+// sources may name that user too.
+func (l *linter) sourceUser(src sourced, refs []string) user {
 	refs = mostPrecise(refs)
 	if len(refs) != 1 || !strings.HasPrefix(refs[0], "aws_iam_user.") {
 		return user{name: rules.Value[string]{V: sourceName(src.module, refs)}, key: "\x00" + src.module + "\x00" + strconv.Itoa(src.id), vague: true}
@@ -221,7 +222,26 @@ func sourceUser(src sourced, refs []string) user {
 	if !ok {
 		resource, _ = strings.CutSuffix(ref, ".name")
 	}
+	if name, ok := l.userNames[resource]; ok {
+		return user{name: name, key: userKey(name.V)}
+	}
 	return user{name: rules.Value[string]{V: ref + laterName}, key: "\x00" + resource}
+}
+
+// plannedUserNames gives, by address, the names the plan's aws_iam_user
+// objects have once it is applied, where it shows them: the AWS
+// provider's ID of a user is its name, so credentials that read either
+// one are that user's, as are those that name it outright.
+func plannedUserNames(p *plan.Plan, users []*plan.Change) map[string]rules.Value[string] {
+	names := make(map[string]rules.Value[string], len(users))
+	for _, rc := range users {
+		if c := newChange(p, rc); !c.removed && c.action != "forget" {
+			if name := c.after().str("name", ""); !name.Unknown && !name.Unreadable && name.V != "" {
+				names[rc.Address] = name
+			}
+		}
+	}
+	return names
 }
 
 // sourceName names a user by the (most precise) references its name is

@@ -112,10 +112,15 @@ type ResourceRef struct {
 // file for the formats that point at files.
 type PlanRef struct{ Path, File string }
 
-// ResourceTypes reports whether the linter judges resources of type t; pass
-// it to plan.Read so the reader keeps only those. Lint itself skips the
-// types it does not judge, so the filter saves memory, not correctness.
-func ResourceTypes(t string) bool { _, ok := judges[t]; return ok }
+// ResourceTypes reports whether the linter reads resources of type t: the
+// types it judges, and aws_iam_user, whose planned names tell whose
+// credentials name a user by reference (see userNames). Pass it to
+// plan.Read so the reader keeps only those. Lint itself skips other types,
+// so the filter saves memory, not correctness.
+func ResourceTypes(t string) bool { _, ok := judges[t]; return ok || t == userType }
+
+// userType is the type of IAM users, which the linter reads but does not judge.
+const userType = "aws_iam_user"
 
 // Limits for a run on untrusted input, far above any real plan (100,000
 // access keys are ten times what AWS's quotas allow in one account, and
@@ -147,6 +152,7 @@ var attributes = map[string][]string{
 	"aws_iam_server_certificate":  {"certificate_body", "certificate_chain", "private_key"},
 	"aws_iam_user_ssh_key":        {"username", "public_key", "encoding", "status"},
 	"aws_iam_signing_certificate": {"user_name", "certificate_body", "status"},
+	userType:                      {"name"},
 }
 
 // computedWhenNull lists, of the attributes the rules read, those the AWS
@@ -239,6 +245,7 @@ type linter struct {
 	orphans       []*change                               // deposed objects destroyed (see unreplaced)
 	currentPolicy *rules.PasswordPolicy                   // see accountPolicy
 	sourceUsers   map[sourced]user                        // see userOf
+	userNames     map[string]rules.Value[string]          // see plannedUserNames
 	chains        int                                     // certificate chains verified so far (see rules.MaxChainsVerified)
 }
 
@@ -259,7 +266,11 @@ func Lint(p *plan.Plan, opt Options) Result {
 	head := &plan.Plan{FormatVersion: p.FormatVersion, TerraformVersion: p.TerraformVersion, Timestamp: p.Timestamp, Resources: p.Resources}
 	res := Result{Plan: head, Now: l.now}
 	var changes, orphans []*change
+	var users []*plan.Change
 	for _, rc := range p.Changes {
+		if rc.Type == userType && rc.DeposedKey == "" {
+			users = append(users, rc)
+		}
 		if _, ok := judges[rc.Type]; !ok {
 			continue
 		}
@@ -295,6 +306,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 		c.judged = true
 		changes = append(changes, c)
 	}
+	l.userNames = plannedUserNames(p, users)
 	l.orphans = slices.Clone(orphans) // unreplaced drops from orphans in place
 	for _, c := range l.unreplaced(orphans) {
 		c.judged = true

@@ -145,6 +145,17 @@ func TestFixtureFindings(t *testing.T) {
 			`module.local["blue"].aws_iam_access_key.this`:  "IG203:info",
 			`module.local["green"].aws_iam_access_key.this`: "IG203:info",
 		}},
+		// A user named by an aws_iam_user's name, by its ID (known only
+		// after apply) and outright, in any case, is one user when the
+		// plan gives that aws_iam_user's name; the SSH key of alice (by
+		// ID) and bob (outright) is shared. The SSH key is a weak one
+		// (IG402).
+		{"trust/user-named-many-ways", []string{"IG402"}, map[string]string{
+			"aws_iam_access_key.deploy_by_id": "IG203:medium",
+			"aws_iam_access_key.svc_outright": "IG203:medium",
+			"aws_iam_user_ssh_key.alice":      "IG404:medium",
+			"aws_iam_user_ssh_key.bob":        "IG404:medium",
+		}},
 		// A user read through anything but aws_iam_user itself (a local,
 		// a module's output, a data source, terraform_data) may be any
 		// user, the other key's included: IG203 info on each such key.
