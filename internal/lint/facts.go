@@ -1,11 +1,12 @@
 package lint
 
 import (
-	tfjson "github.com/hashicorp/terraform-json"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/inspect"
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
@@ -203,7 +204,7 @@ func (l *linter) userOf(o appliedObject, attr string) user {
 
 // sourceUser is the user that a name read from refs stands for. One
 // aws_iam_user, by its name or ID, is that user in the module instance:
-// the user of that name when the plan gives it (see userNames), else a
+// the user of the name the plan gives it (see plannedUserNames), else a
 // user that another object reading it in any way counts for too, and one
 // that reads another aws_iam_user does not. Any other source (a local, an
 // input, a module's output, a data source, another resource, a choice of

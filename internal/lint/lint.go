@@ -114,7 +114,7 @@ type PlanRef struct{ Path, File string }
 
 // ResourceTypes reports whether the linter reads resources of type t: the
 // types it judges, and aws_iam_user, whose planned names tell whose
-// credentials name a user by reference (see userNames). Pass it to
+// credentials name a user by reference (see plannedUserNames). Pass it to
 // plan.Read so the reader keeps only those. Lint itself skips other types,
 // so the filter saves memory, not correctness.
 func ResourceTypes(t string) bool { _, ok := judges[t]; return ok || t == userType }
