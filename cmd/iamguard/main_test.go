@@ -534,7 +534,7 @@ func TestRunLimits(t *testing.T) {
 		plan []byte
 		want string
 	}{
-		{plan(lint.MaxResources+1, profile), fmt.Sprintf("past %d resources of judged types", lint.MaxResources)},
+		{plan(lint.MaxResources+1, profile), fmt.Sprintf("past %d resources of the types iamguard reads", lint.MaxResources)},
 		{plan(lint.MaxFindings/10, weak), fmt.Sprintf("past %d findings", lint.MaxFindings)},
 	} {
 		r := lintCLI(t, c.plan, "lint", "--no-config", "-")

@@ -429,7 +429,7 @@ func TestRunLimitsSpanPlans(t *testing.T) {
 		{"both fit", 14, 34, 2 * weight, []string{"", ""}},
 		{"findings past the limit together", 100, 30, 1 << 30, []string{"", "past 30 findings, the most iamguard reports in one run"}},
 		{"finding bytes past the limit together", 100, 100, weight * 3 / 2, []string{"", mib}},
-		{"resources past the limit together", 10, 100, 1 << 30, []string{"", "past 10 resources of judged types, the most iamguard reads in one run"}},
+		{"resources past the limit together", 10, 100, 1 << 30, []string{"", "past 10 resources of the types iamguard reads, the most it reads in one run"}},
 		{"a refused plan uses nothing up", 100, 16, 1 << 30, []string{"past 16 findings", "past 16 findings"}},
 	} {
 		runLimits.resources, runLimits.findings, runLimits.findingBytes = c.resources, c.findings, c.findingBytes

@@ -195,54 +195,125 @@ func (l *linter) userOf(o appliedObject, attr string) user {
 	src := sourced{module, id}
 	su, ok := l.sourceUsers[src]
 	if !ok {
-		su = l.sourceUser(src, strings.Split(strings.TrimSuffix(l.plan.SourceRefs(id), "\n"), "\n"))
+		su = l.sourceUser(src)
 		l.sourceUsers[src] = su
 	}
 	su.name.Sensitive = su.name.Sensitive || u.Sensitive
 	return su
 }
 
-// sourceUser is the user that a name read from refs stands for. One
-// aws_iam_user, by its name or ID, is that user in the module instance:
-// the user of the name the plan gives it (see plannedUserNames), else a
-// user that another object reading it in any way counts for too, and one
-// that reads another aws_iam_user does not. Any other source (a local, an
-// input, a module's output, a data source, another resource, a choice of
-// users) is vague: the objects that read it are one user's, but other
-// sources may name that user too.
-func (l *linter) sourceUser(src sourced, refs []string) user {
-	refs = mostPrecise(refs)
-	if len(refs) != 1 || !strings.HasPrefix(refs[0], "aws_iam_user.") {
-		return user{name: rules.Value[string]{V: sourceName(src.module, refs)}, key: "\x00" + src.module + "\x00" + strconv.Itoa(src.id), vague: true}
-	}
-	ref := refs[0]
-	if src.module != "" {
-		ref = src.module + "." + ref
-	}
-	resource, ok := strings.CutSuffix(ref, ".id")
-	if !ok {
-		resource, _ = strings.CutSuffix(ref, ".name")
-	}
-	if name, ok := l.userNames[resource]; ok {
-		return user{name: name, key: userKey(name.V)}
-	}
-	return user{name: rules.Value[string]{V: ref + laterName}, key: "\x00" + resource}
+// sourceRead is what the references of a source (plan.Source) read, the
+// same in every module instance.
+type sourceRead struct {
+	refs []string // the most precise ones (see mostPrecise)
+	user int      // the aws_iam_user they read by ID or name, numbered in users; -1 for none
 }
 
-// plannedUserNames gives, by address, the names the plan's aws_iam_user
-// objects have once it is applied, where it shows them: the AWS
-// provider's ID of a user is its name, so credentials that read either
-// one are that user's, as are those that name it outright.
-func plannedUserNames(p *plan.Plan, users []*plan.Change) map[string]rules.Value[string] {
-	names := make(map[string]rules.Value[string], len(users))
-	for _, rc := range users {
-		if c := newChange(p, rc); !c.removed && c.action != "forget" {
-			if name := c.after().str("name", ""); !name.Unknown && !name.Unreadable && name.V != "" {
-				names[rc.Address] = name
-			}
+// sourceUser is the user that a name read from a source stands for. One
+// aws_iam_user, by its ID or its name, is that user in the module
+// instance: the user of the name the plan gives it (see plannedUserNames),
+// else a user that every object reading that aws_iam_user counts for, and
+// no object reading another. Any other source (a local, an input, a
+// module's output, a data source, another resource or attribute, a choice
+// of users) is vague: the objects that read it are one user's, but other
+// sources may name that user too.
+func (l *linter) sourceUser(src sourced) user {
+	read, ok := l.sourceReads[src.id]
+	if !ok {
+		read = l.readSource(src.id)
+		l.sourceReads[src.id] = read
+	}
+	if read.user < 0 {
+		return user{name: rules.Value[string]{V: sourceName(src.module, read.refs)}, key: "\x00" + src.module + "\x02" + strconv.Itoa(src.id), vague: true}
+	}
+	if addr, ok := l.userAddress(src.module, l.users.names[read.user]); ok {
+		if name, ok := l.userNames[addr]; ok {
+			return user{name: name, key: userKey(name.V)}
 		}
 	}
-	return names
+	return user{name: rules.Value[string]{V: sourceName(src.module, read.refs)}, key: "\x00" + src.module + "\x01" + strconv.Itoa(read.user)}
+}
+
+// readSource finds what the references of source id read (sourceRead).
+func (l *linter) readSource(id int) sourceRead {
+	refs := mostPrecise(strings.Split(strings.TrimSuffix(l.plan.SourceRefs(id), "\n"), "\n"))
+	read := sourceRead{refs: refs, user: -1}
+	if len(refs) != 1 {
+		return read
+	}
+	if u, ok := userRef(refs[0]); ok {
+		n, seen := l.users.numbers[u]
+		if !seen {
+			n = len(l.users.names)
+			l.users.numbers[u] = n
+			l.users.names = append(l.users.names, u)
+		}
+		read.user = n
+	}
+	return read
+}
+
+// userAddress is the address of the aws_iam_user u ("ci", "ci[0]") in a
+// module instance, as plannedUserNames keys it; ok is false when no
+// address there is that long.
+func (l *linter) userAddress(module, u string) (string, bool) {
+	if module == "" {
+		return userType + "." + u, len(userType)+1+len(u) <= l.users.longest
+	}
+	return module + "." + userType + "." + u, len(module)+len(userType)+2+len(u) <= l.users.longest
+}
+
+// userRef reads a reference to an IAM user's ID or name,
+// aws_iam_user.NAME.id or .name with an optional instance key, and gives
+// the user as NAME and key (see userIndex); ok is false for any other
+// reference: another attribute, the object, a splat.
+func userRef(ref string) (string, bool) {
+	rest, ok := strings.CutPrefix(ref, userType+".")
+	if !ok {
+		return "", false
+	}
+	attr := strings.LastIndexByte(rest, '.')
+	if attr < 0 || rest[attr:] != ".id" && rest[attr:] != ".name" {
+		return "", false
+	}
+	rest = rest[:attr]
+	name := strings.IndexByte(rest, '[')
+	if name < 0 {
+		name = len(rest)
+	}
+	if name == 0 || strings.ContainsAny(rest[:name], ".\"\\ ") {
+		return "", false
+	}
+	index, ok := userIndex(rest[name:])
+	return rest[:name] + index, ok
+}
+
+// userIndex spells an instance key one way, [0] for ["0"] too: Terraform
+// takes either for one object, whichever of count and for_each made it. ok
+// is false for text that is not one key (["a"].b, [*]).
+func userIndex(index string) (string, bool) {
+	if index == "" {
+		return "", true
+	}
+	if len(index) < 3 || index[0] != '[' || index[len(index)-1] != ']' {
+		return "", false
+	}
+	key := index[1 : len(index)-1]
+	if digits(key) {
+		return index, true
+	}
+	s, err := strconv.Unquote(key)
+	if err != nil {
+		return "", false
+	}
+	if digits(s) && (s == "0" || s[0] != '0') {
+		return "[" + s + "]", true
+	}
+	return index, true
+}
+
+func digits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 // sourceName names a user by the (most precise) references its name is
@@ -251,17 +322,20 @@ func plannedUserNames(p *plan.Plan, users []*plan.Change) map[string]rules.Value
 // It stops past what a message shows (rules.Value.Quote).
 func sourceName(module string, refs []string) string {
 	var b strings.Builder
-	for _, r := range refs {
+	if module != "" {
+		b.WriteString(module + ".")
+	}
+	for i, r := range refs {
 		if b.Len() > 256 {
 			break
 		}
-		if b.Len() > 0 {
+		if i > 0 {
 			b.WriteString(", ")
+			if module != "" {
+				b.WriteString(module + ".")
+			}
 		}
-		if module != "" {
-			b.WriteString(module + ".")
-		}
-		b.WriteString(r)
+		b.WriteString(r[:min(len(r), 512)])
 	}
 	return b.String() + laterName
 }
@@ -269,22 +343,12 @@ func sourceName(module string, refs []string) string {
 // mostPrecise keeps, of the references Terraform lists for an expression,
 // each once and the most precise only: Terraform lists a reference with
 // each shorter one it holds, one step at a time (aws_iam_user.ci.id, then
-// aws_iam_user.ci).
+// aws_iam_user.ci), so a reference that is another's parent is left out.
 func mostPrecise(refs []string) []string {
 	covered := make(map[string]bool, len(refs))
 	for _, r := range refs {
-		quoted, escaped := false, false // in an instance key such as ["a.b"]
-		for i := 1; i < len(r); i++ {
-			switch c := r[i]; {
-			case escaped:
-				escaped = false
-			case quoted && c == '\\':
-				escaped = true
-			case c == '"':
-				quoted = !quoted
-			case !quoted && (c == '.' || c == '['):
-				covered[r[:i]] = true
-			}
+		if p := parentRef(r); p != "" {
+			covered[p] = true
 		}
 	}
 	var out []string
@@ -295,6 +359,56 @@ func mostPrecise(refs []string) []string {
 		}
 	}
 	return out
+}
+
+// parentRef is a reference less its last step (.attr or [key]), or "".
+func parentRef(r string) string {
+	last := 0
+	quoted, escaped := false, false // in an instance key such as ["a.b"]
+	for i := 1; i < len(r); i++ {
+		switch c := r[i]; {
+		case escaped:
+			escaped = false
+		case quoted && c == '\\':
+			escaped = true
+		case c == '"':
+			quoted = !quoted
+		case !quoted && (c == '.' || c == '['):
+			last = i
+		}
+	}
+	return r[:last]
+}
+
+// plannedUserNames gives, by address (see userAddress), the names the
+// plan's aws_iam_user objects have once it is applied, where it shows
+// them: the AWS provider's ID of a user is its name, so credentials that
+// read either one are that user's, as are those that name it outright.
+func plannedUserNames(p *plan.Plan, changes []*plan.Change) (map[string]rules.Value[string], int) {
+	names := make(map[string]rules.Value[string], len(changes))
+	longest := 0
+	for _, rc := range changes {
+		c := newChange(p, rc)
+		if c.removed || c.action == "forget" {
+			continue
+		}
+		name := c.after().str("name", "")
+		prefix := userType + "." + rc.Name
+		if rc.ModuleAddress != "" {
+			prefix = rc.ModuleAddress + "." + prefix
+		}
+		index, ok := strings.CutPrefix(rc.Address, prefix)
+		if ok {
+			index, ok = userIndex(index)
+		}
+		if name.Unknown || name.Unreadable || name.V == "" || !ok {
+			continue
+		}
+		addr := prefix + index
+		names[addr] = name
+		longest = max(longest, len(addr))
+	}
+	return names, longest
 }
 
 // groupAccessKeys chains the access keys that exist once the plan is
@@ -317,6 +431,10 @@ func (l *linter) groupAccessKeys() {
 		if u.name.Unknown || u.name.V == "" {
 			heads = append(heads, int32(i)) // alone
 			continue
+		}
+		if u.name.Sensitive {
+			// One spelling marked sensitive withholds the name for all.
+			l.sensitiveUsers[u.key] = true
 		}
 		if j, ok := last[u.key]; ok {
 			l.keyNext[j] = int32(i)
@@ -364,10 +482,9 @@ func (l *linter) judgeKeySet(head int32) {
 	keys, changes := l.keyScratch[:0], l.changeScratch[:0]
 	u := l.userOf(l.keys[head], "user")
 	user := u.name
+	user.Sensitive = user.Sensitive || l.sensitiveUsers[u.key]
 	for i := head; i >= 0; i = l.keyNext[i] {
 		a := l.keys[i].attrs()
-		// One spelling marked sensitive withholds the name for all.
-		user.Sensitive = user.Sensitive || a.isSensitive("user")
 		status := a.str("status", "Active")
 		k := rules.AccessKey{Name: l.keys[i].address, Active: !status.Unknown && status.V == "Active", StatusUnknown: status.Unknown}
 		switch created := a.str("create_date", ""); {

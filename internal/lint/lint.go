@@ -245,13 +245,22 @@ type linter struct {
 	orphans       []*change                               // deposed objects destroyed (see unreplaced)
 	currentPolicy *rules.PasswordPolicy                   // see accountPolicy
 	sourceUsers   map[sourced]user                        // see userOf
+	sourceReads   map[int]sourceRead                      // see sourceUser
 	userNames     map[string]rules.Value[string]          // see plannedUserNames
-	chains        int                                     // certificate chains verified so far (see rules.MaxChainsVerified)
+	users         struct {                                // the aws_iam_users sources read (see readSource)
+		names   []string       // by number: NAME and key, "ci[0]"
+		numbers map[string]int // the other way
+		longest int            // the longest address in userNames
+	}
+	sensitiveUsers map[string]bool // users, by key, whose name one of their access keys marks sensitive
+	chains         int             // certificate chains verified so far (see rules.MaxChainsVerified)
 }
 
 // Lint judges every resource change of p whose type a rule judges.
 func Lint(p *plan.Plan, opt Options) Result {
-	l := &linter{plan: p, now: opt.Now, baseline: rules.DefaultBaseline(), sourceUsers: map[sourced]user{}}
+	l := &linter{plan: p, now: opt.Now, baseline: rules.DefaultBaseline(), sourceUsers: map[sourced]user{},
+		sourceReads: map[int]sourceRead{}, sensitiveUsers: map[string]bool{}}
+	l.users.numbers = map[string]int{}
 	if opt.Baseline != nil {
 		l.baseline = *opt.Baseline
 	}
@@ -306,7 +315,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 		c.judged = true
 		changes = append(changes, c)
 	}
-	l.userNames = plannedUserNames(p, users)
+	l.userNames, l.users.longest = plannedUserNames(p, users)
 	l.orphans = slices.Clone(orphans) // unreplaced drops from orphans in place
 	for _, c := range l.unreplaced(orphans) {
 		c.judged = true

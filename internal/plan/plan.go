@@ -129,7 +129,7 @@ func MaxResources(n, earlier int) Option {
 type tooMany struct{ limit int }
 
 func (e *tooMany) Error() string {
-	return fmt.Sprintf("past %d resources of judged types, the most iamguard reads in one run", e.limit)
+	return fmt.Sprintf("past %d resources of the types iamguard reads, the most it reads in one run", e.limit)
 }
 
 // count adds a kept resource to the plan's count.

@@ -672,14 +672,14 @@ func TestMaxResources(t *testing.T) {
 	if _, err := Read(strings.NewReader(doc), keepIAM, MaxResources(3, 0)); err != nil {
 		t.Errorf("three kept resources under a limit of 3: %v", err)
 	}
-	if _, err := Read(strings.NewReader(doc), keepIAM, MaxResources(2, 0)); err == nil || !strings.Contains(err.Error(), "past 2 resources of judged types") {
+	if _, err := Read(strings.NewReader(doc), keepIAM, MaxResources(2, 0)); err == nil || !strings.Contains(err.Error(), "past 2 resources of the types iamguard reads") {
 		t.Errorf("three kept resources under a limit of 2: err = %v, want the limit named", err)
 	}
 	// A run's earlier plans count too.
 	if p, err := Read(strings.NewReader(doc), keepIAM, MaxResources(5, 2)); err != nil || p.Kept != 3 {
 		t.Errorf("three kept resources after 2 under a limit of 5: kept %v, %v", p, err)
 	}
-	if _, err := Read(strings.NewReader(doc), keepIAM, MaxResources(5, 3)); err == nil || !strings.Contains(err.Error(), "past 5 resources of judged types") {
+	if _, err := Read(strings.NewReader(doc), keepIAM, MaxResources(5, 3)); err == nil || !strings.Contains(err.Error(), "past 5 resources of the types iamguard reads") {
 		t.Errorf("three kept resources after 3 under a limit of 5: err = %v, want the limit named", err)
 	}
 }
