@@ -335,7 +335,10 @@ func sourceName(module string, refs []string) string {
 				b.WriteString(module + ".")
 			}
 		}
-		b.WriteString(r[:min(len(r), 512)])
+		if len(r) > 512 {
+			r = strings.ToValidUTF8(r[:512], "") // a message shows no more
+		}
+		b.WriteString(r)
 	}
 	return b.String() + laterName
 }
