@@ -264,13 +264,12 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	tf := plan.Terraform{Path: *terraform, Timeout: *tfTimeout}
 	// The limits on resources and findings hold for the whole run: each
 	// plan's report is kept until all are written.
-	var keptSoFar, findingsSoFar, findingBytesSoFar int
+	var judgedSoFar, findingsSoFar, findingBytesSoFar int
 	lintOne := func(name string) (*report.Report, error) {
-		p, err := openPlan(ctx, name, stdin, tf, keptSoFar)
+		p, err := openPlan(ctx, name, stdin, tf, judgedSoFar)
 		if err != nil {
 			return nil, err
 		}
-		kept := p.Kept
 		o := opt
 		// A waiver's plan is matched against the path cleaned, as a
 		// directory's plans are found: envs/ci/../prod is envs/prod.
@@ -285,7 +284,10 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		if res.Err != nil {
 			return nil, fmt.Errorf("%s: %w", quote.Path(name), res.Err)
 		}
-		keptSoFar, findingsSoFar, findingBytesSoFar = keptSoFar+kept, findingsSoFar+len(res.Findings), findingBytesSoFar+res.FindingBytes
+		// What the report keeps of the plan counts for the plans after
+		// it: the resources it judged, not those read for facts alone
+		// (prior state, aws_iam_user).
+		judgedSoFar, findingsSoFar, findingBytesSoFar = judgedSoFar+res.Resources, findingsSoFar+len(res.Findings), findingBytesSoFar+res.FindingBytes
 		rep := report.New(res, toolVersion())
 		rep.Disabled = cfg.Disabled
 		return rep, nil
@@ -359,9 +361,9 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 }
 
 // openPlan reads the plan, until ctx is done (an interrupt).
-func openPlan(ctx context.Context, name string, stdin io.Reader, tf plan.Terraform, keptSoFar int) (*plan.Plan, error) {
+func openPlan(ctx context.Context, name string, stdin io.Reader, tf plan.Terraform, judgedSoFar int) (*plan.Plan, error) {
 	return plan.Open(ctx, name, stdin, tf, lint.ResourceTypes, plan.Attributes(lint.Attributes),
-		plan.MaxResources(runLimits.resources, keptSoFar))
+		plan.MaxResources(runLimits.resources, judgedSoFar))
 }
 
 // loadConfig reads the --config file, or ./.iamguard.hcl when --config is

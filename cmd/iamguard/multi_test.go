@@ -3,6 +3,7 @@ package main
 import (
 	"archive/zip"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -441,6 +442,31 @@ func TestRunLimitsSpanPlans(t *testing.T) {
 			if got := rep.Plans[i].Error; want == "" && got != "" || !strings.Contains(got, want) {
 				t.Errorf("%s: plan %d error %q, want %q", c.name, i, got, want)
 			}
+		}
+	}
+}
+
+// TestRunLimitsCountWhatIsKept: a plan's resources read for facts alone
+// (aws_iam_user objects, prior state) count against that plan's limit,
+// but not against the later plans', since its report does not keep them.
+func TestRunLimitsCountWhatIsKept(t *testing.T) {
+	saved := runLimits
+	t.Cleanup(func() { runLimits = saved })
+	runLimits.resources = 10
+	dir := t.TempDir()
+	var users strings.Builder
+	for i := range 8 {
+		fmt.Fprintf(&users, `{"address": "aws_iam_user.u%d", "mode": "managed", "type": "aws_iam_user", "name": "u%d",
+		  "change": {"actions": ["no-op"], "before": {"name": "u%d"}, "after": {"name": "u%d"}}},`, i, i, i, i)
+	}
+	writeFile(t, dir, "a.json", `{"format_version": "1.2", "resource_changes": [`+users.String()+`
+	  {"address": "aws_iam_access_key.k", "mode": "managed", "type": "aws_iam_access_key", "name": "k",
+	   "change": {"actions": ["create"], "before": null, "after": {"user": "u0", "pgp_key": "keybase:x", "status": "Active"}}}]}`)
+	b := copyFile(t, riskyPlan, dir, "b.json") // 7 resources judged
+	rep := decodeMulti(t, lintCLI(t, nil, "lint", "--no-config", "--format", "json", filepath.Join(dir, "a.json"), b))
+	for i, p := range rep.Plans {
+		if p.Error != "" {
+			t.Errorf("plan %d: %s; want the 1 resource plan a judged and b's 7 within 10", i, p.Error)
 		}
 	}
 }
