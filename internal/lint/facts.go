@@ -24,8 +24,9 @@ func (l *linter) gatherFacts(judged []*change) {
 	for _, c := range judged {
 		types[c.rc.Type] = true
 	}
+	l.markSensitiveUsers(types)
 	if types["aws_iam_access_key"] {
-		l.groupAccessKeys()
+		l.groupAccessKeys() // marks its users too, before any message names them
 	}
 	if types["aws_iam_user_ssh_key"] {
 		l.sshKeyFindings()
@@ -39,6 +40,35 @@ func (l *linter) gatherFacts(judged []*change) {
 	if types["aws_iam_account_password_policy"] {
 		l.currentPolicy = l.accountPolicy()
 	}
+}
+
+// markSensitiveUsers marks the users whose name an aws_iam_user, an SSH
+// key or a signing certificate marks sensitive (access keys mark theirs as
+// they are grouped): one spelling withheld withholds the name in every
+// message, whichever object it is about (see withheld).
+func (l *linter) markSensitiveUsers(types map[string]bool) {
+	for _, name := range l.userNames {
+		if name.Sensitive {
+			l.sensitiveUsers[userKey(name.V)] = true
+		}
+	}
+	for typ, attr := range map[string]string{"aws_iam_user_ssh_key": "username", "aws_iam_signing_certificate": "user_name"} {
+		if !types[typ] {
+			continue
+		}
+		for _, o := range l.applied(typ) {
+			if o.attrs().isSensitive(attr) {
+				l.sensitiveUsers[l.userOf(o, attr).key] = true
+			}
+		}
+	}
+}
+
+// withheld marks a user's name sensitive when any object marks it so (see
+// markSensitiveUsers).
+func (l *linter) withheld(u user) rules.Value[string] {
+	u.name.Sensitive = u.name.Sensitive || u.key != "" && l.sensitiveUsers[u.key]
+	return u.name
 }
 
 // accountPolicy is the account's password policy as it stands before the
@@ -192,12 +222,9 @@ func (l *linter) userOf(o appliedObject, attr string) user {
 	if !ok {
 		return user{name: u, vague: true}
 	}
-	src := sourced{module, id}
-	su, ok := l.sourceUsers[src]
-	if !ok {
-		su = l.sourceUser(src)
-		l.sourceUsers[src] = su
-	}
+	// Not kept per module instance: with a name each, 150,000 instances
+	// would keep 120 MB.
+	su := l.sourceUser(sourced{module, id})
 	su.name.Sensitive = su.name.Sensitive || u.Sensitive
 	return su
 }
@@ -227,7 +254,10 @@ func (l *linter) sourceUser(src sourced) user {
 		return user{name: rules.Value[string]{V: sourceName(src.module, read.refs)}, key: "\x00" + src.module + "\x02" + strconv.Itoa(src.id), vague: true}
 	}
 	if addr, ok := l.userAddress(src.module, l.users.names[read.user]); ok {
-		if name, ok := l.userNames[addr]; ok {
+		switch name, ok := l.userNames[addr]; {
+		case ok && name.Unreadable: // two objects at one address: which is it?
+			return user{name: rules.Value[string]{V: sourceName(src.module, read.refs)}, key: "\x00" + src.module + "\x02" + strconv.Itoa(src.id), vague: true}
+		case ok:
 			return user{name: name, key: userKey(name.V)}
 		}
 	}
@@ -257,10 +287,13 @@ func (l *linter) readSource(id int) sourceRead {
 // module instance, as plannedUserNames keys it; ok is false when no
 // address there is that long.
 func (l *linter) userAddress(module, u string) (string, bool) {
-	if module == "" {
-		return userType + "." + u, len(userType)+1+len(u) <= l.users.longest
+	switch {
+	case module == "" && len(userType)+1+len(u) <= l.users.longest:
+		return userType + "." + u, true
+	case module != "" && len(module)+len(userType)+2+len(u) <= l.users.longest:
+		return module + "." + userType + "." + u, true
 	}
-	return module + "." + userType + "." + u, len(module)+len(userType)+2+len(u) <= l.users.longest
+	return "", false // built, it would be one more copy of a long reference per instance
 }
 
 // userRef reads a reference to an IAM user's ID or name,
@@ -408,6 +441,11 @@ func plannedUserNames(p *plan.Plan, changes []*plan.Change) (map[string]rules.Va
 			continue
 		}
 		addr := prefix + index
+		if was, ok := names[addr]; ok && (was.Unreadable || userKey(was.V) != userKey(name.V)) {
+			// A hand-made plan with ci[0] and ci["0"], or one address
+			// twice: a reference to it may be either user.
+			name = rules.UnreadableValue[string]()
+		}
 		names[addr] = name
 		longest = max(longest, len(addr))
 	}
@@ -436,8 +474,7 @@ func (l *linter) groupAccessKeys() {
 			continue
 		}
 		if u.name.Sensitive {
-			// One spelling marked sensitive withholds the name for all.
-			l.sensitiveUsers[u.key] = true
+			l.sensitiveUsers[u.key] = true // see withheld
 		}
 		if j, ok := last[u.key]; ok {
 			l.keyNext[j] = int32(i)
@@ -484,8 +521,7 @@ func (l *linter) keySetFacts(c *change) []rules.Finding {
 func (l *linter) judgeKeySet(head int32) {
 	keys, changes := l.keyScratch[:0], l.changeScratch[:0]
 	u := l.userOf(l.keys[head], "user")
-	user := u.name
-	user.Sensitive = user.Sensitive || l.sensitiveUsers[u.key]
+	user := l.withheld(u)
 	for i := head; i >= 0; i = l.keyNext[i] {
 		a := l.keys[i].attrs()
 		status := a.str("status", "Active")
@@ -573,7 +609,7 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 			fp := rules.Known(key.SHA256Fingerprint)
 			fp.Sensitive = a.isSensitive("public_key")
 			u := l.userOf(o, "username")
-			uses = append(uses, rules.SSHKeyUse{User: u.name, UserKey: u.key, Fingerprint: fp})
+			uses = append(uses, rules.SSHKeyUse{User: l.withheld(u), UserKey: u.key, Fingerprint: fp})
 			fingerprints[o.address] = key.SHA256Fingerprint
 		}
 	}

@@ -244,7 +244,6 @@ type linter struct {
 	dormant       map[string]map[string]dormantCredential // see dormantCredentials
 	orphans       []*change                               // deposed objects destroyed (see unreplaced)
 	currentPolicy *rules.PasswordPolicy                   // see accountPolicy
-	sourceUsers   map[sourced]user                        // see userOf
 	sourceReads   map[int]sourceRead                      // see sourceUser
 	userNames     map[string]rules.Value[string]          // see plannedUserNames
 	users         struct {                                // the aws_iam_users sources read (see readSource)
@@ -258,7 +257,7 @@ type linter struct {
 
 // Lint judges every resource change of p whose type a rule judges.
 func Lint(p *plan.Plan, opt Options) Result {
-	l := &linter{plan: p, now: opt.Now, baseline: rules.DefaultBaseline(), sourceUsers: map[sourced]user{},
+	l := &linter{plan: p, now: opt.Now, baseline: rules.DefaultBaseline(),
 		sourceReads: map[int]sourceRead{}, sensitiveUsers: map[string]bool{}}
 	l.users.numbers = map[string]int{}
 	if opt.Baseline != nil {

@@ -5,16 +5,23 @@ import "github.com/iamguard/terraform-provider-iamguard/internal/rules"
 // judgeSigningCertificate judges aws_iam_signing_certificate.
 func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
 	if c.removed {
-		user := c.before().str("user_name", "")
+		user := l.signingUser(c)
 		return rules.SigningCertificateRemoval(user, max(l.signingReplacement(c, user.V), c.current))
 	}
 	out := rules.EvaluateSigningCertificate(c.after().str("certificate_body", ""), l.now, l.baseline)
 	if c.action == "replace" {
 		// The old certificate is deleted as the new one is made: the user
 		// keeps a sound one only if this (or another) upload is one for them.
-		user := c.before().str("user_name", "")
+		user := l.signingUser(c)
 		out = append(out, rules.SigningCertificateRemoval(user, l.signingReplacement(c, user.V))...)
 	}
 	out = append(out, c.reactivation(rules.SigningCertificateReactivated)...)
 	return append(out, l.reupload(c, rules.SigningCertificateReactivated)...)
+}
+
+// signingUser is the user whose certificate c deletes, withheld where any
+// object marks the name sensitive.
+func (l *linter) signingUser(c *change) rules.Value[string] {
+	u := c.before().str("user_name", "")
+	return l.withheld(user{name: u, key: userKey(u.V)})
 }

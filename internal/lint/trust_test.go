@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -1008,5 +1009,63 @@ func BenchmarkMostPreciseLongRefs(b *testing.B) {
 	b.SetBytes(int64(len(refs) * len(refs[0])))
 	for b.Loop() {
 		mostPrecise(refs)
+	}
+}
+
+// TestSensitiveUserEverywhere: a user name that one object marks sensitive
+// (here its aws_iam_user) is withheld in every message that names the
+// user, though other objects spell it outright: IG203 over two access
+// keys, IG404 over an SSH key, IG501 over a signing certificate deleted.
+func TestSensitiveUserEverywhere(t *testing.T) {
+	pub, err := os.ReadFile("testdata/trust/ssh_key.pub")
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := strconv.Quote(strings.TrimSpace(string(pub)))
+	doc := `{"format_version": "1.2", "resource_changes": [
+	  {"address": "aws_iam_user.secret", "mode": "managed", "type": "aws_iam_user", "name": "secret",
+	   "change": {"actions": ["create"], "before": null, "after": {"name": "alice"}, "after_unknown": {"id": true}, "after_sensitive": {"name": true}}},
+	  {"address": "aws_iam_access_key.a", "mode": "managed", "type": "aws_iam_access_key", "name": "a",
+	   "change": {"actions": ["create"], "before": null, "after": {"user": "alice", "pgp_key": "keybase:x", "status": "Active"}}},
+	  {"address": "aws_iam_access_key.b", "mode": "managed", "type": "aws_iam_access_key", "name": "b",
+	   "change": {"actions": ["create"], "before": null, "after": {"user": "ALICE", "pgp_key": "keybase:x", "status": "Active"}}},
+	  {"address": "aws_iam_user_ssh_key.a", "mode": "managed", "type": "aws_iam_user_ssh_key", "name": "a",
+	   "change": {"actions": ["create"], "before": null, "after": {"username": "alice", "encoding": "SSH", "public_key": ` + key + `}}},
+	  {"address": "aws_iam_user_ssh_key.b", "mode": "managed", "type": "aws_iam_user_ssh_key", "name": "b",
+	   "change": {"actions": ["create"], "before": null, "after": {"username": "bob", "encoding": "SSH", "public_key": ` + key + `}}},
+	  {"address": "aws_iam_signing_certificate.s", "mode": "managed", "type": "aws_iam_signing_certificate", "name": "s",
+	   "change": {"actions": ["delete"], "before": {"user_name": "alice", "certificate_body": "x", "status": "Active"}, "after": null}}]}`
+	seen := map[string]bool{}
+	for _, f := range Lint(readPlan(t, []byte(doc)), Options{}).Findings {
+		seen[f.Rule.ID] = true
+		if strings.Contains(strings.ToLower(f.Message), "alice") {
+			t.Errorf("%s on %s names the user: %s", f.Rule.ID, f.Address, f.Message)
+		}
+	}
+	for _, id := range []string{"IG203", "IG404", "IG501"} {
+		if !seen[id] {
+			t.Errorf("no %s finding: the test proves nothing for it", id)
+		}
+	}
+}
+
+// TestUserAddressTwice: a hand-made plan with aws_iam_user.u[0] and
+// aws_iam_user.u["0"], one object to Terraform, under two names: a key
+// that reads it may be either user's, so IG203 info, not a pass.
+func TestUserAddressTwice(t *testing.T) {
+	doc := `{"format_version": "1.2", "resource_changes": [
+	  {"address": "aws_iam_user.u[0]", "mode": "managed", "type": "aws_iam_user", "name": "u", "index": 0,
+	   "change": {"actions": ["create"], "before": null, "after": {"name": "deploy"}, "after_unknown": {"id": true}}},
+	  {"address": "aws_iam_user.u[\"0\"]", "mode": "managed", "type": "aws_iam_user", "name": "u", "index": "0",
+	   "change": {"actions": ["create"], "before": null, "after": {"name": "bob"}, "after_unknown": {"id": true}}},
+	  {"address": "aws_iam_access_key.a", "mode": "managed", "type": "aws_iam_access_key", "name": "a",
+	   "change": {"actions": ["create"], "before": null, "after": {"pgp_key": "keybase:x", "status": "Active"}, "after_unknown": {"user": true}}},
+	  {"address": "aws_iam_access_key.b", "mode": "managed", "type": "aws_iam_access_key", "name": "b",
+	   "change": {"actions": ["create"], "before": null, "after": {"user": "deploy", "pgp_key": "keybase:x", "status": "Active"}}}],
+	 "configuration": {"root_module": {"resources": [
+	  {"address": "aws_iam_access_key.a", "mode": "managed", "type": "aws_iam_access_key", "name": "a",
+	   "expressions": {"user": {"references": ["aws_iam_user.u[0].id", "aws_iam_user.u[0]", "aws_iam_user.u"]}}}]}}}`
+	if got := ids(Lint(readPlan(t, []byte(doc)), Options{}).Findings); got != "IG203:info" {
+		t.Errorf("findings %q, want IG203:info", got)
 	}
 }
