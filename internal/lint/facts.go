@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -42,20 +43,33 @@ func (l *linter) gatherFacts(judged []*change) {
 	}
 }
 
-// markSensitiveUsers marks the users whose name an aws_iam_user, an SSH
-// key or a signing certificate marks sensitive (access keys mark theirs as
-// they are grouped): one spelling withheld withholds the name in every
-// message, whichever object it is about (see withheld).
+// markSensitiveUsers marks the users whose name an object marks
+// sensitive, before any message names them: an aws_iam_user, planned,
+// deleted or in prior state only, and the credentials that name a user
+// (access keys are marked as they are grouped, when they are judged). One
+// spelling withheld withholds the name in every message, whichever object
+// it is about (see withheld).
 func (l *linter) markSensitiveUsers(types map[string]bool) {
-	for _, name := range l.userNames {
-		if name.Sensitive {
+	mark := func(name rules.Value[string]) {
+		if name.Sensitive && !name.Unknown && name.V != "" {
 			l.sensitiveUsers[userKey(name.V)] = true
 		}
 	}
-	for typ, attr := range map[string]string{"aws_iam_user_ssh_key": "username", "aws_iam_signing_certificate": "user_name"} {
-		if !types[typ] {
-			continue
+	for _, rc := range l.userChanges {
+		c := newChange(l.plan, rc)
+		mark(c.before().str("name", ""))
+		mark(c.after().str("name", ""))
+	}
+	for i, r := range l.plan.Prior {
+		if r.Type == userType {
+			mark(appliedObject{prior: &l.plan.Prior[i]}.attrs().str("name", ""))
 		}
+	}
+	credentials := map[string]string{"aws_iam_user_ssh_key": "username", "aws_iam_signing_certificate": "user_name"}
+	if !types["aws_iam_access_key"] {
+		credentials["aws_iam_access_key"] = "user"
+	}
+	for typ, attr := range credentials {
 		for _, o := range l.applied(typ) {
 			if o.attrs().isSensitive(attr) {
 				l.sensitiveUsers[l.userOf(o, attr).key] = true
@@ -233,7 +247,11 @@ func (l *linter) userOf(o appliedObject, attr string) user {
 // same in every module instance.
 type sourceRead struct {
 	refs []string // the most precise ones (see mostPrecise)
-	user int      // the aws_iam_user they read by ID or name, numbered in users; -1 for none
+	// user numbers the aws_iam_user they read by ID or name (see
+	// linter.users); -1 for none. names has that user's names by module
+	// instance, where the plan gives them (see plannedUserNames).
+	user  int
+	names map[string]rules.Value[string]
 }
 
 // sourceUser is the user that a name read from a source stands for. One
@@ -243,25 +261,25 @@ type sourceRead struct {
 // no object reading another. Any other source (a local, an input, a
 // module's output, a data source, another resource or attribute, a choice
 // of users) is vague: the objects that read it are one user's, but other
-// sources may name that user too.
+// sources may name that user too. What is done here for each module
+// instance is in proportion to its address, not to the references.
 func (l *linter) sourceUser(src sourced) user {
 	read, ok := l.sourceReads[src.id]
 	if !ok {
 		read = l.readSource(src.id)
 		l.sourceReads[src.id] = read
 	}
+	vague := user{name: rules.Value[string]{V: sourceName(src.module, read.refs)}, key: "\x00" + src.module + "\x02" + strconv.Itoa(src.id), vague: true}
 	if read.user < 0 {
-		return user{name: rules.Value[string]{V: sourceName(src.module, read.refs)}, key: "\x00" + src.module + "\x02" + strconv.Itoa(src.id), vague: true}
+		return vague
 	}
-	if addr, ok := l.userAddress(src.module, l.users.names[read.user]); ok {
-		switch name, ok := l.userNames[addr]; {
-		case ok && name.Unreadable: // two objects at one address: which is it?
-			return user{name: rules.Value[string]{V: sourceName(src.module, read.refs)}, key: "\x00" + src.module + "\x02" + strconv.Itoa(src.id), vague: true}
-		case ok:
-			return user{name: name, key: userKey(name.V)}
-		}
+	switch name, ok := read.names[src.module]; {
+	case ok && name.Unreadable: // two objects at one address: which is it?
+		return vague
+	case ok:
+		return user{name: name, key: userKey(name.V)}
 	}
-	return user{name: rules.Value[string]{V: sourceName(src.module, read.refs)}, key: "\x00" + src.module + "\x01" + strconv.Itoa(read.user)}
+	return user{name: vague.name, key: "\x00" + src.module + "\x01" + strconv.Itoa(read.user)}
 }
 
 // readSource finds what the references of source id read (sourceRead).
@@ -272,28 +290,14 @@ func (l *linter) readSource(id int) sourceRead {
 		return read
 	}
 	if u, ok := userRef(refs[0]); ok {
-		n, seen := l.users.numbers[u]
+		n, seen := l.users[u]
 		if !seen {
-			n = len(l.users.names)
-			l.users.numbers[u] = n
-			l.users.names = append(l.users.names, u)
+			n = len(l.users)
+			l.users[u] = n
 		}
-		read.user = n
+		read.user, read.names = n, l.userNames[u]
 	}
 	return read
-}
-
-// userAddress is the address of the aws_iam_user u ("ci", "ci[0]") in a
-// module instance, as plannedUserNames keys it; ok is false when no
-// address there is that long.
-func (l *linter) userAddress(module, u string) (string, bool) {
-	switch {
-	case module == "" && len(userType)+1+len(u) <= l.users.longest:
-		return userType + "." + u, true
-	case module != "" && len(module)+len(userType)+2+len(u) <= l.users.longest:
-		return module + "." + userType + "." + u, true
-	}
-	return "", false // built, it would be one more copy of a long reference per instance
 }
 
 // userRef reads a reference to an IAM user's ID or name,
@@ -321,9 +325,10 @@ func userRef(ref string) (string, bool) {
 	return rest[:name] + index, ok
 }
 
-// userIndex spells an instance key one way, [0] for ["0"] too: Terraform
-// takes either for one object, whichever of count and for_each made it. ok
-// is false for text that is not one key (["a"].b, [*]).
+// userIndex spells an instance key one way, [1] for ["1"], ["01"] and
+// ["1e0"] too: Terraform takes a string that converts to the number for a
+// counted object's index. ok is false for text that is not one key
+// (["a"].b, [*]).
 func userIndex(index string) (string, bool) {
 	if index == "" {
 		return "", true
@@ -339,8 +344,9 @@ func userIndex(index string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	if digits(s) && (s == "0" || s[0] != '0') {
-		return "[" + s + "]", true
+	if f, _, err := big.ParseFloat(s, 10, 64, big.ToNearestEven); err == nil && f.IsInt() && f.Sign() >= 0 && f.Cmp(big.NewFloat(1<<40)) < 0 {
+		n, _ := f.Int64()
+		return "[" + strconv.FormatInt(n, 10) + "]", true
 	}
 	return index, true
 }
@@ -416,16 +422,16 @@ func parentRef(r string) string {
 	return r[:last]
 }
 
-// plannedUserNames gives, by address (see userAddress), the names the
-// plan's aws_iam_user objects have once it is applied, where it shows
-// them: the AWS provider's ID of a user is its name, so credentials that
-// read either one are that user's, as are those that name it outright.
-func plannedUserNames(p *plan.Plan, changes []*plan.Change) (map[string]rules.Value[string], int) {
-	names := make(map[string]rules.Value[string], len(changes))
-	longest := 0
+// plannedUserNames gives the names the plan's aws_iam_user objects have
+// once it is applied, where it shows them, by the user's name and
+// instance key ("ci[0]", see userIndex) and then by module instance: the
+// AWS provider's ID of a user is its name, so credentials that read either
+// one are that user's, as are those that name it outright.
+func plannedUserNames(p *plan.Plan, changes []*plan.Change) map[string]map[string]rules.Value[string] {
+	names := map[string]map[string]rules.Value[string]{}
 	for _, rc := range changes {
 		c := newChange(p, rc)
-		if c.removed || c.action == "forget" {
+		if rc.DeposedKey != "" || c.removed || c.action == "forget" {
 			continue
 		}
 		name := c.after().str("name", "")
@@ -440,16 +446,18 @@ func plannedUserNames(p *plan.Plan, changes []*plan.Change) (map[string]rules.Va
 		if name.Unknown || name.Unreadable || name.V == "" || !ok {
 			continue
 		}
-		addr := prefix + index
-		if was, ok := names[addr]; ok && (was.Unreadable || userKey(was.V) != userKey(name.V)) {
+		u := rc.Name + index
+		if names[u] == nil {
+			names[u] = map[string]rules.Value[string]{}
+		}
+		if was, ok := names[u][rc.ModuleAddress]; ok && (was.Unreadable || userKey(was.V) != userKey(name.V)) {
 			// A hand-made plan with ci[0] and ci["0"], or one address
 			// twice: a reference to it may be either user.
 			name = rules.UnreadableValue[string]()
 		}
-		names[addr] = name
-		longest = max(longest, len(addr))
+		names[u][rc.ModuleAddress] = name
 	}
-	return names, longest
+	return names
 }
 
 // groupAccessKeys chains the access keys that exist once the plan is

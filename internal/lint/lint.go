@@ -233,33 +233,29 @@ type linter struct {
 	// Facts across resources. Access keys are grouped by user in
 	// gatherFacts, and each user's set judged on first use (see
 	// groupAccessKeys); the others are gathered whole.
-	keys          []appliedObject
-	keyNext       []int32
-	keyFacts      map[*change][]rules.Finding
-	activeKeys    int // keys active, or maybe, once the plan is applied
-	keyScratch    []rules.AccessKey
-	changeScratch []*change
-	sshKeys       map[string][]rules.Finding // address -> IG401-IG404
-	signingBest   map[string]rules.Replacement
-	dormant       map[string]map[string]dormantCredential // see dormantCredentials
-	orphans       []*change                               // deposed objects destroyed (see unreplaced)
-	currentPolicy *rules.PasswordPolicy                   // see accountPolicy
-	sourceReads   map[int]sourceRead                      // see sourceUser
-	userNames     map[string]rules.Value[string]          // see plannedUserNames
-	users         struct {                                // the aws_iam_users sources read (see readSource)
-		names   []string       // by number: NAME and key, "ci[0]"
-		numbers map[string]int // the other way
-		longest int            // the longest address in userNames
-	}
-	sensitiveUsers map[string]bool // users, by key, whose name one of their access keys marks sensitive
-	chains         int             // certificate chains verified so far (see rules.MaxChainsVerified)
+	keys           []appliedObject
+	keyNext        []int32
+	keyFacts       map[*change][]rules.Finding
+	activeKeys     int // keys active, or maybe, once the plan is applied
+	keyScratch     []rules.AccessKey
+	changeScratch  []*change
+	sshKeys        map[string][]rules.Finding // address -> IG401-IG404
+	signingBest    map[string]rules.Replacement
+	dormant        map[string]map[string]dormantCredential   // see dormantCredentials
+	orphans        []*change                                 // deposed objects destroyed (see unreplaced)
+	currentPolicy  *rules.PasswordPolicy                     // see accountPolicy
+	sourceReads    map[int]sourceRead                        // see sourceUser
+	userNames      map[string]map[string]rules.Value[string] // see plannedUserNames
+	users          map[string]int                            // the aws_iam_users sources read, numbered (see readSource)
+	userChanges    []*plan.Change                            // the plan's aws_iam_user changes, for markSensitiveUsers
+	sensitiveUsers map[string]bool                           // users, by key, whose name an object marks sensitive (see markSensitiveUsers)
+	chains         int                                       // certificate chains verified so far (see rules.MaxChainsVerified)
 }
 
 // Lint judges every resource change of p whose type a rule judges.
 func Lint(p *plan.Plan, opt Options) Result {
 	l := &linter{plan: p, now: opt.Now, baseline: rules.DefaultBaseline(),
-		sourceReads: map[int]sourceRead{}, sensitiveUsers: map[string]bool{}}
-	l.users.numbers = map[string]int{}
+		sourceReads: map[int]sourceRead{}, users: map[string]int{}, sensitiveUsers: map[string]bool{}}
 	if opt.Baseline != nil {
 		l.baseline = *opt.Baseline
 	}
@@ -276,8 +272,9 @@ func Lint(p *plan.Plan, opt Options) Result {
 	var changes, orphans []*change
 	var users []*plan.Change
 	for _, rc := range p.Changes {
-		if rc.Type == userType && rc.DeposedKey == "" {
+		if rc.Type == userType {
 			users = append(users, rc)
+			continue
 		}
 		if _, ok := judges[rc.Type]; !ok {
 			continue
@@ -314,7 +311,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 		c.judged = true
 		changes = append(changes, c)
 	}
-	l.userNames, l.users.longest = plannedUserNames(p, users)
+	l.userNames, l.userChanges = plannedUserNames(p, users), users
 	l.orphans = slices.Clone(orphans) // unreplaced drops from orphans in place
 	for _, c := range l.unreplaced(orphans) {
 		c.judged = true
@@ -330,7 +327,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 	// The facts keep reading the configuration (userOf) and prior state.
 	rest := *p
 	rest.Changes = nil
-	l.plan, l.changes, l.orphans, p = &rest, nil, nil, nil
+	l.plan, l.changes, l.orphans, l.userChanges, p = &rest, nil, nil, nil, nil
 	// Each change's findings are gathered first and copied once into a
 	// slice of the right size: growing a large slice of findings as they
 	// come costs more than judging them.

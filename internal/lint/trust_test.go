@@ -157,8 +157,8 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_ssh_key.alice":      "IG404:medium",
 			"aws_iam_user_ssh_key.bob":        "IG404:medium",
 		}},
-		// An instance key spelt as a number or a string names one user
-		// (IG203 medium on each pair). Any attribute but the ID and the
+		// An instance key spelt as a number or a string, "01" too, names
+		// one user (IG203 medium on each pair). Any attribute but the ID and the
 		// name, or a splat, may be any user's: IG203 info, and two tags
 		// are two users for the shared SSH key (IG404). A user whose name
 		// is sensitive is one with a key that names it outright (see
@@ -167,6 +167,7 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/user-reference-forms", []string{"IG402"}, map[string]string{
 			"aws_iam_access_key.each_number":    "IG203:medium",
 			"aws_iam_access_key.counted_number": "IG203:medium",
+			"aws_iam_access_key.pair_one":       "IG203:medium",
 			"aws_iam_access_key.by_arn":         "IG203:info",
 			"aws_iam_access_key.by_splat":       "IG203:info",
 			"aws_iam_access_key.secret_alias":   "IG203:medium",
@@ -964,7 +965,12 @@ func TestUserRef(t *testing.T) {
 		"aws_iam_user.ci.name":               "ci",
 		"aws_iam_user.ci[0].id":              "ci[0]",
 		`aws_iam_user.ci["0"].id`:            "ci[0]",
-		`aws_iam_user.ci["00"].id`:           `ci["00"]`,
+		`aws_iam_user.ci["00"].id`:           "ci[0]",
+		`aws_iam_user.ci["01"].id`:           "ci[1]",
+		`aws_iam_user.ci["1e0"].id`:          "ci[1]",
+		`aws_iam_user.ci["+1"].id`:           "ci[1]",
+		`aws_iam_user.ci["1.5"].id`:          `ci["1.5"]`,
+		`aws_iam_user.ci["-1"].id`:           `ci["-1"]`,
 		`aws_iam_user.ci["a.b"].name`:        `ci["a.b"]`,
 		`aws_iam_user.ci["a\"].id"].id`:      `ci["a\"].id"]`,
 		"aws_iam_user.ci.arn":                "",
@@ -1035,6 +1041,23 @@ func TestSensitiveUserEverywhere(t *testing.T) {
 	   "change": {"actions": ["create"], "before": null, "after": {"username": "bob", "encoding": "SSH", "public_key": ` + key + `}}},
 	  {"address": "aws_iam_signing_certificate.s", "mode": "managed", "type": "aws_iam_signing_certificate", "name": "s",
 	   "change": {"actions": ["delete"], "before": {"user_name": "alice", "certificate_body": "x", "status": "Active"}, "after": null}}]}`
+	// The same, with the aws_iam_user deleted (its name marked in
+	// before_sensitive), and with it in prior state only.
+	deleted := strings.Replace(doc, `"change": {"actions": ["create"], "before": null, "after": {"name": "alice"}, "after_unknown": {"id": true}, "after_sensitive": {"name": true}}`,
+		`"change": {"actions": ["delete"], "before": {"name": "alice"}, "after": null, "before_sensitive": {"name": true}}`, 1)
+	priorOnly := strings.Replace(doc, `{"address": "aws_iam_user.secret", "mode": "managed", "type": "aws_iam_user", "name": "secret",
+	   "change": {"actions": ["create"], "before": null, "after": {"name": "alice"}, "after_unknown": {"id": true}, "after_sensitive": {"name": true}}},`, "", 1)
+	priorOnly = strings.Replace(priorOnly, `]}`, `], "prior_state": {"values": {"root_module": {"resources": [{"address": "aws_iam_user.secret", "mode": "managed",
+	  "type": "aws_iam_user", "name": "secret", "values": {"name": "alice"}, "sensitive_values": {"name": true}}]}}}}`, 1)
+	if deleted == doc || !strings.HasSuffix(priorOnly, "}}}}") {
+		t.Fatal("the variants are not made")
+	}
+	for name, doc := range map[string]string{"planned": doc, "deleted": deleted, "in prior state only": priorOnly} {
+		t.Run(name, func(t *testing.T) { assertUserWithheld(t, doc) })
+	}
+}
+
+func assertUserWithheld(t *testing.T, doc string) {
 	seen := map[string]bool{}
 	for _, f := range Lint(readPlan(t, []byte(doc)), Options{}).Findings {
 		seen[f.Rule.ID] = true

@@ -32,6 +32,22 @@ resource "aws_iam_access_key" "counted_quoted" {
   pgp_key = "keybase:ci"
 }
 
+# A string key that converts to the number is that index too.
+resource "aws_iam_user" "pair" {
+  count = 2
+  name  = "pair-${count.index}"
+}
+
+resource "aws_iam_access_key" "pair_one" {
+  user    = aws_iam_user.pair[1].id
+  pgp_key = "keybase:ci"
+}
+
+resource "aws_iam_access_key" "pair_zero_one" {
+  user    = aws_iam_user.pair["01"].id
+  pgp_key = "keybase:ci"
+}
+
 # Only the ID and the name are the user's name: any other attribute, or a
 # splat, may be any user's.
 resource "terraform_data" "a" {
