@@ -50,6 +50,9 @@ func (l *linter) gatherFacts(judged []*change) {
 // spelling withheld withholds the name in every message, whichever object
 // it is about (see withheld).
 func (l *linter) markSensitiveUsers(types map[string]bool) {
+	if len(types) == 0 {
+		return // nothing is judged, and no message names a user
+	}
 	mark := func(name rules.Value[string]) {
 		if name.Sensitive && !name.Unknown && name.V != "" {
 			l.sensitiveUsers[userKey(name.V)] = true
