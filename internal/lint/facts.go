@@ -340,22 +340,17 @@ func userIndex(index string) (string, bool) {
 		return "", false
 	}
 	key := index[1 : len(index)-1]
-	if digits(key) {
-		return index, true
+	if strings.Trim(key, "0123456789") != "" { // a string key
+		var err error
+		if key, err = strconv.Unquote(key); err != nil {
+			return "", false
+		}
 	}
-	s, err := strconv.Unquote(key)
-	if err != nil {
-		return "", false
-	}
-	if f, _, err := big.ParseFloat(s, 10, 64, big.ToNearestEven); err == nil && f.IsInt() && f.Sign() >= 0 && f.Cmp(big.NewFloat(1<<40)) < 0 {
+	if f, _, err := big.ParseFloat(key, 10, 512, big.ToNearestEven); err == nil && f.IsInt() && f.Sign() >= 0 && f.Cmp(big.NewFloat(1<<40)) < 0 {
 		n, _ := f.Int64()
 		return "[" + strconv.FormatInt(n, 10) + "]", true
 	}
 	return index, true
-}
-
-func digits(s string) bool {
-	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 // sourceName names a user by the (most precise) references its name is

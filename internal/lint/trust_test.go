@@ -967,6 +967,8 @@ func TestUserRef(t *testing.T) {
 		`aws_iam_user.ci["0"].id`:            "ci[0]",
 		`aws_iam_user.ci["00"].id`:           "ci[0]",
 		`aws_iam_user.ci["01"].id`:           "ci[1]",
+		"aws_iam_user.ci[01].id":             "ci[1]",
+		"aws_iam_user.ci[].id":               "",
 		`aws_iam_user.ci["1e0"].id`:          "ci[1]",
 		`aws_iam_user.ci["+1"].id`:           "ci[1]",
 		`aws_iam_user.ci["1.5"].id`:          `ci["1.5"]`,
