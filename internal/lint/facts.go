@@ -43,30 +43,14 @@ func (l *linter) gatherFacts(judged []*change) {
 	}
 }
 
-// markSensitiveUsers marks the users whose name an object marks
-// sensitive, before any message names them: an aws_iam_user, planned,
-// deleted or in prior state only, and the credentials that name a user
-// (access keys are marked as they are grouped, when they are judged). One
-// spelling withheld withholds the name in every message, whichever object
-// it is about (see withheld).
+// markSensitiveUsers marks the users whose name a credential marks
+// sensitive, before any message names them (aws_iam_user objects mark
+// theirs as they are read, see readUsers, and access keys as they are
+// grouped, when they are judged). One spelling withheld withholds the name
+// in every message, whichever object it is about (see withheld).
 func (l *linter) markSensitiveUsers(types map[string]bool) {
 	if len(types) == 0 {
 		return // nothing is judged, and no message names a user
-	}
-	mark := func(name rules.Value[string]) {
-		if name.Sensitive && !name.Unknown && name.V != "" {
-			l.sensitiveUsers[userKey(name.V)] = true
-		}
-	}
-	for _, rc := range l.userChanges {
-		c := newChange(l.plan, rc)
-		mark(c.before().str("name", ""))
-		mark(c.after().str("name", ""))
-	}
-	for i, r := range l.plan.Prior {
-		if r.Type == userType {
-			mark(appliedObject{prior: &l.plan.Prior[i]}.attrs().str("name", ""))
-		}
 	}
 	credentials := map[string]string{"aws_iam_user_ssh_key": "username", "aws_iam_signing_certificate": "user_name"}
 	if !types["aws_iam_access_key"] {
@@ -252,14 +236,14 @@ type sourceRead struct {
 	refs []string // the most precise ones (see mostPrecise)
 	// user numbers the aws_iam_user they read by ID or name (see
 	// linter.users); -1 for none. names has that user's names by module
-	// instance, where the plan gives them (see plannedUserNames).
+	// instance, where the plan gives them (see readUsers).
 	user  int
 	names map[string]rules.Value[string]
 }
 
 // sourceUser is the user that a name read from a source stands for. One
 // aws_iam_user, by its ID or its name, is that user in the module
-// instance: the user of the name the plan gives it (see plannedUserNames),
+// instance: the user of the name the plan gives it (see readUsers),
 // else a user that every object reading that aws_iam_user counts for, and
 // no object reading another. Any other source (a local, an input, a
 // module's output, a data source, another resource or attribute, a choice
@@ -272,17 +256,17 @@ func (l *linter) sourceUser(src sourced) user {
 		read = l.readSource(src.id)
 		l.sourceReads[src.id] = read
 	}
-	vague := user{name: rules.Value[string]{V: sourceName(src.module, read.refs)}, key: "\x00" + src.module + "\x02" + strconv.Itoa(src.id), vague: true}
-	if read.user < 0 {
-		return vague
+	if read.user >= 0 {
+		name, ok := read.names[src.module]
+		switch {
+		case !ok: // the plan does not give its name: the user read there
+			return user{name: rules.Value[string]{V: sourceName(src.module, read.refs)}, key: "\x00" + src.module + "\x01" + strconv.Itoa(read.user)}
+		case !name.Unreadable:
+			return user{name: name, key: userKey(name.V)}
+		}
+		// Two objects at one address (see readUsers): either may be meant.
 	}
-	switch name, ok := read.names[src.module]; {
-	case ok && name.Unreadable: // two objects at one address: which is it?
-		return vague
-	case ok:
-		return user{name: name, key: userKey(name.V)}
-	}
-	return user{name: vague.name, key: "\x00" + src.module + "\x01" + strconv.Itoa(read.user)}
+	return user{name: rules.Value[string]{V: sourceName(src.module, read.refs)}, key: "\x00" + src.module + "\x02" + strconv.Itoa(src.id), vague: true}
 }
 
 // readSource finds what the references of source id read (sourceRead).
@@ -420,19 +404,33 @@ func parentRef(r string) string {
 	return r[:last]
 }
 
-// plannedUserNames gives the names the plan's aws_iam_user objects have
-// once it is applied, where it shows them, by the user's name and
-// instance key ("ci[0]", see userIndex) and then by module instance: the
-// AWS provider's ID of a user is its name, so credentials that read either
-// one are that user's, as are those that name it outright.
-func plannedUserNames(p *plan.Plan, changes []*plan.Change) map[string]map[string]rules.Value[string] {
-	names := map[string]map[string]rules.Value[string]{}
+// readUsers reads the plan's aws_iam_user objects. userNames gets the
+// names they have once the plan is applied, where it shows them, by the
+// user's name and instance key ("ci[0]", see userIndex) and then by module
+// instance: the AWS provider's ID of a user is its name, so credentials
+// that read either one are that user's, as are those that name it
+// outright. A name any of them marks sensitive, planned, deleted or in
+// prior state only, is marked for withheld.
+func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
+	l.userNames = map[string]map[string]rules.Value[string]{}
+	mark := func(name rules.Value[string]) {
+		if name.Sensitive && !name.Unknown && name.V != "" {
+			l.sensitiveUsers[userKey(name.V)] = true
+		}
+	}
+	for i, r := range p.Prior {
+		if r.Type == userType {
+			mark(appliedObject{prior: &p.Prior[i]}.attrs().str("name", ""))
+		}
+	}
 	for _, rc := range changes {
 		c := newChange(p, rc)
+		name := c.after().str("name", "")
+		mark(c.before().str("name", ""))
+		mark(name)
 		if rc.DeposedKey != "" || c.removed || c.action == "forget" {
 			continue
 		}
-		name := c.after().str("name", "")
 		prefix := userType + "." + rc.Name
 		if rc.ModuleAddress != "" {
 			prefix = rc.ModuleAddress + "." + prefix
@@ -445,17 +443,16 @@ func plannedUserNames(p *plan.Plan, changes []*plan.Change) map[string]map[strin
 			continue
 		}
 		u := rc.Name + index
-		if names[u] == nil {
-			names[u] = map[string]rules.Value[string]{}
+		if l.userNames[u] == nil {
+			l.userNames[u] = map[string]rules.Value[string]{}
 		}
-		if was, ok := names[u][rc.ModuleAddress]; ok && (was.Unreadable || userKey(was.V) != userKey(name.V)) {
+		if was, ok := l.userNames[u][rc.ModuleAddress]; ok && (was.Unreadable || userKey(was.V) != userKey(name.V)) {
 			// A hand-made plan with ci[0] and ci["0"], or one address
 			// twice: a reference to it may be either user.
 			name = rules.UnreadableValue[string]()
 		}
-		names[u][rc.ModuleAddress] = name
+		l.userNames[u][rc.ModuleAddress] = name
 	}
-	return names
 }
 
 // groupAccessKeys chains the access keys that exist once the plan is

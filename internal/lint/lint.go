@@ -114,7 +114,7 @@ type PlanRef struct{ Path, File string }
 
 // ResourceTypes reports whether the linter reads resources of type t: the
 // types it judges, and aws_iam_user, whose planned names tell whose
-// credentials name a user by reference (see plannedUserNames). Pass it to
+// credentials name a user by reference (see readUsers). Pass it to
 // plan.Read so the reader keeps only those. Lint itself skips other types,
 // so the filter saves memory, not correctness.
 func ResourceTypes(t string) bool { _, ok := judges[t]; return ok || t == userType }
@@ -245,9 +245,8 @@ type linter struct {
 	orphans        []*change                                 // deposed objects destroyed (see unreplaced)
 	currentPolicy  *rules.PasswordPolicy                     // see accountPolicy
 	sourceReads    map[int]sourceRead                        // see sourceUser
-	userNames      map[string]map[string]rules.Value[string] // see plannedUserNames
+	userNames      map[string]map[string]rules.Value[string] // see readUsers
 	users          map[string]int                            // the aws_iam_users sources read, numbered (see readSource)
-	userChanges    []*plan.Change                            // the plan's aws_iam_user changes, for markSensitiveUsers
 	sensitiveUsers map[string]bool                           // users, by key, whose name an object marks sensitive (see markSensitiveUsers)
 	chains         int                                       // certificate chains verified so far (see rules.MaxChainsVerified)
 }
@@ -311,7 +310,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 		c.judged = true
 		changes = append(changes, c)
 	}
-	l.userNames, l.userChanges = plannedUserNames(p, users), users
+	l.readUsers(p, users)
 	l.orphans = slices.Clone(orphans) // unreplaced drops from orphans in place
 	for _, c := range l.unreplaced(orphans) {
 		c.judged = true
@@ -327,7 +326,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 	// The facts keep reading the configuration (userOf) and prior state.
 	rest := *p
 	rest.Changes = nil
-	l.plan, l.changes, l.orphans, l.userChanges, p = &rest, nil, nil, nil, nil
+	l.plan, l.changes, l.orphans, p = &rest, nil, nil, nil
 	// Each change's findings are gathered first and copied once into a
 	// slice of the right size: growing a large slice of findings as they
 	// come costs more than judging them.
