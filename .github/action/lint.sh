@@ -4,7 +4,7 @@
 # exits with the worst exit code (0 clean, 1 findings, 2 an input error).
 #
 # INPUT_PLAN (plans or directories, split on white space), INPUT_RECURSIVE,
-# INPUT_FORMAT (comma-separated), INPUT_FAIL_ON, INPUT_CONFIG, INPUT_UPLOAD_SARIF,
+# INPUT_FORMAT (comma-separated), INPUT_FAIL_ON, INPUT_CONFIG, INPUT_NO_CONFIG, INPUT_UPLOAD_SARIF,
 # INPUT_COMMENT, INPUT_TERRAFORM: the action's inputs.
 set -uo pipefail
 
@@ -20,6 +20,7 @@ fi
 args=()
 [ -n "${INPUT_FAIL_ON:-}" ] && args+=(--fail-on "$INPUT_FAIL_ON")
 [ -n "${INPUT_CONFIG:-}" ] && args+=(--config "$INPUT_CONFIG")
+[ "${INPUT_NO_CONFIG:-false}" = true ] && args+=(--no-config)
 [ -n "${INPUT_TERRAFORM:-}" ] && args+=(--terraform "$INPUT_TERRAFORM")
 [ "${INPUT_RECURSIVE:-false}" = true ] && args+=(--recursive)
 

@@ -56,7 +56,7 @@ expect_in() { # expect_in DESCRIPTION NEEDLE HAYSTACK
 }
 
 lint_env() { # the lint step's inputs, with the action's defaults
-	export INPUT_PLAN=${1-} INPUT_FORMAT=${2:-github} INPUT_FAIL_ON=${3-} INPUT_CONFIG="" \
+	export INPUT_PLAN=${1-} INPUT_FORMAT=${2:-github} INPUT_FAIL_ON=${3-} INPUT_CONFIG="" INPUT_NO_CONFIG=false \
 		INPUT_UPLOAD_SARIF=${4:-false} INPUT_COMMENT=${5:-true} INPUT_TERRAFORM="" INPUT_RECURSIVE=${6:-false}
 }
 
@@ -96,6 +96,25 @@ rm -f iamguard.sarif
 lint_env plan.json github "" true false
 step lint.sh
 expect "upload-sarif writes the SARIF file" "$PWD/iamguard.sarif" "$(output sarif-file)"
+
+# --- A pull request's own .iamguard.hcl switches every finding off; the
+# config and no-config inputs set it aside for a trusted one or the defaults.
+printf 'rule "IG101" { enabled = false }\nrule "IG202" { enabled = false }\nrule "IG601" { enabled = false }\n' >.iamguard.hcl
+mkdir -p base && echo 'fail_on = "high"' >base/.iamguard.hcl
+lint_env plan.json json
+step lint.sh
+expect "the working directory's config applies by default" 0 "$code"
+lint_env plan.json json
+export INPUT_NO_CONFIG=true
+step lint.sh
+expect "no-config judges with the defaults" 1 "$code"
+expect_in "no-config: the defaults' findings" '"findings": 3' "$(cat iamguard.json)"
+lint_env plan.json json
+export INPUT_CONFIG=base/.iamguard.hcl
+step lint.sh
+expect "config reads the given file" 1 "$code"
+expect_in "config: the given file is shown" '"file": "base/.iamguard.hcl"' "$(cat iamguard.json)"
+rm -rf .iamguard.hcl base
 
 # --- Several plans and a directory, in a subdirectory (working-directory).
 mkdir -p stacks/a stacks/b && cp "$fixture" stacks/a/plan.json

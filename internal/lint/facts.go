@@ -27,7 +27,7 @@ func (l *linter) gatherFacts(judged []*change) {
 	}
 	l.markSensitiveUsers(types)
 	if types["aws_iam_access_key"] {
-		l.groupAccessKeys() // marks its users too, before any message names them
+		l.groupAccessKeys()
 	}
 	if types["aws_iam_user_ssh_key"] {
 		l.sshKeyFindings()
@@ -43,24 +43,42 @@ func (l *linter) gatherFacts(judged []*change) {
 	}
 }
 
+// userAttrs is the attribute naming the user, of each credential type the
+// linter reads.
+var userAttrs = map[string]string{"aws_iam_access_key": "user", "aws_iam_user_ssh_key": "username",
+	"aws_iam_signing_certificate": "user_name", "aws_iam_user_login_profile": "user"}
+
 // markSensitiveUsers marks the users whose name a credential marks
-// sensitive, before any message names them (aws_iam_user objects mark
-// theirs as they are read, see readUsers, and access keys as they are
-// grouped, when they are judged). One spelling withheld withholds the name
-// in every message, whichever object it is about (see withheld).
+// sensitive, on either side of its change or in prior state, before any
+// message names them (aws_iam_user objects mark theirs as they are read,
+// see readUsers). One spelling withheld withholds the name in every
+// message, whichever object it is about (see withheld).
 func (l *linter) markSensitiveUsers(types map[string]bool) {
 	if len(types) == 0 {
 		return // nothing is judged, and no message names a user
 	}
-	credentials := map[string]string{"aws_iam_user_ssh_key": "username", "aws_iam_signing_certificate": "user_name"}
-	if !types["aws_iam_access_key"] {
-		credentials["aws_iam_access_key"] = "user"
-	}
-	for typ, attr := range credentials {
-		for _, o := range l.applied(typ) {
-			if o.attrs().isSensitive(attr) {
-				l.sensitiveUsers[l.userOf(o, attr).key] = true
+	mark := func(o appliedObject, attr string) {
+		if o.attrs().isSensitive(attr) {
+			if key := l.userOf(o, attr).key; key != "" {
+				l.sensitiveUsers[key] = true
 			}
+		}
+	}
+	for i, r := range l.plan.Prior {
+		if attr, ok := userAttrs[r.Type]; ok {
+			mark(appliedObject{prior: &l.plan.Prior[i]}, attr)
+		}
+	}
+	for _, c := range slices.Concat(l.changes, l.orphans) {
+		attr, ok := userAttrs[c.rc.Type]
+		if !ok {
+			continue
+		}
+		if c.before().values != nil {
+			mark(appliedObject{change: c, forgotten: true}, attr) // its user as it was
+		}
+		if !c.removed {
+			mark(appliedObject{change: c}, attr)
 		}
 	}
 }
@@ -476,9 +494,6 @@ func (l *linter) groupAccessKeys() {
 			heads = append(heads, int32(i)) // alone
 			continue
 		}
-		if u.name.Sensitive {
-			l.sensitiveUsers[u.key] = true // see withheld
-		}
 		if j, ok := last[u.key]; ok {
 			l.keyNext[j] = int32(i)
 		} else {
@@ -528,7 +543,8 @@ func (l *linter) judgeKeySet(head int32) {
 	for i := head; i >= 0; i = l.keyNext[i] {
 		a := l.keys[i].attrs()
 		status := a.str("status", "Active")
-		k := rules.AccessKey{Name: l.keys[i].address, Active: !status.Unknown && status.V == "Active", StatusUnknown: status.Unknown}
+		k := rules.AccessKey{Name: l.keys[i].address, Active: !status.Unknown && status.V == "Active", StatusUnknown: status.Unknown,
+			StatusSensitive: status.Sensitive}
 		switch created := a.str("create_date", ""); {
 		case created.Unreadable:
 			k.CreatedUnreadable = true

@@ -147,7 +147,7 @@ var attributes = map[string][]string{
 		rules.AttrRequireNumbers, rules.AttrRequireSymbols, rules.AttrMaxAge, rules.AttrReusePrevention,
 		rules.AttrAllowUsersToChange, rules.AttrHardExpiry},
 	"aws_iam_access_key":          {"user", "status", "pgp_key", "create_date", plan.NullOnly("secret")},
-	"aws_iam_user_login_profile":  {"password_reset_required"},
+	"aws_iam_user_login_profile":  {"user", "password_reset_required"},
 	"aws_cloudtrail":              {"include_global_service_events", "is_multi_region_trail", "enable_logging", "enable_log_file_validation", "event_selector", "advanced_event_selector", "home_region", "region"},
 	"aws_iam_server_certificate":  {"certificate_body", "certificate_chain", "private_key"},
 	"aws_iam_user_ssh_key":        {"username", "public_key", "encoding", "status"},

@@ -188,6 +188,21 @@ func TestFixtureFindings(t *testing.T) {
 			`module.via_resource["blue"].aws_iam_access_key.this`:  "IG203:info",
 			`module.via_resource["green"].aws_iam_access_key.this`: "IG203:info",
 		}},
+		// A user's name marked sensitive only by a credential (a key, an
+		// SSH key or a signing certificate this plan deletes, whose state
+		// marks it; a login profile given a sensitive variable) is
+		// withheld wherever other objects spell it (TestSensitiveUserMarks),
+		// and still judged.
+		{"trust/sensitive-user-marks", []string{"IG402"}, map[string]string{
+			"aws_iam_access_key.a[0]":          "IG203:medium",
+			"aws_iam_access_key.b[0]":          "IG203:medium",
+			"aws_iam_access_key.c[0]":          "IG203:medium",
+			"aws_iam_access_key.console[0]":    "IG203:medium",
+			"aws_iam_access_key.rotating[0]":   "IG203:medium",
+			"aws_iam_signing_certificate.gone": "IG501:medium",
+			"aws_iam_user_ssh_key.console":     "IG404:medium",
+			"aws_iam_user_ssh_key.other":       "IG404:medium",
+		}},
 		// An SSH key or signing certificate is its key material: the
 		// dormant one uploaded again, as a replacement or at another
 		// address after its own is deleted, is Active again. Another key
@@ -1092,5 +1107,24 @@ func TestUserAddressTwice(t *testing.T) {
 	   "expressions": {"user": {"references": ["aws_iam_user.u[0].id", "aws_iam_user.u[0]", "aws_iam_user.u"]}}}]}}}`
 	if got := ids(Lint(readPlan(t, []byte(doc)), Options{}).Findings); got != "IG203:info" {
 		t.Errorf("findings %q, want IG203:info", got)
+	}
+}
+
+// TestSensitiveUserMarks: the names a credential marks sensitive, on the
+// side of its change that this plan deletes or in a login profile, are not
+// printed, and neither is which keys are active when their statuses are
+// sensitive (trust/sensitive-user-marks).
+func TestSensitiveUserMarks(t *testing.T) {
+	fs := Lint(readFixture(t, "trust/sensitive-user-marks"), Options{}).Findings
+	for _, f := range fs {
+		if strings.Contains(f.Message, "CANARY") {
+			t.Errorf("%s on %s names a sensitive user: %s", f.Rule.ID, f.Address, f.Message)
+		}
+		if f.Rule.ID == "IG203" && strings.Contains(f.Message, "rotating[1]") {
+			t.Errorf("IG203 tells which keys are active, though their statuses are sensitive: %s", f.Message)
+		}
+	}
+	if len(fs) == 0 {
+		t.Fatal("no findings: the test proves nothing")
 	}
 }

@@ -66,7 +66,7 @@ func TestActionDefinition(t *testing.T) {
 	if a.Runs.Using != "composite" {
 		t.Errorf("runs.using = %q, want composite", a.Runs.Using)
 	}
-	for _, want := range []string{"plan", "format", "fail-on", "config", "upload-sarif", "comment", "version"} {
+	for _, want := range []string{"plan", "format", "fail-on", "config", "no-config", "upload-sarif", "comment", "version"} {
 		if in, ok := a.Inputs[want]; !ok || in.Description == "" {
 			t.Errorf("input %q is missing or undocumented", want)
 		}

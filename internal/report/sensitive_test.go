@@ -57,6 +57,10 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	userMarks, err := os.ReadFile("../lint/testdata/trust/sensitive-user-marks/plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for name, c := range map[string]struct {
 		plan     string
 		canaries []string
@@ -71,6 +75,11 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 		// Access-key secrets and SMTP passwords in state, judged for
 		// whether they are null (IG202).
 		"made by terraform, key secrets": {string(keySecrets), []string{"FORGOTTEN-KEY-SECRET", "KEPT-KEY-SECRET"}, []string{"IG202"}, true},
+		// User names marked by credentials only: deleted ones (in state)
+		// and a login profile; key statuses that are sensitive.
+		"made by terraform, marked by credentials": {string(userMarks),
+			[]string{"CANARY-DELKEYUSER", "CANARY-DELSSHUSER", "CANARY-DELSIGUSER", "CANARY-LPUSER", "rotating[0], aws_iam_access_key.rotating[1]"},
+			[]string{"IG203", "IG404", "IG501"}, false},
 		"every sensitive place": {strings.ReplaceAll(sensitivePlan, "SSHKEY", key),
 			[]string{"CANARY-before-user", "CANARY-after-user", "CANARY-ssh-user", "CANARY-prior-ssh-user", "pEm", "4321", "is 3", "is 5"},
 			[]string{"IG101", "IG106", "IG107", "IG203", "IG403", "IG404", "IG501"}, false},

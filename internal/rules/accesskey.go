@@ -99,6 +99,9 @@ type AccessKey struct {
 	Name          string // names the key: key ID, plan address or report slot; never a secret
 	Active        bool   // known to be Active
 	StatusUnknown bool   // its status is known only after apply
+	// StatusSensitive: the plan marks its status sensitive, so which keys
+	// are active is not shown.
+	StatusSensitive bool
 	// CreatedUnreadable: the plan's create_date is not a time iamguard can read.
 	CreatedUnreadable bool
 	Created           time.Time // created or last rotated; zero when not known yet
@@ -117,10 +120,12 @@ func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b B
 	var active []string
 	var fs []Finding
 	maybe := 0 // keys whose status is known only after apply
+	statusSensitive := false
 	for _, k := range keys {
 		if k.StatusUnknown {
 			maybe++
 		}
+		statusSensitive = statusSensitive || k.StatusSensitive
 		if !k.Active {
 			continue
 		}
@@ -148,7 +153,8 @@ func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b B
 	case len(active) > 1:
 		f := AccessKeyMultipleActive.finding("status", "user %s has %d active access keys: %s", user.Quote(), len(active), nameSome(active))
 		f.Subject = user.V
-		fs = append(fs, f)
+		// Which keys are active, and how many, tells a sensitive status.
+		fs = append(fs, withhold([]Finding{f}, func(string) bool { return statusSensitive })...)
 	case len(active)+maybe > 1:
 		// Two or more may be active once applied.
 		f := AccessKeyMultipleActive.unknown("status", UnknownValue[string]())
