@@ -65,7 +65,7 @@ func (rd *reader) readExpr() (expr, error) {
 	}
 	var e expr
 	constant, null, other := false, false, false
-	err := s.object("expression", func(key []byte) error {
+	err := s.fields("expression", func(key []byte) error {
 		switch string(s.field(key)) {
 		case "constant_value":
 			c, _ := s.peek()

@@ -230,7 +230,7 @@ type reader struct {
 
 func (rd *reader) top() error {
 	s, p := rd.s, rd.p
-	err := s.object("plan", func(key []byte) error {
+	err := s.fields("plan", func(key []byte) error {
 		switch string(s.field(key)) {
 		case "format_version":
 			if err := short(rd.str(&p.FormatVersion), p.FormatVersion); err != nil {
@@ -247,11 +247,11 @@ func (rd *reader) top() error {
 		case "planned_values", "output_changes":
 			rd.isPlan = true
 		case "prior_state":
-			return s.object("prior_state", func(key []byte) error {
+			return s.fields("prior_state", func(key []byte) error {
 				if string(s.field(key)) != "values" {
 					return s.skip()
 				}
-				return s.object("prior_state.values", func(key []byte) error {
+				return s.fields("prior_state.values", func(key []byte) error {
 					if string(s.field(key)) != "root_module" {
 						return s.skip()
 					}
@@ -260,7 +260,7 @@ func (rd *reader) top() error {
 			})
 		case "configuration":
 			rd.config, rd.p.modules, rd.calls = map[resourceKey]configResource{}, map[configKey]int{}, map[int]moduleCall{}
-			return s.object("configuration", func(key []byte) error {
+			return s.fields("configuration", func(key []byte) error {
 				switch string(s.field(key)) {
 				case "root_module":
 					return rd.configModule(&modulePath{id: 0})
@@ -841,7 +841,7 @@ func jsonErr(err error) error {
 // priorModule reads a module of prior_state.values, recursing into children.
 func (rd *reader) priorModule() error {
 	s := rd.s
-	return s.object("module", func(key []byte) error {
+	return s.fields("module", func(key []byte) error {
 		switch string(s.field(key)) {
 		case "resources":
 			return s.array("resources", rd.priorResource)
@@ -939,12 +939,12 @@ const (
 // expression keys and, recursively, the modules it calls.
 func (rd *reader) configModule(m *modulePath) error {
 	s := rd.s
-	return s.object("module", func(key []byte) error {
+	return s.fields("module", func(key []byte) error {
 		switch string(s.field(key)) {
 		case "resources":
 			return s.array("resources", func() error { return rd.configResource(m) })
 		case "module_calls":
-			return s.object("module_calls", func(name []byte) error {
+			return s.entries("module_calls", func(name []byte) error {
 				return rd.configCall(&modulePath{parent: m, name: string(name), id: -1})
 			})
 		case "variables":
@@ -965,7 +965,7 @@ func (rd *reader) configModule(m *modulePath) error {
 // their "default"), counted against the kept bytes and added to held.
 func (rd *reader) variables(names *map[string]bool, held *int, key string) error {
 	s := rd.s
-	return s.object("variables", func(name []byte) error {
+	return s.entries("variables", func(name []byte) error {
 		n := string(name)
 		if err := rd.keepBytes(len(n) + configEntryCost); err != nil {
 			return err
@@ -980,7 +980,7 @@ func (rd *reader) variables(names *map[string]bool, held *int, key string) error
 		if _, ok := (*names)[n]; !ok {
 			(*names)[n] = false
 		}
-		return s.object("variable", func(k []byte) error {
+		return s.fields("variable", func(k []byte) error {
 			if string(s.field(k)) == key {
 				(*names)[n] = true
 			}
@@ -996,9 +996,8 @@ func (rd *reader) variables(names *map[string]bool, held *int, key string) error
 // variable it reads, not what of it (var.env == "prod" ? ... : ...).
 func (rd *reader) providerConfig() error {
 	s := rd.s
-	return s.object("provider_config", func(key []byte) error {
+	return s.entries("provider_config", func(key []byte) error {
 		name := string(key)
-		delete(rd.regions, name) // a later entry of one name stands alone
 		region, fullName := "", ""
 		defer func() {
 			// The provider is known by its source (full_name), whatever
@@ -1012,7 +1011,7 @@ func (rd *reader) providerConfig() error {
 		if c, ok := s.peek(); !ok || c != '{' {
 			return s.skip()
 		}
-		err := s.object("provider config", func(k []byte) error {
+		err := s.fields("provider config", func(k []byte) error {
 			switch string(s.field(k)) {
 			case "full_name":
 				if c, ok := s.peek(); ok && c == '"' {
@@ -1022,7 +1021,7 @@ func (rd *reader) providerConfig() error {
 				if c, ok := s.peek(); !ok || c != '{' {
 					break
 				}
-				return s.object("expressions", func(attr []byte) error {
+				return s.entries("expressions", func(attr []byte) error {
 					if string(attr) != "region" {
 						return s.skip()
 					}
@@ -1031,7 +1030,7 @@ func (rd *reader) providerConfig() error {
 						return s.skip()
 					}
 					other := false // not only a constant
-					err := s.object("region", func(k []byte) error {
+					err := s.fields("region", func(k []byte) error {
 						if c, ok := s.peek(); ok && c == '"' && string(s.field(k)) == "constant_value" {
 							return rd.str(&region)
 						}
@@ -1067,7 +1066,7 @@ func (rd *reader) configCall(child *modulePath) error {
 	s := rd.s
 	var call moduleCall
 	held := 0
-	err := s.object("module call", func(key []byte) error {
+	err := s.fields("module call", func(key []byte) error {
 		switch string(s.field(key)) {
 		case "module":
 			return rd.configModule(child)
@@ -1082,7 +1081,7 @@ func (rd *reader) configCall(child *modulePath) error {
 				return s.skip()
 			}
 			call.inputs = map[string]expr{}
-			return s.object("expressions", func(input []byte) error {
+			return s.entries("expressions", func(input []byte) error {
 				name, before := string(input), rd.keptBytes
 				if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
 					return err
@@ -1139,15 +1138,8 @@ func (rd *reader) configResource(module *modulePath) error {
 	s, e := rd.s, &rd.elem
 	e.reset()
 	var res configResource
-	var seen [5]bool
-	err := s.object("resources[]", func(key []byte) error {
+	err := s.fields("resources[]", func(key []byte) error {
 		key = s.field(key)
-		if i := slices.Index([]string{"address", "type", "expressions", "for_each_expression", "provider_config_key"}, string(key)); i >= 0 {
-			if seen[i] {
-				return duplicateKey(s)
-			}
-			seen[i] = true
-		}
 		var err error
 		switch string(key) {
 		case "address":
@@ -1172,7 +1164,7 @@ func (rd *reader) configResource(module *modulePath) error {
 			}
 			res.attrs = map[string]expr{}
 			want := rd.wantedRaw(e.typ)
-			return s.object("expressions", func(attr []byte) error {
+			return s.entries("expressions", func(attr []byte) error {
 				if _, wanted := want[string(attr)]; want != nil && !wanted {
 					return s.skip() // an attribute no rule reads
 				}

@@ -174,7 +174,7 @@ func TestConfiguredResolutionLinear(t *testing.T) {
 // TestRegion: a resource's region is its provider configuration's, when
 // the configuration gives it as a constant: not from a variable (the
 // configuration shows which, not how it is used: var.env == "prod" ? ...),
-// a module's own provider too, and the last entry of a name counts.
+// a module's own provider too.
 func TestRegion(t *testing.T) {
 	doc := `{"format_version": "1.2", "variables": {"r": {"value": "eu-central-1"}}, "resource_changes": [],
 	  "configuration": {"provider_config": {
@@ -185,9 +185,7 @@ func TestRegion(t *testing.T) {
 	    "aws.number": {"alias": "number", "expressions": {"region": {"constant_value": 3}}},
 	    "m:aws": {"module_address": "module.m", "expressions": {"region": {"constant_value": "ap-south-1"}}},
 	    "aws.env": {"alias": "env"},
-	    "aws.odd": "x",
-	    "aws.twice": {"expressions": {"region": {"constant_value": "eu-west-1"}}},
-	    "aws.twice": {}},
+	    "aws.odd": "x"},
 	   "root_module": {"resources": [` +
 		`{"address": "aws_cloudtrail.default", "type": "aws_cloudtrail", "provider_config_key": "aws"},` +
 		`{"address": "aws_cloudtrail.a", "type": "aws_cloudtrail", "provider_config_key": "aws.a"},` +
@@ -196,14 +194,13 @@ func TestRegion(t *testing.T) {
 		`{"address": "aws_cloudtrail.number", "type": "aws_cloudtrail", "provider_config_key": "aws.number"},` +
 		`{"address": "aws_cloudtrail.module", "type": "aws_cloudtrail", "provider_config_key": "m:aws"},` +
 		`{"address": "aws_cloudtrail.env", "type": "aws_cloudtrail", "provider_config_key": "aws.env"},` +
-		`{"address": "aws_cloudtrail.odd", "type": "aws_cloudtrail", "provider_config_key": "aws.odd"},` +
-		`{"address": "aws_cloudtrail.twice", "type": "aws_cloudtrail", "provider_config_key": "aws.twice"}]}}}`
+		`{"address": "aws_cloudtrail.odd", "type": "aws_cloudtrail", "provider_config_key": "aws.odd"}]}}}`
 	p, err := Read(strings.NewReader(doc), func(string) bool { return true })
 	if err != nil {
 		t.Fatal(err)
 	}
 	for name, want := range map[string]string{"default": "us-east-1", "a": "eu-west-1", "v": "", "both": "",
-		"number": "", "module": "ap-south-1", "env": "", "odd": "", "twice": ""} {
+		"number": "", "module": "ap-south-1", "env": "", "odd": ""} {
 		if got, ok := p.Region(&Change{Type: "aws_cloudtrail", Name: name}); got != want || ok != (want != "") {
 			t.Errorf("%s: Region = %q, %v; want %q", name, got, ok, want)
 		}
@@ -686,9 +683,32 @@ func TestMaxResources(t *testing.T) {
 
 // TestDuplicateKeys: a resource entry that gives a key the reader reads
 // twice is refused: read one way for what to keep and another for what to
-// judge, it could hide a change.
+// judge, it could hide a change. So is a member of the plan's structure
+// given twice, in any case: encoding/json keeps the last, and a decoy
+// given first (a sound certificate created, a trail in prior state, a
+// second AWS provider) would hide what the last one holds.
 func TestDuplicateKeys(t *testing.T) {
+	const change = `{"address": "aws_cloudtrail.t", "mode": "managed", "type": "aws_cloudtrail", "name": "t",
+	  "change": {"actions": ["delete"], "before": {}, "after": null}}`
+	const prior = `{"values": {"root_module": {"resources": [{"address": "aws_cloudtrail.t", "mode": "managed",
+	  "type": "aws_cloudtrail", "name": "t", "values": {}}]}}}`
 	for name, doc := range map[string]string{
+		"resource_changes":              `{"format_version": "1.2", "resource_changes": [], "resource_changes": [` + change + `]}`,
+		"resource_changes in two cases": `{"format_version": "1.2", "RESOURCE_CHANGES": [], "resource_changes": [` + change + `]}`,
+		"prior_state":                   `{"format_version": "1.2", "resource_changes": [], "prior_state": ` + prior + `, "prior_state": {}}`,
+		"prior_state.values":            `{"format_version": "1.2", "resource_changes": [], "prior_state": {"values": {}, "values": {}}}`,
+		"root_module":                   `{"format_version": "1.2", "resource_changes": [], "prior_state": {"values": {"root_module": {}, "root_module": {}}}}`,
+		"a module's resources":          `{"format_version": "1.2", "resource_changes": [], "prior_state": {"values": {"root_module": {"resources": [], "resources": []}}}}`,
+		"provider_config":               `{"format_version": "1.2", "resource_changes": [], "configuration": {"provider_config": {"aws": {}, "aws": {}}}}`,
+		"module_calls":                  `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"module_calls": {"m": {}, "m": {}}}}}`,
+		"expressions": `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"resources": [
+		  {"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "expressions": {"enable_logging": {"references": ["var.on"]}, "enable_logging": {"constant_value": false}}}]}}}`,
+		"an expression's references": `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"resources": [
+		  {"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "expressions": {"enable_logging": {"references": ["var.on"], "references": ["var.off"]}}}]}}}`,
+		"variables": `{"format_version": "1.2", "resource_changes": [], "variables": {"on": {"value": true}, "on": {"value": false}}}`,
+		// Past the few keys checked as they come, checked once read.
+		"many module_calls": `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"module_calls": {` +
+			`"a": {}, "b": {}, "c": {}, "d": {}, "e": {}, "f": {}, "g": {}, "h": {}, "i": {}, "j": {}, "k": {}, "l": {}, "m": {}, "n": {}, "o": {}, "p": {}, "q": {}, "r": {}, "r": {}}}}}`,
 		"change": `{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.x", "mode": "managed",
 		  "type": "aws_iam_user_login_profile", "change": {"actions": ["create"], "before": null, "after": {"enable_logging": false}},
 		  "type": "aws_cloudtrail", "name": "x"}]}`,

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -385,6 +386,77 @@ func (s *scanner) object(name string, member func(key []byte) error) error {
 		more, err = s.more('}')
 	}
 	return err
+}
+
+// fields is object for an object of the plan format's own fields, which
+// the reader gathers rather than replaces (resource_changes, a module's
+// resources, its module_calls): a field given twice, in any case field
+// folds, is refused. Terraform never writes one, and encoding/json would
+// keep only the last, so a decoy given first would hide what it reads.
+func (s *scanner) fields(name string, member func(key []byte) error) error {
+	return s.unique(name, true, member)
+}
+
+// entries is object for a map of the plan format (module_calls,
+// variables, provider_config, expressions): a key given twice is refused,
+// as in fields, but keys are matched as they are.
+func (s *scanner) entries(name string, member func(key []byte) error) error {
+	return s.unique(name, false, member)
+}
+
+func (s *scanner) unique(name string, fold bool, member func(key []byte) error) error {
+	// The keys so far, end to end (ends[i] ends key i): the first few,
+	// most objects' all, are checked as they come, without allocating;
+	// past them, all are sorted and checked once the object is read.
+	const few = 16
+	var keyBuf [256]byte
+	var endBuf [few]int
+	keys, ends := keyBuf[:0], endBuf[:0]
+	key := func(i int) []byte {
+		start := 0
+		if i > 0 {
+			start = ends[i-1]
+		}
+		return keys[start:ends[i]]
+	}
+	twice := func(k string) error {
+		return fmt.Errorf("%s near byte %d gives %q twice; Terraform never does", name, s.offset(), k)
+	}
+	more, err := s.beginObject(name)
+	for more && err == nil {
+		if err = s.readKey(); err != nil {
+			break
+		}
+		k := s.key
+		if fold {
+			k = s.field(k)
+		}
+		for i := range min(len(ends), few) {
+			if bytes.Equal(key(i), k) {
+				return twice(string(s.key))
+			}
+		}
+		keys = append(keys, k...)
+		ends = append(ends, len(keys))
+		if err = member(s.key); err != nil {
+			break
+		}
+		more, err = s.more('}')
+	}
+	if err != nil || len(ends) <= few {
+		return err
+	}
+	order := make([]int32, len(ends))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return bytes.Compare(key(int(a)), key(int(b))) })
+	for i := 1; i < len(order); i++ {
+		if k := key(int(order[i])); bytes.Equal(key(int(order[i-1])), k) {
+			return twice(string(k))
+		}
+	}
+	return nil
 }
 
 // array calls elem for each element of an array (null counts as empty).
