@@ -39,7 +39,7 @@ func (l *linter) gatherFacts(judged []*change) {
 		l.dormant = l.dormantCredentials()
 	}
 	if types["aws_iam_account_password_policy"] {
-		l.currentPolicy = l.accountPolicy()
+		l.standing = l.standingPolicies()
 	}
 }
 
@@ -90,23 +90,31 @@ func (l *linter) withheld(u user) rules.Value[string] {
 	return u.name
 }
 
-// accountPolicy is the account's password policy as it stands before the
-// plan is applied, as another object than a created one shows it: one in
-// prior state the plan leaves alone (a -target plan), or one a change
-// forgets or keeps. The account has one policy, so a policy created beside
-// such an object replaces the policy it shows. Nil when there is none, or
-// when the configuration has more than one AWS provider configuration:
-// the objects may then be in different accounts, each with its policy.
-func (l *linter) accountPolicy() *rules.PasswordPolicy {
+// standingPolicy is an object of the account's password policy as it
+// stands before the plan is applied, other than a created one: one in prior
+// state the plan leaves alone (a -target plan), or one a change forgets or
+// keeps. The account has one policy, so a policy created beside such an
+// object in its account replaces the policy it shows.
+type standingPolicy struct {
+	address  string
+	policy   rules.PasswordPolicy
+	provider string // its provider configuration, where the plan shows it
+	shown    bool
+}
+
+// standingPolicies finds the objects of the password policy that stand
+// before the plan is applied (see standingPolicy).
+func (l *linter) standingPolicies() []standingPolicy {
 	l.mustHavePlan()
-	if l.plan.AWSProviders != 1 {
-		return nil
-	}
 	const typ = "aws_iam_account_password_policy"
+	var out []standingPolicy
+	add := func(address string, rc *plan.Change, a attrs) {
+		provider, shown := l.plan.Provider(rc)
+		out = append(out, standingPolicy{address, passwordPolicy(a), provider, shown})
+	}
 	for i := range l.plan.Prior {
 		if r := &l.plan.Prior[i]; r.Type == typ && r.DeposedKey == "" {
-			p := passwordPolicy(appliedObject{prior: r}.attrs())
-			return &p
+			add(r.Address, &plan.Change{ModuleAddress: r.ModuleAddress, Type: r.Type, Name: r.Name}, appliedObject{prior: r}.attrs())
 		}
 	}
 	for _, c := range l.changes {
@@ -114,11 +122,31 @@ func (l *linter) accountPolicy() *rules.PasswordPolicy {
 			continue
 		}
 		if before := c.before(); before.values != nil {
-			p := passwordPolicy(before)
-			return &p
+			add(c.rc.Address, c.rc, before)
 		}
 	}
-	return nil
+	return out
+}
+
+// accountPolicy is the standing policy a policy c creates replaces: with
+// one AWS provider configuration, any standing one (all objects are in one
+// account); with more, one of c's own provider configuration. other is a
+// standing policy that may or may not be c's account's (another provider
+// configuration's, or one whose configuration the plan does not show).
+func (l *linter) accountPolicy(c *change) (same, other *standingPolicy) {
+	if len(l.standing) == 0 {
+		return nil, nil
+	}
+	if l.plan.AWSProviders <= 1 {
+		return &l.standing[0], nil
+	}
+	provider, shown := l.plan.Provider(c.rc)
+	for i, p := range l.standing {
+		if shown && p.shown && p.provider == provider {
+			return &l.standing[i], nil
+		}
+	}
+	return nil, &l.standing[0]
 }
 
 // mustHavePlan stops a fact from being gathered after Lint let the plan's

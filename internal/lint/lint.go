@@ -243,7 +243,7 @@ type linter struct {
 	signingBest    map[string]rules.Replacement
 	dormant        map[string]map[string]dormantCredential   // see dormantCredentials
 	orphans        []*change                                 // deposed objects destroyed (see unreplaced)
-	currentPolicy  *rules.PasswordPolicy                     // see accountPolicy
+	standing       []standingPolicy                          // see standingPolicies
 	sourceReads    map[int]sourceRead                        // see sourceUser
 	userNames      map[string]map[string]rules.Value[string] // see readUsers
 	users          map[string]int                            // the aws_iam_users sources read, numbered (see readSource)

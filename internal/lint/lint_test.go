@@ -318,6 +318,16 @@ func TestPasswordPolicy(t *testing.T) {
 			},
 		},
 		{
+			// Forgetting the old object destroys nothing: no IG108.
+			name: "replaced, create and forget, weaker",
+			spec: planSpec{changes: []res{{addr: policyAddr, actions: []string{"create", "forget"}, before: strongPolicy,
+				after: with(strongPolicy, "id", omit, "minimum_password_length", 12.0), unknown: map[string]any{"id": true}}}},
+			want: []row{
+				{policyAddr, "replace", "IG101", rules.High, "minimum_password_length", "minimum_password_length is 12; the baseline requires at least 14"},
+				ig109("replace", "minimum_password_length", "minimum_password_length drops from 14 to 12"),
+			},
+		},
+		{
 			name: "weakened but still compliant",
 			spec: planSpec{changes: []res{{addr: policyAddr, actions: update,
 				before: with(strongPolicy, "minimum_password_length", 20.0, "max_password_age", 60.0, "password_reuse_prevention", 24.0),

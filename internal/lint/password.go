@@ -1,6 +1,12 @@
 package lint
 
-import "github.com/iamguard/terraform-provider-iamguard/internal/rules"
+import (
+	"slices"
+
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
 
 // passwordPolicy reads aws_iam_account_password_policy; omitted attributes
 // take the defaults rules.PlannedPasswordPolicy declares.
@@ -17,15 +23,21 @@ func judgePasswordPolicy(l *linter, c *change) []rules.Finding {
 	switch before := c.before(); {
 	case before.values != nil:
 		out = append(out, rules.PasswordPolicyWeakened(passwordPolicy(before), after)...)
-	case c.action == "create" && l.currentPolicy != nil:
+	case c.action == "create":
 		// Created beside another object of the account's one policy, it
 		// replaces the policy that object shows.
-		out = append(out, rules.PasswordPolicyWeakened(*l.currentPolicy, after)...)
+		switch same, other := l.accountPolicy(c); {
+		case same != nil:
+			out = append(out, rules.PasswordPolicyWeakened(same.policy, after)...)
+		case other != nil:
+			out = append(out, rules.PasswordPolicyMayReplace(other.address)...)
+		}
 	}
 	// The account has one policy, and destroying any object of this type
 	// deletes it: a replacement that creates before it destroys sets the
-	// new policy, then deletes it.
-	if c.action == "replace" && len(c.rc.Actions) > 0 && c.rc.Actions[0] == "create" {
+	// new policy, then deletes it. One that forgets the old object
+	// destroys nothing.
+	if c.action == "replace" && slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionCreate, tfjson.ActionDelete}) {
 		out = append(out, rules.PasswordPolicyReplacedCreatingFirst()...)
 	}
 	return out

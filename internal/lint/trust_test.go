@@ -130,10 +130,20 @@ func TestFixtureFindings(t *testing.T) {
 		}},
 		// With two AWS provider configurations the objects may be in two
 		// accounts, each with its own policy: a policy created beside a
-		// stronger one of another provider is not judged against it (12
-		// characters: IG101, but no IG109 against the other's 20).
+		// stronger one of another provider is judged by its own baseline
+		// (12 characters: IG101), and against the other's 20 only at info
+		// (IG109): the plan does not show whether it is the same account.
 		{"trust/policy-other-account", nil, map[string]string{
-			"aws_iam_account_password_policy.sandbox": "IG101:high", // its own baseline, not the other account's policy
+			"aws_iam_account_password_policy.sandbox": "IG101:high IG109:info",
+		}},
+		// A second AWS provider configuration that neither policy uses
+		// leaves them in one account: compared (IG109 medium). One whose
+		// configuration is gone (removed) may be of either: IG109 info.
+		{"trust/policy-target-alias", nil, map[string]string{
+			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
+		}},
+		{"trust/policy-forget-alias", nil, map[string]string{
+			"aws_iam_account_password_policy.new": "IG109:info",
 		}},
 		// A user passed into a module (user = var.user) is the one its
 		// call gives, read in the calling module: two instances of one

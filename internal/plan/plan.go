@@ -87,6 +87,9 @@ type Change struct {
 // Resource is a resource instance from prior_state.
 type Resource struct {
 	Address string
+	// ModuleAddress and Name place it in the configuration, as a change's
+	// do (see Plan.Provider).
+	ModuleAddress, Name string
 	// DeposedKey is set for a deposed object: one that has been replaced
 	// but not yet destroyed, a second object at the address.
 	DeposedKey string
@@ -885,7 +888,7 @@ func (rd *reader) priorResource() error {
 	if err := rd.count(); err != nil {
 		return err
 	}
-	res := Resource{Address: rc.Address, DeposedKey: rc.DeposedKey, Type: rc.Type, Values: e.values}
+	res := Resource{Address: rc.Address, ModuleAddress: moduleOf(rc.Address), Name: rc.Name, DeposedKey: rc.DeposedKey, Type: rc.Type, Values: e.values}
 	// Values that came before the type were captured; with wanted
 	// attributes they are read as streamed values would be.
 	if !e.streamed && len(e.body) > 0 && want != nil {
@@ -1374,6 +1377,40 @@ func (p *Plan) Provider(rc *Change) (string, bool) {
 // SourceRefs gives the references of a Source, one a line, in the order
 // Terraform lists them.
 func (p *Plan) SourceRefs(id int) string { return p.sourceRefs[id] }
+
+// moduleOf is the module address of a resource instance's address
+// (module.a["k"] of module.a["k"].aws_x.y[0]): what comes before its last
+// two steps, the type and the name with its key.
+func moduleOf(addr string) string {
+	var dots [2]int // the last two dots outside instance keys
+	n, depth, quoted, escaped := 0, 0, false, false
+	for i := 0; i < len(addr); i++ {
+		switch c := addr[i]; {
+		case quoted:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				quoted = false
+			}
+		case c == '"' && depth > 0:
+			quoted = true
+		case c == '[':
+			depth++
+		case c == ']' && depth > 0:
+			depth--
+		case c == '.' && depth == 0:
+			dots[0], dots[1] = dots[1], i
+			n++
+		}
+	}
+	if n < 2 {
+		return ""
+	}
+	return addr[:dots[0]]
+}
 
 // moduleNames calls name with each module call's name in a module address
 // (module.a[0].module.b["k"]: a, then b), instance keys skipped, and where

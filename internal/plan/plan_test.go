@@ -896,3 +896,19 @@ func TestNullOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestModuleOf: a prior resource's module is its address but for the type
+// and the name with its key, which may hold dots and quotes.
+func TestModuleOf(t *testing.T) {
+	for addr, want := range map[string]string{
+		"aws_iam_user.u":                                    "",
+		`aws_iam_user.u["a.b"]`:                             "",
+		"module.a.aws_iam_user.u[0]":                        "module.a",
+		`module.a["k.z"].module.b[0].aws_iam_user.u["x.y"]`: `module.a["k.z"].module.b[0]`,
+		`module.a["q\"].x"].aws_iam_user.u`:                 `module.a["q\"].x"]`,
+	} {
+		if got := moduleOf(addr); got != want {
+			t.Errorf("moduleOf(%s) = %q, want %q", addr, got, want)
+		}
+	}
+}

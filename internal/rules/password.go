@@ -350,8 +350,6 @@ func PasswordPolicyWeakened(before, after PasswordPolicy) []Finding {
 	return withhold(out, func(attr string) bool { return before.sensitive(attr) || after.sensitive(attr) })
 }
 
-// PasswordPolicyRemoval is the verdict on deleting the account password
-// policy without a replacement (IG108).
 // PasswordPolicyReplacedCreatingFirst is the verdict on a replacement that
 // creates before it destroys (create_before_destroy): the account has one
 // policy, so destroying the old object deletes the one just set (IG108).
@@ -360,6 +358,19 @@ func PasswordPolicyReplacedCreatingFirst() []Finding {
 		"the policy is replaced creating first: destroying the old object then deletes the account's only policy, and AWS's default applies")}
 }
 
+// PasswordPolicyMayReplace is IG109 at info for a policy created beside
+// another object of the policy (at address other) that may be in another
+// account (of another AWS provider configuration, or of one the plan does
+// not show): if it is this account's, the new policy replaces it, and
+// whether it weakens it cannot be told.
+func PasswordPolicyMayReplace(other string) []Finding {
+	return []Finding{{Rule: PasswordPolicyWeakenedRule, Severity: Info, Message: fmt.Sprintf(
+		"%s may be this account's policy, which this one would replace, or another account's (the plan has several AWS provider configurations); %s cannot compare them",
+		clip(other), PasswordPolicyWeakenedRule.Name())}}
+}
+
+// PasswordPolicyRemoval is the verdict on deleting the account password
+// policy without a replacement (IG108).
 func PasswordPolicyRemoval() []Finding {
 	return []Finding{PasswordPolicyRemoved.finding("",
 		"the password policy is deleted: the account falls back to AWS's default (8 characters, no expiry, no reuse prevention)")}
