@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan/plantest"
 )
@@ -909,6 +910,51 @@ func TestModuleOf(t *testing.T) {
 	} {
 		if got := moduleOf(addr); got != want {
 			t.Errorf("moduleOf(%s) = %q, want %q", addr, got, want)
+		}
+	}
+}
+
+// TestSkipStringEscapes: strings passed over end at their closing quote
+// however their escapes fall, across buffer refills too (one byte a
+// read), and a string of escapes longer than the buffer is passed.
+func TestSkipStringEscapes(t *testing.T) {
+	for name, s := range map[string]string{
+		"escaped quotes":       `a\"b\\\"c\\`,
+		"escapes only":         strings.Repeat(`\\`, 3*bufSize/2) + strings.Repeat(`\"`, bufSize),
+		"unicode escapes":      strings.Repeat(`\u003c`, bufSize),
+		"quote after a refill": strings.Repeat("a", bufSize-1) + `\"` + strings.Repeat(`\\`, 7),
+	} {
+		doc := `{"format_version": "1.2", "planned_values": {"x": "` + s + `", "y": ["\\", "\""]},
+		  "resource_changes": [{"address": "aws_iam_access_key.k", "mode": "managed", "type": "aws_iam_access_key", "name": "k",
+		   "change": {"actions": ["create"], "after": {"user": "` + s + `"}}}]}`
+		var want string
+		if err := json.Unmarshal([]byte(`"`+s+`"`), &want); err != nil {
+			t.Fatal(err)
+		}
+		for reader, r := range map[string]io.Reader{"whole": strings.NewReader(doc), "byte by byte": iotest.OneByteReader(strings.NewReader(doc))} {
+			p, err := Read(r, keepIAM)
+			if err != nil {
+				t.Fatalf("%s, %s: %v", name, reader, err)
+			}
+			if got, _ := p.Changes[0].After.(Object).Get("user"); got != want {
+				t.Errorf("%s, %s: user = %.40q, want %.40q", name, reader, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkSkipEscapes: a plan's string dense with escapes (an HTML file
+// Terraform writes with \u003c and \u003e) is passed over, and captured, in
+// time linear in its length.
+func BenchmarkSkipEscapes(b *testing.B) {
+	s := strings.Repeat(`\u003ctd\u003e\\`, 1<<18)
+	doc := []byte(`{"format_version": "1.2", "planned_values": {"x": "` + s + `"},
+	  "resource_changes": [{"address": "aws_iam_access_key.k", "mode": "managed", "type": "aws_iam_access_key", "name": "k",
+	   "change": {"actions": ["create"], "after": {"user": "` + s[:1<<20] + `"}}}]}`)
+	b.SetBytes(int64(len(doc)))
+	for b.Loop() {
+		if _, err := Read(bytes.NewReader(doc), keepIAM); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

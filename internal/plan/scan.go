@@ -187,36 +187,35 @@ func (s *scanner) skipString() error {
 			break
 		}
 	}
-	escaped := false
+	// The quote found in the buffer (s.end for none) is kept while the
+	// escapes before it are passed: searched for again after each one, a
+	// string dense with escapes would cost the buffer's length each.
+	escaped, quote := false, -1
 	for {
-		b := s.buf[s.pos:s.end]
-		if escaped && len(b) > 0 {
-			b = b[1:]
-			s.pos++
+		if escaped && s.pos < s.end {
+			s.pos++ // the escaped byte, a quote perhaps
 			escaped = false
 		}
-		if q := bytes.IndexByte(b, '"'); q >= 0 {
-			bs := bytes.IndexByte(b[:q], '\\')
-			if bs < 0 {
-				s.pos += q + 1
+		if !escaped {
+			if quote < s.pos {
+				quote = bytes.IndexByte(s.buf[s.pos:s.end], '"')
+				if quote < 0 {
+					quote = s.end - s.pos
+				}
+				quote += s.pos
+			}
+			if bs := bytes.IndexByte(s.buf[s.pos:quote], '\\'); bs >= 0 {
+				s.pos += bs + 1
+				escaped = true
+				continue
+			}
+			if quote < s.end {
+				s.pos = quote + 1
 				return nil
 			}
-			if bs+1 < len(b) {
-				s.pos += bs + 2
-				continue
-			}
-			s.pos += bs + 1
-			escaped = true
-		} else if bs := bytes.IndexByte(b, '\\'); bs >= 0 {
-			if bs+1 < len(b) {
-				s.pos += bs + 2
-				continue
-			}
-			s.pos += bs + 1
-			escaped = true
-		} else {
 			s.pos = s.end
 		}
+		quote = -1 // the buffer is read anew
 		if !s.fill() {
 			return s.eofError("inside a string")
 		}
