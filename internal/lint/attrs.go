@@ -19,7 +19,7 @@ type attrs struct {
 	values     plan.Object
 	unknown    plan.Object // after_unknown; nil for the before side
 	sensitive  any         // *_sensitive or sensitive_values: true, or an Object like values
-	configured map[string]plan.Setting
+	configured plan.Settings
 	hasConfig  bool
 	// computedWhenNull: the attributes that plan a null as unknown.
 	computedWhenNull map[string]bool
@@ -41,7 +41,7 @@ func (a attrs) isUnknown(name string) bool {
 	case !u:
 		return false
 	}
-	switch a.configured[name] {
+	switch a.configured.Get(name) {
 	case plan.Set:
 		return true
 	case plan.SetAtPlan:

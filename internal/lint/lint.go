@@ -186,13 +186,13 @@ var judges = map[string]judge{
 type change struct {
 	rc         *plan.Change
 	action     string
-	configured map[string]plan.Setting // how its configuration sets the attributes
-	hasConfig  bool                    // the plan shows its configuration
-	region     string                  // its provider's region, where the configuration shows it
-	removed    bool                    // destroyed and not replaced
-	judged     bool                    // judged in this run (--changed-only leaves some out)
-	current    rules.Replacement       // a deposed object destroyed: how well the current one takes its place (see unreplaced)
-	keySet     int32                   // an access key's user's set, not judged yet: its first key + 1 (see groupAccessKeys)
+	configured plan.Settings     // how its configuration sets the attributes
+	hasConfig  bool              // the plan shows its configuration
+	region     string            // its provider's region, where the configuration shows it
+	removed    bool              // destroyed and not replaced
+	judged     bool              // judged in this run (--changed-only leaves some out)
+	current    rules.Replacement // a deposed object destroyed: how well the current one takes its place (see unreplaced)
+	keySet     int32             // an access key's user's set, not judged yet: its first key + 1 (see groupAccessKeys)
 }
 
 // before is the object before the change; empty on create, unreadable

@@ -43,13 +43,9 @@ type Plan struct {
 	// read; nil when the plan has no configuration block. Modules are
 	// numbered, root 0, so that memory stays linear however deep
 	// module_calls nest.
-	configured map[resourceKey]map[string]Setting
+	configured map[resourceKey]Settings
 	modules    map[configKey]int // a module call: its parent's number and name
-	// sources tells, of a configuration resource, where each attribute
-	// set from other objects the same way in every instance is read (see
-	// source); sourceRefs holds the references by their number.
-	sources    map[resourceKey]map[string]source
-	sourceRefs []string
+	sourceRefs []string          // the references of each source, by its number (see AttrSetting)
 	providers  map[resourceKey]string // the provider configuration a resource uses ("aws.prod")
 	regions    map[string]string      // a provider configuration's region, where the configuration shows it
 	// AWSProviders counts the configuration's provider configurations of
@@ -935,7 +931,7 @@ func (rd *reader) priorMarks(e *element, want wanted) (any, error) {
 // is refused rather than held.
 const (
 	configResourceCost = 256
-	configEntryCost    = 48
+	configEntryCost    = 128
 )
 
 // configModule reads configuration module number id: its resources'
@@ -1165,7 +1161,7 @@ func (rd *reader) configResource(module *modulePath) error {
 			if len(e.typ) > 0 && !rd.keepRaw(e.typ) {
 				return s.skip()
 			}
-			res.attrs = map[string]expr{}
+			res.attrs = res.attrs[:0] // a resource's few attributes: a map would cost ten times as much
 			want := rd.wantedRaw(e.typ)
 			return s.entries("expressions", func(attr []byte) error {
 				if _, wanted := want[string(attr)]; want != nil && !wanted {
@@ -1178,7 +1174,7 @@ func (rd *reader) configResource(module *modulePath) error {
 				}
 				name := string(attr)
 				x, err := rd.readExpr()
-				res.attrs[name] = x
+				res.attrs = append(res.attrs, namedExpr{name, x})
 				return err
 			})
 		default:
@@ -1205,9 +1201,15 @@ func (rd *reader) configResource(module *modulePath) error {
 // the expressions of the attributes the rules read, its for_each, and the
 // provider configuration it uses.
 type configResource struct {
-	attrs    map[string]expr
+	attrs    []namedExpr // each name once (see entries)
 	forEach  *expr
 	provider string
+}
+
+// namedExpr is an attribute's expression.
+type namedExpr struct {
+	name string
+	expr
 }
 
 // resolveConfig turns the configuration's expressions into Settings, now
@@ -1217,30 +1219,29 @@ func (rd *reader) resolveConfig() {
 	if rd.config == nil {
 		return
 	}
-	p.configured = make(map[resourceKey]map[string]Setting, len(rd.config))
-	p.sources = map[resourceKey]map[string]source{}
+	p.configured = make(map[resourceKey]Settings, len(rd.config))
 	ids := map[string]int{} // one number a source, whichever resources read it
 	rd.known, rd.passed = map[configKey]bool{}, map[configKey]passed{}
 	for k, res := range rd.config {
 		each := func() bool { return res.forEach != nil && rd.knownRefs(k.module, *res.forEach, nil) }
-		attrs := make(map[string]Setting, len(res.attrs))
-		for name, x := range res.attrs {
-			attrs[name] = x.setting(x.refs && rd.knownRefs(k.module, x, each))
-			if attrs[name] == Set && x.refs && !x.instance && len(x.source) > 0 {
-				if p.sources[k] == nil {
-					p.sources[k] = map[string]source{}
-				}
+		attrs := make(Settings, len(res.attrs))
+		for i, a := range res.attrs {
+			x := a.expr
+			attrs[i] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(k.module, x, each))}
+			if attrs[i].Setting == Set && x.refs && !x.instance && len(x.source) > 0 {
 				x, up := rd.passedOn(k.module, x)
 				id, ok := ids[string(x.source)]
 				if !ok {
 					id = len(p.sourceRefs)
-					ids[string(x.source)] = id
-					p.sourceRefs = append(p.sourceRefs, string(x.source))
+					refs := string(x.source)
+					ids[refs] = id
+					p.sourceRefs = append(p.sourceRefs, refs)
 				}
-				p.sources[k][name] = source{id, up}
+				attrs[i].source, attrs[i].hasSource = source{id, up}, true
 			}
 		}
 		p.configured[k] = attrs
+		delete(rd.config, k) // its expressions go as their settings come
 		if res.provider != "" {
 			if p.providers == nil {
 				p.providers = map[resourceKey]string{}
@@ -1250,6 +1251,32 @@ func (rd *reader) resolveConfig() {
 	}
 	p.regions = rd.regions
 	rd.config, rd.calls, rd.rootVars, rd.rootDeclared, rd.known, rd.passed, rd.regions = nil, nil, nil, nil, nil, nil, nil
+}
+
+// Settings is how a configuration resource sets the attributes the rules
+// read, each once: a resource's few attributes, which a map would hold at
+// ten times the cost.
+type Settings []AttrSetting
+
+// AttrSetting is how the configuration sets an attribute, and for one set
+// from other objects the same way in every instance, where it is read
+// (hasSource; see Plan.Source).
+type AttrSetting struct {
+	Name      string
+	Setting   Setting
+	hasSource bool
+	source    source
+}
+
+// Get gives the Setting of an attribute: Unset for one the configuration
+// omits.
+func (s Settings) Get(name string) Setting {
+	for _, a := range s {
+		if a.Name == name {
+			return a.Setting
+		}
+	}
+	return Unset
 }
 
 // source is where a configuration resource reads an attribute: the number
@@ -1294,7 +1321,7 @@ func (rd *reader) passedOn(m int, x expr) (expr, int) {
 // attribute it omits is absent (Unset). ok is false when the plan carries
 // no configuration for it (old formats), in which case an attribute's
 // absence says nothing.
-func (p *Plan) Configured(rc *Change) (attrs map[string]Setting, ok bool) {
+func (p *Plan) Configured(rc *Change) (attrs Settings, ok bool) {
 	k, found := p.configKey(rc)
 	if !found {
 		return nil, false
@@ -1330,8 +1357,12 @@ func (p *Plan) Source(rc *Change, attr string) (id int, module string, ok bool) 
 	if !found {
 		return 0, "", false
 	}
-	src, ok := p.sources[k][attr]
-	return src.id, callerModule(rc.ModuleAddress, src.up), ok
+	for _, a := range p.configured[k] {
+		if a.Name == attr && a.hasSource {
+			return a.source.id, callerModule(rc.ModuleAddress, a.source.up), true
+		}
+	}
+	return 0, "", false
 }
 
 // callerModule is the address of the module instance up calls above the

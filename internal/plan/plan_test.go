@@ -62,7 +62,7 @@ func TestReadKeepsJudgedResources(t *testing.T) {
 		t.Errorf("prior = %+v, want none: the key's change tells its prior state", p.Prior)
 	}
 	attrs, ok := p.Configured(rc)
-	if !ok || attrs["user"] != Set || attrs["status"] != Set || attrs["pgp_key"] != Unset {
+	if !ok || attrs.Get("user") != Set || attrs.Get("status") != Set || attrs.Get("pgp_key") != Unset {
 		t.Errorf("Configured = %v, %v", attrs, ok)
 	}
 }
@@ -135,7 +135,7 @@ func TestConfiguredKnownAtPlan(t *testing.T) {
 			module = "module." + c.module
 		}
 		attrs, ok := p.Configured(&Change{ModuleAddress: module, Type: "aws_iam_access_key", Name: "k"})
-		if got, found := attrs["status"]; !ok || !found || got != c.want {
+		if got := attrs.Get("status"); !ok || !slices.ContainsFunc(attrs, func(a AttrSetting) bool { return a.Name == "status" }) || got != c.want {
 			t.Errorf("%s: Configured = %v, %v; want status %v", c.name, attrs, ok, c.want)
 		}
 	}
@@ -167,7 +167,7 @@ func TestConfiguredResolutionLinear(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if attrs, ok := p.Configured(&Change{ModuleAddress: `module.m["k"]`, Type: "aws_iam_access_key", Name: "k"}); !ok || attrs["status"] != SetAtPlan {
+	if attrs, ok := p.Configured(&Change{ModuleAddress: `module.m["k"]`, Type: "aws_iam_access_key", Name: "k"}); !ok || attrs.Get("status") != SetAtPlan {
 		t.Errorf("Configured = %v, %v; want status SetAtPlan", attrs, ok)
 	}
 }
@@ -523,7 +523,7 @@ func TestDeepModuleCallsLinear(t *testing.T) {
 	// The deepest resource is still found.
 	addr := strings.TrimSuffix(strings.Repeat("module.m.", depth-1), ".")
 	attrs, ok := p.Configured(&Change{ModuleAddress: addr, Type: "aws_iam_access_key", Name: "k"})
-	if !ok || attrs["user"] != Set {
+	if !ok || attrs.Get("user") != Set {
 		t.Errorf("deepest resource: configured = %v, %v", attrs, ok)
 	}
 	// It reads the user the root module gives the first call.
@@ -762,7 +762,7 @@ func TestConfigurationBounded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if attrs, ok := p.Configured(&Change{Type: "aws_cloudtrail", Name: "t"}); !ok || len(attrs) != 1 || attrs["enable_logging"] != Set {
+	if attrs, ok := p.Configured(&Change{Type: "aws_cloudtrail", Name: "t"}); !ok || len(attrs) != 1 || attrs.Get("enable_logging") != Set {
 		t.Errorf("configured = %v, %v; want enable_logging only", attrs, ok)
 	}
 	b.Reset()
@@ -957,4 +957,37 @@ func BenchmarkSkipEscapes(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestConfigurationHeldAtItsCost: a configuration of many resources of
+// kept types, each reading its own user, is held at about what the reader
+// counts for it against maxKept (configResourceCost and configEntryCost a
+// resource and an attribute, with their names and references), so that
+// the most it accepts stays far below the memory a run may use.
+func TestConfigurationHeldAtItsCost(t *testing.T) {
+	const n = 20000
+	var b strings.Builder
+	b.WriteString(`{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"resources": [`)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"address": "aws_iam_access_key.k%d", "type": "aws_iam_access_key",
+		  "expressions": {"user": {"references": ["aws_iam_user.u%d.name", "aws_iam_user.u%d"]}}}`, i, i, i)
+	}
+	b.WriteString(`]}}}`)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	p, err := read(t, b.String())
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	counted := n * (configResourceCost + configEntryCost + len("aws_iam_access_key.k00000user") + len("aws_iam_user.u00000.name\naws_iam_user.u00000\n"))
+	if held := int(after.HeapAlloc) - int(before.HeapAlloc); held > counted {
+		t.Errorf("%d configuration resources hold %d bytes, more than the %d counted for them", n, held, counted)
+	}
+	runtime.KeepAlive(p)
 }
