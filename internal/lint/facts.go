@@ -92,9 +92,10 @@ func (l *linter) withheld(u user) rules.Value[string] {
 
 // standingPolicy is an object of the account's password policy as it
 // stands before the plan is applied, other than a created one: one in prior
-// state the plan leaves alone (a -target plan), or one a change forgets or
-// keeps. The account has one policy, so a policy created beside such an
-// object in its account replaces the policy it shows.
+// state the plan leaves alone (a -target plan), or one a change forgets,
+// keeps or replaces. The account has one policy, so a policy created beside
+// such an object in its account replaces the policy it shows (or may: a
+// replacement is applied beside it in no fixed order).
 type standingPolicy struct {
 	address  string
 	policy   rules.PasswordPolicy
@@ -118,7 +119,7 @@ func (l *linter) standingPolicies() []standingPolicy {
 		}
 	}
 	for _, c := range l.changes {
-		if c.rc.Type != typ || c.rc.DeposedKey != "" || c.removed || c.action == "create" || c.action == "replace" {
+		if c.rc.Type != typ || c.rc.DeposedKey != "" || c.removed || c.action == "create" {
 			continue
 		}
 		if before := c.before(); before.values != nil {

@@ -136,6 +136,11 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/policy-other-account", nil, map[string]string{
 			"aws_iam_account_password_policy.sandbox": "IG101:high IG109:info",
 		}},
+		// A policy created beside one being replaced (replace_triggered_by)
+		// may be applied last: judged against the one that stands now.
+		{"trust/policy-replaced-beside", nil, map[string]string{
+			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
+		}},
 		// A second AWS provider configuration that neither policy uses
 		// leaves them in one account: compared (IG109 medium). One whose
 		// configuration is gone (removed) may be of either: IG109 info.

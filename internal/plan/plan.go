@@ -6,6 +6,7 @@ package plan
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -44,8 +45,8 @@ type Plan struct {
 	// numbered, root 0, so that memory stays linear however deep
 	// module_calls nest.
 	configured map[resourceKey]Settings
-	modules    map[configKey]int // a module call: its parent's number and name
-	sourceRefs []string          // the references of each source, by its number (see AttrSetting)
+	modules    map[configKey]int      // a module call: its parent's number and name
+	sourceRefs []string               // the references of each source, by its number (see AttrSetting)
 	providers  map[resourceKey]string // the provider configuration a resource uses ("aws.prod")
 	regions    map[string]string      // a provider configuration's region, where the configuration shows it
 	// AWSProviders counts the configuration's provider configurations of
@@ -167,6 +168,9 @@ func Read(r io.Reader, keep func(resourceType string) bool, opts ...Option) (*Pl
 	rd.p.Kept = rd.counted
 	if err == nil {
 		err = rd.duplicate
+	}
+	if err == nil {
+		err = duplicatePrior(rd.p.Prior)
 	}
 	if err != nil {
 		var tl *tooLarge
@@ -714,6 +718,26 @@ func (rd *reader) dropPriorWithChanges() {
 		})
 	}
 	rd.changed, rd.deposed, rd.indexed = nil, nil, 0
+}
+
+// duplicatePrior finds an object prior_state lists twice: the first entry
+// would stand for the second wherever resources are looked up by address,
+// and hide it.
+func duplicatePrior(prior []Resource) error {
+	order := make([]int32, len(prior))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	compare := func(a, b int32) int {
+		return cmp.Or(strings.Compare(prior[a].Address, prior[b].Address), strings.Compare(prior[a].DeposedKey, prior[b].DeposedKey))
+	}
+	slices.SortFunc(order, compare)
+	for i := 1; i < len(order); i++ {
+		if compare(order[i-1], order[i]) == 0 {
+			return fmt.Errorf("%q is listed twice in prior_state; Terraform lists each object once", prior[order[i]].Address)
+		}
+	}
+	return nil
 }
 
 // indexChanges adds the changes read since it last ran to rd.changed,

@@ -707,6 +707,10 @@ func TestDuplicateKeys(t *testing.T) {
 		"an expression's references": `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"resources": [
 		  {"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "expressions": {"enable_logging": {"references": ["var.on"], "references": ["var.off"]}}}]}}}`,
 		"variables": `{"format_version": "1.2", "resource_changes": [], "variables": {"on": {"value": true}, "on": {"value": false}}}`,
+		// One object in prior_state twice: a weak decoy first.
+		"prior_state object": `{"format_version": "1.2", "resource_changes": [], "prior_state": {"values": {"root_module": {"resources": [
+		  {"address": "aws_iam_access_key.a", "mode": "managed", "type": "aws_iam_access_key", "name": "a", "values": {"status": "Inactive"}},
+		  {"address": "aws_iam_access_key.a", "mode": "managed", "type": "aws_iam_access_key", "name": "a", "values": {"status": "Active"}}]}}}}`,
 		// Past the few keys checked as they come, checked once read.
 		"many module_calls": `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"module_calls": {` +
 			`"a": {}, "b": {}, "c": {}, "d": {}, "e": {}, "f": {}, "g": {}, "h": {}, "i": {}, "j": {}, "k": {}, "l": {}, "m": {}, "n": {}, "o": {}, "p": {}, "q": {}, "r": {}, "r": {}}}}}`,

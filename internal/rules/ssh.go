@@ -193,7 +193,19 @@ func SharedSSHKeys(uses []SSHKeyUse) map[string]Finding {
 			}
 			continue
 		}
-		slices.SortFunc(k.users, func(a, b Value[string]) int { return strings.Compare(a.V, b.V) })
+		// Names shown in order, the withheld ones after them, as the
+		// uploads come: where a withheld name sorted would tell of it.
+		slices.SortStableFunc(k.users, func(a, b Value[string]) int {
+			switch {
+			case a.Sensitive && b.Sensitive:
+				return 0
+			case a.Sensitive:
+				return 1
+			case b.Sensitive:
+				return -1
+			}
+			return strings.Compare(a.V, b.V)
+		})
 		quoted := make([]string, len(k.users))
 		for i, u := range k.users {
 			quoted[i] = u.Quote()

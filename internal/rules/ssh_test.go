@@ -96,4 +96,14 @@ func TestSharedSSHKeys(t *testing.T) {
 	if m := got["SHA256:abc"].Message; strings.Contains(strings.ToLower(m), "alice") {
 		t.Errorf("the sensitive name is printed: %s", m)
 	}
+	// Where a withheld name comes in the list tells nothing of it: after
+	// the names shown, whatever it sorts as.
+	for _, name := range []string{"aaron", "zoe"} {
+		secret := use(name, "SHA256:abc")
+		secret.User.Sensitive = true
+		got = SharedSSHKeys([]SSHKeyUse{use("bob", "SHA256:abc"), secret, use("carol", "SHA256:abc")})
+		if m, want := got["SHA256:abc"].Message, `uploaded for 3 users: "bob", "carol", (sensitive)`; !strings.HasSuffix(m, want) {
+			t.Errorf("sensitive %q: %s, want it to end %s", name, m, want)
+		}
+	}
 }
