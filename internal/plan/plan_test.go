@@ -995,3 +995,18 @@ func TestConfigurationHeldAtItsCost(t *testing.T) {
 	}
 	runtime.KeepAlive(p)
 }
+
+// TestManyKeysBounded: the keys held to refuse one given twice are
+// bounded, however many an object has: past maxHeldKeys of them, the plan
+// is refused rather than held.
+func TestManyKeysBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"format_version": "1.2", "resource_changes": [], `)
+	for i := range maxHeldKeys / 16 {
+		fmt.Fprintf(&b, `"k%07d": 0, `, i)
+	}
+	b.WriteString(`"end": 0}`)
+	if _, err := read(t, b.String()); err == nil || !strings.Contains(err.Error(), "MiB of object keys") {
+		t.Errorf("err = %v, want the keys' bound named", err)
+	}
+}

@@ -62,7 +62,16 @@ type scanner struct {
 
 	lines   int // newlines in the input before buf[linePos]
 	linePos int
+
+	held int // bytes of keys the objects being read hold (see unique)
 }
+
+// maxHeldKeys bounds the keys that the objects being read hold to refuse
+// one given twice (see unique), all together: an object of millions of
+// keys, or many such objects within each other, is refused rather than
+// held. Terraform writes objects of a few keys, and maps of at most
+// thousands (module calls, variables).
+const maxHeldKeys = 16 << 20
 
 func newScanner(r io.Reader) *scanner {
 	return &scanner{r: r, buf: make([]byte, bufSize), closers: make([]byte, 0, 64)}
@@ -421,6 +430,7 @@ func (s *scanner) unique(name string, fold bool, member func(key []byte) error) 
 	twice := func(k string) error {
 		return fmt.Errorf("%s near byte %d gives %q twice; Terraform never does", name, s.offset(), k)
 	}
+	defer func() { s.held -= len(keys) + 8*len(ends) }()
 	more, err := s.beginObject(name)
 	for more && err == nil {
 		if err = s.readKey(); err != nil {
@@ -434,6 +444,10 @@ func (s *scanner) unique(name string, fold bool, member func(key []byte) error) 
 			if bytes.Equal(key(i), k) {
 				return twice(string(s.key))
 			}
+		}
+		if s.held += len(k) + 8; s.held > maxHeldKeys {
+			s.held -= len(k) + 8
+			return fmt.Errorf("past %d MiB of object keys near byte %d (in %s), far more than Terraform writes", maxHeldKeys>>20, s.offset(), name)
 		}
 		keys = append(keys, k...)
 		ends = append(ends, len(keys))
