@@ -384,6 +384,15 @@ func TestBinaryPlansRunInTheirDirectory(t *testing.T) {
 		t.Errorf("plans = %v, want %s", got, want)
 	}
 
+	// A relative --terraform names the file from the current directory,
+	// wherever terraform then runs.
+	os.MkdirAll(filepath.Join(root, "tools"), 0o755)
+	script, _ := os.ReadFile(tf)
+	writeExec(t, filepath.Join(root, "tools"), "tf", string(script))
+	if r := lintCLI(t, nil, "lint", "--terraform", "./tools/tf", "live/iam/tfplan"); r.code != 0 || r.stderr != "" {
+		t.Errorf("--terraform ./tools/tf: exit %d, stderr %q", r.code, r.stderr)
+	}
+
 	// No .terraform beside the plan: the current directory, which here is
 	// not initialised either, so terraform's error comes through.
 	bare := filepath.Join(root, "plans", "tfplan")

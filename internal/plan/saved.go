@@ -209,18 +209,28 @@ func findTerraform(flagValue string) (string, error) {
 		name, from = os.Getenv(TerraformEnv), TerraformEnv+"="
 	}
 	if name != "" {
-		tf, err := exec.LookPath(name)
+		tf, err := lookPath(name)
 		if err != nil {
 			return "", fmt.Errorf("%s%s: not found, or not an executable file", from, quote.Path(name))
 		}
 		return tf, nil
 	}
 	for _, name := range []string{"terraform", "tofu"} {
-		if tf, err := exec.LookPath(name); err == nil {
+		if tf, err := lookPath(name); err == nil {
 			return tf, nil
 		}
 	}
 	return "", errors.New("no terraform (or tofu) found on PATH; install one, pass --terraform PATH, or lint the output of terraform show -json")
+}
+
+// lookPath is exec.LookPath, made absolute: terraform show may run in the
+// plan's own directory (see workingDir), where ./tf is another file.
+func lookPath(name string) (string, error) {
+	tf, err := exec.LookPath(name)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(tf)
 }
 
 // workingDir is where terraform show runs for a binary plan: the plan's own
