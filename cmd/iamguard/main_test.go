@@ -405,10 +405,15 @@ func TestBinaryPlanErrors(t *testing.T) {
 	wantUsageError(t, lintCLI(t, nil, "lint", bad, "--terraform", filepath.Join(dir, "terraform")),
 		"--terraform "+filepath.Join(dir, "terraform")+": not found")
 
+	// Not a zip after all: refused before terraform runs, with the reason.
 	tf := terraformCLI(t)
+	wantUsageError(t, lintCLI(t, nil, "lint", bad, "--terraform", tf),
+		bad+": a binary plan is a zip archive, and this one cannot be read (zip: not a valid zip file)")
+	// A zip terraform cannot read as a plan: its error comes through.
+	binaryPlan(t, bad)
 	r := lintCLI(t, nil, "lint", bad, "--terraform", tf)
 	wantUsageError(t, r, bad+": terraform show -json failed (exit status 1): ")
-	if !strings.Contains(r.stderr, "Failed to read the given file as a state or plan file") {
+	if !strings.Contains(r.stderr, "Couldn't show local plan: Plan read error") {
 		t.Errorf("terraform's error is missing: %q", r.stderr)
 	}
 }

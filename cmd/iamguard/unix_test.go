@@ -3,10 +3,10 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/iamguard/terraform-provider-iamguard/internal/plan/plantest"
 	"io"
 	"os"
 	"os/exec"
@@ -17,6 +17,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/plan/plantest"
 )
 
 // Tests that need a POSIX shell, FIFOs, signals or file names with control
@@ -50,7 +52,16 @@ func shellTerraform(t *testing.T, script string) string {
 	return path
 }
 
-const binaryPlanBytes = "PK\x03\x04 a saved plan"
+// binaryPlanBytes is a saved plan as iamguard sees one before terraform
+// show reads it: a zip with a tfplan entry.
+var binaryPlanBytes = func() string {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "tfplan", Method: zip.Store})
+	w.Write([]byte("a saved plan"))
+	zw.Close()
+	return b.String()
+}()
 
 func TestTerraformTimeout(t *testing.T) {
 	// The child keeps terraform's pipes open after terraform is killed, as
@@ -92,7 +103,8 @@ func TestPlanFromFIFO(t *testing.T) {
 		t.Errorf("JSON plan through a FIFO: exit %d, stderr %q", r.code, r.stderr)
 	}
 	// terraform show gets a regular file holding the whole plan.
-	tf := shellTerraform(t, `test -f "$4" && test "$(head -c 20 "$4")" = "`+binaryPlanBytes+`" || { echo "Error: Failed to read the given file" >&2; exit 1; }
+	saved := writeFile(t, t.TempDir(), "saved.tfplan", binaryPlanBytes)
+	tf := shellTerraform(t, `test -f "$4" && cmp -s "$4" "`+saved+`" || { echo "Error: Failed to read the given file" >&2; exit 1; }
 cat "`+mustAbs(t, fixture)+`"
 `)
 	if r := viaFIFO([]byte(binaryPlanBytes), "--terraform", tf); r.code != 1 || r.stdout != direct.stdout {

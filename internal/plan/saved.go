@@ -100,6 +100,9 @@ func showPlan(ctx context.Context, shown, name string, piped bool, r io.Reader, 
 		}
 		defer os.Remove(path)
 	}
+	if err := checkSavedPlan(path); err != nil {
+		return nil, fmt.Errorf("%s: %v", shown, err)
+	}
 	runCtx, cancel := ctx, context.CancelFunc(func() {})
 	if tf.Timeout > 0 {
 		runCtx, cancel = context.WithTimeout(ctx, tf.Timeout)
@@ -280,13 +283,48 @@ func IsBinaryPlan(name string) (plan, broken bool) {
 	return false, false
 }
 
-// saveTemp copies r to a new temporary file (mode 0600) and returns its path.
+// maxSavedPlan bounds a saved plan: its file, and its entries once
+// uncompressed, which terraform show holds several times over. A saved plan
+// of 100,000 resources is a fraction of it; a zip of 3 GiB of zeros is 3 MB.
+var maxSavedPlan int64 = 512 << 20 // a variable for tests
+
+// checkSavedPlan refuses a saved plan terraform show should not be given:
+// a zip it cannot read (cut short, say), with the reason, or one past
+// maxSavedPlan uncompressed.
+func checkSavedPlan(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	zr, err := zip.NewReader(f, fi.Size())
+	if err != nil {
+		return fmt.Errorf("a binary plan is a zip archive, and this one cannot be read (%v): is it cut short?", err)
+	}
+	var size uint64
+	for _, e := range zr.File {
+		if size += e.UncompressedSize64; size > uint64(maxSavedPlan) || size < e.UncompressedSize64 {
+			return fmt.Errorf("a binary plan of past %d MiB uncompressed, more than iamguard lets terraform show", maxSavedPlan>>20)
+		}
+	}
+	return nil
+}
+
+// saveTemp copies r, at most maxSavedPlan bytes, to a new temporary file
+// (mode 0600) and returns its path.
 func saveTemp(r io.Reader) (string, error) {
 	f, err := os.CreateTemp("", "iamguard-*.tfplan")
 	if err != nil {
 		return "", err
 	}
-	_, err = io.Copy(f, r)
+	n, err := io.Copy(f, io.LimitReader(r, maxSavedPlan+1))
+	if err == nil && n > maxSavedPlan {
+		err = fmt.Errorf("past %d MiB, more than a binary plan iamguard reads", maxSavedPlan>>20)
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

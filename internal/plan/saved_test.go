@@ -1,8 +1,11 @@
 package plan
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -35,5 +38,65 @@ func TestOpenInterrupted(t *testing.T) {
 	plan := strings.NewReader(`{"format_version":"1.2","resource_changes":[]}`)
 	if _, err := Open(ctx, "-", plan, Terraform{}, nil); err == nil || err.Error() != "-: interrupted" {
 		t.Errorf("err = %v, want -: interrupted", err)
+	}
+}
+
+// TestCheckSavedPlan: a binary plan terraform show is not given: a zip cut
+// short (with zip's reason), or one whose entries uncompress past
+// maxSavedPlan (a zip bomb); a plan's copy from stdin stops there too.
+func TestCheckSavedPlan(t *testing.T) {
+	dir := t.TempDir()
+	zipOf := func(name string, raw func(*zip.Writer)) string {
+		var b bytes.Buffer
+		zw := zip.NewWriter(&b)
+		raw(zw)
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	sound := zipOf("sound", func(zw *zip.Writer) {
+		w, _ := zw.Create("tfplan")
+		w.Write([]byte("a plan"))
+	})
+	if err := checkSavedPlan(sound); err != nil {
+		t.Errorf("a sound zip: %v", err)
+	}
+	data, _ := os.ReadFile(sound)
+	cut := filepath.Join(dir, "cut")
+	os.WriteFile(cut, data[:len(data)/2], 0o600)
+	if err := checkSavedPlan(cut); err == nil || !strings.Contains(err.Error(), "cannot be read (zip: not a valid zip file)") {
+		t.Errorf("a zip cut short: err = %v", err)
+	}
+	// Entries that say they uncompress to 3 GiB, as a zip of zeros does.
+	bomb := zipOf("bomb", func(zw *zip.Writer) {
+		for _, name := range []string{"tfplan", "tfstate", "tfstate-prev"} {
+			w, _ := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, CompressedSize64: 1, UncompressedSize64: 1 << 30})
+			w.Write([]byte{0})
+		}
+	})
+	if err := checkSavedPlan(bomb); err == nil || !strings.Contains(err.Error(), "past 512 MiB uncompressed") {
+		t.Errorf("a zip bomb: err = %v", err)
+	}
+
+	saved := maxSavedPlan
+	t.Cleanup(func() { maxSavedPlan = saved })
+	maxSavedPlan = 1 << 10
+	if path, err := saveTemp(bytes.NewReader(make([]byte, 1<<10))); err != nil {
+		t.Errorf("a copy of the most: %v", err)
+	} else {
+		os.Remove(path)
+	}
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	if _, err := saveTemp(bytes.NewReader(make([]byte, 1<<10+1))); err == nil || !strings.Contains(err.Error(), "more than a binary plan iamguard reads") {
+		t.Errorf("a copy past the most: err = %v", err)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("the copy past the most is left behind: %v", left)
 	}
 }
