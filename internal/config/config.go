@@ -62,6 +62,10 @@ func Default() *Config {
 const (
 	MaxFileSize = 256 << 10
 	MaxDepth    = 64
+	// MaxStringParts bounds a string's lines (a heredoc) or literal parts
+	// (split by escapes): HCL joins them in time that grows with the
+	// square of their number, a minute for a 256 KiB heredoc of empty lines.
+	MaxStringParts = 1000
 )
 
 // MaxPattern bounds a waiver's address and plan patterns, MaxStars the
@@ -155,8 +159,18 @@ func checkLimits(src []byte, filename string) error {
 		kind  hclsyntax.TokenType
 	}
 	var open []level
-	depth := 0
+	depth, literals := 0, 0
 	for i, t := range toks {
+		// HCL joins a string's consecutive literal parts (its lines, its
+		// escapes such as $${) one by one, in time that grows with the
+		// square of their number.
+		if t.Type == hclsyntax.TokenQuotedLit || t.Type == hclsyntax.TokenStringLit {
+			if literals++; literals > MaxStringParts {
+				return at(t.Range, "a string of more than %d lines or parts, the most a config file's string may have", MaxStringParts)
+			}
+		} else {
+			literals = 0
+		}
 		switch t.Type {
 		case hclsyntax.TokenOBrace, hclsyntax.TokenOBrack, hclsyntax.TokenOParen, hclsyntax.TokenOQuote,
 			hclsyntax.TokenOHeredoc, hclsyntax.TokenTemplateInterp, hclsyntax.TokenTemplateControl:

@@ -246,6 +246,24 @@ func TestLimits(t *testing.T) {
 			}
 		})
 	}
+	// HCL joins a string's parts in time that grows with the square of
+	// their number: a heredoc of many lines, or escapes, past
+	// MaxStringParts are refused. A long reason in fewer lines is not.
+	waiver := func(reason string) string {
+		return "waiver {\n  rule = \"IG202\"\n  address = \"a\"\n  reason = " + reason + "\n}\n"
+	}
+	for name, src := range map[string]string{
+		"heredoc": waiver("<<EOT\n" + strings.Repeat("\n", MaxStringParts+1) + "EOT"),
+		"escapes": "fail_on = \"" + strings.Repeat("$${", MaxStringParts+1) + "\"\n",
+	} {
+		if _, err := Parse([]byte(src), "s.hcl"); err == nil || !strings.HasPrefix(err.Error(), "s.hcl:") || !strings.Contains(err.Error(), "more than 1000 lines or parts") {
+			t.Errorf("%s: err = %v, want the string's parts bounded", name, err)
+		}
+	}
+	if _, err := Parse([]byte(waiver("<<EOT\n"+strings.Repeat("a\n", MaxStringParts/2)+"EOT")), "s.hcl"); err != nil {
+		t.Errorf("a reason of %d lines: %v", MaxStringParts/2, err)
+	}
+
 	// A waiver's patterns are matched against every finding: bounded.
 	long := strings.Repeat("x", MaxPattern+1)
 	for _, attr := range []string{"address", "plan"} {
