@@ -10,6 +10,8 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -188,6 +190,15 @@ func selfSigned(c *x509.Certificate) bool {
 // maxChain bounds the certificates of a chain VerifyChain verifies.
 const maxChain = 10
 
+// named quotes a certificate's subject for a message, cut short: a subject
+// may be as long as the certificate.
+func named(subject string) string {
+	if len(subject) > 256 {
+		return strconv.Quote(strings.ToValidUTF8(subject[:256], "")) + "…"
+	}
+	return strconv.Quote(subject)
+}
+
 // VerifyChain checks, the way a TLS client would, that chain leads from
 // body to the chain's last certificate: that one is the trust anchor, the
 // others are intermediates, every certificate must be valid at at, and the
@@ -214,11 +225,11 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time) error {
 	subjects, repeated := map[string]bool{}, 0
 	for _, c := range chain {
 		if oversized(c.x509) {
-			return fmt.Errorf("%q on the path has an RSA key past %d bits; iamguard does not verify with it", c.Subject, MaxRSABits)
+			return fmt.Errorf("%s on the path has an RSA key past %d bits; iamguard does not verify with it", named(c.Subject), MaxRSABits)
 		}
 		if subjects[string(c.x509.RawSubject)] {
 			if repeated++; repeated > 1 {
-				return fmt.Errorf("the chain names %q again; iamguard verifies chains that name one CA twice at most", c.Subject)
+				return fmt.Errorf("the chain names %s again; iamguard verifies chains that name one CA twice at most", named(c.Subject))
 			}
 		}
 		subjects[string(c.x509.RawSubject)] = true
@@ -253,7 +264,7 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time) error {
 	case errors.As(err, &invalid):
 		name := "a certificate"
 		if invalid.Cert != nil {
-			name = fmt.Sprintf("%q", invalid.Cert.Subject.String())
+			name = named(invalid.Cert.Subject.String())
 		}
 		switch invalid.Reason {
 		case x509.Expired:
@@ -277,8 +288,8 @@ func inOrder(body *Certificate, chain []*Certificate) error {
 	prev := body
 	for _, c := range chain {
 		if !bytes.Equal(prev.x509.RawIssuer, c.x509.RawSubject) {
-			return fmt.Errorf("the chain is out of order or holds a certificate off the path: %q follows %q, whose issuer is %q",
-				c.Subject, prev.Subject, prev.x509.Issuer.String())
+			return fmt.Errorf("the chain is out of order or holds a certificate off the path: %s follows %s, whose issuer is %s",
+				named(c.Subject), named(prev.Subject), named(prev.x509.Issuer.String()))
 		}
 		prev = c
 	}
@@ -301,7 +312,7 @@ func brokenLink(body *Certificate, chain []*Certificate) error {
 				break
 			}
 		}
-		name := fmt.Sprintf("%q", cur.Subject.String())
+		name := named(cur.Subject.String())
 		switch {
 		case parent == nil:
 			return fmt.Errorf("no certificate in the chain issued %s: an intermediate is missing, or the chain belongs to another certificate", name)

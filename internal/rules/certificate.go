@@ -225,9 +225,9 @@ func CertificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline) [
 	out = append(out, CertificateNames(c, b)...)
 	switch {
 	case c.SelfSigned && c.Issuer == c.Subject:
-		out = append(out, CertificateSelfSigned.finding("certificate_body", "the certificate is self-signed (issuer and subject are both %q)", c.Subject))
+		out = append(out, CertificateSelfSigned.finding("certificate_body", "the certificate is self-signed (issuer and subject are both %s)", Known(c.Subject).Quote()))
 	case c.SelfSigned:
-		out = append(out, CertificateSelfSigned.finding("certificate_body", "the certificate is self-signed: its own key signs it, though it names %q as issuer", c.Issuer))
+		out = append(out, CertificateSelfSigned.finding("certificate_body", "the certificate is self-signed: its own key signs it, though it names %s as issuer", Known(c.Issuer).Quote()))
 	}
 	return out
 }
@@ -359,18 +359,18 @@ func CertificateChain(body *inspect.Certificate, chain []*inspect.Certificate, n
 	// self-signed root's signature is its own, which no client checks.
 	for _, c := range chain {
 		if why := weakKey(c.KeyAlgorithm, c.KeyBits, b); why != "" {
-			out = append(out, CertificateWeakKey.finding(attr, "the chain's %q: %s", c.Subject, why))
+			out = append(out, CertificateWeakKey.finding(attr, "the chain's %s: %s", Known(c.Subject).Quote(), why))
 		}
 		if hash := c.SignatureHash; !c.SelfSigned && (hash == "MD2" || hash == "MD5" || hash == "SHA1" || hash == "") {
 			alg := c.SignatureAlgorithm
 			if hash == "" {
 				alg = "an algorithm iamguard cannot read"
 			}
-			out = append(out, CertificateWeakSignature.finding(attr, "the chain's %q is signed with %s; SHA-256 or stronger required", c.Subject, alg))
+			out = append(out, CertificateWeakSignature.finding(attr, "the chain's %s is signed with %s; SHA-256 or stronger required", Known(c.Subject).Quote(), alg))
 		}
 		if !now.After(c.NotAfter) && c.NotAfter.Sub(now) < time.Duration(b.CertificateExpiryWarningDays)*24*time.Hour {
-			out = append(out, CertificateExpiring.finding(attr, "the chain's %q expires on %s, in %s; the baseline warns %d days ahead",
-				c.Subject, c.NotAfter.UTC().Format("2006-01-02"), days(Days(now, c.NotAfter)), b.CertificateExpiryWarningDays))
+			out = append(out, CertificateExpiring.finding(attr, "the chain's %s expires on %s, in %s; the baseline warns %d days ahead",
+				Known(c.Subject).Quote(), c.NotAfter.UTC().Format("2006-01-02"), days(Days(now, c.NotAfter)), b.CertificateExpiryWarningDays))
 		}
 	}
 	return out

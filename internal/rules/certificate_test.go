@@ -290,3 +290,36 @@ func TestCertificateNamesEveryKind(t *testing.T) {
 		t.Errorf("an RSA key of %d bits: %q", inspect.MaxRSABits*2, why)
 	}
 }
+
+// TestLongSubjectsClipped: a subject may be as long as its certificate; a
+// message quotes at most a few hundred bytes of it, whichever rule quotes
+// it (a weak CA key, its coming expiry, a chain out of order, a
+// self-signed body).
+func TestLongSubjectsClipped(t *testing.T) {
+	long := strings.Repeat("\x01", 8<<10)
+	weak := certtest.RSA(t, 1024)
+	root := certtest.Issue(t, certtest.Cert{CN: long, CA: true, Key: weak, NotBefore: certNow.AddDate(-1, 0, 0), NotAfter: certNow.AddDate(0, 0, 10)})
+	leaf := certtest.Issue(t, certtest.Cert{CN: "www.example.com", DNSNames: []string{"www.example.com"}, Parent: root})
+	self := certtest.Issue(t, certtest.Cert{CN: long, DNSNames: []string{"www.example.com"}})
+	other := certtest.Issue(t, certtest.Cert{CN: long + "x", CA: true})
+	var fs []Finding
+	for _, c := range []ServerCertificate{
+		serverCert(leaf.PEM, certtest.Chain(root), ""),
+		serverCert(leaf.PEM, certtest.Chain(other, root), ""),
+		serverCert(self.PEM, "", ""),
+	} {
+		fs = append(fs, EvaluateServerCertificate(c, certNow, DefaultBaseline())...)
+	}
+	rules := map[string]bool{}
+	for _, f := range fs {
+		rules[f.Rule.ID] = true
+		if len(f.Message) > 4<<10 { // a subject unclipped would be 32 KiB, quoted
+			t.Errorf("%s: a message of %d bytes: %.120s…", f.Rule.ID, len(f.Message), f.Message)
+		}
+	}
+	for _, id := range []string{"IG302", "IG304", "IG306", "IG310"} {
+		if !rules[id] {
+			t.Errorf("no %s: the test proves nothing for it (findings %v)", id, got(fs))
+		}
+	}
+}
