@@ -114,3 +114,36 @@ func TestBidiShownEscaped(t *testing.T) {
 		}
 	}
 }
+
+// TestNoLogCommandsInExactFormats: json, sarif and junit write the "[" of
+// "##[" as their own escape for it, which reads back as the same name,
+// however the writes that make it up are split.
+func TestNoLogCommandsInExactFormats(t *testing.T) {
+	addr := `aws_iam_access_key.k["x##[error]forged ###[group]"]`
+	res := lint.Result{Plan: &plan.Plan{FormatVersion: "1.2"}, Resources: 1,
+		Judged:   []lint.ResourceRef{{Address: addr, Type: "aws_iam_access_key", Action: "create"}},
+		Findings: []lint.Finding{finding("IG202", rules.High, addr, "aws_iam_access_key", "create", "pgp_key", "pgp_key is not set", nil)}}
+	for _, format := range []string{"json", "sarif", "junit"} {
+		out := string(render(t, format, New(res, "test"), Options{}))
+		if strings.Contains(out, "##[") {
+			t.Errorf("%s writes ##[ as it is", format)
+		}
+		if !strings.Contains(out, "forged") {
+			t.Errorf("%s: the address is not written", format)
+		}
+	}
+	// Whatever the writes: every split of a text with "##[" in it.
+	const text = `a##[b###[c#`
+	for i := range len(text) + 1 {
+		for j := i; j <= len(text); j++ {
+			var b bytes.Buffer
+			c := &commandFree{w: &b, bracket: "%"}
+			for _, part := range []string{text[:i], text[i:j], text[j:]} {
+				c.Write([]byte(part))
+			}
+			if got, want := b.String(), `a##%b###%c#`; got != want {
+				t.Errorf("split at %d, %d: %q, want %q", i, j, got, want)
+			}
+		}
+	}
+}

@@ -23,9 +23,10 @@ var markdownLimit = MarkdownLimit
 
 // WriteMarkdown writes a pull-request comment: a one-line verdict, the
 // counts by severity (and by plan, for several plans), then each
-// resource's findings in a collapsible section with the Terraform fix.
-// A report longer than markdownLimit is cut after the last finding that
-// fits, and ends with a note of how many findings were left out.
+// resource's findings in a collapsible section with the Terraform fix, the
+// worst resources first. A report longer than markdownLimit is cut after
+// the last finding that fits, and ends with a note of how many findings
+// were left out.
 func WriteMarkdown(w io.Writer, r *Report, opt Options) error {
 	var head strings.Builder
 	mark := "✅"
@@ -68,9 +69,14 @@ func WriteMarkdown(w io.Writer, r *Report, opt Options) error {
 	const closing = "\n</details>\n"
 	var sections []section
 	size := head.Len()
-	for _, res := range r.ByResource() {
+	// The worst resources first, so that neither many lesser findings nor
+	// long addresses push them out of a report cut to fit; addresses cut
+	// short (the JSON and SARIF reports have them whole).
+	resources := r.ByResource()
+	slices.SortStableFunc(resources, func(a, b Resource) int { return cmp.Compare(worstOf(b.Findings), worstOf(a.Findings)) })
+	for _, res := range resources {
 		sec := section{open: fmt.Sprintf("\n<details>\n<summary><code>%s</code> (%s): %s</summary>\n\n",
-			mdText(res.Address), mdText(res.Action), mdText(resourceCounts(res.Findings)))}
+			mdClip(res.Address), mdText(res.Action), mdText(resourceCounts(res.Findings)))}
 		size += len(sec.open) + len(closing)
 		for i := range res.Findings {
 			item := markdownFinding(&res.Findings[i])
@@ -124,6 +130,18 @@ cut:
 	}
 	bw.WriteString(truncationNote(total-kept, total))
 	return bw.Flush()
+}
+
+// worstOf is the highest severity of findings not waived; below Info when
+// all are waived.
+func worstOf(fs []Finding) rules.Severity {
+	worst := rules.Info - 1
+	for _, f := range fs {
+		if !f.Waived {
+			worst = max(worst, f.Severity)
+		}
+	}
+	return worst
 }
 
 // markdownFinding is one finding's list item, with its waiver and fix.

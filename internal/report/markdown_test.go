@@ -201,3 +201,31 @@ func TestCatchAllWaiverShown(t *testing.T) {
 		})
 	}
 }
+
+// TestMarkdownWorstFirst: a report cut to fit keeps the worst findings,
+// whatever their addresses: neither many info findings nor a 60 KB address
+// sorting before them pushes a high one out.
+func TestMarkdownWorstFirst(t *testing.T) {
+	const trail = "aws_cloudtrail"
+	res := lint.Result{Plan: &plan.Plan{FormatVersion: "1.2", TerraformVersion: "1.8.5"}}
+	add := func(addr string, sev rules.Severity, msg string) {
+		res.Judged = append(res.Judged, lint.ResourceRef{Address: addr, Type: trail, Action: "create"})
+		res.Findings = append(res.Findings, finding("IG703", sev, addr, trail, "create", "enable_logging", msg, nil))
+	}
+	add(`aws_cloudtrail.a["`+strings.Repeat("[audit|log]", 6000)+`"]`, rules.Medium, "enable_logging is false")
+	for i := range 900 {
+		add(fmt.Sprintf("aws_cloudtrail.b[%d]", i), rules.Info, "enable_logging is known only after apply; IG703 (cloudtrail-logging-off) cannot be judged until then")
+	}
+	add("module.zz.aws_cloudtrail.main", rules.High, "enable_logging is false: the trail records nothing")
+	res.Resources = len(res.Judged)
+	out := string(render(t, "markdown", New(res, "1.0.0-test"), Options{}))
+	if len(out) > MarkdownLimit {
+		t.Fatalf("report of %d bytes", len(out))
+	}
+	high := strings.Index(out, "module.zz.aws_cloudtrail.main")
+	medium := strings.Index(out, "aws_cloudtrail.a&#91;")
+	info := strings.Index(out, "aws_cloudtrail.b&#91;0&#93;")
+	if high < 0 || medium < high || info >= 0 && info < medium {
+		t.Errorf("high at %d, medium at %d, info at %d: want the high, then the medium, then info", high, medium, info)
+	}
+}

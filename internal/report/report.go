@@ -4,6 +4,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"slices"
@@ -210,14 +211,83 @@ type Options struct {
 // tests pin it so new rules do not change their golden files.
 var catalogue = rules.All
 
-// Formats maps each --format name to its writer.
+// Formats maps each --format name to its writer. The formats that keep
+// names exact write the "[" of "##[" as their own escape for it, the same
+// text once read: the GitHub runner takes "##[" anywhere in a log line for
+// a command, and a report written to stdout is part of the log. (The text,
+// github and markdown writers escape names themselves.)
 var Formats = map[string]Writer{
 	"text":     WriteText,
-	"json":     WriteJSON,
-	"sarif":    WriteSARIF,
-	"junit":    WriteJUnit,
+	"json":     noLogCommands(WriteJSON, `\u005b`),
+	"sarif":    noLogCommands(WriteSARIF, `\u005b`),
+	"junit":    noLogCommands(WriteJUnit, "&#91;"),
 	"github":   WriteGitHub,
 	"markdown": WriteMarkdown,
+}
+
+// noLogCommands wraps a writer so that each "##[" it writes is written
+// "##" and bracket instead.
+func noLogCommands(write Writer, bracket string) Writer {
+	return func(w io.Writer, r *Report, opt Options) error {
+		return write(&commandFree{w: w, bracket: bracket}, r, opt)
+	}
+}
+
+// commandFree writes through to w, with the "[" of each "##[" as bracket,
+// whatever writes the "##" and the "[" come in.
+type commandFree struct {
+	w       io.Writer
+	bracket string
+	hashes  int // the '#' bytes that end what was written, up to 2
+}
+
+var logCommand = []byte("##[")
+
+func (c *commandFree) Write(p []byte) (int, error) {
+	n := len(p)
+	write := func(b []byte, bracket bool) error {
+		if _, err := c.w.Write(b); err != nil {
+			return err
+		}
+		if bracket {
+			_, err := io.WriteString(c.w, c.bracket)
+			return err
+		}
+		return nil
+	}
+	// A "##[" that earlier writes began.
+	switch {
+	case c.hashes == 2 && len(p) > 0 && p[0] == '[':
+		if err := write(nil, true); err != nil {
+			return 0, err
+		}
+		p = p[1:]
+	case c.hashes >= 1 && len(p) > 1 && p[0] == '#' && p[1] == '[':
+		if err := write(p[:1], true); err != nil {
+			return 0, err
+		}
+		p = p[2:]
+	}
+	whole := len(p) == n // nothing of p written yet: its hashes follow the earlier ones
+	for i := bytes.Index(p, logCommand); i >= 0; i = bytes.Index(p, logCommand) {
+		if err := write(p[:i+2], true); err != nil {
+			return 0, err
+		}
+		p, whole = p[i+3:], false
+	}
+	trailing := len(p) - len(bytes.TrimRight(p, "#"))
+	switch {
+	case trailing == len(p) && whole:
+		c.hashes = min(2, c.hashes+trailing)
+	case trailing == len(p) && len(p) == 0:
+		c.hashes = 0 // the last byte written was a bracket's
+	default:
+		c.hashes = min(2, trailing)
+	}
+	if err := write(p, false); err != nil {
+		return 0, err
+	}
+	return n, nil
 }
 
 // FormatNames lists the format names in order, for help and errors.
