@@ -28,6 +28,11 @@ IFS=', ' read -r -a formats <<<"${INPUT_FORMAT:-github}"
 [ "${INPUT_UPLOAD_SARIF:-false}" = true ] && formats+=(sarif)
 [ "${INPUT_COMMENT:-true}" = true ] && formats+=(markdown)
 
+# Report files from before this run (a pull request may commit a forged
+# iamguard.md) must not pass for its own: a run stopped by an input error
+# writes none.
+rm -f iamguard.json iamguard.sarif iamguard-junit.xml iamguard.md
+
 # Written for bash 3.2 too (macOS runners): no associative arrays, and
 # ${args[@]+...} since an empty array is "unbound" there under set -u.
 worst=0

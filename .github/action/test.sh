@@ -133,11 +133,16 @@ step lint.sh
 expect "a clean plan passes (working-directory)" 0 "$code"
 cd "$GITHUB_WORKSPACE"
 
-# --- Input errors: exit 2 with the message in the log.
+# --- Input errors: exit 2 with the message in the log, and no report
+# file from before the run (a forged one committed) taken for its own.
+echo "✅ **iamguard**: 2 resources judged, 0 findings" >iamguard.md
+: >"$GITHUB_STEP_SUMMARY"
 lint_env missing.json
 step lint.sh
 expect "a missing plan is exit 2" 2 "$code"
 expect_in "the error names the file" "missing.json: no such file or directory" "$log"
+expect "no job summary from a report the run did not write" "" "$(cat "$GITHUB_STEP_SUMMARY")"
+expect "no markdown-file output from it" "" "$(output markdown-file)"
 lint_env ""
 step lint.sh
 expect "an empty plan input is exit 2" 2 "$code"
