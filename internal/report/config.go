@@ -102,11 +102,17 @@ func (c *Config) heading() string {
 
 // lines describes the configuration, one setting a line, for the human
 // formats; each writer escapes them for its own syntax. A file name with
-// control characters is quoted, as in error messages.
-func (c *Config) lines() []string {
+// control characters is quoted, as in error messages. value, when not nil,
+// renders each value the file gives (its path, a waiver's patterns and
+// reason) in place: a writer may escape and cut each, so that one long
+// value cannot push the rest of its line out.
+func (c *Config) lines(value func(string) string) []string {
+	if value == nil {
+		value = func(s string) string { return s }
+	}
 	var out []string
 	if c.File != "" {
-		out = append(out, "config file: "+quote.Path(c.File))
+		out = append(out, "config file: "+value(quote.Path(c.File)))
 	}
 	switch {
 	case c.FailOn > c.FailOnDefault:
@@ -128,9 +134,9 @@ func (c *Config) lines() []string {
 		case w.Expires != "":
 			until = "until " + w.Expires
 		}
-		on := w.Address
+		on := value(w.Address)
 		if w.Plan != "" {
-			on += " in plans " + w.Plan
+			on += " in plans " + value(w.Plan)
 		}
 		switch {
 		case w.Waives == 1:
@@ -138,7 +144,7 @@ func (c *Config) lines() []string {
 		case w.Waives > 1:
 			until += fmt.Sprintf(", waives %d findings", w.Waives)
 		}
-		out = append(out, fmt.Sprintf("waiver: %s on %s (%s): %s", w.Rule, on, until, w.Reason))
+		out = append(out, fmt.Sprintf("waiver: %s on %s (%s): %s", w.Rule, on, until, value(w.Reason)))
 	}
 	return out
 }
@@ -198,7 +204,7 @@ func boolInt(b bool) int {
 // Those lines are waivers (they come last): it says what they waive, so
 // that none is taken for filler.
 func (c *Config) leftOut(from int) string {
-	lines, waives := c.lines(), 0
+	lines, waives := c.lines(nil), 0
 	for _, cw := range c.sortedWaivers()[max(0, from-(len(lines)-len(c.Waivers))):] {
 		waives += cw.Waives
 	}
@@ -207,5 +213,5 @@ func (c *Config) leftOut(from int) string {
 
 // summary is the configuration on one line.
 func (c *Config) summary() string {
-	return c.heading() + ": " + strings.Join(c.lines(), "; ")
+	return c.heading() + ": " + strings.Join(c.lines(nil), "; ")
 }

@@ -112,7 +112,7 @@ func TestConfigWeakeningFirst(t *testing.T) {
 	if got := r.Config.Waivers[len(c.Waivers)-1].Waives; got != waived || waived == 0 {
 		t.Errorf("the catch-all waiver waives %d findings, want %d", got, waived)
 	}
-	lines := r.Config.lines()
+	lines := r.Config.lines(nil)
 	if len(lines) < 3 || !strings.HasPrefix(lines[1], "fail_on = critical") || !strings.Contains(lines[2], "CATCH-ALL") ||
 		!strings.Contains(lines[2], fmt.Sprintf("waives %d findings", waived)) {
 		t.Errorf("the first lines are %q, want the file, fail_on, then the waiver that waives findings", lines[:min(3, len(lines))])
@@ -158,7 +158,7 @@ func TestWaiverOfHighFindingFirst(t *testing.T) {
 	}
 	findings[len(findings)-2].Waiver, findings[len(findings)-1].Waiver = &c.Waivers[45], &c.Waivers[46]
 	rc := NewConfig(c, rules.Low, configAt, findings)
-	lines := rc.lines()
+	lines := rc.lines(nil)
 	if len(lines) < 3 || !strings.Contains(lines[1], "CATCH-ALL") || !strings.Contains(lines[2], "HIDDEN-HIGH") {
 		t.Errorf("first lines %q, want the waivers of high findings, the broadest first", lines[:min(3, len(lines))])
 	}

@@ -99,7 +99,7 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 // it is), and then what the rest waives.
 func githubConfig(c *Config) string {
 	const limit = 4096 - 200 // room for the note of the lines left out
-	msg, lines := githubData(c.heading()), c.lines()
+	msg, lines := githubData(c.heading()), c.lines(nil)
 	for i, l := range lines {
 		if l = githubData(l); len(msg)+len("%0A")+len(l) > limit {
 			return msg + "%0A" + githubData(c.leftOut(i))

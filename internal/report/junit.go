@@ -255,7 +255,7 @@ func junitConfigSuite(c *Config) junitSuite {
 	return junitSuite{Name: "iamguard configuration", Tests: 1, Skipped: 1, Cases: []junitCase{{
 		Name: "configuration", Classname: "iamguard.configuration",
 		Skipped:   &junitSkipped{Message: c.summary()},
-		SystemOut: c.heading() + ":\n" + strings.Join(c.lines(), "\n") + "\n",
+		SystemOut: c.heading() + ":\n" + strings.Join(c.lines(nil), "\n") + "\n",
 	}}}
 }
 

@@ -180,13 +180,16 @@ func writeMarkdownConfig(w io.Writer, c *Config) {
 		mark = "⚠️"
 	}
 	fmt.Fprintf(w, "> %s **%s**\n", mark, c.heading())
-	lines := c.lines()
+	// Each value escaped and cut on its own: the rest of its line (a
+	// waiver's expiry, how many findings it waives) stays in view. The
+	// rest is ours, and inert in markdown.
+	lines := c.lines(func(s string) string { return mdClipTo(s, markdownConfigValueBytes) })
 	for i, l := range lines {
 		if i == markdownHeadLines {
 			fmt.Fprintf(w, "> - %s\n", c.leftOut(i))
 			break
 		}
-		fmt.Fprintf(w, "> - %s\n", mdClip(l))
+		fmt.Fprintf(w, "> - %s\n", l)
 	}
 	fmt.Fprintln(w)
 }
@@ -195,18 +198,22 @@ func writeMarkdownConfig(w io.Writer, c *Config) {
 // within markdownLimit: at most markdownHeadLines lines of each, each value
 // cut to markdownValueBytes bytes as written, escapes included (see mdClip).
 const (
-	markdownHeadLines  = 40
-	markdownValueBytes = 300
+	markdownHeadLines        = 40
+	markdownValueBytes       = 300
+	markdownConfigValueBytes = 120 // a waiver's line holds three
 )
 
 // mdClip is mdText cut to markdownValueBytes bytes, "…" included: cut
 // before it is escaped, a value of "|" would grow five times over.
-func mdClip(s string) string {
+func mdClip(s string) string { return mdClipTo(s, markdownValueBytes) }
+
+// mdClipTo is mdText cut to n bytes, "…" included.
+func mdClipTo(s string, n int) string {
 	t := mdText(s)
-	if len(t) <= markdownValueBytes {
+	if len(t) <= n {
 		return t
 	}
-	cut := markdownValueBytes - len("…")
+	cut := n - len("…")
 	if i := strings.LastIndexByte(t[:cut], '&'); i >= 0 && !strings.Contains(t[i:cut], ";") {
 		cut = i // not inside a character reference
 	}

@@ -229,3 +229,21 @@ func TestMarkdownWorstFirst(t *testing.T) {
 		t.Errorf("high at %d, medium at %d, info at %d: want the high, then the medium, then info", high, medium, info)
 	}
 }
+
+// TestMarkdownWaiverLineWhole: a waiver's long pattern and reason are cut
+// each on its own, so that its line still shows the star that ends the
+// pattern's cut, when it expires, how many findings it waives, and the
+// start of its reason.
+func TestMarkdownWaiverLineWhole(t *testing.T) {
+	r := manyFindings(1)
+	r.Config = &Config{Weakens: true, FailOn: DefaultFailOn, FailOnDefault: DefaultFailOn, Waivers: []ConfigWaiver{{Rule: "IG202",
+		Address: `module.ci["` + strings.Repeat("legacy-team-a-", 20) + `"].*`, Reason: "SEC-42: " + strings.Repeat("long ", 100), Waives: 5}}}
+	out := string(render(t, "markdown", r, Options{}))
+	line := out[strings.Index(out, "> - waiver: IG202"):]
+	line = line[:strings.IndexByte(line, '\n')]
+	for _, want := range []string{"(never expires, waives 5 findings): SEC-42: long", "…"} {
+		if !strings.Contains(line, want) {
+			t.Errorf("the waiver's line lacks %q: %s", want, line)
+		}
+	}
+}

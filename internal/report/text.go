@@ -75,7 +75,7 @@ func writeTextConfig(w io.Writer, c *Config) {
 		return
 	}
 	fmt.Fprintf(w, "%s:\n", c.heading())
-	for _, l := range c.lines() {
+	for _, l := range c.lines(nil) {
 		fmt.Fprintf(w, "  %s\n", quote.Line(l))
 	}
 	fmt.Fprintln(w)
