@@ -369,6 +369,10 @@ func TestMarkdownEscapesHostileNames(t *testing.T) {
 	if got := mdText("a_b _c_ *d* `e` <f> | [g](h)\n# i"); got != "a_b &#95;c&#95; &#42;d&#42; &#96;e&#96; &#60;f&#62; &#124; &#91;g&#93;(h) # i" {
 		t.Errorf("mdText = %q", got)
 	}
+	// Nothing GitHub links in text: a mention, a reference, a URL.
+	if got := mdText("@octocat #1 https://evil.example WWW.x.com"); got != "@&#8203;octocat #&#8203;1 https:&#8203;//evil.example W&#8203;WW.x.com" {
+		t.Errorf("mdText = %q", got)
+	}
 	empty := string(render(t, "markdown", emptyReport(), testOptions))
 	if !strings.HasPrefix(empty, "✅ ") || strings.Contains(empty, "<details>") {
 		t.Errorf("empty report:\n%s", empty)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
@@ -251,12 +252,24 @@ func resourceCounts(fs []Finding) string {
 // code spans, emphasis, links or tables become numeric character references
 // (which markdown shows as the plain character), and line breaks become
 // spaces so a value cannot end a block or start a new one. An underscore
-// inside a word (pgp_key) cannot start emphasis and stays as it is.
+// inside a word (pgp_key) cannot start emphasis and stays as it is. What
+// GitHub links in text (an @mention, which notifies, a #1 reference, a URL
+// or www. address) gets a zero-width space after its @, # or ":" / "www",
+// as bots such as Renovate write them.
 func mdText(s string) string {
+	const zwsp = "&#8203;"
 	rs := []rune(s)
 	var b strings.Builder
 	for i, r := range rs {
+		next := func(t string) bool { return strings.EqualFold(string(rs[i+1:min(len(rs), i+1+len(t))]), t) }
 		switch {
+		case r == '@':
+			b.WriteString("@" + zwsp)
+		case r == '#' && i+1 < len(rs) && unicode.IsDigit(rs[i+1]):
+			b.WriteString("#" + zwsp)
+		case r == ':' && next("//"), (r == 'w' || r == 'W') && next("ww."):
+			b.WriteRune(r)
+			b.WriteString(zwsp)
 		case r == '_' && i > 0 && i < len(rs)-1 && isWordRune(rs[i-1]) && isWordRune(rs[i+1]):
 			b.WriteRune(r)
 		case strings.ContainsRune("&<>`|*_~[]\\", r):
