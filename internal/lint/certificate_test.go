@@ -136,31 +136,45 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 // TestChainsVerifiedBounded: past rules.MaxChainsVerified chains in one
 // plan, a chain is not verified and says so at info level, so that a plan
-// of many costly chains cannot take hours.
+// of many costly chains cannot take hours. Its certificates' keys,
+// signatures and expiry are still judged: a weak intermediate past the
+// limit is IG304 high.
 func TestChainsVerifiedBounded(t *testing.T) {
 	p := newTestPKI(t)
 	body, _ := json.Marshal(p.leaf(t, certtest.Cert{}).PEM)
 	chain, _ := json.Marshal(p.chain())
+	weak := certtest.Issue(t, certtest.Cert{CN: "Weak Intermediate", CA: true, Parent: p.root, Key: certtest.RSA(t, 1024),
+		NotBefore: planNow.AddDate(-1, 0, 0), NotAfter: planNow.AddDate(5, 0, 0)})
+	weakBody, _ := json.Marshal(p.leaf(t, certtest.Cert{Parent: weak}).PEM)
+	weakChain, _ := json.Marshal(certtest.Chain(weak, p.root))
 	var b strings.Builder
 	b.WriteString(`{"format_version": "1.2", "resource_changes": [`)
 	for i := range rules.MaxChainsVerified + 1 {
 		if i > 0 {
 			b.WriteString(",")
 		}
-		fmt.Fprintf(&b, `{"address": "aws_iam_server_certificate.c%d", "mode": "managed", "type": "aws_iam_server_certificate", "name": "c%d",
+		if i == rules.MaxChainsVerified {
+			body, chain = weakBody, weakChain
+		}
+		fmt.Fprintf(&b, `{"address": "aws_iam_server_certificate.c%04d", "mode": "managed", "type": "aws_iam_server_certificate", "name": "c%04d",
 		  "change": {"actions": ["create"], "before": null, "after": {"certificate_body": %s, "certificate_chain": %s}, "after_unknown": {}}}`,
 			i, i, body, chain)
 	}
 	b.WriteString(`]}`)
 	res := Lint(readPlan(t, []byte(b.String())), Options{Now: planNow})
 	var unverified []string
+	weakKey := false
 	for _, f := range res.Findings {
 		if f.Rule == rules.CertificateChainInvalid {
 			unverified = append(unverified, f.Severity.String()+" "+f.Message)
 		}
+		weakKey = weakKey || f.Rule == rules.CertificateWeakKey && f.Severity == rules.High && strings.Contains(f.Message, "Weak Intermediate")
 	}
 	if len(unverified) != 1 || !strings.HasPrefix(unverified[0], "info iamguard verifies at most") {
 		t.Errorf("IG306 findings: %q; want one info finding for the chain past the limit", unverified)
+	}
+	if !weakKey {
+		t.Error("no IG304 high on the weak intermediate of the chain past the limit")
 	}
 }
 
