@@ -114,7 +114,8 @@ type AccessKey struct {
 }
 
 // EvaluateAccessKeys judges one user's access keys as a set: IG204 and
-// IG802 for each active key, with the key's Name as Subject, and IG203 once
+// IG802 for each active key (IG204 at info for an old one whose status is
+// known only after apply), with the key's Name as Subject, and IG203 once
 // for the user, with the user's name as Subject.
 func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b Baseline) []Finding {
 	var active []string
@@ -126,6 +127,12 @@ func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b B
 			maybe++
 		}
 		statusSensitive = statusSensitive || k.StatusSensitive
+		if k.StatusUnknown && !k.Created.IsZero() && Days(k.Created, now) > b.AccessKeyMaxAgeDays {
+			// Old enough for IG204, if it stays active.
+			f := AccessKeyNotRotated.unknown("status", UnknownValue[string]())
+			f.Subject = k.Name
+			fs = append(fs, f)
+		}
 		if !k.Active {
 			continue
 		}

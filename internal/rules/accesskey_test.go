@@ -42,6 +42,21 @@ func TestAccessKeyAge(t *testing.T) {
 	}
 }
 
+// TestAccessKeyAgeStatusUnknown: an old key whose status is known only
+// after apply may be active: IG204 at info, naming the status; a young one
+// gets nothing.
+func TestAccessKeyAgeStatusUnknown(t *testing.T) {
+	now := time.Date(2026, 11, 23, 7, 0, 0, 0, time.UTC)
+	old := AccessKey{Name: "old", StatusUnknown: true, Created: now.AddDate(-7, 0, 0)}
+	young := AccessKey{Name: "young", StatusUnknown: true, Created: now.AddDate(0, 0, -10)}
+	fs := EvaluateAccessKeys(Known("u"), []AccessKey{old}, now, DefaultBaseline())
+	assertFindings(t, fs, []want{{"IG204", Info, "status", "status is known only after apply; IG204 (access-key-not-rotated) cannot be judged until then"}})
+	if len(fs) == 1 && fs[0].Subject != "old" {
+		t.Errorf("subject = %q, want the key's name", fs[0].Subject)
+	}
+	assertFindings(t, EvaluateAccessKeys(Known("u"), []AccessKey{young}, now, DefaultBaseline()), nil)
+}
+
 func TestDays(t *testing.T) {
 	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	for _, c := range []struct {
