@@ -718,40 +718,52 @@ func (l *linter) accountUser(c *change, user string) (string, bool) {
 	return provider + "\x00" + userKey(user), ok
 }
 
-// dormantCredential is an SSH key or signing certificate the plan deletes
-// (alone, or as the old half of a replacement) or forgets while Inactive or
-// Expired.
+// dormantCredential is an SSH key or signing certificate that is Inactive
+// or Expired before the plan is applied, and what the plan does with it
+// (fate): "deletes" (alone, or as the old half of a replacement),
+// "forgets" (it stays in AWS) or "keeps" (dormant).
 type dormantCredential struct {
 	address string
 	status  rules.Value[string]
-	forgot  bool // the plan forgets it: it stays in AWS, Inactive
+	fate    string
 }
 
-// dormantCredentials finds the dormant credentials the plan deletes or
-// forgets (deposed objects too), by type and by the key they hold (see
-// material): uploaded again, that key is the same credential
-// (rules.Reupload).
+// dormantCredentials finds the dormant credentials (see dormantCredential;
+// deposed objects and those in prior state only too), by type and by the
+// key they hold (see material): uploaded again, that key is the same
+// credential (rules.Reupload), whether or not the dormant object stays.
 func (l *linter) dormantCredentials() map[string]map[string]dormantCredential {
 	out := map[string]map[string]dormantCredential{}
-	for _, c := range slices.Concat(l.changes, l.orphans) {
-		if !c.removed && c.action != "replace" && c.action != "forget" {
-			continue
-		}
-		before := c.before()
-		status := before.str("status", "Active")
+	add := func(typ, address string, a attrs, fate string) {
+		status := a.str("status", "Active")
 		if status.Unknown || status.V != "Inactive" && status.V != "Expired" {
-			continue
+			return
 		}
-		id, _, ok := material(c.rc.Type, before)
+		id, _, ok := material(typ, a)
 		if !ok || id == "" {
-			continue
+			return
 		}
-		if out[c.rc.Type] == nil {
-			out[c.rc.Type] = map[string]dormantCredential{}
+		if out[typ] == nil {
+			out[typ] = map[string]dormantCredential{}
 		}
-		if _, seen := out[c.rc.Type][id]; !seen {
-			out[c.rc.Type][id] = dormantCredential{objectAddress(c.rc.Address, c.rc.DeposedKey), status, slices.Contains(c.rc.Actions, tfjson.ActionForget)}
+		if _, seen := out[typ][id]; !seen {
+			out[typ][id] = dormantCredential{address, status, fate}
 		}
+	}
+	for _, c := range slices.Concat(l.changes, l.orphans) {
+		address := objectAddress(c.rc.Address, c.rc.DeposedKey)
+		switch {
+		case slices.Contains(c.rc.Actions, tfjson.ActionForget):
+			add(c.rc.Type, address, c.before(), "forgets")
+		case c.removed || c.action == "replace":
+			add(c.rc.Type, address, c.before(), "deletes")
+		case c.action != "create":
+			add(c.rc.Type, address, c.after(), "keeps") // an update that reactivates it is judged as such
+		}
+	}
+	for i := range l.plan.Prior {
+		r := &l.plan.Prior[i]
+		add(r.Type, objectAddress(r.Address, r.DeposedKey), appliedObject{prior: r}.attrs(), "keeps")
 	}
 	return out
 }
@@ -783,7 +795,7 @@ func material(typ string, a attrs) (id string, v rules.Value[string], ok bool) {
 }
 
 // reupload judges an SSH key or signing certificate that c uploads against
-// the dormant ones of its type the plan deletes (rules.Reupload).
+// the dormant ones of its type (rules.Reupload).
 func (l *linter) reupload(c *change, r *rules.Rule) []rules.Finding {
 	dormant := l.dormant[c.rc.Type]
 	if len(dormant) == 0 || c.action != "create" && c.action != "replace" {
@@ -803,5 +815,5 @@ func (l *linter) reupload(c *change, r *rules.Rule) []rules.Finding {
 	case d.address == c.rc.Address:
 		d.address = ""
 	}
-	return rules.Reupload(r, v, attr, d.address, d.forgot, d.status, after.str("status", "Active"))
+	return rules.Reupload(r, v, attr, d.address, d.fate, d.status, after.str("status", "Active"))
 }

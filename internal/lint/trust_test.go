@@ -227,6 +227,14 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_ssh_key.bob_laptop": "IG405:high",
 			"aws_iam_signing_certificate.s":   "IG503:high",
 		}},
+		// The same, while the dormant objects stay as they are: an SSH
+		// key uploaded for another user (shared too, IG404), a signing
+		// certificate issued again for the same key pair.
+		{"trust/credential-reupload-kept", nil, map[string]string{
+			"aws_iam_user_ssh_key.alice_old":             "IG404:medium",
+			"aws_iam_user_ssh_key.bob":                   "IG404:medium IG405:high",
+			"aws_iam_signing_certificate.alice_reissued": "IG503:high",
+		}},
 		// Objects whose user is known only after apply count for one user
 		// when one module instance reads it alike (user =
 		// aws_iam_user.ci.id, in two resources or two counted

@@ -141,15 +141,16 @@ func Reactivation(r *Rule, before, after Value[string]) []Finding {
 }
 
 // Reupload judges the upload of an SSH key or signing certificate (IG405,
-// IG503) against a dormant one (was: Inactive or Expired) that the plan
-// deletes and that holds the same key or certificate. That material is the
-// credential: uploaded again, alone or as the new half of a replacement, it
-// is back as an update of its status would bring it back. from is the
-// dormant one's address when it is not the upload's own, and forgot says
-// the plan forgets it rather than deletes it (it stays in AWS). material
-// is the upload's key or certificate: known only after apply, it may be the
-// dormant one's, which Reupload is only called with when there is one.
-func Reupload(r *Rule, material Value[string], attr, from string, forgot bool, was, after Value[string]) []Finding {
+// IG503) against a dormant one (was: Inactive or Expired) that holds the
+// same key or certificate. That material is the credential: uploaded
+// again, alone or as the new half of a replacement, it is back as an
+// update of its status would bring it back, whether the plan deletes,
+// forgets or keeps the dormant one (fate: "deletes", "forgets", "keeps").
+// from is the dormant one's address when it is not the upload's own.
+// material is the upload's key or certificate: known only after apply, it
+// may be the dormant one's, which Reupload is only called with when there
+// is one.
+func Reupload(r *Rule, material Value[string], attr, from, fate string, was, after Value[string]) []Finding {
 	if material.Unknown {
 		if !after.Unknown && after.V != "Active" {
 			return nil
@@ -159,11 +160,7 @@ func Reupload(r *Rule, material Value[string], attr, from string, forgot bool, w
 	fs := Reactivation(r, was, after)
 	if from != "" && len(fs) == 1 && fs[0].Severity != Info && !was.Sensitive && !after.Sensitive {
 		fs[0].Attribute = attr
-		verb := "deletes"
-		if forgot {
-			verb = "forgets"
-		}
-		fs[0].Message = fmt.Sprintf("%s holds the key of %s, which this plan %s while %s: uploaded again, it is Active again", attr, from, verb, was.V)
+		fs[0].Message = fmt.Sprintf("%s holds the key of %s, which this plan %s while %s: uploaded again, it is Active again", attr, from, fate, was.V)
 	}
 	return fs
 }
