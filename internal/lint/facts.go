@@ -758,7 +758,7 @@ func (l *linter) dormantCredentials() map[string]map[string]dormantCredential {
 		case c.removed || c.action == "replace":
 			add(c.rc.Type, address, c.before(), "deletes")
 		case c.action != "create":
-			add(c.rc.Type, address, c.after(), "keeps") // an update that reactivates it is judged as such
+			add(c.rc.Type, address, c.before(), "keeps") // dormant before the plan: an update that reactivates it is judged as such too
 		}
 	}
 	for i := range l.plan.Prior {

@@ -235,6 +235,13 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_ssh_key.bob":                   "IG404:medium IG405:high",
 			"aws_iam_signing_certificate.alice_reissued": "IG503:high",
 		}},
+		// Rotations: credentials Active before the plan, switched off now,
+		// whose key pairs go on elsewhere. Nothing dormant comes back: no
+		// IG405 or IG503.
+		{"trust/credential-rotated", nil, map[string]string{
+			"aws_iam_user_ssh_key.deploy_old": "IG404:medium",
+			"aws_iam_user_ssh_key.deploy_new": "IG404:medium",
+		}},
 		// Objects whose user is known only after apply count for one user
 		// when one module instance reads it alike (user =
 		// aws_iam_user.ci.id, in two resources or two counted

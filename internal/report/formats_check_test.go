@@ -370,7 +370,7 @@ func TestMarkdownEscapesHostileNames(t *testing.T) {
 		t.Errorf("mdText = %q", got)
 	}
 	// Nothing GitHub links in text: a mention, a reference, a URL.
-	if got := mdText("@octocat #1 https://evil.example WWW.x.com"); got != "@&#8203;octocat #&#8203;1 https:&#8203;//evil.example W&#8203;WW.x.com" {
+	if got := mdText("@octocat #1 https://evil.example WWW.x.com u-GH-1"); got != "@&#8203;octocat #&#8203;1 https:&#8203;//evil.example W&#8203;WW.x.com u-GH-&#8203;1" {
 		t.Errorf("mdText = %q", got)
 	}
 	empty := string(render(t, "markdown", emptyReport(), testOptions))

@@ -62,85 +62,102 @@ func WriteMarkdown(w io.Writer, r *Report, opt Options) error {
 		}
 	}
 
-	// Each resource is an opening, one item per finding and a closing.
-	type section struct {
-		open  string
-		items []string
-	}
-	const closing = "\n</details>\n"
-	var sections []section
-	size := head.Len()
-	// The worst resources first, so that neither many lesser findings nor
-	// long addresses push them out of a report cut to fit; addresses cut
-	// short (the JSON and SARIF reports have them whole).
+	// Each resource is an opening, one item per finding and a closing: the
+	// worst resources first, and in each the worst findings first, so that
+	// neither many lesser findings nor long addresses (cut short here; the
+	// JSON and SARIF reports have them whole) push them out of a report cut
+	// to fit.
 	resources := r.ByResource()
 	slices.SortStableFunc(resources, func(a, b Resource) int { return cmp.Compare(worstOf(b.Findings), worstOf(a.Findings)) })
-	for _, res := range resources {
-		sec := section{open: fmt.Sprintf("\n<details>\n<summary><code>%s</code> (%s): %s</summary>\n\n",
-			mdClip(res.Address), mdText(res.Action), mdText(resourceCounts(res.Findings)))}
-		size += len(sec.open) + len(closing)
-		for i := range res.Findings {
-			item := markdownFinding(&res.Findings[i])
-			sec.items = append(sec.items, item)
-			size += len(item)
-		}
-		sections = append(sections, sec)
-		if size > markdownLimit {
-			break // it will be cut: what follows would not be shown
+	open := func(res *Resource) string {
+		return fmt.Sprintf("\n<details>\n<summary><code>%s</code> (%s): %s</summary>\n\n",
+			mdClip(res.Address), mdText(res.Action), mdText(resourceCounts(res.Findings)))
+	}
+	const closing = "\n</details>\n"
+	size := head.Len()
+	for i := 0; i < len(resources) && size <= markdownLimit; i++ {
+		size += len(open(&resources[i])) + len(closing)
+		for j := range resources[i].Findings {
+			size += len(markdownFinding(&resources[i].Findings[j]))
 		}
 	}
 
 	bw := bufio.NewWriter(w)
 	bw.WriteString(head.String())
 	if size <= markdownLimit {
-		for _, sec := range sections {
-			bw.WriteString(sec.open)
-			for _, item := range sec.items {
-				bw.WriteString(item)
+		for i := range resources {
+			bw.WriteString(open(&resources[i]))
+			for _, f := range byRank(resources[i].Findings) {
+				bw.WriteString(markdownFinding(&f))
 			}
 			bw.WriteString(closing)
 		}
 		return bw.Flush()
 	}
 
-	// Too long: keep whole findings while they, the closing of their
-	// section and the note (sized for the largest count) still fit.
+	// Too long: keep whole findings, worst first across all resources,
+	// while they, their section and the note (sized for the largest count)
+	// still fit; then write the sections that keep any.
 	total := len(r.Findings)
-	room := markdownLimit - head.Len() - len(closing) - len(truncationNote(total, total))
-	kept := 0
-cut:
-	for _, sec := range sections {
-		need := len(sec.open)
-		for i, item := range sec.items {
-			if need+len(item) > room {
-				if i > 0 {
-					bw.WriteString(closing)
+	room := markdownLimit - head.Len() - len(truncationNote(total, total))
+	kept := make([][]string, len(resources)) // the items kept, by resource
+	n := 0
+fill:
+	for worst := rules.Critical; worst >= rules.Info-1; worst-- {
+		for i := range resources {
+			for j := range resources[i].Findings {
+				f := &resources[i].Findings[j]
+				if rank(*f) != worst {
+					continue
 				}
-				break cut
+				item := markdownFinding(f)
+				need := len(item)
+				if kept[i] == nil {
+					need += len(open(&resources[i])) + len(closing)
+				}
+				if need > room {
+					break fill
+				}
+				room -= need
+				kept[i] = append(kept[i], item)
+				n++
 			}
-			if i == 0 {
-				bw.WriteString(sec.open)
-			}
+		}
+	}
+	for i := range resources {
+		if kept[i] == nil {
+			continue
+		}
+		bw.WriteString(open(&resources[i]))
+		for _, item := range kept[i] {
 			bw.WriteString(item)
-			room -= need + len(item)
-			need = 0
-			kept++
 		}
 		bw.WriteString(closing)
-		room -= len(closing)
 	}
-	bw.WriteString(truncationNote(total-kept, total))
+	bw.WriteString(truncationNote(total-n, total))
 	return bw.Flush()
 }
 
-// worstOf is the highest severity of findings not waived; below Info when
-// all are waived.
+// byRank orders a resource's findings worst first (see rank), in a copy.
+func byRank(fs []Finding) []Finding {
+	fs = slices.Clone(fs)
+	slices.SortStableFunc(fs, func(a, b Finding) int { return cmp.Compare(rank(b), rank(a)) })
+	return fs
+}
+
+// rank orders findings worst first: by severity, waived ones below info.
+func rank(f Finding) rules.Severity {
+	if f.Waived {
+		return rules.Info - 1
+	}
+	return f.Severity
+}
+
+// worstOf is the highest rank of findings (see rank).
 func worstOf(fs []Finding) rules.Severity {
 	worst := rules.Info - 1
 	for _, f := range fs {
-		if !f.Waived {
-			worst = max(worst, f.Severity)
-		}
+		worst = max(worst, rank(f))
 	}
 	return worst
 }
@@ -253,9 +270,9 @@ func resourceCounts(fs []Finding) string {
 // (which markdown shows as the plain character), and line breaks become
 // spaces so a value cannot end a block or start a new one. An underscore
 // inside a word (pgp_key) cannot start emphasis and stays as it is. What
-// GitHub links in text (an @mention, which notifies, a #1 reference, a URL
-// or www. address) gets a zero-width space after its @, # or ":" / "www",
-// as bots such as Renovate write them.
+// GitHub links in text (an @mention, which notifies, a #1 or GH-1
+// reference, a URL or www. address) gets a zero-width space after its @,
+// #, "GH-", ":" or "w", as bots such as Renovate write them.
 func mdText(s string) string {
 	const zwsp = "&#8203;"
 	rs := []rune(s)
@@ -267,7 +284,8 @@ func mdText(s string) string {
 			b.WriteString("@" + zwsp)
 		case r == '#' && i+1 < len(rs) && unicode.IsDigit(rs[i+1]):
 			b.WriteString("#" + zwsp)
-		case r == ':' && next("//"), (r == 'w' || r == 'W') && next("ww."):
+		case r == ':' && next("//"), (r == 'w' || r == 'W') && next("ww."),
+			r == '-' && i >= 2 && strings.EqualFold(string(rs[i-2:i]), "gh") && i+1 < len(rs) && unicode.IsDigit(rs[i+1]):
 			b.WriteRune(r)
 			b.WriteString(zwsp)
 		case r == '_' && i > 0 && i < len(rs)-1 && isWordRune(rs[i-1]) && isWordRune(rs[i+1]):

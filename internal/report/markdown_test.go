@@ -217,6 +217,15 @@ func TestMarkdownWorstFirst(t *testing.T) {
 		add(fmt.Sprintf("aws_cloudtrail.b[%d]", i), rules.Info, "enable_logging is known only after apply; IG703 (cloudtrail-logging-off) cannot be judged until then")
 	}
 	add("module.zz.aws_cloudtrail.main", rules.High, "enable_logging is false: the trail records nothing")
+	// Within one resource too: a high finding after many lesser ones of
+	// rules that sort before it.
+	const cert = "aws_iam_server_certificate"
+	res.Judged = append(res.Judged, lint.ResourceRef{Address: "aws_iam_server_certificate.c", Type: cert, Action: "create"})
+	for i := range 300 {
+		res.Findings = append(res.Findings, finding("IG302", rules.Medium, "aws_iam_server_certificate.c", cert, "create", "certificate_chain",
+			fmt.Sprintf("the chain's \"CN=Intermediate %d\" expires on 2026-06-20, in 19 days; the baseline warns 30 days ahead", i), nil))
+	}
+	res.Findings = append(res.Findings, finding("IG304", rules.High, "aws_iam_server_certificate.c", cert, "create", "certificate_body", "RSA key of 1024 bits; at least 2048 required", nil))
 	res.Resources = len(res.Judged)
 	out := string(render(t, "markdown", New(res, "1.0.0-test"), Options{}))
 	if len(out) > MarkdownLimit {
@@ -225,9 +234,13 @@ func TestMarkdownWorstFirst(t *testing.T) {
 	high := strings.Index(out, "module.zz.aws_cloudtrail.main")
 	medium := strings.Index(out, "aws_cloudtrail.a&#91;")
 	info := strings.Index(out, "aws_cloudtrail.b&#91;0&#93;")
-	if high < 0 || medium < high || info >= 0 && info < medium {
-		t.Errorf("high at %d, medium at %d, info at %d: want the high, then the medium, then info", high, medium, info)
+	if high < 0 || medium >= 0 && medium < high || info >= 0 && info < max(high, medium) {
+		t.Errorf("high at %d, medium at %d, info at %d: want the high, then any medium, then any info", high, medium, info)
 	}
+	if !strings.Contains(out, "IG304") {
+		t.Error("the certificate's high finding, after 300 medium ones, is left out")
+	}
+	checkCut(t, out, MarkdownLimit, len(res.Findings))
 }
 
 // TestMarkdownWaiverLineWhole: a waiver's long pattern and reason are cut
