@@ -141,11 +141,16 @@ func (l *linter) accountPolicy(c *change) (same, other *standingPolicy) {
 	if l.plan.AWSProviders <= 1 {
 		return &l.standing[0], nil
 	}
-	provider, shown := l.plan.Provider(c.rc)
-	for i, p := range l.standing {
-		if shown && p.shown && p.provider == provider {
-			return &l.standing[i], nil
+	if l.standingBy == nil { // the first standing policy of each provider configuration shown
+		l.standingBy = map[string]*standingPolicy{}
+		for i, p := range l.standing {
+			if _, ok := l.standingBy[p.provider]; p.shown && !ok {
+				l.standingBy[p.provider] = &l.standing[i]
+			}
 		}
+	}
+	if provider, shown := l.plan.Provider(c.rc); shown && l.standingBy[provider] != nil {
+		return l.standingBy[provider], nil
 	}
 	return nil, &l.standing[0]
 }

@@ -244,6 +244,7 @@ type linter struct {
 	dormant        map[string]map[string]dormantCredential   // see dormantCredentials
 	orphans        []*change                                 // deposed objects destroyed (see unreplaced)
 	standing       []standingPolicy                          // see standingPolicies
+	standingBy     map[string]*standingPolicy                // see accountPolicy
 	sourceReads    map[int]sourceRead                        // see sourceUser
 	userNames      map[string]map[string]rules.Value[string] // see readUsers
 	users          map[string]int                            // the aws_iam_users sources read, numbered (see readSource)

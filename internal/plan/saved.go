@@ -5,6 +5,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -268,7 +269,7 @@ func IsBinaryPlan(name string) (plan, broken bool) {
 		return false, false
 	}
 	fi, err := f.Stat()
-	if err != nil {
+	if err != nil || checkZipDirectory(f, fi.Size()) != nil {
 		return false, true
 	}
 	zr, err := zip.NewReader(f, fi.Size())
@@ -301,6 +302,9 @@ func checkSavedPlan(path string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkZipDirectory(f, fi.Size()); err != nil {
+		return err
+	}
 	zr, err := zip.NewReader(f, fi.Size())
 	if err != nil {
 		return fmt.Errorf("a binary plan is a zip archive, and this one cannot be read (%v): is it cut short?", err)
@@ -310,6 +314,36 @@ func checkSavedPlan(path string) error {
 		if size += e.UncompressedSize64; size > uint64(maxSavedPlan) || size < e.UncompressedSize64 {
 			return fmt.Errorf("a binary plan of past %d MiB uncompressed, more than iamguard lets terraform show", maxSavedPlan>>20)
 		}
+	}
+	return nil
+}
+
+// maxZipDirectory bounds the central directory of a saved plan's zip,
+// which zip.NewReader holds in memory (about 200 bytes an entry, with its
+// name): a zip of millions of empty entries is a few bytes each. A saved
+// plan holds the plan, two states and the configuration's files.
+const maxZipDirectory = 16 << 20
+
+// checkZipDirectory refuses a zip whose central directory, as its end
+// record says, is past maxZipDirectory, or in the zip64 form, which only
+// archives past 4 GiB or 65,535 entries need (a saved plan iamguard reads
+// is neither). A file without an end record is left to zip.NewReader.
+func checkZipDirectory(r io.ReaderAt, size int64) error {
+	const endLen, maxComment = 22, 65535
+	tail := make([]byte, min(size, endLen+maxComment))
+	if _, err := r.ReadAt(tail, size-int64(len(tail))); err != nil && err != io.EOF {
+		return err
+	}
+	i := bytes.LastIndex(tail, []byte("PK\x05\x06"))
+	if i < 0 || len(tail)-i < endLen {
+		return nil
+	}
+	entries, dirSize := binary.LittleEndian.Uint16(tail[i+10:]), binary.LittleEndian.Uint32(tail[i+12:])
+	switch {
+	case entries == 0xffff || dirSize == 0xffffffff || i >= 20 && bytes.Equal(tail[i-20:i-16], []byte("PK\x06\x07")):
+		return errors.New("a binary plan in the zip64 form, which only archives past 4 GiB or 65,535 entries need; a saved plan iamguard reads is neither")
+	case dirSize > maxZipDirectory:
+		return fmt.Errorf("a binary plan whose zip directory is past %d MiB, more than a saved plan needs", maxZipDirectory>>20)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -81,6 +82,20 @@ func TestCheckSavedPlan(t *testing.T) {
 	})
 	if err := checkSavedPlan(bomb); err == nil || !strings.Contains(err.Error(), "past 512 MiB uncompressed") {
 		t.Errorf("a zip bomb: err = %v", err)
+	}
+
+	// A zip of more entries than 65,535, in the zip64 form: refused
+	// before zip.NewReader holds its directory.
+	many := zipOf("many", func(zw *zip.Writer) {
+		for i := range 1<<16 + 1 {
+			zw.CreateHeader(&zip.FileHeader{Name: strconv.Itoa(i), Method: zip.Store})
+		}
+	})
+	if err := checkSavedPlan(many); err == nil || !strings.Contains(err.Error(), "zip64") {
+		t.Errorf("a zip of 65,537 entries: err = %v", err)
+	}
+	if plan, broken := IsBinaryPlan(many); plan || !broken {
+		t.Errorf("IsBinaryPlan of a zip of 65,537 entries = %v, %v; want a zip that is not read", plan, broken)
 	}
 
 	saved := maxSavedPlan
