@@ -159,17 +159,22 @@ func checkLimits(src []byte, filename string) error {
 		kind  hclsyntax.TokenType
 	}
 	var open []level
-	depth, literals := 0, 0
+	depth, literals, templates := 0, 0, 0
 	for i, t := range toks {
-		// HCL joins a string's consecutive literal parts (its lines, its
-		// escapes such as $${) one by one, in time that grows with the
-		// square of their number.
-		if t.Type == hclsyntax.TokenQuotedLit || t.Type == hclsyntax.TokenStringLit {
+		// HCL joins a string's literal parts (its lines, its escapes such
+		// as $${) in time that grows with their number times its parts':
+		// counted over the whole string, interpolations in it included.
+		switch t.Type {
+		case hclsyntax.TokenQuotedLit, hclsyntax.TokenStringLit:
 			if literals++; literals > MaxStringParts {
 				return at(t.Range, "a string of more than %d lines or parts, the most a config file's string may have", MaxStringParts)
 			}
-		} else {
-			literals = 0
+		case hclsyntax.TokenOQuote, hclsyntax.TokenOHeredoc:
+			templates++
+		case hclsyntax.TokenCQuote, hclsyntax.TokenCHeredoc:
+			if templates--; templates <= 0 {
+				templates, literals = 0, 0 // the outermost string ends
+			}
 		}
 		switch t.Type {
 		case hclsyntax.TokenOBrace, hclsyntax.TokenOBrack, hclsyntax.TokenOParen, hclsyntax.TokenOQuote,

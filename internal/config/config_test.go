@@ -255,6 +255,8 @@ func TestLimits(t *testing.T) {
 	for name, src := range map[string]string{
 		"heredoc": waiver("<<EOT\n" + strings.Repeat("\n", MaxStringParts+1) + "EOT"),
 		"escapes": "fail_on = \"" + strings.Repeat("$${", MaxStringParts+1) + "\"\n",
+		// An interpolation between runs of lines does not start a new count.
+		"interpolations": waiver("<<EOT\n" + strings.Repeat(strings.Repeat("\n", MaxStringParts/10)+"${1}\n", 11) + "EOT"),
 	} {
 		if _, err := Parse([]byte(src), "s.hcl"); err == nil || !strings.HasPrefix(err.Error(), "s.hcl:") || !strings.Contains(err.Error(), "more than 1000 lines or parts") {
 			t.Errorf("%s: err = %v, want the string's parts bounded", name, err)
