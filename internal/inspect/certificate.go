@@ -67,7 +67,34 @@ func ParseChain(pemText string) ([]*Certificate, error) {
 	return parseCertificates("certificate chain", pemText)
 }
 
+// PublicKeyID is the PublicKeySHA256 of a PEM certificate body that
+// ParseCertificate reads, found without judging the certificate (no
+// signature is checked): cheap enough to compare every certificate a plan
+// holds, dormant ones included.
+func PublicKeyID(pemText string) (string, error) {
+	certs, err := parseX509("certificate", pemText)
+	switch {
+	case err != nil:
+		return "", err
+	case len(certs) > 1:
+		return "", fmt.Errorf("certificate body holds %d certificates; one expected", len(certs))
+	}
+	return publicKeySHA256(certs[0]), nil
+}
+
 func parseCertificates(what, pemText string) ([]*Certificate, error) {
+	certs, err := parseX509(what, pemText)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Certificate, len(certs))
+	for i, c := range certs {
+		out[i] = newCertificate(c)
+	}
+	return out, nil
+}
+
+func parseX509(what, pemText string) ([]*x509.Certificate, error) {
 	if err := checkSize(what, pemText); err != nil {
 		return nil, err
 	}
@@ -75,7 +102,7 @@ func parseCertificates(what, pemText string) ([]*Certificate, error) {
 	if len(blocks) == 0 {
 		return nil, errNoPEM("CERTIFICATE")
 	}
-	out := make([]*Certificate, 0, len(blocks))
+	out := make([]*x509.Certificate, 0, len(blocks))
 	for i, b := range blocks {
 		where := what
 		if len(blocks) > 1 {
@@ -92,9 +119,21 @@ func parseCertificates(what, pemText string) ([]*Certificate, error) {
 			// crypto/x509's reasons can quote fields of the input; keep them out.
 			return nil, fmt.Errorf("%s: the CERTIFICATE block is not a valid DER X.509 certificate", where)
 		}
-		out = append(out, newCertificate(c))
+		out = append(out, c)
 	}
 	return out, nil
+}
+
+// publicKeySHA256 identifies c's key pair (see Certificate.PublicKeySHA256).
+func publicKeySHA256(c *x509.Certificate) string {
+	spki := c.RawSubjectPublicKeyInfo
+	if der, err := x509.MarshalPKIXPublicKey(c.PublicKey); err == nil {
+		// The key itself: crypto/x509 passes over bytes after an RSA key
+		// in its BIT STRING, so one key has more than one encoding.
+		spki = der
+	}
+	key := sha256.Sum256(spki)
+	return colonHex(key[:])
 }
 
 // MaxRSABits is the largest RSA key iamguard checks signatures with, far
@@ -117,13 +156,7 @@ func newCertificate(c *x509.Certificate) *Certificate {
 	if c.PublicKeyAlgorithm == x509.DSA {
 		alg = "DSA" // crypto/x509 may leave PublicKey nil for DSA; the algorithm is still known
 	}
-	spki := c.RawSubjectPublicKeyInfo
-	if der, err := x509.MarshalPKIXPublicKey(c.PublicKey); err == nil {
-		// The key itself: crypto/x509 passes over bytes after an RSA key
-		// in its BIT STRING, so one key has more than one encoding.
-		spki = der
-	}
-	sha, key := sha256.Sum256(c.Raw), sha256.Sum256(spki)
+	sha := sha256.Sum256(c.Raw)
 	md := md5.Sum(c.Raw) //nolint:gosec
 	out := &Certificate{
 		Subject:            c.Subject.String(),
@@ -140,7 +173,7 @@ func newCertificate(c *x509.Certificate) *Certificate {
 		SelfSigned:         selfSigned(c),
 		SHA256Fingerprint:  colonHex(sha[:]),
 		MD5Fingerprint:     colonHex(md[:]),
-		PublicKeySHA256:    colonHex(key[:]),
+		PublicKeySHA256:    publicKeySHA256(c),
 		x509:               c,
 	}
 	out.SANs = append(out.SANs, c.DNSNames...)
@@ -174,6 +207,12 @@ var signatureHash = map[x509.SignatureAlgorithm]string{
 func selfSigned(c *x509.Certificate) bool {
 	if oversized(c) {
 		return false // an oversized key is judged as such, unchecked
+	}
+	if k, ok := c.PublicKey.(*rsa.PublicKey); ok && k.E > 65537 {
+		// An exponent past the usual 65537 only makes the check costlier
+		// (a made-up one of 2^31-1 doubles it): judged by names and key
+		// identifiers alone.
+		return bytes.Equal(c.RawIssuer, c.RawSubject) && (len(c.AuthorityKeyId) == 0 || len(c.SubjectKeyId) == 0 || bytes.Equal(c.AuthorityKeyId, c.SubjectKeyId))
 	}
 	err := c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature)
 	if err == nil {

@@ -351,4 +351,44 @@ func TestPublicKeyIdentity(t *testing.T) {
 	if certs[0].PublicKeySHA256 != certs[1].PublicKeySHA256 {
 		t.Errorf("one key, two identities: %s and %s", certs[0].PublicKeySHA256, certs[1].PublicKeySHA256)
 	}
+	// PublicKeyID finds it without judging the certificate.
+	for i, name := range []string{"testdata/spki-der.pem", "testdata/spki-padded.pem"} {
+		text, _ := os.ReadFile(name)
+		if id, err := inspect.PublicKeyID(string(text)); err != nil || id != certs[i].PublicKeySHA256 {
+			t.Errorf("%s: PublicKeyID = %q, %v; want %q", name, id, err, certs[i].PublicKeySHA256)
+		}
+	}
+}
+
+// exponent231 is a self-signed certificate for a made-up RSA key of 16,384
+// bits with the exponent 2^31-1, whose signature check alone took 25 ms.
+const exponent231 = "testdata/exponent-2-31.pem"
+
+// TestLargeExponentNotChecked: a certificate whose RSA exponent is past
+// 65537 is judged self-signed by its names, without the costly check
+// (BenchmarkLargeExponent).
+func TestLargeExponentNotChecked(t *testing.T) {
+	text, err := os.ReadFile(exponent231)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := inspect.ParseCertificate(string(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.SelfSigned || c.KeyBits != 16384 {
+		t.Errorf("self-signed %v, %d bits; want a self-signed certificate of 16384 bits", c.SelfSigned, c.KeyBits)
+	}
+}
+
+func BenchmarkLargeExponent(b *testing.B) {
+	text, err := os.ReadFile(exponent231)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := inspect.ParseCertificate(string(text)); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

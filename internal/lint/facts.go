@@ -789,8 +789,8 @@ func material(typ string, a attrs) (id string, v rules.Value[string], ok bool) {
 		}
 	case "aws_iam_signing_certificate":
 		if v = a.str("certificate_body", ""); !v.Unknown {
-			if cert, err := inspect.ParseCertificate(v.V); err == nil {
-				id = cert.PublicKeySHA256
+			if key, err := inspect.PublicKeyID(v.V); err == nil {
+				id = key
 			}
 		}
 	default:
