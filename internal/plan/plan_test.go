@@ -1003,7 +1003,7 @@ func TestManyKeysBounded(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(`{"format_version": "1.2", "resource_changes": [], `)
 	for i := range maxHeldKeys / 16 {
-		fmt.Fprintf(&b, `"k%07d": 0, `, i)
+		fmt.Fprintf(&b, `"k%015d": 0, `, i)
 	}
 	b.WriteString(`"end": 0}`)
 	if _, err := read(t, b.String()); err == nil || !strings.Contains(err.Error(), "MiB of object keys") {

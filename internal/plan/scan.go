@@ -416,12 +416,13 @@ func (s *scanner) unique(name string, fold bool, member func(key []byte) error) 
 	// The keys so far, end to end (ends[i] ends key i): the first few,
 	// most objects' all, are checked as they come, without allocating;
 	// past them, all are sorted and checked once the object is read.
-	const few = 16
-	var keyBuf [256]byte
-	var endBuf [few]int
+	const few = 32
+	var keyBuf [512]byte
+	var endBuf [few]int32 // maxHeldKeys fits
 	keys, ends := keyBuf[:0], endBuf[:0]
+	var seen uint64 // the keys' hashes, a bit each (FNV-1a, mod 64)
 	key := func(i int) []byte {
-		start := 0
+		start := int32(0)
 		if i > 0 {
 			start = ends[i-1]
 		}
@@ -430,7 +431,7 @@ func (s *scanner) unique(name string, fold bool, member func(key []byte) error) 
 	twice := func(k string) error {
 		return fmt.Errorf("%s near byte %d gives %q twice; Terraform never does", name, s.offset(), k)
 	}
-	defer func() { s.held -= len(keys) + 8*len(ends) }()
+	defer func() { s.held -= len(keys) + 4*len(ends) }()
 	more, err := s.beginObject(name)
 	for more && err == nil {
 		if err = s.readKey(); err != nil {
@@ -440,17 +441,26 @@ func (s *scanner) unique(name string, fold bool, member func(key []byte) error) 
 		if fold {
 			k = s.field(k)
 		}
-		for i := range min(len(ends), few) {
-			if bytes.Equal(key(i), k) {
-				return twice(string(s.key))
+		// A bit of the key's hash each: most keys, new, are told so by it.
+		h := uint32(2166136261)
+		for _, c := range k {
+			h = (h ^ uint32(c)) * 16777619
+		}
+		if bit := uint64(1) << (h & 63); seen&bit == 0 {
+			seen |= bit
+		} else {
+			for i := range min(len(ends), few) {
+				if bytes.Equal(key(i), k) {
+					return twice(string(s.key))
+				}
 			}
 		}
-		if s.held += len(k) + 8; s.held > maxHeldKeys {
-			s.held -= len(k) + 8
+		if s.held += len(k) + 4; s.held > maxHeldKeys {
+			s.held -= len(k) + 4
 			return fmt.Errorf("past %d MiB of object keys near byte %d (in %s), far more than Terraform writes", maxHeldKeys>>20, s.offset(), name)
 		}
 		keys = append(keys, k...)
-		ends = append(ends, len(keys))
+		ends = append(ends, int32(len(keys)))
 		if err = member(s.key); err != nil {
 			break
 		}
