@@ -25,9 +25,9 @@ var markdownLimit = MarkdownLimit
 // WriteMarkdown writes a pull-request comment: a one-line verdict, the
 // counts by severity (and by plan, for several plans), then each
 // resource's findings in a collapsible section with the Terraform fix, the
-// worst resources first. A report longer than markdownLimit is cut after
-// the last finding that fits, and ends with a note of how many findings
-// were left out.
+// worst resources and findings first. A report longer than markdownLimit
+// keeps whole findings, worst first across all resources, while they fit,
+// and ends with a note of how many findings were left out.
 func WriteMarkdown(w io.Writer, r *Report, opt Options) error {
 	var head strings.Builder
 	mark := "✅"
