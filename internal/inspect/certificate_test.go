@@ -381,6 +381,23 @@ func TestLargeExponentNotChecked(t *testing.T) {
 	}
 }
 
+// TestUnusualExponentChecked: an exponent just past 65537 costs about as
+// much to check: a self-signed certificate of 8,192 bits with the exponent
+// 65539 that names another issuer is still found self-signed.
+func TestUnusualExponentChecked(t *testing.T) {
+	text, err := os.ReadFile("testdata/e65539-other-issuer.pem")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := inspect.ParseCertificate(string(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.SelfSigned || c.Issuer == c.Subject {
+		t.Errorf("self-signed %v, issuer %q, subject %q; want self-signed, naming another issuer", c.SelfSigned, c.Issuer, c.Subject)
+	}
+}
+
 func BenchmarkLargeExponent(b *testing.B) {
 	text, err := os.ReadFile(exponent231)
 	if err != nil {

@@ -736,16 +736,23 @@ type dormantCredential struct {
 // dormantCredentials finds the dormant credentials (see dormantCredential;
 // deposed objects and those in prior state only too), by type and by the
 // key they hold (see material): uploaded again, that key is the same
-// credential (rules.Reupload), whether or not the dormant object stays.
+// credential (rules.Reupload), whether or not the dormant object stays;
+// unless another object held it Active before the plan (a renewal).
 func (l *linter) dormantCredentials() map[string]map[string]dormantCredential {
 	out := map[string]map[string]dormantCredential{}
+	active := map[[2]string]bool{} // by type and key: Active before the plan too, so not brought back
 	add := func(typ, address string, a attrs, fate string) {
 		status := a.str("status", "Active")
-		if status.Unknown || status.V != "Inactive" && status.V != "Expired" {
+		dormant := status.V == "Inactive" || status.V == "Expired"
+		if status.Unknown || !dormant && status.V != "Active" {
 			return
 		}
 		id, _, ok := material(typ, a)
-		if !ok || id == "" {
+		switch {
+		case !ok || id == "":
+			return
+		case !dormant:
+			active[[2]string{typ, id}] = true
 			return
 		}
 		if out[typ] == nil {
@@ -769,6 +776,13 @@ func (l *linter) dormantCredentials() map[string]map[string]dormantCredential {
 	for i := range l.plan.Prior {
 		r := &l.plan.Prior[i]
 		add(r.Type, objectAddress(r.Address, r.DeposedKey), appliedObject{prior: r}.attrs(), "keeps")
+	}
+	for typ, dormant := range out {
+		for id := range dormant {
+			if active[[2]string{typ, id}] {
+				delete(dormant, id) // renewed or moved while in use: nothing comes back
+			}
+		}
 	}
 	return out
 }

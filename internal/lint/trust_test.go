@@ -236,8 +236,9 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_signing_certificate.alice_reissued": "IG503:high",
 		}},
 		// Rotations: credentials Active before the plan, switched off now,
-		// whose key pairs go on elsewhere. Nothing dormant comes back: no
-		// IG405 or IG503.
+		// whose key pairs go on elsewhere, and a certificate renewed for a
+		// key pair that a dormant one holds too. Nothing dormant comes
+		// back: no IG405 or IG503.
 		{"trust/credential-rotated", nil, map[string]string{
 			"aws_iam_user_ssh_key.deploy_old": "IG404:medium",
 			"aws_iam_user_ssh_key.deploy_new": "IG404:medium",

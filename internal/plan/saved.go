@@ -269,8 +269,11 @@ func IsBinaryPlan(name string) (plan, broken bool) {
 		return false, false
 	}
 	fi, err := f.Stat()
-	if err != nil || checkZipDirectory(f, fi.Size()) != nil {
+	if err != nil {
 		return false, true
+	}
+	if checkZipDirectory(f, fi.Size()) != nil {
+		return false, false // no saved plan: past 4 GiB or 65,535 entries, or a directory past 16 MiB
 	}
 	zr, err := zip.NewReader(f, fi.Size())
 	if err != nil {

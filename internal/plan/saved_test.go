@@ -94,8 +94,8 @@ func TestCheckSavedPlan(t *testing.T) {
 	if err := checkSavedPlan(many); err == nil || !strings.Contains(err.Error(), "zip64") {
 		t.Errorf("a zip of 65,537 entries: err = %v", err)
 	}
-	if plan, broken := IsBinaryPlan(many); plan || !broken {
-		t.Errorf("IsBinaryPlan of a zip of 65,537 entries = %v, %v; want a zip that is not read", plan, broken)
+	if plan, broken := IsBinaryPlan(many); plan || broken {
+		t.Errorf("IsBinaryPlan of a zip of 65,537 entries = %v, %v; want no plan, and not a broken one", plan, broken)
 	}
 
 	saved := maxSavedPlan

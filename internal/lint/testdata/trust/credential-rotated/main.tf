@@ -28,3 +28,17 @@ resource "aws_iam_user_ssh_key" "deploy_new" {
   encoding   = "SSH"
   public_key = trimspace(file("${path.module}/k2.pub"))
 }
+
+# carol's certificate is renewed for the same key pair, while last year's,
+# for that key pair too, stays Inactive for the record: the key pair was
+# Active before the plan, and nothing comes back.
+resource "aws_iam_signing_certificate" "carol_2025" {
+  user_name        = "carol"
+  certificate_body = file("${path.module}/carol-2025.pem")
+  status           = "Inactive"
+}
+
+resource "aws_iam_signing_certificate" "carol" {
+  user_name        = "carol"
+  certificate_body = file("${path.module}/carol-renewed.pem")
+}
