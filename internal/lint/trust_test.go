@@ -136,6 +136,12 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/policy-other-account", nil, map[string]string{
 			"aws_iam_account_password_policy.sandbox": "IG101:high IG109:info",
 		}},
+		// A shared module given provider aliases: a copy created with the
+		// provider configuration of a standing one is in its account, and
+		// compared (16 to 14 characters).
+		{"trust/policy-module-providers", nil, map[string]string{
+			"module.pp_sandbox.aws_iam_account_password_policy.this": "IG109:medium",
+		}},
 		// A policy created beside one being replaced (replace_triggered_by)
 		// may be applied last: judged against the one that stands now.
 		{"trust/policy-replaced-beside", nil, map[string]string{
