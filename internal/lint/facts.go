@@ -556,7 +556,7 @@ func (l *linter) judgedKey(i int32) *change {
 }
 
 // keySetFacts gives a judged key's findings across its user's keys (its
-// IG204; IG203 on the first active key of the set this run judges),
+// IG204; IG203 on one active key of the set, see judgeKeySet),
 // judging the set first if none of its keys was judged yet.
 func (l *linter) keySetFacts(c *change) []rules.Finding {
 	if c.keySet > 0 {
@@ -598,10 +598,18 @@ func (l *linter) judgeKeySet(head int32) {
 	for _, f := range rules.EvaluateAccessKeys(user, keys, l.now, l.baseline) {
 		i := -1 // the judged key the finding goes on
 		switch {
-		case f.Rule == rules.AccessKeyMultipleActive: // once a set: on its first active key this run judges
+		case f.Rule == rules.AccessKeyMultipleActive:
+			// Once a set: on its first active key that the plan writes, or
+			// else on its first active key this run judges. A waiver given
+			// to a standing key then never covers a key added beside it.
 			for j, k := range keys {
-				if changes[j] != nil && (k.Active || k.StatusUnknown && f.Severity == rules.Info) {
+				if changes[j] == nil || !(k.Active || k.StatusUnknown && f.Severity == rules.Info) {
+					continue
+				}
+				if i < 0 || changes[j].writes() {
 					i = j
+				}
+				if changes[j].writes() {
 					break
 				}
 			}

@@ -195,6 +195,15 @@ type change struct {
 	keySet     int32             // an access key's user's set, not judged yet: its first key + 1 (see groupAccessKeys)
 }
 
+// unchanged reports whether the change leaves the object as it is.
+func (c *change) unchanged() bool { return c.action == "no-op" || c.action == "read" }
+
+// writes reports whether applying the change writes the object to AWS:
+// creates, replaces or updates it.
+func (c *change) writes() bool {
+	return c.action == "create" || c.action == "replace" || c.action == "update"
+}
+
 // before is the object before the change; empty on create, unreadable
 // when the plan gives something other than an object.
 func (c *change) before() attrs {
@@ -298,14 +307,14 @@ func Lint(p *plan.Plan, opt Options) Result {
 				// Terraform lets it go and it stays in AWS, beside the
 				// current object: it counts for the facts across resources.
 				l.changes = append(l.changes, c)
-			case c.removed || c.action == "no-op" || c.action == "read":
+			case c.removed || c.unchanged():
 			default:
 				return Result{Plan: head, Now: l.now, Err: fmt.Errorf("%q: a deposed object planned to %s; Terraform only destroys or forgets one", rc.Address, c.action)}
 			}
 			continue
 		}
 		l.changes = append(l.changes, c)
-		if opt.ChangedOnly && (c.action == "no-op" || c.action == "read") {
+		if opt.ChangedOnly && c.unchanged() {
 			continue
 		}
 		c.judged = true

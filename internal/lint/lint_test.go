@@ -6,7 +6,6 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -478,7 +477,7 @@ func TestAccessKey(t *testing.T) {
 		{
 			name: "second key created beside a surviving one",
 			spec: planSpec{changes: []res{existingKey(k0, nil, keyState("alice", "Active", recent), keyState("alice", "Active", recent)), newKey(k1, "alice")}},
-			want: []row{ig203(k0, "no-op", k0, k1)}, // one finding per user, on its first key
+			want: []row{ig203(k1, "create", k0, k1)}, // one finding per user, on the key the plan writes
 		},
 		{
 			name: "prior key outside the plan (targeted) is counted",
@@ -536,7 +535,7 @@ func TestAccessKey(t *testing.T) {
 		{
 			name: "forgotten key stays active in AWS and is counted",
 			spec: planSpec{changes: []res{{addr: legacy, actions: forget, before: keyState("alice", "Active", recent)}, newKey(k0, "alice")}},
-			want: []row{ig203(legacy, "forget", legacy, k0)},
+			want: []row{ig203(k0, "create", legacy, k0)},
 		},
 
 		// IG204 against the plan's timestamp (2026-11-23T07:00:00Z) or Options.Now.
@@ -843,9 +842,10 @@ func TestFormat12(t *testing.T) {
 		{policy, "create", "IG107", rules.Info, "max_password_age", unknownMsg("max_password_age", "IG107", "password-max-age")},
 		// module.audit.aws_cloudtrail.this is replaced by a compliant trail;
 		// its deposed object (logging off) is not judged.
-		{deploy0, "no-op", "IG203", rules.Medium, "status", ig203},
 		{deploy0, "no-op", "IG204", rules.Medium, "create_date", "access key is 205 days old; the baseline requires rotation every 90 days"},
 		{deploy1, "create", "IG202", rules.Info, "pgp_key", unknownMsg("pgp_key", "IG202", "access-key-secret-in-state")},
+		// The user's one IG203 goes on the key the plan creates.
+		{deploy1, "create", "IG203", rules.Medium, "status", ig203},
 		// password_reset_required omitted: the provider sends false
 		{ops, "create", "IG601", rules.Medium, "password_reset_required", "password_reset_required is false: the initial console password stays valid until the user changes it"},
 	}
@@ -867,9 +867,6 @@ func TestFormat12(t *testing.T) {
 				want = append(want, r)
 			}
 		}
-		// The user's one IG203 moves to the first key still judged.
-		want = append(want, row{deploy1, "create", "IG203", rules.Medium, "status", ig203})
-		slices.SortStableFunc(want, func(a, b row) int { return strings.Compare(a.Addr, b.Addr) })
 		assertRows(t, res.Findings, want)
 		if res.Resources != 5 {
 			t.Errorf("Resources = %d, want 5", res.Resources)

@@ -125,6 +125,12 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/policy-forget", nil, map[string]string{
 			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
 		}},
+		// IG203 goes on the key the plan adds beside two standing ones,
+		// whatever their names: a waiver given to a standing key must not
+		// cover it.
+		{"trust/key-added-beside", nil, map[string]string{
+			"aws_iam_access_key.zz_extra": "IG203:medium",
+		}},
 		{"trust/policy-target", nil, map[string]string{
 			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
 		}},
