@@ -263,6 +263,9 @@ type linter struct {
 
 // Lint judges every resource change of p whose type a rule judges.
 func Lint(p *plan.Plan, opt Options) Result {
+	if p.Resources == 0 {
+		p = refreshOnly(p)
+	}
 	l := &linter{plan: p, now: opt.Now, baseline: rules.DefaultBaseline(),
 		sourceReads: map[int]sourceRead{}, users: map[string]int{}, sensitiveUsers: map[string]bool{}}
 	if opt.Baseline != nil {
@@ -390,6 +393,25 @@ func Lint(p *plan.Plan, opt Options) Result {
 		found[i] = nil
 	}
 	return res
+}
+
+// refreshOnly gives a plan that lists no resource changes, as a
+// refresh-only plan does, a no-op change for each current object of its
+// prior_state: the account as refreshed, which applying the plan keeps. A
+// normal plan lists every such object, as a no-op when it stays as it is.
+// Deposed objects stay in Prior, beside them.
+func refreshOnly(p *plan.Plan) *plan.Plan {
+	q := *p
+	q.Prior = nil
+	for _, r := range p.Prior {
+		if r.DeposedKey != "" {
+			q.Prior = append(q.Prior, r)
+			continue
+		}
+		q.Changes = append(q.Changes, &plan.Change{Address: r.Address, ModuleAddress: r.ModuleAddress, Type: r.Type, Name: r.Name,
+			Actions: tfjson.Actions{tfjson.ActionNoop}, Before: r.Values, After: r.Values, BeforeSensitive: r.Sensitive, AfterSensitive: r.Sensitive})
+	}
+	return &q
 }
 
 // unreplaced returns the deposed objects destroyed that the current object

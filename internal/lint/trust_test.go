@@ -131,6 +131,13 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/key-added-beside", nil, map[string]string{
 			"aws_iam_access_key.zz_extra": "IG203:medium",
 		}},
+		// A refresh-only plan lists no resource changes: each object of
+		// its prior_state, the account as refreshed, is judged as a no-op.
+		{"trust/refresh-only", nil, map[string]string{
+			"aws_iam_access_key.new":            "IG203:medium IG204:medium",
+			"aws_iam_access_key.old":            "IG204:medium",
+			"aws_iam_account_password_policy.p": "IG101:high IG105:medium IG106:medium IG107:medium",
+		}},
 		{"trust/policy-target", nil, map[string]string{
 			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
 		}},

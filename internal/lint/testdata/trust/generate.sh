@@ -12,6 +12,10 @@ printf 'provider_installation {\n  filesystem_mirror {\n    path = "%s"\n  }\n}\
 [ $# -gt 0 ] || set -- */
 for dir in "$@"; do
   dir=${dir%/}
+  if [ -f "$dir"/plan.kept ]; then # made another way: see the file
+    echo "$dir/plan.json kept"
+    continue
+  fi
   work=$(mktemp -d)
   cp -r "$dir"/. "$work"/ # with its modules and state, if any
   rm -f "$work"/plan.json
