@@ -37,7 +37,6 @@ type Certificate struct {
 	// crypto/x509 does not know.
 	SignatureHash     string `json:"signature_hash"`
 	IsCA              bool   `json:"is_ca"`
-	SelfSigned        bool   `json:"self_signed"`
 	SHA256Fingerprint string `json:"sha256_fingerprint"` // over the DER, colon-separated hex
 	MD5Fingerprint    string `json:"md5_fingerprint"`
 	// PublicKeySHA256 identifies the key pair: the SHA-256 of the subject
@@ -170,7 +169,6 @@ func newCertificate(c *x509.Certificate) *Certificate {
 		SignatureAlgorithm: c.SignatureAlgorithm.String(),
 		SignatureHash:      signatureHash[c.SignatureAlgorithm],
 		IsCA:               c.IsCA,
-		SelfSigned:         selfSigned(c),
 		SHA256Fingerprint:  colonHex(sha[:]),
 		MD5Fingerprint:     colonHex(md[:]),
 		PublicKeySHA256:    publicKeySHA256(c),
@@ -197,6 +195,14 @@ var signatureHash = map[x509.SignatureAlgorithm]string{
 	x509.SHA384WithRSA: "SHA384", x509.SHA384WithRSAPSS: "SHA384", x509.ECDSAWithSHA384: "SHA384",
 	x509.SHA512WithRSA: "SHA512", x509.SHA512WithRSAPSS: "SHA512", x509.ECDSAWithSHA512: "SHA512",
 	x509.PureEd25519: "Ed25519",
+}
+
+// SelfSigned reports whether the certificate's own key signs it (see
+// selfSigned). It is checked on each call, not when the certificate is
+// read: a check can take milliseconds, and most certificates a plan holds
+// (those of chains, signing certificates) need none.
+func (c *Certificate) SelfSigned() bool {
+	return c.x509 != nil && selfSigned(c.x509)
 }
 
 // selfSigned reports whether c's own key signs it, whatever issuer it names

@@ -51,8 +51,8 @@ func TestParseCertificateFacts(t *testing.T) {
 			if c.SignatureAlgorithm != tt.sigAlg || c.SignatureHash != tt.hash {
 				t.Errorf("signature = %s/%q, want %s/%q", c.SignatureAlgorithm, c.SignatureHash, tt.sigAlg, tt.hash)
 			}
-			if c.SelfSigned != tt.selfSign {
-				t.Errorf("self-signed = %v, want %v", c.SelfSigned, tt.selfSign)
+			if c.SelfSigned() != tt.selfSign {
+				t.Errorf("self-signed = %v, want %v", c.SelfSigned(), tt.selfSign)
 			}
 			if !strings.Contains(c.Subject, "CN=www.example.com") || c.Issuer != c.Subject {
 				t.Errorf("subject %q issuer %q", c.Subject, c.Issuer)
@@ -92,8 +92,8 @@ func TestSelfSignedByKey(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c.SelfSigned != tt.want {
-			t.Errorf("%s: self-signed = %v, want %v", c.Subject, c.SelfSigned, tt.want)
+		if c.SelfSigned() != tt.want {
+			t.Errorf("%s: self-signed = %v, want %v", c.Subject, c.SelfSigned(), tt.want)
 		}
 	}
 }
@@ -310,7 +310,7 @@ func TestSelfSignedUncheckable(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, err := inspect.ParseCertificate(string(pemText))
-	if err != nil || !c.SelfSigned || c.SignatureHash != "" {
+	if err != nil || !c.SelfSigned() || c.SignatureHash != "" {
 		t.Errorf("certificate %+v, %v; want self-signed with an unreadable signature", c, err)
 	}
 }
@@ -325,7 +325,7 @@ func TestNegativeSerial(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, err := inspect.ParseCertificate(string(pemText))
-	if err != nil || c.SerialNumber != "-12345" || !c.SelfSigned {
+	if err != nil || c.SerialNumber != "-12345" || !c.SelfSigned() {
 		t.Errorf("certificate %+v, %v; want serial -12345, self-signed", c, err)
 	}
 }
@@ -376,8 +376,8 @@ func TestLargeExponentNotChecked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !c.SelfSigned || c.KeyBits != 16384 {
-		t.Errorf("self-signed %v, %d bits; want a self-signed certificate of 16384 bits", c.SelfSigned, c.KeyBits)
+	if !c.SelfSigned() || c.KeyBits != 16384 {
+		t.Errorf("self-signed %v, %d bits; want a self-signed certificate of 16384 bits", c.SelfSigned(), c.KeyBits)
 	}
 }
 
@@ -393,8 +393,8 @@ func TestUnusualExponentChecked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !c.SelfSigned || c.Issuer == c.Subject {
-		t.Errorf("self-signed %v, issuer %q, subject %q; want self-signed, naming another issuer", c.SelfSigned, c.Issuer, c.Subject)
+	if !c.SelfSigned() || c.Issuer == c.Subject {
+		t.Errorf("self-signed %v, issuer %q, subject %q; want self-signed, naming another issuer", c.SelfSigned(), c.Issuer, c.Subject)
 	}
 }
 
@@ -404,8 +404,10 @@ func BenchmarkLargeExponent(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := inspect.ParseCertificate(string(text)); err != nil {
+		c, err := inspect.ParseCertificate(string(text))
+		if err != nil {
 			b.Fatal(err)
 		}
+		c.SelfSigned()
 	}
 }

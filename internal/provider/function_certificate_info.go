@@ -142,7 +142,7 @@ func (f certificateInfoFunction) Run(ctx context.Context, req function.RunReques
 				KeyBits:            int64(c.KeyBits),
 				SignatureAlgorithm: c.SignatureAlgorithm,
 				IsCA:               c.IsCA,
-				SelfSigned:         c.SelfSigned,
+				SelfSigned:         c.SelfSigned(),
 				SHA256Fingerprint:  c.SHA256Fingerprint,
 				Findings:           functionFindings(rules.CertificateOwnFindings(c, at, b)),
 			}

@@ -169,7 +169,7 @@ func (cl *client) serverCertificatesArea(ctx context.Context, pathPrefix string,
 				cm.SANs = []string{}
 			}
 			cm.KeyAlgorithm, cm.KeyBits = types.StringValue(body.KeyAlgorithm), types.Int64Value(int64(body.KeyBits))
-			cm.SignatureAlgorithm, cm.SelfSigned = types.StringValue(body.SignatureAlgorithm), types.BoolValue(body.SelfSigned)
+			cm.SignatureAlgorithm, cm.SelfSigned = types.StringValue(body.SignatureAlgorithm), types.BoolValue(body.SelfSigned())
 			if c.Expiration.IsZero() {
 				cm.Expiration, cm.DaysToExpiry = timeValue(body.NotAfter), types.Int64Value(int64(rules.Days(now, body.NotAfter)))
 			}

@@ -221,10 +221,10 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 func CertificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline) []Finding {
 	out := CertificateFindings(c, now, b)
 	out = append(out, CertificateNames(c, b)...)
-	switch {
-	case c.SelfSigned && c.Issuer == c.Subject:
+	switch self := c.SelfSigned(); {
+	case self && c.Issuer == c.Subject:
 		out = append(out, CertificateSelfSigned.finding("certificate_body", "the certificate is self-signed (issuer and subject are both %s)", Known(c.Subject).Quote()))
-	case c.SelfSigned:
+	case self:
 		out = append(out, CertificateSelfSigned.finding("certificate_body", "the certificate is self-signed: its own key signs it, though it names %s as issuer", Known(c.Issuer).Quote()))
 	}
 	return out
@@ -364,7 +364,8 @@ func CertificateChain(body *inspect.Certificate, chain []*inspect.Certificate, n
 		if why := weakKey(c.KeyAlgorithm, c.KeyBits, b); why != "" {
 			out = append(out, CertificateWeakKey.finding(attr, "the chain's %s: %s", Known(c.Subject).Quote(), why))
 		}
-		if hash := c.SignatureHash; !c.SelfSigned && (hash == "MD2" || hash == "MD5" || hash == "SHA1" || hash == "") {
+		// Only a weak signature asks whether it is the root's own.
+		if hash := c.SignatureHash; (hash == "MD2" || hash == "MD5" || hash == "SHA1" || hash == "") && !c.SelfSigned() {
 			alg := c.SignatureAlgorithm
 			if hash == "" {
 				alg = "an algorithm iamguard cannot read"

@@ -323,3 +323,16 @@ func TestLongSubjectsClipped(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLongChain judges a certificate whose chain repeats its P-521 CA
+// 200 times: only the first few are verified (inspect.VerifyChain), and
+// none is checked for its own signature, which no rule asks of a chain
+// certificate signed with SHA-256 or stronger (about 1 ms each for P-521).
+func BenchmarkLongChain(b *testing.B) {
+	ca := certtest.Issue(b, certtest.Cert{CN: "P-521 CA", CA: true, Key: certtest.EC(b, elliptic.P521())})
+	leaf := certtest.Issue(b, certtest.Cert{CN: "www.example.com", DNSNames: []string{"www.example.com"}, Parent: ca})
+	cert := ServerCertificate{Body: Known(leaf.PEM), Chain: Known(strings.Repeat(ca.PEM, 200))}
+	for b.Loop() {
+		EvaluateServerCertificate(cert, certtest.Now, DefaultBaseline())
+	}
+}
