@@ -34,6 +34,7 @@ func (l *linter) gatherFacts(judged []*change) {
 	}
 	if types["aws_iam_signing_certificate"] {
 		l.signingBest = l.signingReplacements()
+		l.keepCredentialUsers()
 	}
 	if types["aws_iam_user_ssh_key"] || types["aws_iam_signing_certificate"] {
 		l.dormant = l.dormantCredentials()
@@ -462,7 +463,9 @@ func parentRef(r string) string {
 // instance: the AWS provider's ID of a user is its name, so credentials
 // that read either one are that user's, as are those that name it
 // outright. A name any of them marks sensitive, planned, deleted or in
-// prior state only, is marked for withheld.
+// prior state only, is marked for withheld. goneUsers gets the users the
+// plan deletes, and keptUsers the names users have once it is applied, in
+// any account (see userGone).
 func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 	l.userNames = map[string]map[string]rules.Value[string]{}
 	mark := func(name rules.Value[string]) {
@@ -470,19 +473,39 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			l.sensitiveUsers[userKey(name.V)] = true
 		}
 	}
+	l.goneUsers, l.keptUsers = map[string]string{}, map[string]bool{}
+	keep := func(name rules.Value[string]) {
+		l.keptUsers[userKey(name.V)] = true
+		if name.Unknown || name.Unreadable {
+			l.keptUsers[""] = true // may be any user
+		}
+	}
 	for i, r := range p.Prior {
 		if r.Type == userType {
-			mark(appliedObject{prior: &p.Prior[i]}.attrs().str("name", ""))
+			name := appliedObject{prior: &p.Prior[i]}.attrs().str("name", "")
+			mark(name)
+			keep(name)
 		}
 	}
 	for _, rc := range changes {
 		c := newChange(p, rc)
 		name := c.after().str("name", "")
-		mark(c.before().str("name", ""))
+		was := c.before().str("name", "")
+		mark(was)
 		mark(name)
-		if rc.DeposedKey != "" || c.removed || c.action == "forget" {
+		switch {
+		case c.removed && rc.DeposedKey == "":
+			if k, ok := l.accountUser(c, was.V); ok && !was.Unknown && was.V != "" {
+				l.goneUsers[k] = userKey(was.V)
+			}
+			continue
+		case c.action == "forget":
+			keep(was) // it stays in AWS
+			continue
+		case c.removed || rc.DeposedKey != "":
 			continue
 		}
+		keep(name)
 		prefix := userType + "." + rc.Name
 		if rc.ModuleAddress != "" {
 			prefix = rc.ModuleAddress + "." + prefix
@@ -505,6 +528,29 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 		}
 		l.userNames[u][rc.ModuleAddress] = name
 	}
+}
+
+// keepCredentialUsers adds to keptUsers the users of the credentials there
+// once the plan is applied: a user deleted beside a credential that names
+// it is not gone.
+func (l *linter) keepCredentialUsers() {
+	if len(l.goneUsers) == 0 {
+		return
+	}
+	for typ, attr := range userAttrs {
+		for _, o := range l.applied(typ) {
+			u := l.userOf(o, attr)
+			l.keptUsers[u.key] = true // "" when it may be any user
+		}
+	}
+}
+
+// userGone reports whether the plan deletes the user named user of c's
+// account, and no object has that name once it is applied.
+func (l *linter) userGone(c *change, user string) bool {
+	k, ok := l.accountUser(c, user)
+	u := l.goneUsers[k]
+	return ok && u != "" && !l.keptUsers[u] && !l.keptUsers[""]
 }
 
 // groupAccessKeys chains the access keys that exist once the plan is

@@ -258,6 +258,8 @@ type linter struct {
 	userNames      map[string]map[string]rules.Value[string] // see readUsers
 	users          map[string]int                            // the aws_iam_users sources read, numbered (see readSource)
 	sensitiveUsers map[string]bool                           // users, by key, whose name an object marks sensitive (see markSensitiveUsers)
+	goneUsers      map[string]string                         // users the plan deletes: by accountUser, their key (see userGone)
+	keptUsers      map[string]bool                           // users there once the plan is applied, by key (see userGone)
 	chains         int                                       // certificate chains verified so far (see rules.MaxChainsVerified)
 }
 

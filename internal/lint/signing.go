@@ -5,11 +5,14 @@ import "github.com/iamguard/terraform-provider-iamguard/internal/rules"
 // judgeSigningCertificate judges aws_iam_signing_certificate.
 func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
 	if c.removed {
+		if !l.deletesInUse(c) {
+			return nil
+		}
 		user := l.signingUser(c)
 		return rules.SigningCertificateRemoval(user, max(l.signingReplacement(c, user.V), c.current))
 	}
 	out := rules.EvaluateSigningCertificate(c.after().str("certificate_body", ""), l.now, l.baseline)
-	if c.action == "replace" {
+	if c.action == "replace" && l.deletesInUse(c) {
 		// The old certificate is deleted as the new one is made: the user
 		// keeps a sound one only if this (or another) upload is one for them.
 		user := l.signingUser(c)
@@ -24,4 +27,17 @@ func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
 func (l *linter) signingUser(c *change) rules.Value[string] {
 	u := c.before().str("user_name", "")
 	return l.withheld(user{name: u, key: userKey(u.V)})
+}
+
+// deletesInUse reports whether c deletes a signing certificate that IG501
+// judges: one that signed something before the plan (rules.SignsNothing),
+// of a user the plan keeps. Deleting a user's certificates as the user is
+// deleted (offboarding) is no loss.
+func (l *linter) deletesInUse(c *change) bool {
+	b := c.before()
+	if rules.SignsNothing(b.str("status", "Active"), b.str("certificate_body", ""), l.now) {
+		return false
+	}
+	u := b.str("user_name", "")
+	return u.Unknown || !l.userGone(c, u.V)
 }

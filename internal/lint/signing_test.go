@@ -88,6 +88,22 @@ func TestSigningCertificate(t *testing.T) {
 			before: signingState("alice", old, "Active"), after: map[string]any{"certificate_body": sound, "status": "Inactive", "user_name": "alice"},
 			unknown: map[string]any{"certificate_id": true, "id": true}}}},
 			want: []row{{oldAddr, "replace", "IG501", rules.Medium, "", deletedMsg}}},
+		// One that signed nothing (Inactive, expired) is no loss, deleted
+		// or replaced; nor one deleted with its user.
+		{name: "an inactive one deleted", spec: planSpec{changes: []res{{addr: oldAddr, actions: del, before: signingState("alice", old, "Inactive")}}}},
+		{name: "an expired one deleted", spec: planSpec{changes: []res{{addr: oldAddr, actions: del, before: signingState("alice", expired, "Active")}}}},
+		{name: "an inactive one replaced in place by an inactive one", spec: planSpec{changes: []res{{addr: oldAddr, actions: deleteFirst,
+			before: signingState("alice", old, "Inactive"), after: map[string]any{"certificate_body": sound, "status": "Inactive", "user_name": "alice"},
+			unknown: map[string]any{"certificate_id": true, "id": true}}}}},
+		{name: "deleted with its user", spec: planSpec{changes: []res{deleted, {addr: "aws_iam_user.alice", actions: del, before: map[string]any{"name": "ALICE"}}}},
+			skipped: 1}, // the user
+		{name: "deleted with its user, whose name another user takes", spec: planSpec{changes: []res{deleted,
+			{addr: "aws_iam_user.alice", actions: del, before: map[string]any{"name": "alice"}},
+			{addr: "aws_iam_user.alice2", actions: create, after: map[string]any{"name": "alice"}, unknown: map[string]any{"id": true}}}},
+			want: []row{{oldAddr, "delete", "IG501", rules.Medium, "", deletedMsg}}, skipped: 2},
+		{name: "deleted with its user, whom a new key names", spec: planSpec{changes: []res{deleted,
+			{addr: "aws_iam_user.alice", actions: del, before: map[string]any{"name": "alice"}}, newKey("aws_iam_access_key.a", "alice")}},
+			want: []row{{oldAddr, "delete", "IG501", rules.Medium, "", deletedMsg}}, skipped: 1},
 		{name: "replaced in place by another user's", spec: planSpec{changes: []res{{addr: oldAddr, actions: deleteFirst,
 			before: signingState("alice", old, "Active"), after: map[string]any{"certificate_body": sound, "status": "Active", "user_name": "bob"},
 			unknown: map[string]any{"certificate_id": true, "id": true}}}},

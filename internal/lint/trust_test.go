@@ -138,6 +138,12 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_access_key.old":            "IG204:medium",
 			"aws_iam_account_password_policy.p": "IG101:high IG105:medium IG106:medium IG107:medium",
 		}},
+		// Deleting signing certificates that signed nothing (Inactive,
+		// expired), or one with its user, is clean-up: IG501 only for
+		// dave's, active and current, whose user stays.
+		{"trust/signing-cleanup", nil, map[string]string{
+			"aws_iam_signing_certificate.dave": "IG501:medium",
+		}},
 		{"trust/policy-target", nil, map[string]string{
 			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
 		}},

@@ -16,7 +16,7 @@ var (
 		ID: "IG501", Slug: "signing-certificate-deleted", Severity: Medium,
 		Event:     "DeleteSigningCertificate",
 		Summary:   "A signing certificate is deleted and not replaced",
-		Rationale: "Whatever signed requests with the certificate stops working; if the deletion was not planned it may also hide a takeover (delete, then upload an attacker's own).",
+		Rationale: "Whatever signed requests with the certificate stops working; if the deletion was not planned it may also hide a takeover (delete, then upload an attacker's own). A certificate that signed nothing before the plan (Inactive, or expired) is not judged, nor one deleted with its user: that is the clean-up IG808 asks for.",
 		Remediation: Remediation{
 			Console:   "IAM > Users > (user) > Security credentials: upload the new certificate before deleting the old one.",
 			CLI:       "aws iam upload-signing-certificate for the new certificate, then aws iam delete-signing-certificate for the old one.",
@@ -148,6 +148,17 @@ func SigningCertificateReplacement(status, body Value[string], now time.Time, b 
 		return NoReplacement
 	}
 	return SoundReplacement
+}
+
+// SignsNothing reports whether a signing certificate, as it was before the
+// plan, signed nothing: Inactive, or expired. Deleting one breaks nothing,
+// and is the clean-up IG808 asks for, so IG501 does not judge it.
+func SignsNothing(status, body Value[string], now time.Time) bool {
+	if !status.Unknown && status.V == "Inactive" {
+		return true
+	}
+	c, err := inspect.ParseCertificate(body.V)
+	return !body.Unknown && err == nil && now.After(c.NotAfter)
 }
 
 // SigningCertificateRemoval is the verdict on deleting a user's signing
