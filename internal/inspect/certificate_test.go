@@ -411,3 +411,21 @@ func BenchmarkLargeExponent(b *testing.B) {
 		c.SelfSigned()
 	}
 }
+
+// TestBlockTypeWithheld: a PEM block's type is named in an error only when
+// it is a known label. The type line of a broken block can hold a line of
+// the key that follows it.
+func TestBlockTypeWithheld(t *testing.T) {
+	const canary = "CANARYMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo"
+	for _, typ := range []string{canary, canary + " PRIVATE KEY", "RSA PRIVATE KEY " + canary} {
+		text := "-----BEGIN " + typ + "-----\nAAAA\n-----END " + typ + "-----\n"
+		_, errKey := inspect.ParsePrivateKey(text)
+		_, errCert := inspect.ParseCertificate(text)
+		_, errSSH := inspect.ParseSSHPublicKey(text)
+		for _, err := range []error{errKey, errCert, errSSH} {
+			if err == nil || strings.Contains(err.Error(), "CANARY") {
+				t.Errorf("%q: err = %v, want an error that does not name the type", typ, err)
+			}
+		}
+	}
+}

@@ -51,12 +51,24 @@ func errNoPEM(what string) error {
 	return fmt.Errorf("no valid PEM block found (want a %s block: base64 between BEGIN and END lines)", what)
 }
 
-// blockType quotes a PEM block type for an error, bounded and printable.
+// blockType names a PEM block's type for an error: quoted when it is one
+// of the labels PEM files hold (RFC 7468's, OpenSSL's, OpenSSH's), else
+// only as unknown. The type line of a broken block may hold whatever was
+// written there, such as a line of a private key.
 func blockType(t string) string {
-	if len(t) > 40 {
-		t = t[:40] + "..."
+	if pemLabels[t] {
+		return `"` + t + `"`
 	}
-	return fmt.Sprintf("%q", t)
+	return "(an unknown type)"
+}
+
+var pemLabels = map[string]bool{
+	"CERTIFICATE": true, "TRUSTED CERTIFICATE": true, "X509 CERTIFICATE": true, "ATTRIBUTE CERTIFICATE": true,
+	"CERTIFICATE REQUEST": true, "NEW CERTIFICATE REQUEST": true, "X509 CRL": true, "PKCS7": true, "CMS": true,
+	"PUBLIC KEY": true, "RSA PUBLIC KEY": true, "SSH2 PUBLIC KEY": true,
+	"PRIVATE KEY": true, "ENCRYPTED PRIVATE KEY": true, "RSA PRIVATE KEY": true, "DSA PRIVATE KEY": true,
+	"EC PRIVATE KEY": true, "OPENSSH PRIVATE KEY": true, "EC PARAMETERS": true, "DH PARAMETERS": true,
+	"PGP PUBLIC KEY BLOCK": true, "PGP PRIVATE KEY BLOCK": true, "PGP MESSAGE": true, "PGP SIGNATURE": true,
 }
 
 // isPrivateKeyBlock reports whether a PEM block type names private key material.
