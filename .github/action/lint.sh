@@ -24,7 +24,7 @@ args=()
 [ -n "${INPUT_TERRAFORM:-}" ] && args+=(--terraform "$INPUT_TERRAFORM")
 [ "${INPUT_RECURSIVE:-false}" = true ] && args+=(--recursive)
 
-IFS=', ' read -r -a formats <<<"${INPUT_FORMAT:-github}"
+IFS=$', \t\n' read -r -d '' -a formats <<<"${INPUT_FORMAT:-github}"
 [ "${INPUT_UPLOAD_SARIF:-false}" = true ] && formats+=(sarif)
 [ "${INPUT_COMMENT:-true}" = true ] && formats+=(markdown)
 
@@ -37,10 +37,12 @@ rm -f iamguard.json iamguard.sarif iamguard-junit.xml iamguard.md
 # ${args[@]+...} since an empty array is "unbound" there under set -u.
 worst=0
 seen=" "
-for format in "${formats[@]}"; do
+ran=0
+for format in ${formats[@]+"${formats[@]}"}; do
 	case "$seen" in *" $format "*) continue ;; esac
 	seen="$seen$format "
 	[ -n "$format" ] || continue
+	ran=$((ran + 1))
 	file="" name=""
 	case "$format" in
 	json) file=iamguard.json name=json-file ;;
@@ -55,13 +57,19 @@ for format in "${formats[@]}"; do
 	fi
 	code=$?
 	[ "$code" -gt "$worst" ] && worst=$code
-	if [ "$code" -ge 2 ]; then
+	if [ "$code" -ge 2 ] && [ -n "$file" ] && [ ! -f "$file" ]; then
 		break # an input error: the other formats would repeat it
 	fi
+	# Exit 2 with a report: some plans could not be read, and the report
+	# says so beside the others' findings.
 	if [ -n "$file" ] && [ -f "$file" ]; then
 		echo "$name=$PWD/$file" >>"$out"
 	fi
 done
+if [ "$ran" -eq 0 ]; then
+	echo "::error title=iamguard action::the format input names no format"
+	worst=2
+fi
 
 if [ "${INPUT_COMMENT:-true}" = true ] && [ -f iamguard.md ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
 	cat iamguard.md >>"$GITHUB_STEP_SUMMARY"

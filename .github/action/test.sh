@@ -146,6 +146,24 @@ expect "no markdown-file output from it" "" "$(output markdown-file)"
 lint_env ""
 step lint.sh
 expect "an empty plan input is exit 2" 2 "$code"
+lint_env plan.json "," "" false false
+step lint.sh
+expect "a format input of separators only is exit 2" 2 "$code"
+expect_in "the format input is named" "the format input names no format" "$log"
+lint_env plan.json $'json\nsarif'
+step lint.sh
+expect "formats on lines of their own: the second is written" "$PWD/iamguard.sarif" "$(output sarif-file)"
+
+# --- One plan of several cannot be read: exit 2, and the reports of the
+# others are still written, uploaded and summarised.
+mkdir -p broken/a broken/b && cp "$fixture" broken/a/plan.json && head -c 500 "$fixture" >broken/b/plan.json
+: >"$GITHUB_STEP_SUMMARY"
+lint_env broken github "" true true true
+step lint.sh
+expect "an unreadable plan among others is exit 2" 2 "$code"
+expect "the SARIF file of the others is written" "$PWD/iamguard.sarif" "$(output sarif-file)"
+expect_in "the job summary shows the others' findings" "broken/a/plan.json" "$(cat "$GITHUB_STEP_SUMMARY")"
+rm -rf broken
 
 # --- Releases: downloaded for the runner's OS and architecture, checked
 # against SHA256SUMS. A fake v9.9.9 release of the binary built above.
