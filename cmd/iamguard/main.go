@@ -168,17 +168,41 @@ func versionLine() string {
 // `iamguard lint plan.json --format json` works as users expect.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	fs.SetOutput(io.Discard)
+	var rest []string // after "--": arguments, whatever they look like
+	if i := terminator(fs, args); i >= 0 {
+		args, rest = args[:i], args[i+1:]
+	}
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			return nil, err
 		}
 		if fs.NArg() == 0 {
-			return pos, nil
+			return append(pos, rest...), nil
 		}
 		pos = append(pos, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+}
+
+// terminator is the index of the "--" that ends the flags in args, where
+// a flag stands (not the value of one), or -1.
+func terminator(fs *flag.FlagSet, args []string) int {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return i
+		case len(a) < 2 || a[0] != '-' || strings.Contains(a, "="):
+			continue // an argument ("-" is stdin), or a flag with its value
+		}
+		if f := fs.Lookup(strings.TrimLeft(a, "-")); f != nil {
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !b.IsBoolFlag() {
+				i++ // its value follows
+			}
+		}
+	}
+	return -1
 }
 
 func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
@@ -326,29 +350,46 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 			parts = append(parts, report.PlanReport{Path: pa.path, ArtifactURI: artifactURI(pa.path), Report: r, Err: err})
 		}
 		if len(parts) == 0 {
-			return 0, fmt.Errorf("no Terraform plans found in %s", strings.Join(pos, " "))
+			names := make([]string, len(pos))
+			for i, p := range pos {
+				names[i] = quote.Path(p)
+			}
+			return 0, fmt.Errorf("no Terraform plans found in %s", strings.Join(names, " "))
 		}
 		rep, uri = report.Merge(parts, toolVersion()), ""
 	}
 	if ctx.Err() != nil {
 		return 0, errors.New("interrupted; no report written")
 	}
-	// From here a signal ends the process as it would any other: writing
-	// may block on a pipe nobody reads. (stop cancels ctx too.)
+	// From here a signal ends the run at once, even while a write blocks
+	// on a pipe nobody reads (see interruptWriting). (stop cancels ctx too.)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
 	stop()
 	rep.Config = report.NewConfig(cfg, minSev, waiversAt, rep.Findings)
 
 	out, color := stdout, isTerminal(stdout)
+	partial := "" // the --output file, while it holds part of a report
 	if *output != "" {
 		f, err := os.Create(*output)
 		if err != nil {
 			return 0, fmt.Errorf("--output %s: %w", quote.Path(*output), errors.Unwrap(err))
 		}
 		defer f.Close()
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			partial = *output
+		}
 		out, color = f, false
 	}
+	written := make(chan struct{})
+	defer close(written)
+	go interruptWriting(sigs, written, partial, stderr)
 	ropt := report.Options{Color: color, ArtifactURI: uri, FailOn: minSev}
 	if err := write(out, rep, ropt); err != nil {
+		if partial != "" {
+			os.Remove(partial)
+		}
 		return 0, fmt.Errorf("writing the report: %w", err)
 	}
 	if badPlans {
@@ -358,6 +399,25 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		return exitFindings, nil
 	}
 	return exitOK, nil
+}
+
+// interruptWriting ends the process on a signal while the report is
+// written: exit 2 with one line, and no part of a report left in the
+// --output file (partial, "" for none), which a later step could take for
+// a whole one.
+func interruptWriting(sigs <-chan os.Signal, written <-chan struct{}, partial string, stderr io.Writer) {
+	select {
+	case <-written:
+		return
+	case <-sigs:
+	}
+	what := "the report on standard output is cut short"
+	if partial != "" {
+		os.Remove(partial)
+		what = "no report written"
+	}
+	fmt.Fprintln(stderr, "iamguard: interrupted while writing the report;", what)
+	os.Exit(exitUsage)
 }
 
 // openPlan reads the plan, until ctx is done (an interrupt).

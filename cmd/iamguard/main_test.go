@@ -557,3 +557,24 @@ func TestNowZero(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// TestDoubleDash: after "--", every argument is a plan, however it looks;
+// "--" given as a flag's value ends nothing.
+func TestDoubleDash(t *testing.T) {
+	data, err := os.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	for _, name := range []string{"-a.json", "--fail-on=critical", "--"} {
+		writeFile(t, ".", name, string(data))
+	}
+	r := lintCLI(t, nil, "lint", "--no-config", "--format", "json", "--", "-a.json", "--fail-on=critical")
+	if r.code != 1 || strings.Count(r.stdout, `"path": "`) != 2 {
+		t.Errorf("exit %d, stderr %q; want both files linted as plans, the findings failing the run", r.code, r.stderr)
+	}
+	r = lintCLI(t, nil, "lint", "--no-config", "--output", "--", "--fail-on=critical", "--", "-a.json")
+	if _, err := os.Stat("--"); r.code != 0 || err != nil {
+		t.Errorf("exit %d, stderr %q; want the report written to the file --, and --fail-on applied", r.code, r.stderr)
+	}
+}

@@ -481,7 +481,7 @@ func TestRunLimitsCountWhatIsKept(t *testing.T) {
 }
 
 // TestDirectoryOddEntries: a directory named by a symbolic link is searched
-// as the directory it names; a zip that cannot be read (a truncated binary
+// as the directory it names, one linked within a tree is noted; a zip that cannot be read (a truncated binary
 // plan) is skipped with a note, not silently.
 func TestDirectoryOddEntries(t *testing.T) {
 	dir := t.TempDir()
@@ -492,6 +492,15 @@ func TestDirectoryOddEntries(t *testing.T) {
 	}
 	if r := lintCLI(t, nil, "lint", "--no-config", link); r.code != 1 {
 		t.Errorf("a linked directory: exit %d, stderr %q; want its plan linted", r.code, r.stderr)
+	}
+	// Within a tree searched, a linked directory is noted, not followed.
+	tree := filepath.Join(dir, "tree")
+	copyFile(t, riskyPlan, filepath.Join(tree, "stage"), "plan.json")
+	if err := os.Symlink(filepath.Join(dir, "plans"), filepath.Join(tree, "prod")); err != nil {
+		t.Fatal(err)
+	}
+	if r := lintCLI(t, nil, "lint", "--no-config", "--recursive", tree); r.code != 1 || !strings.Contains(r.stderr, "prod: skipped, a linked directory, not followed") {
+		t.Errorf("a linked directory in a tree: exit %d, stderr %q; want it noted", r.code, r.stderr)
 	}
 	writeFile(t, filepath.Join(dir, "plans"), "tfplan", "PK\x03\x04 cut short")
 	r := lintCLI(t, nil, "lint", "--no-config", filepath.Join(dir, "plans"))

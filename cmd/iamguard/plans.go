@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
+	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
 )
 
 // planArg is one plan to lint. found marks a plan found in a directory
@@ -46,7 +47,7 @@ func expandPlans(args []string, recursive bool) ([]planArg, error) {
 		}
 		fi, err := os.Stat(a)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", a, bare(err))
+			return nil, fmt.Errorf("%s: %w", quote.Path(a), bare(err))
 		}
 		if !fi.IsDir() {
 			out = append(out, planArg{path: a})
@@ -61,7 +62,7 @@ func expandPlans(args []string, recursive bool) ([]planArg, error) {
 			if !recursive {
 				hint = " (--recursive also searches its subdirectories)"
 			}
-			return nil, fmt.Errorf("%s: no *.json or binary plan files in this directory%s", a, hint)
+			return nil, fmt.Errorf("%s: no *.json or binary plan files in this directory%s", quote.Path(a), hint)
 		}
 		out = append(out, found...)
 	}
@@ -77,7 +78,7 @@ func plansIn(dir string, recursive bool) ([]planArg, error) {
 	}
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return fmt.Errorf("%s: %w", path, bare(err))
+			return fmt.Errorf("%s: %w", quote.Path(path), bare(err))
 		}
 		if d.IsDir() {
 			if path != root && (!recursive || skipDirs[d.Name()]) {
@@ -86,7 +87,11 @@ func plansIn(dir string, recursive bool) ([]planArg, error) {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 { // a linked plan counts, a linked directory is not followed
-			if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+			fi, err := os.Stat(path)
+			if err == nil && fi.IsDir() && recursive && !skipDirs[d.Name()] {
+				out = append(out, planArg{path: path, found: true, skip: "a linked directory, not followed (name it to search it)"})
+			}
+			if err != nil || !fi.Mode().IsRegular() {
 				return nil
 			}
 		} else if !d.Type().IsRegular() {

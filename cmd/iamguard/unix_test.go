@@ -36,6 +36,11 @@ func TestControlCharactersQuoted(t *testing.T) {
 	os.WriteFile(bad, []byte("fail_on = nope\n"), 0o600)
 	wantUsageError(t, lintCLI(t, nil, "lint", "--config", bad, fixture), `"`+dir+`/bad\r.hcl":1: only literal values`)
 	wantUsageError(t, lintCLI(t, nil, "lint", "--output", filepath.Join(name, "out"), fixture), `--output "`+dir+`/plan\n\x1b[31mred.json/out": no such file or directory`)
+	// With several plans, or a directory.
+	wantUsageError(t, lintCLI(t, nil, "lint", fixture, name), quoted+": no such file or directory")
+	empty := filepath.Join(dir, "no\nplans")
+	os.Mkdir(empty, 0o700)
+	wantUsageError(t, lintCLI(t, nil, "lint", empty), `"`+dir+`/no\nplans": no *.json or binary plan files`)
 	binary := filepath.Join(dir, "tfplan\n")
 	os.WriteFile(binary, []byte("PK\x03\x04"), 0o600)
 	wantUsageError(t, lintCLI(t, nil, "lint", binary, "--terraform", name), `"`+dir+`/tfplan\n" is a binary plan file: --terraform `+quoted+": not found")
@@ -109,6 +114,30 @@ cat "`+mustAbs(t, fixture)+`"
 `)
 	if r := viaFIFO([]byte(binaryPlanBytes), "--terraform", tf); r.code != 1 || r.stdout != direct.stdout {
 		t.Errorf("binary plan through a FIFO: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// TestBinaryPlanAsDevStdin: a binary plan named /dev/stdin, a file
+// redirected there, reaches terraform show as a copy: /dev/stdin is
+// another file in terraform.
+func TestBinaryPlanAsDevStdin(t *testing.T) {
+	saved := writeFile(t, t.TempDir(), "saved.tfplan", binaryPlanBytes)
+	tf := shellTerraform(t, `cmp -s "$4" "`+saved+`" || { echo "Error: Failed to read the given file" >&2; exit 1; }
+cat "`+mustAbs(t, fixture)+`"
+`)
+	in, err := os.Open(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestMainProcess$")
+	cmd.Env = append(os.Environ(), "IAMGUARD_TEST_ARGS=lint\n--no-config\n--terraform\n"+tf+"\n/dev/stdin")
+	cmd.Stdin = in
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	cmd.Run()
+	if code := cmd.ProcessState.ExitCode(); code != 1 {
+		t.Errorf("exit %d, stderr %q; want the plan linted", code, stderr.String())
 	}
 }
 
@@ -304,8 +333,8 @@ func wantInterrupted(t *testing.T, cmd *exec.Cmd, sig os.Signal, stderr *bytes.B
 }
 
 // TestSignalWhileWriting: a signal while the report is written (to a pipe
-// nobody reads, so the write blocks) ends the process as it would any
-// other, not swallowed by the handler that stops the reading.
+// nobody reads, so the write blocks) ends the run at once, exit 2 with one
+// line, not swallowed by the handler that stops the reading.
 func TestSignalWhileWriting(t *testing.T) {
 	planFile := filepath.Join(t.TempDir(), "plan.json")
 	f, err := os.Create(planFile)
@@ -324,6 +353,8 @@ func TestSignalWhileWriting(t *testing.T) {
 	cmd := exec.Command(os.Args[0], "-test.run=^TestMainProcess$")
 	cmd.Env = append(os.Environ(), "IAMGUARD_TEST_ARGS=lint\n--no-config\n"+planFile)
 	cmd.Stdout = w // never read
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -342,6 +373,9 @@ func TestSignalWhileWriting(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		cmd.Process.Kill()
 		t.Fatal("still running 10 s after SIGTERM while writing the report")
+	}
+	if code := cmd.ProcessState.ExitCode(); code != 2 || stderr.String() != "iamguard: interrupted while writing the report; the report on standard output is cut short\n" {
+		t.Errorf("exit %d, stderr %q; want exit 2 and one line", code, stderr.String())
 	}
 }
 

@@ -47,7 +47,11 @@ func Open(ctx context.Context, name string, stdin io.Reader, tf Terraform, keep 
 		if err == nil && fi.IsDir() {
 			return nil, fmt.Errorf("%s: is a directory, not a plan", shown)
 		}
-		r, piped = f, err != nil || !fi.Mode().IsRegular()
+		// A name for one of this process's descriptors (/dev/stdin, a
+		// file redirected there) names another file in terraform, whose
+		// descriptors are its own.
+		ownFD := name == "/dev/stdin" || strings.HasPrefix(name, "/dev/fd/") || strings.HasPrefix(name, "/proc/self/fd/")
+		r, piped = f, err != nil || !fi.Mode().IsRegular() || ownFD
 	}
 	if piped {
 		r = stream.NewReader(ctx, r)
