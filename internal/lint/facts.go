@@ -495,7 +495,7 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 		mark(name)
 		switch {
 		case c.removed && rc.DeposedKey == "":
-			if k, ok := l.accountUser(c, was.V); ok && !was.Unknown && was.V != "" {
+			if k, ok := l.accountUser(c.rc, was.V); ok && !was.Unknown && was.V != "" {
 				l.goneUsers[k] = userKey(was.V)
 			}
 			continue
@@ -548,7 +548,7 @@ func (l *linter) keepCredentialUsers() {
 // userGone reports whether the plan deletes the user named user of c's
 // account, and no object has that name once it is applied.
 func (l *linter) userGone(c *change, user string) bool {
-	k, ok := l.accountUser(c, user)
+	k, ok := l.accountUser(c.rc, user)
 	u := l.goneUsers[k]
 	return ok && u != "" && !l.keptUsers[u] && !l.keptUsers[""]
 }
@@ -743,7 +743,7 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 		if u.Unknown || u.V == "" {
 			continue
 		}
-		if k, ok := l.accountUser(c, u.V); ok {
+		if k, ok := l.accountUser(c.rc, u.V); ok {
 			best[k] = max(best[k], rules.SigningCertificateReplacement(a.str("status", "Active"), a.str("certificate_body", ""), l.now, l.baseline))
 		}
 	}
@@ -757,7 +757,7 @@ func (l *linter) signingReplacement(c *change, user string) rules.Replacement {
 	if l.signingBest == nil {
 		panic("lint: a signing certificate was judged before its replacements were found; find them in gatherFacts")
 	}
-	k, ok := l.accountUser(c, user)
+	k, ok := l.accountUser(c.rc, user)
 	if !ok {
 		return rules.NoReplacement
 	}
@@ -769,11 +769,11 @@ func (l *linter) signingReplacement(c *change, user string) rules.Replacement {
 // is the user's. With more, each may be another account: the name pairs
 // the user with the provider configuration, and ok is false when the plan
 // does not show which c uses (an object whose configuration is gone).
-func (l *linter) accountUser(c *change, user string) (string, bool) {
+func (l *linter) accountUser(rc *plan.Change, user string) (string, bool) {
 	if l.plan.AWSProviders <= 1 {
 		return userKey(user), true
 	}
-	provider, ok := l.plan.Provider(c.rc)
+	provider, ok := l.plan.Provider(rc)
 	return provider + "\x00" + userKey(user), ok
 }
 
@@ -791,11 +791,12 @@ type dormantCredential struct {
 // deposed objects and those in prior state only too), by type and by the
 // key they hold (see material): uploaded again, that key is the same
 // credential (rules.Reupload), whether or not the dormant object stays;
-// unless another object held it Active before the plan (a renewal).
+// unless the user it is uploaded for held it Active before the plan (see
+// renews), which heldActive records.
 func (l *linter) dormantCredentials() map[string]map[string]dormantCredential {
 	out := map[string]map[string]dormantCredential{}
-	active := map[[2]string]bool{} // by type and key: Active before the plan too, so not brought back
-	add := func(typ, address string, a attrs, fate string) {
+	l.heldActive = map[[3]string]bool{}
+	add := func(typ, address string, rc *plan.Change, a attrs, fate string) {
 		status := a.str("status", "Active")
 		dormant := status.V == "Inactive" || status.V == "Expired"
 		if status.Unknown || !dormant && status.V != "Active" {
@@ -806,7 +807,11 @@ func (l *linter) dormantCredentials() map[string]map[string]dormantCredential {
 		case !ok || id == "":
 			return
 		case !dormant:
-			active[[2]string{typ, id}] = true
+			if u := a.str(userAttrs[typ], ""); !u.Unknown && !u.Unreadable {
+				if k, ok := l.accountUser(rc, u.V); ok {
+					l.heldActive[[3]string{typ, id, k}] = true
+				}
+			}
 			return
 		}
 		if out[typ] == nil {
@@ -820,25 +825,33 @@ func (l *linter) dormantCredentials() map[string]map[string]dormantCredential {
 		address := objectAddress(c.rc.Address, c.rc.DeposedKey)
 		switch {
 		case slices.Contains(c.rc.Actions, tfjson.ActionForget):
-			add(c.rc.Type, address, c.before(), "forgets")
+			add(c.rc.Type, address, c.rc, c.before(), "forgets")
 		case c.removed || c.action == "replace":
-			add(c.rc.Type, address, c.before(), "deletes")
+			add(c.rc.Type, address, c.rc, c.before(), "deletes")
 		case c.action != "create":
-			add(c.rc.Type, address, c.before(), "keeps") // dormant before the plan: an update that reactivates it is judged as such too
+			add(c.rc.Type, address, c.rc, c.before(), "keeps") // dormant before the plan: an update that reactivates it is judged as such too
 		}
 	}
 	for i := range l.plan.Prior {
 		r := &l.plan.Prior[i]
-		add(r.Type, objectAddress(r.Address, r.DeposedKey), appliedObject{prior: r}.attrs(), "keeps")
-	}
-	for typ, dormant := range out {
-		for id := range dormant {
-			if active[[2]string{typ, id}] {
-				delete(dormant, id) // renewed or moved while in use: nothing comes back
-			}
-		}
+		rc := &plan.Change{ModuleAddress: r.ModuleAddress, Type: r.Type, Name: r.Name}
+		add(r.Type, objectAddress(r.Address, r.DeposedKey), rc, appliedObject{prior: r}.attrs(), "keeps")
 	}
 	return out
+}
+
+// renews reports whether the user c uploads the key id for held it Active
+// before the plan, in the same account: a certificate renewed for its key
+// pair, say, while last year's stays Inactive. Nothing comes back to the
+// user. Another user's active copy is no such renewal: for this user, the
+// key comes back.
+func (l *linter) renews(c *change, id string) bool {
+	u := c.after().str(userAttrs[c.rc.Type], "")
+	if u.Unknown || u.Unreadable {
+		return false
+	}
+	k, ok := l.accountUser(c.rc, u.V)
+	return ok && l.heldActive[[3]string{c.rc.Type, id, k}]
 }
 
 // material names the key an SSH key or signing certificate holds, the same
@@ -883,7 +896,7 @@ func (l *linter) reupload(c *change, r *rules.Rule) []rules.Finding {
 	d, found := dormant[id]
 	switch {
 	case v.Unknown:
-	case !found:
+	case !found || l.renews(c, id):
 		return nil
 	case d.address == c.rc.Address:
 		d.address = ""

@@ -144,6 +144,13 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/signing-cleanup", nil, map[string]string{
 			"aws_iam_signing_certificate.dave": "IG501:medium",
 		}},
+		// Another user's active copy of a dormant key is no renewal: for
+		// alice, her SSH key and certificate come back.
+		{"trust/reupload-other-user", nil, map[string]string{
+			"aws_iam_user_ssh_key.ssh_alice":         "IG405:high",
+			"aws_iam_signing_certificate.cert_alice": "IG503:high",
+			"aws_iam_signing_certificate.cert_bob":   "IG501:medium",
+		}},
 		{"trust/policy-target", nil, map[string]string{
 			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
 		}},
