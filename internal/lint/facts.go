@@ -645,18 +645,24 @@ func (l *linter) judgeKeySet(head int32) {
 		i := -1 // the judged key the finding goes on
 		switch {
 		case f.Rule == rules.AccessKeyMultipleActive:
-			// Once a set: on its first active key that the plan writes, or
-			// else on its first active key this run judges. A waiver given
-			// to a standing key then never covers a key added beside it.
+			// Once a set, on one of its keys this run judges that is (or may
+			// be) active: the first that the plan makes active, or else the
+			// first known active, or else the first that may be. A waiver
+			// given to a standing key then never covers a key added beside it.
+			rank := 0 // of keys[i]: 3 adds, 2 active, 1 may be
 			for j, k := range keys {
-				if changes[j] == nil || !(k.Active || k.StatusUnknown && f.Severity == rules.Info) {
-					continue
+				r := 0
+				switch {
+				case changes[j] == nil || !k.Active && !k.StatusUnknown:
+				case addsKey(changes[j]):
+					r = 3
+				case k.Active:
+					r = 2
+				default:
+					r = 1
 				}
-				if i < 0 || changes[j].writes() {
-					i = j
-				}
-				if changes[j].writes() {
-					break
+				if r > rank {
+					i, rank = j, r
 				}
 			}
 		case len(keys) <= 8:
@@ -693,6 +699,19 @@ func (l *linter) judgeKeySet(head int32) {
 	}
 	clear(changes)
 	l.keyScratch, l.changeScratch = keys, changes
+}
+
+// addsKey reports whether c makes active an access key that was not before
+// the plan: creates one, or reactivates or replaces an inactive one. (Its
+// status after it may be known only after apply.)
+func addsKey(c *change) bool {
+	switch c.action {
+	case "create":
+		return true
+	case "update", "replace":
+		return c.before().str("status", "Active").V != "Active"
+	}
+	return false
 }
 
 // sshKeyFindings judges every SSH key that exists once the plan is applied,

@@ -198,12 +198,6 @@ type change struct {
 // unchanged reports whether the change leaves the object as it is.
 func (c *change) unchanged() bool { return c.action == "no-op" || c.action == "read" }
 
-// writes reports whether applying the change writes the object to AWS:
-// creates, replaces or updates it.
-func (c *change) writes() bool {
-	return c.action == "create" || c.action == "replace" || c.action == "update"
-}
-
 // before is the object before the change; empty on create, unreadable
 // when the plan gives something other than an object.
 func (c *change) before() attrs {

@@ -480,6 +480,22 @@ func TestAccessKey(t *testing.T) {
 			want: []row{ig203(k1, "create", k0, k1)}, // one finding per user, on the key the plan writes
 		},
 		{
+			// Replacing an active key adds none: IG203 stays on the first.
+			name: "second of two keys rotated",
+			spec: planSpec{changes: []res{existingKey(k0, nil, keyState("alice", "Active", recent), keyState("alice", "Active", recent)),
+				{addr: k1, actions: deleteFirst, before: keyState("alice", "Active", recent),
+					after: map[string]any{"pgp_key": "keybase:alice2", "status": "Active", "user": "alice"}, unknown: keyComputed}}},
+			want: []row{ig203(k0, "no-op", k0, k1)},
+		},
+		{
+			// Replacing an inactive one with an active one adds one.
+			name: "an inactive key replaced by an active one beside another",
+			spec: planSpec{changes: []res{existingKey(k0, nil, keyState("alice", "Active", recent), keyState("alice", "Active", recent)),
+				{addr: k1, actions: deleteFirst, before: keyState("alice", "Inactive", recent),
+					after: map[string]any{"pgp_key": "keybase:alice2", "status": "Active", "user": "alice"}, unknown: keyComputed}}},
+			want: []row{ig203(k1, "replace", k0, k1)},
+		},
+		{
 			name: "prior key outside the plan (targeted) is counted",
 			spec: planSpec{changes: []res{newKey(k0, "alice")},
 				prior: []res{{addr: legacy, after: keyState("alice", "Active", recent)}}},

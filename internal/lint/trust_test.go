@@ -131,6 +131,14 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/key-added-beside", nil, map[string]string{
 			"aws_iam_access_key.zz_extra": "IG203:medium",
 		}},
+		// Also when a standing key is replaced too (a rotation adds no
+		// key), and when the added key's status is known only after apply.
+		{"trust/key-added-replaced", nil, map[string]string{
+			"aws_iam_access_key.zz_extra": "IG203:medium",
+		}},
+		{"trust/key-added-status-unknown", nil, map[string]string{
+			"aws_iam_access_key.zz_extra": "IG203:medium",
+		}},
 		// A refresh-only plan lists no resource changes: each object of
 		// its prior_state, the account as refreshed, is judged as a no-op.
 		{"trust/refresh-only", nil, map[string]string{

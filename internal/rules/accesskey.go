@@ -118,13 +118,12 @@ type AccessKey struct {
 // known only after apply), with the key's Name as Subject, and IG203 once
 // for the user, with the user's name as Subject.
 func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b Baseline) []Finding {
-	var active []string
+	var active, maybe []string // maybe: keys whose status is known only after apply
 	var fs []Finding
-	maybe := 0 // keys whose status is known only after apply
 	statusSensitive := false
 	for _, k := range keys {
 		if k.StatusUnknown {
-			maybe++
+			maybe = append(maybe, k.Name)
 		}
 		statusSensitive = statusSensitive || k.StatusSensitive
 		if k.StatusUnknown && !k.Created.IsZero() && Days(k.Created, now) > b.AccessKeyMaxAgeDays {
@@ -159,10 +158,13 @@ func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b B
 	switch {
 	case len(active) > 1:
 		f := AccessKeyMultipleActive.finding("status", "user %s has %d active access keys: %s", user.Quote(), len(active), nameSome(active))
+		if len(maybe) > 0 {
+			f.Message += fmt.Sprintf("; and may have %d more, whose status is known only after apply: %s", len(maybe), nameSome(maybe))
+		}
 		f.Subject = user.V
 		// Which keys are active, and how many, tells a sensitive status.
 		fs = append(fs, withhold([]Finding{f}, func(string) bool { return statusSensitive })...)
-	case len(active)+maybe > 1:
+	case len(active)+len(maybe) > 1:
 		// Two or more may be active once applied.
 		f := AccessKeyMultipleActive.unknown("status", UnknownValue[string]())
 		f.Subject = user.V

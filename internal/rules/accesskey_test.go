@@ -119,6 +119,10 @@ func TestEvaluateAccessKeys(t *testing.T) {
 			want:     []want{{"IG203", Info, "status", unknownMsg("status", "IG203", "access-key-multiple-active")}},
 			subjects: []string{"deployer"}},
 		{name: "one key of unknown status", keys: []AccessKey{{Name: "b", StatusUnknown: true}}},
+		// Two active: decided; the one that may be is named too.
+		{name: "two active and one unknown", keys: []AccessKey{{Name: "a", Active: true}, {Name: "b", Active: true}, {Name: "c", StatusUnknown: true}},
+			want:     []want{{"IG203", Medium, "status", `user "deployer" has 2 active access keys: a, b; and may have 1 more, whose status is known only after apply: c`}},
+			subjects: []string{"deployer"}},
 		{name: "many keys are counted, a few named", keys: []AccessKey{
 			{Name: "k1", Active: true}, {Name: "k2", Active: true}, {Name: "k3", Active: true}, {Name: "k4", Active: true},
 			{Name: "k5", Active: true}, {Name: "k6", Active: true}, {Name: "k7", Active: true},
