@@ -397,6 +397,11 @@ func Lint(p *plan.Plan, opt Options) Result {
 // prior_state: the account as refreshed, which applying the plan keeps. A
 // normal plan lists every such object, as a no-op when it stays as it is.
 // Deposed objects stay in Prior, beside them.
+//
+// Such a plan marks sensitive only what state marks: not what the
+// configuration reads from a sensitive input variable since that state was
+// written. So every attribute the configuration sets from anything but a
+// constant is marked sensitive too.
 func refreshOnly(p *plan.Plan) *plan.Plan {
 	q := *p
 	q.Prior = nil
@@ -405,10 +410,37 @@ func refreshOnly(p *plan.Plan) *plan.Plan {
 			q.Prior = append(q.Prior, r)
 			continue
 		}
-		q.Changes = append(q.Changes, &plan.Change{Address: r.Address, ModuleAddress: r.ModuleAddress, Type: r.Type, Name: r.Name,
-			Actions: tfjson.Actions{tfjson.ActionNoop}, Before: r.Values, After: r.Values, BeforeSensitive: r.Sensitive, AfterSensitive: r.Sensitive})
+		rc := &plan.Change{Address: r.Address, ModuleAddress: r.ModuleAddress, Type: r.Type, Name: r.Name,
+			Actions: tfjson.Actions{tfjson.ActionNoop}, Before: r.Values, After: r.Values}
+		marks := r.Sensitive
+		if settings, ok := p.Configured(rc); ok {
+			marks = markRead(marks, settings)
+		}
+		rc.BeforeSensitive, rc.AfterSensitive = marks, marks
+		q.Changes = append(q.Changes, rc)
 	}
 	return &q
+}
+
+// markRead adds to an object's sensitivity marks every attribute that
+// settings set from anything but a constant.
+func markRead(marks any, settings plan.Settings) any {
+	obj, ok := marks.(plan.Object)
+	if !ok && marks != nil {
+		return marks // true: all of it
+	}
+	obj = slices.Clone(obj)
+	for _, s := range settings {
+		if s.Setting == plan.Unset || s.Constant {
+			continue
+		}
+		if i := slices.IndexFunc(obj, func(m plan.Member) bool { return m.Name == s.Name }); i >= 0 {
+			obj[i].Value = true
+		} else {
+			obj = append(obj, plan.Member{Name: s.Name, Value: true})
+		}
+	}
+	return obj
 }
 
 // unreplaced returns the deposed objects destroyed that the current object

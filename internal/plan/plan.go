@@ -1251,7 +1251,7 @@ func (rd *reader) resolveConfig() {
 		attrs := make(Settings, len(res.attrs))
 		for i, a := range res.attrs {
 			x := a.expr
-			attrs[i] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(k.module, x, each))}
+			attrs[i] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(k.module, x, each)), Constant: !x.null && !x.refs && !x.opaque}
 			if attrs[i].Setting == Set && x.refs && !x.instance && len(x.source) > 0 {
 				x, up := rd.passedOn(k.module, x)
 				id, ok := ids[string(x.source)]
@@ -1286,8 +1286,11 @@ type Settings []AttrSetting
 // from other objects the same way in every instance, where it is read
 // (hasSource; see Plan.Source).
 type AttrSetting struct {
-	Name      string
-	Setting   Setting
+	Name    string
+	Setting Setting
+	// Constant: a value written out, which reads nothing (no input
+	// variable, which may be sensitive).
+	Constant  bool
 	hasSource bool
 	source    source
 }

@@ -61,6 +61,10 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	refreshed, err := os.ReadFile("../lint/testdata/trust/refresh-sensitive/plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for name, c := range map[string]struct {
 		plan     string
 		canaries []string
@@ -80,6 +84,9 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 		"made by terraform, marked by credentials": {string(userMarks),
 			[]string{"CANARY-DELKEYUSER", "CANARY-DELSSHUSER", "CANARY-DELSIGUSER", "CANARY-LPUSER", "rotating[0], aws_iam_access_key.rotating[1]"},
 			[]string{"IG203", "IG404", "IG501"}, false},
+		// A refresh-only plan marks only what state marks: a variable
+		// made sensitive since is read from the configuration.
+		"made by terraform, refresh-only": {string(refreshed), []string{"canary-user-7731"}, []string{"IG203"}, false},
 		"every sensitive place": {strings.ReplaceAll(sensitivePlan, "SSHKEY", key),
 			[]string{"CANARY-before-user", "CANARY-after-user", "CANARY-ssh-user", "CANARY-prior-ssh-user", "pEm", "4321", "is 3", "is 5"},
 			[]string{"IG101", "IG106", "IG107", "IG203", "IG403", "IG404", "IG501"}, false},
