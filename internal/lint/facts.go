@@ -731,12 +731,23 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 			Encoding:  a.str("encoding", ""),
 		}, l.baseline)
 		l.sshKeys[o.address] = fs
-		if key != nil {
+		switch {
+		case key != nil:
 			fp := rules.Known(key.SHA256Fingerprint)
 			fp.Sensitive = a.isSensitive("public_key")
 			u := l.userOf(o, "username")
 			uses = append(uses, rules.SSHKeyUse{User: l.withheld(u), UserKey: u.key, Fingerprint: fp})
 			fingerprints[o.address] = key.SHA256Fingerprint
+		case o.change != nil && !o.forgotten && a.str("public_key", "").Unknown:
+			// Known only after apply: the uploads that read it from one
+			// source alike upload one key.
+			if id, module, ok := l.plan.Source(o.change.rc, "public_key"); ok {
+				src := "source " + strconv.Itoa(id) + " in " + module
+				u := l.userOf(o, "username")
+				uses = append(uses, rules.SSHKeyUse{User: l.withheld(u), UserKey: u.key, Fingerprint: rules.Known(src),
+					ReadFrom: strings.Join(mostPrecise(strings.Split(strings.TrimSuffix(l.plan.SourceRefs(id), "\n"), "\n")), ", ")})
+				fingerprints[o.address] = src
+			}
 		}
 	}
 	shared := rules.SharedSSHKeys(uses)

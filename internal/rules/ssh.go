@@ -141,6 +141,10 @@ type SSHKeyUse struct {
 	// after apply, named by where it comes from); empty: User.V, case
 	// aside.
 	UserKey string
+	// ReadFrom, for a key known only after apply, names what it is read
+	// from; Fingerprint then stands for that source, the same for every
+	// upload that reads it, which is one key.
+	ReadFrom string
 }
 
 // SharedSSHKeys judges an account's SSH keys as a set: each key uploaded for
@@ -149,6 +153,7 @@ type SSHKeyUse struct {
 func SharedSSHKeys(uses []SSHKeyUse) map[string]Finding {
 	type key struct {
 		fingerprint Value[string]
+		readFrom    string
 		users       []Value[string] // first spelling kept
 		uses        int             // uploads, users known or not
 		unknownUser bool            // one of them for a user known only after apply
@@ -161,7 +166,7 @@ func SharedSSHKeys(uses []SSHKeyUse) map[string]Finding {
 			continue
 		}
 		if keys[fp] == nil {
-			keys[fp] = &key{fingerprint: u.Fingerprint}
+			keys[fp] = &key{fingerprint: u.Fingerprint, readFrom: u.ReadFrom}
 		}
 		k := keys[fp]
 		k.uses++
@@ -210,7 +215,11 @@ func SharedSSHKeys(uses []SSHKeyUse) map[string]Finding {
 		for i, u := range k.users {
 			quoted[i] = u.Quote()
 		}
-		f := SSHKeyShared.finding("public_key", "the key %s is uploaded for %d users: %s", k.fingerprint.Show(), len(k.users), nameSome(quoted))
+		which := k.fingerprint.Show()
+		if k.readFrom != "" {
+			which = "read from " + k.readFrom + " (known only after apply)"
+		}
+		f := SSHKeyShared.finding("public_key", "the key %s is uploaded for %d users: %s", which, len(k.users), nameSome(quoted))
 		f.Subject = fp
 		out[fp] = f
 	}
