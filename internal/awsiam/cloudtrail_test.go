@@ -119,14 +119,15 @@ func TestIAMEventsPaced(t *testing.T) {
 	start := time.Now()
 	// Two attempts: on a busy machine the SDK may see a dropped connection
 	// (aws-sdk-go-v2#2737) and retry it; throttling would still show below.
-	events, truncated, err := IAMEvents(context.Background(), ctClient(srv, 2), EventsQuery{
+	read, err := IAMEvents(context.Background(), ctClient(srv, 2), EventsQuery{
 		Names: []string{"UploadSSHPublicKey", "UpdateAccessKey"}, Start: now.AddDate(0, 0, -7), End: now,
 		Pacer: NewLookupEventsPacer(),
 	})
 	took := time.Since(start)
-	if err != nil || truncated || len(events) != 40 {
-		t.Fatalf("%d events, truncated %v, %v", len(events), truncated, err)
+	if err != nil || read.Truncated || len(read.Events) != 40 || read.Gaps != nil {
+		t.Fatalf("%+v, %v", read, err)
 	}
+	events := read.Events
 	reqs := srv.Requests("LookupEvents")
 	if len(reqs) < 8 || srv.Throttled("LookupEvents") != 0 {
 		t.Errorf("%d requests, %d throttled; want 8 (and a retried one) and 0", len(reqs), srv.Throttled("LookupEvents"))
@@ -159,12 +160,12 @@ func TestIAMEventsPaced(t *testing.T) {
 func TestIAMEventsThrottleRetried(t *testing.T) {
 	srv := iamtest.New(t, eventsAccount(3, "UpdateAccessKey"))
 	srv.Fail("LookupEvents", iamtest.Throttling, 1)
-	events, _, err := IAMEvents(context.Background(), ctClient(srv, 3), EventsQuery{
+	read, err := IAMEvents(context.Background(), ctClient(srv, 3), EventsQuery{
 		Names: []string{"UpdateAccessKey"}, Start: now.AddDate(0, 0, -1), End: now, Pacer: NewLookupEventsPacer(),
 	})
 	reqs := srv.Requests("LookupEvents")
-	if err != nil || len(events) != 3 || len(reqs) != 2 {
-		t.Fatalf("%d events in %d calls: %v", len(events), len(reqs), err)
+	if err != nil || len(read.Events) != 3 || len(reqs) != 2 {
+		t.Fatalf("%+v in %d calls: %v", read, len(reqs), err)
 	}
 	// Unpaced, the retry would follow at once; paced, about 500 ms later
 	// (less whatever delayed the first request on its way).
@@ -172,7 +173,7 @@ func TestIAMEventsThrottleRetried(t *testing.T) {
 		t.Errorf("the retry came %s after the throttled call", gap)
 	}
 	srv.Fail("LookupEvents", iamtest.AccessDenied, -1)
-	_, _, err = IAMEvents(context.Background(), ctClient(srv, 1), EventsQuery{Names: []string{"UpdateAccessKey"}, Start: now.AddDate(0, 0, -1), End: now})
+	_, err = IAMEvents(context.Background(), ctClient(srv, 1), EventsQuery{Names: []string{"UpdateAccessKey"}, Start: now.AddDate(0, 0, -1), End: now})
 	var e *Error
 	if !errors.As(err, &e) || !e.Denied() || e.Permission() != "cloudtrail:LookupEvents" {
 		t.Errorf("denied: %v", err)
@@ -182,18 +183,46 @@ func TestIAMEventsThrottleRetried(t *testing.T) {
 func TestIAMEventsMax(t *testing.T) {
 	srv := iamtest.New(t, eventsAccount(30, "UpdateAccessKey", "DeleteSigningCertificate"))
 	srv.SetPageSize(4)
-	events, truncated, err := IAMEvents(context.Background(), ctClient(srv, 1), EventsQuery{
+	read, err := IAMEvents(context.Background(), ctClient(srv, 1), EventsQuery{
 		Names: []string{"UpdateAccessKey", "DeleteSigningCertificate"}, Start: now.AddDate(0, 0, -1), End: now,
 		MaxEvents: 5, Pacer: NewLookupEventsPacer(),
 	})
-	if err != nil || !truncated || len(events) != 5 {
-		t.Fatalf("%d events, truncated %v: %v", len(events), truncated, err)
+	if err != nil || !read.Truncated || len(read.Events) != 5 {
+		t.Fatalf("%+v: %v", read, err)
 	}
+	events := read.Events
 	// Newest first across both names: minute 1 of each, then minute 2...
 	if events[0].ID != "DeleteSigningCertificate-00000" || events[1].ID != "UpdateAccessKey-00000" || events[4].ID != "DeleteSigningCertificate-00002" {
 		t.Errorf("order: %s %s %s", events[0].ID, events[1].ID, events[4].ID)
 	}
 	if n := srv.Calls("LookupEvents"); n != 4 {
 		t.Errorf("%d calls, want 2 pages per name", n)
+	}
+}
+
+// TestIAMEventsRepeatedToken: a query that is given a NextToken it has
+// already followed stops there, keeps what it read and is a Gap naming its
+// event, instead of reading the same pages for ever; the other queries are
+// read to their end.
+func TestIAMEventsRepeatedToken(t *testing.T) {
+	srv := iamtest.New(t, eventsAccount(10, "UpdateAccessKey", "UploadSSHPublicKey"))
+	srv.SetPageSize(3)
+	srv.SetPageFault("LookupEvents", iamtest.RepeatMarker)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	read, err := IAMEvents(ctx, ctClient(srv, 1), EventsQuery{
+		Names: []string{"UpdateAccessKey", "UploadSSHPublicKey"}, Start: now.AddDate(0, 0, -1), End: now, Pacer: NewLookupEventsPacer(),
+	})
+	if err != nil {
+		t.Fatalf("%v after %d calls", err, srv.Calls("LookupEvents"))
+	}
+	// Pages 1 and 2 of each name; page 2 gives page 1's NextToken again.
+	if len(read.Events) != 12 || read.Truncated || len(read.Gaps) != 2 || srv.Calls("LookupEvents") != 4 {
+		t.Fatalf("%d events, truncated %v, gaps %+v, in %d calls", len(read.Events), read.Truncated, read.Gaps, srv.Calls("LookupEvents"))
+	}
+	g := read.Gaps[0]
+	if g.Name != "UpdateAccessKey" || g.Item != "the UpdateAccessKey events past the newest 6" || !errors.Is(g.Err, ErrRepeatedToken) ||
+		g.Err.Error() != "LookupEvents: CloudTrail answered a NextToken it had already given, so the list would never end" {
+		t.Errorf("gap %+v: %v", g, g.Err)
 	}
 }

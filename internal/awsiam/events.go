@@ -3,6 +3,8 @@ package awsiam
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -37,13 +39,30 @@ type EventsQuery struct {
 	Pacer *EventPacer
 }
 
+// ErrRepeatedToken is a LookupEvents query whose pages do not chain: the
+// SDK's paginator would follow a NextToken it has already followed, and the
+// same pages, for ever.
+var ErrRepeatedToken = errors.New("CloudTrail answered a NextToken it had already given, so the list would never end")
+
+// EventsRead is what IAMEvents read.
+type EventsRead struct {
+	Events []rules.Event // newest first
+	// Truncated reports that MaxEvents cut the list.
+	Truncated bool
+	// Gaps are the queries whose pages did not chain, by event name (Gap.Name):
+	// each was read up to the page that repeated a NextToken, and no further.
+	// Their events read so far are in Events.
+	Gaps []Gap
+}
+
 // IAMEvents looks up the named events with CloudTrail LookupEvents in
 // us-east-1 (IAM is global; its events are recorded there), one query per
 // event name since LookupEvents takes one lookup attribute. The queries run
 // at once, but every request, retries included, waits for the one pacer, so
 // together they never exceed CloudTrail's rate. Events come back newest
-// first; truncated reports that MaxEvents cut the list.
-func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q EventsQuery) (events []rules.Event, truncated bool, err error) {
+// first. A query that is given a NextToken it has already followed stops
+// there and is a Gap, not a loop nor a complete list.
+func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q EventsQuery) (*EventsRead, error) {
 	pacer := q.Pacer
 	if pacer == nil {
 		pacer = lookupEventsPacer
@@ -58,7 +77,7 @@ func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q Even
 	}
 	var (
 		mu  sync.Mutex
-		cut bool
+		out EventsRead
 	)
 	g, gctx := errgroup.WithContext(ctx)
 	names := slices.Compact(slices.Sorted(slices.Values(q.Names)))
@@ -69,14 +88,17 @@ func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q Even
 				StartTime:        aws.Time(q.Start), EndTime: aws.Time(q.End),
 				MaxResults: aws.Int32(pageSize),
 			})
-			var mine []rules.Event
+			var (
+				mine []rules.Event
+				cut  bool
+				gap  *Gap
+			)
+			seen := map[string]bool{} // the NextTokens followed
 			for p.HasMorePages() {
 				// Each query keeps its newest MaxEvents: the newest
 				// MaxEvents of all queries are among them.
 				if q.MaxEvents > 0 && len(mine) >= q.MaxEvents {
-					mu.Lock()
 					cut = true
-					mu.Unlock()
 					break
 				}
 				page, err := p.NextPage(gctx, opts)
@@ -86,26 +108,39 @@ func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q Even
 				for _, e := range page.Events {
 					mine = append(mine, event(e))
 				}
+				if t := aws.ToString(page.NextToken); t != "" {
+					if seen[t] {
+						gap = &Gap{Name: name, Item: fmt.Sprintf("the %s events past the newest %d", name, len(mine)),
+							Err: &Error{Service: "cloudtrail", Action: "LookupEvents", Err: ErrRepeatedToken}}
+						break
+					}
+					seen[t] = true
+				}
 			}
 			mu.Lock()
-			events = append(events, mine...)
-			mu.Unlock()
+			defer mu.Unlock()
+			out.Events = append(out.Events, mine...)
+			out.Truncated = out.Truncated || cut
+			if gap != nil {
+				out.Gaps = append(out.Gaps, *gap)
+			}
 			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return nil, false, err
+		return nil, err
 	}
-	slices.SortStableFunc(events, func(a, b rules.Event) int {
+	slices.SortStableFunc(out.Events, func(a, b rules.Event) int {
 		if c := b.Time.Compare(a.Time); c != 0 {
 			return c
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
-	if q.MaxEvents > 0 && len(events) > q.MaxEvents {
-		events, cut = events[:q.MaxEvents], true
+	slices.SortFunc(out.Gaps, func(a, b Gap) int { return strings.Compare(a.Name, b.Name) })
+	if q.MaxEvents > 0 && len(out.Events) > q.MaxEvents {
+		out.Events, out.Truncated = out.Events[:q.MaxEvents], true
 	}
-	return events, cut, nil
+	return &out, nil
 }
 
 // record is the part of a CloudTrail record iamguard reads. Request

@@ -27,11 +27,11 @@ func benchIAMEvents(b *testing.B, latency time.Duration) {
 	c := ctClient(srv, 3)
 	start := time.Now()
 	for range b.N {
-		events, _, err := IAMEvents(context.Background(), c, EventsQuery{
+		read, err := IAMEvents(context.Background(), c, EventsQuery{
 			Names: rules.GuardedEvents, Start: now.AddDate(0, 0, -7), End: now, Pacer: NewLookupEventsPacer(),
 		})
-		if err != nil || len(events) != 5000 {
-			b.Fatal(len(events), err)
+		if err != nil || len(read.Events) != 5000 {
+			b.Fatal(read, err)
 		}
 	}
 	wall := time.Since(start) / time.Duration(b.N)

@@ -32,12 +32,12 @@ func TestPacerUnderJitter(t *testing.T) {
 		proxy.ServeHTTP(w, r)
 	}))
 	defer link.Close()
-	events, _, err := IAMEvents(context.Background(), ctClientAt(link.URL, 1), EventsQuery{
+	read, err := IAMEvents(context.Background(), ctClientAt(link.URL, 1), EventsQuery{
 		Names: []string{"UpdateAccessKey", "UploadSSHPublicKey", "DeleteSigningCertificate"},
 		Start: now.AddDate(0, 0, -1), End: now, Pacer: NewLookupEventsPacer(),
 	})
-	if err != nil || len(events) != 36 {
-		t.Fatalf("%d events: %v", len(events), err)
+	if err != nil || len(read.Events) != 36 {
+		t.Fatalf("%+v: %v", read, err)
 	}
 	if m, n := srv.MaxPerSecond("LookupEvents"), srv.Calls("LookupEvents"); m > 2 || n != 9 || srv.Throttled("LookupEvents") != 0 {
 		t.Errorf("%d calls, up to %d within one second, %d throttled", n, m, srv.Throttled("LookupEvents"))

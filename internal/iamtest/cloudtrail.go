@@ -259,6 +259,9 @@ func lookupEvents(s *Server, body []byte) (any, *apiError) {
 			e.Source, e.Username, resources, cloudTrailRecord(a, e)})
 	}
 	reply := map[string]any{"Events": out}
+	if s.pageFaults["LookupEvents"] == RepeatMarker && in.NextToken != "" {
+		next = in.NextToken
+	}
 	if next != "" {
 		reply["NextToken"] = next
 	}

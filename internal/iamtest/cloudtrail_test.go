@@ -159,6 +159,27 @@ func TestLookupEventsPagination(t *testing.T) {
 	}
 }
 
+// TestLookupEventsRepeatToken: with RepeatMarker, a request that carries a
+// NextToken gets its page and that same NextToken back.
+func TestLookupEventsRepeatToken(t *testing.T) {
+	ctx := context.Background()
+	s := iamtest.New(t, trailAccount())
+	s.SetPageSize(3)
+	s.SetRateLimit("LookupEvents", 0) // unpaced client
+	s.SetPageFault("LookupEvents", iamtest.RepeatMarker)
+	c := cloudTrailClient(s, 1)
+	first, err := c.LookupEvents(ctx, &cloudtrail.LookupEventsInput{})
+	if err != nil || first.NextToken == nil {
+		t.Fatalf("first page: %v, %v", first, err)
+	}
+	for range 2 {
+		page, err := c.LookupEvents(ctx, &cloudtrail.LookupEventsInput{NextToken: first.NextToken})
+		if err != nil || aws.ToString(page.NextToken) != aws.ToString(first.NextToken) || len(page.Events) != 3 {
+			t.Fatalf("got %d events, NextToken %v, %v; want 3 and %q again", len(page.Events), page.NextToken, err, aws.ToString(first.NextToken))
+		}
+	}
+}
+
 func TestCloudTrailFaults(t *testing.T) {
 	ctx := context.Background()
 	s := iamtest.New(t, trailAccount())

@@ -4,20 +4,23 @@ import (
 	"net/url"
 )
 
-// PageFault breaks the pagination of an IAM listing, as a faulty service
-// or proxy could.
+// PageFault breaks the pagination of an IAM listing or of CloudTrail's
+// LookupEvents, as a faulty service or proxy could.
 type PageFault int
 
 const (
 	// RepeatMarker answers a request that carries a Marker with
-	// IsTruncated=true and that same Marker again, for ever.
+	// IsTruncated=true and that same Marker again, for ever. For
+	// LookupEvents: a request with a NextToken gets its page and that same
+	// NextToken again.
 	RepeatMarker PageFault = iota + 1
-	// DropMarker answers every page with IsTruncated=true and no Marker.
+	// DropMarker answers every page with IsTruncated=true and no Marker
+	// (IAM listings only: LookupEvents has no IsTruncated).
 	DropMarker
 )
 
-// SetPageFault makes the IAM listing action break its pagination as f
-// says; 0 restores it.
+// SetPageFault makes the listing action (an IAM List* or LookupEvents)
+// break its pagination as f says; 0 restores it.
 func (s *Server) SetPageFault(action string, f PageFault) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

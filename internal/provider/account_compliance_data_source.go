@@ -145,7 +145,7 @@ var areas = []area{
 		rules.EventServerCertificateUploaded, rules.EventSSHKeyUploaded, rules.EventSigningCertificateDeleted},
 		func(ctx context.Context, r *accountRead) (findings, error) {
 			q := awsiam.EventsQuery{Names: rules.GuardedEvents, Start: r.window[0], End: r.window[1], MaxEvents: int(r.events.MaxEvents.ValueInt64())}
-			_, _, fs, err := r.client.iamEventsArea(ctx, q, stringValues(r.events.ExpectedPrincipals))
+			_, fs, err := r.client.iamEventsArea(ctx, q, stringValues(r.events.ExpectedPrincipals))
 			return fs, err
 		}},
 }

@@ -101,7 +101,9 @@ func (d *iamEventsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			"query per event name, paginated, paced at CloudTrail's two requests a second, throttling retried. Judges them with " +
 			rules.Names(rules.EventPasswordPolicyWeak, rules.EventAccessKeyActivated, rules.EventServerCertificateUploaded,
 				rules.EventSSHKeyUploaded, rules.EventSigningCertificateDeleted) + ". A failed call is reported as an attempt, one " +
-			"severity lower; a call with root credentials is critical. Findings have the event ID as subject. LookupEvents only " +
+			"severity lower; a call with root credentials is critical. Findings have the event ID as subject. A query that CloudTrail " +
+			"answers with a NextToken it has already given ends there: the events read are judged and the rest is a " +
+			rules.CheckIncomplete.Name() + " finding, never a loop. LookupEvents only " +
 			"sees what a trail or the 90-day event history recorded: pair this with iamguard_cloudtrail_iam_logging.",
 		Attributes: attrs,
 	}
@@ -142,15 +144,15 @@ func (d *iamEventsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	end := d.client.now().UTC().Truncate(time.Second)
 	start := end.Add(-lookback)
 	q := awsiam.EventsQuery{Names: names, Start: start, End: end, MaxEvents: int(m.MaxEvents.ValueInt64())}
-	events, truncated, fs, err := d.client.iamEventsArea(ctx, q, stringValues(m.ExpectedPrincipals))
+	read, fs, err := d.client.iamEventsArea(ctx, q, stringValues(m.ExpectedPrincipals))
 	if err != nil {
 		resp.Diagnostics.Append(readFailed(ctx, "CloudTrail events", err))
 		return
 	}
 	m.StartTime, m.EndTime = timeValue(start), timeValue(end)
-	m.Truncated = types.BoolValue(truncated)
+	m.Truncated = types.BoolValue(read.Truncated)
 	m.Events = []eventModel{}
-	for _, e := range events {
+	for _, e := range read.Events {
 		params := make(map[string]types.String, len(e.Parameters))
 		for k, v := range e.Parameters {
 			params[k] = types.StringValue(scalarString(v))
@@ -176,20 +178,28 @@ func (d *iamEventsDataSource) Read(ctx context.Context, req datasource.ReadReque
 
 // iamEventsArea looks up the guarded events q asks for and judges them;
 // principals whose ARN matches one of the expected patterns may upload and
-// delete credentials.
-func (c *client) iamEventsArea(ctx context.Context, q awsiam.EventsQuery, expectedPrincipals []string) ([]rules.Event, bool, findings, error) {
-	events, truncated, err := awsiam.IAMEvents(ctx, c.cloudtrail, q)
+// delete credentials. A query whose pages did not chain is an IG806
+// finding for the events it could not read.
+func (c *client) iamEventsArea(ctx context.Context, q awsiam.EventsQuery, expectedPrincipals []string) (*awsiam.EventsRead, findings, error) {
+	read, err := awsiam.IAMEvents(ctx, c.cloudtrail, q)
 	if err != nil {
-		return nil, false, nil, err
+		return nil, nil, err
 	}
 	expected := func(arn string) bool {
 		return slices.ContainsFunc(expectedPrincipals, func(p string) bool { return glob.Match(p, arn) })
 	}
 	var fs findings
-	for _, f := range rules.EvaluateEvents(events, c.baseline, expected) {
+	for _, g := range read.Gaps {
+		var unjudged []*rules.Rule
+		if r := rules.EventRule(g.Name); r != nil {
+			unjudged = append(unjudged, r)
+		}
+		fs.add("account", rules.Incomplete(g.Item, gapReason(g.Err), unjudged...))
+	}
+	for _, f := range rules.EvaluateEvents(read.Events, c.baseline, expected) {
 		fs.add(f.Subject, f)
 	}
-	return events, truncated, fs, nil
+	return read, fs, nil
 }
 
 // parseLookback reads "7d" (whole days) or a Go duration, from one second

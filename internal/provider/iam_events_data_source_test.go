@@ -212,6 +212,37 @@ func TestIAMEventsPaginatedPaced(t *testing.T) {
 	}
 }
 
+// TestIAMEventsRepeatedToken: LookupEvents answers a NextToken it has
+// already given. The read ends there instead of looping; the events read are
+// judged and the rest is an IG806 finding, so the read is not compliant.
+func TestIAMEventsRepeatedToken(t *testing.T) {
+	acct := &iamtest.Account{Now: testNow}
+	for i := range 6 {
+		acct.Events = append(acct.Events, iamtest.Event{ID: fmt.Sprintf("ev-%d", i), Name: "UploadServerCertificate", Time: hoursAgo(i + 1),
+			Username: "ci", RequestParameters: map[string]any{"serverCertificateName": fmt.Sprintf("www-%d", i)}})
+	}
+	srv := iamtest.New(t, acct)
+	srv.SetPageSize(2)
+	srv.SetPageFault("LookupEvents", iamtest.RepeatMarker)
+	run(t, resource.TestStep{
+		Config: cloudTrailProviderBlock(srv) + `data "iamguard_iam_events" "test" {
+  event_names         = ["UploadServerCertificate"]
+  expected_principals = ["arn:aws:iam::123456789012:user/ci"]
+}`,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(evAddr, "events.#", "4"),
+			resource.TestCheckResourceAttr(evAddr, "truncated", "false"),
+			resource.TestCheckResourceAttr(evAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(evAddr, "findings.#", "1"),
+			resource.TestCheckResourceAttr(evAddr, "findings.0.rule_id", "IG806"),
+			resource.TestCheckResourceAttr(evAddr, "findings.0.subject", "account"),
+			resource.TestCheckResourceAttr(evAddr, "findings.0.message", "the UploadServerCertificate events past the newest 4 could not be read "+
+				"(LookupEvents: CloudTrail answered a NextToken it had already given, so the list would never end); "+
+				"IG903 (event-server-certificate-uploaded) not judged"),
+		),
+	})
+}
+
 func TestIAMEventsDenied(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Events: riskyEvents()})
 	srv.Fail("LookupEvents", iamtest.AccessDenied, -1)

@@ -342,8 +342,12 @@ func CredentialReportAge(generated, now time.Time, notRefreshed string, b Baseli
 }
 
 // Incomplete is the IG806 finding for facts that could not be read; why
-// names the action and permission, unjudged names the rules left undecided.
+// names the action and permission, unjudged names the rules left undecided
+// (none: the facts are only shown, not judged).
 func Incomplete(what, why string, unjudged ...*Rule) Finding {
+	if len(unjudged) == 0 {
+		return CheckIncomplete.finding("", "%s could not be read (%s)", what, why)
+	}
 	return CheckIncomplete.finding("", "%s could not be read (%s); %s not judged", what, why, Names(unjudged...))
 }
 

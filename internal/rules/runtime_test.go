@@ -161,6 +161,9 @@ func TestCredentialReportAge(t *testing.T) {
 func TestIncomplete(t *testing.T) {
 	assertFindings(t, []Finding{Incomplete("the last use of 3 access key(s)", "GetAccessKeyLastUsed was denied: grant iam:GetAccessKeyLastUsed", CredentialUnused)},
 		[]want{{"IG806", Medium, "", "the last use of 3 access key(s) could not be read (GetAccessKeyLastUsed was denied: grant iam:GetAccessKeyLastUsed); IG802 (credential-unused) not judged"}})
+	// Facts no rule judges (events of a name no rule guards) leave no rule unjudged to name.
+	assertFindings(t, []Finding{Incomplete("the CreateUser events past the newest 50", "LookupEvents: CloudTrail answered a NextToken it had already given")},
+		[]want{{"IG806", Medium, "", "the CreateUser events past the newest 50 could not be read (LookupEvents: CloudTrail answered a NextToken it had already given)"}})
 	assertFindings(t, []Finding{SummaryUnread("GetAccountSummary was denied: grant iam:GetAccountSummary")},
 		[]want{{"IG806", Medium, "", "the account summary could not be read (GetAccountSummary was denied: grant iam:GetAccountSummary); IG803 (root-access-key), IG804 (root-no-mfa) judged from the credential report alone, which may be up to four hours old"}})
 }
