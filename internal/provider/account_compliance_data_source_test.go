@@ -185,27 +185,38 @@ data "iamguard_cloudtrail_iam_logging" "test" {}
 }
 
 // TestAccountComplianceDenied: an area that cannot be read is an IG806
-// finding in that area; the others are still read and judged.
+// finding in that area; the others are still read and judged. A gap is
+// never compliant, whatever compliant_at says: not here, not in a single
+// data source (iamguard_access_keys without GetAccessKeyLastUsed).
 func TestAccountComplianceDenied(t *testing.T) {
-	srv := iamtest.New(t, compliantAccount(t))
-	srv.Fail("ListServerCertificates", iamtest.AccessDenied, -1)
-	srv.Fail("DescribeTrails", iamtest.AccessDenied, -1)
-	compliant := allAreas(true)
-	compliant["server_certificates"], compliant["cloudtrail"] = false, false
-	checks := append(areaChecks([]string{"server_certificates", "cloudtrail"}, compliant),
-		resource.TestCheckResourceAttr(acAddr, "compliant", "false"),
-		resource.TestCheckResourceAttr(acAddr, "findings.#", "2"),
-		resource.TestCheckResourceAttr(acAddr, "counts.medium", "2"),
-		areaFinding("server_certificates", "IG806"),
-		areaFinding("cloudtrail", "IG806"),
-		resource.TestCheckResourceAttr(acAddr, "findings.0.message",
-			"the server certificates could not be read (ListServerCertificates was denied: grant iam:ListServerCertificates); "+
-				rules.Names(serverCertificateRules...)+" not judged"),
-	)
-	run(t, resource.TestStep{
-		Config: cloudTrailProviderBlock(srv) + `data "iamguard_account_compliance" "test" {}`,
-		Check:  resource.ComposeAggregateTestCheckFunc(checks...),
-	})
+	for _, at := range []string{"", `  compliant_at = "critical"`} {
+		srv := iamtest.New(t, compliantAccount(t))
+		srv.Fail("ListServerCertificates", iamtest.AccessDenied, -1)
+		srv.Fail("DescribeTrails", iamtest.AccessDenied, -1)
+		srv.Fail("GetAccessKeyLastUsed", iamtest.AccessDenied, -1)
+		compliant := allAreas(true)
+		compliant["server_certificates"], compliant["cloudtrail"] = false, false
+		checks := append(areaChecks([]string{"server_certificates", "cloudtrail"}, compliant),
+			resource.TestCheckResourceAttr(acAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(acAddr, "findings.#", "2"),
+			resource.TestCheckResourceAttr(acAddr, "counts.medium", "2"),
+			areaFinding("server_certificates", "IG806"),
+			areaFinding("cloudtrail", "IG806"),
+			resource.TestCheckResourceAttr(acAddr, "findings.0.message",
+				"the server certificates could not be read (ListServerCertificates was denied: grant iam:ListServerCertificates); "+
+					rules.Names(serverCertificateRules...)+" not judged"),
+			resource.TestCheckResourceAttr(akAddr, "findings.#", "1"),
+			resource.TestCheckResourceAttr(akAddr, "findings.0.rule_id", "IG806"),
+			resource.TestCheckResourceAttr(akAddr, "compliant", "false"),
+		)
+		run(t, resource.TestStep{
+			Config: cloudTrailProviderWith(srv, at) + `
+data "iamguard_account_compliance" "test" {}
+data "iamguard_access_keys" "test" {}
+`,
+			Check: resource.ComposeAggregateTestCheckFunc(checks...),
+		})
+	}
 }
 
 // TestAccountCompliancePaginated: one-item pages change no verdict.

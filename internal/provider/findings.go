@@ -27,7 +27,8 @@ func findingsAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"compliant": schema.BoolAttribute{Computed: true,
 			Description: "True when no finding is at or above the provider's compliant_at severity (default low, so only info findings leave it true). " +
-				"A fact that could not be read is a finding (" + rules.CheckIncomplete.Name() + ", medium), never a pass."},
+				"A fact that could not be read is a finding (" + rules.CheckIncomplete.Name() + ", medium), never a pass: " +
+				"any " + rules.CheckIncomplete.ID + " finding makes compliant false, whatever compliant_at says."},
 		"findings": schema.ListNestedAttribute{Computed: true,
 			Description: "Rules that fired, from the shared iamguard rule catalogue.",
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
@@ -58,11 +59,12 @@ func (fs *findings) add(subject string, f ...rules.Finding) {
 }
 
 // compliant is false when any finding is at or above the provider's
-// compliant_at severity. Every data source sets its compliant attribute
-// through it.
+// compliant_at severity, or says that a fact could not be read (IG806,
+// whatever compliant_at: what was not read was not judged, so it cannot
+// pass). Every data source sets its compliant attribute through it.
 func (c *client) compliant(fs findings) types.Bool {
 	for _, f := range fs {
-		if f.severity >= c.compliantAt {
+		if f.severity >= c.compliantAt || f.RuleID.ValueString() == rules.CheckIncomplete.ID {
 			return types.BoolValue(false)
 		}
 	}

@@ -158,7 +158,8 @@ func (p *iamguardProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			"credential_report_timeout": str(fmt.Sprintf("How long to wait for IAM to generate the credential report, as a Go duration such as \"90s\". Default %s.", defaultReportWait), false),
 			"compliant_at": schema.StringAttribute{Optional: true,
 				Description: "Lowest finding severity that makes a data source's compliant attribute false: info, low, medium, high or critical. " +
-					"Default low, so an info finding alone leaves compliant true; set medium to let low findings pass too."},
+					"Default low, so an info finding alone leaves compliant true; set medium to let low findings pass too. " +
+					"A fact that could not be read (" + rules.CheckIncomplete.Name() + ") makes compliant false whatever this says."},
 		},
 		Blocks: map[string]schema.Block{
 			"assume_role": schema.SingleNestedBlock{
