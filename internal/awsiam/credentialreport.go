@@ -44,7 +44,7 @@ func (o ReportOptions) withDefaults() ReportOptions {
 }
 
 // RootUser is the credential report's name for the account root user.
-const RootUser = "<root_account>"
+const RootUser = rules.RootUserName
 
 // CredentialReport is a parsed IAM credential report.
 type CredentialReport struct {

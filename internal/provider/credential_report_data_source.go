@@ -101,6 +101,8 @@ func (d *credentialReportDataSource) Schema(_ context.Context, _ datasource.Sche
 			rules.Names(rules.AccessKeyMultipleActive, rules.AccessKeyNotRotated) + "). A never-used credential is judged by its age. " +
 			"The root user's MFA is judged only when root has a password, an active access key or an active signing certificate " +
 			"(cross-checked with the live account summary), so a member account without root credentials passes. " +
+			"A report without the root user's row (<root_account>) is a " + rules.CheckIncomplete.Name() + " finding, and root is then " +
+			"judged from the account summary alone: any root access key it shows is " + rules.RootAccessKey.ID + ". " +
 			"A report that does not parse as AWS documents it (a missing column, a short row, a bad date) is an error; " +
 			"a value a rule needs that the report leaves out (N/A, not_supported) is a " + rules.CheckIncomplete.Name() + " finding naming the column. " +
 			"A finding about one key has the subject user/access_key_N.",

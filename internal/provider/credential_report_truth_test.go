@@ -2,6 +2,7 @@ package provider
 
 import (
 	"regexp"
+	"slices"
 	"testing"
 	"time"
 
@@ -75,6 +76,49 @@ func TestCredentialReportRootUsedRecently(t *testing.T) {
 		Check: resource.ComposeAggregateTestCheckFunc(
 			resource.TestCheckResourceAttr(crAddr, "findings.#", "1"),
 			resource.TestCheckResourceAttr(crAddr, "findings.0.subject", "<root_account>/access_key_1"),
+		),
+	})
+}
+
+// TestCredentialReportNoRootRow: a report without the <root_account> row
+// is an IG806 finding, and root is still judged from the live account
+// summary: here it shows a root access key and no MFA.
+func TestCredentialReportNoRootRow(t *testing.T) {
+	acct := &iamtest.Account{Now: testNow, Root: iamtest.Root{Created: daysAgo(1000), HasPassword: true, HasAccessKeys: true},
+		Users: []iamtest.User{consoleUser("alice", daysAgo(300), daysAgo(2), true)},
+		EditCredentialReport: func(rows [][]string) [][]string {
+			return slices.DeleteFunc(rows, func(r []string) bool { return r[0] == "<root_account>" })
+		}}
+	srv := iamtest.New(t, acct)
+	run(t, resource.TestStep{
+		Config: providerBlock(srv, "") + crConfig,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(crAddr, "users.#", "1"),
+			resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(crAddr, "findings.#", "3"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.rule_id", "IG806"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.subject", "<root_account>"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.message", "the credential report has no row for the root user (<root_account>); "+
+				"IG803 (root-access-key), IG804 (root-no-mfa) judged from the account summary alone, IG807 (root-used-recently) not judged"),
+			resource.TestCheckResourceAttr(crAddr, "findings.1.rule_id", "IG803"),
+			resource.TestCheckResourceAttr(crAddr, "findings.1.subject", "<root_account>"),
+			resource.TestCheckResourceAttr(crAddr, "findings.2.rule_id", "IG804"),
+			resource.TestCheckResourceAttr(crAddr, "findings.2.message",
+				"the root user has no MFA device and has an access key (the account summary shows one; the report has no row for root)"),
+		),
+	})
+	// Without the summary either, root is not judged at all, and both gaps say so.
+	srv = iamtest.New(t, acct)
+	srv.Fail("GetAccountSummary", iamtest.AccessDenied, -1)
+	run(t, resource.TestStep{
+		Config: providerBlock(srv, "") + crConfig,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(crAddr, "findings.#", "2"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.rule_id", "IG806"),
+			resource.TestCheckResourceAttr(crAddr, "findings.1.rule_id", "IG806"),
+			resource.TestCheckResourceAttr(crAddr, "findings.1.message", "the credential report has no row for the root user (<root_account>); "+
+				"IG803 (root-access-key), IG804 (root-no-mfa), IG807 (root-used-recently) not judged"),
 		),
 	})
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -132,12 +133,22 @@ type AccountSummary struct {
 	SigningCertificatesPresent bool // AccountSigningCertificatesPresent
 }
 
+// RootUserName is the credential report's name for the root user's row.
+const RootUserName = "<root_account>"
+
 // EvaluateCredentialReport judges every row of a credential report:
 // EvaluateRoot for the root user's row, EvaluateCredentialUser for the
-// others. Each finding's Subject is the user, or user/access_key_N for a
-// finding about one of the user's keys.
+// others, and EvaluateRootUnlisted when no row is the root user's. Each
+// finding's Subject is the user, or user/access_key_N for a finding about
+// one of the user's keys.
 func EvaluateCredentialReport(users []CredentialUser, s AccountSummary, now time.Time, b Baseline) []Finding {
 	var out []Finding
+	if !slices.ContainsFunc(users, func(u CredentialUser) bool { return u.Root }) {
+		for _, f := range EvaluateRootUnlisted(s) {
+			f.Subject = RootUserName
+			out = append(out, f)
+		}
+	}
 	for _, u := range users {
 		var fs []Finding
 		if u.Root {
@@ -227,6 +238,45 @@ func EvaluateRoot(u CredentialUser, s AccountSummary, now time.Time, b Baseline)
 		out = append(out, RootNoMFA.finding("mfa_active", "the root user has no MFA device and has %s", strings.Join(can, " and ")))
 	}
 	return append(out, RootUse(u, now, b)...)
+}
+
+// EvaluateRootUnlisted judges the root user when the credential report has
+// no row for it: an IG806 finding for the missing row, and, when the
+// account summary s is Known, IG803 and IG804 from it alone. The summary
+// counts root's access keys active or not, and only the report tells which,
+// so any key is an IG803 (as AWS Config's iam-root-access-key-check judges
+// it). Whether root has a password, and its last uses (IG807), are only in
+// the report: with no key or certificate and no MFA, IG804 is not judged.
+func EvaluateRootUnlisted(s AccountSummary) []Finding {
+	gap := func(judged, unjudged []*Rule) Finding {
+		if len(judged) == 0 {
+			return CheckIncomplete.finding("", "the credential report has no row for the root user (%s); %s not judged", RootUserName, Names(unjudged...))
+		}
+		return CheckIncomplete.finding("", "the credential report has no row for the root user (%s); %s judged from the account summary alone, %s not judged",
+			RootUserName, Names(judged...), Names(unjudged...))
+	}
+	if !s.Known {
+		return []Finding{gap(nil, []*Rule{RootAccessKey, RootNoMFA, RootUsedRecently})}
+	}
+	const why = " (the account summary shows one; the report has no row for root)"
+	var out []Finding
+	var can []string
+	if s.AccessKeysPresent {
+		out = append(out, RootAccessKey.finding("access_key", "the root user has an access key, active or not"+why))
+		can = append(can, "an access key"+why)
+	}
+	if s.SigningCertificatesPresent {
+		can = append(can, "a signing certificate"+why)
+	}
+	judged, unjudged := []*Rule{RootAccessKey, RootNoMFA}, []*Rule{RootUsedRecently}
+	switch {
+	case s.MFAEnabled:
+	case len(can) > 0:
+		out = append(out, RootNoMFA.finding("mfa_active", "the root user has no MFA device and has %s", strings.Join(can, " and ")))
+	default: // it may have a password: only the report says
+		judged, unjudged = []*Rule{RootAccessKey}, []*Rule{RootNoMFA, RootUsedRecently}
+	}
+	return append([]Finding{gap(judged, unjudged)}, out...)
 }
 
 // RootUse judges the root user's last uses (IG807): any use of its password

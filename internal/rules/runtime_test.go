@@ -137,6 +137,39 @@ func TestEvaluateCredentialReportSubjects(t *testing.T) {
 	}
 }
 
+// TestEvaluateRootUnlisted: a report without the root user's row is never
+// a pass for root: an IG806 finding, and what the account summary shows.
+func TestEvaluateRootUnlisted(t *testing.T) {
+	const noRow = "the credential report has no row for the root user (<root_account>); "
+	why := " (the account summary shows one; the report has no row for root)"
+	for _, c := range []struct {
+		name string
+		s    AccountSummary
+		want []want
+	}{
+		{"no summary", AccountSummary{}, []want{{"IG806", Medium, "", noRow + "IG803 (root-access-key), IG804 (root-no-mfa), IG807 (root-used-recently) not judged"}}},
+		{"key, no MFA", AccountSummary{Known: true, AccessKeysPresent: true}, []want{
+			{"IG806", Medium, "", noRow + "IG803 (root-access-key), IG804 (root-no-mfa) judged from the account summary alone, IG807 (root-used-recently) not judged"},
+			{"IG803", Critical, "access_key", "the root user has an access key, active or not" + why},
+			{"IG804", Critical, "mfa_active", "the root user has no MFA device and has an access key" + why}}},
+		{"certificate, no MFA", AccountSummary{Known: true, SigningCertificatesPresent: true}, []want{
+			{"IG806", Medium, "", noRow + "IG803 (root-access-key), IG804 (root-no-mfa) judged from the account summary alone, IG807 (root-used-recently) not judged"},
+			{"IG804", Critical, "mfa_active", "the root user has no MFA device and has a signing certificate" + why}}},
+		{"MFA", AccountSummary{Known: true, MFAEnabled: true}, []want{
+			{"IG806", Medium, "", noRow + "IG803 (root-access-key), IG804 (root-no-mfa) judged from the account summary alone, IG807 (root-used-recently) not judged"}}},
+		{"nothing, no MFA: a password only the report shows", AccountSummary{Known: true}, []want{
+			{"IG806", Medium, "", noRow + "IG803 (root-access-key) judged from the account summary alone, IG804 (root-no-mfa), IG807 (root-used-recently) not judged"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) { assertFindings(t, EvaluateRootUnlisted(c.s), c.want) })
+	}
+	// EvaluateCredentialReport judges root so when no row is root's, first, under root's name.
+	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+	fs := EvaluateCredentialReport([]CredentialUser{{Name: "bob", PasswordEnabled: no}}, AccountSummary{Known: true, AccessKeysPresent: true}, now, DefaultBaseline())
+	if len(fs) != 3 || fs[0].Subject != RootUserName || fs[1].Rule != RootAccessKey || fs[2].Subject != RootUserName {
+		t.Errorf("got %+v", fs)
+	}
+}
+
 func TestCredentialReportAge(t *testing.T) {
 	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
 	b := DefaultBaseline()
