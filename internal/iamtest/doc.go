@@ -57,6 +57,8 @@
 // password_enabled is TRUE or FALSE (Root.HasPassword).
 // Account.CredentialReportGenerated stands for a report IAM already holds,
 // and Account.EditCredentialReport rewrites the rows to break the format.
+// SetReportTime makes GetCredentialReport answer another GeneratedTime, or
+// none.
 //
 // FailItem, per IAM action and item (one user, one certificate), as a
 // policy that denies an action on some resources only.

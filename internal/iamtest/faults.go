@@ -2,6 +2,7 @@ package iamtest
 
 import (
 	"net/url"
+	"time"
 )
 
 // PageFault breaks the pagination of an IAM listing or of CloudTrail's
@@ -57,4 +58,21 @@ func (s *Server) FailHTTP(action string, status int, code string, times int) {
 		return
 	}
 	s.faults[action] = &fault{times: times, custom: &apiError{status: status, code: code, message: "injected by iamtest"}}
+}
+
+// SetReportTime makes GetCredentialReport answer GeneratedTime t whatever
+// report it serves and whatever GenerateCredentialReport said, as a faulty
+// service or proxy could: an old t after COMPLETE, or the zero time, which
+// leaves GeneratedTime out of the reply. ClearReportTime restores it.
+func (s *Server) SetReportTime(t time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.reportTime = &t
+}
+
+// ClearReportTime undoes SetReportTime.
+func (s *Server) ClearReportTime() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.reportTime = nil
 }

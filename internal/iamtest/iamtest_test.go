@@ -605,4 +605,19 @@ func TestCredentialReport(t *testing.T) {
 	if n := strings.Count(string(rep.Content), "\n"); n != 3 {
 		t.Errorf("regenerated report: %d lines", n)
 	}
+
+	// SetReportTime: another GeneratedTime after COMPLETE, or none at all.
+	old := now.AddDate(0, 0, -31)
+	s.SetReportTime(old)
+	if rep, err = c.GetCredentialReport(ctx, &iam.GetCredentialReportInput{}); err != nil || !aws.ToTime(rep.GeneratedTime).Equal(old) {
+		t.Errorf("SetReportTime(old): generated %v, %v", rep.GeneratedTime, err)
+	}
+	s.SetReportTime(time.Time{})
+	if rep, err = c.GetCredentialReport(ctx, &iam.GetCredentialReportInput{}); err != nil || rep.GeneratedTime != nil {
+		t.Errorf("SetReportTime(zero): generated %v, %v", rep.GeneratedTime, err)
+	}
+	s.ClearReportTime()
+	if rep, err = c.GetCredentialReport(ctx, &iam.GetCredentialReportInput{}); err != nil || !aws.ToTime(rep.GeneratedTime).Equal(now) {
+		t.Errorf("ClearReportTime: generated %v, %v", rep.GeneratedTime, err)
+	}
 }

@@ -63,11 +63,15 @@ func getCredentialReport(s *Server, _ url.Values) (any, *apiError) {
 		return nil, &apiError{status: 410, code: "ReportNotPresent",
 			message: "Unable to find a credential report for this account. Use GenerateCredentialReport to create one."}
 	}
+	generated := s.report.generated
+	if s.reportTime != nil {
+		generated = *s.reportTime
+	}
 	return struct {
 		Content       string
 		ReportFormat  string
-		GeneratedTime string
-	}{base64.StdEncoding.EncodeToString(s.report.csv), "text/csv", iso(s.report.generated)}, nil
+		GeneratedTime string `xml:",omitempty"`
+	}{base64.StdEncoding.EncodeToString(s.report.csv), "text/csv", iso(generated)}, nil
 }
 
 // reportTime formats a time as the credential report writes it, or

@@ -64,6 +64,7 @@ type Server struct {
 	index   *index // nil until first needed; dropped by Update
 
 	pageFaults map[string]PageFault   // SetPageFault
+	reportTime *time.Time             // SetReportTime
 	rates      map[string]*rateWindow // per action, set by SetRateLimit
 	callRegion string                 // signing region of the call being handled, under mu
 

@@ -60,9 +60,10 @@ func (d *credentialReportDataSource) Metadata(_ context.Context, req datasource.
 
 func (d *credentialReportDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := findingsAttributes()
-	attrs["generated_time"] = schema.StringAttribute{Computed: true, Description: "When IAM generated the report (RFC 3339)."}
-	attrs["age_seconds"] = schema.Int64Attribute{Computed: true, Description: "Age of the report when it was read, in seconds: a fact, judged (" +
-		rules.CredentialReportStale.Name() + ") only when IAM could not generate a fresh report."}
+	attrs["generated_time"] = schema.StringAttribute{Computed: true, Description: "When IAM generated the report (RFC 3339); null when IAM's reply gave no time (a " +
+		rules.CheckIncomplete.ID + " finding)."}
+	attrs["age_seconds"] = schema.Int64Attribute{Computed: true, Description: "Age of the report when it was read, in seconds, judged against the baseline (" +
+		rules.CredentialReportStale.Name() + ") however the report was obtained; null when its generation time is not known."}
 	attrs["generated_on_request"] = schema.BoolAttribute{Computed: true, Description: "True when IAM generated the report (or confirmed one younger than four hours) " +
 		"on this read; false when GenerateCredentialReport was denied or failed and the report IAM already held was read instead."}
 	user := map[string]schema.Attribute{
@@ -150,9 +151,12 @@ func (c *client) credentialReportArea(ctx context.Context, rep *awsiam.Credentia
 	}
 	m := credentialReportModel{
 		GeneratedTime: timeValue(rep.GeneratedTime),
-		AgeSeconds:    types.Int64Value(int64(now.Sub(rep.GeneratedTime).Seconds())),
+		AgeSeconds:    types.Int64Null(),
 		Refreshed:     types.BoolValue(rep.NotRefreshed == nil),
 		Users:         []reportUserModel{},
+	}
+	if !rep.GeneratedTime.IsZero() {
+		m.AgeSeconds = types.Int64Value(int64(now.Sub(rep.GeneratedTime).Seconds()))
 	}
 	users := make([]rules.CredentialUser, 0, len(rep.Users))
 	for _, u := range rep.Users {

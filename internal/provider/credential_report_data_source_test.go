@@ -68,7 +68,7 @@ func TestCredentialReportNonCompliant(t *testing.T) {
 		{ID: "AKIAKEYS20000000002", Created: daysAgo(10), LastUsed: daysAgo(1)},
 	}
 	srv := iamtest.New(t, &iamtest.Account{
-		Now:  testNow.Add(-5 * time.Hour), // the report's date says five hours old: a fact, not a finding, since IAM generated it on request
+		Now:  testNow.Add(-3 * time.Hour), // the report's date says three hours old: within the baseline's four
 		Root: iamtest.Root{Created: daysAgo(1000), HasAccessKeys: true},
 		Users: []iamtest.User{
 			consoleUser("nomfa", daysAgo(100), daysAgo(1), false),
@@ -85,7 +85,7 @@ func TestCredentialReportNonCompliant(t *testing.T) {
 		{"IG203", "keys2", `user "keys2" has 2 active access keys: access_key_1, access_key_2`},
 	}
 	checks := []resource.TestCheckFunc{
-		resource.TestCheckResourceAttr(crAddr, "age_seconds", "18000"),
+		resource.TestCheckResourceAttr(crAddr, "age_seconds", "10800"),
 		resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
 		resource.TestCheckResourceAttr(crAddr, "findings.#", fmt.Sprint(len(want))),
 	}

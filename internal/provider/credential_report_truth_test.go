@@ -208,6 +208,42 @@ func TestCredentialReportNotRefreshed(t *testing.T) {
 	})
 }
 
+// TestCredentialReportServedOld: IAM said COMPLETE but served a report 31
+// days old: it is judged stale (IG805) all the same. A report without a
+// GeneratedTime has no age (null, never 292 years) and is an IG806 finding.
+func TestCredentialReportServedOld(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Root: iamtest.Root{MFAEnabled: true}})
+	srv.SetReportTime(daysAgo(31))
+	run(t, resource.TestStep{
+		Config: providerBlock(srv, "") + crConfig,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(crAddr, "generated_on_request", "true"),
+			resource.TestCheckResourceAttr(crAddr, "age_seconds", "2678400"),
+			resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(crAddr, "findings.#", "1"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.rule_id", "IG805"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.message",
+				"the credential report used was generated 744h0m0s ago, though IAM said on request that it was complete "+
+					"(IAM regenerates a report older than four hours); the baseline allows 4h0m0s"),
+		),
+	})
+	srv = iamtest.New(t, &iamtest.Account{Now: testNow, Root: iamtest.Root{MFAEnabled: true}})
+	srv.SetReportTime(time.Time{})
+	run(t, resource.TestStep{
+		Config: providerBlock(srv, `compliant_at = "critical"`) + crConfig,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckNoResourceAttr(crAddr, "generated_time"),
+			resource.TestCheckNoResourceAttr(crAddr, "age_seconds"),
+			resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(crAddr, "findings.#", "1"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.rule_id", "IG806"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.subject", "account"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.message",
+				"the credential report gives no generation time, so its age is not known; IG805 (credential-report-stale) not judged"),
+		),
+	})
+}
+
 // TestCredentialReportSummaryDenied: without the account summary, root is
 // judged from the report alone, and the gap is a finding.
 func TestCredentialReportSummaryDenied(t *testing.T) {

@@ -138,7 +138,7 @@ var thresholds = []Threshold{
 		What: "Days back in which any use of the root user's password or access keys is a finding", Rules: []*Rule{RootUsedRecently},
 		field: func(b *Baseline) *int { return &b.RootUseDays }},
 	{Name: "credential_report_max_age_hours", Default: 4, Min: 4, Max: 8760,
-		What: "Oldest acceptable credential report, in hours, when a fresh one could not be generated", Rules: []*Rule{CredentialReportStale},
+		What: "Oldest acceptable credential report, in hours (IAM regenerates a report older than four hours on request, so only one it could not refresh is older)", Rules: []*Rule{CredentialReportStale},
 		field: func(b *Baseline) *int { return &b.CredentialReportMaxAgeHours }},
 }
 

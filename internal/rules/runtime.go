@@ -63,8 +63,8 @@ var (
 	}
 	CredentialReportStale = &Rule{
 		ID: "IG805", Slug: "credential-report-stale", Severity: Low,
-		Summary:   "The credential report used is older than the baseline allows, because a fresh one could not be generated",
-		Rationale: "Findings drawn from an old report miss credentials created or used since. IAM regenerates a report older than four hours on request, so an old report is read only when GenerateCredentialReport was denied or failed.",
+		Summary:   "The credential report used is older than the baseline allows",
+		Rationale: "Findings drawn from an old report miss credentials created or used since. IAM regenerates a report older than four hours on request, so on a sound account an old report is read only when GenerateCredentialReport was denied or failed; one served old after IAM said it was complete is judged the same way. A report without a generation time has no known age: that is an IG806 (check-incomplete) finding.",
 		Remediation: Remediation{
 			Console:   "Grant iam:GenerateCredentialReport to the identity Terraform uses, or download a fresh report under IAM > Credential report.",
 			CLI:       "aws iam generate-credential-report, then aws iam get-credential-report",
@@ -377,16 +377,34 @@ func UnusedCredential(what string, lastUsed, issued, now time.Time, b Baseline) 
 	return Finding{}, false
 }
 
-// CredentialReportAge judges the credential report that was used (IG805).
-// notRefreshed says why no fresh report was generated, such as a denied
-// GenerateCredentialReport; it is "" when IAM generated the report on
-// request, which it does for any report older than four hours, and then
-// the report is never judged stale whatever its date says.
+// reportConfirmSlack is how much older than the baseline a report IAM
+// confirmed on request may be: IAM checks the four hours when asked, some
+// seconds (or, while polling, minutes) before the report is judged here,
+// against a clock that may differ a little from this one.
+const reportConfirmSlack = 15 * time.Minute
+
+// CredentialReportAge judges the age of the credential report that was used
+// (IG805) against the baseline, however it was obtained. notRefreshed says
+// why no fresh report was generated, such as a denied
+// GenerateCredentialReport; it is "" when IAM said on request that the
+// report was complete, and since IAM regenerates any report older than four
+// hours, such a report is old only when the service served a stale one. A
+// zero generated (the reply gave no GeneratedTime) is an IG806 finding: the
+// report's age is not known.
 func CredentialReportAge(generated, now time.Time, notRefreshed string, b Baseline) (Finding, bool) {
+	if generated.IsZero() {
+		return CheckIncomplete.finding("generated_time", "the credential report gives no generation time, so its age is not known; %s not judged",
+			CredentialReportStale.Name()), true
+	}
 	limit := time.Duration(b.CredentialReportMaxAgeHours) * time.Hour
-	if age := now.Sub(generated); notRefreshed != "" && age > limit {
+	age := now.Sub(generated)
+	switch {
+	case notRefreshed != "" && age > limit:
 		return CredentialReportStale.finding("generated_time", "the credential report used was generated %s ago and no fresh one could be generated (%s); the baseline allows %s",
 			age.Round(time.Minute), notRefreshed, limit), true
+	case notRefreshed == "" && age > limit+reportConfirmSlack:
+		return CredentialReportStale.finding("generated_time", "the credential report used was generated %s ago, though IAM said on request that it was complete "+
+			"(IAM regenerates a report older than four hours); the baseline allows %s", age.Round(time.Minute), limit), true
 	}
 	return Finding{}, false
 }

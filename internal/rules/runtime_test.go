@@ -173,13 +173,27 @@ func TestEvaluateRootUnlisted(t *testing.T) {
 func TestCredentialReportAge(t *testing.T) {
 	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
 	b := DefaultBaseline()
-	if _, ok := CredentialReportAge(now.Add(-400*time.Hour), now, "", b); ok {
-		t.Error("a report IAM generated on request is never stale, whatever its date says")
+	// IAM regenerates a report older than four hours on request, so one it
+	// confirmed is at most a little older than that, when this clock reads it.
+	if _, ok := CredentialReportAge(now.Add(-4*time.Hour-10*time.Minute), now, "", b); ok {
+		t.Error("a report IAM confirmed on request four hours ago and some minutes is not stale")
+	}
+	f, ok := CredentialReportAge(now.Add(-400*time.Hour), now, "", b)
+	assertFindings(t, []Finding{f}, []want{{"IG805", Low, "generated_time",
+		"the credential report used was generated 400h0m0s ago, though IAM said on request that it was complete (IAM regenerates a report older than four hours); the baseline allows 4h0m0s"}})
+	if !ok {
+		t.Error("ok = false for a report served 400 hours old")
+	}
+	f, ok = CredentialReportAge(time.Time{}, now, "", b)
+	assertFindings(t, []Finding{f}, []want{{"IG806", Medium, "generated_time",
+		"the credential report gives no generation time, so its age is not known; IG805 (credential-report-stale) not judged"}})
+	if !ok {
+		t.Error("ok = false for a report without a generation time")
 	}
 	if _, ok := CredentialReportAge(now.Add(-4*time.Hour), now, "GenerateCredentialReport was denied", b); ok {
 		t.Error("a four-hour-old report is within the baseline")
 	}
-	f, ok := CredentialReportAge(now.Add(-26*time.Hour), now, "GenerateCredentialReport was denied: grant iam:GenerateCredentialReport", b)
+	f, ok = CredentialReportAge(now.Add(-26*time.Hour), now, "GenerateCredentialReport was denied: grant iam:GenerateCredentialReport", b)
 	assertFindings(t, []Finding{f}, []want{{"IG805", Low, "generated_time",
 		"the credential report used was generated 26h0m0s ago and no fresh one could be generated (GenerateCredentialReport was denied: grant iam:GenerateCredentialReport); the baseline allows 4h0m0s"}})
 	if !ok {
