@@ -68,14 +68,15 @@ func (d *iamEventsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 		Description: "How far back to look, as days (\"7d\") or a Go duration (\"36h\"). Default \"" + defaultLookback +
 			"\"; at most \"90d\", CloudTrail's event history."}
 	attrs["max_events"] = schema.Int64Attribute{Optional: true,
-		Description: "Keep at most this many events, the newest; fewer pages are read. Default: every event in the window."}
+		Description: "Keep at most this many events, the newest; fewer pages are read. Default: every event in the window. " +
+			"A cut that leaves events out is a " + rules.CheckIncomplete.Name() + " finding, so compliant is false: the older events were not judged."}
 	attrs["expected_principals"] = schema.ListAttribute{Optional: true, ElementType: types.StringType,
 		Description: "ARNs of the principals expected to upload server certificates and SSH keys and delete signing certificates, " +
 			"as globs where * is any run of characters (\"arn:aws:iam::*:role/terraform-*\"). An assumed-role session matches by " +
 			"its session ARN or its role's ARN. Default: none, so every such call is a finding."}
 	attrs["start_time"] = schema.StringAttribute{Computed: true, Description: "Start of the window looked at (RFC 3339)."}
 	attrs["end_time"] = schema.StringAttribute{Computed: true, Description: "End of the window looked at (RFC 3339)."}
-	attrs["truncated"] = schema.BoolAttribute{Computed: true, Description: "True when max_events left events out."}
+	attrs["truncated"] = schema.BoolAttribute{Computed: true, Description: "True when max_events left events out; a " + rules.CheckIncomplete.ID + " finding then says so."}
 	str := func(desc string) schema.Attribute { return schema.StringAttribute{Computed: true, Description: desc} }
 	attrs["events"] = schema.ListNestedAttribute{Computed: true,
 		Description: "The events, newest first.",
@@ -176,10 +177,21 @@ func (d *iamEventsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
+// eventRules are the rules guarding the named events, in catalogue order.
+func eventRules(names ...string) []*rules.Rule {
+	var out []*rules.Rule
+	for _, n := range rules.GuardedEvents {
+		if slices.Contains(names, n) {
+			out = append(out, rules.EventRule(n))
+		}
+	}
+	return out
+}
+
 // iamEventsArea looks up the guarded events q asks for and judges them;
 // principals whose ARN matches one of the expected patterns may upload and
-// delete credentials. A query whose pages did not chain is an IG806
-// finding for the events it could not read.
+// delete credentials. A cut by q.MaxEvents, and a query whose pages did not
+// chain, are IG806 findings for the events not read.
 func (c *client) iamEventsArea(ctx context.Context, q awsiam.EventsQuery, expectedPrincipals []string) (*awsiam.EventsRead, findings, error) {
 	read, err := awsiam.IAMEvents(ctx, c.cloudtrail, q)
 	if err != nil {
@@ -189,12 +201,11 @@ func (c *client) iamEventsArea(ctx context.Context, q awsiam.EventsQuery, expect
 		return slices.ContainsFunc(expectedPrincipals, func(p string) bool { return glob.Match(p, arn) })
 	}
 	var fs findings
+	if read.Truncated {
+		fs.add("account", rules.EventsCut(q.MaxEvents, eventRules(q.Names...)...))
+	}
 	for _, g := range read.Gaps {
-		var unjudged []*rules.Rule
-		if r := rules.EventRule(g.Name); r != nil {
-			unjudged = append(unjudged, r)
-		}
-		fs.add("account", rules.Incomplete(g.Item, gapReason(g.Err), unjudged...))
+		fs.add("account", rules.Incomplete(g.Item, gapReason(g.Err), eventRules(g.Name)...))
 	}
 	for _, f := range rules.EvaluateEvents(read.Events, c.baseline, expected) {
 		fs.add(f.Subject, f)

@@ -199,8 +199,14 @@ func TestIAMEventsPaginatedPaced(t *testing.T) {
 			resource.TestCheckResourceAttr(evAddr, "events.#", "3"),
 			resource.TestCheckResourceAttr(evAddr, "truncated", "true"),
 			resource.TestCheckResourceAttr(evAddr, "events.2.event_id", "ev-02"),
-			resource.TestCheckResourceAttr(evAddr, "findings.#", "1"), // ev-01: a DeleteSigningCertificate, and no one is expected
-			resource.TestCheckResourceAttr(evAddr, "findings.0.subject", "ev-01"),
+			resource.TestCheckResourceAttr(evAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(evAddr, "findings.#", "2"),
+			// The cut hides older events from the rules: never a pass.
+			resource.TestCheckResourceAttr(evAddr, "findings.0.rule_id", "IG806"),
+			resource.TestCheckResourceAttr(evAddr, "findings.0.subject", "account"),
+			resource.TestCheckResourceAttr(evAddr, "findings.0.message", "only the newest 3 event(s) were read (max_events): "+
+				"the older ones in the window were not, so IG902 (event-access-key-activated), IG905 (event-signing-certificate-deleted) not judged on them"),
+			resource.TestCheckResourceAttr(evAddr, "findings.1.subject", "ev-01"), // a DeleteSigningCertificate, and no one is expected
 		),
 	})
 	reqs := srv.Requests("LookupEvents")
@@ -210,6 +216,33 @@ func TestIAMEventsPaginatedPaced(t *testing.T) {
 	if m := srv.MaxPerSecond("LookupEvents"); m > 2 || srv.Throttled("LookupEvents") != 0 {
 		t.Errorf("iamtest saw up to %d LookupEvents within a second and throttled %d", m, srv.Throttled("LookupEvents"))
 	}
+}
+
+// TestIAMEventsMaxEventsCut: every event read is fine, but max_events left
+// an older one out: the cut is an IG806 finding, so compliant is false at
+// any compliant_at.
+func TestIAMEventsMaxEventsCut(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Events: []iamtest.Event{
+		{ID: "ev-new", Name: "UpdateAccessKey", Time: hoursAgo(1), Username: "ci",
+			RequestParameters: map[string]any{"userName": "ci", "accessKeyId": "AKIACI", "status": "Inactive"}},
+		{ID: "ev-old", Name: "UpdateAccessKey", Time: hoursAgo(5), Username: "mallory",
+			RequestParameters: map[string]any{"userName": "ci", "accessKeyId": "AKIACI", "status": "Active"}},
+	}})
+	run(t, resource.TestStep{
+		Config: cloudTrailProviderWith(srv, `  compliant_at = "critical"`) + `data "iamguard_iam_events" "test" {
+  event_names = ["UpdateAccessKey"]
+  max_events  = 1
+}`,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(evAddr, "events.#", "1"),
+			resource.TestCheckResourceAttr(evAddr, "truncated", "true"),
+			resource.TestCheckResourceAttr(evAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(evAddr, "findings.#", "1"),
+			resource.TestCheckResourceAttr(evAddr, "findings.0.rule_id", "IG806"),
+			resource.TestCheckResourceAttr(evAddr, "findings.0.message", "only the newest 1 event(s) were read (max_events): "+
+				"the older ones in the window were not, so IG902 (event-access-key-activated) not judged on them"),
+		),
+	})
 }
 
 // TestIAMEventsRepeatedToken: LookupEvents answers a NextToken it has

@@ -101,6 +101,17 @@ func EventRule(eventName string) *Rule {
 	return nil
 }
 
+// EventsCut is the IG806 finding for a read of events that max_events cut:
+// the older events in the window were not read, so the rules guarding them
+// (unjudged; none for event names no rule guards) never saw them.
+func EventsCut(maxEvents int, unjudged ...*Rule) Finding {
+	if len(unjudged) == 0 {
+		return CheckIncomplete.finding("max_events", "only the newest %d event(s) were read (max_events): the older ones in the window were not", maxEvents)
+	}
+	return CheckIncomplete.finding("max_events", "only the newest %d event(s) were read (max_events): the older ones in the window were not, so %s not judged on them",
+		maxEvents, Names(unjudged...))
+}
+
 // Event is one CloudTrail management event, as LookupEvents returns it.
 // Parameters holds only the request parameters SafeParameters lets through.
 type Event struct {

@@ -136,3 +136,11 @@ func TestEvaluateLiveTrails(t *testing.T) {
 	_, _, acct = EvaluateLiveTrails(nil)
 	assertFindings(t, acct, []want{{"IG707", High, "", "no trail exists, so IAM events are not recorded"}})
 }
+
+// TestEventsCut: a max_events cut names what it left unjudged.
+func TestEventsCut(t *testing.T) {
+	assertFindings(t, []Finding{EventsCut(50, EventAccessKeyActivated, EventSSHKeyUploaded)}, []want{{"IG806", Medium, "max_events",
+		"only the newest 50 event(s) were read (max_events): the older ones in the window were not, so IG902 (event-access-key-activated), IG904 (event-ssh-key-uploaded) not judged on them"}})
+	assertFindings(t, []Finding{EventsCut(1)}, []want{{"IG806", Medium, "max_events",
+		"only the newest 1 event(s) were read (max_events): the older ones in the window were not"}})
+}
