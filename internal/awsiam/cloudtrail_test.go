@@ -201,28 +201,39 @@ func TestIAMEventsMax(t *testing.T) {
 }
 
 // TestIAMEventsRepeatedToken: a query that is given a NextToken it has
-// already followed stops there, keeps what it read and is a Gap naming its
-// event, instead of reading the same pages for ever; the other queries are
-// read to their end.
+// already followed, or a new one with only events it has read, stops there,
+// keeps what it read (each event once) and is a Gap naming its event,
+// instead of reading the same pages for ever; the other queries are read to
+// their end.
 func TestIAMEventsRepeatedToken(t *testing.T) {
-	srv := iamtest.New(t, eventsAccount(10, "UpdateAccessKey", "UploadSSHPublicKey"))
-	srv.SetPageSize(3)
-	srv.SetPageFault("LookupEvents", iamtest.RepeatMarker)
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	read, err := IAMEvents(ctx, ctClient(srv, 1), EventsQuery{
-		Names: []string{"UpdateAccessKey", "UploadSSHPublicKey"}, Start: now.AddDate(0, 0, -1), End: now, Pacer: NewLookupEventsPacer(),
-	})
-	if err != nil {
-		t.Fatalf("%v after %d calls", err, srv.Calls("LookupEvents"))
-	}
-	// Pages 1 and 2 of each name; page 2 gives page 1's NextToken again.
-	if len(read.Events) != 12 || read.Truncated || len(read.Gaps) != 2 || srv.Calls("LookupEvents") != 4 {
-		t.Fatalf("%d events, truncated %v, gaps %+v, in %d calls", len(read.Events), read.Truncated, read.Gaps, srv.Calls("LookupEvents"))
-	}
-	g := read.Gaps[0]
-	if g.Name != "UpdateAccessKey" || g.Item != "the UpdateAccessKey events past the newest 6" || !errors.Is(g.Err, ErrRepeatedToken) ||
-		g.Err.Error() != "LookupEvents: CloudTrail answered a NextToken it had already given, so the list would never end" {
-		t.Errorf("gap %+v: %v", g, g.Err)
+	for _, c := range []struct {
+		fault  iamtest.PageFault
+		events int // per name: the pages read before the loop shows
+		want   error
+	}{
+		{iamtest.RepeatMarker, 6, ErrRepeatedToken},   // pages 1 and 2, then page 2's token again
+		{iamtest.RestartMarker, 3, ErrRepeatedEvents}, // page 1, then page 1 again under a new token
+	} {
+		t.Run(c.want.Error(), func(t *testing.T) {
+			srv := iamtest.New(t, eventsAccount(10, "UpdateAccessKey", "UploadSSHPublicKey"))
+			srv.SetPageSize(3)
+			srv.SetPageFault("LookupEvents", c.fault)
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			read, err := IAMEvents(ctx, ctClient(srv, 1), EventsQuery{
+				Names: []string{"UpdateAccessKey", "UploadSSHPublicKey"}, Start: now.AddDate(0, 0, -1), End: now, Pacer: NewLookupEventsPacer(),
+			})
+			if err != nil {
+				t.Fatalf("%v after %d calls", err, srv.Calls("LookupEvents"))
+			}
+			if len(read.Events) != 2*c.events || read.Truncated || len(read.Gaps) != 2 || srv.Calls("LookupEvents") != 4 {
+				t.Fatalf("%d events, truncated %v, gaps %+v, in %d calls", len(read.Events), read.Truncated, read.Gaps, srv.Calls("LookupEvents"))
+			}
+			g := read.Gaps[0]
+			if g.Name != "UpdateAccessKey" || g.Item != fmt.Sprintf("the UpdateAccessKey events past the newest %d", c.events) || !errors.Is(g.Err, c.want) ||
+				g.Err.Error() != "LookupEvents: "+c.want.Error() {
+				t.Errorf("gap %+v: %v", g, g.Err)
+			}
+		})
 	}
 }

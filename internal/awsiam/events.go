@@ -39,10 +39,13 @@ type EventsQuery struct {
 	Pacer *EventPacer
 }
 
-// ErrRepeatedToken is a LookupEvents query whose pages do not chain: the
-// SDK's paginator would follow a NextToken it has already followed, and the
-// same pages, for ever.
-var ErrRepeatedToken = errors.New("CloudTrail answered a NextToken it had already given, so the list would never end")
+// Errors of a LookupEvents query whose pages do not chain, where the SDK's
+// paginator would read the same pages for ever: a NextToken it has already
+// followed, or a new one that brings only events already given.
+var (
+	ErrRepeatedToken  = errors.New("CloudTrail answered a NextToken it had already given, so the list would never end")
+	ErrRepeatedEvents = errors.New("CloudTrail answered a page of events it had already given, so the list would never end")
+)
 
 // EventsRead is what IAMEvents read.
 type EventsRead struct {
@@ -60,8 +63,9 @@ type EventsRead struct {
 // event name since LookupEvents takes one lookup attribute. The queries run
 // at once, but every request, retries included, waits for the one pacer, so
 // together they never exceed CloudTrail's rate. Events come back newest
-// first. A query that is given a NextToken it has already followed stops
-// there and is a Gap, not a loop nor a complete list.
+// first, each event once. A query that is given a NextToken it has already
+// followed, or a page of only events it has already read, stops there and
+// is a Gap, not a loop nor a complete list.
 func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q EventsQuery) (*EventsRead, error) {
 	pacer := q.Pacer
 	if pacer == nil {
@@ -93,7 +97,12 @@ func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q Even
 				cut  bool
 				gap  *Gap
 			)
-			seen := map[string]bool{} // the NextTokens followed
+			seen := map[string]bool{}  // the NextTokens followed
+			given := map[string]bool{} // the event IDs read
+			stop := func(err error) {
+				gap = &Gap{Name: name, Item: fmt.Sprintf("the %s events past the newest %d", name, len(mine)),
+					Err: &Error{Service: "cloudtrail", Action: "LookupEvents", Err: err}}
+			}
 			for p.HasMorePages() {
 				// Each query keeps its newest MaxEvents: the newest
 				// MaxEvents of all queries are among them.
@@ -105,17 +114,26 @@ func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q Even
 				if err != nil {
 					return wrap("LookupEvents", err)
 				}
+				fresh := 0
 				for _, e := range page.Events {
-					mine = append(mine, event(e))
-				}
-				if t := aws.ToString(page.NextToken); t != "" {
-					if seen[t] {
-						gap = &Gap{Name: name, Item: fmt.Sprintf("the %s events past the newest %d", name, len(mine)),
-							Err: &Error{Service: "cloudtrail", Action: "LookupEvents", Err: ErrRepeatedToken}}
-						break
+					ev := event(e)
+					if ev.ID != "" && given[ev.ID] {
+						continue // an event given twice is one event
 					}
-					seen[t] = true
+					given[ev.ID] = true
+					mine = append(mine, ev)
+					fresh++
 				}
+				t := aws.ToString(page.NextToken)
+				if t != "" && fresh == 0 && len(page.Events) > 0 {
+					stop(ErrRepeatedEvents)
+					break
+				}
+				if t != "" && seen[t] {
+					stop(ErrRepeatedToken)
+					break
+				}
+				seen[t] = true
 			}
 			mu.Lock()
 			defer mu.Unlock()

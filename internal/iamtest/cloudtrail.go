@@ -233,7 +233,11 @@ func lookupEvents(s *Server, body []byte) (any, *apiError) {
 	}
 	sort.SliceStable(events, func(i, j int) bool { return events[i].Time.After(events[j].Time) })
 
-	start, end, next, err := paginate(len(events), in.NextToken, s.pageSize(in.MaxResults, 50))
+	token := in.NextToken
+	if s.pageFaults["LookupEvents"] == RestartMarker {
+		token = "" // any token restarts the list, below
+	}
+	start, end, next, err := paginate(len(events), token, s.pageSize(in.MaxResults, 50))
 	if err != nil {
 		return nil, &apiError{status: 400, code: "InvalidNextTokenException", message: "Invalid NextToken"}
 	}
@@ -259,8 +263,16 @@ func lookupEvents(s *Server, body []byte) (any, *apiError) {
 			e.Source, e.Username, resources, cloudTrailRecord(a, e)})
 	}
 	reply := map[string]any{"Events": out}
-	if s.pageFaults["LookupEvents"] == RepeatMarker && in.NextToken != "" {
-		next = in.NextToken
+	switch s.pageFaults["LookupEvents"] {
+	case RepeatMarker:
+		if in.NextToken != "" {
+			next = in.NextToken
+		}
+	case RestartMarker:
+		if in.NextToken != "" {
+			start, end = 0, min(s.pageSize(in.MaxResults, 50), len(events))
+			next = fmt.Sprintf("restart-%d", s.reqSeq)
+		}
 	}
 	if next != "" {
 		reply["NextToken"] = next

@@ -160,7 +160,8 @@ func TestLookupEventsPagination(t *testing.T) {
 }
 
 // TestLookupEventsRepeatToken: with RepeatMarker, a request that carries a
-// NextToken gets its page and that same NextToken back.
+// NextToken gets its page and that same NextToken back; with RestartMarker,
+// the first page under a new NextToken.
 func TestLookupEventsRepeatToken(t *testing.T) {
 	ctx := context.Background()
 	s := iamtest.New(t, trailAccount())
@@ -177,6 +178,17 @@ func TestLookupEventsRepeatToken(t *testing.T) {
 		if err != nil || aws.ToString(page.NextToken) != aws.ToString(first.NextToken) || len(page.Events) != 3 {
 			t.Fatalf("got %d events, NextToken %v, %v; want 3 and %q again", len(page.Events), page.NextToken, err, aws.ToString(first.NextToken))
 		}
+	}
+	// RestartMarker: the first page again, under a new NextToken each time.
+	s.SetPageFault("LookupEvents", iamtest.RestartMarker)
+	tokens := map[string]bool{aws.ToString(first.NextToken): true}
+	for range 2 {
+		page, err := c.LookupEvents(ctx, &cloudtrail.LookupEventsInput{NextToken: first.NextToken})
+		if err != nil || tokens[aws.ToString(page.NextToken)] || len(page.Events) != 3 ||
+			aws.ToString(page.Events[0].EventId) != aws.ToString(first.Events[0].EventId) {
+			t.Fatalf("got %d events, NextToken %v, %v; want page 1 again under a new token", len(page.Events), page.NextToken, err)
+		}
+		tokens[aws.ToString(page.NextToken)] = true
 	}
 }
 

@@ -50,7 +50,8 @@
 // FailHTTP any status and code (a 403 under a code the SDK has no model
 // for, or with no code, which the SDK reads as UnknownError). SetPageFault
 // breaks an IAM listing's pagination (a repeated Marker, or IsTruncated
-// without one), or LookupEvents' (a repeated NextToken). SetRateLimit answers Throttling beyond a number of calls a
+// without one), or LookupEvents' (a repeated NextToken, or the first page
+// again under a new one). SetRateLimit answers Throttling beyond a number of calls a
 // second, and Throttled counts those answers.
 //
 // The credential report follows AWS's documented CSV; the root user's

@@ -18,6 +18,10 @@ const (
 	// DropMarker answers every page with IsTruncated=true and no Marker
 	// (IAM listings only: LookupEvents has no IsTruncated).
 	DropMarker
+	// RestartMarker answers a LookupEvents request that carries a NextToken
+	// with the first page again and a NextToken never given before, for
+	// ever (LookupEvents only).
+	RestartMarker
 )
 
 // SetPageFault makes the listing action (an IAM List* or LookupEvents)
