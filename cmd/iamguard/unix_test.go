@@ -125,19 +125,25 @@ func TestBinaryPlanAsDevStdin(t *testing.T) {
 	tf := shellTerraform(t, `cmp -s "$4" "`+saved+`" || { echo "Error: Failed to read the given file" >&2; exit 1; }
 cat "`+mustAbs(t, fixture)+`"
 `)
-	in, err := os.Open(saved)
-	if err != nil {
+	link := filepath.Join(t.TempDir(), "stdin")
+	if err := os.Symlink("/dev/stdin", link); err != nil {
 		t.Fatal(err)
 	}
-	defer in.Close()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestMainProcess$")
-	cmd.Env = append(os.Environ(), "IAMGUARD_TEST_ARGS=lint\n--no-config\n--terraform\n"+tf+"\n/dev/stdin")
-	cmd.Stdin = in
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	cmd.Run()
-	if code := cmd.ProcessState.ExitCode(); code != 1 {
-		t.Errorf("exit %d, stderr %q; want the plan linted", code, stderr.String())
+	for _, name := range []string{"/dev/stdin", "/dev//stdin", "/proc/self/fd/0", link} {
+		in, err := os.Open(saved)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(os.Args[0], "-test.run=^TestMainProcess$")
+		cmd.Env = append(os.Environ(), "IAMGUARD_TEST_ARGS=lint\n--no-config\n--terraform\n"+tf+"\n"+name)
+		cmd.Stdin = in
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		cmd.Run()
+		in.Close()
+		if code := cmd.ProcessState.ExitCode(); code != 1 {
+			t.Errorf("%s: exit %d, stderr %q; want the plan linted", name, code, stderr.String())
+		}
 	}
 }
 

@@ -465,7 +465,8 @@ func parentRef(r string) string {
 // outright. A name any of them marks sensitive, planned, deleted or in
 // prior state only, is marked for withheld. goneUsers gets the users the
 // plan deletes, and keptUsers the names users have once it is applied, in
-// any account (see userGone).
+// any account (see userGone); renamedUsers the new name of each user it
+// renames, by accountUser.
 func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 	l.userNames = map[string]map[string]rules.Value[string]{}
 	mark := func(name rules.Value[string]) {
@@ -473,7 +474,7 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			l.sensitiveUsers[userKey(name.V)] = true
 		}
 	}
-	l.goneUsers, l.keptUsers = map[string]string{}, map[string]bool{}
+	l.goneUsers, l.keptUsers, l.renamedUsers = map[string]string{}, map[string]bool{}, map[string]string{}
 	keep := func(name rules.Value[string]) {
 		l.keptUsers[userKey(name.V)] = true
 		if name.Unknown || name.Unreadable {
@@ -506,6 +507,14 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			continue
 		}
 		keep(name)
+		if c.action == "update" && !was.Unknown && !name.Unknown && userKey(was.V) != userKey(name.V) {
+			// Renamed (UpdateUser): its credentials go with it.
+			from, ok1 := l.accountUser(c.rc, was.V)
+			to, ok2 := l.accountUser(c.rc, name.V)
+			if ok1 && ok2 {
+				l.renamedUsers[from] = to
+			}
+		}
 		prefix := userType + "." + rc.Name
 		if rc.ModuleAddress != "" {
 			prefix = rc.ModuleAddress + "." + prefix
@@ -701,15 +710,18 @@ func (l *linter) judgeKeySet(head int32) {
 	l.keyScratch, l.changeScratch = keys, changes
 }
 
-// addsKey reports whether c makes active an access key that was not before
-// the plan: creates one, or reactivates or replaces an inactive one. (Its
-// status after it may be known only after apply.)
+// addsKey reports whether c makes active an access key that was not
+// before the plan, the user's: creates one, reactivates or replaces an
+// inactive one, or gives the user another user's. (Its status after it may
+// be known only after apply.)
 func addsKey(c *change) bool {
 	switch c.action {
 	case "create":
 		return true
 	case "update", "replace":
-		return c.before().str("status", "Active").V != "Active"
+		before, after := c.before(), c.after()
+		was, is := before.str("user", ""), after.str("user", "")
+		return before.str("status", "Active").V != "Active" || is.Unknown || userKey(was.V) != userKey(is.V)
 	}
 	return false
 }
@@ -790,6 +802,9 @@ func (l *linter) signingReplacement(c *change, user string) rules.Replacement {
 	k, ok := l.accountUser(c.rc, user)
 	if !ok {
 		return rules.NoReplacement
+	}
+	if to, ok := l.renamedUsers[k]; ok {
+		return max(l.signingBest[k], l.signingBest[to]) // the user, under its new name
 	}
 	return l.signingBest[k]
 }

@@ -488,6 +488,14 @@ func TestAccessKey(t *testing.T) {
 			want: []row{ig203(k0, "no-op", k0, k1)},
 		},
 		{
+			// Another user's key handed to alice adds one to hers.
+			name: "another user's key given to her beside one",
+			spec: planSpec{changes: []res{existingKey(k0, nil, keyState("alice", "Active", recent), keyState("alice", "Active", recent)),
+				{addr: k1, actions: deleteFirst, before: keyState("bob", "Active", recent),
+					after: map[string]any{"pgp_key": "keybase:alice2", "status": "Active", "user": "alice"}, unknown: keyComputed}}},
+			want: []row{ig203(k1, "replace", k0, k1)},
+		},
+		{
 			// Replacing an inactive one with an active one adds one.
 			name: "an inactive key replaced by an active one beside another",
 			spec: planSpec{changes: []res{existingKey(k0, nil, keyState("alice", "Active", recent), keyState("alice", "Active", recent)),

@@ -104,6 +104,13 @@ func TestSigningCertificate(t *testing.T) {
 		{name: "deleted with its user, whom a new key names", spec: planSpec{changes: []res{deleted,
 			{addr: "aws_iam_user.alice", actions: del, before: map[string]any{"name": "alice"}}, newKey("aws_iam_access_key.a", "alice")}},
 			want: []row{{oldAddr, "delete", "IG501", rules.Medium, "", deletedMsg}}, skipped: 1},
+		// A user renamed keeps its certificates: one uploaded again under
+		// the new name replaces the old one.
+		{name: "replaced in place as its user is renamed", spec: planSpec{changes: []res{
+			{addr: "aws_iam_user.alice", actions: update, before: map[string]any{"name": "alice"}, after: map[string]any{"name": "alice2"}},
+			{addr: oldAddr, actions: deleteFirst, before: signingState("alice", old, "Active"),
+				after: map[string]any{"certificate_body": old, "status": "Active", "user_name": "alice2"}, unknown: map[string]any{"certificate_id": true, "id": true}}}},
+			skipped: 1},
 		{name: "replaced in place by another user's", spec: planSpec{changes: []res{{addr: oldAddr, actions: deleteFirst,
 			before: signingState("alice", old, "Active"), after: map[string]any{"certificate_body": sound, "status": "Active", "user_name": "bob"},
 			unknown: map[string]any{"certificate_id": true, "id": true}}}},

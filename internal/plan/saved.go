@@ -47,11 +47,7 @@ func Open(ctx context.Context, name string, stdin io.Reader, tf Terraform, keep 
 		if err == nil && fi.IsDir() {
 			return nil, fmt.Errorf("%s: is a directory, not a plan", shown)
 		}
-		// A name for one of this process's descriptors (/dev/stdin, a
-		// file redirected there) names another file in terraform, whose
-		// descriptors are its own.
-		ownFD := name == "/dev/stdin" || strings.HasPrefix(name, "/dev/fd/") || strings.HasPrefix(name, "/proc/self/fd/")
-		r, piped = f, err != nil || !fi.Mode().IsRegular() || ownFD
+		r, piped = f, err != nil || !fi.Mode().IsRegular() || ownDescriptor(name, fi, stdin)
 	}
 	if piped {
 		r = stream.NewReader(ctx, r)
@@ -353,6 +349,21 @@ func checkZipDirectory(r io.ReaderAt, size int64) error {
 		return fmt.Errorf("a binary plan whose zip directory is past %d MiB, more than a saved plan needs", maxZipDirectory>>20)
 	}
 	return nil
+}
+
+// ownDescriptor reports whether name may stand for one of this process's
+// descriptors (/dev/stdin and a file redirected there, /dev/fd/3,
+// /proc/self/fd/3, a link to one): another file in terraform, whose
+// descriptors are its own.
+func ownDescriptor(name string, fi os.FileInfo, stdin io.Reader) bool {
+	if clean := filepath.Clean(name); strings.HasPrefix(clean, "/dev/") || strings.HasPrefix(clean, "/proc/") {
+		return true
+	}
+	if f, ok := stdin.(*os.File); ok {
+		in, err := f.Stat()
+		return err == nil && os.SameFile(fi, in)
+	}
+	return false
 }
 
 // saveTemp copies r, at most maxSavedPlan bytes, to a new temporary file

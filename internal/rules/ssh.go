@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -143,7 +144,7 @@ type SSHKeyUse struct {
 	UserKey string
 	// ReadFrom, for a key known only after apply, names what it is read
 	// from; Fingerprint then stands for that source, the same for every
-	// upload that reads it, which is one key.
+	// upload that reads it alike, which may be one key (IG404 at info).
 	ReadFrom string
 }
 
@@ -215,11 +216,14 @@ func SharedSSHKeys(uses []SSHKeyUse) map[string]Finding {
 		for i, u := range k.users {
 			quoted[i] = u.Quote()
 		}
-		which := k.fingerprint.Show()
+		f := SSHKeyShared.finding("public_key", "the key %s is uploaded for %d users: %s", k.fingerprint.Show(), len(k.users), nameSome(quoted))
 		if k.readFrom != "" {
-			which = "read from " + k.readFrom + " (known only after apply)"
+			// Two expressions over the same references may give two keys
+			// (lookup(x, "a"), lookup(x, "b")): undecided.
+			f.Severity = Info
+			f.Message = fmt.Sprintf("uploads for %d users read the key from %s alike: %s; whether they upload one key is known only after apply",
+				len(k.users), k.readFrom, nameSome(quoted))
 		}
-		f := SSHKeyShared.finding("public_key", "the key %s is uploaded for %d users: %s", which, len(k.users), nameSome(quoted))
 		f.Subject = fp
 		out[fp] = f
 	}

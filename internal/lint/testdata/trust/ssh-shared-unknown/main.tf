@@ -1,7 +1,7 @@
 # One key, known only after apply (as tls_private_key.x.public_key_openssh
-# is), given to two users: both read the very same value, so it is one key
-# shared (IG404), though its fingerprint is not known yet. carol's key is
-# read from elsewhere: not shared as far as the plan shows.
+# is), given to two users: both read the same references alike, so it may
+# be one key shared (IG404 info: the plan does not show whether the
+# expressions differ). carol's key is read from elsewhere.
 resource "terraform_data" "key" {
   input = "SSH_KEY_PLACEHOLDER"
 }
