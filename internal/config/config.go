@@ -66,6 +66,10 @@ const (
 	// (split by escapes): HCL joins them in time that grows with the
 	// square of their number, a minute for a 256 KiB heredoc of empty lines.
 	MaxStringParts = 1000
+	// MaxListItems bounds a list (allowed_certificate_domains): HCL turns
+	// one into a list of strings in time that grows with the square of its
+	// length, minutes for 125,000 numbers.
+	MaxListItems = 1000
 )
 
 // MaxPattern bounds a waiver's address and plan patterns, MaxStars the
@@ -314,6 +318,11 @@ func decodeBaseline(body hcl.Body, b *rules.Baseline) hcl.Diagnostics {
 	}
 	for _, a := range sortedAttributes(attrs) {
 		if a.Name == rules.AllowedDomains.Name {
+			if list, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok && len(list.Exprs) > MaxListItems {
+				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError,
+					Summary: fmt.Sprintf("more than %d items, the most a config file's list may have", MaxListItems), Subject: a.Expr.Range().Ptr()})
+				continue
+			}
 			diags = append(diags, gohcl.DecodeExpression(a.Expr, nil, &b.AllowedCertificateDomains)...)
 			continue
 		}

@@ -265,6 +265,17 @@ func TestLimits(t *testing.T) {
 	if _, err := Parse([]byte(waiver("<<EOT\n"+strings.Repeat("a\n", MaxStringParts/2)+"EOT")), "s.hcl"); err != nil {
 		t.Errorf("a reason of %d lines: %v", MaxStringParts/2, err)
 	}
+	// HCL makes a list of strings in time that grows with the square of
+	// its length: past MaxListItems, refused; up to it, read.
+	domains := func(n int) string {
+		return "baseline {\n  allowed_certificate_domains = [" + strings.Repeat("1,", n) + "]\n}\n"
+	}
+	if _, err := Parse([]byte(domains(MaxListItems+1)), "l.hcl"); err == nil || !strings.HasPrefix(err.Error(), "l.hcl:2") || !strings.Contains(err.Error(), "more than 1000 items") {
+		t.Errorf("a list of %d items: err = %v, want the list bounded", MaxListItems+1, err)
+	}
+	if c, err := Parse([]byte(domains(MaxListItems)), "l.hcl"); err != nil || len(c.Baseline.AllowedCertificateDomains) != MaxListItems {
+		t.Errorf("a list of %d items: %v", MaxListItems, err)
+	}
 
 	// A waiver's patterns are matched against every finding: bounded.
 	long := strings.Repeat("x", MaxPattern+1)

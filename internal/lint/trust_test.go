@@ -350,6 +350,9 @@ func TestFixtureFindings(t *testing.T) {
 		// is, so a trail recording management reads only, or data events
 		// only, is IG705 high, and one recording every management event
 		// passes. Only a value that could decide is info.
+		{"trust/trail-selector-update", nil, map[string]string{
+			"aws_cloudtrail.t": "IG705:high",
+		}},
 		{"trust/trail-selector-unknown", nil, map[string]string{
 			"aws_cloudtrail.reads":     "IG705:high",
 			"aws_cloudtrail.data_only": "IG705:high",
@@ -1205,5 +1208,15 @@ func TestSensitiveUserMarks(t *testing.T) {
 	}
 	if len(fs) == 0 {
 		t.Fatal("no findings: the test proves nothing")
+	}
+}
+
+// TestNestedMarksNotSensitive: a trail updated in place, whose nested
+// blocks' marks hold nothing sensitive, gets IG705 with its details: the
+// marks of both sides join, they do not turn the selectors sensitive.
+func TestNestedMarksNotSensitive(t *testing.T) {
+	res := Lint(readFixture(t, "trust/trail-selector-update"), Options{})
+	if len(res.Findings) != 1 || strings.Contains(res.Findings[0].Message, "(sensitive)") {
+		t.Errorf("findings %+v; want one IG705 that shows its details", res.Findings)
 	}
 }

@@ -773,7 +773,9 @@ func markSensitive(c *Change, marks any) {
 
 // mergeMarks joins two sides of sensitivity marks: true wins, objects and
 // lists join member by member, and marks of different shapes give true.
+// Nested objects may come decoded as maps: they join as Objects.
 func mergeMarks(a, b any) any {
+	a, b = ObjectOf(a), ObjectOf(b)
 	empty := func(m any) bool {
 		o, ok := m.(Object)
 		return m == nil || m == false || ok && len(o) == 0

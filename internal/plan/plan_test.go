@@ -742,6 +742,10 @@ func TestMergeMarks(t *testing.T) {
 		{obj("a", true), obj("b", true), obj("a", true, "b", true)},
 		{obj("l", []any{false, true}), obj("l", []any{true}), obj("l", []any{true, true})},
 		{obj("a", true), []any{true}, true}, {noSide, obj("a", true), obj("a", true)},
+		// Nested blocks' marks decode as maps: they join, not turn true.
+		{obj("s", []any{map[string]any{}}), obj("s", []any{map[string]any{}}), obj("s", []any{obj()})},
+		{obj("s", []any{map[string]any{"x": true}}), obj("s", []any{map[string]any{"y": false}}), obj("s", []any{obj("x", true, "y", false)})},
+		{obj("tags", map[string]any{}), obj("tags", map[string]any{}), obj("tags", obj())},
 	} {
 		if got := mergeMarks(c.a, c.b); fmt.Sprint(got) != fmt.Sprint(c.want) {
 			t.Errorf("mergeMarks(%v, %v) = %v, want %v", c.a, c.b, got, c.want)

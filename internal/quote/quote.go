@@ -14,7 +14,7 @@ import (
 // an error naming it stays one line, cannot move the cursor or colour the
 // terminal, and shows as it is; either way NoCommands.
 func Path(name string) string {
-	if strings.IndexFunc(name, unsafe) < 0 {
+	if safe(name) {
 		return NoCommands(name)
 	}
 	return NoCommands(strconv.Quote(name))
@@ -41,7 +41,7 @@ func NoCommands(s string) string {
 // format character (bidirectional, invisible) is shown as its Escape, and
 // NoCommands applies. It returns s itself when nothing needs changing.
 func Line(s string) string {
-	if strings.IndexFunc(s, unsafe) < 0 {
+	if safe(s) {
 		return NoCommands(s)
 	}
 	var b strings.Builder
@@ -80,6 +80,10 @@ func Escape(r rune) string {
 }
 
 func unsafe(r rune) bool { return Breaks(r) || IsFormat(r) }
+
+// safe reports whether s holds no unsafe character, and no byte that is
+// not UTF-8: a terminal may take a raw 0x9b for a control sequence (CSI).
+func safe(s string) bool { return strings.IndexFunc(s, unsafe) < 0 && utf8.ValidString(s) }
 
 // MaxError bounds an error message as printed or kept (see Error): one
 // line, however long the names it quotes (a 60 KB address of bytes that

@@ -16,6 +16,7 @@ func TestPath(t *testing.T) {
 		"tab\there":           `"tab\there"`,
 		"del\x7f":             `"del\x7f"`,
 		"c1\u0085":            `"c1\u0085"`,
+		"raw\x9b31m.json":     `"raw\x9b31m.json"`, // not UTF-8: CSI to an 8-bit terminal
 	}
 	for in, want := range cases {
 		if got := Path(in); got != want {
@@ -53,6 +54,7 @@ func TestLine(t *testing.T) {
 		"\u2066i\u2069 \u200f \u061c": `\u2066i\u2069 \u200f \u061c`,
 		"##[error]x":                  `##\x5berror]x`,
 		"é ü 日本":                      "é ü 日本",
+		"raw\x9b2J":                   "raw\ufffd2J", // not UTF-8
 	} {
 		if got := Line(in); got != want {
 			t.Errorf("Line(%q) = %q, want %q", in, got, want)
