@@ -523,12 +523,11 @@ func (c *change) reactivation(r *rules.Rule) []rules.Finding {
 // actionName names a change's actions in one word. Every action list of
 // the JSON plan format is known; a replacement is a create paired with the
 // delete or forget of the object it replaces, in either order. A list
-// nothing here knows is judged as an update: the object after it is judged,
-// --changed-only included.
+// nothing here knows (none at all included, which Terraform never writes)
+// is judged as an update: the object after it is judged, --changed-only
+// included.
 func actionName(a tfjson.Actions) string {
 	switch len(a) {
-	case 0:
-		return "no-op"
 	case 1:
 		switch a[0] {
 		case tfjson.ActionNoop, tfjson.ActionCreate, tfjson.ActionRead, tfjson.ActionUpdate, tfjson.ActionDelete, tfjson.ActionForget:
