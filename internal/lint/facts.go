@@ -736,6 +736,7 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 	l.sshKeys = map[string][]rules.Finding{}
 	var uses []rules.SSHKeyUse
 	fingerprints := map[string]string{} // address -> fingerprint
+	readFrom := map[int][]string{}      // a source's references (see plan.Source)
 	for _, o := range l.applied("aws_iam_user_ssh_key") {
 		a := o.attrs()
 		fs, key := rules.EvaluateSSHKey(rules.SSHPublicKey{
@@ -755,9 +756,11 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 			// source alike upload one key.
 			if id, module, ok := l.plan.Source(o.change.rc, "public_key"); ok {
 				src := "source " + strconv.Itoa(id) + " in " + module
+				if _, ok := readFrom[id]; !ok {
+					readFrom[id] = mostPrecise(strings.Split(strings.TrimSuffix(l.plan.SourceRefs(id), "\n"), "\n"))
+				}
 				u := l.userOf(o, "username")
-				uses = append(uses, rules.SSHKeyUse{User: l.withheld(u), UserKey: u.key, Fingerprint: rules.Known(src),
-					ReadFrom: strings.Join(mostPrecise(strings.Split(strings.TrimSuffix(l.plan.SourceRefs(id), "\n"), "\n")), ", ")})
+				uses = append(uses, rules.SSHKeyUse{User: l.withheld(u), UserKey: u.key, Fingerprint: rules.Known(src), ReadFrom: readFrom[id]})
 				fingerprints[o.address] = src
 			}
 		}

@@ -142,10 +142,11 @@ type SSHKeyUse struct {
 	// after apply, named by where it comes from); empty: User.V, case
 	// aside.
 	UserKey string
-	// ReadFrom, for a key known only after apply, names what it is read
-	// from; Fingerprint then stands for that source, the same for every
-	// upload that reads it alike, which may be one key (IG404 at info).
-	ReadFrom string
+	// ReadFrom, for a key known only after apply, is the references it is
+	// read from; Fingerprint then stands for that source, the same for
+	// every upload that reads it alike, which may be one key (IG404 at
+	// info).
+	ReadFrom []string
 }
 
 // SharedSSHKeys judges an account's SSH keys as a set: each key uploaded for
@@ -154,7 +155,7 @@ type SSHKeyUse struct {
 func SharedSSHKeys(uses []SSHKeyUse) map[string]Finding {
 	type key struct {
 		fingerprint Value[string]
-		readFrom    string
+		readFrom    []string
 		users       []Value[string] // first spelling kept
 		uses        int             // uploads, users known or not
 		unknownUser bool            // one of them for a user known only after apply
@@ -217,12 +218,12 @@ func SharedSSHKeys(uses []SSHKeyUse) map[string]Finding {
 			quoted[i] = u.Quote()
 		}
 		f := SSHKeyShared.finding("public_key", "the key %s is uploaded for %d users: %s", k.fingerprint.Show(), len(k.users), nameSome(quoted))
-		if k.readFrom != "" {
+		if k.readFrom != nil {
 			// Two expressions over the same references may give two keys
 			// (lookup(x, "a"), lookup(x, "b")): undecided.
 			f.Severity = Info
 			f.Message = fmt.Sprintf("uploads for %d users read the key from %s alike: %s; whether they upload one key is known only after apply",
-				len(k.users), k.readFrom, nameSome(quoted))
+				len(k.users), nameSome(k.readFrom), nameSome(quoted))
 		}
 		f.Subject = fp
 		out[fp] = f

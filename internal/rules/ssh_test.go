@@ -2,6 +2,7 @@ package rules
 
 import (
 	"crypto/elliptic"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -67,6 +68,24 @@ func TestSharedSSHKeysByUserKey(t *testing.T) {
 	}
 	if got := SharedSSHKeys([]SSHKeyUse{use("a", "1"), use("b", "1")}); len(got) != 0 {
 		t.Errorf("one user key: %v, want one user", got)
+	}
+}
+
+// TestSharedSSHKeysReadFrom: uploads of a key known only after apply read
+// alike from a source may share it (IG404 info); the message names a few
+// of its references, however many it has.
+func TestSharedSSHKeysReadFrom(t *testing.T) {
+	refs := make([]string, 1500)
+	for i := range refs {
+		refs[i] = fmt.Sprintf("terraform_data.k%d.output", i)
+	}
+	use := func(user string) SSHKeyUse {
+		return SSHKeyUse{User: Known(user), Fingerprint: Known("source 1 in "), ReadFrom: refs}
+	}
+	got := SharedSSHKeys([]SSHKeyUse{use("alice"), use("bob")})
+	f, ok := got["source 1 in "]
+	if !ok || f.Severity != Info || strings.Count(f.Message, "terraform_data.") != namedAtMost || !strings.Contains(f.Message, "and 1495 more") {
+		t.Errorf("findings %v; want IG404 info naming %d references and the count", got, namedAtMost)
 	}
 }
 
