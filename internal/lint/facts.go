@@ -270,12 +270,6 @@ type sourced struct {
 func (l *linter) userOf(o appliedObject, attr string) user {
 	u := o.attrs().str(attr, "")
 	if !u.Unknown || u.Unreadable || o.change == nil || o.forgotten {
-		if to, ok := l.renamedUsers[userKey(u.V)]; ok && !u.Unknown && standing(o) {
-			// UpdateUser takes the user's credentials to its new name;
-			// one the plan makes goes to whoever has the name then.
-			to.Sensitive = to.Sensitive || u.Sensitive
-			return user{name: to, key: userKey(to.V)}
-		}
 		return user{name: u, key: userKey(u.V)}
 	}
 	id, module, ok := l.plan.Source(o.change.rc, attr)
@@ -287,12 +281,6 @@ func (l *linter) userOf(o appliedObject, attr string) user {
 	su := l.sourceUser(sourced{module, id})
 	su.name.Sensitive = su.name.Sensitive || u.Sensitive
 	return su
-}
-
-// standing reports whether o is there before the plan and stays as an
-// object: in prior state only, forgotten, or kept or updated in place.
-func standing(o appliedObject) bool {
-	return o.change == nil || o.forgotten || o.change.action != "create" && o.change.action != "replace"
 }
 
 // sourceRead is what the references of a source (plan.Source) read, the
@@ -478,7 +466,7 @@ func parentRef(r string) string {
 // prior state only, is marked for withheld. goneUsers gets the users the
 // plan deletes, and keptUsers the names users have once it is applied, in
 // any account (see userGone); renamedUsers the new name of each user it
-// renames, by key (see userOf).
+// renames, by accountUser.
 func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 	l.userNames = map[string]map[string]rules.Value[string]{}
 	mark := func(name rules.Value[string]) {
@@ -486,7 +474,7 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			l.sensitiveUsers[userKey(name.V)] = true
 		}
 	}
-	l.goneUsers, l.keptUsers, l.renamedUsers = map[string]string{}, map[string]bool{}, map[string]rules.Value[string]{}
+	l.goneUsers, l.keptUsers, l.renamedUsers = map[string]string{}, map[string]bool{}, map[string]string{}
 	keep := func(name rules.Value[string]) {
 		l.keptUsers[userKey(name.V)] = true
 		if name.Unknown || name.Unreadable {
@@ -520,7 +508,12 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 		}
 		keep(name)
 		if c.action == "update" && !was.Unknown && !name.Unknown && userKey(was.V) != userKey(name.V) {
-			l.renamedUsers[userKey(was.V)] = name // UpdateUser: its credentials go with it
+			// Renamed (UpdateUser): its credentials go with it.
+			from, ok1 := l.accountUser(c.rc, was.V)
+			to, ok2 := l.accountUser(c.rc, name.V)
+			if ok1 && ok2 {
+				l.renamedUsers[from] = to
+			}
 		}
 		prefix := userType + "." + rc.Name
 		if rc.ModuleAddress != "" {
@@ -809,12 +802,12 @@ func (l *linter) signingReplacement(c *change, user string) rules.Replacement {
 	if l.signingBest == nil {
 		panic("lint: a signing certificate was judged before its replacements were found; find them in gatherFacts")
 	}
-	if to, ok := l.renamedUsers[userKey(user)]; ok {
-		user = to.V // the user the certificate was of, under its new name
-	}
 	k, ok := l.accountUser(c.rc, user)
 	if !ok {
 		return rules.NoReplacement
+	}
+	if to, ok := l.renamedUsers[k]; ok {
+		return max(l.signingBest[k], l.signingBest[to]) // the user, under its new name
 	}
 	return l.signingBest[k]
 }

@@ -255,7 +255,7 @@ type linter struct {
 	sensitiveUsers map[string]bool                           // users, by key, whose name an object marks sensitive (see markSensitiveUsers)
 	goneUsers      map[string]string                         // users the plan deletes: by accountUser, their key (see userGone)
 	keptUsers      map[string]bool                           // users there once the plan is applied, by key (see userGone)
-	renamedUsers   map[string]rules.Value[string]            // users the plan renames: by key, the new name (see userOf)
+	renamedUsers   map[string]string                         // users the plan renames: by accountUser, the new one (see readUsers)
 	chains         int                                       // certificate chains verified so far (see rules.MaxChainsVerified)
 }
 

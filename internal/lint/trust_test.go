@@ -167,15 +167,6 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_ssh_key.bob":   "IG403:info IG404:info",
 			"aws_iam_user_ssh_key.carol": "IG403:info",
 		}},
-		// A user renamed in place takes its standing credentials to the
-		// new name; what the plan makes for the old name is the new
-		// holder's.
-		{"trust/user-renamed", nil, map[string]string{
-			"aws_iam_access_key.k2":           "IG203:medium",
-			"aws_iam_signing_certificate.old": "IG501:medium",
-			"aws_iam_user_ssh_key.s1":         "IG402:high IG404:medium",
-			"aws_iam_user_ssh_key.s2":         "IG402:high IG404:medium",
-		}},
 		{"trust/policy-target", nil, map[string]string{
 			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
 		}},
