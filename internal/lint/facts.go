@@ -889,7 +889,8 @@ func (l *linter) dormantCredentials() map[string]map[string]dormantCredential {
 }
 
 // renews reports whether the user c uploads the key id for held it Active
-// before the plan, in the same account: a certificate renewed for its key
+// before the plan (under this name, or the one the plan renames it from),
+// in the same account: a certificate renewed for its key
 // pair, say, while last year's stays Inactive. Nothing comes back to the
 // user. Another user's active copy is no such renewal: for this user, the
 // key comes back.
@@ -899,7 +900,18 @@ func (l *linter) renews(c *change, id string) bool {
 		return false
 	}
 	k, ok := l.accountUser(c.rc, u.V)
-	return ok && l.heldActive[[3]string{c.rc.Type, id, k}]
+	if !ok {
+		return false
+	}
+	if l.heldActive[[3]string{c.rc.Type, id, k}] {
+		return true
+	}
+	for from, to := range l.renamedUsers { // the user held it under its old name
+		if to == k && l.heldActive[[3]string{c.rc.Type, id, from}] {
+			return true
+		}
+	}
+	return false
 }
 
 // material names the key an SSH key or signing certificate holds, the same

@@ -111,6 +111,15 @@ func TestSigningCertificate(t *testing.T) {
 			{addr: oldAddr, actions: deleteFirst, before: signingState("alice", old, "Active"),
 				after: map[string]any{"certificate_body": old, "status": "Active", "user_name": "alice2"}, unknown: map[string]any{"certificate_id": true, "id": true}}}},
 			skipped: 1},
+		// Renewed for its key pair while last year's stays Inactive, as the
+		// user is renamed: the user held the key Active, under its old name.
+		{name: "renewed as its user is renamed", spec: planSpec{changes: []res{
+			{addr: "aws_iam_user.carol", actions: update, before: map[string]any{"name": "carol"}, after: map[string]any{"name": "dave"}},
+			{addr: newAddr, actions: deleteFirst, before: signingState("carol", old, "Active"),
+				after: map[string]any{"certificate_body": reissued, "status": "Active", "user_name": "dave"}, unknown: map[string]any{"certificate_id": true, "id": true}},
+			{addr: oldAddr, actions: deleteFirst, before: signingState("carol", old, "Inactive"),
+				after: map[string]any{"certificate_body": old, "status": "Inactive", "user_name": "dave"}, unknown: map[string]any{"certificate_id": true, "id": true}}}},
+			skipped: 1},
 		{name: "replaced in place by another user's", spec: planSpec{changes: []res{{addr: oldAddr, actions: deleteFirst,
 			before: signingState("alice", old, "Active"), after: map[string]any{"certificate_body": sound, "status": "Active", "user_name": "bob"},
 			unknown: map[string]any{"certificate_id": true, "id": true}}}},
