@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
+	"golang.org/x/time/rate"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/iamtest"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
@@ -232,6 +233,57 @@ func TestIAMEventsRepeatedToken(t *testing.T) {
 			g := read.Gaps[0]
 			if g.Name != "UpdateAccessKey" || g.Item != fmt.Sprintf("the UpdateAccessKey events past the newest %d", c.events) || !errors.Is(g.Err, c.want) ||
 				g.Err.Error() != "LookupEvents: "+c.want.Error() {
+				t.Errorf("gap %+v: %v", g, g.Err)
+			}
+		})
+	}
+}
+
+// unpaced is a pacer that never waits, for tests of how many pages a read
+// takes; the server's own rate limit must be lifted with it.
+func unpaced(srv *iamtest.Server) *EventPacer {
+	srv.SetRateLimit("LookupEvents", 0)
+	return &EventPacer{limiter: rate.NewLimiter(rate.Inf, 1), perSec: 1 << 20, changed: make(chan struct{})}
+}
+
+// TestIAMEventsBounded: whatever CloudTrail answers, a query ends, as a
+// Gap naming its event: a list that starts over with events that carry no
+// EventId (told apart by their records), empty pages each with a new
+// NextToken (max_events never fills), and a list longer than any account's
+// history.
+func TestIAMEventsBounded(t *testing.T) {
+	defer func(n int) { lookupEventsMaxPages = n }(lookupEventsMaxPages)
+	lookupEventsMaxPages = 12
+	for _, c := range []struct {
+		name   string
+		fault  iamtest.PageFault
+		noIDs  bool
+		max    int
+		events int // read before the gap
+		calls  int
+		want   error
+	}{
+		{"restart without EventId", iamtest.RestartMarker, true, 0, 3, 2, ErrRepeatedEvents},
+		{"empty pages", iamtest.EmptyPages, false, 10, 0, lookupEventsMaxEmptyPages, ErrEmptyPages},
+		{"too many pages", 0, false, 0, 12 * 3, 12, ErrTooManyEvents},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			srv := iamtest.New(t, eventsAccount(60, "UpdateAccessKey"))
+			srv.SetPageSize(3)
+			srv.SetPageFault("LookupEvents", c.fault)
+			srv.DropEventIDs(c.noIDs)
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			read, err := IAMEvents(ctx, ctClient(srv, 1), EventsQuery{
+				Names: []string{"UpdateAccessKey"}, Start: now.AddDate(0, 0, -1), End: now, MaxEvents: c.max, Pacer: unpaced(srv),
+			})
+			if err != nil {
+				t.Fatalf("%v after %d calls", err, srv.Calls("LookupEvents"))
+			}
+			if len(read.Events) != c.events || read.Truncated || len(read.Gaps) != 1 || srv.Calls("LookupEvents") != c.calls {
+				t.Fatalf("%d events, truncated %v, gaps %+v, in %d calls", len(read.Events), read.Truncated, read.Gaps, srv.Calls("LookupEvents"))
+			}
+			if g := read.Gaps[0]; g.Name != "UpdateAccessKey" || !errors.Is(g.Err, c.want) || g.Err.Error() != "LookupEvents: "+c.want.Error() {
 				t.Errorf("gap %+v: %v", g, g.Err)
 			}
 		})

@@ -2,6 +2,8 @@ package awsiam
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -40,11 +42,31 @@ type EventsQuery struct {
 }
 
 // Errors of a LookupEvents query whose pages do not chain, where the SDK's
-// paginator would read the same pages for ever: a NextToken it has already
-// followed, or a new one that brings only events already given.
+// paginator would read pages for ever: a NextToken it has already followed,
+// a new one that brings only events already given (the list started over),
+// a run of empty pages each with a new NextToken, or more pages than any
+// account's event history fills.
 var (
 	ErrRepeatedToken  = errors.New("CloudTrail answered a NextToken it had already given, so the list would never end")
 	ErrRepeatedEvents = errors.New("CloudTrail answered a page of events it had already given, so the list would never end")
+	ErrEmptyPages     = fmt.Errorf("CloudTrail answered %d pages in a row without events, each with a new NextToken, so the list might never end", lookupEventsMaxEmptyPages)
+	ErrTooManyEvents  = fmt.Errorf("CloudTrail answered more than %d pages for one event name, more than 90 days of any account's history, so the list might never end", lookupEventsMaxPages)
+)
+
+// Bounds on one LookupEvents query, whatever CloudTrail answers. A page
+// of events already read ends the query (ErrRepeatedEvents), so every page
+// read brings a new event or none.
+//
+// lookupEventsMaxPages: 10,000 full pages are 500,000 events of one name
+// in the 90 days LookupEvents sees, thousands a day of one credential
+// change, and take 83 minutes at CloudTrail's two requests a second.
+//
+// lookupEventsMaxEmptyPages: a page without events that still gives a
+// NextToken is allowed by the API, but ten in a row mean the list no longer
+// advances; these are the only pages that bring nothing new.
+var (
+	lookupEventsMaxPages      = 10_000
+	lookupEventsMaxEmptyPages = 10
 )
 
 // EventsRead is what IAMEvents read.
@@ -53,7 +75,8 @@ type EventsRead struct {
 	// Truncated reports that MaxEvents cut the list.
 	Truncated bool
 	// Gaps are the queries whose pages did not chain, by event name (Gap.Name):
-	// each was read up to the page that repeated a NextToken, and no further.
+	// each was read up to the page that showed it (ErrRepeatedToken,
+	// ErrRepeatedEvents, ErrEmptyPages, ErrTooManyEvents), and no further.
 	// Their events read so far are in Events.
 	Gaps []Gap
 }
@@ -63,9 +86,11 @@ type EventsRead struct {
 // event name since LookupEvents takes one lookup attribute. The queries run
 // at once, but every request, retries included, waits for the one pacer, so
 // together they never exceed CloudTrail's rate. Events come back newest
-// first, each event once. A query that is given a NextToken it has already
-// followed, or a page of only events it has already read, stops there and
-// is a Gap, not a loop nor a complete list.
+// first, each event once (told apart by EventId, else by content). A query
+// that is given a NextToken it has already followed, a page of only events
+// it has already read, lookupEventsMaxEmptyPages empty pages in a row or
+// more than lookupEventsMaxPages pages stops there and is a Gap, not a loop
+// nor a complete list: whatever CloudTrail answers, every query ends.
 func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q EventsQuery) (*EventsRead, error) {
 	pacer := q.Pacer
 	if pacer == nil {
@@ -87,53 +112,67 @@ func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q Even
 	names := slices.Compact(slices.Sorted(slices.Values(q.Names)))
 	for _, name := range names {
 		g.Go(func() error {
-			p := cloudtrail.NewLookupEventsPaginator(api, &cloudtrail.LookupEventsInput{
+			in := &cloudtrail.LookupEventsInput{
 				LookupAttributes: []cttypes.LookupAttribute{{AttributeKey: cttypes.LookupAttributeKeyEventName, AttributeValue: aws.String(name)}},
 				StartTime:        aws.Time(q.Start), EndTime: aws.Time(q.End),
 				MaxResults: aws.Int32(pageSize),
-			})
+			}
 			var (
 				mine []rules.Event
 				cut  bool
 				gap  *Gap
 			)
 			seen := map[string]bool{}  // the NextTokens followed
-			given := map[string]bool{} // the event IDs read
+			given := map[string]bool{} // the events read, by eventKey
 			stop := func(err error) {
 				gap = &Gap{Name: name, Item: fmt.Sprintf("the %s events past the newest %d", name, len(mine)),
 					Err: &Error{Service: "cloudtrail", Action: "LookupEvents", Err: err}}
 			}
-			for p.HasMorePages() {
+			for pages, empty := 0, 0; ; pages++ {
 				// Each query keeps its newest MaxEvents: the newest
 				// MaxEvents of all queries are among them.
 				if q.MaxEvents > 0 && len(mine) >= q.MaxEvents {
 					cut = true
 					break
 				}
-				page, err := p.NextPage(gctx, opts)
+				if pages == lookupEventsMaxPages {
+					stop(ErrTooManyEvents)
+					break
+				}
+				page, err := api.LookupEvents(gctx, in, opts)
 				if err != nil {
 					return wrap("LookupEvents", err)
 				}
 				fresh := 0
 				for _, e := range page.Events {
-					ev := event(e)
-					if ev.ID != "" && given[ev.ID] {
+					k := eventKey(e)
+					if given[k] {
 						continue // an event given twice is one event
 					}
-					given[ev.ID] = true
-					mine = append(mine, ev)
+					given[k] = true
+					mine = append(mine, event(e))
 					fresh++
 				}
 				t := aws.ToString(page.NextToken)
-				if t != "" && fresh == 0 && len(page.Events) > 0 {
+				switch {
+				case t == "":
+				case fresh == 0 && len(page.Events) > 0:
 					stop(ErrRepeatedEvents)
+				case seen[t]:
+					stop(ErrRepeatedToken)
+				case len(page.Events) == 0 && empty+1 == lookupEventsMaxEmptyPages:
+					stop(ErrEmptyPages)
+				}
+				if t == "" || gap != nil {
 					break
 				}
-				if t != "" && seen[t] {
-					stop(ErrRepeatedToken)
-					break
+				if len(page.Events) == 0 {
+					empty++
+				} else {
+					empty = 0
 				}
 				seen[t] = true
+				in.NextToken = aws.String(t)
 			}
 			mu.Lock()
 			defer mu.Unlock()
@@ -159,6 +198,21 @@ func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q Even
 		out.Events, out.Truncated = out.Events[:q.MaxEvents], true
 	}
 	return &out, nil
+}
+
+// eventKey tells events apart: by EventId, or where the reply left it out
+// by a digest of the event, whose CloudTrail record names the event.
+func eventKey(e cttypes.Event) string {
+	if id := aws.ToString(e.EventId); id != "" {
+		return "id " + id
+	}
+	h := sha256.New()
+	for _, s := range []string{aws.ToString(e.EventName), aws.ToTime(e.EventTime).UTC().Format(time.RFC3339Nano),
+		aws.ToString(e.Username), aws.ToString(e.AccessKeyId), aws.ToString(e.CloudTrailEvent)} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return "sha256 " + hex.EncodeToString(h.Sum(nil))
 }
 
 // record is the part of a CloudTrail record iamguard reads. Request

@@ -234,8 +234,8 @@ func lookupEvents(s *Server, body []byte) (any, *apiError) {
 	sort.SliceStable(events, func(i, j int) bool { return events[i].Time.After(events[j].Time) })
 
 	token := in.NextToken
-	if s.pageFaults["LookupEvents"] == RestartMarker {
-		token = "" // any token restarts the list, below
+	if f := s.pageFaults["LookupEvents"]; f == RestartMarker || f == EmptyPages {
+		token = "" // any token restarts the list, or is ignored, below
 	}
 	start, end, next, err := paginate(len(events), token, s.pageSize(in.MaxResults, 50))
 	if err != nil {
@@ -243,7 +243,7 @@ func lookupEvents(s *Server, body []byte) (any, *apiError) {
 	}
 	type resource struct{ ResourceType, ResourceName string }
 	type event struct {
-		EventId         string
+		EventId         string `json:",omitempty"`
 		EventName       string
 		ReadOnly        string
 		AccessKeyId     string `json:",omitempty"`
@@ -254,12 +254,19 @@ func lookupEvents(s *Server, body []byte) (any, *apiError) {
 		CloudTrailEvent string
 	}
 	out := make([]event, 0, end-start)
+	if s.pageFaults["LookupEvents"] == EmptyPages {
+		start, end, next = 0, 0, fmt.Sprintf("empty-%d", s.reqSeq)
+	}
 	for _, e := range events[start:end] {
 		resources := make([]resource, 0, len(e.Resources))
 		for _, r := range e.Resources {
 			resources = append(resources, resource{r.Type, r.Name})
 		}
-		out = append(out, event{e.ID, e.Name, strconv.FormatBool(e.ReadOnly), e.AccessKeyID, epoch(e.Time),
+		id := e.ID
+		if s.dropEventIDs {
+			id = "" // the record keeps its eventID
+		}
+		out = append(out, event{id, e.Name, strconv.FormatBool(e.ReadOnly), e.AccessKeyID, epoch(e.Time),
 			e.Source, e.Username, resources, cloudTrailRecord(a, e)})
 	}
 	reply := map[string]any{"Events": out}

@@ -192,6 +192,41 @@ func TestLookupEventsRepeatToken(t *testing.T) {
 	}
 }
 
+// TestLookupEventsEmptyPagesAndNoIDs: with EmptyPages every page is empty
+// under a new NextToken; with DropEventIDs the events come without EventId,
+// their records still naming them.
+func TestLookupEventsEmptyPagesAndNoIDs(t *testing.T) {
+	ctx := context.Background()
+	s := iamtest.New(t, trailAccount())
+	s.SetRateLimit("LookupEvents", 0) // unpaced client
+	s.SetPageFault("LookupEvents", iamtest.EmptyPages)
+	c := cloudTrailClient(s, 1)
+	in := &cloudtrail.LookupEventsInput{}
+	tokens := map[string]bool{}
+	for range 3 {
+		page, err := c.LookupEvents(ctx, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page.Events) != 0 || page.NextToken == nil || tokens[aws.ToString(page.NextToken)] {
+			t.Fatalf("got %d events, NextToken %v, %v; want none under a new token", len(page.Events), page.NextToken, err)
+		}
+		tokens[aws.ToString(page.NextToken)] = true
+		in.NextToken = page.NextToken
+	}
+	s.SetPageFault("LookupEvents", 0)
+	s.DropEventIDs(true)
+	page, err := c.LookupEvents(ctx, &cloudtrail.LookupEventsInput{})
+	if err != nil || len(page.Events) == 0 {
+		t.Fatalf("%v, %v", page, err)
+	}
+	var record struct{ EventID string }
+	e := page.Events[0]
+	if e.EventId != nil || json.Unmarshal([]byte(aws.ToString(e.CloudTrailEvent)), &record) != nil || record.EventID == "" {
+		t.Errorf("EventId %v, record %s", e.EventId, aws.ToString(e.CloudTrailEvent))
+	}
+}
+
 func TestCloudTrailFaults(t *testing.T) {
 	ctx := context.Background()
 	s := iamtest.New(t, trailAccount())

@@ -22,6 +22,9 @@ const (
 	// with the first page again and a NextToken never given before, for
 	// ever (LookupEvents only).
 	RestartMarker
+	// EmptyPages answers every LookupEvents request with no events and a
+	// NextToken never given before, for ever (LookupEvents only).
+	EmptyPages
 )
 
 // SetPageFault makes the listing action (an IAM List* or LookupEvents)
@@ -47,6 +50,14 @@ func (s *Server) breakPage(form url.Values, l list) list {
 		return list{IsTruncated: true}
 	}
 	return l
+}
+
+// DropEventIDs makes LookupEvents leave EventId out of every event it
+// answers, as a faulty service or proxy could; false restores it.
+func (s *Server) DropEventIDs(drop bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.dropEventIDs = drop
 }
 
 // FailHTTP makes the next times calls of action (or "*") answer with HTTP

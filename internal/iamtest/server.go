@@ -63,10 +63,11 @@ type Server struct {
 	reqSeq  int
 	index   *index // nil until first needed; dropped by Update
 
-	pageFaults map[string]PageFault   // SetPageFault
-	reportTime *time.Time             // SetReportTime
-	rates      map[string]*rateWindow // per action, set by SetRateLimit
-	callRegion string                 // signing region of the call being handled, under mu
+	pageFaults   map[string]PageFault   // SetPageFault
+	dropEventIDs bool                   // DropEventIDs
+	reportTime   *time.Time             // SetReportTime
+	rates        map[string]*rateWindow // per action, set by SetRateLimit
+	callRegion   string                 // signing region of the call being handled, under mu
 
 	inFlight    atomic.Int64
 	maxInFlight atomic.Int64

@@ -103,7 +103,8 @@ func (d *iamEventsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			rules.Names(rules.EventPasswordPolicyWeak, rules.EventAccessKeyActivated, rules.EventServerCertificateUploaded,
 				rules.EventSSHKeyUploaded, rules.EventSigningCertificateDeleted) + ". A failed call is reported as an attempt, one " +
 			"severity lower; a call with root credentials is critical. Findings have the event ID as subject. A query that CloudTrail " +
-			"answers with a NextToken it has already given, or with a page of events it has already given, ends there: " +
+			"answers with a NextToken it has already given, with a page of events it has already given (told apart by event ID, " +
+			"else by their record), with ten empty pages in a row, or with more than 10,000 pages, ends there: " +
 			"the events read are judged (each once) and the rest is a " +
 			rules.CheckIncomplete.Name() + " finding, never a loop. LookupEvents only " +
 			"sees what a trail or the 90-day event history recorded: pair this with iamguard_cloudtrail_iam_logging.",

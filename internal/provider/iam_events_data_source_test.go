@@ -246,34 +246,49 @@ func TestIAMEventsMaxEventsCut(t *testing.T) {
 }
 
 // TestIAMEventsRepeatedToken: LookupEvents answers a NextToken it has
-// already given. The read ends there instead of looping; the events read are
-// judged and the rest is an IG806 finding, so the read is not compliant.
+// already given, or starts its list over under a new NextToken with events
+// that carry no EventId (told apart by their records). The read ends there
+// instead of looping; the events read are judged and the rest is an IG806
+// finding, so the read is not compliant. (Empty pages, and lists longer
+// than any history, end the same way: awsiam's TestIAMEventsBounded.)
 func TestIAMEventsRepeatedToken(t *testing.T) {
-	acct := &iamtest.Account{Now: testNow}
-	for i := range 6 {
-		acct.Events = append(acct.Events, iamtest.Event{ID: fmt.Sprintf("ev-%d", i), Name: "UploadServerCertificate", Time: hoursAgo(i + 1),
-			Username: "ci", RequestParameters: map[string]any{"serverCertificateName": fmt.Sprintf("www-%d", i)}})
-	}
-	srv := iamtest.New(t, acct)
-	srv.SetPageSize(2)
-	srv.SetPageFault("LookupEvents", iamtest.RepeatMarker)
-	run(t, resource.TestStep{
-		Config: cloudTrailProviderBlock(srv) + `data "iamguard_iam_events" "test" {
+	for _, c := range []struct {
+		fault  iamtest.PageFault
+		noIDs  bool
+		events int
+		why    string
+	}{
+		{iamtest.RepeatMarker, false, 4, "CloudTrail answered a NextToken it had already given, so the list would never end"},
+		{iamtest.RestartMarker, true, 2, "CloudTrail answered a page of events it had already given, so the list would never end"},
+	} {
+		t.Run(fmt.Sprintf("fault %d", c.fault), func(t *testing.T) {
+			acct := &iamtest.Account{Now: testNow}
+			for i := range 6 {
+				acct.Events = append(acct.Events, iamtest.Event{ID: fmt.Sprintf("ev-%d", i), Name: "UploadServerCertificate", Time: hoursAgo(i + 1),
+					Username: "ci", RequestParameters: map[string]any{"serverCertificateName": fmt.Sprintf("www-%d", i)}})
+			}
+			srv := iamtest.New(t, acct)
+			srv.SetPageSize(2)
+			srv.SetPageFault("LookupEvents", c.fault)
+			srv.DropEventIDs(c.noIDs)
+			run(t, resource.TestStep{
+				Config: cloudTrailProviderBlock(srv) + `data "iamguard_iam_events" "test" {
   event_names         = ["UploadServerCertificate"]
   expected_principals = ["arn:aws:iam::123456789012:user/ci"]
 }`,
-		Check: resource.ComposeAggregateTestCheckFunc(
-			resource.TestCheckResourceAttr(evAddr, "events.#", "4"),
-			resource.TestCheckResourceAttr(evAddr, "truncated", "false"),
-			resource.TestCheckResourceAttr(evAddr, "compliant", "false"),
-			resource.TestCheckResourceAttr(evAddr, "findings.#", "1"),
-			resource.TestCheckResourceAttr(evAddr, "findings.0.rule_id", "IG806"),
-			resource.TestCheckResourceAttr(evAddr, "findings.0.subject", "account"),
-			resource.TestCheckResourceAttr(evAddr, "findings.0.message", "the UploadServerCertificate events past the newest 4 could not be read "+
-				"(LookupEvents: CloudTrail answered a NextToken it had already given, so the list would never end); "+
-				"IG903 (event-server-certificate-uploaded) not judged"),
-		),
-	})
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(evAddr, "events.#", fmt.Sprint(c.events)),
+					resource.TestCheckResourceAttr(evAddr, "truncated", "false"),
+					resource.TestCheckResourceAttr(evAddr, "compliant", "false"),
+					resource.TestCheckResourceAttr(evAddr, "findings.#", "1"),
+					resource.TestCheckResourceAttr(evAddr, "findings.0.rule_id", "IG806"),
+					resource.TestCheckResourceAttr(evAddr, "findings.0.subject", "account"),
+					resource.TestCheckResourceAttr(evAddr, "findings.0.message", fmt.Sprintf("the UploadServerCertificate events past the newest %d could not be read "+
+						"(LookupEvents: %s); IG903 (event-server-certificate-uploaded) not judged", c.events, c.why)),
+				),
+			})
+		})
+	}
 }
 
 func TestIAMEventsDenied(t *testing.T) {
