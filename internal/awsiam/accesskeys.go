@@ -9,6 +9,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/iam/types"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -60,7 +61,7 @@ func AccessKeys(ctx context.Context, api AccessKeysAPI, userName string) (keys [
 				if page, err = p.NextPage(gctx); err != nil {
 					return wrap("ListUsers", err)
 				}
-				return guard.check(page.IsTruncated, page.Marker)
+				return guard.check(page.IsTruncated, page.Marker, itemKeys(page.Users, func(u types.User) *string { return u.UserName }))
 			})
 			if err != nil {
 				if werr := g.Wait(); werr != nil {
@@ -114,7 +115,7 @@ func (c *keyCollector) userKeys(ctx context.Context, user string) error {
 			if page, err = p.NextPage(ctx); err != nil {
 				return wrap("ListAccessKeys", err)
 			}
-			return guard.check(page.IsTruncated, page.Marker)
+			return guard.check(page.IsTruncated, page.Marker, itemKeys(page.AccessKeyMetadata, func(m types.AccessKeyMetadata) *string { return m.AccessKeyId }))
 		})
 		if err != nil {
 			return err

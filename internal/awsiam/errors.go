@@ -70,10 +70,14 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // wrap names the action on a failed call; nil stays nil. When the call
 // failed because its credentials could not be fetched (assume_role), the
-// innermost operation, such as STS AssumeRole, is the one named.
+// innermost operation, such as STS AssumeRole, is the one named. An
+// *Error (a listing's pageGuard) already names its action and is kept.
 func wrap(action string, err error) error {
 	if err == nil {
 		return nil
+	}
+	if e, ok := err.(*Error); ok {
+		return e
 	}
 	e := &Error{Service: "iam", Action: action, Code: code(err), Err: err}
 	var re *awshttp.ResponseError

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -53,6 +54,69 @@ func TestPaginationGuards(t *testing.T) {
 	srv.SetPageFault("ListAccessKeys", iamtest.RepeatMarker)
 	if _, _, err := AccessKeys(context.Background(), client(srv), "alice"); !errors.Is(err, ErrRepeatedMarker) {
 		t.Fatalf("ListAccessKeys: got %v", err)
+	}
+}
+
+// TestPaginationBounded: every IAM listing ends whatever IAM answers. A
+// list that starts over under new markers stops at the page of items it has
+// read already; empty truncated pages stop after ten; a list longer than
+// the quota allows stops at its page bound. Each is an error naming the
+// listing, as a repeated marker is.
+func TestPaginationBounded(t *testing.T) {
+	acct := uploadedAccount(t, 3, 3)
+	u := &acct.Users[0]
+	for i := range 25 {
+		u.AccessKeys = append(u.AccessKeys, iamtest.AccessKey{ID: fmt.Sprintf("AKIA%016d", i)})
+		u.SSHPublicKeys = append(u.SSHPublicKeys, iamtest.SSHPublicKey{ID: fmt.Sprintf("APKAX%015d", i), Body: u.SSHPublicKeys[0].Body})
+		u.SigningCertificates = append(u.SigningCertificates, iamtest.SigningCertificate{ID: fmt.Sprintf("CERTX%015d", i), Body: u.SigningCertificates[0].Body})
+	}
+	user := u.Name
+	reads := map[string]func(context.Context, *iam.Client) error{
+		"ListUsers": func(ctx context.Context, c *iam.Client) error { _, _, err := AccessKeys(ctx, c, ""); return err },
+		"ListAccessKeys": func(ctx context.Context, c *iam.Client) error {
+			_, _, err := AccessKeys(ctx, c, user)
+			return err
+		},
+		"ListSSHPublicKeys": func(ctx context.Context, c *iam.Client) error { _, err := SSHPublicKeys(ctx, c, user); return err },
+		"ListSigningCertificates": func(ctx context.Context, c *iam.Client) error {
+			_, err := SigningCertificates(ctx, c, user, ReportOptions{MinInterval: time.Millisecond}, now)
+			return err
+		},
+		"ListServerCertificates": func(ctx context.Context, c *iam.Client) error {
+			_, err := ServerCertificates(ctx, c, "", nil)
+			return err
+		},
+	}
+	for action, read := range reads {
+		for _, c := range []struct {
+			fault iamtest.PageFault
+			size  int
+			want  error
+			calls int
+		}{
+			{iamtest.RestartMarker, 2, ErrRepeatedItems, 2},
+			{iamtest.EmptyPages, 2, ErrEmptyListPages, maxEmptyListPages},
+			{0, 1, ErrTooManyListPages, maxListPages[action]}, // only the per-user listings hold more items than their bound
+		} {
+			if c.fault == 0 && maxListPages[action] > 25 {
+				continue
+			}
+			t.Run(fmt.Sprintf("%s fault %d", action, c.fault), func(t *testing.T) {
+				srv := iamtest.New(t, acct)
+				srv.SetPageSize(c.size)
+				srv.SetPageFault(action, c.fault)
+				ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+				defer cancel()
+				err := read(ctx, client(srv))
+				var e *Error
+				if !errors.Is(err, c.want) || !errors.As(err, &e) || e.Action != action || !strings.HasPrefix(err.Error(), action+": IAM answered") {
+					t.Fatalf("got %v after %d calls; want %v from %s", err, srv.Calls(action), c.want, action)
+				}
+				if n := srv.Calls(action); n != c.calls {
+					t.Errorf("%d %s calls, want %d", n, action, c.calls)
+				}
+			})
+		}
 	}
 }
 

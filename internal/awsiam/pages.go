@@ -2,40 +2,116 @@ package awsiam
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 )
 
 // Errors of a listing whose pages do not chain. The SDK's paginators take a
 // truncated page without a marker for the last one, and loop for ever on a
-// marker that comes back again; neither may pass for a complete list.
+// marker that comes back again, on a list that starts over under new
+// markers, and on empty pages that go on; none may pass for a complete list.
 var (
-	ErrNoMarker       = errors.New("IAM answered IsTruncated=true without a Marker, so the rest of the list cannot be read")
-	ErrRepeatedMarker = errors.New("IAM answered IsTruncated=true with a Marker it had already given, so the listing would never end")
+	ErrNoMarker         = errors.New("IAM answered IsTruncated=true without a Marker, so the rest of the list cannot be read")
+	ErrRepeatedMarker   = errors.New("IAM answered IsTruncated=true with a Marker it had already given, so the listing would never end")
+	ErrRepeatedItems    = errors.New("IAM answered IsTruncated=true on a page of items it had already given, so the listing had started over and would never end")
+	ErrEmptyListPages   = fmt.Errorf("IAM answered %d pages in a row without items, each with IsTruncated=true, so the listing might never end", maxEmptyListPages)
+	ErrTooManyListPages = errors.New("IAM answered more pages than the account's quota for the list allows, so the listing might never end")
 )
+
+// maxListPages bounds the pages of each IAM listing, whatever IAM answers.
+// A page of items all read already ends the listing (ErrRepeatedItems), so
+// every page read brings a new item or none; the bounds are the IAM quotas
+// (IAM and AWS STS quotas, IAM User Guide) read one item a page, with room:
+//
+//   - ListUsers: 5,000 users per account. iamguard asks 1,000 a page, so 5
+//     pages; 5,000 pages hold the quota even at one user a page.
+//   - ListServerCertificates: 20 per account by default, more on request;
+//     asked 1,000 a page. 5,000 pages, as for users.
+//   - ListAccessKeys and ListSigningCertificates: 2 per user;
+//     ListSSHPublicKeys: 5 per user. IAM's default page is 100, so one
+//     page; 20 pages hold four times the quota at one item a page, and keep
+//     a faulty listing of every user of a large account short.
+var maxListPages = map[string]int{
+	"ListUsers":               5_000,
+	"ListServerCertificates":  5_000,
+	"ListAccessKeys":          20,
+	"ListSigningCertificates": 20,
+	"ListSSHPublicKeys":       20,
+}
+
+// defaultMaxListPages bounds a listing maxListPages does not name.
+const defaultMaxListPages = 5_000
+
+// maxEmptyListPages: a truncated page without items brings nothing, and
+// ten in a row mean the listing no longer advances.
+const maxEmptyListPages = 10
+
+// itemKeys names a page's items for pageGuard, key giving each one's name
+// or ID.
+func itemKeys[T any](items []T, key func(T) *string) []string {
+	keys := make([]string, 0, len(items))
+	for _, it := range items {
+		keys = append(keys, aws.ToString(key(it)))
+	}
+	return keys
+}
 
 // pageGuard follows one paginated listing, page by page.
 type pageGuard struct {
-	action string
-	seen   map[string]bool
+	action       string
+	pages, empty int
+	markers      map[string]bool // the markers followed
+	items        map[string]bool // the items read, by key
 }
 
-// check judges a page's continuation: nil when the page is the last or
-// names a new marker.
-func (g *pageGuard) check(truncated bool, marker *string) error {
+// check judges a page's continuation, given the keys of its items (a
+// name or ID each): nil when the page is the last, or names a new marker
+// and the listing still advances within its bounds.
+func (g *pageGuard) check(truncated bool, marker *string, items []string) error {
+	g.pages++
+	fresh := 0
+	for _, k := range items {
+		if g.items == nil {
+			g.items = map[string]bool{}
+		}
+		if !g.items[k] {
+			g.items[k] = true
+			fresh++
+		}
+	}
 	if !truncated {
 		return nil
 	}
+	if len(items) == 0 {
+		g.empty++
+	} else {
+		g.empty = 0
+	}
+	limit := maxListPages[g.action]
+	if limit == 0 {
+		limit = defaultMaxListPages
+	}
 	m := aws.ToString(marker)
-	if m == "" {
-		return &Error{Service: "iam", Action: g.action, Err: ErrNoMarker}
+	var err error
+	switch {
+	case m == "":
+		err = ErrNoMarker
+	case g.markers[m]:
+		err = ErrRepeatedMarker
+	case fresh == 0 && len(items) > 0:
+		err = ErrRepeatedItems
+	case g.empty == maxEmptyListPages:
+		err = ErrEmptyListPages
+	case g.pages >= limit:
+		err = fmt.Errorf("%w (%d pages)", ErrTooManyListPages, limit)
 	}
-	if g.seen[m] {
-		return &Error{Service: "iam", Action: g.action, Err: ErrRepeatedMarker}
+	if err != nil {
+		return &Error{Service: "iam", Action: g.action, Err: err}
 	}
-	if g.seen == nil {
-		g.seen = map[string]bool{}
+	if g.markers == nil {
+		g.markers = map[string]bool{}
 	}
-	g.seen[m] = true
+	g.markers[m] = true
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/iam/types"
 )
 
 // limiter bounds the IAM calls a collector has in flight: every call takes
@@ -55,11 +56,11 @@ type pages[T any] interface {
 }
 
 // allPages reads every page of p, each call through lim, and hands each
-// page to each, which says how the page continues (IsTruncated, Marker) so
-// that a listing whose pages do not chain fails instead of passing for
-// complete or looping (pageGuard). It stops at the first failed page and
+// page to each, which says how the page continues (IsTruncated, Marker)
+// and names its items (a key each), so that a listing whose pages do not
+// chain fails instead of passing for complete or looping (pageGuard). It stops at the first failed page and
 // returns its error as the SDK gave it.
-func allPages[T any](ctx context.Context, lim limiter, action string, p pages[T], each func(T) (truncated bool, marker *string)) error {
+func allPages[T any](ctx context.Context, lim limiter, action string, p pages[T], each func(T) (truncated bool, marker *string, items []string)) error {
 	guard := pageGuard{action: action}
 	for p.HasMorePages() {
 		var page T
@@ -81,11 +82,11 @@ func allPages[T any](ctx context.Context, lim limiter, action string, p pages[T]
 // A failed page is an error naming ListUsers.
 func listUsers(ctx context.Context, lim limiter, api iam.ListUsersAPIClient, each func(name string, created time.Time)) error {
 	p := iam.NewListUsersPaginator(api, &iam.ListUsersInput{MaxItems: aws.Int32(1000)})
-	return wrap("ListUsers", allPages(ctx, lim, "ListUsers", p, func(page *iam.ListUsersOutput) (bool, *string) {
+	return wrap("ListUsers", allPages(ctx, lim, "ListUsers", p, func(page *iam.ListUsersOutput) (bool, *string, []string) {
 		for _, u := range page.Users {
 			each(aws.ToString(u.UserName), aws.ToTime(u.CreateDate))
 		}
-		return page.IsTruncated, page.Marker
+		return page.IsTruncated, page.Marker, itemKeys(page.Users, func(u types.User) *string { return u.UserName })
 	}))
 }
 

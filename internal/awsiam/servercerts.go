@@ -50,7 +50,7 @@ func ServerCertificates(ctx context.Context, api ServerCertificatesAPI, pathPref
 		in.PathPrefix = aws.String(pathPrefix)
 	}
 	p := iam.NewListServerCertificatesPaginator(api, in)
-	err := allPages(gctx, lim, "ListServerCertificates", p, func(page *iam.ListServerCertificatesOutput) (bool, *string) {
+	err := allPages(gctx, lim, "ListServerCertificates", p, func(page *iam.ListServerCertificatesOutput) (bool, *string, []string) {
 		for _, m := range page.ServerCertificateMetadataList {
 			c := serverCertificate(m)
 			if keep != nil && !keep(c.Name) {
@@ -79,7 +79,8 @@ func ServerCertificates(ctx context.Context, api ServerCertificatesAPI, pathPref
 				return nil
 			})
 		}
-		return page.IsTruncated, page.Marker
+		return page.IsTruncated, page.Marker, itemKeys(page.ServerCertificateMetadataList,
+			func(m types.ServerCertificateMetadata) *string { return m.ServerCertificateName })
 	})
 	if err != nil {
 		if werr := g.Wait(); werr != nil {

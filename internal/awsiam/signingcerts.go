@@ -11,6 +11,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/iam/types"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -187,14 +188,14 @@ type signingCollector struct {
 func (c *signingCollector) userCertificates(ctx context.Context, user string, fatal bool) error {
 	var certs []SigningCertificate
 	p := iam.NewListSigningCertificatesPaginator(c.api, &iam.ListSigningCertificatesInput{UserName: aws.String(user)})
-	err := allPages(ctx, c.limiter, "ListSigningCertificates", p, func(page *iam.ListSigningCertificatesOutput) (bool, *string) {
+	err := allPages(ctx, c.limiter, "ListSigningCertificates", p, func(page *iam.ListSigningCertificatesOutput) (bool, *string, []string) {
 		for _, m := range page.Certificates {
 			certs = append(certs, SigningCertificate{
 				UserName: user, ID: aws.ToString(m.CertificateId), Status: string(m.Status),
 				Uploaded: aws.ToTime(m.UploadDate).UTC(), Body: aws.ToString(m.CertificateBody),
 			})
 		}
-		return page.IsTruncated, page.Marker
+		return page.IsTruncated, page.Marker, itemKeys(page.Certificates, func(m types.SigningCertificate) *string { return m.CertificateId })
 	})
 	if err != nil {
 		gap, err := userListingGap(user, fmt.Sprintf("the signing certificates of user %q", user), "ListSigningCertificates", fatal, err)

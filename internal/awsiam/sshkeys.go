@@ -105,9 +105,9 @@ type sshCollector struct {
 func (c *sshCollector) userKeys(ctx context.Context, user string, fatal bool) error {
 	var metas []types.SSHPublicKeyMetadata
 	p := iam.NewListSSHPublicKeysPaginator(c.api, &iam.ListSSHPublicKeysInput{UserName: aws.String(user)})
-	err := allPages(ctx, c.limiter, "ListSSHPublicKeys", p, func(page *iam.ListSSHPublicKeysOutput) (bool, *string) {
+	err := allPages(ctx, c.limiter, "ListSSHPublicKeys", p, func(page *iam.ListSSHPublicKeysOutput) (bool, *string, []string) {
 		metas = append(metas, page.SSHPublicKeys...)
-		return page.IsTruncated, page.Marker
+		return page.IsTruncated, page.Marker, itemKeys(page.SSHPublicKeys, func(m types.SSHPublicKeyMetadata) *string { return m.SSHPublicKeyId })
 	})
 	if err != nil {
 		gap, err := userListingGap(user, fmt.Sprintf("the SSH public keys of user %q", user), "ListSSHPublicKeys", fatal, err)

@@ -1,6 +1,7 @@
 package iamtest
 
 import (
+	"fmt"
 	"net/url"
 	"time"
 )
@@ -18,12 +19,12 @@ const (
 	// DropMarker answers every page with IsTruncated=true and no Marker
 	// (IAM listings only: LookupEvents has no IsTruncated).
 	DropMarker
-	// RestartMarker answers a LookupEvents request that carries a NextToken
-	// with the first page again and a NextToken never given before, for
-	// ever (LookupEvents only).
+	// RestartMarker answers a request that carries a Marker (NextToken)
+	// with the first page again, IsTruncated=true and a Marker never given
+	// before, for ever: the list starts over.
 	RestartMarker
-	// EmptyPages answers every LookupEvents request with no events and a
-	// NextToken never given before, for ever (LookupEvents only).
+	// EmptyPages answers every request with no items, IsTruncated=true and
+	// a Marker (NextToken) never given before, for ever.
 	EmptyPages
 )
 
@@ -38,18 +39,26 @@ func (s *Server) SetPageFault(action string, f PageFault) {
 	s.pageFaults[action] = f
 }
 
-// breakPage applies the page fault of the request's action, if any, to l.
-// The caller holds s.mu.
-func (s *Server) breakPage(form url.Values, l list) list {
+// breakPage applies the page fault of the request's action, if any, to
+// the page [start, end) of a list of n items, size a page, and its list
+// continuation l. The caller holds s.mu.
+func (s *Server) breakPage(form url.Values, n, size, start, end int, l list) (int, int, list) {
+	m := form.Get("Marker")
 	switch s.pageFaults[form.Get("Action")] {
 	case RepeatMarker:
-		if m := form.Get("Marker"); m != "" {
-			return list{IsTruncated: true, Marker: m}
+		if m != "" {
+			return start, end, list{IsTruncated: true, Marker: m}
 		}
 	case DropMarker:
-		return list{IsTruncated: true}
+		return start, end, list{IsTruncated: true}
+	case RestartMarker:
+		if m != "" {
+			return 0, min(size, n), list{IsTruncated: true, Marker: fmt.Sprintf("restart-%d", s.reqSeq)}
+		}
+	case EmptyPages:
+		return 0, 0, list{IsTruncated: true, Marker: fmt.Sprintf("empty-%d", s.reqSeq)}
 	}
-	return l
+	return start, end, l
 }
 
 // DropEventIDs makes LookupEvents leave EventId out of every event it

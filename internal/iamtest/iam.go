@@ -124,8 +124,16 @@ func (s *Server) page(form url.Values, n int) (start, end int, l list, err *apiE
 	if err != nil {
 		return 0, 0, l, err
 	}
-	start, end, next, err := paginate(n, form.Get("Marker"), size)
-	return start, end, s.breakPage(form, list{IsTruncated: next != "", Marker: next}), err
+	marker := form.Get("Marker")
+	if f := s.pageFaults[form.Get("Action")]; f == RestartMarker || f == EmptyPages {
+		marker = "" // the fault's own markers mean nothing, below
+	}
+	start, end, next, err := paginate(n, marker, size)
+	if err != nil {
+		return 0, 0, l, err
+	}
+	start, end, l = s.breakPage(form, n, size, start, end, list{IsTruncated: next != "", Marker: next})
+	return start, end, l, nil
 }
 
 func getAccountPasswordPolicy(s *Server, _ url.Values) (any, *apiError) {

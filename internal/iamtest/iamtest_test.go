@@ -370,6 +370,37 @@ func TestPagination(t *testing.T) {
 	}
 }
 
+// TestIAMPageFaults: with RestartMarker, a ListUsers request that carries a
+// Marker gets the first page again under a new Marker; with EmptyPages,
+// every page is empty, truncated, under a new Marker.
+func TestIAMPageFaults(t *testing.T) {
+	ctx := context.Background()
+	s := iamtest.New(t, &iamtest.Account{Users: manyUsers(5)})
+	s.SetPageSize(2)
+	c := iamClient(s, 1)
+	for _, f := range []iamtest.PageFault{iamtest.RestartMarker, iamtest.EmptyPages} {
+		s.SetPageFault("ListUsers", f)
+		in := &iam.ListUsersInput{}
+		markers := map[string]bool{}
+		for range 3 {
+			out, err := c.ListUsers(ctx, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := 2
+			if f == iamtest.EmptyPages {
+				want = 0
+			}
+			m := aws.ToString(out.Marker)
+			if len(out.Users) != want || want > 0 && aws.ToString(out.Users[0].UserName) != "user000" || !out.IsTruncated || m == "" || markers[m] {
+				t.Fatalf("fault %d: %d users, truncated %v, Marker %q", f, len(out.Users), out.IsTruncated, m)
+			}
+			markers[m] = true
+			in.Marker = out.Marker
+		}
+	}
+}
+
 func TestFaultsSurfaceAsAPIErrors(t *testing.T) {
 	ctx := context.Background()
 	for _, tc := range []struct {

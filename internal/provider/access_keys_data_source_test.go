@@ -136,20 +136,28 @@ func TestAccessKeysDenied(t *testing.T) {
 	}
 }
 
-// TestAccessKeysPaginationGuard: a listing that repeats its marker fails
-// with a diagnostic instead of looping or passing.
+// TestAccessKeysPaginationGuard: a listing that repeats its marker, or
+// starts over under new markers, fails with a diagnostic instead of
+// looping or passing.
 func TestAccessKeysPaginationGuard(t *testing.T) {
 	acct := &iamtest.Account{Now: testNow}
 	for i := range 5 {
 		acct.Users = append(acct.Users, iamtest.User{Name: fmt.Sprintf("u%d", i)})
 	}
-	srv := iamtest.New(t, acct)
-	srv.SetPageSize(2)
-	srv.SetPageFault("ListUsers", iamtest.RepeatMarker)
-	run(t, resource.TestStep{
-		Config:      providerBlock(srv, "") + `data "iamguard_access_keys" "test" {}`,
-		ExpectError: regexp.MustCompile(`(?s)Cannot read access keys.*ListUsers: IAM answered IsTruncated=true with a Marker it\s+had\s+already\s+given`),
-	})
+	for fault, want := range map[iamtest.PageFault]string{
+		iamtest.RepeatMarker:  `with\s+a\s+Marker\s+it\s+had\s+already\s+given`,
+		iamtest.RestartMarker: `on\s+a\s+page\s+of\s+items\s+it\s+had\s+already\s+given`,
+	} {
+		t.Run(fmt.Sprintf("fault %d", fault), func(t *testing.T) {
+			srv := iamtest.New(t, acct)
+			srv.SetPageSize(2)
+			srv.SetPageFault("ListUsers", fault)
+			run(t, resource.TestStep{
+				Config:      providerBlock(srv, "") + `data "iamguard_access_keys" "test" {}`,
+				ExpectError: regexp.MustCompile(`(?s)Cannot read access keys.*ListUsers: IAM answered\s+IsTruncated=true\s+` + want),
+			})
+		})
+	}
 }
 
 // TestAccessKeysLastUsedDenied: without iam:GetAccessKeyLastUsed the keys
