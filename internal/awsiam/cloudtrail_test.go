@@ -201,6 +201,32 @@ func TestIAMEventsMax(t *testing.T) {
 	}
 }
 
+// TestIAMEventsMaxConfirmed: a cut by MaxEvents is reported only once the
+// next page shows an event past it. CloudTrail may give a NextToken with a
+// full last page: with exactly MaxEvents events nothing is cut, and the
+// reader learns it by asking for one more event.
+func TestIAMEventsMaxConfirmed(t *testing.T) {
+	for _, c := range []struct {
+		events, max int
+		truncated   bool
+	}{{4, 4, false}, {5, 4, true}} {
+		t.Run(fmt.Sprintf("%d events, max %d", c.events, c.max), func(t *testing.T) {
+			srv := iamtest.New(t, eventsAccount(c.events, "UpdateAccessKey"))
+			srv.SetPageFault("LookupEvents", iamtest.TrailingToken)
+			read, err := IAMEvents(context.Background(), ctClient(srv, 1), EventsQuery{
+				Names: []string{"UpdateAccessKey"}, Start: now.AddDate(0, 0, -1), End: now, MaxEvents: c.max, Pacer: unpaced(srv),
+			})
+			if err != nil || read.Truncated != c.truncated || len(read.Events) != c.max || len(read.Gaps) != 0 {
+				t.Fatalf("%d events, truncated %v, gaps %+v: %v", len(read.Events), read.Truncated, read.Gaps, err)
+			}
+			reqs := srv.Requests("LookupEvents")
+			if len(reqs) != 2 || !strings.Contains(string(reqs[1].Body), `"MaxResults":1`) {
+				t.Errorf("%d requests; want a page of %d, then one of 1", len(reqs), c.max)
+			}
+		})
+	}
+}
+
 // TestIAMEventsRepeatedToken: a query that is given a NextToken it has
 // already followed, or a new one with only events it has read, stops there,
 // keeps what it read (each event once) and is a Gap naming its event,

@@ -72,7 +72,8 @@ var (
 // EventsRead is what IAMEvents read.
 type EventsRead struct {
 	Events []rules.Event // newest first
-	// Truncated reports that MaxEvents cut the list.
+	// Truncated reports that MaxEvents cut the list: an event past the
+	// newest MaxEvents was seen.
 	Truncated bool
 	// Gaps are the queries whose pages did not chain, by event name (Gap.Name):
 	// each was read up to the page that showed it (ErrRepeatedToken,
@@ -119,7 +120,6 @@ func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q Even
 			}
 			var (
 				mine []rules.Event
-				cut  bool
 				gap  *Gap
 			)
 			seen := map[string]bool{}  // the NextTokens followed
@@ -129,11 +129,16 @@ func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q Even
 					Err: &Error{Service: "cloudtrail", Action: "LookupEvents", Err: err}}
 			}
 			for pages, empty := 0, 0; ; pages++ {
-				// Each query keeps its newest MaxEvents: the newest
-				// MaxEvents of all queries are among them.
-				if q.MaxEvents > 0 && len(mine) >= q.MaxEvents {
-					cut = true
+				// Each query keeps its newest MaxEvents, and one more
+				// when there is one: the newest MaxEvents of all queries
+				// are among them, and the one more shows the cut. Having
+				// MaxEvents, the query asks for that one alone: a
+				// NextToken with a full page does not say there is more.
+				if q.MaxEvents > 0 && len(mine) > q.MaxEvents {
 					break
+				}
+				if q.MaxEvents > 0 {
+					in.MaxResults = aws.Int32(min(pageSize, int32(q.MaxEvents+1-len(mine))))
 				}
 				if pages == lookupEventsMaxPages {
 					stop(ErrTooManyEvents)
@@ -177,7 +182,6 @@ func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q Even
 			mu.Lock()
 			defer mu.Unlock()
 			out.Events = append(out.Events, mine...)
-			out.Truncated = out.Truncated || cut
 			if gap != nil {
 				out.Gaps = append(out.Gaps, *gap)
 			}

@@ -234,6 +234,9 @@ func lookupEvents(s *Server, body []byte) (any, *apiError) {
 	sort.SliceStable(events, func(i, j int) bool { return events[i].Time.After(events[j].Time) })
 
 	token := in.NextToken
+	if s.pageFaults["LookupEvents"] == TrailingToken && token == trailingToken {
+		return map[string]any{"Events": []any{}}, nil
+	}
 	if f := s.pageFaults["LookupEvents"]; f == RestartMarker || f == EmptyPages {
 		token = "" // any token restarts the list, or is ignored, below
 	}
@@ -280,12 +283,19 @@ func lookupEvents(s *Server, body []byte) (any, *apiError) {
 			start, end = 0, min(s.pageSize(in.MaxResults, 50), len(events))
 			next = fmt.Sprintf("restart-%d", s.reqSeq)
 		}
+	case TrailingToken:
+		if next == "" && end-start == s.pageSize(in.MaxResults, 50) {
+			next = trailingToken
+		}
 	}
 	if next != "" {
 		reply["NextToken"] = next
 	}
 	return reply, nil
 }
+
+// trailingToken is the NextToken TrailingToken gives with a full last page.
+const trailingToken = "trailing"
 
 func withEventDefaults(e Event) Event {
 	e.Source = orDefault(e.Source, "iam.amazonaws.com")

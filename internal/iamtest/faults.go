@@ -26,6 +26,10 @@ const (
 	// EmptyPages answers every request with no items, IsTruncated=true and
 	// a Marker (NextToken) never given before, for ever.
 	EmptyPages
+	// TrailingToken gives a NextToken with the last page of LookupEvents
+	// when that page is full, as CloudTrail may; the page it leads to is
+	// empty and the last (LookupEvents only).
+	TrailingToken
 )
 
 // SetPageFault makes the listing action (an IAM List* or LookupEvents)

@@ -195,7 +195,8 @@ func (d *accountComplianceDataSource) Schema(_ context.Context, _ datasource.Sch
 						Description: "How far back to look, as days (\"7d\") or a Go duration (\"36h\"). Default \"" + defaultLookback + "\"; at most \"90d\"."},
 					"max_events": schema.Int64Attribute{Optional: true,
 						Description: "Judge at most this many events, the newest. Default: every event in the window. " +
-							"A cut that leaves events out is a " + rules.CheckIncomplete.Name() + " finding in the events area."},
+							"A cut that leaves events out (one more event is asked for, to see that there is one) is a " +
+							rules.CheckIncomplete.Name() + " finding in the events area."},
 					"expected_principals": schema.ListAttribute{Optional: true, ElementType: types.StringType,
 						Description: "ARN globs of the principals expected to upload server certificates and SSH keys and delete " +
 							"signing certificates, as in iamguard_iam_events. Default: none."},

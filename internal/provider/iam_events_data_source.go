@@ -69,7 +69,8 @@ func (d *iamEventsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			"\"; at most \"90d\", CloudTrail's event history."}
 	attrs["max_events"] = schema.Int64Attribute{Optional: true,
 		Description: "Keep at most this many events, the newest; fewer pages are read. Default: every event in the window. " +
-			"A cut that leaves events out is a " + rules.CheckIncomplete.Name() + " finding, so compliant is false: the older events were not judged."}
+			"A cut that leaves events out (one more event is asked for, to see that there is one) is a " + rules.CheckIncomplete.Name() +
+			" finding, so compliant is false: the older events were not judged."}
 	attrs["expected_principals"] = schema.ListAttribute{Optional: true, ElementType: types.StringType,
 		Description: "ARNs of the principals expected to upload server certificates and SSH keys and delete signing certificates, " +
 			"as globs where * is any run of characters (\"arn:aws:iam::*:role/terraform-*\"). An assumed-role session matches by " +

@@ -220,7 +220,9 @@ func TestIAMEventsPaginatedPaced(t *testing.T) {
 
 // TestIAMEventsMaxEventsCut: every event read is fine, but max_events left
 // an older one out: the cut is an IG806 finding, so compliant is false at
-// any compliant_at.
+// any compliant_at. With max_events at the number of events, and a
+// NextToken on the full last page (CloudTrail may give one), the page past
+// it is empty: nothing was cut, no IG806, and the older event is judged.
 func TestIAMEventsMaxEventsCut(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Events: []iamtest.Event{
 		{ID: "ev-new", Name: "UpdateAccessKey", Time: hoursAgo(1), Username: "ci",
@@ -228,21 +230,35 @@ func TestIAMEventsMaxEventsCut(t *testing.T) {
 		{ID: "ev-old", Name: "UpdateAccessKey", Time: hoursAgo(5), Username: "mallory",
 			RequestParameters: map[string]any{"userName": "ci", "accessKeyId": "AKIACI", "status": "Active"}},
 	}})
-	run(t, resource.TestStep{
-		Config: cloudTrailProviderWith(srv, `  compliant_at = "critical"`) + `data "iamguard_iam_events" "test" {
+	srv.SetPageFault("LookupEvents", iamtest.TrailingToken)
+	for _, c := range []struct {
+		max                                 int
+		truncated, compliant, rule, message string
+	}{
+		{1, "true", "false", "IG806", "only the newest 1 event(s) were read (max_events): " +
+			"the older ones in the window were not, so IG902 (event-access-key-activated) not judged on them"},
+		{2, "false", "true", "IG902", ""},
+	} {
+		t.Run(fmt.Sprint("max_events ", c.max), func(t *testing.T) {
+			checks := []resource.TestCheckFunc{
+				resource.TestCheckResourceAttr(evAddr, "events.#", fmt.Sprint(c.max)),
+				resource.TestCheckResourceAttr(evAddr, "truncated", c.truncated),
+				resource.TestCheckResourceAttr(evAddr, "compliant", c.compliant),
+				resource.TestCheckResourceAttr(evAddr, "findings.#", "1"),
+				resource.TestCheckResourceAttr(evAddr, "findings.0.rule_id", c.rule),
+			}
+			if c.message != "" {
+				checks = append(checks, resource.TestCheckResourceAttr(evAddr, "findings.0.message", c.message))
+			}
+			run(t, resource.TestStep{
+				Config: cloudTrailProviderWith(srv, `  compliant_at = "critical"`) + fmt.Sprintf(`data "iamguard_iam_events" "test" {
   event_names = ["UpdateAccessKey"]
-  max_events  = 1
-}`,
-		Check: resource.ComposeAggregateTestCheckFunc(
-			resource.TestCheckResourceAttr(evAddr, "events.#", "1"),
-			resource.TestCheckResourceAttr(evAddr, "truncated", "true"),
-			resource.TestCheckResourceAttr(evAddr, "compliant", "false"),
-			resource.TestCheckResourceAttr(evAddr, "findings.#", "1"),
-			resource.TestCheckResourceAttr(evAddr, "findings.0.rule_id", "IG806"),
-			resource.TestCheckResourceAttr(evAddr, "findings.0.message", "only the newest 1 event(s) were read (max_events): "+
-				"the older ones in the window were not, so IG902 (event-access-key-activated) not judged on them"),
-		),
-	})
+  max_events  = %d
+}`, c.max),
+				Check: resource.ComposeAggregateTestCheckFunc(checks...),
+			})
+		})
+	}
 }
 
 // TestIAMEventsRepeatedToken: LookupEvents answers a NextToken it has
