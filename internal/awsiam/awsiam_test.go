@@ -154,6 +154,11 @@ func TestCredentialReport(t *testing.T) {
 	if !rep.GeneratedTime.Equal(now) || len(rep.Users) != 2 {
 		t.Fatalf("generated %v, %d users", rep.GeneratedTime, len(rep.Users))
 	}
+	// The age is judged by IAM's clock (the reply's Date), here a day
+	// behind the host's.
+	if host := now.AddDate(0, 0, 1); !rep.ServerTime.Equal(now) || !rep.AgeClock(host).Equal(now) || (&CredentialReport{}).AgeClock(host) != host {
+		t.Errorf("server time %v, age clock %v", rep.ServerTime, rep.AgeClock(host))
+	}
 	root, alice := rep.Users[0], rep.Users[1]
 	if !root.Root() || root.PasswordEnabled != rules.Known(false) || root.MFAActive != rules.Known(true) || root.AccessKeys[0].Active != rules.Known(true) || !root.PasswordLastUsed.IsZero() {
 		t.Errorf("root row: %+v", root)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/iam/types"
 
@@ -49,7 +50,11 @@ const RootUser = rules.RootUserName
 // CredentialReport is a parsed IAM credential report.
 type CredentialReport struct {
 	GeneratedTime time.Time
-	Users         []ReportUser
+	// ServerTime is IAM's clock when it served the report (the reply's
+	// Date header), zero when the reply gave none: GeneratedTime is IAM's
+	// clock too, so the report's age is judged against it (AgeClock).
+	ServerTime time.Time
+	Users      []ReportUser
 	// NotRefreshed says why IAM did not generate a fresh report and the
 	// existing one was read instead: GenerateCredentialReport was denied,
 	// throttled or failed. It is nil when IAM generated the report (or
@@ -70,6 +75,16 @@ type ReportUser struct {
 	MFAActive            rules.Value[bool]
 	AccessKeys           [2]ReportKey
 	Certs                [2]ReportCert
+}
+
+// AgeClock is the time to judge the report's age against: IAM's own
+// when its reply gave it, else local (the host's clock). A host clock
+// that runs ahead or behind IAM's would age the report by its error.
+func (r *CredentialReport) AgeClock(local time.Time) time.Time {
+	if r.ServerTime.IsZero() {
+		return local
+	}
+	return r.ServerTime
 }
 
 // Root reports whether the row is the account root user.
@@ -217,6 +232,9 @@ func parseReport(out *iam.GetCredentialReportOutput) (*CredentialReport, error) 
 		return nil, &ReportError{Line: 1, Detail: "the header lacks the column(s) " + strings.Join(missing, ", ")}
 	}
 	rep := &CredentialReport{GeneratedTime: aws.ToTime(out.GeneratedTime).UTC()}
+	if t, ok := awsmiddleware.GetServerTime(out.ResultMetadata); ok {
+		rep.ServerTime = t.UTC()
+	}
 	for line := 2; ; line++ {
 		rec, err := r.Read()
 		if err == io.EOF {

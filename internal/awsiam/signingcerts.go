@@ -97,7 +97,7 @@ func SigningCertificatesWithReport(ctx context.Context, api SigningCertificatesA
 		c.read.Gaps = append(c.read.Gaps, Gap{Name: RootUser, Item: "the root user's signing certificates", Err: e})
 	default:
 		c.read.Certificates = append(c.read.Certificates, rootCertificates(rep)...)
-		if rep.NotRefreshed == nil && !rep.GeneratedTime.Before(now.Add(-freshReport)) {
+		if rep.NotRefreshed == nil && !rep.GeneratedTime.Before(rep.AgeClock(now).Add(-freshReport)) {
 			none, generated = usersWithoutCertificates(rep), rep.GeneratedTime
 		}
 	}

@@ -89,10 +89,14 @@ func TestSigningCertificatesSkipsUsers(t *testing.T) {
 	// Nor may one IAM hands back on request because it is under four hours
 	// old (GenerateCredentialReport answers COMPLETE at once): a user it
 	// shows without certificates may have uploaded one since.
+	// Its age is IAM's to tell (the reply's Date): a host clock an hour
+	// ahead of IAM's does not make a fresh report an hour old.
 	srv = iamtest.New(t, acct)
-	if _, err := GetCredentialReport(context.Background(), client(srv), opts); err != nil {
-		t.Fatal(err)
+	sc, err = SigningCertificates(context.Background(), client(srv), "", opts, now.Add(time.Hour))
+	if err != nil || sc.Listed != 2 || sc.Skipped != 8 {
+		t.Fatalf("host clock an hour ahead: listed %d, skipped %d, %v", sc.Listed, sc.Skipped, err)
 	}
+	srv.Update(func(a *iamtest.Account) { a.Now = now.Add(time.Hour) }) // an hour later, by IAM's clock
 	sc, err = SigningCertificates(context.Background(), reusedReport{client(srv)}, "", opts, now.Add(time.Hour))
 	if err != nil || sc.Listed != 10 || sc.Skipped != 0 {
 		t.Fatalf("a report an hour old: listed %d, skipped %d, %v", sc.Listed, sc.Skipped, err)

@@ -18,7 +18,8 @@ type Account struct {
 	ID string // 12 digits; DefaultAccountID when empty
 
 	// Now is the server's clock for generated times (credential report,
-	// STS credentials). Zero means the real clock.
+	// STS credentials) and the Date header of its replies. Zero means the
+	// real clock.
 	Now time.Time
 
 	// PasswordPolicy is nil when the account has none: GetAccountPasswordPolicy

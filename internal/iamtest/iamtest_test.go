@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -563,6 +564,10 @@ func TestCredentialReport(t *testing.T) {
 	}
 	if rep.ReportFormat != iamtypes.ReportFormatTypeTextCsv || !aws.ToTime(rep.GeneratedTime).Equal(now) {
 		t.Errorf("format %s, generated %v", rep.ReportFormat, rep.GeneratedTime)
+	}
+	// The reply's Date is the account's clock.
+	if date, ok := awsmiddleware.GetServerTime(rep.ResultMetadata); !ok || !date.Equal(now.Truncate(time.Second)) {
+		t.Errorf("Date %v (%v); want %v", date, ok, now)
 	}
 	rows, err := csv.NewReader(strings.NewReader(string(rep.Content))).ReadAll()
 	if err != nil {

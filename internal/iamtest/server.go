@@ -276,6 +276,9 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	s.mu.Lock()
+	// The reply's Date is the service's clock, as the SDK reads it
+	// (aws/middleware GetServerTime).
+	w.Header().Set("Date", s.acct.now().Format(http.TimeFormat))
 	var (
 		result any
 		apiErr *apiError

@@ -62,7 +62,8 @@ func (d *credentialReportDataSource) Schema(_ context.Context, _ datasource.Sche
 	attrs := findingsAttributes()
 	attrs["generated_time"] = schema.StringAttribute{Computed: true, Description: "When IAM generated the report (RFC 3339); null when IAM's reply gave no time (a " +
 		rules.CheckIncomplete.ID + " finding)."}
-	attrs["age_seconds"] = schema.Int64Attribute{Computed: true, Description: "Age of the report when it was read, in seconds, judged against the baseline (" +
+	attrs["age_seconds"] = schema.Int64Attribute{Computed: true, Description: "Age of the report when it was read, in seconds, by IAM's clock (the Date of its reply; the host's clock " +
+		"when the reply has none), so a host clock that runs ahead or behind does not age the report; judged against the baseline (" +
 		rules.CredentialReportStale.Name() + ") however the report was obtained; null when its generation time is not known."}
 	attrs["generated_on_request"] = schema.BoolAttribute{Computed: true, Description: "True when IAM generated the report (or confirmed one younger than four hours) " +
 		"on this read; false when GenerateCredentialReport was denied or failed and the report IAM already held was read instead."}
@@ -139,7 +140,8 @@ func (c *client) credentialReportArea(ctx context.Context, rep *awsiam.Credentia
 	if rep.NotRefreshed != nil {
 		notRefreshed = gapReason(rep.NotRefreshed)
 	}
-	if f, ok := rules.CredentialReportAge(rep.GeneratedTime, now, notRefreshed, b); ok {
+	// The report's age by IAM's clock, which made GeneratedTime.
+	if f, ok := rules.CredentialReportAge(rep.GeneratedTime, rep.AgeClock(now), notRefreshed, b); ok {
 		fs.add("account", f)
 	}
 	summary, err := awsiam.AccountSummary(ctx, c.iam)
@@ -156,7 +158,7 @@ func (c *client) credentialReportArea(ctx context.Context, rep *awsiam.Credentia
 		Users:         []reportUserModel{},
 	}
 	if !rep.GeneratedTime.IsZero() {
-		m.AgeSeconds = types.Int64Value(int64(now.Sub(rep.GeneratedTime).Seconds()))
+		m.AgeSeconds = types.Int64Value(int64(rep.AgeClock(now).Sub(rep.GeneratedTime).Seconds()))
 	}
 	users := make([]rules.CredentialUser, 0, len(rep.Users))
 	for _, u := range rep.Users {

@@ -68,7 +68,7 @@ func TestCredentialReportNonCompliant(t *testing.T) {
 		{ID: "AKIAKEYS20000000002", Created: daysAgo(10), LastUsed: daysAgo(1)},
 	}
 	srv := iamtest.New(t, &iamtest.Account{
-		Now:  testNow.Add(-3 * time.Hour), // the report's date says three hours old: within the baseline's four
+		Now:  testNow,
 		Root: iamtest.Root{Created: daysAgo(1000), HasAccessKeys: true},
 		Users: []iamtest.User{
 			consoleUser("nomfa", daysAgo(100), daysAgo(1), false),
@@ -76,6 +76,7 @@ func TestCredentialReportNonCompliant(t *testing.T) {
 			keys2,
 		},
 	})
+	srv.SetReportTime(testNow.Add(-3 * time.Hour)) // three hours old: within the baseline's four
 	type f struct{ id, subject, msg string }
 	want := []f{
 		{"IG803", "<root_account>", "the root user has 1 active access key(s): access_key_1"},
