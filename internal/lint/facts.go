@@ -466,7 +466,8 @@ func parentRef(r string) string {
 // prior state only, is marked for withheld. goneUsers gets the users the
 // plan deletes, and keptUsers the names users have once it is applied, in
 // any account (see userGone); renamedUsers the new name of each user it
-// renames, by accountUser.
+// renames, by accountUser, and retaken the names it renames a user from
+// that another user has once it is applied (see renews).
 func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 	l.userNames = map[string]map[string]rules.Value[string]{}
 	mark := func(name rules.Value[string]) {
@@ -475,6 +476,7 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 		}
 	}
 	l.goneUsers, l.keptUsers, l.renamedUsers = map[string]string{}, map[string]bool{}, map[string]string{}
+	var renamedFrom []string // the names users are renamed from
 	keep := func(name rules.Value[string]) {
 		l.keptUsers[userKey(name.V)] = true
 		if name.Unknown || name.Unreadable {
@@ -514,6 +516,7 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			if ok1 && ok2 {
 				l.renamedUsers[from] = to
 			}
+			renamedFrom = append(renamedFrom, userKey(was.V))
 		}
 		prefix := userType + "." + rc.Name
 		if rc.ModuleAddress != "" {
@@ -536,6 +539,10 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			name = rules.UnreadableValue[string]()
 		}
 		l.userNames[u][rc.ModuleAddress] = name
+	}
+	l.retaken = map[string]bool{}
+	for _, k := range renamedFrom {
+		l.retaken[k] = l.keptUsers[k] // another user has the name once applied
 	}
 }
 
@@ -903,8 +910,8 @@ func (l *linter) renews(c *change, id string) bool {
 	if !ok {
 		return false
 	}
-	if l.heldActive[[3]string{c.rc.Type, id, k}] {
-		return true
+	if l.heldActive[[3]string{c.rc.Type, id, k}] && !l.retaken[userKey(u.V)] {
+		return true // unless the name is another user's now: the key was held by the one renamed from it
 	}
 	for from, to := range l.renamedUsers { // the user held it under its old name
 		if to == k && l.heldActive[[3]string{c.rc.Type, id, from}] {

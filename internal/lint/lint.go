@@ -256,6 +256,7 @@ type linter struct {
 	goneUsers      map[string]string                         // users the plan deletes: by accountUser, their key (see userGone)
 	keptUsers      map[string]bool                           // users there once the plan is applied, by key (see userGone)
 	renamedUsers   map[string]string                         // users the plan renames: by accountUser, the new one (see readUsers)
+	retaken        map[string]bool                           // names a user is renamed from that another user takes, by key (see readUsers)
 	chains         int                                       // certificate chains verified so far (see rules.MaxChainsVerified)
 }
 

@@ -120,6 +120,17 @@ func TestSigningCertificate(t *testing.T) {
 			{addr: oldAddr, actions: deleteFirst, before: signingState("carol", old, "Inactive"),
 				after: map[string]any{"certificate_body": old, "status": "Inactive", "user_name": "dave"}, unknown: map[string]any{"certificate_id": true, "id": true}}}},
 			skipped: 1},
+		// A new user takes the name the plan renames carol from: carol's
+		// active copy of a key is no renewal for the new user.
+		{name: "a new user of a renamed user's old name", spec: planSpec{changes: []res{
+			{addr: "aws_iam_user.carol", actions: update, before: map[string]any{"name": "carol"}, after: map[string]any{"name": "dave"}},
+			{addr: "aws_iam_user.new", actions: create, after: map[string]any{"name": "carol"}, unknown: map[string]any{"id": true}},
+			{addr: oldAddr, before: signingState("carol", old, "Inactive"), after: signingState("carol", old, "Inactive")},
+			{addr: "aws_iam_signing_certificate.current", before: signingState("carol", reissued, "Active"), after: signingState("carol", reissued, "Active")},
+			newSigningCert(newAddr, "carol", reissued)}},
+			want: []row{{newAddr, "create", "IG503", rules.High, "certificate_body", "certificate_body holds the key of " + oldAddr +
+				", which this plan keeps while Inactive: uploaded again, it is Active again"}},
+			skipped: 2},
 		{name: "replaced in place by another user's", spec: planSpec{changes: []res{{addr: oldAddr, actions: deleteFirst,
 			before: signingState("alice", old, "Active"), after: map[string]any{"certificate_body": sound, "status": "Active", "user_name": "bob"},
 			unknown: map[string]any{"certificate_id": true, "id": true}}}},
