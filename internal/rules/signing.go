@@ -154,11 +154,14 @@ func SigningCertificateReplacement(status, body Value[string], now time.Time, b 
 // plan, signed nothing: Inactive, or expired. Deleting one breaks nothing,
 // and is the clean-up IG808 asks for, so IG501 does not judge it.
 func SignsNothing(status, body Value[string], now time.Time) bool {
-	if !status.Unknown && status.V == "Inactive" {
+	switch {
+	case !status.Unknown && status.V == "Inactive":
 		return true
+	case body.Unknown:
+		return false
 	}
 	c, err := inspect.ParseCertificate(body.V)
-	return !body.Unknown && err == nil && now.After(c.NotAfter)
+	return err == nil && now.After(c.NotAfter)
 }
 
 // SigningCertificateRemoval is the verdict on deleting a user's signing
