@@ -262,6 +262,7 @@ type linter struct {
 
 // Lint judges every resource change of p whose type a rule judges.
 func Lint(p *plan.Plan, opt Options) Result {
+	p = markPrior(p)
 	if p.Resources == 0 {
 		p = refreshOnly(p)
 	}
@@ -394,16 +395,29 @@ func Lint(p *plan.Plan, opt Options) Result {
 	return res
 }
 
+// markPrior marks sensitive, in each object of prior_state, every attribute
+// its configuration sets from anything but a constant. State marks only what
+// was sensitive when it was written, not what the configuration reads since
+// from an input variable made sensitive; and an object that prior_state
+// alone holds has no change to carry today's marks: the objects a targeted
+// plan leaves alone, and every object of a refresh-only plan.
+func markPrior(p *plan.Plan) *plan.Plan {
+	q := *p
+	q.Prior = slices.Clone(p.Prior)
+	for i := range q.Prior {
+		r := &q.Prior[i]
+		if settings, ok := p.Configured(&plan.Change{ModuleAddress: r.ModuleAddress, Type: r.Type, Name: r.Name}); ok {
+			r.Sensitive = markRead(r.Sensitive, settings)
+		}
+	}
+	return &q
+}
+
 // refreshOnly gives a plan that lists no resource changes, as a
 // refresh-only plan does, a no-op change for each current object of its
 // prior_state: the account as refreshed, which applying the plan keeps. A
 // normal plan lists every such object, as a no-op when it stays as it is.
 // Deposed objects stay in Prior, beside them.
-//
-// Such a plan marks sensitive only what state marks: not what the
-// configuration reads from a sensitive input variable since that state was
-// written. So every attribute the configuration sets from anything but a
-// constant is marked sensitive too.
 func refreshOnly(p *plan.Plan) *plan.Plan {
 	q := *p
 	q.Prior = nil
@@ -412,14 +426,9 @@ func refreshOnly(p *plan.Plan) *plan.Plan {
 			q.Prior = append(q.Prior, r)
 			continue
 		}
-		rc := &plan.Change{Address: r.Address, ModuleAddress: r.ModuleAddress, Type: r.Type, Name: r.Name,
-			Actions: tfjson.Actions{tfjson.ActionNoop}, Before: r.Values, After: r.Values}
-		marks := r.Sensitive
-		if settings, ok := p.Configured(rc); ok {
-			marks = markRead(marks, settings)
-		}
-		rc.BeforeSensitive, rc.AfterSensitive = marks, marks
-		q.Changes = append(q.Changes, rc)
+		q.Changes = append(q.Changes, &plan.Change{Address: r.Address, ModuleAddress: r.ModuleAddress, Type: r.Type, Name: r.Name,
+			Actions: tfjson.Actions{tfjson.ActionNoop}, Before: r.Values, After: r.Values,
+			BeforeSensitive: r.Sensitive, AfterSensitive: r.Sensitive})
 	}
 	return &q
 }

@@ -170,6 +170,13 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/policy-target", nil, map[string]string{
 			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
 		}},
+		// A targeted plan's objects in prior_state alone are judged beside
+		// the targeted ones (their sensitive values withheld: see
+		// report.TestSensitiveNeverLeaves).
+		{"trust/target-sensitive", nil, map[string]string{
+			"aws_iam_account_password_policy.new": "IG109:medium",
+			"aws_iam_user_ssh_key.new":            "IG402:high IG404:medium",
+		}},
 		// With two AWS provider configurations the objects may be in two
 		// accounts, each with its own policy: a policy created beside a
 		// stronger one of another provider is judged by its own baseline

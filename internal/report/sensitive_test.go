@@ -65,6 +65,10 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	targeted, err := os.ReadFile("../lint/testdata/trust/target-sensitive/plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for name, c := range map[string]struct {
 		plan     string
 		canaries []string
@@ -87,6 +91,8 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 		// A refresh-only plan marks only what state marks: a variable
 		// made sensitive since is read from the configuration.
 		"made by terraform, refresh-only": {string(refreshed), []string{"canary-user-7731"}, []string{"IG203"}, false},
+		// So does a targeted plan, for the objects in prior_state alone.
+		"made by terraform, targeted": {string(targeted), []string{"canary-user-5310", "from 23"}, []string{"IG109", "IG404"}, false},
 		"every sensitive place": {strings.ReplaceAll(sensitivePlan, "SSHKEY", key),
 			[]string{"CANARY-before-user", "CANARY-after-user", "CANARY-ssh-user", "CANARY-prior-ssh-user", "pEm", "4321", "is 3", "is 5"},
 			[]string{"IG101", "IG106", "IG107", "IG203", "IG403", "IG404", "IG501"}, false},
