@@ -235,6 +235,13 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	}
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	for _, name := range []string{"output", "config", "terraform"} {
+		// An empty value is a variable left unset ("--output $OUT"), not
+		// the default it would otherwise fall back to.
+		if given[name] && fs.Lookup(name).Value.String() == "" {
+			return 0, fmt.Errorf("--%s is empty: give it a file name", name)
+		}
+	}
 
 	// SIGINT or SIGTERM stops the run wherever it waits (the config, a
 	// plan, terraform show, which is killed); the error path then returns

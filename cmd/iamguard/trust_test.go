@@ -110,6 +110,13 @@ func TestUsageErrors(t *testing.T) {
 	wantUsageError(t, lintCLI(t, nil, "scan\x1b[2J\nrm"), `unknown command "scan\x1b[2J\nrm"`)
 	wantUsageError(t, lintCLI(t, nil, "rules", "x"), `iamguard: rules takes no arguments, not "x"; usage: iamguard lint|rules|version`)
 	wantUsageError(t, lintCLI(t, nil, "version", "extra"), `iamguard: version takes no arguments, not "extra"; usage:`)
+	// An empty or space-edged name shows; an empty file flag is refused,
+	// not taken for its default.
+	wantUsageError(t, lintCLI(t, nil, "lint", ""), `iamguard: "": `)
+	wantUsageError(t, lintCLI(t, nil, "lint", fixture+" "), `iamguard: "`+fixture+` ": `)
+	for _, name := range []string{"--output", "--config", "--terraform"} {
+		wantUsageError(t, lintCLI(t, nil, "lint", name, "", fixture), "iamguard: "+name+" is empty: give it a file name")
+	}
 	for _, args := range [][]string{{"--help"}, {"help"}, {"lint", "--help"}, {"rules", "-h"}} {
 		r := lintCLI(t, nil, args...)
 		if r.code != 0 || r.stderr != "" || !strings.Contains(r.stdout, "--terraform-timeout") {

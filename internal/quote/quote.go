@@ -12,9 +12,11 @@ import (
 // Path returns name as it is, or Go-quoted ("a\nb") when it holds a newline,
 // another control character or a format one (see Breaks, IsFormat), so
 // an error naming it stays one line, cannot move the cursor or colour the
-// terminal, and shows as it is; either way NoCommands.
+// terminal, and shows as it is; either way NoCommands. An empty name, or
+// one that starts or ends with white space, is quoted too, so that it
+// shows.
 func Path(name string) string {
-	if safe(name) {
+	if safe(name) && name != "" && strings.TrimSpace(name) == name {
 		return NoCommands(name)
 	}
 	return NoCommands(strconv.Quote(name))

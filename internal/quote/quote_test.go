@@ -17,6 +17,10 @@ func TestPath(t *testing.T) {
 		"del\x7f":             `"del\x7f"`,
 		"c1\u0085":            `"c1\u0085"`,
 		"raw\x9b31m.json":     `"raw\x9b31m.json"`, // not UTF-8: CSI to an 8-bit terminal
+		"":                    `""`,
+		"plan.json ":          `"plan.json "`,
+		" plan.json":          `" plan.json"`,
+		"\u00a0plan.json":     `"\u00a0plan.json"`,
 	}
 	for in, want := range cases {
 		if got := Path(in); got != want {
