@@ -92,16 +92,22 @@ func safe(s string) bool { return strings.IndexFunc(s, unsafe) < 0 && utf8.Valid
 // are not UTF-8 quotes to 260 KB).
 const MaxError = 1024
 
-// Error is an error's message cut to MaxError bytes, "…" included, at a
-// character boundary.
+// Error is an error's message cut to MaxError bytes, "…" included, at
+// character boundaries. The middle goes: an error names what it is about
+// first (a path, an address, which may be long) and why last.
 func Error(err error) string {
 	s := err.Error()
 	if len(s) <= MaxError {
 		return s
 	}
-	cut := MaxError - len("…")
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
+	keep := MaxError - len("…")
+	head := keep / 2
+	for head > 0 && !utf8.RuneStart(s[head]) {
+		head--
 	}
-	return s[:cut] + "…"
+	tail := len(s) - (keep - head)
+	for tail < len(s) && !utf8.RuneStart(s[tail]) {
+		tail++
+	}
+	return s[:head] + "…" + s[tail:]
 }

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -71,8 +72,14 @@ func TestLine(t *testing.T) {
 
 func TestError(t *testing.T) {
 	long := strings.Repeat("é", MaxError)
-	if got := Error(errors.New(long)); len(got) > MaxError || !strings.HasSuffix(got, "…") || !utf8.ValidString(got) {
+	if got := Error(errors.New(long)); len(got) > MaxError || !strings.Contains(got, "…") || !utf8.ValidString(got) {
 		t.Errorf("Error cut to %d bytes, valid %v: %q…", len(got), utf8.ValidString(got), got[:20])
+	}
+	// A long name first keeps neither its end nor the error's middle, but
+	// the reason at the end stays.
+	named := fmt.Errorf("plan.json: %q is listed twice in resource_changes", strings.Repeat("a", 4*MaxError))
+	if got := Error(named); len(got) > MaxError || !strings.HasPrefix(got, "plan.json: \"aaa") || !strings.HasSuffix(got, "aaa\" is listed twice in resource_changes") {
+		t.Errorf("Error cut to %d bytes: %q", len(got), got)
 	}
 	if got := Error(errors.New("short")); got != "short" {
 		t.Errorf("Error(short) = %q", got)
