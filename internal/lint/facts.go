@@ -467,7 +467,9 @@ func parentRef(r string) string {
 // plan deletes, and keptUsers the names users have once it is applied, in
 // any account (see userGone); renamedUsers the new name of each user it
 // renames, by accountUser, and retaken the names it renames a user from
-// that another user has once it is applied (see renews).
+// that another user has once it is applied (see renews). clearedUsers gets
+// the users it deletes with force_destroy whose name a user has once it is
+// applied (see clearedWithUser).
 func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 	l.userNames = map[string]map[string]rules.Value[string]{}
 	mark := func(name rules.Value[string]) {
@@ -476,7 +478,8 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 		}
 	}
 	l.goneUsers, l.keptUsers, l.renamedUsers = map[string]string{}, map[string]bool{}, map[string]string{}
-	var renamedFrom []string // the names users are renamed from
+	var renamedFrom []string      // the names users are renamed from
+	forced := map[string]string{} // users deleted with force_destroy: by accountUser, their key
 	keep := func(name rules.Value[string]) {
 		l.keptUsers[userKey(name.V)] = true
 		if name.Unknown || name.Unreadable {
@@ -496,6 +499,13 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 		was := c.before().str("name", "")
 		mark(was)
 		mark(name)
+		if slices.Contains(rc.Actions, tfjson.ActionDelete) && c.before().bool("force_destroy", false).V && !was.Unknown && was.V != "" {
+			// Whether replaced, deleted for good or deposed: the provider's
+			// delete reads force_destroy from state.
+			if k, ok := l.accountUser(c.rc, was.V); ok {
+				forced[k] = userKey(was.V)
+			}
+		}
 		switch {
 		case c.removed && rc.DeposedKey == "":
 			if k, ok := l.accountUser(c.rc, was.V); ok && !was.Unknown && was.V != "" {
@@ -543,6 +553,14 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 	l.retaken = map[string]bool{}
 	for _, k := range renamedFrom {
 		l.retaken[k] = l.keptUsers[k] // another user has the name once applied
+	}
+	// Users only: a credential that names a user deleted for good does not
+	// bring it back (see keepCredentialUsers).
+	l.clearedUsers = map[string]bool{}
+	for k, u := range forced {
+		if l.keptUsers[u] || l.keptUsers[""] {
+			l.clearedUsers[k] = true
+		}
 	}
 }
 

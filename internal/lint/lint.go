@@ -152,7 +152,7 @@ var attributes = map[string][]string{
 	"aws_iam_server_certificate":  {"certificate_body", "certificate_chain", "private_key"},
 	"aws_iam_user_ssh_key":        {"username", "public_key", "encoding", "status"},
 	"aws_iam_signing_certificate": {"user_name", "certificate_body", "status"},
-	userType:                      {"name"},
+	userType:                      {"name", "force_destroy"},
 }
 
 // computedWhenNull lists, of the attributes the rules read, those the AWS
@@ -257,6 +257,7 @@ type linter struct {
 	keptUsers      map[string]bool                           // users there once the plan is applied, by key (see userGone)
 	renamedUsers   map[string]string                         // users the plan renames: by accountUser, the new one (see readUsers)
 	retaken        map[string]bool                           // names a user is renamed from that another user takes, by key (see readUsers)
+	clearedUsers   map[string]bool                           // users deleted with force_destroy and made again, by accountUser (see readUsers)
 	chains         int                                       // certificate chains verified so far (see rules.MaxChainsVerified)
 }
 
@@ -286,8 +287,10 @@ func Lint(p *plan.Plan, opt Options) Result {
 	for _, rc := range p.Changes {
 		if rc.Type == userType {
 			users = append(users, rc)
-			continue
 		}
+	}
+	l.readUsers(p, users) // first: --changed-only judges what a user's delete deletes (see clearedWithUser)
+	for _, rc := range p.Changes {
 		if _, ok := judges[rc.Type]; !ok {
 			continue
 		}
@@ -317,13 +320,12 @@ func Lint(p *plan.Plan, opt Options) Result {
 			continue
 		}
 		l.changes = append(l.changes, c)
-		if opt.ChangedOnly && c.unchanged() {
+		if opt.ChangedOnly && c.unchanged() && !(c.rc.Type == "aws_iam_signing_certificate" && l.clearedWithUser(c)) {
 			continue
 		}
 		c.judged = true
 		changes = append(changes, c)
 	}
-	l.readUsers(p, users)
 	l.orphans = slices.Clone(orphans) // unreplaced drops from orphans in place
 	for _, c := range l.unreplaced(orphans) {
 		c.judged = true

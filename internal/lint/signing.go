@@ -12,9 +12,10 @@ func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
 		return rules.SigningCertificateRemoval(user, max(l.signingReplacement(c, user.V), c.current))
 	}
 	out := rules.EvaluateSigningCertificate(c.after().str("certificate_body", ""), l.now, l.baseline)
-	if c.action == "replace" && l.deletesInUse(c) {
-		// The old certificate is deleted as the new one is made: the user
-		// keeps a sound one only if this (or another) upload is one for them.
+	if c.action == "replace" && l.deletesInUse(c) || c.action != "replace" && l.clearedWithUser(c) {
+		// The old certificate is deleted (as the new one is made, or with
+		// its user): the user keeps a sound one only if this (or another)
+		// upload is one for them.
 		user := l.signingUser(c)
 		out = append(out, rules.SigningCertificateRemoval(user, l.signingReplacement(c, user.V))...)
 	}
@@ -40,4 +41,24 @@ func (l *linter) deletesInUse(c *change) bool {
 	}
 	u := b.str("user_name", "")
 	return u.Unknown || !l.userGone(c, u.V)
+}
+
+// clearedWithUser reports whether the plan deletes the signing certificate
+// that c keeps (or forgets) with its user, while a user of that name is
+// there once it is applied (see readUsers), and whether it signed
+// something before the plan. The AWS provider deletes a user with
+// force_destroy only after deleting the user's signing certificates, so
+// a user replaced, or deleted and made again at another address, comes
+// back without them, whatever the plan shows for the certificate. (A user
+// replaced create_before_destroy is judged alike: IAM has one user a
+// name.) Without force_destroy, IAM refuses to delete a user who holds a
+// certificate, and nothing is removed.
+func (l *linter) clearedWithUser(c *change) bool {
+	b := c.before()
+	u := b.str("user_name", "")
+	if len(l.clearedUsers) == 0 || b.values == nil || u.Unknown {
+		return false
+	}
+	k, ok := l.accountUser(c.rc, u.V)
+	return ok && l.clearedUsers[k] && !rules.SignsNothing(b.str("status", "Active"), b.str("certificate_body", ""), l.now)
 }

@@ -152,6 +152,16 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/signing-cleanup", nil, map[string]string{
 			"aws_iam_signing_certificate.dave": "IG501:medium",
 		}},
+		// A user deleted with force_destroy loses its signing certificates
+		// with it, whatever the plan shows for them: IG501 where a user of
+		// the name is there once the plan is applied (replaced, or made
+		// again at another address) and gets no sound replacement. Without
+		// force_destroy IAM refuses the delete; a user leaving for good is
+		// offboarding.
+		{"trust/signing-user-replaced", nil, map[string]string{
+			"aws_iam_signing_certificate.alice": "IG501:medium",
+			"aws_iam_signing_certificate.erin":  "IG501:medium",
+		}},
 		// Another user's active copy of a dormant key is no renewal: for
 		// alice, her SSH key and certificate come back.
 		{"trust/reupload-other-user", nil, map[string]string{
@@ -411,6 +421,18 @@ func TestFixtureFindings(t *testing.T) {
 			t.Errorf("%s: findings by address:\n got %v\nwant %v", c.fixture, got, c.want)
 		}
 	}
+}
+
+// TestChangedOnlyUserDeletesCertificates: a certificate the plan leaves as
+// it is but deletes with its user (force_destroy) is judged under
+// --changed-only too: in AWS it changes.
+func TestChangedOnlyUserDeletesCertificates(t *testing.T) {
+	p := readFixture(t, "trust/signing-user-replaced")
+	want := rowsOf(Lint(p, Options{}).Findings)
+	if len(want) == 0 {
+		t.Fatal("no findings: the test tests nothing")
+	}
+	assertRows(t, Lint(p, Options{ChangedOnly: true}).Findings, want)
 }
 
 // TestTrailOwnRegion: a new trail's own region argument (the AWS
