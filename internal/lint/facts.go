@@ -801,9 +801,13 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 
 // signingReplacements finds, for each user, the best signing certificate
 // the plan creates for them (alone or as the new half of a replacement),
-// by accountUser.
+// by accountUser. An upload of a key another user of its account holds
+// Active once the plan is applied is none: IAM refuses a certificate the
+// account holds already (DuplicateCertificate), and a certificate for the
+// same key pair would make two users sign as one.
 func (l *linter) signingReplacements() map[string]rules.Replacement {
 	best := map[string]rules.Replacement{}
+	var held map[[2]string][]string // made for the first sound upload
 	for _, c := range l.changes {
 		if c.rc.Type != "aws_iam_signing_certificate" || c.action != "create" && c.action != "replace" {
 			continue
@@ -813,11 +817,51 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 		if u.Unknown || u.V == "" {
 			continue
 		}
-		if k, ok := l.accountUser(c.rc, u.V); ok {
-			best[k] = max(best[k], rules.SigningCertificateReplacement(a.str("status", "Active"), a.str("certificate_body", ""), l.now, l.baseline))
+		k, ok := l.accountUser(c.rc, u.V)
+		if !ok {
+			continue
 		}
+		r := rules.SigningCertificateReplacement(a.str("status", "Active"), a.str("certificate_body", ""), l.now, l.baseline)
+		if r == rules.SoundReplacement {
+			if held == nil {
+				held = l.activeSigningKeys()
+			}
+			id, _, _ := material(c.rc.Type, a)
+			account, _ := l.accountUser(c.rc, "")
+			if slices.ContainsFunc(held[[2]string{id, account}], func(holder string) bool { return holder != userKey(u.V) }) {
+				r = rules.NoReplacement
+			}
+		}
+		best[k] = max(best[k], r)
 	}
 	return best
+}
+
+// activeSigningKeys finds the users that hold each key (see material)
+// Active in a signing certificate once the plan is applied: by the key and
+// the account (accountUser without a user), their keys. Certificates
+// whose user or status is known only after apply are left out.
+func (l *linter) activeSigningKeys() map[[2]string][]string {
+	const typ = "aws_iam_signing_certificate"
+	held := map[[2]string][]string{}
+	for _, o := range l.applied(typ) {
+		a := o.attrs()
+		u, status := a.str("user_name", ""), a.str("status", "Active")
+		if u.Unknown || u.Unreadable || status.Unknown || status.V != "Active" {
+			continue
+		}
+		var rc *plan.Change
+		if o.change != nil {
+			rc = o.change.rc
+		} else {
+			rc = &plan.Change{ModuleAddress: o.prior.ModuleAddress, Type: o.prior.Type, Name: o.prior.Name}
+		}
+		account, ok := l.accountUser(rc, "")
+		if id, _, _ := material(typ, a); ok && id != "" {
+			held[[2]string{id, account}] = append(held[[2]string{id, account}], userKey(u.V))
+		}
+	}
+	return held
 }
 
 // signingReplacement says, for the user of a signing certificate c

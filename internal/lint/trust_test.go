@@ -162,6 +162,13 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_signing_certificate.alice": "IG501:medium",
 			"aws_iam_signing_certificate.erin":  "IG501:medium",
 		}},
+		// An upload of a key another user holds Active once the plan is
+		// applied replaces nothing: IAM refuses it (one certificate an
+		// account), or two users share one credential. A certificate
+		// renewed for the user's own key pair replaces the old one.
+		{"trust/signing-shared-replacement", nil, map[string]string{
+			"aws_iam_signing_certificate.alice": "IG501:medium",
+		}},
 		// Another user's active copy of a dormant key is no renewal: for
 		// alice, her SSH key and certificate come back.
 		{"trust/reupload-other-user", nil, map[string]string{
