@@ -6,7 +6,20 @@ func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 	if c.removed {
 		return rules.TrailRemoval(c.current)
 	}
-	return rules.EvaluateTrail(trailOf(c.after(), c.region))
+	t := trailOf(c.after(), c.region)
+	out := rules.EvaluateTrail(t)
+	if wasOrganization(c) {
+		// In place or replaced: the member accounts' copies go either way.
+		out = append(out, rules.TrailLeavesOrganization(t)...)
+	}
+	return out
+}
+
+// wasOrganization reports whether the trail c changes was an organization
+// trail before the plan.
+func wasOrganization(c *change) bool {
+	was := c.before().bool("is_organization_trail", false)
+	return was.V && !was.Unknown && !was.Unreadable
 }
 
 // trailOf reads a trail's settings; region is its provider's, where the
@@ -15,6 +28,7 @@ func trailOf(a attrs, region string) rules.Trail {
 	t := rules.Trail{
 		IncludeGlobalServiceEvents: a.bool("include_global_service_events", true),
 		MultiRegion:                a.bool("is_multi_region_trail", false),
+		Organization:               a.bool("is_organization_trail", false),
 		Logging:                    a.bool("enable_logging", true),
 		LogFileValidation:          a.bool("enable_log_file_validation", false),
 		HomeRegion:                 a.str("home_region", ""), // known once the trail exists

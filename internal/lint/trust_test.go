@@ -190,6 +190,15 @@ func TestFixtureFindings(t *testing.T) {
 		// A targeted plan's objects in prior_state alone are judged beside
 		// the targeted ones (their sensitive values withheld: see
 		// report.TestSensitiveNeverLeaves).
+		// Organization trails made trails of their own account, in place,
+		// replaced, or deposed and destroyed: the member accounts' copies
+		// go (IG704). One renamed that stays an organization trail loses
+		// nothing.
+		{"trust/trail-organization-ended", nil, map[string]string{
+			"aws_cloudtrail.off":      "IG704:high",
+			"aws_cloudtrail.replaced": "IG704:high",
+			"aws_cloudtrail.deposed":  "IG704:high",
+		}},
 		{"trust/target-sensitive", nil, map[string]string{
 			"aws_iam_account_password_policy.new": "IG109:medium",
 			"aws_iam_user_ssh_key.new":            "IG402:high IG404:medium",

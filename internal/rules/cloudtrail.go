@@ -54,11 +54,11 @@ var (
 		ID: "IG704", Slug: "cloudtrail-deleted", Severity: High,
 		Event:     "DeleteTrail",
 		Summary:   "A trail is destroyed and not replaced",
-		Rationale: "Deleting a trail (DeleteTrail) ends the record of IAM changes it carried.",
+		Rationale: "Deleting a trail (DeleteTrail) ends the record of IAM changes it carried. An organization trail made a trail of its own account (is_organization_trail false) is judged alike: its copies in the member accounts are deleted.",
 		Remediation: Remediation{
 			Console:   "CloudTrail > Trails: keep a multi-region trail that records management events.",
 			CLI:       "Do not run aws cloudtrail delete-trail on the account's IAM trail.",
-			Terraform: "Keep the aws_cloudtrail resource, or make sure another trail records IAM events before removing it.",
+			Terraform: "Keep the aws_cloudtrail resource (an organization trail as one), or make sure another trail records IAM events before removing it.",
 		},
 		References:    []string{"CIS AWS 3.1", "AWS FSBP CloudTrail.1"},
 		ResourceTypes: cloudTrailTypes,
@@ -106,6 +106,9 @@ type Trail struct {
 	// HomeRegion is the region the trail lives in, when known: a single-
 	// region trail outside us-east-1 records none of IAM's events.
 	HomeRegion Value[string]
+	// Organization: an organization trail, of which every member account of
+	// the organization has a copy.
+	Organization Value[bool]
 	// Selectors is unknown when either selector list is known only after apply.
 	Selectors         Value[bool]
 	EventSelectors    []EventSelector
@@ -200,6 +203,8 @@ func (t Trail) sensitive(attr string) bool {
 		return t.Logging.Sensitive
 	case "enable_log_file_validation":
 		return t.LogFileValidation.Sensitive
+	case "is_organization_trail":
+		return t.Organization.Sensitive
 	}
 	return t.Selectors.Sensitive // the selector findings
 }
@@ -368,11 +373,28 @@ func TrailRemoval(best Replacement) []Finding {
 		"the trail is destroyed and not replaced: the IAM events it recorded stop being logged")}
 }
 
+// TrailLeavesOrganization is the verdict (IG704) on a trail that was an
+// organization trail before the plan, as now planned: made a trail of its
+// own account, its copies in the member accounts are deleted, and their
+// IAM events stop being logged, as if their trails were destroyed.
+func TrailLeavesOrganization(now Trail) []Finding {
+	var out []Finding
+	switch o := now.Organization; {
+	case o.Unknown || o.Unreadable:
+		out = append(out, CloudTrailDeleted.unknown("is_organization_trail", o))
+	case !o.V:
+		out = append(out, CloudTrailDeleted.finding("is_organization_trail",
+			"is_organization_trail becomes false: the trail's copies in the organization's member accounts are deleted, and their IAM events stop being logged"))
+	}
+	return withhold(out, now.sensitive)
+}
+
 // TrailReplacement judges a trail as taking the place of one destroyed:
 // sound if it records IAM's events (global service events, logging, a
 // selector that keeps IAM's writes, and every region or the one IAM's
-// events go to), pending if only values known after apply could make it.
-func TrailReplacement(t Trail) Replacement {
+// events go to), and is an organization trail where the one destroyed
+// was; pending if only values known after apply could make it.
+func TrailReplacement(t Trail, organization bool) Replacement {
 	best := SoundReplacement
 	check := func(known, ok bool) {
 		switch {
@@ -384,6 +406,9 @@ func TrailReplacement(t Trail) Replacement {
 	}
 	check(!t.IncludeGlobalServiceEvents.Unknown, t.IncludeGlobalServiceEvents.V)
 	check(!t.Logging.Unknown, t.Logging.V)
+	if organization {
+		check(!t.Organization.Unknown && !t.Organization.Unreadable, t.Organization.V)
+	}
 	switch home := t.HomeRegion; {
 	case t.MultiRegion.Unknown:
 		check(false, false)

@@ -346,3 +346,49 @@ func TestSelectorsPartlyUnknown(t *testing.T) {
 		}
 	}
 }
+
+// TestTrailLeavesOrganization: an organization trail made a trail of its
+// own account loses its copies in the member accounts (IG704), in place or
+// replaced; a value known only after apply leaves it at info, a sensitive
+// one unshown.
+func TestTrailLeavesOrganization(t *testing.T) {
+	sensitiveFalse := Known(false)
+	sensitiveFalse.Sensitive = true
+	for name, c := range map[string]struct {
+		now  Value[bool]
+		want Severity // when msg is set
+		msg  string   // empty: no finding
+	}{
+		"stays":      {Known(true), Info, ""},
+		"leaves":     {Known(false), High, "is_organization_trail becomes false"},
+		"unknown":    {UnknownValue[bool](), Info, "known only after apply"},
+		"unreadable": {UnreadableValue[bool](), Info, "cannot read"},
+		"sensitive":  {sensitiveFalse, High, "is_organization_trail is (sensitive)"},
+	} {
+		fs := TrailLeavesOrganization(trail(func(t *Trail) { t.Organization = c.now }))
+		switch {
+		case c.msg == "" && len(fs) != 0:
+			t.Errorf("%s: %+v, want none", name, fs)
+		case c.msg != "" && (len(fs) != 1 || fs[0].Rule != CloudTrailDeleted || fs[0].Severity != c.want || !strings.Contains(fs[0].Message, c.msg)):
+			t.Errorf("%s: %+v, want IG704 at %s saying %q", name, fs, c.want, c.msg)
+		}
+	}
+	account := trail(func(t *Trail) { t.Organization = Known(false) })
+	organization := trail(func(t *Trail) { t.Organization = Known(true) })
+	pending := trail(func(t *Trail) { t.Organization = UnknownValue[bool]() })
+	for _, c := range []struct {
+		trail        Trail
+		organization bool // the trail destroyed was one
+		want         Replacement
+	}{
+		{account, false, SoundReplacement},
+		{account, true, NoReplacement},
+		{organization, true, SoundReplacement},
+		{pending, true, PendingReplacement},
+		{pending, false, SoundReplacement},
+	} {
+		if got := TrailReplacement(c.trail, c.organization); got != c.want {
+			t.Errorf("TrailReplacement(organization %v, replacing one: %v) = %v, want %v", c.trail.Organization, c.organization, got, c.want)
+		}
+	}
+}
