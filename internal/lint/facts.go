@@ -368,7 +368,8 @@ func userRef(ref string) (string, bool) {
 // userIndex spells an instance key one way, [1] for ["1"], ["01"] and
 // ["1e0"] too: Terraform takes a string that converts to the number for a
 // counted object's index. ok is false for text that is not one key
-// (["a"].b, [*]).
+// (["a"].b, [*]). The work is linear in the key's length: digits are read
+// as text, and a string key converted as countIndex allows.
 func userIndex(index string) (string, bool) {
 	if index == "" {
 		return "", true
@@ -377,17 +378,49 @@ func userIndex(index string) (string, bool) {
 		return "", false
 	}
 	key := index[1 : len(index)-1]
-	if strings.Trim(key, "0123456789") != "" { // a string key
-		var err error
-		if key, err = strconv.Unquote(key); err != nil {
-			return "", false
+	if strings.Trim(key, "0123456789") == "" { // a number
+		if key = strings.TrimLeft(key, "0"); key == "" {
+			key = "0"
 		}
+		return "[" + key + "]", true
 	}
-	if f, _, err := big.ParseFloat(key, 10, 512, big.ToNearestEven); err == nil && f.IsInt() && f.Sign() >= 0 && f.Cmp(big.NewFloat(1<<40)) < 0 {
-		n, _ := f.Int64()
+	key, err := strconv.Unquote(key)
+	if err != nil {
+		return "", false
+	}
+	if n, ok := countIndex(key); ok {
 		return "[" + strconv.FormatInt(n, 10) + "]", true
 	}
 	return index, true
+}
+
+// maxIndexKey bounds the string keys countIndex converts: big.ParseFloat
+// takes time and memory in the square of a number's length (700 keys of
+// 65,000 digits took 8.7 s).
+const maxIndexKey = 1 << 10
+
+// countIndex is the index of a counted object that Terraform reads string
+// key s as: it converts s to a number at 512 bits (cty.ParseNumberVal),
+// and a whole number from 0 indexes the objects. ok is false for any other
+// key, and for one past maxIndexKey bytes once its leading zeros are
+// dropped: only a hand-made plan holds one.
+func countIndex(s string) (int64, bool) {
+	sign := ""
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		sign, s = s[:1], s[1:]
+	}
+	if digits := strings.TrimLeft(s, "0"); len(digits) < len(s) {
+		s = "0" + digits // the same number ("0e5" stays one)
+	}
+	if len(s) > maxIndexKey {
+		return 0, false
+	}
+	f, _, err := big.ParseFloat(sign+s, 10, 512, big.ToNearestEven)
+	if err != nil || !f.IsInt() || f.Sign() < 0 || f.Cmp(big.NewFloat(1<<40)) >= 0 {
+		return 0, false
+	}
+	n, _ := f.Int64()
+	return n, true
 }
 
 // sourceName names a user by the (most precise) references its name is

@@ -76,17 +76,64 @@ func TestUnknownUserSourceLinear(t *testing.T) {
 	}
 	b.WriteString(`]}}}]}}}`)
 	doc := []byte(b.String())
+	fs, allocated := lintAllocating(t, doc)
+	if got := ids(fs); got != "IG203:medium" {
+		t.Errorf("findings %q, want one IG203 for the one user", got)
+	}
+	if limit := uint64(50 * len(doc)); allocated > limit {
+		t.Errorf("linting %d bytes allocated %d bytes, more than %d", len(doc), allocated, limit)
+	}
+}
+
+// TestLongInstanceKeysLinear: users whose instance keys are long runs of
+// digits, and references with such keys, are read in time and
+// memory in proportion to the keys. Each key parsed as a number at 512
+// bits allocated in the square of its length: 700 keys of 65,000 digits
+// took 8.7 s.
+func TestLongInstanceKeysLinear(t *testing.T) {
+	digits := "1" + strings.Repeat("9", 60_000) // near the longest value iamguard reads
+	var b strings.Builder
+	b.WriteString(`{"format_version": "1.2", "resource_changes": [`)
+	for i := range 4 {
+		fmt.Fprintf(&b, `{"address": "aws_iam_user.u[%d%s]", "mode": "managed", "type": "aws_iam_user", "name": "u",
+		  "change": {"actions": ["create"], "before": null, "after": {"name": "user%d"}, "after_unknown": {}}},`, i, digits, i)
+	}
+	for i, user := range []string{`"user0"`, "null", "null"} {
+		fmt.Fprintf(&b, `{"address": "aws_iam_access_key.k%d", "mode": "managed", "type": "aws_iam_access_key", "name": "k%d",
+		  "change": {"actions": ["create"], "before": null, "after": {"user": %s, "pgp_key": "keybase:x", "status": "Active"},
+		  "after_unknown": {"user": %t, "create_date": true}}}`, i, i, user, user == "null")
+		if i < 2 {
+			b.WriteString(",")
+		}
+	}
+	b.WriteString(`], "configuration": {"root_module": {"resources": [`)
+	for i, ref := range []string{`aws_iam_user.u[0` + digits + `].id`, `aws_iam_user.u[\"00` + digits + `\"].id`} {
+		fmt.Fprintf(&b, `{"address": "aws_iam_access_key.k%d", "type": "aws_iam_access_key", "name": "k%d",
+		  "expressions": {"user": {"references": ["%s"]}}},`, i+1, i+1, ref)
+	}
+	b.WriteString(`{"address": "aws_iam_access_key.k0", "type": "aws_iam_access_key", "name": "k0",
+	  "expressions": {"user": {"constant_value": "user0"}}}]}}}`)
+	doc := []byte(b.String())
+	fs, allocated := lintAllocating(t, doc)
+	// k1 reads user0 by its index, its leading zero dropped; k2's string
+	// key is past what is converted to an index, a user of its own.
+	if got := ids(fs); got != "IG203:medium" || !strings.HasSuffix(fs[0].Message, "aws_iam_access_key.k0, aws_iam_access_key.k1") {
+		t.Errorf("findings %q, want IG203:medium for user0's keys k0 and k1: %v", got, fs)
+	}
+	if limit := uint64(50 * len(doc)); allocated > limit {
+		t.Errorf("linting %d bytes allocated %d bytes, more than %d", len(doc), allocated, limit)
+	}
+}
+
+// lintAllocating lints doc and tells the bytes allocated meanwhile.
+func lintAllocating(t *testing.T, doc []byte) ([]Finding, uint64) {
+	t.Helper()
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	fs := Lint(readPlan(t, doc), Options{}).Findings
 	runtime.ReadMemStats(&after)
-	if got := ids(fs); got != "IG203:medium" {
-		t.Errorf("findings %q, want one IG203 for the one user", got)
-	}
-	if got, limit := after.TotalAlloc-before.TotalAlloc, uint64(50*len(doc)); got > limit {
-		t.Errorf("linting %d bytes allocated %d bytes, more than %d", len(doc), got, limit)
-	}
+	return fs, after.TotalAlloc - before.TotalAlloc
 }
 
 // TestFixtureFindings lints real plans, each made to show one class of
@@ -1102,7 +1149,7 @@ func TestResolvedUserStaysSensitive(t *testing.T) {
 // TestUserRef: only a user's ID or name read from one aws_iam_user names
 // it, with its instance key spelt one way.
 func TestUserRef(t *testing.T) {
-	for ref, want := range map[string]string{
+	refs := map[string]string{
 		"aws_iam_user.ci.id":                 "ci",
 		"aws_iam_user.ci.name":               "ci",
 		"aws_iam_user.ci[0].id":              "ci[0]",
@@ -1126,13 +1173,20 @@ func TestUserRef(t *testing.T) {
 		"aws_iam_user.id":                    "",
 		"aws_iam_user_login_profile.ci.user": "",
 		"data.aws_iam_user.ci.user_name":     "",
-	} {
+	}
+	// Leading zeros, however many, are no part of the number.
+	zeros := strings.Repeat("0", 100_000)
+	refs["aws_iam_user.ci["+zeros+"7].id"] = "ci[7]"
+	refs[`aws_iam_user.ci["`+zeros+`1e0"].id`] = "ci[1]"
+	refs[`aws_iam_user.ci["-`+zeros+`.0"].id`] = "ci[0]"
+	refs[`aws_iam_user.ci["`+zeros+`e9"].id`] = "ci[0]"
+	for ref, want := range refs {
 		got, ok := userRef(ref)
 		if !ok {
 			got = ""
 		}
 		if got != want {
-			t.Errorf("userRef(%s) = %q, want %q", ref, got, want)
+			t.Errorf("userRef(%.80s) = %.80q, want %q", ref, got, want)
 		}
 	}
 }
