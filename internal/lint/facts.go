@@ -292,6 +292,12 @@ type sourceRead struct {
 	// instance, where the plan gives them (see readUsers).
 	user  int
 	names map[string]rules.Value[string]
+	// counted and countedNames are user and names where the aws_iam_user,
+	// named resource, is counted, for a key read apart for counted and
+	// for_each objects (["01"], see userIndex); counted is -1 for none.
+	resource     string
+	counted      int
+	countedNames map[string]rules.Value[string]
 }
 
 // sourceUser is the user that a name read from a source stands for. One
@@ -309,11 +315,20 @@ func (l *linter) sourceUser(src sourced) user {
 		read = l.readSource(src.id)
 		l.sourceReads[src.id] = read
 	}
-	if read.user >= 0 {
-		name, ok := read.names[src.module]
+	n, names := read.user, read.names
+	if read.counted >= 0 {
+		switch l.userKeys[[2]string{src.module, read.resource}] {
+		case countKeys:
+			n, names = read.counted, read.countedNames
+		case countKeys | eachKeys: // only a hand-made plan: either may be meant
+			n = -1
+		}
+	}
+	if n >= 0 {
+		name, ok := names[src.module]
 		switch {
 		case !ok: // the plan does not give its name: the user read there
-			return user{name: rules.Value[string]{V: sourceName(src.module, read.refs)}, key: "\x00" + src.module + "\x01" + strconv.Itoa(read.user)}
+			return user{name: rules.Value[string]{V: sourceName(src.module, read.refs)}, key: "\x00" + src.module + "\x01" + strconv.Itoa(n)}
 		case !name.Unreadable:
 			return user{name: name, key: userKey(name.V)}
 		}
@@ -325,33 +340,45 @@ func (l *linter) sourceUser(src sourced) user {
 // readSource finds what the references of source id read (sourceRead).
 func (l *linter) readSource(id int) sourceRead {
 	refs := mostPrecise(strings.Split(strings.TrimSuffix(l.plan.SourceRefs(id), "\n"), "\n"))
-	read := sourceRead{refs: refs, user: -1}
+	read := sourceRead{refs: refs, user: -1, counted: -1}
 	if len(refs) != 1 {
 		return read
 	}
-	if u, ok := userRef(refs[0]); ok {
-		n, seen := l.users[u]
-		if !seen {
-			n = len(l.users)
-			l.users[u] = n
-		}
-		read.user, read.names = n, l.userNames[u]
+	u, counted, ok := userRef(refs[0])
+	if !ok {
+		return read
+	}
+	read.user, read.names = l.userNumber(u), l.userNames[u]
+	if counted != "" {
+		read.resource, _, _ = strings.Cut(counted, "[")
+		read.counted, read.countedNames = l.userNumber(counted), l.userNames[counted]
 	}
 	return read
 }
 
+// userNumber numbers the aws_iam_user u (see linter.users).
+func (l *linter) userNumber(u string) int {
+	n, seen := l.users[u]
+	if !seen {
+		n = len(l.users)
+		l.users[u] = n
+	}
+	return n
+}
+
 // userRef reads a reference to an IAM user's ID or name,
 // aws_iam_user.NAME.id or .name with an optional instance key, and gives
-// the user as NAME and key (see userIndex); ok is false for any other
-// reference: another attribute, the object, a splat.
-func userRef(ref string) (string, bool) {
+// the user as NAME and key, and the one it reads if NAME is counted
+// (see userIndex); ok is false for any other reference: another
+// attribute, the object, a splat.
+func userRef(ref string) (user, counted string, ok bool) {
 	rest, ok := strings.CutPrefix(ref, userType+".")
 	if !ok {
-		return "", false
+		return "", "", false
 	}
 	attr := strings.LastIndexByte(rest, '.')
 	if attr < 0 || rest[attr:] != ".id" && rest[attr:] != ".name" {
-		return "", false
+		return "", "", false
 	}
 	rest = rest[:attr]
 	name := strings.IndexByte(rest, '[')
@@ -359,39 +386,51 @@ func userRef(ref string) (string, bool) {
 		name = len(rest)
 	}
 	if name == 0 || strings.ContainsAny(rest[:name], ".\"\\ ") {
-		return "", false
+		return "", "", false
 	}
-	index, ok := userIndex(rest[name:])
-	return rest[:name] + index, ok
+	index, counted, ok := userIndex(rest[name:])
+	if counted != "" {
+		counted = rest[:name] + counted
+	}
+	return rest[:name] + index, counted, ok
 }
 
-// userIndex spells an instance key one way, [1] for ["1"], ["01"] and
-// ["1e0"] too: Terraform takes a string that converts to the number for a
-// counted object's index. ok is false for text that is not one key
-// (["a"].b, [*]). The work is linear in the key's length: digits are read
-// as text, and a string key converted as countIndex allows.
-func userIndex(index string) (string, bool) {
+// userIndex spells an instance key, of an object's address or of a
+// reference to it, one way for each object Terraform reads it as. A number
+// is a count index, [1], and a string a for_each key, ["a"], but a string
+// of a whole number's digits is spelt as the number, [1] for ["1"]:
+// Terraform reads the index u[1] as the for_each key "1", and the key
+// u["1"] as the count index 1 (a reference keeps the type written). Any
+// other string that converts to a whole number, ["01"], ["1e0"], is that
+// number's index only where the object is counted: counted is then that
+// index, [1], and "" for any other key. ok is false for text that is not
+// one key (["a"].b, [*]). The work is linear in the key's length: digits
+// are read as text, and a string key converted as countIndex allows.
+func userIndex(index string) (key, counted string, ok bool) {
 	if index == "" {
-		return "", true
+		return "", "", true
 	}
 	if len(index) < 3 || index[0] != '[' || index[len(index)-1] != ']' {
-		return "", false
+		return "", "", false
 	}
-	key := index[1 : len(index)-1]
+	key = index[1 : len(index)-1]
 	if strings.Trim(key, "0123456789") == "" { // a number
 		if key = strings.TrimLeft(key, "0"); key == "" {
 			key = "0"
 		}
-		return "[" + key + "]", true
+		return "[" + key + "]", "", true
 	}
 	key, err := strconv.Unquote(key)
 	if err != nil {
-		return "", false
+		return "", "", false
+	}
+	if strings.Trim(key, "0123456789") == "" && (key == "0" || key[0] != '0') {
+		return "[" + key + "]", "", true
 	}
 	if n, ok := countIndex(key); ok {
-		return "[" + strconv.FormatInt(n, 10) + "]", true
+		counted = "[" + strconv.FormatInt(n, 10) + "]"
 	}
-	return index, true
+	return index, counted, true
 }
 
 // maxIndexKey bounds the string keys countIndex converts: big.ParseFloat
@@ -502,7 +541,10 @@ func parentRef(r string) string {
 // renames, by accountUser, and retaken the names it renames a user from
 // that another user has once it is applied (see renews). clearedUsers gets
 // the users it deletes with force_destroy whose name a user has once it is
-// applied (see clearedWithUser).
+// applied (see clearedWithUser). userKeys gets the keys of each
+// aws_iam_user's addresses, by module instance and name: where they are
+// numbers, counted, a string key such as ["01"] reads an index (see
+// sourceUser).
 func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 	l.userNames = map[string]map[string]rules.Value[string]{}
 	mark := func(name rules.Value[string]) {
@@ -519,14 +561,28 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			l.keptUsers[""] = true // may be any user
 		}
 	}
+	l.userKeys = map[[2]string]int8{}
+	instanceKey := func(module, name, address string) (string, bool) {
+		index, ok := strings.CutPrefix(address, userAddress(module, name))
+		switch {
+		case !ok || index == "":
+		case strings.HasPrefix(index, `["`):
+			l.userKeys[[2]string{module, name}] |= eachKeys
+		default:
+			l.userKeys[[2]string{module, name}] |= countKeys
+		}
+		return index, ok
+	}
 	for i, r := range p.Prior {
 		if r.Type == userType {
+			instanceKey(r.ModuleAddress, r.Name, r.Address)
 			name := appliedObject{prior: &p.Prior[i]}.attrs().str("name", "")
 			mark(name)
 			keep(name)
 		}
 	}
 	for _, rc := range changes {
+		index, ok := instanceKey(rc.ModuleAddress, rc.Name, rc.Address)
 		c := newChange(p, rc)
 		name := c.after().str("name", "")
 		was := c.before().str("name", "")
@@ -561,13 +617,8 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			}
 			renamedFrom = append(renamedFrom, userKey(was.V))
 		}
-		prefix := userType + "." + rc.Name
-		if rc.ModuleAddress != "" {
-			prefix = rc.ModuleAddress + "." + prefix
-		}
-		index, ok := strings.CutPrefix(rc.Address, prefix)
 		if ok {
-			index, ok = userIndex(index)
+			index, _, ok = userIndex(index)
 		}
 		if name.Unknown || name.Unreadable || name.V == "" || !ok {
 			continue
@@ -595,6 +646,21 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			l.clearedUsers[k] = true
 		}
 	}
+}
+
+// The keys an aws_iam_user's instances have (see readUsers).
+const (
+	countKeys int8 = 1 << iota // numbers: count
+	eachKeys                   // strings: for_each
+)
+
+// userAddress is the address of aws_iam_user.NAME in a module instance,
+// less the instance key.
+func userAddress(module, name string) string {
+	if module != "" {
+		return module + "." + userType + "." + name
+	}
+	return userType + "." + name
 }
 
 // keepCredentialUsers adds to keptUsers the users of the credentials there

@@ -252,6 +252,7 @@ type linter struct {
 	sourceReads    map[int]sourceRead                        // see sourceUser
 	userNames      map[string]map[string]rules.Value[string] // see readUsers
 	users          map[string]int                            // the aws_iam_users sources read, numbered (see readSource)
+	userKeys       map[[2]string]int8                        // the keys of the aws_iam_users' instances, by module instance and name (see readUsers)
 	sensitiveUsers map[string]bool                           // users, by key, whose name an object marks sensitive (see markSensitiveUsers)
 	goneUsers      map[string]string                         // users the plan deletes: by accountUser, their key (see userGone)
 	keptUsers      map[string]bool                           // users there once the plan is applied, by key (see userGone)

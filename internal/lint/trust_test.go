@@ -317,6 +317,16 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_ssh_key.tags_id":      "IG404:medium",
 			"aws_iam_user_ssh_key.tags_name":    "IG404:medium",
 		}},
+		// A for_each key is the instance it spells, a number index the key
+		// of its digits: "1" and "01" are two users, read apart whether
+		// the plan gives their names or not. Where the aws_iam_user of that
+		// name is counted (module.counted), "01" is the index 1.
+		{"trust/for-each-number-keys", nil, map[string]string{
+			"aws_iam_access_key.alice_index":                "IG203:medium",
+			"aws_iam_access_key.bob_key":                    "IG203:medium",
+			"module.counted.aws_iam_access_key.by_index":    "IG203:medium",
+			"module.counted.aws_iam_access_key.later_index": "IG203:medium",
+		}},
 		// A user read through anything but aws_iam_user itself (a local,
 		// a module's output, a data source, terraform_data) may be any
 		// user, the other key's included: IG203 info on each such key.
@@ -1147,19 +1157,22 @@ func TestResolvedUserStaysSensitive(t *testing.T) {
 }
 
 // TestUserRef: only a user's ID or name read from one aws_iam_user names
-// it, with its instance key spelt one way.
+// it, with its instance key spelt one way; after a bar, the user a string
+// key reads where the aws_iam_user is counted, if another.
 func TestUserRef(t *testing.T) {
 	refs := map[string]string{
 		"aws_iam_user.ci.id":                 "ci",
 		"aws_iam_user.ci.name":               "ci",
 		"aws_iam_user.ci[0].id":              "ci[0]",
 		`aws_iam_user.ci["0"].id`:            "ci[0]",
-		`aws_iam_user.ci["00"].id`:           "ci[0]",
-		`aws_iam_user.ci["01"].id`:           "ci[1]",
+		`aws_iam_user.ci["00"].id`:           `ci["00"]|ci[0]`,
+		`aws_iam_user.ci["01"].id`:           `ci["01"]|ci[1]`,
 		"aws_iam_user.ci[01].id":             "ci[1]",
+		`aws_iam_user.ci["10"].id`:           "ci[10]",
+		`aws_iam_user.ci["1.0"].id`:          `ci["1.0"]|ci[1]`,
 		"aws_iam_user.ci[].id":               "",
-		`aws_iam_user.ci["1e0"].id`:          "ci[1]",
-		`aws_iam_user.ci["+1"].id`:           "ci[1]",
+		`aws_iam_user.ci["1e0"].id`:          `ci["1e0"]|ci[1]`,
+		`aws_iam_user.ci["+1"].id`:           `ci["+1"]|ci[1]`,
 		`aws_iam_user.ci["1.5"].id`:          `ci["1.5"]`,
 		`aws_iam_user.ci["-1"].id`:           `ci["-1"]`,
 		`aws_iam_user.ci["a.b"].name`:        `ci["a.b"]`,
@@ -1177,11 +1190,14 @@ func TestUserRef(t *testing.T) {
 	// Leading zeros, however many, are no part of the number.
 	zeros := strings.Repeat("0", 100_000)
 	refs["aws_iam_user.ci["+zeros+"7].id"] = "ci[7]"
-	refs[`aws_iam_user.ci["`+zeros+`1e0"].id`] = "ci[1]"
-	refs[`aws_iam_user.ci["-`+zeros+`.0"].id`] = "ci[0]"
-	refs[`aws_iam_user.ci["`+zeros+`e9"].id`] = "ci[0]"
+	refs[`aws_iam_user.ci["`+zeros+`1e0"].id`] = `ci["` + zeros + `1e0"]|ci[1]`
+	refs[`aws_iam_user.ci["-`+zeros+`.0"].id`] = `ci["-` + zeros + `.0"]|ci[0]`
+	refs[`aws_iam_user.ci["`+zeros+`e9"].id`] = `ci["` + zeros + `e9"]|ci[0]`
 	for ref, want := range refs {
-		got, ok := userRef(ref)
+		got, counted, ok := userRef(ref)
+		if counted != "" {
+			got += "|" + counted
+		}
 		if !ok {
 			got = ""
 		}
@@ -1272,22 +1288,26 @@ func assertUserWithheld(t *testing.T, doc string) {
 
 // TestUserAddressTwice: a hand-made plan with aws_iam_user.u[0] and
 // aws_iam_user.u["0"], one object to Terraform, under two names: a key
-// that reads it may be either user's, so IG203 info, not a pass.
+// that reads it may be either user's, so IG203 info, not a pass. So too
+// u[1] and u["01"], a counted and a for_each object that no plan from
+// Terraform holds both of, for a key that reads u["01"].
 func TestUserAddressTwice(t *testing.T) {
-	doc := `{"format_version": "1.2", "resource_changes": [
-	  {"address": "aws_iam_user.u[0]", "mode": "managed", "type": "aws_iam_user", "name": "u", "index": 0,
-	   "change": {"actions": ["create"], "before": null, "after": {"name": "deploy"}, "after_unknown": {"id": true}}},
-	  {"address": "aws_iam_user.u[\"0\"]", "mode": "managed", "type": "aws_iam_user", "name": "u", "index": "0",
-	   "change": {"actions": ["create"], "before": null, "after": {"name": "bob"}, "after_unknown": {"id": true}}},
-	  {"address": "aws_iam_access_key.a", "mode": "managed", "type": "aws_iam_access_key", "name": "a",
-	   "change": {"actions": ["create"], "before": null, "after": {"pgp_key": "keybase:x", "status": "Active"}, "after_unknown": {"user": true}}},
-	  {"address": "aws_iam_access_key.b", "mode": "managed", "type": "aws_iam_access_key", "name": "b",
-	   "change": {"actions": ["create"], "before": null, "after": {"user": "deploy", "pgp_key": "keybase:x", "status": "Active"}}}],
-	 "configuration": {"root_module": {"resources": [
-	  {"address": "aws_iam_access_key.a", "mode": "managed", "type": "aws_iam_access_key", "name": "a",
-	   "expressions": {"user": {"references": ["aws_iam_user.u[0].id", "aws_iam_user.u[0]", "aws_iam_user.u"]}}}]}}}`
-	if got := ids(Lint(readPlan(t, []byte(doc)), Options{}).Findings); got != "IG203:info" {
-		t.Errorf("findings %q, want IG203:info", got)
+	for _, c := range []struct{ count, each, ref string }{{"0", "0", "[0]"}, {"1", "01", `[\"01\"]`}} {
+		doc := fmt.Sprintf(`{"format_version": "1.2", "resource_changes": [
+		  {"address": "aws_iam_user.u[%s]", "mode": "managed", "type": "aws_iam_user", "name": "u", "index": %[1]s,
+		   "change": {"actions": ["create"], "before": null, "after": {"name": "deploy"}, "after_unknown": {"id": true}}},
+		  {"address": "aws_iam_user.u[\"%s\"]", "mode": "managed", "type": "aws_iam_user", "name": "u", "index": "%[2]s",
+		   "change": {"actions": ["create"], "before": null, "after": {"name": "bob"}, "after_unknown": {"id": true}}},
+		  {"address": "aws_iam_access_key.a", "mode": "managed", "type": "aws_iam_access_key", "name": "a",
+		   "change": {"actions": ["create"], "before": null, "after": {"pgp_key": "keybase:x", "status": "Active"}, "after_unknown": {"user": true}}},
+		  {"address": "aws_iam_access_key.b", "mode": "managed", "type": "aws_iam_access_key", "name": "b",
+		   "change": {"actions": ["create"], "before": null, "after": {"user": "deploy", "pgp_key": "keybase:x", "status": "Active"}}}],
+		 "configuration": {"root_module": {"resources": [
+		  {"address": "aws_iam_access_key.a", "mode": "managed", "type": "aws_iam_access_key", "name": "a",
+		   "expressions": {"user": {"references": ["aws_iam_user.u%[3]s.id", "aws_iam_user.u%[3]s", "aws_iam_user.u"]}}}]}}}`, c.count, c.each, c.ref)
+		if got := ids(Lint(readPlan(t, []byte(doc)), Options{}).Findings); got != "IG203:info" {
+			t.Errorf("u[%s] and u[%q], a key reading u%s: findings %q, want IG203:info", c.count, c.each, c.ref, got)
+		}
 	}
 }
 
