@@ -51,9 +51,9 @@ for format in ${formats[@]+"${formats[@]}"}; do
 	markdown) file=iamguard.md name=markdown-file ;;
 	esac
 	if [ -n "$file" ]; then
-		iamguard lint ${args[@]+"${args[@]}"} --format "$format" --output "$file" "${plans[@]}"
+		iamguard lint ${args[@]+"${args[@]}"} --format "$format" --output "$file" -- "${plans[@]}"
 	else
-		iamguard lint ${args[@]+"${args[@]}"} --format "$format" "${plans[@]}"
+		iamguard lint ${args[@]+"${args[@]}"} --format "$format" -- "${plans[@]}"
 	fi
 	code=$?
 	[ "$code" -gt "$worst" ] && worst=$code

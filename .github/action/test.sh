@@ -153,6 +153,13 @@ expect_in "the format input is named" "the format input names no format" "$log"
 lint_env plan.json $'json\nsarif'
 step lint.sh
 expect "formats on lines of their own: the second is written" "$PWD/iamguard.sarif" "$(output sarif-file)"
+# A plan word is a file name, never a flag: the run cannot be made to
+# pass, or to take a program of the pull request's for terraform.
+for words in "plan.json -h" "plan.json --fail-on=critical" "--terraform=./pwn.sh plan.json"; do
+	lint_env "$words"
+	step lint.sh
+	expect "plan input '$words' is file names: exit 2" 2 "$code"
+done
 
 # --- One plan of several cannot be read: exit 2, and the reports of the
 # others are still written, uploaded and summarised.
