@@ -456,26 +456,28 @@ func loadConfig(ctx context.Context, name string, given, none bool) (*config.Con
 	return cfg, err
 }
 
-// artifactURI names the plan file for SARIF: a relative path with forward
-// slashes, or nothing for stdin or a file outside the working directory.
+// artifactURI names the plan file for SARIF and annotations: a relative
+// path with forward slashes, or for a file outside the working directory
+// (a plan under $RUNNER_TEMP) its absolute path, which SARIF gives as a
+// file URI (GitHub code scanning refuses a result without a file); nothing
+// for stdin.
 func artifactURI(name string) string {
 	if name == "-" {
 		return ""
 	}
-	if filepath.IsAbs(name) {
-		wd, err := os.Getwd()
-		if err != nil {
-			return ""
-		}
-		if name, err = filepath.Rel(wd, name); err != nil {
-			return ""
-		}
-	}
-	name = filepath.ToSlash(filepath.Clean(name))
-	if name == ".." || strings.HasPrefix(name, "../") {
+	abs, err := filepath.Abs(name)
+	if err != nil {
 		return ""
 	}
-	return name
+	wd, err := os.Getwd()
+	if err != nil {
+		return filepath.ToSlash(abs)
+	}
+	rel, err := filepath.Rel(wd, abs)
+	if rel = filepath.ToSlash(rel); err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
+		return filepath.ToSlash(abs)
+	}
+	return rel
 }
 
 func isDir(name string) bool {

@@ -290,9 +290,9 @@ func TestArtifactURI(t *testing.T) {
 		"-":                                "",
 		"plans/tfplan.json":                "plans/tfplan.json",
 		"./plans/../tfplan.json":           "tfplan.json",
-		"../elsewhere.json":                "",
+		"../elsewhere.json":                filepath.ToSlash(filepath.Join(filepath.Dir(wd), "elsewhere.json")),
 		filepath.Join(wd, "sub", "p.json"): "sub/p.json",
-		"/elsewhere/p.json":                "",
+		"/elsewhere/p.json":                "/elsewhere/p.json",
 	}
 	for in, want := range cases {
 		if got := artifactURI(in); got != want {

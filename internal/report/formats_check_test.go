@@ -50,7 +50,7 @@ func sarifSchema(t *testing.T) *jsonschema.Schema {
 func TestSARIFValidatesAgainstSchema(t *testing.T) {
 	schema := sarifSchema(t)
 	for name, build := range fixtures {
-		for _, opt := range []Options{{}, testOptions, {ArtifactURI: `plans\windows path\tfplan.json`}} {
+		for _, opt := range []Options{{}, testOptions, {ArtifactURI: `plans\windows path\tfplan.json`}, {ArtifactURI: "/run/temp/my plan.json"}} {
 			out := render(t, "sarif", build(), opt)
 			var doc any
 			if err := json.Unmarshal(out, &doc); err != nil {
@@ -169,6 +169,37 @@ func TestSARIFContent(t *testing.T) {
 	}
 	if pl, ok := bare.Runs[0].Results[0].Locations[0]["physicalLocation"]; ok {
 		t.Errorf("physical location %+v without ArtifactURI", pl)
+	}
+}
+
+// TestPlanOutsideRepository: a plan outside the working directory (under
+// $RUNNER_TEMP) is a file URI in SARIF, whose every result GitHub code
+// scanning needs to name a file; an annotation names no file for it.
+func TestPlanOutsideRepository(t *testing.T) {
+	for path, want := range map[string]string{
+		"/run/temp/my plan.json": "file:///run/temp/my%20plan.json",
+		"C:/run/temp/plan.json":  "file:///C:/run/temp/plan.json",
+	} {
+		var log struct {
+			Runs []struct {
+				Results []struct {
+					Locations []struct {
+						PhysicalLocation struct{ ArtifactLocation struct{ URI string } }
+					}
+				}
+			}
+		}
+		if err := json.Unmarshal(render(t, "sarif", hostileReport(), Options{ArtifactURI: path}), &log); err != nil {
+			t.Fatal(err)
+		}
+		for i, res := range log.Runs[0].Results {
+			if got := res.Locations[0].PhysicalLocation.ArtifactLocation.URI; got != want {
+				t.Errorf("%s: result %d: artifact %q, want %q", path, i, got, want)
+			}
+		}
+		if out := string(render(t, "github", hostileReport(), Options{ArtifactURI: path})); strings.Contains(out, "file=") {
+			t.Errorf("%s: an annotation names a file outside the repository:\n%s", path, out)
+		}
 	}
 }
 

@@ -194,6 +194,9 @@ func appendGitHubLine(b []byte, f *Finding) []byte {
 func appendGitHubCommand(b []byte, f *Finding, opt Options) []byte {
 	b = append(append(append(b, "::"...), findingKind(f).String()...), ' ')
 	file := findingFile(f, opt)
+	if absolute(file) {
+		file = "" // outside the repository: no file of it to annotate
+	}
 	if file != "" {
 		b = append(appendGitHubProperty(append(b, "file="...), file), ',')
 	}

@@ -14,8 +14,8 @@ type PlanReport struct {
 	// Path names the plan as the command line gave it, or as it was found
 	// in a directory given on the command line.
 	Path string
-	// ArtifactURI is the plan file relative to the repository root, for
-	// the formats that point at files (SARIF, GitHub); empty for none.
+	// ArtifactURI is the plan file for the formats that point at files, as
+	// Options.ArtifactURI; empty for none.
 	ArtifactURI string
 	Report      *Report
 	Err         error

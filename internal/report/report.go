@@ -199,8 +199,10 @@ type Writer func(w io.Writer, r *Report, opt Options) error
 // Options are the settings a writer may use.
 type Options struct {
 	Color bool // ANSI colours, for a terminal
-	// ArtifactURI names the plan file, relative to the repository root, for
-	// formats that need a file location (SARIF). Empty: no file location.
+	// ArtifactURI names the plan file, relative to the repository root, or
+	// by its absolute path (forward slashes) outside it, for formats that
+	// need a file location (SARIF; GitHub annotations, for a relative one).
+	// Empty: no file location.
 	ArtifactURI string
 	// FailOn is the --fail-on severity, for formats that state a verdict
 	// (markdown). The zero value, info, fails on any unwaived finding.

@@ -162,9 +162,21 @@ func sarifRule(rule *rules.Rule) *sarif.ReportingDescriptor {
 		})
 }
 
-// artifactURI turns a file path into a relative URI reference.
+// artifactURI turns a file path into a relative URI reference, or an
+// absolute one into a file URI.
 func artifactURI(path string) string {
-	return (&url.URL{Path: filepath.ToSlash(path)}).String()
+	path = filepath.ToSlash(path)
+	if absolute(path) {
+		return (&url.URL{Scheme: "file", Path: "/" + strings.TrimPrefix(path, "/")}).String()
+	}
+	return (&url.URL{Path: path}).String()
+}
+
+// absolute reports whether a path with forward slashes is absolute, on
+// any system: /plans/p.json, C:/plans/p.json.
+func absolute(path string) bool {
+	return strings.HasPrefix(path, "/") ||
+		len(path) >= 3 && path[1] == ':' && path[2] == '/' && ('a' <= path[0]|0x20 && path[0]|0x20 <= 'z')
 }
 
 // sarifFingerprint identifies a finding across runs, for code scanning to
