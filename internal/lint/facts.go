@@ -116,7 +116,7 @@ func (l *linter) standingPolicies() []standingPolicy {
 	}
 	for i := range l.plan.Prior {
 		if r := &l.plan.Prior[i]; r.Type == typ && r.DeposedKey == "" {
-			add(r.Address, &plan.Change{ModuleAddress: r.ModuleAddress, Type: r.Type, Name: r.Name}, appliedObject{prior: r}.attrs())
+			add(r.Address, priorRef(r), appliedObject{prior: r}.attrs())
 		}
 	}
 	for _, c := range l.changes {
@@ -173,6 +173,21 @@ type appliedObject struct {
 	change    *change
 	prior     *plan.Resource // when change is nil
 	forgotten bool           // change's before side, which it forgets
+}
+
+// ref is the change that names o's configuration (its module, type and
+// name), for what is looked up by it: provider, account, settings.
+func (o appliedObject) ref() *plan.Change {
+	if o.change != nil {
+		return o.change.rc
+	}
+	return priorRef(o.prior)
+}
+
+// priorRef is a change that names the configuration of a resource in
+// prior state, as ref does.
+func priorRef(r *plan.Resource) *plan.Change {
+	return &plan.Change{ModuleAddress: r.ModuleAddress, Type: r.Type, Name: r.Name}
 }
 
 func (o appliedObject) attrs() attrs {
@@ -949,13 +964,7 @@ func (l *linter) activeSigningKeys() map[[2]string][]string {
 		if u.Unknown || u.Unreadable || status.Unknown || status.V != "Active" {
 			continue
 		}
-		var rc *plan.Change
-		if o.change != nil {
-			rc = o.change.rc
-		} else {
-			rc = &plan.Change{ModuleAddress: o.prior.ModuleAddress, Type: o.prior.Type, Name: o.prior.Name}
-		}
-		account, ok := l.accountUser(rc, "")
+		account, ok := l.accountUser(o.ref(), "")
 		if id, _, _ := material(typ, a); ok && id != "" {
 			held[[2]string{id, account}] = append(held[[2]string{id, account}], userKey(u.V))
 		}
@@ -1050,8 +1059,7 @@ func (l *linter) dormantCredentials() map[string]map[string]dormantCredential {
 	}
 	for i := range l.plan.Prior {
 		r := &l.plan.Prior[i]
-		rc := &plan.Change{ModuleAddress: r.ModuleAddress, Type: r.Type, Name: r.Name}
-		add(r.Type, objectAddress(r.Address, r.DeposedKey), rc, appliedObject{prior: r}.attrs(), "keeps")
+		add(r.Type, objectAddress(r.Address, r.DeposedKey), priorRef(r), appliedObject{prior: r}.attrs(), "keeps")
 	}
 	return out
 }

@@ -409,7 +409,7 @@ func markPrior(p *plan.Plan) *plan.Plan {
 	q.Prior = slices.Clone(p.Prior)
 	for i := range q.Prior {
 		r := &q.Prior[i]
-		if settings, ok := p.Configured(&plan.Change{ModuleAddress: r.ModuleAddress, Type: r.Type, Name: r.Name}); ok {
+		if settings, ok := p.Configured(priorRef(r)); ok {
 			r.Sensitive = markRead(r.Sensitive, settings)
 		}
 	}
