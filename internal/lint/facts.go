@@ -928,6 +928,13 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 		}
 		a := c.after()
 		u := a.str("user_name", "")
+		if u.Unknown {
+			// Read from its user (aws_iam_user.x.id of a user replaced):
+			// that user's name, where the plan gives it.
+			if su := l.userOf(appliedObject{address: c.rc.Address, change: c}, "user_name"); !su.vague && !su.name.Unknown && !su.name.Unreadable && su.key == userKey(su.name.V) {
+				u = su.name
+			}
+		}
 		if u.Unknown || u.V == "" {
 			continue
 		}

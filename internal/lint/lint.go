@@ -291,6 +291,14 @@ func Lint(p *plan.Plan, opt Options) Result {
 		}
 	}
 	l.readUsers(p, users) // first: --changed-only judges what a user's delete deletes (see clearedWithUser)
+	if len(l.clearedUsers) > 0 {
+		// A targeted plan leaves out the signing certificates of a user it
+		// deletes, but the user's delete deletes them all the same.
+		p = priorAsChanges(p, func(rc *plan.Change) bool {
+			return rc.Type == "aws_iam_signing_certificate" && l.clearedWithUser(newChange(p, rc))
+		})
+		l.plan = p
+	}
 	for _, rc := range p.Changes {
 		if _, ok := judges[rc.Type]; !ok {
 			continue
@@ -399,11 +407,13 @@ func Lint(p *plan.Plan, opt Options) Result {
 }
 
 // markPrior marks sensitive, in each object of prior_state, every attribute
-// its configuration sets from anything but a constant. State marks only what
-// was sensitive when it was written, not what the configuration reads since
-// from an input variable made sensitive; and an object that prior_state
-// alone holds has no change to carry today's marks: the objects a targeted
-// plan leaves alone, and every object of a refresh-only plan.
+// its configuration sets from inputs (plan.AttrSetting.Inputs: variables,
+// locals, module outputs, functions). State marks only what was sensitive
+// when it was written, not what the configuration reads since from an
+// input variable made sensitive; and an object that prior_state alone
+// holds has no change to carry today's marks: the objects a targeted plan
+// leaves alone, and every object of a refresh-only plan. An attribute read
+// from another object is as sensitive as that object's, whose marks hold.
 func markPrior(p *plan.Plan) *plan.Plan {
 	q := *p
 	q.Prior = slices.Clone(p.Prior)
@@ -422,22 +432,29 @@ func markPrior(p *plan.Plan) *plan.Plan {
 // normal plan lists every such object, as a no-op when it stays as it is.
 // Deposed objects stay in Prior, beside them.
 func refreshOnly(p *plan.Plan) *plan.Plan {
+	return priorAsChanges(p, func(*plan.Change) bool { return true })
+}
+
+// priorAsChanges gives p with each current object of its prior_state that
+// move accepts, as a no-op change, listed among its changes instead.
+func priorAsChanges(p *plan.Plan, move func(rc *plan.Change) bool) *plan.Plan {
 	q := *p
-	q.Prior = nil
+	q.Prior, q.Changes = nil, slices.Clip(p.Changes)
 	for _, r := range p.Prior {
-		if r.DeposedKey != "" {
-			q.Prior = append(q.Prior, r)
-			continue
-		}
-		q.Changes = append(q.Changes, &plan.Change{Address: r.Address, ModuleAddress: r.ModuleAddress, Type: r.Type, Name: r.Name,
+		rc := &plan.Change{Address: r.Address, ModuleAddress: r.ModuleAddress, Type: r.Type, Name: r.Name,
 			Actions: tfjson.Actions{tfjson.ActionNoop}, Before: r.Values, After: r.Values,
-			BeforeSensitive: r.Sensitive, AfterSensitive: r.Sensitive})
+			BeforeSensitive: r.Sensitive, AfterSensitive: r.Sensitive}
+		if r.DeposedKey == "" && move(rc) {
+			q.Changes = append(q.Changes, rc)
+		} else {
+			q.Prior = append(q.Prior, r)
+		}
 	}
 	return &q
 }
 
 // markRead adds to an object's sensitivity marks every attribute that
-// settings set from anything but a constant.
+// settings set from inputs.
 func markRead(marks any, settings plan.Settings) any {
 	obj, ok := marks.(plan.Object)
 	if !ok && marks != nil {
@@ -445,7 +462,7 @@ func markRead(marks any, settings plan.Settings) any {
 	}
 	obj = slices.Clone(obj)
 	for _, s := range settings {
-		if s.Setting == plan.Unset || s.Constant {
+		if s.Setting == plan.Unset || !s.Inputs {
 			continue
 		}
 		if i := slices.IndexFunc(obj, func(m plan.Member) bool { return m.Name == s.Name }); i >= 0 {

@@ -246,9 +246,21 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_cloudtrail.replaced": "IG704:high",
 			"aws_cloudtrail.deposed":  "IG704:high",
 		}},
+		// A user replaced by a targeted plan, which leaves its signing
+		// certificate out: force_destroy deletes it all the same (alice);
+		// without it IAM refuses the delete (bob).
+		{"trust/signing-user-replaced-target", nil, map[string]string{
+			"aws_iam_signing_certificate.alice": "IG501:medium",
+		}},
+		// A certificate uploaded again for its user, replaced, whom it
+		// names by ID (known only after apply): a sound replacement.
+		{"trust/signing-user-id-replaced", nil, map[string]string{
+			"aws_iam_signing_certificate.dave": "IG501:medium",
+		}},
 		{"trust/target-sensitive", nil, map[string]string{
 			"aws_iam_account_password_policy.new": "IG109:medium",
 			"aws_iam_user_ssh_key.new":            "IG402:high IG404:medium",
+			"aws_iam_access_key.carol_new":        "IG203:medium",
 		}},
 		// With two AWS provider configurations the objects may be in two
 		// accounts, each with its own policy: a policy created beside a
@@ -496,16 +508,29 @@ func TestFixtureFindings(t *testing.T) {
 	}
 }
 
+// TestTargetedReadsShown: in a targeted plan, what an object in prior state
+// alone reads from another object is not withheld as if read from a
+// variable: its user's constant name stays named.
+func TestTargetedReadsShown(t *testing.T) {
+	for _, f := range Lint(readFixture(t, "trust/target-sensitive"), Options{}).Findings {
+		if f.Rule.ID == "IG203" && !strings.Contains(f.Message, `user "carol"`) {
+			t.Errorf("IG203 does not name carol: %s", f.Message)
+		}
+	}
+}
+
 // TestChangedOnlyUserDeletesCertificates: a certificate the plan leaves as
 // it is but deletes with its user (force_destroy) is judged under
 // --changed-only too: in AWS it changes.
 func TestChangedOnlyUserDeletesCertificates(t *testing.T) {
-	p := readFixture(t, "trust/signing-user-replaced")
-	want := rowsOf(Lint(p, Options{}).Findings)
-	if len(want) == 0 {
-		t.Fatal("no findings: the test tests nothing")
+	for _, fixture := range []string{"trust/signing-user-replaced", "trust/signing-user-replaced-target"} {
+		p := readFixture(t, fixture)
+		want := rowsOf(Lint(p, Options{}).Findings)
+		if len(want) == 0 {
+			t.Fatalf("%s: no findings: the test tests nothing", fixture)
+		}
+		assertRows(t, Lint(p, Options{ChangedOnly: true}).Findings, want)
 	}
-	assertRows(t, Lint(p, Options{ChangedOnly: true}).Findings, want)
 }
 
 // TestTrailOwnRegion: a new trail's own region argument (the AWS

@@ -42,6 +42,11 @@ type expr struct {
 	// instance in one module instance reads the same values.
 	source   []byte
 	instance bool // a reference differs by instance
+	// inputs: it reads what the configuration can make sensitive since the
+	// state was written (an input variable, a local value, a module's
+	// output, each.value), or is a function with no references
+	// (sensitive("x")). An object's attributes carry their marks in state.
+	inputs bool
 }
 
 // setting is the expression's Setting, given whether its references are
@@ -88,7 +93,7 @@ func (rd *reader) readExpr() (expr, error) {
 	// be null (one([])) or may be impure (timestamp(), uuid()); nothing
 	// shows which, so it is opaque. Or keys Terraform never writes
 	// together.
-	return expr{opaque: true}, err
+	return expr{opaque: true, inputs: true}, err
 }
 
 // readRefs reads an expression's references into e.
@@ -120,6 +125,7 @@ func (rd *reader) readRefs(e *expr) error {
 		}
 		switch name, ok := strings.CutPrefix(ref, "var."); {
 		case ok:
+			e.inputs = true
 			if i := strings.IndexAny(name, ".["); i >= 0 {
 				name = name[:i]
 			}
@@ -134,12 +140,13 @@ func (rd *reader) readRefs(e *expr) error {
 				e.vars = append(e.vars, name)
 			}
 		case ref == "each.value" || strings.HasPrefix(ref, "each.value.") || strings.HasPrefix(ref, "each.value["):
-			e.each = true
+			e.each, e.inputs = true, true
 		case ref == "count.index", ref == "each.key", ref == "terraform.workspace",
 			ref == "path.module", ref == "path.root", ref == "path.cwd":
 			// known whenever Terraform plans
 		default:
 			e.opaque = true
+			e.inputs = e.inputs || strings.HasPrefix(ref, "local.") || strings.HasPrefix(ref, "module.")
 		}
 		return nil
 	})

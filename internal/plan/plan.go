@@ -1253,7 +1253,7 @@ func (rd *reader) resolveConfig() {
 		attrs := make(Settings, len(res.attrs))
 		for i, a := range res.attrs {
 			x := a.expr
-			attrs[i] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(k.module, x, each)), Constant: !x.null && !x.refs && !x.opaque}
+			attrs[i] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(k.module, x, each)), Inputs: !x.null && x.inputs}
 			if attrs[i].Setting == Set && x.refs && !x.instance && len(x.source) > 0 {
 				x, up := rd.passedOn(k.module, x)
 				id, ok := ids[string(x.source)]
@@ -1290,9 +1290,12 @@ type Settings []AttrSetting
 type AttrSetting struct {
 	Name    string
 	Setting Setting
-	// Constant: a value written out, which reads nothing (no input
-	// variable, which may be sensitive).
-	Constant  bool
+	// Inputs: it reads what the configuration can make sensitive since
+	// the state was written: an input variable, a local value, a module's
+	// output, each.value, or a function with no references
+	// (sensitive("x")). A constant or another object's attributes (which
+	// carry their own marks) does not.
+	Inputs    bool
 	hasSource bool
 	source    source
 }

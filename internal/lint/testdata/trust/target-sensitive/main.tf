@@ -46,3 +46,19 @@ resource "aws_iam_account_password_policy" "new" {
   max_password_age               = 90
   allow_users_to_change_password = true
 }
+
+# The untargeted key reads its user's constant name, which is no secret: it
+# is named in IG203.
+resource "aws_iam_user" "carol" {
+  name = "carol"
+}
+
+resource "aws_iam_access_key" "carol_old" {
+  user    = aws_iam_user.carol.name
+  pgp_key = "keybase:carol"
+}
+
+resource "aws_iam_access_key" "carol_new" {
+  user    = aws_iam_user.carol.name
+  pgp_key = "keybase:carol"
+}
