@@ -205,6 +205,24 @@ func (c *Certificate) SelfSigned() bool {
 	return c.x509 != nil && selfSigned(c.x509)
 }
 
+// SelfSignedUnchecked reports whether SelfSigned judges the certificate by
+// its names and key identifiers alone, its signature too costly to check
+// (see costly): a certificate it finds not self-signed may be.
+func (c *Certificate) SelfSignedUnchecked() bool {
+	return c.x509 != nil && !oversized(c.x509) && costly(c.x509)
+}
+
+// costly reports whether checking c's self-signature costs more than a
+// plan's certificates may: an RSA key past 8,192 bits, twice what AWS's
+// load balancers take, with an exponent of 20 bits or more (the usual
+// 65537 has 17), which only makes the check costlier (a made-up one of
+// 2^31-1 and 16,384 bits takes 25 ms). Up to 8,192 bits any exponent
+// costs about 2 ms at most.
+func costly(c *x509.Certificate) bool {
+	k, ok := c.PublicKey.(*rsa.PublicKey)
+	return ok && k.E >= 1<<20 && k.N.BitLen() > 8192
+}
+
 // selfSigned reports whether c's own key signs it, whatever issuer it names
 // (a self-signed certificate can name another issuer, or its subject spelt
 // another way). A signature crypto/x509 refuses or cannot check (SHA-1,
@@ -214,12 +232,7 @@ func selfSigned(c *x509.Certificate) bool {
 	if oversized(c) {
 		return false // an oversized key is judged as such, unchecked
 	}
-	if k, ok := c.PublicKey.(*rsa.PublicKey); ok && k.E >= 1<<20 && k.N.BitLen() > 8192 {
-		// A key past 8,192 bits, twice what AWS's load balancers take, with
-		// an exponent of 20 bits or more (the usual 65537 has 17), only
-		// makes the check costlier (a made-up one of 2^31-1 and 16,384 bits
-		// takes 25 ms): judged by names and key identifiers alone. Up to
-		// 8,192 bits any exponent costs about 2 ms at most.
+	if costly(c) { // judged by names and key identifiers alone
 		return bytes.Equal(c.RawIssuer, c.RawSubject) && (len(c.AuthorityKeyId) == 0 || len(c.SubjectKeyId) == 0 || bytes.Equal(c.AuthorityKeyId, c.SubjectKeyId))
 	}
 	err := c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature)

@@ -226,6 +226,9 @@ func CertificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline) [
 		out = append(out, CertificateSelfSigned.finding("certificate_body", "the certificate is self-signed (issuer and subject are both %s)", Known(c.Subject).Quote()))
 	case self:
 		out = append(out, CertificateSelfSigned.finding("certificate_body", "the certificate is self-signed: its own key signs it, though it names %s as issuer", Known(c.Issuer).Quote()))
+	case c.SelfSignedUnchecked():
+		out = append(out, Finding{Rule: CertificateSelfSigned, Severity: Info, Attribute: "certificate_body",
+			Message: fmt.Sprintf("the signature of a certificate with an RSA key of %d bits and so large an exponent costs too much to check; %s cannot be judged", c.KeyBits, CertificateSelfSigned.Name())})
 	}
 	return out
 }

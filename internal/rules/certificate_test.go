@@ -4,6 +4,7 @@ import (
 	"crypto/elliptic"
 	"crypto/x509"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -334,5 +335,28 @@ func BenchmarkLongChain(b *testing.B) {
 	cert := ServerCertificate{Body: Known(leaf.PEM), Chain: Known(strings.Repeat(ca.PEM, 200))}
 	for b.Loop() {
 		EvaluateServerCertificate(cert, certtest.Now, DefaultBaseline())
+	}
+}
+
+// TestSelfSignatureTooCostly: a certificate whose self-signature costs too
+// much to check (an 8,200-bit RSA key, exponent 2^20+1) and that names
+// another issuer may still be self-signed: IG310 at info, not a pass.
+func TestSelfSignatureTooCostly(t *testing.T) {
+	text, err := os.ReadFile("../inspect/testdata/e20-8200-other-issuer.pem")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := inspect.ParseCertificate(string(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []Finding
+	for _, f := range CertificateOwnFindings(c, c.NotBefore.Add(time.Hour), DefaultBaseline()) {
+		if f.Rule == CertificateSelfSigned {
+			got = append(got, f)
+		}
+	}
+	if len(got) != 1 || got[0].Severity != Info || !strings.Contains(got[0].Message, "8200 bits") {
+		t.Errorf("IG310 findings %+v, want one at info naming the key's size", got)
 	}
 }
