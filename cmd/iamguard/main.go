@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -235,11 +236,11 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	}
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
-	for _, name := range []string{"output", "config", "terraform"} {
+	for name, want := range map[string]string{"output": "a file name", "config": "a file name", "terraform": "a file name", "now": "a time (RFC3339)"} {
 		// An empty value is a variable left unset ("--output $OUT"), not
 		// the default it would otherwise fall back to.
 		if given[name] && fs.Lookup(name).Value.String() == "" {
-			return 0, fmt.Errorf("--%s is empty: give it a file name", name)
+			return 0, fmt.Errorf("--%s is empty: give it %s", name, want)
 		}
 	}
 
@@ -258,6 +259,21 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	cfg, err := loadConfig(ctx, *configFile, given["config"], *noConfig)
 	if err != nil {
 		return 0, err
+	}
+	if *output != "" {
+		// The report must not take the place of a file it reads: one named
+		// on the command line is an error, and one found in a directory
+		// (the report of an earlier run) is passed over.
+		for _, in := range append(slices.Clone(pos), cfg.File) {
+			if in != "" && in != "-" && sameFile(*output, in) {
+				return 0, fmt.Errorf("--output %s would overwrite %s, which this run reads", quote.Path(*output), quote.Path(in))
+			}
+		}
+		for i := range plans {
+			if plans[i].found && sameFile(*output, plans[i].path) {
+				plans[i].skip = "it is the --output file"
+			}
+		}
 	}
 	minSev := rules.Low
 	if cfg.FailOn != nil {
@@ -478,6 +494,16 @@ func artifactURI(name string) string {
 		return filepath.ToSlash(abs)
 	}
 	return rel
+}
+
+// sameFile reports whether a and b name one existing file.
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }
 
 func isDir(name string) bool {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -117,10 +118,40 @@ func TestUsageErrors(t *testing.T) {
 	for _, name := range []string{"--output", "--config", "--terraform"} {
 		wantUsageError(t, lintCLI(t, nil, "lint", name, "", fixture), "iamguard: "+name+" is empty: give it a file name")
 	}
+	wantUsageError(t, lintCLI(t, nil, "lint", "--now=", fixture), "iamguard: --now is empty: give it a time (RFC3339)")
 	for _, args := range [][]string{{"--help"}, {"help"}, {"lint", "--help"}, {"rules", "-h"}} {
 		r := lintCLI(t, nil, args...)
 		if r.code != 0 || r.stderr != "" || !strings.Contains(r.stdout, "--terraform-timeout") {
 			t.Errorf("%v: exit %d, stderr %q, stdout %q; want the full usage on stdout", args, r.code, r.stderr, r.stdout)
 		}
+	}
+}
+
+// TestOutputNeverAnInput: the report never takes the place of a file the
+// run reads: a plan or config named on the command line is an error, and a
+// report of an earlier run found in a directory is passed over.
+func TestOutputNeverAnInput(t *testing.T) {
+	dir := t.TempDir()
+	plan, earlier := filepath.Join(dir, "plan.json"), filepath.Join(dir, "report.json")
+	data, err := os.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{plan, earlier} {
+		if err := os.WriteFile(f, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantUsageError(t, lintCLI(t, nil, "lint", "--output", plan, plan), "would overwrite "+plan+", which this run reads")
+	if after, _ := os.ReadFile(plan); !bytes.Equal(after, data) {
+		t.Error("the plan was overwritten")
+	}
+	r := lintCLI(t, nil, "lint", "--format", "json", "--output", earlier, dir)
+	if r.code != exitFindings || !strings.Contains(r.stderr, "report.json: skipped, it is the --output file") {
+		t.Errorf("a directory holding the output: exit %d, stderr %q", r.code, r.stderr)
+	}
+	var rep jsonReport
+	if out, _ := os.ReadFile(earlier); json.Unmarshal(out, &rep) != nil || rep.Summary.Findings == 0 {
+		t.Errorf("the report was not written over the earlier one:\n%.200s", out)
 	}
 }
