@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
@@ -172,10 +173,11 @@ func artifactURI(path string) string {
 	return (&url.URL{Path: path}).String()
 }
 
-// absolute reports whether a path with forward slashes is absolute, on
-// any system: /plans/p.json, C:/plans/p.json.
+// absolute reports whether a path with forward slashes is absolute:
+// /plans/p.json, and on Windows C:/plans/p.json (elsewhere a directory
+// named C:).
 func absolute(path string) bool {
-	return strings.HasPrefix(path, "/") ||
+	return strings.HasPrefix(path, "/") || runtime.GOOS == "windows" &&
 		len(path) >= 3 && path[1] == ':' && path[2] == '/' && ('a' <= path[0]|0x20 && path[0]|0x20 <= 'z')
 }
 
