@@ -98,10 +98,10 @@ func (l *linter) withheld(u user) rules.Value[string] {
 // such an object in its account replaces the policy it shows (or may: a
 // replacement is applied beside it in no fixed order).
 type standingPolicy struct {
-	address  string
-	policy   rules.PasswordPolicy
-	provider string // its provider configuration, where the plan shows it
-	shown    bool
+	address string
+	policy  rules.PasswordPolicy
+	account string // its account (plan.Account), where the plan shows it
+	shown   bool
 }
 
 // standingPolicies finds the objects of the password policy that stand
@@ -111,8 +111,8 @@ func (l *linter) standingPolicies() []standingPolicy {
 	const typ = "aws_iam_account_password_policy"
 	var out []standingPolicy
 	add := func(address string, rc *plan.Change, a attrs) {
-		provider, shown := l.plan.Provider(rc)
-		out = append(out, standingPolicy{address, passwordPolicy(a), provider, shown})
+		account, shown := l.plan.Account(rc)
+		out = append(out, standingPolicy{address, passwordPolicy(a), account, shown})
 	}
 	for i := range l.plan.Prior {
 		if r := &l.plan.Prior[i]; r.Type == typ && r.DeposedKey == "" {
@@ -139,19 +139,19 @@ func (l *linter) accountPolicy(c *change) (same, other *standingPolicy) {
 	if len(l.standing) == 0 {
 		return nil, nil
 	}
-	if l.plan.AWSProviders <= 1 {
+	if l.plan.AWSAccounts <= 1 {
 		return &l.standing[0], nil
 	}
 	if l.standingBy == nil { // the first standing policy of each provider configuration shown
 		l.standingBy = map[string]*standingPolicy{}
 		for i, p := range l.standing {
-			if _, ok := l.standingBy[p.provider]; p.shown && !ok {
-				l.standingBy[p.provider] = &l.standing[i]
+			if _, ok := l.standingBy[p.account]; p.shown && !ok {
+				l.standingBy[p.account] = &l.standing[i]
 			}
 		}
 	}
-	if provider, shown := l.plan.Provider(c.rc); shown && l.standingBy[provider] != nil {
-		return l.standingBy[provider], nil
+	if account, shown := l.plan.Account(c.rc); shown && l.standingBy[account] != nil {
+		return l.standingBy[account], nil
 	}
 	return nil, &l.standing[0]
 }
@@ -1002,11 +1002,11 @@ func (l *linter) signingReplacement(c *change, user string) rules.Replacement {
 // the user with the provider configuration, and ok is false when the plan
 // does not show which c uses (an object whose configuration is gone).
 func (l *linter) accountUser(rc *plan.Change, user string) (string, bool) {
-	if l.plan.AWSProviders <= 1 {
+	if l.plan.AWSAccounts <= 1 {
 		return userKey(user), true
 	}
-	provider, ok := l.plan.Provider(rc)
-	return provider + "\x00" + userKey(user), ok
+	account, ok := l.plan.Account(rc)
+	return account + "\x00" + userKey(user), ok
 }
 
 // dormantCredential is an SSH key or signing certificate that is Inactive

@@ -282,13 +282,24 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
 		}},
 		// A second AWS provider configuration that neither policy uses
-		// leaves them in one account: compared (IG109 medium). One whose
-		// configuration is gone (removed) may be of either: IG109 info.
+		// leaves them in one account: compared (IG109 medium). So does
+		// one for another region alone (the same credentials), whichever
+		// the old object's was once its configuration is gone (removed).
+		// With other credentials, that object may be of either: IG109 info.
 		{"trust/policy-target-alias", nil, map[string]string{
 			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
 		}},
 		{"trust/policy-forget-alias", nil, map[string]string{
+			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
+		}},
+		{"trust/policy-forget-account", nil, map[string]string{
 			"aws_iam_account_password_policy.new": "IG109:info",
+		}},
+		// A provider configuration for another region alone is the same
+		// account: a certificate whose configuration is gone is replaced
+		// (alice), or goes with its user (bob), as with one.
+		{"trust/signing-region-alias", nil, map[string]string{
+			"aws_iam_signing_certificate.carol": "IG501:medium",
 		}},
 		// A user passed into a module (user = var.user) is the one its
 		// call gives, read in the calling module: two instances of one

@@ -49,10 +49,12 @@ type Plan struct {
 	sourceRefs []string               // the references of each source, by its number (see AttrSetting)
 	providers  map[resourceKey]string // the provider configuration a resource uses ("aws.prod")
 	regions    map[string]string      // a provider configuration's region, where the configuration shows it
-	// AWSProviders counts the configuration's provider configurations of
-	// the AWS provider (the root's, aliases, modules' own): each may be
-	// another account.
-	AWSProviders int
+	// AWSAccounts counts the accounts the configuration's provider
+	// configurations of the AWS provider (the root's, aliases, modules'
+	// own) may be: those whose credentials and roles are written alike
+	// are one (see accountOf), whatever their regions.
+	AWSAccounts int
+	accounts    map[string]string // each AWS provider configuration's account (see accountOf)
 }
 
 // resourceKey names a configuration resource within a numbered module.
@@ -229,6 +231,7 @@ type reader struct {
 	known        map[configKey]bool
 	passed       map[configKey]passed // see passedOn
 	regions      map[string]string    // each provider configuration's constant region, the plan's from resolveConfig on
+	accountIDs   map[string]bool      // the accounts of Plan.accounts, each once
 }
 
 func (rd *reader) top() error {
@@ -1024,16 +1027,18 @@ func (rd *reader) providerConfig() error {
 	return s.entries("provider_config", func(key []byte) error {
 		name := string(key)
 		region, fullName := "", ""
+		var account []string // the expressions that say which account (see accountOf)
 		defer func() {
 			// The provider is known by its source (full_name), whatever
 			// local name the configuration gives it; without one, by the
 			// name: "aws", "aws.alias", and a module's own, "module.m:aws".
 			local := name[strings.LastIndexByte(name, ':')+1:]
 			if fullName == "" && (local == "aws" || strings.HasPrefix(local, "aws.")) || path.Base(fullName) == "aws" {
-				rd.p.AWSProviders++
+				rd.addAccount(name, account)
 			}
 		}()
 		if c, ok := s.peek(); !ok || c != '{' {
+			account = []string{"\x00" + name} // unread: its own
 			return s.skip()
 		}
 		err := s.fields("provider config", func(k []byte) error {
@@ -1044,11 +1049,20 @@ func (rd *reader) providerConfig() error {
 				}
 			case "expressions":
 				if c, ok := s.peek(); !ok || c != '{' {
+					account = []string{"\x00" + name}
 					break
 				}
 				return s.entries("expressions", func(attr []byte) error {
 					if string(attr) != "region" {
-						return s.skip()
+						if notAccount[string(attr)] {
+							return s.skip()
+						}
+						raw, err := s.capture(nil, maxString)
+						if err == nil {
+							err = rd.keepBytes(len(attr) + len(raw))
+						}
+						account = append(account, string(attr)+"="+string(raw))
+						return err
 					}
 					region = ""
 					if c, ok := s.peek(); !ok || c != '{' {
@@ -1082,6 +1096,42 @@ func (rd *reader) providerConfig() error {
 		rd.regions[name] = region
 		return nil
 	})
+}
+
+// notAccount lists the AWS provider's arguments that do not change which
+// account its objects are in (see accountOf): any other may (credentials,
+// profiles, roles, endpoints, and arguments added since).
+var notAccount = map[string]bool{
+	"default_tags": true, "ignore_tags": true, "max_retries": true, "retry_mode": true,
+	"skip_credentials_validation": true, "skip_metadata_api_check": true, "skip_region_validation": true,
+	"skip_requesting_account_id": true, "http_proxy": true, "https_proxy": true, "no_proxy": true,
+	"insecure": true, "custom_ca_bundle": true, "s3_use_path_style": true, "s3_us_east_1_regional_endpoint": true,
+	"use_dualstack_endpoint": true, "use_fips_endpoint": true, "sts_region": true,
+	"token_bucket_rate_limiter_capacity": true, "ec2_metadata_service_endpoint": true,
+	"ec2_metadata_service_endpoint_mode": true,
+}
+
+// addAccount records the account of AWS provider configuration name, given
+// the expressions of its arguments that may change it (see notAccount).
+// Configurations that write them alike are one account, whatever their
+// regions: an alias for another region (us-east-1 for CloudFront's
+// certificates) is the same account, and IAM is global. One whose
+// expressions read references is its module's own: var.profile is another
+// variable in each module.
+func (rd *reader) addAccount(name string, account []string) {
+	slices.Sort(account)
+	id := strings.Join(account, "\n")
+	if strings.Contains(id, `"references"`) {
+		id = name[:strings.LastIndexByte(name, ':')+1] + "\n" + id
+	}
+	if rd.p.accounts == nil {
+		rd.p.accounts, rd.accountIDs = map[string]string{}, map[string]bool{}
+	}
+	if !rd.accountIDs[id] {
+		rd.accountIDs[id] = true
+		rd.p.AWSAccounts++
+	}
+	rd.p.accounts[name] = id
 }
 
 // configCall reads a module call: the expressions it gives the module's
@@ -1435,6 +1485,21 @@ func (p *Plan) Provider(rc *Change) (string, bool) {
 	}
 	name, ok := p.providers[k]
 	return name, ok
+}
+
+// Account names the account of rc's object, as far as the configuration
+// tells: its AWS provider configuration's (see addAccount). ok is false
+// when the plan does not show which provider configuration rc uses (an
+// object whose configuration is gone).
+func (p *Plan) Account(rc *Change) (string, bool) {
+	provider, ok := p.Provider(rc)
+	if !ok {
+		return "", false
+	}
+	if id, found := p.accounts[provider]; found {
+		return id, true
+	}
+	return "\x00" + provider, true // a configuration the plan does not show: its own
 }
 
 // SourceRefs gives the references of a Source, one a line, in the order

@@ -208,6 +208,57 @@ func TestRegion(t *testing.T) {
 	}
 }
 
+// TestAccount: AWS provider configurations that write their credentials,
+// profiles and roles alike are one account, whatever their regions and
+// settings of no account; others, another each. One whose expressions read
+// references is its module's own.
+func TestAccount(t *testing.T) {
+	const creds = `"access_key": {"constant_value": "AKIA1"}, "skip_credentials_validation": {"constant_value": true}`
+	doc := `{"format_version": "1.2", "resource_changes": [],
+	  "configuration": {"provider_config": {
+	    "aws": {"expressions": {"region": {"constant_value": "eu-west-1"}, ` + creds + `}},
+	    "aws.use1": {"alias": "use1", "expressions": {"region": {"constant_value": "us-east-1"}, "default_tags": [{}], ` + creds + `}},
+	    "aws.prod": {"alias": "prod", "expressions": {"access_key": {"constant_value": "AKIA2"}}},
+	    "aws.role": {"alias": "role", "expressions": {"assume_role": [{"role_arn": {"constant_value": "arn:aws:iam::2:role/x"}}], ` + creds + `}},
+	    "aws.p": {"alias": "p", "expressions": {"profile": {"references": ["var.p"]}}},
+	    "m:aws": {"module_address": "module.m", "expressions": {"profile": {"references": ["var.p"]}}}},
+	   "root_module": {"resources": [` +
+		`{"address": "aws_iam_user.default", "type": "aws_iam_user", "provider_config_key": "aws"},` +
+		`{"address": "aws_iam_user.use1", "type": "aws_iam_user", "provider_config_key": "aws.use1"},` +
+		`{"address": "aws_iam_user.prod", "type": "aws_iam_user", "provider_config_key": "aws.prod"},` +
+		`{"address": "aws_iam_user.role", "type": "aws_iam_user", "provider_config_key": "aws.role"},` +
+		`{"address": "aws_iam_user.p", "type": "aws_iam_user", "provider_config_key": "aws.p"},` +
+		`{"address": "aws_iam_user.m", "type": "aws_iam_user", "provider_config_key": "m:aws"}]}}}`
+	p, err := Read(strings.NewReader(doc), func(string) bool { return true })
+	if err != nil {
+		t.Fatal(err)
+	}
+	account := func(name string) string {
+		a, ok := p.Account(&Change{Type: "aws_iam_user", Name: name})
+		if !ok {
+			t.Fatalf("%s: no account", name)
+		}
+		return a
+	}
+	if account("default") != account("use1") {
+		t.Error("an alias for another region is another account")
+	}
+	for _, other := range []string{"prod", "role", "p", "m"} {
+		if account(other) == account("default") {
+			t.Errorf("%s is the default configuration's account", other)
+		}
+	}
+	if account("p") == account("m") {
+		t.Error("var.p of a module is the root's")
+	}
+	if p.AWSAccounts != 5 {
+		t.Errorf("%d accounts, want 5", p.AWSAccounts)
+	}
+	if _, ok := p.Account(&Change{Type: "aws_iam_user", Name: "gone"}); ok {
+		t.Error("an object whose configuration is gone has an account")
+	}
+}
+
 func TestConfiguredWithoutConfiguration(t *testing.T) {
 	p, err := read(t, `{"format_version":"0.1","resource_changes":[{"address":"aws_iam_access_key.k","mode":"managed","type":"aws_iam_access_key","name":"k","provider_name":"aws","change":{"actions":["create"],"after":{}}}]}`)
 	if err != nil {

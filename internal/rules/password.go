@@ -365,7 +365,7 @@ func PasswordPolicyReplacedCreatingFirst() []Finding {
 // whether it weakens it cannot be told.
 func PasswordPolicyMayReplace(other string) []Finding {
 	return []Finding{{Rule: PasswordPolicyWeakenedRule, Severity: Info, Message: fmt.Sprintf(
-		"%s may be this account's policy, which this one would replace, or another account's (the plan has several AWS provider configurations); %s cannot compare them",
+		"%s may be this account's policy, which this one would replace, or another account's (the plan's AWS provider configurations may be several accounts); %s cannot compare them",
 		clip(other), PasswordPolicyWeakenedRule.Name())}}
 }
 

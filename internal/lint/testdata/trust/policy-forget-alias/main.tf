@@ -1,8 +1,8 @@
 # The state holds a strong policy (aws_iam_account_password_policy.old);
 # the configuration lets that object go without destroying it and creates
-# another, weaker one. With a second AWS provider configuration, the plan
-# no longer shows which one the old object was made with: it may be
-# another account's policy, so IG109 cannot compare them (info).
+# another, weaker one. A second AWS provider configuration for another
+# region alone (the same credentials) is the same account, wherever the
+# old object was made: IG109 compares them.
 removed {
   from = aws_iam_account_password_policy.old
   lifecycle {
