@@ -914,8 +914,8 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 }
 
 // signingReplacements finds, for each user, the best signing certificate
-// the plan creates for them (alone or as the new half of a replacement),
-// by accountUser. An upload of a key another user of its account holds
+// the plan creates for them (alone or as the new half of a replacement), or
+// that they keep, by accountUser. An upload of a key another user of its account holds
 // Active once the plan is applied is none: IAM refuses a certificate the
 // account holds already (DuplicateCertificate), and a certificate for the
 // same key pair would make two users sign as one.
@@ -954,6 +954,22 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 			}
 		}
 		best[k] = max(best[k], r)
+	}
+	// A sound certificate the user keeps, uploaded before (the first step
+	// of a rotation, as IG501's remediation asks), takes the place of one
+	// deleted too; not one deleted with its user.
+	for _, o := range l.applied("aws_iam_signing_certificate") {
+		if o.change != nil && !o.forgotten && (o.change.action == "create" || o.change.action == "replace") {
+			continue // an upload: judged above
+		}
+		a := o.attrs()
+		u := a.str("user_name", "")
+		if u.Unknown || u.Unreadable || u.V == "" {
+			continue
+		}
+		if k, ok := l.accountUser(o.ref(), u.V); ok && !l.clearedUsers[k] {
+			best[k] = max(best[k], rules.SigningCertificateReplacement(a.str("status", "Active"), a.str("certificate_body", ""), l.now, l.baseline))
+		}
 	}
 	return best
 }

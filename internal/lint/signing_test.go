@@ -65,6 +65,16 @@ func TestSigningCertificate(t *testing.T) {
 		{name: "deleted while another user gets one", spec: planSpec{changes: []res{deleted, newSigningCert(newAddr, "bob", sound)}},
 			want: []row{{oldAddr, "delete", "IG501", rules.Medium, "", deletedMsg}}},
 		{name: "rotated to a sound certificate", spec: planSpec{changes: []res{deleted, newSigningCert(newAddr, "alice", sound)}}},
+		// The second step of a rotation: the new certificate was uploaded
+		// by an earlier apply. An expired one kept is no replacement.
+		{name: "deleted while the user keeps a sound one", spec: planSpec{changes: []res{deleted,
+			{addr: newAddr, before: signingState("alice", sound, "Active"), after: signingState("alice", sound, "Active")}}}},
+		{name: "deleted while the user keeps an expired one", spec: planSpec{changes: []res{deleted,
+			{addr: newAddr, before: signingState("alice", expired, "Active"), after: signingState("alice", expired, "Active")}}},
+			want: []row{
+				{newAddr, "no-op", "IG502", rules.High, "certificate_body", "certificate-expired: the certificate expired on 2026-11-22, 1 day before plan time"},
+				{oldAddr, "delete", "IG501", rules.Medium, "", deletedMsg},
+			}},
 		{name: "replaced by a weak certificate", spec: planSpec{changes: []res{deleted, newSigningCert(newAddr, "alice", weak)}},
 			want: []row{
 				{newAddr, "create", "IG502", rules.High, "certificate_body", "certificate-weak-key: RSA key of 1024 bits; at least 2048 required"},

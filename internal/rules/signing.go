@@ -16,7 +16,7 @@ var (
 		ID: "IG501", Slug: "signing-certificate-deleted", Severity: Medium,
 		Event:     "DeleteSigningCertificate",
 		Summary:   "A signing certificate is deleted and not replaced",
-		Rationale: "Whatever signed requests with the certificate stops working; if the deletion was not planned it may also hide a takeover (delete, then upload an attacker's own). A certificate that signed nothing before the plan (Inactive, or expired) is not judged, nor one deleted with its user when no user of that name is left: that is the clean-up IG808 asks for. A user deleted with force_destroy and made again under its name (replaced, say) comes back without its certificates: those are judged.",
+		Rationale: "Whatever signed requests with the certificate stops working; if the deletion was not planned it may also hide a takeover (delete, then upload an attacker's own). A certificate that signed nothing before the plan (Inactive, or expired) is not judged, nor one deleted with its user when no user of that name is left: that is the clean-up IG808 asks for. A user deleted with force_destroy and made again under its name (replaced, say) comes back without its certificates: those are judged. A user who keeps another sound, active certificate, uploaded by this plan or before it (the first step of a rotation), loses nothing.",
 		Remediation: Remediation{
 			Console:   "IAM > Users > (user) > Security credentials: upload the new certificate before deleting the old one.",
 			CLI:       "aws iam upload-signing-certificate for the new certificate, then aws iam delete-signing-certificate for the old one.",
