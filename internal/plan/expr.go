@@ -42,11 +42,14 @@ type expr struct {
 	// instance in one module instance reads the same values.
 	source   []byte
 	instance bool // a reference differs by instance
-	// inputs: it reads what the configuration can make sensitive since the
-	// state was written (an input variable, a local value, a module's
-	// output, each.value), or is a function with no references
-	// (sensitive("x")). An object's attributes carry their marks in state.
+	// inputs: it may read what the configuration can make sensitive since
+	// the state was written (an input variable, a local value, a module's
+	// output, each.value, another object's attribute set from one), or is a
+	// function with no references (sensitive("x")). users: the
+	// aws_iam_users whose name (or ID) it reads, when it reads nothing
+	// else: as sensitive as their names (see userInputs).
 	inputs bool
+	users  []string
 }
 
 // setting is the expression's Setting, given whether its references are
@@ -146,10 +149,55 @@ func (rd *reader) readRefs(e *expr) error {
 			// known whenever Terraform plans
 		default:
 			e.opaque = true
-			e.inputs = e.inputs || strings.HasPrefix(ref, "local.") || strings.HasPrefix(ref, "module.")
+			if u, ok := userNameRef(ref); ok {
+				if len(e.users) == 0 || e.users[len(e.users)-1] != u { // .name comes with the object
+					if err := rd.keepBytes(len(u) + 16); err != nil {
+						return err
+					}
+					e.users = append(e.users, u)
+				}
+			} else {
+				e.inputs = true
+			}
 		}
 		return nil
 	})
+}
+
+// userNameRef reads a reference to an aws_iam_user's name or ID, or to
+// the object (Terraform lists it beside its attribute):
+// aws_iam_user.NAME[KEY].name gives NAME.
+func userNameRef(ref string) (string, bool) {
+	rest, ok := strings.CutPrefix(ref, "aws_iam_user.")
+	if !ok {
+		return "", false
+	}
+	end := strings.IndexAny(rest, ".[")
+	if end < 0 {
+		return rest, rest != ""
+	}
+	name, tail := rest[:end], rest[end:]
+	if tail[0] == '[' { // an instance key: up to the ] that closes it
+		quoted, escaped, i := false, false, 1
+		for ; i < len(tail) && (quoted || tail[i] != ']'); i++ {
+			switch c := tail[i]; {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				quoted = !quoted
+			}
+		}
+		if i == len(tail) {
+			return "", false
+		}
+		tail = tail[i+1:]
+	}
+	if name == "" || tail != "" && tail != ".name" && tail != ".id" {
+		return "", false
+	}
+	return name, true
 }
 
 // moduleCall is a numbered configuration module as its call shows it: the

@@ -1298,12 +1298,13 @@ func (rd *reader) resolveConfig() {
 	p.configured = make(map[resourceKey]Settings, len(rd.config))
 	ids := map[string]int{} // one number a source, whichever resources read it
 	rd.known, rd.passed = map[configKey]bool{}, map[configKey]passed{}
+	userInputs := rd.userInputs()
 	for k, res := range rd.config {
 		each := func() bool { return res.forEach != nil && rd.knownRefs(k.module, *res.forEach, nil) }
 		attrs := make(Settings, len(res.attrs))
 		for i, a := range res.attrs {
 			x := a.expr
-			attrs[i] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(k.module, x, each)), Inputs: !x.null && x.inputs}
+			attrs[i] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(k.module, x, each)), Inputs: !x.null && userInputs(k.module, x)}
 			if attrs[i].Setting == Set && x.refs && !x.instance && len(x.source) > 0 {
 				x, up := rd.passedOn(k.module, x)
 				id, ok := ids[string(x.source)]
@@ -1329,6 +1330,35 @@ func (rd *reader) resolveConfig() {
 	rd.config, rd.calls, rd.rootVars, rd.rootDeclared, rd.known, rd.passed, rd.regions = nil, nil, nil, nil, nil, nil, nil
 }
 
+// userInputs tells whether an expression of module m may read inputs
+// (expr.inputs): those it reads itself, and those the names of the
+// aws_iam_users it reads are set from. A user the configuration does not
+// show may be named from anything.
+func (rd *reader) userInputs() func(m int, x expr) bool {
+	named := map[resourceKey]bool{} // whether a user's name may read inputs
+	for k, res := range rd.config {
+		if k.typ != "aws_iam_user" {
+			continue
+		}
+		for _, a := range res.attrs {
+			if a.name == "name" {
+				named[k] = a.inputs || len(a.users) > 0
+			}
+		}
+	}
+	return func(m int, x expr) bool {
+		if x.inputs {
+			return true
+		}
+		for _, u := range x.users {
+			if inputs, shown := named[resourceKey{m, "aws_iam_user", u}]; inputs || !shown {
+				return true
+			}
+		}
+		return false
+	}
+}
+
 // Settings is how a configuration resource sets the attributes the rules
 // read, each once: a resource's few attributes, which a map would hold at
 // ten times the cost.
@@ -1340,11 +1370,11 @@ type Settings []AttrSetting
 type AttrSetting struct {
 	Name    string
 	Setting Setting
-	// Inputs: it reads what the configuration can make sensitive since
+	// Inputs: it may read what the configuration can make sensitive since
 	// the state was written: an input variable, a local value, a module's
-	// output, each.value, or a function with no references
-	// (sensitive("x")). A constant or another object's attributes (which
-	// carry their own marks) does not.
+	// output, each.value, another object's attribute (set from one, maybe),
+	// or a function with no references (sensitive("x")). A constant does
+	// not, nor the name of an aws_iam_user whose name is a constant.
 	Inputs    bool
 	hasSource bool
 	source    source

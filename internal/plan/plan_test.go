@@ -259,6 +259,28 @@ func TestAccount(t *testing.T) {
 	}
 }
 
+func TestUserNameRef(t *testing.T) {
+	for ref, want := range map[string]string{
+		"aws_iam_user.a":                   "a",
+		"aws_iam_user.a.name":              "a",
+		"aws_iam_user.a.id":                "a",
+		`aws_iam_user.a["k.]"].name`:       "a",
+		`aws_iam_user.a["k\"]"]`:          "a",
+		"aws_iam_user.a[0].id":             "a",
+		"aws_iam_user.a.arn":               "",
+		"aws_iam_user.a.tags":              "",
+		`aws_iam_user.a["k"].tags["name"]`: "",
+		"aws_iam_user.":                    "",
+		`aws_iam_user.a["k`:                "",
+		"aws_iam_users.a.name":             "",
+		"data.aws_iam_user.a.name":         "",
+	} {
+		if got, ok := userNameRef(ref); got != want || ok != (want != "") {
+			t.Errorf("userNameRef(%q) = %q, %v; want %q", ref, got, ok, want)
+		}
+	}
+}
+
 func TestConfiguredWithoutConfiguration(t *testing.T) {
 	p, err := read(t, `{"format_version":"0.1","resource_changes":[{"address":"aws_iam_access_key.k","mode":"managed","type":"aws_iam_access_key","name":"k","provider_name":"aws","change":{"actions":["create"],"after":{}}}]}`)
 	if err != nil {

@@ -92,7 +92,7 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 		// made sensitive since is read from the configuration.
 		"made by terraform, refresh-only": {string(refreshed), []string{"canary-user-7731"}, []string{"IG203"}, false},
 		// So does a targeted plan, for the objects in prior_state alone.
-		"made by terraform, targeted": {string(targeted), []string{"canary-user-5310", "from 23"}, []string{"IG109", "IG404"}, false},
+		"made by terraform, targeted": {string(targeted), []string{"canary-user-5310", "canary-chain-8841", "from 23"}, []string{"IG109", "IG404"}, false},
 		"every sensitive place": {strings.ReplaceAll(sensitivePlan, "SSHKEY", key),
 			[]string{"CANARY-before-user", "CANARY-after-user", "CANARY-ssh-user", "CANARY-prior-ssh-user", "pEm", "4321", "is 3", "is 5"},
 			[]string{"IG101", "IG106", "IG107", "IG203", "IG403", "IG404", "IG501"}, false},

@@ -62,3 +62,21 @@ resource "aws_iam_access_key" "carol_new" {
   user    = aws_iam_user.carol.name
   pgp_key = "keybase:carol"
 }
+
+# Read through another object that reads a variable made sensitive since:
+# that object has no marks in state either, and the name is withheld.
+variable "chained" {
+  type      = string
+  sensitive = true
+  default   = "canary-chain-8841"
+}
+
+resource "terraform_data" "cfg" {
+  input = var.chained
+}
+
+resource "aws_iam_user_ssh_key" "chained" {
+  username   = terraform_data.cfg.output
+  encoding   = "SSH"
+  public_key = "SSH_KEY_PLACEHOLDER"
+}
