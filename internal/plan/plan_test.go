@@ -265,7 +265,7 @@ func TestUserNameRef(t *testing.T) {
 		"aws_iam_user.a.name":              "a",
 		"aws_iam_user.a.id":                "a",
 		`aws_iam_user.a["k.]"].name`:       "a",
-		`aws_iam_user.a["k\"]"]`:          "a",
+		`aws_iam_user.a["k\"]"]`:           "a",
 		"aws_iam_user.a[0].id":             "a",
 		"aws_iam_user.a.arn":               "",
 		"aws_iam_user.a.tags":              "",
