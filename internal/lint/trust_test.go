@@ -301,6 +301,13 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/signing-region-alias", nil, map[string]string{
 			"aws_iam_signing_certificate.carol": "IG501:medium",
 		}},
+		// Two accounts whose profiles are read from one variable
+		// ("${var.org}-prod", "${var.org}-dev"): written alike in the plan,
+		// they are not one account. An upload in dev replaces nothing in
+		// prod.
+		{"trust/signing-profile-accounts", nil, map[string]string{
+			`aws_iam_signing_certificate.prod["alice"]`: "IG501:medium",
+		}},
 		// A user passed into a module (user = var.user) is the one its
 		// call gives, read in the calling module: two instances of one
 		// call, or a root key and one two calls down, given

@@ -51,10 +51,10 @@ type Plan struct {
 	regions    map[string]string      // a provider configuration's region, where the configuration shows it
 	// AWSAccounts counts the accounts the configuration's provider
 	// configurations of the AWS provider (the root's, aliases, modules'
-	// own) may be: those whose credentials and roles are written alike
-	// are one (see accountOf), whatever their regions.
+	// own) may be: those that give their credentials and roles the same
+	// constants are one (see addAccount), whatever their regions.
 	AWSAccounts int
-	accounts    map[string]string // each AWS provider configuration's account (see accountOf)
+	accounts    map[string]string // each AWS provider configuration's account (see addAccount)
 }
 
 // resourceKey names a configuration resource within a numbered module.
@@ -1061,6 +1061,12 @@ func (rd *reader) providerConfig() error {
 						if err == nil {
 							err = rd.keepBytes(len(attr) + len(raw))
 						}
+						if bytes.Contains(raw, []byte(`"references"`)) || bytes.Contains(raw, []byte("{}")) {
+							// Read from elsewhere, or a function: the plan does
+							// not show the value ("${var.org}-prod" is written as
+							// its references alone).
+							raw = []byte("\x00" + name)
+						}
 						account = append(account, string(attr)+"="+string(raw))
 						return err
 					}
@@ -1099,8 +1105,9 @@ func (rd *reader) providerConfig() error {
 }
 
 // notAccount lists the AWS provider's arguments that do not change which
-// account its objects are in (see accountOf): any other may (credentials,
-// profiles, roles, endpoints, and arguments added since).
+// account its objects are in (see addAccount): any other may (credentials,
+// profiles, roles, endpoints, and arguments added since). The account IDs
+// allowed or forbidden only check it.
 var notAccount = map[string]bool{
 	"default_tags": true, "ignore_tags": true, "max_retries": true, "retry_mode": true,
 	"skip_credentials_validation": true, "skip_metadata_api_check": true, "skip_region_validation": true,
@@ -1108,22 +1115,18 @@ var notAccount = map[string]bool{
 	"insecure": true, "custom_ca_bundle": true, "s3_use_path_style": true, "s3_us_east_1_regional_endpoint": true,
 	"use_dualstack_endpoint": true, "use_fips_endpoint": true, "sts_region": true,
 	"token_bucket_rate_limiter_capacity": true, "ec2_metadata_service_endpoint": true,
-	"ec2_metadata_service_endpoint_mode": true,
+	"ec2_metadata_service_endpoint_mode": true, "allowed_account_ids": true, "forbidden_account_ids": true,
 }
 
 // addAccount records the account of AWS provider configuration name, given
 // the expressions of its arguments that may change it (see notAccount).
-// Configurations that write them alike are one account, whatever their
-// regions: an alias for another region (us-east-1 for CloudFront's
-// certificates) is the same account, and IAM is global. One whose
-// expressions read references is its module's own: var.profile is another
-// variable in each module.
+// Configurations that give them the same constants are one account,
+// whatever their regions: an alias for another region (us-east-1 for
+// CloudFront's certificates) is the same account, and IAM is global. One
+// that reads any of them from elsewhere is an account of its own.
 func (rd *reader) addAccount(name string, account []string) {
 	slices.Sort(account)
 	id := strings.Join(account, "\n")
-	if strings.Contains(id, `"references"`) {
-		id = name[:strings.LastIndexByte(name, ':')+1] + "\n" + id
-	}
 	if rd.p.accounts == nil {
 		rd.p.accounts, rd.accountIDs = map[string]string{}, map[string]bool{}
 	}

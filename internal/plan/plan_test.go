@@ -208,10 +208,9 @@ func TestRegion(t *testing.T) {
 	}
 }
 
-// TestAccount: AWS provider configurations that write their credentials,
-// profiles and roles alike are one account, whatever their regions and
-// settings of no account; others, another each. One whose expressions read
-// references is its module's own.
+// TestAccount: AWS provider configurations that give their credentials,
+// profiles and roles the same constants are one account, whatever their
+// regions and settings of no account; others, another each.
 func TestAccount(t *testing.T) {
 	const creds = `"access_key": {"constant_value": "AKIA1"}, "skip_credentials_validation": {"constant_value": true}`
 	doc := `{"format_version": "1.2", "resource_changes": [],
@@ -220,14 +219,22 @@ func TestAccount(t *testing.T) {
 	    "aws.use1": {"alias": "use1", "expressions": {"region": {"constant_value": "us-east-1"}, "default_tags": [{}], ` + creds + `}},
 	    "aws.prod": {"alias": "prod", "expressions": {"access_key": {"constant_value": "AKIA2"}}},
 	    "aws.role": {"alias": "role", "expressions": {"assume_role": [{"role_arn": {"constant_value": "arn:aws:iam::2:role/x"}}], ` + creds + `}},
-	    "aws.p": {"alias": "p", "expressions": {"profile": {"references": ["var.p"]}}},
-	    "m:aws": {"module_address": "module.m", "expressions": {"profile": {"references": ["var.p"]}}}},
+	    "aws.allowed": {"alias": "allowed", "expressions": {"allowed_account_ids": {"constant_value": ["1"]}, ` + creds + `}},
+	    "aws.p": {"alias": "p", "expressions": {"profile": {"references": ["var.org"]}}},
+	    "aws.q": {"alias": "q", "expressions": {"profile": {"references": ["var.org"]}}},
+	    "aws.f": {"alias": "f", "expressions": {"profile": {}}},
+	    "aws.g": {"alias": "g", "expressions": {"profile": {}}},
+	    "m:aws": {"module_address": "module.m", "expressions": {"profile": {"references": ["var.org"]}}}},
 	   "root_module": {"resources": [` +
 		`{"address": "aws_iam_user.default", "type": "aws_iam_user", "provider_config_key": "aws"},` +
 		`{"address": "aws_iam_user.use1", "type": "aws_iam_user", "provider_config_key": "aws.use1"},` +
 		`{"address": "aws_iam_user.prod", "type": "aws_iam_user", "provider_config_key": "aws.prod"},` +
 		`{"address": "aws_iam_user.role", "type": "aws_iam_user", "provider_config_key": "aws.role"},` +
+		`{"address": "aws_iam_user.allowed", "type": "aws_iam_user", "provider_config_key": "aws.allowed"},` +
 		`{"address": "aws_iam_user.p", "type": "aws_iam_user", "provider_config_key": "aws.p"},` +
+		`{"address": "aws_iam_user.q", "type": "aws_iam_user", "provider_config_key": "aws.q"},` +
+		`{"address": "aws_iam_user.f", "type": "aws_iam_user", "provider_config_key": "aws.f"},` +
+		`{"address": "aws_iam_user.g", "type": "aws_iam_user", "provider_config_key": "aws.g"},` +
 		`{"address": "aws_iam_user.m", "type": "aws_iam_user", "provider_config_key": "m:aws"}]}}}`
 	p, err := Read(strings.NewReader(doc), func(string) bool { return true })
 	if err != nil {
@@ -240,19 +247,21 @@ func TestAccount(t *testing.T) {
 		}
 		return a
 	}
-	if account("default") != account("use1") {
-		t.Error("an alias for another region is another account")
+	if account("default") != account("use1") || account("default") != account("allowed") {
+		t.Error("an alias for another region, or one that checks the account ID, is another account")
 	}
-	for _, other := range []string{"prod", "role", "p", "m"} {
-		if account(other) == account("default") {
-			t.Errorf("%s is the default configuration's account", other)
+	// Values read from elsewhere ("${var.org}-prod" and "${var.org}-dev"
+	// are written alike) or made by functions are another account each.
+	others := []string{"prod", "role", "p", "q", "f", "g", "m"}
+	for i, a := range others {
+		for _, b := range append([]string{"default"}, others[i+1:]...) {
+			if account(a) == account(b) {
+				t.Errorf("%s is %s's account", a, b)
+			}
 		}
 	}
-	if account("p") == account("m") {
-		t.Error("var.p of a module is the root's")
-	}
-	if p.AWSAccounts != 5 {
-		t.Errorf("%d accounts, want 5", p.AWSAccounts)
+	if p.AWSAccounts != 8 {
+		t.Errorf("%d accounts, want 8", p.AWSAccounts)
 	}
 	if _, ok := p.Account(&Change{Type: "aws_iam_user", Name: "gone"}); ok {
 		t.Error("an object whose configuration is gone has an account")
