@@ -957,12 +957,22 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 	}
 	// A sound certificate the user keeps, uploaded before (the first step
 	// of a rotation, as IG501's remediation asks), takes the place of one
-	// deleted too; not one deleted with its user.
+	// deleted too; not one deleted with its user, nor the very certificate
+	// deleted (one certificate at two addresses).
+	deleted := map[string]bool{}
+	for _, c := range slices.Concat(l.changes, l.orphans) {
+		if c.rc.Type == "aws_iam_signing_certificate" && (c.removed || c.action == "replace") {
+			deleted[certificateID(c.before())] = true
+		}
+	}
 	for _, o := range l.applied("aws_iam_signing_certificate") {
 		if o.change != nil && !o.forgotten && (o.change.action == "create" || o.change.action == "replace") {
 			continue // an upload: judged above
 		}
 		a := o.attrs()
+		if deleted[certificateID(a)] {
+			continue
+		}
 		u := a.str("user_name", "")
 		if u.Unknown || u.Unreadable || u.V == "" {
 			continue
@@ -972,6 +982,19 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 		}
 	}
 	return best
+}
+
+// certificateID names a signing certificate by its body: the SHA-256
+// fingerprint of its DER, else its text; "" when known only after apply.
+func certificateID(a attrs) string {
+	body := a.str("certificate_body", "")
+	if body.Unknown || body.Unreadable {
+		return ""
+	}
+	if c, err := inspect.ParseCertificate(body.V); err == nil {
+		return c.SHA256Fingerprint
+	}
+	return strings.TrimSpace(body.V)
 }
 
 // activeSigningKeys finds the users that hold each key (see material)

@@ -69,6 +69,10 @@ func TestSigningCertificate(t *testing.T) {
 		// by an earlier apply. An expired one kept is no replacement.
 		{name: "deleted while the user keeps a sound one", spec: planSpec{changes: []res{deleted,
 			{addr: newAddr, before: signingState("alice", sound, "Active"), after: signingState("alice", sound, "Active")}}}},
+		// One certificate at two addresses: deleting it at one deletes it.
+		{name: "deleted while kept at another address", spec: planSpec{changes: []res{deleted,
+			{addr: newAddr, before: signingState("alice", old, "Active"), after: signingState("alice", old, "Active")}}},
+			want: []row{{oldAddr, "delete", "IG501", rules.Medium, "", deletedMsg}}},
 		{name: "deleted while the user keeps an expired one", spec: planSpec{changes: []res{deleted,
 			{addr: newAddr, before: signingState("alice", expired, "Active"), after: signingState("alice", expired, "Active")}}},
 			want: []row{
