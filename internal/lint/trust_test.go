@@ -149,6 +149,11 @@ func TestFixtureFindings(t *testing.T) {
 		// each.value of a for_each over a variable) is null as `= null`
 		// is, and judged with the default. Values read from a resource
 		// stay unknown.
+		// So is null read from a local value, or a function of constants.
+		{"trust/null-local", nil, map[string]string{
+			"aws_iam_account_password_policy.this": "IG104:medium IG105:medium",
+			"aws_iam_user_login_profile.ops":       "IG601:medium",
+		}},
 		{"trust/null-variable", nil, map[string]string{
 			"aws_iam_account_password_policy.this":                      "IG105:medium",
 			`aws_iam_user_login_profile.each["each-null"]`:              "IG601:medium",
@@ -943,12 +948,15 @@ func TestComputedWhenNull(t *testing.T) {
 	}
 	for expr, want := range map[string]string{
 		`{"references": ["var.symbols"]}`: "IG105:medium", `{"constant_value": null}`: "IG105:medium",
-		// no references, no constant: one([]) or timestamp(), nothing shows which
-		`{}`: "IG105:info",
+		// No references, no constant: a function of constants (one([]),
+		// tobool(null)), or a local value (the plan shows none), known
+		// when Terraform plans: shown unknown, null. An impure function
+		// (timestamp()) would be a finding too, never a pass.
+		`{}`:                                "IG105:medium",
+		`{"references": ["local.symbols"]}`: "IG105:medium",
 		// a variable the plan does not show: a hand-made plan's reference
 		`{"references": ["var.other"]}`:                                        "IG105:info",
 		`{"references": ["aws_ssm_parameter.p.value", "aws_ssm_parameter.p"]}`: "IG105:info",
-		`{"references": ["local.symbols"]}`:                                    "IG105:info",
 	} {
 		if got := ids(Lint(readPlan(t, []byte(doc(expr))), Options{}).Findings); got != want {
 			t.Errorf("require_symbols = %s: got %q, want %q", expr, got, want)

@@ -91,11 +91,14 @@ func (rd *reader) readExpr() (expr, error) {
 		return expr{null: null}, err
 	case e.refs && !constant && !other:
 		return e, err
+	case !constant && !e.refs && !other:
+		// {}: a function of constants (tobool(null), one([])), known when
+		// Terraform plans, like references none of which is unknown. An
+		// impure one (timestamp(), uuid()) is not: shown unknown, it is
+		// judged as if null, a finding rather than a pass.
+		return expr{refs: true, inputs: true}, err
 	}
-	// {}: no references, yet not a constant. A function of constants may
-	// be null (one([])) or may be impure (timestamp(), uuid()); nothing
-	// shows which, so it is opaque. Or keys Terraform never writes
-	// together.
+	// Keys Terraform never writes together.
 	return expr{opaque: true, inputs: true}, err
 }
 
@@ -144,6 +147,12 @@ func (rd *reader) readRefs(e *expr) error {
 			}
 		case ref == "each.value" || strings.HasPrefix(ref, "each.value.") || strings.HasPrefix(ref, "each.value["):
 			e.each, e.inputs = true, true
+		case strings.HasPrefix(ref, "local."):
+			// Known when Terraform plans, as far as the plan shows (it
+			// shows no local values): `lookup(local.policy, "x", null)`.
+			// One that reads a value known only after apply, shown
+			// unknown, is judged as if null: a finding rather than a pass.
+			e.inputs = true
 		case ref == "count.index", ref == "each.key", ref == "terraform.workspace",
 			ref == "path.module", ref == "path.root", ref == "path.cwd":
 			// known whenever Terraform plans

@@ -102,11 +102,11 @@ func TestConfiguredKnownAtPlan(t *testing.T) {
 	}{
 		{"constant null", resource(`{"constant_value": null}`, ""), "", Unset},
 		{"constant", resource(`{"constant_value": "Inactive"}`, ""), "", Set},
-		{"no references", resource(`{}`, ""), "", Set},
+		{"no references", resource(`{}`, ""), "", SetAtPlan}, // a function of constants
 		{"root variable", resource(`{"references": ["var.v.x", "var.v"]}`, ""), "", SetAtPlan},
 		{"root variable not shown", resource(`{"references": ["var.w"]}`, ""), "", Set},
 		{"count.index and each.key", resource(`{"references": ["count.index", "each.key"]}`, ""), "", SetAtPlan},
-		{"local", resource(`{"references": ["local.v"]}`, ""), "", Set},
+		{"local", resource(`{"references": ["local.v"]}`, ""), "", SetAtPlan}, // as far as the plan shows
 		{"resource", resource(fromResource, ""), "", Set},
 		{"root variable and resource", resource(`{"references": ["var.v", "aws_iam_user.u.name"]}`, ""), "", Set},
 		{"each.value of a variable", resource(`{"references": ["each.value"]}`, fromVar), "", SetAtPlan},
@@ -116,8 +116,8 @@ func TestConfiguredKnownAtPlan(t *testing.T) {
 		{"input given null, module first", call(resource(fromVar, ""), `{"constant_value": null}`, true), "m", SetAtPlan},
 		{"input left to its default", call(resource(fromVar, "")+`, "variables": {"v": {"default": null}}`, "", false), "m", SetAtPlan},
 		{"input left to a default not shown", call(resource(fromVar, "")+`, "variables": {"v": {}}`, "", false), "m", Set},
-		{"input from a function of constants", call(resource(fromVar, ""), `{}`, false), "m", Set},
-		{"input from a local", call(resource(fromVar, ""), `{"references": ["local.x"]}`, false), "m", Set},
+		{"input from a function of constants", call(resource(fromVar, ""), `{}`, false), "m", SetAtPlan},
+		{"input from a local", call(resource(fromVar, ""), `{"references": ["local.x"]}`, false), "m", SetAtPlan},
 		{"input from a resource", call(resource(fromVar, ""), fromResource, false), "m", Set},
 		{"input from a resource, module first", call(resource(fromVar, ""), fromResource, true), "m", Set},
 		{"input from a root variable, two deep", call(call(resource(fromVar, ""), fromVar, true), fromVar, false), "m.module.m", SetAtPlan},
