@@ -160,7 +160,9 @@ func toBool(raw any) (bool, bool) {
 // judged as a very large number, not wrapped round into a small one.
 const maxJudged = 1 << 53
 
-// toInt converts a number, or a string holding one, to an int, saturating.
+// toInt converts a whole number, or a string holding one, to an int,
+// saturating. A fraction is no value of the provider's integer attributes:
+// not read (rounded, 90.5 days would pass a limit of 90).
 func toInt(raw any) (int, bool) {
 	var f float64
 	switch v := raw.(type) {
@@ -172,6 +174,9 @@ func toInt(raw any) (int, bool) {
 			return 0, false
 		}
 	default:
+		return 0, false
+	}
+	if f != math.Trunc(f) {
 		return 0, false
 	}
 	return int(max(-maxJudged, min(maxJudged, f))), true
@@ -197,7 +202,7 @@ func numberString(v string) (float64, bool) {
 // longNumber is numberString for a long string:
 // [+-]digits[.digits][(e|p)[+-]digits], p a power of two.
 func longNumber(v string) (float64, bool) {
-	const sigDigits, maxMag = 40, 30 // 1e30 is past any int judged
+	const sigDigits, maxMag = 40, 30 // 1e30 is past any int judged; a fraction is kept (see toInt)
 	sign := 1.0
 	if v[0] == '+' || v[0] == '-' {
 		if v[0] == '-' {
@@ -261,7 +266,7 @@ func longNumber(v string) (float64, bool) {
 	switch {
 	case mag > maxMag:
 		return math.Copysign(math.MaxFloat64, sign), true
-	case mag < -maxMag:
+	case mag < -400: // past float64's smallest, as parsing it whole finds
 		return 0, true
 	}
 	f, err := strconv.ParseFloat("0."+sig[:min(len(sig), sigDigits)]+"e"+strconv.Itoa(mag), 64)

@@ -611,6 +611,11 @@ func TestSpelling(t *testing.T) {
 		{"negative age", `{` + strong + `, "max_password_age": -1}`, "IG107:medium"},
 		{"negative length", `{` + strong + `, "minimum_password_length": -20}`, "IG101:high"},
 		{"huge reuse", `{` + strong + `, "password_reuse_prevention": 1e300}`, ""},
+		// A fraction is no value of an integer attribute (the provider
+		// refuses it): unreadable, never rounded to a pass.
+		{"fractional age", `{` + strong + `, "max_password_age": 90.5}`, "IG107:info"},
+		{"fractional age as a string", `{` + strong + `, "max_password_age": "90.99"}`, "IG107:info"},
+		{"whole age with a fraction's spelling", `{` + strong + `, "max_password_age": 90.0}`, ""},
 		{"escaped attribute key", `{` + strong + `, "m\u0061x_password_age": 400}`, "IG107:medium"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
