@@ -1051,7 +1051,7 @@ func (l *linter) accountUser(rc *plan.Change, user string) (string, bool) {
 // dormantCredential is an SSH key or signing certificate that is Inactive
 // or Expired before the plan is applied, and what the plan does with it
 // (fate): "deletes" (alone, or as the old half of a replacement),
-// "forgets" (it stays in AWS) or "keeps" (dormant).
+// "forgets" (it stays in AWS), "keeps" (dormant) or "reactivates".
 type dormantCredential struct {
 	address string
 	status  rules.Value[string]
@@ -1100,7 +1100,11 @@ func (l *linter) dormantCredentials() map[string]map[string]dormantCredential {
 		case c.removed || c.action == "replace":
 			add(c.rc.Type, address, c.rc, c.before(), "deletes")
 		case c.action != "create":
-			add(c.rc.Type, address, c.rc, c.before(), "keeps") // dormant before the plan: an update that reactivates it is judged as such too
+			fate := "keeps" // dormant before the plan: an update that reactivates it is judged as such too
+			if s := c.after().str("status", "Active"); !s.Unknown && s.V == "Active" {
+				fate = "reactivates"
+			}
+			add(c.rc.Type, address, c.rc, c.before(), fate)
 		}
 	}
 	for i := range l.plan.Prior {

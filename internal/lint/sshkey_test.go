@@ -91,6 +91,15 @@ func TestSSHKey(t *testing.T) {
 			{addr: b, actions: forget, before: sshKeyState("alice", aliceSSH, "SSH", "Inactive")}}},
 			want: []row{{a, "create", "IG405", rules.High, "public_key",
 				"public_key holds the key of " + b + ", which this plan forgets while Inactive: uploaded again, it is Active again"}}},
+		// Switched back on by the same plan: the message says so.
+		{name: "dormant key reactivated and uploaded again", spec: planSpec{changes: []res{
+			newSSHKey(a, "alice", alicePEM, "PEM"),
+			{addr: b, actions: update, before: sshKeyState("alice", aliceSSH, "SSH", "Inactive"), after: sshKeyState("alice", aliceSSH, "SSH", "Active")}}},
+			want: []row{
+				{a, "create", "IG405", rules.High, "public_key",
+					"public_key holds the key of " + b + ", which this plan switches back on, Inactive before it: uploaded again, it is Active again"},
+				{b, "update", "IG405", rules.High, "status", "status changes from Inactive to Active"},
+			}},
 		{name: "dormant key deleted and a key known after apply uploaded", spec: planSpec{changes: []res{
 			unknownKey, {addr: b, actions: del, before: sshKeyState("alice", aliceSSH, "SSH", "Inactive")}}},
 			want: []row{

@@ -145,7 +145,8 @@ func Reactivation(r *Rule, before, after Value[string]) []Finding {
 // same key or certificate. That material is the credential: uploaded
 // again, alone or as the new half of a replacement, it is back as an
 // update of its status would bring it back, whether the plan deletes,
-// forgets or keeps the dormant one (fate: "deletes", "forgets", "keeps").
+// forgets, keeps or reactivates the dormant one (fate: "deletes",
+// "forgets", "keeps", "reactivates").
 // from is the dormant one's address when it is not the upload's own.
 // material is the upload's key or certificate: known only after apply, it
 // may be the dormant one's, which Reupload is only called with when there
@@ -160,7 +161,11 @@ func Reupload(r *Rule, material Value[string], attr, from, fate string, was, aft
 	fs := Reactivation(r, was, after)
 	if from != "" && len(fs) == 1 && fs[0].Severity != Info && !was.Sensitive && !after.Sensitive {
 		fs[0].Attribute = attr
-		fs[0].Message = fmt.Sprintf("%s holds the key of %s, which this plan %s while %s: uploaded again, it is Active again", attr, from, fate, was.V)
+		how := fate + " while " + was.V
+		if fate == "reactivates" {
+			how = "switches back on, " + was.V + " before it"
+		}
+		fs[0].Message = fmt.Sprintf("%s holds the key of %s, which this plan %s: uploaded again, it is Active again", attr, from, how)
 	}
 	return fs
 }
