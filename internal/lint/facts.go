@@ -111,7 +111,7 @@ func (l *linter) standingPolicies() []standingPolicy {
 	const typ = "aws_iam_account_password_policy"
 	var out []standingPolicy
 	add := func(address string, rc *plan.Change, a attrs) {
-		account, shown := l.plan.Account(rc)
+		account, shown := l.plan.AccountAlike(rc)
 		out = append(out, standingPolicy{address, passwordPolicy(a), account, shown})
 	}
 	for i := range l.plan.Prior {
@@ -131,15 +131,16 @@ func (l *linter) standingPolicies() []standingPolicy {
 }
 
 // accountPolicy is the standing policy a policy c creates replaces: with
-// one AWS provider configuration, any standing one (all objects are in one
-// account); with more, one of c's own provider configuration. other is a
-// standing policy that may or may not be c's account's (another provider
-// configuration's, or one whose configuration the plan does not show).
+// one account (plan.AccountAlike: a weaker policy is compared unless the
+// plan shows the accounts may differ), any standing one; with more, one of
+// c's own account. other is a standing policy that may or may not be c's
+// account's (another account's, or one whose configuration the plan does
+// not show).
 func (l *linter) accountPolicy(c *change) (same, other *standingPolicy) {
 	if len(l.standing) == 0 {
 		return nil, nil
 	}
-	if l.plan.AWSAccounts <= 1 {
+	if l.plan.AWSAccountsAlike <= 1 {
 		return &l.standing[0], nil
 	}
 	if l.standingBy == nil { // the first standing policy of each provider configuration shown
@@ -150,7 +151,7 @@ func (l *linter) accountPolicy(c *change) (same, other *standingPolicy) {
 			}
 		}
 	}
-	if account, shown := l.plan.Account(c.rc); shown && l.standingBy[account] != nil {
+	if account, shown := l.plan.AccountAlike(c.rc); shown && l.standingBy[account] != nil {
 		return l.standingBy[account], nil
 	}
 	return nil, &l.standing[0]

@@ -300,6 +300,12 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/policy-forget-account", nil, map[string]string{
 			"aws_iam_account_password_policy.new": "IG109:info",
 		}},
+		// Both reading one variable's credentials: they may be one account,
+		// and a weaker policy is compared (IG501 would not credit across
+		// them: see trust/signing-profile-accounts).
+		{"trust/policy-forget-alias-var", nil, map[string]string{
+			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
+		}},
 		// A provider configuration for another region alone is the same
 		// account: a certificate whose configuration is gone is replaced
 		// (alice), or goes with its user (bob), as with one.

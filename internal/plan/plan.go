@@ -54,7 +54,9 @@ type Plan struct {
 	// own) may be: those that give their credentials and roles the same
 	// constants are one (see addAccount), whatever their regions.
 	AWSAccounts int
-	accounts    map[string]string // each AWS provider configuration's account (see addAccount)
+	// AWSAccountsAlike counts them as AccountAlike does.
+	AWSAccountsAlike int
+	accounts, alike  map[string]string // each AWS provider configuration's account, and alike (see addAccount)
 }
 
 // resourceKey names a configuration resource within a numbered module.
@@ -231,7 +233,7 @@ type reader struct {
 	known        map[configKey]bool
 	passed       map[configKey]passed // see passedOn
 	regions      map[string]string    // each provider configuration's constant region, the plan's from resolveConfig on
-	accountIDs   map[string]bool      // the accounts of Plan.accounts, each once
+	accountIDs   map[string]bool      // the accounts of Plan.accounts and Plan.alike, each once
 }
 
 func (rd *reader) top() error {
@@ -1061,13 +1063,9 @@ func (rd *reader) providerConfig() error {
 						if err == nil {
 							err = rd.keepBytes(len(attr) + len(raw))
 						}
-						if bytes.Contains(raw, []byte(`"references"`)) || bytes.Contains(raw, []byte("{}")) {
-							// Read from elsewhere, or a function: the plan does
-							// not show the value ("${var.org}-prod" is written as
-							// its references alone).
-							raw = []byte("\x00" + name)
+						if r := string(bytes.TrimSpace(raw)); r != "[]" && r != "[{}]" { // no block, or an empty one, sets nothing
+							account = append(account, string(attr)+"="+string(raw))
 						}
-						account = append(account, string(attr)+"="+string(raw))
 						return err
 					}
 					region = ""
@@ -1124,17 +1122,74 @@ var notAccount = map[string]bool{
 // whatever their regions: an alias for another region (us-east-1 for
 // CloudFront's certificates) is the same account, and IAM is global. One
 // that reads any of them from elsewhere is an account of its own.
+//
+// Alike, it keeps a looser account too: the configurations that write
+// those expressions alike, values read from elsewhere included, may be one
+// account ("${var.org}-prod" and "${var.org}-dev" are both written as
+// var.org), and are not shown to be two (see AccountAlike).
 func (rd *reader) addAccount(name string, account []string) {
 	slices.Sort(account)
-	id := strings.Join(account, "\n")
+	alike := strings.Join(account, "\n")
+	id := alike
+	for _, a := range account {
+		if _, raw, _ := strings.Cut(a, "="); !constantArgument(raw) {
+			// Read from elsewhere, or a function: the plan does not show
+			// the value.
+			id = "\x00" + name
+			break
+		}
+	}
+	if strings.Contains(alike, `"references"`) {
+		alike = name[:strings.LastIndexByte(name, ':')+1] + "\n" + alike // a module's var.x is its own
+	}
 	if rd.p.accounts == nil {
-		rd.p.accounts, rd.accountIDs = map[string]string{}, map[string]bool{}
+		rd.p.accounts, rd.p.alike, rd.accountIDs = map[string]string{}, map[string]string{}, map[string]bool{}
 	}
-	if !rd.accountIDs[id] {
-		rd.accountIDs[id] = true
-		rd.p.AWSAccounts++
+	for _, k := range []string{"strict\x00" + id, "alike\x00" + alike} {
+		if !rd.accountIDs[k] {
+			rd.accountIDs[k] = true
+			if strings.HasPrefix(k, "strict") {
+				rd.p.AWSAccounts++
+			} else {
+				rd.p.AWSAccountsAlike++
+			}
+		}
 	}
-	rd.p.accounts[name] = id
+	rd.p.accounts[name], rd.p.alike[name] = id, alike
+}
+
+// constantArgument reports whether a provider argument's expression, raw
+// JSON, gives only constants: a constant_value, or blocks of such. A
+// reference, or a function ({}), is a value the plan does not show.
+func constantArgument(raw string) bool {
+	var v any
+	if json.Unmarshal([]byte(raw), &v) != nil {
+		return false
+	}
+	var constant func(v any) bool
+	constant = func(v any) bool {
+		switch v := v.(type) {
+		case map[string]any: // an expression
+			_, refs := v["references"]
+			_, c := v["constant_value"]
+			return c && !refs
+		case []any: // blocks: an expression for each argument
+			for _, b := range v {
+				block, ok := b.(map[string]any)
+				if !ok {
+					return false
+				}
+				for _, arg := range block {
+					if !constant(arg) {
+						return false
+					}
+				}
+			}
+			return true
+		}
+		return false
+	}
+	return constant(v)
 }
 
 // configCall reads a module call: the expressions it gives the module's
@@ -1524,12 +1579,21 @@ func (p *Plan) Provider(rc *Change) (string, bool) {
 // tells: its AWS provider configuration's (see addAccount). ok is false
 // when the plan does not show which provider configuration rc uses (an
 // object whose configuration is gone).
-func (p *Plan) Account(rc *Change) (string, bool) {
+func (p *Plan) Account(rc *Change) (string, bool) { return p.accountOf(rc, p.accounts) }
+
+// AccountAlike is Account of the configurations that may be one account:
+// those that write their credentials alike, if from elsewhere (see
+// addAccount). A rule that must not miss a comparison of one account's
+// objects (IG109) compares these; one that must not credit another
+// account's object (IG501) asks Account.
+func (p *Plan) AccountAlike(rc *Change) (string, bool) { return p.accountOf(rc, p.alike) }
+
+func (p *Plan) accountOf(rc *Change, accounts map[string]string) (string, bool) {
 	provider, ok := p.Provider(rc)
 	if !ok {
 		return "", false
 	}
-	if id, found := p.accounts[provider]; found {
+	if id, found := accounts[provider]; found {
 		return id, true
 	}
 	return "\x00" + provider, true // a configuration the plan does not show: its own

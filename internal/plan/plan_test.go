@@ -220,6 +220,7 @@ func TestAccount(t *testing.T) {
 	    "aws.prod": {"alias": "prod", "expressions": {"access_key": {"constant_value": "AKIA2"}}},
 	    "aws.role": {"alias": "role", "expressions": {"assume_role": [{"role_arn": {"constant_value": "arn:aws:iam::2:role/x"}}], ` + creds + `}},
 	    "aws.allowed": {"alias": "allowed", "expressions": {"allowed_account_ids": {"constant_value": ["1"]}, ` + creds + `}},
+	    "aws.blocks": {"alias": "blocks", "expressions": {"endpoints": [{}], ` + creds + `}},
 	    "aws.p": {"alias": "p", "expressions": {"profile": {"references": ["var.org"]}}},
 	    "aws.q": {"alias": "q", "expressions": {"profile": {"references": ["var.org"]}}},
 	    "aws.f": {"alias": "f", "expressions": {"profile": {}}},
@@ -231,6 +232,7 @@ func TestAccount(t *testing.T) {
 		`{"address": "aws_iam_user.prod", "type": "aws_iam_user", "provider_config_key": "aws.prod"},` +
 		`{"address": "aws_iam_user.role", "type": "aws_iam_user", "provider_config_key": "aws.role"},` +
 		`{"address": "aws_iam_user.allowed", "type": "aws_iam_user", "provider_config_key": "aws.allowed"},` +
+		`{"address": "aws_iam_user.blocks", "type": "aws_iam_user", "provider_config_key": "aws.blocks"},` +
 		`{"address": "aws_iam_user.p", "type": "aws_iam_user", "provider_config_key": "aws.p"},` +
 		`{"address": "aws_iam_user.q", "type": "aws_iam_user", "provider_config_key": "aws.q"},` +
 		`{"address": "aws_iam_user.f", "type": "aws_iam_user", "provider_config_key": "aws.f"},` +
@@ -247,8 +249,8 @@ func TestAccount(t *testing.T) {
 		}
 		return a
 	}
-	if account("default") != account("use1") || account("default") != account("allowed") {
-		t.Error("an alias for another region, or one that checks the account ID, is another account")
+	if account("default") != account("use1") || account("default") != account("allowed") || account("default") != account("blocks") {
+		t.Error("an alias for another region, or one that checks the account ID or has an empty block, is another account")
 	}
 	// Values read from elsewhere ("${var.org}-prod" and "${var.org}-dev"
 	// are written alike) or made by functions are another account each.
@@ -262,6 +264,21 @@ func TestAccount(t *testing.T) {
 	}
 	if p.AWSAccounts != 8 {
 		t.Errorf("%d accounts, want 8", p.AWSAccounts)
+	}
+	// Alike, those written alike may be one: the root's var.org twice, a
+	// function twice; not a module's var.org.
+	alike := func(name string) string {
+		a, _ := p.AccountAlike(&Change{Type: "aws_iam_user", Name: name})
+		return a
+	}
+	if alike("p") != alike("q") || alike("f") != alike("g") || alike("default") != alike("use1") {
+		t.Error("configurations written alike are not alike")
+	}
+	if alike("p") == alike("m") || alike("p") == alike("f") || alike("default") == alike("prod") {
+		t.Error("configurations written otherwise are alike")
+	}
+	if p.AWSAccountsAlike != 6 {
+		t.Errorf("%d accounts alike, want 6", p.AWSAccountsAlike)
 	}
 	if _, ok := p.Account(&Change{Type: "aws_iam_user", Name: "gone"}); ok {
 		t.Error("an object whose configuration is gone has an account")
