@@ -26,13 +26,19 @@ type attrs struct {
 	// allUnknown: the whole object is known only after apply (after_unknown
 	// is true); unreadable: the side is not an object at all.
 	allUnknown, unreadable bool
+	// inPlace: the after side of an object updated in place, which keeps
+	// an attribute's value where its configuration gives null.
+	inPlace bool
 }
 
 // isUnknown reports whether an attribute is known only after apply. An
 // attribute the plan shows unknown is null, and takes its default, when its
 // configuration omits it or sets it to null, or, for one that plans a null
 // as unknown, sets it from values known when Terraform plans (`= var.x`
-// with x null: anything else would be known).
+// with x null: anything else would be known). That holds for an object
+// made: one updated in place keeps its value where the configuration gives
+// null, and shows it known, so one shown unknown is unknown (a local that
+// reads a value known only after apply).
 func (a attrs) isUnknown(name string) bool {
 	u, _ := markOf(a.unknown, name).(bool)
 	switch {
@@ -45,7 +51,7 @@ func (a attrs) isUnknown(name string) bool {
 	case plan.Set:
 		return true
 	case plan.SetAtPlan:
-		return !a.computedWhenNull[name]
+		return !a.computedWhenNull[name] || a.inPlace
 	}
 	return false
 }

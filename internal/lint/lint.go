@@ -215,7 +215,7 @@ func (c *change) after() attrs {
 		return attrs{}
 	}
 	a := attrs{sensitive: c.rc.AfterSensitive, configured: c.configured, hasConfig: c.hasConfig,
-		computedWhenNull: computedWhenNull[c.rc.Type]}
+		computedWhenNull: computedWhenNull[c.rc.Type], inPlace: c.action == "update" || c.action == "no-op"}
 	var isObject bool
 	a.values, isObject = c.rc.After.(plan.Object)
 	a.unknown, _ = c.rc.AfterUnknown.(plan.Object)

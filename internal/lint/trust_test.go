@@ -981,6 +981,41 @@ func TestComputedWhenNull(t *testing.T) {
 	}
 }
 
+// TestComputedWhenNullInPlace: an object updated in place keeps an optional
+// and computed attribute's value where its configuration gives null, and
+// the plan shows it known; shown unknown, it is unknown, whatever its
+// configuration reads (a local that reads a value known only after apply):
+// a dormant SSH key's status so read is no reactivation.
+func TestComputedWhenNullInPlace(t *testing.T) {
+	pub, err := os.ReadFile("testdata/trust/ssh_key.pub")
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := strings.TrimSpace(string(pub))
+	for action, want := range map[string]string{"update": "IG405:info", "create": ""} {
+		before := `{"username": "alice", "encoding": "SSH", "public_key": "` + key + `", "status": "Inactive"}`
+		if action == "create" {
+			before = "null"
+		}
+		doc := `{"format_version": "1.2", "resource_changes": [
+		  {"address": "aws_iam_user_ssh_key.k", "mode": "managed", "type": "aws_iam_user_ssh_key", "name": "k",
+		   "change": {"actions": ["` + action + `"], "before": ` + before + `,
+		     "after": {"username": "alice", "encoding": "SSH", "public_key": "` + key + `"}, "after_unknown": {"status": true}}}],
+		  "configuration": {"root_module": {"resources": [{"address": "aws_iam_user_ssh_key.k", "type": "aws_iam_user_ssh_key",
+		    "name": "k", "expressions": {"status": {"references": ["local.status"]}}}]}}}`
+		fs := Lint(readPlan(t, []byte(doc)), Options{})
+		var got []string
+		for _, f := range fs.Findings {
+			if f.Rule.ID == "IG405" {
+				got = append(got, f.Rule.ID+":"+f.Severity.String())
+			}
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%s: IG405 %q, want %q", action, got, want)
+		}
+	}
+}
+
 // TestPriorStateMarks: a value prior_state marks sensitive stays withheld
 // though the change of that resource gives no mark, whichever comes first.
 func TestPriorStateMarks(t *testing.T) {
