@@ -613,10 +613,8 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 		}
 		switch {
 		case c.removed && rc.DeposedKey == "":
-			if !was.Unknown && was.V != "" {
-				for _, k := range l.accountKeys(c.rc, was.V) {
-					l.goneUsers[k] = userKey(was.V)
-				}
+			if k, ok := l.accountUser(c.rc, was.V); ok && !was.Unknown && was.V != "" {
+				l.goneUsers[k] = userKey(was.V)
 			}
 			continue
 		case c.action == "forget":
@@ -699,53 +697,9 @@ func (l *linter) keepCredentialUsers() {
 // userGone reports whether the plan deletes the user named user of c's
 // account, and no object has that name once it is applied.
 func (l *linter) userGone(c *change, user string) bool {
-	u := l.goneUsers[l.accountLookup(c.rc, user)]
-	return u != "" && !l.keptUsers[u] && !l.keptUsers[""]
-}
-
-// Keys for the objects of a user name in any account, for a plan whose
-// accounts cannot be told apart (blurred: its provider configurations are
-// several accounts by Account, one by AccountAlike): every such object's
-// (anyAccount), and those whose configuration is gone (unplaced), which
-// may be in any of them. A rotation or offboarding by removing the
-// resources, beside a us-east-1 alias that reads the root's
-// var.access_key, is then judged as with one configuration; an object
-// whose configuration is shown is matched in its own account only.
-func anyAccount(user string) string { return "\x01a" + userKey(user) }
-func unplaced(user string) string   { return "\x01u" + userKey(user) }
-
-func (l *linter) blurred() bool { return l.plan.AWSAccounts > 1 && l.plan.AWSAccountsAlike <= 1 }
-
-// accountKeys are the keys an object of user name records a fact under:
-// accountUser's, and in a blurred plan anyAccount's and, for an object
-// whose configuration is gone, unplaced's.
-func (l *linter) accountKeys(rc *plan.Change, user string) []string {
-	k, ok := l.accountUser(rc, user)
-	var keys []string
-	if ok {
-		keys = append(keys, k)
-	}
-	if l.blurred() {
-		keys = append(keys, anyAccount(user))
-		if !ok {
-			keys = append(keys, unplaced(user))
-		}
-	}
-	return keys
-}
-
-// accountLookup is the key to look a fact about user name up by, for an
-// object of rc (see accountKeys): its account's; in a blurred plan, for
-// an object whose configuration is gone, any account's. "" for none.
-func (l *linter) accountLookup(rc *plan.Change, user string) string {
-	k, ok := l.accountUser(rc, user)
-	switch {
-	case ok:
-		return k
-	case l.blurred():
-		return anyAccount(user)
-	}
-	return ""
+	k, ok := l.accountUser(c.rc, user)
+	u := l.goneUsers[k]
+	return ok && u != "" && !l.keptUsers[u] && !l.keptUsers[""]
 }
 
 // groupAccessKeys chains the access keys that exist once the plan is
@@ -985,6 +939,10 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 		if u.Unknown || u.V == "" {
 			continue
 		}
+		k, ok := l.accountUser(c.rc, u.V)
+		if !ok {
+			continue
+		}
 		r := rules.SigningCertificateReplacement(a.str("status", "Active"), a.str("certificate_body", ""), l.now, l.baseline)
 		if r == rules.SoundReplacement {
 			if held == nil {
@@ -996,9 +954,7 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 				r = rules.NoReplacement
 			}
 		}
-		for _, k := range l.accountKeys(c.rc, u.V) {
-			best[k] = max(best[k], r)
-		}
+		best[k] = max(best[k], r)
 	}
 	// A sound certificate the user keeps, uploaded before (the first step
 	// of a rotation, as IG501's remediation asks), takes the place of one
@@ -1022,12 +978,8 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 		if u.Unknown || u.Unreadable || u.V == "" {
 			continue
 		}
-		if k, ok := l.accountUser(o.ref(), u.V); ok && l.clearedUsers[k] {
-			continue
-		}
-		r := rules.SigningCertificateReplacement(a.str("status", "Active"), a.str("certificate_body", ""), l.now, l.baseline)
-		for _, k := range l.accountKeys(o.ref(), u.V) {
-			best[k] = max(best[k], r)
+		if k, ok := l.accountUser(o.ref(), u.V); ok && !l.clearedUsers[k] {
+			best[k] = max(best[k], rules.SigningCertificateReplacement(a.str("status", "Active"), a.str("certificate_body", ""), l.now, l.baseline))
 		}
 	}
 	return best
@@ -1074,8 +1026,8 @@ func (l *linter) signingReplacement(c *change, user string) rules.Replacement {
 	if l.signingBest == nil {
 		panic("lint: a signing certificate was judged before its replacements were found; find them in gatherFacts")
 	}
-	k := l.accountLookup(c.rc, user)
-	if k == "" {
+	k, ok := l.accountUser(c.rc, user)
+	if !ok {
 		return rules.NoReplacement
 	}
 	if to, ok := l.renamedUsers[k]; ok {
@@ -1128,7 +1080,7 @@ func (l *linter) dormantCredentials() map[string]map[string]dormantCredential {
 			return
 		case !dormant:
 			if u := a.str(userAttrs[typ], ""); !u.Unknown && !u.Unreadable {
-				for _, k := range l.accountKeys(rc, u.V) {
+				if k, ok := l.accountUser(rc, u.V); ok {
 					l.heldActive[[3]string{typ, id, k}] = true
 				}
 			}
@@ -1178,8 +1130,7 @@ func (l *linter) renews(c *change, id string) bool {
 	if !ok {
 		return false
 	}
-	held := l.heldActive[[3]string{c.rc.Type, id, k}] || l.blurred() && l.heldActive[[3]string{c.rc.Type, id, unplaced(u.V)}]
-	if held && !l.retaken[userKey(u.V)] {
+	if l.heldActive[[3]string{c.rc.Type, id, k}] && !l.retaken[userKey(u.V)] {
 		return true // unless the name is another user's now: the key was held by the one renamed from it
 	}
 	for from, to := range l.renamedUsers { // the user held it under its old name

@@ -312,12 +312,6 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/signing-region-alias", nil, map[string]string{
 			"aws_iam_signing_certificate.carol": "IG501:medium",
 		}},
-		// The same with credentials read from the same variables: the two
-		// configurations may be one account, and objects whose
-		// configuration is gone may be of either.
-		{"trust/signing-region-alias-var", nil, map[string]string{
-			"aws_iam_signing_certificate.carol": "IG501:medium",
-		}},
 		// Two accounts whose profiles are read from one variable
 		// ("${var.org}-prod", "${var.org}-dev"): written alike in the plan,
 		// they are not one account. An upload in dev replaces nothing in
