@@ -312,6 +312,10 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/signing-region-alias", nil, map[string]string{
 			"aws_iam_signing_certificate.carol": "IG501:medium",
 		}},
+		// A module's proxy block for a passed alias is no other account.
+		{"trust/signing-module-proxy", nil, map[string]string{
+			"aws_iam_signing_certificate.carol": "IG501:medium",
+		}},
 		// Two accounts whose profiles are read from one variable
 		// ("${var.org}-prod", "${var.org}-dev"): written alike in the plan,
 		// they are not one account. An upload in dev replaces nothing in

@@ -1029,12 +1029,19 @@ func (rd *reader) providerConfig() error {
 	return s.entries("provider_config", func(key []byte) error {
 		name := string(key)
 		region, fullName := "", ""
-		var account []string // the expressions that say which account (see accountOf)
+		var account []string // the expressions that say which account (see addAccount)
+		expressions := false // any at all: a module's block of none is a proxy
 		defer func() {
 			// The provider is known by its source (full_name), whatever
 			// local name the configuration gives it; without one, by the
 			// name: "aws", "aws.alias", and a module's own, "module.m:aws".
 			local := name[strings.LastIndexByte(name, ':')+1:]
+			if !expressions && strings.Contains(name, ":") {
+				// A module's provider "aws" { alias = "x" } with nothing
+				// set: a proxy for the configuration its caller passes,
+				// no account of its own (the older configuration_aliases).
+				return
+			}
 			if fullName == "" && (local == "aws" || strings.HasPrefix(local, "aws.")) || path.Base(fullName) == "aws" {
 				rd.addAccount(name, account)
 			}
@@ -1055,6 +1062,7 @@ func (rd *reader) providerConfig() error {
 					break
 				}
 				return s.entries("expressions", func(attr []byte) error {
+					expressions = true
 					if string(attr) != "region" {
 						if notAccount[string(attr)] {
 							return s.skip()
@@ -1063,8 +1071,8 @@ func (rd *reader) providerConfig() error {
 						if err == nil {
 							err = rd.keepBytes(len(attr) + len(raw))
 						}
-						if r := string(bytes.TrimSpace(raw)); r != "[]" && r != "[{}]" { // no block, or an empty one, sets nothing
-							account = append(account, string(attr)+"="+string(raw))
+						if arg, sets := canonicalArgument(raw); sets {
+							account = append(account, string(attr)+"="+arg)
 						}
 						return err
 					}
@@ -1158,9 +1166,35 @@ func (rd *reader) addAccount(name string, account []string) {
 	rd.p.accounts[name], rd.p.alike[name] = id, alike
 }
 
-// constantArgument reports whether a provider argument's expression, raw
-// JSON, gives only constants: a constant_value, or blocks of such. A
-// reference, or a function ({}), is a value the plan does not show.
+// canonicalArgument spells a provider argument's expression, raw JSON, one
+// way however the plan's JSON spells it (key order, white space, escapes);
+// sets is false for one that sets nothing: null (as omitted), or no
+// block, or empty ones (endpoints {}).
+func canonicalArgument(raw []byte) (arg string, sets bool) {
+	var v any
+	if json.Unmarshal(raw, &v) != nil {
+		return string(raw), true // compared as it is
+	}
+	switch v := v.(type) {
+	case map[string]any:
+		if c, ok := v["constant_value"]; ok && c == nil && len(v) == 1 {
+			return "", false
+		}
+	case []any:
+		if !slices.ContainsFunc(v, func(b any) bool { m, ok := b.(map[string]any); return !ok || len(m) > 0 }) {
+			return "", false
+		}
+	}
+	b, err := json.Marshal(v) // map keys sorted
+	if err != nil {
+		return string(raw), true
+	}
+	return string(b), true
+}
+
+// constantArgument reports whether a provider argument's expression, JSON,
+// gives only constants: a constant_value, or blocks of such. A reference,
+// or a function ({}), is a value the plan does not show.
 func constantArgument(raw string) bool {
 	var v any
 	if json.Unmarshal([]byte(raw), &v) != nil {

@@ -210,7 +210,8 @@ func TestRegion(t *testing.T) {
 
 // TestAccount: AWS provider configurations that give their credentials,
 // profiles and roles the same constants are one account, whatever their
-// regions and settings of no account; others, another each.
+// regions and settings of no account, however the JSON spells them; others,
+// another each. A module's proxy block (nothing set) is no account.
 func TestAccount(t *testing.T) {
 	const creds = `"access_key": {"constant_value": "AKIA1"}, "skip_credentials_validation": {"constant_value": true}`
 	doc := `{"format_version": "1.2", "resource_changes": [],
@@ -220,7 +221,10 @@ func TestAccount(t *testing.T) {
 	    "aws.prod": {"alias": "prod", "expressions": {"access_key": {"constant_value": "AKIA2"}}},
 	    "aws.role": {"alias": "role", "expressions": {"assume_role": [{"role_arn": {"constant_value": "arn:aws:iam::2:role/x"}}], ` + creds + `}},
 	    "aws.allowed": {"alias": "allowed", "expressions": {"allowed_account_ids": {"constant_value": ["1"]}, ` + creds + `}},
-	    "aws.blocks": {"alias": "blocks", "expressions": {"endpoints": [{}], ` + creds + `}},
+	    "aws.blocks": {"alias": "blocks", "expressions": {"endpoints": [ { } ], ` + creds + `}},
+	    "aws.nulls": {"alias": "nulls", "expressions": {"profile": {"constant_value": null}, "token": {"constant_value": null}, ` + creds + `}},
+	    "aws.spelt": {"alias": "spelt", "expressions": {"skip_credentials_validation": {"constant_value": true}, "access_key": { "constant_value" : "AKIA\u0031" }}},
+	    "proxy:aws.use1": {"alias": "use1", "module_address": "module.proxy"},
 	    "aws.p": {"alias": "p", "expressions": {"profile": {"references": ["var.org"]}}},
 	    "aws.q": {"alias": "q", "expressions": {"profile": {"references": ["var.org"]}}},
 	    "aws.f": {"alias": "f", "expressions": {"profile": {}}},
@@ -233,6 +237,8 @@ func TestAccount(t *testing.T) {
 		`{"address": "aws_iam_user.role", "type": "aws_iam_user", "provider_config_key": "aws.role"},` +
 		`{"address": "aws_iam_user.allowed", "type": "aws_iam_user", "provider_config_key": "aws.allowed"},` +
 		`{"address": "aws_iam_user.blocks", "type": "aws_iam_user", "provider_config_key": "aws.blocks"},` +
+		`{"address": "aws_iam_user.nulls", "type": "aws_iam_user", "provider_config_key": "aws.nulls"},` +
+		`{"address": "aws_iam_user.spelt", "type": "aws_iam_user", "provider_config_key": "aws.spelt"},` +
 		`{"address": "aws_iam_user.p", "type": "aws_iam_user", "provider_config_key": "aws.p"},` +
 		`{"address": "aws_iam_user.q", "type": "aws_iam_user", "provider_config_key": "aws.q"},` +
 		`{"address": "aws_iam_user.f", "type": "aws_iam_user", "provider_config_key": "aws.f"},` +
@@ -249,8 +255,10 @@ func TestAccount(t *testing.T) {
 		}
 		return a
 	}
-	if account("default") != account("use1") || account("default") != account("allowed") || account("default") != account("blocks") {
-		t.Error("an alias for another region, or one that checks the account ID or has an empty block, is another account")
+	for _, same := range []string{"use1", "allowed", "blocks", "nulls", "spelt"} {
+		if account(same) != account("default") {
+			t.Errorf("%s (another region, an account ID checked, an empty block, nulls, another spelling) is another account", same)
+		}
 	}
 	// Values read from elsewhere ("${var.org}-prod" and "${var.org}-dev"
 	// are written alike) or made by functions are another account each.
