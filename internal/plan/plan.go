@@ -1153,16 +1153,14 @@ func (rd *reader) addAccount(name string, account []string) {
 	if rd.p.accounts == nil {
 		rd.p.accounts, rd.p.alike, rd.accountIDs = map[string]string{}, map[string]string{}, map[string]bool{}
 	}
-	for _, k := range []string{"strict\x00" + id, "alike\x00" + alike} {
+	count := func(k string, n *int) {
 		if !rd.accountIDs[k] {
 			rd.accountIDs[k] = true
-			if strings.HasPrefix(k, "strict") {
-				rd.p.AWSAccounts++
-			} else {
-				rd.p.AWSAccountsAlike++
-			}
+			*n++
 		}
 	}
+	count("strict\x00"+id, &rd.p.AWSAccounts)
+	count("alike\x00"+alike, &rd.p.AWSAccountsAlike)
 	rd.p.accounts[name], rd.p.alike[name] = id, alike
 }
 
