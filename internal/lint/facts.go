@@ -100,7 +100,7 @@ func (l *linter) withheld(u user) rules.Value[string] {
 type standingPolicy struct {
 	address string
 	policy  rules.PasswordPolicy
-	account string // its account (plan.Account), where the plan shows it
+	account string // its account (plan.AccountAlike), where the plan shows it
 	shown   bool
 }
 
@@ -916,10 +916,10 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 
 // signingReplacements finds, for each user, the best signing certificate
 // the plan creates for them (alone or as the new half of a replacement), or
-// that they keep, by accountUser. An upload of a key another user of its account holds
-// Active once the plan is applied is none: IAM refuses a certificate the
-// account holds already (DuplicateCertificate), and a certificate for the
-// same key pair would make two users sign as one.
+// that they keep, by accountUser. An upload of a key another user of its
+// account holds Active once the plan is applied is none: IAM refuses a
+// certificate the account holds already (DuplicateCertificate), and a
+// certificate for the same key pair would make two users sign as one.
 func (l *linter) signingReplacements() map[string]rules.Replacement {
 	best := map[string]rules.Replacement{}
 	var held map[[2]string][]string // made for the first sound upload
