@@ -312,9 +312,16 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/signing-region-alias", nil, map[string]string{
 			"aws_iam_signing_certificate.carol": "IG501:medium",
 		}},
-		// A module's proxy block for a passed alias is no other account.
+		// A module's block with nothing set may be a proxy for a passed
+		// alias, or a configuration of its own that reads the
+		// environment's credentials: the plan does not show which. It is
+		// another account for IG501, so the certificates whose
+		// configuration is gone may be of either, and none is credited:
+		// false findings for alice and bob, never a pass.
 		{"trust/signing-module-proxy", nil, map[string]string{
-			"aws_iam_signing_certificate.carol": "IG501:medium",
+			"aws_iam_signing_certificate.alice_2026": "IG501:medium",
+			"aws_iam_signing_certificate.bob":        "IG501:medium",
+			"aws_iam_signing_certificate.carol":      "IG501:medium",
 		}},
 		// Two accounts whose profiles are read from one variable
 		// ("${var.org}-prod", "${var.org}-dev"): written alike in the plan,

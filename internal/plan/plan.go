@@ -1030,20 +1030,18 @@ func (rd *reader) providerConfig() error {
 		name := string(key)
 		region, fullName := "", ""
 		var account []string // the expressions that say which account (see addAccount)
-		expressions := false // any at all: a module's block of none is a proxy
+		expressions := false // any at all: a module's block of none may be a proxy
 		defer func() {
 			// The provider is known by its source (full_name), whatever
 			// local name the configuration gives it; without one, by the
 			// name: "aws", "aws.alias", and a module's own, "module.m:aws".
 			local := name[strings.LastIndexByte(name, ':')+1:]
-			if !expressions && strings.Contains(name, ":") {
-				// A module's provider "aws" { alias = "x" } with nothing
-				// set: a proxy for the configuration its caller passes,
-				// no account of its own (the older configuration_aliases).
-				return
-			}
 			if fullName == "" && (local == "aws" || strings.HasPrefix(local, "aws.")) || path.Base(fullName) == "aws" {
-				rd.addAccount(name, account)
+				// A module's block with nothing set may be a proxy for the
+				// configuration its caller passes (the older spelling of
+				// configuration_aliases), or its own, reading the
+				// environment's credentials: the plan does not show which.
+				rd.addAccount(name, account, !expressions && strings.Contains(name, ":"))
 			}
 		}()
 		if c, ok := s.peek(); !ok || c != '{' {
@@ -1134,8 +1132,11 @@ var notAccount = map[string]bool{
 // Alike, it keeps a looser account too: the configurations that write
 // those expressions alike, values read from elsewhere included, may be one
 // account ("${var.org}-prod" and "${var.org}-dev" are both written as
-// var.org), and are not shown to be two (see AccountAlike).
-func (rd *reader) addAccount(name string, account []string) {
+// var.org), and are not shown to be two (see AccountAlike). A module's
+// block that may be a proxy (maybeProxy) may be any account: it has its
+// own for Account, and none alike (AccountAlike gives it its own, and it
+// makes no other configuration another account).
+func (rd *reader) addAccount(name string, account []string, maybeProxy bool) {
 	slices.Sort(account)
 	alike := strings.Join(account, "\n")
 	id := alike
@@ -1160,8 +1161,11 @@ func (rd *reader) addAccount(name string, account []string) {
 		}
 	}
 	count("strict\x00"+id, &rd.p.AWSAccounts)
-	count("alike\x00"+alike, &rd.p.AWSAccountsAlike)
-	rd.p.accounts[name], rd.p.alike[name] = id, alike
+	rd.p.accounts[name] = id
+	if !maybeProxy {
+		count("alike\x00"+alike, &rd.p.AWSAccountsAlike)
+		rd.p.alike[name] = alike
+	}
 }
 
 // canonicalArgument spells a provider argument's expression, raw JSON, one

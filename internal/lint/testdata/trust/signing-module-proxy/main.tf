@@ -1,7 +1,9 @@
 # As signing-region-alias, with the alias passed to a module that declares
-# a proxy block for it: the module's block is no other account. alice's
-# certificate is rotated and bob is offboarded by removing their resources:
-# no finding. carol's is deleted and not replaced: IG501.
+# a proxy block for it. The plan cannot show that the block is a proxy,
+# not a configuration of its own (the environment's credentials): it may
+# be another account, so the certificates whose configuration is gone
+# (alice's rotated, bob's offboarded) are IG501, false findings but never
+# a pass; carol's too.
 resource "aws_iam_signing_certificate" "alice_2027" {
   user_name        = "alice"
   certificate_body = file("${path.module}/alice-2027.pem")
