@@ -960,26 +960,34 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 	// of a rotation, as IG501's remediation asks), takes the place of one
 	// deleted too; not one deleted with its user, nor the very certificate
 	// deleted (one certificate at two addresses).
-	deleted := map[string]bool{}
-	for _, c := range slices.Concat(l.changes, l.orphans) {
-		if c.rc.Type == "aws_iam_signing_certificate" && (c.removed || c.action == "replace") {
-			deleted[certificateID(c.before())] = true
-		}
-	}
+	var deleted map[string]bool // made for the first kept one that would count
 	for _, o := range l.applied("aws_iam_signing_certificate") {
 		if o.change != nil && !o.forgotten && (o.change.action == "create" || o.change.action == "replace") {
 			continue // an upload: judged above
 		}
 		a := o.attrs()
-		if deleted[certificateID(a)] {
-			continue
-		}
 		u := a.str("user_name", "")
 		if u.Unknown || u.Unreadable || u.V == "" {
 			continue
 		}
-		if k, ok := l.accountUser(o.ref(), u.V); ok && !l.clearedUsers[k] {
-			best[k] = max(best[k], rules.SigningCertificateReplacement(a.str("status", "Active"), a.str("certificate_body", ""), l.now, l.baseline))
+		k, ok := l.accountUser(o.ref(), u.V)
+		if !ok || l.clearedUsers[k] {
+			continue
+		}
+		r := rules.SigningCertificateReplacement(a.str("status", "Active"), a.str("certificate_body", ""), l.now, l.baseline)
+		if r == rules.NoReplacement {
+			continue
+		}
+		if deleted == nil {
+			deleted = map[string]bool{}
+			for _, c := range slices.Concat(l.changes, l.orphans) {
+				if c.rc.Type == "aws_iam_signing_certificate" && (c.removed || c.action == "replace") {
+					deleted[certificateID(c.before())] = true
+				}
+			}
+		}
+		if !deleted[certificateID(a)] {
+			best[k] = max(best[k], r)
 		}
 	}
 	return best

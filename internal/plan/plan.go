@@ -1030,6 +1030,7 @@ func (rd *reader) providerConfig() error {
 		name := string(key)
 		region, fullName := "", ""
 		var account []string // the expressions that say which account (see addAccount)
+		elsewhere := false   // one of them is read from elsewhere, or a function
 		expressions := false // any at all: a module's block of none may be a proxy
 		defer func() {
 			// The provider is known by its source (full_name), whatever
@@ -1041,11 +1042,11 @@ func (rd *reader) providerConfig() error {
 				// configuration its caller passes (the older spelling of
 				// configuration_aliases), or its own, reading the
 				// environment's credentials: the plan does not show which.
-				rd.addAccount(name, account, !expressions && strings.Contains(name, ":"))
+				rd.addAccount(name, account, elsewhere, !expressions && strings.Contains(name, ":"))
 			}
 		}()
 		if c, ok := s.peek(); !ok || c != '{' {
-			account = []string{"\x00" + name} // unread: its own
+			account, elsewhere = []string{"\x00" + name}, true // unread: its own
 			return s.skip()
 		}
 		err := s.fields("provider config", func(k []byte) error {
@@ -1056,7 +1057,7 @@ func (rd *reader) providerConfig() error {
 				}
 			case "expressions":
 				if c, ok := s.peek(); !ok || c != '{' {
-					account = []string{"\x00" + name}
+					account, elsewhere = []string{"\x00" + name}, true
 					break
 				}
 				return s.entries("expressions", func(attr []byte) error {
@@ -1069,8 +1070,9 @@ func (rd *reader) providerConfig() error {
 						if err == nil {
 							err = rd.keepBytes(len(attr) + len(raw))
 						}
-						if arg, sets := canonicalArgument(raw); sets {
+						if arg, constant, sets := canonicalArgument(raw); sets {
 							account = append(account, string(attr)+"="+arg)
+							elsewhere = elsewhere || !constant
 						}
 						return err
 					}
@@ -1135,18 +1137,15 @@ var notAccount = map[string]bool{
 // var.org), and are not shown to be two (see AccountAlike). A module's
 // block that may be a proxy (maybeProxy) may be any account: it has its
 // own for Account, and none alike (AccountAlike gives it its own, and it
-// makes no other configuration another account).
-func (rd *reader) addAccount(name string, account []string, maybeProxy bool) {
+// makes no other configuration another account). elsewhere: an argument
+// is read from elsewhere, or a function, whose value the plan does not
+// show.
+func (rd *reader) addAccount(name string, account []string, elsewhere, maybeProxy bool) {
 	slices.Sort(account)
 	alike := strings.Join(account, "\n")
 	id := alike
-	for _, a := range account {
-		if _, raw, _ := strings.Cut(a, "="); !constantArgument(raw) {
-			// Read from elsewhere, or a function: the plan does not show
-			// the value.
-			id = "\x00" + name
-			break
-		}
+	if elsewhere {
+		id = "\x00" + name
 	}
 	if strings.Contains(alike, `"references"`) {
 		alike = name[:strings.LastIndexByte(name, ':')+1] + "\n" + alike // a module's var.x is its own
@@ -1171,61 +1170,54 @@ func (rd *reader) addAccount(name string, account []string, maybeProxy bool) {
 // canonicalArgument spells a provider argument's expression, raw JSON, one
 // way however the plan's JSON spells it (key order, white space, escapes);
 // sets is false for one that sets nothing: null (as omitted), or no
-// block, or empty ones (endpoints {}).
-func canonicalArgument(raw []byte) (arg string, sets bool) {
+// block, or empty ones (endpoints {}). constant: it gives only constants,
+// a constant_value or blocks of such; a reference, or a function ({}), is
+// a value the plan does not show.
+func canonicalArgument(raw []byte) (arg string, constant, sets bool) {
 	var v any
 	if json.Unmarshal(raw, &v) != nil {
-		return string(raw), true // compared as it is
+		return string(raw), false, true // compared as it is
 	}
 	switch v := v.(type) {
 	case map[string]any:
 		if c, ok := v["constant_value"]; ok && c == nil && len(v) == 1 {
-			return "", false
+			return "", true, false
 		}
 	case []any:
 		if !slices.ContainsFunc(v, func(b any) bool { m, ok := b.(map[string]any); return !ok || len(m) > 0 }) {
-			return "", false
+			return "", true, false
 		}
 	}
 	b, err := json.Marshal(v) // map keys sorted
 	if err != nil {
-		return string(raw), true
+		return string(raw), false, true
 	}
-	return string(b), true
+	return string(b), constantExpr(v), true
 }
 
-// constantArgument reports whether a provider argument's expression, JSON,
-// gives only constants: a constant_value, or blocks of such. A reference,
-// or a function ({}), is a value the plan does not show.
-func constantArgument(raw string) bool {
-	var v any
-	if json.Unmarshal([]byte(raw), &v) != nil {
-		return false
-	}
-	var constant func(v any) bool
-	constant = func(v any) bool {
-		switch v := v.(type) {
-		case map[string]any: // an expression
-			_, refs := v["references"]
-			_, c := v["constant_value"]
-			return c && !refs
-		case []any: // blocks: an expression for each argument
-			for _, b := range v {
-				block, ok := b.(map[string]any)
-				if !ok {
+// constantExpr reports whether an argument's decoded expression gives only
+// constants (see canonicalArgument).
+func constantExpr(v any) bool {
+	switch v := v.(type) {
+	case map[string]any: // an expression
+		_, refs := v["references"]
+		_, c := v["constant_value"]
+		return c && !refs
+	case []any: // blocks: an expression for each argument
+		for _, b := range v {
+			block, ok := b.(map[string]any)
+			if !ok {
+				return false
+			}
+			for _, arg := range block {
+				if !constantExpr(arg) {
 					return false
 				}
-				for _, arg := range block {
-					if !constant(arg) {
-						return false
-					}
-				}
 			}
-			return true
 		}
-		return false
+		return true
 	}
-	return constant(v)
+	return false
 }
 
 // configCall reads a module call: the expressions it gives the module's

@@ -40,59 +40,44 @@ const sensitivePlan = `{"format_version": "1.2", "timestamp": "2026-11-23T07:00:
 // TestSensitiveNeverLeaves lints plans whose sensitive values are canaries,
 // one made by Terraform itself, and looks for them in every format.
 func TestSensitiveNeverLeaves(t *testing.T) {
-	pub, err := os.ReadFile("../lint/testdata/trust/ssh_key.pub")
-	if err != nil {
-		t.Fatal(err)
+	read := func(name string) string { // a file of the linter's trust fixtures
+		data, err := os.ReadFile("../lint/testdata/trust/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
 	}
-	key := strings.TrimSpace(string(pub))
-	real, err := os.ReadFile("../lint/testdata/trust/sensitive/plan.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	afterOnly, err := os.ReadFile("../lint/testdata/trust/sensitive-after-only/plan.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	keySecrets, err := os.ReadFile("../lint/testdata/trust/key-secret-state/plan.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	userMarks, err := os.ReadFile("../lint/testdata/trust/sensitive-user-marks/plan.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	refreshed, err := os.ReadFile("../lint/testdata/trust/refresh-sensitive/plan.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	targeted, err := os.ReadFile("../lint/testdata/trust/target-sensitive/plan.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	key := strings.TrimSpace(read("ssh_key.pub"))
+	real := read("sensitive/plan.json")
+	afterOnly := read("sensitive-after-only/plan.json")
+	keySecrets := read("key-secret-state/plan.json")
+	userMarks := read("sensitive-user-marks/plan.json")
+	refreshed := read("refresh-sensitive/plan.json")
+	targeted := read("target-sensitive/plan.json")
 	for name, c := range map[string]struct {
 		plan     string
 		canaries []string
 		fired    []string // rules that must fire, so the canaries are tested
 		unnamed  bool     // no message would name a sensitive value
 	}{
-		"made by terraform": {string(real), []string{"CANARY-user-7f3a", key[8:40], " 7;", "is 7"},
+		"made by terraform": {real, []string{"CANARY-user-7f3a", key[8:40], " 7;", "is 7"},
 			[]string{"IG101", "IG203", "IG402", "IG404"}, false},
 		// Marked after only (a variable made sensitive since the state
 		// was written), shown before by IG501.
-		"made by terraform, marked after only": {string(afterOnly), []string{"CANARY-real-user"}, []string{"IG501"}, false},
+		"made by terraform, marked after only": {afterOnly, []string{"CANARY-real-user"}, []string{"IG501"}, false},
 		// Access-key secrets and SMTP passwords in state, judged for
 		// whether they are null (IG202).
-		"made by terraform, key secrets": {string(keySecrets), []string{"FORGOTTEN-KEY-SECRET", "KEPT-KEY-SECRET"}, []string{"IG202"}, true},
+		"made by terraform, key secrets": {keySecrets, []string{"FORGOTTEN-KEY-SECRET", "KEPT-KEY-SECRET"}, []string{"IG202"}, true},
 		// User names marked by credentials only: deleted ones (in state)
 		// and a login profile; key statuses that are sensitive.
-		"made by terraform, marked by credentials": {string(userMarks),
+		"made by terraform, marked by credentials": {userMarks,
 			[]string{"CANARY-DELKEYUSER", "CANARY-DELSSHUSER", "CANARY-DELSIGUSER", "CANARY-LPUSER", "rotating[0], aws_iam_access_key.rotating[1]"},
 			[]string{"IG203", "IG404", "IG501"}, false},
 		// A refresh-only plan marks only what state marks: a variable
 		// made sensitive since is read from the configuration.
-		"made by terraform, refresh-only": {string(refreshed), []string{"canary-user-7731"}, []string{"IG203"}, false},
+		"made by terraform, refresh-only": {refreshed, []string{"canary-user-7731"}, []string{"IG203"}, false},
 		// So does a targeted plan, for the objects in prior_state alone.
-		"made by terraform, targeted": {string(targeted), []string{"canary-user-5310", "canary-chain-8841", "from 23"}, []string{"IG109", "IG404"}, false},
+		"made by terraform, targeted": {targeted, []string{"canary-user-5310", "canary-chain-8841", "from 23"}, []string{"IG109", "IG404"}, false},
 		"every sensitive place": {strings.ReplaceAll(sensitivePlan, "SSHKEY", key),
 			[]string{"CANARY-before-user", "CANARY-after-user", "CANARY-ssh-user", "CANARY-prior-ssh-user", "pEm", "4321", "is 3", "is 5"},
 			[]string{"IG101", "IG106", "IG107", "IG203", "IG403", "IG404", "IG501"}, false},
