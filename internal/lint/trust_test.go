@@ -627,7 +627,9 @@ func TestSpelling(t *testing.T) {
 		{"age overflowing int64", `{` + strong + `, "max_password_age": 1e19}`, "IG107:medium"},
 		{"negative age", `{` + strong + `, "max_password_age": -1}`, "IG107:medium"},
 		{"negative length", `{` + strong + `, "minimum_password_length": -20}`, "IG101:high"},
-		{"huge reuse", `{` + strong + `, "password_reuse_prevention": 1e300}`, ""},
+		// A value IAM refuses is never applied: no compliant policy.
+		{"huge reuse", `{` + strong + `, "password_reuse_prevention": 1e300}`, "IG106:info"},
+		{"length above IAM's limit", `{` + strong + `, "minimum_password_length": 200}`, "IG101:info"},
 		// A fraction is no value of an integer attribute (the provider
 		// refuses it): unreadable, never rounded to a pass.
 		{"fractional age", `{` + strong + `, "max_password_age": 90.5}`, "IG107:info"},

@@ -1,6 +1,9 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 const eventPasswordPolicy = "UpdateAccountPasswordPolicy"
 
@@ -151,30 +154,46 @@ type PasswordPolicy struct {
 	HardExpiry         Value[bool]
 }
 
+// iamLimit is a numeric setting of a password policy and the range
+// UpdateAccountPasswordPolicy takes for it.
+type iamLimit struct {
+	rule     *Rule
+	name     string
+	v        Value[int]
+	min, max int
+	zeroOff  bool // 0 leaves the setting off, outside the range
+}
+
+func (c iamLimit) refused() bool {
+	return !c.v.Unknown && !(c.zeroOff && c.v.V == 0) && (c.v.V < c.min || c.v.V > c.max)
+}
+
+func (c iamLimit) String() string {
+	off := ""
+	if c.zeroOff {
+		off = " (0 leaves it off)"
+	}
+	return fmt.Sprintf("%s must be from %d to %d%s, as IAM takes it", c.name, c.min, c.max, off)
+}
+
+// iamLimits are p's numeric settings: length 6 to 128, reuse prevention 1 to
+// 24, maximum age 1 to 1095 days, where 0 leaves the last two off.
+func iamLimits(p PasswordPolicy) []iamLimit {
+	return []iamLimit{
+		{PasswordMinLength, AttrMinimumLength, p.MinimumLength, 6, 128, false},
+		{PasswordReusePrevention, AttrReusePrevention, p.ReusePrevention, 1, 24, true},
+		{PasswordMaxAge, AttrMaxAge, p.MaxAgeDays, 1, 1095, true},
+	}
+}
+
 // OutsideIAMLimits names a setting of p that UpdateAccountPasswordPolicy
-// refuses (length 6 to 128, reuse prevention 1 to 24, maximum age 1 to
-// 1095 days; 0 leaves the last two off), or is "" when IAM takes them all.
-// Such a policy is never applied, so it cannot be judged compliant.
+// refuses, or is "" when IAM takes them all. Such a policy is never
+// applied, so it cannot be judged compliant.
 func OutsideIAMLimits(p PasswordPolicy) string {
-	for _, c := range []struct {
-		name    string
-		v       Value[int]
-		min     int
-		max     int
-		zeroOff bool
-	}{
-		{AttrMinimumLength, p.MinimumLength, 6, 128, false},
-		{AttrReusePrevention, p.ReusePrevention, 1, 24, true},
-		{AttrMaxAge, p.MaxAgeDays, 1, 1095, true},
-	} {
-		if c.v.Unknown || c.zeroOff && c.v.V == 0 || c.v.V >= c.min && c.v.V <= c.max {
-			continue
+	for _, c := range iamLimits(p) {
+		if c.refused() {
+			return c.String()
 		}
-		off := ""
-		if c.zeroOff {
-			off = " (0 leaves it off)"
-		}
-		return fmt.Sprintf("%s must be from %d to %d%s, as IAM takes it", c.name, c.min, c.max, off)
 	}
 	return ""
 }
@@ -284,6 +303,14 @@ func EvaluatePasswordPolicy(p PasswordPolicy, b Baseline) []Finding {
 		out = append(out, r.unknown(AttrAllowUsersToChange, v))
 	case !v.V:
 		out = append(out, r.finding(AttrAllowUsersToChange, "%s is false: users cannot change their own password", AttrAllowUsersToChange))
+	}
+	// A value IAM refuses that no rule above found weak (a length of 200,
+	// say) is no compliant policy: it is never applied.
+	for _, c := range iamLimits(p) {
+		if c.refused() && !slices.ContainsFunc(out, func(f Finding) bool { return f.Attribute == c.name }) {
+			out = append(out, Finding{Rule: c.rule, Severity: Info, Attribute: c.name, Message: fmt.Sprintf(
+				"%s is outside the %d to %d IAM takes: the apply fails and the account keeps the policy it has", c.name, c.min, c.max)})
+		}
 	}
 	return withhold(out, p.sensitive)
 }

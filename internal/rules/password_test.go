@@ -253,3 +253,41 @@ func TestOutsideIAMLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusedPolicyIsNoPass: a setting IAM refuses that no rule finds weak
+// is an info finding, never a compliant policy.
+func TestRefusedPolicyIsNoPass(t *testing.T) {
+	strong := PasswordPolicy{MinimumLength: Known(14), RequireUppercase: Known(true), RequireLowercase: Known(true),
+		RequireNumbers: Known(true), RequireSymbols: Known(true), MaxAgeDays: Known(90), ReusePrevention: Known(24),
+		AllowUsersToChange: Known(true)}
+	lax := DefaultBaseline()
+	lax.PasswordMinLength = 4
+	for _, c := range []struct {
+		name string
+		edit func(*PasswordPolicy)
+		b    Baseline
+		want string
+	}{
+		{"compliant", func(*PasswordPolicy) {}, DefaultBaseline(), ""},
+		{"length above 128", func(p *PasswordPolicy) { p.MinimumLength = Known(200) }, DefaultBaseline(), "IG101:info"},
+		{"length below 6 over a lax baseline", func(p *PasswordPolicy) { p.MinimumLength = Known(5) }, lax, "IG101:info"},
+		{"length below 6, weak too", func(p *PasswordPolicy) { p.MinimumLength = Known(3) }, DefaultBaseline(), "IG101:high"},
+		{"reuse above 24", func(p *PasswordPolicy) { p.ReusePrevention = Known(30) }, DefaultBaseline(), "IG106:info"},
+		{"age above 1095", func(p *PasswordPolicy) { p.MaxAgeDays = Known(2000) }, DefaultBaseline(), "IG107:medium"},
+		{"sensitive", func(p *PasswordPolicy) { p.MinimumLength = Value[int]{V: 200, Sensitive: true} }, DefaultBaseline(), "IG101:info"},
+	} {
+		p := strong
+		c.edit(&p)
+		fs := EvaluatePasswordPolicy(p, c.b)
+		var got []string
+		for _, f := range fs {
+			got = append(got, f.Rule.ID+":"+f.Severity.String())
+			if p.MinimumLength.Sensitive && strings.Contains(f.Message, "200") {
+				t.Errorf("%s: message shows the sensitive value: %q", c.name, f.Message)
+			}
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%s: findings %q, want %q", c.name, got, c.want)
+		}
+	}
+}
