@@ -384,6 +384,10 @@ func TestFixtureFindings(t *testing.T) {
 		// user, the other key's included: IG203 info on each such key.
 		// The key that reads aws_iam_user.ci.id directly has no other
 		// key known to be its user's.
+		{"trust/unknown-user-local", nil, map[string]string{
+			"aws_iam_access_key.blue":             "IG203:medium",
+			"module.keys.aws_iam_access_key.blue": "IG203:medium",
+		}},
 		{"trust/unknown-user-indirect", nil, map[string]string{
 			"aws_iam_access_key.via_local":                         "IG203:info",
 			`module.via_output["blue"].aws_iam_access_key.this`:    "IG203:info",

@@ -20,8 +20,7 @@ const (
 	// impure function such as timestamp().
 	SetAtPlan
 	// Set: set to a value that may be known only after apply (from a
-	// resource, a data source, a local or a module output, which the
-	// configuration block does not show), or to a constant.
+	// resource, a data source or a module output), or to a constant.
 	Set
 )
 

@@ -1391,7 +1391,10 @@ func (rd *reader) resolveConfig() {
 		for i, a := range res.attrs {
 			x := a.expr
 			attrs[i] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(k.module, x, each)), Inputs: !x.null && userInputs(k.module, x)}
-			if attrs[i].Setting == Set && x.refs && !x.instance && len(x.source) > 0 {
+			// A local counts as known at plan, yet may read a value known
+			// only after apply (local.ci = aws_iam_user.ci.id): whose it
+			// is still shows in its references.
+			if attrs[i].Setting != Unset && x.refs && !x.instance && len(x.source) > 0 {
 				x, up := rd.passedOn(k.module, x)
 				id, ok := ids[string(x.source)]
 				if !ok {
