@@ -294,6 +294,9 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/policy-target-alias", nil, map[string]string{
 			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
 		}},
+		{"trust/policy-target-alias-endpoints", nil, map[string]string{
+			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
+		}},
 		{"trust/policy-forget-alias", nil, map[string]string{
 			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
 		}},

@@ -1070,7 +1070,7 @@ func (rd *reader) providerConfig() error {
 						if err == nil {
 							err = rd.keepBytes(len(attr) + len(raw))
 						}
-						if arg, constant, sets := canonicalArgument(raw); sets {
+						if arg, constant, sets := canonicalArgument(string(attr), raw); sets {
 							account = append(account, string(attr)+"="+arg)
 							elsewhere = elsewhere || !constant
 						}
@@ -1170,21 +1170,37 @@ func (rd *reader) addAccount(name string, account []string, elsewhere, maybeProx
 // canonicalArgument spells a provider argument's expression, raw JSON, one
 // way however the plan's JSON spells it (key order, white space, escapes);
 // sets is false for one that sets nothing: null (as omitted), or no
-// block, or empty ones (endpoints {}). constant: it gives only constants,
-// a constant_value or blocks of such; a reference, or a function ({}), is
-// a value the plan does not show.
-func canonicalArgument(raw []byte) (arg string, constant, sets bool) {
+// block, or blocks that set nothing (endpoints {}, assume_role { role_arn
+// = null }). Of endpoints, only those of the services whose objects the
+// rules judge, or that give credentials, are kept (see accountEndpoints).
+// constant: it gives only constants, a constant_value or blocks of such; a
+// reference, or a function ({}), is a value the plan does not show.
+func canonicalArgument(attr string, raw []byte) (arg string, constant, sets bool) {
 	var v any
 	if json.Unmarshal(raw, &v) != nil {
 		return string(raw), false, true // compared as it is
 	}
 	switch v := v.(type) {
 	case map[string]any:
-		if c, ok := v["constant_value"]; ok && c == nil && len(v) == 1 {
+		if isNull(v) {
 			return "", true, false
 		}
 	case []any:
-		if !slices.ContainsFunc(v, func(b any) bool { m, ok := b.(map[string]any); return !ok || len(m) > 0 }) {
+		empty := true
+		for _, b := range v {
+			block, ok := b.(map[string]any)
+			if !ok {
+				empty = false
+				continue
+			}
+			for k, e := range block {
+				if e, ok := e.(map[string]any); ok && isNull(e) || attr == "endpoints" && !accountEndpoints[k] {
+					delete(block, k)
+				}
+			}
+			empty = empty && len(block) == 0
+		}
+		if empty {
 			return "", true, false
 		}
 	}
@@ -1194,6 +1210,18 @@ func canonicalArgument(raw []byte) (arg string, constant, sets bool) {
 	}
 	return string(b), constantExpr(v), true
 }
+
+// isNull reports whether an expression is {"constant_value": null}.
+func isNull(e map[string]any) bool {
+	c, ok := e["constant_value"]
+	return ok && c == nil && len(e) == 1
+}
+
+// accountEndpoints are the endpoints of the AWS provider that may change
+// which account an object judged is in: IAM's and CloudTrail's, where the
+// objects go, and STS's and SSO's, which give credentials. Another
+// service's (s3) does not.
+var accountEndpoints = map[string]bool{"iam": true, "sts": true, "cloudtrail": true, "sso": true}
 
 // constantExpr reports whether an argument's decoded expression gives only
 // constants (see canonicalArgument).

@@ -222,6 +222,9 @@ func TestAccount(t *testing.T) {
 	    "aws.role": {"alias": "role", "expressions": {"assume_role": [{"role_arn": {"constant_value": "arn:aws:iam::2:role/x"}}], ` + creds + `}},
 	    "aws.allowed": {"alias": "allowed", "expressions": {"allowed_account_ids": {"constant_value": ["1"]}, ` + creds + `}},
 	    "aws.blocks": {"alias": "blocks", "expressions": {"endpoints": [ { } ], ` + creds + `}},
+	    "aws.unset": {"alias": "unset", "expressions": {"endpoints": [{"iam": {"constant_value": null}, "s3": {"constant_value": "https://s3"}}],
+	      "assume_role": [{"role_arn": {"constant_value": null}}], ` + creds + `}},
+	    "aws.iam": {"alias": "iam", "expressions": {"endpoints": [{"iam": {"constant_value": "https://iam"}}], ` + creds + `}},
 	    "aws.nulls": {"alias": "nulls", "expressions": {"profile": {"constant_value": null}, "token": {"constant_value": null}, ` + creds + `}},
 	    "aws.spelt": {"alias": "spelt", "expressions": {"skip_credentials_validation": {"constant_value": true}, "access_key": { "constant_value" : "AKIA\u0031" }}},
 	    "proxy:aws.use1": {"alias": "use1", "module_address": "module.proxy"},
@@ -237,6 +240,8 @@ func TestAccount(t *testing.T) {
 		`{"address": "aws_iam_user.role", "type": "aws_iam_user", "provider_config_key": "aws.role"},` +
 		`{"address": "aws_iam_user.allowed", "type": "aws_iam_user", "provider_config_key": "aws.allowed"},` +
 		`{"address": "aws_iam_user.blocks", "type": "aws_iam_user", "provider_config_key": "aws.blocks"},` +
+		`{"address": "aws_iam_user.unset", "type": "aws_iam_user", "provider_config_key": "aws.unset"},` +
+		`{"address": "aws_iam_user.iam", "type": "aws_iam_user", "provider_config_key": "aws.iam"},` +
 		`{"address": "aws_iam_user.nulls", "type": "aws_iam_user", "provider_config_key": "aws.nulls"},` +
 		`{"address": "aws_iam_user.spelt", "type": "aws_iam_user", "provider_config_key": "aws.spelt"},` +
 		`{"address": "aws_iam_user.p", "type": "aws_iam_user", "provider_config_key": "aws.p"},` +
@@ -255,14 +260,14 @@ func TestAccount(t *testing.T) {
 		}
 		return a
 	}
-	for _, same := range []string{"use1", "allowed", "blocks", "nulls", "spelt"} {
+	for _, same := range []string{"use1", "allowed", "blocks", "unset", "nulls", "spelt"} {
 		if account(same) != account("default") {
-			t.Errorf("%s (another region, an account ID checked, an empty block, nulls, another spelling) is another account", same)
+			t.Errorf("%s (another region, an account ID checked, an empty block, blocks of nulls and another service's endpoint, nulls, another spelling) is another account", same)
 		}
 	}
 	// Values read from elsewhere ("${var.org}-prod" and "${var.org}-dev"
 	// are written alike) or made by functions are another account each.
-	others := []string{"prod", "role", "p", "q", "f", "g", "m"}
+	others := []string{"prod", "role", "iam", "p", "q", "f", "g", "m"}
 	for i, a := range others {
 		for _, b := range append([]string{"default"}, others[i+1:]...) {
 			if account(a) == account(b) {
@@ -272,8 +277,8 @@ func TestAccount(t *testing.T) {
 	}
 	// A module's block with nothing set may be a proxy or its own (the
 	// environment's credentials): an account for Account, none alike.
-	if p.AWSAccounts != 9 {
-		t.Errorf("%d accounts, want 9", p.AWSAccounts)
+	if p.AWSAccounts != 10 {
+		t.Errorf("%d accounts, want 10", p.AWSAccounts)
 	}
 	// Alike, those written alike may be one: the root's var.org twice, a
 	// function twice; not a module's var.org.
@@ -287,8 +292,8 @@ func TestAccount(t *testing.T) {
 	if alike("p") == alike("m") || alike("p") == alike("f") || alike("default") == alike("prod") {
 		t.Error("configurations written otherwise are alike")
 	}
-	if p.AWSAccountsAlike != 6 {
-		t.Errorf("%d accounts alike, want 6", p.AWSAccountsAlike)
+	if p.AWSAccountsAlike != 7 {
+		t.Errorf("%d accounts alike, want 7", p.AWSAccountsAlike)
 	}
 	if _, ok := p.Account(&Change{Type: "aws_iam_user", Name: "gone"}); ok {
 		t.Error("an object whose configuration is gone has an account")
