@@ -35,7 +35,9 @@ type expr struct {
 	// written in a way Terraform never writes.
 	opaque bool
 	vars   []string // the input variables of its module it reads
-	each   bool     // reads each.value
+	// outputs: the outputs of module calls it reads, "CALL\x00OUTPUT".
+	outputs []string
+	each    bool // reads each.value
 	// source is its references, one per line, when none differs from one
 	// instance of the resource to the next (count, each, self): every
 	// instance in one module instance reads the same values.
@@ -152,6 +154,24 @@ func (rd *reader) readRefs(e *expr) error {
 			// One that reads a value known only after apply, shown
 			// unknown, is judged as if null: a finding rather than a pass.
 			e.inputs = true
+		case strings.HasPrefix(ref, "module."):
+			// An output of a module call, known when the module's
+			// expression for it is (see knownOutput). Terraform lists the
+			// call's object after its outputs; alone it is the whole
+			// module, whatever its outputs read.
+			e.inputs = true
+			call, output, ok := moduleOutputRef(ref)
+			switch {
+			case !ok:
+				e.opaque = true
+			case output != "":
+				if err := rd.keepBytes(len(call) + len(output) + 16); err != nil {
+					return err
+				}
+				e.outputs = append(e.outputs, call+"\x00"+output)
+			case !slices.ContainsFunc(e.outputs, func(o string) bool { return strings.HasPrefix(o, call+"\x00") }):
+				e.opaque = true
+			}
 		case ref == "count.index", ref == "each.key", ref == "terraform.workspace",
 			ref == "path.module", ref == "path.root", ref == "path.cwd":
 			// known whenever Terraform plans
@@ -180,11 +200,38 @@ func userNameRef(ref string) (string, bool) {
 	if !ok {
 		return "", false
 	}
+	name, tail, ok := refName(rest)
+	if !ok || name == "" || tail != "" && tail != ".name" && tail != ".id" {
+		return "", false
+	}
+	return name, true
+}
+
+// moduleOutputRef reads a reference to a module call's output, or to the
+// call (output ""): module.CALL[KEY].OUTPUT.ATTR gives CALL and OUTPUT.
+func moduleOutputRef(ref string) (call, output string, ok bool) {
+	call, tail, ok := refName(strings.TrimPrefix(ref, "module."))
+	if !ok || call == "" {
+		return "", "", false
+	}
+	if tail == "" {
+		return call, "", true
+	}
+	output, ok = strings.CutPrefix(tail, ".")
+	if i := strings.IndexAny(output, ".["); i >= 0 {
+		output = output[:i]
+	}
+	return call, output, ok && output != ""
+}
+
+// refName splits the rest of a reference after its kind ("NAME[KEY].x")
+// into its name and what follows the name and its instance key (".x").
+func refName(rest string) (name, tail string, ok bool) {
 	end := strings.IndexAny(rest, ".[")
 	if end < 0 {
-		return rest, rest != ""
+		return rest, "", true
 	}
-	name, tail := rest[:end], rest[end:]
+	name, tail = rest[:end], rest[end:]
 	if tail[0] == '[' { // an instance key: up to the ] that closes it
 		quoted, escaped, i := false, false, 1
 		for ; i < len(tail) && (quoted || tail[i] != ']'); i++ {
@@ -198,14 +245,11 @@ func userNameRef(ref string) (string, bool) {
 			}
 		}
 		if i == len(tail) {
-			return "", false
+			return "", "", false
 		}
 		tail = tail[i+1:]
 	}
-	if name == "" || tail != "" && tail != ".name" && tail != ".id" {
-		return "", false
-	}
-	return name, true
+	return name, tail, true
 }
 
 // moduleCall is a numbered configuration module as its call shows it: the
@@ -234,7 +278,36 @@ func (rd *reader) knownRefs(m int, e expr, each func() bool) bool {
 			return false
 		}
 	}
+	for _, o := range e.outputs {
+		call, output, _ := strings.Cut(o, "\x00")
+		if !rd.knownOutput(m, call, output) {
+			return false
+		}
+	}
 	return true
+}
+
+// knownOutput reports whether the output of a module called from module m
+// is known when Terraform plans: its expression, read in the module's
+// scope, is (module.m.nothing, given value = null). An output the plan
+// does not show, or whose expression it cannot tell, is not.
+func (rd *reader) knownOutput(m int, call, output string) bool {
+	child, ok := rd.p.modules[configKey{m, call}]
+	if !ok {
+		return false
+	}
+	k := configKey{child, "\x00" + output} // no variable is named so
+	if v, ok := rd.known[k]; ok {
+		return v
+	}
+	rd.known[k] = false // a cycle, which only a hand-made plan has, is unknown
+	x, ok := rd.outputs[configKey{child, output}]
+	v := ok && (!x.refs || rd.knownRefs(child, x, func() bool {
+		c, ok := rd.calls[child]
+		return ok && rd.knownEach(child, c)
+	}))
+	rd.known[k] = v
+	return v
 }
 
 func (rd *reader) knownVar(m int, name string) bool {

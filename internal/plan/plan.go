@@ -231,6 +231,7 @@ type reader struct {
 	// rootDeclared has the root input variables the configuration declares.
 	rootDeclared map[string]bool
 	known        map[configKey]bool
+	outputs      map[configKey]expr   // a numbered module's outputs whose expressions are not opaque
 	passed       map[configKey]passed // see passedOn
 	regions      map[string]string    // each provider configuration's constant region, the plan's from resolveConfig on
 	accountIDs   map[string]bool      // the accounts of Plan.accounts and Plan.alike, each once
@@ -268,6 +269,7 @@ func (rd *reader) top() error {
 			})
 		case "configuration":
 			rd.config, rd.p.modules, rd.calls = map[resourceKey]configResource{}, map[configKey]int{}, map[int]moduleCall{}
+			rd.outputs = map[configKey]expr{}
 			return s.fields("configuration", func(key []byte) error {
 				switch string(s.field(key)) {
 				case "root_module":
@@ -976,6 +978,34 @@ func (rd *reader) configModule(m *modulePath) error {
 		case "module_calls":
 			return s.entries("module_calls", func(name []byte) error {
 				return rd.configCall(&modulePath{parent: m, name: string(name), id: -1})
+			})
+		case "outputs":
+			if m.parent == nil { // the root's outputs are read by no resource
+				return s.skip()
+			}
+			return s.entries("outputs", func(key []byte) error {
+				name := string(key)
+				if c, ok := s.peek(); !ok || c != '{' {
+					return s.skip()
+				}
+				return s.fields("output", func(k []byte) error {
+					if string(s.field(k)) != "expression" {
+						return s.skip()
+					}
+					before := rd.keptBytes
+					e, err := rd.readExpr()
+					if err != nil || e.opaque { // unknown, as if not shown
+						rd.keptBytes = before
+						return err
+					}
+					if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
+						return err
+					}
+					// Numbered, the module keeps its call: the output
+					// may read its inputs.
+					rd.outputs[configKey{rd.number(m), name}] = e
+					return nil
+				})
 			})
 		case "variables":
 			if m.parent == nil {

@@ -322,6 +322,24 @@ func TestUserNameRef(t *testing.T) {
 	}
 }
 
+func TestModuleOutputRef(t *testing.T) {
+	for ref, want := range map[string]string{
+		"module.m.out":             "m out",
+		"module.m":                 "m ",
+		`module.m["a.b"].out.attr`: "m out",
+		"module.m[0].out[1]":       "m out",
+		`module.m["]"]`:            "m ",
+		"module.m.":                "",
+		"module.":                  "",
+		`module.m["unclosed].out`:  "",
+	} {
+		call, output, ok := moduleOutputRef(ref)
+		if got := call + " " + output; ok != (want != "") || ok && got != want {
+			t.Errorf("moduleOutputRef(%q) = %q, %v; want %q", ref, got, ok, want)
+		}
+	}
+}
+
 func TestConfiguredWithoutConfiguration(t *testing.T) {
 	p, err := read(t, `{"format_version":"0.1","resource_changes":[{"address":"aws_iam_access_key.k","mode":"managed","type":"aws_iam_access_key","name":"k","provider_name":"aws","change":{"actions":["create"],"after":{}}}]}`)
 	if err != nil {
