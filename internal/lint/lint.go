@@ -497,9 +497,13 @@ func (l *linter) unreplaced(deposed []*change) []*change {
 			}
 		}
 	}
+	// Many objects deposed at one address are judged against one current
+	// object: it is judged once for all (by address, and whether the
+	// deposed trail was an organization's).
+	judged := map[string]rules.Replacement{}
 	return slices.DeleteFunc(deposed, func(c *change) bool {
 		if now, ok := current[c.rc.Address]; ok {
-			c.current = l.replacement(c, now)
+			c.current = l.replacement(c, now, judged)
 		}
 		return c.current == rules.SoundReplacement
 	})
@@ -509,8 +513,17 @@ func (l *linter) unreplaced(deposed []*change) []*change {
 // deposed object c destroys: it must do what c did. A signing certificate
 // is a user's: a sound, active one of the same user, as an upload must be
 // (IG501); a trail, one that records IAM's events (IG704). An object of
-// any other type takes its place.
-func (l *linter) replacement(c *change, now attrs) rules.Replacement {
+// any other type takes its place. judged keeps what was found of now, by
+// c's address and what c asks of it.
+func (l *linter) replacement(c *change, now attrs, judged map[string]rules.Replacement) rules.Replacement {
+	once := func(key string, judge func() rules.Replacement) rules.Replacement {
+		r, ok := judged[key]
+		if !ok {
+			r = judge()
+			judged[key] = r
+		}
+		return r
+	}
 	switch c.rc.Type {
 	case "aws_iam_signing_certificate":
 		was, user := c.before().str("user_name", ""), now.str("user_name", "")
@@ -520,12 +533,20 @@ func (l *linter) replacement(c *change, now attrs) rules.Replacement {
 		case userKey(was.V) != userKey(user.V):
 			return rules.NoReplacement
 		}
-		return rules.SigningCertificateReplacement(now.str("status", "Active"), now.str("certificate_body", ""), l.now, l.baseline)
+		return once(c.rc.Address, func() rules.Replacement {
+			return rules.SigningCertificateReplacement(now.str("status", "Active"), now.str("certificate_body", ""), l.now, l.baseline)
+		})
 	case "aws_cloudtrail":
-		// The current object has the deposed one's configuration, and so
-		// its provider's region.
-		region, _ := l.plan.Region(c.rc)
-		return rules.TrailReplacement(trailOf(now, region), wasOrganization(c))
+		organization, key := wasOrganization(c), c.rc.Address
+		if organization {
+			key += "\x00organization"
+		}
+		return once(key, func() rules.Replacement {
+			// The current object has the deposed one's configuration,
+			// and so its provider's region.
+			region, _ := l.plan.Region(c.rc)
+			return rules.TrailReplacement(trailOf(now, region), organization)
+		})
 	}
 	return rules.SoundReplacement
 }

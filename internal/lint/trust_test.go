@@ -1461,3 +1461,46 @@ func TestNestedMarksNotSensitive(t *testing.T) {
 		t.Errorf("findings %+v; want one IG705 that shows its details", res.Findings)
 	}
 }
+
+// TestDeposedCopiesJudgeCurrentOnce: many objects deposed at one address are
+// judged against the current object there once, not once each: a few MB of
+// hand-made plan took minutes (a trail with a large selector, a large
+// certificate). Counted in allocations: the work each further deposed copy
+// adds must not grow with the current object's size.
+func TestDeposedCopiesJudgeCurrentOnce(t *testing.T) {
+	selectors := make([]any, 500)
+	for i := range selectors {
+		selectors[i] = map[string]any{"field_selector": []any{
+			map[string]any{"field": "eventCategory", "equals": []any{"Management"}},
+			map[string]any{"field": "eventSource", "not_equals": []any{fmt.Sprint(i, ".amazonaws.com")}},
+		}}
+	}
+	trail := map[string]any{"name": "t", "is_multi_region_trail": true, "enable_log_file_validation": true,
+		"advanced_event_selector": selectors}
+	cert := certtest.Issue(t, certtest.Cert{Key: certtest.RSA(t, 2048), NotBefore: planNow.AddDate(0, -1, 0),
+		NotAfter: planNow.AddDate(1, 0, 0), DNSNames: strings.Split(strings.Repeat("a.example.com ", 500), " ")[:500]}).PEM
+	for _, c := range []struct {
+		current, deposed res
+	}{
+		{res{addr: "aws_cloudtrail.t", actions: create, after: trail},
+			res{addr: "aws_cloudtrail.t", actions: del, before: map[string]any{"name": "t"}}},
+		{newSigningCert("aws_iam_signing_certificate.c", "alice", cert),
+			res{addr: "aws_iam_signing_certificate.c", actions: del, before: signingState("alice", "", "Active")}},
+	} {
+		allocs := func(copies int) float64 {
+			spec := planSpec{changes: []res{c.current}}
+			for i := range copies {
+				d := c.deposed
+				d.deposed = fmt.Sprintf("%08x", i)
+				spec.changes = append(spec.changes, d)
+			}
+			p := readPlan(t, build(t, spec))
+			return testing.AllocsPerRun(3, func() { Lint(p, Options{}) })
+		}
+		one, many := allocs(1), allocs(201)
+		if per := (many - one) / 200; per > 100 {
+			t.Errorf("%s: each deposed copy costs %.0f allocations (%.0f for one copy, %.0f for 201): the current object is judged again for each",
+				c.current.addr, per, one, many)
+		}
+	}
+}
