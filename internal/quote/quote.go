@@ -92,15 +92,18 @@ func safe(s string) bool { return strings.IndexFunc(s, unsafe) < 0 && utf8.Valid
 // are not UTF-8 quotes to 260 KB).
 const MaxError = 1024
 
-// Error is an error's message cut to MaxError bytes, "…" included, at
-// character boundaries. The middle goes: an error names what it is about
-// first (a path, an address, which may be long) and why last.
-func Error(err error) string {
-	s := err.Error()
-	if len(s) <= MaxError {
+// Error is an error's message cut to MaxError bytes (see Middle): an error
+// names what it is about first (a path, an address, which may be long) and
+// why last.
+func Error(err error) string { return Middle(err.Error(), MaxError) }
+
+// Middle is s cut to n bytes, "…" included, at character boundaries: the
+// middle goes, so that both ends stay (a path's directory and file name).
+func Middle(s string, n int) string {
+	if len(s) <= n {
 		return s
 	}
-	keep := MaxError - len("…")
+	keep := n - len("…")
 	head := keep / 2
 	for head > 0 && !utf8.RuneStart(s[head]) {
 		head--

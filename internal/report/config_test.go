@@ -168,3 +168,22 @@ func TestWaiverOfHighFindingFirst(t *testing.T) {
 		t.Errorf("the note of lines left out does not count what they waive:\n%s", b.String())
 	}
 }
+
+// TestGitHubConfigLongPath: a long config path is cut in the GitHub
+// annotation, so that the settings after it (fail_on, disabled rules, a
+// weaker baseline) are shown, never counted as waivers left out.
+func TestGitHubConfigLongPath(t *testing.T) {
+	c := config.Default()
+	c.File = strings.Repeat("/d"+strings.Repeat("x", 198), 20) + "/.iamguard.hcl"
+	c.Disabled["IG702"] = true
+	c.Baseline.MinRSABits = 1024
+	msg := githubConfig(NewConfig(c, rules.Critical, configAt, nil))
+	for _, want := range []string{"…", ".iamguard.hcl", "fail_on = critical", "rules disabled: IG702", "baseline min_rsa_bits = 1024"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("annotation lacks %q:\n%s", want, msg)
+		}
+	}
+	if strings.Contains(msg, "more lines") || len(msg) > 4096 {
+		t.Errorf("annotation of %d bytes leaves lines out:\n%s", len(msg), msg)
+	}
+}

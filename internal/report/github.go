@@ -93,13 +93,19 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 	return bw.Flush()
 }
 
+// githubConfigValueBytes bounds one value of the configuration annotation.
+const githubConfigValueBytes = 300
+
 // githubConfig is the configuration annotation's message, escaped: as
 // many of its lines as GitHub shows (it cuts a message at 4,096
 // characters, silently, and an escape such as \U000e0041 counts as the 10
 // it is), and then what the rest waives.
 func githubConfig(c *Config) string {
 	const limit = 4096 - 200 // room for the note of the lines left out
-	msg, lines := githubData(c.heading()), c.lines(nil)
+	// Each value the file gives (its path, a waiver's patterns and reason)
+	// is cut, so that the lines before the waivers always fit: only
+	// waivers are ever left out (see leftOut).
+	msg, lines := githubData(c.heading()), c.lines(func(s string) string { return quote.Middle(s, githubConfigValueBytes) })
 	for i, l := range lines {
 		if l = githubData(l); len(msg)+len("%0A")+len(l) > limit {
 			return msg + "%0A" + githubData(c.leftOut(i))
