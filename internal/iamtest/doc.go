@@ -48,7 +48,8 @@
 // TrailNotFoundException for an unknown trail. Fail injects the Fault
 // errors documented on each constant, per action or for all ("*");
 // FailHTTP any status and code (a 403 under a code the SDK has no model
-// for, or with no code, which the SDK reads as UnknownError). SetPageFault
+// for, or with no code, which the SDK reads as UnknownError); EmptyReply
+// HTTP 200 with no body at all. SetPageFault
 // breaks an IAM listing's pagination (a repeated Marker, or IsTruncated
 // without one), or LookupEvents' (a repeated NextToken, or the first page
 // again under a new one). SetRateLimit answers Throttling beyond a number of calls a

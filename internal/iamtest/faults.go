@@ -73,19 +73,21 @@ func (s *Server) DropEventIDs(drop bool) {
 	s.dropEventIDs = drop
 }
 
+// EmptyReply makes the next times calls of action (or "*") answer HTTP 200
+// with an empty body, as a faulty proxy could: no IAM, STS or CloudTrail
+// reply is empty, yet the SDK reads one as a result with nothing in it.
+// times < 0 means every call; 0 clears it.
+func (s *Server) EmptyReply(action string, times int) {
+	s.setFault(action, fault{times: times, empty: true})
+}
+
 // FailHTTP makes the next times calls of action (or "*") answer with HTTP
 // status and error code, whatever they are: for codes the SDK has no model
 // for, such as a 403 that is an AccessDenied under another name. An empty
 // code sends an error body without a Code, which the SDK reads as
 // "UnknownError". times < 0 means every call.
 func (s *Server) FailHTTP(action string, status int, code string, times int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if times == 0 {
-		delete(s.faults, action)
-		return
-	}
-	s.faults[action] = &fault{times: times, custom: &apiError{status: status, code: code, message: "injected by iamtest"}}
+	s.setFault(action, fault{times: times, custom: &apiError{status: status, code: code, message: "injected by iamtest"}})
 }
 
 // SetReportTime makes GetCredentialReport answer GeneratedTime t whatever

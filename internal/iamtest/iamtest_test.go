@@ -441,6 +441,22 @@ func TestFaultsSurfaceAsAPIErrors(t *testing.T) {
 	}
 }
 
+// TestEmptyReply: HTTP 200 with no body for the times asked, which the
+// SDK reads as a result with nothing in it; then the usual reply.
+func TestEmptyReply(t *testing.T) {
+	ctx := context.Background()
+	s := iamtest.New(t, sampleAccount())
+	s.EmptyReply("ListUsers", 1)
+	c := iamClient(s, 1)
+	out, err := c.ListUsers(ctx, &iam.ListUsersInput{})
+	if err != nil || len(out.Users) != 0 {
+		t.Fatalf("empty reply: %d users, %v; want the SDK's empty result", len(out.Users), err)
+	}
+	if out, err = c.ListUsers(ctx, &iam.ListUsersInput{}); err != nil || len(out.Users) == 0 {
+		t.Errorf("after the empty reply: %d users, %v", len(out.Users), err)
+	}
+}
+
 func TestStateErrors(t *testing.T) {
 	ctx := context.Background()
 	s := iamtest.New(t, &iamtest.Account{Users: []iamtest.User{{Name: "bob"}}})

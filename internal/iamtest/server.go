@@ -76,6 +76,7 @@ type Server struct {
 type fault struct {
 	f      Fault
 	custom *apiError // FailHTTP's reply, in place of f
+	empty  bool      // EmptyReply: HTTP 200 with no body, in place of f
 	times  int       // remaining; < 0 means always
 }
 
@@ -109,13 +110,18 @@ func (s *Server) Update(f func(*Account)) {
 // action is the API operation name, e.g. "ListUsers" or "LookupEvents";
 // "*" applies to every action that has no fault of its own.
 func (s *Server) Fail(action string, f Fault, times int) {
+	s.setFault(action, fault{f: f, times: times})
+}
+
+// setFault makes f action's fault, or clears action's when f.times is 0.
+func (s *Server) setFault(action string, f fault) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if times == 0 {
+	if f.times == 0 {
 		delete(s.faults, action)
 		return
 	}
-	s.faults[action] = &fault{f: f, times: times}
+	s.faults[action] = &f
 }
 
 // SetPageSize caps the page size of every paginated operation (IAM MaxItems,
@@ -261,8 +267,8 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	s.reqSeq++
 	requestID := fmt.Sprintf("00000000-0000-4000-8000-%012d", s.reqSeq)
 	latency := s.latency
-	injected, custom := s.takeFault(action)
-	if injected == 0 && custom == nil && s.overRate(action, arrived) {
+	injected, custom, empty := s.takeFault(action)
+	if injected == 0 && custom == nil && !empty && s.overRate(action, arrived) {
 		injected = Throttling
 	}
 	s.mu.Unlock()
@@ -283,16 +289,22 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		result any
 		apiErr *apiError
 	)
-	if custom != nil {
+	switch {
+	case empty:
+	case custom != nil:
 		apiErr = custom
-	} else if injected != 0 {
+	case injected != 0:
 		apiErr = p.faultError(injected, action, s.acct.accountID())
-	} else {
+	default:
 		s.callRegion = signingRegion(r)
 		result, apiErr = p.handle(s, action, req)
 	}
 	s.mu.Unlock()
 
+	if empty {
+		w.WriteHeader(http.StatusOK)
+		return
+	}
 	if apiErr != nil {
 		p.writeError(w, requestID, apiErr)
 		return
@@ -316,13 +328,13 @@ func signingRegion(r *http.Request) string {
 
 // takeFault returns the fault to inject for action, if any, and uses up one
 // of its times. The caller holds s.mu.
-func (s *Server) takeFault(action string) (Fault, *apiError) {
+func (s *Server) takeFault(action string) (Fault, *apiError, bool) {
 	f := s.faults[action]
 	if f == nil {
 		f = s.faults["*"]
 	}
 	if f == nil {
-		return 0, nil
+		return 0, nil, false
 	}
 	if f.times > 0 {
 		f.times--
@@ -334,7 +346,7 @@ func (s *Server) takeFault(action string) (Fault, *apiError) {
 			}
 		}
 	}
-	return f.f, f.custom
+	return f.f, f.custom, f.empty
 }
 
 // pageSize is the number of items to return for a request that asked for

@@ -240,7 +240,9 @@ func (p *iamguardProvider) Configure(ctx context.Context, req provider.Configure
 		cfg.Region = defaultRegion
 	}
 	setRetryer(&cfg, m)
-	cfg.APIOptions = append(cfg.APIOptions, awsmiddleware.AddUserAgentKeyValue("terraform-provider-iamguard", p.version))
+	// Every IAM, STS and CloudTrail call: an empty success is an error,
+	// never a result with nothing in it.
+	cfg.APIOptions = append(cfg.APIOptions, awsmiddleware.AddUserAgentKeyValue("terraform-provider-iamguard", p.version), awsiam.RejectEmptyReplies)
 
 	var ep endpointsModel
 	if m.Endpoints != nil {

@@ -93,6 +93,43 @@ data "iamguard_access_keys" "test" {}`,
 	}
 }
 
+// TestProviderEmptyReplies: an HTTP 200 with an empty body, which the AWS
+// SDK reads as a result with nothing in it, is an error on every client the
+// provider builds (IAM, CloudTrail, STS), never an account with no users or
+// a trail with no event selectors.
+func TestProviderEmptyReplies(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Trails: []iamtest.Trail{goodTrail("main", "us-east-1")},
+		Users: []iamtest.User{{Name: "deploy", AccessKeys: []iamtest.AccessKey{{ID: "AKIADEPLOY000000001", Created: daysAgo(400)}}}}})
+	var last string
+	empty := func(action string) func() {
+		return func() {
+			if last != "" {
+				srv.EmptyReply(last, 0)
+			}
+			srv.EmptyReply(action, -1)
+			last = action
+		}
+	}
+	const isEmpty = `empty,\s+and\s+no\s+IAM,\s+STS\s+or\s+CloudTrail\s+reply's\s+is`
+	run(t,
+		resource.TestStep{
+			PreConfig:   empty("ListUsers"),
+			Config:      cloudTrailProviderBlock(srv) + `data "iamguard_access_keys" "test" {}`,
+			ExpectError: regexp.MustCompile(`(?s)Cannot read access keys.*ListUsers.*` + isEmpty),
+		},
+		resource.TestStep{
+			PreConfig:   empty("GetEventSelectors"),
+			Config:      cloudTrailProviderBlock(srv) + `data "iamguard_cloudtrail_iam_logging" "test" {}`,
+			ExpectError: regexp.MustCompile(`(?s)Cannot read CloudTrail trails.*GetEventSelectors.*` + isEmpty),
+		},
+		resource.TestStep{
+			PreConfig:   empty("GetCallerIdentity"),
+			Config:      cloudTrailProviderBlock(srv) + `data "iamguard_access_keys" "test" {}`,
+			ExpectError: regexp.MustCompile(`(?s)Cannot use the AWS credentials.*GetCallerIdentity.*` + isEmpty),
+		},
+	)
+}
+
 // TestProviderNoCredentials: with nothing configured the message says so
 // and lists where the provider looked; the IMDS detail is not its lead.
 func TestProviderNoCredentials(t *testing.T) {
