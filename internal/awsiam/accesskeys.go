@@ -23,8 +23,9 @@ type AccessKeysAPI interface {
 // MaxInFlight bounds the IAM calls AccessKeys makes at once.
 const MaxInFlight = 16
 
-// AccessKey is one access key with its last use. LastUsed is zero when the
-// key was never used, or when LastUsedUnknown says it could not be read.
+// AccessKey is one access key with its last use. Created is zero when IAM
+// gave no creation date. LastUsed is zero when the key was never used, or
+// when LastUsedUnknown says it could not be read.
 type AccessKey struct {
 	UserName, AccessKeyID, Status string
 	Created                       time.Time
@@ -36,6 +37,12 @@ type AccessKey struct {
 
 // Active reports whether the key can sign requests.
 func (k AccessKey) Active() bool { return k.Status == "Active" }
+
+// StatusKnown reports whether Status is one IAM defines: another ("active",
+// or none) does not say whether the key can sign requests.
+func (k AccessKey) StatusKnown() bool {
+	return slices.Contains(types.StatusType("").Values(), types.StatusType(k.Status))
+}
 
 // AccessKeys lists the access keys of every user, or of userName alone when
 // it is set, with each key's last use. At most MaxInFlight calls run at

@@ -144,6 +144,27 @@ func TestAccessKeysOneUser(t *testing.T) {
 	}
 }
 
+// TestAccessKeysMissingFacts: a key ListAccessKeys gives no CreateDate for
+// has a zero Created, and a Status IAM does not define is kept as given and
+// not StatusKnown.
+func TestAccessKeysMissingFacts(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{{Name: "alice", AccessKeys: []iamtest.AccessKey{
+		{ID: "AKIAA", Status: "active"}, {ID: "AKIAB", Status: "Expired"}, {ID: "AKIAC"}, {ID: "AKIAD", Status: "Inactive"}}}}})
+	srv.DropKeyDates(true)
+	keys, _, err := AccessKeys(context.Background(), client(srv), "alice")
+	if err != nil || len(keys) != 4 {
+		t.Fatalf("got %+v, %v", keys, err)
+	}
+	for i, known := range []bool{false, true, true, true} {
+		if k := keys[i]; !k.Created.IsZero() || k.StatusKnown() != known || k.Active() != (k.Status == "Active") {
+			t.Errorf("%s: Status %q, StatusKnown %v, Created %v", k.AccessKeyID, k.Status, k.StatusKnown(), k.Created)
+		}
+	}
+	if keys[0].Status != "active" {
+		t.Errorf("status %q, want it as IAM gave it", keys[0].Status)
+	}
+}
+
 func TestCredentialReport(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{
 		Now:  now,

@@ -52,8 +52,10 @@
 // HTTP 200 with no body at all. SetPageFault
 // breaks an IAM listing's pagination (a repeated Marker, or IsTruncated
 // without one), or LookupEvents' (a repeated NextToken, or the first page
-// again under a new one). SetRateLimit answers Throttling beyond a number of calls a
-// second, and Throttled counts those answers.
+// again under a new one). DropEventIDs and DropKeyDates leave EventId out
+// of LookupEvents' events and CreateDate out of ListAccessKeys' keys,
+// though the services always send them. SetRateLimit answers Throttling
+// beyond a number of calls a second, and Throttled counts those answers.
 //
 // The credential report follows AWS's documented CSV; the root user's
 // password_enabled is TRUE or FALSE (Root.HasPassword).

@@ -73,6 +73,14 @@ func (s *Server) DropEventIDs(drop bool) {
 	s.dropEventIDs = drop
 }
 
+// DropKeyDates makes ListAccessKeys leave CreateDate out of every key it
+// answers, as a faulty service or proxy could; false restores it.
+func (s *Server) DropKeyDates(drop bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.dropKeyDates = drop
+}
+
 // EmptyReply makes the next times calls of action (or "*") answer HTTP 200
 // with an empty body, as a faulty proxy could: no IAM, STS or CloudTrail
 // reply is empty, yet the SDK reads one as a result with nothing in it.

@@ -57,7 +57,7 @@ type xmlAccessKey struct {
 	UserName    string
 	AccessKeyId string
 	Status      string
-	CreateDate  string
+	CreateDate  string `xml:",omitempty"` // left out only by DropKeyDates
 }
 
 type xmlMFADevice struct {
@@ -262,7 +262,11 @@ func listAccessKeys(s *Server, form url.Values) (any, *apiError) {
 	}
 	out := make([]xmlAccessKey, 0, end-start)
 	for _, k := range keys[start:end] {
-		out = append(out, xmlAccessKey{UserName: name, AccessKeyId: k.ID, Status: keyStatus(k.Status), CreateDate: iso(s.acct.orNow(k.Created))})
+		created := iso(s.acct.orNow(k.Created))
+		if s.dropKeyDates {
+			created = ""
+		}
+		out = append(out, xmlAccessKey{UserName: name, AccessKeyId: k.ID, Status: keyStatus(k.Status), CreateDate: created})
 	}
 	return struct {
 		AccessKeyMetadata []xmlAccessKey `xml:"AccessKeyMetadata>member"`

@@ -65,6 +65,7 @@ type Server struct {
 
 	pageFaults   map[string]PageFault   // SetPageFault
 	dropEventIDs bool                   // DropEventIDs
+	dropKeyDates bool                   // DropKeyDates
 	reportTime   *time.Time             // SetReportTime
 	rates        map[string]*rateWindow // per action, set by SetRateLimit
 	callRegion   string                 // signing region of the call being handled, under mu

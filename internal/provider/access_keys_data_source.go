@@ -62,7 +62,8 @@ func (d *accessKeysDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 		Description: "Lists access keys with their last use (iam:ListUsers, iam:ListAccessKeys, iam:GetAccessKeyLastUsed; " +
 			"at most 16 calls at once) and judges each user's keys as iamguard lint judges planned ones: " +
 			rules.Names(rules.AccessKeyMultipleActive, rules.AccessKeyNotRotated, rules.CredentialUnused) + ". " +
-			"If last use cannot be read, the keys are still listed and a " + rules.CheckIncomplete.Name() + " finding says what was not judged.",
+			"If last use cannot be read, the keys are still listed and a " + rules.CheckIncomplete.Name() + " finding says what was not judged; " +
+			"so does one for a key whose status is not Active, Inactive or Expired, or an active key IAM gives no create_date for.",
 		Attributes: attrs,
 	}
 }
@@ -104,8 +105,8 @@ func (d *accessKeysDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		if _, seen := byUser[k.UserName]; !seen {
 			users = append(users, k.UserName)
 		}
-		byUser[k.UserName] = append(byUser[k.UserName], rules.AccessKey{Name: k.AccessKeyID, Active: k.Active(),
-			Created: k.Created, LastUsed: k.LastUsed, UsageKnown: !k.LastUsedUnknown})
+		byUser[k.UserName] = append(byUser[k.UserName], rules.AccessKey{Name: k.AccessKeyID, Active: k.Active(), StatusUnreadable: !k.StatusKnown(),
+			Created: k.Created, CreatedMissing: k.Created.IsZero(), LastUsed: k.LastUsed, UsageKnown: !k.LastUsedUnknown})
 	}
 	var fs, perUser findings // keys' findings first, then users'
 	for _, u := range users {

@@ -160,6 +160,35 @@ func TestAccessKeysPaginationGuard(t *testing.T) {
 	}
 }
 
+// TestAccessKeysUnreadable: an active key ListAccessKeys gives no
+// CreateDate for, and a key whose Status is none IAM sends ("active"), are
+// not passed: each is an IG806 finding, and compliant is false.
+func TestAccessKeysUnreadable(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Users: []iamtest.User{
+		{Name: "deploy", AccessKeys: []iamtest.AccessKey{{ID: "AKIADEPLOY000000001", Created: daysAgo(400)}}},
+		{Name: "odd", AccessKeys: []iamtest.AccessKey{{ID: "AKIAODD000000000001", Status: "active", Created: daysAgo(400)}}},
+	}})
+	srv.DropKeyDates(true)
+	run(t, resource.TestStep{
+		Config: providerBlock(srv, "") + `data "iamguard_access_keys" "test" {}`,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckNoResourceAttr(akAddr, "access_keys.0.create_date"),
+			resource.TestCheckNoResourceAttr(akAddr, "access_keys.0.age_days"),
+			resource.TestCheckResourceAttr(akAddr, "access_keys.1.status", "active"),
+			resource.TestCheckResourceAttr(akAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(akAddr, "findings.#", "2"),
+			resource.TestCheckResourceAttr(akAddr, "findings.0.rule_id", "IG806"),
+			resource.TestCheckResourceAttr(akAddr, "findings.0.subject", "AKIADEPLOY000000001"),
+			resource.TestCheckResourceAttr(akAddr, "findings.0.message", "access key AKIADEPLOY000000001 has no creation date, so its age is not known; "+
+				"IG204 (access-key-not-rotated), IG802 (credential-unused) not judged"),
+			resource.TestCheckResourceAttr(akAddr, "findings.1.rule_id", "IG806"),
+			resource.TestCheckResourceAttr(akAddr, "findings.1.subject", "AKIAODD000000000001"),
+			resource.TestCheckResourceAttr(akAddr, "findings.1.message", "access key AKIAODD000000000001 has a status other than Active, Inactive or Expired, "+
+				"so whether it is active is not known; IG204 (access-key-not-rotated), IG802 (credential-unused) not judged"),
+		),
+	})
+}
+
 // TestAccessKeysLastUsedDenied: without iam:GetAccessKeyLastUsed the keys
 // are still listed and judged for age, and a finding says what was not read.
 func TestAccessKeysLastUsedDenied(t *testing.T) {

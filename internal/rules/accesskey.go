@@ -99,6 +99,9 @@ type AccessKey struct {
 	Name          string // names the key: key ID, plan address or report slot; never a secret
 	Active        bool   // known to be Active
 	StatusUnknown bool   // its status is known only after apply
+	// StatusUnreadable: the source gives a status it does not define (IAM:
+	// Active, Inactive, Expired), so whether the key is active is not known.
+	StatusUnreadable bool
 	// StatusSensitive: the plan marks its status sensitive, so which keys
 	// are active is not shown.
 	StatusSensitive bool
@@ -107,6 +110,9 @@ type AccessKey struct {
 	Created           time.Time // created or last rotated; zero when not known yet
 	// CreatedSensitive: the plan marks the creation date sensitive.
 	CreatedSensitive bool
+	// CreatedMissing: the source, which always gives a key's creation date
+	// (IAM's ListAccessKeys), gave none for this one.
+	CreatedMissing bool
 	// LastUsed is when the key was last used (zero: never). It is judged
 	// (IG802) only when UsageKnown: a plan does not know a key's use.
 	LastUsed   time.Time
@@ -116,12 +122,17 @@ type AccessKey struct {
 // EvaluateAccessKeys judges one user's access keys as a set: IG204 and
 // IG802 for each active key (IG204 at info for an old one whose status is
 // known only after apply), with the key's Name as Subject, and IG203 once
-// for the user, with the user's name as Subject.
+// for the user, with the user's name as Subject. A key whose status is
+// unreadable, or an active one whose creation date is missing, is an IG806
+// finding naming the rules it leaves undecided.
 func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b Baseline) []Finding {
-	var active, maybe []string // maybe: keys whose status is known only after apply
+	var active, maybe, unreadable []string // maybe: keys whose status is known only after apply
 	var fs []Finding
 	statusSensitive := false
 	for _, k := range keys {
+		if k.StatusUnreadable {
+			unreadable = append(unreadable, k.Name)
+		}
 		if k.StatusUnknown {
 			maybe = append(maybe, k.Name)
 		}
@@ -141,6 +152,15 @@ func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b B
 			f.Subject = k.Name
 			fs = append(fs, f)
 		}
+		if k.CreatedMissing {
+			unjudged := []*Rule{AccessKeyNotRotated}
+			if k.LastUsed.IsZero() { // never used (or not known): IG802 would judge its age
+				unjudged = append(unjudged, CredentialUnused)
+			}
+			f := CheckIncomplete.finding("create_date", "access key %s has no creation date, so its age is not known; %s not judged", k.Name, Names(unjudged...))
+			f.Subject = k.Name
+			fs = append(fs, f)
+		}
 		if !k.Created.IsZero() {
 			if d := Days(k.Created, now); d > b.AccessKeyMaxAgeDays {
 				f := AccessKeyNotRotated.finding("create_date", "access key is %d days old; the baseline requires rotation every %d days", d, b.AccessKeyMaxAgeDays)
@@ -154,6 +174,16 @@ func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b B
 				fs = append(fs, f)
 			}
 		}
+	}
+	for _, name := range unreadable {
+		unjudged := []*Rule{AccessKeyNotRotated, CredentialUnused}
+		if len(keys) > 1 && len(active) < 2 { // it may be the second active key
+			unjudged = append([]*Rule{AccessKeyMultipleActive}, unjudged...)
+		}
+		f := CheckIncomplete.finding("status", "access key %s has a status other than Active, Inactive or Expired, so whether it is active is not known; %s not judged",
+			name, Names(unjudged...))
+		f.Subject = name
+		fs = append(fs, f)
 	}
 	switch {
 	case len(active) > 1:

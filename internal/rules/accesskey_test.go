@@ -123,6 +123,30 @@ func TestEvaluateAccessKeys(t *testing.T) {
 		{name: "two active and one unknown", keys: []AccessKey{{Name: "a", Active: true}, {Name: "b", Active: true}, {Name: "c", StatusUnknown: true}},
 			want:     []want{{"IG203", Medium, "status", `user "deployer" has 2 active access keys: a, b; and may have 1 more, whose status is known only after apply: c`}},
 			subjects: []string{"deployer"}},
+		// A live key with no creation date: its age is not known, not
+		// young (IG204, and IG802 when it was never used).
+		{name: "an active key with no creation date", keys: []AccessKey{
+			{Name: "never", Active: true, CreatedMissing: true, UsageKnown: true},
+			{Name: "used", Active: true, CreatedMissing: true, UsageKnown: true, LastUsed: ago(1)},
+			{Name: "inactive", CreatedMissing: true, UsageKnown: true},
+		},
+			want: []want{
+				{"IG806", Medium, "create_date", "access key never has no creation date, so its age is not known; IG204 (access-key-not-rotated), IG802 (credential-unused) not judged"},
+				{"IG806", Medium, "create_date", "access key used has no creation date, so its age is not known; IG204 (access-key-not-rotated) not judged"},
+				{"IG203", Medium, "status", `user "deployer" has 2 active access keys: never, used`},
+			},
+			subjects: []string{"never", "used", "deployer"}},
+		// A status IAM does not define ("active") is not Inactive: whether
+		// the key is active, and so IG204 and IG802 on it, are not known,
+		// nor IG203 when the user has another key.
+		{name: "an unreadable status", keys: []AccessKey{{Name: "odd", StatusUnreadable: true, Created: ago(400), UsageKnown: true}},
+			want: []want{{"IG806", Medium, "status", "access key odd has a status other than Active, Inactive or Expired, so whether it is active is not known; " +
+				"IG204 (access-key-not-rotated), IG802 (credential-unused) not judged"}},
+			subjects: []string{"odd"}},
+		{name: "an unreadable status beside an active key", keys: []AccessKey{{Name: "a", Active: true}, {Name: "odd", StatusUnreadable: true}},
+			want: []want{{"IG806", Medium, "status", "access key odd has a status other than Active, Inactive or Expired, so whether it is active is not known; " +
+				"IG203 (access-key-multiple-active), IG204 (access-key-not-rotated), IG802 (credential-unused) not judged"}},
+			subjects: []string{"odd"}},
 		{name: "many keys are counted, a few named", keys: []AccessKey{
 			{Name: "k1", Active: true}, {Name: "k2", Active: true}, {Name: "k3", Active: true}, {Name: "k4", Active: true},
 			{Name: "k5", Active: true}, {Name: "k6", Active: true}, {Name: "k7", Active: true},
