@@ -156,7 +156,7 @@ func TestFixtureFindings(t *testing.T) {
 		}},
 		{"trust/null-module-output", nil, map[string]string{
 			"aws_iam_account_password_policy.this": "IG104:info IG105:medium",
-			"aws_iam_user_login_profile.ops":       "IG601:medium",
+			"aws_iam_user_login_profile.ops":       "IG601:info",
 			"aws_iam_user_login_profile.dev":       "IG601:medium",
 		}},
 		{"trust/null-variable", nil, map[string]string{

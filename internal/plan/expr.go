@@ -114,6 +114,7 @@ func (rd *reader) readRefs(e *expr) error {
 		slices.Sort(e.vars)
 		e.vars = slices.Compact(e.vars)
 	}()
+	var calls map[string]bool // the module calls whose outputs it reads
 	return s.array("references", func() error {
 		if c, ok := s.peek(); !ok || c != '"' {
 			e.opaque = true
@@ -164,13 +165,15 @@ func (rd *reader) readRefs(e *expr) error {
 			switch {
 			case !ok:
 				e.opaque = true
-			case output != "":
+			case output != "" || !calls[call]: // alone, the call asks for all its outputs
 				if err := rd.keepBytes(len(call) + len(output) + 16); err != nil {
 					return err
 				}
 				e.outputs = append(e.outputs, call+"\x00"+output)
-			case !slices.ContainsFunc(e.outputs, func(o string) bool { return strings.HasPrefix(o, call+"\x00") }):
-				e.opaque = true
+				if calls == nil {
+					calls = map[string]bool{}
+				}
+				calls[call] = true
 			}
 		case ref == "count.index", ref == "each.key", ref == "terraform.workspace",
 			ref == "path.module", ref == "path.root", ref == "path.cwd":
@@ -288,26 +291,12 @@ func (rd *reader) knownRefs(m int, e expr, each func() bool) bool {
 }
 
 // knownOutput reports whether the output of a module called from module m
-// is known when Terraform plans: its expression, read in the module's
-// scope, is (module.m.nothing, given value = null). An output the plan
-// does not show, or whose expression it cannot tell, is not.
+// is known when Terraform plans (module.m.nothing, given value = null); ""
+// asks for all of them (one(module.m[*].nothing) reads only module.m). See
+// moduleOutputs.
 func (rd *reader) knownOutput(m int, call, output string) bool {
 	child, ok := rd.p.modules[configKey{m, call}]
-	if !ok {
-		return false
-	}
-	k := configKey{child, "\x00" + output} // no variable is named so
-	if v, ok := rd.known[k]; ok {
-		return v
-	}
-	rd.known[k] = false // a cycle, which only a hand-made plan has, is unknown
-	x, ok := rd.outputs[configKey{child, output}]
-	v := ok && (!x.refs || rd.knownRefs(child, x, func() bool {
-		c, ok := rd.calls[child]
-		return ok && rd.knownEach(child, c)
-	}))
-	rd.known[k] = v
-	return v
+	return ok && rd.knownOutputs[configKey{child, output}]
 }
 
 func (rd *reader) knownVar(m int, name string) bool {

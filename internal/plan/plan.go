@@ -231,7 +231,7 @@ type reader struct {
 	// rootDeclared has the root input variables the configuration declares.
 	rootDeclared map[string]bool
 	known        map[configKey]bool
-	outputs      map[configKey]expr   // a numbered module's outputs whose expressions are not opaque
+	knownOutputs map[configKey]bool   // see moduleOutputs
 	passed       map[configKey]passed // see passedOn
 	regions      map[string]string    // each provider configuration's constant region, the plan's from resolveConfig on
 	accountIDs   map[string]bool      // the accounts of Plan.accounts and Plan.alike, each once
@@ -269,7 +269,7 @@ func (rd *reader) top() error {
 			})
 		case "configuration":
 			rd.config, rd.p.modules, rd.calls = map[resourceKey]configResource{}, map[configKey]int{}, map[int]moduleCall{}
-			rd.outputs = map[configKey]expr{}
+			rd.knownOutputs = map[configKey]bool{}
 			return s.fields("configuration", func(key []byte) error {
 				switch string(s.field(key)) {
 				case "root_module":
@@ -983,30 +983,7 @@ func (rd *reader) configModule(m *modulePath) error {
 			if m.parent == nil { // the root's outputs are read by no resource
 				return s.skip()
 			}
-			return s.entries("outputs", func(key []byte) error {
-				name := string(key)
-				if c, ok := s.peek(); !ok || c != '{' {
-					return s.skip()
-				}
-				return s.fields("output", func(k []byte) error {
-					if string(s.field(k)) != "expression" {
-						return s.skip()
-					}
-					before := rd.keptBytes
-					e, err := rd.readExpr()
-					if err != nil || e.opaque { // unknown, as if not shown
-						rd.keptBytes = before
-						return err
-					}
-					if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
-						return err
-					}
-					// Numbered, the module keeps its call: the output
-					// may read its inputs.
-					rd.outputs[configKey{rd.number(m), name}] = e
-					return nil
-				})
-			})
+			return rd.moduleOutputs(m)
 		case "variables":
 			if m.parent == nil {
 				// The root's values are in the plan's variables; those
@@ -1018,6 +995,47 @@ func (rd *reader) configModule(m *modulePath) error {
 		}
 		return s.skip()
 	})
+}
+
+// moduleOutputs reads a module's outputs: those whose expressions read
+// nothing but constants and local values, and so are known when Terraform
+// plans (see knownOutput), are kept, and whether all of them are (under
+// ""). Those that read the module's inputs or other modules' outputs are
+// not followed: as unknown, they cost no module kept for them, nor work
+// that chains through modules.
+func (rd *reader) moduleOutputs(m *modulePath) error {
+	s := rd.s
+	var known []string
+	all := true
+	err := s.entries("outputs", func(key []byte) error {
+		name, isKnown := string(key), false
+		defer func() { all = all && isKnown }()
+		if c, ok := s.peek(); !ok || c != '{' {
+			return s.skip()
+		}
+		return s.fields("output", func(k []byte) error {
+			if string(s.field(k)) != "expression" {
+				return s.skip()
+			}
+			e, err := rd.readExpr()
+			if isKnown = !e.opaque && !e.each && len(e.vars) == 0 && len(e.outputs) == 0; isKnown {
+				if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
+					return err
+				}
+				known = append(known, name)
+			}
+			return err
+		})
+	})
+	if err != nil || len(known) == 0 {
+		return err
+	}
+	id := rd.number(m)
+	for _, name := range known {
+		rd.knownOutputs[configKey{id, name}] = true
+	}
+	rd.knownOutputs[configKey{id, ""}] = all
+	return nil
 }
 
 // variables reads a variables object into names: each name, true when its
@@ -1316,7 +1334,7 @@ func (rd *reader) configCall(child *modulePath) error {
 	if err != nil {
 		return err
 	}
-	if child.id < 0 {
+	if !child.kept {
 		rd.keptBytes -= held + child.held // nothing judged reads this module's inputs
 		return nil
 	}
@@ -1336,6 +1354,9 @@ type modulePath struct {
 	// counted against the kept bytes.
 	defaults map[string]bool
 	held     int
+	// kept: it holds a kept resource, or calls one that does: its call is
+	// kept. A module numbered only for its outputs keeps none.
+	kept bool
 }
 
 // number numbers the module and its ancestors, as Configured walks them.
@@ -1414,6 +1435,9 @@ func (rd *reader) configResource(module *modulePath) error {
 	}
 	typ, name, _ := strings.Cut(addr, ".") // type.name: types hold no dot
 	rd.config[resourceKey{rd.number(module), typ, name}] = res
+	for m := module; m != nil && !m.kept; m = m.parent {
+		m.kept = true
+	}
 	return nil
 }
 

@@ -1,17 +1,18 @@
-# Nulls read from module outputs whose expressions Terraform knows when it
-# plans (a constant null, a null input, a null of each.value): the
-# provider's defaults apply, as when the lines are left out (IG105, IG601
-# medium). An output read from an object known only after apply is unknown
-# (IG104 info).
+# Nulls read from module outputs whose expressions read only constants (and
+# local values): Terraform knows them when it plans, so the provider's
+# defaults apply, as when the lines are left out (IG105, IG601 medium), by
+# name or through a splat of a counted module (one(module.m[*].x) reads
+# only module.m). An output read from an object known only after apply is
+# unknown (IG104 info), and so, the stricter way to fail, is one that passes
+# on the module's input (IG601 info for ops).
 module "nulls" {
   source = "./modules/nulls"
   flag   = null
 }
 
-module "each" {
-  source   = "./modules/nulls"
-  for_each = { a = null }
-  flag     = each.value
+module "counted" {
+  source = "./modules/constants"
+  count  = 1
 }
 
 resource "aws_iam_account_password_policy" "this" {
@@ -34,5 +35,5 @@ resource "aws_iam_user_login_profile" "ops" {
 resource "aws_iam_user_login_profile" "dev" {
   user                    = "dev"
   pgp_key                 = "keybase:dev"
-  password_reset_required = module.each["a"].flag
+  password_reset_required = one(module.counted[*].flags.reset)
 }

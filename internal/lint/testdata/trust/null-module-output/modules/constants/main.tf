@@ -1,0 +1,7 @@
+output "nothing" {
+  value = null
+}
+
+output "flags" {
+  value = { reset = null }
+}
