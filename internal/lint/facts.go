@@ -917,12 +917,14 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 // signingReplacements finds, for each user, the best signing certificate
 // the plan creates for them (alone or as the new half of a replacement), or
 // that they keep, by accountUser. An upload of a key another user of its
-// account holds Active once the plan is applied is none: IAM refuses a
-// certificate the account holds already (DuplicateCertificate), and a
-// certificate for the same key pair would make two users sign as one.
+// account holds once the plan is applied, whatever its status, is none:
+// IAM refuses a certificate the account holds already
+// (DuplicateCertificate), and a certificate for the same key pair would
+// make two users sign as one. One that a user known only after apply
+// holds may be none.
 func (l *linter) signingReplacements() map[string]rules.Replacement {
 	best := map[string]rules.Replacement{}
-	var held map[[2]string][]string // made for the first sound upload
+	var held map[[2]string]*holders // made for the first sound upload
 	for _, c := range l.changes {
 		if c.rc.Type != "aws_iam_signing_certificate" || c.action != "create" && c.action != "replace" {
 			continue
@@ -946,13 +948,11 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 		r := rules.SigningCertificateReplacement(a.str("status", "Active"), a.str("certificate_body", ""), l.now, l.baseline)
 		if r == rules.SoundReplacement {
 			if held == nil {
-				held = l.activeSigningKeys()
+				held = l.signingKeyHolders()
 			}
 			id, _, _ := material(c.rc.Type, a)
 			account, _ := l.accountUser(c.rc, "")
-			if slices.ContainsFunc(held[[2]string{id, account}], func(holder string) bool { return holder != userKey(u.V) }) {
-				r = rules.NoReplacement
-			}
+			r = held[[2]string{id, account}].replacement(userKey(u.V))
 		}
 		best[k] = max(best[k], r)
 	}
@@ -1006,23 +1006,54 @@ func certificateID(a attrs) string {
 	return strings.TrimSpace(body.V)
 }
 
-// activeSigningKeys finds the users that hold each key (see material)
-// Active in a signing certificate once the plan is applied: by the key and
-// the account (accountUser without a user), their keys. Certificates
-// whose user or status is known only after apply are left out.
-func (l *linter) activeSigningKeys() map[[2]string][]string {
+// holders are the users that hold one key in signing certificates: two of
+// their names at most, enough to tell whether one is another's, and
+// whether a user known only after apply holds it too.
+type holders struct {
+	names []string
+	vague bool
+}
+
+func (h *holders) add(u user) {
+	switch {
+	case u.vague || u.name.Unknown || u.name.Unreadable:
+		h.vague = true
+	case len(h.names) < 2 && !slices.Contains(h.names, userKey(u.name.V)):
+		h.names = append(h.names, userKey(u.name.V))
+	}
+}
+
+// replacement judges an upload of the key for the user whose key is user
+// (see signingReplacements).
+func (h *holders) replacement(user string) rules.Replacement {
+	switch {
+	case h == nil:
+		return rules.SoundReplacement
+	case slices.ContainsFunc(h.names, func(n string) bool { return n != user }):
+		return rules.NoReplacement
+	case h.vague:
+		return rules.PendingReplacement
+	}
+	return rules.SoundReplacement
+}
+
+// signingKeyHolders finds the users that hold each key (see material) in a
+// signing certificate once the plan is applied, whatever its status: by
+// the key and the account (accountUser without a user).
+func (l *linter) signingKeyHolders() map[[2]string]*holders {
 	const typ = "aws_iam_signing_certificate"
-	held := map[[2]string][]string{}
+	held := map[[2]string]*holders{}
 	for _, o := range l.applied(typ) {
-		a := o.attrs()
-		u, status := a.str("user_name", ""), a.str("status", "Active")
-		if u.Unknown || u.Unreadable || status.Unknown || status.V != "Active" {
+		account, ok := l.accountUser(o.ref(), "")
+		id, _, _ := material(typ, o.attrs())
+		if !ok || id == "" {
 			continue
 		}
-		account, ok := l.accountUser(o.ref(), "")
-		if id, _, _ := material(typ, a); ok && id != "" {
-			held[[2]string{id, account}] = append(held[[2]string{id, account}], userKey(u.V))
+		k := [2]string{id, account}
+		if held[k] == nil {
+			held[k] = &holders{}
 		}
+		held[k].add(l.userOf(o, "user_name"))
 	}
 	return held
 }
@@ -1141,12 +1172,15 @@ func (l *linter) renews(c *change, id string) bool {
 	if l.heldActive[[3]string{c.rc.Type, id, k}] && !l.retaken[userKey(u.V)] {
 		return true // unless the name is another user's now: the key was held by the one renamed from it
 	}
-	for from, to := range l.renamedUsers { // the user held it under its old name
-		if to == k && l.heldActive[[3]string{c.rc.Type, id, from}] {
-			return true
+	if l.oldNames == nil {
+		l.oldNames = map[string][]string{}
+		for from, to := range l.renamedUsers {
+			l.oldNames[to] = append(l.oldNames[to], from)
 		}
 	}
-	return false
+	return slices.ContainsFunc(l.oldNames[k], func(from string) bool { // the user held it under its old name
+		return l.heldActive[[3]string{c.rc.Type, id, from}]
+	})
 }
 
 // material names the key an SSH key or signing certificate holds, the same

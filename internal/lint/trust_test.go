@@ -226,6 +226,11 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/signing-shared-replacement", nil, map[string]string{
 			"aws_iam_signing_certificate.alice": "IG501:medium",
 		}},
+		{"trust/signing-shared-replacement-forms", nil, map[string]string{
+			"aws_iam_signing_certificate.alice": "IG501:medium",
+			"aws_iam_signing_certificate.dave":  "IG501:medium",
+			"aws_iam_signing_certificate.erin":  "IG501:medium",
+		}},
 		// Another user's active copy of a dormant key is no renewal: for
 		// alice, her SSH key and certificate come back.
 		{"trust/reupload-other-user", nil, map[string]string{
