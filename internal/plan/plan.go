@@ -1217,7 +1217,7 @@ func (rd *reader) addAccount(name string, account []string, elsewhere, maybeProx
 
 // canonicalArgument spells a provider argument's expression, raw JSON, one
 // way however the plan's JSON spells it (key order, white space, escapes);
-// sets is false for one that sets nothing: null (as omitted), or no
+// sets is false for one that sets nothing: null or "" (as omitted), or no
 // block, or blocks that set nothing (endpoints {}, assume_role { role_arn
 // = null }). Of endpoints, only those of the services whose objects the
 // rules judge, or that give credentials, are kept (see accountEndpoints).
@@ -1259,10 +1259,12 @@ func canonicalArgument(attr string, raw []byte) (arg string, constant, sets bool
 	return string(b), constantExpr(v), true
 }
 
-// isNull reports whether an expression is {"constant_value": null}.
+// isNull reports whether an expression is {"constant_value": null}, or an
+// empty string, which the AWS provider takes as not set (an endpoint, a
+// role to assume).
 func isNull(e map[string]any) bool {
 	c, ok := e["constant_value"]
-	return ok && c == nil && len(e) == 1
+	return ok && (c == nil || c == "") && len(e) == 1
 }
 
 // accountEndpoints are the endpoints of the AWS provider that may change
