@@ -531,7 +531,7 @@ func (l *linter) replacement(c *change, now attrs, judged map[string]rules.Repla
 		switch {
 		case was.Unknown || user.Unknown:
 			return rules.PendingReplacement
-		case userKey(was.V) != userKey(user.V):
+		case !rules.SameName(was.V, user.V):
 			return rules.NoReplacement
 		}
 		return once(c.rc.Address, func() rules.Replacement {

@@ -228,6 +228,27 @@ func FoldName(name string) string {
 	return name
 }
 
+// SameName reports whether two IAM names are one (see FoldName), without
+// copying either.
+func SameName(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
 // namedAtMost is how many names a message lists before it only counts.
 const namedAtMost = 5
 

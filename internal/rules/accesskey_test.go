@@ -201,6 +201,11 @@ func TestFoldName(t *testing.T) {
 		if got := FoldName(in); got != want {
 			t.Errorf("FoldName(%q) = %q, want %q", in, got, want)
 		}
+		for _, other := range []string{want, strings.ToUpper(in), "x" + in, "Kate"} {
+			if got, same := SameName(in, other), FoldName(in) == FoldName(other); got != same {
+				t.Errorf("SameName(%q, %q) = %v, unlike FoldName", in, other, got)
+			}
+		}
 	}
 }
 
