@@ -82,7 +82,8 @@ type Change struct {
 	Actions                            tfjson.Actions
 	Before, After, AfterUnknown        any
 	BeforeSensitive, AfterSensitive    any
-	Line                               int // where the entry starts in the plan file (1 for one-line JSON)
+	Line                               int  // where the entry starts in the plan file (1 for one-line JSON)
+	inPrior                            bool // prior_state's entry for it has been read (see markSensitive)
 }
 
 // Resource is a resource instance from prior_state.
@@ -719,7 +720,9 @@ func (rd *reader) dropPriorWithChanges() {
 			}
 			c := rd.changed[r.Address]
 			if c != nil {
-				markSensitive(c, r.Sensitive)
+				if err := markSensitive(c, r.Sensitive); err != nil && rd.duplicate == nil {
+					rd.duplicate = err
+				}
 			}
 			return c != nil
 		})
@@ -772,10 +775,17 @@ func (rd *reader) indexChanges() {
 func deposedID(address, key string) string { return address + "\x00" + key }
 
 // markSensitive adds prior state's sensitive_values for a resource to its
-// change's marks: a value marked sensitive anywhere stays marked.
-func markSensitive(c *Change, marks any) {
+// change's marks: a value marked sensitive anywhere stays marked. A second
+// entry for one object is an error (Terraform lists each once), and would
+// cost a merge for each.
+func markSensitive(c *Change, marks any) error {
+	if c.inPrior {
+		return fmt.Errorf("%q is listed twice in prior_state; Terraform lists each object once", c.Address)
+	}
+	c.inPrior = true
 	c.BeforeSensitive = mergeMarks(c.BeforeSensitive, marks)
 	c.AfterSensitive = mergeMarks(c.AfterSensitive, marks)
+	return nil
 }
 
 // mergeMarks joins two sides of sensitivity marks: true wins, objects and
@@ -802,10 +812,25 @@ func mergeMarks(a, b any) any {
 			return true
 		}
 		out := slices.Clone(x)
+		var at map[string]int // out's members by name, for large objects
+		if len(x)+len(y) > 16 {
+			at = make(map[string]int, len(x)+len(y))
+			for i, o := range out {
+				at[o.Name] = i
+			}
+		}
 		for _, m := range y {
-			if i := slices.IndexFunc(out, func(o Member) bool { return o.Name == m.Name }); i >= 0 {
+			i, found := at[m.Name]
+			if at == nil {
+				i = slices.IndexFunc(out, func(o Member) bool { return o.Name == m.Name })
+				found = i >= 0
+			}
+			if found {
 				out[i].Value = mergeMarks(out[i].Value, m.Value)
 			} else {
+				if at != nil {
+					at[m.Name] = len(out)
+				}
 				out = append(out, m)
 			}
 		}
@@ -907,8 +932,7 @@ func (rd *reader) priorResource() error {
 		if err != nil {
 			return rd.badPrior(fmt.Errorf("%q: sensitive_values: %w", c.Address, err))
 		}
-		markSensitive(c, marks)
-		return nil
+		return rd.badPrior(markSensitive(c, marks))
 	}
 	var rc Change
 	if err := rd.decodeInto(e, &rc); err != nil {

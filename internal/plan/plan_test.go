@@ -885,6 +885,46 @@ func TestMergeMarks(t *testing.T) {
 	}
 }
 
+// TestMergeMarksLarge: large objects join by name, each member once,
+// whatever their order.
+func TestMergeMarksLarge(t *testing.T) {
+	var a, b Object
+	for i := range 300 {
+		a = append(a, Member{fmt.Sprint("a", i), i%3 != 0})
+		b = append(b, Member{fmt.Sprint("b", i), true})
+		if i%3 == 0 {
+			b = append(b, Member{fmt.Sprint("a", i), true})
+		}
+	}
+	got, ok := mergeMarks(a, b).(Object)
+	if !ok || len(got) != 600 {
+		t.Fatalf("merged %T of %d members, want 600", got, len(got))
+	}
+	for _, m := range got {
+		if m.Value != true {
+			t.Fatalf("member %s: %v, want true", m.Name, m.Value)
+		}
+	}
+}
+
+// TestPriorListedTwice: an object prior_state lists twice is refused, with
+// or without a change, wherever prior_state comes: each entry would cost a
+// merge of its marks.
+func TestPriorListedTwice(t *testing.T) {
+	const change = `"resource_changes": [{"address": "aws_cloudtrail.t", "mode": "managed", "type": "aws_cloudtrail", "name": "t",
+	  "change": {"actions": ["no-op"], "before": {}, "after": {}, "after_unknown": {}}}]`
+	entry := `{"address": "aws_cloudtrail.t", "mode": "managed", "type": "aws_cloudtrail", "name": "t", "values": {}, "sensitive_values": {"name": true}}`
+	prior := `"prior_state": {"values": {"root_module": {"resources": [` + entry + `, ` + entry + `]}}}`
+	for _, doc := range []string{
+		`{"format_version": "1.2", ` + change + `, ` + prior + `}`,
+		`{"format_version": "1.2", ` + prior + `, ` + change + `}`,
+	} {
+		if _, err := Read(strings.NewReader(doc), func(string) bool { return true }); err == nil || !strings.Contains(err.Error(), "listed twice in prior_state") {
+			t.Errorf("err %v, want an object listed twice", err)
+		}
+	}
+}
+
 // TestConfigurationBounded: the configuration block keeps only the
 // expressions the rules read, and its resources count against the kept
 // bytes, so no configuration grows memory past the limit.
