@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/glob"
@@ -302,8 +303,9 @@ func CertificateNames(c *inspect.Certificate, b Baseline) []Finding {
 	// email address, a URI's host; an IP address is in no domain.
 	var outside []string
 	onlyDNS := true
+	allowed := domainsOf(b.AllowedCertificateDomains)
 	check := func(kind, name, domain string) {
-		if !domainAllowed(domain, b.AllowedCertificateDomains) {
+		if !allowed.allow(domain) {
 			outside, onlyDNS = append(outside, kind+clip(name)), onlyDNS && kind == ""
 		}
 	}
@@ -331,11 +333,75 @@ func CertificateNames(c *inspect.Certificate, b Baseline) []Finding {
 		what, clip(strings.Join(b.AllowedCertificateDomains, ", ")), clip(strings.Join(outside, ", ")))}
 }
 
-func domainAllowed(name string, allowed []string) bool {
-	name = FoldName(strings.TrimSuffix(name, ".")) // DNS folds ASCII letters only
-	return name != "" && slices.ContainsFunc(allowed, func(a string) bool {
-		return glob.Match(FoldName(strings.TrimSuffix(a, ".")), name)
-	})
+// domains are allowed domains made ready to match many names in time
+// linear in the names: folded once, those without a star (example.com)
+// and those of one star that comes first (*.example.com) looked up, not
+// matched in turn; only other globs are.
+type domains struct {
+	exact, suffixes map[string]bool
+	lengths         []int // of the suffixes, each once
+	globs           []string
+}
+
+func newDomains(allowed []string) *domains {
+	d := &domains{exact: map[string]bool{}, suffixes: map[string]bool{}}
+	for _, a := range allowed {
+		a = FoldName(strings.TrimSuffix(a, ".")) // DNS folds ASCII letters only
+		switch star := strings.IndexByte(a, '*'); {
+		case star < 0:
+			d.exact[a] = true
+		case star == 0 && strings.IndexByte(a[1:], '*') < 0:
+			if !d.suffixes[a[1:]] {
+				d.suffixes[a[1:]] = true
+				d.lengths = append(d.lengths, len(a)-1)
+			}
+		case !slices.Contains(d.globs, a):
+			d.globs = append(d.globs, a)
+		}
+	}
+	slices.Sort(d.lengths)
+	d.lengths = slices.Compact(d.lengths)
+	return d
+}
+
+// allow reports whether a name is in one of the domains (glob.Match, case
+// aside).
+func (d *domains) allow(name string) bool {
+	name = FoldName(strings.TrimSuffix(name, "."))
+	if name == "" {
+		return false
+	}
+	if d.exact[name] {
+		return true
+	}
+	for _, n := range d.lengths {
+		if n > len(name) {
+			break
+		}
+		if d.suffixes[name[len(name)-n:]] {
+			return true
+		}
+	}
+	return slices.ContainsFunc(d.globs, func(g string) bool { return glob.Match(g, name) })
+}
+
+// lastDomains keeps the domains last made, by the list they were made of:
+// a plan's certificates, or a provider's, are judged against one list.
+var lastDomains struct {
+	sync.Mutex
+	of []string
+	d  *domains
+}
+
+// domainsOf gives the domains of a list of allowed domains, made once for
+// the list (which is never changed once made).
+func domainsOf(allowed []string) *domains {
+	lastDomains.Lock()
+	defer lastDomains.Unlock()
+	if len(allowed) == 0 || len(lastDomains.of) != len(allowed) || &lastDomains.of[0] != &allowed[0] {
+		lastDomains.of, lastDomains.d = allowed, newDomains(allowed)
+	}
+	return lastDomains.d
 }
 
 // CertificateChain verifies the chain like a client (IG306), and judges its

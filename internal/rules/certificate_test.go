@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/glob"
 	"github.com/iamguard/terraform-provider-iamguard/internal/inspect"
 	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
 )
@@ -210,8 +211,18 @@ func TestDomainAllowed(t *testing.T) {
 		{"example.com", false}, {"badexample.com", false}, {"example.com.evil.test", false},
 		{"api.example.org", true}, {"www.api.example.org", false}, {"example.org", false},
 	} {
-		if got := domainAllowed(tt.name, allowed); got != tt.want {
-			t.Errorf("domainAllowed(%q) = %v, want %v", tt.name, got, tt.want)
+		if got := newDomains(allowed).allow(tt.name); got != tt.want {
+			t.Errorf("allow(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	// Each kind of pattern agrees with glob.Match, case aside.
+	patterns := []string{"*.Example.com", "*example.net", "api.example.org.", "a*b.test", "*", "x*"}
+	for _, name := range []string{"www.example.com", "badexample.net", "API.example.org", "ab.test", "a.x.b.test", "", "xyz", "example.com"} {
+		for _, p := range patterns {
+			want := name != "" && glob.Match(FoldName(strings.TrimSuffix(p, ".")), FoldName(name))
+			if got := newDomains([]string{p}).allow(name); got != want {
+				t.Errorf("pattern %q, name %q: %v, want %v", p, name, got, want)
+			}
 		}
 	}
 }
