@@ -946,6 +946,11 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 			continue
 		}
 		r := rules.SigningCertificateReplacement(a.str("status", "Active"), a.str("certificate_body", ""), l.now, l.baseline)
+		if l.clearedUsers[k] && !c.ordered("user_name") {
+			// Nothing orders it after its user is made again: it may be
+			// uploaded for the user deleted, and go with them.
+			r = min(r, rules.PendingReplacement)
+		}
 		if r == rules.SoundReplacement {
 			if held == nil {
 				held = l.signingKeyHolders()

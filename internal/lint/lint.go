@@ -195,6 +195,17 @@ type change struct {
 	keySet     int32             // an access key's user's set, not judged yet: its first key + 1 (see groupAccessKeys)
 }
 
+// ordered reports whether Terraform may order the change after others for
+// attr (see plan.AttrSetting): it does unless the configuration, shown,
+// sets attr from constants alone, with no depends_on.
+func (c *change) ordered(attr string) bool {
+	if !c.hasConfig {
+		return true
+	}
+	i := slices.IndexFunc(c.configured, func(a plan.AttrSetting) bool { return a.Name == attr })
+	return i >= 0 && c.configured[i].Ordered
+}
+
 // unchanged reports whether the change leaves the object as it is.
 func (c *change) unchanged() bool { return c.action == "no-op" || c.action == "read" }
 

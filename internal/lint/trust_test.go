@@ -226,6 +226,9 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/signing-shared-replacement", nil, map[string]string{
 			"aws_iam_signing_certificate.alice": "IG501:medium",
 		}},
+		{"trust/signing-user-replaced-unordered", nil, map[string]string{
+			"aws_iam_signing_certificate.alice_old": "IG501:info",
+		}},
 		{"trust/signing-shared-replacement-forms", nil, map[string]string{
 			"aws_iam_signing_certificate.alice": "IG501:medium",
 			"aws_iam_signing_certificate.dave":  "IG501:medium",

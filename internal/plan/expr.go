@@ -43,6 +43,7 @@ type expr struct {
 	// instance in one module instance reads the same values.
 	source   []byte
 	instance bool // a reference differs by instance
+	orders   bool // a reference may order its object after others (not fixedRef)
 	// inputs: it may read what the configuration can make sensitive since
 	// the state was written (an input variable, a local value, a module's
 	// output, each.value, another object's attribute set from one), or is a
@@ -128,6 +129,7 @@ func (rd *reader) readRefs(e *expr) error {
 			return err
 		}
 		e.source = append(append(e.source, ref...), '\n')
+		e.orders = e.orders || !fixedRef(ref)
 		if strings.HasPrefix(ref, "count.") || strings.HasPrefix(ref, "each.") || strings.HasPrefix(ref, "self.") {
 			e.instance = true
 		}
@@ -175,8 +177,7 @@ func (rd *reader) readRefs(e *expr) error {
 				}
 				calls[call] = true
 			}
-		case ref == "count.index", ref == "each.key", ref == "terraform.workspace",
-			ref == "path.module", ref == "path.root", ref == "path.cwd":
+		case fixedRef(ref):
 			// known whenever Terraform plans
 		default:
 			e.opaque = true
@@ -193,6 +194,17 @@ func (rd *reader) readRefs(e *expr) error {
 		}
 		return nil
 	})
+}
+
+// fixedRef reports whether a reference reads what Terraform knows before
+// it walks any object: an instance's count index or key, the workspace,
+// a path.
+func fixedRef(ref string) bool {
+	switch ref {
+	case "count.index", "each.key", "terraform.workspace", "path.module", "path.root", "path.cwd":
+		return true
+	}
+	return false
 }
 
 // userNameRef reads a reference to an aws_iam_user's name or ID, or to

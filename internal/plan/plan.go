@@ -1424,6 +1424,13 @@ func (rd *reader) configResource(module *modulePath) error {
 				return s.skip()
 			}
 			err = rd.str(&res.provider)
+		case "depends_on":
+			c, _ := s.peek()
+			res.dependsOn = c != '[' // what Terraform never writes: as if it did
+			err = s.array("depends_on", func() error {
+				res.dependsOn = true
+				return s.skip()
+			})
 		case "expressions":
 			if len(e.typ) > 0 && !rd.keepRaw(e.typ) {
 				return s.skip()
@@ -1471,9 +1478,10 @@ func (rd *reader) configResource(module *modulePath) error {
 // the expressions of the attributes the rules read, its for_each, and the
 // provider configuration it uses.
 type configResource struct {
-	attrs    []namedExpr // each name once (see entries)
-	forEach  *expr
-	provider string
+	attrs     []namedExpr // each name once (see entries)
+	forEach   *expr
+	provider  string
+	dependsOn bool // it depends on other objects explicitly
 }
 
 // namedExpr is an attribute's expression.
@@ -1498,7 +1506,8 @@ func (rd *reader) resolveConfig() {
 		attrs := make(Settings, len(res.attrs))
 		for i, a := range res.attrs {
 			x := a.expr
-			attrs[i] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(k.module, x, each)), Inputs: !x.null && userInputs(k.module, x)}
+			attrs[i] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(k.module, x, each)), Inputs: !x.null && userInputs(k.module, x),
+				Ordered: res.dependsOn || x.opaque || x.orders}
 			// A local counts as known at plan, yet may read a value known
 			// only after apply (local.ci = aws_iam_user.ci.id): whose it
 			// is still shows in its references.
@@ -1572,7 +1581,12 @@ type AttrSetting struct {
 	// output, each.value, another object's attribute (set from one, maybe),
 	// or a function with no references (sensitive("x")). A constant does
 	// not, nor the name of an aws_iam_user whose name is a constant.
-	Inputs    bool
+	Inputs bool
+	// Ordered: Terraform may order its object after others for it: it
+	// reads references (or what the plan does not show), or the resource
+	// depends_on others. One set from constants is made whenever
+	// Terraform walks to it.
+	Ordered   bool
 	hasSource bool
 	source    source
 }

@@ -132,7 +132,7 @@ type Replacement int8
 // Replacements, worst first.
 const (
 	NoReplacement      Replacement = iota
-	PendingReplacement             // a new certificate whose body or status is known only after apply
+	PendingReplacement             // a new certificate whose body, status, holders or order is known only after apply
 	SoundReplacement               // a new, active certificate with no IG502 finding
 )
 
@@ -172,7 +172,7 @@ func SigningCertificateRemoval(user Value[string], best Replacement) []Finding {
 		return nil // rotation
 	case PendingReplacement:
 		return []Finding{{Rule: SigningCertificateDeleted, Severity: Info,
-			Message: fmt.Sprintf("a new signing certificate for user %s is known only after apply; %s cannot be judged until then",
+			Message: fmt.Sprintf("whether user %s keeps a sound, active signing certificate is known only after apply (a new one's body, status or holders, or whether it is uploaded after its user is made again); %s cannot be judged until then",
 				user.Quote(), SigningCertificateDeleted.Name())}}
 	}
 	return []Finding{SigningCertificateDeleted.finding("",
