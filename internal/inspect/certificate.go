@@ -5,8 +5,10 @@ import (
 	"crypto"
 	"crypto/md5" //nolint:gosec // IAM and browsers still show MD5 fingerprints
 	"crypto/rsa"
+	"crypto/sha1" //nolint:gosec // RFC 5280 derives key identifiers with SHA-1
 	"crypto/sha256"
 	"crypto/x509"
+	"encoding/asn1"
 	"encoding/pem"
 	"errors"
 	"fmt"
@@ -197,12 +199,46 @@ var signatureHash = map[x509.SignatureAlgorithm]string{
 	x509.PureEd25519: "Ed25519",
 }
 
-// SelfSigned reports whether the certificate's own key signs it (see
-// selfSigned). It is checked on each call, not when the certificate is
-// read: a check can take milliseconds, and most certificates a plan holds
-// (those of chains, signing certificates) need none.
+// SelfSignature is what a certificate shows, on its own, of the key that
+// signs it.
+type SelfSignature int8
+
+// Self-signatures, as SelfSignature finds them.
+const (
+	// NotSelfSigned: another key signs it, or may (a CA's).
+	NotSelfSigned SelfSignature = iota
+	// SignedByOwnKey: its own key signs it, whatever issuer it names.
+	SignedByOwnKey
+	// SelfNamedUnchecked: it names itself as its issuer (see namesItself)
+	// and its signature is not checked: an algorithm crypto/x509 refuses
+	// or cannot check (SHA-1, MD5, DSA, SHA-3), an RSA key crypto/rsa
+	// refuses to check with (an exponent past 2^31-1, too few bits), or a
+	// check too costly (see costly). Nothing shows another key signs it.
+	SelfNamedUnchecked
+	// SelfNamedUnverified: it names itself as its issuer (see namesItself),
+	// but its signature does not verify with its own key: the signature is
+	// broken, or made by another key under its name (a CA of that name),
+	// which only a chain that verifies it can show.
+	SelfNamedUnverified
+)
+
+// SelfSignature says whether the certificate's own key signs it, or it
+// names itself as its issuer (see selfSignature). It is checked on each
+// call, not when the certificate is read: a check can take milliseconds,
+// and most certificates a plan holds (those of chains, signing
+// certificates) need none.
+func (c *Certificate) SelfSignature() SelfSignature {
+	if c.x509 == nil {
+		return NotSelfSigned
+	}
+	return selfSignature(c.x509)
+}
+
+// SelfSigned reports whether no CA issued the certificate as far as it
+// shows on its own: its own key signs it, or it names itself as its issuer
+// (SelfSignature is not NotSelfSigned).
 func (c *Certificate) SelfSigned() bool {
-	return c.x509 != nil && selfSigned(c.x509)
+	return c.SelfSignature() != NotSelfSigned
 }
 
 // SelfSignedUnchecked reports whether SelfSigned judges the certificate by
@@ -223,28 +259,67 @@ func costly(c *x509.Certificate) bool {
 	return ok && k.E >= 1<<20 && k.N.BitLen() > 8192
 }
 
-// selfSigned reports whether c's own key signs it, whatever issuer it names
-// (a self-signed certificate can name another issuer, or its subject spelt
-// another way). A signature crypto/x509 refuses or cannot check (SHA-1,
-// MD5, DSA, SHA-3) counts when c names itself as issuer and the key
-// identifiers agree: nothing shows it is not.
-func selfSigned(c *x509.Certificate) bool {
+// selfSignature says whether c's own key signs it, whatever issuer it
+// names (a self-signed certificate can name another issuer, or its subject
+// spelt another way), and else whether c names itself as its issuer. One
+// that names itself is self-signed as far as it shows, whether its
+// signature cannot be checked or does not verify: nothing in it shows a CA
+// issued it, and a client that trusts it as its own root does not check
+// that signature (a corrupted one is as good as a sound one there).
+func selfSignature(c *x509.Certificate) SelfSignature {
 	if oversized(c) {
-		return false // an oversized key is judged as such, unchecked
+		return NotSelfSigned // an oversized key is judged as such, unchecked
 	}
 	if costly(c) { // judged by names and key identifiers alone
-		return bytes.Equal(c.RawIssuer, c.RawSubject) && (len(c.AuthorityKeyId) == 0 || len(c.SubjectKeyId) == 0 || bytes.Equal(c.AuthorityKeyId, c.SubjectKeyId))
+		if namesItself(c) {
+			return SelfNamedUnchecked
+		}
+		return NotSelfSigned
 	}
 	err := c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature)
-	if err == nil {
-		return true
+	var insecure x509.InsecureAlgorithmError
+	switch {
+	case err == nil:
+		return SignedByOwnKey
+	case !namesItself(c):
+		return NotSelfSigned
+	case errors.As(err, &insecure) || errors.Is(err, x509.ErrUnsupportedAlgorithm):
+		return SelfNamedUnchecked
+	case isRSA(c.PublicKey) && !errors.Is(err, rsa.ErrVerification):
+		return SelfNamedUnchecked // crypto/rsa refused the key, not the signature
 	}
-	if !bytes.Equal(c.RawIssuer, c.RawSubject) ||
-		len(c.AuthorityKeyId) > 0 && len(c.SubjectKeyId) > 0 && !bytes.Equal(c.AuthorityKeyId, c.SubjectKeyId) {
+	return SelfNamedUnverified
+}
+
+func isRSA(k any) bool {
+	_, ok := k.(*rsa.PublicKey)
+	return ok
+}
+
+// namesItself reports whether c names itself as its issuer: its issuer is
+// its subject, byte for byte, and its authority key identifier, if it has
+// one, names its own key: it is its subject key identifier, or one that
+// RFC 5280 or RFC 7093 derives from its key (SHA-1, or SHA-256 cut to 160
+// bits, of the subjectPublicKey), as a certificate without a subject key
+// identifier may give. An authority key identifier naming another key says
+// another key signs it.
+func namesItself(c *x509.Certificate) bool {
+	if !bytes.Equal(c.RawIssuer, c.RawSubject) {
 		return false
 	}
-	var insecure x509.InsecureAlgorithmError
-	return errors.As(err, &insecure) || errors.Is(err, x509.ErrUnsupportedAlgorithm)
+	akid := c.AuthorityKeyId
+	if len(akid) == 0 || len(c.SubjectKeyId) > 0 && bytes.Equal(akid, c.SubjectKeyId) {
+		return true
+	}
+	var spki struct {
+		Algorithm asn1.RawValue
+		PublicKey asn1.BitString
+	}
+	if rest, err := asn1.Unmarshal(c.RawSubjectPublicKeyInfo, &spki); err != nil || len(rest) > 0 {
+		return false
+	}
+	sum1, sum256 := sha1.Sum(spki.PublicKey.Bytes), sha256.Sum256(spki.PublicKey.Bytes) //nolint:gosec // key identifiers, not security
+	return bytes.Equal(akid, sum1[:]) || bytes.Equal(akid, sum256[:20])
 }
 
 // maxChain bounds the certificates of a chain VerifyChain verifies.

@@ -2,6 +2,7 @@ package inspect_test
 
 import (
 	"crypto/elliptic"
+	"crypto/sha1" //nolint:gosec // RFC 5280 key identifiers
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/base64"
@@ -76,24 +77,60 @@ func TestParseCertificateFacts(t *testing.T) {
 
 // TestSelfSignedByKey: a certificate is self-signed when its own key signs
 // it, whatever issuer it names (another spelling of its subject, or another
-// name altogether); names alone do not make one.
+// name altogether). One that names itself as its issuer (with no authority
+// key identifier, or one naming its own key) is self-signed too when its
+// signature does not verify with its own key: a corrupted self-signature
+// makes no CA its issuer (attack round 77), and a CA of the same name is
+// shown only by a chain that verifies it. One whose authority key
+// identifier names another key, or that names another issuer, is not.
 func TestSelfSignedByKey(t *testing.T) {
 	ca := certtest.Issue(t, certtest.Cert{CN: "CA", CA: true})
 	leaf := certtest.Issue(t, certtest.Cert{CN: "leaf", Parent: ca})
-	// Same names as the CA but signed by a different key: not self-signed.
+	// Same names as the CA but signed by its key, not its own.
 	impostor := certtest.Issue(t, certtest.Cert{CN: "CA", Parent: ca, Key: certtest.EC(t, elliptic.P256())})
+	namedCA := certtest.Issue(t, certtest.Cert{CN: "CA", Parent: ca, Key: certtest.EC(t, elliptic.P256()), AuthorityKeyID: ca.Cert.SubjectKeyId})
 	otherCase := certtest.Issue(t, certtest.Cert{CN: "www.example.com", IssuerCN: "WWW.EXAMPLE.COM"})
 	otherName := certtest.Issue(t, certtest.Cert{CN: "www.example.com", IssuerCN: "Example Corp Issuing CA"})
+
+	// Self-signed certificates with one signature byte flipped.
+	rsaKey := certtest.RSA(t, 2048)
+	plain := certtest.Issue(t, certtest.Cert{CN: "www.example.com", Key: rsaKey})
+	withIDs := certtest.Issue(t, certtest.Cert{CN: "www.example.com", SubjectKeyID: []byte{1, 2, 3}, AuthorityKeyID: []byte{1, 2, 3}})
+	rsaBits := x509.MarshalPKCS1PublicKey(&rsaKey.PublicKey) // an RSA key's subjectPublicKey holds its PKCS#1 form
+	sha1ID, sha256ID := sha1.Sum(rsaBits), sha256.Sum256(rsaBits)
+	ownSHA1 := certtest.Issue(t, certtest.Cert{CN: "www.example.com", Key: rsaKey, AuthorityKeyID: sha1ID[:]})
+	ownSHA256 := certtest.Issue(t, certtest.Cert{CN: "www.example.com", Key: rsaKey, AuthorityKeyID: sha256ID[:20]})
+	foreign := certtest.Issue(t, certtest.Cert{CN: "www.example.com", Key: rsaKey, AuthorityKeyID: []byte{9, 9, 9}})
+	mismatched := certtest.Issue(t, certtest.Cert{CN: "www.example.com", SubjectKeyID: []byte{1, 2, 3}, AuthorityKeyID: []byte{4, 5, 6}})
+	broken := func(c *certtest.Issued) *certtest.Issued { return certtest.BreakSignature(t, c) }
+
 	for _, tt := range []struct {
+		name string
 		pem  string
-		want bool
-	}{{ca.PEM, true}, {leaf.PEM, false}, {impostor.PEM, false}, {otherCase.PEM, true}, {otherName.PEM, true}} {
+		want inspect.SelfSignature
+	}{
+		{"CA", ca.PEM, inspect.SignedByOwnKey},
+		{"leaf", leaf.PEM, inspect.NotSelfSigned},
+		{"CA's names, signed by the CA", impostor.PEM, inspect.SelfNamedUnverified},
+		{"CA's names and key identifier, signed by the CA", namedCA.PEM, inspect.NotSelfSigned},
+		{"other case", otherCase.PEM, inspect.SignedByOwnKey},
+		{"other issuer", otherName.PEM, inspect.SignedByOwnKey},
+		{"broken, RSA", broken(plain).PEM, inspect.SelfNamedUnverified},
+		{"broken CA", broken(ca).PEM, inspect.SelfNamedUnverified},
+		{"broken, key identifiers agree", broken(withIDs).PEM, inspect.SelfNamedUnverified},
+		{"broken, authority is own key (SHA-1)", broken(ownSHA1).PEM, inspect.SelfNamedUnverified},
+		{"broken, authority is own key (SHA-256)", broken(ownSHA256).PEM, inspect.SelfNamedUnverified},
+		{"own key (SHA-1), sound", ownSHA1.PEM, inspect.SignedByOwnKey},
+		{"broken, authority is another key", broken(foreign).PEM, inspect.NotSelfSigned},
+		{"broken, key identifiers differ", broken(mismatched).PEM, inspect.NotSelfSigned},
+		{"broken, other issuer", broken(otherName).PEM, inspect.NotSelfSigned},
+	} {
 		c, err := inspect.ParseCertificate(tt.pem)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c.SelfSigned() != tt.want {
-			t.Errorf("%s: self-signed = %v, want %v", c.Subject, c.SelfSigned(), tt.want)
+		if got := c.SelfSignature(); got != tt.want || c.SelfSigned() != (tt.want != inspect.NotSelfSigned) {
+			t.Errorf("%s: self-signature = %v, self-signed = %v; want %v", tt.name, got, c.SelfSigned(), tt.want)
 		}
 	}
 }
@@ -312,6 +349,21 @@ func TestSelfSignedUncheckable(t *testing.T) {
 	c, err := inspect.ParseCertificate(string(pemText))
 	if err != nil || !c.SelfSigned() || c.SignatureHash != "" {
 		t.Errorf("certificate %+v, %v; want self-signed with an unreadable signature", c, err)
+	}
+}
+
+// TestSelfSignedRefusedKey: a self-signed certificate whose RSA key
+// crypto/rsa refuses to check a signature with (here the exponent 2^33+1,
+// made by openssl) is self-signed by its names, not one whose signature
+// fails: the key was refused, not the signature.
+func TestSelfSignedRefusedKey(t *testing.T) {
+	pemText, err := os.ReadFile("testdata/e2-33-self-signed.pem")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := inspect.ParseCertificate(string(pemText))
+	if err != nil || c.SelfSignature() != inspect.SelfNamedUnchecked {
+		t.Errorf("certificate %+v, %v; want self-signed by its names, its signature unchecked", c, err)
 	}
 }
 

@@ -183,23 +183,28 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 		f := CertificateUnparseable.finding("certificate_body", "certificate_body: %v", err)
 		return withhold([]Finding{f}, func(string) bool { return s.Body.Sensitive })
 	}
-	out := CertificateOwnFindings(body, now, b)
+	// The chain is judged first: one that verifies the body shows a CA
+	// issued it, though it names itself as its issuer (IG310).
+	var chainOut []Finding
+	caIssued := false
 	switch {
 	case s.Chain.Unknown:
-		out = append(out, CertificateChainInvalid.unknown("certificate_chain", s.Chain))
+		chainOut = append(chainOut, CertificateChainInvalid.unknown("certificate_chain", s.Chain))
 	case strings.TrimSpace(s.Chain.V) != "":
 		chain, err := inspect.ParseChain(s.Chain.V)
 		switch {
 		case err != nil:
-			out = append(out, CertificateUnparseable.finding("certificate_chain", "certificate_chain: %v", err))
+			chainOut = append(chainOut, CertificateUnparseable.finding("certificate_chain", "certificate_chain: %v", err))
 		default:
 			verify := s.ChainsVerified == nil || *s.ChainsVerified < MaxChainsVerified
 			if verify && s.ChainsVerified != nil {
 				*s.ChainsVerified++
 			}
-			out = append(out, CertificateChain(body, chain, now, b, verify)...)
+			chainOut = CertificateChain(body, chain, now, b, verify)
+			caIssued = verify && !slices.ContainsFunc(chainOut, func(f Finding) bool { return f.Rule == CertificateChainInvalid })
 		}
 	}
+	out := append(certificateOwnFindings(body, now, b, caIssued), chainOut...)
 	switch {
 	case s.PrivateKey.Unknown:
 		out = append(out, CertificateKeyMismatch.unknown("private_key", s.PrivateKey))
@@ -220,12 +225,25 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 // key, signature, names and self-signature (IG301-IG305, IG309, IG310). The
 // chain (IG306) and the private key (IG307) need other inputs.
 func CertificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline) []Finding {
+	return certificateOwnFindings(c, now, b, false)
+}
+
+// certificateOwnFindings is CertificateOwnFindings; caIssued says a chain
+// verifies the certificate, so that one naming itself as its issuer whose
+// own key does not sign it is a CA's (one of the same name), not
+// self-signed.
+func certificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline, caIssued bool) []Finding {
 	out := CertificateFindings(c, now, b)
 	out = append(out, CertificateNames(c, b)...)
-	switch self := c.SelfSigned(); {
-	case self && c.Issuer == c.Subject:
+	switch self := c.SelfSignature(); {
+	case self == inspect.SelfNamedUnverified && caIssued: // a CA of its name issued it
+	case self == inspect.SelfNamedUnverified:
+		out = append(out, CertificateSelfSigned.finding("certificate_body",
+			"the certificate is self-signed (issuer and subject are both %s), but its signature does not verify with its own key: the signature is broken, or made by a CA of that name that no chain shows",
+			Known(c.Subject).Quote()))
+	case self != inspect.NotSelfSigned && c.Issuer == c.Subject:
 		out = append(out, CertificateSelfSigned.finding("certificate_body", "the certificate is self-signed (issuer and subject are both %s)", Known(c.Subject).Quote()))
-	case self:
+	case self != inspect.NotSelfSigned:
 		out = append(out, CertificateSelfSigned.finding("certificate_body", "the certificate is self-signed: its own key signs it, though it names %s as issuer", Known(c.Issuer).Quote()))
 	case c.SelfSignedUnchecked():
 		out = append(out, Finding{Rule: CertificateSelfSigned, Severity: Info, Attribute: "certificate_body",

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"crypto"
 	"crypto/elliptic"
 	"crypto/x509"
 	"fmt"
@@ -369,5 +370,47 @@ func TestSelfSignatureTooCostly(t *testing.T) {
 	}
 	if len(got) != 1 || got[0].Severity != Info || !strings.Contains(got[0].Message, "8200 bits") {
 		t.Errorf("IG310 findings %+v, want one at info naming the key's size", got)
+	}
+}
+
+// TestSelfSignedBrokenSignature: a self-signed certificate with one byte
+// of its signature flipped still names itself as its issuer, and no CA
+// issued it: IG310, not a pass (attack round 77: srv-badsig gave no
+// finding). The same holds for the provider's certificate_info, which
+// judges through CertificateOwnFindings. A certificate named like the CA
+// that signs it is the CA's when the chain verifies it, and is judged
+// self-signed only without that chain. A signing certificate is judged for
+// IG301-IG305 only (IG502): self-signed is what IAM expects of one.
+func TestSelfSignedBrokenSignature(t *testing.T) {
+	b := DefaultBaseline()
+	const brokenMsg = `the certificate is self-signed (issuer and subject are both "CN=www.example.com,O=iamguard tests"), ` +
+		`but its signature does not verify with its own key: the signature is broken, or made by a CA of that name that no chain shows`
+	for _, key := range []crypto.Signer{certtest.RSA(t, 2048), certtest.EC(t, elliptic.P256())} {
+		self := certtest.Issue(t, certtest.Cert{CN: "www.example.com", DNSNames: []string{"www.example.com"}, Key: key})
+		broken := certtest.BreakSignature(t, self)
+		assertFindings(t, EvaluateServerCertificate(serverCert(broken.PEM, "", certtest.PKCS8(t, key)), certNow, b),
+			[]want{{"IG310", Medium, "certificate_body", brokenMsg}})
+		c, err := inspect.ParseCertificate(broken.PEM)
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertFindings(t, CertificateOwnFindings(c, certNow, b), []want{{"IG310", Medium, "certificate_body", brokenMsg}})
+		assertFindings(t, EvaluateSigningCertificate(Known(broken.PEM), certNow, b), nil)
+	}
+
+	// Named like its CA, which signs it.
+	long := certtest.Cert{CA: true, NotBefore: certNow.AddDate(-5, 0, 0), NotAfter: certNow.AddDate(5, 0, 0)}
+	ca := long
+	ca.CN = "www.example.com"
+	issuer := certtest.Issue(t, ca)
+	named := certtest.Issue(t, certtest.Cert{CN: "www.example.com", DNSNames: []string{"www.example.com"}, Parent: issuer})
+	assertFindings(t, EvaluateServerCertificate(serverCert(named.PEM, issuer.PEM, ""), certNow, b), nil)
+	assertFindings(t, EvaluateServerCertificate(serverCert(named.PEM, "", ""), certNow, b),
+		[]want{{"IG310", Medium, "certificate_body", brokenMsg}})
+	// A chain that does not verify it shows no CA: IG306 and IG310.
+	other := certtest.Issue(t, certtest.Cert{CN: "Other Root", CA: true, NotBefore: long.NotBefore, NotAfter: long.NotAfter})
+	fs := EvaluateServerCertificate(serverCert(named.PEM, other.PEM, ""), certNow, b)
+	if len(fs) != 2 || fs[0].Rule != CertificateSelfSigned || fs[1].Rule != CertificateChainInvalid {
+		t.Errorf("named like its CA, with another CA's chain: %+v; want IG310 and IG306", got(fs))
 	}
 }

@@ -4,6 +4,7 @@
 package certtest
 
 import (
+	"bytes"
 	"crypto"
 	"crypto/dsa" //nolint:staticcheck // tests need DSA keys to see them flagged
 	"crypto/ecdsa"
@@ -16,6 +17,7 @@ import (
 	"encoding/pem"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -105,6 +107,10 @@ type Cert struct {
 	// certificate, which its own key still signs.
 	IssuerCN    string
 	ExtKeyUsage []x509.ExtKeyUsage
+	// SubjectKeyID and AuthorityKeyID set the key identifiers; nil leaves
+	// them to crypto/x509 (a subject key identifier for a CA; an authority
+	// key identifier when the issuer, named otherwise, has one).
+	SubjectKeyID, AuthorityKeyID []byte
 }
 
 // Now is the reference time the default validity is built around.
@@ -146,6 +152,8 @@ func Issue(t testing.TB, c Cert) *Issued {
 		IsCA:                  c.CA,
 		KeyUsage:              x509.KeyUsageDigitalSignature,
 		ExtKeyUsage:           c.ExtKeyUsage,
+		SubjectKeyId:          c.SubjectKeyID,
+		AuthorityKeyId:        c.AuthorityKeyID,
 	}
 	if c.CA {
 		tmpl.KeyUsage |= x509.KeyUsageCertSign
@@ -166,6 +174,22 @@ func Issue(t testing.TB, c Cert) *Issued {
 	cert, err := x509.ParseCertificate(der)
 	if err != nil {
 		t.Fatal(err)
+	}
+	return &Issued{Cert: cert, Key: c.Key, PEM: PEM("CERTIFICATE", der)}
+}
+
+// BreakSignature returns c with the last byte of its signature flipped:
+// the certificate still parses, and its signature verifies with no key.
+func BreakSignature(t testing.TB, c *Issued) *Issued {
+	t.Helper()
+	der := slices.Clone(c.Cert.Raw)
+	der[len(der)-1] ^= 0x01 // the signature ends the certificate
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatalf("certificate %q with a broken signature: %v", c.Cert.Subject.CommonName, err)
+	}
+	if bytes.Equal(cert.Signature, c.Cert.Signature) {
+		t.Fatal("BreakSignature left the signature as it was")
 	}
 	return &Issued{Cert: cert, Key: c.Key, PEM: PEM("CERTIFICATE", der)}
 }
