@@ -54,6 +54,7 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 	userMarks := read("sensitive-user-marks/plan.json")
 	refreshed := read("refresh-sensitive/plan.json")
 	targeted := read("target-sensitive/plan.json")
+	infos := read("sensitive-info/plan.json")
 	for name, c := range map[string]struct {
 		plan     string
 		canaries []string
@@ -78,6 +79,10 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 		"made by terraform, refresh-only": {refreshed, []string{"canary-user-7731"}, []string{"IG203"}, false},
 		// So does a targeted plan, for the objects in prior_state alone.
 		"made by terraform, targeted": {targeted, []string{"canary-user-5310", "canary-chain-8841", "from 23"}, []string{"IG109", "IG404"}, false},
+		// Info findings drawn from a value: IG310 naming the key of a
+		// certificate too costly to check, IG101 the range IAM takes of
+		// a length it refuses (attack round 77).
+		"made by terraform, info findings": {infos, []string{"8200", "6 to 128", "is 200"}, []string{"IG101", "IG310"}, false},
 		"every sensitive place": {strings.ReplaceAll(sensitivePlan, "SSHKEY", key),
 			[]string{"CANARY-before-user", "CANARY-after-user", "CANARY-ssh-user", "CANARY-prior-ssh-user", "pEm", "4321", "is 3", "is 5"},
 			[]string{"IG101", "IG106", "IG107", "IG203", "IG403", "IG404", "IG501"}, false},

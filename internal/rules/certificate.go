@@ -439,8 +439,7 @@ func CertificateChain(body *inspect.Certificate, chain []*inspect.Certificate, n
 		at = body.NotBefore
 	}
 	if !verify {
-		out = append(out, Finding{Rule: CertificateChainInvalid, Severity: Info, Attribute: attr,
-			Message: fmt.Sprintf("iamguard verifies at most %d chains in one plan; %s cannot be judged", MaxChainsVerified, CertificateChainInvalid.Name())})
+		out = append(out, CertificateChainInvalid.undecided(attr, "iamguard verifies at most %d chains in one plan; %s cannot be judged", MaxChainsVerified, CertificateChainInvalid.Name()))
 	} else if err := inspect.VerifyChain(body, chain, at); err != nil {
 		out = append(out, CertificateChainInvalid.finding(attr, "the chain does not verify the certificate: %v", err))
 	}

@@ -73,6 +73,11 @@ type Finding struct {
 	// Subject names what the finding is about when one evaluation covers
 	// several objects (a user's keys, an account's SSH keys); else "".
 	Subject string
+	// valueFree: the message tells nothing drawn from any value (the
+	// attribute is known only after apply or unreadable; a bound of
+	// iamguard's own is reached), so withhold keeps it. Only undecided
+	// sets it.
+	valueFree bool
 }
 
 // finding builds a finding at the rule's own severity.
@@ -87,23 +92,46 @@ func (r *Rule) finding(attr, format string, args ...any) Finding {
 // unknown builds the info finding for an attribute without a definite
 // value: known only after apply, or unreadable, so the rule cannot decide.
 func (r *Rule) unknown(attr string, v interface{ unreadable() bool }) Finding {
-	msg := fmt.Sprintf("%s is known only after apply; %s cannot be judged until then", attr, r.Name())
 	if v.unreadable() {
-		msg = fmt.Sprintf("%s holds a value iamguard cannot read as the provider would; %s cannot be judged", attr, r.Name())
+		return r.undecided(attr, "%s holds a value iamguard cannot read as the provider would; %s cannot be judged", attr, r.Name())
 	}
-	return Finding{Rule: r, Severity: Info, Attribute: attr, Message: msg}
+	return r.undecided(attr, "%s is known only after apply; %s cannot be judged until then", attr, r.Name())
+}
+
+// undecided builds an info finding saying why the rule cannot decide, in a
+// message that tells nothing of any value (its arguments are attribute
+// names, rule names, iamguard's own bounds): the one finding withhold
+// leaves as it is, the attribute's value sensitive or not.
+func (r *Rule) undecided(attr, format string, args ...any) Finding {
+	f := r.finding(attr, format, args...)
+	f.Severity, f.valueFree = Info, true
+	return f
 }
 
 // withhold replaces the message of each finding drawn from a sensitive
-// value (sensitive says which attributes are): the value is judged, but
-// nothing taken from it is shown.
+// value (sensitive says which attributes are), whatever its severity: the
+// value is judged, but nothing taken from it is shown. Only a finding built
+// by undecided, whose message tells of no value, keeps its message.
 func withhold(fs []Finding, sensitive func(attr string) bool) []Finding {
 	for i, f := range fs {
-		if f.Severity != Info && sensitive(f.Attribute) {
-			fs[i].Message = fmt.Sprintf("%s; %s is %s, so the details are not shown", f.Rule.Summary, f.Attribute, redacted)
+		switch {
+		case f.valueFree || !sensitive(f.Attribute):
+		case f.Severity == Info: // a note, not the rule's verdict: its summary would overstate it
+			fs[i].Message = fmt.Sprintf("%s is %s, so what %s notes of it is not shown", attrName(f.Attribute), redacted, f.Rule.Name())
+		default:
+			fs[i].Message = fmt.Sprintf("%s; %s is %s, so the details are not shown", f.Rule.Summary, attrName(f.Attribute), redacted)
 		}
 	}
 	return fs
+}
+
+// attrName names a finding's attribute in prose, or the value it draws on
+// when it names none.
+func attrName(attr string) string {
+	if attr == "" {
+		return "the value it draws on"
+	}
+	return attr
 }
 
 // Name is how prose names a rule: "IG101 (password-min-length)".

@@ -118,8 +118,8 @@ func EvaluateSigningCertificate(body Value[string], now time.Time, b Baseline) [
 		out = append(out, SigningCertificateWeak.finding("certificate_body", "certificate_body: %v", err))
 	} else {
 		for _, f := range CertificateFindings(c, now, b) {
-			out = append(out, Finding{Rule: SigningCertificateWeak, Severity: f.Severity, Attribute: f.Attribute,
-				Message: f.Rule.Slug + ": " + f.Message})
+			f.Rule, f.Message = SigningCertificateWeak, f.Rule.Slug+": "+f.Message // severity, attribute and all else kept
+			out = append(out, f)
 		}
 	}
 	return withhold(out, func(string) bool { return body.Sensitive })
