@@ -774,8 +774,13 @@ func (l *linter) judgeKeySet(head int32) {
 		status := a.str("status", "Active")
 		k := rules.AccessKey{Name: l.keys[i].address, Active: !status.Unknown && status.V == "Active", StatusUnknown: status.Unknown,
 			StatusSensitive: status.Sensitive}
+		o := l.keys[i]
+		made := o.change != nil && (o.change.action == "create" || o.change.action == "replace")
+		_, shown := a.values.Get("create_date")
 		switch created := a.str("create_date", ""); {
-		case created.Unreadable:
+		case created.Unreadable, shown && !made && !created.Unknown && created.V == "":
+			// A key there before the plan whose date is null (state
+			// written before the provider kept one): its age is not known.
 			k.CreatedUnreadable = true
 		case !created.Unknown && created.V != "":
 			var err error

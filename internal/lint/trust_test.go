@@ -226,6 +226,9 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/signing-shared-replacement", nil, map[string]string{
 			"aws_iam_signing_certificate.alice": "IG501:medium",
 		}},
+		{"trust/key-no-create-date", nil, map[string]string{
+			"aws_iam_access_key.ci": "IG204:info",
+		}},
 		{"trust/signing-user-replaced-unordered", nil, map[string]string{
 			"aws_iam_signing_certificate.alice_old": "IG501:info",
 		}},
