@@ -17,7 +17,15 @@ func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
 		// its user): the user keeps a sound one only if this (or another)
 		// upload is one for them.
 		user := l.signingUser(c)
-		out = append(out, rules.SigningCertificateRemoval(user, l.signingReplacement(c, user.V))...)
+		best := l.signingReplacement(c, user.V)
+		if c.action == "replace" && l.userOf(appliedObject{address: c.rc.Address, change: c}, "user_name").name.Unknown {
+			// Uploaded again at its address for a user known only after
+			// apply (aws_iam_user.u[each.key].id of a user replaced): it
+			// may be the same user's.
+			a := c.after()
+			best = max(best, min(rules.PendingReplacement, rules.SigningCertificateReplacement(a.str("status", "Active"), a.str("certificate_body", ""), l.now, l.baseline)))
+		}
+		out = append(out, rules.SigningCertificateRemoval(user, best)...)
 	}
 	out = append(out, c.reactivation(rules.SigningCertificateReactivated)...)
 	return append(out, l.reupload(c, rules.SigningCertificateReactivated)...)

@@ -229,6 +229,9 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/key-no-create-date", nil, map[string]string{
 			"aws_iam_access_key.ci": "IG204:info",
 		}},
+		{"trust/signing-user-replaced-for-each", nil, map[string]string{
+			`aws_iam_signing_certificate.c["alice"]`: "IG501:info",
+		}},
 		{"trust/signing-user-replaced-unordered", nil, map[string]string{
 			"aws_iam_signing_certificate.alice_old": "IG501:info",
 		}},
