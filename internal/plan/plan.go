@@ -1270,6 +1270,9 @@ func canonicalArgument(attr string, raw []byte) (arg string, constant, sets bool
 					delete(block, k)
 				}
 			}
+			if _, role := block["role_arn"]; !role && strings.HasPrefix(attr, "assume_role") {
+				clear(block) // a role's session name, duration...: no role, nothing assumed
+			}
 			empty = empty && len(block) == 0
 		}
 		if empty {
@@ -1284,11 +1287,12 @@ func canonicalArgument(attr string, raw []byte) (arg string, constant, sets bool
 }
 
 // isNull reports whether an expression is {"constant_value": null}, or an
-// empty string, which the AWS provider takes as not set (an endpoint, a
-// role to assume).
+// empty string or list, which the AWS provider takes as not set (an
+// endpoint, a role to assume, shared_config_files = []).
 func isNull(e map[string]any) bool {
 	c, ok := e["constant_value"]
-	return ok && (c == nil || c == "") && len(e) == 1
+	l, list := c.([]any)
+	return ok && (c == nil || c == "" || list && len(l) == 0) && len(e) == 1
 }
 
 // accountEndpoints are the endpoints of the AWS provider that may change
