@@ -209,7 +209,7 @@ type reader struct {
 	keptBytes int                   // raw bytes of the values kept so far
 
 	changed   map[string]*Change // the kept changes by address, deposed objects left out (see indexChanges)
-	deposed   map[string]bool    // the deposed objects with a change (see deposedID)
+	deposed   map[string]*Change // the deposed objects with a change (see deposedID)
 	indexed   int                // changes in changed so far
 	duplicate error              // an address listed twice
 	names     map[string]string  // interned types and names
@@ -715,10 +715,10 @@ func (rd *reader) dropPriorWithChanges() {
 	rd.indexChanges()
 	if len(rd.p.Prior) > 0 {
 		rd.p.Prior = slices.DeleteFunc(rd.p.Prior, func(r Resource) bool {
-			if r.DeposedKey != "" {
-				return rd.deposed[deposedID(r.Address, r.DeposedKey)]
-			}
 			c := rd.changed[r.Address]
+			if r.DeposedKey != "" {
+				c = rd.deposed[deposedID(r.Address, r.DeposedKey)]
+			}
 			if c != nil {
 				if err := markSensitive(c, r.Sensitive); err != nil && rd.duplicate == nil {
 					rd.duplicate = err
@@ -756,11 +756,11 @@ func duplicatePrior(prior []Resource) error {
 // looked up by address, and hide it: it is an error (rd.duplicate).
 func (rd *reader) indexChanges() {
 	if rd.changed == nil {
-		rd.changed, rd.deposed = make(map[string]*Change, len(rd.p.Changes)), map[string]bool{}
+		rd.changed, rd.deposed = make(map[string]*Change, len(rd.p.Changes)), map[string]*Change{}
 	}
 	for _, c := range rd.p.Changes[rd.indexed:] {
 		if c.DeposedKey != "" {
-			rd.deposed[deposedID(c.Address, c.DeposedKey)] = true
+			rd.deposed[deposedID(c.Address, c.DeposedKey)] = c
 			continue
 		}
 		if rd.changed[c.Address] != nil && rd.duplicate == nil {

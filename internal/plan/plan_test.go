@@ -916,12 +916,30 @@ func TestPriorListedTwice(t *testing.T) {
 	  "change": {"actions": ["no-op"], "before": {}, "after": {}, "after_unknown": {}}}]`
 	entry := `{"address": "aws_cloudtrail.t", "mode": "managed", "type": "aws_cloudtrail", "name": "t", "values": {}, "sensitive_values": {"name": true}}`
 	prior := `"prior_state": {"values": {"root_module": {"resources": [` + entry + `, ` + entry + `]}}}`
+	deposed := strings.ReplaceAll(change, `"name": "t",`, `"name": "t", "deposed": "00000001",`)
+	deposedEntry := strings.ReplaceAll(entry, `"name": "t",`, `"name": "t", "deposed_key": "00000001",`)
+	deposedPrior := `"prior_state": {"values": {"root_module": {"resources": [` + deposedEntry + `, ` + deposedEntry + `]}}}`
 	for _, doc := range []string{
 		`{"format_version": "1.2", ` + change + `, ` + prior + `}`,
 		`{"format_version": "1.2", ` + prior + `, ` + change + `}`,
+		`{"format_version": "1.2", ` + deposed + `, ` + deposedPrior + `}`,
+		`{"format_version": "1.2", ` + deposedPrior + `, ` + deposed + `}`,
 	} {
 		if _, err := Read(strings.NewReader(doc), func(string) bool { return true }); err == nil || !strings.Contains(err.Error(), "listed twice in prior_state") {
 			t.Errorf("err %v, want an object listed twice", err)
+		}
+	}
+	// Once, a deposed object's marks join its change's.
+	for _, doc := range []string{
+		`{"format_version": "1.2", ` + deposed + `, "prior_state": {"values": {"root_module": {"resources": [` + deposedEntry + `]}}}}`,
+		`{"format_version": "1.2", "prior_state": {"values": {"root_module": {"resources": [` + deposedEntry + `]}}}, ` + deposed + `}`,
+	} {
+		p, err := Read(strings.NewReader(doc), func(string) bool { return true })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Changes) != 1 || fmt.Sprint(p.Changes[0].BeforeSensitive) != fmt.Sprint(Object{{"name", true}}) {
+			t.Errorf("deposed change's marks %v, want name marked", p.Changes[0].BeforeSensitive)
 		}
 	}
 }
