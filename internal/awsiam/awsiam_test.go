@@ -13,6 +13,7 @@ import (
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/iamtest"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
@@ -28,6 +29,7 @@ func client(srv *iamtest.Server, opts ...func(*iam.Options)) *iam.Client {
 		Credentials:      credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "test-secret", ""),
 		RetryMaxAttempts: 1,
 		HTTPClient:       testHTTPClient(),
+		APIOptions:       []func(*middleware.Stack) error{RejectEmptyReplies}, // every reply of iamtest's holds a result
 	}, opts...)
 }
 

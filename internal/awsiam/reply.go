@@ -1,31 +1,53 @@
 package awsiam
 
 import (
-	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
-// ErrEmptyReply is why a call whose reply was a success with nothing in
+// ErrEmptyReply is why a call whose reply was a success with no result in
 // it failed (RejectEmptyReplies).
-var ErrEmptyReply = errors.New("the reply's body is empty, and no IAM, STS or CloudTrail reply's is: " +
-	"a proxy or network device on the way may have cut it")
+var ErrEmptyReply = errors.New("the reply is a success that holds no result, and every IAM, STS and CloudTrail reply holds one: " +
+	"a proxy or network device on the way may have cut or replaced it")
+
+// ErrReplyTooLarge is why a call whose reply's body is over MaxReplyBytes
+// failed (RejectEmptyReplies).
+var ErrReplyTooLarge = fmt.Errorf("the reply's body is over %d MiB, far more than any IAM, STS or CloudTrail reply", MaxReplyBytes>>20)
+
+// MaxReplyBytes is the largest reply body RejectEmptyReplies reads. The
+// largest real replies (a credential report of thousands of users, a page
+// of 1,000 users or 50 CloudTrail events) are a few MiB at most.
+const MaxReplyBytes = 64 << 20
 
 // RejectEmptyReplies is an SDK stack option, for aws.Config.APIOptions or a
-// client's, that fails a call whose reply is HTTP 2xx with an empty body,
-// or one of blanks only. Every IAM and STS reply is an XML document and
-// every CloudTrail reply a JSON object, but the SDK's deserializers read
-// an empty body as a result with nothing in it: no users, no access keys,
-// no events, no event selectors, which would judge as a clean account.
-// The error is a *smithy.DeserializationError wrapping ErrEmptyReply; the
-// retryer does not retry it (it is no throttling, 5xx or connection error).
+// client's, that fails a call whose reply is HTTP 2xx but holds no result.
+// The SDK's deserializers read a body with no result in it (empty, an XML
+// declaration or a comment alone, "OK", {}, null) as a result with nothing
+// in it: no users, no access keys, no events, no event selectors, which
+// would judge as a clean account. So the body is read whole (up to
+// MaxReplyBytes; more is an error) and must be:
+//   - for IAM and STS (the query protocol), an XML document whose root
+//     element holds the <OPERATIONResult> element every one of their
+//     replies has (e.g. <ListUsersResult>);
+//   - for CloudTrail (JSON), an object with at least one member, as every
+//     reply of the calls iamguard makes has (Events, trailList, TrailARN,
+//     IsLogging...);
+//   - for another service, not blank.
+//
+// The deserializer then reads the body from memory. The error is a
+// *smithy.DeserializationError wrapping ErrEmptyReply or ErrReplyTooLarge;
+// the retryer does not retry it (it is no throttling, 5xx or connection
+// error).
 func RejectEmptyReplies(s *middleware.Stack) error {
 	// After the operation's deserializer: nearer the transport, so this
 	// sees the raw reply before the deserializer reads it.
@@ -44,40 +66,113 @@ func rejectEmpty(ctx context.Context, in middleware.DeserializeInput, next middl
 	if !ok || resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return out, md, nil
 	}
-	switch blank, err := blankBody(resp); {
-	case err != nil:
-		return out, md, &smithy.DeserializationError{Err: fmt.Errorf("reading the reply: %w", err)}
-	case blank:
-		return out, md, &smithy.DeserializationError{Err: ErrEmptyReply}
+	body, err := readReply(resp)
+	if err != nil {
+		return out, md, &smithy.DeserializationError{Err: err}
+	}
+	if err := holdsResult(awsmiddleware.GetServiceID(ctx), middleware.GetOperationName(ctx), body); err != nil {
+		return out, md, &smithy.DeserializationError{Err: err}
 	}
 	return out, md, nil
 }
 
-// blankBody reports whether resp's body holds nothing but blanks. It reads
-// up to the first other byte, whatever ContentLength says (-1 when the
-// length is not known), and puts what it read back in front of the rest,
-// so the deserializer reads the whole body.
-func blankBody(resp *smithyhttp.Response) (bool, error) {
+// readReply reads resp's body whole, up to MaxReplyBytes, whatever
+// ContentLength says (-1 when the length is not known), and puts it back
+// as a reader over what was read, so the deserializer reads the whole body.
+// The buffer doubles as it fills, but never past the cap: the allocations
+// add up to about twice the body, and to no more than three times the
+// cap (512 MB of blanks cost 2 GB when every byte read was kept).
+func readReply(resp *smithyhttp.Response) ([]byte, error) {
 	if resp.Body == nil {
-		return true, nil
+		return nil, nil
 	}
-	r := bufio.NewReader(resp.Body)
-	var lead []byte
+	if resp.ContentLength > MaxReplyBytes {
+		return nil, ErrReplyTooLarge
+	}
+	size := 4096
+	if n := resp.ContentLength; n >= 0 {
+		size = int(n) + 1 // the read that finds the end
+	}
+	buf := make([]byte, 0, size)
 	for {
-		c, err := r.ReadByte()
-		switch {
-		case err == io.EOF:
-			return true, nil
-		case err != nil:
-			return false, err
-		case c != ' ' && c != '\t' && c != '\r' && c != '\n':
-			_ = r.UnreadByte() // cannot fail right after ReadByte
-			resp.Body = struct {
-				io.Reader
-				io.Closer
-			}{io.MultiReader(bytes.NewReader(lead), r), resp.Body}
-			return false, nil
+		if len(buf) == cap(buf) {
+			if len(buf) > MaxReplyBytes {
+				return nil, ErrReplyTooLarge
+			}
+			buf = append(make([]byte, 0, min(2*cap(buf), MaxReplyBytes+1)), buf...)
 		}
-		lead = append(lead, c)
+		n, err := resp.Body.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("reading the reply: %w", err)
+		}
 	}
+	if len(buf) > MaxReplyBytes {
+		return nil, ErrReplyTooLarge
+	}
+	resp.Body = struct {
+		io.Reader
+		io.Closer
+	}{bytes.NewReader(buf), resp.Body}
+	return buf, nil
+}
+
+// holdsResult returns an error wrapping ErrEmptyReply unless body holds a
+// result of operation op of the service (its SDK service ID).
+func holdsResult(service, op string, body []byte) error {
+	switch {
+	case (service == "IAM" || service == "STS") && op != "":
+		if !xmlHoldsElement(body, op+"Result") {
+			return fmt.Errorf("%w (no <%sResult> element)", ErrEmptyReply, op)
+		}
+	case service == "CloudTrail":
+		if !jsonObjectWithMembers(body) {
+			return fmt.Errorf("%w (no JSON object with members)", ErrEmptyReply)
+		}
+	case len(bytes.TrimSpace(body)) == 0:
+		return ErrEmptyReply
+	}
+	return nil
+}
+
+// xmlHoldsElement reports whether body is an XML document whose root
+// element has a child element named name, as the SDK's query-protocol
+// deserializers look for. Comments, processing instructions and blanks
+// are skipped; only the tokens up to that element are read.
+func xmlHoldsElement(body []byte, name string) bool {
+	d := xml.NewDecoder(bytes.NewReader(body))
+	depth := 0
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return false
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			if depth == 2 && t.Name.Local == name {
+				return true
+			}
+		case xml.EndElement:
+			depth--
+			if depth == 0 {
+				return false // the root closed without it
+			}
+		}
+	}
+}
+
+// jsonObjectWithMembers reports whether body starts as a JSON object with
+// at least one member.
+func jsonObjectWithMembers(body []byte) bool {
+	d := json.NewDecoder(bytes.NewReader(body))
+	if tok, err := d.Token(); err != nil || tok != json.Delim('{') {
+		return false
+	}
+	tok, err := d.Token()
+	_, key := tok.(string)
+	return err == nil && key
 }

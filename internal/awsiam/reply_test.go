@@ -1,17 +1,22 @@
 package awsiam
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"io"
 	"net/http"
+	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
+	iamtypes "github.com/aws/aws-sdk-go-v2/service/iam/types"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
@@ -91,33 +96,202 @@ func readKeys(srv *iamtest.Server, opts []func(*middleware.Stack) error) (int, e
 	return len(keys), err
 }
 
-// TestBlankBody: a body of blanks alone is empty too, whether its length is
-// told or not (-1, chunked), and a body with something in it reaches the
-// deserializer whole.
-func TestBlankBody(t *testing.T) {
+// TestNoResultRejected: an HTTP 200 whose body is not blank but holds no
+// result (an XML declaration, a byte order mark or a comment alone, "OK",
+// {}, null, a gzip-encoded declaration, the response element with no
+// result in it) reads as an empty result to the SDK; RejectEmptyReplies
+// fails it, through the SDK's real clients and parsers, and the retryer
+// does not try it again.
+func TestNoResultRejected(t *testing.T) {
+	const attempts = 3 // a retried error would show as more than one call
+	acct := &iamtest.Account{Now: now, Users: []iamtest.User{{Name: "alice", AccessKeys: []iamtest.AccessKey{{ID: "AKIAALICE0000000001"}}}},
+		Trails: []iamtest.Trail{{Name: "main", IsMultiRegionTrail: true, IncludeGlobalServiceEvents: true, IsLogging: true}},
+		Events: eventsAccount(1, "UpdateAccessKey").Events}
+	srv := iamtest.New(t, acct)
+	opts := []func(*middleware.Stack) error{RejectEmptyReplies}
+	iamc := client(srv, func(o *iam.Options) { o.RetryMaxAttempts, o.APIOptions = attempts, opts })
+	ctc := ctClient(srv, attempts)
+	creds := credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "test-secret", "")
+	stsc := sts.New(sts.Options{Region: "us-east-1", BaseEndpoint: aws.String(srv.URL), Credentials: creds,
+		HTTPClient: testHTTPClient(), RetryMaxAttempts: attempts, APIOptions: opts})
+	ctx := context.Background()
+	alice := aws.String("alice")
+
+	call := map[string]func() error{
+		"ListUsers": func() error { _, err := iamc.ListUsers(ctx, &iam.ListUsersInput{}); return err },
+		"ListAccessKeys": func() error {
+			_, err := iamc.ListAccessKeys(ctx, &iam.ListAccessKeysInput{UserName: alice})
+			return err
+		},
+		"ListSSHPublicKeys": func() error {
+			_, err := iamc.ListSSHPublicKeys(ctx, &iam.ListSSHPublicKeysInput{UserName: alice})
+			return err
+		},
+		"ListServerCertificates": func() error {
+			_, err := iamc.ListServerCertificates(ctx, &iam.ListServerCertificatesInput{})
+			return err
+		},
+		"ListSigningCertificates": func() error {
+			_, err := iamc.ListSigningCertificates(ctx, &iam.ListSigningCertificatesInput{UserName: alice})
+			return err
+		},
+		"GenerateCredentialReport": func() error {
+			_, err := iamc.GenerateCredentialReport(ctx, &iam.GenerateCredentialReportInput{})
+			return err
+		},
+		"GetAccountPasswordPolicy": func() error {
+			_, err := iamc.GetAccountPasswordPolicy(ctx, &iam.GetAccountPasswordPolicyInput{})
+			if errors.As(err, new(*iamtypes.NoSuchEntityException)) {
+				return nil // the fake's account has no policy: an error reply, which is not checked
+			}
+			return err
+		},
+		"GetCallerIdentity": func() error { _, err := stsc.GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{}); return err },
+		"DescribeTrails": func() error {
+			_, err := ctc.DescribeTrails(ctx, &cloudtrail.DescribeTrailsInput{})
+			return err
+		},
+		"GetTrailStatus": func() error {
+			_, err := ctc.GetTrailStatus(ctx, &cloudtrail.GetTrailStatusInput{Name: aws.String("main")})
+			return err
+		},
+		"GetEventSelectors": func() error {
+			_, err := ctc.GetEventSelectors(ctx, &cloudtrail.GetEventSelectorsInput{TrailName: aws.String("main")})
+			return err
+		},
+		"LookupEvents": func() error { _, err := ctc.LookupEvents(ctx, &cloudtrail.LookupEventsInput{}); return err },
+	}
+	var gz bytes.Buffer
+	w := gzip.NewWriter(&gz)
+	w.Write([]byte(`<?xml version="1.0" encoding="UTF-8"?>`))
+	w.Close()
+	gzipped := http.Header{"Content-Encoding": {"gzip"}}
+	xmlBodies := func(action string) map[string][]byte {
+		return map[string][]byte{
+			"declaration": []byte(`<?xml version="1.0" encoding="UTF-8"?>` + "\n"),
+			"bom":         []byte("\ufeff"),
+			"comment":     []byte("<!-- <" + action + "Result> -->"),
+			"text":        []byte("OK"),
+			"nbsp":        []byte("\u00a0"),
+			"json":        []byte("{}"),
+			"gzip":        gz.Bytes(),
+			"wrapper":     []byte(`<` + action + `Response xmlns="https://iam.amazonaws.com/doc/2010-05-08/"/>`),
+			"metadata":    []byte(`<` + action + `Response><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></` + action + `Response>`),
+			"nested":      []byte(`<` + action + `Response><X><` + action + `Result/></X></` + action + `Response>`),
+			"root":        []byte(`<` + action + `Result><IsTruncated>false</IsTruncated></` + action + `Result>`),
+		}
+	}
+	jsonBodies := map[string][]byte{
+		"object":      []byte("{ }"),
+		"null":        []byte("null"),
+		"array":       []byte(`[{"Events":[]}]`),
+		"text":        []byte("OK"),
+		"bom":         []byte("\ufeff{}"),
+		"declaration": []byte(`<?xml version="1.0"?>`),
+		"gzip":        gz.Bytes(),
+	}
+	for action, read := range call {
+		bodies := jsonBodies
+		if !strings.Contains("DescribeTrails GetTrailStatus GetEventSelectors LookupEvents", action) {
+			bodies = xmlBodies(action)
+		}
+		if err := read(); err != nil {
+			t.Fatalf("%s: the fake's own reply: %v", action, err)
+		}
+		for name, body := range bodies {
+			var header http.Header
+			if name == "gzip" {
+				header = gzipped
+			}
+			srv.RawReply(action, body, header, -1)
+			srv.ResetCounters()
+			if err := read(); !errors.Is(err, ErrEmptyReply) {
+				t.Errorf("%s, %s body %q: %v, want ErrEmptyReply", action, name, body, err)
+			}
+			if n := srv.Calls(action); n != 1 {
+				t.Errorf("%s, %s body: %d calls, want 1: a reply with no result is not retried", action, name, n)
+			}
+		}
+		srv.RawReply(action, nil, nil, 0)
+	}
+}
+
+// TestReplyShape: what counts as holding a result, service by service,
+// and a body that does reaches the deserializer whole, whether its length
+// is told or not (-1, chunked).
+func TestReplyShape(t *testing.T) {
 	for _, c := range []struct {
-		body   string
-		length int64
-		blank  bool
+		service, op, body string
+		length            int64
+		ok                bool
 	}{
-		{"", 0, true},
-		{"", -1, true},
-		{" \r\n\t\n", -1, true},
-		{"{}", -1, false},
-		{"\n  <ListUsersResponse/>", 23, false},
+		{"IAM", "ListUsers", "", 0, false},
+		{"IAM", "ListUsers", " \r\n\t\n", -1, false},
+		{"IAM", "ListUsers", `<?xml version="1.0"?><ListUsersResponse><ListUsersResult/></ListUsersResponse>`, -1, true},
+		{"IAM", "ListUsers", "\n  <ListUsersResponse>\n<ListUsersResult><Users/></ListUsersResult></ListUsersResponse>", 84, true},
+		{"IAM", "ListUsers", `<ListUsersResponse><ListAccessKeysResult/></ListUsersResponse>`, -1, false},
+		{"IAM", "ListUsers", `<ListUsersResponse><!-- --><ResponseMetadata/><ListUsersResult>`, -1, true}, // truncated: the deserializer's to refuse
+		{"STS", "GetCallerIdentity", `<GetCallerIdentityResponse><GetCallerIdentityResult><Account>1</Account></GetCallerIdentityResult></GetCallerIdentityResponse>`, -1, true},
+		{"STS", "GetCallerIdentity", `<GetCallerIdentityResponse></GetCallerIdentityResponse>`, -1, false},
+		{"CloudTrail", "LookupEvents", `{"Events":[]}`, -1, true},
+		{"CloudTrail", "LookupEvents", ` {"NextToken":"x","Events":[]}`, -1, true},
+		{"CloudTrail", "LookupEvents", `{}`, 2, false},
+		{"CloudTrail", "LookupEvents", `null`, -1, false},
+		{"CloudTrail", "LookupEvents", `[]`, -1, false},
+		{"CloudTrail", "LookupEvents", ``, -1, false},
+		{"other", "Op", "", -1, false},
+		{"other", "Op", "{}", -1, true},
 	} {
 		resp := &smithyhttp.Response{Response: &http.Response{StatusCode: 200, ContentLength: c.length, Body: io.NopCloser(strings.NewReader(c.body))}}
-		_, _, err := rejectEmpty(context.Background(), middleware.DeserializeInput{},
-			middleware.DeserializeHandlerFunc(func(context.Context, middleware.DeserializeInput) (middleware.DeserializeOutput, middleware.Metadata, error) {
-				return middleware.DeserializeOutput{RawResponse: resp}, middleware.Metadata{}, nil
-			}))
-		if errors.Is(err, ErrEmptyReply) != c.blank {
-			t.Errorf("%q (length %d): %v, want blank %v", c.body, c.length, err, c.blank)
+		ctx := middleware.WithOperationName(awsmiddleware.SetServiceID(context.Background(), c.service), c.op)
+		err := rejectReply(ctx, resp)
+		if (err == nil) != c.ok || err != nil && !errors.Is(err, ErrEmptyReply) {
+			t.Errorf("%s %s %q (length %d): %v, want ok %v", c.service, c.op, c.body, c.length, err, c.ok)
 		}
-		if !c.blank {
+		if c.ok {
 			if b, _ := io.ReadAll(resp.Body); string(b) != c.body {
 				t.Errorf("the deserializer would read %q, not %q", b, c.body)
 			}
 		}
+	}
+}
+
+// rejectReply runs rejectEmpty on resp as the transport's reply, in ctx
+// (which names the service and operation).
+func rejectReply(ctx context.Context, resp *smithyhttp.Response) error {
+	_, _, err := rejectEmpty(ctx, middleware.DeserializeInput{},
+		middleware.DeserializeHandlerFunc(func(context.Context, middleware.DeserializeInput) (middleware.DeserializeOutput, middleware.Metadata, error) {
+			return middleware.DeserializeOutput{RawResponse: resp}, middleware.Metadata{}, nil
+		}))
+	return err
+}
+
+// blanks is an endless reader of spaces that allocates nothing.
+type blanks struct{}
+
+func (blanks) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = ' '
+	}
+	return len(p), nil
+}
+
+// TestReplyTooLarge: a body over MaxReplyBytes fails the call once that
+// much is read, whatever follows, and reading it costs about the cap, not
+// the body (512 MB of blanks once cost 2 GB; round 82).
+func TestReplyTooLarge(t *testing.T) {
+	const size = 4 * MaxReplyBytes
+	body := io.MultiReader(io.LimitReader(blanks{}, size), strings.NewReader("<ListUsersResponse><ListUsersResult/></ListUsersResponse>"))
+	resp := &smithyhttp.Response{Response: &http.Response{StatusCode: 200, ContentLength: -1, Body: io.NopCloser(body)}}
+	ctx := middleware.WithOperationName(awsmiddleware.SetServiceID(context.Background(), "IAM"), "ListUsers")
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	err := rejectReply(ctx, resp)
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrReplyTooLarge) {
+		t.Errorf("%d bytes: %v, want ErrReplyTooLarge", size, err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 3*MaxReplyBytes+MaxReplyBytes/8 {
+		t.Errorf("reading it allocated %d MiB", alloc>>20)
 	}
 }

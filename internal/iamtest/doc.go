@@ -49,7 +49,8 @@
 // errors documented on each constant, per action or for all ("*");
 // FailHTTP any status and code (a 403 under a code the SDK has no model
 // for, or with no code, which the SDK reads as UnknownError); EmptyReply
-// HTTP 200 with no body at all. SetPageFault
+// HTTP 200 with no body at all, RawReply HTTP 200 with a body (and header
+// fields) of the test's choosing. SetPageFault
 // breaks an IAM listing's pagination (a repeated Marker, or IsTruncated
 // without one), or LookupEvents' (a repeated NextToken, or the first page
 // again under a new one). DropEventIDs and DropKeyDates leave EventId out

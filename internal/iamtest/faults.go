@@ -2,6 +2,7 @@ package iamtest
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"time"
 )
@@ -86,7 +87,22 @@ func (s *Server) DropKeyDates(drop bool) {
 // reply is empty, yet the SDK reads one as a result with nothing in it.
 // times < 0 means every call; 0 clears it.
 func (s *Server) EmptyReply(action string, times int) {
-	s.setFault(action, fault{times: times, empty: true})
+	s.setFault(action, fault{times: times, raw: &rawReply{}})
+}
+
+// RawReply makes the next times calls of action (or "*") answer HTTP 200
+// with body and the header fields in header (nil for none), whatever the
+// action's reply would be, as a faulty proxy could: for instance an XML
+// declaration alone, "OK", or {} in place of a result. times < 0 means
+// every call; 0 clears it.
+func (s *Server) RawReply(action string, body []byte, header http.Header, times int) {
+	s.setFault(action, fault{times: times, raw: &rawReply{body: append([]byte(nil), body...), header: header.Clone()}})
+}
+
+// rawReply is the HTTP 200 reply EmptyReply and RawReply send.
+type rawReply struct {
+	body   []byte
+	header http.Header
 }
 
 // FailHTTP makes the next times calls of action (or "*") answer with HTTP

@@ -9,6 +9,7 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"sync"
@@ -454,6 +455,31 @@ func TestEmptyReply(t *testing.T) {
 	}
 	if out, err = c.ListUsers(ctx, &iam.ListUsersInput{}); err != nil || len(out.Users) == 0 {
 		t.Errorf("after the empty reply: %d users, %v", len(out.Users), err)
+	}
+}
+
+// TestRawReply: HTTP 200 with the body and header fields given, for the
+// times asked; then the usual reply.
+func TestRawReply(t *testing.T) {
+	s := iamtest.New(t, sampleAccount())
+	s.RawReply("ListUsers", []byte("OK"), http.Header{"X-Test": {"raw"}}, 1)
+	get := func() (*http.Response, string) {
+		resp, err := http.Post(s.URL, "application/x-www-form-urlencoded", strings.NewReader("Action=ListUsers&Version=2010-05-08"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var b strings.Builder
+		if _, err := io.Copy(&b, resp.Body); err != nil {
+			t.Fatal(err)
+		}
+		return resp, b.String()
+	}
+	if resp, body := get(); resp.StatusCode != 200 || body != "OK" || resp.Header.Get("X-Test") != "raw" {
+		t.Errorf("raw reply: %d %q %v", resp.StatusCode, body, resp.Header)
+	}
+	if _, body := get(); !strings.Contains(body, "<ListUsersResult>") {
+		t.Errorf("after the raw reply: %q", body)
 	}
 }
 

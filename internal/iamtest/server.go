@@ -77,7 +77,7 @@ type Server struct {
 type fault struct {
 	f      Fault
 	custom *apiError // FailHTTP's reply, in place of f
-	empty  bool      // EmptyReply: HTTP 200 with no body, in place of f
+	raw    *rawReply // EmptyReply, RawReply: HTTP 200 with this body, in place of f
 	times  int       // remaining; < 0 means always
 }
 
@@ -268,8 +268,8 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	s.reqSeq++
 	requestID := fmt.Sprintf("00000000-0000-4000-8000-%012d", s.reqSeq)
 	latency := s.latency
-	injected, custom, empty := s.takeFault(action)
-	if injected == 0 && custom == nil && !empty && s.overRate(action, arrived) {
+	injected, custom, raw := s.takeFault(action)
+	if injected == 0 && custom == nil && raw == nil && s.overRate(action, arrived) {
 		injected = Throttling
 	}
 	s.mu.Unlock()
@@ -291,7 +291,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		apiErr *apiError
 	)
 	switch {
-	case empty:
+	case raw != nil:
 	case custom != nil:
 		apiErr = custom
 	case injected != 0:
@@ -302,8 +302,12 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Unlock()
 
-	if empty {
+	if raw != nil {
+		for k, v := range raw.header {
+			w.Header()[k] = v
+		}
 		w.WriteHeader(http.StatusOK)
+		w.Write(raw.body)
 		return
 	}
 	if apiErr != nil {
@@ -329,13 +333,13 @@ func signingRegion(r *http.Request) string {
 
 // takeFault returns the fault to inject for action, if any, and uses up one
 // of its times. The caller holds s.mu.
-func (s *Server) takeFault(action string) (Fault, *apiError, bool) {
+func (s *Server) takeFault(action string) (Fault, *apiError, *rawReply) {
 	f := s.faults[action]
 	if f == nil {
 		f = s.faults["*"]
 	}
 	if f == nil {
-		return 0, nil, false
+		return 0, nil, nil
 	}
 	if f.times > 0 {
 		f.times--
@@ -347,7 +351,7 @@ func (s *Server) takeFault(action string) (Fault, *apiError, bool) {
 			}
 		}
 	}
-	return f.f, f.custom, f.empty
+	return f.f, f.custom, f.raw
 }
 
 // pageSize is the number of items to return for a request that asked for

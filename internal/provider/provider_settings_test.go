@@ -93,39 +93,50 @@ data "iamguard_access_keys" "test" {}`,
 	}
 }
 
-// TestProviderEmptyReplies: an HTTP 200 with an empty body, which the AWS
-// SDK reads as a result with nothing in it, is an error on every client the
-// provider builds (IAM, CloudTrail, STS), never an account with no users or
-// a trail with no event selectors.
+// TestProviderEmptyReplies: an HTTP 200 that holds no result (an empty
+// body, an XML declaration alone, {}), which the AWS SDK reads as a result
+// with nothing in it, is an error on every client the provider builds
+// (IAM, CloudTrail, STS), never an account with no users or a trail with
+// no event selectors.
 func TestProviderEmptyReplies(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Trails: []iamtest.Trail{goodTrail("main", "us-east-1")},
 		Users: []iamtest.User{{Name: "deploy", AccessKeys: []iamtest.AccessKey{{ID: "AKIADEPLOY000000001", Created: daysAgo(400)}}}}})
 	var last string
-	empty := func(action string) func() {
+	reply := func(action, body string) func() {
 		return func() {
 			if last != "" {
 				srv.EmptyReply(last, 0)
 			}
-			srv.EmptyReply(action, -1)
+			srv.RawReply(action, []byte(body), nil, -1)
 			last = action
 		}
 	}
-	const isEmpty = `empty,\s+and\s+no\s+IAM,\s+STS\s+or\s+CloudTrail\s+reply's\s+is`
+	const noResult = `holds\s+no\s+result`
 	run(t,
 		resource.TestStep{
-			PreConfig:   empty("ListUsers"),
+			PreConfig:   reply("ListUsers", ""),
 			Config:      cloudTrailProviderBlock(srv) + `data "iamguard_access_keys" "test" {}`,
-			ExpectError: regexp.MustCompile(`(?s)Cannot read access keys.*ListUsers.*` + isEmpty),
+			ExpectError: regexp.MustCompile(`(?s)Cannot read access keys.*ListUsers.*` + noResult),
 		},
 		resource.TestStep{
-			PreConfig:   empty("GetEventSelectors"),
+			PreConfig:   reply("ListAccessKeys", `<?xml version="1.0" encoding="UTF-8"?>`),
+			Config:      cloudTrailProviderBlock(srv) + `data "iamguard_access_keys" "test" {}`,
+			ExpectError: regexp.MustCompile(`(?s)Cannot read access keys.*ListAccessKeys.*` + noResult),
+		},
+		resource.TestStep{
+			PreConfig:   reply("GetEventSelectors", ""),
 			Config:      cloudTrailProviderBlock(srv) + `data "iamguard_cloudtrail_iam_logging" "test" {}`,
-			ExpectError: regexp.MustCompile(`(?s)Cannot read CloudTrail trails.*GetEventSelectors.*` + isEmpty),
+			ExpectError: regexp.MustCompile(`(?s)Cannot read CloudTrail trails.*GetEventSelectors.*` + noResult),
 		},
 		resource.TestStep{
-			PreConfig:   empty("GetCallerIdentity"),
+			PreConfig:   reply("GetEventSelectors", "{}"),
+			Config:      cloudTrailProviderBlock(srv) + `data "iamguard_cloudtrail_iam_logging" "test" {}`,
+			ExpectError: regexp.MustCompile(`(?s)Cannot read CloudTrail trails.*GetEventSelectors.*` + noResult),
+		},
+		resource.TestStep{
+			PreConfig:   reply("GetCallerIdentity", ""),
 			Config:      cloudTrailProviderBlock(srv) + `data "iamguard_access_keys" "test" {}`,
-			ExpectError: regexp.MustCompile(`(?s)Cannot use the AWS credentials.*GetCallerIdentity.*` + isEmpty),
+			ExpectError: regexp.MustCompile(`(?s)Cannot use the AWS credentials.*GetCallerIdentity.*` + noResult),
 		},
 	)
 }
