@@ -3,10 +3,13 @@ package awsiam
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
 )
 
 // CallerIdentityAPI is the part of the STS client CallerAccount needs.
@@ -21,9 +24,15 @@ type NoCredentialsError struct{ Err error }
 func (e *NoCredentialsError) Error() string { return "no AWS credentials found" }
 func (e *NoCredentialsError) Unwrap() error { return e.Err }
 
+// ErrNoAccount is why CallerAccount failed when STS answered with no
+// account ID, or one that is not 12 digits: allowed_account_ids and
+// forbidden_account_ids could not be checked against it.
+var ErrNoAccount = errors.New("STS named no 12-digit account ID for the credentials")
+
 // CallerAccount checks the credentials once, with STS GetCallerIdentity,
 // and returns the account they belong to. A failure to find any
-// credentials is a *NoCredentialsError; other failures are an *Error.
+// credentials is a *NoCredentialsError; other failures, a reply with no
+// account ID among them (ErrNoAccount), are an *Error.
 func CallerAccount(ctx context.Context, creds aws.CredentialsProvider, api CallerIdentityAPI) (string, error) {
 	if creds == nil {
 		return "", &NoCredentialsError{Err: errors.New("no credentials provider")}
@@ -35,7 +44,28 @@ func CallerAccount(ctx context.Context, creds aws.CredentialsProvider, api Calle
 	if err != nil {
 		return "", wrap("GetCallerIdentity", err) // names sts:GetCallerIdentity, or sts:AssumeRole when the role was refused
 	}
-	return aws.ToString(out.Account), nil
+	account := aws.ToString(out.Account)
+	if !accountID(account) {
+		err := ErrNoAccount
+		if account != "" {
+			err = fmt.Errorf("%w (it named %q)", ErrNoAccount, quote.Middle(account, 40))
+		}
+		return "", &Error{Service: "sts", Action: "GetCallerIdentity", Err: err}
+	}
+	return account, nil
+}
+
+// accountID reports whether s is an AWS account ID: 12 decimal digits.
+func accountID(s string) bool {
+	if len(s) != 12 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // fromIMDS reports whether err came from the EC2 instance metadata

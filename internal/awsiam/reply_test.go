@@ -59,13 +59,15 @@ func TestEmptyRepliesRejected(t *testing.T) {
 			return len(read.Events), nil
 		}},
 		{"GetCallerIdentity", func(srv *iamtest.Server, opts options) (int, error) {
+			// The client itself: CallerAccount refuses a reply with no account
+			// (TestCallerAccountMissing), with RejectEmptyReplies or not.
 			creds := credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "test-secret", "")
-			account, err := CallerAccount(context.Background(), creds, sts.New(sts.Options{Region: "us-east-1", BaseEndpoint: aws.String(srv.URL),
-				Credentials: creds, HTTPClient: testHTTPClient(), RetryMaxAttempts: attempts, APIOptions: opts}))
-			if account == "" {
-				return 0, err
+			out, err := sts.New(sts.Options{Region: "us-east-1", BaseEndpoint: aws.String(srv.URL),
+				Credentials: creds, HTTPClient: testHTTPClient(), RetryMaxAttempts: attempts, APIOptions: opts}).GetCallerIdentity(context.Background(), &sts.GetCallerIdentityInput{})
+			if err != nil || out.Account == nil {
+				return 0, wrap("GetCallerIdentity", err)
 			}
-			return 1, err
+			return 1, nil
 		}},
 	} {
 		t.Run(c.action, func(t *testing.T) {
@@ -293,5 +295,28 @@ func TestReplyTooLarge(t *testing.T) {
 	}
 	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 3*MaxReplyBytes+MaxReplyBytes/8 {
 		t.Errorf("reading it allocated %d MiB", alloc>>20)
+	}
+}
+
+// TestCallerAccountMissing: a GetCallerIdentity reply with no account ID,
+// an empty one, or one that is not 12 digits fails CallerAccount with
+// ErrNoAccount, naming the action: allowed_account_ids and
+// forbidden_account_ids could not be checked against it.
+func TestCallerAccountMissing(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: now})
+	creds := credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "test-secret", "")
+	stsc := sts.New(sts.Options{Region: "us-east-1", BaseEndpoint: aws.String(srv.URL), Credentials: creds,
+		HTTPClient: testHTTPClient(), RetryMaxAttempts: 1, APIOptions: []func(*middleware.Stack) error{RejectEmptyReplies}})
+	if account, err := CallerAccount(context.Background(), creds, stsc); account != iamtest.DefaultAccountID || err != nil {
+		t.Fatalf("the fake's reply: %q, %v", account, err)
+	}
+	for _, account := range []string{"", "<Account/>", "<Account></Account>", "<Account> 123456789012</Account>", "<Account>12345678901</Account>", "<Account>12345678901x</Account>"} {
+		srv.RawReply("GetCallerIdentity", []byte(`<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:root</Arn>`+
+			account+`</GetCallerIdentityResult></GetCallerIdentityResponse>`), nil, 1)
+		got, err := CallerAccount(context.Background(), creds, stsc)
+		var e *Error
+		if got != "" || !errors.Is(err, ErrNoAccount) || !errors.As(err, &e) || e.Action != "GetCallerIdentity" {
+			t.Errorf("%s: %q, %v; want ErrNoAccount from GetCallerIdentity", account, got, err)
+		}
 	}
 }

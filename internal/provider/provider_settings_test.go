@@ -68,8 +68,19 @@ func TestProviderAccountIDs(t *testing.T) {
 			ExpectError: regexp.MustCompile(`(?s)account 123456789012, which is in\s+forbidden_account_ids`),
 		},
 		resource.TestStep{
-			Config: providerBlock(srv, `allowed_account_ids = ["123456789012"]`) + ppConfig,
-			Check:  resource.TestCheckResourceAttr("data.iamguard_password_policy.test", "exists", "false"),
+			// STS names no account: forbidden_account_ids cannot be checked,
+			// so nothing is read (round 82: the empty account passed it).
+			PreConfig: func() {
+				srv.RawReply("GetCallerIdentity", []byte(`<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:root</Arn>`+
+					`</GetCallerIdentityResult></GetCallerIdentityResponse>`), nil, -1)
+			},
+			Config:      providerBlock(srv, `forbidden_account_ids = ["123456789012"]`) + ppConfig,
+			ExpectError: regexp.MustCompile(`(?s)Cannot use the AWS credentials.*GetCallerIdentity: STS named no 12-digit\s+account\s+ID`),
+		},
+		resource.TestStep{
+			PreConfig: func() { srv.RawReply("GetCallerIdentity", nil, nil, 0) },
+			Config:    providerBlock(srv, `allowed_account_ids = ["123456789012"]`) + ppConfig,
+			Check:     resource.TestCheckResourceAttr("data.iamguard_password_policy.test", "exists", "false"),
 		},
 	)
 	if n := srv.Calls("GetAccountPasswordPolicy"); n == 0 || srv.Calls("GetCallerIdentity") == 0 {
