@@ -40,8 +40,13 @@ func (k AccessKey) Active() bool { return k.Status == "Active" }
 
 // StatusKnown reports whether Status is one IAM defines: another ("active",
 // or none) does not say whether the key can sign requests.
-func (k AccessKey) StatusKnown() bool {
-	return slices.Contains(types.StatusType("").Values(), types.StatusType(k.Status))
+func (k AccessKey) StatusKnown() bool { return statusKnown(k.Status) }
+
+// statusKnown reports whether status is one IAM defines for a credential
+// (access key, signing certificate): Active, Inactive or Expired,
+// as the SDK's StatusType values list them.
+func statusKnown(status string) bool {
+	return slices.Contains(types.StatusType("").Values(), types.StatusType(status))
 }
 
 // AccessKeys lists the access keys of every user, or of userName alone when

@@ -24,7 +24,8 @@ type SigningCertificatesAPI interface {
 
 // SigningCertificate is one signing certificate. The root user's come from
 // the credential report: Root is set, and ID and Body are "" (the report
-// gives only each slot's status and upload date).
+// gives only each slot's status and upload date). Uploaded is zero when
+// the upload date is not given.
 type SigningCertificate struct {
 	UserName, ID, Status string
 	Uploaded             time.Time
@@ -35,6 +36,17 @@ type SigningCertificate struct {
 
 // Active reports whether the certificate can sign requests.
 func (c SigningCertificate) Active() bool { return c.Status == "Active" }
+
+// StatusKnown reports whether Status is one IAM defines: another ("active",
+// "Enabled", or none) does not say whether the certificate can sign
+// requests. The root user's, from the credential report, always is.
+func (c SigningCertificate) StatusKnown() bool { return statusKnown(c.Status) }
+
+// UploadMissing reports whether IAM, which always gives a certificate's
+// upload date in ListSigningCertificates, gave none for this one. The root
+// user's come from the credential report, whose cert_N_last_rotated may
+// rightly be N/A: theirs is never missing.
+func (c SigningCertificate) UploadMissing() bool { return !c.Root && c.Uploaded.IsZero() }
 
 // SigningCertificatesRead is what SigningCertificates read.
 type SigningCertificatesRead struct {

@@ -136,3 +136,38 @@ func TestUploadedListingErrors(t *testing.T) {
 		t.Errorf("signing certificates: %v", err)
 	}
 }
+
+// TestSigningCertificateFacts: a status IAM does not define ("active",
+// "Enabled", none) is not known, and a certificate ListSigningCertificates
+// gives no UploadDate for has its upload missing, as the SDK reads the
+// reply; the root user's slots from the credential report are neither.
+func TestSigningCertificateFacts(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{{Name: "alice"}}})
+	const listing = `<ListSigningCertificatesResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListSigningCertificatesResult>` +
+		`<IsTruncated>false</IsTruncated><Certificates><member><UserName>alice</UserName><CertificateId>CERT1</CertificateId>` +
+		`<CertificateBody>x</CertificateBody>%s</member></Certificates></ListSigningCertificatesResult></ListSigningCertificatesResponse>`
+	for _, c := range []struct {
+		name, fields        string
+		known, uploadMissed bool
+	}{
+		{"active", `<Status>Active</Status><UploadDate>2026-01-01T00:00:00Z</UploadDate>`, true, false},
+		{"expired", `<Status>Expired</Status><UploadDate>2026-01-01T00:00:00Z</UploadDate>`, true, false},
+		{"lower case", `<Status>active</Status><UploadDate>2026-01-01T00:00:00Z</UploadDate>`, false, false},
+		{"enabled", `<Status>Enabled</Status><UploadDate>2026-01-01T00:00:00Z</UploadDate>`, false, false},
+		{"no status", `<UploadDate>2026-01-01T00:00:00Z</UploadDate>`, false, false},
+		{"no upload date", `<Status>Active</Status>`, true, true},
+	} {
+		srv.RawReply("ListSigningCertificates", fmt.Appendf(nil, listing, c.fields), nil, 1)
+		read, err := SigningCertificates(context.Background(), client(srv), "alice", ReportOptions{}, now)
+		if err != nil || len(read.Certificates) != 1 {
+			t.Fatalf("%s: %+v, %v", c.name, read, err)
+		}
+		if got := read.Certificates[0]; got.StatusKnown() != c.known || got.UploadMissing() != c.uploadMissed {
+			t.Errorf("%s: status %q known %v, upload missing %v; want %v, %v", c.name, got.Status, got.StatusKnown(), got.UploadMissing(), c.known, c.uploadMissed)
+		}
+	}
+	root := SigningCertificate{UserName: RootUser, Status: "Active", Root: true, Slot: 1} // cert_1_last_rotated N/A
+	if !root.StatusKnown() || root.UploadMissing() {
+		t.Errorf("root slot: status known %v, upload missing %v", root.StatusKnown(), root.UploadMissing())
+	}
+}

@@ -78,7 +78,9 @@ func (d *signingCertificatesDataSource) Schema(_ context.Context, _ datasource.S
 			"when it is fresh, users it shows without a certificate and created before it are not listed, and the root user's certificates " +
 			"are taken from its cert_1 and cert_2 columns (status and upload date only, so " + rules.SigningCertificateWeak.Name() + " cannot judge them). " +
 			"A user whose certificates cannot be listed (AccessDenied or throttling) is named in a " + rules.CheckIncomplete.Name() +
-			" finding with the permission, as is the root user when the report cannot be read; a refused iam:ListUsers fails the read.",
+			" finding with the permission, as is the root user when the report cannot be read; a refused iam:ListUsers fails the read. " +
+			"A certificate whose status is not Active, Inactive or Expired, or an active one IAM gives no upload_date for, is a " +
+			rules.CheckIncomplete.Name() + " finding naming " + rules.SigningCertificateUnused.Name() + " as not judged.",
 		Attributes: attrs,
 	}
 }
@@ -132,7 +134,8 @@ func (cl *client) signingCertificatesArea(ctx context.Context, userName string, 
 					"IAM lists the root user's signing certificates to the root user only", rules.SigningCertificateWeak))
 			}
 		}
-		fs.add(subject, rules.EvaluateLiveSigningCertificate(rules.LiveSigningCertificate{Body: body, Active: c.Active(), Uploaded: c.Uploaded}, now, b)...)
+		fs.add(subject, rules.EvaluateLiveSigningCertificate(rules.LiveSigningCertificate{Body: body, Active: c.Active(), Uploaded: c.Uploaded,
+			StatusUnreadable: !c.StatusKnown(), UploadedMissing: c.UploadMissing()}, now, b)...)
 		if parsed, err := inspect.ParseCertificate(c.Body); err == nil && !c.Root {
 			cm.Expiration, cm.DaysToExpiry = timeValue(parsed.NotAfter), types.Int64Value(int64(rules.Days(now, parsed.NotAfter)))
 			cm.Subject, cm.KeyAlgorithm, cm.KeyBits = types.StringValue(parsed.Subject), types.StringValue(parsed.KeyAlgorithm), types.Int64Value(int64(parsed.KeyBits))

@@ -99,6 +99,43 @@ func TestSigningCertificatesNonCompliant(t *testing.T) {
 	})
 }
 
+// TestSigningCertificatesUnreadableFacts: a certificate whose status IAM
+// does not define, or an active one listed with no UploadDate, is an IG806
+// finding naming IG808, not a pass (round 82: both gave compliant=true).
+func TestSigningCertificatesUnreadableFacts(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Users: []iamtest.User{
+		{Name: "alice", Created: daysAgo(100), SigningCertificates: []iamtest.SigningCertificate{{ID: "ALICECERT1", Body: signingCert(t), Status: "Enabled", Uploaded: daysAgo(300)}}},
+	}})
+	const noDate = `<ListSigningCertificatesResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListSigningCertificatesResult>` +
+		`<IsTruncated>false</IsTruncated><Certificates><member><UserName>alice</UserName><CertificateId>ALICECERT1</CertificateId>` +
+		`<Status>Active</Status></member></Certificates></ListSigningCertificatesResult></ListSigningCertificatesResponse>`
+	config := providerBlock(srv, "") + `data "iamguard_signing_certificates" "test" { user_name = "alice" }`
+	run(t,
+		resource.TestStep{
+			Config: config,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(sgAddr, "compliant", "false"),
+				resource.TestCheckResourceAttr(sgAddr, "findings.#", "1"),
+				resource.TestCheckResourceAttr(sgAddr, "findings.0.rule_id", "IG806"),
+				resource.TestCheckResourceAttr(sgAddr, "findings.0.subject", "ALICECERT1"),
+				resource.TestCheckResourceAttr(sgAddr, "findings.0.message",
+					"the signing certificate has a status other than Active, Inactive or Expired, so whether it is active is not known; IG808 (signing-certificate-active-unused) not judged"),
+			),
+		},
+		resource.TestStep{
+			PreConfig: func() { srv.RawReply("ListSigningCertificates", []byte(noDate), nil, -1) },
+			Config:    config,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(sgAddr, "compliant", "false"),
+				resource.TestCheckResourceAttr(sgAddr, "findings.#", "2"), // and IG502: the body is not a certificate
+				resource.TestCheckResourceAttr(sgAddr, "findings.1.rule_id", "IG806"),
+				resource.TestCheckResourceAttr(sgAddr, "findings.1.message",
+					"the active signing certificate has no upload date, so how long it has been active is not known; IG808 (signing-certificate-active-unused) not judged"),
+			),
+		},
+	)
+}
+
 // TestSigningCertificatesPaginated lists one item per page; a user created
 // after the report was generated is listed although the report lacks them.
 func TestSigningCertificatesPaginated(t *testing.T) {

@@ -76,12 +76,22 @@ type LiveSigningCertificate struct {
 	Body     Value[string]
 	Active   bool
 	Uploaded time.Time // zero when not known
+	// StatusUnreadable: the source gives a status it does not define (IAM:
+	// Active, Inactive, Expired), so whether the certificate is active is
+	// not known.
+	StatusUnreadable bool
+	// UploadedMissing: the source, which always gives a certificate's
+	// upload date (IAM's ListSigningCertificates), gave none for this one.
+	UploadedMissing bool
 }
 
 // EvaluateLiveSigningCertificate judges a signing certificate of the live
 // account: its body as EvaluateSigningCertificate does (IG502), when the
 // body is known, and, when it is active, whether it has expired or been
-// active longer than the baseline allows unused (IG808).
+// active longer than the baseline allows unused (IG808). A certificate
+// whose status is unreadable, or an active one whose upload date is
+// missing, is an IG806 finding naming IG808 as not judged, unless its
+// expiry already decided IG808.
 func EvaluateLiveSigningCertificate(c LiveSigningCertificate, now time.Time, b Baseline) []Finding {
 	var out []Finding
 	var notAfter time.Time
@@ -91,13 +101,23 @@ func EvaluateLiveSigningCertificate(c LiveSigningCertificate, now time.Time, b B
 			notAfter = parsed.NotAfter
 		}
 	}
+	expired := !notAfter.IsZero() && now.After(notAfter)
+	if c.StatusUnreadable {
+		return append(out, CheckIncomplete.finding("status",
+			"the signing certificate has a status other than Active, Inactive or Expired, so whether it is active is not known; %s not judged",
+			Names(SigningCertificateUnused)))
+	}
 	if !c.Active {
 		return out
 	}
 	switch {
-	case !notAfter.IsZero() && now.After(notAfter):
+	case expired:
 		out = append(out, SigningCertificateUnused.finding("status", "the signing certificate is still active although it expired on %s, %s ago",
 			notAfter.UTC().Format("2006-01-02"), days(Days(notAfter, now))))
+	case c.UploadedMissing:
+		out = append(out, CheckIncomplete.finding("upload_date",
+			"the active signing certificate has no upload date, so how long it has been active is not known; %s not judged",
+			Names(SigningCertificateUnused)))
 	case !c.Uploaded.IsZero() && Days(c.Uploaded, now) >= b.UnusedCredentialDays:
 		out = append(out, SigningCertificateUnused.finding("status",
 			"the signing certificate has been active for %s since its upload and IAM records no use of signing certificates; the baseline allows %d days unused",

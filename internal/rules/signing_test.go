@@ -66,6 +66,21 @@ func TestEvaluateLiveSigningCertificate(t *testing.T) {
 		{"body unknown (root), active and old", LiveSigningCertificate{Body: UnknownValue[string](), Active: true, Uploaded: certNow.AddDate(0, 0, -100)},
 			[]want{{"IG808", Medium, "status", "the signing certificate has been active for 100 days since its upload and IAM records no use of signing certificates; the baseline allows 45 days unused"}}},
 		{"body unknown, upload unknown", LiveSigningCertificate{Body: UnknownValue[string](), Active: true}, nil},
+		{"status unreadable", LiveSigningCertificate{Body: current, StatusUnreadable: true, Uploaded: certNow.AddDate(-1, 0, 0)},
+			[]want{{"IG806", Medium, "status", "the signing certificate has a status other than Active, Inactive or Expired, so whether it is active is not known; IG808 (signing-certificate-active-unused) not judged"}}},
+		{"status unreadable, expired", LiveSigningCertificate{Body: expired, StatusUnreadable: true},
+			[]want{
+				{"IG502", High, "certificate_body", "certificate-expired: the certificate expired on 2026-05-22, 10 days before plan time"},
+				{"IG806", Medium, "status", "the signing certificate has a status other than Active, Inactive or Expired, so whether it is active is not known; IG808 (signing-certificate-active-unused) not judged"},
+			}},
+		{"active, upload missing", LiveSigningCertificate{Body: current, Active: true, UploadedMissing: true},
+			[]want{{"IG806", Medium, "upload_date", "the active signing certificate has no upload date, so how long it has been active is not known; IG808 (signing-certificate-active-unused) not judged"}}},
+		{"active and expired, upload missing", LiveSigningCertificate{Body: expired, Active: true, UploadedMissing: true},
+			[]want{
+				{"IG502", High, "certificate_body", "certificate-expired: the certificate expired on 2026-05-22, 10 days before plan time"},
+				{"IG808", Medium, "status", "the signing certificate is still active although it expired on 2026-05-22, 10 days ago"},
+			}},
+		{"inactive, upload missing", LiveSigningCertificate{Body: current, UploadedMissing: true}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
