@@ -79,9 +79,6 @@ func rejectEmpty(ctx context.Context, in middleware.DeserializeInput, next middl
 // readReply reads resp's body whole, up to MaxReplyBytes, whatever
 // ContentLength says (-1 when the length is not known), and puts it back
 // as a reader over what was read, so the deserializer reads the whole body.
-// The buffer doubles as it fills, but never past the cap: the allocations
-// add up to about twice the body, and to no more than three times the
-// cap (512 MB of blanks cost 2 GB when every byte read was kept).
 func readReply(resp *smithyhttp.Response) ([]byte, error) {
 	if resp.Body == nil {
 		return nil, nil
@@ -89,28 +86,11 @@ func readReply(resp *smithyhttp.Response) ([]byte, error) {
 	if resp.ContentLength > MaxReplyBytes {
 		return nil, ErrReplyTooLarge
 	}
-	size := 4096
-	if n := resp.ContentLength; n >= 0 {
-		size = int(n) + 1 // the read that finds the end
-	}
-	buf := make([]byte, 0, size)
-	for {
-		if len(buf) == cap(buf) {
-			if len(buf) > MaxReplyBytes {
-				return nil, ErrReplyTooLarge
-			}
-			buf = append(make([]byte, 0, min(2*cap(buf), MaxReplyBytes+1)), buf...)
-		}
-		n, err := resp.Body.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("reading the reply: %w", err)
-		}
-	}
-	if len(buf) > MaxReplyBytes {
+	buf, err := io.ReadAll(io.LimitReader(resp.Body, MaxReplyBytes+1))
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("reading the reply: %w", err)
+	case len(buf) > MaxReplyBytes:
 		return nil, ErrReplyTooLarge
 	}
 	resp.Body = struct {
