@@ -232,6 +232,15 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/signing-user-replaced-for-each", nil, map[string]string{
 			`aws_iam_signing_certificate.c["alice"]`: "IG501:info",
 		}},
+		{"trust/signing-for-each-other-source", nil, map[string]string{
+			`aws_iam_signing_certificate.c["alice"]`: "IG501:medium",
+			`aws_iam_signing_certificate.c["bob"]`:   "IG501:medium",
+		}},
+		{"trust/signing-user-replaced-loosely-ordered", nil, map[string]string{
+			"aws_iam_signing_certificate.alice_old": "IG501:info",
+			"aws_iam_signing_certificate.bob_old":   "IG501:info",
+			"aws_iam_signing_certificate.carol_old": "IG501:info",
+		}},
 		{"trust/signing-user-replaced-unordered", nil, map[string]string{
 			"aws_iam_signing_certificate.alice_old": "IG501:info",
 		}},

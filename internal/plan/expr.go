@@ -43,7 +43,7 @@ type expr struct {
 	// instance in one module instance reads the same values.
 	source   []byte
 	instance bool // a reference differs by instance
-	orders   bool // a reference may order its object after others (not fixedRef)
+	orders   bool // a reference orders its object after an aws_iam_user (see ordersAfterUser)
 	// inputs: it may read what the configuration can make sensitive since
 	// the state was written (an input variable, a local value, a module's
 	// output, each.value, another object's attribute set from one), or is a
@@ -129,7 +129,7 @@ func (rd *reader) readRefs(e *expr) error {
 			return err
 		}
 		e.source = append(append(e.source, ref...), '\n')
-		e.orders = e.orders || !fixedRef(ref)
+		e.orders = e.orders || ordersAfterUser(ref)
 		if strings.HasPrefix(ref, "count.") || strings.HasPrefix(ref, "each.") || strings.HasPrefix(ref, "self.") {
 			e.instance = true
 		}
@@ -194,6 +194,13 @@ func (rd *reader) readRefs(e *expr) error {
 		}
 		return nil
 	})
+}
+
+// ordersAfterUser reports whether a reference (or a depends_on entry) may
+// make Terraform walk its object after an aws_iam_user: it names one, or a
+// module, whose outputs may read one.
+func ordersAfterUser(ref string) bool {
+	return strings.HasPrefix(ref, "aws_iam_user.") || strings.HasPrefix(ref, "module.")
 }
 
 // fixedRef reports whether a reference reads what Terraform knows before

@@ -1432,8 +1432,14 @@ func (rd *reader) configResource(module *modulePath) error {
 			c, _ := s.peek()
 			res.dependsOn = c != '[' // what Terraform never writes: as if it did
 			err = s.array("depends_on", func() error {
-				res.dependsOn = true
-				return s.skip()
+				var ref string
+				if c, _ := s.peek(); c != '"' {
+					res.dependsOn = true
+					return s.skip()
+				}
+				err := rd.str(&ref)
+				res.dependsOn = res.dependsOn || ordersAfterUser(ref)
+				return err
 			})
 		case "expressions":
 			if len(e.typ) > 0 && !rd.keepRaw(e.typ) {
@@ -1485,7 +1491,7 @@ type configResource struct {
 	attrs     []namedExpr // each name once (see entries)
 	forEach   *expr
 	provider  string
-	dependsOn bool // it depends on other objects explicitly
+	dependsOn bool // it depends_on an aws_iam_user or a module (see ordersAfterUser)
 }
 
 // namedExpr is an attribute's expression.
@@ -1511,7 +1517,7 @@ func (rd *reader) resolveConfig() {
 		for i, a := range res.attrs {
 			x := a.expr
 			attrs[i] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(k.module, x, each)), Inputs: !x.null && userInputs(k.module, x),
-				Ordered: res.dependsOn || x.opaque || x.orders}
+				Ordered: res.dependsOn || x.orders || k.module != 0 && len(x.vars) > 0, UsersOnly: len(x.users) > 0 && !x.inputs}
 			// A local counts as known at plan, yet may read a value known
 			// only after apply (local.ci = aws_iam_user.ci.id): whose it
 			// is still shows in its references.
@@ -1586,11 +1592,15 @@ type AttrSetting struct {
 	// or a function with no references (sensitive("x")). A constant does
 	// not, nor the name of an aws_iam_user whose name is a constant.
 	Inputs bool
-	// Ordered: Terraform may order its object after others for it: it
-	// reads references (or what the plan does not show), or the resource
-	// depends_on others. One set from constants is made whenever
-	// Terraform walks to it.
-	Ordered   bool
+	// Ordered: Terraform may walk its object after an aws_iam_user for
+	// it: it reads a user, a module's output, or a module's input (which
+	// its caller may give from a user), or the resource depends_on a user
+	// or a module. One set from constants, locals or root variables alone
+	// may be made before any user.
+	Ordered bool
+	// UsersOnly: it reads the names or IDs of aws_iam_users and nothing
+	// else but count.index or each.key.
+	UsersOnly bool
 	hasSource bool
 	source    source
 }
