@@ -195,22 +195,11 @@ type change struct {
 	keySet     int32             // an access key's user's set, not judged yet: its first key + 1 (see groupAccessKeys)
 }
 
-// setting is how the configuration sets attr; ok is false when the plan
-// does not show it.
-func (c *change) setting(attr string) (_ plan.AttrSetting, ok bool) {
-	i := slices.IndexFunc(c.configured, func(a plan.AttrSetting) bool { return a.Name == attr })
-	if i < 0 {
-		return plan.AttrSetting{}, false
-	}
-	return c.configured[i], true
-}
-
 // ordered reports whether Terraform may walk the change after an
 // aws_iam_user for attr (plan.AttrSetting.Ordered); so it may when the
 // plan does not show the configuration.
 func (c *change) ordered(attr string) bool {
-	s, _ := c.setting(attr)
-	return !c.hasConfig || s.Ordered
+	return !c.hasConfig || c.configured.Find(attr).Ordered
 }
 
 // unchanged reports whether the change leaves the object as it is.

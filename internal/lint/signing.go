@@ -18,7 +18,7 @@ func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
 		// upload is one for them.
 		user := l.signingUser(c)
 		best := l.signingReplacement(c, user.V)
-		if s, _ := c.setting("user_name"); c.action == "replace" && s.UsersOnly && l.userOf(appliedObject{address: c.rc.Address, change: c}, "user_name").name.Unknown {
+		if c.action == "replace" && c.configured.Find("user_name").UsersOnly && l.userOf(appliedObject{address: c.rc.Address, change: c}, "user_name").name.Unknown {
 			// Uploaded again at its address for a user known only after
 			// apply, read from aws_iam_users alone (aws_iam_user.u[each.key].id
 			// of a user replaced): it may be the same user's.

@@ -1607,13 +1607,17 @@ type AttrSetting struct {
 
 // Get gives the Setting of an attribute: Unset for one the configuration
 // omits.
-func (s Settings) Get(name string) Setting {
+func (s Settings) Get(name string) Setting { return s.Find(name).Setting }
+
+// Find gives how the configuration sets an attribute: the zero
+// AttrSetting (Unset) for one it omits.
+func (s Settings) Find(name string) AttrSetting {
 	for _, a := range s {
 		if a.Name == name {
-			return a.Setting
+			return a
 		}
 	}
-	return Unset
+	return AttrSetting{}
 }
 
 // source is where a configuration resource reads an attribute: the number
