@@ -91,6 +91,10 @@ func TestTerraformTimeout(t *testing.T) {
 		}
 	}
 	wantUsageError(t, lintCLI(t, nil, "lint", fixture, "--terraform-timeout", "0s"), "--terraform-timeout must be above zero")
+	// A timeout that runs out before terraform starts is named too, not
+	// given as terraform failing to run.
+	r = lintCLI(t, []byte(binaryPlanBytes), "lint", "-", "--terraform", tf, "--terraform-timeout", "1ns")
+	wantUsageError(t, r, "-: terraform show -json did not finish within the --terraform-timeout of 1ns")
 }
 
 // TestPlanFromFIFO: a plan given as a FIFO (or process substitution,

@@ -163,17 +163,20 @@ func (rd *reader) changeBody(c *Change, want wanted) error {
 }
 
 // actions decodes a change's action list. The few lists a plan holds are
-// decoded once each and shared; nothing changes a decoded list.
+// decoded once each and shared; nothing changes a decoded list. A change
+// that gives "actions" twice has the last, as JSON readers see it: the
+// second is decoded into a list of its own, never into the shared first.
 func (rd *reader) actions(raw []byte, dst *tfjson.Actions) error {
 	if a, ok := rd.actionLists[string(raw)]; ok {
 		*dst = a
 		return nil
 	}
-	if err := json.Unmarshal(raw, dst); err != nil {
+	var a tfjson.Actions
+	if err := json.Unmarshal(raw, &a); err != nil {
 		return errors.New("actions: expected a list of action names")
 	}
-	if len(rd.actionLists) < 64 { // bounded whatever the input holds
-		rd.actionLists[string(raw)] = *dst
+	if *dst = a; len(rd.actionLists) < 64 { // bounded whatever the input holds
+		rd.actionLists[string(raw)] = a
 	}
 	return nil
 }

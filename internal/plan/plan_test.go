@@ -862,6 +862,33 @@ func TestDuplicateKeys(t *testing.T) {
 	}
 }
 
+// TestActionsGivenTwice: a change that gives "actions" twice has the last,
+// as encoding/json reads it, and leaves every other change's alone: the
+// lists are shared between changes, and the second must not be decoded
+// into the first (a trail's ["delete"] became ["no-op"]). Read as the
+// linter reads, keeping some attributes.
+func TestActionsGivenTwice(t *testing.T) {
+	doc := `{"format_version": "1.2", "resource_changes": [
+	  {"address": "aws_cloudtrail.t", "mode": "managed", "type": "aws_cloudtrail", "name": "t",
+	   "change": {"actions": ["delete"], "before": {}, "after": null}},
+	  {"address": "aws_iam_user.u", "mode": "managed", "type": "aws_iam_user", "name": "u",
+	   "change": {"actions": ["delete"], "actions": ["no-op"], "before": {}, "after": {}}},
+	  {"address": "aws_cloudtrail.s", "mode": "managed", "type": "aws_cloudtrail", "name": "s",
+	   "change": {"actions": ["delete"], "before": {}, "after": null}}]}`
+	p, err := Read(strings.NewReader(doc), func(string) bool { return true }, Attributes(func(string) []string { return []string{"name"} }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range p.Changes {
+		got = append(got, c.Address+" "+fmt.Sprint(c.Actions))
+	}
+	want := []string{"aws_cloudtrail.t [delete]", "aws_iam_user.u [no-op]", "aws_cloudtrail.s [delete]"}
+	if !slices.Equal(got, want) {
+		t.Errorf("actions %q, want %q", got, want)
+	}
+}
+
 func TestMergeMarks(t *testing.T) {
 	obj := func(kv ...any) Object {
 		var o Object

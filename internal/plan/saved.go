@@ -136,7 +136,13 @@ func showPlan(ctx context.Context, shown, name string, piped bool, r io.Reader, 
 	cmd.Stdout = pw
 	err = cmd.Start()
 	pw.Close()
-	if err != nil {
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return nil, fmt.Errorf("%s: interrupted; terraform show -json was stopped", shown)
+	case err != nil && runCtx.Err() != nil:
+		// A timeout so short that it ran out before terraform started.
+		return nil, fmt.Errorf("%s: terraform show -json did not finish within the --terraform-timeout of %v", shown, tf.Timeout)
+	case err != nil:
 		return nil, fmt.Errorf("%s is a binary plan file, and running %s failed: %v", shown, quote.Path(bin), err)
 	}
 	exited := make(chan error, 1)
