@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -412,6 +413,14 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	if err := write(out, rep, ropt); err != nil {
 		if partial != "" {
 			os.Remove(partial)
+		}
+		// An error of the file names it as the OS gave it: name it quoted.
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		if *output != "" {
+			return 0, fmt.Errorf("writing the report to --output %s: %w", quote.Path(*output), err)
 		}
 		return 0, fmt.Errorf("writing the report: %w", err)
 	}

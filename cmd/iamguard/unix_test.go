@@ -460,3 +460,17 @@ func TestTerraformLeavesAChild(t *testing.T) {
 		t.Errorf("exit %d, stderr %q, want the report", r.code, r.stderr)
 	}
 }
+
+// TestOutputWriteFails: a report --output cannot hold names the file
+// quoted, as every error names a path, not as the OS wrote it.
+func TestOutputWriteFails(t *testing.T) {
+	if fi, err := os.Stat("/dev/full"); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		t.Skip("no /dev/full")
+	}
+	full := filepath.Join(t.TempDir(), "full\nx\x1b[2J")
+	if err := os.Symlink("/dev/full", full); err != nil {
+		t.Skip(err)
+	}
+	wantUsageError(t, lintCLI(t, nil, "lint", fixture, "--output", full),
+		`writing the report to --output "`+filepath.Dir(full)+`/full\nx\x1b[2J": no space left on device`)
+}

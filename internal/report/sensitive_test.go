@@ -53,6 +53,7 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 	keySecrets := read("key-secret-state/plan.json")
 	userMarks := read("sensitive-user-marks/plan.json")
 	refreshed := read("refresh-sensitive/plan.json")
+	refreshedBlock := read("refresh-sensitive-selector/plan.json")
 	targeted := read("target-sensitive/plan.json")
 	infos := read("sensitive-info/plan.json")
 	for name, c := range map[string]struct {
@@ -77,6 +78,8 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 		// A refresh-only plan marks only what state marks: a variable
 		// made sensitive since is read from the configuration.
 		"made by terraform, refresh-only": {refreshed, []string{"canary-user-7731"}, []string{"IG203"}, false},
+		// A nested block's too: a trail's selector field (round 85).
+		"made by terraform, refresh-only, nested block": {refreshedBlock, []string{"userIdentity.arn", "canary-who-4417"}, []string{"IG705"}, false},
 		// So does a targeted plan, for the objects in prior_state alone.
 		"made by terraform, targeted": {targeted, []string{"canary-user-5310", "canary-chain-8841", "from 23"}, []string{"IG109", "IG404"}, false},
 		// Info findings drawn from a value: IG310 naming the key of a
