@@ -159,6 +159,14 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_login_profile.ops":       "IG601:info",
 			"aws_iam_user_login_profile.dev":       "IG601:medium",
 		}},
+		// Conditionals whose branches are both null, which Terraform
+		// folds to null (round 84: info, exit 0).
+		{"trust/null-conditional", nil, map[string]string{
+			"module.p.aws_iam_account_password_policy.this": "IG105:medium",
+			"aws_iam_user_login_profile.ops":                "IG601:medium",
+			"aws_iam_user_login_profile.dev":                "IG601:medium",
+			"aws_cloudtrail.t":                              "IG702:medium",
+		}},
 		{"trust/null-variable", nil, map[string]string{
 			"aws_iam_account_password_policy.this":                      "IG105:medium",
 			`aws_iam_user_login_profile.each["each-null"]`:              "IG601:medium",

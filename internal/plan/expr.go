@@ -95,9 +95,13 @@ func (rd *reader) readExpr() (expr, error) {
 		return s.skip()
 	})
 	switch {
-	case constant && !e.refs && !other:
-		return expr{null: null}, err
-	case e.refs && !constant && !other:
+	case constant && !other:
+		// A constant. Beside references, a value Terraform found without
+		// them (it folds var.x ? null : null to null): that constant
+		// whatever they hold, though they may still order the object
+		// after a user, or make the value sensitive.
+		return expr{null: null, orders: e.orders, inputs: e.inputs || len(e.users) > 0}, err
+	case e.refs && !other:
 		return e, err
 	case !constant && !e.refs && !other:
 		// {}: a function of constants (tobool(null), one([])), known when
@@ -106,7 +110,7 @@ func (rd *reader) readExpr() (expr, error) {
 		// judged as if null, a finding rather than a pass.
 		return expr{refs: true, inputs: true}, err
 	}
-	// Keys Terraform never writes together.
+	// Keys Terraform never writes.
 	return expr{opaque: true, inputs: true}, err
 }
 
