@@ -12,7 +12,8 @@ func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
 		return rules.SigningCertificateRemoval(user, max(l.signingReplacement(c, user.V), c.current))
 	}
 	out := rules.EvaluateSigningCertificate(c.after().str("certificate_body", ""), l.now, l.baseline)
-	if c.action == "replace" && l.deletesInUse(c) || c.action != "replace" && l.clearedWithUser(c) {
+	replaced := c.action == "replace" && !c.forgetsOld() // a forgotten one stays in AWS
+	if replaced && l.deletesInUse(c) || !replaced && l.clearedWithUser(c) {
 		// The old certificate is deleted (as the new one is made, or with
 		// its user): the user keeps a sound one only if this (or another)
 		// upload is one for them.

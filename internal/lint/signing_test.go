@@ -149,6 +149,10 @@ func TestSigningCertificate(t *testing.T) {
 			before: signingState("alice", old, "Active"), after: map[string]any{"certificate_body": sound, "status": "Active", "user_name": "bob"},
 			unknown: map[string]any{"certificate_id": true, "id": true}}}},
 			want: []row{{oldAddr, "replace", "IG501", rules.Medium, "", deletedMsg}}},
+		// Replaced by forgetting it (round 84): it stays in AWS, alice's.
+		{name: "replaced in place by another user's, forgetting the old", spec: planSpec{changes: []res{{addr: oldAddr, actions: []string{"create", "forget"},
+			before: signingState("alice", old, "Active"), after: map[string]any{"certificate_body": sound, "status": "Active", "user_name": "bob"},
+			unknown: map[string]any{"certificate_id": true, "id": true}}}}},
 		{name: "reactivated", spec: planSpec{changes: []res{{addr: oldAddr, actions: update,
 			before: signingState("alice", old, "Inactive"), after: signingState("alice", old, "Active")}}},
 			want: []row{{oldAddr, "update", "IG503", rules.High, "status", "status changes from Inactive to Active"}}},
