@@ -176,7 +176,7 @@ func toInt(raw any) (int, bool) {
 		f = v
 	case string:
 		var ok bool
-		if f, ok = numberString(v); !ok {
+		if f, ok = numberString(v); !ok || plan.Fractional(v) {
 			return 0, false
 		}
 	default:

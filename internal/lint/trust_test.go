@@ -633,14 +633,15 @@ func TestTrailOwnRegion(t *testing.T) {
 	}
 }
 
-// judgeOne lints a plan with one resource change and returns its findings.
+// judgeOne lints a plan with one resource change, read as the CLI reads
+// it, and returns its findings.
 func judgeOne(t *testing.T, typ string, actions []string, before, after string, extra string) []Finding {
 	t.Helper()
 	doc := fmt.Sprintf(`{"format_version": "1.2", "timestamp": "2026-11-23T07:00:00Z", "resource_changes": [
 	  {"address": "%s.x", "mode": "managed", "type": "%s", "name": "x",
 	   "change": {"actions": %s, "before": %s, "after": %s, "after_unknown": {}}}%s]}`,
 		typ, typ, jsonList(actions), before, after, extra)
-	return Lint(readPlan(t, []byte(doc)), Options{}).Findings
+	return Lint(readAsCLI(t, doc), Options{}).Findings
 }
 
 func jsonList(s []string) string { return `["` + strings.Join(s, `","`) + `"]` }
@@ -678,6 +679,11 @@ func TestSpelling(t *testing.T) {
 		{"fractional age", `{` + strong + `, "max_password_age": 90.5}`, "IG107:info"},
 		{"fractional age as a string", `{` + strong + `, "max_password_age": "90.99"}`, "IG107:info"},
 		{"whole age with a fraction's spelling", `{` + strong + `, "max_password_age": 90.0}`, ""},
+		{"whole age with an exponent", `{` + strong + `, "max_password_age": 9.0e1}`, ""},
+		// A fraction float64 rounds to a whole number (round 84).
+		{"fraction float64 reads as whole", `{` + strong + `, "minimum_password_length": 13.99999999999999999}`, "IG101:info"},
+		{"fraction float64 reads as whole, exponent", `{` + strong + `, "max_password_age": 9000000000000000001e-17}`, "IG107:info"},
+		{"fraction float64 reads as whole, as a string", `{` + strong + `, "max_password_age": "90.000000000000001"}`, "IG107:info"},
 		{"escaped attribute key", `{` + strong + `, "m\u0061x_password_age": 400}`, "IG107:medium"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -281,6 +281,11 @@ func (rd *reader) value() (any, error) {
 		if err != nil && math.IsInf(f, 0) {
 			f = math.Copysign(math.MaxFloat64, f) // out of float64's range: the largest there is
 		}
+		if f == math.Trunc(f) && bytes.ContainsAny(raw, ".eE") && Fractional(string(raw)) {
+			// A fraction float64 rounds to a whole number: kept as its
+			// text, which no whole-number attribute reads.
+			return json.Number(raw), nil
+		}
 		return f, nil
 	}
 	if rd.nested += nestedValues(raw); rd.nested > maxNested {
@@ -347,4 +352,41 @@ func prune(side any, want wanted, marks bool) any {
 		}
 	}
 	return ObjectOf(side)
+}
+
+// Fractional reports whether a decimal number literal,
+// [+-]digits[.digits][(e|E)[+-]digits] as JSON and Terraform write them,
+// is not a whole number, exactly: float64 reads 13.99999999999999999 as
+// 14. Any other text gives false.
+func Fractional(lit string) bool {
+	lit = strings.TrimLeft(lit, "+-")
+	mant, exp := lit, ""
+	if i := strings.IndexAny(lit, "eE"); i >= 0 {
+		mant, exp = lit[:i], lit[i+1:]
+	}
+	whole, frac, _ := strings.Cut(mant, ".")
+	digits := whole + frac
+	if digits == "" || strings.Trim(digits, "0123456789") != "" {
+		return false
+	}
+	zeros := len(digits) - len(strings.TrimRight(digits, "0"))
+	if zeros == len(digits) {
+		return false // zero
+	}
+	// The value is digits × 10^(e - len(frac)): whole when the power,
+	// with the trailing zeros, is not negative.
+	e, neg := 0, strings.HasPrefix(exp, "-")
+	exp = strings.TrimLeft(exp, "+-")
+	if strings.Trim(exp, "0123456789") != "" {
+		return false
+	}
+	for _, c := range strings.TrimLeft(exp, "0") {
+		if e = e*10 + int(c-'0'); e > 1<<30 {
+			break // far past any literal's digits
+		}
+	}
+	if neg {
+		e = -e
+	}
+	return e-len(frac)+zeros < 0
 }
