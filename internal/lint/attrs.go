@@ -145,6 +145,16 @@ func (a attrs) bool(name string, def bool) rules.Value[bool] { return value(a, n
 func (a attrs) int(name string, def int) rules.Value[int]    { return value(a, name, def, toInt) }
 func (a attrs) str(name, def string) rules.Value[string]     { return value(a, name, def, toString) }
 
+// status reads a credential's status: one of IAM's (StatusType), as the
+// provider takes them, or unreadable. "ACTIVE" or true is no status the
+// provider sends: judged as unknown, never as not active.
+func (a attrs) status(def string) rules.Value[string] {
+	return value(a, "status", def, func(raw any) (string, bool) {
+		s, ok := raw.(string)
+		return s, ok && (s == "Active" || s == "Inactive" || s == "Expired")
+	})
+}
+
 // toBool converts as Terraform does (cty): a bool, or the strings "true",
 // "1", "false" and "0".
 func toBool(raw any) (bool, bool) {

@@ -715,7 +715,7 @@ func (l *linter) groupAccessKeys() {
 	last := map[string]int32{} // a user's last key so far
 	for i, o := range l.keys {
 		l.keyNext[i] = -1
-		if status := o.attrs().str("status", "Active"); status.Unknown || status.V == "Active" {
+		if status := o.attrs().status("Active"); status.Unknown || status.V == "Active" {
 			l.activeKeys++
 		}
 		u := l.userOf(o, "user")
@@ -771,7 +771,7 @@ func (l *linter) judgeKeySet(head int32) {
 	user := l.withheld(u)
 	for i := head; i >= 0; i = l.keyNext[i] {
 		a := l.keys[i].attrs()
-		status := a.str("status", "Active")
+		status := a.status("Active")
 		k := rules.AccessKey{Name: l.keys[i].address, Active: !status.Unknown && status.V == "Active", StatusUnknown: status.Unknown,
 			StatusSensitive: status.Sensitive}
 		o := l.keys[i]
@@ -866,7 +866,7 @@ func addsKey(c *change) bool {
 	case "update", "replace":
 		before, after := c.before(), c.after()
 		was, is := before.str("user", ""), after.str("user", "")
-		return before.str("status", "Active").V != "Active" || is.Unknown || userKey(was.V) != userKey(is.V)
+		return before.status("Active").V != "Active" || is.Unknown || userKey(was.V) != userKey(is.V)
 	}
 	return false
 }
@@ -950,7 +950,7 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 		if !ok {
 			continue
 		}
-		r := rules.SigningCertificateReplacement(a.str("status", "Active"), a.str("certificate_body", ""), l.now, l.baseline)
+		r := rules.SigningCertificateReplacement(a.status("Active"), a.str("certificate_body", ""), l.now, l.baseline)
 		if l.clearedUsers[k] && !c.ordered("user_name") {
 			// Nothing orders it after its user is made again: it may be
 			// uploaded for the user deleted, and go with them.
@@ -984,7 +984,7 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 		if !ok || l.clearedUsers[k] {
 			continue
 		}
-		r := rules.SigningCertificateReplacement(a.str("status", "Active"), a.str("certificate_body", ""), l.now, l.baseline)
+		r := rules.SigningCertificateReplacement(a.status("Active"), a.str("certificate_body", ""), l.now, l.baseline)
 		if r == rules.NoReplacement {
 			continue
 		}
@@ -1118,7 +1118,7 @@ func (l *linter) dormantCredentials() map[string]map[string]dormantCredential {
 	out := map[string]map[string]dormantCredential{}
 	l.heldActive = map[[3]string]bool{}
 	add := func(typ, address string, rc *plan.Change, a attrs, fate string) {
-		status := a.str("status", "Active")
+		status := a.status("Active")
 		dormant := status.V == "Inactive" || status.V == "Expired"
 		if status.Unknown || !dormant && status.V != "Active" {
 			return
@@ -1151,7 +1151,7 @@ func (l *linter) dormantCredentials() map[string]map[string]dormantCredential {
 			add(c.rc.Type, address, c.rc, c.before(), "deletes")
 		case c.action != "create":
 			fate := "keeps" // dormant before the plan: an update that reactivates it is judged as such too
-			if s := c.after().str("status", "Active"); !s.Unknown && s.V == "Active" {
+			if s := c.after().status("Active"); !s.Unknown && s.V == "Active" {
 				fate = "reactivates"
 			}
 			add(c.rc.Type, address, c.rc, c.before(), fate)
@@ -1240,5 +1240,5 @@ func (l *linter) reupload(c *change, r *rules.Rule) []rules.Finding {
 	case d.address == c.rc.Address:
 		d.address = ""
 	}
-	return rules.Reupload(r, v, attr, d.address, d.fate, d.status, after.str("status", "Active"))
+	return rules.Reupload(r, v, attr, d.address, d.fate, d.status, after.status("Active"))
 }

@@ -542,7 +542,7 @@ func (l *linter) replacement(c *change, now attrs, judged map[string]rules.Repla
 			return rules.NoReplacement
 		}
 		return once(c.rc.Address, func() rules.Replacement {
-			return rules.SigningCertificateReplacement(now.str("status", "Active"), now.str("certificate_body", ""), l.now, l.baseline)
+			return rules.SigningCertificateReplacement(now.status("Active"), now.str("certificate_body", ""), l.now, l.baseline)
 		})
 	case "aws_cloudtrail":
 		organization, key := wasOrganization(c), c.rc.Address
@@ -576,7 +576,7 @@ func (c *change) reactivation(r *rules.Rule) []rules.Finding {
 	if c.action != "update" {
 		return nil
 	}
-	return rules.Reactivation(r, c.before().str("status", ""), c.after().str("status", "Active"))
+	return rules.Reactivation(r, c.before().status(""), c.after().status("Active"))
 }
 
 // actionName names a change's actions in one word. Every action list of

@@ -24,7 +24,7 @@ func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
 			// apply, read from aws_iam_users alone (aws_iam_user.u[each.key].id
 			// of a user replaced): it may be the same user's.
 			a := c.after()
-			best = max(best, min(rules.PendingReplacement, rules.SigningCertificateReplacement(a.str("status", "Active"), a.str("certificate_body", ""), l.now, l.baseline)))
+			best = max(best, min(rules.PendingReplacement, rules.SigningCertificateReplacement(a.status("Active"), a.str("certificate_body", ""), l.now, l.baseline)))
 		}
 		out = append(out, rules.SigningCertificateRemoval(user, best)...)
 	}
@@ -45,7 +45,7 @@ func (l *linter) signingUser(c *change) rules.Value[string] {
 // deleted (offboarding) is no loss.
 func (l *linter) deletesInUse(c *change) bool {
 	b := c.before()
-	if rules.SignsNothing(b.str("status", "Active"), b.str("certificate_body", ""), l.now) {
+	if rules.SignsNothing(b.status("Active"), b.str("certificate_body", ""), l.now) {
 		return false
 	}
 	u := b.str("user_name", "")
@@ -69,5 +69,5 @@ func (l *linter) clearedWithUser(c *change) bool {
 		return false
 	}
 	k, ok := l.accountUser(c.rc, u.V)
-	return ok && l.clearedUsers[k] && !rules.SignsNothing(b.str("status", "Active"), b.str("certificate_body", ""), l.now)
+	return ok && l.clearedUsers[k] && !rules.SignsNothing(b.status("Active"), b.str("certificate_body", ""), l.now)
 }

@@ -702,6 +702,32 @@ func TestSpelling(t *testing.T) {
 	}
 }
 
+// TestStatusOutsideIAMs: a credential's status that is none of IAM's
+// ("ACTIVE", "inactive", true), which the provider never plans, is judged
+// unknown (info), never as not active (round 84: no IG201, no IG203).
+func TestStatusOutsideIAMs(t *testing.T) {
+	key := func(status string) string {
+		return `{"user": "alice", "status": ` + status + `, "pgp_key": "keybase:alice", "create_date": "2026-11-01T00:00:00Z"}`
+	}
+	for _, c := range []struct{ name, before, after, want string }{
+		{"switched on", key(`"Inactive"`), key(`"Active"`), "IG201:high"},
+		{"switched on from lower case", key(`"inactive"`), key(`"Active"`), "IG201:info"},
+		{"switched on to upper case", key(`"Inactive"`), key(`"ACTIVE"`), "IG201:info"},
+		{"switched on to true", key(`"Inactive"`), key(`true`), "IG201:info"},
+	} {
+		if got := ids(judgeOne(t, "aws_iam_access_key", []string{"update"}, c.before, c.after, "")); got != c.want {
+			t.Errorf("%s: findings %q, want %q", c.name, got, c.want)
+		}
+	}
+	second := `, {"address": "aws_iam_access_key.y", "mode": "managed", "type": "aws_iam_access_key", "name": "y",
+	   "change": {"actions": ["create"], "before": null, "after": ` + key(`"Active"`) + `, "after_unknown": {}}}`
+	for status, want := range map[string]string{`"Active"`: "IG203:medium", `"ACTIVE"`: "IG203:info", `"active"`: "IG203:info", `"Inactive"`: ""} {
+		if got := ids(judgeOne(t, "aws_iam_access_key", []string{"create"}, "null", key(status), second)); got != want {
+			t.Errorf("a second key beside one %s: findings %q, want %q", status, got, want)
+		}
+	}
+}
+
 // TestFieldKeysFold: the plan format's own keys match as encoding/json, and
 // so terraform-json, matches struct fields: in any case, with the Kelvin
 // sign for k and the long s for s. A mark under such a key withholds the
