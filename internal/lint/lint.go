@@ -428,7 +428,7 @@ func markPrior(p *plan.Plan) *plan.Plan {
 	for i := range q.Prior {
 		r := &q.Prior[i]
 		if settings, ok := p.Configured(priorRef(r)); ok {
-			r.Sensitive = markRead(r.Sensitive, settings)
+			r.Sensitive = markRead(r.Sensitive, settings, r.Values)
 		}
 	}
 	return &q
@@ -462,24 +462,49 @@ func priorAsChanges(p *plan.Plan, move func(rc *plan.Change) bool) *plan.Plan {
 }
 
 // markRead adds to an object's sensitivity marks every attribute that
-// settings set from inputs.
-func markRead(marks any, settings plan.Settings) any {
+// settings set from inputs, and every nested block of its values that
+// settings do not show: Terraform shows no block made by a dynamic block,
+// which may read anything.
+func markRead(marks any, settings plan.Settings, values plan.Object) any {
 	obj, ok := marks.(plan.Object)
 	if !ok && marks != nil {
 		return marks // true: all of it
 	}
 	obj = slices.Clone(obj)
-	for _, s := range settings {
-		if s.Setting == plan.Unset || !s.Inputs {
-			continue
-		}
-		if i := slices.IndexFunc(obj, func(m plan.Member) bool { return m.Name == s.Name }); i >= 0 {
+	mark := func(name string) {
+		if i := slices.IndexFunc(obj, func(m plan.Member) bool { return m.Name == name }); i >= 0 {
 			obj[i].Value = true
 		} else {
-			obj = append(obj, plan.Member{Name: s.Name, Value: true})
+			obj = append(obj, plan.Member{Name: name, Value: true})
+		}
+	}
+	for _, s := range settings {
+		if s.Setting != plan.Unset && s.Inputs {
+			mark(s.Name)
+		}
+	}
+	for _, v := range values {
+		if isBlock(v.Value) && !slices.ContainsFunc(settings, func(s plan.AttrSetting) bool { return s.Name == v.Name }) {
+			mark(v.Name)
 		}
 	}
 	return obj
+}
+
+// isBlock reports whether a value is one of nested blocks: a list of
+// objects.
+func isBlock(v any) bool {
+	list, ok := v.([]any)
+	if !ok {
+		return false
+	}
+	for _, e := range list {
+		switch e.(type) {
+		case plan.Object, map[string]any:
+			return true
+		}
+	}
+	return false
 }
 
 // unreplaced returns the deposed objects destroyed that the current object

@@ -67,17 +67,13 @@ func (e expr) setting(known bool) Setting {
 }
 
 // readExpr reads an expression of the configuration block. A list (the
-// expressions of nested blocks) counts as opaque, and as reading inputs
-// when any expression within does (see blockInputs).
+// expressions of nested blocks) counts as opaque, and as reading inputs:
+// a block within it that Terraform writes from a dynamic block is not
+// shown at all.
 func (rd *reader) readExpr() (expr, error) {
 	s := rd.s
-	switch c, _ := s.peek(); c {
-	case '[':
-		inputs, err := rd.blockInputs()
-		return expr{opaque: true, inputs: inputs}, err
-	case '{':
-	default:
-		return expr{opaque: true, inputs: true}, s.skip() // Terraform never writes one
+	if c, ok := s.peek(); !ok || c != '{' {
+		return expr{opaque: true, inputs: true}, s.skip()
 	}
 	var e expr
 	constant, null, other := false, false, false
@@ -114,27 +110,6 @@ func (rd *reader) readExpr() (expr, error) {
 	return expr{opaque: true, inputs: true}, err
 }
 
-// blockInputs reads the expressions of a nested block's instances and
-// tells whether any may read inputs (expr.inputs), or the name of a user:
-// a trail's selector set from a variable made sensitive since the state
-// was written is as sensitive as the variable.
-func (rd *reader) blockInputs() (inputs bool, err error) {
-	s := rd.s
-	err = s.array("a nested block", func() error {
-		if c, _ := s.peek(); c != '{' {
-			inputs = true
-			return s.skip()
-		}
-		return s.entries("a nested block's expressions", func([]byte) error {
-			x, err := rd.readExpr()
-			inputs = inputs || x.inputs || len(x.users) > 0
-			return err
-		})
-	})
-	return inputs, err
-}
-
-// readRefs reads an expression's references into e.
 // readRefs reads an expression's references into e.
 func (rd *reader) readRefs(e *expr) error {
 	s := rd.s

@@ -54,6 +54,7 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 	userMarks := read("sensitive-user-marks/plan.json")
 	refreshed := read("refresh-sensitive/plan.json")
 	refreshedBlock := read("refresh-sensitive-selector/plan.json")
+	refreshedDynamic := read("refresh-sensitive-dynamic/plan.json")
 	targeted := read("target-sensitive/plan.json")
 	infos := read("sensitive-info/plan.json")
 	for name, c := range map[string]struct {
@@ -80,6 +81,9 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 		"made by terraform, refresh-only": {refreshed, []string{"canary-user-7731"}, []string{"IG203"}, false},
 		// A nested block's too: a trail's selector field (round 85).
 		"made by terraform, refresh-only, nested block": {refreshedBlock, []string{"userIdentity.arn", "canary-who-4417"}, []string{"IG705"}, false},
+		// Blocks made by dynamic blocks, which the configuration does not
+		// show (round 88).
+		"made by terraform, refresh-only, dynamic blocks": {refreshedDynamic, []string{"userIdentity.arn", "canary-inner-3391"}, []string{"IG705"}, false},
 		// So does a targeted plan, for the objects in prior_state alone.
 		"made by terraform, targeted": {targeted, []string{"canary-user-5310", "canary-chain-8841", "from 23"}, []string{"IG109", "IG404"}, false},
 		// Info findings drawn from a value: IG310 naming the key of a
