@@ -462,8 +462,12 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 			dst = &e.typ
 		case "name":
 			dst = &e.name
-		case "deposed", "deposed_key": // resource_changes, prior_state
-			dst = &e.deposed
+		case "deposed", "deposed_key":
+			if deposedKey(bodyKey) == string(field) {
+				dst = &e.deposed
+			} else {
+				err = s.skip() // the other entry's name, which terraform-json does not read here
+			}
 		case bodyKey:
 			// Terraform writes type before the body; a body that comes
 			// first is kept whole until the type is known.
@@ -527,7 +531,7 @@ func elementKey(key, bodyKey string) int {
 		return 8
 	case "name":
 		return 16
-	case "deposed", "deposed_key":
+	case deposedKey(bodyKey):
 		return 32
 	case bodyKey:
 		return 64
@@ -535,6 +539,21 @@ func elementKey(key, bodyKey string) int {
 		return 128
 	}
 	return 0
+}
+
+// deposedKey names the key of a deposed object's key, as terraform-json
+// reads it: "deposed" in resource_changes, "deposed_key" in prior_state.
+func deposedKey(bodyKey string) string {
+	if bodyKey == "change" {
+		return "deposed"
+	}
+	return "deposed_key"
+}
+
+// release gives back to the kept bytes what element captured of an entry
+// that turns out not to be kept (its body came before its type).
+func (rd *reader) release(e *element) {
+	rd.keptBytes -= len(e.body) + len(e.sensitive)
 }
 
 // duplicateKey is the error for a resource entry that gives a key the
@@ -641,10 +660,12 @@ func (rd *reader) change() error {
 		return err
 	}
 	if managed, err := e.managed(); err != nil || !managed {
+		rd.release(e)
 		return rd.badResource(err)
 	}
 	rd.p.Resources++
 	if len(e.typ) == 0 || !rd.keepRaw(e.typ) {
+		rd.release(e)
 		return nil
 	}
 	c := e.change
@@ -915,6 +936,7 @@ func (rd *reader) priorResource() error {
 		return err
 	}
 	if managed, err := e.managed(); err != nil || !managed || len(e.typ) == 0 || !rd.keepRaw(e.typ) {
+		rd.release(e)
 		return rd.badPrior(err)
 	}
 	want := rd.wantedRaw(e.typ)

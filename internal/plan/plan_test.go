@@ -665,6 +665,70 @@ func TestDeepModuleCallsLinear(t *testing.T) {
 	}
 }
 
+// TestUnkeptBodiesReleased: a change or prior values captured because
+// they came before their type (keys sorted, as jq -S writes them) count
+// against the kept values only while the type may be kept: 60 × 900 KiB of
+// unjudged resources so written were refused (round 87).
+func TestUnkeptBodiesReleased(t *testing.T) {
+	body := strings.Repeat("A", 900<<10)
+	entries := func(format string) string {
+		var b strings.Builder
+		for i := range 56 { // past 48 MiB in all
+			if i > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, format, i, i, body)
+		}
+		return b.String()
+	}
+	docs := map[string]string{
+		"changes": `{"format_version": "1.2", "resource_changes": [` + entries(`{"address": "terraform_data.d%d",
+		  "change": {"actions": ["create"], "before": null, "after": {"input": %[3]q}}, "mode": "managed", "name": "d%[2]d", "type": "terraform_data"}`) + `]}`,
+		"prior_state": `{"format_version": "1.2", "resource_changes": [], "prior_state": {"values": {"root_module": {"resources": [` + entries(`{"address": "terraform_data.p%d",
+		  "mode": "managed", "name": "p%d", "values": {"input": %q}, "type": "terraform_data"}`) + `]}}}}`,
+		"prior_state marks": `{"format_version": "1.2", "resource_changes": [], "prior_state": {"values": {"root_module": {"resources": [` + entries(`{"address": "terraform_data.p%d",
+		  "mode": "managed", "name": "p%d", "sensitive_values": {"input": %q}, "type": "terraform_data"}`) + `]}}}}`,
+	}
+	for name, doc := range docs {
+		for _, opts := range [][]Option{nil, {Attributes(func(string) []string { return []string{"input"} })}} {
+			if _, err := Read(strings.NewReader(doc), keepIAM, opts...); err != nil {
+				t.Errorf("%s (%d options): %v", name, len(opts), err)
+			}
+		}
+	}
+}
+
+// TestDeposedKeyNames: a deposed object's key is "deposed" in
+// resource_changes and "deposed_key" in prior_state, as terraform-json
+// reads them; the other name is no key there (round 87: a trail's delete
+// given "deposed_key" was read as a deposed object's, and judged gone).
+func TestDeposedKeyNames(t *testing.T) {
+	doc := `{"format_version": "1.2", "resource_changes": [
+	  {"address": "aws_cloudtrail.a", "mode": "managed", "type": "aws_cloudtrail", "name": "a", "deposed_key": "00000001",
+	   "change": {"actions": ["delete"], "before": {}, "after": null}},
+	  {"address": "aws_cloudtrail.b", "mode": "managed", "type": "aws_cloudtrail", "name": "b", "deposed": "00000002",
+	   "change": {"actions": ["delete"], "before": {}, "after": null}}],
+	 "prior_state": {"values": {"root_module": {"resources": [
+	  {"address": "aws_cloudtrail.c", "mode": "managed", "type": "aws_cloudtrail", "name": "c", "deposed": "00000003", "values": {}},
+	  {"address": "aws_cloudtrail.d", "mode": "managed", "type": "aws_cloudtrail", "name": "d", "deposed_key": "00000004", "values": {}}]}}}}`
+	for name, opts := range map[string][]Option{"all attributes": nil, "some": {Attributes(func(string) []string { return []string{"name"} })}} {
+		p, err := Read(strings.NewReader(doc), func(string) bool { return true }, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range p.Changes {
+			got = append(got, c.Address+" "+c.DeposedKey)
+		}
+		for _, r := range p.Prior {
+			got = append(got, r.Address+" "+r.DeposedKey)
+		}
+		if want := []string{"aws_cloudtrail.a ", "aws_cloudtrail.b 00000002", "aws_cloudtrail.c ", "aws_cloudtrail.d 00000004"}; !slices.Equal(got, want) {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+	}
+}
+
 // TestKeptValuesBounded: with Attributes, one attribute's value and all
 // kept values together are bounded, and the error names the limit.
 func TestKeptValuesBounded(t *testing.T) {
