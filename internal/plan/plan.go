@@ -647,6 +647,16 @@ func (rd *reader) decodeInto(e *element, c *Change) error {
 			rd.names[string(f.raw)] = *f.dst
 		}
 	}
+	// terraform-json may omit both (omitempty): the address tells them.
+	if c.ModuleAddress == "" {
+		c.ModuleAddress = moduleOf(c.Address)
+	}
+	if c.Name == "" {
+		rest := strings.TrimPrefix(c.Address[len(c.ModuleAddress):], ".")
+		if _, name, ok := strings.Cut(rest, "."); ok {
+			c.Name, _, _ = strings.Cut(name, "[")
+		}
+	}
 	return nil
 }
 

@@ -698,6 +698,30 @@ func TestUnkeptBodiesReleased(t *testing.T) {
 	}
 }
 
+// TestNamesFromAddress: a change that omits module_address or name, which
+// terraform-json may, is placed in the configuration by its address (round
+// 87: its settings were not found, and its findings fell to info).
+func TestNamesFromAddress(t *testing.T) {
+	doc := `{"format_version": "1.2", "resource_changes": [
+	  {"address": "module.m[\"k.1\"].aws_iam_access_key.a[0]", "mode": "managed", "type": "aws_iam_access_key",
+	   "change": {"actions": ["create"], "before": null, "after": {}}},
+	  {"address": "aws_iam_access_key.b", "mode": "managed", "type": "aws_iam_access_key", "module_address": null, "name": null,
+	   "change": {"actions": ["create"], "before": null, "after": {}}}]}`
+	for name, opts := range map[string][]Option{"all attributes": nil, "some": {Attributes(func(string) []string { return []string{"user"} })}} {
+		p, err := Read(strings.NewReader(doc), keepIAM, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range p.Changes {
+			got = append(got, c.ModuleAddress+" "+c.Name)
+		}
+		if want := []string{`module.m["k.1"] a`, " b"}; !slices.Equal(got, want) {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+	}
+}
+
 // TestDeposedKeyNames: a deposed object's key is "deposed" in
 // resource_changes and "deposed_key" in prior_state, as terraform-json
 // reads them; the other name is no key there (round 87: a trail's delete
