@@ -18,6 +18,8 @@ import (
 	"unicode/utf8"
 
 	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
 )
 
 // Plan is the part of a Terraform plan the linter reads.
@@ -646,6 +648,9 @@ func (rd *reader) decodeInto(e *element, c *Change) error {
 		if f.shared && len(rd.names) < 1024 { // bounded whatever the input holds
 			rd.names[string(f.raw)] = *f.dst
 		}
+	}
+	if !resourceAddress(c.Address) {
+		return fmt.Errorf("address %q: not one Terraform writes", quote.Middle(c.Address, 200))
 	}
 	// terraform-json may omit both (omitempty): the address tells them.
 	if c.ModuleAddress == "" {
@@ -1838,6 +1843,37 @@ func moduleOf(addr string) string {
 		return ""
 	}
 	return addr[:dots[0]]
+}
+
+// resourceAddress reports whether addr may be a resource instance's
+// address as Terraform writes it: names, dots and instance keys, with
+// nothing else outside a key's quotes. "aws_iam_access_key.a (deposed 1)"
+// is not, nor may it stand for another object. "" is no address given.
+func resourceAddress(addr string) bool {
+	depth, quoted, escaped := 0, false, false
+	for i := 0; i < len(addr); i++ {
+		switch c := addr[i]; {
+		case quoted:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				quoted = false
+			}
+		case c == '"' && depth > 0:
+			quoted = true
+		case c == '[':
+			depth++
+		case c == ']' && depth > 0:
+			depth--
+		case c == '.' || c == '_' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		default:
+			return false
+		}
+	}
+	return depth == 0 && !quoted
 }
 
 // moduleNames calls name with each module call's name in a module address

@@ -8,6 +8,7 @@ import (
 	"io"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -718,6 +719,28 @@ func TestNamesFromAddress(t *testing.T) {
 		}
 		if want := []string{`module.m["k.1"] a`, " b"}; !slices.Equal(got, want) {
 			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+	}
+}
+
+// TestAddressesTerraformWrites: an address with anything but names,
+// dots and instance keys is refused: "aws_iam_access_key.a (deposed 1)"
+// was taken for the deposed object of aws_iam_access_key.a, and hid it
+// (round 87).
+func TestAddressesTerraformWrites(t *testing.T) {
+	for addr, ok := range map[string]bool{
+		`aws_iam_access_key.a`:                              true,
+		`module.m["a (deposed 1)"].aws_iam_access_key.a[0]`: true,
+		`aws_iam_access_key.a["x\"]y"]`:                     true,
+		`aws_iam_access_key.a (deposed 00000001)`:           false,
+		`aws_iam_access_key.a (forgotten)`:                  false,
+		`aws_iam_access_key.a["x"`:                          false,
+	} {
+		doc := `{"format_version": "1.2", "resource_changes": [{"address": ` + strconv.Quote(addr) + `, "mode": "managed",
+		  "type": "aws_iam_access_key", "name": "a", "change": {"actions": ["create"], "before": null, "after": {}}}]}`
+		_, err := Read(strings.NewReader(doc), keepIAM)
+		if got := err == nil; got != ok {
+			t.Errorf("%s: err = %v", addr, err)
 		}
 	}
 }
