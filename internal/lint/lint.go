@@ -605,11 +605,9 @@ func (c *change) reactivation(r *rules.Rule) []rules.Finding {
 }
 
 // actionName names a change's actions in one word. Every action list of
-// the JSON plan format is known; a replacement is a create paired with the
-// delete or forget of the object it replaces, in either order. A list
-// nothing here knows (none at all included, which Terraform never writes)
-// is judged as an update: the object after it is judged, --changed-only
-// included.
+// the JSON plan format is known, and plan.Read refuses any other; a
+// replacement is a create paired with the delete or forget of the object
+// it replaces, in either order.
 func actionName(a tfjson.Actions) string {
 	switch len(a) {
 	case 1:

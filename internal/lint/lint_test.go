@@ -375,15 +375,6 @@ func TestPasswordPolicy(t *testing.T) {
 			skipped: 1,
 		},
 		{
-			// Terraform never writes an empty list: judged as an update,
-			// as any list it does not know, --changed-only included.
-			name: "changed-only judges an empty action list",
-			opt:  Options{ChangedOnly: true},
-			spec: planSpec{changes: []res{{addr: policyAddr, actions: []string{}, before: strongPolicy, after: with(strongPolicy, "minimum_password_length", 10.0)}}},
-			want: []row{{policyAddr, "update", "IG101", rules.High, "minimum_password_length", "minimum_password_length is 10; the baseline requires at least 14"},
-				ig109("update", "minimum_password_length", "minimum_password_length drops from 14 to 10")},
-		},
-		{
 			name: "changed-only still judges an update",
 			opt:  Options{ChangedOnly: true},
 			spec: planSpec{changes: []res{{addr: policyAddr, actions: update, before: strongPolicy, after: with(strongPolicy, "hard_expiry", true)}}},

@@ -167,6 +167,12 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_login_profile.dev":                "IG601:medium",
 			"aws_cloudtrail.t":                              "IG702:medium",
 		}},
+		// Names Terraform writes unescaped (round 90: refused by 98b8fb7).
+		{"trust/unicode-names", nil, map[string]string{
+			"aws_iam_access_key.kéy1":                         "IG202:high IG203:medium",
+			"aws_iam_access_key.kéy2":                         "IG202:high",
+			"module.mödule.aws_iam_account_password_policy.p": "IG101:high IG102:medium IG103:medium IG104:medium IG105:medium IG106:medium IG107:medium",
+		}},
 		{"trust/null-variable", nil, map[string]string{
 			"aws_iam_account_password_policy.this":                      "IG105:medium",
 			`aws_iam_user_login_profile.each["each-null"]`:              "IG601:medium",

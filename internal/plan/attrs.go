@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
 )
 
 // maxValue bounds one kept attribute's value (a certificate chain is the
@@ -175,10 +177,29 @@ func (rd *reader) actions(raw []byte, dst *tfjson.Actions) error {
 	if err := json.Unmarshal(raw, &a); err != nil {
 		return errors.New("actions: expected a list of action names")
 	}
+	if err := checkActions(a); err != nil {
+		return err
+	}
 	if *dst = a; len(rd.actionLists) < 64 { // bounded whatever the input holds
 		rd.actionLists[string(raw)] = a
 	}
 	return nil
+}
+
+// checkActions refuses an action list the JSON plan format does not have:
+// one action, or a create paired with the delete or forget of the object
+// it replaces, in either order. ["delete", "delete"] would otherwise be
+// judged as some update.
+func checkActions(a tfjson.Actions) error {
+	switch {
+	case len(a) == 1 && slices.Contains(tfjson.Actions{tfjson.ActionNoop, tfjson.ActionCreate, tfjson.ActionRead, tfjson.ActionUpdate,
+		tfjson.ActionDelete, tfjson.ActionForget}, a[0]):
+		return nil
+	case len(a) == 2 && (a[0] == tfjson.ActionCreate) != (a[1] == tfjson.ActionCreate) &&
+		slices.ContainsFunc(a, func(x tfjson.Action) bool { return x == tfjson.ActionDelete || x == tfjson.ActionForget }):
+		return nil
+	}
+	return fmt.Errorf("actions %s: no action list of the plan format", quote.Middle(fmt.Sprintf("%q", []tfjson.Action(a)), 200))
 }
 
 // side reads one side of a change: an Object of the wanted attributes, or

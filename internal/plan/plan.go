@@ -413,8 +413,8 @@ func hasEscape(raw []byte) bool {
 // element holds the raw fields of one resource entry until its type says
 // whether to keep it; the buffers are reused for every element.
 type element struct {
-	address, moduleAddress, mode, typ, name, deposed, body, sensitive []byte
-	line                                                              int
+	address, mode, typ, deposed, body, sensitive []byte
+	line                                         int
 
 	// Read as they stream by when the type came first (Terraform's order)
 	// and Attributes filters it; body and sensitive stay empty then.
@@ -425,8 +425,8 @@ type element struct {
 }
 
 func (e *element) reset() {
-	e.address, e.moduleAddress, e.mode, e.typ = e.address[:0], e.moduleAddress[:0], e.mode[:0], e.typ[:0]
-	e.name, e.deposed, e.body = e.name[:0], e.deposed[:0], e.body[:0]
+	e.address, e.mode, e.typ = e.address[:0], e.mode[:0], e.typ[:0]
+	e.deposed, e.body = e.deposed[:0], e.body[:0]
 	e.sensitive = e.sensitive[:0]
 	e.change, e.values, e.sensitiveValues, e.streamed, e.sensed = nil, nil, nil, false, false
 }
@@ -456,14 +456,10 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 		switch string(field) {
 		case "address":
 			dst = &e.address
-		case "module_address":
-			dst = &e.moduleAddress
 		case "mode":
 			dst = &e.mode
 		case "type":
 			dst = &e.typ
-		case "name":
-			dst = &e.name
 		case "deposed", "deposed_key":
 			if deposedKey(bodyKey) == string(field) {
 				dst = &e.deposed
@@ -612,9 +608,8 @@ func isString(raw []byte) bool {
 	return decodeString(raw, &s) == nil
 }
 
-// decodeInto decodes the element's names into c. The names many resources
-// share (types and names) are interned: a plan of many resources holds
-// each once.
+// decodeInto decodes the element's names into c. Types, which many
+// resources share, are interned: a plan of many resources holds each once.
 func (rd *reader) decodeInto(e *element, c *Change) error {
 	for _, f := range []struct {
 		raw    []byte
@@ -622,18 +617,13 @@ func (rd *reader) decodeInto(e *element, c *Change) error {
 		name   string
 		shared bool
 	}{
-		{e.address, &c.Address, "address", false}, {e.moduleAddress, &c.ModuleAddress, "module_address", false},
-		{e.typ, &c.Type, "type", true}, {e.name, &c.Name, "name", true}, {e.deposed, &c.DeposedKey, "deposed", false},
+		{e.address, &c.Address, "address", false}, {e.typ, &c.Type, "type", true}, {e.deposed, &c.DeposedKey, "deposed", false},
 	} {
 		if len(f.raw) == 0 || string(f.raw) == "null" {
 			continue
 		}
 		if s, ok := rd.names[string(f.raw)]; ok && f.shared {
 			*f.dst = s
-			continue
-		}
-		if f.dst == &c.ModuleAddress && len(f.raw) >= 2 && f.raw[0] == '"' && !hasEscape(f.raw) && strings.HasPrefix(c.Address, string(f.raw[1:len(f.raw)-1])) {
-			c.ModuleAddress = c.Address[:len(f.raw)-2] // as Terraform writes it: the start of the address
 			continue
 		}
 		if err := decodeString(f.raw, f.dst); err != nil {
@@ -652,15 +642,13 @@ func (rd *reader) decodeInto(e *element, c *Change) error {
 	if !resourceAddress(c.Address) {
 		return fmt.Errorf("address %q: not one Terraform writes", quote.Middle(c.Address, 200))
 	}
-	// terraform-json may omit both (omitempty): the address tells them.
-	if c.ModuleAddress == "" {
-		c.ModuleAddress = moduleOf(c.Address)
-	}
-	if c.Name == "" {
-		rest := strings.TrimPrefix(c.Address[len(c.ModuleAddress):], ".")
-		if _, name, ok := strings.Cut(rest, "."); ok {
-			c.Name, _, _ = strings.Cut(name, "[")
-		}
+	// The address tells the module and the name, whatever the entry gives
+	// for them: terraform-json may omit both (omitempty), and a hand-made
+	// plan may give others, which would place it in another configuration.
+	c.ModuleAddress = moduleOf(c.Address)
+	rest := strings.TrimPrefix(c.Address[len(c.ModuleAddress):], ".")
+	if _, name, ok := strings.Cut(rest, "."); ok {
+		c.Name, _, _ = strings.Cut(name, "[")
 	}
 	return nil
 }
@@ -707,6 +695,9 @@ func (rd *reader) change() error {
 		var tc tfjson.Change
 		if err := json.Unmarshal(e.body, &tc); err != nil {
 			return rd.badResource(fmt.Errorf("%q: change: %w", c.Address, jsonErr(err)))
+		}
+		if err := checkActions(tc.Actions); err != nil {
+			return rd.badResource(fmt.Errorf("%q: change: %w", c.Address, err))
 		}
 		want := rd.wantedRaw(e.typ)
 		c.Actions = tc.Actions
@@ -1846,8 +1837,9 @@ func moduleOf(addr string) string {
 }
 
 // resourceAddress reports whether addr may be a resource instance's
-// address as Terraform writes it: names, dots and instance keys, with
-// nothing else outside a key's quotes. "aws_iam_access_key.a (deposed 1)"
+// address as Terraform writes it: names (of letters in any script, digits,
+// "_" and "-"), dots and instance keys, with nothing else outside a key's
+// quotes. "aws_iam_access_key.a (deposed 1)"
 // is not, nor may it stand for another object. "" is no address given.
 func resourceAddress(addr string) bool {
 	depth, quoted, escaped := 0, false, false
@@ -1868,7 +1860,8 @@ func resourceAddress(addr string) bool {
 			depth++
 		case c == ']' && depth > 0:
 			depth--
-		case c == '.' || c == '_' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		case c == '.' || c == '_' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf:
+			// Names hold letters of any script (aws_iam_user.usér).
 		default:
 			return false
 		}

@@ -699,14 +699,17 @@ func TestUnkeptBodiesReleased(t *testing.T) {
 	}
 }
 
-// TestNamesFromAddress: a change that omits module_address or name, which
-// terraform-json may, is placed in the configuration by its address (round
-// 87: its settings were not found, and its findings fell to info).
+// TestNamesFromAddress: a change is placed in the configuration by its
+// address, whatever it gives as module_address or name: terraform-json may
+// omit them (round 87: its settings were not found, and its findings fell
+// to info), and a hand-made plan may give others (round 90).
 func TestNamesFromAddress(t *testing.T) {
 	doc := `{"format_version": "1.2", "resource_changes": [
 	  {"address": "module.m[\"k.1\"].aws_iam_access_key.a[0]", "mode": "managed", "type": "aws_iam_access_key",
 	   "change": {"actions": ["create"], "before": null, "after": {}}},
 	  {"address": "aws_iam_access_key.b", "mode": "managed", "type": "aws_iam_access_key", "module_address": null, "name": null,
+	   "change": {"actions": ["create"], "before": null, "after": {}}},
+	  {"address": "aws_iam_access_key.c", "mode": "managed", "type": "aws_iam_access_key", "module_address": "module.x", "name": "zz",
 	   "change": {"actions": ["create"], "before": null, "after": {}}}]}`
 	for name, opts := range map[string][]Option{"all attributes": nil, "some": {Attributes(func(string) []string { return []string{"user"} })}} {
 		p, err := Read(strings.NewReader(doc), keepIAM, opts...)
@@ -717,7 +720,7 @@ func TestNamesFromAddress(t *testing.T) {
 		for _, c := range p.Changes {
 			got = append(got, c.ModuleAddress+" "+c.Name)
 		}
-		if want := []string{`module.m["k.1"] a`, " b"}; !slices.Equal(got, want) {
+		if want := []string{`module.m["k.1"] a`, " b", " c"}; !slices.Equal(got, want) {
 			t.Errorf("%s: %q, want %q", name, got, want)
 		}
 	}
@@ -732,6 +735,7 @@ func TestAddressesTerraformWrites(t *testing.T) {
 		`aws_iam_access_key.a`:                              true,
 		`module.m["a (deposed 1)"].aws_iam_access_key.a[0]`: true,
 		`aws_iam_access_key.a["x\"]y"]`:                     true,
+		`module.sécurité.aws_iam_access_key.kéy`:            true,
 		`aws_iam_access_key.a (deposed 00000001)`:           false,
 		`aws_iam_access_key.a (forgotten)`:                  false,
 		`aws_iam_access_key.a["x"`:                          false,
@@ -741,6 +745,27 @@ func TestAddressesTerraformWrites(t *testing.T) {
 		_, err := Read(strings.NewReader(doc), keepIAM)
 		if got := err == nil; got != ok {
 			t.Errorf("%s: err = %v", addr, err)
+		}
+	}
+}
+
+// TestActionLists: every action list of the JSON plan format is read, and
+// any other refused (round 90: ["delete", "delete"] on a trail was judged
+// as an update of nothing, info and exit 0).
+func TestActionLists(t *testing.T) {
+	for actions, ok := range map[string]bool{
+		`["no-op"]`: true, `["create"]`: true, `["read"]`: true, `["update"]`: true, `["delete"]`: true, `["forget"]`: true,
+		`["delete", "create"]`: true, `["create", "delete"]`: true, `["create", "forget"]`: true, `["forget", "create"]`: true,
+		`[]`: false, `["delete", "delete"]`: false, `["delete", "read"]`: false, `["create", "create"]`: false, `["Delete"]`: false,
+		`["delete", "create", "delete"]`: false, `["forget", "delete"]`: false,
+	} {
+		doc := `{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.t", "mode": "managed", "type": "aws_cloudtrail",
+		  "name": "t", "change": {"actions": ` + actions + `, "before": {}, "after": null}}]}`
+		for name, opts := range map[string][]Option{"all attributes": nil, "some": {Attributes(func(string) []string { return []string{"name"} })}} {
+			_, err := Read(strings.NewReader(doc), func(string) bool { return true }, opts...)
+			if got := err == nil; got != ok {
+				t.Errorf("%s, %s: err = %v", actions, name, err)
+			}
 		}
 	}
 }
