@@ -104,12 +104,14 @@ func (c *Config) heading() string {
 // formats; each writer escapes them for its own syntax. A file name with
 // control characters is quoted, as in error messages. value, when not nil,
 // renders each value the file gives (its path, a waiver's patterns and
-// reason) in place: a writer may escape and cut each, so that one long
-// value cannot push the rest of its line out.
+// reason) in place, its line breaks made spaces: a writer may escape and
+// cut each, so that one long value cannot push the rest of its line out.
 func (c *Config) lines(value func(string) string) []string {
 	if value == nil {
 		value = func(s string) string { return s }
 	}
+	given := value // each value on the one line, in every format
+	value = func(s string) string { return given(quote.Line(s)) }
 	var out []string
 	if c.File != "" {
 		out = append(out, "config file: "+value(quote.Path(c.File)))

@@ -187,3 +187,16 @@ func TestGitHubConfigLongPath(t *testing.T) {
 		t.Errorf("annotation of %d bytes leaves lines out:\n%s", len(msg), msg)
 	}
 }
+
+// TestConfigValuesOneLine: a value the file gives keeps to its line in
+// every format, so a waiver's reason cannot write lines that read as the
+// report's own (round 91: "%0A0 resources judged" in the GitHub
+// annotation).
+func TestConfigValuesOneLine(t *testing.T) {
+	c := config.Default()
+	c.Waivers = []config.Waiver{{Rule: "IG101", Address: "*\nx", Reason: "ok\nThe configuration is the default.\r\n0 resources judged"}}
+	msg := githubConfig(NewConfig(c, rules.Medium, configAt, nil))
+	if !strings.Contains(msg, "waiver: IG101 on * x (never expires): ok The configuration is the default.  0 resources judged") {
+		t.Errorf("annotation keeps the reason's line breaks:\n%s", msg)
+	}
+}

@@ -221,10 +221,10 @@ func appendGitHubCommand(b []byte, f *Finding, opt Options) []byte {
 	b = appendGitHubData(append(appendGitHubData(b, f.Address), ": "...), f.Message)
 	switch {
 	case f.Waived:
-		b = appendGitHubData(append(b, "%0Areason: "...), waiverReason(f))
+		b = appendGitHubData(append(b, "%0Areason: "...), quote.Line(waiverReason(f)))
 	case f.Waiver != nil:
 		b = appendGitHubData(append(b, "%0Awaiver expired on "...), f.Waiver.ExpiresDate())
-		b = appendGitHubData(append(b, ": "...), f.Waiver.Reason)
+		b = appendGitHubData(append(b, ": "...), quote.Line(f.Waiver.Reason))
 	}
 	if !f.Waived && f.Severity != rules.Info && remediation(f) != "" {
 		b = appendGitHubData(append(b, "%0Afix: "...), remediation(f))
