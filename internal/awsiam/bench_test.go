@@ -156,10 +156,10 @@ func BenchmarkSSHPublicKeys(b *testing.B) {
 }
 
 // BenchmarkSigningCertificates: the credential report, then one
-// ListSigningCertificates per user it shows with a certificate (here all).
+// ListSigningCertificates per user.
 func BenchmarkSigningCertificates(b *testing.B) {
 	benchUploaded(b, func(srv *iamtest.Server) int {
-		read, err := SigningCertificates(context.Background(), client(srv), "", ReportOptions{MinInterval: time.Millisecond}, now)
+		read, err := SigningCertificates(context.Background(), client(srv), "", ReportOptions{MinInterval: time.Millisecond})
 		if err != nil || len(read.Gaps) != 0 {
 			b.Fatal(err, read.Gaps)
 		}

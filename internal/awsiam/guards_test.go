@@ -79,7 +79,7 @@ func TestPaginationBounded(t *testing.T) {
 		},
 		"ListSSHPublicKeys": func(ctx context.Context, c *iam.Client) error { _, err := SSHPublicKeys(ctx, c, user); return err },
 		"ListSigningCertificates": func(ctx context.Context, c *iam.Client) error {
-			_, err := SigningCertificates(ctx, c, user, ReportOptions{MinInterval: time.Millisecond}, now)
+			_, err := SigningCertificates(ctx, c, user, ReportOptions{MinInterval: time.Millisecond})
 			return err
 		},
 		"ListServerCertificates": func(ctx context.Context, c *iam.Client) error {

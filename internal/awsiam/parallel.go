@@ -3,7 +3,6 @@ package awsiam
 import (
 	"context"
 	"errors"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
@@ -80,11 +79,11 @@ func allPages[T any](ctx context.Context, lim limiter, action string, p pages[T]
 
 // listUsers hands every user's name to each, IAM's largest page at a time.
 // A failed page is an error naming ListUsers.
-func listUsers(ctx context.Context, lim limiter, api iam.ListUsersAPIClient, each func(name string, created time.Time)) error {
+func listUsers(ctx context.Context, lim limiter, api iam.ListUsersAPIClient, each func(name string)) error {
 	p := iam.NewListUsersPaginator(api, &iam.ListUsersInput{MaxItems: aws.Int32(1000)})
 	return wrap("ListUsers", allPages(ctx, lim, "ListUsers", p, func(page *iam.ListUsersOutput) (bool, *string, []string) {
 		for _, u := range page.Users {
-			each(aws.ToString(u.UserName), aws.ToTime(u.CreateDate))
+			each(aws.ToString(u.UserName))
 		}
 		return page.IsTruncated, page.Marker, itemKeys(page.Users, func(u types.User) *string { return u.UserName })
 	}))

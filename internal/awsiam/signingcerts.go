@@ -54,40 +54,31 @@ type SigningCertificatesRead struct {
 	// Gaps are users whose certificates could not be listed, and, when the
 	// credential report could not be read, the root user.
 	Gaps []Gap
-	// Listed and Skipped count the users whose certificates were listed,
-	// and those the credential report showed without any.
-	Listed, Skipped int
+	// Listed counts the users whose certificates were listed.
+	Listed int
 }
 
 // SigningCertificates reads the signing certificates of every user (of
 // userName alone, when set): ListSigningCertificates per user, every page,
 // at most MaxInFlight calls at once; the body comes with the listing.
 //
-// For every user, the credential report is read first. When IAM generated
-// it for this read (at most freshReport before now: IAM hands back a report
-// up to four hours old instead of a new one), users it shows with no
-// certificate in either cert_N slot, and created before it, are skipped; an
-// older report could miss a certificate uploaded since, so then every user
-// is listed.
-// The root user's certificates, which only the report shows, are taken from
-// its cert_N columns. When the report cannot be read every user is listed
-// and the root user is a Gap. A refused ListUsers (or listing of userName's
+// For every user, the credential report is read too, for the root user's
+// certificates, which only it shows (its cert_N columns); when it cannot be
+// read the root user is a Gap. It never spares listing a user: IAM hands
+// back a report up to four hours old instead of a new one
+// (GenerateCredentialReport answers COMPLETE), and nothing tells whether a
+// certificate was uploaded since, so empty cert_N columns prove nothing. A refused ListUsers (or listing of userName's
 // certificates) is err; a refused or throttled listing of another user's
 // certificates is a Gap.
-func SigningCertificates(ctx context.Context, api SigningCertificatesAPI, userName string, opts ReportOptions, now time.Time) (*SigningCertificatesRead, error) {
+func SigningCertificates(ctx context.Context, api SigningCertificatesAPI, userName string, opts ReportOptions) (*SigningCertificatesRead, error) {
 	report := func(ctx context.Context) (*CredentialReport, error) { return GetCredentialReport(ctx, api, opts) }
-	return SigningCertificatesWithReport(ctx, api, userName, report, now)
+	return SigningCertificatesWithReport(ctx, api, userName, report)
 }
-
-// freshReport is how old a credential report may be for SigningCertificates
-// to skip the users it shows without certificates: one IAM generated on
-// request, allowing for clock skew.
-const freshReport = 5 * time.Minute
 
 // SigningCertificatesWithReport is SigningCertificates with the credential
 // report read by report, for a caller that reads the report once for
 // several purposes.
-func SigningCertificatesWithReport(ctx context.Context, api SigningCertificatesAPI, userName string, report func(context.Context) (*CredentialReport, error), now time.Time) (*SigningCertificatesRead, error) {
+func SigningCertificatesWithReport(ctx context.Context, api SigningCertificatesAPI, userName string, report func(context.Context) (*CredentialReport, error)) (*SigningCertificatesRead, error) {
 	c := &signingCollector{api: api, limiter: newLimiter(), read: &SigningCertificatesRead{}}
 	if userName != "" {
 		if err := c.userCertificates(ctx, userName, true); err != nil {
@@ -95,8 +86,6 @@ func SigningCertificatesWithReport(ctx context.Context, api SigningCertificatesA
 		}
 		return c.read, nil
 	}
-	var none map[string]bool // users the fresh report shows without certificates
-	var generated time.Time
 	rep, err := report(ctx)
 	switch {
 	case err != nil:
@@ -109,19 +98,12 @@ func SigningCertificatesWithReport(ctx context.Context, api SigningCertificatesA
 		c.read.Gaps = append(c.read.Gaps, Gap{Name: RootUser, Item: "the root user's signing certificates", Err: e})
 	default:
 		c.read.Certificates = append(c.read.Certificates, rootCertificates(rep)...)
-		if rep.NotRefreshed == nil && !rep.GeneratedTime.Before(rep.AgeClock(now).Add(-freshReport)) {
-			none, generated = usersWithoutCertificates(rep), rep.GeneratedTime
-		}
 	}
 
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(MaxInFlight) // bounds goroutines; c.limiter bounds calls
 
-	err = listUsers(gctx, c.limiter, api, func(name string, created time.Time) {
-		if none[name] && created.Before(generated) {
-			c.read.Skipped++
-			return
-		}
+	err = listUsers(gctx, c.limiter, api, func(name string) {
 		c.read.Listed++
 		g.Go(func() error { return c.userCertificates(gctx, name, false) })
 	})
@@ -168,23 +150,6 @@ func rootCertificates(rep *CredentialReport) []SigningCertificate {
 		}
 	}
 	return out
-}
-
-// usersWithoutCertificates are the users the report shows with both cert_N
-// slots empty.
-func usersWithoutCertificates(rep *CredentialReport) map[string]bool {
-	none := map[string]bool{}
-	for _, u := range rep.Users {
-		if !u.Root() && noCertificate(u.Certs[0]) && noCertificate(u.Certs[1]) {
-			none[u.User] = true
-		}
-	}
-	return none
-}
-
-// noCertificate reports whether a report slot surely holds no certificate.
-func noCertificate(s ReportCert) bool {
-	return !s.Active.Unknown && !s.Active.V && s.LastRotated.IsZero()
 }
 
 type signingCollector struct {

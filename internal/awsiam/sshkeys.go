@@ -61,7 +61,7 @@ func SSHPublicKeys(ctx context.Context, api SSHPublicKeysAPI, userName string) (
 			return nil, err
 		}
 	}
-	err := listUsers(gctx, c.limiter, api, func(name string, _ time.Time) {
+	err := listUsers(gctx, c.limiter, api, func(name string) {
 		if rules.FoldName(name) != rules.FoldName(userName) {
 			g.Go(func() error { return c.userKeys(gctx, name, false) })
 		}

@@ -7,9 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/service/iam"
-	iamtypes "github.com/aws/aws-sdk-go-v2/service/iam/types"
-
 	"github.com/iamguard/terraform-provider-iamguard/internal/iamtest"
 	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
 )
@@ -57,58 +54,44 @@ func TestUploadedInFlight(t *testing.T) {
 		t.Fatalf("SSH keys: %+v, %v", ssh, err)
 	}
 	check("SSH keys")
-	sc, err := SigningCertificates(ctx, client(srv), "", ReportOptions{MinInterval: time.Millisecond}, now)
+	sc, err := SigningCertificates(ctx, client(srv), "", ReportOptions{MinInterval: time.Millisecond})
 	if err != nil || len(sc.Certificates) != 200 || len(sc.Gaps) != 0 || sc.Listed != 200 {
 		t.Fatalf("signing certificates: %d, %+v, %v", len(sc.Certificates), sc.Gaps, err)
 	}
 	check("signing certificates")
 }
 
-// TestSigningCertificatesSkipsUsers: users the fresh report shows without
-// certificates are not listed; a report IAM did not refresh skips nobody.
-func TestSigningCertificatesSkipsUsers(t *testing.T) {
+// TestSigningCertificatesReusedReport: every user's certificates are
+// listed, whatever the credential report shows. IAM hands back a report
+// under four hours old instead of a new one (GenerateCredentialReport
+// answers COMPLETE), so a certificate uploaded since is not in it: skipping
+// the users it shows without one missed it (round 89).
+func TestSigningCertificatesReusedReport(t *testing.T) {
 	acct := uploadedAccount(t, 10, 0)
 	for i := range acct.Users {
-		if i%5 != 0 {
-			acct.Users[i].SigningCertificates = nil
-		}
+		acct.Users[i].SigningCertificates = nil
 	}
 	srv := iamtest.New(t, acct)
 	opts := ReportOptions{MinInterval: time.Millisecond}
-	sc, err := SigningCertificates(context.Background(), client(srv), "", opts, now)
-	if err != nil || len(sc.Certificates) != 2 || sc.Listed != 2 || sc.Skipped != 8 || srv.Calls("ListSigningCertificates") != 2 {
-		t.Fatalf("got %d certificates, listed %d, skipped %d, %d calls, %v", len(sc.Certificates), sc.Listed, sc.Skipped, srv.Calls("ListSigningCertificates"), err)
+	sc, err := SigningCertificates(context.Background(), client(srv), "", opts)
+	if err != nil || len(sc.Certificates) != 0 || sc.Listed != 10 || srv.Calls("ListSigningCertificates") != 10 {
+		t.Fatalf("got %d certificates, listed %d, %d calls, %v", len(sc.Certificates), sc.Listed, srv.Calls("ListSigningCertificates"), err)
 	}
-	// IAM would not refresh the report: the old one may miss new
-	// certificates, so every user is listed.
-	srv.Fail("GenerateCredentialReport", iamtest.AccessDenied, -1)
-	sc, err = SigningCertificates(context.Background(), client(srv), "", opts, now.Add(5*time.Hour))
-	if err != nil || sc.Listed != 10 || sc.Skipped != 0 {
-		t.Fatalf("report not refreshed: listed %d, skipped %d, %v", sc.Listed, sc.Skipped, err)
+	// A minute later (by IAM's clock and the host's) user0003 has uploaded a
+	// certificate; the report IAM hands back is the one above.
+	srv.Update(func(a *iamtest.Account) {
+		a.Now = now.Add(time.Minute)
+		a.Users[3].SigningCertificates = []iamtest.SigningCertificate{{ID: "CERTNEW", Body: "x", Uploaded: a.Now}}
+	})
+	srv.ResetCounters()
+	sc, err = SigningCertificates(context.Background(), client(srv), "", opts)
+	if err != nil || len(sc.Certificates) != 1 || sc.Certificates[0].ID != "CERTNEW" || sc.Listed != 10 || srv.Calls("ListSigningCertificates") != 10 {
+		t.Fatalf("after an upload: %+v, listed %d, %v", sc.Certificates, sc.Listed, err)
 	}
-	// Nor may one IAM hands back on request because it is under four hours
-	// old (GenerateCredentialReport answers COMPLETE at once): a user it
-	// shows without certificates may have uploaded one since.
-	// Its age is IAM's to tell (the reply's Date): a host clock an hour
-	// ahead of IAM's does not make a fresh report an hour old.
-	srv = iamtest.New(t, acct)
-	sc, err = SigningCertificates(context.Background(), client(srv), "", opts, now.Add(time.Hour))
-	if err != nil || sc.Listed != 2 || sc.Skipped != 8 {
-		t.Fatalf("host clock an hour ahead: listed %d, skipped %d, %v", sc.Listed, sc.Skipped, err)
+	rep, err := GetCredentialReport(context.Background(), client(srv), opts)
+	if err != nil || !rep.GeneratedTime.Equal(now) {
+		t.Fatalf("the report was not reused: generated %v, %v", rep.GeneratedTime, err)
 	}
-	srv.Update(func(a *iamtest.Account) { a.Now = now.Add(time.Hour) }) // an hour later, by IAM's clock
-	sc, err = SigningCertificates(context.Background(), reusedReport{client(srv)}, "", opts, now.Add(time.Hour))
-	if err != nil || sc.Listed != 10 || sc.Skipped != 0 {
-		t.Fatalf("a report an hour old: listed %d, skipped %d, %v", sc.Listed, sc.Skipped, err)
-	}
-}
-
-// reusedReport answers GenerateCredentialReport as IAM does while its last
-// report is under four hours old: COMPLETE, with no new report made.
-type reusedReport struct{ *iam.Client }
-
-func (reusedReport) GenerateCredentialReport(context.Context, *iam.GenerateCredentialReportInput, ...func(*iam.Options)) (*iam.GenerateCredentialReportOutput, error) {
-	return &iam.GenerateCredentialReportOutput{State: iamtypes.ReportStateTypeComplete}, nil
 }
 
 // TestUploadedListingErrors: a refused listing fails the read and names
@@ -132,7 +115,7 @@ func TestUploadedListingErrors(t *testing.T) {
 	if _, err := SSHPublicKeys(context.Background(), client(srv), ""); !errors.As(err, &e) || e.Permission() != "iam:ListUsers" {
 		t.Errorf("SSH keys: %v", err)
 	}
-	if _, err := SigningCertificates(context.Background(), client(srv), "", ReportOptions{MinInterval: time.Millisecond}, now); !errors.As(err, &e) || e.Permission() != "iam:ListUsers" {
+	if _, err := SigningCertificates(context.Background(), client(srv), "", ReportOptions{MinInterval: time.Millisecond}); !errors.As(err, &e) || e.Permission() != "iam:ListUsers" {
 		t.Errorf("signing certificates: %v", err)
 	}
 }
@@ -158,7 +141,7 @@ func TestSigningCertificateFacts(t *testing.T) {
 		{"no upload date", `<Status>Active</Status>`, true, true},
 	} {
 		srv.RawReply("ListSigningCertificates", fmt.Appendf(nil, listing, c.fields), nil, 1)
-		read, err := SigningCertificates(context.Background(), client(srv), "alice", ReportOptions{}, now)
+		read, err := SigningCertificates(context.Background(), client(srv), "alice", ReportOptions{})
 		if err != nil || len(read.Certificates) != 1 {
 			t.Fatalf("%s: %+v, %v", c.name, read, err)
 		}

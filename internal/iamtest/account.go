@@ -36,8 +36,9 @@ type Account struct {
 	CredentialReportDelay int
 
 	// CredentialReportGenerated, when set, is a report IAM already holds:
-	// GetCredentialReport serves it as generated at that time before any
-	// GenerateCredentialReport (for tests where generation is denied).
+	// GetCredentialReport serves it as generated at that time until
+	// GenerateCredentialReport makes a new one, which it does only once
+	// the report is ReportReuse old.
 	CredentialReportGenerated time.Time
 
 	// EditCredentialReport, when set, rewrites the report's CSV rows

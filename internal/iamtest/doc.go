@@ -60,8 +60,12 @@
 //
 // The credential report follows AWS's documented CSV; the root user's
 // password_enabled is TRUE or FALSE (Root.HasPassword).
-// Account.CredentialReportGenerated stands for a report IAM already holds,
-// and Account.EditCredentialReport rewrites the rows to break the format.
+// As IAM does, GenerateCredentialReport answers COMPLETE without making a
+// new report while the one held is under ReportReuse (four hours) old by
+// Account.Now: GetCredentialReport then serves that older snapshot, which
+// does not show what changed since. Account.CredentialReportGenerated
+// stands for a report IAM already holds, and Account.EditCredentialReport
+// rewrites the rows to break the format.
 // SetReportTime makes GetCredentialReport answer another GeneratedTime, or
 // none.
 //

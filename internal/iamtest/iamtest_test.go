@@ -674,18 +674,25 @@ func TestCredentialReport(t *testing.T) {
 		}
 	}
 
-	// The report is a snapshot: later changes appear only after regenerating.
+	// The report is a snapshot: later changes appear only after regenerating,
+	// which IAM does only once the report is four hours old. Until then
+	// GenerateCredentialReport answers COMPLETE and the old report is served.
 	s.Update(func(a *iamtest.Account) { a.Users = a.Users[:1] })
 	rep, _ = c.GetCredentialReport(ctx, &iam.GetCredentialReportInput{})
 	if n := strings.Count(string(rep.Content), "\n"); n != 4 {
 		t.Errorf("snapshot changed: %d lines", n)
 	}
-	if _, err := c.GenerateCredentialReport(ctx, &iam.GenerateCredentialReportInput{}); err != nil {
-		t.Fatal(err)
-	}
-	rep, _ = c.GetCredentialReport(ctx, &iam.GetCredentialReportInput{})
-	if n := strings.Count(string(rep.Content), "\n"); n != 3 {
-		t.Errorf("regenerated report: %d lines", n)
+	for _, age := range []time.Duration{0, iamtest.ReportReuse - time.Second, iamtest.ReportReuse} {
+		s.Update(func(a *iamtest.Account) { a.Now = now.Add(age) })
+		gen, err := c.GenerateCredentialReport(ctx, &iam.GenerateCredentialReportInput{})
+		if err != nil || gen.State != iamtypes.ReportStateTypeComplete {
+			t.Fatalf("%v later: GenerateCredentialReport = %v, %v", age, gen.State, err)
+		}
+		rep, _ = c.GetCredentialReport(ctx, &iam.GetCredentialReportInput{})
+		lines, generated, reused := strings.Count(string(rep.Content), "\n"), aws.ToTime(rep.GeneratedTime), age < iamtest.ReportReuse
+		if reused && (lines != 4 || !generated.Equal(now)) || !reused && (lines != 3 || !generated.Equal(now.Add(age))) {
+			t.Errorf("%v later: %d lines generated %v; reused = %v", age, lines, generated, reused)
+		}
 	}
 
 	// SetReportTime: another GeneratedTime after COMPLETE, or none at all.
@@ -699,7 +706,7 @@ func TestCredentialReport(t *testing.T) {
 		t.Errorf("SetReportTime(zero): generated %v, %v", rep.GeneratedTime, err)
 	}
 	s.ClearReportTime()
-	if rep, err = c.GetCredentialReport(ctx, &iam.GetCredentialReportInput{}); err != nil || !aws.ToTime(rep.GeneratedTime).Equal(now) {
+	if rep, err = c.GetCredentialReport(ctx, &iam.GetCredentialReportInput{}); err != nil || !aws.ToTime(rep.GeneratedTime).Equal(now.Add(iamtest.ReportReuse)) {
 		t.Errorf("ClearReportTime: generated %v, %v", rep.GeneratedTime, err)
 	}
 }

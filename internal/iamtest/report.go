@@ -26,14 +26,26 @@ var reportColumns = []string{
 	"cert_1_active", "cert_1_last_rotated", "cert_2_active", "cert_2_last_rotated",
 }
 
-// generateCredentialReport answers STARTED, then INPROGRESS, until
-// CredentialReportDelay calls have been made; the next call builds the
-// report and answers COMPLETE, as do all later calls (each one rebuilding
-// the report from the current state).
+// ReportReuse is how long IAM keeps handing back the credential report it
+// holds: GenerateCredentialReport answers COMPLETE for a report younger
+// than this without making a new one, and GetCredentialReport serves it
+// as it was.
+const ReportReuse = 4 * time.Hour
+
+// generateCredentialReport answers COMPLETE at once while the report the
+// server holds (one it generated, or Account.CredentialReportGenerated) is
+// under ReportReuse old by the account's clock, keeping that report, as
+// IAM does. Otherwise it answers STARTED, then INPROGRESS, until
+// CredentialReportDelay calls have been made; the next call, and each
+// later one once the report is ReportReuse old, builds the report from the
+// current state and answers COMPLETE.
 func generateCredentialReport(s *Server, _ url.Values) (any, *apiError) {
 	type result struct {
 		State       string
 		Description string `xml:",omitempty"`
+	}
+	if held := s.heldReport(); held != nil && s.acct.now().Sub(held.generated) < ReportReuse {
+		return result{"COMPLETE", ""}, nil
 	}
 	if s.pending < s.acct.CredentialReportDelay {
 		s.pending++
@@ -46,6 +58,16 @@ func generateCredentialReport(s *Server, _ url.Values) (any, *apiError) {
 	return result{"COMPLETE", ""}, nil
 }
 
+// heldReport is the report IAM holds: the last one generated, else the
+// one Account.CredentialReportGenerated stands for (built from the account
+// as it is now), else nil.
+func (s *Server) heldReport() *credentialReport {
+	if s.report == nil && !s.acct.CredentialReportGenerated.IsZero() {
+		s.report = &credentialReport{csv: buildReport(s.acct), generated: s.acct.CredentialReportGenerated}
+	}
+	return s.report
+}
+
 // getCredentialReport answers ReportNotPresent before any generation and
 // ReportInProgress while one is under way.
 //
@@ -53,10 +75,7 @@ func generateCredentialReport(s *Server, _ url.Values) (any, *apiError) {
 // test: it is served, as of that time, until GenerateCredentialReport
 // makes a new one.
 func getCredentialReport(s *Server, _ url.Values) (any, *apiError) {
-	if s.report == nil && !s.acct.CredentialReportGenerated.IsZero() {
-		s.report = &credentialReport{csv: buildReport(s.acct), generated: s.acct.CredentialReportGenerated}
-	}
-	if s.report == nil {
+	if s.heldReport() == nil {
 		if s.pending > 0 {
 			return nil, &apiError{status: 404, code: "ReportInProgress", message: "Report generation in progress"}
 		}

@@ -74,9 +74,9 @@ func (d *signingCertificatesDataSource) Schema(_ context.Context, _ datasource.S
 	resp.Schema = schema.Schema{
 		Description: "Lists IAM users' X.509 signing certificates (iam:ListSigningCertificates per user, every page, the body coming with the listing; " +
 			"at most 16 calls at once) and judges them: " + rules.Names(signingCertificateRules...) + ". " +
-			"Without user_name the credential report is read first (iam:GenerateCredentialReport, iam:GetCredentialReport, iam:ListUsers): " +
-			"when it is fresh, users it shows without a certificate and created before it are not listed, and the root user's certificates " +
-			"are taken from its cert_1 and cert_2 columns (status and upload date only, so " + rules.SigningCertificateWeak.Name() + " cannot judge them). " +
+			"Without user_name every user is listed (iam:ListUsers), whatever the credential report shows: IAM hands back a report up to four hours old, " +
+			"which may miss a certificate uploaded since. The report (iam:GenerateCredentialReport, iam:GetCredentialReport) gives the root user's certificates, " +
+			"from its cert_1 and cert_2 columns (status and upload date only, so " + rules.SigningCertificateWeak.Name() + " cannot judge them). " +
 			"A user whose certificates cannot be listed (AccessDenied or throttling) is named in a " + rules.CheckIncomplete.Name() +
 			" finding with the permission, as is the root user when the report cannot be read; a refused iam:ListUsers fails the read. " +
 			"A certificate whose status is not Active, Inactive or Expired, or an active one IAM gives no upload_date for, is a " +
@@ -113,7 +113,7 @@ func (d *signingCertificatesDataSource) Read(ctx context.Context, req datasource
 // report, which shows the users without certificates and the root user's.
 func (cl *client) signingCertificatesArea(ctx context.Context, userName string, report func(context.Context) (*awsiam.CredentialReport, error)) ([]signingCertificateModel, findings, error) {
 	now, b := cl.now(), cl.baseline
-	read, err := awsiam.SigningCertificatesWithReport(ctx, cl.iam, userName, report, now)
+	read, err := awsiam.SigningCertificatesWithReport(ctx, cl.iam, userName, report)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
@@ -46,16 +47,51 @@ func TestSigningCertificatesCompliant(t *testing.T) {
 			resource.TestCheckResourceAttr(sgAddr, "findings.#", "0"),
 		),
 	})
-	// The fresh credential report shows carol and dave without certificates:
-	// only alice's and bob's are listed, once per read.
+	// Every user is listed, carol and dave too, though the credential
+	// report shows them without certificates.
+	listed := map[string]bool{}
 	for _, r := range srv.Requests("ListSigningCertificates") {
-		if u := r.Params.Get("UserName"); u != "alice" && u != "bob" {
-			t.Errorf("ListSigningCertificates for %q, whom the report shows without certificates", u)
-		}
+		listed[r.Params.Get("UserName")] = true
 	}
-	if srv.Calls("ListSigningCertificates") == 0 || srv.Calls("GetCredentialReport") == 0 {
-		t.Error("the report was not read, or no certificate was listed")
+	if len(listed) != 4 || srv.Calls("GetCredentialReport") == 0 {
+		t.Errorf("ListSigningCertificates for %v; the report read %d times", listed, srv.Calls("GetCredentialReport"))
 	}
+}
+
+// TestSigningCertificatesReusedReport: a weak certificate uploaded after
+// the credential report was made is judged. IAM hands back the report,
+// under four hours old, instead of a new one, and it shows the user with
+// no certificate; listing only the users it shows with one gave
+// compliant = true in both data sources (round 89).
+func TestSigningCertificatesReusedReport(t *testing.T) {
+	weak := certtest.Issue(t, certtest.Cert{Key: certtest.RSA(t, 1024), SigAlg: x509.SHA1WithRSA, NotAfter: daysAgo(-365)}).PEM
+	acct := compliantAccount(t)
+	srv := iamtest.New(t, acct)
+	config := cloudTrailProviderBlock(srv) + `
+data "iamguard_signing_certificates" "test" {}
+data "iamguard_account_compliance" "test" {}
+`
+	run(t, resource.TestStep{
+		Config: config,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(sgAddr, "compliant", "true"),
+			resource.TestCheckResourceAttr(acAddr, "compliant", "true"),
+		),
+	}, resource.TestStep{
+		PreConfig: func() {
+			srv.Update(func(a *iamtest.Account) {
+				a.Now = testNow.Add(time.Minute)
+				a.Users[1].SigningCertificates = []iamtest.SigningCertificate{{ID: "CIWEAKCERT1", Body: weak, Uploaded: a.Now}}
+			})
+		},
+		Config: config,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(sgAddr, "compliant", "false"),
+			resource.TestCheckTypeSetElemNestedAttrs(sgAddr, "findings.*", map[string]string{"rule_id": "IG502", "subject": "CIWEAKCERT1"}),
+			resource.TestCheckResourceAttr(acAddr, "compliant", "false"),
+			areaFinding("signing_certificates", "IG502"),
+		),
+	})
 }
 
 func TestSigningCertificatesNonCompliant(t *testing.T) {
