@@ -3,7 +3,11 @@
 // expected principals.
 package glob
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws/arn"
+)
 
 // Match reports whether s matches pattern, where * stands for any run
 // of bytes (none included) and everything else, ? [ ] " and . included,
@@ -34,4 +38,28 @@ func Match(pattern, s string) bool {
 		rest = rest[i+len(piece):]
 	}
 	return true
+}
+
+// MatchARN reports whether s matches pattern as IAM matches ARNs
+// (ArnLike): both are split into an ARN's six colon-separated parts
+// (arn:partition:service:region:account:resource, the resource keeping any
+// further colons; the SDK's arn.Parse) and each part of s must Match the
+// same part of pattern. A * never runs from one part into the next, so
+// arn:aws:iam::*:role/terraform-* matches no user, even one whose path
+// holds ":role/terraform-". The pattern "*" alone matches everything; any
+// other pattern, or an s, that is not an ARN matches nothing.
+func MatchARN(pattern, s string) bool {
+	if pattern == "*" {
+		return true
+	}
+	p, err := arn.Parse(pattern)
+	if err != nil {
+		return false
+	}
+	a, err := arn.Parse(s)
+	if err != nil {
+		return false
+	}
+	return Match(p.Partition, a.Partition) && Match(p.Service, a.Service) && Match(p.Region, a.Region) &&
+		Match(p.AccountID, a.AccountID) && Match(p.Resource, a.Resource)
 }

@@ -84,3 +84,39 @@ func TestMatchAgreesWithGlob(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchARN: each of an ARN's six parts matches on its own, so a * in
+// the account never reaches the resource (round 89: a user whose path
+// held ":role/terraform-" matched arn:aws:iam::*:role/terraform-*).
+func TestMatchARN(t *testing.T) {
+	const role = "arn:aws:iam::*:role/terraform-*"
+	for _, c := range []struct {
+		pattern, arn string
+		want         bool
+	}{
+		{role, "arn:aws:iam::123456789012:role/terraform-ci", true},
+		{role, "arn:aws:iam::123456789012:role/terraform-", true},
+		{role, "arn:aws:iam::123456789012:user/:role/terraform-/mallory", false},
+		{role, "arn:aws:iam::123456789012:user/role/terraform-x", false},
+		{role, "arn:aws:iam::123456789012:role/path/terraform-ci", false},
+		{role, "arn:aws:iam:us-east-1:123456789012:role/terraform-ci", false}, // region is its own part
+		{role, "arn:aws:sts::123456789012:assumed-role/terraform-ci/s", false},
+		{"arn:aws:iam::*:role/*terraform-*", "arn:aws:iam::123456789012:role/ci/terraform-x", true}, // * crosses / in the resource
+		{"arn:aws:iam::123456789012:*", "arn:aws:iam::123456789012:user/a:b", true},
+		{"arn:aws:iam::123456789012:*", "arn:aws:iam::210987654321:user/a", false},
+		{"arn:*:iam::*:user/ci", "arn:aws-us-gov:iam::123456789012:user/ci", true},
+		{"arn:aws:iam::123456789012:user/ci", "arn:aws:iam::123456789012:user/ci", true},
+		{"arn:aws:iam::123456789012:user/a:b", "arn:aws:iam::123456789012:user/a:b", true}, // the resource keeps its colons
+		{"arn:aws:iam::*:user/a*", "arn:aws:iam::123456789012:user/a:b:c", true},
+		{"*", "arn:aws:iam::123456789012:user/anyone", true},
+		{"*", "not an arn", true},
+		{"arn:*", "arn:aws:iam::123456789012:user/anyone", false}, // not six parts
+		{"*:role/terraform-*", "arn:aws:iam::123456789012:role/terraform-ci", false},
+		{"arn:aws:iam::*:*", "arn:aws:iam::123456789012", false}, // the ARN is not six parts
+		{"arn:aws:iam::*:*", "xrn:aws:iam::123456789012:user/a", false},
+	} {
+		if got := MatchARN(c.pattern, c.arn); got != c.want {
+			t.Errorf("MatchARN(%q, %q) = %v, want %v", c.pattern, c.arn, got, c.want)
+		}
+	}
+}

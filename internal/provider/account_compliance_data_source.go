@@ -256,6 +256,7 @@ func (d *accountComplianceDataSource) Read(ctx context.Context, req datasource.R
 		if !e.MaxEvents.IsNull() && e.MaxEvents.ValueInt64() < 1 {
 			resp.Diagnostics.Append(invalidAttribute(path.Root("events").AtName("max_events"), "Invalid max_events", "max_events must be 1 or more."))
 		}
+		resp.Diagnostics.Append(checkPrincipals(path.Root("events").AtName("expected_principals"), e.ExpectedPrincipals)...)
 		end := c.now().UTC().Truncate(time.Second)
 		r.window = [2]time.Time{end.Add(-lookback), end}
 	}

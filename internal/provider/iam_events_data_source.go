@@ -8,8 +8,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws/arn"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -73,8 +75,11 @@ func (d *iamEventsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			" finding, so compliant is false: the older events were not judged."}
 	attrs["expected_principals"] = schema.ListAttribute{Optional: true, ElementType: types.StringType,
 		Description: "ARNs of the principals expected to upload server certificates and SSH keys and delete signing certificates, " +
-			"as globs where * is any run of characters (\"arn:aws:iam::*:role/terraform-*\"). An assumed-role session matches by " +
-			"its session ARN or its role's ARN. Default: none, so every such call is a finding."}
+			"as globs where * is any run of characters (\"arn:aws:iam::*:role/terraform-*\"), matched as IAM matches ARNs: each of the six " +
+			"colon-separated parts (arn:partition:service:region:account:resource) on its own, so a * never runs into the next part and " +
+			"that example matches roles only, never a user whose path holds \":role/terraform-\". \"*\" alone matches every principal; " +
+			"any other entry must be an ARN. An assumed-role session matches by its session ARN or its role's ARN. " +
+			"Default: none, so every such call is a finding."}
 	attrs["start_time"] = schema.StringAttribute{Computed: true, Description: "Start of the window looked at (RFC 3339)."}
 	attrs["end_time"] = schema.StringAttribute{Computed: true, Description: "End of the window looked at (RFC 3339)."}
 	attrs["truncated"] = schema.BoolAttribute{Computed: true, Description: "True when max_events left events out; a " + rules.CheckIncomplete.ID + " finding then says so."}
@@ -142,6 +147,7 @@ func (d *iamEventsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	if !m.MaxEvents.IsNull() && m.MaxEvents.ValueInt64() < 1 {
 		resp.Diagnostics.Append(invalidAttribute(path.Root("max_events"), "Invalid max_events", "max_events must be 1 or more."))
 	}
+	resp.Diagnostics.Append(checkPrincipals(path.Root("expected_principals"), m.ExpectedPrincipals)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -200,8 +206,8 @@ func (c *client) iamEventsArea(ctx context.Context, q awsiam.EventsQuery, expect
 	if err != nil {
 		return nil, nil, err
 	}
-	expected := func(arn string) bool {
-		return slices.ContainsFunc(expectedPrincipals, func(p string) bool { return glob.Match(p, arn) })
+	expected := func(principal string) bool {
+		return slices.ContainsFunc(expectedPrincipals, func(p string) bool { return glob.MatchARN(p, principal) })
 	}
 	var fs findings
 	if read.Truncated {
@@ -214,6 +220,20 @@ func (c *client) iamEventsArea(ctx context.Context, q awsiam.EventsQuery, expect
 		fs.add(f.Subject, f)
 	}
 	return read, fs, nil
+}
+
+// checkPrincipals refuses an expected_principals entry that is neither
+// "*" nor an ARN: glob.MatchARN would match it to no principal.
+func checkPrincipals(p path.Path, patterns []types.String) diag.Diagnostics {
+	var diags diag.Diagnostics
+	for i, v := range patterns {
+		if s := v.ValueString(); s != "*" && !arn.IsARN(s) {
+			diags.Append(invalidAttribute(p.AtListIndex(i), "Invalid expected_principals",
+				fmt.Sprintf("expected_principals[%d] is not an ARN pattern: write arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE, "+
+					"with * in any part (\"arn:aws:iam::*:role/terraform-*\"), or \"*\" alone for every principal.", i)))
+		}
+	}
+	return diags
 }
 
 // parseLookback reads "7d" (whole days) or a Go duration, from one second

@@ -307,6 +307,45 @@ func TestIAMEventsRepeatedToken(t *testing.T) {
 	}
 }
 
+// TestIAMEventsPrincipalParts: expected_principals match each part of an
+// ARN on its own, so the documented arn:aws:iam::*:role/terraform-*
+// expects roles only. The * in the account part ran across the colons
+// into the resource: a user whose path holds ":role/terraform-" matched it,
+// and its uploads and deletions gave no finding (round 89). The same
+// pattern in account_compliance's events block agrees.
+func TestIAMEventsPrincipalParts(t *testing.T) {
+	mallory := "arn:aws:iam::123456789012:user/:role/terraform-/mallory"
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Events: []iamtest.Event{
+		{ID: "ev-ssh", Name: "UploadSSHPublicKey", Time: hoursAgo(1), Username: "mallory", PrincipalARN: mallory,
+			RequestParameters: map[string]any{"userName": "alice", "sSHPublicKeyBody": sshBody}},
+		{ID: "ev-sign", Name: "DeleteSigningCertificate", Time: hoursAgo(2), Username: "mallory", PrincipalARN: mallory,
+			RequestParameters: map[string]any{"userName": "alice", "certificateId": "SIGNCERT1"}},
+		{ID: "ev-ok", Name: "UploadSSHPublicKey", Time: hoursAgo(3), PrincipalType: "AssumedRole",
+			RoleARN:           "arn:aws:iam::123456789012:role/terraform-ci",
+			RequestParameters: map[string]any{"userName": "git", "sSHPublicKeyBody": sshBody}},
+	}})
+	run(t, resource.TestStep{
+		Config: cloudTrailProviderBlock(srv) + `data "iamguard_iam_events" "test" {
+  expected_principals = ["arn:aws:iam::*:role/terraform-*"]
+}
+data "iamguard_account_compliance" "test" {
+  events = { expected_principals = ["arn:aws:iam::*:role/terraform-*"] }
+}`,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(evAddr, "events.#", "3"),
+			resource.TestCheckResourceAttr(evAddr, "events.0.principal_arn", mallory),
+			resource.TestCheckResourceAttr(evAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(evAddr, "findings.#", "2"),
+			resource.TestCheckResourceAttr(evAddr, "findings.0.rule_id", "IG904"),
+			resource.TestCheckResourceAttr(evAddr, "findings.0.subject", "ev-ssh"),
+			resource.TestCheckResourceAttr(evAddr, "findings.1.rule_id", "IG905"),
+			resource.TestCheckResourceAttr(evAddr, "findings.1.subject", "ev-sign"),
+			areaFinding(eventsArea, "IG904"),
+			areaFinding(eventsArea, "IG905"),
+		),
+	})
+}
+
 func TestIAMEventsDenied(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Events: riskyEvents()})
 	srv.Fail("LookupEvents", iamtest.AccessDenied, -1)
@@ -319,10 +358,12 @@ func TestIAMEventsDenied(t *testing.T) {
 func TestIAMEventsInvalidArguments(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{Now: testNow})
 	for arg, want := range map[string]string{
-		`lookback = "91d"`:    `must be from 1s to 90d`,
-		`lookback = "a week"`: `is not a number of days`,
-		`max_events = 0`:      `max_events must be 1 or more`,
-		`event_names = []`:    `at least one event name`,
+		`lookback = "91d"`:                           `must be from 1s to 90d`,
+		`lookback = "a week"`:                        `is not a number of days`,
+		`max_events = 0`:                             `max_events must be 1 or more`,
+		`event_names = []`:                           `at least one event name`,
+		`expected_principals = ["role/terraform-*"]`: `(?s)expected_principals\[0\] is not an ARN pattern`,
+		`expected_principals = ["*", "arn:aws:iam::*:role/x", "arn:*"]`: `(?s)expected_principals\[2\] is not an ARN pattern`,
 	} {
 		t.Run(arg, func(t *testing.T) {
 			run(t, resource.TestStep{
