@@ -9,7 +9,9 @@ import (
 	"net/http"
 	"os/exec"
 	"strings"
+	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/credentials/processcreds"
 	"github.com/aws/smithy-go"
@@ -56,12 +58,32 @@ func (e *Error) Throttled() bool {
 	return false
 }
 
+// Silent reports whether the call failed because the connection sent
+// nothing for the client's read timeout, on its last attempt: an endpoint,
+// proxy or network that takes the request and never answers.
+func (e *Error) Silent() (time.Duration, bool) {
+	var te *awshttp.ResponseTimeoutError
+	if errors.As(e.Err, &te) {
+		return te.TimeoutDur, true
+	}
+	return 0, false
+}
+
 func (e *Error) Error() string {
 	switch {
 	case e.Denied():
 		return fmt.Sprintf("%s: access denied: the credentials lack permission %s", e.Action, e.Permission())
 	case e.Throttled():
 		return fmt.Sprintf("%s: still throttled after retries; retry later or raise max_retries", e.Action)
+	}
+	if d, ok := e.Silent(); ok {
+		attempts := "its last attempt"
+		var me *retry.MaxAttemptsError
+		if errors.As(e.Err, &me) {
+			attempts = fmt.Sprintf("each of %d attempts", me.Attempt)
+		}
+		return fmt.Sprintf("%s: no reply: the connection stayed silent for %v on %s; "+
+			"the endpoint, a proxy or the network stalls: check the endpoints and proxy settings, or retry later", e.Action, d, attempts)
 	}
 	return fmt.Sprintf("%s: %v", e.Action, e.Err)
 }

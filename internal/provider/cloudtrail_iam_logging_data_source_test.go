@@ -18,6 +18,12 @@ func cloudTrailProviderBlock(srv *iamtest.Server) string { return cloudTrailProv
 
 // cloudTrailProviderWith adds extra settings to the provider block.
 func cloudTrailProviderWith(srv *iamtest.Server, extra string) string {
+	return endpointsProviderBlock(srv.URL, srv.URL, srv.URL, extra)
+}
+
+// endpointsProviderBlock is cloudTrailProviderWith with each service's
+// endpoint of the test's choosing.
+func endpointsProviderBlock(iam, sts, cloudtrail, extra string) string {
 	return fmt.Sprintf(`
 provider "iamguard" {
   access_key  = "AKIAIOSFODNN7EXAMPLE"
@@ -31,7 +37,7 @@ provider "iamguard" {
   }
 %s
 }
-`, srv.URL, srv.URL, srv.URL, extra)
+`, iam, sts, cloudtrail, extra)
 }
 
 // goodTrail records IAM events and passes every trail rule.

@@ -40,11 +40,24 @@ const defaultMaxRetries = 25
 // generating the credential report when credential_report_timeout is unset.
 const defaultReportWait = 2 * time.Minute
 
+// defaultReadTimeout bounds each HTTP attempt to IAM, STS and CloudTrail
+// by silence: an attempt fails when the connection delivers no byte for
+// this long, waiting for the reply or in the middle of it (the SDK's
+// WithReadTimeout), and the SDK retries it as any timeout, up to
+// max_retries. Without it a stalled endpoint or proxy held the plan for
+// ever. 60 seconds is the AWS CLI's read timeout (cli_read_timeout, the
+// same inactivity window): IAM answers within seconds, and a large reply
+// still arriving, a credential report of thousands of users, never trips
+// it.
+const defaultReadTimeout = 60 * time.Second
+
 type iamguardProvider struct {
 	version string
-	// Test hooks; zero values mean the real clock and default polling.
-	now    func() time.Time
-	report awsiam.ReportOptions
+	// Test hooks; zero values mean the real clock, default polling and
+	// defaultReadTimeout.
+	now         func() time.Time
+	report      awsiam.ReportOptions
+	readTimeout time.Duration
 }
 
 // New returns a constructor for the provider, as providerserver.Serve wants.
@@ -141,7 +154,9 @@ func (p *iamguardProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			"shared_credentials_files": files("Shared credentials files to read instead of ~/.aws/credentials. Falls back to AWS_SHARED_CREDENTIALS_FILE."),
 			"max_retries": schema.Int64Attribute{Optional: true,
 				Description: fmt.Sprintf("How many times a throttled or failed call is retried, with exponential backoff, before the data source fails. "+
-					"Falls back, as in the hashicorp/aws provider, to AWS_MAX_ATTEMPTS and the profile's max_attempts (which the AWS SDK reads as attempts), then %d.", defaultMaxRetries)},
+					"An attempt that gets no byte from AWS for %d seconds (the AWS CLI's read timeout) has failed, and is retried too. "+
+					"Falls back, as in the hashicorp/aws provider, to AWS_MAX_ATTEMPTS and the profile's max_attempts (which the AWS SDK reads as attempts), then %d.",
+					int(defaultReadTimeout.Seconds()), defaultMaxRetries)},
 			"retry_mode": schema.StringAttribute{Optional: true,
 				Description: "standard (the AWS SDK's retry quota, on by default: a run of failures stops retrying early) or adaptive (the same, plus a client-side " +
 					"rate that slows down when AWS throttles). Falls back to AWS_RETRY_MODE and the profile's retry_mode, then standard."},
@@ -225,7 +240,11 @@ func (p *iamguardProvider) Configure(ctx context.Context, req provider.Configure
 	if c.report.Timeout == 0 { // unless a test set it
 		c.report.Timeout = wait
 	}
-	opts := loadOptions(m, &resp.Diagnostics)
+	readTimeout := p.readTimeout
+	if readTimeout == 0 {
+		readTimeout = defaultReadTimeout
+	}
+	opts := loadOptions(m, readTimeout, &resp.Diagnostics)
 	pacer := pacerSetting(m, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return

@@ -26,8 +26,9 @@ import (
 )
 
 // loadOptions turns the provider block's AWS settings into the SDK's
-// load options, reporting settings that cannot work together.
-func loadOptions(m providerModel, diags *diag.Diagnostics) []func(*config.LoadOptions) error {
+// load options, reporting settings that cannot work together. Every HTTP
+// attempt fails after readTimeout without a byte from the connection.
+func loadOptions(m providerModel, readTimeout time.Duration, diags *diag.Diagnostics) []func(*config.LoadOptions) error {
 	var opts []func(*config.LoadOptions) error
 	if v := m.Region.ValueString(); v != "" {
 		opts = append(opts, config.WithRegion(v))
@@ -68,7 +69,7 @@ func loadOptions(m providerModel, diags *diag.Diagnostics) []func(*config.LoadOp
 	}
 	return append(opts, config.WithHTTPClient(awshttp.NewBuildableClient().WithTransportOptions(func(t *http.Transport) {
 		t.MaxIdleConnsPerHost = awsiam.MaxInFlight // keep one connection per concurrent call
-	})))
+	}).WithReadTimeout(readTimeout)))
 }
 
 // setRetryer sets the retry policy: max_retries, else AWS_MAX_ATTEMPTS or

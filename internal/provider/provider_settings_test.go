@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
@@ -150,6 +151,47 @@ func TestProviderEmptyReplies(t *testing.T) {
 			ExpectError: regexp.MustCompile(`(?s)Cannot use the AWS credentials.*GetCallerIdentity.*` + noResult),
 		},
 	)
+}
+
+// TestProviderStalledEndpoint: an endpoint that takes a call and never
+// answers fails each attempt once the connection has been silent for the
+// read timeout; the SDK retries it as any timeout, then the read fails
+// with one diagnostic. Round 89: with no timeout the plan waited for ever.
+// The timeout is 300ms here (60s by default), and every data source of
+// the provider uses it: IAM and CloudTrail, and STS in Configure.
+func TestProviderStalledEndpoint(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Trails: []iamtest.Trail{goodTrail("main", "us-east-1")}})
+	stalled := iamtest.New(t, &iamtest.Account{Now: testNow})
+	stalled.SetLatency(time.Hour) // answers when the client hangs up
+	block := func(service string) string {
+		urls := map[string]string{"iam": srv.URL, "sts": srv.URL, "cloudtrail": srv.URL}
+		urls[service] = stalled.URL
+		return endpointsProviderBlock(urls["iam"], urls["sts"], urls["cloudtrail"], "")
+	}
+	const silent = `(?s)no\s+reply.*300ms`
+	start := time.Now()
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { preCheck(t) },
+		ProtoV6ProviderFactories: factories(func(p *iamguardProvider) { p.readTimeout = 300 * time.Millisecond }),
+		Steps: []resource.TestStep{{
+			Config:      block("iam") + ppConfig,
+			ExpectError: regexp.MustCompile(`(?s)Cannot read the account password policy.*GetAccountPasswordPolicy.*` + silent),
+		}, {
+			Config:      block("cloudtrail") + `data "iamguard_cloudtrail_iam_logging" "test" {}`,
+			ExpectError: regexp.MustCompile(`(?s)Cannot read CloudTrail trails.*DescribeTrails.*` + silent),
+		}, {
+			Config:      block("sts") + ppConfig,
+			ExpectError: regexp.MustCompile(`(?s)Cannot use the AWS credentials.*GetCallerIdentity.*` + silent),
+		}},
+	})
+	for _, action := range []string{"GetAccountPasswordPolicy", "DescribeTrails", "GetCallerIdentity"} {
+		if n := stalled.Calls(action); n != 2 {
+			t.Errorf("%s: %d attempts, want 2 (max_retries = 1)", action, n)
+		}
+	}
+	if d := time.Since(start); d > time.Minute {
+		t.Errorf("took %v", d)
+	}
 }
 
 // TestProviderNoCredentials: with nothing configured the message says so

@@ -21,12 +21,15 @@ var testNow = time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
 func daysAgo(n int) time.Time { return testNow.AddDate(0, 0, -n) }
 
 // factories serve a provider whose clock is testNow and whose report polling
-// is quick.
-func factories() map[string]func() (tfprotov6.ProviderServer, error) {
+// is quick; each of set changes it further.
+func factories(set ...func(*iamguardProvider)) map[string]func() (tfprotov6.ProviderServer, error) {
 	p := &iamguardProvider{
 		version: "test",
 		now:     func() time.Time { return testNow },
 		report:  awsiam.ReportOptions{MinInterval: 5 * time.Millisecond, Timeout: 20 * time.Second},
+	}
+	for _, f := range set {
+		f(p)
 	}
 	return map[string]func() (tfprotov6.ProviderServer, error){
 		"iamguard": providerserver.NewProtocol6WithError(p),
