@@ -502,6 +502,16 @@ func TestDirectoryOddEntries(t *testing.T) {
 	if r := lintCLI(t, nil, "lint", "--no-config", "--recursive", tree); r.code != 1 || !strings.Contains(r.stderr, "prod: skipped, a linked directory, not followed") {
 		t.Errorf("a linked directory in a tree: exit %d, stderr %q; want it noted", r.code, r.stderr)
 	}
+	// A plan linked to nothing (an artifact that failed to download) is
+	// a plan not read: exit 2, never left out quietly (round 92).
+	missing := filepath.Join(dir, "missing")
+	copyFile(t, riskyPlan, missing, "stage.json")
+	if err := os.Symlink(filepath.Join(dir, "artifacts", "prod.json"), filepath.Join(missing, "prod.json")); err != nil {
+		t.Fatal(err)
+	}
+	if r := lintCLI(t, nil, "lint", "--no-config", missing); r.code != 2 || !strings.Contains(r.stderr, "prod.json: no such file or directory") {
+		t.Errorf("a plan linked to nothing: exit %d, stderr %q; want it an error", r.code, r.stderr)
+	}
 	writeFile(t, filepath.Join(dir, "plans"), "tfplan", "PK\x03\x04 cut short")
 	r := lintCLI(t, nil, "lint", "--no-config", filepath.Join(dir, "plans"))
 	if r.code != 1 || !strings.Contains(r.stderr, "tfplan: skipped, a zip file that cannot be read") {

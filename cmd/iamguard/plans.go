@@ -86,19 +86,32 @@ func plansIn(dir string, recursive bool) ([]planArg, error) {
 			}
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 { // a linked plan counts, a linked directory is not followed
+		isJSON := strings.HasSuffix(d.Name(), ".json")
+		mode := d.Type()
+		if mode&fs.ModeSymlink != 0 { // a linked plan counts, a linked directory is not followed
 			fi, err := os.Stat(path)
-			if err == nil && fi.IsDir() && recursive && !skipDirs[d.Name()] {
-				out = append(out, planArg{path: path, found: true, skip: "a linked directory, not followed (name it to search it)"})
-			}
-			if err != nil || !fi.Mode().IsRegular() {
+			switch {
+			case err != nil:
+				if isJSON { // a plan not there (a download that failed) is a plan not read, never one left out quietly
+					out = append(out, planArg{path: path, found: true})
+				}
+				return nil
+			case fi.IsDir():
+				if recursive && !skipDirs[d.Name()] {
+					out = append(out, planArg{path: path, found: true, skip: "a linked directory, not followed (name it to search it)"})
+				}
 				return nil
 			}
-		} else if !d.Type().IsRegular() {
+			mode = fi.Mode()
+		}
+		if !mode.IsRegular() {
+			if isJSON {
+				out = append(out, planArg{path: path, found: true, skip: "not a regular file"})
+			}
 			return nil
 		}
 		switch binary, broken := plan.IsBinaryPlan(path); {
-		case strings.HasSuffix(d.Name(), ".json") || binary:
+		case isJSON || binary:
 			out = append(out, planArg{path: path, found: true})
 		case broken:
 			out = append(out, planArg{path: path, found: true, skip: "a zip file that cannot be read (a truncated binary plan?)"})

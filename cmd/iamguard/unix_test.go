@@ -474,3 +474,16 @@ func TestOutputWriteFails(t *testing.T) {
 	wantUsageError(t, lintCLI(t, nil, "lint", fixture, "--output", full),
 		`writing the report to --output "`+filepath.Dir(full)+`/full\nx\x1b[2J": no space left on device`)
 }
+
+// TestDirectoryFIFO: a FIFO named *.json in a directory searched is noted
+// and not read (round 92: left out quietly).
+func TestDirectoryFIFO(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, riskyPlan, dir, "stage.json")
+	if err := syscall.Mkfifo(filepath.Join(dir, "prod.json"), 0o600); err != nil {
+		t.Skip(err)
+	}
+	if r := lintCLI(t, nil, "lint", "--no-config", dir); r.code != 1 || !strings.Contains(r.stderr, "prod.json: skipped, not a regular file") {
+		t.Errorf("a FIFO: exit %d, stderr %q; want it noted", r.code, r.stderr)
+	}
+}
