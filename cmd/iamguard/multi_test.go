@@ -512,6 +512,13 @@ func TestDirectoryOddEntries(t *testing.T) {
 	if r := lintCLI(t, nil, "lint", "--no-config", missing); r.code != 2 || !strings.Contains(r.stderr, "prod.json: no such file or directory") {
 		t.Errorf("a plan linked to nothing: exit %d, stderr %q; want it an error", r.code, r.stderr)
 	}
+	os.Remove(filepath.Join(missing, "prod.json"))
+	if err := os.Symlink(filepath.Join(dir, "artifacts", "tfplan"), filepath.Join(missing, "tfplan")); err != nil {
+		t.Fatal(err)
+	}
+	if r := lintCLI(t, nil, "lint", "--no-config", missing); r.code != 1 || !strings.Contains(r.stderr, "tfplan: skipped, a link to nothing") {
+		t.Errorf("a binary plan linked to nothing: exit %d, stderr %q; want it noted", r.code, r.stderr)
+	}
 	writeFile(t, filepath.Join(dir, "plans"), "tfplan", "PK\x03\x04 cut short")
 	r := lintCLI(t, nil, "lint", "--no-config", filepath.Join(dir, "plans"))
 	if r.code != 1 || !strings.Contains(r.stderr, "tfplan: skipped, a zip file that cannot be read") {

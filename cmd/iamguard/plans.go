@@ -91,10 +91,11 @@ func plansIn(dir string, recursive bool) ([]planArg, error) {
 		if mode&fs.ModeSymlink != 0 { // a linked plan counts, a linked directory is not followed
 			fi, err := os.Stat(path)
 			switch {
-			case err != nil:
-				if isJSON { // a plan not there (a download that failed) is a plan not read, never one left out quietly
-					out = append(out, planArg{path: path, found: true})
-				}
+			case err != nil && isJSON: // a plan not there (a download that failed) is a plan not read, never one left out quietly
+				out = append(out, planArg{path: path, found: true})
+				return nil
+			case err != nil: // a binary plan, maybe: noted
+				out = append(out, planArg{path: path, found: true, skip: "a link to nothing"})
 				return nil
 			case fi.IsDir():
 				if recursive && !skipDirs[d.Name()] {

@@ -187,13 +187,14 @@ func (rd *reader) actions(raw []byte, dst *tfjson.Actions) error {
 }
 
 // checkActions refuses an action list the JSON plan format does not have:
-// one action, or a create paired with the delete or forget of the object
-// it replaces, in either order. ["delete", "delete"] would otherwise be
-// judged as some update.
+// one action (OpenTofu's "open" of an ephemeral resource among them), or a
+// create paired with the delete or forget of the object it replaces, in
+// either order. ["delete", "delete"] would otherwise be judged as some
+// update.
 func checkActions(a tfjson.Actions) error {
 	switch {
 	case len(a) == 1 && slices.Contains(tfjson.Actions{tfjson.ActionNoop, tfjson.ActionCreate, tfjson.ActionRead, tfjson.ActionUpdate,
-		tfjson.ActionDelete, tfjson.ActionForget}, a[0]):
+		tfjson.ActionDelete, tfjson.ActionForget, "open"}, a[0]):
 		return nil
 	case len(a) == 2 && (a[0] == tfjson.ActionCreate) != (a[1] == tfjson.ActionCreate) &&
 		slices.ContainsFunc(a, func(x tfjson.Action) bool { return x == tfjson.ActionDelete || x == tfjson.ActionForget }):

@@ -587,17 +587,18 @@ func (e *element) managed() (bool, error) {
 	switch string(e.mode) {
 	case "", "null", `"managed"`, `""`:
 		return true, nil
-	case `"data"`:
+	case `"data"`, `"ephemeral"`:
 		return false, nil
 	}
 	return modeOf(e.mode)
 }
 
-// modeOf is managed for a mode written with escapes.
+// modeOf is managed for a mode written with escapes. OpenTofu 1.11 lists
+// ephemeral resources among the changes ("open"); nothing stays of them.
 func modeOf(raw []byte) (managed bool, err error) {
 	var mode string
-	if decodeString(raw, &mode) != nil || mode != "managed" && mode != "data" && mode != "" {
-		return false, errors.New(`its mode is neither "managed" nor "data"`)
+	if decodeString(raw, &mode) != nil || mode != "managed" && mode != "data" && mode != "ephemeral" && mode != "" {
+		return false, errors.New(`its mode is none of "managed", "data" and "ephemeral"`)
 	}
 	return mode != "data", nil
 }

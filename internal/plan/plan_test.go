@@ -755,7 +755,7 @@ func TestAddressesTerraformWrites(t *testing.T) {
 func TestActionLists(t *testing.T) {
 	for actions, ok := range map[string]bool{
 		`["no-op"]`: true, `["create"]`: true, `["read"]`: true, `["update"]`: true, `["delete"]`: true, `["forget"]`: true,
-		`["delete", "create"]`: true, `["create", "delete"]`: true, `["create", "forget"]`: true, `["forget", "create"]`: true,
+		`["delete", "create"]`: true, `["create", "delete"]`: true, `["create", "forget"]`: true, `["forget", "create"]`: true, `["open"]`: true,
 		`[]`: false, `["delete", "delete"]`: false, `["delete", "read"]`: false, `["create", "create"]`: false, `["Delete"]`: false,
 		`["delete", "create", "delete"]`: false, `["forget", "delete"]`: false,
 	} {
@@ -766,6 +766,27 @@ func TestActionLists(t *testing.T) {
 			if got := err == nil; got != ok {
 				t.Errorf("%s, %s: err = %v", actions, name, err)
 			}
+		}
+	}
+}
+
+// TestOpenTofuEphemeral: OpenTofu 1.11 lists ephemeral resources among
+// the changes, planned to "open"; they are passed over as data sources are,
+// and the plan is read (round 93: refused, exit 2).
+func TestOpenTofuEphemeral(t *testing.T) {
+	doc := `{"format_version": "1.2", "resource_changes": [
+	  {"address": "ephemeral.aws_eks_cluster_auth.e", "mode": "ephemeral", "type": "aws_eks_cluster_auth", "name": "e",
+	   "change": {"actions": ["open"], "before": null, "after": null}},
+	  {"address": "ephemeral.aws_iam_access_key.e", "mode": "ephemeral", "type": "aws_iam_access_key", "name": "e",
+	   "change": {"actions": ["open"], "before": null, "after": null}},
+	  {"change": {"actions": ["open"], "before": null, "after": null}, "address": "ephemeral.aws_iam_access_key.f",
+	   "type": "aws_iam_access_key", "name": "f", "mode": "ephemeral"},
+	  {"address": "aws_iam_access_key.k", "mode": "managed", "type": "aws_iam_access_key", "name": "k",
+	   "change": {"actions": ["create"], "before": null, "after": {}}}]}`
+	for name, opts := range map[string][]Option{"all attributes": nil, "some": {Attributes(func(string) []string { return []string{"user"} })}} {
+		p, err := Read(strings.NewReader(doc), keepIAM, opts...)
+		if err != nil || len(p.Changes) != 1 || p.Changes[0].Address != "aws_iam_access_key.k" {
+			t.Errorf("%s: %v, %v", name, p, err)
 		}
 	}
 }

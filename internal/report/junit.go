@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
@@ -387,7 +388,7 @@ func junitOutcome(c *junitCase, fs []*Finding, failOn rules.Severity) {
 		return
 	}
 	if skipped {
-		c.Skipped = &junitSkipped{Message: "waived: " + waiverReason(fs[0])}
+		c.Skipped = &junitSkipped{Message: "waived: " + quote.Line(waiverReason(fs[0]))}
 		return
 	}
 	worst, failing := rules.Info, []string{}
@@ -403,9 +404,9 @@ func junitOutcome(c *junitCase, fs []*Finding, failOn rules.Severity) {
 		}
 		switch {
 		case f.Waived:
-			fmt.Fprintf(&text, "waived: %s\n", waiverReason(f))
+			fmt.Fprintf(&text, "waived: %s\n", quote.Line(waiverReason(f)))
 		case f.Waiver != nil:
-			fmt.Fprintf(&text, "waiver expired on %s: %s\n", f.Waiver.ExpiresDate(), f.Waiver.Reason)
+			fmt.Fprintf(&text, "waiver expired on %s: %s\n", f.Waiver.ExpiresDate(), quote.Line(f.Waiver.Reason))
 		}
 		if remediation(f) != "" {
 			fmt.Fprintf(&text, "fix: %s\n", remediation(f))
