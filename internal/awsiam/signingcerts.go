@@ -13,11 +13,14 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/iam/types"
 	"golang.org/x/sync/errgroup"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
 // SigningCertificatesAPI is the part of the IAM client SigningCertificates needs.
 type SigningCertificatesAPI interface {
 	CredentialReportAPI
+	AccountSummaryAPI // for SigningCertificates
 	iam.ListUsersAPIClient
 	iam.ListSigningCertificatesAPIClient
 }
@@ -72,13 +75,15 @@ type SigningCertificatesRead struct {
 // certificates is a Gap.
 func SigningCertificates(ctx context.Context, api SigningCertificatesAPI, userName string, opts ReportOptions) (*SigningCertificatesRead, error) {
 	report := func(ctx context.Context) (*CredentialReport, error) { return GetCredentialReport(ctx, api, opts) }
-	return SigningCertificatesWithReport(ctx, api, userName, report)
+	summary := func(ctx context.Context) (rules.AccountSummary, error) { return AccountSummary(ctx, api) }
+	return SigningCertificatesWithReport(ctx, api, userName, report, summary)
 }
 
 // SigningCertificatesWithReport is SigningCertificates with the credential
-// report read by report, for a caller that reads the report once for
-// several purposes.
-func SigningCertificatesWithReport(ctx context.Context, api SigningCertificatesAPI, userName string, report func(context.Context) (*CredentialReport, error)) (*SigningCertificatesRead, error) {
+// report read by report and the account summary by summary, for a caller
+// that reads each once for several purposes.
+func SigningCertificatesWithReport(ctx context.Context, api SigningCertificatesAPI, userName string, report func(context.Context) (*CredentialReport, error),
+	summary func(context.Context) (rules.AccountSummary, error)) (*SigningCertificatesRead, error) {
 	c := &signingCollector{api: api, limiter: newLimiter(), read: &SigningCertificatesRead{}}
 	if userName != "" {
 		if err := c.userCertificates(ctx, userName, true); err != nil {
@@ -97,7 +102,17 @@ func SigningCertificatesWithReport(ctx context.Context, api SigningCertificatesA
 		}
 		c.read.Gaps = append(c.read.Gaps, Gap{Name: RootUser, Item: "the root user's signing certificates", Err: e})
 	default:
-		c.read.Certificates = append(c.read.Certificates, rootCertificates(rep)...)
+		root := rootCertificates(rep)
+		c.read.Certificates = append(c.read.Certificates, root...)
+		// The report may be up to four hours old; the account summary is
+		// live. A certificate of the root user's the summary shows and the
+		// report does not was uploaded since: it cannot be judged.
+		if len(root) == 0 {
+			if s, err := summary(ctx); err == nil && s.SigningCertificatesPresent {
+				c.read.Gaps = append(c.read.Gaps, Gap{Name: RootUser, Item: "the root user's signing certificates",
+					Err: &Error{Service: "iam", Action: "GetCredentialReport", Err: errRootCertUnlisted}})
+			}
+		}
 	}
 
 	g, gctx := errgroup.WithContext(ctx)
@@ -128,6 +143,10 @@ func SigningCertificatesWithReport(ctx context.Context, api SigningCertificatesA
 	slices.SortFunc(c.read.Gaps, func(a, b Gap) int { return strings.Compare(a.Name, b.Name) })
 	return c.read, nil
 }
+
+// errRootCertUnlisted: the account summary shows the root user has a signing
+// certificate that the credential report, made before it, does not list.
+var errRootCertUnlisted = errors.New("the account summary shows a signing certificate of the root user that the credential report, up to four hours old, does not list")
 
 // rootCertificates are the root user's signing certificates as the report
 // shows them: a slot that is active or has an upload date holds one.

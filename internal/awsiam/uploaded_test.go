@@ -92,6 +92,17 @@ func TestSigningCertificatesReusedReport(t *testing.T) {
 	if err != nil || !rep.GeneratedTime.Equal(now) {
 		t.Fatalf("the report was not reused: generated %v, %v", rep.GeneratedTime, err)
 	}
+	// The root user's certificates only the report lists: one uploaded
+	// since, which the live account summary shows, is a gap, not a pass
+	// (round 94).
+	if len(sc.Gaps) != 0 {
+		t.Fatalf("gaps before root's upload: %+v", sc.Gaps)
+	}
+	srv.Update(func(a *iamtest.Account) { a.Root.HasSigningCertificates = true })
+	sc, err = SigningCertificates(context.Background(), client(srv), "", opts)
+	if err != nil || len(sc.Gaps) != 1 || sc.Gaps[0].Name != RootUser || !errors.Is(sc.Gaps[0].Err, errRootCertUnlisted) {
+		t.Fatalf("after root's upload: gaps %+v, %v", sc.Gaps, err)
+	}
 }
 
 // TestUploadedListingErrors: a refused listing fails the read and names

@@ -71,10 +71,11 @@ type area struct {
 }
 
 // accountRead is what the areas of one read share: the credential report
-// and its findings, each read once for all of them.
+// and its findings, and the account summary, each read once for all of them.
 type accountRead struct {
 	client         *client
 	report         func() (*awsiam.CredentialReport, error)
+	summary        func() (rules.AccountSummary, error)
 	reportFindings func() (findings, error) // areas split them by rule
 	events         *accountEventsModel
 	window         [2]time.Time
@@ -83,12 +84,13 @@ type accountRead struct {
 func newAccountRead(ctx context.Context, c *client, events *accountEventsModel) *accountRead {
 	r := &accountRead{client: c, events: events}
 	r.report = sync.OnceValues(func() (*awsiam.CredentialReport, error) { return awsiam.GetCredentialReport(ctx, c.iam, c.report) })
+	r.summary = sync.OnceValues(func() (rules.AccountSummary, error) { return awsiam.AccountSummary(ctx, c.iam) })
 	r.reportFindings = sync.OnceValues(func() (findings, error) {
 		rep, err := r.report()
 		if err != nil {
 			return nil, err
 		}
-		_, fs, err := c.credentialReportArea(ctx, rep)
+		_, fs, err := c.credentialReportArea(ctx, rep, r.summary)
 		return fs, err
 	})
 	return r
@@ -132,7 +134,8 @@ var areas = []area{
 	{"signing_certificates", "the signing certificates", signingCertificateRules,
 		func(ctx context.Context, r *accountRead) (findings, error) {
 			report := func(context.Context) (*awsiam.CredentialReport, error) { return r.report() }
-			_, fs, err := r.client.signingCertificatesArea(ctx, "", report)
+			summary := func(context.Context) (rules.AccountSummary, error) { return r.summary() }
+			_, fs, err := r.client.signingCertificatesArea(ctx, "", report, summary)
 			return fs, err
 		}},
 	{"cloudtrail", "the CloudTrail trails", []*rules.Rule{rules.CloudTrailNoIAMRecording, rules.CloudTrailGlobalEventsOff,

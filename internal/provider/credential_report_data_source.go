@@ -122,7 +122,7 @@ func (d *credentialReportDataSource) Read(ctx context.Context, _ datasource.Read
 		resp.Diagnostics.Append(readFailed(ctx, "the credential report", err))
 		return
 	}
-	m, fs, err := d.client.credentialReportArea(ctx, rep)
+	m, fs, err := d.client.credentialReportArea(ctx, rep, func() (rules.AccountSummary, error) { return awsiam.AccountSummary(ctx, d.client.iam) })
 	if err != nil {
 		resp.Diagnostics.Append(readFailed(ctx, "the account summary", err))
 		return
@@ -133,7 +133,7 @@ func (d *credentialReportDataSource) Read(ctx context.Context, _ datasource.Read
 
 // credentialReportArea judges a credential report, with the account
 // summary (read here) for the root user.
-func (c *client) credentialReportArea(ctx context.Context, rep *awsiam.CredentialReport) (credentialReportModel, findings, error) {
+func (c *client) credentialReportArea(ctx context.Context, rep *awsiam.CredentialReport, readSummary func() (rules.AccountSummary, error)) (credentialReportModel, findings, error) {
 	now, b := c.now(), c.baseline
 	var fs findings
 	notRefreshed := ""
@@ -144,7 +144,7 @@ func (c *client) credentialReportArea(ctx context.Context, rep *awsiam.Credentia
 	if f, ok := rules.CredentialReportAge(rep.GeneratedTime, rep.AgeClock(now), notRefreshed, b); ok {
 		fs.add("account", f)
 	}
-	summary, err := awsiam.AccountSummary(ctx, c.iam)
+	summary, err := readSummary()
 	if err != nil {
 		if !isGap(err) {
 			return credentialReportModel{}, nil, err

@@ -98,7 +98,10 @@ func (d *signingCertificatesDataSource) Read(ctx context.Context, req datasource
 	report := func(ctx context.Context) (*awsiam.CredentialReport, error) {
 		return awsiam.GetCredentialReport(ctx, d.client.iam, d.client.report)
 	}
-	certs, fs, err := d.client.signingCertificatesArea(ctx, m.UserName.ValueString(), report)
+	summary := func(ctx context.Context) (rules.AccountSummary, error) {
+		return awsiam.AccountSummary(ctx, d.client.iam)
+	}
+	certs, fs, err := d.client.signingCertificatesArea(ctx, m.UserName.ValueString(), report, summary)
 	if err != nil {
 		resp.Diagnostics.Append(readFailed(ctx, "signing certificates", err))
 		return
@@ -110,10 +113,12 @@ func (d *signingCertificatesDataSource) Read(ctx context.Context, req datasource
 
 // signingCertificatesArea reads the signing certificates of every user (of
 // userName alone, when set) and judges them; report reads the credential
-// report, which shows the users without certificates and the root user's.
-func (cl *client) signingCertificatesArea(ctx context.Context, userName string, report func(context.Context) (*awsiam.CredentialReport, error)) ([]signingCertificateModel, findings, error) {
+// report, which shows the root user's, and summary the account summary,
+// which shows whether root has one the report, up to four hours old, lacks.
+func (cl *client) signingCertificatesArea(ctx context.Context, userName string, report func(context.Context) (*awsiam.CredentialReport, error),
+	summary func(context.Context) (rules.AccountSummary, error)) ([]signingCertificateModel, findings, error) {
 	now, b := cl.now(), cl.baseline
-	read, err := awsiam.SigningCertificatesWithReport(ctx, cl.iam, userName, report)
+	read, err := awsiam.SigningCertificatesWithReport(ctx, cl.iam, userName, report, summary)
 	if err != nil {
 		return nil, nil, err
 	}
