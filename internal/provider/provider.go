@@ -154,7 +154,7 @@ func (p *iamguardProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			"shared_credentials_files": files("Shared credentials files to read instead of ~/.aws/credentials. Falls back to AWS_SHARED_CREDENTIALS_FILE."),
 			"max_retries": schema.Int64Attribute{Optional: true,
 				Description: fmt.Sprintf("How many times a throttled or failed call is retried, with exponential backoff, before the data source fails. "+
-					"An attempt that gets no byte from AWS for %d seconds (the AWS CLI's read timeout) has failed, and is retried too. "+
+					"An attempt that gets no byte from AWS for %d seconds (the AWS CLI's read timeout), or not the whole of the reply's headers within twice that, has failed, and is retried too. "+
 					"Falls back, as in the hashicorp/aws provider, to AWS_MAX_ATTEMPTS and the profile's max_attempts (which the AWS SDK reads as attempts), then %d.",
 					int(defaultReadTimeout.Seconds()), defaultMaxRetries)},
 			"retry_mode": schema.StringAttribute{Optional: true,

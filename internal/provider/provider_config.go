@@ -69,6 +69,10 @@ func loadOptions(m providerModel, readTimeout time.Duration, diags *diag.Diagnos
 	}
 	return append(opts, config.WithHTTPClient(awshttp.NewBuildableClient().WithTransportOptions(func(t *http.Transport) {
 		t.MaxIdleConnsPerHost = awsiam.MaxInFlight // keep one connection per concurrent call
+		// The reply's headers within twice the window, however they
+		// trickle in: the read timeout alone waits on any byte. (A silent
+		// endpoint meets the read timeout first, and is named so.)
+		t.ResponseHeaderTimeout = 2 * readTimeout
 	}).WithReadTimeout(readTimeout)))
 }
 

@@ -2,6 +2,8 @@ package provider
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -190,6 +192,44 @@ func TestProviderStalledEndpoint(t *testing.T) {
 		}
 	}
 	if d := time.Since(start); d > time.Minute {
+		t.Errorf("took %v", d)
+	}
+}
+
+// TestProviderTricklingEndpoint: an endpoint that sends its reply's
+// headers a byte at a time, each within the read timeout, is cut when the
+// headers have not come within it (round 94: held the plan for ever).
+func TestProviderTricklingEndpoint(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow})
+	trickle := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		conn, buf, err := http.NewResponseController(w).Hijack()
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		buf.WriteString("HTTP/1.1 200 OK\r\n")
+		for range 600 { // a minute at most
+			if _, err := buf.WriteString("X"); err != nil || buf.Flush() != nil {
+				return
+			}
+			select {
+			case <-r.Context().Done():
+				return
+			case <-time.After(100 * time.Millisecond):
+			}
+		}
+	}))
+	defer trickle.Close()
+	start := time.Now()
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { preCheck(t) },
+		ProtoV6ProviderFactories: factories(func(p *iamguardProvider) { p.readTimeout = 500 * time.Millisecond }),
+		Steps: []resource.TestStep{{
+			Config:      endpointsProviderBlock(srv.URL, trickle.URL, srv.URL, "") + ppConfig,
+			ExpectError: regexp.MustCompile(`(?s)Cannot use the AWS credentials.*GetCallerIdentity.*timeout\s+awaiting\s+response\s+headers`),
+		}},
+	})
+	if d := time.Since(start); d > 30*time.Second {
 		t.Errorf("took %v", d)
 	}
 }
