@@ -970,7 +970,7 @@ func (rd *reader) priorResource() error {
 	if err := rd.count(); err != nil {
 		return err
 	}
-	res := Resource{Address: rc.Address, ModuleAddress: moduleOf(rc.Address), Name: rc.Name, DeposedKey: rc.DeposedKey, Type: rc.Type, Values: e.values}
+	res := Resource{Address: rc.Address, ModuleAddress: rc.ModuleAddress, Name: rc.Name, DeposedKey: rc.DeposedKey, Type: rc.Type, Values: e.values}
 	// Values that came before the type were captured; with wanted
 	// attributes they are read as streamed values would be.
 	if !e.streamed && len(e.body) > 0 && want != nil {
