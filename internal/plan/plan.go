@@ -640,13 +640,14 @@ func (rd *reader) decodeInto(e *element, c *Change) error {
 			rd.names[string(f.raw)] = *f.dst
 		}
 	}
-	if !resourceAddress(c.Address) {
-		return fmt.Errorf("address %q: not one Terraform writes", quote.Middle(c.Address, 200))
-	}
 	// The address tells the module and the name, whatever the entry gives
 	// for them: terraform-json may omit both (omitempty), and a hand-made
 	// plan may give others, which would place it in another configuration.
-	c.ModuleAddress = moduleOf(c.Address)
+	module, ok := moduleOf(c.Address)
+	if !ok {
+		return fmt.Errorf("address %q: not one Terraform writes", quote.Middle(c.Address, 200))
+	}
+	c.ModuleAddress = module
 	rest := strings.TrimPrefix(c.Address[len(c.ModuleAddress):], ".")
 	if _, name, ok := strings.Cut(rest, "."); ok {
 		c.Name, _, _ = strings.Cut(name, "[")
@@ -1805,8 +1806,12 @@ func (p *Plan) SourceRefs(id int) string { return p.sourceRefs[id] }
 
 // moduleOf is the module address of a resource instance's address
 // (module.a["k"] of module.a["k"].aws_x.y[0]): what comes before its last
-// two steps, the type and the name with its key.
-func moduleOf(addr string) string {
+// two steps, the type and the name with its key. ok is false for an
+// address Terraform never writes: one with anything but names (of letters
+// in any script, digits, "_" and "-"), dots and instance keys outside a
+// key's quotes. "aws_iam_access_key.a (deposed 1)" is not, nor may it
+// stand for another object.
+func moduleOf(addr string) (module string, ok bool) {
 	var dots [2]int // the last two dots outside instance keys
 	n, depth, quoted, escaped := 0, 0, false, false
 	for i := 0; i < len(addr); i++ {
@@ -1826,48 +1831,24 @@ func moduleOf(addr string) string {
 			depth++
 		case c == ']' && depth > 0:
 			depth--
-		case c == '.' && depth == 0:
-			dots[0], dots[1] = dots[1], i
-			n++
-		}
-	}
-	if n < 2 {
-		return ""
-	}
-	return addr[:dots[0]]
-}
-
-// resourceAddress reports whether addr may be a resource instance's
-// address as Terraform writes it: names (of letters in any script, digits,
-// "_" and "-"), dots and instance keys, with nothing else outside a key's
-// quotes. "aws_iam_access_key.a (deposed 1)"
-// is not, nor may it stand for another object. "" is no address given.
-func resourceAddress(addr string) bool {
-	depth, quoted, escaped := 0, false, false
-	for i := 0; i < len(addr); i++ {
-		switch c := addr[i]; {
-		case quoted:
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				quoted = false
+		case c == '.':
+			if depth == 0 {
+				dots[0], dots[1] = dots[1], i
+				n++
 			}
-		case c == '"' && depth > 0:
-			quoted = true
-		case c == '[':
-			depth++
-		case c == ']' && depth > 0:
-			depth--
-		case c == '.' || c == '_' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf:
+		case c == '_' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf:
 			// Names hold letters of any script (aws_iam_user.usér).
 		default:
-			return false
+			return "", false
 		}
 	}
-	return depth == 0 && !quoted
+	if depth > 0 || quoted {
+		return "", false
+	}
+	if n < 2 {
+		return "", true
+	}
+	return addr[:dots[0]], true
 }
 
 // moduleNames calls name with each module call's name in a module address

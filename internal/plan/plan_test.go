@@ -1291,7 +1291,7 @@ func TestModuleOf(t *testing.T) {
 		`module.a["k.z"].module.b[0].aws_iam_user.u["x.y"]`: `module.a["k.z"].module.b[0]`,
 		`module.a["q\"].x"].aws_iam_user.u`:                 `module.a["q\"].x"]`,
 	} {
-		if got := moduleOf(addr); got != want {
+		if got, _ := moduleOf(addr); got != want {
 			t.Errorf("moduleOf(%s) = %q, want %q", addr, got, want)
 		}
 	}
