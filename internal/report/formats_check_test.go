@@ -111,17 +111,27 @@ func TestSARIFContent(t *testing.T) {
 		t.Fatalf("%d runs, want 1", len(log.Runs))
 	}
 	run := log.Runs[0]
-	if got, want := len(run.Tool.Driver.Rules), len(rules.All()); got != want {
-		t.Errorf("driver lists %d rules, want the whole catalogue (%d)", got, want)
+	// The whole catalogue, then IG601/info: IG601 is medium, its finding
+	// here info, and code scanning reads an alert's severity from its rule.
+	if got, want := len(run.Tool.Driver.Rules), len(rules.All())+1; got != want {
+		t.Errorf("driver lists %d rules, want the whole catalogue and IG601/info (%d)", got, want)
 	}
 	for _, r := range run.Tool.Driver.Rules {
-		rule := rules.ByID(r.ID)
+		id, sev, variant := strings.Cut(r.ID, "/")
+		rule := rules.ByID(id)
+		want := rule.Severity
+		if variant {
+			want, _ = rules.ParseSeverity(sev)
+		}
 		if r.Name != rule.Slug || !strings.Contains(r.Help.Markdown, "Terraform:") || !strings.Contains(r.Help.Text, "CLI:") {
 			t.Errorf("rule %s: name %q, help %+v", r.ID, r.Name, r.Help)
 		}
-		if r.Properties["security-severity"] != securitySeverity[rule.Severity] {
-			t.Errorf("rule %s: security-severity %v", r.ID, r.Properties["security-severity"])
+		if r.Properties["security-severity"] != securitySeverity[want] || r.Properties["severity"] != want.String() {
+			t.Errorf("rule %s: security-severity %v, severity %v", r.ID, r.Properties["security-severity"], r.Properties["severity"])
 		}
+	}
+	if last := run.Tool.Driver.Rules[len(run.Tool.Driver.Rules)-1]; last.ID != "IG601/info" {
+		t.Errorf("last rule %s, want IG601/info", last.ID)
 	}
 	want := []struct {
 		rule, level, addr string
@@ -131,7 +141,7 @@ func TestSARIFContent(t *testing.T) {
 		{"IG202", "error", addrHostile, false},
 		{"IG203", "warning", addrHostile, false},
 		{"IG202", "error", addrKey, true},
-		{"IG601", "note", addrLogin, false},
+		{"IG601/info", "note", addrLogin, false},
 	}
 	if len(run.Results) != len(want) {
 		t.Fatalf("%d results, want %d", len(run.Results), len(want))

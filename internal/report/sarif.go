@@ -54,9 +54,18 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 		driver.WithVersion(r.Tool.Version)
 	}
 	index := map[string]int{}
-	for i, rule := range catalogue() {
-		driver.AddRule(sarifRule(rule))
-		index[rule.ID] = i
+	for _, rule := range catalogue() {
+		index[rule.ID] = len(driver.Rules)
+		driver.AddRule(sarifRule(rule, rule.Severity))
+	}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if id := sarifRuleID(f); id != f.Rule.ID {
+			if _, ok := index[id]; !ok {
+				index[id] = len(driver.Rules)
+				driver.AddRule(sarifRule(f.Rule, f.Severity))
+			}
+		}
 	}
 	run := sarif.NewRun(*sarif.NewTool(driver))
 	run.Results = []*sarif.Result{}
@@ -87,14 +96,15 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 	writeOrdered(bw, len(r.Findings), r.weight, func(b []byte, i int) []byte {
 		f := &r.Findings[i]
 		file := findingFile(f, opt)
-		ri, ok := index[f.Rule.ID]
+		id := sarifRuleID(f)
+		ri, ok := index[id]
 		if !ok {
 			ri = -1
 		}
 		if i > 0 {
 			b = append(b, ',')
 		}
-		return appendSARIFResult(append(b, "\n        "...), f, ri, uris[file], sarifFingerprint(f, file))
+		return appendSARIFResult(append(b, "\n        "...), f, id, ri, uris[file], sarifFingerprint(f, file))
 	})
 	if len(r.Findings) > 0 {
 		bw.WriteString("\n      ")
@@ -136,7 +146,22 @@ func sarifInvocation(r *Report) *sarif.Invocation {
 	return inv
 }
 
-func sarifRule(rule *rules.Rule) *sarif.ReportingDescriptor {
+// sarifRuleID is the rule a finding's result names: its rule's ID, or for
+// a finding of another severity than the rule's own (IG101 at info for a
+// length known only after apply, IG702 high for a trail outside us-east-1)
+// that ID with the severity, IG101/info: a rule of its own in the log.
+// GitHub code scanning takes an alert's severity from its rule's
+// security-severity alone, not from the result.
+func sarifRuleID(f *Finding) string {
+	if f.Severity == f.Rule.Severity {
+		return f.Rule.ID
+	}
+	return f.Rule.ID + "/" + f.Severity.String()
+}
+
+// sarifRule describes a rule whose findings have severity sev: the rule's
+// own, or another (see sarifRuleID).
+func sarifRule(rule *rules.Rule, sev rules.Severity) *sarif.ReportingDescriptor {
 	fix := rule.Remediation
 	text := fmt.Sprintf("%s\n\n%s\n\nRemediation\nConsole: %s\nCLI: %s\nTerraform: %s\n",
 		rule.Summary, rule.Rationale, fix.Console, fix.CLI, fix.Terraform)
@@ -150,15 +175,19 @@ func sarifRule(rule *rules.Rule) *sarif.ReportingDescriptor {
 	if rule.Event != "" {
 		tags = append(tags, rule.Event)
 	}
-	return sarif.NewRule(rule.ID).
+	id := rule.ID
+	if sev != rule.Severity {
+		id += "/" + sev.String()
+	}
+	return sarif.NewRule(id).
 		WithName(rule.Slug).
 		WithShortDescription(sarif.NewMultiformatMessageString(rule.Summary)).
 		WithFullDescription(sarif.NewMultiformatMessageString(rule.Rationale)).
 		WithHelp(sarif.NewMultiformatMessageString(text).WithMarkdown(md)).
-		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(rule.Severity))).
+		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(sev))).
 		WithProperties(sarif.Properties{
-			"security-severity": securitySeverity[rule.Severity],
-			"severity":          rule.Severity.String(),
+			"security-severity": securitySeverity[sev],
+			"severity":          sev.String(),
 			"tags":              tags,
 		})
 }

@@ -10,10 +10,10 @@ import (
 // as go-sarif's Result would be encoded and indented into the results list
 // (at a depth of 8 spaces), without reflection or maps: a report can hold
 // hundreds of thousands of findings. ruleIndex is the rule's place in the
-// driver's rules (-1: not there), uri the plan file ("": none) and fp its
+// driver's rules (-1: not there) and ruleID its ID there (sarifRuleID), uri the plan file ("": none) and fp its
 // fingerprint (sarifFingerprint).
 // TestSARIFResultMatchesGoSARIF holds it to the library's encoding.
-func appendSARIFResult(b []byte, f *Finding, ruleIndex int, uri, fp string) []byte {
+func appendSARIFResult(b []byte, f *Finding, ruleID string, ruleIndex int, uri, fp string) []byte {
 	b = append(b, '{')
 	b = append(indent(b, 10), `"properties": {`...)
 	b = appendProperty(b, 12, "action", f.Action, false)
@@ -27,7 +27,7 @@ func appendSARIFResult(b []byte, f *Finding, ruleIndex int, uri, fp string) []by
 		b = appendProperty(b, 12, "waiver_reason", f.Waiver.Reason, true)
 	}
 	b = append(indent(b, 10), "},"...)
-	b = appendProperty(b, 10, "ruleId", f.Rule.ID, false)
+	b = appendProperty(b, 10, "ruleId", ruleID, false)
 	if ruleIndex >= 0 {
 		b = append(indent(append(b, ','), 10), `"ruleIndex": `...)
 		b = strconv.AppendInt(b, int64(ruleIndex), 10)

@@ -32,7 +32,7 @@ func librarySARIFResult(f *Finding, ruleIndex int, uri, fp string) *sarif.Result
 	if f.Attribute != "" {
 		props["attribute"] = f.Attribute
 	}
-	res := sarif.NewRuleResult(f.Rule.ID).
+	res := sarif.NewRuleResult(sarifRuleID(f)).
 		WithLevel(sarifLevel(f.Severity)).
 		WithMessage(sarif.NewTextMessage(f.Address + ": " + f.Message)).
 		WithLocations([]*sarif.Location{loc}).
@@ -81,7 +81,7 @@ func TestSARIFResultMatchesGoSARIF(t *testing.T) {
 							if err := json.Indent(&want, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), "        ", "  "); err != nil {
 								t.Fatal(err)
 							}
-							if got := appendSARIFResult(nil, &f, ri, uri, sarifFingerprint(&f, uri)); !bytes.Equal(got, want.Bytes()) {
+							if got := appendSARIFResult(nil, &f, sarifRuleID(&f), ri, uri, sarifFingerprint(&f, uri)); !bytes.Equal(got, want.Bytes()) {
 								t.Fatalf("case %d: %s", n, fmt.Sprintf("got:\n%s\nwant:\n%s", got, want.Bytes()))
 							}
 						}
