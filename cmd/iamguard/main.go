@@ -481,11 +481,13 @@ func loadConfig(ctx context.Context, name string, given, none bool) (*config.Con
 	return cfg, err
 }
 
-// artifactURI names the plan file for SARIF and annotations: a relative
-// path with forward slashes, or for a file outside the working directory
-// (a plan under $RUNNER_TEMP) its absolute path, which SARIF gives as a
-// file URI (GitHub code scanning refuses a result without a file); nothing
-// for stdin.
+// artifactURI names the plan file for SARIF and annotations as the
+// repository names it: relative to the root of the work tree that holds
+// the working directory (repoRoot), with forward slashes, wherever in it
+// the run starts, since code scanning and annotations resolve a path from
+// the repository's root; a file outside it (a plan under $RUNNER_TEMP) by
+// its absolute path, which SARIF gives as a file URI (GitHub code scanning
+// refuses a result without a file); nothing for stdin.
 func artifactURI(name string) string {
 	if name == "-" {
 		return ""
@@ -498,11 +500,27 @@ func artifactURI(name string) string {
 	if err != nil {
 		return filepath.ToSlash(abs)
 	}
-	rel, err := filepath.Rel(wd, abs)
+	rel, err := filepath.Rel(repoRoot(wd), abs)
 	if rel = filepath.ToSlash(rel); err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
 		return filepath.ToSlash(abs)
 	}
 	return rel
+}
+
+// repoRoot is the root of the git work tree that holds dir: the nearest of
+// dir and its parents with a .git (a directory, or the file of a linked
+// worktree or submodule); outside any, dir itself.
+func repoRoot(dir string) string {
+	for d := dir; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
 }
 
 // sameFile reports whether a and b name one existing file.

@@ -251,8 +251,8 @@ func TestConfigReachesReport(t *testing.T) {
 		t.Errorf("JUnit report ignores the config's disabled rule or fail_on:\n%s", r.stdout)
 	}
 	r = lintCLI(t, nil, "lint", "--format", "sarif", fixture)
-	if !strings.Contains(r.stdout, `"uri": "testdata/plan.json"`) {
-		t.Errorf("SARIF report does not name the plan file")
+	if uri := artifactURI(fixture); !strings.HasSuffix(uri, "cmd/iamguard/testdata/plan.json") || !strings.Contains(r.stdout, `"uri": "`+uri+`"`) {
+		t.Errorf("SARIF report does not name the plan file as the repository does (%s)", uri)
 	}
 }
 
@@ -284,19 +284,39 @@ func TestRulesMarkdown(t *testing.T) {
 	wantUsageError(t, lintCLI(t, nil, "rules", "--format", "yaml"), `unknown --format "yaml"`)
 }
 
+// TestArtifactURI: a plan is named from the root of the repository the run
+// starts in, wherever in it that is, as code scanning and annotations
+// resolve paths; one outside it by its absolute path.
 func TestArtifactURI(t *testing.T) {
-	wd, _ := os.Getwd()
+	top := t.TempDir()
+	repo := filepath.Join(top, "repo")
+	if err := os.MkdirAll(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(repo, "infra", "prod"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Join(repo, "infra"))
 	cases := map[string]string{
-		"-":                                "",
-		"plans/tfplan.json":                "plans/tfplan.json",
-		"./plans/../tfplan.json":           "tfplan.json",
-		"../elsewhere.json":                filepath.ToSlash(filepath.Join(filepath.Dir(wd), "elsewhere.json")),
-		filepath.Join(wd, "sub", "p.json"): "sub/p.json",
-		"/elsewhere/p.json":                "/elsewhere/p.json",
+		"-":                                   "",
+		"plans/tfplan.json":                   "infra/plans/tfplan.json",
+		"./plans/../tfplan.json":              "infra/tfplan.json",
+		"../other/p.json":                     "other/p.json",
+		filepath.Join(repo, "prod", "p.json"): "prod/p.json",
+		"../../elsewhere.json":                filepath.ToSlash(filepath.Join(top, "elsewhere.json")),
+		"/elsewhere/p.json":                   "/elsewhere/p.json",
 	}
 	for in, want := range cases {
 		if got := artifactURI(in); got != want {
-			t.Errorf("artifactURI(%q) = %q, want %q", in, got, want)
+			t.Errorf("in a repository: artifactURI(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// Outside any repository, the working directory stands for its root.
+	t.Chdir(top)
+	for in, want := range map[string]string{"plans/p.json": "plans/p.json", "repo/../p.json": "p.json",
+		"../p.json": filepath.ToSlash(filepath.Join(filepath.Dir(top), "p.json"))} {
+		if got := artifactURI(in); got != want {
+			t.Errorf("outside a repository: artifactURI(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -265,12 +265,13 @@ func TestManyPlansFormats(t *testing.T) {
 	for _, res := range sarif.Runs[0].Results {
 		uris[res.Locations[0].Physical.Artifact.URI]++
 	}
-	if uris["testdata/plan.json"] != 3 || len(uris) != 2 {
-		t.Errorf("SARIF artifact URIs %v: want testdata/plan.json for its 3 findings and the example plan for the rest", uris)
+	// Each plan as the repository names it, from its root.
+	if uris[artifactURI(fixture)] != 3 || uris[artifactURI(riskyPlan)] == 0 || len(uris) != 2 {
+		t.Errorf("SARIF artifact URIs %v: want %s for its 3 findings and %s for the rest", uris, artifactURI(fixture), artifactURI(riskyPlan))
 	}
 
 	gh := lintCLI(t, nil, "lint", "--format", "github", fixture, riskyPlan).stdout
-	if !strings.Contains(gh, "::error file=testdata/plan.json,") || !strings.Contains(gh, "iamguard: "+fixture+": 3 resources judged") {
+	if !strings.Contains(gh, "::error file="+artifactURI(fixture)+",") || !strings.Contains(gh, "iamguard: "+fixture+": 3 resources judged") {
 		t.Errorf("github output lacks per-plan files or summaries:\n%s", gh)
 	}
 	md := lintCLI(t, nil, "lint", "--format", "markdown", fixture, riskyPlan).stdout
