@@ -3,16 +3,19 @@
 #
 # INPUT_VERSION  v1.2.3 or latest: download that release for the runner's OS
 #                and architecture and check it against the release's SHA256SUMS;
-#                anything else is a branch or commit: go install it.
-#                Empty: the action's own ref (ACTION_REF): a release tag is
-#                downloaded, a major tag (v1) means latest, and a branch or
-#                commit is built from the action's checkout with Go.
+#                a series (v1, v1.2): the newest release in it, by the
+#                repository's tags; anything else is a branch or commit: go
+#                install it. Empty: the action's own ref (ACTION_REF): a
+#                release tag or a series tag as the input would be, and a
+#                branch or commit is built from the action's checkout with Go.
 # IAMGUARD_DOWNLOAD_URL  where releases are (default GitHub); tests use file://.
+# IAMGUARD_GIT_URL       the repository whose tags are listed (default GitHub).
 set -euo pipefail
 
 repo=iamguard/terraform-provider-iamguard
 module=github.com/$repo
 releases=${IAMGUARD_DOWNLOAD_URL:-https://github.com/$repo/releases}
+git_url=${IAMGUARD_GIT_URL:-https://github.com/$repo.git}
 bindir=${RUNNER_TEMP:?RUNNER_TEMP is not set}/iamguard-bin
 mkdir -p "$bindir"
 
@@ -22,16 +25,34 @@ fail() {
 }
 
 semver='^v[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.+-]*)?$'
+series='^v[0-9]+(\.[0-9]+)?$'
 version=${INPUT_VERSION:-}
 ref=${ACTION_REF:-${GITHUB_ACTION_REF:-}}
 if [ -z "$version" ]; then
-	if [[ $ref =~ $semver ]]; then
+	if [[ $ref =~ $semver || $ref =~ $series ]]; then
 		version=$ref
-	elif [[ $ref =~ ^v[0-9]+$ ]]; then
-		version=latest
 	else
 		version=source
 	fi
+fi
+
+# newest: version, a series (v1 or v1.2), becomes the newest release tag
+# in it (no pre-release), from the repository's tags. A pinned v1 must not
+# move on to v2, as the latest release would.
+newest() {
+	local major=${version#v} minor="" tag
+	case $major in *.*) minor=${major#*.} major=${major%%.*} ;; esac
+	command -v git >/dev/null || fail "finding the newest release of $version needs git"
+	tag=$(git ls-remote --tags --refs "$git_url" "refs/tags/$version.*") || fail "cannot list the tags of $git_url"
+	tag=$(printf '%s\n' "$tag" | sed -n 's#.*refs/tags/v##p' |
+		awk -F. -v major="$major" -v minor="$minor" '
+			NF == 3 && $0 ~ /^[0-9]+\.[0-9]+\.[0-9]+$/ && $1 == major && (minor == "" || $2 == minor)' |
+		sort -t. -k1,1n -k2,2n -k3,3n | tail -1)
+	[ -n "$tag" ] || fail "no release of $version among the tags of $git_url"
+	version=v$tag
+}
+if [[ $version =~ $series ]]; then
+	newest
 fi
 
 exe=""

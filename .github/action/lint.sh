@@ -5,7 +5,8 @@
 #
 # INPUT_PLAN (plans or directories, split on white space), INPUT_RECURSIVE,
 # INPUT_FORMAT (comma-separated), INPUT_FAIL_ON, INPUT_CONFIG, INPUT_NO_CONFIG, INPUT_UPLOAD_SARIF,
-# INPUT_COMMENT, INPUT_TERRAFORM: the action's inputs.
+# INPUT_COMMENT, INPUT_TERRAFORM, INPUT_SARIF_CATEGORY, INPUT_WORKING_DIRECTORY: the
+# action's inputs.
 set -uo pipefail
 
 out=${GITHUB_OUTPUT:?GITHUB_OUTPUT is not set}
@@ -28,10 +29,32 @@ IFS=$', \t\n' read -r -d '' -a formats <<<"${INPUT_FORMAT:-github}"
 [ "${INPUT_UPLOAD_SARIF:-false}" = true ] && formats+=(sarif)
 [ "${INPUT_COMMENT:-true}" = true ] && formats+=(markdown)
 
+reports=(iamguard.json iamguard.sarif iamguard-junit.xml iamguard.md)
+for p in "${plans[@]}"; do
+	for r in "${reports[@]}"; do
+		if [ "$p" -ef "$r" ]; then
+			echo "::error title=iamguard action::the plan $p is where the action writes its report $r; rename the plan"
+			echo "exit-code=2" >>"$out"
+			exit 2
+		fi
+	done
+done
+
 # Report files from before this run (a pull request may commit a forged
 # iamguard.md) must not pass for its own: a run stopped by an input error
 # writes none.
-rm -f iamguard.json iamguard.sarif iamguard-junit.xml iamguard.md
+rm -f "${reports[@]}"
+
+# The code scanning category: each stack of a matrix (its directory and
+# plans) keeps its own alerts, which an upload of another would replace.
+category=${INPUT_SARIF_CATEGORY:-}
+if [ -z "$category" ]; then
+	category=iamguard/
+	wd=${INPUT_WORKING_DIRECTORY:-.}
+	[ "$wd" = . ] || category+="${wd%/}/"
+	category+="${plans[*]}"
+fi
+echo "sarif-category=$category" >>"$out"
 
 # Written for bash 3.2 too (macOS runners): no associative arrays, and
 # ${args[@]+...} since an empty array is "unbound" there under set -u.

@@ -161,6 +161,24 @@ for words in "plan.json -h" "plan.json --fail-on=critical" "--terraform=./pwn.sh
 	expect "plan input '$words' is file names: exit 2" 2 "$code"
 done
 
+# --- A plan named as a report file is not deleted to make way for it.
+cp "$fixture" iamguard.json
+lint_env iamguard.json json
+step lint.sh
+expect "a plan named iamguard.json is exit 2" 2 "$code"
+expect_in "the clash is named" "the plan iamguard.json is where the action writes its report" "$log"
+[ -s iamguard.json ] && ok "the plan iamguard.json is kept" || fail "the plan iamguard.json was deleted"
+rm -f iamguard.json
+
+# --- The code scanning category: one per stack, unless given.
+lint_env plan.json
+INPUT_WORKING_DIRECTORY=. step lint.sh
+expect "the category of a plan" "iamguard/plan.json" "$(output sarif-category)"
+INPUT_WORKING_DIRECTORY=stacks/prod/ step lint.sh
+expect "the category of a plan in a working directory" "iamguard/stacks/prod/plan.json" "$(output sarif-category)"
+INPUT_SARIF_CATEGORY=mine step lint.sh
+expect "the category given" "mine" "$(output sarif-category)"
+
 # --- One plan of several cannot be read: exit 2, and the reports of the
 # others are still written, uploaded and summarised.
 mkdir -p broken/a broken/b && cp "$fixture" broken/a/plan.json && head -c 500 "$fixture" >broken/b/plan.json
@@ -194,6 +212,27 @@ runner Linux X64
 export INPUT_VERSION=v9.9.9 ACTION_REF=main
 step install.sh
 expect "version input v9.9.9 downloads it" 0 "$code"
+
+# A series (v9, v9.9) is its newest release by the repository's tags: not
+# v10.0.0 (the next major version), a pre-release, or a series tag itself.
+# Only v9.9.9 is released here, so any other choice fails the download.
+tags=$work/tags.git
+git init -q "$tags"
+git -C "$tags" -c user.name=t -c user.email=t@example.com commit -q --allow-empty -m tags
+for t in v9.1.0 v9.9.9 v9.9.10-rc1 v9.9 v9 v10.0.0 v19.0.0; do git -C "$tags" tag "$t"; done
+export IAMGUARD_GIT_URL=$tags
+for pin in "ref v9" "ref v9.9" "input v9"; do
+	runner Linux X64
+	case $pin in ref*) export INPUT_VERSION="" ACTION_REF=${pin#ref } ;; *) export INPUT_VERSION=${pin#input } ACTION_REF=main ;; esac
+	step install.sh
+	expect "a series as $pin downloads its newest release, v9.9.9" 0 "$code"
+done
+runner Linux X64
+export INPUT_VERSION="" ACTION_REF=v7
+step install.sh
+expect "a series without a release fails the install" 1 "$code"
+expect_in "the series is named" "no release of v7 among the tags" "$log"
+export INPUT_VERSION=v9.9.9 ACTION_REF=main
 
 runner Linux X64
 echo "0000000000000000000000000000000000000000000000000000000000000000  iamguard_9.9.9_linux_amd64.tar.gz" \
