@@ -140,11 +140,8 @@ func (c *Config) lines(value func(string) string) []string {
 		if w.Plan != "" {
 			on += " in plans " + value(w.Plan)
 		}
-		switch {
-		case w.Waives == 1:
-			until += ", waives 1 finding"
-		case w.Waives > 1:
-			until += fmt.Sprintf(", waives %d findings", w.Waives)
+		if w.Waives > 0 {
+			until += ", waives " + count(w.Waives, "finding")
 		}
 		out = append(out, fmt.Sprintf("waiver: %s on %s (%s): %s", w.Rule, on, until, value(w.Reason)))
 	}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
@@ -169,7 +170,7 @@ func (r *Report) SeverityCounts() []string {
 // Verdict is the one-line summary every human-facing format ends or starts with.
 func (r *Report) Verdict() string {
 	s := r.Summary
-	line := fmt.Sprintf("%d resources judged, %d findings", s.Resources, s.Findings)
+	line := count(s.Resources, "resource") + " judged, " + count(s.Findings, "finding")
 	if counts := r.SeverityCounts(); len(counts) > 0 {
 		line += " (" + strings.Join(counts, ", ") + ")"
 	}
@@ -180,6 +181,14 @@ func (r *Report) Verdict() string {
 		line += fmt.Sprintf("; %d of %d plans not read", n, len(r.Plans))
 	}
 	return line
+}
+
+// count gives n of a noun: "1 finding", "2 findings".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // Unread counts the plans of a merged report that could not be read.
