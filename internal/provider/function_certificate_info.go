@@ -81,7 +81,9 @@ func (certificateInfoFunction) Definition(_ context.Context, _ function.Definiti
 			"Where a message says \"plan time\", it means `now`.\n\n" +
 			"`now` is the time the dates are judged against, as an RFC 3339 timestamp. Pass `plantimestamp()`: it is known during plan " +
 			"and the same during apply, so the result is too. With `now = null` the function reads the clock of the machine running " +
-			"Terraform, so its findings are time-dependent: they can change between plan and apply, and from one run to the next.\n\n" +
+			"Terraform, so its findings are time-dependent: they can change between plan and apply, and from one run to the next. " +
+			"Terraform checks that a function gives the same result during apply as during plan, so a change in between " +
+			"(a count of days left, a certificate that expires) makes the apply fail with \"provider function returned an inconsistent result\".\n\n" +
 			baselineDescription() + "\n\n" +
 			findingsDescription + "\n\n" +
 			"A null `pem`, text that does not hold exactly one PEM `CERTIFICATE` block (a private key passed by mistake, a chain, " +
@@ -93,12 +95,12 @@ func (certificateInfoFunction) Definition(_ context.Context, _ function.Definiti
 			function.StringParameter{
 				Name:           "pem",
 				AllowNullValue: true, // so that null gets this function's own error
-				Description:    "One PEM-encoded X.509 certificate (a BEGIN CERTIFICATE block).",
+				Description:    "One PEM-encoded X.509 certificate (a BEGIN CERTIFICATE block); null is an argument error.",
 			},
 			function.StringParameter{
 				Name:           "now",
 				AllowNullValue: true,
-				Description:    "RFC 3339 time to judge the dates against, such as plantimestamp(); null reads the clock, which makes the result time-dependent.",
+				Description:    "RFC 3339 time to judge the dates against, such as plantimestamp(); null reads the clock, which makes the result time-dependent (an apply fails if it changed since plan).",
 			},
 		},
 		VariadicParameter: baselineParameter(),

@@ -31,14 +31,20 @@ func (passwordPolicyFindingsFunction) Definition(_ context.Context, _ function.D
 			"`aws_iam_account_password_policy`, with the rules `iamguard lint` applies to that resource: " +
 			rules.Names(rules.PolicyRules...) + ".\n\n" +
 			"Every attribute of `policy` is optional. An omitted or null attribute is judged as the default AWS applies " +
-			"when the resource omits it, exactly as the linter judges an omitted attribute: `" + rules.AttrMinimumLength + "` " +
+			"when the resource omits it, exactly as the linter judges an attribute omitted from a policy being created: `" + rules.AttrMinimumLength + "` " +
 			fmt.Sprint(rules.APIDefaultMinimumLength) + ", no required character class, no expiry, no reuse prevention, and `" +
 			rules.AttrAllowUsersToChange + "` true. So `{}` is a resource with every argument omitted. " +
 			"Numbers and booleans may also be given as strings, as Terraform would convert them. " +
-			"An attribute the resource does not take is an error.\n\n" +
+			"An attribute the resource does not take is an error; the attributes it computes itself (`" + strings.Join(computedPolicyAttributes, "`, `") +
+			"`) are passed over, so the resource itself can be given.\n\n" +
+			"On an update, the AWS provider keeps the account's current value of an argument the configuration omits, and the linter " +
+			"judges that value from the plan; this function sees only the object it is given. To judge what an existing policy will hold, " +
+			"pass the resource: `aws_iam_account_password_policy.this` in a `check` block, or `self` in a postcondition.\n\n" +
 			baselineDescription() + "\n\n" +
 			findingsDescription + "\n\n" +
-			"A null `policy`, an object of the wrong shape, and a baseline value out of bounds are argument errors; the messages name the attribute, never its value. " +
+			"A null `policy`, an object of the wrong shape, a value IAM itself refuses (such as a `" + rules.AttrMinimumLength + "` below " +
+			fmt.Sprint(rules.APIDefaultMinimumLength) + ", which UpdateAccountPasswordPolicy would reject, so the policy is never applied) " +
+			"and a baseline value out of bounds are argument errors; the messages name the attribute, never its value. " +
 			unknownNote + "\n\n" + openTofuNote,
 		Parameters: []function.Parameter{
 			function.DynamicParameter{
@@ -82,6 +88,11 @@ func (passwordPolicyFindingsFunction) Run(ctx context.Context, req function.RunR
 	resp.Error = resp.Result.Set(ctx, functionFindings(rules.EvaluatePasswordPolicy(p, b)))
 }
 
+// computedPolicyAttributes are the attributes aws_iam_account_password_policy
+// computes itself: a policy object may hold them (the resource itself, or
+// self), and they are passed over.
+var computedPolicyAttributes = []string{"expire_passwords", "id"}
+
 // passwordPolicyArgument reads the policy object. Its attribute names and
 // their defaults come from rules.PlannedPasswordPolicy, as the linter's do;
 // an attribute that function does not read is an error.
@@ -92,6 +103,9 @@ func passwordPolicyArgument(ctx context.Context, v types.Dynamic) (rules.Passwor
 			"policy must be an object with the arguments of aws_iam_account_password_policy, such as { "+rules.AttrMinimumLength+" = 14 }")
 	}
 	taken := map[string]bool{}
+	for _, name := range computedPolicyAttributes {
+		taken[name] = true
+	}
 	var names []string
 	var problem string
 	arg := func(name string) attr.Value {

@@ -234,3 +234,63 @@ func TestBaselineArgumentReadsEveryThreshold(t *testing.T) {
 		t.Error("two baselines were accepted")
 	}
 }
+
+// TestPasswordPolicyFindingsOfPlannedResource: given the planned resource
+// itself (its computed id and expire_passwords too), the function judges
+// what the linter judges, on an update too, where the AWS provider keeps
+// the account's current value of each argument the configuration omits.
+// The plan is real (testdata/planned-policy-update): a strong policy whose
+// configuration now sets only the length. IG109, which compares with the
+// policy before, is the linter's alone.
+func TestPasswordPolicyFindingsOfPlannedResource(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "planned-policy-update", "plan.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p struct {
+		ResourceChanges []struct {
+			Type   string
+			Change struct{ After map[string]any }
+		} `json:"resource_changes"`
+	}
+	if err := json.Unmarshal(data, &p); err != nil {
+		t.Fatal(err)
+	}
+	after := p.ResourceChanges[0].Change.After
+	if p.ResourceChanges[0].Type != "aws_iam_account_password_policy" || after["id"] == nil || after["expire_passwords"] == nil {
+		t.Fatalf("the fixture is not a planned password policy with its computed attributes: %+v", p.ResourceChanges[0])
+	}
+	attrTypes, values := map[string]attr.Type{}, map[string]attr.Value{}
+	for k, v := range after {
+		switch v := v.(type) {
+		case float64:
+			attrTypes[k], values[k] = types.NumberType, types.NumberValue(big.NewFloat(v))
+		case bool:
+			attrTypes[k], values[k] = types.BoolType, types.BoolValue(v)
+		case string:
+			attrTypes[k], values[k] = types.StringType, types.StringValue(v)
+		}
+	}
+	res, msg, _ := callFunction(t, passwordPolicyFindingsFunction{}, types.ListUnknown(functionFindingType),
+		types.DynamicValue(types.ObjectValueMust(attrTypes, values)))
+	if msg != "" {
+		t.Fatalf("the planned resource is refused: %s", msg)
+	}
+	var got []string
+	for _, e := range res.(types.List).Elements() {
+		got = append(got, e.(types.Object).Attributes()["rule_id"].(types.String).ValueString())
+	}
+	pl, err := plan.Read(bytes.NewReader(data), lint.ResourceTypes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, f := range lint.Lint(pl, lint.Options{}).Findings {
+		if f.Rule != rules.PasswordPolicyWeakenedRule {
+			want = append(want, f.Rule.ID)
+		}
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("function %v, lint %v", got, want)
+	}
+}

@@ -36,9 +36,14 @@ variable "private_key" {
 }
 
 variable "min_days_valid" {
-  description = "Refuse a certificate that expires within this many days."
+  description = "Refuse a certificate that expires within this many days (1 to 3650, the bounds of certificate_expiry_warning_days)."
   type        = number
   default     = 30
+
+  validation {
+    condition     = var.min_days_valid == floor(var.min_days_valid) && var.min_days_valid >= 1 && var.min_days_valid <= 3650
+    error_message = "min_days_valid must be a whole number of days from 1 to 3650."
+  }
 }
 
 locals {

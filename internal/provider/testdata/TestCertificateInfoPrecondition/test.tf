@@ -15,6 +15,11 @@ variable "certificate_body" {
 variable "min_days_valid" {
   type    = number
   default = 30
+
+  validation {
+    condition     = var.min_days_valid == floor(var.min_days_valid) && var.min_days_valid >= 1 && var.min_days_valid <= 3650
+    error_message = "min_days_valid must be a whole number of days from 1 to 3650."
+  }
 }
 
 locals {
