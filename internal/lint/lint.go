@@ -276,6 +276,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 	if p.Resources == 0 {
 		p = refreshOnly(p)
 	}
+	p.Drift = nil // a normal plan's changes are planned from it
 	l := &linter{plan: p, now: opt.Now, baseline: rules.DefaultBaseline(),
 		sourceReads: map[int]sourceRead{}, users: map[string]int{}, sensitiveUsers: map[string]bool{}}
 	if opt.Baseline != nil {
@@ -435,12 +436,39 @@ func markPrior(p *plan.Plan) *plan.Plan {
 }
 
 // refreshOnly gives a plan that lists no resource changes, as a
-// refresh-only plan does, a no-op change for each current object of its
+// refresh-only plan does, a change for each current object of its
 // prior_state: the account as refreshed, which applying the plan keeps. A
 // normal plan lists every such object, as a no-op when it stays as it is.
-// Deposed objects stay in Prior, beside them.
+// An object changed outside Terraform (resource_drift) is that change, from
+// the state as written, which applying the plan accepts: a key switched
+// back on, a weaker policy; and one deleted outside Terraform is its
+// delete. Deposed objects stay in Prior, beside them.
 func refreshOnly(p *plan.Plan) *plan.Plan {
-	return priorAsChanges(p, func(*plan.Change) bool { return true })
+	q := priorAsChanges(p, func(*plan.Change) bool { return true })
+	at := map[string]*plan.Change{}
+	for _, c := range q.Changes {
+		at[c.Address] = c
+	}
+	for _, d := range p.Drift {
+		if d.DeposedKey != "" {
+			continue
+		}
+		marks := d.BeforeSensitive
+		if settings, ok := p.Configured(d); ok {
+			before, _ := d.Before.(plan.Object)
+			marks = markRead(marks, settings, before)
+		}
+		switch c := at[d.Address]; {
+		case c != nil: // the object as refreshed, from the state as written
+			marks = plan.MergeMarks(marks, c.AfterSensitive)
+			c.Actions, c.Before, c.BeforeSensitive, c.AfterSensitive, c.Line = d.Actions, d.Before, marks, marks, d.Line
+		case d.Actions.Delete():
+			gone := *d
+			gone.BeforeSensitive, gone.AfterSensitive = marks, marks
+			q.Changes = append(q.Changes, &gone)
+		}
+	}
+	return q
 }
 
 // priorAsChanges gives p with each current object of its prior_state that

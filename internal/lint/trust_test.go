@@ -167,6 +167,18 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_login_profile.dev":                "IG601:medium",
 			"aws_cloudtrail.t":                              "IG702:medium",
 		}},
+		// Refresh-only plans accept what changed outside Terraform
+		// (resource_drift): judged as those changes, from the state as
+		// written (round 95: 0 findings, exit 0).
+		{"trust/refresh-drift", nil, map[string]string{
+			"aws_cloudtrail.t":                  "IG704:high",
+			"aws_iam_access_key.old":            "IG201:high",
+			"aws_iam_account_password_policy.p": "IG109:medium",
+		}},
+		{"trust/refresh-drift-deleted", nil, map[string]string{
+			"aws_cloudtrail.t":                  "IG704:high",
+			"aws_iam_account_password_policy.p": "IG108:high",
+		}},
 		// Names Terraform writes unescaped (round 90: refused by 98b8fb7).
 		{"trust/unicode-names", nil, map[string]string{
 			"aws_iam_access_key.kéy1":                         "IG202:high IG203:medium",
@@ -211,11 +223,14 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_access_key.zz_extra": "IG203:medium",
 		}},
 		// A refresh-only plan lists no resource changes: each object of
-		// its prior_state, the account as refreshed, is judged as a no-op.
+		// its prior_state, the account as refreshed, is judged as it
+		// stays, and one that changed outside Terraform as that change
+		// (resource_drift), which the plan accepts: the old key switched
+		// back on (IG201), the policy weakened (IG109).
 		{"trust/refresh-only", nil, map[string]string{
-			"aws_iam_access_key.new":            "IG203:medium IG204:medium",
-			"aws_iam_access_key.old":            "IG204:medium",
-			"aws_iam_account_password_policy.p": "IG101:high IG105:medium IG106:medium IG107:medium",
+			"aws_iam_access_key.new":            "IG204:medium",
+			"aws_iam_access_key.old":            "IG201:high IG203:medium IG204:medium",
+			"aws_iam_account_password_policy.p": "IG101:high IG105:medium IG106:medium IG107:medium IG109:medium IG109:medium IG109:medium IG109:medium",
 		}},
 		// Deleting signing certificates that signed nothing (Inactive,
 		// expired), or one with its user, is clean-up: IG501 only for

@@ -35,6 +35,12 @@ type Plan struct {
 	// resource, but a targeted or hand-made one may not. A resource with a
 	// change is known from its change's before side.
 	Prior []Resource
+	// Drift are the kept entries of resource_drift: the changes made
+	// outside Terraform that refreshing found, each an update or a delete
+	// from the state written to the object as it is. A refresh-only plan
+	// applies them (to state); a normal plan plans from them, and lists
+	// what it does in Changes.
+	Drift []*Change
 	// Resources counts every managed resource change in the plan.
 	Resources int
 	// Kept counts the resources kept of the types asked for, changes and
@@ -223,7 +229,8 @@ type reader struct {
 	addrScratch []byte                    // see changeAt
 	nested      int                       // values nested in kept attributes so far
 
-	maxResources, earlier, counted int // see MaxResources
+	maxResources, earlier, counted int    // see MaxResources
+	section                        string // the list change reads entries of, when not resource_changes (see drift)
 
 	config map[resourceKey]configResource // the configuration block as read, until resolveConfig
 	// calls has each numbered module's call, rootVars the root input
@@ -256,6 +263,9 @@ func (rd *reader) top() error {
 		case "resource_changes":
 			rd.isPlan = true
 			return s.array("resource_changes", rd.change)
+		case "resource_drift":
+			rd.isPlan = true
+			return rd.drift()
 		case "planned_values", "output_changes":
 			rd.isPlan = true
 		case "prior_state":
@@ -661,7 +671,11 @@ func (rd *reader) change() error {
 	if _, ok := rd.s.peek(); ok {
 		e.line = rd.s.line()
 	}
-	if err := rd.element(e, "resource_changes[]", "change"); err != nil {
+	section := "resource_changes[]"
+	if rd.section != "" {
+		section = rd.section
+	}
+	if err := rd.element(e, section, "change"); err != nil {
 		return err
 	}
 	if managed, err := e.managed(); err != nil || !managed {
@@ -709,11 +723,24 @@ func (rd *reader) change() error {
 	// A value marked on one side stays withheld on the other: a variable
 	// made sensitive since the state was written is marked after only,
 	// and the same name shows before.
-	marks := mergeMarks(c.BeforeSensitive, c.AfterSensitive)
+	marks := MergeMarks(c.BeforeSensitive, c.AfterSensitive)
 	c.BeforeSensitive, c.AfterSensitive = marks, marks
 	c.Line = e.line
 	rd.p.Changes = append(rd.p.Changes, c)
 	return nil
+}
+
+// drift reads resource_drift into Plan.Drift, each entry as a change of
+// resource_changes is read, with the same bounds, but neither counted
+// among the plan's changes (Resources) nor looked up as one: prior_state
+// holds each drifted object that is left, as it is now.
+func (rd *reader) drift() error {
+	changes, resources := rd.p.Changes, rd.p.Resources
+	rd.p.Changes, rd.section = nil, "resource_drift[]"
+	err := rd.s.array("resource_drift", rd.change)
+	rd.p.Drift = append(rd.p.Drift, rd.p.Changes...)
+	rd.p.Changes, rd.p.Resources, rd.section = changes, resources, ""
+	return err
 }
 
 // hasChange reports whether the resource at a raw address has a kept
@@ -812,15 +839,15 @@ func markSensitive(c *Change, marks any) error {
 		return fmt.Errorf("%q is listed twice in prior_state; Terraform lists each object once", c.Address)
 	}
 	c.inPrior = true
-	c.BeforeSensitive = mergeMarks(c.BeforeSensitive, marks)
-	c.AfterSensitive = mergeMarks(c.AfterSensitive, marks)
+	c.BeforeSensitive = MergeMarks(c.BeforeSensitive, marks)
+	c.AfterSensitive = MergeMarks(c.AfterSensitive, marks)
 	return nil
 }
 
-// mergeMarks joins two sides of sensitivity marks: true wins, objects and
+// MergeMarks joins two sides of sensitivity marks: true wins, objects and
 // lists join member by member, and marks of different shapes give true.
 // Nested objects may come decoded as maps: they join as Objects.
-func mergeMarks(a, b any) any {
+func MergeMarks(a, b any) any {
 	a, b = ObjectOf(a), ObjectOf(b)
 	empty := func(m any) bool {
 		o, ok := m.(Object)
@@ -855,7 +882,7 @@ func mergeMarks(a, b any) any {
 				found = i >= 0
 			}
 			if found {
-				out[i].Value = mergeMarks(out[i].Value, m.Value)
+				out[i].Value = MergeMarks(out[i].Value, m.Value)
 			} else {
 				if at != nil {
 					at[m.Name] = len(out)
@@ -878,7 +905,7 @@ func mergeMarks(a, b any) any {
 			if i < len(y) {
 				yi = y[i]
 			}
-			out[i] = mergeMarks(xi, yi)
+			out[i] = MergeMarks(xi, yi)
 		}
 		return out
 	}

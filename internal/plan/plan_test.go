@@ -1064,8 +1064,8 @@ func TestMergeMarks(t *testing.T) {
 		{obj("s", []any{map[string]any{"x": true}}), obj("s", []any{map[string]any{"y": false}}), obj("s", []any{obj("x", true, "y", false)})},
 		{obj("tags", map[string]any{}), obj("tags", map[string]any{}), obj("tags", obj())},
 	} {
-		if got := mergeMarks(c.a, c.b); fmt.Sprint(got) != fmt.Sprint(c.want) {
-			t.Errorf("mergeMarks(%v, %v) = %v, want %v", c.a, c.b, got, c.want)
+		if got := MergeMarks(c.a, c.b); fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("MergeMarks(%v, %v) = %v, want %v", c.a, c.b, got, c.want)
 		}
 	}
 }
@@ -1081,7 +1081,7 @@ func TestMergeMarksLarge(t *testing.T) {
 			b = append(b, Member{fmt.Sprint("a", i), true})
 		}
 	}
-	got, ok := mergeMarks(a, b).(Object)
+	got, ok := MergeMarks(a, b).(Object)
 	if !ok || len(got) != 600 {
 		t.Fatalf("merged %T of %d members, want 600", got, len(got))
 	}

@@ -55,6 +55,7 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 	refreshed := read("refresh-sensitive/plan.json")
 	refreshedBlock := read("refresh-sensitive-selector/plan.json")
 	refreshedDynamic := read("refresh-sensitive-dynamic/plan.json")
+	drifted := read("refresh-drift-sensitive/plan.json")
 	targeted := read("target-sensitive/plan.json")
 	infos := read("sensitive-info/plan.json")
 	for name, c := range map[string]struct {
@@ -84,6 +85,9 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 		// Blocks made by dynamic blocks, which the configuration does not
 		// show (round 88).
 		"made by terraform, refresh-only, dynamic blocks": {refreshedDynamic, []string{"userIdentity.arn", "canary-inner-3391"}, []string{"IG705"}, false},
+		// A change made outside Terraform that a refresh-only plan accepts
+		// (resource_drift), judged from the state as written (round 95).
+		"made by terraform, refresh-only, drift": {drifted, []string{"CANARYdriftbucket7"}, []string{"IG705"}, false},
 		// So does a targeted plan, for the objects in prior_state alone.
 		"made by terraform, targeted": {targeted, []string{"canary-user-5310", "canary-chain-8841", "from 23"}, []string{"IG109", "IG404"}, false},
 		// Info findings drawn from a value: IG310 naming the key of a

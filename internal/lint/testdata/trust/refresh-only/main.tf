@@ -2,8 +2,8 @@
 # changes: the account as refreshed is its prior_state, and the drift is in
 # resource_drift. Outside Terraform, the policy was weakened (8 characters,
 # no symbols, reuse 1, no expiry) and the Inactive key switched on. Each
-# object is judged as it stays once the plan is applied, as a normal plan's
-# no-op is.
+# object is judged as it stays once the plan is applied, and as the change
+# resource_drift records, which applying the plan accepts.
 #
 # plan.json was made by Terraform 1.11 and the AWS provider 5.100.0 with
 # -refresh-only, against a fake IAM endpoint (provider.tf) that served
