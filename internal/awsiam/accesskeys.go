@@ -60,10 +60,10 @@ func AccessKeys(ctx context.Context, api AccessKeysAPI, userName string) (keys [
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(MaxInFlight) // bounds goroutines; c.limiter bounds calls
 	c := &keyCollector{api: api, limiter: newLimiter()}
-	start := func(user string) { g.Go(func() error { return c.userKeys(gctx, user) }) }
+	start := func(user string, listed bool) { g.Go(func() error { return c.userKeys(gctx, user, listed) }) }
 
 	if userName != "" {
-		start(userName)
+		start(userName, false)
 	} else {
 		p := iam.NewListUsersPaginator(api, &iam.ListUsersInput{MaxItems: aws.Int32(1000)}) // IAM's largest page
 		guard := pageGuard{action: "ListUsers"}
@@ -82,7 +82,7 @@ func AccessKeys(ctx context.Context, api AccessKeysAPI, userName string) (keys [
 				return nil, nil, err
 			}
 			for _, u := range page.Users {
-				start(aws.ToString(u.UserName))
+				start(aws.ToString(u.UserName), true)
 			}
 		}
 	}
@@ -116,8 +116,9 @@ func (c *keyCollector) hasGap() bool {
 	return c.gap != nil
 }
 
-// userKeys lists one user's keys, then asks for each key's last use.
-func (c *keyCollector) userKeys(ctx context.Context, user string) error {
+// userKeys lists one user's keys, then asks for each key's last use. A
+// user that ListUsers listed and that is gone since has none.
+func (c *keyCollector) userKeys(ctx context.Context, user string, listed bool) error {
 	var keys []AccessKey
 	p := iam.NewListAccessKeysPaginator(c.api, &iam.ListAccessKeysInput{UserName: aws.String(user)})
 	guard := pageGuard{action: "ListAccessKeys"}
@@ -129,6 +130,9 @@ func (c *keyCollector) userKeys(ctx context.Context, user string) error {
 			}
 			return guard.check(page.IsTruncated, page.Marker, itemKeys(page.AccessKeyMetadata, func(m types.AccessKeyMetadata) *string { return m.AccessKeyId }))
 		})
+		if listed && userGone(err) {
+			return nil
+		}
 		if err != nil {
 			return err
 		}
@@ -141,9 +145,11 @@ func (c *keyCollector) userKeys(ctx context.Context, user string) error {
 			})
 		}
 	}
+	kept := keys[:0] // less the keys deleted since they were listed
 	for i := range keys {
 		if c.hasGap() {
 			keys[i].LastUsedUnknown = true
+			kept = append(kept, keys[i])
 			continue
 		}
 		var out *iam.GetAccessKeyLastUsedOutput
@@ -151,7 +157,10 @@ func (c *keyCollector) userKeys(ctx context.Context, user string) error {
 			out, err = c.api.GetAccessKeyLastUsed(ctx, &iam.GetAccessKeyLastUsedInput{AccessKeyId: aws.String(keys[i].AccessKeyID)})
 			return err
 		})
-		if err != nil {
+		switch {
+		case err != nil && userGone(err):
+			continue
+		case err != nil:
 			e := wrap("GetAccessKeyLastUsed", err).(*Error)
 			if !e.Denied() && !e.Throttled() {
 				return e
@@ -162,16 +171,16 @@ func (c *keyCollector) userKeys(ctx context.Context, user string) error {
 			}
 			c.mu.Unlock()
 			keys[i].LastUsedUnknown = true
-			continue
-		}
-		if lu := out.AccessKeyLastUsed; lu != nil {
+		case out.AccessKeyLastUsed != nil:
+			lu := out.AccessKeyLastUsed
 			keys[i].LastUsed = aws.ToTime(lu.LastUsedDate).UTC()
 			keys[i].LastUsedService = reportString(aws.ToString(lu.ServiceName))
 			keys[i].LastUsedRegion = reportString(aws.ToString(lu.Region))
 		}
+		kept = append(kept, keys[i])
 	}
 	c.mu.Lock()
-	c.keys = append(c.keys, keys...)
+	c.keys = append(c.keys, kept...)
 	c.mu.Unlock()
 	return nil
 }

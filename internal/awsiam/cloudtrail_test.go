@@ -318,3 +318,31 @@ func TestIAMEventsBounded(t *testing.T) {
 		})
 	}
 }
+
+// TestIAMEventsUnreadableRecord: an event whose CloudTrail record does not
+// parse (cut short) keeps LookupEvents' own fields and is Unreadable, so
+// the rules report it as a gap: an UpdateAccessKey to Active by root, read
+// without its record, would otherwise pass as a call that set no status.
+func TestIAMEventsUnreadableRecord(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: now, Events: []iamtest.Event{
+		{ID: "cut", Name: "UpdateAccessKey", Time: now.Add(-time.Hour), Username: "root", PrincipalType: "Root",
+			CloudTrailEvent: `{"eventVersion":"1.08","userIdentity":{"type":"Root"`},
+		{ID: "whole", Name: "UpdateAccessKey", Time: now.Add(-2 * time.Hour), Username: "alice"},
+	}})
+	read, err := IAMEvents(context.Background(), ctClient(srv, 1), EventsQuery{
+		Names: []string{"UpdateAccessKey"}, Start: now.AddDate(0, 0, -1), End: now, Pacer: unpaced(srv),
+	})
+	if err != nil || len(read.Events) != 2 {
+		t.Fatalf("%+v: %v", read, err)
+	}
+	if e := read.Events[0]; e.ID != "cut" || !e.Unreadable || e.UserName != "root" {
+		t.Errorf("the cut record: %+v", e)
+	}
+	if e := read.Events[1]; e.ID != "whole" || e.Unreadable {
+		t.Errorf("the whole record: %+v", e)
+	}
+	fs := rules.EvaluateEvents(read.Events, rules.DefaultBaseline(), nil)
+	if len(fs) != 1 || fs[0].Rule != rules.CheckIncomplete || fs[0].Subject != "cut" {
+		t.Errorf("findings %+v, want one IG806 for the cut record", fs)
+	}
+}

@@ -241,7 +241,8 @@ type record struct {
 }
 
 // event turns a LookupEvents result into the rules' view of it. A record
-// that does not parse leaves only LookupEvents' own fields.
+// that does not parse leaves only LookupEvents' own fields, and is
+// Unreadable.
 func event(e cttypes.Event) rules.Event {
 	out := rules.Event{
 		ID:          aws.ToString(e.EventId),
@@ -253,6 +254,7 @@ func event(e cttypes.Event) rules.Event {
 	}
 	var r record
 	if json.Unmarshal([]byte(aws.ToString(e.CloudTrailEvent)), &r) != nil {
+		out.Unreadable = true
 		return out
 	}
 	id := r.UserIdentity

@@ -91,10 +91,18 @@ func listUsers(ctx context.Context, lim limiter, api iam.ListUsersAPIClient, eac
 
 // userListingGap sorts a failed listing of one user's items: a Gap when IAM
 // denied or throttled it, unless fatal says that user's listing is the
-// read itself; else an error.
+// read itself; nothing (nil, nil) when the user is gone (deleted since
+// ListUsers named it: it holds nothing now); else an error.
 func userListingGap(user, item, action string, fatal bool, err error) (*Gap, error) {
-	if fatal {
+	switch {
+	case fatal:
 		return nil, wrap(action, err)
+	case userGone(err):
+		return nil, nil
 	}
 	return gapOf(user, item, action, err)
 }
+
+// userGone reports whether a call about a user that ListUsers named failed
+// because the user no longer exists: deleted during the read.
+func userGone(err error) bool { return code(err) == "NoSuchEntity" }

@@ -195,7 +195,7 @@ func (c *signingCollector) userCertificates(ctx context.Context, user string, fa
 	})
 	if err != nil {
 		gap, err := userListingGap(user, fmt.Sprintf("the signing certificates of user %q", user), "ListSigningCertificates", fatal, err)
-		if err == nil {
+		if gap != nil {
 			c.mu.Lock()
 			c.read.Gaps = append(c.read.Gaps, *gap)
 			c.mu.Unlock()

@@ -111,7 +111,7 @@ func (c *sshCollector) userKeys(ctx context.Context, user string, fatal bool) er
 	})
 	if err != nil {
 		gap, err := userListingGap(user, fmt.Sprintf("the SSH public keys of user %q", user), "ListSSHPublicKeys", fatal, err)
-		if err == nil {
+		if gap != nil {
 			c.mu.Lock()
 			c.read.Users = append(c.read.Users, *gap)
 			c.mu.Unlock()
@@ -129,6 +129,8 @@ func (c *sshCollector) userKeys(ctx context.Context, user string, fatal bool) er
 			return err
 		})
 		switch {
+		case err != nil && userGone(err):
+			continue // deleted, or its user, since it was listed
 		case err != nil:
 			gap, err := gapOf(k.ID, fmt.Sprintf("SSH public key %s of user %q", k.ID, user), "GetSSHPublicKey", err)
 			if err != nil {

@@ -165,3 +165,48 @@ func TestSigningCertificateFacts(t *testing.T) {
 		t.Errorf("root slot: status known %v, upload missing %v", root.StatusKnown(), root.UploadMissing())
 	}
 }
+
+// TestUserDeletedDuringRead: a user that ListUsers named and that is gone
+// by the time its items are listed (NoSuchEntity) holds nothing: the read
+// goes on without it, for access keys, SSH public keys and signing
+// certificates alike, instead of failing. The same for an item deleted
+// between its listing and its read (GetSSHPublicKey, GetAccessKeyLastUsed).
+// A user named by the caller that does not exist is still an error.
+func TestUserDeletedDuringRead(t *testing.T) {
+	acct := uploadedAccount(t, 3, 0)
+	for i := range acct.Users {
+		acct.Users[i].AccessKeys = []iamtest.AccessKey{{ID: fmt.Sprintf("AKIA%016d", i), Created: now.AddDate(0, 0, -5)}}
+	}
+	ctx := context.Background()
+	for _, action := range []string{"ListAccessKeys", "GetAccessKeyLastUsed", "ListSSHPublicKeys", "GetSSHPublicKey", "ListSigningCertificates"} {
+		t.Run(action, func(t *testing.T) {
+			srv := iamtest.New(t, acct)
+			srv.FailHTTP(action, 404, "NoSuchEntity", 1) // one user, or one item, gone
+			var n int
+			var err error
+			switch action {
+			case "ListAccessKeys", "GetAccessKeyLastUsed":
+				var keys []AccessKey
+				keys, _, err = AccessKeys(ctx, client(srv), "")
+				n = len(keys)
+			case "ListSSHPublicKeys", "GetSSHPublicKey":
+				var read *SSHKeysRead
+				if read, err = SSHPublicKeys(ctx, client(srv), ""); err == nil {
+					n = len(read.Keys) + len(read.Users)
+				}
+			default:
+				var read *SigningCertificatesRead
+				if read, err = SigningCertificates(ctx, client(srv), "", ReportOptions{MinInterval: time.Millisecond}); err == nil {
+					n = len(read.Certificates) + len(read.Gaps)
+				}
+			}
+			if err != nil || n != 2 {
+				t.Errorf("got %d items of 3 users, one gone: %v", n, err)
+			}
+		})
+	}
+	srv := iamtest.New(t, acct)
+	if _, _, err := AccessKeys(ctx, client(srv), "nobody"); err == nil {
+		t.Error("a user named by the caller that does not exist: no error")
+	}
+}

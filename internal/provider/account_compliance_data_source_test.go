@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
@@ -309,4 +310,29 @@ resource "terraform_data" "compliant_account" {
 }`,
 		ExpectError: regexp.MustCompile(`password_policy: IG101`),
 	})
+}
+
+// TestAccessKeyArea: the access_keys area takes the credential report's
+// key rules and a gap about one of a user's keys, which leaves them
+// undecided; root's keys, and gaps about anything else, stay with the
+// credential_report area.
+func TestAccessKeyArea(t *testing.T) {
+	for _, c := range []struct {
+		rule, subject string
+		keys          bool
+	}{
+		{"IG203", "bob", true},
+		{"IG204", "bob/access_key_2", true},
+		{rules.CheckIncomplete.ID, "bob/access_key_1", true},
+		{rules.CheckIncomplete.ID, rules.RootUserName + "/access_key_1", false},
+		{rules.CheckIncomplete.ID, "bob", false},
+		{rules.CheckIncomplete.ID, rules.RootUserName, false},
+		{"IG803", rules.RootUserName, false},
+		{"IG802", "bob/access_key_1", false},
+	} {
+		f := findingModel{RuleID: types.StringValue(c.rule), Subject: types.StringValue(c.subject)}
+		if got := isAccessKeyFinding(f); got != c.keys {
+			t.Errorf("%s on %s: in access_keys %v, want %v", c.rule, c.subject, got, c.keys)
+		}
+	}
 }

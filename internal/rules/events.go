@@ -130,6 +130,9 @@ type Event struct {
 	ReadOnly    bool
 	ErrorCode   string
 	Parameters  map[string]any // string, bool or float64 values
+	// Unreadable is a record (CloudTrailEvent) that did not parse: who made
+	// the call and what it asked for are not known.
+	Unreadable bool
 }
 
 // Root reports whether the call was made with the root user's credentials.
@@ -219,6 +222,11 @@ func evaluateEvent(e Event, b Baseline, expected Principals) (Finding, bool) {
 	r := EventRule(e.Name)
 	if r == nil {
 		return Finding{}, false
+	}
+	if e.Unreadable {
+		f := CheckIncomplete.finding("", "%s event %s at %s has a CloudTrail record iamguard cannot read, so who made the call and what it asked for are not known; %s not judged",
+			e.Name, e.ID, e.Time.Format(time.RFC3339), r.Name())
+		return f, true
 	}
 	who := e.who()
 	var why string

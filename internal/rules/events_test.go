@@ -56,6 +56,9 @@ func TestEvaluateEvents(t *testing.T) {
 		// Refused calls as CloudTrail records them: no request parameters.
 		{ID: "e10", Name: EventUpdateAccessKey, PrincipalType: "IAMUser", PrincipalARN: user, ErrorCode: "AccessDenied"},
 		{ID: "e11", Name: EventUpdateAccountPasswordPolicy, PrincipalType: "IAMUser", PrincipalARN: user, ErrorCode: "AccessDenied"},
+		// A record that did not parse: a gap, whatever the rule.
+		{ID: "e12", Name: EventUpdateAccessKey, UserName: "root", Unreadable: true},
+		{ID: "e13", Name: "CreateUser", Unreadable: true},
 	}
 	for i := range events {
 		events[i].Time = eventTime
@@ -69,9 +72,10 @@ func TestEvaluateEvents(t *testing.T) {
 		{"IG902", Medium, "", "attempted (AccessDenied): UpdateAccessKey by " + user + at + "set access key AKIAOLD of the calling user to Active"},
 		{"IG902", Medium, "", "attempted (AccessDenied): UpdateAccessKey by " + user + at + "asked for settings CloudTrail did not record"},
 		{"IG901", Medium, "", "attempted (AccessDenied): UpdateAccountPasswordPolicy by " + user + at + "asked for settings CloudTrail did not record"},
+		{"IG806", Medium, "", "UpdateAccessKey event e12 at 2026-06-01T10:00:00Z has a CloudTrail record iamguard cannot read, so who made the call and what it asked for are not known; IG902 (event-access-key-activated) not judged"},
 	})
 	fs := EvaluateEvents(events, DefaultBaseline(), nil)
-	if len(fs) != 8 || fs[2].Rule != EventServerCertificateUploaded || fs[2].Subject != "e5" {
+	if len(fs) != 9 || fs[2].Rule != EventServerCertificateUploaded || fs[2].Subject != "e5" {
 		t.Errorf("without expected principals: %+v", got(fs))
 	}
 }

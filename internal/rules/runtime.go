@@ -170,7 +170,8 @@ func EvaluateCredentialReport(users []CredentialUser, s AccountSummary, now time
 }
 
 // EvaluateRoot judges the root user's row (IG803, IG804, IG807), cross-
-// checked with the live account summary s when it is Known.
+// checked with the live account summary s when it is Known: a key the
+// summary shows and the report does not list is an IG803 finding.
 //
 // Root's MFA is judged only when root can sign in or sign requests: it has a
 // password, an active access key or an active signing certificate, or the
@@ -191,8 +192,22 @@ func EvaluateRoot(u CredentialUser, s AccountSummary, now time.Time, b Baseline)
 		f.Subject = slot
 		out = append(out, f)
 	}
-	if len(keys) > 0 {
+	// The summary counts keys and certificates active or not; one the
+	// report does not list at all was added since the report was made, and
+	// is judged on the safe side, as active.
+	listedKeys := 0
+	for _, k := range u.Keys {
+		if !k.Created.IsZero() {
+			listedKeys++
+		}
+	}
+	unlistedKey := s.Known && listedKeys == 0 && s.AccessKeysPresent
+	switch {
+	case len(keys) > 0:
 		out = append(out, RootAccessKey.finding("access_key", "the root user has %d active access key(s): %s", len(keys), strings.Join(keys, ", ")))
+	case unlistedKey:
+		out = append(out, RootAccessKey.finding("access_key", "the root user has an access key, active or not, that the account summary shows "+
+			"and the credential report, up to four hours old, does not list yet"))
 	}
 	for i, c := range u.Certificates {
 		if c.V && !c.Unknown {
@@ -209,15 +224,7 @@ func EvaluateRoot(u CredentialUser, s AccountSummary, now time.Time, b Baseline)
 	if len(certs) > 0 {
 		can = append(can, "active signing certificate(s) "+strings.Join(certs, ", "))
 	}
-	// The summary counts keys and certificates active or not; one the
-	// report does not list at all was added since the report was made.
-	listedKeys := 0
-	for _, k := range u.Keys {
-		if !k.Created.IsZero() {
-			listedKeys++
-		}
-	}
-	if s.Known && listedKeys == 0 && s.AccessKeysPresent {
+	if unlistedKey {
 		can = append(can, "an access key (the account summary shows one the report does not list)")
 	}
 	if s.Known && u.CertificatesListed == 0 && s.SigningCertificatesPresent {

@@ -89,8 +89,12 @@ func TestEvaluateRoot(t *testing.T) {
 		{"inactive key only", root(no, no, AccessKey{Name: "access_key_1", Created: ago(900), UsageKnown: true}), noSummary, nil},
 		{"active signing certificate", CredentialUser{Name: "<root_account>", Root: true, PasswordEnabled: no, MFAActive: no, Certificates: []Value[bool]{no, yes}}, noSummary,
 			[]want{{"IG804", Critical, "mfa_active", "the root user has no MFA device and has active signing certificate(s) cert_2"}}},
-		{"summary shows a key the report does not", root(no, no), AccountSummary{Known: true, AccessKeysPresent: true},
-			[]want{{"IG804", Critical, "mfa_active", "the root user has no MFA device and has an access key (the account summary shows one the report does not list)"}}},
+		{"summary shows a key the report does not", root(no, no), AccountSummary{Known: true, AccessKeysPresent: true}, []want{
+			{"IG803", Critical, "access_key", "the root user has an access key, active or not, that the account summary shows and the credential report, up to four hours old, does not list yet"},
+			{"IG804", Critical, "mfa_active", "the root user has no MFA device and has an access key (the account summary shows one the report does not list)"}}},
+		// A key made since the report, on a root user with MFA: IG803 still.
+		{"summary shows a key the report does not, MFA on", root(yes, yes), AccountSummary{Known: true, MFAEnabled: true, AccessKeysPresent: true}, []want{
+			{"IG803", Critical, "access_key", "the root user has an access key, active or not, that the account summary shows and the credential report, up to four hours old, does not list yet"}}},
 		{"summary counts the report's inactive key", root(no, no, AccessKey{Name: "access_key_1", Created: ago(900), UsageKnown: true}),
 			AccountSummary{Known: true, AccessKeysPresent: true}, nil},
 		{"summary shows a certificate the report does not", root(no, no), AccountSummary{Known: true, SigningCertificatesPresent: true},
