@@ -492,13 +492,16 @@ func artifactURI(name string) string {
 	if name == "-" {
 		return ""
 	}
-	abs, err := filepath.Abs(name)
+	wd, err := os.Getwd()
 	if err != nil {
 		return ""
 	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return filepath.ToSlash(abs)
+	if real, err := filepath.EvalSymlinks(wd); err == nil {
+		wd = real // reached through a link: its repository is where it is
+	}
+	abs := filepath.Clean(name)
+	if !filepath.IsAbs(name) {
+		abs = filepath.Join(wd, name)
 	}
 	rel, err := filepath.Rel(repoRoot(wd), abs)
 	if rel = filepath.ToSlash(rel); err != nil || rel == ".." || strings.HasPrefix(rel, "../") {

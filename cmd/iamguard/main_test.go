@@ -311,6 +311,16 @@ func TestArtifactURI(t *testing.T) {
 			t.Errorf("in a repository: artifactURI(%q) = %q, want %q", in, got, want)
 		}
 	}
+	// A working directory reached through a link is where it really is.
+	link := filepath.Join(top, "link")
+	if err := os.Symlink(filepath.Join(repo, "infra", "prod"), link); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(link)
+	t.Setenv("PWD", link) // as a shell that cd'ed through the link says
+	if got := artifactURI("plan.json"); got != "infra/prod/plan.json" {
+		t.Errorf("through a link: artifactURI(plan.json) = %q, want infra/prod/plan.json", got)
+	}
 	// Outside any repository, the working directory stands for its root.
 	t.Chdir(top)
 	for in, want := range map[string]string{"plans/p.json": "plans/p.json", "repo/../p.json": "p.json",

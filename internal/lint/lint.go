@@ -276,7 +276,6 @@ func Lint(p *plan.Plan, opt Options) Result {
 	if p.Resources == 0 {
 		p = refreshOnly(p)
 	}
-	p.Drift = nil // a normal plan's changes are planned from it
 	l := &linter{plan: p, now: opt.Now, baseline: rules.DefaultBaseline(),
 		sourceReads: map[int]sourceRead{}, users: map[string]int{}, sensitiveUsers: map[string]bool{}}
 	if opt.Baseline != nil {

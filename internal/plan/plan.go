@@ -37,9 +37,10 @@ type Plan struct {
 	Prior []Resource
 	// Drift are the kept entries of resource_drift: the changes made
 	// outside Terraform that refreshing found, each an update or a delete
-	// from the state written to the object as it is. A refresh-only plan
-	// applies them (to state); a normal plan plans from them, and lists
-	// what it does in Changes.
+	// from the state written to the object as it is. A refresh-only plan,
+	// which lists no changes, applies them (to state): only such a plan
+	// keeps them. A plan with changes plans from them, and lists what it
+	// does in Changes.
 	Drift []*Change
 	// Resources counts every managed resource change in the plan.
 	Resources int
@@ -185,6 +186,9 @@ func Read(r io.Reader, keep func(resourceType string) bool, opts ...Option) (*Pl
 	if err == nil {
 		err = duplicatePrior(rd.p.Prior)
 	}
+	if err == nil {
+		err = rd.checkDrift()
+	}
 	if err != nil {
 		var tl *tooLarge
 		switch {
@@ -231,6 +235,7 @@ type reader struct {
 
 	maxResources, earlier, counted int    // see MaxResources
 	section                        string // the list change reads entries of, when not resource_changes (see drift)
+	driftCost                      [3]int // what the drift read so far counts of counted, keptBytes and nested
 
 	config map[resourceKey]configResource // the configuration block as read, until resolveConfig
 	// calls has each numbered module's call, rootVars the root input
@@ -683,6 +688,9 @@ func (rd *reader) change() error {
 		return rd.badResource(err)
 	}
 	rd.p.Resources++
+	if rd.section == "" && rd.p.Resources == 1 {
+		rd.dropDrift() // a plan with changes plans from its drift
+	}
 	if len(e.typ) == 0 || !rd.keepRaw(e.typ) {
 		rd.release(e)
 		return nil
@@ -733,14 +741,64 @@ func (rd *reader) change() error {
 // drift reads resource_drift into Plan.Drift, each entry as a change of
 // resource_changes is read, with the same bounds, but neither counted
 // among the plan's changes (Resources) nor looked up as one: prior_state
-// holds each drifted object that is left, as it is now.
+// holds each drifted object that is left, as it is now. Only a refresh-only
+// plan, which lists no changes, keeps its drift: a plan with changes plans
+// from it, so it is skipped after a change, and let go, with what it cost
+// of the bounds, at the first change (Terraform writes it first).
 func (rd *reader) drift() error {
+	if rd.p.Resources > 0 {
+		return rd.s.skip()
+	}
 	changes, resources := rd.p.Changes, rd.p.Resources
+	counted, kept, nested := rd.counted, rd.keptBytes, rd.nested
 	rd.p.Changes, rd.section = nil, "resource_drift[]"
 	err := rd.s.array("resource_drift", rd.change)
 	rd.p.Drift = append(rd.p.Drift, rd.p.Changes...)
 	rd.p.Changes, rd.p.Resources, rd.section = changes, resources, ""
+	rd.driftCost[0], rd.driftCost[1], rd.driftCost[2] = rd.driftCost[0]+rd.counted-counted, rd.driftCost[1]+rd.keptBytes-kept, rd.driftCost[2]+rd.nested-nested
 	return err
+}
+
+// dropDrift lets the drift go, and gives back what it cost of the bounds.
+func (rd *reader) dropDrift() {
+	rd.p.Drift = nil
+	rd.counted, rd.keptBytes, rd.nested = rd.counted-rd.driftCost[0], rd.keptBytes-rd.driftCost[1], rd.nested-rd.driftCost[2]
+	rd.driftCost = [3]int{}
+}
+
+// checkDrift refuses a refresh-only plan's drift that Terraform does not
+// write, since each entry stands for the object prior_state holds: an
+// entry listed twice, actions other than an update or a delete (or the
+// no-op of an object moved), a delete of an object prior_state still
+// holds, or an update of one it does not (which would leave the object
+// out of judging).
+func (rd *reader) checkDrift() error {
+	if len(rd.p.Drift) == 0 {
+		return nil
+	}
+	current := make(map[string]bool, len(rd.p.Prior))
+	for _, r := range rd.p.Prior {
+		if r.DeposedKey == "" {
+			current[r.Address] = true
+		}
+	}
+	seen := make(map[string]bool, len(rd.p.Drift))
+	for _, d := range rd.p.Drift {
+		id := deposedID(d.Address, d.DeposedKey)
+		switch a := d.Actions; {
+		case seen[id]:
+			return fmt.Errorf("%q is listed twice in resource_drift; Terraform lists each object once", d.Address)
+		case !a.Update() && !a.Delete() && !a.NoOp():
+			return fmt.Errorf("%q: resource_drift holds the actions %v; Terraform records a change made outside it as an update or a delete", d.Address, []tfjson.Action(a))
+		case d.DeposedKey != "":
+		case a.Delete() && current[d.Address]:
+			return fmt.Errorf("%q: resource_drift deletes it, yet prior_state holds it", d.Address)
+		case !a.Delete() && !current[d.Address]:
+			return fmt.Errorf("%q: resource_drift changes it, yet prior_state does not hold it", d.Address)
+		}
+		seen[id] = true
+	}
+	return nil
 }
 
 // hasChange reports whether the resource at a raw address has a kept

@@ -1389,3 +1389,52 @@ func TestManyKeysBounded(t *testing.T) {
 		t.Errorf("err = %v, want the keys' bound named", err)
 	}
 }
+
+// TestDrift: a refresh-only plan (no resource changes) keeps its
+// resource_drift; entries Terraform does not write are refused, since each
+// stands for the object prior_state holds (round 99). A plan with changes
+// plans from its drift: drift before its changes is let go with what it
+// cost of the bounds, and drift after them is skipped.
+func TestDrift(t *testing.T) {
+	drift := func(address, actions string) string {
+		return `{"address": "` + address + `", "mode": "managed", "type": "aws_iam_access_key", "name": "` + address[len("aws_iam_access_key."):] + `",
+		  "change": {"actions": ` + actions + `, "before": {"status": "Inactive"}, "after": {"status": "Active"}}}`
+	}
+	prior := `"prior_state": {"values": {"root_module": {"resources": [
+	    {"address": "aws_iam_access_key.a", "mode": "managed", "type": "aws_iam_access_key", "name": "a", "values": {"status": "Active"}}]}}}`
+	doc := func(entries ...string) string {
+		return `{"format_version": "1.2", "resource_drift": [` + strings.Join(entries, ",") + `], ` + prior + `}`
+	}
+	p, err := Read(strings.NewReader(doc(drift("aws_iam_access_key.a", `["update"]`), drift("aws_iam_access_key.gone", `["delete"]`))), keepIAM)
+	if err != nil || len(p.Drift) != 2 || p.Resources != 0 || len(p.Changes) != 0 || len(p.Prior) != 1 {
+		t.Fatalf("a refresh-only plan's drift: %+v, %v", p, err)
+	}
+	for name, c := range map[string]struct{ entries []string }{
+		"listed twice":          {[]string{drift("aws_iam_access_key.a", `["update"]`), drift("aws_iam_access_key.a", `["update"]`)}},
+		"forgotten":             {[]string{drift("aws_iam_access_key.a", `["forget"]`)}},
+		"created":               {[]string{drift("aws_iam_access_key.new", `["create"]`)}},
+		"replaced":              {[]string{drift("aws_iam_access_key.a", `["delete", "create"]`)}},
+		"deleted, yet in state": {[]string{drift("aws_iam_access_key.a", `["delete"]`)}},
+		"updated, not in state": {[]string{drift("aws_iam_access_key.b", `["update"]`)}},
+	} {
+		if _, err := Read(strings.NewReader(doc(c.entries...)), keepIAM); err == nil || !strings.Contains(err.Error(), "resource_drift") {
+			t.Errorf("%s: err = %v, want resource_drift named", name, err)
+		}
+	}
+
+	// A plan with changes: its drift counts for no bound once they come,
+	// before its changes or after them. (Drift is of objects in state, so
+	// a plan from Terraform has no more of it than it has changes.)
+	change := `{"address": "aws_iam_access_key.a", "mode": "managed", "type": "aws_iam_access_key", "name": "a",
+	  "change": {"actions": ["no-op"], "before": {"status": "Active"}, "after": {"status": "Active"}}}`
+	many := []string{drift("aws_iam_access_key.x", `["update"]`), drift("aws_iam_access_key.y", `["update"]`)}
+	for name, d := range map[string]string{
+		"drift first": `{"format_version": "1.2", "resource_drift": [` + strings.Join(many, ",") + `], "resource_changes": [` + change + `]}`,
+		"drift last":  `{"format_version": "1.2", "resource_changes": [` + change + `], "resource_drift": [` + strings.Join(many, ",") + `]}`,
+	} {
+		p, err := Read(strings.NewReader(d), keepIAM, MaxResources(2, 0))
+		if err != nil || len(p.Drift) != 0 || p.Kept != 1 || len(p.Changes) != 1 {
+			t.Errorf("%s: %+v, %v; want the drift let go, uncounted", name, p, err)
+		}
+	}
+}
