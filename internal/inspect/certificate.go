@@ -32,6 +32,9 @@ type Certificate struct {
 	NotAfter       time.Time `json:"not_after"`
 	KeyAlgorithm   string    `json:"key_algorithm"` // RSA, ECDSA, Ed25519, DSA or unknown
 	KeyBits        int       `json:"key_bits"`
+	// KeyExponent is an RSA key's public exponent (0 for other keys, or one
+	// past what an int holds).
+	KeyExponent int `json:"-"`
 	// SignatureAlgorithm is crypto/x509's name, such as SHA256-RSA.
 	SignatureAlgorithm string `json:"signature_algorithm"`
 	// SignatureHash is the digest the signature covers: MD2, MD5, SHA1,
@@ -168,6 +171,7 @@ func newCertificate(c *x509.Certificate) *Certificate {
 		NotAfter:           c.NotAfter.UTC(),
 		KeyAlgorithm:       alg,
 		KeyBits:            bits,
+		KeyExponent:        rsaExponent(c.PublicKey),
 		SignatureAlgorithm: c.SignatureAlgorithm.String(),
 		SignatureHash:      signatureHash[c.SignatureAlgorithm],
 		IsCA:               c.IsCA,
@@ -384,6 +388,9 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time) error {
 		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 	})
 	if err == nil {
+		if why := tlsKeyUsage(body.x509); why != "" {
+			return errors.New(why)
+		}
 		return inOrder(body, chain)
 	}
 	var (
@@ -415,6 +422,18 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time) error {
 		}
 	}
 	return errors.New("the chain does not verify the certificate")
+}
+
+// tlsKeyUsage says why a certificate's key usage, where it has one, does
+// not let a TLS server use its key (crypto/x509 checks only the extended
+// key usage): TLS signs with it (ECDHE) or, for RSA, may encipher a key
+// with it; or "" when it may.
+func tlsKeyUsage(c *x509.Certificate) string {
+	const tls = x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment | x509.KeyUsageKeyAgreement
+	if c.KeyUsage == 0 || c.KeyUsage&tls != 0 {
+		return ""
+	}
+	return "the certificate's key usage allows neither digital signatures nor key encipherment, which a TLS server needs"
 }
 
 // inOrder checks that a chain that verifies lists its path in order, each
@@ -453,6 +472,8 @@ func brokenLink(body *Certificate, chain []*Certificate) error {
 			return fmt.Errorf("no certificate in the chain issued %s: an intermediate is missing, or the chain belongs to another certificate", name)
 		case parent.BasicConstraintsValid && !parent.IsCA:
 			return fmt.Errorf("the issuer of %s is not a CA", name)
+		case parent.KeyUsage != 0 && parent.KeyUsage&x509.KeyUsageCertSign == 0:
+			return fmt.Errorf("the issuer of %s may not sign certificates: its key usage lacks certificate signing", name)
 		case signatureHash[cur.SignatureAlgorithm] == "MD2" || signatureHash[cur.SignatureAlgorithm] == "MD5" || signatureHash[cur.SignatureAlgorithm] == "SHA1":
 			return fmt.Errorf("%s is signed with %s, which clients refuse", name, cur.SignatureAlgorithm)
 		case cur.CheckSignatureFrom(parent) != nil:

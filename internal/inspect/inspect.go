@@ -75,6 +75,14 @@ var pemLabels = map[string]bool{
 func isPrivateKeyBlock(t string) bool { return strings.Contains(t, "PRIVATE KEY") }
 
 // keyInfo names a public key's algorithm and size in bits.
+// rsaExponent is an RSA public key's exponent, or 0 for another key.
+func rsaExponent(pub any) int {
+	if k, ok := pub.(*rsa.PublicKey); ok {
+		return k.E
+	}
+	return 0
+}
+
 func keyInfo(pub any) (alg string, bits int) {
 	switch k := pub.(type) {
 	case *rsa.PublicKey:

@@ -32,12 +32,12 @@ var (
 	}
 	CertificateExpiring = &Rule{
 		ID: "IG302", Slug: "certificate-expiring", Severity: Medium,
-		Summary:   "The certificate expires within the warning window",
+		Summary:   "The certificate, or a CA in its chain, expires within the warning window",
 		Rationale: "IAM server certificates do not renew themselves; one that expires soon after upload means an outage is already scheduled.",
 		Remediation: Remediation{
 			Console:   "Renew the certificate with its CA now and upload the renewal, or move the endpoint to an ACM certificate that renews automatically.",
 			CLI:       "aws iam upload-server-certificate with the renewed certificate, then switch listeners to it.",
-			Terraform: "Supply the renewed certificate_body; set lifecycle { create_before_destroy = true } with name_prefix so listeners switch without downtime.",
+			Terraform: "Supply the renewed certificate_body (or a chain of current intermediates); set lifecycle { create_before_destroy = true } with name_prefix so listeners switch without downtime.",
 		},
 		References:    []string{"CIS AWS 1.19", "AWS IAM User Guide: Managing server certificates in IAM"},
 		Event:         eventUploadServerCertificate,
@@ -58,8 +58,8 @@ var (
 	}
 	CertificateWeakKey = &Rule{
 		ID: "IG304", Slug: "certificate-weak-key", Severity: High,
-		Summary:   "The certificate's key is too weak",
-		Rationale: "RSA keys below 2048 bits, elliptic curves below 256 bits and DSA keys can be broken or are refused by current clients.",
+		Summary:   "The certificate's key, or a CA's in its chain, is too weak",
+		Rationale: "RSA keys below 2048 bits or with a public exponent of 1 or an even one, elliptic curves below 256 bits and DSA keys can be broken or are refused by current clients.",
 		Remediation: Remediation{
 			Console:   "Issue a new certificate for an RSA key of at least 2048 bits or an ECDSA P-256/P-384 key.",
 			CLI:       "openssl req -newkey rsa:2048 (or ec -pkeyopt ec_paramgen_curve:P-256) for a new CSR, then upload the new certificate.",
@@ -71,7 +71,7 @@ var (
 	}
 	CertificateWeakSignature = &Rule{
 		ID: "IG305", Slug: "certificate-weak-signature", Severity: High,
-		Summary:   "The certificate is signed with MD5 or SHA-1",
+		Summary:   "The certificate, or a CA in its chain, is signed with MD5, SHA-1 or another weak or unknown algorithm",
 		Rationale: "Collisions against MD5 and SHA-1 are practical, so a forged certificate can share the signature; browsers and Go reject such certificates.",
 		Remediation: Remediation{
 			Console:   "Have the CA reissue the certificate with a SHA-256 (or stronger) signature.",
@@ -84,8 +84,8 @@ var (
 	}
 	CertificateChainInvalid = &Rule{
 		ID: "IG306", Slug: "certificate-chain-invalid", Severity: Medium,
-		Summary:   "The certificate chain does not verify the certificate",
-		Rationale: "Clients that lack the intermediates (most non-browser clients) fail the handshake when the chain is wrong, incomplete or out of order.",
+		Summary:   "The certificate chain does not verify the certificate for a TLS server",
+		Rationale: "Clients that lack the intermediates (most non-browser clients) fail the handshake when the chain is wrong, incomplete or out of order, or when the certificate's key usages do not allow a TLS server.",
 		Remediation: Remediation{
 			Console:   "Upload the issuing CA's intermediates, ordered from the certificate's issuer up to the root.",
 			CLI:       "openssl verify -untrusted chain.pem cert.pem shows which link is missing.",
@@ -266,7 +266,7 @@ func CertificateFindings(c *inspect.Certificate, now time.Time, b Baseline) []Fi
 	case c.NotAfter.Sub(now) < time.Duration(b.CertificateExpiryWarningDays)*24*time.Hour:
 		out = append(out, CertificateExpiring.finding(attr, "the certificate expires on %s, in %s; the baseline warns %d days ahead", day(c.NotAfter), days(Days(now, c.NotAfter)), b.CertificateExpiryWarningDays))
 	}
-	if why := weakKey(c.KeyAlgorithm, c.KeyBits, b); why != "" {
+	if why := weakKey(c, b); why != "" {
 		out = append(out, CertificateWeakKey.finding(attr, "%s", why))
 	}
 	switch c.SignatureHash {
@@ -286,8 +286,9 @@ func days(n int) string {
 	return fmt.Sprintf("%d days", n)
 }
 
-// weakKey says why a key is too weak, or "" when it is not.
-func weakKey(alg string, bits int, b Baseline) string {
+// weakKey says why a certificate's key is too weak, or "" when it is not.
+func weakKey(c *inspect.Certificate, b Baseline) string {
+	alg, bits := c.KeyAlgorithm, c.KeyBits
 	switch {
 	case alg == "DSA":
 		return fmt.Sprintf("DSA key of %d bits; DSA is deprecated, use RSA or ECDSA", bits)
@@ -297,6 +298,9 @@ func weakKey(alg string, bits int, b Baseline) string {
 		return fmt.Sprintf("ECDSA key of %d bits; at least 256 required", bits)
 	case alg == "RSA" && bits > inspect.MaxRSABits:
 		return fmt.Sprintf("RSA key of %d bits; no TLS client takes a key past %d bits", bits, inspect.MaxRSABits)
+	case alg == "RSA" && (c.KeyExponent < 3 || c.KeyExponent%2 == 0):
+		// 1 makes the key do nothing; an even one is no RSA key.
+		return fmt.Sprintf("RSA key with the public exponent %d, which gives no security; use 65537", c.KeyExponent)
 	case alg != "RSA" && alg != "ECDSA" && alg != "Ed25519":
 		return "a public key of a type iamguard cannot read; use RSA or ECDSA"
 	}
@@ -447,7 +451,7 @@ func CertificateChain(body *inspect.Certificate, chain []*inspect.Certificate, n
 	// every certificate it issues: judged as the body's own would be. A
 	// self-signed root's signature is its own, which no client checks.
 	for _, c := range chain {
-		if why := weakKey(c.KeyAlgorithm, c.KeyBits, b); why != "" {
+		if why := weakKey(c, b); why != "" {
 			out = append(out, CertificateWeakKey.finding(attr, "the chain's %s: %s", Known(c.Subject).Quote(), why))
 		}
 		// Only a weak signature asks whether it is the root's own.

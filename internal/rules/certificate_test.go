@@ -3,6 +3,7 @@ package rules
 import (
 	"crypto"
 	"crypto/elliptic"
+	"crypto/rsa"
 	"crypto/x509"
 	"fmt"
 	"os"
@@ -66,6 +67,16 @@ func TestEvaluateServerCertificate(t *testing.T) {
 	rsaRoot := certtest.Issue(t, certtest.Cert{CN: "RSA Root", CA: true, Key: certtest.RSA(t, 2048)})
 	sha1Inter := certtest.Issue(t, certtest.Cert{CN: "SHA1 Intermediate", CA: true, Parent: rsaRoot, SigAlg: x509.SHA1WithRSA})
 	sha1InterLeaf := p.leaf(t, certtest.Cert{Parent: sha1Inter})
+	// RSA keys of other public exponents than 65537 (round 101): 1 and even
+	// ones give no security; 3 is sound, if unusual.
+	exponent := func(e int) string {
+		k := certtest.RSA(t, 2048)
+		return p.leaf(t, certtest.Cert{PublicKey: &rsa.PublicKey{N: k.N, E: e}}).PEM
+	}
+	// Key usages a TLS server cannot use, on the certificate or its issuer.
+	crlOnly := p.leaf(t, certtest.Cert{KeyUsage: x509.KeyUsageCRLSign})
+	noCertSign := certtest.Issue(t, certtest.Cert{CN: "Signing-only Intermediate", CA: true, Parent: p.root, KeyUsage: x509.KeyUsageDigitalSignature})
+	noCertSignLeaf := p.leaf(t, certtest.Cert{Parent: noCertSign})
 
 	tests := []struct {
 		name string
@@ -87,6 +98,17 @@ func TestEvaluateServerCertificate(t *testing.T) {
 		{"RSA 2048 under a 3072 baseline", serverCert(p.leaf(t, certtest.Cert{Key: certtest.RSA(t, 2048)}).PEM, "", ""),
 			func() Baseline { b := b; b.MinRSABits = 3072; return b }(),
 			[]want{{"IG304", High, "certificate_body", "RSA key of 2048 bits; at least 3072 required"}}},
+		{"RSA exponent 1", serverCert(exponent(1), p.chain(), ""), b,
+			[]want{{"IG304", High, "certificate_body", "RSA key with the public exponent 1, which gives no security; use 65537"}}},
+		{"RSA exponent 2", serverCert(exponent(2), p.chain(), ""), b,
+			[]want{{"IG304", High, "certificate_body", "RSA key with the public exponent 2, which gives no security; use 65537"}}},
+		{"RSA exponent 4", serverCert(exponent(4), p.chain(), ""), b,
+			[]want{{"IG304", High, "certificate_body", "RSA key with the public exponent 4, which gives no security; use 65537"}}},
+		{"RSA exponent 3", serverCert(exponent(3), p.chain(), ""), b, nil},
+		{"key usage for CRLs alone", serverCert(crlOnly.PEM, p.chain(), ""), b,
+			[]want{{"IG306", Medium, "certificate_chain", "the chain does not verify the certificate: the certificate's key usage allows neither digital signatures nor key encipherment, which a TLS server needs"}}},
+		{"issuer that may not sign certificates", serverCert(noCertSignLeaf.PEM, certtest.Chain(noCertSign, p.root), ""), b,
+			[]want{{"IG306", Medium, "certificate_chain", `the chain does not verify the certificate: the issuer of "CN=www.example.com,O=iamguard tests" may not sign certificates: its key usage lacks certificate signing`}}},
 		{"ECDSA P-224", serverCert(p.leaf(t, certtest.Cert{Key: certtest.EC(t, elliptic.P224())}).PEM, p.chain(), ""), b,
 			[]want{{"IG304", High, "certificate_body", "ECDSA key of 224 bits; at least 256 required"}}},
 		{"chain missing the intermediate", serverCert(sound.PEM, p.root.PEM, ""), b,
@@ -161,7 +183,7 @@ func TestChainJudgedWhileBodyValid(t *testing.T) {
 // Signature and key checks on facts crypto/x509 will no longer create.
 func TestCertificateFindingsFromFacts(t *testing.T) {
 	valid := inspect.Certificate{NotBefore: certNow.AddDate(-1, 0, 0), NotAfter: certNow.AddDate(1, 0, 0),
-		KeyAlgorithm: "RSA", KeyBits: 2048, SignatureAlgorithm: "SHA256-RSA", SignatureHash: "SHA256"}
+		KeyAlgorithm: "RSA", KeyBits: 2048, KeyExponent: 65537, SignatureAlgorithm: "SHA256-RSA", SignatureHash: "SHA256"}
 	with := func(f func(c *inspect.Certificate)) *inspect.Certificate { c := valid; f(&c); return &c }
 	tests := []struct {
 		name string
@@ -299,7 +321,7 @@ func TestCertificateNamesEveryKind(t *testing.T) {
 			t.Errorf("%+v with no allowed domains: %+v, want a finding: %v", c.cert, fs, c.want)
 		}
 	}
-	if why := weakKey("RSA", inspect.MaxRSABits*2, b); !strings.Contains(why, "no TLS client") {
+	if why := weakKey(&inspect.Certificate{KeyAlgorithm: "RSA", KeyBits: inspect.MaxRSABits * 2, KeyExponent: 65537}, b); !strings.Contains(why, "no TLS client") {
 		t.Errorf("an RSA key of %d bits: %q", inspect.MaxRSABits*2, why)
 	}
 }

@@ -111,6 +111,12 @@ type Cert struct {
 	// them to crypto/x509 (a subject key identifier for a CA; an authority
 	// key identifier when the issuer, named otherwise, has one).
 	SubjectKeyID, AuthorityKeyID []byte
+	// KeyUsage replaces the default: digital signatures, and certificate
+	// signing for a CA.
+	KeyUsage x509.KeyUsage
+	// PublicKey is the certified key, when not Key's (which still signs a
+	// self-signed certificate): an RSA key of an odd exponent, say.
+	PublicKey crypto.PublicKey
 }
 
 // Now is the reference time the default validity is built around.
@@ -158,6 +164,13 @@ func Issue(t testing.TB, c Cert) *Issued {
 	if c.CA {
 		tmpl.KeyUsage |= x509.KeyUsageCertSign
 	}
+	if c.KeyUsage != 0 {
+		tmpl.KeyUsage = c.KeyUsage
+	}
+	pub := c.PublicKey
+	if pub == nil {
+		pub = c.Key.Public()
+	}
 	parent, signer := tmpl, c.Key
 	switch {
 	case c.Parent != nil:
@@ -167,7 +180,7 @@ func Issue(t testing.TB, c Cert) *Issued {
 		named.Subject.CommonName = c.IssuerCN
 		parent = &named
 	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, c.Key.Public(), signer)
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, pub, signer)
 	if err != nil {
 		t.Fatalf("creating certificate %q: %v", c.CN, err)
 	}
