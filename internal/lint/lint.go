@@ -276,6 +276,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 	if p.Resources == 0 {
 		p = refreshOnly(p)
 	}
+	p = acceptDrift(p)
 	l := &linter{plan: p, now: opt.Now, baseline: rules.DefaultBaseline(),
 		sourceReads: map[int]sourceRead{}, users: map[string]int{}, sensitiveUsers: map[string]bool{}}
 	if opt.Baseline != nil {
@@ -435,21 +436,37 @@ func markPrior(p *plan.Plan) *plan.Plan {
 }
 
 // refreshOnly gives a plan that lists no resource changes, as a
-// refresh-only plan does, a change for each current object of its
+// refresh-only plan does, a no-op change for each current object of its
 // prior_state: the account as refreshed, which applying the plan keeps. A
 // normal plan lists every such object, as a no-op when it stays as it is.
-// An object changed outside Terraform (resource_drift) is that change, from
-// the state as written, which applying the plan accepts: a key switched
-// back on, a weaker policy; and one deleted outside Terraform is its
-// delete. Deposed objects stay in Prior, beside them.
+// Deposed objects stay in Prior, beside them.
 func refreshOnly(p *plan.Plan) *plan.Plan {
-	q := priorAsChanges(p, func(*plan.Change) bool { return true })
-	at := map[string]*plan.Change{}
-	for _, c := range q.Changes {
-		at[c.Address] = c
+	return priorAsChanges(p, func(*plan.Change) bool { return true })
+}
+
+// acceptDrift gives p with what changed outside Terraform (resource_drift)
+// judged where applying the plan accepts it into state, as a change from
+// the state as written: an object the plan keeps as it is now (a no-op,
+// every object of a refresh-only plan) takes the drift's before side, so
+// that a key switched back on in the console, or a policy weakened there,
+// is judged as if the plan did it (IG201, IG109); and an object deleted
+// outside Terraform that the plan does not make again is a delete (IG704,
+// IG108). An object the plan changes is judged by that change, from the
+// object as it is: the plan's own transitions are the ones it makes.
+func acceptDrift(p *plan.Plan) *plan.Plan {
+	if len(p.Drift) == 0 {
+		return p
+	}
+	q := *p
+	q.Changes, q.Drift = slices.Clone(p.Changes), nil
+	at := map[string]int{}
+	for i, c := range q.Changes {
+		if c.DeposedKey == "" {
+			at[c.Address] = i
+		}
 	}
 	for _, d := range p.Drift {
-		if d.DeposedKey != "" {
+		if d.DeposedKey != "" || d.Actions.NoOp() {
 			continue
 		}
 		marks := d.BeforeSensitive
@@ -457,17 +474,23 @@ func refreshOnly(p *plan.Plan) *plan.Plan {
 			before, _ := d.Before.(plan.Object)
 			marks = markRead(marks, settings, before)
 		}
-		switch c := at[d.Address]; {
-		case c != nil: // the object as refreshed, from the state as written
+		i, ok := at[d.Address]
+		switch {
+		case ok && q.Changes[i].Actions.NoOp(): // kept as it is now: the drift is accepted
+			c := *q.Changes[i]
 			marks = plan.MergeMarks(marks, c.AfterSensitive)
-			c.Actions, c.Before, c.BeforeSensitive, c.AfterSensitive, c.Line = d.Actions, d.Before, marks, marks, d.Line
-		case d.Actions.Delete():
+			c.Actions, c.Before, c.BeforeSensitive, c.AfterSensitive = d.Actions, d.Before, marks, marks
+			if c.Line == 0 {
+				c.Line = d.Line
+			}
+			q.Changes[i] = &c
+		case !ok && d.Actions.Delete(): // gone, and not made again
 			gone := *d
 			gone.BeforeSensitive, gone.AfterSensitive = marks, marks
 			q.Changes = append(q.Changes, &gone)
 		}
 	}
-	return q
+	return &q
 }
 
 // priorAsChanges gives p with each current object of its prior_state that

@@ -179,6 +179,18 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_cloudtrail.t":                  "IG704:high",
 			"aws_iam_account_password_policy.p": "IG108:high",
 		}},
+		// A normal plan accepts what changed outside Terraform where it
+		// keeps the object as it is now, or does not make a deleted one
+		// again: the same pull request, with its changes made in the
+		// console first, gave 0 findings, exit 0 (round 100).
+		{"trust/drift-console-first", nil, map[string]string{
+			"aws_cloudtrail.t":                  "IG704:high",
+			"aws_iam_access_key.old":            "IG201:high",
+			"aws_iam_account_password_policy.p": "IG109:medium",
+		}},
+		{"trust/drift-trail-beside", nil, map[string]string{
+			"aws_cloudtrail.t": "IG704:high",
+		}},
 		// Names Terraform writes unescaped (round 90: refused by 98b8fb7).
 		{"trust/unicode-names", nil, map[string]string{
 			"aws_iam_access_key.kéy1":                         "IG202:high IG203:medium",

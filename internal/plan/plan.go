@@ -37,10 +37,8 @@ type Plan struct {
 	Prior []Resource
 	// Drift are the kept entries of resource_drift: the changes made
 	// outside Terraform that refreshing found, each an update or a delete
-	// from the state written to the object as it is. A refresh-only plan,
-	// which lists no changes, applies them (to state): only such a plan
-	// keeps them. A plan with changes plans from them, and lists what it
-	// does in Changes.
+	// from the state written to the object as it is. Applying the plan
+	// accepts each one that its changes do not undo.
 	Drift []*Change
 	// Resources counts every managed resource change in the plan.
 	Resources int
@@ -148,6 +146,12 @@ func (e *tooMany) Error() string {
 
 // count adds a kept resource to the plan's count.
 func (rd *reader) count() error {
+	if rd.section != "" { // drift: of objects counted already, or deleted
+		if rd.drifted++; rd.maxResources > 0 && rd.drifted > rd.maxResources {
+			return &tooMany{rd.maxResources}
+		}
+		return nil
+	}
 	if rd.counted++; rd.maxResources > 0 && rd.earlier+rd.counted > rd.maxResources {
 		return &tooMany{rd.maxResources}
 	}
@@ -235,7 +239,7 @@ type reader struct {
 
 	maxResources, earlier, counted int    // see MaxResources
 	section                        string // the list change reads entries of, when not resource_changes (see drift)
-	driftCost                      [3]int // what the drift read so far counts of counted, keptBytes and nested
+	drifted                        int    // drift entries kept so far (see count)
 
 	config map[resourceKey]configResource // the configuration block as read, until resolveConfig
 	// calls has each numbered module's call, rootVars the root input
@@ -688,9 +692,6 @@ func (rd *reader) change() error {
 		return rd.badResource(err)
 	}
 	rd.p.Resources++
-	if rd.section == "" && rd.p.Resources == 1 {
-		rd.dropDrift() // a plan with changes plans from its drift
-	}
 	if len(e.typ) == 0 || !rd.keepRaw(e.typ) {
 		rd.release(e)
 		return nil
@@ -739,47 +740,39 @@ func (rd *reader) change() error {
 }
 
 // drift reads resource_drift into Plan.Drift, each entry as a change of
-// resource_changes is read, with the same bounds, but neither counted
-// among the plan's changes (Resources) nor looked up as one: prior_state
-// holds each drifted object that is left, as it is now. Only a refresh-only
-// plan, which lists no changes, keeps its drift: a plan with changes plans
-// from it, so it is skipped after a change, and let go, with what it cost
-// of the bounds, at the first change (Terraform writes it first).
+// resource_changes is read, with the same bounds on what it keeps, but
+// neither counted among the plan's changes (Resources) nor looked up as
+// one. Each entry stands for an object prior_state or a change holds, or
+// one deleted outside Terraform: entries count against the resource limit
+// on their own (see count), not on top of those objects.
 func (rd *reader) drift() error {
-	if rd.p.Resources > 0 {
-		return rd.s.skip()
-	}
 	changes, resources := rd.p.Changes, rd.p.Resources
-	counted, kept, nested := rd.counted, rd.keptBytes, rd.nested
 	rd.p.Changes, rd.section = nil, "resource_drift[]"
 	err := rd.s.array("resource_drift", rd.change)
 	rd.p.Drift = append(rd.p.Drift, rd.p.Changes...)
 	rd.p.Changes, rd.p.Resources, rd.section = changes, resources, ""
-	rd.driftCost[0], rd.driftCost[1], rd.driftCost[2] = rd.driftCost[0]+rd.counted-counted, rd.driftCost[1]+rd.keptBytes-kept, rd.driftCost[2]+rd.nested-nested
 	return err
 }
 
-// dropDrift lets the drift go, and gives back what it cost of the bounds.
-func (rd *reader) dropDrift() {
-	rd.p.Drift = nil
-	rd.counted, rd.keptBytes, rd.nested = rd.counted-rd.driftCost[0], rd.keptBytes-rd.driftCost[1], rd.nested-rd.driftCost[2]
-	rd.driftCost = [3]int{}
-}
-
-// checkDrift refuses a refresh-only plan's drift that Terraform does not
-// write, since each entry stands for the object prior_state holds: an
-// entry listed twice, actions other than an update or a delete (or the
-// no-op of an object moved), a delete of an object prior_state still
-// holds, or an update of one it does not (which would leave the object
-// out of judging).
+// checkDrift refuses drift that Terraform does not write, since each entry
+// stands for an object the plan holds: an entry listed twice, actions
+// other than an update or a delete (or the no-op of an object moved), a
+// delete of an object the plan still holds (in prior_state, or as the
+// before side of a change), or an update of one it does not (which would
+// leave the change out of judging).
 func (rd *reader) checkDrift() error {
 	if len(rd.p.Drift) == 0 {
 		return nil
 	}
-	current := make(map[string]bool, len(rd.p.Prior))
+	held := make(map[string]bool, len(rd.p.Prior)+len(rd.p.Changes))
 	for _, r := range rd.p.Prior {
 		if r.DeposedKey == "" {
-			current[r.Address] = true
+			held[r.Address] = true
+		}
+	}
+	for _, c := range rd.p.Changes {
+		if c.DeposedKey == "" && c.Before != nil {
+			held[c.Address] = true
 		}
 	}
 	seen := make(map[string]bool, len(rd.p.Drift))
@@ -791,10 +784,10 @@ func (rd *reader) checkDrift() error {
 		case !a.Update() && !a.Delete() && !a.NoOp():
 			return fmt.Errorf("%q: resource_drift holds the actions %v; Terraform records a change made outside it as an update or a delete", d.Address, []tfjson.Action(a))
 		case d.DeposedKey != "":
-		case a.Delete() && current[d.Address]:
-			return fmt.Errorf("%q: resource_drift deletes it, yet prior_state holds it", d.Address)
-		case !a.Delete() && !current[d.Address]:
-			return fmt.Errorf("%q: resource_drift changes it, yet prior_state does not hold it", d.Address)
+		case a.Delete() && held[d.Address]:
+			return fmt.Errorf("%q: resource_drift deletes it, yet the plan holds it", d.Address)
+		case !a.Delete() && !held[d.Address]:
+			return fmt.Errorf("%q: resource_drift changes it, yet the plan does not hold it", d.Address)
 		}
 		seen[id] = true
 	}

@@ -1390,11 +1390,11 @@ func TestManyKeysBounded(t *testing.T) {
 	}
 }
 
-// TestDrift: a refresh-only plan (no resource changes) keeps its
-// resource_drift; entries Terraform does not write are refused, since each
-// stands for the object prior_state holds (round 99). A plan with changes
-// plans from its drift: drift before its changes is let go with what it
-// cost of the bounds, and drift after them is skipped.
+// TestDrift: a plan keeps its resource_drift; entries Terraform does not
+// write are refused, since each stands for an object the plan holds, in
+// prior_state or as a change's before side (round 99). Drift entries count
+// against the resource limit on their own, not on top of the objects they
+// stand for (round 100).
 func TestDrift(t *testing.T) {
 	drift := func(address, actions string) string {
 		return `{"address": "` + address + `", "mode": "managed", "type": "aws_iam_access_key", "name": "` + address[len("aws_iam_access_key."):] + `",
@@ -1422,19 +1422,17 @@ func TestDrift(t *testing.T) {
 		}
 	}
 
-	// A plan with changes: its drift counts for no bound once they come,
-	// before its changes or after them. (Drift is of objects in state, so
-	// a plan from Terraform has no more of it than it has changes.)
+	// A plan with changes: drift of an object a change holds, before the
+	// changes or after them; under a limit of one resource.
 	change := `{"address": "aws_iam_access_key.a", "mode": "managed", "type": "aws_iam_access_key", "name": "a",
 	  "change": {"actions": ["no-op"], "before": {"status": "Active"}, "after": {"status": "Active"}}}`
-	many := []string{drift("aws_iam_access_key.x", `["update"]`), drift("aws_iam_access_key.y", `["update"]`)}
 	for name, d := range map[string]string{
-		"drift first": `{"format_version": "1.2", "resource_drift": [` + strings.Join(many, ",") + `], "resource_changes": [` + change + `]}`,
-		"drift last":  `{"format_version": "1.2", "resource_changes": [` + change + `], "resource_drift": [` + strings.Join(many, ",") + `]}`,
+		"drift first": `{"format_version": "1.2", "resource_drift": [` + drift("aws_iam_access_key.a", `["update"]`) + `], "resource_changes": [` + change + `]}`,
+		"drift last":  `{"format_version": "1.2", "resource_changes": [` + change + `], "resource_drift": [` + drift("aws_iam_access_key.a", `["update"]`) + `]}`,
 	} {
-		p, err := Read(strings.NewReader(d), keepIAM, MaxResources(2, 0))
-		if err != nil || len(p.Drift) != 0 || p.Kept != 1 || len(p.Changes) != 1 {
-			t.Errorf("%s: %+v, %v; want the drift let go, uncounted", name, p, err)
+		p, err := Read(strings.NewReader(d), keepIAM, MaxResources(1, 0))
+		if err != nil || len(p.Drift) != 1 || p.Kept != 1 || len(p.Changes) != 1 {
+			t.Errorf("%s: %+v, %v; want the drift kept, not counted on top of its change", name, p, err)
 		}
 	}
 }
