@@ -7,6 +7,7 @@ package lint
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -446,13 +447,13 @@ func refreshOnly(p *plan.Plan) *plan.Plan {
 
 // acceptDrift gives p with what changed outside Terraform (resource_drift)
 // judged where applying the plan accepts it into state, as a change from
-// the state as written: an object the plan keeps as it is now (a no-op,
-// every object of a refresh-only plan) takes the drift's before side, so
-// that a key switched back on in the console, or a policy weakened there,
-// is judged as if the plan did it (IG201, IG109); and an object deleted
-// outside Terraform that the plan does not make again is a delete (IG704,
-// IG108). An object the plan changes is judged by that change, from the
-// object as it is: the plan's own transitions are the ones it makes.
+// the state as written. An object the plan keeps or updates takes, for
+// each attribute the plan leaves as it is now, its value in the state as
+// written (see composeBefore): a key switched back on in the console, or a
+// policy weakened there, is judged as if the plan did it (IG201, IG109),
+// while an attribute the plan changes is judged from its value now. An
+// object deleted outside Terraform that the plan does not make again is a
+// delete (IG704, IG108).
 func acceptDrift(p *plan.Plan) *plan.Plan {
 	if len(p.Drift) == 0 {
 		return p
@@ -476,10 +477,13 @@ func acceptDrift(p *plan.Plan) *plan.Plan {
 		}
 		i, ok := at[d.Address]
 		switch {
-		case ok && q.Changes[i].Actions.NoOp(): // kept as it is now: the drift is accepted
+		case ok && (q.Changes[i].Actions.NoOp() || q.Changes[i].Actions.Update()):
 			c := *q.Changes[i]
 			marks = plan.MergeMarks(marks, c.AfterSensitive)
-			c.Actions, c.Before, c.BeforeSensitive, c.AfterSensitive = d.Actions, d.Before, marks, marks
+			c.Before, c.BeforeSensitive, c.AfterSensitive = composeBefore(d.Before, &c), marks, marks
+			if c.Actions.NoOp() {
+				c.Actions = d.Actions
+			}
 			if c.Line == 0 {
 				c.Line = d.Line
 			}
@@ -491,6 +495,38 @@ func acceptDrift(p *plan.Plan) *plan.Plan {
 		}
 	}
 	return &q
+}
+
+// composeBefore is the before side of change c, kept or updated, to an
+// object whose state as written was written: each attribute the plan
+// leaves as it is now (its after is known and equal to its before) takes
+// its value as written, and each the plan changes keeps the value it
+// changes from, so that both the drift the plan accepts and the plan's own
+// transitions are judged. Sides that are not objects (wholly unknown or
+// sensitive) take the state as written for a no-op, and are kept else.
+func composeBefore(written any, c *plan.Change) any {
+	w, ok := written.(plan.Object)
+	now, ok2 := c.Before.(plan.Object)
+	after, ok3 := c.After.(plan.Object)
+	if !ok || !ok2 || !ok3 {
+		if c.Actions.NoOp() {
+			return written
+		}
+		return c.Before
+	}
+	unknown, _ := c.AfterUnknown.(plan.Object)
+	out := make(plan.Object, 0, len(now))
+	for _, m := range now {
+		v := m.Value
+		a, _ := after.Get(m.Name)
+		if u, _ := unknown.Get(m.Name); (u == nil || u == false) && reflect.DeepEqual(v, a) {
+			if was, ok := w.Get(m.Name); ok {
+				v = was
+			}
+		}
+		out = append(out, plan.Member{Name: m.Name, Value: v})
+	}
+	return out
 }
 
 // priorAsChanges gives p with each current object of its prior_state that

@@ -188,6 +188,17 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_access_key.old":            "IG201:high",
 			"aws_iam_account_password_policy.p": "IG109:medium",
 		}},
+		// An object the plan updates: each attribute it leaves as it is
+		// now is judged from the state as written (the policy lowered in
+		// the console while the plan shortens max_password_age), each it
+		// changes from its value now (def, switched off by a defender,
+		// switched back on by the plan).
+		{"trust/drift-plan-updates", nil, map[string]string{
+			"aws_cloudtrail.t":                  "IG704:high",
+			"aws_iam_access_key.def":            "IG201:high IG203:medium",
+			"aws_iam_access_key.old":            "IG201:high",
+			"aws_iam_account_password_policy.p": "IG109:medium",
+		}},
 		{"trust/drift-trail-beside", nil, map[string]string{
 			"aws_cloudtrail.t": "IG704:high",
 		}},
