@@ -497,13 +497,14 @@ func acceptDrift(p *plan.Plan) *plan.Plan {
 	return &q
 }
 
-// composeBefore is the before side of change c, kept or updated, to an
-// object whose state as written was written: each attribute the plan
-// leaves as it is now (its after is known and equal to its before) takes
-// its value as written, and each the plan changes keeps the value it
-// changes from, so that both the drift the plan accepts and the plan's own
-// transitions are judged. Sides that are not objects (wholly unknown or
-// sensitive) take the state as written for a no-op, and are kept else.
+// composeBefore is the before side of change c (a no-op or an update) to
+// an object that drifted from written, its state as written: each
+// attribute the plan leaves as it is now (its after is known and equal to
+// its before) takes its value as written, and each the plan changes keeps
+// the value it changes from, so that both the drift the plan accepts and
+// the plan's own transitions are judged. Sides that are not objects
+// (wholly unknown or sensitive) take the state as written for a no-op, and
+// are kept else.
 func composeBefore(written any, c *plan.Change) any {
 	w, ok := written.(plan.Object)
 	now, ok2 := c.Before.(plan.Object)
