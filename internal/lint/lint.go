@@ -447,13 +447,14 @@ func refreshOnly(p *plan.Plan) *plan.Plan {
 
 // acceptDrift gives p with what changed outside Terraform (resource_drift)
 // judged where applying the plan accepts it into state, as a change from
-// the state as written. An object the plan keeps or updates takes, for
-// each attribute the plan leaves as it is now, its value in the state as
-// written (see composeBefore): a key switched back on in the console, or a
-// policy weakened there, is judged as if the plan did it (IG201, IG109),
-// while an attribute the plan changes is judged from its value now. An
-// object deleted outside Terraform that the plan does not make again is a
-// delete (IG704, IG108).
+// the state as written. An object the plan keeps, updates or replaces
+// takes, for each attribute the plan leaves as it is now, its value in the
+// state as written (see composeBefore): a key switched back on in the
+// console, or a policy weakened there, is judged as if the plan did it
+// (IG201, IG109), an organization trail made single-account there and
+// then replaced as if the plan did that (IG704), while an attribute the
+// plan changes is judged from its value now. An object deleted outside
+// Terraform that the plan does not make again is a delete (IG704, IG108).
 func acceptDrift(p *plan.Plan) *plan.Plan {
 	if len(p.Drift) == 0 {
 		return p
@@ -477,7 +478,7 @@ func acceptDrift(p *plan.Plan) *plan.Plan {
 		}
 		i, ok := at[d.Address]
 		switch {
-		case ok && (q.Changes[i].Actions.NoOp() || q.Changes[i].Actions.Update()):
+		case ok && (q.Changes[i].Actions.NoOp() || q.Changes[i].Actions.Update() || q.Changes[i].Actions.Replace()):
 			c := *q.Changes[i]
 			marks = plan.MergeMarks(marks, c.AfterSensitive)
 			c.Before, c.BeforeSensitive, c.AfterSensitive = composeBefore(d.Before, &c), marks, marks
@@ -497,14 +498,14 @@ func acceptDrift(p *plan.Plan) *plan.Plan {
 	return &q
 }
 
-// composeBefore is the before side of change c (a no-op or an update) to
-// an object that drifted from written, its state as written: each
-// attribute the plan leaves as it is now (its after is known and equal to
-// its before) takes its value as written, and each the plan changes keeps
-// the value it changes from, so that both the drift the plan accepts and
-// the plan's own transitions are judged. Sides that are not objects
-// (wholly unknown or sensitive) take the state as written for a no-op, and
-// are kept else.
+// composeBefore is the before side of change c (a no-op, an update or a
+// replacement) to an object that drifted from written, its state as
+// written: each attribute the plan leaves as it is now (its after is known
+// and equal to its before) takes its value as written, and each the plan
+// changes keeps the value it changes from, so that both the drift the plan
+// accepts and the plan's own transitions are judged. Sides that are not
+// objects (wholly unknown or sensitive) take the state as written for a
+// no-op, and are kept else.
 func composeBefore(written any, c *plan.Change) any {
 	w, ok := written.(plan.Object)
 	now, ok2 := c.Before.(plan.Object)

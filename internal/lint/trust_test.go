@@ -199,6 +199,11 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_access_key.old":            "IG201:high",
 			"aws_iam_account_password_policy.p": "IG109:medium",
 		}},
+		// A replacement too: an organization trail made single-account in
+		// the console, then replaced by the plan (round 102: 0 findings).
+		{"trust/drift-org-trail-replaced", nil, map[string]string{
+			"aws_cloudtrail.t": "IG704:high",
+		}},
 		{"trust/drift-trail-beside", nil, map[string]string{
 			"aws_cloudtrail.t": "IG704:high",
 		}},
