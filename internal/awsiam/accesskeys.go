@@ -60,10 +60,10 @@ func AccessKeys(ctx context.Context, api AccessKeysAPI, userName string) (keys [
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(MaxInFlight) // bounds goroutines; c.limiter bounds calls
 	c := &keyCollector{api: api, limiter: newLimiter()}
-	start := func(user string, listed bool) { g.Go(func() error { return c.userKeys(gctx, user, listed) }) }
+	start := func(user string) { g.Go(func() error { return c.userKeys(gctx, user) }) }
 
 	if userName != "" {
-		start(userName, false)
+		start(userName)
 	} else {
 		p := iam.NewListUsersPaginator(api, &iam.ListUsersInput{MaxItems: aws.Int32(1000)}) // IAM's largest page
 		guard := pageGuard{action: "ListUsers"}
@@ -82,7 +82,7 @@ func AccessKeys(ctx context.Context, api AccessKeysAPI, userName string) (keys [
 				return nil, nil, err
 			}
 			for _, u := range page.Users {
-				start(aws.ToString(u.UserName), true)
+				start(aws.ToString(u.UserName))
 			}
 		}
 	}
@@ -116,9 +116,10 @@ func (c *keyCollector) hasGap() bool {
 	return c.gap != nil
 }
 
-// userKeys lists one user's keys, then asks for each key's last use. A
-// user that ListUsers listed and that is gone since has none.
-func (c *keyCollector) userKeys(ctx context.Context, user string, listed bool) error {
+// userKeys lists one user's keys, then asks for each key's last use. A key
+// deleted since it was listed is passed over; a user gone since ListUsers
+// named it (deleted, or renamed with its keys) fails the read.
+func (c *keyCollector) userKeys(ctx context.Context, user string) error {
 	var keys []AccessKey
 	p := iam.NewListAccessKeysPaginator(c.api, &iam.ListAccessKeysInput{UserName: aws.String(user)})
 	guard := pageGuard{action: "ListAccessKeys"}
@@ -130,9 +131,6 @@ func (c *keyCollector) userKeys(ctx context.Context, user string, listed bool) e
 			}
 			return guard.check(page.IsTruncated, page.Marker, itemKeys(page.AccessKeyMetadata, func(m types.AccessKeyMetadata) *string { return m.AccessKeyId }))
 		})
-		if listed && userGone(err) {
-			return nil
-		}
 		if err != nil {
 			return err
 		}
@@ -158,7 +156,7 @@ func (c *keyCollector) userKeys(ctx context.Context, user string, listed bool) e
 			return err
 		})
 		switch {
-		case err != nil && userGone(err):
+		case err != nil && gone(err): // the key ID is the key's alone: deleted
 			continue
 		case err != nil:
 			e := wrap("GetAccessKeyLastUsed", err).(*Error)

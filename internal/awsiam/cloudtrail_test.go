@@ -320,29 +320,41 @@ func TestIAMEventsBounded(t *testing.T) {
 }
 
 // TestIAMEventsUnreadableRecord: an event whose CloudTrail record does not
-// parse (cut short) keeps LookupEvents' own fields and is Unreadable, so
-// the rules report it as a gap: an UpdateAccessKey to Active by root, read
-// without its record, would otherwise pass as a call that set no status.
+// parse (cut short), or names no caller, keeps LookupEvents' own fields
+// and is Unreadable, so the rules report it as a gap: an UpdateAccessKey to
+// Active by root, read without its record, would otherwise pass as a call
+// that set no status. So is a successful UpdateAccessKey without a status.
 func TestIAMEventsUnreadableRecord(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{Now: now, Events: []iamtest.Event{
 		{ID: "cut", Name: "UpdateAccessKey", Time: now.Add(-time.Hour), Username: "root", PrincipalType: "Root",
 			CloudTrailEvent: `{"eventVersion":"1.08","userIdentity":{"type":"Root"`},
-		{ID: "whole", Name: "UpdateAccessKey", Time: now.Add(-2 * time.Hour), Username: "alice"},
+		{ID: "whole", Name: "UpdateAccessKey", Time: now.Add(-2 * time.Hour), Username: "alice",
+			RequestParameters: map[string]any{"accessKeyId": "AKIAOLD", "status": "Inactive"}},
+		// Records that parse but name no caller (round 103).
+		{ID: "null", Name: "UpdateAccessKey", Time: now.Add(-3 * time.Hour), Username: "root", CloudTrailEvent: "null"},
+		{ID: "empty", Name: "UpdateAccessKey", Time: now.Add(-4 * time.Hour), Username: "root", CloudTrailEvent: "{}"},
+		// A record of a call that succeeded, without the status it set.
+		{ID: "nostatus", Name: "UpdateAccessKey", Time: now.Add(-5 * time.Hour), Username: "alice"},
 	}})
 	read, err := IAMEvents(context.Background(), ctClient(srv, 1), EventsQuery{
 		Names: []string{"UpdateAccessKey"}, Start: now.AddDate(0, 0, -1), End: now, Pacer: unpaced(srv),
 	})
-	if err != nil || len(read.Events) != 2 {
+	if err != nil || len(read.Events) != 5 {
 		t.Fatalf("%+v: %v", read, err)
 	}
-	if e := read.Events[0]; e.ID != "cut" || !e.Unreadable || e.UserName != "root" {
-		t.Errorf("the cut record: %+v", e)
+	for _, e := range read.Events {
+		if unreadable := e.ID == "cut" || e.ID == "null" || e.ID == "empty"; e.Unreadable != unreadable {
+			t.Errorf("record %s: unreadable %v, want %v", e.ID, e.Unreadable, unreadable)
+		}
 	}
-	if e := read.Events[1]; e.ID != "whole" || e.Unreadable {
-		t.Errorf("the whole record: %+v", e)
+	var gaps []string
+	for _, f := range rules.EvaluateEvents(read.Events, rules.DefaultBaseline(), nil) {
+		if f.Rule != rules.CheckIncomplete {
+			t.Errorf("finding %+v, want IG806 gaps alone", f)
+		}
+		gaps = append(gaps, f.Subject)
 	}
-	fs := rules.EvaluateEvents(read.Events, rules.DefaultBaseline(), nil)
-	if len(fs) != 1 || fs[0].Rule != rules.CheckIncomplete || fs[0].Subject != "cut" {
-		t.Errorf("findings %+v, want one IG806 for the cut record", fs)
+	if strings.Join(gaps, " ") != "cut null empty nostatus" {
+		t.Errorf("gaps for %v, want cut null empty nostatus", gaps)
 	}
 }

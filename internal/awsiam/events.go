@@ -241,8 +241,8 @@ type record struct {
 }
 
 // event turns a LookupEvents result into the rules' view of it. A record
-// that does not parse leaves only LookupEvents' own fields, and is
-// Unreadable.
+// that does not parse, or names no caller, leaves only LookupEvents' own
+// fields, and is Unreadable.
 func event(e cttypes.Event) rules.Event {
 	out := rules.Event{
 		ID:          aws.ToString(e.EventId),
@@ -253,7 +253,9 @@ func event(e cttypes.Event) rules.Event {
 		ReadOnly:    aws.ToString(e.ReadOnly) == "true",
 	}
 	var r record
-	if json.Unmarshal([]byte(aws.ToString(e.CloudTrailEvent)), &r) != nil {
+	// Every record names who made the call (userIdentity.type); one that
+	// does not parse, or says nothing of that (null, {}), tells nothing.
+	if json.Unmarshal([]byte(aws.ToString(e.CloudTrailEvent)), &r) != nil || r.UserIdentity.Type == "" {
 		out.Unreadable = true
 		return out
 	}

@@ -36,13 +36,14 @@ type Gap struct {
 }
 
 // gapOf turns a per-item failure into a Gap when IAM denied or throttled
-// it; any other failure stays an error.
+// it, or the item is gone since it was listed (see gone): never a pass, and
+// the rest is still read; any other failure stays an error.
 func gapOf(name, item, action string, err error) (*Gap, error) {
 	var e *Error
 	if !errors.As(wrap(action, err), &e) {
 		return nil, err
 	}
-	if e.Denied() || e.Throttled() {
+	if e.Denied() || e.Throttled() || gone(e) {
 		return &Gap{Name: name, Item: item, Err: e}, nil
 	}
 	return nil, e
@@ -90,19 +91,16 @@ func listUsers(ctx context.Context, lim limiter, api iam.ListUsersAPIClient, eac
 }
 
 // userListingGap sorts a failed listing of one user's items: a Gap when IAM
-// denied or throttled it, unless fatal says that user's listing is the
-// read itself; nothing (nil, nil) when the user is gone (deleted since
-// ListUsers named it: it holds nothing now); else an error.
+// denied or throttled it, or the user is gone since ListUsers named it,
+// unless fatal says that user's listing is the read itself; else an error.
 func userListingGap(user, item, action string, fatal bool, err error) (*Gap, error) {
-	switch {
-	case fatal:
+	if fatal {
 		return nil, wrap(action, err)
-	case userGone(err):
-		return nil, nil
 	}
 	return gapOf(user, item, action, err)
 }
 
-// userGone reports whether a call about a user that ListUsers named failed
-// because the user no longer exists: deleted during the read.
-func userGone(err error) bool { return code(err) == "NoSuchEntity" }
+// gone reports whether a call about an item listed before failed because
+// it no longer exists by that name (NoSuchEntity): deleted during the
+// read, or, for a user, renamed, its items still there under the new name.
+func gone(err error) bool { return code(err) == "NoSuchEntity" }

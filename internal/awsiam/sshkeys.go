@@ -129,8 +129,6 @@ func (c *sshCollector) userKeys(ctx context.Context, user string, fatal bool) er
 			return err
 		})
 		switch {
-		case err != nil && userGone(err):
-			continue // deleted, or its user, since it was listed
 		case err != nil:
 			gap, err := gapOf(k.ID, fmt.Sprintf("SSH public key %s of user %q", k.ID, user), "GetSSHPublicKey", err)
 			if err != nil {

@@ -126,6 +126,8 @@ func gapReason(err error) string {
 		return fmt.Sprintf("%s was denied: grant %s", e.Action, e.Permission())
 	case errors.As(err, &e) && e.Throttled():
 		return fmt.Sprintf("%s was still throttled after retries", e.Action)
+	case errors.As(err, &e) && e.Code == "NoSuchEntity":
+		return fmt.Sprintf("%s found it gone since it was listed (NoSuchEntity): deleted, or renamed", e.Action)
 	}
 	return err.Error()
 }

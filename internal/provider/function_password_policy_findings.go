@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -50,7 +51,10 @@ func (passwordPolicyFindingsFunction) Definition(_ context.Context, _ function.D
 			function.DynamicParameter{
 				Name:           "policy",
 				AllowNullValue: true, // so that null gets this function's own error
-				Description:    "The password policy: an object with any of the arguments of aws_iam_account_password_policy.",
+				// So that the resource itself is judged during plan while
+				// its computed id is still unknown (see knownPolicy).
+				AllowUnknownValues: true,
+				Description:        "The password policy: an object with any of the arguments of aws_iam_account_password_policy.",
 			},
 		},
 		VariadicParameter: baselineParameter(),
@@ -64,6 +68,10 @@ func (passwordPolicyFindingsFunction) Run(ctx context.Context, req function.RunR
 		baseline []types.Dynamic
 	)
 	if resp.Error = req.Arguments.Get(ctx, &policy, &baseline); resp.Error != nil {
+		return
+	}
+	if policy.IsUnknown() || policy.IsUnderlyingValueUnknown() {
+		resp.Error = resp.Result.Set(ctx, types.ListUnknown(functionFindingType))
 		return
 	}
 	if isNull(policy) {
@@ -81,7 +89,7 @@ func (passwordPolicyFindingsFunction) Run(ctx context.Context, req function.RunR
 		resp.Error = ferr
 		return
 	}
-	if !whollyKnown(ctx, policy) || !allKnown(ctx, baseline) {
+	if !knownPolicy(ctx, policy) || !allKnown(ctx, baseline) {
 		resp.Error = resp.Result.Set(ctx, types.ListUnknown(functionFindingType))
 		return
 	}
@@ -92,6 +100,22 @@ func (passwordPolicyFindingsFunction) Run(ctx context.Context, req function.RunR
 // computes itself: a policy object may hold them (the resource itself, or
 // self), and they are passed over.
 var computedPolicyAttributes = []string{"expire_passwords", "id"}
+
+// knownPolicy reports whether every attribute of a policy object that the
+// rules read is wholly known: the resource's computed attributes, unknown
+// until it is made, do not count.
+func knownPolicy(ctx context.Context, v types.Dynamic) bool {
+	attrs, ok := objectAttributes(v)
+	if !ok {
+		return whollyKnown(ctx, v)
+	}
+	for name, a := range attrs {
+		if !slices.Contains(computedPolicyAttributes, name) && !whollyKnown(ctx, a) {
+			return false
+		}
+	}
+	return true
+}
 
 // passwordPolicyArgument reads the policy object. Its attribute names and
 // their defaults come from rules.PlannedPasswordPolicy, as the linter's do;

@@ -103,6 +103,7 @@ func TestPasswordPolicyFindingsUnknown(t *testing.T) {
 			plancheck.ExpectUnknownOutputValue("policy_unknown"),
 			plancheck.ExpectUnknownOutputValue("baseline_unknown"),
 			plancheck.ExpectKnownOutputValue("known", knownvalue.ListSizeExact(7)),
+			plancheck.ExpectKnownOutputValue("computed_unknown", knownvalue.ListSizeExact(7)),
 		}},
 		ConfigStateChecks: []statecheck.StateCheck{
 			statecheck.ExpectKnownOutputValue("attribute_unknown", knownvalue.ListSizeExact(6)),

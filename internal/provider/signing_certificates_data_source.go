@@ -77,7 +77,7 @@ func (d *signingCertificatesDataSource) Schema(_ context.Context, _ datasource.S
 			"Without user_name every user is listed (iam:ListUsers), whatever the credential report shows: IAM hands back a report up to four hours old, " +
 			"which may miss a certificate uploaded since. The report (iam:GenerateCredentialReport, iam:GetCredentialReport) gives the root user's certificates, " +
 			"from its cert_1 and cert_2 columns (status and upload date only, so " + rules.SigningCertificateWeak.Name() + " cannot judge them). " +
-			"A user whose certificates cannot be listed (AccessDenied or throttling) is named in a " + rules.CheckIncomplete.Name() +
+			"A user whose certificates cannot be listed (AccessDenied, throttling, or gone since iam:ListUsers named it: deleted or renamed) is named in a " + rules.CheckIncomplete.Name() +
 			" finding with the permission, as is the root user when the report cannot be read; a refused iam:ListUsers fails the read. " +
 			"A certificate whose status is not Active, Inactive or Expired, or an active one IAM gives no upload_date for, is a " +
 			rules.CheckIncomplete.Name() + " finding naming " + rules.SigningCertificateUnused.Name() + " as not judged.",

@@ -67,7 +67,7 @@ func (d *sshPublicKeysDataSource) Schema(_ context.Context, _ datasource.SchemaR
 		Description: "Lists IAM users' SSH public keys (iam:ListUsers, then iam:ListSSHPublicKeys per user, then iam:GetSSHPublicKey " +
 			"in SSH encoding per key; at most 16 calls at once) and judges them as iamguard lint judges planned aws_iam_user_ssh_key: " +
 			rules.Names(sshKeyRules...) + ", the last across every user of the account, whose names IAM compares case-insensitively. " +
-			"A user or key that cannot be read (AccessDenied or throttling) is named in a " + rules.CheckIncomplete.Name() +
+			"A user or key that cannot be read (AccessDenied, throttling, or gone since it was listed: deleted, or a user renamed) is named in a " + rules.CheckIncomplete.Name() +
 			" finding with the permission; the rest is still judged. A refused iam:ListUsers (or, with user_name, a refused listing of that user's keys) fails the read.",
 		Attributes: attrs,
 	}

@@ -223,10 +223,15 @@ func evaluateEvent(e Event, b Baseline, expected Principals) (Finding, bool) {
 	if r == nil {
 		return Finding{}, false
 	}
-	if e.Unreadable {
-		f := CheckIncomplete.finding("", "%s event %s at %s has a CloudTrail record iamguard cannot read, so who made the call and what it asked for are not known; %s not judged",
-			e.Name, e.ID, e.Time.Format(time.RFC3339), r.Name())
-		return f, true
+	_, status := e.Parameters["status"]
+	switch {
+	case e.Unreadable:
+		return CheckIncomplete.finding("", "%s event %s at %s has a CloudTrail record iamguard cannot read, so who made the call and what it asked for are not known; %s not judged",
+			e.Name, e.ID, e.Time.Format(time.RFC3339), r.Name()), true
+	case r == EventAccessKeyActivated && !status && !e.Attempt() && !e.Root():
+		// A call that succeeded sent a status: its record lost it.
+		return CheckIncomplete.finding("", "%s event %s at %s has a CloudTrail record without the status it set; %s not judged",
+			e.Name, e.ID, e.Time.Format(time.RFC3339), r.Name()), true
 	}
 	who := e.who()
 	var why string

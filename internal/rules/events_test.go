@@ -59,6 +59,8 @@ func TestEvaluateEvents(t *testing.T) {
 		// A record that did not parse: a gap, whatever the rule.
 		{ID: "e12", Name: EventUpdateAccessKey, UserName: "root", Unreadable: true},
 		{ID: "e13", Name: "CreateUser", Unreadable: true},
+		// A call that succeeded, recorded without the status it set.
+		{ID: "e14", Name: EventUpdateAccessKey, PrincipalType: "IAMUser", PrincipalARN: user, Parameters: map[string]any{"accessKeyId": "AKIAOLD"}},
 	}
 	for i := range events {
 		events[i].Time = eventTime
@@ -73,9 +75,10 @@ func TestEvaluateEvents(t *testing.T) {
 		{"IG902", Medium, "", "attempted (AccessDenied): UpdateAccessKey by " + user + at + "asked for settings CloudTrail did not record"},
 		{"IG901", Medium, "", "attempted (AccessDenied): UpdateAccountPasswordPolicy by " + user + at + "asked for settings CloudTrail did not record"},
 		{"IG806", Medium, "", "UpdateAccessKey event e12 at 2026-06-01T10:00:00Z has a CloudTrail record iamguard cannot read, so who made the call and what it asked for are not known; IG902 (event-access-key-activated) not judged"},
+		{"IG806", Medium, "", "UpdateAccessKey event e14 at 2026-06-01T10:00:00Z has a CloudTrail record without the status it set; IG902 (event-access-key-activated) not judged"},
 	})
 	fs := EvaluateEvents(events, DefaultBaseline(), nil)
-	if len(fs) != 9 || fs[2].Rule != EventServerCertificateUploaded || fs[2].Subject != "e5" {
+	if len(fs) != 10 || fs[2].Rule != EventServerCertificateUploaded || fs[2].Subject != "e5" {
 		t.Errorf("without expected principals: %+v", got(fs))
 	}
 }

@@ -182,6 +182,14 @@ func EvaluateCredentialReport(users []CredentialUser, s AccountSummary, now time
 func EvaluateRoot(u CredentialUser, s AccountSummary, now time.Time, b Baseline) []Finding {
 	var out []Finding
 	var keys, certs []string
+	// The summary is live: with no key or certificate now, the report's,
+	// up to four hours old, are gone.
+	if s.Known && !s.AccessKeysPresent {
+		u.Keys, u.KeysUnknown = nil, nil
+	}
+	if s.Known && !s.SigningCertificatesPresent {
+		u.Certificates = nil
+	}
 	for _, k := range u.Keys {
 		if k.Active {
 			keys = append(keys, k.Name)

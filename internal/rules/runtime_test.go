@@ -92,6 +92,11 @@ func TestEvaluateRoot(t *testing.T) {
 		{"summary shows a key the report does not", root(no, no), AccountSummary{Known: true, AccessKeysPresent: true}, []want{
 			{"IG803", Critical, "access_key", "the root user has an access key, active or not, that the account summary shows and the credential report, up to four hours old, does not list yet"},
 			{"IG804", Critical, "mfa_active", "the root user has no MFA device and has an access key (the account summary shows one the report does not list)"}}},
+		// A key deleted since the report: the summary, live, shows none.
+		{"report's key deleted since", root(yes, yes, AccessKey{Name: "access_key_1", Active: true, Created: ago(900), UsageKnown: true}),
+			AccountSummary{Known: true, MFAEnabled: true}, nil},
+		{"report's certificate deleted since", func() CredentialUser { u := root(no, no); u.Certificates = []Value[bool]{yes, no}; return u }(),
+			AccountSummary{Known: true}, nil},
 		// A key made since the report, on a root user with MFA: IG803 still.
 		{"summary shows a key the report does not, MFA on", root(yes, yes), AccountSummary{Known: true, MFAEnabled: true, AccessKeysPresent: true}, []want{
 			{"IG803", Critical, "access_key", "the root user has an access key, active or not, that the account summary shows and the credential report, up to four hours old, does not list yet"}}},
