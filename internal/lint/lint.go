@@ -502,9 +502,10 @@ func acceptDrift(p *plan.Plan) *plan.Plan {
 // replacement) to an object that drifted from written, its state as
 // written: each attribute the plan leaves as it is now (its after is known
 // and equal to its before) takes its value as written, and each the plan
-// changes keeps the value it changes from, so that both the drift the plan
-// accepts and the plan's own transitions are judged. Sides that are not
-// objects (wholly unknown or sensitive) take the state as written for a
+// changes takes the stronger of its value as written and its value now
+// (rules.StrongerSetting; else its value now), so that both the drift the
+// plan accepts and the plan's own transitions are judged. Sides that are
+// not objects (wholly unknown or sensitive) take the state as written for a
 // no-op, and are kept else.
 func composeBefore(written any, c *plan.Change) any {
 	w, ok := written.(plan.Object)
@@ -520,10 +521,17 @@ func composeBefore(written any, c *plan.Change) any {
 	out := make(plan.Object, 0, len(now))
 	for _, m := range now {
 		v := m.Value
+		was, written := w.Get(m.Name)
 		a, _ := after.Get(m.Name)
-		if u, _ := unknown.Get(m.Name); (u == nil || u == false) && reflect.DeepEqual(v, a) {
-			if was, ok := w.Get(m.Name); ok {
-				v = was
+		switch u, _ := unknown.Get(m.Name); {
+		case !written:
+		case (u == nil || u == false) && reflect.DeepEqual(v, a):
+			v = was
+		default:
+			// Changed outside Terraform and by the plan: a weakening is
+			// measured from the stronger of the two.
+			if s, ok := rules.StrongerSetting(m.Name, was, v); ok {
+				v = s
 			}
 		}
 		out = append(out, plan.Member{Name: m.Name, Value: v})

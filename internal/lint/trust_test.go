@@ -204,6 +204,12 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/drift-org-trail-replaced", nil, map[string]string{
 			"aws_cloudtrail.t": "IG704:high",
 		}},
+		// An attribute changed in the console and by the plan: a weakening
+		// is measured from the stronger of its value as written and now
+		// (20, lowered to 8 in the console, set to 14: round 102, 0 findings).
+		{"trust/drift-overwritten", nil, map[string]string{
+			"aws_iam_account_password_policy.p": "IG109:medium",
+		}},
 		{"trust/drift-trail-beside", nil, map[string]string{
 			"aws_cloudtrail.t": "IG704:high",
 		}},
