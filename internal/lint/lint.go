@@ -452,9 +452,10 @@ func refreshOnly(p *plan.Plan) *plan.Plan {
 // state as written (see composeBefore): a key switched back on in the
 // console, or a policy weakened there, is judged as if the plan did it
 // (IG201, IG109), an organization trail made single-account there and
-// then replaced as if the plan did that (IG704), while an attribute the
-// plan changes is judged from its value now. An object deleted outside
-// Terraform that the plan does not make again is a delete (IG704, IG108).
+// then replaced as if the plan did that (IG704); an attribute the plan
+// changes too is judged from the stronger of the two. An object deleted outside
+// Terraform that the plan does not make again is a delete (IG704, IG108),
+// and one it makes again a replacement of the object as written.
 func acceptDrift(p *plan.Plan) *plan.Plan {
 	if len(p.Drift) == 0 {
 		return p
@@ -488,6 +489,12 @@ func acceptDrift(p *plan.Plan) *plan.Plan {
 			if c.Line == 0 {
 				c.Line = d.Line
 			}
+			q.Changes[i] = &c
+		case ok && d.Actions.Delete() && q.Changes[i].Actions.Create():
+			// Gone, and made again: a replacement of the object as written.
+			c := *q.Changes[i]
+			marks = plan.MergeMarks(marks, c.AfterSensitive)
+			c.Actions, c.Before, c.BeforeSensitive, c.AfterSensitive = tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}, d.Before, marks, marks
 			q.Changes[i] = &c
 		case !ok && d.Actions.Delete(): // gone, and not made again
 			gone := *d

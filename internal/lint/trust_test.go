@@ -210,6 +210,11 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/drift-overwritten", nil, map[string]string{
 			"aws_iam_account_password_policy.p": "IG109:medium",
 		}},
+		// Deleted in the console and made again by the plan: a replacement
+		// of the policy as written (20 to 14: round 102, 0 findings).
+		{"trust/drift-policy-recreated", nil, map[string]string{
+			"aws_iam_account_password_policy.p": "IG109:medium",
+		}},
 		{"trust/drift-trail-beside", nil, map[string]string{
 			"aws_cloudtrail.t": "IG704:high",
 		}},
