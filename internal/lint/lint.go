@@ -525,8 +525,8 @@ func composeBefore(written any, c *plan.Change) any {
 		return c.Before
 	}
 	unknown, _ := c.AfterUnknown.(plan.Object)
-	out := make(plan.Object, 0, len(now))
-	for _, m := range now {
+	var out plan.Object // made when an attribute differs from now
+	for i, m := range now {
 		v := m.Value
 		was, written := w.Get(m.Name)
 		a, _ := after.Get(m.Name)
@@ -541,7 +541,15 @@ func composeBefore(written any, c *plan.Change) any {
 				v = s
 			}
 		}
-		out = append(out, plan.Member{Name: m.Name, Value: v})
+		if out == nil && !reflect.DeepEqual(v, m.Value) {
+			out = append(make(plan.Object, 0, len(now)), now[:i]...)
+		}
+		if out != nil {
+			out = append(out, plan.Member{Name: m.Name, Value: v})
+		}
+	}
+	if out == nil {
+		return c.Before
 	}
 	return out
 }

@@ -148,12 +148,18 @@ func (rd *reader) changeBody(c *Change, want wanted) error {
 		case "before":
 			return rd.side(&c.Before, want, false)
 		case "after":
+			if rd.section != "" {
+				return s.skip() // drift's after is the object as it is now, which the plan holds
+			}
 			err := rd.side(&c.After, want, false)
 			if sameScalars(c.Before, c.After) {
 				c.After = c.Before // most changes leave most objects alone: keep one copy
 			}
 			return err
 		case "after_unknown":
+			if rd.section != "" {
+				return s.skip()
+			}
 			return rd.side(&c.AfterUnknown, want, true)
 		case "before_sensitive":
 			return rd.side(&c.BeforeSensitive, want, true)

@@ -146,12 +146,6 @@ func (e *tooMany) Error() string {
 
 // count adds a kept resource to the plan's count.
 func (rd *reader) count() error {
-	if rd.section != "" { // drift: of objects counted already, or deleted
-		if rd.drifted++; rd.maxResources > 0 && rd.drifted > rd.maxResources {
-			return &tooMany{rd.maxResources}
-		}
-		return nil
-	}
 	if rd.counted++; rd.maxResources > 0 && rd.earlier+rd.counted > rd.maxResources {
 		return &tooMany{rd.maxResources}
 	}
@@ -239,7 +233,6 @@ type reader struct {
 
 	maxResources, earlier, counted int    // see MaxResources
 	section                        string // the list change reads entries of, when not resource_changes (see drift)
-	drifted                        int    // drift entries kept so far (see count)
 
 	config map[resourceKey]configResource // the configuration block as read, until resolveConfig
 	// calls has each numbered module's call, rootVars the root input
@@ -727,6 +720,9 @@ func (rd *reader) change() error {
 		want := rd.wantedRaw(e.typ)
 		c.Actions = tc.Actions
 		c.Before, c.After, c.AfterUnknown = prune(tc.Before, want, false), prune(tc.After, want, false), prune(tc.AfterUnknown, want, true)
+		if rd.section != "" {
+			c.After, c.AfterUnknown = nil, nil // drift: as changeBody reads it
+		}
 		c.BeforeSensitive, c.AfterSensitive = prune(tc.BeforeSensitive, want, true), prune(tc.AfterSensitive, want, true)
 	}
 	// A value marked on one side stays withheld on the other: a variable
@@ -740,11 +736,11 @@ func (rd *reader) change() error {
 }
 
 // drift reads resource_drift into Plan.Drift, each entry as a change of
-// resource_changes is read, with the same bounds on what it keeps, but
-// neither counted among the plan's changes (Resources) nor looked up as
-// one. Each entry stands for an object prior_state or a change holds, or
-// one deleted outside Terraform: entries count against the resource limit
-// on their own (see count), not on top of those objects.
+// resource_changes is read, with the same bounds on what it keeps (the
+// resource limit too: each entry is a second object held in memory, its
+// before side), but neither counted among the plan's changes (Resources)
+// nor looked up as one. Its after side, the object as it is now, which the
+// plan holds already, is not kept.
 func (rd *reader) drift() error {
 	changes, resources := rd.p.Changes, rd.p.Resources
 	rd.p.Changes, rd.section = nil, "resource_drift[]"

@@ -1390,11 +1390,11 @@ func TestManyKeysBounded(t *testing.T) {
 	}
 }
 
-// TestDrift: a plan keeps its resource_drift; entries Terraform does not
-// write are refused, since each stands for an object the plan holds, in
-// prior_state or as a change's before side (round 99). Drift entries count
-// against the resource limit on their own, not on top of the objects they
-// stand for (round 100).
+// TestDrift: a plan keeps its resource_drift, but for its after side;
+// entries Terraform does not write are refused, since each stands for an
+// object the plan holds, in prior_state or as a change's before side
+// (round 99). Drift entries count against the resource limit with the
+// objects they stand for: each is one more held in memory (round 104).
 func TestDrift(t *testing.T) {
 	drift := func(address, actions string) string {
 		return `{"address": "` + address + `", "mode": "managed", "type": "aws_iam_access_key", "name": "` + address[len("aws_iam_access_key."):] + `",
@@ -1423,16 +1423,19 @@ func TestDrift(t *testing.T) {
 	}
 
 	// A plan with changes: drift of an object a change holds, before the
-	// changes or after them; under a limit of one resource.
+	// changes or after them; under a limit of two resources, and one.
 	change := `{"address": "aws_iam_access_key.a", "mode": "managed", "type": "aws_iam_access_key", "name": "a",
 	  "change": {"actions": ["no-op"], "before": {"status": "Active"}, "after": {"status": "Active"}}}`
 	for name, d := range map[string]string{
 		"drift first": `{"format_version": "1.2", "resource_drift": [` + drift("aws_iam_access_key.a", `["update"]`) + `], "resource_changes": [` + change + `]}`,
 		"drift last":  `{"format_version": "1.2", "resource_changes": [` + change + `], "resource_drift": [` + drift("aws_iam_access_key.a", `["update"]`) + `]}`,
 	} {
-		p, err := Read(strings.NewReader(d), keepIAM, MaxResources(1, 0))
-		if err != nil || len(p.Drift) != 1 || p.Kept != 1 || len(p.Changes) != 1 {
-			t.Errorf("%s: %+v, %v; want the drift kept, not counted on top of its change", name, p, err)
+		p, err := Read(strings.NewReader(d), keepIAM, MaxResources(2, 0))
+		if err != nil || len(p.Drift) != 1 || p.Drift[0].After != nil || len(p.Changes) != 1 {
+			t.Errorf("%s: %+v, %v; want the drift kept, but for its after side", name, p, err)
+		}
+		if _, err := Read(strings.NewReader(d), keepIAM, MaxResources(1, 0)); err == nil {
+			t.Errorf("%s: a change and its drift under a limit of one resource: no error", name)
 		}
 	}
 }
