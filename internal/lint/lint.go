@@ -507,13 +507,10 @@ func acceptDrift(p *plan.Plan) *plan.Plan {
 
 // composeBefore is the before side of change c (a no-op, an update or a
 // replacement) to an object that drifted from written, its state as
-// written: each attribute the plan leaves as it is now (its after is known
-// and equal to its before) takes its value as written, and each the plan
-// changes takes the stronger of its value as written and its value now
-// (rules.StrongerSetting; else its value now), so that both the drift the
-// plan accepts and the plan's own transitions are judged. Sides that are
-// not objects (wholly unknown or sensitive) take the state as written for a
-// no-op, and are kept else.
+// written, attribute by attribute (see composedValue), so that both the
+// drift the plan accepts and the plan's own transitions are judged. Sides
+// that are not objects (wholly unknown or sensitive) take the state as
+// written for a no-op, and are kept else.
 func composeBefore(written any, c *plan.Change) any {
 	w, ok := written.(plan.Object)
 	now, ok2 := c.Before.(plan.Object)
@@ -528,18 +525,8 @@ func composeBefore(written any, c *plan.Change) any {
 	var out plan.Object // made when an attribute differs from now
 	for i, m := range now {
 		v := m.Value
-		was, written := w.Get(m.Name)
-		a, _ := after.Get(m.Name)
-		switch u, _ := unknown.Get(m.Name); {
-		case !written:
-		case (u == nil || u == false) && reflect.DeepEqual(v, a):
-			v = was
-		default:
-			// Changed outside Terraform and by the plan: a weakening is
-			// measured from the stronger of the two.
-			if s, ok := rules.StrongerSetting(m.Name, was, v); ok {
-				v = s
-			}
+		if was, ok := w.Get(m.Name); ok {
+			v = composedValue(m.Name, was, v, after, unknown)
 		}
 		if out == nil && !reflect.DeepEqual(v, m.Value) {
 			out = append(make(plan.Object, 0, len(now)), now[:i]...)
@@ -552,6 +539,25 @@ func composeBefore(written any, c *plan.Change) any {
 		return c.Before
 	}
 	return out
+}
+
+// composedValue is the before value of an attribute that was was as state
+// was written and is now now. A setting a rule judges as a transition
+// takes the stronger of the two (rules.StrongerSetting), whether the plan
+// changes it too or not: a weakening in the console, or by the plan, is
+// measured from it, and a certificate a defender switched off in the
+// console is not one that signs when the plan then replaces it. Another
+// attribute takes its value as written where the plan leaves it as it is
+// now (the drift is accepted), and its value now where the plan changes it.
+func composedValue(name string, was, now any, after, unknown plan.Object) any {
+	if s, ok := rules.StrongerSetting(name, was, now); ok {
+		return s
+	}
+	a, _ := after.Get(name)
+	if u, _ := unknown.Get(name); (u == nil || u == false) && reflect.DeepEqual(now, a) {
+		return was
+	}
+	return now
 }
 
 // priorAsChanges gives p with each current object of its prior_state that
