@@ -218,7 +218,9 @@ func TestFixtureFindings(t *testing.T) {
 		// A certificate a defender switched off in the console, then
 		// replaced (-replace): nothing that signs is lost, so no IG501
 		// (round 104: a false IG501 medium).
-		{"trust/drift-cert-switched-off", nil, map[string]string{}},
+		{"trust/drift-cert-switched-off", nil, map[string]string{
+			"aws_iam_user_login_profile.ops": "IG601:medium",
+		}},
 		{"trust/drift-trail-beside", nil, map[string]string{
 			"aws_cloudtrail.t": "IG704:high",
 		}},
