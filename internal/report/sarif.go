@@ -152,11 +152,14 @@ func sarifInvocation(r *Report) *sarif.Invocation {
 // that ID with the severity, IG101/info: a rule of its own in the log.
 // GitHub code scanning takes an alert's severity from its rule's
 // security-severity alone, not from the result.
-func sarifRuleID(f *Finding) string {
-	if f.Severity == f.Rule.Severity {
-		return f.Rule.ID
+func sarifRuleID(f *Finding) string { return sarifRuleIDAt(f.Rule, f.Severity) }
+
+// sarifRuleIDAt is the ID of rule's entry for findings of severity sev.
+func sarifRuleIDAt(rule *rules.Rule, sev rules.Severity) string {
+	if sev == rule.Severity {
+		return rule.ID
 	}
-	return f.Rule.ID + "/" + f.Severity.String()
+	return rule.ID + "/" + sev.String()
 }
 
 // sarifRule describes a rule whose findings have severity sev: the rule's
@@ -175,11 +178,7 @@ func sarifRule(rule *rules.Rule, sev rules.Severity) *sarif.ReportingDescriptor 
 	if rule.Event != "" {
 		tags = append(tags, rule.Event)
 	}
-	id := rule.ID
-	if sev != rule.Severity {
-		id += "/" + sev.String()
-	}
-	return sarif.NewRule(id).
+	return sarif.NewRule(sarifRuleIDAt(rule, sev)).
 		WithName(rule.Slug).
 		WithShortDescription(sarif.NewMultiformatMessageString(rule.Summary)).
 		WithFullDescription(sarif.NewMultiformatMessageString(rule.Rationale)).
