@@ -65,25 +65,11 @@ func AccessKeys(ctx context.Context, api AccessKeysAPI, userName string) (keys [
 	if userName != "" {
 		start(userName)
 	} else {
-		p := iam.NewListUsersPaginator(api, &iam.ListUsersInput{MaxItems: aws.Int32(1000)}) // IAM's largest page
-		guard := pageGuard{action: "ListUsers"}
-		for p.HasMorePages() {
-			var page *iam.ListUsersOutput
-			err := c.do(gctx, func() (err error) {
-				if page, err = p.NextPage(gctx); err != nil {
-					return wrap("ListUsers", err)
-				}
-				return guard.check(page.IsTruncated, page.Marker, itemKeys(page.Users, func(u types.User) *string { return u.UserName }))
-			})
-			if err != nil {
-				if werr := g.Wait(); werr != nil {
-					return nil, nil, werr // a worker failed first and cancelled the listing
-				}
-				return nil, nil, err
+		if err := listUsers(gctx, c.limiter, api, start); err != nil {
+			if werr := g.Wait(); werr != nil {
+				return nil, nil, werr // a worker failed first and cancelled the listing
 			}
-			for _, u := range page.Users {
-				start(aws.ToString(u.UserName))
-			}
+			return nil, nil, err
 		}
 	}
 	if err := g.Wait(); err != nil {
@@ -122,26 +108,16 @@ func (c *keyCollector) hasGap() bool {
 func (c *keyCollector) userKeys(ctx context.Context, user string) error {
 	var keys []AccessKey
 	p := iam.NewListAccessKeysPaginator(c.api, &iam.ListAccessKeysInput{UserName: aws.String(user)})
-	guard := pageGuard{action: "ListAccessKeys"}
-	for p.HasMorePages() {
-		var page *iam.ListAccessKeysOutput
-		err := c.do(ctx, func() (err error) {
-			if page, err = p.NextPage(ctx); err != nil {
-				return wrap("ListAccessKeys", err)
-			}
-			return guard.check(page.IsTruncated, page.Marker, itemKeys(page.AccessKeyMetadata, func(m types.AccessKeyMetadata) *string { return m.AccessKeyId }))
+	err := allPages(ctx, c.limiter, "ListAccessKeys", p,
+		func(page *iam.ListAccessKeysOutput) (bool, *string, []types.AccessKeyMetadata) {
+			return page.IsTruncated, page.Marker, page.AccessKeyMetadata
+		},
+		func(m types.AccessKeyMetadata) *string { return m.AccessKeyId },
+		func(m types.AccessKeyMetadata) {
+			keys = append(keys, AccessKey{UserName: user, AccessKeyID: aws.ToString(m.AccessKeyId), Status: string(m.Status), Created: aws.ToTime(m.CreateDate).UTC()})
 		})
-		if err != nil {
-			return err
-		}
-		for _, m := range page.AccessKeyMetadata {
-			keys = append(keys, AccessKey{
-				UserName:    user,
-				AccessKeyID: aws.ToString(m.AccessKeyId),
-				Status:      string(m.Status),
-				Created:     aws.ToTime(m.CreateDate).UTC(),
-			})
-		}
+	if err != nil {
+		return wrap("ListAccessKeys", err)
 	}
 	kept := keys[:0] // less the keys deleted since they were listed
 	for i := range keys {

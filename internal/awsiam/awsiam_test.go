@@ -287,6 +287,13 @@ func TestCredentialReportMalformed(t *testing.T) {
 	if err != nil || !rep.Users[1].MFAActive.Unknown || rep.Users[1].PasswordEnabled != rules.Known(true) {
 		t.Fatalf("got %+v, %v", rep, err)
 	}
+	// A byte-order mark before the header is not part of its first column.
+	srv = iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{{Name: "alice", LoginProfile: &iamtest.LoginProfile{}}},
+		EditCredentialReport: setCell(1, "user", "\ufeffuser")})
+	rep, err = GetCredentialReport(context.Background(), client(srv), ReportOptions{})
+	if err != nil || len(rep.Users) != 2 || rep.Users[1].User != "alice" {
+		t.Fatalf("with a byte-order mark: got %+v, %v", rep, err)
+	}
 }
 
 // TestCredentialReportNotRefreshed: when generation is denied, the report

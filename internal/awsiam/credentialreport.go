@@ -212,7 +212,9 @@ func (e *ReportError) Error() string {
 }
 
 func parseReport(out *iam.GetCredentialReportOutput) (*CredentialReport, error) {
-	r := csv.NewReader(bytes.NewReader(out.Content))
+	// A byte-order mark, which a proxy or a re-encoded report may carry,
+	// is not part of the first column's name.
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(out.Content, []byte("\ufeff"))))
 	r.FieldsPerRecord = -1 // checked below, with a clearer message
 	header, err := r.Read()
 	if err != nil {

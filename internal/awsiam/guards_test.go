@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"testing"
 	"time"
@@ -117,6 +118,57 @@ func TestPaginationBounded(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestPagesRepeatingItems: an item a listing's pages repeat is read once.
+// A user listed on two pages had his one key counted twice (a false
+// IG203), and an SSH key listed twice was shared with itself (round 108).
+func TestPagesRepeatingItems(t *testing.T) {
+	acct := uploadedAccount(t, 5, 5)
+	for i := range acct.Users {
+		u := &acct.Users[i]
+		u.AccessKeys = []iamtest.AccessKey{{ID: fmt.Sprintf("AKIA%016d", i)}}
+		if i == 0 {
+			for j := 1; j < 5; j++ {
+				u.AccessKeys = append(u.AccessKeys, iamtest.AccessKey{ID: fmt.Sprintf("AKIAX%015d", j)})
+				u.SSHPublicKeys = append(u.SSHPublicKeys, iamtest.SSHPublicKey{ID: fmt.Sprintf("APKAX%015d", j), Body: u.SSHPublicKeys[0].Body})
+				u.SigningCertificates = append(u.SigningCertificates, iamtest.SigningCertificate{ID: fmt.Sprintf("CERTX%015d", j), Body: u.SigningCertificates[0].Body})
+			}
+		}
+	}
+	count := func(t *testing.T, srv *iamtest.Server) map[string]int {
+		t.Helper()
+		ctx := context.Background()
+		keys, gap, err := AccessKeys(ctx, client(srv), "")
+		if err != nil || gap != nil {
+			t.Fatalf("access keys: %v, %v", gap, err)
+		}
+		ssh, err := SSHPublicKeys(ctx, client(srv), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc, err := SigningCertificates(ctx, client(srv), "", ReportOptions{MinInterval: time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		certs, err := ServerCertificates(ctx, client(srv), "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return map[string]int{"ListAccessKeys": len(keys), "ListSSHPublicKeys": len(ssh.Keys),
+			"ListSigningCertificates": len(sc.Certificates), "ListServerCertificates": len(certs), "ListUsers": sc.Listed}
+	}
+	want := map[string]int{"ListAccessKeys": 9, "ListSSHPublicKeys": 9, "ListSigningCertificates": 9, "ListServerCertificates": 5, "ListUsers": 5}
+	for _, action := range []string{"ListUsers", "ListAccessKeys", "ListSSHPublicKeys", "ListSigningCertificates", "ListServerCertificates"} {
+		t.Run(action, func(t *testing.T) {
+			srv := iamtest.New(t, acct)
+			srv.SetPageSize(2)
+			srv.SetPageFault(action, iamtest.OverlapPages)
+			if got := count(t, srv); !maps.Equal(got, want) {
+				t.Errorf("got %v, want %v", got, want)
+			}
+		})
 	}
 }
 

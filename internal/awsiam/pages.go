@@ -47,43 +47,40 @@ const defaultMaxListPages = 5_000
 // ten in a row mean the listing no longer advances.
 const maxEmptyListPages = 10
 
-// itemKeys names a page's items for pageGuard, key giving each one's name
-// or ID.
-func itemKeys[T any](items []T, key func(T) *string) []string {
-	keys := make([]string, 0, len(items))
-	for _, it := range items {
-		keys = append(keys, aws.ToString(key(it)))
-	}
-	return keys
-}
-
 // pageGuard follows one paginated listing, page by page.
 type pageGuard struct {
 	action       string
 	pages, empty int
 	markers      map[string]bool // the markers followed
 	items        map[string]bool // the items read, by key
+	fresh        int             // items of this page not read before
 }
 
-// check judges a page's continuation, given the keys of its items (a
-// name or ID each): nil when the page is the last, or names a new marker
-// and the listing still advances within its bounds.
-func (g *pageGuard) check(truncated bool, marker *string, items []string) error {
-	g.pages++
-	fresh := 0
-	for _, k := range items {
-		if g.items == nil {
-			g.items = map[string]bool{}
-		}
-		if !g.items[k] {
-			g.items[k] = true
-			fresh++
-		}
+// add records an item of the page being read by its key (a name or ID)
+// and reports whether it is new: an item a page repeats is read once.
+func (g *pageGuard) add(key string) bool {
+	if g.items == nil {
+		g.items = map[string]bool{}
 	}
+	if g.items[key] {
+		return false
+	}
+	g.items[key] = true
+	g.fresh++
+	return true
+}
+
+// check judges a page's continuation, once its n items are added: nil when
+// the page is the last, or names a new marker and the listing still
+// advances within its bounds.
+func (g *pageGuard) check(truncated bool, marker *string, n int) error {
+	g.pages++
+	fresh := g.fresh
+	g.fresh = 0
 	if !truncated {
 		return nil
 	}
-	if len(items) == 0 {
+	if n == 0 {
 		g.empty++
 	} else {
 		g.empty = 0
@@ -99,7 +96,7 @@ func (g *pageGuard) check(truncated bool, marker *string, items []string) error 
 		err = ErrNoMarker
 	case g.markers[m]:
 		err = ErrRepeatedMarker
-	case fresh == 0 && len(items) > 0:
+	case fresh == 0 && n > 0:
 		err = ErrRepeatedItems
 	case g.empty == maxEmptyListPages:
 		err = ErrEmptyListPages

@@ -56,38 +56,47 @@ type pages[T any] interface {
 }
 
 // allPages reads every page of p, each call through lim, and hands each
-// page to each, which says how the page continues (IsTruncated, Marker)
-// and names its items (a key each), so that a listing whose pages do not
-// chain fails instead of passing for complete or looping (pageGuard). It stops at the first failed page and
+// item of a page to each once, however often pages repeat it: a user
+// listed on two pages has one set of keys. page says how a page continues
+// (IsTruncated, Marker) and gives its items, key naming each one, so that
+// a listing whose pages do not chain fails instead of passing for
+// complete or looping (pageGuard). It stops at the first failed page and
 // returns its error as the SDK gave it.
-func allPages[T any](ctx context.Context, lim limiter, action string, p pages[T], each func(T) (truncated bool, marker *string, items []string)) error {
+func allPages[P, I any](ctx context.Context, lim limiter, action string, p pages[P],
+	page func(P) (truncated bool, marker *string, items []I), key func(I) *string, each func(I)) error {
 	guard := pageGuard{action: action}
 	for p.HasMorePages() {
-		var page T
+		var pg P
 		err := lim.do(ctx, func() (err error) {
-			page, err = p.NextPage(ctx)
+			pg, err = p.NextPage(ctx)
 			return err
 		})
 		if err != nil {
 			return err
 		}
-		if err := guard.check(each(page)); err != nil {
+		truncated, marker, items := page(pg)
+		for _, it := range items {
+			if guard.add(aws.ToString(key(it))) {
+				each(it)
+			}
+		}
+		if err := guard.check(truncated, marker, len(items)); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// listUsers hands every user's name to each, IAM's largest page at a time.
-// A failed page is an error naming ListUsers.
+// listUsers hands every user's name to each, once, IAM's largest page at a
+// time. A failed page is an error naming ListUsers.
 func listUsers(ctx context.Context, lim limiter, api iam.ListUsersAPIClient, each func(name string)) error {
 	p := iam.NewListUsersPaginator(api, &iam.ListUsersInput{MaxItems: aws.Int32(1000)})
-	return wrap("ListUsers", allPages(ctx, lim, "ListUsers", p, func(page *iam.ListUsersOutput) (bool, *string, []string) {
-		for _, u := range page.Users {
-			each(aws.ToString(u.UserName))
-		}
-		return page.IsTruncated, page.Marker, itemKeys(page.Users, func(u types.User) *string { return u.UserName })
-	}))
+	return wrap("ListUsers", allPages(ctx, lim, "ListUsers", p,
+		func(page *iam.ListUsersOutput) (bool, *string, []types.User) {
+			return page.IsTruncated, page.Marker, page.Users
+		},
+		func(u types.User) *string { return u.UserName },
+		func(u types.User) { each(aws.ToString(u.UserName)) }))
 }
 
 // userListingGap sorts a failed listing of one user's items: a Gap when IAM

@@ -50,11 +50,15 @@ func ServerCertificates(ctx context.Context, api ServerCertificatesAPI, pathPref
 		in.PathPrefix = aws.String(pathPrefix)
 	}
 	p := iam.NewListServerCertificatesPaginator(api, in)
-	err := allPages(gctx, lim, "ListServerCertificates", p, func(page *iam.ListServerCertificatesOutput) (bool, *string, []string) {
-		for _, m := range page.ServerCertificateMetadataList {
+	err := allPages(gctx, lim, "ListServerCertificates", p,
+		func(page *iam.ListServerCertificatesOutput) (bool, *string, []types.ServerCertificateMetadata) {
+			return page.IsTruncated, page.Marker, page.ServerCertificateMetadataList
+		},
+		func(m types.ServerCertificateMetadata) *string { return m.ServerCertificateName },
+		func(m types.ServerCertificateMetadata) {
 			c := serverCertificate(m)
 			if keep != nil && !keep(c.Name) {
-				continue
+				return
 			}
 			g.Go(func() error {
 				var out *iam.GetServerCertificateOutput
@@ -78,10 +82,7 @@ func ServerCertificates(ctx context.Context, api ServerCertificatesAPI, pathPref
 				mu.Unlock()
 				return nil
 			})
-		}
-		return page.IsTruncated, page.Marker, itemKeys(page.ServerCertificateMetadataList,
-			func(m types.ServerCertificateMetadata) *string { return m.ServerCertificateName })
-	})
+		})
 	if err != nil {
 		if werr := g.Wait(); werr != nil {
 			return nil, werr // a worker failed first and cancelled the listing

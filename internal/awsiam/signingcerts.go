@@ -102,17 +102,21 @@ func SigningCertificatesWithReport(ctx context.Context, api SigningCertificatesA
 		}
 		c.read.Gaps = append(c.read.Gaps, Gap{Name: RootUser, Item: "the root user's signing certificates", Err: e})
 	default:
-		root := rootCertificates(rep)
-		c.read.Certificates = append(c.read.Certificates, root...)
 		// The report may be up to four hours old; the account summary is
 		// live. A certificate of the root user's the summary shows and the
-		// report does not was uploaded since: it cannot be judged.
-		if len(root) == 0 {
-			if s, err := summary(ctx); err == nil && s.SigningCertificatesPresent {
-				c.read.Gaps = append(c.read.Gaps, Gap{Name: RootUser, Item: "the root user's signing certificates",
-					Err: &Error{Service: "iam", Action: "GetCredentialReport", Err: errRootCertUnlisted}})
-			}
+		// report does not was uploaded since: it cannot be judged. With none
+		// in the summary, the report's were deleted since.
+		root := rootCertificates(rep)
+		s, err := summary(ctx)
+		switch {
+		case err != nil: // the report's, as they were
+		case len(root) == 0 && s.SigningCertificatesPresent:
+			c.read.Gaps = append(c.read.Gaps, Gap{Name: RootUser, Item: "the root user's signing certificates",
+				Err: &Error{Service: "iam", Action: "GetCredentialReport", Err: errRootCertUnlisted}})
+		case !s.SigningCertificatesPresent:
+			root = nil
 		}
+		c.read.Certificates = append(c.read.Certificates, root...)
 	}
 
 	g, gctx := errgroup.WithContext(ctx)
@@ -184,15 +188,17 @@ type signingCollector struct {
 func (c *signingCollector) userCertificates(ctx context.Context, user string, fatal bool) error {
 	var certs []SigningCertificate
 	p := iam.NewListSigningCertificatesPaginator(c.api, &iam.ListSigningCertificatesInput{UserName: aws.String(user)})
-	err := allPages(ctx, c.limiter, "ListSigningCertificates", p, func(page *iam.ListSigningCertificatesOutput) (bool, *string, []string) {
-		for _, m := range page.Certificates {
+	err := allPages(ctx, c.limiter, "ListSigningCertificates", p,
+		func(page *iam.ListSigningCertificatesOutput) (bool, *string, []types.SigningCertificate) {
+			return page.IsTruncated, page.Marker, page.Certificates
+		},
+		func(m types.SigningCertificate) *string { return m.CertificateId },
+		func(m types.SigningCertificate) {
 			certs = append(certs, SigningCertificate{
 				UserName: user, ID: aws.ToString(m.CertificateId), Status: string(m.Status),
 				Uploaded: aws.ToTime(m.UploadDate).UTC(), Body: aws.ToString(m.CertificateBody),
 			})
-		}
-		return page.IsTruncated, page.Marker, itemKeys(page.Certificates, func(m types.SigningCertificate) *string { return m.CertificateId })
-	})
+		})
 	if err != nil {
 		gap, err := userListingGap(user, fmt.Sprintf("the signing certificates of user %q", user), "ListSigningCertificates", fatal, err)
 		if gap != nil {

@@ -105,10 +105,12 @@ type sshCollector struct {
 func (c *sshCollector) userKeys(ctx context.Context, user string, fatal bool) error {
 	var metas []types.SSHPublicKeyMetadata
 	p := iam.NewListSSHPublicKeysPaginator(c.api, &iam.ListSSHPublicKeysInput{UserName: aws.String(user)})
-	err := allPages(ctx, c.limiter, "ListSSHPublicKeys", p, func(page *iam.ListSSHPublicKeysOutput) (bool, *string, []string) {
-		metas = append(metas, page.SSHPublicKeys...)
-		return page.IsTruncated, page.Marker, itemKeys(page.SSHPublicKeys, func(m types.SSHPublicKeyMetadata) *string { return m.SSHPublicKeyId })
-	})
+	err := allPages(ctx, c.limiter, "ListSSHPublicKeys", p,
+		func(page *iam.ListSSHPublicKeysOutput) (bool, *string, []types.SSHPublicKeyMetadata) {
+			return page.IsTruncated, page.Marker, page.SSHPublicKeys
+		},
+		func(m types.SSHPublicKeyMetadata) *string { return m.SSHPublicKeyId },
+		func(m types.SSHPublicKeyMetadata) { metas = append(metas, m) })
 	if err != nil {
 		gap, err := userListingGap(user, fmt.Sprintf("the SSH public keys of user %q", user), "ListSSHPublicKeys", fatal, err)
 		if gap != nil {

@@ -103,6 +103,43 @@ func TestSigningCertificatesReusedReport(t *testing.T) {
 	if err != nil || len(sc.Gaps) != 1 || sc.Gaps[0].Name != RootUser || !errors.Is(sc.Gaps[0].Err, errRootCertUnlisted) {
 		t.Fatalf("after root's upload: gaps %+v, %v", sc.Gaps, err)
 	}
+
+}
+
+// TestSigningCertificatesRootDeleted: a certificate of the root user's
+// that the reused report lists and the live account summary no longer
+// shows was deleted since; it is not judged (round 108). With no summary,
+// the report's stands.
+func TestSigningCertificatesRootDeleted(t *testing.T) {
+	acct := uploadedAccount(t, 1, 0)
+	acct.Root.HasSigningCertificates = true
+	srv := iamtest.New(t, acct)
+	opts := ReportOptions{MinInterval: time.Millisecond}
+	root := func() int {
+		t.Helper()
+		sc, err := SigningCertificates(context.Background(), client(srv), "", opts)
+		if err != nil || len(sc.Gaps) != 0 {
+			t.Fatalf("gaps %+v, %v", sc.Gaps, err)
+		}
+		n := 0
+		for _, c := range sc.Certificates {
+			if c.Root {
+				n++
+			}
+		}
+		return n
+	}
+	if n := root(); n != 1 {
+		t.Fatalf("%d root certificates before the delete, want 1", n)
+	}
+	srv.Update(func(a *iamtest.Account) { a.Root.HasSigningCertificates = false })
+	if n := root(); n != 0 {
+		t.Errorf("%d root certificates after the delete, want 0", n)
+	}
+	srv.Fail("GetAccountSummary", iamtest.AccessDenied, -1)
+	if n := root(); n != 1 {
+		t.Errorf("%d root certificates without the summary, want the report's 1", n)
+	}
 }
 
 // TestUploadedListingErrors: a refused listing fails the read and names

@@ -31,6 +31,10 @@ const (
 	// when that page is full, as CloudTrail may; the page it leads to is
 	// empty and the last (LookupEvents only).
 	TrailingToken
+	// OverlapPages starts every page after the first with the last item
+	// of the page before it, which a page thus repeats (IAM listings
+	// only).
+	OverlapPages
 )
 
 // SetPageFault makes the listing action (an IAM List* or LookupEvents)
@@ -62,6 +66,10 @@ func (s *Server) breakPage(form url.Values, n, size, start, end int, l list) (in
 		}
 	case EmptyPages:
 		return 0, 0, list{IsTruncated: true, Marker: fmt.Sprintf("empty-%d", s.reqSeq)}
+	case OverlapPages:
+		if m != "" && start > 0 {
+			return start - 1, end, l
+		}
 	}
 	return start, end, l
 }

@@ -50,7 +50,7 @@ func (d *accessKeysDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 			"user_name":         str("User the key belongs to."),
 			"access_key_id":     str("Access key ID."),
-			"status":            str("Active or Inactive."),
+			"status":            str("As IAM gives it: Active or Inactive (its API also names Expired)."),
 			"create_date":       str("When the key was created (RFC 3339)."),
 			"age_days":          schema.Int64Attribute{Computed: true, Description: "Whole days since create_date; null when IAM gave no create_date (unknown, not zero)."},
 			"last_used_date":    str("When the key was last used (RFC 3339); null if never used or unknown."),

@@ -61,7 +61,7 @@ func (d *signingCertificatesDataSource) Schema(_ context.Context, _ datasource.S
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 			"user_name":           str("User the certificate belongs to; <root_account> for the root user."),
 			"certificate_id":      str("Certificate ID; for the root user, the credential report slot (cert_1 or cert_2)."),
-			"status":              str("Active or Inactive."),
+			"status":              str("As IAM gives it: Active or Inactive (its API also names Expired)."),
 			"upload_date":         str("When the certificate was uploaded (RFC 3339); for the root user, the report's cert_N_last_rotated."),
 			"expiration":          str("The certificate's notAfter (RFC 3339)." + parsed),
 			"days_to_expiry":      schema.Int64Attribute{Computed: true, Description: "Whole days from now until expiration; negative once expired." + parsed},
@@ -77,6 +77,8 @@ func (d *signingCertificatesDataSource) Schema(_ context.Context, _ datasource.S
 			"Without user_name every user is listed (iam:ListUsers), whatever the credential report shows: IAM hands back a report up to four hours old, " +
 			"which may miss a certificate uploaded since. The report (iam:GenerateCredentialReport, iam:GetCredentialReport) gives the root user's certificates, " +
 			"from its cert_1 and cert_2 columns (status and upload date only, so " + rules.SigningCertificateWeak.Name() + " cannot judge them). " +
+			"The live account summary (iam:GetAccountSummary) checks the report, which may be up to four hours old: a root certificate the summary shows and " +
+			"the report does not list is a " + rules.CheckIncomplete.Name() + " finding, and the report's root certificates count for nothing once the summary shows none. " +
 			"A user whose certificates cannot be listed (AccessDenied, throttling, or gone since iam:ListUsers named it: deleted or renamed) is named in a " + rules.CheckIncomplete.Name() +
 			" finding with the permission, as is the root user when the report cannot be read; a refused iam:ListUsers fails the read. " +
 			"A certificate whose status is not Active, Inactive or Expired, or an active one IAM gives no upload_date for, is a " +

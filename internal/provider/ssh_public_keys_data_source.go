@@ -56,7 +56,7 @@ func (d *sshPublicKeysDataSource) Schema(_ context.Context, _ datasource.SchemaR
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 			"user_name":         str("User the key belongs to."),
 			"ssh_public_key_id": str("SSH public key ID (APKA...), the user name CodeCommit takes."),
-			"status":            str("Active or Inactive."),
+			"status":            str("As IAM gives it: Active or Inactive (its API also names Expired)."),
 			"upload_date":       str("When the key was uploaded (RFC 3339)."),
 			"fingerprint":       str("OpenSSH SHA-256 fingerprint (SHA256:...), the same whatever the encoding." + parsed),
 			"algorithm":         str("Key algorithm: RSA, DSA, ECDSA or Ed25519." + parsed),

@@ -182,6 +182,9 @@ func EvaluateCredentialReport(users []CredentialUser, s AccountSummary, now time
 func EvaluateRoot(u CredentialUser, s AccountSummary, now time.Time, b Baseline) []Finding {
 	var out []Finding
 	var keys, certs []string
+	// A use the report records happened, whether or not the key is gone
+	// since: judged before the summary takes the report's keys away.
+	used := RootUse(u, now, b)
 	// The summary is live: with no key or certificate now, the report's,
 	// up to four hours old, are gone.
 	if s.Known && !s.AccessKeysPresent {
@@ -252,7 +255,7 @@ func EvaluateRoot(u CredentialUser, s AccountSummary, now time.Time, b Baseline)
 	default:
 		out = append(out, RootNoMFA.finding("mfa_active", "the root user has no MFA device and has %s", strings.Join(can, " and ")))
 	}
-	return append(out, RootUse(u, now, b)...)
+	return append(out, used...)
 }
 
 // EvaluateRootUnlisted judges the root user when the credential report has

@@ -95,6 +95,10 @@ func TestEvaluateRoot(t *testing.T) {
 		// A key deleted since the report: the summary, live, shows none.
 		{"report's key deleted since", root(yes, yes, AccessKey{Name: "access_key_1", Active: true, Created: ago(900), UsageKnown: true}),
 			AccountSummary{Known: true, MFAEnabled: true}, nil},
+		// Its use, which the report records, happened all the same (round 108).
+		{"report's key used, deleted since", root(yes, yes, AccessKey{Name: "access_key_1", Active: true, Created: ago(900), LastUsed: now.Add(-6 * time.Hour), UsageKnown: true}),
+			AccountSummary{Known: true, MFAEnabled: true}, []want{
+				{"IG807", High, "last_used", "the root user's access key access_key_1 was used 6 hour(s) ago, at 2026-06-01T06:00:00Z; the baseline allows no root use within 90 days"}}},
 		{"report's certificate deleted since", func() CredentialUser { u := root(no, no); u.Certificates = []Value[bool]{yes, no}; return u }(),
 			AccountSummary{Known: true}, nil},
 		// A key made since the report, on a root user with MFA: IG803 still.
