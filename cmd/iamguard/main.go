@@ -65,24 +65,9 @@ const (
 	exitUsage    = 2
 )
 
-// memoryLimit is the soft limit on the Go heap, unless GOMEMLIMIT sets
-// another: near it the garbage collector runs sooner instead of letting the
-// heap double past what is live. A plan of 100,000 access keys peaks at
-// about 90 MB live; under this limit its peak RSS stays below 128 MB in every
-// format (about 170 MB at 160 MiB, 264 MB with no limit), for about 40% more
-// time spent collecting.
-const memoryLimit = 100 << 20
-
 func main() {
 	limitMemory()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
-}
-
-// limitMemory sets memoryLimit, unless the environment sets a limit.
-func limitMemory() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
-	}
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {

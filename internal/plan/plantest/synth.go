@@ -6,8 +6,11 @@ package plantest
 
 import (
 	"bufio"
+	"encoding/base64"
+	"encoding/binary"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"strings"
 )
 
@@ -150,6 +153,42 @@ func WriteAccessKeys(w io.Writer, n int) error {
 		`"module":{"resources":[{"address":"aws_iam_access_key.this","mode":"managed","type":"aws_iam_access_key","name":"this",` +
 		`"expressions":{"user":{"references":["var.name"]}},"count_expression":{"constant_value":2}}]}}}}},` +
 		`"timestamp":"2026-11-20T10:00:00Z","applyable":true,"complete":true,"errored":false}` + "\n")
+	if g.err != nil {
+		return g.err
+	}
+	return bw.Flush()
+}
+
+// WriteSSHKeys writes a plan that creates n aws_iam_user_ssh_key, one a
+// user, each a 2048-bit RSA public key in OpenSSH form: about 72 MB for
+// 100,000, nearly all of it key bodies the linter keeps and parses. The
+// moduli are random odd numbers, not products of primes, which no rule
+// can tell from a real key's; they come from a fixed seed.
+func WriteSSHKeys(w io.Writer, n int) error {
+	bw := bufio.NewWriterSize(w, 1<<20)
+	g := gen{w: bw}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	blob := make([]byte, 0, 4+7+4+3+4+257)
+	body := func() string {
+		blob = binary.BigEndian.AppendUint32(blob[:0], 7)
+		blob = append(blob, "ssh-rsa"...)
+		blob = append(binary.BigEndian.AppendUint32(blob, 3), 1, 0, 1)
+		blob = append(binary.BigEndian.AppendUint32(blob, 257), 0)
+		for range 32 {
+			blob = binary.BigEndian.AppendUint64(blob, rnd.Uint64())
+		}
+		blob[len(blob)-256] |= 0x80 // 2048 bits
+		blob[len(blob)-1] |= 1      // odd
+		return "ssh-rsa " + base64.StdEncoding.EncodeToString(blob)
+	}
+	g.s(`{"format_version":"1.2","terraform_version":"1.11.4","resource_changes":[`)
+	g.each(n, func(i int) {
+		fmt.Fprintf(bw, `{"address":"aws_iam_user_ssh_key.k[%d]","mode":"managed","type":"aws_iam_user_ssh_key","name":"k","index":%d,`+
+			`"provider_name":"registry.terraform.io/hashicorp/aws","change":{"actions":["create"],"before":null,`+
+			`"after":{"encoding":"SSH","public_key":%q,"status":"Active","username":"u%d"},`+
+			`"after_unknown":{"fingerprint":true,"id":true,"ssh_public_key_id":true},"before_sensitive":false,"after_sensitive":{}}}`, i, i, body(), i)
+	})
+	g.s(`],"timestamp":"2026-11-20T10:00:00Z","applyable":true,"complete":true,"errored":false}` + "\n")
 	if g.err != nil {
 		return g.err
 	}
