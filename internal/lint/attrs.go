@@ -56,6 +56,14 @@ func (a attrs) isUnknown(name string) bool {
 	return false
 }
 
+// impure reports whether an attribute known only after apply is set from
+// no value at all (plan.AttrSetting.ReadsNothing): only an impure function
+// such as timestamp() leaves it unknown, to choose it at apply.
+func (a attrs) impure(name string) bool {
+	u, _ := markOf(a.unknown, name).(bool)
+	return u && !a.allUnknown && a.hasConfig && a.configured.Find(name).ReadsNothing
+}
+
 // blockUnknown reports whether a nested block list is known only after
 // apply. The configuration cannot say otherwise: Terraform leaves dynamic
 // blocks, the only way a block list can be unknown, out of it.
@@ -124,7 +132,9 @@ func anyTrue(mark any) bool {
 // null attribute takes def.
 func value[T any](a attrs, name string, def T, convert func(any) (T, bool)) rules.Value[T] {
 	if a.isUnknown(name) {
-		return rules.UnknownValue[T]()
+		v := rules.UnknownValue[T]()
+		v.Impure = a.impure(name)
+		return v
 	}
 	if a.unreadable {
 		v := rules.UnreadableValue[T]()

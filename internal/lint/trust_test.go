@@ -167,6 +167,15 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_login_profile.dev":                "IG601:medium",
 			"aws_cloudtrail.t":                              "IG702:medium",
 		}},
+		// Settings an impure function chooses at apply, directly or
+		// through a module input (round 106: info, exit 0); one another
+		// object gives stays a note.
+		{"trust/impure-function", nil, map[string]string{
+			"aws_iam_account_password_policy.this": "IG101:high",
+			"aws_cloudtrail.t":                     "IG703:high",
+			"module.m.aws_cloudtrail.t":            "IG703:high",
+			"aws_cloudtrail.from_object":           "IG703:info",
+		}},
 		// Refresh-only plans accept what changed outside Terraform
 		// (resource_drift): judged as those changes, from the state as
 		// written (round 95: 0 findings, exit 0).
@@ -1084,10 +1093,11 @@ func TestEmptyExpressionIsSet(t *testing.T) {
 		    "expressions": {"enable_logging": ` + expr + `}}]}}}`
 	}
 	// enable_logging plans a null as its default (true), so a value the
-	// plan shows unknown is not null, whatever it is read from: it may come
-	// from timestamp() and be false.
+	// plan shows unknown is not null, whatever it is read from. Read from
+	// nothing ({}), only an impure function such as timestamp() makes it
+	// unknown, and chooses it at apply: judged at the rule's severity.
 	for expr, want := range map[string]string{
-		`{}`: "IG703:info", `{"references": ["var.on"]}`: "IG703:info",
+		`{}`: "IG703:high", `{"references": ["var.on"]}`: "IG703:info",
 		`{"references": ["aws_s3_bucket.b.id", "aws_s3_bucket.b"]}`: "IG703:info", `{"constant_value": null}`: "",
 	} {
 		if got := ids(Lint(readPlan(t, []byte(doc(expr))), Options{}).Findings); got != want {

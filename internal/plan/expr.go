@@ -290,6 +290,34 @@ type moduleCall struct {
 	defaults map[string]bool // the input variables the module gives a default
 }
 
+// readsNothing reports whether e, read in module m, reads no value at all:
+// a function of constants ({}), written so or passed on unchanged through
+// module inputs (var.x, which the call gives as {}). Known only after
+// apply, such a value comes from an impure function (timestamp(), uuid()),
+// not from any object. rd.nothing memoizes per module and variable.
+func (rd *reader) readsNothing(m int, e expr) bool {
+	if !e.refs || e.opaque {
+		return false
+	}
+	if len(e.source) == 0 {
+		return true
+	}
+	name, ok := strings.CutPrefix(string(e.source), "var.")
+	if name, ok = strings.CutSuffix(name, "\n"); !ok || m == 0 || strings.ContainsAny(name, ".[\n") {
+		return false
+	}
+	k := configKey{m, name}
+	if v, ok := rd.nothing[k]; ok {
+		return v
+	}
+	rd.nothing[k] = false // a cycle, which only a hand-made plan has, stops here
+	call, ok := rd.calls[m]
+	in, given := call.inputs[name]
+	v := ok && given && rd.readsNothing(call.parent, in)
+	rd.nothing[k] = v
+	return v
+}
+
 // knownRefs reports whether the references of e, read in module m, are all
 // shown known when Terraform plans. each tells whether each.value is known
 // (nil: there is none). A root input variable is known if the plan shows

@@ -17,6 +17,12 @@ type Value[T any] struct {
 	// Unreadable too). Rules give an info finding instead of a verdict.
 	Unknown    bool
 	Unreadable bool
+	// Impure: Unknown, though the configuration sets it from no value at
+	// all (a function of constants): only an impure function such as
+	// timestamp() or uuid() leaves it unknown, and its value is chosen at
+	// apply. Rules judge it at their own severity, not as a note: no
+	// object anyone can review decides it.
+	Impure bool
 	// Sensitive: Terraform marks the value sensitive. It is judged like any
 	// other, but no message shows it, nor anything drawn from it.
 	Sensitive bool
@@ -77,6 +83,7 @@ func cut(s string) int {
 }
 
 func (v Value[T]) unreadable() bool { return v.Unreadable }
+func (v Value[T]) impure() bool     { return v.Impure }
 
 // Baseline holds every threshold a rule reads. The linter fills it from
 // .iamguard.hcl, the provider from its baseline block; both start from

@@ -91,9 +91,20 @@ func (r *Rule) finding(attr, format string, args ...any) Finding {
 
 // unknown builds the info finding for an attribute without a definite
 // value: known only after apply, or unreadable, so the rule cannot decide.
-func (r *Rule) unknown(attr string, v interface{ unreadable() bool }) Finding {
-	if v.unreadable() {
+// A value an impure function chooses at apply (Value.Impure) is a finding
+// at the rule's severity instead.
+func (r *Rule) unknown(attr string, v interface {
+	unreadable() bool
+	impure() bool
+}) Finding {
+	switch {
+	case v.unreadable():
 		return r.undecided(attr, "%s holds a value iamguard cannot read as the provider would; %s cannot be judged", attr, r.Name())
+	case v.impure():
+		f := r.undecided(attr, "%s reads no value, yet is known only after apply: an impure function such as timestamp() or uuid() "+
+			"chooses it then, so %s cannot judge it and does not pass it", attr, r.Name())
+		f.Severity = r.Severity
+		return f
 	}
 	return r.undecided(attr, "%s is known only after apply; %s cannot be judged until then", attr, r.Name())
 }
