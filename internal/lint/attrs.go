@@ -57,11 +57,11 @@ func (a attrs) isUnknown(name string) bool {
 }
 
 // impure reports whether an attribute known only after apply is set from
-// no value at all (plan.AttrSetting.ReadsNothing): only an impure function
-// such as timestamp() leaves it unknown, to choose it at apply.
+// values the plan shows alone (plan.AttrSetting.OnlyShown): only an impure
+// function such as timestamp() leaves it unknown, to choose it at apply.
 func (a attrs) impure(name string) bool {
 	u, _ := markOf(a.unknown, name).(bool)
-	return u && !a.allUnknown && a.hasConfig && a.configured.Find(name).ReadsNothing
+	return u && !a.allUnknown && a.hasConfig && a.configured.Find(name).OnlyShown
 }
 
 // blockUnknown reports whether a nested block list is known only after

@@ -167,14 +167,16 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_login_profile.dev":                "IG601:medium",
 			"aws_cloudtrail.t":                              "IG702:medium",
 		}},
-		// Settings an impure function chooses at apply, directly or
-		// through a module input (round 106: info, exit 0); one another
-		// object gives stays a note.
+		// Settings an impure function chooses at apply, directly, beside
+		// a variable or through a module input (round 106: info, exit
+		// 0); one another object gives, or a local, stays a note.
 		{"trust/impure-function", nil, map[string]string{
 			"aws_iam_account_password_policy.this": "IG101:high",
 			"aws_cloudtrail.t":                     "IG703:high",
+			"aws_cloudtrail.with_variable":         "IG703:high",
 			"module.m.aws_cloudtrail.t":            "IG703:high",
 			"aws_cloudtrail.from_object":           "IG703:info",
+			"aws_cloudtrail.from_local":            "IG703:info",
 		}},
 		// Refresh-only plans accept what changed outside Terraform
 		// (resource_drift): judged as those changes, from the state as

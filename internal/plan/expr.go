@@ -38,6 +38,7 @@ type expr struct {
 	// outputs: the outputs of module calls it reads, "CALL\x00OUTPUT".
 	outputs []string
 	each    bool // reads each.value
+	locals  bool // reads a local value
 	// source is its references, one per line, when none differs from one
 	// instance of the resource to the next (count, each, self): every
 	// instance in one module instance reads the same values.
@@ -162,7 +163,7 @@ func (rd *reader) readRefs(e *expr) error {
 			// shows no local values): `lookup(local.policy, "x", null)`.
 			// One that reads a value known only after apply, shown
 			// unknown, is judged as if null: a finding rather than a pass.
-			e.inputs = true
+			e.inputs, e.locals = true, true
 		case strings.HasPrefix(ref, "module."):
 			// An output of a module call, known when the module's
 			// expression for it is (see knownOutput). Terraform lists the
@@ -290,32 +291,33 @@ type moduleCall struct {
 	defaults map[string]bool // the input variables the module gives a default
 }
 
-// readsNothing reports whether e, read in module m, reads no value at all:
-// a function of constants ({}), written so or passed on unchanged through
-// module inputs (var.x, which the call gives as {}). Known only after
-// apply, such a value comes from an impure function (timestamp(), uuid()),
-// not from any object. rd.nothing memoizes per module and variable.
-func (rd *reader) readsNothing(m int, e expr) bool {
-	if !e.refs || e.opaque {
+// onlyShown reports whether every value e reads, in module m, is one the
+// plan shows: constants, input variables, count.index and each.key, through
+// any depth of module inputs. A local value, a module's output or
+// each.value may read another object's value, which the plan does not
+// show whose it is. rd.shown memoizes per module and variable.
+func (rd *reader) onlyShown(m int, e expr) bool {
+	if e.opaque || e.locals || e.each || len(e.outputs) > 0 {
 		return false
 	}
-	if len(e.source) == 0 {
-		return true
+	for _, v := range e.vars {
+		if m == 0 {
+			break // a root variable's value the plan shows
+		}
+		k := configKey{m, v}
+		shown, ok := rd.shown[k]
+		if !ok {
+			rd.shown[k] = false // a cycle, which only a hand-made plan has, stops here
+			call, ok := rd.calls[m]
+			in, given := call.inputs[v]
+			shown = ok && (!given || rd.onlyShown(call.parent, in)) // not given: its default, a constant
+			rd.shown[k] = shown
+		}
+		if !shown {
+			return false
+		}
 	}
-	name, ok := strings.CutPrefix(string(e.source), "var.")
-	if name, ok = strings.CutSuffix(name, "\n"); !ok || m == 0 || strings.ContainsAny(name, ".[\n") {
-		return false
-	}
-	k := configKey{m, name}
-	if v, ok := rd.nothing[k]; ok {
-		return v
-	}
-	rd.nothing[k] = false // a cycle, which only a hand-made plan has, stops here
-	call, ok := rd.calls[m]
-	in, given := call.inputs[name]
-	v := ok && given && rd.readsNothing(call.parent, in)
-	rd.nothing[k] = v
-	return v
+	return true
 }
 
 // knownRefs reports whether the references of e, read in module m, are all

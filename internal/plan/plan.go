@@ -245,7 +245,7 @@ type reader struct {
 	known        map[configKey]bool
 	knownOutputs map[configKey]bool   // see moduleOutputs
 	passed       map[configKey]passed // see passedOn
-	nothing      map[configKey]bool   // see readsNothing
+	shown        map[configKey]bool   // see onlyShown
 	regions      map[string]string    // each provider configuration's constant region, the plan's from resolveConfig on
 	accountIDs   map[string]bool      // the accounts of Plan.accounts and Plan.alike, each once
 }
@@ -1614,7 +1614,7 @@ func (rd *reader) resolveConfig() {
 	}
 	p.configured = make(map[resourceKey]Settings, len(rd.config))
 	ids := map[string]int{} // one number a source, whichever resources read it
-	rd.known, rd.passed, rd.nothing = map[configKey]bool{}, map[configKey]passed{}, map[configKey]bool{}
+	rd.known, rd.passed, rd.shown = map[configKey]bool{}, map[configKey]passed{}, map[configKey]bool{}
 	userInputs := rd.userInputs()
 	for k, res := range rd.config {
 		each := func() bool { return res.forEach != nil && rd.knownRefs(k.module, *res.forEach, nil) }
@@ -1623,7 +1623,7 @@ func (rd *reader) resolveConfig() {
 			x := a.expr
 			attrs[i] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(k.module, x, each)), Inputs: !x.null && userInputs(k.module, x),
 				Ordered: res.dependsOn || x.orders || k.module != 0 && len(x.vars) > 0, UsersOnly: len(x.users) > 0 && !x.inputs}
-			attrs[i].ReadsNothing = attrs[i].Setting == SetAtPlan && rd.readsNothing(k.module, x)
+			attrs[i].OnlyShown = attrs[i].Setting == SetAtPlan && rd.onlyShown(k.module, x)
 			// A local counts as known at plan, yet may read a value known
 			// only after apply (local.ci = aws_iam_user.ci.id): whose it
 			// is still shows in its references.
@@ -1707,13 +1707,13 @@ type AttrSetting struct {
 	// UsersOnly: it reads the names or IDs of aws_iam_users and nothing
 	// else but count.index or each.key.
 	UsersOnly bool
-	// ReadsNothing: set at plan from no value at all, a function of
-	// constants, written so or passed on through module inputs (see
-	// readsNothing). Shown known only after apply, only an impure function
-	// (timestamp(), uuid()) makes it so.
-	ReadsNothing bool
-	hasSource    bool
-	source       source
+	// OnlyShown: set at plan from values the plan shows alone (constants,
+	// input variables, count.index, each.key, through module inputs; see
+	// onlyShown). Shown known only after apply, only an impure function
+	// such as timestamp() makes it so.
+	OnlyShown bool
+	hasSource bool
+	source    source
 }
 
 // Get gives the Setting of an attribute: Unset for one the configuration

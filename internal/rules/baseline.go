@@ -17,10 +17,10 @@ type Value[T any] struct {
 	// Unreadable too). Rules give an info finding instead of a verdict.
 	Unknown    bool
 	Unreadable bool
-	// Impure: Unknown, though the configuration sets it from no value at
-	// all (a function of constants): only an impure function such as
-	// timestamp() or uuid() leaves it unknown, and its value is chosen at
-	// apply. Rules judge it at their own severity, not as a note: no
+	// Impure: Unknown, though the configuration sets it from values
+	// Terraform knows when it plans (constants, variables, functions of
+	// them): an impure function such as timestamp() or uuid() chooses it
+	// at apply. Rules judge it at their own severity, not as a note: no
 	// object anyone can review decides it.
 	Impure bool
 	// Sensitive: Terraform marks the value sensitive. It is judged like any

@@ -28,7 +28,23 @@ module "m" {
   logging = timestamp() == ""
 }
 
-# A value another object gives stays a note: it can be reviewed there.
+# Beside a variable, whose value the plan shows.
+variable "on" {
+  type    = bool
+  default = true
+}
+
+resource "aws_cloudtrail" "with_variable" {
+  name                          = "audit-variable"
+  s3_bucket_name                = "audit-logs"
+  enable_log_file_validation    = true
+  include_global_service_events = true
+  is_multi_region_trail         = true
+  enable_logging                = timestamp() == "" ? var.on : false
+}
+
+# A value another object gives stays a note: it can be reviewed there. So
+# does a local value, which the plan does not show: it may read one.
 resource "terraform_data" "flag" {
   input = true
 }
@@ -40,4 +56,17 @@ resource "aws_cloudtrail" "from_object" {
   include_global_service_events = true
   is_multi_region_trail         = true
   enable_logging                = terraform_data.flag.output
+}
+
+locals {
+  flag = terraform_data.flag.output
+}
+
+resource "aws_cloudtrail" "from_local" {
+  name                          = "audit-local"
+  s3_bucket_name                = "audit-logs"
+  enable_log_file_validation    = true
+  include_global_service_events = true
+  is_multi_region_trail         = true
+  enable_logging                = local.flag
 }
