@@ -136,9 +136,18 @@ func TestSigningCertificatesRootDeleted(t *testing.T) {
 	if n := root(); n != 0 {
 		t.Errorf("%d root certificates after the delete, want 0", n)
 	}
+	// Without the summary, the report's stand, and any uploaded since is
+	// a gap (round 111).
 	srv.Fail("GetAccountSummary", iamtest.AccessDenied, -1)
-	if n := root(); n != 1 {
-		t.Errorf("%d root certificates without the summary, want the report's 1", n)
+	sc, err := SigningCertificates(context.Background(), client(srv), "", opts)
+	var e *Error
+	if err != nil || len(sc.Certificates) != 2 || !sc.Certificates[0].Root || len(sc.Gaps) != 1 || sc.Gaps[0].Name != RootUser ||
+		!errors.As(sc.Gaps[0].Err, &e) || e.Action != "GetAccountSummary" || !e.Denied() {
+		t.Errorf("without the summary: %+v, gaps %+v, %v", sc.Certificates, sc.Gaps, err)
+	}
+	srv.Fail("GetAccountSummary", iamtest.InternalError, -1)
+	if _, err := SigningCertificates(context.Background(), client(srv), "", opts); !errors.As(err, &e) || e.Action != "GetAccountSummary" {
+		t.Errorf("a failing summary: %v", err)
 	}
 }
 
