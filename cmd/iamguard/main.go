@@ -14,6 +14,8 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -71,10 +73,13 @@ func main() {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	lastLine.Lock()
+	lastLine.said = false
+	lastLine.Unlock()
 	defer func() {
 		// A bug is one line too, never a stack trace.
 		if r := recover(); r != nil {
-			fmt.Fprintln(stderr, "iamguard: internal error, please report it:", quote.Line(quote.Error(fmt.Errorf("%v", r))))
+			fmt.Fprintln(stderr, errorLine(fmt.Errorf("internal error, please report it: %v", r)))
 			code = exitUsage
 		}
 	}()
@@ -104,10 +109,27 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return exitOK
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "iamguard:", quote.Line(quote.Error(err)))
+		lastLine.Lock()
+		defer lastLine.Unlock()
+		lastLine.said = true
+		fmt.Fprintln(stderr, errorLine(err))
 		return exitUsage
 	}
 	return code
+}
+
+// errorLine is err as iamguard prints it: one line of at most
+// quote.MaxError bytes, its newline included, whatever names it quotes.
+func errorLine(err error) string {
+	const prefix = "iamguard: "
+	return prefix + quote.Middle(quote.Line(err.Error()), quote.MaxError-len(prefix)-len("\n"))
+}
+
+// lastLine is the run's error line, which a second signal (see runLint)
+// does not repeat.
+var lastLine struct {
+	sync.Mutex
+	said bool
 }
 
 func toolVersion() string {
@@ -229,14 +251,37 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 			return 0, fmt.Errorf("--%s is empty: give it %s", name, want)
 		}
 	}
+	if *output == "-" {
+		*output = "" // stdout, as "-" is stdin among the plans
+	}
 
 	// SIGINT or SIGTERM stops the run wherever it waits (the config, a
 	// plan, terraform show, which is killed); the error path then returns
 	// normally, so deferred cleanup (the temporary copy of a binary plan
-	// from stdin) runs. A second signal ends the process at once.
+	// from stdin) runs. A second signal ends the process at once, exit 2,
+	// terraform killed and the temporary copies removed first: GNU
+	// timeout, for one, signals the process and then its group (round
+	// 110: the copy stayed).
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
-	context.AfterFunc(ctx, stop)
+	var writing atomic.Bool // stop ends the reading: interruptWriting takes signals then
+	context.AfterFunc(ctx, func() {
+		if writing.Load() {
+			return
+		}
+		again := make(chan os.Signal, 1)
+		signal.Notify(again, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+		stop()
+		go func() {
+			<-again
+			lastLine.Lock() // and never unlocked: the process ends
+			plan.Abandon()
+			if !lastLine.said {
+				fmt.Fprintln(stderr, "iamguard: interrupted again; stopped at once")
+			}
+			os.Exit(exitUsage)
+		}()
+	})
 
 	write, ok := report.Formats[*format]
 	if !ok {
@@ -258,6 +303,16 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		for i := range plans {
 			if plans[i].found && sameFile(*output, plans[i].path) {
 				plans[i].skip = "it is the --output file"
+			}
+		}
+	} else if f, ok := stdout.(*os.File); ok {
+		// Nor must a report the shell sends to a file in the tree, made
+		// empty before the run starts (> iamguard.json).
+		if out, err := f.Stat(); err == nil && out.Mode().IsRegular() {
+			for i := range plans {
+				if in, err := os.Stat(plans[i].path); plans[i].found && err == nil && os.SameFile(out, in) {
+					plans[i].skip = "it is the file standard output goes to"
+				}
 			}
 		}
 	}
@@ -348,12 +403,12 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 			if err != nil && ctx.Err() != nil {
 				return 0, err // interrupted: the run ends with this plan
 			}
-			if pa.found && err != nil && (errors.Is(err, plan.ErrNotPlan) || jsonNotObject(pa.path)) {
+			if pa.found && err != nil && (errors.Is(err, plan.ErrNotPlan) || otherJSON(pa.path)) {
 				fmt.Fprintf(stderr, "iamguard: %s: skipped, not a Terraform plan\n", quote.Path(pa.path))
 				continue
 			}
 			if err != nil {
-				fmt.Fprintln(stderr, "iamguard:", quote.Line(quote.Error(err)))
+				fmt.Fprintln(stderr, errorLine(err))
 				badPlans = true
 			}
 			parts = append(parts, report.PlanReport{Path: pa.path, ArtifactURI: artifactURI(pa.path), Report: r, Err: err})
@@ -375,6 +430,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sigs)
+	writing.Store(true)
 	stop()
 	rep.Config = report.NewConfig(cfg, minSev, waiversAt, rep.Findings)
 

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
+	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
 )
 
 // testdata/plan.json has three findings: IG101 (high) on
@@ -85,8 +86,31 @@ func wantUsageError(t *testing.T, r result, want string) {
 	if r.code != 2 {
 		t.Errorf("exit code %d, want 2 (stderr %q)", r.code, r.stderr)
 	}
-	if !strings.Contains(r.stderr, want) || strings.Count(r.stderr, "\n") != 1 {
-		t.Errorf("stderr = %q, want one line containing %q", r.stderr, want)
+	if !strings.Contains(r.stderr, want) || strings.Count(r.stderr, "\n") != 1 || len(r.stderr) > quote.MaxError {
+		t.Errorf("stderr = %q, want one line of at most %d bytes containing %q", r.stderr, quote.MaxError, want)
+	}
+}
+
+// TestErrorLineBounded: the error line, "iamguard: " and its newline
+// included, is at most quote.MaxError bytes, however long the name it
+// quotes, and the output "-" is stdout, not a file of that name (round
+// 110).
+func TestErrorLineBounded(t *testing.T) {
+	for _, name := range []string{strings.Repeat("a", 3000), strings.Repeat("\u200b", 3000)} {
+		wantUsageError(t, lintCLI(t, nil, "lint", filepath.Join(t.TempDir(), name+".json")), "file name too long")
+	}
+	plan, err := filepath.Abs(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	r := lintCLI(t, nil, "lint", "--format", "json", "--output", "-", plan)
+	if r.code != 1 || !json.Valid([]byte(r.stdout)) {
+		t.Errorf("--output -: exit %d, stdout %.100q", r.code, r.stdout)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "-")); err == nil {
+		t.Error("--output - wrote a file named -")
 	}
 }
 

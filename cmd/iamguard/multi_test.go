@@ -2,6 +2,7 @@ package main
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -157,6 +158,10 @@ func TestPlanDirectories(t *testing.T) {
 	writeFile(t, root, "README.md", "# not a plan")
 	writeFile(t, root, "tflint.json", "\n[{\"rule\": \"x\"}]") // another tool's output
 	writeFile(t, root, "empty.json", "null\n")                 // JSON, but no object
+	// Other tools' JSON that is not strict JSON names no plan section
+	// (round 110: each failed the run).
+	writeFile(t, root, "tsconfig.json", "// TypeScript\n{\"compilerOptions\": {\"strict\": true,},}\n")
+	writeFile(t, root, "bom.json", "\ufeff{\"name\": \"x\"}")
 	nested := copyFile(t, fixture, root, "envs/prod/plan.json")
 	writeFile(t, root, ".terraform/modules/m/fixture.json", cleanPlan) // never searched
 	// A zip that is not a plan (a Lambda bundle) is not taken for one.
@@ -184,8 +189,10 @@ func TestPlanDirectories(t *testing.T) {
 	}
 	if !strings.Contains(r.stderr, "terraform.tfstate.json: skipped, not a Terraform plan") ||
 		!strings.Contains(r.stderr, "tflint.json: skipped, not a Terraform plan") ||
-		!strings.Contains(r.stderr, "empty.json: skipped, not a Terraform plan") || strings.Count(r.stderr, "\n") != 3 {
-		t.Errorf("stderr %q: want one note each for the state file, tflint.json and empty.json", r.stderr)
+		!strings.Contains(r.stderr, "empty.json: skipped, not a Terraform plan") ||
+		!strings.Contains(r.stderr, "tsconfig.json: skipped, not a Terraform plan") ||
+		!strings.Contains(r.stderr, "bom.json: skipped, not a Terraform plan") || strings.Count(r.stderr, "\n") != 5 {
+		t.Errorf("stderr %q: want one note each for the state file, tflint.json, empty.json, tsconfig.json and bom.json", r.stderr)
 	}
 
 	r = lintCLI(t, nil, "lint", "--format", "json", "--recursive", root)
@@ -221,6 +228,10 @@ func TestPlanDirectories(t *testing.T) {
 		"num.json":   "1 " + riskyPlanText(t),
 		// Shaped as a plan, without its format_version (cut by a filter).
 		"noversion.json": strings.Replace(riskyPlanText(t), `"format_version"`, `"formatversion"`, 1),
+		// Nothing: terraform show failed, its output sent here.
+		"failed.json": "",
+		// A plan with a comment before it, which no tool would add.
+		"comment.json": "// plan\n" + riskyPlanText(t),
 	} {
 		dir := t.TempDir()
 		copyFile(t, fixture, dir, "a.json")
@@ -228,6 +239,28 @@ func TestPlanDirectories(t *testing.T) {
 		if r := lintCLI(t, nil, "lint", dir); r.code != 2 || strings.Contains(r.stderr, "skipped") {
 			t.Errorf("%s in a directory: exit %d, stderr %q; want 2, not skipped", name, r.code, r.stderr)
 		}
+	}
+}
+
+// TestReportToStdoutInTree: a report the shell sends to a file in the tree
+// searched (> iamguard.json), which it makes empty before the run, is not
+// read as a plan (round 110: every such run exited 2, "empty input").
+func TestReportToStdoutInTree(t *testing.T) {
+	root := t.TempDir()
+	copyFile(t, riskyPlan, root, "plan.json")
+	out, err := os.Create(filepath.Join(root, "iamguard.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	var errb bytes.Buffer
+	if code := run([]string{"lint", "--format", "json", "--recursive", root}, strings.NewReader(""), out, &errb); code != 1 ||
+		!strings.Contains(errb.String(), "iamguard.json: skipped, it is the file standard output goes to") {
+		t.Fatalf("exit %d, stderr %q", code, errb.String())
+	}
+	rep, err := os.ReadFile(out.Name())
+	if err != nil || !json.Valid(rep) || bytes.Contains(rep, []byte("iamguard.json")) {
+		t.Errorf("the report names itself or is not JSON: %.200s, %v", rep, err)
 	}
 }
 

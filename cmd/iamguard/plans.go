@@ -132,11 +132,14 @@ func bare(err error) error {
 	return err
 }
 
-// jsonNotObject reports whether a file is a JSON value other than an
-// object: JSON, but never a plan, as other tools' *.json files may be. A
-// plan broken in any other way (wrapper lines around it: "[command]...")
-// is not, nor is a file larger than such files are.
-func jsonNotObject(name string) bool {
+// otherJSON reports whether a file found in a directory that did not read
+// as a plan is another tool's JSON: a JSON value other than an object, or
+// a file that names none of a plan's sections, as JSON with comments
+// (tsconfig.json, .vscode/settings.json) or trailing commas does not. A
+// plan broken in any way (cut short, wrapper lines around it:
+// "[command]...") names them, and an empty file is a plan whose making
+// failed: neither is. Nor is a file larger than such files are.
+func otherJSON(name string) bool {
 	const most = 16 << 20
 	f, err := os.Open(name)
 	if err != nil {
@@ -147,6 +150,22 @@ func jsonNotObject(name string) bool {
 	if err != nil || len(data) > most {
 		return false
 	}
-	data = bytes.TrimLeft(data, " \t\r\n")
-	return len(data) > 0 && data[0] != '{' && json.Valid(data)
+	const space = " \t\r\n"
+	data = bytes.TrimLeft(bytes.TrimPrefix(bytes.TrimLeft(data, space), []byte("\ufeff")), space)
+	switch {
+	case len(data) == 0:
+		return false
+	case data[0] != '{' && json.Valid(data):
+		return true
+	}
+	for _, section := range planSections {
+		if bytes.Contains(data, section) {
+			return false
+		}
+	}
+	return true
 }
+
+// planSections are keys every plan holds some of, and other tools' JSON
+// files none of.
+var planSections = [][]byte{[]byte(`"format_version"`), []byte(`"terraform_version"`), []byte(`"resource_changes"`), []byte(`"planned_values"`)}

@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
@@ -93,13 +94,14 @@ func showPlan(ctx context.Context, shown, name string, piped bool, r io.Reader, 
 	}
 	path, dir := name, workingDir(name)
 	if piped {
-		if path, err = saveTemp(r); err != nil {
+		var remove func()
+		if path, remove, err = saveTemp(r); err != nil {
 			if ctx.Err() != nil {
 				return nil, fmt.Errorf("%s: interrupted", shown)
 			}
 			return nil, fmt.Errorf("%s: saving the binary plan to a temporary file: %v", shown, err)
 		}
-		defer os.Remove(path)
+		defer remove()
 	}
 	if err := checkSavedPlan(path); err != nil {
 		return nil, fmt.Errorf("%s: %v", shown, err)
@@ -145,10 +147,12 @@ func showPlan(ctx context.Context, shown, name string, piped bool, r io.Reader, 
 	case err != nil:
 		return nil, fmt.Errorf("%s is a binary plan file, and running %s failed: %v", shown, quote.Path(bin), err)
 	}
+	forget := leave(func() { cmd.Cancel() }) // kills its process group, where there is one
 	exited := make(chan error, 1)
 	go func() {
 		endGroup(cmd)
 		err := cmd.Wait()
+		forget()
 		// What terraform wrote is in the pipe once it has exited: a
 		// process it left behind holding the pipe open does not keep the
 		// reading waiting for more (see endAtExit).
@@ -372,13 +376,51 @@ func ownDescriptor(name string, fi os.FileInfo, stdin io.Reader) bool {
 	return false
 }
 
+// leftovers holds, by a number of its own, what reading a binary plan
+// leaves behind should the process end at once: a temporary copy to
+// remove, a terraform show to kill with its process group.
+var leftovers struct {
+	sync.Mutex
+	next int
+	undo map[int]func()
+}
+
+// leave records undo until the returned func forgets it.
+func leave(undo func()) (forget func()) {
+	leftovers.Lock()
+	defer leftovers.Unlock()
+	if leftovers.undo == nil {
+		leftovers.undo = map[int]func(){}
+	}
+	n := leftovers.next
+	leftovers.next++
+	leftovers.undo[n] = undo
+	return func() {
+		leftovers.Lock()
+		defer leftovers.Unlock()
+		delete(leftovers.undo, n)
+	}
+}
+
+// Abandon kills every terraform show running and removes every temporary
+// copy of a plan: for a process that must end at once, without its
+// deferred calls. Nothing may read a plan after it.
+func Abandon() {
+	leftovers.Lock() // and never unlocked: the process ends
+	for _, undo := range leftovers.undo {
+		undo()
+	}
+}
+
 // saveTemp copies r, at most maxSavedPlan bytes, to a new temporary file
-// (mode 0600) and returns its path.
-func saveTemp(r io.Reader) (string, error) {
+// (mode 0600) and returns its path, and remove, which removes it.
+func saveTemp(r io.Reader) (path string, remove func(), err error) {
 	f, err := os.CreateTemp("", "iamguard-*.tfplan")
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
+	forget := leave(func() { os.Remove(f.Name()) })
+	remove = func() { os.Remove(f.Name()); forget() }
 	n, err := io.Copy(f, io.LimitReader(r, maxSavedPlan+1))
 	if err == nil && n > maxSavedPlan {
 		err = fmt.Errorf("past %d MiB, more than a binary plan iamguard reads", maxSavedPlan>>20)
@@ -387,10 +429,10 @@ func saveTemp(r io.Reader) (string, error) {
 		err = cerr
 	}
 	if err != nil {
-		os.Remove(f.Name())
-		return "", err
+		remove()
+		return "", nil, err
 	}
-	return f.Name(), nil
+	return f.Name(), remove, nil
 }
 
 // headWriter keeps the first 16 KiB written to it: enough for an error

@@ -101,14 +101,14 @@ func TestCheckSavedPlan(t *testing.T) {
 	saved := maxSavedPlan
 	t.Cleanup(func() { maxSavedPlan = saved })
 	maxSavedPlan = 1 << 10
-	if path, err := saveTemp(bytes.NewReader(make([]byte, 1<<10))); err != nil {
+	if _, remove, err := saveTemp(bytes.NewReader(make([]byte, 1<<10))); err != nil {
 		t.Errorf("a copy of the most: %v", err)
 	} else {
-		os.Remove(path)
+		remove()
 	}
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	if _, err := saveTemp(bytes.NewReader(make([]byte, 1<<10+1))); err == nil || !strings.Contains(err.Error(), "more than a binary plan iamguard reads") {
+	if _, _, err := saveTemp(bytes.NewReader(make([]byte, 1<<10+1))); err == nil || !strings.Contains(err.Error(), "more than a binary plan iamguard reads") {
 		t.Errorf("a copy past the most: err = %v", err)
 	}
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
