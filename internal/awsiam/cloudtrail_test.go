@@ -219,8 +219,11 @@ func TestIAMEventsMaxConfirmed(t *testing.T) {
 			read, err := IAMEvents(context.Background(), ctClient(srv, 1), EventsQuery{
 				Names: []string{"UpdateAccessKey"}, Start: now.AddDate(0, 0, -1), End: now, MaxEvents: c.max, Pacer: unpaced(srv),
 			})
-			if err != nil || read.Truncated != c.truncated || len(read.Events) != c.max || len(read.Gaps) != 0 {
-				t.Fatalf("%d events, truncated %v, gaps %+v: %v", len(read.Events), read.Truncated, read.Gaps, err)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if read.Truncated != c.truncated || len(read.Events) != c.max || len(read.Gaps) != 0 {
+				t.Fatalf("%d events, truncated %v, gaps %+v", len(read.Events), read.Truncated, read.Gaps)
 			}
 			reqs := srv.Requests("LookupEvents")
 			if len(reqs) != 2 || !strings.Contains(string(reqs[1].Body), `"MaxResults":1`) {
