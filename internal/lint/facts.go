@@ -773,7 +773,7 @@ func (l *linter) judgeKeySet(head int32) {
 		a := l.keys[i].attrs()
 		status := a.status("Active")
 		k := rules.AccessKey{Name: l.keys[i].address, Active: !status.Unknown && status.V == "Active", StatusUnknown: status.Unknown,
-			StatusSensitive: status.Sensitive}
+			StatusImpure: status.Impure, StatusSensitive: status.Sensitive}
 		o := l.keys[i]
 		made := o.change != nil && (o.change.action == "create" || o.change.action == "replace")
 		_, shown := a.values.Get("create_date")
@@ -848,7 +848,7 @@ func (l *linter) judgeKeySet(head int32) {
 		}
 		if len(maybe) == 1 && changes[maybe[0]] != nil {
 			c := changes[maybe[0]]
-			l.keyFacts[c] = append(l.keyFacts[c], rules.AccessKeyUserUnknown())
+			l.keyFacts[c] = append(l.keyFacts[c], rules.AccessKeyUserUnknown(u.name))
 		}
 	}
 	clear(changes)

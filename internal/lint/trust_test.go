@@ -178,6 +178,14 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_cloudtrail.from_object":           "IG703:info",
 			"aws_cloudtrail.from_local":            "IG703:info",
 		}},
+		// A credential's status or user so chosen (round 109: info, exit 0).
+		{"trust/impure-credentials", nil, map[string]string{
+			"aws_iam_access_key.deployer_a": "IG203:medium",
+			"aws_iam_access_key.carol_b":    "IG203:medium",
+			"aws_iam_user_ssh_key.alice":    "IG404:medium",
+			"aws_iam_user_ssh_key.bob":      "IG404:medium",
+		}},
+		{"trust/impure-key-age", nil, map[string]string{"aws_iam_access_key.old": "IG204:medium"}},
 		// Refresh-only plans accept what changed outside Terraform
 		// (resource_drift): judged as those changes, from the state as
 		// written (round 95: 0 findings, exit 0).

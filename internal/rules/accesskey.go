@@ -99,6 +99,7 @@ type AccessKey struct {
 	Name          string // names the key: key ID, plan address or report slot; never a secret
 	Active        bool   // known to be Active
 	StatusUnknown bool   // its status is known only after apply
+	StatusImpure  bool   // and chosen then by an impure function (see Value.Impure)
 	// StatusUnreadable: the source gives a status it does not define (IAM:
 	// Active, Inactive, Expired), so whether the key is active is not known.
 	StatusUnreadable bool
@@ -129,17 +130,21 @@ func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b B
 	var active, maybe, unreadable []string // maybe: keys whose status is known only after apply
 	var fs []Finding
 	statusSensitive := false
+	maybeStatus := UnknownValue[string]() // Impure when an impure function chooses one
 	for _, k := range keys {
 		if k.StatusUnreadable {
 			unreadable = append(unreadable, k.Name)
 		}
+		status := UnknownValue[string]()
+		status.Impure = k.StatusImpure
 		if k.StatusUnknown {
 			maybe = append(maybe, k.Name)
+			maybeStatus.Impure = maybeStatus.Impure || k.StatusImpure
 		}
 		statusSensitive = statusSensitive || k.StatusSensitive
 		if k.StatusUnknown && !k.Created.IsZero() && Days(k.Created, now) > b.AccessKeyMaxAgeDays {
 			// Old enough for IG204, if it stays active.
-			f := AccessKeyNotRotated.unknown("status", UnknownValue[string]())
+			f := AccessKeyNotRotated.unknown("status", status)
 			f.Subject = k.Name
 			fs = append(fs, f)
 		}
@@ -196,7 +201,7 @@ func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b B
 		fs = append(fs, withhold([]Finding{f}, func(string) bool { return statusSensitive })...)
 	case len(active)+len(maybe) > 1:
 		// Two or more may be active once applied.
-		f := AccessKeyMultipleActive.unknown("status", UnknownValue[string]())
+		f := AccessKeyMultipleActive.unknown("status", maybeStatus)
 		f.Subject = user.V
 		fs = append(fs, f)
 	}
@@ -205,9 +210,10 @@ func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b B
 
 // AccessKeyUserUnknown is IG203 at info for an active key whose user is
 // known only after apply, when other active keys may be that user's: the
-// rule cannot decide until then.
-func AccessKeyUserUnknown() Finding {
-	return AccessKeyMultipleActive.unknown("user", UnknownValue[string]())
+// rule cannot decide until then. A user an impure function chooses then
+// (user.Impure) gives IG203 at its own severity.
+func AccessKeyUserUnknown(user Value[string]) Finding {
+	return AccessKeyMultipleActive.unknown("user", Value[string]{Unknown: true, Impure: user.Impure})
 }
 
 // FoldName is an IAM name as IAM compares it: user names are unique without

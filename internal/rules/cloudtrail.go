@@ -171,7 +171,7 @@ func EvaluateTrail(t Trail) []Finding {
 		"include_global_service_events is false: IAM events are not recorded by this trail")
 	flag(CloudTrailSingleRegion, "is_multi_region_trail", t.MultiRegion, true,
 		"is_multi_region_trail is false: the trail records one region only")
-	if f := len(out) - 1; f >= 0 && out[f].Rule == CloudTrailSingleRegion && out[f].Severity != Info &&
+	if f := len(out) - 1; f >= 0 && out[f].Rule == CloudTrailSingleRegion && !t.MultiRegion.Unknown &&
 		!t.HomeRegion.Unknown && outsideIAMRegion(t.HomeRegion.V) {
 		// IAM's events are delivered to one region only: this trail gets none.
 		out[f].Severity = High

@@ -293,6 +293,14 @@ func TestSingleRegionTrailOutsideUSEast1(t *testing.T) {
 	if fs := EvaluateTrail(trail(UnknownValue[string]())); len(fs) != 1 || fs[0].Severity != Medium {
 		t.Errorf("region known only after apply: %+v", fs)
 	}
+	// Single-region or not, chosen at apply by an impure function: the
+	// rule's own severity, not what a single-region trail there would get,
+	// nor its message (round 109).
+	impure := trail(Known("eu-west-1"))
+	impure.MultiRegion = Value[bool]{Unknown: true, Impure: true}
+	if fs := EvaluateTrail(impure); len(fs) != 1 || fs[0].Severity != Medium || strings.Contains(fs[0].Message, "is false") {
+		t.Errorf("multi-region chosen at apply: %+v", fs)
+	}
 }
 
 // TestSelectorsPartlyUnknown: a value known only after apply leaves its

@@ -158,7 +158,7 @@ func SharedSSHKeys(uses []SSHKeyUse) map[string]Finding {
 		readFrom    []string
 		users       []Value[string] // first spelling kept
 		uses        int             // uploads, users known or not
-		unknownUser bool            // one of them for a user known only after apply
+		unknownUser Value[string]   // Unknown: one of them for a user known only after apply (Impure: chosen then)
 	}
 	keys := map[string]*key{}
 	seen := map[[2]string]int{} // a key's user, case aside -> its index in users
@@ -173,7 +173,8 @@ func SharedSSHKeys(uses []SSHKeyUse) map[string]Finding {
 		k := keys[fp]
 		k.uses++
 		if u.User.Unknown || u.User.V == "" {
-			k.unknownUser = k.unknownUser || u.User.Unknown
+			k.unknownUser.Unknown = k.unknownUser.Unknown || u.User.Unknown
+			k.unknownUser.Impure = k.unknownUser.Impure || u.User.Impure
 			continue
 		}
 		k.fingerprint.Sensitive = k.fingerprint.Sensitive || u.Fingerprint.Sensitive
@@ -193,10 +194,10 @@ func SharedSSHKeys(uses []SSHKeyUse) map[string]Finding {
 	out := map[string]Finding{}
 	for fp, k := range keys {
 		if len(k.users) < 2 {
-			if k.unknownUser && k.uses > 1 {
+			if k.unknownUser.Unknown && k.uses > 1 {
 				// Uploaded more than once, for a user known only after
 				// apply: whether for another user cannot be told yet.
-				out[fp] = SSHKeyShared.unknown("username", UnknownValue[string]())
+				out[fp] = SSHKeyShared.unknown("username", k.unknownUser)
 			}
 			continue
 		}
