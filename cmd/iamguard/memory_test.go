@@ -13,10 +13,10 @@ import (
 )
 
 // TestMemoryLimit: main sets a soft memory limit, unless GOMEMLIMIT does.
-// Once more than memoryLimit is live, the limit rises to leave
-// memoryHeadroom above it, so that the collector does not run again and
-// again with nothing to free, up to memoryCeiling. It runs in child
-// processes, whose limit it sets.
+// Once more than memoryLimit is live, the limit rises to leave room above
+// it (memoryHeadroom, or a quarter of what is live), so that the collector
+// does not run again and again with nothing to free, up to memoryCeiling.
+// It runs in child processes, whose limit it sets.
 func TestMemoryLimit(t *testing.T) {
 	if os.Getenv("IAMGUARD_TEST_MEMLIMIT") == "child" {
 		limitMemory()
@@ -67,7 +67,7 @@ func TestMemoryLimit(t *testing.T) {
 	if small != memoryLimit {
 		t.Errorf("with little live the limit is %d, want memoryLimit %d", small, memoryLimit)
 	}
-	if want := int64(120<<20 + memoryHeadroom); large < want || large > memoryCeiling {
+	if want := int64(120<<20 + 120<<20/4); large < want || large > memoryCeiling {
 		t.Errorf("with 120 MiB live the limit is %d MiB, want at least %d MiB", large>>20, want>>20)
 	}
 	if ceiling != memoryCeiling {
