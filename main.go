@@ -27,7 +27,7 @@ func main() {
 	flag.BoolVar(&showVersion, "version", false, "print the version and exit")
 	flag.Parse()
 	if showVersion {
-		fmt.Printf("terraform-provider-iamguard %s (commit %s, built %s)\n", version, commit, date)
+		fmt.Printf("terraform-provider-iamguard %s (commit %s, committed %s)\n", version, commit, date)
 		return
 	}
 

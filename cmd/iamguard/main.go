@@ -143,7 +143,7 @@ func toolVersion() string {
 }
 
 // versionLine is what iamguard version prints: the version, and the commit
-// and build date when known, e.g. "iamguard 1.2.0 (commit 3f2a1c9, built
+// and its date when known, e.g. "iamguard 1.2.0 (commit 3f2a1c9, committed
 // 2026-11-20T10:00:00Z)".
 func versionLine() string {
 	c, d := commit, date
@@ -164,7 +164,7 @@ func versionLine() string {
 		extra = append(extra, "commit "+c)
 	}
 	if d != "" {
-		extra = append(extra, "built "+d)
+		extra = append(extra, "committed "+d) // a release stamps the commit's date, as go install does
 	}
 	line := "iamguard " + toolVersion()
 	if len(extra) > 0 {

@@ -192,7 +192,7 @@ func TestCloudTrailIAMLoggingNoTrails(t *testing.T) {
 		Check: resource.ComposeAggregateTestCheckFunc(
 			resource.TestCheckResourceAttr(ctAddr, "recording_iam", "false"),
 			resource.TestCheckResourceAttr(ctAddr, "trails.#", "0"),
-			resource.TestCheckResourceAttr(ctAddr, "findings.0.message", "no trail exists, so IAM events are not recorded"),
+			resource.TestCheckResourceAttr(ctAddr, "findings.0.message", "no trail is multi-region or lives where IAM's events are delivered, so IAM events are not recorded"),
 		),
 	})
 }

@@ -84,7 +84,7 @@ func baselineNames(quote string) string {
 
 // openTofuNote is part of every function's documentation.
 const openTofuNote = "Provider functions need Terraform 1.8 or later; OpenTofu 1.7 and later call them with the same " +
-	"`provider::iamguard::` syntax. The function is pure and offline: it makes no AWS call and needs no provider configuration."
+	"`provider::iamguard::` syntax. The function is offline: it makes no AWS call and needs no provider configuration."
 
 // sensitiveNote is part of the documentation of the functions that read
 // key material.

@@ -320,7 +320,7 @@ func runVersion(t *testing.T, bin []byte, meta metadata) {
 	if err != nil {
 		t.Fatalf("iamguard version: %v", err)
 	}
-	want := fmt.Sprintf("iamguard %s (commit %s, built ", meta.Version, meta.Commit)
+	want := fmt.Sprintf("iamguard %s (commit %s, committed ", meta.Version, meta.Commit)
 	if !strings.HasPrefix(string(out), want) {
 		t.Errorf("iamguard version = %q, want it to start %q", out, want)
 	}

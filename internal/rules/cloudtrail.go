@@ -26,9 +26,10 @@ var (
 	}
 	CloudTrailSingleRegion = &Rule{
 		ID: "IG702", Slug: "cloudtrail-single-region", Severity: Medium,
-		Event:     "UpdateTrail",
-		Summary:   "The trail records a single region only",
-		Rationale: "Activity in other regions goes unseen, and a single-region trail outside us-east-1 misses global events too.",
+		Event:   "UpdateTrail",
+		Summary: "The trail records a single region only",
+		Rationale: "Activity in other regions goes unseen, and a single-region trail outside us-east-1 misses global events too: " +
+			"it records none of IAM's events, which go to one region a partition (us-east-1 for most accounts), and the finding is high then.",
 		Remediation: Remediation{
 			Console:   "CloudTrail > Trails > (trail) > General details > Edit: enable for all regions.",
 			CLI:       "aws cloudtrail update-trail --name TRAIL --is-multi-region-trail",
@@ -521,7 +522,7 @@ func EvaluateLiveTrails(trails []LiveTrail) (recording bool, verdicts []TrailVer
 		verdicts[i] = v
 	}
 	if !recording {
-		msg := "no trail exists, so IAM events are not recorded"
+		msg := "no trail is multi-region or lives where IAM's events are delivered, so IAM events are not recorded"
 		if len(trails) > 0 {
 			msg = "no trail records IAM events (" + strings.Join(why, "; ") + ")"
 		}

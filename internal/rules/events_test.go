@@ -141,7 +141,7 @@ func TestEvaluateLiveTrails(t *testing.T) {
 		t.Errorf("bad: %v %+v", rec, vs)
 	}
 	_, _, acct = EvaluateLiveTrails(nil)
-	assertFindings(t, acct, []want{{"IG707", High, "", "no trail exists, so IAM events are not recorded"}})
+	assertFindings(t, acct, []want{{"IG707", High, "", "no trail is multi-region or lives where IAM's events are delivered, so IAM events are not recorded"}})
 }
 
 // TestEventsCut: a max_events cut names what it left unjudged.
