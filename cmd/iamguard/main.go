@@ -118,7 +118,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	return code
 }
 
-// errorLine is err as iamguard prints it: one line of at most
+// errorLine is err as iamguard prints it, or a note: one line of at most
 // quote.MaxError bytes, its newline included, whatever names it quotes.
 func errorLine(err error) string {
 	const prefix = "iamguard: "
@@ -396,7 +396,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 				return 0, fmt.Errorf("%s: interrupted", quote.Path(pa.path))
 			}
 			if pa.skip != "" {
-				fmt.Fprintf(stderr, "iamguard: %s: skipped, %s\n", quote.Path(pa.path), pa.skip)
+				fmt.Fprintln(stderr, errorLine(fmt.Errorf("%s: skipped, %s", quote.Path(pa.path), pa.skip)))
 				continue
 			}
 			r, err := lintOne(pa.path)
@@ -404,7 +404,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 				return 0, err // interrupted: the run ends with this plan
 			}
 			if pa.found && err != nil && (errors.Is(err, plan.ErrNotPlan) || otherJSON(pa.path)) {
-				fmt.Fprintf(stderr, "iamguard: %s: skipped, not a Terraform plan\n", quote.Path(pa.path))
+				fmt.Fprintln(stderr, errorLine(fmt.Errorf("%s: skipped, not a Terraform plan", quote.Path(pa.path))))
 				continue
 			}
 			if err != nil {

@@ -99,6 +99,18 @@ func TestErrorLineBounded(t *testing.T) {
 	for _, name := range []string{strings.Repeat("a", 3000), strings.Repeat("\u200b", 3000)} {
 		wantUsageError(t, lintCLI(t, nil, "lint", filepath.Join(t.TempDir(), name+".json")), "file name too long")
 	}
+	// So is a note on a file skipped in a directory (round 114).
+	deep := t.TempDir()
+	long := filepath.Join(deep, strings.Repeat("d", 200), strings.Repeat("\x01", 200), strings.Repeat("e", 200))
+	if err := os.MkdirAll(long, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	copyFile(t, fixture, deep, "plan.json")
+	writeFile(t, long, "tool.json", `{"name": "x"}`)
+	if r := lintCLI(t, nil, "lint", "--recursive", deep); r.code != 1 || !strings.Contains(r.stderr, "skipped, not a Terraform plan") ||
+		strings.Count(r.stderr, "\n") != 1 || len(r.stderr) > quote.MaxError {
+		t.Errorf("a note on a file deep in the tree: exit %d, stderr %d bytes %q", r.code, len(r.stderr), r.stderr)
+	}
 	plan, err := filepath.Abs(fixture)
 	if err != nil {
 		t.Fatal(err)

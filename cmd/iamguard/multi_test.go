@@ -3,6 +3,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -230,6 +231,13 @@ func TestPlanDirectories(t *testing.T) {
 		"noversion.json": strings.Replace(riskyPlanText(t), `"format_version"`, `"formatversion"`, 1),
 		// Nothing: terraform show failed, its output sent here.
 		"failed.json": "",
+		// terraform show's error text, sent here with 2>&1; a plan as
+		// PowerShell's > writes it (UTF-16 with a byte-order mark);
+		// gzipped; cut short with its keys escaped (round 114: skipped).
+		"tferr.json":   "\nError: Failed to read the given file as a state or plan file\n\nState read error: no such file\n",
+		"utf16.json":   utf16(riskyPlanText(t)),
+		"gz.json":      gzipped(riskyPlanText(t)),
+		"escaped.json": `{"\u0066ormat_version": "1.2", "\u0072esource_changes": [{"address": "aws_iam_account_password_policy.p",`,
 		// A plan with a comment before it, which no tool would add.
 		"comment.json": "// plan\n" + riskyPlanText(t),
 	} {
@@ -262,6 +270,25 @@ func TestReportToStdoutInTree(t *testing.T) {
 	if err != nil || !json.Valid(rep) || bytes.Contains(rep, []byte("iamguard.json")) {
 		t.Errorf("the report names itself or is not JSON: %.200s, %v", rep, err)
 	}
+}
+
+// utf16 is s in UTF-16LE with a byte-order mark, as Windows PowerShell's
+// > writes text.
+func utf16(s string) string {
+	b := []byte{0xff, 0xfe}
+	for _, r := range s {
+		b = append(b, byte(r), byte(r>>8)) // the plans here are ASCII
+	}
+	return string(b)
+}
+
+// gzipped is s compressed with gzip.
+func gzipped(s string) string {
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write([]byte(s))
+	w.Close()
+	return b.String()
 }
 
 // riskyPlanText is the text of riskyPlan.

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/tailscale/hujson"
+
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
 	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
 )
@@ -134,11 +136,11 @@ func bare(err error) error {
 
 // otherJSON reports whether a file found in a directory that did not read
 // as a plan is another tool's JSON: a JSON value other than an object, or
-// a file that names none of a plan's sections, as JSON with comments
-// (tsconfig.json, .vscode/settings.json) or trailing commas does not. A
-// plan broken in any way (cut short, wrapper lines around it:
-// "[command]...") names them, and an empty file is a plan whose making
-// failed: neither is. Nor is a file larger than such files are.
+// an object that names none of a plan's sections, JSON with comments and
+// trailing commas included (tsconfig.json, .vscode/settings.json; see
+// hujson). A file that is not JSON at all is a plan that could not be made
+// or read, never skipped: empty, cut short, terraform's error text, UTF-16
+// (PowerShell's >), gzip. Nor is a file larger than such files are.
 func otherJSON(name string) bool {
 	const most = 16 << 20
 	f, err := os.Open(name)
@@ -150,16 +152,16 @@ func otherJSON(name string) bool {
 	if err != nil || len(data) > most {
 		return false
 	}
-	const space = " \t\r\n"
-	data = bytes.TrimLeft(bytes.TrimPrefix(bytes.TrimLeft(data, space), []byte("\ufeff")), space)
-	switch {
-	case len(data) == 0:
+	data, err = hujson.Standardize(bytes.TrimPrefix(bytes.TrimLeft(data, " \t\r\n"), []byte("\ufeff")))
+	if err != nil || !json.Valid(data) {
 		return false
-	case data[0] != '{' && json.Valid(data):
-		return true
+	}
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return true // a JSON value other than an object
 	}
 	for _, section := range planSections {
-		if bytes.Contains(data, section) {
+		if _, ok := top[section]; ok {
 			return false
 		}
 	}
@@ -168,4 +170,4 @@ func otherJSON(name string) bool {
 
 // planSections are keys every plan holds some of, and other tools' JSON
 // files none of.
-var planSections = [][]byte{[]byte(`"format_version"`), []byte(`"terraform_version"`), []byte(`"resource_changes"`), []byte(`"planned_values"`)}
+var planSections = []string{"format_version", "terraform_version", "resource_changes", "planned_values"}
