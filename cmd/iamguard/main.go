@@ -15,7 +15,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -264,10 +263,9 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	// 110: the copy stayed).
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
-	var writing atomic.Bool // stop ends the reading: interruptWriting takes signals then
 	context.AfterFunc(ctx, func() {
-		if writing.Load() {
-			return
+		if context.Cause(ctx) == context.Canceled {
+			return // stop, not a signal: the run ends, or writes its report (see interruptWriting)
 		}
 		again := make(chan os.Signal, 1)
 		signal.Notify(again, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
@@ -430,7 +428,6 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sigs)
-	writing.Store(true)
 	stop()
 	rep.Config = report.NewConfig(cfg, minSev, waiversAt, rep.Findings)
 
