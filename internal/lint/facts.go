@@ -836,19 +836,9 @@ func (l *linter) judgeKeySet(head int32) {
 			l.keyFacts[changes[i]] = append(l.keyFacts[changes[i]], f)
 		}
 	}
-	// The one key that may be active of a vague user may belong to the
-	// user of another active key: IG203 cannot decide yet. (With more,
-	// EvaluateAccessKeys gave IG203.)
-	if u.vague && l.activeKeys > 1 {
-		var maybe []int
-		for j, k := range keys {
-			if k.Active || k.StatusUnknown {
-				maybe = append(maybe, j)
-			}
-		}
-		if len(maybe) == 1 && changes[maybe[0]] != nil {
-			c := changes[maybe[0]]
-			l.keyFacts[c] = append(l.keyFacts[c], rules.AccessKeyUserUnknown(u.name))
+	if u.vague {
+		if j, f := rules.VagueUserKeys(u.name, keys, l.activeKeys); j >= 0 && changes[j] != nil {
+			l.keyFacts[changes[j]] = append(l.keyFacts[changes[j]], f)
 		}
 	}
 	clear(changes)

@@ -208,12 +208,34 @@ func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b B
 	return fs
 }
 
-// AccessKeyUserUnknown is IG203 at info for an active key whose user is
-// known only after apply, when other active keys may be that user's: the
-// rule cannot decide until then. A user an impure function chooses then
-// (user.Impure) gives IG203 at its own severity.
-func AccessKeyUserUnknown(user Value[string]) Finding {
-	return AccessKeyMultipleActive.unknown("user", Value[string]{Unknown: true, Impure: user.Impure})
+// VagueUserKeys judges IG203 for the keys of a user whose name is known
+// only after apply and read from where another user's may be too (a local,
+// an input, a data source: see the linter's sourceUser), which
+// EvaluateAccessKeys cannot tell apart from other users. When exactly one
+// of its keys is or may be active, and the account holds other active keys
+// (activeInAccount counts them all, these included), that key may be
+// another user's second: IG203 at info, as the rule cannot decide until
+// apply, or at its own severity when an impure function chooses the user
+// (user.Impure). It returns that key's index in keys, or -1 for no finding.
+// (With two or more, EvaluateAccessKeys gives IG203.)
+func VagueUserKeys(user Value[string], keys []AccessKey, activeInAccount int) (int, Finding) {
+	if activeInAccount < 2 {
+		return -1, Finding{}
+	}
+	only := -1
+	for j, k := range keys {
+		if !k.Active && !k.StatusUnknown {
+			continue
+		}
+		if only >= 0 {
+			return -1, Finding{}
+		}
+		only = j
+	}
+	if only < 0 {
+		return -1, Finding{}
+	}
+	return only, AccessKeyMultipleActive.unknown("user", Value[string]{Unknown: true, Impure: user.Impure})
 }
 
 // FoldName is an IAM name as IAM compares it: user names are unique without

@@ -237,3 +237,35 @@ func TestDaysRoundsDown(t *testing.T) {
 		}
 	}
 }
+
+// TestVagueUserKeys: a key of a user that may be another's is IG203 at
+// info when it is its user's only key that is or may be active and the
+// account holds other active keys; at the rule's severity when an impure
+// function chooses the user.
+func TestVagueUserKeys(t *testing.T) {
+	active, inactive, maybe := AccessKey{Name: "a", Active: true}, AccessKey{Name: "i"}, AccessKey{Name: "m", StatusUnknown: true}
+	vague := UnknownValue[string]()
+	impure := Value[string]{Unknown: true, Impure: true}
+	for _, c := range []struct {
+		name    string
+		user    Value[string]
+		keys    []AccessKey
+		account int
+		index   int
+		sev     Severity
+	}{
+		{"the account's only active key", vague, []AccessKey{active}, 1, -1, 0},
+		{"one active key among others", vague, []AccessKey{inactive, active}, 3, 1, Info},
+		{"one key that may be active", vague, []AccessKey{maybe, inactive}, 2, 0, Info},
+		{"two that may be: EvaluateAccessKeys judges them", vague, []AccessKey{active, maybe}, 3, -1, 0},
+		{"none active", vague, []AccessKey{inactive}, 3, -1, 0},
+		{"user chosen by an impure function", impure, []AccessKey{active}, 2, 0, Medium},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			i, f := VagueUserKeys(c.user, c.keys, c.account)
+			if i != c.index || i >= 0 && (f.Rule != AccessKeyMultipleActive || f.Severity != c.sev || f.Attribute != "user") {
+				t.Errorf("got key %d, %+v; want key %d at %v", i, f, c.index, c.sev)
+			}
+		})
+	}
+}
