@@ -53,7 +53,6 @@ type pageGuard struct {
 	pages, empty int
 	markers      map[string]bool // the markers followed
 	items        map[string]bool // the items read, by key
-	fresh        int             // items of this page not read before
 }
 
 // add records an item of the page being read by its key (a name or ID)
@@ -66,17 +65,14 @@ func (g *pageGuard) add(key string) bool {
 		return false
 	}
 	g.items[key] = true
-	g.fresh++
 	return true
 }
 
-// check judges a page's continuation, once its n items are added: nil when
-// the page is the last, or names a new marker and the listing still
-// advances within its bounds.
-func (g *pageGuard) check(truncated bool, marker *string, n int) error {
+// check judges a page's continuation, once its n items are added, fresh of
+// them new: nil when the page is the last, or names a new marker and the
+// listing still advances within its bounds.
+func (g *pageGuard) check(truncated bool, marker *string, n, fresh int) error {
 	g.pages++
-	fresh := g.fresh
-	g.fresh = 0
 	if !truncated {
 		return nil
 	}

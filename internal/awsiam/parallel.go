@@ -75,12 +75,14 @@ func allPages[P, I any](ctx context.Context, lim limiter, action string, p pages
 			return err
 		}
 		truncated, marker, items := page(pg)
+		fresh := 0
 		for _, it := range items {
 			if guard.add(aws.ToString(key(it))) {
 				each(it)
+				fresh++
 			}
 		}
-		if err := guard.check(truncated, marker, len(items)); err != nil {
+		if err := guard.check(truncated, marker, len(items), fresh); err != nil {
 			return err
 		}
 	}
