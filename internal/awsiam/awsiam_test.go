@@ -269,6 +269,13 @@ func TestCredentialReportMalformed(t *testing.T) {
 		"bad flag": {setCell(3, "mfa_active", "yes"),
 			`GetCredentialReport: report line 3, column mfa_active: "yes" is not true, false, N/A, no_information or not_supported`},
 		"empty report": {func([][]string) [][]string { return nil }, "GetCredentialReport: the report does not parse: reading the header: EOF"},
+		"a column twice": {func(rows [][]string) [][]string {
+			for r := range rows {
+				rows[r] = append(rows[r], "true") // a second mfa_active, which says true for all
+			}
+			rows[0][len(rows[0])-1] = "mfa_active"
+			return rows
+		}, "GetCredentialReport: report line 1, column mfa_active: the header names it twice"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{{Name: "alice", LoginProfile: &iamtest.LoginProfile{}}},
@@ -328,5 +335,14 @@ func TestAccountSummary(t *testing.T) {
 	var e *Error
 	if _, err := AccountSummary(context.Background(), client(srv)); !errors.As(err, &e) || !e.Denied() {
 		t.Fatalf("denied: got %v", err)
+	}
+	// A reply without root's entries says nothing of root: not "no key,
+	// no certificate, no MFA", which would take the report's away.
+	srv.Fail("GetAccountSummary", 0, 0)
+	srv.RawReply("GetAccountSummary", []byte(`<GetAccountSummaryResponse><GetAccountSummaryResult><SummaryMap>`+
+		`<entry><key>AccountMFAEnabled</key><value>1</value></entry></SummaryMap></GetAccountSummaryResult></GetAccountSummaryResponse>`), nil, 1)
+	want := "GetAccountSummary: the reply's SummaryMap has no AccountAccessKeysPresent, AccountSigningCertificatesPresent, which every reply holds"
+	if s, err := AccountSummary(context.Background(), client(srv)); err == nil || err.Error() != want {
+		t.Fatalf("entries missing: got %+v, %v; want %q", s, err, want)
 	}
 }

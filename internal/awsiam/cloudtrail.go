@@ -2,6 +2,7 @@ package awsiam
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -92,6 +93,12 @@ func Trails(ctx context.Context, api TrailsAPI) ([]Trail, error) {
 			}
 			if err != nil {
 				return wrap("GetEventSelectors", err)
+			}
+			if sel.EventSelectors == nil && sel.AdvancedEventSelectors == nil {
+				// CloudTrail answers a trail's selectors, its default
+				// included: none at all is a reply cut short, or not
+				// CloudTrail's, and not "every management event".
+				return &Error{Service: "cloudtrail", Action: "GetEventSelectors", Err: fmt.Errorf("the reply for trail %q holds neither EventSelectors nor AdvancedEventSelectors", id)}
 			}
 			tr.EventSelectors = eventSelectors(sel.EventSelectors)
 			tr.AdvancedSelectors = advancedSelectors(sel.AdvancedEventSelectors)

@@ -2,6 +2,7 @@ package awsiam
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -95,6 +96,15 @@ func TestTrails(t *testing.T) {
 	var e *Error
 	if !errors.As(err, &e) || !e.Denied() || e.Permission() != "cloudtrail:GetEventSelectors" {
 		t.Errorf("denied: %v", err)
+	}
+
+	// A reply with neither list is not CloudTrail's default, all
+	// management events: it says nothing (round 117).
+	srv.Fail("GetEventSelectors", 0, 0)
+	srv.RawReply("GetEventSelectors", []byte(`{"TrailARN":"arn:aws:cloudtrail:us-east-1:123456789012:trail/local"}`), nil, -1)
+	if trails, err := Trails(context.Background(), ctClient(srv, 1)); err == nil ||
+		!strings.Contains(err.Error(), "GetEventSelectors") || !strings.Contains(err.Error(), "holds neither EventSelectors nor AdvancedEventSelectors") {
+		t.Errorf("no selectors: got %+v, %v", trails, err)
 	}
 }
 
@@ -319,6 +329,27 @@ func TestIAMEventsBounded(t *testing.T) {
 				t.Errorf("gap %+v: %v", g, g.Err)
 			}
 		})
+	}
+}
+
+// TestIAMEventsOneEachNamed: an event that the reply gives without its
+// EventName is the event its query asked for, and an event that two
+// queries give is read once (round 117).
+func TestIAMEventsOneEachNamed(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: now})
+	record, _ := json.Marshal(`{"userIdentity":{"type":"Root","arn":"arn:aws:iam::123456789012:root"},"eventName":"UploadSSHPublicKey"}`)
+	srv.RawReply("LookupEvents", fmt.Appendf(nil, `{"Events":[{"EventId":"e1","EventTime":%d,"CloudTrailEvent":%s}]}`,
+		now.Add(-time.Hour).Unix(), record), nil, -1)
+	for _, names := range [][]string{{"UploadSSHPublicKey"}, {"UploadSSHPublicKey", "UpdateAccessKey"}} {
+		read, err := IAMEvents(context.Background(), ctClient(srv, 1), EventsQuery{
+			Names: names, Start: now.AddDate(0, 0, -1), End: now, Pacer: unpaced(srv),
+		})
+		if err != nil || len(read.Events) != 1 || read.Events[0].ID != "e1" || read.Events[0].Name == "" {
+			t.Fatalf("%v: got %+v, %v", names, read, err)
+		}
+		if len(names) == 1 && read.Events[0].Name != names[0] {
+			t.Errorf("the event is named %q, want %q", read.Events[0].Name, names[0])
+		}
 	}
 }
 

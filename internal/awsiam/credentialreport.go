@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -222,6 +223,10 @@ func parseReport(out *iam.GetCredentialReportOutput) (*CredentialReport, error) 
 	}
 	col := make(map[string]int, len(header))
 	for i, h := range header {
+		if _, twice := col[h]; twice && slices.Contains(ReportColumns, h) {
+			// Which of the two is the report's is not ours to pick.
+			return nil, &ReportError{Line: 1, Column: h, Detail: "the header names it twice"}
+		}
 		col[h] = i
 	}
 	var missing []string

@@ -106,8 +106,9 @@ func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q Even
 		pageSize = int32(q.MaxEvents)
 	}
 	var (
-		mu  sync.Mutex
-		out EventsRead
+		mu     sync.Mutex
+		out    EventsRead
+		merged = map[string]bool{} // the events of all queries, by eventKey
 	)
 	g, gctx := errgroup.WithContext(ctx)
 	names := slices.Compact(slices.Sorted(slices.Values(q.Names)))
@@ -120,6 +121,7 @@ func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q Even
 			}
 			var (
 				mine []rules.Event
+				keys []string // mine's eventKeys
 				gap  *Gap
 			)
 			seen := map[string]bool{}  // the NextTokens followed
@@ -155,7 +157,11 @@ func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q Even
 						continue // an event given twice is one event
 					}
 					given[k] = true
-					mine = append(mine, event(e))
+					ev := event(e)
+					if ev.Name == "" {
+						ev.Name = name // what the query asked for, which the reply left out
+					}
+					mine, keys = append(mine, ev), append(keys, k)
 					fresh++
 				}
 				t := aws.ToString(page.NextToken)
@@ -181,7 +187,12 @@ func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q Even
 			}
 			mu.Lock()
 			defer mu.Unlock()
-			out.Events = append(out.Events, mine...)
+			for i, ev := range mine {
+				if !merged[keys[i]] { // an event that two queries give is one event
+					merged[keys[i]] = true
+					out.Events = append(out.Events, ev)
+				}
+			}
 			if gap != nil {
 				out.Gaps = append(out.Gaps, *gap)
 			}

@@ -2,6 +2,8 @@ package awsiam
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/iam/types"
@@ -21,11 +23,25 @@ func AccountSummary(ctx context.Context, api AccountSummaryAPI) (rules.AccountSu
 	if err != nil {
 		return rules.AccountSummary{}, wrap("GetAccountSummary", err)
 	}
-	m := out.SummaryMap
-	return rules.AccountSummary{
+	// Every reply carries these three, 0 or 1; a reply without one (cut
+	// short, or not AWS's) says nothing of it, which is not "none".
+	var missing []string
+	has := func(k types.SummaryKeyType) bool {
+		n, ok := out.SummaryMap[string(k)]
+		if !ok {
+			missing = append(missing, string(k))
+		}
+		return n > 0
+	}
+	s := rules.AccountSummary{
 		Known:                      true,
-		MFAEnabled:                 m[string(types.SummaryKeyTypeAccountMFAEnabled)] > 0,
-		AccessKeysPresent:          m[string(types.SummaryKeyTypeAccountAccessKeysPresent)] > 0,
-		SigningCertificatesPresent: m[string(types.SummaryKeyTypeAccountSigningCertificatesPresent)] > 0,
-	}, nil
+		MFAEnabled:                 has(types.SummaryKeyTypeAccountMFAEnabled),
+		AccessKeysPresent:          has(types.SummaryKeyTypeAccountAccessKeysPresent),
+		SigningCertificatesPresent: has(types.SummaryKeyTypeAccountSigningCertificatesPresent),
+	}
+	if len(missing) > 0 {
+		return rules.AccountSummary{}, &Error{Service: "iam", Action: "GetAccountSummary",
+			Err: fmt.Errorf("the reply's SummaryMap has no %s, which every reply holds", strings.Join(missing, ", "))}
+	}
+	return s, nil
 }

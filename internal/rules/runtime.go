@@ -220,8 +220,12 @@ func EvaluateRoot(u CredentialUser, s AccountSummary, now time.Time, b Baseline)
 		out = append(out, RootAccessKey.finding("access_key", "the root user has an access key, active or not, that the account summary shows "+
 			"and the credential report, up to four hours old, does not list yet"))
 	}
+	var certsUnknown []string // slots whose cert_N_active has no value
 	for i, c := range u.Certificates {
-		if c.V && !c.Unknown {
+		switch {
+		case c.Unknown:
+			certsUnknown = append(certsUnknown, fmt.Sprintf("cert_%d", i+1))
+		case c.V:
 			certs = append(certs, fmt.Sprintf("cert_%d", i+1))
 		}
 	}
@@ -249,6 +253,13 @@ func EvaluateRoot(u CredentialUser, s AccountSummary, now time.Time, b Baseline)
 	case mfa.V && !mfa.Unknown:
 	case len(can) == 0 && u.PasswordEnabled.Unknown:
 		out = append(out, Unreported("password_enabled", RootNoMFA))
+	case len(can) == 0 && len(certsUnknown) > 0:
+		// A certificate that may be active is a credential to protect.
+		for _, slot := range certsUnknown {
+			f := Unreported(slot+"_active", RootNoMFA)
+			f.Subject = slot
+			out = append(out, f)
+		}
 	case len(can) == 0: // no credentials: nothing to protect
 	case mfa.Unknown:
 		out = append(out, Unreported("mfa_active", RootNoMFA))

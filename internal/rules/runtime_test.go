@@ -116,6 +116,15 @@ func TestEvaluateRoot(t *testing.T) {
 		{"password not_supported, nothing else", root(unknown, no), noSummary,
 			[]want{{"IG806", Medium, "password_enabled", "the credential report gives no value for password_enabled; IG804 (root-no-mfa) not judged"}}},
 		{"password not_supported but MFA on", root(unknown, yes), noSummary, nil},
+		// A certificate slot without a value may be active (round 117).
+		{"cert_1_active not reported, nothing else", func() CredentialUser {
+			u := root(no, no)
+			u.Certificates, u.CertificatesListed = []Value[bool]{unknown, no}, 1
+			return u
+		}(),
+			AccountSummary{Known: true, SigningCertificatesPresent: true},
+			[]want{{"IG806", Medium, "cert_1_active", "the credential report gives no value for cert_1_active; IG804 (root-no-mfa) not judged"}}},
+		{"cert_1_active not reported, MFA on", func() CredentialUser { u := root(no, yes); u.Certificates = []Value[bool]{unknown, no}; return u }(), noSummary, nil},
 		{"mfa_active not reported", root(yes, unknown), noSummary,
 			[]want{{"IG806", Medium, "mfa_active", "the credential report gives no value for mfa_active; IG804 (root-no-mfa) not judged"}}},
 		{"password used 3 days ago", func() CredentialUser { u := root(yes, yes); u.PasswordLastUsed = ago(3); return u }(), noSummary,
