@@ -76,7 +76,9 @@ func TestEmptyRepliesRejected(t *testing.T) {
 				t.Fatalf("a reply with a body: %d facts, %v", n, err)
 			}
 			srv.EmptyReply(c.action, -1)
-			if n, err := c.read(srv, nil); n != 0 || err != nil {
+			// The SDK reads it as a result with nothing in it; Trails
+			// refuses selectors with neither list on its own.
+			if n, err := c.read(srv, nil); n != 0 || (err != nil) != (c.action == "GetEventSelectors") {
 				t.Fatalf("without RejectEmptyReplies: %d facts, %v; want the SDK's empty result", n, err)
 			}
 			srv.ResetCounters()
