@@ -3,6 +3,7 @@ package inspect
 import (
 	"bytes"
 	"crypto"
+	"crypto/ecdsa"
 	"crypto/md5" //nolint:gosec // IAM and browsers still show MD5 fingerprints
 	"crypto/rsa"
 	"crypto/sha1" //nolint:gosec // RFC 5280 derives key identifiers with SHA-1
@@ -214,8 +215,9 @@ const (
 	// SignedByOwnKey: its own key signs it, whatever issuer it names.
 	SignedByOwnKey
 	// SelfNamedUnchecked: it names itself as its issuer (see namesItself)
-	// and its signature is not checked: an algorithm crypto/x509 refuses
-	// or cannot check (SHA-1, MD5, DSA, SHA-3), an RSA key crypto/rsa
+	// and its signature is not checked: an algorithm that neither
+	// crypto/x509 checks nor, for SHA-1 and MD5, crypto/rsa and
+	// crypto/ecdsa (MD2, DSA, SHA-3), an RSA key crypto/rsa
 	// refuses to check with (an exponent past 2^31-1, too few bits), or a
 	// check too costly (see costly). Nothing shows another key signs it.
 	SelfNamedUnchecked
@@ -282,17 +284,55 @@ func selfSignature(c *x509.Certificate) SelfSignature {
 	}
 	err := c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature)
 	var insecure x509.InsecureAlgorithmError
+	own, checked := false, false
+	if err != nil {
+		own, checked = ownWeakSignature(c)
+	}
 	switch {
-	case err == nil:
+	case err == nil || own:
 		return SignedByOwnKey
 	case !namesItself(c):
 		return NotSelfSigned
+	case checked: // another key signed it under its name (round 115)
+		return SelfNamedUnverified
 	case errors.As(err, &insecure) || errors.Is(err, x509.ErrUnsupportedAlgorithm):
 		return SelfNamedUnchecked
 	case isRSA(c.PublicKey) && !errors.Is(err, rsa.ErrVerification):
 		return SelfNamedUnchecked // crypto/rsa refused the key, not the signature
 	}
 	return SelfNamedUnverified
+}
+
+// ownWeakSignature checks whether c's own key made its signature where
+// crypto/x509 will not (SHA-1, MD5): crypto/rsa and crypto/ecdsa still
+// check such a signature given its digest. checked is false when it cannot
+// be checked: another algorithm (MD2), or a key crypto/rsa refuses.
+func ownWeakSignature(c *x509.Certificate) (own, checked bool) {
+	var (
+		digest []byte
+		hash   crypto.Hash
+	)
+	switch c.SignatureAlgorithm {
+	case x509.SHA1WithRSA, x509.ECDSAWithSHA1:
+		d := sha1.Sum(c.RawTBSCertificate)
+		digest, hash = d[:], crypto.SHA1
+	case x509.MD5WithRSA:
+		d := md5.Sum(c.RawTBSCertificate)
+		digest, hash = d[:], crypto.MD5
+	default:
+		return false, false
+	}
+	switch k := c.PublicKey.(type) {
+	case *rsa.PublicKey:
+		if c.SignatureAlgorithm == x509.ECDSAWithSHA1 {
+			return false, true
+		}
+		err := rsa.VerifyPKCS1v15(k, hash, digest, c.Signature)
+		return err == nil, err == nil || errors.Is(err, rsa.ErrVerification)
+	case *ecdsa.PublicKey:
+		return c.SignatureAlgorithm == x509.ECDSAWithSHA1 && ecdsa.VerifyASN1(k, digest, c.Signature), true
+	}
+	return false, true // an RSA or ECDSA signature, and a key of another kind
 }
 
 func isRSA(k any) bool {

@@ -103,6 +103,13 @@ func TestSelfSignedByKey(t *testing.T) {
 	foreign := certtest.Issue(t, certtest.Cert{CN: "www.example.com", Key: rsaKey, AuthorityKeyID: []byte{9, 9, 9}})
 	mismatched := certtest.Issue(t, certtest.Cert{CN: "www.example.com", SubjectKeyID: []byte{1, 2, 3}, AuthorityKeyID: []byte{4, 5, 6}})
 	broken := func(c *certtest.Issued) *certtest.Issued { return certtest.BreakSignature(t, c) }
+	// SHA-1, which crypto/x509 does not check: checked with the key itself
+	// (round 115).
+	sha1Self := certtest.Issue(t, certtest.Cert{CN: "old", Key: rsaKey, SigAlg: x509.SHA1WithRSA})
+	sha1SelfEC := certtest.Issue(t, certtest.Cert{CN: "old", Key: certtest.EC(t, elliptic.P256()), SigAlg: x509.ECDSAWithSHA1})
+	sha1Impostor := certtest.Issue(t, certtest.Cert{CN: "CA", Parent: ca, Key: rsaKey, SigAlg: x509.ECDSAWithSHA1})
+	rsaCA := certtest.Issue(t, certtest.Cert{CN: "RSA CA", CA: true, Key: certtest.RSA(t, 2049)}) // not rsaKey, which RSA(t, 2048) gives
+	sha1RSAImpostor := certtest.Issue(t, certtest.Cert{CN: "RSA CA", Parent: rsaCA, Key: rsaKey, SigAlg: x509.SHA1WithRSA})
 
 	for _, tt := range []struct {
 		name string
@@ -124,6 +131,11 @@ func TestSelfSignedByKey(t *testing.T) {
 		{"broken, authority is another key", broken(foreign).PEM, inspect.NotSelfSigned},
 		{"broken, key identifiers differ", broken(mismatched).PEM, inspect.NotSelfSigned},
 		{"broken, other issuer", broken(otherName).PEM, inspect.NotSelfSigned},
+		{"SHA-1, own key", sha1Self.PEM, inspect.SignedByOwnKey},
+		{"SHA-1, own ECDSA key", sha1SelfEC.PEM, inspect.SignedByOwnKey},
+		{"SHA-1, broken", broken(sha1Self).PEM, inspect.SelfNamedUnverified},
+		{"SHA-1, CA's names, signed by the CA", sha1Impostor.PEM, inspect.SelfNamedUnverified},
+		{"SHA-1, RSA CA's names, signed by the CA", sha1RSAImpostor.PEM, inspect.SelfNamedUnverified},
 	} {
 		c, err := inspect.ParseCertificate(tt.pem)
 		if err != nil {

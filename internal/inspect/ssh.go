@@ -104,26 +104,32 @@ func parseSSHPEM(text string) (*SSHKey, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the %s block does not hold a valid public key", b.Type)
 	}
+	alg, _ := keyInfo(key)
 	pub, err := ssh.NewPublicKey(key)
 	if err != nil {
-		alg, _ := keyInfo(key)
-		return nil, fmt.Errorf("the %s block holds a %s key, which SSH cannot use", b.Type, alg)
+		return nil, fmt.Errorf("the %s block holds a key of type %s, which SSH cannot use", b.Type, alg)
+	}
+	// A key SSH refuses to read in its own form is refused in this one
+	// too: the same key either way (round 115).
+	if _, err := ssh.ParsePublicKey(pub.Marshal()); err != nil {
+		return nil, fmt.Errorf("the %s block holds a key of type %s that SSH refuses to read, such as an RSA key whose public exponent is 1 or even", b.Type, alg)
 	}
 	return newSSHKey(pub, EncodingPEM), nil
 }
 
 func newSSHKey(pub ssh.PublicKey, encoding string) *SSHKey {
 	k := &SSHKey{
-		Encoding:          encoding,
-		Type:              pub.Type(),
-		Algorithm:         pub.Type(),
-		SHA256Fingerprint: ssh.FingerprintSHA256(pub),
-		MD5Fingerprint:    ssh.FingerprintLegacyMD5(pub),
-		Authorized:        strings.TrimSpace(string(ssh.MarshalAuthorizedKey(pub))),
+		Encoding:   encoding,
+		Type:       pub.Type(),
+		Algorithm:  pub.Type(),
+		Authorized: strings.TrimSpace(string(ssh.MarshalAuthorizedKey(pub))),
 	}
 	if cert, ok := pub.(*ssh.Certificate); ok {
 		pub = cert.Key
 	}
+	// A certificate's fingerprints are its key's, as OpenSSH gives them:
+	// the key is the same one, certified or not (round 115).
+	k.SHA256Fingerprint, k.MD5Fingerprint = ssh.FingerprintSHA256(pub), ssh.FingerprintLegacyMD5(pub)
 	if cp, ok := pub.(ssh.CryptoPublicKey); ok {
 		if alg, bits := keyInfo(cp.CryptoPublicKey()); alg != "unknown" {
 			k.Algorithm, k.Bits = alg, bits

@@ -2,10 +2,13 @@ package inspect_test
 
 import (
 	"crypto/elliptic"
+	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
 	"strings"
 	"testing"
+
+	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/inspect"
 	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
@@ -60,6 +63,24 @@ func TestSSHFingerprintIdentifiesKey(t *testing.T) {
 	if ssh.SHA256Fingerprint == other.SHA256Fingerprint {
 		t.Error("two keys share a fingerprint")
 	}
+	// An OpenSSH certificate of a key is that key, as OpenSSH fingerprints
+	// it (round 115).
+	signer, err := gossh.NewSignerFromKey(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, err := gossh.NewPublicKey(&a.PublicKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &gossh.Certificate{Key: pub, CertType: gossh.UserCert, KeyId: "one", ValidBefore: gossh.CertTimeInfinity}
+	if err := c.SignCert(rand.Reader, signer); err != nil {
+		t.Fatal(err)
+	}
+	cert, err := inspect.ParseSSHPublicKey(string(gossh.MarshalAuthorizedKey(c)))
+	if err != nil || cert.Type != gossh.CertAlgoRSAv01 || cert.SHA256Fingerprint != ssh.SHA256Fingerprint || cert.MD5Fingerprint != ssh.MD5Fingerprint {
+		t.Errorf("certificate of the key: %+v, %v; want the key's fingerprints %s", cert, err, ssh.SHA256Fingerprint)
+	}
 }
 
 func TestParseSSHPublicKeyErrors(t *testing.T) {
@@ -76,6 +97,9 @@ func TestParseSSHPublicKeyErrors(t *testing.T) {
 		{"certificate pem", certtest.Issue(t, certtest.Cert{}).PEM, `PEM block is "CERTIFICATE"`},
 		{"pem bad base64", "-----BEGIN PUBLIC KEY-----\n!!!\n-----END PUBLIC KEY-----\n", "no valid PEM block"},
 		{"pem garbage der", certtest.PEM("PUBLIC KEY", []byte("not der")), "does not hold a valid public key"},
+		// Keys SSH refuses in its own form, refused in this one too (round 115).
+		{"pem pkix rsa exponent 1", certtest.SSHPEM(t, &rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 1}), "SSH refuses to read"},
+		{"pem pkcs1 rsa exponent 2", certtest.PEM("RSA PUBLIC KEY", pkcs1Public(&rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 2})), "SSH refuses to read"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

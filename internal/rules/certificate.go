@@ -454,8 +454,11 @@ func CertificateChain(body *inspect.Certificate, chain []*inspect.Certificate, n
 		if why := weakKey(c, b); why != "" {
 			out = append(out, CertificateWeakKey.finding(attr, "the chain's %s: %s", Known(c.Subject).Quote(), why))
 		}
-		// Only a weak signature asks whether it is the root's own.
-		if hash := c.SignatureHash; (hash == "MD2" || hash == "MD5" || hash == "SHA1" || hash == "") && !c.SelfSigned() {
+		// Only a weak signature asks whether it is the root's own: made
+		// by its own key, or named so where that cannot be checked. One
+		// that names itself and that another key made is a CA's of the
+		// same name, which clients check (round 115).
+		if hash := c.SignatureHash; (hash == "MD2" || hash == "MD5" || hash == "SHA1" || hash == "") && !ownSignature(c) {
 			alg := c.SignatureAlgorithm
 			if hash == "" {
 				alg = "an algorithm iamguard cannot read"
@@ -468,6 +471,14 @@ func CertificateChain(body *inspect.Certificate, chain []*inspect.Certificate, n
 		}
 	}
 	return out
+}
+
+// ownSignature reports whether c's signature is its own as far as iamguard
+// can tell: its own key made it, or it names itself as its issuer and the
+// signature cannot be checked.
+func ownSignature(c *inspect.Certificate) bool {
+	self := c.SelfSignature()
+	return self == inspect.SignedByOwnKey || self == inspect.SelfNamedUnchecked
 }
 
 // CertificateKey compares the private key's public half with the

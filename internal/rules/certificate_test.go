@@ -67,6 +67,10 @@ func TestEvaluateServerCertificate(t *testing.T) {
 	rsaRoot := certtest.Issue(t, certtest.Cert{CN: "RSA Root", CA: true, Key: certtest.RSA(t, 2048)})
 	sha1Inter := certtest.Issue(t, certtest.Cert{CN: "SHA1 Intermediate", CA: true, Parent: rsaRoot, SigAlg: x509.SHA1WithRSA})
 	sha1InterLeaf := p.leaf(t, certtest.Cert{Parent: sha1Inter})
+	// A SHA-1 intermediate that takes its root's name, the root left out:
+	// its signature is the root's, not its own (round 115).
+	sha1Namesake := certtest.Issue(t, certtest.Cert{CN: "RSA Root", CA: true, Parent: rsaRoot, SigAlg: x509.SHA1WithRSA})
+	sha1NamesakeLeaf := p.leaf(t, certtest.Cert{Parent: sha1Namesake})
 	// RSA keys of other public exponents than 65537 (round 101): 1 and even
 	// ones give no security; 3 is sound, if unusual.
 	exponent := func(e int) string {
@@ -129,6 +133,8 @@ func TestEvaluateServerCertificate(t *testing.T) {
 				{"IG306", Medium, "certificate_chain", `the chain does not verify the certificate: "CN=SHA1 Intermediate,O=iamguard tests" is signed with SHA1-RSA, which clients refuse`},
 				{"IG305", High, "certificate_chain", `the chain's "CN=SHA1 Intermediate,O=iamguard tests" is signed with SHA1-RSA; SHA-256 or stronger required`},
 			}},
+		{"chain with a SHA-1 intermediate named as its root", serverCert(sha1NamesakeLeaf.PEM, sha1Namesake.PEM, ""), b,
+			[]want{{"IG305", High, "certificate_chain", `the chain's "CN=RSA Root,O=iamguard tests" is signed with SHA1-RSA; SHA-256 or stronger required`}}},
 		{"self-signed, naming another issuer", serverCert(certtest.Issue(t, certtest.Cert{CN: "self", IssuerCN: "SELF", DNSNames: []string{"self.example.com"}}).PEM, "", ""), b,
 			[]want{{"IG310", Medium, "certificate_body", `the certificate is self-signed: its own key signs it, though it names "CN=SELF,O=iamguard tests" as issuer`}}},
 		{"private key of another certificate", serverCert(sound.PEM, p.chain(), certtest.PKCS1(rsa1024)), b,
