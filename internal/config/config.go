@@ -317,6 +317,13 @@ func decodeBaseline(body hcl.Body, b *rules.Baseline) hcl.Diagnostics {
 		return diags
 	}
 	for _, a := range sortedAttributes(attrs) {
+		if v, d := a.Expr.Value(nil); !d.HasErrors() && v.IsNull() {
+			// null leaves the default, as elsewhere in this file and in
+			// the provider's baseline block (round 116).
+			if _, ok := rules.LookupThreshold(a.Name); ok || a.Name == rules.AllowedDomains.Name {
+				continue
+			}
+		}
 		if a.Name == rules.AllowedDomains.Name {
 			if list, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok && len(list.Exprs) > MaxListItems {
 				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError,

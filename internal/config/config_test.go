@@ -219,6 +219,15 @@ func TestBaselineAndSwitches(t *testing.T) {
 	if !c.Disabled["IG110"] || c.Disabled["IG101"] {
 		t.Errorf("disabled = %v", c.Disabled)
 	}
+	// null leaves a setting's default, as the provider's baseline block
+	// does (round 116).
+	c, err = Parse([]byte("baseline {\n min_rsa_bits = null\n allowed_certificate_domains = null\n password_min_length = 20\n}\n"), "c.hcl")
+	if err != nil {
+		t.Fatalf("null settings: %v", err)
+	}
+	if c.Baseline.MinRSABits != rules.DefaultBaseline().MinRSABits || c.Baseline.AllowedCertificateDomains != nil || c.Baseline.PasswordMinLength != 20 {
+		t.Errorf("null settings: %+v", c.Baseline)
+	}
 }
 
 // TestLimits: hostile files are refused with one line naming the limit

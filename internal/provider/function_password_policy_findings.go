@@ -37,7 +37,8 @@ func (passwordPolicyFindingsFunction) Definition(_ context.Context, _ function.D
 			rules.AttrAllowUsersToChange + "` true. So `{}` is a resource with every argument omitted. " +
 			"Numbers and booleans may also be given as strings, as Terraform would convert them. " +
 			"An attribute the resource does not take is an error; the attributes it computes itself (`" + strings.Join(computedPolicyAttributes, "`, `") +
-			"`) are passed over, so the resource itself can be given.\n\n" +
+			"`) are passed over, so the resource itself can be given, and so may `" + strings.Join(rules.PolicyUnjudged, "`, `") +
+			"` be unknown, which no rule judges and the AWS provider leaves unknown until a policy it omits is made.\n\n" +
 			"On an update, the AWS provider keeps the account's current value of an argument the configuration omits, and the linter " +
 			"judges that value from the plan; this function sees only the object it is given. To judge what an existing policy will hold, " +
 			"pass the resource: `aws_iam_account_password_policy.this` in a `check` block, or `self` in a postcondition.\n\n" +
@@ -102,15 +103,16 @@ func (passwordPolicyFindingsFunction) Run(ctx context.Context, req function.RunR
 var computedPolicyAttributes = []string{"expire_passwords", "id"}
 
 // knownPolicy reports whether every attribute of a policy object that the
-// rules read is wholly known: the resource's computed attributes, unknown
-// until it is made, do not count.
+// rules judge is wholly known: the resource's computed attributes, and
+// those no rule judges (rules.PolicyUnjudged), unknown until it is made,
+// do not count.
 func knownPolicy(ctx context.Context, v types.Dynamic) bool {
 	attrs, ok := objectAttributes(v)
 	if !ok {
 		return whollyKnown(ctx, v)
 	}
 	for name, a := range attrs {
-		if !slices.Contains(computedPolicyAttributes, name) && !whollyKnown(ctx, a) {
+		if !slices.Contains(computedPolicyAttributes, name) && !slices.Contains(rules.PolicyUnjudged, name) && !whollyKnown(ctx, a) {
 			return false
 		}
 	}

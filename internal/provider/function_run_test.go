@@ -235,6 +235,28 @@ func TestBaselineArgumentReadsEveryThreshold(t *testing.T) {
 	}
 }
 
+// TestPasswordPolicyFindingsUnjudgedUnknown: a policy made by this plan
+// whose hard_expiry is omitted, which the AWS provider leaves unknown until
+// apply, is judged all the same: no rule reads it (round 116).
+func TestPasswordPolicyFindingsUnjudgedUnknown(t *testing.T) {
+	attrTypes := map[string]attr.Type{rules.AttrMinimumLength: types.NumberType, rules.AttrHardExpiry: types.BoolType, "id": types.StringType}
+	values := map[string]attr.Value{rules.AttrMinimumLength: types.NumberValue(big.NewFloat(8)), rules.AttrHardExpiry: types.BoolUnknown(), "id": types.StringUnknown()}
+	res, msg, _ := callFunction(t, passwordPolicyFindingsFunction{}, types.ListUnknown(functionFindingType),
+		types.DynamicValue(types.ObjectValueMust(attrTypes, values)))
+	if msg != "" || res.IsUnknown() {
+		t.Fatalf("got %v, %q; want findings", res, msg)
+	}
+	if l := res.(types.List).Elements(); len(l) == 0 || l[0].(types.Object).Attributes()["rule_id"].(types.String).ValueString() != rules.PasswordMinLength.ID {
+		t.Errorf("findings %v; want %s first", l, rules.PasswordMinLength.ID)
+	}
+	// A judged argument unknown leaves the result unknown.
+	values[rules.AttrMinimumLength] = types.NumberUnknown()
+	if res, msg, _ := callFunction(t, passwordPolicyFindingsFunction{}, types.ListUnknown(functionFindingType),
+		types.DynamicValue(types.ObjectValueMust(attrTypes, values))); msg != "" || !res.IsUnknown() {
+		t.Errorf("length unknown: got %v, %q; want unknown", res, msg)
+	}
+}
+
 // TestPasswordPolicyFindingsOfPlannedResource: given the planned resource
 // itself (its computed id and expire_passwords too), the function judges
 // what the linter judges, on an update too, where the AWS provider keeps

@@ -211,6 +211,11 @@ const (
 	AttrHardExpiry         = "hard_expiry"
 )
 
+// PolicyUnjudged are the arguments PlannedPasswordPolicy reads that no rule
+// judges: known or not, they change no finding. The AWS provider leaves an
+// omitted hard_expiry unknown until a policy is made.
+var PolicyUnjudged = []string{AttrHardExpiry}
+
 // APIDefaultMinimumLength is what UpdateAccountPasswordPolicy applies when the
 // minimum length is omitted.
 const APIDefaultMinimumLength = 6

@@ -26,6 +26,36 @@ func policy(edit func(p *PasswordPolicy)) PasswordPolicy {
 	return p
 }
 
+// TestPolicyUnjudged: an argument in PolicyUnjudged, known or not,
+// changes no finding of any policy, weak or strong.
+func TestPolicyUnjudged(t *testing.T) {
+	for _, name := range PolicyUnjudged {
+		for _, p := range []PasswordPolicy{strong(), {MinimumLength: Known(6)}, NoPasswordPolicy()} {
+			base := findingsText(EvaluatePasswordPolicy(p, DefaultBaseline()))
+			for _, v := range []Value[bool]{Known(true), Known(false), UnknownValue[bool]()} {
+				q := p
+				switch name {
+				case AttrHardExpiry:
+					q.HardExpiry = v
+				default:
+					t.Fatalf("%s: no case here to set it", name)
+				}
+				if got := findingsText(EvaluatePasswordPolicy(q, DefaultBaseline())); got != base {
+					t.Errorf("%s = %+v changes the findings:\n%s\nwant\n%s", name, v, got, base)
+				}
+			}
+		}
+	}
+}
+
+func findingsText(fs []Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		b.WriteString(f.Rule.ID + " " + f.Severity.String() + " " + f.Message + "\n")
+	}
+	return b.String()
+}
+
 func TestEvaluatePasswordPolicy(t *testing.T) {
 	def := DefaultBaseline()
 	for _, c := range []struct {
