@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -386,6 +387,12 @@ func waiver(wb waiverBlock) (Waiver, error) {
 		return w, at(wb.Plan.Range(), "plan: longer than %d bytes, the most iamguard reads", MaxPattern)
 	case planGiven && w.Plan == "":
 		return w, at(wb.Plan.Range(), "plan: empty; leave it out for a waiver in every plan")
+	}
+	if planGiven {
+		// Cleaned as the run cleans the plan's path it matches: a pattern
+		// written as the path was given (./envs/prod/plan.json) matches
+		// it (round 118).
+		w.Plan = filepath.Clean(w.Plan)
 	}
 	w.Address, w.Plan = oneStar(w.Address), oneStar(w.Plan)
 	switch {

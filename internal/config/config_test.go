@@ -206,6 +206,12 @@ func TestWaiverPlan(t *testing.T) {
 	if err != nil || len(cfg.Waivers) != 1 || cfg.Waivers[0].Plan != "envs/prod/*" {
 		t.Fatalf("a waiver's plan: %v, %+v", err, cfg)
 	}
+	// Written as the path was given, it is cleaned as the run cleans the
+	// path it matches (round 118).
+	cfg, err = Parse([]byte("waiver {\n  rule = \"IG202\"\n  address = \"a\"\n  plan = \"./envs/ci/../prod/plan.json\"\n  reason = \"r\"\n}\n"), "c.hcl")
+	if err != nil || len(cfg.Waivers) != 1 || !cfg.Waivers[0].Covers("IG202", filepath.Clean("./envs/prod/plan.json"), "a") {
+		t.Fatalf("a waiver's plan given with ./: %v, %+v", err, cfg)
+	}
 }
 
 func TestBaselineAndSwitches(t *testing.T) {
