@@ -209,6 +209,25 @@ func checkActions(a tfjson.Actions) error {
 	return fmt.Errorf("actions %s: no action list of the plan format", quote.Middle(fmt.Sprintf("%q", []tfjson.Action(a)), 200))
 }
 
+// checkSides refuses a change without the side its actions need: Terraform
+// writes the object it changes (before) for every action but a create, and
+// the object it plans (after) for every action but a delete or forget. An
+// update without its before side would be judged with no status to compare
+// (round 120).
+func checkSides(c *Change) error {
+	a := c.Actions
+	if len(a) == 1 && (a[0] == "open" || a[0] == tfjson.ActionRead) {
+		return nil
+	}
+	switch {
+	case c.Before == nil && !a.Create():
+		return fmt.Errorf("actions %q with a null before; Terraform writes the object it changes", []tfjson.Action(a))
+	case c.After == nil && c.AfterUnknown != true && !a.Delete() && !a.Forget(): // true: wholly unknown
+		return fmt.Errorf("actions %q with a null after; Terraform writes the object it plans", []tfjson.Action(a))
+	}
+	return nil
+}
+
 // side reads one side of a change: an Object of the wanted attributes, or
 // a plain value (null, or true for a wholly unknown or sensitive object).
 // A side of marks (after_unknown, *_sensitive) keeps only the attributes

@@ -726,6 +726,11 @@ func (rd *reader) change() error {
 		}
 		c.BeforeSensitive, c.AfterSensitive = prune(tc.BeforeSensitive, want, true), prune(tc.AfterSensitive, want, true)
 	}
+	if rd.section == "" {
+		if err := checkSides(c); err != nil {
+			return rd.badResource(fmt.Errorf("%q: change: %w", c.Address, err))
+		}
+	}
 	// A value marked on one side stays withheld on the other: a variable
 	// made sensitive since the state was written is marked after only,
 	// and the same name shows before.

@@ -749,6 +749,31 @@ func TestAddressesTerraformWrites(t *testing.T) {
 	}
 }
 
+// TestChangeSides: a change without the side its actions need is refused,
+// as Terraform never writes one (round 120: an update with a null before
+// was judged with no status to compare, and passed).
+func TestChangeSides(t *testing.T) {
+	for sides, ok := range map[string]bool{
+		`"actions": ["update"], "before": null, "after": {"status": "Active"}`:      false,
+		`"actions": ["update"], "after": {"status": "Active"}`:                      false,
+		`"actions": ["delete"], "before": null, "after": null`:                      false,
+		`"actions": ["no-op"], "before": {"status": "Active"}, "after": null`:       false,
+		`"actions": ["create", "delete"], "before": {}, "after": null`:              false,
+		`"actions": ["update"], "before": {}, "after": null, "after_unknown": true`: true, // wholly unknown
+		`"actions": ["update"], "before": {}, "after": {"status": "Active"}`:        true,
+		`"actions": ["create"], "before": null, "after": {}`:                        true,
+		`"actions": ["delete"], "before": {}, "after": null`:                        true,
+		`"actions": ["forget"], "before": {}, "after": null`:                        true,
+	} {
+		doc := `{"format_version": "1.2", "resource_changes": [{"address": "aws_iam_access_key.k", "mode": "managed",
+		  "type": "aws_iam_access_key", "name": "k", "change": {` + sides + `}}]}`
+		_, err := Read(strings.NewReader(doc), keepIAM)
+		if got := err == nil; got != ok {
+			t.Errorf("%s: err = %v", sides, err)
+		}
+	}
+}
+
 // TestActionLists: every action list of the JSON plan format is read, and
 // any other refused (round 90: ["delete", "delete"] on a trail was judged
 // as an update of nothing, info and exit 0).
@@ -760,7 +785,7 @@ func TestActionLists(t *testing.T) {
 		`["delete", "create", "delete"]`: false, `["forget", "delete"]`: false,
 	} {
 		doc := `{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.t", "mode": "managed", "type": "aws_cloudtrail",
-		  "name": "t", "change": {"actions": ` + actions + `, "before": {}, "after": null}}]}`
+		  "name": "t", "change": {"actions": ` + actions + `, "before": {}, "after": {}}}]}`
 		for name, opts := range map[string][]Option{"all attributes": nil, "some": {Attributes(func(string) []string { return []string{"name"} })}} {
 			_, err := Read(strings.NewReader(doc), func(string) bool { return true }, opts...)
 			if got := err == nil; got != ok {
