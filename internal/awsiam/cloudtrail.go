@@ -94,11 +94,8 @@ func Trails(ctx context.Context, api TrailsAPI) ([]Trail, error) {
 			if err != nil {
 				return wrap("GetEventSelectors", err)
 			}
-			if sel.EventSelectors == nil && sel.AdvancedEventSelectors == nil {
-				// CloudTrail answers a trail's selectors, its default
-				// included: none at all is a reply cut short, or not
-				// CloudTrail's, and not "every management event".
-				return &Error{Service: "cloudtrail", Action: "GetEventSelectors", Err: fmt.Errorf("the reply for trail %q holds neither EventSelectors nor AdvancedEventSelectors", id)}
+			if why := incompleteSelectors(sel); why != "" {
+				return &Error{Service: "cloudtrail", Action: "GetEventSelectors", Err: fmt.Errorf("the reply for trail %q %s", id, why)}
 			}
 			tr.EventSelectors = eventSelectors(sel.EventSelectors)
 			tr.AdvancedSelectors = advancedSelectors(sel.AdvancedEventSelectors)
@@ -132,16 +129,35 @@ func ownedElsewhere(err error) bool {
 	return false
 }
 
+// incompleteSelectors says what a GetEventSelectors reply lacks that
+// CloudTrail always gives, or "" for none. CloudTrail answers a trail's
+// selectors, its default one included, and each in full (PutEventSelectors
+// takes neither an empty list nor an advanced selector without fields): a
+// reply without them is cut short, or not CloudTrail's, and must not read
+// as "every management event" (rounds 117 and 119).
+func incompleteSelectors(sel *cloudtrail.GetEventSelectorsOutput) string {
+	if len(sel.EventSelectors) == 0 && len(sel.AdvancedEventSelectors) == 0 {
+		return "holds no selector, basic or advanced"
+	}
+	for _, s := range sel.EventSelectors {
+		if s.ReadWriteType == "" || s.IncludeManagementEvents == nil {
+			return "holds an event selector without ReadWriteType or IncludeManagementEvents"
+		}
+	}
+	for _, s := range sel.AdvancedEventSelectors {
+		if len(s.FieldSelectors) == 0 {
+			return "holds an advanced event selector without field selectors"
+		}
+	}
+	return ""
+}
+
 func eventSelectors(in []cttypes.EventSelector) []rules.EventSelector {
 	var out []rules.EventSelector
 	for _, s := range in {
-		include := true // CloudTrail's default when the field is absent
-		if s.IncludeManagementEvents != nil {
-			include = *s.IncludeManagementEvents
-		}
 		out = append(out, rules.EventSelector{
 			ReadWriteType:                 string(s.ReadWriteType),
-			IncludeManagementEvents:       rules.Known(include),
+			IncludeManagementEvents:       rules.Known(aws.ToBool(s.IncludeManagementEvents)),
 			ExcludeManagementEventSources: s.ExcludeManagementEventSources,
 		})
 	}

@@ -101,10 +101,15 @@ func TestTrails(t *testing.T) {
 	// A reply with neither list is not CloudTrail's default, all
 	// management events: it says nothing (round 117).
 	srv.Fail("GetEventSelectors", 0, 0)
-	srv.RawReply("GetEventSelectors", []byte(`{"TrailARN":"arn:aws:cloudtrail:us-east-1:123456789012:trail/local"}`), nil, -1)
-	if trails, err := Trails(context.Background(), ctClient(srv, 1)); err == nil ||
-		!strings.Contains(err.Error(), "GetEventSelectors") || !strings.Contains(err.Error(), "holds neither EventSelectors nor AdvancedEventSelectors") {
-		t.Errorf("no selectors: got %+v, %v", trails, err)
+	// Nor are empty lists, or selectors without what CloudTrail always
+	// gives (round 119).
+	for _, body := range []string{``, `,"EventSelectors":[]`, `,"AdvancedEventSelectors":[]`, `,"EventSelectors":[{}]`,
+		`,"EventSelectors":[{"ReadWriteType":"All"}]`, `,"AdvancedEventSelectors":[{"Name":"x","FieldSelectors":[]}]`} {
+		srv.RawReply("GetEventSelectors", []byte(`{"TrailARN":"arn:aws:cloudtrail:us-east-1:123456789012:trail/local"`+body+`}`), nil, -1)
+		if trails, err := Trails(context.Background(), ctClient(srv, 1)); err == nil ||
+			!strings.Contains(err.Error(), "GetEventSelectors") || !strings.Contains(err.Error(), `the reply for trail "`) {
+			t.Errorf("selectors %s: got %+v, %v", body, trails, err)
+		}
 	}
 }
 

@@ -2,10 +2,13 @@ package inspect
 
 import (
 	"bytes"
+	"crypto/rsa"
 	"crypto/x509"
+	"encoding/base64"
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"math/big"
 	"strings"
 
 	"golang.org/x/crypto/ssh"
@@ -59,6 +62,9 @@ func parseSSHAuthorized(text string) (*SSHKey, error) {
 	}
 	pub, comment, options, rest, err := ssh.ParseAuthorizedKey([]byte(text))
 	if err != nil {
+		if k := oddExponentRSA(text); k != nil {
+			return k, nil
+		}
 		// x/crypto/ssh's reasons can quote the input; give a fixed one.
 		return nil, errors.New("not an OpenSSH public key (expected \"TYPE BASE64 [comment]\" with valid base64 key data)")
 	}
@@ -71,6 +77,36 @@ func parseSSHAuthorized(text string) (*SSHKey, error) {
 	k := newSSHKey(pub, EncodingSSH)
 	k.Comment = comment
 	return k, nil
+}
+
+// oddExponentRSA reads an "ssh-rsa BASE64 [comment]" line whose public
+// exponent x/crypto/ssh refuses for its size (over 24 bits) though OpenSSH
+// takes it, so that its size is judged as in the PEM form, which crypto/x509
+// reads: nil for anything else.
+func oddExponentRSA(text string) *SSHKey {
+	f := strings.Fields(text)
+	if len(f) < 2 || f[0] != ssh.KeyAlgoRSA {
+		return nil
+	}
+	data, err := base64.StdEncoding.DecodeString(f[1])
+	if err != nil {
+		return nil
+	}
+	var w struct {
+		Name string
+		E, N *big.Int
+	}
+	if ssh.Unmarshal(data, &w) != nil || w.Name != ssh.KeyAlgoRSA || w.N.Sign() <= 0 ||
+		w.E.BitLen() > 31 || w.E.Int64() < 3 || w.E.Bit(0) == 0 {
+		return nil
+	}
+	pub, err := ssh.NewPublicKey(&rsa.PublicKey{N: w.N, E: int(w.E.Int64())})
+	if err != nil {
+		return nil
+	}
+	k := newSSHKey(pub, EncodingSSH)
+	k.Comment = strings.Join(f[2:], " ")
+	return k
 }
 
 func parseSSHPEM(text string) (*SSHKey, error) {
@@ -104,15 +140,15 @@ func parseSSHPEM(text string) (*SSHKey, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the %s block does not hold a valid public key", b.Type)
 	}
-	alg, _ := keyInfo(key)
+	if k, ok := key.(*rsa.PublicKey); ok && (k.E < 3 || k.E%2 == 0) {
+		// 1 makes the key do nothing, and an even one is no RSA key: SSH
+		// refuses either in its own form, and so here (round 115).
+		return nil, fmt.Errorf("the %s block holds an RSA key with the public exponent %d, which SSH refuses", b.Type, k.E)
+	}
 	pub, err := ssh.NewPublicKey(key)
 	if err != nil {
+		alg, _ := keyInfo(key)
 		return nil, fmt.Errorf("the %s block holds a key of type %s, which SSH cannot use", b.Type, alg)
-	}
-	// A key SSH refuses to read in its own form is refused in this one
-	// too: the same key either way (round 115).
-	if _, err := ssh.ParsePublicKey(pub.Marshal()); err != nil {
-		return nil, fmt.Errorf("the %s block holds a key of type %s that SSH refuses to read, such as an RSA key whose public exponent is 1 or even", b.Type, alg)
 	}
 	return newSSHKey(pub, EncodingPEM), nil
 }

@@ -63,6 +63,18 @@ func TestSSHFingerprintIdentifiesKey(t *testing.T) {
 	if ssh.SHA256Fingerprint == other.SHA256Fingerprint {
 		t.Error("two keys share a fingerprint")
 	}
+	// An RSA exponent past 24 bits, which OpenSSH takes and x/crypto/ssh
+	// does not: read in both forms, its size judged alike (round 119).
+	big := &rsa.PublicKey{N: b.N, E: 1<<24 + 1}
+	line, err := inspect.ParseSSHPublicKey(certtest.SSHAuthorized(t, big, "ci"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	block, err := inspect.ParseSSHPublicKey(certtest.SSHPEM(t, big))
+	if err != nil || line.Bits != 1024 || line.Algorithm != "RSA" || line.Comment != "ci" || line.Encoding != inspect.EncodingSSH ||
+		block.SHA256Fingerprint != line.SHA256Fingerprint || block.Authorized != line.Authorized {
+		t.Errorf("exponent 2^24+1: %+v and %+v, %v", line, block, err)
+	}
 	// An OpenSSH certificate of a key is that key, as OpenSSH fingerprints
 	// it (round 115).
 	signer, err := gossh.NewSignerFromKey(b)
@@ -98,8 +110,8 @@ func TestParseSSHPublicKeyErrors(t *testing.T) {
 		{"pem bad base64", "-----BEGIN PUBLIC KEY-----\n!!!\n-----END PUBLIC KEY-----\n", "no valid PEM block"},
 		{"pem garbage der", certtest.PEM("PUBLIC KEY", []byte("not der")), "does not hold a valid public key"},
 		// Keys SSH refuses in its own form, refused in this one too (round 115).
-		{"pem pkix rsa exponent 1", certtest.SSHPEM(t, &rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 1}), "SSH refuses to read"},
-		{"pem pkcs1 rsa exponent 2", certtest.PEM("RSA PUBLIC KEY", pkcs1Public(&rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 2})), "SSH refuses to read"},
+		{"pem pkix rsa exponent 1", certtest.SSHPEM(t, &rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 1}), "which SSH refuses"},
+		{"pem pkcs1 rsa exponent 2", certtest.PEM("RSA PUBLIC KEY", pkcs1Public(&rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 2})), "which SSH refuses"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
