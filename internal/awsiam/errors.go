@@ -38,7 +38,7 @@ func (e *Error) Denied() bool {
 	case "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess":
 		return true
 	}
-	return e.Status == http.StatusForbidden && !credentialCodes[e.Code]
+	return e.Status == http.StatusForbidden && !credentialCodes[e.Code] && !otherForbidden[e.Code]
 }
 
 // credentialCodes are the 403s that mean the credentials are bad, not
@@ -48,6 +48,11 @@ var credentialCodes = map[string]bool{
 	"IncompleteSignature": true, "MissingAuthenticationToken": true, "InvalidAccessKeyId": true,
 	"UnrecognizedClientException": true, "AuthFailure": true, "RequestExpired": true,
 }
+
+// otherForbidden are the 403s that are neither: STS not activated in the
+// region of its endpoint (sts_region), or a region not opted in. AWS's
+// own message says which (round 121).
+var otherForbidden = map[string]bool{"RegionDisabledException": true, "OptInRequired": true}
 
 // Throttled reports whether the call was still throttled after retries.
 func (e *Error) Throttled() bool {

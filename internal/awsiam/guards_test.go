@@ -173,12 +173,13 @@ func TestPagesRepeatingItems(t *testing.T) {
 }
 
 // TestDeniedUnderOtherCodes: a 403 is an AccessDenied whatever code it
-// carries, unless the code says the credentials themselves are bad.
+// carries, unless the code says the credentials themselves are bad, or STS
+// is not activated in its region (round 121).
 func TestDeniedUnderOtherCodes(t *testing.T) {
 	for _, c := range []struct {
 		code   string
 		denied bool
-	}{{"", true}, {"AccessDeniedForThisOrganization", true}, {"InvalidClientTokenId", false}} {
+	}{{"", true}, {"AccessDeniedForThisOrganization", true}, {"InvalidClientTokenId", false}, {"RegionDisabledException", false}} {
 		t.Run("code "+c.code, func(t *testing.T) {
 			srv := iamtest.New(t, manyUsers(1))
 			srv.FailHTTP("ListUsers", 403, c.code, -1)

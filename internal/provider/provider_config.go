@@ -4,8 +4,12 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -37,10 +41,10 @@ func loadOptions(m providerModel, readTimeout time.Duration, diags *diag.Diagnos
 		opts = append(opts, config.WithSharedConfigProfile(v))
 	}
 	if len(m.SharedConfigFiles) > 0 {
-		opts = append(opts, config.WithSharedConfigFiles(stringValues(m.SharedConfigFiles)))
+		opts = append(opts, config.WithSharedConfigFiles(homePaths(stringValues(m.SharedConfigFiles))))
 	}
 	if len(m.SharedCredentialsFiles) > 0 {
-		opts = append(opts, config.WithSharedCredentialsFiles(stringValues(m.SharedCredentialsFiles)))
+		opts = append(opts, config.WithSharedCredentialsFiles(homePaths(stringValues(m.SharedCredentialsFiles))))
 	}
 	ak, sk := m.AccessKey.ValueString(), m.SecretKey.ValueString()
 	switch {
@@ -51,8 +55,20 @@ func loadOptions(m providerModel, readTimeout time.Duration, diags *diag.Diagnos
 	case sk != "":
 		diags.Append(invalidAttribute(path.Root("access_key"), "Missing access_key", "secret_key is set, so access_key must be set too."))
 	}
-	if !m.MaxRetries.IsNull() && m.MaxRetries.ValueInt64() < 0 {
-		diags.Append(invalidAttribute(path.Root("max_retries"), "Invalid max_retries", "max_retries must be 0 or more."))
+	if v := m.MaxRetries.ValueInt64(); !m.MaxRetries.IsNull() && (v < 0 || v > maxRetriesLimit) {
+		diags.Append(invalidAttribute(path.Root("max_retries"), "Invalid max_retries", fmt.Sprintf("max_retries must be from 0 to %d, not %d.", maxRetriesLimit, v)))
+	}
+	if e := m.Endpoints; e != nil {
+		// Checked here: the SDK only fails each call, retried in full.
+		for _, ep := range []struct {
+			name string
+			v    types.String
+		}{{"iam", e.IAM}, {"sts", e.STS}, {"cloudtrail", e.CloudTrail}} {
+			if u, err := url.Parse(ep.v.ValueString()); ep.v.ValueString() != "" && (err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "") {
+				diags.Append(invalidAttribute(path.Root("endpoints").AtName(ep.name), "Invalid endpoint",
+					fmt.Sprintf("endpoints.%s must be an http or https URL, such as https://%s.example.com.", ep.name, ep.name)))
+			}
+		}
 	}
 	switch v := m.RetryMode.ValueString(); v {
 	case "", string(aws.RetryModeStandard), string(aws.RetryModeAdaptive):
@@ -74,6 +90,27 @@ func loadOptions(m providerModel, readTimeout time.Duration, diags *diag.Diagnos
 		// endpoint meets the read timeout first, and is named so.)
 		t.ResponseHeaderTimeout = 2 * readTimeout
 	}).WithReadTimeout(readTimeout)))
+}
+
+// maxRetriesLimit bounds max_retries: at the SDK's longest backoff, 20
+// seconds, 1,000 retries of one call already take over five hours.
+const maxRetriesLimit = 1000
+
+// homePaths expands a leading ~ to the home directory, as the hashicorp/aws
+// provider does for its shared files (round 121).
+func homePaths(paths []string) []string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return paths
+	}
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		if p == "~" || strings.HasPrefix(p, "~/") {
+			p = filepath.Join(home, p[1:])
+		}
+		out[i] = p
+	}
+	return out
 }
 
 // setRetryer sets the retry policy: max_retries, else AWS_MAX_ATTEMPTS or

@@ -14,6 +14,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
@@ -21,6 +22,42 @@ import (
 )
 
 const ppConfig = `data "iamguard_password_policy" "test" {}`
+
+// TestSettingsChecked: settings that cannot work are refused at once,
+// naming the setting, not met by every call retried in full (round 121:
+// an endpoint without a scheme failed after 26 attempts, 7 minutes; a
+// max_retries past int wrapped to the SDK's default of 3 attempts).
+func TestSettingsChecked(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		m    providerModel
+		want string // "" for no error
+	}{
+		{"endpoint without a scheme", providerModel{Endpoints: &endpointsModel{IAM: types.StringValue("iam.example.com")}}, "endpoints.iam must be an http or https URL"},
+		{"ftp endpoint", providerModel{Endpoints: &endpointsModel{STS: types.StringValue("ftp://sts.example.com")}}, "endpoints.sts must be an http or https URL"},
+		{"https endpoint", providerModel{Endpoints: &endpointsModel{CloudTrail: types.StringValue("https://127.0.0.1:8443/x")}}, ""},
+		{"max_retries past the limit", providerModel{MaxRetries: types.Int64Value(9223372036854775807)}, "max_retries must be from 0 to 1000"},
+		{"max_retries at the limit", providerModel{MaxRetries: types.Int64Value(1000)}, ""},
+	} {
+		var diags diag.Diagnostics
+		loadOptions(c.m, time.Second, &diags)
+		got := ""
+		for _, d := range diags.Errors() {
+			got += d.Detail()
+		}
+		if (c.want == "") != (got == "") || !strings.Contains(got, c.want) {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+	// ~ is the home directory, as in the hashicorp/aws provider.
+	home, err := os.UserHomeDir()
+	if err != nil {
+		t.Skip(err)
+	}
+	if got := homePaths([]string{"~/.aws/config", "/etc/aws", "~user/x"}); got[0] != filepath.Join(home, ".aws/config") || got[1] != "/etc/aws" || got[2] != "~user/x" {
+		t.Errorf("homePaths = %q", got)
+	}
+}
 
 // TestRetrySettings: max_retries defaults to 25 as in hashicorp/aws;
 // AWS_MAX_ATTEMPTS (cfg.RetryMaxAttempts) counts attempts; retry_mode picks
