@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -98,6 +99,12 @@ func readFailed(ctx context.Context, what string, err error) diag.Diagnostic {
 func awsFailed(summary string, err error, unjudged, other string) diag.Diagnostic {
 	var e *awsiam.Error
 	switch {
+	case errors.As(err, &e) && e.Denied() && strings.HasPrefix(e.Action, "AssumeRole"):
+		// The role decides too: the caller's permission is half of it.
+		return diag.NewErrorDiagnostic(summary, fmt.Sprintf(
+			"AWS refused %s (AccessDenied): either the credentials the provider uses lack the permission %s on the role, "+
+				"or the role's trust policy does not allow them (its principal, or a condition such as the external_id it requires). "+
+				"Check both; %s.", e.Action, e.Permission(), unjudged))
 	case errors.As(err, &e) && e.Denied():
 		return diag.NewErrorDiagnostic(summary, fmt.Sprintf(
 			"AWS refused %s (AccessDenied): the credentials the provider uses lack the permission %s. "+

@@ -186,7 +186,7 @@ func TestProviderAssumeRoleDenied(t *testing.T) {
   assume_role {
     role_arn = "arn:aws:iam::123456789012:role/auditor"
   }`) + `data "iamguard_password_policy" "test" {}`,
-		ExpectError: regexp.MustCompile(`(?s)AWS refused AssumeRole.*permission\s+sts:AssumeRole`),
+		ExpectError: regexp.MustCompile(`(?s)AWS refused AssumeRole.*permission\s+sts:AssumeRole.*trust\s+policy`),
 	})
 	if n := srv.Calls("GetAccountPasswordPolicy"); n != 0 {
 		t.Errorf("GetAccountPasswordPolicy reached the server %d times without credentials", n)
