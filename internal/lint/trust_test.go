@@ -186,6 +186,8 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_ssh_key.bob":      "IG404:medium",
 		}},
 		{"trust/impure-key-age", nil, map[string]string{"aws_iam_access_key.old": "IG204:medium"}},
+		// A replacement certificate's status so chosen (round 123: IG501 info, exit 0).
+		{"trust/impure-signing-rotation", nil, map[string]string{"aws_iam_signing_certificate.old": "IG501:medium"}},
 		// Refresh-only plans accept what changed outside Terraform
 		// (resource_drift): judged as those changes, from the state as
 		// written (round 95: 0 findings, exit 0).

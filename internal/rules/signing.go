@@ -152,6 +152,7 @@ type Replacement int8
 // Replacements, worst first.
 const (
 	NoReplacement      Replacement = iota
+	ImpureReplacement              // a new certificate whose status an impure function chooses at apply (Value.Impure)
 	PendingReplacement             // a new certificate whose body, status, holders or order is known only after apply
 	SoundReplacement               // a new, active certificate with no IG502 finding
 )
@@ -162,6 +163,8 @@ func SigningCertificateReplacement(status, body Value[string], now time.Time, b 
 	switch {
 	case !status.Unknown && status.V != "Active":
 		return NoReplacement
+	case status.Impure: // Inactive, maybe, as a plain "Inactive" is (round 123)
+		return ImpureReplacement
 	case status.Unknown || body.Unknown:
 		return PendingReplacement
 	case len(EvaluateSigningCertificate(body, now, b)) > 0:
@@ -190,6 +193,10 @@ func SigningCertificateRemoval(user Value[string], best Replacement) []Finding {
 	switch best {
 	case SoundReplacement:
 		return nil // rotation
+	case ImpureReplacement:
+		return []Finding{SigningCertificateDeleted.finding("", "the signing certificate of user %s is deleted, and the status of the one this plan uploads for the user "+
+			"is chosen at apply by an impure function such as timestamp() or uuid(), so %s cannot judge it and does not pass it (plantimestamp() is known when Terraform plans)",
+			user.Quote(), SigningCertificateDeleted.Name())}
 	case PendingReplacement:
 		return []Finding{{Rule: SigningCertificateDeleted, Severity: Info,
 			Message: fmt.Sprintf("whether user %s keeps a sound, active signing certificate is known only after apply (a new one's user, body, status or holders, or whether it is uploaded after its user is made again); %s cannot be judged until then",
