@@ -74,17 +74,33 @@ func parseSSHAuthorized(text string) (*SSHKey, error) {
 	if len(bytes.TrimSpace(rest)) > 0 {
 		return nil, errors.New("more than one line of key data; IAM takes one public key")
 	}
+	inner := pub
+	if cert, ok := pub.(*ssh.Certificate); ok {
+		inner = cert.Key
+	}
+	if cp, ok := inner.(ssh.CryptoPublicKey); ok {
+		// x/crypto/ssh reads the modulus's sign as given; OpenSSH refuses
+		// a negative one (round 122).
+		if k, ok := cp.CryptoPublicKey().(*rsa.PublicKey); ok && k.N.Sign() <= 0 {
+			return nil, errors.New("the RSA key's modulus is not positive; no SSH takes it")
+		}
+	}
 	k := newSSHKey(pub, EncodingSSH)
 	k.Comment = comment
 	return k, nil
 }
 
+// maxRSABits is the largest RSA modulus OpenSSH and x/crypto/ssh take.
+const maxRSABits = 16384
+
 // oddExponentRSA reads an "ssh-rsa BASE64 [comment]" line whose public
 // exponent x/crypto/ssh refuses for its size (over 24 bits) though OpenSSH
 // takes it, so that its size is judged as in the PEM form, which crypto/x509
-// reads: nil for anything else.
+// reads: nil for anything else, and for any other reason to refuse it
+// (round 122).
 func oddExponentRSA(text string) *SSHKey {
-	f := strings.Fields(text)
+	// Fields as x/crypto/ssh and OpenSSH split them: at spaces and tabs.
+	f := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\t' })
 	if len(f) < 2 || f[0] != ssh.KeyAlgoRSA {
 		return nil
 	}
@@ -96,8 +112,8 @@ func oddExponentRSA(text string) *SSHKey {
 		Name string
 		E, N *big.Int
 	}
-	if ssh.Unmarshal(data, &w) != nil || w.Name != ssh.KeyAlgoRSA || w.N.Sign() <= 0 ||
-		w.E.BitLen() > 31 || w.E.Int64() < 3 || w.E.Bit(0) == 0 {
+	if ssh.Unmarshal(data, &w) != nil || w.Name != ssh.KeyAlgoRSA || w.N.Sign() <= 0 || w.N.BitLen() > maxRSABits ||
+		w.E.BitLen() <= 24 || w.E.BitLen() > 31 || w.E.Bit(0) == 0 {
 		return nil
 	}
 	pub, err := ssh.NewPublicKey(&rsa.PublicKey{N: w.N, E: int(w.E.Int64())})
@@ -140,10 +156,16 @@ func parseSSHPEM(text string) (*SSHKey, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the %s block does not hold a valid public key", b.Type)
 	}
-	if k, ok := key.(*rsa.PublicKey); ok && (k.E < 3 || k.E%2 == 0) {
-		// 1 makes the key do nothing, and an even one is no RSA key: SSH
-		// refuses either in its own form, and so here (round 115).
-		return nil, fmt.Errorf("the %s block holds an RSA key with the public exponent %d, which SSH refuses", b.Type, k.E)
+	if k, ok := key.(*rsa.PublicKey); ok {
+		// Refused as SSH refuses the same key in its own form: 1 makes the
+		// key do nothing, an even one is no RSA key (round 115), and no
+		// SSH takes a modulus past maxRSABits (round 122).
+		switch {
+		case k.E < 3 || k.E%2 == 0:
+			return nil, fmt.Errorf("the %s block holds an RSA key with the public exponent %d, which SSH refuses", b.Type, k.E)
+		case k.N.BitLen() > maxRSABits:
+			return nil, fmt.Errorf("the %s block holds an RSA key of %d bits, past the %d that SSH takes", b.Type, k.N.BitLen(), maxRSABits)
+		}
 	}
 	pub, err := ssh.NewPublicKey(key)
 	if err != nil {

@@ -5,6 +5,8 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
+	"encoding/base64"
+	"math/big"
 	"strings"
 	"testing"
 
@@ -109,6 +111,13 @@ func TestParseSSHPublicKeyErrors(t *testing.T) {
 		{"certificate pem", certtest.Issue(t, certtest.Cert{}).PEM, `PEM block is "CERTIFICATE"`},
 		{"pem bad base64", "-----BEGIN PUBLIC KEY-----\n!!!\n-----END PUBLIC KEY-----\n", "no valid PEM block"},
 		{"pem garbage der", certtest.PEM("PUBLIC KEY", []byte("not der")), "does not hold a valid public key"},
+		// Past what SSH takes, read through the fallback for long exponents
+		// or in PEM; fields split at a no-break space; a negative modulus
+		// (round 122).
+		{"ssh rsa past 16384 bits, long exponent", wire(t, hugeN, big.NewInt(1<<24+1)), "not an OpenSSH public key"},
+		{"pem rsa past 16384 bits", certtest.SSHPEM(t, &rsa.PublicKey{N: hugeN, E: 65537}), "past the 16384 that SSH takes"},
+		{"no-break space", strings.Replace(wire(t, certtest.RSA(t, 2048).N, big.NewInt(1<<24+1)), " ", "\u00a0", 1), "not an OpenSSH public key"},
+		{"negative modulus", wire(t, new(big.Int).Neg(certtest.RSA(t, 2048).N), big.NewInt(65537)), "modulus is not positive"},
 		// Keys SSH refuses in its own form, refused in this one too (round 115).
 		{"pem pkix rsa exponent 1", certtest.SSHPEM(t, &rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 1}), "which SSH refuses"},
 		{"pem pkcs1 rsa exponent 2", certtest.PEM("RSA PUBLIC KEY", pkcs1Public(&rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 2})), "which SSH refuses"},
@@ -130,6 +139,21 @@ func TestParseSSHPublicKeyErrors(t *testing.T) {
 }
 
 func pkcs1Public(k *rsa.PublicKey) []byte { return x509.MarshalPKCS1PublicKey(k) }
+
+// hugeN is an odd number of 16,400 bits, standing for a modulus past what
+// SSH takes: no parser here factors it.
+var hugeN = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 16400), big.NewInt(1))
+
+// wire writes an ssh-rsa line with the exponent and modulus given, as
+// x/crypto/ssh would not (it refuses some of them).
+func wire(t *testing.T, n, e *big.Int) string {
+	t.Helper()
+	blob := gossh.Marshal(struct {
+		Name string
+		E, N *big.Int
+	}{gossh.KeyAlgoRSA, e, n})
+	return gossh.KeyAlgoRSA + " " + base64.StdEncoding.EncodeToString(blob) + " me"
+}
 
 // TestSSHKeyIsOneKey: text around one key (a comment line, a private key,
 // options, a second key after a CR) is refused, not read past.

@@ -711,11 +711,13 @@ func newChange(p *plan.Plan, rc *plan.Change) *change {
 	return c
 }
 
-// reactivation judges an update's status change with r (IG201, IG405,
-// IG503). An update keeps the credential. A replacement makes a new access
-// key, but uploads an SSH key or signing certificate again: see reupload.
+// reactivation judges the status change of a credential kept in place with
+// r (IG201, IG405, IG503): an update, or a no-op or read, whose two sides
+// Terraform writes alike and a hand-made plan may not (round 122). A
+// replacement makes a new access key, but uploads an SSH key or signing
+// certificate again: see reupload.
 func (c *change) reactivation(r *rules.Rule) []rules.Finding {
-	if c.action != "update" {
+	if c.action != "update" && !c.unchanged() {
 		return nil
 	}
 	return rules.Reactivation(r, c.before().status(""), c.after().status("Active"))

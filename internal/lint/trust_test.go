@@ -896,6 +896,20 @@ func TestEveryActionPair(t *testing.T) {
 	}
 }
 
+// TestReactivationKeptInPlace: a key switched on is IG201 whatever action
+// keeps it in place: a hand-made no-op or read whose sides differ, which
+// Terraform writes alike, passed (round 122).
+func TestReactivationKeptInPlace(t *testing.T) {
+	for _, action := range []string{"update", "no-op", "read"} {
+		doc := `{"format_version": "1.2", "resource_changes": [{"address": "aws_iam_access_key.k", "mode": "managed", "type": "aws_iam_access_key", "name": "k",
+		  "change": {"actions": ["` + action + `"], "before": {"user": "ci", "status": "Inactive", "pgp_key": "keybase:ci"},
+		  "after": {"user": "ci", "status": "Active", "pgp_key": "keybase:ci"}, "after_unknown": {}}}]}`
+		if got := ids(Lint(readPlan(t, []byte(doc)), Options{}).Findings); got != "IG201:high" {
+			t.Errorf("%s: findings %q, want IG201:high", action, got)
+		}
+	}
+}
+
 // TestUserNamesIgnoreCase: IAM user names are case-insensitive, so keys for
 // Deployer and deployer are two keys of one user.
 func TestUserNamesIgnoreCase(t *testing.T) {

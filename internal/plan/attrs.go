@@ -214,11 +214,11 @@ func checkActions(a tfjson.Actions) error {
 // the object it plans (after) for every action but a delete or forget. An
 // update without its before side would be judged with no status to compare
 // (round 120).
+// A read or open is of a data source or an ephemeral resource, which are
+// not kept: one of a managed resource is hand-made, and needs both sides
+// as a no-op does (round 122).
 func checkSides(c *Change) error {
 	a := c.Actions
-	if len(a) == 1 && (a[0] == "open" || a[0] == tfjson.ActionRead) {
-		return nil
-	}
 	switch {
 	case c.Before == nil && !a.Create():
 		return fmt.Errorf("actions %q with a null before; Terraform writes the object it changes", []tfjson.Action(a))

@@ -613,7 +613,7 @@ func modeOf(raw []byte) (managed bool, err error) {
 	if decodeString(raw, &mode) != nil || mode != "managed" && mode != "data" && mode != "ephemeral" && mode != "" {
 		return false, errors.New(`its mode is none of "managed", "data" and "ephemeral"`)
 	}
-	return mode != "data", nil
+	return mode == "managed" || mode == "", nil
 }
 
 // isString reports whether raw is a JSON string.

@@ -764,6 +764,10 @@ func TestChangeSides(t *testing.T) {
 		`"actions": ["create"], "before": null, "after": {}`:                        true,
 		`"actions": ["delete"], "before": {}, "after": null`:                        true,
 		`"actions": ["forget"], "before": {}, "after": null`:                        true,
+		// A read of a managed resource, which only a hand-made plan holds,
+		// needs both sides, as a no-op does (round 122).
+		`"actions": ["read"], "before": null, "after": {"status": "Active"}`: false,
+		`"actions": ["open"], "before": null, "after": {"status": "Active"}`: false,
 	} {
 		doc := `{"format_version": "1.2", "resource_changes": [{"address": "aws_iam_access_key.k", "mode": "managed",
 		  "type": "aws_iam_access_key", "name": "k", "change": {` + sides + `}}]}`
