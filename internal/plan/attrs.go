@@ -214,6 +214,7 @@ func checkActions(a tfjson.Actions) error {
 // the object it plans (after) for every action but a delete or forget. An
 // update without its before side would be judged with no status to compare
 // (round 120).
+//
 // A read or open is of a data source or an ephemeral resource, which are
 // not kept: one of a managed resource is hand-made, and needs both sides
 // as a no-op does (round 122).
