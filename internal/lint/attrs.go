@@ -56,6 +56,17 @@ func (a attrs) isUnknown(name string) bool {
 	return false
 }
 
+// unknownsImpure reports whether every one of the named attributes known
+// only after apply is chosen then by an impure function (see impure).
+func (a attrs) unknownsImpure(names ...string) bool {
+	for _, n := range names {
+		if a.anyUnknown(n) && !a.impure(n) {
+			return false
+		}
+	}
+	return true
+}
+
 // impure reports whether an attribute known only after apply is set from
 // values the plan shows alone (plan.AttrSetting.OnlyShown): only an impure
 // function such as timestamp() leaves it unknown, to choose it at apply.
@@ -343,11 +354,22 @@ func (a attrs) list(name string) (_ []attrs, ok bool) {
 	} else {
 		whole = anyTrue(a.sensitive)
 	}
+	// The configuration of each block, where it shows every one: one a
+	// dynamic block makes is not shown, and then none can be matched.
+	var blocks []plan.Settings
+	if a.hasConfig {
+		if blocks = a.configured.Find(name).Blocks; len(blocks) != len(items) {
+			blocks = nil
+		}
+	}
 	out := make([]attrs, 0, len(items))
 	for i, it := range items {
 		m, isObject := plan.ObjectOf(it).(plan.Object)
 		ok = ok && isObject
 		el := attrs{values: m, sensitive: whole}
+		if blocks != nil {
+			el.configured, el.hasConfig = blocks[i], true
+		}
 		if i < len(unknowns) {
 			el.unknown, _ = plan.ObjectOf(unknowns[i]).(plan.Object)
 		}

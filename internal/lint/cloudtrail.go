@@ -1,6 +1,10 @@
 package lint
 
-import "github.com/iamguard/terraform-provider-iamguard/internal/rules"
+import (
+	"slices"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
 
 func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 	if c.removed {
@@ -74,15 +78,21 @@ func trailOf(a attrs, region string) rules.Trail {
 			ExcludeManagementEventSources: strs(s, "exclude_management_event_sources"),
 			TypeUnknown:                   s.anyUnknown("read_write_type"),
 			ExcludedUnknown:               s.anyUnknown("exclude_management_event_sources"),
+			Impure:                        s.unknownsImpure("read_write_type", "include_management_events", "exclude_management_event_sources"),
 		})
 	}
+	conditions := []string{"field", "equals", "not_equals", "starts_with", "not_starts_with", "ends_with", "not_ends_with"}
 	for _, s := range list(a, "advanced_event_selector") {
 		var sel rules.AdvancedSelector
 		if s.blockUnknown("field_selector") {
 			// Dynamic blocks over values known after apply: any fields.
 			sel.Fields = append(sel.Fields, rules.FieldSelector{NameUnknown: true, CondUnknown: true})
 		}
-		for _, f := range list(s, "field_selector") {
+		fields := list(s, "field_selector")
+		sel.Impure = len(fields) > 0 && !slices.ContainsFunc(fields, func(f attrs) bool {
+			return f.anyUnknown(conditions...) && !f.unknownsImpure(conditions...)
+		})
+		for _, f := range fields {
 			fs := rules.FieldSelector{
 				Field:  str(f, "field"),
 				Equals: strs(f, "equals"), NotEquals: strs(f, "not_equals"),

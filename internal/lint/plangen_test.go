@@ -264,7 +264,7 @@ func build(t *testing.T, spec planSpec) []byte {
 			if u, _ := unknown[a].(bool); u {
 				c.attrs[a] = map[string]any{"references": []string{"var." + a}}
 			} else {
-				c.attrs[a] = expression(r.after[a])
+				c.attrs[a] = expression(r.after[a], unknown[a])
 			}
 		}
 	}
@@ -379,15 +379,27 @@ func priorModule(addr string, byModule map[string][]any) map[string]any {
 }
 
 // expression renders a configured value: nested blocks as lists of
-// expression maps, anything else as a constant.
-func expression(v any) any {
+// expression maps, anything else as a constant. unknown is the value's
+// after_unknown marks: an attribute of a block marked unknown is set from
+// a variable, as at the top level.
+func expression(v, unknown any) any {
 	if list, ok := v.([]any); ok && len(list) > 0 {
 		if _, ok := list[0].(map[string]any); ok {
+			marks, _ := unknown.([]any)
 			var blocks []any
-			for _, el := range list {
+			for i, el := range list {
+				var mark map[string]any
+				if i < len(marks) {
+					mark, _ = marks[i].(map[string]any)
+				}
 				b := map[string]any{}
 				for k, vv := range el.(map[string]any) {
-					b[k] = expression(vv)
+					b[k] = expression(vv, mark[k])
+				}
+				for k, u := range mark {
+					if u == true {
+						b[k] = map[string]any{"references": []string{"var." + k}}
+					}
 				}
 				blocks = append(blocks, b)
 			}

@@ -188,6 +188,16 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/impure-key-age", nil, map[string]string{"aws_iam_access_key.old": "IG204:medium"}},
 		// A replacement certificate's status so chosen (round 123: IG501 info, exit 0).
 		{"trust/impure-signing-rotation", nil, map[string]string{"aws_iam_signing_certificate.old": "IG501:medium"}},
+		// A value inside a trail's selector blocks so chosen (round 123:
+		// info, exit 0); one read from another object, or in a dynamic
+		// block, stays info.
+		{"trust/impure-selectors", nil, map[string]string{
+			"aws_cloudtrail.include":     "IG705:high",
+			"aws_cloudtrail.read_write":  "IG705:high",
+			"aws_cloudtrail.advanced":    "IG705:high",
+			"aws_cloudtrail.from_object": "IG705:info",
+			"aws_cloudtrail.dynamic":     "IG705:info",
+		}},
 		// Refresh-only plans accept what changed outside Terraform
 		// (resource_drift): judged as those changes, from the state as
 		// written (round 95: 0 findings, exit 0).

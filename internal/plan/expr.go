@@ -53,6 +53,10 @@ type expr struct {
 	// else: as sensitive as their names (see userInputs).
 	inputs bool
 	users  []string
+	// blocks: for the expressions of nested blocks (a list), each block's
+	// attributes, as Terraform writes them for blocks written out; one a
+	// dynamic block makes is not shown.
+	blocks [][]namedExpr
 }
 
 // setting is the expression's Setting, given whether its references are
@@ -73,6 +77,9 @@ func (e expr) setting(known bool) Setting {
 // shown at all.
 func (rd *reader) readExpr() (expr, error) {
 	s := rd.s
+	if c, ok := s.peek(); ok && c == '[' {
+		return rd.readBlocks()
+	}
 	if c, ok := s.peek(); !ok || c != '{' {
 		return expr{opaque: true, inputs: true}, s.skip()
 	}
@@ -109,6 +116,37 @@ func (rd *reader) readExpr() (expr, error) {
 	}
 	// Keys Terraform never writes.
 	return expr{opaque: true, inputs: true}, err
+}
+
+// readBlocks reads the expressions of nested blocks: opaque as a whole,
+// each block's attributes kept (expr.blocks). An element that is not an
+// object is written in a way Terraform never writes: none is kept.
+func (rd *reader) readBlocks() (expr, error) {
+	s := rd.s
+	e := expr{opaque: true, inputs: true}
+	odd := false
+	err := s.array("expressions", func() error {
+		if c, ok := s.peek(); !ok || c != '{' {
+			odd = true
+			return s.skip()
+		}
+		var block []namedExpr
+		err := s.entries("expressions", func(attr []byte) error {
+			if err := rd.keepBytes(len(attr) + configEntryCost); err != nil {
+				return err
+			}
+			name := string(attr)
+			x, err := rd.readExpr()
+			block = append(block, namedExpr{name, x})
+			return err
+		})
+		e.blocks = append(e.blocks, block)
+		return err
+	})
+	if odd {
+		e.blocks = nil
+	}
+	return e, err
 }
 
 // readRefs reads an expression's references into e.

@@ -1629,6 +1629,7 @@ func (rd *reader) resolveConfig() {
 			attrs[i] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(k.module, x, each)), Inputs: !x.null && userInputs(k.module, x),
 				Ordered: res.dependsOn || x.orders || k.module != 0 && len(x.vars) > 0, UsersOnly: len(x.users) > 0 && !x.inputs}
 			attrs[i].OnlyShown = attrs[i].Setting == SetAtPlan && rd.onlyShown(k.module, x)
+			attrs[i].Blocks = rd.blockSettings(k.module, x.blocks, each)
 			// A local counts as known at plan, yet may read a value known
 			// only after apply (local.ci = aws_iam_user.ci.id): whose it
 			// is still shows in its references.
@@ -1655,6 +1656,26 @@ func (rd *reader) resolveConfig() {
 	}
 	p.regions = rd.regions
 	rd.config, rd.calls, rd.rootVars, rd.rootDeclared, rd.known, rd.passed, rd.regions = nil, nil, nil, nil, nil, nil, nil
+}
+
+// blockSettings is how the configuration, in module m, sets the attributes
+// of each nested block written out (see AttrSetting.Blocks).
+func (rd *reader) blockSettings(m int, blocks [][]namedExpr, each func() bool) []Settings {
+	if len(blocks) == 0 {
+		return nil
+	}
+	out := make([]Settings, len(blocks))
+	for i, b := range blocks {
+		s := make(Settings, len(b))
+		for j, a := range b {
+			x := a.expr
+			s[j] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(m, x, each))}
+			s[j].OnlyShown = s[j].Setting == SetAtPlan && rd.onlyShown(m, x)
+			s[j].Blocks = rd.blockSettings(m, x.blocks, each)
+		}
+		out[i] = s
+	}
+	return out
 }
 
 // userInputs tells whether an expression of module m may read inputs
@@ -1717,6 +1738,10 @@ type AttrSetting struct {
 	// onlyShown). Shown known only after apply, only an impure function
 	// such as timestamp() makes it so.
 	OnlyShown bool
+	// Blocks: for nested blocks, how each block written out sets its
+	// attributes (Name, Setting, OnlyShown and Blocks alone), in order;
+	// blocks a dynamic block makes are not among them.
+	Blocks    []Settings
 	hasSource bool
 	source    source
 }

@@ -124,10 +124,18 @@ type EventSelector struct {
 	// The read-write type, or some excluded sources, are known only after
 	// apply.
 	TypeUnknown, ExcludedUnknown bool
+	// Impure: each of its values known only after apply is chosen then by
+	// an impure function (see Value.Impure).
+	Impure bool
 }
 
-// AdvancedSelector is an advanced event selector: all its fields must match.
-type AdvancedSelector struct{ Fields []FieldSelector }
+// AdvancedSelector is an advanced event selector: all its fields must
+// match. Impure: each of its values known only after apply is chosen then
+// by an impure function (see Value.Impure).
+type AdvancedSelector struct {
+	Fields []FieldSelector
+	Impure bool
+}
 
 // FieldSelector is one condition of an advanced event selector.
 type FieldSelector struct {
@@ -184,13 +192,31 @@ func EvaluateTrail(t Trail) []Finding {
 	if t.Selectors.Unknown {
 		out = append(out, CloudTrailManagementEventsExcluded.unknown("event_selector", t.Selectors))
 	} else if attr, why, ok, unknown := recordsIAMWrites(t); unknown {
-		out = append(out, CloudTrailManagementEventsExcluded.unknown(attr, UnknownValue[bool]()))
+		out = append(out, CloudTrailManagementEventsExcluded.unknown(attr, Value[bool]{Unknown: true, Impure: t.selectorsImpure()}))
 	} else if !ok {
 		out = append(out, CloudTrailManagementEventsExcluded.finding(attr, "%s", why))
 	}
 	flag(CloudTrailLogValidationOff, "enable_log_file_validation", t.LogFileValidation, true,
 		"enable_log_file_validation is false: delivered log files cannot be verified")
 	return withhold(out, t.sensitive)
+}
+
+// selectorsImpure reports whether every selector with a value known only
+// after apply has it chosen then by an impure function: whether IAM's
+// writes are recorded is then decided by nothing anyone can review
+// (round 123).
+func (t Trail) selectorsImpure() bool {
+	for _, s := range t.EventSelectors {
+		if (s.IncludeManagementEvents.Unknown || s.TypeUnknown || s.ExcludedUnknown) && !s.Impure {
+			return false
+		}
+	}
+	for _, s := range t.AdvancedSelectors {
+		if slices.ContainsFunc(s.Fields, func(f FieldSelector) bool { return f.NameUnknown || f.CondUnknown }) && !s.Impure {
+			return false
+		}
+	}
+	return true
 }
 
 // sensitive reports whether the attribute's value is marked sensitive.

@@ -1,0 +1,67 @@
+# Values inside a trail's selector blocks chosen at apply by timestamp():
+# each may exclude IAM's writes (round 123: IG705 info, exit 0). One read
+# from another object, and one inside a dynamic block, which Terraform's
+# JSON does not show, stay info.
+resource "aws_cloudtrail" "include" {
+  name                       = "include"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  event_selector {
+    read_write_type           = "All"
+    include_management_events = timestamp() == ""
+  }
+}
+
+resource "aws_cloudtrail" "read_write" {
+  name                       = "read-write"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  event_selector {
+    read_write_type = timestamp() == "" ? "All" : "ReadOnly"
+  }
+}
+
+resource "aws_cloudtrail" "advanced" {
+  name                       = "advanced"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  advanced_event_selector {
+    name = "management"
+    field_selector {
+      field  = "eventCategory"
+      equals = [timestamp() == "" ? "Management" : "Data"]
+    }
+  }
+}
+
+resource "terraform_data" "flag" {
+  input = true
+}
+
+resource "aws_cloudtrail" "from_object" {
+  name                       = "from-object"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  event_selector {
+    read_write_type           = "All"
+    include_management_events = terraform_data.flag.output
+  }
+}
+
+resource "aws_cloudtrail" "dynamic" {
+  name                       = "dynamic"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  dynamic "event_selector" {
+    for_each = ["one"]
+    content {
+      read_write_type           = "All"
+      include_management_events = timestamp() == ""
+    }
+  }
+}
