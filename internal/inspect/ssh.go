@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"crypto/rsa"
 	"crypto/x509"
+	"encoding/asn1"
 	"encoding/base64"
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
 	"strings"
 
@@ -113,7 +115,7 @@ func oddExponentRSA(text string) *SSHKey {
 		E, N *big.Int
 	}
 	if ssh.Unmarshal(data, &w) != nil || w.Name != ssh.KeyAlgoRSA || w.N.Sign() <= 0 || w.N.BitLen() > maxRSABits ||
-		w.E.BitLen() <= 24 || w.E.BitLen() > 31 || w.E.Bit(0) == 0 {
+		w.E.BitLen() <= 24 || !w.E.IsInt64() || w.E.Int64() > math.MaxInt || w.E.Bit(0) == 0 {
 		return nil
 	}
 	pub, err := ssh.NewPublicKey(&rsa.PublicKey{N: w.N, E: int(w.E.Int64())})
@@ -123,6 +125,21 @@ func oddExponentRSA(text string) *SSHKey {
 	k := newSSHKey(pub, EncodingSSH)
 	k.Comment = strings.Join(f[2:], " ")
 	return k
+}
+
+// pkcs1LongExponent reads a PKCS#1 RSA public key whose exponent is past
+// 2^31-1, which crypto/x509 refuses in this form though it reads it in the
+// PKIX form, so that both forms of one key are judged alike (round 124).
+func pkcs1LongExponent(der []byte) (*rsa.PublicKey, error) {
+	var k struct{ N, E *big.Int }
+	rest, err := asn1.Unmarshal(der, &k)
+	switch {
+	case err != nil || len(rest) > 0 || k.N.Sign() <= 0:
+		return nil, errors.New("not a PKCS#1 RSA public key")
+	case k.E.BitLen() <= 31 || !k.E.IsInt64() || k.E.Int64() > math.MaxInt:
+		return nil, errors.New("not an exponent crypto/x509 refuses only for its length")
+	}
+	return &rsa.PublicKey{N: k.N, E: int(k.E.Int64())}, nil
 }
 
 func parseSSHPEM(text string) (*SSHKey, error) {
@@ -150,6 +167,9 @@ func parseSSHPEM(text string) (*SSHKey, error) {
 		key, err = x509.ParsePKIXPublicKey(b.Bytes)
 	case b.Type == "RSA PUBLIC KEY":
 		key, err = x509.ParsePKCS1PublicKey(b.Bytes)
+		if err != nil {
+			key, err = pkcs1LongExponent(b.Bytes)
+		}
 	default:
 		return nil, fmt.Errorf("PEM block is %s, not PUBLIC KEY or RSA PUBLIC KEY", blockType(b.Type))
 	}

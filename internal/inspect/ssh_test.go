@@ -67,15 +67,29 @@ func TestSSHFingerprintIdentifiesKey(t *testing.T) {
 	}
 	// An RSA exponent past 24 bits, which OpenSSH takes and x/crypto/ssh
 	// does not: read in both forms, its size judged alike (round 119).
-	big := &rsa.PublicKey{N: b.N, E: 1<<24 + 1}
-	line, err := inspect.ParseSSHPublicKey(certtest.SSHAuthorized(t, big, "ci"))
+	wide := &rsa.PublicKey{N: b.N, E: 1<<24 + 1}
+	line, err := inspect.ParseSSHPublicKey(certtest.SSHAuthorized(t, wide, "ci"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	block, err := inspect.ParseSSHPublicKey(certtest.SSHPEM(t, big))
+	block, err := inspect.ParseSSHPublicKey(certtest.SSHPEM(t, wide))
 	if err != nil || line.Bits != 1024 || line.Algorithm != "RSA" || line.Comment != "ci" || line.Encoding != inspect.EncodingSSH ||
 		block.SHA256Fingerprint != line.SHA256Fingerprint || block.Authorized != line.Authorized {
 		t.Errorf("exponent 2^24+1: %+v and %+v, %v", line, block, err)
+	}
+	// Past 31 bits, which crypto/x509 refuses in PKCS#1 alone: the three
+	// spellings read alike (round 124).
+	long := &rsa.PublicKey{N: b.N, E: 1<<33 + 17}
+	var prints []string
+	for _, text := range []string{wire(t, long.N, big.NewInt(int64(long.E))), certtest.SSHPEM(t, long), certtest.PEM("RSA PUBLIC KEY", pkcs1Public(long))} {
+		k, err := inspect.ParseSSHPublicKey(text)
+		if err != nil || k.Bits != 1024 {
+			t.Fatalf("exponent 2^33+17: %+v, %v", k, err)
+		}
+		prints = append(prints, k.SHA256Fingerprint)
+	}
+	if prints[0] != prints[1] || prints[1] != prints[2] {
+		t.Errorf("exponent 2^33+17: fingerprints %q", prints)
 	}
 	// An OpenSSH certificate of a key is that key, as OpenSSH fingerprints
 	// it (round 115).

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -99,7 +98,12 @@ func readFailed(ctx context.Context, what string, err error) diag.Diagnostic {
 func awsFailed(summary string, err error, unjudged, other string) diag.Diagnostic {
 	var e *awsiam.Error
 	switch {
-	case errors.As(err, &e) && e.Denied() && strings.HasPrefix(e.Action, "AssumeRole"):
+	case errors.As(err, &e) && e.Denied() && e.Action == "AssumeRoleWithWebIdentity":
+		// Unsigned: the token and the role's trust policy alone decide.
+		return diag.NewErrorDiagnostic(summary, fmt.Sprintf(
+			"AWS refused %s (AccessDenied): the role's trust policy does not allow this web identity token "+
+				"(its federated principal, the OIDC provider, or a condition on the token's aud or sub). Check the trust policy; %s.", e.Action, unjudged))
+	case errors.As(err, &e) && e.Denied() && e.Action == "AssumeRole":
 		// The role decides too: the caller's permission is half of it.
 		return diag.NewErrorDiagnostic(summary, fmt.Sprintf(
 			"AWS refused %s (AccessDenied): either the credentials the provider uses lack the permission %s on the role, "+

@@ -107,3 +107,18 @@ func TestCredentialProcessOutputNotShown(t *testing.T) {
 		})
 	}
 }
+
+// TestRoleDenied: a refused AssumeRole names the caller's permission and
+// the role's trust policy; a refused AssumeRoleWithWebIdentity, which is
+// unsigned, only the trust policy and the token (round 124).
+func TestRoleDenied(t *testing.T) {
+	for action, want := range map[string]string{
+		"AssumeRole":                "lack the permission sts:AssumeRole on the role, or the role's trust policy",
+		"AssumeRoleWithWebIdentity": "the role's trust policy does not allow this web identity token",
+	} {
+		d := awsFailed("Cannot use the AWS credentials", &awsiam.Error{Service: "sts", Action: action, Code: "AccessDenied"}, "no data source was read", "")
+		if !strings.Contains(d.Detail(), want) || action != "AssumeRole" && strings.Contains(d.Detail(), "external_id") {
+			t.Errorf("%s: %q, want %q", action, d.Detail(), want)
+		}
+	}
+}

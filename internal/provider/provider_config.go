@@ -58,16 +58,25 @@ func loadOptions(m providerModel, readTimeout time.Duration, diags *diag.Diagnos
 	if v := m.MaxRetries.ValueInt64(); !m.MaxRetries.IsNull() && (v < 0 || v > maxRetriesLimit) {
 		diags.Append(invalidAttribute(path.Root("max_retries"), "Invalid max_retries", fmt.Sprintf("max_retries must be from 0 to %d, not %d.", maxRetriesLimit, v)))
 	}
-	if e := m.Endpoints; e != nil {
-		// Checked here: the SDK only fails each call, retried in full.
-		for _, ep := range []struct {
-			name string
-			v    types.String
-		}{{"iam", e.IAM}, {"sts", e.STS}, {"cloudtrail", e.CloudTrail}} {
-			if u, err := url.Parse(ep.v.ValueString()); ep.v.ValueString() != "" && (err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "") {
-				diags.Append(invalidAttribute(path.Root("endpoints").AtName(ep.name), "Invalid endpoint",
-					fmt.Sprintf("endpoints.%s must be an http or https URL, such as https://%s.example.com.", ep.name, ep.name)))
-			}
+	// Endpoints are checked here, in the block and in the environment the
+	// SDK reads: the SDK only fails each call, retried in full (round 121:
+	// 26 attempts, 7 minutes; round 124: through AWS_ENDPOINT_URL_STS).
+	e := m.Endpoints
+	if e == nil {
+		e = &endpointsModel{}
+	}
+	for _, ep := range []struct {
+		name string
+		v    types.String
+	}{{"iam", e.IAM}, {"sts", e.STS}, {"cloudtrail", e.CloudTrail}} {
+		if !validEndpoint(ep.v.ValueString()) {
+			diags.Append(invalidAttribute(path.Root("endpoints").AtName(ep.name), "Invalid endpoint",
+				fmt.Sprintf("endpoints.%s must be an http or https URL, such as https://%s.example.com.", ep.name, ep.name)))
+		}
+	}
+	for _, name := range []string{"AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL_CLOUDTRAIL"} {
+		if !validEndpoint(os.Getenv(name)) {
+			diags.AddError("Invalid endpoint", fmt.Sprintf("The environment variable %s must be an http or https URL, such as https://example.com.", name))
 		}
 	}
 	switch v := m.RetryMode.ValueString(); v {
@@ -90,6 +99,13 @@ func loadOptions(m providerModel, readTimeout time.Duration, diags *diag.Diagnos
 		// endpoint meets the read timeout first, and is named so.)
 		t.ResponseHeaderTimeout = 2 * readTimeout
 	}).WithReadTimeout(readTimeout)))
+}
+
+// validEndpoint reports whether an endpoint setting is empty (none) or an
+// http or https URL with a host.
+func validEndpoint(v string) bool {
+	u, err := url.Parse(v)
+	return v == "" || err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 }
 
 // maxRetriesLimit bounds max_retries: at the SDK's longest backoff, 20
@@ -124,7 +140,7 @@ func setRetryer(cfg *aws.Config, m providerModel) {
 	case !m.MaxRetries.IsNull():
 		attempts = int(m.MaxRetries.ValueInt64()) + 1
 	case cfg.RetryMaxAttempts > 0:
-		attempts = cfg.RetryMaxAttempts
+		attempts = min(cfg.RetryMaxAttempts, maxRetriesLimit+1) // AWS_MAX_ATTEMPTS, bounded as max_retries is
 	}
 	mode := cfg.RetryMode
 	if v := m.RetryMode.ValueString(); v != "" {

@@ -49,6 +49,20 @@ func TestSettingsChecked(t *testing.T) {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
 		}
 	}
+	// The environment's endpoints, which the SDK reads, are checked alike
+	// (round 124).
+	t.Setenv("AWS_ENDPOINT_URL_STS", "localhost:4566")
+	{
+		var diags diag.Diagnostics
+		loadOptions(providerModel{}, time.Second, &diags)
+		got := ""
+		for _, d := range diags.Errors() {
+			got += d.Detail()
+		}
+		if want := "AWS_ENDPOINT_URL_STS must be an http or https URL"; !strings.Contains(got, want) {
+			t.Errorf("AWS_ENDPOINT_URL_STS=localhost:4566: %q, want %q", got, want)
+		}
+	}
 	// ~ is the home directory, as in the hashicorp/aws provider.
 	home, err := os.UserHomeDir()
 	if err != nil {
@@ -73,6 +87,7 @@ func TestRetrySettings(t *testing.T) {
 		{"defaults", providerModel{}, aws.Config{}, 26, false},
 		{"max_retries", providerModel{MaxRetries: types.Int64Value(3)}, aws.Config{RetryMaxAttempts: 9}, 4, false},
 		{"AWS_MAX_ATTEMPTS", providerModel{}, aws.Config{RetryMaxAttempts: 9}, 9, false},
+		{"AWS_MAX_ATTEMPTS past the bound", providerModel{}, aws.Config{RetryMaxAttempts: 1 << 40}, maxRetriesLimit + 1, false},
 		{"AWS_RETRY_MODE", providerModel{}, aws.Config{RetryMode: aws.RetryModeAdaptive}, 26, true},
 		{"retry_mode", providerModel{RetryMode: types.StringValue("adaptive")}, aws.Config{}, 26, true},
 	} {

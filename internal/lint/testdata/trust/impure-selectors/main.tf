@@ -1,5 +1,5 @@
 # Values inside a trail's selector blocks chosen at apply by timestamp():
-# each may exclude IAM's writes (round 123: IG705 info, exit 0). One read
+# each may exclude IAM's writes (round 123: it was IG705 info, exit 0). One read
 # from another object, and one inside a dynamic block, which Terraform's
 # JSON does not show, stay info.
 resource "aws_cloudtrail" "include" {
