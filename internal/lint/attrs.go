@@ -29,6 +29,11 @@ type attrs struct {
 	// inPlace: the after side of an object updated in place, which keeps
 	// an attribute's value where its configuration gives null.
 	inPlace bool
+	// block: a nested block, matched with its configuration by place,
+	// which a set of blocks need not keep: the configuration tells only
+	// whether a value known only after apply is impure, never that it is
+	// known.
+	block bool
 }
 
 // isUnknown reports whether an attribute is known only after apply. An
@@ -42,7 +47,7 @@ type attrs struct {
 func (a attrs) isUnknown(name string) bool {
 	u, _ := markOf(a.unknown, name).(bool)
 	switch {
-	case a.allUnknown || u && !a.hasConfig:
+	case a.allUnknown || u && (!a.hasConfig || a.block):
 		return true
 	case !u:
 		return false
@@ -368,7 +373,7 @@ func (a attrs) list(name string) (_ []attrs, ok bool) {
 		ok = ok && isObject
 		el := attrs{values: m, sensitive: whole}
 		if blocks != nil {
-			el.configured, el.hasConfig = blocks[i], true
+			el.configured, el.hasConfig, el.block = blocks[i], true, true
 		}
 		if i < len(unknowns) {
 			el.unknown, _ = plan.ObjectOf(unknowns[i]).(plan.Object)

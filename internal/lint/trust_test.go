@@ -906,6 +906,23 @@ func TestEveryActionPair(t *testing.T) {
 	}
 }
 
+// TestBlockConfigKeepsUnknown: the configuration of a nested block, matched
+// by place (which a set of blocks need not keep), tells only whether a
+// value the plan shows unknown is impure, never that it is known: here one
+// that the configuration omits.
+func TestBlockConfigKeepsUnknown(t *testing.T) {
+	doc := `{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.t", "mode": "managed", "type": "aws_cloudtrail", "name": "t",
+	  "change": {"actions": ["create"], "before": null,
+	    "after": {"is_multi_region_trail": true, "enable_log_file_validation": true, "event_selector": [{"read_write_type": "All"}]},
+	    "after_unknown": {"event_selector": [{"include_management_events": true}]}}}],
+	  "configuration": {"root_module": {"resources": [{"address": "aws_cloudtrail.t", "mode": "managed", "type": "aws_cloudtrail", "name": "t",
+	    "expressions": {"is_multi_region_trail": {"constant_value": true}, "enable_log_file_validation": {"constant_value": true},
+	      "event_selector": [{"read_write_type": {"constant_value": "All"}}]}}]}}}`
+	if got := ids(Lint(readPlan(t, []byte(doc)), Options{}).Findings); got != "IG705:info" {
+		t.Errorf("findings %q, want IG705:info", got)
+	}
+}
+
 // TestReactivationKeptInPlace: a key switched on is IG201 whatever action
 // keeps it in place: a hand-made no-op or read whose sides differ, which
 // Terraform writes alike, passed (round 122).
