@@ -359,12 +359,16 @@ func (a attrs) list(name string) (_ []attrs, ok bool) {
 	} else {
 		whole = anyTrue(a.sensitive)
 	}
-	// The configuration of each block, where it shows every one: one a
-	// dynamic block makes is not shown, and then none can be matched.
-	var blocks []plan.Settings
+	// The configuration of the blocks, where it shows every one (one a
+	// dynamic block makes is not shown). A set of blocks is not kept in
+	// the configuration's order, so the blocks are not matched one to one:
+	// each is given what holds for them all (see blocksSetting).
+	var blocks plan.Settings
+	shown := false
 	if a.hasConfig {
-		if blocks = a.configured.Find(name).Blocks; len(blocks) != len(items) {
-			blocks = nil
+		all := a.configured.Find(name).Blocks
+		if shown = len(all) == len(items); shown {
+			blocks = blocksSetting(all)
 		}
 	}
 	out := make([]attrs, 0, len(items))
@@ -372,8 +376,8 @@ func (a attrs) list(name string) (_ []attrs, ok bool) {
 		m, isObject := plan.ObjectOf(it).(plan.Object)
 		ok = ok && isObject
 		el := attrs{values: m, sensitive: whole}
-		if blocks != nil {
-			el.configured, el.hasConfig, el.block = blocks[i], true, true
+		if shown {
+			el.configured, el.hasConfig, el.block = blocks, true, true
 		}
 		if i < len(unknowns) {
 			el.unknown, _ = plan.ObjectOf(unknowns[i]).(plan.Object)
@@ -384,6 +388,41 @@ func (a attrs) list(name string) (_ []attrs, ok bool) {
 		out = append(out, el)
 	}
 	return out, ok
+}
+
+// blocksSetting is what the configuration of blocks says of them all, for
+// any one of them: an attribute is OnlyShown (a value known only after
+// apply is chosen by an impure function) when every block that sets it
+// other than to a constant sets it so; the nested blocks of every block
+// are taken together. As a block's configuration never makes a value
+// known (attrs.block), Setting only follows OnlyShown.
+func blocksSetting(all []plan.Settings) plan.Settings {
+	var out plan.Settings
+	at := map[string]int{}
+	for _, b := range all {
+		for _, s := range b {
+			i, ok := at[s.Name]
+			if !ok {
+				i, at[s.Name] = len(out), len(out)
+				out = append(out, plan.AttrSetting{Name: s.Name, Setting: plan.SetAtPlan, OnlyShown: true, Constant: true})
+			}
+			o := &out[i]
+			if !s.Constant {
+				o.OnlyShown = o.OnlyShown && s.OnlyShown
+				o.Constant = false
+			}
+			o.Blocks = append(o.Blocks, s.Blocks...)
+		}
+	}
+	for i := range out {
+		if out[i].Constant { // set to constants alone: never unknown
+			out[i].OnlyShown = false
+		}
+		if !out[i].OnlyShown {
+			out[i].Setting = plan.Set
+		}
+	}
+	return out
 }
 
 // strings returns a list-of-strings attribute, its elements converted as

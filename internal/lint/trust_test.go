@@ -197,6 +197,10 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_cloudtrail.advanced":    "IG705:high",
 			"aws_cloudtrail.from_object": "IG705:info",
 			"aws_cloudtrail.dynamic":     "IG705:info",
+			// A set of blocks in another order than written (round 125).
+			"aws_cloudtrail.set_from_object": "IG705:info",
+			"aws_cloudtrail.set_first":       "IG705:high",
+			"aws_cloudtrail.set_second":      "IG705:high",
 		}},
 		// Refresh-only plans accept what changed outside Terraform
 		// (resource_drift): judged as those changes, from the state as

@@ -130,6 +130,9 @@ func (rd *reader) readBlocks() (expr, error) {
 			odd = true
 			return s.skip()
 		}
+		if err := rd.keepBytes(configEntryCost); err != nil { // each block counts, empty or not
+			return err
+		}
 		var block []namedExpr
 		err := s.entries("expressions", func(attr []byte) error {
 			if err := rd.keepBytes(len(attr) + configEntryCost); err != nil {

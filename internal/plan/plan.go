@@ -1669,7 +1669,7 @@ func (rd *reader) blockSettings(m int, blocks [][]namedExpr, each func() bool) [
 		s := make(Settings, len(b))
 		for j, a := range b {
 			x := a.expr
-			s[j] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(m, x, each))}
+			s[j] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(m, x, each)), Constant: !x.refs && !x.opaque}
 			s[j].OnlyShown = s[j].Setting == SetAtPlan && rd.onlyShown(m, x)
 			s[j].Blocks = rd.blockSettings(m, x.blocks, each)
 		}
@@ -1739,9 +1739,12 @@ type AttrSetting struct {
 	// such as timestamp() makes it so.
 	OnlyShown bool
 	// Blocks: for nested blocks, how each block written out sets its
-	// attributes (Name, Setting, OnlyShown and Blocks alone), in order;
-	// blocks a dynamic block makes are not among them.
-	Blocks    []Settings
+	// attributes (Name, Setting, Constant, OnlyShown and Blocks alone), in
+	// the configuration's order, which a set of blocks does not keep in the
+	// plan; blocks a dynamic block makes are not among them.
+	Blocks []Settings
+	// Constant: a block's attribute set to a constant (see Blocks).
+	Constant  bool
 	hasSource bool
 	source    source
 }

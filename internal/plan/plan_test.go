@@ -1189,6 +1189,16 @@ func TestConfigurationBounded(t *testing.T) {
 	if _, err := Read(strings.NewReader(b.String()), keepTrails, trails); err == nil || !strings.Contains(err.Error(), "48 MiB") {
 		t.Errorf("%d configuration resources: err = %v, want the kept limit named", maxKept/configResourceCost, err)
 	}
+	// Nested blocks count, empty ones too (round 125: 3.3 million {} in
+	// 10 MB took 227 MB).
+	b.Reset()
+	b.WriteString(`{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"resources": [
+	  {"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "expressions": {"enable_logging": [{}`)
+	b.WriteString(strings.Repeat(`,{}`, maxKept/configEntryCost))
+	b.WriteString(`]}}]}}}`)
+	if _, err := Read(strings.NewReader(b.String()), keepTrails, trails); err == nil || !strings.Contains(err.Error(), "48 MiB") {
+		t.Errorf("%d empty blocks: err = %v, want the kept limit named", maxKept/configEntryCost, err)
+	}
 }
 
 // BenchmarkReadAccessKeys reads a plan where every resource is kept (the

@@ -65,3 +65,69 @@ resource "aws_cloudtrail" "dynamic" {
     }
   }
 }
+
+# field_selector is a set: the plan need not keep the configuration's order
+# (round 125). A value read from another object beside one read from a
+# variable stays info; one chosen by timestamp() is high whatever the order.
+variable "category" {
+  type    = string
+  default = "Management"
+}
+
+resource "terraform_data" "read_only" {
+  input = "false"
+}
+
+resource "aws_cloudtrail" "set_from_object" {
+  name                       = "set-from-object"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  advanced_event_selector {
+    name = "management"
+    field_selector {
+      field  = "eventCategory"
+      equals = [var.category]
+    }
+    field_selector {
+      field  = "readOnly"
+      equals = [terraform_data.read_only.output]
+    }
+  }
+}
+
+resource "aws_cloudtrail" "set_first" {
+  name                       = "set-first"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  advanced_event_selector {
+    name = "management"
+    field_selector {
+      field  = "eventCategory"
+      equals = [timestamp() == "" ? "Management" : "Data"]
+    }
+    field_selector {
+      field      = "eventSource"
+      not_equals = ["kms.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_cloudtrail" "set_second" {
+  name                       = "set-second"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  advanced_event_selector {
+    name = "management"
+    field_selector {
+      field      = "eventSource"
+      not_equals = ["kms.amazonaws.com"]
+    }
+    field_selector {
+      field  = "eventCategory"
+      equals = [timestamp() == "" ? "Management" : "Data"]
+    }
+  }
+}
