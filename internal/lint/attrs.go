@@ -362,14 +362,18 @@ func (a attrs) list(name string) (_ []attrs, ok bool) {
 	// The configuration of the blocks, where it shows every one (one a
 	// dynamic block makes is not shown). A set of blocks is not kept in
 	// the configuration's order, so the blocks are not matched one to one:
-	// each is given what holds for them all (see blocksSetting).
+	// each is given what holds for them all (see blocksSetting), which for
+	// blocks within blocks is worked out once, at the resource.
 	var blocks plan.Settings
 	shown := false
-	if a.hasConfig {
-		all := a.configured.Find(name).Blocks
-		if shown = len(all) == len(items); shown {
-			blocks = blocksSetting(all)
+	switch all := a.configured.Find(name).Blocks; {
+	case !a.hasConfig:
+	case a.block: // within a block: blocksSetting made it, or left it out
+		if shown = len(all) == 1; shown {
+			blocks = all[0]
 		}
+	case len(all) == len(items):
+		blocks, shown = blocksSetting(all, items), true
 	}
 	out := make([]attrs, 0, len(items))
 	for i, it := range items {
@@ -390,14 +394,18 @@ func (a attrs) list(name string) (_ []attrs, ok bool) {
 	return out, ok
 }
 
-// blocksSetting is what the configuration of blocks says of them all, for
-// any one of them: an attribute is OnlyShown (a value known only after
-// apply is chosen by an impure function) when every block that sets it
-// other than to a constant sets it so; the nested blocks of every block
-// are taken together. As a block's configuration never makes a value
-// known (attrs.block), Setting only follows OnlyShown.
-func blocksSetting(all []plan.Settings) plan.Settings {
+// blocksSetting is what the configuration of blocks (all) says of them all,
+// for any one of them, given the plan's blocks (items): an attribute is
+// OnlyShown (a value known only after apply is chosen by an impure
+// function) when every block that sets it other than to a constant sets it
+// so. As a block's configuration never makes a value known (attrs.block),
+// Setting only follows OnlyShown. The blocks within them, of every block
+// together, are worked out alike where the configuration shows as many as
+// the plan holds, and left out otherwise (a dynamic block among them); a
+// kept one is the sole element of Blocks.
+func blocksSetting(all []plan.Settings, items []any) plan.Settings {
 	var out plan.Settings
+	var inner [][]plan.Settings
 	at := map[string]int{}
 	for _, b := range all {
 		for _, s := range b {
@@ -405,21 +413,38 @@ func blocksSetting(all []plan.Settings) plan.Settings {
 			if !ok {
 				i, at[s.Name] = len(out), len(out)
 				out = append(out, plan.AttrSetting{Name: s.Name, Setting: plan.SetAtPlan, OnlyShown: true, Constant: true})
+				inner = append(inner, nil)
 			}
 			o := &out[i]
 			if !s.Constant {
 				o.OnlyShown = o.OnlyShown && s.OnlyShown
 				o.Constant = false
 			}
-			o.Blocks = append(o.Blocks, s.Blocks...)
+			inner[i] = append(inner[i], s.Blocks...)
 		}
 	}
 	for i := range out {
-		if out[i].Constant { // set to constants alone: never unknown
-			out[i].OnlyShown = false
+		o := &out[i]
+		if o.Constant { // set to constants alone: never unknown
+			o.OnlyShown = false
 		}
-		if !out[i].OnlyShown {
-			out[i].Setting = plan.Set
+		if !o.OnlyShown {
+			o.Setting = plan.Set
+		}
+		o.Blocks = nil
+		if len(inner[i]) == 0 {
+			continue
+		}
+		var planned []any
+		for _, it := range items {
+			if m, ok := plan.ObjectOf(it).(plan.Object); ok {
+				v, _ := m.Get(o.Name)
+				l, _ := v.([]any)
+				planned = append(planned, l...)
+			}
+		}
+		if len(inner[i]) == len(planned) {
+			o.Blocks = []plan.Settings{blocksSetting(inner[i], planned)}
 		}
 	}
 	return out

@@ -201,6 +201,9 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_cloudtrail.set_from_object": "IG705:info",
 			"aws_cloudtrail.set_first":       "IG705:high",
 			"aws_cloudtrail.set_second":      "IG705:high",
+			// Blocks within several selectors, taken together (round 126).
+			"aws_cloudtrail.two_selectors":         "IG705:high",
+			"aws_cloudtrail.dynamic_beside_static": "IG705:info",
 		}},
 		// Refresh-only plans accept what changed outside Terraform
 		// (resource_drift): judged as those changes, from the state as

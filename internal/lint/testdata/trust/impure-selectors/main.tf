@@ -131,3 +131,68 @@ resource "aws_cloudtrail" "set_second" {
     }
   }
 }
+
+# Several advanced selectors: the blocks within them are taken together
+# (round 126). An impure value beside a data selector is high; a value
+# read from another object through a dynamic block, beside a static
+# selector reading a variable, stays info.
+resource "aws_cloudtrail" "two_selectors" {
+  name                       = "two-selectors"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  advanced_event_selector {
+    name = "s3"
+    field_selector {
+      field  = "eventCategory"
+      equals = ["Data"]
+    }
+    field_selector {
+      field  = "resources.type"
+      equals = ["AWS::S3::Object"]
+    }
+  }
+  advanced_event_selector {
+    name = "management"
+    field_selector {
+      field  = "eventCategory"
+      equals = [timestamp() == "" ? "Management" : "Data"]
+    }
+  }
+}
+
+locals {
+  management = {
+    eventCategory = { equals = [terraform_data.read_only.output], not_equals = null }
+    eventSource   = { equals = null, not_equals = ["kms.amazonaws.com"] }
+  }
+}
+
+resource "aws_cloudtrail" "dynamic_beside_static" {
+  name                       = "dynamic-beside-static"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  advanced_event_selector {
+    name = "s3"
+    field_selector {
+      field  = "eventCategory"
+      equals = [var.category]
+    }
+    field_selector {
+      field  = "resources.type"
+      equals = ["AWS::S3::Object"]
+    }
+  }
+  advanced_event_selector {
+    name = "management"
+    dynamic "field_selector" {
+      for_each = local.management
+      content {
+        field      = field_selector.key
+        equals     = field_selector.value.equals
+        not_equals = field_selector.value.not_equals
+      }
+    }
+  }
+}
