@@ -29,10 +29,9 @@ type attrs struct {
 	// inPlace: the after side of an object updated in place, which keeps
 	// an attribute's value where its configuration gives null.
 	inPlace bool
-	// block: a nested block, matched with its configuration by place,
-	// which a set of blocks need not keep: the configuration tells only
-	// whether a value known only after apply is impure, never that it is
-	// known.
+	// block: a nested block, whose configuration (blocksSetting: what
+	// holds for all the blocks of its list) tells only whether a value
+	// known only after apply is impure, never that it is known.
 	block bool
 }
 
@@ -399,7 +398,7 @@ func (a attrs) list(name string) (_ []attrs, ok bool) {
 // OnlyShown (a value known only after apply is chosen by an impure
 // function) when every block that sets it other than to a constant sets it
 // so. As a block's configuration never makes a value known (attrs.block),
-// Setting only follows OnlyShown. The blocks within them, of every block
+// nothing else of it is read. The blocks within them, of every block
 // together, are worked out alike where the configuration shows as many as
 // the plan holds, and left out otherwise (a dynamic block among them); a
 // kept one is the sole element of Blocks.
@@ -412,7 +411,7 @@ func blocksSetting(all []plan.Settings, items []any) plan.Settings {
 			i, ok := at[s.Name]
 			if !ok {
 				i, at[s.Name] = len(out), len(out)
-				out = append(out, plan.AttrSetting{Name: s.Name, Setting: plan.SetAtPlan, OnlyShown: true, Constant: true})
+				out = append(out, plan.AttrSetting{Name: s.Name, OnlyShown: true, Constant: true})
 				inner = append(inner, nil)
 			}
 			o := &out[i]
@@ -427,9 +426,6 @@ func blocksSetting(all []plan.Settings, items []any) plan.Settings {
 		o := &out[i]
 		if o.Constant { // set to constants alone: never unknown
 			o.OnlyShown = false
-		}
-		if !o.OnlyShown {
-			o.Setting = plan.Set
 		}
 		o.Blocks = nil
 		if len(inner[i]) == 0 {

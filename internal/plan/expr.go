@@ -135,12 +135,8 @@ func (rd *reader) readBlocks() (expr, error) {
 		}
 		var block []namedExpr
 		err := s.entries("expressions", func(attr []byte) error {
-			if err := rd.keepBytes(len(attr) + configEntryCost); err != nil {
-				return err
-			}
-			name := string(attr)
-			x, err := rd.readExpr()
-			block = append(block, namedExpr{name, x})
+			x, err := rd.readNamedExpr(attr)
+			block = append(block, x)
 			return err
 		})
 		e.blocks = append(e.blocks, block)
@@ -150,6 +146,17 @@ func (rd *reader) readBlocks() (expr, error) {
 		e.blocks = nil
 	}
 	return e, err
+}
+
+// readNamedExpr reads the expression of the attribute attr, kept like
+// values, and counted like them, with what a map entry costs.
+func (rd *reader) readNamedExpr(attr []byte) (namedExpr, error) {
+	if err := rd.keepBytes(len(attr) + configEntryCost); err != nil {
+		return namedExpr{}, err
+	}
+	name := string(attr) // before the scanner reuses attr's bytes for the keys within
+	x, err := rd.readExpr()
+	return namedExpr{name, x}, err
 }
 
 // readRefs reads an expression's references into e.

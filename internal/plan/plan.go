@@ -1561,14 +1561,8 @@ func (rd *reader) configResource(module *modulePath) error {
 				if _, wanted := want[string(attr)]; want != nil && !wanted {
 					return s.skip() // an attribute no rule reads
 				}
-				// Kept like values, and counted like them, with what a
-				// map entry costs.
-				if err := rd.keepBytes(len(attr) + configEntryCost); err != nil {
-					return err
-				}
-				name := string(attr)
-				x, err := rd.readExpr()
-				res.attrs = append(res.attrs, namedExpr{name, x})
+				x, err := rd.readNamedExpr(attr)
+				res.attrs = append(res.attrs, x)
 				return err
 			})
 		default:
