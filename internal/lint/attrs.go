@@ -1,8 +1,10 @@
 package lint
 
 import (
+	"encoding/binary"
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -372,7 +374,7 @@ func (a attrs) list(name string) (_ []attrs, ok bool) {
 			blocks = all[0]
 		}
 	case len(all) == len(items):
-		blocks, shown = blocksSetting(all, items), true
+		blocks, shown = blocksSetting(all, items)
 	}
 	out := make([]attrs, 0, len(items))
 	for i, it := range items {
@@ -400,19 +402,25 @@ func (a attrs) list(name string) (_ []attrs, ok bool) {
 // so. As a block's configuration never makes a value known (attrs.block),
 // nothing else of it is read. The blocks within them, of every block
 // together, are worked out alike where the configuration shows as many as
-// the plan holds, and left out otherwise (a dynamic block among them); a
-// kept one is the sole element of Blocks.
-func blocksSetting(all []plan.Settings, items []any) plan.Settings {
+// the plan holds (see sameCount), and left out otherwise (a dynamic block
+// among them); a kept one is the sole element of Blocks. ok is false for
+// blocks with more attributes than any the AWS provider has, which only a
+// hand-made plan writes.
+func blocksSetting(all []plan.Settings, items []any) (_ plan.Settings, ok bool) {
 	var out plan.Settings
 	var inner [][]plan.Settings
+	var merged, mergeable []int // see sameCount
 	at := map[string]int{}
 	for _, b := range all {
 		for _, s := range b {
 			i, ok := at[s.Name]
 			if !ok {
+				if len(out) == maxBlockAttributes {
+					return nil, false
+				}
 				i, at[s.Name] = len(out), len(out)
 				out = append(out, plan.AttrSetting{Name: s.Name, OnlyShown: true, Constant: true})
-				inner = append(inner, nil)
+				inner, merged, mergeable = append(inner, nil), append(merged, 0), append(mergeable, 0)
 			}
 			o := &out[i]
 			if !s.Constant {
@@ -420,6 +428,24 @@ func blocksSetting(all []plan.Settings, items []any) plan.Settings {
 				o.Constant = false
 			}
 			inner[i] = append(inner[i], s.Blocks...)
+			if setBlocks[s.Name] {
+				m, n := alike(s.Blocks)
+				merged[i], mergeable[i] = merged[i]+m, mergeable[i]+n
+			}
+		}
+	}
+	// The plan's blocks within, by attribute, in one pass.
+	var planned [][]any
+	for _, it := range items {
+		m, _ := plan.ObjectOf(it).(plan.Object)
+		for _, a := range m {
+			if i, ok := at[a.Name]; ok && len(inner[i]) > 0 {
+				if planned == nil {
+					planned = make([][]any, len(out))
+				}
+				l, _ := a.Value.([]any)
+				planned[i] = append(planned[i], l...)
+			}
 		}
 	}
 	for i := range out {
@@ -428,22 +454,61 @@ func blocksSetting(all []plan.Settings, items []any) plan.Settings {
 			o.OnlyShown = false
 		}
 		o.Blocks = nil
-		if len(inner[i]) == 0 {
+		if len(inner[i]) == 0 || planned == nil || !sameCount(len(inner[i]), merged[i], mergeable[i], len(planned[i])) {
 			continue
 		}
-		var planned []any
-		for _, it := range items {
-			if m, ok := plan.ObjectOf(it).(plan.Object); ok {
-				v, _ := m.Get(o.Name)
-				l, _ := v.([]any)
-				planned = append(planned, l...)
-			}
-		}
-		if len(inner[i]) == len(planned) {
-			o.Blocks = []plan.Settings{blocksSetting(inner[i], planned)}
+		if b, ok := blocksSetting(inner[i], planned[i]); ok {
+			o.Blocks = []plan.Settings{b}
 		}
 	}
-	return out
+	return out, true
+}
+
+// maxBlockAttributes bounds the attributes of a kind of nested block: the
+// AWS provider's have a few dozen at most.
+const maxBlockAttributes = 256
+
+// setBlocks are the nested blocks the AWS provider keeps as a set, in
+// which blocks written alike, with values known when Terraform plans, are
+// one block.
+var setBlocks = map[string]bool{"field_selector": true}
+
+// sameCount reports whether the configuration shows every one of the
+// plan's blocks (none made by a dynamic block): written, of which merged
+// are one with a block written alike before them, all set to constants,
+// as a set keeps them, and mergeable are written alike whatever their
+// values; planned in the plan. Blocks written alike from values that may
+// be known at plan (var.x), which a set merges, or not (timestamp()),
+// leave it unsure: a dynamic block may make up the count (round 127).
+func sameCount(written, merged, mergeable, planned int) bool {
+	return merged == mergeable && written-merged == planned
+}
+
+// alike counts, among a block's own blocks, those written alike with one
+// before them: all set to constants (merged), and in all (mergeable).
+func alike(blocks []plan.Settings) (merged, mergeable int) {
+	if len(blocks) < 2 {
+		return 0, 0
+	}
+	seen := make(map[string]bool, len(blocks))
+	var key []byte
+	for _, b := range blocks {
+		b = slices.SortedFunc(slices.Values(b), func(x, y plan.AttrSetting) int { return strings.Compare(x.Name, y.Name) })
+		key = key[:0]
+		constant := true
+		for _, a := range b {
+			key = binary.LittleEndian.AppendUint64(append(append(key, a.Name...), 0), a.Text)
+			constant = constant && a.Constant && len(a.Blocks) == 0
+		}
+		if seen[string(key)] {
+			mergeable++
+			if constant {
+				merged++
+			}
+		}
+		seen[string(key)] = true
+	}
+	return merged, mergeable
 }
 
 // strings returns a list-of-strings attribute, its elements converted as

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"hash/fnv"
 	"slices"
 	"strings"
 )
@@ -57,6 +58,9 @@ type expr struct {
 	// attributes, as Terraform writes them for blocks written out; one a
 	// dynamic block makes is not shown.
 	blocks [][]namedExpr
+	// text: within a nested block, a hash of the expression as written
+	// (see AttrSetting.Text).
+	text uint64
 }
 
 // setting is the expression's Setting, given whether its references are
@@ -85,12 +89,19 @@ func (rd *reader) readExpr() (expr, error) {
 	}
 	var e expr
 	constant, null, other := false, false, false
+	var text []byte // within a block: the constant as written
 	err := s.fields("expression", func(key []byte) error {
 		switch string(s.field(key)) {
 		case "constant_value":
 			c, _ := s.peek()
 			constant, null = true, c == 'n'
-			return s.skip()
+			if rd.blockDepth == 0 {
+				return s.skip()
+			}
+			var err error
+			text, err = s.capture(rd.constScratch[:0], maxChange)
+			rd.constScratch = text
+			return err
 		case "references":
 			e.refs = true
 			return rd.readRefs(&e)
@@ -98,13 +109,20 @@ func (rd *reader) readExpr() (expr, error) {
 		other = true
 		return s.skip()
 	})
+	if rd.blockDepth > 0 {
+		h := fnv.New64a()
+		h.Write([]byte{byte(btoi(constant) + 2*btoi(e.refs) + 4*btoi(other))})
+		h.Write(text)
+		h.Write(e.source)
+		e.text = h.Sum64()
+	}
 	switch {
 	case constant && !other:
 		// A constant. Beside references, a value Terraform found without
 		// them (it folds var.x ? null : null to null): that constant
 		// whatever they hold, though they may still order the object
 		// after a user, or make the value sensitive.
-		return expr{null: null, orders: e.orders, inputs: e.inputs || len(e.users) > 0}, err
+		return expr{null: null, orders: e.orders, inputs: e.inputs || len(e.users) > 0, text: e.text}, err
 	case e.refs && !other:
 		return e, err
 	case !constant && !e.refs && !other:
@@ -112,10 +130,17 @@ func (rd *reader) readExpr() (expr, error) {
 		// Terraform plans, like references none of which is unknown. An
 		// impure one (timestamp(), uuid()) is not: shown unknown, it is
 		// judged as if null, a finding rather than a pass.
-		return expr{refs: true, inputs: true}, err
+		return expr{refs: true, inputs: true, text: e.text}, err
 	}
 	// Keys Terraform never writes.
-	return expr{opaque: true, inputs: true}, err
+	return expr{opaque: true, inputs: true, text: e.text}, err
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // readBlocks reads the expressions of nested blocks: opaque as a whole,
@@ -125,6 +150,8 @@ func (rd *reader) readBlocks() (expr, error) {
 	s := rd.s
 	e := expr{opaque: true, inputs: true}
 	odd := false
+	rd.blockDepth++
+	defer func() { rd.blockDepth-- }()
 	err := s.array("expressions", func() error {
 		if c, ok := s.peek(); !ok || c != '{' {
 			odd = true
@@ -444,5 +471,60 @@ func (rd *reader) knownEach(m int, call moduleCall) bool {
 	rd.known[k] = false
 	v := call.forEach != nil && rd.knownRefs(call.parent, *call.forEach, nil)
 	rd.known[k] = v
+	return v
+}
+
+// readsSecret reports whether e, read in module m, reads a module output
+// declared sensitive: directly, through other outputs or module inputs
+// (neither of which Terraform makes declare it), or, in a module that calls
+// one with such an output, through a local value, whose expression the
+// plan does not show. each.value is the caller's to follow, from its
+// for_each. rd.secret memoizes per module and name, so that deep module
+// chains cost linear work.
+func (rd *reader) readsSecret(m int, e expr) bool {
+	if e.locals && rd.secretCallers[m] {
+		return true
+	}
+	for _, o := range e.outputs {
+		call, output, _ := strings.Cut(o, "\x00")
+		if child, ok := rd.p.modules[configKey{m, call}]; ok && rd.memo(configKey{child, output}, func() bool {
+			if rd.secretOutputs[configKey{child, output}] {
+				return true
+			}
+			if output != "" {
+				x, ok := rd.outputExprs[child][output]
+				return ok && rd.readsSecret(child, x)
+			}
+			for _, x := range rd.outputExprs[child] { // the whole module: each of its outputs
+				if rd.readsSecret(child, x) {
+					return true
+				}
+			}
+			return false
+		}) {
+			return true
+		}
+	}
+	for _, v := range e.vars {
+		if m != 0 && rd.memo(configKey{m, "var." + v}, func() bool {
+			call, ok := rd.calls[m]
+			in, given := call.inputs[v]
+			return ok && given && (rd.readsSecret(call.parent, in) || in.each && call.forEach != nil && rd.readsSecret(call.parent, *call.forEach))
+		}) {
+			return true
+		}
+	}
+	return false
+}
+
+// memo gives rd.secret[k], found by find once; a cycle, which only a
+// hand-made plan has, reads false.
+func (rd *reader) memo(k configKey, find func() bool) bool {
+	v, ok := rd.secret[k]
+	if !ok {
+		rd.secret[k] = false
+		v = find()
+		rd.secret[k] = v
+	}
 	return v
 }

@@ -176,7 +176,9 @@ func Read(r io.Reader, keep func(resourceType string) bool, opts ...Option) (*Pl
 	}
 	err := rd.top()
 	rd.dropPriorWithChanges()
-	rd.resolveConfig()
+	if rd.resolveConfig() {
+		rd.markSecrets()
+	}
 	rd.p.Kept = rd.counted
 	if err == nil {
 		err = rd.duplicate
@@ -243,7 +245,18 @@ type reader struct {
 	// rootDeclared has the root input variables the configuration declares.
 	rootDeclared map[string]bool
 	known        map[configKey]bool
-	knownOutputs map[configKey]bool   // see moduleOutputs
+	knownOutputs map[configKey]bool // see moduleOutputs
+	// secretOutputs has each module output declared sensitive, and under
+	// "" whether a module has any; outputExprs, by module, the expressions
+	// of the outputs that read module inputs or outputs (see readsSecret).
+	secretOutputs map[configKey]bool
+	outputExprs   map[int]map[string]expr
+	secretCallers map[int]bool       // the modules that call one with an output declared sensitive
+	secret        map[configKey]bool // readsSecret's memo: outputs by name, input variables as "var.NAME"
+	// blockDepth counts the nested blocks of the configuration being read,
+	// whose expressions are hashed (expr.text) into constScratch.
+	blockDepth   int
+	constScratch []byte
 	passed       map[configKey]passed // see passedOn
 	shown        map[configKey]bool   // see onlyShown
 	regions      map[string]string    // each provider configuration's constant region, the plan's from resolveConfig on
@@ -285,7 +298,7 @@ func (rd *reader) top() error {
 			})
 		case "configuration":
 			rd.config, rd.p.modules, rd.calls = map[resourceKey]configResource{}, map[configKey]int{}, map[int]moduleCall{}
-			rd.knownOutputs = map[configKey]bool{}
+			rd.knownOutputs, rd.secretOutputs, rd.outputExprs = map[configKey]bool{}, map[configKey]bool{}, map[int]map[string]expr{}
 			return s.fields("configuration", func(key []byte) error {
 				switch string(s.field(key)) {
 				case "root_module":
@@ -1137,9 +1150,16 @@ func (rd *reader) configModule(m *modulePath) error {
 // ""). Those that read the module's inputs or other modules' outputs are
 // not followed: as unknown, they cost no module kept for them, nor work
 // that chains through modules.
+//
+// It also keeps which outputs are declared sensitive, and the expressions
+// of those that read the module's inputs or other modules' outputs, for
+// readsSecret: a module's output declared sensitive marks nothing in the
+// plan (Terraform 1.11 leaves a value read from one out of after_sensitive),
+// yet its author asked that it not be shown.
 func (rd *reader) moduleOutputs(m *modulePath) error {
 	s := rd.s
-	var known []string
+	var known, secret []string
+	chained := map[string]expr{}
 	all := true
 	err := s.entries("outputs", func(key []byte) error {
 		name, isKnown := string(key), false
@@ -1148,10 +1168,27 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 			return s.skip()
 		}
 		return s.fields("output", func(k []byte) error {
-			if string(s.field(k)) != "expression" {
+			switch string(s.field(k)) {
+			case "sensitive":
+				v, err := rd.value()
+				if v == true {
+					if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
+						return err
+					}
+					secret = append(secret, name)
+				}
+				return err
+			case "expression":
+			default:
 				return s.skip()
 			}
 			e, err := rd.readExpr()
+			if len(e.vars) > 0 || len(e.outputs) > 0 {
+				if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
+					return err
+				}
+				chained[name] = expr{vars: e.vars, outputs: e.outputs}
+			}
 			if isKnown = !e.opaque && !e.each && len(e.vars) == 0 && len(e.outputs) == 0; isKnown {
 				if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
 					return err
@@ -1161,14 +1198,23 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 			return err
 		})
 	})
-	if err != nil || len(known) == 0 {
+	if err != nil || len(known)+len(secret)+len(chained) == 0 {
 		return err
 	}
 	id := rd.number(m)
 	for _, name := range known {
 		rd.knownOutputs[configKey{id, name}] = true
 	}
-	rd.knownOutputs[configKey{id, ""}] = all
+	if len(known) > 0 {
+		rd.knownOutputs[configKey{id, ""}] = all
+	}
+	for _, name := range secret {
+		rd.secretOutputs[configKey{id, name}] = true
+		rd.secretOutputs[configKey{id, ""}] = true
+	}
+	if len(chained) > 0 {
+		rd.outputExprs[id] = chained
+	}
 	return nil
 }
 
@@ -1605,15 +1651,21 @@ type namedExpr struct {
 }
 
 // resolveConfig turns the configuration's expressions into Settings, now
-// that every module call has been read.
-func (rd *reader) resolveConfig() {
+// that every module call has been read, and reports whether any is Secret.
+func (rd *reader) resolveConfig() (secret bool) {
 	p := rd.p
 	if rd.config == nil {
-		return
+		return false
 	}
 	p.configured = make(map[resourceKey]Settings, len(rd.config))
 	ids := map[string]int{} // one number a source, whichever resources read it
-	rd.known, rd.passed, rd.shown = map[configKey]bool{}, map[configKey]passed{}, map[configKey]bool{}
+	rd.known, rd.passed, rd.shown, rd.secret = map[configKey]bool{}, map[configKey]passed{}, map[configKey]bool{}, map[configKey]bool{}
+	rd.secretCallers = map[int]bool{}
+	for call, child := range p.modules {
+		if rd.secretOutputs[configKey{child, ""}] {
+			rd.secretCallers[call.module] = true
+		}
+	}
 	userInputs := rd.userInputs()
 	for k, res := range rd.config {
 		each := func() bool { return res.forEach != nil && rd.knownRefs(k.module, *res.forEach, nil) }
@@ -1623,6 +1675,8 @@ func (rd *reader) resolveConfig() {
 			attrs[i] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(k.module, x, each)), Inputs: !x.null && userInputs(k.module, x),
 				Ordered: res.dependsOn || x.orders || k.module != 0 && len(x.vars) > 0, UsersOnly: len(x.users) > 0 && !x.inputs}
 			attrs[i].OnlyShown = attrs[i].Setting == SetAtPlan && rd.onlyShown(k.module, x)
+			attrs[i].Secret = !x.null && rd.readsSecret(k.module, x) || x.each && res.forEach != nil && rd.readsSecret(k.module, *res.forEach)
+			secret = secret || attrs[i].Secret
 			attrs[i].Blocks = rd.blockSettings(k.module, x.blocks, each)
 			// A local counts as known at plan, yet may read a value known
 			// only after apply (local.ci = aws_iam_user.ci.id): whose it
@@ -1650,6 +1704,29 @@ func (rd *reader) resolveConfig() {
 	}
 	p.regions = rd.regions
 	rd.config, rd.calls, rd.rootVars, rd.rootDeclared, rd.known, rd.passed, rd.regions = nil, nil, nil, nil, nil, nil, nil
+	rd.secretOutputs, rd.outputExprs, rd.secretCallers, rd.secret = nil, nil, nil, nil
+	return secret
+}
+
+// markSecrets marks sensitive, on both sides of each change and of each
+// drift entry, the attributes its configuration reads from a module's
+// output declared sensitive (AttrSetting.Secret), which the plan leaves
+// unmarked, as prior state's marks join a change's (see markSensitive).
+func (rd *reader) markSecrets() {
+	for _, list := range [][]*Change{rd.p.Changes, rd.p.Drift} {
+		for _, c := range list {
+			settings, _ := rd.p.Configured(c)
+			var marks Object
+			for _, a := range settings {
+				if a.Secret {
+					marks = append(marks, Member{Name: a.Name, Value: true})
+				}
+			}
+			if marks != nil {
+				c.BeforeSensitive, c.AfterSensitive = MergeMarks(c.BeforeSensitive, marks), MergeMarks(c.AfterSensitive, marks)
+			}
+		}
+	}
 }
 
 // blockSettings is how the configuration, in module m, sets the attributes
@@ -1663,7 +1740,7 @@ func (rd *reader) blockSettings(m int, blocks [][]namedExpr, each func() bool) [
 		s := make(Settings, len(b))
 		for j, a := range b {
 			x := a.expr
-			s[j] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(m, x, each)), Constant: !x.refs && !x.opaque}
+			s[j] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(m, x, each)), Constant: !x.refs && !x.opaque, Text: x.text}
 			s[j].OnlyShown = s[j].Setting == SetAtPlan && rd.onlyShown(m, x)
 			s[j].Blocks = rd.blockSettings(m, x.blocks, each)
 		}
@@ -1738,7 +1815,14 @@ type AttrSetting struct {
 	// plan; blocks a dynamic block makes are not among them.
 	Blocks []Settings
 	// Constant: a block's attribute set to a constant (see Blocks).
-	Constant  bool
+	Constant bool
+	// Text: a block's attribute, a hash of its expression as written:
+	// blocks whose attributes are written alike are alike, and, all set to
+	// constants, are one element of a set of blocks (see Blocks).
+	Text uint64
+	// Secret: it reads a module's output declared sensitive (see
+	// readsSecret), which the plan does not mark.
+	Secret    bool
 	hasSource bool
 	source    source
 }

@@ -58,6 +58,7 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 	drifted := read("refresh-drift-sensitive/plan.json")
 	targeted := read("target-sensitive/plan.json")
 	infos := read("sensitive-info/plan.json")
+	outputs := read("sensitive-module-output/plan.json")
 	for name, c := range map[string]struct {
 		plan     string
 		canaries []string
@@ -94,6 +95,10 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 		// certificate too costly to check, IG101 the range IAM takes of
 		// a length it refuses (attack round 77).
 		"made by terraform, info findings": {infos, []string{"8200", "6 to 128", "is 200"}, []string{"IG101", "IG310"}, false},
+		// Names read from modules' outputs declared sensitive, which the
+		// plan leaves unmarked: directly, through another module's output,
+		// a module input, a local value and each.value (round 123).
+		"made by terraform, sensitive module outputs": {outputs, []string{"CANARY"}, []string{"IG203", "IG404"}, false},
 		"every sensitive place": {strings.ReplaceAll(sensitivePlan, "SSHKEY", key),
 			[]string{"CANARY-before-user", "CANARY-after-user", "CANARY-ssh-user", "CANARY-prior-ssh-user", "pEm", "4321", "is 3", "is 5"},
 			[]string{"IG101", "IG106", "IG107", "IG203", "IG403", "IG404", "IG501"}, false},

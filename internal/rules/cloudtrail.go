@@ -201,18 +201,20 @@ func EvaluateTrail(t Trail) []Finding {
 	return withhold(out, t.sensitive)
 }
 
-// selectorsImpure reports whether every selector with a value known only
-// after apply has it chosen then by an impure function: whether IAM's
-// writes are recorded is then decided by nothing anyone can review
-// (round 123).
+// selectorsImpure reports whether every selector that a value known only
+// after apply leaves undecided has its values chosen then by an impure
+// function: whether IAM's writes are recorded is then decided by nothing
+// anyone can review (round 123). A selector that cannot record them
+// whatever its unknown values (a data-event selector on a bucket's ARN)
+// decides nothing (round 127).
 func (t Trail) selectorsImpure() bool {
 	for _, s := range t.EventSelectors {
-		if (s.IncludeManagementEvents.Unknown || s.TypeUnknown || s.ExcludedUnknown) && !s.Impure {
+		if s.recordsIAMWrites() == perhaps && !s.Impure {
 			return false
 		}
 	}
 	for _, s := range t.AdvancedSelectors {
-		if slices.ContainsFunc(s.Fields, func(f FieldSelector) bool { return f.NameUnknown || f.CondUnknown }) && !s.Impure {
+		if s.recordsIAMWrites() == perhaps && !s.Impure {
 			return false
 		}
 	}
@@ -283,21 +285,10 @@ func recordsIAMWrites(t Trail) (attr, why string, ok, unknown bool) {
 	}
 	best, attr := never, "event_selector"
 	for _, s := range t.EventSelectors {
-		// A read-write type or an exclusion known already decides; an
-		// unknown one may go either way.
-		rw := s.ReadWriteType
-		writes := known((s.TypeUnknown || rw == "" || rw == "All" || rw == "WriteOnly") && !slices.Contains(s.ExcludeManagementEventSources, iamSource))
-		if writes == surely && (s.TypeUnknown || s.ExcludedUnknown) {
-			writes = perhaps
+		if s.IncludeManagementEvents.Unknown && s.writes() != never {
+			attr = "event_selector.include_management_events"
 		}
-		included := known(s.IncludeManagementEvents.V)
-		if s.IncludeManagementEvents.Unknown {
-			included = perhaps
-			if writes != never {
-				attr = "event_selector.include_management_events"
-			}
-		}
-		best = max(best, min(writes, included))
+		best = max(best, s.recordsIAMWrites())
 	}
 	switch best {
 	case surely:
@@ -306,6 +297,28 @@ func recordsIAMWrites(t Trail) (attr, why string, ok, unknown bool) {
 		return attr, "", false, true
 	}
 	return "event_selector", "no event_selector records write management events from iam.amazonaws.com (include_management_events false, read_write_type ReadOnly, or the source excluded)", false, false
+}
+
+// writes says whether the selector's read-write type and excluded sources
+// let IAM's write management events through: one known already decides,
+// an unknown one may go either way.
+func (s EventSelector) writes() maybe {
+	rw := s.ReadWriteType
+	writes := known((s.TypeUnknown || rw == "" || rw == "All" || rw == "WriteOnly") && !slices.Contains(s.ExcludeManagementEventSources, iamSource))
+	if writes == surely && (s.TypeUnknown || s.ExcludedUnknown) {
+		writes = perhaps
+	}
+	return writes
+}
+
+// recordsIAMWrites says whether the selector records IAM's write management
+// events: it lets them through, and includes management events.
+func (s EventSelector) recordsIAMWrites() maybe {
+	included := known(s.IncludeManagementEvents.V)
+	if s.IncludeManagementEvents.Unknown {
+		included = perhaps
+	}
+	return min(s.writes(), included)
 }
 
 // recordsIAMWrites says whether the selector records IAM's write management

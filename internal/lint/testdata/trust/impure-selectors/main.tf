@@ -196,3 +196,86 @@ resource "aws_cloudtrail" "dynamic_beside_static" {
     }
   }
 }
+
+# Round 127. A data selector on a bucket's ARN, which cannot record IAM's
+# writes whatever the ARN, leaves the impure management selector to
+# decide: high.
+resource "aws_s3_bucket" "data" {
+  bucket_prefix = "audit-data-"
+}
+
+resource "aws_cloudtrail" "data_beside" {
+  name                       = "data-beside"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  advanced_event_selector {
+    name = "s3"
+    field_selector {
+      field  = "eventCategory"
+      equals = ["Data"]
+    }
+    field_selector {
+      field       = "resources.ARN"
+      starts_with = ["${aws_s3_bucket.data.arn}/"]
+    }
+  }
+  advanced_event_selector {
+    name = "management"
+    field_selector {
+      field  = "eventCategory"
+      equals = [timestamp() == "" ? "Management" : "Data"]
+    }
+  }
+}
+
+# A field_selector of constants written twice is one block of the set:
+# the impure value beside it is still high.
+resource "aws_cloudtrail" "constant_twice" {
+  name                       = "constant-twice"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  advanced_event_selector {
+    name = "management"
+    field_selector {
+      field  = "eventCategory"
+      equals = [timestamp() == "" ? "Management" : "Data"]
+    }
+    field_selector {
+      field      = "eventSource"
+      not_equals = ["kms.amazonaws.com"]
+    }
+    field_selector {
+      field      = "eventSource"
+      not_equals = ["kms.amazonaws.com"]
+    }
+  }
+}
+
+# Two blocks written alike from a variable are one block; a dynamic block
+# reading another object makes up the count: info, not high.
+resource "aws_cloudtrail" "variable_twice_beside_dynamic" {
+  name                       = "variable-twice-beside-dynamic"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  advanced_event_selector {
+    name = "management"
+    field_selector {
+      field  = "eventCategory"
+      equals = [var.category]
+    }
+    field_selector {
+      field  = "eventCategory"
+      equals = [var.category]
+    }
+    dynamic "field_selector" {
+      for_each = ["x"]
+      content {
+        field  = "eventCategory"
+        equals = [terraform_data.flag.output]
+      }
+    }
+  }
+}

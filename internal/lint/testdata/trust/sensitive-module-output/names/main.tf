@@ -1,0 +1,27 @@
+variable "who" {
+  type = string
+}
+
+output "direct" {
+  value     = "${var.who}-CANARY-direct"
+  sensitive = true
+}
+
+output "input" {
+  value     = "${var.who}-CANARY-input"
+  sensitive = true
+}
+
+output "local" {
+  value     = "${var.who}-CANARY-local"
+  sensitive = true
+}
+
+output "ssh_users" {
+  value     = { a = "${var.who}-CANARY-ssh-a", b = "${var.who}-CANARY-ssh-b" }
+  sensitive = true
+}
+
+output "plain" {
+  value = "${var.who}-PLAIN"
+}

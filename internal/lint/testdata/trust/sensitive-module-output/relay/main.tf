@@ -1,0 +1,8 @@
+module "inner" {
+  source = "../names"
+  who    = "relay"
+}
+
+output "name" {
+  value = module.inner.direct
+}
