@@ -122,6 +122,12 @@ func SigningCertificatesWithReport(ctx context.Context, api SigningCertificatesA
 				Err: &Error{Service: "iam", Action: "GetCredentialReport", Err: errRootCertUnlisted}})
 		case !s.SigningCertificatesPresent:
 			root = nil
+		case !slices.ContainsFunc(root, func(c SigningCertificate) bool { return c.Status == "Active" }):
+			// Beside certificates the report lists, all inactive, the
+			// summary cannot tell one activated or uploaded since (round
+			// 130: a pass).
+			c.read.Gaps = append(c.read.Gaps, Gap{Name: RootUser, Item: "the root user's signing certificates",
+				Err: &Error{Service: "iam", Action: "GetCredentialReport", Err: errRootCertInactive}})
 		}
 		c.read.Certificates = append(c.read.Certificates, root...)
 	}
@@ -158,6 +164,11 @@ func SigningCertificatesWithReport(ctx context.Context, api SigningCertificatesA
 // errRootCertUnlisted: the account summary shows the root user has a signing
 // certificate that the credential report, made before it, does not list.
 var errRootCertUnlisted = errors.New("the account summary shows a signing certificate of the root user that the credential report, up to four hours old, does not list")
+
+// errRootCertInactive: the credential report lists the root user's signing
+// certificates as inactive, and the account summary, which counts them
+// active or not, cannot tell whether one was activated or uploaded since.
+var errRootCertInactive = errors.New("the credential report, up to four hours old, lists the root user's signing certificates as inactive, and the account summary cannot tell whether one was activated or uploaded since")
 
 // rootCertificates are the root user's signing certificates as the report
 // shows them: a slot that is active or has an upload date holds one.

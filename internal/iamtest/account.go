@@ -152,6 +152,10 @@ type Root struct {
 	HasAccessKeys          bool
 	AccessKeys             []AccessKey
 	HasSigningCertificates bool
+	// SigningCertificates, when set, are root's certificates as the
+	// credential report lists them (Status "Inactive" for one switched
+	// off); else HasSigningCertificates stands for one active certificate.
+	SigningCertificates []SigningCertificate
 }
 
 // ServerCertificate is an IAM server certificate. Defaults: Path "/", ID
@@ -280,6 +284,15 @@ func (a *Account) rootCreated() time.Time { return a.orNow(a.Root.Created) }
 
 // rootKeys lists the root user's access keys, including the one implied by
 // HasAccessKeys.
+// rootCertificates are root's signing certificates, as rootKeys are its
+// keys.
+func (a *Account) rootCertificates() []SigningCertificate {
+	if len(a.Root.SigningCertificates) > 0 || !a.Root.HasSigningCertificates {
+		return a.Root.SigningCertificates
+	}
+	return []SigningCertificate{{Uploaded: a.rootCreated()}}
+}
+
 func (a *Account) rootKeys() []AccessKey {
 	if len(a.Root.AccessKeys) > 0 || !a.Root.HasAccessKeys {
 		return a.Root.AccessKeys

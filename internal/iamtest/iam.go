@@ -185,7 +185,7 @@ func getAccountSummary(s *Server, _ url.Values) (any, *apiError) {
 		"SigningCertificatesPerUserQuota":   2,
 		"AccountMFAEnabled":                 b2i(a.Root.MFAEnabled),
 		"AccountAccessKeysPresent":          b2i(len(a.rootKeys()) > 0),
-		"AccountSigningCertificatesPresent": b2i(a.Root.HasSigningCertificates),
+		"AccountSigningCertificatesPresent": b2i(len(a.rootCertificates()) > 0),
 	}
 	order := []string{"Users", "UsersQuota", "Groups", "GroupsQuota", "ServerCertificates",
 		"ServerCertificatesQuota", "MFADevices", "MFADevicesInUse", "AccessKeysPerUserQuota",

@@ -128,10 +128,7 @@ func buildReport(a *Account) []byte {
 	w := csv.NewWriter(&buf)
 	w.Write(reportColumns)
 
-	rootCerts := []SigningCertificate(nil)
-	if a.Root.HasSigningCertificates {
-		rootCerts = []SigningCertificate{{Uploaded: a.rootCreated()}}
-	}
+	rootCerts := a.rootCertificates()
 	rootKeys := a.rootKeys()
 	row := []string{
 		"<root_account>", "arn:aws:iam::" + a.accountID() + ":root", reportTime(a.rootCreated(), "N/A"),

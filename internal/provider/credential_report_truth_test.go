@@ -60,22 +60,24 @@ func TestCredentialReportRootUsedRecently(t *testing.T) {
 		Config: providerBlock(srv, "") + crConfig,
 		Check: resource.ComposeAggregateTestCheckFunc(
 			resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
-			resource.TestCheckResourceAttr(crAddr, "findings.#", "2"),
-			resource.TestCheckResourceAttr(crAddr, "findings.0.rule_id", "IG807"),
-			resource.TestCheckResourceAttr(crAddr, "findings.0.rule", "root-used-recently"),
-			resource.TestCheckResourceAttr(crAddr, "findings.0.subject", "<root_account>"),
-			resource.TestCheckResourceAttr(crAddr, "findings.0.message",
-				"the root user's password was used 3 days ago, at 2026-05-29T12:00:00Z; the baseline allows no root use within 90 days"),
+			resource.TestCheckResourceAttr(crAddr, "findings.#", "3"),
+			// The inactive key may have been switched on since the report.
+			resource.TestCheckResourceAttr(crAddr, "findings.0.rule_id", "IG806"),
 			resource.TestCheckResourceAttr(crAddr, "findings.1.rule_id", "IG807"),
-			resource.TestCheckResourceAttr(crAddr, "findings.1.subject", "<root_account>/access_key_1"),
+			resource.TestCheckResourceAttr(crAddr, "findings.1.rule", "root-used-recently"),
+			resource.TestCheckResourceAttr(crAddr, "findings.1.subject", "<root_account>"),
 			resource.TestCheckResourceAttr(crAddr, "findings.1.message",
+				"the root user's password was used 3 days ago, at 2026-05-29T12:00:00Z; the baseline allows no root use within 90 days"),
+			resource.TestCheckResourceAttr(crAddr, "findings.2.rule_id", "IG807"),
+			resource.TestCheckResourceAttr(crAddr, "findings.2.subject", "<root_account>/access_key_1"),
+			resource.TestCheckResourceAttr(crAddr, "findings.2.message",
 				"the root user's access key access_key_1 was used 1 day ago, at 2026-05-31T12:00:00Z; the baseline allows no root use within 90 days"),
 		),
 	}, resource.TestStep{
 		Config: providerBlock(srv, "baseline {\n    root_use_days = 2\n  }") + crConfig,
 		Check: resource.ComposeAggregateTestCheckFunc(
-			resource.TestCheckResourceAttr(crAddr, "findings.#", "1"),
-			resource.TestCheckResourceAttr(crAddr, "findings.0.subject", "<root_account>/access_key_1"),
+			resource.TestCheckResourceAttr(crAddr, "findings.#", "2"),
+			resource.TestCheckResourceAttr(crAddr, "findings.1.subject", "<root_account>/access_key_1"),
 		),
 	})
 }
@@ -276,5 +278,49 @@ func TestCredentialReportSummaryDenied(t *testing.T) {
 			resource.TestMatchResourceAttr(crAddr, "findings.0.message",
 				regexp.MustCompile(`^the account summary could not be read \(GetAccountSummary was denied: grant iam:GetAccountSummary\)`)),
 		),
+	})
+}
+
+// TestRootActivatedSinceReport: the report IAM hands back lists root's
+// only key and certificate as inactive; since it was made (two hours ago,
+// so IAM reuses it) both were switched on. The account summary counts
+// them active or not, so it cannot tell: root's key, and its MFA, are not
+// judged, and the account is not compliant (round 130: compliant, no
+// findings, on every data source that reads root).
+func TestRootActivatedSinceReport(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, CredentialReportGenerated: testNow.Add(-2 * time.Hour), Root: iamtest.Root{
+		Created:             daysAgo(1000),
+		AccessKeys:          []iamtest.AccessKey{{ID: "AKIAROOT000000000001", Status: "Inactive", Created: daysAgo(800)}},
+		SigningCertificates: []iamtest.SigningCertificate{{ID: "ROOTCERT", Status: "Inactive", Uploaded: daysAgo(800)}},
+	}})
+	keys := "the credential report, up to four hours old, lists the root user's access keys as inactive, and the account summary " +
+		"cannot tell whether one was activated or added since; IG803 (root-access-key), IG804 (root-no-mfa) not judged"
+	config := providerBlock(srv, "") + crConfig + `
+data "iamguard_signing_certificates" "test" {}
+data "iamguard_account_compliance" "test" {}`
+	check := resource.ComposeAggregateTestCheckFunc(
+		resource.TestCheckResourceAttr(crAddr, "users.0.access_key_1_active", "false"),
+		resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
+		resource.TestCheckResourceAttr(crAddr, "findings.#", "2"),
+		resource.TestCheckResourceAttr(crAddr, "findings.0.rule_id", "IG806"),
+		resource.TestCheckResourceAttr(crAddr, "findings.0.subject", "<root_account>"),
+		resource.TestCheckResourceAttr(crAddr, "findings.0.message", keys),
+		resource.TestCheckResourceAttr(crAddr, "findings.1.rule_id", "IG806"),
+		resource.TestCheckResourceAttr(crAddr, "findings.1.message", "the credential report, up to four hours old, lists the root user's signing certificates "+
+			"as inactive, and the account summary cannot tell whether one was activated or added since; IG804 (root-no-mfa) not judged"),
+		resource.TestCheckResourceAttr(sgAddr, "compliant", "false"),
+		resource.TestCheckTypeSetElemNestedAttrs(sgAddr, "findings.*", map[string]string{"rule_id": "IG806", "subject": "<root_account>"}),
+		resource.TestCheckResourceAttr(acAddr, "compliant", "false"),
+		resource.TestCheckTypeSetElemNestedAttrs(acAddr, "findings.*", map[string]string{"rule_id": "IG806", "message": keys}),
+	)
+	run(t, resource.TestStep{Config: config, Check: check}, resource.TestStep{
+		// IAM keeps serving the report it made, as it was.
+		PreConfig: func() {
+			srv.Update(func(a *iamtest.Account) {
+				a.Root.AccessKeys[0].Status, a.Root.SigningCertificates[0].Status = "Active", "Active"
+			})
+		},
+		Config: config,
+		Check:  check,
 	})
 }

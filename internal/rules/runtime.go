@@ -249,6 +249,20 @@ func EvaluateRoot(u CredentialUser, s AccountSummary, now time.Time, b Baseline)
 	if s.Known { // the summary is live, the report up to four hours old
 		mfa = Known(s.MFAEnabled)
 	}
+	// Beside keys or certificates the report lists, all inactive, the
+	// summary cannot tell one activated or added since the report: that
+	// goes unjudged rather than passes (round 130).
+	mfaOff := !mfa.V && !mfa.Unknown && len(can) == 0
+	if s.Known && s.AccessKeysPresent && listedKeys > 0 && len(keys) == 0 && len(u.KeysUnknown) == 0 {
+		unjudged := []*Rule{RootAccessKey}
+		if mfaOff {
+			unjudged = append(unjudged, RootNoMFA)
+		}
+		out = append(out, sinceReport("access keys", unjudged))
+	}
+	if s.Known && s.SigningCertificatesPresent && u.CertificatesListed > 0 && len(certs) == 0 && len(certsUnknown) == 0 && mfaOff {
+		out = append(out, sinceReport("signing certificates", []*Rule{RootNoMFA}))
+	}
 	switch {
 	case mfa.V && !mfa.Unknown:
 	case len(can) == 0 && u.PasswordEnabled.Unknown:
@@ -267,6 +281,14 @@ func EvaluateRoot(u CredentialUser, s AccountSummary, now time.Time, b Baseline)
 		out = append(out, RootNoMFA.finding("mfa_active", "the root user has no MFA device and has %s", strings.Join(can, " and ")))
 	}
 	return append(out, used...)
+}
+
+// sinceReport is the IG806 finding for root's credentials of a kind the
+// credential report lists only as inactive, while the account summary,
+// which counts them active or not, shows some.
+func sinceReport(what string, unjudged []*Rule) Finding {
+	return CheckIncomplete.finding("", "the credential report, up to four hours old, lists the root user's %s as inactive, and the account summary "+
+		"cannot tell whether one was activated or added since; %s not judged", what, Names(unjudged...))
 }
 
 // EvaluateRootUnlisted judges the root user when the credential report has

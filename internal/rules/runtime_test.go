@@ -104,12 +104,32 @@ func TestEvaluateRoot(t *testing.T) {
 		// A key made since the report, on a root user with MFA: IG803 still.
 		{"summary shows a key the report does not, MFA on", root(yes, yes), AccountSummary{Known: true, MFAEnabled: true, AccessKeysPresent: true}, []want{
 			{"IG803", Critical, "access_key", "the root user has an access key, active or not, that the account summary shows and the credential report, up to four hours old, does not list yet"}}},
+		// The summary counts keys active or not: beside the report's
+		// inactive key, it cannot tell one activated or added since
+		// (round 130: a pass).
 		{"summary counts the report's inactive key", root(no, no, AccessKey{Name: "access_key_1", Created: ago(900), UsageKnown: true}),
-			AccountSummary{Known: true, AccessKeysPresent: true}, nil},
+			AccountSummary{Known: true, AccessKeysPresent: true}, []want{{"IG806", Medium, "", "the credential report, up to four hours old, lists the root user's access keys as inactive, " +
+				"and the account summary cannot tell whether one was activated or added since; IG803 (root-access-key), IG804 (root-no-mfa) not judged"}}},
+		{"summary counts the report's inactive key, MFA on", root(no, yes, AccessKey{Name: "access_key_1", Created: ago(900), UsageKnown: true}),
+			AccountSummary{Known: true, MFAEnabled: true, AccessKeysPresent: true}, []want{{"IG806", Medium, "", "the credential report, up to four hours old, lists the root user's access keys as inactive, " +
+				"and the account summary cannot tell whether one was activated or added since; IG803 (root-access-key) not judged"}}},
+		{"summary counts the report's inactive key, password without MFA", root(yes, no, AccessKey{Name: "access_key_1", Created: ago(900), UsageKnown: true}),
+			AccountSummary{Known: true, AccessKeysPresent: true}, []want{
+				{"IG806", Medium, "", "the credential report, up to four hours old, lists the root user's access keys as inactive, " +
+					"and the account summary cannot tell whether one was activated or added since; IG803 (root-access-key) not judged"},
+				{"IG804", Critical, "mfa_active", "the root user has no MFA device and has a password"}}},
+		{"report's inactive key, no summary", root(no, no, AccessKey{Name: "access_key_1", Created: ago(900), UsageKnown: true}), noSummary, nil},
 		{"summary shows a certificate the report does not", root(no, no), AccountSummary{Known: true, SigningCertificatesPresent: true},
 			[]want{{"IG804", Critical, "mfa_active", "the root user has no MFA device and has a signing certificate (the account summary shows one the report does not list)"}}},
 		{"summary counts the report's inactive certificate", func() CredentialUser { u := root(no, no); u.CertificatesListed = 1; return u }(),
-			AccountSummary{Known: true, SigningCertificatesPresent: true}, nil},
+			AccountSummary{Known: true, SigningCertificatesPresent: true}, []want{{"IG806", Medium, "", "the credential report, up to four hours old, lists the root user's signing certificates as inactive, " +
+				"and the account summary cannot tell whether one was activated or added since; IG804 (root-no-mfa) not judged"}}},
+		// With MFA, or a password that IG804 judges, a certificate changes nothing.
+		{"summary counts the report's inactive certificate, MFA on", func() CredentialUser { u := root(no, yes); u.CertificatesListed = 1; return u }(),
+			AccountSummary{Known: true, MFAEnabled: true, SigningCertificatesPresent: true}, nil},
+		{"summary counts the report's inactive certificate, password", func() CredentialUser { u := root(yes, no); u.CertificatesListed = 1; return u }(),
+			AccountSummary{Known: true, SigningCertificatesPresent: true},
+			[]want{{"IG804", Critical, "mfa_active", "the root user has no MFA device and has a password"}}},
 		{"summary: MFA enabled since the report", root(yes, no), AccountSummary{Known: true, MFAEnabled: true}, nil},
 		{"summary: MFA removed since the report", root(yes, yes), AccountSummary{Known: true},
 			[]want{{"IG804", Critical, "mfa_active", "the root user has no MFA device and has a password"}}},
