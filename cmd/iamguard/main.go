@@ -56,8 +56,10 @@ const shortUsage = "usage: iamguard lint|rules|version ...; iamguard --help for 
 const defaultTerraformTimeout = 5 * time.Minute
 
 // runLimits bound what one run keeps of all its plans (lint.MaxResources,
-// lint.MaxFindings, lint.MaxFindingBytes); tests lower them.
-var runLimits = struct{ resources, findings, findingBytes int }{lint.MaxResources, lint.MaxFindings, lint.MaxFindingBytes}
+// lint.MaxFindings, lint.MaxFindingBytes, maxPlans, maxPlanPathBytes);
+// tests lower them.
+var runLimits = struct{ resources, findings, findingBytes, plans, planPathBytes int }{
+	lint.MaxResources, lint.MaxFindings, lint.MaxFindingBytes, maxPlans, maxPlanPathBytes}
 
 // Exit codes.
 const (

@@ -650,3 +650,26 @@ func TestWaiverNamesAPlan(t *testing.T) {
 		}
 	}
 }
+
+// TestRunLimitsPlans: a run keeps every plan's path and report until the
+// merged report is written, so the number of plans and the bytes of their
+// paths are bounded, with one line naming the limit (round 129: 100,000
+// empty plans under long paths took 579 MB).
+func TestRunLimitsPlans(t *testing.T) {
+	saved := runLimits
+	t.Cleanup(func() { runLimits = saved })
+	dir := t.TempDir()
+	for _, name := range []string{"a.json", "b.json", "c.json"} {
+		copyFile(t, riskyPlan, filepath.Join(dir, "sub"), name)
+	}
+	a := filepath.Join(dir, "sub", "a.json")
+	runLimits.plans = 2
+	wantUsageError(t, lintCLI(t, nil, "lint", "--no-config", "--recursive", dir), "more than 2 plans, the most iamguard lints in one run")
+	wantUsageError(t, lintCLI(t, nil, "lint", "--no-config", a, a, a), "more than 2 plans")
+	runLimits.plans, runLimits.planPathBytes = 3, 2*len(a)
+	wantUsageError(t, lintCLI(t, nil, "lint", "--no-config", filepath.Join(dir, "sub")), fmt.Sprintf("the plans' paths come to more than %d bytes", 2*len(a)))
+	runLimits.planPathBytes = 3 * len(a)
+	if r := lintCLI(t, nil, "lint", "--no-config", filepath.Join(dir, "sub")); r.code != 1 {
+		t.Errorf("three plans within the limits: exit %d, stderr %q", r.code, r.stderr)
+	}
+}

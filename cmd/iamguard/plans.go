@@ -32,11 +32,23 @@ type planArg struct {
 // binaries, downloaded modules) and version control.
 var skipDirs = map[string]bool{".terraform": true, ".git": true}
 
+// maxPlans and maxPlanPathBytes bound the plans of one run, whose paths
+// and reports are kept until the merged report is written: 100,000 empty
+// plans under paths of 1 KB took 579 MB (round 129). See runLimits.
+const (
+	maxPlans         = 10_000
+	maxPlanPathBytes = 8 << 20
+)
+
 // expandPlans turns the PLAN arguments into the plans to lint, in order:
 // a file or "-" as it is, and a directory as every *.json file and binary
 // plan directly in it, or in its whole tree with recursive.
-func expandPlans(args []string, recursive bool) ([]planArg, error) {
-	var out []planArg
+func expandPlans(args []string, recursive bool) (out []planArg, err error) {
+	defer func() {
+		if err == nil {
+			err = planLimits(out)
+		}
+	}()
 	stdin := false
 	for _, a := range args {
 		if a == "-" {
@@ -55,7 +67,7 @@ func expandPlans(args []string, recursive bool) ([]planArg, error) {
 			out = append(out, planArg{path: a})
 			continue
 		}
-		found, err := plansIn(a, recursive)
+		found, err := plansIn(a, recursive, len(out))
 		if err != nil {
 			return nil, err
 		}
@@ -71,8 +83,28 @@ func expandPlans(args []string, recursive bool) ([]planArg, error) {
 	return out, nil
 }
 
-// plansIn lists the *.json files and binary plans in dir, in lexical order.
-func plansIn(dir string, recursive bool) ([]planArg, error) {
+func tooManyPlans() error {
+	return fmt.Errorf("more than %d plans, the most iamguard lints in one run: lint them in several runs", runLimits.plans)
+}
+
+// planLimits refuses more plans, or longer paths, than one run keeps.
+func planLimits(plans []planArg) error {
+	if len(plans) > runLimits.plans {
+		return tooManyPlans()
+	}
+	n := 0
+	for _, p := range plans {
+		if n += len(p.path); n > runLimits.planPathBytes {
+			return fmt.Errorf("the plans' paths come to more than %d bytes, the most iamguard keeps in one run: lint them in several runs", runLimits.planPathBytes)
+		}
+	}
+	return nil
+}
+
+// plansIn lists the *.json files and binary plans in dir, in lexical order,
+// stopping once there are too many for one run, beside the earlier plans
+// given (see planLimits).
+func plansIn(dir string, recursive bool, earlier int) ([]planArg, error) {
 	var out []planArg
 	root := dir
 	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
@@ -81,6 +113,9 @@ func plansIn(dir string, recursive bool) ([]planArg, error) {
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", quote.Path(path), bare(err))
+		}
+		if earlier+len(out) > runLimits.plans {
+			return tooManyPlans()
 		}
 		if d.IsDir() {
 			if path != root && (!recursive || skipDirs[d.Name()]) {
