@@ -107,7 +107,9 @@ func (d *credentialReportDataSource) Schema(_ context.Context, _ datasource.Sche
 			"judged from the account summary alone: any root access key it shows is " + rules.RootAccessKey.ID + ". " +
 			"IAM hands back a report up to four hours old, and the summary is live: a root access key the summary shows and " +
 			"the report does not list is " + rules.RootAccessKey.ID + ", and the report's root keys and certificates count for " +
-			"nothing once the summary shows none. " +
+			"nothing once the summary shows none. The summary counts them active or not: where the report lists root's only as inactive, " +
+			"one switched on or added since cannot be told, and " + rules.RootAccessKey.ID + " (with " + rules.RootNoMFA.ID + " when root has no MFA and " +
+			"nothing else to protect) is not judged, a " + rules.CheckIncomplete.Name() + " finding. " +
 			"A report that does not parse as AWS documents it (a missing column, a short row, a bad date) is an error; " +
 			"a value a rule needs that the report leaves out (N/A, not_supported) is a " + rules.CheckIncomplete.Name() + " finding naming the column. " +
 			"A finding about one key has the subject user/access_key_N.",

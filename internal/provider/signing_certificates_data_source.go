@@ -79,6 +79,7 @@ func (d *signingCertificatesDataSource) Schema(_ context.Context, _ datasource.S
 			"from its cert_1 and cert_2 columns (status and upload date only, so " + rules.SigningCertificateWeak.Name() + " cannot judge them). " +
 			"The live account summary (iam:GetAccountSummary) checks the report, which may be up to four hours old: a root certificate the summary shows and " +
 			"the report does not list is a " + rules.CheckIncomplete.Name() + " finding, and the report's root certificates count for nothing once the summary shows none; " +
+			"where the report lists them all as inactive, one switched on or uploaded since cannot be told from them, a " + rules.CheckIncomplete.Name() + " finding too; " +
 			"a summary that cannot be read (AccessDenied, throttling) leaves the report's and is a " + rules.CheckIncomplete.Name() + " finding for any uploaded since. " +
 			"A user whose certificates cannot be listed (AccessDenied, throttling, or gone since iam:ListUsers named it: deleted or renamed) is named in a " + rules.CheckIncomplete.Name() +
 			" finding with the permission, as is the root user when the report cannot be read; a refused iam:ListUsers fails the read. " +
