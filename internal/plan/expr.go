@@ -482,26 +482,14 @@ func (rd *reader) knownEach(m int, call moduleCall) bool {
 // for_each. rd.secret memoizes per module and name, so that deep module
 // chains cost linear work.
 func (rd *reader) readsSecret(m int, e expr) bool {
-	if e.locals && rd.secretCallers[m] {
+	if e.locals && rd.memo(configKey{m, "local."}, func() bool {
+		return slices.ContainsFunc(rd.children[m], func(c int) bool { return rd.outputSecret(c, "") })
+	}) {
 		return true
 	}
 	for _, o := range e.outputs {
 		call, output, _ := strings.Cut(o, "\x00")
-		if child, ok := rd.p.modules[configKey{m, call}]; ok && rd.memo(configKey{child, output}, func() bool {
-			if rd.secretOutputs[configKey{child, output}] {
-				return true
-			}
-			if output != "" {
-				x, ok := rd.outputExprs[child][output]
-				return ok && rd.readsSecret(child, x)
-			}
-			for _, x := range rd.outputExprs[child] { // the whole module: each of its outputs
-				if rd.readsSecret(child, x) {
-					return true
-				}
-			}
-			return false
-		}) {
+		if child, ok := rd.p.modules[configKey{m, call}]; ok && rd.outputSecret(child, output) {
 			return true
 		}
 	}
@@ -515,6 +503,26 @@ func (rd *reader) readsSecret(m int, e expr) bool {
 		}
 	}
 	return false
+}
+
+// outputSecret reports whether an output of module m, or with "" any of
+// them, is declared sensitive or reads one that is (see readsSecret).
+func (rd *reader) outputSecret(m int, output string) bool {
+	return rd.memo(configKey{m, output}, func() bool {
+		if rd.secretOutputs[configKey{m, output}] {
+			return true
+		}
+		if output != "" {
+			x, ok := rd.outputExprs[m][output]
+			return ok && rd.readsSecret(m, x)
+		}
+		for _, x := range rd.outputExprs[m] {
+			if rd.readsSecret(m, x) {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // memo gives rd.secret[k], found by find once; a cycle, which only a

@@ -251,7 +251,7 @@ type reader struct {
 	// of the outputs that read module inputs or outputs (see readsSecret).
 	secretOutputs map[configKey]bool
 	outputExprs   map[int]map[string]expr
-	secretCallers map[int]bool       // the modules that call one with an output declared sensitive
+	children      map[int][]int      // each numbered module's calls, numbered (see readsSecret)
 	secret        map[configKey]bool // readsSecret's memo: outputs by name, input variables as "var.NAME"
 	// blockDepth counts the nested blocks of the configuration being read,
 	// whose expressions are hashed (expr.text) into constScratch.
@@ -1183,11 +1183,11 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 				return s.skip()
 			}
 			e, err := rd.readExpr()
-			if len(e.vars) > 0 || len(e.outputs) > 0 {
+			if len(e.vars) > 0 || len(e.outputs) > 0 || e.locals {
 				if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
 					return err
 				}
-				chained[name] = expr{vars: e.vars, outputs: e.outputs}
+				chained[name] = expr{vars: e.vars, outputs: e.outputs, locals: e.locals}
 			}
 			if isKnown = !e.opaque && !e.each && len(e.vars) == 0 && len(e.outputs) == 0; isKnown {
 				if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
@@ -1660,11 +1660,9 @@ func (rd *reader) resolveConfig() (secret bool) {
 	p.configured = make(map[resourceKey]Settings, len(rd.config))
 	ids := map[string]int{} // one number a source, whichever resources read it
 	rd.known, rd.passed, rd.shown, rd.secret = map[configKey]bool{}, map[configKey]passed{}, map[configKey]bool{}, map[configKey]bool{}
-	rd.secretCallers = map[int]bool{}
+	rd.children = map[int][]int{}
 	for call, child := range p.modules {
-		if rd.secretOutputs[configKey{child, ""}] {
-			rd.secretCallers[call.module] = true
-		}
+		rd.children[call.module] = append(rd.children[call.module], child)
 	}
 	userInputs := rd.userInputs()
 	for k, res := range rd.config {
@@ -1704,7 +1702,7 @@ func (rd *reader) resolveConfig() (secret bool) {
 	}
 	p.regions = rd.regions
 	rd.config, rd.calls, rd.rootVars, rd.rootDeclared, rd.known, rd.passed, rd.regions = nil, nil, nil, nil, nil, nil, nil
-	rd.secretOutputs, rd.outputExprs, rd.secretCallers, rd.secret = nil, nil, nil, nil
+	rd.secretOutputs, rd.outputExprs, rd.children, rd.secret = nil, nil, nil, nil
 	return secret
 }
 

@@ -27,6 +27,13 @@ resource "aws_iam_access_key" "relayed" {
   pgp_key = "keybase:ops"
 }
 
+# Read through a local value of a module, passed on by its output.
+resource "aws_iam_access_key" "relayed_local" {
+  count   = 2
+  user    = module.relay.via_local
+  pgp_key = "keybase:ops"
+}
+
 # Read through a module's input.
 module "keys" {
   source = "./keys"

@@ -6,3 +6,11 @@ module "inner" {
 output "name" {
   value = module.inner.direct
 }
+
+locals {
+  inner = module.inner.local
+}
+
+output "via_local" {
+  value = local.inner
+}
