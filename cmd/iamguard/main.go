@@ -391,6 +391,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		// Plans are read one at a time: each plan's memory is freed before
 		// the next is read, and only its report is kept.
 		var parts []report.PlanReport
+		pathBytes := 0
 		for _, pa := range plans {
 			if ctx.Err() != nil {
 				return 0, fmt.Errorf("%s: interrupted", quote.Path(pa.path))
@@ -410,6 +411,9 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 			if err != nil {
 				fmt.Fprintln(stderr, errorLine(err))
 				badPlans = true
+			}
+			if pathBytes += len(pa.path); planLimits(len(parts)+1, pathBytes) != nil {
+				return 0, planLimits(len(parts)+1, pathBytes)
 			}
 			parts = append(parts, report.PlanReport{Path: pa.path, ArtifactURI: artifactURI(pa.path), Report: r, Err: err})
 		}

@@ -652,9 +652,11 @@ func TestWaiverNamesAPlan(t *testing.T) {
 }
 
 // TestRunLimitsPlans: a run keeps every plan's path and report until the
-// merged report is written, so the number of plans and the bytes of their
-// paths are bounded, with one line naming the limit (round 129: 100,000
-// empty plans under long paths took 579 MB).
+// merged report is written, so the number of plans it lints and the bytes
+// of their paths are bounded, with one line naming the limit (round 129:
+// 100,000 empty plans under long paths took 579 MB). A search keeps ten
+// times as many files found, plans or not, and never looks in node_modules
+// (round 131: a Lambda's package.json files refused a repository).
 func TestRunLimitsPlans(t *testing.T) {
 	saved := runLimits
 	t.Cleanup(func() { runLimits = saved })
@@ -672,4 +674,21 @@ func TestRunLimitsPlans(t *testing.T) {
 	if r := lintCLI(t, nil, "lint", "--no-config", filepath.Join(dir, "sub")); r.code != 1 {
 		t.Errorf("three plans within the limits: exit %d, stderr %q", r.code, r.stderr)
 	}
+
+	// Files found that are not plans count against the search's bound only.
+	runLimits.plans, runLimits.planPathBytes = 1, 1<<20
+	tree := t.TempDir()
+	copyFile(t, riskyPlan, tree, "plan.json")
+	for i := range 9 {
+		writeFile(t, filepath.Join(tree, "fixtures"), fmt.Sprintf("f%d.json", i), `{"name": "not a plan"}`)
+	}
+	for i := range 30 {
+		writeFile(t, filepath.Join(tree, "lambda", "node_modules", fmt.Sprint("p", i)), "package.json", `{"name": "p"}`)
+	}
+	if r := lintCLI(t, nil, "lint", "--no-config", "--recursive", tree); r.code != 1 || strings.Contains(r.stderr, "node_modules") {
+		t.Errorf("one plan beside 9 other JSON files and node_modules: exit %d, stderr %q", r.code, r.stderr)
+	}
+	writeFile(t, filepath.Join(tree, "fixtures"), "f9.json", `{"name": "not a plan"}`)
+	writeFile(t, filepath.Join(tree, "fixtures"), "f10.json", `{"name": "not a plan"}`)
+	wantUsageError(t, lintCLI(t, nil, "lint", "--no-config", "--recursive", tree), "more than 10 *.json and binary plan files")
 }

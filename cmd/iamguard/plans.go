@@ -29,12 +29,15 @@ type planArg struct {
 }
 
 // skipDirs are never searched for plans: Terraform's own data (provider
-// binaries, downloaded modules) and version control.
-var skipDirs = map[string]bool{".terraform": true, ".git": true}
+// binaries, downloaded modules), version control, and JavaScript packages
+// (a Lambda function's, whose package.json files are no plans).
+var skipDirs = map[string]bool{".terraform": true, ".git": true, "node_modules": true}
 
-// maxPlans and maxPlanPathBytes bound the plans of one run, whose paths
-// and reports are kept until the merged report is written: 100,000 empty
-// plans under paths of 1 KB took 579 MB (round 129). See runLimits.
+// maxPlans and maxPlanPathBytes bound the plans one run lints, whose
+// paths and reports are kept until the merged report is written: 100,000
+// empty plans under paths of 1 KB took 579 MB (round 129). A search keeps
+// at most ten times as many files found, not all of them plans (see
+// found). See runLimits.
 const (
 	maxPlans         = 10_000
 	maxPlanPathBytes = 8 << 20
@@ -44,11 +47,6 @@ const (
 // a file or "-" as it is, and a directory as every *.json file and binary
 // plan directly in it, or in its whole tree with recursive.
 func expandPlans(args []string, recursive bool) (out []planArg, err error) {
-	defer func() {
-		if err == nil {
-			err = planLimits(out)
-		}
-	}()
 	stdin := false
 	for _, a := range args {
 		if a == "-" {
@@ -83,29 +81,27 @@ func expandPlans(args []string, recursive bool) (out []planArg, err error) {
 	return out, nil
 }
 
-func tooManyPlans() error {
-	return fmt.Errorf("more than %d plans, the most iamguard lints in one run: lint them in several runs", runLimits.plans)
-}
-
-// planLimits refuses more plans, or longer paths, than one run keeps.
-func planLimits(plans []planArg) error {
-	if len(plans) > runLimits.plans {
-		return tooManyPlans()
-	}
-	n := 0
-	for _, p := range plans {
-		if n += len(p.path); n > runLimits.planPathBytes {
-			return fmt.Errorf("the plans' paths come to more than %d bytes, the most iamguard keeps in one run: lint them in several runs", runLimits.planPathBytes)
-		}
+// planLimits refuses a run's plans past the number, or the bytes of their
+// paths, that one run keeps (runLimits): those linted so far and one more.
+func planLimits(linted int, pathBytes int) error {
+	switch {
+	case linted > runLimits.plans:
+		return fmt.Errorf("more than %d plans, the most iamguard lints in one run: lint them in several runs", runLimits.plans)
+	case pathBytes > runLimits.planPathBytes:
+		return fmt.Errorf("the plans' paths come to more than %d bytes, the most iamguard keeps in one run: lint them in several runs", runLimits.planPathBytes)
 	}
 	return nil
 }
 
 // plansIn lists the *.json files and binary plans in dir, in lexical order,
-// stopping once there are too many for one run, beside the earlier plans
-// given (see planLimits).
+// refusing more files found, beside the earlier ones given, than ten times
+// the plans one run lints, or paths of more than four times their bytes.
 func plansIn(dir string, recursive bool, earlier int) ([]planArg, error) {
 	var out []planArg
+	pathBytes := 0
+	add := func(pa planArg) {
+		out, pathBytes = append(out, pa), pathBytes+len(pa.path)
+	}
 	root := dir
 	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
 		root = dir + string(filepath.Separator) // a directory named by a link: its entries
@@ -114,8 +110,9 @@ func plansIn(dir string, recursive bool, earlier int) ([]planArg, error) {
 		if err != nil {
 			return fmt.Errorf("%s: %w", quote.Path(path), bare(err))
 		}
-		if earlier+len(out) > runLimits.plans {
-			return tooManyPlans()
+		if earlier+len(out) > 10*runLimits.plans || pathBytes > 4*runLimits.planPathBytes {
+			return fmt.Errorf("%s: more than %d *.json and binary plan files, or paths of more than %d bytes, the most iamguard looks at in one run: lint its directories in several runs",
+				quote.Path(dir), 10*runLimits.plans, 4*runLimits.planPathBytes)
 		}
 		if d.IsDir() {
 			if path != root && (!recursive || skipDirs[d.Name()]) {
@@ -129,14 +126,14 @@ func plansIn(dir string, recursive bool, earlier int) ([]planArg, error) {
 			fi, err := os.Stat(path)
 			switch {
 			case err != nil && isJSON: // a plan not there (a download that failed) is a plan not read, never one left out quietly
-				out = append(out, planArg{path: path, found: true})
+				add(planArg{path: path, found: true})
 				return nil
 			case err != nil: // a binary plan, maybe: noted
-				out = append(out, planArg{path: path, found: true, skip: "a link to nothing"})
+				add(planArg{path: path, found: true, skip: "a link to nothing"})
 				return nil
 			case fi.IsDir():
 				if recursive && !skipDirs[d.Name()] {
-					out = append(out, planArg{path: path, found: true, skip: "a linked directory, not followed (name it to search it)"})
+					add(planArg{path: path, found: true, skip: "a linked directory, not followed (name it to search it)"})
 				}
 				return nil
 			}
@@ -144,15 +141,15 @@ func plansIn(dir string, recursive bool, earlier int) ([]planArg, error) {
 		}
 		if !mode.IsRegular() {
 			if isJSON {
-				out = append(out, planArg{path: path, found: true, skip: "not a regular file"})
+				add(planArg{path: path, found: true, skip: "not a regular file"})
 			}
 			return nil
 		}
 		switch binary, broken := plan.IsBinaryPlan(path); {
 		case isJSON || binary:
-			out = append(out, planArg{path: path, found: true})
+			add(planArg{path: path, found: true})
 		case broken:
-			out = append(out, planArg{path: path, found: true, skip: "a zip file that cannot be read (a truncated binary plan?)"})
+			add(planArg{path: path, found: true, skip: "a zip file that cannot be read (a truncated binary plan?)"})
 		}
 		return nil
 	})
