@@ -566,14 +566,15 @@ func TestFixtureFindings(t *testing.T) {
 		// plan does not mark: withheld (report.TestSensitiveNeverLeaves),
 		// and judged as any name.
 		{"trust/sensitive-module-output", []string{"IG402"}, map[string]string{
-			"aws_iam_access_key.direct[0]":           "IG203:medium",
-			"aws_iam_access_key.local[0]":            "IG203:medium",
-			"aws_iam_access_key.plain[0]":            "IG203:medium",
-			"aws_iam_access_key.relayed[0]":          "IG203:medium",
-			"aws_iam_access_key.relayed_local[0]":    "IG203:medium",
-			"module.keys.aws_iam_access_key.this[0]": "IG203:medium",
-			`aws_iam_user_ssh_key.each["a"]`:         "IG404:medium",
-			`aws_iam_user_ssh_key.each["b"]`:         "IG404:medium",
+			"aws_iam_access_key.direct[0]":                 "IG203:medium",
+			"aws_iam_access_key.local[0]":                  "IG203:medium",
+			"aws_iam_access_key.plain[0]":                  "IG203:medium",
+			"aws_iam_access_key.relayed[0]":                "IG203:medium",
+			"aws_iam_access_key.relayed_local[0]":          "IG203:medium",
+			"module.keys_local.aws_iam_access_key.this[0]": "IG203:medium",
+			"module.keys.aws_iam_access_key.this[0]":       "IG203:medium",
+			`aws_iam_user_ssh_key.each["a"]`:               "IG404:medium",
+			`aws_iam_user_ssh_key.each["b"]`:               "IG404:medium",
 		}},
 		// An SSH key or signing certificate is its key material: the
 		// dormant one uploaded again, as a replacement or at another

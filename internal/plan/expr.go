@@ -477,13 +477,22 @@ func (rd *reader) knownEach(m int, call moduleCall) bool {
 // readsSecret reports whether e, read in module m, reads a module output
 // declared sensitive: directly, through other outputs or module inputs
 // (neither of which Terraform makes declare it), or, in a module that calls
-// one with such an output, through a local value, whose expression the
-// plan does not show. each.value is the caller's to follow, from its
+// one with such an output or is given one as an input, through a local
+// value, whose expression the plan does not show. each.value is the caller's to follow, from its
 // for_each. rd.secret memoizes per module and name, so that deep module
 // chains cost linear work.
 func (rd *reader) readsSecret(m int, e expr) bool {
 	if e.locals && rd.memo(configKey{m, "local."}, func() bool {
-		return slices.ContainsFunc(rd.children[m], func(c int) bool { return rd.outputSecret(c, "") })
+		if slices.ContainsFunc(rd.children[m], func(c int) bool { return rd.outputSecret(c, "") }) {
+			return true
+		}
+		call := rd.calls[m] // a local may read any of the module's inputs
+		for v := range call.inputs {
+			if rd.readsSecret(m, expr{vars: []string{v}}) {
+				return true
+			}
+		}
+		return false
 	}) {
 		return true
 	}

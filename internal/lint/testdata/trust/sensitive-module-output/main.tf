@@ -40,6 +40,12 @@ module "keys" {
   user   = module.names.input
 }
 
+# Read through a module's input, then a local value within it.
+module "keys_local" {
+  source = "./keys-local"
+  user   = module.names.module_local
+}
+
 # Read through a local value, whose expression the plan does not show.
 locals {
   via_local = module.names.local

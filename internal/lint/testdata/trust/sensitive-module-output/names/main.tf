@@ -25,3 +25,8 @@ output "ssh_users" {
 output "plain" {
   value = "${var.who}-PLAIN"
 }
+
+output "module_local" {
+  value     = "${var.who}-CANARY-module-local"
+  sensitive = true
+}
