@@ -361,11 +361,13 @@ func (a attrs) list(name string) (_ []attrs, ok bool) {
 		whole = anyTrue(a.sensitive)
 	}
 	// The configuration of the blocks, where it shows every one (one a
-	// dynamic block makes is not shown). A set of blocks is not kept in
-	// the configuration's order, so the blocks are not matched one to one:
-	// each is given what holds for them all (see blocksSetting), which for
-	// blocks within blocks is worked out once, at the resource.
+	// dynamic block makes is not shown). A list of blocks keeps the
+	// configuration's order: each block is matched with its own (round
+	// 131). A set does not, so its blocks are not matched one to one: each
+	// is given what holds for them all (see blocksSetting); blocks within
+	// blocks are worked out with those of the block above.
 	var blocks plan.Settings
+	var each []plan.Settings // a list's blocks, one by one
 	shown := false
 	switch all := a.configured.Find(name).Blocks; {
 	case !a.hasConfig:
@@ -373,14 +375,20 @@ func (a attrs) list(name string) (_ []attrs, ok bool) {
 		if shown = len(all) == 1; shown {
 			blocks = all[0]
 		}
-	case len(all) == len(items):
+	case len(all) != len(items):
+	case setBlocks[name]:
 		blocks, shown = blocksSetting(all, items)
+	default:
+		each = all
 	}
 	out := make([]attrs, 0, len(items))
 	for i, it := range items {
 		m, isObject := plan.ObjectOf(it).(plan.Object)
 		ok = ok && isObject
 		el := attrs{values: m, sensitive: whole}
+		if each != nil {
+			blocks, shown = blocksSetting(each[i:i+1], items[i:i+1])
+		}
 		if shown {
 			el.configured, el.hasConfig, el.block = blocks, true, true
 		}

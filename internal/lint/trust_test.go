@@ -211,6 +211,10 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_cloudtrail.data_beside":                   "IG705:high",
 			"aws_cloudtrail.constant_twice":                "IG705:high",
 			"aws_cloudtrail.variable_twice_beside_dynamic": "IG705:info",
+			// Selectors of a list, each matched with its own (round 131:
+			// a local in the other selector gave info).
+			"aws_cloudtrail.local_beside":          "IG705:high",
+			"aws_cloudtrail.advanced_local_beside": "IG705:high",
 		}},
 		// Refresh-only plans accept what changed outside Terraform
 		// (resource_drift): judged as those changes, from the state as

@@ -279,3 +279,56 @@ resource "aws_cloudtrail" "variable_twice_beside_dynamic" {
     }
   }
 }
+
+# Round 131. event_selector and advanced_event_selector are lists, which
+# keep the configuration's order: each selector is matched with its own
+# blocks, so a local in a data selector beside it leaves the impure one
+# high.
+locals {
+  off  = false
+  data = "Data"
+}
+
+resource "aws_cloudtrail" "local_beside" {
+  name                       = "local-beside"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  event_selector {
+    read_write_type           = "All"
+    include_management_events = timestamp() == ""
+  }
+  event_selector {
+    read_write_type           = "All"
+    include_management_events = local.off
+    data_resource {
+      type   = "AWS::S3::Object"
+      values = ["arn:aws:s3"]
+    }
+  }
+}
+
+resource "aws_cloudtrail" "advanced_local_beside" {
+  name                       = "advanced-local-beside"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  advanced_event_selector {
+    name = "management"
+    field_selector {
+      field  = "eventCategory"
+      equals = [timestamp() == "" ? "Management" : "Data"]
+    }
+  }
+  advanced_event_selector {
+    name = "s3"
+    field_selector {
+      field  = "eventCategory"
+      equals = [local.data]
+    }
+    field_selector {
+      field  = "resources.type"
+      equals = ["AWS::S3::Object"]
+    }
+  }
+}
