@@ -1673,7 +1673,8 @@ func (rd *reader) resolveConfig() (secret bool) {
 			attrs[i] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(k.module, x, each)), Inputs: !x.null && userInputs(k.module, x),
 				Ordered: res.dependsOn || x.orders || k.module != 0 && len(x.vars) > 0, UsersOnly: len(x.users) > 0 && !x.inputs}
 			attrs[i].OnlyShown = attrs[i].Setting == SetAtPlan && rd.onlyShown(k.module, x)
-			attrs[i].Secret = !x.null && rd.readsSecret(k.module, x) || x.each && res.forEach != nil && rd.readsSecret(k.module, *res.forEach)
+			attrs[i].Secret = !x.null && rd.readsSecret(k.module, x) || x.each && res.forEach != nil && rd.readsSecret(k.module, *res.forEach) ||
+				rd.blocksSecret(k.module, x.blocks)
 			secret = secret || attrs[i].Secret
 			attrs[i].Blocks = rd.blockSettings(k.module, x.blocks, each)
 			// A local counts as known at plan, yet may read a value known
@@ -1704,6 +1705,20 @@ func (rd *reader) resolveConfig() (secret bool) {
 	rd.config, rd.calls, rd.rootVars, rd.rootDeclared, rd.known, rd.passed, rd.regions = nil, nil, nil, nil, nil, nil, nil
 	rd.secretOutputs, rd.outputExprs, rd.children, rd.secret = nil, nil, nil, nil
 	return secret
+}
+
+// blocksSecret reports whether an attribute of nested blocks, at any
+// depth, reads a module's output declared sensitive: the blocks are
+// marked sensitive as a whole, as Terraform marks a block list.
+func (rd *reader) blocksSecret(m int, blocks [][]namedExpr) bool {
+	for _, b := range blocks {
+		for _, a := range b {
+			if !a.null && rd.readsSecret(m, a.expr) || rd.blocksSecret(m, a.blocks) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // markSecrets marks sensitive, on both sides of each change and of each

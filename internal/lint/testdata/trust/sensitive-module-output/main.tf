@@ -72,3 +72,17 @@ resource "aws_iam_access_key" "plain" {
   user    = module.names.plain
   pgp_key = "keybase:ops"
 }
+
+# A trail's selector reading such an output: the selectors are withheld.
+resource "aws_cloudtrail" "selector" {
+  name                          = "selector"
+  s3_bucket_name                = "logs"
+  is_multi_region_trail         = true
+  enable_log_file_validation    = true
+  include_global_service_events = true
+  event_selector {
+    read_write_type                  = "All"
+    include_management_events        = true
+    exclude_management_event_sources = [module.names.excluded_source]
+  }
+}

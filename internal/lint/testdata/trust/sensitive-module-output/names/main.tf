@@ -30,3 +30,8 @@ output "module_local" {
   value     = "${var.who}-CANARY-module-local"
   sensitive = true
 }
+
+output "excluded_source" {
+  value     = "iam.amazonaws.com"
+  sensitive = true
+}
