@@ -251,8 +251,8 @@ type reader struct {
 	// of the outputs that read module inputs or outputs (see readsSecret).
 	secretOutputs map[configKey]bool
 	outputExprs   map[int]map[string]expr
-	children      map[int][]int      // each numbered module's calls, numbered (see readsSecret)
-	secret        map[configKey]bool // readsSecret's memo: outputs by name, input variables as "var.NAME"
+	children      map[int][]int // each numbered module's calls, numbered (see readsSecret)
+	secrets       *secretWalk   // see readsSecret
 	// blockDepth counts the nested blocks of the configuration being read,
 	// whose expressions are hashed (expr.text) into constScratch.
 	blockDepth   int
@@ -1659,7 +1659,9 @@ func (rd *reader) resolveConfig() (secret bool) {
 	}
 	p.configured = make(map[resourceKey]Settings, len(rd.config))
 	ids := map[string]int{} // one number a source, whichever resources read it
-	rd.known, rd.passed, rd.shown, rd.secret = map[configKey]bool{}, map[configKey]passed{}, map[configKey]bool{}, map[configKey]bool{}
+	rd.known, rd.passed, rd.shown = map[configKey]bool{}, map[configKey]passed{}, map[configKey]bool{}
+	rd.secrets = &secretWalk{index: map[secretNode]int{}, low: map[secretNode]int{}, onStack: map[secretNode]bool{},
+		acc: map[secretNode]bool{}, done: map[secretNode]bool{}}
 	rd.children = map[int][]int{}
 	for call, child := range p.modules {
 		rd.children[call.module] = append(rd.children[call.module], child)
@@ -1703,7 +1705,7 @@ func (rd *reader) resolveConfig() (secret bool) {
 	}
 	p.regions = rd.regions
 	rd.config, rd.calls, rd.rootVars, rd.rootDeclared, rd.known, rd.passed, rd.regions = nil, nil, nil, nil, nil, nil, nil
-	rd.secretOutputs, rd.outputExprs, rd.children, rd.secret = nil, nil, nil, nil
+	rd.secretOutputs, rd.outputExprs, rd.children, rd.secrets = nil, nil, nil, nil
 	return secret
 }
 

@@ -35,3 +35,8 @@ output "excluded_source" {
   value     = "iam.amazonaws.com"
   sensitive = true
 }
+
+output "cycle" {
+  value     = "${var.who}-CANARY-cycle"
+  sensitive = true
+}
