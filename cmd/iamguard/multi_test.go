@@ -691,4 +691,9 @@ func TestRunLimitsPlans(t *testing.T) {
 	writeFile(t, filepath.Join(tree, "fixtures"), "f9.json", `{"name": "not a plan"}`)
 	writeFile(t, filepath.Join(tree, "fixtures"), "f10.json", `{"name": "not a plan"}`)
 	wantUsageError(t, lintCLI(t, nil, "lint", "--no-config", "--recursive", tree), "more than 10 *.json and binary plan files")
+	// Paths found count over every directory given (round 134: each had
+	// its own budget; 12 directories of long paths took 430 MB).
+	runLimits.plans, runLimits.planPathBytes = 100, len(a)
+	wantUsageError(t, lintCLI(t, nil, "lint", "--no-config", filepath.Join(dir, "sub"), filepath.Join(dir, "sub"), filepath.Join(dir, "sub")),
+		fmt.Sprintf("or paths of more than %d bytes", 4*len(a)))
 }

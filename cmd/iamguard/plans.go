@@ -65,7 +65,11 @@ func expandPlans(args []string, recursive bool) (out []planArg, err error) {
 			out = append(out, planArg{path: a})
 			continue
 		}
-		found, err := plansIn(a, recursive, len(out))
+		earlierBytes := 0
+		for _, p := range out {
+			earlierBytes += len(p.path)
+		}
+		found, err := plansIn(a, recursive, len(out), earlierBytes)
 		if err != nil {
 			return nil, err
 		}
@@ -94,11 +98,12 @@ func planLimits(linted int, pathBytes int) error {
 }
 
 // plansIn lists the *.json files and binary plans in dir, in lexical order,
-// refusing more files found, beside the earlier ones given, than ten times
-// the plans one run lints, or paths of more than four times their bytes.
-func plansIn(dir string, recursive bool, earlier int) ([]planArg, error) {
+// refusing more files found, beside the earlier ones given (earlier, of
+// earlierBytes of paths), than ten times the plans one run lints, or paths
+// of more than four times their bytes.
+func plansIn(dir string, recursive bool, earlier, earlierBytes int) ([]planArg, error) {
 	var out []planArg
-	pathBytes := 0
+	pathBytes := earlierBytes
 	add := func(pa planArg) {
 		out, pathBytes = append(out, pa), pathBytes+len(pa.path)
 	}
