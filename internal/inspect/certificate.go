@@ -99,6 +99,11 @@ func parseCertificates(what, pemText string) ([]*Certificate, error) {
 	return out, nil
 }
 
+// maxCertificateDER bounds one certificate: IAM takes a body of at most
+// 16,384 characters, about 12 KiB of DER, and crypto/x509 keeps every name
+// a certificate lists (505,000 names in 2 MiB took 344 MB; round 132).
+const maxCertificateDER = 64 << 10
+
 func parseX509(what, pemText string) ([]*x509.Certificate, error) {
 	if err := checkSize(what, pemText); err != nil {
 		return nil, err
@@ -118,6 +123,9 @@ func parseX509(what, pemText string) ([]*x509.Certificate, error) {
 			return nil, fmt.Errorf("%s: PEM block %s is a private key, not a certificate", where, blockType(b.Type))
 		case b.Type != "CERTIFICATE":
 			return nil, fmt.Errorf("%s: PEM block is %s, not CERTIFICATE", where, blockType(b.Type))
+		}
+		if len(b.Bytes) > maxCertificateDER {
+			return nil, fmt.Errorf("%s: the certificate is %d bytes of DER; iamguard inspects certificates of at most %d", where, len(b.Bytes), maxCertificateDER)
 		}
 		c, err := x509.ParseCertificate(b.Bytes)
 		if err != nil {

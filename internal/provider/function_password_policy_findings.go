@@ -176,9 +176,9 @@ func passwordPolicyArgument(ctx context.Context, v types.Dynamic) (rules.Passwor
 	if problem != "" {
 		return p, function.NewArgumentFuncError(0, problem)
 	}
-	if extra := untaken(attrs, taken); extra != "" {
+	if extra, hint := untaken(attrs, taken); extra {
 		return p, function.NewArgumentFuncError(0, fmt.Sprintf(
-			"policy has %s, which aws_iam_account_password_policy does not take; its arguments are %s", extra, strings.Join(names, ", ")))
+			"policy has an attribute that aws_iam_account_password_policy does not take%s; its arguments are %s", hint, strings.Join(names, ", ")))
 	}
 	return p, nil
 }

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/config"
@@ -123,7 +124,14 @@ func TestPasswordPolicyFindingsBad(t *testing.T) {
 			"policy must be an object with the arguments of aws_iam_account_password_policy"},
 		"unknown attribute": {config.Variables{"policy": config.ObjectVariable(map[string]config.Variable{
 			"minimum_length": config.IntegerVariable(14)})},
-			"policy has an attribute minimum_length, which aws_iam_account_password_policy does not take; its arguments are minimum_password_length, require_uppercase_characters"},
+			"policy has an attribute that aws_iam_account_password_policy does not take; its arguments are minimum_password_length, require_uppercase_characters"},
+		// A key is never quoted: it may be a sensitive value (round 132).
+		"a key that is a secret": {config.Variables{"policy": config.ObjectVariable(map[string]config.Variable{
+			"Hunter2secretPW": config.IntegerVariable(14)})},
+			"policy has an attribute that aws_iam_account_password_policy does not take; its arguments are"},
+		"a typo": {config.Variables{"policy": config.ObjectVariable(map[string]config.Variable{
+			"minimum_password_lenght": config.IntegerVariable(14)})},
+			"policy has an attribute that aws_iam_account_password_policy does not take (did you mean minimum_password_length?); its arguments are"},
 		"fraction": {config.Variables{"policy": config.ObjectVariable(map[string]config.Variable{
 			"minimum_password_length": config.FloatVariable(14.5)})},
 			"policy.minimum_password_length must be a whole number"},
@@ -137,7 +145,17 @@ func TestPasswordPolicyFindingsBad(t *testing.T) {
 		"baseline unknown setting": {config.Variables{
 			"policy":   config.ObjectVariable(map[string]config.Variable{}),
 			"baseline": config.ObjectVariable(map[string]config.Variable{"min_length": config.IntegerVariable(14)})},
-			"baseline has an attribute min_length, which is not a baseline setting; the settings are password_min_length,"},
+			"baseline has an attribute that is not a baseline setting; the settings are password_min_length,"},
+		"baseline typo": {config.Variables{
+			"policy":   config.ObjectVariable(map[string]config.Variable{}),
+			"baseline": config.ObjectVariable(map[string]config.Variable{"min_rsa_bit": config.IntegerVariable(3072)})},
+			"baseline has an attribute that is not a baseline setting (did you mean min_rsa_bits?); the settings are"},
+		// Each name of a certificate is matched against each pattern
+		// (round 132: 100,000 took 17 s).
+		"baseline too many patterns": {config.Variables{
+			"policy":   config.ObjectVariable(map[string]config.Variable{}),
+			"baseline": config.ObjectVariable(map[string]config.Variable{"allowed_certificate_domains": manyPatterns(1001)})},
+			"baseline.allowed_certificate_domains has 1001 patterns; it takes at most 1000"},
 		"baseline not an object": {config.Variables{
 			"policy":   config.ObjectVariable(map[string]config.Variable{}),
 			"baseline": config.IntegerVariable(14)},
@@ -147,4 +165,12 @@ func TestPasswordPolicyFindingsBad(t *testing.T) {
 			runFunctionTest(t, resource.TestStep{ConfigFile: bad, ConfigVariables: c.vars, ExpectError: errorText(c.want)})
 		})
 	}
+}
+
+func manyPatterns(n int) config.Variable {
+	out := make([]config.Variable, n)
+	for i := range out {
+		out[i] = config.StringVariable(fmt.Sprintf("*.d%d.example.com", i))
+	}
+	return config.ListVariable(out...)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/big"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -173,19 +172,24 @@ func baselineArgument(ctx context.Context, pos int64, args []types.Dynamic) (rul
 		if !ok {
 			return b, function.NewArgumentFuncError(pos, fmt.Sprintf("baseline.%s must be a list of strings", d.Name))
 		}
+		if len(domains) > d.Max {
+			return b, function.NewArgumentFuncError(pos, fmt.Sprintf("baseline.%s has %d patterns; it takes at most %d", d.Name, len(domains), d.Max))
+		}
 		b.AllowedCertificateDomains = domains
 	}
-	if extra := untaken(attrs, taken); extra != "" {
+	if extra, hint := untaken(attrs, taken); extra {
 		return b, function.NewArgumentFuncError(pos, fmt.Sprintf(
-			"baseline has %s, which is not a baseline setting; the settings are %s", extra, baselineNames("")))
+			"baseline has an attribute that is not a baseline setting%s; the settings are %s", hint, baselineNames("")))
 	}
 	return b, nil
 }
 
-// untaken names, for an error, the first attribute of attrs not in taken,
-// or "" when there is none. Only a name that is an identifier is quoted, so
-// that a value pasted by mistake as a key never reaches the message.
-func untaken(attrs map[string]attr.Value, taken map[string]bool) string {
+// untaken reports whether attrs has an attribute not in taken and, for the
+// error, a hint naming the taken one nearest the first, one or two edits
+// away (" (did you mean NAME?)"), or "". The attribute's name is never
+// quoted: a key may be a sensitive value (Terraform takes one as a map key,
+// and removes the marks before the provider sees them; round 132).
+func untaken(attrs map[string]attr.Value, taken map[string]bool) (found bool, hint string) {
 	var extra []string
 	for name := range attrs {
 		if !taken[name] {
@@ -193,16 +197,53 @@ func untaken(attrs map[string]attr.Value, taken map[string]bool) string {
 		}
 	}
 	if len(extra) == 0 {
-		return ""
+		return false, ""
 	}
 	slices.Sort(extra)
-	if identifier.MatchString(extra[0]) {
-		return "an attribute " + extra[0]
+	const far = 3 // edits: past two, no hint
+	best, nearest := far, ""
+	for name := range taken {
+		if d := editDistance(extra[0], name, far); d < best || d < far && d == best && name < nearest {
+			best, nearest = d, name
+		}
 	}
-	return "an attribute whose name is not an identifier"
+	if nearest == "" {
+		return true, ""
+	}
+	return true, " (did you mean " + nearest + "?)"
 }
 
-var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]{0,63}$`)
+// editDistance is the Levenshtein distance of a and b, or max when it is
+// at least max.
+func editDistance(a, b string, max int) int {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) >= max {
+		return max
+	}
+	row := make([]int, len(a)+1)
+	for i := range row {
+		row[i] = i
+	}
+	for j := 1; j <= len(b); j++ {
+		prev := row[0]
+		row[0] = j
+		low := row[0]
+		for i := 1; i <= len(a); i++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			prev, row[i] = row[i], min(row[i]+1, row[i-1]+1, prev+cost)
+			low = min(low, row[i])
+		}
+		if low >= max {
+			return max
+		}
+	}
+	return min(row[len(a)], max)
+}
 
 // whollyKnown reports whether v holds no unknown value at any depth.
 func whollyKnown(ctx context.Context, v attr.Value) bool {

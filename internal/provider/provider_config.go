@@ -329,7 +329,7 @@ func baselineSchema() schema.SingleNestedBlock {
 	}
 	d := rules.AllowedDomains
 	attrs[d.Name] = schema.ListAttribute{Optional: true, ElementType: types.StringType,
-		Description: fmt.Sprintf("%s, for %s.", d.What, rules.Names(d.Rules...))}
+		Description: fmt.Sprintf("%s, for %s; at most %d.", d.What, rules.Names(d.Rules...), d.Max)}
 	return schema.SingleNestedBlock{
 		Description: "Thresholds the rules judge against, with the same names, defaults and bounds as the baseline block of .iamguard.hcl.",
 		Attributes:  attrs,
@@ -353,6 +353,11 @@ func applyBaseline(ctx context.Context, block types.Object, b rules.Baseline, di
 		}
 	}
 	if v, ok := attrs[rules.AllowedDomains.Name].(types.List); ok && !v.IsNull() {
+		if n := len(v.Elements()); n > rules.AllowedDomains.Max {
+			diags.Append(invalidAttribute(path.Root("baseline").AtName(rules.AllowedDomains.Name), "Invalid baseline setting",
+				fmt.Sprintf("%s has %d patterns; it takes at most %d.", rules.AllowedDomains.Name, n, rules.AllowedDomains.Max)))
+			return b
+		}
 		b.AllowedCertificateDomains = []string{}
 		diags.Append(v.ElementsAs(ctx, &b.AllowedCertificateDomains, false)...)
 	}
