@@ -109,6 +109,13 @@ func TestProviderConfigErrors(t *testing.T) {
     password_min_length = 0
   }
 }`, `password_min_length must be from 1 to 128, not 0`},
+		// Each name of a certificate is matched against each pattern
+		// (round 132).
+		"too many domain patterns": {`provider "iamguard" {
+  baseline {
+    allowed_certificate_domains = [for i in range(1001) : "*.d${i}.example.com"]
+  }
+}`, `allowed_certificate_domains has 1001 patterns; it takes at most 1000`},
 		"assume role without ARN": {`provider "iamguard" {
   assume_role {
     session_name = "x"
