@@ -148,6 +148,14 @@ func incompleteSelectors(sel *cloudtrail.GetEventSelectorsOutput) string {
 		if len(s.FieldSelectors) == 0 {
 			return "holds an advanced event selector without field selectors"
 		}
+		for _, f := range s.FieldSelectors {
+			// CloudTrail keeps a field selector only with a field and a
+			// condition: one without would read as letting all through
+			// (round 136).
+			if aws.ToString(f.Field) == "" || len(f.Equals)+len(f.NotEquals)+len(f.StartsWith)+len(f.NotStartsWith)+len(f.EndsWith)+len(f.NotEndsWith) == 0 {
+				return "holds a field selector without a field or a condition"
+			}
+		}
 	}
 	return ""
 }

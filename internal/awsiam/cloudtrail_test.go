@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -104,7 +105,11 @@ func TestTrails(t *testing.T) {
 	// Nor are empty lists, or selectors without what CloudTrail always
 	// gives (round 119).
 	for _, body := range []string{``, `,"EventSelectors":[]`, `,"AdvancedEventSelectors":[]`, `,"EventSelectors":[{}]`,
-		`,"EventSelectors":[{"ReadWriteType":"All"}]`, `,"AdvancedEventSelectors":[{"Name":"x","FieldSelectors":[]}]`} {
+		`,"EventSelectors":[{"ReadWriteType":"All"}]`, `,"AdvancedEventSelectors":[{"Name":"x","FieldSelectors":[]}]`,
+		// A field selector with no condition, or no field (round 136:
+		// read as letting every management event through).
+		`,"AdvancedEventSelectors":[{"Name":"x","FieldSelectors":[{"Field":"eventCategory"}]}]`,
+		`,"AdvancedEventSelectors":[{"Name":"x","FieldSelectors":[{"Equals":["Management"]}]}]`} {
 		srv.RawReply("GetEventSelectors", []byte(`{"TrailARN":"arn:aws:cloudtrail:us-east-1:123456789012:trail/local"`+body+`}`), nil, -1)
 		if trails, err := Trails(context.Background(), ctClient(srv, 1)); err == nil ||
 			!strings.Contains(err.Error(), "GetEventSelectors") || !strings.Contains(err.Error(), `the reply for trail "`) {
@@ -245,6 +250,21 @@ func TestIAMEventsMaxConfirmed(t *testing.T) {
 				t.Errorf("%d requests; want a page of %d, then one of 1", len(reqs), c.max)
 			}
 		})
+	}
+}
+
+// TestIAMEventsHugeMax: a MaxEvents past what an int32 holds asks for
+// pages CloudTrail takes (round 136: 2^31-1 wrapped to -2^31, refused, and
+// 2^32-1 to 0).
+func TestIAMEventsHugeMax(t *testing.T) {
+	for _, max := range []int{math.MaxInt32, math.MaxUint32, math.MaxInt64} {
+		srv := iamtest.New(t, eventsAccount(120, "UpdateAccessKey"))
+		read, err := IAMEvents(context.Background(), ctClient(srv, 1), EventsQuery{
+			Names: []string{"UpdateAccessKey"}, Start: now.AddDate(0, 0, -1), End: now, MaxEvents: max, Pacer: unpaced(srv),
+		})
+		if err != nil || len(read.Events) != 120 || read.Truncated {
+			t.Errorf("MaxEvents %d: %d events, truncated %v, %v", max, len(read.Events), read.Truncated, err)
+		}
 	}
 }
 

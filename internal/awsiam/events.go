@@ -140,7 +140,9 @@ func IAMEvents(ctx context.Context, api cloudtrail.LookupEventsAPIClient, q Even
 					break
 				}
 				if q.MaxEvents > 0 {
-					in.MaxResults = aws.Int32(min(pageSize, int32(q.MaxEvents+1-len(mine))))
+					// In int, then narrowed: a MaxEvents past 2^31 wrapped
+					// to a size CloudTrail refuses (round 136).
+					in.MaxResults = aws.Int32(int32(min(int(pageSize)-1, q.MaxEvents-len(mine)) + 1))
 				}
 				if pages == lookupEventsMaxPages {
 					stop(ErrTooManyEvents)

@@ -207,7 +207,7 @@ func lookupEvents(s *Server, body []byte) (any, *apiError) {
 		LookupAttributes []struct{ AttributeKey, AttributeValue string }
 		StartTime        *float64
 		EndTime          *float64
-		MaxResults       int
+		MaxResults       *int // given, from 1 to 50
 		NextToken        string
 	}
 	if err := decode(body, &in); err != nil {
@@ -216,8 +216,11 @@ func lookupEvents(s *Server, body []byte) (any, *apiError) {
 	if len(in.LookupAttributes) > 1 {
 		return nil, &apiError{status: 400, code: "InvalidLookupAttributesException", message: "Only one lookup attribute is allowed"}
 	}
-	if in.MaxResults < 0 || in.MaxResults > 50 {
-		return nil, &apiError{status: 400, code: "InvalidMaxResultsException", message: "MaxResults must be between 1 and 50"}
+	maxResults := 0
+	if in.MaxResults != nil {
+		if maxResults = *in.MaxResults; maxResults < 1 || maxResults > 50 {
+			return nil, &apiError{status: 400, code: "InvalidMaxResultsException", message: "MaxResults must be between 1 and 50"}
+		}
 	}
 	a := s.acct
 	var events []Event
@@ -240,7 +243,7 @@ func lookupEvents(s *Server, body []byte) (any, *apiError) {
 	if f := s.pageFaults["LookupEvents"]; f == RestartMarker || f == EmptyPages {
 		token = "" // any token restarts the list, or is ignored, below
 	}
-	start, end, next, err := paginate(len(events), token, s.pageSize(in.MaxResults, 50))
+	start, end, next, err := paginate(len(events), token, s.pageSize(maxResults, 50))
 	if err != nil {
 		return nil, &apiError{status: 400, code: "InvalidNextTokenException", message: "Invalid NextToken"}
 	}
@@ -280,11 +283,11 @@ func lookupEvents(s *Server, body []byte) (any, *apiError) {
 		}
 	case RestartMarker:
 		if in.NextToken != "" {
-			start, end = 0, min(s.pageSize(in.MaxResults, 50), len(events))
+			start, end = 0, min(s.pageSize(maxResults, 50), len(events))
 			next = fmt.Sprintf("restart-%d", s.reqSeq)
 		}
 	case TrailingToken:
-		if next == "" && end-start == s.pageSize(in.MaxResults, 50) {
+		if next == "" && end-start == s.pageSize(maxResults, 50) {
 			next = trailingToken
 		}
 	}
