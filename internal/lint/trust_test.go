@@ -578,6 +578,7 @@ func TestFixtureFindings(t *testing.T) {
 			"module.keys_local.aws_iam_access_key.this[0]": "IG203:medium",
 			"aws_cloudtrail.selector":                      "IG705:high",
 			"module.cycle.aws_iam_access_key.this[0]":      "IG203:medium",
+			"aws_iam_access_key.labelled[0]":               "IG203:medium",
 			"module.keys.aws_iam_access_key.this[0]":       "IG203:medium",
 			`aws_iam_user_ssh_key.each["a"]`:               "IG404:medium",
 			`aws_iam_user_ssh_key.each["b"]`:               "IG404:medium",

@@ -1215,6 +1215,7 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 	if len(chained) > 0 {
 		rd.outputExprs[id] = chained
 	}
+	m.passesInputs = len(chained) > 0 // through its inputs, locals, or modules it calls
 	return nil
 }
 
@@ -1520,8 +1521,11 @@ func (rd *reader) configCall(child *modulePath) error {
 	if err != nil {
 		return err
 	}
-	if !child.kept {
-		rd.keptBytes -= held + child.held // nothing judged reads this module's inputs
+	if !child.kept && !child.passesInputs {
+		// Nothing judged reads this module's inputs. One whose outputs
+		// read them keeps its call: they may pass on a sensitive output
+		// through a module that holds nothing judged (round 135).
+		rd.keptBytes -= held + child.held
 		return nil
 	}
 	call.parent, call.defaults = child.parent.id, child.defaults
@@ -1541,8 +1545,10 @@ type modulePath struct {
 	defaults map[string]bool
 	held     int
 	// kept: it holds a kept resource, or calls one that does: its call is
-	// kept. A module numbered only for its outputs keeps none.
-	kept bool
+	// kept. A module numbered only for its outputs keeps none, unless
+	// passesInputs: an output reads other than constants, maybe its
+	// inputs (see readsSecret).
+	kept, passesInputs bool
 }
 
 // number numbers the module and its ancestors, as Configured walks them.

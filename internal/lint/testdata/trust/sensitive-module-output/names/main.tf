@@ -40,3 +40,8 @@ output "cycle" {
   value     = "${var.who}-CANARY-cycle"
   sensitive = true
 }
+
+output "labelled" {
+  value     = "${var.who}-CANARY-labelled"
+  sensitive = true
+}
