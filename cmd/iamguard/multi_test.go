@@ -688,9 +688,18 @@ func TestRunLimitsPlans(t *testing.T) {
 	if r := lintCLI(t, nil, "lint", "--no-config", "--recursive", tree); r.code != 1 || strings.Contains(r.stderr, "node_modules") {
 		t.Errorf("one plan beside 9 other JSON files and node_modules: exit %d, stderr %q", r.code, r.stderr)
 	}
-	writeFile(t, filepath.Join(tree, "fixtures"), "f9.json", `{"name": "not a plan"}`)
-	writeFile(t, filepath.Join(tree, "fixtures"), "f10.json", `{"name": "not a plan"}`)
+	writeFile(t, filepath.Join(tree, "more"), "f9.json", `{"name": "not a plan"}`)
+	writeFile(t, filepath.Join(tree, "more"), "f10.json", `{"name": "not a plan"}`)
 	wantUsageError(t, lintCLI(t, nil, "lint", "--no-config", "--recursive", tree), "more than 10 *.json and binary plan files")
+	// A directory's entries, plans or not, are counted before they are
+	// read at once (round 135: 900,000 files in one took 335 MB).
+	runLimits.plans = 2
+	crowded := t.TempDir()
+	copyFile(t, riskyPlan, crowded, "plan.json")
+	for i := range 20 {
+		writeFile(t, crowded, fmt.Sprintf("notes%d.txt", i), "x")
+	}
+	wantUsageError(t, lintCLI(t, nil, "lint", "--no-config", crowded), "a directory of more than 20 entries, the most iamguard looks through")
 	// Paths found count over every directory given (round 134: each had
 	// its own budget; 12 directories of long paths took 430 MB).
 	runLimits.plans, runLimits.planPathBytes = 100, len(a)
