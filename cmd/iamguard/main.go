@@ -412,8 +412,9 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 				fmt.Fprintln(stderr, errorLine(err))
 				badPlans = true
 			}
-			if pathBytes += len(pa.path); planLimits(len(parts)+1, pathBytes) != nil {
-				return 0, planLimits(len(parts)+1, pathBytes)
+			pathBytes += len(pa.path)
+			if err := planLimits(len(parts)+1, pathBytes); err != nil {
+				return 0, err
 			}
 			parts = append(parts, report.PlanReport{Path: pa.path, ArtifactURI: artifactURI(pa.path), Report: r, Err: err})
 		}

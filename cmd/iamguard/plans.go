@@ -37,7 +37,7 @@ var skipDirs = map[string]bool{".terraform": true, ".git": true, "node_modules":
 // paths and reports are kept until the merged report is written: 100,000
 // empty plans under paths of 1 KB took 579 MB (round 129). A search keeps
 // at most ten times as many files found, not all of them plans (see
-// found). See runLimits.
+// plansIn). See runLimits.
 const (
 	maxPlans         = 10_000
 	maxPlanPathBytes = 8 << 20
@@ -46,7 +46,8 @@ const (
 // expandPlans turns the PLAN arguments into the plans to lint, in order:
 // a file or "-" as it is, and a directory as every *.json file and binary
 // plan directly in it, or in its whole tree with recursive.
-func expandPlans(args []string, recursive bool) (out []planArg, err error) {
+func expandPlans(args []string, recursive bool) ([]planArg, error) {
+	var out []planArg
 	stdin := false
 	for _, a := range args {
 		if a == "-" {
