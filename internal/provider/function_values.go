@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/agext/levenshtein"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -200,10 +201,15 @@ func untaken(attrs map[string]attr.Value, taken map[string]bool) (found bool, hi
 		return false, ""
 	}
 	slices.Sort(extra)
-	const far = 3 // edits: past two, no hint
-	best, nearest := far, ""
+	const near = 2 // edits
+	best, nearest := near+1, ""
 	for name := range taken {
-		if d := editDistance(extra[0], name, far); d < best || d < far && d == best && name < nearest {
+		if len(extra[0]) > 2*len(name) {
+			continue // far, and maybe long: not worth its cost
+		}
+		// No MaxCost: with one, agext/levenshtein may give a distance of
+		// 15 as 2.
+		if d := levenshtein.Distance(extra[0], name, nil); d < best || d <= near && d == best && name < nearest {
 			best, nearest = d, name
 		}
 	}
@@ -211,38 +217,6 @@ func untaken(attrs map[string]attr.Value, taken map[string]bool) (found bool, hi
 		return true, ""
 	}
 	return true, " (did you mean " + nearest + "?)"
-}
-
-// editDistance is the Levenshtein distance of a and b, or max when it is
-// at least max.
-func editDistance(a, b string, max int) int {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	if len(b)-len(a) >= max {
-		return max
-	}
-	row := make([]int, len(a)+1)
-	for i := range row {
-		row[i] = i
-	}
-	for j := 1; j <= len(b); j++ {
-		prev := row[0]
-		row[0] = j
-		low := row[0]
-		for i := 1; i <= len(a); i++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			prev, row[i] = row[i], min(row[i]+1, row[i-1]+1, prev+cost)
-			low = min(low, row[i])
-		}
-		if low >= max {
-			return max
-		}
-	}
-	return min(row[len(a)], max)
 }
 
 // whollyKnown reports whether v holds no unknown value at any depth.
