@@ -505,6 +505,9 @@ func alike(blocks []plan.Settings) (merged, mergeable int) {
 		key = key[:0]
 		constant := true
 		for _, a := range b {
+			if a.Constant && a.Text == 0 {
+				continue // null or [], as if omitted
+			}
 			key = binary.LittleEndian.AppendUint64(append(append(key, a.Name...), 0), a.Text)
 			constant = constant && a.Constant && len(a.Blocks) == 0
 		}

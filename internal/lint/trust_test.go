@@ -215,6 +215,9 @@ func TestFixtureFindings(t *testing.T) {
 			// a local in the other selector gave info).
 			"aws_cloudtrail.local_beside":          "IG705:high",
 			"aws_cloudtrail.advanced_local_beside": "IG705:high",
+			// The copy with an attribute null or [] (round 137: info).
+			"aws_cloudtrail.constant_twice_null":  "IG705:high",
+			"aws_cloudtrail.constant_twice_empty": "IG705:high",
 		}},
 		// Refresh-only plans accept what changed outside Terraform
 		// (resource_drift): judged as those changes, from the state as
@@ -1765,5 +1768,16 @@ func TestSensitiveModuleOutputsEveryRun(t *testing.T) {
 				t.Fatalf("%s on %s names a value read from a sensitive output: %s", f.Rule.ID, f.Address, f.Message)
 			}
 		}
+	}
+}
+
+// TestMarkedModuleOutputNotWithheld: an output declared sensitive that
+// reads another object, as most registry modules' secrets do, leaves the
+// root's local values shown: Terraform marks such a value itself where it
+// is read (round 137: every local-derived name was withheld).
+func TestMarkedModuleOutputNotWithheld(t *testing.T) {
+	fs := Lint(readFixture(t, "trust/sensitive-output-marked"), Options{}).Findings
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, `user "deployer-shown"`) {
+		t.Errorf("findings %+v; want IG203 naming the user", fs)
 	}
 }

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"bytes"
 	"hash/fnv"
 	"slices"
 	"strings"
@@ -109,7 +110,7 @@ func (rd *reader) readExpr() (expr, error) {
 		other = true
 		return s.skip()
 	})
-	if rd.blockDepth > 0 {
+	if rd.blockDepth > 0 && !(constant && !other && !e.refs && emptyConstant(text)) {
 		h := fnv.New64a()
 		h.Write([]byte{byte(btoi(constant) + 2*btoi(e.refs) + 4*btoi(other))})
 		h.Write(text)
@@ -134,6 +135,13 @@ func (rd *reader) readExpr() (expr, error) {
 	}
 	// Keys Terraform never writes.
 	return expr{opaque: true, inputs: true, text: e.text}, err
+}
+
+// emptyConstant reports whether a constant is null or an empty list, which
+// a block keeps as if it were omitted (round 137).
+func emptyConstant(text []byte) bool {
+	t := bytes.TrimSpace(text)
+	return string(t) == "null" || len(t) >= 2 && t[0] == '[' && t[len(t)-1] == ']' && len(bytes.TrimSpace(t[1:len(t)-1])) == 0
 }
 
 func btoi(b bool) int {

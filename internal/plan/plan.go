@@ -250,9 +250,13 @@ type reader struct {
 	// "" whether a module has any; outputExprs, by module, the expressions
 	// of the outputs that read module inputs or outputs (see readsSecret).
 	secretOutputs map[configKey]bool
-	outputExprs   map[int]map[string]expr
-	children      map[int][]int // each numbered module's calls, numbered (see readsSecret)
-	secrets       *secretWalk   // see readsSecret
+	// unmarkedOutputs has those of them that read no other object, whose
+	// values Terraform does not mark, and under "" whether a module has any.
+	unmarkedOutputs map[configKey]bool
+	outputExprs     map[int]map[string]expr
+	children        map[int][]int // each numbered module's calls, numbered (see readsSecret)
+	secrets         *secretWalk   // see readsSecret
+	localSecrets    *secretWalk   // see secretWalk.unmarked
 	// blockDepth counts the nested blocks of the configuration being read,
 	// whose expressions are hashed (expr.text) into constScratch.
 	blockDepth   int
@@ -299,6 +303,7 @@ func (rd *reader) top() error {
 		case "configuration":
 			rd.config, rd.p.modules, rd.calls = map[resourceKey]configResource{}, map[configKey]int{}, map[int]moduleCall{}
 			rd.knownOutputs, rd.secretOutputs, rd.outputExprs = map[configKey]bool{}, map[configKey]bool{}, map[int]map[string]expr{}
+			rd.unmarkedOutputs = map[configKey]bool{}
 			return s.fields("configuration", func(key []byte) error {
 				switch string(s.field(key)) {
 				case "root_module":
@@ -1159,11 +1164,18 @@ func (rd *reader) configModule(m *modulePath) error {
 func (rd *reader) moduleOutputs(m *modulePath) error {
 	s := rd.s
 	var known, secret []string
+	var unmarked []string // declared outputs that read no other object (see secretWalk)
 	chained := map[string]expr{}
 	all := true
 	err := s.entries("outputs", func(key []byte) error {
 		name, isKnown := string(key), false
-		defer func() { all = all && isKnown }()
+		declared, opaque := false, false
+		defer func() {
+			all = all && isKnown
+			if declared && !opaque {
+				unmarked = append(unmarked, name)
+			}
+		}()
 		if c, ok := s.peek(); !ok || c != '{' {
 			return s.skip()
 		}
@@ -1171,7 +1183,7 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 			switch string(s.field(k)) {
 			case "sensitive":
 				v, err := rd.value()
-				if v == true {
+				if declared = v == true; declared {
 					if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
 						return err
 					}
@@ -1183,6 +1195,7 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 				return s.skip()
 			}
 			e, err := rd.readExpr()
+			opaque = e.opaque
 			if len(e.vars) > 0 || len(e.outputs) > 0 || e.locals {
 				if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
 					return err
@@ -1211,6 +1224,10 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 	for _, name := range secret {
 		rd.secretOutputs[configKey{id, name}] = true
 		rd.secretOutputs[configKey{id, ""}] = true
+	}
+	for _, name := range unmarked {
+		rd.unmarkedOutputs[configKey{id, name}] = true
+		rd.unmarkedOutputs[configKey{id, ""}] = true
 	}
 	if len(chained) > 0 {
 		rd.outputExprs[id] = chained
@@ -1666,8 +1683,7 @@ func (rd *reader) resolveConfig() (secret bool) {
 	p.configured = make(map[resourceKey]Settings, len(rd.config))
 	ids := map[string]int{} // one number a source, whichever resources read it
 	rd.known, rd.passed, rd.shown = map[configKey]bool{}, map[configKey]passed{}, map[configKey]bool{}
-	rd.secrets = &secretWalk{index: map[secretNode]int{}, low: map[secretNode]int{}, onStack: map[secretNode]bool{},
-		acc: map[secretNode]bool{}, done: map[secretNode]bool{}}
+	rd.secrets, rd.localSecrets = newSecretWalk(false), newSecretWalk(true)
 	rd.children = map[int][]int{}
 	for call, child := range p.modules {
 		rd.children[call.module] = append(rd.children[call.module], child)
@@ -1711,7 +1727,7 @@ func (rd *reader) resolveConfig() (secret bool) {
 	}
 	p.regions = rd.regions
 	rd.config, rd.calls, rd.rootVars, rd.rootDeclared, rd.known, rd.passed, rd.regions = nil, nil, nil, nil, nil, nil, nil
-	rd.secretOutputs, rd.outputExprs, rd.children, rd.secrets = nil, nil, nil, nil
+	rd.secretOutputs, rd.unmarkedOutputs, rd.outputExprs, rd.children, rd.secrets, rd.localSecrets = nil, nil, nil, nil, nil, nil
 	return secret
 }
 
@@ -1839,7 +1855,8 @@ type AttrSetting struct {
 	Constant bool
 	// Text: a block's attribute, a hash of its expression as written:
 	// blocks whose attributes are written alike are alike, and, all set to
-	// constants, are one element of a set of blocks (see Blocks).
+	// constants, are one element of a set of blocks (see Blocks). 0 for
+	// null or an empty list, which is as if omitted.
 	Text uint64
 	// Secret: it reads a module's output declared sensitive (see
 	// readsSecret), which the plan does not mark.

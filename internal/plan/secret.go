@@ -22,12 +22,34 @@ type secretNode struct {
 // cycle (a module's output passed back to it as an input) neither loops
 // nor settles a node before the nodes it reads (round 134), and each node
 // is visited once.
+//
+// A local value may read any output of the modules its module calls, and
+// any of its inputs; the plan does not show which. Most registry modules
+// declare an output sensitive that reads a secret of another object (an
+// access key's, a database password), which Terraform marks itself where
+// it is read. So a local counts only outputs that read no other object,
+// whose values Terraform does not mark: the unmarked walk, to which the
+// other hands its local-value nodes (round 137: every local of a root that
+// called such a module was withheld).
 type secretWalk struct {
+	unmarked   bool
 	index, low map[secretNode]int
 	onStack    map[secretNode]bool
 	acc        map[secretNode]bool // what a node reads as far as seen
 	done       map[secretNode]bool // settled: whether it reads one
 	stack      []secretNode
+	// past: the walk met more than maxSecretNodes nodes, and answers
+	// true for what it has not settled.
+	past bool
+}
+
+// maxSecretNodes bounds the nodes a walk keeps: 1.4 million module inputs
+// read by one output took 393 MB (round 137).
+const maxSecretNodes = 200_000
+
+func newSecretWalk(unmarked bool) *secretWalk {
+	return &secretWalk{unmarked: unmarked, index: map[secretNode]int{}, low: map[secretNode]int{}, onStack: map[secretNode]bool{},
+		acc: map[secretNode]bool{}, done: map[secretNode]bool{}}
 }
 
 // readsSecret reports whether e, read in module m, reads a module output
@@ -39,7 +61,7 @@ type secretWalk struct {
 func (rd *reader) readsSecret(m int, e expr) bool {
 	found := false
 	rd.exprNodes(m, e, func(n secretNode) bool {
-		found = rd.nodeSecret(n)
+		found = rd.nodeSecret(rd.secrets, n)
 		return !found
 	})
 	return found
@@ -67,8 +89,8 @@ func (rd *reader) exprNodes(m int, e expr, visit func(secretNode) bool) {
 	}
 }
 
-// successors gives visit the nodes n reads.
-func (rd *reader) successors(n secretNode, visit func(secretNode) bool) {
+// successors gives visit the nodes n reads, in walk w.
+func (rd *reader) successors(w *secretWalk, n secretNode, visit func(secretNode) bool) {
 	switch n.kind {
 	case 'o':
 		if n.name != "" {
@@ -91,6 +113,9 @@ func (rd *reader) successors(n secretNode, visit func(secretNode) bool) {
 			rd.exprNodes(call.parent, *call.forEach, visit)
 		}
 	case 'l':
+		if !w.unmarked {
+			return // its source: see source
+		}
 		for _, c := range rd.children[n.module] {
 			if !visit(secretNode{c, 'o', ""}) {
 				return
@@ -107,10 +132,9 @@ func (rd *reader) successors(n secretNode, visit func(secretNode) bool) {
 // nodeSecret reports whether n reads a module output declared sensitive.
 // The walk keeps its own stack: a chain of 55,000 modules took 52 MB of
 // goroutine stack as recursion (round 135).
-func (rd *reader) nodeSecret(root secretNode) bool {
-	w := rd.secrets
-	if v, ok := w.done[root]; ok {
-		return v
+func (rd *reader) nodeSecret(w *secretWalk, root secretNode) bool {
+	if v, ok := w.done[root]; ok || w.past {
+		return v || w.past
 	}
 	type frame struct {
 		n    secretNode
@@ -121,13 +145,19 @@ func (rd *reader) nodeSecret(root secretNode) bool {
 	push := func(n secretNode) {
 		w.index[n], w.low[n] = len(w.index), len(w.index)
 		w.stack, w.onStack[n] = append(w.stack, n), true
-		w.acc[n] = n.kind == 'o' && rd.secretOutputs[configKey{n.module, n.name}]
+		w.acc[n] = rd.source(w, n)
 		var succ []secretNode
-		rd.successors(n, func(s secretNode) bool { succ = append(succ, s); return true })
+		rd.successors(w, n, func(s secretNode) bool { succ = append(succ, s); return true })
 		frames = append(frames, frame{n: n, succ: succ})
 	}
 	push(root)
 	for len(frames) > 0 {
+		if len(w.index) > maxSecretNodes {
+			// Too much to follow: what is not settled is withheld, and
+			// the walk's maps go.
+			*w = secretWalk{unmarked: w.unmarked, past: true}
+			return true
+		}
 		f := &frames[len(frames)-1]
 		if f.next < len(f.succ) {
 			s := f.succ[f.next]
@@ -172,4 +202,19 @@ func (rd *reader) nodeSecret(root secretNode) bool {
 		}
 	}
 	return w.done[root]
+}
+
+// source reports whether n, in walk w, is itself a declared output: any
+// such output, or in the unmarked walk one that reads no other object. In
+// the other walk, a local-value node is what the unmarked walk finds.
+func (rd *reader) source(w *secretWalk, n secretNode) bool {
+	switch {
+	case n.kind == 'l' && !w.unmarked:
+		return rd.nodeSecret(rd.localSecrets, n)
+	case n.kind != 'o':
+		return false
+	case w.unmarked:
+		return rd.unmarkedOutputs[configKey{n.module, n.name}]
+	}
+	return rd.secretOutputs[configKey{n.module, n.name}]
 }

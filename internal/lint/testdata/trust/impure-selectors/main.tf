@@ -332,3 +332,51 @@ resource "aws_cloudtrail" "advanced_local_beside" {
     }
   }
 }
+
+# Round 137: a field_selector of constants written twice, one copy with an
+# attribute set to null or to an empty list, is still one block of the set.
+resource "aws_cloudtrail" "constant_twice_null" {
+  name                       = "constant-twice-null"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  advanced_event_selector {
+    name = "management"
+    field_selector {
+      field  = "eventCategory"
+      equals = [timestamp() == "" ? "Management" : "Data"]
+    }
+    field_selector {
+      field      = "eventSource"
+      not_equals = ["kms.amazonaws.com"]
+    }
+    field_selector {
+      field       = "eventSource"
+      not_equals  = ["kms.amazonaws.com"]
+      starts_with = null
+    }
+  }
+}
+
+resource "aws_cloudtrail" "constant_twice_empty" {
+  name                       = "constant-twice-empty"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  advanced_event_selector {
+    name = "management"
+    field_selector {
+      field  = "eventCategory"
+      equals = [timestamp() == "" ? "Management" : "Data"]
+    }
+    field_selector {
+      field      = "eventSource"
+      not_equals = ["kms.amazonaws.com"]
+    }
+    field_selector {
+      field       = "eventSource"
+      not_equals  = ["kms.amazonaws.com"]
+      starts_with = []
+    }
+  }
+}
