@@ -22,12 +22,31 @@ var ErrEmptyReply = errors.New("the reply is a success that holds no result, and
 
 // ErrReplyTooLarge is why a call whose reply's body is over MaxReplyBytes
 // failed (RejectEmptyReplies).
-var ErrReplyTooLarge = fmt.Errorf("the reply's body is over %d MiB, far more than any IAM, STS or CloudTrail reply", MaxReplyBytes>>20)
+var ErrReplyTooLarge = errors.New("the reply's body is far larger than any IAM, STS or CloudTrail reply of its kind")
 
 // MaxReplyBytes is the largest reply body RejectEmptyReplies reads. The
 // largest real replies (a credential report of thousands of users, a page
 // of 1,000 users or 50 CloudTrail events) are a few MiB at most.
 const MaxReplyBytes = 64 << 20
+
+// replyLimits are smaller bounds for the replies that carry key material,
+// whose size IAM bounds: a certificate chain of at most 2,097,152
+// characters and a body of 16,384; a user has at most two signing
+// certificates and five SSH keys. With 16 calls in flight, 64 MiB each
+// held 4.4 GB (round 138).
+var replyLimits = map[string]int64{
+	"GetServerCertificate":    4 << 20,
+	"ListSigningCertificates": 1 << 20,
+	"GetSSHPublicKey":         1 << 20,
+}
+
+// replyLimit is the largest reply body of operation op.
+func replyLimit(op string) int64 {
+	if n, ok := replyLimits[op]; ok {
+		return n
+	}
+	return MaxReplyBytes
+}
 
 // RejectEmptyReplies is an SDK stack option, for aws.Config.APIOptions or a
 // client's, that fails a call whose reply is HTTP 2xx but holds no result.
@@ -66,7 +85,7 @@ func rejectEmpty(ctx context.Context, in middleware.DeserializeInput, next middl
 	if !ok || resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return out, md, nil
 	}
-	body, err := readReply(resp)
+	body, err := readReply(resp, replyLimit(middleware.GetOperationName(ctx)))
 	if err != nil {
 		return out, md, &smithy.DeserializationError{Err: err}
 	}
@@ -76,22 +95,23 @@ func rejectEmpty(ctx context.Context, in middleware.DeserializeInput, next middl
 	return out, md, nil
 }
 
-// readReply reads resp's body whole, up to MaxReplyBytes, whatever
+// readReply reads resp's body whole, up to max bytes, whatever
 // ContentLength says (-1 when the length is not known), and puts it back
 // as a reader over what was read, so the deserializer reads the whole body.
-func readReply(resp *smithyhttp.Response) ([]byte, error) {
+func readReply(resp *smithyhttp.Response, max int64) ([]byte, error) {
 	if resp.Body == nil {
 		return nil, nil
 	}
-	if resp.ContentLength > MaxReplyBytes {
-		return nil, ErrReplyTooLarge
+	tooLarge := fmt.Errorf("%w (over %d MiB)", ErrReplyTooLarge, max>>20)
+	if resp.ContentLength > max {
+		return nil, tooLarge
 	}
-	buf, err := io.ReadAll(io.LimitReader(resp.Body, MaxReplyBytes+1))
+	buf, err := io.ReadAll(io.LimitReader(resp.Body, max+1))
 	switch {
 	case err != nil:
 		return nil, fmt.Errorf("reading the reply: %w", err)
-	case len(buf) > MaxReplyBytes:
-		return nil, ErrReplyTooLarge
+	case int64(len(buf)) > max:
+		return nil, tooLarge
 	}
 	resp.Body = struct {
 		io.Reader

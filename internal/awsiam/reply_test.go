@@ -322,3 +322,26 @@ func TestCallerAccountMissing(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyMaterialRepliesBounded: the replies that carry key material are
+// bounded by IAM's own limits on it, not the general 64 MiB: with 16 calls
+// in flight, 60 MiB chains held 4.4 GB (round 138). A chain at IAM's
+// limit, 2,097,152 characters, is read.
+func TestKeyMaterialRepliesBounded(t *testing.T) {
+	reply := func(op string, size int) error {
+		body := op + "Response><" + op + "Result>" + strings.Repeat("A", size) + "</" + op + "Result></" + op + "Response>"
+		resp := &smithyhttp.Response{Response: &http.Response{StatusCode: 200, ContentLength: -1, Body: io.NopCloser(strings.NewReader("<" + body))}}
+		return rejectReply(middleware.WithOperationName(awsmiddleware.SetServiceID(context.Background(), "IAM"), op), resp)
+	}
+	for op, size := range map[string]int{"GetServerCertificate": 2_097_152 + 16_384, "ListSigningCertificates": 2 * 16_384, "GetSSHPublicKey": 16_384} {
+		if err := reply(op, size); err != nil {
+			t.Errorf("%s of %d bytes: %v", op, size, err)
+		}
+		if err := reply(op, 8<<20); !errors.Is(err, ErrReplyTooLarge) || !strings.Contains(err.Error(), "MiB") {
+			t.Errorf("%s of 8 MiB: %v, want ErrReplyTooLarge", op, err)
+		}
+	}
+	if err := reply("ListUsers", 8<<20); err != nil {
+		t.Errorf("ListUsers of 8 MiB: %v", err)
+	}
+}

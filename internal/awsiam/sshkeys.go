@@ -138,7 +138,7 @@ func (c *sshCollector) userKeys(ctx context.Context, user string, fatal bool) er
 			}
 			k.Gap = gap
 		case out.SSHPublicKey != nil:
-			k.Body = aws.ToString(out.SSHPublicKey.SSHPublicKeyBody)
+			k.Body = material(out.SSHPublicKey.SSHPublicKeyBody)
 		}
 		keys = append(keys, k)
 	}

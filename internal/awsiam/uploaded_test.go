@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -259,5 +260,24 @@ func TestUserDeletedDuringRead(t *testing.T) {
 				t.Errorf("%d items and %d gaps (-1: the read failed), want %d and %d", items, gaps, want.items, want.gaps)
 			}
 		})
+	}
+}
+
+// TestMaterialCut: a certificate body or SSH key past IAM's limit of 16,384
+// characters, which only something other than IAM sends, is kept cut at
+// the limit, so that every user's material is not held whole (round 138:
+// 60 MiB bodies took 4.3 GB).
+func TestMaterialCut(t *testing.T) {
+	big := strings.Repeat("A", 100_000)
+	srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{{Name: "alice",
+		SigningCertificates: []iamtest.SigningCertificate{{ID: "CERT", Body: big}},
+		SSHPublicKeys:       []iamtest.SSHPublicKey{{ID: "APKAKEY", Body: big}}}}})
+	sc, err := SigningCertificates(context.Background(), client(srv), "alice", ReportOptions{})
+	if err != nil || len(sc.Certificates) != 1 || len(sc.Certificates[0].Body) != maxMaterial {
+		t.Errorf("signing certificates: %+v, %v", sc, err)
+	}
+	keys, err := SSHPublicKeys(context.Background(), client(srv), "alice")
+	if err != nil || len(keys.Keys) != 1 || len(keys.Keys[0].Body) != maxMaterial {
+		t.Errorf("SSH keys: %d, %v", len(keys.Keys), err)
 	}
 }

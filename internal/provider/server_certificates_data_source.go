@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"regexp"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -133,54 +134,68 @@ func (d *serverCertificatesDataSource) Read(ctx context.Context, req datasource.
 }
 
 // serverCertificatesArea reads the server certificates under pathPrefix
-// whose names keep accepts (nil: all) and judges each.
+// whose names keep accepts (nil: all) and judges each as it is read, its
+// material then let go.
 func (cl *client) serverCertificatesArea(ctx context.Context, pathPrefix string, keep func(string) bool) ([]serverCertificateModel, findings, error) {
-	certs, err := awsiam.ServerCertificates(ctx, cl.iam, pathPrefix, keep)
+	now, b := cl.now(), cl.baseline
+	judged := map[string]judgedServerCertificate{}
+	certs, err := awsiam.ServerCertificatesJudged(ctx, cl.iam, pathPrefix, keep, func(c *awsiam.ServerCertificate) {
+		judged[c.Name] = judgeServerCertificate(*c, now, b)
+		c.Body, c.Chain = "", ""
+	})
 	if err != nil {
 		return nil, nil, err
 	}
-	now, b := cl.now(), cl.baseline
 	var fs findings
 	out := []serverCertificateModel{}
 	for _, c := range certs {
-		cm := serverCertificateModel{
-			Name: types.StringValue(c.Name), ID: types.StringValue(c.ID), ARN: types.StringValue(c.ARN), Path: types.StringValue(c.Path),
-			UploadDate: timeValue(c.Uploaded), Expiration: timeValue(c.Expiration),
-			DaysToExpiry: types.Int64Null(), Subject: types.StringNull(), Issuer: types.StringNull(),
-			KeyAlgorithm: types.StringNull(), KeyBits: types.Int64Null(), SignatureAlgorithm: types.StringNull(),
-			SelfSigned: types.BoolNull(), ChainLength: types.Int64Null(), ChainValid: types.BoolNull(),
-		}
-		if !c.Expiration.IsZero() {
-			cm.DaysToExpiry = types.Int64Value(int64(rules.Days(now, c.Expiration)))
-		}
-		if c.Gap != nil {
-			fs.add(c.Name, rules.Incomplete(c.Gap.Item, gapReason(c.Gap.Err), serverCertificateRules...))
-			out = append(out, cm)
-			continue
-		}
-		found := rules.EvaluateServerCertificate(rules.ServerCertificate{
-			Body: rules.Known(c.Body), Chain: rules.Known(c.Chain), PrivateKey: rules.Known(""),
-		}, now, b)
-		fs.add(c.Name, found...)
-		if body, err := inspect.ParseCertificate(c.Body); err == nil {
-			cm.Subject, cm.Issuer = types.StringValue(body.Subject), types.StringValue(body.Issuer)
-			cm.SANs = body.SANs
-			if cm.SANs == nil {
-				cm.SANs = []string{}
-			}
-			cm.KeyAlgorithm, cm.KeyBits = types.StringValue(body.KeyAlgorithm), types.Int64Value(int64(body.KeyBits))
-			cm.SignatureAlgorithm, cm.SelfSigned = types.StringValue(body.SignatureAlgorithm), types.BoolValue(body.SelfSigned())
-			if c.Expiration.IsZero() {
-				cm.Expiration, cm.DaysToExpiry = timeValue(body.NotAfter), types.Int64Value(int64(rules.Days(now, body.NotAfter)))
-			}
-			cm.ChainLength = types.Int64Value(0)
-			if chain, err := inspect.ParseChain(c.Chain); err == nil {
-				cm.ChainLength, cm.ChainValid = types.Int64Value(int64(len(chain))), types.BoolValue(chainVerified(found))
-			}
-		}
-		out = append(out, cm)
+		j := judged[c.Name]
+		fs.add(c.Name, j.found...)
+		out = append(out, j.model)
 	}
 	return out, fs, nil
+}
+
+// judgedServerCertificate is a certificate's model and findings.
+type judgedServerCertificate struct {
+	model serverCertificateModel
+	found []rules.Finding
+}
+
+func judgeServerCertificate(c awsiam.ServerCertificate, now time.Time, b rules.Baseline) judgedServerCertificate {
+	cm := serverCertificateModel{
+		Name: types.StringValue(c.Name), ID: types.StringValue(c.ID), ARN: types.StringValue(c.ARN), Path: types.StringValue(c.Path),
+		UploadDate: timeValue(c.Uploaded), Expiration: timeValue(c.Expiration),
+		DaysToExpiry: types.Int64Null(), Subject: types.StringNull(), Issuer: types.StringNull(),
+		KeyAlgorithm: types.StringNull(), KeyBits: types.Int64Null(), SignatureAlgorithm: types.StringNull(),
+		SelfSigned: types.BoolNull(), ChainLength: types.Int64Null(), ChainValid: types.BoolNull(),
+	}
+	if !c.Expiration.IsZero() {
+		cm.DaysToExpiry = types.Int64Value(int64(rules.Days(now, c.Expiration)))
+	}
+	if c.Gap != nil {
+		return judgedServerCertificate{cm, []rules.Finding{rules.Incomplete(c.Gap.Item, gapReason(c.Gap.Err), serverCertificateRules...)}}
+	}
+	found := rules.EvaluateServerCertificate(rules.ServerCertificate{
+		Body: rules.Known(c.Body), Chain: rules.Known(c.Chain), PrivateKey: rules.Known(""),
+	}, now, b)
+	if body, err := inspect.ParseCertificate(c.Body); err == nil {
+		cm.Subject, cm.Issuer = types.StringValue(body.Subject), types.StringValue(body.Issuer)
+		cm.SANs = body.SANs
+		if cm.SANs == nil {
+			cm.SANs = []string{}
+		}
+		cm.KeyAlgorithm, cm.KeyBits = types.StringValue(body.KeyAlgorithm), types.Int64Value(int64(body.KeyBits))
+		cm.SignatureAlgorithm, cm.SelfSigned = types.StringValue(body.SignatureAlgorithm), types.BoolValue(body.SelfSigned())
+		if c.Expiration.IsZero() {
+			cm.Expiration, cm.DaysToExpiry = timeValue(body.NotAfter), types.Int64Value(int64(rules.Days(now, body.NotAfter)))
+		}
+		cm.ChainLength = types.Int64Value(0)
+		if chain, err := inspect.ParseChain(c.Chain); err == nil {
+			cm.ChainLength, cm.ChainValid = types.Int64Value(int64(len(chain))), types.BoolValue(chainVerified(found))
+		}
+	}
+	return judgedServerCertificate{cm, found}
 }
 
 // chainVerified reads the chain verdict off a certificate's findings: the
