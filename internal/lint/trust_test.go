@@ -1770,14 +1770,3 @@ func TestSensitiveModuleOutputsEveryRun(t *testing.T) {
 		}
 	}
 }
-
-// TestMarkedModuleOutputNotWithheld: an output declared sensitive that
-// reads another object, as most registry modules' secrets do, leaves the
-// root's local values shown: Terraform marks such a value itself where it
-// is read (round 137: every local-derived name was withheld).
-func TestMarkedModuleOutputNotWithheld(t *testing.T) {
-	fs := Lint(readFixture(t, "trust/sensitive-output-marked"), Options{}).Findings
-	if len(fs) != 1 || !strings.Contains(fs[0].Message, `user "deployer-shown"`) {
-		t.Errorf("findings %+v; want IG203 naming the user", fs)
-	}
-}

@@ -250,13 +250,9 @@ type reader struct {
 	// "" whether a module has any; outputExprs, by module, the expressions
 	// of the outputs that read module inputs or outputs (see readsSecret).
 	secretOutputs map[configKey]bool
-	// unmarkedOutputs has those of them that read no other object, whose
-	// values Terraform does not mark, and under "" whether a module has any.
-	unmarkedOutputs map[configKey]bool
-	outputExprs     map[int]map[string]expr
-	children        map[int][]int // each numbered module's calls, numbered (see readsSecret)
-	secrets         *secretWalk   // see readsSecret
-	localSecrets    *secretWalk   // see secretWalk.unmarked
+	outputExprs   map[int]map[string]expr
+	children      map[int][]int // each numbered module's calls, numbered (see readsSecret)
+	secrets       *secretWalk   // see readsSecret
 	// blockDepth counts the nested blocks of the configuration being read,
 	// whose expressions are hashed (expr.text) into constScratch.
 	blockDepth   int
@@ -303,7 +299,6 @@ func (rd *reader) top() error {
 		case "configuration":
 			rd.config, rd.p.modules, rd.calls = map[resourceKey]configResource{}, map[configKey]int{}, map[int]moduleCall{}
 			rd.knownOutputs, rd.secretOutputs, rd.outputExprs = map[configKey]bool{}, map[configKey]bool{}, map[int]map[string]expr{}
-			rd.unmarkedOutputs = map[configKey]bool{}
 			return s.fields("configuration", func(key []byte) error {
 				switch string(s.field(key)) {
 				case "root_module":
@@ -1164,18 +1159,11 @@ func (rd *reader) configModule(m *modulePath) error {
 func (rd *reader) moduleOutputs(m *modulePath) error {
 	s := rd.s
 	var known, secret []string
-	var unmarked []string // declared outputs that read no other object (see secretWalk)
 	chained := map[string]expr{}
 	all := true
 	err := s.entries("outputs", func(key []byte) error {
 		name, isKnown := string(key), false
-		declared, opaque := false, false
-		defer func() {
-			all = all && isKnown
-			if declared && !opaque {
-				unmarked = append(unmarked, name)
-			}
-		}()
+		defer func() { all = all && isKnown }()
 		if c, ok := s.peek(); !ok || c != '{' {
 			return s.skip()
 		}
@@ -1183,7 +1171,7 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 			switch string(s.field(k)) {
 			case "sensitive":
 				v, err := rd.value()
-				if declared = v == true; declared {
+				if v == true {
 					if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
 						return err
 					}
@@ -1195,7 +1183,6 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 				return s.skip()
 			}
 			e, err := rd.readExpr()
-			opaque = e.opaque
 			if len(e.vars) > 0 || len(e.outputs) > 0 || e.locals {
 				if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
 					return err
@@ -1224,10 +1211,6 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 	for _, name := range secret {
 		rd.secretOutputs[configKey{id, name}] = true
 		rd.secretOutputs[configKey{id, ""}] = true
-	}
-	for _, name := range unmarked {
-		rd.unmarkedOutputs[configKey{id, name}] = true
-		rd.unmarkedOutputs[configKey{id, ""}] = true
 	}
 	if len(chained) > 0 {
 		rd.outputExprs[id] = chained
@@ -1683,7 +1666,8 @@ func (rd *reader) resolveConfig() (secret bool) {
 	p.configured = make(map[resourceKey]Settings, len(rd.config))
 	ids := map[string]int{} // one number a source, whichever resources read it
 	rd.known, rd.passed, rd.shown = map[configKey]bool{}, map[configKey]passed{}, map[configKey]bool{}
-	rd.secrets, rd.localSecrets = newSecretWalk(false), newSecretWalk(true)
+	rd.secrets = &secretWalk{index: map[secretNode]int{}, low: map[secretNode]int{}, onStack: map[secretNode]bool{},
+		acc: map[secretNode]bool{}, done: map[secretNode]bool{}}
 	rd.children = map[int][]int{}
 	for call, child := range p.modules {
 		rd.children[call.module] = append(rd.children[call.module], child)
@@ -1727,7 +1711,7 @@ func (rd *reader) resolveConfig() (secret bool) {
 	}
 	p.regions = rd.regions
 	rd.config, rd.calls, rd.rootVars, rd.rootDeclared, rd.known, rd.passed, rd.regions = nil, nil, nil, nil, nil, nil, nil
-	rd.secretOutputs, rd.unmarkedOutputs, rd.outputExprs, rd.children, rd.secrets, rd.localSecrets = nil, nil, nil, nil, nil, nil
+	rd.secretOutputs, rd.outputExprs, rd.children, rd.secrets = nil, nil, nil, nil
 	return secret
 }
 

@@ -22,17 +22,7 @@ type secretNode struct {
 // cycle (a module's output passed back to it as an input) neither loops
 // nor settles a node before the nodes it reads (round 134), and each node
 // is visited once.
-//
-// A local value may read any output of the modules its module calls, and
-// any of its inputs; the plan does not show which. Most registry modules
-// declare an output sensitive that reads a secret of another object (an
-// access key's, a database password), which Terraform marks itself where
-// it is read. So a local counts only outputs that read no other object,
-// whose values Terraform does not mark: the unmarked walk, to which the
-// other hands its local-value nodes (round 137: every local of a root that
-// called such a module was withheld).
 type secretWalk struct {
-	unmarked   bool
 	index, low map[secretNode]int
 	onStack    map[secretNode]bool
 	acc        map[secretNode]bool // what a node reads as far as seen
@@ -43,14 +33,9 @@ type secretWalk struct {
 	past bool
 }
 
-// maxSecretNodes bounds the nodes a walk keeps: 1.4 million module inputs
-// read by one output took 393 MB (round 137).
+// maxSecretNodes bounds the nodes the walk keeps: 1.4 million module
+// inputs read by one output took 393 MB (round 137).
 const maxSecretNodes = 200_000
-
-func newSecretWalk(unmarked bool) *secretWalk {
-	return &secretWalk{unmarked: unmarked, index: map[secretNode]int{}, low: map[secretNode]int{}, onStack: map[secretNode]bool{},
-		acc: map[secretNode]bool{}, done: map[secretNode]bool{}}
-}
 
 // readsSecret reports whether e, read in module m, reads a module output
 // declared sensitive: directly, through other outputs or module inputs
@@ -61,7 +46,7 @@ func newSecretWalk(unmarked bool) *secretWalk {
 func (rd *reader) readsSecret(m int, e expr) bool {
 	found := false
 	rd.exprNodes(m, e, func(n secretNode) bool {
-		found = rd.nodeSecret(rd.secrets, n)
+		found = rd.nodeSecret(n)
 		return !found
 	})
 	return found
@@ -89,8 +74,8 @@ func (rd *reader) exprNodes(m int, e expr, visit func(secretNode) bool) {
 	}
 }
 
-// successors gives visit the nodes n reads, in walk w.
-func (rd *reader) successors(w *secretWalk, n secretNode, visit func(secretNode) bool) {
+// successors gives visit the nodes n reads.
+func (rd *reader) successors(n secretNode, visit func(secretNode) bool) {
 	switch n.kind {
 	case 'o':
 		if n.name != "" {
@@ -113,9 +98,6 @@ func (rd *reader) successors(w *secretWalk, n secretNode, visit func(secretNode)
 			rd.exprNodes(call.parent, *call.forEach, visit)
 		}
 	case 'l':
-		if !w.unmarked {
-			return // its source: see source
-		}
 		for _, c := range rd.children[n.module] {
 			if !visit(secretNode{c, 'o', ""}) {
 				return
@@ -132,7 +114,8 @@ func (rd *reader) successors(w *secretWalk, n secretNode, visit func(secretNode)
 // nodeSecret reports whether n reads a module output declared sensitive.
 // The walk keeps its own stack: a chain of 55,000 modules took 52 MB of
 // goroutine stack as recursion (round 135).
-func (rd *reader) nodeSecret(w *secretWalk, root secretNode) bool {
+func (rd *reader) nodeSecret(root secretNode) bool {
+	w := rd.secrets
 	if v, ok := w.done[root]; ok || w.past {
 		return v || w.past
 	}
@@ -145,9 +128,9 @@ func (rd *reader) nodeSecret(w *secretWalk, root secretNode) bool {
 	push := func(n secretNode) {
 		w.index[n], w.low[n] = len(w.index), len(w.index)
 		w.stack, w.onStack[n] = append(w.stack, n), true
-		w.acc[n] = rd.source(w, n)
+		w.acc[n] = n.kind == 'o' && rd.secretOutputs[configKey{n.module, n.name}]
 		var succ []secretNode
-		rd.successors(w, n, func(s secretNode) bool { succ = append(succ, s); return true })
+		rd.successors(n, func(s secretNode) bool { succ = append(succ, s); return true })
 		frames = append(frames, frame{n: n, succ: succ})
 	}
 	push(root)
@@ -155,7 +138,7 @@ func (rd *reader) nodeSecret(w *secretWalk, root secretNode) bool {
 		if len(w.index) > maxSecretNodes {
 			// Too much to follow: what is not settled is withheld, and
 			// the walk's maps go.
-			*w = secretWalk{unmarked: w.unmarked, past: true}
+			*w = secretWalk{past: true}
 			return true
 		}
 		f := &frames[len(frames)-1]
@@ -202,19 +185,4 @@ func (rd *reader) nodeSecret(w *secretWalk, root secretNode) bool {
 		}
 	}
 	return w.done[root]
-}
-
-// source reports whether n, in walk w, is itself a declared output: any
-// such output, or in the unmarked walk one that reads no other object. In
-// the other walk, a local-value node is what the unmarked walk finds.
-func (rd *reader) source(w *secretWalk, n secretNode) bool {
-	switch {
-	case n.kind == 'l' && !w.unmarked:
-		return rd.nodeSecret(rd.localSecrets, n)
-	case n.kind != 'o':
-		return false
-	case w.unmarked:
-		return rd.unmarkedOutputs[configKey{n.module, n.name}]
-	}
-	return rd.secretOutputs[configKey{n.module, n.name}]
 }
