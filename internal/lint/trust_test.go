@@ -218,6 +218,8 @@ func TestFixtureFindings(t *testing.T) {
 			// The copy with an attribute null or [] (round 137: info).
 			"aws_cloudtrail.constant_twice_null":  "IG705:high",
 			"aws_cloudtrail.constant_twice_empty": "IG705:high",
+			// Written with a bool and with a string (round 141: info).
+			"aws_cloudtrail.bool_and_string": "IG705:high",
 		}},
 		// Refresh-only plans accept what changed outside Terraform
 		// (resource_drift): judged as those changes, from the state as
@@ -1766,6 +1768,48 @@ func TestSensitiveModuleOutputsEveryRun(t *testing.T) {
 		for _, f := range Lint(readPlan(t, data), Options{}).Findings {
 			if strings.Contains(f.Message, "CANARY") {
 				t.Fatalf("%s on %s names a value read from a sensitive output: %s", f.Rule.ID, f.Address, f.Message)
+			}
+		}
+	}
+}
+
+// TestConfigurationSpellings: the configuration is read as a JSON reader
+// sees it (round 141). A field_selector written twice is one block whatever
+// the spelling of its constants, so the impure selector beside it stays
+// high; a module output's "sensitive" given as other than false still
+// withholds what it guards.
+func TestConfigurationSpellings(t *testing.T) {
+	selectors, err := os.ReadFile("testdata/trust/impure-selectors/plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const constant = `"not_equals":{"constant_value":["kms.amazonaws.com"]}`
+	for name, spelt := range map[string]string{
+		"escaped": `"not_equals":{"constant_value":["kms.am\u0061zonaws.com"]}`,
+		"blanks":  `"not_equals":{"constant_value":[ "kms.amazonaws.com" ]}`,
+	} {
+		// The second copy written, constant_twice's.
+		first := bytes.Index(selectors, []byte(constant))
+		i := bytes.Index(selectors[first+1:], []byte(constant)) + first + 1
+		if first < 0 || i <= first {
+			t.Fatal("the fixture no longer writes the constant twice")
+		}
+		doc := slices.Concat(selectors[:i], []byte(spelt), selectors[i+len(constant):])
+		for _, f := range Lint(readPlan(t, doc), Options{}).Findings {
+			if f.Address == "aws_cloudtrail.constant_twice" && f.Severity != rules.High {
+				t.Errorf("%s: %s %s", name, f.Rule.ID, f.Severity)
+			}
+		}
+	}
+	outputs, err := os.ReadFile("testdata/trust/sensitive-module-output/plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{`"true"`, `1`} {
+		doc := bytes.ReplaceAll(outputs, []byte(`"direct":{"sensitive":true`), []byte(`"direct":{"sensitive":`+v))
+		for _, f := range Lint(readPlan(t, doc), Options{}).Findings {
+			if strings.Contains(f.Message, "CANARY") {
+				t.Errorf(`"sensitive": %s: %s`, v, f.Message)
 			}
 		}
 	}

@@ -2,8 +2,10 @@ package plan
 
 import (
 	"bytes"
+	"encoding/json"
 	"hash/fnv"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -110,10 +112,13 @@ func (rd *reader) readExpr() (expr, error) {
 		other = true
 		return s.skip()
 	})
-	if rd.blockDepth > 0 && !(constant && !other && !e.refs && emptyConstant(text)) {
+	if rd.blockDepth > 0 && !(constant && !other && len(e.source) == 0 && emptyConstant(text)) {
+		// A constant is hashed as the value the provider takes, not as
+		// spelled: escapes, blanks, and a bool or number where a string
+		// goes (false and "false" are one block of a set; round 141).
 		h := fnv.New64a()
-		h.Write([]byte{byte(btoi(constant) + 2*btoi(e.refs) + 4*btoi(other))})
-		h.Write(text)
+		h.Write([]byte{byte(btoi(constant) + 2*btoi(len(e.source) > 0) + 4*btoi(other))})
+		h.Write(canonical(text))
 		h.Write(e.source)
 		e.text = h.Sum64()
 	}
@@ -135,6 +140,44 @@ func (rd *reader) readExpr() (expr, error) {
 	}
 	// Keys Terraform never writes.
 	return expr{opaque: true, inputs: true, text: e.text}, err
+}
+
+// canonical is a constant's JSON as the provider's string attributes take
+// it: scalars as strings (a number in its shortest form), objects with
+// their keys in order; text that does not decode is kept as it is.
+func canonical(text []byte) []byte {
+	var v any
+	d := json.NewDecoder(bytes.NewReader(text))
+	d.UseNumber()
+	if len(text) == 0 || d.Decode(&v) != nil {
+		return text
+	}
+	var str func(any) any
+	str = func(v any) any {
+		switch x := v.(type) {
+		case bool:
+			return strconv.FormatBool(x)
+		case json.Number:
+			if f, err := strconv.ParseFloat(string(x), 64); err == nil {
+				return strconv.FormatFloat(f, 'f', -1, 64)
+			}
+			return string(x)
+		case []any:
+			for i := range x {
+				x[i] = str(x[i])
+			}
+		case map[string]any:
+			for k := range x {
+				x[k] = str(x[k])
+			}
+		}
+		return v
+	}
+	out, err := json.Marshal(str(v))
+	if err != nil {
+		return text
+	}
+	return out
 }
 
 // emptyConstant reports whether a constant is null or an empty list, which

@@ -1170,8 +1170,10 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 		return s.fields("output", func(k []byte) error {
 			switch string(s.field(k)) {
 			case "sensitive":
+				// Anything but false or null is taken as true: a hand-made
+				// "true" or 1 must not print what it guards (round 141).
 				v, err := rd.value()
-				if v == true {
+				if v != nil && v != false {
 					if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
 						return err
 					}

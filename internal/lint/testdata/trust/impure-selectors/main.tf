@@ -380,3 +380,27 @@ resource "aws_cloudtrail" "constant_twice_empty" {
     }
   }
 }
+
+# Round 141: the same field_selector written with a bool and with a string
+# is one block once the provider converts it: still high.
+resource "aws_cloudtrail" "bool_and_string" {
+  name                       = "bool-and-string"
+  s3_bucket_name             = "logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  advanced_event_selector {
+    name = "management"
+    field_selector {
+      field  = "eventCategory"
+      equals = [timestamp() == "" ? "Management" : "Data"]
+    }
+    field_selector {
+      field  = "readOnly"
+      equals = [false]
+    }
+    field_selector {
+      field  = "readOnly"
+      equals = ["false"]
+    }
+  }
+}
