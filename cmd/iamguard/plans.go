@@ -48,6 +48,7 @@ const (
 // plan directly in it, or in its whole tree with recursive.
 func expandPlans(args []string, recursive bool) ([]planArg, error) {
 	var out []planArg
+	pathBytes := 0 // of out's paths, for plansIn's bound
 	stdin := false
 	for _, a := range args {
 		if a == "-" {
@@ -63,14 +64,10 @@ func expandPlans(args []string, recursive bool) ([]planArg, error) {
 			return nil, fmt.Errorf("%s: %w", quote.Path(a), bare(err))
 		}
 		if !fi.IsDir() {
-			out = append(out, planArg{path: a})
+			out, pathBytes = append(out, planArg{path: a}), pathBytes+len(a)
 			continue
 		}
-		earlierBytes := 0
-		for _, p := range out {
-			earlierBytes += len(p.path)
-		}
-		found, err := plansIn(a, recursive, len(out), earlierBytes)
+		found, err := plansIn(a, recursive, len(out), &pathBytes)
 		if err != nil {
 			return nil, err
 		}
@@ -99,14 +96,14 @@ func planLimits(linted int, pathBytes int) error {
 }
 
 // plansIn lists the *.json files and binary plans in dir, in lexical order,
-// refusing more files found, beside the earlier ones given (earlier, of
-// earlierBytes of paths), than ten times the plans one run lints, or paths
-// of more than four times their bytes.
-func plansIn(dir string, recursive bool, earlier, earlierBytes int) ([]planArg, error) {
+// refusing more files found, beside the earlier ones given (earlier, and
+// their paths in *pathBytes, to which the paths found are added), than ten
+// times the plans one run lints, or paths of more than four times their
+// bytes.
+func plansIn(dir string, recursive bool, earlier int, pathBytes *int) ([]planArg, error) {
 	var out []planArg
-	pathBytes := earlierBytes
 	add := func(pa planArg) {
-		out, pathBytes = append(out, pa), pathBytes+len(pa.path)
+		out, *pathBytes = append(out, pa), *pathBytes+len(pa.path)
 	}
 	root := dir
 	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
@@ -116,7 +113,7 @@ func plansIn(dir string, recursive bool, earlier, earlierBytes int) ([]planArg, 
 		if err != nil {
 			return fmt.Errorf("%s: %w", quote.Path(path), bare(err))
 		}
-		if earlier+len(out) > 10*runLimits.plans || pathBytes > 4*runLimits.planPathBytes {
+		if earlier+len(out) > 10*runLimits.plans || *pathBytes > 4*runLimits.planPathBytes {
 			return fmt.Errorf("%s: more than %d *.json and binary plan files, or paths of more than %d bytes, the most iamguard looks at in one run: lint its directories in several runs",
 				quote.Path(dir), 10*runLimits.plans, 4*runLimits.planPathBytes)
 		}

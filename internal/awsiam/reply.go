@@ -102,16 +102,16 @@ func readReply(resp *smithyhttp.Response, max int64) ([]byte, error) {
 	if resp.Body == nil {
 		return nil, nil
 	}
-	tooLarge := fmt.Errorf("%w (over %d MiB)", ErrReplyTooLarge, max>>20)
+	tooLarge := func() error { return fmt.Errorf("%w (over %d MiB)", ErrReplyTooLarge, max>>20) }
 	if resp.ContentLength > max {
-		return nil, tooLarge
+		return nil, tooLarge()
 	}
 	buf, err := io.ReadAll(io.LimitReader(resp.Body, max+1))
 	switch {
 	case err != nil:
 		return nil, fmt.Errorf("reading the reply: %w", err)
 	case int64(len(buf)) > max:
-		return nil, tooLarge
+		return nil, tooLarge()
 	}
 	resp.Body = struct {
 		io.Reader
