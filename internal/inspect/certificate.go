@@ -485,10 +485,17 @@ func tlsKeyUsage(c *x509.Certificate) string {
 }
 
 // inOrder checks that a chain that verifies lists its path in order, each
-// certificate followed by its issuer, and nothing else.
+// certificate followed by its issuer, and nothing else. A self-signed
+// certificate ends the path: one after it is off the path, even of the same
+// name (the root again, or re-issued), which names alone would take for its
+// issuer.
 func inOrder(body *Certificate, chain []*Certificate) error {
 	prev := body
 	for _, c := range chain {
+		if selfSigned(prev.x509) {
+			return fmt.Errorf("the chain holds a certificate off the path: %s follows %s, which signs itself and ends the path",
+				named(c.Subject), named(prev.Subject))
+		}
 		if !bytes.Equal(prev.x509.RawIssuer, c.x509.RawSubject) {
 			return fmt.Errorf("the chain is out of order or holds a certificate off the path: %s follows %s, whose issuer is %s",
 				named(c.Subject), named(prev.Subject), named(prev.x509.Issuer.String()))
@@ -496,6 +503,12 @@ func inOrder(body *Certificate, chain []*Certificate) error {
 		prev = c
 	}
 	return nil
+}
+
+// selfSigned reports whether c names itself as its issuer and its own key
+// verifies its signature.
+func selfSigned(c *x509.Certificate) bool {
+	return bytes.Equal(c.RawIssuer, c.RawSubject) && c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature) == nil
 }
 
 // brokenLink walks the chain by issuer name from body towards the anchor and
