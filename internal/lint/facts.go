@@ -568,7 +568,7 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			l.sensitiveUsers[userKey(name.V)] = true
 		}
 	}
-	l.goneUsers, l.keptUsers, l.renamedUsers = map[string]string{}, map[string]bool{}, map[string]string{}
+	l.goneUsers, l.keptUsers, l.renamedUsers = map[string]string{}, map[string]bool{}, map[string]renamed{}
 	var renamedFrom []string      // the names users are renamed from
 	forced := map[string]string{} // users deleted with force_destroy: by accountUser, their key
 	keep := func(name rules.Value[string]) {
@@ -629,7 +629,7 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			from, ok1 := l.accountUser(c.rc, was.V)
 			to, ok2 := l.accountUser(c.rc, name.V)
 			if ok1 && ok2 {
-				l.renamedUsers[from] = to
+				l.renamedUsers[from] = renamed{to, name}
 			}
 			renamedFrom = append(renamedFrom, userKey(was.V))
 		}
@@ -662,6 +662,13 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			l.clearedUsers[k] = true
 		}
 	}
+}
+
+// renamed is the new name of a user the plan renames: by accountUser, and
+// as the plan gives it.
+type renamed struct {
+	key  string
+	name rules.Value[string]
 }
 
 // The keys an aws_iam_user's instances have (see readUsers).
@@ -718,7 +725,7 @@ func (l *linter) groupAccessKeys() {
 		if status := o.attrs().status("Active"); status.Unknown || status.V == "Active" {
 			l.activeKeys++
 		}
-		u := l.userOf(o, "user")
+		u := l.keyUser(o)
 		if u.name.Unknown || u.name.V == "" {
 			heads = append(heads, int32(i)) // alone
 			continue
@@ -738,6 +745,24 @@ func (l *linter) groupAccessKeys() {
 		}
 	}
 	l.keyFacts = map[*change][]rules.Finding{}
+}
+
+// keyUser is the user an access key belongs to once the plan is applied. A
+// key there before the plan goes with its user when the plan renames it
+// (UpdateUser), whatever its own attribute still says: it is the user's
+// under the new name, beside the keys made for that name (round 142).
+func (l *linter) keyUser(o appliedObject) user {
+	u := l.userOf(o, "user")
+	if u.name.Unknown || u.vague || o.change != nil && !o.forgotten && o.change.action != "no-op" && o.change.action != "update" {
+		return u
+	}
+	k, ok := l.accountUser(o.ref(), u.name.V)
+	to, renamed := l.renamedUsers[k]
+	if !ok || !renamed {
+		return u
+	}
+	to.name.Sensitive = to.name.Sensitive || u.name.Sensitive
+	return user{name: to.name, key: userKey(to.name.V)}
 }
 
 // judgedKey is the change this run judges as key i, or nil: a key in prior
@@ -767,7 +792,7 @@ func (l *linter) keySetFacts(c *change) []rules.Finding {
 // lets the set go.
 func (l *linter) judgeKeySet(head int32) {
 	keys, changes := l.keyScratch[:0], l.changeScratch[:0]
-	u := l.userOf(l.keys[head], "user")
+	u := l.keyUser(l.keys[head])
 	user := l.withheld(u)
 	for i := head; i >= 0; i = l.keyNext[i] {
 		a := l.keys[i].attrs()
@@ -1070,7 +1095,7 @@ func (l *linter) signingReplacement(c *change, user string) rules.Replacement {
 		return rules.NoReplacement
 	}
 	if to, ok := l.renamedUsers[k]; ok {
-		return max(l.signingBest[k], l.signingBest[to]) // the user, under its new name
+		return max(l.signingBest[k], l.signingBest[to.key]) // the user, under its new name
 	}
 	return l.signingBest[k]
 }
@@ -1175,7 +1200,7 @@ func (l *linter) renews(c *change, id string) bool {
 	if l.oldNames == nil {
 		l.oldNames = map[string][]string{}
 		for from, to := range l.renamedUsers {
-			l.oldNames[to] = append(l.oldNames[to], from)
+			l.oldNames[to.key] = append(l.oldNames[to.key], from)
 		}
 	}
 	return slices.ContainsFunc(l.oldNames[k], func(from string) bool { // the user held it under its old name

@@ -264,7 +264,7 @@ type linter struct {
 	sensitiveUsers map[string]bool                           // users, by key, whose name an object marks sensitive (see markSensitiveUsers)
 	goneUsers      map[string]string                         // users the plan deletes: by accountUser, their key (see userGone)
 	keptUsers      map[string]bool                           // users there once the plan is applied, by key (see userGone)
-	renamedUsers   map[string]string                         // users the plan renames: by accountUser, the new one (see readUsers)
+	renamedUsers   map[string]renamed                        // users the plan renames: by accountUser, the new one (see readUsers)
 	oldNames       map[string][]string                       // renamedUsers the other way: by the new one, the old ones (see renews)
 	retaken        map[string]bool                           // names a user is renamed from that another user takes, by key (see readUsers)
 	clearedUsers   map[string]bool                           // users deleted with force_destroy and made again, by accountUser (see readUsers)

@@ -321,6 +321,13 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/key-added-status-unknown", nil, map[string]string{
 			"aws_iam_access_key.zz_extra": "IG203:medium",
 		}},
+		// A user renamed in place takes its keys with it: a key there
+		// before, whatever its user attribute still says, counts beside
+		// one added for the new name (round 142: no finding, exit 0).
+		{"trust/key-user-renamed", nil, map[string]string{
+			"aws_iam_access_key.one_new": "IG203:medium",
+			"aws_iam_access_key.two_new": "IG203:medium",
+		}},
 		// A refresh-only plan lists no resource changes: each object of
 		// its prior_state, the account as refreshed, is judged as it
 		// stays, and one that changed outside Terraform as that change

@@ -1,0 +1,36 @@
+# Users renamed in place (UpdateUser): IAM moves their access keys with
+# them, so a key there before the plan is the user's under the new name,
+# whatever its own user attribute still says.
+
+# one and two: a key there before, and a key added for the new name. IG203.
+resource "aws_iam_user" "one" { name = "new-one" }
+resource "aws_iam_access_key" "one_old" {
+  user    = aws_iam_user.one.id # planned as "old-one", the user's ID until apply
+  pgp_key = "keybase:x"
+}
+resource "aws_iam_access_key" "one_new" {
+  user    = aws_iam_user.one.name
+  pgp_key = "keybase:x"
+}
+
+resource "aws_iam_user" "two" { name = "new-two" }
+resource "aws_iam_access_key" "two_old" {
+  user    = "old-two"
+  pgp_key = "keybase:x"
+}
+resource "aws_iam_access_key" "two_new" {
+  user    = "new-two"
+  pgp_key = "keybase:x"
+}
+
+# three: the key added for the new name is inactive. No finding.
+resource "aws_iam_user" "three" { name = "new-three" }
+resource "aws_iam_access_key" "three_old" {
+  user    = aws_iam_user.three.id
+  pgp_key = "keybase:x"
+}
+resource "aws_iam_access_key" "three_new" {
+  user    = aws_iam_user.three.name
+  status  = "Inactive"
+  pgp_key = "keybase:x"
+}
