@@ -296,8 +296,11 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		// on the command line is an error, and one found in a directory
 		// (the report of an earlier run) is passed over.
 		for _, in := range append(slices.Clone(pos), cfg.File) {
-			if in != "" && in != "-" && sameFile(*output, in) {
+			switch {
+			case in != "" && in != "-" && sameFile(*output, in):
 				return 0, fmt.Errorf("--output %s would overwrite %s, which this run reads", quote.Path(*output), quote.Path(in))
+			case in == "-" && isStdin(*output, stdin):
+				return 0, fmt.Errorf("--output %s would overwrite the plan this run reads from standard input", quote.Path(*output))
 			}
 		}
 		for i := range plans {
@@ -548,11 +551,27 @@ func artifactURI(name string) string {
 	if !filepath.IsAbs(name) {
 		abs = filepath.Join(wd, name)
 	}
-	rel, err := filepath.Rel(repoRoot(wd), abs)
-	if rel = filepath.ToSlash(rel); err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
+	root := repoRoot(wd)
+	rel, ok := within(root, abs)
+	if !ok {
+		// Named through a link to the repository (an absolute path through
+		// the linked working directory): its directory as it is.
+		dir, base := filepath.Split(abs)
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			rel, ok = within(root, filepath.Join(real, base))
+		}
+	}
+	if !ok {
 		return filepath.ToSlash(abs)
 	}
 	return rel
+}
+
+// within gives path relative to root, with slashes, if it is under root.
+func within(root, path string) (string, bool) {
+	rel, err := filepath.Rel(root, path)
+	rel = filepath.ToSlash(rel)
+	return rel, err == nil && rel != ".." && !strings.HasPrefix(rel, "../")
 }
 
 // repoRoot is the root of the git work tree that holds dir: the nearest of
@@ -579,6 +598,20 @@ func sameFile(a, b string) bool {
 	}
 	fb, err := os.Stat(b)
 	return err == nil && os.SameFile(fa, fb)
+}
+
+// isStdin reports whether name is the file stdin reads (- < plan.json).
+func isStdin(name string, stdin io.Reader) bool {
+	f, ok := stdin.(*os.File)
+	if !ok {
+		return false
+	}
+	in, err := f.Stat()
+	if err != nil || !in.Mode().IsRegular() {
+		return false
+	}
+	out, err := os.Stat(name)
+	return err == nil && os.SameFile(in, out)
 }
 
 func isDir(name string) bool {

@@ -357,6 +357,14 @@ func TestArtifactURI(t *testing.T) {
 	if got := artifactURI("plan.json"); got != "infra/prod/plan.json" {
 		t.Errorf("through a link: artifactURI(plan.json) = %q, want infra/prod/plan.json", got)
 	}
+	// So is a plan named by its absolute path through the link (round 144:
+	// a file URI, as if outside the repository).
+	if err := os.Mkdir(filepath.Join(link, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := artifactURI(filepath.Join(link, "sub", "plan.json")); got != "infra/prod/sub/plan.json" {
+		t.Errorf("through a link, absolute: artifactURI = %q, want infra/prod/sub/plan.json", got)
+	}
 	// Outside any repository, the working directory stands for its root.
 	t.Chdir(top)
 	for in, want := range map[string]string{"plans/p.json": "plans/p.json", "repo/../p.json": "p.json",

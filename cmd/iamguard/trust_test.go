@@ -146,6 +146,18 @@ func TestOutputNeverAnInput(t *testing.T) {
 	if after, _ := os.ReadFile(plan); !bytes.Equal(after, data) {
 		t.Error("the plan was overwritten")
 	}
+	// Nor the file stdin reads (lint --output plan.json - < plan.json; round 144).
+	in, err := os.Open(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	var out, errb bytes.Buffer
+	code := run([]string{"lint", "--output", plan, "-"}, in, &out, &errb)
+	wantUsageError(t, result{code, out.String(), errb.String()}, "would overwrite the plan this run reads from standard input")
+	if after, _ := os.ReadFile(plan); !bytes.Equal(after, data) {
+		t.Error("the plan stdin reads was overwritten")
+	}
 	r := lintCLI(t, nil, "lint", "--format", "json", "--output", earlier, dir)
 	if r.code != exitFindings || !strings.Contains(r.stderr, "report.json: skipped, it is the --output file") {
 		t.Errorf("a directory holding the output: exit %d, stderr %q", r.code, r.stderr)

@@ -609,3 +609,61 @@ func TestGitHubAnnotationLimit(t *testing.T) {
 		t.Errorf("%d error annotations, want 10", n)
 	}
 }
+
+// TestSARIFResultLimit: GitHub code scanning refuses a run of more than
+// 25,000 results, so the run keeps the worst, in the report's order, and
+// says how many it leaves out (round 144: 25,500 results, one run).
+func TestSARIFResultLimit(t *testing.T) {
+	var fs []lint.Finding
+	for i := range maxSARIFResults {
+		fs = append(fs, finding("IG204", rules.Medium, fmt.Sprintf("aws_iam_access_key.m%05d", i), "aws_iam_access_key", "no-op", "create_date", "old", nil))
+	}
+	fs = append(fs, finding("IG201", rules.Critical, "aws_iam_access_key.z", "aws_iam_access_key", "update", "status", "reactivated", nil))
+	fs = append(fs, finding("IG202", rules.Info, "aws_iam_access_key.i", "aws_iam_access_key", "create", "pgp_key", "unknown", nil))
+	r := New(lint.Result{Plan: &plan.Plan{FormatVersion: "1.2"}, Resources: len(fs), Findings: fs}, "test")
+	for i := range r.Findings { // a waived medium goes before an unwaived one
+		if r.Findings[i].Address == "aws_iam_access_key.m00007" {
+			r.Findings[i].Waived = true
+		}
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID    string
+				Locations []struct {
+					LogicalLocations []struct{ FullyQualifiedName string }
+				}
+			}
+			Invocations []struct {
+				ToolExecutionNotifications []struct {
+					Level   string
+					Message struct{ Text string }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(render(t, "sarif", r, Options{}), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	if len(run.Results) != maxSARIFResults {
+		t.Fatalf("%d results, want %d", len(run.Results), maxSARIFResults)
+	}
+	var names []string
+	for _, res := range run.Results {
+		names = append(names, res.Locations[0].LogicalLocations[0].FullyQualifiedName)
+	}
+	for _, name := range []string{"aws_iam_access_key.i", "aws_iam_access_key.m00007", "aws_iam_access_key.m00006"} {
+		if slices.Contains(names, name) != (name == "aws_iam_access_key.m00006") {
+			t.Errorf("%s kept: %v", name, slices.Contains(names, name))
+		}
+	}
+	if !slices.Contains(names, "aws_iam_access_key.z") || !slices.IsSorted(names[:maxSARIFResults-1]) {
+		t.Errorf("the critical finding is left out, or the report's order is not kept")
+	}
+	inv := run.Invocations
+	if len(inv) != 1 || len(inv[0].ToolExecutionNotifications) != 1 || inv[0].ToolExecutionNotifications[0].Level != "warning" ||
+		!strings.HasPrefix(inv[0].ToolExecutionNotifications[0].Message.Text, "2 of 25002 findings are left out") {
+		t.Errorf("invocations %+v", inv)
+	}
+}

@@ -182,8 +182,8 @@ func markdownFinding(f *Finding) string {
 // truncationNote ends a markdown report cut to fit GitHub's limit.
 func truncationNote(left, total int) string {
 	return fmt.Sprintf("\n> [!WARNING]\n> This report is cut to fit GitHub's limit of %d characters: "+
-		"%d of %d findings are left out. The SARIF report (`--format sarif`, also shown under "+
-		"code scanning) or the JSON report (`--format json`) has all of them.\n",
+		"%d of %d findings are left out. The JSON report (`--format json`) has all of them, and the SARIF report "+
+		"(`--format sarif`, also shown under code scanning) up to the 25,000 worst.\n",
 		markdownLimit, left, total)
 }
 

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
@@ -38,8 +39,39 @@ func sarifLevel(sev rules.Severity) string {
 	return "note"
 }
 
+// maxSARIFResults is the most results a run may hold for GitHub code
+// scanning, which refuses the whole upload past it ("Analysis SARIF file
+// rejected due to result limits").
+const maxSARIFResults = 25000
+
+// sarifKept chooses the findings a SARIF run holds, in the report's order:
+// all of them, or past maxSARIFResults the worst (unwaived first, then by
+// severity, then in order). Nil means all.
+func sarifKept(r *Report) []int {
+	if len(r.Findings) <= maxSARIFResults {
+		return nil
+	}
+	kept := make([]int, len(r.Findings))
+	for i := range kept {
+		kept[i] = i
+	}
+	rank := func(i int) int { // higher is kept first
+		f := &r.Findings[i]
+		if f.Waived {
+			return int(f.Severity)
+		}
+		return int(rules.Critical) + 1 + int(f.Severity)
+	}
+	slices.SortStableFunc(kept, func(a, b int) int { return rank(b) - rank(a) })
+	kept = kept[:maxSARIFResults]
+	slices.Sort(kept)
+	return kept
+}
+
 // WriteSARIF writes a SARIF 2.1.0 log with one run: the whole catalogue as
-// the driver's rules and one result per finding. Waived findings carry an
+// the driver's rules and one result per finding, up to the
+// maxSARIFResults that code scanning takes (the worst; a warning of the
+// run's invocation says how many are left out). Waived findings carry an
 // accepted external suppression. The results are encoded one at a time
 // straight to w (appendSARIFResult), as WriteJSON does the findings, so a
 // report of many findings is never held as one log in memory; the bytes
@@ -69,7 +101,8 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 	}
 	run := sarif.NewRun(*sarif.NewTool(driver))
 	run.Results = []*sarif.Result{}
-	if inv := sarifInvocation(r); inv != nil {
+	kept := sarifKept(r)
+	if inv := sarifInvocation(r, len(kept)); inv != nil {
 		run.AddInvocations(inv)
 	}
 	log.AddRun(run)
@@ -93,8 +126,12 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 			uris[fi] = artifactURI(fi)
 		}
 	}
-	writeOrdered(bw, len(r.Findings), r.weight, func(b []byte, i int) []byte {
-		f := &r.Findings[i]
+	n, pick := len(r.Findings), func(i int) int { return i }
+	if kept != nil {
+		n, pick = len(kept), func(i int) int { return kept[i] }
+	}
+	writeOrdered(bw, n, func(i int) int { return r.weight(pick(i)) }, func(b []byte, i int) []byte {
+		f := &r.Findings[pick(i)]
 		file := findingFile(f, opt)
 		id := sarifRuleID(f)
 		ri, ok := index[id]
@@ -117,13 +154,14 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 
 // sarifInvocation reports a configuration that differs from the defaults
 // as a tool configuration notification (a warning when it weakens the
-// checks), with the configuration as data in its properties, and each plan
+// checks), with the configuration as data in its properties, each plan
 // of the run that could not be read as an error notification of a run that
-// did not succeed: uploaded, its results are not all the plans'. Nil when
-// there is neither.
-func sarifInvocation(r *Report) *sarif.Invocation {
+// did not succeed: uploaded, its results are not all the plans', and
+// findings left out (kept > 0: the run holds that many) as a warning. Nil
+// when there is none of these.
+func sarifInvocation(r *Report, kept int) *sarif.Invocation {
 	c, unread := r.Config, r.Unread()
-	if c == nil && unread == 0 {
+	if c == nil && unread == 0 && kept == 0 {
 		return nil
 	}
 	inv := sarif.NewInvocation().WithExecutionSuccess(unread == 0)
@@ -142,6 +180,12 @@ func sarifInvocation(r *Report) *sarif.Invocation {
 			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications,
 				sarif.NewNotification().WithLevel("error").WithTextMessage(p.Path+": not read: "+p.Error))
 		}
+	}
+	if kept > 0 {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications,
+			sarif.NewNotification().WithLevel("warning").WithTextMessage(fmt.Sprintf(
+				"%d of %d findings are left out, the least severe: GitHub code scanning takes at most %d results a run. "+
+					"The JSON report (--format json) has all of them.", len(r.Findings)-kept, len(r.Findings), maxSARIFResults)))
 	}
 	return inv
 }
