@@ -321,6 +321,19 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/key-added-status-unknown", nil, map[string]string{
 			"aws_iam_access_key.zz_extra": "IG203:medium",
 		}},
+		// A setting read from a data source Terraform reads while it
+		// plans is null when the plan shows it unknown, as `= null` is;
+		// one read at apply, in any instance of a module, stays unknown
+		// (round 142: info, exit 0, for both).
+		{"trust/data-at-plan", nil, map[string]string{
+			"aws_iam_account_password_policy.this":                 "IG105:medium",
+			"aws_iam_user_login_profile.now":                       "IG601:medium",
+			"aws_iam_user_login_profile.later":                     "IG601:info",
+			`module.both["carol"].aws_iam_user_login_profile.this`: "IG601:medium",
+			`module.both["dave"].aws_iam_user_login_profile.this`:  "IG601:medium",
+			`module.one["erin"].aws_iam_user_login_profile.this`:   "IG601:info",
+			`module.one["frank"].aws_iam_user_login_profile.this`:  "IG601:info",
+		}},
 		// A user renamed in place takes its keys with it: a key there
 		// before, whatever its user attribute still says, counts beside
 		// one added for the new name (round 142: no finding, exit 0).

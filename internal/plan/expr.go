@@ -39,6 +39,9 @@ type expr struct {
 	// written in a way Terraform never writes.
 	opaque bool
 	vars   []string // the input variables of its module it reads
+	// data: the data sources of its module it reads (data.TYPE.NAME):
+	// known when Terraform plans, unless the plan reads one at apply.
+	data []string
 	// outputs: the outputs of module calls it reads, "CALL\x00OUTPUT".
 	outputs []string
 	each    bool // reads each.value
@@ -244,9 +247,11 @@ func (rd *reader) readRefs(e *expr) error {
 		e.opaque = true
 		return s.skip()
 	}
-	defer func() { // each variable once, however often it is read
+	defer func() { // each variable and data source once, however often it is read
 		slices.Sort(e.vars)
 		e.vars = slices.Compact(e.vars)
+		slices.Sort(e.data)
+		e.data = slices.Compact(e.data)
 	}()
 	var calls map[string]bool // the module calls whose outputs it reads
 	return s.array("references", func() error {
@@ -310,6 +315,22 @@ func (rd *reader) readRefs(e *expr) error {
 				}
 				calls[call] = true
 			}
+		case strings.HasPrefix(ref, "data."):
+			// A data source read while Terraform plans, its values in
+			// prior_state; one read only at apply is a change of the plan
+			// (see deferData and knownRefs). round 142: `require_symbols =
+			// data.aws_arn.x.region == "" ? null : true` was info, exit 0.
+			e.inputs = true
+			d, ok := dataRef(ref)
+			switch {
+			case !ok:
+				e.opaque = true
+			case len(e.data) == 0 || e.data[len(e.data)-1] != d: // data.x.y.z comes with data.x.y
+				if err := rd.keepBytes(len(d) + 16); err != nil {
+					return err
+				}
+				e.data = append(e.data, d)
+			}
 		case fixedRef(ref):
 			// known whenever Terraform plans
 		default:
@@ -345,6 +366,20 @@ func fixedRef(ref string) bool {
 		return true
 	}
 	return false
+}
+
+// dataRef reads a reference to a data source or its attribute:
+// data.TYPE.NAME[KEY].ATTR gives data.TYPE.NAME.
+func dataRef(ref string) (string, bool) {
+	typ, rest, ok := strings.Cut(strings.TrimPrefix(ref, "data."), ".")
+	if !ok || typ == "" {
+		return "", false
+	}
+	name, _, ok := refName(rest)
+	if !ok || name == "" {
+		return "", false
+	}
+	return "data." + typ + "." + name, true
 }
 
 // userNameRef reads a reference to an aws_iam_user's name or ID, or to
@@ -423,7 +458,7 @@ type moduleCall struct {
 // each.value may read another object's value, which the plan does not
 // show whose it is. rd.shown memoizes per module and variable.
 func (rd *reader) onlyShown(m int, e expr) bool {
-	if e.opaque || e.locals || e.each || len(e.outputs) > 0 {
+	if e.opaque || e.locals || e.each || len(e.outputs) > 0 || len(e.data) > 0 {
 		return false
 	}
 	for _, v := range e.vars {
@@ -450,7 +485,8 @@ func (rd *reader) onlyShown(m int, e expr) bool {
 // shown known when Terraform plans. each tells whether each.value is known
 // (nil: there is none). A root input variable is known if the plan shows
 // its value; a module's, if its call gives it a known expression, or leaves
-// it to a default the module shows. What the plan does not show (a
+// it to a default the module shows; a data source, unless the plan reads
+// any instance of it at apply. What the plan does not show (a
 // hand-made plan with no variables) is not known. rd.known memoizes per
 // module and variable, so that deep module chains cost linear work.
 func (rd *reader) knownRefs(m int, e expr, each func() bool) bool {
@@ -465,6 +501,11 @@ func (rd *reader) knownRefs(m int, e expr, each func() bool) bool {
 	for _, o := range e.outputs {
 		call, output, _ := strings.Cut(o, "\x00")
 		if !rd.knownOutput(m, call, output) {
+			return false
+		}
+	}
+	for _, d := range e.data {
+		if rd.readAtApply[configKey{m, d}] {
 			return false
 		}
 	}

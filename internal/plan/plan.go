@@ -246,6 +246,11 @@ type reader struct {
 	rootDeclared map[string]bool
 	known        map[configKey]bool
 	knownOutputs map[configKey]bool // see moduleOutputs
+	// deferred has the data sources the plan reads at apply, by module
+	// path and name (see deferData); readAtApply the same by numbered
+	// module, from resolveConfig on.
+	deferred    map[string]bool
+	readAtApply map[configKey]bool
 	// secretOutputs has each module output declared sensitive, and under
 	// "" whether a module has any; outputExprs, by module, the expressions
 	// of the outputs that read module inputs or outputs (see readsSecret).
@@ -619,6 +624,39 @@ func (e *element) managed() (bool, error) {
 	return modeOf(e.mode)
 }
 
+// deferData notes a data source that resource_changes lists: Terraform
+// lists one it reads at apply (its configuration reads a value known only
+// then, or it depends on a change), and none it read while planning. An
+// address Terraform never writes is passed over: its data source counts
+// as read at plan, the stricter reading.
+func (rd *reader) deferData(e *element) error {
+	var mode, addr string
+	if decodeString(e.mode, &mode) != nil || mode != "data" || decodeString(e.address, &addr) != nil {
+		return nil
+	}
+	module, ok := moduleOf(addr) // module.m["k"].data of module.m["k"].data.aws_arn.x[0]
+	if !ok || module != "data" && !strings.HasSuffix(module, ".data") {
+		return nil
+	}
+	typ, rest, _ := strings.Cut(addr[len(module)+1:], ".")
+	name, _, ok := refName(rest)
+	if !ok {
+		return nil
+	}
+	k := strings.TrimSuffix(strings.TrimSuffix(module, "data"), ".") + "\x00data." + typ + "." + name
+	if rd.deferred[k] {
+		return nil
+	}
+	if err := rd.keepBytes(len(k) + 16); err != nil {
+		return err
+	}
+	if rd.deferred == nil {
+		rd.deferred = map[string]bool{}
+	}
+	rd.deferred[k] = true
+	return nil
+}
+
 // modeOf is managed for a mode written with escapes. OpenTofu 1.11 lists
 // ephemeral resources among the changes ("open"); nothing stays of them.
 func modeOf(raw []byte) (managed bool, err error) {
@@ -695,6 +733,9 @@ func (rd *reader) change() error {
 		return err
 	}
 	if managed, err := e.managed(); err != nil || !managed {
+		if err == nil && rd.section == "" {
+			err = rd.deferData(e)
+		}
 		rd.release(e)
 		return rd.badResource(err)
 	}
@@ -1191,7 +1232,7 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 				}
 				chained[name] = expr{vars: e.vars, outputs: e.outputs, locals: e.locals}
 			}
-			if isKnown = !e.opaque && !e.each && len(e.vars) == 0 && len(e.outputs) == 0; isKnown {
+			if isKnown = !e.opaque && !e.each && len(e.vars) == 0 && len(e.outputs) == 0 && len(e.data) == 0; isKnown {
 				if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
 					return err
 				}
@@ -1668,6 +1709,20 @@ func (rd *reader) resolveConfig() (secret bool) {
 	p.configured = make(map[resourceKey]Settings, len(rd.config))
 	ids := map[string]int{} // one number a source, whichever resources read it
 	rd.known, rd.passed, rd.shown = map[configKey]bool{}, map[configKey]passed{}, map[configKey]bool{}
+	rd.readAtApply = map[configKey]bool{}
+	for k := range rd.deferred {
+		path, name, _ := strings.Cut(k, "\x00")
+		module, found := 0, true
+		if path != "" {
+			moduleNames(path, func(call string, _ int) bool {
+				module, found = p.modules[configKey{module, call}]
+				return found
+			})
+		}
+		if found {
+			rd.readAtApply[configKey{module, name}] = true
+		}
+	}
 	rd.secrets = &secretWalk{index: map[secretNode]int{}, low: map[secretNode]int{}, onStack: map[secretNode]bool{},
 		acc: map[secretNode]bool{}, done: map[secretNode]bool{}}
 	rd.children = map[int][]int{}

@@ -1478,3 +1478,35 @@ func TestDrift(t *testing.T) {
 		}
 	}
 }
+
+// TestDataReadAtApply: a setting read from a data source is known when
+// Terraform plans, unless resource_changes lists the data source, read at
+// apply, in any instance of its module; instance keys holding dots and
+// brackets do not move it to another module.
+func TestDataReadAtApply(t *testing.T) {
+	const doc = `{"format_version": "1.2", "resource_changes": [
+	  {"address": "module.m[\"a.b]\"].data.aws_arn.later[0]", "mode": "data", "type": "aws_arn", "name": "later",
+	   "change": {"actions": ["read"], "before": null, "after": {}}},
+	  {"address": "module.m[\"x\"].aws_iam_user_login_profile.p", "module_address": "module.m[\"x\"]", "mode": "managed",
+	   "type": "aws_iam_user_login_profile", "name": "p",
+	   "change": {"actions": ["create"], "before": null, "after": {"user": "u"}, "after_unknown": {"password_reset_required": true}}}],
+	 "configuration": {"root_module": {"module_calls": {"m": {"source": "./m", "module": {"resources": [
+	   {"address": "aws_iam_user_login_profile.p", "mode": "managed", "type": "aws_iam_user_login_profile", "name": "p",
+	    "expressions": {"user": {"constant_value": "u"}, "password_reset_required": {"references": [REFS]}}}]}}}}}}`
+	for refs, want := range map[string]Setting{
+		`"data.aws_arn.now.region", "data.aws_arn.now"`:           SetAtPlan,
+		`"data.aws_arn.later[0].region", "data.aws_arn.later[0]"`: Set,
+		`"data.aws_arn.now.region", "data.aws_arn.later.region"`:  Set,
+		`"data.aws_arn.now.region", "aws_iam_user.u.arn"`:         Set,
+		`"data.aws_arn"`: Set, // no name: not a data source Terraform names
+	} {
+		p, err := Read(strings.NewReader(strings.Replace(doc, "REFS", refs, 1)), keepIAM)
+		if err != nil {
+			t.Fatal(err)
+		}
+		attrs, ok := p.Configured(p.Changes[0])
+		if got := attrs.Get("password_reset_required"); !ok || got != want {
+			t.Errorf("references %s: %v, want %v", refs, got, want)
+		}
+	}
+}
