@@ -64,8 +64,8 @@ func (d *iamEventsDataSource) Metadata(_ context.Context, req datasource.Metadat
 func (d *iamEventsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := findingsAttributes()
 	attrs["event_names"] = schema.ListAttribute{Optional: true, Computed: true, ElementType: types.StringType,
-		Description: "CloudTrail event names to look up, one LookupEvents query each. Default: the five guarded events, " +
-			strings.Join(rules.GuardedEvents, ", ") + "."}
+		Description: "CloudTrail event names to look up, one LookupEvents query each, matched exactly as CloudTrail does (a guarded " +
+			"event's name in other case is an error). Default: the five guarded events, " + strings.Join(rules.GuardedEvents, ", ") + "."}
 	attrs["lookback"] = schema.StringAttribute{Optional: true, Computed: true,
 		Description: "How far back to look, as days (\"7d\") or a Go duration (\"36h\"). Default \"" + defaultLookback +
 			"\"; at most \"90d\", CloudTrail's event history."}
@@ -138,6 +138,14 @@ func (d *iamEventsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	names := stringValues(m.EventNames)
 	if slices.Contains(names, "") || len(names) == 0 {
 		resp.Diagnostics.Append(invalidAttribute(path.Root("event_names"), "Invalid event_names", "event_names must list at least one event name, none empty."))
+	}
+	for i, n := range names {
+		// CloudTrail matches an event name exactly: a guarded event's name
+		// in other case finds nothing, and would pass as no events.
+		if j := slices.IndexFunc(rules.GuardedEvents, func(g string) bool { return strings.EqualFold(g, n) && g != n }); j >= 0 {
+			resp.Diagnostics.Append(invalidAttribute(path.Root("event_names").AtListIndex(i), "Invalid event_names",
+				fmt.Sprintf("event_names[%d] is not an event name CloudTrail records: did you mean %q? Event names are matched exactly.", i, rules.GuardedEvents[j])))
+		}
 	}
 	if m.Lookback.IsNull() {
 		m.Lookback = types.StringValue(defaultLookback)

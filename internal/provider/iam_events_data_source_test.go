@@ -358,12 +358,13 @@ func TestIAMEventsDenied(t *testing.T) {
 func TestIAMEventsInvalidArguments(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{Now: testNow})
 	for arg, want := range map[string]string{
-		`lookback = "91d"`:                           `must be from 1s to 90d`,
-		`lookback = "a week"`:                        `is not a number of days`,
-		`max_events = 0`:                             `max_events must be 1 or more`,
-		`event_names = []`:                           `at least one event name`,
-		`expected_principals = ["role/terraform-*"]`: `(?s)expected_principals\[0\] is not an ARN pattern`,
-		`expected_principals = ["*", "arn:aws:iam::*:role/x", "arn:*"]`: `(?s)expected_principals\[2\] is not an ARN pattern`,
+		`lookback = "91d"`:    `must be from 1s to 90d`,
+		`lookback = "a week"`: `is not a number of days`,
+		`max_events = 0`:      `max_events must be 1 or more`,
+		`event_names = []`:    `at least one event name`,
+		`event_names = ["UpdateAccessKey", "updateaccountpasswordpolicy"]`: `(?s)event_names\[1\] is not an event name.*"UpdateAccountPasswordPolicy"`,
+		`expected_principals = ["role/terraform-*"]`:                       `(?s)expected_principals\[0\] is not an ARN pattern`,
+		`expected_principals = ["*", "arn:aws:iam::*:role/x", "arn:*"]`:    `(?s)expected_principals\[2\] is not an ARN pattern`,
 	} {
 		t.Run(arg, func(t *testing.T) {
 			run(t, resource.TestStep{
