@@ -725,7 +725,7 @@ func (l *linter) groupAccessKeys() {
 		if status := o.attrs().status("Active"); status.Unknown || status.V == "Active" {
 			l.activeKeys++
 		}
-		u := l.keyUser(o)
+		u := l.ownerOf(o, "user")
 		if u.name.Unknown || u.name.V == "" {
 			heads = append(heads, int32(i)) // alone
 			continue
@@ -747,12 +747,14 @@ func (l *linter) groupAccessKeys() {
 	l.keyFacts = map[*change][]rules.Finding{}
 }
 
-// keyUser is the user an access key belongs to once the plan is applied. A
-// key there before the plan goes with its user when the plan renames it
-// (UpdateUser), whatever its own attribute still says: it is the user's
-// under the new name, beside the keys made for that name (round 142).
-func (l *linter) keyUser(o appliedObject) user {
-	u := l.userOf(o, "user")
+// ownerOf is the user a credential (an access key, an SSH key) belongs to
+// once the plan is applied, its user named by attr. One there before the
+// plan goes with its user when the plan renames it (UpdateUser), whatever
+// its own attribute still says: it is the user's under the new name,
+// beside those made for that name, and not that of a user who takes the
+// old name (round 142).
+func (l *linter) ownerOf(o appliedObject, attr string) user {
+	u := l.userOf(o, attr)
 	if u.name.Unknown || u.vague || o.change != nil && !o.forgotten && o.change.action != "no-op" && o.change.action != "update" {
 		return u
 	}
@@ -792,7 +794,7 @@ func (l *linter) keySetFacts(c *change) []rules.Finding {
 // lets the set go.
 func (l *linter) judgeKeySet(head int32) {
 	keys, changes := l.keyScratch[:0], l.changeScratch[:0]
-	u := l.keyUser(l.keys[head])
+	u := l.ownerOf(l.keys[head], "user")
 	user := l.withheld(u)
 	for i := head; i >= 0; i = l.keyNext[i] {
 		a := l.keys[i].attrs()
@@ -908,7 +910,7 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 		case key != nil:
 			fp := rules.Known(key.SHA256Fingerprint)
 			fp.Sensitive = a.isSensitive("public_key")
-			u := l.userOf(o, "username")
+			u := l.ownerOf(o, "username")
 			uses = append(uses, rules.SSHKeyUse{User: l.withheld(u), UserKey: u.key, Fingerprint: fp})
 			fingerprints[o.address] = key.SHA256Fingerprint
 		case o.change != nil && !o.forgotten && a.str("public_key", "").Unknown:
@@ -919,7 +921,7 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 				if _, ok := readFrom[id]; !ok {
 					readFrom[id] = mostPrecise(strings.Split(strings.TrimSuffix(l.plan.SourceRefs(id), "\n"), "\n"))
 				}
-				u := l.userOf(o, "username")
+				u := l.ownerOf(o, "username")
 				uses = append(uses, rules.SSHKeyUse{User: l.withheld(u), UserKey: u.key, Fingerprint: rules.Known(src), ReadFrom: readFrom[id]})
 				fingerprints[o.address] = src
 			}

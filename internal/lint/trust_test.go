@@ -336,10 +336,15 @@ func TestFixtureFindings(t *testing.T) {
 		}},
 		// A user renamed in place takes its keys with it: a key there
 		// before, whatever its user attribute still says, counts beside
-		// one added for the new name (round 142: no finding, exit 0).
+		// one added for the new name (round 142: no finding, exit 0),
+		// not for a user who takes the old name.
 		{"trust/key-user-renamed", nil, map[string]string{
 			"aws_iam_access_key.one_new": "IG203:medium",
 			"aws_iam_access_key.two_new": "IG203:medium",
+			// An SSH key goes with its user too: a new user who takes
+			// the old name and uploads it holds it beside the renamed one.
+			"aws_iam_user_ssh_key.four_old":   "IG404:medium",
+			"aws_iam_user_ssh_key.four_again": "IG404:medium",
 		}},
 		// A refresh-only plan lists no resource changes: each object of
 		// its prior_state, the account as refreshed, is judged as it

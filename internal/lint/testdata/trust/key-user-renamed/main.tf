@@ -34,3 +34,18 @@ resource "aws_iam_access_key" "three_new" {
   status  = "Inactive"
   pgp_key = "keybase:x"
 }
+
+# four: its SSH key goes with it, and a new user who takes the old name
+# uploads the same key: two users hold it. IG404.
+resource "aws_iam_user" "four" { name = "new-four" }
+resource "aws_iam_user_ssh_key" "four_old" {
+  username   = aws_iam_user.four.id
+  encoding   = "SSH"
+  public_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHc1m3lMfBxTh1JXz5k1A0nH/ykIp0gdKlyaVG8MbuiV k1"
+}
+resource "aws_iam_user" "four_again" { name = "old-four" }
+resource "aws_iam_user_ssh_key" "four_again" {
+  username   = aws_iam_user.four_again.name
+  encoding   = "SSH"
+  public_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHc1m3lMfBxTh1JXz5k1A0nH/ykIp0gdKlyaVG8MbuiV k1"
+}
