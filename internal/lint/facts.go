@@ -568,7 +568,7 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			l.sensitiveUsers[userKey(name.V)] = true
 		}
 	}
-	l.goneUsers, l.keptUsers, l.renamedUsers = map[string]string{}, map[string]bool{}, map[string]renamed{}
+	l.goneUsers, l.keptUsers, l.renamedUsers, l.renamedNames = map[string]string{}, map[string]bool{}, map[string]renamed{}, map[string]renamed{}
 	var renamedFrom []string      // the names users are renamed from
 	forced := map[string]string{} // users deleted with force_destroy: by accountUser, their key
 	keep := func(name rules.Value[string]) {
@@ -629,12 +629,22 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			from, ok1 := l.accountUser(c.rc, was.V)
 			to, ok2 := l.accountUser(c.rc, name.V)
 			if ok1 && ok2 {
-				l.renamedUsers[from] = renamed{to, name}
+				l.rename(from, was.V, renamed{to, userKey(name.V), name})
 			}
 			renamedFrom = append(renamedFrom, userKey(was.V))
 		}
 		if ok {
 			index, _, ok = userIndex(index)
+		}
+		if c.action == "update" && name.Unknown && !was.Unknown && !was.Unreadable && was.V != "" && ok {
+			// Renamed to a name known only after apply, or kept: its
+			// credentials are the user's whose name the credentials
+			// that read it read (see sourceUser; round 147).
+			if from, ok := l.accountUser(c.rc, was.V); ok {
+				u := rc.Name + index
+				l.rename(from, was.V, renamed{key: "\x00" + from, group: "\x00" + rc.ModuleAddress + "\x01" + strconv.Itoa(l.userNumber(u)),
+					name: rules.Value[string]{V: sourceName(rc.ModuleAddress, []string{userType + "." + u + ".name"})}})
+			}
 		}
 		if name.Unknown || name.Unreadable || name.V == "" || !ok {
 			continue
@@ -664,11 +674,12 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 	}
 }
 
-// renamed is the new name of a user the plan renames: by accountUser, and
-// as the plan gives it.
+// renamed is the new name of a user the plan renames: by accountUser, as
+// the plan gives it, and the key of user that tells it apart (see
+// ownerOf).
 type renamed struct {
-	key  string
-	name rules.Value[string]
+	key, group string
+	name       rules.Value[string]
 }
 
 // The keys an aws_iam_user's instances have (see readUsers).
@@ -747,6 +758,18 @@ func (l *linter) groupAccessKeys() {
 	l.keyFacts = map[*change][]rules.Finding{}
 }
 
+// rename notes that the plan renames user was (from, by accountUser) to
+// r, in renamedUsers and, by name alone, in renamedNames, where a name two
+// accounts rename to different users is renamed to none.
+func (l *linter) rename(from, was string, r renamed) {
+	l.renamedUsers[from] = r
+	k := userKey(was)
+	if other, ok := l.renamedNames[k]; ok && other.group != r.group {
+		r = renamed{}
+	}
+	l.renamedNames[k] = r
+}
+
 // ownerOf is the user a credential (an access key, an SSH key) belongs to
 // once the plan is applied, its user named by attr. One there before the
 // plan goes with its user when the plan renames it (UpdateUser), whatever
@@ -755,16 +778,19 @@ func (l *linter) groupAccessKeys() {
 // old name (round 142).
 func (l *linter) ownerOf(o appliedObject, attr string) user {
 	u := l.userOf(o, attr)
-	if u.name.Unknown || u.vague || o.change != nil && !o.forgotten && o.change.action != "no-op" && o.change.action != "update" {
+	if u.name.Unknown || u.vague || o.change != nil && !o.forgotten && !slices.Contains([]string{"no-op", "update", "forget"}, o.change.action) {
 		return u
 	}
 	k, ok := l.accountUser(o.ref(), u.name.V)
 	to, renamed := l.renamedUsers[k]
-	if !ok || !renamed {
+	if !ok { // a credential whose configuration is gone, in one of several accounts
+		to, renamed = l.renamedNames[userKey(u.name.V)]
+	}
+	if !renamed || to.group == "" {
 		return u
 	}
 	to.name.Sensitive = to.name.Sensitive || u.name.Sensitive
-	return user{name: to.name, key: userKey(to.name.V)}
+	return user{name: to.name, key: to.group}
 }
 
 // judgedKey is the change this run judges as key i, or nil: a key in prior

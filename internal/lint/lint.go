@@ -265,6 +265,7 @@ type linter struct {
 	goneUsers      map[string]string                         // users the plan deletes: by accountUser, their key (see userGone)
 	keptUsers      map[string]bool                           // users there once the plan is applied, by key (see userGone)
 	renamedUsers   map[string]renamed                        // users the plan renames: by accountUser, the new one (see readUsers)
+	renamedNames   map[string]renamed                        // renamedUsers by name alone (see rename)
 	oldNames       map[string][]string                       // renamedUsers the other way: by the new one, the old ones (see renews)
 	retaken        map[string]bool                           // names a user is renamed from that another user takes, by key (see readUsers)
 	clearedUsers   map[string]bool                           // users deleted with force_destroy and made again, by accountUser (see readUsers)

@@ -49,3 +49,41 @@ resource "aws_iam_user_ssh_key" "four_again" {
   encoding   = "SSH"
   public_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHc1m3lMfBxTh1JXz5k1A0nH/ykIp0gdKlyaVG8MbuiV k1"
 }
+
+# five: its key is forgotten, and stays in AWS with the user, whose
+# account the plan no longer shows beside a second provider configuration
+# (below). IG203.
+resource "aws_iam_user" "five" { name = "new-five" }
+removed {
+  from = aws_iam_access_key.five_old
+  lifecycle {
+    destroy = false
+  }
+}
+resource "aws_iam_access_key" "five_new" {
+  user    = "new-five"
+  pgp_key = "keybase:x"
+}
+
+provider "aws" {
+  alias                       = "other"
+  region                      = "us-east-1"
+  access_key                  = "AKIAIOSFODNN7OTHERAC"
+  secret_key                  = "other-secret"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+}
+
+# six: renamed to a name known only after apply. Its key there before and
+# one added for the name it reads are one user's. IG203.
+resource "terraform_data" "suffix" { input = "x" }
+resource "aws_iam_user" "six" { name = "six-${terraform_data.suffix.id}" }
+resource "aws_iam_access_key" "six_old" {
+  user    = aws_iam_user.six.id
+  pgp_key = "keybase:x"
+}
+resource "aws_iam_access_key" "six_new" {
+  user    = aws_iam_user.six.name
+  pgp_key = "keybase:x"
+}
