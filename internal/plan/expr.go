@@ -454,11 +454,12 @@ type moduleCall struct {
 
 // onlyShown reports whether every value e reads, in module m, is one the
 // plan shows: constants, input variables, count.index and each.key, through
-// any depth of module inputs. A local value, a module's output or
+// any depth of module inputs, and data sources (in prior_state; asked only
+// of a Setting of SetAtPlan, none read at apply). A local value, a module's output or
 // each.value may read another object's value, which the plan does not
 // show whose it is. rd.shown memoizes per module and variable.
 func (rd *reader) onlyShown(m int, e expr) bool {
-	if e.opaque || e.locals || e.each || len(e.outputs) > 0 || len(e.data) > 0 {
+	if e.opaque || e.locals || e.each || len(e.outputs) > 0 {
 		return false
 	}
 	for _, v := range e.vars {

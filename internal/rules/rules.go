@@ -101,7 +101,7 @@ func (r *Rule) unknown(attr string, v interface {
 	case v.unreadable():
 		return r.undecided(attr, "%s holds a value iamguard cannot read as the provider would; %s cannot be judged", attr, r.Name())
 	case v.impure():
-		f := r.undecided(attr, "%s is known only after apply, though it reads no other object: an impure function such as timestamp() or uuid() "+
+		f := r.undecided(attr, "%s is known only after apply, though it reads nothing unknown at plan: an impure function such as timestamp() or uuid() "+
 			"chooses it then, so %s cannot judge it and does not pass it (plantimestamp() is known when Terraform plans)", attr, r.Name())
 		f.Severity = r.Severity
 		return f
