@@ -1731,7 +1731,14 @@ func (rd *reader) resolveConfig() (secret bool) {
 	}
 	userInputs := rd.userInputs()
 	for k, res := range rd.config {
-		each := func() bool { return res.forEach != nil && rd.knownRefs(k.module, *res.forEach, nil) }
+		var eachKnown *bool // once a resource: its nested blocks may ask for each one (round 148)
+		each := func() bool {
+			if eachKnown == nil {
+				v := res.forEach != nil && rd.knownRefs(k.module, *res.forEach, nil)
+				eachKnown = &v
+			}
+			return *eachKnown
+		}
 		attrs := make(Settings, len(res.attrs))
 		for i, a := range res.attrs {
 			x := a.expr

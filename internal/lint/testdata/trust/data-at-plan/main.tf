@@ -44,3 +44,14 @@ module "one" {
   user     = each.key
   arn      = each.value
 }
+
+# A trail switch, which plans null as its default, shown unknown though it
+# reads only a data source read at plan: an impure function chooses it at
+# apply. IG703 high, as with a variable.
+resource "aws_cloudtrail" "impure" {
+  name                       = "impure"
+  s3_bucket_name             = "trail-bucket"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  enable_logging             = data.aws_arn.now.account == "" ? true : timestamp() == ""
+}
