@@ -775,10 +775,13 @@ func (l *linter) rename(from, was string, r renamed) {
 // plan goes with its user when the plan renames it (UpdateUser), whatever
 // its own attribute still says: it is the user's under the new name,
 // beside those made for that name, and not that of a user who takes the
-// old name (round 142).
+// old name (round 142). One the plan makes for the old name, which no
+// other user takes, is made before the rename and goes with it, or is
+// not made at all (round 148).
 func (l *linter) ownerOf(o appliedObject, attr string) user {
 	u := l.userOf(o, attr)
-	if u.name.Unknown || u.vague || o.change != nil && !o.forgotten && !slices.Contains([]string{"no-op", "update", "forget"}, o.change.action) {
+	made := o.change != nil && !o.forgotten && !slices.Contains([]string{"no-op", "update", "forget"}, o.change.action)
+	if u.name.Unknown || u.vague || made && l.retaken[userKey(u.name.V)] {
 		return u
 	}
 	k, ok := l.accountUser(o.ref(), u.name.V)

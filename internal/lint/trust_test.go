@@ -354,6 +354,9 @@ func TestFixtureFindings(t *testing.T) {
 			// read its name (round 147: no finding, exit 0).
 			"aws_iam_access_key.five_new": "IG203:medium",
 			"aws_iam_access_key.six_new":  "IG203:medium",
+			// A key made for the old name goes with the user too, when no
+			// other user takes the name (round 148: no finding).
+			"aws_iam_access_key.seven_new": "IG203:medium",
 		}},
 		// A refresh-only plan lists no resource changes: each object of
 		// its prior_state, the account as refreshed, is judged as it

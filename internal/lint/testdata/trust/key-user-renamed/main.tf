@@ -87,3 +87,15 @@ resource "aws_iam_access_key" "six_new" {
   user    = aws_iam_user.six.name
   pgp_key = "keybase:x"
 }
+
+# seven: a key made for the old name, which no other user takes, is made
+# before the rename and goes with it (or is not made at all). IG203.
+resource "aws_iam_user" "seven" { name = "new-seven" }
+resource "aws_iam_access_key" "seven_old" {
+  user    = aws_iam_user.seven.id
+  pgp_key = "keybase:x"
+}
+resource "aws_iam_access_key" "seven_new" {
+  user    = "old-seven"
+  pgp_key = "keybase:x"
+}
