@@ -571,10 +571,13 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 	l.goneUsers, l.keptUsers, l.renamedUsers, l.renamedNames = map[string]string{}, map[string]bool{}, map[string]renamed{}, map[string]renamed{}
 	var renamedFrom []string      // the names users are renamed from
 	forced := map[string]string{} // users deleted with force_destroy: by accountUser, their key
-	keep := func(name rules.Value[string]) {
+	l.takenIn = map[string]bool{}
+	keep := func(rc *plan.Change, name rules.Value[string]) {
 		l.keptUsers[userKey(name.V)] = true
 		if name.Unknown || name.Unreadable {
 			l.keptUsers[""] = true // may be any user
+		} else if k, ok := l.accountUser(rc, name.V); ok {
+			l.takenIn[k] = true
 		}
 	}
 	l.userKeys = map[[2]string]int8{}
@@ -594,7 +597,7 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			instanceKey(r.ModuleAddress, r.Name, r.Address)
 			name := appliedObject{prior: &p.Prior[i]}.attrs().str("name", "")
 			mark(name)
-			keep(name)
+			keep(priorRef(&p.Prior[i]), name)
 		}
 	}
 	for _, rc := range changes {
@@ -618,12 +621,12 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			}
 			continue
 		case c.action == "forget":
-			keep(was) // it stays in AWS
+			keep(rc, was) // it stays in AWS
 			continue
 		case c.removed || rc.DeposedKey != "":
 			continue
 		}
-		keep(name)
+		keep(rc, name)
 		if c.action == "update" && !was.Unknown && !name.Unknown && userKey(was.V) != userKey(name.V) {
 			// Renamed (UpdateUser): its credentials go with it.
 			from, ok1 := l.accountUser(c.rc, was.V)
@@ -780,11 +783,14 @@ func (l *linter) rename(from, was string, r renamed) {
 // not made at all (round 148).
 func (l *linter) ownerOf(o appliedObject, attr string) user {
 	u := l.userOf(o, attr)
-	made := o.change != nil && !o.forgotten && !slices.Contains([]string{"no-op", "update", "forget"}, o.change.action)
-	if u.name.Unknown || u.vague || made && l.retaken[userKey(u.name.V)] {
+	if u.name.Unknown || u.vague {
 		return u
 	}
 	k, ok := l.accountUser(o.ref(), u.name.V)
+	made := o.change != nil && !o.forgotten && !slices.Contains([]string{"no-op", "update", "forget"}, o.change.action)
+	if made && (ok && l.takenIn[k] || !ok && l.keptUsers[userKey(u.name.V)]) {
+		return u // a user of the old name in its account, once applied
+	}
 	to, renamed := l.renamedUsers[k]
 	if !ok { // a credential whose configuration is gone, in one of several accounts
 		to, renamed = l.renamedNames[userKey(u.name.V)]

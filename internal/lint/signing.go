@@ -19,10 +19,11 @@ func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
 		// upload is one for them.
 		user := l.signingUser(c)
 		best := l.signingReplacement(c, user.V)
-		if c.action == "replace" && c.configured.Find("user_name").UsersOnly && l.userOf(appliedObject{address: c.rc.Address, change: c}, "user_name").name.Unknown {
+		if c.action == "replace" && c.configured.Find("user_name").UsersOnly && c.after().str("user_name", "").Unknown {
 			// Uploaded again at its address for a user known only after
 			// apply, read from aws_iam_users alone (aws_iam_user.u[each.key].id
-			// of a user replaced): it may be the same user's.
+			// of a user replaced, aws_iam_user.u.name of one renamed to a
+			// name known then; round 149): it may be the same user's.
 			a := c.after()
 			best = max(best, min(rules.PendingReplacement, rules.SigningCertificateReplacement(a.status("Active"), a.str("certificate_body", ""), l.now, l.baseline)))
 		}

@@ -357,6 +357,13 @@ func TestFixtureFindings(t *testing.T) {
 			// A key made for the old name goes with the user too, when no
 			// other user takes the name (round 148: no finding).
 			"aws_iam_access_key.seven_new": "IG203:medium",
+			// Also beside a user of the old name in another account
+			// (round 149: no finding).
+			"aws_iam_access_key.eight_new": "IG203:medium",
+			// A certificate uploaded again for a user renamed to a name
+			// known only after apply may be the same user's (round 149:
+			// medium).
+			"aws_iam_signing_certificate.nine": "IG501:info",
 		}},
 		// A refresh-only plan lists no resource changes: each object of
 		// its prior_state, the account as refreshed, is judged as it

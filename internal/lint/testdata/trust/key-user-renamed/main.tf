@@ -99,3 +99,28 @@ resource "aws_iam_access_key" "seven_new" {
   user    = "old-seven"
   pgp_key = "keybase:x"
 }
+
+# eight: as seven, beside a user of the old name in another account, which
+# does not take the name in this one. IG203.
+resource "aws_iam_user" "eight" { name = "new-eight" }
+resource "aws_iam_access_key" "eight_old" {
+  user    = aws_iam_user.eight.id
+  pgp_key = "keybase:x"
+}
+resource "aws_iam_access_key" "eight_new" {
+  user    = "old-eight"
+  pgp_key = "keybase:x"
+}
+resource "aws_iam_user" "eight_elsewhere" {
+  provider = aws.other
+  name     = "old-eight"
+}
+
+# nine: renamed to a name known only after apply; its signing certificate
+# follows the user's name, so it is uploaded again for the same user (IG501
+# info: the plan does not show whose it is; medium before, round 149).
+resource "aws_iam_user" "nine" { name = "nine-${terraform_data.suffix.id}" }
+resource "aws_iam_signing_certificate" "nine" {
+  user_name        = aws_iam_user.nine.name
+  certificate_body = file("${path.module}/nine.pem")
+}
