@@ -231,7 +231,7 @@ func (l *linter) applied(typ string) []appliedObject {
 		if c.rc.Type == typ {
 			all = append(all, appliedObject{address: objectAddress(c.rc.Address, c.rc.DeposedKey), change: c})
 			if c.forgetsOld() {
-				all = append(all, appliedObject{address: c.rc.Address + " (forgotten)", change: c, forgotten: true})
+				all = append(all, appliedObject{address: c.rc.Address + forgottenSuffix, change: c, forgotten: true})
 			}
 		}
 	}
@@ -245,6 +245,10 @@ func (l *linter) applied(typ string) []appliedObject {
 	}
 	return out
 }
+
+// forgottenSuffix names the old object a replacement forgets (see
+// forgetsOld) apart from the new one at its address.
+const forgottenSuffix = " (forgotten)"
 
 // objectAddress names an object: a deposed one is another object than the
 // one at its address.
@@ -803,11 +807,15 @@ func (l *linter) ownerOf(o appliedObject, attr string) user {
 }
 
 // judgedKey is the change this run judges as key i, or nil: a key in prior
-// state only, one --changed-only leaves out, or the old object a
-// replacement forgets (not what the change judges).
+// state only, or one --changed-only leaves out. The old object a
+// replacement forgets is judged as its own change (change.old).
 func (l *linter) judgedKey(i int32) *change {
-	if o := l.keys[i]; o.change != nil && o.change.judged && !o.forgotten {
+	switch o := l.keys[i]; {
+	case o.change == nil:
+	case !o.forgotten && o.change.judged:
 		return o.change
+	case o.forgotten && o.change.old != nil && o.change.old.judged:
+		return o.change.old
 	}
 	return nil
 }

@@ -194,6 +194,17 @@ type change struct {
 	judged     bool              // judged in this run (--changed-only leaves some out)
 	current    rules.Replacement // a deposed object destroyed: how well the current one takes its place (see unreplaced)
 	keySet     int32             // an access key's user's set, not judged yet: its first key + 1 (see groupAccessKeys)
+	// old is the object a replacement forgets, judged as a forget is;
+	// replaces is the replacement it comes from (see forgetsOld).
+	old, replaces *change
+}
+
+// object names the object c judges, as applied names it.
+func (c *change) object() string {
+	if c.replaces != nil {
+		return c.rc.Address + forgottenSuffix
+	}
+	return objectAddress(c.rc.Address, c.rc.DeposedKey)
 }
 
 // ordered reports whether Terraform may walk the change after an
@@ -346,6 +357,16 @@ func Lint(p *plan.Plan, opt Options) Result {
 		}
 		c.judged = true
 		changes = append(changes, c)
+		if c.forgetsOld() && rc.Type != "aws_iam_account_password_policy" {
+			// The old object stays in AWS as it is, as one forgotten alone
+			// does, and is judged as that is (round 150: its own findings
+			// were lost). The account's one password policy is replaced.
+			old := *rc
+			old.Actions = tfjson.Actions{tfjson.ActionForget}
+			c.old = newChange(p, &old)
+			c.old.judged, c.old.replaces = true, c
+			changes = append(changes, c.old)
+		}
 	}
 	l.orphans = slices.Clone(orphans) // unreplaced drops from orphans in place
 	for _, c := range l.unreplaced(orphans) {
@@ -374,7 +395,9 @@ func Lint(p *plan.Plan, opt Options) Result {
 			return Result{Plan: head, Now: l.now, Err: fmt.Errorf("interrupted: %w", opt.Context.Err())}
 		}
 		rc := c.rc
-		res.Resources++
+		if c.replaces == nil { // the old object a replacement forgets is judged with it
+			res.Resources++
+		}
 		res.Judged[i] = ResourceRef{Address: rc.Address, Type: rc.Type, Action: c.action, Line: rc.Line}
 		fs := slices.DeleteFunc(judges[rc.Type](l, c), func(f rules.Finding) bool { return opt.Disabled[f.Rule.ID] })
 		slices.SortStableFunc(fs, func(a, b rules.Finding) int { return strings.Compare(a.Rule.ID, b.Rule.ID) })

@@ -562,6 +562,22 @@ func TestAccessKey(t *testing.T) {
 			want: []row{ig203(k0, "create", legacy, k0)},
 		},
 
+		{
+			// The old key a replacement forgets stays in AWS as it is, and
+			// is judged as a key forgotten alone is (round 150: an old
+			// active key replaced by an inactive one passed).
+			name: "replaced creating first, the old key forgotten",
+			spec: planSpec{changes: []res{{addr: k0, actions: []string{"create", "forget"}, before: keyState("alice", "Active", "2025-06-01T09:30:00Z"),
+				after: map[string]any{"pgp_key": "keybase:alice", "status": "Inactive", "user": "alice"}, unknown: keyComputed}}},
+			want: []row{{k0, "forget", "IG204", rules.Medium, "create_date", "access key is 539 days old; the baseline requires rotation every 90 days"}},
+		},
+		{
+			name: "replaced forgetting first, beside another active key",
+			spec: planSpec{changes: []res{{addr: k0, actions: []string{"forget", "create"}, before: keyState("alice", "Active", recent),
+				after: map[string]any{"pgp_key": "keybase:alice", "status": "Active", "user": "alice"}, unknown: keyComputed}}},
+			want: []row{ig203(k0, "replace", k0, k0+" (forgotten)")},
+		},
+
 		// IG204 against the plan's timestamp (2026-11-23T07:00:00Z) or Options.Now.
 		{
 			name: "key 100 days old",

@@ -11,6 +11,6 @@ func judgeSSHKey(l *linter, c *change) []rules.Finding {
 	if c.removed {
 		return nil
 	}
-	out := append(slices.Clone(l.sshKeyFindings()[c.rc.Address]), c.reactivation(rules.SSHKeyReactivated)...)
+	out := append(slices.Clone(l.sshKeyFindings()[c.object()]), c.reactivation(rules.SSHKeyReactivated)...)
 	return append(out, l.reupload(c, rules.SSHKeyReactivated)...)
 }
