@@ -793,7 +793,17 @@ func (l *linter) ownerOf(o appliedObject, attr string) user {
 	k, ok := l.accountUser(o.ref(), u.name.V)
 	made := o.change != nil && !o.forgotten && !slices.Contains([]string{"no-op", "update", "forget"}, o.change.action)
 	if made && (ok && l.takenIn[k] || !ok && l.keptUsers[userKey(u.name.V)]) {
-		return u // a user of the old name in its account, once applied
+		// A user of the old name in its account, once applied: the
+		// credential is that user's, unless it reads the renamed
+		// aws_iam_user itself (its ID, the old name until apply), after
+		// which Terraform makes it (round 149).
+		if id, module, ok := l.plan.Source(o.change.rc, attr); ok {
+			if su := l.sourceUser(sourced{module, id}); !su.vague && su.key != userKey(u.name.V) {
+				su.name.Sensitive = su.name.Sensitive || u.name.Sensitive
+				return su
+			}
+		}
+		return u
 	}
 	to, renamed := l.renamedUsers[k]
 	if !ok { // a credential whose configuration is gone, in one of several accounts

@@ -364,6 +364,9 @@ func TestFixtureFindings(t *testing.T) {
 			// known only after apply may be the same user's (round 149:
 			// medium).
 			"aws_iam_signing_certificate.nine": "IG501:info",
+			// A key made from the renamed user's ID is that user's, though
+			// a new user takes the old name (round 149: no finding).
+			"aws_iam_access_key.ten_new": "IG203:medium",
 		}},
 		// A refresh-only plan lists no resource changes: each object of
 		// its prior_state, the account as refreshed, is judged as it

@@ -124,3 +124,17 @@ resource "aws_iam_signing_certificate" "nine" {
   user_name        = aws_iam_user.nine.name
   certificate_body = file("${path.module}/nine.pem")
 }
+
+# ten: a new user takes the old name, and a key made from the renamed
+# user's ID (the old name until apply) is made after the rename: the
+# renamed user's. IG203.
+resource "aws_iam_user" "ten" { name = "new-ten" }
+resource "aws_iam_user" "ten_again" { name = "old-ten" }
+resource "aws_iam_access_key" "ten_old" {
+  user    = aws_iam_user.ten.id
+  pgp_key = "keybase:x"
+}
+resource "aws_iam_access_key" "ten_new" {
+  user    = aws_iam_user.ten.id
+  pgp_key = "keybase:x"
+}
