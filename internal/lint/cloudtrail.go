@@ -12,8 +12,9 @@ func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 	}
 	t := trailOf(c.after(), c.region)
 	out := rules.EvaluateTrail(t)
-	if wasOrganization(c) {
-		// In place or replaced: the member accounts' copies go either way.
+	if wasOrganization(c) && !c.forgetsOld() {
+		// In place or replaced: the member accounts' copies go either way,
+		// unless the old trail is forgotten and stays (round 152).
 		out = append(out, rules.TrailLeavesOrganization(t)...)
 	}
 	return out

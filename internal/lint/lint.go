@@ -504,7 +504,9 @@ func acceptDrift(p *plan.Plan) *plan.Plan {
 		}
 		i, ok := at[d.Address]
 		switch {
-		case ok && (q.Changes[i].Actions.NoOp() || q.Changes[i].Actions.Update() || q.Changes[i].Actions.Replace()):
+		case ok && (q.Changes[i].Actions.NoOp() || q.Changes[i].Actions.Update() || actionName(q.Changes[i].Actions) == "replace"):
+			// A replacement that forgets the old object too, which
+			// terraform-json's Replace leaves out (round 152).
 			c := *q.Changes[i]
 			marks = plan.MergeMarks(marks, c.AfterSensitive)
 			c.Before, c.BeforeSensitive, c.AfterSensitive = composeBefore(d.Before, &c), marks, marks

@@ -13,13 +13,15 @@ func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
 	}
 	out := rules.EvaluateSigningCertificate(c.after().str("certificate_body", ""), l.now, l.baseline)
 	replaced := c.action == "replace" && !c.forgetsOld() // a forgotten one stays in AWS
-	if replaced && l.deletesInUse(c) || !replaced && l.clearedWithUser(c) {
+	if replaced && l.deletesInUse(c) || !replaced && c.replaces == nil && l.clearedWithUser(c) {
+		// (The old object a replacement forgets is judged with the
+		// replacement: once, round 152.)
 		// The old certificate is deleted (as the new one is made, or with
 		// its user): the user keeps a sound one only if this (or another)
 		// upload is one for them.
 		user := l.signingUser(c)
 		best := l.signingReplacement(c, user.V)
-		if c.action == "replace" && c.configured.Find("user_name").UsersOnly && c.after().str("user_name", "").Unknown {
+		if c.action == "replace" && c.configured.Find("user_name").UsersOnly && l.maybeSameUser(c) {
 			// Uploaded again at its address for a user known only after
 			// apply, read from aws_iam_users alone (aws_iam_user.u[each.key].id
 			// of a user replaced, aws_iam_user.u.name of one renamed to a
@@ -31,6 +33,23 @@ func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
 	}
 	out = append(out, c.reactivation(rules.SigningCertificateReactivated)...)
 	return append(out, l.reupload(c, rules.SigningCertificateReactivated)...)
+}
+
+// maybeSameUser reports whether the user a certificate uploaded again at
+// its address is for, known only after apply, may be the one whose
+// certificate it replaces: one read per instance (aws_iam_user.u[each.key]
+// of users replaced), or the user the plan renames from the old
+// certificate's user to a name known only then. A new user's, beside the
+// old one, is not (round 152).
+func (l *linter) maybeSameUser(c *change) bool {
+	u := l.userOf(appliedObject{address: c.rc.Address, change: c}, "user_name")
+	if u.name.Unknown {
+		return true
+	}
+	was := c.before().str("user_name", "")
+	k, ok := l.accountUser(c.rc, was.V)
+	to, renamed := l.renamedUsers[k]
+	return ok && renamed && !was.Unknown && to.group == u.key
 }
 
 // signingUser is the user whose certificate c deletes, withheld where any

@@ -337,6 +337,31 @@ func TestFixtureFindings(t *testing.T) {
 			// function, as with a variable (round 147: info).
 			"aws_cloudtrail.impure": "IG703:high",
 		}},
+		// A certificate's address reused for a new user known only after
+		// apply, beside the old one: not the old user's (round 152: info).
+		{"trust/signing-new-user-unknown", nil, map[string]string{
+			"aws_iam_signing_certificate.c": "IG501:medium",
+		}},
+		// ["create","forget"], hand-made from real plans (Terraform 1.11
+		// cannot write it): the old object stays, and is judged as a
+		// forget; its certificate deleted with a user replaced is IG501
+		// once, not again on the old object; a forgotten organization trail
+		// leaves its member accounts' copies (no IG704); drift accepted by
+		// the replacement is judged (round 152: IG501 twice, IG704 high,
+		// no IG109).
+		{"trust/create-forget-signing", nil, map[string]string{
+			"aws_iam_signing_certificate.alice": "IG501:medium",
+			"aws_iam_signing_certificate.bob":   "IG501:medium",
+			"aws_iam_signing_certificate.erin":  "IG501:medium",
+		}},
+		{"trust/create-forget-org-trail", nil, map[string]string{
+			"aws_iam_access_key.k":          "IG204:medium",
+			"aws_iam_server_certificate.sc": "IG310:medium IG304:high IG305:high IG309:medium IG310:medium",
+			"aws_iam_user_ssh_key.s":        "IG402:high",
+		}},
+		{"trust/create-forget-drift", nil, map[string]string{
+			"aws_iam_account_password_policy.p": "IG109:medium",
+		}},
 		// A user renamed in place takes its keys with it: a key there
 		// before, whatever its user attribute still says, counts beside
 		// one added for the new name (round 142: no finding, exit 0),

@@ -269,6 +269,11 @@ func sarifFingerprint(f *Finding, file string) string {
 			file = filepath.ToSlash(filepath.Clean(f.In.Path))
 		}
 	}
+	if f.Action == "forget" {
+		// The old object a replacement forgets has the replacement's
+		// address: its alerts are its own (round 152).
+		return fingerprint(file, f.Rule.ID, address, f.Attribute, withoutDayCounts(f.Message), f.Action)
+	}
 	return fingerprint(file, f.Rule.ID, address, f.Attribute, withoutDayCounts(f.Message))
 }
 

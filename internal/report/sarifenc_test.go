@@ -129,6 +129,13 @@ func TestSARIFFingerprintsDistinct(t *testing.T) {
 	if sarifFingerprint(&merged, "a.json") != sarifFingerprint(&fs[0], "a.json") {
 		t.Error("the fingerprint depends on how the run named the plan")
 	}
+	// The old object a replacement forgets has the replacement's address
+	// (round 152: one alert for the two).
+	old := fs[0]
+	old.ResourceRef = &lint.ResourceRef{Address: ref.Address, Type: ref.Type, Action: "forget"}
+	if sarifFingerprint(&old, "a.json") == sarifFingerprint(&fs[0], "a.json") {
+		t.Error("a replacement and the old object it forgets share a fingerprint")
+	}
 	// Plans outside the repository have no file: their paths tell them apart.
 	prod, staging := fs[0], fs[0]
 	prod.ResourceRef = &lint.ResourceRef{Address: "../plans/prod/plan.json:" + ref.Address, In: &lint.PlanRef{Path: "../plans/prod/plan.json"}}
