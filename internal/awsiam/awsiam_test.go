@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -269,6 +270,14 @@ func TestCredentialReportMalformed(t *testing.T) {
 		"bad flag": {setCell(3, "mfa_active", "yes"),
 			`GetCredentialReport: report line 3, column mfa_active: "yes" is not true, false, N/A, no_information or not_supported`},
 		"empty report": {func([][]string) [][]string { return nil }, "GetCredentialReport: the report does not parse: reading the header: EOF"},
+		// Past twice IAM's quota of users (round 151: 150,000 rows took
+		// the provider to 3.5 GB).
+		"too many users": {func(rows [][]string) [][]string {
+			for len(rows) < maxReportUsers+3 {
+				rows = append(rows, slices.Clone(rows[2]))
+			}
+			return rows
+		}, fmt.Sprintf("GetCredentialReport: report line %d does not parse: the report lists more than 10000 users, twice IAM's quota of 5,000 an account", maxReportUsers+3)},
 		"a column twice": {func(rows [][]string) [][]string {
 			for r := range rows {
 				rows[r] = append(rows[r], "true") // a second mfa_active, which says true for all

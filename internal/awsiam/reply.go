@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/smithy-go"
@@ -128,9 +129,17 @@ func holdsResult(service, op string, body []byte) error {
 		if !xmlHoldsElement(body, op+"Result") {
 			return fmt.Errorf("%w (no <%sResult> element)", ErrEmptyReply, op)
 		}
+		if service == "IAM" && strings.HasPrefix(op, "List") && !xmlHoldsElement(body, op+"Result", "IsTruncated") {
+			// Every IAM listing says whether it is cut; <ListUsersResult/>
+			// read as a complete list of none (round 151).
+			return fmt.Errorf("%w (no <IsTruncated> in <%sResult>)", ErrEmptyReply, op)
+		}
 	case service == "CloudTrail":
 		if !jsonObjectWithMembers(body) {
 			return fmt.Errorf("%w (no JSON object with members)", ErrEmptyReply)
+		}
+		if member, ok := cloudTrailLists[op]; ok && !jsonHasMember(body, member) {
+			return fmt.Errorf("%w (no %s member)", ErrEmptyReply, member)
 		}
 	case len(bytes.TrimSpace(body)) == 0:
 		return ErrEmptyReply
@@ -138,13 +147,19 @@ func holdsResult(service, op string, body []byte) error {
 	return nil
 }
 
+// cloudTrailLists names the list member a reply of each CloudTrail
+// listing iamguard makes always has, empty or not: {"NextToken": null}
+// alone read as no events at all (round 151).
+var cloudTrailLists = map[string]string{"LookupEvents": "Events", "DescribeTrails": "trailList"}
+
 // xmlHoldsElement reports whether body is an XML document whose root
-// element has a child element named name, as the SDK's query-protocol
-// deserializers look for. Comments, processing instructions and blanks
-// are skipped; only the tokens up to that element are read.
-func xmlHoldsElement(body []byte, name string) bool {
+// element has a child element named path[0], which has one named path[1],
+// and so on, as the SDK's query-protocol deserializers look for. Comments,
+// processing instructions and blanks are skipped; only the tokens up to
+// that element are read.
+func xmlHoldsElement(body []byte, path ...string) bool {
 	d := xml.NewDecoder(bytes.NewReader(body))
-	depth := 0
+	depth, found := 0, 0 // found: the elements of path open now
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -153,16 +168,32 @@ func xmlHoldsElement(body []byte, name string) bool {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			depth++
-			if depth == 2 && t.Name.Local == name {
-				return true
+			if depth == found+2 && t.Name.Local == path[found] {
+				if found++; found == len(path) {
+					return true
+				}
 			}
 		case xml.EndElement:
+			if depth == found+1 && found > 0 {
+				return false // the element of path closed without the next
+			}
 			depth--
 			if depth == 0 {
 				return false // the root closed without it
 			}
 		}
 	}
+}
+
+// jsonHasMember reports whether body is a JSON object with a member named
+// name at its top level.
+func jsonHasMember(body []byte, name string) bool {
+	var members map[string]json.RawMessage
+	if json.Unmarshal(body, &members) != nil {
+		return false
+	}
+	_, ok := members[name]
+	return ok
 }
 
 // jsonObjectWithMembers reports whether body starts as a JSON object with

@@ -231,15 +231,25 @@ func TestReplyShape(t *testing.T) {
 	}{
 		{"IAM", "ListUsers", "", 0, false},
 		{"IAM", "ListUsers", " \r\n\t\n", -1, false},
-		{"IAM", "ListUsers", `<?xml version="1.0"?><ListUsersResponse><ListUsersResult/></ListUsersResponse>`, -1, true},
-		{"IAM", "ListUsers", "\n  <ListUsersResponse>\n<ListUsersResult><Users/></ListUsersResult></ListUsersResponse>", 84, true},
+		{"IAM", "ListUsers", "\n  <ListUsersResponse>\n<ListUsersResult><IsTruncated>false</IsTruncated><Users/></ListUsersResult></ListUsersResponse>", 118, true},
+		// A listing that does not say whether it is cut read as a complete
+		// list of none (round 151).
+		{"IAM", "ListUsers", `<?xml version="1.0"?><ListUsersResponse><ListUsersResult/></ListUsersResponse>`, -1, false},
+		{"IAM", "ListUsers", `<ListUsersResponse><ListUsersResult><Users/></ListUsersResult></ListUsersResponse>`, -1, false},
+		{"IAM", "ListUsers", `<ListUsersResponse><ListUsersResult><Users><IsTruncated>false</IsTruncated></Users></ListUsersResult></ListUsersResponse>`, -1, false},
+		{"IAM", "ListUsers", `<ListUsersResponse><ListUsersResult/><IsTruncated>false</IsTruncated></ListUsersResponse>`, -1, false},
 		{"IAM", "ListUsers", `<ListUsersResponse><ListAccessKeysResult/></ListUsersResponse>`, -1, false},
-		{"IAM", "ListUsers", `<ListUsersResponse><!-- --><ResponseMetadata/><ListUsersResult>`, -1, true}, // truncated: the deserializer's to refuse
+		{"IAM", "ListUsers", `<ListUsersResponse><!-- --><ResponseMetadata/><ListUsersResult><IsTruncated>`, -1, true},              // truncated: the deserializer's to refuse
+		{"IAM", "GetAccountSummary", `<GetAccountSummaryResponse><GetAccountSummaryResult/></GetAccountSummaryResponse>`, -1, true}, // not a listing: the caller checks its entries
 		{"STS", "GetCallerIdentity", `<GetCallerIdentityResponse><GetCallerIdentityResult><Account>1</Account></GetCallerIdentityResult></GetCallerIdentityResponse>`, -1, true},
 		{"STS", "GetCallerIdentity", `<GetCallerIdentityResponse></GetCallerIdentityResponse>`, -1, false},
 		{"CloudTrail", "LookupEvents", `{"Events":[]}`, -1, true},
 		{"CloudTrail", "LookupEvents", ` {"NextToken":"x","Events":[]}`, -1, true},
 		{"CloudTrail", "LookupEvents", `{}`, 2, false},
+		{"CloudTrail", "LookupEvents", `{"NextToken":null}`, -1, false}, // round 151: no events at all
+		{"CloudTrail", "DescribeTrails", `{"trailList":[]}`, -1, true},
+		{"CloudTrail", "DescribeTrails", `{"NextToken":"x"}`, -1, false},
+		{"CloudTrail", "GetTrailStatus", `{"IsLogging":true}`, -1, true},
 		{"CloudTrail", "LookupEvents", `null`, -1, false},
 		{"CloudTrail", "LookupEvents", `[]`, -1, false},
 		{"CloudTrail", "LookupEvents", ``, -1, false},
@@ -329,7 +339,7 @@ func TestCallerAccountMissing(t *testing.T) {
 // limit, 2,097,152 characters, is read.
 func TestKeyMaterialRepliesBounded(t *testing.T) {
 	reply := func(op string, size int) error {
-		body := op + "Response><" + op + "Result>" + strings.Repeat("A", size) + "</" + op + "Result></" + op + "Response>"
+		body := op + "Response><" + op + "Result><IsTruncated>false</IsTruncated>" + strings.Repeat("A", size) + "</" + op + "Result></" + op + "Response>"
 		resp := &smithyhttp.Response{Response: &http.Response{StatusCode: 200, ContentLength: -1, Body: io.NopCloser(strings.NewReader("<" + body))}}
 		return rejectReply(middleware.WithOperationName(awsmiddleware.SetServiceID(context.Background(), "IAM"), op), resp)
 	}

@@ -64,7 +64,7 @@ var (
 	CredentialReportStale = &Rule{
 		ID: "IG805", Slug: "credential-report-stale", Severity: Low,
 		Summary:   "The credential report used is older than the baseline allows",
-		Rationale: "Findings drawn from an old report miss credentials created or used since. IAM regenerates a report older than four hours on request, so on a sound account an old report is read only when GenerateCredentialReport was denied or failed; one served old after IAM said it was complete is judged the same way. A report without a generation time has no known age: that is an IG806 (check-incomplete) finding.",
+		Rationale: "Findings drawn from an old report miss credentials created or used since. IAM regenerates a report older than four hours on request, so on a sound account an old report is read only when GenerateCredentialReport was denied or failed; one served old after IAM said it was complete is judged the same way. A report without a generation time, or one dated after IAM's clock, has no known age: that is an IG806 (check-incomplete) finding.",
 		Remediation: Remediation{
 			Console:   "Grant iam:GenerateCredentialReport to the identity Terraform uses, or download a fresh report under IAM > Credential report.",
 			CLI:       "aws iam generate-credential-report, then aws iam get-credential-report",
@@ -442,6 +442,11 @@ const reportConfirmSlack = 15 * time.Minute
 // hours, such a report is old only when the service served a stale one. A
 // zero generated (the reply gave no GeneratedTime) is an IG806 finding: the
 // report's age is not known.
+// reportClockSlack is how far a report's generation time may run ahead of
+// the clock its age is judged by: the two are IAM's, but the reply's Date
+// is to the second, and a host's clock (used without one) may drift.
+const reportClockSlack = 5 * time.Minute
+
 func CredentialReportAge(generated, now time.Time, notRefreshed string, b Baseline) (Finding, bool) {
 	if generated.IsZero() {
 		return CheckIncomplete.finding("generated_time", "the credential report gives no generation time, so its age is not known; %s not judged",
@@ -450,6 +455,12 @@ func CredentialReportAge(generated, now time.Time, notRefreshed string, b Baseli
 	limit := time.Duration(b.CredentialReportMaxAgeHours) * time.Hour
 	age := now.Sub(generated)
 	switch {
+	case age < -reportClockSlack:
+		// Generated after the clock it is judged by (IAM's, where its
+		// reply gives it): a time that cannot be right, which would make
+		// any report look fresh (round 151).
+		return CheckIncomplete.finding("generated_time", "the credential report gives a generation time %s after IAM's clock, so its age is not known; %s not judged",
+			(-age).Round(time.Minute), CredentialReportStale.Name()), true
 	case notRefreshed != "" && age > limit:
 		return CredentialReportStale.finding("generated_time", "the credential report used was generated %s ago and no fresh one could be generated (%s); the baseline allows %s",
 			age.Round(time.Minute), notRefreshed, limit), true

@@ -232,6 +232,17 @@ func TestCredentialReportAge(t *testing.T) {
 	if !ok {
 		t.Error("ok = false for a report without a generation time")
 	}
+	// Generated after IAM's clock: no age can be right (round 151: a
+	// report three days old, dated 30 days ahead, passed).
+	f, ok = CredentialReportAge(now.Add(30*24*time.Hour), now, "GenerateCredentialReport was throttled", b)
+	assertFindings(t, []Finding{f}, []want{{"IG806", Medium, "generated_time",
+		"the credential report gives a generation time 720h0m0s after IAM's clock, so its age is not known; IG805 (credential-report-stale) not judged"}})
+	if !ok {
+		t.Error("ok = false for a report generated in the future")
+	}
+	if _, ok := CredentialReportAge(now.Add(time.Minute), now, "", b); ok {
+		t.Error("a report a minute ahead of the clock is within its slack")
+	}
 	if _, ok := CredentialReportAge(now.Add(-4*time.Hour), now, "GenerateCredentialReport was denied", b); ok {
 		t.Error("a four-hour-old report is within the baseline")
 	}
