@@ -129,10 +129,12 @@ func holdsResult(service, op string, body []byte) error {
 		if !xmlHoldsElement(body, op+"Result") {
 			return fmt.Errorf("%w (no <%sResult> element)", ErrEmptyReply, op)
 		}
-		if service == "IAM" && strings.HasPrefix(op, "List") && !xmlHoldsElement(body, op+"Result", "IsTruncated") {
-			// Every IAM listing says whether it is cut; <ListUsersResult/>
-			// read as a complete list of none (round 151).
-			return fmt.Errorf("%w (no <IsTruncated> in <%sResult>)", ErrEmptyReply, op)
+		if service == "IAM" && strings.HasPrefix(op, "List") && !xmlHoldsElement(body, op+"Result", "IsTruncated") &&
+			(iamLists[op] == "" || !xmlHoldsElement(body, op+"Result", iamLists[op])) {
+			// An IAM listing gives its list, or says whether it is cut, or
+			// both (as it does); <ListUsersResult/> read as a complete list
+			// of none (round 151).
+			return fmt.Errorf("%w (neither <IsTruncated> nor a list in <%sResult>)", ErrEmptyReply, op)
 		}
 	case service == "CloudTrail":
 		if !jsonObjectWithMembers(body) {
@@ -145,6 +147,12 @@ func holdsResult(service, op string, body []byte) error {
 		return ErrEmptyReply
 	}
 	return nil
+}
+
+// iamLists names the list element of each IAM listing iamguard makes.
+var iamLists = map[string]string{
+	"ListUsers": "Users", "ListAccessKeys": "AccessKeyMetadata", "ListSSHPublicKeys": "SSHPublicKeys",
+	"ListSigningCertificates": "Certificates", "ListServerCertificates": "ServerCertificateMetadataList",
 }
 
 // cloudTrailLists names the list member a reply of each CloudTrail

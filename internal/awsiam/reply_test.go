@@ -235,8 +235,9 @@ func TestReplyShape(t *testing.T) {
 		// A listing that does not say whether it is cut read as a complete
 		// list of none (round 151).
 		{"IAM", "ListUsers", `<?xml version="1.0"?><ListUsersResponse><ListUsersResult/></ListUsersResponse>`, -1, false},
-		{"IAM", "ListUsers", `<ListUsersResponse><ListUsersResult><Users/></ListUsersResult></ListUsersResponse>`, -1, false},
-		{"IAM", "ListUsers", `<ListUsersResponse><ListUsersResult><Users><IsTruncated>false</IsTruncated></Users></ListUsersResult></ListUsersResponse>`, -1, false},
+		{"IAM", "ListUsers", `<ListUsersResponse><ListUsersResult><Users/></ListUsersResult></ListUsersResponse>`, -1, true}, // complete, as given
+		{"IAM", "ListUsers", `<ListUsersResponse><ListUsersResult><Marker>m</Marker></ListUsersResult></ListUsersResponse>`, -1, false},
+		{"IAM", "ListUsers", `<ListUsersResponse><ListUsersResult><Other><IsTruncated>false</IsTruncated></Other></ListUsersResult></ListUsersResponse>`, -1, false},
 		{"IAM", "ListUsers", `<ListUsersResponse><ListUsersResult/><IsTruncated>false</IsTruncated></ListUsersResponse>`, -1, false},
 		{"IAM", "ListUsers", `<ListUsersResponse><ListAccessKeysResult/></ListUsersResponse>`, -1, false},
 		{"IAM", "ListUsers", `<ListUsersResponse><!-- --><ResponseMetadata/><ListUsersResult><IsTruncated>`, -1, true},              // truncated: the deserializer's to refuse
