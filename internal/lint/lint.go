@@ -504,6 +504,13 @@ func acceptDrift(p *plan.Plan) *plan.Plan {
 		}
 		i, ok := at[d.Address]
 		switch {
+		case ok && actionName(q.Changes[i].Actions) == "replace" && slices.Contains(q.Changes[i].Actions, tfjson.ActionForget) &&
+			q.Changes[i].Type != "aws_iam_account_password_policy":
+			// The old object a replacement forgets stays as it is now, and is
+			// judged so (round 153: a key switched back on in the console,
+			// then forgotten, was judged as written, inactive). The
+			// account's one password policy is replaced: its weakening is
+			// judged below.
 		case ok && (q.Changes[i].Actions.NoOp() || q.Changes[i].Actions.Update() || actionName(q.Changes[i].Actions) == "replace"):
 			// A replacement that forgets the old object too, which
 			// terraform-json's Replace leaves out (round 152).

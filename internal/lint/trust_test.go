@@ -362,6 +362,12 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/create-forget-drift", nil, map[string]string{
 			"aws_iam_account_password_policy.p": "IG109:medium",
 		}},
+		// The old object stays as it is now, not as written: a key
+		// switched back on in the console, then forgotten (round 153: no
+		// finding).
+		{"trust/create-forget-drift-key", nil, map[string]string{
+			"aws_iam_access_key.k": "IG204:medium",
+		}},
 		// A user renamed in place takes its keys with it: a key there
 		// before, whatever its user attribute still says, counts beside
 		// one added for the new name (round 142: no finding, exit 0),
