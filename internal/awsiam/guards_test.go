@@ -48,6 +48,21 @@ func TestPaginationGuards(t *testing.T) {
 			}
 		})
 	}
+	// A Marker on a page not cut: the SDK's paginator follows it whatever
+	// IsTruncated says, so it ran for ever (round 153).
+	for name, result := range map[string]string{
+		"no IsTruncated":    `<Users/><Marker>m</Marker>`,
+		"IsTruncated false": `<Users/><IsTruncated>false</IsTruncated><Marker>m</Marker>`,
+	} {
+		srv := iamtest.New(t, manyUsers(3))
+		srv.RawReply("ListUsers", []byte(`<ListUsersResponse><ListUsersResult>`+result+`</ListUsersResult></ListUsersResponse>`), nil, -1)
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		_, _, err := AccessKeys(ctx, client(srv), "")
+		cancel()
+		if !errors.Is(err, ErrMarkerNotCut) || srv.Calls("ListUsers") != 1 {
+			t.Errorf("%s: %v after %d calls, want ErrMarkerNotCut after 1", name, err, srv.Calls("ListUsers"))
+		}
+	}
 	// The same guard follows each user's ListAccessKeys.
 	srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{{Name: "alice",
 		AccessKeys: []iamtest.AccessKey{{ID: "AKIA1"}, {ID: "AKIA2"}}}}})

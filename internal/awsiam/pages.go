@@ -13,6 +13,7 @@ import (
 // markers, and on empty pages that go on; none may pass for a complete list.
 var (
 	ErrNoMarker         = errors.New("IAM answered IsTruncated=true without a Marker, so the rest of the list cannot be read")
+	ErrMarkerNotCut     = errors.New("IAM answered a Marker on a page that does not say IsTruncated=true, which it never does; the SDK would follow it for ever")
 	ErrRepeatedMarker   = errors.New("IAM answered IsTruncated=true with a Marker it had already given, so the listing would never end")
 	ErrRepeatedItems    = errors.New("IAM answered IsTruncated=true on a page of items it had already given, so the listing had started over and would never end")
 	ErrEmptyListPages   = fmt.Errorf("IAM answered %d pages in a row without items, each with IsTruncated=true, so the listing might never end", maxEmptyListPages)
@@ -74,6 +75,9 @@ func (g *pageGuard) add(key string) bool {
 func (g *pageGuard) check(truncated bool, marker *string, n, fresh int) error {
 	g.pages++
 	if !truncated {
+		if aws.ToString(marker) != "" { // round 153: the paginator follows it, unguarded
+			return &Error{Service: "iam", Action: g.action, Err: ErrMarkerNotCut}
+		}
 		return nil
 	}
 	if n == 0 {

@@ -129,12 +129,15 @@ func holdsResult(service, op string, body []byte) error {
 		if !xmlHoldsElement(body, op+"Result") {
 			return fmt.Errorf("%w (no <%sResult> element)", ErrEmptyReply, op)
 		}
-		if service == "IAM" && strings.HasPrefix(op, "List") && !xmlHoldsElement(body, op+"Result", "IsTruncated") &&
-			(iamLists[op] == "" || !xmlHoldsElement(body, op+"Result", iamLists[op])) {
-			// An IAM listing gives its list, or says whether it is cut, or
-			// both (as it does); <ListUsersResult/> read as a complete list
-			// of none (round 151).
-			return fmt.Errorf("%w (neither <IsTruncated> nor a list in <%sResult>)", ErrEmptyReply, op)
+		if service == "IAM" && strings.HasPrefix(op, "List") {
+			// An IAM listing gives its list (which IAM's API model requires
+			// of all but ListSSHPublicKeys) or says whether it is cut;
+			// <ListUsersResult/> or IsTruncated alone read as a complete
+			// list of none (rounds 151, 153).
+			list, required := iamLists[op], op != "ListSSHPublicKeys"
+			if list != "" && !xmlHoldsElement(body, op+"Result", list) && (required || !xmlHoldsElement(body, op+"Result", "IsTruncated")) {
+				return fmt.Errorf("%w (no <%s> in <%sResult>)", ErrEmptyReply, list, op)
+			}
 		}
 	case service == "CloudTrail":
 		if !jsonObjectWithMembers(body) {
@@ -162,9 +165,10 @@ var cloudTrailLists = map[string]string{"LookupEvents": "Events", "DescribeTrail
 
 // xmlHoldsElement reports whether body is an XML document whose root
 // element has a child element named path[0], which has one named path[1],
-// and so on, as the SDK's query-protocol deserializers look for. Comments,
-// processing instructions and blanks are skipped; only the tokens up to
-// that element are read.
+// and so on, as the SDK's query-protocol deserializers look for: the
+// first of each name, in any case, as they take it. Comments, processing
+// instructions and blanks are skipped; only the tokens up to that element
+// are read.
 func xmlHoldsElement(body []byte, path ...string) bool {
 	d := xml.NewDecoder(bytes.NewReader(body))
 	depth, found := 0, 0 // found: the elements of path open now
@@ -176,7 +180,7 @@ func xmlHoldsElement(body []byte, path ...string) bool {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			depth++
-			if depth == found+2 && t.Name.Local == path[found] {
+			if depth == found+2 && strings.EqualFold(t.Name.Local, path[found]) {
 				if found++; found == len(path) {
 					return true
 				}

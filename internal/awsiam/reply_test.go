@@ -236,11 +236,18 @@ func TestReplyShape(t *testing.T) {
 		// list of none (round 151).
 		{"IAM", "ListUsers", `<?xml version="1.0"?><ListUsersResponse><ListUsersResult/></ListUsersResponse>`, -1, false},
 		{"IAM", "ListUsers", `<ListUsersResponse><ListUsersResult><Users/></ListUsersResult></ListUsersResponse>`, -1, true}, // complete, as given
+		// IAM's model requires the list of every listing iamguard makes
+		// but ListSSHPublicKeys; the SDK reads the first result element in
+		// any case (round 153).
+		{"IAM", "ListUsers", `<ListUsersResponse><ListUsersResult><IsTruncated>false</IsTruncated></ListUsersResult></ListUsersResponse>`, -1, false},
+		{"IAM", "ListSSHPublicKeys", `<ListSSHPublicKeysResponse><ListSSHPublicKeysResult><IsTruncated>false</IsTruncated></ListSSHPublicKeysResult></ListSSHPublicKeysResponse>`, -1, true},
+		{"IAM", "ListSSHPublicKeys", `<ListSSHPublicKeysResponse><ListSSHPublicKeysResult/></ListSSHPublicKeysResponse>`, -1, false},
+		{"IAM", "ListUsers", `<ListUsersResponse><listusersresult/><ListUsersResult><Users/><IsTruncated>false</IsTruncated></ListUsersResult></ListUsersResponse>`, -1, false},
 		{"IAM", "ListUsers", `<ListUsersResponse><ListUsersResult><Marker>m</Marker></ListUsersResult></ListUsersResponse>`, -1, false},
 		{"IAM", "ListUsers", `<ListUsersResponse><ListUsersResult><Other><IsTruncated>false</IsTruncated></Other></ListUsersResult></ListUsersResponse>`, -1, false},
 		{"IAM", "ListUsers", `<ListUsersResponse><ListUsersResult/><IsTruncated>false</IsTruncated></ListUsersResponse>`, -1, false},
 		{"IAM", "ListUsers", `<ListUsersResponse><ListAccessKeysResult/></ListUsersResponse>`, -1, false},
-		{"IAM", "ListUsers", `<ListUsersResponse><!-- --><ResponseMetadata/><ListUsersResult><IsTruncated>`, -1, true},              // truncated: the deserializer's to refuse
+		{"IAM", "ListUsers", `<ListUsersResponse><!-- --><ResponseMetadata/><ListUsersResult><Users>`, -1, true},                    // truncated: the deserializer's to refuse
 		{"IAM", "GetAccountSummary", `<GetAccountSummaryResponse><GetAccountSummaryResult/></GetAccountSummaryResponse>`, -1, true}, // not a listing: the caller checks its entries
 		{"STS", "GetCallerIdentity", `<GetCallerIdentityResponse><GetCallerIdentityResult><Account>1</Account></GetCallerIdentityResult></GetCallerIdentityResponse>`, -1, true},
 		{"STS", "GetCallerIdentity", `<GetCallerIdentityResponse></GetCallerIdentityResponse>`, -1, false},
@@ -340,7 +347,11 @@ func TestCallerAccountMissing(t *testing.T) {
 // limit, 2,097,152 characters, is read.
 func TestKeyMaterialRepliesBounded(t *testing.T) {
 	reply := func(op string, size int) error {
-		body := op + "Response><" + op + "Result><IsTruncated>false</IsTruncated>" + strings.Repeat("A", size) + "</" + op + "Result></" + op + "Response>"
+		list := "<IsTruncated>false</IsTruncated>"
+		if l := iamLists[op]; l != "" {
+			list += "<" + l + "/>"
+		}
+		body := op + "Response><" + op + "Result>" + list + strings.Repeat("A", size) + "</" + op + "Result></" + op + "Response>"
 		resp := &smithyhttp.Response{Response: &http.Response{StatusCode: 200, ContentLength: -1, Body: io.NopCloser(strings.NewReader("<" + body))}}
 		return rejectReply(middleware.WithOperationName(awsmiddleware.SetServiceID(context.Background(), "IAM"), op), resp)
 	}
