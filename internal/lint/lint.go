@@ -510,7 +510,11 @@ func acceptDrift(p *plan.Plan) *plan.Plan {
 			// judged so (round 153: a key switched back on in the console,
 			// then forgotten, was judged as written, inactive). The
 			// account's one password policy is replaced: its weakening is
-			// judged below.
+			// judged below. What the drift marks sensitive stays marked
+			// (round 154).
+			c := *q.Changes[i]
+			c.BeforeSensitive = plan.MergeMarks(marks, c.BeforeSensitive)
+			q.Changes[i] = &c
 		case ok && (q.Changes[i].Actions.NoOp() || q.Changes[i].Actions.Update() || actionName(q.Changes[i].Actions) == "replace"):
 			// A replacement that forgets the old object too, which
 			// terraform-json's Replace leaves out (round 152).
