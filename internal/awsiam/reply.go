@@ -138,6 +138,12 @@ func holdsResult(service, op string, body []byte) error {
 			if list != "" && !xmlHoldsElement(body, op+"Result", list) && (required || !xmlHoldsElement(body, op+"Result", "IsTruncated")) {
 				return fmt.Errorf("%w (no <%s> in <%sResult>)", ErrEmptyReply, list, op)
 			}
+			if list != "" && !xmlListShaped(body, op+"Result", list) {
+				// The SDK reads a list's <member> elements and skips
+				// anything else: items named otherwise, text, or members
+				// outside it read as a list of none (round 154).
+				return fmt.Errorf("%w (<%s> in <%sResult> holds other than <member> elements)", ErrEmptyReply, list, op)
+			}
 		}
 	case service == "CloudTrail":
 		if !jsonObjectWithMembers(body) {
@@ -193,6 +199,47 @@ func xmlHoldsElement(body []byte, path ...string) bool {
 			if depth == 0 {
 				return false // the root closed without it
 			}
+		}
+	}
+}
+
+// xmlListShaped reports whether, in the first result element of body
+// (named result, in any case), the first list element (named list) holds
+// only <member> elements and blanks, and no <member> stands beside it.
+func xmlListShaped(body []byte, result, list string) bool {
+	d := xml.NewDecoder(bytes.NewReader(body))
+	depth := 0
+	inResult, inList, listSeen := false, false, false
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return true // not this check's to refuse: the deserializer reads it
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			switch {
+			case depth == 2 && strings.EqualFold(t.Name.Local, result):
+				inResult = true
+			case depth == 3 && inResult && strings.EqualFold(t.Name.Local, "member"):
+				return false
+			case depth == 3 && inResult && !listSeen && strings.EqualFold(t.Name.Local, list):
+				inList, listSeen = true, true // only the first list counts
+			case depth == 4 && inList && !strings.EqualFold(t.Name.Local, "member"):
+				return false
+			}
+		case xml.CharData:
+			if depth == 3 && inList && len(bytes.TrimSpace(t)) > 0 {
+				return false
+			}
+		case xml.EndElement:
+			switch {
+			case depth == 3 && inList:
+				inList = false
+			case depth == 2 && inResult:
+				return true // the first result closes
+			}
+			depth--
 		}
 	}
 }

@@ -243,6 +243,13 @@ func TestReplyShape(t *testing.T) {
 		{"IAM", "ListSSHPublicKeys", `<ListSSHPublicKeysResponse><ListSSHPublicKeysResult><IsTruncated>false</IsTruncated></ListSSHPublicKeysResult></ListSSHPublicKeysResponse>`, -1, true},
 		{"IAM", "ListSSHPublicKeys", `<ListSSHPublicKeysResponse><ListSSHPublicKeysResult/></ListSSHPublicKeysResponse>`, -1, false},
 		{"IAM", "ListUsers", `<ListUsersResponse><listusersresult/><ListUsersResult><Users/><IsTruncated>false</IsTruncated></ListUsersResult></ListUsersResponse>`, -1, false},
+		// The SDK reads a list's <member> elements and skips anything else
+		// (round 154).
+		{"IAM", "ListUsers", `<ListUsersResponse><ListUsersResult><Users><item><UserName>zed</UserName></item></Users><IsTruncated>false</IsTruncated></ListUsersResult></ListUsersResponse>`, -1, false},
+		{"IAM", "ListUsers", `<ListUsersResponse><ListUsersResult><Users>zed</Users><IsTruncated>false</IsTruncated></ListUsersResult></ListUsersResponse>`, -1, false},
+		{"IAM", "ListUsers", `<ListUsersResponse><ListUsersResult><Users/><member><UserName>zed</UserName></member><IsTruncated>false</IsTruncated></ListUsersResult></ListUsersResponse>`, -1, false},
+		{"IAM", "ListAccessKeys", `<ListAccessKeysResponse><ListAccessKeysResult><AccessKeyMetadata><key><AccessKeyId>A</AccessKeyId></key></AccessKeyMetadata><IsTruncated>false</IsTruncated></ListAccessKeysResult></ListAccessKeysResponse>`, -1, false},
+		{"IAM", "ListUsers", "<ListUsersResponse><ListUsersResult><Users>\n  <member><UserName>zed</UserName></member>\n</Users><IsTruncated>false</IsTruncated></ListUsersResult></ListUsersResponse>", -1, true},
 		{"IAM", "ListUsers", `<ListUsersResponse><ListUsersResult><Marker>m</Marker></ListUsersResult></ListUsersResponse>`, -1, false},
 		{"IAM", "ListUsers", `<ListUsersResponse><ListUsersResult><Other><IsTruncated>false</IsTruncated></Other></ListUsersResult></ListUsersResponse>`, -1, false},
 		{"IAM", "ListUsers", `<ListUsersResponse><ListUsersResult/><IsTruncated>false</IsTruncated></ListUsersResponse>`, -1, false},
