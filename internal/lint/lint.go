@@ -516,8 +516,9 @@ func acceptDrift(p *plan.Plan) *plan.Plan {
 			c.BeforeSensitive = plan.MergeMarks(marks, c.BeforeSensitive)
 			q.Changes[i] = &c
 		case ok && (q.Changes[i].Actions.NoOp() || q.Changes[i].Actions.Update() || actionName(q.Changes[i].Actions) == "replace"):
-			// A replacement that forgets the old object too, which
-			// terraform-json's Replace leaves out (round 152).
+			// A replacement, also the password policy's that forgets the
+			// old object, which terraform-json's Replace leaves out (round
+			// 152).
 			c := *q.Changes[i]
 			marks = plan.MergeMarks(marks, c.AfterSensitive)
 			c.Before, c.BeforeSensitive, c.AfterSensitive = composeBefore(d.Before, &c), marks, marks

@@ -14,11 +14,10 @@ func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
 	out := rules.EvaluateSigningCertificate(c.after().str("certificate_body", ""), l.now, l.baseline)
 	replaced := c.action == "replace" && !c.forgetsOld() // a forgotten one stays in AWS
 	if replaced && l.deletesInUse(c) || !replaced && c.replaces == nil && l.clearedWithUser(c) {
-		// (The old object a replacement forgets is judged with the
-		// replacement: once, round 152.)
 		// The old certificate is deleted (as the new one is made, or with
 		// its user): the user keeps a sound one only if this (or another)
-		// upload is one for them.
+		// upload is one for them. The old object a replacement forgets is
+		// judged so with the replacement, once (round 152).
 		user := l.signingUser(c)
 		best := l.signingReplacement(c, user.V)
 		if c.action == "replace" && c.configured.Find("user_name").UsersOnly && l.maybeSameUser(c) {
