@@ -193,7 +193,9 @@ func (c *client) credentialReportArea(ctx context.Context, rep *awsiam.Credentia
 			Cert2LastRotated:          timeValue(c2.LastRotated),
 		})
 	}
-	for _, f := range rules.EvaluateCredentialReport(users, summary, now, b) {
+	// Its dates are IAM's, judged by IAM's clock too: a host clock behind
+	// IAM's made old keys young (round 151).
+	for _, f := range rules.EvaluateCredentialReport(users, summary, rep.AgeClock(now), b) {
 		fs.add(f.Subject, f)
 	}
 	return m, fs, nil

@@ -228,6 +228,25 @@ func TestCredentialReportIAMClock(t *testing.T) {
 	})
 }
 
+// TestCredentialReportDatesIAMClock: the report's dates are IAM's, judged
+// by IAM's clock too (round 151: with IAM 100 days ahead of the host, a
+// key 120 days old by IAM's clock was 20 days old, and passed).
+func TestCredentialReportDatesIAMClock(t *testing.T) {
+	iamNow := testNow.AddDate(0, 0, 100)
+	srv := iamtest.New(t, &iamtest.Account{Now: iamNow, Root: iamtest.Root{MFAEnabled: true}, Users: []iamtest.User{
+		{Name: "bob", AccessKeys: []iamtest.AccessKey{{ID: "AKIABOB000000000001", Created: iamNow.AddDate(0, 0, -120), LastUsed: iamNow.AddDate(0, 0, -1),
+			LastUsedService: "s3", LastUsedRegion: "us-east-1"}}}}})
+	srv.SetReportTime(iamNow.Add(-time.Hour))
+	run(t, resource.TestStep{
+		Config: providerBlock(srv, "") + crConfig,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(crAddr, "findings.#", "1"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.rule_id", "IG204"),
+			resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
+		),
+	})
+}
+
 // TestCredentialReportServedOld: IAM said COMPLETE but served a report 31
 // days old: it is judged stale (IG805) all the same. A report without a
 // GeneratedTime has no age (null, never 292 years) and is an IG806 finding.
