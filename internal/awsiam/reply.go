@@ -129,19 +129,19 @@ func holdsResult(service, op string, body []byte) error {
 		if !xmlHoldsElement(body, op+"Result") {
 			return fmt.Errorf("%w (no <%sResult> element)", ErrEmptyReply, op)
 		}
-		if service == "IAM" && strings.HasPrefix(op, "List") {
+		if list, ok := iamLists[op]; ok && service == "IAM" {
 			// An IAM listing gives its list (which IAM's API model requires
 			// of all but ListSSHPublicKeys) or says whether it is cut;
 			// <ListUsersResult/> or IsTruncated alone read as a complete
-			// list of none (rounds 151, 153).
-			list, required := iamLists[op], op != "ListSSHPublicKeys"
-			if list != "" && !xmlHoldsElement(body, op+"Result", list) && (required || !xmlHoldsElement(body, op+"Result", "IsTruncated")) {
+			// list of none (rounds 151, 153). The SDK reads the list's
+			// <member> elements and skips anything else: items named
+			// otherwise, text, or members outside it read as a list of
+			// none (round 154).
+			hasList, truncated, shaped := xmlListing(body, op+"Result", list)
+			switch {
+			case !hasList && (op != "ListSSHPublicKeys" || !truncated):
 				return fmt.Errorf("%w (no <%s> in <%sResult>)", ErrEmptyReply, list, op)
-			}
-			if list != "" && !xmlListShaped(body, op+"Result", list) {
-				// The SDK reads a list's <member> elements and skips
-				// anything else: items named otherwise, text, or members
-				// outside it read as a list of none (round 154).
+			case !shaped:
 				return fmt.Errorf("%w (<%s> in <%sResult> holds other than <member> elements)", ErrEmptyReply, list, op)
 			}
 		}
@@ -170,14 +170,13 @@ var iamLists = map[string]string{
 var cloudTrailLists = map[string]string{"LookupEvents": "Events", "DescribeTrails": "trailList"}
 
 // xmlHoldsElement reports whether body is an XML document whose root
-// element has a child element named path[0], which has one named path[1],
-// and so on, as the SDK's query-protocol deserializers look for: the
-// first of each name, in any case, as they take it. Comments, processing
+// element has a child element named name, in any case, as the SDK's
+// query-protocol deserializers look for. Comments, processing
 // instructions and blanks are skipped; only the tokens up to that element
 // are read.
-func xmlHoldsElement(body []byte, path ...string) bool {
+func xmlHoldsElement(body []byte, name string) bool {
 	d := xml.NewDecoder(bytes.NewReader(body))
-	depth, found := 0, 0 // found: the elements of path open now
+	depth := 0
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -186,15 +185,10 @@ func xmlHoldsElement(body []byte, path ...string) bool {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			depth++
-			if depth == found+2 && strings.EqualFold(t.Name.Local, path[found]) {
-				if found++; found == len(path) {
-					return true
-				}
+			if depth == 2 && strings.EqualFold(t.Name.Local, name) {
+				return true
 			}
 		case xml.EndElement:
-			if depth == found+1 && found > 0 {
-				return false // the element of path closed without the next
-			}
 			depth--
 			if depth == 0 {
 				return false // the root closed without it
@@ -203,41 +197,47 @@ func xmlHoldsElement(body []byte, path ...string) bool {
 	}
 }
 
-// xmlListShaped reports whether, in the first result element of body
-// (named result, in any case), the first list element (named list) holds
-// only <member> elements and blanks, and no <member> stands beside it.
-func xmlListShaped(body []byte, result, list string) bool {
+// xmlListing reads, in one pass, the first result element of an IAM
+// listing's reply (named result, in any case, as the SDK takes it):
+// whether it holds the list element (named list) and IsTruncated, and
+// whether the first list holds only <member> elements and blanks, with no
+// <member> beside it. A body that does not parse is the deserializer's to
+// refuse: shaped stays true for it.
+func xmlListing(body []byte, result, list string) (hasList, truncated, shaped bool) {
 	d := xml.NewDecoder(bytes.NewReader(body))
 	depth := 0
-	inResult, inList, listSeen := false, false, false
+	inResult, inList := false, false
 	for {
 		tok, err := d.Token()
 		if err != nil {
-			return true // not this check's to refuse: the deserializer reads it
+			return hasList, truncated, true
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			depth++
+			name := t.Name.Local
 			switch {
-			case depth == 2 && strings.EqualFold(t.Name.Local, result):
+			case depth == 2 && strings.EqualFold(name, result):
 				inResult = true
-			case depth == 3 && inResult && strings.EqualFold(t.Name.Local, "member"):
-				return false
-			case depth == 3 && inResult && !listSeen && strings.EqualFold(t.Name.Local, list):
-				inList, listSeen = true, true // only the first list counts
-			case depth == 4 && inList && !strings.EqualFold(t.Name.Local, "member"):
-				return false
+			case depth == 3 && inResult && strings.EqualFold(name, "member"):
+				return hasList, truncated, false
+			case depth == 3 && inResult && strings.EqualFold(name, "IsTruncated"):
+				truncated = true
+			case depth == 3 && inResult && !hasList && strings.EqualFold(name, list):
+				inList, hasList = true, true // only the first list counts
+			case depth == 4 && inList && !strings.EqualFold(name, "member"):
+				return hasList, truncated, false
 			}
 		case xml.CharData:
 			if depth == 3 && inList && len(bytes.TrimSpace(t)) > 0 {
-				return false
+				return hasList, truncated, false
 			}
 		case xml.EndElement:
 			switch {
 			case depth == 3 && inList:
 				inList = false
 			case depth == 2 && inResult:
-				return true // the first result closes
+				return hasList, truncated, true // the first result closes
 			}
 			depth--
 		}
