@@ -172,12 +172,13 @@ func SharedSSHKeys(uses []SSHKeyUse) map[string]Finding {
 		}
 		k := keys[fp]
 		k.uses++
+		// Any upload marking the key sensitive withholds it, whoever uses it.
+		k.fingerprint.Sensitive = k.fingerprint.Sensitive || u.Fingerprint.Sensitive
 		if u.User.Unknown || u.User.V == "" {
 			k.unknownUser.Unknown = k.unknownUser.Unknown || u.User.Unknown
 			k.unknownUser.Impure = k.unknownUser.Impure || u.User.Impure
 			continue
 		}
-		k.fingerprint.Sensitive = k.fingerprint.Sensitive || u.Fingerprint.Sensitive
 		userKey := u.UserKey
 		if userKey == "" {
 			userKey = FoldName(u.User.V)

@@ -115,6 +115,14 @@ func TestSharedSSHKeys(t *testing.T) {
 	if m := got["SHA256:abc"].Message; strings.Contains(strings.ToLower(m), "alice") {
 		t.Errorf("the sensitive name is printed: %s", m)
 	}
+	// A key one upload marks sensitive is withheld, whichever upload comes
+	// first and whether or not that one's user is known.
+	hidden := SSHKeyUse{User: UnknownValue[string](), Fingerprint: Known("SHA256:abc")}
+	hidden.Fingerprint.Sensitive = true
+	got = SharedSSHKeys([]SSHKeyUse{use("alice", "SHA256:abc"), hidden, use("bob", "SHA256:abc")})
+	if m := got["SHA256:abc"].Message; strings.Contains(m, "SHA256:abc") || !strings.Contains(m, "(sensitive)") {
+		t.Errorf("the sensitive key is printed: %s", m)
+	}
 	// Where a withheld name comes in the list tells nothing of it: after
 	// the names shown, whatever it sorts as.
 	for _, name := range []string{"aaron", "zoe"} {
