@@ -300,6 +300,14 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_login_profile.root":                "IG601:medium",
 			"module.profile.aws_iam_user_login_profile.this": "IG601:medium",
 		}},
+		// So are an ephemeral resource's value and terraform.applying: in
+		// the root, through a module's ephemeral output and in a module.
+		{"trust/ephemeral-resource", nil, map[string]string{
+			"aws_iam_account_password_policy.this":           "IG105:medium",
+			"aws_iam_user_login_profile.applying":            "IG601:medium",
+			"aws_iam_user_login_profile.output":              "IG601:medium",
+			"module.profile.aws_iam_user_login_profile.this": "IG601:medium",
+		}},
 		// The account has one password policy: one created beside another
 		// object of it (forgotten, or left in state by a -target plan)
 		// replaces the policy that object shows, and is judged against it
