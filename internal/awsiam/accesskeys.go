@@ -55,7 +55,9 @@ func statusKnown(status string) bool {
 //
 // When GetAccessKeyLastUsed is denied or stays throttled, the keys are still
 // returned, those whose last use is unknown marked so, and gap says why; no
-// further GetAccessKeyLastUsed calls are made. Any other failure is err.
+// further GetAccessKeyLastUsed calls are made. A key it finds gone since it
+// was listed (NoSuchEntity) is returned too, its last use unknown, and gap
+// says so when nothing else does. Any other failure is err.
 func AccessKeys(ctx context.Context, api AccessKeysAPI, userName string) (keys []AccessKey, gap, err error) {
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(MaxInFlight) // bounds goroutines; c.limiter bounds calls
@@ -81,8 +83,11 @@ func AccessKeys(ctx context.Context, api AccessKeysAPI, userName string) (keys [
 		}
 		return strings.Compare(a.AccessKeyID, b.AccessKeyID)
 	})
-	if c.gap != nil {
+	switch {
+	case c.gap != nil:
 		return c.keys, c.gap, nil
+	case c.gone != nil:
+		return c.keys, c.gone, nil
 	}
 	return c.keys, nil, nil
 }
@@ -94,6 +99,7 @@ type keyCollector struct {
 	mu   sync.Mutex
 	keys []AccessKey
 	gap  *Error // first denied or throttled GetAccessKeyLastUsed
+	gone *Error // first key GetAccessKeyLastUsed found gone
 }
 
 func (c *keyCollector) hasGap() bool {
@@ -103,8 +109,11 @@ func (c *keyCollector) hasGap() bool {
 }
 
 // userKeys lists one user's keys, then asks for each key's last use. A key
-// deleted since it was listed is passed over; a user gone since ListUsers
-// named it (deleted, or renamed with its keys) fails the read.
+// gone since it was listed stays, its last use unknown: IAM documents no
+// NoSuchEntity for GetAccessKeyLastUsed, and a key passed over would pass
+// unjudged (round 161: a second active key dropped so, compliant = true). A
+// user gone since ListUsers named it (deleted, or renamed with its keys)
+// fails the read.
 func (c *keyCollector) userKeys(ctx context.Context, user string) error {
 	var keys []AccessKey
 	p := iam.NewListAccessKeysPaginator(c.api, &iam.ListAccessKeysInput{UserName: aws.String(user)})
@@ -119,11 +128,9 @@ func (c *keyCollector) userKeys(ctx context.Context, user string) error {
 	if err != nil {
 		return wrap("ListAccessKeys", err)
 	}
-	kept := keys[:0] // less the keys deleted since they were listed
 	for i := range keys {
 		if c.hasGap() {
 			keys[i].LastUsedUnknown = true
-			kept = append(kept, keys[i])
 			continue
 		}
 		var out *iam.GetAccessKeyLastUsedOutput
@@ -132,8 +139,13 @@ func (c *keyCollector) userKeys(ctx context.Context, user string) error {
 			return err
 		})
 		switch {
-		case err != nil && gone(err): // the key ID is the key's alone: deleted
-			continue
+		case err != nil && gone(err):
+			c.mu.Lock()
+			if c.gone == nil {
+				c.gone = wrap("GetAccessKeyLastUsed", err).(*Error)
+			}
+			c.mu.Unlock()
+			keys[i].LastUsedUnknown = true
 		case err != nil:
 			e := wrap("GetAccessKeyLastUsed", err).(*Error)
 			if !e.Denied() && !e.Throttled() {
@@ -151,10 +163,9 @@ func (c *keyCollector) userKeys(ctx context.Context, user string) error {
 			keys[i].LastUsedService = reportString(aws.ToString(lu.ServiceName))
 			keys[i].LastUsedRegion = reportString(aws.ToString(lu.Region))
 		}
-		kept = append(kept, keys[i])
 	}
 	c.mu.Lock()
-	c.keys = append(c.keys, kept...)
+	c.keys = append(c.keys, keys...)
 	c.mu.Unlock()
 	return nil
 }

@@ -133,6 +133,26 @@ func TestAccessKeysLastUsedGap(t *testing.T) {
 	}
 }
 
+// TestAccessKeysLastUsedGone: a key GetAccessKeyLastUsed finds gone since
+// it was listed stays, its last use unknown, the gap saying why, and the
+// other keys' last use is still read.
+func TestAccessKeysLastUsedGone(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{
+		{Name: "alice", AccessKeys: []iamtest.AccessKey{{ID: "AKIAA", LastUsed: now}, {ID: "AKIAB", LastUsed: now}}},
+		{Name: "bob", AccessKeys: []iamtest.AccessKey{{ID: "AKIAC", LastUsed: now}}},
+	}})
+	srv.FailItem("GetAccessKeyLastUsed", "AccessKeyId", "AKIAB", iamtest.NoSuchEntity)
+	keys, gap, err := AccessKeys(context.Background(), client(srv), "")
+	if err != nil || code(gap) != "NoSuchEntity" || len(keys) != 3 {
+		t.Fatalf("got %+v, gap %v, err %v; want 3 keys and a NoSuchEntity gap", keys, gap, err)
+	}
+	for _, k := range keys {
+		if gone := k.AccessKeyID == "AKIAB"; k.LastUsedUnknown != gone || k.LastUsed.IsZero() != gone {
+			t.Errorf("key %+v: last use unknown should be %v", k, gone)
+		}
+	}
+}
+
 func TestAccessKeysOneUser(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{
 		{Name: "alice", AccessKeys: []iamtest.AccessKey{{ID: "AKIAB"}, {ID: "AKIAA", Status: "Inactive"}}},

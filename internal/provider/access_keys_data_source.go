@@ -62,7 +62,7 @@ func (d *accessKeysDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 		Description: "Lists access keys with their last use (iam:ListUsers, iam:ListAccessKeys, iam:GetAccessKeyLastUsed; " +
 			"at most 16 calls at once) and judges each user's keys as iamguard lint judges planned ones: " +
 			rules.Names(rules.AccessKeyMultipleActive, rules.AccessKeyNotRotated, rules.CredentialUnused) + ". " +
-			"If last use cannot be read, the keys are still listed and a " + rules.CheckIncomplete.Name() + " finding says what was not judged; " +
+			"If last use cannot be read (AccessDenied, throttling, or a key gone since it was listed), the keys are still listed and a " + rules.CheckIncomplete.Name() + " finding says what was not judged; " +
 			"so does one for a key whose status is not Active, Inactive or Expired, or an active key IAM gives no create_date for.",
 		Attributes: attrs,
 	}

@@ -212,3 +212,30 @@ func TestAccessKeysLastUsedDenied(t *testing.T) {
 		),
 	})
 }
+
+// TestAccessKeysLastUsedGone: a key GetAccessKeyLastUsed finds gone since
+// ListAccessKeys listed it stays listed and judged, its last use unknown
+// (round 161: it was dropped, and a user's second active key passed).
+func TestAccessKeysLastUsedGone(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Users: []iamtest.User{
+		{Name: "deploy", AccessKeys: []iamtest.AccessKey{
+			{ID: "AKIADEPLOY000000001", Created: daysAgo(20), LastUsed: daysAgo(1)},
+			{ID: "AKIADEPLOY000000002", Created: testNow},
+		}},
+	}})
+	srv.FailItem("GetAccessKeyLastUsed", "AccessKeyId", "AKIADEPLOY000000002", iamtest.NoSuchEntity)
+	run(t, resource.TestStep{
+		Config: providerBlock(srv, "") + `data "iamguard_access_keys" "test" {}`,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(akAddr, "access_keys.#", "2"),
+			resource.TestCheckResourceAttr(akAddr, "access_keys.0.last_used_date", "2026-05-31T12:00:00Z"),
+			resource.TestCheckNoResourceAttr(akAddr, "access_keys.1.last_used_date"),
+			resource.TestCheckResourceAttr(akAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(akAddr, "findings.#", "2"),
+			resource.TestCheckResourceAttr(akAddr, "findings.0.rule_id", "IG203"),
+			resource.TestCheckResourceAttr(akAddr, "findings.1.rule_id", "IG806"),
+			resource.TestMatchResourceAttr(akAddr, "findings.1.message",
+				regexp.MustCompile(`^the last use of 1 access key\(s\) could not be read \(GetAccessKeyLastUsed found it gone since it was listed \(NoSuchEntity\): deleted, or renamed\); IG802 \(credential-unused\) not judged$`)),
+		),
+	})
+}
