@@ -2,6 +2,7 @@ package awsiam
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -49,47 +50,60 @@ func statusKnown(status string) bool {
 	return slices.Contains(types.StatusType("").Values(), types.StatusType(status))
 }
 
+// AccessKeysRead is what AccessKeys read: every key it could list, why
+// some keys' last use is unknown, and the users whose keys it could not list.
+type AccessKeysRead struct {
+	Keys []AccessKey // ordered by user, then key ID
+	// LastUsed says why the keys marked LastUsedUnknown are: nil when none is.
+	LastUsed error
+	Users    []Gap // ordered by user
+}
+
 // AccessKeys lists the access keys of every user, or of userName alone when
 // it is set, with each key's last use. At most MaxInFlight calls run at
-// once. Keys come back ordered by user, then key ID.
+// once.
 //
 // When GetAccessKeyLastUsed is denied or stays throttled, the keys are still
-// returned, those whose last use is unknown marked so, and gap says why; no
-// further GetAccessKeyLastUsed calls are made. A key it finds gone since it
-// was listed (NoSuchEntity) is returned too, its last use unknown, and gap
-// says so when nothing else does. Any other failure is err.
-func AccessKeys(ctx context.Context, api AccessKeysAPI, userName string) (keys []AccessKey, gap, err error) {
+// returned, those whose last use is unknown marked so, and LastUsed says why;
+// no further GetAccessKeyLastUsed calls are made. A key it finds gone since
+// it was listed (NoSuchEntity) is returned too, its last use unknown, and
+// LastUsed says so when nothing else does. A refused or throttled listing of
+// one user's keys, or of a user gone since ListUsers named it (deleted, or
+// renamed with its keys), is a Gap in Users; with userName set it is err, as
+// a failed ListUsers is. Any other failure is err.
+func AccessKeys(ctx context.Context, api AccessKeysAPI, userName string) (*AccessKeysRead, error) {
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(MaxInFlight) // bounds goroutines; c.limiter bounds calls
-	c := &keyCollector{api: api, limiter: newLimiter()}
-	start := func(user string) { g.Go(func() error { return c.userKeys(gctx, user) }) }
+	c := &keyCollector{api: api, limiter: newLimiter(), read: &AccessKeysRead{}}
+	start := func(user string) { g.Go(func() error { return c.userKeys(gctx, user, userName != "") }) }
 
 	if userName != "" {
 		start(userName)
 	} else {
 		if err := listUsers(gctx, c.limiter, api, start); err != nil {
 			if werr := g.Wait(); werr != nil {
-				return nil, nil, werr // a worker failed first and cancelled the listing
+				return nil, werr // a worker failed first and cancelled the listing
 			}
-			return nil, nil, err
+			return nil, err
 		}
 	}
 	if err := g.Wait(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	slices.SortFunc(c.keys, func(a, b AccessKey) int {
+	slices.SortFunc(c.read.Keys, func(a, b AccessKey) int {
 		if c := strings.Compare(a.UserName, b.UserName); c != 0 {
 			return c
 		}
 		return strings.Compare(a.AccessKeyID, b.AccessKeyID)
 	})
+	slices.SortFunc(c.read.Users, func(a, b Gap) int { return strings.Compare(a.Name, b.Name) })
 	switch {
 	case c.gap != nil:
-		return c.keys, c.gap, nil
+		c.read.LastUsed = c.gap
 	case c.gone != nil:
-		return c.keys, c.gone, nil
+		c.read.LastUsed = c.gone
 	}
-	return c.keys, nil, nil
+	return c.read, nil
 }
 
 type keyCollector struct {
@@ -97,7 +111,7 @@ type keyCollector struct {
 	limiter
 
 	mu   sync.Mutex
-	keys []AccessKey
+	read *AccessKeysRead
 	gap  *Error // first denied or throttled GetAccessKeyLastUsed
 	gone *Error // first key GetAccessKeyLastUsed found gone
 }
@@ -108,13 +122,12 @@ func (c *keyCollector) hasGap() bool {
 	return c.gap != nil
 }
 
-// userKeys lists one user's keys, then asks for each key's last use. A key
+// userKeys lists one user's keys, then asks for each key's last use. A
+// refused listing is a Gap unless fatal says it must fail the read. A key
 // gone since it was listed stays, its last use unknown: IAM documents no
 // NoSuchEntity for GetAccessKeyLastUsed, and a key passed over would pass
-// unjudged (round 161: a second active key dropped so, compliant = true). A
-// user gone since ListUsers named it (deleted, or renamed with its keys)
-// fails the read.
-func (c *keyCollector) userKeys(ctx context.Context, user string) error {
+// unjudged (round 161: a second active key dropped so, compliant = true).
+func (c *keyCollector) userKeys(ctx context.Context, user string, fatal bool) error {
 	var keys []AccessKey
 	p := iam.NewListAccessKeysPaginator(c.api, &iam.ListAccessKeysInput{UserName: aws.String(user)})
 	err := allPages(ctx, c.limiter, "ListAccessKeys", p,
@@ -126,7 +139,13 @@ func (c *keyCollector) userKeys(ctx context.Context, user string) error {
 			keys = append(keys, AccessKey{UserName: user, AccessKeyID: aws.ToString(m.AccessKeyId), Status: string(m.Status), Created: aws.ToTime(m.CreateDate).UTC()})
 		})
 	if err != nil {
-		return wrap("ListAccessKeys", err)
+		gap, err := userListingGap(user, fmt.Sprintf("the access keys of user %q", user), "ListAccessKeys", fatal, err)
+		if gap != nil {
+			c.mu.Lock()
+			c.read.Users = append(c.read.Users, *gap)
+			c.mu.Unlock()
+		}
+		return err
 	}
 	for i := range keys {
 		if c.hasGap() {
@@ -165,7 +184,7 @@ func (c *keyCollector) userKeys(ctx context.Context, user string) error {
 		}
 	}
 	c.mu.Lock()
-	c.keys = append(c.keys, keys...)
+	c.read.Keys = append(c.read.Keys, keys...)
 	c.mu.Unlock()
 	return nil
 }

@@ -45,6 +45,16 @@ func testHTTPClient() *awshttp.BuildableClient {
 	})
 }
 
+// accessKeys is AccessKeys as three values: the keys, why some keys' last
+// use is unknown, and the error.
+func accessKeys(ctx context.Context, api AccessKeysAPI, userName string) ([]AccessKey, error, error) {
+	read, err := AccessKeys(ctx, api, userName)
+	if err != nil {
+		return nil, nil, err
+	}
+	return read.Keys, read.LastUsed, nil
+}
+
 func TestPasswordPolicy(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{Now: now})
 	p, exists, err := PasswordPolicy(context.Background(), client(srv))
@@ -63,7 +73,7 @@ func TestPasswordPolicy(t *testing.T) {
 func TestErrorsNameActionAndPermission(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{{Name: "alice"}}})
 	srv.Fail("ListAccessKeys", iamtest.AccessDenied, -1)
-	_, _, err := AccessKeys(context.Background(), client(srv), "")
+	_, _, err := accessKeys(context.Background(), client(srv), "alice")
 	var e *Error
 	if !errors.As(err, &e) || !e.Denied() || e.Permission() != "iam:ListAccessKeys" {
 		t.Fatalf("got %v, want a denied *Error for iam:ListAccessKeys", err)
@@ -93,7 +103,7 @@ func TestAccessKeysInFlight(t *testing.T) {
 	srv := iamtest.New(t, acct)
 	srv.SetLatency(5 * time.Millisecond)
 	srv.SetPageSize(7)
-	keys, gap, err := AccessKeys(context.Background(), client(srv), "")
+	keys, gap, err := accessKeys(context.Background(), client(srv), "")
 	if err != nil || gap != nil {
 		t.Fatal(err, gap)
 	}
@@ -118,7 +128,7 @@ func TestAccessKeysLastUsedGap(t *testing.T) {
 	}
 	srv := iamtest.New(t, acct)
 	srv.Fail("GetAccessKeyLastUsed", iamtest.AccessDenied, -1)
-	keys, gap, err := AccessKeys(context.Background(), client(srv), "")
+	keys, gap, err := accessKeys(context.Background(), client(srv), "")
 	var e *Error
 	if err != nil || !errors.As(gap, &e) || e.Permission() != "iam:GetAccessKeyLastUsed" {
 		t.Fatalf("got err %v, gap %v", err, gap)
@@ -142,7 +152,7 @@ func TestAccessKeysLastUsedGone(t *testing.T) {
 		{Name: "bob", AccessKeys: []iamtest.AccessKey{{ID: "AKIAC", LastUsed: now}}},
 	}})
 	srv.FailItem("GetAccessKeyLastUsed", "AccessKeyId", "AKIAB", iamtest.NoSuchEntity)
-	keys, gap, err := AccessKeys(context.Background(), client(srv), "")
+	keys, gap, err := accessKeys(context.Background(), client(srv), "")
 	if err != nil || code(gap) != "NoSuchEntity" || len(keys) != 3 {
 		t.Fatalf("got %+v, gap %v, err %v; want 3 keys and a NoSuchEntity gap", keys, gap, err)
 	}
@@ -153,16 +163,36 @@ func TestAccessKeysLastUsedGone(t *testing.T) {
 	}
 }
 
+// TestAccessKeysUserGap: one user's refused listing is a Gap naming that
+// user and the rest is read; with that user named, the read fails.
+func TestAccessKeysUserGap(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{
+		{Name: "alice", AccessKeys: []iamtest.AccessKey{{ID: "AKIAA"}}},
+		{Name: "bob", AccessKeys: []iamtest.AccessKey{{ID: "AKIAB"}, {ID: "AKIAC"}}},
+	}})
+	srv.FailItem("ListAccessKeys", "UserName", "bob", iamtest.AccessDenied)
+	read, err := AccessKeys(context.Background(), client(srv), "")
+	if err != nil || len(read.Keys) != 1 || read.Keys[0].UserName != "alice" || len(read.Users) != 1 {
+		t.Fatalf("got %+v, %v; want alice's key and a gap for bob", read, err)
+	}
+	if g := read.Users[0]; g.Name != "bob" || g.Item != `the access keys of user "bob"` || !g.Err.Denied() {
+		t.Errorf("gap %+v", g)
+	}
+	if _, err := AccessKeys(context.Background(), client(srv), "bob"); err == nil || !strings.HasPrefix(err.Error(), "ListAccessKeys: access denied") {
+		t.Errorf("bob alone: got %v, want the read to fail", err)
+	}
+}
+
 func TestAccessKeysOneUser(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{
 		{Name: "alice", AccessKeys: []iamtest.AccessKey{{ID: "AKIAB"}, {ID: "AKIAA", Status: "Inactive"}}},
 		{Name: "bob", AccessKeys: []iamtest.AccessKey{{ID: "AKIAC"}}},
 	}})
-	keys, _, err := AccessKeys(context.Background(), client(srv), "alice")
+	keys, _, err := accessKeys(context.Background(), client(srv), "alice")
 	if err != nil || len(keys) != 2 || keys[0].AccessKeyID != "AKIAA" || keys[0].Active() || !keys[1].Active() {
 		t.Fatalf("got %+v, %v", keys, err)
 	}
-	if _, _, err := AccessKeys(context.Background(), client(srv), "nobody"); err == nil || !strings.HasPrefix(err.Error(), "ListAccessKeys: ") {
+	if _, _, err := accessKeys(context.Background(), client(srv), "nobody"); err == nil || !strings.HasPrefix(err.Error(), "ListAccessKeys: ") {
 		t.Errorf("unknown user: got %v", err)
 	}
 }
@@ -174,7 +204,7 @@ func TestAccessKeysMissingFacts(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{{Name: "alice", AccessKeys: []iamtest.AccessKey{
 		{ID: "AKIAA", Status: "active"}, {ID: "AKIAB", Status: "Expired"}, {ID: "AKIAC"}, {ID: "AKIAD", Status: "Inactive"}}}}})
 	srv.DropKeyDates(true)
-	keys, _, err := AccessKeys(context.Background(), client(srv), "alice")
+	keys, _, err := accessKeys(context.Background(), client(srv), "alice")
 	if err != nil || len(keys) != 4 {
 		t.Fatalf("got %+v, %v", keys, err)
 	}

@@ -66,7 +66,7 @@ func BenchmarkAccessKeys(b *testing.B) {
 	c := client(srv, NewPacer(1000, DefaultBurst).Apply)
 	start := time.Now()
 	for range b.N {
-		keys, gap, err := AccessKeys(context.Background(), c, "")
+		keys, gap, err := accessKeys(context.Background(), c, "")
 		if err != nil || gap != nil || len(keys) != 500 {
 			b.Fatal(err, gap, len(keys))
 		}
@@ -101,7 +101,7 @@ func BenchmarkAccessKeysThrottled(b *testing.B) {
 			cl := client(srv, c.opt, func(o *iam.Options) { o.RetryMaxAttempts = 26 })
 			start := time.Now()
 			for range b.N {
-				keys, gap, err := AccessKeys(context.Background(), cl, "")
+				keys, gap, err := accessKeys(context.Background(), cl, "")
 				if err != nil || gap != nil || len(keys) != users/10 {
 					b.Fatal(err, gap, len(keys))
 				}

@@ -38,7 +38,7 @@ func TestPaginationGuards(t *testing.T) {
 			srv.SetPageFault("ListUsers", c.fault)
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			defer cancel()
-			keys, gap, err := AccessKeys(ctx, client(srv), "")
+			keys, gap, err := accessKeys(ctx, client(srv), "")
 			var e *Error
 			if !errors.Is(err, c.want) || !errors.As(err, &e) || e.Action != "ListUsers" || keys != nil || gap != nil {
 				t.Fatalf("got %v, %v, %v; want %v", keys, gap, err, c.want)
@@ -57,7 +57,7 @@ func TestPaginationGuards(t *testing.T) {
 		srv := iamtest.New(t, manyUsers(3))
 		srv.RawReply("ListUsers", []byte(`<ListUsersResponse><ListUsersResult>`+result+`</ListUsersResult></ListUsersResponse>`), nil, -1)
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		_, _, err := AccessKeys(ctx, client(srv), "")
+		_, _, err := accessKeys(ctx, client(srv), "")
 		cancel()
 		if !errors.Is(err, ErrMarkerNotCut) || srv.Calls("ListUsers") != 1 {
 			t.Errorf("%s: %v after %d calls, want ErrMarkerNotCut after 1", name, err, srv.Calls("ListUsers"))
@@ -68,7 +68,7 @@ func TestPaginationGuards(t *testing.T) {
 		AccessKeys: []iamtest.AccessKey{{ID: "AKIA1"}, {ID: "AKIA2"}}}}})
 	srv.SetPageSize(1)
 	srv.SetPageFault("ListAccessKeys", iamtest.RepeatMarker)
-	if _, _, err := AccessKeys(context.Background(), client(srv), "alice"); !errors.Is(err, ErrRepeatedMarker) {
+	if _, _, err := accessKeys(context.Background(), client(srv), "alice"); !errors.Is(err, ErrRepeatedMarker) {
 		t.Fatalf("ListAccessKeys: got %v", err)
 	}
 }
@@ -88,9 +88,9 @@ func TestPaginationBounded(t *testing.T) {
 	}
 	user := u.Name
 	reads := map[string]func(context.Context, *iam.Client) error{
-		"ListUsers": func(ctx context.Context, c *iam.Client) error { _, _, err := AccessKeys(ctx, c, ""); return err },
+		"ListUsers": func(ctx context.Context, c *iam.Client) error { _, _, err := accessKeys(ctx, c, ""); return err },
 		"ListAccessKeys": func(ctx context.Context, c *iam.Client) error {
-			_, _, err := AccessKeys(ctx, c, user)
+			_, _, err := accessKeys(ctx, c, user)
 			return err
 		},
 		"ListSSHPublicKeys": func(ctx context.Context, c *iam.Client) error { _, err := SSHPublicKeys(ctx, c, user); return err },
@@ -155,7 +155,7 @@ func TestPagesRepeatingItems(t *testing.T) {
 	count := func(t *testing.T, srv *iamtest.Server) map[string]int {
 		t.Helper()
 		ctx := context.Background()
-		keys, gap, err := AccessKeys(ctx, client(srv), "")
+		keys, gap, err := accessKeys(ctx, client(srv), "")
 		if err != nil || gap != nil {
 			t.Fatalf("access keys: %v, %v", gap, err)
 		}
@@ -198,7 +198,7 @@ func TestDeniedUnderOtherCodes(t *testing.T) {
 		t.Run("code "+c.code, func(t *testing.T) {
 			srv := iamtest.New(t, manyUsers(1))
 			srv.FailHTTP("ListUsers", 403, c.code, -1)
-			_, _, err := AccessKeys(context.Background(), client(srv), "")
+			_, _, err := accessKeys(context.Background(), client(srv), "")
 			var e *Error
 			if !errors.As(err, &e) || e.Denied() != c.denied || e.Status != 403 {
 				t.Fatalf("got %v (%#v); want denied=%v", err, e, c.denied)
@@ -211,7 +211,7 @@ func TestDeniedUnderOtherCodes(t *testing.T) {
 	// GetAccessKeyLastUsed refused with UnknownError/403 is a gap, not a failure.
 	srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{{Name: "alice", AccessKeys: []iamtest.AccessKey{{ID: "AKIA1"}}}}})
 	srv.FailHTTP("GetAccessKeyLastUsed", 403, "", -1)
-	keys, gap, err := AccessKeys(context.Background(), client(srv), "")
+	keys, gap, err := accessKeys(context.Background(), client(srv), "")
 	var e *Error
 	if err != nil || len(keys) != 1 || !keys[0].LastUsedUnknown || !errors.As(gap, &e) || e.Code != "UnknownError" || !e.Denied() {
 		t.Fatalf("got %v, %v, %v", keys, gap, err)
@@ -225,7 +225,7 @@ func TestPacer(t *testing.T) {
 	p := NewPacer(100, 5)
 	c := client(srv, p.Apply)
 	start := time.Now()
-	if _, _, err := AccessKeys(context.Background(), c, ""); err != nil {
+	if _, _, err := accessKeys(context.Background(), c, ""); err != nil {
 		t.Fatal(err)
 	}
 	calls, took := srv.TotalCalls(), time.Since(start)
@@ -249,7 +249,7 @@ func TestRetryQuotaExhausted(t *testing.T) {
 			so.Backoff = retry.NewExponentialJitterBackoff(time.Millisecond)
 		})
 	})
-	_, _, err := AccessKeys(context.Background(), c, "")
+	_, _, err := accessKeys(context.Background(), c, "")
 	var e *Error
 	var quota ratelimit.QuotaExceededError
 	if !errors.As(err, &e) || !e.Throttled() || !errors.As(err, &quota) {

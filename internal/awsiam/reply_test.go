@@ -96,7 +96,7 @@ func TestEmptyRepliesRejected(t *testing.T) {
 
 // readKeys counts the access keys AccessKeys lists.
 func readKeys(srv *iamtest.Server, opts []func(*middleware.Stack) error) (int, error) {
-	keys, _, err := AccessKeys(context.Background(), client(srv, func(o *iam.Options) { o.RetryMaxAttempts, o.APIOptions = 3, opts }), "")
+	keys, _, err := accessKeys(context.Background(), client(srv, func(o *iam.Options) { o.RetryMaxAttempts, o.APIOptions = 3, opts }), "")
 	return len(keys), err
 }
 

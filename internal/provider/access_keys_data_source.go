@@ -63,7 +63,9 @@ func (d *accessKeysDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 			"at most 16 calls at once) and judges each user's keys as iamguard lint judges planned ones: " +
 			rules.Names(rules.AccessKeyMultipleActive, rules.AccessKeyNotRotated, rules.CredentialUnused) + ". " +
 			"If last use cannot be read (AccessDenied, throttling, or a key gone since it was listed), the keys are still listed and a " + rules.CheckIncomplete.Name() + " finding says what was not judged; " +
-			"so does one for a key whose status is not Active, Inactive or Expired, or an active key IAM gives no create_date for.",
+			"so does one naming a user whose keys cannot be listed (AccessDenied, throttling, or gone since it was listed: deleted, or renamed), the rest still judged; " +
+			"so does one for a key whose status is not Active, Inactive or Expired, or an active key IAM gives no create_date for. " +
+			"A refused iam:ListUsers (or, with user_name, a refused listing of that user's keys) fails the read.",
 		Attributes: attrs,
 	}
 }
@@ -78,7 +80,7 @@ func (d *accessKeysDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	keys, gap, err := awsiam.AccessKeys(ctx, d.client.iam, m.UserName.ValueString())
+	read, err := awsiam.AccessKeys(ctx, d.client.iam, m.UserName.ValueString())
 	if err != nil {
 		resp.Diagnostics.Append(readFailed(ctx, "access keys", err))
 		return
@@ -88,7 +90,7 @@ func (d *accessKeysDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	var users []string // in key order, for stable findings
 	byUser := map[string][]rules.AccessKey{}
 	unknown := 0
-	for _, k := range keys {
+	for _, k := range read.Keys {
 		m.AccessKeys = append(m.AccessKeys, accessKeyModel{
 			UserName:        types.StringValue(k.UserName),
 			AccessKeyID:     types.StringValue(k.AccessKeyID),
@@ -119,8 +121,11 @@ func (d *accessKeysDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		}
 	}
 	fs = append(fs, perUser...)
-	if gap != nil {
-		fs.add("account", rules.Incomplete(fmt.Sprintf("the last use of %d access key(s)", unknown), gapReason(gap), rules.CredentialUnused))
+	for _, g := range read.Users {
+		fs.add(g.Name, rules.Incomplete(g.Item, gapReason(g.Err), rules.AccessKeyMultipleActive, rules.AccessKeyNotRotated, rules.CredentialUnused))
+	}
+	if read.LastUsed != nil {
+		fs.add("account", rules.Incomplete(fmt.Sprintf("the last use of %d access key(s)", unknown), gapReason(read.LastUsed), rules.CredentialUnused))
 	}
 	m.Compliant = d.client.compliant(fs)
 	m.Findings = fs.list()

@@ -239,3 +239,26 @@ func TestAccessKeysLastUsedGone(t *testing.T) {
 		),
 	})
 }
+
+// TestAccessKeysUserDenied: one user's keys refused leaves the rest judged
+// and an IG806 naming that user; compliant is false.
+func TestAccessKeysUserDenied(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Users: []iamtest.User{
+		{Name: "alice", AccessKeys: []iamtest.AccessKey{{ID: "AKIAALICE0000000001", Created: daysAgo(100), LastUsed: daysAgo(1)}}},
+		{Name: "bob", AccessKeys: []iamtest.AccessKey{{ID: "AKIABOB000000000001", Created: daysAgo(1), LastUsed: daysAgo(1)}}},
+	}})
+	srv.FailItem("ListAccessKeys", "UserName", "bob", iamtest.AccessDenied)
+	run(t, resource.TestStep{
+		Config: providerBlock(srv, "") + `data "iamguard_access_keys" "test" {}`,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(akAddr, "access_keys.#", "1"),
+			resource.TestCheckResourceAttr(akAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(akAddr, "findings.#", "2"),
+			resource.TestCheckResourceAttr(akAddr, "findings.0.rule_id", "IG204"),
+			resource.TestCheckResourceAttr(akAddr, "findings.1.rule_id", "IG806"),
+			resource.TestCheckResourceAttr(akAddr, "findings.1.subject", "bob"),
+			resource.TestMatchResourceAttr(akAddr, "findings.1.message", regexp.MustCompile(
+				`^the access keys of user "bob" could not be read \(ListAccessKeys was denied: grant iam:ListAccessKeys\); IG203 \(access-key-multiple-active\), IG204 \(access-key-not-rotated\), IG802 \(credential-unused\) not judged$`)),
+		),
+	})
+}
