@@ -3,7 +3,6 @@ package lint
 import (
 	"encoding/binary"
 	"math"
-	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -213,7 +212,7 @@ func toInt(raw any) (int, bool) {
 		f = v
 	case string:
 		var ok bool
-		if f, ok = numberString(v); !ok || plan.Fractional(v) {
+		if f, ok = plan.ParseNumber(v); !ok || plan.Fractional(v) {
 			return 0, false
 		}
 	default:
@@ -223,106 +222,6 @@ func toInt(raw any) (int, bool) {
 		return 0, false
 	}
 	return int(max(-maxJudged, min(maxJudged, f))), true
-}
-
-// numberString reads a number from a string as Terraform does (cty: base
-// 10, so "08" and "+8" but not hex or underscores); an infinity is no whole
-// number the provider could take. Parsing a long string of digits costs
-// time growing with the square of its length, so a long one is first cut
-// to its first 40 significant digits, which hold more than float64 does.
-func numberString(v string) (float64, bool) {
-	if len(v) > 100 {
-		return longNumber(v)
-	}
-	b, _, err := big.ParseFloat(v, 10, 64, big.ToNearestEven)
-	if err != nil || b.IsInf() {
-		return 0, false
-	}
-	f, _ := b.Float64()
-	return f, true
-}
-
-// longNumber is numberString for a long string:
-// [+-]digits[.digits][(e|p)[+-]digits], p a power of two.
-func longNumber(v string) (float64, bool) {
-	const sigDigits, maxMag = 40, 30 // 1e30 is past any int judged; a fraction is kept (see toInt)
-	sign := 1.0
-	if v[0] == '+' || v[0] == '-' {
-		if v[0] == '-' {
-			sign = -1
-		}
-		v = v[1:]
-	}
-	n := leadingDigits(v)
-	intPart, frac, exp := v[:n], "", ""
-	v = v[n:]
-	if strings.HasPrefix(v, ".") {
-		n = leadingDigits(v[1:])
-		frac, v = v[1:1+n], v[1+n:]
-	}
-	expSign, binary := "", false
-	if v != "" && (v[0] == 'e' || v[0] == 'E' || v[0] == 'p' || v[0] == 'P') {
-		binary = v[0] == 'p' || v[0] == 'P' // a power of two, as big.ParseFloat reads it
-		v = v[1:]
-		if v != "" && (v[0] == '+' || v[0] == '-') {
-			if v[0] == '-' {
-				expSign = "-"
-			}
-			v = v[1:]
-		}
-		n = leadingDigits(v)
-		if n == 0 {
-			return 0, false
-		}
-		exp, v = strings.TrimLeft(v[:n], "0"), v[n:]
-	}
-	if v != "" || intPart == "" && frac == "" {
-		return 0, false
-	}
-	all := intPart + frac
-	sig := strings.TrimLeft(all, "0")
-	if sig == "" {
-		return 0, true
-	}
-	// The value is 0.sig × 10^mag. An exponent of more than 8 digits is
-	// unreadable, as big.ParseFloat finds most of them (past int32, or a
-	// value past big.Float's range, 2^MaxInt32): no number a provider takes.
-	e, err := strconv.ParseInt(expSign+"0"+exp, 10, 32)
-	if err != nil || e <= -1e8 || e >= 1e8 {
-		return 0, false
-	}
-	mag := len(intPart) - (len(all) - len(sig))
-	if binary {
-		// Times a power of two: the significant digits, read with their
-		// power of ten, then scaled.
-		m, _, err := big.ParseFloat("0."+sig[:min(len(sig), sigDigits)]+"e"+strconv.Itoa(mag), 10, 64, big.ToNearestEven)
-		if err != nil {
-			return 0, false
-		}
-		if m.SetMantExp(m, int(e)); m.IsInf() {
-			return 0, false
-		}
-		f, _ := m.Float64()
-		return sign * f, true
-	}
-	mag += int(e)
-	switch {
-	case mag > maxMag:
-		return math.Copysign(math.MaxFloat64, sign), true
-	case mag < -400: // past float64's smallest, as parsing it whole finds
-		return 0, true
-	}
-	f, err := strconv.ParseFloat("0."+sig[:min(len(sig), sigDigits)]+"e"+strconv.Itoa(mag), 64)
-	return sign * f, err == nil
-}
-
-// leadingDigits counts the decimal digits s starts with.
-func leadingDigits(s string) int {
-	n := 0
-	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
-		n++
-	}
-	return n
 }
 
 // toString converts as Terraform does: strings, numbers and bools.

@@ -1,0 +1,60 @@
+package provider
+
+import (
+	"math/big"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// TestWholeNumberStrings: a number given as a string is read as Terraform
+// converts it (big.ParseFloat, base 10), however long the string; its
+// time is BenchmarkWholeNumberLong's.
+func TestWholeNumberStrings(t *testing.T) {
+	whole := func(s string) (int64, bool) { // Terraform's reading, whole
+		f, _, err := big.ParseFloat(s, 10, 512, big.ToNearestEven)
+		if err != nil || f.IsInf() || !f.IsInt() {
+			return 0, false
+		}
+		n, _ := f.Int64()
+		return n, true
+	}
+	// Past 2^53 (far past any limit judged) only the sign counts.
+	huge := func(n int64) int64 { return max(-1<<53, min(1<<53, n)) }
+	r := rand.New(rand.NewPCG(3, 4))
+	pick := func(xs ...string) string { return xs[r.IntN(len(xs))] }
+	for range 5000 {
+		s := pick("", "+", "-") + strings.Repeat("0", r.IntN(120)) + pick("", "8", "14", "128", "9007199254740993", "99999999999999999999") +
+			pick("", ".", ".0", ".5", "."+strings.Repeat("0", r.IntN(120))+"1") + pick("", "e1", "e-1", "E+2", "p1", "x", "e")
+		if len(s) > 100 && strings.ContainsAny(s, "pP") {
+			continue // a long power of two is read as float64 reads it, as the linter does
+		}
+		got, ok := wholeNumber(types.StringValue(s))
+		want, wantOK := whole(s)
+		if ok != wantOK || huge(got) != huge(want) {
+			t.Fatalf("wholeNumber(%q) = %d, %v; Terraform reads %d, %v", s, got, ok, want, wantOK)
+		}
+	}
+	for s, want := range map[string]int64{
+		strings.Repeat("0", 10_000_000) + "14": 14,
+		"1" + strings.Repeat("0", 10_000_000):  1 << 62,
+	} {
+		if got, ok := wholeNumber(types.StringValue(s)); !ok || got != want {
+			t.Errorf("%.12q… (%d bytes) = %d, %v; want %d", s, len(s), got, ok, want)
+		}
+	}
+	if _, ok := wholeNumber(types.StringValue("8." + strings.Repeat("0", 10_000_000) + "1")); ok {
+		t.Error("a fraction 10 MB long was read as a whole number")
+	}
+}
+
+// BenchmarkWholeNumberLong: ten million digits, which big.ParseFloat took
+// three minutes over (round 158).
+func BenchmarkWholeNumberLong(b *testing.B) {
+	v := types.StringValue(strings.Repeat("7", 10_000_000))
+	for b.Loop() {
+		wholeNumber(v)
+	}
+}
