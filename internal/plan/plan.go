@@ -52,6 +52,10 @@ type Plan struct {
 	// numbered, root 0, so that memory stays linear however deep
 	// module_calls nest.
 	configured map[resourceKey]Settings
+	// hiddenBlocksSecret: the configuration resources whose nested blocks
+	// the configuration does not show (a dynamic block's) may read a
+	// module's output declared sensitive.
+	hiddenBlocksSecret map[resourceKey]bool
 	modules    map[configKey]int      // a module call: its parent's number and name
 	sourceRefs []string               // the references of each source, by its number (see AttrSetting)
 	providers  map[resourceKey]string // the provider configuration a resource uses ("aws.prod")
@@ -1746,7 +1750,7 @@ func (rd *reader) resolveConfig() (secret bool) {
 				Ordered: res.dependsOn || x.orders || k.module != 0 && len(x.vars) > 0, UsersOnly: len(x.users) > 0 && !x.inputs}
 			attrs[i].OnlyShown = attrs[i].Setting == SetAtPlan && rd.onlyShown(k.module, x)
 			attrs[i].Secret = !x.null && rd.readsSecret(k.module, x) || x.each && res.forEach != nil && rd.readsSecret(k.module, *res.forEach) ||
-				rd.blocksSecret(k.module, x.blocks)
+				rd.blocksSecret(k.module, x.blocks, res.forEach)
 			secret = secret || attrs[i].Secret
 			attrs[i].Blocks = rd.blockSettings(k.module, x.blocks, each)
 			// A local counts as known at plan, yet may read a value known
@@ -1765,6 +1769,16 @@ func (rd *reader) resolveConfig() (secret bool) {
 			}
 		}
 		p.configured[k] = attrs
+		if rd.nodeSecret(secretNode{k.module, 'l', ""}) {
+			// Anything of its module may read a declared output, so may
+			// the blocks a dynamic block makes, which the plan does not
+			// show (round 160: a field_selector's field printed).
+			if p.hiddenBlocksSecret == nil {
+				p.hiddenBlocksSecret = map[resourceKey]bool{}
+			}
+			p.hiddenBlocksSecret[k] = true
+			secret = true
+		}
 		delete(rd.config, k) // its expressions go as their settings come
 		if res.provider != "" {
 			if p.providers == nil {
@@ -1780,12 +1794,14 @@ func (rd *reader) resolveConfig() (secret bool) {
 }
 
 // blocksSecret reports whether an attribute of nested blocks, at any
-// depth, reads a module's output declared sensitive: the blocks are
-// marked sensitive as a whole, as Terraform marks a block list.
-func (rd *reader) blocksSecret(m int, blocks [][]namedExpr) bool {
+// depth, reads a module's output declared sensitive, itself or through
+// each.value of the resource's forEach: the blocks are marked sensitive as
+// a whole, as Terraform marks a block list.
+func (rd *reader) blocksSecret(m int, blocks [][]namedExpr, forEach *expr) bool {
 	for _, b := range blocks {
 		for _, a := range b {
-			if !a.null && rd.readsSecret(m, a.expr) || rd.blocksSecret(m, a.blocks) {
+			if !a.null && rd.readsSecret(m, a.expr) || a.each && forEach != nil && rd.readsSecret(m, *forEach) ||
+				rd.blocksSecret(m, a.blocks, forEach) {
 				return true
 			}
 		}
@@ -1807,11 +1823,58 @@ func (rd *reader) markSecrets() {
 					marks = append(marks, Member{Name: a.Name, Value: true})
 				}
 			}
+			if k, ok := rd.p.configKey(c); ok && rd.p.hiddenBlocksSecret[k] {
+				for _, side := range []any{c.Before, c.After} {
+					obj, _ := side.(Object)
+					for _, v := range obj {
+						if _, marked := marks.Get(v.Name); !marked && !blocksShown(settings.Find(v.Name), v.Value) {
+							marks = append(marks, Member{Name: v.Name, Value: true})
+						}
+					}
+				}
+			}
 			if marks != nil {
 				c.BeforeSensitive, c.AfterSensitive = MergeMarks(c.BeforeSensitive, marks), MergeMarks(c.AfterSensitive, marks)
 			}
 		}
 	}
+}
+
+// blocksShown reports whether the configuration shows every nested block
+// of v, at any depth (s is how it sets v's attribute): a dynamic block's
+// are not shown. A value of no blocks is shown.
+func blocksShown(s AttrSetting, v any) bool {
+	list, ok := v.([]any)
+	isBlock := func(e any) bool {
+		switch e.(type) {
+		case Object, map[string]any:
+			return true
+		}
+		return false
+	}
+	if !ok || !slices.ContainsFunc(list, isBlock) {
+		return true
+	}
+	if len(s.Blocks) != len(list) {
+		return false
+	}
+	for i, e := range list {
+		switch e := e.(type) {
+		case Object:
+			for _, m := range e {
+				if !blocksShown(s.Blocks[i].Find(m.Name), m.Value) {
+					return false
+				}
+			}
+		case map[string]any:
+			for name, v := range e {
+				if !blocksShown(s.Blocks[i].Find(name), v) {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 // blockSettings is how the configuration, in module m, sets the attributes

@@ -61,6 +61,7 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 	outputs := read("sensitive-module-output/plan.json")
 	objectOutput := read("sensitive-output-object/plan.json")
 	forgotDrift := read("create-forget-drift-sensitive/plan.json")
+	outputBlocks := read("sensitive-output-blocks/plan.json")
 	for name, c := range map[string]struct {
 		plan     string
 		canaries []string
@@ -103,6 +104,10 @@ func TestSensitiveNeverLeaves(t *testing.T) {
 		"made by terraform, sensitive module outputs": {outputs, []string{"CANARY"}, []string{"IG203", "IG404"}, false},
 		// One that reads another object, through a local (round 139).
 		"made by terraform, sensitive output of an object": {objectOutput, []string{"CANARY"}, []string{"IG203"}, false},
+		// A selector field read from one in nested blocks: through
+		// each.value, and through dynamic blocks, which the plan does not
+		// show (round 160).
+		"made by terraform, sensitive output in blocks": {outputBlocks, []string{"userIdentity.arn"}, []string{"IG705"}, false},
 		// A name the drift marks, of an object a replacement forgets
 		// (hand-edited; round 154).
 		"create and forget, drift marks": {forgotDrift, []string{"CANARYUSER"}, []string{"IG203"}, false},

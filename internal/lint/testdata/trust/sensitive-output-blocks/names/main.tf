@@ -1,0 +1,4 @@
+output "field" {
+  value     = "userIdentity.arn"
+  sensitive = true
+}
