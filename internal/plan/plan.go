@@ -56,10 +56,10 @@ type Plan struct {
 	// the configuration does not show (a dynamic block's) may read a
 	// module's output declared sensitive.
 	hiddenBlocksSecret map[resourceKey]bool
-	modules    map[configKey]int      // a module call: its parent's number and name
-	sourceRefs []string               // the references of each source, by its number (see AttrSetting)
-	providers  map[resourceKey]string // the provider configuration a resource uses ("aws.prod")
-	regions    map[string]string      // a provider configuration's region, where the configuration shows it
+	modules            map[configKey]int      // a module call: its parent's number and name
+	sourceRefs         []string               // the references of each source, by its number (see AttrSetting)
+	providers          map[resourceKey]string // the provider configuration a resource uses ("aws.prod")
+	regions            map[string]string      // a provider configuration's region, where the configuration shows it
 	// AWSAccounts counts the accounts the configuration's provider
 	// configurations of the AWS provider (the root's, aliases, modules'
 	// own) may be: those that give their credentials and roles the same
