@@ -25,7 +25,8 @@ type Certificate struct {
 	SerialNumber string   `json:"serial_number"`
 	DNSNames     []string `json:"dns_names"`
 	SANs         []string `json:"sans"` // every subject alternative name: DNS, IP, email, URI
-	// The names that are not DNS names, by kind: URIs by their host.
+	// The names that are not DNS names, by kind: URIs by their host, where
+	// they have one.
 	IPAddresses    []string  `json:"-"`
 	EmailAddresses []string  `json:"-"`
 	URIHosts       []string  `json:"-"`
@@ -198,7 +199,9 @@ func newCertificate(c *x509.Certificate) *Certificate {
 	out.EmailAddresses = c.EmailAddresses
 	for _, u := range c.URIs {
 		out.SANs = append(out.SANs, u.String())
-		out.URIHosts = append(out.URIHosts, u.Hostname())
+		if h := u.Hostname(); h != "" { // a URN names no host a client matches
+			out.URIHosts = append(out.URIHosts, h)
+		}
 	}
 	return out
 }

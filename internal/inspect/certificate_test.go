@@ -1,13 +1,17 @@
 package inspect_test
 
 import (
+	"crypto/ecdsa"
 	"crypto/elliptic"
+	"crypto/rand"
 	"crypto/sha1" //nolint:gosec // RFC 5280 key identifiers
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/pem"
+	"math/big"
+	"net/url"
 	"os"
 	"slices"
 	"strings"
@@ -522,5 +526,37 @@ func TestBlockTypeWithheld(t *testing.T) {
 				t.Errorf("%q: err = %v, want an error that does not name the type", typ, err)
 			}
 		}
+	}
+}
+
+// TestURIHosts: a URI names its host; one with no host, such as a URN,
+// names none a client may match (round 158: IG309 named an empty host).
+func TestURIHosts(t *testing.T) {
+	var uris []*url.URL
+	for _, s := range []string{"https://svc.example.com:8443/x", "urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66", "spiffe://trust.example.org/w"} {
+		u, err := url.Parse(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		uris = append(uris, u)
+	}
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), NotBefore: certtest.Now, NotAfter: certtest.Now.AddDate(1, 0, 0), URIs: uris}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, key.Public(), key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := inspect.ParseCertificate(string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"svc.example.com", "trust.example.org"}; !slices.Equal(c.URIHosts, want) {
+		t.Errorf("URIHosts = %q, want %q", c.URIHosts, want)
+	}
+	if len(c.SANs) != 3 {
+		t.Errorf("SANs = %q, want all three URIs", c.SANs)
 	}
 }
