@@ -278,11 +278,12 @@ func wholeNumber(v attr.Value) (int64, bool) {
 		// As Terraform converts a string to a number (base 10: "08",
 		// "1e1"). A long one as the linter reads it, in time linear in
 		// its length (round 158: ten million digits took three minutes
-		// parsed whole).
+		// parsed whole), but not one scaled by a power of two ("6p0"),
+		// which plan.Fractional cannot tell whole (round 162): refused.
 		s := x.ValueString()
 		if len(s) > 100 {
 			n, ok := plan.ParseNumber(s)
-			if !ok || plan.Fractional(s) || n != math.Trunc(n) {
+			if !ok || strings.ContainsAny(s, "pP") || plan.Fractional(s) || n != math.Trunc(n) {
 				return 0, false
 			}
 			const most = 1 << 62 // past any limit judged; float64 to int64 overflows past 2^63
