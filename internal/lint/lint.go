@@ -640,27 +640,11 @@ func markRead(marks any, settings plan.Settings, values plan.Object) any {
 		}
 	}
 	for _, v := range values {
-		if isBlock(v.Value) && !slices.ContainsFunc(settings, func(s plan.AttrSetting) bool { return s.Name == v.Name }) {
+		if plan.IsBlocks(v.Value) && !slices.ContainsFunc(settings, func(s plan.AttrSetting) bool { return s.Name == v.Name }) {
 			mark(v.Name)
 		}
 	}
 	return obj
-}
-
-// isBlock reports whether a value is one of nested blocks: a list of
-// objects.
-func isBlock(v any) bool {
-	list, ok := v.([]any)
-	if !ok {
-		return false
-	}
-	for _, e := range list {
-		switch e.(type) {
-		case plan.Object, map[string]any:
-			return true
-		}
-	}
-	return false
 }
 
 // unreplaced returns the deposed objects destroyed that the current object

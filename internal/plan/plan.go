@@ -52,14 +52,14 @@ type Plan struct {
 	// numbered, root 0, so that memory stays linear however deep
 	// module_calls nest.
 	configured map[resourceKey]Settings
-	// hiddenBlocksSecret: the configuration resources whose nested blocks
-	// the configuration does not show (a dynamic block's) may read a
-	// module's output declared sensitive.
-	hiddenBlocksSecret map[resourceKey]bool
-	modules            map[configKey]int      // a module call: its parent's number and name
-	sourceRefs         []string               // the references of each source, by its number (see AttrSetting)
-	providers          map[resourceKey]string // the provider configuration a resource uses ("aws.prod")
-	regions            map[string]string      // a provider configuration's region, where the configuration shows it
+	modules    map[configKey]int      // a module call: its parent's number and name
+	sourceRefs []string               // the references of each source, by its number (see AttrSetting)
+	providers  map[resourceKey]string // the provider configuration a resource uses ("aws.prod")
+	regions    map[string]string      // a provider configuration's region, where the configuration shows it
+	// blocksWithheld: the configuration resources whose nested blocks may
+	// read a module's output declared sensitive through a dynamic block,
+	// which the plan does not show (see resolveConfig).
+	blocksWithheld map[resourceKey]bool
 	// AWSAccounts counts the accounts the configuration's provider
 	// configurations of the AWS provider (the root's, aliases, modules'
 	// own) may be: those that give their credentials and roles the same
@@ -1772,11 +1772,14 @@ func (rd *reader) resolveConfig() (secret bool) {
 		if rd.nodeSecret(secretNode{k.module, 'l', ""}) {
 			// Anything of its module may read a declared output, so may
 			// the blocks a dynamic block makes, which the plan does not
-			// show (round 160: a field_selector's field printed).
-			if p.hiddenBlocksSecret == nil {
-				p.hiddenBlocksSecret = map[resourceKey]bool{}
+			// show (round 160: a field_selector's field printed). Which
+			// blocks those are the plan cannot tell: Terraform merges
+			// equal blocks of a set, so counting the blocks written out
+			// does not (round 162).
+			if p.blocksWithheld == nil {
+				p.blocksWithheld = map[resourceKey]bool{}
 			}
-			p.hiddenBlocksSecret[k] = true
+			p.blocksWithheld[k] = true
 			secret = true
 		}
 		delete(rd.config, k) // its expressions go as their settings come
@@ -1823,11 +1826,11 @@ func (rd *reader) markSecrets() {
 					marks = append(marks, Member{Name: a.Name, Value: true})
 				}
 			}
-			if k, ok := rd.p.configKey(c); ok && rd.p.hiddenBlocksSecret[k] {
+			if k, ok := rd.p.configKey(c); ok && rd.p.blocksWithheld[k] {
 				for _, side := range []any{c.Before, c.After} {
 					obj, _ := side.(Object)
 					for _, v := range obj {
-						if _, marked := marks.Get(v.Name); !marked && !blocksShown(settings.Find(v.Name), v.Value) {
+						if _, marked := marks.Get(v.Name); !marked && IsBlocks(v.Value) {
 							marks = append(marks, Member{Name: v.Name, Value: true})
 						}
 					}
@@ -1840,41 +1843,17 @@ func (rd *reader) markSecrets() {
 	}
 }
 
-// blocksShown reports whether the configuration shows every nested block
-// of v, at any depth (s is how it sets v's attribute): a dynamic block's
-// are not shown. A value of no blocks is shown.
-func blocksShown(s AttrSetting, v any) bool {
-	list, ok := v.([]any)
-	isBlock := func(e any) bool {
+// IsBlocks reports whether a value is one of nested blocks: a list of
+// objects.
+func IsBlocks(v any) bool {
+	list, _ := v.([]any)
+	return slices.ContainsFunc(list, func(e any) bool {
 		switch e.(type) {
 		case Object, map[string]any:
 			return true
 		}
 		return false
-	}
-	if !ok || !slices.ContainsFunc(list, isBlock) {
-		return true
-	}
-	if len(s.Blocks) != len(list) {
-		return false
-	}
-	for i, e := range list {
-		switch e := e.(type) {
-		case Object:
-			for _, m := range e {
-				if !blocksShown(s.Blocks[i].Find(m.Name), m.Value) {
-					return false
-				}
-			}
-		case map[string]any:
-			for name, v := range e {
-				if !blocksShown(s.Blocks[i].Find(name), v) {
-					return false
-				}
-			}
-		}
-	}
-	return true
+	})
 }
 
 // blockSettings is how the configuration, in module m, sets the attributes

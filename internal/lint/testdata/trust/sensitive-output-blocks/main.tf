@@ -2,8 +2,9 @@
 # which the plan leaves unmarked, in nested blocks: through each.value of
 # the trail's for_each, and through dynamic blocks, which the plan does not
 # show, in the root and in a module given the output (round 160: the field
-# was printed by IG705). The trail beside them whose blocks are all shown
-# and constant is judged with its details.
+# was printed by IG705). A module's resources whose blocks may read one so
+# have every block withheld; in a module that reads none, a trail's are
+# shown.
 
 module "names" {
   source = "./names"
@@ -47,8 +48,11 @@ resource "aws_cloudtrail" "dynamic" {
   }
 }
 
-resource "aws_cloudtrail" "shown" {
-  name                       = "shown"
+# Equal blocks of a set are merged: two written out and one a dynamic
+# block makes are two in the plan, as many as the configuration shows
+# (round 162).
+resource "aws_cloudtrail" "merged" {
+  name                       = "merged"
   s3_bucket_name             = "logs"
   is_multi_region_trail      = true
   enable_log_file_validation = true
@@ -58,10 +62,21 @@ resource "aws_cloudtrail" "shown" {
       equals = ["Management"]
     }
     field_selector {
-      field  = "eventName"
-      equals = ["x"]
+      field  = "eventCategory"
+      equals = ["Management"]
+    }
+    dynamic "field_selector" {
+      for_each = [module.names.field]
+      content {
+        field  = field_selector.value
+        equals = ["x"]
+      }
     }
   }
+}
+
+module "plain" {
+  source = "./plain"
 }
 
 module "trails" {
