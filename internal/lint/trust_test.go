@@ -308,6 +308,17 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_login_profile.output":              "IG601:medium",
 			"module.profile.aws_iam_user_login_profile.this": "IG601:medium",
 		}},
+		// Changes Terraform defers to a later round are judged as any
+		// change, beside the plan's others or alone (round 163: the
+		// weak policy passed; alone, 0 findings, exit 0).
+		{"trust/deferred-changes", nil, map[string]string{
+			"aws_iam_access_key.k":              "IG202:high",
+			"aws_iam_account_password_policy.p": "IG101:high IG102:medium IG103:medium IG104:medium IG105:medium IG106:medium IG107:medium",
+		}},
+		{"trust/deferred-changes-all", nil, map[string]string{
+			"aws_iam_access_key.k":              "IG202:high",
+			"aws_iam_account_password_policy.p": "IG101:high IG102:medium IG103:medium IG104:medium IG105:medium IG106:medium IG107:medium",
+		}},
 		// The account has one password policy: one created beside another
 		// object of it (forgotten, or left in state by a -target plan)
 		// replaces the policy that object shows, and is judged against it

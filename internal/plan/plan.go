@@ -239,6 +239,7 @@ type reader struct {
 
 	maxResources, earlier, counted int    // see MaxResources
 	section                        string // the list change reads entries of, when not resource_changes (see drift)
+	inDeferred                     bool   // change reads a change of deferred_changes
 
 	config map[resourceKey]configResource // the configuration block as read, until resolveConfig
 	// calls has each numbered module's call, rootVars the root input
@@ -291,6 +292,22 @@ func (rd *reader) top() error {
 		case "resource_drift":
 			rd.isPlan = true
 			return rd.drift()
+		case "deferred_changes":
+			// Changes Terraform plans but applies in a later round (a
+			// provider's configuration or a for_each unknown yet): judged
+			// as any change, or a plan deferring its weak changes passed
+			// (round 163).
+			rd.isPlan = true
+			return s.array("deferred_changes", func() error {
+				return s.fields("deferred_changes[]", func(key []byte) error {
+					if string(s.field(key)) != "resource_change" {
+						return s.skip()
+					}
+					rd.inDeferred = true
+					defer func() { rd.inDeferred = false }()
+					return rd.change()
+				})
+			})
 		case "planned_values", "output_changes":
 			rd.isPlan = true
 		case "prior_state":
@@ -730,8 +747,11 @@ func (rd *reader) change() error {
 		e.line = rd.s.line()
 	}
 	section := "resource_changes[]"
-	if rd.section != "" {
+	switch {
+	case rd.section != "":
 		section = rd.section
+	case rd.inDeferred:
+		section = "deferred_changes[].resource_change"
 	}
 	if err := rd.element(e, section, "change"); err != nil {
 		return err
