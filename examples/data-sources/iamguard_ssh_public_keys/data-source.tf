@@ -4,7 +4,7 @@ data "iamguard_ssh_public_keys" "all" {}
 
 output "ssh_keys_by_fingerprint" {
   value = {
-    for k in data.iamguard_ssh_public_keys.all.ssh_public_keys : "${k.user_name}/${k.ssh_public_key_id}" => k.fingerprint...
+    for k in data.iamguard_ssh_public_keys.all.ssh_public_keys : k.fingerprint => "${k.user_name}/${k.ssh_public_key_id}"... if k.fingerprint != null
   }
 }
 
