@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -333,4 +334,18 @@ func cloudTrailRecord(a *Account, e Event) string {
 		return e.CloudTrailEvent
 	}
 	return generatedRecord(a, e)
+}
+
+// Actions lists every IAM and CloudTrail operation the server answers,
+// each as its service's IAM policy action ("iam:ListUsers").
+func Actions() []string {
+	var out []string
+	for a := range iamActions {
+		out = append(out, "iam:"+a)
+	}
+	for a := range cloudTrailActions {
+		out = append(out, "cloudtrail:"+a)
+	}
+	slices.Sort(out)
+	return out
 }
