@@ -339,7 +339,10 @@ func (rd *reader) readRefs(e *expr) error {
 			// write-only only through ephemeralasnull, as null: known when
 			// Terraform plans, as an ephemeral variable is (see knownVar).
 			// round 155: `require_symbols = ephemeralasnull(terraform.applying)`
-			// was info, exit 0.
+			// was info, exit 0. An ephemeral resource Terraform opens only
+			// at apply, which can() still reads, is taken as opened at plan:
+			// the plan shows none, and this is the stricter reading (round
+			// 162).
 			e.inputs = true
 		default:
 			e.opaque = true
