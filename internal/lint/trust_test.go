@@ -319,6 +319,9 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_access_key.k":              "IG202:high",
 			"aws_iam_account_password_policy.p": "IG101:high IG102:medium IG103:medium IG104:medium IG105:medium IG106:medium IG107:medium",
 		}},
+		{"trust/deferred-wildcard", nil, map[string]string{
+			"aws_iam_account_password_policy.p": "IG101:info",
+		}},
 		// The account has one password policy: one created beside another
 		// object of it (forgotten, or left in state by a -target plan)
 		// replaces the policy that object shows, and is judged against it

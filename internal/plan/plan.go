@@ -2178,6 +2178,9 @@ func moduleOf(addr string) (module string, ok bool) {
 			}
 		case c == '_' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf:
 			// Names hold letters of any script (aws_iam_user.usér).
+		case c == '*' && depth > 0 && addr[i-1] == '[' && i+1 < len(addr) && addr[i+1] == ']':
+			// The instances of a count or for_each not known yet, as a
+			// deferred change names them (module.m[*].aws_iam_user.u[*]).
 		default:
 			return "", false
 		}
