@@ -2152,6 +2152,9 @@ func (p *Plan) SourceRefs(id int) string { return p.sourceRefs[id] }
 // key's quotes. "aws_iam_access_key.a (deposed 1)" is not, nor may it
 // stand for another object.
 func moduleOf(addr string) (module string, ok bool) {
+	if !wellFormed(addr) {
+		return "", false
+	}
 	var dots [2]int // the last two dots outside instance keys
 	n, depth, quoted, escaped := 0, 0, false, false
 	for i := 0; i < len(addr); i++ {
@@ -2192,6 +2195,85 @@ func moduleOf(addr string) (module string, ok bool) {
 		return "", true
 	}
 	return addr[:dots[0]], true
+}
+
+// wellFormed reports whether addr has the steps of a resource instance's
+// address: module.NAME[KEY] pairs, then "data" for a data source, the type
+// and the name, each a name; only a module's name and the resource's may
+// carry an instance key: digits, a quoted string, or "*" for instances not
+// known yet (a deferred change's). "aws_x.[0]" or "module.[*].aws_x.y" name
+// no resource of the configuration, whose settings would then be unknown
+// (round 169).
+func wellFormed(addr string) bool {
+	type step struct {
+		name  string
+		keyed bool
+	}
+	var steps []step
+	for len(addr) > 0 {
+		n := 0
+		for n < len(addr) && addr[n] != '.' && addr[n] != '[' {
+			n++
+		}
+		st := step{name: addr[:n]}
+		addr = addr[n:]
+		if strings.HasPrefix(addr, "[") {
+			end := keyEnd(addr)
+			if end < 0 {
+				return false
+			}
+			st.keyed, addr = true, addr[end:]
+		}
+		if st.name == "" {
+			return false
+		}
+		steps = append(steps, st)
+		if addr != "" {
+			if addr[0] != '.' || len(addr) == 1 {
+				return false
+			}
+			addr = addr[1:]
+		}
+	}
+	for len(steps) > 2 && steps[0] == (step{name: "module"}) {
+		steps = steps[2:] // module and its call's name, keyed or not
+	}
+	if len(steps) == 3 && steps[0] == (step{name: "data"}) {
+		steps = steps[1:]
+	}
+	return len(steps) == 2 && !steps[0].keyed
+}
+
+// keyEnd gives the length of the instance key s starts with ([0], ["k"],
+// [*]), or -1 when it starts with none.
+func keyEnd(s string) int {
+	switch {
+	case strings.HasPrefix(s, "[*]"):
+		return 3
+	case strings.HasPrefix(s, `["`):
+		for i, escaped := 2, false; i < len(s); i++ {
+			switch {
+			case escaped:
+				escaped = false
+			case s[i] == '\\':
+				escaped = true
+			case s[i] == '"':
+				if i+1 < len(s) && s[i+1] == ']' {
+					return i + 2
+				}
+				return -1
+			}
+		}
+		return -1
+	}
+	n := 1
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n == 1 || n == len(s) || s[n] != ']' {
+		return -1
+	}
+	return n + 1
 }
 
 // moduleNames calls name with each module call's name in a module address

@@ -440,15 +440,15 @@ func TestBadInput(t *testing.T) {
 		{"other json", `{"hello":"world"}`, "not a Terraform plan"},
 		{"changes object", `{"format_version":"1.2","resource_changes":{}}`, "resource_changes: expected an array, found an object"},
 		{"change element number", `{"format_version":"1.2","resource_changes":[1]}`, "expected an object, found a number"},
-		{"kept change wrong type", `{"format_version":"1.2","resource_changes":[{"type":"aws_iam_access_key","mode":"managed","address":"a","change":"x"}]}`, "change"},
-		{"actions wrong type", `{"format_version":"1.2","resource_changes":[{"type":"aws_iam_access_key","mode":"managed","address":"a","change":{"actions":{}}}]}`,
+		{"kept change wrong type", `{"format_version":"1.2","resource_changes":[{"type":"aws_iam_access_key","mode":"managed","address":"aws_iam_access_key.a","change":"x"}]}`, "change"},
+		{"actions wrong type", `{"format_version":"1.2","resource_changes":[{"type":"aws_iam_access_key","mode":"managed","address":"aws_iam_access_key.a","change":{"actions":{}}}]}`,
 			"actions: expected a list"},
-		{"actions nested", `{"format_version":"1.2","resource_changes":[{"type":"aws_iam_access_key","mode":"managed","address":"a","change":{"actions":[["no-op"]]}}]}`,
+		{"actions nested", `{"format_version":"1.2","resource_changes":[{"type":"aws_iam_access_key","mode":"managed","address":"aws_iam_access_key.a","change":{"actions":[["no-op"]]}}]}`,
 			"actions: expected a string"},
 		{"raw control character", "{\"format_version\":\"1.2\",\"terraform_version\":\"1.\x1b\",\"planned_values\":{}}",
 			"terraform_version: a string that is not valid JSON (a raw control character, or a bad escape)"},
-		{"object for a string", `{"format_version":"1.2","resource_changes":[{"type":"aws_iam_access_key","mode":"managed","address":"a","change":{"actions":["create"],"after":{}}}],
-			"prior_state":{"values":{"root_module":{"resources":[{"address":"b","mode":"managed","type":"aws_iam_access_key","values":[]}]}}}}`, "values"},
+		{"object for a string", `{"format_version":"1.2","resource_changes":[{"type":"aws_iam_access_key","mode":"managed","address":"aws_iam_access_key.a","change":{"actions":["create"],"after":{}}}],
+			"prior_state":{"values":{"root_module":{"resources":[{"address":"aws_iam_access_key.b","mode":"managed","type":"aws_iam_access_key","values":[]}]}}}}`, "values"},
 		{"address number", `{"format_version":"1.2","resource_changes":[{"type":"aws_iam_access_key","mode":"managed","address":5,"change":{}}]}`, "address: expected a string"},
 		{"deep nesting", `{"format_version":"1.2","planned_values":` + deep + `}`, "nesting deeper than"},
 		{"deep nesting kept", `{"format_version":"1.2","resource_changes":[{"type":"aws_iam_access_key","change":` + deep + `}]}`, "nesting deeper than"},
@@ -1362,7 +1362,10 @@ func TestModuleOf(t *testing.T) {
 			t.Errorf("moduleOf(%s) = %q, %v, want %q", addr, got, ok, want)
 		}
 	}
-	for _, addr := range []string{"aws_iam_user.u[**]", "aws_iam_user.u*", "aws_iam_user.u[*0]", "aws_iam_user.u[0*]"} {
+	for _, addr := range []string{"aws_iam_user.u[**]", "aws_iam_user.u*", "aws_iam_user.u[*0]", "aws_iam_user.u[0*]",
+		// No name where one must be, or a key where none may be (round 169).
+		"aws_iam_user.[*]", "aws_iam_user.[0]", "module.[*].aws_iam_user.u", "aws_iam_user[*]", "[*]", "aws_iam_user.u[*].x",
+		"aws_iam_user[0].u", "module.m.aws_iam_user", "aws_iam_user.u.", "module.m[\"k].aws_iam_user.u", "data[0].aws_arn.x"} {
 		if _, ok := moduleOf(addr); ok {
 			t.Errorf("moduleOf(%s) read an address Terraform never writes", addr)
 		}
