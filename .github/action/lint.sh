@@ -20,7 +20,15 @@ fi
 
 args=()
 [ -n "${INPUT_FAIL_ON:-}" ] && args+=(--fail-on "$INPUT_FAIL_ON")
-[ -n "${INPUT_CONFIG:-}" ] && args+=(--config "$INPUT_CONFIG")
+if [ -n "${INPUT_CONFIG:-}" ]; then
+	# A relative path is the workspace's, where actions/checkout puts the
+	# base branch: read from working-directory, a pull request's own file
+	# at that path there would stand in for the trusted one.
+	case $INPUT_CONFIG in
+	/*) args+=(--config "$INPUT_CONFIG") ;;
+	*) args+=(--config "${GITHUB_WORKSPACE:?GITHUB_WORKSPACE is not set}/$INPUT_CONFIG") ;;
+	esac
+fi
 [ "${INPUT_NO_CONFIG:-false}" = true ] && args+=(--no-config)
 [ -n "${INPUT_TERRAFORM:-}" ] && args+=(--terraform "$INPUT_TERRAFORM")
 [ "${INPUT_RECURSIVE:-false}" = true ] && args+=(--recursive)

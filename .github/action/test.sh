@@ -113,8 +113,18 @@ lint_env plan.json json
 export INPUT_CONFIG=base/.iamguard.hcl
 step lint.sh
 expect "config reads the given file" 1 "$code"
-expect_in "config: the given file is shown" '"file": "base/.iamguard.hcl"' "$(cat iamguard.json)"
-rm -rf .iamguard.hcl base
+expect_in "config: the given file is shown" "\"file\": \"$GITHUB_WORKSPACE/base/.iamguard.hcl\"" "$(cat iamguard.json)"
+# In a working-directory, a relative config is still the workspace's: the
+# pull request's own file at that path there is not read.
+mkdir -p stack/base && cp "$fixture" stack/plan.json
+printf 'fail_on = "critical"\nrule "IG101" { enabled = false }\n' >stack/base/.iamguard.hcl
+cd stack
+lint_env plan.json json
+export INPUT_CONFIG=base/.iamguard.hcl
+step lint.sh
+expect "config in a working-directory: the workspace's file" 1 "$code"
+cd "$GITHUB_WORKSPACE"
+rm -rf .iamguard.hcl base stack
 
 # --- Several plans and a directory, in a subdirectory (working-directory).
 mkdir -p stacks/a stacks/b && cp "$fixture" stacks/a/plan.json
