@@ -403,11 +403,17 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 				fmt.Fprintln(stderr, errorLine(fmt.Errorf("%s: skipped, %s", quote.Path(pa.path), pa.skip)))
 				continue
 			}
-			r, err := lintOne(pa.path)
+			var r *report.Report
+			err := error(nil)
+			if pa.unread != "" {
+				err = fmt.Errorf("%s: %s", quote.Path(pa.path), pa.unread)
+			} else {
+				r, err = lintOne(pa.path)
+			}
 			if err != nil && ctx.Err() != nil {
 				return 0, err // interrupted: the run ends with this plan
 			}
-			if pa.found && err != nil && (errors.Is(err, plan.ErrNotPlan) || otherJSON(pa.path)) {
+			if pa.found && pa.unread == "" && err != nil && (errors.Is(err, plan.ErrNotPlan) || otherJSON(pa.path)) {
 				fmt.Fprintln(stderr, errorLine(fmt.Errorf("%s: skipped, not a Terraform plan", quote.Path(pa.path))))
 				continue
 			}

@@ -26,6 +26,9 @@ type planArg struct {
 	// skip, for a file found in a directory, says why it is not read: a
 	// zip that cannot be read, such as a truncated binary plan.
 	skip string
+	// unread, for a file found in a directory, says why it is a plan that
+	// could not be read, without opening it: a link to a device or FIFO.
+	unread string
 }
 
 // skipDirs are never searched for plans: Terraform's own data (provider
@@ -140,11 +143,18 @@ func plansIn(dir string, recursive bool, earlier int, pathBytes *int) ([]planArg
 				}
 				return nil
 			}
+			if !fi.Mode().IsRegular() {
+				// A plan written through it is lost (a committed link to
+				// /dev/null, round 170): never left out quietly, whatever
+				// its name.
+				add(planArg{path: path, found: true, unread: "a link to a device or FIFO, not a plan file"})
+				return nil
+			}
 			mode = fi.Mode()
 		}
 		if !mode.IsRegular() {
 			if isJSON {
-				add(planArg{path: path, found: true, skip: "not a regular file"})
+				add(planArg{path: path, found: true, unread: "not a regular file"})
 			}
 			return nil
 		}

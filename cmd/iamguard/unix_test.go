@@ -504,15 +504,32 @@ func TestOutputWriteFails(t *testing.T) {
 		`writing the report to --output "`+filepath.Dir(full)+`/full\nx\x1b[2J": no space left on device`)
 }
 
-// TestDirectoryFIFO: a FIFO named *.json in a directory searched is noted
-// and not read (round 92: left out quietly).
+// TestDirectoryFIFO: a FIFO named *.json in a directory searched, and a
+// link to a device or FIFO whatever its name (a committed link to
+// /dev/null, which a plan written through is lost to), are plans that
+// could not be read, and are never opened (round 92: left out quietly;
+// round 170: noted, exit 0).
 func TestDirectoryFIFO(t *testing.T) {
-	dir := t.TempDir()
-	copyFile(t, riskyPlan, dir, "stage.json")
-	if err := syscall.Mkfifo(filepath.Join(dir, "prod.json"), 0o600); err != nil {
-		t.Skip(err)
-	}
-	if r := lintCLI(t, nil, "lint", "--no-config", dir); r.code != 1 || !strings.Contains(r.stderr, "prod.json: skipped, not a regular file") {
-		t.Errorf("a FIFO: exit %d, stderr %q; want it noted", r.code, r.stderr)
+	for name, make := range map[string]func(dir string) error{
+		"a FIFO":                            func(dir string) error { return syscall.Mkfifo(filepath.Join(dir, "prod.json"), 0o600) },
+		"a JSON link to /dev/null":          func(dir string) error { return os.Symlink("/dev/null", filepath.Join(dir, "prod.json")) },
+		"a binary plan's link to /dev/null": func(dir string) error { return os.Symlink("/dev/null", filepath.Join(dir, "tfplan")) },
+		"a link to a FIFO": func(dir string) error {
+			fifo := filepath.Join(t.TempDir(), "fifo")
+			if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+				return err
+			}
+			return os.Symlink(fifo, filepath.Join(dir, "tfplan"))
+		},
+	} {
+		dir := t.TempDir()
+		copyFile(t, riskyPlan, dir, "stage.json")
+		if err := make(dir); err != nil {
+			t.Skip(err)
+		}
+		r := lintCLI(t, nil, "lint", "--no-config", dir)
+		if r.code != 2 || !strings.Contains(r.stderr, "not a regular file") && !strings.Contains(r.stderr, "a link to a device or FIFO") {
+			t.Errorf("%s: exit %d, stderr %q; want a plan that could not be read", name, r.code, r.stderr)
+		}
 	}
 }
