@@ -2205,29 +2205,44 @@ func moduleOf(addr string) (module string, ok bool) {
 // no resource of the configuration, whose settings would then be unknown
 // (round 169).
 func wellFormed(addr string) bool {
-	type step struct {
-		name  string
-		keyed bool
-	}
-	var steps []step
+	const (
+		start = iota // a module call or the resource may come
+		call         // a module call's name
+		typ          // a data source's type
+		name         // the resource's name
+		done         // nothing more
+	)
+	at := start
 	for len(addr) > 0 {
 		n := 0
 		for n < len(addr) && addr[n] != '.' && addr[n] != '[' {
 			n++
 		}
-		st := step{name: addr[:n]}
-		addr = addr[n:]
-		if strings.HasPrefix(addr, "[") {
+		step, keyed := addr[:n], false
+		if addr = addr[n:]; strings.HasPrefix(addr, "[") {
 			end := keyEnd(addr)
 			if end < 0 {
 				return false
 			}
-			st.keyed, addr = true, addr[end:]
+			keyed, addr = true, addr[end:]
 		}
-		if st.name == "" {
+		if step == "" || keyed && at != call && at != name {
 			return false
 		}
-		steps = append(steps, st)
+		switch {
+		case at == start && step == "module" && !keyed:
+			at = call
+		case at == call:
+			at = start
+		case at == start && step == "data":
+			at = typ
+		case at == start || at == typ:
+			at = name
+		case at == name:
+			at = done
+		default:
+			return false
+		}
 		if addr != "" {
 			if addr[0] != '.' || len(addr) == 1 {
 				return false
@@ -2235,13 +2250,7 @@ func wellFormed(addr string) bool {
 			addr = addr[1:]
 		}
 	}
-	for len(steps) > 2 && steps[0] == (step{name: "module"}) {
-		steps = steps[2:] // module and its call's name, keyed or not
-	}
-	if len(steps) == 3 && steps[0] == (step{name: "data"}) {
-		steps = steps[1:]
-	}
-	return len(steps) == 2 && !steps[0].keyed
+	return at == done
 }
 
 // keyEnd gives the length of the instance key s starts with ([0], ["k"],
