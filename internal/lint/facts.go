@@ -444,7 +444,7 @@ func userIndex(index string) (key, counted string, ok bool) {
 	if err != nil {
 		return "", "", false
 	}
-	if strings.Trim(key, "0123456789") == "" && (key == "0" || key[0] != '0') {
+	if key != "" && strings.Trim(key, "0123456789") == "" && (key == "0" || key[0] != '0') { // round 171: [""] panicked
 		return "[" + key + "]", "", true
 	}
 	if n, ok := countIndex(key); ok {
