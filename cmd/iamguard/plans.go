@@ -143,11 +143,16 @@ func plansIn(dir string, recursive bool, earlier int, pathBytes *int) ([]planArg
 				}
 				return nil
 			}
-			if !fi.Mode().IsRegular() {
+			switch {
+			case !fi.Mode().IsRegular() && isJSON:
 				// A plan written through it is lost (a committed link to
-				// /dev/null, round 170): never left out quietly, whatever
-				// its name.
-				add(planArg{path: path, found: true, unread: "a link to a device or FIFO, not a plan file"})
+				// /dev/null, round 170): a plan that could not be read.
+				add(planArg{path: path, found: true, unread: "a link to a device, FIFO or socket, not a plan file"})
+				return nil
+			case !fi.Mode().IsRegular():
+				// Of another name, maybe a binary plan's, maybe a masked
+				// systemd unit's (round 171): noted.
+				add(planArg{path: path, found: true, skip: "a link to a device, FIFO or socket (a binary plan written through it is lost)"})
 				return nil
 			}
 			mode = fi.Mode()

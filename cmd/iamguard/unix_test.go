@@ -504,32 +504,43 @@ func TestOutputWriteFails(t *testing.T) {
 		`writing the report to --output "`+filepath.Dir(full)+`/full\nx\x1b[2J": no space left on device`)
 }
 
-// TestDirectoryFIFO: a FIFO named *.json in a directory searched, and a
-// link to a device or FIFO whatever its name (a committed link to
-// /dev/null, which a plan written through is lost to), are plans that
-// could not be read, and are never opened (round 92: left out quietly;
-// round 170: noted, exit 0).
+// TestDirectoryFIFO: in a directory searched, a FIFO named *.json and a
+// *.json link to a device or FIFO (a committed link to /dev/null, which a
+// plan written through is lost to) are plans that could not be read, never
+// opened (round 92: left out quietly; round 170: noted, exit 0); a link
+// of another name to one, a binary plan's or a masked systemd unit's, is
+// noted (round 171: a false alarm).
 func TestDirectoryFIFO(t *testing.T) {
-	for name, make := range map[string]func(dir string) error{
-		"a FIFO":                            func(dir string) error { return syscall.Mkfifo(filepath.Join(dir, "prod.json"), 0o600) },
-		"a JSON link to /dev/null":          func(dir string) error { return os.Symlink("/dev/null", filepath.Join(dir, "prod.json")) },
-		"a binary plan's link to /dev/null": func(dir string) error { return os.Symlink("/dev/null", filepath.Join(dir, "tfplan")) },
-		"a link to a FIFO": func(dir string) error {
+	linkFIFO := func(name string) func(dir string) error {
+		return func(dir string) error {
 			fifo := filepath.Join(t.TempDir(), "fifo")
 			if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 				return err
 			}
-			return os.Symlink(fifo, filepath.Join(dir, "tfplan"))
-		},
+			return os.Symlink(fifo, filepath.Join(dir, name))
+		}
+	}
+	linkNull := func(name string) func(dir string) error {
+		return func(dir string) error { return os.Symlink("/dev/null", filepath.Join(dir, name)) }
+	}
+	for name, c := range map[string]struct {
+		make func(dir string) error
+		code int
+		note string
+	}{
+		"a FIFO":                            {func(dir string) error { return syscall.Mkfifo(filepath.Join(dir, "prod.json"), 0o600) }, 2, "prod.json: not a regular file"},
+		"a JSON link to /dev/null":          {linkNull("prod.json"), 2, "prod.json: a link to a device"},
+		"a JSON link to a FIFO":             {linkFIFO("prod.json"), 2, "prod.json: a link to a device"},
+		"a binary plan's link to /dev/null": {linkNull("tfplan"), 1, "tfplan: skipped, a link to a device"},
+		"a masked unit":                     {linkNull("foo.service"), 1, "foo.service: skipped, a link to a device"},
 	} {
 		dir := t.TempDir()
 		copyFile(t, riskyPlan, dir, "stage.json")
-		if err := make(dir); err != nil {
+		if err := c.make(dir); err != nil {
 			t.Skip(err)
 		}
-		r := lintCLI(t, nil, "lint", "--no-config", dir)
-		if r.code != 2 || !strings.Contains(r.stderr, "not a regular file") && !strings.Contains(r.stderr, "a link to a device or FIFO") {
-			t.Errorf("%s: exit %d, stderr %q; want a plan that could not be read", name, r.code, r.stderr)
+		if r := lintCLI(t, nil, "lint", "--no-config", dir); r.code != c.code || !strings.Contains(r.stderr, c.note) {
+			t.Errorf("%s: exit %d, stderr %q; want %d and %q", name, r.code, r.stderr, c.code, c.note)
 		}
 	}
 }
