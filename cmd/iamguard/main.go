@@ -404,7 +404,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 				continue
 			}
 			var r *report.Report
-			err := error(nil)
+			var err error
 			if pa.unread != "" {
 				err = fmt.Errorf("%s: %s", quote.Path(pa.path), pa.unread)
 			} else {

@@ -2145,66 +2145,18 @@ func (p *Plan) accountOf(rc *Change, accounts map[string]string) (string, bool) 
 func (p *Plan) SourceRefs(id int) string { return p.sourceRefs[id] }
 
 // moduleOf is the module address of a resource instance's address
-// (module.a["k"] of module.a["k"].aws_x.y[0]): what comes before its last
-// two steps, the type and the name with its key. ok is false for an
-// address Terraform never writes: one with anything but names (of letters
-// in any script, digits, "_" and "-"), dots and instance keys outside a
-// key's quotes. "aws_iam_access_key.a (deposed 1)" is not, nor may it
-// stand for another object.
+// (module.a["k"] of module.a["k"].aws_x.y[0]; module.m.data of
+// module.m.data.aws_arn.x): what comes before its last two steps, the type
+// and the name with its key. ok is false for an address Terraform never
+// writes: one without the steps of a resource instance's (module.NAME[KEY]
+// pairs, then "data" for a data source, the type and the name), a step
+// that is not a name (of letters in any script, digits, "_" and "-"), or
+// an instance key anywhere but on a module's name and the resource's, or
+// other than digits, a quoted string, or "*" for instances not known yet
+// (a deferred change's). "aws_iam_access_key.a (deposed 1)" is not, nor may
+// it stand for another object; "aws_x.[0]" names no resource of the
+// configuration, whose settings would then be unknown (round 169).
 func moduleOf(addr string) (module string, ok bool) {
-	if !wellFormed(addr) {
-		return "", false
-	}
-	var dots [2]int // the last two dots outside instance keys
-	n, depth, quoted, escaped := 0, 0, false, false
-	for i := 0; i < len(addr); i++ {
-		switch c := addr[i]; {
-		case quoted:
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				quoted = false
-			}
-		case c == '"' && depth > 0:
-			quoted = true
-		case c == '[':
-			depth++
-		case c == ']' && depth > 0:
-			depth--
-		case c == '.':
-			if depth == 0 {
-				dots[0], dots[1] = dots[1], i
-				n++
-			}
-		case c == '_' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf:
-			// Names hold letters of any script (aws_iam_user.usér).
-		case c == '*' && depth > 0 && addr[i-1] == '[' && i+1 < len(addr) && addr[i+1] == ']':
-			// The instances of a count or for_each not known yet, as a
-			// deferred change names them (module.m[*].aws_iam_user.u[*]).
-		default:
-			return "", false
-		}
-	}
-	if depth > 0 || quoted {
-		return "", false
-	}
-	if n < 2 {
-		return "", true
-	}
-	return addr[:dots[0]], true
-}
-
-// wellFormed reports whether addr has the steps of a resource instance's
-// address: module.NAME[KEY] pairs, then "data" for a data source, the type
-// and the name, each a name; only a module's name and the resource's may
-// carry an instance key: digits, a quoted string, or "*" for instances not
-// known yet (a deferred change's). "aws_x.[0]" or "module.[*].aws_x.y" name
-// no resource of the configuration, whose settings would then be unknown
-// (round 169).
-func wellFormed(addr string) bool {
 	const (
 		start = iota // a module call or the resource may come
 		call         // a module call's name
@@ -2212,22 +2164,25 @@ func wellFormed(addr string) bool {
 		name         // the resource's name
 		done         // nothing more
 	)
-	at := start
-	for len(addr) > 0 {
-		n := 0
-		for n < len(addr) && addr[n] != '.' && addr[n] != '[' {
-			n++
-		}
-		step, keyed := addr[:n], false
-		if addr = addr[n:]; strings.HasPrefix(addr, "[") {
-			end := keyEnd(addr)
-			if end < 0 {
-				return false
+	at, last := start, [2]int{} // where the last two steps start
+	for i := 0; i < len(addr); {
+		from := i
+		for i < len(addr) && addr[i] != '.' && addr[i] != '[' {
+			if c := addr[i]; !(c == '_' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf) {
+				return "", false
 			}
-			keyed, addr = true, addr[end:]
+			i++
+		}
+		step, keyed := addr[from:i], false
+		if i < len(addr) && addr[i] == '[' {
+			end := keyEnd(addr[i:])
+			if end < 0 {
+				return "", false
+			}
+			keyed, i = true, i+end
 		}
 		if step == "" || keyed && at != call && at != name {
-			return false
+			return "", false
 		}
 		switch {
 		case at == start && step == "module" && !keyed:
@@ -2241,16 +2196,23 @@ func wellFormed(addr string) bool {
 		case at == name:
 			at = done
 		default:
-			return false
+			return "", false
 		}
-		if addr != "" {
-			if addr[0] != '.' || len(addr) == 1 {
-				return false
+		last[0], last[1] = last[1], from
+		if i < len(addr) {
+			if addr[i] != '.' || i+1 == len(addr) {
+				return "", false
 			}
-			addr = addr[1:]
+			i++
 		}
 	}
-	return at == done
+	if at != done {
+		return "", false
+	}
+	if last[0] == 0 {
+		return "", true
+	}
+	return addr[:last[0]-1], true
 }
 
 // keyEnd gives the length of the instance key s starts with ([0], ["k"],

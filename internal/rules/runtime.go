@@ -434,19 +434,20 @@ func UnusedCredential(what string, lastUsed, issued, now time.Time, b Baseline) 
 // against a clock that may differ a little from this one.
 const reportConfirmSlack = 15 * time.Minute
 
+// reportClockSlack is how far a report's generation time may run ahead of
+// the clock its age is judged by: the two are IAM's, but the reply's Date
+// is to the second, and a host's clock (used without one) may drift.
+const reportClockSlack = 5 * time.Minute
+
 // CredentialReportAge judges the age of the credential report that was used
 // (IG805) against the baseline, however it was obtained. notRefreshed says
 // why no fresh report was generated, such as a denied
 // GenerateCredentialReport; it is "" when IAM said on request that the
 // report was complete, and since IAM regenerates any report older than four
 // hours, such a report is old only when the service served a stale one. A
-// zero generated (the reply gave no GeneratedTime) is an IG806 finding: the
-// report's age is not known.
-// reportClockSlack is how far a report's generation time may run ahead of
-// the clock its age is judged by: the two are IAM's, but the reply's Date
-// is to the second, and a host's clock (used without one) may drift.
-const reportClockSlack = 5 * time.Minute
-
+// zero generated (the reply gave no GeneratedTime), or one more than
+// reportClockSlack after now, is an IG806 finding: the report's age is not
+// known.
 func CredentialReportAge(generated, now time.Time, notRefreshed string, b Baseline) (Finding, bool) {
 	if generated.IsZero() {
 		return CheckIncomplete.finding("generated_time", "the credential report gives no generation time, so its age is not known; %s not judged",
