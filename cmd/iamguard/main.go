@@ -96,7 +96,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		code, err = runRules(args[1:], stdout)
 	case "version", "--version", "-version":
 		if len(args) > 1 {
-			err = fmt.Errorf("version takes no arguments, not %q; %s", args[1], shortUsage)
+			switch args[1] {
+			case "-h", "-help", "--help":
+				err = flag.ErrHelp
+			default:
+				err = fmt.Errorf("version takes no arguments, not %q; %s", args[1], shortUsage)
+			}
 			break
 		}
 		fmt.Fprintln(stdout, versionLine())
@@ -105,7 +110,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	default:
 		err = fmt.Errorf("unknown command %q; %s", args[0], shortUsage)
 	}
-	if errors.Is(err, flag.ErrHelp) { // lint --help, rules -h
+	if errors.Is(err, flag.ErrHelp) { // lint --help, rules -h, version --help
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}

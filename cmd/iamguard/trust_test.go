@@ -119,7 +119,7 @@ func TestUsageErrors(t *testing.T) {
 		wantUsageError(t, lintCLI(t, nil, "lint", name, "", fixture), "iamguard: "+name+" is empty: give it a file name")
 	}
 	wantUsageError(t, lintCLI(t, nil, "lint", "--now=", fixture), "iamguard: --now is empty: give it a time (RFC3339)")
-	for _, args := range [][]string{{"--help"}, {"help"}, {"lint", "--help"}, {"rules", "-h"}} {
+	for _, args := range [][]string{{"--help"}, {"help"}, {"lint", "--help"}, {"rules", "-h"}, {"version", "--help"}} {
 		r := lintCLI(t, nil, args...)
 		if r.code != 0 || r.stderr != "" || !strings.Contains(r.stdout, "--terraform-timeout") {
 			t.Errorf("%v: exit %d, stderr %q, stdout %q; want the full usage on stdout", args, r.code, r.stderr, r.stdout)
