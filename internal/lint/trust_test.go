@@ -36,6 +36,21 @@ func TestNullIsOmitted(t *testing.T) {
 	assertRows(t, set.Findings, want)
 }
 
+// TestZeroLengthIsOmitted: the AWS provider sends no zero argument, so a
+// minimum length of 0 applies IAM's default of 6: a baseline of 6 passes it,
+// as it passes the line deleted.
+func TestZeroLengthIsOmitted(t *testing.T) {
+	p := readFixture(t, "trust/zero-length")
+	if got := ids(Lint(p, Options{}).Findings); got != "IG101:high" {
+		t.Errorf("default baseline: %q, want IG101:high", got)
+	}
+	b := rules.DefaultBaseline()
+	b.PasswordMinLength = 6
+	if got := ids(Lint(p, Options{Baseline: &b}).Findings); got != "" {
+		t.Errorf("baseline 6: %q, want none", got)
+	}
+}
+
 // TestForgottenDeposedObject: a deposed object Terraform forgets (a
 // removed block with destroy = false) stays in AWS beside the current one,
 // and counts with it: two active keys for one user.

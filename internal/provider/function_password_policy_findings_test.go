@@ -11,9 +11,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 )
 
-func strongPolicyVariable() config.Variable {
+func strongPolicyVariable() config.Variable { return strongPolicyOfLength(14) }
+
+func strongPolicyOfLength(n int) config.Variable {
 	return config.ObjectVariable(map[string]config.Variable{
-		"minimum_password_length":        config.IntegerVariable(14),
+		"minimum_password_length":        config.IntegerVariable(n),
 		"require_uppercase_characters":   config.BoolVariable(true),
 		"require_lowercase_characters":   config.BoolVariable(true),
 		"require_numbers":                config.BoolVariable(true),
@@ -52,6 +54,18 @@ func TestPasswordPolicyFindings(t *testing.T) {
 			ConfigVariables: config.Variables{"policy": config.ObjectVariable(map[string]config.Variable{})},
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownOutputValue("findings", knownvalue.ListExact(omitted)),
+			},
+		},
+		// A length of 0 the AWS provider leaves out, as it does every zero:
+		// IAM applies its default of 6, as the linter judges it.
+		resource.TestStep{
+			ConfigFile:      known,
+			ConfigVariables: config.Variables{"policy": strongPolicyOfLength(0)},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("findings", knownvalue.ListExact([]knownvalue.Check{
+					finding("IG101", "password-min-length", "high",
+						"minimum_password_length is 0, which the AWS provider leaves out, so IAM applies its default of 6; the baseline requires at least 14"),
+				})),
 			},
 		},
 		// Null attributes are omitted ones; strings convert as Terraform

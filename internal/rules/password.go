@@ -143,7 +143,11 @@ var passwordRules = []*Rule{
 // MaxAgeDays means passwords never expire; a zero ReusePrevention means reuse
 // is allowed.
 type PasswordPolicy struct {
-	MinimumLength      Value[int]
+	MinimumLength Value[int]
+	// MinimumLengthZero: the planned policy set the length to 0, which the
+	// AWS provider leaves out of UpdateAccountPasswordPolicy (as it does
+	// every zero), so IAM applies its default and MinimumLength holds that.
+	MinimumLengthZero  bool
 	RequireUppercase   Value[bool]
 	RequireLowercase   Value[bool]
 	RequireNumbers     Value[bool]
@@ -225,11 +229,19 @@ const APIDefaultMinimumLength = 6
 // its value, unknown, or def when the argument is omitted. The defaults are
 // what UpdateAccountPasswordPolicy applies for an omitted argument, except
 // allow_users_to_change_password, which the AWS provider defaults to true.
+// The provider sends no argument whose value is zero (0 or false), so a
+// length of 0 is the default too; the other zeros are IAM's defaults already.
 // The linter and the password_policy_findings function both build policies
 // here, so an omitted argument is judged alike by both.
 func PlannedPasswordPolicy(num func(name string, def int) Value[int], flag func(name string, def bool) Value[bool]) PasswordPolicy {
+	length := num(AttrMinimumLength, APIDefaultMinimumLength)
+	zero := !length.Unknown && length.V == 0
+	if zero {
+		length.V = APIDefaultMinimumLength
+	}
 	return PasswordPolicy{
-		MinimumLength:      num(AttrMinimumLength, APIDefaultMinimumLength),
+		MinimumLength:      length,
+		MinimumLengthZero:  zero,
 		RequireUppercase:   flag(AttrRequireUppercase, false),
 		RequireLowercase:   flag(AttrRequireLowercase, false),
 		RequireNumbers:     flag(AttrRequireNumbers, false),
@@ -262,6 +274,9 @@ func EvaluatePasswordPolicy(p PasswordPolicy, b Baseline) []Finding {
 	switch v := p.MinimumLength; {
 	case v.Unknown:
 		out = append(out, r.unknown(AttrMinimumLength, v))
+	case v.V < b.PasswordMinLength && p.MinimumLengthZero:
+		out = append(out, r.finding(AttrMinimumLength, "%s is 0, which the AWS provider leaves out, so IAM applies its default of %d; the baseline requires at least %d",
+			AttrMinimumLength, v.V, b.PasswordMinLength))
 	case v.V < b.PasswordMinLength:
 		out = append(out, r.finding(AttrMinimumLength, "%s is %d; the baseline requires at least %d", AttrMinimumLength, v.V, b.PasswordMinLength))
 	}
@@ -296,7 +311,7 @@ func EvaluatePasswordPolicy(p PasswordPolicy, b Baseline) []Finding {
 	case v.Unknown:
 		out = append(out, r.unknown(AttrMaxAge, v))
 	case v.V == 0:
-		out = append(out, r.finding(AttrMaxAge, "passwords never expire (%s not set); the baseline requires at most %d days", AttrMaxAge, b.PasswordMaxAgeDays))
+		out = append(out, r.finding(AttrMaxAge, "passwords never expire (%s not set); the baseline requires at most %s", AttrMaxAge, days(b.PasswordMaxAgeDays)))
 	case v.V < 0:
 		out = append(out, r.finding(AttrMaxAge, "%s is %d, which is no number of days; the baseline requires at most %d", AttrMaxAge, v.V, b.PasswordMaxAgeDays))
 	case v.V > b.PasswordMaxAgeDays:
