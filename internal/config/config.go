@@ -342,7 +342,10 @@ func decodeBaseline(body hcl.Body, b *rules.Baseline) hcl.Diagnostics {
 		}
 		var v int64
 		if d := gohcl.DecodeExpression(a.Expr, nil, &v); d.HasErrors() {
-			diags = append(diags, d...)
+			// A fraction, a string or a number past int64 (the file holds
+			// only literals): name the setting and its range, not int64's.
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Subject: a.Expr.Range().Ptr(),
+				Summary: fmt.Sprintf("%s must be a whole number from %d to %d", t.Name, t.Min, t.Max)})
 			continue
 		}
 		if err := t.Set(b, v); err != nil {

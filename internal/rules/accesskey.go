@@ -168,7 +168,7 @@ func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b B
 		}
 		if !k.Created.IsZero() {
 			if d := Days(k.Created, now); d > b.AccessKeyMaxAgeDays {
-				f := AccessKeyNotRotated.finding("create_date", "access key is %d days old; the baseline requires rotation every %d days", d, b.AccessKeyMaxAgeDays)
+				f := AccessKeyNotRotated.finding("create_date", "access key is %s old; the baseline requires rotation every %s", days(d), days(b.AccessKeyMaxAgeDays))
 				f.Subject = k.Name
 				fs = append(fs, withhold([]Finding{f}, func(string) bool { return k.CreatedSensitive })...)
 			}

@@ -264,7 +264,7 @@ func CertificateFindings(c *inspect.Certificate, now time.Time, b Baseline) []Fi
 	case now.Before(c.NotBefore):
 		out = append(out, CertificateNotYetValid.finding(attr, "the certificate is valid only from %s, %s after plan time", day(c.NotBefore), days(Days(now, c.NotBefore))))
 	case c.NotAfter.Sub(now) < time.Duration(b.CertificateExpiryWarningDays)*24*time.Hour:
-		out = append(out, CertificateExpiring.finding(attr, "the certificate expires on %s, in %s; the baseline warns %d days ahead", day(c.NotAfter), days(Days(now, c.NotAfter)), b.CertificateExpiryWarningDays))
+		out = append(out, CertificateExpiring.finding(attr, "the certificate expires on %s, in %s; the baseline warns %s ahead", day(c.NotAfter), days(Days(now, c.NotAfter)), days(b.CertificateExpiryWarningDays)))
 	}
 	if why := weakKey(c, b); why != "" {
 		out = append(out, CertificateWeakKey.finding(attr, "%s", why))
@@ -278,9 +278,12 @@ func CertificateFindings(c *inspect.Certificate, now time.Time, b Baseline) []Fi
 	return out
 }
 
-// days renders a count of days: "1 day", "3 days".
+// days renders a count of whole days: "less than a day", "1 day", "3 days".
 func days(n int) string {
-	if n == 1 {
+	switch n {
+	case 0:
+		return "less than a day"
+	case 1:
 		return "1 day"
 	}
 	return fmt.Sprintf("%d days", n)
@@ -466,8 +469,8 @@ func CertificateChain(body *inspect.Certificate, chain []*inspect.Certificate, n
 			out = append(out, CertificateWeakSignature.finding(attr, "the chain's %s is signed with %s; SHA-256 or stronger required", Known(c.Subject).Quote(), alg))
 		}
 		if !now.After(c.NotAfter) && c.NotAfter.Sub(now) < time.Duration(b.CertificateExpiryWarningDays)*24*time.Hour {
-			out = append(out, CertificateExpiring.finding(attr, "the chain's %s expires on %s, in %s; the baseline warns %d days ahead",
-				Known(c.Subject).Quote(), c.NotAfter.UTC().Format("2006-01-02"), days(Days(now, c.NotAfter)), b.CertificateExpiryWarningDays))
+			out = append(out, CertificateExpiring.finding(attr, "the chain's %s expires on %s, in %s; the baseline warns %s ahead",
+				Known(c.Subject).Quote(), c.NotAfter.UTC().Format("2006-01-02"), days(Days(now, c.NotAfter)), days(b.CertificateExpiryWarningDays)))
 		}
 	}
 	return out

@@ -219,6 +219,25 @@ func TestCertificateFindingsFromFacts(t *testing.T) {
 	}
 }
 
+// TestCertificateDayCounts: counts of days read as prose at the edges: a
+// certificate expired a second ago, one valid from an hour on, and a
+// baseline warning one day ahead.
+func TestCertificateDayCounts(t *testing.T) {
+	c := inspect.Certificate{NotBefore: certNow.AddDate(-1, 0, 0), NotAfter: certNow.Add(-time.Second),
+		KeyAlgorithm: "ECDSA", KeyBits: 256, SignatureHash: "SHA256"}
+	b := DefaultBaseline()
+	b.CertificateExpiryWarningDays = 1
+	day := c.NotAfter.UTC().Format("2006-01-02")
+	assertFindings(t, CertificateFindings(&c, certNow, b), []want{{"IG301", High, "certificate_body",
+		"the certificate expired on " + day + ", less than a day before plan time"}})
+	c.NotAfter = certNow.Add(time.Hour)
+	assertFindings(t, CertificateFindings(&c, certNow, b), []want{{"IG302", Medium, "certificate_body",
+		"the certificate expires on " + c.NotAfter.UTC().Format("2006-01-02") + ", in less than a day; the baseline warns 1 day ahead"}})
+	c.NotBefore = certNow.Add(time.Hour)
+	assertFindings(t, CertificateFindings(&c, certNow, b), []want{{"IG303", Medium, "certificate_body",
+		"the certificate is valid only from " + c.NotBefore.UTC().Format("2006-01-02") + ", less than a day after plan time"}})
+}
+
 // A real SHA-1 certificate reaches IG305 through the parser.
 func TestSHA1CertificateParsed(t *testing.T) {
 	k := certtest.RSA(t, 2048)

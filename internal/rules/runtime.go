@@ -338,8 +338,8 @@ func RootUse(u CredentialUser, now time.Time, b Baseline) []Finding {
 		if at.IsZero() || Days(at, now) >= b.RootUseDays {
 			return
 		}
-		f := RootUsedRecently.finding("last_used", "%s was used %s, at %s; the baseline allows no root use within %d days",
-			what, ago(at, now), at.UTC().Format(time.RFC3339), b.RootUseDays)
+		f := RootUsedRecently.finding("last_used", "%s was used %s, at %s; the baseline allows no root use within %s",
+			what, ago(at, now), at.UTC().Format(time.RFC3339), days(b.RootUseDays))
 		f.Subject = subject
 		out = append(out, f)
 	}
@@ -418,11 +418,11 @@ func UnusedCredential(what string, lastUsed, issued, now time.Time, b Baseline) 
 	switch {
 	case !lastUsed.IsZero():
 		if d := Days(lastUsed, now); d >= limit {
-			return CredentialUnused.finding("last_used", "%s was last used %d days ago; the baseline allows %d days unused", what, d, limit), true
+			return CredentialUnused.finding("last_used", "%s was last used %s ago; the baseline allows %s unused", what, days(d), days(limit)), true
 		}
 	case !issued.IsZero():
 		if d := Days(issued, now); d >= limit {
-			return CredentialUnused.finding("last_used", "%s has never been used in the %d days since it was issued; the baseline allows %d days unused", what, d, limit), true
+			return CredentialUnused.finding("last_used", "%s has never been used in the %s since it was issued; the baseline allows %s unused", what, days(d), days(limit)), true
 		}
 	}
 	return Finding{}, false

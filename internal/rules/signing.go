@@ -120,8 +120,8 @@ func EvaluateLiveSigningCertificate(c LiveSigningCertificate, now time.Time, b B
 			Names(SigningCertificateUnused)))
 	case !c.Uploaded.IsZero() && Days(c.Uploaded, now) >= b.UnusedCredentialDays:
 		out = append(out, SigningCertificateUnused.finding("status",
-			"the signing certificate has been active for %s since its upload and IAM records no use of signing certificates; the baseline allows %d days unused",
-			days(Days(c.Uploaded, now)), b.UnusedCredentialDays))
+			"the signing certificate has been active for %s since its upload and IAM records no use of signing certificates; the baseline allows %s unused",
+			days(Days(c.Uploaded, now)), days(b.UnusedCredentialDays)))
 	}
 	return out
 }
