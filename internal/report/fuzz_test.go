@@ -15,9 +15,12 @@ import (
 // plans: values of the wrong type or shape in judged resources must never
 // make a judge or a writer panic.
 func FuzzLint(f *testing.F) {
-	seeds, _ := filepath.Glob("../../examples/plans/*.json")
-	more, _ := filepath.Glob("../lint/testdata/*/plan.json")
-	for _, path := range append(seeds, more...) {
+	var seeds []string
+	for _, pattern := range []string{"../../examples/plans/*.json", "../lint/testdata/*/plan.json", "../lint/testdata/trust/*/plan.json"} {
+		paths, _ := filepath.Glob(pattern)
+		seeds = append(seeds, paths...)
+	}
+	for _, path := range seeds {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			f.Fatal(err)
