@@ -212,7 +212,7 @@ func (d *accountComplianceDataSource) Schema(_ context.Context, _ datasource.Sch
 				}},
 			"compliant": schema.BoolAttribute{Computed: true,
 				Description: "True when no finding in any area is at or above the provider's compliant_at severity (default low) " +
-					"and none is " + rules.CheckIncomplete.Name() + ": a fact that could not be read is never a pass, whatever compliant_at says."},
+					"and none says that a fact could not be read (" + gapFindings + " whatever compliant_at says)."},
 			"counts": schema.SingleNestedAttribute{Computed: true, Description: "Findings by severity.",
 				Attributes: map[string]schema.Attribute{
 					"critical": count("Critical findings."), "high": count("High findings."), "medium": count("Medium findings."),
@@ -223,7 +223,7 @@ func (d *accountComplianceDataSource) Schema(_ context.Context, _ datasource.Sch
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"area":      str("The area's name."),
 					"read":      schema.BoolAttribute{Computed: true, Description: "False when the area could not be read; its findings then say why."},
-					"compliant": schema.BoolAttribute{Computed: true, Description: "True when none of the area's findings is at or above compliant_at, and none is " + rules.CheckIncomplete.ID + "."},
+					"compliant": schema.BoolAttribute{Computed: true, Description: "True when none of the area's findings is at or above compliant_at, and none says that a fact could not be read."},
 					"findings":  count("How many findings the area has."),
 				}},
 			},

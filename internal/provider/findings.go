@@ -18,7 +18,8 @@ type findingModel struct {
 	Subject  types.String `tfsdk:"subject"`
 	Message  types.String `tfsdk:"message"`
 
-	severity rules.Severity // for compliant; not an attribute
+	severity rules.Severity // for compliant; not attributes
+	gap      bool
 }
 
 // findingsAttributes are the compliant and findings attributes every data
@@ -27,8 +28,7 @@ func findingsAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"compliant": schema.BoolAttribute{Computed: true,
 			Description: "True when no finding is at or above the provider's compliant_at severity (default low, so only info findings leave it true). " +
-				"A fact that could not be read is a finding (" + rules.CheckIncomplete.Name() + ", medium), never a pass: " +
-				"any " + rules.CheckIncomplete.ID + " finding makes compliant false, whatever compliant_at says."},
+				"A fact that could not be read is a finding, never a pass: " + gapFindings + " makes compliant false, whatever compliant_at says."},
 		"findings": schema.ListNestedAttribute{Computed: true,
 			Description: "Rules that fired, from the shared iamguard rule catalogue.",
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
@@ -42,6 +42,11 @@ func findingsAttributes() map[string]schema.Attribute {
 	}
 }
 
+// gapFindings names the findings that say facts could not be read
+// (rules.Finding.Gap), which are never compliant.
+var gapFindings = "any " + rules.CheckIncomplete.Name() + " finding (medium), or " + rules.CredentialReportStale.ID +
+	" for a credential report left old because a fresh one could not be generated (iam:GenerateCredentialReport denied, throttled or failed),"
+
 // findings collects the findings of one read, each with its subject.
 type findings []findingModel
 
@@ -54,17 +59,18 @@ func (fs *findings) add(subject string, f ...rules.Finding) {
 			Subject:  types.StringValue(subject),
 			Message:  types.StringValue(x.Message),
 			severity: x.Severity,
+			gap:      x.Gap(),
 		})
 	}
 }
 
 // compliant is false when any finding is at or above the provider's
-// compliant_at severity, or says that a fact could not be read (IG806,
-// whatever compliant_at: what was not read was not judged, so it cannot
-// pass). Every data source sets its compliant attribute through it.
+// compliant_at severity, or says that facts could not be read (rules'
+// Finding.Gap, whatever compliant_at: what was not read was not judged, so
+// it cannot pass). Every data source sets its compliant attribute through it.
 func (c *client) compliant(fs findings) types.Bool {
 	for _, f := range fs {
-		if f.severity >= c.compliantAt || f.RuleID.ValueString() == rules.CheckIncomplete.ID {
+		if f.severity >= c.compliantAt || f.gap {
 			return types.BoolValue(false)
 		}
 	}

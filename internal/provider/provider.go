@@ -174,7 +174,7 @@ func (p *iamguardProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			"compliant_at": schema.StringAttribute{Optional: true,
 				Description: "Lowest finding severity that makes a data source's compliant attribute false: info, low, medium, high or critical. " +
 					"Default low, so an info finding alone leaves compliant true; set medium to let low findings pass too. " +
-					"A fact that could not be read (" + rules.CheckIncomplete.Name() + ") makes compliant false whatever this says."},
+					"A fact that could not be read is never a pass: " + gapFindings + " makes compliant false whatever this says."},
 		},
 		Blocks: map[string]schema.Block{
 			"assume_role": schema.SingleNestedBlock{

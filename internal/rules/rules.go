@@ -78,7 +78,17 @@ type Finding struct {
 	// iamguard's own is reached), so withhold keeps it. Only undecided
 	// sets it.
 	valueFree bool
+	// unrefreshed: an IG805 for a report IAM could not refresh, so the
+	// facts since it was made were not read (see Gap).
+	unrefreshed bool
 }
+
+// Gap reports whether the finding says that facts could not be read: an
+// IG806, or an IG805 for a credential report left old because a fresh one
+// could not be generated (GenerateCredentialReport denied, throttled or
+// failed). What was not read was not judged, so the provider never counts
+// such a finding compliant, whatever compliant_at says.
+func (f Finding) Gap() bool { return f.Rule == CheckIncomplete || f.unrefreshed }
 
 // finding builds a finding at the rule's own severity.
 func (r *Rule) finding(attr, format string, args ...any) Finding {

@@ -463,8 +463,10 @@ func CredentialReportAge(generated, now time.Time, notRefreshed string, b Baseli
 		return CheckIncomplete.finding("generated_time", "the credential report gives a generation time %s after IAM's clock, so its age is not known; %s not judged",
 			(-age).Round(time.Minute), CredentialReportStale.Name()), true
 	case notRefreshed != "" && age > limit:
-		return CredentialReportStale.finding("generated_time", "the credential report used was generated %s ago and no fresh one could be generated (%s); the baseline allows %s",
-			age.Round(time.Minute), notRefreshed, limit), true
+		f := CredentialReportStale.finding("generated_time", "the credential report used was generated %s ago and no fresh one could be generated (%s); the baseline allows %s",
+			age.Round(time.Minute), notRefreshed, limit)
+		f.unrefreshed = true
+		return f, true
 	case notRefreshed == "" && age > limit+reportConfirmSlack:
 		return CredentialReportStale.finding("generated_time", "the credential report used was generated %s ago, though IAM said on request that it was complete "+
 			"(IAM regenerates a report older than four hours); the baseline allows %s", age.Round(time.Minute), limit), true

@@ -280,3 +280,26 @@ func TestRootNoMFACitesWhatItChecks(t *testing.T) {
 		t.Errorf("%s references %v", RootUsedRecently.Name(), RootUsedRecently.References)
 	}
 }
+
+// TestGap: an IG806, and an IG805 for a report IAM could not refresh, say
+// that facts could not be read; an IG805 for a report IAM served old after
+// saying it was complete, and any other finding, do not.
+func TestGap(t *testing.T) {
+	now := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	b := DefaultBaseline()
+	denied, _ := CredentialReportAge(now.Add(-30*time.Hour), now, "GenerateCredentialReport was denied", b)
+	servedOld, _ := CredentialReportAge(now.Add(-30*time.Hour), now, "", b)
+	for _, c := range []struct {
+		f    Finding
+		want bool
+	}{
+		{denied, true},
+		{servedOld, false},
+		{Incomplete("the account summary", "denied"), true},
+		{EvaluatePasswordPolicy(NoPasswordPolicy(), b)[0], false},
+	} {
+		if c.f.Gap() != c.want {
+			t.Errorf("%s %q: Gap() = %v", c.f.Rule.ID, c.f.Message, !c.want)
+		}
+	}
+}
