@@ -76,6 +76,7 @@ type accountRead struct {
 	client         *client
 	report         func() (*awsiam.CredentialReport, error)
 	summary        func() (rules.AccountSummary, error)
+	users          func() ([]string, error)
 	reportFindings func() (findings, error) // areas split them by rule
 	events         *accountEventsModel
 	window         [2]time.Time
@@ -85,12 +86,13 @@ func newAccountRead(ctx context.Context, c *client, events *accountEventsModel) 
 	r := &accountRead{client: c, events: events}
 	r.report = sync.OnceValues(func() (*awsiam.CredentialReport, error) { return awsiam.GetCredentialReport(ctx, c.iam, c.report) })
 	r.summary = sync.OnceValues(func() (rules.AccountSummary, error) { return awsiam.AccountSummary(ctx, c.iam) })
+	r.users = sync.OnceValues(func() ([]string, error) { return awsiam.UserNames(ctx, c.iam) })
 	r.reportFindings = sync.OnceValues(func() (findings, error) {
 		rep, err := r.report()
 		if err != nil {
 			return nil, err
 		}
-		_, fs, err := c.credentialReportArea(ctx, rep, r.summary)
+		_, fs, err := c.credentialReportArea(ctx, rep, r.summary, r.users)
 		return fs, err
 	})
 	return r
@@ -98,14 +100,15 @@ func newAccountRead(ctx context.Context, c *client, events *accountEventsModel) 
 
 // reportKeyRules are the rules the credential report judges access keys by;
 // their findings are the access_keys area's, and so is a gap about one of a
-// user's keys (IG806, its Subject user/access_key_N), which leaves them
-// undecided. Root's keys are the credential_report area's (IG803).
+// user's keys (IG806, its Subject user/access_key_N, or user/access_keys
+// for a user the report does not list), which leaves them undecided. Root's
+// keys are the credential_report area's (IG803).
 var reportKeyRules = []*rules.Rule{rules.AccessKeyMultipleActive, rules.AccessKeyNotRotated}
 
 func isAccessKeyFinding(f findingModel) bool {
 	id, subject := f.RuleID.ValueString(), f.Subject.ValueString()
 	if id == rules.CheckIncomplete.ID {
-		return strings.Contains(subject, "/access_key_") && !strings.HasPrefix(subject, rules.RootUserName+"/")
+		return strings.Contains(subject, "/access_key") && !strings.HasPrefix(subject, rules.RootUserName+"/")
 	}
 	return slices.ContainsFunc(reportKeyRules, func(r *rules.Rule) bool { return r.ID == id })
 }
@@ -194,7 +197,9 @@ func (d *accountComplianceDataSource) Schema(_ context.Context, _ datasource.Sch
 			"is set, the guarded IAM events. Each area is read and judged as its own data source does, all at once under the " +
 			"provider's pacing, and the credential report is read once for all. An area that cannot be read (access denied, " +
 			"throttled after retries) is an " + rules.CheckIncomplete.Name() + " finding in that area, never a pass, and the " +
-			"rest is still judged.",
+			"rest is still judged. The report may be up to four hours old: a user iam:ListUsers names that it does not list " +
+			"(made or renamed since) is a " + rules.CheckIncomplete.ID + " finding in the credential_report area and another in the " +
+			"access_keys area, since neither its password nor its keys were read.",
 		Attributes: map[string]schema.Attribute{
 			"events": schema.SingleNestedAttribute{Optional: true,
 				Description: "Set (even to `{}`) to judge the guarded IAM events too, as iamguard_iam_events does " +

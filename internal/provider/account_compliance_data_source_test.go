@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -335,4 +336,55 @@ func TestAccessKeyArea(t *testing.T) {
 			t.Errorf("%s on %s: in access_keys %v, want %v", c.rule, c.subject, got, c.keys)
 		}
 	}
+}
+
+// TestUserAfterReport (round 179): IAM hands back a report up to four hours
+// old, so a user made since, with a console password and no MFA and two
+// active keys, is not in it. Such a user is an IG806 in the credential
+// report (its password, subject the user) and in the access keys area (its
+// keys), never compliant; a refused ListUsers is the same for the account.
+func TestUserAfterReport(t *testing.T) {
+	late := consoleUser("late", testNow.Add(-time.Hour), time.Time{}, false)
+	late.AccessKeys = []iamtest.AccessKey{{ID: "AKIALATE000000000001", Created: testNow.Add(-50 * time.Minute)},
+		{ID: "AKIALATE000000000002", Created: testNow.Add(-40 * time.Minute)}}
+	acct := compliantAccount(t)
+	acct.Users = append(acct.Users, late)
+	acct.CredentialReportGenerated = testNow.Add(-2 * time.Hour)
+	acct.EditCredentialReport = func(rows [][]string) [][]string {
+		return slices.DeleteFunc(rows, func(r []string) bool { return r[0] == "late" })
+	}
+	const why = "not in the credential report, generated 2026-06-01T10:00:00Z: made or renamed since"
+	compliant := allAreas(true)
+	compliant["credential_report"], compliant["access_keys"] = false, false
+	srv := iamtest.New(t, acct)
+	run(t, resource.TestStep{
+		Config: cloudTrailProviderWith(srv, `  compliant_at = "critical"`) + `
+data "iamguard_account_compliance" "test" {}
+data "iamguard_credential_report" "test" {}
+`,
+		Check: resource.ComposeAggregateTestCheckFunc(append(areaChecks(nil, compliant),
+			resource.TestCheckResourceAttr(acAddr, "compliant", "false"),
+			resource.TestCheckTypeSetElemNestedAttrs(acAddr, "findings.*", map[string]string{"area": "credential_report", "rule_id": "IG806", "subject": "late",
+				"message": `user "late"'s console password and MFA could not be read (` + why + "); " + rules.Names(rules.ConsoleUserNoMFA, rules.CredentialUnused) + " not judged"}),
+			resource.TestCheckTypeSetElemNestedAttrs(acAddr, "findings.*", map[string]string{"area": "access_keys", "rule_id": "IG806", "subject": "late/access_keys"}),
+			resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(crAddr, "findings.#", "2"),
+			resource.TestCheckResourceAttr(crAddr, "findings.1.subject", "late/access_keys"),
+			resource.TestCheckResourceAttr(crAddr, "findings.1.message", `user "late"'s access keys could not be read (`+why+"); "+
+				rules.Names(rules.AccessKeyMultipleActive, rules.AccessKeyNotRotated, rules.CredentialUnused)+" not judged"),
+		)...),
+	})
+	srv = iamtest.New(t, compliantAccount(t))
+	srv.Fail("ListUsers", iamtest.AccessDenied, -1)
+	run(t, resource.TestStep{
+		Config: providerBlock(srv, "") + crConfig,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(crAddr, "findings.#", "2"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.subject", "account"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.message", "the IAM users made since the credential report could not be read "+
+				"(ListUsers was denied: grant iam:ListUsers); "+rules.Names(rules.ConsoleUserNoMFA, rules.CredentialUnused)+" not judged"),
+			resource.TestCheckResourceAttr(crAddr, "findings.1.subject", "account/access_keys"),
+		),
+	})
 }

@@ -97,7 +97,8 @@ func (d *credentialReportDataSource) Schema(_ context.Context, _ datasource.Sche
 		NestedObject: schema.NestedAttributeObject{Attributes: user}}
 	resp.Schema = schema.Schema{
 		Description: "Reads the IAM credential report (iam:GenerateCredentialReport, polled until complete, then " +
-			"iam:GetCredentialReport) and the account summary (iam:GetAccountSummary): a fixed handful of calls whatever the number of users. Judges " +
+			"iam:GetCredentialReport), the account summary (iam:GetAccountSummary) and the users' names (iam:ListUsers, a call per 1,000 users): " +
+			"a handful of calls whatever the number of users. Judges " +
 			rules.Names(rules.ConsoleUserNoMFA, rules.CredentialUnused, rules.RootAccessKey, rules.RootNoMFA, rules.RootUsedRecently, rules.CredentialReportStale) +
 			", and each user's access keys as iamguard lint judges planned ones (" +
 			rules.Names(rules.AccessKeyMultipleActive, rules.AccessKeyNotRotated) + "). A never-used credential is judged by its age. " +
@@ -112,6 +113,9 @@ func (d *credentialReportDataSource) Schema(_ context.Context, _ datasource.Sche
 			"nothing else to protect) is not judged, a " + rules.CheckIncomplete.Name() + " finding. " +
 			"A report that does not parse as AWS documents it (a missing column, a short row, a bad date) is an error; " +
 			"a value a rule needs that the report leaves out (N/A, not_supported) is a " + rules.CheckIncomplete.Name() + " finding naming the column. " +
+			"A user ListUsers names that the report does not list (made or renamed since: IAM hands back a report up to four hours old) " +
+			"is two " + rules.CheckIncomplete.Name() + " findings, its console password and MFA (subject the user) and its access keys " +
+			"(subject user/access_keys) not judged; a refused ListUsers is the same two findings for the account. " +
 			"A finding about one key has the subject user/access_key_N.",
 		Attributes: attrs,
 	}
@@ -127,9 +131,10 @@ func (d *credentialReportDataSource) Read(ctx context.Context, _ datasource.Read
 		resp.Diagnostics.Append(readFailed(ctx, "the credential report", err))
 		return
 	}
-	m, fs, err := d.client.credentialReportArea(ctx, rep, func() (rules.AccountSummary, error) { return awsiam.AccountSummary(ctx, d.client.iam) })
+	m, fs, err := d.client.credentialReportArea(ctx, rep, func() (rules.AccountSummary, error) { return awsiam.AccountSummary(ctx, d.client.iam) },
+		func() ([]string, error) { return awsiam.UserNames(ctx, d.client.iam) })
 	if err != nil {
-		resp.Diagnostics.Append(readFailed(ctx, "the account summary", err))
+		resp.Diagnostics.Append(readFailed(ctx, "the account summary or the IAM users", err))
 		return
 	}
 	m.Compliant, m.Findings = d.client.compliant(fs), fs.list()
@@ -138,7 +143,8 @@ func (d *credentialReportDataSource) Read(ctx context.Context, _ datasource.Read
 
 // credentialReportArea judges a credential report, with the account
 // summary (read here) for the root user.
-func (c *client) credentialReportArea(ctx context.Context, rep *awsiam.CredentialReport, readSummary func() (rules.AccountSummary, error)) (credentialReportModel, findings, error) {
+func (c *client) credentialReportArea(ctx context.Context, rep *awsiam.CredentialReport, readSummary func() (rules.AccountSummary, error),
+	readUsers func() ([]string, error)) (credentialReportModel, findings, error) {
 	now, b := c.now(), c.baseline
 	var fs findings
 	notRefreshed := ""
@@ -196,6 +202,21 @@ func (c *client) credentialReportArea(ctx context.Context, rep *awsiam.Credentia
 	// Its dates are IAM's, judged by IAM's clock too: a host clock behind
 	// IAM's made old keys young (round 151).
 	for _, f := range rules.EvaluateCredentialReport(users, summary, rep.AgeClock(now), b) {
+		fs.add(f.Subject, f)
+	}
+	// The report may be up to four hours old: a user made since is not in
+	// it, nor its password and keys (round 179).
+	names, err := readUsers()
+	var gaps []rules.Finding
+	switch {
+	case err == nil:
+		gaps = rules.UnreportedUsers(names, users, rep.GeneratedTime)
+	case isGap(err):
+		gaps = rules.UsersUnlisted(gapReason(err))
+	default:
+		return credentialReportModel{}, nil, err
+	}
+	for _, f := range gaps {
 		fs.add(f.Subject, f)
 	}
 	return m, fs, nil

@@ -496,3 +496,41 @@ func SummaryUnread(why string) Finding {
 	return CheckIncomplete.finding("", "the account summary could not be read (%s); %s judged from the credential report alone, which may be up to four hours old",
 		why, Names(RootAccessKey, RootNoMFA))
 }
+
+// UnreportedUsers gives the IG806 findings for the users ListUsers names
+// that the credential report, generated at generated, does not list: made
+// or renamed since (IAM hands back a report up to four hours old), their
+// credentials are not in it. Two per user: its console password and MFA
+// (Subject the user) and its access keys (Subject user/access_keys).
+func UnreportedUsers(listed []string, reported []CredentialUser, generated time.Time) []Finding {
+	in := make(map[string]bool, len(reported))
+	for _, u := range reported {
+		in[u.Name] = true
+	}
+	why := "not in the credential report, generated " + generated.UTC().Format(time.RFC3339) + ": made or renamed since"
+	var out []Finding
+	for _, name := range listed {
+		if in[name] {
+			continue
+		}
+		f := Incomplete(fmt.Sprintf("user %q's console password and MFA", name), why, ConsoleUserNoMFA, CredentialUnused)
+		f.Subject = name
+		k := Incomplete(fmt.Sprintf("user %q's access keys", name), why, AccessKeyMultipleActive, AccessKeyNotRotated, CredentialUnused)
+		k.Subject = name + "/access_keys"
+		out = append(out, f, k)
+	}
+	return out
+}
+
+// UsersUnlisted gives the IG806 findings for a ListUsers that failed (why),
+// so the users made since the credential report cannot be told: as
+// UnreportedUsers, one for console passwords and MFA (Subject account) and
+// one for access keys (Subject account/access_keys).
+func UsersUnlisted(why string) []Finding {
+	const what = "the IAM users made since the credential report"
+	f := Incomplete(what, why, ConsoleUserNoMFA, CredentialUnused)
+	f.Subject = "account"
+	k := Incomplete(what+" and their access keys", why, AccessKeyMultipleActive, AccessKeyNotRotated, CredentialUnused)
+	k.Subject = "account/access_keys"
+	return []Finding{f, k}
+}
