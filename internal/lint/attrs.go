@@ -2,6 +2,7 @@ package lint
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"math"
 	"slices"
 	"strconv"
@@ -198,30 +199,23 @@ func toBool(raw any) (bool, bool) {
 	return false, false
 }
 
-// maxJudged bounds numbers so that no value overflows an int: 1e19 days is
-// judged as a very large number, not wrapped round into a small one.
-const maxJudged = 1 << 53
-
 // toInt converts a whole number, or a string holding one, to an int,
-// saturating. A fraction is no value of the provider's integer attributes:
-// not read (rounded, 90.5 days would pass a limit of 90).
+// exactly within int64 and saturating past it (1e19 days is judged as a very
+// large number, never wrapped round into a small one). A fraction is no
+// value of the provider's integer attributes: not read (rounded, 90.5 days
+// would pass a limit of 90).
 func toInt(raw any) (int, bool) {
-	var f float64
+	var n int64
+	ok := false
 	switch v := raw.(type) {
-	case float64:
-		f = v
+	case float64: // at most 2^53, exact: the plan keeps a larger one as its text
+		n, ok = plan.SaturateInt(v), v == math.Trunc(v)
+	case json.Number: // a fraction float64 rounds, or a number past 2^53
+		n, ok = plan.ParseWhole(string(v))
 	case string:
-		var ok bool
-		if f, ok = plan.ParseNumber(v); !ok || plan.Fractional(v) {
-			return 0, false
-		}
-	default:
-		return 0, false
+		n, ok = plan.ParseWhole(v)
 	}
-	if f != math.Trunc(f) {
-		return 0, false
-	}
-	return int(max(-maxJudged, min(maxJudged, f))), true
+	return int(n), ok
 }
 
 // toString converts as Terraform does: strings, numbers and bools.

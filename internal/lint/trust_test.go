@@ -165,6 +165,14 @@ func TestFixtureFindings(t *testing.T) {
 		// is, and judged with the default. Values read from a resource
 		// stay unknown.
 		// So is null read from a local value, or a function of constants.
+		// Numbers past 32 bits, of which the AWS provider sends the low
+		// 32 (round 180: info, exit 0, where IAM gets 6 and 1).
+		{"trust/policy-low-bits", nil, map[string]string{
+			"aws_iam_account_password_policy.p": "IG101:high IG106:medium",
+		}},
+		{"trust/policy-low-bits-update", nil, map[string]string{
+			"aws_iam_account_password_policy.p": "IG101:high IG106:medium IG107:medium IG109:medium IG109:medium IG109:medium",
+		}},
 		{"trust/null-local", nil, map[string]string{
 			"aws_iam_account_password_policy.this": "IG104:medium IG105:medium",
 			"aws_iam_user_login_profile.ops":       "IG601:medium",
@@ -925,6 +933,10 @@ func TestSpelling(t *testing.T) {
 		{"negative length", `{` + strong + `, "minimum_password_length": -20}`, "IG101:high"},
 		// A value IAM refuses is never applied: no compliant policy.
 		{"huge reuse", `{` + strong + `, "password_reuse_prevention": 1e300}`, "IG106:info"},
+		// The AWS provider sends the low 32 bits of a number: 2^53 + 6,
+		// which float64 cannot hold, reaches IAM as 6 (round 180).
+		{"length past 2^53", `{` + strong + `, "minimum_password_length": 9007199254740998}`, "IG101:high"},
+		{"length 2^32", `{` + strong + `, "minimum_password_length": 4294967296}`, "IG101:info"},
 		{"length above IAM's limit", `{` + strong + `, "minimum_password_length": 200}`, "IG101:info"},
 		// A fraction is no value of an integer attribute (the provider
 		// refuses it): unreadable, never rounded to a pass.

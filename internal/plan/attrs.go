@@ -335,6 +335,12 @@ func (rd *reader) value() (any, error) {
 			// text, which no whole-number attribute reads.
 			return json.Number(raw), nil
 		}
+		if math.Abs(f) > 1<<53 {
+			// A number float64 holds only nearly: kept as its text, so
+			// that a whole one is read exactly (the AWS provider sends
+			// the low 32 bits of a password policy's numbers).
+			return json.Number(raw), nil
+		}
 		return f, nil
 	}
 	if rd.nested += nestedValues(raw); rd.nested > maxNested {
@@ -420,15 +426,25 @@ func ParseNumber(v string) (float64, bool) {
 	return f, true
 }
 
-// longNumber is ParseNumber for a long string:
-// [+-]digits[.digits][(e|p)[+-]digits], p a power of two.
-func longNumber(v string) (float64, bool) {
-	const sigDigits, maxMag = 40, 30 // 1e30 is past any whole number judged; a fraction is kept
-	sign := 1.0
-	if v[0] == '+' || v[0] == '-' {
-		if v[0] == '-' {
-			sign = -1
-		}
+// literal is a number's text taken apart: ±0.sig × 10^mag, times 2^pow
+// when binary. sig has no leading zeros; "" is zero.
+type literal struct {
+	neg    bool
+	sig    string
+	mag    int
+	binary bool
+	pow    int
+}
+
+// splitLiteral takes apart [+-]digits[.digits][(e|p)[+-]digits], p a power
+// of two as big.ParseFloat reads it, in time linear in its length. An
+// exponent of more than 8 digits is refused, as big.ParseFloat refuses most
+// of them (past int32, or a value past big.Float's range, 2^MaxInt32): no
+// number a provider takes.
+func splitLiteral(v string) (literal, bool) {
+	var l literal
+	if v != "" && (v[0] == '+' || v[0] == '-') {
+		l.neg = v[0] == '-'
 		v = v[1:]
 	}
 	n := leadingDigits(v)
@@ -438,9 +454,9 @@ func longNumber(v string) (float64, bool) {
 		n = leadingDigits(v[1:])
 		frac, v = v[1:1+n], v[1+n:]
 	}
-	expSign, binary := "", false
+	expSign := ""
 	if v != "" && (v[0] == 'e' || v[0] == 'E' || v[0] == 'p' || v[0] == 'P') {
-		binary = v[0] == 'p' || v[0] == 'P' // a power of two, as big.ParseFloat reads it
+		l.binary = v[0] == 'p' || v[0] == 'P'
 		v = v[1:]
 		if v != "" && (v[0] == '+' || v[0] == '-') {
 			if v[0] == '-' {
@@ -450,48 +466,127 @@ func longNumber(v string) (float64, bool) {
 		}
 		n = leadingDigits(v)
 		if n == 0 {
-			return 0, false
+			return l, false
 		}
 		exp, v = strings.TrimLeft(v[:n], "0"), v[n:]
 	}
 	if v != "" || intPart == "" && frac == "" {
-		return 0, false
+		return l, false
 	}
 	all := intPart + frac
-	sig := strings.TrimLeft(all, "0")
-	if sig == "" {
-		return 0, true
+	if l.sig = strings.TrimLeft(all, "0"); l.sig == "" {
+		return l, true // zero, whatever its exponent
 	}
-	// The value is 0.sig × 10^mag. An exponent of more than 8 digits is
-	// unreadable, as big.ParseFloat finds most of them (past int32, or a
-	// value past big.Float's range, 2^MaxInt32): no number a provider takes.
 	e, err := strconv.ParseInt(expSign+"0"+exp, 10, 32)
 	if err != nil || e <= -1e8 || e >= 1e8 {
+		return l, false
+	}
+	l.mag = len(intPart) - (len(all) - len(l.sig))
+	if l.binary {
+		l.pow = int(e)
+	} else {
+		l.mag += int(e)
+	}
+	return l, true
+}
+
+// longNumber is ParseNumber for a long string.
+func longNumber(v string) (float64, bool) {
+	const sigDigits, maxMag = 40, 30 // 1e30 is past any whole number judged; a fraction is kept
+	l, ok := splitLiteral(v)
+	if !ok {
 		return 0, false
 	}
-	mag := len(intPart) - (len(all) - len(sig))
-	if binary {
+	if l.sig == "" {
+		return 0, true
+	}
+	sign := 1.0
+	if l.neg {
+		sign = -1
+	}
+	if l.binary {
 		// Times a power of two: the significant digits, read with their
 		// power of ten, then scaled.
-		m, _, err := big.ParseFloat("0."+sig[:min(len(sig), sigDigits)]+"e"+strconv.Itoa(mag), 10, 64, big.ToNearestEven)
+		m, _, err := big.ParseFloat("0."+l.sig[:min(len(l.sig), sigDigits)]+"e"+strconv.Itoa(l.mag), 10, 64, big.ToNearestEven)
 		if err != nil {
 			return 0, false
 		}
-		if m.SetMantExp(m, int(e)); m.IsInf() {
+		if m.SetMantExp(m, l.pow); m.IsInf() {
 			return 0, false
 		}
 		f, _ := m.Float64()
 		return sign * f, true
 	}
-	mag += int(e)
 	switch {
-	case mag > maxMag:
+	case l.mag > maxMag:
 		return math.Copysign(math.MaxFloat64, sign), true
-	case mag < -400: // past float64's smallest, as parsing it whole finds
+	case l.mag < -400: // past float64's smallest, as parsing it whole finds
 		return 0, true
 	}
-	f, err := strconv.ParseFloat("0."+sig[:min(len(sig), sigDigits)]+"e"+strconv.Itoa(mag), 64)
+	f, err := strconv.ParseFloat("0."+l.sig[:min(len(l.sig), sigDigits)]+"e"+strconv.Itoa(l.mag), 64)
 	return sign * f, err == nil
+}
+
+// ParseWhole reads a whole number from a string as ParseNumber does, but
+// exactly within int64 (float64 holds whole numbers exactly only up to
+// 2^53), saturating past it, in time linear in its length. ok is false for
+// a fraction or no number.
+func ParseWhole(v string) (n int64, ok bool) {
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+		return n, true
+	}
+	if Fractional(v) {
+		return 0, false
+	}
+	l, ok := splitLiteral(v)
+	switch {
+	case !ok:
+		return 0, false
+	case l.binary && len(v) <= 10_000:
+		// Times a power of two, which Fractional cannot tell whole: read
+		// whole at a precision far past int64's (10,000 characters at
+		// most, which take a millisecond).
+		b, _, err := big.ParseFloat(v, 10, 4096, big.ToNearestEven)
+		if err != nil || b.IsInf() || !b.IsInt() {
+			return 0, false
+		}
+		n, _ := b.Int64() // the nearest past int64
+		return n, true
+	case l.binary: // longer: read as ParseNumber reads it, to float64's precision
+		f, ok := ParseNumber(v)
+		if !ok || f != math.Trunc(f) {
+			return 0, false
+		}
+		return SaturateInt(f), true
+	case l.sig == "":
+		return 0, true
+	case l.mag <= 0: // below one, yet not a fraction: cannot be
+		return 0, false
+	}
+	if l.mag <= 19 { // else past int64
+		digits := l.sig[:min(len(l.sig), l.mag)] + strings.Repeat("0", max(0, l.mag-len(l.sig)))
+		if l.neg {
+			digits = "-" + digits
+		}
+		if n, err := strconv.ParseInt(digits, 10, 64); err == nil {
+			return n, true
+		}
+	}
+	if l.neg {
+		return math.MinInt64, true
+	}
+	return math.MaxInt64, true
+}
+
+// SaturateInt converts a whole float64 to an int64, the nearest past it.
+func SaturateInt(f float64) int64 {
+	switch {
+	case f >= math.MaxInt64:
+		return math.MaxInt64
+	case f <= math.MinInt64:
+		return math.MinInt64
+	}
+	return int64(f)
 }
 
 // leadingDigits counts the decimal digits s starts with.

@@ -57,14 +57,25 @@ func TestPasswordPolicyFindings(t *testing.T) {
 			},
 		},
 		// A length of 0 the AWS provider leaves out, as it does every zero:
-		// IAM applies its default of 6, as the linter judges it.
+		// IAM applies its default of 6. Of a number past 32 bits it sends
+		// the low 32: IAM gets 6. Both are judged as the linter judges them.
 		resource.TestStep{
 			ConfigFile:      known,
 			ConfigVariables: config.Variables{"policy": strongPolicyOfLength(0)},
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownOutputValue("findings", knownvalue.ListExact([]knownvalue.Check{
 					finding("IG101", "password-min-length", "high",
-						"minimum_password_length is 0, which the AWS provider leaves out, so IAM applies its default of 6; the baseline requires at least 14"),
+						"minimum_password_length is 6 (0 in the plan, which the AWS provider leaves out: IAM's default); the baseline requires at least 14"),
+				})),
+			},
+		},
+		resource.TestStep{
+			ConfigFile:      known,
+			ConfigVariables: config.Variables{"policy": strongPolicyOfLength(1<<32 + 6)},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("findings", knownvalue.ListExact([]knownvalue.Check{
+					finding("IG101", "password-min-length", "high",
+						"minimum_password_length is 6 (4294967302 in the plan, of which the AWS provider sends only the low 32 bits); the baseline requires at least 14"),
 				})),
 			},
 		},

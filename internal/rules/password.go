@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"slices"
 )
 
@@ -143,11 +144,7 @@ var passwordRules = []*Rule{
 // MaxAgeDays means passwords never expire; a zero ReusePrevention means reuse
 // is allowed.
 type PasswordPolicy struct {
-	MinimumLength Value[int]
-	// MinimumLengthZero: the planned policy set the length to 0, which the
-	// AWS provider leaves out of UpdateAccountPasswordPolicy (as it does
-	// every zero), so IAM applies its default and MinimumLength holds that.
-	MinimumLengthZero  bool
+	MinimumLength      Value[int]
 	RequireUppercase   Value[bool]
 	RequireLowercase   Value[bool]
 	RequireNumbers     Value[bool]
@@ -156,6 +153,9 @@ type PasswordPolicy struct {
 	ReusePrevention    Value[int]
 	AllowUsersToChange Value[bool]
 	HardExpiry         Value[bool]
+	// The plan's value of a numeric setting where IAM gets another (see
+	// sent); nil where they are the same.
+	plannedLength, plannedReuse, plannedMaxAge *int
 }
 
 // iamLimit is a numeric setting of a password policy and the range
@@ -229,28 +229,66 @@ const APIDefaultMinimumLength = 6
 // its value, unknown, or def when the argument is omitted. The defaults are
 // what UpdateAccountPasswordPolicy applies for an omitted argument, except
 // allow_users_to_change_password, which the AWS provider defaults to true.
-// The provider sends no argument whose value is zero (0 or false), so a
-// length of 0 is the default too; the other zeros are IAM's defaults already.
+// The numbers are what the AWS provider sends of them (see sent).
 // The linter and the password_policy_findings function both build policies
 // here, so an omitted argument is judged alike by both.
 func PlannedPasswordPolicy(num func(name string, def int) Value[int], flag func(name string, def bool) Value[bool]) PasswordPolicy {
-	length := num(AttrMinimumLength, APIDefaultMinimumLength)
-	zero := !length.Unknown && length.V == 0
-	if zero {
-		length.V = APIDefaultMinimumLength
+	var p PasswordPolicy // read in the order the function's errors name them
+	p.MinimumLength, p.plannedLength = sent(num(AttrMinimumLength, APIDefaultMinimumLength), APIDefaultMinimumLength)
+	p.RequireUppercase = flag(AttrRequireUppercase, false)
+	p.RequireLowercase = flag(AttrRequireLowercase, false)
+	p.RequireNumbers = flag(AttrRequireNumbers, false)
+	p.RequireSymbols = flag(AttrRequireSymbols, false)
+	p.MaxAgeDays, p.plannedMaxAge = sent(num(AttrMaxAge, 0), 0)
+	p.ReusePrevention, p.plannedReuse = sent(num(AttrReusePrevention, 0), 0)
+	p.AllowUsersToChange = flag(AttrAllowUsersToChange, true)
+	p.HardExpiry = flag(AttrHardExpiry, false)
+	return p
+}
+
+// sent is what IAM gets of a planned whole number, and the planned value
+// when that differs. The AWS provider sends no zero (d.GetOk), so IAM's
+// default def applies, and sends the low 32 bits of any other number
+// (aws.Int32(int32(v))): 4294967302 is 6 (round 180). A number whose low 32
+// bits are all zero is kept as planned: IAM refuses the 0 it gets for every
+// setting, as it refuses the number. So is one past int64 (read as the
+// nearest int64, whose low bits are none of the number's), which the
+// provider cannot take whole either.
+func sent(v Value[int], def int) (Value[int], *int) {
+	planned := v.V
+	switch low := int(int32(v.V)); {
+	case v.Unknown, v.V == math.MaxInt64, v.V == math.MinInt64:
+		return v, nil
+	case v.V == 0:
+		v.V = def
+	case low != 0:
+		v.V = low
 	}
-	return PasswordPolicy{
-		MinimumLength:      length,
-		MinimumLengthZero:  zero,
-		RequireUppercase:   flag(AttrRequireUppercase, false),
-		RequireLowercase:   flag(AttrRequireLowercase, false),
-		RequireNumbers:     flag(AttrRequireNumbers, false),
-		RequireSymbols:     flag(AttrRequireSymbols, false),
-		MaxAgeDays:         num(AttrMaxAge, 0),
-		ReusePrevention:    num(AttrReusePrevention, 0),
-		AllowUsersToChange: flag(AttrAllowUsersToChange, true),
-		HardExpiry:         flag(AttrHardExpiry, false),
+	if v.V == planned {
+		return v, nil
 	}
+	return v, &planned
+}
+
+// plannedNote says, for a numeric setting IAM gets otherwise than the plan
+// holds, what the plan holds and why; else "".
+func (p PasswordPolicy) plannedNote(attr string) string {
+	var planned *int
+	switch attr {
+	case AttrMinimumLength:
+		planned = p.plannedLength
+	case AttrReusePrevention:
+		planned = p.plannedReuse
+	case AttrMaxAge:
+		planned = p.plannedMaxAge
+	}
+	switch {
+	case planned == nil:
+		return ""
+	case *planned == 0:
+		return " (0 in the plan, which the AWS provider leaves out: IAM's default)"
+	}
+	return fmt.Sprintf(" (%d in the plan, of which the AWS provider sends only the low 32 bits)", *planned)
 }
 
 // NoPasswordPolicy is what applies when the account has no custom policy
@@ -274,11 +312,8 @@ func EvaluatePasswordPolicy(p PasswordPolicy, b Baseline) []Finding {
 	switch v := p.MinimumLength; {
 	case v.Unknown:
 		out = append(out, r.unknown(AttrMinimumLength, v))
-	case v.V < b.PasswordMinLength && p.MinimumLengthZero:
-		out = append(out, r.finding(AttrMinimumLength, "%s is 0, which the AWS provider leaves out, so IAM applies its default of %d; the baseline requires at least %d",
-			AttrMinimumLength, v.V, b.PasswordMinLength))
 	case v.V < b.PasswordMinLength:
-		out = append(out, r.finding(AttrMinimumLength, "%s is %d; the baseline requires at least %d", AttrMinimumLength, v.V, b.PasswordMinLength))
+		out = append(out, r.finding(AttrMinimumLength, "%s is %d%s; the baseline requires at least %d", AttrMinimumLength, v.V, p.plannedNote(AttrMinimumLength), b.PasswordMinLength))
 	}
 	for _, c := range []struct {
 		rule *Rule
@@ -304,7 +339,7 @@ func EvaluatePasswordPolicy(p PasswordPolicy, b Baseline) []Finding {
 	case v.V == 0:
 		out = append(out, r.finding(AttrReusePrevention, "%s is not set, so passwords may be reused; the baseline requires %d", AttrReusePrevention, b.PasswordReusePrevention))
 	case v.V < b.PasswordReusePrevention:
-		out = append(out, r.finding(AttrReusePrevention, "%s is %d; the baseline requires %d", AttrReusePrevention, v.V, b.PasswordReusePrevention))
+		out = append(out, r.finding(AttrReusePrevention, "%s is %d%s; the baseline requires %d", AttrReusePrevention, v.V, p.plannedNote(AttrReusePrevention), b.PasswordReusePrevention))
 	}
 	r = PasswordMaxAge
 	switch v := p.MaxAgeDays; {
@@ -313,9 +348,9 @@ func EvaluatePasswordPolicy(p PasswordPolicy, b Baseline) []Finding {
 	case v.V == 0:
 		out = append(out, r.finding(AttrMaxAge, "passwords never expire (%s not set); the baseline requires at most %s", AttrMaxAge, days(b.PasswordMaxAgeDays)))
 	case v.V < 0:
-		out = append(out, r.finding(AttrMaxAge, "%s is %d, which is no number of days; the baseline requires at most %d", AttrMaxAge, v.V, b.PasswordMaxAgeDays))
+		out = append(out, r.finding(AttrMaxAge, "%s is %d%s, which is no number of days; the baseline requires at most %d", AttrMaxAge, v.V, p.plannedNote(AttrMaxAge), b.PasswordMaxAgeDays))
 	case v.V > b.PasswordMaxAgeDays:
-		out = append(out, r.finding(AttrMaxAge, "%s is %d days; the baseline allows at most %d", AttrMaxAge, v.V, b.PasswordMaxAgeDays))
+		out = append(out, r.finding(AttrMaxAge, "%s is %d days%s; the baseline allows at most %d", AttrMaxAge, v.V, p.plannedNote(AttrMaxAge), b.PasswordMaxAgeDays))
 	}
 	r = PasswordChangeDisallowed
 	switch v := p.AllowUsersToChange; {

@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"strings"
+	"slices"
 	"testing"
 )
 
@@ -30,30 +30,58 @@ func TestPlannedPasswordPolicyDefaults(t *testing.T) {
 	}
 }
 
-// TestPlannedZeroLength: the AWS provider leaves a zero out of the call
-// (GetOk), so minimum_password_length = 0 applies IAM's default of 6, as an
-// omitted one does: judged as 6, never refused as outside what IAM takes.
-func TestPlannedZeroLength(t *testing.T) {
-	zero := PlannedPasswordPolicy(
-		func(name string, _ int) Value[int] {
-			return map[string]Value[int]{AttrMinimumLength: {Sensitive: true}, AttrMaxAge: Known(90), AttrReusePrevention: Known(24)}[name]
-		},
-		func(_ string, def bool) Value[bool] { return Known(true) })
-	if zero.MinimumLength != (Value[int]{V: APIDefaultMinimumLength, Sensitive: true}) || !zero.MinimumLengthZero {
-		t.Fatalf("got %+v", zero)
+// TestPlannedSent: the AWS provider leaves a zero out of the call (GetOk),
+// so minimum_password_length = 0 applies IAM's default of 6, as an omitted
+// one does, and sends only the low 32 bits of a number (round 180:
+// 4294967302 is 6, 4294967297 is 1, 4294968391 is 1095): each is judged as
+// IAM gets it, never refused as outside what IAM takes. A number whose low
+// bits are all zero reaches IAM as 0, which it refuses: judged as planned.
+func TestPlannedSent(t *testing.T) {
+	policy := func(length, reuse, age Value[int]) PasswordPolicy {
+		return PlannedPasswordPolicy(
+			func(name string, _ int) Value[int] {
+				return map[string]Value[int]{AttrMinimumLength: length, AttrReusePrevention: reuse, AttrMaxAge: age}[name]
+			},
+			func(_ string, _ bool) Value[bool] { return Known(true) })
+	}
+	zero := policy(Value[int]{Sensitive: true}, Known(24), Known(90))
+	if zero.MinimumLength != (Value[int]{V: APIDefaultMinimumLength, Sensitive: true}) {
+		t.Fatalf("length 0: got %+v", zero.MinimumLength)
 	}
 	if why := OutsideIAMLimits(zero); why != "" {
-		t.Errorf("refused: %s", why)
+		t.Errorf("length 0 refused: %s", why)
 	}
-	weak := EvaluatePasswordPolicy(zero, DefaultBaseline())
-	if len(weak) != 1 || weak[0].Rule != PasswordMinLength || weak[0].Severity != High {
-		t.Fatalf("default baseline: %+v", weak)
+	if weak := EvaluatePasswordPolicy(zero, DefaultBaseline()); len(weak) != 1 || weak[0].Rule != PasswordMinLength || weak[0].Severity != High {
+		t.Fatalf("length 0, default baseline: %+v", weak)
 	}
 	zero.MinimumLength.Sensitive = false
-	if msg := EvaluatePasswordPolicy(zero, DefaultBaseline())[0].Message; !strings.Contains(msg, "is 0, which the AWS provider leaves out, so IAM applies its default of 6") {
+	if msg := EvaluatePasswordPolicy(zero, DefaultBaseline())[0].Message; msg != "minimum_password_length is 6 (0 in the plan, which the AWS provider leaves out: IAM's default); the baseline requires at least 14" {
 		t.Errorf("message %q", msg)
 	}
 	if got := EvaluatePasswordPolicy(zero, Baseline{PasswordMinLength: 6, PasswordReusePrevention: 24, PasswordMaxAgeDays: 90}); len(got) != 0 {
-		t.Errorf("baseline 6: %+v", got)
+		t.Errorf("length 0, baseline 6: %+v", got)
+	}
+
+	cut := policy(Known(1<<32+6), Known(1<<32+1), Known(1<<32+1095))
+	if cut.MinimumLength.V != 6 || cut.ReusePrevention.V != 1 || cut.MaxAgeDays.V != 1095 || OutsideIAMLimits(cut) != "" {
+		t.Fatalf("past 32 bits: got %+v", cut)
+	}
+	var msgs []string
+	for _, f := range EvaluatePasswordPolicy(cut, DefaultBaseline()) {
+		msgs = append(msgs, f.Rule.ID+" "+f.Severity.String()+": "+f.Message)
+	}
+	want := []string{
+		"IG101 high: minimum_password_length is 6 (4294967302 in the plan, of which the AWS provider sends only the low 32 bits); the baseline requires at least 14",
+		"IG106 medium: password_reuse_prevention is 1 (4294967297 in the plan, of which the AWS provider sends only the low 32 bits); the baseline requires 24",
+		"IG107 medium: max_password_age is 1095 days (4294968391 in the plan, of which the AWS provider sends only the low 32 bits); the baseline allows at most 90",
+	}
+	if !slices.Equal(msgs, want) {
+		t.Errorf("past 32 bits:\n got %q\nwant %q", msgs, want)
+	}
+	if neg := policy(Known(-(1<<32)+6), Known(24), Known(90)); neg.MinimumLength.V != 6 {
+		t.Errorf("-4294967290: got %d, want 6", neg.MinimumLength.V)
+	}
+	if all := policy(Known(1<<32), Known(24), Known(90)); all.MinimumLength.V != 1<<32 || OutsideIAMLimits(all) == "" {
+		t.Errorf("2^32: got %d, refused %q; want it kept, refused", all.MinimumLength.V, OutsideIAMLimits(all))
 	}
 }
