@@ -17,7 +17,8 @@ type AccountSummaryAPI interface {
 }
 
 // AccountSummary reads what GetAccountSummary says about the root user, live:
-// whether it has MFA, access keys or signing certificates.
+// whether it has MFA, access keys or signing certificates; and how many IAM
+// users there are.
 func AccountSummary(ctx context.Context, api AccountSummaryAPI) (rules.AccountSummary, error) {
 	out, err := api.GetAccountSummary(ctx, &iam.GetAccountSummaryInput{})
 	if err != nil {
@@ -38,6 +39,10 @@ func AccountSummary(ctx context.Context, api AccountSummaryAPI) (rules.AccountSu
 		MFAEnabled:                 has(types.SummaryKeyTypeAccountMFAEnabled),
 		AccessKeysPresent:          has(types.SummaryKeyTypeAccountAccessKeysPresent),
 		SigningCertificatesPresent: has(types.SummaryKeyTypeAccountSigningCertificatesPresent),
+		Users:                      -1,
+	}
+	if n, ok := out.SummaryMap[string(types.SummaryKeyTypeUsers)]; ok {
+		s.Users = int(n)
 	}
 	if len(missing) > 0 {
 		return rules.AccountSummary{}, &Error{Service: "iam", Action: "GetAccountSummary",

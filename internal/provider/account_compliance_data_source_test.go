@@ -340,9 +340,11 @@ func TestAccessKeyArea(t *testing.T) {
 
 // TestUserAfterReport (round 179): IAM hands back a report up to four hours
 // old, so a user made since, with a console password and no MFA and two
-// active keys, is not in it. Such a user is an IG806 in the credential
-// report (its password, subject the user) and in the access keys area (its
-// keys), never compliant; a refused ListUsers is the same for the account.
+// active keys, is not in it. iamguard_account_compliance lists users by
+// name: such a user is an IG806 in the credential report area (its
+// password, subject the user) and in the access keys area (its keys).
+// iamguard_credential_report, in a fixed number of calls, counts them with
+// the account summary: the same two for the account. Never compliant.
 func TestUserAfterReport(t *testing.T) {
 	late := consoleUser("late", testNow.Add(-time.Hour), time.Time{}, false)
 	late.AccessKeys = []iamtest.AccessKey{{ID: "AKIALATE000000000001", Created: testNow.Add(-50 * time.Minute)},
@@ -353,7 +355,7 @@ func TestUserAfterReport(t *testing.T) {
 	acct.EditCredentialReport = func(rows [][]string) [][]string {
 		return slices.DeleteFunc(rows, func(r []string) bool { return r[0] == "late" })
 	}
-	const why = "not in the credential report, generated 2026-06-01T10:00:00Z: made or renamed since"
+	const why = "not in the credential report generated 2026-06-01T10:00:00Z: made or renamed since"
 	compliant := allAreas(true)
 	compliant["credential_report"], compliant["access_keys"] = false, false
 	srv := iamtest.New(t, acct)
@@ -366,25 +368,62 @@ data "iamguard_credential_report" "test" {}
 			resource.TestCheckResourceAttr(acAddr, "compliant", "false"),
 			resource.TestCheckTypeSetElemNestedAttrs(acAddr, "findings.*", map[string]string{"area": "credential_report", "rule_id": "IG806", "subject": "late",
 				"message": `user "late"'s console password and MFA could not be read (` + why + "); " + rules.Names(rules.ConsoleUserNoMFA, rules.CredentialUnused) + " not judged"}),
-			resource.TestCheckTypeSetElemNestedAttrs(acAddr, "findings.*", map[string]string{"area": "access_keys", "rule_id": "IG806", "subject": "late/access_keys"}),
-			resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
-			resource.TestCheckResourceAttr(crAddr, "findings.#", "2"),
-			resource.TestCheckResourceAttr(crAddr, "findings.1.subject", "late/access_keys"),
-			resource.TestCheckResourceAttr(crAddr, "findings.1.message", `user "late"'s access keys could not be read (`+why+"); "+
-				rules.Names(rules.AccessKeyMultipleActive, rules.AccessKeyNotRotated, rules.CredentialUnused)+" not judged"),
-		)...),
-	})
-	srv = iamtest.New(t, compliantAccount(t))
-	srv.Fail("ListUsers", iamtest.AccessDenied, -1)
-	run(t, resource.TestStep{
-		Config: providerBlock(srv, "") + crConfig,
-		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckTypeSetElemNestedAttrs(acAddr, "findings.*", map[string]string{"area": "access_keys", "rule_id": "IG806", "subject": "late/access_keys",
+				"message": `user "late"'s access keys could not be read (` + why + "); " +
+					rules.Names(rules.AccessKeyMultipleActive, rules.AccessKeyNotRotated, rules.CredentialUnused) + " not judged"}),
 			resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
 			resource.TestCheckResourceAttr(crAddr, "findings.#", "2"),
 			resource.TestCheckResourceAttr(crAddr, "findings.0.subject", "account"),
-			resource.TestCheckResourceAttr(crAddr, "findings.0.message", "the IAM users made since the credential report could not be read "+
-				"(ListUsers was denied: grant iam:ListUsers); "+rules.Names(rules.ConsoleUserNoMFA, rules.CredentialUnused)+" not judged"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.message", "the console passwords and MFA of users made since the credential report could not be read "+
+				"(the account summary counts 3 users, the credential report generated 2026-06-01T10:00:00Z lists 2); "+
+				rules.Names(rules.ConsoleUserNoMFA, rules.CredentialUnused)+" not judged"),
 			resource.TestCheckResourceAttr(crAddr, "findings.1.subject", "account/access_keys"),
-		),
+		)...),
+	})
+}
+
+// TestAccountComplianceUsersUnlisted (round 181): a ListUsers that fails,
+// refused or not, leaves the users made since the report untold, two IG806
+// findings for the account, one per area; the report is still judged (a
+// root access key stays IG803, critical).
+func TestAccountComplianceUsersUnlisted(t *testing.T) {
+	for _, fail := range []iamtest.Fault{iamtest.AccessDenied, iamtest.InternalError} {
+		acct := compliantAccount(t)
+		acct.Root.AccessKeys = []iamtest.AccessKey{{ID: "AKIAROOT00000000001", Created: daysAgo(10)}}
+		srv := iamtest.New(t, acct)
+		srv.Fail("ListUsers", fail, -1)
+		run(t, resource.TestStep{
+			Config: cloudTrailProviderWith(srv, "") + `
+data "iamguard_account_compliance" "test" {}
+`,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(acAddr, "counts.critical", "1"),
+				resource.TestCheckTypeSetElemNestedAttrs(acAddr, "findings.*", map[string]string{"area": "credential_report", "rule_id": "IG803"}),
+				resource.TestCheckTypeSetElemNestedAttrs(acAddr, "findings.*", map[string]string{"area": "credential_report", "rule_id": "IG806", "subject": "account"}),
+				resource.TestCheckTypeSetElemNestedAttrs(acAddr, "findings.*", map[string]string{"area": "access_keys", "rule_id": "IG806", "subject": "account/access_keys"}),
+				resource.TestCheckResourceAttr(acAddr, "areas.1.read", "true"),
+				resource.TestCheckResourceAttr(acAddr, "areas.2.compliant", "false"),
+			),
+		})
+	}
+}
+
+// TestAccountComplianceStaleReport (round 181): a report IAM could not
+// refresh misses keys made or switched on since: its IG805 is the access
+// keys area's too, never compliant whatever compliant_at says.
+func TestAccountComplianceStaleReport(t *testing.T) {
+	acct := compliantAccount(t)
+	acct.CredentialReportGenerated = testNow.Add(-30 * time.Hour)
+	srv := iamtest.New(t, acct)
+	srv.Fail("GenerateCredentialReport", iamtest.AccessDenied, -1)
+	compliant := allAreas(true)
+	compliant["credential_report"], compliant["access_keys"] = false, false
+	run(t, resource.TestStep{
+		Config: cloudTrailProviderWith(srv, `  compliant_at = "critical"`) + `
+data "iamguard_account_compliance" "test" {}
+`,
+		Check: resource.ComposeAggregateTestCheckFunc(append(areaChecks(nil, compliant),
+			resource.TestCheckTypeSetElemNestedAttrs(acAddr, "findings.*", map[string]string{"area": "access_keys", "rule_id": "IG805"}),
+		)...),
 	})
 }

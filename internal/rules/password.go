@@ -414,9 +414,9 @@ func PasswordPolicyWeakened(before, after PasswordPolicy) []Finding {
 	// Expiry: 0 means never, the weakest setting of all.
 	if b, a := before.MaxAgeDays, after.MaxAgeDays; !b.Unknown && !a.Unknown && b.V > 0 && (a.V == 0 || a.V > b.V) {
 		if a.V == 0 {
-			out = append(out, r.finding(AttrMaxAge, "%s changes from %d days to never expiring", AttrMaxAge, b.V))
+			out = append(out, r.finding(AttrMaxAge, "%s changes from %s to never expiring", AttrMaxAge, days(b.V)))
 		} else {
-			out = append(out, r.finding(AttrMaxAge, "%s grows from %d to %d days", AttrMaxAge, b.V, a.V))
+			out = append(out, r.finding(AttrMaxAge, "%s grows from %d to %s", AttrMaxAge, b.V, days(a.V)))
 		}
 	}
 	turnedOff := func(attr string, b, a Value[bool]) {

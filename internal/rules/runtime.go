@@ -131,6 +131,7 @@ type AccountSummary struct {
 	MFAEnabled                 bool // AccountMFAEnabled
 	AccessKeysPresent          bool // AccountAccessKeysPresent (active or not)
 	SigningCertificatesPresent bool // AccountSigningCertificatesPresent
+	Users                      int  // IAM users, the root user not counted; -1 when the reply gives no count
 }
 
 // RootUserName is the credential report's name for the root user's row.
@@ -507,30 +508,62 @@ func UnreportedUsers(listed []string, reported []CredentialUser, generated time.
 	for _, u := range reported {
 		in[u.Name] = true
 	}
-	why := "not in the credential report, generated " + generated.UTC().Format(time.RFC3339) + ": made or renamed since"
+	why := "not in the credential report" + generatedAt(generated) + ": made or renamed since"
 	var out []Finding
 	for _, name := range listed {
-		if in[name] {
-			continue
+		if !in[name] {
+			out = append(out, unread(fmt.Sprintf("user %q's console password and MFA", name), fmt.Sprintf("user %q's access keys", name), name, why)...)
 		}
-		f := Incomplete(fmt.Sprintf("user %q's console password and MFA", name), why, ConsoleUserNoMFA, CredentialUnused)
-		f.Subject = name
-		k := Incomplete(fmt.Sprintf("user %q's access keys", name), why, AccessKeyMultipleActive, AccessKeyNotRotated, CredentialUnused)
-		k.Subject = name + "/access_keys"
-		out = append(out, f, k)
 	}
 	return out
 }
 
+// UncountedUsers is UnreportedUsers from the account summary's count of
+// users when their names are not listed: more users than the report has
+// rows (the root user's aside) is the same two findings for the account.
+// A user deleted since offsets one made since: only names tell them apart.
+func UncountedUsers(s AccountSummary, reported []CredentialUser, generated time.Time) []Finding {
+	rows := 0
+	for _, u := range reported {
+		if !u.Root {
+			rows++
+		}
+	}
+	if !s.Known || s.Users <= rows {
+		return nil
+	}
+	return unread(sinceConsole, sinceKeys, "account", fmt.Sprintf(
+		"the account summary counts %d users, the credential report%s lists %d", s.Users, generatedAt(generated), rows))
+}
+
 // UsersUnlisted gives the IG806 findings for a ListUsers that failed (why),
-// so the users made since the credential report cannot be told: as
-// UnreportedUsers, one for console passwords and MFA (Subject account) and
-// one for access keys (Subject account/access_keys).
+// so the users made since the credential report cannot be told: the same
+// two findings for the account.
 func UsersUnlisted(why string) []Finding {
-	const what = "the IAM users made since the credential report"
+	return unread(sinceConsole, sinceKeys, "account", why)
+}
+
+const (
+	sinceConsole = "the console passwords and MFA of users made since the credential report"
+	sinceKeys    = "the access keys of users made since the credential report"
+)
+
+// unread is the pair of IG806 findings for users whose credentials the
+// report does not show: their console passwords and MFA (what), Subject
+// subject, and their access keys (keys), Subject subject/access_keys.
+func unread(what, keys, subject, why string) []Finding {
 	f := Incomplete(what, why, ConsoleUserNoMFA, CredentialUnused)
-	f.Subject = "account"
-	k := Incomplete(what+" and their access keys", why, AccessKeyMultipleActive, AccessKeyNotRotated, CredentialUnused)
-	k.Subject = "account/access_keys"
+	f.Subject = subject
+	k := Incomplete(keys, why, AccessKeyMultipleActive, AccessKeyNotRotated, CredentialUnused)
+	k.Subject = subject + "/access_keys"
 	return []Finding{f, k}
+}
+
+// generatedAt says when a report was generated, or nothing when it does
+// not say.
+func generatedAt(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return " generated " + t.UTC().Format(time.RFC3339)
 }

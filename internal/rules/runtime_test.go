@@ -303,3 +303,28 @@ func TestGap(t *testing.T) {
 		}
 	}
 }
+
+// TestUsersNotInReport: a user ListUsers names that the report lacks is two
+// IG806 findings, its password and its keys; from the account summary's
+// count, more users than rows is the same two for the account. A report
+// without a generation time says nothing of one.
+func TestUsersNotInReport(t *testing.T) {
+	reported := []CredentialUser{{Name: RootUserName, Root: true}, {Name: "alice"}}
+	if got := UnreportedUsers([]string{"alice"}, reported, time.Time{}); len(got) != 0 {
+		t.Errorf("every user reported: %+v", got)
+	}
+	got := UnreportedUsers([]string{"alice", "Alice"}, reported, time.Time{})
+	if len(got) != 2 || got[0].Subject != "Alice" || got[1].Subject != "Alice/access_keys" || !got[0].Gap() ||
+		got[0].Message != `user "Alice"'s console password and MFA could not be read (not in the credential report: made or renamed since); `+
+			Names(ConsoleUserNoMFA, CredentialUnused)+" not judged" {
+		t.Errorf("a user made since: %+v", got)
+	}
+	for users, want := range map[int]int{-1: 0, 0: 0, 1: 0, 2: 2} {
+		if got := UncountedUsers(AccountSummary{Known: true, Users: users}, reported, time.Time{}); len(got) != want {
+			t.Errorf("summary counts %d users: %d findings, want %d", users, len(got), want)
+		}
+	}
+	if got := UncountedUsers(AccountSummary{Users: 5}, reported, time.Time{}); len(got) != 0 {
+		t.Errorf("summary not read: %+v", got)
+	}
+}
