@@ -225,6 +225,13 @@ func toString(raw any) (string, bool) {
 		return v, true
 	case float64:
 		return strconv.FormatFloat(v, 'f', -1, 64), true
+	case json.Number: // past 2^53, or a fraction float64 rounds
+		if !strings.ContainsAny(string(v), ".eE") {
+			return string(v), true // a whole number's digits, exactly as Terraform writes them
+		}
+		if f, ok := plan.ParseNumber(string(v)); ok {
+			return strconv.FormatFloat(f, 'f', -1, 64), true
+		}
 	case bool:
 		return strconv.FormatBool(v), true
 	}

@@ -51,6 +51,23 @@ func TestZeroLengthIsOmitted(t *testing.T) {
 	}
 }
 
+// TestNumberUserName: a user name a hand-made plan writes as a number, even
+// past 2^53 (kept as its text), is the string Terraform makes of it: two
+// active keys of one user are IG203 (round 182: unreadable, no finding).
+func TestNumberUserName(t *testing.T) {
+	for _, user := range []string{"12345678901234567890", "42"} {
+		key := func(i int) string {
+			return fmt.Sprintf(`{"address": "aws_iam_access_key.k%d", "mode": "managed", "type": "aws_iam_access_key", "name": "k%d",
+			  "change": {"actions": ["create"], "before": null, "after": {"pgp_key": "keybase:x", "status": "Active", "user": %s},
+			  "after_unknown": {"create_date": true}}}`, i, i, user)
+		}
+		p := readAsCLI(t, `{"format_version": "1.2", "resource_changes": [`+key(1)+`,`+key(2)+`]}`)
+		if got := ids(Lint(p, Options{}).Findings); got != "IG203:medium" {
+			t.Errorf("user %s: findings %q, want IG203", user, got)
+		}
+	}
+}
+
 // TestForgottenDeposedObject: a deposed object Terraform forgets (a
 // removed block with destroy = false) stays in AWS beside the current one,
 // and counts with it: two active keys for one user.
@@ -937,6 +954,14 @@ func TestSpelling(t *testing.T) {
 		// which float64 cannot hold, reaches IAM as 6 (round 180).
 		{"length past 2^53", `{` + strong + `, "minimum_password_length": 9007199254740998}`, "IG101:high"},
 		{"length 2^32", `{` + strong + `, "minimum_password_length": 4294967296}`, "IG101:info"},
+		// strconv caps a long literal's exponent: this is 14, never 0
+		// (round 182: IG101 high for a length of 14).
+		{"length with a long exponent", `{` + strong + `, "minimum_password_length": 0.` + strings.Repeat("0", 1_000_000) + `14e1000002}`, ""},
+		// A power of two in a long string is not read, rather than read
+		// to float64's precision, whose low bits are not the number's
+		// (round 182: 2^55 + 13 read as 2^55 + 16, a pass).
+		{"long power-of-two string", `{` + strong + `, "minimum_password_length": "` + strings.Repeat("0", 10_001) + `36028797018963981p0"}`, "IG101:info"},
+		{"power-of-two string", `{` + strong + `, "minimum_password_length": "36028797018963981p0"}`, "IG101:high"},
 		{"length above IAM's limit", `{` + strong + `, "minimum_password_length": 200}`, "IG101:info"},
 		// A fraction is no value of an integer attribute (the provider
 		// refuses it): unreadable, never rounded to a pass.

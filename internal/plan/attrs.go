@@ -330,6 +330,11 @@ func (rd *reader) value() (any, error) {
 		if err != nil && math.IsInf(f, 0) {
 			f = math.Copysign(math.MaxFloat64, f) // out of float64's range: the largest there is
 		}
+		if len(raw) > 100 {
+			// strconv caps a long literal's exponent: 0.<a million
+			// zeros>14e1000002, which is 14, read as 0 (round 182).
+			f, _ = ParseNumber(string(raw))
+		}
 		if f == math.Trunc(f) && bytes.ContainsAny(raw, ".eE") && Fractional(string(raw)) {
 			// A fraction float64 rounds to a whole number: kept as its
 			// text, which no whole-number attribute reads.
@@ -552,12 +557,10 @@ func ParseWhole(v string) (n int64, ok bool) {
 		}
 		n, _ := b.Int64() // the nearest past int64
 		return n, true
-	case l.binary: // longer: read as ParseNumber reads it, to float64's precision
-		f, ok := ParseNumber(v)
-		if !ok || f != math.Trunc(f) {
-			return 0, false
-		}
-		return SaturateInt(f), true
+	case l.binary:
+		// Longer: not read, rather than read to float64's precision, whose
+		// low bits are not the number's (round 182).
+		return 0, false
 	case l.sig == "":
 		return 0, true
 	case l.mag <= 0: // below one, yet not a fraction: cannot be

@@ -65,7 +65,7 @@ func TestPasswordPolicyFindings(t *testing.T) {
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownOutputValue("findings", knownvalue.ListExact([]knownvalue.Check{
 					finding("IG101", "password-min-length", "high",
-						"minimum_password_length is 6 (0 in the plan, which the AWS provider leaves out: IAM's default); the baseline requires at least 14"),
+						"minimum_password_length is 6 (0 given, which the AWS provider leaves out: IAM's default); the baseline requires at least 14"),
 				})),
 			},
 		},
@@ -75,7 +75,7 @@ func TestPasswordPolicyFindings(t *testing.T) {
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownOutputValue("findings", knownvalue.ListExact([]knownvalue.Check{
 					finding("IG101", "password-min-length", "high",
-						"minimum_password_length is 6 (4294967302 in the plan, of which the AWS provider sends only the low 32 bits); the baseline requires at least 14"),
+						"minimum_password_length is 6 (4294967302 given, of which the AWS provider sends only the low 32 bits); the baseline requires at least 14"),
 				})),
 			},
 		},

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"math"
 	"math/big"
 	"slices"
 	"strings"
@@ -284,12 +283,10 @@ func wholeNumber(v attr.Value) (int64, bool) {
 		// (round 162): refused.
 		s := x.ValueString()
 		if len(s) > 100_000 {
-			n, ok := plan.ParseNumber(s)
-			if !ok || strings.ContainsAny(s, "pP") || plan.Fractional(s) || n != math.Trunc(n) {
+			if strings.ContainsAny(s, "pP") {
 				return 0, false
 			}
-			const most = 1 << 62 // past any limit judged; float64 to int64 overflows past 2^63
-			return int64(max(-most, min(most, n))), true
+			return plan.ParseWhole(s) // exact: the AWS provider sends a number's low 32 bits (round 182)
 		}
 		var err error
 		if f, _, err = big.ParseFloat(s, 10, 512, big.ToNearestEven); err != nil {

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"math"
 	"math/big"
 	"math/rand/v2"
 	"strings"
@@ -43,9 +44,13 @@ func TestWholeNumberStrings(t *testing.T) {
 			t.Fatalf("wholeNumber(%q) = %d, %v; Terraform reads %d, %v", s, got, ok, want, wantOK)
 		}
 	}
+	// Longer, read exactly within int64 all the same: the AWS provider
+	// sends a number's low 32 bits (round 182: 2^55 + 13 read as 2^55 + 16).
 	for s, want := range map[string]int64{
-		strings.Repeat("0", 10_000_000) + "14": 14,
-		"1" + strings.Repeat("0", 10_000_000):  1 << 62,
+		strings.Repeat("0", 10_000_000) + "14":                14,
+		strings.Repeat("0", 100_001) + "36028797018963981":    36028797018963981,
+		"1" + strings.Repeat("0", 10_000_000):                 math.MaxInt64,
+		"-" + strings.Repeat("0", 100_001) + "4294967290.000": -4294967290,
 	} {
 		if got, ok := wholeNumber(types.StringValue(s)); !ok || got != want {
 			t.Errorf("%.12q… (%d bytes) = %d, %v; want %d", s, len(s), got, ok, want)

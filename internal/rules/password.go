@@ -270,8 +270,9 @@ func sent(v Value[int], def int) (Value[int], *int) {
 	return v, &planned
 }
 
-// plannedNote says, for a numeric setting IAM gets otherwise than the plan
-// holds, what the plan holds and why; else "".
+// plannedNote says, for a numeric setting IAM gets otherwise than given
+// (in the plan, or to password_policy_findings), what was given and why;
+// else "".
 func (p PasswordPolicy) plannedNote(attr string) string {
 	var planned *int
 	switch attr {
@@ -286,9 +287,9 @@ func (p PasswordPolicy) plannedNote(attr string) string {
 	case planned == nil:
 		return ""
 	case *planned == 0:
-		return " (0 in the plan, which the AWS provider leaves out: IAM's default)"
+		return " (0 given, which the AWS provider leaves out: IAM's default)"
 	}
-	return fmt.Sprintf(" (%d in the plan, of which the AWS provider sends only the low 32 bits)", *planned)
+	return fmt.Sprintf(" (%d given, of which the AWS provider sends only the low 32 bits)", *planned)
 }
 
 // NoPasswordPolicy is what applies when the account has no custom policy

@@ -55,7 +55,7 @@ func TestPlannedSent(t *testing.T) {
 		t.Fatalf("length 0, default baseline: %+v", weak)
 	}
 	zero.MinimumLength.Sensitive = false
-	if msg := EvaluatePasswordPolicy(zero, DefaultBaseline())[0].Message; msg != "minimum_password_length is 6 (0 in the plan, which the AWS provider leaves out: IAM's default); the baseline requires at least 14" {
+	if msg := EvaluatePasswordPolicy(zero, DefaultBaseline())[0].Message; msg != "minimum_password_length is 6 (0 given, which the AWS provider leaves out: IAM's default); the baseline requires at least 14" {
 		t.Errorf("message %q", msg)
 	}
 	if got := EvaluatePasswordPolicy(zero, Baseline{PasswordMinLength: 6, PasswordReusePrevention: 24, PasswordMaxAgeDays: 90}); len(got) != 0 {
@@ -71,9 +71,9 @@ func TestPlannedSent(t *testing.T) {
 		msgs = append(msgs, f.Rule.ID+" "+f.Severity.String()+": "+f.Message)
 	}
 	want := []string{
-		"IG101 high: minimum_password_length is 6 (4294967302 in the plan, of which the AWS provider sends only the low 32 bits); the baseline requires at least 14",
-		"IG106 medium: password_reuse_prevention is 1 (4294967297 in the plan, of which the AWS provider sends only the low 32 bits); the baseline requires 24",
-		"IG107 medium: max_password_age is 1095 days (4294968391 in the plan, of which the AWS provider sends only the low 32 bits); the baseline allows at most 90",
+		"IG101 high: minimum_password_length is 6 (4294967302 given, of which the AWS provider sends only the low 32 bits); the baseline requires at least 14",
+		"IG106 medium: password_reuse_prevention is 1 (4294967297 given, of which the AWS provider sends only the low 32 bits); the baseline requires 24",
+		"IG107 medium: max_password_age is 1095 days (4294968391 given, of which the AWS provider sends only the low 32 bits); the baseline allows at most 90",
 	}
 	if !slices.Equal(msgs, want) {
 		t.Errorf("past 32 bits:\n got %q\nwant %q", msgs, want)

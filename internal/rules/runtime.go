@@ -529,8 +529,11 @@ func UncountedUsers(s AccountSummary, reported []CredentialUser, generated time.
 			rows++
 		}
 	}
-	if !s.Known || s.Users <= rows {
+	switch {
+	case !s.Known || s.Users >= 0 && s.Users <= rows:
 		return nil
+	case s.Users < 0:
+		return unread(sinceConsole, sinceKeys, "account", "the account summary gives no count of users")
 	}
 	return unread(sinceConsole, sinceKeys, "account", fmt.Sprintf(
 		"the account summary counts %d users, the credential report%s lists %d", s.Users, generatedAt(generated), rows))
