@@ -957,6 +957,7 @@ func TestSpelling(t *testing.T) {
 		// strconv caps a long literal's exponent: this is 14, never 0
 		// (round 182: IG101 high for a length of 14).
 		{"length with a long exponent", `{` + strong + `, "minimum_password_length": 0.` + strings.Repeat("0", 1_000_000) + `14e1000002}`, ""},
+		{"length with a huge exponent", `{` + strong + `, "minimum_password_length": 1` + strings.Repeat("0", 100) + `e999999999}`, "IG101:info"},
 		// A power of two in a long string is not read, rather than read
 		// to float64's precision, whose low bits are not the number's
 		// (round 182: 2^55 + 13 read as 2^55 + 16, a pass).

@@ -333,7 +333,11 @@ func (rd *reader) value() (any, error) {
 		if len(raw) > 100 {
 			// strconv caps a long literal's exponent: 0.<a million
 			// zeros>14e1000002, which is 14, read as 0 (round 182).
-			f, _ = ParseNumber(string(raw))
+			// ParseNumber refuses an exponent of more than 8 digits,
+			// which strconv reads as the infinity it is.
+			if g, ok := ParseNumber(string(raw)); ok {
+				f = g
+			}
 		}
 		if f == math.Trunc(f) && bytes.ContainsAny(raw, ".eE") && Fractional(string(raw)) {
 			// A fraction float64 rounds to a whole number: kept as its
