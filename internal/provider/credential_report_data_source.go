@@ -141,7 +141,8 @@ func (d *credentialReportDataSource) Read(ctx context.Context, _ datasource.Read
 }
 
 // credentialReportArea judges a credential report, with the account
-// summary (read here) for the root user.
+// summary (read here) for the root user and for the users made since the
+// report, which readUsers, when given, names rather than counts.
 func (c *client) credentialReportArea(ctx context.Context, rep *awsiam.CredentialReport, readSummary func() (rules.AccountSummary, error),
 	readUsers func() ([]string, error)) (credentialReportModel, findings, error) {
 	now, b := c.now(), c.baseline
