@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"math"
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -228,6 +229,11 @@ func toString(raw any) (string, bool) {
 	case json.Number: // past 2^53, or a fraction float64 rounds
 		if !strings.ContainsAny(string(v), ".eE") {
 			return string(v), true // a whole number's digits, exactly as Terraform writes them
+		}
+		if len(v) <= 1000 { // as Terraform converts a number to a string (cty: 512 bits, then 'f')
+			if b, _, err := big.ParseFloat(string(v), 10, 512, big.ToNearestEven); err == nil && !b.IsInf() {
+				return b.Text('f', -1), true
+			}
 		}
 		if f, ok := plan.ParseNumber(string(v)); ok {
 			return strconv.FormatFloat(f, 'f', -1, 64), true

@@ -55,15 +55,24 @@ func TestZeroLengthIsOmitted(t *testing.T) {
 // past 2^53 (kept as its text), is the string Terraform makes of it: two
 // active keys of one user are IG203 (round 182: unreadable, no finding).
 func TestNumberUserName(t *testing.T) {
-	for _, user := range []string{"12345678901234567890", "42"} {
-		key := func(i int) string {
-			return fmt.Sprintf(`{"address": "aws_iam_access_key.k%d", "mode": "managed", "type": "aws_iam_access_key", "name": "k%d",
-			  "change": {"actions": ["create"], "before": null, "after": {"pgp_key": "keybase:x", "status": "Active", "user": %s},
-			  "after_unknown": {"create_date": true}}}`, i, i, user)
-		}
-		p := readAsCLI(t, `{"format_version": "1.2", "resource_changes": [`+key(1)+`,`+key(2)+`]}`)
-		if got := ids(Lint(p, Options{}).Findings); got != "IG203:medium" {
-			t.Errorf("user %s: findings %q, want IG203", user, got)
+	key := func(i int, user string) string {
+		return fmt.Sprintf(`{"address": "aws_iam_access_key.k%d", "mode": "managed", "type": "aws_iam_access_key", "name": "k%d",
+		  "change": {"actions": ["create"], "before": null, "after": {"pgp_key": "keybase:x", "status": "Active", "user": %s},
+		  "after_unknown": {"create_date": true}}}`, i, i, user)
+	}
+	// Each pair is one user (round 183: 2^53 + 1 was 2^53, and an
+	// exponent's digits were float64's), or two.
+	for pair, want := range map[[2]string]string{
+		{"12345678901234567890", "12345678901234567890"}: "IG203:medium",
+		{"42", "42"}: "IG203:medium",
+		{"9007199254740993", `"9007199254740993"`}:           "IG203:medium",
+		{"12345678901234567891e0", `"12345678901234567891"`}: "IG203:medium",
+		{"1.5e1", `"15"`}:                          "IG203:medium",
+		{"9007199254740993", `"9007199254740992"`}: "",
+	} {
+		p := readAsCLI(t, `{"format_version": "1.2", "resource_changes": [`+key(1, pair[0])+`,`+key(2, pair[1])+`]}`)
+		if got := ids(Lint(p, Options{}).Findings); got != want {
+			t.Errorf("users %s and %s: findings %q, want %q", pair[0], pair[1], got, want)
 		}
 	}
 }
@@ -186,6 +195,9 @@ func TestFixtureFindings(t *testing.T) {
 		// 32 (round 180: info, exit 0, where IAM gets 6 and 1).
 		{"trust/policy-low-bits", nil, map[string]string{
 			"aws_iam_account_password_policy.p": "IG101:high IG106:medium",
+		}},
+		{"trust/policy-low-bits-2p53", nil, map[string]string{ // round 183: info, exit 0
+			"aws_iam_account_password_policy.p": "IG106:medium",
 		}},
 		{"trust/policy-low-bits-update", nil, map[string]string{
 			"aws_iam_account_password_policy.p": "IG101:high IG106:medium IG107:medium IG109:medium IG109:medium IG109:medium",

@@ -326,40 +326,73 @@ func (rd *reader) value() (any, error) {
 		if !json.Valid(raw) { // strconv takes more than JSON's numbers (0x1p4, 1_0)
 			return nil, errors.New("invalid number") // its text may be a secret: not shown
 		}
-		f, err := strconv.ParseFloat(string(raw), 64)
-		if err != nil && math.IsInf(f, 0) {
-			f = math.Copysign(math.MaxFloat64, f) // out of float64's range: the largest there is
-		}
-		if len(raw) > 100 {
-			// strconv caps a long literal's exponent: 0.<a million
-			// zeros>14e1000002, which is 14, read as 0 (round 182).
-			// ParseNumber refuses an exponent of more than 8 digits,
-			// which strconv reads as the infinity it is.
-			if g, ok := ParseNumber(string(raw)); ok {
-				f = g
-			}
-		}
-		if f == math.Trunc(f) && bytes.ContainsAny(raw, ".eE") && Fractional(string(raw)) {
-			// A fraction float64 rounds to a whole number: kept as its
-			// text, which no whole-number attribute reads.
-			return json.Number(raw), nil
-		}
-		if math.Abs(f) > 1<<53 {
-			// A number float64 holds only nearly: kept as its text, so
-			// that a whole one is read exactly (the AWS provider sends
-			// the low 32 bits of a password policy's numbers).
-			return json.Number(raw), nil
-		}
-		return f, nil
+		return number(raw), nil
 	}
 	if rd.nested += nestedValues(raw); rd.nested > maxNested {
 		return nil, errTooManyNested
 	}
 	var v any
-	if err := json.Unmarshal(raw, &v); err != nil {
+	if err := decodeNumbers(raw, &v); err != nil {
 		return nil, jsonErr(err)
 	}
-	return v, nil
+	return numbers(v), nil
+}
+
+// decodeNumbers decodes raw, one value the scanner captured, as
+// json.Unmarshal does, but keeping its numbers as text (json.Number), for
+// numbers to read.
+func decodeNumbers(raw []byte, v any) error {
+	d := json.NewDecoder(bytes.NewReader(raw))
+	d.UseNumber()
+	return d.Decode(v)
+}
+
+// number reads a JSON number literal: a float64, or its text (json.Number)
+// where float64 would misread it.
+func number(raw []byte) any {
+	f, err := strconv.ParseFloat(string(raw), 64)
+	if err != nil && math.IsInf(f, 0) {
+		f = math.Copysign(math.MaxFloat64, f) // out of float64's range: the largest there is
+	}
+	if len(raw) > 100 {
+		// strconv caps a long literal's exponent: 0.<a million
+		// zeros>14e1000002, which is 14, read as 0 (round 182).
+		// ParseNumber refuses an exponent of more than 8 digits,
+		// which strconv reads as the infinity it is.
+		if g, ok := ParseNumber(string(raw)); ok {
+			f = g
+		}
+	}
+	if f == math.Trunc(f) && bytes.ContainsAny(raw, ".eE") && Fractional(string(raw)) {
+		// A fraction float64 rounds to a whole number: kept as its
+		// text, which no whole-number attribute reads.
+		return json.Number(raw)
+	}
+	if math.Abs(f) >= 1<<53 { // 2^53 + 1 rounds to 2^53 (round 183)
+		// A number float64 holds only nearly: kept as its text, so
+		// that a whole one is read exactly (the AWS provider sends
+		// the low 32 bits of a password policy's numbers).
+		return json.Number(raw)
+	}
+	return f
+}
+
+// numbers reads the numbers of a decoded value (json.Number) as number
+// does, in place.
+func numbers(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		return number([]byte(x))
+	case map[string]any:
+		for k, e := range x {
+			x[k] = numbers(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = numbers(e)
+		}
+	}
+	return v
 }
 
 // within reads with read from the captured bytes raw, as if they were
@@ -403,10 +436,11 @@ func (rd *reader) boxString(b []byte) any {
 	return v
 }
 
-// prune keeps of a side decoded by encoding/json only the wanted
+// prune keeps of a side decoded by decodeNumbers only the wanted
 // attributes (all of them when want is nil, and of a NullOnly one only a
 // null in a side of values), as an Object.
 func prune(side any, want wanted, marks bool) any {
+	side = numbers(side) // decoded by decodeNumbers
 	m, ok := side.(map[string]any)
 	if ok && want != nil {
 		for k, v := range m {

@@ -790,7 +790,7 @@ func (rd *reader) change() error {
 			return rd.badResource(fmt.Errorf("%q has no change", c.Address))
 		}
 		var tc tfjson.Change
-		if err := json.Unmarshal(e.body, &tc); err != nil {
+		if err := decodeNumbers(e.body, &tc); err != nil {
 			return rd.badResource(fmt.Errorf("%q: change: %w", c.Address, jsonErr(err)))
 		}
 		if err := checkActions(tc.Actions); err != nil {
@@ -1139,7 +1139,7 @@ func (rd *reader) priorResource() error {
 		}
 	} else if !e.streamed && len(e.body) > 0 {
 		var m map[string]any
-		if err := json.Unmarshal(e.body, &m); err != nil {
+		if err := decodeNumbers(e.body, &m); err != nil {
 			return rd.badPrior(fmt.Errorf("%q: values: %w", rc.Address, jsonErr(err)))
 		}
 		res.Values, _ = prune(m, want, false).(Object)

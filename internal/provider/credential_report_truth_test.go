@@ -109,14 +109,15 @@ func TestCredentialReportNoRootRow(t *testing.T) {
 				"the root user has no MFA device and has an access key (the account summary shows one; the report has no row for root)"),
 		),
 	})
-	// Without the summary either, root is not judged at all, and both gaps say so.
+	// Without the summary either, root is not judged at all, and the gaps
+	// say so (the last two: users made since the report are not counted).
 	srv = iamtest.New(t, acct)
 	srv.Fail("GetAccountSummary", iamtest.AccessDenied, -1)
 	run(t, resource.TestStep{
 		Config: providerBlock(srv, "") + crConfig,
 		Check: resource.ComposeAggregateTestCheckFunc(
 			resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
-			resource.TestCheckResourceAttr(crAddr, "findings.#", "2"),
+			resource.TestCheckResourceAttr(crAddr, "findings.#", "4"),
 			resource.TestCheckResourceAttr(crAddr, "findings.0.rule_id", "IG806"),
 			resource.TestCheckResourceAttr(crAddr, "findings.1.rule_id", "IG806"),
 			resource.TestCheckResourceAttr(crAddr, "findings.1.message", "the credential report has no row for the root user (<root_account>); "+
@@ -293,7 +294,8 @@ func TestCredentialReportServedOld(t *testing.T) {
 }
 
 // TestCredentialReportSummaryDenied: without the account summary, root is
-// judged from the report alone, and the gap is a finding.
+// judged from the report alone, and the gap is a finding; so are the users
+// made since the report, which the summary counts (round 183: not said).
 func TestCredentialReportSummaryDenied(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Root: iamtest.Root{MFAEnabled: true}})
 	srv.FailHTTP("GetAccountSummary", 403, "", -1) // an AccessDenied the SDK sees as UnknownError
@@ -301,10 +303,15 @@ func TestCredentialReportSummaryDenied(t *testing.T) {
 		Config: providerBlock(srv, "") + crConfig,
 		Check: resource.ComposeAggregateTestCheckFunc(
 			resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
-			resource.TestCheckResourceAttr(crAddr, "findings.#", "1"),
+			resource.TestCheckResourceAttr(crAddr, "findings.#", "3"),
 			resource.TestCheckResourceAttr(crAddr, "findings.0.rule_id", "IG806"),
 			resource.TestMatchResourceAttr(crAddr, "findings.0.message",
 				regexp.MustCompile(`^the account summary could not be read \(GetAccountSummary was denied: grant iam:GetAccountSummary\)`)),
+			resource.TestCheckResourceAttr(crAddr, "findings.1.subject", "account"),
+			resource.TestCheckResourceAttr(crAddr, "findings.1.message", "the console passwords and MFA of users made since the credential report "+
+				"could not be read (the account summary, which counts the users, could not be read); "+
+				"IG801 (console-user-no-mfa), IG802 (credential-unused) not judged"),
+			resource.TestCheckResourceAttr(crAddr, "findings.2.subject", "account/access_keys"),
 		),
 	})
 }

@@ -530,10 +530,12 @@ func UncountedUsers(s AccountSummary, reported []CredentialUser, generated time.
 		}
 	}
 	switch {
-	case !s.Known || s.Users >= 0 && s.Users <= rows:
-		return nil
+	case !s.Known:
+		return unread(sinceConsole, sinceKeys, "account", "the account summary, which counts the users, could not be read")
 	case s.Users < 0:
 		return unread(sinceConsole, sinceKeys, "account", "the account summary gives no count of users")
+	case s.Users <= rows:
+		return nil
 	}
 	return unread(sinceConsole, sinceKeys, "account", fmt.Sprintf(
 		"the account summary counts %d users, the credential report%s lists %d", s.Users, generatedAt(generated), rows))
