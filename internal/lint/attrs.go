@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"math"
-	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -209,9 +208,9 @@ func toInt(raw any) (int, bool) {
 	var n int64
 	ok := false
 	switch v := raw.(type) {
-	case float64: // at most 2^53, exact: the plan keeps a larger one as its text
+	case float64: // a whole number of at most 15 digits (see plan's number)
 		n, ok = plan.SaturateInt(v), v == math.Trunc(v)
-	case json.Number: // a fraction float64 rounds, or a number past 2^53
+	case json.Number: // all but short whole numbers
 		n, ok = plan.ParseWhole(string(v))
 	case string:
 		n, ok = plan.ParseWhole(v)
@@ -226,18 +225,8 @@ func toString(raw any) (string, bool) {
 		return v, true
 	case float64:
 		return strconv.FormatFloat(v, 'f', -1, 64), true
-	case json.Number: // past 2^53, or a fraction float64 rounds
-		if !strings.ContainsAny(string(v), ".eE") {
-			return string(v), true // a whole number's digits, exactly as Terraform writes them
-		}
-		if len(v) <= 1000 { // as Terraform converts a number to a string (cty: 512 bits, then 'f')
-			if b, _, err := big.ParseFloat(string(v), 10, 512, big.ToNearestEven); err == nil && !b.IsInf() {
-				return b.Text('f', -1), true
-			}
-		}
-		if f, ok := plan.ParseNumber(string(v)); ok {
-			return strconv.FormatFloat(f, 'f', -1, 64), true
-		}
+	case json.Number: // all but short whole numbers: as Terraform converts it
+		return plan.NumberText(string(v))
 	case bool:
 		return strconv.FormatBool(v), true
 	}

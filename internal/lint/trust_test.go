@@ -69,6 +69,9 @@ func TestNumberUserName(t *testing.T) {
 		{"12345678901234567891e0", `"12345678901234567891"`}: "IG203:medium",
 		{"1.5e1", `"15"`}:                          "IG203:medium",
 		{"9007199254740993", `"9007199254740992"`}: "",
+		// A fraction is cty's text of it at 512 bits (round 184).
+		{"0.30000000000000001", `"0.30000000000000001"`}: "IG203:medium",
+		{"0.30000000000000001", `"0.3"`}:                 "",
 	} {
 		p := readAsCLI(t, `{"format_version": "1.2", "resource_changes": [`+key(1, pair[0])+`,`+key(2, pair[1])+`]}`)
 		if got := ids(Lint(p, Options{}).Findings); got != want {
@@ -195,6 +198,10 @@ func TestFixtureFindings(t *testing.T) {
 		// 32 (round 180: info, exit 0, where IAM gets 6 and 1).
 		{"trust/policy-low-bits", nil, map[string]string{
 			"aws_iam_account_password_policy.p": "IG101:high IG106:medium",
+		}},
+		{"trust/trail-selector-numbers", nil, map[string]string{ // round 184: info, exit 0
+			"aws_cloudtrail.numbers_2p53":      "IG705:high",
+			"aws_cloudtrail.number_and_string": "IG705:high",
 		}},
 		{"trust/policy-low-bits-2p53", nil, map[string]string{ // round 183: info, exit 0
 			"aws_iam_account_password_policy.p": "IG106:medium",

@@ -347,34 +347,42 @@ func decodeNumbers(raw []byte, v any) error {
 	return d.Decode(v)
 }
 
-// number reads a JSON number literal: a float64, or its text (json.Number)
-// where float64 would misread it.
+// number reads a JSON number literal: a float64 when it is a whole number
+// of at most 15 digits, which float64 holds exactly, else its text
+// (json.Number), which each reader reads as it needs: exactly
+// (ParseWhole: the AWS provider sends the low 32 bits of a password
+// policy's numbers, and 2^53 + 1 is 2^53 in float64), as a float
+// (ParseNumber: strconv caps a long literal's exponent, so 0.<a million
+// zeros>14e1000002, which is 14, was 0), or as cty's text (NumberText).
 func number(raw []byte) any {
-	f, err := strconv.ParseFloat(string(raw), 64)
-	if err != nil && math.IsInf(f, 0) {
-		f = math.Copysign(math.MaxFloat64, f) // out of float64's range: the largest there is
+	digits := bytes.TrimPrefix(raw, []byte("-"))
+	if len(digits) <= 15 && !bytes.ContainsAny(digits, ".eE") {
+		f, _ := strconv.ParseFloat(string(raw), 64)
+		return f
 	}
-	if len(raw) > 100 {
-		// strconv caps a long literal's exponent: 0.<a million
-		// zeros>14e1000002, which is 14, read as 0 (round 182).
-		// ParseNumber refuses an exponent of more than 8 digits,
-		// which strconv reads as the infinity it is.
-		if g, ok := ParseNumber(string(raw)); ok {
-			f = g
-		}
+	return json.Number(raw)
+}
+
+// NumberText is cty's text of a JSON number literal: what Terraform makes
+// of a number where a string belongs (read at 512 bits, written with 'f').
+// ok is false for a literal past 1,000 characters or a value past 10^1000,
+// whose text costs too much to write (1e99999999 is a hundred million
+// digits): no string an attribute the rules read could hold.
+func NumberText(lit string) (string, bool) {
+	if len(strings.TrimPrefix(lit, "-")) <= 150 && !strings.ContainsAny(lit, ".eE") {
+		return lit, true // a whole number 512 bits hold exactly
 	}
-	if f == math.Trunc(f) && bytes.ContainsAny(raw, ".eE") && Fractional(string(raw)) {
-		// A fraction float64 rounds to a whole number: kept as its
-		// text, which no whole-number attribute reads.
-		return json.Number(raw)
+	if len(lit) > 1000 {
+		return "", false
 	}
-	if math.Abs(f) >= 1<<53 { // 2^53 + 1 rounds to 2^53 (round 183)
-		// A number float64 holds only nearly: kept as its text, so
-		// that a whole one is read exactly (the AWS provider sends
-		// the low 32 bits of a password policy's numbers).
-		return json.Number(raw)
+	b, _, err := big.ParseFloat(lit, 10, 512, big.ToNearestEven)
+	if err != nil || b.IsInf() {
+		return "", false
 	}
-	return f
+	if exp := b.MantExp(nil); exp > 3320 || exp < -3320 { // 2^3320 is about 10^1000
+		return "", false
+	}
+	return b.Text('f', -1), true
 }
 
 // numbers reads the numbers of a decoded value (json.Number) as number

@@ -160,9 +160,9 @@ func canonical(text []byte) []byte {
 		switch x := v.(type) {
 		case bool:
 			return strconv.FormatBool(x)
-		case json.Number:
-			if f, err := strconv.ParseFloat(string(x), 64); err == nil {
-				return strconv.FormatFloat(f, 'f', -1, 64)
+		case json.Number: // as cty converts it to a string (round 184: 2^53 + 1 and 2^53 were alike)
+			if text, ok := NumberText(string(x)); ok {
+				return text
 			}
 			return string(x)
 		case []any:

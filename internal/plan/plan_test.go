@@ -1546,3 +1546,25 @@ func TestDataReadAtApply(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberText: a number where a string belongs is cty's text of it (512
+// bits, 'f'); one whose text costs too much to write is not read, at once
+// (round 184: 1e99999999 as a user name ran for minutes).
+func TestNumberText(t *testing.T) {
+	for lit, want := range map[string]string{
+		"12345678901234567890":   "12345678901234567890",
+		"12345678901234567891e0": "12345678901234567891",
+		"0.30000000000000001":    "0.30000000000000001",
+		"1.5e1":                  "15",
+		"9007199254740993":       "9007199254740993",
+	} {
+		if got, ok := NumberText(lit); !ok || got != want {
+			t.Errorf("NumberText(%s) = %q, %v; want %q", lit, got, ok, want)
+		}
+	}
+	for _, lit := range []string{"1e99999999", "-1e10000000", "1e-99999999", "1." + strings.Repeat("0", 1000) + "1"} {
+		if got, ok := NumberText(lit); ok {
+			t.Errorf("NumberText(%.20s…) = %.20q…, read", lit, got)
+		}
+	}
+}
