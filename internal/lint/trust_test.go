@@ -80,6 +80,23 @@ func TestNumberUserName(t *testing.T) {
 	}
 }
 
+// TestDriftLongNumber: a setting weakened outside Terraform is measured
+// from the stronger of its values, however the state spells them: 20
+// written with a long exponent (which strconv reads as 0) is 20 (round
+// 185: the weakening to 14 passed, exit 0).
+func TestDriftLongNumber(t *testing.T) {
+	data, err := os.ReadFile("testdata/trust/drift-long-number/plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, twenty := range []string{"20", "20.0", "2e1", "0." + strings.Repeat("0", 100_000) + "20e100002", "20." + strings.Repeat("0", 200)} {
+		doc := strings.Replace(string(data), `"minimum_password_length": 20`, `"minimum_password_length": `+twenty, 1)
+		if got := ids(Lint(readAsCLI(t, doc), Options{}).Findings); got != "IG109:medium" {
+			t.Errorf("20 as %.20s…: findings %q, want IG109:medium", twenty, got)
+		}
+	}
+}
+
 // TestForgottenDeposedObject: a deposed object Terraform forgets (a
 // removed block with destroy = false) stays in AWS beside the current one,
 // and counts with it: two active keys for one user.

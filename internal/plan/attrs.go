@@ -372,6 +372,9 @@ func NumberText(lit string) (string, bool) {
 	if len(strings.TrimPrefix(lit, "-")) <= 150 && !strings.ContainsAny(lit, ".eE") {
 		return lit, true // a whole number 512 bits hold exactly
 	}
+	if text, ok := shortText(lit); ok {
+		return text, true
+	}
 	if len(lit) > 1000 {
 		return "", false
 	}
@@ -383,6 +386,28 @@ func NumberText(lit string) (string, bool) {
 		return "", false
 	}
 	return b.Text('f', -1), true
+}
+
+// shortText is NumberText for a short literal of at most 15 significant
+// digits and a modest magnitude, without big.Float (round 185: 20 µs a
+// number, minutes for a plan of millions): float64 holds its value closely
+// enough that the shortest text of each, float64's and cty's 512 bits', is
+// the same decimal.
+func shortText(lit string) (string, bool) {
+	if len(lit) > 24 {
+		return "", false
+	}
+	sig := 0 // the mantissa's digits from the first that is not 0
+	for i := 0; i < len(lit) && lit[i] != 'e' && lit[i] != 'E'; i++ {
+		if c := lit[i]; c >= '1' && c <= '9' || c == '0' && sig > 0 {
+			sig++
+		}
+	}
+	f, err := strconv.ParseFloat(lit, 64)
+	if err != nil || sig > 15 || (f == 0) != (sig == 0) || f != 0 && (math.Abs(f) < 1e-300 || math.Abs(f) > 1e300) {
+		return "", false
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64), true
 }
 
 // numbers reads the numbers of a decoded value (json.Number) as number

@@ -6,6 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"math/big"
+	"math/rand/v2"
 	"runtime"
 	"slices"
 	"strconv"
@@ -1565,6 +1568,29 @@ func TestNumberText(t *testing.T) {
 	for _, lit := range []string{"1e99999999", "-1e10000000", "1e-99999999", "1." + strings.Repeat("0", 1000) + "1"} {
 		if got, ok := NumberText(lit); ok {
 			t.Errorf("NumberText(%.20s…) = %.20q…, read", lit, got)
+		}
+	}
+}
+
+// TestShortText: the quick path of NumberText gives cty's text, as the
+// 512-bit reading does, for short literals of every shape.
+func TestShortText(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 100_000 {
+		lit := strconv.FormatFloat(r.NormFloat64()*math.Pow(10, float64(r.IntN(40)-20)), "fge"[r.IntN(3)], r.IntN(16)-1, 64)
+		if r.IntN(4) == 0 {
+			lit = strconv.Itoa(r.IntN(1000)) + "." + strings.Repeat("0", r.IntN(5)) + strconv.Itoa(r.IntN(1000))
+		}
+		if !json.Valid([]byte(lit)) {
+			continue
+		}
+		got, ok := shortText(lit)
+		if !ok {
+			continue
+		}
+		b, _, _ := big.ParseFloat(lit, 10, 512, big.ToNearestEven)
+		if want := b.Text('f', -1); got != want {
+			t.Fatalf("shortText(%s) = %s, cty gives %s", lit, got, want)
 		}
 	}
 }
