@@ -82,17 +82,52 @@ func TestNumberUserName(t *testing.T) {
 
 // TestDriftLongNumber: a setting weakened outside Terraform is measured
 // from the stronger of its values, however the state spells them: 20
-// written with a long exponent (which strconv reads as 0) is 20 (round
-// 185: the weakening to 14 passed, exit 0).
+// written with a long exponent (which strconv reads as 0) is 20, whether
+// the plan leaves the setting as it is now or changes it, and 14 spelled
+// long now is the 14 the plan keeps (rounds 185 and 186: weakenings from
+// 20 passed, exit 0).
 func TestDriftLongNumber(t *testing.T) {
 	data, err := os.ReadFile("testdata/trust/drift-long-number/plan.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, twenty := range []string{"20", "20.0", "2e1", "0." + strings.Repeat("0", 100_000) + "20e100002", "20." + strings.Repeat("0", 200)} {
-		doc := strings.Replace(string(data), `"minimum_password_length": 20`, `"minimum_password_length": `+twenty, 1)
-		if got := ids(Lint(readAsCLI(t, doc), Options{}).Findings); got != "IG109:medium" {
-			t.Errorf("20 as %.20s…: findings %q, want IG109:medium", twenty, got)
+	// spell sets the policy's length as written (drift before), now (drift
+	// after, change before) and planned (change after); each a number, or
+	// -1 for 20 spelled long, -2 for 14 spelled long.
+	long := map[int]string{-1: "0." + strings.Repeat("0", 100_000) + "20e100002", -2: "14." + strings.Repeat("0", 200)}
+	spell := func(written, now, planned int) string {
+		var doc map[string]any
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		set := func(side any, v int) {
+			side.(map[string]any)["minimum_password_length"] = json.Number(fmt.Sprint(1_000_000 - v)) // a marker, spelled below
+		}
+		drift := doc["resource_drift"].([]any)[0].(map[string]any)["change"].(map[string]any)
+		change := doc["resource_changes"].([]any)[0].(map[string]any)["change"].(map[string]any)
+		set(drift["before"], written)
+		set(drift["after"], now)
+		set(change["before"], now)
+		set(change["after"], planned)
+		out, err := json.Marshal(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(out)
+		for v := range map[int]bool{written: true, now: true, planned: true} {
+			spelled := fmt.Sprint(v)
+			if l, ok := long[v]; ok {
+				spelled = l
+			}
+			text = strings.ReplaceAll(text, fmt.Sprintf(`"minimum_password_length":%d`, 1_000_000-v), `"minimum_password_length":`+spelled)
+		}
+		return text
+	}
+	for _, c := range []struct{ written, now, planned int }{
+		{20, 14, 14}, {-1, 14, 14}, {-1, 14, 16}, {20, -2, 14}, {-1, -2, 16},
+	} {
+		if got := ids(Lint(readAsCLI(t, spell(c.written, c.now, c.planned)), Options{}).Findings); got != "IG109:medium" {
+			t.Errorf("written %d, now %d, planned %d (-1: 20 spelled long, -2: 14): findings %q, want IG109:medium", c.written, c.now, c.planned, got)
 		}
 	}
 }

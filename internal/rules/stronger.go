@@ -56,16 +56,14 @@ func StrongerSetting(attr string, a, b any) (stronger any, ok bool) {
 	return nil, false
 }
 
-// number reads a decoded JSON number. strconv caps a long literal's
-// exponent (0.<100,000 zeros>20e100002, which is 20, reads as 0), so one
-// past 100 characters is not compared (round 185): the caller keeps its own.
+// number reads a decoded JSON number.
 func number(v any) (float64, bool) {
 	switch n := v.(type) {
 	case float64:
 		return n, true
 	case json.Number:
 		f, err := n.Float64()
-		return f, err == nil && len(n) <= 100
+		return f, err == nil
 	}
 	return 0, false
 }
