@@ -590,7 +590,7 @@ func composeBefore(written any, c *plan.Change) any {
 // attribute takes its value as written where the plan leaves it as it is
 // now (the drift is accepted), and its value now where the plan changes it.
 func composedValue(name string, was, now any, after, unknown plan.Object) any {
-	w, n := comparable(was), comparable(now)
+	w, n := comparedAs(was), comparedAs(now)
 	if s, ok := rules.StrongerSetting(name, w, n); ok {
 		if reflect.DeepEqual(s, w) {
 			return was
@@ -598,17 +598,17 @@ func composedValue(name string, was, now any, after, unknown plan.Object) any {
 		return now
 	}
 	a, _ := after.Get(name)
-	if u, _ := unknown.Get(name); (u == nil || u == false) && reflect.DeepEqual(n, comparable(a)) {
+	if u, _ := unknown.Get(name); (u == nil || u == false) && reflect.DeepEqual(n, comparedAs(a)) {
 		return was
 	}
 	return now
 }
 
-// comparable reads a number the plan kept as its text (json.Number) as a
+// comparedAs reads a number the plan kept as its text (json.Number) as a
 // float64, however it is spelled (strconv caps a long literal's exponent:
 // 0.<100,000 zeros>20e100002, which is 20, was 0), so that values are
 // compared by what they are (round 186); anything else is returned as is.
-func comparable(v any) any {
+func comparedAs(v any) any {
 	if n, ok := v.(json.Number); ok {
 		if f, ok := plan.ParseNumber(string(n)); ok {
 			return f
