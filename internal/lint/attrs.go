@@ -3,7 +3,6 @@ package lint
 import (
 	"encoding/binary"
 	"encoding/json"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -208,8 +207,8 @@ func toInt(raw any) (int, bool) {
 	var n int64
 	ok := false
 	switch v := raw.(type) {
-	case float64: // a whole number of at most 15 digits (see plan's number)
-		n, ok = plan.SaturateInt(v), v == math.Trunc(v)
+	case float64: // a whole number of at most 15 digits: the plan keeps any other as its text
+		n, ok = int64(v), true
 	case json.Number: // all but short whole numbers
 		n, ok = plan.ParseWhole(string(v))
 	case string:

@@ -652,17 +652,6 @@ func ParseWhole(v string) (n int64, ok bool) {
 	return math.MaxInt64, true
 }
 
-// SaturateInt converts a whole float64 to an int64, the nearest past it.
-func SaturateInt(f float64) int64 {
-	switch {
-	case f >= math.MaxInt64:
-		return math.MaxInt64
-	case f <= math.MinInt64:
-		return math.MinInt64
-	}
-	return int64(f)
-}
-
 // leadingDigits counts the decimal digits s starts with.
 func leadingDigits(s string) int {
 	n := 0
