@@ -590,15 +590,11 @@ func composeBefore(written any, c *plan.Change) any {
 // attribute takes its value as written where the plan leaves it as it is
 // now (the drift is accepted), and its value now where the plan changes it.
 func composedValue(name string, was, now any, after, unknown plan.Object) any {
-	w, n := comparedAs(was), comparedAs(now)
-	if s, ok := rules.StrongerSetting(name, w, n); ok {
-		if reflect.DeepEqual(s, w) {
-			return was
-		}
-		return now
+	if s, ok := rules.StrongerSetting(name, was, now, toInt, toBool); ok {
+		return s
 	}
 	a, _ := after.Get(name)
-	if u, _ := unknown.Get(name); (u == nil || u == false) && reflect.DeepEqual(n, comparedAs(a)) {
+	if u, _ := unknown.Get(name); (u == nil || u == false) && reflect.DeepEqual(comparedAs(now), comparedAs(a)) {
 		return was
 	}
 	return now

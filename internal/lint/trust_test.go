@@ -80,54 +80,66 @@ func TestNumberUserName(t *testing.T) {
 	}
 }
 
-// TestDriftLongNumber: a setting weakened outside Terraform is measured
-// from the stronger of its values, however the state spells them: 20
-// written with a long exponent (which strconv reads as 0) is 20, whether
-// the plan leaves the setting as it is now or changes it, and 14 spelled
-// long now is the 14 the plan keeps (rounds 185 and 186: weakenings from
-// 20 passed, exit 0).
-func TestDriftLongNumber(t *testing.T) {
+// TestDriftSpelling: a setting weakened outside Terraform is measured from
+// the stronger of its values as the rule reads them, however the state
+// spells them, whether the plan leaves the setting as it is now or changes
+// it: 20 written with a long exponent (which strconv reads as 0) is 20, 14
+// spelled long now is the 14 the plan keeps (rounds 185 and 186), "20" is
+// 20, and a number past 32 bits is what IAM gets of it, 4294967302 being 6
+// (round 187). Each case passed, exit 0.
+func TestDriftSpelling(t *testing.T) {
 	data, err := os.ReadFile("testdata/trust/drift-long-number/plan.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	// spell sets the policy's length as written (drift before), now (drift
-	// after, change before) and planned (change after); each a number, or
-	// -1 for 20 spelled long, -2 for 14 spelled long.
-	long := map[int]string{-1: "0." + strings.Repeat("0", 100_000) + "20e100002", -2: "14." + strings.Repeat("0", 200)}
-	spell := func(written, now, planned int) string {
+	// spell sets an attribute of the policy as written (drift before), now
+	// (drift after, change before) and planned (change after), each given
+	// as its JSON text; of the length, the plan's drift from 20 to 14 goes.
+	spell := func(attr, written, now, planned string) string {
 		var doc map[string]any
 		if err := json.Unmarshal(data, &doc); err != nil {
 			t.Fatal(err)
 		}
-		set := func(side any, v int) {
-			side.(map[string]any)["minimum_password_length"] = json.Number(fmt.Sprint(1_000_000 - v)) // a marker, spelled below
+		set := func(side any, marker int) {
+			side.(map[string]any)[attr] = json.Number(fmt.Sprint(marker)) // spelled below
 		}
 		drift := doc["resource_drift"].([]any)[0].(map[string]any)["change"].(map[string]any)
 		change := doc["resource_changes"].([]any)[0].(map[string]any)["change"].(map[string]any)
-		set(drift["before"], written)
-		set(drift["after"], now)
-		set(change["before"], now)
-		set(change["after"], planned)
+		drift["before"].(map[string]any)["minimum_password_length"] = 14 // the plan's own drift, from 20, goes
+		set(drift["before"], 1_000_001)
+		set(drift["after"], 1_000_002)
+		set(change["before"], 1_000_002)
+		set(change["after"], 1_000_003)
 		out, err := json.Marshal(doc)
 		if err != nil {
 			t.Fatal(err)
 		}
 		text := string(out)
-		for v := range map[int]bool{written: true, now: true, planned: true} {
-			spelled := fmt.Sprint(v)
-			if l, ok := long[v]; ok {
-				spelled = l
-			}
-			text = strings.ReplaceAll(text, fmt.Sprintf(`"minimum_password_length":%d`, 1_000_000-v), `"minimum_password_length":`+spelled)
+		for i, v := range []string{written, now, planned} {
+			text = strings.ReplaceAll(text, fmt.Sprintf(`"%s":%d`, attr, 1_000_001+i), fmt.Sprintf(`"%s":%s`, attr, v))
 		}
 		return text
 	}
-	for _, c := range []struct{ written, now, planned int }{
-		{20, 14, 14}, {-1, 14, 14}, {-1, 14, 16}, {20, -2, 14}, {-1, -2, 16},
+	long20, long14 := "0."+strings.Repeat("0", 100_000)+"20e100002", "14."+strings.Repeat("0", 200)
+	const length, allow = "minimum_password_length", "allow_users_to_change_password"
+	for _, c := range []struct {
+		attr, written, now, planned, want string
+	}{
+		{length, "20", "14", "14", "IG109:medium"},
+		{length, long20, "14", "14", "IG109:medium"},
+		{length, long20, "14", "16", "IG109:medium"},
+		{length, "20", long14, "14", "IG109:medium"},
+		{length, long20, long14, "16", "IG109:medium"},
+		{length, `"20"`, "14", "16", "IG109:medium"},
+		{length, "20.0", `"14"`, "16", "IG109:medium"},
+		{length, `"20"`, `"14"`, "14", "IG109:medium"},
+		{length, "4294967302", "24", "16", "IG109:medium"},  // 6 as written
+		{length, "-4294967272", "14", "14", "IG109:medium"}, // 24 as written
+		{allow, `"true"`, "false", `"false"`, "IG109:medium IG110:low"},
+		{allow, "true", `"false"`, "false", "IG109:medium IG110:low"},
 	} {
-		if got := ids(Lint(readAsCLI(t, spell(c.written, c.now, c.planned)), Options{}).Findings); got != "IG109:medium" {
-			t.Errorf("written %d, now %d, planned %d (-1: 20 spelled long, -2: 14): findings %q, want IG109:medium", c.written, c.now, c.planned, got)
+		if got := ids(Lint(readAsCLI(t, spell(c.attr, c.written, c.now, c.planned)), Options{}).Findings); got != c.want {
+			t.Errorf("%s written %.20s, now %.20s, planned %s: findings %q, want %q", c.attr, c.written, c.now, c.planned, got, c.want)
 		}
 	}
 }
@@ -250,6 +262,11 @@ func TestFixtureFindings(t *testing.T) {
 		// 32 (round 180: info, exit 0, where IAM gets 6 and 1).
 		{"trust/policy-low-bits", nil, map[string]string{
 			"aws_iam_account_password_policy.p": "IG101:high IG106:medium",
+		}},
+		// A weakening from the console's 24, where state as written held
+		// 4294967302 (6 as IAM gets it; round 187: no finding, exit 0).
+		{"trust/drift-low-bits", nil, map[string]string{
+			"aws_iam_account_password_policy.p": "IG109:medium",
 		}},
 		{"trust/trail-selector-numbers", nil, map[string]string{ // round 184: info, exit 0
 			"aws_cloudtrail.numbers_2p53":      "IG705:high",

@@ -234,16 +234,35 @@ const APIDefaultMinimumLength = 6
 // here, so an omitted argument is judged alike by both.
 func PlannedPasswordPolicy(num func(name string, def int) Value[int], flag func(name string, def bool) Value[bool]) PasswordPolicy {
 	var p PasswordPolicy // read in the order the function's errors name them
-	p.MinimumLength, p.plannedLength = sent(num(AttrMinimumLength, APIDefaultMinimumLength), APIDefaultMinimumLength)
+	numeric := func(name string) (Value[int], *int) {
+		def := numberDefault(name)
+		return sent(num(name, def), def)
+	}
+	p.MinimumLength, p.plannedLength = numeric(AttrMinimumLength)
 	p.RequireUppercase = flag(AttrRequireUppercase, false)
 	p.RequireLowercase = flag(AttrRequireLowercase, false)
 	p.RequireNumbers = flag(AttrRequireNumbers, false)
 	p.RequireSymbols = flag(AttrRequireSymbols, false)
-	p.MaxAgeDays, p.plannedMaxAge = sent(num(AttrMaxAge, 0), 0)
-	p.ReusePrevention, p.plannedReuse = sent(num(AttrReusePrevention, 0), 0)
+	p.MaxAgeDays, p.plannedMaxAge = numeric(AttrMaxAge)
+	p.ReusePrevention, p.plannedReuse = numeric(AttrReusePrevention)
 	p.AllowUsersToChange = flag(AttrAllowUsersToChange, true)
 	p.HardExpiry = flag(AttrHardExpiry, false)
 	return p
+}
+
+// numberDefault is IAM's value of a password policy's number that the
+// AWS provider does not send: an omitted one, or 0.
+func numberDefault(attr string) int {
+	if attr == AttrMinimumLength {
+		return APIDefaultMinimumLength
+	}
+	return 0 // no expiry, no reuse prevention
+}
+
+// sentNumber is what IAM gets of a password policy's number n.
+func sentNumber(attr string, n int) int {
+	v, _ := sent(Known(n), numberDefault(attr))
+	return v.V
 }
 
 // sent is what IAM gets of a planned whole number, and the planned value

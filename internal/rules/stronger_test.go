@@ -1,14 +1,35 @@
 package rules
 
 import (
-	"encoding/json"
+	"strconv"
 	"testing"
 )
 
 // TestStrongerSetting: of two values a setting had, the one a weakening is
-// measured from; nothing for an attribute no transition rule compares, or
-// values of another type.
+// measured from, read as the rules read them (numbers as what IAM gets);
+// nothing for an attribute no transition rule compares, or values it
+// cannot read.
 func TestStrongerSetting(t *testing.T) {
+	num := func(v any) (int, bool) { // as lint's toInt, for float64 and strings
+		switch x := v.(type) {
+		case float64:
+			return int(x), true
+		case string:
+			n, err := strconv.Atoi(x)
+			return n, err == nil
+		}
+		return 0, false
+	}
+	flag := func(v any) (bool, bool) {
+		switch x := v.(type) {
+		case bool:
+			return x, true
+		case string:
+			b, err := strconv.ParseBool(x)
+			return b, err == nil
+		}
+		return false, false
+	}
 	for _, c := range []struct {
 		attr     string
 		a, b     any
@@ -16,21 +37,28 @@ func TestStrongerSetting(t *testing.T) {
 		ok       bool
 	}{
 		{AttrMinimumLength, 20.0, 8.0, 20.0, true},
-		{AttrMinimumLength, 8.0, json.Number("20"), json.Number("20"), true},
+		{AttrMinimumLength, 8.0, "20", "20", true},
+		{AttrMinimumLength, "20", 8.0, "20", true},
+		{AttrMinimumLength, 4294967302.0, 8.0, 8.0, true},               // IAM gets 6 of the first (round 187)
+		{AttrMinimumLength, 0.0, 5.0, 0.0, true},                        // IAM's default of 6
+		{AttrReusePrevention, -4294967272.0, 14.0, -4294967272.0, true}, // 24
 		{AttrReusePrevention, 0.0, 24.0, 24.0, true},
 		{AttrMaxAge, 90.0, 200.0, 90.0, true},
 		{AttrMaxAge, 0.0, 200.0, 200.0, true}, // 0: never expiring
 		{AttrMaxAge, 60.0, 0.0, 60.0, true},
+		{AttrMaxAge, 4294967356.0, 90.0, 4294967356.0, true}, // 60
 		{AttrRequireSymbols, false, true, true, true},
+		{AttrAllowUsersToChange, "true", false, "true", true},
+		{AttrAllowUsersToChange, true, "false", true, true},
 		{"is_organization_trail", true, false, true, true},
 		{"status", "Active", "Inactive", "Inactive", true},
 		{"status", "Expired", "Active", "Expired", true},
 		{"status", "Active", "Active", "Active", true},
-		{AttrMinimumLength, "20", 8.0, nil, false},
+		{AttrMinimumLength, "twenty", 8.0, nil, false},
 		{"enable_logging", nil, true, nil, false},
 		{"tags", "a", "b", nil, false},
 	} {
-		got, ok := StrongerSetting(c.attr, c.a, c.b)
+		got, ok := StrongerSetting(c.attr, c.a, c.b, num, flag)
 		if ok != c.ok || got != c.stronger {
 			t.Errorf("StrongerSetting(%s, %v, %v) = %v, %v; want %v, %v", c.attr, c.a, c.b, got, ok, c.stronger, c.ok)
 		}
