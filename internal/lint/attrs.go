@@ -171,6 +171,9 @@ func (a attrs) bool(name string, def bool) rules.Value[bool] { return value(a, n
 func (a attrs) int(name string, def int) rules.Value[int]    { return value(a, name, def, toInt) }
 func (a attrs) str(name, def string) rules.Value[string]     { return value(a, name, def, toString) }
 
+// flag reads a boolean setting with its default in rules.FlagDefaults.
+func (a attrs) flag(name string) rules.Value[bool] { return a.bool(name, rules.FlagDefaults[name]) }
+
 // status reads a credential's status: one of IAM's (StatusType), as the
 // provider takes them, or unreadable. "ACTIVE" or true is no status the
 // provider sends: judged as unknown, never as not active.

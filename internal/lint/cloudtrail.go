@@ -12,10 +12,10 @@ func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 	}
 	t := trailOf(c.after(), c.region)
 	out := rules.EvaluateTrail(t)
-	if wasOrganization(c) && !c.forgetsOld() {
+	if c.before().values != nil && !c.forgetsOld() {
 		// In place or replaced: the member accounts' copies go either way,
 		// unless the old trail is forgotten and stays (round 152).
-		out = append(out, rules.TrailLeavesOrganization(t)...)
+		out = append(out, rules.TrailLeavesOrganization(c.before().flag("is_organization_trail"), t)...)
 	}
 	return out
 }
@@ -23,7 +23,7 @@ func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
 // wasOrganization reports whether the trail c changes was an organization
 // trail before the plan.
 func wasOrganization(c *change) bool {
-	was := c.before().bool("is_organization_trail", false)
+	was := c.before().flag("is_organization_trail")
 	return was.V && !was.Unknown && !was.Unreadable
 }
 
@@ -31,11 +31,11 @@ func wasOrganization(c *change) bool {
 // configuration gives it.
 func trailOf(a attrs, region string) rules.Trail {
 	t := rules.Trail{
-		IncludeGlobalServiceEvents: a.bool("include_global_service_events", true),
-		MultiRegion:                a.bool("is_multi_region_trail", false),
-		Organization:               a.bool("is_organization_trail", false),
-		Logging:                    a.bool("enable_logging", true),
-		LogFileValidation:          a.bool("enable_log_file_validation", false),
+		IncludeGlobalServiceEvents: a.flag("include_global_service_events"),
+		MultiRegion:                a.flag("is_multi_region_trail"),
+		Organization:               a.flag("is_organization_trail"),
+		Logging:                    a.flag("enable_logging"),
+		LogFileValidation:          a.flag("enable_log_file_validation"),
 		HomeRegion:                 a.str("home_region", ""), // known once the trail exists
 	}
 	if t.HomeRegion.Unknown || t.HomeRegion.V == "" {

@@ -80,32 +80,44 @@ func TestNumberUserName(t *testing.T) {
 	}
 }
 
-// TestDriftSpelling: a setting weakened outside Terraform is measured from
+// TestDriftSpelling: a setting changed outside Terraform is measured from
 // the stronger of its values as the rule reads them, however the state
 // spells them, whether the plan leaves the setting as it is now or changes
 // it: 20 written with a long exponent (which strconv reads as 0) is 20, 14
 // spelled long now is the 14 the plan keeps (rounds 185 and 186), "20" is
-// 20, and a number past 32 bits is what IAM gets of it, 4294967302 being 6
-// (round 187). Each case passed, exit 0.
+// 20, a number past 32 bits is what IAM gets of it, 4294967302 being 6
+// (round 187), and null is the setting's default (round 190). A value that
+// cannot be read is info, unless the other is of the strongest (round
+// 190). Each case passed, exit 0.
 func TestDriftSpelling(t *testing.T) {
-	data, err := os.ReadFile("testdata/trust/drift-long-number/plan.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	// spell sets an attribute of the policy as written (drift before), now
-	// (drift after, change before) and planned (change after), each given
-	// as its JSON text; of the length, the plan's drift from 20 to 14 goes.
-	spell := func(attr, written, now, planned string) string {
+	// spell sets an attribute of the object at address in fixture as
+	// written (drift before), now (drift after, change before) and planned
+	// (change after), each given as its JSON text.
+	spell := func(fixture, address, attr, written, now, planned string) string {
+		data, err := os.ReadFile("testdata/trust/" + fixture + "/plan.json")
+		if err != nil {
+			t.Fatal(err)
+		}
 		var doc map[string]any
 		if err := json.Unmarshal(data, &doc); err != nil {
 			t.Fatal(err)
 		}
+		entry := func(list string) map[string]any {
+			for _, rc := range doc[list].([]any) {
+				if rc := rc.(map[string]any); rc["address"] == address {
+					return rc["change"].(map[string]any)
+				}
+			}
+			t.Fatalf("%s: no %s in %s", fixture, address, list)
+			return nil
+		}
 		set := func(side any, marker int) {
 			side.(map[string]any)[attr] = json.Number(fmt.Sprint(marker)) // spelled below
 		}
-		drift := doc["resource_drift"].([]any)[0].(map[string]any)["change"].(map[string]any)
-		change := doc["resource_changes"].([]any)[0].(map[string]any)["change"].(map[string]any)
-		drift["before"].(map[string]any)["minimum_password_length"] = 14 // the plan's own drift, from 20, goes
+		drift, change := entry("resource_drift"), entry("resource_changes")
+		if fixture == "drift-long-number" {
+			drift["before"].(map[string]any)["minimum_password_length"] = 14 // its own drift from 20 goes
+		}
 		set(drift["before"], 1_000_001)
 		set(drift["after"], 1_000_002)
 		set(change["before"], 1_000_002)
@@ -121,24 +133,48 @@ func TestDriftSpelling(t *testing.T) {
 		return text
 	}
 	long20, long14 := "0."+strings.Repeat("0", 100_000)+"20e100002", "14."+strings.Repeat("0", 200)
-	const length, allow = "minimum_password_length", "allow_users_to_change_password"
+	const (
+		// The policy alone, its length written as 20; the trail sound; the
+		// key, beside another of its user's, switched off in the console.
+		policy, trail, key = "drift-long-number", "drift-trail-spelling", "drift-plan-updates"
+		length, age, allow = "minimum_password_length", "max_password_age", "allow_users_to_change_password"
+		organization       = "is_organization_trail"
+	)
+	address := map[string]string{policy: "aws_iam_account_password_policy.p", trail: "aws_cloudtrail.t", key: "aws_iam_access_key.def"}
 	for _, c := range []struct {
-		attr, written, now, planned, want string
+		fixture, attr, written, now, planned, want string
 	}{
-		{length, "20", "14", "14", "IG109:medium"},
-		{length, long20, "14", "14", "IG109:medium"},
-		{length, long20, "14", "16", "IG109:medium"},
-		{length, "20", long14, "14", "IG109:medium"},
-		{length, long20, long14, "16", "IG109:medium"},
-		{length, `"20"`, "14", "16", "IG109:medium"},
-		{length, "20.0", `"14"`, "16", "IG109:medium"},
-		{length, `"20"`, `"14"`, "14", "IG109:medium"},
-		{length, "4294967302", "24", "16", "IG109:medium"},  // 6 as written
-		{length, "-4294967272", "14", "14", "IG109:medium"}, // 24 as written
-		{allow, `"true"`, "false", `"false"`, "IG109:medium IG110:low"},
-		{allow, "true", `"false"`, "false", "IG109:medium IG110:low"},
+		{policy, length, "20", "14", "14", "IG109:medium"},
+		{policy, length, long20, "14", "14", "IG109:medium"},
+		{policy, length, long20, "14", "16", "IG109:medium"},
+		{policy, length, "20", long14, "14", "IG109:medium"},
+		{policy, length, long20, long14, "16", "IG109:medium"},
+		{policy, length, `"20"`, "14", "16", "IG109:medium"},
+		{policy, length, "20.0", `"14"`, "16", "IG109:medium"},
+		{policy, length, `"20"`, `"14"`, "14", "IG109:medium"},
+		{policy, length, "4294967302", "24", "16", "IG109:medium"},  // 6 as written
+		{policy, length, "-4294967272", "14", "14", "IG109:medium"}, // 24 as written
+		{policy, length, "24", "null", "16", "IG109:medium"},
+		{policy, length, `" 20"`, "14", "14", "IG109:info"},
+		{policy, length, "20.5", "14", "14", "IG109:info"},
+		{policy, age, "60", "null", "90", "IG109:medium"},
+		{policy, allow, `"true"`, "false", `"false"`, "IG109:medium IG110:low"},
+		{policy, allow, "true", `"false"`, "false", "IG109:medium IG110:low"},
+		{trail, organization, "true", "null", "false", "IG704:high"},
+		{trail, organization, `"TRUE"`, "false", "false", "IG704:info"},
+		{trail, organization, "1", "false", "false", "IG704:info"},
+		{trail, organization, "true", `"TRUE"`, "false", "IG704:high"},
+		{trail, organization, "false", `"TRUE"`, "true", ""},
+		{key, "status", `"Inactive"`, "null", `"Active"`, "IG201:high IG203:medium"},
+		{key, "status", `"Inactive"`, `"inactive"`, `"Active"`, "IG201:high IG203:medium"},
 	} {
-		if got := ids(Lint(readAsCLI(t, spell(c.attr, c.written, c.now, c.planned)), Options{}).Findings); got != c.want {
+		var got []string
+		for _, f := range Lint(readAsCLI(t, spell(c.fixture, address[c.fixture], c.attr, c.written, c.now, c.planned)), Options{}).Findings {
+			if f.Address == address[c.fixture] {
+				got = append(got, f.Rule.ID+":"+f.Severity.String())
+			}
+		}
+		if got := strings.Join(got, " "); got != c.want {
 			t.Errorf("%s written %.20s, now %.20s, planned %s: findings %q, want %q", c.attr, c.written, c.now, c.planned, got, c.want)
 		}
 	}

@@ -82,6 +82,13 @@ func cut(s string) int {
 	return n
 }
 
+// uncertain is a Value of any type, as the findings on one without a
+// definite value read it.
+type uncertain interface {
+	unreadable() bool
+	impure() bool
+}
+
 func (v Value[T]) unreadable() bool { return v.Unreadable }
 func (v Value[T]) impure() bool     { return v.Impure }
 

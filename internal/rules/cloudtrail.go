@@ -414,19 +414,23 @@ func TrailRemoval(best Replacement) []Finding {
 }
 
 // TrailLeavesOrganization is the verdict (IG704) on a trail that was an
-// organization trail before the plan, as now planned: made a trail of its
-// own account, its copies in the member accounts are deleted, and their
-// IAM events stop being logged, as if their trails were destroyed.
-func TrailLeavesOrganization(now Trail) []Finding {
+// organization trail before the plan (was), as now planned: made a trail
+// of its own account, its copies in the member accounts are deleted, and
+// their IAM events stop being logged, as if their trails were destroyed.
+// A value before that cannot be read may have been one (round 190).
+func TrailLeavesOrganization(was Value[bool], now Trail) []Finding {
 	var out []Finding
 	switch o := now.Organization; {
+	case was.Unreadable && (o.Unknown || !o.V):
+		out = append(out, CloudTrailDeleted.unknown("is_organization_trail", was))
+	case !was.V || was.Unknown:
 	case o.Unknown || o.Unreadable:
 		out = append(out, CloudTrailDeleted.unknown("is_organization_trail", o))
 	case !o.V:
 		out = append(out, CloudTrailDeleted.finding("is_organization_trail",
 			"is_organization_trail becomes false: the trail's copies in the organization's member accounts are deleted, and their IAM events stop being logged"))
 	}
-	return withhold(out, now.sensitive)
+	return withhold(out, func(attr string) bool { return was.Sensitive || now.sensitive(attr) })
 }
 
 // TrailReplacement judges a trail as taking the place of one destroyed:

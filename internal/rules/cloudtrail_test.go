@@ -373,12 +373,31 @@ func TestTrailLeavesOrganization(t *testing.T) {
 		"unreadable": {UnreadableValue[bool](), Info, "cannot read"},
 		"sensitive":  {sensitiveFalse, High, "is_organization_trail is (sensitive)"},
 	} {
-		fs := TrailLeavesOrganization(trail(func(t *Trail) { t.Organization = c.now }))
+		fs := TrailLeavesOrganization(Known(true), trail(func(t *Trail) { t.Organization = c.now }))
 		switch {
 		case c.msg == "" && len(fs) != 0:
 			t.Errorf("%s: %+v, want none", name, fs)
 		case c.msg != "" && (len(fs) != 1 || fs[0].Rule != CloudTrailDeleted || fs[0].Severity != c.want || !strings.Contains(fs[0].Message, c.msg)):
 			t.Errorf("%s: %+v, want IG704 at %s saying %q", name, fs, c.want, c.msg)
+		}
+	}
+	// Not one before, or maybe one (a value that cannot be read, round 190).
+	for _, c := range []struct {
+		was, now Value[bool]
+		want     string
+	}{
+		{Known(false), Known(false), ""},
+		{UnknownValue[bool](), Known(false), ""},
+		{UnreadableValue[bool](), Known(false), "IG704:info"},
+		{UnreadableValue[bool](), UnknownValue[bool](), "IG704:info"},
+		{UnreadableValue[bool](), Known(true), ""},
+	} {
+		got := ""
+		for _, f := range TrailLeavesOrganization(c.was, trail(func(t *Trail) { t.Organization = c.now })) {
+			got += f.Rule.ID + ":" + f.Severity.String()
+		}
+		if got != c.want {
+			t.Errorf("was %+v, now %+v: %q, want %q", c.was, c.now, got, c.want)
 		}
 	}
 	account := trail(func(t *Trail) { t.Organization = Known(false) })

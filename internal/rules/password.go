@@ -239,13 +239,13 @@ func PlannedPasswordPolicy(num func(name string, def int) Value[int], flag func(
 		return sent(num(name, def), def)
 	}
 	p.MinimumLength, p.plannedLength = numeric(AttrMinimumLength)
-	p.RequireUppercase = flag(AttrRequireUppercase, false)
-	p.RequireLowercase = flag(AttrRequireLowercase, false)
-	p.RequireNumbers = flag(AttrRequireNumbers, false)
-	p.RequireSymbols = flag(AttrRequireSymbols, false)
+	p.RequireUppercase = flag(AttrRequireUppercase, FlagDefaults[AttrRequireUppercase])
+	p.RequireLowercase = flag(AttrRequireLowercase, FlagDefaults[AttrRequireLowercase])
+	p.RequireNumbers = flag(AttrRequireNumbers, FlagDefaults[AttrRequireNumbers])
+	p.RequireSymbols = flag(AttrRequireSymbols, FlagDefaults[AttrRequireSymbols])
 	p.MaxAgeDays, p.plannedMaxAge = numeric(AttrMaxAge)
 	p.ReusePrevention, p.plannedReuse = numeric(AttrReusePrevention)
-	p.AllowUsersToChange = flag(AttrAllowUsersToChange, true)
+	p.AllowUsersToChange = flag(AttrAllowUsersToChange, FlagDefaults[AttrAllowUsersToChange])
 	p.HardExpiry = flag(AttrHardExpiry, false)
 	return p
 }
@@ -422,17 +422,25 @@ func (p PasswordPolicy) sensitive(attr string) bool {
 func PasswordPolicyWeakened(before, after PasswordPolicy) []Finding {
 	var out []Finding
 	r := PasswordPolicyWeakenedRule
+	// unreadable reports a value before that cannot be read (a hand-made
+	// plan's): whether the setting weakens cannot be told (round 190).
+	unreadable := func(attr string, b uncertain, a bool) bool {
+		if b.unreadable() && a {
+			out = append(out, r.unknown(attr, b))
+		}
+		return b.unreadable()
+	}
 	lower := func(attr string, b, a Value[int], unit string) {
-		if !b.Unknown && !a.Unknown && a.V < b.V {
+		if !unreadable(attr, b, !a.Unknown) && !b.Unknown && !a.Unknown && a.V < b.V {
 			out = append(out, r.finding(attr, "%s drops from %d%s to %d%s", attr, b.V, unit, a.V, unit))
 		}
 	}
 	lower(AttrMinimumLength, before.MinimumLength, after.MinimumLength, "")
-	if b, a := before.ReusePrevention, after.ReusePrevention; !b.Unknown && !a.Unknown && b.V > 0 && a.V < b.V {
+	if b, a := before.ReusePrevention, after.ReusePrevention; !unreadable(AttrReusePrevention, b, !a.Unknown) && !b.Unknown && !a.Unknown && b.V > 0 && a.V < b.V {
 		out = append(out, r.finding(AttrReusePrevention, "%s drops from %d to %d", AttrReusePrevention, b.V, a.V))
 	}
 	// Expiry: 0 means never, the weakest setting of all.
-	if b, a := before.MaxAgeDays, after.MaxAgeDays; !b.Unknown && !a.Unknown && b.V > 0 && (a.V == 0 || a.V > b.V) {
+	if b, a := before.MaxAgeDays, after.MaxAgeDays; !unreadable(AttrMaxAge, b, !a.Unknown) && !b.Unknown && !a.Unknown && b.V > 0 && (a.V == 0 || a.V > b.V) {
 		if a.V == 0 {
 			out = append(out, r.finding(AttrMaxAge, "%s changes from %s to never expiring", AttrMaxAge, days(b.V)))
 		} else {
@@ -440,7 +448,7 @@ func PasswordPolicyWeakened(before, after PasswordPolicy) []Finding {
 		}
 	}
 	turnedOff := func(attr string, b, a Value[bool]) {
-		if !b.Unknown && !a.Unknown && b.V && !a.V {
+		if !unreadable(attr, b, !a.Unknown && !a.V) && !b.Unknown && !a.Unknown && b.V && !a.V {
 			out = append(out, r.finding(attr, "%s changes from true to false", attr))
 		}
 	}

@@ -103,10 +103,7 @@ func (r *Rule) finding(attr, format string, args ...any) Finding {
 // value: known only after apply, or unreadable, so the rule cannot decide.
 // A value an impure function chooses at apply (Value.Impure) is a finding
 // at the rule's severity instead.
-func (r *Rule) unknown(attr string, v interface {
-	unreadable() bool
-	impure() bool
-}) Finding {
+func (r *Rule) unknown(attr string, v uncertain) Finding {
 	switch {
 	case v.unreadable():
 		return r.undecided(attr, "%s holds a value iamguard cannot read as the provider would; %s cannot be judged", attr, r.Name())

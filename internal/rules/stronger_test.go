@@ -6,14 +6,14 @@ import (
 )
 
 // TestStrongerSetting: of two values a setting had, the one a weakening is
-// measured from, read as the rules read them (numbers as what IAM gets);
-// nothing for an attribute no transition rule compares, or values it
-// cannot read.
+// measured from, read as the rules read them (numbers as what IAM gets,
+// null as the default); one that cannot be read unless the other is of the
+// strongest; nothing for an attribute no transition rule compares.
 func TestStrongerSetting(t *testing.T) {
 	num := func(v any) (int, bool) { // as lint's toInt, for float64 and strings
 		switch x := v.(type) {
 		case float64:
-			return int(x), true
+			return int(x), x == float64(int(x))
 		case string:
 			n, err := strconv.Atoi(x)
 			return n, err == nil
@@ -24,9 +24,8 @@ func TestStrongerSetting(t *testing.T) {
 		switch x := v.(type) {
 		case bool:
 			return x, true
-		case string:
-			b, err := strconv.ParseBool(x)
-			return b, err == nil
+		case string: // as lint's toBool
+			return x == "true" || x == "1", x == "true" || x == "1" || x == "false" || x == "0"
 		}
 		return false, false
 	}
@@ -54,8 +53,20 @@ func TestStrongerSetting(t *testing.T) {
 		{"status", "Active", "Inactive", "Inactive", true},
 		{"status", "Expired", "Active", "Expired", true},
 		{"status", "Active", "Active", "Active", true},
-		{AttrMinimumLength, "twenty", 8.0, nil, false},
-		{"enable_logging", nil, true, nil, false},
+		{AttrMinimumLength, 24.0, nil, 24.0, true}, // null: IAM's default of 6 (round 190)
+		{AttrMinimumLength, nil, 5.0, nil, true},
+		{AttrMaxAge, 60.0, nil, 60.0, true}, // never expiring
+		{"is_organization_trail", true, nil, true, true},
+		{"enable_logging", nil, false, nil, true}, // true
+		{"status", "Inactive", nil, "Inactive", true},
+		{"status", nil, "Inactive", "Inactive", true},
+		// Unreadable: given, unless the other is of the strongest.
+		{AttrMinimumLength, "twenty", 8.0, "twenty", true},
+		{AttrMinimumLength, 8.0, 14.5, 14.5, true},
+		{"is_organization_trail", "TRUE", false, "TRUE", true},
+		{"is_organization_trail", "TRUE", true, true, true},
+		{"status", "inactive", "Active", "inactive", true},
+		{"status", "Inactive", "inactive", "Inactive", true},
 		{"tags", "a", "b", nil, false},
 	} {
 		got, ok := StrongerSetting(c.attr, c.a, c.b, num, flag)
