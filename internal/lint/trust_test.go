@@ -979,6 +979,30 @@ func TestFixtureFindings(t *testing.T) {
 			"module.inherit.aws_cloudtrail.t": "IG702:medium",
 			"module.own.aws_cloudtrail.t":     "IG702:high",
 		}},
+		// Selectors an impure function decides, beside one that records
+		// no writes whatever it reads, or in the field or a not_ends_with
+		// condition: IG705 high. Fields a dynamic block makes from
+		// another object stay info (round 189, which found each unpinned).
+		{"trust/trail-selector-impure-mixed", nil, map[string]string{
+			"aws_cloudtrail.read_only_beside": "IG705:high",
+			"aws_cloudtrail.field":            "IG705:high",
+			"aws_cloudtrail.not_ends_with":    "IG705:high",
+			"aws_cloudtrail.dynamic_fields":   "IG705:info",
+		}},
+		// IG203 on a standing key, not on the inactive one added; a
+		// user's statuses, one chosen by uuid(), one by another object:
+		// medium; an imported key replaced keeps a secret in state
+		// (round 189, which found each unpinned).
+		{"trust/key-status-mixed", nil, map[string]string{
+			"aws_iam_access_key.a":         "IG203:medium",
+			"aws_iam_access_key.rotator_a": "IG203:medium",
+			"aws_iam_access_key.imported":  "IG202:high",
+		}},
+		// Reuse prevention from 0 (none) to -1 weakens nothing: no IG109
+		// (round 189).
+		{"trust/policy-reuse-negative", nil, map[string]string{
+			"aws_iam_account_password_policy.p": "IG106:medium",
+		}},
 	} {
 		got := map[string]string{}
 		for _, f := range Lint(readFixture(t, c.fixture), Options{}).Findings {

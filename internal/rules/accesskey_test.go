@@ -55,6 +55,10 @@ func TestAccessKeyAgeStatusUnknown(t *testing.T) {
 		t.Errorf("subject = %q, want the key's name", fs[0].Subject)
 	}
 	assertFindings(t, EvaluateAccessKeys(Known("u"), []AccessKey{young}, now, DefaultBaseline()), nil)
+	// Exactly 90 days old is not past the baseline, as for a known
+	// status (round 189).
+	exact := AccessKey{Name: "exact", StatusUnknown: true, Created: now.AddDate(0, 0, -90)}
+	assertFindings(t, EvaluateAccessKeys(Known("u"), []AccessKey{exact}, now, DefaultBaseline()), nil)
 }
 
 func TestDays(t *testing.T) {
@@ -224,6 +228,14 @@ func TestShownValuesBounded(t *testing.T) {
 	}
 	if Known("deployer").Quote() != `"deployer"` {
 		t.Error("a short name is cut")
+	}
+	// At the bounds (round 189): a value of exactly maxShown bytes is
+	// shown whole, and namedAtMost names are all named, with no count.
+	if s := strings.Repeat("a", maxShown); clip(s) != s {
+		t.Errorf("clip cuts a value of exactly %d bytes", maxShown)
+	}
+	if got := nameSome([]string{"a", "b", "c", "d", "e"}); got != "a, b, c, d, e" {
+		t.Errorf("nameSome of %d names = %q, want them all", namedAtMost, got)
 	}
 }
 

@@ -236,6 +236,10 @@ func TestCertificateDayCounts(t *testing.T) {
 	c.NotBefore = certNow.Add(time.Hour)
 	assertFindings(t, CertificateFindings(&c, certNow, b), []want{{"IG303", Medium, "certificate_body",
 		"the certificate is valid only from " + c.NotBefore.UTC().Format("2006-01-02") + ", less than a day after plan time"}})
+	// Expiring exactly as far ahead as the baseline warns is no finding
+	// (round 189).
+	c.NotBefore, c.NotAfter = certNow.AddDate(-1, 0, 0), certNow.Add(24*time.Hour)
+	assertFindings(t, CertificateFindings(&c, certNow, b), nil)
 }
 
 // A real SHA-1 certificate reaches IG305 through the parser.

@@ -73,6 +73,18 @@ func TestSensitiveNeverShown(t *testing.T) {
 			}()},
 		{name: "trail in one region", canary: "eu-west-1",
 			fs: EvaluateTrail(trail(func(t *Trail) { t.MultiRegion, t.HomeRegion = secret(Known(false)), secret(Known("eu-west-1")) }))},
+		// Only the home region sensitive: where the trail lives, even
+		// with its name withheld, is not shown either (round 189).
+		{name: "trail in one sensitive region", canary: "lives in",
+			fs: EvaluateTrail(trail(func(t *Trail) { t.MultiRegion, t.HomeRegion = Known(false), secret(Known("eu-west-1")) }))},
+		// A private key that is a certificate: the PEM block's type
+		// (round 189).
+		{name: "private key that does not parse", canary: "CERTIFICATE",
+			fs: EvaluateServerCertificate(ServerCertificate{Body: Known(leaf.PEM), PrivateKey: secret(Known(leaf.PEM))}, certNow, b)},
+		// One key's status sensitive, listed before one that is not: which
+		// keys are active (round 189).
+		{name: "access keys, one status sensitive", canary: "2 active",
+			fs: EvaluateAccessKeys(Known("alice"), []AccessKey{{Name: "a", Active: true, StatusSensitive: true}, {Name: "b", Active: true}}, certNow, b)},
 		{name: "access key reactivated", canary: "Inactive",
 			fs: Reactivation(AccessKeyReactivated, secret(Known("Inactive")), secret(Known("Active")))},
 		{name: "old access key", canary: "days old",
