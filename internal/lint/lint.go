@@ -590,11 +590,16 @@ func composeBefore(written any, c *plan.Change) any {
 // attribute takes its value as written where the plan leaves it as it is
 // now (the drift is accepted), and its value now where the plan changes it.
 func composedValue(name string, was, now any, after, unknown plan.Object) any {
-	if s, ok := rules.StrongerSetting(name, was, now, toInt, toBool); ok {
+	planned, _ := after.Get(name)
+	u, _ := unknown.Get(name)
+	known := u == nil || u == false
+	if !known {
+		planned = struct{}{} // known after apply: read as no value
+	}
+	if s, ok := rules.StrongerSetting(name, was, now, planned, toInt, toBool); ok {
 		return s
 	}
-	a, _ := after.Get(name)
-	if u, _ := unknown.Get(name); (u == nil || u == false) && reflect.DeepEqual(comparedAs(now), comparedAs(a)) {
+	if known && reflect.DeepEqual(comparedAs(now), comparedAs(planned)) {
 		return was
 	}
 	return now

@@ -86,9 +86,10 @@ func TestNumberUserName(t *testing.T) {
 // it: 20 written with a long exponent (which strconv reads as 0) is 20, 14
 // spelled long now is the 14 the plan keeps (rounds 185 and 186), "20" is
 // 20, a number past 32 bits is what IAM gets of it, 4294967302 being 6
-// (round 187), and null is the setting's default (round 190). A value that
-// cannot be read is info, unless the other is of the strongest (round
-// 190). Each case passed, exit 0.
+// (round 187), and null is the setting's default (round 190). Where one
+// value cannot be read, a plan weakening the other is still a weakening;
+// else the rule cannot judge: info (rounds 190 and 191). Each case passed,
+// exit 0.
 func TestDriftSpelling(t *testing.T) {
 	// spell sets an attribute of the object at address in fixture as
 	// written (drift before), now (drift after, change before) and planned
@@ -158,6 +159,9 @@ func TestDriftSpelling(t *testing.T) {
 		{policy, length, `" 20"`, "14", "14", "IG109:info"},
 		{policy, length, "20.5", "14", "14", "IG109:info"},
 		{policy, age, "60", "null", "90", "IG109:medium"},
+		{policy, age, `"x"`, "30", "90", "IG109:medium"}, // a weakening whatever "x" is (round 191: info)
+		{policy, length, `" 20"`, "14", "8", "IG101:high IG109:medium"},
+		{policy, "password_reuse_prevention", "24", `"x"`, "5", "IG106:medium IG109:medium"},
 		{policy, allow, `"true"`, "false", `"false"`, "IG109:medium IG110:low"},
 		{policy, allow, "true", `"false"`, "false", "IG109:medium IG110:low"},
 		{trail, organization, "true", "null", "false", "IG704:high"},

@@ -7,8 +7,8 @@ import (
 
 // TestStrongerSetting: of two values a setting had, the one a weakening is
 // measured from, read as the rules read them (numbers as what IAM gets,
-// null as the default); one that cannot be read unless the other is of the
-// strongest; nothing for an attribute no transition rule compares.
+// null as the default); nothing for an attribute no transition rule
+// compares.
 func TestStrongerSetting(t *testing.T) {
 	num := func(v any) (int, bool) { // as lint's toInt, for float64 and strings
 		switch x := v.(type) {
@@ -60,18 +60,38 @@ func TestStrongerSetting(t *testing.T) {
 		{"enable_logging", nil, false, nil, true}, // true
 		{"status", "Inactive", nil, "Inactive", true},
 		{"status", nil, "Inactive", "Inactive", true},
-		// Unreadable: given, unless the other is of the strongest.
-		{AttrMinimumLength, "twenty", 8.0, "twenty", true},
-		{AttrMinimumLength, 8.0, 14.5, 14.5, true},
-		{"is_organization_trail", "TRUE", false, "TRUE", true},
-		{"is_organization_trail", "TRUE", true, true, true},
-		{"status", "inactive", "Active", "inactive", true},
-		{"status", "Inactive", "inactive", "Inactive", true},
 		{"tags", "a", "b", nil, false},
 	} {
-		got, ok := StrongerSetting(c.attr, c.a, c.b, num, flag)
+		got, ok := StrongerSetting(c.attr, c.a, c.b, nil, num, flag)
 		if ok != c.ok || got != c.stronger {
 			t.Errorf("StrongerSetting(%s, %v, %v) = %v, %v; want %v, %v", c.attr, c.a, c.b, got, ok, c.stronger, c.ok)
+		}
+	}
+	// One value that cannot be read: the other where the planned value is
+	// weaker than it, a weakening whatever the first held; else the first,
+	// of which the rule says it cannot judge (rounds 190 and 191).
+	for _, c := range []struct {
+		attr          string
+		a, b, planned any
+		stronger      any
+	}{
+		{AttrMinimumLength, "twenty", 14.0, 8.0, 14.0},
+		{AttrMinimumLength, "twenty", 14.0, 14.0, "twenty"},
+		{AttrMinimumLength, 8.0, 14.5, 20.0, 14.5},
+		{AttrReusePrevention, 24.0, "x", 5.0, 24.0},
+		{AttrMaxAge, "x", 30.0, 90.0, 30.0},
+		{AttrMaxAge, "x", 30.0, 0.0, 30.0}, // never expiring
+		{AttrMaxAge, "x", 30.0, 10.0, "x"},
+		{AttrMinimumLength, "x", 14.0, struct{}{}, "x"}, // planned known after apply
+		{"is_organization_trail", "TRUE", false, false, "TRUE"},
+		{"is_organization_trail", "TRUE", true, false, true},
+		{"is_organization_trail", true, "TRUE", true, "TRUE"},
+		{"status", "inactive", "Active", "Active", "inactive"},
+		{"status", "Inactive", "inactive", "Active", "Inactive"},
+		{"status", "x", "y", "Active", "x"},
+	} {
+		if got, _ := StrongerSetting(c.attr, c.a, c.b, c.planned, num, flag); got != c.stronger {
+			t.Errorf("StrongerSetting(%s, %v, %v) to %v = %v; want %v", c.attr, c.a, c.b, c.planned, got, c.stronger)
 		}
 	}
 }
