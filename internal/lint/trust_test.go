@@ -93,7 +93,9 @@ func TestNumberUserName(t *testing.T) {
 func TestDriftSpelling(t *testing.T) {
 	// spell sets an attribute of the object at address in fixture as
 	// written (drift before), now (drift after, change before) and planned
-	// (change after), each given as its JSON text.
+	// (change after), each given as its JSON text, or planned as unknown
+	// (known after apply).
+	const unknown = "(unknown)"
 	spell := func(fixture, address, attr, written, now, planned string) string {
 		data, err := os.ReadFile("testdata/trust/" + fixture + "/plan.json")
 		if err != nil {
@@ -122,7 +124,10 @@ func TestDriftSpelling(t *testing.T) {
 		set(drift["before"], 1_000_001)
 		set(drift["after"], 1_000_002)
 		set(change["before"], 1_000_002)
-		set(change["after"], 1_000_003)
+		if set(change["after"], 1_000_003); planned == unknown {
+			delete(change["after"].(map[string]any), attr)
+			change["after_unknown"].(map[string]any)[attr] = true
+		}
 		out, err := json.Marshal(doc)
 		if err != nil {
 			t.Fatal(err)
@@ -136,12 +141,14 @@ func TestDriftSpelling(t *testing.T) {
 	long20, long14 := "0."+strings.Repeat("0", 100_000)+"20e100002", "14."+strings.Repeat("0", 200)
 	const (
 		// The policy alone, its length written as 20; the trail sound; the
-		// key, beside another of its user's, switched off in the console.
-		policy, trail, key = "drift-long-number", "drift-trail-spelling", "drift-plan-updates"
-		length, age, allow = "minimum_password_length", "max_password_age", "allow_users_to_change_password"
-		organization       = "is_organization_trail"
+		// key, beside another of its user's, switched off in the console;
+		// the certificate switched off there, then replaced.
+		policy, trail, key, cert = "drift-long-number", "drift-trail-spelling", "drift-plan-updates", "drift-cert-switched-off"
+		length, age, allow       = "minimum_password_length", "max_password_age", "allow_users_to_change_password"
+		organization             = "is_organization_trail"
 	)
-	address := map[string]string{policy: "aws_iam_account_password_policy.p", trail: "aws_cloudtrail.t", key: "aws_iam_access_key.def"}
+	address := map[string]string{policy: "aws_iam_account_password_policy.p", trail: "aws_cloudtrail.t", key: "aws_iam_access_key.def",
+		cert: "aws_iam_signing_certificate.c"}
 	for _, c := range []struct {
 		fixture, attr, written, now, planned, want string
 	}{
@@ -171,6 +178,11 @@ func TestDriftSpelling(t *testing.T) {
 		{trail, organization, "false", `"TRUE"`, "true", ""},
 		{key, "status", `"Inactive"`, "null", `"Active"`, "IG201:high IG203:medium"},
 		{key, "status", `"Inactive"`, `"inactive"`, `"Active"`, "IG201:high IG203:medium"},
+		{key, "status", `"x"`, `"Inactive"`, unknown, "IG201:info IG203:info"}, // round 193: IG203 alone
+		// A certificate switched off signs nothing (round 193: IG501 medium).
+		{cert, "status", `"inactive"`, `"Inactive"`, `"Inactive"`, ""},
+		{cert, "status", `"Inactive"`, `"x"`, `"Inactive"`, ""},
+		{cert, "status", `"Expired"`, `"Expired"`, `"Inactive"`, ""},
 	} {
 		var got []string
 		for _, f := range Lint(readAsCLI(t, spell(c.fixture, address[c.fixture], c.attr, c.written, c.now, c.planned)), Options{}).Findings {

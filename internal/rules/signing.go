@@ -174,11 +174,12 @@ func SigningCertificateReplacement(status, body Value[string], now time.Time, b 
 }
 
 // SignsNothing reports whether a signing certificate, as it was before the
-// plan, signed nothing: Inactive, or expired. Deleting one breaks nothing,
-// and is the clean-up IG808 asks for, so IG501 does not judge it.
+// plan, signed nothing: of status Inactive or Expired, or past its end
+// date. Deleting one breaks nothing, and is the clean-up IG808 asks for,
+// so IG501 does not judge it.
 func SignsNothing(status, body Value[string], now time.Time) bool {
 	switch {
-	case !status.Unknown && status.V == "Inactive":
+	case !status.Unknown && (status.V == "Inactive" || status.V == "Expired"):
 		return true
 	case body.Unknown:
 		return false

@@ -41,6 +41,29 @@ func TestEvaluateSigningCertificate(t *testing.T) {
 	}
 }
 
+// TestSignsNothing: a certificate of status Inactive or Expired, or past
+// its end date, signs nothing (round 193: Expired was taken as signing).
+func TestSignsNothing(t *testing.T) {
+	rsa2048 := certtest.RSA(t, 2048)
+	sound := Known(certtest.Issue(t, certtest.Cert{Key: rsa2048}).PEM)
+	expired := Known(certtest.Issue(t, certtest.Cert{Key: rsa2048, NotBefore: certNow.AddDate(-1, 0, 0), NotAfter: certNow.Add(-time.Hour)}).PEM)
+	for _, c := range []struct {
+		status, body Value[string]
+		want         bool
+	}{
+		{Known("Active"), sound, false},
+		{Known("Inactive"), sound, true},
+		{Known("Expired"), sound, true},
+		{Known("Active"), expired, true},
+		{UnknownValue[string](), sound, false},
+		{Known("Active"), UnknownValue[string](), false},
+	} {
+		if got := SignsNothing(c.status, c.body, certNow); got != c.want {
+			t.Errorf("SignsNothing(%+v, %.20q) = %v, want %v", c.status, c.body.V, got, c.want)
+		}
+	}
+}
+
 func TestEvaluateLiveSigningCertificate(t *testing.T) {
 	rsa2048 := certtest.RSA(t, 2048)
 	body := func(notAfter time.Time) Value[string] {

@@ -25,7 +25,7 @@ var FlagDefaults = map[string]bool{
 // its own.
 func StrongerSetting(attr string, a, b, planned any, num func(any) (int, bool), flag func(any) (bool, bool)) (stronger any, ok bool) {
 	if def, ok := FlagDefaults[attr]; ok {
-		return strongerOf(a, b, planned, def, flag, func(x, y bool) bool { return x || !y }), true
+		return strongerOf(a, b, planned, def, flag, func(x, y bool) bool { return x || !y }, func(x bool) bool { return x }), true
 	}
 	sentAs := func(v any) (int, bool) {
 		n, ok := num(v)
@@ -33,26 +33,29 @@ func StrongerSetting(attr string, a, b, planned any, num func(any) (int, bool), 
 	}
 	switch attr {
 	case AttrMinimumLength, AttrReusePrevention:
-		return strongerOf(a, b, planned, sentNumber(attr, 0), sentAs, func(x, y int) bool { return x >= y }), true
+		return strongerOf(a, b, planned, sentNumber(attr, 0), sentAs, func(x, y int) bool { return x >= y }, nil), true
 	case AttrMaxAge: // the shorter expiry; 0 is never expiring
-		return strongerOf(a, b, planned, 0, sentAs, func(x, y int) bool { return y <= 0 || x > 0 && x <= y }), true
+		return strongerOf(a, b, planned, 0, sentAs, func(x, y int) bool { return y <= 0 || x > 0 && x <= y }, nil), true
 	case "status": // a dormant credential is the stronger state
 		dormant := func(s string) bool { return s == "Inactive" || s == "Expired" }
 		status := func(v any) (string, bool) {
 			s, ok := v.(string)
 			return s, ok && (s == "Active" || dormant(s))
 		}
-		return strongerOf(a, b, planned, "Active", status, func(x, y string) bool { return dormant(x) || y == "Active" }), true
+		return strongerOf(a, b, planned, "Active", status, func(x, y string) bool { return dormant(x) || y == "Active" }, dormant), true
 	}
 	return nil, false
 }
 
 // strongerOf gives a or b, whichever is the stronger (atLeast(x, y): x is
 // at least as strong as y), each read with read, null as def. Where one
-// cannot be read, the other is given if planned is weaker than it, a
-// weakening whatever the first held; else the one that cannot be read, so
-// that the rule says it cannot judge (round 191).
-func strongerOf[T any](a, b, planned any, def T, read func(any) (T, bool), atLeast func(x, y T) bool) any {
+// cannot be read, the other is given if it is of the strongest (strongest,
+// when not nil, says so), or if planned is weaker than it, a weakening
+// whatever the first held; else the one that cannot be read, so that the
+// rule says it cannot judge (rounds 190, 191 and 193: every rule that reads
+// the value before, not only the transition's, takes a dormant credential
+// as dormant).
+func strongerOf[T any](a, b, planned any, def T, read func(any) (T, bool), atLeast func(x, y T) bool, strongest func(T) bool) any {
 	readOr := func(v any) (T, bool) {
 		if v == nil {
 			return def, true
@@ -73,6 +76,9 @@ func strongerOf[T any](a, b, planned any, def T, read func(any) (T, bool), atLea
 	readable, value, unreadable := a, x, b
 	if !okx {
 		readable, value, unreadable = b, y, a
+	}
+	if strongest != nil && strongest(value) {
+		return readable
 	}
 	if p, ok := readOr(planned); ok && !atLeast(p, value) {
 		return readable

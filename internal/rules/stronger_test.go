@@ -67,9 +67,10 @@ func TestStrongerSetting(t *testing.T) {
 			t.Errorf("StrongerSetting(%s, %v, %v) = %v, %v; want %v, %v", c.attr, c.a, c.b, got, ok, c.stronger, c.ok)
 		}
 	}
-	// One value that cannot be read: the other where the planned value is
-	// weaker than it, a weakening whatever the first held; else the first,
-	// of which the rule says it cannot judge (rounds 190 and 191).
+	// One value that cannot be read: the other where it is the strongest
+	// there is, or the planned value is weaker than it, a weakening
+	// whatever the first held; else the first, of which the rule says it
+	// cannot judge (rounds 190, 191 and 193).
 	for _, c := range []struct {
 		attr          string
 		a, b, planned any
@@ -85,9 +86,12 @@ func TestStrongerSetting(t *testing.T) {
 		{AttrMinimumLength, "x", 14.0, struct{}{}, "x"}, // planned known after apply
 		{"is_organization_trail", "TRUE", false, false, "TRUE"},
 		{"is_organization_trail", "TRUE", true, false, true},
-		{"is_organization_trail", true, "TRUE", true, "TRUE"},
+		{"is_organization_trail", true, "TRUE", true, true},
 		{"status", "inactive", "Active", "Active", "inactive"},
 		{"status", "Inactive", "inactive", "Active", "Inactive"},
+		{"status", "Inactive", "inactive", "Inactive", "Inactive"}, // the strongest (round 193)
+		{"status", "x", "Expired", struct{}{}, "Expired"},
+		{"is_organization_trail", "TRUE", true, true, true},
 		{"status", "x", "y", "Active", "x"},
 	} {
 		if got, _ := StrongerSetting(c.attr, c.a, c.b, c.planned, num, flag); got != c.stronger {
