@@ -225,6 +225,16 @@ func (c *change) before() attrs {
 	return attrs{values: values, sensitive: c.rc.BeforeSensitive, unreadable: !ok && c.rc.Before != nil}
 }
 
+// now is the object as it is now, before the plan: before, unless that is
+// composed with the state as written (see composeBefore).
+func (c *change) now() attrs {
+	if c.rc.Now == nil {
+		return c.before()
+	}
+	values, ok := c.rc.Now.(plan.Object)
+	return attrs{values: values, sensitive: c.rc.BeforeSensitive, unreadable: !ok}
+}
+
 // after is the object once the change is applied; empty on delete.
 func (c *change) after() attrs {
 	switch {
@@ -522,6 +532,7 @@ func acceptDrift(p *plan.Plan) *plan.Plan {
 			// 152).
 			c := *q.Changes[i]
 			marks = plan.MergeMarks(marks, c.AfterSensitive)
+			c.Now = c.Before
 			c.Before, c.BeforeSensitive, c.AfterSensitive = composeBefore(d.Before, &c), marks, marks
 			if c.Actions.NoOp() {
 				c.Actions = d.Actions

@@ -58,16 +58,29 @@ func (l *linter) signingUser(c *change) rules.Value[string] {
 	return l.withheld(user{name: u, key: userKey(u.V)})
 }
 
+// signedNothing reports whether the signing certificate c changes signed
+// nothing before the plan (rules.SignsNothing) as it is now, whatever
+// state as written says (round 194: one switched back on in the console,
+// then replaced by an inactive one, was taken as inactive). A status now
+// that cannot be read is taken as composed with the state as written.
+func (l *linter) signedNothing(c *change) bool {
+	n := c.now()
+	status := n.status("Active")
+	if status.Unreadable {
+		status = c.before().status("Active")
+	}
+	return rules.SignsNothing(status, n.str("certificate_body", ""), l.now)
+}
+
 // deletesInUse reports whether c deletes a signing certificate that IG501
-// judges: one that signed something before the plan (rules.SignsNothing),
-// of a user the plan keeps. Deleting a user's certificates as the user is
+// judges: one that signed something before the plan (signedNothing), of a
+// user the plan keeps. Deleting a user's certificates as the user is
 // deleted (offboarding) is no loss.
 func (l *linter) deletesInUse(c *change) bool {
-	b := c.before()
-	if rules.SignsNothing(b.status("Active"), b.str("certificate_body", ""), l.now) {
+	if l.signedNothing(c) {
 		return false
 	}
-	u := b.str("user_name", "")
+	u := c.before().str("user_name", "")
 	return u.Unknown || !l.userGone(c, u.V)
 }
 
@@ -88,5 +101,5 @@ func (l *linter) clearedWithUser(c *change) bool {
 		return false
 	}
 	k, ok := l.accountUser(c.rc, u.V)
-	return ok && l.clearedUsers[k] && !rules.SignsNothing(b.status("Active"), b.str("certificate_body", ""), l.now)
+	return ok && l.clearedUsers[k] && !l.signedNothing(c)
 }

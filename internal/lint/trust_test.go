@@ -183,6 +183,12 @@ func TestDriftSpelling(t *testing.T) {
 		{cert, "status", `"inactive"`, `"Inactive"`, `"Inactive"`, ""},
 		{cert, "status", `"Inactive"`, `"x"`, `"Inactive"`, ""},
 		{cert, "status", `"Expired"`, `"Expired"`, `"Inactive"`, ""},
+		// One switched back on in the console, then replaced by an inactive
+		// one, is deleted while it signs (round 194: no finding).
+		{cert, "status", `"Inactive"`, `"Active"`, `"Inactive"`, "IG501:medium"},
+		{cert, "status", `"Expired"`, `"Active"`, `"Inactive"`, "IG501:medium"},
+		{cert, "status", `"Inactive"`, "null", `"Inactive"`, "IG501:medium"},
+		{key, "status", `"Active"`, `"x"`, unknown, "IG201:info IG203:info"}, // round 194: IG203 alone
 	} {
 		var got []string
 		for _, f := range Lint(readAsCLI(t, spell(c.fixture, address[c.fixture], c.attr, c.written, c.now, c.planned)), Options{}).Findings {

@@ -93,8 +93,12 @@ type Change struct {
 	Actions                            tfjson.Actions
 	Before, After, AfterUnknown        any
 	BeforeSensitive, AfterSensitive    any
-	Line                               int  // where the entry starts in the plan file (1 for one-line JSON)
-	inPrior                            bool // prior_state's entry for it has been read (see markSensitive)
+	// Now is the object as it is now where a refresh found it changed
+	// outside Terraform and Before is composed with the state as written
+	// (the linter composes it); else nil, and Before is as it is now.
+	Now     any
+	Line    int  // where the entry starts in the plan file (1 for one-line JSON)
+	inPrior bool // prior_state's entry for it has been read (see markSensitive)
 }
 
 // Resource is a resource instance from prior_state.

@@ -174,9 +174,9 @@ func Reactivation(r *Rule, before, after Value[string]) []Finding {
 	if dormant && after.Unknown && !after.Unreadable {
 		return []Finding{r.unknown("status", after)} // a dormant credential may be switched on
 	}
-	// One side unreadable and the other as a reactivation would have it:
-	// it may be one, and nothing here can say.
-	if before.Unreadable && !after.Unknown && after.V == "Active" || after.Unreadable && dormant {
+	// One side unreadable and the other as a reactivation would have it,
+	// or may have it: it may be one, and nothing here can say.
+	if before.Unreadable && (after.Unknown || after.V == "Active") || after.Unreadable && dormant {
 		return []Finding{r.unknown("status", UnreadableValue[string]())}
 	}
 	if !dormant || after.Unknown || after.V != "Active" {
