@@ -422,10 +422,11 @@ func (p PasswordPolicy) sensitive(attr string) bool {
 func PasswordPolicyWeakened(before, after PasswordPolicy) []Finding {
 	var out []Finding
 	r := PasswordPolicyWeakenedRule
-	// unreadable reports a value before that cannot be read (a hand-made
-	// plan's): whether the setting weakens cannot be told (round 190).
-	unreadable := func(attr string, b uncertain, a bool) bool {
-		if b.unreadable() && a {
+	// unreadable reports whether a value before cannot be read (a
+	// hand-made plan's), and says so where the value after may be weaker:
+	// whether the setting weakens cannot be told (round 190).
+	unreadable := func(attr string, b uncertain, mayBeWeaker bool) bool {
+		if b.unreadable() && mayBeWeaker {
 			out = append(out, r.unknown(attr, b))
 		}
 		return b.unreadable()
