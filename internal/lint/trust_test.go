@@ -2106,6 +2106,38 @@ func TestSensitiveModuleOutputsEveryRun(t *testing.T) {
 	}
 }
 
+// TestSensitiveModuleOutputPaths: a value read from a module's output
+// declared sensitive is withheld however it is reached (with an output not
+// declared sensitive after it in one expression, through each.value of a
+// module's for_each, through a module's local value and its child's output
+// passing on its own child's), and a value read from none is shown though
+// its module calls one with such an output or has an input named as one
+// (trust/sensitive-module-output-paths).
+func TestSensitiveModuleOutputPaths(t *testing.T) {
+	want := map[string]string{ // address: the length shown, "" withheld
+		"aws_iam_account_password_policy.max":                   "",
+		`module.each["main"].aws_iam_account_password_policy.p`: "",
+		"module.chain.aws_iam_account_password_policy.p":        "",
+		"module.calls_secret.aws_iam_account_password_policy.p": "11",
+		"module.same_name.aws_iam_account_password_policy.p":    "12",
+	}
+	fs := Lint(readFixture(t, "trust/sensitive-module-output-paths"), Options{}).Findings
+	if len(fs) != len(want) {
+		t.Errorf("%d findings, want %d", len(fs), len(want))
+	}
+	for _, f := range fs {
+		shown, ok := want[f.Address]
+		switch {
+		case !ok || f.Rule.ID != "IG101":
+			t.Errorf("unexpected %s on %s", f.Rule.ID, f.Address)
+		case shown == "" && (!strings.Contains(f.Message, "(sensitive)") || strings.ContainsAny(f.Message, "0123456789")):
+			t.Errorf("%s shows a value read from a sensitive output: %s", f.Address, f.Message)
+		case shown != "" && !strings.Contains(f.Message, "is "+shown+";"):
+			t.Errorf("%s withholds %s, read from no sensitive output: %s", f.Address, shown, f.Message)
+		}
+	}
+}
+
 // TestConfigurationSpellings: the configuration is read as a JSON reader
 // sees it (round 141). A field_selector written twice is one block whatever
 // the spelling of its constants, so the impure selector beside it stays

@@ -1,0 +1,7 @@
+module "secret" {
+  source = "../secret"
+}
+
+output "y" {
+  value = module.secret.x
+}
