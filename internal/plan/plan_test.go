@@ -695,6 +695,52 @@ func TestDeepModuleCallsLinear(t *testing.T) {
 	}
 }
 
+// TestSecretWalkLimit: a module's output that reads many of its inputs,
+// none given a value read from an output declared sensitive, is shown
+// (260 inputs); past maxSecretNodes the walk gives up and what
+// reads it is withheld, the attribute that passed the limit and each read
+// after it alike.
+func TestSecretWalkLimit(t *testing.T) {
+	doc := func(inputs int) string {
+		var refs, vars strings.Builder
+		for i := range inputs {
+			if i > 0 {
+				refs.WriteString(", ")
+				vars.WriteString(", ")
+			}
+			fmt.Fprintf(&refs, `"var.v%d"`, i)
+			fmt.Fprintf(&vars, `"v%d": {}`, i)
+		}
+		return `{"format_version": "1.2", "resource_changes": [{"address": "aws_iam_account_password_policy.p", "mode": "managed",
+		  "type": "aws_iam_account_password_policy", "name": "p", "change": {"actions": ["create"], "before": null,
+		  "after": {"minimum_password_length": 8, "password_reuse_prevention": 8}, "after_unknown": {}, "after_sensitive": {}}}],
+		 "configuration": {"root_module": {"resources": [{"address": "aws_iam_account_password_policy.p", "mode": "managed",
+		  "type": "aws_iam_account_password_policy", "name": "p", "expressions": {
+		  "minimum_password_length": {"references": ["module.m.len", "module.m"]},
+		  "password_reuse_prevention": {"references": ["module.m.len", "module.m"]}}}],
+		 "module_calls": {"m": {"source": "./m", "module": {"outputs": {"len": {"expression": {"references": [` + refs.String() + `]}}},
+		  "variables": {` + vars.String() + `}}}}}}}`
+	}
+	for _, c := range []struct {
+		inputs int
+		secret bool
+	}{{260, false}, {maxSecretNodes + 1, true}} {
+		p, err := read(t, doc(c.inputs))
+		if err != nil {
+			t.Fatal(err)
+		}
+		attrs, ok := p.Configured(p.Changes[0])
+		if !ok {
+			t.Fatalf("%d inputs: no configuration", c.inputs)
+		}
+		for _, name := range []string{"minimum_password_length", "password_reuse_prevention"} {
+			if got := attrs.Find(name).Secret; got != c.secret {
+				t.Errorf("%d inputs: %s secret = %v, want %v", c.inputs, name, got, c.secret)
+			}
+		}
+	}
+}
+
 // TestUnkeptBodiesReleased: a change or prior values captured because
 // they came before their type (keys sorted, as jq -S writes them) count
 // against the kept values only while the type may be kept: 60 × 900 KiB of
