@@ -135,6 +135,8 @@ func TestParseSSHPublicKeyErrors(t *testing.T) {
 		// Keys SSH refuses in its own form, refused in this one too (round 115).
 		{"pem pkix rsa exponent 1", certtest.SSHPEM(t, &rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 1}), "which SSH refuses"},
 		{"pem pkcs1 rsa exponent 2", certtest.PEM("RSA PUBLIC KEY", pkcs1Public(&rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 2})), "which SSH refuses"},
+		// Nor is one with an even exponent past 2.
+		{"pem pkix rsa exponent 65538", certtest.SSHPEM(t, &rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 65538}), "public exponent 65538, which SSH refuses"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
