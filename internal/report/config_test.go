@@ -49,6 +49,36 @@ func TestNewConfig(t *testing.T) {
 			t.Errorf("%s does not show the waiver:\n%s", format, out)
 		}
 	}
+	// A file that only disables a rule, or only weakens a baseline value,
+	// weakens the checks, in JSON and under the human formats' heading; a
+	// waiver of one finding says so.
+	for _, hcl := range []string{
+		`rule "IG101" { enabled = false }`,
+		"baseline {\n  password_min_length = 8\n}\n",
+	} {
+		f, err := config.Parse([]byte(hcl), "c.hcl")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.File = "c.hcl"
+		r := &Report{Tool: Tool{Name: "iamguard"}, Config: NewConfig(f, rules.Low, configAt, nil)}
+		var j struct {
+			Config struct{ Weakens bool } `json:"config"`
+		}
+		if err := json.Unmarshal(render(t, "json", r, testOptions), &j); err != nil || !j.Config.Weakens {
+			t.Errorf("%q: JSON weakens = %v (%v), want true", hcl, j.Config.Weakens, err)
+		}
+		if out := string(render(t, "text", r, testOptions)); !strings.Contains(out, "The configuration weakens the checks") {
+			t.Errorf("%q: the text heading does not say it weakens the checks:\n%s", hcl, out)
+		}
+	}
+	d.Waivers = d.Waivers[1:]
+	waived := []Finding{{Finding: rules.Finding{Rule: rules.ByID("IG202"), Severity: rules.High}, Waiver: &d.Waivers[0], Waived: true}}
+	if lines := NewConfig(d, rules.Low, configAt, waived).lines(nil); !slices.ContainsFunc(lines, func(l string) bool {
+		return strings.Contains(l, "(never expires, waives 1 finding)")
+	}) {
+		t.Errorf("a waiver of one finding does not say so: %q", lines)
+	}
 }
 
 // TestConfigInEveryFormat: each format names the config file, the

@@ -608,6 +608,13 @@ func TestGitHubAnnotationLimit(t *testing.T) {
 	if n := strings.Count(out, "::error "); n != 10 {
 		t.Errorf("%d error annotations, want 10", n)
 	}
+
+	// Exactly ten error findings are ten annotations, none of them saying
+	// more follow.
+	out = string(render(t, "github", New(lint.Result{Plan: &plan.Plan{FormatVersion: "1.2"}, Resources: 10, Findings: fs[:10]}, "test"), Options{}))
+	if n := strings.Count(out, "::error title=IG202 "); n != 10 || strings.Contains(out, " more ") {
+		t.Errorf("ten error findings: %d annotated, want 10 and no note of more:\n%s", n, out)
+	}
 }
 
 // TestSARIFResultLimit: GitHub code scanning refuses a run of more than

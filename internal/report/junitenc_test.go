@@ -75,7 +75,7 @@ func junitStart(name string, s junitSuite) xml.StartElement {
 // and every fail-on severity.
 func TestJUnitMatchesEncodingXML(t *testing.T) {
 	builds := map[string]func() *Report{"hostile": hostileReport, "every escape": func() *Report {
-		const odd = "\"'&<>\t\n\r\x1b\xff\uFFFD\u2028\U0001F600 é\x00"
+		const odd = "\"'&<>\t\n\r\x1b\xff\uFFFD\uFFFE\uFFFF\u2028\U0001F600 é\x00"
 		r := hostileReport()
 		for i := range r.Findings {
 			f := &r.Findings[i]

@@ -135,6 +135,21 @@ func TestMarkdownHeadWithinLimit(t *testing.T) {
 	}
 }
 
+// TestMarkdownClipWholeReferences: a value cut to fit is cut before a
+// character reference its escaping made, never inside one, whatever the
+// byte count ("&#12…" of a pipe), and never inside a rune.
+func TestMarkdownClipWholeReferences(t *testing.T) {
+	for _, s := range []string{strings.Repeat("|", 100), strings.Repeat("é|", 50)} {
+		for n := len("…"); n <= 60; n++ {
+			got := mdClipTo(s, n)
+			kept := strings.TrimSuffix(got, "…")
+			if len(got) > n || kept == got || strings.ReplaceAll(strings.ReplaceAll(kept, "&#124;", ""), "é", "") != "" {
+				t.Errorf("mdClipTo(%q, %d) = %q", s[:8]+"…", n, got)
+			}
+		}
+	}
+}
+
 // TestMarkdownUnreadPlan: a plan that could not be read fails the run
 // (exit 2), so the report does not open as a pass, and it is listed before
 // the plans that were read, never folded into "and N more plans".
