@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
 	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
+	"github.com/iamguard/terraform-provider-iamguard/internal/report"
 )
 
 // testdata/plan.json has three findings: IG101 (high) on
@@ -171,6 +174,56 @@ func TestExitCodes(t *testing.T) {
 	}
 }
 
+// TestNoPlan: lint without a plan is a usage error, one line, not an
+// internal error.
+func TestNoPlan(t *testing.T) {
+	wantUsageError(t, lintCLI(t, nil, "lint"), "iamguard: lint takes a PLAN argument")
+}
+
+// TestOutputRemovedAfterWriteError: a report that cannot be written whole
+// leaves no --output file, which a later step could take for a whole
+// report, as when a file size limit stops the write. The writer comes
+// from report.Formats, as --format picks it.
+func TestOutputRemovedAfterWriteError(t *testing.T) {
+	report.Formats["failing"] = func(w io.Writer, _ *report.Report, _ report.Options) error {
+		if _, err := io.WriteString(w, `{"findings": [`); err != nil {
+			return err
+		}
+		return errors.New("file too large")
+	}
+	t.Cleanup(func() { delete(report.Formats, "failing") })
+	out := filepath.Join(t.TempDir(), "report.json")
+	wantUsageError(t, lintCLI(t, nil, "lint", "--format", "failing", "--output", out, fixture),
+		"writing the report to --output "+out+": file too large")
+	if _, err := os.Lstat(out); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the part written is left in --output: %v", err)
+	}
+}
+
+// TestColorDecision: colour is for a terminal (a character device), and
+// NO_COLOR set to anything switches it off there too.
+func TestColorDecision(t *testing.T) {
+	dev, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer dev.Close()
+	if fi, err := dev.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		t.Skip("no character device at " + os.DevNull)
+	}
+	t.Setenv("NO_COLOR", "")
+	if !isTerminal(dev) {
+		t.Errorf("%s, a character device, is not taken for a terminal", os.DevNull)
+	}
+	if isTerminal(&bytes.Buffer{}) {
+		t.Error("a buffer is taken for a terminal")
+	}
+	t.Setenv("NO_COLOR", "1")
+	if isTerminal(dev) {
+		t.Error("NO_COLOR=1: colour on a terminal")
+	}
+}
+
 func TestConfigBaselineChangesOutcome(t *testing.T) {
 	r := lintCLI(t, nil, "lint", "--format", "json", fixture)
 	if ids := ruleIDs(decode(t, r)); ids != "IG101,IG601,IG202" {
@@ -271,6 +324,13 @@ func TestDefaultConfigFile(t *testing.T) {
 	}
 	os.WriteFile(".iamguard.hcl", []byte(`fail_on = critical`), 0o600)
 	wantUsageError(t, lintCLI(t, nil, "lint", plan), ".iamguard.hcl:1: only literal values")
+	// One that is there but cannot be read (a symlink loop) is no missing
+	// file: an error, not the defaults.
+	os.Remove(".iamguard.hcl")
+	if err := os.Symlink(".iamguard.hcl", ".iamguard.hcl"); err != nil {
+		t.Skip(err)
+	}
+	wantUsageError(t, lintCLI(t, nil, "lint", plan), ".iamguard.hcl: too many levels of symbolic links")
 }
 
 // The config's disabled rules and fail_on reach the writers that use them,
