@@ -472,6 +472,33 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// TestLimitBoundaries: the documented limits hold to the byte and level:
+// 10,000 levels of nesting are read and 10,001 refused; a kept string
+// (here an address, a for_each key's) of 64 KiB as written is read, one
+// byte more refused, naming the limit.
+func TestLimitBoundaries(t *testing.T) {
+	nested := func(levels int) string { // the object, variables and x are 3
+		return `{"format_version":"1.2","resource_changes":[],"variables":{"x":{"value":` +
+			strings.Repeat("[", levels-3) + strings.Repeat("]", levels-3) + `}}}`
+	}
+	address := func(written int) string { // "aws_iam_access_key.k[\"aaa…\"]" as written
+		return `{"format_version":"1.2","resource_changes":[{"address":"aws_iam_access_key.k[\"` + strings.Repeat("a", written-28) +
+			`\"]","mode":"managed","type":"aws_iam_access_key","name":"k","index":"x","change":{"actions":["create"],"before":null,` +
+			`"after":{"user":"u","pgp_key":"keybase:x","status":"Active"}}}]}`
+	}
+	for _, c := range []struct{ name, in, want string }{
+		{"10,000 levels", nested(10_000), ""},
+		{"10,001 levels", nested(10_001), "nesting deeper than 10000 levels"},
+		{"address of 64 KiB", address(64 << 10), ""},
+		{"address of 64 KiB and a byte", address(64<<10 + 1), "larger than iamguard reads (64 KiB)"},
+	} {
+		_, err := read(t, c.in)
+		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
+			t.Errorf("%s: err = %v, want %q", c.name, err, c.want)
+		}
+	}
+}
+
 // TestStreamedActionsError: a change read as it streams (its type known
 // first, some attributes wanted) names a bad action list as plainly.
 func TestStreamedActionsError(t *testing.T) {
