@@ -263,6 +263,15 @@ func TestLimits(t *testing.T) {
 			}
 		})
 	}
+	// To the level: a block and 63 brackets are 64 levels, one bracket
+	// more is past the limit.
+	for brackets, refused := range map[int]bool{63: false, 64: true} {
+		src := "baseline {\n  allowed_certificate_domains = " + strings.Repeat("[", brackets) + strings.Repeat("]", brackets) + "\n}\n"
+		_, err := Parse([]byte(src), "deep.hcl")
+		if got := err != nil && strings.Contains(err.Error(), "deep.hcl:2: config nesting deeper than the limit of 64 levels"); got != refused {
+			t.Errorf("a block and %d brackets: error = %v, want the nesting limit %v", brackets, err, refused)
+		}
+	}
 	// HCL joins a string's parts in time that grows with the square of
 	// their number: a heredoc of many lines, or escapes, past
 	// MaxStringParts are refused. A long reason in fewer lines is not.
