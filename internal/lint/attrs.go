@@ -40,7 +40,7 @@ type attrs struct {
 // attribute the plan shows unknown is null, and takes its default, when its
 // configuration omits it or sets it to null, or, for one that plans a null
 // as unknown, sets it from values known when Terraform plans (`= var.x`
-// with x null: anything else would be known). That holds for an object
+// with x null: anything else would be known) or to a constant. That holds for an object
 // made: one updated in place keeps its value where the configuration gives
 // null, and shows it known, so one shown unknown is unknown (a local that
 // reads a value known only after apply).
@@ -52,9 +52,12 @@ func (a attrs) isUnknown(name string) bool {
 	case !u:
 		return false
 	}
-	switch a.configured.Get(name) {
+	switch s := a.configured.Find(name); s.Setting {
 	case plan.Set:
-		return true
+		// A constant shown unknown is one the provider takes as null, as
+		// the AWS provider (SDKv2) takes "" (round 196: an SSH key's
+		// status = "" uploads it Active).
+		return !a.computedWhenNull[name] || !s.Constant || a.inPlace
 	case plan.SetAtPlan:
 		return !a.computedWhenNull[name] || a.inPlace
 	}

@@ -321,6 +321,12 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/policy-low-bits", nil, map[string]string{
 			"aws_iam_account_password_policy.p": "IG101:high IG106:medium",
 		}},
+		// status = "" on an SSH key: the AWS provider takes it as unset and
+		// uploads the key Active (round 196: info, exit 0).
+		{"trust/ssh-empty-status", nil, map[string]string{
+			"aws_iam_user_ssh_key.bob_laptop": "IG405:high",
+			"aws_iam_user_ssh_key.k":          "IG405:high",
+		}},
 		// A weakening from the console's 24, where state as written held
 		// 4294967302 (6 as IAM gets it; round 187: no finding, exit 0).
 		{"trust/drift-low-bits", nil, map[string]string{

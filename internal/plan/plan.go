@@ -1770,7 +1770,8 @@ func (rd *reader) resolveConfig() (secret bool) {
 		attrs := make(Settings, len(res.attrs))
 		for i, a := range res.attrs {
 			x := a.expr
-			attrs[i] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(k.module, x, each)), Inputs: !x.null && userInputs(k.module, x),
+			attrs[i] = AttrSetting{Name: a.name, Setting: x.setting(x.refs && rd.knownRefs(k.module, x, each)), Constant: !x.null && !x.refs && !x.opaque,
+				Inputs:  !x.null && userInputs(k.module, x),
 				Ordered: res.dependsOn || x.orders || k.module != 0 && len(x.vars) > 0, UsersOnly: len(x.users) > 0 && !x.inputs}
 			attrs[i].OnlyShown = attrs[i].Setting == SetAtPlan && rd.onlyShown(k.module, x)
 			attrs[i].Secret = !x.null && rd.readsSecret(k.module, x) || x.each && res.forEach != nil && rd.readsSecret(k.module, *res.forEach) ||
@@ -1965,7 +1966,7 @@ type AttrSetting struct {
 	// the configuration's order, which a set of blocks does not keep in the
 	// plan; blocks a dynamic block makes are not among them.
 	Blocks []Settings
-	// Constant: a block's attribute set to a constant (see Blocks).
+	// Constant: set to a constant other than null.
 	Constant bool
 	// Text: a block's attribute, a hash of its expression as written:
 	// blocks whose attributes are written alike are alike, and, all set to
