@@ -30,6 +30,8 @@ func TestEvaluateCredentialUser(t *testing.T) {
 		{"never-used password judged by last change", CredentialUser{Name: "a", Created: ago(400), PasswordEnabled: yes, PasswordLastChanged: ago(50), MFAActive: yes},
 			[]want{{"IG802", Medium, "last_used", "console password has never been used in the 50 days since it was issued; the baseline allows 45 days unused"}}},
 		{"never-used new password", CredentialUser{Name: "a", Created: ago(10), PasswordEnabled: yes, MFAActive: yes}, nil},
+		{"never-used password issued 45 days ago", CredentialUser{Name: "a", Created: ago(400), PasswordEnabled: yes, PasswordLastChanged: ago(45), MFAActive: yes},
+			[]want{{"IG802", Medium, "last_used", "console password has never been used in the 45 days since it was issued; the baseline allows 45 days unused"}}},
 		{"old, unused and doubled keys", CredentialUser{Name: "a", Created: ago(400), Keys: []AccessKey{
 			{Name: "k1", Active: true, Created: ago(100), UsageKnown: true},
 			{Name: "k2", Active: true, Created: ago(5), LastUsed: ago(1), UsageKnown: true},
@@ -144,12 +146,17 @@ func TestEvaluateRoot(t *testing.T) {
 		}(),
 			AccountSummary{Known: true, SigningCertificatesPresent: true},
 			[]want{{"IG806", Medium, "cert_1_active", "the credential report gives no value for cert_1_active; IG804 (root-no-mfa) not judged"}}},
+		// A password is enough for IG804: an unknown certificate slot changes nothing.
+		{"cert_1_active not reported, password without MFA", func() CredentialUser { u := root(yes, no); u.Certificates = []Value[bool]{unknown, no}; return u }(), noSummary,
+			[]want{{"IG804", Critical, "mfa_active", "the root user has no MFA device and has a password"}}},
 		{"cert_1_active not reported, MFA on", func() CredentialUser { u := root(no, yes); u.Certificates = []Value[bool]{unknown, no}; return u }(), noSummary, nil},
 		{"mfa_active not reported", root(yes, unknown), noSummary,
 			[]want{{"IG806", Medium, "mfa_active", "the credential report gives no value for mfa_active; IG804 (root-no-mfa) not judged"}}},
 		{"password used 3 days ago", func() CredentialUser { u := root(yes, yes); u.PasswordLastUsed = ago(3); return u }(), noSummary,
 			[]want{{"IG807", High, "last_used", "the root user's password was used 3 days ago, at 2026-05-29T12:00:00Z; the baseline allows no root use within 90 days"}}},
 		{"password used 90 days ago", func() CredentialUser { u := root(yes, yes); u.PasswordLastUsed = ago(90); return u }(), noSummary, nil},
+		// A key whose last use is unknown is not judged used.
+		{"key used an hour ago, usage not known", root(yes, yes, AccessKey{Name: "access_key_1", Created: ago(900), LastUsed: now.Add(-time.Hour)}), noSummary, nil},
 		{"inactive key used an hour ago", root(yes, yes, AccessKey{Name: "access_key_2", Created: ago(900), LastUsed: now.Add(-90 * time.Minute), UsageKnown: true}), noSummary,
 			[]want{{"IG807", High, "last_used", "the root user's access key access_key_2 was used 1 hour(s) ago, at 2026-06-01T10:30:00Z; the baseline allows no root use within 90 days"}}},
 	} {
@@ -160,7 +167,7 @@ func TestEvaluateRoot(t *testing.T) {
 func TestEvaluateCredentialReportSubjects(t *testing.T) {
 	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
 	users := []CredentialUser{
-		{Name: "<root_account>", Root: true, PasswordEnabled: yes, MFAActive: yes,
+		{Name: "<root_account>", Root: true, PasswordEnabled: yes, MFAActive: yes, PasswordLastUsed: now.AddDate(0, 0, -2),
 			Keys: []AccessKey{{Name: "access_key_1", LastUsed: now.AddDate(0, 0, -1), UsageKnown: true}}},
 		{Name: "bob", PasswordEnabled: yes, PasswordLastUsed: now, Keys: []AccessKey{{Name: "access_key_2", Active: true, Created: now.AddDate(-1, 0, 0), LastUsed: now, UsageKnown: true}}},
 	}
@@ -168,7 +175,7 @@ func TestEvaluateCredentialReportSubjects(t *testing.T) {
 	for _, f := range EvaluateCredentialReport(users, AccountSummary{}, now, DefaultBaseline()) {
 		subjects = append(subjects, f.Rule.ID+" "+f.Subject)
 	}
-	want := []string{"IG807 <root_account>/access_key_1", "IG801 bob", "IG204 bob/access_key_2"}
+	want := []string{"IG807 <root_account>", "IG807 <root_account>/access_key_1", "IG801 bob", "IG204 bob/access_key_2"}
 	if len(subjects) != len(want) {
 		t.Fatalf("got %v, want %v", subjects, want)
 	}
@@ -326,5 +333,23 @@ func TestUsersNotInReport(t *testing.T) {
 	}
 	if got := UncountedUsers(AccountSummary{Users: 5}, reported, time.Time{}); len(got) != 2 {
 		t.Errorf("summary not read: %+v, want the two findings", got)
+	}
+	// As AccountSummary leaves it when the read fails: no count at all.
+	if got := UncountedUsers(AccountSummary{}, reported, time.Time{}); len(got) != 2 || !got[0].Gap() {
+		t.Errorf("summary not read (zero value): %+v, want the two findings", got)
+	}
+}
+
+// TestRootKeySlotUnknownReportedOnce: a root key slot the report gives no
+// status for is its own IG806; the summary's count of keys beside the
+// report's inactive one adds no second finding about the same keys.
+func TestRootKeySlotUnknownReportedOnce(t *testing.T) {
+	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+	u := CredentialUser{Name: RootUserName, Root: true, PasswordEnabled: no, MFAActive: no,
+		Keys:        []AccessKey{{Name: "access_key_1", Created: now.AddDate(-2, 0, 0), UsageKnown: true}},
+		KeysUnknown: []string{"access_key_2"}, Certificates: []Value[bool]{no, no}}
+	fs := EvaluateRoot(u, AccountSummary{Known: true, AccessKeysPresent: true}, now, DefaultBaseline())
+	if len(fs) != 1 || fs[0].Rule != CheckIncomplete || fs[0].Subject != "access_key_2" {
+		t.Errorf("got %+v, want one IG806 for access_key_2", fs)
 	}
 }
