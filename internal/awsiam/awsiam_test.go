@@ -441,3 +441,45 @@ func TestAccountSummary(t *testing.T) {
 		t.Fatalf("entries missing: got %+v, %v; want %q", s, err, want)
 	}
 }
+
+// TestCredentialReportTransientGet: a report IAM said was complete but
+// that GetCredentialReport answers expired is polled for again, not an
+// error; with generation refused, a report still in progress is the
+// refusal (iam:GenerateCredentialReport), not a GetCredentialReport error.
+func TestCredentialReportTransientGet(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: now})
+	srv.FailHTTP("GetCredentialReport", 410, "ReportExpired", 1)
+	if rep, err := GetCredentialReport(context.Background(), client(srv), ReportOptions{MinInterval: time.Millisecond}); err != nil || rep.NotRefreshed != nil {
+		t.Fatalf("expired once: got %+v, %v", rep, err)
+	}
+	if n := srv.Calls("GetCredentialReport"); n != 2 {
+		t.Errorf("GetCredentialReport calls = %d, want 2", n)
+	}
+	srv = iamtest.New(t, &iamtest.Account{Now: now})
+	srv.Fail("GenerateCredentialReport", iamtest.AccessDenied, -1)
+	srv.FailHTTP("GetCredentialReport", 404, "ReportInProgress", -1)
+	var e *Error
+	if _, err := GetCredentialReport(context.Background(), client(srv), ReportOptions{}); !errors.As(err, &e) || e.Permission() != "iam:GenerateCredentialReport" || !e.Denied() {
+		t.Fatalf("in progress, generation denied: got %v", err)
+	}
+}
+
+// TestErrorCodes: each code AWS uses for a refusal is Denied and each it
+// uses for throttling is Throttled, whatever the HTTP status.
+func TestErrorCodes(t *testing.T) {
+	for _, c := range []struct {
+		code              string
+		denied, throttled bool
+	}{
+		{"AccessDenied", true, false}, {"AccessDeniedException", true, false},
+		{"UnauthorizedOperation", true, false}, {"UnauthorizedAccess", true, false},
+		{"Throttling", false, true}, {"ThrottlingException", false, true},
+		{"RequestLimitExceeded", false, true}, {"TooManyRequestsException", false, true},
+		{"ServiceFailure", false, false},
+	} {
+		e := &Error{Service: "iam", Action: "ListUsers", Code: c.code, Status: 400}
+		if e.Denied() != c.denied || e.Throttled() != c.throttled {
+			t.Errorf("%s: Denied() = %v, Throttled() = %v; want %v, %v", c.code, e.Denied(), e.Throttled(), c.denied, c.throttled)
+		}
+	}
+}
