@@ -179,6 +179,20 @@ func TestAccessKeysLastUsedGap(t *testing.T) {
 	}
 }
 
+// TestAccessKeysLastUsedThrottled: GetAccessKeyLastUsed still throttled
+// after retries is a gap, as a refusal is, not a failed read.
+func TestAccessKeysLastUsedThrottled(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{
+		{Name: "alice", AccessKeys: []iamtest.AccessKey{{ID: "AKIAA", LastUsed: now}}},
+	}})
+	srv.Fail("GetAccessKeyLastUsed", iamtest.Throttling, -1)
+	keys, gap, err := accessKeys(context.Background(), client(srv), "")
+	var e *Error
+	if err != nil || !errors.As(gap, &e) || !e.Throttled() || len(keys) != 1 || !keys[0].LastUsedUnknown {
+		t.Fatalf("got %+v, gap %v, err %v; want the key, its last use unknown, and a throttled gap", keys, gap, err)
+	}
+}
+
 // TestAccessKeysLastUsedGone: a key GetAccessKeyLastUsed finds gone since
 // it was listed stays, its last use unknown, the gap saying why, and the
 // other keys' last use is still read.
@@ -364,6 +378,7 @@ func TestCredentialReportMalformed(t *testing.T) {
 			}
 			return rows
 		}, fmt.Sprintf("GetCredentialReport: report line %d does not parse: the report lists more than 10000 users, twice IAM's quota of 5,000 an account", maxReportUsers+3)},
+		"empty user name": {setCell(3, "user", ""), "GetCredentialReport: report line 3, column user: the user name is empty"},
 		"a column twice": {func(rows [][]string) [][]string {
 			for r := range rows {
 				rows[r] = append(rows[r], "true") // a second mfa_active, which says true for all

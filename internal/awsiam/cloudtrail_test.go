@@ -118,6 +118,25 @@ func TestTrails(t *testing.T) {
 	}
 }
 
+// TestTrailsNotFoundOwnTrail: only an organization trail may be another
+// account's to read; the account's own trail answered TrailNotFound (gone
+// since DescribeTrails) fails the read rather than passing as managed
+// elsewhere.
+func TestTrailsNotFoundOwnTrail(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: now, Trails: []iamtest.Trail{
+		{Name: "local", IsMultiRegionTrail: true, IncludeGlobalServiceEvents: true, IsLogging: true},
+	}})
+	for _, action := range []string{"GetTrailStatus", "GetEventSelectors"} {
+		srv.FailHTTP(action, 400, "TrailNotFoundException", -1)
+		trails, err := Trails(context.Background(), ctClient(srv, 1))
+		var e *Error
+		if !errors.As(err, &e) || e.Action != action || e.Code != "TrailNotFoundException" {
+			t.Errorf("%s not found: got %+v, %v", action, trails, err)
+		}
+		srv.Fail(action, 0, 0)
+	}
+}
+
 // eventsAccount has n events of each name, a minute apart, ending at now.
 func eventsAccount(n int, names ...string) *iamtest.Account {
 	acct := &iamtest.Account{Now: now}
