@@ -404,6 +404,16 @@ func TestCredentialReportMalformed(t *testing.T) {
 	if err != nil || !rep.Users[1].MFAActive.Unknown || rep.Users[1].PasswordEnabled != rules.Known(true) {
 		t.Fatalf("got %+v, %v", rep, err)
 	}
+	// Nor is no_information a region or service a key was last used in.
+	srv = iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{{Name: "alice", AccessKeys: []iamtest.AccessKey{{ID: "AKIAA"}}}},
+		EditCredentialReport: func(rows [][]string) [][]string {
+			rows = setCell(3, "access_key_1_last_used_region", "no_information")(rows)
+			return setCell(3, "access_key_1_last_used_service", "no_information")(rows)
+		}})
+	rep, err = GetCredentialReport(context.Background(), client(srv), ReportOptions{})
+	if err != nil || rep.Users[1].AccessKeys[0].LastUsedRegion != "" || rep.Users[1].AccessKeys[0].LastUsedService != "" {
+		t.Fatalf("no_information: got %+v, %v", rep, err)
+	}
 	// A byte-order mark before the header is not part of its first column.
 	srv = iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{{Name: "alice", LoginProfile: &iamtest.LoginProfile{}}},
 		EditCredentialReport: setCell(1, "user", "\ufeffuser")})

@@ -137,6 +137,24 @@ func TestTrailsNotFoundOwnTrail(t *testing.T) {
 	}
 }
 
+// TestTrailsOrganizationNotFound: an organization trail that CloudTrail
+// answers TrailNotFound for, on its status or on its selectors alone, is
+// another account's to read: managed elsewhere, what was not read unknown.
+func TestTrailsOrganizationNotFound(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: now, Trails: []iamtest.Trail{
+		{Name: "org", HomeRegion: "us-west-2", IsOrganizationTrail: true, IsMultiRegionTrail: true, IncludeGlobalServiceEvents: true, IsLogging: true},
+	}})
+	for _, action := range []string{"GetTrailStatus", "GetEventSelectors"} {
+		srv.FailHTTP(action, 400, "TrailNotFoundException", -1)
+		trails, err := Trails(context.Background(), ctClient(srv, 1))
+		if err != nil || len(trails) != 1 || !trails[0].ManagedElsewhere ||
+			trails[0].Logging.Unknown != (action == "GetTrailStatus") || trails[0].Selectors.Unknown != (action == "GetEventSelectors") {
+			t.Errorf("%s not found: got %+v, %v", action, trails, err)
+		}
+		srv.Fail(action, 0, 0)
+	}
+}
+
 // eventsAccount has n events of each name, a minute apart, ending at now.
 func eventsAccount(n int, names ...string) *iamtest.Account {
 	acct := &iamtest.Account{Now: now}
