@@ -465,6 +465,23 @@ func TestAccountSummary(t *testing.T) {
 	if s, err := AccountSummary(context.Background(), client(srv)); err == nil || err.Error() != want {
 		t.Fatalf("entries missing: got %+v, %v; want %q", s, err, want)
 	}
+	// One entry missing is as much a fault as two.
+	srv.RawReply("GetAccountSummary", []byte(`<GetAccountSummaryResponse><GetAccountSummaryResult><SummaryMap>`+
+		`<entry><key>AccountMFAEnabled</key><value>1</value></entry><entry><key>AccountAccessKeysPresent</key><value>0</value></entry>`+
+		`</SummaryMap></GetAccountSummaryResult></GetAccountSummaryResponse>`), nil, 1)
+	want = "GetAccountSummary: the reply's SummaryMap has no AccountSigningCertificatesPresent, which every reply holds"
+	if s, err := AccountSummary(context.Background(), client(srv)); err == nil || err.Error() != want {
+		t.Fatalf("one entry missing: got %+v, %v; want %q", s, err, want)
+	}
+}
+
+// TestAccountID: an account ID is exactly 12 digits.
+func TestAccountID(t *testing.T) {
+	for s, want := range map[string]bool{"123456789012": true, "12345678901": false, "1234567890123": false, "12345678901a": false, "": false} {
+		if accountID(s) != want {
+			t.Errorf("accountID(%q) = %v, want %v", s, !want, want)
+		}
+	}
 }
 
 // TestCredentialReportTransientGet: a report IAM said was complete but

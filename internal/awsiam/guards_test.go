@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
@@ -257,5 +258,20 @@ func TestRetryQuotaExhausted(t *testing.T) {
 	}
 	if n := srv.Calls("ListUsers"); n != 3 {
 		t.Errorf("ListUsers calls = %d, want 3 (the quota pays for two retries)", n)
+	}
+}
+
+// TestPageGuardOneRepeatedItem: a truncated page whose one item was read
+// already means the listing started over, as for a page of many.
+func TestPageGuardOneRepeatedItem(t *testing.T) {
+	g := pageGuard{action: "ListUsers"}
+	if !g.add("alice") || g.check(true, aws.String("m1"), 1, 1) != nil {
+		t.Fatal("first page refused")
+	}
+	if g.add("alice") {
+		t.Fatal("alice read twice")
+	}
+	if err := g.check(true, aws.String("m2"), 1, 0); !errors.Is(err, ErrRepeatedItems) {
+		t.Errorf("got %v, want %v", err, ErrRepeatedItems)
 	}
 }
