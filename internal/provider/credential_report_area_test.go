@@ -29,3 +29,14 @@ func TestCredentialReportAreaSummaryFailed(t *testing.T) {
 		t.Errorf("summary denied: got %v, %+v; want IG806 findings", err, fs)
 	}
 }
+
+// TestCredentialUserCertificatesListed: only a certificate slot with a
+// rotation date is one the report lists; an N/A slot is not, so that a
+// certificate the account summary shows is still judged for root (IG804).
+func TestCredentialUserCertificatesListed(t *testing.T) {
+	u := awsiam.ReportUser{User: rules.RootUserName, Certs: [2]awsiam.ReportCert{
+		{Active: rules.Known(false), LastRotated: testNow.AddDate(-1, 0, 0)}, {Active: rules.Known(false)}}}
+	if got := credentialUser(u); got.CertificatesListed != 1 || len(got.Certificates) != 2 {
+		t.Errorf("got %d listed of %d, want 1 of 2", got.CertificatesListed, len(got.Certificates))
+	}
+}
