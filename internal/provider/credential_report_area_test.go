@@ -11,7 +11,7 @@ import (
 )
 
 // TestCredentialReportAreaSummaryFailed: an account summary that is
-// refused is an IG806 and the report is still judged; one that fails
+// refused or still throttled is an IG806 and the report is still judged; one that fails
 // otherwise (a service error) fails the area, never passing as a gap.
 func TestCredentialReportAreaSummaryFailed(t *testing.T) {
 	c := &client{baseline: rules.DefaultBaseline(), now: func() time.Time { return testNow }, compliantAt: rules.Low}
@@ -23,10 +23,12 @@ func TestCredentialReportAreaSummaryFailed(t *testing.T) {
 	if _, fs, err := c.credentialReportArea(context.Background(), rep, summary(failed), nil); !errors.Is(err, failed) {
 		t.Errorf("summary failed: got %v, %+v; want the error", err, fs)
 	}
-	denied := &awsiam.Error{Service: "iam", Action: "GetAccountSummary", Code: "AccessDenied", Status: 403, Err: errors.New("denied")}
-	_, fs, err := c.credentialReportArea(context.Background(), rep, summary(denied), nil)
-	if err != nil || len(fs) == 0 || fs[0].RuleID.ValueString() != rules.CheckIncomplete.ID || c.compliant(fs).ValueBool() {
-		t.Errorf("summary denied: got %v, %+v; want IG806 findings", err, fs)
+	for _, code := range []string{"AccessDenied", "Throttling"} {
+		gap := &awsiam.Error{Service: "iam", Action: "GetAccountSummary", Code: code, Status: 400, Err: errors.New(code)}
+		_, fs, err := c.credentialReportArea(context.Background(), rep, summary(gap), nil)
+		if err != nil || len(fs) == 0 || fs[0].RuleID.ValueString() != rules.CheckIncomplete.ID || c.compliant(fs).ValueBool() {
+			t.Errorf("summary %s: got %v, %+v; want IG806 findings", code, err, fs)
+		}
 	}
 }
 
