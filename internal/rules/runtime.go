@@ -199,11 +199,6 @@ func EvaluateRoot(u CredentialUser, s AccountSummary, now time.Time, b Baseline)
 			keys = append(keys, k.Name)
 		}
 	}
-	for _, slot := range u.KeysUnknown {
-		f := Unreported(slot+"_active", RootAccessKey)
-		f.Subject = slot
-		out = append(out, f)
-	}
 	// The summary counts keys and certificates active or not; one the
 	// report does not list at all was added since the report was made, and
 	// is judged on the safe side, as active.
@@ -254,6 +249,17 @@ func EvaluateRoot(u CredentialUser, s AccountSummary, now time.Time, b Baseline)
 	// summary cannot tell one activated or added since the report: that
 	// goes unjudged rather than passes (round 130).
 	mfaOff := !mfa.V && !mfa.Unknown && len(can) == 0
+	for _, slot := range u.KeysUnknown {
+		// An active key there would be root's only credential, whose MFA
+		// is then judged too (round 198).
+		unjudged := []*Rule{RootAccessKey}
+		if (!mfa.V || mfa.Unknown) && len(can) == 0 {
+			unjudged = append(unjudged, RootNoMFA)
+		}
+		f := Unreported(slot+"_active", unjudged...)
+		f.Subject = slot
+		out = append(out, f)
+	}
 	if s.Known && s.AccessKeysPresent && listedKeys > 0 && len(keys) == 0 && len(u.KeysUnknown) == 0 {
 		unjudged := []*Rule{RootAccessKey}
 		if mfaOff {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -350,6 +351,16 @@ func TestRootKeySlotUnknownReportedOnce(t *testing.T) {
 		KeysUnknown: []string{"access_key_2"}, Certificates: []Value[bool]{no, no}}
 	fs := EvaluateRoot(u, AccountSummary{Known: true, AccessKeysPresent: true}, now, DefaultBaseline())
 	if len(fs) != 1 || fs[0].Rule != CheckIncomplete || fs[0].Subject != "access_key_2" {
-		t.Errorf("got %+v, want one IG806 for access_key_2", fs)
+		t.Fatalf("got %+v, want one IG806 for access_key_2", fs)
+	}
+	// With MFA off and no other credential, an active key there would
+	// need MFA: IG804 goes unjudged too (round 198).
+	if want := Names(RootAccessKey, RootNoMFA) + " not judged"; !strings.HasSuffix(fs[0].Message, want) {
+		t.Errorf("message %q, want it to end %q", fs[0].Message, want)
+	}
+	u.MFAActive = Known(true)
+	if fs := EvaluateRoot(u, AccountSummary{Known: true, AccessKeysPresent: true, MFAEnabled: true}, now, DefaultBaseline()); len(fs) != 1 ||
+		!strings.HasSuffix(fs[0].Message, RootAccessKey.Name()+" not judged") {
+		t.Errorf("MFA on: got %+v, want one IG806 naming IG803 alone", fs)
 	}
 }
