@@ -40,10 +40,10 @@ type attrs struct {
 // attribute the plan shows unknown is null, and takes its default, when its
 // configuration omits it or sets it to null, or, for one that plans a null
 // as unknown, sets it from values known when Terraform plans (`= var.x`
-// with x null: anything else would be known) or to a constant. That holds for an object
-// made: one updated in place keeps its value where the configuration gives
-// null, and shows it known, so one shown unknown is unknown (a local that
-// reads a value known only after apply).
+// with x null: anything else would be known) or to a constant. That holds
+// for an object made: one updated in place keeps its value where the
+// configuration gives null, and shows it known, so one shown unknown is
+// unknown (a local that reads a value known only after apply).
 func (a attrs) isUnknown(name string) bool {
 	u, _ := markOf(a.unknown, name).(bool)
 	switch {

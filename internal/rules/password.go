@@ -238,14 +238,15 @@ func PlannedPasswordPolicy(num func(name string, def int) Value[int], flag func(
 		def := numberDefault(name)
 		return sent(num(name, def), def)
 	}
+	setting := func(name string) Value[bool] { return flag(name, FlagDefaults[name]) }
 	p.MinimumLength, p.plannedLength = numeric(AttrMinimumLength)
-	p.RequireUppercase = flag(AttrRequireUppercase, FlagDefaults[AttrRequireUppercase])
-	p.RequireLowercase = flag(AttrRequireLowercase, FlagDefaults[AttrRequireLowercase])
-	p.RequireNumbers = flag(AttrRequireNumbers, FlagDefaults[AttrRequireNumbers])
-	p.RequireSymbols = flag(AttrRequireSymbols, FlagDefaults[AttrRequireSymbols])
+	p.RequireUppercase = setting(AttrRequireUppercase)
+	p.RequireLowercase = setting(AttrRequireLowercase)
+	p.RequireNumbers = setting(AttrRequireNumbers)
+	p.RequireSymbols = setting(AttrRequireSymbols)
 	p.MaxAgeDays, p.plannedMaxAge = numeric(AttrMaxAge)
 	p.ReusePrevention, p.plannedReuse = numeric(AttrReusePrevention)
-	p.AllowUsersToChange = flag(AttrAllowUsersToChange, FlagDefaults[AttrAllowUsersToChange])
+	p.AllowUsersToChange = setting(AttrAllowUsersToChange)
 	p.HardExpiry = flag(AttrHardExpiry, false)
 	return p
 }

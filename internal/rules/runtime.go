@@ -250,10 +250,10 @@ func EvaluateRoot(u CredentialUser, s AccountSummary, now time.Time, b Baseline)
 	// goes unjudged rather than passes (round 130).
 	mfaOff := !mfa.V && !mfa.Unknown && len(can) == 0
 	for _, slot := range u.KeysUnknown {
-		// An active key there would be root's only credential, whose MFA
-		// is then judged too (round 198).
+		// An active key there would be root's only credential, whose MFA,
+		// unless known on, is then judged too (round 198).
 		unjudged := []*Rule{RootAccessKey}
-		if (!mfa.V || mfa.Unknown) && len(can) == 0 {
+		if mfaOff || mfa.Unknown && len(can) == 0 {
 			unjudged = append(unjudged, RootNoMFA)
 		}
 		f := Unreported(slot+"_active", unjudged...)
