@@ -525,6 +525,9 @@ func TestRetries(t *testing.T) {
 			if n := s.Calls("ListUsers"); n != 5 {
 				t.Errorf("calls = %d, want 2 + 3 attempts", n)
 			}
+			if n := s.Operations("ListUsers"); n != 2 {
+				t.Errorf("operations = %d, want 2: each operation's retries count once", n)
+			}
 		})
 	}
 

@@ -149,6 +149,25 @@ func (s *Server) Calls(action string) int {
 	return s.calls[action]
 }
 
+// Operations reports how many operations named action the server received:
+// the SDK's retries of one operation count once (by their shared
+// invocation ID), so a test that counts calls per read is not thrown by a
+// retry a busy machine's transport makes. Faulted calls count; "" counts
+// every operation.
+func (s *Server) Operations(action string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n, seen := 0, map[string]bool{}
+	for _, r := range s.log {
+		if action != "" && r.Action != action || r.Invocation != "" && seen[r.Invocation] {
+			continue
+		}
+		seen[r.Invocation] = true
+		n++
+	}
+	return n
+}
+
 // TotalCalls reports how many requests the server received.
 func (s *Server) TotalCalls() int {
 	s.mu.Lock()
@@ -165,6 +184,9 @@ type Request struct {
 	Time   time.Time  // when the request arrived
 	// UserAgent is the User-Agent header the client sent.
 	UserAgent string
+	// Invocation is the SDK's amz-sdk-invocation-id header, one for all
+	// the attempts of one operation; "" if the client sent none.
+	Invocation string
 }
 
 // Requests returns the calls received for action, oldest first; "" returns
@@ -263,7 +285,8 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 
 	s.mu.Lock()
 	s.calls[action]++
-	s.log = append(s.log, Request{Action: action, Params: req.form, Body: req.body, Region: signingRegion(r), Time: arrived, UserAgent: r.UserAgent()})
+	s.log = append(s.log, Request{Action: action, Params: req.form, Body: req.body, Region: signingRegion(r), Time: arrived, UserAgent: r.UserAgent(),
+		Invocation: r.Header.Get("Amz-Sdk-Invocation-Id")})
 	s.total++
 	s.reqSeq++
 	requestID := fmt.Sprintf("00000000-0000-4000-8000-%012d", s.reqSeq)

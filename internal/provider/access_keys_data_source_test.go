@@ -93,10 +93,10 @@ func TestAccessKeysPaginated(t *testing.T) {
 	})
 	// A plan and a refresh each read once: at least 5 pages of users and
 	// 2 pages of keys per user per read.
-	if n := srv.Calls("ListUsers"); n < 5 || n%5 != 0 {
+	if n := srv.Operations("ListUsers"); n < 5 || n%5 != 0 {
 		t.Errorf("ListUsers calls = %d, want a multiple of 5 pages", n)
 	}
-	if n, reads := srv.Calls("ListAccessKeys"), srv.Calls("ListUsers")/5; n != 10*reads {
+	if n, reads := srv.Operations("ListAccessKeys"), srv.Operations("ListUsers")/5; n != 10*reads {
 		t.Errorf("ListAccessKeys calls = %d, want %d (2 pages x 5 users x %d reads)", n, 10*reads, reads)
 	}
 }

@@ -75,9 +75,9 @@ func areaFinding(area, ruleID string) resource.TestCheckFunc {
 // however many areas use them: one GetAccountPasswordPolicy per read.
 func reportReadOnce(srv *iamtest.Server) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		reads := srv.Calls("GetAccountPasswordPolicy")
+		reads := srv.Operations("GetAccountPasswordPolicy")
 		for _, action := range []string{"GenerateCredentialReport", "GetCredentialReport", "GetAccountSummary"} {
-			if n := srv.Calls(action); reads == 0 || n != reads {
+			if n := srv.Operations(action); reads == 0 || n != reads {
 				return fmt.Errorf("%s called %d times in %d reads, want once a read", action, n, reads)
 			}
 		}
@@ -238,11 +238,11 @@ func TestAccountCompliancePaginated(t *testing.T) {
 		resource.TestCheckResourceAttr(acAddr, "compliant", "true"),
 		resource.TestCheckResourceAttr(acAddr, "findings.#", "0"),
 		func(*terraform.State) error {
-			reads := srv.Calls("GetAccountPasswordPolicy")
-			if n := srv.Calls("GetServerCertificate"); reads == 0 || n != 6*reads {
+			reads := srv.Operations("GetAccountPasswordPolicy")
+			if n := srv.Operations("GetServerCertificate"); reads == 0 || n != 6*reads {
 				return fmt.Errorf("GetServerCertificate called %d times in %d reads, want 6 a read", n, reads)
 			}
-			if n := srv.Calls("GetSSHPublicKey"); n != 6*reads {
+			if n := srv.Operations("GetSSHPublicKey"); n != 6*reads {
 				return fmt.Errorf("GetSSHPublicKey called %d times in %d reads, want 6 a read", n, reads)
 			}
 			return nil

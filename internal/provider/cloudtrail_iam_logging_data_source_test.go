@@ -170,7 +170,7 @@ func TestCloudTrailIAMLoggingManyTrails(t *testing.T) {
 			resource.TestCheckResourceAttr(ctAddr, "findings.#", "11"), // IG703 for each stopped trail
 		),
 	})
-	if n, d := srv.Calls("GetTrailStatus"), srv.Calls("DescribeTrails"); n != 12*d {
+	if n, d := srv.Operations("GetTrailStatus"), srv.Operations("DescribeTrails"); n != 12*d {
 		t.Errorf("GetTrailStatus calls = %d, want 12 per DescribeTrails (%d)", n, d)
 	}
 }

@@ -55,7 +55,7 @@ func TestCredentialReportCompliant(t *testing.T) {
 			resource.TestCheckResourceAttr(crAddr, "findings.#", "0"),
 		),
 	})
-	gen, get := srv.Calls("GenerateCredentialReport"), srv.Calls("GetCredentialReport")
+	gen, get := srv.Operations("GenerateCredentialReport"), srv.Operations("GetCredentialReport")
 	if get == 0 || gen != get+2 {
 		t.Errorf("GenerateCredentialReport = %d, GetCredentialReport = %d calls; want 2 polls before the first fetch, then one of each per read", gen, get)
 	}
@@ -119,8 +119,8 @@ func TestCredentialReportPaginated(t *testing.T) {
 			resource.TestCheckResourceAttr(crAddr, "compliant", "true"),
 		),
 	})
-	gen, get, sum, who := srv.Calls("GenerateCredentialReport"), srv.Calls("GetCredentialReport"), srv.Calls("GetAccountSummary"), srv.Calls("GetCallerIdentity")
-	if total := srv.TotalCalls(); gen != get || sum != get || total != gen+get+sum+who {
+	gen, get, sum, who := srv.Operations("GenerateCredentialReport"), srv.Operations("GetCredentialReport"), srv.Operations("GetAccountSummary"), srv.Operations("GetCallerIdentity")
+	if total := srv.Operations(""); gen != get || sum != get || total != gen+get+sum+who {
 		t.Errorf("calls: %d Generate, %d Get, %d GetAccountSummary, %d GetCallerIdentity, %d in all; "+
 			"want one Generate, one Get and one GetAccountSummary per read, one GetCallerIdentity per configure, nothing else", gen, get, sum, who, total)
 	}

@@ -136,7 +136,7 @@ data "iamguard_server_certificates" "cloudfront" {
 	})
 	// Each read of the unfiltered source takes 6 pages and 6 bodies; the
 	// filtered one 3 pages and 2 bodies (site5 is listed, not fetched).
-	lists, gets := srv.Calls("ListServerCertificates"), srv.Calls("GetServerCertificate")
+	lists, gets := srv.Operations("ListServerCertificates"), srv.Operations("GetServerCertificate")
 	if lists%9 != 0 || gets*9 != lists*8 {
 		t.Errorf("ListServerCertificates %d, GetServerCertificate %d; want 9 pages and 8 bodies per read", lists, gets)
 	}

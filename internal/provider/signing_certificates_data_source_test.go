@@ -193,8 +193,8 @@ func TestSigningCertificatesPaginated(t *testing.T) {
 			resource.TestCheckResourceAttr(sgAddr, "compliant", "true"),
 		),
 	})
-	reads := srv.Calls("ListUsers") / 4
-	if n := srv.Calls("ListSigningCertificates"); reads == 0 || n != 8*reads {
+	reads := srv.Operations("ListUsers") / 4
+	if n := srv.Operations("ListSigningCertificates"); reads == 0 || n != 8*reads {
 		t.Errorf("ListSigningCertificates calls = %d, want 2 pages x 4 users x %d reads", n, reads)
 	}
 }
@@ -240,8 +240,8 @@ func TestSigningCertificatesReportDenied(t *testing.T) {
 				`^the root user's signing certificates could not be read \(GenerateCredentialReport was denied: grant iam:GenerateCredentialReport\)`)),
 		),
 	})
-	reads := srv.Calls("ListUsers")
-	if n := srv.Calls("ListSigningCertificates"); reads == 0 || n != 2*reads {
+	reads := srv.Operations("ListUsers")
+	if n := srv.Operations("ListSigningCertificates"); reads == 0 || n != 2*reads {
 		t.Errorf("ListSigningCertificates calls = %d, want every user listed (%d)", n, 2*reads)
 	}
 }

@@ -155,8 +155,8 @@ func TestSSHPublicKeysPaginated(t *testing.T) {
 		),
 	})
 	// Per read: 4 pages of users, 3 pages of keys per user, 12 bodies.
-	reads := srv.Calls("ListUsers") / 4
-	if l, g := srv.Calls("ListSSHPublicKeys"), srv.Calls("GetSSHPublicKey"); reads == 0 || l != 12*reads || g != 12*reads {
+	reads := srv.Operations("ListUsers") / 4
+	if l, g := srv.Operations("ListSSHPublicKeys"), srv.Operations("GetSSHPublicKey"); reads == 0 || l != 12*reads || g != 12*reads {
 		t.Errorf("ListUsers %d, ListSSHPublicKeys %d, GetSSHPublicKey %d; want 4, 12 and 12 per read", srv.Calls("ListUsers"), l, g)
 	}
 }
