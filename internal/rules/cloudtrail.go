@@ -186,6 +186,10 @@ func EvaluateTrail(t Trail) []Finding {
 		out[f].Severity = High
 		out[f].Message = fmt.Sprintf("is_multi_region_trail is false and the trail lives in %s: it records none of IAM's events, which go to %s",
 			t.HomeRegion.Show(), GlobalEventsRegion(t.HomeRegion.V))
+		if t.HomeRegion.Sensitive { // where IAM's events go would tell of it
+			out[f].Message = "is_multi_region_trail is false and home_region is " + redacted +
+				", not the region IAM's events go to: the trail records none of them"
+		}
 	}
 	flag(CloudTrailLoggingOff, "enable_logging", t.Logging, true,
 		"enable_logging is false: the trail records nothing")
@@ -227,7 +231,7 @@ func (t Trail) sensitive(attr string) bool {
 	case "include_global_service_events":
 		return t.IncludeGlobalServiceEvents.Sensitive
 	case "is_multi_region_trail":
-		return t.MultiRegion.Sensitive || t.HomeRegion.Sensitive
+		return t.MultiRegion.Sensitive
 	case "enable_logging":
 		return t.Logging.Sensitive
 	case "enable_log_file_validation":

@@ -293,6 +293,18 @@ func TestSingleRegionTrailOutsideUSEast1(t *testing.T) {
 	if fs := EvaluateTrail(trail(UnknownValue[string]())); len(fs) != 1 || fs[0].Severity != Medium {
 		t.Errorf("region known only after apply: %+v", fs)
 	}
+	// Only the home region sensitive: the message says so, and names it
+	// (not is_multi_region_trail, which is shown).
+	hidden := trail(Known("eu-west-1"))
+	hidden.HomeRegion.Sensitive = true
+	if fs := EvaluateTrail(hidden); len(fs) != 1 || fs[0].Severity != High ||
+		fs[0].Message != "is_multi_region_trail is false and home_region is (sensitive), not the region IAM's events go to: the trail records none of them" {
+		t.Errorf("home region sensitive: %+v", fs)
+	}
+	hidden.HomeRegion.V = "us-east-1"
+	if fs := EvaluateTrail(hidden); len(fs) != 1 || fs[0].Message != "is_multi_region_trail is false: the trail records one region only" {
+		t.Errorf("home region sensitive, where IAM's events go: %+v", fs)
+	}
 	// Single-region or not, chosen at apply by an impure function: the
 	// rule's own severity, not what a single-region trail there would get,
 	// nor its message (round 109).

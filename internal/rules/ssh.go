@@ -104,16 +104,22 @@ func EvaluateSSHKey(k SSHPublicKey, b Baseline) ([]Finding, *inspect.SSHKey) {
 	switch enc := k.Encoding; {
 	case enc.Unknown:
 		out = append(out, SSHKeyUnparseable.unknown("encoding", enc))
+	case !strings.EqualFold(enc.V, key.Encoding) && k.PublicKey.Sensitive: // its form would tell of it
+		out = append(out, SSHKeyUnparseable.finding("encoding", "public_key is %s and not in the form encoding %s names", redacted, enc.Quote()))
 	case !strings.EqualFold(enc.V, key.Encoding):
-		out = append(out, SSHKeyUnparseable.finding("encoding", "public_key is in %s form but encoding is %q", describeEncoding(key.Encoding), enc.V))
+		out = append(out, SSHKeyUnparseable.finding("encoding", "public_key is in %s form but encoding is %s", describeEncoding(key.Encoding), enc.Quote()))
 	}
 	return withhold(append(out, SSHKeyStrength(key, b)...), k.sensitive), key
 }
 
 // sensitive reports whether a finding on attr draws on a sensitive value:
-// every finding describes the key, and an encoding finding its encoding too.
+// an encoding finding on the encoding (its message shows the key only as
+// sensitive), every other one on the key.
 func (k SSHPublicKey) sensitive(attr string) bool {
-	return k.PublicKey.Sensitive || attr == "encoding" && k.Encoding.Sensitive
+	if attr == "encoding" {
+		return k.Encoding.Sensitive
+	}
+	return k.PublicKey.Sensitive
 }
 
 // SSHKeyStrength judges a parsed key's algorithm and size (IG401, IG402).

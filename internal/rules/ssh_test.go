@@ -33,6 +33,13 @@ func TestEvaluateSSHKey(t *testing.T) {
 			[]want{{"IG403", Medium, "encoding", `public_key is in SSH (OpenSSH one-line) form but encoding is "PEM"`}}},
 		{"PEM form declared SSH", key(certtest.SSHPEM(t, &rsa2048.PublicKey), "SSH"),
 			[]want{{"IG403", Medium, "encoding", `public_key is in PEM form but encoding is "SSH"`}}},
+		// Only the key sensitive: its form is not shown, the encoding is,
+		// and the message names the key as the sensitive value.
+		{"sensitive key in the other form", SSHPublicKey{PublicKey: secret(Known(certtest.SSHAuthorized(t, &rsa1024.PublicKey, ""))), Encoding: Known("PEM")},
+			[]want{
+				{"IG403", Medium, "encoding", `public_key is (sensitive) and not in the form encoding "PEM" names`},
+				{"IG402", High, "public_key", SSHKeyWeakRSA.Summary + "; public_key is (sensitive), so the details are not shown"},
+			}},
 		{"bad base64", key("ssh-rsa AAAA%%%% bob", "SSH"),
 			[]want{{"IG403", Medium, "public_key", `public_key: not an OpenSSH public key (expected "TYPE BASE64 [comment]" with valid base64 key data)`}}},
 		{"private key pasted", key(certtest.PKCS1(rsa1024), "PEM"),
