@@ -372,6 +372,9 @@ func newDomains(allowed []string) *domains {
 	d := &domains{exact: map[string]bool{}, suffixes: map[string]bool{}}
 	for _, a := range allowed {
 		a = FoldName(strings.TrimSuffix(a, ".")) // DNS folds ASCII letters only
+		for strings.Contains(a, "**") {          // a run of stars is one: each would cost a step of every match
+			a = strings.ReplaceAll(a, "**", "*")
+		}
 		switch star := strings.IndexByte(a, '*'); {
 		case star < 0:
 			d.exact[a] = true
