@@ -13,6 +13,7 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 	"time"
@@ -243,19 +244,22 @@ const (
 // names itself as its issuer (see selfSignature). It is checked on each
 // call, not when the certificate is read: a check can take milliseconds,
 // and most certificates a plan holds (those of chains, signing
-// certificates) need none.
-func (c *Certificate) SelfSignature() SelfSignature {
+// certificates) need none. b bounds the check: one it does not cover, and
+// one too costly (see costly), is not made, and the certificate is judged
+// by its names alone; unchecked says so.
+func (c *Certificate) SelfSignature(b *Budget) (s SelfSignature, unchecked bool) {
 	if c.x509 == nil {
-		return NotSelfSigned
+		return NotSelfSigned, false
 	}
-	return selfSignature(c.x509)
+	return selfSignature(c.x509, b)
 }
 
 // SelfSigned reports whether no CA issued the certificate as far as it
 // shows on its own: its own key signs it, or it names itself as its issuer
-// (SelfSignature is not NotSelfSigned).
+// (SelfSignature is not NotSelfSigned), the check unbounded.
 func (c *Certificate) SelfSigned() bool {
-	return c.SelfSignature() != NotSelfSigned
+	s, _ := c.SelfSignature(nil)
+	return s != NotSelfSigned
 }
 
 // SelfSignedUnchecked reports whether SelfSigned judges the certificate by
@@ -276,6 +280,59 @@ func costly(c *x509.Certificate) bool {
 	return ok && k.E >= 1<<20 && k.N.BitLen() > 8192
 }
 
+// Budget bounds the signature checks made for one plan, so that a plan of
+// costly certificates (keys of thousands of bits, weak signatures that ask
+// whose key made them, long chains) cannot take minutes: each check spends
+// what it costs (see checkCost), and one the budget no longer covers is not
+// made. A nil *Budget is unbounded. A Budget is for one goroutine.
+type Budget struct{ left int }
+
+// MaxSignatureWork is a plan's budget, in checks with a 2,048-bit RSA key
+// and the exponent 65537 (about 50 µs each): a few seconds at most. IAM's
+// quota of 1,000 server certificates, each with a chain of a 2,048-bit
+// intermediate and a 4,096-bit root, needs about half of it.
+const MaxSignatureWork = 60_000
+
+// NewBudget returns a plan's budget, MaxSignatureWork.
+func NewBudget() *Budget { return &Budget{left: MaxSignatureWork} }
+
+// Left is what is left of b, in the units of MaxSignatureWork.
+func (b *Budget) Left() int { return b.left }
+
+// spend takes units from b if it holds that many.
+func (b *Budget) spend(units int) bool {
+	if b == nil {
+		return true
+	}
+	if units > b.left {
+		return false
+	}
+	b.left -= units
+	return true
+}
+
+// checkCost is what a signature check with c's key costs, in the units of
+// MaxSignatureWork, rounded up: crypto/rsa's check grows with the cube of
+// the key's size (measured: 16,384 bits cost 300 to 700 times 2,048) and
+// with the multiplications its exponent takes (65537 takes 17), an ECDSA
+// one with the square of its curve's size.
+func checkCost(c *x509.Certificate) int {
+	switch k := c.PublicKey.(type) {
+	case *rsa.PublicKey:
+		w := (k.N.BitLen() + 1023) / 1024
+		e := uint(k.E)
+		return (w*w*w + 7) / 8 * ((bits.Len(e) + bits.OnesCount(e) - 2 + 16) / 17)
+	case *ecdsa.PublicKey:
+		w := (k.Curve.Params().BitSize + 127) / 128
+		return w * w
+	}
+	return 1
+}
+
+// ErrBudgetSpent is VerifyChain's error when the plan's Budget does not
+// cover the chain's checks.
+var ErrBudgetSpent = errors.New("the plan's budget of signature checks is spent")
+
 // selfSignature says whether c's own key signs it, whatever issuer it
 // names (a self-signed certificate can name another issuer, or its subject
 // spelt another way), and else whether c names itself as its issuer. One
@@ -283,16 +340,21 @@ func costly(c *x509.Certificate) bool {
 // signature cannot be checked or does not verify: nothing in it shows a CA
 // issued it, and a client that trusts it as its own root does not check
 // that signature (a corrupted one is as good as a sound one there).
-func selfSignature(c *x509.Certificate) SelfSignature {
+func selfSignature(c *x509.Certificate, b *Budget) (SelfSignature, bool) {
 	if oversized(c) {
-		return NotSelfSigned // an oversized key is judged as such, unchecked
+		return NotSelfSigned, false // an oversized key is judged as such, unchecked
 	}
-	if costly(c) { // judged by names and key identifiers alone
+	if costly(c) || !b.spend(checkCost(c)) { // judged by names and key identifiers alone
 		if namesItself(c) {
-			return SelfNamedUnchecked
+			return SelfNamedUnchecked, true
 		}
-		return NotSelfSigned
+		return NotSelfSigned, true
 	}
+	return checkedSelfSignature(c), false
+}
+
+// checkedSelfSignature is selfSignature where the signature is checked.
+func checkedSelfSignature(c *x509.Certificate) SelfSignature {
 	err := c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature)
 	var insecure x509.InsecureAlgorithmError
 	own, checked := false, false
@@ -397,7 +459,7 @@ func named(subject string) string {
 // server sends it as it is, and clients that build no path of their own
 // fail on a missing, extra or misplaced certificate. The error says why
 // not, naming certificates by subject only.
-func VerifyChain(body *Certificate, chain []*Certificate, at time.Time) error {
+func VerifyChain(body *Certificate, chain []*Certificate, at time.Time, b *Budget) error {
 	if len(chain) == 0 {
 		return errors.New("the chain is empty")
 	}
@@ -428,6 +490,16 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time) error {
 		if bytes.Equal(c.x509.Raw, body.x509.Raw) {
 			return errors.New("the chain holds the certificate itself; it holds the CAs that issued it, from its issuer up")
 		}
+	}
+	// crypto/x509 tries at most two candidates for each link (one subject
+	// named twice at most); inOrder or brokenLink then check each link
+	// once more.
+	cost := checkCost(body.x509)
+	for _, c := range chain {
+		cost += 3 * checkCost(c.x509)
+	}
+	if !b.spend(cost) {
+		return ErrBudgetSpent
 	}
 	roots, inter := x509.NewCertPool(), x509.NewCertPool()
 	roots.AddCert(chain[len(chain)-1].x509)

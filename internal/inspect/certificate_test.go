@@ -10,6 +10,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/pem"
+	"errors"
 	"math/big"
 	"net/url"
 	"os"
@@ -145,7 +146,7 @@ func TestSelfSignedByKey(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := c.SelfSignature(); got != tt.want || c.SelfSigned() != (tt.want != inspect.NotSelfSigned) {
+		if got, _ := c.SelfSignature(nil); got != tt.want || c.SelfSigned() != (tt.want != inspect.NotSelfSigned) {
 			t.Errorf("%s: self-signature = %v, self-signed = %v; want %v", tt.name, got, c.SelfSigned(), tt.want)
 		}
 	}
@@ -292,7 +293,7 @@ func TestVerifyChain(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			err = inspect.VerifyChain(body, chain, now)
+			err = inspect.VerifyChain(body, chain, now, nil)
 			switch {
 			case tt.want == "" && err != nil:
 				t.Errorf("VerifyChain: %v", err)
@@ -407,7 +408,10 @@ func TestSelfSignedRefusedKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, err := inspect.ParseCertificate(string(pemText))
-	if err != nil || c.SelfSignature() != inspect.SelfNamedUnchecked {
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := c.SelfSignature(nil); s != inspect.SelfNamedUnchecked {
 		t.Errorf("certificate %+v, %v; want self-signed by its names, its signature unchecked", c, err)
 	}
 }
@@ -558,5 +562,67 @@ func TestURIHosts(t *testing.T) {
 	}
 	if len(c.SANs) != 3 {
 		t.Errorf("SANs = %q, want all three URIs", c.SANs)
+	}
+}
+
+// TestBudget: a plan's signature checks spend its budget by what they cost,
+// and one past it is not made (round 201: chains of SHA-1 CAs with
+// 16,384-bit keys cost a minute a plan). Checks that cost nothing, such as
+// a chain's length, are made past it.
+func TestBudget(t *testing.T) {
+	self, err := inspect.ParseCertificate(certtest.Issue(t, certtest.Cert{CN: "self"}).PEM)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rsa4096, err := inspect.ParseCertificate(certtest.Issue(t, certtest.Cert{CN: "self", Key: certtest.RSA(t, 4096)}).PEM)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := inspect.NewBudget()
+	if b.Left() != inspect.MaxSignatureWork {
+		t.Fatalf("a new budget holds %d", b.Left())
+	}
+	s, unchecked := self.SelfSignature(b)
+	p256 := inspect.MaxSignatureWork - b.Left()
+	if s != inspect.SignedByOwnKey || unchecked || p256 < 1 {
+		t.Fatalf("P-256 within the budget: %v, unchecked %v, cost %d", s, unchecked, p256)
+	}
+	left := b.Left()
+	rsa4096.SelfSignature(b)
+	if cost := left - b.Left(); cost < 4 {
+		t.Errorf("a 4,096-bit RSA check costs %d, want 4 or more (a 2,048-bit one's 1, times the square of the size)", cost)
+	}
+	for b.Left() >= p256 {
+		self.SelfSignature(b)
+	}
+	left = b.Left()
+	if s, unchecked := self.SelfSignature(b); s != inspect.SelfNamedUnchecked || !unchecked || b.Left() != left {
+		t.Errorf("past the budget: %v, unchecked %v, %d left of %d; want judged by its names, unchecked, nothing spent", s, unchecked, b.Left(), left)
+	}
+	if s, unchecked := self.SelfSignature(nil); s != inspect.SignedByOwnKey || unchecked {
+		t.Errorf("no budget: %v, unchecked %v", s, unchecked)
+	}
+
+	root := certtest.Issue(t, certtest.Cert{CN: "Root", CA: true})
+	leaf, err := inspect.ParseCertificate(certtest.Issue(t, certtest.Cert{CN: "leaf", DNSNames: []string{"a.example.com"}, Parent: root}).PEM)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chain, err := inspect.ParseChain(root.PEM)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := inspect.VerifyChain(leaf, chain, now, inspect.NewBudget()); err != nil {
+		t.Errorf("within the budget: %v", err)
+	}
+	if err := inspect.VerifyChain(leaf, chain, now, b); !errors.Is(err, inspect.ErrBudgetSpent) {
+		t.Errorf("past the budget: %v, want ErrBudgetSpent", err)
+	}
+	long, err := inspect.ParseChain(strings.Repeat(root.PEM, 11))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := inspect.VerifyChain(leaf, long, now, b); err == nil || errors.Is(err, inspect.ErrBudgetSpent) {
+		t.Errorf("eleven certificates past the budget: %v, want refused for its length", err)
 	}
 }

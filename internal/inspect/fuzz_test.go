@@ -36,7 +36,7 @@ func FuzzParseCertificate(f *testing.F) {
 			t.Fatalf("error is not one line: %q", err)
 		}
 		if chain, err := inspect.ParseChain(in); err == nil && c != nil {
-			_ = inspect.VerifyChain(c, chain, time.Now())
+			_ = inspect.VerifyChain(c, chain, time.Now(), nil)
 		}
 	})
 }

@@ -10,10 +10,10 @@ func judgeServerCertificate(l *linter, c *change) []rules.Finding {
 	}
 	a := c.after()
 	s := rules.ServerCertificate{
-		Body:           a.str("certificate_body", ""),
-		Chain:          a.str("certificate_chain", ""),
-		PrivateKey:     a.str("private_key", ""),
-		ChainsVerified: &l.chains,
+		Body:       a.str("certificate_body", ""),
+		Chain:      a.str("certificate_chain", ""),
+		PrivateKey: a.str("private_key", ""),
+		Checks:     l.checks,
 	}
 	return rules.EvaluateServerCertificate(s, l.now, l.baseline)
 }

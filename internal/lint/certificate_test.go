@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/inspect"
 	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
@@ -134,53 +135,64 @@ func TestServerCertificate(t *testing.T) {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// TestChainsVerifiedBounded: past rules.MaxChainsVerified chains in one
-// plan, a chain is not verified and says so at info level, so that a plan
-// of many costly chains cannot take hours. Its certificates' keys,
-// signatures and expiry are still judged: a weak intermediate past the
-// limit is IG304 high.
-func TestChainsVerifiedBounded(t *testing.T) {
+// TestSignatureChecksBounded: past the plan's budget of signature checks
+// (inspect.MaxSignatureWork), a chain is not verified, nor a body's own
+// signature checked, so that a plan of many costly certificates cannot take
+// minutes; each says so at the rule's severity, not passed. The
+// certificates' keys, signatures and expiry are still judged: a weak
+// intermediate past the budget is IG304 high.
+func TestSignatureChecksBounded(t *testing.T) {
 	p := newTestPKI(t)
-	body, _ := json.Marshal(p.leaf(t, certtest.Cert{}).PEM)
+	leaf := p.leaf(t, certtest.Cert{}).PEM
+	body, _ := json.Marshal(leaf)
 	chain, _ := json.Marshal(p.chain())
 	weak := certtest.Issue(t, certtest.Cert{CN: "Weak Intermediate", CA: true, Parent: p.root, Key: certtest.RSA(t, 1024),
 		NotBefore: planNow.AddDate(-1, 0, 0), NotAfter: planNow.AddDate(5, 0, 0)})
 	weakBody, _ := json.Marshal(p.leaf(t, certtest.Cert{Parent: weak}).PEM)
 	weakChain, _ := json.Marshal(certtest.Chain(weak, p.root))
+	// The certificates the budget covers wholly, by what one costs.
+	budget := inspect.NewBudget()
+	rules.EvaluateServerCertificate(rules.ServerCertificate{Body: rules.Known(leaf), Chain: rules.Known(p.chain()), Checks: budget}, planNow, rules.DefaultBaseline())
+	covered := inspect.MaxSignatureWork / (inspect.MaxSignatureWork - budget.Left())
 	var b strings.Builder
 	b.WriteString(`{"format_version": "1.2", "resource_changes": [`)
-	for i := range rules.MaxChainsVerified + 1 {
+	for i := range covered + 2 {
 		if i > 0 {
 			b.WriteString(",")
 		}
-		if i == rules.MaxChainsVerified {
+		if i == covered+1 {
 			body, chain = weakBody, weakChain
 		}
-		fmt.Fprintf(&b, `{"address": "aws_iam_server_certificate.c%04d", "mode": "managed", "type": "aws_iam_server_certificate", "name": "c%04d",
+		fmt.Fprintf(&b, `{"address": "aws_iam_server_certificate.c%05d", "mode": "managed", "type": "aws_iam_server_certificate", "name": "c%05d",
 		  "change": {"actions": ["create"], "before": null, "after": {"certificate_body": %s, "certificate_chain": %s}, "after_unknown": {}}}`,
 			i, i, body, chain)
 	}
 	b.WriteString(`]}`)
 	res := Lint(readPlan(t, []byte(b.String())), Options{Now: planNow})
-	var unverified []string
+	unchecked := map[string]int{}
 	weakKey := false
 	for _, f := range res.Findings {
-		if f.Rule == rules.CertificateChainInvalid {
-			unverified = append(unverified, f.Severity.String()+" "+f.Message)
+		switch {
+		case (f.Rule == rules.CertificateChainInvalid || f.Rule == rules.CertificateSelfSigned) && f.Severity == rules.Medium &&
+			strings.Contains(f.Message, "more signature checks than iamguard makes in one plan"):
+			unchecked[f.Address]++
+		case f.Rule == rules.CertificateChainInvalid || f.Rule == rules.CertificateSelfSigned:
+			t.Errorf("%s: %s %s %s", f.Address, f.Rule.ID, f.Severity, f.Message)
 		}
 		weakKey = weakKey || f.Rule == rules.CertificateWeakKey && f.Severity == rules.High && strings.Contains(f.Message, "Weak Intermediate")
 	}
-	if len(unverified) != 1 || !strings.HasPrefix(unverified[0], "info iamguard verifies at most") {
-		t.Errorf("IG306 findings: %q; want one info finding for the chain past the limit", unverified)
+	last := fmt.Sprintf("aws_iam_server_certificate.c%05d", covered+1)
+	if len(unchecked) != 2 || unchecked[last] != 2 {
+		t.Errorf("certificates not checked (IG306 and IG310): %v; want the two past the %d the budget covers", unchecked, covered)
 	}
 	if !weakKey {
-		t.Error("no IG304 high on the weak intermediate of the chain past the limit")
+		t.Error("no IG304 high on the weak intermediate of the chain past the budget")
 	}
 }
 
-// TestBlankChainsCostNothing: only a chain that is verified counts against
-// rules.MaxChainsVerified: a thousand certificates with a blank chain, or
-// one that does not parse, ahead of one with a chain of another CA, leave
+// TestBlankChainsCostNothing: a chain that is blank or does not parse
+// costs the plan's budget of signature checks nothing: a thousand
+// certificates with one, ahead of one with a chain of another CA, leave
 // that one's IG306 at medium.
 func TestBlankChainsCostNothing(t *testing.T) {
 	p := newTestPKI(t)
@@ -189,7 +201,7 @@ func TestBlankChainsCostNothing(t *testing.T) {
 	wrong, _ := json.Marshal(other.chain())
 	var b strings.Builder
 	b.WriteString(`{"format_version": "1.2", "resource_changes": [`)
-	for i := range rules.MaxChainsVerified + 1 {
+	for i := range 1001 {
 		chain := `"\n"`
 		if i%2 == 1 {
 			chain = `"-----BEGIN CERTIFICATE-----\n%%%\n-----END CERTIFICATE-----\n"`

@@ -16,6 +16,7 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/config"
+	"github.com/iamguard/terraform-provider-iamguard/internal/inspect"
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
@@ -292,7 +293,7 @@ type linter struct {
 	oldNames       map[string][]string                       // renamedUsers the other way: by the new one, the old ones (see renews)
 	retaken        map[string]bool                           // names a user is renamed from that another user takes, by key (see readUsers)
 	clearedUsers   map[string]bool                           // users deleted with force_destroy and made again, by accountUser (see readUsers)
-	chains         int                                       // certificate chains verified so far (see rules.MaxChainsVerified)
+	checks         *inspect.Budget                           // the plan's signature checks left
 }
 
 // Lint judges every resource change of p whose type a rule judges.
@@ -302,7 +303,7 @@ func Lint(p *plan.Plan, opt Options) Result {
 		p = refreshOnly(p)
 	}
 	p = acceptDrift(p)
-	l := &linter{plan: p, now: opt.Now, baseline: rules.DefaultBaseline(),
+	l := &linter{plan: p, now: opt.Now, baseline: rules.DefaultBaseline(), checks: inspect.NewBudget(),
 		sourceReads: map[int]sourceRead{}, users: map[string]int{}, sensitiveUsers: map[string]bool{}}
 	if opt.Baseline != nil {
 		l.baseline = *opt.Baseline

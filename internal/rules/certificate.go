@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -161,17 +162,21 @@ type ServerCertificate struct {
 	Body       Value[string]
 	Chain      Value[string]
 	PrivateKey Value[string]
-	// ChainsVerified counts the chains verified so far in a plan: past
-	// MaxChainsVerified a chain is not verified, and IG306 is an info
-	// finding. Only a chain that is verified counts (one that is blank or
-	// does not parse costs nothing). Nil: no bound.
-	ChainsVerified *int
+	// Checks is what is left of the plan's budget of signature checks
+	// (inspect.Budget): a check past it is not made, and IG306 or IG310
+	// is an info finding. Nil: no bound.
+	Checks *inspect.Budget
 }
 
-// MaxChainsVerified bounds the chains verified in one plan, each up to a
-// hundred signature checks: IAM's own quota of server certificates in an
-// account.
-const MaxChainsVerified = 1000
+// pastBudget builds the finding for a signature check past the plan's
+// inspect.Budget: at the rule's severity, as for a value an impure function
+// chooses, since iamguard does not pass what it did not check.
+func (r *Rule) pastBudget(attr string) Finding {
+	f := r.undecided(attr, "this plan's certificates need more signature checks than iamguard makes in one plan (%d with a 2,048-bit RSA key, fewer with larger keys); %s is not judged, and not passed",
+		inspect.MaxSignatureWork, r.Name())
+	f.Severity = r.Severity
+	return f
+}
 
 // EvaluateServerCertificate judges a server certificate (IG301-IG310).
 func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) []Finding {
@@ -196,15 +201,11 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 		case err != nil:
 			chainOut = append(chainOut, CertificateUnparseable.finding("certificate_chain", "certificate_chain: %v", err))
 		default:
-			verify := s.ChainsVerified == nil || *s.ChainsVerified < MaxChainsVerified
-			if verify && s.ChainsVerified != nil {
-				*s.ChainsVerified++
-			}
-			chainOut = CertificateChain(body, chain, now, b, verify)
-			caIssued = verify && !slices.ContainsFunc(chainOut, func(f Finding) bool { return f.Rule == CertificateChainInvalid })
+			chainOut = CertificateChain(body, chain, now, b, s.Checks)
+			caIssued = !slices.ContainsFunc(chainOut, func(f Finding) bool { return f.Rule == CertificateChainInvalid })
 		}
 	}
-	out := append(certificateOwnFindings(body, now, b, caIssued), chainOut...)
+	out := append(certificateOwnFindings(body, now, b, caIssued, s.Checks), chainOut...)
 	switch {
 	case s.PrivateKey.Unknown:
 		out = append(out, CertificateKeyMismatch.unknown("private_key", s.PrivateKey))
@@ -225,17 +226,18 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 // key, signature, names and self-signature (IG301-IG305, IG309, IG310). The
 // chain (IG306) and the private key (IG307) need other inputs.
 func CertificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline) []Finding {
-	return certificateOwnFindings(c, now, b, false)
+	return certificateOwnFindings(c, now, b, false, nil)
 }
 
 // certificateOwnFindings is CertificateOwnFindings; caIssued says a chain
 // verifies the certificate, so that one naming itself as its issuer whose
 // own key does not sign it is a CA's (one of the same name), not
-// self-signed.
-func certificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline, caIssued bool) []Finding {
+// self-signed. checks bounds the self-signature's check.
+func certificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline, caIssued bool, checks *inspect.Budget) []Finding {
 	out := CertificateFindings(c, now, b)
 	out = append(out, CertificateNames(c, b)...)
-	switch self := c.SelfSignature(); {
+	self, unchecked := c.SelfSignature(checks)
+	switch {
 	case self == inspect.SelfNamedUnverified && caIssued: // a CA of its name issued it
 	case self == inspect.SelfNamedUnverified:
 		out = append(out, CertificateSelfSigned.finding("certificate_body",
@@ -248,6 +250,8 @@ func certificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline, c
 	case c.SelfSignedUnchecked():
 		out = append(out, Finding{Rule: CertificateSelfSigned, Severity: Info, Attribute: "certificate_body",
 			Message: fmt.Sprintf("the signature of a certificate with an RSA key of %d bits and so large an exponent costs too much to check; %s cannot be judged", c.KeyBits, CertificateSelfSigned.Name())})
+	case unchecked && !caIssued: // a chain that verifies it shows a CA signs it
+		out = append(out, CertificateSelfSigned.pastBudget("certificate_body"))
 	}
 	return out
 }
@@ -436,10 +440,12 @@ func domainsOf(allowed []string) *domains {
 // certificates' keys, signatures and coming expiry as the body's (IG304,
 // IG305, IG302). When the body itself is outside its validity, IG301 or
 // IG303 already says so, and the chain is checked at the nearest moment the
-// body is valid, so that IG306 reports only faults of the chain. Without
-// verify (past MaxChainsVerified in a plan), IG306 is an info finding; the
-// other checks cost little and are made all the same.
-func CertificateChain(body *inspect.Certificate, chain []*inspect.Certificate, now time.Time, b Baseline, verify bool) []Finding {
+// body is valid, so that IG306 reports only faults of the chain. Past the
+// plan's checks (nil: unbounded), IG306 says the chain was not verified
+// (see pastBudget), and only the anchor's weak signature may be its own
+// (see ownSignature): the other checks cost little and are made all the
+// same.
+func CertificateChain(body *inspect.Certificate, chain []*inspect.Certificate, now time.Time, b Baseline, checks *inspect.Budget) []Finding {
 	const attr = "certificate_chain"
 	var out []Finding
 	at := now
@@ -448,15 +454,16 @@ func CertificateChain(body *inspect.Certificate, chain []*inspect.Certificate, n
 	} else if at.Before(body.NotBefore) {
 		at = body.NotBefore
 	}
-	if !verify {
-		out = append(out, CertificateChainInvalid.undecided(attr, "iamguard verifies at most %d chains in one plan; %s cannot be judged", MaxChainsVerified, CertificateChainInvalid.Name()))
-	} else if err := inspect.VerifyChain(body, chain, at); err != nil {
+	switch err := inspect.VerifyChain(body, chain, at, checks); {
+	case errors.Is(err, inspect.ErrBudgetSpent):
+		out = append(out, CertificateChainInvalid.pastBudget(attr))
+	case err != nil:
 		out = append(out, CertificateChainInvalid.finding(attr, "the chain does not verify the certificate: %v", err))
 	}
 	// A CA's weak key or signature, or its coming expiry, weakens or ends
 	// every certificate it issues: judged as the body's own would be. A
 	// self-signed root's signature is its own, which no client checks.
-	for _, c := range chain {
+	for i, c := range chain {
 		if why := weakKey(c, b); why != "" {
 			out = append(out, CertificateWeakKey.finding(attr, "the chain's %s: %s", Known(c.Subject).Quote(), why))
 		}
@@ -464,7 +471,7 @@ func CertificateChain(body *inspect.Certificate, chain []*inspect.Certificate, n
 		// by its own key, or named so where that cannot be checked. One
 		// that names itself and that another key made is a CA's of the
 		// same name, which clients check (round 115).
-		if hash := c.SignatureHash; (hash == "MD2" || hash == "MD5" || hash == "SHA1" || hash == "") && !ownSignature(c) {
+		if hash := c.SignatureHash; (hash == "MD2" || hash == "MD5" || hash == "SHA1" || hash == "") && !ownSignature(c, i == len(chain)-1, checks) {
 			alg := c.SignatureAlgorithm
 			if hash == "" {
 				alg = "an algorithm iamguard cannot read"
@@ -481,10 +488,13 @@ func CertificateChain(body *inspect.Certificate, chain []*inspect.Certificate, n
 
 // ownSignature reports whether c's signature is its own as far as iamguard
 // can tell: its own key made it, or it names itself as its issuer and the
-// signature cannot be checked.
-func ownSignature(c *inspect.Certificate) bool {
-	self := c.SelfSignature()
-	return self == inspect.SignedByOwnKey || self == inspect.SelfNamedUnchecked
+// signature cannot be checked. Where the check is not made (too costly, or
+// past checks), only the anchor, the chain's last certificate, is taken at
+// its names: an intermediate's weak signature is its issuer's, which
+// clients check.
+func ownSignature(c *inspect.Certificate, anchor bool, checks *inspect.Budget) bool {
+	self, unchecked := c.SelfSignature(checks)
+	return self == inspect.SignedByOwnKey || self == inspect.SelfNamedUnchecked && (anchor || !unchecked)
 }
 
 // CertificateKey compares the private key's public half with the

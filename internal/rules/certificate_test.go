@@ -476,3 +476,46 @@ func TestSelfSignedBrokenSignature(t *testing.T) {
 		t.Errorf("named like its CA, with another CA's chain: %+v; want IG310 and IG306", got(fs))
 	}
 }
+
+// TestPastSignatureBudget: past the plan's budget of signature checks, what
+// was not checked is not passed (round 201): the chain not verified is
+// IG306 at its severity, a body not checked for its own signature IG310,
+// and of the certificates that name themselves with a weak signature only
+// the anchor's is taken as its own.
+func TestPastSignatureBudget(t *testing.T) {
+	p := newPKI(t)
+	old := func(cn string) *certtest.Issued {
+		return certtest.Issue(t, certtest.Cert{CN: cn, CA: true, Key: certtest.RSA(t, 2048), SigAlg: x509.SHA1WithRSA,
+			NotBefore: certNow.AddDate(-5, 0, 0), NotAfter: certNow.AddDate(5, 0, 0)})
+	}
+	s := serverCert(p.leaf(t, certtest.Cert{}).PEM, certtest.Chain(old("Old Intermediate"), old("Old Root")), "")
+	got := func(fs []Finding) []string {
+		var out []string
+		for _, f := range fs {
+			if f.Rule == CertificateChainInvalid || f.Rule == CertificateWeakSignature || f.Rule == CertificateSelfSigned {
+				out = append(out, f.Rule.ID+" "+f.Severity.String()+" "+f.Message)
+			}
+		}
+		return out
+	}
+	checked := got(EvaluateServerCertificate(s, certNow, DefaultBaseline()))
+	if len(checked) != 1 || !strings.HasPrefix(checked[0], "IG306 medium the chain does not verify") {
+		t.Errorf("checked: %q; want IG306 alone (both weak signatures are their own)", checked)
+	}
+	s.Checks = new(inspect.Budget)
+	spent := got(EvaluateServerCertificate(s, certNow, DefaultBaseline()))
+	past := "this plan's certificates need more signature checks than iamguard makes in one plan"
+	want := []string{
+		"IG310 medium " + past,
+		"IG306 medium " + past,
+		`IG305 high the chain's "CN=Old Intermediate,O=iamguard tests" is signed with SHA1-RSA; SHA-256 or stronger required`,
+	}
+	if len(spent) != len(want) {
+		t.Fatalf("past the budget: %q", spent)
+	}
+	for i := range want {
+		if !strings.HasPrefix(spent[i], want[i]) {
+			t.Errorf("past the budget, finding %d: %q, want %q…", i, spent[i], want[i])
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/inspect"
 	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
 )
 
@@ -32,7 +33,6 @@ func TestSensitiveNeverShown(t *testing.T) {
 	costlyNow := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
 	weak := certtest.Issue(t, certtest.Cert{CN: "weak.example.com", Key: certtest.RSA(t, 1024)})
 	rsa1024 := certtest.SSHAuthorized(t, certtest.RSA(t, 1024).Public(), "")
-	bound := MaxChainsVerified
 	p := newPKI(t)
 	leaf := p.leaf(t, certtest.Cert{})
 	policy := func(edit func(*PasswordPolicy)) PasswordPolicy {
@@ -54,8 +54,8 @@ func TestSensitiveNeverShown(t *testing.T) {
 			fs: EvaluateServerCertificate(ServerCertificate{Body: secret(Known(weak.PEM))}, certNow, b)},
 		{name: "signing certificate", canary: "1024",
 			fs: EvaluateSigningCertificate(secret(Known(weak.PEM)), certNow, b)},
-		{name: "chain past the bound", canary: "Test Intermediate", mayKeep: "at most 1000 chains",
-			fs: EvaluateServerCertificate(ServerCertificate{Body: Known(leaf.PEM), Chain: secret(Known(p.chain())), ChainsVerified: &bound}, certNow, b)},
+		{name: "chain past the bound", canary: "Test Intermediate", mayKeep: "more signature checks than iamguard makes",
+			fs: EvaluateServerCertificate(ServerCertificate{Body: Known(leaf.PEM), Chain: secret(Known(p.chain())), Checks: new(inspect.Budget)}, certNow, b)},
 		{name: "body known after apply", mayKeep: "known only after apply",
 			fs: EvaluateServerCertificate(ServerCertificate{Body: secret(UnknownValue[string]())}, certNow, b)},
 		{name: "length IAM refuses", canary: "6 to 128", atInfo: true,
