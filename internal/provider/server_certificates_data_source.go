@@ -135,12 +135,13 @@ func (d *serverCertificatesDataSource) Read(ctx context.Context, req datasource.
 
 // serverCertificatesArea reads the server certificates under pathPrefix
 // whose names keep accepts (nil: all) and judges each as it is read, its
-// material then let go.
+// material then let go. The read's signature checks are bounded as a
+// plan's are (inspect.Budget; judge runs one certificate at a time).
 func (cl *client) serverCertificatesArea(ctx context.Context, pathPrefix string, keep func(string) bool) ([]serverCertificateModel, findings, error) {
-	now, b := cl.now(), cl.baseline
+	now, b, checks := cl.now(), cl.baseline, inspect.NewBudget()
 	judged := map[string]judgedServerCertificate{}
 	certs, err := awsiam.ServerCertificatesJudged(ctx, cl.iam, pathPrefix, keep, func(c *awsiam.ServerCertificate) {
-		judged[c.Name] = judgeServerCertificate(*c, now, b)
+		judged[c.Name] = judgeServerCertificate(*c, now, b, checks)
 		c.Body, c.Chain = "", ""
 	})
 	if err != nil {
@@ -162,7 +163,7 @@ type judgedServerCertificate struct {
 	found []rules.Finding
 }
 
-func judgeServerCertificate(c awsiam.ServerCertificate, now time.Time, b rules.Baseline) judgedServerCertificate {
+func judgeServerCertificate(c awsiam.ServerCertificate, now time.Time, b rules.Baseline, checks *inspect.Budget) judgedServerCertificate {
 	cm := serverCertificateModel{
 		Name: types.StringValue(c.Name), ID: types.StringValue(c.ID), ARN: types.StringValue(c.ARN), Path: types.StringValue(c.Path),
 		UploadDate: timeValue(c.Uploaded), Expiration: timeValue(c.Expiration),
@@ -177,7 +178,7 @@ func judgeServerCertificate(c awsiam.ServerCertificate, now time.Time, b rules.B
 		return judgedServerCertificate{cm, []rules.Finding{rules.Incomplete(c.Gap.Item, gapReason(c.Gap.Err), serverCertificateRules...)}}
 	}
 	found := rules.EvaluateServerCertificate(rules.ServerCertificate{
-		Body: rules.Known(c.Body), Chain: rules.Known(c.Chain), PrivateKey: rules.Known(""),
+		Body: rules.Known(c.Body), Chain: rules.Known(c.Chain), PrivateKey: rules.Known(""), Checks: checks,
 	}, now, b)
 	if body, err := inspect.ParseCertificate(c.Body); err == nil {
 		cm.Subject, cm.Issuer = types.StringValue(body.Subject), types.StringValue(body.Issuer)

@@ -9,8 +9,11 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/awsiam"
 	"github.com/iamguard/terraform-provider-iamguard/internal/iamtest"
+	"github.com/iamguard/terraform-provider-iamguard/internal/inspect"
 	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
 const scAddr = "data.iamguard_server_certificates.test"
@@ -203,5 +206,22 @@ func TestServerCertificatesBadRegex(t *testing.T) {
 	})
 	if n := srv.TotalCalls() - srv.Calls("GetCallerIdentity"); n != 0 {
 		t.Errorf("%d IAM calls with an invalid name_regex", n)
+	}
+}
+
+// TestServerCertificatePastBudget: a read bounds its signature checks as a
+// plan does (inspect.Budget): past it, the chain is not verified, and is
+// neither valid nor compliant, nor is the certificate's own signature
+// checked.
+func TestServerCertificatePastBudget(t *testing.T) {
+	c := caIssued(t, "www.example.com")
+	cert := awsiam.ServerCertificate{Name: c.Name, Body: c.Body, Chain: c.Chain, Expiration: c.Expiration}
+	if j := judgeServerCertificate(cert, testNow, rules.DefaultBaseline(), inspect.NewBudget()); len(j.found) != 0 || !j.model.ChainValid.ValueBool() {
+		t.Errorf("within the budget: %+v, chain valid %v", j.found, j.model.ChainValid)
+	}
+	j := judgeServerCertificate(cert, testNow, rules.DefaultBaseline(), new(inspect.Budget))
+	if len(j.found) != 2 || j.found[0].Rule != rules.CertificateSelfSigned || j.found[1].Rule != rules.CertificateChainInvalid ||
+		j.found[1].Severity != rules.Medium || j.model.ChainValid.ValueBool() {
+		t.Errorf("past the budget: %+v, chain valid %v; want IG310 and IG306 medium, not valid", j.found, j.model.ChainValid)
 	}
 }

@@ -172,7 +172,7 @@ type ServerCertificate struct {
 // inspect.Budget: at the rule's severity, as for a value an impure function
 // chooses, since iamguard does not pass what it did not check.
 func (r *Rule) pastBudget(attr string) Finding {
-	f := r.undecided(attr, "this plan's certificates need more signature checks than iamguard makes in one plan (%d with a 2,048-bit RSA key, fewer with larger keys); %s is not judged, and not passed",
+	f := r.undecided(attr, "the certificates judged with this one need more signature checks than iamguard makes in one plan or read (%d with a 2,048-bit RSA key, fewer with larger keys); %s is not judged, and not passed",
 		inspect.MaxSignatureWork, r.Name())
 	f.Severity = r.Severity
 	return f

@@ -504,7 +504,7 @@ func TestPastSignatureBudget(t *testing.T) {
 	}
 	s.Checks = new(inspect.Budget)
 	spent := got(EvaluateServerCertificate(s, certNow, DefaultBaseline()))
-	past := "this plan's certificates need more signature checks than iamguard makes in one plan"
+	past := "the certificates judged with this one need more signature checks than iamguard makes in one plan or read"
 	want := []string{
 		"IG310 medium " + past,
 		"IG306 medium " + past,
