@@ -280,18 +280,20 @@ func costly(c *x509.Certificate) bool {
 	return ok && k.E >= 1<<20 && k.N.BitLen() > 8192
 }
 
-// Budget bounds the signature checks made for one plan, so that a plan of
-// costly certificates (keys of thousands of bits, weak signatures that ask
-// whose key made them, long chains) cannot take minutes: each check spends
-// what it costs (see checkCost), and one the budget no longer covers is not
-// made. A nil *Budget is unbounded. A Budget is for one goroutine.
+// Budget bounds the signature checks made for one plan, and the private keys
+// read, so that a plan of costly certificates (keys of thousands of bits,
+// weak signatures that ask whose key made them, long chains) cannot take
+// minutes: each check spends what it costs (see checkCost and keyParseCost),
+// and once one is not covered the budget is spent: nothing after it is
+// checked. A nil *Budget is unbounded. A Budget is for one goroutine.
 type Budget struct{ left int }
 
 // MaxSignatureWork is a plan's budget, in checks with a 2,048-bit RSA key
-// and the exponent 65537 (about 50 µs each): a few seconds at most. IAM's
-// quota of 1,000 server certificates, each with a chain of a 2,048-bit
-// intermediate and a 4,096-bit root, needs about half of it.
-const MaxSignatureWork = 60_000
+// and the exponent 65537 (about 30 µs each): a few seconds at most. IAM's
+// quota of 1,000 server certificates, each with a chain of two P-384 CAs
+// (Let's Encrypt's) or of three 4,096-bit RSA keys, needs less than two
+// thirds.
+const MaxSignatureWork = 120_000
 
 // NewBudget returns a plan's budget, MaxSignatureWork.
 func NewBudget() *Budget { return &Budget{left: MaxSignatureWork} }
@@ -299,12 +301,14 @@ func NewBudget() *Budget { return &Budget{left: MaxSignatureWork} }
 // Left is what is left of b, in the units of MaxSignatureWork.
 func (b *Budget) Left() int { return b.left }
 
-// spend takes units from b if it holds that many.
+// spend takes units from b if it holds that many; if not, b is spent, and
+// nothing after is checked either.
 func (b *Budget) spend(units int) bool {
 	if b == nil {
 		return true
 	}
 	if units > b.left {
+		b.left = 0
 		return false
 	}
 	b.left -= units
@@ -312,10 +316,10 @@ func (b *Budget) spend(units int) bool {
 }
 
 // checkCost is what a signature check with c's key costs, in the units of
-// MaxSignatureWork, rounded up: crypto/rsa's check grows with the cube of
-// the key's size (measured: 16,384 bits cost 300 to 700 times 2,048) and
-// with the multiplications its exponent takes (65537 takes 17), an ECDSA
-// one with the square of its curve's size.
+// MaxSignatureWork, rounded up as measured: crypto/rsa's check grows with
+// the cube of the key's size (4,096 bits cost 8, 16,384 bits 300 to 700)
+// and with the multiplications its exponent takes (65537 takes 17);
+// crypto/ecdsa's costs 3 on P-256, 17 on P-384, 52 on P-521.
 func checkCost(c *x509.Certificate) int {
 	switch k := c.PublicKey.(type) {
 	case *rsa.PublicKey:
@@ -323,14 +327,32 @@ func checkCost(c *x509.Certificate) int {
 		e := uint(k.E)
 		return (w*w*w + 7) / 8 * ((bits.Len(e) + bits.OnesCount(e) - 2 + 16) / 17)
 	case *ecdsa.PublicKey:
-		w := (k.Curve.Params().BitSize + 127) / 128
-		return w * w
+		switch k.Curve.Params().BitSize {
+		case 384:
+			return 17
+		case 521:
+			return 52
+		}
+		return 3
 	}
 	return 1
 }
 
-// ErrBudgetSpent is VerifyChain's error when the plan's Budget does not
-// cover the chain's checks.
+// keyParseCost is what reading a private key of der bytes costs, in the
+// units of MaxSignatureWork: crypto/x509 precomputes an RSA key as it
+// reads it, in time that grows with the square of its size, and so of its
+// DER (2,048 bits, about 1,200 bytes, cost 5; 29,000 bits 750); an EC key's
+// DER is under 512 bytes, and P-521's costs 11.
+func keyParseCost(der int) int {
+	if der < 512 {
+		return 12
+	}
+	w := (der + 575) / 576 // about 1,024 bits of an RSA key
+	return w*w + 1
+}
+
+// ErrBudgetSpent is the error of VerifyChain and ParsePrivateKey when the
+// plan's Budget does not cover their work.
 var ErrBudgetSpent = errors.New("the plan's budget of signature checks is spent")
 
 // selfSignature says whether c's own key signs it, whatever issuer it
@@ -491,14 +513,15 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time, b *Budge
 			return errors.New("the chain holds the certificate itself; it holds the CAs that issued it, from its issuer up")
 		}
 	}
-	// crypto/x509 tries at most two candidates for each link (one subject
-	// named twice at most); inOrder or brokenLink then check each link
-	// once more.
-	cost := checkCost(body.x509)
+	// crypto/x509 checks each link once, and one twice at most (one
+	// subject named twice); inOrder checks the certificates that name
+	// themselves. brokenLink, where the path breaks, pays for its own.
+	cost, most := checkCost(body.x509), 0
 	for _, c := range chain {
-		cost += 3 * checkCost(c.x509)
+		cost += 2 * checkCost(c.x509)
+		most = max(most, checkCost(c.x509))
 	}
-	if !b.spend(cost) {
+	if !b.spend(cost + most) {
 		return ErrBudgetSpent
 	}
 	roots, inter := x509.NewCertPool(), x509.NewCertPool()
@@ -523,6 +546,13 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time, b *Budge
 	)
 	switch {
 	case errors.As(err, &unknown):
+		links := 0
+		for _, c := range chain {
+			links += checkCost(c.x509)
+		}
+		if !b.spend(links) {
+			return errors.New("the chain does not verify the certificate")
+		}
 		return brokenLink(body, chain)
 	case errors.As(err, &insecure):
 		return fmt.Errorf("a signature on the path uses %s, which clients refuse", x509.SignatureAlgorithm(insecure))
@@ -633,7 +663,7 @@ type PrivateKey struct {
 // ParsePrivateKey reads an unencrypted PEM private key in PKCS#1 (RSA
 // PRIVATE KEY), PKCS#8 (PRIVATE KEY) or SEC1 (EC PRIVATE KEY) form. An EC
 // PARAMETERS block before the key, as openssl writes it, is skipped.
-func ParsePrivateKey(pemText string) (*PrivateKey, error) {
+func ParsePrivateKey(pemText string, checks *Budget) (*PrivateKey, error) {
 	if err := checkSize("private key", pemText); err != nil {
 		return nil, err
 	}
@@ -655,6 +685,9 @@ func ParsePrivateKey(pemText string) (*PrivateKey, error) {
 	// with the cube of its size: a made-up key of 65,536 bits takes minutes.
 	if len(b.Bytes) > maxKeyDER {
 		return nil, fmt.Errorf("private key is %d bytes; iamguard reads keys of at most %d (RSA of %d bits)", len(b.Bytes), maxKeyDER, MaxRSABits)
+	}
+	if !checks.spend(keyParseCost(len(b.Bytes))) {
+		return nil, ErrBudgetSpent
 	}
 	encrypted := len(b.Headers) > 0 // Proc-Type: 4,ENCRYPTED
 	var (

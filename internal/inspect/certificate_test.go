@@ -193,7 +193,7 @@ func TestTenMegabytePEM(t *testing.T) {
 	for _, parse := range []func(string) error{
 		func(s string) error { _, err := inspect.ParseCertificate(s); return err },
 		func(s string) error { _, err := inspect.ParseChain(s); return err },
-		func(s string) error { _, err := inspect.ParsePrivateKey(s); return err },
+		func(s string) error { _, err := inspect.ParsePrivateKey(s, nil); return err },
 		func(s string) error { _, err := inspect.ParseSSHPublicKey(s); return err },
 	} {
 		err := parse(big)
@@ -327,7 +327,7 @@ func TestParsePrivateKey(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			k, err := inspect.ParsePrivateKey(tt.pem)
+			k, err := inspect.ParsePrivateKey(tt.pem, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -362,7 +362,7 @@ func TestParsePrivateKeyErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := inspect.ParsePrivateKey(tt.in)
+			_, err := inspect.ParsePrivateKey(tt.in, nil)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("error %v, want %q", err, tt.want)
 			}
@@ -378,7 +378,7 @@ func TestParsePrivateKeyErrors(t *testing.T) {
 // bits would keep busy for minutes.
 func TestPrivateKeyBounded(t *testing.T) {
 	big := pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: make([]byte, 20<<10)})
-	if _, err := inspect.ParsePrivateKey(string(big)); err == nil || !strings.Contains(err.Error(), "at most") {
+	if _, err := inspect.ParsePrivateKey(string(big), nil); err == nil || !strings.Contains(err.Error(), "at most") {
 		t.Errorf("a 20 KiB key: err = %v", err)
 	}
 }
@@ -522,7 +522,7 @@ func TestBlockTypeWithheld(t *testing.T) {
 	const canary = "CANARYMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo"
 	for _, typ := range []string{canary, canary + " PRIVATE KEY", "RSA PRIVATE KEY " + canary} {
 		text := "-----BEGIN " + typ + "-----\nAAAA\n-----END " + typ + "-----\n"
-		_, errKey := inspect.ParsePrivateKey(text)
+		_, errKey := inspect.ParsePrivateKey(text, nil)
 		_, errCert := inspect.ParseCertificate(text)
 		_, errSSH := inspect.ParseSSHPublicKey(text)
 		for _, err := range []error{errKey, errCert, errSSH} {
@@ -592,12 +592,19 @@ func TestBudget(t *testing.T) {
 	if cost := left - b.Left(); cost < 4 {
 		t.Errorf("a 4,096-bit RSA check costs %d, want 4 or more (a 2,048-bit one's 1, times the square of the size)", cost)
 	}
+	key := certtest.PKCS1(certtest.RSA(t, 2048))
+	left = b.Left()
+	if _, err := inspect.ParsePrivateKey(key, b); err != nil || b.Left() >= left {
+		t.Errorf("a private key within the budget: %v, %d left of %d", err, b.Left(), left)
+	}
 	for b.Left() >= p256 {
 		self.SelfSignature(b)
 	}
-	left = b.Left()
-	if s, unchecked := self.SelfSignature(b); s != inspect.SelfNamedUnchecked || !unchecked || b.Left() != left {
-		t.Errorf("past the budget: %v, unchecked %v, %d left of %d; want judged by its names, unchecked, nothing spent", s, unchecked, b.Left(), left)
+	if s, unchecked := self.SelfSignature(b); s != inspect.SelfNamedUnchecked || !unchecked || b.Left() != 0 {
+		t.Errorf("past the budget: %v, unchecked %v, %d left; want judged by its names, unchecked, the budget spent", s, unchecked, b.Left())
+	}
+	if _, err := inspect.ParsePrivateKey(key, b); !errors.Is(err, inspect.ErrBudgetSpent) {
+		t.Errorf("a private key past the budget: %v", err)
 	}
 	if s, unchecked := self.SelfSignature(nil); s != inspect.SignedByOwnKey || unchecked {
 		t.Errorf("no budget: %v, unchecked %v", s, unchecked)

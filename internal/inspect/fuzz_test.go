@@ -46,7 +46,7 @@ func FuzzParsePrivateKey(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		k, err := inspect.ParsePrivateKey(in)
+		k, err := inspect.ParsePrivateKey(in, nil)
 		if (k == nil) == (err == nil) {
 			t.Fatalf("key %v with error %v", k, err)
 		}

@@ -168,11 +168,11 @@ type ServerCertificate struct {
 	Checks *inspect.Budget
 }
 
-// pastBudget builds the finding for a signature check past the plan's
-// inspect.Budget: at the rule's severity, as for a value an impure function
+// pastBudget builds the finding for a signature check, or a private key
+// read, past the plan's inspect.Budget: at the rule's severity, as for a value an impure function
 // chooses, since iamguard does not pass what it did not check.
 func (r *Rule) pastBudget(attr string) Finding {
-	f := r.undecided(attr, "the certificates judged with this one need more signature checks than iamguard makes in one plan or read (%d with a 2,048-bit RSA key, fewer with larger keys); %s is not judged, and not passed",
+	f := r.undecided(attr, "the certificates and keys judged with this one need more work than iamguard does in one plan or read (%d signature checks with a 2,048-bit RSA key, fewer with larger keys); %s is not judged, and not passed",
 		inspect.MaxSignatureWork, r.Name())
 	f.Severity = r.Severity
 	return f
@@ -210,7 +210,9 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 	case s.PrivateKey.Unknown:
 		out = append(out, CertificateKeyMismatch.unknown("private_key", s.PrivateKey))
 	case strings.TrimSpace(s.PrivateKey.V) != "":
-		if key, err := inspect.ParsePrivateKey(s.PrivateKey.V); err != nil {
+		if key, err := inspect.ParsePrivateKey(s.PrivateKey.V, s.Checks); errors.Is(err, inspect.ErrBudgetSpent) {
+			out = append(out, CertificateKeyMismatch.pastBudget("private_key"))
+		} else if err != nil {
 			out = append(out, CertificateUnparseable.finding("private_key", "private_key: %v", err))
 		} else {
 			out = append(out, CertificateKey(body, key)...)

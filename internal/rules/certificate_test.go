@@ -504,7 +504,7 @@ func TestPastSignatureBudget(t *testing.T) {
 	}
 	s.Checks = new(inspect.Budget)
 	spent := got(EvaluateServerCertificate(s, certNow, DefaultBaseline()))
-	past := "the certificates judged with this one need more signature checks than iamguard makes in one plan or read"
+	past := "the certificates and keys judged with this one need more work than iamguard does in one plan or read"
 	want := []string{
 		"IG310 medium " + past,
 		"IG306 medium " + past,
@@ -517,5 +517,20 @@ func TestPastSignatureBudget(t *testing.T) {
 		if !strings.HasPrefix(spent[i], want[i]) {
 			t.Errorf("past the budget, finding %d: %q, want %q…", i, spent[i], want[i])
 		}
+	}
+	// A private key is not read past it: whether it matches is not passed.
+	k := certtest.RSA(t, 2048)
+	body := certtest.Issue(t, certtest.Cert{Key: k, DNSNames: []string{"www.example.com"}, Parent: p.inter,
+		NotBefore: certNow.AddDate(0, -1, 0), NotAfter: certNow.AddDate(1, 0, 0)})
+	s = serverCert(body.PEM, "", certtest.PKCS1(k))
+	if fs := EvaluateServerCertificate(s, certNow, DefaultBaseline()); len(fs) != 0 {
+		t.Errorf("the key checked: %+v", fs)
+	}
+	s.Checks = new(inspect.Budget)
+	fs := EvaluateServerCertificate(s, certNow, DefaultBaseline())
+	if !slices.ContainsFunc(fs, func(f Finding) bool {
+		return f.Rule == CertificateKeyMismatch && f.Severity == CertificateKeyMismatch.Severity && strings.HasPrefix(f.Message, past)
+	}) {
+		t.Errorf("the key past the budget: %+v; want IG307 at its severity, not passed", fs)
 	}
 }

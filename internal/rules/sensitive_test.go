@@ -54,7 +54,7 @@ func TestSensitiveNeverShown(t *testing.T) {
 			fs: EvaluateServerCertificate(ServerCertificate{Body: secret(Known(weak.PEM))}, certNow, b)},
 		{name: "signing certificate", canary: "1024",
 			fs: EvaluateSigningCertificate(secret(Known(weak.PEM)), certNow, b)},
-		{name: "chain past the bound", canary: "Test Intermediate", mayKeep: "more signature checks than iamguard makes",
+		{name: "chain past the bound", canary: "Test Intermediate", mayKeep: "more work than iamguard does",
 			fs: EvaluateServerCertificate(ServerCertificate{Body: Known(leaf.PEM), Chain: secret(Known(p.chain())), Checks: new(inspect.Budget)}, certNow, b)},
 		{name: "body known after apply", mayKeep: "known only after apply",
 			fs: EvaluateServerCertificate(ServerCertificate{Body: secret(UnknownValue[string]())}, certNow, b)},
