@@ -291,8 +291,7 @@ type Budget struct{ left int }
 // MaxSignatureWork is a plan's budget, in checks with a 2,048-bit RSA key
 // and the exponent 65537 (about 30 µs each): a few seconds at most. IAM's
 // quota of 1,000 server certificates, each with a chain of two P-384 CAs
-// (Let's Encrypt's) or of three 4,096-bit RSA keys, needs less than two
-// thirds.
+// (Let's Encrypt's) or of 4,096-bit RSA keys, needs about a third.
 const MaxSignatureWork = 120_000
 
 // NewBudget returns a plan's budget, MaxSignatureWork.
@@ -513,15 +512,23 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time, b *Budge
 			return errors.New("the chain holds the certificate itself; it holds the CAs that issued it, from its issuer up")
 		}
 	}
-	// crypto/x509 checks each link once, and one twice at most (one
-	// subject named twice); inOrder checks the certificates that name
-	// themselves. brokenLink, where the path breaks, pays for its own.
-	cost, most := checkCost(body.x509), 0
+	// crypto/x509 checks each link once, and with one subject named twice
+	// one link twice at most; inOrder checks the certificates on the path
+	// that name themselves. brokenLink, where the path breaks, pays for its
+	// own.
+	cost, most, prev := 0, 0, body
 	for _, c := range chain {
-		cost += 2 * checkCost(c.x509)
+		cost += checkCost(c.x509)
 		most = max(most, checkCost(c.x509))
+		if bytes.Equal(prev.x509.RawIssuer, prev.x509.RawSubject) {
+			cost += checkCost(prev.x509)
+		}
+		prev = c
 	}
-	if !b.spend(cost + most) {
+	if repeated > 0 {
+		cost += most
+	}
+	if !b.spend(cost) {
 		return ErrBudgetSpent
 	}
 	roots, inter := x509.NewCertPool(), x509.NewCertPool()

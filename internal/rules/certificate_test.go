@@ -534,3 +534,31 @@ func TestPastSignatureBudget(t *testing.T) {
 		t.Errorf("the key past the budget: %+v; want IG307 at its severity, not passed", fs)
 	}
 }
+
+// TestBudgetCoversIAMQuota: IAM's quota of 1,000 server certificates, each
+// with a chain of two CAs of the costliest common kinds (Let's Encrypt's
+// P-384, or 4,096-bit RSA), leaves a third of a plan's budget
+// (round 202: 1,000 of either passed the old budget and gave IG306).
+func TestBudgetCoversIAMQuota(t *testing.T) {
+	for name, key := range map[string]func() crypto.Signer{
+		"P-384":    func() crypto.Signer { return certtest.EC(t, elliptic.P384()) },
+		"RSA 4096": func() crypto.Signer { return certtest.RSA(t, 4096) },
+	} {
+		long := certtest.Cert{CA: true, NotBefore: certNow.AddDate(-5, 0, 0), NotAfter: certNow.AddDate(5, 0, 0)}
+		root, inter := long, long
+		root.CN, root.Key = "Root", key()
+		r := certtest.Issue(t, root)
+		inter.CN, inter.Key, inter.Parent = "Intermediate", key(), r
+		i := certtest.Issue(t, inter)
+		leaf := certtest.Cert{CN: "www.example.com", DNSNames: []string{"www.example.com"}, Parent: i,
+			NotBefore: certNow.AddDate(0, -1, 0), NotAfter: certNow.AddDate(1, 0, 0)}
+		s := serverCert(certtest.Issue(t, leaf).PEM, certtest.Chain(i, r), "")
+		s.Checks = inspect.NewBudget()
+		if fs := EvaluateServerCertificate(s, certNow, DefaultBaseline()); len(fs) != 0 {
+			t.Fatalf("%s: %+v", name, fs)
+		}
+		if cost := inspect.MaxSignatureWork - s.Checks.Left(); 1000*cost > inspect.MaxSignatureWork*2/3 {
+			t.Errorf("%s: a certificate costs %d, 1,000 cost %d of %d", name, cost, 1000*cost, inspect.MaxSignatureWork)
+		}
+	}
+}
