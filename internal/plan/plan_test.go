@@ -1667,3 +1667,33 @@ func TestShortText(t *testing.T) {
 		}
 	}
 }
+
+// TestConfiguredConstantBesideReferences: a constant Terraform folded from
+// an expression that reads a user (var.x ? "Inactive" : "Inactive" with
+// the user's name in the condition) is a constant that still orders its
+// object after the user and may be as sensitive as the user's name; a
+// constant beside a key Terraform never writes is not read as a constant.
+func TestConfiguredConstantBesideReferences(t *testing.T) {
+	for _, c := range []struct {
+		name, expr            string
+		want                  Setting
+		constant, in, ordered bool
+	}{
+		{"constant beside a user", `{"constant_value": "Inactive", "references": ["aws_iam_user.u.name", "aws_iam_user.u"]}`, Set, true, true, true},
+		{"constant", `{"constant_value": "Inactive"}`, Set, true, false, false},
+		{"null beside a key Terraform never writes", `{"constant_value": null, "value": "Inactive"}`, Set, false, true, false},
+	} {
+		doc := `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"resources": [
+		  {"address": "aws_iam_access_key.k", "type": "aws_iam_access_key", "expressions": {"status": ` + c.expr + `}}]}}}`
+		p, err := read(t, doc)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		attrs, ok := p.Configured(&Change{Type: "aws_iam_access_key", Name: "k"})
+		got := attrs.Find("status")
+		if !ok || got.Setting != c.want || got.Constant != c.constant || got.Inputs != c.in || got.Ordered != c.ordered {
+			t.Errorf("%s: Configured = %+v, %v; want status %v, Constant %v, Inputs %v, Ordered %v",
+				c.name, attrs, ok, c.want, c.constant, c.in, c.ordered)
+		}
+	}
+}
