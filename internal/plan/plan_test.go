@@ -1672,7 +1672,8 @@ func TestShortText(t *testing.T) {
 // an expression that reads a user (var.x ? "Inactive" : "Inactive" with
 // the user's name in the condition) is a constant that still orders its
 // object after the user and may be as sensitive as the user's name; a
-// constant beside a key Terraform never writes is not read as a constant.
+// constant, or references, beside a key Terraform never writes are opaque:
+// not a constant, and maybe unknown until apply.
 func TestConfiguredConstantBesideReferences(t *testing.T) {
 	for _, c := range []struct {
 		name, expr            string
@@ -1682,8 +1683,10 @@ func TestConfiguredConstantBesideReferences(t *testing.T) {
 		{"constant beside a user", `{"constant_value": "Inactive", "references": ["aws_iam_user.u.name", "aws_iam_user.u"]}`, Set, true, true, true},
 		{"constant", `{"constant_value": "Inactive"}`, Set, true, false, false},
 		{"null beside a key Terraform never writes", `{"constant_value": null, "value": "Inactive"}`, Set, false, true, false},
+		{"a variable", `{"references": ["var.v"]}`, SetAtPlan, false, true, false},
+		{"a variable beside a key Terraform never writes", `{"references": ["var.v"], "value": "Inactive"}`, Set, false, true, false},
 	} {
-		doc := `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"resources": [
+		doc := `{"format_version": "1.2", "variables": {"v": {"value": null}}, "resource_changes": [], "configuration": {"root_module": {"resources": [
 		  {"address": "aws_iam_access_key.k", "type": "aws_iam_access_key", "expressions": {"status": ` + c.expr + `}}]}}}`
 		p, err := read(t, doc)
 		if err != nil {
