@@ -1672,7 +1672,8 @@ func TestShortText(t *testing.T) {
 // an expression that reads a user (var.x ? "Inactive" : "Inactive" with
 // the user's name in the condition) is a constant that still orders its
 // object after the user and may be as sensitive as the user's name; a
-// constant, or references, beside a key Terraform never writes are opaque:
+// constant, or references, beside a key Terraform never writes, or a
+// value where Terraform writes an expression object, are opaque:
 // not a constant, and maybe unknown until apply.
 func TestConfiguredConstantBesideReferences(t *testing.T) {
 	for _, c := range []struct {
@@ -1684,6 +1685,7 @@ func TestConfiguredConstantBesideReferences(t *testing.T) {
 		{"constant", `{"constant_value": "Inactive"}`, Set, true, false, false},
 		{"null beside a key Terraform never writes", `{"constant_value": null, "value": "Inactive"}`, Set, false, true, false},
 		{"a variable", `{"references": ["var.v"]}`, SetAtPlan, false, true, false},
+		{"not an expression object", `"Inactive"`, Set, false, true, false},
 		{"a variable beside a key Terraform never writes", `{"references": ["var.v"], "value": "Inactive"}`, Set, false, true, false},
 	} {
 		doc := `{"format_version": "1.2", "variables": {"v": {"value": null}}, "resource_changes": [], "configuration": {"root_module": {"resources": [
