@@ -3,6 +3,7 @@ package provider
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
 	"crypto/elliptic"
 	"encoding/json"
 	"fmt"
@@ -19,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"golang.org/x/crypto/ssh"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/inspect/certtest"
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
@@ -315,4 +317,60 @@ func TestPasswordPolicyFindingsOfPlannedResource(t *testing.T) {
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("function %v, lint %v", got, want)
 	}
+}
+
+// TestFunctionsUnknownBaselineSetting: a baseline with one setting unknown
+// during plan makes each function's whole result unknown (unknownNote), in
+// Run itself, whatever the client does with a partly unknown argument: the
+// findings judged against the default in its place could change at apply.
+func TestFunctionsUnknownBaselineSetting(t *testing.T) {
+	baseline := func(known bool) attr.Value {
+		v := types.NumberUnknown()
+		if known {
+			v = types.NumberValue(big.NewFloat(12))
+		}
+		b := types.DynamicValue(types.ObjectValueMust(map[string]attr.Type{"password_min_length": types.NumberType},
+			map[string]attr.Value{"password_min_length": v}))
+		return types.TupleValueMust([]attr.Type{types.DynamicType}, []attr.Value{b})
+	}
+	call := func(f function.Function, ret attr.Value, args ...attr.Value) (attr.Value, string) {
+		resp := &function.RunResponse{Result: function.NewResultData(ret)}
+		f.Run(context.Background(), function.RunRequest{Arguments: function.NewArgumentsData(args)}, resp)
+		msg := ""
+		if resp.Error != nil {
+			msg = resp.Error.Error()
+		}
+		return resp.Result.Value(), msg
+	}
+	cert := certtest.Issue(t, certtest.Cert{CN: "www.example.com", DNSNames: []string{"www.example.com"}}).PEM
+	key := string(ssh.MarshalAuthorizedKey(mustSSHPublicKey(t, certtest.Ed25519(t))))
+	for name, run := range map[string]func(b attr.Value) (attr.Value, string){
+		"password_policy_findings": func(b attr.Value) (attr.Value, string) {
+			return call(passwordPolicyFindingsFunction{}, types.ListUnknown(functionFindingType),
+				types.DynamicValue(types.ObjectValueMust(map[string]attr.Type{}, map[string]attr.Value{})), b)
+		},
+		"certificate_info": func(b attr.Value) (attr.Value, string) {
+			return call(certificateInfoFunction{}, types.ObjectUnknown(certificateInfoType),
+				types.StringValue(cert), types.StringValue("2026-06-01T12:00:00Z"), b)
+		},
+		"ssh_public_key_info": func(b attr.Value) (attr.Value, string) {
+			return call(sshPublicKeyInfoFunction{}, types.ObjectUnknown(sshPublicKeyInfoType), types.StringValue(key), b)
+		},
+	} {
+		if res, msg := run(baseline(true)); msg != "" || res.IsUnknown() {
+			t.Errorf("%s, baseline known: got %v, %q; want a known result", name, res, msg)
+		}
+		if res, msg := run(baseline(false)); msg != "" || !res.IsUnknown() {
+			t.Errorf("%s, a baseline setting unknown: got %v, %q; want unknown", name, res, msg)
+		}
+	}
+}
+
+func mustSSHPublicKey(t *testing.T, k ed25519.PrivateKey) ssh.PublicKey {
+	t.Helper()
+	pub, err := ssh.NewPublicKey(k.Public())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pub
 }
