@@ -2146,8 +2146,8 @@ func TestSensitiveModuleOutputPaths(t *testing.T) {
 
 // TestConfigurationSpellings: the configuration is read as a JSON reader
 // sees it (round 141). A field_selector written twice is one block whatever
-// the spelling of its constants, so the impure selector beside it stays
-// high; a module output's "sensitive" given as other than false still
+// the spelling of its constants (a number's too), so the impure selector
+// beside it stays high; a module output's "sensitive" given as other than false still
 // withholds what it guards.
 func TestConfigurationSpellings(t *testing.T) {
 	selectors, err := os.ReadFile("testdata/trust/impure-selectors/plan.json")
@@ -2169,6 +2169,24 @@ func TestConfigurationSpellings(t *testing.T) {
 		for _, f := range Lint(readPlan(t, doc), Options{}).Findings {
 			if f.Address == "aws_cloudtrail.constant_twice" && f.Severity != rules.High {
 				t.Errorf("%s: %s %s", name, f.Rule.ID, f.Severity)
+			}
+		}
+	}
+	// A number constant is one block with its string whatever the
+	// number's spelling: as cty reads it, and converts it to a string.
+	numbers, err := os.ReadFile("testdata/trust/trail-selector-numbers/plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const number = `"not_equals":{"constant_value":[9007199254740993]}`
+	if bytes.Count(numbers, []byte(number)) != 2 {
+		t.Fatal("the fixture no longer writes the number twice")
+	}
+	for _, spelt := range []string{"9007199254740993.0", "9.007199254740993e15", "90071992547409930E-1"} {
+		doc := bytes.ReplaceAll(numbers, []byte(number), []byte(`"not_equals":{"constant_value":[`+spelt+`]}`))
+		for _, f := range Lint(readPlan(t, doc), Options{}).Findings {
+			if f.Address == "aws_cloudtrail.number_and_string" && f.Severity != rules.High {
+				t.Errorf("%s: %s %s", spelt, f.Rule.ID, f.Severity)
 			}
 		}
 	}
