@@ -1673,8 +1673,8 @@ func TestShortText(t *testing.T) {
 // the user's name in the condition) is a constant that still orders its
 // object after the user and may be as sensitive as the user's name; a
 // constant, or references, beside a key Terraform never writes, or a
-// value where Terraform writes an expression object, are opaque:
-// not a constant, and maybe unknown until apply.
+// value where Terraform writes an expression object, or references not in
+// a list, are opaque: not a constant, and maybe unknown until apply.
 func TestConfiguredConstantBesideReferences(t *testing.T) {
 	for _, c := range []struct {
 		name, expr            string
@@ -1700,5 +1700,14 @@ func TestConfiguredConstantBesideReferences(t *testing.T) {
 			t.Errorf("%s: Configured = %+v, %v; want status %v, Constant %v, Inputs %v, Ordered %v",
 				c.name, attrs, ok, c.want, c.constant, c.in, c.ordered)
 		}
+	}
+	doc := `{"format_version": "1.2", "variables": {"v": {"value": null}}, "resource_changes": [], "configuration": {"root_module": {"resources": [
+	  {"address": "aws_iam_access_key.k", "type": "aws_iam_access_key", "expressions": {"status": {"references": "var.v"}}}]}}}`
+	p, err := read(t, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if attrs, ok := p.Configured(&Change{Type: "aws_iam_access_key", Name: "k"}); !ok || attrs.Get("status") != Set {
+		t.Errorf("references not a list: Configured = %+v, %v; want status %v", attrs, ok, Set)
 	}
 }
