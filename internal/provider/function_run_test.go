@@ -374,3 +374,18 @@ func mustSSHPublicKey(t *testing.T, k ed25519.PrivateKey) ssh.PublicKey {
 	}
 	return pub
 }
+
+// TestPasswordPolicyFindingsFirstProblem: of several attributes of the
+// wrong kind, the error names the first the resource's arguments list,
+// numbers and flags alike.
+func TestPasswordPolicyFindingsFirstProblem(t *testing.T) {
+	attrTypes := map[string]attr.Type{rules.AttrMinimumLength: types.NumberType, "password_reuse_prevention": types.NumberType,
+		"max_password_age": types.NumberType}
+	values := map[string]attr.Value{rules.AttrMinimumLength: types.NumberValue(big.NewFloat(14.5)),
+		"password_reuse_prevention": types.NumberValue(big.NewFloat(2.5)), "max_password_age": types.NumberValue(big.NewFloat(0.5))}
+	_, msg, _ := callFunction(t, passwordPolicyFindingsFunction{}, types.ListUnknown(functionFindingType),
+		types.DynamicValue(types.ObjectValueMust(attrTypes, values)))
+	if want := "policy." + rules.AttrMinimumLength + " must be a whole number"; !strings.Contains(msg, want) {
+		t.Errorf("error %q; want it to name the first: %q", msg, want)
+	}
+}
