@@ -100,6 +100,8 @@ func TestConfiguredKnownAtPlan(t *testing.T) {
 		}
 		return `"module_calls": {"m": {` + strings.Join(parts, ", ") + `}}`
 	}
+	outputs := `, "module_calls": {"m": {"source": "./m", "module": {"outputs": {"known": {"expression": {"constant_value": null}},
+	  "late": {"expression": ` + fromResource + `}}}}}`
 	for _, c := range []struct {
 		name, root, module string
 		want               Setting
@@ -126,6 +128,11 @@ func TestConfiguredKnownAtPlan(t *testing.T) {
 		{"input from a resource, module first", call(resource(fromVar, ""), fromResource, true), "m", Set},
 		{"input from a root variable, two deep", call(call(resource(fromVar, ""), fromVar, true), fromVar, false), "m.module.m", SetAtPlan},
 		{"input from a resource, two deep", call(call(resource(fromVar, ""), fromVar, false), fromResource, true), "m.module.m", Set},
+		// A module call's object alone reads all its outputs, one of them
+		// from a resource; beside an output it names that output's call.
+		{"a module call alone", resource(`{"references": ["module.m"]}`, "") + outputs, "", Set},
+		{"a module's known output", resource(`{"references": ["module.m.known", "module.m"]}`, "") + outputs, "", SetAtPlan},
+		{"a module's output from a resource", resource(`{"references": ["module.m.late", "module.m"]}`, "") + outputs, "", Set},
 	} {
 		// The plan shows root variable v (null), not w.
 		doc := `{"format_version": "1.2", "variables": {"v": {"value": null}}, "resource_changes": [],
