@@ -376,8 +376,8 @@ func mustSSHPublicKey(t *testing.T, k ed25519.PrivateKey) ssh.PublicKey {
 }
 
 // TestPasswordPolicyFindingsFirstProblem: of several attributes of the
-// wrong kind, the error names the first the resource's arguments list,
-// numbers and flags alike.
+// wrong kind, the error names the first the resource's arguments list; an
+// attribute of the wrong kind is named so before any IAM limit is checked.
 func TestPasswordPolicyFindingsFirstProblem(t *testing.T) {
 	attrTypes := map[string]attr.Type{rules.AttrMinimumLength: types.NumberType, "password_reuse_prevention": types.NumberType,
 		"max_password_age": types.NumberType}
@@ -387,5 +387,12 @@ func TestPasswordPolicyFindingsFirstProblem(t *testing.T) {
 		types.DynamicValue(types.ObjectValueMust(attrTypes, values)))
 	if want := "policy." + rules.AttrMinimumLength + " must be a whole number"; !strings.Contains(msg, want) {
 		t.Errorf("error %q; want it to name the first: %q", msg, want)
+	}
+	// A flag of the wrong kind is named before a length IAM refuses.
+	_, msg, _ = callFunction(t, passwordPolicyFindingsFunction{}, types.ListUnknown(functionFindingType),
+		types.DynamicValue(types.ObjectValueMust(map[string]attr.Type{rules.AttrMinimumLength: types.NumberType, "require_symbols": types.StringType},
+			map[string]attr.Value{rules.AttrMinimumLength: types.NumberValue(big.NewFloat(3)), "require_symbols": types.StringValue("yes")})))
+	if want := "policy.require_symbols must be true or false"; msg != want {
+		t.Errorf("a short length and a flag of the wrong kind: error %q; want %q", msg, want)
 	}
 }
