@@ -229,6 +229,17 @@ func TestBaselineArgumentReadsEveryThreshold(t *testing.T) {
 	if ferr != nil || len(b.AllowedCertificateDomains) != 1 || b.AllowedCertificateDomains[0] != "*.example.com" {
 		t.Errorf("%s: got %v, error %v", rules.AllowedDomains.Name, b.AllowedCertificateDomains, ferr)
 	}
+	// As many patterns as the setting takes, and one more.
+	for n, ok := range map[int]bool{rules.AllowedDomains.Max: true, rules.AllowedDomains.Max + 1: false} {
+		elemTypes, values := make([]attr.Type, n), make([]attr.Value, n)
+		for i := range n {
+			elemTypes[i], values[i] = types.StringType, types.StringValue(fmt.Sprintf("*.d%d.example.com", i))
+		}
+		b, ferr := baselineArgument(ctx, 1, object(rules.AllowedDomains.Name, types.TupleValueMust(elemTypes, values)))
+		if (ferr == nil) != ok || ok && len(b.AllowedCertificateDomains) != n {
+			t.Errorf("%d patterns: got %d, error %v", n, len(b.AllowedCertificateDomains), ferr)
+		}
+	}
 	if b, ferr := baselineArgument(ctx, 1, []types.Dynamic{types.DynamicNull()}); ferr != nil || b.MinRSABits != rules.DefaultBaseline().MinRSABits {
 		t.Errorf("null baseline: %+v, error %v", b, ferr)
 	}
