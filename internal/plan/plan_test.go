@@ -1692,6 +1692,7 @@ func TestConfiguredConstantBesideReferences(t *testing.T) {
 		{"constant", `{"constant_value": "Inactive"}`, Set, true, false, false},
 		{"null beside a key Terraform never writes", `{"constant_value": null, "value": "Inactive"}`, Set, false, true, false},
 		{"a variable", `{"references": ["var.v"]}`, SetAtPlan, false, true, false},
+		{"a module's output", `{"references": ["module.m.x", "module.m"]}`, Set, false, true, true},
 		{"not an expression object", `"Inactive"`, Set, false, true, false},
 		{"a variable beside a key Terraform never writes", `{"references": ["var.v"], "value": "Inactive"}`, Set, false, true, false},
 	} {
