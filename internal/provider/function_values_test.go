@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -69,5 +70,34 @@ func BenchmarkWholeNumberLong(b *testing.B) {
 	v := types.StringValue(strings.Repeat("7", 10_000_000))
 	for b.Loop() {
 		wholeNumber(v)
+	}
+}
+
+// TestUntakenHint: the hint names the taken attribute nearest the first
+// one not taken, one or two edits away, longer or shorter; of two as near,
+// the first in name order, whatever the order of the map.
+func TestUntakenHint(t *testing.T) {
+	attrs := func(name string) map[string]attr.Value { return map[string]attr.Value{name: types.BoolValue(true)} }
+	for _, c := range []struct {
+		extra string
+		taken []string
+		hint  string
+	}{
+		{"lengths", []string{"length", "other"}, " (did you mean length?)"},
+		{"lenth", []string{"length", "other"}, " (did you mean length?)"},
+		{"lxngxhx", []string{"length"}, ""}, // three edits
+		{"abc_z", []string{"abc_y", "abc_x", "abc_w2"}, " (did you mean abc_x?)"},
+		{"length", []string{"length"}, ""},
+	} {
+		taken := map[string]bool{}
+		for _, n := range c.taken {
+			taken[n] = true
+		}
+		for range 20 { // map order varies from one call to the next
+			found, hint := untaken(attrs(c.extra), taken)
+			if found != (c.extra != "length") || hint != c.hint {
+				t.Fatalf("%s among %v: %v, %q; want hint %q", c.extra, c.taken, found, hint, c.hint)
+			}
+		}
 	}
 }
