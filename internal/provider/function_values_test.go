@@ -101,3 +101,34 @@ func TestUntakenHint(t *testing.T) {
 		}
 	}
 }
+
+// TestBooleanAndStringList: flags and lists read as Terraform converts
+// them: "1" and "0" are booleans too; a list, set or tuple of strings is a
+// list of strings, but not with a null or unknown element.
+func TestBooleanAndStringList(t *testing.T) {
+	for s, want := range map[string]bool{"true": true, "1": true, "false": false, "0": false} {
+		if b, ok := boolean(types.StringValue(s)); !ok || b != want {
+			t.Errorf("boolean(%q) = %v, %v; want %v", s, b, ok, want)
+		}
+	}
+	for _, s := range []string{"True", "yes", "", "2"} {
+		if _, ok := boolean(types.StringValue(s)); ok {
+			t.Errorf("boolean(%q) was read", s)
+		}
+	}
+	strs := []attr.Value{types.StringValue("a.example.com"), types.StringValue("b.example.com")}
+	for name, v := range map[string]attr.Value{
+		"list":  types.ListValueMust(types.StringType, strs),
+		"set":   types.SetValueMust(types.StringType, strs),
+		"tuple": types.TupleValueMust([]attr.Type{types.StringType, types.StringType}, strs),
+	} {
+		if got, ok := stringList(types.DynamicValue(v)); !ok || len(got) != 2 {
+			t.Errorf("%s: %v, %v; want both", name, got, ok)
+		}
+	}
+	for _, e := range []attr.Value{types.StringNull(), types.StringUnknown()} {
+		if got, ok := stringList(types.ListValueMust(types.StringType, []attr.Value{strs[0], e})); ok {
+			t.Errorf("a list with %v was read as %q", e, got)
+		}
+	}
+}
