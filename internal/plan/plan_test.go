@@ -112,6 +112,7 @@ func TestConfiguredKnownAtPlan(t *testing.T) {
 		{"root variable", resource(`{"references": ["var.v.x", "var.v"]}`, ""), "", SetAtPlan},
 		{"root variable not shown", resource(`{"references": ["var.w"]}`, ""), "", Set},
 		{"count.index and each.key", resource(`{"references": ["count.index", "each.key"]}`, ""), "", SetAtPlan},
+		{"workspace and paths", resource(`{"references": ["terraform.workspace", "path.module", "path.root", "path.cwd"]}`, ""), "", SetAtPlan},
 		{"local", resource(`{"references": ["local.v"]}`, ""), "", SetAtPlan}, // as far as the plan shows
 		{"resource", resource(fromResource, ""), "", Set},
 		{"root variable and resource", resource(`{"references": ["var.v", "aws_iam_user.u.name"]}`, ""), "", Set},
@@ -123,6 +124,7 @@ func TestConfiguredKnownAtPlan(t *testing.T) {
 		{"input left to its default", call(resource(fromVar, "")+`, "variables": {"v": {"default": null}}`, "", false), "m", SetAtPlan},
 		{"input left to a default not shown", call(resource(fromVar, "")+`, "variables": {"v": {}}`, "", false), "m", Set},
 		{"input from a function of constants", call(resource(fromVar, ""), `{}`, false), "m", SetAtPlan},
+		{"input given a value Terraform never writes", call(resource(fromVar, ""), `"x"`, false), "m", Set},
 		{"input from a local", call(resource(fromVar, ""), `{"references": ["local.x"]}`, false), "m", SetAtPlan},
 		{"input from a resource", call(resource(fromVar, ""), fromResource, false), "m", Set},
 		{"input from a resource, module first", call(resource(fromVar, ""), fromResource, true), "m", Set},
