@@ -407,3 +407,23 @@ func TestPasswordPolicyFindingsFirstProblem(t *testing.T) {
 		t.Errorf("a short length and a flag of the wrong kind: error %q; want %q", msg, want)
 	}
 }
+
+// TestFunctionArgumentsAsMaps: a policy or a baseline given as a map (a
+// variable of type map(number), tomap(...)) is read as the object of the
+// same attributes.
+func TestFunctionArgumentsAsMaps(t *testing.T) {
+	policy := types.DynamicValue(types.MapValueMust(types.NumberType, map[string]attr.Value{
+		rules.AttrMinimumLength: types.NumberValue(big.NewFloat(8))}))
+	res, msg, _ := callFunction(t, passwordPolicyFindingsFunction{}, types.ListUnknown(functionFindingType), policy)
+	if msg != "" || res.IsUnknown() {
+		t.Fatalf("a map policy: got %v, %q; want findings", res, msg)
+	}
+	if l := res.(types.List).Elements(); len(l) == 0 || l[0].(types.Object).Attributes()["rule_id"].(types.String).ValueString() != rules.PasswordMinLength.ID {
+		t.Errorf("a map policy: findings %v; want %s first", l, rules.PasswordMinLength.ID)
+	}
+	b, ferr := baselineArgument(context.Background(), 1, []types.Dynamic{types.DynamicValue(types.MapValueMust(types.NumberType,
+		map[string]attr.Value{"password_min_length": types.NumberValue(big.NewFloat(8))}))})
+	if ferr != nil || b.PasswordMinLength != 8 {
+		t.Errorf("a map baseline: %+v, error %v", b, ferr)
+	}
+}
