@@ -1720,4 +1720,17 @@ func TestConfiguredConstantBesideReferences(t *testing.T) {
 	if attrs, ok := p.Configured(&Change{Type: "aws_iam_access_key", Name: "k"}); !ok || attrs.Get("status") != Set {
 		t.Errorf("references not a list: Configured = %+v, %v; want status %v", attrs, ok, Set)
 	}
+	// Nested blocks, one written in a way Terraform never writes: none is
+	// kept, as if a dynamic block made them.
+	for blocks, want := range map[string]int{`[{"a": {"constant_value": "x"}}]`: 1, `[{"a": {"constant_value": "x"}}, 5]`: 0} {
+		doc := `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"resources": [
+		  {"address": "aws_iam_access_key.k", "type": "aws_iam_access_key", "expressions": {"status": ` + blocks + `}}]}}}`
+		p, err := read(t, doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if attrs, ok := p.Configured(&Change{Type: "aws_iam_access_key", Name: "k"}); !ok || len(attrs.Find("status").Blocks) != want {
+			t.Errorf("blocks %s: Configured = %+v, %v; want %d blocks", blocks, attrs, ok, want)
+		}
+	}
 }
