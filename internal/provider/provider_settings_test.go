@@ -15,6 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
@@ -38,6 +39,10 @@ func TestSettingsChecked(t *testing.T) {
 		{"https endpoint", providerModel{Endpoints: &endpointsModel{CloudTrail: types.StringValue("https://127.0.0.1:8443/x")}}, ""},
 		{"max_retries past the limit", providerModel{MaxRetries: types.Int64Value(9223372036854775807)}, "max_retries must be from 0 to 1000"},
 		{"max_retries at the limit", providerModel{MaxRetries: types.Int64Value(1000)}, ""},
+		{"max_retries below 0", providerModel{MaxRetries: types.Int64Value(-1)}, "max_retries must be from 0 to 1000"},
+		{"max_retries 0", providerModel{MaxRetries: types.Int64Value(0)}, ""},
+		{"endpoint without a host", providerModel{Endpoints: &endpointsModel{IAM: types.StringValue("https://")}}, "endpoints.iam must be an http or https URL"},
+		{"both roles", providerModel{AssumeRole: &assumeRoleModel{}, WebIdentity: &webIdentityModel{}}, "Set assume_role or assume_role_with_web_identity, not both."},
 	} {
 		var diags diag.Diagnostics
 		loadOptions(c.m, time.Second, &diags)
@@ -47,6 +52,14 @@ func TestSettingsChecked(t *testing.T) {
 		}
 		if (c.want == "") != (got == "") || !strings.Contains(got, c.want) {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+	// A duration setting is at least a second.
+	for v, ok := range map[string]bool{"1s": true, "90s": true, "999ms": false, "0s": false} {
+		var diags diag.Diagnostics
+		durationSetting(types.StringValue(v), time.Minute, path.Root("credential_report_timeout"), &diags)
+		if diags.HasError() == ok {
+			t.Errorf("duration %q: errors %v", v, diags.Errors())
 		}
 	}
 	// The environment's endpoints, which the SDK reads, are checked alike
