@@ -62,6 +62,14 @@ func TestSettingsChecked(t *testing.T) {
 			t.Errorf("duration %q: errors %v", v, diags.Errors())
 		}
 	}
+	// A role's session lasts from 15 minutes to 12 hours, as STS takes it.
+	for v, ok := range map[string]bool{"15m": true, "12h": true, "14m59s": false, "12h0m1s": false} {
+		var diags diag.Diagnostics
+		sessionDuration(types.StringValue(v), path.Root("assume_role").AtName("duration"), &diags)
+		if diags.HasError() == ok {
+			t.Errorf("session duration %q: errors %v", v, diags.Errors())
+		}
+	}
 	// The environment's endpoints, which the SDK reads, are checked alike
 	// (round 124).
 	t.Setenv("AWS_ENDPOINT_URL_STS", "localhost:4566")
