@@ -62,6 +62,12 @@ func TestSettingsChecked(t *testing.T) {
 			t.Errorf("duration %q: errors %v", v, diags.Errors())
 		}
 	}
+	// A web identity token is given one way, not both.
+	both := &webIdentityModel{RoleARN: types.StringValue("arn:aws:iam::123456789012:role/ci"),
+		WebIdentityToken: types.StringValue("token"), WebIdentityTokenFile: types.StringValue("/run/token")}
+	if diags := assumeRoleWithWebIdentity(&aws.Config{}, both, nil); !strings.Contains(fmt.Sprint(diags.Errors()), "not both") {
+		t.Errorf("token and token file: errors %v", diags.Errors())
+	}
 	// A role's session lasts from 15 minutes to 12 hours, as STS takes it.
 	for v, ok := range map[string]bool{"15m": true, "12h": true, "14m59s": false, "12h0m1s": false} {
 		var diags diag.Diagnostics
@@ -89,7 +95,8 @@ func TestSettingsChecked(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
-	if got := homePaths([]string{"~/.aws/config", "/etc/aws", "~user/x"}); got[0] != filepath.Join(home, ".aws/config") || got[1] != "/etc/aws" || got[2] != "~user/x" {
+	if got := homePaths([]string{"~/.aws/config", "/etc/aws", "~user/x", "~"}); got[0] != filepath.Join(home, ".aws/config") || got[1] != "/etc/aws" ||
+		got[2] != "~user/x" || got[3] != home {
 		t.Errorf("homePaths = %q", got)
 	}
 }
