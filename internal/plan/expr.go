@@ -243,8 +243,8 @@ func (rd *reader) readNamedExpr(attr []byte) (namedExpr, error) {
 // readRefs reads an expression's references into e.
 func (rd *reader) readRefs(e *expr) error {
 	s := rd.s
-	if c, ok := s.peek(); !ok || c != '[' {
-		e.opaque = true
+	if c, ok := s.peek(); !ok || c != '[' { // as Terraform never writes it: opaque, and maybe reading inputs
+		e.opaque, e.inputs = true, true
 		return s.skip()
 	}
 	defer func() { // each variable and data source once, however often it is read
@@ -256,7 +256,7 @@ func (rd *reader) readRefs(e *expr) error {
 	var calls map[string]bool // the module calls whose outputs it reads
 	return s.array("references", func() error {
 		if c, ok := s.peek(); !ok || c != '"' {
-			e.opaque = true
+			e.opaque, e.inputs = true, true
 			return s.skip()
 		}
 		var ref string

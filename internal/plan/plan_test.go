@@ -1697,6 +1697,8 @@ func TestConfiguredConstantBesideReferences(t *testing.T) {
 		{"a module's output", `{"references": ["module.m.x", "module.m"]}`, Set, false, true, true},
 		{"not an expression object", `"Inactive"`, Set, false, true, false},
 		{"a variable beside a key Terraform never writes", `{"references": ["var.v"], "value": "Inactive"}`, Set, false, true, false},
+		{"references not a list", `{"references": "var.v"}`, Set, false, true, false},
+		{"a reference not a string", `{"references": [1]}`, Set, false, true, false},
 	} {
 		doc := `{"format_version": "1.2", "variables": {"v": {"value": null}}, "resource_changes": [], "configuration": {"root_module": {"resources": [
 		  {"address": "aws_iam_access_key.k", "type": "aws_iam_access_key", "expressions": {"status": ` + c.expr + `}}]}}}`
@@ -1710,15 +1712,6 @@ func TestConfiguredConstantBesideReferences(t *testing.T) {
 			t.Errorf("%s: Configured = %+v, %v; want status %v, Constant %v, Inputs %v, Ordered %v",
 				c.name, attrs, ok, c.want, c.constant, c.in, c.ordered)
 		}
-	}
-	doc := `{"format_version": "1.2", "variables": {"v": {"value": null}}, "resource_changes": [], "configuration": {"root_module": {"resources": [
-	  {"address": "aws_iam_access_key.k", "type": "aws_iam_access_key", "expressions": {"status": {"references": "var.v"}}}]}}}`
-	p, err := read(t, doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if attrs, ok := p.Configured(&Change{Type: "aws_iam_access_key", Name: "k"}); !ok || attrs.Get("status") != Set {
-		t.Errorf("references not a list: Configured = %+v, %v; want status %v", attrs, ok, Set)
 	}
 	// Nested blocks, one written in a way Terraform never writes: none is
 	// kept, as if a dynamic block made them.
