@@ -254,6 +254,10 @@ func (c *Certificate) SelfSignature(b *Budget) (s SelfSignature, unchecked bool)
 	return selfSignature(c.x509, b)
 }
 
+// NamesItself reports whether the certificate names itself as its issuer
+// (see namesItself).
+func (c *Certificate) NamesItself() bool { return c.x509 != nil && namesItself(c.x509) }
+
 // SelfSigned reports whether no CA issued the certificate as far as it
 // shows on its own: its own key signs it, or it names itself as its issuer
 // (SelfSignature is not NotSelfSigned), the check unbounded.
@@ -290,9 +294,10 @@ type Budget struct{ left int }
 
 // MaxSignatureWork is a plan's budget, in checks with a 2,048-bit RSA key
 // and the exponent 65537 (about 30 µs each): a few seconds at most. IAM's
-// quota of 1,000 server certificates, each with a chain of two P-384 CAs
-// (Let's Encrypt's) or of 4,096-bit RSA keys, needs about a third.
-const MaxSignatureWork = 120_000
+// quota of 1,000 server certificates, each with a chain of two CAs and its
+// private key, needs a quarter of it with Let's Encrypt's P-384 CAs, and
+// three quarters with P-521 keys throughout.
+const MaxSignatureWork = 160_000
 
 // NewBudget returns a plan's budget, MaxSignatureWork.
 func NewBudget() *Budget { return &Budget{left: MaxSignatureWork} }
@@ -341,9 +346,15 @@ func checkCost(c *x509.Certificate) int {
 // units of MaxSignatureWork: crypto/x509 precomputes an RSA key as it
 // reads it, in time that grows with the square of its size, and so of its
 // DER (2,048 bits, about 1,200 bytes, cost 5; 29,000 bits 750); an EC key's
-// DER is under 512 bytes, and P-521's costs 11.
+// DER is under 512 bytes (P-256's under 160 costs 1, P-384's under 210
+// costs 4, P-521's 11).
 func keyParseCost(der int) int {
-	if der < 512 {
+	switch {
+	case der < 160:
+		return 1
+	case der < 210:
+		return 4
+	case der < 512:
 		return 12
 	}
 	w := (der + 575) / 576 // about 1,024 bits of an RSA key
@@ -513,21 +524,18 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time, b *Budge
 		}
 	}
 	// crypto/x509 checks each link once, and with one subject named twice
-	// one link twice at most; inOrder checks the certificates on the path
-	// that name themselves. brokenLink, where the path breaks, pays for its
-	// own.
-	cost, most, prev := 0, 0, body
+	// each link from there up twice (both paths); inOrder checks the
+	// certificates on the path that name themselves. brokenLink, where the
+	// path breaks, pays for its own.
+	links, cost, prev := 0, 0, body
 	for _, c := range chain {
-		cost += checkCost(c.x509)
-		most = max(most, checkCost(c.x509))
+		links += checkCost(c.x509)
 		if bytes.Equal(prev.x509.RawIssuer, prev.x509.RawSubject) {
 			cost += checkCost(prev.x509)
 		}
 		prev = c
 	}
-	if repeated > 0 {
-		cost += most
-	}
+	cost += links * (1 + min(repeated, 1))
 	if !b.spend(cost) {
 		return ErrBudgetSpent
 	}

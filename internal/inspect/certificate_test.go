@@ -622,6 +622,26 @@ func TestBudget(t *testing.T) {
 	if err := inspect.VerifyChain(leaf, chain, now, inspect.NewBudget()); err != nil {
 		t.Errorf("within the budget: %v", err)
 	}
+	// A subject named twice makes crypto/x509 check every link above it
+	// twice, once a path (round 203): so it is charged.
+	inter := certtest.Issue(t, certtest.Cert{CN: "Intermediate", CA: true, Parent: root})
+	twin := certtest.Issue(t, certtest.Cert{CN: "Intermediate", CA: true, Parent: root, Key: inter.Key})
+	leaf2, err := inspect.ParseCertificate(certtest.Issue(t, certtest.Cert{CN: "leaf", DNSNames: []string{"a.example.com"}, Parent: inter}).PEM)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spent := func(pemChain string) int {
+		chain, err := inspect.ParseChain(pemChain)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := inspect.NewBudget()
+		inspect.VerifyChain(leaf2, chain, now, b)
+		return inspect.MaxSignatureWork - b.Left()
+	}
+	if plain, twice := spent(certtest.Chain(inter, root)), spent(certtest.Chain(inter, twin, root)); twice < 3*plain {
+		t.Errorf("a chain of two links costs %d, of three with a subject named twice %d; want twice its links", plain, twice)
+	}
 	if err := inspect.VerifyChain(leaf, chain, now, b); !errors.Is(err, inspect.ErrBudgetSpent) {
 		t.Errorf("past the budget: %v, want ErrBudgetSpent", err)
 	}

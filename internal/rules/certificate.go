@@ -190,8 +190,10 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 	}
 	// The chain is judged first: one that verifies the body shows a CA
 	// issued it, though it names itself as its issuer (IG310).
-	var chainOut []Finding
-	caIssued := false
+	var (
+		chainOut []Finding
+		issuer   *inspect.Certificate // the chain's first, where the chain verifies the body
+	)
 	switch {
 	case s.Chain.Unknown:
 		chainOut = append(chainOut, CertificateChainInvalid.unknown("certificate_chain", s.Chain))
@@ -202,10 +204,12 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 			chainOut = append(chainOut, CertificateUnparseable.finding("certificate_chain", "certificate_chain: %v", err))
 		default:
 			chainOut = CertificateChain(body, chain, now, b, s.Checks)
-			caIssued = !slices.ContainsFunc(chainOut, func(f Finding) bool { return f.Rule == CertificateChainInvalid })
+			if !slices.ContainsFunc(chainOut, func(f Finding) bool { return f.Rule == CertificateChainInvalid }) {
+				issuer = chain[0]
+			}
 		}
 	}
-	out := append(certificateOwnFindings(body, now, b, caIssued, s.Checks), chainOut...)
+	out := append(certificateOwnFindings(body, now, b, issuer, s.Checks), chainOut...)
 	switch {
 	case s.PrivateKey.Unknown:
 		out = append(out, CertificateKeyMismatch.unknown("private_key", s.PrivateKey))
@@ -228,17 +232,23 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 // key, signature, names and self-signature (IG301-IG305, IG309, IG310). The
 // chain (IG306) and the private key (IG307) need other inputs.
 func CertificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline) []Finding {
-	return certificateOwnFindings(c, now, b, false, nil)
+	return certificateOwnFindings(c, now, b, nil, nil)
 }
 
-// certificateOwnFindings is CertificateOwnFindings; caIssued says a chain
-// verifies the certificate, so that one naming itself as its issuer whose
-// own key does not sign it is a CA's (one of the same name), not
-// self-signed. checks bounds the self-signature's check.
-func certificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline, caIssued bool, checks *inspect.Budget) []Finding {
+// certificateOwnFindings is CertificateOwnFindings; issuer, where a chain
+// verifies the certificate, is the CA that signs it, so that one naming
+// itself as its issuer whose own key does not sign it is a CA's (one of
+// the same name), not self-signed. checks bounds the self-signature's
+// check, which is not made where it could tell nothing new: the issuer
+// signs a certificate that does not name itself, with another key.
+func certificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline, issuer *inspect.Certificate, checks *inspect.Budget) []Finding {
 	out := CertificateFindings(c, now, b)
 	out = append(out, CertificateNames(c, b)...)
-	self, unchecked := c.SelfSignature(checks)
+	caIssued := issuer != nil
+	self, unchecked := inspect.NotSelfSigned, false
+	if !caIssued || c.NamesItself() || c.PublicKeySHA256 == issuer.PublicKeySHA256 {
+		self, unchecked = c.SelfSignature(checks)
+	}
 	switch {
 	case self == inspect.SelfNamedUnverified && caIssued: // a CA of its name issued it
 	case self == inspect.SelfNamedUnverified:
