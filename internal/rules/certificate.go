@@ -192,7 +192,7 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 	// issued it, though it names itself as its issuer (IG310).
 	var (
 		chainOut []Finding
-		issuer   *inspect.Certificate // the chain's first, where the chain verifies the body
+		verified []*inspect.Certificate // the chain, where it verifies the body
 	)
 	switch {
 	case s.Chain.Unknown:
@@ -205,11 +205,11 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 		default:
 			chainOut = CertificateChain(body, chain, now, b, s.Checks)
 			if !slices.ContainsFunc(chainOut, func(f Finding) bool { return f.Rule == CertificateChainInvalid }) {
-				issuer = chain[0]
+				verified = chain
 			}
 		}
 	}
-	out := append(certificateOwnFindings(body, now, b, issuer, s.Checks), chainOut...)
+	out := append(certificateOwnFindings(body, now, b, verified, s.Checks), chainOut...)
 	switch {
 	case s.PrivateKey.Unknown:
 		out = append(out, CertificateKeyMismatch.unknown("private_key", s.PrivateKey))
@@ -235,18 +235,19 @@ func CertificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline) [
 	return certificateOwnFindings(c, now, b, nil, nil)
 }
 
-// certificateOwnFindings is CertificateOwnFindings; issuer, where a chain
-// verifies the certificate, is the CA that signs it, so that one naming
+// certificateOwnFindings is CertificateOwnFindings; chain, where it
+// verifies the certificate, shows a CA issued it, so that one naming
 // itself as its issuer whose own key does not sign it is a CA's (one of
 // the same name), not self-signed. checks bounds the self-signature's
-// check, which is not made where it could tell nothing new: the issuer
-// signs a certificate that does not name itself, with another key.
-func certificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline, issuer *inspect.Certificate, checks *inspect.Budget) []Finding {
+// check, which is not made where it could tell nothing new: a CA of the
+// chain signs a certificate that does not name itself, with a key no
+// certificate of the chain holds.
+func certificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline, chain []*inspect.Certificate, checks *inspect.Budget) []Finding {
 	out := CertificateFindings(c, now, b)
 	out = append(out, CertificateNames(c, b)...)
-	caIssued := issuer != nil
+	caIssued := chain != nil
 	self, unchecked := inspect.NotSelfSigned, false
-	if !caIssued || c.NamesItself() || c.PublicKeySHA256 == issuer.PublicKeySHA256 {
+	if !caIssued || c.NamesItself() || slices.ContainsFunc(chain, func(ca *inspect.Certificate) bool { return ca.PublicKeySHA256 == c.PublicKeySHA256 }) {
 		self, unchecked = c.SelfSignature(checks)
 	}
 	switch {
