@@ -570,19 +570,10 @@ func TestBudgetCoversIAMQuota(t *testing.T) {
 // though the chain's first certificate holds another (one subject named
 // twice): the check the budget spares is made there.
 func TestVerifiedBodyOwnKey(t *testing.T) {
-	long := certtest.Cert{CA: true, NotBefore: certNow.AddDate(-5, 0, 0), NotAfter: certNow.AddDate(5, 0, 0)}
-	root := long
-	root.CN = "Root"
-	r := certtest.Issue(t, root)
-	a2 := long
-	a2.CN, a2.Parent = "A", r
-	ca2 := certtest.Issue(t, a2)
-	a1 := long
-	a1.CN, a1.Parent = "A", ca2
-	ca1 := certtest.Issue(t, a1)
-	body := certtest.Issue(t, certtest.Cert{CN: "www.example.com", DNSNames: []string{"www.example.com"}, Parent: ca2, Key: ca2.Key,
-		NotBefore: certNow.AddDate(0, -1, 0), NotAfter: certNow.AddDate(1, 0, 0)})
-	s := serverCert(body.PEM, certtest.Chain(ca1, ca2, r), "")
+	p := newPKI(t)
+	twin := certtest.Issue(t, certtest.Cert{CN: "Test Intermediate", CA: true, Parent: p.inter,
+		NotBefore: certNow.AddDate(-5, 0, 0), NotAfter: certNow.AddDate(5, 0, 0)})
+	s := serverCert(p.leaf(t, certtest.Cert{Key: p.inter.Key}).PEM, certtest.Chain(twin, p.inter, p.root), "")
 	s.Checks = inspect.NewBudget()
 	fs := EvaluateServerCertificate(s, certNow, DefaultBaseline())
 	if slices.ContainsFunc(fs, func(f Finding) bool { return f.Rule == CertificateChainInvalid }) {
