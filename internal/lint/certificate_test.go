@@ -189,8 +189,9 @@ func TestSignatureChecksBounded(t *testing.T) {
 		}
 		weakKey = weakKey || f.Rule == rules.CertificateWeakKey && f.Severity == rules.High && strings.Contains(f.Message, "Weak Intermediate")
 	}
-	// Nothing past the covered ones is checked.
-	for i := covered; i < covered+3; i++ {
+	// The one after the covered ones may be checked in part; nothing past
+	// it is.
+	for i := covered + 1; i < covered+3; i++ {
 		if addr := fmt.Sprintf("aws_iam_server_certificate.c%05d", i); unchecked[addr] != 2 {
 			t.Errorf("%s: %d findings for checks not made, want IG306 and IG310", addr, unchecked[addr])
 		}

@@ -321,6 +321,12 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/policy-low-bits", nil, map[string]string{
 			"aws_iam_account_password_policy.p": "IG101:high IG106:medium",
 		}},
+		// A body its own ECDSA key signs, whose verified chain's CA holds a
+		// second key recovered from the same signature (round 204: no
+		// IG310, exit 0).
+		{"trust/cert-ecdsa-second-key", nil, map[string]string{
+			"aws_iam_server_certificate.web": "IG310:medium",
+		}},
 		// status = "" on an SSH key: the AWS provider takes it as unset and
 		// uploads the key Active (round 196: info, exit 0).
 		{"trust/ssh-empty-status", nil, map[string]string{

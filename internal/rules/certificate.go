@@ -241,14 +241,18 @@ func CertificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline) [
 // the same name), not self-signed. checks bounds the self-signature's
 // check, which is not made where it could tell nothing new: a CA of the
 // chain signs a certificate that does not name itself, with a key no
-// certificate of the chain holds.
+// certificate of the chain holds, and of a kind whose signature verifies
+// under one key alone. An RSA one would need a second modulus of its
+// size, an Ed25519 one hashes its key; an ECDSA one verifies under a
+// second key anyone can recover from it (round 204), so it is checked.
 func certificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline, chain []*inspect.Certificate, checks *inspect.Budget) []Finding {
 	out := CertificateFindings(c, now, b)
 	out = append(out, CertificateNames(c, b)...)
 	caIssued := chain != nil
 	self, unchecked := inspect.NotSelfSigned, false
-	if !caIssued || c.NamesItself() || slices.ContainsFunc(chain, func(ca *inspect.Certificate) bool { return ca.PublicKeySHA256 == c.PublicKeySHA256 }) {
-		self, unchecked = c.SelfSignature(checks)
+	if !caIssued || c.KeyAlgorithm != "RSA" && c.KeyAlgorithm != "Ed25519" || c.NamesItself() ||
+		slices.ContainsFunc(chain, func(ca *inspect.Certificate) bool { return ca.PublicKeySHA256 == c.PublicKeySHA256 }) {
+		self, unchecked = c.SelfSignature(checks) // unchecked: a check needed was not made
 	}
 	switch {
 	case self == inspect.SelfNamedUnverified && caIssued: // a CA of its name issued it
@@ -263,7 +267,7 @@ func certificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline, c
 	case c.SelfSignedUnchecked():
 		out = append(out, Finding{Rule: CertificateSelfSigned, Severity: Info, Attribute: "certificate_body",
 			Message: fmt.Sprintf("the signature of a certificate with an RSA key of %d bits and so large an exponent costs too much to check; %s cannot be judged", c.KeyBits, CertificateSelfSigned.Name())})
-	case unchecked && !caIssued: // a chain that verifies it shows a CA signs it
+	case unchecked:
 		out = append(out, CertificateSelfSigned.pastBudget("certificate_body"))
 	}
 	return out

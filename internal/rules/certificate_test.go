@@ -570,10 +570,15 @@ func TestBudgetCoversIAMQuota(t *testing.T) {
 // though the chain's first certificate holds another (one subject named
 // twice): the check the budget spares is made there.
 func TestVerifiedBodyOwnKey(t *testing.T) {
+	// RSA keys, whose checks the budget spares (ECDSA ones are always
+	// made); certtest keeps one key a size.
 	p := newPKI(t)
-	twin := certtest.Issue(t, certtest.Cert{CN: "Test Intermediate", CA: true, Parent: p.inter,
-		NotBefore: certNow.AddDate(-5, 0, 0), NotAfter: certNow.AddDate(5, 0, 0)})
-	s := serverCert(p.leaf(t, certtest.Cert{Key: p.inter.Key}).PEM, certtest.Chain(twin, p.inter, p.root), "")
+	ca := certtest.Cert{CN: "Test Intermediate", CA: true, Parent: p.root, Key: certtest.RSA(t, 2048),
+		NotBefore: certNow.AddDate(-5, 0, 0), NotAfter: certNow.AddDate(5, 0, 0)}
+	inter := certtest.Issue(t, ca)
+	ca.Parent, ca.Key = inter, certtest.RSA(t, 3072)
+	twin := certtest.Issue(t, ca)
+	s := serverCert(p.leaf(t, certtest.Cert{Parent: inter, Key: inter.Key}).PEM, certtest.Chain(twin, inter, p.root), "")
 	s.Checks = inspect.NewBudget()
 	fs := EvaluateServerCertificate(s, certNow, DefaultBaseline())
 	if slices.ContainsFunc(fs, func(f Finding) bool { return f.Rule == CertificateChainInvalid }) {
