@@ -563,8 +563,8 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time, b *Budge
 		for _, c := range chain {
 			links += checkCost(c.x509)
 		}
-		if !b.spend(links) {
-			return errors.New("the chain does not verify the certificate")
+		if !b.spend(links) { // where the path breaks is not looked for
+			return errors.New("no path leads from the certificate through the chain to its last certificate")
 		}
 		return brokenLink(body, chain)
 	case errors.As(err, &insecure):

@@ -162,15 +162,16 @@ type ServerCertificate struct {
 	Body       Value[string]
 	Chain      Value[string]
 	PrivateKey Value[string]
-	// Checks is what is left of the plan's budget of signature checks
-	// (inspect.Budget): a check past it is not made, and IG306 or IG310
-	// is an info finding. Nil: no bound.
+	// Checks is what is left of the plan's budget of signature checks and
+	// private keys read (inspect.Budget): past it none is made, and IG306,
+	// IG307 or IG310 says so (see pastBudget). Nil: no bound.
 	Checks *inspect.Budget
 }
 
 // pastBudget builds the finding for a signature check, or a private key
-// read, past the plan's inspect.Budget: at the rule's severity, as for a value an impure function
-// chooses, since iamguard does not pass what it did not check.
+// read, past the plan's inspect.Budget: at the rule's severity, as for a
+// value an impure function chooses, since iamguard does not pass what it
+// did not check.
 func (r *Rule) pastBudget(attr string) Finding {
 	f := r.undecided(attr, "the certificates and keys judged with this one need more work than iamguard does in one plan or read (%d signature checks with a 2,048-bit RSA key, fewer with larger keys); %s is not judged, and not passed",
 		inspect.MaxSignatureWork, r.Name())
