@@ -324,7 +324,8 @@ func (b *Budget) spend(units int) bool {
 // MaxSignatureWork, rounded up as measured: crypto/rsa's check grows with
 // the cube of the key's size (4,096 bits cost 8, 16,384 bits 300 to 700)
 // and with the multiplications its exponent takes (65537 takes 17);
-// crypto/ecdsa's costs 3 on P-256, 17 on P-384, 52 on P-521; Ed25519's 2.
+// crypto/ecdsa's costs 6 on P-224, 3 on P-256, 17 on P-384, 52 on P-521;
+// Ed25519's 2.
 func checkCost(c *x509.Certificate) int {
 	switch k := c.PublicKey.(type) {
 	case *rsa.PublicKey:
@@ -333,6 +334,8 @@ func checkCost(c *x509.Certificate) int {
 		return (w*w*w + 7) / 8 * ((bits.Len(e) + bits.OnesCount(e) - 2 + 16) / 17)
 	case *ecdsa.PublicKey:
 		switch k.Curve.Params().BitSize {
+		case 224:
+			return 6
 		case 384:
 			return 17
 		case 521:

@@ -592,6 +592,16 @@ func TestBudget(t *testing.T) {
 	if cost := left - b.Left(); cost < 4 {
 		t.Errorf("a 4,096-bit RSA check costs %d, want 4 or more (a 2,048-bit one's 1, times the square of the size)", cost)
 	}
+	// P-224's check costs twice P-256's in crypto/ecdsa (round 205).
+	p224, err := inspect.ParseCertificate(certtest.Issue(t, certtest.Cert{CN: "self", Key: certtest.EC(t, elliptic.P224())}).PEM)
+	if err != nil {
+		t.Fatal(err)
+	}
+	left = b.Left()
+	p224.SelfSignature(b)
+	if cost := left - b.Left(); cost < 2*p256 {
+		t.Errorf("a P-224 check costs %d, P-256's %d; want twice that or more", cost, p256)
+	}
 	key := certtest.PKCS1(certtest.RSA(t, 2048))
 	left = b.Left()
 	if _, err := inspect.ParsePrivateKey(key, b); err != nil || b.Left() >= left {

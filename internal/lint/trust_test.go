@@ -327,6 +327,13 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/cert-ecdsa-second-key", nil, map[string]string{
 			"aws_iam_server_certificate.web": "IG310:medium",
 		}},
+		// The same with Ed25519 keys of small order, which one signature
+		// verifies under (round 205: no IG310 for web, the body with its
+		// chain).
+		{"trust/cert-ed25519-small-order", nil, map[string]string{
+			"aws_iam_server_certificate.web":     "IG302:medium IG302:medium IG307:high IG310:medium",
+			"aws_iam_server_certificate.nochain": "IG302:medium IG307:high IG310:medium",
+		}},
 		// status = "" on an SSH key: the AWS provider takes it as unset and
 		// uploads the key Active (round 196: info, exit 0).
 		{"trust/ssh-empty-status", nil, map[string]string{

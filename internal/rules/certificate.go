@@ -242,16 +242,17 @@ func CertificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline) [
 // the same name), not self-signed. checks bounds the self-signature's
 // check, which is not made where it could tell nothing new: a CA of the
 // chain signs a certificate that does not name itself, with a key no
-// certificate of the chain holds, and of a kind whose signature verifies
-// under one key alone. An RSA one would need a second modulus of its
-// size, an Ed25519 one hashes its key; an ECDSA one verifies under a
-// second key anyone can recover from it (round 204), so it is checked.
+// certificate of the chain holds, and RSA, whose signature verifies under
+// one key alone (another would need a second modulus of its size). An
+// ECDSA signature verifies under a second key anyone can recover from it
+// (round 204), an Ed25519 one under any key of small order (round 205):
+// those are checked.
 func certificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline, chain []*inspect.Certificate, checks *inspect.Budget) []Finding {
 	out := CertificateFindings(c, now, b)
 	out = append(out, CertificateNames(c, b)...)
 	caIssued := chain != nil
 	self, unchecked := inspect.NotSelfSigned, false
-	if !caIssued || c.KeyAlgorithm != "RSA" && c.KeyAlgorithm != "Ed25519" || c.NamesItself() ||
+	if !caIssued || c.KeyAlgorithm != "RSA" || c.NamesItself() ||
 		slices.ContainsFunc(chain, func(ca *inspect.Certificate) bool { return ca.PublicKeySHA256 == c.PublicKeySHA256 }) {
 		self, unchecked = c.SelfSignature(checks) // unchecked: a check needed was not made
 	}
