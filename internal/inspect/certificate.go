@@ -255,10 +255,6 @@ func (c *Certificate) SelfSignature(b *Budget) (s SelfSignature, unchecked bool)
 	return selfSignature(c.x509, b)
 }
 
-// NamesItself reports whether the certificate names itself as its issuer
-// (see namesItself).
-func (c *Certificate) NamesItself() bool { return c.x509 != nil && namesItself(c.x509) }
-
 // SelfSigned reports whether no CA issued the certificate as far as it
 // shows on its own: its own key signs it, or it names itself as its issuer
 // (SelfSignature is not NotSelfSigned), the check unbounded.

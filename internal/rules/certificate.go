@@ -191,10 +191,8 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 	}
 	// The chain is judged first: one that verifies the body shows a CA
 	// issued it, though it names itself as its issuer (IG310).
-	var (
-		chainOut []Finding
-		verified []*inspect.Certificate // the chain, where it verifies the body
-	)
+	var chainOut []Finding
+	caIssued := false
 	switch {
 	case s.Chain.Unknown:
 		chainOut = append(chainOut, CertificateChainInvalid.unknown("certificate_chain", s.Chain))
@@ -205,12 +203,10 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 			chainOut = append(chainOut, CertificateUnparseable.finding("certificate_chain", "certificate_chain: %v", err))
 		default:
 			chainOut = CertificateChain(body, chain, now, b, s.Checks)
-			if !slices.ContainsFunc(chainOut, func(f Finding) bool { return f.Rule == CertificateChainInvalid }) {
-				verified = chain
-			}
+			caIssued = !slices.ContainsFunc(chainOut, func(f Finding) bool { return f.Rule == CertificateChainInvalid })
 		}
 	}
-	out := append(certificateOwnFindings(body, now, b, verified, s.Checks), chainOut...)
+	out := append(certificateOwnFindings(body, now, b, caIssued, s.Checks), chainOut...)
 	switch {
 	case s.PrivateKey.Unknown:
 		out = append(out, CertificateKeyMismatch.unknown("private_key", s.PrivateKey))
@@ -233,29 +229,21 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 // key, signature, names and self-signature (IG301-IG305, IG309, IG310). The
 // chain (IG306) and the private key (IG307) need other inputs.
 func CertificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline) []Finding {
-	return certificateOwnFindings(c, now, b, nil, nil)
+	return certificateOwnFindings(c, now, b, false, nil)
 }
 
-// certificateOwnFindings is CertificateOwnFindings; chain, where it
-// verifies the certificate, shows a CA issued it, so that one naming
-// itself as its issuer whose own key does not sign it is a CA's (one of
-// the same name), not self-signed. checks bounds the self-signature's
-// check, which is not made where it could tell nothing new: a CA of the
-// chain signs a certificate that does not name itself, with a key no
-// certificate of the chain holds, and RSA, whose signature verifies under
-// one key alone (another would need a second modulus of its size). An
-// ECDSA signature verifies under a second key anyone can recover from it
-// (round 204), an Ed25519 one under any key of small order (round 205):
-// those are checked.
-func certificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline, chain []*inspect.Certificate, checks *inspect.Budget) []Finding {
+// certificateOwnFindings is CertificateOwnFindings; caIssued says a chain
+// verifies the certificate, so that one naming itself as its issuer whose
+// own key does not sign it is a CA's (one of the same name), not
+// self-signed. checks bounds the self-signature's check, which is made
+// whatever the chain: a signature can verify under a CA's key and its own
+// (an ECDSA one under a key recovered from it, round 204; an Ed25519 one
+// under keys of small order, round 205; an RSA one of exponent 3 under
+// divisors of s³ - m).
+func certificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline, caIssued bool, checks *inspect.Budget) []Finding {
 	out := CertificateFindings(c, now, b)
 	out = append(out, CertificateNames(c, b)...)
-	caIssued := chain != nil
-	self, unchecked := inspect.NotSelfSigned, false
-	if !caIssued || c.KeyAlgorithm != "RSA" || c.NamesItself() ||
-		slices.ContainsFunc(chain, func(ca *inspect.Certificate) bool { return ca.PublicKeySHA256 == c.PublicKeySHA256 }) {
-		self, unchecked = c.SelfSignature(checks) // unchecked: a check needed was not made
-	}
+	self, unchecked := c.SelfSignature(checks) // unchecked: the check was not made
 	switch {
 	case self == inspect.SelfNamedUnverified && caIssued: // a CA of its name issued it
 	case self == inspect.SelfNamedUnverified:
