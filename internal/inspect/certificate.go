@@ -291,10 +291,10 @@ type Budget struct{ left int }
 
 // MaxSignatureWork is a plan's budget, in checks with a 2,048-bit RSA key
 // and the exponent 65537 (about 30 µs each): a few seconds at most. IAM's
-// quota of 1,000 server certificates, each with a chain of two CAs and its
-// private key, needs a quarter of it with Let's Encrypt's P-384 CAs, and
-// three quarters with P-521 keys throughout.
-const MaxSignatureWork = 240_000
+// quota of 1,000 server certificates, each with its private key and a
+// chain of CAs, needs a fifth of it with Let's Encrypt's two P-384 CAs, and
+// about three quarters with three P-521 CAs, or two 8,192-bit RSA ones.
+const MaxSignatureWork = 300_000
 
 // NewBudget returns a plan's budget, MaxSignatureWork.
 func NewBudget() *Budget { return &Budget{left: MaxSignatureWork} }
@@ -318,16 +318,20 @@ func (b *Budget) spend(units int) bool {
 
 // checkCost is what a signature check with c's key costs, in the units of
 // MaxSignatureWork, rounded up as measured: crypto/rsa's check grows with
-// the cube of the key's size (4,096 bits cost 8, 16,384 bits 300 to 700)
-// and with the multiplications its exponent takes (65537 takes 17);
+// a power of the key's size between 2 and 3 (3,072 bits cost 5, 4,096 bits
+// 8, 8,192 bits 31, 16,384 bits 172) and with the multiplications its
+// exponent takes (65537 takes 17);
 // crypto/ecdsa's costs 6 on P-224, 3 on P-256, 17 on P-384, 52 on P-521;
 // Ed25519's 2.
 func checkCost(c *x509.Certificate) int {
 	switch k := c.PublicKey.(type) {
 	case *rsa.PublicKey:
-		w := (k.N.BitLen() + 1023) / 1024
+		size := 1 // up to 2,048 bits
+		if w := (k.N.BitLen() + 1023) / 1024; w > 2 {
+			size = (w*w*(w+8) + 23) / 24
+		}
 		e := uint(k.E)
-		return (w*w*w + 7) / 8 * ((bits.Len(e) + bits.OnesCount(e) - 2 + 16) / 17)
+		return size * ((bits.Len(e) + bits.OnesCount(e) - 2 + 16) / 17)
 	case *ecdsa.PublicKey:
 		switch k.Curve.Params().BitSize {
 		case 224:
