@@ -562,12 +562,8 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time, b *Budge
 	)
 	switch {
 	case errors.As(err, &unknown):
-		links := 0
-		for _, c := range chain {
-			links += checkCost(c.x509)
-		}
 		if !b.spend(links) { // where the path breaks is not looked for
-			return errors.New("no path leads from the certificate through the chain to its last certificate")
+			return errNoPath
 		}
 		return brokenLink(body, chain)
 	case errors.As(err, &insecure):
@@ -632,6 +628,10 @@ func selfSigned(c *x509.Certificate) bool {
 	return bytes.Equal(c.RawIssuer, c.RawSubject) && c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature) == nil
 }
 
+// errNoPath is VerifyChain's error where crypto/x509 finds no path and
+// brokenLink no broken link.
+var errNoPath = errors.New("no path leads from the certificate through the chain to its last certificate")
+
 // brokenLink walks the chain by issuer name from body towards the anchor and
 // says where the path breaks; crypto/x509 only reports an unknown authority.
 func brokenLink(body *Certificate, chain []*Certificate) error {
@@ -663,7 +663,7 @@ func brokenLink(body *Certificate, chain []*Certificate) error {
 		}
 		cur = parent
 	}
-	return errors.New("no path leads from the certificate through the chain to its last certificate")
+	return errNoPath
 }
 
 // PrivateKey is the public half of a parsed private key and how it was
