@@ -32,6 +32,8 @@ require github.com/zclconf/go-cty v1.19.0
 
 require github.com/tailscale/hujson v0.0.0-20260727124030-b80ff77dac4f
 
+require filippo.io/edwards25519 v1.2.0
+
 require (
 	github.com/BurntSushi/toml v1.2.1 // indirect
 	github.com/Kunde21/markdownfmt/v3 v3.1.0 // indirect

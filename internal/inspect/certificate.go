@@ -39,6 +39,9 @@ type Certificate struct {
 	// KeyExponent is an RSA key's public exponent (0 for other keys, or one
 	// past what an int holds).
 	KeyExponent int `json:"-"`
+	// KeyFlaw says what makes the key give no security where its
+	// algorithm and size do not tell (an Ed25519 key of small order), or "".
+	KeyFlaw string `json:"-"`
 	// SignatureAlgorithm is crypto/x509's name, such as SHA256-RSA.
 	SignatureAlgorithm string `json:"signature_algorithm"`
 	// SignatureHash is the digest the signature covers: MD2, MD5, SHA1,
@@ -184,6 +187,7 @@ func newCertificate(c *x509.Certificate) *Certificate {
 		KeyAlgorithm:       alg,
 		KeyBits:            bits,
 		KeyExponent:        rsaExponent(c.PublicKey),
+		KeyFlaw:            ed25519Flaw(c.PublicKey),
 		SignatureAlgorithm: c.SignatureAlgorithm.String(),
 		SignatureHash:      signatureHash[c.SignatureAlgorithm],
 		IsCA:               c.IsCA,

@@ -16,6 +16,8 @@ import (
 	"encoding/pem"
 	"fmt"
 	"strings"
+
+	"filippo.io/edwards25519"
 )
 
 // MaxInputBytes bounds any one input. IAM's own limit is 2,097,152
@@ -74,7 +76,6 @@ var pemLabels = map[string]bool{
 // isPrivateKeyBlock reports whether a PEM block type names private key material.
 func isPrivateKeyBlock(t string) bool { return strings.Contains(t, "PRIVATE KEY") }
 
-// keyInfo names a public key's algorithm and size in bits.
 // rsaExponent is an RSA public key's exponent, or 0 for another key.
 func rsaExponent(pub any) int {
 	if k, ok := pub.(*rsa.PublicKey); ok {
@@ -83,6 +84,7 @@ func rsaExponent(pub any) int {
 	return 0
 }
 
+// keyInfo names a public key's algorithm and size in bits.
 func keyInfo(pub any) (alg string, bits int) {
 	switch k := pub.(type) {
 	case *rsa.PublicKey:
@@ -117,4 +119,25 @@ func colonHex(sum []byte) string {
 		b.WriteString(h[i : i+2])
 	}
 	return b.String()
+}
+
+// ed25519Flaw says what makes an Ed25519 public key give no security,
+// whatever its size, or "" when nothing does. crypto/x509 takes any 32
+// bytes for one. A key of small order (the neutral point, or one of the
+// seven others that eight times is it) lets anyone make a signature that
+// verifies for a message, without a private key; bytes that are no point
+// of the curve verify no signature at all.
+func ed25519Flaw(pub any) string {
+	k, ok := pub.(ed25519.PublicKey)
+	if !ok {
+		return ""
+	}
+	p, err := new(edwards25519.Point).SetBytes(k)
+	switch {
+	case err != nil:
+		return "Ed25519 public key that is no point of the curve; no signature verifies under it"
+	case new(edwards25519.Point).MultByCofactor(p).Equal(edwards25519.NewIdentityPoint()) == 1:
+		return "Ed25519 public key of small order; anyone can make signatures that verify under it"
+	}
+	return ""
 }

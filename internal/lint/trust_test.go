@@ -331,8 +331,8 @@ func TestFixtureFindings(t *testing.T) {
 		// verifies under (round 205: no IG310 for web, the body with its
 		// chain).
 		{"trust/cert-ed25519-small-order", nil, map[string]string{
-			"aws_iam_server_certificate.web":     "IG302:medium IG302:medium IG307:high IG310:medium",
-			"aws_iam_server_certificate.nochain": "IG302:medium IG307:high IG310:medium",
+			"aws_iam_server_certificate.web":     "IG302:medium IG302:medium IG304:high IG304:high IG307:high IG310:medium",
+			"aws_iam_server_certificate.nochain": "IG302:medium IG304:high IG307:high IG310:medium",
 		}},
 		// status = "" on an SSH key: the AWS provider takes it as unset and
 		// uploads the key Active (round 196: info, exit 0).

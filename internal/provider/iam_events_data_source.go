@@ -256,8 +256,8 @@ func parseLookback(s string) (time.Duration, error) {
 		if err != nil {
 			return 0, fmt.Errorf("lookback %q is not a number of days such as \"7d\" or a Go duration such as \"36h\"", s)
 		}
-		if n > int(awsiam.MaxLookback/(24*time.Hour)) {
-			return 0, outOfRange // before it is multiplied: a large n would wrap into range
+		if n < 1 || n > int(awsiam.MaxLookback/(24*time.Hour)) {
+			return 0, outOfRange // before it is multiplied: a large n, or a large negative one, would wrap into range
 		}
 		d = time.Duration(n) * 24 * time.Hour
 	} else {

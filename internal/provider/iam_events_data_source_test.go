@@ -386,7 +386,7 @@ func TestParseLookback(t *testing.T) {
 			t.Errorf("parseLookback(%q) = %v, %v; want %v", s, got, err, want)
 		}
 	}
-	for _, s := range []string{"91d", "0d", "-1d", "281474976710663d", "9223372036854775807d", "2161h", "0s", "x", "7 d"} {
+	for _, s := range []string{"91d", "0d", "-1d", "281474976710663d", "-281474976710649d", "9223372036854775807d", "-9223372036854775808d", "2161h", "0s", "x", "7 d"} {
 		if got, err := parseLookback(s); err == nil {
 			t.Errorf("parseLookback(%q) = %v, want an error", s, got)
 		}

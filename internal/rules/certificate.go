@@ -60,7 +60,7 @@ var (
 	CertificateWeakKey = &Rule{
 		ID: "IG304", Slug: "certificate-weak-key", Severity: High,
 		Summary:   "The certificate's key, or a CA's in its chain, is too weak",
-		Rationale: "RSA keys below 2048 bits or with a public exponent of 1 or an even one, elliptic curves below 256 bits and DSA keys can be broken or are refused by current clients.",
+		Rationale: "RSA keys below 2048 bits or with a public exponent of 1 or an even one, elliptic curves below 256 bits, Ed25519 keys of small order and DSA keys can be broken or are refused by current clients.",
 		Remediation: Remediation{
 			Console:   "Issue a new certificate for an RSA key of at least 2048 bits or an ECDSA P-256/P-384 key.",
 			CLI:       "openssl req -newkey rsa:2048 (or ec -pkeyopt ec_paramgen_curve:P-256) for a new CSR, then upload the new certificate.",
@@ -315,6 +315,8 @@ func weakKey(c *inspect.Certificate, b Baseline) string {
 	case alg == "RSA" && (c.KeyExponent < 3 || c.KeyExponent%2 == 0):
 		// 1 makes the key do nothing; an even one is no RSA key.
 		return fmt.Sprintf("RSA key with the public exponent %d, which gives no security; use 65537", c.KeyExponent)
+	case c.KeyFlaw != "":
+		return c.KeyFlaw
 	case alg != "RSA" && alg != "ECDSA" && alg != "Ed25519":
 		return "a public key of a type iamguard cannot read; use RSA or ECDSA"
 	}

@@ -2,9 +2,11 @@ package rules
 
 import (
 	"crypto"
+	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rsa"
 	"crypto/x509"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"slices"
@@ -78,6 +80,17 @@ func TestEvaluateServerCertificate(t *testing.T) {
 		k := certtest.RSA(t, 2048)
 		return p.leaf(t, certtest.Cert{PublicKey: &rsa.PublicKey{N: k.N, E: e}}).PEM
 	}
+	// Ed25519 keys crypto/x509 takes as any 32 bytes: of small order (the
+	// neutral point, points of order 2, 4 and 8, and non-canonical spellings
+	// of them) anyone can sign for; no point of the curve, nothing verifies.
+	ed25519Key := func(hexKey string) string {
+		k, err := hex.DecodeString(hexKey)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.leaf(t, certtest.Cert{PublicKey: ed25519.PublicKey(k)}).PEM
+	}
+	const smallOrder = "Ed25519 public key of small order; anyone can make signatures that verify under it"
 	// Key usages a TLS server cannot use, on the certificate or its issuer.
 	crlOnly := p.leaf(t, certtest.Cert{KeyUsage: x509.KeyUsageCRLSign})
 	noCertSign := certtest.Issue(t, certtest.Cert{CN: "Signing-only Intermediate", CA: true, Parent: p.root, KeyUsage: x509.KeyUsageDigitalSignature})
@@ -110,6 +123,19 @@ func TestEvaluateServerCertificate(t *testing.T) {
 		{"RSA exponent 4", serverCert(exponent(4), p.chain(), ""), b,
 			[]want{{"IG304", High, "certificate_body", "RSA key with the public exponent 4, which gives no security; use 65537"}}},
 		{"RSA exponent 3", serverCert(exponent(3), p.chain(), ""), b, nil},
+		{"Ed25519 neutral point", serverCert(ed25519Key("0100000000000000000000000000000000000000000000000000000000000000"), p.chain(), ""), b,
+			[]want{{"IG304", High, "certificate_body", smallOrder}}},
+		{"Ed25519 neutral point, non-canonical", serverCert(ed25519Key("eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"), p.chain(), ""), b,
+			[]want{{"IG304", High, "certificate_body", smallOrder}}},
+		{"Ed25519 point of order 2", serverCert(ed25519Key("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"), p.chain(), ""), b,
+			[]want{{"IG304", High, "certificate_body", smallOrder}}},
+		{"Ed25519 point of order 4", serverCert(ed25519Key("0000000000000000000000000000000000000000000000000000000000000080"), p.chain(), ""), b,
+			[]want{{"IG304", High, "certificate_body", smallOrder}}},
+		{"Ed25519 point of order 8", serverCert(ed25519Key("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"), p.chain(), ""), b,
+			[]want{{"IG304", High, "certificate_body", smallOrder}}},
+		{"Ed25519 bytes off the curve", serverCert(ed25519Key("0200000000000000000000000000000000000000000000000000000000000000"), p.chain(), ""), b,
+			[]want{{"IG304", High, "certificate_body", "Ed25519 public key that is no point of the curve; no signature verifies under it"}}},
+		{"Ed25519 sound key", serverCert(p.leaf(t, certtest.Cert{Key: certtest.Ed25519(t)}).PEM, p.chain(), ""), b, nil},
 		{"key usage for CRLs alone", serverCert(crlOnly.PEM, p.chain(), ""), b,
 			[]want{{"IG306", Medium, "certificate_chain", "the chain does not verify the certificate: the certificate's key usage allows neither digital signatures nor key encipherment, which a TLS server needs"}}},
 		{"issuer that may not sign certificates", serverCert(noCertSignLeaf.PEM, certtest.Chain(noCertSign, p.root), ""), b,
