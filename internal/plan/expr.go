@@ -42,6 +42,10 @@ type expr struct {
 	// data: the data sources of its module it reads (data.TYPE.NAME):
 	// known when Terraform plans, unless the plan reads one at apply.
 	data []string
+	// managed: the managed resources of its module it reads (TYPE.NAME):
+	// known when Terraform plans if the plan lists every instance as a
+	// no-op (see noteManaged).
+	managed []string
 	// outputs: the outputs of module calls it reads, "CALL\x00OUTPUT".
 	outputs []string
 	each    bool // reads each.value
@@ -252,6 +256,8 @@ func (rd *reader) readRefs(e *expr) error {
 		e.vars = slices.Compact(e.vars)
 		slices.Sort(e.data)
 		e.data = slices.Compact(e.data)
+		slices.Sort(e.managed)
+		e.managed = slices.Compact(e.managed)
 	}()
 	var calls map[string]bool // the module calls whose outputs it reads
 	return s.array("references", func() error {
@@ -345,7 +351,18 @@ func (rd *reader) readRefs(e *expr) error {
 			// 162).
 			e.inputs = true
 		default:
-			e.opaque = true
+			// Another object's attribute: known when Terraform plans if the
+			// plan leaves the object as it is (round 208: `require_symbols =
+			// terraform_data.flags.output == "on" ? true : null`, the
+			// object a no-op, was info, exit 0).
+			if r, ok := managedRef(ref); !ok {
+				e.opaque = true
+			} else if len(e.managed) == 0 || e.managed[len(e.managed)-1] != r { // x.y.z comes with x.y
+				if err := rd.keepBytes(len(r) + 16); err != nil {
+					return err
+				}
+				e.managed = append(e.managed, r)
+			}
 			if u, ok := userNameRef(ref); ok {
 				if len(e.users) == 0 || e.users[len(e.users)-1] != u { // .name comes with the object
 					if err := rd.keepBytes(len(u) + 16); err != nil {
@@ -391,6 +408,23 @@ func dataRef(ref string) (string, bool) {
 		return "", false
 	}
 	return "data." + typ + "." + name, true
+}
+
+// managedRef reads a reference to a managed resource or its attribute:
+// TYPE.NAME[KEY].ATTR gives TYPE.NAME. A resource type is its provider's
+// name, an underscore and more, which no other reference starts with.
+func managedRef(ref string) (string, bool) {
+	typ, rest, ok := strings.Cut(ref, ".")
+	if !ok || !strings.Contains(typ, "_") || strings.ContainsFunc(typ, func(r rune) bool {
+		return !(r == '_' || r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+	}) {
+		return "", false
+	}
+	name, _, ok := refName(rest)
+	if !ok || name == "" {
+		return "", false
+	}
+	return typ + "." + name, true
 }
 
 // userNameRef reads a reference to an aws_iam_user's name or ID, or to
@@ -465,8 +499,9 @@ type moduleCall struct {
 
 // onlyShown reports whether every value e reads, in module m, is one the
 // plan shows: constants, input variables, count.index and each.key, through
-// any depth of module inputs, and data sources (in prior_state; asked only
-// of a Setting of SetAtPlan, none read at apply). A local value, a module's output or
+// any depth of module inputs, data sources (in prior_state) and managed
+// resources (asked only of a Setting of SetAtPlan: no data source read at
+// apply, every instance of a resource a no-op). A local value, a module's output or
 // each.value may read another object's value, which the plan does not
 // show whose it is. rd.shown memoizes per module and variable.
 func (rd *reader) onlyShown(m int, e expr) bool {
@@ -518,6 +553,11 @@ func (rd *reader) knownRefs(m int, e expr, each func() bool) bool {
 	}
 	for _, d := range e.data {
 		if rd.readAtApply[configKey{m, d}] {
+			return false
+		}
+	}
+	for _, r := range e.managed {
+		if m >= len(rd.moduleKeys) || rd.instances[rd.chainKey(rd.moduleKeys[m], "\x00"+r)] != instanceNoOp {
 			return false
 		}
 	}

@@ -7,9 +7,11 @@ package plan
 import (
 	"bytes"
 	"cmp"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"path"
 	"reflect"
@@ -178,7 +180,7 @@ func Read(r io.Reader, keep func(resourceType string) bool, opts ...Option) (*Pl
 		return nil, fmt.Errorf("not JSON: a plan from terraform show -json starts with '{', found %s%s", found, s.wrapperHint())
 	}
 	rd := reader{s: s, keep: keep, p: &Plan{}, kept: map[string]bool{}, wanted: map[string]wanted{},
-		names: map[string]string{}, actionLists: map[string]tfjson.Actions{}, strs: map[string]any{}}
+		names: map[string]string{}, actionLists: map[string]tfjson.Actions{}, strs: map[string]any{}, seed: maphash.MakeSeed()}
 	for _, o := range opts {
 		o(&rd)
 	}
@@ -260,6 +262,12 @@ type reader struct {
 	// module, from resolveConfig on.
 	deferred    map[string]bool
 	readAtApply map[configKey]bool
+	// instances has the changes of each managed resource's instances (see
+	// noteManaged), under keys chained with seed (see chainKey);
+	// moduleKeys, from resolveConfig on, each numbered module's key.
+	instances  map[uint64]uint8
+	seed       maphash.Seed
+	moduleKeys []uint64
 	// secretOutputs has each module output declared sensitive, and under
 	// "" whether a module has any; outputExprs, by module, the expressions
 	// of the outputs that read module inputs or outputs (see readsSecret).
@@ -478,13 +486,16 @@ type element struct {
 	values           Object
 	sensitiveValues  any
 	streamed, sensed bool
+	// noop: the change of a type not kept, skipped, has the actions
+	// ["no-op"] (see skipChange).
+	noop bool
 }
 
 func (e *element) reset() {
 	e.address, e.mode, e.typ = e.address[:0], e.mode[:0], e.typ[:0]
 	e.deposed, e.body = e.deposed[:0], e.body[:0]
 	e.sensitive = e.sensitive[:0]
-	e.change, e.values, e.sensitiveValues, e.streamed, e.sensed = nil, nil, nil, false, false
+	e.change, e.values, e.sensitiveValues, e.streamed, e.sensed, e.noop = nil, nil, nil, false, false, false
 }
 
 // element fills e from a resource object; bodyKey names the member holding the
@@ -526,6 +537,8 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 			// Terraform writes type before the body; a body that comes
 			// first is kept whole until the type is known.
 			switch want := rd.wantedRaw(e.typ); {
+			case len(e.typ) > 0 && !rd.keepRaw(e.typ) && bodyKey == "change":
+				e.noop, err = rd.skipChange()
 			case len(e.typ) > 0 && !rd.keepRaw(e.typ):
 				err = s.skip()
 			case bodyKey == "values" && rd.hasChange(e.address):
@@ -682,6 +695,108 @@ func (rd *reader) deferData(e *element) error {
 	return nil
 }
 
+// skipChange skips the change of a resource whose type is not kept,
+// telling whether its actions are ["no-op"] (see noteManaged). Actions it
+// cannot read are no no-op; they are not refused, as the change is not
+// judged.
+func (rd *reader) skipChange() (noop bool, err error) {
+	s := rd.s
+	// A loop rather than s.object, as in element: this runs for most
+	// resources of a large plan.
+	more, err := s.beginObject("change")
+	for more && err == nil {
+		if err = s.readKey(); err != nil {
+			break
+		}
+		if string(s.field(s.key)) != "actions" {
+			err = s.skip()
+		} else if rd.scratch, err = s.capture(rd.scratch[:0], maxString); err == nil {
+			var a tfjson.Actions
+			noop = rd.actions(rd.scratch, &a) == nil && a.NoOp() // the last "actions" counts, as JSON readers see it
+		}
+		if err == nil {
+			more, err = s.more('}')
+		}
+	}
+	return noop, err
+}
+
+// bodyNoOp reports whether a change captured whole has the actions
+// ["no-op"].
+func (rd *reader) bodyNoOp(body []byte) bool {
+	var c struct {
+		Actions json.RawMessage `json:"actions"`
+	}
+	var a tfjson.Actions
+	return json.Unmarshal(body, &c) == nil && rd.actions(c.Actions, &a) == nil && a.NoOp()
+}
+
+// Each managed resource of the configuration, by its module (calls, keys
+// aside), type and name, has a bit for each kind of instance change
+// resource_changes lists: a resource all of whose instances it lists as
+// no-ops is known when Terraform plans, as a data source it read then is
+// (see knownRefs). A deferred change is never a no-op.
+const (
+	instanceNoOp    = 1
+	instanceChanged = 2
+)
+
+// noteManaged notes the action of one instance of a managed resource,
+// under a hash of its configuration address (see managedKey), keyed anew
+// each run so that no plan can choose addresses that collide. An address
+// Terraform never writes is passed over: the other instances decide.
+func (rd *reader) noteManaged(raw []byte, noop bool) error {
+	if rd.section != "" {
+		return nil // drift: the object as the state had it
+	}
+	var addr string
+	if decodeString(raw, &addr) != nil {
+		return nil
+	}
+	module, ok := moduleOf(addr)
+	if !ok {
+		return nil
+	}
+	typ, rest, _ := strings.Cut(strings.TrimPrefix(addr[len(module):], "."), ".")
+	name, _, ok := refName(rest)
+	if !ok || typ == "" || name == "" {
+		return nil
+	}
+	if rd.instances == nil {
+		rd.instances = map[uint64]uint8{}
+	}
+	var m uint64 // the module's key: each call's name chained to its caller's
+	moduleNames(module, func(call string, _ int) bool {
+		m = rd.chainKey(m, call)
+		return true
+	})
+	k := rd.chainKey(m, "\x00"+typ+"."+name) // no call's name holds a NUL
+	bit := uint8(instanceChanged)
+	if noop && !rd.inDeferred {
+		bit = instanceNoOp
+	}
+	if _, seen := rd.instances[k]; !seen {
+		if err := rd.keepBytes(16); err != nil {
+			return err
+		}
+	}
+	rd.instances[k] |= bit
+	return nil
+}
+
+// chainKey hashes a step of a configuration address (a module call's
+// name, a resource's type and name) onto the key of what holds it: the
+// root module's is 0. A module's key costs one step, however deep it is.
+func (rd *reader) chainKey(parent uint64, step string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(rd.seed)
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], parent)
+	h.Write(b[:])
+	h.WriteString(step)
+	return h.Sum64()
+}
+
 // modeOf is managed for a mode written with escapes. OpenTofu 1.11 lists
 // ephemeral resources among the changes ("open"); nothing stays of them.
 func modeOf(raw []byte) (managed bool, err error) {
@@ -769,8 +884,12 @@ func (rd *reader) change() error {
 	}
 	rd.p.Resources++
 	if len(e.typ) == 0 || !rd.keepRaw(e.typ) {
+		noop := e.noop
+		if len(e.body) > 0 { // captured before its type came
+			noop = rd.bodyNoOp(e.body)
+		}
 		rd.release(e)
-		return nil
+		return rd.noteManaged(e.address, noop)
 	}
 	c := e.change
 	if !e.streamed {
@@ -820,7 +939,7 @@ func (rd *reader) change() error {
 	c.BeforeSensitive, c.AfterSensitive = marks, marks
 	c.Line = e.line
 	rd.p.Changes = append(rd.p.Changes, c)
-	return nil
+	return rd.noteManaged(e.address, c.Actions.NoOp() && c.DeposedKey == "")
 }
 
 // drift reads resource_drift into Plan.Drift, each entry as a change of
@@ -1260,7 +1379,7 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 				}
 				chained[name] = expr{vars: e.vars, outputs: e.outputs, locals: e.locals}
 			}
-			if isKnown = !e.opaque && !e.each && len(e.vars) == 0 && len(e.outputs) == 0 && len(e.data) == 0; isKnown {
+			if isKnown = !e.opaque && !e.each && len(e.vars) == 0 && len(e.outputs) == 0 && len(e.data) == 0 && len(e.managed) == 0; isKnown {
 				if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
 					return err
 				}
@@ -1754,8 +1873,14 @@ func (rd *reader) resolveConfig() (secret bool) {
 	rd.secrets = &secretWalk{index: map[secretNode]int{}, low: map[secretNode]int{}, onStack: map[secretNode]bool{},
 		acc: map[secretNode]bool{}, done: map[secretNode]bool{}}
 	rd.children = map[int][]int{}
+	calls := make([]configKey, len(p.modules)+1) // by number: a module is numbered after its caller (see number)
 	for call, child := range p.modules {
 		rd.children[call.module] = append(rd.children[call.module], child)
+		calls[child] = call
+	}
+	rd.moduleKeys = make([]uint64, len(calls))
+	for m := 1; m < len(calls); m++ {
+		rd.moduleKeys[m] = rd.chainKey(rd.moduleKeys[calls[m].module], calls[m].name)
 	}
 	userInputs := rd.userInputs()
 	for k, res := range rd.config {
