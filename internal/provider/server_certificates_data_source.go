@@ -87,8 +87,9 @@ func (d *serverCertificatesDataSource) Schema(_ context.Context, _ datasource.Sc
 			"key_algorithm":       str("Public key algorithm: RSA, ECDSA, Ed25519 or DSA." + parsed),
 			"key_bits":            schema.Int64Attribute{Computed: true, Description: "Public key size in bits." + parsed},
 			"signature_algorithm": str("Signature algorithm, such as SHA256-RSA." + parsed),
-			"self_signed":         schema.BoolAttribute{Computed: true, Description: "Whether the certificate signs itself." + parsed},
-			"chain_length":        schema.Int64Attribute{Computed: true, Description: "Number of certificates in the uploaded chain; 0 when none was uploaded." + parsed},
+			"self_signed": schema.BoolAttribute{Computed: true, Description: "Whether the certificate signs itself, or names itself as its issuer; null where its signature is not checked and its names do not tell " +
+				"(past the read's budget of signature checks, or a key too costly to check)." + parsed},
+			"chain_length": schema.Int64Attribute{Computed: true, Description: "Number of certificates in the uploaded chain; 0 when none was uploaded." + parsed},
 			"chain_valid": schema.BoolAttribute{Computed: true, Description: "The " + rules.CertificateChainInvalid.Name() +
 				" verdict: whether the uploaded chain verifies the certificate. Null when no chain was uploaded or the body could not be read or parsed."},
 		}},
@@ -187,7 +188,12 @@ func judgeServerCertificate(c awsiam.ServerCertificate, now time.Time, b rules.B
 			cm.SANs = []string{}
 		}
 		cm.KeyAlgorithm, cm.KeyBits = types.StringValue(body.KeyAlgorithm), types.Int64Value(int64(body.KeyBits))
-		cm.SignatureAlgorithm, cm.SelfSigned = types.StringValue(body.SignatureAlgorithm), types.BoolValue(body.SelfSigned())
+		cm.SignatureAlgorithm = types.StringValue(body.SignatureAlgorithm)
+		// Its own signature checked within the read's budget, as the
+		// findings are; null where it is not and the names do not tell.
+		if s, unchecked := body.SelfSignature(checks); s != inspect.NotSelfSigned || !unchecked {
+			cm.SelfSigned = types.BoolValue(s != inspect.NotSelfSigned)
+		}
 		if c.Expiration.IsZero() {
 			cm.Expiration, cm.DaysToExpiry = timeValue(body.NotAfter), types.Int64Value(int64(rules.Days(now, body.NotAfter)))
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/awsiam"
@@ -216,12 +217,22 @@ func TestServerCertificatesBadRegex(t *testing.T) {
 func TestServerCertificatePastBudget(t *testing.T) {
 	c := caIssued(t, "www.example.com")
 	cert := awsiam.ServerCertificate{Name: c.Name, Body: c.Body, Chain: c.Chain, Expiration: c.Expiration}
-	if j := judgeServerCertificate(cert, testNow, rules.DefaultBaseline(), inspect.NewBudget()); len(j.found) != 0 || !j.model.ChainValid.ValueBool() {
-		t.Errorf("within the budget: %+v, chain valid %v", j.found, j.model.ChainValid)
+	if j := judgeServerCertificate(cert, testNow, rules.DefaultBaseline(), inspect.NewBudget()); len(j.found) != 0 || !j.model.ChainValid.ValueBool() ||
+		j.model.SelfSigned != types.BoolValue(false) {
+		t.Errorf("within the budget: %+v, chain valid %v, self-signed %v", j.found, j.model.ChainValid, j.model.SelfSigned)
 	}
 	j := judgeServerCertificate(cert, testNow, rules.DefaultBaseline(), new(inspect.Budget))
 	if len(j.found) != 2 || j.found[0].Rule != rules.CertificateSelfSigned || j.found[1].Rule != rules.CertificateChainInvalid ||
-		j.found[1].Severity != rules.Medium || j.model.ChainValid.ValueBool() {
-		t.Errorf("past the budget: %+v, chain valid %v; want IG310 and IG306 medium, not valid", j.found, j.model.ChainValid)
+		j.found[1].Severity != rules.Medium || j.model.ChainValid.ValueBool() || !j.model.SelfSigned.IsNull() {
+		t.Errorf("past the budget: %+v, chain valid %v, self-signed %v; want IG310 and IG306 medium, not valid, self-signed null",
+			j.found, j.model.ChainValid, j.model.SelfSigned)
+	}
+	// One that names itself is self-signed as far as it shows, checked or not.
+	root := certtest.Issue(t, certtest.Cert{CN: "Own Root", CA: true})
+	for _, b := range []*inspect.Budget{inspect.NewBudget(), new(inspect.Budget)} {
+		j := judgeServerCertificate(awsiam.ServerCertificate{Name: "root", Body: root.PEM}, testNow, rules.DefaultBaseline(), b)
+		if j.model.SelfSigned != types.BoolValue(true) {
+			t.Errorf("a root, budget %v: self-signed %v, want true", b, j.model.SelfSigned)
+		}
 	}
 }
