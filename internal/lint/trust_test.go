@@ -553,10 +553,12 @@ func TestFixtureFindings(t *testing.T) {
 		// one read at apply, in any instance of a module, stays unknown
 		// (round 142: info, exit 0, for both).
 		// The same of another object's attribute, where the plan leaves
-		// every instance of the object as it is (round 208: info, exit 0).
+		// every instance of the object as it is (round 208: info, exit 0),
+		// or there is none (round 210).
 		{"trust/managed-at-plan", nil, map[string]string{
 			"aws_iam_account_password_policy.this":         "IG105:medium IG106:medium IG107:medium",
 			"aws_iam_user_login_profile.noop":              "IG601:medium",
+			"aws_iam_user_login_profile.none":              "IG601:medium",
 			"aws_iam_user_login_profile.each":              "IG601:medium",
 			"aws_iam_user_login_profile.changing":          "IG601:info",
 			"module.inner.aws_iam_user_login_profile.this": "IG601:medium",

@@ -44,7 +44,7 @@ type expr struct {
 	data []string
 	// managed: the managed resources of its module it reads (TYPE.NAME):
 	// known when Terraform plans if the plan lists every instance as a
-	// no-op (see noteManaged).
+	// no-op, or none of one with count or for_each (see noteManaged).
 	managed []string
 	// outputs: the outputs of module calls it reads, "CALL\x00OUTPUT".
 	outputs []string
@@ -501,7 +501,7 @@ type moduleCall struct {
 // plan shows: constants, input variables, count.index and each.key, through
 // any depth of module inputs, data sources (in prior_state) and managed
 // resources (asked only of a Setting of SetAtPlan: no data source read at
-// apply, every instance of a resource a no-op). A local value, a module's output or
+// apply, no instance of a resource changed). A local value, a module's output or
 // each.value may read another object's value, which the plan does not
 // show whose it is. rd.shown memoizes per module and variable.
 func (rd *reader) onlyShown(m int, e expr) bool {
@@ -557,7 +557,10 @@ func (rd *reader) knownRefs(m int, e expr, each func() bool) bool {
 		}
 	}
 	for _, r := range e.managed {
-		if m >= len(rd.moduleKeys) || rd.instances[rd.chainKey(rd.moduleKeys[m], "\x00"+r)] != instanceNoOp {
+		if m >= len(rd.moduleKeys) {
+			return false
+		}
+		if bits := rd.instances[rd.chainKey(rd.moduleKeys[m], "\x00"+r)]; bits == 0 || bits&instanceChanged != 0 {
 			return false
 		}
 	}

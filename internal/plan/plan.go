@@ -733,12 +733,14 @@ func (rd *reader) bodyNoOp(body []byte) bool {
 
 // Each managed resource of the configuration, by its module (calls, keys
 // aside), type and name, has a bit for each kind of instance change
-// resource_changes lists: a resource all of whose instances it lists as
-// no-ops is known when Terraform plans, as a data source it read then is
-// (see knownRefs). A deferred change is never a no-op.
+// resource_changes lists, and one for count or for_each in its
+// configuration: a resource it lists only as no-ops, or none of, with
+// count or for_each, is known when Terraform plans, as a data source it
+// read then is (see knownRefs). A deferred change is never a no-op.
 const (
 	instanceNoOp    = 1
 	instanceChanged = 2
+	instanceCounted = 4
 )
 
 // noteManaged notes the action of one instance of a managed resource,
@@ -781,6 +783,29 @@ func (rd *reader) noteManaged(raw []byte, noop bool) error {
 		}
 	}
 	rd.instances[k] |= bit
+	return nil
+}
+
+// noteCounted notes a managed resource whose configuration gives it count
+// or for_each: one the plan lists no instance of has none, and is known
+// when Terraform plans (one(terraform_data.x[*].output) of count = 0). One
+// without either has one instance, which a plan that lists none leaves
+// out: what it holds is not shown.
+func (rd *reader) noteCounted(module *modulePath, raw []byte) error {
+	var addr string
+	if decodeString(raw, &addr) != nil || strings.HasPrefix(addr, "data.") || strings.HasPrefix(addr, "ephemeral.") {
+		return nil
+	}
+	if rd.instances == nil {
+		rd.instances = map[uint64]uint8{}
+	}
+	k := rd.chainKey(module.key, "\x00"+addr)
+	if _, seen := rd.instances[k]; !seen {
+		if err := rd.keepBytes(16); err != nil {
+			return err
+		}
+	}
+	rd.instances[k] |= instanceCounted
 	return nil
 }
 
@@ -1312,7 +1337,7 @@ func (rd *reader) configModule(m *modulePath) error {
 			return s.array("resources", func() error { return rd.configResource(m) })
 		case "module_calls":
 			return s.entries("module_calls", func(name []byte) error {
-				return rd.configCall(&modulePath{parent: m, name: string(name), id: -1})
+				return rd.configCall(&modulePath{parent: m, name: string(name), id: -1, key: rd.chainKey(m.key, string(name))})
 			})
 		case "outputs":
 			if m.parent == nil { // the root's outputs are read by no resource
@@ -1739,6 +1764,7 @@ type modulePath struct {
 	// passesInputs: an output reads other than constants, maybe its
 	// inputs (see readsSecret).
 	kept, passesInputs bool
+	key                uint64 // its calls chained (see chainKey)
 }
 
 // number numbers the module and its ancestors, as Configured walks them.
@@ -1760,6 +1786,7 @@ func (rd *reader) configResource(module *modulePath) error {
 	s, e := rd.s, &rd.elem
 	e.reset()
 	var res configResource
+	counted := false // it has count or for_each, and so maybe no instance
 	err := s.fields("resources[]", func(key []byte) error {
 		key = s.field(key)
 		var err error
@@ -1768,7 +1795,11 @@ func (rd *reader) configResource(module *modulePath) error {
 			e.address, err = s.capture(e.address[:0], maxString)
 		case "type":
 			e.typ, err = s.capture(e.typ[:0], maxString)
+		case "count_expression":
+			counted = true
+			return s.skip()
 		case "for_each_expression":
+			counted = true
 			if len(e.typ) > 0 && !rd.keepRaw(e.typ) {
 				return s.skip()
 			}
@@ -1812,6 +1843,9 @@ func (rd *reader) configResource(module *modulePath) error {
 		}
 		return err
 	})
+	if err == nil && counted {
+		err = rd.noteCounted(module, e.address)
+	}
 	if err != nil || len(e.typ) == 0 || !rd.keepRaw(e.typ) {
 		return err
 	}

@@ -1633,9 +1633,10 @@ func TestDataReadAtApply(t *testing.T) {
 }
 
 // TestManagedAtPlan: a setting read from another managed resource is known
-// when Terraform plans if resource_changes lists every instance of it, in
-// every instance of its module, as a no-op, however the entry is written;
-// an instance changed or deferred, or none listed, leaves it unknown.
+// when Terraform plans unless resource_changes lists an instance of it, in
+// any instance of its module, as other than a no-op, however the entry is
+// written: an instance changed or deferred leaves it unknown, as does none
+// listed, unless its configuration has count or for_each (count = 0).
 func TestManagedAtPlan(t *testing.T) {
 	const profile = `{"address": "module.m[\"x\"].aws_iam_user_login_profile.p", "module_address": "module.m[\"x\"]", "mode": "managed",
 	   "type": "aws_iam_user_login_profile", "name": "p",
@@ -1643,7 +1644,7 @@ func TestManagedAtPlan(t *testing.T) {
 	const doc = `{"format_version": "1.2", "resource_changes": [` + profile + `CHANGES],
 	 "configuration": {"root_module": {"module_calls": {"m": {"source": "./m", "module": {"resources": [
 	   {"address": "aws_iam_user_login_profile.p", "mode": "managed", "type": "aws_iam_user_login_profile", "name": "p",
-	    "expressions": {"user": {"constant_value": "u"}, "password_reset_required": {"references": [REFS]}}}]}}}}}}`
+	    "expressions": {"user": {"constant_value": "u"}, "password_reset_required": {"references": [REFS]}}}CONFIG]}}}}}}`
 	flags := func(module, actions string) string {
 		return `, {"address": "` + module + `terraform_data.flags", "mode": "managed", "type": "terraform_data", "name": "flags",
 		  "change": {"actions": ` + actions + `, "before": {"output": "off"}, "after": {"output": "off"}}}`
@@ -1653,27 +1654,35 @@ func TestManagedAtPlan(t *testing.T) {
 	}
 	const refs = `"terraform_data.flags.output", "terraform_data.flags"`
 	a, x := `module.m[\"a.b]\"].`, `module.m[\"x\"].`
+	counted := func(kind string) string { // in module m's configuration
+		return `, {"address": "terraform_data.flags", "mode": "managed", "type": "terraform_data", "name": "flags", "` + kind + `": {"constant_value": 0}}`
+	}
 	for _, c := range []struct {
-		name, changes, refs string
-		want                Setting
+		name, changes, refs, config string
+		want                        Setting
 	}{
-		{"every instance a no-op", flags(a, `["no-op"]`) + flags(x, `["no-op"]`), refs, SetAtPlan},
-		{"an instance updated", flags(a, `["no-op"]`) + flags(x, `["update"]`), refs, Set},
-		{"an instance replaced", flags(a, `["delete", "create"]`) + flags(x, `["no-op"]`), refs, Set},
-		{"type last, a no-op", typeLast(a, `["no-op"]`), refs, SetAtPlan},
-		{"type last, updated", typeLast(a, `["no-op"]`) + typeLast(x, `["update"]`), refs, Set},
-		{"the last actions count", strings.Replace(flags(x, `["update"]`), `"before"`, `"actions": ["no-op"], "before"`, 1), refs, SetAtPlan},
-		{"actions not read", flags(x, `["bogus"]`), refs, Set},
-		{"a deferred instance", flags(x, `["no-op"]`) + `], "deferred_changes": [{"reason": "x", "resource_change": ` + flags(a, `["no-op"]`)[2:] + `}`, refs, Set},
-		{"none listed", "", refs, Set},
-		{"the root's, not the module's", flags("", `["no-op"]`), refs, Set},
-		{"an instance's attribute", flags(x, `["no-op"]`), `"terraform_data.flags[0].output", "terraform_data.flags[0]"`, SetAtPlan},
-		{"beside one changed", flags(x, `["no-op"]`) + strings.ReplaceAll(flags(x, `["update"]`), "flags", "other"), refs + `, "terraform_data.other.output"`, Set},
+		{"every instance a no-op", flags(a, `["no-op"]`) + flags(x, `["no-op"]`), refs, "", SetAtPlan},
+		{"an instance updated", flags(a, `["no-op"]`) + flags(x, `["update"]`), refs, "", Set},
+		{"an instance replaced", flags(a, `["delete", "create"]`) + flags(x, `["no-op"]`), refs, "", Set},
+		{"type last, a no-op", typeLast(a, `["no-op"]`), refs, "", SetAtPlan},
+		{"type last, updated", typeLast(a, `["no-op"]`) + typeLast(x, `["update"]`), refs, "", Set},
+		{"the last actions count", strings.Replace(flags(x, `["update"]`), `"before"`, `"actions": ["no-op"], "before"`, 1), refs, "", SetAtPlan},
+		{"actions not read", flags(x, `["bogus"]`), refs, "", Set},
+		{"a deferred instance", flags(x, `["no-op"]`) + `], "deferred_changes": [{"reason": "x", "resource_change": ` + flags(a, `["no-op"]`)[2:] + `}`, refs, "", Set},
+		{"none listed", "", refs, "", Set},
+		{"none listed, count = 0", "", refs, counted("count_expression"), SetAtPlan},
+		{"none listed, for_each", "", refs, counted("for_each_expression"), SetAtPlan},
+		{"count, an instance updated", flags(x, `["update"]`), refs, counted("count_expression"), Set},
+		{"count, every instance a no-op", flags(x, `["no-op"]`) + flags(a, `["no-op"]`), refs, counted("count_expression"), SetAtPlan},
+		{"the root's changed, not the module's", flags("", `["update"]`) + flags(x, `["no-op"]`), refs, "", SetAtPlan},
+		{"the module's changed, not the root's", flags("", `["no-op"]`) + flags(x, `["update"]`), refs, "", Set},
+		{"an instance's attribute", flags(x, `["no-op"]`), `"terraform_data.flags[0].output", "terraform_data.flags[0]"`, "", SetAtPlan},
+		{"beside one changed", flags(x, `["no-op"]`) + strings.ReplaceAll(flags(x, `["update"]`), "flags", "other"), refs + `, "terraform_data.other.output"`, "", Set},
 		{"a kept resource, a no-op", `, {"address": "module.m[\"x\"].aws_iam_user.u", "mode": "managed", "type": "aws_iam_user", "name": "u",
-		  "change": {"actions": ["no-op"], "before": {"name": "u"}, "after": {"name": "u"}}}`, `"aws_iam_user.u.name", "aws_iam_user.u"`, SetAtPlan},
-		{"self", flags(x, `["no-op"]`), `"self.output"`, Set},
+		  "change": {"actions": ["no-op"], "before": {"name": "u"}, "after": {"name": "u"}}}`, `"aws_iam_user.u.name", "aws_iam_user.u"`, "", SetAtPlan},
+		{"self", flags(x, `["no-op"]`), `"self.output"`, "", Set},
 	} {
-		d := strings.Replace(strings.Replace(doc, "CHANGES", c.changes, 1), "REFS", c.refs, 1)
+		d := strings.NewReplacer("CHANGES", c.changes, "REFS", c.refs, "CONFIG", c.config).Replace(doc)
 		p, err := Read(strings.NewReader(d), keepIAM)
 		if err != nil {
 			t.Errorf("%s: %v", c.name, err)

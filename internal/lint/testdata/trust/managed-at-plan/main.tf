@@ -1,8 +1,9 @@
 # Settings read from other resources' attributes. One whose every instance
 # the plan leaves as it is (a no-op) is known when Terraform plans, as a
 # data source read then is: a setting it leaves null is null, as `= null`
-# is, and judged with the default (round 208: info, exit 0). One the plan
-# changes may be known only after apply: what reads it stays unknown.
+# is, and judged with the default (round 208: info, exit 0); so is one of
+# no instances (round 210). One the plan changes may be known only after
+# apply: what reads it stays unknown.
 
 resource "terraform_data" "flags" { input = "off" }    # in state: a no-op
 resource "terraform_data" "changing" { input = "new" } # in state as "old": an update
@@ -30,6 +31,16 @@ resource "aws_iam_user_login_profile" "noop" {
 resource "aws_iam_user_login_profile" "each" {
   user                    = "bob"
   password_reset_required = terraform_data.each["a"].output == "on" ? true : null # IG601 medium
+}
+
+resource "terraform_data" "none" { # no instances, none in state
+  count = 0
+  input = "off"
+}
+
+resource "aws_iam_user_login_profile" "none" {
+  user                    = "frank"
+  password_reset_required = one(terraform_data.none[*].output) == "on" ? true : null # IG601 medium
 }
 
 resource "aws_iam_user_login_profile" "changing" {
