@@ -211,3 +211,65 @@ func TestPreCommitHook(t *testing.T) {
 		}
 	}
 }
+
+// TestReleaseWorkflowTags: the release workflow runs for a whole version's
+// tag and for no series tag (v1, v1.2) the action is used by, which moves
+// onto a release commit; goreleaser releases the tag pushed. Patterns are
+// read as GitHub reads them: * is any run of characters but /, + one or
+// more of what comes before, [0-9] a class.
+func TestReleaseWorkflowTags(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(root, ".github", "workflows", "release.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wf struct {
+		On struct {
+			Push struct{ Tags []string } `yaml:"push"`
+		} `yaml:"on"`
+		Jobs map[string]struct {
+			Steps []struct {
+				Run string            `yaml:"run"`
+				Env map[string]string `yaml:"env"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	if err := yaml.Unmarshal(data, &wf); err != nil {
+		t.Fatal(err)
+	}
+	if len(wf.On.Push.Tags) == 0 {
+		t.Fatal("release.yml runs on no tag")
+	}
+	matches := func(tag string) bool {
+		for _, p := range wf.On.Push.Tags {
+			re := strings.NewReplacer(".", `\.`, "**", ".*", "*", "[^/]*").Replace(p) // +, ? and [0-9] mean in a regexp what they mean here
+			if regexp.MustCompile("^" + re + "$").MatchString(tag) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, tag := range []string{"v1.2.3", "v0.1.0", "v10.20.30", "v1.2.3-rc.1"} {
+		if !matches(tag) {
+			t.Errorf("tag %s makes no release", tag)
+		}
+	}
+	for _, tag := range []string{"v1", "v1.2", "v9", "v9.9", "latest", "vX.Y.Z", "1.2.3"} {
+		if matches(tag) {
+			t.Errorf("series or other tag %s makes a release", tag)
+		}
+	}
+	released := false
+	for _, job := range wf.Jobs {
+		for _, st := range job.Steps {
+			if strings.Contains(st.Run, "make release") {
+				released = true
+				if st.Env["GORELEASER_CURRENT_TAG"] != "${{ github.ref_name }}" {
+					t.Errorf("make release runs with GORELEASER_CURRENT_TAG %q, want the tag pushed", st.Env["GORELEASER_CURRENT_TAG"])
+				}
+			}
+		}
+	}
+	if !released {
+		t.Error("release.yml never runs make release")
+	}
+}
