@@ -744,9 +744,11 @@ const (
 )
 
 // noteManaged notes the action of one instance of a managed resource,
-// under a hash of its configuration address (see managedKey), keyed anew
+// under a hash of its configuration address (see chainKey), keyed anew
 // each run so that no plan can choose addresses that collide. An address
-// Terraform never writes is passed over: the other instances decide.
+// Terraform never writes is passed over: the other instances decide. A
+// deposed object is not noted: no reference reads it (round 213: one left
+// by a failed replacement, destroyed now, made its resource unknown).
 func (rd *reader) noteManaged(raw []byte, noop bool) error {
 	if rd.section != "" {
 		return nil // drift: the object as the state had it
@@ -914,6 +916,9 @@ func (rd *reader) change() error {
 			noop = rd.bodyNoOp(e.body)
 		}
 		rd.release(e)
+		if len(e.deposed) > 0 && string(e.deposed) != "null" && string(e.deposed) != `""` {
+			return nil // see noteManaged
+		}
 		return rd.noteManaged(e.address, noop)
 	}
 	c := e.change
@@ -964,7 +969,10 @@ func (rd *reader) change() error {
 	c.BeforeSensitive, c.AfterSensitive = marks, marks
 	c.Line = e.line
 	rd.p.Changes = append(rd.p.Changes, c)
-	return rd.noteManaged(e.address, c.Actions.NoOp() && c.DeposedKey == "")
+	if c.DeposedKey != "" {
+		return nil // see noteManaged
+	}
+	return rd.noteManaged(e.address, c.Actions.NoOp())
 }
 
 // drift reads resource_drift into Plan.Drift, each entry as a change of

@@ -1668,6 +1668,8 @@ func TestManagedAtPlan(t *testing.T) {
 		{"type last, updated", typeLast(a, `["no-op"]`) + typeLast(x, `["update"]`), refs, "", Set},
 		{"the last actions count", strings.Replace(flags(x, `["update"]`), `"before"`, `"actions": ["no-op"], "before"`, 1), refs, "", SetAtPlan},
 		{"actions not read", flags(x, `["bogus"]`), refs, "", Set},
+		{"a deposed object destroyed", flags(x, `["no-op"]`) + strings.Replace(flags(x, `["delete"]`), `"change"`, `"deposed": "abcd1234", "change"`, 1), refs, "", SetAtPlan},
+		{"a deposed object destroyed, type last", flags(x, `["no-op"]`) + strings.Replace(typeLast(x, `["delete"]`), `"change"`, `"deposed": "abcd1234", "change"`, 1), refs, "", SetAtPlan},
 		{"a deferred instance", flags(x, `["no-op"]`) + `], "deferred_changes": [{"reason": "x", "resource_change": ` + flags(a, `["no-op"]`)[2:] + `}`, refs, "", Set},
 		{"none listed", "", refs, "", Set},
 		{"none listed, count = 0", "", refs, counted("count_expression"), SetAtPlan},
