@@ -6,9 +6,10 @@ import (
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
-func judgeCloudTrail(_ *linter, c *change) []rules.Finding {
+func judgeCloudTrail(l *linter, c *change) []rules.Finding {
 	if c.removed {
-		return rules.TrailRemoval(c.current)
+		region, _ := l.plan.Region(c.rc)
+		return rules.TrailRemoval(trailOf(c.before(), region), c.current)
 	}
 	t := trailOf(c.after(), c.region)
 	out := rules.EvaluateTrail(t)

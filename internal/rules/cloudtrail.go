@@ -402,19 +402,34 @@ func (f FieldSelector) matches(value string) bool {
 	return true
 }
 
-// TrailRemoval is the verdict on destroying a trail (IG704), given the
-// best trail that takes its place (TrailReplacement; NoReplacement when
-// none does).
-func TrailRemoval(best Replacement) []Finding {
-	switch best {
-	case SoundReplacement:
+// TrailRemoval is the verdict on destroying a trail (IG704), as it stood
+// (was), given the best trail that takes its place (TrailReplacement;
+// NoReplacement when none does). One that surely recorded none of IAM's
+// events (logging off, global service events left out, a single region
+// they do not reach, selectors that keep them out) takes nothing away: its
+// removal is the clean-up IG701, IG703 or IG705 asks for (round 214).
+func TrailRemoval(was Trail, best Replacement) []Finding {
+	switch {
+	case best == SoundReplacement || recordedNoIAMEvents(was):
 		return nil
-	case PendingReplacement:
+	case best == PendingReplacement:
 		return []Finding{{Rule: CloudTrailDeleted, Severity: Info,
 			Message: "the trail that takes this one's place is known only after apply; " + CloudTrailDeleted.Name() + " cannot be judged until then"}}
 	}
 	return []Finding{CloudTrailDeleted.finding("",
 		"the trail is destroyed and not replaced: the IAM events it recorded stop being logged")}
+}
+
+// recordedNoIAMEvents reports whether a trail surely recorded none of IAM's
+// events: each value that decides it read, and one of them keeping the
+// events out, as no trail that takes a trail's place may (TrailReplacement).
+func recordedNoIAMEvents(t Trail) bool {
+	for _, v := range []Value[bool]{t.IncludeGlobalServiceEvents, t.Logging, t.MultiRegion, t.Selectors} {
+		if v.Unknown || v.Unreadable {
+			return false
+		}
+	}
+	return !t.HomeRegion.Unknown && !t.HomeRegion.Unreadable && TrailReplacement(t, false) == NoReplacement
 }
 
 // TrailLeavesOrganization is the verdict (IG704) on a trail that was an

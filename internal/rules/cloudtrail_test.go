@@ -431,3 +431,38 @@ func TestTrailLeavesOrganization(t *testing.T) {
 		}
 	}
 }
+
+// TestTrailRemoval: destroying a trail that recorded IAM's events, with
+// nothing sound in its place, is IG704; one that surely recorded none of
+// them is not (round 214), and one whose record cannot be read may have.
+func TestTrailRemoval(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		was  Trail
+		best Replacement
+		want string
+	}{
+		{"recorded IAM's events", goodTrail(), NoReplacement, "IG704:high"},
+		{"recorded them, replaced soundly", goodTrail(), SoundReplacement, ""},
+		{"recorded them, replacement pending", goodTrail(), PendingReplacement, "IG704:info"},
+		{"logging off", trail(func(t *Trail) { t.Logging = Known(false) }), NoReplacement, ""},
+		{"global service events left out", trail(func(t *Trail) { t.IncludeGlobalServiceEvents = Known(false) }), NoReplacement, ""},
+		{"one region IAM's events do not reach", trail(func(t *Trail) { t.MultiRegion, t.HomeRegion = Known(false), Known("eu-west-1") }), NoReplacement, ""},
+		{"one region, IAM's", trail(func(t *Trail) { t.MultiRegion, t.HomeRegion = Known(false), Known("us-east-1") }), NoReplacement, "IG704:high"},
+		{"one region, not known which", trail(func(t *Trail) { t.MultiRegion = Known(false) }), NoReplacement, "IG704:high"},
+		{"no management events", trail(func(t *Trail) { t.EventSelectors = []EventSelector{basic("All", Known(false))} }), NoReplacement, ""},
+		{"logging unreadable", trail(func(t *Trail) { t.Logging = UnreadableValue[bool]() }), NoReplacement, "IG704:high"},
+		{"logging off, region unreadable", trail(func(t *Trail) { t.Logging, t.HomeRegion = Known(false), UnreadableValue[string]() }), NoReplacement, "IG704:high"},
+		{"selectors unreadable", trail(func(t *Trail) {
+			t.Selectors, t.EventSelectors = UnreadableValue[bool](), []EventSelector{basic("All", Known(false))}
+		}), NoReplacement, "IG704:high"},
+	} {
+		got := ""
+		for _, f := range TrailRemoval(c.was, c.best) {
+			got += f.Rule.ID + ":" + f.Severity.String()
+		}
+		if got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}
