@@ -8,8 +8,13 @@ import (
 
 func judgeCloudTrail(l *linter, c *change) []rules.Finding {
 	if c.removed {
-		region, _ := l.plan.Region(c.rc)
-		return rules.TrailRemoval(trailOf(c.before(), region), c.current)
+		var was *rules.Trail // as it stands now, where the plan shows it
+		if !c.rc.Drifted {
+			region, _ := l.plan.Region(c.rc)
+			t := trailOf(c.before(), region)
+			was = &t
+		}
+		return rules.TrailRemoval(was, c.current)
 	}
 	t := trailOf(c.after(), c.region)
 	out := rules.EvaluateTrail(t)

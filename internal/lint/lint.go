@@ -548,6 +548,14 @@ func acceptDrift(p *plan.Plan) *plan.Plan {
 			marks = plan.MergeMarks(marks, c.AfterSensitive)
 			c.Actions, c.Before, c.BeforeSensitive, c.AfterSensitive = tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}, d.Before, marks, marks
 			q.Changes[i] = &c
+		case ok && q.Changes[i].Actions.Delete() && !d.Actions.Delete():
+			// Changed outside Terraform, and destroyed: what it recorded
+			// or signed may be more than Before shows (round 215: a trail
+			// switched back on in the console, then destroyed, was judged
+			// as it was written, logging off: no IG704).
+			c := *q.Changes[i]
+			c.Drifted = true
+			q.Changes[i] = &c
 		case !ok && d.Actions.Delete(): // gone, and not made again
 			gone := *d
 			gone.BeforeSensitive, gone.AfterSensitive = marks, marks

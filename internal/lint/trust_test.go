@@ -561,6 +561,11 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/trail-removed-recorded-nothing", nil, map[string]string{
 			"aws_cloudtrail.audit": "IG704:high",
 		}},
+		// One written with logging off, switched back on in the console,
+		// then destroyed: as it is now (round 215: no IG704).
+		{"trust/trail-drift-destroyed", nil, map[string]string{
+			"aws_cloudtrail.restarted": "IG704:high",
+		}},
 		{"trust/managed-at-plan", nil, map[string]string{
 			"aws_iam_account_password_policy.this":         "IG105:medium IG106:medium IG107:medium",
 			"aws_iam_user_login_profile.noop":              "IG601:medium",
@@ -2233,6 +2238,40 @@ func TestConfigurationSpellings(t *testing.T) {
 			if strings.Contains(f.Message, "CANARY") {
 				t.Errorf(`"sensitive": %s: %s`, v, f.Message)
 			}
+		}
+	}
+}
+
+// TestDriftedDelete: an object changed outside Terraform, then destroyed
+// as the configuration no longer has it, is judged as it may be now, not
+// as Terraform's before gives it (the state as written): a trail switched
+// back on, a signing certificate switched back on (round 215: neither
+// IG704 nor IG501). Without the drift, as written is as it is.
+func TestDriftedDelete(t *testing.T) {
+	for _, c := range []struct {
+		typ, written, now, want string
+	}{
+		{"aws_cloudtrail", `{"name": "t", "enable_logging": false, "is_multi_region_trail": true}`,
+			`{"name": "t", "enable_logging": true, "is_multi_region_trail": true}`, "IG704:high"},
+		{"aws_cloudtrail", `{"name": "t", "enable_logging": false, "is_multi_region_trail": true}`, "", ""},
+		{"aws_iam_signing_certificate", `{"user_name": "alice", "status": "Inactive", "certificate_body": ""}`,
+			`{"user_name": "alice", "status": "Active", "certificate_body": ""}`, "IG501:medium"},
+		{"aws_iam_signing_certificate", `{"user_name": "alice", "status": "Inactive", "certificate_body": ""}`, "", ""},
+	} {
+		addr := c.typ + ".x"
+		entry := func(actions, before, after string) string {
+			return `{"address": "` + addr + `", "mode": "managed", "type": "` + c.typ + `", "name": "x", "change": {"actions": ` + actions +
+				`, "before": ` + before + `, "after": ` + after + `}}`
+		}
+		drift, prior := "", c.written
+		if c.now != "" {
+			drift, prior = `"resource_drift": [`+entry(`["update"]`, c.written, c.now)+`], `, c.now
+		}
+		doc := `{"format_version": "1.2", ` + drift + `"resource_changes": [` + entry(`["delete"]`, c.written, "null") + `],
+		  "prior_state": {"values": {"root_module": {"resources": [{"address": "` + addr + `", "mode": "managed", "type": "` + c.typ +
+			`", "name": "x", "values": ` + prior + `}]}}}}`
+		if got := ids(Lint(readAsCLI(t, doc), Options{}).Findings); got != c.want {
+			t.Errorf("%s written %s, now %s: findings %q, want %q", c.typ, c.written, c.now, got, c.want)
 		}
 	}
 }

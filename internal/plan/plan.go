@@ -98,7 +98,12 @@ type Change struct {
 	// Now is the object as it is now where a refresh found it changed
 	// outside Terraform and Before is composed with the state as written
 	// (the linter composes it); else nil, and Before is as it is now.
-	Now     any
+	Now any
+	// Drifted: a refresh found it changed outside Terraform, and the
+	// change is a delete, whose Before Terraform gives as the state was
+	// written when the configuration no longer has the object: what it is
+	// now is not shown (the linter sets it).
+	Drifted bool
 	Line    int  // where the entry starts in the plan file (1 for one-line JSON)
 	inPrior bool // prior_state's entry for it has been read (see markSensitive)
 }

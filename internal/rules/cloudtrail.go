@@ -402,15 +402,16 @@ func (f FieldSelector) matches(value string) bool {
 	return true
 }
 
-// TrailRemoval is the verdict on destroying a trail (IG704), as it stood
-// (was), given the best trail that takes its place (TrailReplacement;
-// NoReplacement when none does). One that surely recorded none of IAM's
-// events (logging off, global service events left out, a single region
-// they do not reach, selectors that keep them out) takes nothing away: its
-// removal is the clean-up IG701, IG703 or IG705 asks for (round 214).
-func TrailRemoval(was Trail, best Replacement) []Finding {
+// TrailRemoval is the verdict on destroying a trail (IG704), as it stands
+// (was; nil where the plan does not show it), given the best trail that
+// takes its place (TrailReplacement; NoReplacement when none does). One
+// that surely records none of IAM's events (logging off, global service
+// events left out, a single region they do not reach, selectors that keep
+// them out) takes nothing away: its removal is the clean-up IG701, IG703
+// or IG705 asks for (round 214).
+func TrailRemoval(was *Trail, best Replacement) []Finding {
 	switch {
-	case best == SoundReplacement || recordedNoIAMEvents(was):
+	case best == SoundReplacement || was != nil && recordedNoIAMEvents(*was):
 		return nil
 	case best == PendingReplacement:
 		return []Finding{{Rule: CloudTrailDeleted, Severity: Info,

@@ -458,11 +458,14 @@ func TestTrailRemoval(t *testing.T) {
 		}), NoReplacement, "IG704:high"},
 	} {
 		got := ""
-		for _, f := range TrailRemoval(c.was, c.best) {
+		for _, f := range TrailRemoval(&c.was, c.best) {
 			got += f.Rule.ID + ":" + f.Severity.String()
 		}
 		if got != c.want {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
 		}
+	}
+	if got := TrailRemoval(nil, NoReplacement); len(got) != 1 || got[0].Rule != CloudTrailDeleted || got[0].Severity != High {
+		t.Errorf("a trail the plan does not show as it stands: %+v, want IG704 high", got)
 	}
 }
