@@ -754,13 +754,9 @@ const (
 // Terraform never writes is passed over: the other instances decide. A
 // deposed object is not noted: no reference reads it (round 213: one left
 // by a failed replacement, destroyed now, made its resource unknown).
-func (rd *reader) noteManaged(raw []byte, noop bool) error {
+func (rd *reader) noteManaged(addr string, noop bool) error {
 	if rd.section != "" {
 		return nil // drift: the object as the state had it
-	}
-	var addr string
-	if decodeString(raw, &addr) != nil {
-		return nil
 	}
 	module, ok := moduleOf(addr)
 	if !ok {
@@ -921,10 +917,11 @@ func (rd *reader) change() error {
 			noop = rd.bodyNoOp(e.body)
 		}
 		rd.release(e)
-		if len(e.deposed) > 0 && string(e.deposed) != "null" && string(e.deposed) != `""` {
+		var addr string
+		if len(e.deposed) > 0 && string(e.deposed) != "null" && string(e.deposed) != `""` || decodeString(e.address, &addr) != nil {
 			return nil // see noteManaged
 		}
-		return rd.noteManaged(e.address, noop)
+		return rd.noteManaged(addr, noop)
 	}
 	c := e.change
 	if !e.streamed {
@@ -977,7 +974,7 @@ func (rd *reader) change() error {
 	if c.DeposedKey != "" {
 		return nil // see noteManaged
 	}
-	return rd.noteManaged(e.address, c.Actions.NoOp())
+	return rd.noteManaged(c.Address, c.Actions.NoOp())
 }
 
 // drift reads resource_drift into Plan.Drift, each entry as a change of
