@@ -1697,6 +1697,50 @@ func TestManagedAtPlan(t *testing.T) {
 	}
 }
 
+// TestManagedAtPlanNested: a managed resource of a module called from
+// another is told apart from one of the same address in its caller, or in
+// a call of the same name from the root: its key chains each call to its
+// caller's, for the instances listed and for count in the configuration
+// alike.
+func TestManagedAtPlanNested(t *testing.T) {
+	const doc = `{"format_version": "1.2", "resource_changes": [
+	  {"address": "module.m[0].module.n.aws_iam_user_login_profile.p", "module_address": "module.m[0].module.n", "mode": "managed",
+	   "type": "aws_iam_user_login_profile", "name": "p",
+	   "change": {"actions": ["create"], "before": null, "after": {"user": "u"}, "after_unknown": {"password_reset_required": true}}}CHANGES],
+	 "configuration": {"root_module": {"module_calls": {"m": {"source": "./m", "module": {"module_calls": {"n": {"source": "./n", "module": {"resources": [
+	   {"address": "aws_iam_user_login_profile.p", "mode": "managed", "type": "aws_iam_user_login_profile", "name": "p",
+	    "expressions": {"user": {"constant_value": "u"}, "password_reset_required": {"references": ["terraform_data.flags.output", "terraform_data.flags"]}}}CONFIG]}}}}}}}}}`
+	flags := func(module, actions string) string {
+		return `, {"address": "` + module + `terraform_data.flags", "mode": "managed", "type": "terraform_data", "name": "flags",
+		  "change": {"actions": ` + actions + `, "before": {"output": "off"}, "after": {"output": "off"}}}`
+	}
+	const counted = `, {"address": "terraform_data.flags", "mode": "managed", "type": "terraform_data", "name": "flags", "count_expression": {"constant_value": 0}}`
+	n0, n1 := "module.m[0].module.n.", "module.m[1].module.n."
+	for _, c := range []struct {
+		name, changes, config string
+		want                  Setting
+	}{
+		{"every instance a no-op", flags(n0, `["no-op"]`) + flags(n1, `["no-op"]`), "", SetAtPlan},
+		{"an instance updated", flags(n0, `["no-op"]`) + flags(n1, `["update"]`), "", Set},
+		{"the caller's changed, not the module's", flags("module.m[0].", `["update"]`) + flags(n0, `["no-op"]`), "", SetAtPlan},
+		{"the root's module n changed, not m's", flags("module.n.", `["update"]`) + flags(n0, `["no-op"]`), "", SetAtPlan},
+		{"none listed", "", "", Set},
+		{"none listed, count = 0", "", counted, SetAtPlan},
+		{"count, an instance updated", flags(n1, `["update"]`), counted, Set},
+	} {
+		d := strings.NewReplacer("CHANGES", c.changes, "CONFIG", c.config).Replace(doc)
+		p, err := Read(strings.NewReader(d), keepIAM)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		attrs, ok := p.Configured(p.Changes[0])
+		if got := attrs.Get("password_reset_required"); !ok || got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
 // TestNumberText: a number where a string belongs is cty's text of it (512
 // bits, 'f'); one whose text costs too much to write is not read, at once
 // (round 184: 1e99999999 as a user name ran for minutes).
