@@ -1667,6 +1667,7 @@ func TestManagedAtPlan(t *testing.T) {
 		{"type last, a no-op", typeLast(a, `["no-op"]`), refs, "", SetAtPlan},
 		{"type last, updated", typeLast(a, `["no-op"]`) + typeLast(x, `["update"]`), refs, "", Set},
 		{"the last actions count", strings.Replace(flags(x, `["update"]`), `"before"`, `"actions": ["no-op"], "before"`, 1), refs, "", SetAtPlan},
+		{"the last actions count, an update", strings.Replace(flags(x, `["no-op"]`), `"before"`, `"actions": ["update"], "before"`, 1), refs, "", Set},
 		{"actions not read", flags(x, `["bogus"]`), refs, "", Set},
 		{"a deposed object destroyed", flags(x, `["no-op"]`) + strings.Replace(flags(x, `["delete"]`), `"change"`, `"deposed": "abcd1234", "change"`, 1), refs, "", SetAtPlan},
 		{"a deposed object destroyed, type last", flags(x, `["no-op"]`) + strings.Replace(typeLast(x, `["delete"]`), `"change"`, `"deposed": "abcd1234", "change"`, 1), refs, "", SetAtPlan},
