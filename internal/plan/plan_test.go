@@ -1672,6 +1672,7 @@ func TestManagedAtPlan(t *testing.T) {
 		{"a deposed object destroyed", flags(x, `["no-op"]`) + strings.Replace(flags(x, `["delete"]`), `"change"`, `"deposed": "abcd1234", "change"`, 1), refs, "", SetAtPlan},
 		{"a deposed object destroyed, type last", flags(x, `["no-op"]`) + strings.Replace(typeLast(x, `["delete"]`), `"change"`, `"deposed": "abcd1234", "change"`, 1), refs, "", SetAtPlan},
 		{"a deferred instance", flags(x, `["no-op"]`) + `], "deferred_changes": [{"reason": "x", "resource_change": ` + flags(a, `["no-op"]`)[2:] + `}`, refs, "", Set},
+		{"drifted, then a no-op", flags(x, `["no-op"]`) + `], "resource_drift": [` + flags(x, `["update"]`)[2:], refs, "", SetAtPlan},
 		{"none listed", "", refs, "", Set},
 		{"none listed, count = 0", "", refs, counted("count_expression"), SetAtPlan},
 		{"none listed, for_each", "", refs, counted("for_each_expression"), SetAtPlan},
