@@ -1743,6 +1743,41 @@ func TestManagedAtPlanNested(t *testing.T) {
 	}
 }
 
+// TestManagedAtPlanAddressNotWritten: an entry of resource_changes whose
+// address Terraform never writes is passed over, whatever its actions:
+// the instances listed as Terraform writes them decide.
+func TestManagedAtPlanAddressNotWritten(t *testing.T) {
+	const doc = `{"format_version": "1.2", "resource_changes": [
+	  {"address": "aws_iam_user_login_profile.p", "mode": "managed", "type": "aws_iam_user_login_profile", "name": "p",
+	   "change": {"actions": ["create"], "before": null, "after": {"user": "u"}, "after_unknown": {"password_reset_required": true}}}CHANGES],
+	 "configuration": {"root_module": {"resources": [
+	   {"address": "aws_iam_user_login_profile.p", "mode": "managed", "type": "aws_iam_user_login_profile", "name": "p",
+	    "expressions": {"user": {"constant_value": "u"}, "password_reset_required": {"references": ["terraform_data.flags.output", "terraform_data.flags"]}}}]}}}`
+	flags := func(address, actions string) string {
+		return `, {"address": "` + address + `", "mode": "managed", "type": "terraform_data", "name": "flags",
+		  "change": {"actions": ` + actions + `, "before": {"output": "off"}, "after": {"output": "off"}}}`
+	}
+	for _, c := range []struct {
+		name, changes string
+		want          Setting
+	}{
+		{"a no-op", flags("terraform_data.flags", `["no-op"]`), SetAtPlan},
+		{"a no-op, another instance updated", flags("terraform_data.flags", `["no-op"]`) + flags("terraform_data.flags[1]", `["update"]`), Set},
+		{"two keys", flags("terraform_data.flags", `["no-op"]`) + flags("terraform_data.flags[0][1]", `["update"]`), SetAtPlan},
+		{"a step past the name", flags("terraform_data.flags", `["no-op"]`) + flags("terraform_data.flags[0].x", `["update"]`), SetAtPlan},
+	} {
+		p, err := Read(strings.NewReader(strings.Replace(doc, "CHANGES", c.changes, 1)), keepIAM)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		attrs, ok := p.Configured(p.Changes[0])
+		if got := attrs.Get("password_reset_required"); !ok || got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
 // TestNumberText: a number where a string belongs is cty's text of it (512
 // bits, 'f'); one whose text costs too much to write is not read, at once
 // (round 184: 1e99999999 as a user name ran for minutes).
