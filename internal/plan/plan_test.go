@@ -1674,6 +1674,7 @@ func TestManagedAtPlan(t *testing.T) {
 		{"a deferred instance", flags(x, `["no-op"]`) + `], "deferred_changes": [{"reason": "x", "resource_change": ` + flags(a, `["no-op"]`)[2:] + `}`, refs, "", Set},
 		{"drifted, then a no-op", flags(x, `["no-op"]`) + `], "resource_drift": [` + flags(x, `["update"]`)[2:], refs, "", SetAtPlan},
 		{"none listed", "", refs, "", Set},
+		{"none listed, neither count nor for_each", "", refs, `, {"address": "terraform_data.flags", "mode": "managed", "type": "terraform_data", "name": "flags"}`, Set},
 		{"none listed, count = 0", "", refs, counted("count_expression"), SetAtPlan},
 		{"none listed, for_each", "", refs, counted("for_each_expression"), SetAtPlan},
 		{"count, an instance updated", flags(x, `["update"]`), refs, counted("count_expression"), Set},
