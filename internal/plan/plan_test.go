@@ -1685,6 +1685,8 @@ func TestManagedAtPlan(t *testing.T) {
 		{"beside one changed", flags(x, `["no-op"]`) + strings.ReplaceAll(flags(x, `["update"]`), "flags", "other"), refs + `, "terraform_data.other.output"`, "", Set},
 		{"a kept resource, a no-op", `, {"address": "module.m[\"x\"].aws_iam_user.u", "mode": "managed", "type": "aws_iam_user", "name": "u",
 		  "change": {"actions": ["no-op"], "before": {"name": "u"}, "after": {"name": "u"}}}`, `"aws_iam_user.u.name", "aws_iam_user.u"`, "", SetAtPlan},
+		{"a kept resource, updated", `, {"address": "module.m[\"x\"].aws_iam_user.u", "mode": "managed", "type": "aws_iam_user", "name": "u",
+		  "change": {"actions": ["update"], "before": {"name": "u"}, "after": {"name": "v"}}}`, `"aws_iam_user.u.name", "aws_iam_user.u"`, "", Set},
 		{"self", flags(x, `["no-op"]`), `"self.output"`, "", Set},
 	} {
 		d := strings.NewReplacer("CHANGES", c.changes, "REFS", c.refs, "CONFIG", c.config).Replace(doc)
