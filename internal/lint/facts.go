@@ -916,7 +916,7 @@ func (l *linter) judgeKeySet(head int32) {
 			l.keyFacts[changes[i]] = append(l.keyFacts[changes[i]], f)
 		}
 	}
-	if u.vague {
+	if u.vague || u.name.Unreadable { // round 216: a user given as a list was a set of its own, no IG203
 		if j, f := rules.VagueUserKeys(u.name, keys, l.activeKeys); j >= 0 && changes[j] != nil {
 			l.keyFacts[changes[j]] = append(l.keyFacts[changes[j]], f)
 		}

@@ -2275,3 +2275,27 @@ func TestDriftedDelete(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyUserUnreadable: an access key whose user is of a kind the
+// provider refuses (a list, an object) may be any user's second active
+// key: IG203 info, as for a user known only after apply (round 216: a set
+// of its own, no finding, exit 0).
+func TestKeyUserUnreadable(t *testing.T) {
+	for _, user := range []string{`"u2"`, `["u2"]`, `{"name": "u2"}`, `7`} {
+		doc := `{"format_version": "1.2", "resource_changes": [
+		  {"address": "aws_iam_access_key.k1", "mode": "managed", "type": "aws_iam_access_key", "name": "k1",
+		   "change": {"actions": ["create"], "before": null, "after": {"user": "u2", "pgp_key": "keybase:u2", "status": "Active"}, "after_unknown": {}}},
+		  {"address": "aws_iam_access_key.k2", "mode": "managed", "type": "aws_iam_access_key", "name": "k2",
+		   "change": {"actions": ["create"], "before": null, "after": {"user": ` + user + `, "pgp_key": "keybase:u2", "status": "Active"}, "after_unknown": {}}}]}`
+		want := "IG203:info"
+		switch user {
+		case `"u2"`:
+			want = "IG203:medium"
+		case `7`:
+			want = "" // a number is its text, as cty converts it: user "7" has one key
+		}
+		if got := ids(Lint(readAsCLI(t, doc), Options{}).Findings); got != want {
+			t.Errorf("user %s: findings %q, want %q", user, got, want)
+		}
+	}
+}

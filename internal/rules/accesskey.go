@@ -216,7 +216,9 @@ func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b B
 // (activeInAccount counts them all, these included), that key may be
 // another user's second: IG203 at info, as the rule cannot decide until
 // apply, or at its own severity when an impure function chooses the user
-// (user.Impure). It returns that key's index in keys, or -1 for no finding.
+// (user.Impure). So for a user's name that cannot be read (user.Unreadable),
+// which may be any user's. It returns that key's index in keys, or -1 for
+// no finding.
 // (With two or more, EvaluateAccessKeys gives IG203.)
 func VagueUserKeys(user Value[string], keys []AccessKey, activeInAccount int) (int, Finding) {
 	if activeInAccount < 2 {
@@ -235,7 +237,7 @@ func VagueUserKeys(user Value[string], keys []AccessKey, activeInAccount int) (i
 	if only < 0 {
 		return -1, Finding{}
 	}
-	return only, AccessKeyMultipleActive.unknown("user", Value[string]{Unknown: true, Impure: user.Impure})
+	return only, AccessKeyMultipleActive.unknown("user", Value[string]{Unknown: !user.Unreadable, Unreadable: user.Unreadable, Impure: user.Impure})
 }
 
 // FoldName is an IAM name as IAM compares it: user names are unique without
