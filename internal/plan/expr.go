@@ -560,7 +560,9 @@ func (rd *reader) knownRefs(m int, e expr, each func() bool) bool {
 		if m >= len(rd.moduleKeys) {
 			return false
 		}
-		if bits := rd.instances[rd.chainKey(rd.moduleKeys[m], "\x00"+r)]; bits == 0 || bits&instanceChanged != 0 {
+		typ, name, _ := strings.Cut(r, ".")
+		k := rd.instanceKey(rd.moduleKeys[m], typ, name)
+		if hasKey(rd.instances.changed, k) || !hasKey(rd.instances.noops, k) && !hasKey(rd.instances.counted, k) {
 			return false
 		}
 	}

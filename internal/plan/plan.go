@@ -7,17 +7,18 @@ package plan
 import (
 	"bytes"
 	"cmp"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/maphash"
 	"io"
+	"math/bits"
 	"path"
 	"reflect"
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	tfjson "github.com/hashicorp/terraform-json"
 
@@ -267,10 +268,10 @@ type reader struct {
 	// module, from resolveConfig on.
 	deferred    map[string]bool
 	readAtApply map[configKey]bool
-	// instances has the changes of each managed resource's instances (see
-	// noteManaged), under keys chained with seed (see chainKey);
+	// instances notes each managed resource's instances (see
+	// instanceKeys), under keys chained with seed (see chainKey);
 	// moduleKeys, from resolveConfig on, each numbered module's key.
-	instances  map[uint64]uint8
+	instances  instanceKeys
 	seed       maphash.Seed
 	moduleKeys []uint64
 	// secretOutputs has each module output declared sensitive, and under
@@ -737,56 +738,59 @@ func (rd *reader) bodyNoOp(body []byte) bool {
 }
 
 // Each managed resource of the configuration, by its module (calls, keys
-// aside), type and name, has a bit for each kind of instance change
-// resource_changes lists, and one for count or for_each in its
-// configuration: a resource it lists only as no-ops, or none of, with
-// count or for_each, is known when Terraform plans, as a data source it
-// read then is (see knownRefs). A deferred change is never a no-op.
-const (
-	instanceNoOp    = 1
-	instanceChanged = 2
-	instanceCounted = 4
-)
+// aside), type and name, is noted among the resources resource_changes
+// lists an instance of as a no-op, or as otherwise, and among those whose
+// configuration has count or for_each: one it lists only as no-ops, or
+// none of, with count or for_each, is known when Terraform plans, as a data
+// source it read then is (see knownRefs). A deferred change is never a
+// no-op. Each list holds hashed keys (see instanceKey), appended as they
+// come and sorted once read (see sortKeys): a map of them cost a plan of
+// 100,000 other resources a fifth more time.
+type instanceKeys struct{ noops, changed, counted []uint64 }
 
-// noteManaged notes the action of one instance of a managed resource,
-// under a hash of its configuration address (see chainKey), keyed anew
-// each run so that no plan can choose addresses that collide. An address
-// Terraform never writes is passed over: the other instances decide. A
-// deposed object is not noted: no reference reads it (round 213: one left
-// by a failed replacement, destroyed now, made its resource unknown).
-func (rd *reader) noteManaged(addr string, noop bool) error {
+// noteManaged notes the action of one instance of a managed resource. An
+// address Terraform never writes is passed over: the other instances
+// decide. A deposed object is not noted: no reference reads it (round 213:
+// one left by a failed replacement, destroyed now, made its resource
+// unknown).
+func (rd *reader) noteManaged(addr string, noop bool) {
 	if rd.section != "" {
-		return nil // drift: the object as the state had it
+		return // drift: the object as the state had it
 	}
 	module, ok := moduleOf(addr)
 	if !ok {
-		return nil
+		return
 	}
 	typ, rest, _ := strings.Cut(strings.TrimPrefix(addr[len(module):], "."), ".")
 	name, _, ok := refName(rest)
 	if !ok || typ == "" || name == "" {
-		return nil
-	}
-	if rd.instances == nil {
-		rd.instances = map[uint64]uint8{}
+		return
 	}
 	var m uint64 // the module's key: each call's name chained to its caller's
 	moduleNames(module, func(call string, _ int) bool {
 		m = rd.chainKey(m, call)
 		return true
 	})
-	k := rd.chainKey(m, "\x00"+typ+"."+name) // no call's name holds a NUL
-	bit := uint8(instanceChanged)
+	k := rd.instanceKey(m, typ, name)
 	if noop && !rd.inDeferred {
-		bit = instanceNoOp
+		rd.instances.noops = addKey(rd.instances.noops, k)
+	} else {
+		rd.instances.changed = addKey(rd.instances.changed, k)
 	}
-	if _, seen := rd.instances[k]; !seen {
-		if err := rd.keepBytes(16); err != nil {
-			return err
-		}
+}
+
+// transientAddress decodes a resource's raw address into a string that
+// shares its bytes with the reader's scratch buffer: valid only until the
+// next call, and never kept (noteManaged hashes it). Most resources of a
+// large plan are noted this way, so no string is made for each.
+func (rd *reader) transientAddress(raw []byte) (string, bool) {
+	a, ok := appendUnquoted(rd.addrScratch[:0], raw)
+	if !ok {
+		var s string
+		return s, decodeString(raw, &s) == nil
 	}
-	rd.instances[k] |= bit
-	return nil
+	rd.addrScratch = a
+	return unsafe.String(unsafe.SliceData(a), len(a)), true
 }
 
 // noteCounted notes a managed resource whose configuration gives it count
@@ -794,35 +798,58 @@ func (rd *reader) noteManaged(addr string, noop bool) error {
 // when Terraform plans (one(terraform_data.x[*].output) of count = 0). One
 // without either has one instance, which a plan that lists none leaves
 // out: what it holds is not shown.
-func (rd *reader) noteCounted(module *modulePath, raw []byte) error {
+func (rd *reader) noteCounted(module *modulePath, raw []byte) {
 	var addr string
 	if decodeString(raw, &addr) != nil || strings.HasPrefix(addr, "data.") || strings.HasPrefix(addr, "ephemeral.") {
-		return nil
+		return
 	}
-	if rd.instances == nil {
-		rd.instances = map[uint64]uint8{}
+	typ, name, _ := strings.Cut(addr, ".")
+	rd.instances.counted = addKey(rd.instances.counted, rd.instanceKey(module.key, typ, name))
+}
+
+// addKey appends k to keys, unless it is the last one (a resource's
+// instances come together). A full list is first sorted and compacted,
+// and left at most half full, so that it holds each key at most about
+// twice over, at a cost in time of about log n a key.
+func addKey(keys []uint64, k uint64) []uint64 {
+	if n := len(keys); n > 0 && keys[n-1] == k {
+		return keys
 	}
-	k := rd.chainKey(module.key, "\x00"+addr)
-	if _, seen := rd.instances[k]; !seen {
-		if err := rd.keepBytes(16); err != nil {
-			return err
+	if len(keys) == cap(keys) && len(keys) >= 1024 {
+		keys = sortKeys(keys)
+		if len(keys) > cap(keys)/2 {
+			keys = slices.Grow(keys, cap(keys))
 		}
 	}
-	rd.instances[k] |= instanceCounted
-	return nil
+	return append(keys, k)
+}
+
+// sortKeys sorts keys and drops repeats, for hasKey.
+func sortKeys(keys []uint64) []uint64 {
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
+// hasKey reports whether sorted keys hold k.
+func hasKey(keys []uint64, k uint64) bool {
+	_, ok := slices.BinarySearch(keys, k)
+	return ok
 }
 
 // chainKey hashes a step of a configuration address (a module call's
-// name, a resource's type and name) onto the key of what holds it: the
+// name, a resource's type or name) onto the key of what holds it: the
 // root module's is 0. A module's key costs one step, however deep it is.
+// Each step is hashed with a seed chosen anew each run, so that no plan
+// can choose addresses whose keys collide.
 func (rd *reader) chainKey(parent uint64, step string) uint64 {
-	var h maphash.Hash
-	h.SetSeed(rd.seed)
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], parent)
-	h.Write(b[:])
-	h.WriteString(step)
-	return h.Sum64()
+	return maphash.String(rd.seed, step) ^ bits.RotateLeft64(parent*0x9e3779b97f4a7c15, 27)
+}
+
+// instanceKey is the key of resource TYPE.NAME in the module whose key is
+// module: a step no module call's name can be (calls hold no NUL), then
+// its type and name.
+func (rd *reader) instanceKey(module uint64, typ, name string) uint64 {
+	return rd.chainKey(rd.chainKey(rd.chainKey(module, "\x00"), typ), name)
 }
 
 // modeOf is managed for a mode written with escapes. OpenTofu 1.11 lists
@@ -917,11 +944,13 @@ func (rd *reader) change() error {
 			noop = rd.bodyNoOp(e.body)
 		}
 		rd.release(e)
-		var addr string
-		if len(e.deposed) > 0 && string(e.deposed) != "null" && string(e.deposed) != `""` || decodeString(e.address, &addr) != nil {
+		if len(e.deposed) > 0 && string(e.deposed) != "null" && string(e.deposed) != `""` {
 			return nil // see noteManaged
 		}
-		return rd.noteManaged(addr, noop)
+		if a, ok := rd.transientAddress(e.address); ok {
+			rd.noteManaged(a, noop)
+		}
+		return nil
 	}
 	c := e.change
 	if !e.streamed {
@@ -974,7 +1003,8 @@ func (rd *reader) change() error {
 	if c.DeposedKey != "" {
 		return nil // see noteManaged
 	}
-	return rd.noteManaged(c.Address, c.Actions.NoOp())
+	rd.noteManaged(c.Address, c.Actions.NoOp())
+	return nil
 }
 
 // drift reads resource_drift into Plan.Drift, each entry as a change of
@@ -1854,7 +1884,7 @@ func (rd *reader) configResource(module *modulePath) error {
 		return err
 	})
 	if err == nil && counted {
-		err = rd.noteCounted(module, e.address)
+		rd.noteCounted(module, e.address)
 	}
 	if err != nil || len(e.typ) == 0 || !rd.keepRaw(e.typ) {
 		return err
@@ -1922,6 +1952,8 @@ func (rd *reader) resolveConfig() (secret bool) {
 		rd.children[call.module] = append(rd.children[call.module], child)
 		calls[child] = call
 	}
+	rd.instances.noops, rd.instances.changed, rd.instances.counted =
+		sortKeys(rd.instances.noops), sortKeys(rd.instances.changed), sortKeys(rd.instances.counted)
 	rd.moduleKeys = make([]uint64, len(calls))
 	for m := 1; m < len(calls); m++ {
 		rd.moduleKeys[m] = rd.chainKey(rd.moduleKeys[calls[m].module], calls[m].name)
