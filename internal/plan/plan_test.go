@@ -1876,3 +1876,24 @@ func TestConfiguredConstantBesideReferences(t *testing.T) {
 		}
 	}
 }
+
+// TestAddKeyBounded: a list of instance keys holds each key at most about
+// twice over, however often the plan repeats it apart, and finds them all.
+func TestAddKeyBounded(t *testing.T) {
+	var keys []uint64
+	for i := range 200_000 {
+		keys = addKey(keys, uint64(i%3000)*7919) // 3,000 keys, never one after itself
+	}
+	if cap(keys) > 4*3000+2048 {
+		t.Errorf("3,000 keys added 200,000 times hold %d places", cap(keys))
+	}
+	keys = sortKeys(keys)
+	for i := range 3000 {
+		if !hasKey(keys, uint64(i)*7919) {
+			t.Fatalf("key %d lost", i)
+		}
+	}
+	if hasKey(keys, 1) {
+		t.Error("a key never added found")
+	}
+}
