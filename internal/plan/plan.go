@@ -753,18 +753,18 @@ type instanceKeys struct{ noops, changed, counted []uint64 }
 // decide. A deposed object is not noted: no reference reads it (round 213:
 // one left by a failed replacement, destroyed now, made its resource
 // unknown).
-func (rd *reader) noteManaged(addr string, noop bool) {
+func (rd *reader) noteManaged(addr string, noop bool) error {
 	if rd.section != "" {
-		return // drift: the object as the state had it
+		return nil // drift: the object as the state had it
 	}
 	module, ok := moduleOf(addr)
 	if !ok {
-		return
+		return nil
 	}
 	typ, rest, _ := strings.Cut(strings.TrimPrefix(addr[len(module):], "."), ".")
 	name, _, ok := refName(rest)
 	if !ok || typ == "" || name == "" {
-		return
+		return nil
 	}
 	var m uint64 // the module's key: each call's name chained to its caller's
 	moduleNames(module, func(call string, _ int) bool {
@@ -773,10 +773,9 @@ func (rd *reader) noteManaged(addr string, noop bool) {
 	})
 	k := rd.instanceKey(m, typ, name)
 	if noop && !rd.inDeferred {
-		rd.instances.noops = addKey(rd.instances.noops, k)
-	} else {
-		rd.instances.changed = addKey(rd.instances.changed, k)
+		return rd.addKey(&rd.instances.noops, k)
 	}
+	return rd.addKey(&rd.instances.changed, k)
 }
 
 // transientAddress decodes a resource's raw address into a string that
@@ -798,30 +797,34 @@ func (rd *reader) transientAddress(raw []byte) (string, bool) {
 // when Terraform plans (one(terraform_data.x[*].output) of count = 0). One
 // without either has one instance, which a plan that lists none leaves
 // out: what it holds is not shown.
-func (rd *reader) noteCounted(module *modulePath, raw []byte) {
+func (rd *reader) noteCounted(module *modulePath, raw []byte) error {
 	var addr string
 	if decodeString(raw, &addr) != nil || strings.HasPrefix(addr, "data.") || strings.HasPrefix(addr, "ephemeral.") {
-		return
+		return nil
 	}
 	typ, name, _ := strings.Cut(addr, ".")
-	rd.instances.counted = addKey(rd.instances.counted, rd.instanceKey(module.key, typ, name))
+	return rd.addKey(&rd.instances.counted, rd.instanceKey(module.key, typ, name))
 }
 
 // addKey appends k to keys, unless it is the last one (a resource's
 // instances come together). A full list is first sorted and compacted,
 // and left at most half full, so that it holds each key at most about
-// twice over, at a cost in time of about log n a key.
-func addKey(keys []uint64, k uint64) []uint64 {
-	if n := len(keys); n > 0 && keys[n-1] == k {
-		return keys
+// twice over, at a cost in time of about log n a key. The keys held count
+// among the kept bytes, as values do.
+func (rd *reader) addKey(keys *[]uint64, k uint64) error {
+	l := *keys
+	if n := len(l); n > 0 && l[n-1] == k {
+		return nil
 	}
-	if len(keys) == cap(keys) && len(keys) >= 1024 {
-		keys = sortKeys(keys)
-		if len(keys) > cap(keys)/2 {
-			keys = slices.Grow(keys, cap(keys))
+	if n := len(l); n == cap(l) && n >= 1024 {
+		l = sortKeys(l)
+		rd.keptBytes -= 8 * (n - len(l))
+		if len(l) > cap(l)/2 {
+			l = slices.Grow(l, cap(l))
 		}
 	}
-	return append(keys, k)
+	*keys = append(l, k)
+	return rd.keepBytes(8)
 }
 
 // sortKeys sorts keys and drops repeats, for hasKey.
@@ -948,7 +951,7 @@ func (rd *reader) change() error {
 			return nil // see noteManaged
 		}
 		if a, ok := rd.transientAddress(e.address); ok {
-			rd.noteManaged(a, noop)
+			return rd.noteManaged(a, noop)
 		}
 		return nil
 	}
@@ -1003,8 +1006,7 @@ func (rd *reader) change() error {
 	if c.DeposedKey != "" {
 		return nil // see noteManaged
 	}
-	rd.noteManaged(c.Address, c.Actions.NoOp())
-	return nil
+	return rd.noteManaged(c.Address, c.Actions.NoOp())
 }
 
 // drift reads resource_drift into Plan.Drift, each entry as a change of
@@ -1884,7 +1886,7 @@ func (rd *reader) configResource(module *modulePath) error {
 		return err
 	})
 	if err == nil && counted {
-		rd.noteCounted(module, e.address)
+		err = rd.noteCounted(module, e.address)
 	}
 	if err != nil || len(e.typ) == 0 || !rd.keepRaw(e.typ) {
 		return err

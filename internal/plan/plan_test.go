@@ -1881,11 +1881,14 @@ func TestConfiguredConstantBesideReferences(t *testing.T) {
 // twice over, however often the plan repeats it apart, and finds them all.
 func TestAddKeyBounded(t *testing.T) {
 	var keys []uint64
+	var rd reader
 	for i := range 200_000 {
-		keys = addKey(keys, uint64(i%3000)*7919) // 3,000 keys, never one after itself
+		if err := rd.addKey(&keys, uint64(i%3000)*7919); err != nil { // 3,000 keys, never one after itself
+			t.Fatal(err)
+		}
 	}
-	if cap(keys) > 4*3000+2048 {
-		t.Errorf("3,000 keys added 200,000 times hold %d places", cap(keys))
+	if cap(keys) > 4*3000+2048 || rd.keptBytes != 8*len(keys) {
+		t.Errorf("3,000 keys added 200,000 times hold %d places, %d counted", cap(keys), rd.keptBytes)
 	}
 	keys = sortKeys(keys)
 	for i := range 3000 {
