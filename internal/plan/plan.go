@@ -808,9 +808,9 @@ func (rd *reader) noteCounted(module *modulePath, raw []byte) error {
 
 // addKey appends k to keys, unless it is the last one (a resource's
 // instances come together). A full list is first sorted and compacted,
-// and left at most half full, so that it holds each key at most about
-// twice over, at a cost in time of about log n a key. The keys held count
-// among the kept bytes, as values do.
+// and left at most half full, so that it holds each key about three times
+// over at most, at a cost in time of about log n a key. The keys held
+// count among the kept bytes, as values do.
 func (rd *reader) addKey(keys *[]uint64, k uint64) error {
 	l := *keys
 	if n := len(l); n > 0 && l[n-1] == k {

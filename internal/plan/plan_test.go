@@ -1877,8 +1877,8 @@ func TestConfiguredConstantBesideReferences(t *testing.T) {
 	}
 }
 
-// TestAddKeyBounded: a list of instance keys holds each key at most about
-// twice over, however often the plan repeats it apart, and finds them all.
+// TestAddKeyBounded: a list of instance keys holds each key a few times
+// over at most, however often the plan repeats it apart, and finds them all.
 func TestAddKeyBounded(t *testing.T) {
 	var keys []uint64
 	var rd reader
