@@ -270,7 +270,7 @@ type reader struct {
 	readAtApply map[configKey]bool
 	// instances notes each managed resource's instances (see
 	// instanceKeys), under keys chained with seed (see chainKey);
-	// moduleKeys, from resolveConfig on, each numbered module's key.
+	// moduleKeys, each numbered module's key (see number).
 	instances  instanceKeys
 	seed       maphash.Seed
 	moduleKeys []uint64
@@ -342,6 +342,7 @@ func (rd *reader) top() error {
 			})
 		case "configuration":
 			rd.config, rd.p.modules, rd.calls = map[resourceKey]configResource{}, map[configKey]int{}, map[int]moduleCall{}
+			rd.moduleKeys = []uint64{0} // the root's
 			rd.knownOutputs, rd.secretOutputs, rd.outputExprs = map[configKey]bool{}, map[configKey]bool{}, map[int]map[string]expr{}
 			return s.fields("configuration", func(key []byte) error {
 				switch string(s.field(key)) {
@@ -1819,6 +1820,7 @@ func (rd *reader) number(m *modulePath) int {
 	if !ok {
 		id = len(rd.p.modules) + 1
 		rd.p.modules[call] = id
+		rd.moduleKeys = append(rd.moduleKeys, m.key) // at id
 	}
 	m.id = id
 	return id
@@ -1949,17 +1951,11 @@ func (rd *reader) resolveConfig() (secret bool) {
 	rd.secrets = &secretWalk{index: map[secretNode]int{}, low: map[secretNode]int{}, onStack: map[secretNode]bool{},
 		acc: map[secretNode]bool{}, done: map[secretNode]bool{}}
 	rd.children = map[int][]int{}
-	calls := make([]configKey, len(p.modules)+1) // by number: a module is numbered after its caller (see number)
 	for call, child := range p.modules {
 		rd.children[call.module] = append(rd.children[call.module], child)
-		calls[child] = call
 	}
 	rd.instances.noops, rd.instances.changed, rd.instances.counted =
 		sortKeys(rd.instances.noops), sortKeys(rd.instances.changed), sortKeys(rd.instances.counted)
-	rd.moduleKeys = make([]uint64, len(calls))
-	for m := 1; m < len(calls); m++ {
-		rd.moduleKeys[m] = rd.chainKey(rd.moduleKeys[calls[m].module], calls[m].name)
-	}
 	userInputs := rd.userInputs()
 	for k, res := range rd.config {
 		var eachKnown *bool // once a resource: its nested blocks may ask for each one (round 148)

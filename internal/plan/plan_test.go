@@ -1621,15 +1621,35 @@ func TestDataReadAtApply(t *testing.T) {
 		`"data.aws_arn.now.region", "aws_iam_user.u.arn"`:         Set,
 		`"data.aws_arn"`: Set, // no name: not a data source Terraform names
 	} {
-		p, err := Read(strings.NewReader(strings.Replace(doc, "REFS", refs, 1)), keepIAM)
+		got, err := resetSetting(strings.Replace(doc, "REFS", refs, 1))
 		if err != nil {
 			t.Fatal(err)
 		}
-		attrs, ok := p.Configured(p.Changes[0])
-		if got := attrs.Get("password_reset_required"); !ok || got != want {
+		if got != want {
 			t.Errorf("references %s: %v, want %v", refs, got, want)
 		}
 	}
+}
+
+// flagsAt is an entry of resource_changes for a terraform_data.flags
+// instance at address, its actions given.
+func flagsAt(address, actions string) string {
+	return `, {"address": "` + address + `", "mode": "managed", "type": "terraform_data", "name": "flags",
+	  "change": {"actions": ` + actions + `, "before": {"output": "off"}, "after": {"output": "off"}}}`
+}
+
+// resetSetting reads doc and gives what its configuration shows of the
+// first change's password_reset_required.
+func resetSetting(doc string) (Setting, error) {
+	p, err := Read(strings.NewReader(doc), keepIAM)
+	if err != nil {
+		return 0, err
+	}
+	attrs, ok := p.Configured(p.Changes[0])
+	if !ok {
+		return 0, errors.New("no configuration for the first change")
+	}
+	return attrs.Get("password_reset_required"), nil
 }
 
 // TestManagedAtPlan: a setting read from another managed resource is known
@@ -1645,10 +1665,7 @@ func TestManagedAtPlan(t *testing.T) {
 	 "configuration": {"root_module": {"module_calls": {"m": {"source": "./m", "module": {"resources": [
 	   {"address": "aws_iam_user_login_profile.p", "mode": "managed", "type": "aws_iam_user_login_profile", "name": "p",
 	    "expressions": {"user": {"constant_value": "u"}, "password_reset_required": {"references": [REFS]}}}CONFIG]}}}}}}`
-	flags := func(module, actions string) string {
-		return `, {"address": "` + module + `terraform_data.flags", "mode": "managed", "type": "terraform_data", "name": "flags",
-		  "change": {"actions": ` + actions + `, "before": {"output": "off"}, "after": {"output": "off"}}}`
-	}
+	flags := func(module, actions string) string { return flagsAt(module+"terraform_data.flags", actions) }
 	typeLast := func(module, actions string) string { // the change before the type, captured whole
 		return `, {"address": "` + module + `terraform_data.flags", "mode": "managed", "change": {"actions": ` + actions + `}, "type": "terraform_data"}`
 	}
@@ -1690,14 +1707,8 @@ func TestManagedAtPlan(t *testing.T) {
 		{"self", flags(x, `["no-op"]`), `"self.output"`, "", Set},
 	} {
 		d := strings.NewReplacer("CHANGES", c.changes, "REFS", c.refs, "CONFIG", c.config).Replace(doc)
-		p, err := Read(strings.NewReader(d), keepIAM)
-		if err != nil {
-			t.Errorf("%s: %v", c.name, err)
-			continue
-		}
-		attrs, ok := p.Configured(p.Changes[0])
-		if got := attrs.Get("password_reset_required"); !ok || got != c.want {
-			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		if got, err := resetSetting(d); err != nil || got != c.want {
+			t.Errorf("%s: %v, %v; want %v", c.name, got, err, c.want)
 		}
 	}
 }
@@ -1715,10 +1726,7 @@ func TestManagedAtPlanNested(t *testing.T) {
 	 "configuration": {"root_module": {"module_calls": {"m": {"source": "./m", "module": {"module_calls": {"n": {"source": "./n", "module": {"resources": [
 	   {"address": "aws_iam_user_login_profile.p", "mode": "managed", "type": "aws_iam_user_login_profile", "name": "p",
 	    "expressions": {"user": {"constant_value": "u"}, "password_reset_required": {"references": ["terraform_data.flags.output", "terraform_data.flags"]}}}CONFIG]}}}}}}}}}`
-	flags := func(module, actions string) string {
-		return `, {"address": "` + module + `terraform_data.flags", "mode": "managed", "type": "terraform_data", "name": "flags",
-		  "change": {"actions": ` + actions + `, "before": {"output": "off"}, "after": {"output": "off"}}}`
-	}
+	flags := func(module, actions string) string { return flagsAt(module+"terraform_data.flags", actions) }
 	const counted = `, {"address": "terraform_data.flags", "mode": "managed", "type": "terraform_data", "name": "flags", "count_expression": {"constant_value": 0}}`
 	n0, n1 := "module.m[0].module.n.", "module.m[1].module.n."
 	for _, c := range []struct {
@@ -1734,14 +1742,8 @@ func TestManagedAtPlanNested(t *testing.T) {
 		{"count, an instance updated", flags(n1, `["update"]`), counted, Set},
 	} {
 		d := strings.NewReplacer("CHANGES", c.changes, "CONFIG", c.config).Replace(doc)
-		p, err := Read(strings.NewReader(d), keepIAM)
-		if err != nil {
-			t.Errorf("%s: %v", c.name, err)
-			continue
-		}
-		attrs, ok := p.Configured(p.Changes[0])
-		if got := attrs.Get("password_reset_required"); !ok || got != c.want {
-			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		if got, err := resetSetting(d); err != nil || got != c.want {
+			t.Errorf("%s: %v, %v; want %v", c.name, got, err, c.want)
 		}
 	}
 }
@@ -1756,27 +1758,17 @@ func TestManagedAtPlanAddressNotWritten(t *testing.T) {
 	 "configuration": {"root_module": {"resources": [
 	   {"address": "aws_iam_user_login_profile.p", "mode": "managed", "type": "aws_iam_user_login_profile", "name": "p",
 	    "expressions": {"user": {"constant_value": "u"}, "password_reset_required": {"references": ["terraform_data.flags.output", "terraform_data.flags"]}}}]}}}`
-	flags := func(address, actions string) string {
-		return `, {"address": "` + address + `", "mode": "managed", "type": "terraform_data", "name": "flags",
-		  "change": {"actions": ` + actions + `, "before": {"output": "off"}, "after": {"output": "off"}}}`
-	}
 	for _, c := range []struct {
 		name, changes string
 		want          Setting
 	}{
-		{"a no-op", flags("terraform_data.flags", `["no-op"]`), SetAtPlan},
-		{"a no-op, another instance updated", flags("terraform_data.flags", `["no-op"]`) + flags("terraform_data.flags[1]", `["update"]`), Set},
-		{"two keys", flags("terraform_data.flags", `["no-op"]`) + flags("terraform_data.flags[0][1]", `["update"]`), SetAtPlan},
-		{"a step past the name", flags("terraform_data.flags", `["no-op"]`) + flags("terraform_data.flags[0].x", `["update"]`), SetAtPlan},
+		{"a no-op", flagsAt("terraform_data.flags", `["no-op"]`), SetAtPlan},
+		{"a no-op, another instance updated", flagsAt("terraform_data.flags", `["no-op"]`) + flagsAt("terraform_data.flags[1]", `["update"]`), Set},
+		{"two keys", flagsAt("terraform_data.flags", `["no-op"]`) + flagsAt("terraform_data.flags[0][1]", `["update"]`), SetAtPlan},
+		{"a step past the name", flagsAt("terraform_data.flags", `["no-op"]`) + flagsAt("terraform_data.flags[0].x", `["update"]`), SetAtPlan},
 	} {
-		p, err := Read(strings.NewReader(strings.Replace(doc, "CHANGES", c.changes, 1)), keepIAM)
-		if err != nil {
-			t.Errorf("%s: %v", c.name, err)
-			continue
-		}
-		attrs, ok := p.Configured(p.Changes[0])
-		if got := attrs.Get("password_reset_required"); !ok || got != c.want {
-			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		if got, err := resetSetting(strings.Replace(doc, "CHANGES", c.changes, 1)); err != nil || got != c.want {
+			t.Errorf("%s: %v, %v; want %v", c.name, got, err, c.want)
 		}
 	}
 }
