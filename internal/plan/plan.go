@@ -285,6 +285,10 @@ type reader struct {
 	// whose expressions are hashed (expr.text) into constScratch.
 	blockDepth   int
 	constScratch []byte
+	callsHeld    []byte         // see hold
+	resource     configResource // see configResource
+	callPaths    []*modulePath  // see enterCall
+	callDepth    int
 	passed       map[configKey]passed // see passedOn
 	shown        map[configKey]bool   // see onlyShown
 	regions      map[string]string    // each provider configuration's constant region, the plan's from resolveConfig on
@@ -849,6 +853,11 @@ func (rd *reader) chainKey(parent uint64, step string) uint64 {
 	return maphash.String(rd.seed, step) ^ bits.RotateLeft64(parent*0x9e3779b97f4a7c15, 27)
 }
 
+// chainKeyBytes is chainKey of a step held as bytes.
+func (rd *reader) chainKeyBytes(parent uint64, step []byte) uint64 {
+	return maphash.Bytes(rd.seed, step) ^ bits.RotateLeft64(parent*0x9e3779b97f4a7c15, 27)
+}
+
 // instanceKey is the key of resource TYPE.NAME in the module whose key is
 // module: a step no module call's name can be (calls hold no NUL), then
 // its type and name.
@@ -1380,7 +1389,9 @@ func (rd *reader) configModule(m *modulePath) error {
 			return s.array("resources", func() error { return rd.configResource(m) })
 		case "module_calls":
 			return s.entries("module_calls", func(name []byte) error {
-				return rd.configCall(&modulePath{parent: m, name: string(name), id: -1, key: rd.chainKey(m.key, string(name))})
+				child := rd.enterCall(m, name)
+				defer rd.leaveCall()
+				return rd.configCall(child)
 			})
 		case "outputs":
 			if m.parent == nil { // the root's outputs are read by no resource
@@ -1746,33 +1757,24 @@ func constantExpr(v any) bool {
 // holds a kept resource (or calls one that does), and counted while held.
 func (rd *reader) configCall(child *modulePath) error {
 	s := rd.s
-	var call moduleCall
-	held := 0
+	// The call's for_each and inputs come before its module, which tells
+	// whether anything judged reads them: they are held as written, and
+	// read only then (decoding every call's cost a plan of 100,000 other
+	// resources a tenth more time).
+	var forEach, inputs heldValue
+	mark := len(rd.callsHeld)
+	defer func() {
+		rd.keptBytes -= len(rd.callsHeld) - mark
+		rd.callsHeld = rd.callsHeld[:mark]
+	}()
 	err := s.fields("module call", func(key []byte) error {
 		switch string(s.field(key)) {
 		case "module":
 			return rd.configModule(child)
 		case "for_each_expression":
-			before := rd.keptBytes
-			e, err := rd.readExpr()
-			call.forEach = &e
-			held += rd.keptBytes - before
-			return err
+			return rd.hold(&forEach)
 		case "expressions":
-			if c, ok := s.peek(); !ok || c != '{' {
-				return s.skip()
-			}
-			call.inputs = map[string]expr{}
-			return s.entries("expressions", func(input []byte) error {
-				name, before := string(input), rd.keptBytes
-				if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
-					return err
-				}
-				e, err := rd.readExpr()
-				call.inputs[name] = e
-				held += rd.keptBytes - before
-				return err
-			})
+			return rd.hold(&inputs)
 		}
 		return s.skip()
 	})
@@ -1783,20 +1785,85 @@ func (rd *reader) configCall(child *modulePath) error {
 		// Nothing judged reads this module's inputs. One whose outputs
 		// read them keeps its call: they may pass on a sensitive output
 		// through a module that holds nothing judged (round 135).
-		rd.keptBytes -= held + child.held
+		rd.keptBytes -= child.held
 		return nil
+	}
+	var call moduleCall
+	if forEach.set {
+		err = rd.readHeld(forEach, func() error {
+			e, err := rd.readExpr()
+			call.forEach = &e
+			return err
+		})
+	}
+	if inputs.set && err == nil {
+		err = rd.readHeld(inputs, func() error {
+			if c, ok := rd.s.peek(); !ok || c != '{' {
+				return rd.s.skip()
+			}
+			call.inputs = map[string]expr{}
+			return rd.s.entries("expressions", func(input []byte) error {
+				name := string(input)
+				if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
+					return err
+				}
+				e, err := rd.readExpr()
+				call.inputs[name] = e
+				return err
+			})
+		})
+	}
+	if err != nil {
+		return err
 	}
 	call.parent, call.defaults = child.parent.id, child.defaults
 	rd.calls[child.id] = call
 	return nil
 }
 
+// heldValue is a value of the configuration held as written (see hold).
+type heldValue struct {
+	set        bool
+	at         int64 // its offset in the input
+	start, end int   // its bytes in callsHeld
+}
+
+// hold keeps the next value's bytes in callsHeld, counted among the kept
+// bytes, for readHeld; the caller drops them.
+func (rd *reader) hold(h *heldValue) error {
+	s := rd.s
+	if _, ok := s.peek(); !ok {
+		return s.eofError("where a value was expected")
+	}
+	h.set, h.at, h.start = true, s.offset(), len(rd.callsHeld)
+	var err error
+	rd.callsHeld, err = s.capture(rd.callsHeld, h.start+maxChange)
+	h.end = len(rd.callsHeld)
+	if err == nil {
+		err = rd.keepBytes(h.end - h.start)
+	}
+	return err
+}
+
+// readHeld runs read over a held value as if the reader were at it.
+func (rd *reader) readHeld(h heldValue, read func() error) error {
+	outer := rd.s
+	rd.s = &scanner{r: eof{}, buf: rd.callsHeld[h.start:h.end:h.end], end: h.end - h.start, base: h.at, depth: outer.depth, keys: outer.keys, ends: outer.ends}
+	defer func() { rd.s = outer }()
+	return read()
+}
+
+// eof is an empty input.
+type eof struct{}
+
+func (eof) Read([]byte) (int, error) { return 0, io.EOF }
+
 // modulePath is a configuration module as the reader descends into it. It
 // gets its number only when a kept resource is found in it (or below), so
 // the many modules with nothing judged cost nothing once read.
 type modulePath struct {
 	parent *modulePath // nil for the root
-	name   string
+	name   []byte
 	id     int // -1 until numbered; the root is 0
 	// defaults: the input variables it gives a default; held: their bytes
 	// counted against the kept bytes.
@@ -1810,12 +1877,27 @@ type modulePath struct {
 	key                uint64 // its calls chained (see chainKey)
 }
 
+// enterCall gives the module of a call named name within m, reused from
+// the last call read at its depth (a plan of 100,000 module calls made as
+// many): nothing keeps one once leaveCall is called.
+func (rd *reader) enterCall(m *modulePath, name []byte) *modulePath {
+	if rd.callDepth == len(rd.callPaths) {
+		rd.callPaths = append(rd.callPaths, new(modulePath))
+	}
+	child := rd.callPaths[rd.callDepth]
+	rd.callDepth++
+	*child = modulePath{parent: m, name: append(child.name[:0], name...), id: -1, key: rd.chainKeyBytes(m.key, name)}
+	return child
+}
+
+func (rd *reader) leaveCall() { rd.callDepth-- }
+
 // number numbers the module and its ancestors, as Configured walks them.
 func (rd *reader) number(m *modulePath) int {
 	if m.id >= 0 {
 		return m.id
 	}
-	call := configKey{rd.number(m.parent), m.name}
+	call := configKey{rd.number(m.parent), string(m.name)}
 	id, ok := rd.p.modules[call]
 	if !ok {
 		id = len(rd.p.modules) + 1
@@ -1829,7 +1911,8 @@ func (rd *reader) number(m *modulePath) int {
 func (rd *reader) configResource(module *modulePath) error {
 	s, e := rd.s, &rd.elem
 	e.reset()
-	var res configResource
+	res := &rd.resource // most resources are not kept: one, reused
+	*res = configResource{attrs: res.attrs[:0]}
 	counted := false // it has count or for_each, and so maybe no instance
 	err := s.fields("resources[]", func(key []byte) error {
 		key = s.field(key)
@@ -1901,7 +1984,9 @@ func (rd *reader) configResource(module *modulePath) error {
 		return err
 	}
 	typ, name, _ := strings.Cut(addr, ".") // type.name: types hold no dot
-	rd.config[resourceKey{rd.number(module), typ, name}] = res
+	kept := *res
+	kept.attrs = slices.Clone(res.attrs)
+	rd.config[resourceKey{rd.number(module), typ, name}] = kept
 	for m := module; m != nil && !m.kept; m = m.parent {
 		m.kept = true
 	}

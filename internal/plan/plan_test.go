@@ -1144,6 +1144,19 @@ func TestDuplicateKeys(t *testing.T) {
 		// Past the few keys checked as they come, checked once read.
 		"many module_calls": `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"module_calls": {` +
 			`"a": {}, "b": {}, "c": {}, "d": {}, "e": {}, "f": {}, "g": {}, "h": {}, "i": {}, "j": {}, "k": {}, "l": {}, "m": {}, "n": {}, "o": {}, "p": {}, "q": {}, "r": {}, "r": {}}}}}`,
+		// Past the few, the first key repeated last, and fields folded.
+		"module_calls past the few": `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"module_calls": {` +
+			manyKeys(`"m%d": {}`, 40) + `, "m0": {}}}}}`,
+		"fields past the few, folded": `{"format_version": "1.2", "resource_changes": [], ` + manyKeys(`"x%d": 0`, 40) +
+			`, "Configuration": {}, "configuration": {}}`,
+		// A call's for_each and inputs are read once its module is: in
+		// one that holds a kept resource, read as if in place.
+		"a kept module's for_each": `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"module_calls": {"m": {
+		  "for_each_expression": {"references": ["var.a"], "references": ["var.b"]},
+		  "module": {"resources": [{"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "name": "t"}]}}}}}}`,
+		"a kept module's inputs": `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"module_calls": {"m": {
+		  "expressions": {"x": {"constant_value": 1}, "x": {"constant_value": 2}},
+		  "module": {"resources": [{"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "name": "t"}]}}}}}}`,
 		"change": `{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.x", "mode": "managed",
 		  "type": "aws_iam_user_login_profile", "change": {"actions": ["create"], "before": null, "after": {"enable_logging": false}},
 		  "type": "aws_cloudtrail", "name": "x"}]}`,
@@ -1533,6 +1546,15 @@ func TestConfigurationHeldAtItsCost(t *testing.T) {
 		t.Errorf("%d configuration resources hold %d bytes, more than the %d counted for them", n, held, counted)
 	}
 	runtime.KeepAlive(p)
+}
+
+// manyKeys writes n members from format, numbered from 0, comma-separated.
+func manyKeys(format string, n int) string {
+	members := make([]string, n)
+	for i := range members {
+		members[i] = fmt.Sprintf(format, i)
+	}
+	return strings.Join(members, ", ")
 }
 
 // TestManyKeysBounded: the keys held to refuse one given twice are
