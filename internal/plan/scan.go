@@ -202,6 +202,30 @@ func quoteOrEscape(w uint64) uint64 {
 	return ((q-ones)&^q | (e-ones)&^e) & highs
 }
 
+// plainEnd returns the index of the quote that ends a string of b without
+// escapes, or -1: for one with escapes, or not ended within b.
+func plainEnd(b []byte) int {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if m := quoteOrEscape(binary.LittleEndian.Uint64(b[i:])); m != 0 {
+			i += bits.TrailingZeros64(m) >> 3
+			if b[i] == '"' {
+				return i
+			}
+			return -1
+		}
+	}
+	for ; i < len(b); i++ {
+		switch b[i] {
+		case '"':
+			return i
+		case '\\':
+			return -1
+		}
+	}
+	return -1
+}
+
 // skipString consumes a string whose opening quote is at s.pos.
 func (s *scanner) skipString() error {
 	s.pos++
@@ -447,7 +471,7 @@ func (s *scanner) unique(name string, fold bool, member func(key []byte) error) 
 	const few = 32
 	from, first := len(s.keys), len(s.ends)
 	defer func() { s.keys, s.ends = s.keys[:from], s.ends[:first] }()
-	var seen uint64 // the first few keys' hashes, a bit each (FNV-1a, mod 64)
+	var seen uint64 // the first few keys' bits (see keyBit)
 	twice := func(k string) error {
 		return fmt.Errorf("%s near byte %d gives %q twice; Terraform never does", name, s.offset(), k)
 	}
@@ -462,11 +486,7 @@ func (s *scanner) unique(name string, fold bool, member func(key []byte) error) 
 		}
 		if ends := s.ends[first:]; len(ends) < few {
 			// A bit of the key's hash each: most keys, new, are told so by it.
-			h := uint32(2166136261)
-			for _, c := range k {
-				h = (h ^ uint32(c)) * 16777619
-			}
-			if bit := uint64(1) << (h & 63); seen&bit == 0 {
+			if bit := keyBit(k); seen&bit == 0 {
 				seen |= bit
 			} else {
 				for i := range ends {
@@ -493,6 +513,20 @@ func (s *scanner) unique(name string, fold bool, member func(key []byte) error) 
 		return twice(string(k))
 	}
 	return nil
+}
+
+// keyBit is one of 64 bits, chosen by a hash of k's length and first and
+// last eight bytes.
+func keyBit(k []byte) uint64 {
+	h := uint64(len(k))
+	if len(k) >= 8 {
+		h ^= binary.LittleEndian.Uint64(k) ^ bits.RotateLeft64(binary.LittleEndian.Uint64(k[len(k)-8:]), 29)
+	} else {
+		for _, c := range k {
+			h = h<<8 | uint64(c)
+		}
+	}
+	return 1 << (h * 0x9e3779b97f4a7c15 >> 58)
 }
 
 // keyAt is key i of keys laid end to end from keys[from] (ends[i] ends
@@ -576,12 +610,10 @@ func (s *scanner) readKey() error {
 	s.pos++
 	s.key = s.key[:0]
 	// Most keys are short, plain and in the buffer: take them in one copy.
-	if q := bytes.IndexByte(s.buf[s.pos:min(s.pos+maxKey, s.end)], '"'); q >= 0 {
-		if k := s.buf[s.pos : s.pos+q]; bytes.IndexByte(k, '\\') < 0 {
-			s.key = append(s.key, k...)
-			s.pos += q + 1
-			return s.consume(':', "after an object key")
-		}
+	if q := plainEnd(s.buf[s.pos:min(s.pos+maxKey, s.end)]); q >= 0 {
+		s.key = append(s.key, s.buf[s.pos:s.pos+q]...)
+		s.pos += q + 1
+		return s.consume(':', "after an object key")
 	}
 	for escaped := false; ; {
 		for s.pos < s.end {
