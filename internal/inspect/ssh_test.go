@@ -197,3 +197,42 @@ func TestSSHKeyIsOneKey(t *testing.T) {
 		}
 	}
 }
+
+// TestFingerprintsAsXCrypto: the one-line form and both fingerprints,
+// made from the key marshalled once, are x/crypto/ssh's own, for each kind
+// of key and for a certificate (whose fingerprints are its key's).
+func TestFingerprintsAsXCrypto(t *testing.T) {
+	a, b := certtest.RSA(t, 2048), certtest.RSA(t, 1024)
+	ec, ed := certtest.EC(t, elliptic.P256()), certtest.Ed25519(t)
+	var keys []gossh.PublicKey
+	for _, k := range []any{&a.PublicKey, &ec.PublicKey, ed.Public(), certtest.DSA(t)} {
+		pub, err := gossh.NewPublicKey(k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys = append(keys, pub)
+	}
+	signer, err := gossh.NewSignerFromKey(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &gossh.Certificate{Key: keys[0], CertType: gossh.UserCert, KeyId: "one", ValidBefore: gossh.CertTimeInfinity}
+	if err := c.SignCert(rand.Reader, signer); err != nil {
+		t.Fatal(err)
+	}
+	for _, pub := range append(keys, c) {
+		k, err := inspect.ParseSSHPublicKey(string(gossh.MarshalAuthorizedKey(pub)))
+		if err != nil {
+			t.Fatalf("%s: %v", pub.Type(), err)
+		}
+		inner := pub
+		if c, ok := pub.(*gossh.Certificate); ok {
+			inner = c.Key
+		}
+		got := [...]string{k.Authorized, k.SHA256Fingerprint, k.MD5Fingerprint}
+		want := [...]string{strings.TrimSpace(string(gossh.MarshalAuthorizedKey(pub))), gossh.FingerprintSHA256(inner), gossh.FingerprintLegacyMD5(inner)}
+		if got != want {
+			t.Errorf("%s: got %q, want %q", pub.Type(), got, want)
+		}
+	}
+}
