@@ -229,16 +229,11 @@ func plainEnd(b []byte) int {
 // skipString consumes a string whose opening quote is at s.pos.
 func (s *scanner) skipString() error {
 	s.pos++
-	// Most strings in a plan are short and plain: finish them in place,
-	// eight bytes at a time, before paying for the general search.
-	for i, n := s.pos, min(s.pos+64, s.end-8); i <= n; i += 8 {
-		if m := quoteOrEscape(binary.LittleEndian.Uint64(s.buf[i:])); m != 0 {
-			if i += bits.TrailingZeros64(m) >> 3; s.buf[i] == '"' {
-				s.pos = i + 1
-				return nil
-			}
-			break
-		}
+	// Most strings in a plan are short and plain: finish them in place
+	// before paying for the general search.
+	if q := plainEnd(s.buf[s.pos:min(s.pos+64, s.end)]); q >= 0 {
+		s.pos += q + 1
+		return nil
 	}
 	// The quote found in the buffer (s.end for none) is kept while the
 	// escapes before it are passed: searched for again after each one, a
