@@ -286,6 +286,7 @@ type reader struct {
 	blockDepth   int
 	constScratch []byte
 	callsHeld    []byte         // see hold
+	probe        scanner        // see hold
 	resource     configResource // see configResource
 	callPaths    []*modulePath  // see enterCall
 	callDepth    int
@@ -1758,23 +1759,35 @@ func constantExpr(v any) bool {
 func (rd *reader) configCall(child *modulePath) error {
 	s := rd.s
 	// The call's for_each and inputs come before its module, which tells
-	// whether anything judged reads them: they are held as written, and
-	// read only then (decoding every call's cost a plan of 100,000 other
-	// resources a tenth more time).
+	// whether anything judged reads them. Short ones are held as written
+	// and read only then (reading every call's cost a plan of 100,000
+	// other resources a tenth more time); others are read in place, as a
+	// constant, however long, costs nothing held so.
+	var call moduleCall
 	var forEach, inputs heldValue
+	held := 0 // the kept bytes of those read in place
 	mark := len(rd.callsHeld)
-	defer func() {
-		rd.keptBytes -= len(rd.callsHeld) - mark
-		rd.callsHeld = rd.callsHeld[:mark]
-	}()
+	defer func() { rd.callsHeld = rd.callsHeld[:mark] }()
+	inPlace := func(read func(*moduleCall) error) error {
+		before := rd.keptBytes
+		err := read(&call)
+		held += rd.keptBytes - before
+		return err
+	}
 	err := s.fields("module call", func(key []byte) error {
 		switch string(s.field(key)) {
 		case "module":
 			return rd.configModule(child)
 		case "for_each_expression":
-			return rd.hold(&forEach)
+			if rd.hold(&forEach) {
+				return nil
+			}
+			return inPlace(rd.callForEach)
 		case "expressions":
-			return rd.hold(&inputs)
+			if rd.hold(&inputs) {
+				return nil
+			}
+			return inPlace(rd.callInputs)
 		}
 		return s.skip()
 	})
@@ -1785,33 +1798,14 @@ func (rd *reader) configCall(child *modulePath) error {
 		// Nothing judged reads this module's inputs. One whose outputs
 		// read them keeps its call: they may pass on a sensitive output
 		// through a module that holds nothing judged (round 135).
-		rd.keptBytes -= child.held
+		rd.keptBytes -= held + child.held
 		return nil
 	}
-	var call moduleCall
 	if forEach.set {
-		err = rd.readHeld(forEach, func() error {
-			e, err := rd.readExpr()
-			call.forEach = &e
-			return err
-		})
+		err = rd.readHeld(forEach, func() error { return rd.callForEach(&call) })
 	}
 	if inputs.set && err == nil {
-		err = rd.readHeld(inputs, func() error {
-			if c, ok := rd.s.peek(); !ok || c != '{' {
-				return rd.s.skip()
-			}
-			call.inputs = map[string]expr{}
-			return rd.s.entries("expressions", func(input []byte) error {
-				name := string(input)
-				if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
-					return err
-				}
-				e, err := rd.readExpr()
-				call.inputs[name] = e
-				return err
-			})
-		})
+		err = rd.readHeld(inputs, func() error { return rd.callInputs(&call) })
 	}
 	if err != nil {
 		return err
@@ -1821,6 +1815,34 @@ func (rd *reader) configCall(child *modulePath) error {
 	return nil
 }
 
+func (rd *reader) callForEach(call *moduleCall) error {
+	e, err := rd.readExpr()
+	call.forEach = &e
+	return err
+}
+
+func (rd *reader) callInputs(call *moduleCall) error {
+	s := rd.s
+	if c, ok := s.peek(); !ok || c != '{' {
+		return s.skip()
+	}
+	call.inputs = map[string]expr{}
+	return s.entries("expressions", func(input []byte) error {
+		name := string(input)
+		if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
+			return err
+		}
+		e, err := rd.readExpr()
+		call.inputs[name] = e
+		return err
+	})
+}
+
+// maxHeld bounds a value held as written (see hold). Only the calls being
+// read hold any, and each its for_each and inputs: a plan nested as deep as
+// the reader goes holds a few MB at most.
+const maxHeld = 1 << 10
+
 // heldValue is a value of the configuration held as written (see hold).
 type heldValue struct {
 	set        bool
@@ -1828,21 +1850,25 @@ type heldValue struct {
 	start, end int   // its bytes in callsHeld
 }
 
-// hold keeps the next value's bytes in callsHeld, counted among the kept
-// bytes, for readHeld; the caller drops them.
-func (rd *reader) hold(h *heldValue) error {
+// hold keeps the next value's bytes in callsHeld, for readHeld, when it
+// ends within maxHeld bytes of the buffer, skipped as skip skips it;
+// otherwise it reports false, the value not consumed.
+func (rd *reader) hold(h *heldValue) bool {
 	s := rd.s
 	if _, ok := s.peek(); !ok {
-		return s.eofError("where a value was expected")
+		return false
+	}
+	end := min(s.end, s.pos+maxHeld)
+	p := &rd.probe
+	*p = scanner{r: eof{}, buf: s.buf[s.pos:end:end], end: end - s.pos, depth: s.depth, closers: p.closers[:0]}
+	if p.skip() != nil || p.pos == p.end { // a scalar may go on past the end
+		return false
 	}
 	h.set, h.at, h.start = true, s.offset(), len(rd.callsHeld)
-	var err error
-	rd.callsHeld, err = s.capture(rd.callsHeld, h.start+maxChange)
+	rd.callsHeld = append(rd.callsHeld, s.buf[s.pos:s.pos+p.pos]...)
 	h.end = len(rd.callsHeld)
-	if err == nil {
-		err = rd.keepBytes(h.end - h.start)
-	}
-	return err
+	s.pos += p.pos
+	return true
 }
 
 // readHeld runs read over a held value as if the reader were at it.

@@ -185,6 +185,41 @@ func TestConfiguredResolutionLinear(t *testing.T) {
 	}
 }
 
+// TestLongCallInputs: a module call's constants cost nothing held,
+// however long, whether its module holds anything judged or not: held as
+// written until the module was read, a constant past 32 MiB was refused,
+// and two nested of 25 MiB passed the bound on all kept values (round 218).
+func TestLongCallInputs(t *testing.T) {
+	long := func(n int) string { return `{"constant_value": "` + strings.Repeat("x", n) + `"}` }
+	call := func(inputs, module string) string {
+		return `{"m": {"source": "./m", "expressions": {"blob": ` + inputs + `, "x": {"constant_value": "Active"}}, "for_each_expression": ` + inputs +
+			`, "module": {` + module + `}}}`
+	}
+	const key = `"resources": [{"address": "aws_iam_access_key.k", "type": "aws_iam_access_key", "expressions": {"status": {"references": ["var.x"]}}}]`
+	inner := call(long(25<<20), key)
+	for name, c := range map[string]struct {
+		calls, module string
+		judged        bool
+	}{
+		"past 32 MiB, nothing judged": {call(long(maxChange+1), `"resources": []`), "", false},
+		"past 32 MiB, judged":         {call(long(maxChange+1), key), `module.m["k"]`, true},
+		"25 MiB twice, nested":        {call(long(25<<20), `"module_calls": `+inner), `module.m["k"].module.m["k"]`, true},
+	} {
+		doc := `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"module_calls": ` + c.calls + `}}}`
+		p, err := Read(strings.NewReader(doc), keepIAM)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if !c.judged {
+			continue
+		}
+		if attrs, ok := p.Configured(&Change{ModuleAddress: c.module, Type: "aws_iam_access_key", Name: "k"}); !ok || attrs.Get("status") != SetAtPlan {
+			t.Errorf("%s: Configured = %v, %v; want status SetAtPlan, from the call's input", name, attrs, ok)
+		}
+	}
+}
+
 // TestBlocksEachLinear: whether a resource's each.value is known is found
 // once, not for each of its nested blocks that reads it: 4,000 blocks
 // beside a for_each of 100,000 references took a minute (round 148).
@@ -1156,6 +1191,9 @@ func TestDuplicateKeys(t *testing.T) {
 		  "module": {"resources": [{"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "name": "t"}]}}}}}}`,
 		"a kept module's inputs": `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"module_calls": {"m": {
 		  "expressions": {"x": {"constant_value": 1}, "x": {"constant_value": 2}},
+		  "module": {"resources": [{"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "name": "t"}]}}}}}}`,
+		"a kept module's long inputs": `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"module_calls": {"m": {
+		  "expressions": {"pad": {"constant_value": "` + strings.Repeat("x", 2*maxHeld) + `"}, "x": {"constant_value": 1}, "x": {"constant_value": 2}},
 		  "module": {"resources": [{"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "name": "t"}]}}}}}}`,
 		"change": `{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.x", "mode": "managed",
 		  "type": "aws_iam_user_login_profile", "change": {"actions": ["create"], "before": null, "after": {"enable_logging": false}},
