@@ -311,7 +311,9 @@ func (rd *reader) top() error {
 			return named("timestamp", short(rd.str(&p.Timestamp), p.Timestamp))
 		case "resource_changes":
 			rd.isPlan = true
-			return s.array("resource_changes", rd.change)
+			err := s.array("resource_changes", rd.change)
+			rd.instances.trim(rd)
+			return err
 		case "resource_drift":
 			rd.isPlan = true
 			return rd.drift()
@@ -831,6 +833,17 @@ func (rd *reader) addKey(keys *[]uint64, k uint64) error {
 	}
 	*keys = append(l, k)
 	return rd.keepBytes(8)
+}
+
+// trim sorts and compacts each list into one of its own length: the
+// room a list grew by, up to three times its keys, is let go while the
+// rest of the plan is read.
+func (ik *instanceKeys) trim(rd *reader) {
+	for _, l := range []*[]uint64{&ik.noops, &ik.changed, &ik.counted} {
+		n := len(*l)
+		*l = slices.Clone(sortKeys(*l))
+		rd.keptBytes -= 8 * (n - len(*l))
+	}
 }
 
 // sortKeys sorts keys and drops repeats, for hasKey.
