@@ -1856,11 +1856,13 @@ func (rd *reader) callInputs(call *moduleCall) error {
 // the reader goes holds a few MB at most.
 const maxHeld = 1 << 10
 
-// heldValue is a value of the configuration held as written (see hold).
+// heldValue is a value of the configuration held as written (see hold),
+// and where the scanner was: its offset, nesting depth and keys held.
 type heldValue struct {
-	set        bool
-	at         int64 // its offset in the input
-	start, end int   // its bytes in callsHeld
+	set         bool
+	start, end  int // its bytes in callsHeld
+	at          int64
+	depth, keys int
 }
 
 // hold keeps the next value's bytes in callsHeld, for readHeld, when it
@@ -1877,17 +1879,20 @@ func (rd *reader) hold(h *heldValue) bool {
 	if p.skip() != nil || p.pos == p.end { // a scalar may go on past the end
 		return false
 	}
-	h.set, h.at, h.start = true, s.offset(), len(rd.callsHeld)
+	h.set, h.at, h.depth, h.keys, h.start = true, s.offset(), s.depth, s.keysHeld(), len(rd.callsHeld)
 	rd.callsHeld = append(rd.callsHeld, s.buf[s.pos:s.pos+p.pos]...)
 	h.end = len(rd.callsHeld)
 	s.pos += p.pos
 	return true
 }
 
-// readHeld runs read over a held value as if the reader were at it.
+// readHeld runs read over a held value as if the reader were at it, as
+// deep and with as many keys held (round 219: read one level shallower, a
+// value nested one level too deep passed).
 func (rd *reader) readHeld(h heldValue, read func() error) error {
 	outer := rd.s
-	rd.s = &scanner{r: eof{}, buf: rd.callsHeld[h.start:h.end:h.end], end: h.end - h.start, base: h.at, depth: outer.depth, keys: outer.keys, ends: outer.ends}
+	rd.s = &scanner{r: eof{}, buf: rd.callsHeld[h.start:h.end:h.end], end: h.end - h.start, base: h.at, depth: h.depth,
+		keys: outer.keys, ends: outer.ends, keysOutside: h.keys - outer.keysHeld()}
 	defer func() { rd.s = outer }()
 	return read()
 }

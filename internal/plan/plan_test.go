@@ -220,6 +220,51 @@ func TestLongCallInputs(t *testing.T) {
 	}
 }
 
+// TestHeldAsInPlace: a module call's short inputs, held until its module
+// is read, meet the bounds on nesting and on keys held as they would read
+// in place, where white space past maxHeld puts them (round 219: held, a
+// value one level too deep, or its keys past 16 MiB, passed).
+func TestHeldAsInPlace(t *testing.T) {
+	const key = `{"resources": [{"address": "aws_iam_access_key.k", "type": "aws_iam_access_key", "expressions": {"status": {"references": ["var.x"]}}}]}`
+	agree := func(name string, doc func(pad string) string) {
+		t.Helper()
+		_, held := Read(strings.NewReader(doc("")), keepIAM)
+		_, inPlace := Read(strings.NewReader(doc(strings.Repeat(" ", 2*maxHeld))), keepIAM)
+		if fmt.Sprint(held) != fmt.Sprint(inPlace) {
+			t.Errorf("%s: held %v; in place %v", name, held, inPlace)
+		}
+	}
+	// 3,300 calls deep, the last one's input m blocks deep.
+	for m := 40; m <= 56; m++ {
+		agree(fmt.Sprintf("an input %d blocks deep", m), func(pad string) string {
+			return `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": ` +
+				strings.Repeat(`{"module_calls": {"m": {"module": `, 3299) +
+				`{"module_calls": {"m": {"expressions": {"x": ` + strings.Repeat(`[{"a": `, m) + `{}` + strings.Repeat(`}]`, m) + pad + `}, "module": ` + key + `}}}` +
+				strings.Repeat(`}}}`, 3299) + `}}`
+		})
+	}
+	// Module calls whose names, with the plan's own keys and the last
+	// call's input, come to maxHeldKeys and a little over or under.
+	for _, over := range []int{-10, 10} {
+		agree(fmt.Sprintf("keys %d bytes past the bound", over), func(pad string) string {
+			held := 0
+			for _, k := range []string{"format_version", "resource_changes", "configuration", "root_module", "module_calls", "zz", "module", "expressions"} {
+				held += len(k) + 4
+			}
+			// Names "m%07d", and an input's name longer than the keys
+			// within the module, read first.
+			n := (maxHeldKeys + over - held - 4 - 500) / 12
+			input := strings.Repeat("x", maxHeldKeys+over-held-12*n-4)
+			var calls strings.Builder
+			for i := range n {
+				fmt.Fprintf(&calls, `"m%07d": {}, `, i)
+			}
+			return `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"module_calls": {` + calls.String() +
+				`"zz": {"module": ` + key + `, "expressions": {"` + input + `": {"constant_value": "Active"}` + pad + `}}}}}}`
+		})
+	}
+}
+
 // TestBlocksEachLinear: whether a resource's each.value is known is found
 // once, not for each of its nested blocks that reads it: 4,000 blocks
 // beside a for_each of 100,000 references took a minute (round 148).

@@ -70,7 +70,13 @@ type scanner struct {
 	// ends[i] ends key i in keys.
 	keys []byte
 	ends []int32
+	// keysOutside counts the keys held by objects this scanner is within
+	// but does not read (see readHeld).
+	keysOutside int
 }
+
+// keysHeld is what the keys held count against maxHeldKeys.
+func (s *scanner) keysHeld() int { return s.keysOutside + len(s.keys) + 4*len(s.ends) }
 
 // maxHeldKeys bounds the keys that the objects being read hold to refuse
 // one given twice (see unique), all together: an object of millions of
@@ -491,7 +497,7 @@ func (s *scanner) unique(name string, fold bool, member func(key []byte) error) 
 				}
 			}
 		}
-		if len(s.keys)+len(k)+4*(len(s.ends)+1) > maxHeldKeys {
+		if s.keysHeld()+len(k)+4 > maxHeldKeys {
 			return fmt.Errorf("past %d MiB of object keys near byte %d (in %s), far more than Terraform writes", maxHeldKeys>>20, s.offset(), name)
 		}
 		s.keys = append(s.keys, k...)
