@@ -541,8 +541,8 @@ func keyAt(keys []byte, from int, ends []int32, i int) []byte {
 
 // repeated returns a key given twice among keys laid end to end, or nil.
 // The keys' hashes are sorted, not the keys, and only keys of a hash found
-// twice compared: sorted by key, an object of 100,000 module calls took a
-// tenth of a second.
+// twice compared: sorting the keys themselves took about 45 ms for the
+// 100,000 module calls of make bench's plan of other resources.
 func repeated(keys []byte, from int, ends []int32) []byte {
 	seed := maphash.MakeSeed()
 	hash := func(i int) uint64 { return maphash.Bytes(seed, keyAt(keys, from, ends, i)) }
