@@ -711,18 +711,22 @@ func (rd *reader) deferData(e *element) error {
 
 // skipChange skips the change of a resource whose type is not kept,
 // telling whether its actions are ["no-op"] (see noteManaged). Actions it
-// cannot read are no no-op; they are not refused, as the change is not
-// judged.
+// cannot read, or given in two spellings (see spellings), are no no-op;
+// they are not refused, as the change is not judged.
 func (rd *reader) skipChange() (noop bool, err error) {
 	s := rd.s
 	// A loop rather than s.object, as in element: this runs for most
 	// resources of a large plan.
+	var sp spellings
+	odd := false
 	more, err := s.beginObject("change")
 	for more && err == nil {
 		if err = s.readKey(); err != nil {
 			break
 		}
-		if string(s.field(s.key)) != "actions" {
+		if field := s.field(s.key); string(field) != "actions" {
+			err = s.skip()
+		} else if odd = odd || !sp.note(s.key, field); odd {
 			err = s.skip()
 		} else if rd.scratch, err = s.capture(rd.scratch[:0], maxString); err == nil {
 			var a tfjson.Actions
@@ -732,17 +736,18 @@ func (rd *reader) skipChange() (noop bool, err error) {
 			more, err = s.more('}')
 		}
 	}
-	return noop, err
+	return noop && !odd, err
 }
 
 // bodyNoOp reports whether a change captured whole has the actions
-// ["no-op"].
+// ["no-op"], as skipChange reads them.
 func (rd *reader) bodyNoOp(body []byte) bool {
-	var c struct {
-		Actions json.RawMessage `json:"actions"`
-	}
-	var a tfjson.Actions
-	return json.Unmarshal(body, &c) == nil && rd.actions(c.Actions, &a) == nil && a.NoOp()
+	noop := false
+	err := rd.within(body, func() (err error) {
+		noop, err = rd.skipChange()
+		return err
+	})
+	return err == nil && noop
 }
 
 // Each managed resource of the configuration, by its module (calls, keys
@@ -999,6 +1004,9 @@ func (rd *reader) change() error {
 	} else if !e.streamed {
 		if len(e.body) == 0 {
 			return rd.badResource(fmt.Errorf("%q has no change", c.Address))
+		}
+		if err := rd.checkSpellings(e.body); err != nil {
+			return rd.badResource(fmt.Errorf("%q: %w", c.Address, err))
 		}
 		var tc tfjson.Change
 		if err := decodeNumbers(e.body, &tc); err != nil {

@@ -1282,6 +1282,44 @@ func TestActionsGivenTwice(t *testing.T) {
 	}
 }
 
+// TestChangeSpellings: a field of a judged change given twice, either
+// spelled otherwise than Terraform writes it, is refused: encoding/json
+// takes the last, other JSON readers the one written exactly, so each
+// would judge another change (round 221: an "After" of a strong policy
+// beside the weak "after" passed). Given once, or twice alike (escapes
+// decoded), the field is read, the last counting.
+func TestChangeSpellings(t *testing.T) {
+	const doc = `{"format_version": "1.2", "resource_changes": [{"address": "aws_iam_account_password_policy.p", "mode": "managed",
+	  "type": "aws_iam_account_password_policy", "name": "p", "change": {"actions": ["create"], "before": null, CHANGE}}]}`
+	weak, strong := `{"minimum_password_length": 8}`, `{"minimum_password_length": 14}`
+	for change, want := range map[string]string{
+		`"after": ` + weak + `, "After": ` + strong:                                                          "another spelling",
+		`"After": ` + strong + `, "after": ` + weak:                                                          "another spelling",
+		`"AFTER": ` + strong + `, "After": ` + weak:                                                          "another spelling",
+		`"after": ` + weak + `, "after_unknown": {}, "After_unknown": {"minimum_password_length": true}`:     "another spelling",
+		`"after": ` + weak + `, "after_sensitive": {}, "after_ſensitive": {"minimum_password_length": true}`: "another spelling",
+		`"after": ` + weak + `, "Actions": ["no-op"]`:                                                        "another spelling",
+		`"After": ` + weak:                               "8",
+		`"after": ` + strong + `, "after": ` + weak:      "8",
+		`"after": ` + strong + `, "\u0061fter": ` + weak: "8",
+	} {
+		in := strings.Replace(doc, "CHANGE", change, 1)
+		p, err := Read(strings.NewReader(in), keepIAM, Attributes(func(string) []string { return []string{"minimum_password_length"} }))
+		if _, all := Read(strings.NewReader(in), keepIAM); (all == nil) != (err == nil) { // every attribute kept, as decoded whole
+			t.Errorf("%s: %v; every attribute kept: %v", change, err, all)
+		}
+		got := ""
+		if err != nil {
+			got = err.Error()
+		} else if after, ok := p.Changes[0].After.(Object); ok {
+			got = fmt.Sprint(after.Get("minimum_password_length"))
+		}
+		if !strings.Contains(got, want) {
+			t.Errorf("%s: got %q, want %q", change, got, want)
+		}
+	}
+}
+
 func TestMergeMarks(t *testing.T) {
 	obj := func(kv ...any) Object {
 		var o Object
@@ -1791,6 +1829,12 @@ func TestManagedAtPlan(t *testing.T) {
 		{"the last actions count", strings.Replace(flags(x, `["update"]`), `"before"`, `"actions": ["no-op"], "before"`, 1), refs, "", SetAtPlan},
 		{"the last actions count, an update", strings.Replace(flags(x, `["no-op"]`), `"before"`, `"actions": ["update"], "before"`, 1), refs, "", Set},
 		{"actions not read", flags(x, `["bogus"]`), refs, "", Set},
+		// Spelled otherwise beside Terraform's, the actions say nothing
+		// (round 221), whichever comes last, the type first or last.
+		{"actions in two spellings", strings.Replace(flags(x, `["update"]`), `"before"`, `"Actions": ["no-op"], "before"`, 1), refs, "", Set},
+		{"actions in two spellings, the odd first", strings.Replace(flags(x, `["update"]`), `"change": {`, `"change": {"actionſ": ["no-op"], `, 1), refs, "", Set},
+		{"actions in two spellings, type last", strings.Replace(typeLast(x, `["update"]`), `}, "type"`, `, "ACTIONS": ["no-op"]}, "type"`, 1), refs, "", Set},
+		{"actions in one odd spelling", strings.Replace(flags(x, `["no-op"]`), `"actions"`, `"Actions"`, 1), refs, "", SetAtPlan},
 		{"a deposed object destroyed", flags(x, `["no-op"]`) + strings.Replace(flags(x, `["delete"]`), `"change"`, `"deposed": "abcd1234", "change"`, 1), refs, "", SetAtPlan},
 		{"a deposed object destroyed, type last", flags(x, `["no-op"]`) + strings.Replace(typeLast(x, `["delete"]`), `"change"`, `"deposed": "abcd1234", "change"`, 1), refs, "", SetAtPlan},
 		{"a deferred instance", flags(x, `["no-op"]`) + `], "deferred_changes": [{"reason": "x", "resource_change": ` + flags(a, `["no-op"]`)[2:] + `}`, refs, "", Set},
