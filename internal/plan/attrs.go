@@ -495,7 +495,7 @@ func numbers(v any) any {
 // the input, and then goes on with the input.
 func (rd *reader) within(raw []byte, read func() error) error {
 	outer := rd.s
-	rd.s = &scanner{r: bytes.NewReader(nil), buf: raw, end: len(raw), closers: make([]byte, 0, 64)}
+	rd.s = &scanner{r: eof{}, buf: raw, end: len(raw)}
 	defer func() { rd.s = outer }()
 	if err := read(); err != nil {
 		return err

@@ -1899,10 +1899,12 @@ func (rd *reader) hold(h *heldValue) bool {
 // value nested one level too deep passed).
 func (rd *reader) readHeld(h heldValue, read func() error) error {
 	outer := rd.s
-	rd.s = &scanner{r: eof{}, buf: rd.callsHeld[h.start:h.end:h.end], end: h.end - h.start, base: h.at, depth: h.depth,
-		keys: outer.keys, ends: outer.ends, keysOutside: h.keys - outer.keysHeld()}
-	defer func() { rd.s = outer }()
-	return read()
+	return rd.within(rd.callsHeld[h.start:h.end:h.end], func() error {
+		s := rd.s
+		s.base, s.depth = h.at, h.depth
+		s.keys, s.ends, s.keysOutside = outer.keys, outer.ends, h.keys-outer.keysHeld()
+		return read()
+	})
 }
 
 // eof is an empty input.
