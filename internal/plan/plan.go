@@ -757,7 +757,7 @@ func (rd *reader) bodyNoOp(body []byte) bool {
 // none of, with count or for_each, is known when Terraform plans, as a data
 // source it read then is (see knownRefs). A deferred change is never a
 // no-op. Each list holds hashed keys (see instanceKey), appended as they
-// come and sorted once read (see sortKeys): a map of them cost a plan of
+// come and sorted once read (see trim): a map of them cost a plan of
 // 100,000 other resources a fifth more time.
 type instanceKeys struct{ noops, changed, counted []uint64 }
 
@@ -830,8 +830,7 @@ func (rd *reader) addKey(keys *[]uint64, k uint64) error {
 		return nil
 	}
 	if n := len(l); n == cap(l) && n >= 1024 {
-		l = sortKeys(l)
-		rd.keptBytes -= 8 * (n - len(l))
+		l = rd.compact(l)
 		if len(l) > cap(l)/2 {
 			l = slices.Grow(l, cap(l))
 		}
@@ -840,14 +839,21 @@ func (rd *reader) addKey(keys *[]uint64, k uint64) error {
 	return rd.keepBytes(8)
 }
 
-// trim sorts and compacts each list into one of its own length: the
+// compact sorts keys and drops repeats, which count among the kept bytes
+// no more.
+func (rd *reader) compact(keys []uint64) []uint64 {
+	n := len(keys)
+	keys = sortKeys(keys)
+	rd.keptBytes -= 8 * (n - len(keys))
+	return keys
+}
+
+// trim compacts each list into one of its own length, for hasKey: the
 // room a list grew by, up to three times its keys, is let go while the
 // rest of the plan is read.
 func (ik *instanceKeys) trim(rd *reader) {
 	for _, l := range []*[]uint64{&ik.noops, &ik.changed, &ik.counted} {
-		n := len(*l)
-		*l = slices.Clone(sortKeys(*l))
-		rd.keptBytes -= 8 * (n - len(*l))
+		*l = slices.Clone(rd.compact(*l))
 	}
 }
 
@@ -2093,8 +2099,7 @@ func (rd *reader) resolveConfig() (secret bool) {
 	for call, child := range p.modules {
 		rd.children[call.module] = append(rd.children[call.module], child)
 	}
-	rd.instances.noops, rd.instances.changed, rd.instances.counted =
-		sortKeys(rd.instances.noops), sortKeys(rd.instances.changed), sortKeys(rd.instances.counted)
+	rd.instances.trim(rd) // those deferred_changes and the configuration added
 	userInputs := rd.userInputs()
 	for k, res := range rd.config {
 		var eachKnown *bool // once a resource: its nested blocks may ask for each one (round 148)
