@@ -137,13 +137,11 @@ func (rd *reader) wantedRaw(typ []byte) wanted {
 // attributes.
 func (rd *reader) changeBody(c *Change, want wanted) error {
 	s := rd.s
-	var sp spellings
 	return s.object("change", func(key []byte) error {
-		field := s.field(key)
-		if !sp.note(key, field) {
-			return twoSpellings(s, field)
+		if err := s.spelled("change", key); err != nil {
+			return err
 		}
-		switch string(field) {
+		switch string(key) {
 		case "actions":
 			raw, err := s.capture(rd.scratch[:0], maxString)
 			rd.scratch = raw
@@ -176,58 +174,15 @@ func (rd *reader) changeBody(c *Change, want wanted) error {
 	})
 }
 
-// spellings notes the fields of a change as they are given. The last of
-// a field given twice counts, as every JSON reader agrees, but not when
-// either is spelled otherwise than Terraform writes it ("After" beside
-// "after"): encoding/json, and so terraform-json, takes the last; Python
-// and jq the one written exactly (round 221: an "After" of a strong
-// policy hid the weak "after" before it).
-type spellings struct{ seen, odd uint8 }
-
-// note notes a key of a change, read as field, and reports whether it may
-// be given so: false for a field given twice in more than one spelling.
-func (sp *spellings) note(key, field []byte) bool {
-	var bit uint8
-	switch string(field) {
-	case "actions":
-		bit = 1
-	case "before":
-		bit = 2
-	case "after":
-		bit = 4
-	case "after_unknown":
-		bit = 8
-	case "before_sensitive":
-		bit = 16
-	case "after_sensitive":
-		bit = 32
-	default:
-		return true
-	}
-	exact := bytes.Equal(key, field)
-	if sp.seen&bit != 0 && (!exact || sp.odd&bit != 0) {
-		return false
-	}
-	sp.seen |= bit
-	if !exact {
-		sp.odd |= bit
-	}
-	return true
-}
-
-func twoSpellings(s *scanner, field []byte) error {
-	return fmt.Errorf("change near byte %d gives %q beside another spelling of it; Terraform never does, and JSON readers differ on which counts", s.offset(), field)
-}
-
-// checkSpellings refuses a change, held whole, that gives a field in two
-// spellings, as changeBody does.
-func (rd *reader) checkSpellings(raw []byte) error {
+// checkSpelled refuses a change, held whole, that spells a field otherwise
+// than Terraform (see spelled), as changeBody does: it is read by
+// encoding/json, which would take such a key for the field.
+func (rd *reader) checkSpelled(raw []byte) error {
 	return rd.within(raw, func() error {
 		s := rd.s
-		var sp spellings
 		return s.object("change", func(key []byte) error {
-			if field := s.field(key); !sp.note(key, field) {
-				return twoSpellings(s, field)
+			if err := s.spelled("change", key); err != nil {
+				return err
 			}
 			return s.skip()
 		})

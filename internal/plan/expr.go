@@ -101,7 +101,7 @@ func (rd *reader) readExpr() (expr, error) {
 	constant, null, other := false, false, false
 	var text []byte // within a block: the constant as written
 	err := s.fields("expression", func(key []byte) error {
-		switch string(s.field(key)) {
+		switch string(key) {
 		case "constant_value":
 			c, _ := s.peek()
 			constant, null = true, c == 'n'

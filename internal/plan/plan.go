@@ -299,7 +299,7 @@ type reader struct {
 func (rd *reader) top() error {
 	s, p := rd.s, rd.p
 	err := s.fields("plan", func(key []byte) error {
-		switch string(s.field(key)) {
+		switch string(key) {
 		case "format_version":
 			if err := short(rd.str(&p.FormatVersion), p.FormatVersion); err != nil {
 				return named("format_version", err)
@@ -325,7 +325,7 @@ func (rd *reader) top() error {
 			rd.isPlan = true
 			return s.array("deferred_changes", func() error {
 				return s.fields("deferred_changes[]", func(key []byte) error {
-					if string(s.field(key)) != "resource_change" {
+					if string(key) != "resource_change" {
 						return s.skip()
 					}
 					rd.inDeferred = true
@@ -337,11 +337,11 @@ func (rd *reader) top() error {
 			rd.isPlan = true
 		case "prior_state":
 			return s.fields("prior_state", func(key []byte) error {
-				if string(s.field(key)) != "values" {
+				if string(key) != "values" {
 					return s.skip()
 				}
 				return s.fields("prior_state.values", func(key []byte) error {
-					if string(s.field(key)) != "root_module" {
+					if string(key) != "root_module" {
 						return s.skip()
 					}
 					return rd.priorModule()
@@ -352,7 +352,7 @@ func (rd *reader) top() error {
 			rd.moduleKeys = []uint64{0} // the root's
 			rd.knownOutputs, rd.secretOutputs, rd.outputExprs = map[configKey]bool{}, map[configKey]bool{}, map[int]map[string]expr{}
 			return s.fields("configuration", func(key []byte) error {
-				switch string(s.field(key)) {
+				switch string(key) {
 				case "root_module":
 					return rd.configModule(&modulePath{id: 0})
 				case "provider_config":
@@ -525,9 +525,12 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 		if err = s.readKey(); err != nil {
 			break
 		}
+		if err = s.spelled(name, s.key); err != nil {
+			break
+		}
 		// Each key read below may come once: a second "type" would change
 		// what the first kept.
-		field := s.field(s.key)
+		field := s.key
 		key := elementKey(string(field), bodyKey)
 		if seen&key != 0 {
 			return duplicateKey(s)
@@ -711,22 +714,21 @@ func (rd *reader) deferData(e *element) error {
 
 // skipChange skips the change of a resource whose type is not kept,
 // telling whether its actions are ["no-op"] (see noteManaged). Actions it
-// cannot read, or given in two spellings (see spellings), are no no-op;
-// they are not refused, as the change is not judged.
+// cannot read are no no-op; they are not refused, as the change is not
+// judged.
 func (rd *reader) skipChange() (noop bool, err error) {
 	s := rd.s
 	// A loop rather than s.object, as in element: this runs for most
 	// resources of a large plan.
-	var sp spellings
-	odd := false
 	more, err := s.beginObject("change")
 	for more && err == nil {
 		if err = s.readKey(); err != nil {
 			break
 		}
-		if field := s.field(s.key); string(field) != "actions" {
-			err = s.skip()
-		} else if odd = odd || !sp.note(s.key, field); odd {
+		if err = s.spelled("change", s.key); err != nil {
+			break
+		}
+		if string(s.key) != "actions" {
 			err = s.skip()
 		} else if rd.scratch, err = s.capture(rd.scratch[:0], maxString); err == nil {
 			var a tfjson.Actions
@@ -736,7 +738,7 @@ func (rd *reader) skipChange() (noop bool, err error) {
 			more, err = s.more('}')
 		}
 	}
-	return noop && !odd, err
+	return noop, err
 }
 
 // bodyNoOp reports whether a change captured whole has the actions
@@ -1011,7 +1013,7 @@ func (rd *reader) change() error {
 		if len(e.body) == 0 {
 			return rd.badResource(fmt.Errorf("%q has no change", c.Address))
 		}
-		if err := rd.checkSpellings(e.body); err != nil {
+		if err := rd.checkSpelled(e.body); err != nil {
 			return rd.badResource(fmt.Errorf("%q: %w", c.Address, err))
 		}
 		var tc tfjson.Change
@@ -1314,7 +1316,7 @@ func jsonErr(err error) error {
 func (rd *reader) priorModule() error {
 	s := rd.s
 	return s.fields("module", func(key []byte) error {
-		switch string(s.field(key)) {
+		switch string(key) {
 		case "resources":
 			return s.array("resources", rd.priorResource)
 		case "child_modules":
@@ -1412,7 +1414,7 @@ const (
 func (rd *reader) configModule(m *modulePath) error {
 	s := rd.s
 	return s.fields("module", func(key []byte) error {
-		switch string(s.field(key)) {
+		switch string(key) {
 		case "resources":
 			return s.array("resources", func() error { return rd.configResource(m) })
 		case "module_calls":
@@ -1463,7 +1465,7 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 			return s.skip()
 		}
 		return s.fields("output", func(k []byte) error {
-			switch string(s.field(k)) {
+			switch string(k) {
 			case "sensitive":
 				// Anything but false or null is taken as true: a hand-made
 				// "true" or 1 must not print what it guards (round 141).
@@ -1537,7 +1539,7 @@ func (rd *reader) variables(names *map[string]bool, held *int, key string) error
 			(*names)[n] = false
 		}
 		return s.fields("variable", func(k []byte) error {
-			if string(s.field(k)) == key {
+			if string(k) == key {
 				(*names)[n] = true
 			}
 			return s.skip()
@@ -1576,7 +1578,7 @@ func (rd *reader) providerConfig() error {
 			return s.skip()
 		}
 		err := s.fields("provider config", func(k []byte) error {
-			switch string(s.field(k)) {
+			switch string(k) {
 			case "full_name":
 				if c, ok := s.peek(); ok && c == '"' {
 					return rd.str(&fullName)
@@ -1608,7 +1610,7 @@ func (rd *reader) providerConfig() error {
 					}
 					other := false // not only a constant
 					err := s.fields("region", func(k []byte) error {
-						if c, ok := s.peek(); ok && c == '"' && string(s.field(k)) == "constant_value" {
+						if c, ok := s.peek(); ok && c == '"' && string(k) == "constant_value" {
 							return rd.str(&region)
 						}
 						other = true
@@ -1802,7 +1804,7 @@ func (rd *reader) configCall(child *modulePath) error {
 		return err
 	}
 	err := s.fields("module call", func(key []byte) error {
-		switch string(s.field(key)) {
+		switch string(key) {
 		case "module":
 			return rd.configModule(child)
 		case "for_each_expression":
@@ -1975,7 +1977,6 @@ func (rd *reader) configResource(module *modulePath) error {
 	*res = configResource{attrs: res.attrs[:0]}
 	counted := false // it has count or for_each, and so maybe no instance
 	err := s.fields("resources[]", func(key []byte) error {
-		key = s.field(key)
 		var err error
 		switch string(key) {
 		case "address":

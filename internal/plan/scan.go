@@ -10,6 +10,7 @@ import (
 	"io"
 	"math/bits"
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -61,7 +62,6 @@ type scanner struct {
 
 	closers []byte // expected closing brackets while skipping
 	key     []byte // last object key read, reused
-	fkey    []byte // a key folded by field, reused
 
 	lines   int // newlines in the input before buf[linePos]
 	linePos int
@@ -451,21 +451,22 @@ func (s *scanner) object(name string, member func(key []byte) error) error {
 
 // fields is object for an object of the plan format's own fields, which
 // the reader gathers rather than replaces (resource_changes, a module's
-// resources, its module_calls): a field given twice, in any case field
-// folds, is refused. Terraform never writes one, and encoding/json would
-// keep only the last, so a decoy given first would hide what it reads.
+// resources, its module_calls): a field given twice is refused. Terraform
+// never writes one, and encoding/json would keep only the last, so a decoy
+// given first would hide what it reads. So is a field spelled otherwise
+// (see spelled).
 func (s *scanner) fields(name string, member func(key []byte) error) error {
 	return s.unique(name, true, member)
 }
 
 // entries is object for a map of the plan format (module_calls,
 // variables, provider_config, expressions): a key given twice is refused,
-// as in fields, but keys are matched as they are.
+// as in fields, but its keys are names, spelled as the user wrote them.
 func (s *scanner) entries(name string, member func(key []byte) error) error {
 	return s.unique(name, false, member)
 }
 
-func (s *scanner) unique(name string, fold bool, member func(key []byte) error) error {
+func (s *scanner) unique(name string, fields bool, member func(key []byte) error) error {
 	// This object's keys follow those of the objects it is within: the
 	// first few, most objects' all, are checked as they come; past them,
 	// all are checked once the object is read (see repeated).
@@ -482,8 +483,10 @@ func (s *scanner) unique(name string, fold bool, member func(key []byte) error) 
 			break
 		}
 		k := s.key
-		if fold {
-			k = s.field(k)
+		if fields {
+			if err = s.spelled(name, k); err != nil {
+				break
+			}
 		}
 		if ends := s.ends[first:]; len(ends) < few {
 			// A bit of the key's hash each: most keys, new, are told so by it.
@@ -639,24 +642,41 @@ func (s *scanner) readKey() error {
 	}
 }
 
-// field gives an object key as encoding/json, and so terraform-json, matches
-// it to a struct field: ASCII letters in either case, the Kelvin sign as k
-// and the long s as s (bytes.EqualFold). The plan format's fields are all
-// lower-case ASCII, so a key that names one folds to it; a key that names
-// an attribute (of values, marks or expressions) is matched as it is,
-// never folded. The result is valid until the next call.
-func (s *scanner) field(key []byte) []byte {
-	plain := true
+// planFields are the plan format's fields that the reader reads, each as
+// Terraform writes it.
+var planFields = map[string]bool{}
+
+func init() {
+	for _, f := range strings.Fields(`actions address after after_sensitive after_unknown before
+		before_sensitive change child_modules configuration constant_value count_expression default
+		deferred_changes depends_on deposed deposed_key expression expressions for_each_expression
+		format_version full_name lineage mode module module_address module_calls name output_changes
+		outputs planned_values prior_state provider_config provider_config_key references
+		resource_change resource_changes resource_drift resources root_module sensitive
+		sensitive_values serial terraform_version timestamp type value values variables`) {
+		planFields[f] = true
+	}
+}
+
+// spelled refuses a key of one of the plan format's own objects (name)
+// that encoding/json, and so terraform-json, takes for one of its fields,
+// but that is not spelled as Terraform writes it: "Type", "After_unknown",
+// "after_\u017Fensitive" (encoding/json folds ASCII case, the Kelvin sign to
+// k and the long s to s). Python and jq read no such field there, so
+// readers differ on what the plan says; Terraform never writes one. Keys
+// are otherwise matched as they are written.
+func (s *scanner) spelled(name string, key []byte) error {
+	odd := false
 	for _, c := range key {
 		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			plain = false
+			odd = true
 			break
 		}
 	}
-	if plain {
-		return key
+	if !odd {
+		return nil
 	}
-	s.fkey = s.fkey[:0]
+	folded := make([]byte, 0, len(key))
 	for _, r := range string(key) {
 		switch {
 		case 'A' <= r && r <= 'Z':
@@ -666,9 +686,12 @@ func (s *scanner) field(key []byte) []byte {
 		case r == '\u017F': // LATIN SMALL LETTER LONG S
 			r = 's'
 		}
-		s.fkey = utf8.AppendRune(s.fkey, r)
+		folded = utf8.AppendRune(folded, r)
 	}
-	return s.fkey
+	if !planFields[string(folded)] {
+		return nil
+	}
+	return fmt.Errorf("%s near byte %d spells %q as %q; Terraform never does, and JSON readers differ on whether it is that field", name, s.offset(), folded, key)
 }
 
 // unescapeKey decodes the escapes of the key just read, if it has any. A key
