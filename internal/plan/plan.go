@@ -772,20 +772,11 @@ func (rd *reader) noteManaged(addr string, noop bool) error {
 	if rd.section != "" {
 		return nil // drift: the object as the state had it
 	}
-	module, ok := moduleOf(addr)
+	var m uint64 // the module's key: each call's name chained to its caller's
+	_, typ, name, ok := resourceOf(addr, func(call string) { m = rd.chainKey(m, call) })
 	if !ok {
 		return nil
 	}
-	typ, rest, _ := strings.Cut(strings.TrimPrefix(addr[len(module):], "."), ".")
-	name, _, ok := refName(rest)
-	if !ok || typ == "" || name == "" {
-		return nil
-	}
-	var m uint64 // the module's key: each call's name chained to its caller's
-	moduleNames(module, func(call string, _ int) bool {
-		m = rd.chainKey(m, call)
-		return true
-	})
 	k := rd.instanceKey(m, typ, name)
 	if noop && !rd.inDeferred {
 		return rd.addKey(&rd.instances.noops, k)
@@ -1910,7 +1901,7 @@ func (rd *reader) readHeld(h heldValue, read func() error) error {
 	return rd.within(rd.callsHeld[h.start:h.end:h.end], func() error {
 		s := rd.s
 		s.base, s.depth = h.at, h.depth
-		s.keys, s.ends, s.keysOutside = outer.keys, outer.ends, h.keys-outer.keysHeld()
+		s.keys, s.ends, s.hashes, s.keysOutside = outer.keys, outer.ends, outer.hashes, h.keys-outer.keysHeld()
 		return read()
 	})
 }
@@ -2506,19 +2497,27 @@ func (p *Plan) SourceRefs(id int) string { return p.sourceRefs[id] }
 // it stand for another object; "aws_x.[0]" names no resource of the
 // configuration, whose settings would then be unknown (round 169).
 func moduleOf(addr string) (module string, ok bool) {
+	module, _, _, ok = resourceOf(addr, nil)
+	return module, ok
+}
+
+// resourceOf is moduleOf, with the resource's type and name (without its
+// key), and each module call's name given to call, if not nil, as it
+// comes: one pass over the address, as it runs for every instance listed.
+func resourceOf(addr string, call func(name string)) (module, typ, name string, ok bool) {
 	const (
-		start = iota // a module call or the resource may come
-		call         // a module call's name
-		typ          // a data source's type
-		name         // the resource's name
-		done         // nothing more
+		atStart = iota // a module call or the resource may come
+		atCall         // a module call's name
+		atType         // a data source's type
+		atName         // the resource's name
+		atDone         // nothing more
 	)
-	at, last := start, [2]int{} // where the last two steps start
+	at, last := atStart, [2]int{} // where the last two steps start
 	for i := 0; i < len(addr); {
 		from := i
 		for i < len(addr) && addr[i] != '.' && addr[i] != '[' {
-			if c := addr[i]; !(c == '_' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf) {
-				return "", false
+			if !nameByte[addr[i]] {
+				return "", "", "", false
 			}
 			i++
 		}
@@ -2526,43 +2525,55 @@ func moduleOf(addr string) (module string, ok bool) {
 		if i < len(addr) && addr[i] == '[' {
 			end := keyEnd(addr[i:])
 			if end < 0 {
-				return "", false
+				return "", "", "", false
 			}
 			keyed, i = true, i+end
 		}
-		if step == "" || keyed && at != call && at != name {
-			return "", false
+		if step == "" || keyed && at != atCall && at != atName {
+			return "", "", "", false
 		}
 		switch {
-		case at == start && step == "module" && !keyed:
-			at = call
-		case at == call:
-			at = start
-		case at == start && step == "data":
-			at = typ
-		case at == start || at == typ:
-			at = name
-		case at == name:
-			at = done
+		case at == atStart && step == "module" && !keyed:
+			at = atCall
+		case at == atCall:
+			if call != nil {
+				call(step)
+			}
+			at = atStart
+		case at == atStart && step == "data":
+			at = atType
+		case at == atStart || at == atType:
+			typ, at = step, atName
+		case at == atName:
+			name, at = step, atDone
 		default:
-			return "", false
+			return "", "", "", false
 		}
 		last[0], last[1] = last[1], from
 		if i < len(addr) {
 			if addr[i] != '.' || i+1 == len(addr) {
-				return "", false
+				return "", "", "", false
 			}
 			i++
 		}
 	}
-	if at != done {
-		return "", false
+	if at != atDone {
+		return "", "", "", false
 	}
 	if last[0] == 0 {
-		return "", true
+		return "", typ, name, true
 	}
-	return addr[:last[0]-1], true
+	return addr[:last[0]-1], typ, name, true
 }
+
+// nameByte tells the bytes of a step of an address: letters in any script,
+// digits, "_" and "-".
+var nameByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c == '_' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf
+	}
+	return t
+}()
 
 // keyEnd gives the length of the instance key s starts with ([0], ["k"],
 // [*]), or -1 when it starts with none.

@@ -1663,6 +1663,19 @@ func TestModuleOf(t *testing.T) {
 			t.Errorf("moduleOf(%s) = %q, %v, want %q", addr, got, ok, want)
 		}
 	}
+	// resourceOf gives, in one pass, the calls moduleNames finds in the
+	// module and the type and name after it.
+	for _, addr := range []string{"aws_iam_user.u", `aws_iam_user.u["a.b"]`, "module.a.aws_iam_user.u[0]", "data.aws_arn.x",
+		`module.a["k.z"].module.b[0].aws_iam_user.u["x.y"]`, `module.a["q\"].x"].data.aws_arn.x`, "module.a[*].aws_iam_user.u[*]"} {
+		var calls, want []string
+		module, typ, name, ok := resourceOf(addr, func(call string) { calls = append(calls, call) })
+		moduleNames(module, func(call string, _ int) bool { want = append(want, call); return true })
+		wantTyp, rest, _ := strings.Cut(strings.TrimPrefix(addr[len(module):], "."), ".")
+		wantName, _, _ := refName(rest)
+		if !ok || !slices.Equal(calls, want) || typ != wantTyp || name != wantName {
+			t.Errorf("resourceOf(%s) = %q %q %q %v, calls %q; want %q %q, calls %q", addr, module, typ, name, ok, calls, wantTyp, wantName, want)
+		}
+	}
 	for _, addr := range []string{"aws_iam_user.u[**]", "aws_iam_user.u*", "aws_iam_user.u[*0]", "aws_iam_user.u[0*]",
 		// No name where one must be, or a key where none may be (round 169).
 		"aws_iam_user.[*]", "aws_iam_user.[0]", "module.[*].aws_iam_user.u", "aws_iam_user[*]", "[*]", "aws_iam_user.u[*].x",
@@ -1766,8 +1779,8 @@ func manyKeys(format string, n int) string {
 func TestManyKeysBounded(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(`{"format_version": "1.2", "resource_changes": [], `)
-	for i := range maxHeldKeys / 16 {
-		fmt.Fprintf(&b, `"k%015d": 0, `, i)
+	for i := range maxHeldKeys / 8 { // a hash each, past the first few
+		fmt.Fprintf(&b, `"k%d": 0, `, i)
 	}
 	b.WriteString(`"end": 0}`)
 	if _, err := read(t, b.String()); err == nil || !strings.Contains(err.Error(), "MiB of object keys") {
@@ -2115,5 +2128,22 @@ func TestAddKeyBounded(t *testing.T) {
 	}
 	if hasKey(keys, 1) {
 		t.Error("a key never added found")
+	}
+}
+
+// TestFoldable: foldable finds an upper-case ASCII letter or a byte past
+// ASCII wherever it is in a key, and nothing else.
+func TestFoldable(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		want := c >= 'A' && c <= 'Z' || c >= 0x80
+		for _, n := range []int{1, 7, 8, 9, 16, 23} {
+			for at := 0; at < n; at++ {
+				k := bytes.Repeat([]byte{'a'}, n)
+				k[at] = byte(c)
+				if got := foldable(k); got != want {
+					t.Fatalf("byte %#x at %d of %d: %v, want %v", c, at, n, got, want)
+				}
+			}
+		}
 	}
 }
