@@ -706,3 +706,31 @@ func TestRunLimitsPlans(t *testing.T) {
 	wantUsageError(t, lintCLI(t, nil, "lint", "--no-config", filepath.Join(dir, "sub"), filepath.Join(dir, "sub"), filepath.Join(dir, "sub")),
 		fmt.Sprintf("or paths of more than %d bytes", 4*len(a)))
 }
+
+// TestDirectoryKeepsRefusedPlans: a plan in a directory that iamguard
+// refuses is an error, as when named alone, never skipped as another
+// tool's JSON: neither one whose sections are spelled otherwise than
+// Terraform writes them, which terraform-json reads as a plan, nor one that
+// names only sections other than the first four (round 223: each passed
+// as skipped, exit 0).
+func TestDirectoryKeepsRefusedPlans(t *testing.T) {
+	const change = `{"address": "aws_iam_access_key.k", "mode": "managed", "type": "aws_iam_access_key", "name": "k",
+	  "change": {"actions": ["create"], "before": null, "after": {"user": "u", "status": "Active", "pgp_key": null}, "after_unknown": {}}}`
+	for name, doc := range map[string]string{
+		"spelled":          `{"Format_version": "1.2", "Terraform_version": "1.11.4", "Resource_changes": [` + change + `]}`,
+		"long s":           `{"format_ver\u017Fion": "1.2", "resource_changes": [` + change + `]}`,
+		"deferred, folded": `{"Format_version": "1.2", "deferred_changes": [{"reason": "x", "resource_change": ` + change + `}]}`,
+		"deferred alone":   `{"deferred_changes": [{"reason": "x", "resource_change": ` + change + `}]}`,
+		"drift alone":      `{"resource_drift": [` + change + `]}`,
+		"prior_state":      `{"prior_state": {"values": {"root_module": {"resources": [{"address": "aws_iam_access_key.k", "mode": "managed", "type": "aws_iam_access_key", "name": "k", "Values": {}}]}}}}`,
+	} {
+		dir := t.TempDir()
+		writeFile(t, dir, "ok.json", cleanPlan)
+		writeFile(t, dir, "evil.json", doc)
+		alone := lintCLI(t, nil, "lint", "--no-config", filepath.Join(dir, "evil.json"))
+		r := lintCLI(t, nil, "lint", "--no-config", dir)
+		if alone.code != 2 || r.code != 2 || strings.Contains(r.stderr, "skipped") || !strings.Contains(r.stderr, "evil.json") {
+			t.Errorf("%s: alone exit %d; in a directory exit %d, stderr %q; want an error, not a skip", name, alone.code, r.code, r.stderr)
+		}
+	}
+}
