@@ -336,6 +336,7 @@ func (rd *reader) top() error {
 		case "planned_values", "output_changes":
 			rd.isPlan = true
 		case "prior_state":
+			rd.isPlan = true // a state's objects are its values, not a prior state
 			return s.fields("prior_state", func(key []byte) error {
 				if string(key) != "values" {
 					return s.skip()
