@@ -736,4 +736,15 @@ func TestDirectoryKeepsRefusedPlans(t *testing.T) {
 			t.Errorf("%s: alone exit %d; in a directory exit %d, stderr %q; want it read as alone, not skipped", name, alone.code, r.code, r.stderr)
 		}
 	}
+	// Another tool's JSON whose top-level keys fold to fields of the plan
+	// format's other objects is no plan, however large: skipped, where
+	// otherJSON reads no file past 16 MiB (round 224: a 21 MB GeoJSON's
+	// "Type" failed the run).
+	dir := t.TempDir()
+	writeFile(t, dir, "ok.json", cleanPlan)
+	writeFile(t, dir, "geo.json", `{"Type": "FeatureCollection", "Resources": [], "Values": [], "features": [`+
+		strings.Repeat(`{"type": "Feature", "geometry": {"type": "Point", "coordinates": [1.5, 2.5]}}, `, 220000)+`{}]}`)
+	if r := lintCLI(t, nil, "lint", "--no-config", dir); r.code != 0 || !strings.Contains(r.stderr, "geo.json: skipped, not a Terraform plan") {
+		t.Errorf("a large GeoJSON beside a plan: exit %d, stderr %q; want it skipped", r.code, r.stderr)
+	}
 }

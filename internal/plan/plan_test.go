@@ -1211,6 +1211,10 @@ func TestDuplicateKeys(t *testing.T) {
 		"a module's resources": `{"format_version": "1.2", "resource_changes": [], "prior_state": {"values": {"root_module": {"resources": [], "resources": []}}}}`,
 		"provider_config":      `{"format_version": "1.2", "resource_changes": [], "configuration": {"provider_config": {"aws": {}, "aws": {}}}}`,
 		"module_calls":         `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"module_calls": {"m": {}, "m": {}}}}}`,
+		// Bytes that are not UTF-8 read as encoding/json reads them, as
+		// U+FFFD (round 224).
+		"module_calls not UTF-8": "{\"format_version\": \"1.2\", \"resource_changes\": [], \"configuration\": {\"root_module\": {\"module_calls\": {\"m\xff\": {}, \"m\\ufffd\": {}}}}}",
+		"variables not UTF-8":    "{\"format_version\": \"1.2\", \"resource_changes\": [], \"variables\": {\"v\xfe\": {}, \"v\xff\": {}}}",
 		"expressions": `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"resources": [
 		  {"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "expressions": {"enable_logging": {"references": ["var.on"]}, "enable_logging": {"constant_value": false}}}]}}}`,
 		"an expression's references": `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"resources": [
@@ -1250,6 +1254,16 @@ func TestDuplicateKeys(t *testing.T) {
 	} {
 		if _, err := Read(strings.NewReader(doc), func(string) bool { return true }); err == nil || !strings.Contains(err.Error(), "twice") {
 			t.Errorf("%s: err = %v, want the duplicate key refused", name, err)
+		}
+	}
+	// A key past maxKey is refused, not cut: cut, two names alike in their
+	// first bytes were one, and one name written with an escape and without
+	// was two (round 224).
+	long := strings.Repeat("m", maxKey+100)
+	for _, calls := range []string{`"` + long + `": {}`, `"` + long + `a": {}, "` + long + `b": {}`, `"` + long + `": {}, "\u006D` + long[1:] + `": {}`} {
+		doc := `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"module_calls": {` + calls + `}}}}`
+		if _, err := Read(strings.NewReader(doc), func(string) bool { return true }); err == nil || !strings.Contains(err.Error(), "longer than 1024 bytes") {
+			t.Errorf("module calls of %d-byte names: err = %v, want the long key refused", len(long), err)
 		}
 	}
 }
@@ -1379,7 +1393,7 @@ func TestSpelled(t *testing.T) {
 		`"module_calls": {"m"`:                           `"module_calls": {"Module": {}, "m"`,
 		`"outputs": {"o"`:                                `"outputs": {"Expression": {}, "o"`,
 		`"expressions": {"x"`:                            `"expressions": {"Constant_value": {"constant_value": 1}, "x"`,
-		`"format_version": "1.2"`:                        `"format_version": "1.2", "Complete": true`,
+		`"format_version": "1.2"`:                        `"format_version": "1.2", "Complete": true, "Type": "x", "Resources": {}, "Values": {}`,
 		`"minimum_password_length": 8}, "after_unknown"`: `"minimum_password_length": 8, "Type": 1}, "after_unknown"`,
 	} {
 		if _, err := Read(strings.NewReader(strings.Replace(doc, key, odd, 1)), keepIAM); err != nil {

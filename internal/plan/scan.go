@@ -62,6 +62,10 @@ type scanner struct {
 
 	closers []byte // expected closing brackets while skipping
 	key     []byte // last object key read, reused
+	keyCut  bool   // key was longer than maxKey, and cut
+	// validKey is a key with bytes that are not UTF-8 as encoding/json
+	// reads it (see asDecoded), reused.
+	validKey []byte
 
 	lines   int // newlines in the input before buf[linePos]
 	linePos int
@@ -484,11 +488,19 @@ func (s *scanner) unique(name string, fields bool, member func(key []byte) error
 		if err = s.readKey(); err != nil {
 			break
 		}
+		if s.keyCut {
+			return fmt.Errorf("%s near byte %d has a key longer than %d bytes; Terraform writes none", name, s.offset(), maxKey)
+		}
 		k := s.key
 		if fields {
 			if err = s.spelled(name, k); err != nil {
 				break
 			}
+		}
+		if !utf8.Valid(k) {
+			// As encoding/json reads it: "x\xff" and "x\ufffd" are one key.
+			s.validKey = asDecoded(s.validKey[:0], k)
+			k = s.validKey
 		}
 		held := 8 // a hash, past the few
 		if n < few {
@@ -610,7 +622,7 @@ func (s *scanner) readKey() error {
 		return s.errorf("expected an object key, found %s", describe(c))
 	}
 	s.pos++
-	s.key = s.key[:0]
+	s.key, s.keyCut = s.key[:0], false
 	// Most keys are short, plain and in the buffer: take them in one copy.
 	if q := plainEnd(s.buf[s.pos:min(s.pos+maxKey, s.end)]); q >= 0 {
 		s.key = append(s.key, s.buf[s.pos:s.pos+q]...)
@@ -632,6 +644,8 @@ func (s *scanner) readKey() error {
 			}
 			if len(s.key) < maxKey {
 				s.key = append(s.key, c)
+			} else {
+				s.keyCut = true
 			}
 		}
 		if !s.fill() {
@@ -641,10 +655,15 @@ func (s *scanner) readKey() error {
 }
 
 // planFields are the plan format's fields that the reader reads, each as
-// Terraform writes it.
-var planFields = map[string]bool{}
+// Terraform writes it; topFields those of the plan itself, which another
+// tool's JSON is read as first (its "Type" or "Resources" is no plan's).
+var planFields, topFields = map[string]bool{}, map[string]bool{}
 
 func init() {
+	for _, f := range strings.Fields(`format_version terraform_version timestamp variables planned_values
+		resource_changes resource_drift deferred_changes output_changes prior_state configuration`) {
+		topFields[f] = true
+	}
 	for _, f := range strings.Fields(`actions address after after_sensitive after_unknown before
 		before_sensitive change child_modules configuration constant_value count_expression default
 		deferred_changes depends_on deposed deposed_key expression expressions for_each_expression
@@ -679,7 +698,11 @@ func (s *scanner) spelled(name string, key []byte) error {
 		}
 		folded = utf8.AppendRune(folded, r)
 	}
-	if !planFields[string(folded)] {
+	known := planFields
+	if name == "plan" {
+		known = topFields
+	}
+	if !known[string(folded)] {
 		return nil
 	}
 	return fmt.Errorf("%s near byte %d spells %q as %q; Terraform never does, and JSON readers differ on whether it is that field", name, s.offset(), folded, key)
@@ -707,6 +730,21 @@ func foldable(k []byte) bool {
 // least 'A' less those past 'Z', each sum kept within its byte.
 func upper(w uint64) uint64 {
 	return (w + ones*(0x80-'A')) &^ (w + ones*(0x80-'Z'-1)) & highs
+}
+
+// asDecoded appends k to dst as encoding/json decodes a string: each byte
+// that is not part of a UTF-8 character read as U+FFFD.
+func asDecoded(dst, k []byte) []byte {
+	for len(k) > 0 {
+		r, n := utf8.DecodeRune(k)
+		if r == utf8.RuneError && n == 1 {
+			dst = utf8.AppendRune(dst, utf8.RuneError)
+		} else {
+			dst = append(dst, k[:n]...)
+		}
+		k = k[n:]
+	}
+	return dst
 }
 
 // unescapeKey decodes the escapes of the key just read, if it has any. A key
