@@ -361,8 +361,18 @@ func TestFixtureFindings(t *testing.T) {
 		}},
 		{"trust/null-module-output", nil, map[string]string{
 			"aws_iam_account_password_policy.this": "IG104:info IG105:medium",
-			"aws_iam_user_login_profile.ops":       "IG601:info",
+			"aws_iam_user_login_profile.ops":       "IG601:medium",
 			"aws_iam_user_login_profile.dev":       "IG601:medium",
+		}},
+		// Nulls through outputs that read what Terraform knows when it
+		// plans: a data source, another module's output, a managed
+		// resource left as it is (round 225: info, exit 0).
+		{"trust/null-output-chain", nil, map[string]string{
+			"aws_iam_user_login_profile.data":    "IG601:medium",
+			"aws_iam_user_login_profile.nested":  "IG601:medium",
+			"aws_iam_user_login_profile.managed": "IG601:medium",
+			"aws_iam_user_login_profile.input":   "IG601:medium",
+			"aws_iam_user_login_profile.later":   "IG601:info",
 		}},
 		// Conditionals whose branches are both null, which Terraform
 		// folds to null (round 84: info, exit 0).

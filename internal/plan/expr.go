@@ -570,12 +570,44 @@ func (rd *reader) knownRefs(m int, e expr, each func() bool) bool {
 }
 
 // knownOutput reports whether the output of a module called from module m
-// is known when Terraform plans (module.m.nothing, given value = null); ""
-// asks for all of them (one(module.m[*].nothing) reads only module.m). See
+// is known when Terraform plans (module.m.nothing, given value = null, or
+// one that reads only what knownRefs finds known, in the module); "" asks
+// for all of them (one(module.m[*].nothing) reads only module.m). See
 // moduleOutputs.
 func (rd *reader) knownOutput(m int, call, output string) bool {
 	child, ok := rd.p.modules[configKey{m, call}]
-	return ok && rd.knownOutputs[configKey{child, output}]
+	switch {
+	case !ok:
+		return false
+	case output != "":
+		return rd.knownOutputs[configKey{child, output}] || rd.knownOutputRefs(child, output)
+	case !rd.knownOutputs[configKey{child, ""}]:
+		return false
+	}
+	for name := range rd.outputExprs[child] {
+		if !rd.knownOutputRefs(child, name) {
+			return false
+		}
+	}
+	return true
+}
+
+// knownOutputRefs reports whether module m's output, of those whose
+// expressions moduleOutputs keeps, reads only what is known when Terraform
+// plans, memoized as knownVar is.
+func (rd *reader) knownOutputRefs(m int, output string) bool {
+	e, ok := rd.outputExprs[m][output]
+	if !ok {
+		return false
+	}
+	k := configKey{m, "\x00" + output} // no variable is named so
+	if v, ok := rd.known[k]; ok {
+		return v
+	}
+	rd.known[k] = false // a cycle, which only a hand-made plan has, is unknown
+	v := rd.knownRefs(m, e, nil)
+	rd.known[k] = v
+	return v
 }
 
 func (rd *reader) knownVar(m int, name string) bool {

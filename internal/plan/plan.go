@@ -276,7 +276,8 @@ type reader struct {
 	moduleKeys []uint64
 	// secretOutputs has each module output declared sensitive, and under
 	// "" whether a module has any; outputExprs, by module, the expressions
-	// of the outputs that read module inputs or outputs (see readsSecret).
+	// of the outputs that read anything but constants and local values
+	// (see moduleOutputs, knownOutput, readsSecret).
 	secretOutputs map[configKey]bool
 	outputExprs   map[int]map[string]expr
 	children      map[int][]int // each numbered module's calls, numbered (see readsSecret)
@@ -1435,21 +1436,22 @@ func (rd *reader) configModule(m *modulePath) error {
 
 // moduleOutputs reads a module's outputs: those whose expressions read
 // nothing but constants and local values, and so are known when Terraform
-// plans (see knownOutput), are kept, and whether all of them are (under
-// ""). Those that read the module's inputs or other modules' outputs are
-// not followed: as unknown, they cost no module kept for them, nor work
-// that chains through modules.
+// plans, are noted so, and under "" whether every output is either such
+// one or one that reads other values (see knownOutput). The expressions of
+// those that read other values (the module's inputs, other modules'
+// outputs, its data sources and managed resources) are kept: whether they
+// are known is found once the plan is read (round 225: a null passed on
+// from a data source read at plan was taken as set from an unknown value).
 //
-// It also keeps which outputs are declared sensitive, and the expressions
-// of those that read the module's inputs or other modules' outputs, for
-// readsSecret: a module's output declared sensitive marks nothing in the
-// plan (Terraform 1.11 leaves a value read from one out of after_sensitive),
-// yet its author asked that it not be shown.
+// It also keeps which outputs are declared sensitive, for readsSecret: a
+// module's output declared sensitive marks nothing in the plan (Terraform
+// 1.11 leaves a value read from one out of after_sensitive), yet its
+// author asked that it not be shown.
 func (rd *reader) moduleOutputs(m *modulePath) error {
 	s := rd.s
 	var known, secret []string
 	chained := map[string]expr{}
-	all := true
+	all, passes := true, false
 	err := s.entries("outputs", func(key []byte) error {
 		name, isKnown := string(key), false
 		defer func() { all = all && isKnown }()
@@ -1474,13 +1476,16 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 				return s.skip()
 			}
 			e, err := rd.readExpr()
-			if len(e.vars) > 0 || len(e.outputs) > 0 || e.locals {
+			reads := len(e.vars) > 0 || len(e.outputs) > 0 || e.locals // passed on from elsewhere
+			if reads || len(e.data) > 0 || len(e.managed) > 0 {
 				if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
 					return err
 				}
-				chained[name] = expr{vars: e.vars, outputs: e.outputs, locals: e.locals}
+				chained[name] = expr{opaque: e.opaque, each: e.each, vars: e.vars, outputs: e.outputs, locals: e.locals, data: e.data, managed: e.managed}
+				passes = passes || reads
 			}
-			if isKnown = !e.opaque && !e.each && len(e.vars) == 0 && len(e.outputs) == 0 && len(e.data) == 0 && len(e.managed) == 0; isKnown {
+			isKnown = !e.opaque && !e.each // constant, or known if what it reads is
+			if isKnown && len(e.vars) == 0 && len(e.outputs) == 0 && len(e.data) == 0 && len(e.managed) == 0 {
 				if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
 					return err
 				}
@@ -1496,9 +1501,7 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 	for _, name := range known {
 		rd.knownOutputs[configKey{id, name}] = true
 	}
-	if len(known) > 0 {
-		rd.knownOutputs[configKey{id, ""}] = all
-	}
+	rd.knownOutputs[configKey{id, ""}] = all
 	for _, name := range secret {
 		rd.secretOutputs[configKey{id, name}] = true
 		rd.secretOutputs[configKey{id, ""}] = true
@@ -1506,7 +1509,7 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 	if len(chained) > 0 {
 		rd.outputExprs[id] = chained
 	}
-	m.passesInputs = len(chained) > 0 // through its inputs, locals, or modules it calls
+	m.passesInputs = passes // through its inputs, locals, or modules it calls
 	return nil
 }
 

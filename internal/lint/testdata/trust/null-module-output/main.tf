@@ -3,8 +3,8 @@
 # defaults apply, as when the lines are left out (IG105, IG601 medium), by
 # name or through a splat of a counted module (one(module.m[*].x) reads
 # only module.m). An output read from an object known only after apply is
-# unknown (IG104 info), and so, the stricter way to fail, is one that passes
-# on the module's input (IG601 info for ops).
+# unknown (IG104 info); one that passes on the module's input, given null,
+# is null (IG601 medium for ops).
 module "nulls" {
   source = "./modules/nulls"
   flag   = null

@@ -1,0 +1,7 @@
+variable "reset" {
+  type = bool
+}
+
+output "reset" {
+  value = var.reset
+}

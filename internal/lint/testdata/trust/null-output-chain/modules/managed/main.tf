@@ -1,0 +1,7 @@
+resource "terraform_data" "flags" {
+  input = "off"
+}
+
+output "reset" {
+  value = terraform_data.flags.output == "on" ? true : null
+}

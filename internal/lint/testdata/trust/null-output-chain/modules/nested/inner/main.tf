@@ -1,0 +1,3 @@
+output "reset" {
+  value = null
+}

@@ -1,0 +1,7 @@
+module "inner" {
+  source = "./inner"
+}
+
+output "reset" {
+  value = module.inner.reset
+}
