@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/config"
+	"github.com/iamguard/terraform-provider-iamguard/internal/inspect"
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
 	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
 	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
@@ -351,8 +352,11 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		waiversAt = time.Now()
 	}
 	b := cfg.Baseline
+	// One budget of signature checks for the whole run, as for findings:
+	// many plans of costly certificates must not take many times as long.
 	opt := lint.Options{Now: at, Baseline: &b, ChangedOnly: *changedOnly, Disabled: cfg.Disabled,
-		Waivers: cfg.Waivers, WaiversAt: waiversAt, MaxFindings: runLimits.findings, MaxFindingBytes: runLimits.findingBytes, Context: ctx}
+		Waivers: cfg.Waivers, WaiversAt: waiversAt, MaxFindings: runLimits.findings, MaxFindingBytes: runLimits.findingBytes, Context: ctx,
+		Checks: inspect.NewBudget()}
 
 	if *tfTimeout <= 0 {
 		return 0, fmt.Errorf("--terraform-timeout must be above zero, not %v", *tfTimeout)

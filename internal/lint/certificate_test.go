@@ -136,12 +136,12 @@ func TestServerCertificate(t *testing.T) {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// TestSignatureChecksBounded: past the plan's budget of signature checks
-// (inspect.MaxSignatureWork), a chain is not verified, nor a body's own
-// signature checked, so that a plan of many costly certificates cannot take
-// minutes; each says so at the rule's severity, not passed. The
-// certificates' keys, signatures and expiry are still judged: a weak
-// intermediate past the budget is IG304 high.
+// TestSignatureChecksBounded: past the run's budget of signature checks
+// (inspect.MaxSignatureWork, shared by its plans), a chain is not
+// verified, nor a body's own signature checked, so that many costly
+// certificates cannot take minutes; each says so at the rule's severity,
+// not passed. The certificates' keys, signatures and expiry are still
+// judged: a weak intermediate past the budget is IG304 high.
 func TestSignatureChecksBounded(t *testing.T) {
 	// CAs of P-521 keys, the costliest checks to make, so that few
 	// certificates spend the budget.
@@ -176,13 +176,14 @@ func TestSignatureChecksBounded(t *testing.T) {
 			i, i, body, chain)
 	}
 	b.WriteString(`]}`)
-	res := Lint(readPlan(t, []byte(b.String())), Options{Now: planNow})
+	shared := inspect.NewBudget() // a run's, for all its plans
+	res := Lint(readPlan(t, []byte(b.String())), Options{Now: planNow, Checks: shared})
 	unchecked := map[string]int{}
 	weakKey := false
 	for _, f := range res.Findings {
 		switch {
 		case (f.Rule == rules.CertificateChainInvalid || f.Rule == rules.CertificateSelfSigned) && f.Severity == rules.Medium &&
-			strings.Contains(f.Message, "more work than iamguard does in one plan or read"):
+			strings.Contains(f.Message, "more work than iamguard does in one run or read"):
 			unchecked[f.Address]++
 		case f.Rule == rules.CertificateChainInvalid || f.Rule == rules.CertificateSelfSigned:
 			t.Errorf("%s: %s %s %s", f.Address, f.Rule.ID, f.Severity, f.Message)
@@ -201,6 +202,17 @@ func TestSignatureChecksBounded(t *testing.T) {
 	}
 	if !weakKey {
 		t.Error("no IG304 high on the weak intermediate of the chain past the budget")
+	}
+	// A second plan of the run checks nothing more (round 226: each plan
+	// had a budget of its own, and five took five times as long).
+	again := 0
+	for _, f := range Lint(readPlan(t, []byte(b.String())), Options{Now: planNow, Checks: shared}).Findings {
+		if strings.Contains(f.Message, "more work than iamguard does in one run or read") {
+			again++
+		}
+	}
+	if want := 2 * (covered + 3); again != want {
+		t.Errorf("the run's second plan: %d findings for checks not made, want %d (IG306 and IG310 for each)", again, want)
 	}
 }
 

@@ -41,6 +41,10 @@ type Options struct {
 	// Context, when set, stops judging once it is done (an interrupt):
 	// the result then holds only its error.
 	Context context.Context
+	// Checks bounds the signature checks and private keys read (see
+	// inspect.Budget): one shared by a run's plans bounds the run. Nil: a
+	// budget of the plan's own.
+	Checks *inspect.Budget
 	// MaxFindings, when above zero, stops judging once the findings pass
 	// it, and MaxFindingBytes once the bytes of their addresses and
 	// messages, which every format repeats, pass it; the result then holds
@@ -293,7 +297,7 @@ type linter struct {
 	oldNames       map[string][]string                       // renamedUsers the other way: by the new one, the old ones (see renews)
 	retaken        map[string]bool                           // names a user is renamed from that another user takes, by key (see readUsers)
 	clearedUsers   map[string]bool                           // users deleted with force_destroy and made again, by accountUser (see readUsers)
-	checks         *inspect.Budget                           // the plan's signature checks left
+	checks         *inspect.Budget                           // the signature checks left (see Options.Checks)
 }
 
 // Lint judges every resource change of p whose type a rule judges.
@@ -303,8 +307,11 @@ func Lint(p *plan.Plan, opt Options) Result {
 		p = refreshOnly(p)
 	}
 	p = acceptDrift(p)
-	l := &linter{plan: p, now: opt.Now, baseline: rules.DefaultBaseline(), checks: inspect.NewBudget(),
+	l := &linter{plan: p, now: opt.Now, baseline: rules.DefaultBaseline(), checks: opt.Checks,
 		sourceReads: map[int]sourceRead{}, users: map[string]int{}, sensitiveUsers: map[string]bool{}}
+	if l.checks == nil {
+		l.checks = inspect.NewBudget()
+	}
 	if opt.Baseline != nil {
 		l.baseline = *opt.Baseline
 	}

@@ -173,7 +173,7 @@ type ServerCertificate struct {
 // value an impure function chooses, since iamguard does not pass what it
 // did not check.
 func (r *Rule) pastBudget(attr string) Finding {
-	f := r.undecided(attr, "the certificates and keys judged with this one need more work than iamguard does in one plan or read (%d signature checks with a 2,048-bit RSA key, fewer with larger keys); %s is not judged, and not passed",
+	f := r.undecided(attr, "the certificates and keys judged with this one need more work than iamguard does in one run or read (%d signature checks with a 2,048-bit RSA key, fewer with larger keys); %s is not judged, and not passed",
 		inspect.MaxSignatureWork, r.Name())
 	f.Severity = r.Severity
 	return f

@@ -530,7 +530,7 @@ func TestPastSignatureBudget(t *testing.T) {
 	}
 	s.Checks = new(inspect.Budget)
 	spent := got(EvaluateServerCertificate(s, certNow, DefaultBaseline()))
-	past := "the certificates and keys judged with this one need more work than iamguard does in one plan or read"
+	past := "the certificates and keys judged with this one need more work than iamguard does in one run or read"
 	want := []string{
 		"IG310 medium " + past,
 		"IG306 medium " + past,
