@@ -454,7 +454,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sigs)
 	stop()
-	rep.Config = report.NewConfig(cfg, minSev, waiversAt, rep.Findings)
+	rep.Config = report.NewConfig(cfg, minSev, waiversAt, rep.Findings, report.Run{ChangedOnly: *changedOnly, Now: at})
 
 	out, color := stdout, isTerminal(stdout)
 	partial := "" // the --output file, while it holds part of a report

@@ -87,6 +87,29 @@ func TestConfigVisibleInEveryFormat(t *testing.T) {
 	if r := lintCLI(t, nil, "lint", "--format", "github", "--no-config", "--fail-on", "high", plan); !strings.HasPrefix(r.stdout, "::warning title=iamguard configuration::") {
 		t.Errorf("GitHub output does not open with the configuration warning:\n%s", r.stdout)
 	}
+
+	// So do the flags that change what is judged (round 226: a --now
+	// years back hid every stale key, and no report said so).
+	for _, format := range []string{"text", "sarif", "junit", "github", "markdown"} {
+		r := lintCLI(t, nil, "lint", "--format", format, "--no-config", "--changed-only", "--now", "2015-01-05T00:00:00Z", plan)
+		for _, want := range []string{"--changed-only", "--now 2015-01-05T00:00:00Z"} {
+			if !strings.Contains(r.stdout, want) {
+				t.Errorf("%s report does not show %q:\n%s", format, want, r.stdout)
+			}
+		}
+	}
+	var flags struct {
+		Config *struct {
+			ChangedOnly bool   `json:"changed_only"`
+			Now         string `json:"now"`
+			Weakens     bool   `json:"weakens"`
+		} `json:"config"`
+	}
+	r = lintCLI(t, nil, "lint", "--format", "json", "--no-config", "--changed-only", "--now", "2015-01-05T00:00:00Z", plan)
+	if err := json.Unmarshal([]byte(r.stdout), &flags); err != nil || flags.Config == nil || !flags.Config.ChangedOnly ||
+		flags.Config.Now != "2015-01-05T00:00:00Z" || !flags.Config.Weakens {
+		t.Errorf("--changed-only --now: config %+v, %v", flags.Config, err)
+	}
 }
 
 // panicWriter fails as a bug would.

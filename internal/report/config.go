@@ -13,20 +13,26 @@ import (
 )
 
 // Config is the configuration in effect, in the report whenever it differs
-// from the defaults: a config file was read, or fail_on is not low. A
-// pull request can add a config file, so every format shows what it
-// switches off or weakens.
+// from the defaults: a config file was read, fail_on is not low, or a flag
+// changes what is judged (--changed-only, --now). A pull request can add a
+// config file, so every format shows what it switches off or weakens.
 type Config struct {
 	File             string          `json:"file,omitempty"`
 	DisabledRules    []string        `json:"disabled_rules"`
 	WeakenedBaseline []WeakenedValue `json:"weakened_baseline"`
 	FailOn           rules.Severity  `json:"fail_on"`
 	FailOnDefault    rules.Severity  `json:"fail_on_default"`
+	// ChangedOnly: resources left as they are were not judged.
+	ChangedOnly bool `json:"changed_only"`
+	// Now is the time dates were judged against (--now), when given, in
+	// place of each plan's timestamp.
+	Now string `json:"now,omitempty"`
 	// Waivers accept findings' risk: a waiver for every address is a rule
 	// switched off by another name.
 	Waivers []ConfigWaiver `json:"waivers"`
 	// Weakens is true when a rule is off, a baseline value is weaker than
-	// its default, fail_on is above its default, or a waiver applies.
+	// its default, fail_on is above its default, a waiver applies, or
+	// unchanged resources are not judged.
 	Weakens bool `json:"weakens"`
 }
 
@@ -52,17 +58,26 @@ type WeakenedValue struct {
 // DefaultFailOn is the fail_on of a run without configuration.
 const DefaultFailOn = rules.Low
 
+// Run is what a run's flags change of what is judged, besides fail_on.
+type Run struct {
+	ChangedOnly bool
+	Now         time.Time // zero: each plan's timestamp
+}
+
 // NewConfig describes the configuration of a run: the loaded config (its
 // File empty when none was read), the fail_on in effect, from the file or
-// the flag, the time waivers are judged at, and the report's findings,
-// judged with c's waivers, to count what each waives. It is nil when
-// everything is the default.
-func NewConfig(c *config.Config, failOn rules.Severity, waiversAt time.Time, findings []Finding) *Config {
-	if c.File == "" && failOn == DefaultFailOn {
+// the flag, the time waivers are judged at, the report's findings, judged
+// with c's waivers, to count what each waives, and the run's flags. It is
+// nil when everything is the default.
+func NewConfig(c *config.Config, failOn rules.Severity, waiversAt time.Time, findings []Finding, run Run) *Config {
+	if c.File == "" && failOn == DefaultFailOn && !run.ChangedOnly && run.Now.IsZero() {
 		return nil
 	}
 	rc := &Config{File: c.File, DisabledRules: c.DisabledRules(), WeakenedBaseline: []WeakenedValue{},
-		FailOn: failOn, FailOnDefault: DefaultFailOn, Waivers: []ConfigWaiver{}}
+		FailOn: failOn, FailOnDefault: DefaultFailOn, ChangedOnly: run.ChangedOnly, Waivers: []ConfigWaiver{}}
+	if !run.Now.IsZero() {
+		rc.Now = run.Now.UTC().Format(time.RFC3339)
+	}
 	if rc.DisabledRules == nil {
 		rc.DisabledRules = []string{}
 	}
@@ -88,7 +103,7 @@ func NewConfig(c *config.Config, failOn rules.Severity, waiversAt time.Time, fin
 			}
 		}
 	}
-	rc.Weakens = len(rc.DisabledRules) > 0 || len(rc.WeakenedBaseline) > 0 || failOn > DefaultFailOn || live
+	rc.Weakens = len(rc.DisabledRules) > 0 || len(rc.WeakenedBaseline) > 0 || failOn > DefaultFailOn || live || run.ChangedOnly
 	return rc
 }
 
@@ -121,6 +136,12 @@ func (c *Config) lines(value func(string) string) []string {
 		out = append(out, fmt.Sprintf("fail_on = %s (default %s): findings below %s do not fail", c.FailOn, c.FailOnDefault, c.FailOn))
 	case c.FailOn != c.FailOnDefault:
 		out = append(out, fmt.Sprintf("fail_on = %s (default %s)", c.FailOn, c.FailOnDefault))
+	}
+	if c.ChangedOnly {
+		out = append(out, "--changed-only: resources the plan leaves as they are (no-op, read) are not judged")
+	}
+	if c.Now != "" {
+		out = append(out, "--now "+c.Now+": dates are judged against it, not the plan's timestamp")
 	}
 	if len(c.DisabledRules) > 0 {
 		out = append(out, "rules disabled: "+strings.Join(c.DisabledRules, ", "))

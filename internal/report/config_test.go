@@ -16,30 +16,30 @@ import (
 var configAt = time.Date(2026, 11, 23, 7, 0, 0, 0, time.UTC)
 
 func TestNewConfig(t *testing.T) {
-	if c := NewConfig(config.Default(), rules.Low, configAt, nil); c != nil {
+	if c := NewConfig(config.Default(), rules.Low, configAt, nil, Run{}); c != nil {
 		t.Errorf("the defaults give %+v, want nil", c)
 	}
-	c := NewConfig(config.Default(), rules.High, configAt, nil) // --fail-on high, no file
+	c := NewConfig(config.Default(), rules.High, configAt, nil, Run{}) // --fail-on high, no file
 	if c == nil || !c.Weakens || c.File != "" || len(c.DisabledRules) != 0 {
 		t.Errorf("--fail-on high gives %+v, want a weakening config", c)
 	}
-	if c := NewConfig(config.Default(), rules.Info, configAt, nil); c == nil || c.Weakens {
+	if c := NewConfig(config.Default(), rules.Info, configAt, nil, Run{}); c == nil || c.Weakens {
 		t.Errorf("--fail-on info gives %+v, want a config that differs but does not weaken", c)
 	}
 	d := config.Default()
 	d.File = ".iamguard.hcl" // a file that only holds stricter values, or expired waivers
-	if c := NewConfig(d, rules.Low, configAt, nil); c == nil || c.Weakens || c.File != ".iamguard.hcl" {
+	if c := NewConfig(d, rules.Low, configAt, nil, Run{}); c == nil || c.Weakens || c.File != ".iamguard.hcl" {
 		t.Errorf("a harmless file gives %+v, want it named, not weakening", c)
 	}
 	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
 	d.Waivers = []config.Waiver{{Rule: "IG203", Address: "*", Reason: "old", Expires: day("2026-01-31")}}
-	if c := NewConfig(d, rules.Low, configAt, nil); c == nil || c.Weakens || len(c.Waivers) != 1 || !c.Waivers[0].Expired {
+	if c := NewConfig(d, rules.Low, configAt, nil, Run{}); c == nil || c.Weakens || len(c.Waivers) != 1 || !c.Waivers[0].Expired {
 		t.Errorf("an expired waiver gives %+v, want it listed as expired, not weakening", c)
 	}
 	// A live waiver accepts the risk of what it covers: a waiver of every
 	// address switches the rule off by another name.
 	d.Waivers = append(d.Waivers, config.Waiver{Rule: "IG202", Address: "*", Reason: "all of them"})
-	c = NewConfig(d, rules.Low, configAt, nil)
+	c = NewConfig(d, rules.Low, configAt, nil, Run{})
 	if c == nil || !c.Weakens || len(c.Waivers) != 2 || c.Waivers[1] != (ConfigWaiver{Rule: "IG202", Address: "*", Reason: "all of them"}) {
 		t.Fatalf("a live waiver gives %+v, want it listed, weakening", c)
 	}
@@ -61,7 +61,7 @@ func TestNewConfig(t *testing.T) {
 			t.Fatal(err)
 		}
 		f.File = "c.hcl"
-		r := &Report{Tool: Tool{Name: "iamguard"}, Config: NewConfig(f, rules.Low, configAt, nil)}
+		r := &Report{Tool: Tool{Name: "iamguard"}, Config: NewConfig(f, rules.Low, configAt, nil, Run{})}
 		var j struct {
 			Config struct{ Weakens bool } `json:"config"`
 		}
@@ -74,7 +74,7 @@ func TestNewConfig(t *testing.T) {
 	}
 	d.Waivers = d.Waivers[1:]
 	waived := []Finding{{Finding: rules.Finding{Rule: rules.ByID("IG202"), Severity: rules.High}, Waiver: &d.Waivers[0], Waived: true}}
-	if lines := NewConfig(d, rules.Low, configAt, waived).lines(nil); !slices.ContainsFunc(lines, func(l string) bool {
+	if lines := NewConfig(d, rules.Low, configAt, waived, Run{}).lines(nil); !slices.ContainsFunc(lines, func(l string) bool {
 		return strings.Contains(l, "(never expires, waives 1 finding)")
 	}) {
 		t.Errorf("a waiver of one finding does not say so: %q", lines)
@@ -138,7 +138,7 @@ func TestConfigWeakeningFirst(t *testing.T) {
 			waived++
 		}
 	}
-	r.Config = NewConfig(c, rules.Critical, configAt, r.Findings)
+	r.Config = NewConfig(c, rules.Critical, configAt, r.Findings, Run{})
 	if got := r.Config.Waivers[len(c.Waivers)-1].Waives; got != waived || waived == 0 {
 		t.Errorf("the catch-all waiver waives %d findings, want %d", got, waived)
 	}
@@ -187,7 +187,7 @@ func TestWaiverOfHighFindingFirst(t *testing.T) {
 		findings = append(findings, Finding{Finding: rules.Finding{Rule: rules.ByID("IG704"), Severity: rules.High}, Waiver: &w, Waived: true})
 	}
 	findings[len(findings)-2].Waiver, findings[len(findings)-1].Waiver = &c.Waivers[45], &c.Waivers[46]
-	rc := NewConfig(c, rules.Low, configAt, findings)
+	rc := NewConfig(c, rules.Low, configAt, findings, Run{})
 	lines := rc.lines(nil)
 	if len(lines) < 3 || !strings.Contains(lines[1], "CATCH-ALL") || !strings.Contains(lines[2], "HIDDEN-HIGH") {
 		t.Errorf("first lines %q, want the waivers of high findings, the broadest first", lines[:min(3, len(lines))])
@@ -207,7 +207,7 @@ func TestGitHubConfigLongPath(t *testing.T) {
 	c.File = strings.Repeat("/d"+strings.Repeat("x", 198), 20) + "/.iamguard.hcl"
 	c.Disabled["IG702"] = true
 	c.Baseline.MinRSABits = 1024
-	msg := githubConfig(NewConfig(c, rules.Critical, configAt, nil))
+	msg := githubConfig(NewConfig(c, rules.Critical, configAt, nil, Run{}))
 	for _, want := range []string{"…", ".iamguard.hcl", "fail_on = critical", "rules disabled: IG702", "baseline min_rsa_bits = 1024"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("annotation lacks %q:\n%s", want, msg)
@@ -225,7 +225,7 @@ func TestGitHubConfigLongPath(t *testing.T) {
 func TestConfigValuesOneLine(t *testing.T) {
 	c := config.Default()
 	c.Waivers = []config.Waiver{{Rule: "IG101", Address: "*\nx", Reason: "ok\nThe configuration is the default.\r\n0 resources judged"}}
-	msg := githubConfig(NewConfig(c, rules.Medium, configAt, nil))
+	msg := githubConfig(NewConfig(c, rules.Medium, configAt, nil, Run{}))
 	if !strings.Contains(msg, "waiver: IG101 on * x (never expires): ok The configuration is the default.  0 resources judged") {
 		t.Errorf("annotation keeps the reason's line breaks:\n%s", msg)
 	}

@@ -123,7 +123,7 @@ rule "IG202" { enabled = false }
 	}
 	c.File = "conf/" + hostileKey + ".hcl"
 	r := emptyReport()
-	r.Config = NewConfig(c, rules.High, configAt, nil)
+	r.Config = NewConfig(c, rules.High, configAt, nil, Run{ChangedOnly: true, Now: configAt})
 	return r
 }
 
