@@ -285,12 +285,14 @@ func costly(c *x509.Certificate) bool {
 	return ok && k.E >= 1<<20 && k.N.BitLen() > 8192
 }
 
-// Budget bounds the signature checks made for one plan, and the private keys
-// read, so that a plan of costly certificates (keys of thousands of bits,
-// weak signatures that ask whose key made them, long chains) cannot take
-// minutes: each check spends what it costs (see checkCost and keyParseCost),
-// and once one is not covered the budget is spent: nothing after it is
-// checked. A nil *Budget is unbounded. A Budget is for one goroutine.
+// Budget bounds the signature checks made for one run or read, the
+// private keys read, and the names matched against allowed domains, so
+// that costly certificates (keys of thousands of bits, weak signatures
+// that ask whose key made them, long chains, thousands of names) cannot
+// take minutes: each check spends what it costs (see checkCost and
+// keyParseCost), and once one is not covered the budget is spent: nothing
+// after it is checked. A nil *Budget is unbounded. A Budget is for one
+// goroutine.
 type Budget struct{ left int }
 
 // MaxSignatureWork is a plan's budget, in checks with a 2,048-bit RSA key
@@ -306,8 +308,11 @@ func NewBudget() *Budget { return &Budget{left: MaxSignatureWork} }
 // Left is what is left of b, in the units of MaxSignatureWork.
 func (b *Budget) Left() int { return b.left }
 
-// spend takes units from b if it holds that many; if not, b is spent, and
-// nothing after is checked either.
+// Spend takes units from b if it holds that many; if not, b is spent, and
+// nothing after is checked either. It reports whether they were taken.
+func (b *Budget) Spend(units int) bool { return b.spend(units) }
+
+// spend is Spend.
 func (b *Budget) spend(units int) bool {
 	if b == nil {
 		return true
