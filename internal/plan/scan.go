@@ -497,7 +497,7 @@ func (s *scanner) unique(name string, fields bool, member func(key []byte) error
 				break
 			}
 		}
-		if !utf8.Valid(k) {
+		if !ascii(k) && !utf8.Valid(k) {
 			// As encoding/json reads it: "x\xff" and "x\ufffd" are one key.
 			s.validKey = asDecoded(s.validKey[:0], k)
 			k = s.validKey
@@ -730,6 +730,22 @@ func foldable(k []byte) bool {
 // least 'A' less those past 'Z', each sum kept within its byte.
 func upper(w uint64) uint64 {
 	return (w + ones*(0x80-'A')) &^ (w + ones*(0x80-'Z'-1)) & highs
+}
+
+// ascii reports whether k is all ASCII, eight bytes at a time.
+func ascii(k []byte) bool {
+	for len(k) >= 8 {
+		if binary.LittleEndian.Uint64(k)&highs != 0 {
+			return false
+		}
+		k = k[8:]
+	}
+	for _, c := range k {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // asDecoded appends k to dst as encoding/json decodes a string: each byte
