@@ -801,10 +801,12 @@ func (rd *reader) transientAddress(raw []byte) (string, bool) {
 }
 
 // noteCounted notes a managed resource whose configuration gives it count
-// or for_each: one the plan lists no instance of has none, and is known
-// when Terraform plans (one(terraform_data.x[*].output) of count = 0). One
-// without either has one instance, which a plan that lists none leaves
-// out: what it holds is not shown.
+// or for_each, or that is in a module called with either: one the plan
+// lists no instance of has none, and is known when Terraform plans
+// (one(terraform_data.x[*].output) of count = 0, one(module.m[*].x) of a
+// module of count = 0; round 227: the module's was unknown). One without
+// either has one instance, which a plan that lists none leaves out: what
+// it holds is not shown.
 func (rd *reader) noteCounted(module *modulePath, raw []byte) error {
 	var addr string
 	if decodeString(raw, &addr) != nil || strings.HasPrefix(addr, "data.") || strings.HasPrefix(addr, "ephemeral.") {
@@ -1808,7 +1810,10 @@ func (rd *reader) configCall(child *modulePath) error {
 		switch string(key) {
 		case "module":
 			return rd.configModule(child)
+		case "count_expression":
+			child.counted = true
 		case "for_each_expression":
+			child.counted = true
 			if rd.hold(&forEach) {
 				return nil
 			}
@@ -1938,6 +1943,9 @@ type modulePath struct {
 	// inputs (see readsSecret).
 	kept, passesInputs bool
 	key                uint64 // its calls chained (see chainKey)
+	// counted: its call, or a call it is within, gives count or for_each,
+	// so its resources may have no instance (see noteCounted).
+	counted bool
 }
 
 // enterCall gives the module of a call named name within m, reused from
@@ -1949,7 +1957,7 @@ func (rd *reader) enterCall(m *modulePath, name []byte) *modulePath {
 	}
 	child := rd.callPaths[rd.callDepth]
 	rd.callDepth++
-	*child = modulePath{parent: m, name: append(child.name[:0], name...), id: -1, key: rd.chainKeyBytes(m.key, name)}
+	*child = modulePath{parent: m, name: append(child.name[:0], name...), id: -1, key: rd.chainKeyBytes(m.key, name), counted: m.counted}
 	return child
 }
 
@@ -2032,7 +2040,7 @@ func (rd *reader) configResource(module *modulePath) error {
 		}
 		return err
 	})
-	if err == nil && counted {
+	if err == nil && (counted || module.counted) {
 		err = rd.noteCounted(module, e.address)
 	}
 	if err != nil || len(e.typ) == 0 || !rd.keepRaw(e.typ) {
