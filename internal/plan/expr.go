@@ -540,6 +540,15 @@ func (rd *reader) knownRefs(m int, e expr, each func() bool) bool {
 	if e.opaque || e.each && (each == nil || !each()) {
 		return false
 	}
+	// Each step of a chain of modules' inputs and outputs is a call deeper:
+	// past maxKnownDepth, what it reads is unknown, the way a cycle is
+	// (round 228: 100,000 modules each reading the last one's output took
+	// 200 MB of stack).
+	if rd.knownDepth >= maxKnownDepth {
+		return false
+	}
+	rd.knownDepth++
+	defer func() { rd.knownDepth-- }()
 	for _, v := range e.vars {
 		if !rd.knownVar(m, v) {
 			return false
@@ -569,6 +578,12 @@ func (rd *reader) knownRefs(m int, e expr, each func() bool) bool {
 	return true
 }
 
+// maxKnownDepth bounds the chain of modules' inputs and outputs knownRefs
+// follows: a few MB of stack. Terraform's nesting of modules is bounded by
+// the plan's nesting of JSON (a few thousand levels); a chain of sibling
+// modules each reading the last is not.
+const maxKnownDepth = 5000
+
 // knownOutput reports whether the output of a module called from module m
 // is known when Terraform plans (module.m.nothing, given value = null, or
 // one that reads only what knownRefs finds known, in the module); "" asks
@@ -584,12 +599,19 @@ func (rd *reader) knownOutput(m int, call, output string) bool {
 	case !rd.knownOutputs[configKey{child, ""}]:
 		return false
 	}
+	k := configKey{child, "\x00"} // all of them, once a module (round 228: once a reference, N references of M outputs cost N × M)
+	if v, ok := rd.known[k]; ok {
+		return v
+	}
+	rd.known[k] = false
+	v := true
 	for name := range rd.outputExprs[child] {
-		if !rd.knownOutputRefs(child, name) {
-			return false
+		if v = rd.knownOutputRefs(child, name); !v {
+			break
 		}
 	}
-	return true
+	rd.known[k] = v
+	return v
 }
 
 // knownOutputRefs reports whether module m's output, of those whose

@@ -262,6 +262,7 @@ type reader struct {
 	// rootDeclared has the root input variables the configuration declares.
 	rootDeclared map[string]bool
 	known        map[configKey]bool
+	knownDepth   int                // the calls of knownRefs under way
 	knownOutputs map[configKey]bool // see moduleOutputs
 	// deferred has the data sources the plan reads at apply, by module
 	// path and name (see deferData); readAtApply the same by numbered

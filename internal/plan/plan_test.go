@@ -2162,3 +2162,63 @@ func TestFoldable(t *testing.T) {
 		}
 	}
 }
+
+// chainedModules is a plan whose login profile reads the last of n sibling
+// modules, each of which passes on, as its output, the input its call
+// gives it from the module before (the first's, null).
+func chainedModules(n int) string {
+	var calls []string
+	for i := range n {
+		in := `{"constant_value": null}`
+		if i > 0 {
+			in = fmt.Sprintf(`{"references": ["module.m%d.o", "module.m%d"]}`, i-1, i-1)
+		}
+		calls = append(calls, fmt.Sprintf(`"m%d": {"source": "./m", "expressions": {"x": %s},
+		  "module": {"variables": {"x": {}}, "outputs": {"o": {"expression": {"references": ["var.x"]}}}}}`, i, in))
+	}
+	return `{"format_version": "1.2", "resource_changes": [{"address": "aws_iam_user_login_profile.p", "mode": "managed",
+	  "type": "aws_iam_user_login_profile", "name": "p", "change": {"actions": ["create"], "before": null,
+	  "after": {"user": "u"}, "after_unknown": {"password_reset_required": true}}}],
+	 "configuration": {"root_module": {"resources": [{"address": "aws_iam_user_login_profile.p", "mode": "managed",
+	  "type": "aws_iam_user_login_profile", "name": "p", "expressions": {"user": {"constant_value": "u"},
+	  "password_reset_required": {"references": ["module.m` + strconv.Itoa(n-1) + `.o", "module.m` + strconv.Itoa(n-1) + `"]}}}],
+	  "module_calls": {` + strings.Join(calls, ",") + `}}}}`
+}
+
+// TestKnownChainBounded: a null passed along a chain of modules' inputs
+// and outputs is known when Terraform plans, however the chain runs; one
+// longer than the reader follows (round 228: 100,000 links took 200 MB of
+// stack) is unknown, as a cycle is.
+func TestKnownChainBounded(t *testing.T) {
+	for n, want := range map[int]Setting{1: SetAtPlan, 100: SetAtPlan, maxKnownDepth: Set} {
+		if got, err := resetSetting(chainedModules(n)); err != nil || got != want {
+			t.Errorf("a chain of %d modules: %v, %v; want %v", n, got, err, want)
+		}
+	}
+}
+
+// BenchmarkWholeModuleOutputs: outputs that each read a whole module
+// (value = module.c) ask once whether all of its outputs are known, not
+// once each (round 228: 20,000 of them over 20,000 outputs took 76 s).
+func BenchmarkWholeModuleOutputs(b *testing.B) {
+	const n = 5000
+	var outer, inner []string
+	for i := range n {
+		outer = append(outer, fmt.Sprintf(`"o%d": {"expression": {"references": ["module.c"]}}`, i))
+		inner = append(inner, fmt.Sprintf(`"o%d": {"expression": {"references": ["var.x"]}}`, i))
+	}
+	doc := `{"format_version": "1.2", "resource_changes": [{"address": "aws_iam_user_login_profile.p", "mode": "managed",
+	  "type": "aws_iam_user_login_profile", "name": "p", "change": {"actions": ["create"], "before": null,
+	  "after": {"user": "u"}, "after_unknown": {"password_reset_required": true}}}],
+	 "configuration": {"root_module": {"resources": [{"address": "aws_iam_user_login_profile.p", "mode": "managed",
+	  "type": "aws_iam_user_login_profile", "name": "p", "expressions": {"user": {"constant_value": "u"},
+	  "password_reset_required": {"references": ["module.p"]}}}],
+	  "module_calls": {"p": {"source": "./p", "module": {"outputs": {` + strings.Join(outer, ",") + `},
+	    "module_calls": {"c": {"source": "./c", "expressions": {"x": {"constant_value": null}},
+	      "module": {"variables": {"x": {}}, "outputs": {` + strings.Join(inner, ",") + `}}}}}}}}}}`
+	for b.Loop() {
+		if got, err := resetSetting(doc); err != nil || got != SetAtPlan {
+			b.Fatalf("%v, %v", got, err)
+		}
+	}
+}
