@@ -76,7 +76,7 @@ func NewConfig(c *config.Config, failOn rules.Severity, waiversAt time.Time, fin
 	rc := &Config{File: c.File, DisabledRules: c.DisabledRules(), WeakenedBaseline: []WeakenedValue{},
 		FailOn: failOn, FailOnDefault: DefaultFailOn, ChangedOnly: run.ChangedOnly, Waivers: []ConfigWaiver{}}
 	if !run.Now.IsZero() {
-		rc.Now = run.Now.UTC().Format(time.RFC3339)
+		rc.Now = run.Now.Format(time.RFC3339Nano) // as given: in its zone, with its fraction
 	}
 	if rc.DisabledRules == nil {
 		rc.DisabledRules = []string{}
