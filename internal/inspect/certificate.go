@@ -310,10 +310,7 @@ func (b *Budget) Left() int { return b.left }
 
 // Spend takes units from b if it holds that many; if not, b is spent, and
 // nothing after is checked either. It reports whether they were taken.
-func (b *Budget) Spend(units int) bool { return b.spend(units) }
-
-// spend is Spend.
-func (b *Budget) spend(units int) bool {
+func (b *Budget) Spend(units int) bool {
 	if b == nil {
 		return true
 	}
@@ -386,7 +383,7 @@ func selfSignature(c *x509.Certificate, b *Budget) (SelfSignature, bool) {
 	if oversized(c) {
 		return NotSelfSigned, false // an oversized key is judged as such, unchecked
 	}
-	if costly(c) || !b.spend(checkCost(c)) { // judged by names and key identifiers alone
+	if costly(c) || !b.Spend(checkCost(c)) { // judged by names and key identifiers alone
 		if namesItself(c) {
 			return SelfNamedUnchecked, true
 		}
@@ -546,7 +543,7 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time, b *Budge
 		prev = c
 	}
 	cost += links * (1 + min(repeated, 1))
-	if !b.spend(cost) {
+	if !b.Spend(cost) {
 		return ErrBudgetSpent
 	}
 	roots, inter := x509.NewCertPool(), x509.NewCertPool()
@@ -571,7 +568,7 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time, b *Budge
 	)
 	switch {
 	case errors.As(err, &unknown):
-		if !b.spend(links) { // where the path breaks is not looked for
+		if !b.Spend(links) { // where the path breaks is not looked for
 			return errNoPath
 		}
 		return brokenLink(body, chain)
@@ -711,7 +708,7 @@ func ParsePrivateKey(pemText string, checks *Budget) (*PrivateKey, error) {
 	if len(b.Bytes) > maxKeyDER {
 		return nil, fmt.Errorf("private key is %d bytes; iamguard reads keys of at most %d (RSA of %d bits)", len(b.Bytes), maxKeyDER, MaxRSABits)
 	}
-	if !checks.spend(keyParseCost(len(b.Bytes))) {
+	if !checks.Spend(keyParseCost(len(b.Bytes))) {
 		return nil, ErrBudgetSpent
 	}
 	encrypted := len(b.Headers) > 0 // Proc-Type: 4,ENCRYPTED

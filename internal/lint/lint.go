@@ -41,9 +41,9 @@ type Options struct {
 	// Context, when set, stops judging once it is done (an interrupt):
 	// the result then holds only its error.
 	Context context.Context
-	// Checks bounds the signature checks and private keys read (see
-	// inspect.Budget): one shared by a run's plans bounds the run. Nil: a
-	// budget of the plan's own.
+	// Checks bounds the signature checks, private keys read and names
+	// matched (see inspect.Budget): one shared by a run's plans bounds the
+	// run. Nil: a budget of the plan's own.
 	Checks *inspect.Budget
 	// MaxFindings, when above zero, stops judging once the findings pass
 	// it, and MaxFindingBytes once the bytes of their addresses and
