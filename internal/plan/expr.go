@@ -543,11 +543,13 @@ func (rd *reader) knownRefs(m int, e expr, each func() bool) bool {
 	// Each step of a chain of modules' inputs and outputs is a call deeper:
 	// past maxKnownDepth, what it reads is unknown, the way a cycle is
 	// (round 228: 100,000 modules each reading the last one's output took
-	// 200 MB of stack).
-	if rd.knownDepth >= maxKnownDepth {
+	// 200 MB of stack). So is all, past maxKnownSteps steps (see memoKnown).
+	if rd.knownDepth >= maxKnownDepth || rd.knownSteps >= maxKnownSteps {
+		rd.knownCuts++
 		return false
 	}
 	rd.knownDepth++
+	rd.knownSteps++
 	defer func() { rd.knownDepth-- }()
 	for _, v := range e.vars {
 		if !rd.knownVar(m, v) {
@@ -581,8 +583,33 @@ func (rd *reader) knownRefs(m int, e expr, each func() bool) bool {
 // maxKnownDepth bounds the chain of modules' inputs and outputs knownRefs
 // follows: a few MB of stack. Terraform's nesting of modules is bounded by
 // the plan's nesting of JSON (a few thousand levels); a chain of sibling
-// modules each reading the last is not.
-const maxKnownDepth = 5000
+// modules each reading the last is not. maxKnownSteps bounds the steps of
+// all chains: each step is taken once (see memoKnown) but in chains cut
+// short, whose number the plan bounds.
+const (
+	maxKnownDepth = 5000
+	maxKnownSteps = 1 << 24
+)
+
+// memoKnown gives rd.known[k], found by known once: false while known
+// runs, so that a cycle is unknown. A result of a chain cut short (see
+// knownRefs) is not kept: it holds for the chain that reached k, not for
+// a shorter one that reaches it later (round 229: one long chain made
+// every module it passed through unknown to the others).
+func (rd *reader) memoKnown(k configKey, known func() bool) bool {
+	if v, ok := rd.known[k]; ok {
+		return v
+	}
+	rd.known[k] = false
+	cuts := rd.knownCuts
+	v := known()
+	if rd.knownCuts != cuts {
+		delete(rd.known, k)
+	} else {
+		rd.known[k] = v
+	}
+	return v
+}
 
 // knownOutput reports whether the output of a module called from module m
 // is known when Terraform plans (module.m.nothing, given value = null, or
@@ -599,19 +626,16 @@ func (rd *reader) knownOutput(m int, call, output string) bool {
 	case !rd.knownOutputs[configKey{child, ""}]:
 		return false
 	}
-	k := configKey{child, "\x00"} // all of them, once a module (round 228: once a reference, N references of M outputs cost N × M)
-	if v, ok := rd.known[k]; ok {
-		return v
-	}
-	rd.known[k] = false
-	v := true
-	for name := range rd.outputExprs[child] {
-		if v = rd.knownOutputRefs(child, name); !v {
-			break
+	// All of them, once a module (round 228: once a reference, N
+	// references of M outputs cost N × M).
+	return rd.memoKnown(configKey{child, "\x00"}, func() bool {
+		for name := range rd.outputExprs[child] {
+			if !rd.knownOutputRefs(child, name) {
+				return false
+			}
 		}
-	}
-	rd.known[k] = v
-	return v
+		return true
+	})
 }
 
 // knownOutputRefs reports whether module m's output, of those whose
@@ -622,14 +646,8 @@ func (rd *reader) knownOutputRefs(m int, output string) bool {
 	if !ok {
 		return false
 	}
-	k := configKey{m, "\x00" + output} // no variable is named so
-	if v, ok := rd.known[k]; ok {
-		return v
-	}
-	rd.known[k] = false // a cycle, which only a hand-made plan has, is unknown
-	v := rd.knownRefs(m, e, nil)
-	rd.known[k] = v
-	return v
+	// No variable is named so.
+	return rd.memoKnown(configKey{m, "\x00" + output}, func() bool { return rd.knownRefs(m, e, nil) })
 }
 
 func (rd *reader) knownVar(m int, name string) bool {
@@ -642,37 +660,27 @@ func (rd *reader) knownVar(m int, name string) bool {
 		_, declared := rd.rootDeclared[name]
 		return value || !shown && declared
 	}
-	k := configKey{m, name}
-	if v, ok := rd.known[k]; ok {
-		return v
-	}
-	rd.known[k] = false // a cycle, which only a hand-made plan has, is unknown
-	call, ok := rd.calls[m]
-	v := false // a module the configuration does not show how it is called
-	if ok {
+	return rd.memoKnown(configKey{m, name}, func() bool {
+		call, ok := rd.calls[m]
+		if !ok {
+			return false // a module the configuration does not show how it is called
+		}
 		in, given := call.inputs[name]
 		switch {
 		case !given:
-			v = call.defaults[name]
+			return call.defaults[name]
 		case in.refs:
-			v = rd.knownRefs(call.parent, in, func() bool { return rd.knownEach(m, call) })
-		default:
-			v = !in.opaque // a constant, null or not
+			return rd.knownRefs(call.parent, in, func() bool { return rd.knownEach(m, call) })
 		}
-	}
-	rd.known[k] = v
-	return v
+		return !in.opaque // a constant, null or not
+	})
 }
 
 // knownEach reports whether each.value of module m's call is known: its
 // for_each expression, read in the caller's scope, once a module.
 func (rd *reader) knownEach(m int, call moduleCall) bool {
-	k := configKey{m, "each.value"} // no variable is named so
-	if v, ok := rd.known[k]; ok {
-		return v
-	}
-	rd.known[k] = false
-	v := call.forEach != nil && rd.knownRefs(call.parent, *call.forEach, nil)
-	rd.known[k] = v
-	return v
+	// No variable is named so.
+	return rd.memoKnown(configKey{m, "each.value"}, func() bool {
+		return call.forEach != nil && rd.knownRefs(call.parent, *call.forEach, nil)
+	})
 }

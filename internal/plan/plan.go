@@ -262,8 +262,10 @@ type reader struct {
 	// rootDeclared has the root input variables the configuration declares.
 	rootDeclared map[string]bool
 	known        map[configKey]bool
-	knownDepth   int                // the calls of knownRefs under way
-	knownOutputs map[configKey]bool // see moduleOutputs
+	// knownDepth counts the calls of knownRefs under way, knownSteps all
+	// of them, and knownCuts those cut short (see memoKnown).
+	knownDepth, knownSteps, knownCuts int
+	knownOutputs                      map[configKey]bool // see moduleOutputs
 	// deferred has the data sources the plan reads at apply, by module
 	// path and name (see deferData); readAtApply the same by numbered
 	// module, from resolveConfig on.
