@@ -532,155 +532,170 @@ func (rd *reader) onlyShown(m int, e expr) bool {
 // shown known when Terraform plans. each tells whether each.value is known
 // (nil: there is none). A root input variable is known if the plan shows
 // its value; a module's, if its call gives it a known expression, or leaves
-// it to a default the module shows; a data source, unless the plan reads
-// any instance of it at apply. What the plan does not show (a
-// hand-made plan with no variables) is not known. rd.known memoizes per
-// module and variable, so that deep module chains cost linear work.
+// it to a default the module shows; a module's output, if it reads only
+// what is known, in its module (see moduleOutputs); a data source, unless
+// the plan reads any instance of it at apply. What the plan does not show
+// (a hand-made plan with no variables) is not known.
 func (rd *reader) knownRefs(m int, e expr, each func() bool) bool {
-	if e.opaque || e.each && (each == nil || !each()) {
+	if e.each && (each == nil || !each()) {
 		return false
 	}
-	// Each step of a chain of modules' inputs and outputs is a call deeper:
-	// past maxKnownDepth, what it reads is unknown, the way a cycle is
-	// (round 228: 100,000 modules each reading the last one's output took
-	// 200 MB of stack). So is all, past maxKnownSteps steps (see memoKnown).
-	if rd.knownDepth >= maxKnownDepth || rd.knownSteps >= maxKnownSteps {
-		rd.knownCuts++
-		return false
+	known, next := rd.exprStep(m, e)
+	for _, k := range next {
+		known = known && rd.knownValue(k)
 	}
-	rd.knownDepth++
-	rd.knownSteps++
-	defer func() { rd.knownDepth-- }()
-	for _, v := range e.vars {
-		if !rd.knownVar(m, v) {
-			return false
-		}
-	}
-	for _, o := range e.outputs {
-		call, output, _ := strings.Cut(o, "\x00")
-		if !rd.knownOutput(m, call, output) {
-			return false
-		}
+	return known
+}
+
+// knownKey names a value of a module that expressions read: an input
+// variable ('v'), an output ('o'), all its outputs ('a'), or each.value
+// of its call ('e').
+type knownKey struct {
+	kind byte
+	m    int
+	name string
+}
+
+// exprStep reports whether what e, read in module m, reads of its own
+// module (data sources, managed resources) and the root variables are
+// known, and gives the values of modules it reads besides; each.value
+// aside (see knownStep).
+func (rd *reader) exprStep(m int, e expr) (bool, []knownKey) {
+	if e.opaque {
+		return false, nil
 	}
 	for _, d := range e.data {
 		if rd.readAtApply[configKey{m, d}] {
-			return false
+			return false, nil
 		}
 	}
 	for _, r := range e.managed {
 		if m >= len(rd.moduleKeys) {
-			return false
+			return false, nil
 		}
 		typ, name, _ := strings.Cut(r, ".")
 		k := rd.instanceKey(rd.moduleKeys[m], typ, name)
 		if hasKey(rd.instances.changed, k) || !hasKey(rd.instances.noops, k) && !hasKey(rd.instances.counted, k) {
-			return false
+			return false, nil
 		}
 	}
-	return true
-}
-
-// maxKnownDepth bounds the chain of modules' inputs and outputs knownRefs
-// follows: a few MB of stack. Terraform's nesting of modules is bounded by
-// the plan's nesting of JSON (a few thousand levels); a chain of sibling
-// modules each reading the last is not. maxKnownSteps bounds the steps of
-// all chains: each step is taken once (see memoKnown) but in chains cut
-// short, whose number the plan bounds.
-const (
-	maxKnownDepth = 5000
-	maxKnownSteps = 1 << 24
-)
-
-// memoKnown gives rd.known[k], found by known once: false while known
-// runs, so that a cycle is unknown. A result of a chain cut short (see
-// knownRefs) is not kept: it holds for the chain that reached k, not for
-// a shorter one that reaches it later (round 229: one long chain made
-// every module it passed through unknown to the others).
-func (rd *reader) memoKnown(k configKey, known func() bool) bool {
-	if v, ok := rd.known[k]; ok {
-		return v
-	}
-	rd.known[k] = false
-	cuts := rd.knownCuts
-	v := known()
-	if rd.knownCuts != cuts {
-		delete(rd.known, k)
-	} else {
-		rd.known[k] = v
-	}
-	return v
-}
-
-// knownOutput reports whether the output of a module called from module m
-// is known when Terraform plans (module.m.nothing, given value = null, or
-// one that reads only what knownRefs finds known, in the module); "" asks
-// for all of them (one(module.m[*].nothing) reads only module.m). See
-// moduleOutputs.
-func (rd *reader) knownOutput(m int, call, output string) bool {
-	child, ok := rd.p.modules[configKey{m, call}]
-	switch {
-	case !ok:
-		return false
-	case output != "":
-		return rd.knownOutputs[configKey{child, output}] || rd.knownOutputRefs(child, output)
-	case !rd.knownOutputs[configKey{child, ""}]:
-		return false
-	}
-	// All of them, once a module (round 228: once a reference, N
-	// references of M outputs cost N × M).
-	return rd.memoKnown(configKey{child, "\x00"}, func() bool {
-		for name := range rd.outputExprs[child] {
-			if !rd.knownOutputRefs(child, name) {
-				return false
-			}
+	var next []knownKey
+	for _, v := range e.vars {
+		if m > 0 {
+			next = append(next, knownKey{'v', m, v})
+			continue
 		}
-		return true
-	})
-}
-
-// knownOutputRefs reports whether module m's output, of those whose
-// expressions moduleOutputs keeps, reads only what is known when Terraform
-// plans, memoized as knownVar is.
-func (rd *reader) knownOutputRefs(m int, output string) bool {
-	e, ok := rd.outputExprs[m][output]
-	if !ok {
-		return false
-	}
-	// No variable is named so.
-	return rd.memoKnown(configKey{m, "\x00" + output}, func() bool { return rd.knownRefs(m, e, nil) })
-}
-
-func (rd *reader) knownVar(m int, name string) bool {
-	if m == 0 {
 		// Terraform shows every root variable's value but an ephemeral
 		// one's: a variable the configuration declares and the plan does
 		// not show. An ephemeral value reaches an attribute only through
 		// ephemeralasnull, as null: known when Terraform plans.
-		value, shown := rd.rootVars[name]
-		_, declared := rd.rootDeclared[name]
-		return value || !shown && declared
+		value, shown := rd.rootVars[v]
+		if _, declared := rd.rootDeclared[v]; !value && (shown || !declared) {
+			return false, nil
+		}
 	}
-	return rd.memoKnown(configKey{m, name}, func() bool {
-		call, ok := rd.calls[m]
-		if !ok {
-			return false // a module the configuration does not show how it is called
-		}
-		in, given := call.inputs[name]
+	for _, o := range e.outputs {
+		call, output, _ := strings.Cut(o, "\x00")
+		child, ok := rd.p.modules[configKey{m, call}]
 		switch {
-		case !given:
-			return call.defaults[name]
-		case in.refs:
-			return rd.knownRefs(call.parent, in, func() bool { return rd.knownEach(m, call) })
+		case !ok:
+			return false, nil
+		case output == "": // one(module.m[*].nothing) reads all of module.m
+			next = append(next, knownKey{'a', child, ""})
+		case !rd.knownOutputs[configKey{child, output}]: // not a constant
+			next = append(next, knownKey{'o', child, output})
 		}
-		return !in.opaque // a constant, null or not
-	})
+	}
+	return true, next
 }
 
-// knownEach reports whether each.value of module m's call is known: its
-// for_each expression, read in the caller's scope, once a module.
-func (rd *reader) knownEach(m int, call moduleCall) bool {
-	// No variable is named so.
-	return rd.memoKnown(configKey{m, "each.value"}, func() bool {
-		return call.forEach != nil && rd.knownRefs(call.parent, *call.forEach, nil)
-	})
+// knownStep is exprStep for a value of a module: whether what it reads
+// directly is known, and the values of modules it reads besides.
+func (rd *reader) knownStep(k knownKey) (bool, []knownKey) {
+	switch k.kind {
+	case 'v':
+		call, ok := rd.calls[k.m]
+		if !ok {
+			return false, nil // a module the configuration does not show how it is called
+		}
+		in, given := call.inputs[k.name]
+		switch {
+		case !given:
+			return call.defaults[k.name], nil
+		case !in.refs:
+			return !in.opaque, nil // a constant, null or not
+		}
+		known, next := rd.exprStep(call.parent, in)
+		if in.each {
+			next = append(next, knownKey{'e', k.m, ""})
+		}
+		return known, next
+	case 'e':
+		call := rd.calls[k.m]
+		if call.forEach == nil || call.forEach.each {
+			return false, nil
+		}
+		return rd.exprStep(call.parent, *call.forEach)
+	case 'o':
+		e, ok := rd.outputExprs[k.m][k.name]
+		if !ok || e.each {
+			return false, nil
+		}
+		return rd.exprStep(k.m, e)
+	}
+	if !rd.knownOutputs[configKey{k.m, ""}] { // 'a': an output neither constant nor kept
+		return false, nil
+	}
+	var next []knownKey
+	for name := range rd.outputExprs[k.m] {
+		next = append(next, knownKey{'o', k.m, name})
+	}
+	return true, next
+}
+
+// knownValue reports whether a value of a module is known when Terraform
+// plans: what it reads is, and so are the values it reads, through any
+// chain of modules' inputs and outputs. The chain is walked on a stack of
+// its own, not the goroutine's (round 228: 100,000 modules each reading
+// the last one's output took 200 MB of stack), and each value is found
+// once (rd.known): a cycle, which only a hand-made plan has, is unknown.
+func (rd *reader) knownValue(root knownKey) bool {
+	type frame struct {
+		k    knownKey
+		next []knownKey
+	}
+	var path []frame
+	onPath := map[knownKey]bool{}
+	for k := root; ; {
+		v, done := rd.known[k]
+		known, next := v, []knownKey(nil)
+		if !done && !onPath[k] {
+			known, next = rd.knownStep(k)
+		}
+		if !known || onPath[k] {
+			// Unknown, or a cycle: so is each value on the path, which
+			// reads the next.
+			rd.known[k] = false
+			for _, f := range path {
+				rd.known[f.k] = false
+			}
+			return false
+		}
+		if !done {
+			path, onPath[k] = append(path, frame{k, next}), true
+		}
+		// The next value the top of the path reads; each whose values
+		// are all known is known.
+		for len(path) > 0 && len(path[len(path)-1].next) == 0 {
+			top := path[len(path)-1]
+			rd.known[top.k] = true
+			delete(onPath, top.k)
+			path = path[:len(path)-1]
+		}
+		if len(path) == 0 {
+			return true
+		}
+		top := &path[len(path)-1]
+		k, top.next = top.next[0], top.next[1:]
+	}
 }

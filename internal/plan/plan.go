@@ -261,11 +261,8 @@ type reader struct {
 	rootVars map[string]bool // true: the plan shows a value
 	// rootDeclared has the root input variables the configuration declares.
 	rootDeclared map[string]bool
-	known        map[configKey]bool
-	// knownDepth counts the calls of knownRefs under way, knownSteps all
-	// of them, and knownCuts those cut short (see memoKnown).
-	knownDepth, knownSteps, knownCuts int
-	knownOutputs                      map[configKey]bool // see moduleOutputs
+	known        map[knownKey]bool  // see knownValue
+	knownOutputs map[configKey]bool // see moduleOutputs
 	// deferred has the data sources the plan reads at apply, by module
 	// path and name (see deferData); readAtApply the same by numbered
 	// module, from resolveConfig on.
@@ -2091,7 +2088,7 @@ func (rd *reader) resolveConfig() (secret bool) {
 	}
 	p.configured = make(map[resourceKey]Settings, len(rd.config))
 	ids := map[string]int{} // one number a source, whichever resources read it
-	rd.known, rd.passed, rd.shown = map[configKey]bool{}, map[configKey]passed{}, map[configKey]bool{}
+	rd.known, rd.passed, rd.shown = map[knownKey]bool{}, map[configKey]passed{}, map[configKey]bool{}
 	rd.readAtApply = map[configKey]bool{}
 	for k := range rd.deferred {
 		path, name, _ := strings.Cut(k, "\x00")
