@@ -303,7 +303,7 @@ func (rd *reader) readRefs(e *expr) error {
 			e.inputs, e.locals = true, true
 		case strings.HasPrefix(ref, "module."):
 			// An output of a module call, known when the module's
-			// expression for it is (see knownOutput). Terraform lists the
+			// expression for it is (see knownStep). Terraform lists the
 			// call's object after its outputs; alone it is the whole
 			// module, whatever its outputs read.
 			e.inputs = true
@@ -343,7 +343,7 @@ func (rd *reader) readRefs(e *expr) error {
 			// An ephemeral value (an ephemeral resource's, or whether
 			// Terraform applies) reaches an attribute no IAM resource makes
 			// write-only only through ephemeralasnull, as null: known when
-			// Terraform plans, as an ephemeral variable is (see knownVar).
+			// Terraform plans, as an ephemeral variable is (see exprStep).
 			// round 155: `require_symbols = ephemeralasnull(terraform.applying)`
 			// was info, exit 0. An ephemeral resource Terraform opens only
 			// at apply, which can() still reads, is taken as opened at plan:

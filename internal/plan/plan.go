@@ -277,7 +277,7 @@ type reader struct {
 	// secretOutputs has each module output declared sensitive, and under
 	// "" whether a module has any; outputExprs, by module, the expressions
 	// of the outputs that read anything but constants and local values
-	// (see moduleOutputs, knownOutput, readsSecret).
+	// (see moduleOutputs, knownStep, readsSecret).
 	secretOutputs map[configKey]bool
 	outputExprs   map[int]map[string]expr
 	children      map[int][]int // each numbered module's calls, numbered (see readsSecret)
@@ -1445,7 +1445,7 @@ func (rd *reader) configModule(m *modulePath) error {
 // moduleOutputs reads a module's outputs: those whose expressions read
 // nothing but constants and local values, and so are known when Terraform
 // plans, are noted so, and under "" whether every output is either such
-// one or one that reads other values (see knownOutput). The expressions of
+// one or one that reads other values (see knownStep). The expressions of
 // those that read other values (the module's inputs, other modules'
 // outputs, its data sources and managed resources) are kept: whether they
 // are known is found once the plan is read (round 225: a null passed on
