@@ -63,9 +63,6 @@ type scanner struct {
 	closers []byte // expected closing brackets while skipping
 	key     []byte // last object key read, reused
 	keyCut  bool   // key was longer than maxKey, and cut
-	// validKey is a key with bytes that are not UTF-8 as encoding/json
-	// reads it (see asDecoded), reused.
-	validKey []byte
 
 	lines   int // newlines in the input before buf[linePos]
 	linePos int
@@ -497,11 +494,6 @@ func (s *scanner) unique(name string, fields bool, member func(key []byte) error
 				break
 			}
 		}
-		if !ascii(k) && !utf8.Valid(k) {
-			// As encoding/json reads it: "x\xff" and "x\ufffd" are one key.
-			s.validKey = asDecoded(s.validKey[:0], k)
-			k = s.validKey
-		}
 		held := 8 // a hash, past the few
 		if n < few {
 			held = len(k) + 4
@@ -609,8 +601,8 @@ func (s *scanner) array(name string, elem func() error) error {
 
 const maxKey = 1 << 10
 
-// readKey reads an object key and its colon into s.key, with escapes
-// decoded as any JSON reader would ("\u0074ype" is "type"). Keys longer than
+// readKey reads an object key and its colon into s.key, decoded as any JSON
+// reader would ("\u0074ype" is "type"; see decodeKey). Keys longer than
 // maxKey are cut short: no key the linter looks for is that long, and a cut
 // key matches none of them.
 func (s *scanner) readKey() error {
@@ -627,6 +619,9 @@ func (s *scanner) readKey() error {
 	if q := plainEnd(s.buf[s.pos:min(s.pos+maxKey, s.end)]); q >= 0 {
 		s.key = append(s.key, s.buf[s.pos:s.pos+q]...)
 		s.pos += q + 1
+		if !ascii(s.key) {
+			s.decodeKey()
+		}
 		return s.consume(':', "after an object key")
 	}
 	for escaped := false; ; {
@@ -639,7 +634,7 @@ func (s *scanner) readKey() error {
 			case c == '\\':
 				escaped = true
 			case c == '"':
-				s.unescapeKey()
+				s.decodeKey()
 				return s.consume(':', "after an object key")
 			}
 			if len(s.key) < maxKey {
@@ -763,17 +758,20 @@ func asDecoded(dst, k []byte) []byte {
 	return dst
 }
 
-// unescapeKey decodes the escapes of the key just read, if it has any. A key
-// cut short at maxKey may end inside an escape; it stays raw and matches no
-// key the reader looks for.
-func (s *scanner) unescapeKey() {
-	if bytes.IndexByte(s.key, '\\') < 0 {
-		return
+// decodeKey decodes the key just read as encoding/json does: its escapes,
+// and each byte that is not UTF-8 as U+FFFD ("x\xff" and "x\ufffd" are one
+// key). A key cut short at maxKey may end inside an escape; it stays raw and
+// matches no key the reader looks for.
+func (s *scanner) decodeKey() {
+	if bytes.IndexByte(s.key, '\\') >= 0 {
+		var k string
+		quoted := append(append(append(make([]byte, 0, len(s.key)+2), '"'), s.key...), '"')
+		if json.Unmarshal(quoted, &k) == nil {
+			s.key = append(s.key[:0], k...)
+		}
 	}
-	var k string
-	quoted := append(append(append(make([]byte, 0, len(s.key)+2), '"'), s.key...), '"')
-	if json.Unmarshal(quoted, &k) == nil {
-		s.key = append(s.key[:0], k...)
+	if !ascii(s.key) && !utf8.Valid(s.key) {
+		s.key = asDecoded(nil, s.key)
 	}
 }
 
