@@ -23,6 +23,7 @@ func main() {
 	n := flag.Int("resources", 100000, "resources in the synthetic plan")
 	keys := flag.Int("keys", 100000, "access keys (two per user) in the IAM-heavy plan")
 	ssh := flag.Int("ssh-keys", 100000, "SSH keys (one per user) in the plan of kept values")
+	modules := flag.Int("modules", 150000, "module calls in the plan of chained modules")
 	formats := flag.String("formats", "json,text,sarif,junit,github,markdown", "report formats of the IAM-heavy run, comma-separated")
 	valid := flag.String("valid", "", "time encoding/json's Valid over this file and print the seconds (run as a child)")
 	flag.Parse()
@@ -46,6 +47,8 @@ func main() {
 		// passes the soft memory limit (see cmd/iamguard/memlimit.go), and
 		// only the bound on any plan applies.
 		{fmt.Sprintf("%d SSH keys", *ssh), func(f *os.File) error { return plantest.WriteSSHKeys(f, *ssh) }, []string{"json"}, anyPlanRSS},
+		// Every call kept, and the whole chain followed (round 231: 313 MB).
+		{fmt.Sprintf("%d chained modules", *modules), func(f *os.File) error { return plantest.WriteChainedModules(f, *modules) }, []string{"json"}, anyPlanRSS},
 	} {
 		if err := run(*bin, shape.name, shape.write, shape.formats, shape.rss); err != nil {
 			fmt.Fprintln(os.Stderr, "benchplan:", err)

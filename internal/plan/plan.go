@@ -261,27 +261,23 @@ type reader struct {
 	rootVars map[string]bool // true: the plan shows a value
 	// rootDeclared has the root input variables the configuration declares.
 	rootDeclared map[string]bool
-	known        map[knownKey]bool  // see knownValue
-	knownOutputs map[configKey]bool // see moduleOutputs
+	known        map[knownKey]knownState // see knownValue
+	knownOutputs map[configKey]bool      // the outputs that read only constants and local values (see moduleOutputs)
 	// deferred has the data sources the plan reads at apply, by module
 	// path and name (see deferData); readAtApply the same by numbered
 	// module, from resolveConfig on.
 	deferred    map[string]bool
 	readAtApply map[configKey]bool
 	// instances notes each managed resource's instances (see
-	// instanceKeys), under keys chained with seed (see chainKey);
-	// moduleKeys, each numbered module's key (see number).
-	instances  instanceKeys
-	seed       maphash.Seed
-	moduleKeys []uint64
+	// instanceKeys), under keys chained with seed (see chainKey).
+	instances instanceKeys
+	seed      maphash.Seed
+	// numbered has what is kept of each numbered module, by its number.
+	numbered []module
 	// secretOutputs has each module output declared sensitive, and under
-	// "" whether a module has any; outputExprs, by module, the expressions
-	// of the outputs that read anything but constants and local values
-	// (see moduleOutputs, knownStep, readsSecret).
+	// "" whether a module has any (see readsSecret).
 	secretOutputs map[configKey]bool
-	outputExprs   map[int]map[string]expr
-	children      map[int][]int // each numbered module's calls, numbered (see readsSecret)
-	secrets       *secretWalk   // see readsSecret
+	secrets       *secretWalk // see readsSecret
 	// blockDepth counts the nested blocks of the configuration being read,
 	// whose expressions are hashed (expr.text) into constScratch.
 	blockDepth   int
@@ -350,9 +346,8 @@ func (rd *reader) top() error {
 				})
 			})
 		case "configuration":
-			rd.config, rd.p.modules, rd.calls = map[resourceKey]configResource{}, map[configKey]int{}, map[int]moduleCall{}
-			rd.moduleKeys = []uint64{0} // the root's
-			rd.knownOutputs, rd.secretOutputs, rd.outputExprs = map[configKey]bool{}, map[configKey]bool{}, map[int]map[string]expr{}
+			rd.config, rd.p.modules, rd.numbered = map[resourceKey]configResource{}, map[configKey]int{}, []module{{}} // the root
+			rd.knownOutputs, rd.secretOutputs = map[configKey]bool{}, map[configKey]bool{}
 			return s.fields("configuration", func(key []byte) error {
 				switch string(key) {
 				case "root_module":
@@ -1458,7 +1453,7 @@ func (rd *reader) configModule(m *modulePath) error {
 func (rd *reader) moduleOutputs(m *modulePath) error {
 	s := rd.s
 	var known, secret []string
-	chained := map[string]expr{}
+	var chained exprs
 	all, passes := true, false
 	err := s.entries("outputs", func(key []byte) error {
 		name, isKnown := string(key), false
@@ -1489,7 +1484,7 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 				if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
 					return err
 				}
-				chained[name] = expr{opaque: e.opaque, each: e.each, vars: e.vars, outputs: e.outputs, locals: e.locals, data: e.data, managed: e.managed}
+				chained = append(chained, namedExpr{name, expr{opaque: e.opaque, each: e.each, vars: e.vars, outputs: e.outputs, locals: e.locals, data: e.data, managed: e.managed}})
 				passes = passes || reads
 			}
 			isKnown = !e.opaque && !e.each // constant, or known if what it reads is
@@ -1509,14 +1504,12 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 	for _, name := range known {
 		rd.knownOutputs[configKey{id, name}] = true
 	}
-	rd.knownOutputs[configKey{id, ""}] = all
+	rd.numbered[id].outputsKnown = all
 	for _, name := range secret {
 		rd.secretOutputs[configKey{id, name}] = true
 		rd.secretOutputs[configKey{id, ""}] = true
 	}
-	if len(chained) > 0 {
-		rd.outputExprs[id] = chained
-	}
+	rd.numbered[id].outputs = chained.sorted()
 	m.passesInputs = passes // through its inputs, locals, or modules it calls
 	return nil
 }
@@ -1845,8 +1838,8 @@ func (rd *reader) configCall(child *modulePath) error {
 	if err != nil {
 		return err
 	}
-	call.parent, call.defaults = child.parent.id, child.defaults
-	rd.calls[child.id] = call
+	call.parent, call.defaults, call.given = child.parent.id, child.defaults, true
+	rd.numbered[child.id].call = call
 	return nil
 }
 
@@ -1861,16 +1854,13 @@ func (rd *reader) callInputs(call *moduleCall) error {
 	if c, ok := s.peek(); !ok || c != '{' {
 		return s.skip()
 	}
-	call.inputs = map[string]expr{}
-	return s.entries("expressions", func(input []byte) error {
-		name := string(input)
-		if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
-			return err
-		}
-		e, err := rd.readExpr()
-		call.inputs[name] = e
+	err := s.entries("expressions", func(input []byte) error {
+		x, err := rd.readNamedExpr(input)
+		call.inputs = append(call.inputs, x)
 		return err
 	})
+	call.inputs = call.inputs.sorted()
+	return err
 }
 
 // maxHeld bounds a value held as written (see hold). Only the calls being
@@ -1973,7 +1963,7 @@ func (rd *reader) number(m *modulePath) int {
 	if !ok {
 		id = len(rd.p.modules) + 1
 		rd.p.modules[call] = id
-		rd.moduleKeys = append(rd.moduleKeys, m.key) // at id
+		rd.numbered = append(rd.numbered, module{key: m.key}) // at id
 	}
 	m.id = id
 	return id
@@ -2088,7 +2078,7 @@ func (rd *reader) resolveConfig() (secret bool) {
 	}
 	p.configured = make(map[resourceKey]Settings, len(rd.config))
 	ids := map[string]int{} // one number a source, whichever resources read it
-	rd.known, rd.passed, rd.shown = map[knownKey]bool{}, map[configKey]passed{}, map[configKey]bool{}
+	rd.known, rd.passed, rd.shown = map[knownKey]knownState{}, map[configKey]passed{}, map[configKey]bool{}
 	rd.readAtApply = map[configKey]bool{}
 	for k := range rd.deferred {
 		path, name, _ := strings.Cut(k, "\x00")
@@ -2103,11 +2093,9 @@ func (rd *reader) resolveConfig() (secret bool) {
 			rd.readAtApply[configKey{module, name}] = true
 		}
 	}
-	rd.secrets = &secretWalk{index: map[secretNode]int{}, low: map[secretNode]int{}, onStack: map[secretNode]bool{},
-		acc: map[secretNode]bool{}, done: map[secretNode]bool{}}
-	rd.children = map[int][]int{}
+	rd.secrets = &secretWalk{nodes: map[secretNode]secretState{}}
 	for call, child := range p.modules {
-		rd.children[call.module] = append(rd.children[call.module], child)
+		rd.numbered[call.module].children = append(rd.numbered[call.module].children, child)
 	}
 	rd.instances.trim(rd) // those deferred_changes and the configuration added
 	userInputs := rd.userInputs()
@@ -2169,8 +2157,8 @@ func (rd *reader) resolveConfig() (secret bool) {
 		}
 	}
 	p.regions = rd.regions
-	rd.config, rd.calls, rd.rootVars, rd.rootDeclared, rd.known, rd.passed, rd.regions = nil, nil, nil, nil, nil, nil, nil
-	rd.secretOutputs, rd.outputExprs, rd.children, rd.secrets = nil, nil, nil, nil
+	rd.config, rd.numbered, rd.rootVars, rd.rootDeclared, rd.known, rd.passed, rd.regions = nil, nil, nil, nil, nil, nil, nil
+	rd.secretOutputs, rd.secrets = nil, nil
 	return secret
 }
 
@@ -2376,9 +2364,9 @@ func (rd *reader) passedOn(m int, x expr) (expr, int) {
 		return p.x, p.up
 	}
 	rd.passed[k] = passed{x, 0} // a cycle, which only a hand-made plan has, stops here
-	call, ok := rd.calls[m]
-	in, given := call.inputs[name]
-	if !ok || !given || !in.refs || in.instance || len(in.source) == 0 {
+	call := rd.numbered[m].call
+	in, given := call.inputs.get(name)
+	if !call.given || !given || !in.refs || in.instance || len(in.source) == 0 {
 		return x, 0
 	}
 	to, up := rd.passedOn(call.parent, in)

@@ -2221,6 +2221,29 @@ func TestKnownChain(t *testing.T) {
 	}
 }
 
+// TestChainedModulesMemory: a chain of sibling modules, each passing the
+// last one's output on, keeps each call's input and output in a slice, not
+// a map, and follows the chain with one map of what it has found (round
+// 231: 150,000 calls peaked at 313 MB). What reading allocates stands in
+// for the peak, which make bench measures (benchplan).
+func TestChainedModulesMemory(t *testing.T) {
+	doc := chainedModules(40000, 39999)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	p, err := Read(strings.NewReader(doc), keepIAM)
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if attrs, _ := p.Configured(p.Changes[0]); attrs.Get("password_reset_required") != SetAtPlan {
+		t.Errorf("%v, want %v", attrs.Get("password_reset_required"), SetAtPlan)
+	}
+	if got, limit := after.TotalAlloc-before.TotalAlloc, uint64(27*len(doc)); got > limit {
+		t.Errorf("reading %d bytes allocated %d, more than %d", len(doc), got, limit)
+	}
+}
+
 // BenchmarkWholeModuleOutputs: outputs that each read a whole module
 // (value = module.c) ask once whether all of its outputs are known, not
 // once each (round 228: 20,000 of them over 20,000 outputs took 76 s).

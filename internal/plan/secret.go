@@ -23,14 +23,21 @@ type secretNode struct {
 // nor settles a node before the nodes it reads (round 134), and each node
 // is visited once.
 type secretWalk struct {
-	index, low map[secretNode]int
-	onStack    map[secretNode]bool
-	acc        map[secretNode]bool // what a node reads as far as seen
-	done       map[secretNode]bool // settled: whether it reads one
-	stack      []secretNode
+	nodes map[secretNode]secretState // each node met
+	stack []secretNode
 	// past: the walk met more than maxSecretNodes nodes, and answers
 	// true for what it has not settled.
 	past bool
+}
+
+// secretState is what the walk knows of a node: the order it was met in,
+// and the least of those of the nodes on the stack it reaches.
+type secretState struct {
+	index, low int
+	onStack    bool
+	acc        bool // it reads one, as far as seen
+	settled    bool // done: found tells whether it reads one
+	found      bool
 }
 
 // maxSecretNodes bounds the nodes the walk keeps: 1.4 million module
@@ -81,18 +88,18 @@ func (rd *reader) successors(n secretNode, visit func(secretNode) bool) {
 	switch n.kind {
 	case 'o':
 		if n.name != "" {
-			if x, ok := rd.outputExprs[n.module][n.name]; ok {
+			if x, ok := rd.numbered[n.module].outputs.get(n.name); ok {
 				rd.exprNodes(n.module, x, visit)
 			}
 			return
 		}
-		for _, x := range rd.outputExprs[n.module] { // the whole module
-			rd.exprNodes(n.module, x, visit)
+		for _, x := range rd.numbered[n.module].outputs { // the whole module
+			rd.exprNodes(n.module, x.expr, visit)
 		}
 	case 'v':
-		call, ok := rd.calls[n.module]
-		in, given := call.inputs[n.name]
-		if !ok || !given {
+		call := rd.numbered[n.module].call
+		in, given := call.inputs.get(n.name)
+		if !call.given || !given {
 			return
 		}
 		rd.exprNodes(call.parent, in, visit)
@@ -100,13 +107,13 @@ func (rd *reader) successors(n secretNode, visit func(secretNode) bool) {
 			rd.exprNodes(call.parent, *call.forEach, visit)
 		}
 	case 'l':
-		for _, c := range rd.children[n.module] {
+		for _, c := range rd.numbered[n.module].children {
 			if !visit(secretNode{c, 'o', ""}) {
 				return
 			}
 		}
-		for v := range rd.calls[n.module].inputs {
-			if !visit(secretNode{n.module, 'v', v}) {
+		for _, in := range rd.numbered[n.module].call.inputs {
+			if !visit(secretNode{n.module, 'v', in.name}) {
 				return
 			}
 		}
@@ -118,47 +125,50 @@ func (rd *reader) successors(n secretNode, visit func(secretNode) bool) {
 // goroutine stack as recursion (round 135).
 func (rd *reader) nodeSecret(root secretNode) bool {
 	w := rd.secrets
-	if v, ok := w.done[root]; ok || w.past {
-		return v || w.past
+	if st := w.nodes[root]; st.settled || w.past {
+		return st.found || w.past
 	}
+	// Each node being walked, and from where in succ the nodes it reads
+	// that are left to walk begin.
 	type frame struct {
 		n    secretNode
-		succ []secretNode
-		next int
+		from int
 	}
 	var frames []frame
+	var succ []secretNode
 	push := func(n secretNode) {
-		w.index[n], w.low[n] = len(w.index), len(w.index)
-		w.stack, w.onStack[n] = append(w.stack, n), true
-		w.acc[n] = n.kind == 'o' && rd.secretOutputs[configKey{n.module, n.name}]
-		var succ []secretNode
+		i := len(w.nodes)
+		w.nodes[n] = secretState{index: i, low: i, onStack: true, acc: n.kind == 'o' && rd.secretOutputs[configKey{n.module, n.name}]}
+		w.stack = append(w.stack, n)
+		frames = append(frames, frame{n, len(succ)})
 		rd.successors(n, func(s secretNode) bool { succ = append(succ, s); return true })
-		frames = append(frames, frame{n: n, succ: succ})
 	}
 	push(root)
 	for len(frames) > 0 {
-		if len(w.index) > maxSecretNodes {
+		if len(w.nodes) > maxSecretNodes {
 			// Too much to follow: what is not settled is withheld, and
-			// the walk's maps go.
+			// the walk's map goes.
 			*w = secretWalk{past: true}
 			return true
 		}
-		f := &frames[len(frames)-1]
-		if f.next < len(f.succ) {
-			s := f.succ[f.next]
-			f.next++
-			if v, ok := w.done[s]; ok {
-				w.acc[f.n] = w.acc[f.n] || v
-			} else if _, seen := w.index[s]; !seen {
+		f := frames[len(frames)-1]
+		if len(succ) > f.from {
+			s := succ[len(succ)-1]
+			succ = succ[:len(succ)-1]
+			st, seen := w.nodes[s]
+			switch {
+			case !seen:
 				push(s)
-			} else if w.onStack[s] {
-				w.low[f.n] = min(w.low[f.n], w.index[s])
+			case st.settled:
+				w.update(f.n, func(p *secretState) { p.acc = p.acc || st.found })
+			case st.onStack:
+				w.update(f.n, func(p *secretState) { p.low = min(p.low, st.index) })
 			}
 			continue
 		}
 		n := f.n
 		frames = frames[:len(frames)-1]
-		if w.low[n] == w.index[n] {
+		if st := w.nodes[n]; st.low == st.index {
 			// n roots a component: every node of it reads what any of
 			// them does.
 			i := len(w.stack) - 1
@@ -167,24 +177,27 @@ func (rd *reader) nodeSecret(root secretNode) bool {
 			}
 			found := false
 			for _, c := range w.stack[i:] {
-				found = found || w.acc[c]
+				found = found || w.nodes[c].acc
 			}
 			for _, c := range w.stack[i:] {
-				w.done[c] = found
-				delete(w.onStack, c)
-				delete(w.acc, c)
+				w.update(c, func(c *secretState) { c.settled, c.found, c.onStack, c.acc = true, found, false, false })
 			}
 			w.stack = w.stack[:i]
 		}
 		if len(frames) > 0 { // n was reached from the frame below
-			p := &frames[len(frames)-1]
-			w.low[p.n] = min(w.low[p.n], w.low[n])
-			if v, ok := w.done[n]; ok {
-				w.acc[p.n] = w.acc[p.n] || v
-			} else {
-				w.acc[p.n] = w.acc[p.n] || w.acc[n]
-			}
+			st := w.nodes[n]
+			w.update(frames[len(frames)-1].n, func(p *secretState) {
+				p.low = min(p.low, st.low)
+				p.acc = p.acc || st.found || st.acc
+			})
 		}
 	}
-	return w.done[root]
+	return w.nodes[root].found
+}
+
+// update changes what the walk knows of n.
+func (w *secretWalk) update(n secretNode, change func(*secretState)) {
+	st := w.nodes[n]
+	change(&st)
+	w.nodes[n] = st
 }

@@ -194,3 +194,34 @@ func WriteSSHKeys(w io.Writer, n int) error {
 	}
 	return bw.Flush()
 }
+
+// WriteChainedModules writes a plan of n sibling module calls, each
+// passing the last one's output on as its input, the first given null, and
+// a login profile whose password_reset_required reads the last one's
+// output: a hand-made plan that makes the linter keep every call and
+// follow the whole chain. Each call has no more than that (no variables
+// block, one reference a link), so that the most calls fit within the
+// bound on the configuration the linter keeps: about 160,000.
+func WriteChainedModules(w io.Writer, n int) error {
+	bw := bufio.NewWriterSize(w, 1<<20)
+	g := gen{w: bw}
+	g.s(`{"format_version":"1.2","terraform_version":"1.11.4","resource_changes":[{"address":"aws_iam_user_login_profile.p",` +
+		`"mode":"managed","type":"aws_iam_user_login_profile","name":"p","provider_name":"registry.terraform.io/hashicorp/aws",` +
+		`"change":{"actions":["create"],"before":null,"after":{"password_length":20,"pgp_key":null,"user":"u"},` +
+		`"after_unknown":{"encrypted_password":true,"id":true,"key_fingerprint":true,"password":true,"password_reset_required":true},` +
+		`"before_sensitive":false,"after_sensitive":{"password":true}}}],"configuration":{"root_module":{"resources":[` +
+		`{"address":"aws_iam_user_login_profile.p","mode":"managed","type":"aws_iam_user_login_profile","name":"p","provider_config_key":"aws",`)
+	fmt.Fprintf(bw, `"expressions":{"password_reset_required":{"references":["module.m%d.o"]},"user":{"constant_value":"u"}},"schema_version":0}],"module_calls":{`, n-1)
+	g.each(n, func(i int) {
+		in := `{"constant_value":null}`
+		if i > 0 {
+			in = fmt.Sprintf(`{"references":["module.m%d.o"]}`, i-1)
+		}
+		fmt.Fprintf(bw, `"m%d":{"source":"./m","expressions":{"x":%s},"module":{"outputs":{"o":{"expression":{"references":["var.x"]}}}}}`, i, in)
+	})
+	g.s(`}}},"timestamp":"2026-11-20T10:00:00Z","applyable":true,"complete":true,"errored":false}` + "\n")
+	if g.err != nil {
+		return g.err
+	}
+	return bw.Flush()
+}
