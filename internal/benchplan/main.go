@@ -23,7 +23,7 @@ func main() {
 	n := flag.Int("resources", 100000, "resources in the synthetic plan")
 	keys := flag.Int("keys", 100000, "access keys (two per user) in the IAM-heavy plan")
 	ssh := flag.Int("ssh-keys", 100000, "SSH keys (one per user) in the plan of kept values")
-	modules := flag.Int("modules", 150000, "module calls in the plan of chained modules")
+	modules := flag.Int("modules", 110000, "module calls in the plan of chained modules")
 	formats := flag.String("formats", "json,text,sarif,junit,github,markdown", "report formats of the IAM-heavy run, comma-separated")
 	valid := flag.String("valid", "", "time encoding/json's Valid over this file and print the seconds (run as a child)")
 	flag.Parse()

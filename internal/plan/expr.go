@@ -511,9 +511,9 @@ type module struct {
 }
 
 // exprs are named expressions sorted by name, each name once: a module
-// call's inputs, or a module's outputs. A slice holds one in a quarter of
-// what a map does (round 231: a plan of 150,000 modules, each passing one
-// input on as its output, peaked past 256 MB).
+// call's inputs, or a module's outputs. A slice holds one in half of what
+// a map does (round 231: a plan of 150,000 modules, each passing one input
+// on as its output, peaked past 256 MB).
 type exprs []namedExpr
 
 // sorted sorts l by name.

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"maps"
 	"math/bits"
 	"path"
 	"reflect"
@@ -77,6 +78,10 @@ type Plan struct {
 type resourceKey struct {
 	module    int
 	typ, name string
+}
+
+func (k resourceKey) compare(o resourceKey) int {
+	return cmp.Or(cmp.Compare(k.module, o.module), strings.Compare(k.typ, o.typ), strings.Compare(k.name, o.name))
 }
 
 // configKey names a module call within a numbered module.
@@ -1500,7 +1505,10 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 	if err != nil || len(known)+len(secret)+len(chained) == 0 {
 		return err
 	}
-	id := rd.number(m)
+	id, err := rd.number(m)
+	if err != nil {
+		return err
+	}
 	for _, name := range known {
 		rd.knownOutputs[configKey{id, name}] = true
 	}
@@ -1953,20 +1961,30 @@ func (rd *reader) enterCall(m *modulePath, name []byte) *modulePath {
 
 func (rd *reader) leaveCall() { rd.callDepth-- }
 
-// number numbers the module and its ancestors, as Configured walks them.
-func (rd *reader) number(m *modulePath) int {
+// number numbers the module and its ancestors, as Configured walks them,
+// each counted against the kept bytes (round 232: 600 chains of 3,000
+// nested modules, each numbered for the one output at its end, took
+// 440 MB).
+func (rd *reader) number(m *modulePath) (int, error) {
 	if m.id >= 0 {
-		return m.id
+		return m.id, nil
 	}
-	call := configKey{rd.number(m.parent), string(m.name)}
+	parent, err := rd.number(m.parent)
+	if err != nil {
+		return 0, err
+	}
+	call := configKey{parent, string(m.name)}
 	id, ok := rd.p.modules[call]
 	if !ok {
+		if err := rd.keepBytes(len(m.name) + configEntryCost); err != nil {
+			return 0, err
+		}
 		id = len(rd.p.modules) + 1
 		rd.p.modules[call] = id
 		rd.numbered = append(rd.numbered, module{key: m.key}) // at id
 	}
 	m.id = id
-	return id
+	return id, nil
 }
 
 func (rd *reader) configResource(module *modulePath) error {
@@ -2046,7 +2064,11 @@ func (rd *reader) configResource(module *modulePath) error {
 	typ, name, _ := strings.Cut(addr, ".") // type.name: types hold no dot
 	kept := *res
 	kept.attrs = slices.Clone(res.attrs)
-	rd.config[resourceKey{rd.number(module), typ, name}] = kept
+	id, err := rd.number(module)
+	if err != nil {
+		return err
+	}
+	rd.config[resourceKey{id, typ, name}] = kept
 	for m := module; m != nil && !m.kept; m = m.parent {
 		m.kept = true
 	}
@@ -2099,7 +2121,12 @@ func (rd *reader) resolveConfig() (secret bool) {
 	}
 	rd.instances.trim(rd) // those deferred_changes and the configuration added
 	userInputs := rd.userInputs()
-	for k, res := range rd.config {
+	// In a set order: past maxSecretNodes, what the secret walk has not
+	// settled is withheld, and so which resources it settles depends on
+	// the order they come in (round 232: a user was withheld in one run
+	// and named in the next).
+	for _, k := range slices.SortedFunc(maps.Keys(rd.config), resourceKey.compare) {
+		res := rd.config[k]
 		var eachKnown *bool // once a resource: its nested blocks may ask for each one (round 148)
 		each := func() bool {
 			if eachKnown == nil {

@@ -2244,6 +2244,64 @@ func TestChainedModulesMemory(t *testing.T) {
 	}
 }
 
+// TestNumberedModulesCounted: each module numbered is counted against the
+// kept bytes, ancestors of what is kept too (round 232: 600 chains of
+// 3,000 nested modules, each numbered for one output at its end, took
+// 440 MB).
+func TestNumberedModulesCounted(t *testing.T) {
+	const chains, depth = 140, 3000 // 420,000 modules
+	var b strings.Builder
+	b.WriteString(`{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"module_calls": {`)
+	for i := range chains {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `"c%d": {"module": `, i)
+		b.WriteString(strings.Repeat(`{"module_calls": {"a": {"module": `, depth-1))
+		b.WriteString(`{"outputs": {"o": {"expression": {"constant_value": 1}}}}`)
+		b.WriteString(strings.Repeat(`}}}`, depth-1))
+		b.WriteString(`}`)
+	}
+	b.WriteString(`}}}}`)
+	if _, err := Read(strings.NewReader(b.String()), keepIAM); err == nil || !strings.Contains(err.Error(), errTooMuchKept.Error()) {
+		t.Errorf("%d modules: err = %v, want the bound on kept values", chains*depth, err)
+	}
+}
+
+// TestSecretBoundInOrder: past maxSecretNodes, what the secret walk has not
+// settled is withheld, the same in every run: the configuration's
+// resources are walked in a set order (round 232: a user read through a
+// long chain of modules was withheld in one run and named in the next).
+func TestSecretBoundInOrder(t *testing.T) {
+	reads := []int{51000 - 1}
+	for i := range 20 {
+		reads = append(reads, i)
+	}
+	doc := chainedModules(51000, reads...)
+	var first string
+	for run := range 4 {
+		p, err := Read(strings.NewReader(doc), keepIAM)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var withheld []string
+		for _, c := range p.Changes {
+			if attrs, _ := p.Configured(c); attrs.Find("password_reset_required").Secret {
+				withheld = append(withheld, c.Address)
+			}
+		}
+		got := strings.Join(withheld, " ")
+		if run == 0 {
+			first = got
+			if got == "" {
+				t.Fatal("nothing withheld: the chain does not reach the bound")
+			}
+		} else if got != first {
+			t.Fatalf("withheld %q, then %q", first, got)
+		}
+	}
+}
+
 // BenchmarkWholeModuleOutputs: outputs that each read a whole module
 // (value = module.c) ask once whether all of its outputs are known, not
 // once each (round 228: 20,000 of them over 20,000 outputs took 76 s).
