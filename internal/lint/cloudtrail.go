@@ -3,6 +3,8 @@ package lint
 import (
 	"slices"
 
+	tfjson "github.com/hashicorp/terraform-json"
+
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
@@ -18,6 +20,13 @@ func judgeCloudTrail(l *linter, c *change) []rules.Finding {
 	}
 	t := trailOf(c.after(), c.region)
 	out := rules.EvaluateTrail(t)
+	if slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}) && !t.Name.Unknown && !t.Name.Unreadable && t.Name.V != "" {
+		if why := rules.TrailNameRefused(t.Name.V); why != "" {
+			region, _ := l.plan.Region(c.rc)
+			was := trailOf(c.before(), region)
+			out = append(out, rules.TrailReplacedRefused(&was, why)...)
+		}
+	}
 	if c.before().values != nil && !c.forgetsOld() {
 		// In place or replaced: the member accounts' copies go either way,
 		// unless the old trail is forgotten and stays (round 152).
@@ -43,6 +52,7 @@ func trailOf(a attrs, region string) rules.Trail {
 		Logging:                    a.flag("enable_logging"),
 		LogFileValidation:          a.flag("enable_log_file_validation"),
 		HomeRegion:                 a.str("home_region", ""), // known once the trail exists
+		Name:                       a.str("name", ""),
 	}
 	if t.HomeRegion.Unknown || t.HomeRegion.V == "" {
 		// A new trail lives in its own region (the AWS provider's v6

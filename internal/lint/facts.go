@@ -740,7 +740,7 @@ func (l *linter) groupAccessKeys() {
 	last := map[string]int32{} // a user's last key so far
 	for i, o := range l.keys {
 		l.keyNext[i] = -1
-		if status := o.attrs().status("Active"); status.Unknown || status.V == "Active" {
+		if status := keyStatus(o); status.Unknown || status.V == "Active" {
 			l.activeKeys++
 		}
 		u := l.ownerOf(o, "user")
@@ -842,6 +842,17 @@ func (l *linter) keySetFacts(c *change) []rules.Finding {
 	return fs
 }
 
+// keyStatus is an access key's status once the plan is applied: as its
+// configuration asks, or for a key the plan creates, as IAM leaves it (see
+// rules.CreatedStatus).
+func keyStatus(o appliedObject) rules.Value[string] {
+	status := o.attrs().status("Active")
+	if c := o.change; c != nil && (c.action == "create" || c.action == "replace") {
+		status, _ = rules.CreatedStatus(true, status)
+	}
+	return status
+}
+
 // judgeKeySet judges the set of keys from head as the user's keys once the
 // plan is applied, keeps the findings for its judged keys in keyFacts, and
 // lets the set go.
@@ -851,7 +862,7 @@ func (l *linter) judgeKeySet(head int32) {
 	user := l.withheld(u)
 	for i := head; i >= 0; i = l.keyNext[i] {
 		a := l.keys[i].attrs()
-		status := a.status("Active")
+		status := keyStatus(l.keys[i])
 		k := rules.AccessKey{Name: l.keys[i].address, Active: !status.Unknown && status.V == "Active", StatusUnknown: status.Unknown,
 			StatusImpure: status.Impure, StatusSensitive: status.Sensitive}
 		o := l.keys[i]

@@ -458,6 +458,23 @@ func TestAccessKey(t *testing.T) {
 				unknown: with(keyComputed, "pgp_key", true)}}},
 			want: []row{{k0, "create", "IG202", rules.Info, "pgp_key", unknownMsg("pgp_key", "IG202", "access-key-secret-in-state")}},
 		},
+		// The AWS provider deactivates a key it creates only when asked
+		// for Inactive, and IAM refuses a status it does not define
+		// (round 233: no finding, exit 0).
+		{
+			name: "created asking for Expired, beside an active key",
+			spec: planSpec{changes: []res{newKey(k0, "alice"), newKey(k1, "alice", "status", "Expired")}},
+			want: []row{ig203(k0, "create", k0, k1)},
+		},
+		{
+			name: "created asking for a status IAM does not define, beside an active key",
+			spec: planSpec{changes: []res{newKey(k0, "alice"), newKey(k1, "alice", "status", "inactive")}},
+			want: []row{ig203(k0, "create", k0, k1)},
+		},
+		{
+			name: "created Inactive beside an active key",
+			spec: planSpec{changes: []res{newKey(k0, "alice"), newKey(k1, "alice", "status", "Inactive")}},
+		},
 		{
 			name: "reactivated",
 			spec: planSpec{changes: []res{existingKey(k0, update, keyState("alice", "Inactive", recent), keyState("alice", "Active", recent))}},

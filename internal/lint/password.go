@@ -35,10 +35,16 @@ func judgePasswordPolicy(l *linter, c *change) []rules.Finding {
 	}
 	// The account has one policy, and destroying any object of this type
 	// deletes it: a replacement that creates before it destroys sets the
-	// new policy, then deletes it. One that forgets the old object
-	// destroys nothing.
-	if c.action == "replace" && slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionCreate, tfjson.ActionDelete}) {
+	// new policy, then deletes it; one that destroys first sets no policy
+	// IAM refuses. One that forgets the old object destroys nothing.
+	switch {
+	case c.action != "replace":
+	case slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionCreate, tfjson.ActionDelete}):
 		out = append(out, rules.PasswordPolicyReplacedCreatingFirst()...)
+	case slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}):
+		if refused := rules.OutsideIAMLimits(after); refused != "" {
+			out = append(out, rules.PasswordPolicyReplacedRefused(refused)...)
+		}
 	}
 	return out
 }

@@ -340,6 +340,25 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_ssh_key.bob_laptop": "IG405:high",
 			"aws_iam_user_ssh_key.k":          "IG405:high",
 		}},
+		// The same keys uploaded again asking for a status IAM refuses
+		// ("inactive", "Inactive" and a tab), which the AWS provider does
+		// not check: the UpdateSSHPublicKey after the upload fails, and
+		// the key is Active (round 233: info, exit 0).
+		{"trust/ssh-refused-status", nil, map[string]string{
+			"aws_iam_user_ssh_key.bob_laptop": "IG405:high",
+			"aws_iam_user_ssh_key.k":          "IG405:high",
+		}},
+		// A policy replaced destroying first with a length IAM refuses:
+		// the old one is deleted, and the new one never set (round 233:
+		// info, exit 0).
+		{"trust/policy-replaced-refused", nil, map[string]string{
+			"aws_iam_account_password_policy.p": "IG101:info IG108:high",
+		}},
+		// A trail replaced destroying first with a name CloudTrail refuses
+		// (round 233: no finding, exit 0).
+		{"trust/trail-replaced-refused", nil, map[string]string{
+			"aws_cloudtrail.a": "IG704:high",
+		}},
 		// A weakening from the console's 24, where state as written held
 		// 4294967302 (6 as IAM gets it; round 187: no finding, exit 0).
 		{"trust/drift-low-bits", nil, map[string]string{
@@ -1217,7 +1236,9 @@ func TestSpelling(t *testing.T) {
 
 // TestStatusOutsideIAMs: a credential's status that is none of IAM's
 // ("ACTIVE", "inactive", true), which the provider never plans, is judged
-// unknown (info), never as not active (round 84: no IG201, no IG203).
+// unknown (info), never as not active (round 84: no IG201, no IG203); on a
+// key the plan creates, as Active: the provider deactivates a new key only
+// when asked for Inactive (round 233).
 func TestStatusOutsideIAMs(t *testing.T) {
 	key := func(status string) string {
 		return `{"user": "alice", "status": ` + status + `, "pgp_key": "keybase:alice", "create_date": "2026-11-01T00:00:00Z"}`
@@ -1234,7 +1255,7 @@ func TestStatusOutsideIAMs(t *testing.T) {
 	}
 	second := `, {"address": "aws_iam_access_key.y", "mode": "managed", "type": "aws_iam_access_key", "name": "y",
 	   "change": {"actions": ["create"], "before": null, "after": ` + key(`"Active"`) + `, "after_unknown": {}}}`
-	for status, want := range map[string]string{`"Active"`: "IG203:medium", `"ACTIVE"`: "IG203:info", `"active"`: "IG203:info", `"Inactive"`: ""} {
+	for status, want := range map[string]string{`"Active"`: "IG203:medium", `"ACTIVE"`: "IG203:medium", `"active"`: "IG203:medium", `"Inactive"`: "", `true`: "IG203:medium"} {
 		if got := ids(judgeOne(t, "aws_iam_access_key", []string{"create"}, "null", key(status), second)); got != want {
 			t.Errorf("a second key beside one %s: findings %q, want %q", status, got, want)
 		}

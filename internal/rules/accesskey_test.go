@@ -281,3 +281,30 @@ func TestVagueUserKeys(t *testing.T) {
 		})
 	}
 }
+
+// TestCreatedStatus: a credential the plan creates is Active unless asked
+// for a status IAM takes, and an access key unless asked for Inactive
+// (round 233).
+func TestCreatedStatus(t *testing.T) {
+	for _, c := range []struct {
+		accessKey bool
+		in        Value[string]
+		want      Value[string]
+		refused   bool
+	}{
+		{true, Known("Inactive"), Known("Inactive"), false},
+		{true, Known("Active"), Known("Active"), false},
+		{true, Known("Expired"), Known("Active"), true},
+		{false, Known("Expired"), Known("Expired"), false},
+		{false, Known("Inactive"), Known("Inactive"), false},
+		{false, UnreadableValue[string](), Known("Active"), true},
+		{true, UnreadableValue[string](), Known("Active"), true},
+		{false, Value[string]{Unreadable: true, Unknown: true, Sensitive: true}, Value[string]{V: "Active", Sensitive: true}, true},
+		{false, UnknownValue[string](), UnknownValue[string](), false},
+		{true, UnknownValue[string](), UnknownValue[string](), false},
+	} {
+		if got, refused := CreatedStatus(c.accessKey, c.in); got != c.want || refused != c.refused {
+			t.Errorf("CreatedStatus(%v, %+v) = %+v, %v; want %+v, %v", c.accessKey, c.in, got, refused, c.want, c.refused)
+		}
+	}
+}

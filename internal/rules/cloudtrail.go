@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"net"
 	"slices"
 	"strings"
 )
@@ -114,6 +115,51 @@ type Trail struct {
 	Selectors         Value[bool]
 	EventSelectors    []EventSelector
 	AdvancedSelectors []AdvancedSelector
+	// Name is the name a trail the plan creates is given; empty when not
+	// known (see TrailNameRefused).
+	Name Value[string]
+}
+
+// TrailNameRefused tells why CloudTrail refuses to create a trail of this
+// name, or is "" when it takes it: 3 to 128 ASCII letters, digits,
+// periods, underscores and dashes, starting and ending with a letter or
+// digit, no two of the others in a row, and not an IP address. The AWS
+// provider checks only the length.
+func TrailNameRefused(name string) string {
+	alnum := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
+	switch {
+	case len(name) < 3 || len(name) > 128:
+		return "a trail's name has 3 to 128 characters"
+	case !alnum(name[0]) || !alnum(name[len(name)-1]):
+		return "a trail's name starts and ends with a letter or digit"
+	case net.ParseIP(name) != nil:
+		return "a trail's name is not an IP address"
+	}
+	for i := 1; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case alnum(c):
+		case c != '.' && c != '_' && c != '-':
+			return "a trail's name holds only ASCII letters, digits, periods, underscores and dashes"
+		case !alnum(name[i-1]):
+			return "a trail's name has no two periods, underscores or dashes in a row"
+		}
+	}
+	return ""
+}
+
+// TrailReplacedRefused is the verdict (IG704) on a trail replaced at its
+// address destroying first (Terraform's default) whose new name CloudTrail
+// refuses (why; see TrailNameRefused): the old trail is deleted, and the
+// new one never made (round 233). was is the old trail, as TrailRemoval
+// takes it.
+func TrailReplacedRefused(was *Trail, why string) []Finding {
+	fs := TrailRemoval(was, NoReplacement)
+	for i := range fs {
+		fs[i].Attribute = "name"
+		fs[i].Message = "the trail is replaced destroying first, and CloudTrail refuses the new one's name (" + why + "): the old trail is deleted, none takes its place, and the IAM events it recorded stop being logged"
+	}
+	return fs
 }
 
 // EventSelector is a basic event selector.
@@ -459,6 +505,9 @@ func TrailLeavesOrganization(was Value[bool], now Trail) []Finding {
 // events go to), and is an organization trail where the one destroyed
 // was; pending if only values known after apply could make it.
 func TrailReplacement(t Trail, organization bool) Replacement {
+	if !t.Name.Unknown && !t.Name.Unreadable && t.Name.V != "" && TrailNameRefused(t.Name.V) != "" {
+		return NoReplacement // never made
+	}
 	best := SoundReplacement
 	check := func(known, ok bool) {
 		switch {

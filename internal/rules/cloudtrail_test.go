@@ -469,3 +469,19 @@ func TestTrailRemoval(t *testing.T) {
 		t.Errorf("a trail the plan does not show as it stands: %+v, want IG704 high", got)
 	}
 }
+
+// TestTrailNameRefused: CloudTrail's rules for a trail's name, which the
+// AWS provider checks only for its length (round 233).
+func TestTrailNameRefused(t *testing.T) {
+	for name, refused := range map[string]bool{
+		"org-trail": false, "a.b_c-d": false, "abc": false, "ABC123": false, strings.Repeat("a", 128): false, "192.168.5.4x": false,
+		"ab": true, strings.Repeat("a", 129): true, "": true,
+		"old trail!": true, "-trail": true, "trail-": true, "trail.": true, "_trail": true,
+		"my--trail": true, "my-_trail": true, "my..trail": true, "tra\til": true, "träil": true,
+		"192.168.5.4": true,
+	} {
+		if got := TrailNameRefused(name) != ""; got != refused {
+			t.Errorf("TrailNameRefused(%q) = %q, want refused %v", name, TrailNameRefused(name), refused)
+		}
+	}
+}

@@ -385,7 +385,7 @@ func EvaluatePasswordPolicy(p PasswordPolicy, b Baseline) []Finding {
 	for _, c := range iamLimits(p) {
 		if c.refused() && !slices.ContainsFunc(out, func(f Finding) bool { return f.Attribute == c.name }) {
 			out = append(out, Finding{Rule: c.rule, Severity: Info, Attribute: c.name, Message: fmt.Sprintf(
-				"%s is outside the %d to %d IAM takes: the apply fails and the account keeps the policy it has", c.name, c.min, c.max)})
+				"%s is outside the %d to %d IAM takes: IAM refuses the policy, and the apply fails", c.name, c.min, c.max)})
 		}
 	}
 	return withhold(out, p.sensitive)
@@ -468,6 +468,16 @@ func PasswordPolicyWeakened(before, after PasswordPolicy) []Finding {
 func PasswordPolicyReplacedCreatingFirst() []Finding {
 	return []Finding{PasswordPolicyRemoved.finding("",
 		"the policy is replaced creating first: destroying the old object then deletes the account's only policy, and AWS's default applies")}
+}
+
+// PasswordPolicyReplacedRefused is the verdict on a replacement that
+// destroys before it creates (Terraform's default) a policy IAM refuses
+// (refused names the setting; see OutsideIAMLimits): destroying the old
+// object deletes the account's only policy, and the new one is never set
+// (IG108; round 233).
+func PasswordPolicyReplacedRefused(refused string) []Finding {
+	return []Finding{PasswordPolicyRemoved.finding("",
+		"the policy is replaced destroying first, and IAM refuses the new one (%s): the old one is deleted, none takes its place, and AWS's default applies", refused)}
 }
 
 // PasswordPolicyMayReplace is IG109 at info for a policy created beside

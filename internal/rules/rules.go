@@ -186,6 +186,21 @@ func Reactivation(r *Rule, before, after Value[string]) []Finding {
 		func(string) bool { return before.Sensitive || after.Sensitive })
 }
 
+// CreatedStatus is the status a credential the plan creates or uploads has
+// once applied, given the status its configuration asks for (s). IAM makes
+// each one Active, and the provider then sets the status asked for: an
+// access key's only when that is Inactive (Expired leaves it Active), an
+// SSH key's or signing certificate's whatever it is, and IAM refuses one it
+// does not define ("inactive", "Inactive "), which leaves it Active too
+// (round 233). refused tells that s is such a status, or Expired on an
+// access key.
+func CreatedStatus(accessKey bool, s Value[string]) (status Value[string], refused bool) {
+	if s.Unreadable || accessKey && !s.Unknown && s.V == "Expired" {
+		return Value[string]{V: "Active", Sensitive: s.Sensitive}, true
+	}
+	return s, false
+}
+
 // Reupload judges the upload of an SSH key or signing certificate (IG405,
 // IG503) against a dormant one (was: Inactive or Expired) that holds the
 // same key or certificate. That material is the credential: uploaded
@@ -196,8 +211,9 @@ func Reactivation(r *Rule, before, after Value[string]) []Finding {
 // from is the dormant one's address when it is not the upload's own.
 // material is the upload's key or certificate: known only after apply, it
 // may be the dormant one's, which Reupload is only called with when there
-// is one.
+// is one. after is the status the upload asks for (see CreatedStatus).
 func Reupload(r *Rule, material Value[string], attr, from, fate string, was, after Value[string]) []Finding {
+	after, refused := CreatedStatus(false, after)
 	if material.Unknown {
 		if !after.Unknown && after.V != "Active" {
 			return nil
@@ -212,6 +228,9 @@ func Reupload(r *Rule, material Value[string], attr, from, fate string, was, aft
 			how = "switches back on, " + was.V + " before it"
 		}
 		fs[0].Message = fmt.Sprintf("%s holds the key of %s, which this plan %s: uploaded again, it is Active again", attr, from, how)
+	}
+	if refused && len(fs) == 1 && fs[0].Severity != Info {
+		fs[0].Message += "; the status the plan asks for is none IAM takes (Active, Inactive, Expired), so it stays Active"
 	}
 	return fs
 }
