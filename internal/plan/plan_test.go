@@ -538,7 +538,7 @@ func TestBadInput(t *testing.T) {
 		{"actions nested", `{"format_version":"1.2","resource_changes":[{"type":"aws_iam_access_key","mode":"managed","address":"aws_iam_access_key.a","change":{"actions":[["no-op"]]}}]}`,
 			"actions: expected a string"},
 		{"raw control character", "{\"format_version\":\"1.2\",\"terraform_version\":\"1.\x1b\",\"planned_values\":{}}",
-			"terraform_version: a string that is not valid JSON (a raw control character, or a bad escape)"},
+			"terraform_version: invalid JSON at byte 47: byte 0x1b inside a string"},
 		{"object for a string", `{"format_version":"1.2","resource_changes":[{"type":"aws_iam_access_key","mode":"managed","address":"aws_iam_access_key.a","change":{"actions":["create"],"after":{}}}],
 			"prior_state":{"values":{"root_module":{"resources":[{"address":"aws_iam_access_key.b","mode":"managed","type":"aws_iam_access_key","values":[]}]}}}}`, "values"},
 		{"address number", `{"format_version":"1.2","resource_changes":[{"type":"aws_iam_access_key","mode":"managed","address":5,"change":{}}]}`, "address: expected a string"},
@@ -756,7 +756,7 @@ func TestLines(t *testing.T) {
 		t.Errorf("Line = %d, want 5", got)
 	}
 	// Lines are counted across buffer refills too.
-	in := `{"format_version":"1.2","planned_values":{"x":"` + strings.Repeat("\n", 3) + strings.Repeat("a", 3*bufSize) + `"},` + "\n\n" +
+	in := `{"format_version":"1.2","planned_values":{"x":` + strings.Repeat("\n", 3) + `"` + strings.Repeat("a", 3*bufSize) + `"},` + "\n\n" +
 		`"resource_changes":[{"address":"aws_iam_access_key.k","mode":"managed","type":"aws_iam_access_key","name":"k","change":{"actions":["create"],"after":{}}}]}`
 	p, err = read(t, in)
 	if err != nil {
@@ -2324,6 +2324,35 @@ func BenchmarkWholeModuleOutputs(b *testing.B) {
 	for b.Loop() {
 		if got, err := resetSetting(doc); err != nil || got != SetAtPlan {
 			b.Fatalf("%v, %v", got, err)
+		}
+	}
+}
+
+// TestSkippedIsJSON: what the reader skips is read as JSON all the same,
+// as encoding/json's Valid takes it, wherever the buffer ends (round 234:
+// "1e", "tru", "::" and missing commas in a resource not judged were
+// read, and a plan that jq refuses linted).
+func TestSkippedIsJSON(t *testing.T) {
+	values := []string{
+		`1`, `-0`, `0.5`, `-1.5e+10`, `1E5`, `1e-0`, `123456789012345678901234567890`, `true`, `false`, `null`,
+		`""`, `"plain"`, `"\" \\ \/ \b \f \n \r \t \u00e9 \uD83D\uDE00"`, `"é ☃ \u2603"`, `[]`, `{}`, `[1, [2, {"a": [3]}]]`,
+		`{"a": 1, "b": {"c": null}}`, " [ 1 ,\t2 ,\n3 ] ",
+		`1e`, `1.`, `.5`, `01`, `-`, `+1`, `1.5.2`, `1e+`, `0x10`, `tru`, `nul`, `truex`, `True`, `NaN`,
+		`"a` + "\x01" + `b"`, `"tab` + "\t" + `"`, `"\x"`, `"\u12"`, `"\u12zz"`, `"\'"`,
+		`[1,]`, `[,1]`, `[1 2]`, `{,}`, `{"a"}`, `{"a":}`, `{"a" 1}`, `{"a":1,}`, `{"a":1 "b":2}`, `{1:2}`, `{"a"::1}`,
+		`[}`, `{]`, `[1]]`, `]`, `:`, `,`,
+	}
+	for _, v := range values {
+		for _, key := range []string{`"x"`, `"k\u0065y"`, `"bad\q"`, `"ctl` + "\x02" + `"`} {
+			doc := `{"format_version": "1.2", "resource_changes": [{"address": "aws_s3_bucket.b", "mode": "managed", "type": "aws_s3_bucket",
+			  "name": "b", "change": {"actions": ["create"], "before": null, "after": {` + key + `: ` + v + `}, "after_unknown": {}}}]}`
+			valid := json.Valid([]byte(doc))
+			for name, r := range map[string]io.Reader{"whole": strings.NewReader(doc), "a byte a read": iotest.OneByteReader(strings.NewReader(doc))} {
+				_, err := Read(r, keepIAM)
+				if (err == nil) != valid {
+					t.Errorf("%s: %s: %s: err = %v, want an error %v", name, key, v, err, !valid)
+				}
+			}
 		}
 	}
 }

@@ -17,9 +17,9 @@ import (
 // The scanner reads JSON from a stream through a fixed buffer. Values the
 // linter needs are captured as raw bytes (bounded) and decoded with
 // encoding/json; everything else is skipped without being built. Skipping
-// checks structure (balanced brackets, terminated strings, nesting depth)
-// rather than the full grammar, which is what makes it faster than a
-// validating pass; captured values are validated in full when decoded.
+// checks the grammar outside strings (brackets, commas, colons, numbers,
+// literals, nesting depth) and that strings end, token by token; captured
+// values are validated in full when decoded.
 
 const (
 	bufSize  = 256 << 10
@@ -205,15 +205,47 @@ const (
 )
 
 // quoteOrEscape marks the bytes of w, read little-endian, that may be a
-// quote or a backslash: the lowest byte marked is the first such byte, if
-// any (bytes above it may be marked wrongly).
+// quote, a backslash or a control character (below 0x20, which no JSON
+// string holds as it is): the lowest byte marked is the first such byte,
+// if any (bytes above it may be marked wrongly).
 func quoteOrEscape(w uint64) uint64 {
 	q, e := w^(ones*'"'), w^(ones*'\\')
-	return ((q-ones)&^q | (e-ones)&^e) & highs
+	return ((q-ones)&^q | (e-ones)&^e | (w-ones*0x20)&^w) & highs
 }
 
+// controlIndex returns the index of the first control character in b, or
+// -1.
+func controlIndex(b []byte) int {
+	i := 0
+	for ; i+32 <= len(b); i += 32 { // four words a step: most spans have none
+		w0, w1 := binary.LittleEndian.Uint64(b[i:]), binary.LittleEndian.Uint64(b[i+8:])
+		w2, w3 := binary.LittleEndian.Uint64(b[i+16:]), binary.LittleEndian.Uint64(b[i+24:])
+		if ((w0-ones*0x20)&^w0|(w1-ones*0x20)&^w1|(w2-ones*0x20)&^w2|(w3-ones*0x20)&^w3)&highs != 0 {
+			break
+		}
+	}
+	for ; i+8 <= len(b); i += 8 {
+		if w := binary.LittleEndian.Uint64(b[i:]); (w-ones*0x20)&^w&highs != 0 {
+			break
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i] < 0x20 {
+			return i
+		}
+	}
+	return -1
+}
+
+// simpleEscape marks the bytes that may follow a backslash in a JSON
+// string, but for u, which four hex digits follow.
+var simpleEscape = [256]bool{'"': true, '\\': true, '/': true, 'b': true, 'f': true, 'n': true, 'r': true, 't': true}
+
+func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
+
 // plainEnd returns the index of the quote that ends a string of b without
-// escapes, or -1: for one with escapes, or not ended within b.
+// escapes or control characters, or -1: for one with either, or not ended
+// within b.
 func plainEnd(b []byte) int {
 	i := 0
 	for ; i+8 <= len(b); i += 8 {
@@ -226,17 +258,18 @@ func plainEnd(b []byte) int {
 		}
 	}
 	for ; i < len(b); i++ {
-		switch b[i] {
-		case '"':
+		switch c := b[i]; {
+		case c == '"':
 			return i
-		case '\\':
+		case c == '\\' || c < 0x20:
 			return -1
 		}
 	}
 	return -1
 }
 
-// skipString consumes a string whose opening quote is at s.pos.
+// skipString consumes a string whose opening quote is at s.pos, checking
+// its escapes and that it holds no control character as it is.
 func (s *scanner) skipString() error {
 	s.pos++
 	// Most strings in a plan are short and plain: finish them in place
@@ -248,13 +281,26 @@ func (s *scanner) skipString() error {
 	// The quote found in the buffer (s.end for none) is kept while the
 	// escapes before it are passed: searched for again after each one, a
 	// string dense with escapes would cost the buffer's length each.
-	escaped, quote := false, -1
+	escaped, hex, quote := false, 0, -1
 	for {
+		for ; hex > 0 && s.pos < s.end; hex-- {
+			if !isHex(s.buf[s.pos]) {
+				return s.errorf("invalid escape in a string: \\u takes four hex digits")
+			}
+			s.pos++
+		}
 		if escaped && s.pos < s.end {
+			switch c := s.buf[s.pos]; {
+			case c == 'u':
+				hex = 4
+			case !simpleEscape[c]:
+				return s.errorf("invalid escape in a string: \\ before %s", describe(c))
+			}
 			s.pos++ // the escaped byte, a quote perhaps
 			escaped = false
+			continue
 		}
-		if !escaped {
+		if !escaped && hex == 0 {
 			if quote < s.pos {
 				quote = bytes.IndexByte(s.buf[s.pos:s.end], '"')
 				if quote < 0 {
@@ -262,8 +308,17 @@ func (s *scanner) skipString() error {
 				}
 				quote += s.pos
 			}
-			if bs := bytes.IndexByte(s.buf[s.pos:quote], '\\'); bs >= 0 {
-				s.pos += bs + 1
+			stop := quote
+			bs := bytes.IndexByte(s.buf[s.pos:quote], '\\')
+			if bs >= 0 {
+				stop = s.pos + bs
+			}
+			if i := controlIndex(s.buf[s.pos:stop]); i >= 0 {
+				s.pos += i
+				return s.errorf("%s inside a string", describe(s.buf[s.pos]))
+			}
+			if bs >= 0 {
+				s.pos = stop + 1
 				escaped = true
 				continue
 			}
@@ -294,66 +349,206 @@ func (s *scanner) skip() error {
 	case '}', ']', ',', ':':
 		return s.errorf("expected a value, found %s", describe(c))
 	}
-	// A scalar: consume up to the next delimiter.
-	start := s.pos
+	return s.skipScalar()
+}
+
+// skipScalar consumes a number, true, false or null, checking it is one
+// (round 234: "1e", "tru" and "01" were taken as values).
+func (s *scanner) skipScalar() error {
+	var literal string
+	switch s.buf[s.pos] {
+	case 't':
+		literal = "true"
+	case 'f':
+		literal = "false"
+	case 'n':
+		literal = "null"
+	default:
+		return s.skipNumber()
+	}
+	for i := 0; i < len(literal); i++ {
+		if s.pos == s.end && !s.fill() {
+			return s.eofError("inside " + literal)
+		}
+		if s.buf[s.pos] != literal[i] {
+			return s.errorf("expected a value, found %s", describe(s.buf[s.pos]))
+		}
+		s.pos++
+	}
+	return nil
+}
+
+// The states of a number as skipNumber reads it (see numberNext).
+const (
+	numStart   = iota // nothing yet
+	numMinus          // -
+	numZero           // a leading 0: no digit may follow
+	numInt            // 1-9 and digits
+	numDot            // .
+	numFrac           // . and digits
+	numE              // e or E
+	numExpSign        // e and a sign
+	numExp            // e and digits
+	numEnd            // a byte that ends a complete number
+	numBad            // a byte no number has there
+)
+
+// numberNext is the state after each state and byte.
+var numberNext = func() (t [numEnd][256]uint8) {
+	for st := range t {
+		for c := range t[st] {
+			t[st][c] = numBad
+		}
+	}
+	digits := func(st, next uint8, from byte) {
+		for c := from; c <= '9'; c++ {
+			t[st][c] = next
+		}
+	}
+	t[numStart]['-'] = numMinus
+	for _, st := range []uint8{numStart, numMinus} {
+		t[st]['0'] = numZero
+		digits(st, numInt, '1')
+	}
+	digits(numInt, numInt, '0')
+	digits(numDot, numFrac, '0')
+	digits(numFrac, numFrac, '0')
+	digits(numE, numExp, '0')
+	digits(numExpSign, numExp, '0')
+	digits(numExp, numExp, '0')
+	t[numE]['+'], t[numE]['-'] = numExpSign, numExpSign
+	t[numZero]['.'], t[numInt]['.'] = numDot, numDot
+	for _, st := range []uint8{numZero, numInt, numFrac} {
+		t[st]['e'], t[st]['E'] = numE, numE
+	}
+	for _, st := range []uint8{numZero, numInt, numFrac, numExp} { // complete: what no number holds ends it
+		for _, c := range []byte(" \t\r\n,]}:\"{[") {
+			t[st][c] = numEnd
+		}
+	}
+	return t
+}()
+
+// skipNumber consumes a number, checking its grammar as JSON's.
+func (s *scanner) skipNumber() error {
+	st := uint8(numStart)
 	for {
 		for s.pos < s.end {
-			switch s.buf[s.pos] {
-			case ',', '}', ']', ' ', '\t', '\n', '\r', ':':
-				if s.pos == start {
-					return s.errorf("expected a value")
-				}
-				return nil
-			case '"', '{', '[':
-				return s.errorf("expected a delimiter, found %s", describe(s.buf[s.pos]))
+			next := numberNext[st][s.buf[s.pos]]
+			switch next {
+			case numEnd:
+				return nil // the caller checks what follows
+			case numBad:
+				return s.errorf("expected a value, found %s", describe(s.buf[s.pos]))
 			}
+			st = next
 			s.pos++
 		}
-		start = -1
 		if !s.fill() {
-			if s.rerr == io.EOF {
-				return nil // a scalar may end the input; the caller checks what follows
+			if s.rerr == io.EOF && (st == numZero || st == numInt || st == numFrac || st == numExp) {
+				return nil // a number may end the input; the caller checks what follows
 			}
-			return s.eofError("")
+			return s.eofError("inside a number")
 		}
 	}
 }
 
-// structural marks the bytes skipContainer acts on.
-var structural = [256]bool{'"': true, '{': true, '[': true, '}': true, ']': true}
+// What skipContainer expects next, outside strings.
+const (
+	expectValue        = iota // a value: after ':', or ',' in an array
+	expectValueOrClose        // a value or ']': after '['
+	expectKey                 // a key: after ',' in an object
+	expectKeyOrClose          // a key or '}': after '{'
+	expectColon               // ':' after a key
+	expectCommaOrClose        // ',' or the closing bracket, after a value
+)
 
-// skipContainer consumes an object or array, checking that brackets pair up
-// and strings end, without building anything.
+// The classes of bytes that begin a token, for skipContainer.
+const (
+	tokScalar = iota // a number or literal, or no JSON
+	tokSpace
+	tokString
+	tokOpen
+	tokClose
+	tokColon
+	tokComma
+)
+
+var tokenClass = [256]uint8{' ': tokSpace, '\t': tokSpace, '\n': tokSpace, '\r': tokSpace, '"': tokString,
+	'{': tokOpen, '[': tokOpen, '}': tokClose, ']': tokClose, ':': tokColon, ',': tokComma}
+
+// skipContainer consumes an object or array, checking the grammar outside
+// strings token by token, and that strings end, without building anything.
 func (s *scanner) skipContainer() error {
 	s.closers = s.closers[:0]
+	expect := expectValue
 	for {
 		for s.pos < s.end {
 			c := s.buf[s.pos]
-			if !structural[c] {
+			switch tokenClass[c] {
+			case tokSpace:
 				s.pos++
 				continue
-			}
-			switch c {
-			case '"':
+			case tokString:
+				switch expect {
+				case expectKey, expectKeyOrClose:
+					expect = expectColon
+				case expectValue, expectValueOrClose:
+					expect = expectCommaOrClose
+				default:
+					return s.errorf("expected %s, found a string", s.expected(expect))
+				}
 				if err := s.skipString(); err != nil {
 					return err
 				}
 				continue
-			case '{', '[':
+			case tokOpen:
+				if expect != expectValue && expect != expectValueOrClose {
+					return s.errorf("expected %s, found %s", s.expected(expect), describe(c))
+				}
 				if s.depth+len(s.closers) >= maxDepth {
 					return s.errorf("nesting deeper than %d levels", maxDepth)
 				}
 				s.closers = append(s.closers, c+2) // '{'+2 == '}', '['+2 == ']'
-			case '}', ']':
+				expect = expectValueOrClose
+				if c == '{' {
+					expect = expectKeyOrClose
+				}
+			case tokClose:
 				n := len(s.closers)
-				if n == 0 || s.closers[n-1] != c {
+				closes := expect == expectCommaOrClose || expect == expectKeyOrClose && c == '}' || expect == expectValueOrClose && c == ']'
+				if n == 0 || s.closers[n-1] != c || !closes {
 					return s.errorf("unexpected %q", c)
 				}
 				s.closers = s.closers[:n-1]
+				s.pos++
 				if n == 1 {
-					s.pos++
 					return nil
 				}
+				expect = expectCommaOrClose
+				continue
+			case tokColon:
+				if expect != expectColon {
+					return s.errorf("unexpected ':'")
+				}
+				expect = expectValue
+			case tokComma:
+				if expect != expectCommaOrClose {
+					return s.errorf("unexpected ','")
+				}
+				expect = expectValue
+				if s.closers[len(s.closers)-1] == '}' {
+					expect = expectKey
+				}
+			default:
+				if expect != expectValue && expect != expectValueOrClose {
+					return s.errorf("expected %s, found %s", s.expected(expect), describe(c))
+				}
+				if err := s.skipScalar(); err != nil {
+					return err
+				}
+				expect = expectCommaOrClose
+				continue
 			}
 			s.pos++
 		}
@@ -361,6 +556,19 @@ func (s *scanner) skipContainer() error {
 			return s.eofError("inside an object or array")
 		}
 	}
+}
+
+// expected names what skipContainer expects.
+func (s *scanner) expected(expect int) string {
+	switch expect {
+	case expectKey, expectKeyOrClose:
+		return "a key"
+	case expectColon:
+		return "':'"
+	case expectCommaOrClose:
+		return fmt.Sprintf("',' or %q", s.closers[len(s.closers)-1])
+	}
+	return "a value"
 }
 
 // capture appends the raw bytes of the next value to dst, failing with
@@ -624,19 +832,32 @@ func (s *scanner) readKey() error {
 		}
 		return s.consume(':', "after an object key")
 	}
-	for escaped := false; ; {
+	for escaped, hex := false, 0; ; {
 		for s.pos < s.end {
 			c := s.buf[s.pos]
-			s.pos++
 			switch {
+			case hex > 0:
+				if !isHex(c) {
+					return s.errorf("invalid escape in an object key: \\u takes four hex digits")
+				}
+				hex--
 			case escaped:
+				if c == 'u' {
+					hex = 4
+				} else if !simpleEscape[c] {
+					return s.errorf("invalid escape in an object key: \\ before %s", describe(c))
+				}
 				escaped = false
 			case c == '\\':
 				escaped = true
 			case c == '"':
+				s.pos++
 				s.decodeKey()
 				return s.consume(':', "after an object key")
+			case c < 0x20:
+				return s.errorf("%s inside an object key", describe(c))
 			}
+			s.pos++
 			if len(s.key) < maxKey {
 				s.key = append(s.key, c)
 			} else {
