@@ -20,8 +20,8 @@ func judgeCloudTrail(l *linter, c *change) []rules.Finding {
 	}
 	t := trailOf(c.after(), c.region)
 	out := rules.EvaluateTrail(t)
-	if slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}) && !t.Name.Unknown && !t.Name.Unreadable && t.Name.V != "" {
-		if why := rules.TrailNameRefused(t.Name.V); why != "" {
+	if slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}) {
+		if why := rules.TrailRefused(t); why != "" {
 			region, _ := l.plan.Region(c.rc)
 			was := trailOf(c.before(), region)
 			out = append(out, rules.TrailReplacedRefused(&was, why)...)
@@ -53,6 +53,7 @@ func trailOf(a attrs, region string) rules.Trail {
 		LogFileValidation:          a.flag("enable_log_file_validation"),
 		HomeRegion:                 a.str("home_region", ""), // known once the trail exists
 		Name:                       a.str("name", ""),
+		S3KeyPrefix:                a.str("s3_key_prefix", ""),
 	}
 	if t.HomeRegion.Unknown || t.HomeRegion.V == "" {
 		// A new trail lives in its own region (the AWS provider's v6

@@ -155,7 +155,7 @@ var attributes = map[string][]string{
 		rules.AttrAllowUsersToChange, rules.AttrHardExpiry},
 	"aws_iam_access_key":          {"user", "status", "pgp_key", "create_date", plan.NullOnly("secret")},
 	"aws_iam_user_login_profile":  {"user", "password_reset_required"},
-	"aws_cloudtrail":              {"include_global_service_events", "is_multi_region_trail", "is_organization_trail", "enable_logging", "enable_log_file_validation", "event_selector", "advanced_event_selector", "home_region", "region", "name"},
+	"aws_cloudtrail":              {"include_global_service_events", "is_multi_region_trail", "is_organization_trail", "enable_logging", "enable_log_file_validation", "event_selector", "advanced_event_selector", "home_region", "region", "name", "s3_key_prefix"},
 	"aws_iam_server_certificate":  {"certificate_body", "certificate_chain", "private_key"},
 	"aws_iam_user_ssh_key":        {"username", "public_key", "encoding", "status"},
 	"aws_iam_signing_certificate": {"user_name", "certificate_body", "status"},

@@ -354,6 +354,11 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/policy-replaced-refused", nil, map[string]string{
 			"aws_iam_account_password_policy.p": "IG101:info IG108:high",
 		}},
+		// A signing certificate deleted beside an upload whose body holds
+		// an en dash, which IAM refuses (round 234: no finding, exit 0).
+		{"trust/signing-refused-body", nil, map[string]string{
+			"aws_iam_signing_certificate.c": "IG501:medium",
+		}},
 		// A trail replaced destroying first with a name CloudTrail refuses
 		// (round 233: no finding, exit 0).
 		{"trust/trail-replaced-refused", nil, map[string]string{

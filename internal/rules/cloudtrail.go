@@ -5,6 +5,7 @@ import (
 	"net"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 var cloudTrailTypes = []string{"aws_cloudtrail"}
@@ -115,9 +116,24 @@ type Trail struct {
 	Selectors         Value[bool]
 	EventSelectors    []EventSelector
 	AdvancedSelectors []AdvancedSelector
-	// Name is the name a trail the plan creates is given; empty when not
-	// known (see TrailNameRefused).
-	Name Value[string]
+	// Name and S3KeyPrefix are what a trail the plan creates is given;
+	// empty when not known (see TrailRefused).
+	Name, S3KeyPrefix Value[string]
+}
+
+// TrailRefused tells why CloudTrail refuses to create t, or is "" when
+// nothing the plan shows says it does: its name (see TrailNameRefused), or
+// a key prefix past 200 characters, which the AWS provider does not check.
+func TrailRefused(t Trail) string {
+	if n := t.Name; !n.Unknown && !n.Unreadable && n.V != "" {
+		if why := TrailNameRefused(n.V); why != "" {
+			return why
+		}
+	}
+	if p := t.S3KeyPrefix; !p.Unknown && !p.Unreadable && utf8.RuneCountInString(p.V) > 200 {
+		return "a trail's s3_key_prefix has at most 200 characters"
+	}
+	return ""
 }
 
 // TrailNameRefused tells why CloudTrail refuses to create a trail of this
@@ -149,15 +165,14 @@ func TrailNameRefused(name string) string {
 }
 
 // TrailReplacedRefused is the verdict (IG704) on a trail replaced at its
-// address destroying first (Terraform's default) whose new name CloudTrail
-// refuses (why; see TrailNameRefused): the old trail is deleted, and the
-// new one never made (round 233). was is the old trail, as TrailRemoval
+// address destroying first (Terraform's default) that CloudTrail refuses
+// to create (why; see TrailRefused): the old trail is deleted, and the new
+// one never made (rounds 233, 234). was is the old trail, as TrailRemoval
 // takes it.
 func TrailReplacedRefused(was *Trail, why string) []Finding {
 	fs := TrailRemoval(was, NoReplacement)
 	for i := range fs {
-		fs[i].Attribute = "name"
-		fs[i].Message = "the trail is replaced destroying first, and CloudTrail refuses the new one's name (" + why + "): the old trail is deleted, none takes its place, and the IAM events it recorded stop being logged"
+		fs[i].Message = "the trail is replaced destroying first, and CloudTrail refuses the new one (" + why + "): the old trail is deleted, none takes its place, and the IAM events it recorded stop being logged"
 	}
 	return fs
 }
@@ -505,7 +520,7 @@ func TrailLeavesOrganization(was Value[bool], now Trail) []Finding {
 // events go to), and is an organization trail where the one destroyed
 // was; pending if only values known after apply could make it.
 func TrailReplacement(t Trail, organization bool) Replacement {
-	if !t.Name.Unknown && !t.Name.Unreadable && t.Name.V != "" && TrailNameRefused(t.Name.V) != "" {
+	if TrailRefused(t) != "" {
 		return NoReplacement // never made
 	}
 	best := SoundReplacement

@@ -485,3 +485,22 @@ func TestTrailNameRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestTrailRefused: a name or key prefix CloudTrail refuses, where the plan
+// shows them (round 234: a prefix of 300 characters).
+func TestTrailRefused(t *testing.T) {
+	for _, c := range []struct {
+		trail   Trail
+		refused bool
+	}{
+		{Trail{}, false},
+		{Trail{Name: Known("org"), S3KeyPrefix: Known(strings.Repeat("p", 200))}, false},
+		{Trail{Name: Known("org"), S3KeyPrefix: Known(strings.Repeat("p", 201))}, true},
+		{Trail{Name: Known("o!")}, true},
+		{Trail{Name: UnknownValue[string](), S3KeyPrefix: UnknownValue[string]()}, false},
+	} {
+		if got := TrailRefused(c.trail) != ""; got != c.refused {
+			t.Errorf("TrailRefused(%+v) = %q, want refused %v", c.trail, TrailRefused(c.trail), c.refused)
+		}
+	}
+}

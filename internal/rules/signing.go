@@ -163,6 +163,8 @@ func SigningCertificateReplacement(status, body Value[string], now time.Time, b 
 	switch {
 	case !status.Unknown && status.V != "Active":
 		return NoReplacement
+	case !body.Unknown && !body.Unreadable && IAMRefusesBody(body.V):
+		return NoReplacement // never uploaded (round 234)
 	case status.Impure: // Inactive, maybe, as a plain "Inactive" is (round 123)
 		return ImpureReplacement
 	case status.Unknown || body.Unknown:
@@ -205,4 +207,19 @@ func SigningCertificateRemoval(user Value[string], best Replacement) []Finding {
 	}
 	return []Finding{SigningCertificateDeleted.finding("",
 		"the signing certificate of user %s is deleted and this plan uploads no sound, active replacement for the user", user.Quote())}
+}
+
+// IAMRefusesBody reports whether IAM refuses a certificate or SSH key body
+// as UploadSigningCertificate, UploadServerCertificate and
+// UploadSSHPublicKey take it: 1 to 16,384 characters, each a tab, line
+// feed, carriage return or from U+0020 to U+00FF. The AWS provider checks
+// neither, nor do the parsers, which skip text before the PEM block.
+func IAMRefusesBody(body string) bool {
+	n := 0
+	for _, r := range body {
+		if n++; n > 16384 || r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r > 0xFF {
+			return true
+		}
+	}
+	return n == 0
 }

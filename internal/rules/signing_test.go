@@ -2,6 +2,7 @@ package rules
 
 import (
 	"crypto/x509"
+	"strings"
 	"testing"
 	"time"
 
@@ -109,5 +110,20 @@ func TestEvaluateLiveSigningCertificate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			assertFindings(t, EvaluateLiveSigningCertificate(tt.in, certNow, DefaultBaseline()), tt.want)
 		})
+	}
+}
+
+// TestIAMRefusesBody: the length and characters IAM takes in a body (round
+// 234: a certificate with 18,000 characters of text before its PEM block,
+// or an en dash in it, was taken as the replacement of one deleted).
+func TestIAMRefusesBody(t *testing.T) {
+	for body, refused := range map[string]bool{
+		"": true, "-----BEGIN CERTIFICATE-----\r\n\tx\n": false, "café": false, "\u00ff": false,
+		"alice – CI": true, "→": true, "\x00": true, "a\x1fb": true,
+		strings.Repeat("a", 16384): false, strings.Repeat("a", 16385): true, strings.Repeat("é", 16384): false,
+	} {
+		if got := IAMRefusesBody(body); got != refused {
+			t.Errorf("IAMRefusesBody(%.20q) = %v, want %v", body, got, refused)
+		}
 	}
 }
