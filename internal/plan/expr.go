@@ -149,6 +149,34 @@ func (rd *reader) readExpr() (expr, error) {
 	return expr{opaque: true, inputs: true, text: e.text}, err
 }
 
+// checkExpr passes over an expression as readExpr reads it, with its
+// checks (keys given twice, or spelled otherwise than Terraform does), and
+// keeps nothing.
+func (rd *reader) checkExpr() error {
+	s := rd.s
+	switch c, _ := s.peek(); c {
+	case '[':
+		return s.array("expressions", func() error {
+			if c, ok := s.peek(); !ok || c != '{' {
+				return s.skip()
+			}
+			return s.entries("expressions", func([]byte) error { return rd.checkExpr() })
+		})
+	case '{':
+		return s.fields("expression", func([]byte) error { return s.skip() })
+	}
+	return s.skip()
+}
+
+// checkInputs passes over a module call's inputs as callInputs reads them
+// (see checkExpr).
+func (rd *reader) checkInputs() error {
+	if c, ok := rd.s.peek(); !ok || c != '{' {
+		return rd.s.skip()
+	}
+	return rd.s.entries("expressions", func([]byte) error { return rd.checkExpr() })
+}
+
 // canonical is a constant's JSON as the provider's string attributes take
 // it: scalars as strings (a number in its shortest form), objects with
 // their keys in order; text that does not decode is kept as it is.

@@ -1815,12 +1815,12 @@ func (rd *reader) configCall(child *modulePath) error {
 			child.counted = true
 		case "for_each_expression":
 			child.counted = true
-			if rd.hold(&forEach) {
+			if rd.hold(&forEach, rd.checkExpr) {
 				return nil
 			}
 			return inPlace(rd.callForEach)
 		case "expressions":
-			if rd.hold(&inputs) {
+			if rd.hold(&inputs, rd.checkInputs) {
 				return nil
 			}
 			return inPlace(rd.callInputs)
@@ -1886,17 +1886,25 @@ type heldValue struct {
 }
 
 // hold keeps the next value's bytes in callsHeld, for readHeld, when it
-// ends within maxHeld bytes of the buffer, skipped as skip skips it;
+// ends within maxHeld bytes of the buffer, passed over by check;
 // otherwise it reports false, the value not consumed.
-func (rd *reader) hold(h *heldValue) bool {
+func (rd *reader) hold(h *heldValue, check func() error) bool {
 	s := rd.s
 	if _, ok := s.peek(); !ok {
 		return false
 	}
 	end := min(s.end, s.pos+maxHeld)
 	p := &rd.probe
-	*p = scanner{r: eof{}, buf: s.buf[s.pos:end:end], end: end - s.pos, depth: s.depth, closers: p.closers[:0]}
-	if p.skip() != nil || p.pos == p.end { // a scalar may go on past the end
+	*p = scanner{r: eof{}, buf: s.buf[s.pos:end:end], end: end - s.pos, depth: s.depth, closers: p.closers[:0],
+		key: p.key[:0], keys: p.keys[:0], ends: p.ends[:0], hashes: p.hashes[:0]}
+	// Checked as it would be read, whether or not it is: a key given
+	// twice is refused wherever the buffer ends (round 235: the plan was
+	// refused or not by where its reads split it). What fails is read in
+	// place, which says why.
+	rd.s = p
+	err := check()
+	rd.s = s
+	if err != nil || p.pos == p.end { // a scalar may go on past the end
 		return false
 	}
 	h.set, h.at, h.depth, h.keys, h.start = true, s.offset(), s.depth, s.keysHeld(), len(rd.callsHeld)

@@ -2356,3 +2356,28 @@ func TestSkippedIsJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestHeldCheckedAsRead: a module call's inputs and for_each, held as
+// written when short and read only if the module holds anything judged,
+// are checked as they would be read, however the reads split the plan
+// (round 235: a key given twice was refused or not by where they split).
+func TestHeldCheckedAsRead(t *testing.T) {
+	for _, call := range []string{
+		`"expressions": {"a": {"constant_value": 1}, "a": {"constant_value": 2}}`,
+		`"expressions": {"a": {"constant_value": 1, "constant_value": 2}}`,
+		`"expressions": {"a": {"Constant_value": 1}}`,
+		`"expressions": {"a": [{"b": {"references": ["var.x"], "references": []}}]}`,
+		`"for_each_expression": {"references": ["var.x"], "references": []}`,
+		`"for_each_expression": {"References": ["var.x"]}`,
+	} {
+		doc := `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"module_calls": {"m": {"source": "./m", ` +
+			call + `, "module": {}}}}}}`
+		for at := 1; at < len(doc); at++ {
+			r := io.MultiReader(iotest.HalfReader(strings.NewReader(doc[:at])), strings.NewReader(doc[at:]))
+			if _, err := Read(r, keepIAM); err == nil {
+				t.Errorf("%s, read split at %d: no error", call, at)
+				break
+			}
+		}
+	}
+}
