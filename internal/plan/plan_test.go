@@ -2329,9 +2329,10 @@ func BenchmarkWholeModuleOutputs(b *testing.B) {
 }
 
 // TestSkippedIsJSON: what the reader skips is read as JSON all the same,
-// as encoding/json's Valid takes it, wherever the buffer ends (round 234:
-// "1e", "tru", "::" and missing commas in a resource not judged were
-// read, and a plan that jq refuses linted).
+// as encoding/json's Valid takes it, wherever the buffer ends ("1e",
+// "tru", "::" and missing commas in a resource not judged were read, and a
+// plan of round 220 that jq refuses was linted from a file, refused from
+// stdin).
 func TestSkippedIsJSON(t *testing.T) {
 	values := []string{
 		`1`, `-0`, `0.5`, `-1.5e+10`, `1E5`, `1e-0`, `123456789012345678901234567890`, `true`, `false`, `null`,

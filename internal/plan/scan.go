@@ -353,7 +353,7 @@ func (s *scanner) skip() error {
 }
 
 // skipScalar consumes a number, true, false or null, checking it is one
-// (round 234: "1e", "tru" and "01" were taken as values).
+// ("1e", "tru" and "01" were taken as values where nothing is judged).
 func (s *scanner) skipScalar() error {
 	var literal string
 	switch s.buf[s.pos] {
