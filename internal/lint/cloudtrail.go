@@ -21,11 +21,9 @@ func judgeCloudTrail(l *linter, c *change) []rules.Finding {
 	t := trailOf(c.after(), c.region)
 	out := rules.EvaluateTrail(t)
 	if slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}) {
-		if why := rules.TrailRefused(t); why != "" {
-			region, _ := l.plan.Region(c.rc)
-			was := trailOf(c.before(), region)
-			out = append(out, rules.TrailReplacedRefused(&was, why)...)
-		}
+		region, _ := l.plan.Region(c.rc)
+		was := trailOf(c.before(), region)
+		out = append(out, rules.TrailReplacedRefused(&was, t)...)
 	}
 	if c.before().values != nil && !c.forgetsOld() {
 		// In place or replaced: the member accounts' copies go either way,

@@ -42,9 +42,7 @@ func judgePasswordPolicy(l *linter, c *change) []rules.Finding {
 	case slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionCreate, tfjson.ActionDelete}):
 		out = append(out, rules.PasswordPolicyReplacedCreatingFirst()...)
 	case slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}):
-		if refused := rules.OutsideIAMLimits(after); refused != "" {
-			out = append(out, rules.PasswordPolicyReplacedRefused(refused)...)
-		}
+		out = append(out, rules.PasswordPolicyReplacedRefused(after)...)
 	}
 	return out
 }

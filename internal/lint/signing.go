@@ -1,6 +1,12 @@
 package lint
 
-import "github.com/iamguard/terraform-provider-iamguard/internal/rules"
+import (
+	"slices"
+
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
+)
 
 // judgeSigningCertificate judges aws_iam_signing_certificate.
 func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
@@ -13,7 +19,7 @@ func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
 	}
 	out := rules.EvaluateSigningCertificate(c.after().str("certificate_body", ""), l.now, l.baseline)
 	replaced := c.action == "replace" && !c.forgetsOld() // a forgotten one stays in AWS
-	if replaced && l.deletesInUse(c) || !replaced && c.replaces == nil && l.clearedWithUser(c) {
+	if replaced && l.deletesInUse(c) && !uploadRefusedFirst(c) || !replaced && c.replaces == nil && l.clearedWithUser(c) {
 		// The old certificate is deleted (as the new one is made, or with
 		// its user): the user keeps a sound one only if this (or another)
 		// upload is one for them. The old object a replacement forgets is
@@ -32,6 +38,16 @@ func judgeSigningCertificate(l *linter, c *change) []rules.Finding {
 	}
 	out = append(out, c.reactivation(rules.SigningCertificateReactivated)...)
 	return append(out, l.reupload(c, rules.SigningCertificateReactivated)...)
+}
+
+// uploadRefusedFirst reports whether c replaces a signing certificate
+// creating first (create_before_destroy) with a body IAM refuses: the
+// upload fails, and the old certificate, deleted only after it, stays
+// (round 236).
+func uploadRefusedFirst(c *change) bool {
+	body := c.after().str("certificate_body", "")
+	return slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionCreate, tfjson.ActionDelete}) &&
+		!body.Unknown && !body.Unreadable && rules.IAMRefusesBody(body.V)
 }
 
 // maybeSameUser reports whether the user a certificate uploaded again at

@@ -359,6 +359,12 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/signing-refused-body", nil, map[string]string{
 			"aws_iam_signing_certificate.c": "IG501:medium",
 		}},
+		// The same certificate replaced creating first: the upload fails
+		// before the old one is deleted, and alice keeps it (round 236: a
+		// false IG501).
+		{"trust/signing-refused-body-cbd", nil, map[string]string{
+			"aws_iam_user_login_profile.alice": "IG601:medium",
+		}},
 		// A trail replaced destroying first with a name CloudTrail refuses
 		// (round 233: no finding, exit 0).
 		{"trust/trail-replaced-refused", nil, map[string]string{

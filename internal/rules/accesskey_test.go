@@ -308,3 +308,20 @@ func TestCreatedStatus(t *testing.T) {
 		}
 	}
 }
+
+// TestReuploadRefusedStatus: a key uploaded again asking for a status IAM
+// refuses is reactivated, and the message says why, unless the status is
+// sensitive (round 236).
+func TestReuploadRefusedStatus(t *testing.T) {
+	body := Known("ssh-rsa AAAA")
+	odd := Value[string]{Unknown: true, Unreadable: true}
+	fs := Reupload(SSHKeyReactivated, body, "public_key", "", "deletes", Known("Inactive"), odd)
+	if len(fs) != 1 || fs[0].Severity != High || !strings.Contains(fs[0].Message, "none IAM takes") {
+		t.Errorf("unreadable status: %+v", fs)
+	}
+	odd.Sensitive = true
+	fs = Reupload(SSHKeyReactivated, body, "public_key", "", "deletes", Known("Inactive"), odd)
+	if len(fs) != 1 || fs[0].Severity != High || strings.Contains(fs[0].Message, "IAM takes") {
+		t.Errorf("sensitive unreadable status: %+v", fs)
+	}
+}

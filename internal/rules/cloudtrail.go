@@ -121,19 +121,20 @@ type Trail struct {
 	Name, S3KeyPrefix Value[string]
 }
 
-// TrailRefused tells why CloudTrail refuses to create t, or is "" when
-// nothing the plan shows says it does: its name (see TrailNameRefused), or
-// a key prefix past 200 characters, which the AWS provider does not check.
-func TrailRefused(t Trail) string {
+// TrailRefused tells why CloudTrail refuses to create t, and the attribute
+// at fault, or is "" when nothing the plan shows says it does: its name
+// (see TrailNameRefused), or a key prefix past 200 characters, which the
+// AWS provider does not check.
+func TrailRefused(t Trail) (why, attr string) {
 	if n := t.Name; !n.Unknown && !n.Unreadable && n.V != "" {
 		if why := TrailNameRefused(n.V); why != "" {
-			return why
+			return why, "name"
 		}
 	}
 	if p := t.S3KeyPrefix; !p.Unknown && !p.Unreadable && utf8.RuneCountInString(p.V) > 200 {
-		return "a trail's s3_key_prefix has at most 200 characters"
+		return "a trail's s3_key_prefix has at most 200 characters", "s3_key_prefix"
 	}
-	return ""
+	return "", ""
 }
 
 // TrailNameRefused tells why CloudTrail refuses to create a trail of this
@@ -165,16 +166,21 @@ func TrailNameRefused(name string) string {
 }
 
 // TrailReplacedRefused is the verdict (IG704) on a trail replaced at its
-// address destroying first (Terraform's default) that CloudTrail refuses
-// to create (why; see TrailRefused): the old trail is deleted, and the new
-// one never made (rounds 233, 234). was is the old trail, as TrailRemoval
-// takes it.
-func TrailReplacedRefused(was *Trail, why string) []Finding {
+// address destroying first (Terraform's default) with now, which CloudTrail
+// refuses to create (see TrailRefused): the old trail is deleted, and the
+// new one never made (rounds 233, 234). was is the old trail, as
+// TrailRemoval takes it.
+func TrailReplacedRefused(was *Trail, now Trail) []Finding {
+	why, attr := TrailRefused(now)
+	if why == "" {
+		return nil
+	}
 	fs := TrailRemoval(was, NoReplacement)
 	for i := range fs {
+		fs[i].Attribute = attr
 		fs[i].Message = "the trail is replaced destroying first, and CloudTrail refuses the new one (" + why + "): the old trail is deleted, none takes its place, and the IAM events it recorded stop being logged"
 	}
-	return fs
+	return withhold(fs, now.sensitive) // which rule a sensitive name breaks tells of it (round 236)
 }
 
 // EventSelector is a basic event selector.
@@ -289,6 +295,10 @@ func (t Trail) selectorsImpure() bool {
 // sensitive reports whether the attribute's value is marked sensitive.
 func (t Trail) sensitive(attr string) bool {
 	switch attr {
+	case "name":
+		return t.Name.Sensitive
+	case "s3_key_prefix":
+		return t.S3KeyPrefix.Sensitive
 	case "include_global_service_events":
 		return t.IncludeGlobalServiceEvents.Sensitive
 	case "is_multi_region_trail":
@@ -520,7 +530,7 @@ func TrailLeavesOrganization(was Value[bool], now Trail) []Finding {
 // events go to), and is an organization trail where the one destroyed
 // was; pending if only values known after apply could make it.
 func TrailReplacement(t Trail, organization bool) Replacement {
-	if TrailRefused(t) != "" {
+	if why, _ := TrailRefused(t); why != "" {
 		return NoReplacement // never made
 	}
 	best := SoundReplacement

@@ -499,8 +499,26 @@ func TestTrailRefused(t *testing.T) {
 		{Trail{Name: Known("o!")}, true},
 		{Trail{Name: UnknownValue[string](), S3KeyPrefix: UnknownValue[string]()}, false},
 	} {
-		if got := TrailRefused(c.trail) != ""; got != c.refused {
-			t.Errorf("TrailRefused(%+v) = %q, want refused %v", c.trail, TrailRefused(c.trail), c.refused)
+		if why, _ := TrailRefused(c.trail); (why != "") != c.refused {
+			t.Errorf("TrailRefused(%+v) = %q, want refused %v", c.trail, why, c.refused)
+		}
+	}
+}
+
+// TestRefusedWithheld: which rule a sensitive value breaks is not shown
+// (round 236: a sensitive trail name's fault, and the range a sensitive
+// length is outside, were).
+func TestRefusedWithheld(t *testing.T) {
+	secret := func(v string) Value[string] { return Value[string]{V: v, Sensitive: true} }
+	for name, fs := range map[string][]Finding{
+		"trail name":   TrailReplacedRefused(nil, Trail{Name: secret("old trail!")}),
+		"trail prefix": TrailReplacedRefused(nil, Trail{Name: Known("org"), S3KeyPrefix: secret(strings.Repeat("p", 201))}),
+		"policy length": PasswordPolicyReplacedRefused(PasswordPolicy{MinimumLength: Value[int]{V: 200, Sensitive: true},
+			ReusePrevention: Known(24), MaxAgeDays: Known(90)}),
+	} {
+		if len(fs) != 1 || fs[0].Severity == Info || !strings.Contains(fs[0].Message, "(sensitive)") ||
+			strings.Contains(fs[0].Message, "128") || strings.Contains(fs[0].Message, "letter") || strings.Contains(fs[0].Message, "200") {
+			t.Errorf("%s: %+v, want one finding that withholds why", name, fs)
 		}
 	}
 }

@@ -471,13 +471,18 @@ func PasswordPolicyReplacedCreatingFirst() []Finding {
 }
 
 // PasswordPolicyReplacedRefused is the verdict on a replacement that
-// destroys before it creates (Terraform's default) a policy IAM refuses
-// (refused names the setting; see OutsideIAMLimits): destroying the old
-// object deletes the account's only policy, and the new one is never set
-// (IG108; round 233).
-func PasswordPolicyReplacedRefused(refused string) []Finding {
-	return []Finding{PasswordPolicyRemoved.finding("",
-		"the policy is replaced destroying first, and IAM refuses the new one (%s): the old one is deleted, none takes its place, and AWS's default applies", refused)}
+// destroys before it creates (Terraform's default) p, if IAM refuses it
+// (see OutsideIAMLimits): destroying the old object deletes the account's
+// only policy, and the new one is never set (IG108; round 233).
+func PasswordPolicyReplacedRefused(p PasswordPolicy) []Finding {
+	for _, c := range iamLimits(p) {
+		if c.refused() {
+			return withhold([]Finding{PasswordPolicyRemoved.finding(c.name,
+				"the policy is replaced destroying first, and IAM refuses the new one (%s): the old one is deleted, none takes its place, and AWS's default applies", c)},
+				p.sensitive) // the range a sensitive value is outside tells of it (round 236)
+		}
+	}
+	return nil
 }
 
 // PasswordPolicyMayReplace is IG109 at info for a policy created beside

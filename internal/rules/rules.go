@@ -229,7 +229,7 @@ func Reupload(r *Rule, material Value[string], attr, from, fate string, was, aft
 		}
 		fs[0].Message = fmt.Sprintf("%s holds the key of %s, which this plan %s: uploaded again, it is Active again", attr, from, how)
 	}
-	if refused && len(fs) == 1 && fs[0].Severity != Info {
+	if refused && len(fs) == 1 && fs[0].Severity != Info && !after.Sensitive {
 		fs[0].Message += "; the status the plan asks for is none IAM takes (Active, Inactive, Expired), so it stays Active"
 	}
 	return fs
