@@ -17,9 +17,10 @@ import (
 // The scanner reads JSON from a stream through a fixed buffer. Values the
 // linter needs are captured as raw bytes (bounded) and decoded with
 // encoding/json; everything else is skipped without being built. Skipping
-// checks the grammar outside strings (brackets, commas, colons, numbers,
-// literals, nesting depth) and that strings end, token by token; captured
-// values are validated in full when decoded.
+// checks the grammar token by token (brackets, commas, colons, numbers,
+// literals, strings' escapes and control characters, nesting depth), as
+// encoding/json's Valid does; captured values are validated in full when
+// decoded.
 
 const (
 	bufSize  = 256 << 10
@@ -217,13 +218,6 @@ func quoteOrEscape(w uint64) uint64 {
 // -1.
 func controlIndex(b []byte) int {
 	i := 0
-	for ; i+32 <= len(b); i += 32 { // four words a step: most spans have none
-		w0, w1 := binary.LittleEndian.Uint64(b[i:]), binary.LittleEndian.Uint64(b[i+8:])
-		w2, w3 := binary.LittleEndian.Uint64(b[i+16:]), binary.LittleEndian.Uint64(b[i+24:])
-		if ((w0-ones*0x20)&^w0|(w1-ones*0x20)&^w1|(w2-ones*0x20)&^w2|(w3-ones*0x20)&^w3)&highs != 0 {
-			break
-		}
-	}
 	for ; i+8 <= len(b); i += 8 {
 		if w := binary.LittleEndian.Uint64(b[i:]); (w-ones*0x20)&^w&highs != 0 {
 			break
@@ -477,8 +471,8 @@ const (
 var tokenClass = [256]uint8{' ': tokSpace, '\t': tokSpace, '\n': tokSpace, '\r': tokSpace, '"': tokString,
 	'{': tokOpen, '[': tokOpen, '}': tokClose, ']': tokClose, ':': tokColon, ',': tokComma}
 
-// skipContainer consumes an object or array, checking the grammar outside
-// strings token by token, and that strings end, without building anything.
+// skipContainer consumes an object or array, checking its grammar token by
+// token (strings with skipString), without building anything.
 func (s *scanner) skipContainer() error {
 	s.closers = s.closers[:0]
 	expect := expectValue

@@ -190,14 +190,23 @@ func iamLimits(p PasswordPolicy) []iamLimit {
 	}
 }
 
+// refusedLimit is the first setting of p that UpdateAccountPasswordPolicy
+// refuses, if any.
+func refusedLimit(p PasswordPolicy) (iamLimit, bool) {
+	for _, c := range iamLimits(p) {
+		if c.refused() {
+			return c, true
+		}
+	}
+	return iamLimit{}, false
+}
+
 // OutsideIAMLimits names a setting of p that UpdateAccountPasswordPolicy
 // refuses, or is "" when IAM takes them all. Such a policy is never
 // applied, so it cannot be judged compliant.
 func OutsideIAMLimits(p PasswordPolicy) string {
-	for _, c := range iamLimits(p) {
-		if c.refused() {
-			return c.String()
-		}
+	if c, ok := refusedLimit(p); ok {
+		return c.String()
 	}
 	return ""
 }
@@ -475,14 +484,13 @@ func PasswordPolicyReplacedCreatingFirst() []Finding {
 // (see OutsideIAMLimits): destroying the old object deletes the account's
 // only policy, and the new one is never set (IG108; round 233).
 func PasswordPolicyReplacedRefused(p PasswordPolicy) []Finding {
-	for _, c := range iamLimits(p) {
-		if c.refused() {
-			return withhold([]Finding{PasswordPolicyRemoved.finding(c.name,
-				"the policy is replaced destroying first, and IAM refuses the new one (%s): the old one is deleted, none takes its place, and AWS's default applies", c)},
-				p.sensitive) // the range a sensitive value is outside tells of it (round 236)
-		}
+	c, ok := refusedLimit(p)
+	if !ok {
+		return nil
 	}
-	return nil
+	return withhold([]Finding{PasswordPolicyRemoved.finding(c.name,
+		"the policy is replaced destroying first, and IAM refuses the new one (%s): the old one is deleted, none takes its place, and AWS's default applies", c)},
+		p.sensitive) // the range a sensitive value is outside tells of it (round 236)
 }
 
 // PasswordPolicyMayReplace is IG109 at info for a policy created beside
