@@ -293,7 +293,8 @@ func TestCredentialReport(t *testing.T) {
 		t.Errorf("server time %v, age clock %v", rep.ServerTime, rep.AgeClock(host))
 	}
 	root, alice := rep.Users[0], rep.Users[1]
-	if !root.Root() || root.PasswordEnabled != rules.Known(false) || root.MFAActive != rules.Known(true) || root.AccessKeys[0].Active != rules.Known(true) || !root.PasswordLastUsed.IsZero() {
+	// Root's password_enabled is not_supported, as AWS writes it.
+	if !root.Root() || root.PasswordEnabled != rules.UnknownValue[bool]() || root.MFAActive != rules.Known(true) || root.AccessKeys[0].Active != rules.Known(true) || !root.PasswordLastUsed.IsZero() {
 		t.Errorf("root row: %+v", root)
 	}
 	want := ReportUser{
@@ -448,8 +449,21 @@ func TestCredentialReportNotRefreshed(t *testing.T) {
 func TestAccountSummary(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{Now: now, Root: iamtest.Root{MFAEnabled: true, HasSigningCertificates: true}})
 	s, err := AccountSummary(context.Background(), client(srv))
-	if err != nil || s != (rules.AccountSummary{Known: true, MFAEnabled: true, SigningCertificatesPresent: true}) {
+	if err != nil || s != (rules.AccountSummary{Known: true, MFAEnabled: true, SigningCertificatesPresent: true, PasswordShown: true}) {
 		t.Fatalf("got %+v, %v", s, err)
+	}
+	// Root's password is read from AccountPasswordPresent; a reply without
+	// it (older than the key) leaves it unknown, not absent.
+	srv = iamtest.New(t, &iamtest.Account{Now: now, Root: iamtest.Root{HasPassword: true}})
+	if s, err := AccountSummary(context.Background(), client(srv)); err != nil || !s.PasswordShown || !s.PasswordPresent {
+		t.Fatalf("root password: got %+v, %v", s, err)
+	}
+	srv.RawReply("GetAccountSummary", []byte(`<GetAccountSummaryResponse><GetAccountSummaryResult><SummaryMap>`+
+		`<entry><key>AccountMFAEnabled</key><value>0</value></entry><entry><key>AccountAccessKeysPresent</key><value>0</value></entry>`+
+		`<entry><key>AccountSigningCertificatesPresent</key><value>0</value></entry>`+
+		`</SummaryMap></GetAccountSummaryResult></GetAccountSummaryResponse>`), nil, 1)
+	if s, err := AccountSummary(context.Background(), client(srv)); err != nil || s.PasswordShown || s.PasswordPresent {
+		t.Fatalf("no AccountPasswordPresent: got %+v, %v", s, err)
 	}
 	srv.Fail("GetAccountSummary", iamtest.AccessDenied, -1)
 	var e *Error

@@ -17,8 +17,8 @@ type AccountSummaryAPI interface {
 }
 
 // AccountSummary reads what GetAccountSummary says about the root user, live:
-// whether it has MFA, access keys or signing certificates; and how many IAM
-// users there are.
+// whether it has MFA, a password, access keys or signing certificates; and
+// how many IAM users there are.
 func AccountSummary(ctx context.Context, api AccountSummaryAPI) (rules.AccountSummary, error) {
 	out, err := api.GetAccountSummary(ctx, &iam.GetAccountSummaryInput{})
 	if err != nil {
@@ -44,6 +44,10 @@ func AccountSummary(ctx context.Context, api AccountSummaryAPI) (rules.AccountSu
 	if n, ok := out.SummaryMap[string(types.SummaryKeyTypeUsers)]; ok {
 		s.Users = int(n)
 	}
+	// Newer than the three above: a reply without it says nothing of
+	// root's password (nor does the credential report, on AWS).
+	n, ok := out.SummaryMap[string(types.SummaryKeyTypeAccountPasswordPresent)]
+	s.PasswordPresent, s.PasswordShown = n > 0, ok
 	if len(missing) > 0 {
 		return rules.AccountSummary{}, &Error{Service: "iam", Action: "GetAccountSummary",
 			Err: fmt.Errorf("the reply's SummaryMap has no %s, which every reply holds", strings.Join(missing, ", "))}

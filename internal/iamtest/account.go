@@ -139,9 +139,10 @@ type SigningCertificate struct {
 
 // Root describes the account's root user.
 //
-// HasPassword gives the root user a console password (password_enabled
-// TRUE in the report; FALSE otherwise, as for an AWS Organizations member
-// account whose root credentials were removed). HasAccessKeys with no
+// HasPassword gives the root user a console password (AccountPasswordPresent
+// 1 in the account summary; 0 otherwise, as for an AWS Organizations member
+// account whose root credentials were removed). The credential report, as
+// AWS's, says not_supported either way. HasAccessKeys with no
 // AccessKeys stands for one active, never used key created at Created. MFAEnabled adds a virtual MFA device
 // arn:aws:iam::<account>:mfa/root-account-mfa-device.
 type Root struct {

@@ -58,8 +58,9 @@
 // though the services always send them. SetRateLimit answers Throttling
 // beyond a number of calls a second, and Throttled counts those answers.
 //
-// The credential report follows AWS's documented CSV; the root user's
-// password_enabled is TRUE or FALSE (Root.HasPassword).
+// The credential report follows AWS's documented CSV: the root user's
+// password_enabled is not_supported, and GetAccountSummary's
+// AccountPasswordPresent says whether root has a password (Root.HasPassword).
 // As IAM does, GenerateCredentialReport answers COMPLETE without making a
 // new report while the one held is under ReportReuse (four hours) old by
 // Account.Now: GetCredentialReport then serves that older snapshot, which

@@ -186,11 +186,12 @@ func getAccountSummary(s *Server, _ url.Values) (any, *apiError) {
 		"AccountMFAEnabled":                 b2i(a.Root.MFAEnabled),
 		"AccountAccessKeysPresent":          b2i(len(a.rootKeys()) > 0),
 		"AccountSigningCertificatesPresent": b2i(len(a.rootCertificates()) > 0),
+		"AccountPasswordPresent":            b2i(a.Root.HasPassword),
 	}
 	order := []string{"Users", "UsersQuota", "Groups", "GroupsQuota", "ServerCertificates",
 		"ServerCertificatesQuota", "MFADevices", "MFADevicesInUse", "AccessKeysPerUserQuota",
 		"SigningCertificatesPerUserQuota", "AccountMFAEnabled", "AccountAccessKeysPresent",
-		"AccountSigningCertificatesPresent"}
+		"AccountSigningCertificatesPresent", "AccountPasswordPresent"}
 	entries := make([]summaryEntry, 0, len(order))
 	for _, k := range order {
 		entries = append(entries, summaryEntry{k, values[k]})

@@ -646,7 +646,7 @@ func TestCredentialReport(t *testing.T) {
 	}{
 		{root, "user", "<root_account>"},
 		{root, "arn", "arn:aws:iam::111122223333:root"},
-		{root, "password_enabled", "false"},
+		{root, "password_enabled", "not_supported"}, // as AWS writes it
 		{root, "password_last_used", "no_information"},
 		{root, "mfa_active", "false"},
 		{root, "access_key_1_active", "true"},

@@ -132,7 +132,7 @@ func buildReport(a *Account) []byte {
 	rootKeys := a.rootKeys()
 	row := []string{
 		"<root_account>", "arn:aws:iam::" + a.accountID() + ":root", reportTime(a.rootCreated(), "N/A"),
-		strconv.FormatBool(a.Root.HasPassword), reportTime(a.Root.PasswordLastUsed, "no_information"), "not_supported", "not_supported",
+		"not_supported", reportTime(a.Root.PasswordLastUsed, "no_information"), "not_supported", "not_supported",
 		strconv.FormatBool(a.Root.MFAEnabled),
 	}
 	row = append(row, keyColumns(a, rootKeys, 0)...)

@@ -71,8 +71,8 @@ func (d *credentialReportDataSource) Schema(_ context.Context, _ datasource.Sche
 		"user": schema.StringAttribute{Computed: true, Description: "User name; <root_account> for the root user."},
 		"arn":  schema.StringAttribute{Computed: true, Description: "User ARN."},
 		"root": schema.BoolAttribute{Computed: true, Description: "True for the root user's row."},
-		"password_enabled": schema.BoolAttribute{Computed: true, Description: "Whether the user has a console password. AWS reports TRUE or FALSE for the root user too " +
-			"(FALSE in an AWS Organizations member account whose root credentials were removed). Null when the report gives no value (not_supported, N/A)."},
+		"password_enabled": schema.BoolAttribute{Computed: true, Description: "Whether the user has a console password; null when the report gives no value (N/A, not_supported). " +
+			"AWS writes not_supported for the root user: whether root has a password is read from the account summary (AccountPasswordPresent)."},
 		"mfa_active": schema.BoolAttribute{Computed: true, Description: "Whether an MFA device is enabled; null when the report gives no value."},
 	}
 	date := func(name, desc string) {
@@ -103,6 +103,8 @@ func (d *credentialReportDataSource) Schema(_ context.Context, _ datasource.Sche
 			rules.Names(rules.AccessKeyMultipleActive, rules.AccessKeyNotRotated) + "). A never-used credential is judged by its age. " +
 			"The root user's MFA is judged only when root has a password, an active access key or an active signing certificate " +
 			"(cross-checked with the live account summary), so a member account without root credentials passes. " +
+			"Whether root has a password is the summary's AccountPasswordPresent (the report says not_supported for root); " +
+			"a summary without it leaves " + rules.RootNoMFA.ID + " unjudged, a " + rules.CheckIncomplete.Name() + " finding, unless root has a key or certificate. " +
 			"A report without the root user's row (<root_account>) is a " + rules.CheckIncomplete.Name() + " finding, and root is then " +
 			"judged from the account summary alone: any root access key it shows is " + rules.RootAccessKey.ID + ". " +
 			"IAM hands back a report up to four hours old, and the summary is live: a root access key the summary shows and " +

@@ -131,7 +131,20 @@ type AccountSummary struct {
 	MFAEnabled                 bool // AccountMFAEnabled
 	AccessKeysPresent          bool // AccountAccessKeysPresent (active or not)
 	SigningCertificatesPresent bool // AccountSigningCertificatesPresent
-	Users                      int  // IAM users, the root user not counted; -1 when the reply gives no count
+	// PasswordPresent is AccountPasswordPresent, PasswordShown whether the
+	// reply holds it: whether the root user has a console password. On AWS
+	// the credential report never says (root's password_enabled is
+	// not_supported), so this is how root's password is known.
+	PasswordPresent, PasswordShown bool
+	Users                          int // IAM users, the root user not counted; -1 when the reply gives no count
+}
+
+// password is what s says of root's password: Unknown unless it shows it.
+func (s AccountSummary) password() Value[bool] {
+	if !s.Known || !s.PasswordShown {
+		return UnknownValue[bool]()
+	}
+	return Known(s.PasswordPresent)
 }
 
 // RootUserName is the credential report's name for the root user's row.
@@ -225,8 +238,12 @@ func EvaluateRoot(u CredentialUser, s AccountSummary, now time.Time, b Baseline)
 			certs = append(certs, fmt.Sprintf("cert_%d", i+1))
 		}
 	}
+	password := s.password() // live, where the report has not_supported
+	if password.Unknown {
+		password = u.PasswordEnabled
+	}
 	var can []string // what lets root sign in or sign requests
-	if u.PasswordEnabled.V && !u.PasswordEnabled.Unknown {
+	if password.V && !password.Unknown {
 		can = append(can, "a password")
 	}
 	if len(keys) > 0 {
@@ -272,8 +289,9 @@ func EvaluateRoot(u CredentialUser, s AccountSummary, now time.Time, b Baseline)
 	}
 	switch {
 	case mfa.V && !mfa.Unknown:
-	case len(can) == 0 && u.PasswordEnabled.Unknown:
-		out = append(out, Unreported("password_enabled", RootNoMFA))
+	case len(can) == 0 && password.Unknown:
+		out = append(out, CheckIncomplete.finding("password_enabled", "neither the credential report (password_enabled) nor the account summary "+
+			"(AccountPasswordPresent) says whether the root user has a password; %s not judged", Names(RootNoMFA)))
 	case len(can) == 0 && len(certsUnknown) > 0:
 		// A certificate that may be active is a credential to protect.
 		for _, slot := range certsUnknown {
@@ -303,8 +321,9 @@ func sinceReport(what string, unjudged []*Rule) Finding {
 // account summary s is Known, IG803 and IG804 from it alone. The summary
 // counts root's access keys active or not, and only the report tells which,
 // so any key is an IG803 (as AWS Config's iam-root-access-key-check judges
-// it). Whether root has a password, and its last uses (IG807), are only in
-// the report: with no key or certificate and no MFA, IG804 is not judged.
+// it). Root's last uses (IG807) are only in the report; with no MFA, and no
+// password, key or certificate the summary shows, IG804 is judged only
+// when the summary says whether root has a password.
 func EvaluateRootUnlisted(s AccountSummary) []Finding {
 	gap := func(judged, unjudged []*Rule) Finding {
 		if len(judged) == 0 {
@@ -326,12 +345,16 @@ func EvaluateRootUnlisted(s AccountSummary) []Finding {
 	if s.SigningCertificatesPresent {
 		can = append(can, "a signing certificate"+why)
 	}
+	password := s.password()
+	if password.V && !password.Unknown {
+		can = append([]string{"a password"}, can...)
+	}
 	judged, unjudged := []*Rule{RootAccessKey, RootNoMFA}, []*Rule{RootUsedRecently}
 	switch {
 	case s.MFAEnabled:
 	case len(can) > 0:
 		out = append(out, RootNoMFA.finding("mfa_active", "the root user has no MFA device and has %s", strings.Join(can, " and ")))
-	default: // it may have a password: only the report says
+	case password.Unknown: // it may have a password, which the summary does not say
 		judged, unjudged = []*Rule{RootAccessKey}, []*Rule{RootNoMFA, RootUsedRecently}
 	}
 	return append([]Finding{gap(judged, unjudged)}, out...)

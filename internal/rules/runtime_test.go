@@ -74,6 +74,7 @@ func TestEvaluateRoot(t *testing.T) {
 			Certificates: []Value[bool]{no, no}}
 	}
 	noSummary := AccountSummary{}
+	const noPassword = "neither the credential report (password_enabled) nor the account summary (AccountPasswordPresent) says whether the root user has a password; IG804 (root-no-mfa) not judged"
 	for _, c := range []struct {
 		name string
 		u    CredentialUser
@@ -136,9 +137,19 @@ func TestEvaluateRoot(t *testing.T) {
 		{"summary: MFA enabled since the report", root(yes, no), AccountSummary{Known: true, MFAEnabled: true}, nil},
 		{"summary: MFA removed since the report", root(yes, yes), AccountSummary{Known: true},
 			[]want{{"IG804", Critical, "mfa_active", "the root user has no MFA device and has a password"}}},
-		{"password not_supported, nothing else", root(unknown, no), noSummary,
-			[]want{{"IG806", Medium, "password_enabled", "the credential report gives no value for password_enabled; IG804 (root-no-mfa) not judged"}}},
+		{"password not_supported, nothing else", root(unknown, no), noSummary, []want{{"IG806", Medium, "password_enabled", noPassword}}},
 		{"password not_supported but MFA on", root(unknown, yes), noSummary, nil},
+		// As AWS writes root's row: password_enabled not_supported. The
+		// summary's AccountPasswordPresent tells (round 237: IG806, never
+		// IG804, on every real account).
+		{"not_supported, summary shows a password", root(unknown, no), AccountSummary{Known: true, PasswordShown: true, PasswordPresent: true},
+			[]want{{"IG804", Critical, "mfa_active", "the root user has no MFA device and has a password"}}},
+		{"not_supported, summary shows a password and MFA", root(unknown, no), AccountSummary{Known: true, MFAEnabled: true, PasswordShown: true, PasswordPresent: true}, nil},
+		{"not_supported, summary shows no password", root(unknown, no), AccountSummary{Known: true, PasswordShown: true}, nil},
+		{"not_supported, summary without AccountPasswordPresent", root(unknown, no), AccountSummary{Known: true},
+			[]want{{"IG806", Medium, "password_enabled", noPassword}}},
+		// The summary is live: a password removed since the report is gone.
+		{"report's password removed since", root(yes, no), AccountSummary{Known: true, PasswordShown: true}, nil},
 		// A certificate slot without a value may be active (round 117).
 		{"cert_1_active not reported, nothing else", func() CredentialUser {
 			u := root(no, no)
@@ -207,8 +218,13 @@ func TestEvaluateRootUnlisted(t *testing.T) {
 			{"IG804", Critical, "mfa_active", "the root user has no MFA device and has a signing certificate" + why}}},
 		{"MFA", AccountSummary{Known: true, MFAEnabled: true}, []want{
 			{"IG806", Medium, "", noRow + "IG803 (root-access-key), IG804 (root-no-mfa) judged from the account summary alone, IG807 (root-used-recently) not judged"}}},
-		{"nothing, no MFA: a password only the report shows", AccountSummary{Known: true}, []want{
+		{"nothing, no MFA, and no word of a password", AccountSummary{Known: true}, []want{
 			{"IG806", Medium, "", noRow + "IG803 (root-access-key) judged from the account summary alone, IG804 (root-no-mfa), IG807 (root-used-recently) not judged"}}},
+		{"a password, no MFA", AccountSummary{Known: true, PasswordShown: true, PasswordPresent: true}, []want{
+			{"IG806", Medium, "", noRow + "IG803 (root-access-key), IG804 (root-no-mfa) judged from the account summary alone, IG807 (root-used-recently) not judged"},
+			{"IG804", Critical, "mfa_active", "the root user has no MFA device and has a password"}}},
+		{"no password, no MFA", AccountSummary{Known: true, PasswordShown: true}, []want{
+			{"IG806", Medium, "", noRow + "IG803 (root-access-key), IG804 (root-no-mfa) judged from the account summary alone, IG807 (root-used-recently) not judged"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) { assertFindings(t, EvaluateRootUnlisted(c.s), c.want) })
 	}
