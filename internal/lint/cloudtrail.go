@@ -5,6 +5,7 @@ import (
 
 	tfjson "github.com/hashicorp/terraform-json"
 
+	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
@@ -33,6 +34,33 @@ func judgeCloudTrail(l *linter, c *change) []rules.Finding {
 	return out
 }
 
+// tagCount is the number of tags a trail is given: tags_all, which holds
+// the provider's default_tags too, or where any of it is known only after
+// apply tags, which it holds at least.
+func tagCount(a attrs) rules.Value[int] {
+	n := rules.UnknownValue[int]()
+	for _, name := range []string{"tags", "tags_all"} {
+		if a.anyUnknown(name) || a.unreadable {
+			continue
+		}
+		count := 0
+		switch tags := markOf(a.values, name).(type) {
+		case map[string]any:
+			count = len(tags)
+		case plan.Object:
+			count = len(tags)
+		case nil:
+		default:
+			continue
+		}
+		if n.Unknown || count > n.V {
+			n = rules.Known(count)
+		}
+		n.Sensitive = n.Sensitive || a.isSensitive(name)
+	}
+	return n
+}
+
 // wasOrganization reports whether the trail c changes was an organization
 // trail before the plan.
 func wasOrganization(c *change) bool {
@@ -52,6 +80,9 @@ func trailOf(a attrs, region string) rules.Trail {
 		HomeRegion:                 a.str("home_region", ""), // known once the trail exists
 		Name:                       a.str("name", ""),
 		S3KeyPrefix:                a.str("s3_key_prefix", ""),
+		LogGroup:                   a.str("cloud_watch_logs_group_arn", ""),
+		LogRole:                    a.str("cloud_watch_logs_role_arn", ""),
+		Tags:                       tagCount(a),
 	}
 	if t.HomeRegion.Unknown || t.HomeRegion.V == "" {
 		// A new trail lives in its own region (the AWS provider's v6

@@ -370,6 +370,15 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/trail-replaced-refused", nil, map[string]string{
 			"aws_cloudtrail.a": "IG704:high",
 		}},
+		// The same, with a log group CloudTrail refuses (no :*, no role)
+		// or more than 50 tags, the provider's default_tags counted
+		// (round 237: no finding, exit 0). Both settings, 50 tags: sound.
+		{"trust/trail-replaced-refused-logs", nil, map[string]string{
+			"aws_cloudtrail.no_wildcard":  "IG704:high",
+			"aws_cloudtrail.no_role":      "IG704:high",
+			"aws_cloudtrail.tags":         "IG704:high",
+			"aws_cloudtrail.default_tags": "IG704:high",
+		}},
 		// A weakening from the console's 24, where state as written held
 		// 4294967302 (6 as IAM gets it; round 187: no finding, exit 0).
 		{"trust/drift-low-bits", nil, map[string]string{

@@ -116,23 +116,43 @@ type Trail struct {
 	Selectors         Value[bool]
 	EventSelectors    []EventSelector
 	AdvancedSelectors []AdvancedSelector
-	// Name and S3KeyPrefix are what a trail the plan creates is given;
-	// empty when not known (see TrailRefused).
-	Name, S3KeyPrefix Value[string]
+	// Name, S3KeyPrefix, the CloudWatch Logs group and role and the number
+	// of tags are what a trail the plan creates is given; empty when not
+	// known (see TrailRefused).
+	Name, S3KeyPrefix, LogGroup, LogRole Value[string]
+	Tags                                 Value[int]
 }
 
 // TrailRefused tells why CloudTrail refuses to create t, and the attribute
-// at fault, or is "" when nothing the plan shows says it does: its name
-// (see TrailNameRefused), or a key prefix past 200 characters, which the
-// AWS provider does not check.
+// at fault, or is "" when nothing the plan shows says it does. The AWS
+// provider checks none of these: its name (see TrailNameRefused); a key
+// prefix past 200 characters; a CloudWatch Logs group without the log
+// stream wildcard (arn:...:log-group:NAME:*), or a group without a role or
+// a role without a group (CreateTrail takes both or neither); more than 50
+// tags, the provider's default tags counted (TagsLimitExceededException).
 func TrailRefused(t Trail) (why, attr string) {
-	if n := t.Name; !n.Unknown && !n.Unreadable && n.V != "" {
+	known := func(v Value[string]) bool { return !v.Unknown && !v.Unreadable }
+	if n := t.Name; known(n) && n.V != "" {
 		if why := TrailNameRefused(n.V); why != "" {
 			return why, "name"
 		}
 	}
-	if p := t.S3KeyPrefix; !p.Unknown && !p.Unreadable && utf8.RuneCountInString(p.V) > 200 {
+	if p := t.S3KeyPrefix; known(p) && utf8.RuneCountInString(p.V) > 200 {
 		return "a trail's s3_key_prefix has at most 200 characters", "s3_key_prefix"
+	}
+	group, role := t.LogGroup, t.LogRole
+	switch {
+	case known(group) && group.V != "" && !strings.HasSuffix(group.V, ":*"):
+		return "a trail's cloud_watch_logs_group_arn ends with the log stream wildcard, :*", "cloud_watch_logs_group_arn"
+	case known(group) && known(role) && (group.V == "") != (role.V == ""):
+		attr := "cloud_watch_logs_group_arn"
+		if group.V == "" {
+			attr = "cloud_watch_logs_role_arn"
+		}
+		return "CloudTrail takes cloud_watch_logs_group_arn and cloud_watch_logs_role_arn together or neither", attr
+	}
+	if n := t.Tags; !n.Unknown && !n.Unreadable && n.V > 50 {
+		return "a trail has at most 50 tags, the provider's default_tags counted", "tags"
 	}
 	return "", ""
 }
@@ -299,6 +319,10 @@ func (t Trail) sensitive(attr string) bool {
 		return t.Name.Sensitive
 	case "s3_key_prefix":
 		return t.S3KeyPrefix.Sensitive
+	case "cloud_watch_logs_group_arn", "cloud_watch_logs_role_arn":
+		return t.LogGroup.Sensitive || t.LogRole.Sensitive
+	case "tags":
+		return t.Tags.Sensitive
 	case "include_global_service_events":
 		return t.IncludeGlobalServiceEvents.Sensitive
 	case "is_multi_region_trail":

@@ -489,6 +489,7 @@ func TestTrailNameRefused(t *testing.T) {
 // TestTrailRefused: a name or key prefix CloudTrail refuses, where the plan
 // shows them (round 234: a prefix of 300 characters).
 func TestTrailRefused(t *testing.T) {
+	const group, role = "arn:aws:logs:us-east-1:123456789012:log-group:trail", "arn:aws:iam::123456789012:role/trail-logs"
 	for _, c := range []struct {
 		trail   Trail
 		refused bool
@@ -498,6 +499,17 @@ func TestTrailRefused(t *testing.T) {
 		{Trail{Name: Known("org"), S3KeyPrefix: Known(strings.Repeat("p", 201))}, true},
 		{Trail{Name: Known("o!")}, true},
 		{Trail{Name: UnknownValue[string](), S3KeyPrefix: UnknownValue[string]()}, false},
+		// Round 237: a log group without the log stream wildcard, a group
+		// or a role alone, more than 50 tags.
+		{Trail{LogGroup: Known(group + ":*"), LogRole: Known(role)}, false},
+		{Trail{LogGroup: Known(group), LogRole: Known(role)}, true},
+		{Trail{LogGroup: Known(group + ":*")}, true},
+		{Trail{LogRole: Known(role)}, true},
+		{Trail{LogGroup: Known(group + ":*"), LogRole: UnknownValue[string]()}, false},
+		{Trail{LogGroup: UnknownValue[string](), LogRole: Known(role)}, false},
+		{Trail{Tags: Known(50)}, false},
+		{Trail{Tags: Known(51)}, true},
+		{Trail{Tags: UnknownValue[int]()}, false},
 	} {
 		if why, _ := TrailRefused(c.trail); (why != "") != c.refused {
 			t.Errorf("TrailRefused(%+v) = %q, want refused %v", c.trail, why, c.refused)
@@ -511,8 +523,9 @@ func TestTrailRefused(t *testing.T) {
 func TestRefusedWithheld(t *testing.T) {
 	secret := func(v string) Value[string] { return Value[string]{V: v, Sensitive: true} }
 	for name, fs := range map[string][]Finding{
-		"trail name":   TrailReplacedRefused(nil, Trail{Name: secret("old trail!")}),
-		"trail prefix": TrailReplacedRefused(nil, Trail{Name: Known("org"), S3KeyPrefix: secret(strings.Repeat("p", 201))}),
+		"trail name":      TrailReplacedRefused(nil, Trail{Name: secret("old trail!")}),
+		"trail prefix":    TrailReplacedRefused(nil, Trail{Name: Known("org"), S3KeyPrefix: secret(strings.Repeat("p", 201))}),
+		"trail log group": TrailReplacedRefused(nil, Trail{Name: Known("org"), LogGroup: secret("arn:aws:logs:us-east-1:1:log-group:letter128")}),
 		"policy length": PasswordPolicyReplacedRefused(PasswordPolicy{MinimumLength: Value[int]{V: 200, Sensitive: true},
 			ReusePrevention: Known(24), MaxAgeDays: Known(90)}),
 	} {
