@@ -80,7 +80,16 @@ func Trails(ctx context.Context, api TrailsAPI) ([]Trail, error) {
 			if err != nil {
 				return wrap("GetTrailStatus", err)
 			}
-			tr.Logging = rules.Known(aws.ToBool(st.IsLogging))
+			switch {
+			case st.IsLogging != nil:
+				tr.Logging = rules.Known(*st.IsLogging)
+			case tr.Organization:
+				// What a member account may be told of its organization's
+				// trail: not "logging off" (round 238).
+				tr.Logging = rules.UnknownValue[bool]()
+			default:
+				return &Error{Service: "cloudtrail", Action: "GetTrailStatus", Err: fmt.Errorf("the reply for trail %q has no IsLogging, which CloudTrail always gives", id)}
+			}
 			tr.LatestDeliveryTime = aws.ToTime(st.LatestDeliveryTime).UTC()
 			tr.LatestDeliveryError = aws.ToString(st.LatestDeliveryError)
 			return nil

@@ -155,6 +155,24 @@ func TestTrailsOrganizationNotFound(t *testing.T) {
 	}
 }
 
+// TestTrailStatusWithoutIsLogging: a status reply without IsLogging is not
+// "logging off" (a false IG703 and IG707): for an organization trail, what a
+// member account may be told of it, it is unknown and the trail managed
+// elsewhere; for the account's own trail, the read fails (round 238).
+func TestTrailStatusWithoutIsLogging(t *testing.T) {
+	for _, org := range []bool{true, false} {
+		srv := iamtest.New(t, &iamtest.Account{Now: now, Trails: []iamtest.Trail{
+			{Name: "t", IsOrganizationTrail: org, IsMultiRegionTrail: true, IncludeGlobalServiceEvents: true, IsLogging: true},
+		}})
+		srv.RawReply("GetTrailStatus", []byte(`{"LatestDeliveryAttemptTime":""}`), nil, -1)
+		trails, err := Trails(context.Background(), ctClient(srv, 1))
+		if org && (err != nil || len(trails) != 1 || !trails[0].Logging.Unknown || !trails[0].ManagedElsewhere) ||
+			!org && (err == nil || !strings.Contains(err.Error(), "no IsLogging")) {
+			t.Errorf("organization trail %v: got %+v, %v", org, trails, err)
+		}
+	}
+}
+
 // eventsAccount has n events of each name, a minute apart, ending at now.
 func eventsAccount(n int, names ...string) *iamtest.Account {
 	acct := &iamtest.Account{Now: now}
