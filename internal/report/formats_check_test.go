@@ -2,6 +2,9 @@ package report
 
 import (
 	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -614,6 +617,55 @@ func TestGitHubAnnotationLimit(t *testing.T) {
 	out = string(render(t, "github", New(lint.Result{Plan: &plan.Plan{FormatVersion: "1.2"}, Resources: 10, Findings: fs[:10]}, "test"), Options{}))
 	if n := strings.Count(out, "::error title=IG202 "); n != 10 || strings.Contains(out, " more ") {
 		t.Errorf("ten error findings: %d annotated, want 10 and no note of more:\n%s", n, out)
+	}
+}
+
+// TestSARIFSizeLimit: GitHub code scanning refuses a SARIF file past 10 MB
+// compressed, so a run whose findings' names do not compress keeps the
+// worst that fit, and says how many it leaves out (round 238: 171 findings
+// of 57 KB addresses made a file of 11 MB compressed).
+func TestSARIFSizeLimit(t *testing.T) {
+	name := func(i int) string { // as random as a hash: it compresses little
+		var b strings.Builder
+		for k := 0; b.Len() < 57600; k++ {
+			sum := sha256.Sum256([]byte(fmt.Sprintf("%d-%d", i, k)))
+			b.WriteString(hex.EncodeToString(sum[:]))
+		}
+		return `aws_iam_user_login_profile.p["` + b.String() + `"]`
+	}
+	var fs []lint.Finding
+	for i := range 171 {
+		fs = append(fs, finding("IG601", rules.Info, name(i), "aws_iam_user_login_profile", "create", "password_reset_required", "unknown", nil))
+	}
+	fs = append(fs, finding("IG101", rules.High, "aws_iam_account_password_policy.weak", "aws_iam_account_password_policy", "create", "minimum_password_length", "8", nil))
+	r := New(lint.Result{Plan: &plan.Plan{FormatVersion: "1.2"}, Resources: len(fs), Findings: fs}, "test")
+	out := render(t, "sarif", r, Options{})
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	zw.Write(out)
+	zw.Close()
+	if z.Len() > 10_000_000 {
+		t.Errorf("%d bytes compressed, past GitHub's 10 MB", z.Len())
+	}
+	var log struct {
+		Runs []struct {
+			Results     []struct{ RuleID string }
+			Invocations []struct {
+				ToolExecutionNotifications []struct{ Message struct{ Text string } }
+			}
+		}
+	}
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	if len(run.Results) == 0 || run.Results[len(run.Results)-1].RuleID != "IG101" || len(run.Results) == len(fs) {
+		t.Errorf("%d results, the last %+v: want the high finding kept and some info ones left out", len(run.Results), run.Results)
+	}
+	inv := run.Invocations
+	want := fmt.Sprintf("%d of 172 findings are left out, the least severe: GitHub code scanning takes a SARIF file of at most 10 MB compressed", 172-len(run.Results))
+	if len(inv) != 1 || len(inv[0].ToolExecutionNotifications) != 1 || !strings.HasPrefix(inv[0].ToolExecutionNotifications[0].Message.Text, want) {
+		t.Errorf("invocations %+v, want %q", inv, want)
 	}
 }
 

@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"compress/flate"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -44,9 +45,28 @@ func sarifLevel(sev rules.Severity) string {
 // rejected due to result limits").
 const maxSARIFResults = 25000
 
+// maxSARIFGzip is the most a SARIF file may weigh, gzip-compressed, for
+// GitHub code scanning, which refuses the whole upload past it ("SARIF
+// file is too large"). The results may take sarifResultsBudget of it: the
+// rest of the log is the catalogue, and another compressor than Go's may do
+// a little worse.
+const (
+	maxSARIFGzip       = 10_000_000
+	sarifResultsBudget = 9_000_000
+)
+
+// sarifRank orders findings for a run that cannot hold them all: the
+// higher is kept first (unwaived first, then the more severe).
+func sarifRank(f *Finding) int {
+	if f.Waived {
+		return int(f.Severity)
+	}
+	return int(rules.Critical) + 1 + int(f.Severity)
+}
+
 // sarifKept chooses the findings a SARIF run holds, in the report's order:
-// all of them, or past maxSARIFResults the worst (unwaived first, then by
-// severity, then in order). Nil means all.
+// all of them, or past maxSARIFResults the worst (see sarifRank, then in
+// order). Nil means all.
 func sarifKept(r *Report) []int {
 	if len(r.Findings) <= maxSARIFResults {
 		return nil
@@ -55,17 +75,73 @@ func sarifKept(r *Report) []int {
 	for i := range kept {
 		kept[i] = i
 	}
-	rank := func(i int) int { // higher is kept first
-		f := &r.Findings[i]
-		if f.Waived {
-			return int(f.Severity)
-		}
-		return int(rules.Critical) + 1 + int(f.Severity)
-	}
-	slices.SortStableFunc(kept, func(a, b int) int { return rank(b) - rank(a) })
+	slices.SortStableFunc(kept, func(a, b int) int { return sarifRank(&r.Findings[b]) - sarifRank(&r.Findings[a]) })
 	kept = kept[:maxSARIFResults]
 	slices.Sort(kept)
 	return kept
+}
+
+// sarifSized gives the findings of kept (nil: all) that a run holds within
+// maxSARIFGzip, and whether any is left out for it. Results that come to
+// sarifResultsBudget or less, as written or once compressed, all fit;
+// otherwise (long names or messages, which compress little: round 238's
+// 171 findings of 57 KB addresses made 11 MB) the worst whose results, as
+// written, come to that much at most are kept, and none past the first
+// that does not fit (see sarifRank).
+func sarifSized(r *Report, kept []int, result func(b []byte, i int) []byte) ([]int, bool) {
+	if kept == nil {
+		kept = make([]int, len(r.Findings))
+		for i := range kept {
+			kept[i] = i
+		}
+	}
+	sizes := make([]int, len(kept))
+	total := 0
+	var b []byte
+	for j, i := range kept {
+		b = result(b[:0], i)
+		sizes[j] = len(b)
+		total += len(b)
+	}
+	if total <= sarifResultsBudget {
+		return kept, false
+	}
+	var n countWriter
+	zw, _ := flate.NewWriter(&n, flate.BestSpeed)
+	for _, i := range kept {
+		b = result(b[:0], i)
+		zw.Write(b)
+	}
+	zw.Close()
+	if n <= sarifResultsBudget {
+		return kept, false
+	}
+	order := make([]int, len(kept)) // places in kept, the worst first
+	for j := range order {
+		order[j] = j
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return sarifRank(&r.Findings[kept[b]]) - sarifRank(&r.Findings[kept[a]]) })
+	sum, fit := 0, order[:0]
+	for _, j := range order {
+		if sum += sizes[j]; sum > sarifResultsBudget {
+			break
+		}
+		fit = append(fit, j)
+	}
+	out := make([]int, len(fit))
+	for k, j := range fit {
+		out[k] = kept[j]
+	}
+	slices.Sort(out)
+	return out, true
+}
+
+// countWriter counts the bytes written to it.
+type countWriter int
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	*c += countWriter(len(p))
+	return len(p), nil
 }
 
 // WriteSARIF writes a SARIF 2.1.0 log with one run: the whole catalogue as
@@ -99,10 +175,27 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 			}
 		}
 	}
+	uris := map[string]string{"": ""} // each plan file's URI
+	for i := range r.Findings {
+		if fi := findingFile(&r.Findings[i], opt); uris[fi] == "" && fi != "" {
+			uris[fi] = artifactURI(fi)
+		}
+	}
+	result := func(b []byte, i int) []byte {
+		f := &r.Findings[i]
+		file := findingFile(f, opt)
+		id := sarifRuleID(f)
+		ri, ok := index[id]
+		if !ok {
+			ri = -1
+		}
+		return appendSARIFResult(b, f, id, ri, uris[file], sarifFingerprint(f, file))
+	}
+	kept := sarifKept(r)
+	kept, tooLarge := sarifSized(r, kept, result)
 	run := sarif.NewRun(*sarif.NewTool(driver))
 	run.Results = []*sarif.Result{}
-	kept := sarifKept(r)
-	if inv := sarifInvocation(r, len(kept)); inv != nil {
+	if inv := sarifInvocation(r, len(kept), tooLarge); inv != nil {
 		run.AddInvocations(inv)
 	}
 	log.AddRun(run)
@@ -120,30 +213,13 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(doc[:at])
 	bw.WriteString(`"results": [`)
-	uris := map[string]string{"": ""} // each plan file's URI
-	for i := range r.Findings {
-		if fi := findingFile(&r.Findings[i], opt); uris[fi] == "" && fi != "" {
-			uris[fi] = artifactURI(fi)
-		}
-	}
-	n, pick := len(r.Findings), func(i int) int { return i }
-	if kept != nil {
-		n, pick = len(kept), func(i int) int { return kept[i] }
-	}
-	writeOrdered(bw, n, func(i int) int { return r.weight(pick(i)) }, func(b []byte, i int) []byte {
-		f := &r.Findings[pick(i)]
-		file := findingFile(f, opt)
-		id := sarifRuleID(f)
-		ri, ok := index[id]
-		if !ok {
-			ri = -1
-		}
+	writeOrdered(bw, len(kept), func(i int) int { return r.weight(kept[i]) }, func(b []byte, i int) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		return appendSARIFResult(append(b, "\n        "...), f, id, ri, uris[file], sarifFingerprint(f, file))
+		return result(append(b, "\n        "...), kept[i])
 	})
-	if len(r.Findings) > 0 {
+	if len(kept) > 0 {
 		bw.WriteString("\n      ")
 	}
 	bw.WriteByte(']')
@@ -157,11 +233,12 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 // checks), with the configuration as data in its properties, each plan
 // of the run that could not be read as an error notification of a run that
 // did not succeed: uploaded, its results are not all the plans', and
-// findings left out (kept > 0: the run holds that many) as a warning. Nil
-// when there is none of these.
-func sarifInvocation(r *Report, kept int) *sarif.Invocation {
+// findings left out (the run holds kept of them; tooLarge: for GitHub's
+// limit on size, else on results) as a warning. Nil when there is none of
+// these.
+func sarifInvocation(r *Report, kept int, tooLarge bool) *sarif.Invocation {
 	c, unread := r.Config, r.Unread()
-	if c == nil && unread == 0 && kept == 0 {
+	if c == nil && unread == 0 && kept == len(r.Findings) {
 		return nil
 	}
 	inv := sarif.NewInvocation().WithExecutionSuccess(unread == 0)
@@ -181,11 +258,15 @@ func sarifInvocation(r *Report, kept int) *sarif.Invocation {
 				sarif.NewNotification().WithLevel("error").WithTextMessage(p.Path+": not read: "+p.Error))
 		}
 	}
-	if kept > 0 {
+	if kept < len(r.Findings) {
+		limit := fmt.Sprintf("at most %d results a run", maxSARIFResults)
+		if tooLarge {
+			limit = fmt.Sprintf("a SARIF file of at most %d MB compressed, and these findings' names and messages make it larger", maxSARIFGzip/1_000_000)
+		}
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications,
 			sarif.NewNotification().WithLevel("warning").WithTextMessage(fmt.Sprintf(
-				"%d of %d findings are left out, the least severe: GitHub code scanning takes at most %d results a run. "+
-					"The JSON report (--format json) has all of them.", len(r.Findings)-kept, len(r.Findings), maxSARIFResults)))
+				"%d of %d findings are left out, the least severe: GitHub code scanning takes %s. "+
+					"The JSON report (--format json) has all of them.", len(r.Findings)-kept, len(r.Findings), limit)))
 	}
 	return inv
 }
