@@ -2,6 +2,7 @@ package lint
 
 import (
 	"slices"
+	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
 
@@ -24,6 +25,7 @@ func judgeCloudTrail(l *linter, c *change) []rules.Finding {
 	if slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}) {
 		region, _ := l.plan.Region(c.rc)
 		was := trailOf(c.before(), region)
+		t.NameTaken = !t.Name.Unknown && l.trailNames[l.trailName(c.rc, t.HomeRegion, t.Name.V)]
 		out = append(out, rules.TrailReplacedRefused(&was, t)...)
 	}
 	if c.before().values != nil && !c.forgetsOld() {
@@ -34,31 +36,81 @@ func judgeCloudTrail(l *linter, c *change) []rules.Finding {
 	return out
 }
 
-// tagCount is the number of tags a trail is given: tags_all, which holds
-// the provider's default_tags too, or where any of it is known only after
-// apply tags, which it holds at least.
-func tagCount(a attrs) rules.Value[int] {
-	n := rules.UnknownValue[int]()
+// tagsOf reads the tags the AWS provider sends when it creates a trail:
+// tags_all (its default_tags too) and tags, which it holds unless the
+// provider ignores some, less those whose key starts with aws:, which the
+// provider leaves out. Unknown when tags is known only after apply; where
+// only tags_all is, tags alone are read (the AWS provider plans it unknown
+// for many a replacement, and default_tags are seldom many).
+func tagsOf(a attrs) rules.Value[map[string]string] {
+	out := rules.Known(map[string]string{})
 	for _, name := range []string{"tags", "tags_all"} {
-		if a.anyUnknown(name) || a.unreadable {
+		out.Sensitive = out.Sensitive || a.isSensitive(name)
+		if a.anyUnknown(name) {
+			out.Unknown = out.Unknown || name == "tags"
 			continue
 		}
-		count := 0
+		var add func(k string, v any)
+		add = func(k string, v any) {
+			if strings.HasPrefix(k, "aws:") || v == nil {
+				return
+			}
+			if s, ok := toString(v); ok {
+				out.V[k] = s
+			} else {
+				out.Unreadable = true
+			}
+		}
 		switch tags := markOf(a.values, name).(type) {
 		case map[string]any:
-			count = len(tags)
+			for k, v := range tags {
+				add(k, v)
+			}
 		case plan.Object:
-			count = len(tags)
+			for _, m := range tags {
+				add(m.Name, m.Value)
+			}
 		case nil:
 		default:
+			out.Unreadable = true
+		}
+	}
+	return out
+}
+
+// trailName names a trail of rc's account in region; "" when the region is
+// not known.
+func (l *linter) trailName(rc *plan.Change, region rules.Value[string], name string) string {
+	account, ok := l.accountUser(rc, "")
+	if !ok || region.Unknown || region.Unreadable || region.V == "" {
+		return ""
+	}
+	return account + "\x00" + region.V + "\x00" + name
+}
+
+// keptTrailNames finds the trails that keep their name through the apply
+// (in prior state only, left as they are, updated in place, or forgotten),
+// by trailName: a trail replaced destroying first under one of those names
+// is never made (TrailAlreadyExistsException; round 239).
+func (l *linter) keptTrailNames() map[string]bool {
+	out := map[string]bool{}
+	for _, o := range l.applied("aws_cloudtrail") {
+		if c := o.change; c != nil && !o.forgotten && c.action != "no-op" && c.action != "update" && c.action != "read" {
 			continue
 		}
-		if n.Unknown || count > n.V {
-			n = rules.Known(count)
+		a := o.attrs()
+		name := a.str("name", "")
+		if c := o.change; c != nil && !o.forgotten {
+			if was := c.before().str("name", ""); was != name {
+				continue // renamed in place (a hand-made plan: the name forces a new trail)
+			}
 		}
-		n.Sensitive = n.Sensitive || a.isSensitive(name)
+		region, _ := l.plan.Region(o.ref())
+		if k := l.trailName(o.ref(), trailOf(a, region).HomeRegion, name.V); k != "" && !name.Unknown && !name.Unreadable {
+			out[k] = true
+		}
 	}
-	return n
+	return out
 }
 
 // wasOrganization reports whether the trail c changes was an organization
@@ -79,10 +131,11 @@ func trailOf(a attrs, region string) rules.Trail {
 		LogFileValidation:          a.flag("enable_log_file_validation"),
 		HomeRegion:                 a.str("home_region", ""), // known once the trail exists
 		Name:                       a.str("name", ""),
+		Bucket:                     a.str("s3_bucket_name", ""),
 		S3KeyPrefix:                a.str("s3_key_prefix", ""),
 		LogGroup:                   a.str("cloud_watch_logs_group_arn", ""),
 		LogRole:                    a.str("cloud_watch_logs_role_arn", ""),
-		Tags:                       tagCount(a),
+		Tags:                       tagsOf(a),
 	}
 	if t.HomeRegion.Unknown || t.HomeRegion.V == "" {
 		// A new trail lives in its own region (the AWS provider's v6

@@ -42,6 +42,9 @@ func (l *linter) gatherFacts(judged []*change) {
 	if types["aws_iam_account_password_policy"] {
 		l.standing = l.standingPolicies()
 	}
+	if types["aws_cloudtrail"] {
+		l.trailNames = l.keptTrailNames()
+	}
 }
 
 // userAttrs is the attribute naming the user, of each credential type the

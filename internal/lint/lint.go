@@ -156,7 +156,7 @@ var attributes = map[string][]string{
 	"aws_iam_access_key":         {"user", "status", "pgp_key", "create_date", plan.NullOnly("secret")},
 	"aws_iam_user_login_profile": {"user", "password_reset_required"},
 	"aws_cloudtrail": {"include_global_service_events", "is_multi_region_trail", "is_organization_trail", "enable_logging", "enable_log_file_validation", "event_selector", "advanced_event_selector",
-		"home_region", "region", "name", "s3_key_prefix", "cloud_watch_logs_group_arn", "cloud_watch_logs_role_arn", "tags", "tags_all"},
+		"home_region", "region", "name", "s3_bucket_name", "s3_key_prefix", "cloud_watch_logs_group_arn", "cloud_watch_logs_role_arn", "tags", "tags_all"},
 	"aws_iam_server_certificate":  {"certificate_body", "certificate_chain", "private_key"},
 	"aws_iam_user_ssh_key":        {"username", "public_key", "encoding", "status"},
 	"aws_iam_signing_certificate": {"user_name", "certificate_body", "status"},
@@ -173,7 +173,7 @@ var computedWhenNull = map[string]map[string]bool{
 		rules.AttrReusePrevention: true, rules.AttrHardExpiry: true},
 	"aws_iam_user_login_profile": {"password_reset_required": true},
 	"aws_iam_user_ssh_key":       {"status": true},
-	// The provider computes it from tags and default_tags: tagCount reads
+	// The provider computes it from tags and default_tags: tagsOf reads
 	// it only where the plan shows it known.
 	"aws_cloudtrail": {"tags_all": true},
 }
@@ -283,6 +283,7 @@ type linter struct {
 	changeScratch  []*change
 	sshKeys        map[string][]rules.Finding // address -> IG401-IG404
 	signingBest    map[string]rules.Replacement
+	trailNames     map[string]bool                           // see keptTrailNames
 	dormant        map[string]map[string]dormantCredential   // see dormantCredentials
 	heldActive     map[[3]string]bool                        // keys Active before the plan: by type, key and accountUser (see renews)
 	orphans        []*change                                 // deposed objects destroyed (see unreplaced)

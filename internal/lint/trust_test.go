@@ -379,6 +379,17 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_cloudtrail.tags":         "IG704:high",
 			"aws_cloudtrail.default_tags": "IG704:high",
 		}},
+		// Round 239: a name another trail keeps, a bucket name no bucket
+		// has, a tag key or value too long; a log group made in the same
+		// plan leaves it to apply (info). 51 tags, one aws:, which the
+		// provider does not send: taken.
+		{"trust/trail-replaced-refused-more", nil, map[string]string{
+			"aws_cloudtrail.taken":         "IG704:high",
+			"aws_cloudtrail.bucket":        "IG704:high",
+			"aws_cloudtrail.long_key":      "IG704:high",
+			"aws_cloudtrail.long_value":    "IG704:high",
+			"aws_cloudtrail.group_unknown": "IG704:info",
+		}},
 		// A weakening from the console's 24, where state as written held
 		// 4294967302 (6 as IAM gets it; round 187: no finding, exit 0).
 		{"trust/drift-low-bits", nil, map[string]string{

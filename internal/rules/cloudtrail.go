@@ -116,45 +116,95 @@ type Trail struct {
 	Selectors         Value[bool]
 	EventSelectors    []EventSelector
 	AdvancedSelectors []AdvancedSelector
-	// Name, S3KeyPrefix, the CloudWatch Logs group and role and the number
-	// of tags are what a trail the plan creates is given; empty when not
-	// known (see TrailRefused).
-	Name, S3KeyPrefix, LogGroup, LogRole Value[string]
-	Tags                                 Value[int]
+	// Name, Bucket, S3KeyPrefix, the CloudWatch Logs group and role and
+	// the tags are what a trail the plan creates is given, the tags as the
+	// AWS provider sends them (its default_tags too, aws: ones left out):
+	// those known, Unknown when some are known only after apply (see
+	// TrailRefused). NameTaken: another trail of its account and region
+	// keeps that name through the apply.
+	Name, Bucket, S3KeyPrefix, LogGroup, LogRole Value[string]
+	Tags                                         Value[map[string]string]
+	NameTaken                                    bool
 }
 
 // TrailRefused tells why CloudTrail refuses to create t, and the attribute
-// at fault, or is "" when nothing the plan shows says it does. The AWS
-// provider checks none of these: its name (see TrailNameRefused); a key
-// prefix past 200 characters; a CloudWatch Logs group without the log
-// stream wildcard (arn:...:log-group:NAME:*), or a group without a role or
-// a role without a group (CreateTrail takes both or neither); more than 50
-// tags, the provider's default tags counted (TagsLimitExceededException).
-func TrailRefused(t Trail) (why, attr string) {
-	known := func(v Value[string]) bool { return !v.Unknown && !v.Unreadable }
-	if n := t.Name; known(n) && n.V != "" {
+// at fault, or is "" when nothing the plan shows says it does; unknown then
+// names an attribute known only after apply that may make it refuse. The
+// AWS provider checks none of these: its name (see TrailNameRefused), or
+// one another trail of its account and region keeps (TrailAlreadyExists);
+// an S3 bucket name no bucket can have (3 to 255 letters, digits, periods,
+// dashes and underscores, as a legacy us-east-1 name may be); a key prefix
+// past 200 characters; a CloudWatch Logs group without the log stream
+// wildcard (arn:...:log-group:NAME:*), or a group without a role or a role
+// without a group (CreateTrail takes both or neither); more than 50 tags,
+// a tag key past 128 characters or a value past 256.
+func TrailRefused(t Trail) (why, attr, unknown string) {
+	var pending []string
+	known := func(attr string, v Value[string]) bool {
+		if v.Unknown {
+			pending = append(pending, attr)
+		}
+		return !v.Unknown && !v.Unreadable
+	}
+	if n := t.Name; known("name", n) && n.V != "" {
 		if why := TrailNameRefused(n.V); why != "" {
-			return why, "name"
+			return why, "name", ""
+		}
+		if t.NameTaken {
+			return "another trail of its account and region keeps that name", "name", ""
 		}
 	}
-	if p := t.S3KeyPrefix; known(p) && utf8.RuneCountInString(p.V) > 200 {
-		return "a trail's s3_key_prefix has at most 200 characters", "s3_key_prefix"
+	if b := t.Bucket; known("s3_bucket_name", b) && b.V != "" && !bucketName(b.V) {
+		return "no S3 bucket has that name: 3 to 255 letters, digits, periods, dashes and underscores", "s3_bucket_name", ""
+	}
+	if p := t.S3KeyPrefix; known("s3_key_prefix", p) && utf8.RuneCountInString(p.V) > 200 {
+		return "a trail's s3_key_prefix has at most 200 characters", "s3_key_prefix", ""
 	}
 	group, role := t.LogGroup, t.LogRole
+	groupKnown, roleKnown := known("cloud_watch_logs_group_arn", group), known("cloud_watch_logs_role_arn", role)
 	switch {
-	case known(group) && group.V != "" && !strings.HasSuffix(group.V, ":*"):
-		return "a trail's cloud_watch_logs_group_arn ends with the log stream wildcard, :*", "cloud_watch_logs_group_arn"
-	case known(group) && known(role) && (group.V == "") != (role.V == ""):
+	case groupKnown && group.V != "" && !strings.HasSuffix(group.V, ":*"):
+		return "a trail's cloud_watch_logs_group_arn ends with the log stream wildcard, :*", "cloud_watch_logs_group_arn", ""
+	case groupKnown && roleKnown && (group.V == "") != (role.V == ""):
 		attr := "cloud_watch_logs_group_arn"
 		if group.V == "" {
 			attr = "cloud_watch_logs_role_arn"
 		}
-		return "CloudTrail takes cloud_watch_logs_group_arn and cloud_watch_logs_role_arn together or neither", attr
+		return "CloudTrail takes cloud_watch_logs_group_arn and cloud_watch_logs_role_arn together or neither", attr, ""
 	}
-	if n := t.Tags; !n.Unknown && !n.Unreadable && n.V > 50 {
-		return "a trail has at most 50 tags, the provider's default_tags counted", "tags"
+	if len(t.Tags.V) > 50 {
+		return "a trail has at most 50 tags, the provider's default_tags counted", "tags", ""
 	}
-	return "", ""
+	for k, v := range t.Tags.V {
+		if utf8.RuneCountInString(k) > 128 || utf8.RuneCountInString(v) > 256 {
+			return "a tag's key has at most 128 characters, and its value 256", "tags", ""
+		}
+	}
+	if t.Tags.Unknown {
+		pending = append(pending, "tags")
+	}
+	if len(pending) > 0 {
+		return "", "", pending[0]
+	}
+	return "", "", ""
+}
+
+// bucketName reports whether an S3 bucket may have the name b: 3 to 255
+// ASCII letters, digits, periods, dashes and underscores (a legacy bucket
+// of us-east-1 may have upper case and underscores; newer ones have
+// fewer).
+func bucketName(b string) bool {
+	if len(b) < 3 || len(b) > 255 {
+		return false
+	}
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '.', c == '-', c == '_':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // TrailNameRefused tells why CloudTrail refuses to create a trail of this
@@ -191,12 +241,18 @@ func TrailNameRefused(name string) string {
 // new one never made (rounds 233, 234). was is the old trail, as
 // TrailRemoval takes it.
 func TrailReplacedRefused(was *Trail, now Trail) []Finding {
-	why, attr := TrailRefused(now)
-	if why == "" {
+	why, attr, unknown := TrailRefused(now)
+	if why == "" && unknown == "" {
 		return nil
 	}
 	fs := TrailRemoval(was, NoReplacement)
 	for i := range fs {
+		if why == "" { // the README's promise: a value known only after apply is info
+			fs[i] = Finding{Rule: CloudTrailDeleted, Severity: Info, Attribute: unknown, Message: "the trail is replaced destroying first, and " +
+				unknown + " is known only after apply: if CloudTrail refuses the new trail, the old one is deleted and none takes its place; " +
+				CloudTrailDeleted.Name() + " cannot be judged until then"}
+			continue
+		}
 		fs[i].Attribute = attr
 		fs[i].Message = "the trail is replaced destroying first, and CloudTrail refuses the new one (" + why + "): the old trail is deleted, none takes its place, and the IAM events it recorded stop being logged"
 	}
@@ -321,6 +377,8 @@ func (t Trail) sensitive(attr string) bool {
 		return t.S3KeyPrefix.Sensitive
 	case "cloud_watch_logs_group_arn", "cloud_watch_logs_role_arn":
 		return t.LogGroup.Sensitive || t.LogRole.Sensitive
+	case "s3_bucket_name":
+		return t.Bucket.Sensitive
 	case "tags":
 		return t.Tags.Sensitive
 	case "include_global_service_events":
@@ -525,7 +583,7 @@ func recordedNoIAMEvents(t Trail) bool {
 			return false
 		}
 	}
-	return !t.HomeRegion.Unknown && !t.HomeRegion.Unreadable && TrailReplacement(t, false) == NoReplacement
+	return !t.HomeRegion.Unknown && !t.HomeRegion.Unreadable && recording(t, false) == NoReplacement
 }
 
 // TrailLeavesOrganization is the verdict (IG704) on a trail that was an
@@ -553,10 +611,21 @@ func TrailLeavesOrganization(was Value[bool], now Trail) []Finding {
 // selector that keeps IAM's writes, and every region or the one IAM's
 // events go to), and is an organization trail where the one destroyed
 // was; pending if only values known after apply could make it.
+// A trail CloudTrail refuses to create is none; one it may refuse, by a
+// value known only after apply, pending.
 func TrailReplacement(t Trail, organization bool) Replacement {
-	if why, _ := TrailRefused(t); why != "" {
+	switch why, _, unknown := TrailRefused(t); {
+	case why != "":
 		return NoReplacement // never made
+	case unknown != "":
+		return min(PendingReplacement, recording(t, organization)) // it may not be
 	}
+	return recording(t, organization)
+}
+
+// recording judges how surely a trail records IAM's events, as
+// TrailReplacement does once it is made.
+func recording(t Trail, organization bool) Replacement {
 	best := SoundReplacement
 	check := func(known, ok bool) {
 		switch {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -490,6 +491,14 @@ func TestTrailNameRefused(t *testing.T) {
 // shows them (round 234: a prefix of 300 characters).
 func TestTrailRefused(t *testing.T) {
 	const group, role = "arn:aws:logs:us-east-1:123456789012:log-group:trail", "arn:aws:iam::123456789012:role/trail-logs"
+	tags := func(n, key, value int) map[string]string {
+		m := map[string]string{}
+		for i := range n {
+			k := fmt.Sprintf("%0*d", key, i)
+			m[k] = strings.Repeat("v", value)
+		}
+		return m
+	}
 	for _, c := range []struct {
 		trail   Trail
 		refused bool
@@ -507,11 +516,19 @@ func TestTrailRefused(t *testing.T) {
 		{Trail{LogRole: Known(role)}, true},
 		{Trail{LogGroup: Known(group + ":*"), LogRole: UnknownValue[string]()}, false},
 		{Trail{LogGroup: UnknownValue[string](), LogRole: Known(role)}, false},
-		{Trail{Tags: Known(50)}, false},
-		{Trail{Tags: Known(51)}, true},
-		{Trail{Tags: UnknownValue[int]()}, false},
+		{Trail{Tags: Known(tags(50, 128, 256))}, false},
+		{Trail{Tags: Known(tags(51, 1, 1))}, true},
+		{Trail{Tags: Known(tags(1, 129, 1))}, true},
+		{Trail{Tags: Known(tags(1, 1, 257))}, true},
+		{Trail{Tags: Value[map[string]string]{V: tags(51, 1, 1), Unknown: true}}, true}, // those known are too many already
+		// Round 239: a name another trail keeps, a bucket name no bucket
+		// has.
+		{Trail{Name: Known("audit"), NameTaken: true}, true},
+		{Trail{Bucket: Known("Legacy_Logs.2019")}, false},
+		{Trail{Bucket: Known("logs/archive")}, true},
+		{Trail{Bucket: Known("ab")}, true},
 	} {
-		if why, _ := TrailRefused(c.trail); (why != "") != c.refused {
+		if why, _, _ := TrailRefused(c.trail); (why != "") != c.refused {
 			t.Errorf("TrailRefused(%+v) = %q, want refused %v", c.trail, why, c.refused)
 		}
 	}
