@@ -25,7 +25,7 @@ func judgeCloudTrail(l *linter, c *change) []rules.Finding {
 	if slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}) {
 		region, _ := l.plan.Region(c.rc)
 		was := trailOf(c.before(), region)
-		t.NameTaken = !t.Name.Unknown && l.trailNames[l.trailName(c.rc, t.HomeRegion, t.Name.V)]
+		t.NameTaken = l.nameTaken(c.rc, t.HomeRegion, t.Name)
 		out = append(out, rules.TrailReplacedRefused(&was, t)...)
 	}
 	if c.before().values != nil && !c.forgetsOld() {
@@ -78,35 +78,67 @@ func tagsOf(a attrs) rules.Value[map[string]string] {
 	return out
 }
 
-// trailName names a trail of rc's account in region; "" when the region is
-// not known.
-func (l *linter) trailName(rc *plan.Change, region rules.Value[string], name string) string {
-	account, ok := l.accountUser(rc, "")
-	if !ok || region.Unknown || region.Unreadable || region.V == "" {
-		return ""
+// trailNames gives the names under which a trail of rc's configuration is
+// known in its account and region: by the region, where known, and by the
+// provider configuration, whose trails share one region however it is
+// given (region = var.region). Accounts are those that may be one
+// (plan.AccountAlike): a clash must not be missed (round 240).
+func (l *linter) trailNames(rc *plan.Change, region rules.Value[string], name string) []string {
+	account := "" // with one AWS provider configuration, one account
+	if l.plan.AWSAccounts > 1 {
+		var ok bool
+		if account, ok = l.plan.AccountAlike(rc); !ok {
+			return nil
+		}
 	}
-	return account + "\x00" + region.V + "\x00" + name
+	var out []string
+	if !region.Unknown && !region.Unreadable && region.V != "" {
+		out = append(out, account+"\x00region\x00"+region.V+"\x00"+name)
+	}
+	if provider, ok := l.plan.Provider(rc); ok {
+		out = append(out, account+"\x00provider\x00"+provider+"\x00"+name)
+	}
+	return out
+}
+
+// nameTaken reports whether another trail keeps the name a trail of rc's
+// configuration, in region, is to be given: by the region where it is
+// known, else by the provider configuration (see trailNames).
+func (l *linter) nameTaken(rc *plan.Change, region, name rules.Value[string]) bool {
+	if name.Unknown || name.Unreadable {
+		return false
+	}
+	names := l.trailNames(rc, region, name.V)
+	return len(names) > 0 && l.keptNames[names[0]]
 }
 
 // keptTrailNames finds the trails that keep their name through the apply
-// (in prior state only, left as they are, updated in place, or forgotten),
-// by trailName: a trail replaced destroying first under one of those names
-// is never made (TrailAlreadyExistsException; round 239).
+// (in prior state only, left as they are, updated in place, or forgotten,
+// which stay in AWS), by trailNames: a trail replaced destroying first
+// under one of those names is never made (TrailAlreadyExistsException;
+// round 239).
 func (l *linter) keptTrailNames() map[string]bool {
 	out := map[string]bool{}
 	for _, o := range l.applied("aws_cloudtrail") {
-		if c := o.change; c != nil && !o.forgotten && c.action != "no-op" && c.action != "update" && c.action != "read" {
-			continue
-		}
 		a := o.attrs()
-		name := a.str("name", "")
 		if c := o.change; c != nil && !o.forgotten {
-			if was := c.before().str("name", ""); was != name {
-				continue // renamed in place (a hand-made plan: the name forces a new trail)
+			switch c.action {
+			case "forget":
+				a = c.before()
+			case "no-op", "update", "read":
+				if was := c.before().str("name", ""); was != a.str("name", "") {
+					continue // renamed in place (a hand-made plan: the name forces a new trail)
+				}
+			default:
+				continue
 			}
 		}
+		name := a.str("name", "")
+		if name.Unknown || name.Unreadable {
+			continue
+		}
 		region, _ := l.plan.Region(o.ref())
-		if k := l.trailName(o.ref(), trailOf(a, region).HomeRegion, name.V); k != "" && !name.Unknown && !name.Unreadable {
+		for _, k := range l.trailNames(o.ref(), trailOf(a, region).HomeRegion, name.V) {
 			out[k] = true
 		}
 	}

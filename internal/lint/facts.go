@@ -43,7 +43,7 @@ func (l *linter) gatherFacts(judged []*change) {
 		l.standing = l.standingPolicies()
 	}
 	if types["aws_cloudtrail"] {
-		l.trailNames = l.keptTrailNames()
+		l.keptNames = l.keptTrailNames()
 	}
 }
 

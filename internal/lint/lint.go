@@ -283,7 +283,7 @@ type linter struct {
 	changeScratch  []*change
 	sshKeys        map[string][]rules.Finding // address -> IG401-IG404
 	signingBest    map[string]rules.Replacement
-	trailNames     map[string]bool                           // see keptTrailNames
+	keptNames      map[string]bool                           // see keptTrailNames
 	dormant        map[string]map[string]dormantCredential   // see dormantCredentials
 	heldActive     map[[3]string]bool                        // keys Active before the plan: by type, key and accountUser (see renews)
 	orphans        []*change                                 // deposed objects destroyed (see unreplaced)
@@ -709,9 +709,13 @@ func (l *linter) unreplaced(deposed []*change) []*change {
 		return nil
 	}
 	current := map[string]attrs{} // by address, once the plan is applied
+	made := map[string]bool{}     // those the plan makes: CloudTrail may refuse them
 	for _, c := range l.changes {
 		if c.rc.DeposedKey == "" && !c.removed {
 			current[c.rc.Address] = c.after()
+			if c.action == "create" || c.action == "replace" {
+				made[c.rc.Address] = true
+			}
 		}
 	}
 	for i := range l.plan.Prior {
@@ -727,7 +731,7 @@ func (l *linter) unreplaced(deposed []*change) []*change {
 	judged := map[string]rules.Replacement{}
 	return slices.DeleteFunc(deposed, func(c *change) bool {
 		if now, ok := current[c.rc.Address]; ok {
-			c.current = l.replacement(c, now, judged)
+			c.current = l.replacement(c, now, made[c.rc.Address], judged)
 		}
 		return c.current == rules.SoundReplacement
 	})
@@ -739,7 +743,7 @@ func (l *linter) unreplaced(deposed []*change) []*change {
 // (IG501); a trail, one that records IAM's events (IG704). An object of
 // any other type takes its place. judged keeps what was found of now, by
 // c's address and what c asks of it.
-func (l *linter) replacement(c *change, now attrs, judged map[string]rules.Replacement) rules.Replacement {
+func (l *linter) replacement(c *change, now attrs, made bool, judged map[string]rules.Replacement) rules.Replacement {
 	once := func(key string, judge func() rules.Replacement) rules.Replacement {
 		r, ok := judged[key]
 		if !ok {
@@ -769,6 +773,9 @@ func (l *linter) replacement(c *change, now attrs, judged map[string]rules.Repla
 			// The current object has the deposed one's configuration,
 			// and so its provider's region.
 			region, _ := l.plan.Region(c.rc)
+			if !made { // there already: what CloudTrail takes anew does not matter
+				return rules.TrailRecording(trailOf(now, region), organization)
+			}
 			return rules.TrailReplacement(trailOf(now, region), organization)
 		})
 	}

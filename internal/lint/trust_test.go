@@ -390,6 +390,19 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_cloudtrail.long_value":    "IG704:high",
 			"aws_cloudtrail.group_unknown": "IG704:info",
 		}},
+		// Round 240: the name kept by a trail of the same provider
+		// configuration, its region read from a variable, or of another
+		// configuration with the same credentials and region.
+		{"trust/trail-name-taken", nil, map[string]string{
+			"aws_cloudtrail.t": "IG704:high",
+			"aws_cloudtrail.u": "IG704:high",
+		}},
+		// Round 240: the name a forgotten trail keeps in AWS; a deposed
+		// trail beside its current one, updated in place with a log group
+		// CloudTrail refuses, is replaced all the same (a false IG704).
+		{"trust/trail-kept-name", nil, map[string]string{
+			"aws_cloudtrail.v": "IG704:high",
+		}},
 		// A weakening from the console's 24, where state as written held
 		// 4294967302 (6 as IAM gets it; round 187: no finding, exit 0).
 		{"trust/drift-low-bits", nil, map[string]string{

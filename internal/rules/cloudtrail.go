@@ -583,7 +583,7 @@ func recordedNoIAMEvents(t Trail) bool {
 			return false
 		}
 	}
-	return !t.HomeRegion.Unknown && !t.HomeRegion.Unreadable && recording(t, false) == NoReplacement
+	return !t.HomeRegion.Unknown && !t.HomeRegion.Unreadable && TrailRecording(t, false) == NoReplacement
 }
 
 // TrailLeavesOrganization is the verdict (IG704) on a trail that was an
@@ -618,14 +618,15 @@ func TrailReplacement(t Trail, organization bool) Replacement {
 	case why != "":
 		return NoReplacement // never made
 	case unknown != "":
-		return min(PendingReplacement, recording(t, organization)) // it may not be
+		return min(PendingReplacement, TrailRecording(t, organization)) // it may not be
 	}
-	return recording(t, organization)
+	return TrailRecording(t, organization)
 }
 
-// recording judges how surely a trail records IAM's events, as
-// TrailReplacement does once it is made.
-func recording(t Trail, organization bool) Replacement {
+// TrailRecording judges how surely a trail that exists, or once it is made,
+// records IAM's events (see TrailReplacement): an update in place that
+// CloudTrail refuses leaves it as it was (round 240: a false IG704).
+func TrailRecording(t Trail, organization bool) Replacement {
 	best := SoundReplacement
 	check := func(known, ok bool) {
 		switch {
