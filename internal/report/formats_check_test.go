@@ -669,6 +669,36 @@ func TestSARIFSizeLimit(t *testing.T) {
 	}
 }
 
+// TestSARIFUnreadPlansBounded: the notifications naming plans not read
+// take at most maxUnreadText, and one says how many more there are, so
+// that they cannot push the log past GitHub's 10 MB beside the results
+// (round 240: 2,000 plans of 4 KB paths took 6 MB of it, compressed).
+func TestSARIFUnreadPlansBounded(t *testing.T) {
+	var parts []PlanReport
+	for i := range 2000 {
+		parts = append(parts, PlanReport{Path: fmt.Sprintf("%04d-%s.json", i, strings.Repeat("p", 4000)), Err: errors.New("truncated")})
+	}
+	var log struct {
+		Runs []struct {
+			Invocations []struct {
+				ToolExecutionNotifications []struct{ Message struct{ Text string } }
+			}
+		}
+	}
+	if err := json.Unmarshal(render(t, "sarif", Merge(parts, "test"), Options{}), &log); err != nil {
+		t.Fatal(err)
+	}
+	notes := log.Runs[0].Invocations[0].ToolExecutionNotifications
+	text := 0
+	for _, n := range notes {
+		text += len(n.Message.Text)
+	}
+	last := notes[len(notes)-1].Message.Text
+	if text > maxUnreadText+200 || last != fmt.Sprintf("%d more plans were not read; the JSON report (--format json) names them", 2000-len(notes)+1) {
+		t.Errorf("%d notifications of %d bytes, the last %q", len(notes), text, last)
+	}
+}
+
 // TestSARIFResultLimit: GitHub code scanning refuses a run of more than
 // 25,000 results, so the run keeps the worst, in the report's order, and
 // says how many it leaves out (round 144: 25,500 results, one run).

@@ -47,9 +47,8 @@ const maxSARIFResults = 25000
 
 // maxSARIFGzip is the most a SARIF file may weigh, gzip-compressed, for
 // GitHub code scanning, which refuses the whole upload past it ("SARIF
-// file is too large"). The results may take sarifResultsBudget of it: the
-// rest of the log is the catalogue, and another compressor than Go's may do
-// a little worse.
+// file is too large"). The log, results and all, is kept within
+// sarifResultsBudget: another compressor than Go's may do a little worse.
 const (
 	maxSARIFGzip       = 10_000_000
 	sarifResultsBudget = 9_000_000
@@ -82,13 +81,14 @@ func sarifKept(r *Report) []int {
 }
 
 // sarifSized gives the findings of kept (nil: all) that a run holds within
-// maxSARIFGzip, and whether any is left out for it. Results that come to
-// sarifResultsBudget or less, as written or once compressed, all fit;
-// otherwise (long names or messages, which compress little: round 238's
-// 171 findings of 57 KB addresses made 11 MB) the worst whose results, as
-// written, come to that much at most are kept, and none past the first
-// that does not fit (see sarifRank).
-func sarifSized(r *Report, kept []int, result func(b []byte, i int) []byte) ([]int, bool) {
+// budget, what the results may take of sarifResultsBudget beside the rest
+// of the log, and whether any is left out for it. Results that come to
+// budget or less, as written or once compressed, all fit; otherwise (long
+// names or messages, which compress little: round 238's 171 findings of 57
+// KB addresses made 11 MB) the worst whose results, as written, come to
+// that much at most are kept, and none past the first that does not fit
+// (see sarifRank).
+func sarifSized(r *Report, kept []int, result func(b []byte, i int) []byte, budget int) ([]int, bool) {
 	if kept == nil {
 		kept = make([]int, len(r.Findings))
 		for i := range kept {
@@ -103,7 +103,7 @@ func sarifSized(r *Report, kept []int, result func(b []byte, i int) []byte) ([]i
 		sizes[j] = len(b)
 		total += len(b)
 	}
-	if total <= sarifResultsBudget {
+	if total <= budget {
 		return kept, false
 	}
 	var n countWriter
@@ -113,7 +113,7 @@ func sarifSized(r *Report, kept []int, result func(b []byte, i int) []byte) ([]i
 		zw.Write(b)
 	}
 	zw.Close()
-	if n <= sarifResultsBudget {
+	if int(n) <= budget {
 		return kept, false
 	}
 	order := make([]int, len(kept)) // places in kept, the worst first
@@ -123,7 +123,7 @@ func sarifSized(r *Report, kept []int, result func(b []byte, i int) []byte) ([]i
 	slices.SortStableFunc(order, func(a, b int) int { return sarifRank(&r.Findings[kept[b]]) - sarifRank(&r.Findings[kept[a]]) })
 	sum, fit := 0, order[:0]
 	for _, j := range order {
-		if sum += sizes[j]; sum > sarifResultsBudget {
+		if sum += sizes[j]; sum > budget {
 			break
 		}
 		fit = append(fit, j)
@@ -153,10 +153,6 @@ func (c *countWriter) Write(p []byte) (int, error) {
 // report of many findings is never held as one log in memory; the bytes
 // are those of go-sarif's PrettyWrite of the whole log.
 func WriteSARIF(w io.Writer, r *Report, opt Options) error {
-	log, err := sarif.New(sarif.Version210)
-	if err != nil {
-		return err
-	}
 	driver := sarif.NewDriver(r.Tool.Name).WithInformationURI(informationURI)
 	if r.Tool.Version != "" {
 		driver.WithVersion(r.Tool.Version)
@@ -191,17 +187,34 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 		}
 		return appendSARIFResult(b, f, id, ri, uris[file], sarifFingerprint(f, file))
 	}
-	kept := sarifKept(r)
-	kept, tooLarge := sarifSized(r, kept, result)
-	run := sarif.NewRun(*sarif.NewTool(driver))
-	run.Results = []*sarif.Result{}
-	if inv := sarifInvocation(r, len(kept), tooLarge); inv != nil {
-		run.AddInvocations(inv)
+	// The log around the results: the catalogue, and the invocation,
+	// which says how many findings the run holds.
+	logDoc := func(kept int, tooLarge bool) ([]byte, error) {
+		log, err := sarif.New(sarif.Version210)
+		if err != nil {
+			return nil, err
+		}
+		run := sarif.NewRun(*sarif.NewTool(driver))
+		run.Results = []*sarif.Result{}
+		if inv := sarifInvocation(r, kept, tooLarge); inv != nil {
+			run.AddInvocations(inv)
+		}
+		log.AddRun(run)
+		return json.MarshalIndent(log, "", "  ")
 	}
-	log.AddRun(run)
-	doc, err := json.MarshalIndent(log, "", "  ")
+	kept, n := sarifKept(r), len(r.Findings)
+	if kept != nil {
+		n = len(kept)
+	}
+	doc, err := logDoc(n, false)
 	if err != nil {
 		return err
+	}
+	kept, tooLarge := sarifSized(r, kept, result, sarifResultsBudget-len(doc))
+	if tooLarge {
+		if doc, err = logDoc(len(kept), true); err != nil {
+			return err
+		}
 	}
 	// The run's results go where its empty list is: the one place the
 	// log has that key (a string holding it would have its quotes escaped).
@@ -252,11 +265,21 @@ func sarifInvocation(r *Report, kept int, tooLarge bool) *sarif.Invocation {
 		}
 		inv.Properties = sarif.Properties{"iamguard/config": c}
 	}
+	text, more := 0, 0 // the bytes of the plans named, and those not named
 	for _, p := range r.Plans {
 		if p.Summary == nil {
+			msg := p.Path + ": not read: " + p.Error
+			if text += len(msg); text > maxUnreadText {
+				more++
+				continue
+			}
 			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications,
-				sarif.NewNotification().WithLevel("error").WithTextMessage(p.Path+": not read: "+p.Error))
+				sarif.NewNotification().WithLevel("error").WithTextMessage(msg))
 		}
+	}
+	if more > 0 {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarif.NewNotification().WithLevel("error").WithTextMessage(
+			fmt.Sprintf("%d more plans were not read; the JSON report (--format json) names them", more)))
 	}
 	if kept < len(r.Findings) {
 		limit := fmt.Sprintf("at most %d results a run", maxSARIFResults)
@@ -270,6 +293,12 @@ func sarifInvocation(r *Report, kept int, tooLarge bool) *sarif.Invocation {
 	}
 	return inv
 }
+
+// maxUnreadText bounds the text of the notifications that name the plans
+// not read: past it, one says how many more there are, so that they leave
+// the results room within maxSARIFGzip (round 240: 2,000 plans of 4 KB
+// paths took 6 MB of it, compressed).
+const maxUnreadText = 1 << 20
 
 // sarifRuleID is the rule a finding's result names: its rule's ID, or for
 // a finding of another severity than the rule's own (IG101 at info for a
