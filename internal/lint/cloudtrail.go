@@ -50,8 +50,7 @@ func tagsOf(a attrs) rules.Value[map[string]string] {
 			out.Unknown = out.Unknown || name == "tags"
 			continue
 		}
-		var add func(k string, v any)
-		add = func(k string, v any) {
+		add := func(k string, v any) {
 			if strings.HasPrefix(k, "aws:") || v == nil {
 				return
 			}
@@ -126,9 +125,6 @@ func (l *linter) keptTrailNames() map[string]bool {
 			case "forget":
 				a = c.before()
 			case "no-op", "update", "read":
-				if was := c.before().str("name", ""); was != a.str("name", "") {
-					continue // renamed in place (a hand-made plan: the name forces a new trail)
-				}
 			default:
 				continue
 			}
@@ -136,6 +132,9 @@ func (l *linter) keptTrailNames() map[string]bool {
 		name := a.str("name", "")
 		if name.Unknown || name.Unreadable {
 			continue
+		}
+		if c := o.change; c != nil && !o.forgotten && c.action != "forget" && c.before().str("name", "").V != name.V {
+			continue // renamed in place (a hand-made plan: the name forces a new trail)
 		}
 		region, _ := l.plan.Region(o.ref())
 		for _, k := range l.trailNames(o.ref(), trailOf(a, region).HomeRegion, name.V) {
