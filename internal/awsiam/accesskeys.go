@@ -80,7 +80,7 @@ func AccessKeys(ctx context.Context, api AccessKeysAPI, userName string) (*Acces
 	if userName != "" {
 		start(userName)
 	} else {
-		if err := listUsers(gctx, c.limiter, api, start); err != nil {
+		if err := listUsers(gctx, c.limiter, api, func(u types.User) { start(aws.ToString(u.UserName)) }); err != nil {
 			if werr := g.Wait(); werr != nil {
 				return nil, werr // a worker failed first and cancelled the listing
 			}

@@ -91,14 +91,14 @@ func allPages[P, I any](ctx context.Context, lim limiter, action string, p pages
 
 // listUsers hands every user's name to each, once, IAM's largest page at a
 // time. A failed page is an error naming ListUsers.
-func listUsers(ctx context.Context, lim limiter, api iam.ListUsersAPIClient, each func(name string)) error {
+func listUsers(ctx context.Context, lim limiter, api iam.ListUsersAPIClient, each func(u types.User)) error {
 	p := iam.NewListUsersPaginator(api, &iam.ListUsersInput{MaxItems: aws.Int32(1000)})
 	return wrap("ListUsers", allPages(ctx, lim, "ListUsers", p,
 		func(page *iam.ListUsersOutput) (bool, *string, []types.User) {
 			return page.IsTruncated, page.Marker, page.Users
 		},
 		func(u types.User) *string { return u.UserName },
-		func(u types.User) { each(aws.ToString(u.UserName)) }))
+		each))
 }
 
 // userListingGap sorts a failed listing of one user's items: a Gap when IAM

@@ -135,7 +135,8 @@ func SigningCertificatesWithReport(ctx context.Context, api SigningCertificatesA
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(MaxInFlight) // bounds goroutines; c.limiter bounds calls
 
-	err = listUsers(gctx, c.limiter, api, func(name string) {
+	err = listUsers(gctx, c.limiter, api, func(u types.User) {
+		name := aws.ToString(u.UserName)
 		c.read.Listed++
 		g.Go(func() error { return c.userCertificates(gctx, name, false) })
 	})

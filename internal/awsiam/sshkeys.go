@@ -61,8 +61,8 @@ func SSHPublicKeys(ctx context.Context, api SSHPublicKeysAPI, userName string) (
 			return nil, err
 		}
 	}
-	err := listUsers(gctx, c.limiter, api, func(name string) {
-		if rules.FoldName(name) != rules.FoldName(userName) {
+	err := listUsers(gctx, c.limiter, api, func(u types.User) {
+		if name := aws.ToString(u.UserName); rules.FoldName(name) != rules.FoldName(userName) {
 			g.Go(func() error { return c.userKeys(gctx, name, false) })
 		}
 	})

@@ -76,7 +76,7 @@ type accountRead struct {
 	client         *client
 	report         func() (*awsiam.CredentialReport, error)
 	summary        func() (rules.AccountSummary, error)
-	users          func() ([]string, error)
+	users          func() ([]rules.ListedUser, error)
 	reportFindings func() (findings, error) // areas split them by rule
 	events         *accountEventsModel
 	window         [2]time.Time
@@ -86,7 +86,7 @@ func newAccountRead(ctx context.Context, c *client, events *accountEventsModel) 
 	r := &accountRead{client: c, events: events}
 	r.report = sync.OnceValues(func() (*awsiam.CredentialReport, error) { return awsiam.GetCredentialReport(ctx, c.iam, c.report) })
 	r.summary = sync.OnceValues(func() (rules.AccountSummary, error) { return awsiam.AccountSummary(ctx, c.iam) })
-	r.users = sync.OnceValues(func() ([]string, error) { return awsiam.UserNames(ctx, c.iam) })
+	r.users = sync.OnceValues(func() ([]rules.ListedUser, error) { return awsiam.Users(ctx, c.iam) })
 	r.reportFindings = sync.OnceValues(func() (findings, error) {
 		rep, err := r.report()
 		if err != nil {
@@ -202,9 +202,10 @@ func (d *accountComplianceDataSource) Schema(_ context.Context, _ datasource.Sch
 			"provider's pacing, and the credential report is read once for all. An area that cannot be read (access denied, " +
 			"throttled after retries) is an " + rules.CheckIncomplete.Name() + " finding in that area, never a pass, and the " +
 			"rest is still judged. The report may be up to four hours old: a user iam:ListUsers names that it does not list " +
-			"(made or renamed since) is a " + rules.CheckIncomplete.ID + " finding in the credential_report area and another in the " +
-			"access_keys area, since neither its password nor its keys were read, and a stale report (" + rules.CredentialReportStale.ID +
-			") is a finding in both areas.",
+			"(made or renamed since), or lists as made at another time (deleted and made again under its name), is a " +
+			rules.CheckIncomplete.ID + " finding in the credential_report area and another in the " +
+			"access_keys area, since neither its password nor its keys were read; a row whose user is gone since is not judged; " +
+			"and a stale report (" + rules.CredentialReportStale.ID + ") is a finding in both areas.",
 		Attributes: map[string]schema.Attribute{
 			"events": schema.SingleNestedAttribute{Optional: true,
 				Description: "Set (even to `{}`) to judge the guarded IAM events too, as iamguard_iam_events does " +

@@ -110,6 +110,61 @@ func TestAccountComplianceCompliant(t *testing.T) {
 	}
 }
 
+// reportTime writes t as the credential report does.
+func reportTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05+00:00") }
+
+// TestAccountComplianceUserMadeAgain: a user deleted and made again under
+// its name since the report (up to four hours old) is another user, whose
+// row is the old one's; ListUsers' creation date tells. The new user's
+// credentials are not in the report: IG806, never a pass (round 241:
+// compliant, no finding, for a console user without MFA).
+func TestAccountComplianceUserMadeAgain(t *testing.T) {
+	acct := compliantAccount(t)
+	acct.Users = append(acct.Users, consoleUser("bob", testNow.Add(-time.Hour), time.Time{}, false))
+	acct.CredentialReportGenerated = testNow.Add(-2 * time.Hour)
+	acct.EditCredentialReport = func(rows [][]string) [][]string {
+		for _, r := range rows {
+			if r[0] == "bob" { // the old bob: made 400 days ago, with MFA
+				r[2], r[7] = reportTime(daysAgo(400)), "true"
+			}
+		}
+		return rows
+	}
+	srv := iamtest.New(t, acct)
+	run(t, resource.TestStep{
+		Config: cloudTrailProviderBlock(srv) + `data "iamguard_account_compliance" "test" {}`,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(acAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(acAddr, "findings.#", "2"),
+			resource.TestCheckResourceAttr(acAddr, "findings.0.rule_id", "IG806"),
+			resource.TestCheckResourceAttr(acAddr, "findings.0.subject", "bob"),
+			resource.TestMatchResourceAttr(acAddr, "findings.0.message", regexp.MustCompile(`made again under its name since the credential report`)),
+		),
+	})
+}
+
+// TestAccountComplianceUserGone: a report row whose user ListUsers no
+// longer names (deleted since) is not judged: what it says is no longer
+// so (round 241: IG801 high for up to four hours after the user went).
+func TestAccountComplianceUserGone(t *testing.T) {
+	acct := compliantAccount(t)
+	acct.CredentialReportGenerated = testNow.Add(-2 * time.Hour)
+	acct.EditCredentialReport = func(rows [][]string) [][]string {
+		gone := slices.Clone(rows[len(rows)-1])
+		gone[0], gone[1], gone[2] = "gone", "arn:aws:iam::123456789012:user/gone", reportTime(daysAgo(50))
+		gone[3], gone[4], gone[5], gone[7] = "true", "no_information", reportTime(daysAgo(1)), "false"
+		return append(rows, gone)
+	}
+	srv := iamtest.New(t, acct)
+	run(t, resource.TestStep{
+		Config: cloudTrailProviderBlock(srv) + `data "iamguard_account_compliance" "test" {}`,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(acAddr, "compliant", "true"),
+			resource.TestCheckResourceAttr(acAddr, "findings.#", "0"),
+		),
+	})
+}
+
 func TestAccountComplianceNonCompliant(t *testing.T) {
 	acct := compliantAccount(t)
 	acct.PasswordPolicy.MinimumPasswordLength = 8

@@ -146,7 +146,7 @@ func (d *credentialReportDataSource) Read(ctx context.Context, _ datasource.Read
 // summary (read here) for the root user and for the users made since the
 // report, which readUsers, when given, names rather than counts.
 func (c *client) credentialReportArea(ctx context.Context, rep *awsiam.CredentialReport, readSummary func() (rules.AccountSummary, error),
-	readUsers func() ([]string, error)) (credentialReportModel, findings, error) {
+	readUsers func() ([]rules.ListedUser, error)) (credentialReportModel, findings, error) {
 	now, b := c.now(), c.baseline
 	var fs findings
 	notRefreshed := ""
@@ -201,21 +201,23 @@ func (c *client) credentialReportArea(ctx context.Context, rep *awsiam.Credentia
 			Cert2LastRotated:          timeValue(c2.LastRotated),
 		})
 	}
-	// Its dates are IAM's, judged by IAM's clock too: a host clock behind
-	// IAM's made old keys young (round 151).
-	for _, f := range rules.EvaluateCredentialReport(users, summary, rep.AgeClock(now), b) {
-		fs.add(f.Subject, f)
-	}
 	// The report may be up to four hours old: a user made since is not in
-	// it, nor its password and keys (round 179). Without readUsers (a
-	// listing per thousand users), the summary's count tells.
+	// it, nor its password and keys (round 179), and one gone since is
+	// (round 241). Without readUsers (a listing per thousand users), the
+	// summary's count tells of the first.
 	var gaps []rules.Finding
+	judged := users
 	if readUsers == nil {
 		gaps = rules.UncountedUsers(summary, users, rep.GeneratedTime)
-	} else if names, err := readUsers(); err != nil {
+	} else if listed, err := readUsers(); err != nil {
 		gaps = rules.UsersUnlisted(gapReason(err)) // the report itself is judged all the same
 	} else {
-		gaps = rules.UnreportedUsers(names, users, rep.GeneratedTime)
+		gaps, judged = rules.UnreportedUsers(listed, users, rep.GeneratedTime), rules.CurrentRows(listed, users)
+	}
+	// Its dates are IAM's, judged by IAM's clock too: a host clock behind
+	// IAM's made old keys young (round 151).
+	for _, f := range rules.EvaluateCredentialReport(judged, summary, rep.AgeClock(now), b) {
+		fs.add(f.Subject, f)
 	}
 	for _, f := range gaps {
 		fs.add(f.Subject, f)

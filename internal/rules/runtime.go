@@ -527,22 +527,73 @@ func SummaryUnread(why string) Finding {
 		why, Names(RootAccessKey, RootNoMFA))
 }
 
+// ListedUser is an IAM user as ListUsers names it, live.
+type ListedUser struct {
+	Name    string
+	Created time.Time
+}
+
+// sameUser reports whether report row u is listed user l: of its name, and
+// made when the row says (one deleted and made again under its name since
+// the report is another user, whose row the report does not have; dates
+// are to the second in both).
+func sameUser(u CredentialUser, l ListedUser) bool {
+	if u.Name != l.Name {
+		return false
+	}
+	if u.Created.IsZero() || l.Created.IsZero() {
+		return true
+	}
+	d := u.Created.Sub(l.Created)
+	return d < time.Second && d > -time.Second
+}
+
+// CurrentRows gives the rows of the credential report that are still the
+// users ListUsers names (see sameUser), and the root user's: the others'
+// users are gone since the report (deleted, renamed, or made again under
+// the name), and what their rows say is no longer so (round 241: a user
+// deleted since was IG801 high for up to four hours). One renamed, or made
+// again, is an UnreportedUsers finding under its name now.
+func CurrentRows(listed []ListedUser, reported []CredentialUser) []CredentialUser {
+	by := make(map[string]ListedUser, len(listed))
+	for _, l := range listed {
+		by[l.Name] = l
+	}
+	out := make([]CredentialUser, 0, len(reported))
+	for _, u := range reported {
+		if l, ok := by[u.Name]; u.Root || ok && sameUser(u, l) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
 // UnreportedUsers gives the IG806 findings for the users ListUsers names
 // that the credential report, generated at generated, does not list: made
-// or renamed since (IAM hands back a report up to four hours old), their
-// credentials are not in it. Two per user: its console password and MFA
-// (Subject the user) and its access keys (Subject user/access_keys).
-func UnreportedUsers(listed []string, reported []CredentialUser, generated time.Time) []Finding {
-	in := make(map[string]bool, len(reported))
+// or renamed since (IAM hands back a report up to four hours old), or made
+// again under a name whose row is the old user's (round 241: not judged at
+// all), their credentials are not in it. Two per user: its console
+// password and MFA (Subject the user) and its access keys (Subject
+// user/access_keys).
+func UnreportedUsers(listed []ListedUser, reported []CredentialUser, generated time.Time) []Finding {
+	in := make(map[string]CredentialUser, len(reported))
 	for _, u := range reported {
-		in[u.Name] = true
-	}
-	why := "not in the credential report" + generatedAt(generated) + ": made or renamed since"
-	var out []Finding
-	for _, name := range listed {
-		if !in[name] {
-			out = append(out, unread(fmt.Sprintf("user %q's console password and MFA", name), fmt.Sprintf("user %q's access keys", name), name, why)...)
+		if !u.Root {
+			in[u.Name] = u
 		}
+	}
+	var out []Finding
+	for _, l := range listed {
+		why := ""
+		switch u, ok := in[l.Name]; {
+		case !ok:
+			why = "not in the credential report" + generatedAt(generated) + ": made or renamed since"
+		case !sameUser(u, l):
+			why = "made again under its name since the credential report" + generatedAt(generated) + ", whose row is the old user's"
+		default:
+			continue
+		}
+		out = append(out, unread(fmt.Sprintf("user %q's console password and MFA", l.Name), fmt.Sprintf("user %q's access keys", l.Name), l.Name, why)...)
 	}
 	return out
 }

@@ -328,16 +328,45 @@ func TestGap(t *testing.T) {
 	}
 }
 
+// TestUsersMadeAgain: a user deleted and made again under its name since
+// the report is another user, whose row is the old one's: two IG806
+// findings under its name, and the old row is not judged; a row whose user
+// ListUsers no longer names is not judged either (round 241: the new user
+// was never judged, and a deleted one was IG801 high).
+func TestUsersMadeAgain(t *testing.T) {
+	old, now := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 6, 1, 11, 0, 0, 0, time.UTC)
+	reported := []CredentialUser{{Name: RootUserName, Root: true}, {Name: "bob", Created: old}, {Name: "gone", Created: old}, {Name: "carol", Created: old}}
+	listed := []ListedUser{{Name: "bob", Created: now}, {Name: "carol", Created: old.Add(500 * time.Millisecond)}}
+	got := UnreportedUsers(listed, reported, time.Time{})
+	if len(got) != 2 || got[0].Subject != "bob" || !strings.Contains(got[0].Message, "made again under its name since the credential report, whose row is the old user's") {
+		t.Errorf("bob made again: %+v", got)
+	}
+	var names []string
+	for _, u := range CurrentRows(listed, reported) {
+		names = append(names, u.Name)
+	}
+	if strings.Join(names, " ") != RootUserName+" carol" {
+		t.Errorf("rows judged: %v, want root and carol", names)
+	}
+}
+
 // TestUsersNotInReport: a user ListUsers names that the report lacks is two
 // IG806 findings, its password and its keys; from the account summary's
 // count, more users than rows is the same two for the account. A report
 // without a generation time says nothing of one.
 func TestUsersNotInReport(t *testing.T) {
 	reported := []CredentialUser{{Name: RootUserName, Root: true}, {Name: "alice"}}
-	if got := UnreportedUsers([]string{"alice"}, reported, time.Time{}); len(got) != 0 {
+	listed := func(names ...string) []ListedUser {
+		var out []ListedUser
+		for _, n := range names {
+			out = append(out, ListedUser{Name: n})
+		}
+		return out
+	}
+	if got := UnreportedUsers(listed("alice"), reported, time.Time{}); len(got) != 0 {
 		t.Errorf("every user reported: %+v", got)
 	}
-	got := UnreportedUsers([]string{"alice", "Alice"}, reported, time.Time{})
+	got := UnreportedUsers(listed("alice", "Alice"), reported, time.Time{})
 	if len(got) != 2 || got[0].Subject != "Alice" || got[1].Subject != "Alice/access_keys" || !got[0].Gap() ||
 		got[0].Message != `user "Alice"'s console password and MFA could not be read (not in the credential report: made or renamed since); `+
 			Names(ConsoleUserNoMFA, CredentialUnused)+" not judged" {
