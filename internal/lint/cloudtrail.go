@@ -125,6 +125,9 @@ func (l *linter) keptTrailNames() map[string]bool {
 			case "forget":
 				a = c.before()
 			case "no-op", "update", "read":
+				if c.before().str("name", "").V != a.str("name", "").V {
+					continue // renamed in place (a hand-made plan: the name forces a new trail)
+				}
 			default:
 				continue
 			}
@@ -133,11 +136,8 @@ func (l *linter) keptTrailNames() map[string]bool {
 		if name.Unknown || name.Unreadable {
 			continue
 		}
-		if c := o.change; c != nil && !o.forgotten && c.action != "forget" && c.before().str("name", "").V != name.V {
-			continue // renamed in place (a hand-made plan: the name forces a new trail)
-		}
 		region, _ := l.plan.Region(o.ref())
-		for _, k := range l.trailNames(o.ref(), trailOf(a, region).HomeRegion, name.V) {
+		for _, k := range l.trailNames(o.ref(), homeRegion(a, region), name.V) {
 			out[k] = true
 		}
 	}
@@ -151,6 +151,24 @@ func wasOrganization(c *change) bool {
 	return was.V && !was.Unknown && !was.Unreadable
 }
 
+// homeRegion is the region a trail lives in: home_region, known once it
+// exists; for a new trail its own region (the AWS provider's v6 region
+// argument), else its provider's (region, where the configuration gives
+// it).
+func homeRegion(a attrs, region string) rules.Value[string] {
+	home := a.str("home_region", "")
+	if !home.Unknown && home.V != "" {
+		return home
+	}
+	if r := a.str("region", ""); !r.Unknown && !r.Unreadable && r.V != "" {
+		return r
+	}
+	if region != "" {
+		return rules.Known(region)
+	}
+	return home
+}
+
 // trailOf reads a trail's settings; region is its provider's, where the
 // configuration gives it.
 func trailOf(a attrs, region string) rules.Trail {
@@ -160,22 +178,13 @@ func trailOf(a attrs, region string) rules.Trail {
 		Organization:               a.flag("is_organization_trail"),
 		Logging:                    a.flag("enable_logging"),
 		LogFileValidation:          a.flag("enable_log_file_validation"),
-		HomeRegion:                 a.str("home_region", ""), // known once the trail exists
+		HomeRegion:                 homeRegion(a, region),
 		Name:                       a.str("name", ""),
 		Bucket:                     a.str("s3_bucket_name", ""),
 		S3KeyPrefix:                a.str("s3_key_prefix", ""),
 		LogGroup:                   a.str("cloud_watch_logs_group_arn", ""),
 		LogRole:                    a.str("cloud_watch_logs_role_arn", ""),
 		Tags:                       tagsOf(a),
-	}
-	if t.HomeRegion.Unknown || t.HomeRegion.V == "" {
-		// A new trail lives in its own region (the AWS provider's v6
-		// region argument), else its provider's.
-		if r := a.str("region", ""); !r.Unknown && !r.Unreadable && r.V != "" {
-			t.HomeRegion = r
-		} else if region != "" {
-			t.HomeRegion = rules.Known(region)
-		}
 	}
 	if a.blockUnknown("event_selector") || a.blockUnknown("advanced_event_selector") {
 		t.Selectors = rules.UnknownValue[bool]()
