@@ -2258,6 +2258,26 @@ func TestSensitiveModuleOutputPaths(t *testing.T) {
 	}
 }
 
+// TestSensitiveModuleOutputEachKey: a user named by each.key of a for_each
+// over a module's output declared sensitive, of a resource or of a module
+// call, is withheld as each.value is (round 243: IG203 named it).
+func TestSensitiveModuleOutputEachKey(t *testing.T) {
+	fs := Lint(readFixture(t, "trust/sensitive-module-output-keys"), Options{}).Findings
+	shared := 0
+	for _, f := range fs {
+		if f.Rule.ID != "IG203" {
+			continue
+		}
+		shared++
+		if !strings.HasPrefix(f.Message, "user (sensitive) has") {
+			t.Errorf("%s names a user read from a sensitive output: %s", f.Address, f.Message)
+		}
+	}
+	if shared != 2 {
+		t.Errorf("%d IG203 findings, want one for each user", shared)
+	}
+}
+
 // TestConfigurationSpellings: the configuration is read as a JSON reader
 // sees it (round 141). A field_selector written twice is one block whatever
 // the spelling of its constants (a number's too), so the impure selector

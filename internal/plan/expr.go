@@ -49,6 +49,10 @@ type expr struct {
 	// outputs: the outputs of module calls it reads, "CALL\x00OUTPUT".
 	outputs []string
 	each    bool // reads each.value
+	// eachKey: reads each.key, which is known when Terraform plans, but
+	// drawn from the for_each as each.value is: a key of a map or set read
+	// from a module's output declared sensitive is as secret (round 243).
+	eachKey bool
 	locals  bool // reads a local value
 	// source is its references, one per line, when none differs from one
 	// instance of the resource to the next (count, each, self): every
@@ -72,6 +76,10 @@ type expr struct {
 	// (see AttrSetting.Text).
 	text uint64
 }
+
+// readsEach reports whether e reads what the for_each of its resource or
+// module call gives each instance: each.value or each.key.
+func (e expr) readsEach() bool { return e.each || e.eachKey }
 
 // setting is the expression's Setting, given whether its references are
 // known when Terraform plans.
@@ -305,6 +313,7 @@ func (rd *reader) readRefs(e *expr) error {
 		if strings.HasPrefix(ref, "count.") || strings.HasPrefix(ref, "each.") || strings.HasPrefix(ref, "self.") {
 			e.instance = true
 		}
+		e.eachKey = e.eachKey || ref == "each.key"
 		switch name, ok := strings.CutPrefix(ref, "var."); {
 		case ok:
 			e.inputs = true

@@ -2150,7 +2150,7 @@ func (rd *reader) resolveConfig() (secret bool) {
 				Inputs:  !x.null && userInputs(k.module, x),
 				Ordered: res.dependsOn || x.orders || k.module != 0 && len(x.vars) > 0, UsersOnly: len(x.users) > 0 && !x.inputs}
 			attrs[i].OnlyShown = attrs[i].Setting == SetAtPlan && rd.onlyShown(k.module, x)
-			attrs[i].Secret = !x.null && rd.readsSecret(k.module, x) || x.each && res.forEach != nil && rd.readsSecret(k.module, *res.forEach) ||
+			attrs[i].Secret = !x.null && rd.readsSecret(k.module, x) || x.readsEach() && res.forEach != nil && rd.readsSecret(k.module, *res.forEach) ||
 				rd.blocksSecret(k.module, x.blocks, res.forEach)
 			secret = secret || attrs[i].Secret
 			attrs[i].Blocks = rd.blockSettings(k.module, x.blocks, each)
@@ -2199,12 +2199,12 @@ func (rd *reader) resolveConfig() (secret bool) {
 
 // blocksSecret reports whether an attribute of nested blocks, at any
 // depth, reads a module's output declared sensitive, itself or through
-// each.value of the resource's forEach: the blocks are marked sensitive as
+// each.value or each.key of the resource's forEach: the blocks are marked sensitive as
 // a whole, as Terraform marks a block list.
 func (rd *reader) blocksSecret(m int, blocks [][]namedExpr, forEach *expr) bool {
 	for _, b := range blocks {
 		for _, a := range b {
-			if !a.null && rd.readsSecret(m, a.expr) || a.each && forEach != nil && rd.readsSecret(m, *forEach) ||
+			if !a.null && rd.readsSecret(m, a.expr) || a.readsEach() && forEach != nil && rd.readsSecret(m, *forEach) ||
 				rd.blocksSecret(m, a.blocks, forEach) {
 				return true
 			}

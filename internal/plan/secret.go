@@ -50,8 +50,8 @@ const maxSecretNodes = 100_000
 // declared sensitive: directly, through other outputs or module inputs
 // (neither of which Terraform makes declare it), or through a local value
 // of a module that calls one with such an output or is given one as an
-// input (a local may read any of them). each.value is the caller's to
-// follow, from its for_each.
+// input (a local may read any of them). each.value and each.key are the
+// caller's to follow, from its for_each.
 func (rd *reader) readsSecret(m int, e expr) bool {
 	found := false
 	rd.exprNodes(m, e, func(n secretNode) bool {
@@ -103,7 +103,7 @@ func (rd *reader) successors(n secretNode, visit func(secretNode) bool) {
 			return
 		}
 		rd.exprNodes(call.parent, in, visit)
-		if in.each && call.forEach != nil {
+		if in.readsEach() && call.forEach != nil {
 			rd.exprNodes(call.parent, *call.forEach, visit)
 		}
 	case 'l':
