@@ -41,6 +41,9 @@ type SSHKey struct {
 	// ("ssh-ed25519 AAAA..."), whichever encoding it was given in: public
 	// material only, the same for every spelling of one key.
 	Authorized string `json:"authorized"`
+	// KeyFlaw says what makes an Ed25519 key give no security whatever its
+	// size (see ed25519Flaw); "" for a sound key and any other kind.
+	KeyFlaw string `json:"-"`
 }
 
 // ParseSSHPublicKey reads one SSH public key in either encoding IAM accepts,
@@ -228,9 +231,11 @@ func newSSHKey(pub ssh.PublicKey, encoding string) *SSHKey {
 	}
 	k.MD5Fingerprint = string(legacy)
 	if cp, ok := pub.(ssh.CryptoPublicKey); ok {
-		if alg, bits := keyInfo(cp.CryptoPublicKey()); alg != "unknown" {
+		key := cp.CryptoPublicKey()
+		if alg, bits := keyInfo(key); alg != "unknown" {
 			k.Algorithm, k.Bits = alg, bits
 		}
+		k.KeyFlaw = ed25519Flaw(key)
 	}
 	return k
 }

@@ -1,6 +1,7 @@
 package inspect_test
 
 import (
+	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
@@ -233,6 +234,37 @@ func TestFingerprintsAsXCrypto(t *testing.T) {
 		want := [...]string{strings.TrimSpace(string(gossh.MarshalAuthorizedKey(pub))), gossh.FingerprintSHA256(inner), gossh.FingerprintLegacyMD5(inner)}
 		if got != want {
 			t.Errorf("%s: got %q, want %q", pub.Type(), got, want)
+		}
+	}
+}
+
+// An Ed25519 key of small order or off the curve is flawed in every form
+// IAM takes and as a security key's (round 244); a sound one is not.
+func TestSSHKeyFlaw(t *testing.T) {
+	neutral := make(ed25519.PublicKey, ed25519.PublicKeySize)
+	neutral[0] = 1
+	offCurve := make(ed25519.PublicKey, ed25519.PublicKeySize)
+	offCurve[0] = 2
+	sk := func(k ed25519.PublicKey) string { // sk-ssh-ed25519@openssh.com: type, key, application
+		wire := gossh.Marshal(struct{ Type, Key, App string }{gossh.KeyAlgoSKED25519, string(k), "ssh:"})
+		return gossh.KeyAlgoSKED25519 + " " + base64.StdEncoding.EncodeToString(wire)
+	}
+	for _, tt := range []struct {
+		name, in, flaw string
+	}{
+		{"ssh neutral", certtest.SSHAuthorized(t, neutral, ""), "small order"},
+		{"pem neutral", certtest.SSHPEM(t, neutral), "small order"},
+		{"sk neutral", sk(neutral), "small order"},
+		{"ssh off the curve", certtest.SSHAuthorized(t, offCurve, ""), "no point of the curve"},
+		{"ssh sound", certtest.SSHAuthorized(t, certtest.Ed25519(t).Public(), ""), ""},
+		{"ssh rsa", certtest.SSHAuthorized(t, &certtest.RSA(t, 2048).PublicKey, ""), ""},
+	} {
+		k, err := inspect.ParseSSHPublicKey(tt.in)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if (tt.flaw == "") != (k.KeyFlaw == "") || !strings.Contains(k.KeyFlaw, tt.flaw) {
+			t.Errorf("%s: flaw %q, want one naming %q", tt.name, k.KeyFlaw, tt.flaw)
 		}
 	}
 }

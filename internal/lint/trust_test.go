@@ -334,6 +334,13 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_server_certificate.web":     "IG302:medium IG302:medium IG304:high IG304:high IG307:high IG310:medium",
 			"aws_iam_server_certificate.nochain": "IG302:medium IG304:high IG307:high IG310:medium",
 		}},
+		// Ed25519 SSH keys of small order, in both forms, and no point of
+		// the curve (round 244: no finding); a sound one beside them.
+		{"trust/ssh-ed25519-small-order", nil, map[string]string{
+			"aws_iam_user_ssh_key.small":     "IG403:high IG404:medium",
+			"aws_iam_user_ssh_key.small_pem": "IG403:high IG404:medium",
+			"aws_iam_user_ssh_key.off_curve": "IG403:high",
+		}},
 		// status = "" on an SSH key: the AWS provider takes it as unset and
 		// uploads the key Active (round 196: info, exit 0).
 		{"trust/ssh-empty-status", nil, map[string]string{

@@ -43,6 +43,8 @@ func TestSSHPublicKeyInfo(t *testing.T) {
 	rsaPEM := certtest.SSHPEM(t, certtest.RSA(t, 1024).Public())
 	rsaKey := parsedSSHKey(t, rsaPEM)
 	dsaLine := certtest.SSHAuthorized(t, certtest.DSA(t), "")
+	neutral := make([]byte, ed25519.PublicKeySize)
+	neutral[0] = 1
 	file := config.TestNameFile("test.tf")
 	at := func(name string) tfjsonpath.Path { return tfjsonpath.New(name) }
 	weakRSA := finding("IG402", "ssh-key-weak-rsa", "high", "RSA key of 1024 bits; at least 2048 required")
@@ -98,6 +100,18 @@ func TestSSHPublicKeyInfo(t *testing.T) {
 				statecheck.ExpectKnownOutputValueAtPath("info", at("algorithm"), knownvalue.StringExact("DSA")),
 				statecheck.ExpectKnownOutputValueAtPath("info", at("findings"), knownvalue.ListExact([]knownvalue.Check{
 					finding("IG401", "ssh-key-dsa", "high", "ssh-dss (DSA) key of 1024 bits; use RSA of at least 2048 bits"),
+				})),
+			},
+		},
+		// The neutral point, which any signature "R = neutral, S = 0"
+		// verifies under (round 244: no finding).
+		resource.TestStep{
+			ConfigFile:      file,
+			ConfigVariables: config.Variables{"key": config.StringVariable(certtest.SSHAuthorized(t, ed25519.PublicKey(neutral), ""))},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValueAtPath("info", at("algorithm"), knownvalue.StringExact("Ed25519")),
+				statecheck.ExpectKnownOutputValueAtPath("info", at("findings"), knownvalue.ListExact([]knownvalue.Check{
+					finding("IG403", "ssh-key-unparseable", "high", "public_key is an Ed25519 public key of small order; anyone can make signatures that verify under it"),
 				})),
 			},
 		},

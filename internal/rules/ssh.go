@@ -122,9 +122,15 @@ func (k SSHPublicKey) sensitive(attr string) bool {
 	return k.PublicKey.Sensitive
 }
 
-// SSHKeyStrength judges a parsed key's algorithm and size (IG401, IG402).
+// SSHKeyStrength judges a parsed key's algorithm and size (IG401, IG402),
+// and an Ed25519 key that gives no security whatever its size (IG403 at
+// high, as a certificate's is IG304: round 244).
 func SSHKeyStrength(key *inspect.SSHKey, b Baseline) []Finding {
 	switch {
+	case key.KeyFlaw != "":
+		f := SSHKeyUnparseable.finding("public_key", "public_key is an %s", key.KeyFlaw)
+		f.Severity = High
+		return []Finding{f}
 	case key.Algorithm == "DSA":
 		return []Finding{SSHKeyDSA.finding("public_key", "ssh-dss (DSA) key of %d bits; use RSA of at least %d bits", key.Bits, b.MinRSABits)}
 	case key.Algorithm == "RSA" && key.Bits < b.MinRSABits:
