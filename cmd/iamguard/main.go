@@ -74,6 +74,11 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
+// stopSignals end a run as SIGINT does: terraform killed, temporary copies
+// removed, one line. SIGQUIT too, which Go's runtime would otherwise answer
+// with a stack trace of every goroutine, leaving both behind (round 245).
+var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
+
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	lastLine.Lock()
 	lastLine.said = false
@@ -105,15 +110,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			}
 			break
 		}
-		fmt.Fprintln(stdout, versionLine())
+		err = writeOut(stdout, versionLine()+"\n")
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+		err = writeOut(stdout, usage)
 	default:
 		err = fmt.Errorf("unknown command %q; %s", args[0], shortUsage)
 	}
 	if errors.Is(err, flag.ErrHelp) { // lint --help, rules -h, version --help
-		fmt.Fprint(stdout, usage)
-		return exitOK
+		err = writeOut(stdout, usage)
 	}
 	if err != nil {
 		lastLine.Lock()
@@ -123,6 +127,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return exitUsage
 	}
 	return code
+}
+
+// writeOut writes text to standard output: one that takes none of it (a
+// full disk, a closed pipe) is an error, as a report's is (round 245: the
+// version on /dev/full, exit 0).
+func writeOut(stdout io.Writer, text string) error {
+	if _, err := io.WriteString(stdout, text); err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // not /dev/stdout, which it is not always
+		}
+		return fmt.Errorf("writing to standard output: %w", err)
+	}
+	return nil
 }
 
 // errorLine is err as iamguard prints it, or a note: one line of at most
@@ -262,21 +280,21 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		*output = "" // stdout, as "-" is stdin among the plans
 	}
 
-	// SIGINT or SIGTERM stops the run wherever it waits (the config, a
+	// SIGINT or SIGTERM (SIGHUP, SIGQUIT) stops the run wherever it waits (the config, a
 	// plan, terraform show, which is killed); the error path then returns
 	// normally, so deferred cleanup (the temporary copy of a binary plan
 	// from stdin) runs. A second signal ends the process at once, exit 2,
 	// terraform killed and the temporary copies removed first: GNU
 	// timeout, for one, signals the process and then its group (round
 	// 110: the copy stayed).
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
 	context.AfterFunc(ctx, func() {
 		if context.Cause(ctx) == context.Canceled {
 			return // stop, not a signal: the run ends, or writes its report (see interruptWriting)
 		}
 		again := make(chan os.Signal, 1)
-		signal.Notify(again, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+		signal.Notify(again, stopSignals...)
 		stop()
 		go func() {
 			<-again
@@ -451,7 +469,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	// From here a signal ends the run at once, even while a write blocks
 	// on a pipe nobody reads (see interruptWriting). (stop cancels ctx too.)
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	signal.Notify(sigs, stopSignals...)
 	defer signal.Stop(sigs)
 	stop()
 	rep.Config = report.NewConfig(cfg, minSev, waiversAt, rep.Findings, report.Run{ChangedOnly: *changedOnly, Now: at})

@@ -712,3 +712,20 @@ func TestDoubleDash(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want the report written to the file --, and --fail-on applied", r.code, r.stderr)
 	}
 }
+
+// fullWriter takes nothing, as /dev/full.
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// TestStdoutWriteFails: the version or help standard output cannot take is
+// an error, exit 2, as a report is (round 245: exit 0).
+func TestStdoutWriteFails(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--help"}, {"lint", "--help"}, {"version", "-h"}} {
+		var errb bytes.Buffer
+		code := run(args, bytes.NewReader(nil), fullWriter{}, &errb)
+		if want := "iamguard: writing to standard output: no space left on device\n"; code != exitUsage || errb.String() != want {
+			t.Errorf("%q: exit %d, stderr %q; want %d and %q", args, code, errb.String(), exitUsage, want)
+		}
+	}
+}

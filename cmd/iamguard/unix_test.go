@@ -203,11 +203,11 @@ func TestMainProcess(t *testing.T) {
 	os.Exit(run(strings.Split(args, "\n"), os.Stdin, os.Stdout, os.Stderr))
 }
 
-// TestInterrupt: SIGINT or SIGTERM while terraform show runs kills
+// TestInterrupt: SIGINT, SIGTERM, SIGHUP or SIGQUIT while terraform show runs kills
 // terraform, removes the temporary copy of a plan read from stdin, and
 // exits 2 with one line.
 func TestInterrupt(t *testing.T) {
-	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, again{syscall.SIGTERM}} {
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT, again{syscall.SIGTERM}} {
 		t.Run(sig.String(), func(t *testing.T) {
 			tmp, pidFile := t.TempDir(), filepath.Join(t.TempDir(), "pid")
 			tf := shellTerraform(t, "echo $$ > "+pidFile+"\nexec sleep 30\n")

@@ -448,12 +448,20 @@ func (w *headWriter) Write(p []byte) (int, error) {
 
 // errorLine condenses Terraform's stderr into one line: its first
 // "Error: summary" with the paragraph after it, else the first non-blank
-// line. Warnings printed before the error are skipped.
+// line. Warnings printed before the error are skipped, and so is what a
+// diagnostic quotes of the configuration: its source lines ("3:   x =
+// ...") and the values under them ("│ var.x is ..."), which may be
+// secrets. PEM material, whoever prints it (a wrapper), is cut off at its
+// armour (round 245).
 func (w *headWriter) errorLine() string {
 	var lines []string
 	for _, l := range strings.Split(string(w.buf), "\n") {
+		if quoted(l) {
+			continue
+		}
 		lines = append(lines, strings.Trim(l, " \t\r│╷╵"))
 	}
+	line := ""
 	for i, l := range lines {
 		summary, ok := strings.CutPrefix(l, "Error: ")
 		if !ok {
@@ -471,12 +479,36 @@ func (w *headWriter) errorLine() string {
 		if len(detail) > 0 {
 			summary += ": " + strings.Join(detail, " ")
 		}
-		return summary
+		line = summary
+		break
 	}
-	for _, l := range lines {
-		if l != "" {
-			return l
+	if line == "" {
+		for _, l := range lines {
+			if l != "" {
+				line = l
+				break
+			}
 		}
 	}
-	return ""
+	if i := strings.Index(line, "-----BEGIN"); i >= 0 {
+		line = line[:i] + "(PEM material withheld)"
+	}
+	return line
+}
+
+// quoted reports whether a line of a Terraform diagnostic quotes the
+// configuration: a source line, numbered, or a value under it, each in
+// the diagnostic's frame ("│   3: ...", "│     │ var.x is ...",
+// "│     ├────").
+func quoted(l string) bool {
+	body, framed := strings.CutPrefix(l, "│ ")
+	if !framed {
+		return false
+	}
+	body = strings.TrimLeft(body, " ")
+	if strings.HasPrefix(body, "│") || strings.HasPrefix(body, "├") {
+		return true
+	}
+	digits := len(body) - len(strings.TrimLeft(body, "0123456789"))
+	return digits > 0 && strings.HasPrefix(body[digits:], ":")
 }

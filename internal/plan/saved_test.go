@@ -25,6 +25,20 @@ func TestErrorLine(t *testing.T) {
 	if got := w.errorLine(); got != "segmentation fault" {
 		t.Errorf("errorLine without Error: = %q", got)
 	}
+	// What a diagnostic quotes of the configuration, and PEM material a
+	// wrapper prints, are left out (round 245).
+	for stderr, want := range map[string]string{
+		"╷\n│ Error: Invalid value for variable\n│ \n│   on main.tf line 3:\n│    3:   secret = \"CANARY1\"\n" +
+			"│     ├────────────────\n│     │ var.secret is \"CANARY2\"\n│ \n│ The value must be 16 characters.\n╵\n": "Invalid value for variable: on main.tf line 3:",
+		"Error: bad key x -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1L\n-----END RSA PRIVATE KEY-----\n": "bad key x (PEM material withheld)",
+		"-----BEGIN PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1L\n":                                                     "(PEM material withheld)",
+	} {
+		w = headWriter{}
+		w.Write([]byte(stderr))
+		if got := w.errorLine(); got != want {
+			t.Errorf("errorLine = %q, want %q", got, want)
+		}
+	}
 	w = headWriter{}
 	w.Write(bytes.Repeat([]byte("x"), 100<<10))
 	if len(w.buf) != 16<<10 {
