@@ -114,7 +114,10 @@ func parseX509(what, pemText string) ([]*x509.Certificate, error) {
 	if err := checkSize(what, pemText); err != nil {
 		return nil, err
 	}
-	blocks := pemBlocks(pemText)
+	blocks, err := pemBlocks(what, pemText)
+	if err != nil {
+		return nil, err
+	}
 	if len(blocks) == 0 {
 		return nil, errNoPEM("CERTIFICATE")
 	}
@@ -689,7 +692,10 @@ func ParsePrivateKey(pemText string, checks *Budget) (*PrivateKey, error) {
 	if err := checkSize("private key", pemText); err != nil {
 		return nil, err
 	}
-	blocks := pemBlocks(pemText)
+	blocks, err := pemBlocks("private key", pemText)
+	if err != nil {
+		return nil, err
+	}
 	var keys []*pem.Block
 	for _, b := range blocks {
 		if b.Type != "EC PARAMETERS" {
@@ -714,7 +720,6 @@ func ParsePrivateKey(pemText string, checks *Budget) (*PrivateKey, error) {
 	encrypted := len(b.Headers) > 0 // Proc-Type: 4,ENCRYPTED
 	var (
 		key    any
-		err    error
 		format string
 	)
 	switch b.Type {

@@ -167,6 +167,11 @@ func TestParseCertificateErrors(t *testing.T) {
 		{"wrong block type", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n", `PEM block is "PUBLIC KEY", not CERTIFICATE`},
 		{"truncated DER", truncated, "not a valid DER X.509 certificate"},
 		{"two certificates", good + good, "holds 2 certificates; one expected"},
+		// A block pem.Decode passes over, before or after the certificate
+		// (round 244: the certificate alone was judged).
+		{"broken block after", good + "-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n", "1 of its 2 PEM blocks are not valid PEM"},
+		{"broken key before", "-----BEGIN RSA PRIVATE KEY-----\nMIIE!!\n-----END RSA PRIVATE KEY-----\n" + good, "1 of its 2 PEM blocks are not valid PEM"},
+		{"mismatched END after", good + "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n", "1 of its 2 PEM blocks are not valid PEM"},
 		{"too large", strings.Repeat("A", inspect.MaxInputBytes+1), "iamguard inspects at most"},
 	}
 	for _, tt := range tests {

@@ -33,18 +33,25 @@ func checkSize(what, s string) error {
 	return nil
 }
 
-// pemBlocks decodes every PEM block of s, in order.
-func pemBlocks(s string) []*pem.Block {
+// pemBlocks decodes every PEM block of s, in order: all of them, or an
+// error naming what s is.
+func pemBlocks(what, s string) ([]*pem.Block, error) {
 	var out []*pem.Block
 	rest := []byte(s)
 	for {
 		var b *pem.Block
 		b, rest = pem.Decode(rest)
 		if b == nil {
-			return out
+			break
 		}
 		out = append(out, b)
 	}
+	// pem.Decode passes over a block it cannot read, which would leave it
+	// unjudged beside the others (round 244). None decoded is errNoPEM's.
+	if n := strings.Count(s, "-----BEGIN"); len(out) > 0 && n > len(out) {
+		return nil, fmt.Errorf("%s: %d of its %d PEM blocks are not valid PEM (base64 between matching BEGIN and END lines)", what, n-len(out), n)
+	}
+	return out, nil
 }
 
 // errNoPEM is the error for text without a decodable PEM block; bad base64
