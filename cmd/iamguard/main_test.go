@@ -729,3 +729,11 @@ func TestStdoutWriteFails(t *testing.T) {
 		}
 	}
 }
+
+// TestErroredPlan: a plan Terraform stopped at an error is refused, exit 2,
+// not judged by the changes it got to; with none, as a refresh-only plan
+// (round 246: a key switched back on passed, exit 0).
+func TestErroredPlan(t *testing.T) {
+	wantUsageError(t, lintCLI(t, nil, "lint", "--no-config", "testdata/errored/plan.json"),
+		"testdata/errored/plan.json: the plan is errored: Terraform stopped planning at an error and may have left changes out; fix the error and plan again")
+}

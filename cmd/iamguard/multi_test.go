@@ -748,3 +748,16 @@ func TestDirectoryKeepsRefusedPlans(t *testing.T) {
 		t.Errorf("a large GeoJSON beside a plan: exit %d, stderr %q; want it skipped", r.code, r.stderr)
 	}
 }
+
+// TestDirectoryUpperCaseJSON: PROD.JSON or Plan.Json in a directory is a
+// JSON plan as plan.json is (round 246: left out quietly, exit 0).
+func TestDirectoryUpperCaseJSON(t *testing.T) {
+	for _, name := range []string{"PROD.JSON", "Plan.Json"} {
+		dir := t.TempDir()
+		writeFile(t, dir, "stage.json", cleanPlan)
+		copyFile(t, riskyPlan, dir, name)
+		if r := lintCLI(t, nil, "lint", "--no-config", dir); r.code != 1 || !strings.Contains(r.stdout, name) {
+			t.Errorf("%s: exit %d, stderr %q; want its findings, exit 1", name, r.code, r.stderr)
+		}
+	}
+}

@@ -126,7 +126,7 @@ func plansIn(dir string, recursive bool, earlier int, pathBytes *int) ([]planArg
 			}
 			return tooManyEntries(path, 10*runLimits.plans)
 		}
-		isJSON := strings.HasSuffix(d.Name(), ".json")
+		isJSON := strings.EqualFold(filepath.Ext(d.Name()), ".json") // PROD.JSON too (round 246: left out quietly)
 		mode := d.Type()
 		if mode&fs.ModeSymlink != 0 { // a linked plan counts, a linked directory is not followed
 			fi, err := os.Stat(path)

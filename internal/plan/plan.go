@@ -311,6 +311,17 @@ func (rd *reader) top() error {
 			return named("terraform_version", short(rd.str(&p.TerraformVersion), p.TerraformVersion))
 		case "timestamp":
 			return named("timestamp", short(rd.str(&p.Timestamp), p.Timestamp))
+		case "errored":
+			// terraform plan -out writes a plan that stopped at an error,
+			// with only the changes planned before it: judged, the ones
+			// left out would pass, and a plan without any would be taken
+			// for a refresh-only one (round 246: exit 0). Anything but
+			// false or null is taken as true.
+			v, err := rd.value()
+			if err == nil && v != nil && v != false {
+				err = errors.New("the plan is errored: Terraform stopped planning at an error and may have left changes out; fix the error and plan again")
+			}
+			return err
 		case "resource_changes":
 			rd.isPlan = true
 			err := s.array("resource_changes", rd.change)

@@ -870,7 +870,7 @@ func (s *scanner) readKey() error {
 var planFields, topFields = map[string]bool{}, map[string]bool{}
 
 func init() {
-	for _, f := range strings.Fields(`format_version terraform_version timestamp variables planned_values
+	for _, f := range strings.Fields(`format_version terraform_version timestamp errored variables planned_values
 		resource_changes resource_drift deferred_changes output_changes prior_state configuration`) {
 		topFields[f] = true
 	}
