@@ -234,17 +234,28 @@ func (c *signingCollector) userCertificates(ctx context.Context, user string, fa
 }
 
 // maxMaterial is IAM's limit on a certificate body or SSH public key:
-// 16,384 characters. What a reply holds past it, which only something
-// other than IAM sends, is cut off when the material is kept, so that the
-// material of every user is not held whole (60 MiB bodies took 4.3 GB;
-// round 138); what is kept then judges as what it is.
+// 16,384 characters, each of the Latin-1 range (U+0009 to U+00FF), so at
+// most twice that in bytes. What a reply holds past it, which only
+// something other than IAM sends, is cut off when the material is kept, so
+// that the material of every user is not held whole (60 MiB bodies took
+// 4.3 GB; round 138); what is kept then judges as what it is.
 const maxMaterial = 16_384
 
-// material is a body as kept: cut at maxMaterial.
+// material is a body as kept: its first maxMaterial characters. A body of
+// IAM's is whole, text with accents before the PEM block included (round
+// 247: cut at 16,384 bytes, a sound certificate lost its END line and was
+// IG502 high).
 func material(s *string) string {
 	v := aws.ToString(s)
-	if len(v) > maxMaterial {
-		return strings.Clone(v[:maxMaterial])
+	if len(v) <= maxMaterial {
+		return v
+	}
+	n := 0
+	for i := range v {
+		if n == maxMaterial {
+			return strings.Clone(v[:i])
+		}
+		n++
 	}
 	return v
 }

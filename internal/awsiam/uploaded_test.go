@@ -282,4 +282,18 @@ func TestMaterialCut(t *testing.T) {
 	if err != nil || len(keys.Keys) != 1 || len(keys.Keys[0].Body) != maxMaterial {
 		t.Errorf("SSH keys: %d, %v", len(keys.Keys), err)
 	}
+	// The limit counts characters: 16,384 of two bytes each are kept
+	// whole, one more is not (round 247: cut at 16,384 bytes).
+	for _, n := range []int{maxMaterial, maxMaterial + 1} {
+		body := strings.Repeat("é", n)
+		srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{{Name: "alice",
+			SigningCertificates: []iamtest.SigningCertificate{{ID: "CERT", Body: body}}}}})
+		sc, err := SigningCertificates(context.Background(), client(srv), "alice", ReportOptions{})
+		if err != nil || len(sc.Certificates) != 1 {
+			t.Fatalf("%d characters of two bytes: %+v, %v", n, sc, err)
+		}
+		if kept := sc.Certificates[0].Body; kept != strings.Repeat("é", maxMaterial) {
+			t.Errorf("%d characters of two bytes: %d bytes kept, want %d", n, len(kept), 2*maxMaterial)
+		}
+	}
 }
