@@ -2210,8 +2210,8 @@ func (rd *reader) resolveConfig() (secret bool) {
 
 // blocksSecret reports whether an attribute of nested blocks, at any
 // depth, reads a module's output declared sensitive, itself or through
-// each.value or each.key of the resource's forEach: the blocks are marked sensitive as
-// a whole, as Terraform marks a block list.
+// each.value or each.key of the resource's forEach: the blocks are marked
+// sensitive as a whole, as Terraform marks a block list.
 func (rd *reader) blocksSecret(m int, blocks [][]namedExpr, forEach *expr) bool {
 	for _, b := range blocks {
 		for _, a := range b {
