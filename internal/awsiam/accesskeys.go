@@ -176,7 +176,13 @@ func (c *keyCollector) userKeys(ctx context.Context, user string, fatal bool) er
 			}
 			c.mu.Unlock()
 			keys[i].LastUsedUnknown = true
-		case out.AccessKeyLastUsed != nil:
+		case out.AccessKeyLastUsed == nil:
+			// IAM sends it for a key never used too (Region and
+			// ServiceName N/A, no date): without it the key would read as
+			// never used (round 249: a false IG802).
+			return &Error{Service: "iam", Action: "GetAccessKeyLastUsed",
+				Err: fmt.Errorf("the reply for access key %s has no AccessKeyLastUsed, which IAM always gives", keys[i].AccessKeyID)}
+		default:
 			lu := out.AccessKeyLastUsed
 			keys[i].LastUsed = aws.ToTime(lu.LastUsedDate).UTC()
 			keys[i].LastUsedService = reportString(aws.ToString(lu.ServiceName))

@@ -213,6 +213,22 @@ func TestAccessKeysLastUsedGone(t *testing.T) {
 	}
 }
 
+// TestAccessKeysLastUsedMissing: a GetAccessKeyLastUsed reply without
+// AccessKeyLastUsed, which IAM sends for a key never used too, fails the
+// read (round 249: the key, used an hour ago, read as never used).
+func TestAccessKeysLastUsedMissing(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: now, Users: []iamtest.User{
+		{Name: "bob", AccessKeys: []iamtest.AccessKey{{ID: "AKIAB", LastUsed: now.Add(-time.Hour), LastUsedService: "s3", LastUsedRegion: "us-east-1"}}},
+	}})
+	srv.RawReply("GetAccessKeyLastUsed", []byte(`<GetAccessKeyLastUsedResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">`+
+		`<GetAccessKeyLastUsedResult><UserName>bob</UserName></GetAccessKeyLastUsedResult>`+
+		`<ResponseMetadata><RequestId>x</RequestId></ResponseMetadata></GetAccessKeyLastUsedResponse>`), nil, -1)
+	keys, _, err := accessKeys(context.Background(), client(srv), "")
+	if err == nil || !strings.Contains(err.Error(), "has no AccessKeyLastUsed") {
+		t.Errorf("got %+v, err %v; want the read to fail", keys, err)
+	}
+}
+
 // TestAccessKeysUserGap: one user's refused listing is a Gap naming that
 // user and the rest is read; with that user named, the read fails.
 func TestAccessKeysUserGap(t *testing.T) {
