@@ -668,3 +668,22 @@ func TestBudget(t *testing.T) {
 		t.Errorf("eleven certificates past the budget: %v, want refused for its length", err)
 	}
 }
+
+// TestPEMArmourInComments: a comment line that names the armour is no PEM
+// block, before or after a certificate, a chain or a key (round 248:
+// refused as a block that does not decode).
+func TestPEMArmourInComments(t *testing.T) {
+	good := certtest.Issue(t, certtest.Cert{}).PEM
+	before := "# paste between -----BEGIN CERTIFICATE----- and -----END CERTIFICATE-----\n"
+	after := "# each starts with -----BEGIN CERTIFICATE-----\n"
+	if _, err := inspect.ParseCertificate(before + good + after); err != nil {
+		t.Errorf("certificate: %v", err)
+	}
+	if _, err := inspect.ParseChain(before + good); err != nil {
+		t.Errorf("chain: %v", err)
+	}
+	key := "# keep the -----BEGIN RSA PRIVATE KEY----- line\n" + certtest.PKCS1(certtest.RSA(t, 2048))
+	if _, err := inspect.ParsePrivateKey(key, nil); err != nil {
+		t.Errorf("private key: %v", err)
+	}
+}

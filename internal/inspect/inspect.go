@@ -47,8 +47,14 @@ func pemBlocks(what, s string) ([]*pem.Block, error) {
 		out = append(out, b)
 	}
 	// pem.Decode passes over a block it cannot read, which would leave it
-	// unjudged beside the others (round 244). None decoded is errNoPEM's.
-	if n := strings.Count(s, "-----BEGIN"); len(out) > 0 && n > len(out) {
+	// unjudged beside the others (round 244). A block begins where
+	// pem.Decode looks for one, at the start of a line: a comment naming
+	// the armour is no block (round 248). None decoded is errNoPEM's.
+	n := strings.Count(s, "\n-----BEGIN ")
+	if strings.HasPrefix(s, "-----BEGIN ") {
+		n++
+	}
+	if len(out) > 0 && n > len(out) {
 		return nil, fmt.Errorf("%s: %d of its %d PEM blocks are not valid PEM (base64 between matching BEGIN and END lines)", what, n-len(out), n)
 	}
 	return out, nil

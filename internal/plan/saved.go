@@ -497,15 +497,11 @@ func (w *headWriter) errorLine() string {
 }
 
 // quoted reports whether a line of a Terraform diagnostic quotes the
-// configuration: a source line, numbered, or a value under it, each in
-// the diagnostic's frame ("│   3: ...", "│     │ var.x is ...",
-// "│     ├────").
+// configuration: a source line, numbered, or a value under it ("3: ...",
+// "│ var.x is ...", "├────"), as terraform show -no-color writes them, or
+// within the frame it draws in colour ("│   3: ...").
 func quoted(l string) bool {
-	body, framed := strings.CutPrefix(l, "│ ")
-	if !framed {
-		return false
-	}
-	body = strings.TrimLeft(body, " ")
+	body := strings.TrimLeft(strings.TrimPrefix(l, "│ "), " ")
 	if strings.HasPrefix(body, "│") || strings.HasPrefix(body, "├") {
 		return true
 	}

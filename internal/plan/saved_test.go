@@ -30,6 +30,11 @@ func TestErrorLine(t *testing.T) {
 	for stderr, want := range map[string]string{
 		"╷\n│ Error: Invalid value for variable\n│ \n│   on main.tf line 3:\n│    3:   secret = \"CANARY1\"\n" +
 			"│     ├────────────────\n│     │ var.secret is \"CANARY2\"\n│ \n│ The value must be 16 characters.\n╵\n": "Invalid value for variable: on main.tf line 3:",
+		// As terraform show -no-color writes it: no frame (real Terraform
+		// 1.11; round 248: the framed form alone was left out).
+		"\nError: Invalid function argument\n\n  on main.tf line 6, in locals:\n   6:   n = tonumber(var.db_password)\n" +
+			"    ├────────────────\n    │ while calling tonumber(v)\n    │ var.db_password is \"CANARY3\"\n\n" +
+			"Invalid value for \"v\" parameter: cannot convert \"CANARY3\" to number;\ngiven string must be a decimal representation of a number.\n": "Invalid function argument: on main.tf line 6, in locals:",
 		"Error: bad key x -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1L\n-----END RSA PRIVATE KEY-----\n": "bad key x (PEM material withheld)",
 		"-----BEGIN PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1L\n":                                                     "(PEM material withheld)",
 	} {
