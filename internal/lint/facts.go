@@ -1164,6 +1164,11 @@ func (l *linter) signingReplacement(c *change, user string) rules.Replacement {
 		return rules.NoReplacement
 	}
 	if to, ok := l.renamedUsers[k]; ok {
+		if l.retaken[userKey(user)] {
+			// Another user has the old name once applied: what is uploaded
+			// for it may be theirs (round 250).
+			return l.signingBest[to.key]
+		}
 		return max(l.signingBest[k], l.signingBest[to.key]) // the user, under its new name
 	}
 	return l.signingBest[k]

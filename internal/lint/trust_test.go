@@ -334,6 +334,11 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_server_certificate.web":     "IG302:medium IG302:medium IG304:high IG304:high IG307:high IG310:medium",
 			"aws_iam_server_certificate.nochain": "IG302:medium IG304:high IG307:high IG310:medium",
 		}},
+		// A user renamed, its certificate deleted, and one uploaded for
+		// the new user who takes the old name (round 250: no finding).
+		{"trust/signing-user-renamed-retaken", nil, map[string]string{
+			"aws_iam_signing_certificate.old": "IG501:medium",
+		}},
 		// Ed25519 SSH keys of small order, in both forms, and no point of
 		// the curve (round 244: no finding); a sound one beside them.
 		{"trust/ssh-ed25519-small-order", nil, map[string]string{
