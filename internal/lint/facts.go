@@ -809,7 +809,13 @@ func (l *linter) ownerOf(o appliedObject, attr string) user {
 		return u
 	}
 	to, renamed := l.renamedUsers[k]
-	if !ok { // a credential whose configuration is gone, in one of several accounts
+	if !ok || !renamed {
+		// A credential whose configuration is gone, in one of several
+		// accounts, or one of a configuration not shown to be the
+		// renamed user's account, which may be it all the same (an alias
+		// that reads the same variables, or sets another endpoint; round
+		// 251): it goes with the user of its name that is renamed, as
+		// credentials are grouped by name across accounts.
 		to, renamed = l.renamedNames[userKey(u.name.V)]
 	}
 	if !renamed || to.group == "" {
@@ -1163,15 +1169,21 @@ func (l *linter) signingReplacement(c *change, user string) rules.Replacement {
 	if !ok {
 		return rules.NoReplacement
 	}
-	if to, ok := l.renamedUsers[k]; ok {
-		if l.retaken[userKey(user)] {
-			// Another user has the old name once applied: what is uploaded
-			// for it may be theirs (round 250).
-			return l.signingBest[to.key]
-		}
-		return max(l.signingBest[k], l.signingBest[to.key]) // the user, under its new name
+	to, renamed := l.renamedUsers[k]
+	if !renamed {
+		// Renamed in a configuration not shown to be this one's account,
+		// which may be it all the same (see ownerOf; round 251).
+		to, renamed = l.renamedNames[userKey(user)]
 	}
-	return l.signingBest[k]
+	switch {
+	case !renamed:
+		return l.signingBest[k]
+	case l.retaken[userKey(user)]:
+		// Another user has the old name once applied: what is uploaded
+		// for it may be theirs (round 250).
+		return l.signingBest[to.key]
+	}
+	return max(l.signingBest[k], l.signingBest[to.key]) // the user, under its new name
 }
 
 // accountUser names the user of c's object within its account. With one

@@ -339,6 +339,13 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/signing-user-renamed-retaken", nil, map[string]string{
 			"aws_iam_signing_certificate.old": "IG501:medium",
 		}},
+		// The same, and a key moved with its renamed user, each made
+		// through an alias that reads the same credentials (round 251:
+		// no finding, exit 0).
+		{"trust/user-renamed-alias", nil, map[string]string{
+			"aws_iam_access_key.new":             "IG203:medium",
+			"aws_iam_signing_certificate.old[0]": "IG501:medium",
+		}},
 		// Ed25519 SSH keys of small order, in both forms, and no point of
 		// the curve (round 244: no finding); a sound one beside them.
 		{"trust/ssh-ed25519-small-order", nil, map[string]string{
