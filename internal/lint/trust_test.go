@@ -346,6 +346,11 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_access_key.new":             "IG203:medium",
 			"aws_iam_signing_certificate.old[0]": "IG501:medium",
 		}},
+		// Numbers past 32 bits whose low 32 bits meet the baseline (round
+		// 252: no finding, exit 0).
+		{"trust/policy-wrapped-numbers", nil, map[string]string{
+			"aws_iam_account_password_policy.p": "IG101:low IG106:low IG107:low",
+		}},
 		// Ed25519 SSH keys of small order, in both forms, and no point of
 		// the curve (round 244: no finding); a sound one beside them.
 		{"trust/ssh-ed25519-small-order", nil, map[string]string{

@@ -36,7 +36,7 @@ func (passwordPolicyFindingsFunction) Definition(_ context.Context, _ function.D
 			fmt.Sprint(rules.APIDefaultMinimumLength) + ", no required character class, no expiry, no reuse prevention, and `" +
 			rules.AttrAllowUsersToChange + "` true. So `{}` is a resource with every argument omitted. The AWS provider sends no argument " +
 			"whose value is 0 or false, so a `" + rules.AttrMinimumLength + "` of 0 is judged as the default too, and of a number past 32 bits it " +
-			"sends only the low 32 bits (4294967302 reaches IAM as 6): that is what is judged. " +
+			"sends only the low 32 bits (4294967302 reaches IAM as 6): that is what is judged, and one whose low 32 bits meet the baseline is still a `low` finding of its rule. " +
 			"Numbers and booleans may also be given as strings, as Terraform would convert them. " +
 			"An attribute the resource does not take is an error; the attributes it computes itself (`" + strings.Join(computedPolicyAttributes, "`, `") +
 			"`) are passed over, so the resource itself can be given, and so may `" + strings.Join(rules.PolicyUnjudged, "`, `") +

@@ -389,6 +389,25 @@ func EvaluatePasswordPolicy(p PasswordPolicy, b Baseline) []Finding {
 	case !v.V:
 		out = append(out, r.finding(AttrAllowUsersToChange, "%s is false: users cannot change their own password", AttrAllowUsersToChange))
 	}
+	// A number past 32 bits whose low 32 bits meet the baseline is what IAM
+	// gets, and judged so; still, the configuration does not say what it
+	// means, and reads back otherwise on every plan: low, so that it does
+	// not pass quietly (round 252: -4294967282 is 14).
+	for _, c := range []struct {
+		rule    *Rule
+		attr    string
+		v       Value[int]
+		planned *int
+	}{
+		{PasswordMinLength, AttrMinimumLength, p.MinimumLength, p.plannedLength},
+		{PasswordReusePrevention, AttrReusePrevention, p.ReusePrevention, p.plannedReuse},
+		{PasswordMaxAge, AttrMaxAge, p.MaxAgeDays, p.plannedMaxAge},
+	} {
+		if c.planned != nil && *c.planned != 0 && !slices.ContainsFunc(out, func(f Finding) bool { return f.Attribute == c.attr }) {
+			out = append(out, Finding{Rule: c.rule, Severity: Low, Attribute: c.attr, Message: fmt.Sprintf(
+				"%s is %d, of which the AWS provider sends only the low 32 bits, %d: that meets the baseline, but write it as %d", c.attr, *c.planned, c.v.V, c.v.V)})
+		}
+	}
 	// A value IAM refuses that no rule above found weak (a length of 200,
 	// say) is no compliant policy: it is never applied.
 	for _, c := range iamLimits(p) {

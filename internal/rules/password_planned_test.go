@@ -81,6 +81,19 @@ func TestPlannedSent(t *testing.T) {
 	if neg := policy(Known(-(1<<32)+6), Known(24), Known(90)); neg.MinimumLength.V != 6 {
 		t.Errorf("-4294967290: got %d, want 6", neg.MinimumLength.V)
 	}
+	// Low 32 bits that meet the baseline: low, not a pass (round 252).
+	sound := policy(Known(-(1<<32)+14), Known(24), Known(1<<32+90))
+	msgs = nil
+	for _, f := range EvaluatePasswordPolicy(sound, DefaultBaseline()) {
+		msgs = append(msgs, f.Rule.ID+" "+f.Severity.String()+": "+f.Message)
+	}
+	want = []string{
+		"IG101 low: minimum_password_length is -4294967282, of which the AWS provider sends only the low 32 bits, 14: that meets the baseline, but write it as 14",
+		"IG107 low: max_password_age is 4294967386, of which the AWS provider sends only the low 32 bits, 90: that meets the baseline, but write it as 90",
+	}
+	if !slices.Equal(msgs, want) {
+		t.Errorf("past 32 bits, low bits sound:\n got %q\nwant %q", msgs, want)
+	}
 	if all := policy(Known(1<<32), Known(24), Known(90)); all.MinimumLength.V != 1<<32 || OutsideIAMLimits(all) == "" {
 		t.Errorf("2^32: got %d, refused %q; want it kept, refused", all.MinimumLength.V, OutsideIAMLimits(all))
 	}
