@@ -200,10 +200,17 @@ func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b B
 		// Which keys are active, and how many, tells a sensitive status.
 		fs = append(fs, withhold([]Finding{f}, func(string) bool { return statusSensitive })...)
 	case len(active)+len(maybe) > 1:
-		// Two or more may be active once applied.
+		// Two or more may be active once applied: named, the ones known
+		// active apart (round 252: the finding, on a key known active,
+		// said only that its status was unknown).
 		f := AccessKeyMultipleActive.unknown("status", maybeStatus)
-		f.Subject = user.V
-		fs = append(fs, f)
+		which := nameSome(maybe) + " known only after apply"
+		if len(active) > 0 {
+			which = nameSome(active) + " active; " + which
+		}
+		f.Message = fmt.Sprintf("user %s may have %d active access keys (%s): ", user.Quote(), len(active)+len(maybe), which) + f.Message
+		f.Subject, f.valueFree = user.V, false
+		fs = append(fs, withhold([]Finding{f}, func(string) bool { return statusSensitive })...)
 	}
 	return fs
 }
