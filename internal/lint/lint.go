@@ -801,7 +801,16 @@ func (c *change) reactivation(r *rules.Rule) []rules.Finding {
 	if c.action != "update" && !c.unchanged() {
 		return nil
 	}
-	return rules.Reactivation(r, c.before().status(""), c.after().status("Active"))
+	before := c.before().status("")
+	if !before.Unknown && !before.Unreadable && before.V == "" {
+		// No status recorded, which the provider always records (a state
+		// written otherwise): what AWS holds is not known, and switching it
+		// to Active may revive it (round 250: taken as Active).
+		sensitive := before.Sensitive
+		before = rules.UnreadableValue[string]()
+		before.Sensitive = sensitive
+	}
+	return rules.Reactivation(r, before, c.after().status("Active"))
 }
 
 // actionName names a change's actions in one word. Every action list of

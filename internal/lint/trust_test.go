@@ -351,6 +351,11 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/policy-wrapped-numbers", nil, map[string]string{
 			"aws_iam_account_password_policy.p": "IG101:low IG106:low IG107:low",
 		}},
+		// A key whose state records no status, set to Active (round 250:
+		// taken as Active, no finding).
+		{"trust/status-not-recorded", nil, map[string]string{
+			"aws_iam_access_key.k": "IG201:info",
+		}},
 		// Ed25519 SSH keys of small order, in both forms, and no point of
 		// the curve (round 244: no finding); a sound one beside them.
 		{"trust/ssh-ed25519-small-order", nil, map[string]string{
