@@ -578,7 +578,12 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 	l.goneUsers, l.keptUsers, l.renamedUsers, l.renamedNames = map[string]string{}, map[string]bool{}, map[string]renamed{}, map[string]renamed{}
 	var renamedFrom []string      // the names users are renamed from
 	forced := map[string]string{} // users deleted with force_destroy: by accountUser, their key
-	l.takenIn = map[string]bool{}
+	l.takenIn, l.heldBefore = map[string]bool{}, map[string]bool{}
+	held := func(rc *plan.Change, name rules.Value[string]) {
+		if k, ok := l.accountUser(rc, name.V); ok && !name.Unknown && !name.Unreadable && name.V != "" {
+			l.heldBefore[k] = true
+		}
+	}
 	keep := func(rc *plan.Change, name rules.Value[string]) {
 		l.keptUsers[userKey(name.V)] = true
 		if name.Unknown || name.Unreadable {
@@ -605,6 +610,7 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			name := appliedObject{prior: &p.Prior[i]}.attrs().str("name", "")
 			mark(name)
 			keep(priorRef(&p.Prior[i]), name)
+			held(priorRef(&p.Prior[i]), name)
 		}
 	}
 	for _, rc := range changes {
@@ -614,6 +620,9 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 		was := c.before().str("name", "")
 		mark(was)
 		mark(name)
+		if c.action != "create" {
+			held(rc, was)
+		}
 		if slices.Contains(rc.Actions, tfjson.ActionDelete) && c.before().bool("force_destroy", false).V && !was.Unknown && was.V != "" {
 			// Whether replaced, deleted for good or deposed: the provider's
 			// delete reads force_destroy from state.
@@ -639,7 +648,7 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			from, ok1 := l.accountUser(c.rc, was.V)
 			to, ok2 := l.accountUser(c.rc, name.V)
 			if ok1 && ok2 {
-				l.rename(from, was.V, renamed{to, userKey(name.V), name})
+				l.rename(from, was.V, renamed{to, userKey(name.V), name, rc})
 			}
 			renamedFrom = append(renamedFrom, userKey(was.V))
 		}
@@ -653,7 +662,7 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			if from, ok := l.accountUser(c.rc, was.V); ok {
 				u := rc.Name + index
 				l.rename(from, was.V, renamed{key: "\x00" + from, group: "\x00" + rc.ModuleAddress + "\x01" + strconv.Itoa(l.userNumber(u)),
-					name: rules.Value[string]{V: sourceName(rc.ModuleAddress, []string{userType + "." + u + ".name"})}})
+					name: rules.Value[string]{V: sourceName(rc.ModuleAddress, []string{userType + "." + u + ".name"})}, rc: rc})
 			}
 		}
 		if name.Unknown || name.Unreadable || name.V == "" || !ok {
@@ -690,6 +699,7 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 type renamed struct {
 	key, group string
 	name       rules.Value[string]
+	rc         *plan.Change // the user's
 }
 
 // The keys an aws_iam_user's instances have (see readUsers).
@@ -780,6 +790,21 @@ func (l *linter) rename(from, was string, r renamed) {
 	l.renamedNames[k] = r
 }
 
+// renamedElsewhere is the rename of the user named name (k by accountUser
+// in rc's configuration) by a configuration the plan does not show to be
+// another account than rc's (plan.AccountsApart: an alias that reads the
+// same variables, a block that leaves it to the environment; round 251),
+// which rc's credentials would go with. None when rc's account held a user
+// of that name before the plan: one account holds one user of a name, so
+// the two are accounts apart (round 253).
+func (l *linter) renamedElsewhere(rc *plan.Change, k, name string) (renamed, bool) {
+	to, ok := l.renamedNames[userKey(name)]
+	if !ok || to.group == "" || l.heldBefore[k] || l.plan.AccountsApart(rc, to.rc) {
+		return renamed{}, false
+	}
+	return to, true
+}
+
 // ownerOf is the user a credential (an access key, an SSH key) belongs to
 // once the plan is applied, its user named by attr. One there before the
 // plan goes with its user when the plan renames it (UpdateUser), whatever
@@ -809,14 +834,11 @@ func (l *linter) ownerOf(o appliedObject, attr string) user {
 		return u
 	}
 	to, renamed := l.renamedUsers[k]
-	if !ok || !renamed {
-		// A credential whose configuration is gone, in one of several
-		// accounts, or one of a configuration not shown to be the
-		// renamed user's account, which may be it all the same (an alias
-		// that reads the same variables, or sets another endpoint; round
-		// 251): it goes with the user of its name that is renamed, as
-		// credentials are grouped by name across accounts.
+	switch {
+	case !ok: // a credential whose configuration is gone, in one of several accounts
 		to, renamed = l.renamedNames[userKey(u.name.V)]
+	case !renamed:
+		to, renamed = l.renamedElsewhere(o.ref(), k, u.name.V)
 	}
 	if !renamed || to.group == "" {
 		return u
@@ -1169,21 +1191,22 @@ func (l *linter) signingReplacement(c *change, user string) rules.Replacement {
 	if !ok {
 		return rules.NoReplacement
 	}
-	to, renamed := l.renamedUsers[k]
-	if !renamed {
-		// Renamed in a configuration not shown to be this one's account,
-		// which may be it all the same (see ownerOf; round 251).
-		to, renamed = l.renamedNames[userKey(user)]
+	retaken := l.retaken[userKey(user)]
+	if to, renamed := l.renamedUsers[k]; renamed {
+		if retaken {
+			// Another user has the old name once applied: what is
+			// uploaded for it may be theirs (round 250).
+			return l.signingBest[to.key]
+		}
+		return max(l.signingBest[k], l.signingBest[to.key]) // the user, under its new name
 	}
-	switch {
-	case !renamed:
-		return l.signingBest[k]
-	case l.retaken[userKey(user)]:
-		// Another user has the old name once applied: what is uploaded
-		// for it may be theirs (round 250).
-		return l.signingBest[to.key]
+	if to, renamed := l.renamedElsewhere(c.rc, k, user); renamed && retaken {
+		// It may be this account's user that is renamed, the certificate
+		// gone with them and the name taken by another: credited only by
+		// an upload both readings credit (round 251).
+		return min(l.signingBest[k], l.signingBest[to.key])
 	}
-	return max(l.signingBest[k], l.signingBest[to.key]) // the user, under its new name
+	return l.signingBest[k]
 }
 
 // accountUser names the user of c's object within its account. With one

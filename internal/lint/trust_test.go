@@ -356,6 +356,12 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/status-not-recorded", nil, map[string]string{
 			"aws_iam_access_key.k": "IG201:info",
 		}},
+		// Renames in one account of constant credentials beside users of
+		// the same names in another (round 253: credentials moved across).
+		{"trust/user-renamed-other-account", nil, map[string]string{
+			"aws_iam_access_key.b_new":             "IG203:medium",
+			"aws_iam_signing_certificate.c_old[0]": "IG501:medium",
+		}},
 		// Ed25519 SSH keys of small order, in both forms, and no point of
 		// the curve (round 244: no finding); a sound one beside them.
 		{"trust/ssh-ed25519-small-order", nil, map[string]string{

@@ -1741,8 +1741,15 @@ func canonicalArgument(attr string, raw []byte) (arg string, constant, sets bool
 					delete(block, k)
 				}
 			}
-			if _, role := block["role_arn"]; !role && strings.HasPrefix(attr, "assume_role") {
-				clear(block) // a role's session name, duration...: no role, nothing assumed
+			if strings.HasPrefix(attr, "assume_role") {
+				// The role alone chooses the account: its session name,
+				// duration, tags... do not (round 251); no role, nothing
+				// is assumed.
+				for k := range block {
+					if k != "role_arn" {
+						delete(block, k)
+					}
+				}
 			}
 			empty = empty && len(block) == 0
 		}
@@ -2520,6 +2527,21 @@ func (p *Plan) Account(rc *Change) (string, bool) { return p.accountOf(rc, p.acc
 // objects (IG109) compares these; one that must not credit another
 // account's object (IG501) asks Account.
 func (p *Plan) AccountAlike(rc *Change) (string, bool) { return p.accountOf(rc, p.alike) }
+
+// AccountsApart reports whether the plan shows the configurations of a
+// and b to be two accounts: each gives the arguments that choose its
+// account as constants alone, not read from elsewhere nor left to the
+// environment (a block that sets none), and not the same ones. Others may
+// be one account: an alias that reads the same variables, say.
+func (p *Plan) AccountsApart(a, b *Change) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	ia, oka := p.Account(a)
+	ib, okb := p.Account(b)
+	constant := func(id string) bool { return id != "" && !strings.HasPrefix(id, "\x00") }
+	return oka && okb && ia != ib && constant(ia) && constant(ib)
+}
 
 func (p *Plan) accountOf(rc *Change, accounts map[string]string) (string, bool) {
 	provider, ok := p.Provider(rc)

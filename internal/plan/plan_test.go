@@ -339,6 +339,7 @@ func TestAccount(t *testing.T) {
 	    "aws.use1": {"alias": "use1", "expressions": {"region": {"constant_value": "us-east-1"}, "default_tags": [{}], ` + creds + `}},
 	    "aws.prod": {"alias": "prod", "expressions": {"access_key": {"constant_value": "AKIA2"}}},
 	    "aws.role": {"alias": "role", "expressions": {"assume_role": [{"role_arn": {"constant_value": "arn:aws:iam::2:role/x"}}], ` + creds + `}},
+	    "aws.session": {"alias": "session", "expressions": {"assume_role": [{"role_arn": {"constant_value": "arn:aws:iam::2:role/x"}, "session_name": {"constant_value": "west"}, "duration": {"constant_value": "1h"}}], ` + creds + `}},
 	    "aws.allowed": {"alias": "allowed", "expressions": {"allowed_account_ids": {"constant_value": ["1"]}, ` + creds + `}},
 	    "aws.blocks": {"alias": "blocks", "expressions": {"endpoints": [ { } ], ` + creds + `}},
 	    "aws.unset": {"alias": "unset", "expressions": {"endpoints": [{"iam": {"constant_value": null}, "sts": {"constant_value": ""}, "s3": {"constant_value": "https://s3"}}],
@@ -358,6 +359,7 @@ func TestAccount(t *testing.T) {
 		`{"address": "aws_iam_user.use1", "type": "aws_iam_user", "provider_config_key": "aws.use1"},` +
 		`{"address": "aws_iam_user.prod", "type": "aws_iam_user", "provider_config_key": "aws.prod"},` +
 		`{"address": "aws_iam_user.role", "type": "aws_iam_user", "provider_config_key": "aws.role"},` +
+		`{"address": "aws_iam_user.session", "type": "aws_iam_user", "provider_config_key": "aws.session"},` +
 		`{"address": "aws_iam_user.allowed", "type": "aws_iam_user", "provider_config_key": "aws.allowed"},` +
 		`{"address": "aws_iam_user.blocks", "type": "aws_iam_user", "provider_config_key": "aws.blocks"},` +
 		`{"address": "aws_iam_user.unset", "type": "aws_iam_user", "provider_config_key": "aws.unset"},` +
@@ -384,6 +386,10 @@ func TestAccount(t *testing.T) {
 		if account(same) != account("default") {
 			t.Errorf("%s (another region, an account ID checked, an empty block, blocks of nulls and another service's endpoint, nulls, another spelling) is another account", same)
 		}
+	}
+	// The role alone chooses the account, not its session (round 251).
+	if account("session") != account("role") {
+		t.Error("a role assumed under another session name is another account")
 	}
 	// Values read from elsewhere ("${var.org}-prod" and "${var.org}-dev"
 	// are written alike) or made by functions are another account each.
@@ -414,6 +420,13 @@ func TestAccount(t *testing.T) {
 	}
 	if p.AWSAccountsAlike != 7 {
 		t.Errorf("%d accounts alike, want 7", p.AWSAccountsAlike)
+	}
+	// Apart: only configurations of constants, and not the same ones.
+	apart := func(a, b string) bool {
+		return p.AccountsApart(&Change{Type: "aws_iam_user", Name: a}, &Change{Type: "aws_iam_user", Name: b})
+	}
+	if !apart("default", "prod") || apart("default", "use1") || apart("p", "q") || apart("default", "p") || apart("default", "m") || apart("default", "gone") {
+		t.Error("AccountsApart: want only default and prod apart")
 	}
 	if _, ok := p.Account(&Change{Type: "aws_iam_user", Name: "gone"}); ok {
 		t.Error("an object whose configuration is gone has an account")

@@ -389,10 +389,19 @@ func EvaluatePasswordPolicy(p PasswordPolicy, b Baseline) []Finding {
 	case !v.V:
 		out = append(out, r.finding(AttrAllowUsersToChange, "%s is false: users cannot change their own password", AttrAllowUsersToChange))
 	}
+	// A value IAM refuses that no rule above found weak (a length of 200,
+	// say) is no compliant policy: it is never applied.
+	for _, c := range iamLimits(p) {
+		if c.refused() && !slices.ContainsFunc(out, func(f Finding) bool { return f.Attribute == c.name }) {
+			out = append(out, Finding{Rule: c.rule, Severity: Info, Attribute: c.name, Message: fmt.Sprintf(
+				"%s is outside the %d to %d IAM takes: IAM refuses the policy, and the apply fails", c.name, c.min, c.max)})
+		}
+	}
 	// A number past 32 bits whose low 32 bits meet the baseline is what IAM
 	// gets, and judged so; still, the configuration does not say what it
 	// means, and reads back otherwise on every plan: low, so that it does
-	// not pass quietly (round 252: -4294967282 is 14).
+	// not pass quietly (round 252: -4294967282 is 14). One whose low bits
+	// IAM refuses has the note above (round 253: 4294967496 is 200).
 	for _, c := range []struct {
 		rule    *Rule
 		attr    string
@@ -406,14 +415,6 @@ func EvaluatePasswordPolicy(p PasswordPolicy, b Baseline) []Finding {
 		if c.planned != nil && *c.planned != 0 && !slices.ContainsFunc(out, func(f Finding) bool { return f.Attribute == c.attr }) {
 			out = append(out, Finding{Rule: c.rule, Severity: Low, Attribute: c.attr, Message: fmt.Sprintf(
 				"%s is %d, of which the AWS provider sends only the low 32 bits, %d: that meets the baseline, but write it as %d", c.attr, *c.planned, c.v.V, c.v.V)})
-		}
-	}
-	// A value IAM refuses that no rule above found weak (a length of 200,
-	// say) is no compliant policy: it is never applied.
-	for _, c := range iamLimits(p) {
-		if c.refused() && !slices.ContainsFunc(out, func(f Finding) bool { return f.Attribute == c.name }) {
-			out = append(out, Finding{Rule: c.rule, Severity: Info, Attribute: c.name, Message: fmt.Sprintf(
-				"%s is outside the %d to %d IAM takes: IAM refuses the policy, and the apply fails", c.name, c.min, c.max)})
 		}
 	}
 	return withhold(out, p.sensitive)

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -93,6 +94,11 @@ func TestPlannedSent(t *testing.T) {
 	}
 	if !slices.Equal(msgs, want) {
 		t.Errorf("past 32 bits, low bits sound:\n got %q\nwant %q", msgs, want)
+	}
+	// Low bits IAM refuses: refused, not advised (round 253).
+	refused := EvaluatePasswordPolicy(policy(Known(1<<32+200), Known(24), Known(90)), DefaultBaseline())
+	if len(refused) != 1 || refused[0].Severity != Info || !strings.Contains(refused[0].Message, "IAM refuses the policy") {
+		t.Errorf("past 32 bits, low bits refused: %+v", refused)
 	}
 	if all := policy(Known(1<<32), Known(24), Known(90)); all.MinimumLength.V != 1<<32 || OutsideIAMLimits(all) == "" {
 		t.Errorf("2^32: got %d, refused %q; want it kept, refused", all.MinimumLength.V, OutsideIAMLimits(all))

@@ -1,0 +1,23 @@
+terraform {
+  required_providers {
+    aws = { source = "hashicorp/aws", version = "5.100.0" }
+  }
+}
+# Two accounts: prod (default) and dev, distinct constant credentials.
+provider "aws" {
+  region                      = "us-east-1"
+  access_key                  = "AKIAPRODPRODPRODPROD"
+  secret_key                  = "prod-secret"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+}
+provider "aws" {
+  alias                       = "dev"
+  region                      = "us-east-1"
+  access_key                  = "AKIADEVDEVDEVDEVDEV1"
+  secret_key                  = "dev-secret"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+}
