@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -31,12 +32,36 @@ func unknownConfiguration() diag.Diagnostic {
 }
 
 // invalidAWSConfig is the error for AWS settings the SDK refused, such as
-// a profile that does not exist.
+// a profile that does not exist. The SDK's own text may quote a setting's
+// value (a secret set in AWS_RETRY_MODE by mistake, a credentials file's
+// line folded into the one before it): neither shown nor logged (round
+// 254). What its typed errors say of names and files is.
 func invalidAWSConfig(ctx context.Context, err error) diag.Diagnostic {
-	tflog.Debug(ctx, "loading AWS configuration failed", map[string]any{"error": err.Error()})
+	tflog.Debug(ctx, "loading AWS configuration failed", map[string]any{"error_type": fmt.Sprintf("%T", err)})
+	var (
+		missing  config.SharedConfigProfileNotExistError
+		unread   config.SharedConfigLoadError
+		role     config.SharedConfigAssumeRoleError
+		needsARN config.CredentialRequiresARNError
+		why      string
+	)
+	switch {
+	case errors.As(err, &missing):
+		why = fmt.Sprintf("the profile %q is in none of the shared config and credentials files read", missing.Profile)
+	case errors.As(err, &unread):
+		why = fmt.Sprintf("the shared config file %q cannot be read as one", unread.Filename)
+	case errors.As(err, &role):
+		why = fmt.Sprintf("the role settings of the profile %q are incomplete", role.Profile)
+	case errors.As(err, &needsARN):
+		why = fmt.Sprintf("the profile %q sets %s credentials without role_arn", needsARN.Profile, needsARN.Type)
+	case errors.Is(err, errConfigTimeout):
+		why = err.Error()
+	default:
+		why = "the AWS SDK refused one of them; its message is not shown, since it may quote the value (check each setting's spelling and kind)"
+	}
 	return diag.NewErrorDiagnostic("Invalid AWS configuration",
 		"The AWS settings of the iamguard provider (arguments or AWS_* environment variables, "+
-			"shared config and credentials files) could not be loaded: "+err.Error())
+			"shared config and credentials files) could not be loaded: "+why+".")
 }
 
 // credentialsFailed is the one error for credentials that do not work,

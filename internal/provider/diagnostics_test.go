@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
@@ -120,5 +121,50 @@ func TestRoleDenied(t *testing.T) {
 		if !strings.Contains(d.Detail(), want) || action != "AssumeRole" && strings.Contains(d.Detail(), "external_id") {
 			t.Errorf("%s: %q, want %q", action, d.Detail(), want)
 		}
+	}
+}
+
+// TestInvalidAWSConfigQuotesNoValue: a setting the SDK refuses is named by
+// what its typed errors say, never by the SDK's text, which may quote the
+// value: a secret set in AWS_RETRY_MODE by mistake, or a credentials file's
+// line folded into the key before it (round 254: shown and logged).
+func TestInvalidAWSConfigQuotesNoValue(t *testing.T) {
+	const canary = "CANARY-wJalrXUtnFEMI"
+	dir := t.TempDir()
+	folded := filepath.Join(dir, "config")
+	if err := os.WriteFile(folded, []byte("[default]\nmax_attempts = 5\n   "+canary+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range map[string]struct {
+		env  [2]string
+		opts []func(*config.LoadOptions) error
+		want string
+	}{
+		"AWS_RETRY_MODE":   {env: [2]string{"AWS_RETRY_MODE", canary}, want: "its message is not shown"},
+		"AWS_MAX_ATTEMPTS": {env: [2]string{"AWS_MAX_ATTEMPTS", canary}, want: "its message is not shown"},
+		"folded line":      {opts: []func(*config.LoadOptions) error{config.WithSharedConfigFiles([]string{folded})}, want: "its message is not shown"},
+		"missing profile":  {opts: []func(*config.LoadOptions) error{config.WithSharedConfigProfile("nope")}, want: `the profile "nope" is in none`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			isolateAWS(t)
+			if c.env[0] != "" {
+				t.Setenv(c.env[0], c.env[1])
+			}
+			var log bytes.Buffer
+			ctx := tflogtest.RootLogger(context.Background(), &log)
+			_, err := loadAWSConfig(ctx, time.Minute, c.opts...)
+			if err == nil {
+				t.Fatal("the settings were accepted")
+			}
+			d := invalidAWSConfig(ctx, err)
+			if !strings.Contains(d.Detail(), c.want) {
+				t.Errorf("detail %q, want %q", d.Detail(), c.want)
+			}
+			for _, s := range []string{d.Summary(), d.Detail(), log.String()} {
+				if strings.Contains(s, canary) {
+					t.Errorf("the value is shown:\n%s", s)
+				}
+			}
+		})
 	}
 }

@@ -5,6 +5,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -50,6 +51,36 @@ const defaultReportWait = 2 * time.Minute
 // still arriving, a credential report of thousands of users, never trips
 // it.
 const defaultReadTimeout = 60 * time.Second
+
+// errConfigTimeout: loading the AWS configuration did not finish.
+var errConfigTimeout = errors.New("reading them did not finish")
+
+// loadAWSConfig is config.LoadDefaultConfig, given at most wait to finish
+// and ended by ctx: it reads the shared config and credentials files and a
+// web identity token file without a deadline, and one of them may be a
+// FIFO nobody writes to (round 254: the plan hung, Ctrl-C or not). The
+// read left blocked ends with the provider's process.
+func loadAWSConfig(ctx context.Context, wait time.Duration, opts ...func(*config.LoadOptions) error) (aws.Config, error) {
+	type loaded struct {
+		cfg aws.Config
+		err error
+	}
+	done := make(chan loaded, 1)
+	go func() {
+		cfg, err := config.LoadDefaultConfig(ctx, opts...)
+		done <- loaded{cfg, err}
+	}()
+	timer := time.NewTimer(wait)
+	defer timer.Stop()
+	select {
+	case l := <-done:
+		return l.cfg, l.err
+	case <-timer.C:
+		return aws.Config{}, fmt.Errorf("%w within %v (a file named, such as shared_credentials_files, may be a FIFO or device)", errConfigTimeout, wait)
+	case <-ctx.Done():
+		return aws.Config{}, fmt.Errorf("%w: %w", errConfigTimeout, ctx.Err())
+	}
+}
 
 type iamguardProvider struct {
 	version string
@@ -250,7 +281,7 @@ func (p *iamguardProvider) Configure(ctx context.Context, req provider.Configure
 		return
 	}
 
-	cfg, err := config.LoadDefaultConfig(ctx, opts...)
+	cfg, err := loadAWSConfig(ctx, readTimeout, opts...)
 	if err != nil {
 		resp.Diagnostics.Append(invalidAWSConfig(ctx, err))
 		return
