@@ -837,7 +837,10 @@ func (l *linter) ownerOf(o appliedObject, attr string) user {
 	switch {
 	case !ok: // a credential whose configuration is gone, in one of several accounts
 		to, renamed = l.renamedNames[userKey(u.name.V)]
-	case !renamed:
+	case !renamed && !(made && l.keptUsers[userKey(u.name.V)]):
+		// One the plan makes for a name a user has once applied, in
+		// another configuration, is that user's, or its account's user
+		// of the name: never the renamed one's (round 255).
 		to, renamed = l.renamedElsewhere(o.ref(), k, u.name.V)
 	}
 	if !renamed || to.group == "" {

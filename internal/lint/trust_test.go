@@ -344,6 +344,7 @@ func TestFixtureFindings(t *testing.T) {
 		// no finding, exit 0).
 		{"trust/user-renamed-alias", nil, map[string]string{
 			"aws_iam_access_key.new":             "IG203:medium",
+			"aws_iam_access_key.h":               "IG203:medium",
 			"aws_iam_signing_certificate.old[0]": "IG501:medium",
 		}},
 		// Numbers past 32 bits whose low 32 bits meet the baseline (round

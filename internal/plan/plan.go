@@ -1585,6 +1585,16 @@ func (rd *reader) providerConfig() error {
 				// configuration its caller passes (the older spelling of
 				// configuration_aliases), or its own, reading the
 				// environment's credentials: the plan does not show which.
+				for _, a := range account {
+					if arg, ok := strings.CutPrefix(a, "assume_role="); ok {
+						if id, ok := roleAccount(arg); ok {
+							// The role's account, whatever credentials
+							// assume it (round 255).
+							account, elsewhere = []string{"role=" + id}, false
+						}
+						break
+					}
+				}
 				rd.addAccount(name, account, elsewhere, !expressions && strings.Contains(name, ":"))
 			}
 		}()
@@ -1651,6 +1661,24 @@ func (rd *reader) providerConfig() error {
 		rd.regions[name] = region
 		return nil
 	})
+}
+
+// roleAccount is the account of an assume_role argument, as
+// canonicalArgument spells it, of one role named by a constant ARN: its
+// partition and account ID ("aws:111111111111"), which choose the account
+// whatever credentials assume the role.
+func roleAccount(arg string) (string, bool) {
+	var blocks []map[string]map[string]any
+	if json.Unmarshal([]byte(arg), &blocks) != nil || len(blocks) != 1 {
+		return "", false
+	}
+	arn, ok := blocks[0]["role_arn"]["constant_value"].(string)
+	parts := strings.SplitN(arn, ":", 6) // arn:PARTITION:iam::ACCOUNT:role/NAME
+	if !ok || len(parts) != 6 || parts[0] != "arn" || parts[1] == "" || parts[2] != "iam" || parts[3] != "" || parts[4] == "" ||
+		!strings.HasPrefix(parts[5], "role/") {
+		return "", false
+	}
+	return parts[1] + ":" + parts[4], true
 }
 
 // notAccount lists the AWS provider's arguments that do not change which

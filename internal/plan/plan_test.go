@@ -340,6 +340,8 @@ func TestAccount(t *testing.T) {
 	    "aws.prod": {"alias": "prod", "expressions": {"access_key": {"constant_value": "AKIA2"}}},
 	    "aws.role": {"alias": "role", "expressions": {"assume_role": [{"role_arn": {"constant_value": "arn:aws:iam::2:role/x"}}], ` + creds + `}},
 	    "aws.session": {"alias": "session", "expressions": {"assume_role": [{"role_arn": {"constant_value": "arn:aws:iam::2:role/x"}, "session_name": {"constant_value": "west"}, "duration": {"constant_value": "1h"}}], ` + creds + `}},
+	    "aws.rolevar": {"alias": "rolevar", "expressions": {"assume_role": [{"role_arn": {"constant_value": "arn:aws:iam::2:role/other"}}], "access_key": {"references": ["var.ak"]}}},
+	    "aws.role3": {"alias": "role3", "expressions": {"assume_role": [{"role_arn": {"constant_value": "arn:aws:iam::3:role/x"}}], "access_key": {"references": ["var.ak"]}}},
 	    "aws.allowed": {"alias": "allowed", "expressions": {"allowed_account_ids": {"constant_value": ["1"]}, ` + creds + `}},
 	    "aws.blocks": {"alias": "blocks", "expressions": {"endpoints": [ { } ], ` + creds + `}},
 	    "aws.unset": {"alias": "unset", "expressions": {"endpoints": [{"iam": {"constant_value": null}, "sts": {"constant_value": ""}, "s3": {"constant_value": "https://s3"}}],
@@ -360,6 +362,8 @@ func TestAccount(t *testing.T) {
 		`{"address": "aws_iam_user.prod", "type": "aws_iam_user", "provider_config_key": "aws.prod"},` +
 		`{"address": "aws_iam_user.role", "type": "aws_iam_user", "provider_config_key": "aws.role"},` +
 		`{"address": "aws_iam_user.session", "type": "aws_iam_user", "provider_config_key": "aws.session"},` +
+		`{"address": "aws_iam_user.rolevar", "type": "aws_iam_user", "provider_config_key": "aws.rolevar"},` +
+		`{"address": "aws_iam_user.role3", "type": "aws_iam_user", "provider_config_key": "aws.role3"},` +
 		`{"address": "aws_iam_user.allowed", "type": "aws_iam_user", "provider_config_key": "aws.allowed"},` +
 		`{"address": "aws_iam_user.blocks", "type": "aws_iam_user", "provider_config_key": "aws.blocks"},` +
 		`{"address": "aws_iam_user.unset", "type": "aws_iam_user", "provider_config_key": "aws.unset"},` +
@@ -387,9 +391,14 @@ func TestAccount(t *testing.T) {
 			t.Errorf("%s (another region, an account ID checked, an empty block, blocks of nulls and another service's endpoint, nulls, another spelling) is another account", same)
 		}
 	}
-	// The role alone chooses the account, not its session (round 251).
-	if account("session") != account("role") {
-		t.Error("a role assumed under another session name is another account")
+	// The role alone chooses the account, not its session (round 251), nor
+	// the credentials that assume it, nor which of its account's roles it
+	// is (round 255).
+	if account("session") != account("role") || account("rolevar") != account("role") {
+		t.Error("a role of the same account, assumed otherwise, is another account")
+	}
+	if !p.AccountsApart(&Change{Type: "aws_iam_user", Name: "role3"}, &Change{Type: "aws_iam_user", Name: "rolevar"}) {
+		t.Error("roles of two accounts are not apart")
 	}
 	// Values read from elsewhere ("${var.org}-prod" and "${var.org}-dev"
 	// are written alike) or made by functions are another account each.
@@ -403,8 +412,8 @@ func TestAccount(t *testing.T) {
 	}
 	// A module's block with nothing set may be a proxy or its own (the
 	// environment's credentials): an account for Account, none alike.
-	if p.AWSAccounts != 10 {
-		t.Errorf("%d accounts, want 10", p.AWSAccounts)
+	if p.AWSAccounts != 11 {
+		t.Errorf("%d accounts, want 11", p.AWSAccounts)
 	}
 	// Alike, those written alike may be one: the root's var.org twice, a
 	// function twice; not a module's var.org.
@@ -418,8 +427,8 @@ func TestAccount(t *testing.T) {
 	if alike("p") == alike("m") || alike("p") == alike("f") || alike("default") == alike("prod") {
 		t.Error("configurations written otherwise are alike")
 	}
-	if p.AWSAccountsAlike != 7 {
-		t.Errorf("%d accounts alike, want 7", p.AWSAccountsAlike)
+	if p.AWSAccountsAlike != 8 {
+		t.Errorf("%d accounts alike, want 8", p.AWSAccountsAlike)
 	}
 	// Apart: only configurations of constants, and not the same ones.
 	apart := func(a, b string) bool {

@@ -47,3 +47,27 @@ resource "aws_iam_signing_certificate" "new" {
   user_name        = aws_iam_user.n.name
   certificate_body = file("${path.module}/new.pem")
 }
+
+# gina is renamed gina2, and a new user takes the name gina, with a key; a
+# key made through the alias for gina, after the new user is made, is the
+# new gina's, never gina2's: two (IG203; round 255: no finding).
+resource "aws_iam_user" "g" {
+  name = "gina2" # was gina
+}
+
+resource "aws_iam_user" "h" {
+  name       = "gina"
+  depends_on = [aws_iam_user.g]
+}
+
+resource "aws_iam_access_key" "h" {
+  user    = aws_iam_user.h.name
+  pgp_key = "keybase:x"
+}
+
+resource "aws_iam_access_key" "w" {
+  provider   = aws.west
+  user       = "gina"
+  pgp_key    = "keybase:x"
+  depends_on = [aws_iam_user.h]
+}
