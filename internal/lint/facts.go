@@ -748,6 +748,12 @@ func (l *linter) userGone(c *change, user string) bool {
 // findings are made, and their keys let go, one user at a time.
 func (l *linter) groupAccessKeys() {
 	l.keys = l.applied("aws_iam_access_key")
+	l.keysNaming = map[string]int{}
+	for _, o := range l.keys {
+		if u := l.userOf(o, "user"); !u.name.Unknown && !u.vague {
+			l.keysNaming[userKey(u.name.V)]++
+		}
+	}
 	l.keyNext = make([]int32, len(l.keys))
 	var heads []int32          // each set's first key
 	last := map[string]int32{} // a user's last key so far
@@ -837,10 +843,14 @@ func (l *linter) ownerOf(o appliedObject, attr string) user {
 	switch {
 	case !ok: // a credential whose configuration is gone, in one of several accounts
 		to, renamed = l.renamedNames[userKey(u.name.V)]
-	case !renamed && !(made && l.keptUsers[userKey(u.name.V)]):
-		// One the plan makes for a name a user has once applied, in
-		// another configuration, is that user's, or its account's user
-		// of the name: never the renamed one's (round 255).
+	case !renamed && o.ref().Type == "aws_iam_access_key" && l.keysNaming[userKey(u.name.V)] == 1 && !(made && l.keptUsers[userKey(u.name.V)]):
+		// An access key of a configuration that may be the renamed
+		// user's account goes with that user, adding to their keys, only
+		// where it leaves no other key under the old name, whose count it
+		// would take from (round 256); one made for a name a user has
+		// once applied is never the renamed one's (round 255). An SSH
+		// key stays: moved, a key shared with the renamed user would no
+		// longer look shared (round 256).
 		to, renamed = l.renamedElsewhere(o.ref(), k, u.name.V)
 	}
 	if !renamed || to.group == "" {
@@ -1194,20 +1204,23 @@ func (l *linter) signingReplacement(c *change, user string) rules.Replacement {
 	if !ok {
 		return rules.NoReplacement
 	}
-	retaken := l.retaken[userKey(user)]
 	if to, renamed := l.renamedUsers[k]; renamed {
-		if retaken {
-			// Another user has the old name once applied: what is
-			// uploaded for it may be theirs (round 250).
+		if l.takenIn[k] {
+			// Another user of its account has the old name once
+			// applied: what is uploaded for it may be theirs (round 250;
+			// one of another account's takes nothing, round 256).
 			return l.signingBest[to.key]
 		}
 		return max(l.signingBest[k], l.signingBest[to.key]) // the user, under its new name
 	}
-	if to, renamed := l.renamedElsewhere(c.rc, k, user); renamed && retaken {
-		// It may be this account's user that is renamed, the certificate
-		// gone with them and the name taken by another: credited only by
-		// an upload both readings credit (round 251).
-		return min(l.signingBest[k], l.signingBest[to.key])
+	if to, renamed := l.renamedElsewhere(c.rc, k, user); renamed {
+		if there, _ := l.accountUser(to.rc, user); l.takenIn[there] || l.takenIn[k] {
+			// It may be that account's user that is renamed, the
+			// certificate gone with them and the name taken by another,
+			// in either account: credited only by an upload both readings
+			// credit (round 251).
+			return min(l.signingBest[k], l.signingBest[to.key])
+		}
 	}
 	return l.signingBest[k]
 }

@@ -300,6 +300,7 @@ type linter struct {
 	renamedNames   map[string]renamed                        // renamedUsers by name alone (see rename)
 	takenIn        map[string]bool                           // users there once the plan is applied, by accountUser (see ownerOf)
 	heldBefore     map[string]bool                           // users there before the plan, by accountUser (see renamedElsewhere)
+	keysNaming     map[string]int                            // the access keys that name each user, by userKey (see ownerOf)
 	oldNames       map[string][]string                       // renamedUsers the other way: by the new one, the old ones (see renews)
 	retaken        map[string]bool                           // names a user is renamed from that another user takes, by key (see readUsers)
 	clearedUsers   map[string]bool                           // users deleted with force_destroy and made again, by accountUser (see readUsers)

@@ -363,6 +363,14 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_access_key.b_new":             "IG203:medium",
 			"aws_iam_signing_certificate.c_old[0]": "IG501:medium",
 		}},
+		// Renames beside credentials of a configuration that may be the
+		// renamed user's account or another (round 256: IG203 and IG404
+		// hidden, a false IG501).
+		{"trust/user-renamed-unshown", nil, map[string]string{
+			"aws_iam_access_key.k_new":   "IG203:medium",
+			"aws_iam_user_ssh_key.s_new": "IG404:medium",
+			"aws_iam_user_ssh_key.s_old": "IG404:medium",
+		}},
 		// Ed25519 SSH keys of small order, in both forms, and no point of
 		// the curve (round 244: no finding); a sound one beside them.
 		{"trust/ssh-ed25519-small-order", nil, map[string]string{
