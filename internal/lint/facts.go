@@ -749,8 +749,8 @@ func (l *linter) userGone(c *change, user string) bool {
 func (l *linter) groupAccessKeys() {
 	l.keys = l.applied("aws_iam_access_key")
 	l.keysNaming = map[string]int{}
-	for _, o := range l.keys {
-		if u := l.userOf(o, "user"); !u.name.Unknown && !u.vague {
+	for i := 0; i < len(l.keys) && len(l.renamedNames) > 0; i++ { // only a rename reads it
+		if u := l.userOf(l.keys[i], "user"); !u.name.Unknown && !u.vague {
 			l.keysNaming[userKey(u.name.V)]++
 		}
 	}
