@@ -303,22 +303,28 @@ func sent(v Value[int], def int) (Value[int], *int) {
 // (in the plan, or to password_policy_findings), what was given and why;
 // else "".
 func (p PasswordPolicy) plannedNote(attr string) string {
-	var planned *int
-	switch attr {
-	case AttrMinimumLength:
-		planned = p.plannedLength
-	case AttrReusePrevention:
-		planned = p.plannedReuse
-	case AttrMaxAge:
-		planned = p.plannedMaxAge
-	}
-	switch {
+	switch planned := p.planned(attr); {
 	case planned == nil:
 		return ""
 	case *planned == 0:
 		return " (0 given, which the AWS provider leaves out: IAM's default)"
+	default:
+		return fmt.Sprintf(" (%d given, of which the AWS provider sends only the low 32 bits)", *planned)
 	}
-	return fmt.Sprintf(" (%d given, of which the AWS provider sends only the low 32 bits)", *planned)
+}
+
+// planned is the number given for a numeric setting that IAM gets
+// otherwise (see sent); nil for one it gets as given.
+func (p PasswordPolicy) planned(attr string) *int {
+	switch attr {
+	case AttrMinimumLength:
+		return p.plannedLength
+	case AttrReusePrevention:
+		return p.plannedReuse
+	case AttrMaxAge:
+		return p.plannedMaxAge
+	}
+	return nil
 }
 
 // NoPasswordPolicy is what applies when the account has no custom policy
@@ -403,18 +409,17 @@ func EvaluatePasswordPolicy(p PasswordPolicy, b Baseline) []Finding {
 	// not pass quietly (round 252: -4294967282 is 14). One whose low bits
 	// IAM refuses has the note above (round 253: 4294967496 is 200).
 	for _, c := range []struct {
-		rule    *Rule
-		attr    string
-		v       Value[int]
-		planned *int
+		rule *Rule
+		attr string
+		v    Value[int]
 	}{
-		{PasswordMinLength, AttrMinimumLength, p.MinimumLength, p.plannedLength},
-		{PasswordReusePrevention, AttrReusePrevention, p.ReusePrevention, p.plannedReuse},
-		{PasswordMaxAge, AttrMaxAge, p.MaxAgeDays, p.plannedMaxAge},
+		{PasswordMinLength, AttrMinimumLength, p.MinimumLength},
+		{PasswordReusePrevention, AttrReusePrevention, p.ReusePrevention},
+		{PasswordMaxAge, AttrMaxAge, p.MaxAgeDays},
 	} {
-		if c.planned != nil && *c.planned != 0 && !slices.ContainsFunc(out, func(f Finding) bool { return f.Attribute == c.attr }) {
+		if planned := p.planned(c.attr); planned != nil && *planned != 0 && !slices.ContainsFunc(out, func(f Finding) bool { return f.Attribute == c.attr }) {
 			out = append(out, Finding{Rule: c.rule, Severity: Low, Attribute: c.attr, Message: fmt.Sprintf(
-				"%s is %d, of which the AWS provider sends only the low 32 bits, %d: that meets the baseline, but write it as %d", c.attr, *c.planned, c.v.V, c.v.V)})
+				"%s is %d, of which the AWS provider sends only the low 32 bits, %d: that meets the baseline, but write it as %d", c.attr, *planned, c.v.V, c.v.V)})
 		}
 	}
 	return withhold(out, p.sensitive)
