@@ -10,6 +10,7 @@ import (
 	"crypto/sha1" //nolint:gosec // RFC 5280 derives key identifiers with SHA-1
 	"crypto/sha256"
 	"crypto/x509"
+	"crypto/x509/pkix"
 	"encoding/asn1"
 	"encoding/pem"
 	"errors"
@@ -42,7 +43,8 @@ type Certificate struct {
 	// KeyFlaw says what makes the key give no security where its
 	// algorithm and size do not tell (an Ed25519 key of small order), or "".
 	KeyFlaw string `json:"-"`
-	// SignatureAlgorithm is crypto/x509's name, such as SHA256-RSA.
+	// SignatureAlgorithm is crypto/x509's name, such as SHA256-RSA, or the
+	// algorithm's object identifier (1.3.101.113) where it names none.
 	SignatureAlgorithm string `json:"signature_algorithm"`
 	// SignatureHash is the digest the signature covers: MD2, MD5, SHA1,
 	// SHA256, SHA384, SHA512, Ed25519 (its own), or "" for an algorithm
@@ -191,7 +193,7 @@ func newCertificate(c *x509.Certificate) *Certificate {
 		KeyBits:            bits,
 		KeyExponent:        rsaExponent(c.PublicKey),
 		KeyFlaw:            ed25519Flaw(c.PublicKey),
-		SignatureAlgorithm: c.SignatureAlgorithm.String(),
+		SignatureAlgorithm: signatureName(c),
 		SignatureHash:      signatureHash[c.SignatureAlgorithm],
 		IsCA:               c.IsCA,
 		SHA256Fingerprint:  colonHex(sha[:]),
@@ -213,6 +215,24 @@ func newCertificate(c *x509.Certificate) *Certificate {
 		}
 	}
 	return out
+}
+
+// signatureName is crypto/x509's name of c's signature algorithm, or the
+// algorithm's object identifier, dotted, where crypto/x509 names none
+// (its name for those is "0").
+func signatureName(c *x509.Certificate) string {
+	if c.SignatureAlgorithm != x509.UnknownSignatureAlgorithm {
+		return c.SignatureAlgorithm.String()
+	}
+	var outer struct {
+		TBS       asn1.RawValue
+		Algorithm pkix.AlgorithmIdentifier
+		Signature asn1.BitString
+	}
+	if _, err := asn1.Unmarshal(c.Raw, &outer); err != nil || len(outer.Algorithm.Algorithm) == 0 {
+		return "unknown" // crypto/x509 read it; not expected
+	}
+	return outer.Algorithm.Algorithm.String()
 }
 
 var signatureHash = map[x509.SignatureAlgorithm]string{

@@ -401,6 +401,11 @@ func TestSelfSignedUncheckable(t *testing.T) {
 	if err != nil || !c.SelfSigned() || c.SignatureHash != "" {
 		t.Errorf("certificate %+v, %v; want self-signed with an unreadable signature", c, err)
 	}
+	// crypto/x509 names no SHA-224 signature: its OID stands for it, not
+	// crypto/x509's "0".
+	if c != nil && c.SignatureAlgorithm != "1.2.840.113549.1.1.14" {
+		t.Errorf("signature algorithm %q, want sha224WithRSAEncryption's OID", c.SignatureAlgorithm)
+	}
 }
 
 // TestSelfSignedRefusedKey: a self-signed certificate whose RSA key

@@ -72,8 +72,8 @@ func (certificateInfoFunction) Definition(_ context.Context, _ function.Definiti
 		MarkdownDescription: "Reads one PEM-encoded X.509 certificate, such as the `certificate_body` of an " +
 			"`aws_iam_server_certificate`, and returns an object with `subject` and `issuer` (RFC 2253 distinguished names), " +
 			"`serial_number` (decimal), `sans` (every subject alternative name: DNS names, IP addresses, e-mail addresses, URIs), " +
-			"`dns_names`, `not_before` and `not_after` (RFC 3339, UTC), `key_algorithm` (RSA, ECDSA, Ed25519, DSA) and `key_bits`, " +
-			"`signature_algorithm` (such as SHA256-RSA), `is_ca`, `self_signed`, `sha256_fingerprint` (over the DER, colon-separated hex), and `findings`.\n\n" +
+			"`dns_names`, `not_before` and `not_after` (RFC 3339, UTC), `key_algorithm` (RSA, ECDSA, Ed25519, DSA, or unknown) and `key_bits`, " +
+			"`signature_algorithm` (such as SHA256-RSA, or the object identifier of one crypto/x509 does not name), `is_ca`, `self_signed`, `sha256_fingerprint` (over the DER, colon-separated hex), and `findings`.\n\n" +
 			"`findings` judges the certificate on its own, with the rules `iamguard lint` applies to a server certificate's body: " +
 			rules.Names(rules.CertificateExpired, rules.CertificateExpiring, rules.CertificateNotYetValid, rules.CertificateWeakKey,
 				rules.CertificateWeakSignature, rules.CertificateDomain, rules.CertificateSelfSigned) + ". " +

@@ -84,9 +84,9 @@ func (d *serverCertificatesDataSource) Schema(_ context.Context, _ datasource.Sc
 			"subject":             str("Subject distinguished name." + parsed),
 			"issuer":              str("Issuer distinguished name." + parsed),
 			"sans":                schema.ListAttribute{Computed: true, ElementType: types.StringType, Description: "Subject alternative names (DNS, IP, email, URI)." + parsed},
-			"key_algorithm":       str("Public key algorithm: RSA, ECDSA, Ed25519 or DSA." + parsed),
+			"key_algorithm":       str("Public key algorithm: RSA, ECDSA, Ed25519, DSA, or unknown for a key crypto/x509 does not read (RSA-PSS, Ed448)." + parsed),
 			"key_bits":            schema.Int64Attribute{Computed: true, Description: "Public key size in bits." + parsed},
-			"signature_algorithm": str("Signature algorithm, such as SHA256-RSA." + parsed),
+			"signature_algorithm": str("Signature algorithm, such as SHA256-RSA; for one crypto/x509 does not name, its object identifier (1.3.101.113)." + parsed),
 			"self_signed": schema.BoolAttribute{Computed: true, Description: "Whether the certificate signs itself, or names itself as its issuer; null where its signature is not checked and its names do not tell " +
 				"(past the read's budget of signature checks, or a key too costly to check)." + parsed},
 			"chain_length": schema.Int64Attribute{Computed: true, Description: "Number of certificates in the uploaded chain; 0 when none was uploaded." + parsed},

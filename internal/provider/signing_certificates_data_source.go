@@ -66,9 +66,9 @@ func (d *signingCertificatesDataSource) Schema(_ context.Context, _ datasource.S
 			"expiration":          str("The certificate's notAfter (RFC 3339)." + parsed),
 			"days_to_expiry":      schema.Int64Attribute{Computed: true, Description: "Whole days from now until expiration; negative once expired." + parsed},
 			"subject":             str("Subject distinguished name." + parsed),
-			"key_algorithm":       str("Public key algorithm: RSA, ECDSA, Ed25519 or DSA." + parsed),
+			"key_algorithm":       str("Public key algorithm: RSA, ECDSA, Ed25519, DSA, or unknown for a key crypto/x509 does not read (RSA-PSS, Ed448)." + parsed),
 			"key_bits":            schema.Int64Attribute{Computed: true, Description: "Public key size in bits." + parsed},
-			"signature_algorithm": str("Signature algorithm, such as SHA256-RSA." + parsed),
+			"signature_algorithm": str("Signature algorithm, such as SHA256-RSA; for one crypto/x509 does not name, its object identifier (1.3.101.113)." + parsed),
 		}},
 	}
 	resp.Schema = schema.Schema{
