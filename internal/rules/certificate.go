@@ -329,7 +329,8 @@ func weakKey(c *inspect.Certificate, b Baseline) string {
 // (glob.Match, case aside): "example.com" admits that name only;
 // "*.example.com" every name below example.com (and the wildcard itself),
 // at any depth; "*" every name. An empty DNS name matches no host and is
-// never allowed.
+// never allowed, nor is a name holding a byte no host name has (see
+// hostLike).
 //
 // Names matched against patterns of other stars spend checks (see
 // matchUnits): past them, IG309 is not judged, and not passed.
@@ -352,7 +353,7 @@ func CertificateNames(c *inspect.Certificate, b Baseline, checks *inspect.Budget
 		return []Finding{f}
 	}
 	check := func(kind, name, domain string) {
-		if !allowed.allow(domain) {
+		if kind != "IP " && !hostLike(domain) || !allowed.allow(domain) {
 			outside, onlyDNS = append(outside, kind+clip(name)), onlyDNS && kind == ""
 		}
 	}
@@ -378,6 +379,22 @@ func CertificateNames(c *inspect.Certificate, b Baseline, checks *inspect.Budget
 	}
 	return []Finding{CertificateDomain.finding("certificate_body", "%s outside the allowed domains (%s): %s",
 		what, clip(strings.Join(b.AllowedCertificateDomains, ", ")), clip(strings.Join(outside, ", ")))}
+}
+
+// hostLike reports whether a name is spelled as a host name may be: ASCII
+// letters, digits, hyphens, underscores, dots and wildcard stars. Any
+// other byte (a NUL, a slash, a space, an @) is no host's, and a name
+// holding one is in no allowed domain, whatever it ends with: a client
+// that stops reading at it ("evil.com\x00.example.com") sees another host.
+func hostLike(name string) bool {
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '_', c == '.', c == '*':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // domains are allowed domains made ready to match many names in time

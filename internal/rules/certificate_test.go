@@ -336,6 +336,11 @@ func TestCertificateNamesEveryKind(t *testing.T) {
 		{inspect.Certificate{DNSNames: []string{"www.example.com"}, EmailAddresses: []string{"a@evil.test"}, URIHosts: []string{"evil.test"}},
 			"email a@evil.test, URI host evil.test"},
 		{inspect.Certificate{DNSNames: []string{"www.example.com"}, EmailAddresses: []string{"ops@mail.example.com"}}, ""},
+		// Names no host has: a client that stops reading at the NUL, the
+		// slash or the second @ sees evil.com.
+		{inspect.Certificate{DNSNames: []string{"evil.com\x00.example.com"}}, "evil.com\x00.example.com"},
+		{inspect.Certificate{DNSNames: []string{"www.example.com"}, EmailAddresses: []string{"a@evil.com@x.example.com"}}, "email a@evil.com@x.example.com"},
+		{inspect.Certificate{DNSNames: []string{"www.example.com"}, URIHosts: []string{"evil.com/.example.com"}}, "URI host evil.com/.example.com"},
 	} {
 		fs := CertificateNames(&c.cert, b, nil)
 		if c.want == "" && len(fs) != 0 || c.want != "" && (len(fs) != 1 || !strings.HasSuffix(fs[0].Message, c.want)) {
@@ -356,6 +361,9 @@ func TestCertificateNamesEveryKind(t *testing.T) {
 		{[]string{"*.example.com"}, []string{"badexample.com"}, true},
 		{[]string{"*"}, []string{"www.example.com", ""}, true},
 		{[]string{""}, []string{""}, true},
+		{[]string{"*.example.com"}, []string{"evil.com .example.com"}, true},
+		{[]string{"*"}, []string{"evil.com\x00"}, true},
+		{[]string{"*.example.com"}, []string{"_srv.x-1.example.com"}, false},
 	} {
 		b := DefaultBaseline()
 		b.AllowedCertificateDomains = c.allowed
