@@ -16,10 +16,24 @@ import (
 // one that starts or ends with white space, is quoted too, so that it
 // shows.
 func Path(name string) string {
-	if safe(name) && name != "" && strings.TrimSpace(name) == name {
+	if Exact(name) && name != "" && strings.TrimSpace(name) == name {
 		return NoCommands(name)
 	}
-	return NoCommands(strconv.Quote(name))
+	// strconv.Quote leaves some invisible characters as they are (a
+	// Hangul filler is a letter to it, a grapheme joiner a mark).
+	q := strconv.Quote(name)
+	if strings.IndexFunc(q, IsFormat) >= 0 {
+		var b strings.Builder
+		for _, r := range q {
+			if IsFormat(r) {
+				b.WriteString(Escape(r))
+			} else {
+				b.WriteRune(r)
+			}
+		}
+		q = b.String()
+	}
+	return NoCommands(q)
 }
 
 // NoCommands keeps s from passing for a command of a CI log runner
@@ -43,7 +57,7 @@ func NoCommands(s string) string {
 // format character (bidirectional, invisible) is shown as its Escape, and
 // NoCommands applies. It returns s itself when nothing needs changing.
 func Line(s string) string {
-	if safe(s) {
+	if Exact(s) {
 		return NoCommands(s)
 	}
 	var b strings.Builder
@@ -66,12 +80,17 @@ func Line(s string) string {
 // terminal.
 func Breaks(r rune) bool { return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' }
 
-// IsFormat reports whether r is a format character (Unicode Cf): a
-// bidirectional control, which reorders the text around it on screen
-// (Trojan Source, CVE-2021-42574), or an invisible one (zero-width
-// characters, interlinear annotations, tags). Either way a hostile name
-// could show as another.
-func IsFormat(r rune) bool { return r >= 0x80 && unicode.Is(unicode.Cf, r) }
+// IsFormat reports whether r, past ASCII, is a format character (Unicode
+// Cf: a bidirectional control, which reorders the text around it on
+// screen, Trojan Source, CVE-2021-42574; zero-width characters,
+// interlinear annotations, tags), another character Unicode asks to show
+// as nothing (a combining grapheme joiner, a variation selector, a Hangul
+// filler), or a blank other than the ASCII space (a no-break space, the
+// ideographic space, the braille blank). Either way a hostile name could
+// show as another.
+func IsFormat(r rune) bool {
+	return r >= 0x80 && (unicode.In(r, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector, unicode.Zs) || r == '\u2800')
+}
 
 // Escape spells r as Go does: \u202e, or \U000e0041 past U+FFFF.
 func Escape(r rune) string {
@@ -83,9 +102,10 @@ func Escape(r rune) string {
 
 func unsafe(r rune) bool { return Breaks(r) || IsFormat(r) }
 
-// safe reports whether s holds no unsafe character, and no byte that is
-// not UTF-8: a terminal may take a raw 0x9b for a control sequence (CSI).
-func safe(s string) bool { return strings.IndexFunc(s, unsafe) < 0 && utf8.ValidString(s) }
+// Exact reports whether s shows as it is: it holds no unsafe character
+// (see Breaks, IsFormat), and no byte that is not UTF-8 (a terminal may
+// take a raw 0x9b for a control sequence, CSI).
+func Exact(s string) bool { return strings.IndexFunc(s, unsafe) < 0 && utf8.ValidString(s) }
 
 // MaxError bounds an error message as printed or kept (see Error): one
 // line, however long the names it quotes (a 60 KB address of bytes that

@@ -22,6 +22,8 @@ func TestPath(t *testing.T) {
 		"plan.json ":          `"plan.json "`,
 		" plan.json":          `" plan.json"`,
 		"\u00a0plan.json":     `"\u00a0plan.json"`,
+		"ci\u3164.json":       `"ci\u3164.json"`, // a Hangul filler: a letter to strconv, blank on screen
+		"ci\u034f.json":       `"ci\u034f.json"`,
 	}
 	for in, want := range cases {
 		if got := Path(in); got != want {

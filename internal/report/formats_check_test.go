@@ -369,7 +369,7 @@ func TestGitHubCommands(t *testing.T) {
 			t.Errorf("line %d: line property %q, want %q", i, props["line"], want)
 		}
 		msg := unescapeData(m[3])
-		if want := strings.ReplaceAll(f.Address, "\x1b", " ") + ": "; !strings.Contains(msg, want) {
+		if want := strings.NewReplacer("\x1b", " ", "\n", " ", "\r", " ").Replace(f.Address) + ": "; !strings.Contains(msg, want) {
 			t.Errorf("line %d: message %q lacks the address %q", i, msg, want)
 		}
 		if f.Waived && !strings.HasPrefix(msg, "waived: ") {
@@ -382,7 +382,7 @@ func TestGitHubCommands(t *testing.T) {
 	if lines[len(lines)-1] != "iamguard: "+r.Verdict() {
 		t.Errorf("summary line %q", lines[len(lines)-1])
 	}
-	if got := string(appendGitHubProperty(nil, "a:b,c%d\ne")); got != "a%3Ab%2Cc%25d%0Ae" {
+	if got := string(appendGitHubProperty(nil, "a:b,c%d\ne")); got != "a%3Ab%2Cc%25d e" {
 		t.Errorf("appendGitHubProperty = %q", got)
 	}
 }

@@ -200,8 +200,11 @@ func appendGitHubLine(b []byte, f *Finding) []byte {
 func appendGitHubCommand(b []byte, f *Finding, opt Options) []byte {
 	b = append(append(append(b, "::"...), findingKind(f).String()...), ' ')
 	file := findingFile(f, opt)
-	if absolute(file) {
-		file = "" // outside the repository: no file of it to annotate
+	if absolute(file) || !quote.Exact(file) {
+		// Outside the repository, no file of it to annotate; a name the
+		// runner cannot be given as it is (a control or an invisible
+		// character, a byte that is not UTF-8) would name another file.
+		file = ""
 	}
 	if file != "" {
 		b = append(appendGitHubProperty(append(b, "file="...), file), ',')
@@ -218,7 +221,9 @@ func appendGitHubCommand(b []byte, f *Finding, opt Options) []byte {
 	if f.Waived {
 		b = append(b, "waived: "...)
 	}
-	b = appendGitHubData(append(appendGitHubData(b, f.Address), ": "...), f.Message)
+	// GitHub cuts a message past 4,096 characters, silently: a long
+	// address is cut instead, so that what is wrong and the fix stay.
+	b = appendGitHubData(append(appendGitHubData(b, quote.Middle(f.Address, githubAddressBytes)), ": "...), f.Message)
 	switch {
 	case f.Waived:
 		b = appendGitHubData(append(b, "%0Areason: "...), quote.Line(waiverReason(f)))
@@ -232,10 +237,20 @@ func appendGitHubCommand(b []byte, f *Finding, opt Options) []byte {
 	return append(b, '\n')
 }
 
+// githubAddressBytes bounds a finding's address in its annotation, before
+// escapes: with the message, at most about 2,000 characters escaped (see
+// rules' maxShown), and the fix, it leaves the annotation within the
+// 4,096 GitHub shows.
+const githubAddressBytes = 300
+
 // githubData escapes a workflow command's message as the runner expects
-// (%, CR and LF), so no value can end the command or start another one,
-// and writes the "[" of "##[" as quote.NoCommands does. Other control
-// characters become spaces, and bytes that are not UTF-8 U+FFFD.
+// (%), so no value can end the command or start another one, and writes
+// the "[" of "##[" as quote.NoCommands does. Line breaks and other control
+// characters become spaces: escaped as %0A, the runner would turn them
+// back into lines of the annotation, which a value could write to read as
+// its own (a directory's name in a merged run's address). Each format
+// character is shown as its escape, and bytes that are not UTF-8 as
+// U+FFFD.
 func githubData(s string) string { return string(appendGitHubData(nil, s)) }
 
 // appendGitHubData appends s escaped as githubData says.
@@ -260,10 +275,6 @@ func appendGitHubEscaped(b []byte, s string, property bool) []byte {
 			b = append(b, `\x5b`...)
 		case r == '%':
 			b = append(b, "%25"...)
-		case r == '\r':
-			b = append(b, "%0D"...)
-		case r == '\n':
-			b = append(b, "%0A"...)
 		case r == ':':
 			b = append(b, "%3A"...)
 		case r == ',':

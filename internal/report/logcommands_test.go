@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/config"
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
@@ -57,13 +58,10 @@ func TestGitHubDataEscapes(t *testing.T) {
 			switch {
 			case r == '%':
 				b.WriteString("%25")
-			case r == '\r':
-				b.WriteString("%0D")
-			case r == '\n':
-				b.WriteString("%0A")
 			case r < 0x20 || (r >= 0x7f && r < 0xa0) || r == '\u2028' || r == '\u2029':
 				b.WriteByte(' ')
-			case r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' || r == '\u200e' || r == '\u200f' || r == '\u061c':
+			case r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' || r == '\u200e' || r == '\u200f' || r == '\u061c',
+				r == '\u00a0', r == '\u034f', r == '\u115f', r == '\u3164', r == '\ufe0f', r == '\u2800', r == '\u3000':
 				fmt.Fprintf(&b, `\u%04x`, r)
 			default:
 				b.WriteRune(r)
@@ -73,7 +71,9 @@ func TestGitHubDataEscapes(t *testing.T) {
 	}
 	for _, s := range []string{"", "plain", "100% done\r\n::stop-commands::x", "tab\tbell\x07del\x7f",
 		"c1 \u0085 \u009f nbsp \u00a0", "bad \xff\xfe utf-8 \xe2\x80", "é ü 日本 \U0001F600 \u2028", "%%%\n\n",
-		"aws_iam_access_key.k[\"\u202eved\"] \u2066x\u2069"} {
+		"aws_iam_access_key.k[\"\u202eved\"] \u2066x\u2069",
+		// Invisible past Cf (round 260): each would let lp["ci…"] read as lp["ci"].
+		"lp[\"ci\u034f\"] lp[\"ci\u115f\"] lp[\"ci\u3164\"] lp[\"ci\ufe0f\"] lp[\"ci\u2800\"] \u3000x"} {
 		if got, want := githubData(s), reference(s); got != want {
 			t.Errorf("githubData(%q) = %q, want %q", s, got, want)
 		}
@@ -144,6 +144,35 @@ func TestNoLogCommandsInExactFormats(t *testing.T) {
 			if got, want := b.String(), `a##%b###%c#`; got != want {
 				t.Errorf("split at %d, %d: %q, want %q", i, j, got, want)
 			}
+		}
+	}
+}
+
+// TestGitHubAnnotationBounds (round 260): in a merged run, a plan's
+// directory name cannot write lines into a finding's annotation, nor a
+// long address push its message and fix past the 4,096 characters GitHub
+// shows; a plan path the runner cannot be given as it is names no file.
+func TestGitHubAnnotationBounds(t *testing.T) {
+	addr := `aws_cloudtrail.t["` + strings.Repeat("x", 4100) + `"]`
+	res := lint.Result{Plan: &plan.Plan{FormatVersion: "1.2"}, Resources: 1,
+		Judged:   []lint.ResourceRef{{Address: addr, Type: "aws_cloudtrail", Action: "create"}},
+		Findings: []lint.Finding{finding("IG701", rules.High, addr, "aws_cloudtrail", "create", "include_global_service_events", "IAM events are not recorded", nil)}}
+	for _, dir := range []string{"live/nl\nwaived: ok\n", "live/bidi\u202eabc", "live/esc\x1b[31m", "live/bad\xff", "live/ok"} {
+		out := string(render(t, "github", Merge([]PlanReport{{Path: dir + "/plan.json", ArtifactURI: dir + "/plan.json", Report: New(res, "test")}}, "test"), Options{}))
+		cmd := strings.SplitN(out, "\n", 2)[0]
+		m := commandLine.FindStringSubmatch(cmd)
+		if m == nil {
+			t.Fatalf("%q: not one workflow command: %q", dir, cmd)
+		}
+		msg := unescapeData(m[3])
+		if strings.Contains(msg, "\n") && !strings.HasPrefix(strings.SplitN(msg, "\n", 2)[1], "fix: ") {
+			t.Errorf("%q: the annotation holds lines of the path's:\n%s", dir, quote.Middle(msg, 300))
+		}
+		if n := utf8.RuneCountInString(msg); n > 4096 || !strings.Contains(msg, "IAM events are not recorded") || !strings.Contains(msg, "\nfix: ") {
+			t.Errorf("%q: annotation of %d characters loses the message or the fix", dir, n)
+		}
+		if file := commandProps(m[2])["file"]; (file != "") != (dir == "live/ok") {
+			t.Errorf("%q: file=%q", dir, file)
 		}
 	}
 }
