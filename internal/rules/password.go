@@ -507,10 +507,19 @@ func PasswordPolicyReplacedCreatingFirst() []Finding {
 // PasswordPolicyReplacedRefused is the verdict on a replacement that
 // destroys before it creates (Terraform's default) p, if IAM refuses it
 // (see OutsideIAMLimits): destroying the old object deletes the account's
-// only policy, and the new one is never set (IG108; round 233).
+// only policy, and the new one is never set (IG108; round 233). Where a
+// numeric setting has no definite value, whether IAM takes it cannot be
+// told: IG108 at info, as IG704 notes a trail's (round 261).
 func PasswordPolicyReplacedRefused(p PasswordPolicy) []Finding {
 	c, ok := refusedLimit(p)
 	if !ok {
+		for _, c := range iamLimits(p) {
+			if c.v.Unknown {
+				return []Finding{PasswordPolicyRemoved.undecided(c.name,
+					"the policy is replaced destroying first, and %s has no value iamguard can judge at plan: if IAM refuses it (%s), the old policy is deleted and none takes its place",
+					c.name, c)}
+			}
+		}
 		return nil
 	}
 	return withhold([]Finding{PasswordPolicyRemoved.finding(c.name,
