@@ -3,6 +3,7 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"net/netip"
 	"slices"
 	"strings"
 	"sync"
@@ -353,7 +354,7 @@ func CertificateNames(c *inspect.Certificate, b Baseline, checks *inspect.Budget
 		return []Finding{f}
 	}
 	check := func(kind, name, domain string) {
-		if kind != "IP " && !hostLike(domain) || !allowed.allow(domain) {
+		if !hostLike(domain) && !isIP(domain) || !allowed.allow(domain) {
 			outside, onlyDNS = append(outside, kind+clip(name)), onlyDNS && kind == ""
 		}
 	}
@@ -395,6 +396,13 @@ func hostLike(name string) bool {
 		}
 	}
 	return true
+}
+
+// isIP reports whether a name is an IP address, as an IP SAN or a URI's
+// host may be: judged as a name (in no domain but "*"), not as a host name.
+func isIP(name string) bool {
+	_, err := netip.ParseAddr(name)
+	return err == nil
 }
 
 // domains are allowed domains made ready to match many names in time

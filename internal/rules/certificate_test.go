@@ -341,6 +341,7 @@ func TestCertificateNamesEveryKind(t *testing.T) {
 		{inspect.Certificate{DNSNames: []string{"evil.com\x00.example.com"}}, "evil.com\x00.example.com"},
 		{inspect.Certificate{DNSNames: []string{"www.example.com"}, EmailAddresses: []string{"a@evil.com@x.example.com"}}, "email a@evil.com@x.example.com"},
 		{inspect.Certificate{DNSNames: []string{"www.example.com"}, URIHosts: []string{"evil.com/.example.com"}}, "URI host evil.com/.example.com"},
+		{inspect.Certificate{DNSNames: []string{"www.example.com"}, URIHosts: []string{"2001:db8::1"}}, "URI host 2001:db8::1"},
 	} {
 		fs := CertificateNames(&c.cert, b, nil)
 		if c.want == "" && len(fs) != 0 || c.want != "" && (len(fs) != 1 || !strings.HasSuffix(fs[0].Message, c.want)) {
@@ -370,6 +371,12 @@ func TestCertificateNamesEveryKind(t *testing.T) {
 		if fs := CertificateNames(&inspect.Certificate{DNSNames: c.names}, b, nil); (len(fs) > 0) != c.want {
 			t.Errorf("names %q under %q: %+v, want a finding: %v", c.names, c.allowed, fs, c.want)
 		}
+	}
+	// An IP address is no host name, and "*" admits it, as a SAN or a URI's host.
+	star := DefaultBaseline()
+	star.AllowedCertificateDomains = []string{"*"}
+	if fs := CertificateNames(&inspect.Certificate{DNSNames: []string{"a.test"}, IPAddresses: []string{"2001:db8::2"}, URIHosts: []string{"2001:db8::1"}}, star, nil); len(fs) != 0 {
+		t.Errorf("IP addresses under *: %+v", fs)
 	}
 	// A message shows at most maxShown bytes of each list, however long
 	// the config file's list or the certificate's names.
