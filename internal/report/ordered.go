@@ -57,7 +57,10 @@ func writeOrdered(w io.Writer, n int, weight func(i int) int, render func(b []by
 		from, to int
 		done     chan rendered
 	}
-	free := make(chan []byte, workers) // buffers written out, to be used again
+	// Buffers written out, to be used again: as many as may be in flight
+	// (a chunk in each of order and jobs, one rendering in each worker, the
+	// one being written), or most chunks would grow a buffer anew.
+	free := make(chan []byte, 3*workers+1)
 	jobs := make(chan chunk, workers)
 	order := make(chan chunk, workers)
 	renderChunk := func(c chunk) (out rendered) {
