@@ -353,23 +353,40 @@ func CertificateNames(c *inspect.Certificate, b Baseline, checks *inspect.Budget
 		f.Severity = CertificateDomain.Severity
 		return []Finding{f}
 	}
-	check := func(kind, name, domain string) {
-		if !hostLike(domain) && !isIP(domain) || !allowed.allow(domain) {
+	// A name is in an allowed domain only if it is spelled as a host name
+	// is (see hostLike), or is an IP address (ip).
+	check := func(kind, name, domain string, ip bool) {
+		if !ip && !hostLike(domain) || !allowed.allow(domain) {
 			outside, onlyDNS = append(outside, kind+clip(name)), onlyDNS && kind == ""
 		}
 	}
 	for _, n := range c.DNSNames {
-		check("", n, n)
+		check("", n, n, false)
 	}
 	for _, ip := range c.IPAddresses {
-		check("IP ", ip, ip)
+		check("IP ", ip, ip, true)
 	}
 	for _, e := range c.EmailAddresses {
-		_, domain, _ := strings.Cut(e, "@")
-		check("email ", e, domain)
+		// The domain follows the last @, which a quoted local part may
+		// come before ("a@b"@example.com); one that is not quoted makes
+		// the address no address (its domain is read from the first @,
+		// and so holds an @). The domain may be an address in brackets:
+		// ops@[203.0.113.1].
+		at := strings.LastIndexByte(e, '@')
+		domain := e[at+1:]
+		if local := e[:max(at, 0)]; strings.Contains(local, "@") && !(len(local) > 1 && local[0] == '"' && local[len(local)-1] == '"') {
+			domain = e[strings.IndexByte(e, '@')+1:]
+		}
+		if inner, ok := strings.CutPrefix(domain, "["); ok && strings.HasSuffix(inner, "]") {
+			if addr := strings.TrimPrefix(strings.TrimSuffix(inner, "]"), "IPv6:"); isIP(addr) {
+				check("email ", e, addr, true)
+				continue
+			}
+		}
+		check("email ", e, domain, false)
 	}
 	for _, h := range c.URIHosts {
-		check("URI host ", h, h)
+		check("URI host ", h, h, isIP(h))
 	}
 	if len(outside) == 0 {
 		return nil
@@ -398,11 +415,14 @@ func hostLike(name string) bool {
 	return true
 }
 
-// isIP reports whether a name is an IP address, as an IP SAN or a URI's
-// host may be: judged as a name (in no domain but "*"), not as a host name.
+// isIP reports whether a name is an IP address without a zone, as a URI's
+// host or an e-mail address's domain may be: matched as written (in no
+// domain but "*"), not as a host name. A zone may hold any byte
+// ("::1%evil.com\x00.example.com"): an address with one is no IP address
+// here, and no host name either.
 func isIP(name string) bool {
-	_, err := netip.ParseAddr(name)
-	return err == nil
+	addr, err := netip.ParseAddr(name)
+	return err == nil && addr.Zone() == ""
 }
 
 // domains are allowed domains made ready to match many names in time

@@ -342,6 +342,12 @@ func TestCertificateNamesEveryKind(t *testing.T) {
 		{inspect.Certificate{DNSNames: []string{"www.example.com"}, EmailAddresses: []string{"a@evil.com@x.example.com"}}, "email a@evil.com@x.example.com"},
 		{inspect.Certificate{DNSNames: []string{"www.example.com"}, URIHosts: []string{"evil.com/.example.com"}}, "URI host evil.com/.example.com"},
 		{inspect.Certificate{DNSNames: []string{"www.example.com"}, URIHosts: []string{"2001:db8::1"}}, "URI host 2001:db8::1"},
+		// An IPv6 zone holds any byte: no address, and no host name (round 265).
+		{inspect.Certificate{DNSNames: []string{"::1%evil.com\x00.example.com"}}, "::1%evil.com\x00.example.com"},
+		{inspect.Certificate{DNSNames: []string{"www.example.com"}, URIHosts: []string{"fe80::1%x.example.com"}}, "URI host fe80::1%x.example.com"},
+		{inspect.Certificate{DNSNames: []string{"www.example.com"}, EmailAddresses: []string{"a@::1%evil.com@x.example.com"}}, "email a@::1%evil.com@x.example.com"},
+		// The domain follows the last @; a quoted local part may hold one.
+		{inspect.Certificate{DNSNames: []string{"www.example.com"}, EmailAddresses: []string{`"a@b"@mail.example.com`}}, ""},
 	} {
 		fs := CertificateNames(&c.cert, b, nil)
 		if c.want == "" && len(fs) != 0 || c.want != "" && (len(fs) != 1 || !strings.HasSuffix(fs[0].Message, c.want)) {
@@ -375,7 +381,8 @@ func TestCertificateNamesEveryKind(t *testing.T) {
 	// An IP address is no host name, and "*" admits it, as a SAN or a URI's host.
 	star := DefaultBaseline()
 	star.AllowedCertificateDomains = []string{"*"}
-	if fs := CertificateNames(&inspect.Certificate{DNSNames: []string{"a.test"}, IPAddresses: []string{"2001:db8::2"}, URIHosts: []string{"2001:db8::1"}}, star, nil); len(fs) != 0 {
+	if fs := CertificateNames(&inspect.Certificate{DNSNames: []string{"a.test"}, IPAddresses: []string{"2001:db8::2"}, URIHosts: []string{"2001:db8::1"},
+		EmailAddresses: []string{"ops@[203.0.113.1]", "ops@[IPv6:2001:db8::3]", `"a@b"@example.org`}}, star, nil); len(fs) != 0 {
 		t.Errorf("IP addresses under *: %+v", fs)
 	}
 	// A message shows at most maxShown bytes of each list, however long
