@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -218,30 +219,56 @@ func appendGitHubCommand(b []byte, f *Finding, opt Options) []byte {
 		b = strconv.AppendInt(append(b, ",line="...), int64(f.Line), 10)
 	}
 	b = append(b, "::"...)
-	if f.Waived {
-		b = append(b, "waived: "...)
-	}
-	// GitHub cuts a message past 4,096 characters, silently: a long
-	// address is cut instead, so that what is wrong and the fix stay.
-	b = appendGitHubData(append(appendGitHubData(b, quote.Middle(f.Address, githubAddressBytes)), ": "...), f.Message)
-	switch {
-	case f.Waived:
-		b = appendGitHubData(append(b, "%0Areason: "...), quote.Line(waiverReason(f)))
-	case f.Waiver != nil:
-		b = appendGitHubData(append(b, "%0Awaiver expired on "...), f.Waiver.ExpiresDate())
-		b = appendGitHubData(append(b, ": "...), quote.Line(f.Waiver.Reason))
-	}
-	if !f.Waived && f.Severity != rules.Info && remediation(f) != "" {
-		b = appendGitHubData(append(b, "%0Afix: "...), remediation(f))
+	// GitHub cuts a message past githubMessageChars, silently: a long
+	// address, waiver reason and message are cut instead, so that what is
+	// wrong and the fix stay.
+	msg := f.Message
+	for head := len(b); ; {
+		b = appendGitHubMessage(b[:head], f, msg)
+		n := githubChars(b[head:])
+		if n <= githubMessageChars || msg == "" {
+			break
+		}
+		if keep := len(msg)*githubMessageChars/n - 16; keep >= 16 {
+			msg = quote.Middle(msg, keep)
+		} else {
+			msg = ""
+		}
 	}
 	return append(b, '\n')
 }
 
-// githubAddressBytes bounds a finding's address in its annotation, before
-// escapes: with the message, at most about 2,000 characters escaped (see
-// rules' maxShown), and the fix, it leaves the annotation within the
-// 4,096 GitHub shows.
-const githubAddressBytes = 300
+// appendGitHubMessage appends a finding's annotation message, with msg as
+// its message, escaped.
+func appendGitHubMessage(b []byte, f *Finding, msg string) []byte {
+	if f.Waived {
+		b = append(b, "waived: "...)
+	}
+	b = appendGitHubData(append(appendGitHubData(b, quote.Middle(f.Address, githubValueBytes)), ": "...), msg)
+	switch {
+	case f.Waived:
+		b = appendGitHubData(append(b, "%0Areason: "...), quote.Middle(quote.Line(waiverReason(f)), githubValueBytes))
+	case f.Waiver != nil:
+		b = appendGitHubData(append(b, "%0Awaiver expired on "...), f.Waiver.ExpiresDate())
+		b = appendGitHubData(append(b, ": "...), quote.Middle(quote.Line(f.Waiver.Reason), githubValueBytes))
+	}
+	if !f.Waived && f.Severity != rules.Info && remediation(f) != "" {
+		b = appendGitHubData(append(b, "%0Afix: "...), remediation(f))
+	}
+	return b
+}
+
+// githubMessageChars is how many characters of an annotation's message
+// GitHub shows, as the runner reads them (%0A one, \U000e0041 ten).
+const githubMessageChars = 4096
+
+// githubChars counts the characters of escaped workflow command data as
+// the runner reads them: each escape (%25, %0A) is one.
+func githubChars(b []byte) int { return utf8.RuneCount(b) - 2*bytes.Count(b, []byte("%")) }
+
+// githubValueBytes bounds a finding's address and its waiver's reason in
+// its annotation, before escapes, so that its message has room.
+const githubValueBytes = 300
 
 // githubData escapes a workflow command's message as the runner expects
 // (%), so no value can end the command or start another one, and writes

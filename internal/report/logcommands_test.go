@@ -175,4 +175,20 @@ func TestGitHubAnnotationBounds(t *testing.T) {
 			t.Errorf("%q: file=%q", dir, file)
 		}
 	}
+	// Names in a message escaped ten characters for four bytes (round
+	// 265: IG203's ten addresses of for_each keys of variation selectors
+	// took 6,776 characters, the fix last), and a long waiver reason.
+	long := strings.Repeat(`k["a`+strings.Repeat("\U000E0100", 57)+`"], `, 10)
+	res.Findings[0].Message = "user deployer has 10 active access keys: " + long
+	for _, w := range []*waiver{nil, {config.Waiver{Rule: "IG701", Address: "*", Reason: strings.Repeat("\u00a0", 5000)}, false}} {
+		res.Findings[0].Waiver, res.Findings[0].Waived = nil, false
+		if w != nil {
+			res.Findings[0].Waiver = &w.Waiver
+		}
+		m := commandLine.FindStringSubmatch(strings.SplitN(string(render(t, "github", New(res, "test"), Options{})), "\n", 2)[0])
+		msg := unescapeData(m[3])
+		if n := utf8.RuneCountInString(msg); n > 4096 || !strings.Contains(msg, "user deployer has 10 active") || !strings.Contains(msg, "\nfix: ") {
+			t.Errorf("waiver %v: annotation of %d characters loses the message or the fix", w != nil, n)
+		}
+	}
 }
