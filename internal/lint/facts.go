@@ -275,6 +275,12 @@ type user struct {
 	vague bool
 }
 
+// later reports whether u is known only after apply (see sourceUser): an
+// aws_iam_user whose name the plan does not give, whose objects are its
+// alone among the aws_iam_user resources, but which a name given outright
+// may be too; or a vague user.
+func (u user) later() bool { return strings.HasPrefix(u.key, "\x00") }
+
 // laterName ends the name userOf gives a user known only after apply.
 const laterName = " (known after apply)"
 
@@ -759,10 +765,13 @@ func (l *linter) groupAccessKeys() {
 	last := map[string]int32{} // a user's last key so far
 	for i, o := range l.keys {
 		l.keyNext[i] = -1
+		u := l.ownerOf(o, "user")
 		if status := keyStatus(o); status.Unknown || status.V == "Active" {
 			l.activeKeys++
+			if !u.later() && !u.vague && !u.name.Unknown && u.name.V != "" && !l.keptUsers[userKey(u.name.V)] {
+				l.activeUnheld++
+			}
 		}
-		u := l.ownerOf(o, "user")
 		if u.name.Unknown || u.name.V == "" {
 			heads = append(heads, int32(i)) // alone
 			continue
@@ -971,8 +980,18 @@ func (l *linter) judgeKeySet(head int32) {
 			l.keyFacts[changes[i]] = append(l.keyFacts[changes[i]], f)
 		}
 	}
-	if u.vague || u.name.Unreadable { // round 216: a user given as a list was a set of its own, no IG203
-		if j, f := rules.VagueUserKeys(u.name, keys, l.activeKeys); j >= 0 && changes[j] != nil {
+	active := 0 // keys in the account, once applied, that may be this user's (VagueUserKeys)
+	switch {
+	case u.vague || u.name.Unreadable: // round 216: a user given as a list was a set of its own, no IG203
+		active = l.activeKeys
+	case u.later():
+		// An aws_iam_user named only after apply is no other aws_iam_user
+		// (IAM refuses a second user of one name), but may be the user of
+		// a key named outright whom no aws_iam_user holds (round 266).
+		active = l.activeUnheld + 1
+	}
+	if active > 0 {
+		if j, f := rules.VagueUserKeys(u.name, keys, active); j >= 0 && changes[j] != nil {
 			l.keyFacts[changes[j]] = append(l.keyFacts[changes[j]], f)
 		}
 	}

@@ -279,6 +279,7 @@ type linter struct {
 	keyNext        []int32
 	keyFacts       map[*change][]rules.Finding
 	activeKeys     int // keys active, or maybe, once the plan is applied
+	activeUnheld   int // of them, those of a user named outright whom no aws_iam_user holds
 	keyScratch     []rules.AccessKey
 	changeScratch  []*change
 	sshKeys        map[string][]rules.Finding // address -> IG401-IG404

@@ -398,6 +398,16 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/policy-replaced-refused", nil, map[string]string{
 			"aws_iam_account_password_policy.p": "IG101:info IG108:high",
 		}},
+		// A key of an aws_iam_user named only after apply beside one for
+		// that name given outright, and the same user renamed to a name
+		// known only after apply with a standing key (round 266: no
+		// finding).
+		{"trust/key-user-named-later", nil, map[string]string{
+			"aws_iam_access_key.k1": "IG203:info",
+		}},
+		{"trust/key-user-renamed-later", nil, map[string]string{
+			"aws_iam_access_key.old": "IG203:info",
+		}},
 		// The same with a length known only after apply (round 261: no
 		// IG108; a trail's IG704 is info then).
 		{"trust/policy-replaced-unknown", nil, map[string]string{
