@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go"
 
@@ -30,29 +32,31 @@ func (e *NoCredentialsError) Unwrap() error { return e.Err }
 var ErrNoAccount = errors.New("STS named no 12-digit account ID for the credentials")
 
 // CallerAccount checks the credentials once, with STS GetCallerIdentity,
-// and returns the account they belong to. A failure to find any
+// and returns the account they belong to, and AWS's clock as the reply
+// gives it (its Date header; zero without one). A failure to find any
 // credentials is a *NoCredentialsError; other failures, a reply with no
 // account ID among them (ErrNoAccount), are an *Error.
-func CallerAccount(ctx context.Context, creds aws.CredentialsProvider, api CallerIdentityAPI) (string, error) {
+func CallerAccount(ctx context.Context, creds aws.CredentialsProvider, api CallerIdentityAPI) (account string, served time.Time, err error) {
 	if creds == nil {
-		return "", &NoCredentialsError{Err: errors.New("no credentials provider")}
+		return "", time.Time{}, &NoCredentialsError{Err: errors.New("no credentials provider")}
 	}
 	if _, err := creds.Retrieve(ctx); err != nil && fromIMDS(err) {
-		return "", &NoCredentialsError{Err: err}
+		return "", time.Time{}, &NoCredentialsError{Err: err}
 	}
 	out, err := api.GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
 	if err != nil {
-		return "", wrap("GetCallerIdentity", err) // names sts:GetCallerIdentity, or sts:AssumeRole when the role was refused
+		return "", time.Time{}, wrap("GetCallerIdentity", err) // names sts:GetCallerIdentity, or sts:AssumeRole when the role was refused
 	}
-	account := aws.ToString(out.Account)
+	account = aws.ToString(out.Account)
 	if !accountID(account) {
 		err := ErrNoAccount
 		if account != "" {
 			err = fmt.Errorf("%w (it named %q)", ErrNoAccount, quote.Middle(account, 40))
 		}
-		return "", &Error{Service: "sts", Action: "GetCallerIdentity", Err: err}
+		return "", time.Time{}, &Error{Service: "sts", Action: "GetCallerIdentity", Err: err}
 	}
-	return account, nil
+	served, _ = awsmiddleware.GetServerTime(out.ResultMetadata)
+	return account, served, nil
 }
 
 // accountID reports whether s is an AWS account ID: 12 decimal digits.

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
@@ -334,13 +335,13 @@ func TestCallerAccountMissing(t *testing.T) {
 	creds := credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "test-secret", "")
 	stsc := sts.New(sts.Options{Region: "us-east-1", BaseEndpoint: aws.String(srv.URL), Credentials: creds,
 		HTTPClient: testHTTPClient(), RetryMaxAttempts: 1, APIOptions: []func(*middleware.Stack) error{RejectEmptyReplies}})
-	if account, err := CallerAccount(context.Background(), creds, stsc); account != iamtest.DefaultAccountID || err != nil {
-		t.Fatalf("the fake's reply: %q, %v", account, err)
+	if account, served, err := CallerAccount(context.Background(), creds, stsc); account != iamtest.DefaultAccountID || !served.Equal(now.Truncate(time.Second)) || err != nil {
+		t.Fatalf("the fake's reply: %q at %v, %v", account, served, err)
 	}
 	for _, account := range []string{"", "<Account/>", "<Account></Account>", "<Account> 123456789012</Account>", "<Account>12345678901</Account>", "<Account>12345678901x</Account>"} {
 		srv.RawReply("GetCallerIdentity", []byte(`<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:root</Arn>`+
 			account+`</GetCallerIdentityResult></GetCallerIdentityResponse>`), nil, 1)
-		got, err := CallerAccount(context.Background(), creds, stsc)
+		got, _, err := CallerAccount(context.Background(), creds, stsc)
 		var e *Error
 		if got != "" || !errors.Is(err, ErrNoAccount) || !errors.As(err, &e) || e.Action != "GetCallerIdentity" {
 			t.Errorf("%s: %q, %v; want ErrNoAccount from GetCallerIdentity", account, got, err)

@@ -363,3 +363,33 @@ data "iamguard_account_compliance" "test" {}`
 		Check:  check,
 	})
 }
+
+// TestAWSClockEveryArea: every data source judges AWS's dates against
+// AWS's clock, as STS's reply at configure gives it, not the host's, 100
+// days behind (round 264: the access keys and signing certificates read
+// bob's 120-day-old key and alice's 120-day-old certificate as 20 days
+// old, and CloudTrail was asked for a window ending before the newest
+// events, so a key switched on an hour ago passed).
+func TestAWSClockEveryArea(t *testing.T) {
+	awsNow := testNow.AddDate(0, 0, 100)
+	srv := iamtest.New(t, &iamtest.Account{Now: awsNow, Root: iamtest.Root{MFAEnabled: true}, Users: []iamtest.User{
+		{Name: "bob", AccessKeys: []iamtest.AccessKey{{ID: "AKIABOB000000000001", Created: awsNow.AddDate(0, 0, -120), LastUsed: awsNow.AddDate(0, 0, -1),
+			LastUsedService: "s3", LastUsedRegion: "us-east-1"}}},
+		{Name: "alice", SigningCertificates: []iamtest.SigningCertificate{{ID: "ALICECERT1", Body: signingCert(t), Uploaded: awsNow.AddDate(0, 0, -120)}}},
+	}, Events: []iamtest.Event{{ID: "ev-key", Name: "UpdateAccessKey", Time: awsNow.Add(-time.Hour), Username: "alice",
+		RequestParameters: map[string]any{"accessKeyId": "AKIAOLDKEY", "status": "Active", "userName": "bob"}}}})
+	run(t, resource.TestStep{
+		Config: cloudTrailProviderBlock(srv) + `
+data "iamguard_access_keys" "test" {}
+data "iamguard_signing_certificates" "test" {}
+data "iamguard_iam_events" "test" {}
+`,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr("data.iamguard_access_keys.test", "access_keys.0.age_days", "120"),
+			resource.TestCheckTypeSetElemNestedAttrs("data.iamguard_access_keys.test", "findings.*", map[string]string{"rule_id": "IG204"}),
+			resource.TestCheckTypeSetElemNestedAttrs(sgAddr, "findings.*", map[string]string{"rule_id": "IG808", "subject": "ALICECERT1"}),
+			resource.TestCheckResourceAttr(evAddr, "end_time", awsNow.Format(time.RFC3339)),
+			resource.TestCheckTypeSetElemNestedAttrs(evAddr, "findings.*", map[string]string{"rule_id": "IG902"}),
+		),
+	})
+}

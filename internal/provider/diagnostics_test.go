@@ -31,7 +31,7 @@ func TestNoCredentialsDiagnostic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = awsiam.CallerAccount(ctx, cfg.Credentials, sts.NewFromConfig(cfg, func(o *sts.Options) { o.BaseEndpoint = aws.String(srv.URL) }))
+	_, _, err = awsiam.CallerAccount(ctx, cfg.Credentials, sts.NewFromConfig(cfg, func(o *sts.Options) { o.BaseEndpoint = aws.String(srv.URL) }))
 	var none *awsiam.NoCredentialsError
 	if !errors.As(err, &none) {
 		t.Fatalf("got %v, want a NoCredentialsError", err)
@@ -89,7 +89,7 @@ func TestCredentialProcessOutputNotShown(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = awsiam.CallerAccount(ctx, cfg.Credentials, sts.NewFromConfig(cfg, func(o *sts.Options) { o.BaseEndpoint = aws.String(srv.URL) }))
+			_, _, err = awsiam.CallerAccount(ctx, cfg.Credentials, sts.NewFromConfig(cfg, func(o *sts.Options) { o.BaseEndpoint = aws.String(srv.URL) }))
 			if err == nil {
 				t.Fatal("the credentials were accepted")
 			}

@@ -320,11 +320,13 @@ func (p *iamguardProvider) Configure(ctx context.Context, req provider.Configure
 
 	// One check of the credentials here gives one clear diagnostic, instead
 	// of the same failure once per data source.
-	c.account, err = awsiam.CallerAccount(ctx, cfg.Credentials, stsClient(cfg))
+	var served time.Time
+	c.account, served, err = awsiam.CallerAccount(ctx, cfg.Credentials, stsClient(cfg))
 	if err != nil {
 		resp.Diagnostics.Append(credentialsFailed(ctx, err, m.Profile.ValueString()))
 		return
 	}
+	c.now = awsClock(c.now, served)
 	resp.Diagnostics.Append(checkAccount(c.account, stringValues(m.AllowedAccountIDs), stringValues(m.ForbiddenAccountIDs))...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -342,6 +344,28 @@ func (p *iamguardProvider) Configure(ctx context.Context, req provider.Configure
 	})
 	resp.DataSourceData = c
 }
+
+// awsClock is the clock data sources judge AWS's dates against: AWS's own,
+// as a reply served at served says it is (the host's clock, host, moved by
+// their difference), or host where the reply gave none or they differ by
+// less than what a Date header tells (whole seconds) and its round trip
+// may. A host clock behind AWS's would make old keys and certificates look
+// young, and a CloudTrail window end before the newest events (round 264;
+// round 151 found it for the credential report's age).
+func awsClock(host func() time.Time, served time.Time) func() time.Time {
+	if served.IsZero() {
+		return host
+	}
+	skew := served.Sub(host())
+	if skew.Abs() < clockTolerance {
+		return host
+	}
+	return func() time.Time { return host().Add(skew) }
+}
+
+// clockTolerance is the least difference between the host's clock and
+// AWS's that awsClock corrects.
+const clockTolerance = 5 * time.Second
 
 func (p *iamguardProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
