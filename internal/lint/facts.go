@@ -1106,7 +1106,7 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 			}
 			id, _, _ := material(c.rc.Type, a)
 			account, _ := l.accountUser(c.rc, "")
-			r = held[[2]string{id, account}].replacement(userKey(u.V))
+			r = held[[2]string{id, account}].replacement(userKey(u.V), certificateSum(a))
 		}
 		best[k] = max(best[k], r)
 	}
@@ -1162,10 +1162,24 @@ func certificateID(a attrs) string {
 
 // holders are the users that hold one key in signing certificates: two of
 // their names at most, enough to tell whether one is another's, and
-// whether a user known only after apply holds it too.
+// whether a user known only after apply holds it too; and, by
+// certificateSum, the certificates of the key held through the plan
+// (standing) and those the plan deletes (deleted).
 type holders struct {
-	names []string
-	vague bool
+	names             []string
+	vague             bool
+	standing, deleted []string
+}
+
+// certificateSum tells a signing certificate's body apart from others
+// (its SHA-256 over the DER), or is "" for one that does not parse.
+func certificateSum(a attrs) string {
+	if body := a.str("certificate_body", ""); !body.Unknown {
+		if c, err := inspect.ParseCertificate(body.V); err == nil {
+			return c.SHA256Fingerprint
+		}
+	}
+	return ""
 }
 
 func (h *holders) add(u user) {
@@ -1179,13 +1193,20 @@ func (h *holders) add(u user) {
 
 // replacement judges an upload of the key for the user whose key is user
 // (see signingReplacements).
-func (h *holders) replacement(user string) rules.Replacement {
+//
+// IAM refuses an upload of a certificate any user holds
+// (DuplicateCertificate): another user, or this one at another address
+// that the plan keeps (round 266; a certificate renewed for the same key
+// is another). One the plan deletes at another address may still be held
+// when the upload comes, as nothing orders them: whether IAM takes it is
+// known only after apply.
+func (h *holders) replacement(user, sum string) rules.Replacement {
 	switch {
 	case h == nil:
 		return rules.SoundReplacement
-	case slices.ContainsFunc(h.names, func(n string) bool { return n != user }):
+	case sum != "" && slices.Contains(h.standing, sum) || slices.ContainsFunc(h.names, func(n string) bool { return n != user }):
 		return rules.NoReplacement
-	case h.vague:
+	case h.vague || sum != "" && slices.Contains(h.deleted, sum):
 		return rules.PendingReplacement
 	}
 	return rules.SoundReplacement
@@ -1208,6 +1229,22 @@ func (l *linter) signingKeyHolders() map[[2]string]*holders {
 			held[k] = &holders{}
 		}
 		held[k].add(l.userOf(o, "user_name"))
+		if o.change == nil || o.forgotten || o.change.action != "create" && o.change.action != "replace" {
+			held[k].standing = append(held[k].standing, certificateSum(o.attrs()))
+		}
+	}
+	// A certificate held before the plan that the plan deletes at
+	// another address than an upload of it: nothing orders the deletion
+	// before the upload, which may come first (see replacement).
+	for _, c := range slices.Concat(l.changes, l.orphans) {
+		if c.rc.Type != typ || !c.removed {
+			continue
+		}
+		account, ok := l.accountUser(c.rc, "")
+		if id, _, _ := material(typ, c.before()); ok && id != "" && held[[2]string{id, account}] != nil {
+			h := held[[2]string{id, account}]
+			h.deleted = append(h.deleted, certificateSum(c.before()))
+		}
 	}
 	return held
 }

@@ -398,6 +398,15 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/policy-replaced-refused", nil, map[string]string{
 			"aws_iam_account_password_policy.p": "IG101:info IG108:high",
 		}},
+		// An upload of a certificate the user keeps at another address,
+		// which IAM refuses, and of one deleted at another address, which
+		// it refuses if the upload comes first (round 266: no finding).
+		{"trust/signing-same-kept", nil, map[string]string{
+			"aws_iam_signing_certificate.a": "IG501:medium",
+		}},
+		{"trust/signing-same-readdressed", nil, map[string]string{
+			"aws_iam_signing_certificate.old": "IG501:info",
+		}},
 		// A key of an aws_iam_user named only after apply beside one for
 		// that name given outright, and the same user renamed to a name
 		// known only after apply with a standing key (round 266: no
