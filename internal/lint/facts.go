@@ -763,13 +763,30 @@ func (l *linter) groupAccessKeys() {
 	l.keyNext = make([]int32, len(l.keys))
 	var heads []int32          // each set's first key
 	last := map[string]int32{} // a user's last key so far
+	// Users shown to exist before the plan, by accountUser: those of keys
+	// that do. An aws_iam_user named only after apply is none of them: IAM
+	// refuses to create or rename a user to a name that exists.
+	existed := map[string]bool{}
+	for _, o := range l.keys {
+		if o.change == nil || o.forgotten || o.change.action != "create" && o.change.action != "replace" {
+			if u := o.attrs().str("user", ""); !u.Unknown && !u.Unreadable && u.V != "" {
+				if k, ok := l.accountUser(o.ref(), u.V); ok {
+					existed[k] = true
+				}
+			}
+		}
+	}
+	l.activeUnheld = map[string]int{}
 	for i, o := range l.keys {
 		l.keyNext[i] = -1
 		u := l.ownerOf(o, "user")
 		if status := keyStatus(o); status.Unknown || status.V == "Active" {
 			l.activeKeys++
-			if !u.later() && !u.vague && !u.name.Unknown && u.name.V != "" && !l.keptUsers[userKey(u.name.V)] {
-				l.activeUnheld++
+			if !u.later() && !u.vague && !u.name.Unknown && u.name.V != "" {
+				if k, ok := l.accountUser(o.ref(), u.name.V); ok && !l.takenIn[k] && !existed[k] {
+					account, _ := l.accountUser(o.ref(), "")
+					l.activeUnheld[account]++
+				}
 			}
 		}
 		if u.name.Unknown || u.name.V == "" {
@@ -913,6 +930,10 @@ func (l *linter) judgeKeySet(head int32) {
 	keys, changes := l.keyScratch[:0], l.changeScratch[:0]
 	u := l.ownerOf(l.keys[head], "user")
 	user := l.withheld(u)
+	var account string // of a user named only after apply (see below)
+	if u.later() {
+		account, _ = l.accountUser(l.keys[head].ref(), "")
+	}
 	for i := head; i >= 0; i = l.keyNext[i] {
 		a := l.keys[i].attrs()
 		status := keyStatus(l.keys[i])
@@ -986,9 +1007,10 @@ func (l *linter) judgeKeySet(head int32) {
 		active = l.activeKeys
 	case u.later():
 		// An aws_iam_user named only after apply is no other aws_iam_user
-		// (IAM refuses a second user of one name), but may be the user of
-		// a key named outright whom no aws_iam_user holds (round 266).
-		active = l.activeUnheld + 1
+		// (IAM refuses a second user of one name), nor a user there before
+		// the plan, but may be the user of a key named outright whom
+		// neither is, in its account (rounds 266, 267).
+		active = l.activeUnheld[account] + 1
 	}
 	if active > 0 {
 		if j, f := rules.VagueUserKeys(u.name, keys, active); j >= 0 && changes[j] != nil {

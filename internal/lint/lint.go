@@ -278,8 +278,8 @@ type linter struct {
 	keys           []appliedObject
 	keyNext        []int32
 	keyFacts       map[*change][]rules.Finding
-	activeKeys     int // keys active, or maybe, once the plan is applied
-	activeUnheld   int // of them, those of a user named outright whom no aws_iam_user holds
+	activeKeys     int            // keys active, or maybe, once the plan is applied
+	activeUnheld   map[string]int // of them, by account (see accountUser), those of a user named outright whom no aws_iam_user holds, not there before
 	keyScratch     []rules.AccessKey
 	changeScratch  []*change
 	sshKeys        map[string][]rules.Finding // address -> IG401-IG404

@@ -417,6 +417,12 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/key-user-renamed-later", nil, map[string]string{
 			"aws_iam_access_key.old": "IG203:info",
 		}},
+		// The same beside another account's user of that name, and a user
+		// that account creates named only after apply beside a standing
+		// key of a user there before the plan (round 267).
+		{"trust/key-user-named-later-apart", nil, map[string]string{
+			"aws_iam_access_key.k1": "IG203:info",
+		}},
 		// The same with a length known only after apply (round 261: no
 		// IG108; a trail's IG704 is info then).
 		{"trust/policy-replaced-unknown", nil, map[string]string{
