@@ -345,26 +345,25 @@ func (p *iamguardProvider) Configure(ctx context.Context, req provider.Configure
 	resp.DataSourceData = c
 }
 
-// awsClock is the clock data sources judge AWS's dates against: AWS's own,
-// as a reply served at served says it is (the host's clock, host, moved by
-// their difference), or host where the reply gave none or they differ by
-// less than what a Date header tells (whole seconds) and its round trip
-// may. A host clock behind AWS's would make old keys and certificates look
-// young, and a CloudTrail window end before the newest events (round 264;
-// round 151 found it for the credential report's age).
+// awsClock is the clock data sources judge AWS's dates against: the later
+// of the host's (host) and AWS's, as a reply served at served says it is
+// (host moved by their difference). A host clock behind AWS's would make
+// old keys and certificates look young, and end a CloudTrail window before
+// the newest events (round 264; round 151 found it for the credential
+// report's age). AWS's is taken only where it is ahead, by more than what
+// a Date header tells (whole seconds) and its round trip may: a Date from
+// the past (an endpoint's, a proxy's) would make every key young (round
+// 267), and a later clock only judges sooner.
 func awsClock(host func() time.Time, served time.Time) func() time.Time {
-	if served.IsZero() {
-		return host
-	}
 	skew := served.Sub(host())
-	if skew.Abs() < clockTolerance {
+	if served.IsZero() || skew < clockTolerance {
 		return host
 	}
 	return func() time.Time { return host().Add(skew) }
 }
 
-// clockTolerance is the least difference between the host's clock and
-// AWS's that awsClock corrects.
+// clockTolerance is how far ahead of the host's AWS's clock must be for
+// awsClock to take it.
 const clockTolerance = 5 * time.Second
 
 func (p *iamguardProvider) DataSources(context.Context) []func() datasource.DataSource {
