@@ -2,6 +2,7 @@ package inspect
 
 import (
 	"bytes"
+	"crypto/dsa" //nolint:staticcheck // DSA keys must be read to be flagged
 	"crypto/md5"
 	"crypto/rsa"
 	"crypto/sha256"
@@ -70,7 +71,10 @@ func parseSSHAuthorized(text string) (*SSHKey, error) {
 	}
 	pub, comment, options, rest, err := ssh.ParseAuthorizedKey([]byte(text))
 	if err != nil {
-		if k := oddExponentRSA(text); k != nil {
+		if k := refusedParams(text); k != nil {
+			if holdsKey(k.Comment) {
+				return nil, errSecondKey
+			}
 			return k, nil
 		}
 		// x/crypto/ssh's reasons can quote the input; give a fixed one.
@@ -93,38 +97,88 @@ func parseSSHAuthorized(text string) (*SSHKey, error) {
 			return nil, errors.New("the RSA key's modulus is not positive; no SSH takes it")
 		}
 	}
+	if holdsKey(comment) {
+		return nil, errSecondKey
+	}
 	k := newSSHKey(pub, EncodingSSH)
 	k.Comment = comment
 	return k, nil
 }
 
+// sshFields splits a line as x/crypto/ssh and OpenSSH do: at spaces and
+// tabs.
+func sshFields(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' })
+}
+
+// errSecondKey refuses a line whose comment is another key: read as one
+// key, the second would go to IAM unjudged (round 269).
+var errSecondKey = errors.New("more than one key on the line; IAM takes one public key")
+
+// holdsKey reports whether a key's comment holds another public key: a
+// key type's name, then base64 of key data that begins with that name
+// (whatever else the data holds, or x/crypto/ssh takes of it).
+func holdsKey(comment string) bool {
+	f := sshFields(comment)
+	for i := 0; i+1 < len(f); i++ {
+		if !strings.HasPrefix(f[i], "ssh-") && !strings.HasPrefix(f[i], "ecdsa-") && !strings.HasPrefix(f[i], "sk-") {
+			continue
+		}
+		var w struct {
+			Name string
+			Rest []byte `ssh:"rest"`
+		}
+		if data, err := base64.StdEncoding.DecodeString(f[i+1]); err == nil && ssh.Unmarshal(data, &w) == nil && w.Name == f[i] {
+			return true
+		}
+	}
+	return false
+}
+
 // maxRSABits is the largest RSA modulus OpenSSH and x/crypto/ssh take.
 const maxRSABits = 16384
 
-// oddExponentRSA reads an "ssh-rsa BASE64 [comment]" line whose public
-// exponent x/crypto/ssh refuses for its size (over 24 bits) though OpenSSH
-// takes it, so that its size is judged as in the PEM form, which crypto/x509
-// reads: nil for anything else, and for any other reason to refuse it
-// (round 122).
-func oddExponentRSA(text string) *SSHKey {
-	// Fields as x/crypto/ssh and OpenSSH split them: at spaces and tabs.
-	f := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\t' })
-	if len(f) < 2 || f[0] != ssh.KeyAlgoRSA {
+// refusedParams reads an OpenSSH "TYPE BASE64 [comment]" line that
+// x/crypto/ssh refuses for its parameters though OpenSSH reads it, so that
+// it is judged as its PEM form, which crypto/x509 reads: an RSA key whose
+// public exponent is past 24 bits (round 122), or a DSA key of other sizes
+// than 1024 and 160 bits (round 269). It is nil for anything else, and for
+// any other reason to refuse the key.
+func refusedParams(text string) *SSHKey {
+	f := sshFields(text)
+	if len(f) < 2 {
 		return nil
 	}
 	data, err := base64.StdEncoding.DecodeString(f[1])
 	if err != nil {
 		return nil
 	}
-	var w struct {
-		Name string
-		E, N *big.Int
-	}
-	if ssh.Unmarshal(data, &w) != nil || w.Name != ssh.KeyAlgoRSA || w.N.Sign() <= 0 || w.N.BitLen() > maxRSABits ||
-		w.E.BitLen() <= 24 || !w.E.IsInt64() || w.E.Int64() > math.MaxInt || w.E.Bit(0) == 0 {
+	var key any
+	switch f[0] {
+	case ssh.KeyAlgoRSA:
+		var w struct {
+			Name string
+			E, N *big.Int
+		}
+		if ssh.Unmarshal(data, &w) != nil || w.Name != f[0] || w.N.Sign() <= 0 || w.N.BitLen() > maxRSABits ||
+			w.E.BitLen() <= 24 || !w.E.IsInt64() || w.E.Int64() > math.MaxInt || w.E.Bit(0) == 0 {
+			return nil
+		}
+		key = &rsa.PublicKey{N: w.N, E: int(w.E.Int64())}
+	case ssh.KeyAlgoDSA:
+		var w struct {
+			Name       string
+			P, Q, G, Y *big.Int
+		}
+		// What crypto/x509 asks of the PEM form: positive numbers.
+		if ssh.Unmarshal(data, &w) != nil || w.Name != f[0] || w.P.Sign() <= 0 || w.Q.Sign() <= 0 || w.G.Sign() <= 0 || w.Y.Sign() <= 0 {
+			return nil
+		}
+		key = &dsa.PublicKey{Parameters: dsa.Parameters{P: w.P, Q: w.Q, G: w.G}, Y: w.Y}
+	default:
 		return nil
 	}
-	pub, err := ssh.NewPublicKey(&rsa.PublicKey{N: w.N, E: int(w.E.Int64())})
+	pub, err := ssh.NewPublicKey(key)
 	if err != nil {
 		return nil
 	}

@@ -8,6 +8,7 @@ import (
 	"crypto/x509"
 	"encoding/base64"
 	"math/big"
+	"os"
 	"strings"
 	"testing"
 
@@ -184,7 +185,11 @@ func TestSSHKeyIsOneKey(t *testing.T) {
 		"a comment line first":  "# deploy key\n" + ed,
 		"options":               `command="/bin/true",no-pty ` + ed,
 		"a second key after CR": ed + "\r" + rsa,
-		"a private key first":   "-----BEGIN OPENSSH PRIVATE KEY-----x\n" + ed,
+		// Read as a key and a comment, the second would go to IAM unjudged (round 269).
+		"a second key after a space":          ed + " " + rsa,
+		"a second key after a tab, commented": rsa + "\t" + ed,
+		"a second key with a long exponent":   ed + " " + strings.TrimSuffix(wire(t, certtest.RSA(t, 2048).N, big.NewInt(1<<24+1)), " me"),
+		"a private key first":                 "-----BEGIN OPENSSH PRIVATE KEY-----x\n" + ed,
 		// In PEM form, what follows the block is not read past either.
 		"a PEM key, then another key":        certtest.SSHPEM(t, certtest.Ed25519(t).Public()) + rsa,
 		"a PEM key, then a broken PEM block": certtest.SSHPEM(t, certtest.Ed25519(t).Public()) + "-----BEGIN RSA PRIVATE KEY-----\n!!!\n-----END RSA PRIVATE KEY-----\n",
@@ -266,5 +271,30 @@ func TestSSHKeyFlaw(t *testing.T) {
 		if (tt.flaw == "") != (k.KeyFlaw == "") || !strings.Contains(k.KeyFlaw, tt.flaw) {
 			t.Errorf("%s: flaw %q, want one naming %q", tt.name, k.KeyFlaw, tt.flaw)
 		}
+	}
+}
+
+// TestDSAForms: a DSA key of 2,048 bits, which x/crypto/ssh refuses in the
+// OpenSSH form (it takes 1,024 and 160 bits only) though OpenSSH reads it,
+// is read in both forms alike, as DSA, with one fingerprint (round 269:
+// IG401 in PEM, IG403 in the OpenSSH form).
+func TestDSAForms(t *testing.T) {
+	var keys []*inspect.SSHKey
+	for _, name := range []string{"testdata/dsa-2048.pub", "testdata/dsa-2048.pem"} {
+		text, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k, err := inspect.ParseSSHPublicKey(string(text))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if k.Algorithm != "DSA" || k.Bits != 2048 {
+			t.Errorf("%s: %s-%d, want DSA-2048", name, k.Algorithm, k.Bits)
+		}
+		keys = append(keys, k)
+	}
+	if keys[0].SHA256Fingerprint != keys[1].SHA256Fingerprint || keys[0].Authorized != keys[1].Authorized {
+		t.Errorf("the forms differ: %s %s", keys[0].SHA256Fingerprint, keys[1].SHA256Fingerprint)
 	}
 }

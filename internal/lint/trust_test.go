@@ -398,6 +398,10 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/policy-replaced-refused", nil, map[string]string{
 			"aws_iam_account_password_policy.p": "IG101:info IG108:high",
 		}},
+		{"trust/ssh-dsa-forms", nil, map[string]string{
+			"aws_iam_user_ssh_key.pem": "IG401:high IG404:medium",
+			"aws_iam_user_ssh_key.ssh": "IG401:high IG404:medium",
+		}},
 		// An upload of a certificate the user keeps at another address,
 		// which IAM refuses, and of one deleted at another address, which
 		// it refuses if the upload comes first (round 266: no finding).
