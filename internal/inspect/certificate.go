@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -574,15 +575,23 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time, b *Budge
 	for _, c := range chain[:len(chain)-1] {
 		inter.AddCert(c.x509)
 	}
-	_, err := body.x509.Verify(x509.VerifyOptions{
+	paths, err := body.x509.Verify(x509.VerifyOptions{
 		Roots: roots, Intermediates: inter, CurrentTime: at,
 		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 	})
+	if why := ServerUse(body); why != "" {
+		return errors.New(why) // the certificate's own fault, whatever the path
+	}
 	if err == nil {
-		if why := tlsKeyUsage(body.x509); why != "" {
-			return errors.New(why)
+		if err := inOrder(body, chain); err != nil {
+			return err
 		}
-		return inOrder(body, chain)
+		// Names in order are not yet the path: a certificate of its
+		// issuer's name that another key made is off it (round 271).
+		if !slices.ContainsFunc(paths, func(p []*x509.Certificate) bool { return isPath(p, body, chain) }) {
+			return errors.New("the chain holds a certificate off the path: one of its issuer's name that its issuer's key does not sign it with")
+		}
+		return keyIDs(body, chain)
 	}
 	var (
 		unknown  x509.UnknownAuthorityError
@@ -618,16 +627,59 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time, b *Budge
 	return errors.New("the chain does not verify the certificate")
 }
 
-// tlsKeyUsage says why a certificate's key usage, where it has one, does
-// not let a TLS server use its key (crypto/x509 checks only the extended
-// key usage): TLS signs with it (ECDHE) or, for RSA, may encipher a key
-// with it; or "" when it may.
-func tlsKeyUsage(c *x509.Certificate) string {
-	const tls = x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment | x509.KeyUsageKeyAgreement
-	if c.KeyUsage == 0 || c.KeyUsage&tls != 0 {
-		return ""
+// isPath reports whether p, a path crypto/x509 verified, is the body and
+// then the chain as listed.
+func isPath(p []*x509.Certificate, body *Certificate, chain []*Certificate) bool {
+	if len(p) != len(chain)+1 || !bytes.Equal(p[0].Raw, body.x509.Raw) {
+		return false
 	}
-	return "the certificate's key usage allows neither digital signatures nor key encipherment, which a TLS server needs"
+	for i, c := range chain {
+		if !bytes.Equal(p[i+1].Raw, c.x509.Raw) {
+			return false
+		}
+	}
+	return true
+}
+
+// keyIDs checks that each certificate on the path that names its issuer's
+// key (authority key identifier) names the key its issuer has (subject
+// key identifier), where both are given: crypto/x509 takes them as a hint
+// only, but OpenSSL, and the clients built on it, take a certificate whose
+// identifiers disagree for no issuer of it (round 271).
+func keyIDs(body *Certificate, chain []*Certificate) error {
+	prev := body
+	for _, c := range chain {
+		if a, k := prev.x509.AuthorityKeyId, c.x509.SubjectKeyId; len(a) > 0 && len(k) > 0 && !bytes.Equal(a, k) {
+			return fmt.Errorf("%s names another key of its issuer (authority key identifier) than %s has (subject key identifier); OpenSSL-based clients find no issuer",
+				named(prev.Subject), named(c.Subject))
+		}
+		prev = c
+	}
+	return nil
+}
+
+// ServerUse says why a TLS server cannot use a certificate, by what it
+// shows on its own (crypto/x509 checks these only on a path it verifies),
+// or is "": an extended key usage without serverAuth, a key usage without
+// what TLS does with its key (signs with it, ECDHE; or, for RSA, may
+// encipher a key with it), or a critical extension clients do not know.
+func ServerUse(c *Certificate) string {
+	x := c.x509
+	if len(x.UnhandledCriticalExtensions) > 0 {
+		return fmt.Sprintf("the certificate has a critical extension clients do not know (%s), so they refuse it", x.UnhandledCriticalExtensions[0])
+	}
+	if len(x.ExtKeyUsage)+len(x.UnknownExtKeyUsage) > 0 && !slices.Contains(x.ExtKeyUsage, x509.ExtKeyUsageServerAuth) && !slices.Contains(x.ExtKeyUsage, x509.ExtKeyUsageAny) {
+		return "the certificate's extended key usage does not allow a TLS server (serverAuth)"
+	}
+	const sign, encipher = x509.KeyUsageDigitalSignature, x509.KeyUsageKeyEncipherment
+	switch {
+	case x.KeyUsage == 0:
+	case c.KeyAlgorithm == "RSA" && x.KeyUsage&(sign|encipher) == 0:
+		return "the certificate's key usage allows neither digital signatures nor key encipherment, one of which a TLS server needs of an RSA key"
+	case c.KeyAlgorithm != "RSA" && x.KeyUsage&sign == 0:
+		return "the certificate's key usage does not allow digital signatures, which a TLS server makes with its key"
+	}
+	return ""
 }
 
 // inOrder checks that a chain that verifies lists its path in order, each

@@ -283,7 +283,7 @@ func TestVerifyChain(t *testing.T) {
 		{"issuer not a CA", leafOfNotCA, certtest.Chain(notCA, root), "the issuer of \"CN=leaf2,O=iamguard tests\" is not a CA"},
 		{"expired intermediate", leafOfExpired, certtest.Chain(expiredInter, root), `"CN=Old intermediate,O=iamguard tests" on the path is expired`},
 		{"a client certificate", certtest.Issue(t, certtest.Cert{CN: "client", Parent: inter, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}}),
-			certtest.Chain(inter, root), "do not allow a TLS server certificate"},
+			certtest.Chain(inter, root), "extended key usage does not allow a TLS server"},
 		{"a server certificate", certtest.Issue(t, certtest.Cert{CN: "server", Parent: inter, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}}),
 			certtest.Chain(inter, root), ""},
 		{"sha1 signature on the path", certtest.Issue(t, certtest.Cert{CN: "leaf4", Parent: sha1Inter}), certtest.Chain(sha1Inter, rsaRoot), "is signed with SHA1-RSA"},

@@ -76,8 +76,10 @@ func (certificateInfoFunction) Definition(_ context.Context, _ function.Definiti
 			"`signature_algorithm` (such as SHA256-RSA, or the object identifier of one crypto/x509 does not name), `is_ca`, `self_signed`, `sha256_fingerprint` (over the DER, colon-separated hex), and `findings`.\n\n" +
 			"`findings` judges the certificate on its own, with the rules `iamguard lint` applies to a server certificate's body: " +
 			rules.Names(rules.CertificateExpired, rules.CertificateExpiring, rules.CertificateNotYetValid, rules.CertificateWeakKey,
-				rules.CertificateWeakSignature, rules.CertificateDomain, rules.CertificateSelfSigned) + ". " +
-			"The rules that need other inputs (" + rules.Names(rules.CertificateChainInvalid, rules.CertificateKeyMismatch) + ") are not applied. " +
+				rules.CertificateWeakSignature, rules.CertificateDomain, rules.CertificateSelfSigned) + ", and " +
+			rules.Names(rules.CertificateChainInvalid) + " where the certificate's own extensions keep a TLS server from using it (its key usage, " +
+			"extended key usage or a critical extension clients do not know). What needs other inputs (the chain, and " +
+			rules.Names(rules.CertificateKeyMismatch) + ") is not judged. " +
 			"Where a message says \"plan time\", it means `now`.\n\n" +
 			"`now` is the time the dates are judged against, as an RFC 3339 timestamp. Pass `plantimestamp()`: it is known during plan " +
 			"and the same during apply, so the result is too. With `now = null` the function reads the clock of the machine running " +

@@ -206,6 +206,8 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 			chainOut = CertificateChain(body, chain, now, b, s.Checks)
 			caIssued = !slices.ContainsFunc(chainOut, func(f Finding) bool { return f.Rule == CertificateChainInvalid })
 		}
+	default:
+		chainOut = certificateUse(body) // a chain's check says so itself
 	}
 	out := append(certificateOwnFindings(body, now, b, caIssued, s.Checks), chainOut...)
 	switch {
@@ -227,10 +229,20 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 }
 
 // CertificateOwnFindings judges what a certificate shows on its own: dates,
-// key, signature, names and self-signature (IG301-IG305, IG309, IG310). The
-// chain (IG306) and the private key (IG307) need other inputs.
+// key, signature, names, self-signature and the usage it allows (IG301-
+// IG306, IG309, IG310). The chain (the rest of IG306) and the private key
+// (IG307) need other inputs.
 func CertificateOwnFindings(c *inspect.Certificate, now time.Time, b Baseline) []Finding {
-	return certificateOwnFindings(c, now, b, false, nil)
+	return append(certificateOwnFindings(c, now, b, false, nil), certificateUse(c)...)
+}
+
+// certificateUse is IG306 for a certificate whose own extensions keep a
+// TLS server from using it, whatever CAs clients hold (round 271).
+func certificateUse(c *inspect.Certificate) []Finding {
+	if why := inspect.ServerUse(c); why != "" {
+		return []Finding{CertificateChainInvalid.finding("certificate_body", "a TLS server cannot use the certificate: %s", why)}
+	}
+	return nil
 }
 
 // certificateOwnFindings is CertificateOwnFindings; caIssued says a chain

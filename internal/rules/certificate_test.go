@@ -55,6 +55,8 @@ func serverCert(body, chain, key string) ServerCertificate {
 	return ServerCertificate{Body: Known(body), Chain: Known(chain), PrivateKey: Known(key)}
 }
 
+const noSignature = "the certificate's key usage does not allow digital signatures, which a TLS server makes with its key"
+
 func TestEvaluateServerCertificate(t *testing.T) {
 	p := newPKI(t)
 	b := DefaultBaseline()
@@ -93,6 +95,14 @@ func TestEvaluateServerCertificate(t *testing.T) {
 	const smallOrder = "Ed25519 public key of small order; anyone can make signatures that verify under it"
 	// Key usages a TLS server cannot use, on the certificate or its issuer.
 	crlOnly := p.leaf(t, certtest.Cert{KeyUsage: x509.KeyUsageCRLSign})
+	// A certificate of the intermediate's name and another key, which the
+	// intermediate signs: self-issued, not self-signed.
+	selfIssued := certtest.Issue(t, certtest.Cert{CN: "Test Intermediate", CA: true, Parent: p.inter,
+		NotBefore: certNow.AddDate(-5, 0, 0), NotAfter: certNow.AddDate(5, 0, 0)})
+	// The intermediate again, its key named by another identifier: what it
+	// issues names that one (crypto/x509 sets it from the issuer's).
+	otherKeyID := certtest.Issue(t, certtest.Cert{CN: "Test Intermediate", CA: true, Parent: p.root, Key: p.inter.Key, SubjectKeyID: []byte{1, 2, 3, 4},
+		NotBefore: certNow.AddDate(-5, 0, 0), NotAfter: certNow.AddDate(5, 0, 0)})
 	noCertSign := certtest.Issue(t, certtest.Cert{CN: "Signing-only Intermediate", CA: true, Parent: p.root, KeyUsage: x509.KeyUsageDigitalSignature})
 	noCertSignLeaf := p.leaf(t, certtest.Cert{Parent: noCertSign})
 
@@ -137,7 +147,22 @@ func TestEvaluateServerCertificate(t *testing.T) {
 			[]want{{"IG304", High, "certificate_body", "Ed25519 public key that is no point of the curve; no signature verifies under it"}}},
 		{"Ed25519 sound key", serverCert(p.leaf(t, certtest.Cert{Key: certtest.Ed25519(t)}).PEM, p.chain(), ""), b, nil},
 		{"key usage for CRLs alone", serverCert(crlOnly.PEM, p.chain(), ""), b,
-			[]want{{"IG306", Medium, "certificate_chain", "the chain does not verify the certificate: the certificate's key usage allows neither digital signatures nor key encipherment, which a TLS server needs"}}},
+			[]want{{"IG306", Medium, "certificate_chain", "the chain does not verify the certificate: " + noSignature}}},
+		// Round 271: what TLS does with the key, by its type, and what the
+		// certificate shows on its own, with no chain too.
+		{"ECDSA key for key encipherment alone", serverCert(p.leaf(t, certtest.Cert{KeyUsage: x509.KeyUsageKeyEncipherment}).PEM, p.chain(), ""), b,
+			[]want{{"IG306", Medium, "certificate_chain", "the chain does not verify the certificate: " + noSignature}}},
+		{"RSA key for key agreement alone", serverCert(p.leaf(t, certtest.Cert{Key: certtest.RSA(t, 2048), KeyUsage: x509.KeyUsageKeyAgreement}).PEM, p.chain(), ""), b,
+			[]want{{"IG306", Medium, "certificate_chain", "the chain does not verify the certificate: the certificate's key usage allows neither digital signatures nor key encipherment, one of which a TLS server needs of an RSA key"}}},
+		{"RSA key for key encipherment alone", serverCert(p.leaf(t, certtest.Cert{Key: certtest.RSA(t, 2048), KeyUsage: x509.KeyUsageKeyEncipherment}).PEM, p.chain(), ""), b, nil},
+		{"key usage for CRLs alone, no chain", serverCert(crlOnly.PEM, "", ""), b,
+			[]want{{"IG306", Medium, "certificate_body", "a TLS server cannot use the certificate: " + noSignature}}},
+		{"client authentication alone, no chain", serverCert(p.leaf(t, certtest.Cert{ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}}).PEM, "", ""), b,
+			[]want{{"IG306", Medium, "certificate_body", "a TLS server cannot use the certificate: the certificate's extended key usage does not allow a TLS server (serverAuth)"}}},
+		{"a certificate of the issuer's name that the issuer signs, off the path", serverCert(sound.PEM, certtest.Chain(selfIssued, p.inter, p.root), ""), b,
+			[]want{{"IG306", Medium, "certificate_chain", "the chain does not verify the certificate: the chain holds a certificate off the path: one of its issuer's name that its issuer's key does not sign it with"}}},
+		{"authority key identifier of another key", serverCert(p.leaf(t, certtest.Cert{Parent: otherKeyID}).PEM, certtest.Chain(p.inter, p.root), ""), b,
+			[]want{{"IG306", Medium, "certificate_chain", `the chain does not verify the certificate: "CN=www.example.com,O=iamguard tests" names another key of its issuer (authority key identifier) than "CN=Test Intermediate,O=iamguard tests" has (subject key identifier); OpenSSL-based clients find no issuer`}}},
 		{"issuer that may not sign certificates", serverCert(noCertSignLeaf.PEM, certtest.Chain(noCertSign, p.root), ""), b,
 			[]want{{"IG306", Medium, "certificate_chain", `the chain does not verify the certificate: the issuer of "CN=www.example.com,O=iamguard tests" may not sign certificates: its key usage lacks certificate signing`}}},
 		{"ECDSA P-224", serverCert(p.leaf(t, certtest.Cert{Key: certtest.EC(t, elliptic.P224())}).PEM, p.chain(), ""), b,
@@ -649,10 +674,11 @@ func TestBudgetCoversIAMQuota(t *testing.T) {
 	}
 }
 
-// TestVerifiedBodyOwnKey: a body that a verified chain signs with the key
-// of one of its CAs is still self-signed where its own key is that key,
-// though the chain's first certificate holds another (one subject named
-// twice): the check the budget spares is made there.
+// TestVerifiedBodyOwnKey: a body that a chain's CA signs with its key is
+// still self-signed where its own key is that key, though the chain's
+// first certificate holds another (one subject named twice): the check the
+// budget spares is made there. That first certificate is off the path
+// (round 271): the chain is IG306 too.
 func TestVerifiedBodyOwnKey(t *testing.T) {
 	// RSA keys, whose checks the budget spares (ECDSA ones are always
 	// made); certtest keeps one key a size.
@@ -665,8 +691,10 @@ func TestVerifiedBodyOwnKey(t *testing.T) {
 	s := serverCert(p.leaf(t, certtest.Cert{Parent: inter, Key: inter.Key}).PEM, certtest.Chain(twin, inter, p.root), "")
 	s.Checks = inspect.NewBudget()
 	fs := EvaluateServerCertificate(s, certNow, DefaultBaseline())
-	if slices.ContainsFunc(fs, func(f Finding) bool { return f.Rule == CertificateChainInvalid }) {
-		t.Fatalf("the chain should verify: %+v", fs)
+	if !slices.ContainsFunc(fs, func(f Finding) bool {
+		return f.Rule == CertificateChainInvalid && strings.Contains(f.Message, "off the path")
+	}) {
+		t.Errorf("findings %+v; want IG306: the twin is off the path", fs)
 	}
 	if !slices.ContainsFunc(fs, func(f Finding) bool { return f.Rule == CertificateSelfSigned && f.Severity == Medium }) {
 		t.Errorf("findings %+v; want IG310: its own key signs it", fs)
@@ -691,5 +719,20 @@ func TestMatchUnits(t *testing.T) {
 	long := &inspect.Certificate{DNSNames: []string{"x" + piece[:60_000] + "y"}}
 	if got, want := newDomains([]string{"x*" + piece + "!*y"}).matchUnits(long), 60_000*240_000/matchWork; got < want {
 		t.Errorf("a 60 KB name against a 240 KB piece: %d units, want at least %d", got, want)
+	}
+}
+
+// TestCertificateOwnUse: the function's own findings judge what the
+// certificate's extensions allow, as lint does for a body without a chain
+// (round 271).
+func TestCertificateOwnUse(t *testing.T) {
+	p := newPKI(t)
+	c, err := inspect.ParseCertificate(p.leaf(t, certtest.Cert{ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}}).PEM)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := CertificateOwnFindings(c, certNow, DefaultBaseline())
+	if !slices.ContainsFunc(fs, func(f Finding) bool { return f.Rule == CertificateChainInvalid && f.Attribute == "certificate_body" }) {
+		t.Errorf("findings %+v; want IG306 for a client certificate", fs)
 	}
 }
