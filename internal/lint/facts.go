@@ -784,8 +784,7 @@ func (l *linter) groupAccessKeys() {
 			l.activeKeys++
 			if !u.later() && !u.vague && !u.name.Unknown && u.name.V != "" {
 				if k, ok := l.accountUser(o.ref(), u.name.V); ok && !l.takenIn[k] && !existed[k] {
-					account, _ := l.accountUser(o.ref(), "")
-					l.activeUnheld[account]++
+					l.activeUnheld[l.accountID(o.ref())]++
 				}
 			}
 		}
@@ -932,7 +931,7 @@ func (l *linter) judgeKeySet(head int32) {
 	user := l.withheld(u)
 	var account string // of a user named only after apply (see below)
 	if u.later() {
-		account, _ = l.accountUser(l.keys[head].ref(), "")
+		account = l.accountID(l.keys[head].ref())
 	}
 	for i := head; i >= 0; i = l.keyNext[i] {
 		a := l.keys[i].attrs()
@@ -1009,8 +1008,14 @@ func (l *linter) judgeKeySet(head int32) {
 		// An aws_iam_user named only after apply is no other aws_iam_user
 		// (IAM refuses a second user of one name), nor a user there before
 		// the plan, but may be the user of a key named outright whom
-		// neither is, in its account (rounds 266, 267).
-		active = l.activeUnheld[account] + 1
+		// neither is, in an account the plan does not show apart from its
+		// own (rounds 266, 267, 270).
+		active = 1
+		for a, n := range l.activeUnheld {
+			if !plan.IDsApart(a, account) {
+				active += n
+			}
+		}
 	}
 	if active > 0 {
 		if j, f := rules.VagueUserKeys(u.name, keys, active); j >= 0 && changes[j] != nil {
@@ -1301,6 +1306,16 @@ func (l *linter) signingReplacement(c *change, user string) rules.Replacement {
 		}
 	}
 	return l.signingBest[k]
+}
+
+// accountID is the account of c's object as plan.Account names it, or ""
+// with one AWS provider configuration, or where the plan does not show it.
+func (l *linter) accountID(rc *plan.Change) string {
+	if l.plan.AWSAccounts <= 1 {
+		return ""
+	}
+	account, _ := l.plan.Account(rc)
+	return account
 }
 
 // accountUser names the user of c's object within its account. With one

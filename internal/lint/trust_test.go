@@ -427,6 +427,9 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/key-user-named-later-apart", nil, map[string]string{
 			"aws_iam_access_key.k1": "IG203:info",
 		}},
+		{"trust/key-user-named-later-alias", nil, map[string]string{
+			"aws_iam_access_key.k1": "IG203:info",
+		}},
 		// The same with a length known only after apply (round 261: no
 		// IG108; a trail's IG704 is info then).
 		{"trust/policy-replaced-unknown", nil, map[string]string{

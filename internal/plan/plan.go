@@ -2567,8 +2567,13 @@ func (p *Plan) AccountsApart(a, b *Change) bool {
 	}
 	ia, oka := p.Account(a)
 	ib, okb := p.Account(b)
+	return oka && okb && IDsApart(ia, ib)
+}
+
+// IDsApart is AccountsApart of two accounts as Account names them.
+func IDsApart(a, b string) bool {
 	constant := func(id string) bool { return id != "" && !strings.HasPrefix(id, "\x00") }
-	return oka && okb && ia != ib && constant(ia) && constant(ib)
+	return a != b && constant(a) && constant(b)
 }
 
 func (p *Plan) accountOf(rc *Change, accounts map[string]string) (string, bool) {
