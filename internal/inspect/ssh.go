@@ -115,20 +115,21 @@ func sshFields(s string) []string {
 // key, the second would go to IAM unjudged (round 269).
 var errSecondKey = errors.New("more than one key on the line; IAM takes one public key")
 
-// holdsKey reports whether a key's comment holds another public key: a
-// key type's name, then base64 of key data that begins with that name
-// (whatever else the data holds, or x/crypto/ssh takes of it).
+// holdsKey reports whether a key's comment holds another public key: base64
+// of key data that begins with a key type's name, whatever name the field
+// before gives it (OpenSSH reads "rsa-sha2-512 DATA" as the RSA key DATA)
+// and whatever else the data holds.
 func holdsKey(comment string) bool {
-	f := sshFields(comment)
-	for i := 0; i+1 < len(f); i++ {
-		if !strings.HasPrefix(f[i], "ssh-") && !strings.HasPrefix(f[i], "ecdsa-") && !strings.HasPrefix(f[i], "sk-") {
-			continue
-		}
+	for _, field := range sshFields(comment) {
 		var w struct {
 			Name string
 			Rest []byte `ssh:"rest"`
 		}
-		if data, err := base64.StdEncoding.DecodeString(f[i+1]); err == nil && ssh.Unmarshal(data, &w) == nil && w.Name == f[i] {
+		if len(field) < 16 { // no key's data is that short
+			continue
+		}
+		if data, err := base64.StdEncoding.DecodeString(field); err == nil && ssh.Unmarshal(data, &w) == nil &&
+			(strings.HasPrefix(w.Name, "ssh-") || strings.HasPrefix(w.Name, "ecdsa-") || strings.HasPrefix(w.Name, "sk-")) {
 			return true
 		}
 	}

@@ -178,8 +178,10 @@ func wire(t *testing.T, n, e *big.Int) string {
 func TestSSHKeyIsOneKey(t *testing.T) {
 	ed := strings.TrimSpace(certtest.SSHAuthorized(t, certtest.Ed25519(t).Public(), "ci"))
 	rsa := strings.TrimSpace(certtest.SSHAuthorized(t, &certtest.RSA(t, 1024).PublicKey, ""))
-	if _, err := inspect.ParseSSHPublicKey(ed + "\n"); err != nil {
-		t.Fatalf("one key: %v", err)
+	for _, text := range []string{ed + "\n", ed + " ssh-rsa key for alice", ed + " ssh-rsa AAAA", ed + " alice@example.com c29tZSBiYXNlNjQgdGV4dA=="} {
+		if _, err := inspect.ParseSSHPublicKey(text); err != nil {
+			t.Errorf("one key, %q: %v", text, err)
+		}
 	}
 	for name, text := range map[string]string{
 		"a comment line first":  "# deploy key\n" + ed,
@@ -189,6 +191,9 @@ func TestSSHKeyIsOneKey(t *testing.T) {
 		"a second key after a space":          ed + " " + rsa,
 		"a second key after a tab, commented": rsa + "\t" + ed,
 		"a second key with a long exponent":   ed + " " + strings.TrimSuffix(wire(t, certtest.RSA(t, 2048).N, big.NewInt(1<<24+1)), " me"),
+		// OpenSSH reads "rsa-sha2-512 DATA" as the RSA key DATA (round 270).
+		"a second key named by its signature": ed + " rsa-sha2-512" + strings.TrimPrefix(rsa, "ssh-rsa"),
+		"a second key after a comma":          ed + " x," + rsa,
 		"a private key first":                 "-----BEGIN OPENSSH PRIVATE KEY-----x\n" + ed,
 		// In PEM form, what follows the block is not read past either.
 		"a PEM key, then another key":        certtest.SSHPEM(t, certtest.Ed25519(t).Public()) + rsa,
