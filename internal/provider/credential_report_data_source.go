@@ -216,7 +216,14 @@ func (c *client) credentialReportArea(ctx context.Context, rep *awsiam.Credentia
 	}
 	// Its dates are IAM's, judged by IAM's clock too: a host clock behind
 	// IAM's made old keys young (round 151).
-	for _, f := range rules.EvaluateCredentialReport(judged, summary, rep.AgeClock(now), b) {
+	// Its rows' dates are judged as every data source judges AWS's (see
+	// awsClock): against the later of the clock and the reply's, which a
+	// Date from the past would make young (round 270).
+	rowsAt := rep.AgeClock(now)
+	if now.After(rowsAt) {
+		rowsAt = now
+	}
+	for _, f := range rules.EvaluateCredentialReport(judged, summary, rowsAt, b) {
 		fs.add(f.Subject, f)
 	}
 	for _, f := range gaps {

@@ -396,16 +396,20 @@ data "iamguard_iam_events" "test" {}
 
 // TestAWSClockBehind: a Date behind the host's clock (an endpoint's or a
 // proxy's, from 1999 here) is not taken: keys would look young, a
-// 120-day-old one 9,900 days from being made (round 267).
+// 120-day-old one 9,900 days from being made (round 267), in the access
+// keys and in the credential report's rows (round 270).
 func TestAWSClockBehind(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{Now: testNow.AddDate(-27, 0, 0), Users: []iamtest.User{
 		{Name: "bob", AccessKeys: []iamtest.AccessKey{{ID: "AKIABOB000000000001", Created: daysAgo(120), LastUsed: daysAgo(1),
 			LastUsedService: "s3", LastUsedRegion: "us-east-1"}}}}})
+	srv.SetReportTime(testNow.Add(-time.Hour))
 	run(t, resource.TestStep{
-		Config: providerBlock(srv, "") + `data "iamguard_access_keys" "test" {}`,
+		Config: providerBlock(srv, "") + "data \"iamguard_access_keys\" \"test\" {}\n" + crConfig,
 		Check: resource.ComposeAggregateTestCheckFunc(
 			resource.TestCheckResourceAttr("data.iamguard_access_keys.test", "access_keys.0.age_days", "120"),
 			resource.TestCheckTypeSetElemNestedAttrs("data.iamguard_access_keys.test", "findings.*", map[string]string{"rule_id": "IG204"}),
+			// The report's rows too (round 270), whatever its own age.
+			resource.TestCheckTypeSetElemNestedAttrs(crAddr, "findings.*", map[string]string{"rule_id": "IG204"}),
 		),
 	})
 }
