@@ -240,8 +240,9 @@ func (l *linter) applied(typ string) []appliedObject {
 	}
 	slices.SortStableFunc(all, func(a, b appliedObject) int { return strings.Compare(a.address, b.address) })
 	out := all[:0]
+	attr, credential := userAttrs[typ]
 	for i, o := range all {
-		if i+1 < len(all) && all[i+1].address == o.address || o.change != nil && o.change.removed {
+		if i+1 < len(all) && all[i+1].address == o.address || o.change != nil && o.change.removed || credential && l.goneWithUser(o, attr) {
 			continue
 		}
 		out = append(out, o)
@@ -697,6 +698,21 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			l.clearedUsers[k] = true
 		}
 	}
+	l.forcedUsers = forced
+}
+
+// goneWithUser reports whether o, a credential there before the plan (the
+// plan leaves it, updates it or forgets it), goes with its user, whom the
+// plan deletes with force_destroy: the AWS provider deletes the user's
+// keys, SSH keys, signing certificates and login profile first (round 273:
+// a key forgotten as its user left was IG204).
+func (l *linter) goneWithUser(o appliedObject, attr string) bool {
+	if len(l.forcedUsers) == 0 || o.change != nil && !o.forgotten && (o.change.action == "create" || o.change.action == "replace") {
+		return false
+	}
+	u := o.attrs().str(attr, "")
+	k, ok := l.accountUser(o.ref(), u.V)
+	return ok && !u.Unknown && !u.Unreadable && u.V != "" && l.forcedUsers[k] != ""
 }
 
 // renamed is the new name of a user the plan renames: by accountUser, as

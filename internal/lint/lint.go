@@ -305,6 +305,7 @@ type linter struct {
 	oldNames       map[string][]string                       // renamedUsers the other way: by the new one, the old ones (see renews)
 	retaken        map[string]bool                           // names a user is renamed from that another user takes, by key (see readUsers)
 	clearedUsers   map[string]bool                           // users deleted with force_destroy and made again, by accountUser (see readUsers)
+	forcedUsers    map[string]string                         // users deleted with force_destroy, by accountUser: their key (see goneWithUser)
 	checks         *inspect.Budget                           // the signature checks left (see Options.Checks)
 }
 

@@ -415,6 +415,11 @@ func TestFixtureFindings(t *testing.T) {
 		// that name given outright, and the same user renamed to a name
 		// known only after apply with a standing key (round 266: no
 		// finding).
+		// A key forgotten as its user goes with force_destroy, and one
+		// forgotten alone (round 273: IG204 on both).
+		{"trust/key-forgotten-user-forced", nil, map[string]string{
+			"aws_iam_access_key.carol": "IG204:medium",
+		}},
 		{"trust/key-user-named-later", nil, map[string]string{
 			"aws_iam_access_key.k1": "IG203:info",
 		}},
