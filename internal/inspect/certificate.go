@@ -15,6 +15,7 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"math/big"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -641,11 +642,12 @@ func isPath(p []*x509.Certificate, body *Certificate, chain []*Certificate) bool
 	return true
 }
 
-// keyIDs checks that each certificate on the path that names its issuer's
-// key (authority key identifier) names the key its issuer has (subject
-// key identifier), where both are given: crypto/x509 takes them as a hint
-// only, but OpenSSL, and the clients built on it, take a certificate whose
-// identifiers disagree for no issuer of it (round 271).
+// keyIDs checks that each certificate on the path that names its issuer
+// (authority key identifier) names the issuer there: the key its issuer
+// has (subject key identifier), where both are given, and the issuer's
+// serial number, where given. crypto/x509 takes them as a hint only, but
+// OpenSSL, and the clients built on it, take a certificate whose
+// identifiers disagree for no issuer of it (rounds 271, 272).
 func keyIDs(body *Certificate, chain []*Certificate) error {
 	prev := body
 	for _, c := range chain {
@@ -653,10 +655,35 @@ func keyIDs(body *Certificate, chain []*Certificate) error {
 			return fmt.Errorf("%s names another key of its issuer (authority key identifier) than %s has (subject key identifier); OpenSSL-based clients find no issuer",
 				named(prev.Subject), named(c.Subject))
 		}
+		if serial := authoritySerial(prev.x509); serial != nil && serial.Cmp(c.x509.SerialNumber) != 0 {
+			return fmt.Errorf("%s names its issuer by another serial number (authority key identifier) than %s has; OpenSSL-based clients find no issuer",
+				named(prev.Subject), named(c.Subject))
+		}
 		prev = c
 	}
 	return nil
 }
+
+// authoritySerial is the issuer's serial number a certificate's authority
+// key identifier gives, which crypto/x509 does not read, or nil.
+func authoritySerial(c *x509.Certificate) *big.Int {
+	for _, e := range c.Extensions {
+		if !e.Id.Equal(oidAuthorityKeyID) {
+			continue
+		}
+		var akid struct {
+			ID     []byte        `asn1:"optional,tag:0"`
+			Issuer asn1.RawValue `asn1:"optional,tag:1"`
+			Serial *big.Int      `asn1:"optional,tag:2"`
+		}
+		if rest, err := asn1.Unmarshal(e.Value, &akid); err == nil && len(rest) == 0 {
+			return akid.Serial
+		}
+	}
+	return nil
+}
+
+var oidAuthorityKeyID = asn1.ObjectIdentifier{2, 5, 29, 35}
 
 // ServerUse says why a TLS server cannot use a certificate, by what it
 // shows on its own (crypto/x509 checks these only on a path it verifies),
@@ -668,7 +695,8 @@ func ServerUse(c *Certificate) string {
 	if len(x.UnhandledCriticalExtensions) > 0 {
 		return fmt.Sprintf("the certificate has a critical extension clients do not know (%s), so they refuse it", x.UnhandledCriticalExtensions[0])
 	}
-	if len(x.ExtKeyUsage)+len(x.UnknownExtKeyUsage) > 0 && !slices.Contains(x.ExtKeyUsage, x509.ExtKeyUsageServerAuth) && !slices.Contains(x.ExtKeyUsage, x509.ExtKeyUsageAny) {
+	// anyExtendedKeyUsage alone is no serverAuth to OpenSSL (round 272).
+	if len(x.ExtKeyUsage)+len(x.UnknownExtKeyUsage) > 0 && !slices.Contains(x.ExtKeyUsage, x509.ExtKeyUsageServerAuth) {
 		return "the certificate's extended key usage does not allow a TLS server (serverAuth)"
 	}
 	const sign, encipher = x509.KeyUsageDigitalSignature, x509.KeyUsageKeyEncipherment

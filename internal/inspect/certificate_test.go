@@ -692,3 +692,37 @@ func TestPEMArmourInComments(t *testing.T) {
 		t.Errorf("private key: %v", err)
 	}
 }
+
+// TestVerifyChainOpenSSLChecks: what OpenSSL-based clients check of a path
+// that crypto/x509 does not (made by openssl, round 272): an authority key
+// identifier's serial number, matching the key identifier but not the
+// issuer's serial, finds no issuer; one of the issuer's serial does; a
+// certificate whose extended key usage is anyExtendedKeyUsage alone is no
+// TLS server's.
+func TestVerifyChainOpenSSLChecks(t *testing.T) {
+	for _, c := range []struct{ dir, want string }{
+		{"akid_keyid_ok_serial_mismatch", "names its issuer by another serial number"},
+		{"akid_issuer_serial_ok", ""},
+		{"eku_any_only", "extended key usage does not allow a TLS server"},
+	} {
+		read := func(name string) string {
+			b, err := os.ReadFile("testdata/" + c.dir + "/" + name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+		body, err := inspect.ParseCertificate(read("leaf.pem"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		chain, err := inspect.ParseChain(read("chain.pem"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = inspect.VerifyChain(body, chain, body.NotBefore.Add(time.Hour), inspect.NewBudget())
+		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
+			t.Errorf("%s: VerifyChain = %v, want %q", c.dir, err, c.want)
+		}
+	}
+}
