@@ -89,9 +89,9 @@ var (
 		Summary:   "The certificate chain does not verify the certificate for a TLS server",
 		Rationale: "Clients that lack the intermediates (most non-browser clients) fail the handshake when the chain is wrong, incomplete or out of order, or when the certificate's key usages do not allow a TLS server.",
 		Remediation: Remediation{
-			Console:   "Upload the issuing CA's intermediates, ordered from the certificate's issuer up to the root.",
-			CLI:       "openssl verify -untrusted chain.pem cert.pem shows which link is missing.",
-			Terraform: "Set certificate_chain to the issuer's intermediates in order (for example tls_locally_signed_cert's CA cert, or the CA bundle file).",
+			Console:   "Upload the issuing CA's intermediates, ordered from the certificate's issuer up to the root, for a certificate issued for a TLS server.",
+			CLI:       "openssl verify -purpose sslserver -untrusted chain.pem cert.pem shows which link or usage fails.",
+			Terraform: "Set certificate_chain to the issuer's intermediates in order (for example tls_locally_signed_cert's CA cert, or the CA bundle file); a certificate whose own usages refuse a TLS server must be issued again with serverAuth and digital signatures allowed.",
 		},
 		References:    []string{"AWS IAM User Guide: Managing server certificates in IAM"},
 		Event:         eventUploadServerCertificate,
