@@ -413,3 +413,44 @@ func TestAWSClockBehind(t *testing.T) {
 		),
 	})
 }
+
+// TestMFADeactivatedSinceReport: alice has a console password and MFA in
+// the report; her device is deactivated an hour later, and IAM hands back
+// the same report. The account summary, read live, counts no device in use
+// for the one user the report shows with MFA: IG806, not a pass, in the
+// credential report and in the account's compliance (round 275). A user
+// deleted since, with its device, is no sign of it.
+func TestMFADeactivatedSinceReport(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Root: iamtest.Root{Created: daysAgo(1000), MFAEnabled: true},
+		Users: []iamtest.User{consoleUser("alice", daysAgo(10), daysAgo(1), true), consoleUser("bob", daysAgo(10), daysAgo(1), true)}})
+	config := cloudTrailProviderBlock(srv) + crConfig + "\ndata \"iamguard_account_compliance\" \"test\" {}\n"
+	run(t, resource.TestStep{
+		Config: config,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(crAddr, "compliant", "true"),
+			resource.TestCheckResourceAttr(acAddr, "areas.1.area", "credential_report"),
+			resource.TestCheckResourceAttr(acAddr, "areas.1.compliant", "true"),
+		),
+	}, resource.TestStep{
+		PreConfig: func() { // bob goes, with his device: no sign
+			srv.Update(func(a *iamtest.Account) { a.Now, a.Users = testNow.Add(time.Hour), a.Users[:1] })
+		},
+		Config: config,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(crAddr, "compliant", "true"),
+			resource.TestCheckResourceAttr(acAddr, "areas.1.area", "credential_report"),
+			resource.TestCheckResourceAttr(acAddr, "areas.1.compliant", "true"),
+		),
+	}, resource.TestStep{
+		PreConfig: func() {
+			srv.Update(func(a *iamtest.Account) { a.Now, a.Users[0].MFADevices = testNow.Add(2*time.Hour), nil })
+		},
+		Config: config,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
+			resource.TestCheckTypeSetElemNestedAttrs(crAddr, "findings.*", map[string]string{"rule_id": "IG806", "subject": "account"}),
+			resource.TestCheckResourceAttr(acAddr, "areas.1.compliant", "false"),
+			areaFinding("credential_report", "IG806"),
+		),
+	})
+}

@@ -10,7 +10,7 @@ var LoginProfileNoReset = &Rule{
 		CLI:       "aws iam create-login-profile --user-name USER --password-reset-required ...",
 		Terraform: "Set password_reset_required = true on aws_iam_user_login_profile (and pgp_key so the generated password is encrypted).",
 	},
-	References:    []string{"CIS AWS 1.10", "AWS FSBP IAM.5"},
+	References:    []string{"AWS IAM User Guide: Setting a user's password (require a new password at next sign-in)", "Terraform docs: aws_iam_user_login_profile password_reset_required"},
 	Event:         "CreateLoginProfile",
 	ResourceTypes: []string{"aws_iam_user_login_profile"},
 }
