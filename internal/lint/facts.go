@@ -585,6 +585,7 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 	l.goneUsers, l.keptUsers, l.renamedUsers, l.renamedNames = map[string]string{}, map[string]bool{}, map[string]renamed{}, map[string]renamed{}
 	var renamedFrom []string      // the names users are renamed from
 	forced := map[string]string{} // users deleted with force_destroy: by accountUser, their key
+	l.forcedUsers = map[string]string{}
 	l.takenIn, l.heldBefore = map[string]bool{}, map[string]bool{}
 	held := func(rc *plan.Change, name rules.Value[string]) {
 		if k, ok := l.accountUser(rc, name.V); ok && !name.Unknown && !name.Unreadable && name.V != "" {
@@ -635,6 +636,12 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			// delete reads force_destroy from state.
 			if k, ok := l.accountUser(c.rc, was.V); ok {
 				forced[k] = userKey(was.V)
+				// Replaced creating first under its name, the user is not
+				// deleted: IAM refuses the new one (EntityAlreadyExists)
+				// and the apply stops there (round 274).
+				if !(slices.Equal(rc.Actions, tfjson.Actions{tfjson.ActionCreate, tfjson.ActionDelete}) && !name.Unknown && userKey(name.V) == userKey(was.V)) {
+					l.forcedUsers[k] = userKey(was.V)
+				}
 			}
 		}
 		switch {
@@ -698,7 +705,6 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			l.clearedUsers[k] = true
 		}
 	}
-	l.forcedUsers = forced
 }
 
 // goneWithUser reports whether o, a credential there before the plan (the

@@ -420,6 +420,9 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/key-forgotten-user-forced", nil, map[string]string{
 			"aws_iam_access_key.carol": "IG204:medium",
 		}},
+		{"trust/key-user-forced-create-first", nil, map[string]string{
+			"aws_iam_access_key.bob": "IG202:high IG204:medium",
+		}},
 		{"trust/key-user-named-later", nil, map[string]string{
 			"aws_iam_access_key.k1": "IG203:info",
 		}},
