@@ -592,6 +592,9 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time, b *Budge
 		if !slices.ContainsFunc(paths, func(p []*x509.Certificate) bool { return isPath(p, body, chain) }) {
 			return errors.New("the chain holds a certificate off the path: one of its issuer's name that its issuer's key does not sign it with")
 		}
+		if err := caUsage(chain[:len(chain)-1]); err != nil {
+			return err
+		}
 		return keyIDs(body, chain)
 	}
 	var (
@@ -640,6 +643,25 @@ func isPath(p []*x509.Certificate, body *Certificate, chain []*Certificate) bool
 		}
 	}
 	return true
+}
+
+// caUsage checks that no intermediate's extended key usage, where it has
+// one, leaves out a TLS server: crypto/x509 takes anyExtendedKeyUsage for
+// every usage, OpenSSL takes only serverAuth (or the Server Gated Crypto
+// of old, which both take) (round 274).
+func caUsage(intermediates []*Certificate) error {
+	for _, c := range intermediates {
+		x := c.x509
+		if len(x.ExtKeyUsage)+len(x.UnknownExtKeyUsage) == 0 {
+			continue
+		}
+		if !slices.ContainsFunc(x.ExtKeyUsage, func(u x509.ExtKeyUsage) bool {
+			return u == x509.ExtKeyUsageServerAuth || u == x509.ExtKeyUsageNetscapeServerGatedCrypto || u == x509.ExtKeyUsageMicrosoftServerGatedCrypto
+		}) {
+			return fmt.Errorf("%s on the path has an extended key usage without serverAuth, which OpenSSL-based clients refuse for a TLS server", named(c.Subject))
+		}
+	}
+	return nil
 }
 
 // keyIDs checks that each certificate on the path that names its issuer

@@ -698,12 +698,14 @@ func TestPEMArmourInComments(t *testing.T) {
 // identifier's serial number, matching the key identifier but not the
 // issuer's serial, finds no issuer; one of the issuer's serial does; a
 // certificate whose extended key usage is anyExtendedKeyUsage alone is no
-// TLS server's.
+// TLS server's, nor is an intermediate's.
 func TestVerifyChainOpenSSLChecks(t *testing.T) {
 	for _, c := range []struct{ dir, want string }{
 		{"akid_keyid_ok_serial_mismatch", "names its issuer by another serial number"},
 		{"akid_issuer_serial_ok", ""},
 		{"eku_any_only", "extended key usage does not allow a TLS server"},
+		// An intermediate's too (round 274).
+		{"intermediate_eku_any", "has an extended key usage without serverAuth"},
 	} {
 		read := func(name string) string {
 			b, err := os.ReadFile("testdata/" + c.dir + "/" + name)
