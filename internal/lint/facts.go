@@ -181,6 +181,12 @@ type appliedObject struct {
 
 // ref is the change that names o's configuration (its module, type and
 // name), for what is looked up by it: provider, account, settings.
+// standing reports whether o was there before the plan: the plan leaves
+// it, updates it or forgets it, rather than making it.
+func (o appliedObject) standing() bool {
+	return o.change == nil || o.forgotten || o.change.action != "create" && o.change.action != "replace"
+}
+
 func (o appliedObject) ref() *plan.Change {
 	if o.change != nil {
 		return o.change.rc
@@ -713,7 +719,7 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 // keys, SSH keys, signing certificates and login profile first (round 273:
 // a key forgotten as its user left was IG204).
 func (l *linter) goneWithUser(o appliedObject, attr string) bool {
-	if len(l.forcedUsers) == 0 || o.change != nil && !o.forgotten && (o.change.action == "create" || o.change.action == "replace") {
+	if len(l.forcedUsers) == 0 || !o.standing() {
 		return false
 	}
 	u := o.attrs().str(attr, "")
@@ -785,31 +791,14 @@ func (l *linter) groupAccessKeys() {
 	l.keyNext = make([]int32, len(l.keys))
 	var heads []int32          // each set's first key
 	last := map[string]int32{} // a user's last key so far
-	// Users shown to exist before the plan, by accountUser: those of keys
-	// that do. An aws_iam_user named only after apply is none of them: IAM
-	// refuses to create or rename a user to a name that exists.
-	existed := map[string]bool{}
-	for _, o := range l.keys {
-		if o.change == nil || o.forgotten || o.change.action != "create" && o.change.action != "replace" {
-			if u := o.attrs().str("user", ""); !u.Unknown && !u.Unreadable && u.V != "" {
-				if k, ok := l.accountUser(o.ref(), u.V); ok {
-					existed[k] = true
-				}
-			}
-		}
-	}
-	l.activeUnheld = map[string]int{}
+	later := false             // a user named only after apply owns a key
 	for i, o := range l.keys {
 		l.keyNext[i] = -1
-		u := l.ownerOf(o, "user")
 		if status := keyStatus(o); status.Unknown || status.V == "Active" {
 			l.activeKeys++
-			if !u.later() && !u.vague && !u.name.Unknown && u.name.V != "" {
-				if k, ok := l.accountUser(o.ref(), u.name.V); ok && !l.takenIn[k] && !existed[k] {
-					l.activeUnheld[l.accountID(o.ref())]++
-				}
-			}
 		}
+		u := l.ownerOf(o, "user")
+		later = later || u.later()
 		if u.name.Unknown || u.name.V == "" {
 			heads = append(heads, int32(i)) // alone
 			continue
@@ -829,6 +818,36 @@ func (l *linter) groupAccessKeys() {
 		}
 	}
 	l.keyFacts = map[*change][]rules.Finding{}
+	if later {
+		l.countUnheld()
+	}
+}
+
+// countUnheld counts, by account, the keys that are or may be active once
+// the plan is applied of users named outright whom no aws_iam_user of
+// their account holds and no key there before the plan shows existed: the
+// keys an aws_iam_user named only after apply may hold too (activeUnheld).
+// IAM refuses to create a user, or rename one, to a name that exists.
+func (l *linter) countUnheld() {
+	existed := map[string]bool{}
+	for _, o := range l.keys {
+		if u := o.attrs().str("user", ""); o.standing() && !u.Unknown && !u.Unreadable && u.V != "" {
+			if k, ok := l.accountUser(o.ref(), u.V); ok {
+				existed[k] = true
+			}
+		}
+	}
+	l.activeUnheld = map[string]int{}
+	for _, o := range l.keys {
+		if status := keyStatus(o); !status.Unknown && status.V != "Active" {
+			continue
+		}
+		if u := l.ownerOf(o, "user"); !u.later() && !u.vague && !u.name.Unknown && u.name.V != "" {
+			if k, ok := l.accountUser(o.ref(), u.name.V); ok && !l.takenIn[k] && !existed[k] {
+				l.activeUnheld[l.accountID(o.ref())]++
+			}
+		}
+	}
 }
 
 // rename notes that the plan renames user was (from, by accountUser) to
@@ -1165,7 +1184,7 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 	// deleted (one certificate at two addresses).
 	var deleted map[string]bool // made for the first kept one that would count
 	for _, o := range l.applied("aws_iam_signing_certificate") {
-		if o.change != nil && !o.forgotten && (o.change.action == "create" || o.change.action == "replace") {
+		if !o.standing() {
 			continue // an upload: judged above
 		}
 		a := o.attrs()
@@ -1278,7 +1297,7 @@ func (l *linter) signingKeyHolders() map[[2]string]*holders {
 			held[k] = &holders{}
 		}
 		held[k].add(l.userOf(o, "user_name"))
-		if o.change == nil || o.forgotten || o.change.action != "create" && o.change.action != "replace" {
+		if o.standing() {
 			held[k].standing = append(held[k].standing, certificateSum(o.attrs()))
 		}
 	}
