@@ -1174,7 +1174,7 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 			}
 			id, _, _ := material(c.rc.Type, a)
 			account, _ := l.accountUser(c.rc, "")
-			r = held[[2]string{id, account}].replacement(userKey(u.V), certificateSum(a))
+			r = held[[2]string{id, account}].replacement(userKey(u.V), certificateSum(a), c.rc.Address)
 		}
 		best[k] = max(best[k], r)
 	}
@@ -1232,11 +1232,13 @@ func certificateID(a attrs) string {
 // their names at most, enough to tell whether one is another's, and
 // whether a user known only after apply holds it too; and, by
 // certificateSum, the certificates of the key held through the plan
-// (standing) and those the plan deletes (deleted).
+// (standing), those it uploads, and those it deletes (deleted, with their
+// address).
 type holders struct {
 	names             []string
 	vague             bool
-	standing, deleted []string
+	standing, uploads []string
+	deleted           [][2]string
 }
 
 // certificateSum tells a signing certificate's body apart from others
@@ -1266,18 +1268,31 @@ func (h *holders) add(u user) {
 // (DuplicateCertificate): another user, or this one at another address
 // that the plan keeps (round 266; a certificate renewed for the same key
 // is another). One the plan deletes at another address may still be held
-// when the upload comes, as nothing orders them: whether IAM takes it is
-// known only after apply.
-func (h *holders) replacement(user, sum string) rules.Replacement {
+// when the upload comes, as nothing orders them, and of two uploads of
+// one certificate IAM takes the first (round 277): whether it takes this
+// one is known only after apply.
+func (h *holders) replacement(user, sum, address string) rules.Replacement {
+	deletedElsewhere := func(d [2]string) bool { return d[0] == sum && d[1] != address }
 	switch {
 	case h == nil:
 		return rules.SoundReplacement
 	case sum != "" && slices.Contains(h.standing, sum) || slices.ContainsFunc(h.names, func(n string) bool { return n != user }):
 		return rules.NoReplacement
-	case h.vague || sum != "" && slices.Contains(h.deleted, sum):
+	case h.vague || sum != "" && (slices.ContainsFunc(h.deleted, deletedElsewhere) || count(h.uploads, sum) > 1):
 		return rules.PendingReplacement
 	}
 	return rules.SoundReplacement
+}
+
+// count is how many of list are v.
+func count(list []string, v string) int {
+	n := 0
+	for _, s := range list {
+		if s == v {
+			n++
+		}
+	}
+	return n
 }
 
 // signingKeyHolders finds the users that hold each key (see material) in a
@@ -1299,19 +1314,22 @@ func (l *linter) signingKeyHolders() map[[2]string]*holders {
 		held[k].add(l.userOf(o, "user_name"))
 		if o.standing() {
 			held[k].standing = append(held[k].standing, certificateSum(o.attrs()))
+		} else {
+			held[k].uploads = append(held[k].uploads, certificateSum(o.attrs()))
 		}
 	}
-	// A certificate held before the plan that the plan deletes at
-	// another address than an upload of it: nothing orders the deletion
-	// before the upload, which may come first (see replacement).
+	// A certificate held before the plan that the plan deletes, or
+	// replaces, at another address than an upload of it: nothing orders
+	// the deletion before the upload, which may come first (see
+	// replacement).
 	for _, c := range slices.Concat(l.changes, l.orphans) {
-		if c.rc.Type != typ || !c.removed {
+		if c.rc.Type != typ || !c.removed && c.action != "replace" {
 			continue
 		}
 		account, ok := l.accountUser(c.rc, "")
 		if id, _, _ := material(typ, c.before()); ok && id != "" && held[[2]string{id, account}] != nil {
 			h := held[[2]string{id, account}]
-			h.deleted = append(h.deleted, certificateSum(c.before()))
+			h.deleted = append(h.deleted, [2]string{certificateSum(c.before()), c.rc.Address})
 		}
 	}
 	return held

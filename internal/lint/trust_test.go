@@ -411,6 +411,10 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/signing-same-readdressed", nil, map[string]string{
 			"aws_iam_signing_certificate.old": "IG501:info",
 		}},
+		{"trust/signing-same-replaced", nil, map[string]string{
+			"aws_iam_signing_certificate.a": "IG501:info",
+			"aws_iam_signing_certificate.b": "IG501:info",
+		}},
 		// A key of an aws_iam_user named only after apply beside one for
 		// that name given outright, and the same user renamed to a name
 		// known only after apply with a standing key (round 266: no

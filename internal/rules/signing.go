@@ -202,7 +202,7 @@ func SigningCertificateRemoval(user Value[string], best Replacement) []Finding {
 			user.Quote(), SigningCertificateDeleted.Name())}
 	case PendingReplacement:
 		return []Finding{{Rule: SigningCertificateDeleted, Severity: Info,
-			Message: fmt.Sprintf("whether user %s keeps a sound, active signing certificate is known only after apply (a new one's user, body, status or holders, or whether it is uploaded after its user is made again, or after the same certificate is deleted at another address); %s cannot be judged until then",
+			Message: fmt.Sprintf("whether user %s keeps a sound, active signing certificate is known only after apply (a new one's user, body, status or holders, or whether it is uploaded after its user is made again, or after the same certificate is deleted at another address or uploaded again); %s cannot be judged until then",
 				user.Quote(), SigningCertificateDeleted.Name())}}
 	}
 	return []Finding{SigningCertificateDeleted.finding("",
