@@ -40,13 +40,9 @@ func AccountSummary(ctx context.Context, api AccountSummaryAPI) (rules.AccountSu
 		AccessKeysPresent:          has(types.SummaryKeyTypeAccountAccessKeysPresent),
 		SigningCertificatesPresent: has(types.SummaryKeyTypeAccountSigningCertificatesPresent),
 		Users:                      -1,
-		MFADevicesInUse:            -1,
 	}
 	if n, ok := out.SummaryMap[string(types.SummaryKeyTypeUsers)]; ok {
 		s.Users = int(n)
-	}
-	if n, ok := out.SummaryMap[string(types.SummaryKeyTypeMFADevicesInUse)]; ok {
-		s.MFADevicesInUse = int(n)
 	}
 	// Newer than the three above: a reply without it says nothing of
 	// root's password (nor does the credential report, on AWS).

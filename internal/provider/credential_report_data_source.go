@@ -207,18 +207,13 @@ func (c *client) credentialReportArea(ctx context.Context, rep *awsiam.Credentia
 	// summary's count tells of the first.
 	var gaps []rules.Finding
 	judged := users
-	gone := len(users) // of the rows, those of users gone since (see MFAUncounted)
 	if readUsers == nil {
 		gaps = rules.UncountedUsers(summary, users, rep.GeneratedTime)
-		if summary.Users >= 0 {
-			gone = max(len(users)-1-summary.Users, 0) // the root user's row aside
-		}
 	} else if listed, err := readUsers(); err != nil {
 		gaps = rules.UsersUnlisted(gapReason(err)) // the report itself is judged all the same
 	} else {
-		gaps, judged, gone = rules.UnreportedUsers(listed, users, rep.GeneratedTime), rules.CurrentRows(listed, users), 0
+		gaps, judged = rules.UnreportedUsers(listed, users, rep.GeneratedTime), rules.CurrentRows(listed, users)
 	}
-	gaps = append(gaps, rules.MFAUncounted(summary, judged, gone, rep.GeneratedTime)...)
 	// Its dates are IAM's, judged by IAM's clock too: a host clock behind
 	// IAM's made old keys young (round 151).
 	// Its rows' dates are judged as every data source judges AWS's (see

@@ -137,7 +137,6 @@ type AccountSummary struct {
 	// not_supported), so this is how root's password is known.
 	PasswordPresent, PasswordShown bool
 	Users                          int // IAM users, the root user not counted; -1 when the reply gives no count
-	MFADevicesInUse                int // MFA devices assigned to a user or root; -1 when the reply gives no count
 }
 
 // password is what s says of root's password: Unknown unless it shows it.
@@ -620,29 +619,6 @@ func UncountedUsers(s AccountSummary, reported []CredentialUser, generated time.
 	}
 	return unread(sinceConsole, sinceKeys, "account", fmt.Sprintf(
 		"the account summary counts %d users, the credential report%s lists %d", s.Users, generatedAt(generated), rows))
-}
-
-// MFAUncounted is the IG806 finding for users the credential report shows
-// with MFA that the account summary, live, cannot all hold: it counts
-// fewer MFA devices in use than they are (each holds one at least). A
-// device deactivated since the report, up to four hours old, would pass as
-// there (round 275). One deactivated beside another assigned since, or a
-// user's second one, is not told. gone is how many of the reported users
-// may be gone since, their devices with them: so many fewer are no sign.
-func MFAUncounted(s AccountSummary, reported []CredentialUser, gone int, generated time.Time) []Finding {
-	withMFA := 0
-	for _, u := range reported {
-		if !u.Root && !u.MFAActive.Unknown && u.MFAActive.V {
-			withMFA++
-		}
-	}
-	if !s.Known || s.MFADevicesInUse < 0 || s.MFADevicesInUse+gone >= withMFA {
-		return nil
-	}
-	f := CheckIncomplete.finding("", "the account summary counts %d MFA devices in use, fewer than the %d users the credential report%s shows with MFA: a device was deactivated since; %s not judged on them",
-		s.MFADevicesInUse, withMFA, generatedAt(generated), Names(ConsoleUserNoMFA))
-	f.Subject = "account"
-	return []Finding{f}
 }
 
 // UsersUnlisted gives the IG806 findings for a ListUsers that failed (why),
