@@ -640,12 +640,17 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 		if slices.Contains(rc.Actions, tfjson.ActionDelete) && c.before().bool("force_destroy", false).V && !was.Unknown && was.V != "" {
 			// Whether replaced, deleted for good or deposed: the provider's
 			// delete reads force_destroy from state.
-			if k, ok := l.accountUser(c.rc, was.V); ok {
+			// Replaced creating first under its name, the user is not
+			// deleted: IAM refuses the new one (EntityAlreadyExists) and
+			// the apply stops there (rounds 274, 276). A name known only
+			// after apply may be that one: its credentials are judged as
+			// kept where a rule fails on what stays (IG203, IG204), and
+			// as deleted where one fails on what goes (IG501).
+			createFirst := slices.Equal(rc.Actions, tfjson.Actions{tfjson.ActionCreate, tfjson.ActionDelete})
+			same := !name.Unknown && userKey(name.V) == userKey(was.V)
+			if k, ok := l.accountUser(c.rc, was.V); ok && !(createFirst && same) {
 				forced[k] = userKey(was.V)
-				// Replaced creating first under its name, the user is not
-				// deleted: IAM refuses the new one (EntityAlreadyExists)
-				// and the apply stops there (round 274).
-				if !(slices.Equal(rc.Actions, tfjson.Actions{tfjson.ActionCreate, tfjson.ActionDelete}) && !name.Unknown && userKey(name.V) == userKey(was.V)) {
+				if !(createFirst && name.Unknown) {
 					l.forcedUsers[k] = userKey(was.V)
 				}
 			}

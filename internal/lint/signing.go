@@ -111,10 +111,10 @@ func (l *linter) deletesInUse(c *change) bool {
 // something before the plan. The AWS provider deletes a user with
 // force_destroy only after deleting the user's signing certificates, so
 // a user replaced, or deleted and made again at another address, comes
-// back without them, whatever the plan shows for the certificate. (A user
-// replaced create_before_destroy is judged alike: IAM has one user a
-// name.) Without force_destroy, IAM refuses to delete a user who holds a
-// certificate, and nothing is removed.
+// back without them, whatever the plan shows for the certificate; not one
+// replaced creating first under its own name, which IAM refuses before
+// anything is deleted (see readUsers). Without force_destroy, IAM refuses
+// to delete a user who holds a certificate, and nothing is removed.
 func (l *linter) clearedWithUser(c *change) bool {
 	b := c.before()
 	u := b.str("user_name", "")

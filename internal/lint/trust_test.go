@@ -427,6 +427,12 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/key-user-forced-create-first", nil, map[string]string{
 			"aws_iam_access_key.bob": "IG202:high IG204:medium",
 		}},
+		{"trust/key-user-forced-create-first-later", nil, map[string]string{
+			"aws_iam_access_key.bob": "IG202:high IG204:medium",
+		}},
+		{"trust/signing-user-forced-create-first", nil, map[string]string{
+			"aws_iam_access_key.alice": "IG202:high IG204:medium",
+		}},
 		{"trust/key-user-named-later", nil, map[string]string{
 			"aws_iam_access_key.k1": "IG203:info",
 		}},
