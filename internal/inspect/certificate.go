@@ -592,7 +592,7 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time, b *Budge
 		if !slices.ContainsFunc(paths, func(p []*x509.Certificate) bool { return isPath(p, body, chain) }) {
 			return errors.New("the chain holds a certificate off the path: one of its issuer's name that its issuer's key does not sign it with")
 		}
-		if err := caUsage(chain[:len(chain)-1]); err != nil {
+		if err := caUsage(chain); err != nil {
 			return err
 		}
 		return keyIDs(body, chain)
@@ -645,23 +645,26 @@ func isPath(p []*x509.Certificate, body *Certificate, chain []*Certificate) bool
 	return true
 }
 
-// caUsage checks that no intermediate's extended key usage, where it has
-// one, leaves out a TLS server: crypto/x509 takes anyExtendedKeyUsage for
-// every usage, OpenSSL takes only serverAuth (or the Server Gated Crypto
-// of old, which both take) (round 274).
-func caUsage(intermediates []*Certificate) error {
-	for _, c := range intermediates {
+// caUsage checks that no CA on the path, its last certificate too, has an
+// extended key usage that leaves out a TLS server: crypto/x509 takes
+// anyExtendedKeyUsage for every usage, and an empty one for none, where
+// OpenSSL takes only serverAuth, checking the anchor as the others
+// (rounds 274, 276).
+func caUsage(chain []*Certificate) error {
+	for _, c := range chain {
 		x := c.x509
-		if len(x.ExtKeyUsage)+len(x.UnknownExtKeyUsage) == 0 {
-			continue
-		}
-		if !slices.ContainsFunc(x.ExtKeyUsage, func(u x509.ExtKeyUsage) bool {
-			return u == x509.ExtKeyUsageServerAuth || u == x509.ExtKeyUsageNetscapeServerGatedCrypto || u == x509.ExtKeyUsageMicrosoftServerGatedCrypto
-		}) {
+		if hasExtension(x, oidExtKeyUsage) && !slices.Contains(x.ExtKeyUsage, x509.ExtKeyUsageServerAuth) {
 			return fmt.Errorf("%s on the path has an extended key usage without serverAuth, which OpenSSL-based clients refuse for a TLS server", named(c.Subject))
 		}
 	}
 	return nil
+}
+
+var oidExtKeyUsage = asn1.ObjectIdentifier{2, 5, 29, 37}
+
+// hasExtension reports whether c carries the extension id.
+func hasExtension(c *x509.Certificate, id asn1.ObjectIdentifier) bool {
+	return slices.ContainsFunc(c.Extensions, func(e pkix.Extension) bool { return e.Id.Equal(id) })
 }
 
 // keyIDs checks that each certificate on the path that names its issuer
@@ -717,8 +720,9 @@ func ServerUse(c *Certificate) string {
 	if len(x.UnhandledCriticalExtensions) > 0 {
 		return fmt.Sprintf("the certificate has a critical extension clients do not know (%s), so they refuse it", x.UnhandledCriticalExtensions[0])
 	}
-	// anyExtendedKeyUsage alone is no serverAuth to OpenSSL (round 272).
-	if len(x.ExtKeyUsage)+len(x.UnknownExtKeyUsage) > 0 && !slices.Contains(x.ExtKeyUsage, x509.ExtKeyUsageServerAuth) {
+	// anyExtendedKeyUsage alone is no serverAuth to OpenSSL (round 272),
+	// nor is an empty list.
+	if hasExtension(x, oidExtKeyUsage) && !slices.Contains(x.ExtKeyUsage, x509.ExtKeyUsageServerAuth) {
 		return "the certificate's extended key usage does not allow a TLS server (serverAuth)"
 	}
 	const sign, encipher = x509.KeyUsageDigitalSignature, x509.KeyUsageKeyEncipherment

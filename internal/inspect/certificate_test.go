@@ -706,6 +706,9 @@ func TestVerifyChainOpenSSLChecks(t *testing.T) {
 		{"eku_any_only", "extended key usage does not allow a TLS server"},
 		// An intermediate's too (round 274).
 		{"intermediate_eku_any", "has an extended key usage without serverAuth"},
+		// The anchor's, and an empty list (round 276).
+		{"ca-eku-rootany", "has an extended key usage without serverAuth"},
+		{"ca-eku-empty", "has an extended key usage without serverAuth"},
 	} {
 		read := func(name string) string {
 			b, err := os.ReadFile("testdata/" + c.dir + "/" + name)

@@ -1,5 +1,5 @@
 # key-user-forced-create-first with bob's new name known only after apply
-# ("bob" again): IAM may refuse the new user, and bob's old key stay
+# ("bob" again): IAM may refuse the new user, and bob's old key stays
 # (round 276: the key was taken as gone, no IG204).
 resource "terraform_data" "n" {
   input            = "bob"
