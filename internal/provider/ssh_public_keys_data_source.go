@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -124,7 +125,14 @@ func (c *client) sshPublicKeysArea(ctx context.Context, only string) ([]sshPubli
 		if k.Gap != nil {
 			found = []rules.Finding{rules.Incomplete(k.Gap.Item, gapReason(k.Gap.Err), unjudged(k.UserName)...)}
 		} else {
-			found, key = rules.EvaluateSSHKey(rules.SSHPublicKey{PublicKey: rules.Known(k.Body), Encoding: rules.Known(inspect.EncodingSSH)}, c.baseline)
+			// Asked for the SSH form; a key IAM sends in another is judged
+			// in the form it came in, not as a key in the wrong form
+			// (round 279).
+			enc := inspect.EncodingSSH
+			if strings.HasPrefix(strings.TrimSpace(k.Body), "-----BEGIN") {
+				enc = inspect.EncodingPEM
+			}
+			found, key = rules.EvaluateSSHKey(rules.SSHPublicKey{PublicKey: rules.Known(k.Body), Encoding: rules.Known(enc)}, c.baseline)
 		}
 		if key != nil {
 			uses = append(uses, rules.SSHKeyUse{User: rules.Known(k.UserName), Fingerprint: rules.Known(key.SHA256Fingerprint)})

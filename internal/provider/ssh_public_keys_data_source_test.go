@@ -202,3 +202,19 @@ func TestSSHPublicKeysListingDenied(t *testing.T) {
 		ExpectError: regexp.MustCompile(`(?s)Cannot read SSH public keys.*permission\s+iam:ListUsers`),
 	})
 }
+
+// TestSSHPublicKeysPEMReply: a sound key IAM sends in PEM form, though the
+// provider asks for the SSH form, is judged as the key it is, not as one in
+// the wrong form (round 279: IG403).
+func TestSSHPublicKeysPEMReply(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Users: []iamtest.User{
+		{Name: "alice", SSHPublicKeys: []iamtest.SSHPublicKey{{ID: "APKAALICE0000000001", Body: certtest.SSHPEM(t, &certtest.RSA(t, 2048).PublicKey), Uploaded: daysAgo(3)}}},
+	}})
+	run(t, resource.TestStep{
+		Config: providerBlock(srv, "") + `data "iamguard_ssh_public_keys" "test" {}`,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(sshAddr, "ssh_public_keys.0.bits", "2048"),
+			resource.TestCheckResourceAttr(sshAddr, "findings.#", "0"),
+		),
+	})
+}

@@ -368,7 +368,7 @@ func CertificateNames(c *inspect.Certificate, b Baseline, checks *inspect.Budget
 	// A name is in an allowed domain only if it is spelled as a host name
 	// is (see hostLike), or is an IP address (ip).
 	check := func(kind, name, domain string, ip bool) {
-		if !ip && !hostLike(domain) || !allowed.allow(domain) {
+		if ip && !allowed.allowAddress(domain) || !ip && (!hostLike(domain) || !allowed.allow(domain)) {
 			outside, onlyDNS = append(outside, kind+clip(name)), onlyDNS && kind == ""
 		}
 	}
@@ -499,6 +499,11 @@ func newDomains(allowed []string) *domains {
 	d.lengths = slices.Compact(d.lengths)
 	return d
 }
+
+// allowAddress reports whether an IP address is allowed: by "*", or as it
+// is written (round 279: "*.113.1" and "203.0.*" admitted 203.0.113.1). An
+// address is in no domain.
+func (d *domains) allowAddress(a string) bool { return d.suffixes[""] || d.exact[a] }
 
 // allow reports whether a name is in one of the domains (glob.Match, case
 // aside).

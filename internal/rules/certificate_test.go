@@ -403,6 +403,20 @@ func TestCertificateNamesEveryKind(t *testing.T) {
 			t.Errorf("names %q under %q: %+v, want a finding: %v", c.names, c.allowed, fs, c.want)
 		}
 	}
+	// An IP address is in no domain: only "*" or the address itself admits
+	// it, no other glob (round 279).
+	for _, allowed := range [][]string{{"a.test", "*.113.1"}, {"a.test", "203.0.*"}, {"a.test", "*1"}} {
+		b := DefaultBaseline()
+		b.AllowedCertificateDomains = allowed
+		if fs := CertificateNames(&inspect.Certificate{DNSNames: []string{"a.test"}, IPAddresses: []string{"203.0.113.1"}, EmailAddresses: []string{"ops@[203.0.113.1]"}}, b, nil); len(fs) != 1 {
+			t.Errorf("203.0.113.1 under %q: %+v, want IG309", allowed, fs)
+		}
+	}
+	exact := DefaultBaseline()
+	exact.AllowedCertificateDomains = []string{"a.test", "203.0.113.1"}
+	if fs := CertificateNames(&inspect.Certificate{DNSNames: []string{"a.test"}, IPAddresses: []string{"203.0.113.1"}}, exact, nil); len(fs) != 0 {
+		t.Errorf("203.0.113.1 allowed as written: %+v", fs)
+	}
 	// An IP address is no host name, and "*" admits it, as a SAN or a URI's host.
 	star := DefaultBaseline()
 	star.AllowedCertificateDomains = []string{"*"}
