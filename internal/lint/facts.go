@@ -591,7 +591,7 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 	l.goneUsers, l.keptUsers, l.renamedUsers, l.renamedNames = map[string]string{}, map[string]bool{}, map[string]renamed{}, map[string]renamed{}
 	var renamedFrom []string      // the names users are renamed from
 	forced := map[string]string{} // users deleted with force_destroy: by accountUser, their key
-	l.forcedUsers = map[string]string{}
+	l.refusedUsers = map[string]bool{}
 	l.takenIn, l.heldBefore = map[string]bool{}, map[string]bool{}
 	held := func(rc *plan.Change, name rules.Value[string]) {
 		if k, ok := l.accountUser(rc, name.V); ok && !name.Unknown && !name.Unreadable && name.V != "" {
@@ -641,18 +641,20 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			// Whether replaced, deleted for good or deposed: the provider's
 			// delete reads force_destroy from state.
 			// Replaced creating first under its name, the user is not
-			// deleted: IAM refuses the new one (EntityAlreadyExists) and
-			// the apply stops there (rounds 274, 276). A name known only
-			// after apply may be that one: its credentials are judged as
-			// kept where a rule fails on what stays (IG203, IG204), and
-			// as deleted where one fails on what goes (IG501).
+			// deleted: IAM refuses the new one (EntityAlreadyExists), and
+			// what Terraform orders after it is not done (rounds 274, 276,
+			// 278). Under a name known only after apply, either the same
+			// (refused) or another (the old user goes, its credentials
+			// with it): in neither does it stay without them.
 			createFirst := slices.Equal(rc.Actions, tfjson.Actions{tfjson.ActionCreate, tfjson.ActionDelete})
 			same := !name.Unknown && userKey(name.V) == userKey(was.V)
-			if k, ok := l.accountUser(c.rc, was.V); ok && !(createFirst && same) {
+			if k, ok := l.accountUser(c.rc, was.V); ok && !(createFirst && (same || name.Unknown)) {
 				forced[k] = userKey(was.V)
-				if !(createFirst && name.Unknown) {
-					l.forcedUsers[k] = userKey(was.V)
-				}
+			}
+		}
+		if slices.Equal(rc.Actions, tfjson.Actions{tfjson.ActionCreate, tfjson.ActionDelete}) && !name.Unknown && !was.Unknown && userKey(name.V) == userKey(was.V) {
+			if k, ok := l.accountUser(c.rc, was.V); ok {
+				l.refusedUsers[k] = true
 			}
 		}
 		switch {
@@ -716,6 +718,7 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			l.clearedUsers[k] = true
 		}
 	}
+	l.forcedUsers = forced
 }
 
 // goneWithUser reports whether o, a credential there before the plan (the
@@ -1168,6 +1171,11 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 			continue
 		}
 		r := rules.SigningCertificateReplacement(a.status("Active"), a.str("certificate_body", ""), l.now, l.baseline)
+		if l.refusedUsers[k] && c.ordered("user_name") {
+			// Ordered after its user, whom IAM refuses to make again
+			// (see readUsers): it is never uploaded (round 278).
+			r = rules.NoReplacement
+		}
 		if l.clearedUsers[k] && !c.ordered("user_name") {
 			// Nothing orders it after its user is made again: it may be
 			// uploaded for the user deleted, and go with them.

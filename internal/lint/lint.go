@@ -306,6 +306,7 @@ type linter struct {
 	retaken        map[string]bool                           // names a user is renamed from that another user takes, by key (see readUsers)
 	clearedUsers   map[string]bool                           // users deleted with force_destroy and made again, by accountUser (see readUsers)
 	forcedUsers    map[string]string                         // users deleted with force_destroy, by accountUser: their key (see goneWithUser)
+	refusedUsers   map[string]bool                           // users replaced creating first under their own name, which IAM refuses, by accountUser (see readUsers)
 	checks         *inspect.Budget                           // the signature checks left (see Options.Checks)
 }
 

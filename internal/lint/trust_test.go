@@ -430,6 +430,12 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/key-user-forced-create-first-later", nil, map[string]string{
 			"aws_iam_access_key.bob": "IG202:high IG204:medium",
 		}},
+		{"trust/signing-user-forced-create-first-later", nil, map[string]string{
+			"aws_iam_access_key.bob": "IG204:medium",
+		}},
+		{"trust/signing-user-refused-reupload", nil, map[string]string{
+			"aws_iam_signing_certificate.a": "IG501:medium",
+		}},
 		{"trust/signing-user-forced-create-first", nil, map[string]string{
 			"aws_iam_access_key.alice": "IG202:high IG204:medium",
 		}},
