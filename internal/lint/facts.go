@@ -1172,9 +1172,10 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 		}
 		r := rules.SigningCertificateReplacement(a.status("Active"), a.str("certificate_body", ""), l.now, l.baseline)
 		if l.refusedUsers[k] && c.ordered("user_name") {
-			// Ordered after its user, whom IAM refuses to make again
-			// (see readUsers): it is never uploaded (round 278).
-			r = rules.NoReplacement
+			// It may be ordered after its user, whom IAM refuses to make
+			// again (see readUsers): then it is never uploaded (round
+			// 278). Ordered reads no more than "may be" (round 280).
+			r = min(r, rules.PendingReplacement)
 		}
 		if l.clearedUsers[k] && !c.ordered("user_name") {
 			// Nothing orders it after its user is made again: it may be

@@ -434,7 +434,7 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_access_key.bob": "IG204:medium",
 		}},
 		{"trust/signing-user-refused-reupload", nil, map[string]string{
-			"aws_iam_signing_certificate.a": "IG501:medium",
+			"aws_iam_signing_certificate.a": "IG501:info",
 		}},
 		{"trust/signing-user-forced-create-first", nil, map[string]string{
 			"aws_iam_access_key.alice": "IG202:high IG204:medium",

@@ -484,6 +484,7 @@ func newDomains(allowed []string) *domains {
 		switch star := strings.IndexByte(a, '*'); {
 		case star < 0:
 			d.exact[a] = true
+			d.exact[canonicalAddress(a)] = true
 		case star == 0 && strings.IndexByte(a[1:], '*') < 0:
 			if !d.suffixes[a[1:]] {
 				d.suffixes[a[1:]] = true
@@ -503,7 +504,17 @@ func newDomains(allowed []string) *domains {
 // allowAddress reports whether an IP address is allowed: by "*", or as it
 // is written (round 279: "*.113.1" and "203.0.*" admitted 203.0.113.1). An
 // address is in no domain.
-func (d *domains) allowAddress(a string) bool { return d.suffixes[""] || d.exact[a] }
+func (d *domains) allowAddress(a string) bool { return d.suffixes[""] || d.exact[canonicalAddress(a)] }
+
+// canonicalAddress is an IP address as netip writes it (2001:db8::1 for
+// 2001:0DB8:0:0:0:0:0:1), so that spellings of one address match (round
+// 280); anything else as it is, case folded.
+func canonicalAddress(a string) string {
+	if addr, err := netip.ParseAddr(a); err == nil {
+		return addr.String()
+	}
+	return FoldName(a)
+}
 
 // allow reports whether a name is in one of the domains (glob.Match, case
 // aside).

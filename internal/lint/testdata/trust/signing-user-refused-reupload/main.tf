@@ -1,8 +1,9 @@
 # alice (force_destroy) replaced creating first under her own name, her
 # certificate replaced at its address with a new body: its deletion comes
-# before her new user, which IAM refuses, and the upload, ordered after the
+# before her new user, which IAM refuses, and the upload, which reads the
 # user, never runs. alice stays without a certificate (round 278: no
-# finding).
+# finding; IG501 info, as what the plan shows orders an upload after a
+# user only maybe, round 280).
 resource "terraform_data" "rev" {
   input = "2"
 }
