@@ -668,6 +668,13 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			continue
 		case c.removed || rc.DeposedKey != "":
 			continue
+		case c.action == "replace" && !was.Unknown && !was.Unreadable && was.V != "" && !name.Unknown && userKey(name.V) != userKey(was.V):
+			// Replaced under another name: the old user goes, as one
+			// deleted does, unless an object names it once applied
+			// (round 280).
+			if k, ok := l.accountUser(c.rc, was.V); ok {
+				l.goneUsers[k] = userKey(was.V)
+			}
 		}
 		keep(rc, name)
 		if c.action == "update" && !was.Unknown && !name.Unknown && userKey(was.V) != userKey(name.V) {

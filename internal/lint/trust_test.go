@@ -433,6 +433,9 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/signing-user-forced-create-first-later", nil, map[string]string{
 			"aws_iam_access_key.bob": "IG204:medium",
 		}},
+		{"trust/signing-user-replaced-renamed", nil, map[string]string{
+			"aws_iam_user_login_profile.alice": "IG601:medium",
+		}},
 		{"trust/signing-user-refused-reupload", nil, map[string]string{
 			"aws_iam_signing_certificate.a": "IG501:info",
 		}},
