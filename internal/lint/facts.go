@@ -589,8 +589,8 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 		}
 	}
 	l.goneUsers, l.keptUsers, l.renamedUsers, l.renamedNames = map[string]string{}, map[string]bool{}, map[string]renamed{}, map[string]renamed{}
-	var renamedFrom []string      // the names users are renamed from
-	forced := map[string]string{} // users deleted with force_destroy: by accountUser, their key
+	var renamedFrom []string            // the names users are renamed from
+	l.forcedUsers = map[string]string{} // users deleted with force_destroy: by accountUser, their key
 	l.refusedUsers = map[string]bool{}
 	l.takenIn, l.heldBefore = map[string]bool{}, map[string]bool{}
 	held := func(rc *plan.Change, name rules.Value[string]) {
@@ -649,7 +649,7 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			createFirst := slices.Equal(rc.Actions, tfjson.Actions{tfjson.ActionCreate, tfjson.ActionDelete})
 			same := !name.Unknown && userKey(name.V) == userKey(was.V)
 			if k, ok := l.accountUser(c.rc, was.V); ok && !(createFirst && (same || name.Unknown)) {
-				forced[k] = userKey(was.V)
+				l.forcedUsers[k] = userKey(was.V)
 			}
 		}
 		if slices.Equal(rc.Actions, tfjson.Actions{tfjson.ActionCreate, tfjson.ActionDelete}) && !name.Unknown && !was.Unknown && userKey(name.V) == userKey(was.V) {
@@ -720,12 +720,11 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 	// Users only: a credential that names a user deleted for good does not
 	// bring it back (see keepCredentialUsers).
 	l.clearedUsers = map[string]bool{}
-	for k, u := range forced {
+	for k, u := range l.forcedUsers {
 		if l.keptUsers[u] || l.keptUsers[""] {
 			l.clearedUsers[k] = true
 		}
 	}
-	l.forcedUsers = forced
 }
 
 // goneWithUser reports whether o, a credential there before the plan (the

@@ -483,8 +483,7 @@ func newDomains(allowed []string) *domains {
 		}
 		switch star := strings.IndexByte(a, '*'); {
 		case star < 0:
-			d.exact[a] = true
-			d.exact[canonicalAddress(a)] = true
+			d.exact[canonicalAddress(a)] = true // a itself, folded, unless an IP address
 		case star == 0 && strings.IndexByte(a[1:], '*') < 0:
 			if !d.suffixes[a[1:]] {
 				d.suffixes[a[1:]] = true
