@@ -2366,6 +2366,37 @@ func TestSensitiveModuleOutputPaths(t *testing.T) {
 	}
 }
 
+// TestSensitiveModuleOutputObjects: a value read from a module's output
+// declared sensitive through another object's attribute (a terraform_data
+// made by the plan, or kept in state) is withheld, wherever a message would
+// name it; one such an object holds in a module that reads no such output
+// is shown (round 284: all six formats printed the user name and length).
+func TestSensitiveModuleOutputObjects(t *testing.T) {
+	want := map[string]string{ // address: rule and what its message shows
+		"aws_iam_access_key.a":                           "IG203 user (sensitive)",
+		"aws_iam_access_key.c":                           "IG203 user (sensitive)",
+		"aws_iam_account_password_policy.p":              "IG101 minimum_password_length is (sensitive)",
+		"module.plain.aws_iam_account_password_policy.p": "IG101 minimum_password_length is 11;",
+	}
+	got := map[string]string{}
+	for _, f := range Lint(readFixture(t, "trust/sensitive-module-output-objects"), Options{}).Findings {
+		if strings.Contains(f.Message, "secret\"") || strings.Contains(f.Message, " 9") {
+			t.Errorf("%s %s shows a value read from a sensitive output: %s", f.Address, f.Rule.ID, f.Message)
+		}
+		if f.Rule.ID != "IG202" {
+			got[f.Address] = f.Rule.ID + " " + f.Message
+		}
+	}
+	for addr, w := range want {
+		if !strings.HasPrefix(got[addr], strings.Fields(w)[0]) || !strings.Contains(got[addr], strings.SplitN(w, " ", 2)[1]) {
+			t.Errorf("%s: got %q, want %q", addr, got[addr], w)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("findings on %d addresses, want %d: %v", len(got), len(want), got)
+	}
+}
+
 // TestSensitiveModuleOutputEachKey: a user named by each.key of a for_each
 // over a module's output declared sensitive, of a resource or of a module
 // call, is withheld as each.value is (round 243: IG203 named it).

@@ -54,6 +54,12 @@ type expr struct {
 	// from a module's output declared sensitive is as secret (round 243).
 	eachKey bool
 	locals  bool // reads a local value
+	// objects: it reads a data source's attribute, or a managed resource's
+	// other than an aws_iam_user's name, which may hold what its own
+	// configuration read from a module's output declared sensitive
+	// (round 284: `user = terraform_data.t.output`, its input such an
+	// output, printed the name).
+	objects bool
 	// source is its references, one per line, when none differs from one
 	// instance of the resource to the next (count, each, self): every
 	// instance in one module instance reads the same values.
@@ -363,7 +369,7 @@ func (rd *reader) readRefs(e *expr) error {
 			// prior_state; one read only at apply is a change of the plan
 			// (see deferData and knownRefs). round 142: `require_symbols =
 			// data.aws_arn.x.region == "" ? null : true` was info, exit 0.
-			e.inputs = true
+			e.inputs, e.objects = true, true
 			d, ok := dataRef(ref)
 			switch {
 			case !ok:
@@ -408,7 +414,7 @@ func (rd *reader) readRefs(e *expr) error {
 					e.users = append(e.users, u)
 				}
 			} else {
-				e.inputs = true
+				e.inputs, e.objects = true, true
 			}
 		}
 		return nil

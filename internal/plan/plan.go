@@ -1500,7 +1500,7 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 				if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
 					return err
 				}
-				chained = append(chained, namedExpr{name, expr{opaque: e.opaque, each: e.each, vars: e.vars, outputs: e.outputs, locals: e.locals, data: e.data, managed: e.managed}})
+				chained = append(chained, namedExpr{name, expr{opaque: e.opaque, each: e.each, vars: e.vars, outputs: e.outputs, locals: e.locals, objects: e.objects, data: e.data, managed: e.managed}})
 				passes = passes || reads
 			}
 			isKnown = !e.opaque && !e.each // constant, or known if what it reads is

@@ -10,7 +10,9 @@ import "strings"
 
 // secretNode is a module's output (kind 'o'; name "" for the whole module),
 // input variable ('v') or local values ('l', all of them: the plan does not
-// show a local's expression).
+// show a local's expression). The attributes of the module's data sources
+// and managed resources count as its local values: the reader keeps few of
+// their expressions, and any may read what a local value may.
 type secretNode struct {
 	module int
 	kind   byte
@@ -49,8 +51,8 @@ const maxSecretNodes = 100_000
 // readsSecret reports whether e, read in module m, reads a module output
 // declared sensitive: directly, through other outputs or module inputs
 // (neither of which Terraform makes declare it), or through a local value
-// of a module that calls one with such an output or is given one as an
-// input (a local may read any of them). each.value and each.key are the
+// or another object's attribute in a module that calls one with such an
+// output or is given one as an input (either may read any of them). each.value and each.key are the
 // caller's to follow, from its for_each.
 func (rd *reader) readsSecret(m int, e expr) bool {
 	found := false
@@ -64,7 +66,7 @@ func (rd *reader) readsSecret(m int, e expr) bool {
 // exprNodes gives visit the nodes e, read in module m, reads, until visit
 // returns false.
 func (rd *reader) exprNodes(m int, e expr, visit func(secretNode) bool) {
-	if e.locals && !visit(secretNode{m, 'l', ""}) {
+	if (e.locals || e.objects) && !visit(secretNode{m, 'l', ""}) {
 		return
 	}
 	for _, o := range e.outputs {
