@@ -393,7 +393,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		// directory's plans are found: envs/ci/../prod is envs/prod.
 		o.EarlierFindings, o.EarlierFindingBytes, o.Plan = findingsSoFar, findingBytesSoFar, filepath.Clean(name)
 		if !single {
-			o.AddressPrefix = len(name) + len(report.AddressSeparator) // report.Merge names each resource in its plan
+			o.AddressPrefix = len(report.PlanName(name)) + len(report.AddressSeparator) // report.Merge names each resource in its plan
 		}
 		res := lint.Lint(p, o)
 		if ctx.Err() != nil {

@@ -284,8 +284,8 @@ func TestJUnitParses(t *testing.T) {
 		}
 	}
 	// The hostile address survives the round trip; only the escape
-	// character, which XML 1.0 cannot hold, is replaced.
-	hostile := strings.ReplaceAll(addrHostile, "\x1b", "\uFFFD")
+	// character, which XML 1.0 cannot hold, is spelled out.
+	hostile := strings.ReplaceAll(addrHostile, "\x1b", `\u001b`)
 	checks := map[string]func(outcome) bool{
 		"IG101 " + addrPolicy: func(o outcome) bool { return strings.HasPrefix(o.failure, "high: minimum_password_length is 8") },
 		"IG110 " + addrPolicy: func(o outcome) bool { return o == outcome{} },
@@ -754,5 +754,17 @@ func TestSARIFResultLimit(t *testing.T) {
 	if len(inv) != 1 || len(inv[0].ToolExecutionNotifications) != 1 || inv[0].ToolExecutionNotifications[0].Level != "warning" ||
 		!strings.HasPrefix(inv[0].ToolExecutionNotifications[0].Message.Text, "2 of 25002 findings are left out") {
 		t.Errorf("invocations %+v", inv)
+	}
+}
+
+// TestGitHubTitleSeverity: an annotation's title names its finding's
+// severity, which its kind (error, warning, notice) cannot tell of five
+// (round 283: a low warning read as a medium one that fails the run).
+func TestGitHubTitleSeverity(t *testing.T) {
+	out := string(render(t, "github", hostileReport(), testOptions))
+	for _, want := range []string{"title=IG101 password-min-length (high),", "title=IG601 login-profile-no-reset (info)::", "title=IG203 access-key-multiple-active (medium)::", "title=IG202 access-key-secret-in-state (high, waived)::"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%s", want, out)
+		}
 	}
 }

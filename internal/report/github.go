@@ -212,9 +212,13 @@ func appendGitHubCommand(b []byte, f *Finding, opt Options) []byte {
 	}
 	b = appendGitHubProperty(append(b, "title="...), f.Rule.ID)
 	b = appendGitHubProperty(append(b, ' '), f.Rule.Slug)
+	// The severity: an annotation's kind has three levels for five (round
+	// 283: a low warning that passes --fail-on medium read as a medium one).
+	b = append(append(b, " ("...), f.Severity.String()...)
 	if f.Waived {
-		b = append(b, " (waived)"...)
+		b = append(b, ", waived"...)
 	}
+	b = append(b, ')')
 	if file != "" && f.Line > 0 {
 		b = strconv.AppendInt(append(b, ",line="...), int64(f.Line), 10)
 	}

@@ -197,8 +197,11 @@ func appendJUnitCase(b []byte, c *junitCase) []byte {
 
 // appendXMLEscaped appends s escaped as encoding/xml escapes attribute
 // values and character data: the five markup characters, tab, newline and
-// carriage return as references, and what XML cannot hold (invalid UTF-8,
-// control characters) as U+FFFD.
+// carriage return as references. What XML cannot hold (a control
+// character, U+FFFE, a byte that is not UTF-8) is spelled as Go spells it
+// (\u0001, \ufffe, \xfe), where encoding/xml writes U+FFFD: two names
+// must not read as one (round 283: two testcases of one name, one failing
+// and one passing).
 func appendXMLEscaped(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
@@ -227,11 +230,15 @@ func appendXMLEscaped(b []byte, s string) []byte {
 		case '\r':
 			esc = "&#xD;"
 		default:
-			if xmlChar(r) && !(r == utf8.RuneError && width == 1) {
+			switch {
+			case r == utf8.RuneError && width == 1:
+				esc = fmt.Sprintf(`\x%02x`, c)
+			case xmlChar(r):
 				i += width
 				continue
+			default:
+				esc = quote.Escape(r)
 			}
-			esc = "\uFFFD"
 		}
 		b = append(append(b, s[start:i]...), esc...)
 		i += width

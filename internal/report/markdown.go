@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
@@ -55,10 +55,10 @@ func WriteMarkdown(w io.Writer, r *Report, opt Options) error {
 				break
 			}
 			if p.Summary == nil {
-				fmt.Fprintf(&head, "| <code>%s</code> | not read: %s | | |\n", mdClip(p.Path), mdClip(p.Error))
+				fmt.Fprintf(&head, "| <code>%s</code> | not read: %s | | |\n", mdClip(PlanName(p.Path)), mdClip(p.Error))
 				continue
 			}
-			fmt.Fprintf(&head, "| <code>%s</code> | %d | %d | %d |\n", mdClip(p.Path), p.Summary.Resources, p.Summary.Findings, p.Summary.Waived)
+			fmt.Fprintf(&head, "| <code>%s</code> | %d | %d | %d |\n", mdClip(PlanName(p.Path)), p.Summary.Resources, p.Summary.Findings, p.Summary.Waived)
 		}
 	}
 
@@ -225,20 +225,19 @@ const (
 // before it is escaped, a value of "|" would grow five times over.
 func mdClip(s string) string { return mdClipTo(s, markdownValueBytes) }
 
-// mdClipTo is mdText cut to n bytes, "…" included.
+// mdClipTo is mdText cut to n bytes, "…" included, in the middle as
+// quote.Middle cuts: an address's end names the resource (round 283: two
+// keys of one long module instance read alike, their names cut off).
 func mdClipTo(s string, n int) string {
-	t := mdText(s)
-	if len(t) <= n {
+	if t := mdText(s); len(t) <= n {
 		return t
 	}
-	cut := n - len("…")
-	if i := strings.LastIndexByte(t[:cut], '&'); i >= 0 && !strings.Contains(t[i:cut], ";") {
-		cut = i // not inside a character reference
+	rs := []rune(s)
+	clip := func(keep int) string { // keep runes of s, half from each end
+		return mdText(string(rs[:keep-keep/2])) + "…" + mdText(string(rs[len(rs)-keep/2:]))
 	}
-	for cut > 0 && !utf8.RuneStart(t[cut]) {
-		cut--
-	}
-	return t[:cut] + "…"
+	keep := sort.Search(len(rs), func(k int) bool { return len(clip(k)) > n }) - 1
+	return clip(max(keep, 0))
 }
 
 // resourceCounts summarises one resource's findings, e.g. "1 high, 1 waived".

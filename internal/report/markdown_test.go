@@ -135,15 +135,21 @@ func TestMarkdownHeadWithinLimit(t *testing.T) {
 	}
 }
 
-// TestMarkdownClipWholeReferences: a value cut to fit is cut before a
-// character reference its escaping made, never inside one, whatever the
-// byte count ("&#12…" of a pipe), and never inside a rune.
+// TestMarkdownClipWholeReferences: a value cut to fit is cut in the
+// middle, between the character references its escaping made, never inside
+// one, whatever the byte count ("&#12…" of a pipe), and never inside a
+// rune; its end stays (round 283: an address cut at its end named no
+// resource).
 func TestMarkdownClipWholeReferences(t *testing.T) {
-	for _, s := range []string{strings.Repeat("|", 100), strings.Repeat("é|", 50)} {
+	for _, s := range []string{strings.Repeat("|", 100), strings.Repeat("é|", 50), strings.Repeat("x", 300) + `["k"].terraform-key.legacy`} {
+		all := mdText(s)
 		for n := len("…"); n <= 60; n++ {
 			got := mdClipTo(s, n)
-			kept := strings.TrimSuffix(got, "…")
-			if len(got) > n || kept == got || strings.ReplaceAll(strings.ReplaceAll(kept, "&#124;", ""), "é", "") != "" {
+			head, tail, cut := strings.Cut(got, "…")
+			semi := strings.IndexByte(tail, ';')
+			if len(got) > n || !cut || !utf8.ValidString(got) || !strings.HasPrefix(all, head) || !strings.HasSuffix(all, tail) ||
+				strings.LastIndexByte(head, '&') > strings.LastIndexByte(head, ';') || semi >= 0 && strings.LastIndexByte(tail[:semi], '&') < 0 ||
+				len(tail) > len(head)+len("&#124;") || n >= 20 && tail == "" {
 				t.Errorf("mdClipTo(%q, %d) = %q", s[:8]+"…", n, got)
 			}
 		}

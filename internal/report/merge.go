@@ -30,9 +30,21 @@ type PlanSummary struct {
 	Error   string    `json:"error,omitempty"`
 }
 
-// AddressSeparator joins a plan's path and a resource address in a merged
-// report: "envs/prod/plan.json:aws_iam_user.ci".
+// AddressSeparator joins a plan's name (see PlanName) and a resource
+// address in a merged report: "envs/prod/plan.json:aws_iam_user.ci".
 const AddressSeparator = ":"
+
+// PlanName is how a merged report names a plan in addresses and in the
+// lines of the formats people read: its path as it is, or Go-quoted (see
+// quote.Path) when the path would not show as it is, so that two plans
+// never read alike (round 283: "team\ta" showed as the clean "team a",
+// and two names of bytes that are not UTF-8 as one).
+func PlanName(path string) string {
+	if quote.Exact(path) {
+		return path
+	}
+	return quote.Path(path)
+}
 
 // Merge joins the reports of several plans into one. Each finding's and
 // each judged resource's address is prefixed with its plan's path, so the
@@ -84,7 +96,7 @@ func Merge(parts []PlanReport, version string) *Report {
 		// share the new name (lint.Options.AddressPrefix counts its cost).
 		in := &lint.PlanRef{Path: p.Path, File: p.ArtifactURI}
 		inPlan := func(ref lint.ResourceRef) lint.ResourceRef {
-			ref.Address, ref.In = p.Path+AddressSeparator+ref.Address, in
+			ref.Address, ref.In = PlanName(p.Path)+AddressSeparator+ref.Address, in
 			return ref
 		}
 		judged := make([]lint.ResourceRef, len(r.Judged))
@@ -121,10 +133,10 @@ func (r *Report) PlanVerdicts() []string {
 	var lines []string
 	for _, p := range r.Plans {
 		if p.Summary == nil {
-			lines = append(lines, fmt.Sprintf("%s: not read: %s", p.Path, p.Error))
+			lines = append(lines, fmt.Sprintf("%s: not read: %s", PlanName(p.Path), p.Error))
 			continue
 		}
-		lines = append(lines, p.Path+": "+(&Report{Summary: *p.Summary}).Verdict())
+		lines = append(lines, PlanName(p.Path)+": "+(&Report{Summary: *p.Summary}).Verdict())
 	}
 	return lines
 }

@@ -40,3 +40,25 @@ func TestMergeNamesEachResourceOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestMergedPlansReadApart: two plans whose paths show alike once a
+// control character is a space or a byte that is not UTF-8 a U+FFFD are
+// told apart in the formats people read (round 283: a clean plan named
+// "team a" took the finding of "team\ta").
+func TestMergedPlansReadApart(t *testing.T) {
+	for _, paths := range [][2]string{{"envs/team a/plan.json", "envs/team\ta/plan.json"}, {"envs/te\xfeam/plan.json", "envs/te\xffam/plan.json"}} {
+		clean, dirty := hostileReport(), hostileReport()
+		clean.Findings, clean.Summary = nil, Summary{BySeverity: map[string]int{}}
+		m := Merge([]PlanReport{{Path: paths[0], Report: clean}, {Path: paths[1], Report: dirty}}, "test")
+		for _, format := range []string{"text", "github", "markdown"} {
+			out := string(render(t, format, m, Options{}))
+			under := func(path string) bool {
+				name := PlanName(path) + ":" + addrPolicy
+				return strings.Contains(out, name) || strings.Contains(out, mdText(name))
+			}
+			if !under(paths[1]) || under(paths[0]) {
+				t.Errorf("%s: the finding is not under %q alone:\n%s", format, paths[1], out)
+			}
+		}
+	}
+}

@@ -268,7 +268,7 @@ func sarifInvocation(r *Report, kept int, tooLarge bool) *sarif.Invocation {
 	text, more := 0, 0 // the bytes of the plans named, and those not named
 	for _, p := range r.Plans {
 		if p.Summary == nil {
-			msg := p.Path + ": not read: " + p.Error
+			msg := PlanName(p.Path) + ": not read: " + p.Error
 			if text += len(msg); text > maxUnreadText {
 				more++
 				continue
@@ -374,7 +374,7 @@ func absolute(path string) bool {
 func sarifFingerprint(f *Finding, file string) string {
 	address := f.Address
 	if f.In != nil {
-		address = strings.TrimPrefix(address, f.In.Path+AddressSeparator)
+		address = strings.TrimPrefix(address, PlanName(f.In.Path)+AddressSeparator)
 		if file == "" {
 			file = filepath.ToSlash(filepath.Clean(f.In.Path))
 		}

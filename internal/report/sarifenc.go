@@ -50,7 +50,7 @@ func appendSARIFResult(b []byte, f *Finding, ruleID string, ruleIndex int, uri, 
 		// All of a suppression's fields are set: go-sarif writes unset
 		// ones as null, which the schema rejects. The GUID is stable.
 		reason := waiverReason(f)
-		guid := uuid.NewSHA1(uuid.NameSpaceURL, []byte("iamguard:waiver:"+fingerprint(f.Rule.ID, f.Address, reason)))
+		guid := uuid.NewSHA1(uuid.NameSpaceURL, []byte("iamguard:waiver:"+fingerprint(fp, reason))) // one a result (round 283)
 		b = append(indent(append(b, ','), 10), `"suppressions": [`...)
 		b = append(indent(b, 12), '{')
 		b = appendProperty(b, 14, "kind", "external", false)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/config"
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
+	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
 	"github.com/iamguard/terraform-provider-iamguard/internal/rules"
 )
 
@@ -46,7 +47,7 @@ func librarySARIFResult(f *Finding, ruleIndex int, uri, fp string) *sarif.Result
 			WithStatus("accepted").
 			WithJustifcation(waiverReason(f)).
 			WithLocation(loc).
-			WithGuid(uuid.NewSHA1(uuid.NameSpaceURL, []byte("iamguard:waiver:"+fingerprint(f.Rule.ID, f.Address, waiverReason(f)))).String()))
+			WithGuid(uuid.NewSHA1(uuid.NameSpaceURL, []byte("iamguard:waiver:"+fingerprint(fp, waiverReason(f)))).String()))
 	case f.Waiver != nil:
 		props["waiver_expired"] = f.Waiver.ExpiresDate()
 		props["waiver_reason"] = f.Waiver.Reason
@@ -142,5 +143,36 @@ func TestSARIFFingerprintsDistinct(t *testing.T) {
 	staging.ResourceRef = &lint.ResourceRef{Address: "../plans/staging/plan.json:" + ref.Address, In: &lint.PlanRef{Path: "../plans/staging/plan.json"}}
 	if sarifFingerprint(&prod, "") == sarifFingerprint(&staging, "") {
 		t.Error("one finding in two plans outside the repository shares a fingerprint")
+	}
+}
+
+// TestSARIFSuppressionsApart: each waived result has a suppression GUID of
+// its own, as SARIF asks, though one waiver waives several findings of one
+// rule on one resource (round 283: three IG304 of one chain shared one).
+func TestSARIFSuppressionsApart(t *testing.T) {
+	w := &waiver{config.Waiver{Reason: "weak chain, SEC-7", Expires: until("2027-01-31")}, true}
+	const addr, typ = "aws_iam_server_certificate.web", "aws_iam_server_certificate"
+	r := New(lint.Result{Plan: &plan.Plan{FormatVersion: "1.2"}, Findings: []lint.Finding{
+		finding("IG304", rules.High, addr, typ, "create", "certificate_body", "the key is RSA 1024 bits", w),
+		finding("IG304", rules.High, addr, typ, "create", "certificate_chain", "certificate 1 of the chain: the key is RSA 1024 bits", w),
+	}}, "test")
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Suppressions []struct{ GUID string }
+			}
+		}
+	}
+	if err := json.Unmarshal(render(t, "sarif", r, Options{}), &log); err != nil {
+		t.Fatal(err)
+	}
+	guids := map[string]bool{}
+	for _, res := range log.Runs[0].Results {
+		for _, s := range res.Suppressions {
+			guids[s.GUID] = true
+		}
+	}
+	if len(guids) != 2 {
+		t.Errorf("%d suppression GUIDs for 2 waived results: %v", len(guids), guids)
 	}
 }
