@@ -417,6 +417,10 @@ func TestMarkdownEscapesHostileNames(t *testing.T) {
 	if got := mdText("a_b _c_ *d* `e` <f> | [g](h)\n# i"); got != "a_b &#95;c&#95; &#42;d&#42; &#96;e&#96; &#60;f&#62; &#124; &#91;g&#93;(h) # i" {
 		t.Errorf("mdText = %q", got)
 	}
+	// Nor math, which GitHub renders from $...$ (round 283).
+	if got := mdText("$${x}$ $$y$$"); got != "&#36;&#36;{x}&#36; &#36;&#36;y&#36;&#36;" {
+		t.Errorf("mdText = %q", got)
+	}
 	// Nothing GitHub links in text: a mention, a reference, a URL.
 	if got := mdText("@octocat #1 https://evil.example WWW.x.com u-GH-1"); got != "@&#8203;octocat #&#8203;1 https:&#8203;//evil.example W&#8203;WW.x.com u-GH-&#8203;1" {
 		t.Errorf("mdText = %q", got)

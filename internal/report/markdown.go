@@ -265,7 +265,7 @@ func resourceCounts(fs []Finding) string {
 
 // mdText makes any string inert in GitHub markdown, in running text, in a
 // table cell and inside HTML such as <summary>: characters that build HTML,
-// code spans, emphasis, links or tables become numeric character references
+// code spans, emphasis, links, tables or math ($x$) become numeric character references
 // (which markdown shows as the plain character), and line breaks become
 // spaces so a value cannot end a block or start a new one. An underscore
 // inside a word (pgp_key) cannot start emphasis and stays as it is. What
@@ -289,7 +289,7 @@ func mdText(s string) string {
 			b.WriteString(zwsp)
 		case r == '_' && i > 0 && i < len(rs)-1 && isWordRune(rs[i-1]) && isWordRune(rs[i+1]):
 			b.WriteRune(r)
-		case strings.ContainsRune("&<>`|*_~[]\\", r):
+		case strings.ContainsRune("&<>`|*_~[]\\$", r):
 			fmt.Fprintf(&b, "&#%d;", r)
 		case quote.Breaks(r):
 			b.WriteByte(' ')
