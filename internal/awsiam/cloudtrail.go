@@ -46,8 +46,10 @@ func inRegion(region string) func(*cloudtrail.Options) {
 // trail's status and event selectors (basic or advanced) are read in its
 // home region, by ARN; an organization trail whose owner alone can read
 // them (seen from a member account) is ManagedElsewhere, with them
-// unknown. Trails come back ordered by name, then ARN.
-func Trails(ctx context.Context, api TrailsAPI) ([]Trail, error) {
+// unknown; one whose ARN names account, the caller's, is not (round 286: a
+// trail of its own deleted since it was listed read as its organization's,
+// and as recording). Trails come back ordered by name, then ARN.
+func Trails(ctx context.Context, api TrailsAPI, account string) ([]Trail, error) {
 	out, err := api.DescribeTrails(ctx, &cloudtrail.DescribeTrailsInput{IncludeShadowTrails: aws.Bool(true)}, inRegion(rules.USEast1))
 	if err != nil {
 		return nil, wrap("DescribeTrails", err)
@@ -71,9 +73,10 @@ func Trails(ctx context.Context, api TrailsAPI) ([]Trail, error) {
 		tr := &trails[i]
 		id := orString(tr.ARN, tr.Name)
 		home := orString(tr.HomeRegion, rules.USEast1)
+		elsewhere := tr.Organization && arnAccount(tr.ARN) != account
 		g.Go(func() error {
 			st, err := api.GetTrailStatus(gctx, &cloudtrail.GetTrailStatusInput{Name: aws.String(id)}, inRegion(home))
-			if tr.Organization && ownedElsewhere(err) {
+			if elsewhere && ownedElsewhere(err) {
 				tr.Logging = rules.UnknownValue[bool]()
 				return nil
 			}
@@ -83,7 +86,7 @@ func Trails(ctx context.Context, api TrailsAPI) ([]Trail, error) {
 			switch {
 			case st.IsLogging != nil:
 				tr.Logging = rules.Known(*st.IsLogging)
-			case tr.Organization:
+			case elsewhere:
 				// What a member account may be told of its organization's
 				// trail: not "logging off" (round 238).
 				tr.Logging = rules.UnknownValue[bool]()
@@ -96,7 +99,7 @@ func Trails(ctx context.Context, api TrailsAPI) ([]Trail, error) {
 		})
 		g.Go(func() error {
 			sel, err := api.GetEventSelectors(gctx, &cloudtrail.GetEventSelectorsInput{TrailName: aws.String(id)}, inRegion(home))
-			if tr.Organization && ownedElsewhere(err) {
+			if elsewhere && ownedElsewhere(err) {
 				tr.Selectors = rules.UnknownValue[bool]()
 				return nil
 			}
@@ -125,6 +128,16 @@ func Trails(ctx context.Context, api TrailsAPI) ([]Trail, error) {
 		return strings.Compare(a.ARN, b.ARN)
 	})
 	return trails, nil
+}
+
+// arnAccount is the account ID an ARN names (arn:PARTITION:SERVICE:REGION:ACCOUNT:...),
+// or "" for none.
+func arnAccount(arn string) string {
+	parts := strings.SplitN(arn, ":", 6)
+	if len(parts) < 6 || parts[0] != "arn" {
+		return ""
+	}
+	return parts[4]
 }
 
 // ownedElsewhere reports whether a status or selectors call failed because

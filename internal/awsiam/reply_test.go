@@ -44,7 +44,7 @@ func TestEmptyRepliesRejected(t *testing.T) {
 		{"ListUsers", readKeys},
 		{"ListAccessKeys", readKeys},
 		{"GetEventSelectors", func(srv *iamtest.Server, opts options) (int, error) {
-			trails, err := Trails(context.Background(), cloudtrail.New(ctClient(srv, attempts).Options(), func(o *cloudtrail.Options) { o.APIOptions = opts }))
+			trails, err := Trails(context.Background(), cloudtrail.New(ctClient(srv, attempts).Options(), func(o *cloudtrail.Options) { o.APIOptions = opts }), iamtest.DefaultAccountID)
 			n := 0
 			for _, tr := range trails {
 				n += len(tr.EventSelectors) + len(tr.AdvancedSelectors)

@@ -109,7 +109,7 @@ func knownBool(v rules.Value[bool]) types.Bool {
 // cloudTrailArea reads every trail the account sees and judges whether
 // one records IAM events.
 func (c *client) cloudTrailArea(ctx context.Context) (cloudTrailIAMLoggingModel, findings, error) {
-	trails, err := awsiam.Trails(ctx, c.cloudtrail)
+	trails, err := awsiam.Trails(ctx, c.cloudtrail, c.account)
 	if err != nil {
 		return cloudTrailIAMLoggingModel{}, nil, err
 	}
