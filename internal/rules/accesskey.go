@@ -166,14 +166,26 @@ func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b B
 			f.Subject = k.Name
 			fs = append(fs, f)
 		}
-		if !k.Created.IsZero() {
+		// IAM records no creation or use after its own clock: such a date
+		// would make the key look new or just used (round 286).
+		createdLate, usedLate := k.UsageKnown && lateDate(k.Created, now), k.UsageKnown && lateDate(k.LastUsed, now)
+		if createdLate || usedLate {
+			attr, what, unjudged := "last_used", "last use", []*Rule{CredentialUnused}
+			if createdLate {
+				attr, what, unjudged = "create_date", "creation date", []*Rule{AccessKeyNotRotated, CredentialUnused}
+			}
+			f := CheckIncomplete.finding(attr, "access key %s has a %s after IAM's clock, which cannot be right; %s not judged", k.Name, what, Names(unjudged...))
+			f.Subject = k.Name
+			fs = append(fs, f)
+		}
+		if !k.Created.IsZero() && !createdLate {
 			if d := Days(k.Created, now); d > b.AccessKeyMaxAgeDays {
 				f := AccessKeyNotRotated.finding("create_date", "access key is %s old; the baseline requires rotation every %s", days(d), days(b.AccessKeyMaxAgeDays))
 				f.Subject = k.Name
 				fs = append(fs, withhold([]Finding{f}, func(string) bool { return k.CreatedSensitive })...)
 			}
 		}
-		if k.UsageKnown {
+		if k.UsageKnown && !createdLate && !usedLate {
 			if f, ok := UnusedCredential("access key "+k.Name, k.LastUsed, k.Created, now, b); ok {
 				f.Subject = k.Name
 				fs = append(fs, f)

@@ -417,6 +417,9 @@ func EvaluateCredentialUser(u CredentialUser, now time.Time, b Baseline) []Findi
 		}
 		if u.PasswordLastUsed.IsZero() && issued.IsZero() {
 			out = append(out, Unreported("password_last_changed", CredentialUnused))
+		} else if lateDate(u.PasswordLastUsed, now) || lateDate(issued, now) {
+			out = append(out, CheckIncomplete.finding("password_last_used", "user %q's console password has a last use or change after IAM's clock, which cannot be right; %s not judged",
+				u.Name, CredentialUnused.Name()))
 		} else if f, ok := UnusedCredential("console password", u.PasswordLastUsed, issued, now, b); ok {
 			out = append(out, f)
 		}
@@ -463,6 +466,11 @@ func UnusedCredential(what string, lastUsed, issued, now time.Time, b Baseline) 
 // seconds (or, while polling, minutes) before the report is judged here,
 // against a clock that may differ a little from this one.
 const reportConfirmSlack = 15 * time.Minute
+
+// lateDate reports whether t, a date IAM recorded (a creation, a last use),
+// comes after now, IAM's clock, by more than reportClockSlack: a date that
+// cannot be right.
+func lateDate(t, now time.Time) bool { return t.Sub(now) > reportClockSlack }
 
 // reportClockSlack is how far a report's generation time may run ahead of
 // the clock its age is judged by: the two are IAM's, but the reply's Date
@@ -603,12 +611,13 @@ func UnreportedUsers(listed []ListedUser, reported []CredentialUser, generated t
 // rows (the root user's aside) is the same two findings for the account.
 // A user deleted since offsets one made since: only names tell them apart.
 func UncountedUsers(s AccountSummary, reported []CredentialUser, generated time.Time) []Finding {
-	rows := 0
+	names := make(map[string]bool, len(reported)) // each user once: a row given twice counts for no other (round 286)
 	for _, u := range reported {
 		if !u.Root {
-			rows++
+			names[strings.ToLower(u.Name)] = true
 		}
 	}
+	rows := len(names)
 	switch {
 	case !s.Known:
 		return unread(sinceConsole, sinceKeys, "account", "the account summary, which counts the users, could not be read")

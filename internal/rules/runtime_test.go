@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -58,6 +59,25 @@ func TestEvaluateCredentialUser(t *testing.T) {
 			{"IG203", Medium, "status", `user "a" has 2 active access keys: access_key_1, access_key_2`},
 		}},
 		{"inactive key without rotation date", CredentialUser{Name: "a", Created: ago(400), Keys: []AccessKey{{Name: "access_key_1", UsageKnown: true}}}, nil},
+		// Dates after IAM's clock cannot be right: a key or password that
+		// would otherwise be judged old or unused is not judged, and says
+		// so (round 286: compliant).
+		{"key used after IAM's clock", CredentialUser{Name: "a", Created: ago(400), Keys: []AccessKey{
+			{Name: "k1", Active: true, Created: ago(100), LastUsed: ago(-100), UsageKnown: true},
+		}}, []want{
+			{"IG806", Medium, "last_used", "access key k1 has a last use after IAM's clock, which cannot be right; IG802 (credential-unused) not judged"},
+			{"IG204", Medium, "create_date", "access key is 100 days old; the baseline requires rotation every 90 days"},
+		}},
+		{"key made after IAM's clock", CredentialUser{Name: "a", Created: ago(400), Keys: []AccessKey{
+			{Name: "k1", Active: true, Created: ago(-100), UsageKnown: true},
+		}}, []want{
+			{"IG806", Medium, "create_date", "access key k1 has a creation date after IAM's clock, which cannot be right; IG204 (access-key-not-rotated), IG802 (credential-unused) not judged"},
+		}},
+		{"key used within the clocks' slack", CredentialUser{Name: "a", Created: ago(400), Keys: []AccessKey{
+			{Name: "k1", Active: true, Created: ago(10), LastUsed: now.Add(time.Minute), UsageKnown: true},
+		}}, nil},
+		{"password used after IAM's clock", CredentialUser{Name: "a", Created: ago(400), PasswordEnabled: yes, PasswordLastUsed: ago(-100), MFAActive: yes},
+			[]want{{"IG806", Medium, "password_last_used", `user "a"'s console password has a last use or change after IAM's clock, which cannot be right; IG802 (credential-unused) not judged`}}},
 		{"key status not reported", CredentialUser{Name: "a", Created: ago(400), KeysUnknown: []string{"access_key_2"}},
 			[]want{{"IG806", Medium, "access_key_2_active", "the credential report gives no value for access_key_2_active; IG203 (access-key-multiple-active), IG204 (access-key-not-rotated), IG802 (credential-unused) not judged"}}},
 	} {
@@ -376,6 +396,11 @@ func TestUsersNotInReport(t *testing.T) {
 		if got := UncountedUsers(AccountSummary{Known: true, Users: users}, reported, time.Time{}); len(got) != want {
 			t.Errorf("summary counts %d users: %d findings, want %d", users, len(got), want)
 		}
+	}
+	// A row given twice is one user: it hides no user made since (round 286).
+	twice := append(slices.Clone(reported), CredentialUser{Name: "ALICE"})
+	if got := UncountedUsers(AccountSummary{Known: true, Users: 2}, twice, time.Time{}); len(got) != 2 {
+		t.Errorf("a row given twice counted as another user: %+v", got)
 	}
 	if got := UncountedUsers(AccountSummary{Users: 5}, reported, time.Time{}); len(got) != 2 {
 		t.Errorf("summary not read: %+v, want the two findings", got)
