@@ -2397,6 +2397,39 @@ func TestSensitiveModuleOutputObjects(t *testing.T) {
 	}
 }
 
+// TestSensitiveThroughObjects: a value whose source is sensitive but
+// which Terraform leaves unmarked is withheld when read through a module
+// that passes an input on through an object, a name made from an
+// aws_iam_user's, a data source's attribute that reads a variable declared
+// sensitive, or a terraform_remote_state output; a constant beside them is
+// shown (round 285).
+func TestSensitiveThroughObjects(t *testing.T) {
+	withheld := map[string]string{ // address: rule
+		"aws_iam_access_key.a":                            "IG203",
+		"module.derived.aws_iam_access_key.a":             "IG203",
+		"module.var_doc.aws_iam_access_key.a":             "IG203",
+		"module.remote.aws_iam_account_password_policy.p": "IG101",
+	}
+	seen := 0
+	for _, f := range Lint(readFixture(t, "trust/sensitive-through-objects"), Options{}).Findings {
+		if strings.Contains(f.Message, "-secret") || strings.Contains(f.Message, " 7") {
+			t.Errorf("%s %s shows a sensitive value: %s", f.Address, f.Rule.ID, f.Message)
+		}
+		switch {
+		case withheld[f.Address] == f.Rule.ID:
+			seen++
+			if !strings.Contains(f.Message, "(sensitive)") {
+				t.Errorf("%s %s withholds nothing: %s", f.Address, f.Rule.ID, f.Message)
+			}
+		case f.Address == "aws_iam_access_key.c" && f.Rule.ID == "IG203" && !strings.Contains(f.Message, `"dave"`):
+			t.Errorf("a constant withheld: %s", f.Message)
+		}
+	}
+	if seen != len(withheld) {
+		t.Errorf("%d of the %d findings expected", seen, len(withheld))
+	}
+}
+
 // TestSensitiveModuleOutputEachKey: a user named by each.key of a for_each
 // over a module's output declared sensitive, of a resource or of a module
 // call, is withheld as each.value is (round 243: IG203 named it).

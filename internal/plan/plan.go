@@ -282,6 +282,10 @@ type reader struct {
 	// secretOutputs has each module output declared sensitive, and under
 	// "" whether a module has any (see readsSecret).
 	secretOutputs map[configKey]bool
+	// secretSources has the other nodes that are secret themselves (see
+	// readsSecret): the input variables declared sensitive, and the local
+	// values of a module that declares one or reads a terraform_remote_state.
+	secretSources map[secretNode]bool
 	secrets       *secretWalk // see readsSecret
 	// blockDepth counts the nested blocks of the configuration being read,
 	// whose expressions are hashed (expr.text) into constScratch.
@@ -363,7 +367,7 @@ func (rd *reader) top() error {
 			})
 		case "configuration":
 			rd.config, rd.p.modules, rd.numbered = map[resourceKey]configResource{}, map[configKey]int{}, []module{{}} // the root
-			rd.knownOutputs, rd.secretOutputs = map[configKey]bool{}, map[configKey]bool{}
+			rd.knownOutputs, rd.secretOutputs, rd.secretSources = map[configKey]bool{}, map[configKey]bool{}, map[secretNode]bool{}
 			return s.fields("configuration", func(key []byte) error {
 				switch string(key) {
 				case "root_module":
@@ -375,7 +379,7 @@ func (rd *reader) top() error {
 			})
 		case "variables":
 			held := 0 // kept, whatever modules are numbered
-			return rd.variables(&rd.rootVars, &held, "value")
+			return rd.variables(nil, &rd.rootVars, &held, "value")
 		case "values", "lineage", "serial":
 			rd.isState = true
 		}
@@ -1445,9 +1449,9 @@ func (rd *reader) configModule(m *modulePath) error {
 				// The root's values are in the plan's variables; those
 				// it declares tell which the plan does not show.
 				held := 0 // kept, whatever modules are numbered
-				return rd.variables(&rd.rootDeclared, &held, "")
+				return rd.variables(m, &rd.rootDeclared, &held, "")
 			}
-			return rd.variables(&m.defaults, &m.held, "default")
+			return rd.variables(m, &m.defaults, &m.held, "default")
 		}
 		return s.skip()
 	})
@@ -1500,8 +1504,9 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 				if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
 					return err
 				}
-				chained = append(chained, namedExpr{name, expr{opaque: e.opaque, each: e.each, vars: e.vars, outputs: e.outputs, locals: e.locals, objects: e.objects, data: e.data, managed: e.managed}})
-				passes = passes || reads
+				chained = append(chained, namedExpr{name, expr{opaque: e.opaque, each: e.each, vars: e.vars, outputs: e.outputs, locals: e.locals, objects: e.objects,
+					users: e.users, data: e.data, managed: e.managed}})
+				passes = passes || reads || e.objects // an object's attribute may read its inputs (round 285)
 			}
 			isKnown = !e.opaque && !e.each // constant, or known if what it reads is
 			if isKnown && len(e.vars) == 0 && len(e.outputs) == 0 && len(e.data) == 0 && len(e.managed) == 0 {
@@ -1535,8 +1540,12 @@ func (rd *reader) moduleOutputs(m *modulePath) error {
 
 // variables reads a variables object into names: each name, true when its
 // entry holds key (the plan's variables and their "value", a module's and
-// their "default"), counted against the kept bytes and added to held.
-func (rd *reader) variables(names *map[string]bool, held *int, key string) error {
+// their "default"), counted against the kept bytes and added to held. For
+// a module's declaration (m), one declared sensitive is a secret source
+// (see readsSecret), and so are the module's local values: Terraform marks
+// the variable where it is read, but not an object's attribute, a data
+// source's say, that reads it (round 285).
+func (rd *reader) variables(m *modulePath, names *map[string]bool, held *int, key string) error {
 	s := rd.s
 	return s.entries("variables", func(name []byte) error {
 		n := string(name)
@@ -1554,8 +1563,15 @@ func (rd *reader) variables(names *map[string]bool, held *int, key string) error
 			(*names)[n] = false
 		}
 		return s.fields("variable", func(k []byte) error {
-			if string(k) == key {
+			switch {
+			case string(k) == key:
 				(*names)[n] = true
+			case string(k) == "sensitive" && m != nil:
+				v, err := rd.value()
+				if err != nil || v == nil || v == false {
+					return err
+				}
+				return rd.secretSource(m, n)
 			}
 			return s.skip()
 		})
@@ -2105,6 +2121,11 @@ func (rd *reader) configResource(module *modulePath) error {
 	if err == nil && (counted || module.counted) {
 		err = rd.noteCounted(module, e.address)
 	}
+	if typ := ""; err == nil && (bytes.Contains(e.typ, []byte("remote")) || bytes.IndexByte(e.typ, '\\') >= 0) && decodeString(e.typ, &typ) == nil && typ == "terraform_remote_state" {
+		// Its outputs, those the state it reads declares sensitive too,
+		// come unmarked: any may be secret (round 285).
+		err = rd.secretSource(module, "")
+	}
 	if err != nil || len(e.typ) == 0 || !rd.keepRaw(e.typ) {
 		return err
 	}
@@ -2239,7 +2260,7 @@ func (rd *reader) resolveConfig() (secret bool) {
 	}
 	p.regions = rd.regions
 	rd.config, rd.numbered, rd.rootVars, rd.rootDeclared, rd.known, rd.passed, rd.regions = nil, nil, nil, nil, nil, nil, nil
-	rd.secretOutputs, rd.secrets = nil, nil
+	rd.secretOutputs, rd.secretSources, rd.secrets = nil, nil, nil
 	return secret
 }
 

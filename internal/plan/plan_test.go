@@ -834,12 +834,14 @@ func TestDeepModuleCallsLinear(t *testing.T) {
 }
 
 // TestSecretWalkLimit: a module's output that reads many of its inputs,
-// none given a value read from an output declared sensitive, is shown
-// (260 inputs); past maxSecretNodes the walk gives up and what
-// reads it is withheld, the attribute that passed the limit and each read
-// after it alike.
+// none given a value read from an output declared sensitive (the module
+// has one, which nothing reads), is shown (260 inputs); past maxSecretNodes
+// the walk gives up and what reads it is withheld, the attribute that
+// passed the limit and each read after it alike. With no output declared
+// sensitive there is nothing to withhold, however large the configuration
+// (round 285: a plan of 40,000 modules withheld a user's name).
 func TestSecretWalkLimit(t *testing.T) {
-	doc := func(inputs int) string {
+	doc := func(inputs int, sensitive bool) string {
 		var refs, vars strings.Builder
 		for i := range inputs {
 			if i > 0 {
@@ -856,14 +858,15 @@ func TestSecretWalkLimit(t *testing.T) {
 		  "type": "aws_iam_account_password_policy", "name": "p", "expressions": {
 		  "minimum_password_length": {"references": ["module.m.len", "module.m"]},
 		  "password_reuse_prevention": {"references": ["module.m.len", "module.m"]}}}],
-		 "module_calls": {"m": {"source": "./m", "module": {"outputs": {"len": {"expression": {"references": [` + refs.String() + `]}}},
+		 "module_calls": {"m": {"source": "./m", "module": {"outputs": {"len": {"expression": {"references": [` + refs.String() + `]}},
+		  "s": {"sensitive": ` + strconv.FormatBool(sensitive) + `, "expression": {}}},
 		  "variables": {` + vars.String() + `}}}}}}}`
 	}
 	for _, c := range []struct {
-		inputs int
-		secret bool
-	}{{260, false}, {maxSecretNodes + 1, true}} {
-		p, err := read(t, doc(c.inputs))
+		inputs            int
+		sensitive, secret bool
+	}{{260, true, false}, {maxSecretNodes + 1, true, true}, {maxSecretNodes + 1, false, false}} {
+		p, err := read(t, doc(c.inputs, c.sensitive))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -873,7 +876,7 @@ func TestSecretWalkLimit(t *testing.T) {
 		}
 		for _, name := range []string{"minimum_password_length", "password_reuse_prevention"} {
 			if got := attrs.Find(name).Secret; got != c.secret {
-				t.Errorf("%d inputs: %s secret = %v, want %v", c.inputs, name, got, c.secret)
+				t.Errorf("%d inputs, sensitive output %v: %s secret = %v, want %v", c.inputs, c.sensitive, name, got, c.secret)
 			}
 		}
 	}
@@ -2299,7 +2302,9 @@ func TestSecretBoundInOrder(t *testing.T) {
 	for i := range 20 {
 		reads = append(reads, i)
 	}
-	doc := chainedModules(51000, reads...)
+	// One output declared sensitive, which nothing reads: with none, there
+	// is nothing to walk for.
+	doc := strings.Replace(chainedModules(51000, reads...), `"outputs": {`, `"outputs": {"s": {"sensitive": true, "expression": {}}, `, 1)
 	var first string
 	for run := range 4 {
 		p, err := Read(strings.NewReader(doc), keepIAM)

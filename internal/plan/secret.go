@@ -9,10 +9,11 @@ import "strings"
 // its input variables and its local values.
 
 // secretNode is a module's output (kind 'o'; name "" for the whole module),
-// input variable ('v') or local values ('l', all of them: the plan does not
-// show a local's expression). The attributes of the module's data sources
-// and managed resources count as its local values: the reader keeps few of
-// their expressions, and any may read what a local value may.
+// input variable ('v'), local values ('l', all of them: the plan does not
+// show a local's expression) or aws_iam_user's name ('u', by the resource's
+// name). The attributes of the module's data sources and managed resources
+// count as its local values: the reader keeps few of their expressions, and
+// any may read what a local value may.
 type secretNode struct {
 	module int
 	kind   byte
@@ -50,11 +51,18 @@ const maxSecretNodes = 100_000
 
 // readsSecret reports whether e, read in module m, reads a module output
 // declared sensitive: directly, through other outputs or module inputs
-// (neither of which Terraform makes declare it), or through a local value
-// or another object's attribute in a module that calls one with such an
-// output or is given one as an input (either may read any of them). each.value and each.key are the
-// caller's to follow, from its for_each.
+// (neither of which Terraform makes declare it), through an aws_iam_user's
+// name set from one (a name made from it is another name, which the user's
+// marks do not withhold; round 285), or through a local value or another
+// object's attribute in a module that calls one with such an output or is
+// given one as an input (either may read any of them). A variable declared
+// sensitive, and a module's local values and objects beside one, or beside
+// a terraform_remote_state, count as such an output (see secretSource).
+// each.value and each.key are the caller's to follow, from its for_each.
 func (rd *reader) readsSecret(m int, e expr) bool {
+	if len(rd.secretOutputs) == 0 && len(rd.secretSources) == 0 {
+		return false // nothing to find: no walk, however large the configuration (round 285)
+	}
 	found := false
 	rd.exprNodes(m, e, func(n secretNode) bool {
 		found = rd.nodeSecret(n)
@@ -69,17 +77,23 @@ func (rd *reader) exprNodes(m int, e expr, visit func(secretNode) bool) {
 	if (e.locals || e.objects) && !visit(secretNode{m, 'l', ""}) {
 		return
 	}
+	for _, u := range e.users {
+		if !visit(secretNode{m, 'u', u}) {
+			return
+		}
+	}
 	for _, o := range e.outputs {
 		call, output, _ := strings.Cut(o, "\x00")
 		if child, ok := rd.p.modules[configKey{m, call}]; ok && !visit(secretNode{child, 'o', output}) {
 			return
 		}
 	}
-	if m == 0 {
-		return // a root variable's value is what the plan shows
-	}
 	for _, v := range e.vars {
-		if !visit(secretNode{m, 'v', v}) {
+		n := secretNode{m, 'v', v}
+		if m == 0 && !rd.secretSources[n] {
+			continue // a root variable's value is what the plan shows, marked if declared sensitive
+		}
+		if !visit(n) {
 			return
 		}
 	}
@@ -107,6 +121,17 @@ func (rd *reader) successors(n secretNode, visit func(secretNode) bool) {
 		rd.exprNodes(call.parent, in, visit)
 		if in.readsEach() && call.forEach != nil {
 			rd.exprNodes(call.parent, *call.forEach, visit)
+		}
+	case 'u':
+		res := rd.config[resourceKey{n.module, "aws_iam_user", n.name}]
+		for _, a := range res.attrs {
+			if a.name != "name" {
+				continue
+			}
+			rd.exprNodes(n.module, a.expr, visit)
+			if a.readsEach() && res.forEach != nil {
+				rd.exprNodes(n.module, *res.forEach, visit)
+			}
 		}
 	case 'l':
 		for _, c := range rd.numbered[n.module].children {
@@ -140,7 +165,7 @@ func (rd *reader) nodeSecret(root secretNode) bool {
 	var succ []secretNode
 	push := func(n secretNode) {
 		i := len(w.nodes)
-		w.nodes[n] = secretState{index: i, low: i, onStack: true, acc: n.kind == 'o' && rd.secretOutputs[configKey{n.module, n.name}]}
+		w.nodes[n] = secretState{index: i, low: i, onStack: true, acc: n.kind == 'o' && rd.secretOutputs[configKey{n.module, n.name}] || rd.secretSources[n]}
 		w.stack = append(w.stack, n)
 		frames = append(frames, frame{n, len(succ)})
 		rd.successors(n, func(s secretNode) bool { succ = append(succ, s); return true })
@@ -195,6 +220,24 @@ func (rd *reader) nodeSecret(root secretNode) bool {
 		}
 	}
 	return w.nodes[root].found
+}
+
+// secretSource notes module m's variable name, declared sensitive, as a
+// secret source, and the module's local values and objects, which may read
+// it; name "" notes them alone.
+func (rd *reader) secretSource(m *modulePath, name string) error {
+	id, err := rd.number(m)
+	if err != nil {
+		return err
+	}
+	if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
+		return err
+	}
+	if name != "" {
+		rd.secretSources[secretNode{id, 'v', name}] = true
+	}
+	rd.secretSources[secretNode{id, 'l', ""}] = true
+	return nil
 }
 
 // update changes what the walk knows of n.
