@@ -363,11 +363,13 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 			return 0, fmt.Errorf("--now: %q is the zero time; give a real one", *now)
 		}
 	}
-	// Waivers expire by the calendar: judge them at --now, else today, not
-	// at the plan's timestamp (an old plan must not revive a waiver).
-	waiversAt := at
-	if waiversAt.IsZero() {
-		waiversAt = time.Now()
+	// Waivers expire by the calendar: judge them today, not at the plan's
+	// timestamp (an old plan must not revive a waiver), nor at a --now
+	// before today (round 288: --now 2026-12-01 revived one that expired
+	// since); a --now after today expires them sooner.
+	waiversAt := time.Now()
+	if at.After(waiversAt) {
+		waiversAt = at
 	}
 	b := cfg.Baseline
 	// One budget of signature checks for the whole run, as for findings:

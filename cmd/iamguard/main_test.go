@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
 	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
@@ -272,17 +273,17 @@ waiver {
   rule    = "IG101"
   address = "aws_iam_account_password_policy.this"
   reason  = "rolled out in SEC-1"
-  expires = "2026-06-01"
+  expires = "2099-06-01"
 }
 waiver {
   rule    = "IG202"
   address = "module.*.aws_iam_access_key.*"
   reason  = "legacy CI key, SEC-123"
-  expires = "2026-06-01"
+  expires = "2099-06-01"
 }
 `)
 	// Through the expiry day both high findings are waived: exit 0.
-	for _, now := range []string{"2026-05-01T00:00:00Z", "2026-06-01T23:59:59Z"} {
+	for _, now := range []string{"2099-05-01T00:00:00Z", "2099-06-01T23:59:59Z"} {
 		r := lintCLI(t, nil, "lint", "--format", "json", "--config", cfg, "--now", now, fixture)
 		rep := decode(t, r)
 		if r.code != 0 || rep.Summary.Waived != 2 || rep.Summary.Findings != 1 {
@@ -296,7 +297,7 @@ waiver {
 	}
 	// The day after, the waivers match but have expired: exit 1, and the
 	// report says so.
-	r := lintCLI(t, nil, "lint", "--format", "json", "--config", cfg, "--now", "2026-06-02T00:00:00Z", fixture)
+	r := lintCLI(t, nil, "lint", "--format", "json", "--config", cfg, "--now", "2099-06-02T00:00:00Z", fixture)
 	rep := decode(t, r)
 	if r.code != 1 || rep.Summary.Waived != 0 || rep.Summary.Findings != 3 {
 		t.Errorf("after expiry: exit %d, summary %+v; want exit 1, nothing waived", r.code, rep.Summary)
@@ -306,9 +307,23 @@ waiver {
 			t.Errorf("expired waiver not reported: %+v", f)
 		}
 	}
-	r = lintCLI(t, nil, "lint", "--config", cfg, "--now", "2026-06-02T00:00:00Z", fixture)
+	r = lintCLI(t, nil, "lint", "--config", cfg, "--now", "2099-06-02T00:00:00Z", fixture)
 	if !strings.Contains(r.stdout, "expired") {
 		t.Errorf("text report does not say the waiver expired:\n%s", r.stdout)
+	}
+	// A --now before today revives no waiver that has expired since
+	// (round 288): waivers expire by the calendar.
+	past := writeConfig(t, `
+waiver {
+  rule    = "IG202"
+  address = "module.*.aws_iam_access_key.*"
+  reason  = "legacy CI key, SEC-123"
+  expires = "`+time.Now().AddDate(0, 0, -2).Format(time.DateOnly)+`"
+}
+`)
+	rep = decode(t, lintCLI(t, nil, "lint", "--format", "json", "--config", past, "--now", time.Now().AddDate(0, 0, -7).Format(time.RFC3339), fixture))
+	if rep.Summary.Waived != 0 {
+		t.Errorf("a --now before today revived an expired waiver: %+v", rep.Summary)
 	}
 }
 
