@@ -70,7 +70,7 @@ var (
 			CLI:       "aws iam update-ssh-public-key --user-name USER --ssh-public-key-id ID --status Inactive; aws iam delete-ssh-public-key --user-name USER --ssh-public-key-id ID",
 			Terraform: "Manage keys with aws_iam_user_ssh_key applied by an expected principal, and add that principal to expected_principals.",
 		},
-		References: []string{"CIS AWS 4.4", "AWS FSBP IAM.21"},
+		References: []string{"CIS AWS 4.4"},
 	}
 	EventSigningCertificateDeleted = &Rule{
 		ID: "IG905", Slug: "event-signing-certificate-deleted", Severity: Medium,
