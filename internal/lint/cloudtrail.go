@@ -25,7 +25,7 @@ func judgeCloudTrail(l *linter, c *change) []rules.Finding {
 	if slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}) {
 		region, _ := l.plan.Region(c.rc)
 		was := trailOf(c.before(), region)
-		t.NameTaken = l.nameTaken(c.rc, t.HomeRegion, t.Name)
+		t.NameTaken, t.NameFreed = l.nameTaken(c.rc, t.HomeRegion, t.Name)
 		out = append(out, rules.TrailReplacedRefused(&was, t)...)
 	}
 	if c.before().values != nil && !c.forgetsOld() {
@@ -101,23 +101,55 @@ func (l *linter) trailNames(rc *plan.Change, region rules.Value[string], name st
 }
 
 // nameTaken reports whether another trail keeps the name a trail of rc's
-// configuration, in region, is to be given: by the region where it is
-// known, else by the provider configuration (see trailNames).
-func (l *linter) nameTaken(rc *plan.Change, region, name rules.Value[string]) bool {
+// configuration, in region, is to be given (taken), or has it until the
+// plan deletes it (freed): by the region where it is known, else by the
+// provider configuration (see trailNames).
+func (l *linter) nameTaken(rc *plan.Change, region, name rules.Value[string]) (taken, freed bool) {
 	if name.Unknown || name.Unreadable {
-		return false
+		return false, false
 	}
 	names := l.trailNames(rc, region, name.V)
-	return len(names) > 0 && l.keptNames[names[0]]
+	if len(names) == 0 {
+		return false, false
+	}
+	n, ok := l.keptNames[names[0]]
+	return ok && n.kept, ok && !n.kept && n.freedBy != rc.Address // a trail's own deletion comes first
+}
+
+// trailName is what the apply does with a trail's name (see
+// keptTrailNames): a trail keeps it, or the plan deletes the trail that
+// has it (freedBy: its address, or "" for several).
+type trailName struct {
+	kept    bool
+	freedBy string
 }
 
 // keptTrailNames finds the trails that keep their name through the apply
 // (in prior state only, left as they are, updated in place, or forgotten,
 // which stay in AWS), by trailNames: a trail replaced destroying first
 // under one of those names is never made (TrailAlreadyExistsException;
-// round 239).
-func (l *linter) keptTrailNames() map[string]bool {
-	out := map[string]bool{}
+// round 239). It also finds those of the trails the plan deletes, or
+// replaces, under their names before: nothing orders the deletion before
+// another trail's creation under that name, which may come first (round
+// 287).
+func (l *linter) keptTrailNames() map[string]trailName {
+	out := map[string]trailName{}
+	for _, c := range slices.Concat(l.changes, l.orphans) {
+		if c.rc.Type != "aws_cloudtrail" || !c.removed && c.action != "replace" {
+			continue
+		}
+		a := c.before()
+		if name := a.str("name", ""); !name.Unknown && !name.Unreadable {
+			region, _ := l.plan.Region(c.rc)
+			for _, k := range l.trailNames(c.rc, homeRegion(a, region), name.V) {
+				by := c.rc.Address
+				if n, ok := out[k]; ok && n.freedBy != by {
+					by = ""
+				}
+				out[k] = trailName{freedBy: by}
+			}
+		}
+	}
 	for _, o := range l.applied("aws_cloudtrail") {
 		a := o.attrs()
 		if c := o.change; c != nil && !o.forgotten {
@@ -138,7 +170,7 @@ func (l *linter) keptTrailNames() map[string]bool {
 		}
 		region, _ := l.plan.Region(o.ref())
 		for _, k := range l.trailNames(o.ref(), homeRegion(a, region), name.V) {
-			out[k] = true
+			out[k] = trailName{kept: true}
 		}
 	}
 	return out

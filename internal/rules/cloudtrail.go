@@ -121,10 +121,11 @@ type Trail struct {
 	// AWS provider sends them (its default_tags too, aws: ones left out):
 	// those known, Unknown when some are known only after apply (see
 	// TrailRefused). NameTaken: another trail of its account and region
-	// keeps that name through the apply.
+	// keeps that name through the apply; NameFreed: has it until the plan
+	// deletes it, which nothing orders before this trail is made.
 	Name, Bucket, S3KeyPrefix, LogGroup, LogRole Value[string]
 	Tags                                         Value[map[string]string]
-	NameTaken                                    bool
+	NameTaken, NameFreed                         bool
 }
 
 // TrailRefused tells why CloudTrail refuses to create t, and the attribute
@@ -242,11 +243,17 @@ func TrailNameRefused(name string) string {
 // TrailRemoval takes it.
 func TrailReplacedRefused(was *Trail, now Trail) []Finding {
 	why, attr, unknown := TrailRefused(now)
-	if why == "" && unknown == "" {
+	if why == "" && unknown == "" && !now.NameFreed {
 		return nil
 	}
 	fs := TrailRemoval(was, NoReplacement)
 	for i := range fs {
+		if why == "" && unknown == "" {
+			fs[i] = Finding{Rule: CloudTrailDeleted, Severity: Info, Attribute: "name", Message: "the trail is replaced destroying first under the name " +
+				"of a trail the plan deletes, and nothing orders that deletion first: if CloudTrail refuses the new trail, the old one is deleted " +
+				"and none takes its place; " + CloudTrailDeleted.Name() + " cannot be judged until then"}
+			continue
+		}
 		if why == "" { // the README's promise: a value known only after apply is info
 			fs[i] = Finding{Rule: CloudTrailDeleted, Severity: Info, Attribute: unknown, Message: "the trail is replaced destroying first, and " +
 				unknown + " is known only after apply: if CloudTrail refuses the new trail, the old one is deleted and none takes its place; " +
