@@ -107,7 +107,7 @@ func (d *accessKeysDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		if _, seen := byUser[k.UserName]; !seen {
 			users = append(users, k.UserName)
 		}
-		byUser[k.UserName] = append(byUser[k.UserName], rules.AccessKey{Name: k.AccessKeyID, Active: k.Active(), StatusUnreadable: !k.StatusKnown(),
+		byUser[k.UserName] = append(byUser[k.UserName], rules.AccessKey{Name: k.AccessKeyID, Live: true, Active: k.Active(), StatusUnreadable: !k.StatusKnown(),
 			Created: k.Created, CreatedMissing: k.Created.IsZero(), LastUsed: k.LastUsed, UsageKnown: !k.LastUsedUnknown})
 	}
 	var fs, perUser findings // keys' findings first, then users'

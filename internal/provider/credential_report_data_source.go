@@ -245,7 +245,7 @@ func credentialUser(u awsiam.ReportUser) rules.CredentialUser {
 			cu.KeysUnknown = append(cu.KeysUnknown, slot)
 		}
 		cu.Keys = append(cu.Keys, rules.AccessKey{
-			Name: slot, Active: k.Active.V && !k.Active.Unknown, Created: k.LastRotated, LastUsed: k.LastUsed, UsageKnown: true,
+			Name: slot, Live: true, Active: k.Active.V && !k.Active.Unknown, Created: k.LastRotated, LastUsed: k.LastUsed, UsageKnown: true,
 		})
 	}
 	for _, c := range u.Certs {

@@ -111,6 +111,9 @@ type AccessKey struct {
 	Created           time.Time // created or last rotated; zero when not known yet
 	// CreatedSensitive: the plan marks the creation date sensitive.
 	CreatedSensitive bool
+	// Live: read from IAM, not planned: its dates are IAM's, none of which
+	// comes after IAM's clock (see lateDate).
+	Live bool
 	// CreatedMissing: the source, which always gives a key's creation date
 	// (IAM's ListAccessKeys), gave none for this one.
 	CreatedMissing bool
@@ -168,13 +171,13 @@ func EvaluateAccessKeys(user Value[string], keys []AccessKey, now time.Time, b B
 		}
 		// IAM records no creation or use after its own clock: such a date
 		// would make the key look new or just used (round 286).
-		createdLate, usedLate := k.UsageKnown && lateDate(k.Created, now), k.UsageKnown && lateDate(k.LastUsed, now)
+		createdLate, usedLate := k.Live && lateDate(k.Created, now), k.Live && k.UsageKnown && lateDate(k.LastUsed, now)
 		if createdLate || usedLate {
 			attr, what, unjudged := "last_used", "last use", []*Rule{CredentialUnused}
 			if createdLate {
 				attr, what, unjudged = "create_date", "creation date", []*Rule{AccessKeyNotRotated, CredentialUnused}
 			}
-			f := CheckIncomplete.finding(attr, "access key %s has a %s after IAM's clock, which cannot be right; %s not judged", k.Name, what, Names(unjudged...))
+			f := CheckIncomplete.finding(attr, "access key %s has a %s more than a day after IAM's clock, which cannot be right; %s not judged", k.Name, what, Names(unjudged...))
 			f.Subject = k.Name
 			fs = append(fs, f)
 		}

@@ -418,7 +418,7 @@ func EvaluateCredentialUser(u CredentialUser, now time.Time, b Baseline) []Findi
 		if u.PasswordLastUsed.IsZero() && issued.IsZero() {
 			out = append(out, Unreported("password_last_changed", CredentialUnused))
 		} else if lateDate(u.PasswordLastUsed, now) || lateDate(issued, now) {
-			out = append(out, CheckIncomplete.finding("password_last_used", "user %q's console password has a last use or change after IAM's clock, which cannot be right; %s not judged",
+			out = append(out, CheckIncomplete.finding("password_last_used", "user %q's console password has a last use or change more than a day after IAM's clock, which cannot be right; %s not judged",
 				u.Name, CredentialUnused.Name()))
 		} else if f, ok := UnusedCredential("console password", u.PasswordLastUsed, issued, now, b); ok {
 			out = append(out, f)
@@ -468,9 +468,12 @@ func UnusedCredential(what string, lastUsed, issued, now time.Time, b Baseline) 
 const reportConfirmSlack = 15 * time.Minute
 
 // lateDate reports whether t, a date IAM recorded (a creation, a last use),
-// comes after now, IAM's clock, by more than reportClockSlack: a date that
-// cannot be right.
-func lateDate(t, now time.Time) bool { return t.Sub(now) > reportClockSlack }
+// comes more than a day after now, IAM's clock: a date that cannot be
+// right, which would make a credential look new or just used (round 286: a
+// last use in 2099). The day allows for a clock that is the host's, where
+// IAM's reply gives none (round 290: a host ten minutes behind made a key
+// used a minute ago IG806); a reply that fakes a date can fake a likely one.
+func lateDate(t, now time.Time) bool { return t.Sub(now) > 24*time.Hour }
 
 // reportClockSlack is how far a report's generation time may run ahead of
 // the clock its age is judged by: the two are IAM's, but the reply's Date

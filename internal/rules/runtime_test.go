@@ -63,21 +63,21 @@ func TestEvaluateCredentialUser(t *testing.T) {
 		// would otherwise be judged old or unused is not judged, and says
 		// so (round 286: compliant).
 		{"key used after IAM's clock", CredentialUser{Name: "a", Created: ago(400), Keys: []AccessKey{
-			{Name: "k1", Active: true, Created: ago(100), LastUsed: ago(-100), UsageKnown: true},
+			{Name: "k1", Live: true, Active: true, Created: ago(100), LastUsed: ago(-100), UsageKnown: true},
 		}}, []want{
-			{"IG806", Medium, "last_used", "access key k1 has a last use after IAM's clock, which cannot be right; IG802 (credential-unused) not judged"},
+			{"IG806", Medium, "last_used", "access key k1 has a last use more than a day after IAM's clock, which cannot be right; IG802 (credential-unused) not judged"},
 			{"IG204", Medium, "create_date", "access key is 100 days old; the baseline requires rotation every 90 days"},
 		}},
 		{"key made after IAM's clock", CredentialUser{Name: "a", Created: ago(400), Keys: []AccessKey{
-			{Name: "k1", Active: true, Created: ago(-100), UsageKnown: true},
+			{Name: "k1", Live: true, Active: true, Created: ago(-100)},
 		}}, []want{
-			{"IG806", Medium, "create_date", "access key k1 has a creation date after IAM's clock, which cannot be right; IG204 (access-key-not-rotated), IG802 (credential-unused) not judged"},
+			{"IG806", Medium, "create_date", "access key k1 has a creation date more than a day after IAM's clock, which cannot be right; IG204 (access-key-not-rotated), IG802 (credential-unused) not judged"},
 		}},
-		{"key used within the clocks' slack", CredentialUser{Name: "a", Created: ago(400), Keys: []AccessKey{
-			{Name: "k1", Active: true, Created: ago(10), LastUsed: now.Add(time.Minute), UsageKnown: true},
+		{"key used within a day of IAM's clock", CredentialUser{Name: "a", Created: ago(400), Keys: []AccessKey{
+			{Name: "k1", Live: true, Active: true, Created: ago(10), LastUsed: now.Add(23 * time.Hour), UsageKnown: true},
 		}}, nil},
 		{"password used after IAM's clock", CredentialUser{Name: "a", Created: ago(400), PasswordEnabled: yes, PasswordLastUsed: ago(-100), MFAActive: yes},
-			[]want{{"IG806", Medium, "password_last_used", `user "a"'s console password has a last use or change after IAM's clock, which cannot be right; IG802 (credential-unused) not judged`}}},
+			[]want{{"IG806", Medium, "password_last_used", `user "a"'s console password has a last use or change more than a day after IAM's clock, which cannot be right; IG802 (credential-unused) not judged`}}},
 		{"key status not reported", CredentialUser{Name: "a", Created: ago(400), KeysUnknown: []string{"access_key_2"}},
 			[]want{{"IG806", Medium, "access_key_2_active", "the credential report gives no value for access_key_2_active; IG203 (access-key-multiple-active), IG204 (access-key-not-rotated), IG802 (credential-unused) not judged"}}},
 	} {
