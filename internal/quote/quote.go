@@ -19,6 +19,12 @@ func Path(name string) string {
 	if Exact(name) && name != "" && strings.TrimSpace(name) == name {
 		return NoCommands(name)
 	}
+	return Quoted(name)
+}
+
+// Quoted is name Go-quoted ("a\tb"), its invisible characters escaped too,
+// and NoCommands.
+func Quoted(name string) string {
 	// strconv.Quote leaves some invisible characters as they are (a
 	// Hangul filler is a letter to it, a grapheme joiner a mark).
 	q := strconv.Quote(name)

@@ -275,7 +275,7 @@ func junitUnreadSuite(r *Report) junitSuite {
 		if p.Summary == nil {
 			s.Tests++
 			s.Errors++
-			s.Cases = append(s.Cases, junitCase{Name: p.Path, Classname: "iamguard.plan",
+			s.Cases = append(s.Cases, junitCase{Name: PlanName(p.Path), Classname: "iamguard.plan",
 				Error: &junitFailure{Message: "not read: " + p.Error, Type: "plan"}})
 		}
 	}

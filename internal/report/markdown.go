@@ -226,18 +226,21 @@ const (
 func mdClip(s string) string { return mdClipTo(s, markdownValueBytes) }
 
 // mdClipTo is mdText cut to n bytes, "…" included, in the middle as
-// quote.Middle cuts: an address's end names the resource (round 283: two
-// keys of one long module instance read alike, their names cut off).
+// quote.Middle cuts: half the bytes from each end, so that an address's end
+// names the resource (rounds 283 and 291: two keys of one long module
+// instance read alike, their names cut off).
 func mdClipTo(s string, n int) string {
 	if t := mdText(s); len(t) <= n {
 		return t
 	}
 	rs := []rune(s)
-	clip := func(keep int) string { // keep runes of s, half from each end
-		return mdText(string(rs[:keep-keep/2])) + "…" + mdText(string(rs[len(rs)-keep/2:]))
-	}
-	keep := sort.Search(len(rs), func(k int) bool { return len(clip(k)) > n }) - 1
-	return clip(max(keep, 0))
+	room := n - len("…")
+	// The most runes of each end whose escapes fit: the head in half the
+	// room, the tail in what the head leaves.
+	h := sort.Search(len(rs)+1, func(k int) bool { return len(mdText(string(rs[:k]))) > room/2 }) - 1
+	head := mdText(string(rs[:h]))
+	t := sort.Search(len(rs)-h+1, func(k int) bool { return len(mdText(string(rs[len(rs)-k:]))) > room-len(head) }) - 1
+	return head + "…" + mdText(string(rs[len(rs)-t:]))
 }
 
 // resourceCounts summarises one resource's findings, e.g. "1 high, 1 waived".

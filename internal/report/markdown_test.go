@@ -141,6 +141,12 @@ func TestMarkdownHeadWithinLimit(t *testing.T) {
 // rune; its end stays (round 283: an address cut at its end named no
 // resource).
 func TestMarkdownClipWholeReferences(t *testing.T) {
+	// An escaped head (a pipe is 6 bytes) leaves the end its half (round
+	// 291: a cut by runes left the tail 50 bytes, without the resource).
+	long := `module.m["` + strings.Repeat("|", 120) + `"].aws_iam_access_key.alpha_deployer_for_the_continuous_delivery_pipeline_blue`
+	if got := mdClipTo(long, markdownValueBytes); !strings.Contains(got, "aws&#95;iam&#95;access&#95;key.alpha") && !strings.Contains(got, "aws_iam_access_key.alpha") {
+		t.Errorf("cut to %q: the resource is gone", got)
+	}
 	for _, s := range []string{strings.Repeat("|", 100), strings.Repeat("é|", 50), strings.Repeat("x", 300) + `["k"].terraform-key.legacy`} {
 		all := mdText(s)
 		for n := len("…"); n <= 60; n++ {

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"maps"
+	"strings"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/lint"
 	"github.com/iamguard/terraform-provider-iamguard/internal/quote"
@@ -36,14 +37,16 @@ const AddressSeparator = ":"
 
 // PlanName is how a merged report names a plan in addresses and in the
 // lines of the formats people read: its path as it is, or Go-quoted (see
-// quote.Path) when the path would not show as it is, so that two plans
-// never read alike (round 283: "team\ta" showed as the clean "team a",
-// and two names of bytes that are not UTF-8 as one).
+// quote.Quoted) when the path would not show as it is, or starts or ends
+// with white space, so that two plans never read alike (round 283:
+// "team\ta" showed as the clean "team a", and two names of bytes that are
+// not UTF-8 as one). A path that holds a quote or a backslash is quoted
+// too: it could spell another's quoted name (round 291).
 func PlanName(path string) string {
-	if quote.Exact(path) {
+	if quote.Exact(path) && path != "" && strings.TrimSpace(path) == path && !strings.ContainsAny(path, `"\`) {
 		return path
 	}
-	return quote.Path(path)
+	return quote.Quoted(path)
 }
 
 // Merge joins the reports of several plans into one. Each finding's and

@@ -44,9 +44,13 @@ func TestMergeNamesEachResourceOnce(t *testing.T) {
 // TestMergedPlansReadApart: two plans whose paths show alike once a
 // control character is a space or a byte that is not UTF-8 a U+FFFD are
 // told apart in the formats people read (round 283: a clean plan named
-// "team a" took the finding of "team\ta").
+// "team a" took the finding of "team\ta"), and so are two whose paths
+// differ by a leading space, or one that spells the other's quoted name.
 func TestMergedPlansReadApart(t *testing.T) {
-	for _, paths := range [][2]string{{"envs/team a/plan.json", "envs/team\ta/plan.json"}, {"envs/te\xfeam/plan.json", "envs/te\xffam/plan.json"}} {
+	for _, paths := range [][2]string{{"envs/team a/plan.json", "envs/team\ta/plan.json"}, {"envs/te\xfeam/plan.json", "envs/te\xffam/plan.json"},
+		// A path that spells another's quoted name, or starts with a
+		// space (round 291).
+		{"a\tb/plan.json", `"a\tb/plan.json"`}, {"envs/prod/plan.json", " envs/prod/plan.json"}} {
 		clean, dirty := hostileReport(), hostileReport()
 		clean.Findings, clean.Summary = nil, Summary{BySeverity: map[string]int{}}
 		m := Merge([]PlanReport{{Path: paths[0], Report: clean}, {Path: paths[1], Report: dirty}}, "test")
