@@ -113,8 +113,16 @@ func (l *linter) nameTaken(rc *plan.Change, region, name rules.Value[string]) (t
 		return false, false
 	}
 	n, ok := l.keptNames[names[0]]
+	if !ok && !region.Unknown && !region.Unreadable && region.V != "" {
+		n, ok = l.keptNames[anyAccountTrail(region.V, name.V)]
+	}
 	return ok && n.kept, ok && !n.kept && n.freedBy != rc.Address // a trail's own deletion comes first
 }
+
+// anyAccountTrail names a trail's name in region in whichever account, for
+// a trail whose configuration is gone among several accounts: its deletion
+// may free the name in any (round 289).
+func anyAccountTrail(region, name string) string { return "\x00any\x00" + region + "\x00" + name }
 
 // trailName is what the apply does with a trail's name (see
 // keptTrailNames): a trail keeps it, or the plan deletes the trail that
@@ -141,7 +149,12 @@ func (l *linter) keptTrailNames() map[string]trailName {
 		a := c.before()
 		if name := a.str("name", ""); !name.Unknown && !name.Unreadable {
 			region, _ := l.plan.Region(c.rc)
-			for _, k := range l.trailNames(c.rc, homeRegion(a, region), name.V) {
+			home := homeRegion(a, region)
+			keys := l.trailNames(c.rc, home, name.V)
+			if len(keys) == 0 && !home.Unknown && !home.Unreadable && home.V != "" {
+				keys = []string{anyAccountTrail(home.V, name.V)}
+			}
+			for _, k := range keys {
 				by := c.rc.Address
 				if n, ok := out[k]; ok && n.freedBy != by {
 					by = ""

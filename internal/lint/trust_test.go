@@ -324,6 +324,10 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/trail-name-freed", nil, map[string]string{
 			"aws_cloudtrail.main": "IG704:info",
 		}},
+		// The same beside a second account (round 289: no finding).
+		{"trust/trail-name-freed-accounts", nil, map[string]string{
+			"aws_cloudtrail.main": "IG704:info",
+		}},
 		{"trust/policy-low-bits", nil, map[string]string{
 			"aws_iam_account_password_policy.p": "IG101:high IG106:medium",
 		}},
@@ -2408,7 +2412,8 @@ func TestSensitiveModuleOutputObjects(t *testing.T) {
 // that passes an input on through an object, a name made from an
 // aws_iam_user's, a data source's attribute that reads a variable declared
 // sensitive, or a terraform_remote_state output; a constant beside them is
-// shown (round 285).
+// shown (round 285), and so is a local value beside such a variable, which
+// Terraform marks where it reads one (round 289).
 func TestSensitiveThroughObjects(t *testing.T) {
 	withheld := map[string]string{ // address: rule
 		"aws_iam_access_key.a":                            "IG203",
@@ -2427,12 +2432,36 @@ func TestSensitiveThroughObjects(t *testing.T) {
 			if !strings.Contains(f.Message, "(sensitive)") {
 				t.Errorf("%s %s withholds nothing: %s", f.Address, f.Rule.ID, f.Message)
 			}
-		case f.Address == "aws_iam_access_key.c" && f.Rule.ID == "IG203" && !strings.Contains(f.Message, `"dave"`):
+		case f.Address == "aws_iam_access_key.c" && f.Rule.ID == "IG203" && !strings.Contains(f.Message, `"dave"`),
+			f.Address == "module.var_doc.aws_iam_access_key.c" && f.Rule.ID == "IG203" && !strings.Contains(f.Message, `"kim-ops"`):
 			t.Errorf("a constant withheld: %s", f.Message)
 		}
 	}
 	if seen != len(withheld) {
 		t.Errorf("%d of the %d findings expected", seen, len(withheld))
+	}
+}
+
+// TestSensitiveThroughUsers: a name read from a module's output declared
+// sensitive through an aws_iam_user is withheld: the user passed whole to a
+// module that reads its tags, a name made from the user's in another
+// module, an SSH key's user name made from it; "ops" beside it is shown
+// (round 289).
+func TestSensitiveThroughUsers(t *testing.T) {
+	want := map[string]bool{ // the finding's first address
+		"module.keys_named.aws_iam_access_key.a": true, "module.keys_whole.aws_iam_access_key.a": true, "aws_iam_user_ssh_key.x": true,
+	}
+	for _, f := range Lint(readFixture(t, "trust/sensitive-through-users"), Options{}).Findings {
+		if strings.Contains(f.Message, "-secret") {
+			t.Errorf("%s %s shows a sensitive name: %s", f.Address, f.Rule.ID, f.Message)
+		}
+		if f.Rule.ID == "IG404" && !strings.Contains(f.Message, `"ops", (sensitive)`) {
+			t.Errorf("%s: %s", f.Address, f.Message)
+		}
+		delete(want, f.Address)
+	}
+	if len(want) > 0 {
+		t.Errorf("no finding on %v", want)
 	}
 }
 

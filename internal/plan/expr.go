@@ -293,7 +293,16 @@ func (rd *reader) readRefs(e *expr) error {
 		e.opaque, e.inputs = true, true
 		return s.skip()
 	}
+	// The aws_iam_users it names whole, and those whose name (or ID) it
+	// reads: for the secret walk, a user named whole alone (user =
+	// aws_iam_user.svc, passed to a module) may be read for any attribute,
+	// its tags say (round 289). (Terraform names a user whole too where an
+	// index is not a constant, aws_iam_user.u[each.key].id.)
+	var whole, named map[string]bool
 	defer func() { // each variable and data source once, however often it is read
+		for u := range whole {
+			e.objects = e.objects || !named[u]
+		}
 		slices.Sort(e.vars)
 		e.vars = slices.Compact(e.vars)
 		slices.Sort(e.data)
@@ -407,6 +416,14 @@ func (rd *reader) readRefs(e *expr) error {
 				e.managed = append(e.managed, r)
 			}
 			if u, ok := userNameRef(ref); ok {
+				side := &whole
+				if strings.HasSuffix(ref, ".name") || strings.HasSuffix(ref, ".id") {
+					side = &named
+				}
+				if *side == nil {
+					*side = map[string]bool{}
+				}
+				(*side)[u] = true
 				if len(e.users) == 0 || e.users[len(e.users)-1] != u { // .name comes with the object
 					if err := rd.keepBytes(len(u) + 16); err != nil {
 						return err

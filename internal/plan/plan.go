@@ -286,7 +286,10 @@ type reader struct {
 	// readsSecret): the input variables declared sensitive, and the local
 	// values of a module that declares one or reads a terraform_remote_state.
 	secretSources map[secretNode]bool
-	secrets       *secretWalk // see readsSecret
+	// userNames has each aws_iam_user's name and for_each, by its module
+	// and name, for the walk ('u' nodes), from resolveConfig on.
+	userNames map[configKey]userName
+	secrets   *secretWalk // see readsSecret
 	// blockDepth counts the nested blocks of the configuration being read,
 	// whose expressions are hashed (expr.text) into constScratch.
 	blockDepth   int
@@ -2160,6 +2163,12 @@ type configResource struct {
 	dependsOn bool // it depends_on an aws_iam_user or a module (see ordersAfterUser)
 }
 
+// userName is an aws_iam_user's name and its for_each (see readsSecret).
+type userName struct {
+	name    expr
+	forEach *expr
+}
+
 // namedExpr is an attribute's expression.
 type namedExpr struct {
 	name string
@@ -2196,6 +2205,17 @@ func (rd *reader) resolveConfig() (secret bool) {
 	}
 	rd.instances.trim(rd) // those deferred_changes and the configuration added
 	userInputs := rd.userInputs()
+	rd.userNames = map[configKey]userName{} // kept as rd.config goes
+	for k, res := range rd.config {
+		if k.typ != "aws_iam_user" {
+			continue
+		}
+		for _, a := range res.attrs {
+			if a.name == "name" {
+				rd.userNames[configKey{k.module, k.name}] = userName{a.expr, res.forEach}
+			}
+		}
+	}
 	// In a set order: past maxSecretNodes, what the secret walk has not
 	// settled is withheld, and so which resources it settles depends on
 	// the order they come in (round 232: a user was withheld in one run
@@ -2260,7 +2280,7 @@ func (rd *reader) resolveConfig() (secret bool) {
 	}
 	p.regions = rd.regions
 	rd.config, rd.numbered, rd.rootVars, rd.rootDeclared, rd.known, rd.passed, rd.regions = nil, nil, nil, nil, nil, nil, nil
-	rd.secretOutputs, rd.secretSources, rd.secrets = nil, nil, nil
+	rd.secretOutputs, rd.secretSources, rd.userNames, rd.secrets = nil, nil, nil, nil
 	return secret
 }
 

@@ -10,10 +10,11 @@ import "strings"
 
 // secretNode is a module's output (kind 'o'; name "" for the whole module),
 // input variable ('v'), local values ('l', all of them: the plan does not
-// show a local's expression) or aws_iam_user's name ('u', by the resource's
-// name). The attributes of the module's data sources and managed resources
-// count as its local values: the reader keeps few of their expressions, and
-// any may read what a local value may.
+// show a local's expression), the attributes of its data sources and
+// managed resources ('b', all of them: the reader keeps few of their
+// expressions; any may read what a local value may, and a variable declared
+// sensitive, whose marks Terraform keeps in a local but not in an object's
+// attribute) or an aws_iam_user's name ('u', by the resource's name).
 type secretNode struct {
 	module int
 	kind   byte
@@ -74,7 +75,10 @@ func (rd *reader) readsSecret(m int, e expr) bool {
 // exprNodes gives visit the nodes e, read in module m, reads, until visit
 // returns false.
 func (rd *reader) exprNodes(m int, e expr, visit func(secretNode) bool) {
-	if (e.locals || e.objects) && !visit(secretNode{m, 'l', ""}) {
+	if e.locals && !visit(secretNode{m, 'l', ""}) {
+		return
+	}
+	if e.objects && !visit(secretNode{m, 'b', ""}) {
 		return
 	}
 	for _, u := range e.users {
@@ -123,16 +127,13 @@ func (rd *reader) successors(n secretNode, visit func(secretNode) bool) {
 			rd.exprNodes(call.parent, *call.forEach, visit)
 		}
 	case 'u':
-		res := rd.config[resourceKey{n.module, "aws_iam_user", n.name}]
-		for _, a := range res.attrs {
-			if a.name != "name" {
-				continue
-			}
-			rd.exprNodes(n.module, a.expr, visit)
-			if a.readsEach() && res.forEach != nil {
-				rd.exprNodes(n.module, *res.forEach, visit)
-			}
+		u := rd.userNames[configKey{n.module, n.name}]
+		rd.exprNodes(n.module, u.name, visit)
+		if u.name.readsEach() && u.forEach != nil {
+			rd.exprNodes(n.module, *u.forEach, visit)
 		}
+	case 'b':
+		visit(secretNode{n.module, 'l', ""})
 	case 'l':
 		for _, c := range rd.numbered[n.module].children {
 			if !visit(secretNode{c, 'o', ""}) {
@@ -223,8 +224,9 @@ func (rd *reader) nodeSecret(root secretNode) bool {
 }
 
 // secretSource notes module m's variable name, declared sensitive, as a
-// secret source, and the module's local values and objects, which may read
-// it; name "" notes them alone.
+// secret source, and the module's objects, which may read it unmarked;
+// name "" notes a terraform_remote_state of the module: its local values
+// and objects may read its outputs, which Terraform never marks.
 func (rd *reader) secretSource(m *modulePath, name string) error {
 	id, err := rd.number(m)
 	if err != nil {
@@ -233,10 +235,12 @@ func (rd *reader) secretSource(m *modulePath, name string) error {
 	if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
 		return err
 	}
-	if name != "" {
-		rd.secretSources[secretNode{id, 'v', name}] = true
+	if name == "" {
+		rd.secretSources[secretNode{id, 'l', ""}] = true
+		return nil
 	}
-	rd.secretSources[secretNode{id, 'l', ""}] = true
+	rd.secretSources[secretNode{id, 'v', name}] = true
+	rd.secretSources[secretNode{id, 'b', ""}] = true
 	return nil
 }
 

@@ -250,8 +250,8 @@ func TrailReplacedRefused(was *Trail, now Trail) []Finding {
 	for i := range fs {
 		if why == "" && unknown == "" {
 			fs[i] = Finding{Rule: CloudTrailDeleted, Severity: Info, Attribute: "name", Message: "the trail is replaced destroying first under the name " +
-				"of a trail the plan deletes, and nothing orders that deletion first: if CloudTrail refuses the new trail, the old one is deleted " +
-				"and none takes its place; " + CloudTrailDeleted.Name() + " cannot be judged until then"}
+				"of a trail the plan deletes, and the plan does not show that deletion ordered first: if CloudTrail refuses the new trail, the old one " +
+				"is deleted and none takes its place; " + CloudTrailDeleted.Name() + " cannot be judged until then"}
 			continue
 		}
 		if why == "" { // the README's promise: a value known only after apply is info

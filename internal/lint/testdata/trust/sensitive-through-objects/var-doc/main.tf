@@ -20,3 +20,19 @@ resource "aws_iam_access_key" "a" {
 resource "aws_iam_access_key" "b" {
   user = jsondecode(data.aws_iam_policy_document.d.json).Statement[0].Sid
 }
+
+# A local value beside it, which Terraform would mark if it read the
+# variable: shown (round 289).
+locals {
+  team = "kim-ops"
+}
+
+resource "aws_iam_access_key" "c" {
+  user    = local.team
+  pgp_key = "keybase:ops"
+}
+
+resource "aws_iam_access_key" "d" {
+  user    = local.team
+  pgp_key = "keybase:ops"
+}

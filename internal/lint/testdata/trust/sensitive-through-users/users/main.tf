@@ -1,0 +1,9 @@
+variable "name" {}
+
+resource "aws_iam_user" "u" {
+  name = var.name
+}
+
+output "ci_name" {
+  value = "${aws_iam_user.u.name}-ci"
+}
