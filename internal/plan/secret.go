@@ -65,7 +65,7 @@ func (rd *reader) readsSecret(m int, e expr) bool {
 		return false // nothing to find: no walk, however large the configuration (round 285)
 	}
 	found := false
-	rd.exprNodes(m, e, func(n secretNode) bool {
+	rd.exprNodes(m, e, false, func(n secretNode) bool {
 		found = rd.nodeSecret(n)
 		return !found
 	})
@@ -74,8 +74,20 @@ func (rd *reader) readsSecret(m int, e expr) bool {
 
 // exprNodes gives visit the nodes e, read in module m, reads, until visit
 // returns false.
-func (rd *reader) exprNodes(m int, e expr, visit func(secretNode) bool) {
-	if e.locals && !visit(secretNode{m, 'l', ""}) {
+//
+// A local value keeps the marks of a variable declared sensitive that it
+// reads, where it is read; passed on (into a module's input, an output, a
+// user's name) it may reach an object, whose attributes do not keep them
+// (round 289: a local read through a module's terraform_data). So read
+// directly (passed false) a local value is one of the module's locals
+// alone; passed on, one of its objects ('b'), which such a variable makes
+// secret.
+func (rd *reader) exprNodes(m int, e expr, passed bool, visit func(secretNode) bool) {
+	locals := byte('l')
+	if passed {
+		locals = 'b'
+	}
+	if e.locals && !visit(secretNode{m, locals, ""}) {
 		return
 	}
 	if e.objects && !visit(secretNode{m, 'b', ""}) {
@@ -109,12 +121,12 @@ func (rd *reader) successors(n secretNode, visit func(secretNode) bool) {
 	case 'o':
 		if n.name != "" {
 			if x, ok := rd.numbered[n.module].outputs.get(n.name); ok {
-				rd.exprNodes(n.module, x, visit)
+				rd.exprNodes(n.module, x, true, visit)
 			}
 			return
 		}
 		for _, x := range rd.numbered[n.module].outputs { // the whole module
-			rd.exprNodes(n.module, x.expr, visit)
+			rd.exprNodes(n.module, x.expr, true, visit)
 		}
 	case 'v':
 		call := rd.numbered[n.module].call
@@ -122,15 +134,15 @@ func (rd *reader) successors(n secretNode, visit func(secretNode) bool) {
 		if !call.given || !given {
 			return
 		}
-		rd.exprNodes(call.parent, in, visit)
+		rd.exprNodes(call.parent, in, true, visit)
 		if in.readsEach() && call.forEach != nil {
-			rd.exprNodes(call.parent, *call.forEach, visit)
+			rd.exprNodes(call.parent, *call.forEach, true, visit)
 		}
 	case 'u':
 		u := rd.userNames[configKey{n.module, n.name}]
-		rd.exprNodes(n.module, u.name, visit)
+		rd.exprNodes(n.module, u.name, true, visit)
 		if u.name.readsEach() && u.forEach != nil {
-			rd.exprNodes(n.module, *u.forEach, visit)
+			rd.exprNodes(n.module, *u.forEach, true, visit)
 		}
 	case 'b':
 		visit(secretNode{n.module, 'l', ""})

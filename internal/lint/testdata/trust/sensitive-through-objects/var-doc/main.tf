@@ -36,3 +36,14 @@ resource "aws_iam_access_key" "d" {
   user    = local.team
   pgp_key = "keybase:ops"
 }
+
+# The variable passed on through a local value into a module that reads it
+# through an object: withheld there (round 289).
+locals {
+  passed = var.name
+}
+
+module "pass" {
+  source = "../pass"
+  x      = local.passed
+}
