@@ -286,6 +286,10 @@ type reader struct {
 	// readsSecret): the input variables declared sensitive, and the local
 	// values of a module that declares one or reads a terraform_remote_state.
 	secretSources map[secretNode]bool
+	// markedModules has the module paths (as moduleOf gives them) of the
+	// objects of types no rule reads that the plan marks sensitive in part
+	// (see markedObject).
+	markedModules map[string]bool
 	// userNames has each aws_iam_user's name and for_each, by its module
 	// and name, for the walk ('u' nodes), from resolveConfig on.
 	userNames map[configKey]userName
@@ -521,15 +525,16 @@ type element struct {
 	sensitiveValues  any
 	streamed, sensed bool
 	// noop: the change of a type not kept, skipped, has the actions
-	// ["no-op"] (see skipChange).
-	noop bool
+	// ["no-op"] (see skipChange); marked: the plan marks some of that
+	// object's values sensitive (see markedObject).
+	noop, marked bool
 }
 
 func (e *element) reset() {
 	e.address, e.mode, e.typ = e.address[:0], e.mode[:0], e.typ[:0]
 	e.deposed, e.body = e.deposed[:0], e.body[:0]
 	e.sensitive = e.sensitive[:0]
-	e.change, e.values, e.sensitiveValues, e.streamed, e.sensed, e.noop = nil, nil, nil, false, false, false
+	e.change, e.values, e.sensitiveValues, e.streamed, e.sensed, e.noop, e.marked = nil, nil, nil, false, false, false, false
 }
 
 // element fills e from a resource object; bodyKey names the member holding the
@@ -575,7 +580,7 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 			// first is kept whole until the type is known.
 			switch want := rd.wantedRaw(e.typ); {
 			case len(e.typ) > 0 && !rd.keepRaw(e.typ) && bodyKey == "change":
-				e.noop, err = rd.skipChange()
+				e.noop, e.marked, err = rd.skipChange()
 			case len(e.typ) > 0 && !rd.keepRaw(e.typ):
 				err = s.skip()
 			case bodyKey == "values" && rd.hasChange(e.address):
@@ -598,8 +603,10 @@ func (rd *reader) element(e *element, name, bodyKey string) error {
 			}
 		case "sensitive_values": // prior_state only; a change carries its own
 			switch want := rd.wantedRaw(e.typ); {
-			case bodyKey != "values" || len(e.typ) > 0 && !rd.keepRaw(e.typ):
+			case bodyKey != "values":
 				err = s.skip()
+			case len(e.typ) > 0 && !rd.keepRaw(e.typ):
+				e.marked, err = rd.skipMarks()
 			case want != nil:
 				e.sensed = true
 				err = rd.side(&e.sensitiveValues, want, true)
@@ -718,17 +725,21 @@ func (rd *reader) deferData(e *element) error {
 	if !ok {
 		return nil
 	}
-	k := strings.TrimSuffix(strings.TrimSuffix(module, "data"), ".") + "\x00data." + typ + "." + name
-	if rd.deferred[k] {
+	return rd.noteKey(&rd.deferred, strings.TrimSuffix(strings.TrimSuffix(module, "data"), ".")+"\x00data."+typ+"."+name)
+}
+
+// noteKey adds k to the set *set once, counting it against the kept bytes.
+func (rd *reader) noteKey(set *map[string]bool, k string) error {
+	if (*set)[k] {
 		return nil
 	}
 	if err := rd.keepBytes(len(k) + 16); err != nil {
 		return err
 	}
-	if rd.deferred == nil {
-		rd.deferred = map[string]bool{}
+	if *set == nil {
+		*set = map[string]bool{}
 	}
-	rd.deferred[k] = true
+	(*set)[k] = true
 	return nil
 }
 
@@ -736,7 +747,7 @@ func (rd *reader) deferData(e *element) error {
 // telling whether its actions are ["no-op"] (see noteManaged). Actions it
 // cannot read are no no-op; they are not refused, as the change is not
 // judged.
-func (rd *reader) skipChange() (noop bool, err error) {
+func (rd *reader) skipChange() (noop, marked bool, err error) {
 	s := rd.s
 	// A loop rather than s.object, as in element: this runs for most
 	// resources of a large plan.
@@ -748,28 +759,61 @@ func (rd *reader) skipChange() (noop bool, err error) {
 		if err = s.spelled("change", s.key); err != nil {
 			break
 		}
-		if string(s.key) != "actions" {
-			err = s.skip()
-		} else if rd.scratch, err = s.capture(rd.scratch[:0], maxString); err == nil {
+		switch string(s.key) {
+		case "before_sensitive", "after_sensitive":
+			var m bool
+			m, err = rd.skipMarks()
+			marked = marked || m
+		case "actions":
+			if rd.scratch, err = s.capture(rd.scratch[:0], maxString); err != nil {
+				break
+			}
 			var a tfjson.Actions
 			noop = rd.actions(rd.scratch, &a) == nil && a.NoOp() // the last "actions" counts, as JSON readers see it
+		default:
+			err = s.skip()
 		}
 		if err == nil {
 			more, err = s.more('}')
 		}
 	}
-	return noop, err
+	return noop, marked, err
+}
+
+// skipMarks skips a value of sensitivity marks, telling whether it marks
+// anything: holds a true.
+func (rd *reader) skipMarks() (marked bool, err error) {
+	trues := rd.s.trues
+	err = rd.s.skip()
+	return rd.s.trues > trues, err
+}
+
+// markedObject notes the module of an object of a type no rule reads that
+// the plan marks sensitive in part. An attribute of it that the provider
+// computes from a marked value (a data source's json, a terraform_data's
+// output) comes unmarked, and any local value or object of its module may
+// read it: the module is a secret source (see readsSecret; round 292: an
+// access key's secret printed as a user's name).
+func (rd *reader) markedObject(raw []byte) error {
+	var addr string
+	if decodeString(raw, &addr) != nil {
+		return nil
+	}
+	module, ok := moduleOf(addr)
+	if !ok {
+		return nil
+	}
+	return rd.noteKey(&rd.markedModules, strings.TrimSuffix(strings.TrimSuffix(module, "data"), "."))
 }
 
 // bodyNoOp reports whether a change captured whole has the actions
-// ["no-op"], as skipChange reads them.
-func (rd *reader) bodyNoOp(body []byte) bool {
-	noop := false
+// ["no-op"], and whether it marks anything, as skipChange reads them.
+func (rd *reader) bodyNoOp(body []byte) (noop, marked bool) {
 	err := rd.within(body, func() (err error) {
-		noop, err = rd.skipChange()
+		noop, marked, err = rd.skipChange()
 		return err
 	})
-	return err == nil && noop
+	return err == nil && noop, err != nil || marked
 }
 
 // Each managed resource of the configuration, by its module (calls, keys
@@ -989,7 +1033,16 @@ func (rd *reader) change() error {
 	if err := rd.element(e, section, "change"); err != nil {
 		return err
 	}
-	if managed, err := e.managed(); err != nil || !managed {
+	managed, err := e.managed()
+	if err == nil && (!managed || len(e.typ) == 0 || !rd.keepRaw(e.typ)) {
+		if len(e.body) > 0 { // captured before its type came
+			e.noop, e.marked = rd.bodyNoOp(e.body)
+		}
+		if e.marked {
+			err = rd.markedObject(e.address)
+		}
+	}
+	if err != nil || !managed {
 		if err == nil && rd.section == "" {
 			err = rd.deferData(e)
 		}
@@ -999,9 +1052,6 @@ func (rd *reader) change() error {
 	rd.p.Resources++
 	if len(e.typ) == 0 || !rd.keepRaw(e.typ) {
 		noop := e.noop
-		if len(e.body) > 0 { // captured before its type came
-			noop = rd.bodyNoOp(e.body)
-		}
 		rd.release(e)
 		if len(e.deposed) > 0 && string(e.deposed) != "null" && string(e.deposed) != `""` {
 			return nil // see noteManaged
@@ -1351,6 +1401,9 @@ func (rd *reader) priorResource() error {
 		return err
 	}
 	if managed, err := e.managed(); err != nil || !managed || len(e.typ) == 0 || !rd.keepRaw(e.typ) {
+		if err == nil && (e.marked || bytes.Contains(e.sensitive, []byte("true"))) { // sensitive_values, skipped or captured
+			err = rd.markedObject(e.address)
+		}
 		rd.release(e)
 		return rd.badPrior(err)
 	}
@@ -2175,6 +2228,19 @@ type namedExpr struct {
 	expr
 }
 
+// moduleID is the number of the configuration module at path (module.a
+// of module.a["k"], keys aside; "" for the root), if it is numbered.
+func (p *Plan) moduleID(path string) (int, bool) {
+	module, found := 0, true
+	if path != "" {
+		moduleNames(path, func(call string, _ int) bool {
+			module, found = p.modules[configKey{module, call}]
+			return found
+		})
+	}
+	return module, found
+}
+
 // resolveConfig turns the configuration's expressions into Settings, now
 // that every module call has been read, and reports whether any is Secret.
 func (rd *reader) resolveConfig() (secret bool) {
@@ -2188,14 +2254,7 @@ func (rd *reader) resolveConfig() (secret bool) {
 	rd.readAtApply = map[configKey]bool{}
 	for k := range rd.deferred {
 		path, name, _ := strings.Cut(k, "\x00")
-		module, found := 0, true
-		if path != "" {
-			moduleNames(path, func(call string, _ int) bool {
-				module, found = p.modules[configKey{module, call}]
-				return found
-			})
-		}
-		if found {
+		if module, found := p.moduleID(path); found {
 			rd.readAtApply[configKey{module, name}] = true
 		}
 	}
@@ -2205,6 +2264,11 @@ func (rd *reader) resolveConfig() (secret bool) {
 	}
 	rd.instances.trim(rd) // those deferred_changes and the configuration added
 	userInputs := rd.userInputs()
+	for path := range rd.markedModules {
+		if module, found := p.moduleID(path); found {
+			rd.secretSources[secretNode{module, 'l', ""}] = true
+		}
+	}
 	rd.userNames = map[configKey]userName{} // kept as rd.config goes
 	for k, res := range rd.config {
 		if k.typ != "aws_iam_user" {

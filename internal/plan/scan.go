@@ -55,6 +55,7 @@ type scanner struct {
 	base  int64 // input offset of buf[0]
 	rerr  error // sticky read error (io.EOF at end)
 	depth int
+	trues int // the true literals skipped (see reader.skipMarks)
 
 	capturing bool
 	capStart  int
@@ -353,6 +354,7 @@ func (s *scanner) skipScalar() error {
 	switch s.buf[s.pos] {
 	case 't':
 		literal = "true"
+		s.trues++
 	case 'f':
 		literal = "false"
 	case 'n':

@@ -9,12 +9,15 @@ import "strings"
 // its input variables and its local values.
 
 // secretNode is a module's output (kind 'o'; name "" for the whole module),
-// input variable ('v'), local values ('l', all of them: the plan does not
-// show a local's expression), the attributes of its data sources and
-// managed resources ('b', all of them: the reader keeps few of their
-// expressions; any may read what a local value may, and a variable declared
-// sensitive, whose marks Terraform keeps in a local but not in an object's
-// attribute) or an aws_iam_user's name ('u', by the resource's name).
+// input variable ('v'), local values and the attributes of its data sources
+// and managed resources ('l', all of them: the plan does not show a local's
+// expression, and the reader keeps few of objects') or an aws_iam_user's
+// name ('u', by the resource's name). An object's attribute computed from a
+// marked value comes unmarked (a data source's json, a terraform_data's
+// output), and a local value may read one, so 'l' is secret beside a
+// variable declared sensitive, a terraform_remote_state, an object the plan
+// marks in part, or anything that reads a module's output declared
+// sensitive.
 type secretNode struct {
 	module int
 	kind   byte
@@ -65,7 +68,7 @@ func (rd *reader) readsSecret(m int, e expr) bool {
 		return false // nothing to find: no walk, however large the configuration (round 285)
 	}
 	found := false
-	rd.exprNodes(m, e, false, func(n secretNode) bool {
+	rd.exprNodes(m, e, func(n secretNode) bool {
 		found = rd.nodeSecret(n)
 		return !found
 	})
@@ -74,23 +77,8 @@ func (rd *reader) readsSecret(m int, e expr) bool {
 
 // exprNodes gives visit the nodes e, read in module m, reads, until visit
 // returns false.
-//
-// A local value keeps the marks of a variable declared sensitive that it
-// reads, where it is read; passed on (into a module's input, an output, a
-// user's name) it may reach an object, whose attributes do not keep them
-// (round 289: a local read through a module's terraform_data). So read
-// directly (passed false) a local value is one of the module's locals
-// alone; passed on, one of its objects ('b'), which such a variable makes
-// secret.
-func (rd *reader) exprNodes(m int, e expr, passed bool, visit func(secretNode) bool) {
-	locals := byte('l')
-	if passed {
-		locals = 'b'
-	}
-	if e.locals && !visit(secretNode{m, locals, ""}) {
-		return
-	}
-	if e.objects && !visit(secretNode{m, 'b', ""}) {
+func (rd *reader) exprNodes(m int, e expr, visit func(secretNode) bool) {
+	if (e.locals || e.objects) && !visit(secretNode{m, 'l', ""}) {
 		return
 	}
 	for _, u := range e.users {
@@ -121,12 +109,12 @@ func (rd *reader) successors(n secretNode, visit func(secretNode) bool) {
 	case 'o':
 		if n.name != "" {
 			if x, ok := rd.numbered[n.module].outputs.get(n.name); ok {
-				rd.exprNodes(n.module, x, true, visit)
+				rd.exprNodes(n.module, x, visit)
 			}
 			return
 		}
 		for _, x := range rd.numbered[n.module].outputs { // the whole module
-			rd.exprNodes(n.module, x.expr, true, visit)
+			rd.exprNodes(n.module, x.expr, visit)
 		}
 	case 'v':
 		call := rd.numbered[n.module].call
@@ -134,18 +122,16 @@ func (rd *reader) successors(n secretNode, visit func(secretNode) bool) {
 		if !call.given || !given {
 			return
 		}
-		rd.exprNodes(call.parent, in, true, visit)
+		rd.exprNodes(call.parent, in, visit)
 		if in.readsEach() && call.forEach != nil {
-			rd.exprNodes(call.parent, *call.forEach, true, visit)
+			rd.exprNodes(call.parent, *call.forEach, visit)
 		}
 	case 'u':
 		u := rd.userNames[configKey{n.module, n.name}]
-		rd.exprNodes(n.module, u.name, true, visit)
+		rd.exprNodes(n.module, u.name, visit)
 		if u.name.readsEach() && u.forEach != nil {
-			rd.exprNodes(n.module, *u.forEach, true, visit)
+			rd.exprNodes(n.module, *u.forEach, visit)
 		}
-	case 'b':
-		visit(secretNode{n.module, 'l', ""})
 	case 'l':
 		for _, c := range rd.numbered[n.module].children {
 			if !visit(secretNode{c, 'o', ""}) {
@@ -236,9 +222,9 @@ func (rd *reader) nodeSecret(root secretNode) bool {
 }
 
 // secretSource notes module m's variable name, declared sensitive, as a
-// secret source, and the module's objects, which may read it unmarked;
-// name "" notes a terraform_remote_state of the module: its local values
-// and objects may read its outputs, which Terraform never marks.
+// secret source, and the module's local values and objects, which may read
+// it; name "" notes a terraform_remote_state of the module, whose outputs
+// Terraform never marks, for its local values and objects alone.
 func (rd *reader) secretSource(m *modulePath, name string) error {
 	id, err := rd.number(m)
 	if err != nil {
@@ -247,12 +233,10 @@ func (rd *reader) secretSource(m *modulePath, name string) error {
 	if err := rd.keepBytes(len(name) + configEntryCost); err != nil {
 		return err
 	}
-	if name == "" {
-		rd.secretSources[secretNode{id, 'l', ""}] = true
-		return nil
+	if name != "" {
+		rd.secretSources[secretNode{id, 'v', name}] = true
 	}
-	rd.secretSources[secretNode{id, 'v', name}] = true
-	rd.secretSources[secretNode{id, 'b', ""}] = true
+	rd.secretSources[secretNode{id, 'l', ""}] = true
 	return nil
 }
 

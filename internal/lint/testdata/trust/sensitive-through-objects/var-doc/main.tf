@@ -21,8 +21,8 @@ resource "aws_iam_access_key" "b" {
   user = jsondecode(data.aws_iam_policy_document.d.json).Statement[0].Sid
 }
 
-# A local value beside it, which Terraform would mark if it read the
-# variable: shown (round 289).
+# A local value beside it: the plan does not show what it reads, and it
+# may read an object that drops the variable's marks: withheld.
 locals {
   team = "kim-ops"
 }
