@@ -22,6 +22,17 @@ func judgeCloudTrail(l *linter, c *change) []rules.Finding {
 	}
 	t := trailOf(c.after(), c.region)
 	out := rules.EvaluateTrail(t)
+	if other := l.otherRecorder(c.rc); other != "" {
+		// Another trail of its account records IAM's events in full: this
+		// one leaving out global or management events stops none being
+		// recorded (round 293: a trail for data events alone was high).
+		for i, f := range out {
+			if (f.Rule == rules.CloudTrailGlobalEventsOff || f.Rule == rules.CloudTrailManagementEventsExcluded) && f.Severity > rules.Info {
+				out[i].Severity = rules.Info
+				out[i].Message += "; " + other + " records IAM's events in this account"
+			}
+		}
+	}
 	if slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}) {
 		region, _ := l.plan.Region(c.rc)
 		was := trailOf(c.before(), region)
@@ -187,6 +198,41 @@ func (l *linter) keptTrailNames() map[string]trailName {
 		}
 	}
 	return out
+}
+
+// iamRecorders finds, by account (see accountID), the trails that record
+// IAM's events in full once the plan is applied: EvaluateTrail finds
+// nothing in them, not even a value known only after apply. A trail the
+// plan replaces destroying first, which CloudTrail may refuse, and one whose
+// account the plan does not show among several, count for none.
+func (l *linter) iamRecorders() map[string][]string {
+	out := map[string][]string{}
+	for _, o := range l.applied("aws_cloudtrail") {
+		rc := o.ref()
+		if c := o.change; c != nil && !o.forgotten && slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}) {
+			continue
+		}
+		if _, shown := l.plan.Account(rc); l.plan.AWSAccounts > 1 && !shown {
+			continue
+		}
+		region, _ := l.plan.Region(rc)
+		if len(rules.EvaluateTrail(trailOf(o.attrs(), region))) == 0 {
+			account := l.accountID(rc)
+			out[account] = append(out[account], o.address)
+		}
+	}
+	return out
+}
+
+// otherRecorder names a trail other than rc's that records IAM's events in
+// full in rc's account once the plan is applied, or is "".
+func (l *linter) otherRecorder(rc *plan.Change) string {
+	for _, a := range l.recorders[l.accountID(rc)] {
+		if a != objectAddress(rc.Address, rc.DeposedKey) {
+			return a
+		}
+	}
+	return ""
 }
 
 // wasOrganization reports whether the trail c changes was an organization

@@ -43,7 +43,7 @@ func (l *linter) gatherFacts(judged []*change) {
 		l.standing = l.standingPolicies()
 	}
 	if types["aws_cloudtrail"] {
-		l.keptNames = l.keptTrailNames()
+		l.keptNames, l.recorders = l.keptTrailNames(), l.iamRecorders()
 	}
 }
 

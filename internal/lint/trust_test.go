@@ -321,6 +321,14 @@ func TestFixtureFindings(t *testing.T) {
 		// A trail renamed, destroying first, to the name of a trail the
 		// plan deletes, in no set order (round 287: no finding); one
 		// replaced under its own name frees it first.
+		// A trail for data events alone beside one that records IAM's
+		// events in full in its account (round 293: high, exit 1), and
+		// beside one that does not validate its log files.
+		{"trust/trail-data-only", nil, map[string]string{
+			"aws_cloudtrail.data":       "IG701:info IG705:info",
+			"aws_cloudtrail.other_data": "IG701:high IG705:high",
+			"aws_cloudtrail.other_main": "IG706:medium",
+		}},
 		{"trust/trail-name-freed", nil, map[string]string{
 			"aws_cloudtrail.main": "IG704:info",
 		}},

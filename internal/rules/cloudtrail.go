@@ -74,7 +74,7 @@ var (
 		Remediation: Remediation{
 			Console:   "CloudTrail > Trails > (trail) > Management events > Edit: API activity Read and Write, no excluded sources.",
 			CLI:       `aws cloudtrail put-event-selectors --trail-name TRAIL --event-selectors '[{"ReadWriteType":"All","IncludeManagementEvents":true}]'`,
-			Terraform: "In every event_selector keep include_management_events = true and read_write_type = \"All\"; in an advanced_event_selector select eventCategory = Management without readOnly = true or an eventSource condition that drops iam.amazonaws.com.",
+			Terraform: "Give at least one event_selector include_management_events = true and read_write_type = \"All\" (or \"WriteOnly\") without excluding iam.amazonaws.com, or one advanced_event_selector eventCategory = Management without readOnly = true or an eventSource condition that drops iam.amazonaws.com; a trail for data events alone needs another trail of its account that records IAM's events.",
 		},
 		References:    []string{"CIS AWS 3.1", "AWS FSBP CloudTrail.1"},
 		ResourceTypes: cloudTrailTypes,

@@ -63,7 +63,20 @@ resource "aws_cloudtrail" "data_only" {
   }
 }
 
+# In another account: beside the others, a trail recording IAM's events in
+# full would make their IG705 info (see trail-data-only).
+provider "aws" {
+  alias                       = "other"
+  region                      = "us-east-1"
+  access_key                  = "AKIAI44QH8DHBEXAMPLE"
+  secret_key                  = "not-a-real-secret"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+}
+
 resource "aws_cloudtrail" "sound" {
+  provider                   = aws.other
   name                       = "sound"
   s3_bucket_name             = "logs"
   is_multi_region_trail      = true
