@@ -105,6 +105,7 @@ type standingPolicy struct {
 	policy  rules.PasswordPolicy
 	account string // its account (plan.AccountAlike), where the plan shows it
 	shown   bool
+	strict  string // its account as plan.Account names it, for plan.IDsApart
 }
 
 // standingPolicies finds the objects of the password policy that stand
@@ -115,7 +116,8 @@ func (l *linter) standingPolicies() []standingPolicy {
 	var out []standingPolicy
 	add := func(address string, rc *plan.Change, a attrs) {
 		account, shown := l.plan.AccountAlike(rc)
-		out = append(out, standingPolicy{address, passwordPolicy(a), account, shown})
+		strict, _ := l.plan.Account(rc)
+		out = append(out, standingPolicy{address, passwordPolicy(a), account, shown, strict})
 	}
 	for i := range l.plan.Prior {
 		if r := &l.plan.Prior[i]; r.Type == typ && r.DeposedKey == "" {
@@ -157,7 +159,16 @@ func (l *linter) accountPolicy(c *change) (same, other *standingPolicy) {
 	if account, shown := l.plan.AccountAlike(c.rc); shown && l.standingBy[account] != nil {
 		return l.standingBy[account], nil
 	}
-	return nil, &l.standing[0]
+	// One of a role the plan names in another account is not c's (round
+	// 293: a policy of account 222222222222 "may be" 111111111111's). Other
+	// credentials than c's may be the same account's.
+	strict, _ := l.plan.Account(c.rc)
+	for i, p := range l.standing {
+		if !p.shown || !plan.RolesApart(p.strict, strict) {
+			return nil, &l.standing[i]
+		}
+	}
+	return nil, nil
 }
 
 // mustHavePlan stops a fact from being gathered after Lint let the plan's

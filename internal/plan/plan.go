@@ -1662,7 +1662,7 @@ func (rd *reader) providerConfig() error {
 						if id, ok := roleAccount(arg); ok {
 							// The role's account, whatever credentials
 							// assume it (round 255).
-							account, elsewhere = []string{"role=" + id}, false
+							account, elsewhere = []string{roleAccountPrefix + id}, false
 						}
 						break
 					}
@@ -1734,6 +1734,10 @@ func (rd *reader) providerConfig() error {
 		return nil
 	})
 }
+
+// roleAccountPrefix begins the account of a configuration that assumes
+// one role named by a constant ARN (see roleAccount).
+const roleAccountPrefix = "role="
 
 // roleAccount is the account of an assume_role argument, as
 // canonicalArgument spells it, of one role named by a constant ARN: its
@@ -2679,6 +2683,13 @@ func (p *Plan) AccountsApart(a, b *Change) bool {
 func IDsApart(a, b string) bool {
 	constant := func(id string) bool { return id != "" && !strings.HasPrefix(id, "\x00") }
 	return a != b && constant(a) && constant(b)
+}
+
+// RolesApart reports whether a and b, accounts as Account names them, are
+// two accounts by the roles they assume: roles of two account IDs, named by
+// constant ARNs. Two sets of credentials alone may be one account's.
+func RolesApart(a, b string) bool {
+	return a != b && strings.HasPrefix(a, roleAccountPrefix) && strings.HasPrefix(b, roleAccountPrefix)
 }
 
 func (p *Plan) accountOf(rc *Change, accounts map[string]string) (string, bool) {
