@@ -130,7 +130,7 @@ var (
 		Remediation: Remediation{
 			Console:   "Reissue the certificate with subjectAltName DNS entries for the account's domains only.",
 			CLI:       "openssl x509 -noout -ext subjectAltName -in cert.pem lists the names.",
-			Terraform: "Set dns_names in the tls_cert_request, within the baseline's allowed_certificate_domains.",
+			Terraform: "Upload a certificate whose subjectAltName names only hosts within the baseline's allowed_certificate_domains (dns_names of a tls_cert_request, or the CA's order), or add the domain there if it is the account's.",
 		},
 		References:    []string{"AWS IAM User Guide: Managing server certificates in IAM"},
 		Event:         eventUploadServerCertificate,

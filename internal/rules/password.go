@@ -103,7 +103,7 @@ var (
 		Remediation: Remediation{
 			Console:   "IAM > Account settings > Password policy: keep a custom policy in place.",
 			CLI:       "Do not run aws iam delete-account-password-policy; restore one with aws iam update-account-password-policy.",
-			Terraform: "Keep the aws_iam_account_password_policy resource; replace it rather than removing it.",
+			Terraform: "Keep the aws_iam_account_password_policy resource; when moving it (into a module, to another name), add a moved block from the old address to the new one, so that Terraform neither deletes nor creates it.",
 		},
 		References: []string{"CIS AWS 1.8", "AWS FSBP IAM.7"},
 		Event:      "DeleteAccountPasswordPolicy", ResourceTypes: passwordTypes,
