@@ -55,10 +55,10 @@ type expr struct {
 	eachKey bool
 	locals  bool // reads a local value
 	// objects: it reads a data source's attribute, or a managed resource's
-	// other than an aws_iam_user's name, which may hold what its own
-	// configuration read from a module's output declared sensitive
-	// (round 284: `user = terraform_data.t.output`, its input such an
-	// output, printed the name).
+	// other than an aws_iam_user's name, which may hold, unmarked, a secret
+	// its own configuration read (see readsSecret; round 284: `user =
+	// terraform_data.t.output`, its input a module's output declared
+	// sensitive, printed the name).
 	objects bool
 	// source is its references, one per line, when none differs from one
 	// instance of the resource to the next (count, each, self): every

@@ -60,8 +60,9 @@ const maxSecretNodes = 100_000
 // marks do not withhold; round 285), or through a local value or another
 // object's attribute in a module that calls one with such an output or is
 // given one as an input (either may read any of them). A variable declared
-// sensitive, and a module's local values and objects beside one, or beside
-// a terraform_remote_state, count as such an output (see secretSource).
+// sensitive, and a module's local values and objects beside one, a
+// terraform_remote_state or an object the plan marks in part, count as
+// such an output (see secretSource, markedObject).
 // each.value and each.key are the caller's to follow, from its for_each.
 func (rd *reader) readsSecret(m int, e expr) bool {
 	if len(rd.secretOutputs) == 0 && len(rd.secretSources) == 0 {
