@@ -73,7 +73,7 @@ func Trails(ctx context.Context, api TrailsAPI, account string) ([]Trail, error)
 		tr := &trails[i]
 		id := orString(tr.ARN, tr.Name)
 		home := orString(tr.HomeRegion, rules.USEast1)
-		elsewhere := tr.Organization && arnAccount(tr.ARN) != account
+		elsewhere := tr.Organization && rules.ARNAccount(tr.ARN) != account
 		g.Go(func() error {
 			st, err := api.GetTrailStatus(gctx, &cloudtrail.GetTrailStatusInput{Name: aws.String(id)}, inRegion(home))
 			if elsewhere && ownedElsewhere(err) {
@@ -128,16 +128,6 @@ func Trails(ctx context.Context, api TrailsAPI, account string) ([]Trail, error)
 		return strings.Compare(a.ARN, b.ARN)
 	})
 	return trails, nil
-}
-
-// arnAccount is the account ID an ARN names (arn:PARTITION:SERVICE:REGION:ACCOUNT:...),
-// or "" for none.
-func arnAccount(arn string) string {
-	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) < 6 || parts[0] != "arn" {
-		return ""
-	}
-	return parts[4]
 }
 
 // ownedElsewhere reports whether a status or selectors call failed because

@@ -22,12 +22,17 @@ func judgeCloudTrail(l *linter, c *change) []rules.Finding {
 	}
 	t := trailOf(c.after(), c.region)
 	out := rules.EvaluateTrail(t)
-	if other := l.otherRecorder(c.rc); other != "" {
+	if other := l.otherRecorder(c, t); other != "" {
 		// Another trail of its account records IAM's events in full: this
-		// one leaving out global or management events stops none being
-		// recorded (round 293: a trail for data events alone was high).
+		// one leaving them out stops none being recorded (round 293: a
+		// trail for data events alone was high).
 		for i, f := range out {
-			if (f.Rule == rules.CloudTrailGlobalEventsOff || f.Rule == rules.CloudTrailManagementEventsExcluded) && f.Severity > rules.Info {
+			switch f.Rule {
+			case rules.CloudTrailGlobalEventsOff, rules.CloudTrailSingleRegion, rules.CloudTrailLoggingOff, rules.CloudTrailManagementEventsExcluded:
+			default:
+				continue
+			}
+			if f.Severity > rules.Info {
 				out[i].Severity = rules.Info
 				out[i].Message += "; " + other + " records IAM's events in this account"
 			}
@@ -200,39 +205,83 @@ func (l *linter) keptTrailNames() map[string]trailName {
 	return out
 }
 
+// recorder is a trail that records IAM's events in full before and after
+// the plan (see iamRecorders).
+type recorder struct {
+	address      string
+	organization bool
+	partition    string // see partitionOf
+	arnAccount   string // the account its ARN names, where the plan shows one
+}
+
 // iamRecorders finds, by account (see accountID), the trails that record
-// IAM's events in full once the plan is applied: EvaluateTrail finds
-// nothing in them, not even a value known only after apply. A trail the
-// plan replaces destroying first, which CloudTrail may refuse, and one whose
-// account the plan does not show among several, count for none.
-func (l *linter) iamRecorders() map[string][]string {
-	out := map[string][]string{}
+// IAM's events in full both before the plan and once it is applied:
+// EvaluateTrail finds nothing in them, not even a value known only after
+// apply. Only a trail that stands before the plan counts: one it makes
+// may be refused (a name CloudTrail takes, a bucket no bucket has), and
+// nothing orders its creation before another trail's change (round 294).
+// One whose account the plan does not show among several counts for none.
+func (l *linter) iamRecorders() map[string][]recorder {
+	out := map[string][]recorder{}
 	for _, o := range l.applied("aws_cloudtrail") {
 		rc := o.ref()
-		if c := o.change; c != nil && !o.forgotten && slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}) {
+		if !o.standing() {
 			continue
 		}
 		if _, shown := l.plan.Account(rc); l.plan.AWSAccounts > 1 && !shown {
 			continue
 		}
 		region, _ := l.plan.Region(rc)
-		if len(rules.EvaluateTrail(trailOf(o.attrs(), region))) == 0 {
-			account := l.accountID(rc)
-			out[account] = append(out[account], o.address)
+		after := o.attrs()
+		sides := []attrs{after}
+		if c := o.change; c != nil && !o.forgotten {
+			sides = append(sides, c.before()) // an update CloudTrail refuses leaves it so
 		}
+		full := true
+		for _, a := range sides {
+			full = full && a.values != nil && len(rules.EvaluateTrail(trailOf(a, region))) == 0
+		}
+		if !full {
+			continue
+		}
+		t := trailOf(after, region)
+		account := l.accountID(rc)
+		out[account] = append(out[account], recorder{o.address, t.Organization.V && !t.Organization.Unknown,
+			partitionOf(t.HomeRegion), rules.ARNAccount(after.str("arn", "").V)})
 	}
 	return out
 }
 
-// otherRecorder names a trail other than rc's that records IAM's events in
-// full in rc's account once the plan is applied, or is "".
-func (l *linter) otherRecorder(rc *plan.Change) string {
-	for _, a := range l.recorders[l.accountID(rc)] {
-		if a != objectAddress(rc.Address, rc.DeposedKey) {
-			return a
+// otherRecorder names a trail other than c's that records IAM's events in
+// full in c's account (see iamRecorders), or is "": in the same partition,
+// under an ARN of the same account where both show one (round 294: one in
+// cn-north-1, or of another account's ARN, was taken), and an organization
+// trail, which records its member accounts', only beside another (round
+// 294: a trail of the management account alone was taken for it).
+func (l *linter) otherRecorder(c *change, t rules.Trail) string {
+	org := wasOrganization(c) || t.Organization.V || t.Organization.Unknown
+	partition := partitionOf(t.HomeRegion)
+	account := rules.ARNAccount(c.before().str("arn", "").V)
+	for _, r := range l.recorders[l.accountID(c.rc)] {
+		if r.address != objectAddress(c.rc.Address, c.rc.DeposedKey) && (r.organization || !org) &&
+			partition != "" && r.partition == partition && (account == "" || r.arnAccount == "" || r.arnAccount == account) {
+			return r.address
 		}
 	}
 	return ""
+}
+
+// partitionOf names the partition of a trail's home region by the region
+// its global events go to, or the region itself where that is not known;
+// "" when the region is not known.
+func partitionOf(region rules.Value[string]) string {
+	if region.Unknown || region.Unreadable || region.V == "" {
+		return ""
+	}
+	if p := rules.GlobalEventsRegion(region.V); p != "" {
+		return p
+	}
+	return region.V
 }
 
 // wasOrganization reports whether the trail c changes was an organization

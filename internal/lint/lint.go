@@ -156,7 +156,7 @@ var attributes = map[string][]string{
 	"aws_iam_access_key":         {"user", "status", "pgp_key", "create_date", plan.NullOnly("secret")},
 	"aws_iam_user_login_profile": {"user", "password_reset_required"},
 	"aws_cloudtrail": {"include_global_service_events", "is_multi_region_trail", "is_organization_trail", "enable_logging", "enable_log_file_validation", "event_selector", "advanced_event_selector",
-		"home_region", "region", "name", "s3_bucket_name", "s3_key_prefix", "cloud_watch_logs_group_arn", "cloud_watch_logs_role_arn", "tags", "tags_all"},
+		"home_region", "region", "name", "arn", "s3_bucket_name", "s3_key_prefix", "cloud_watch_logs_group_arn", "cloud_watch_logs_role_arn", "tags", "tags_all"},
 	"aws_iam_server_certificate":  {"certificate_body", "certificate_chain", "private_key"},
 	"aws_iam_user_ssh_key":        {"username", "public_key", "encoding", "status"},
 	"aws_iam_signing_certificate": {"user_name", "certificate_body", "status"},
@@ -285,7 +285,7 @@ type linter struct {
 	sshKeys        map[string][]rules.Finding // address -> IG401-IG404
 	signingBest    map[string]rules.Replacement
 	keptNames      map[string]trailName                      // see keptTrailNames
-	recorders      map[string][]string                       // see iamRecorders
+	recorders      map[string][]recorder                     // see iamRecorders
 	dormant        map[string]map[string]dormantCredential   // see dormantCredentials
 	heldActive     map[[3]string]bool                        // keys Active before the plan: by type, key and accountUser (see renews)
 	orphans        []*change                                 // deposed objects destroyed (see unreplaced)

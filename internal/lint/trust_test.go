@@ -329,6 +329,13 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_cloudtrail.other_data": "IG701:high IG705:high",
 			"aws_cloudtrail.other_main": "IG706:medium",
 		}},
+		// What counts as another trail recording IAM's events (round 294):
+		// one that stands before the plan, and for an organization trail
+		// another organization trail.
+		{"trust/trail-recorder-kinds", nil, map[string]string{
+			"aws_cloudtrail.org":   "IG701:high",
+			"aws_cloudtrail.plain": "IG701:info",
+		}},
 		{"trust/trail-name-freed", nil, map[string]string{
 			"aws_cloudtrail.main": "IG704:info",
 		}},

@@ -686,6 +686,16 @@ const USEast1 = "us-east-1"
 // region: us-east-1, or AWS GovCloud (US)'s us-gov-west-1 and China's
 // cn-north-1; "" in the isolated and sovereign partitions (us-iso*,
 // eu-iso*, eusc-), which iamguard does not know.
+// ARNAccount is the account ID an ARN names
+// (arn:PARTITION:SERVICE:REGION:ACCOUNT:...), or "" for none.
+func ARNAccount(arn string) string {
+	parts := strings.SplitN(arn, ":", 6)
+	if len(parts) < 6 || parts[0] != "arn" {
+		return ""
+	}
+	return parts[4]
+}
+
 func GlobalEventsRegion(region string) string {
 	switch {
 	case strings.HasPrefix(region, "us-gov-"):

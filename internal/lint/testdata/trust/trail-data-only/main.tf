@@ -1,8 +1,10 @@
 # A trail for data events alone, without global service events (AWS's
-# advice for a second trail), beside one that records IAM's events in full:
-# IG701 and IG705 are info on it (round 293: both high, exit 1). The same
-# trail beside a recorder that does not validate its log files stays high:
-# that account has no trail recording IAM's events in full.
+# advice for a second trail), added beside one in state that records IAM's
+# events in full: IG701 and IG705 are info on it (round 293: both high,
+# exit 1). The same trail beside a recorder that does not validate its log
+# files stays high: that account has no trail recording IAM's events in
+# full. (A recorder the plan makes counts for none: CloudTrail may refuse
+# it, round 294.)
 resource "aws_cloudtrail" "main" {
   name                          = "acme-main"
   s3_bucket_name                = "acme-cloudtrail"
