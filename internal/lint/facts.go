@@ -814,6 +814,25 @@ func (l *linter) groupAccessKeys() {
 		}
 	}
 	l.keyNext = make([]int32, len(l.keys))
+	owners := make([]user, len(l.keys))
+	// A user's keys are one set across accounts (see the README), but for
+	// accounts the plan shows apart by the roles they assume, when every
+	// key of that name is in one (round 293: one service user in each of
+	// two role accounts was IG203): its role account, else "".
+	roles := map[string]string{}
+	for i, o := range l.keys {
+		u := l.ownerOf(o, "user")
+		owners[i] = u
+		if u.name.Unknown || u.name.V == "" {
+			continue
+		}
+		account, _ := l.plan.Account(o.ref())
+		if r, seen := roles[u.key]; !plan.RoleAccount(account) || seen && r == "" {
+			roles[u.key] = ""
+		} else if !seen {
+			roles[u.key] = "\x00role"
+		}
+	}
 	var heads []int32          // each set's first key
 	last := map[string]int32{} // a user's last key so far
 	later := false             // a user named only after apply owns a key
@@ -822,18 +841,23 @@ func (l *linter) groupAccessKeys() {
 		if status := keyStatus(o); status.Unknown || status.V == "Active" {
 			l.activeKeys++
 		}
-		u := l.ownerOf(o, "user")
+		u := owners[i]
 		later = later || u.later()
 		if u.name.Unknown || u.name.V == "" {
 			heads = append(heads, int32(i)) // alone
 			continue
 		}
-		if j, ok := last[u.key]; ok {
+		set := u.key
+		if roles[u.key] != "" {
+			account, _ := l.plan.Account(o.ref())
+			set += "\x00" + account
+		}
+		if j, ok := last[set]; ok {
 			l.keyNext[j] = int32(i)
 		} else {
 			heads = append(heads, int32(i))
 		}
-		last[u.key] = int32(i)
+		last[set] = int32(i)
 	}
 	for _, head := range heads {
 		for i := head; i >= 0; i = l.keyNext[i] {

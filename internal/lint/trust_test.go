@@ -966,6 +966,13 @@ func TestFixtureFindings(t *testing.T) {
 		// Two accounts by the roles their providers assume: a policy
 		// created in one is no other's, and not compared (round 293: IG109
 		// info said prod's "may be" dev's).
+		// One service user in each of two role accounts, each rotating
+		// its key: IG203 once in each (round 293: one finding across
+		// both).
+		{"trust/key-user-role-accounts", nil, map[string]string{
+			"module.ci_dev.aws_iam_access_key.ci":  "IG203:medium",
+			"module.ci_prod.aws_iam_access_key.ci": "IG203:medium",
+		}},
 		{"trust/policy-role-accounts", nil, map[string]string{
 			"module.dev_baseline.aws_iam_account_password_policy.this": "IG101:high",
 		}},

@@ -2688,9 +2688,11 @@ func IDsApart(a, b string) bool {
 // RolesApart reports whether a and b, accounts as Account names them, are
 // two accounts by the roles they assume: roles of two account IDs, named by
 // constant ARNs. Two sets of credentials alone may be one account's.
-func RolesApart(a, b string) bool {
-	return a != b && strings.HasPrefix(a, roleAccountPrefix) && strings.HasPrefix(b, roleAccountPrefix)
-}
+func RolesApart(a, b string) bool { return a != b && RoleAccount(a) && RoleAccount(b) }
+
+// RoleAccount reports whether id, an account as Account names it, is one
+// by the role it assumes, named by a constant ARN.
+func RoleAccount(id string) bool { return strings.HasPrefix(id, roleAccountPrefix) }
 
 func (p *Plan) accountOf(rc *Change, accounts map[string]string) (string, bool) {
 	provider, ok := p.Provider(rc)

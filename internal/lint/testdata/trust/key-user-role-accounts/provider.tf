@@ -1,0 +1,45 @@
+terraform {
+  required_providers {
+    aws = { source = "hashicorp/aws", version = "5.100.0" }
+  }
+}
+locals {
+  accounts = { prod = "111111111111", dev = "222222222222" }
+}
+provider "aws" {
+  region                      = "us-east-1"
+  access_key                  = "AKIAIOSFODNN7EXAMPLE"
+  secret_key                  = "not-a-real-secret"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+  endpoints { sts = "http://127.0.0.1:18443" }
+}
+provider "aws" {
+  alias                       = "prod"
+  region                      = "us-east-1"
+  access_key                  = "AKIAIOSFODNN7EXAMPLE"
+  secret_key                  = "not-a-real-secret"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+  endpoints { sts = "http://127.0.0.1:18443" }
+  assume_role {
+    role_arn     = "arn:aws:iam::111111111111:role/OrganizationAccountAccessRole"
+    session_name = "terraform"
+  }
+}
+provider "aws" {
+  alias                       = "dev"
+  region                      = "us-east-1"
+  access_key                  = "AKIAIOSFODNN7EXAMPLE"
+  secret_key                  = "not-a-real-secret"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+  endpoints { sts = "http://127.0.0.1:18443" }
+  assume_role {
+    role_arn     = "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole"
+    session_name = "terraform"
+  }
+}
