@@ -105,7 +105,7 @@ type standingPolicy struct {
 	policy  rules.PasswordPolicy
 	account string // its account (plan.AccountAlike), where the plan shows it
 	shown   bool
-	strict  string // its account as plan.Account names it, for plan.IDsApart
+	strict  string // its account as plan.Account names it, for plan.RolesApart
 }
 
 // standingPolicies finds the objects of the password policy that stand
@@ -814,23 +814,18 @@ func (l *linter) groupAccessKeys() {
 		}
 	}
 	l.keyNext = make([]int32, len(l.keys))
-	owners := make([]user, len(l.keys))
+	owners, accounts := make([]user, len(l.keys)), make([]string, len(l.keys))
 	// A user's keys are one set across accounts (see the README), but for
 	// accounts the plan shows apart by the roles they assume, when every
 	// key of that name is in one (round 293: one service user in each of
-	// two role accounts was IG203): its role account, else "".
-	roles := map[string]string{}
+	// two role accounts was IG203): then one set a role account.
+	byRole := map[string]bool{}
 	for i, o := range l.keys {
-		u := l.ownerOf(o, "user")
-		owners[i] = u
-		if u.name.Unknown || u.name.V == "" {
-			continue
-		}
-		account, _ := l.plan.Account(o.ref())
-		if r, seen := roles[u.key]; !plan.RoleAccount(account) || seen && r == "" {
-			roles[u.key] = ""
-		} else if !seen {
-			roles[u.key] = "\x00role"
+		owners[i] = l.ownerOf(o, "user")
+		accounts[i], _ = l.plan.Account(o.ref())
+		if u := owners[i]; !u.name.Unknown && u.name.V != "" {
+			all, seen := byRole[u.key]
+			byRole[u.key] = plan.RoleAccount(accounts[i]) && (all || !seen)
 		}
 	}
 	var heads []int32          // each set's first key
@@ -848,9 +843,8 @@ func (l *linter) groupAccessKeys() {
 			continue
 		}
 		set := u.key
-		if roles[u.key] != "" {
-			account, _ := l.plan.Account(o.ref())
-			set += "\x00" + account
+		if byRole[u.key] {
+			set += "\x00" + accounts[i]
 		}
 		if j, ok := last[set]; ok {
 			l.keyNext[j] = int32(i)
