@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -35,7 +38,8 @@ func unknownConfiguration() diag.Diagnostic {
 // a profile that does not exist. The SDK's own text may quote a setting's
 // value (a secret set in AWS_RETRY_MODE by mistake, a credentials file's
 // line folded into the one before it): neither shown nor logged (round
-// 254). What its typed errors say of names and files is.
+// 254). Nor are the names and files its typed errors hold: a setting from a
+// sensitive variable would be quoted back (round 300).
 func invalidAWSConfig(ctx context.Context, err error) diag.Diagnostic {
 	tflog.Debug(ctx, "loading AWS configuration failed", map[string]any{"error_type": fmt.Sprintf("%T", err)})
 	var (
@@ -47,13 +51,13 @@ func invalidAWSConfig(ctx context.Context, err error) diag.Diagnostic {
 	)
 	switch {
 	case errors.As(err, &missing):
-		why = fmt.Sprintf("the profile %q is in none of the shared config and credentials files read", missing.Profile)
+		why = "the profile named (by profile or AWS_PROFILE) is in none of the shared config and credentials files read"
 	case errors.As(err, &unread):
-		why = fmt.Sprintf("the shared config file %q cannot be read as one", unread.Filename)
+		why = "a shared config file cannot be read as one"
 	case errors.As(err, &role):
-		why = fmt.Sprintf("the role settings of the profile %q are incomplete", role.Profile)
+		why = "the role settings of the profile named are incomplete"
 	case errors.As(err, &needsARN):
-		why = fmt.Sprintf("the profile %q sets %s credentials without role_arn", needsARN.Profile, needsARN.Type)
+		why = fmt.Sprintf("the profile named sets %s credentials without role_arn", needsARN.Type)
 	case errors.Is(err, errConfigTimeout):
 		why = err.Error()
 	default:
@@ -69,7 +73,7 @@ func invalidAWSConfig(ctx context.Context, err error) diag.Diagnostic {
 // all it lists where the provider looked; the SDK's own text (which ends
 // with an EC2 instance metadata detail) goes to the log.
 func credentialsFailed(ctx context.Context, err error, profile string) diag.Diagnostic {
-	tflog.Debug(ctx, "checking the AWS credentials failed", map[string]any{"error": err.Error()})
+	tflog.Debug(ctx, "checking the AWS credentials failed", map[string]any{"error": sdkText(err)})
 	var none *awsiam.NoCredentialsError
 	if errors.As(err, &none) {
 		if profile == "" {
@@ -88,7 +92,7 @@ func credentialsFailed(ctx context.Context, err error, profile string) diag.Diag
 				"Set one of them; see the provider documentation. Run with TF_LOG=DEBUG for the AWS SDK's own message.")
 	}
 	return awsFailed("Cannot use the AWS credentials", err, "no data source was read",
-		"Checking the credentials with STS GetCallerIdentity failed, so no data source was read: "+err.Error())
+		"Checking the credentials with STS GetCallerIdentity failed, so no data source was read: "+sdkText(err))
 }
 
 // accountRefused is the error for credentials of an account that
@@ -108,13 +112,13 @@ func unexpectedProviderData(got any) diag.Diagnostic {
 // readFailed is the error for an IAM read that failed outright. It names the
 // action and, for AccessDenied, the permission to grant.
 func readFailed(ctx context.Context, what string, err error) diag.Diagnostic {
-	fields := map[string]any{"what": what, "error": err.Error()}
+	fields := map[string]any{"what": what, "error": sdkText(err)}
 	var e *awsiam.Error
 	if errors.As(err, &e) {
 		fields["aws_error"] = e.Err.Error() // request ID and AWS's own message
 	}
 	tflog.Debug(ctx, "IAM read failed", fields)
-	return awsFailed("Cannot read "+what, err, "the account was not judged", err.Error())
+	return awsFailed("Cannot read "+what, err, "the account was not judged", sdkText(err))
 }
 
 // awsFailed words a failed AWS call: for AccessDenied the action and the
@@ -165,5 +169,23 @@ func gapReason(err error) string {
 	case errors.As(err, &e) && e.Code == "NoSuchEntity":
 		return fmt.Sprintf("%s found it gone since it was listed (NoSuchEntity): deleted, or renamed", e.Action)
 	}
-	return err.Error()
+	return sdkText(err)
+}
+
+// sdkText is an AWS SDK error's text with the URL of a request that could
+// not be sent cut to its scheme and host: an endpoint set from a sensitive
+// value may hold a token in its path or user (round 300).
+func sdkText(err error) string {
+	text := err.Error()
+	var ue *url.Error
+	if errors.As(err, &ue) && ue.URL != "" {
+		shown := "the endpoint"
+		if u, perr := url.Parse(ue.URL); perr == nil && u.Host != "" {
+			shown = (&url.URL{Scheme: u.Scheme, Host: u.Host}).String()
+		}
+		// url.Error quotes the URL as Go does.
+		text = strings.ReplaceAll(text, strconv.Quote(ue.URL), strconv.Quote(shown))
+		text = strings.ReplaceAll(text, ue.URL, shown)
+	}
+	return text
 }

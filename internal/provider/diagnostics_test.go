@@ -127,7 +127,8 @@ func TestRoleDenied(t *testing.T) {
 // TestInvalidAWSConfigQuotesNoValue: a setting the SDK refuses is named by
 // what its typed errors say, never by the SDK's text, which may quote the
 // value: a secret set in AWS_RETRY_MODE by mistake, or a credentials file's
-// line folded into the key before it (round 254: shown and logged).
+// line folded into the key before it (round 254: shown and logged); nor by
+// the profile's name, which may come from a sensitive variable (round 300).
 func TestInvalidAWSConfigQuotesNoValue(t *testing.T) {
 	const canary = "CANARY-wJalrXUtnFEMI"
 	dir := t.TempDir()
@@ -143,7 +144,7 @@ func TestInvalidAWSConfigQuotesNoValue(t *testing.T) {
 		"AWS_RETRY_MODE":   {env: [2]string{"AWS_RETRY_MODE", canary}, want: "its message is not shown"},
 		"AWS_MAX_ATTEMPTS": {env: [2]string{"AWS_MAX_ATTEMPTS", canary}, want: "its message is not shown"},
 		"folded line":      {opts: []func(*config.LoadOptions) error{config.WithSharedConfigFiles([]string{folded})}, want: "its message is not shown"},
-		"missing profile":  {opts: []func(*config.LoadOptions) error{config.WithSharedConfigProfile("nope")}, want: `the profile "nope" is in none`},
+		"missing profile":  {opts: []func(*config.LoadOptions) error{config.WithSharedConfigProfile(canary)}, want: `the profile named (by profile or AWS_PROFILE) is in none`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			isolateAWS(t)

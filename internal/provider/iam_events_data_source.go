@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -249,12 +250,14 @@ func checkPrincipals(p path.Path, patterns []types.String) diag.Diagnostics {
 // parseLookback reads "7d" (whole days) or a Go duration, from one second
 // to awsiam.MaxLookback.
 func parseLookback(s string) (time.Duration, error) {
-	outOfRange := fmt.Errorf("lookback %q must be from 1s to 90d: CloudTrail's event history keeps 90 days", s)
+	// Neither error quotes s, which may be sensitive.
+	outOfRange := errors.New("lookback must be from 1s to 90d: CloudTrail's event history keeps 90 days")
+	notLookback := errors.New(`lookback is not a number of days such as "7d" or a Go duration such as "36h"`)
 	var d time.Duration
 	if days, ok := strings.CutSuffix(s, "d"); ok {
 		n, err := strconv.Atoi(days)
 		if err != nil {
-			return 0, fmt.Errorf("lookback %q is not a number of days such as \"7d\" or a Go duration such as \"36h\"", s)
+			return 0, notLookback
 		}
 		if n < 1 || n > int(awsiam.MaxLookback/(24*time.Hour)) {
 			return 0, outOfRange // before it is multiplied: a large n, or a large negative one, would wrap into range
@@ -263,7 +266,7 @@ func parseLookback(s string) (time.Duration, error) {
 	} else {
 		var err error
 		if d, err = time.ParseDuration(s); err != nil {
-			return 0, fmt.Errorf("lookback %q is not a number of days such as \"7d\" or a Go duration such as \"36h\"", s)
+			return 0, notLookback
 		}
 	}
 	if d < time.Second || d > awsiam.MaxLookback {

@@ -56,7 +56,7 @@ func loadOptions(m providerModel, readTimeout time.Duration, diags *diag.Diagnos
 		diags.Append(invalidAttribute(path.Root("access_key"), "Missing access_key", "secret_key is set, so access_key must be set too."))
 	}
 	if v := m.MaxRetries.ValueInt64(); !m.MaxRetries.IsNull() && (v < 0 || v > maxRetriesLimit) {
-		diags.Append(invalidAttribute(path.Root("max_retries"), "Invalid max_retries", fmt.Sprintf("max_retries must be from 0 to %d, not %d.", maxRetriesLimit, v)))
+		diags.Append(invalidAttribute(path.Root("max_retries"), "Invalid max_retries", fmt.Sprintf("max_retries must be from 0 to %d.", maxRetriesLimit)))
 	}
 	// Endpoints are checked here, in the block and in the environment the
 	// SDK reads: the SDK only fails each call, retried in full (round 121:
@@ -79,10 +79,10 @@ func loadOptions(m providerModel, readTimeout time.Duration, diags *diag.Diagnos
 			diags.AddError("Invalid endpoint", fmt.Sprintf("The environment variable %s must be an http or https URL, such as https://example.com.", name))
 		}
 	}
-	switch v := m.RetryMode.ValueString(); v {
+	switch m.RetryMode.ValueString() {
 	case "", string(aws.RetryModeStandard), string(aws.RetryModeAdaptive):
 	default:
-		diags.Append(invalidAttribute(path.Root("retry_mode"), "Invalid retry_mode", fmt.Sprintf("retry_mode must be standard or adaptive, not %q.", v)))
+		diags.Append(invalidAttribute(path.Root("retry_mode"), "Invalid retry_mode", "retry_mode must be standard or adaptive."))
 	}
 	if len(m.AllowedAccountIDs) > 0 && len(m.ForbiddenAccountIDs) > 0 {
 		diags.Append(invalidAttribute(path.Root("forbidden_account_ids"), "Conflicting account IDs",
@@ -170,7 +170,7 @@ func pacerSetting(m providerModel, diags *diag.Diagnostics) *awsiam.Pacer {
 			continue
 		}
 		if v := s.v.ValueInt64(); v < 1 || v > 10000 {
-			diags.Append(invalidAttribute(path.Root(s.name), "Invalid "+s.name, fmt.Sprintf("%s must be from 1 to 10000, not %d.", s.name, v)))
+			diags.Append(invalidAttribute(path.Root(s.name), "Invalid "+s.name, s.name+" must be from 1 to 10000."))
 		}
 		*s.to = s.v.ValueInt64()
 	}
@@ -184,7 +184,7 @@ func severitySetting(v types.String, def rules.Severity, at path.Path, diags *di
 	}
 	s, err := rules.ParseSeverity(v.ValueString())
 	if err != nil {
-		diags.Append(invalidAttribute(at, "Invalid severity", err.Error()+"."))
+		diags.Append(invalidAttribute(at, "Invalid severity", fmt.Sprintf("%s must be one of %s.", at.String(), rules.SeverityNames())))
 	}
 	return s
 }
@@ -196,7 +196,7 @@ func durationSetting(v types.String, def time.Duration, at path.Path, diags *dia
 	}
 	d, err := time.ParseDuration(v.ValueString())
 	if err != nil || d < time.Second {
-		diags.Append(invalidAttribute(at, "Invalid duration", fmt.Sprintf("%q must be a Go duration of at least 1s, such as \"90s\" or \"5m\".", v.ValueString())))
+		diags.Append(invalidAttribute(at, "Invalid duration", at.String()+` must be a Go duration of at least 1s, such as "90s" or "5m".`))
 	}
 	return d
 }
@@ -209,7 +209,7 @@ func sessionDuration(v types.String, at path.Path, diags *diag.Diagnostics) time
 	d, err := time.ParseDuration(v.ValueString())
 	if err != nil || d < 15*time.Minute || d > 12*time.Hour {
 		diags.Append(invalidAttribute(at, "Invalid duration",
-			fmt.Sprintf("duration %q must be a Go duration from 15m to 12h, such as \"1h\".", v.ValueString())))
+			`duration must be a Go duration from 15m to 12h, such as "1h".`))
 	}
 	return d
 }
@@ -349,7 +349,8 @@ func applyBaseline(ctx context.Context, block types.Object, b rules.Baseline, di
 			continue
 		}
 		if err := t.Set(&b, v.ValueInt64()); err != nil {
-			diags.Append(invalidAttribute(path.Root("baseline").AtName(t.Name), "Invalid baseline threshold", err.Error()+"."))
+			diags.Append(invalidAttribute(path.Root("baseline").AtName(t.Name), "Invalid baseline threshold",
+				fmt.Sprintf("baseline.%s must be from %d to %d.", t.Name, t.Min, t.Max)))
 		}
 	}
 	if v, ok := attrs[rules.AllowedDomains.Name].(types.List); ok && !v.IsNull() {

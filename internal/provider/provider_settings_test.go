@@ -414,11 +414,11 @@ func TestProviderWebIdentity(t *testing.T) {
 func TestProviderSettingErrors(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{Now: testNow})
 	for name, c := range map[string]struct{ extra, want string }{
-		"retry_mode":    {`retry_mode = "legacy"`, `retry_mode must be standard or adaptive, not "legacy"`},
-		"compliant_at":  {`compliant_at = "severe"`, `unknown severity "severe"`},
+		"retry_mode":    {`retry_mode = "legacy"`, `retry_mode must be standard or adaptive.`},
+		"compliant_at":  {`compliant_at = "severe"`, `compliant_at must be one of info, low, medium, high, critical.`},
 		"both accounts": {"allowed_account_ids = [\"1\"]\n  forbidden_account_ids = [\"2\"]", `allowed_account_ids or forbidden_account_ids, not both`},
-		"rate":          {`iam_calls_per_second = 0`, `iam_calls_per_second must be from 1 to 10000, not 0`},
-		"report wait":   {`credential_report_timeout = "soon"`, `"soon" must be a Go duration`},
+		"rate":          {`iam_calls_per_second = 0`, `iam_calls_per_second must be from 1 to 10000.`},
+		"report wait":   {`credential_report_timeout = "soon"`, `credential_report_timeout must be a Go duration`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			run(t, resource.TestStep{Config: providerBlock(srv, c.extra) + ppConfig, ExpectError: regexp.MustCompile(c.want)})
@@ -426,6 +426,67 @@ func TestProviderSettingErrors(t *testing.T) {
 	}
 	if n := srv.TotalCalls(); n != 0 {
 		t.Errorf("a misconfigured provider made %d calls", n)
+	}
+}
+
+// TestSettingErrorsQuoteNoValue: an error on a setting names the setting,
+// never its value, which Terraform prints as the provider gives it even
+// when it comes from a sensitive variable (round 300). Nor does an
+// endpoint's path or user reach a failed call's error.
+func TestSettingErrorsQuoteNoValue(t *testing.T) {
+	const canary, number = "CANARY300", "3003000"
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow})
+	vars := `variable "s" {
+  sensitive = true
+  default = {
+    text  = "CANARY300"
+    regex = "(CANARY300"
+    n     = 3003000
+  }
+}
+`
+	for name, c := range map[string]struct{ config, want string }{
+		"retry_mode":   {providerBlock(srv, `retry_mode = var.s.text`) + ppConfig, `retry_mode must be standard or adaptive`},
+		"severity":     {providerBlock(srv, `compliant_at = var.s.text`) + ppConfig, `compliant_at must be one of`},
+		"report wait":  {providerBlock(srv, `credential_report_timeout = var.s.text`) + ppConfig, `credential_report_timeout must be a Go duration`},
+		"max_retries":  {"provider \"iamguard\" { max_retries = var.s.n }\n" + ppConfig, `max_retries must be from 0 to`},
+		"rate":         {providerBlock(srv, `iam_calls_per_second = var.s.n`) + ppConfig, `iam_calls_per_second must be from 1 to`},
+		"baseline":     {providerBlock(srv, "baseline {\n    password_min_length = var.s.n\n  }") + ppConfig, `password_min_length must be from 1 to 128`},
+		"role session": {providerBlock(srv, "assume_role {\n    role_arn = \"arn:aws:iam::123456789012:role/r\"\n    duration = var.s.text\n  }") + ppConfig, `duration must be a Go duration`},
+		"profile":      {"provider \"iamguard\" { profile = var.s.text }\n" + ppConfig, `Invalid AWS configuration`},
+		"lookback":     {providerBlock(srv, "") + `data "iamguard_iam_events" "test" { lookback = var.s.text }`, `lookback is not a number of days`},
+		"name_regex":   {providerBlock(srv, "") + `data "iamguard_server_certificates" "test" { name_regex = var.s.regex }`, `name_regex is not a Go regular expression`},
+		"endpoint": {`provider "iamguard" {
+  access_key  = "AKIAIOSFODNN7EXAMPLE"
+  secret_key  = "test-secret-never-printed"
+  max_retries = 0
+  endpoints {
+    sts = "http://CANARY300:x@127.0.0.1:1/CANARY300?t=CANARY300"
+  }
+}
+` + ppConfig, `http://127.0.0.1:1`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			failed := false
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { preCheck(t) },
+				ProtoV6ProviderFactories: factories(),
+				Steps:                    []resource.TestStep{{Config: vars + c.config}},
+				ErrorCheck: func(err error) error {
+					failed = true
+					if strings.Contains(err.Error(), canary) || strings.Contains(err.Error(), number) {
+						return fmt.Errorf("the error quotes the value: %v", err)
+					}
+					if !strings.Contains(err.Error(), c.want) {
+						return fmt.Errorf("want an error with %q, got %v", c.want, err)
+					}
+					return nil
+				},
+			})
+			if !failed {
+				t.Errorf("no error, want one with %q", c.want)
+			}
+		})
 	}
 }
 

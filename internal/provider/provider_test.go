@@ -108,7 +108,7 @@ func TestProviderConfigErrors(t *testing.T) {
   baseline {
     password_min_length = 0
   }
-}`, `password_min_length must be from 1 to 128, not 0`},
+}`, `baseline.password_min_length must be from 1 to 128.`},
 		// Each name of a certificate is matched against each pattern
 		// (round 132).
 		"too many domain patterns": {`provider "iamguard" {

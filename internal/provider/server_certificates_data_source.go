@@ -2,7 +2,9 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"regexp"
+	"regexp/syntax"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -119,7 +121,14 @@ func (d *serverCertificatesDataSource) Read(ctx context.Context, req datasource.
 	if expr := m.NameRegex.ValueString(); expr != "" {
 		re, err := regexp.Compile(expr)
 		if err != nil {
-			resp.Diagnostics.Append(invalidAttribute(path.Root("name_regex"), "Invalid name_regex", err.Error()))
+			// The syntax error's code, not the text it quotes.
+			why := "it does not compile"
+			var se *syntax.Error
+			if errors.As(err, &se) {
+				why = string(se.Code)
+			}
+			resp.Diagnostics.Append(invalidAttribute(path.Root("name_regex"), "Invalid name_regex",
+				"name_regex is not a Go regular expression (RE2 syntax): "+why+"."))
 			return
 		}
 		keep = re.MatchString

@@ -41,8 +41,11 @@ func ParseSeverity(name string) (Severity, error) {
 			return Severity(i), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown severity %q (want one of %s)", name, strings.Join(severityNames[:], ", "))
+	return 0, fmt.Errorf("unknown severity %q (want one of %s)", name, SeverityNames())
 }
+
+// SeverityNames lists the severities' names, lowest first: "info, low, ...".
+func SeverityNames() string { return strings.Join(severityNames[:], ", ") }
 
 // Remediation says how to fix a finding in each place users make changes.
 type Remediation struct {
