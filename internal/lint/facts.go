@@ -137,24 +137,34 @@ func (l *linter) standingPolicies() []standingPolicy {
 
 // accountPolicy is the standing policy a policy c creates replaces: with
 // one account (plan.AccountAlike: a weaker policy is compared unless the
-// plan shows the accounts may differ), any standing one; with more, one of
-// c's own account. other is a standing policy that may or may not be c's
-// account's (another account's, or one whose configuration the plan does
-// not show).
-func (l *linter) accountPolicy(c *change) (same, other *standingPolicy) {
+// plan shows the accounts may differ), the stricter of every standing one
+// (rules.StricterPolicy); with more, of those of c's own account. other is a
+// standing policy that may or may not be c's account's (another account's,
+// or one whose configuration the plan does not show).
+func (l *linter) accountPolicy(c *change) (same *rules.PasswordPolicy, other *standingPolicy) {
 	if len(l.standing) == 0 {
 		return nil, nil
 	}
-	if l.plan.AWSAccountsAlike <= 1 {
-		return &l.standing[0], nil
-	}
-	if l.standingBy == nil { // the first standing policy of each provider configuration shown
-		l.standingBy = map[string]*standingPolicy{}
-		for i, p := range l.standing {
-			if _, ok := l.standingBy[p.account]; p.shown && !ok {
-				l.standingBy[p.account] = &l.standing[i]
+	one := l.plan.AWSAccountsAlike <= 1
+	if l.standingBy == nil { // by account shown; all under "" with one account
+		l.standingBy = map[string]*rules.PasswordPolicy{}
+		for _, p := range l.standing {
+			if !one && !p.shown {
+				continue
+			}
+			key := p.account
+			if one {
+				key = ""
+			}
+			if s := l.standingBy[key]; s != nil {
+				*s = rules.StricterPolicy(*s, p.policy)
+			} else {
+				l.standingBy[key] = &p.policy
 			}
 		}
+	}
+	if one {
+		return l.standingBy[""], nil
 	}
 	if account, shown := l.plan.AccountAlike(c.rc); shown && l.standingBy[account] != nil {
 		return l.standingBy[account], nil

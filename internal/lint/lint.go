@@ -290,7 +290,7 @@ type linter struct {
 	heldActive     map[[3]string]bool                        // keys Active before the plan: by type, key and accountUser (see renews)
 	orphans        []*change                                 // deposed objects destroyed (see unreplaced)
 	standing       []standingPolicy                          // see standingPolicies
-	standingBy     map[string]*standingPolicy                // see accountPolicy
+	standingBy     map[string]*rules.PasswordPolicy          // see accountPolicy
 	sourceReads    map[int]sourceRead                        // see sourceUser
 	userNames      map[string]map[string]rules.Value[string] // see readUsers
 	users          map[string]int                            // the aws_iam_users sources read, numbered (see readSource)

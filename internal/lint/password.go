@@ -28,7 +28,7 @@ func judgePasswordPolicy(l *linter, c *change) []rules.Finding {
 		// replaces the policy that object shows.
 		switch same, other := l.accountPolicy(c); {
 		case same != nil:
-			out = append(out, rules.PasswordPolicyWeakened(same.policy, after)...)
+			out = append(out, rules.PasswordPolicyWeakened(*same, after)...)
 		case other != nil:
 			out = append(out, rules.PasswordPolicyMayReplace(other.address)...)
 		}

@@ -987,6 +987,13 @@ func TestFixtureFindings(t *testing.T) {
 		}},
 		// A policy created beside one being replaced (replace_triggered_by)
 		// may be applied last: judged against the one that stands now.
+		// Two objects of the policy stand: a new one is compared with
+		// the stricter of each setting, not with the first object alone
+		// (round 298: the root's weaker object hid the length drop).
+		{"trust/policy-standing-two", nil, map[string]string{
+			"module.baseline.aws_iam_account_password_policy.this": "IG106:medium",
+			"module.next.aws_iam_account_password_policy.this":     "IG106:medium IG109:medium IG109:medium",
+		}},
 		{"trust/policy-replaced-beside", nil, map[string]string{
 			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
 		}},

@@ -450,6 +450,47 @@ func (p PasswordPolicy) sensitive(attr string) bool {
 	return false
 }
 
+// StricterPolicy is, setting by setting, the stricter of a and b: where
+// either may be the policy the account holds (two objects of its one
+// policy), a policy weaker than this one in a setting is weaker than one of
+// them (round 298: compared with the first alone, a weakening passed when
+// the weaker object's address sorted first). A definite value is stricter
+// than none; of two values not definite, an unreadable one, which
+// PasswordPolicyWeakened reports.
+func StricterPolicy(a, b PasswordPolicy) PasswordPolicy {
+	larger := func(x, y int) bool { return x > y }
+	shorter := func(x, y int) bool { return x > 0 && (y == 0 || x < y) } // 0: never expires
+	on := func(x, y bool) bool { return x && !y }
+	return PasswordPolicy{
+		MinimumLength:      stricter(a.MinimumLength, b.MinimumLength, larger),
+		RequireUppercase:   stricter(a.RequireUppercase, b.RequireUppercase, on),
+		RequireLowercase:   stricter(a.RequireLowercase, b.RequireLowercase, on),
+		RequireNumbers:     stricter(a.RequireNumbers, b.RequireNumbers, on),
+		RequireSymbols:     stricter(a.RequireSymbols, b.RequireSymbols, on),
+		MaxAgeDays:         stricter(a.MaxAgeDays, b.MaxAgeDays, shorter),
+		ReusePrevention:    stricter(a.ReusePrevention, b.ReusePrevention, larger),
+		AllowUsersToChange: stricter(a.AllowUsersToChange, b.AllowUsersToChange, on),
+		HardExpiry:         stricter(a.HardExpiry, b.HardExpiry, on),
+	}
+}
+
+// stricter is the stricter of a and b, where more(x, y) says x is stricter
+// than y (see StricterPolicy).
+func stricter[T any](a, b Value[T], more func(x, y T) bool) Value[T] {
+	switch {
+	case a.Unknown && b.Unknown:
+		if b.Unreadable && !a.Unreadable {
+			return b
+		}
+		return a
+	case a.Unknown:
+		return b
+	case b.Unknown || !more(b.V, a.V):
+		return a
+	}
+	return b
+}
+
 // PasswordPolicyWeakened reports each setting that is weaker in after than in
 // before (IG109), whether or not after still meets the baseline. Settings
 // unknown on either side are not compared: EvaluatePasswordPolicy already

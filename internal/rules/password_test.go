@@ -168,6 +168,34 @@ func TestEvaluatePasswordPolicy(t *testing.T) {
 	}
 }
 
+// TestStricterPolicy: setting by setting the stricter of two standing
+// policies, so that a weakening from either is reported (round 298).
+func TestStricterPolicy(t *testing.T) {
+	a := policy(func(p *PasswordPolicy) {
+		p.MinimumLength, p.MaxAgeDays, p.ReusePrevention, p.RequireSymbols = Known(20), Known(0), Known(5), Known(false)
+	})
+	b := policy(func(p *PasswordPolicy) {
+		p.MaxAgeDays, p.RequireNumbers, p.ReusePrevention = Known(180), UnknownValue[bool](), UnreadableValue[int]()
+	})
+	want := policy(func(p *PasswordPolicy) {
+		p.MinimumLength, p.MaxAgeDays, p.ReusePrevention = Known(20), Known(180), Known(5)
+	})
+	for _, got := range []PasswordPolicy{StricterPolicy(a, b), StricterPolicy(b, a)} {
+		if got != want {
+			t.Errorf("got %+v, want %+v", got, want)
+		}
+	}
+	// Of two values not definite, the unreadable one, which
+	// PasswordPolicyWeakened reports as undecided.
+	u := policy(func(p *PasswordPolicy) { p.MinimumLength = UnknownValue[int]() })
+	r := policy(func(p *PasswordPolicy) { p.MinimumLength = UnreadableValue[int]() })
+	for _, got := range []PasswordPolicy{StricterPolicy(u, r), StricterPolicy(r, u)} {
+		if !got.MinimumLength.Unreadable {
+			t.Errorf("minimum length %+v, want the unreadable one", got.MinimumLength)
+		}
+	}
+}
+
 func TestPasswordPolicyWeakened(t *testing.T) {
 	for _, c := range []struct {
 		name          string
