@@ -43,7 +43,7 @@ type Certificate struct {
 	// past what an int holds).
 	KeyExponent int `json:"-"`
 	// KeyFlaw says what makes the key give no security where its
-	// algorithm and size do not tell (an Ed25519 key of small order), or "".
+	// algorithm and size do not tell (see keyFlaw), or "".
 	KeyFlaw string `json:"-"`
 	// SignatureAlgorithm is crypto/x509's name, such as SHA256-RSA, or the
 	// algorithm's object identifier (1.3.101.113) where it names none.
@@ -194,7 +194,7 @@ func newCertificate(c *x509.Certificate) *Certificate {
 		KeyAlgorithm:       alg,
 		KeyBits:            bits,
 		KeyExponent:        rsaExponent(c.PublicKey),
-		KeyFlaw:            ed25519Flaw(c.PublicKey),
+		KeyFlaw:            keyFlaw(c.PublicKey),
 		SignatureAlgorithm: signatureName(c),
 		SignatureHash:      signatureHash[c.SignatureAlgorithm],
 		IsCA:               c.IsCA,

@@ -134,23 +134,29 @@ func colonHex(sum []byte) string {
 	return b.String()
 }
 
-// ed25519Flaw says what makes an Ed25519 public key give no security,
-// whatever its size, or "" when nothing does. crypto/x509 takes any 32
-// bytes for one. A key of small order (the neutral point, or one of the
-// seven others that eight times is it) lets anyone make a signature that
-// verifies for a message, without a private key; bytes that are no point
-// of the curve verify no signature at all.
-func ed25519Flaw(pub any) string {
-	k, ok := pub.(ed25519.PublicKey)
-	if !ok {
-		return ""
-	}
-	p, err := new(edwards25519.Point).SetBytes(k)
-	switch {
-	case err != nil:
-		return "Ed25519 public key that is no point of the curve; no signature verifies under it"
-	case new(edwards25519.Point).MultByCofactor(p).Equal(edwards25519.NewIdentityPoint()) == 1:
-		return "Ed25519 public key of small order; anyone can make signatures that verify under it"
+// keyFlaw says what makes a public key give no security whatever its size,
+// or "" when nothing does: an RSA key of the public exponent 1, under which
+// a signature is its own message, padded (OpenSSH reads such a key and
+// verifies what anyone signs for it: round 297), or a flawed Ed25519 key.
+// crypto/x509 takes any 32 bytes for an Ed25519 key. One of small order
+// (the neutral point, or one of the seven others that eight times is it)
+// lets anyone make a signature that verifies for a message, without a
+// private key; bytes that are no point of the curve verify no signature at
+// all.
+func keyFlaw(pub any) string {
+	switch k := pub.(type) {
+	case *rsa.PublicKey:
+		if k.E == 1 {
+			return "RSA key with the public exponent 1; anyone can make signatures that verify under it"
+		}
+	case ed25519.PublicKey:
+		p, err := new(edwards25519.Point).SetBytes(k)
+		switch {
+		case err != nil:
+			return "Ed25519 public key that is no point of the curve; no signature verifies under it"
+		case new(edwards25519.Point).MultByCofactor(p).Equal(edwards25519.NewIdentityPoint()) == 1:
+			return "Ed25519 public key of small order; anyone can make signatures that verify under it"
+		}
 	}
 	return ""
 }

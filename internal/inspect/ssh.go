@@ -42,8 +42,8 @@ type SSHKey struct {
 	// ("ssh-ed25519 AAAA..."), whichever encoding it was given in: public
 	// material only, the same for every spelling of one key.
 	Authorized string `json:"authorized"`
-	// KeyFlaw says what makes an Ed25519 key give no security whatever its
-	// size (see ed25519Flaw); "" for a sound key and any other kind.
+	// KeyFlaw says what makes the key give no security whatever its size
+	// (see keyFlaw); "" for a sound key.
 	KeyFlaw string `json:"-"`
 }
 
@@ -142,9 +142,10 @@ const maxRSABits = 16384
 // refusedParams reads an OpenSSH "TYPE BASE64 [comment]" line that
 // x/crypto/ssh refuses for its parameters though OpenSSH reads it, so that
 // it is judged as its PEM form, which crypto/x509 reads: an RSA key whose
-// public exponent is past 24 bits (round 122), or a DSA key of other sizes
-// than 1024 and 160 bits (round 269). It is nil for anything else, and for
-// any other reason to refuse the key.
+// public exponent is 1 (round 297: judged as giving no security) or past 24
+// bits (round 122), or a DSA key of other sizes than 1024 and 160 bits
+// (round 269). It is nil for anything else, and for any other reason to
+// refuse the key.
 func refusedParams(text string) *SSHKey {
 	f := sshFields(text)
 	if len(f) < 2 {
@@ -162,7 +163,7 @@ func refusedParams(text string) *SSHKey {
 			E, N *big.Int
 		}
 		if ssh.Unmarshal(data, &w) != nil || w.Name != f[0] || w.N.Sign() <= 0 || w.N.BitLen() > maxRSABits ||
-			w.E.BitLen() <= 24 || !w.E.IsInt64() || w.E.Int64() > math.MaxInt || w.E.Bit(0) == 0 {
+			w.E.BitLen() <= 24 && w.E.Cmp(big.NewInt(1)) != 0 || !w.E.IsInt64() || w.E.Int64() > math.MaxInt || w.E.Bit(0) == 0 {
 			return nil
 		}
 		key = &rsa.PublicKey{N: w.N, E: int(w.E.Int64())}
@@ -238,12 +239,13 @@ func parseSSHPEM(text string) (*SSHKey, error) {
 		return nil, fmt.Errorf("the %s block does not hold a valid public key", b.Type)
 	}
 	if k, ok := key.(*rsa.PublicKey); ok {
-		// Refused as SSH refuses the same key in its own form: 1 makes the
-		// key do nothing, an even one is no RSA key (round 115), and no
-		// SSH takes a modulus past maxRSABits (round 122).
+		// Refused as SSH refuses the same key in its own form: an even
+		// exponent is no RSA key (round 115), and no SSH takes a modulus
+		// past maxRSABits (round 122). The exponent 1 is read, to be judged
+		// as giving no security (see keyFlaw).
 		switch {
-		case k.E < 3 || k.E%2 == 0:
-			return nil, fmt.Errorf("the %s block holds an RSA key with the public exponent %d, which SSH refuses", b.Type, k.E)
+		case k.E%2 == 0:
+			return nil, fmt.Errorf("the %s block holds an RSA key with the even public exponent %d, which no private key matches", b.Type, k.E)
 		case k.N.BitLen() > maxRSABits:
 			return nil, fmt.Errorf("the %s block holds an RSA key of %d bits, past the %d that SSH takes", b.Type, k.N.BitLen(), maxRSABits)
 		}
@@ -290,7 +292,7 @@ func newSSHKey(pub ssh.PublicKey, encoding string) *SSHKey {
 		if alg, bits := keyInfo(key); alg != "unknown" {
 			k.Algorithm, k.Bits = alg, bits
 		}
-		k.KeyFlaw = ed25519Flaw(key)
+		k.KeyFlaw = keyFlaw(key)
 	}
 	return k
 }

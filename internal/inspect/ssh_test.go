@@ -134,11 +134,11 @@ func TestParseSSHPublicKeyErrors(t *testing.T) {
 		{"pem rsa past 16384 bits", certtest.SSHPEM(t, &rsa.PublicKey{N: hugeN, E: 65537}), "past the 16384 that SSH takes"},
 		{"no-break space", strings.Replace(wire(t, certtest.RSA(t, 2048).N, big.NewInt(1<<24+1)), " ", "\u00a0", 1), "not an OpenSSH public key"},
 		{"negative modulus", wire(t, new(big.Int).Neg(certtest.RSA(t, 2048).N), big.NewInt(65537)), "modulus is not positive"},
-		// Keys SSH refuses in its own form, refused in this one too (round 115).
-		{"pem pkix rsa exponent 1", certtest.SSHPEM(t, &rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 1}), "which SSH refuses"},
-		{"pem pkcs1 rsa exponent 2", certtest.PEM("RSA PUBLIC KEY", pkcs1Public(&rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 2})), "which SSH refuses"},
-		// Nor is one with an even exponent past 2.
-		{"pem pkix rsa exponent 65538", certtest.SSHPEM(t, &rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 65538}), "public exponent 65538, which SSH refuses"},
+		// Keys of an even exponent, which no private key matches, refused
+		// in this form as in SSH's (round 115).
+		{"pem pkcs1 rsa exponent 2", certtest.PEM("RSA PUBLIC KEY", pkcs1Public(&rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 2})), "even public exponent 2, which no private key matches"},
+		{"pem pkix rsa exponent 65538", certtest.SSHPEM(t, &rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 65538}), "even public exponent 65538, which no private key matches"},
+		{"ssh rsa exponent 2", wire(t, certtest.RSA(t, 2048).N, big.NewInt(2)), "not an OpenSSH public key"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -249,7 +249,9 @@ func TestFingerprintsAsXCrypto(t *testing.T) {
 }
 
 // An Ed25519 key of small order or off the curve is flawed in every form
-// IAM takes and as a security key's (round 244); a sound one is not.
+// IAM takes and as a security key's (round 244), and so is an RSA key of
+// the public exponent 1, which OpenSSH reads (round 297); a sound one is
+// not.
 func TestSSHKeyFlaw(t *testing.T) {
 	neutral := make(ed25519.PublicKey, ed25519.PublicKeySize)
 	neutral[0] = 1
@@ -268,6 +270,9 @@ func TestSSHKeyFlaw(t *testing.T) {
 		{"ssh off the curve", certtest.SSHAuthorized(t, offCurve, ""), "no point of the curve"},
 		{"ssh sound", certtest.SSHAuthorized(t, certtest.Ed25519(t).Public(), ""), ""},
 		{"ssh rsa", certtest.SSHAuthorized(t, &certtest.RSA(t, 2048).PublicKey, ""), ""},
+		{"ssh rsa exponent 1", wire(t, certtest.RSA(t, 2048).N, big.NewInt(1)), "public exponent 1"},
+		{"pem rsa exponent 1", certtest.SSHPEM(t, &rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 1}), "public exponent 1"},
+		{"ssh rsa exponent 3", wire(t, certtest.RSA(t, 2048).N, big.NewInt(3)), ""},
 	} {
 		k, err := inspect.ParseSSHPublicKey(tt.in)
 		if err != nil {

@@ -398,6 +398,12 @@ func TestFixtureFindings(t *testing.T) {
 		}},
 		// Ed25519 SSH keys of small order, in both forms, and no point of
 		// the curve (round 244: no finding); a sound one beside them.
+		// An RSA key of the exponent 1, in both forms (round 297: IG403
+		// medium, as a key no SSH reads).
+		{"trust/ssh-rsa-exponent-one", nil, map[string]string{
+			"aws_iam_user_ssh_key.e1":     "IG403:high IG404:medium",
+			"aws_iam_user_ssh_key.e1_pem": "IG403:high IG404:medium",
+		}},
 		{"trust/ssh-ed25519-small-order", nil, map[string]string{
 			"aws_iam_user_ssh_key.small":     "IG403:high IG404:medium",
 			"aws_iam_user_ssh_key.small_pem": "IG403:high IG404:medium",

@@ -67,7 +67,7 @@ func (sshPublicKeyInfoFunction) Definition(_ context.Context, _ function.Definit
 			"so two spellings of one key compare equal), and `findings`.\n\n" +
 			"`findings` applies the rules `iamguard lint` applies to the key itself: " + rules.Names(rules.SSHKeyDSA, rules.SSHKeyWeakRSA) + ". " +
 			"A key that does not parse is an argument error, not a finding of " + rules.SSHKeyUnparseable.Name() + "; " +
-			"an Ed25519 key that parses but gives no security (of small order, so that anyone can make signatures that verify under it, or no point of the curve) is one, at high.\n\n" +
+			"a key that parses but gives no security (an RSA key of the public exponent 1 or an Ed25519 key of small order, so that anyone can make signatures that verify under it, or Ed25519 bytes that are no point of the curve) is one, at high.\n\n" +
 			baselineDescription() + "\n\n" +
 			findingsDescription + "\n\n" +
 			"A null `key`, and text that is not one SSH public key (a private key passed by mistake, several keys, anything else), " +

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"crypto/ed25519"
+	"crypto/rsa"
 	"strings"
 	"testing"
 
@@ -112,6 +113,18 @@ func TestSSHPublicKeyInfo(t *testing.T) {
 				statecheck.ExpectKnownOutputValueAtPath("info", at("algorithm"), knownvalue.StringExact("Ed25519")),
 				statecheck.ExpectKnownOutputValueAtPath("info", at("findings"), knownvalue.ListExact([]knownvalue.Check{
 					finding("IG403", "ssh-key-unparseable", "high", "public_key is an Ed25519 public key of small order; anyone can make signatures that verify under it"),
+				})),
+			},
+		},
+		// An RSA key of the exponent 1, which OpenSSH reads (round 297: an
+		// argument error, as a key no SSH reads).
+		resource.TestStep{
+			ConfigFile:      file,
+			ConfigVariables: config.Variables{"key": config.StringVariable(certtest.SSHPEM(t, &rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 1}))},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValueAtPath("info", at("algorithm"), knownvalue.StringExact("RSA")),
+				statecheck.ExpectKnownOutputValueAtPath("info", at("findings"), knownvalue.ListExact([]knownvalue.Check{
+					finding("IG403", "ssh-key-unparseable", "high", "public_key is an RSA key with the public exponent 1; anyone can make signatures that verify under it"),
 				})),
 			},
 		},

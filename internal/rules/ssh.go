@@ -123,8 +123,8 @@ func (k SSHPublicKey) sensitive(attr string) bool {
 }
 
 // SSHKeyStrength judges a parsed key's algorithm and size (IG401, IG402),
-// and an Ed25519 key that gives no security whatever its size (IG403 at
-// high, as a certificate's is IG304: round 244).
+// and a key that gives no security whatever its size (IG403 at high, as a
+// certificate's is IG304: rounds 244 and 297).
 func SSHKeyStrength(key *inspect.SSHKey, b Baseline) []Finding {
 	switch {
 	case key.KeyFlaw != "":
