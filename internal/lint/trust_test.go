@@ -355,6 +355,12 @@ func TestFixtureFindings(t *testing.T) {
 		// The same with Ed25519 keys of small order, which one signature
 		// verifies under (round 205: no IG310 for web, the body with its
 		// chain).
+		// A key kept as the AWS provider's SHA-1 before 3.0 is not read
+		// as a key in place (round 297: IG308 high on every plan); given
+		// as the key of an upload, it is one IAM refuses.
+		{"trust/cert-legacy-key-hash", nil, map[string]string{
+			"aws_iam_server_certificate.typed": "IG308:high",
+		}},
 		{"trust/cert-ed25519-small-order", nil, map[string]string{
 			"aws_iam_server_certificate.web":     "IG302:medium IG302:medium IG304:high IG304:high IG307:high IG310:medium",
 			"aws_iam_server_certificate.nochain": "IG302:medium IG304:high IG307:high IG310:medium",
