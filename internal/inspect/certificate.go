@@ -617,7 +617,10 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time, b *Budge
 		}
 		switch invalid.Reason {
 		case x509.Expired:
-			return fmt.Errorf("%s on the path is expired or not yet valid at plan time", name)
+			// at is plan time, or the edge of the body's validity when plan
+			// time is outside it (round 297: "at plan time" named a CA valid
+			// then).
+			return fmt.Errorf("%s on the path is expired or not yet valid at %s", name, at.UTC().Format(time.RFC3339))
 		case x509.NotAuthorizedToSign:
 			return fmt.Errorf("%s on the path signs certificates but is not a CA", name)
 		case x509.TooManyIntermediates:
