@@ -217,6 +217,8 @@ func Read(r io.Reader, keep func(resourceType string) bool, opts ...Option) (*Pl
 			return nil, fmt.Errorf("value near byte %d is %v", s.offset(), tl)
 		case errors.Is(err, errTooMuchKept):
 			return nil, fmt.Errorf("value near byte %d is %v", s.offset(), errTooMuchKept)
+		case errors.Is(err, errTooManyKept):
+			return nil, fmt.Errorf("value near byte %d is %v", s.offset(), errTooManyKept)
 		case errors.Is(err, errTooManyNested):
 			return nil, fmt.Errorf("value near byte %d is %v", s.offset(), errTooManyNested)
 		case errors.As(err, new(*tooMany)):
@@ -240,6 +242,7 @@ type reader struct {
 	attrs     func(string) []string // see Attributes; nil keeps all
 	wanted    map[string]wanted     // attrs' answer per raw type
 	keptBytes int                   // raw bytes of the values kept so far
+	keptCost  int                   // and with keptValueCost for each value
 
 	changed   map[string]*Change // the kept changes by address, deposed objects left out (see indexChanges)
 	deposed   map[string]*Change // the deposed objects with a change (see deposedID)

@@ -2293,6 +2293,28 @@ func TestNumberedModulesCounted(t *testing.T) {
 	}
 }
 
+// TestManySmallValuesBounded: kept values are bounded by what they take
+// in memory, not by their bytes alone (round 299: 4 million values of two
+// bytes each, [], took 360 MB). Here 2 million take 4 MB of JSON.
+func TestManySmallValuesBounded(t *testing.T) {
+	side := `{"v0":[],"v1":[],"v2":[],"v3":[],"v4":[],"v5":[],"v6":[],"v7":[],"v8":[],"v9":[]}`
+	var b strings.Builder
+	b.WriteString(`{"format_version": "1.2", "resource_changes": [`)
+	for i := range 40_000 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"address": "aws_iam_user_ssh_key.k[%d]", "mode": "managed", "type": "aws_iam_user_ssh_key", "name": "k", "index": %d,
+"provider_name": "registry.terraform.io/hashicorp/aws", "change": {"actions": ["no-op"], "before": %s, "after": %s, "after_unknown": %s, "before_sensitive": %s, "after_sensitive": %s}}`,
+			i, i, side, side, side, side, side)
+	}
+	b.WriteString(`]}`)
+	names := func(string) []string { return []string{"v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"} }
+	if _, err := Read(strings.NewReader(b.String()), keepIAM, Attributes(names)); err == nil || !strings.Contains(err.Error(), errTooManyKept.Error()) {
+		t.Errorf("err = %v, want the bound on what kept values cost", err)
+	}
+}
+
 // TestSecretBoundInOrder: past maxSecretNodes, what the secret walk has not
 // settled is withheld, the same in every run: the configuration's
 // resources are walked in a set order (round 232: a user read through a
