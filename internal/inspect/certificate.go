@@ -515,6 +515,11 @@ func named(subject string) string {
 	return strconv.Quote(subject)
 }
 
+// ErrOutsideValidity is VerifyChain's error for a certificate on the path
+// that is not valid at the moment the chain is checked; the caller knows
+// which moment that is.
+var ErrOutsideValidity = errors.New("expired or not yet valid")
+
 // VerifyChain checks, the way a TLS client would, that chain leads from
 // body to the chain's last certificate: that one is the trust anchor, the
 // others are intermediates, every certificate must be valid at at, and the
@@ -617,10 +622,7 @@ func VerifyChain(body *Certificate, chain []*Certificate, at time.Time, b *Budge
 		}
 		switch invalid.Reason {
 		case x509.Expired:
-			// at is plan time, or the edge of the body's validity when plan
-			// time is outside it (round 297: "at plan time" named a CA valid
-			// then).
-			return fmt.Errorf("%s on the path is expired or not yet valid at %s", name, at.UTC().Format(time.RFC3339))
+			return fmt.Errorf("%s on the path is %w", name, ErrOutsideValidity)
 		case x509.NotAuthorizedToSign:
 			return fmt.Errorf("%s on the path signs certificates but is not a CA", name)
 		case x509.TooManyIntermediates:

@@ -576,6 +576,18 @@ func CertificateChain(body *inspect.Certificate, chain []*inspect.Certificate, n
 	switch err := inspect.VerifyChain(body, chain, at, checks); {
 	case errors.Is(err, inspect.ErrBudgetSpent):
 		out = append(out, CertificateChainInvalid.pastBudget(attr))
+	case errors.Is(err, inspect.ErrOutsideValidity):
+		// Said of the moment checked, and in words that stay the same
+		// from plan to plan, as a fingerprint needs (round 301).
+		when := "at plan time"
+		if !at.Equal(now) {
+			edge := "expires"
+			if at.Equal(body.NotBefore) {
+				edge = "becomes valid"
+			}
+			when = fmt.Sprintf("on %s, when the certificate %s", at.UTC().Format(time.DateOnly), edge)
+		}
+		out = append(out, CertificateChainInvalid.finding(attr, "the chain does not verify the certificate: %v %s", err, when))
 	case err != nil:
 		out = append(out, CertificateChainInvalid.finding(attr, "the chain does not verify the certificate: %v", err))
 	}

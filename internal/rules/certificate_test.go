@@ -235,15 +235,21 @@ func TestChainJudgedWhileBodyValid(t *testing.T) {
 	leaf := p.leaf(t, certtest.Cert{Parent: shortInter, NotBefore: certNow.AddDate(-1, 0, 0), NotAfter: certNow.AddDate(1, 0, 0)})
 	fs = EvaluateServerCertificate(serverCert(leaf.PEM, certtest.Chain(shortInter, p.root), ""), certNow, DefaultBaseline())
 	assertFindings(t, fs, []want{{"IG306", Medium, "certificate_chain",
-		`the chain does not verify the certificate: "CN=Short Intermediate,O=iamguard tests" on the path is expired or not yet valid at ` + certNow.UTC().Format(time.RFC3339)}})
+		`the chain does not verify the certificate: "CN=Short Intermediate,O=iamguard tests" on the path is expired or not yet valid at plan time`}})
 	// Checked at the body's expiry, the chain names that moment, not plan
-	// time (round 297: an intermediate issued since, valid at plan time).
+	// time (round 297: an intermediate issued since, valid at plan time),
+	// by a date that stays the same from plan to plan (round 301).
 	lateInter := certtest.Issue(t, certtest.Cert{CN: "Late Intermediate", CA: true, Parent: p.root,
 		NotBefore: certNow.AddDate(0, 0, -1), NotAfter: certNow.AddDate(2, 0, 0)})
 	expired := p.leaf(t, certtest.Cert{Parent: lateInter, NotBefore: certNow.AddDate(-1, 0, 0), NotAfter: certNow.AddDate(0, 0, -2)})
 	fs = EvaluateServerCertificate(serverCert(expired.PEM, certtest.Chain(lateInter, p.root), ""), certNow, DefaultBaseline())
 	assertFindings(t, fs, []want{{"IG301", High, "certificate_body", "the certificate expired on 2026-05-30, 2 days before plan time"}, {"IG306", Medium, "certificate_chain",
-		`the chain does not verify the certificate: "CN=Late Intermediate,O=iamguard tests" on the path is expired or not yet valid at ` + certNow.AddDate(0, 0, -2).UTC().Format(time.RFC3339)}})
+		`the chain does not verify the certificate: "CN=Late Intermediate,O=iamguard tests" on the path is expired or not yet valid on 2026-05-30, when the certificate expires`}})
+	// Checked when a body not yet valid becomes valid, past its CA's expiry.
+	early := p.leaf(t, certtest.Cert{Parent: shortInter, NotBefore: certNow.AddDate(0, 0, 10), NotAfter: certNow.AddDate(1, 0, 0)})
+	fs = EvaluateServerCertificate(serverCert(early.PEM, certtest.Chain(shortInter, p.root), ""), certNow, DefaultBaseline())
+	assertFindings(t, fs, []want{{"IG303", Medium, "certificate_body", "the certificate is valid only from 2026-06-11, 10 days after plan time"}, {"IG306", Medium, "certificate_chain",
+		`the chain does not verify the certificate: "CN=Short Intermediate,O=iamguard tests" on the path is expired or not yet valid on 2026-06-11, when the certificate becomes valid`}})
 }
 
 // Signature and key checks on facts crypto/x509 will no longer create.
