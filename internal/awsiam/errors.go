@@ -6,8 +6,11 @@ package awsiam
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
+	"net/url"
 	"os/exec"
+	"strconv"
 	"strings"
 	"time"
 
@@ -90,7 +93,51 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("%s: no reply: the connection stayed silent for %v on %s; "+
 			"the endpoint, a proxy or the network stalls: check the endpoints and proxy settings, or retry later", e.Action, d, attempts)
 	}
-	return fmt.Sprintf("%s: %v", e.Action, e.Err)
+	// AWS's own message is left out: it may quote what the configuration
+	// gave (a ValidationError's "Value '...' at 'externalId'", the user
+	// name of a NoSuchEntity), from a sensitive variable (round 301).
+	switch {
+	case e.Code == "RegionDisabledException":
+		return fmt.Sprintf("%s: AWS answered %s: STS is not activated in the region of the STS endpoint used; activate it in IAM's account settings, or set sts_region", e.Action, e.Code)
+	case e.Code == "OptInRequired":
+		return fmt.Sprintf("%s: AWS answered %s: the region of the endpoint used is not enabled for the account", e.Action, e.Code)
+	case e.Code != "":
+		return fmt.Sprintf("%s: AWS answered %s (its message is not shown, since it may quote a value given)", e.Action, e.Code)
+	}
+	return e.Action + ": " + Text(e.Err)
+}
+
+// RequestID is the ID AWS gave the failed request, "" when there was no
+// reply.
+func (e *Error) RequestID() string {
+	var re *awshttp.ResponseError
+	if errors.As(e.Err, &re) {
+		return re.ServiceRequestID()
+	}
+	return ""
+}
+
+// Text is err's text without what a setting may have given, from a
+// sensitive variable (round 301): a file's path that could not be read
+// (web_identity_token_file), and an endpoint URL's path, query and user,
+// cut to its scheme and host.
+func Text(err error) string {
+	text := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path != "" {
+		text = strings.ReplaceAll(text, pe.Path, "(a file the settings name)")
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) && ue.URL != "" {
+		shown := "(the endpoint)"
+		if u, perr := url.Parse(ue.URL); perr == nil && u.Host != "" {
+			shown = (&url.URL{Scheme: u.Scheme, Host: u.Host}).String()
+		}
+		// url.Error quotes the URL as Go does.
+		text = strings.ReplaceAll(text, strconv.Quote(ue.URL), strconv.Quote(shown))
+		text = strings.ReplaceAll(text, ue.URL, shown)
+	}
+	return text
 }
 
 func (e *Error) Unwrap() error { return e.Err }

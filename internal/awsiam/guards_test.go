@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/smithy-go"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/iamtest"
 )
@@ -273,5 +276,24 @@ func TestPageGuardOneRepeatedItem(t *testing.T) {
 	}
 	if err := g.check(true, aws.String("m2"), 1, 0); !errors.Is(err, ErrRepeatedItems) {
 		t.Errorf("got %v, want %v", err, ErrRepeatedItems)
+	}
+}
+
+// TestErrorQuotesNoValue: a failed call's text leaves out AWS's message,
+// which may quote a parameter the configuration gave, a file's path and an
+// endpoint's path, query and user (round 301).
+func TestErrorQuotesNoValue(t *testing.T) {
+	const canary = "CANARY301"
+	apiErr := &smithy.GenericAPIError{Code: "ValidationError", Message: "Value '" + canary + " x' at 'externalId' failed to satisfy constraint"}
+	for name, err := range map[string]error{
+		"AWS's message": wrap("GetCallerIdentity", &smithy.OperationError{ServiceID: "STS", OperationName: "AssumeRole", Err: apiErr}),
+		"a file's path": wrap("GetCallerIdentity", fmt.Errorf("failed to retrieve jwt, unable to read file at /run/%s: %w", canary,
+			&fs.PathError{Op: "open", Path: "/run/" + canary, Err: fs.ErrNotExist})),
+		"an endpoint": wrap("ListUsers", &url.Error{Op: "Post", URL: "https://u" + canary + ":p@iam.example.com/" + canary + "?t=" + canary,
+			Err: errors.New("dial tcp: connection refused")}),
+	} {
+		if text := err.Error(); strings.Contains(text, canary) {
+			t.Errorf("%s: %q", name, text)
+		}
 	}
 }

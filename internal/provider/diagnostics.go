@@ -4,13 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/awsiam"
@@ -71,13 +70,16 @@ func invalidAWSConfig(ctx context.Context, err error) diag.Diagnostic {
 // credentialsFailed is the one error for credentials that do not work,
 // from Configure, so that no data source repeats it. With no credentials at
 // all it lists where the provider looked; the SDK's own text (which ends
-// with an EC2 instance metadata detail) goes to the log.
-func credentialsFailed(ctx context.Context, err error, profile string) diag.Diagnostic {
-	tflog.Debug(ctx, "checking the AWS credentials failed", map[string]any{"error": sdkText(err)})
+// with an EC2 instance metadata detail) goes to the log. Neither quotes
+// what m gives (see withoutSettings).
+func credentialsFailed(ctx context.Context, err error, m providerModel) diag.Diagnostic {
+	text := withoutSettings(awsiam.Text(err), m)
+	tflog.Debug(ctx, "checking the AWS credentials failed", map[string]any{"error": text})
 	var none *awsiam.NoCredentialsError
 	if errors.As(err, &none) {
-		if profile == "" {
-			profile = "AWS_PROFILE, else default"
+		profile := "AWS_PROFILE, else default"
+		if !m.Profile.IsNull() {
+			profile = "the profile setting"
 		}
 		return diag.NewErrorDiagnostic("No AWS credentials found",
 			"The iamguard provider found no AWS credentials. It looked, in this order, at:\n"+
@@ -92,7 +94,32 @@ func credentialsFailed(ctx context.Context, err error, profile string) diag.Diag
 				"Set one of them; see the provider documentation. Run with TF_LOG=DEBUG for the AWS SDK's own message.")
 	}
 	return awsFailed("Cannot use the AWS credentials", err, "no data source was read",
-		"Checking the credentials with STS GetCallerIdentity failed, so no data source was read: "+sdkText(err))
+		"Checking the credentials with STS GetCallerIdentity failed, so no data source was read: "+text)
+}
+
+// withoutSettings is text with each string the provider block gives (at
+// least 4 bytes long) put as a placeholder: any may come from a sensitive
+// variable, and the SDK's text quotes some of them, a token file's path
+// among them, through errors that keep only their text (round 301).
+func withoutSettings(text string, m providerModel) string {
+	values := []types.String{m.AccessKey, m.SecretKey, m.Token, m.Profile}
+	values = append(values, m.SharedConfigFiles...)
+	values = append(values, m.SharedCredentialsFiles...)
+	if r := m.AssumeRole; r != nil {
+		values = append(values, r.RoleARN, r.SessionName, r.ExternalID, r.Policy)
+	}
+	if w := m.WebIdentity; w != nil {
+		values = append(values, w.RoleARN, w.SessionName, w.WebIdentityToken, w.WebIdentityTokenFile, w.Policy)
+	}
+	if e := m.Endpoints; e != nil {
+		values = append(values, e.IAM, e.STS, e.CloudTrail)
+	}
+	for _, v := range values {
+		if s := v.ValueString(); len(s) >= 4 {
+			text = strings.ReplaceAll(text, s, "(a setting's value)")
+		}
+	}
+	return text
 }
 
 // accountRefused is the error for credentials of an account that
@@ -112,13 +139,13 @@ func unexpectedProviderData(got any) diag.Diagnostic {
 // readFailed is the error for an IAM read that failed outright. It names the
 // action and, for AccessDenied, the permission to grant.
 func readFailed(ctx context.Context, what string, err error) diag.Diagnostic {
-	fields := map[string]any{"what": what, "error": sdkText(err)}
+	fields := map[string]any{"what": what, "error": awsiam.Text(err)}
 	var e *awsiam.Error
 	if errors.As(err, &e) {
-		fields["aws_error"] = e.Err.Error() // request ID and AWS's own message
+		fields["aws_request_id"] = e.RequestID() // not AWS's own message, which may quote a value (see awsiam.Error)
 	}
 	tflog.Debug(ctx, "IAM read failed", fields)
-	return awsFailed("Cannot read "+what, err, "the account was not judged", sdkText(err))
+	return awsFailed("Cannot read "+what, err, "the account was not judged", awsiam.Text(err))
 }
 
 // awsFailed words a failed AWS call: for AccessDenied the action and the
@@ -169,23 +196,5 @@ func gapReason(err error) string {
 	case errors.As(err, &e) && e.Code == "NoSuchEntity":
 		return fmt.Sprintf("%s found it gone since it was listed (NoSuchEntity): deleted, or renamed", e.Action)
 	}
-	return sdkText(err)
-}
-
-// sdkText is an AWS SDK error's text with the URL of a request that could
-// not be sent cut to its scheme and host: an endpoint set from a sensitive
-// value may hold a token in its path or user (round 300).
-func sdkText(err error) string {
-	text := err.Error()
-	var ue *url.Error
-	if errors.As(err, &ue) && ue.URL != "" {
-		shown := "the endpoint"
-		if u, perr := url.Parse(ue.URL); perr == nil && u.Host != "" {
-			shown = (&url.URL{Scheme: u.Scheme, Host: u.Host}).String()
-		}
-		// url.Error quotes the URL as Go does.
-		text = strings.ReplaceAll(text, strconv.Quote(ue.URL), strconv.Quote(shown))
-		text = strings.ReplaceAll(text, ue.URL, shown)
-	}
-	return text
+	return awsiam.Text(err)
 }

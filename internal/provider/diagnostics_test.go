@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
 	"github.com/iamguard/terraform-provider-iamguard/internal/awsiam"
@@ -39,7 +40,7 @@ func TestNoCredentialsDiagnostic(t *testing.T) {
 	if !strings.Contains(none.Err.Error(), "IMDS") {
 		t.Errorf("the SDK's error %q no longer names IMDS; is the detection still right?", none.Err)
 	}
-	d := credentialsFailed(ctx, err, "")
+	d := credentialsFailed(ctx, err, providerModel{})
 	if d.Summary() != "No AWS credentials found" {
 		t.Errorf("summary %q", d.Summary())
 	}
@@ -94,7 +95,7 @@ func TestCredentialProcessOutputNotShown(t *testing.T) {
 				t.Fatal("the credentials were accepted")
 			}
 			shown := []string{err.Error(), log.String()}
-			for _, d := range []diag.Diagnostic{credentialsFailed(ctx, err, "ci"), readFailed(ctx, "the password policy", err)} {
+			for _, d := range []diag.Diagnostic{credentialsFailed(ctx, err, providerModel{Profile: types.StringValue("ci")}), readFailed(ctx, "the password policy", err)} {
 				shown = append(shown, d.Summary(), d.Detail())
 			}
 			for _, s := range shown {

@@ -323,7 +323,7 @@ func (p *iamguardProvider) Configure(ctx context.Context, req provider.Configure
 	var served time.Time
 	c.account, served, err = awsiam.CallerAccount(ctx, cfg.Credentials, stsClient(cfg))
 	if err != nil {
-		resp.Diagnostics.Append(credentialsFailed(ctx, err, m.Profile.ValueString()))
+		resp.Diagnostics.Append(credentialsFailed(ctx, err, m))
 		return
 	}
 	c.now = awsClock(c.now, served)

@@ -432,7 +432,8 @@ func TestProviderSettingErrors(t *testing.T) {
 // TestSettingErrorsQuoteNoValue: an error on a setting names the setting,
 // never its value, which Terraform prints as the provider gives it even
 // when it comes from a sensitive variable (round 300). Nor does an
-// endpoint's path or user reach a failed call's error.
+// endpoint's path or user, or the path of a token file, reach a failed
+// call's error (round 301).
 func TestSettingErrorsQuoteNoValue(t *testing.T) {
 	const canary, number = "CANARY300", "3003000"
 	srv := iamtest.New(t, &iamtest.Account{Now: testNow})
@@ -456,6 +457,17 @@ func TestSettingErrorsQuoteNoValue(t *testing.T) {
 		"profile":      {"provider \"iamguard\" { profile = var.s.text }\n" + ppConfig, `Invalid AWS configuration`},
 		"lookback":     {providerBlock(srv, "") + `data "iamguard_iam_events" "test" { lookback = var.s.text }`, `lookback is not a number of days`},
 		"name_regex":   {providerBlock(srv, "") + `data "iamguard_server_certificates" "test" { name_regex = var.s.regex }`, `name_regex is not a Go regular expression`},
+		"token file": {`provider "iamguard" {
+  max_retries = 0
+  endpoints {
+    sts = "` + srv.URL + `"
+  }
+  assume_role_with_web_identity {
+    role_arn                = "arn:aws:iam::123456789012:role/ci"
+    web_identity_token_file = "/nonexistent/${var.s.text}"
+  }
+}
+` + ppConfig, `(a setting's value)`},
 		"endpoint": {`provider "iamguard" {
   access_key  = "AKIAIOSFODNN7EXAMPLE"
   secret_key  = "test-secret-never-printed"
