@@ -478,20 +478,24 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 
 	out, color := stdout, isTerminal(stdout)
 	partial := "" // the --output file, while it holds part of a report
+	if fi, err := os.Stat(*output); *output != "" && (err != nil || fi.Mode().IsRegular()) {
+		partial = *output // made here, or a file
+	}
+	written := make(chan struct{})
+	defer close(written)
+	go interruptWriting(sigs, written, *output, partial, stderr)
 	if *output != "" {
-		f, err := os.Create(*output)
+		// Write-only, as a shell's > opens it: a FIFO's open waits for its
+		// reader, which a signal ends. Opened for reading too, the run was
+		// its FIFO's own reader, and a report no one read was lost with
+		// exit 1 (round 299).
+		f, err := os.OpenFile(*output, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
 		if err != nil {
 			return 0, fmt.Errorf("--output %s: %w", quote.Path(*output), errors.Unwrap(err))
 		}
 		defer f.Close()
-		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
-			partial = *output
-		}
 		out, color = f, false
 	}
-	written := make(chan struct{})
-	defer close(written)
-	go interruptWriting(sigs, written, partial, stderr)
 	ropt := report.Options{Color: color, ArtifactURI: uri, FailOn: minSev}
 	if err := write(out, rep, ropt); err != nil {
 		if partial != "" {
@@ -520,16 +524,19 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 // written: exit 2 with one line, and no part of a report left in the
 // --output file (partial, "" for none), which a later step could take for
 // a whole one.
-func interruptWriting(sigs <-chan os.Signal, written <-chan struct{}, partial string, stderr io.Writer) {
+func interruptWriting(sigs <-chan os.Signal, written <-chan struct{}, output, partial string, stderr io.Writer) {
 	select {
 	case <-written:
 		return
 	case <-sigs:
 	}
 	what := "the report on standard output is cut short"
-	if partial != "" {
+	switch {
+	case partial != "":
 		os.Remove(partial)
 		what = "no report written"
+	case output != "":
+		what = "the report to --output " + quote.Path(output) + " is cut short"
 	}
 	fmt.Fprintln(stderr, "iamguard: interrupted while writing the report;", what)
 	os.Exit(exitUsage)

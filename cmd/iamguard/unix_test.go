@@ -5,6 +5,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -542,5 +543,59 @@ func TestDirectoryFIFO(t *testing.T) {
 		if r := lintCLI(t, nil, "lint", "--no-config", dir); r.code != c.code || !strings.Contains(r.stderr, c.note) {
 			t.Errorf("%s: exit %d, stderr %q; want %d and %q", name, r.code, r.stderr, c.code, c.note)
 		}
+	}
+}
+
+// TestOutputFIFO: --output to a FIFO opens it as a shell's > does, waiting
+// for its reader, who gets the whole report (round 299: opened for reading
+// too, the run was its own reader, and the report was lost with exit 1).
+func TestOutputFIFO(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "report")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip(err)
+	}
+	done := make(chan result, 1)
+	go func() { done <- lintCLI(t, nil, "lint", "--no-config", "--format", "json", "--output", fifo, fixture) }()
+	select {
+	case r := <-done:
+		t.Fatalf("the run ended before the FIFO had a reader: exit %d, stderr %q", r.code, r.stderr)
+	case <-time.After(300 * time.Millisecond):
+	}
+	got, err := os.ReadFile(fifo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := <-done
+	if r.code != exitFindings || !json.Valid(got) || !bytes.Contains(got, []byte(`"findings"`)) {
+		t.Errorf("exit %d, stderr %q, %d bytes read: %.200q", r.code, r.stderr, len(got), got)
+	}
+}
+
+// TestSignalWaitingForOutputFIFO: a signal ends a run that waits for its
+// --output FIFO's reader, and the line names that output, not standard
+// output (round 299).
+func TestSignalWaitingForOutputFIFO(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "report")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestMainProcess$")
+	cmd.Env = append(os.Environ(), "IAMGUARD_TEST_ARGS=lint\n--no-config\n--output\n"+fifo+"\n"+fixture)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(20 * time.Second); !waitsOnFIFO(t, cmd.Process.Pid); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatal("never waited for the FIFO's reader")
+		}
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	cmd.Wait()
+	want := "iamguard: interrupted while writing the report; the report to --output " + fifo + " is cut short\n"
+	if code := cmd.ProcessState.ExitCode(); code != 2 || stderr.String() != want {
+		t.Errorf("exit %d, stderr %q; want exit 2 and %q", code, stderr.String(), want)
 	}
 }
