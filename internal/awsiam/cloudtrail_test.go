@@ -489,3 +489,19 @@ func TestIAMEventsUnreadableRecord(t *testing.T) {
 		t.Errorf("gaps for %v, want cut null empty nostatus", gaps)
 	}
 }
+
+// TestIAMEventsSessionIssuer: a federated session's issuer, root among
+// them, is read from the record's session context (round 303).
+func TestIAMEventsSessionIssuer(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: now})
+	record, _ := json.Marshal(`{"userIdentity":{"type":"FederatedUser","arn":"arn:aws:sts::123456789012:federated-user/b",` +
+		`"sessionContext":{"sessionIssuer":{"type":"Root","arn":"arn:aws:iam::123456789012:root"}}},"eventName":"UploadSSHPublicKey"}`)
+	srv.RawReply("LookupEvents", fmt.Appendf(nil, `{"Events":[{"EventId":"e1","EventName":"UploadSSHPublicKey","EventTime":%d,"CloudTrailEvent":%s}]}`,
+		now.Add(-time.Hour).Unix(), record), nil, -1)
+	read, err := IAMEvents(context.Background(), ctClient(srv, 1), EventsQuery{
+		Names: []string{"UploadSSHPublicKey"}, Start: now.AddDate(0, 0, -1), End: now, Pacer: unpaced(srv),
+	})
+	if err != nil || len(read.Events) != 1 || !read.Events[0].Root() || read.Events[0].IssuerARN != "arn:aws:iam::123456789012:root" {
+		t.Fatalf("got %+v, %v; want root's session", read, err)
+	}
+}

@@ -242,7 +242,8 @@ type record struct {
 		UserName       string `json:"userName"`
 		SessionContext struct {
 			SessionIssuer struct {
-				ARN string `json:"arn"`
+				Type string `json:"type"`
+				ARN  string `json:"arn"`
 			} `json:"sessionIssuer"`
 		} `json:"sessionContext"`
 	} `json:"userIdentity"`
@@ -273,7 +274,8 @@ func event(e cttypes.Event) rules.Event {
 		return out
 	}
 	id := r.UserIdentity
-	out.PrincipalType, out.PrincipalARN, out.IssuerARN = id.Type, id.ARN, id.SessionContext.SessionIssuer.ARN
+	out.PrincipalType, out.PrincipalARN = id.Type, id.ARN
+	out.IssuerType, out.IssuerARN = id.SessionContext.SessionIssuer.Type, id.SessionContext.SessionIssuer.ARN
 	if out.AccessKeyID == "" {
 		out.AccessKeyID = id.AccessKeyID
 	}

@@ -109,7 +109,7 @@ func (d *iamEventsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			"query per event name, paginated, paced at CloudTrail's two requests a second, throttling retried. Judges them with " +
 			rules.Names(rules.EventPasswordPolicyWeak, rules.EventAccessKeyActivated, rules.EventServerCertificateUploaded,
 				rules.EventSSHKeyUploaded, rules.EventSigningCertificateDeleted) + ". A failed call is reported as an attempt, one " +
-			"severity lower; a call with root credentials is critical. An event whose record does not parse or names no caller, " +
+			"severity lower; a call with root credentials (root's own, or a session root issued, such as a federated user's) is critical whatever expected_principals matches. " + rules.EventPasswordPolicyWeak.ID + " is as severe as the gravest setting below the baseline the policy set, as iamguard lint judges it. An event whose record does not parse or names no caller, " +
 			"or a successful UpdateAccessKey recorded without its status, is a " + rules.CheckIncomplete.Name() + " finding naming it. " +
 			"Findings have the event ID as subject. A query that CloudTrail " +
 			"answers with a NextToken it has already given, with a page of events it has already given (told apart by event ID, " +

@@ -121,22 +121,26 @@ type Event struct {
 	PrincipalType string // userIdentity.type: Root, IAMUser, AssumedRole, ...
 	PrincipalARN  string
 	// IssuerARN is the role (sessionContext.sessionIssuer.arn) behind an
-	// assumed-role session; "" otherwise.
-	IssuerARN   string
-	UserName    string
-	AccessKeyID string
-	SourceIP    string
-	UserAgent   string
-	ReadOnly    bool
-	ErrorCode   string
-	Parameters  map[string]any // string, bool or float64 values
+	// assumed-role session, or the user behind a federated one; "" otherwise.
+	// IssuerType is its type: Role, IAMUser, Root.
+	IssuerARN, IssuerType string
+	UserName              string
+	AccessKeyID           string
+	SourceIP              string
+	UserAgent             string
+	ReadOnly              bool
+	ErrorCode             string
+	Parameters            map[string]any // string, bool or float64 values
 	// Unreadable is a record (CloudTrailEvent) that did not parse: who made
 	// the call and what it asked for are not known.
 	Unreadable bool
 }
 
-// Root reports whether the call was made with the root user's credentials.
-func (e Event) Root() bool { return e.PrincipalType == "Root" }
+// Root reports whether the call was made with the root user's credentials:
+// the root user's own, or a session root issued (GetFederationToken, which
+// root may call; round 303: such calls passed as the federated user's, and
+// an expected_principals pattern that matched root's ARN waived them).
+func (e Event) Root() bool { return e.PrincipalType == "Root" || e.IssuerType == "Root" }
 
 // Attempt reports whether the call failed (errorCode set): it was tried,
 // not done.
@@ -235,6 +239,7 @@ func evaluateEvent(e Event, b Baseline, expected Principals) (Finding, bool) {
 	}
 	who := e.who()
 	var why string
+	severity := r.Severity
 	switch {
 	case e.Root():
 		why = "made with root credentials"
@@ -244,13 +249,21 @@ func evaluateEvent(e Event, b Baseline, expected Principals) (Finding, bool) {
 		// is reported as such.
 		why = "asked for settings CloudTrail did not record"
 	case r == EventPasswordPolicyWeak:
-		weak := EvaluatePasswordPolicy(PolicyFromRequest(e.Parameters), b)
-		if len(weak) == 0 {
-			return Finding{}, false
-		}
+		// As severe as the gravest setting below the baseline, as iamguard
+		// lint and password_policy_findings judge it; a note (info) is no
+		// setting below it (round 303: a policy whose only fault is IG110,
+		// low, was IG901 high, and a length IAM refuses for being too
+		// long was "below the baseline").
 		var ids []*Rule
-		for _, f := range weak {
-			ids = append(ids, f.Rule)
+		severity = Info
+		for _, f := range EvaluatePasswordPolicy(PolicyFromRequest(e.Parameters), b) {
+			if f.Severity > Info {
+				ids = append(ids, f.Rule)
+				severity = max(severity, f.Severity)
+			}
+		}
+		if len(ids) == 0 {
+			return Finding{}, false
 		}
 		why = "set a policy below the baseline: " + Names(ids...)
 	case r == EventAccessKeyActivated:
@@ -273,6 +286,7 @@ func evaluateEvent(e Event, b Baseline, expected Principals) (Finding, bool) {
 		}
 	}
 	f := r.finding("", "%s by %s at %s %s", e.Name, who, e.Time.UTC().Format(time.RFC3339), why)
+	f.Severity = min(severity, r.Severity)
 	if e.Root() {
 		f.Severity = Critical
 	}

@@ -83,6 +83,37 @@ func TestEvaluateEvents(t *testing.T) {
 	}
 }
 
+// TestEventSeverities: IG901 is as severe as the gravest setting below the
+// baseline, and a note is none (round 303); a session root issued is root's
+// call, whatever expected_principals matches (round 303).
+func TestEventSeverities(t *testing.T) {
+	user := "arn:aws:iam::111122223333:user/alice"
+	noChange := strongRequest()
+	noChange["allowUsersToChangePassword"] = false
+	tooLong := strongRequest()
+	tooLong["minimumPasswordLength"] = 129.0
+	fed := "arn:aws:sts::111122223333:federated-user/broker"
+	root := "arn:aws:iam::111122223333:root"
+	anyone := Principals(func(string) bool { return true })
+	events := []Event{
+		{ID: "e1", Name: EventUpdateAccountPasswordPolicy, PrincipalType: "IAMUser", PrincipalARN: user, Parameters: noChange},
+		{ID: "e2", Name: EventUpdateAccountPasswordPolicy, PrincipalType: "IAMUser", PrincipalARN: user, Parameters: tooLong, ErrorCode: "ValidationError"},
+		{ID: "e3", Name: EventUploadSSHPublicKey, PrincipalType: "FederatedUser", PrincipalARN: fed, IssuerType: "Root", IssuerARN: root,
+			Parameters: map[string]any{"userName": "bob"}},
+		{ID: "e4", Name: EventUpdateAccountPasswordPolicy, PrincipalType: "FederatedUser", PrincipalARN: fed, IssuerType: "Root", IssuerARN: root,
+			Parameters: strongRequest()},
+	}
+	for i := range events {
+		events[i].Time = eventTime
+	}
+	at := " at 2026-06-01T10:00:00Z "
+	assertFindings(t, EvaluateEvents(events, DefaultBaseline(), anyone), []want{
+		{"IG901", Low, "", "UpdateAccountPasswordPolicy by " + user + at + "set a policy below the baseline: IG110 (password-change-disallowed)"},
+		{"IG904", Critical, "", "UploadSSHPublicKey by " + fed + at + "made with root credentials"},
+		{"IG901", Critical, "", "UpdateAccountPasswordPolicy by " + fed + at + "made with root credentials"},
+	})
+}
+
 func TestPolicyFromRequestDefaults(t *testing.T) {
 	p := PolicyFromRequest(map[string]any{})
 	if p.MinimumLength.V != APIDefaultMinimumLength || p.RequireSymbols.V || p.MaxAgeDays.V != 0 || p.AllowUsersToChange.V {
