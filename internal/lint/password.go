@@ -22,7 +22,15 @@ func judgePasswordPolicy(l *linter, c *change) []rules.Finding {
 	out := rules.EvaluatePasswordPolicy(after, l.baseline)
 	switch before := c.before(); {
 	case before.values != nil:
-		out = append(out, rules.PasswordPolicyWeakened(passwordPolicy(before), after)...)
+		// Beside other standing objects of the account's one policy, AWS
+		// holds whichever was applied last, and an update sets it anew
+		// (round 301: compared with its own before alone). A no-op sets
+		// nothing.
+		prev := passwordPolicy(before)
+		if same, _ := l.accountPolicy(c); same != nil && (c.action == "update" || c.action == "replace") {
+			prev = rules.StricterPolicy(prev, *same)
+		}
+		out = append(out, rules.PasswordPolicyWeakened(prev, after)...)
 	case c.action == "create":
 		// Created beside another object of the account's one policy, it
 		// replaces the policy that object shows.

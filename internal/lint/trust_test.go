@@ -1006,6 +1006,12 @@ func TestFixtureFindings(t *testing.T) {
 			"module.baseline.aws_iam_account_password_policy.this": "IG106:medium",
 			"module.next.aws_iam_account_password_policy.this":     "IG106:medium IG109:medium IG109:medium",
 		}},
+		// An update beside another standing object is compared with the
+		// stricter of both (round 301); a no-op is compared with nothing.
+		{"trust/policy-standing-update", nil, map[string]string{
+			"aws_iam_account_password_policy.legacy":               "IG109:medium",
+			"module.baseline.aws_iam_account_password_policy.this": "IG106:medium",
+		}},
 		{"trust/policy-replaced-beside", nil, map[string]string{
 			"aws_iam_account_password_policy.new": "IG109:medium IG109:medium",
 		}},
