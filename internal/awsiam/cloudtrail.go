@@ -29,6 +29,9 @@ type Trail struct {
 	KMSKeySet           bool
 	LatestDeliveryTime  time.Time // zero: never delivered
 	LatestDeliveryError string
+	// Gap is why its status or selectors (LiveTrail.Unread) could not be
+	// read: denied or throttled, as for one item of a listing.
+	Gap error
 }
 
 // trailCallsInFlight bounds the GetTrailStatus and GetEventSelectors calls
@@ -55,6 +58,11 @@ func Trails(ctx context.Context, api TrailsAPI, account string) ([]Trail, error)
 		return nil, wrap("DescribeTrails", err)
 	}
 	trails := make([]Trail, len(out.TrailList))
+	// Per trail, what its owner alone may read (an organization's trail
+	// seen from a member account), and what was refused it: each call
+	// writes its own.
+	elsewhere := make([][2]bool, len(trails))
+	refused := make([][2]error, len(trails))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(trailCallsInFlight)
 	for i, t := range out.TrailList {
@@ -73,23 +81,26 @@ func Trails(ctx context.Context, api TrailsAPI, account string) ([]Trail, error)
 		tr := &trails[i]
 		id := orString(tr.ARN, tr.Name)
 		home := orString(tr.HomeRegion, rules.USEast1)
-		elsewhere := tr.Organization && rules.ARNAccount(tr.ARN) != account
+		orgs := tr.Organization && rules.ARNAccount(tr.ARN) != account
 		g.Go(func() error {
 			st, err := api.GetTrailStatus(gctx, &cloudtrail.GetTrailStatusInput{Name: aws.String(id)}, inRegion(home))
-			if elsewhere && ownedElsewhere(err) {
-				tr.Logging = rules.UnknownValue[bool]()
+			if orgs && ownedElsewhere(err) {
+				tr.Logging, elsewhere[i][0] = rules.UnknownValue[bool](), true
 				return nil
 			}
-			if err != nil {
-				return wrap("GetTrailStatus", err)
+			if err := wrap("GetTrailStatus", err); IsGap(err) {
+				tr.Logging, refused[i][0] = rules.UnknownValue[bool](), err
+				return nil
+			} else if err != nil {
+				return err
 			}
 			switch {
 			case st.IsLogging != nil:
 				tr.Logging = rules.Known(*st.IsLogging)
-			case elsewhere:
+			case orgs:
 				// What a member account may be told of its organization's
 				// trail: not "logging off" (round 238).
-				tr.Logging = rules.UnknownValue[bool]()
+				tr.Logging, elsewhere[i][0] = rules.UnknownValue[bool](), true
 			default:
 				return &Error{Service: "cloudtrail", Action: "GetTrailStatus", Err: fmt.Errorf("the reply for trail %q has no IsLogging, which CloudTrail always gives", id)}
 			}
@@ -99,12 +110,15 @@ func Trails(ctx context.Context, api TrailsAPI, account string) ([]Trail, error)
 		})
 		g.Go(func() error {
 			sel, err := api.GetEventSelectors(gctx, &cloudtrail.GetEventSelectorsInput{TrailName: aws.String(id)}, inRegion(home))
-			if elsewhere && ownedElsewhere(err) {
-				tr.Selectors = rules.UnknownValue[bool]()
+			if orgs && ownedElsewhere(err) {
+				tr.Selectors, elsewhere[i][1] = rules.UnknownValue[bool](), true
 				return nil
 			}
-			if err != nil {
-				return wrap("GetEventSelectors", err)
+			if err := wrap("GetEventSelectors", err); IsGap(err) {
+				tr.Selectors, refused[i][1] = rules.UnknownValue[bool](), err
+				return nil
+			} else if err != nil {
+				return err
 			}
 			if why := incompleteSelectors(sel); why != "" {
 				return &Error{Service: "cloudtrail", Action: "GetEventSelectors", Err: fmt.Errorf("the reply for trail %q %s", id, why)}
@@ -119,7 +133,15 @@ func Trails(ctx context.Context, api TrailsAPI, account string) ([]Trail, error)
 	}
 	for i := range trails {
 		tr := &trails[i]
-		tr.ManagedElsewhere = tr.Logging.Unknown || tr.Selectors.Unknown
+		tr.ManagedElsewhere = elsewhere[i][0] || elsewhere[i][1]
+		switch status, selectors := refused[i][0], refused[i][1]; {
+		case status != nil && selectors != nil:
+			tr.Unread, tr.Gap = "status and event selectors", status
+		case status != nil:
+			tr.Unread, tr.Gap = "status", status
+		case selectors != nil:
+			tr.Unread, tr.Gap = "event selectors", selectors
+		}
 	}
 	slices.SortFunc(trails, func(a, b Trail) int {
 		if c := strings.Compare(a.Name, b.Name); c != 0 {

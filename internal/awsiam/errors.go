@@ -107,6 +107,14 @@ func (e *Error) Error() string {
 	return e.Action + ": " + Text(e.Err)
 }
 
+// IsGap reports whether err is a call that failed for want of permission
+// or because throttling outlasted the retries: for one item of a read, a
+// gap to report while the rest still stands.
+func IsGap(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && (e.Denied() || e.Throttled())
+}
+
 // RequestID is the ID AWS gave the failed request, "" when there was no
 // reply.
 func (e *Error) RequestID() string {

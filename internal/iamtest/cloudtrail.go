@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"sort"
 	"strconv"
@@ -23,10 +24,23 @@ var cloudTrailActions = map[string]func(*Server, []byte) (any, *apiError){
 	"LookupEvents":      lookupEvents,
 }
 
-func (cloudTrailProtocol) handle(s *Server, action string, req request) (any, *apiError) {
+func (p cloudTrailProtocol) handle(s *Server, action string, req request) (any, *apiError) {
 	h := cloudTrailActions[action]
 	if h == nil {
 		return nil, &apiError{status: 400, code: "UnknownOperationException", message: "Unknown operation " + action}
+	}
+	// FailItem's parameters are the JSON request's top-level strings.
+	var params map[string]any
+	if json.Unmarshal(req.body, &params) == nil {
+		form := url.Values{}
+		for k, v := range params {
+			if v, ok := v.(string); ok {
+				form.Set(k, v)
+			}
+		}
+		if f := s.itemFault(action, form); f != 0 {
+			return nil, p.faultError(f, action, s.acct.accountID())
+		}
 	}
 	return h(s, req.body)
 }

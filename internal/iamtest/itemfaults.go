@@ -6,10 +6,11 @@ import "net/url"
 // request parameter and its value.
 type itemKey struct{ action, param, value string }
 
-// FailItem makes every IAM call of action whose parameter param is value
-// answer with f, as IAM does when a policy denies the action on one
-// resource only: FailItem("GetServerCertificate", "ServerCertificateName",
-// "legacy", AccessDenied). Other calls of the action are answered as usual.
+// FailItem makes every IAM or CloudTrail call of action whose parameter
+// param is value answer with f, as IAM does when a policy denies the action
+// on one resource only: FailItem("GetServerCertificate",
+// "ServerCertificateName", "legacy", AccessDenied), FailItem("GetTrailStatus",
+// "Name", trailARN, AccessDenied). Other calls of the action are answered as usual.
 // f 0 clears it. Fail, for the whole action, takes precedence.
 func (s *Server) FailItem(action, param, value string, f Fault) {
 	s.mu.Lock()

@@ -79,7 +79,9 @@ func (d *cloudTrailIAMLoggingDataSource) Schema(_ context.Context, _ datasource.
 			"cloudtrail:GetTrailStatus and cloudtrail:GetEventSelectors for each trail in its home region). Each trail is judged as " +
 			"iamguard lint judges a planned aws_cloudtrail (" + rules.Names(rules.CloudTrailGlobalEventsOff, rules.CloudTrailSingleRegion,
 			rules.CloudTrailLoggingOff, rules.CloudTrailManagementEventsExcluded, rules.CloudTrailLogValidationOff) + "), and the account " +
-			"by " + rules.CloudTrailNoIAMRecording.Name() + " when no trail records IAM events. Findings about a trail have its name as subject.",
+			"by " + rules.CloudTrailNoIAMRecording.Name() + " when no trail records IAM events. A trail whose status or event selectors " +
+			"are refused (denied, or throttled past the retries) is listed, not counted as recording IAM events, and named by a " +
+			rules.CheckIncomplete.Name() + " finding; the other trails are judged. Findings about a trail have its name as subject.",
 		Attributes: attrs,
 	}
 }
@@ -123,6 +125,12 @@ func (c *client) cloudTrailArea(ctx context.Context) (cloudTrailIAMLoggingModel,
 	for i, t := range trails {
 		v := verdicts[i]
 		fs.add(t.Name, v.Findings...)
+		if t.Gap != nil {
+			// One trail refused: the rest is still judged (round 303: the
+			// whole read failed).
+			fs.add(t.Name, rules.Incomplete("trail "+t.Name+"'s "+t.Unread, gapReason(t.Gap),
+				rules.CloudTrailLoggingOff, rules.CloudTrailManagementEventsExcluded))
+		}
 		reason := types.StringNull()
 		if !v.RecordsIAM {
 			reason = types.StringValue(v.Why)

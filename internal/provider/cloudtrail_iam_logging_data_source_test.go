@@ -175,12 +175,47 @@ func TestCloudTrailIAMLoggingManyTrails(t *testing.T) {
 	}
 }
 
+// TestCloudTrailIAMLoggingDenied: a listing refused fails the read; one
+// trail's status or selectors refused leaves that trail listed, not
+// counted as recording, with an IG806 finding naming the permission, and
+// the others judged (round 303: the whole read failed, so a sound trail
+// beside a trail the caller may not read stopped every plan).
 func TestCloudTrailIAMLoggingDenied(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{Now: testNow, Trails: []iamtest.Trail{goodTrail("main", "us-east-1")}})
-	srv.Fail("GetEventSelectors", iamtest.AccessDenied, -1)
+	srv.Fail("DescribeTrails", iamtest.AccessDenied, -1)
 	run(t, resource.TestStep{
 		Config:      cloudTrailProviderBlock(srv) + `data "iamguard_cloudtrail_iam_logging" "test" {}`,
-		ExpectError: regexp.MustCompile(`(?s)Cannot read CloudTrail trails.*AWS refused GetEventSelectors.*permission\s+cloudtrail:GetEventSelectors`),
+		ExpectError: regexp.MustCompile(`(?s)Cannot read CloudTrail trails.*AWS refused DescribeTrails.*permission\s+cloudtrail:DescribeTrails`),
+	})
+
+	srv = iamtest.New(t, &iamtest.Account{Now: testNow, Trails: []iamtest.Trail{goodTrail("main", "us-east-1")}})
+	srv.Fail("GetEventSelectors", iamtest.AccessDenied, -1)
+	run(t, resource.TestStep{
+		Config: cloudTrailProviderBlock(srv) + `data "iamguard_cloudtrail_iam_logging" "test" {}`,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(ctAddr, "recording_iam", "false"),
+			resource.TestCheckResourceAttr(ctAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(ctAddr, "trails.0.not_recording_reason", "its event selectors could not be read"),
+			resource.TestCheckResourceAttr(ctAddr, "findings.#", "2"),
+			resource.TestCheckResourceAttr(ctAddr, "findings.0.rule_id", "IG806"),
+			resource.TestMatchResourceAttr(ctAddr, "findings.0.message", regexp.MustCompile(`trail main's event selectors could not be read \(GetEventSelectors was denied: grant cloudtrail:GetEventSelectors\)`)),
+			resource.TestCheckResourceAttr(ctAddr, "findings.1.rule_id", "IG707"),
+		),
+	})
+
+	other := goodTrail("other", "us-east-1")
+	srv = iamtest.New(t, &iamtest.Account{Now: testNow, Trails: []iamtest.Trail{goodTrail("main", "us-east-1"), other}})
+	srv.FailItem("GetTrailStatus", "Name", "arn:aws:cloudtrail:us-east-1:"+iamtest.DefaultAccountID+":trail/other", iamtest.AccessDenied)
+	run(t, resource.TestStep{
+		Config: cloudTrailProviderBlock(srv) + `data "iamguard_cloudtrail_iam_logging" "test" {}`,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(ctAddr, "recording_iam", "true"),
+			resource.TestCheckResourceAttr(ctAddr, "trails.0.recording_iam", "true"),
+			resource.TestCheckResourceAttr(ctAddr, "trails.1.recording_iam", "false"),
+			resource.TestCheckNoResourceAttr(ctAddr, "trails.1.is_logging"),
+			resource.TestCheckResourceAttr(ctAddr, "findings.#", "1"),
+			resource.TestMatchResourceAttr(ctAddr, "findings.0.message", regexp.MustCompile(`trail other's status could not be read`)),
+		),
 	})
 }
 

@@ -722,7 +722,11 @@ type LiveTrail struct {
 	// ManagedElsewhere: an organization trail seen from a member account,
 	// whose status and selectors only the management account can read.
 	ManagedElsewhere bool
-	Trail            // the settings the plan rules judge
+	// Unread names what of the trail could not be read ("status", "event
+	// selectors", or both), refused or throttled: the trail is listed, and
+	// not counted as recording IAM events on what it does not show.
+	Unread string
+	Trail  // the settings the plan rules judge
 }
 
 // TrailVerdict is the judgement on one live trail.
@@ -753,12 +757,25 @@ func EvaluateLiveTrails(trails []LiveTrail) (recording bool, verdicts []TrailVer
 				t.Selectors, t.EventSelectors, t.AdvancedSelectors = Value[bool]{}, nil, nil
 			}
 		}
+		unread := t.Unread != "" && !t.ManagedElsewhere
+		if unread {
+			// Judged on what was read; IG806 names the rest (the caller's).
+			if t.Logging.Unknown {
+				t.Logging = Known(true)
+			}
+			if t.Selectors.Unknown {
+				t.Selectors, t.EventSelectors, t.AdvancedSelectors = Value[bool]{}, nil, nil
+			}
+		}
 		if t.HomeRegion != "" {
 			t.Trail.HomeRegion = Known(t.HomeRegion)
 		}
 		v := TrailVerdict{Findings: EvaluateTrail(t.Trail)}
 		_, _, v.RecordsIAMWrites, _ = recordsIAMWrites(t.Trail)
 		v.RecordsIAM, v.Why = RecordsIAMEvents(t.Trail)
+		if unread {
+			v.RecordsIAMWrites, v.RecordsIAM, v.Why = false, false, "its "+t.Unread+" could not be read"
+		}
 		if iam := GlobalEventsRegion(t.HomeRegion); v.RecordsIAM && !t.MultiRegion.V && iam != "" && t.HomeRegion != iam {
 			v.RecordsIAM, v.Why = false, "a single-region trail outside "+iam+" receives no global service events"
 		}
