@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -477,13 +478,10 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	rep.Config = report.NewConfig(cfg, minSev, waiversAt, rep.Findings, report.Run{ChangedOnly: *changedOnly, Now: at})
 
 	out, color := stdout, isTerminal(stdout)
-	partial := "" // the --output file, while it holds part of a report
-	if fi, err := os.Stat(*output); *output != "" && (err != nil || fi.Mode().IsRegular()) {
-		partial = *output // made here, or a file
-	}
+	var partial atomic.Pointer[string] // the --output file, while it holds part of a report
 	written := make(chan struct{})
 	defer close(written)
-	go interruptWriting(sigs, written, *output, partial, stderr)
+	go interruptWriting(sigs, written, *output, &partial, stderr)
 	if *output != "" {
 		// Write-only, as a shell's > opens it: a FIFO's open waits for its
 		// reader, which a signal ends. Opened for reading too, the run was
@@ -495,11 +493,18 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		}
 		defer f.Close()
 		out, color = f, false
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			// The file itself, links followed: removing a link to it
+			// left the cut-short report behind it (round 304).
+			if file, err := filepath.EvalSymlinks(*output); err == nil {
+				partial.Store(&file)
+			}
+		}
 	}
 	ropt := report.Options{Color: color, ArtifactURI: uri, FailOn: minSev}
 	if err := write(out, rep, ropt); err != nil {
-		if partial != "" {
-			os.Remove(partial)
+		if file := partial.Load(); file != nil {
+			os.Remove(*file)
 		}
 		// An error of the file names it as the OS gave it: name it quoted.
 		var pe *os.PathError
@@ -522,9 +527,9 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 
 // interruptWriting ends the process on a signal while the report is
 // written: exit 2 with one line, and no part of a report left in the
-// --output file (partial, "" for none), which a later step could take for
+// --output file (partial, nil for none), which a later step could take for
 // a whole one.
-func interruptWriting(sigs <-chan os.Signal, written <-chan struct{}, output, partial string, stderr io.Writer) {
+func interruptWriting(sigs <-chan os.Signal, written <-chan struct{}, output string, partial *atomic.Pointer[string], stderr io.Writer) {
 	select {
 	case <-written:
 		return
@@ -532,8 +537,8 @@ func interruptWriting(sigs <-chan os.Signal, written <-chan struct{}, output, pa
 	}
 	what := "the report on standard output is cut short"
 	switch {
-	case partial != "":
-		os.Remove(partial)
+	case partial.Load() != nil:
+		os.Remove(*partial.Load())
 		what = "no report written"
 	case output != "":
 		what = "the report to --output " + quote.Path(output) + " is cut short"

@@ -199,6 +199,21 @@ func TestOutputRemovedAfterWriteError(t *testing.T) {
 	if _, err := os.Lstat(out); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the part written is left in --output: %v", err)
 	}
+	// Through a link, the file linked to goes, and the link stays (round
+	// 304: the link went, and the part written stayed behind it).
+	dir := t.TempDir()
+	target, link := filepath.Join(dir, "target.json"), filepath.Join(dir, "link.json")
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip(err)
+	}
+	wantUsageError(t, lintCLI(t, nil, "lint", "--format", "failing", "--output", link, fixture),
+		"writing the report to --output "+link+": file too large")
+	if _, err := os.Lstat(target); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the part written is left in the file --output links to: %v", err)
+	}
+	if _, err := os.Lstat(link); err != nil {
+		t.Errorf("the link is gone: %v", err)
+	}
 }
 
 // TestColorDecision: colour is for a terminal (a character device), and

@@ -88,6 +88,13 @@ func nestedValues(raw []byte) int {
 	return n
 }
 
+// releaseBytes gives back n bytes keepBytes counted, of a value let go or
+// to be counted again as it is read.
+func (rd *reader) releaseBytes(n int) {
+	rd.keptBytes -= n
+	rd.keptCost -= n
+}
+
 // keepBytes counts n more bytes of kept values against maxKept and
 // maxKeptCost.
 func (rd *reader) keepBytes(n int) error {

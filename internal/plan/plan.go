@@ -667,7 +667,7 @@ func deposedKey(bodyKey string) string {
 // release gives back to the kept bytes what element captured of an entry
 // that turns out not to be kept (its body came before its type).
 func (rd *reader) release(e *element) {
-	rd.keptBytes -= len(e.body) + len(e.sensitive)
+	rd.releaseBytes(len(e.body) + len(e.sensitive))
 }
 
 // duplicateKey is the error for a resource entry that gives a key the
@@ -912,7 +912,7 @@ const compactFrom = 1 << 17
 func (rd *reader) compact(keys []uint64) []uint64 {
 	n := len(keys)
 	keys = sortKeys(keys)
-	rd.keptBytes -= 8 * (n - len(keys))
+	rd.releaseBytes(8 * (n - len(keys)))
 	return keys
 }
 
@@ -1077,7 +1077,7 @@ func (rd *reader) change() error {
 	if want := rd.wantedRaw(e.typ); !e.streamed && want != nil && len(e.body) > 0 {
 		// The change came before the type: its captured bytes are read as
 		// a streamed change would be, keeping only the wanted attributes.
-		rd.keptBytes -= len(e.body) // counted again as the kept values are read
+		rd.releaseBytes(len(e.body)) // counted again as the kept values are read
 		if err := rd.within(e.body, func() error { return rd.changeBody(c, want) }); err != nil {
 			return rd.badResource(fmt.Errorf("%q: change: %w", c.Address, err))
 		}
@@ -1419,7 +1419,7 @@ func (rd *reader) priorResource() error {
 		// but for marks of sensitivity, which join the change's; its values
 		// were kept as bytes only in case it was deposed.
 		if !e.streamed {
-			rd.keptBytes -= len(e.body)
+			rd.releaseBytes(len(e.body))
 		}
 		marks, err := rd.priorMarks(e, want)
 		if err != nil {
@@ -1438,7 +1438,7 @@ func (rd *reader) priorResource() error {
 	// Values that came before the type were captured; with wanted
 	// attributes they are read as streamed values would be.
 	if !e.streamed && len(e.body) > 0 && want != nil {
-		rd.keptBytes -= len(e.body) // counted again as the kept values are read
+		rd.releaseBytes(len(e.body)) // counted again as the kept values are read
 		if err := rd.within(e.body, func() (err error) { res.Values, err = rd.object(want, false); return err }); err != nil {
 			return rd.badPrior(fmt.Errorf("%q: values: %w", rc.Address, err))
 		}
@@ -1464,7 +1464,7 @@ func (rd *reader) priorMarks(e *element, want wanted) (any, error) {
 	case e.sensed || len(e.sensitive) == 0:
 		return e.sensitiveValues, nil
 	case want != nil:
-		rd.keptBytes -= len(e.sensitive)
+		rd.releaseBytes(len(e.sensitive))
 		var marks any
 		err := rd.within(e.sensitive, func() error { return rd.side(&marks, want, true) })
 		return marks, err
@@ -1959,7 +1959,7 @@ func (rd *reader) configCall(child *modulePath) error {
 		// Nothing judged reads this module's inputs. One whose outputs
 		// read them keeps its call: they may pass on a sensitive output
 		// through a module that holds nothing judged (round 135).
-		rd.keptBytes -= held + child.held
+		rd.releaseBytes(held + child.held)
 		return nil
 	}
 	if forEach.set {

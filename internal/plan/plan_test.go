@@ -2315,6 +2315,43 @@ func TestManySmallValuesBounded(t *testing.T) {
 	}
 }
 
+// TestStandingValuesCostOnce: the bytes of a standing object's prior
+// values, captured while its change is not yet known to cover it and then
+// given back, are given back from what kept values cost too (round 304:
+// every standing object's whole prior values stayed counted, so a plan of
+// 100,000 standing access keys was refused).
+func TestStandingValuesCostOnce(t *testing.T) {
+	const n, tag = 200, 10_000
+	var b strings.Builder
+	b.WriteString(`{"format_version": "1.2", "resource_changes": [`)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"address": "aws_iam_user.u[%d]", "mode": "managed", "type": "aws_iam_user", "name": "u", "index": %d,
+"provider_name": "registry.terraform.io/hashicorp/aws", "change": {"actions": ["no-op"], "before": {"name": "u%d"}, "after": {"name": "u%d"},
+"after_unknown": {}, "before_sensitive": {}, "after_sensitive": {}}}`, i, i, i, i)
+	}
+	b.WriteString(`], "prior_state": {"values": {"root_module": {"resources": [`)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"address": "aws_iam_user.u[%d]", "mode": "managed", "type": "aws_iam_user", "name": "u", "index": %d,
+"provider_name": "registry.terraform.io/hashicorp/aws", "values": {"name": "u%d", "tags": {"t": "%s"}}, "sensitive_values": {}}`,
+			i, i, i, strings.Repeat("x", tag))
+	}
+	b.WriteString(`]}}}}`)
+	var rd *reader
+	names := Attributes(func(string) []string { return []string{"name"} })
+	if _, err := Read(strings.NewReader(b.String()), keepIAM, names, func(r *reader) { rd = r }); err != nil {
+		t.Fatal(err)
+	}
+	if over := rd.keptCost - rd.keptBytes; over > n*tag/2 {
+		t.Errorf("kept values cost %d bytes over their %d bytes; the prior values (%d bytes) were not given back", over, rd.keptBytes, n*tag)
+	}
+}
+
 // TestSecretBoundInOrder: past maxSecretNodes, what the secret walk has not
 // settled is withheld, the same in every run: the configuration's
 // resources are walked in a set order (round 232: a user read through a
