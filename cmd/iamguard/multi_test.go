@@ -155,7 +155,7 @@ func TestPlanDirectories(t *testing.T) {
 	root := t.TempDir()
 	a := copyFile(t, fixture, root, "a.json")
 	b := copyFile(t, riskyPlan, root, "b.json")
-	writeFile(t, root, "terraform.tfstate.json", statePlan) // JSON, but not a plan
+	state := writeFile(t, root, "terraform.tfstate.json", statePlan) // shaped as the plan format, but not a plan
 	writeFile(t, root, "README.md", "# not a plan")
 	writeFile(t, root, "tflint.json", "\n[{\"rule\": \"x\"}]") // another tool's output
 	writeFile(t, root, "empty.json", "null\n")                 // JSON, but no object
@@ -181,23 +181,26 @@ func TestPlanDirectories(t *testing.T) {
 		return out
 	}
 
+	// A state, as terraform show -json writes one without a plan, names
+	// the plan format's sections: refused, not passed over as another
+	// tool's file (round 305: skipped, exit 0).
 	r := lintCLI(t, nil, "lint", "--format", "json", root)
-	if r.code != 1 {
+	if r.code != 2 {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
-	if got := strings.Join(paths(decodeMulti(t, r)), " "); got != a+" "+b {
-		t.Errorf("plans in %s: %s, want %s %s", root, got, a, b)
+	if got := strings.Join(paths(decodeMulti(t, r)), " "); got != a+" "+b+" "+state {
+		t.Errorf("plans in %s: %s, want %s %s %s", root, got, a, b, state)
 	}
-	if !strings.Contains(r.stderr, "terraform.tfstate.json: skipped, not a Terraform plan") ||
+	if !strings.Contains(r.stderr, "terraform.tfstate.json: not a Terraform plan: this is a Terraform state") ||
 		!strings.Contains(r.stderr, "tflint.json: skipped, not a Terraform plan") ||
 		!strings.Contains(r.stderr, "empty.json: skipped, not a Terraform plan") ||
 		!strings.Contains(r.stderr, "tsconfig.json: skipped, not a Terraform plan") ||
 		!strings.Contains(r.stderr, "bom.json: skipped, not a Terraform plan") || strings.Count(r.stderr, "\n") != 5 {
-		t.Errorf("stderr %q: want one note each for the state file, tflint.json, empty.json, tsconfig.json and bom.json", r.stderr)
+		t.Errorf("stderr %q: want the state refused, and one note each for tflint.json, empty.json, tsconfig.json and bom.json", r.stderr)
 	}
 
 	r = lintCLI(t, nil, "lint", "--format", "json", "--recursive", root)
-	if got := strings.Join(paths(decodeMulti(t, r)), " "); got != a+" "+b+" "+nested {
+	if got := strings.Join(paths(decodeMulti(t, r)), " "); got != a+" "+b+" "+nested+" "+state {
 		t.Errorf("plans under %s: %s", root, got)
 	}
 
@@ -212,10 +215,17 @@ func TestPlanDirectories(t *testing.T) {
 	wantUsageError(t, lintCLI(t, nil, "lint", empty), empty+": no *.json or binary plan files in this directory (--recursive")
 	wantUsageError(t, lintCLI(t, nil, "lint", a, filepath.Join(root, "missing.json")), "missing.json: no such file or directory")
 	wantUsageError(t, lintCLI(t, []byte(cleanPlan), "lint", "-", "-"), `"-" (stdin) can be given only once`)
-	stateOnly := t.TempDir()
-	writeFile(t, stateOnly, "state.json", statePlan)
-	if r := lintCLI(t, nil, "lint", stateOnly); r.code != 2 || !strings.HasSuffix(r.stderr, "iamguard: no Terraform plans found in "+stateOnly+"\n") {
+	noPlans := t.TempDir()
+	writeFile(t, noPlans, "tflint.json", "[]")
+	if r := lintCLI(t, nil, "lint", noPlans); r.code != 2 || !strings.HasSuffix(r.stderr, "iamguard: no Terraform plans found in "+noPlans+"\n") {
 		t.Errorf("a directory of no plans: exit %d, stderr %q", r.code, r.stderr)
+	}
+	// So is the plan format's JSON that holds no changes, of which a
+	// directory's search passed over any (round 305).
+	shaped := t.TempDir()
+	writeFile(t, shaped, "versions.json", `{"format_version": "1.2", "terraform_version": "1.11.4"}`)
+	if r := lintCLI(t, nil, "lint", shaped); r.code != 2 || !strings.Contains(r.stderr, "versions.json: not a Terraform plan: no resource_changes or planned_values found") {
+		t.Errorf("a directory of the plan format without changes: exit %d, stderr %q", r.code, r.stderr)
 	}
 	// Named on the command line, a state file is an error, not skipped.
 	wantUsageError(t, lintCLI(t, nil, "lint", a, filepath.Join(root, "terraform.tfstate.json")), "state, not a plan")

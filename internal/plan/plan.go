@@ -140,6 +140,20 @@ const (
 // ErrNotPlan is wrapped by errors for input that is JSON but not a plan.
 var ErrNotPlan = errors.New("not a Terraform plan")
 
+// ErrNoSections is wrapped, with ErrNotPlan, by the error for a JSON object
+// that names none of Sections: another tool's file, which a search of a
+// directory passes over. A state, or an object of a plan's sections alone,
+// is refused (round 305: a state in a directory passed as another tool's
+// file, exit 0).
+var ErrNoSections = errors.New("names none of the plan format's sections")
+
+// Sections are the plan format's own top-level keys, which other tools'
+// JSON files hold none of: each that iamguard judges or checks
+// (deferred_changes and prior_state alone once passed as skipped files),
+// and the two every plan and state names.
+var Sections = []string{"format_version", "terraform_version", "resource_changes", "planned_values",
+	"resource_drift", "deferred_changes", "prior_state", "output_changes", "relevant_attributes"}
+
 // Option tunes Read.
 type Option func(*reader)
 
@@ -235,6 +249,7 @@ type reader struct {
 	p    *Plan
 
 	isPlan, isState bool
+	sections        bool // a key of Sections seen
 	scratch         []byte
 	elem            element
 	kept            map[string]bool // keep's answer per raw type
@@ -315,6 +330,7 @@ type reader struct {
 func (rd *reader) top() error {
 	s, p := rd.s, rd.p
 	err := s.fields("plan", func(key []byte) error {
+		rd.sections = rd.sections || slices.Contains(Sections, string(key))
 		switch string(key) {
 		case "format_version":
 			if err := short(rd.str(&p.FormatVersion), p.FormatVersion); err != nil {
@@ -404,6 +420,8 @@ func (rd *reader) top() error {
 	switch {
 	case rd.isState && !rd.isPlan:
 		return fmt.Errorf("%w: this is a Terraform state, not a plan (run terraform show -json on a saved plan file)", ErrNotPlan)
+	case !rd.isPlan && !rd.sections:
+		return fmt.Errorf("%w: %w", ErrNotPlan, ErrNoSections)
 	case !rd.isPlan:
 		return fmt.Errorf("%w: no resource_changes or planned_values found", ErrNotPlan)
 	case p.FormatVersion == "":
