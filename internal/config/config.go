@@ -476,7 +476,9 @@ func literalsOnly(body *hclsyntax.Body) error {
 					}
 				}
 			case *hclsyntax.UnaryOpExpr:
-				if _, ok := e.Val.(*hclsyntax.LiteralValueExpr); !ok {
+				// A negative number only: "!true" is an operator (round
+				// 305: it switched a rule off).
+				if _, ok := e.Val.(*hclsyntax.LiteralValueExpr); !ok || e.Op != hclsyntax.OpNegate {
 					bad = e.Range()
 				}
 			default:

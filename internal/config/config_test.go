@@ -110,7 +110,10 @@ func TestParseErrors(t *testing.T) {
 			`bad.hcl:1: missing required argument "address"`},
 		"waiver unknown key": {"waiver {\n  rule = \"IG202\"\n  address = \"a\"\n  reason = \"r\"\n  until = \"2027-01-01\"\n}\n",
 			`bad.hcl:5: Unsupported argument`},
-		"variable":     {"fail_on = var.level\n", `bad.hcl:1: only literal values`},
+		"variable": {"fail_on = var.level\n", `bad.hcl:1: only literal values`},
+		// Of the operators, a number's minus alone (round 305: "!true"
+		// switched a rule off).
+		"not":          {"rule \"IG202\" {\n  enabled = !true\n}\n", `bad.hcl:2: only literal values`},
 		"syntax error": {"baseline {\n  password_min_length = \n}\n", `bad.hcl:2:`},
 	}
 	for name, tc := range cases {

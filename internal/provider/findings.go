@@ -35,7 +35,7 @@ func findingsAttributes() map[string]schema.Attribute {
 				"rule_id":  schema.StringAttribute{Computed: true, Description: "Stable rule ID, such as " + rules.PasswordMinLength.ID + "."},
 				"rule":     schema.StringAttribute{Computed: true, Description: "Rule slug, such as password-min-length."},
 				"severity": schema.StringAttribute{Computed: true, Description: "critical, high, medium, low or info."},
-				"subject":  schema.StringAttribute{Computed: true, Description: "What the finding is about: account, a user name, an access key ID, user/access_key_N for a key in the credential report, or user/access_keys for the keys of a user it does not list."},
+				"subject":  schema.StringAttribute{Computed: true, Description: "What the finding is about: account; a user name; an access key ID; user/access_key_N for a key in the credential report, or user/access_keys for the keys of a user it does not list; a server certificate's or trail's name; an SSH public key's or signing certificate's ID, or an SSH key's fingerprint for one shared by users; a CloudTrail event's ID. The data source's description says which it gives."},
 				"message":  schema.StringAttribute{Computed: true, Description: "What is wrong, in words."},
 			}},
 		},
