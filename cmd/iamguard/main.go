@@ -443,7 +443,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 			if err != nil && ctx.Err() != nil {
 				return 0, err // interrupted: the run ends with this plan
 			}
-			if pa.found && pa.unread == "" && err != nil && (errors.Is(err, plan.ErrNoSections) || otherJSON(pa.path)) {
+			if pa.found && pa.unread == "" && err != nil && (errors.Is(err, plan.ErrNotPlan) && !errors.Is(err, plan.ErrState) || otherJSON(pa.path)) {
 				fmt.Fprintln(stderr, errorLine(fmt.Errorf("%s: skipped, not a Terraform plan", quote.Path(pa.path))))
 				continue
 			}

@@ -220,12 +220,14 @@ func TestPlanDirectories(t *testing.T) {
 	if r := lintCLI(t, nil, "lint", noPlans); r.code != 2 || !strings.HasSuffix(r.stderr, "iamguard: no Terraform plans found in "+noPlans+"\n") {
 		t.Errorf("a directory of no plans: exit %d, stderr %q", r.code, r.stderr)
 	}
-	// So is the plan format's JSON that holds no changes, of which a
-	// directory's search passed over any (round 305).
-	shaped := t.TempDir()
-	writeFile(t, shaped, "versions.json", `{"format_version": "1.2", "terraform_version": "1.11.4"}`)
-	if r := lintCLI(t, nil, "lint", shaped); r.code != 2 || !strings.Contains(r.stderr, "versions.json: not a Terraform plan: no resource_changes or planned_values found") {
-		t.Errorf("a directory of the plan format without changes: exit %d, stderr %q", r.code, r.stderr)
+	// Terraform's other JSON, which holds no changes (terraform version
+	// -json, validate -json), is passed over as another tool's.
+	other := t.TempDir()
+	writeFile(t, other, "version.json", `{"terraform_version": "1.11.4", "platform": "linux_amd64", "provider_selections": {}}`)
+	writeFile(t, other, "validate.json", `{"format_version": "1.0", "valid": true, "error_count": 0, "warning_count": 0, "diagnostics": []}`)
+	if r := lintCLI(t, nil, "lint", other); r.code != 2 || !strings.HasSuffix(r.stderr, "iamguard: no Terraform plans found in "+other+"\n") ||
+		strings.Count(r.stderr, "skipped, not a Terraform plan") != 2 {
+		t.Errorf("a directory of Terraform's other JSON: exit %d, stderr %q", r.code, r.stderr)
 	}
 	// Named on the command line, a state file is an error, not skipped.
 	wantUsageError(t, lintCLI(t, nil, "lint", a, filepath.Join(root, "terraform.tfstate.json")), "state, not a plan")

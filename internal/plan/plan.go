@@ -140,12 +140,11 @@ const (
 // ErrNotPlan is wrapped by errors for input that is JSON but not a plan.
 var ErrNotPlan = errors.New("not a Terraform plan")
 
-// ErrNoSections is wrapped, with ErrNotPlan, by the error for a JSON object
-// that names none of Sections: another tool's file, which a search of a
-// directory passes over. A state, or an object of a plan's sections alone,
-// is refused (round 305: a state in a directory passed as another tool's
-// file, exit 0).
-var ErrNoSections = errors.New("names none of the plan format's sections")
+// ErrState is wrapped, with ErrNotPlan, by the error for a Terraform state
+// (terraform show -json without a plan file): refused wherever it is found,
+// where a search of a directory passes over other JSON that is not a plan
+// (round 305: a state in a directory was passed over, exit 0).
+var ErrState = errors.New("this is a Terraform state, not a plan (run terraform show -json on a saved plan file)")
 
 // Sections are the plan format's own top-level keys, which other tools'
 // JSON files hold none of: each that iamguard judges or checks
@@ -249,7 +248,6 @@ type reader struct {
 	p    *Plan
 
 	isPlan, isState bool
-	sections        bool // a key of Sections seen
 	scratch         []byte
 	elem            element
 	kept            map[string]bool // keep's answer per raw type
@@ -330,7 +328,6 @@ type reader struct {
 func (rd *reader) top() error {
 	s, p := rd.s, rd.p
 	err := s.fields("plan", func(key []byte) error {
-		rd.sections = rd.sections || slices.Contains(Sections, string(key))
 		switch string(key) {
 		case "format_version":
 			if err := short(rd.str(&p.FormatVersion), p.FormatVersion); err != nil {
@@ -419,9 +416,7 @@ func (rd *reader) top() error {
 	}
 	switch {
 	case rd.isState && !rd.isPlan:
-		return fmt.Errorf("%w: this is a Terraform state, not a plan (run terraform show -json on a saved plan file)", ErrNotPlan)
-	case !rd.isPlan && !rd.sections:
-		return fmt.Errorf("%w: %w", ErrNotPlan, ErrNoSections)
+		return fmt.Errorf("%w: %w", ErrNotPlan, ErrState)
 	case !rd.isPlan:
 		return fmt.Errorf("%w: no resource_changes or planned_values found", ErrNotPlan)
 	case p.FormatVersion == "":
