@@ -159,7 +159,7 @@ func (c *client) credentialReportArea(ctx context.Context, rep *awsiam.Credentia
 	}
 	summary, err := readSummary()
 	if err != nil {
-		if !isGap(err) {
+		if !awsiam.IsGap(err) {
 			return credentialReportModel{}, nil, err
 		}
 		fs.add("account", rules.SummaryUnread(gapReason(err)))

@@ -177,11 +177,6 @@ func awsFailed(summary string, err error, unjudged, other string) diag.Diagnosti
 	return diag.NewErrorDiagnostic(summary, other)
 }
 
-// isGap reports whether err is a read that failed for want of permission or
-// because throttling outlasted the retries: a gap to report as a finding
-// where the rest of the read still stands.
-func isGap(err error) bool { return awsiam.IsGap(err) }
-
 // gapReason says in a few words why a fact could not be read, for IG806.
 func gapReason(err error) string {
 	var e *awsiam.Error
