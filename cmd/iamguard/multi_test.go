@@ -229,6 +229,16 @@ func TestPlanDirectories(t *testing.T) {
 		strings.Count(r.stderr, "skipped, not a Terraform plan") != 2 {
 		t.Errorf("a directory of Terraform's other JSON: exit %d, stderr %q", r.code, r.stderr)
 	}
+	// A state with no resources, as terraform show -json writes one for a
+	// new stack, is its versions alone: refused too (round 306: skipped).
+	for _, empty := range []string{`{"format_version":"1.0"}`, `{"format_version": "1.0", "terraform_version": "1.8.0"}`} {
+		dir := t.TempDir()
+		copyFile(t, fixture, dir, "a.json")
+		writeFile(t, dir, "b.json", empty)
+		if r := lintCLI(t, nil, "lint", dir); r.code != 2 || !strings.Contains(r.stderr, "b.json: not a Terraform plan: this is a Terraform state") {
+			t.Errorf("%s in a directory: exit %d, stderr %q", empty, r.code, r.stderr)
+		}
+	}
 	// Named on the command line, a state file is an error, not skipped.
 	wantUsageError(t, lintCLI(t, nil, "lint", a, filepath.Join(root, "terraform.tfstate.json")), "state, not a plan")
 

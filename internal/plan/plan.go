@@ -203,7 +203,7 @@ func Read(r io.Reader, keep func(resourceType string) bool, opts ...Option) (*Pl
 		}
 		return nil, fmt.Errorf("not JSON: a plan from terraform show -json starts with '{', found %s%s", found, s.wrapperHint())
 	}
-	rd := reader{s: s, keep: keep, p: &Plan{}, kept: map[string]bool{}, wanted: map[string]wanted{},
+	rd := reader{s: s, keep: keep, p: &Plan{}, kept: map[string]bool{}, wanted: map[string]wanted{}, versionsOnly: true,
 		names: map[string]string{}, actionLists: map[string]tfjson.Actions{}, strs: map[string]any{}, seed: maphash.MakeSeed()}
 	for _, o := range opts {
 		o(&rd)
@@ -248,6 +248,7 @@ type reader struct {
 	p    *Plan
 
 	isPlan, isState bool
+	versionsOnly    bool // no top-level key but format_version and terraform_version
 	scratch         []byte
 	elem            element
 	kept            map[string]bool // keep's answer per raw type
@@ -328,6 +329,9 @@ type reader struct {
 func (rd *reader) top() error {
 	s, p := rd.s, rd.p
 	err := s.fields("plan", func(key []byte) error {
+		if k := string(key); k != "format_version" && k != "terraform_version" {
+			rd.versionsOnly = false
+		}
 		switch string(key) {
 		case "format_version":
 			if err := short(rd.str(&p.FormatVersion), p.FormatVersion); err != nil {
@@ -415,7 +419,9 @@ func (rd *reader) top() error {
 		return err
 	}
 	switch {
-	case rd.isState && !rd.isPlan:
+	case !rd.isPlan && (rd.isState || rd.versionsOnly && p.FormatVersion != ""):
+		// A state with no resources is its versions alone (round 306:
+		// {"format_version":"1.0"} passed as another tool's file).
 		return fmt.Errorf("%w: %w", ErrNotPlan, ErrState)
 	case !rd.isPlan:
 		return fmt.Errorf("%w: no resource_changes or planned_values found", ErrNotPlan)

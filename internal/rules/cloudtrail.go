@@ -747,19 +747,13 @@ func EvaluateLiveTrails(trails []LiveTrail) (recording bool, verdicts []TrailVer
 	verdicts = make([]TrailVerdict, len(trails))
 	var why []string
 	for i, t := range trails {
-		if t.ManagedElsewhere {
-			// What only the management account can read is its to judge:
-			// the trail counts on what this account sees of it.
-			if t.Logging.Unknown {
-				t.Logging = Known(true)
-			}
-			if t.Selectors.Unknown {
-				t.Selectors, t.EventSelectors, t.AdvancedSelectors = Value[bool]{}, nil, nil
-			}
-		}
-		unread := t.Unread != "" && !t.ManagedElsewhere
-		if unread {
-			// Judged on what was read; IG806 names the rest (the caller's).
+		// What only the management account can read is its to judge: the
+		// trail counts on what this account sees of it. What was refused
+		// this account (Unread) is judged likewise, and the trail does not
+		// count, managed elsewhere or not (round 306: an organization's
+		// trail whose status was refused counted as recording).
+		unread := t.Unread != ""
+		if t.ManagedElsewhere || unread {
 			if t.Logging.Unknown {
 				t.Logging = Known(true)
 			}

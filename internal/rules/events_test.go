@@ -173,6 +173,25 @@ func TestEvaluateLiveTrails(t *testing.T) {
 	}
 	_, _, acct = EvaluateLiveTrails(nil)
 	assertFindings(t, acct, []want{{"IG707", High, "", "no trail is multi-region or lives where IAM's events are delivered, so IAM events are not recorded"}})
+
+	// A trail whose status was refused does not count, an organization's
+	// seen from a member account included (rounds 303 and 306); one
+	// managed elsewhere alone does.
+	unknown := good
+	unknown.Logging = UnknownValue[bool]()
+	for _, c := range []struct {
+		trail LiveTrail
+		rec   bool
+	}{
+		{LiveTrail{Name: "own", Unread: "status", Trail: unknown}, false},
+		{LiveTrail{Name: "org", Organization: true, ManagedElsewhere: true, Unread: "status", Trail: unknown}, false},
+		{LiveTrail{Name: "org", Organization: true, ManagedElsewhere: true, Trail: unknown}, true},
+	} {
+		rec, vs, _ := EvaluateLiveTrails([]LiveTrail{c.trail})
+		if rec != c.rec || vs[0].RecordsIAM != c.rec || len(vs[0].Findings) != 0 || !c.rec && vs[0].Why != "its status could not be read" {
+			t.Errorf("%+v: recording %v, %+v", c.trail, rec, vs[0])
+		}
+	}
 }
 
 // TestEventsCut: a max_events cut names what it left unjudged.
