@@ -69,6 +69,15 @@ func parseSSHAuthorized(text string) (*SSHKey, error) {
 	if strings.ContainsAny(text, "\r\n") {
 		return nil, errors.New("more than one line of key data; IAM takes one public key")
 	}
+	// OpenSSH reads "rsa-sha2-512 DATA" (a signature algorithm's name) as
+	// the RSA key DATA, which x/crypto/ssh refuses: read as OpenSSH reads
+	// it, or a weak key so named was IG403 medium, "not an OpenSSH public
+	// key" (round 309).
+	for _, alg := range []string{ssh.KeyAlgoRSASHA256, ssh.KeyAlgoRSASHA512} {
+		if rest, ok := strings.CutPrefix(text, alg); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
+			text = ssh.KeyAlgoRSA + rest
+		}
+	}
 	pub, comment, options, rest, err := ssh.ParseAuthorizedKey([]byte(text))
 	if err != nil {
 		if k := refusedParams(text); k != nil {
@@ -163,7 +172,7 @@ func refusedParams(text string) *SSHKey {
 			E, N *big.Int
 		}
 		if ssh.Unmarshal(data, &w) != nil || w.Name != f[0] || w.N.Sign() <= 0 || w.N.BitLen() > maxRSABits ||
-			w.E.BitLen() <= 24 && w.E.Cmp(big.NewInt(1)) != 0 || !w.E.IsInt64() || w.E.Int64() > math.MaxInt || w.E.Bit(0) == 0 {
+			w.E.Sign() <= 0 || w.E.BitLen() <= 24 && w.E.Cmp(big.NewInt(1)) != 0 || !w.E.IsInt64() || w.E.Int64() > math.MaxInt || w.E.Bit(0) == 0 {
 			return nil
 		}
 		key = &rsa.PublicKey{N: w.N, E: int(w.E.Int64())}

@@ -139,6 +139,10 @@ func TestParseSSHPublicKeyErrors(t *testing.T) {
 		{"pem pkcs1 rsa exponent 2", certtest.PEM("RSA PUBLIC KEY", pkcs1Public(&rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 2})), "even public exponent 2, which no private key matches"},
 		{"pem pkix rsa exponent 65538", certtest.SSHPEM(t, &rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 65538}), "even public exponent 65538, which no private key matches"},
 		{"ssh rsa exponent 2", wire(t, certtest.RSA(t, 2048).N, big.NewInt(2)), "not an OpenSSH public key"},
+		// Nor one of a negative exponent, long or short (round 309: a long
+		// odd one passed as a sound key).
+		{"ssh rsa exponent -(2^32+1)", wire(t, certtest.RSA(t, 2048).N, big.NewInt(-(1<<32 + 1))), "not an OpenSSH public key"},
+		{"ssh rsa exponent -65537", wire(t, certtest.RSA(t, 2048).N, big.NewInt(-65537)), "not an OpenSSH public key"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -273,6 +277,8 @@ func TestSSHKeyFlaw(t *testing.T) {
 		{"ssh rsa exponent 1", wire(t, certtest.RSA(t, 2048).N, big.NewInt(1)), "public exponent 1"},
 		{"pem rsa exponent 1", certtest.SSHPEM(t, &rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 1}), "public exponent 1"},
 		{"ssh rsa exponent 3", wire(t, certtest.RSA(t, 2048).N, big.NewInt(3)), ""},
+		// Named by a signature algorithm, as OpenSSH reads it (round 309).
+		{"rsa-sha2-512 exponent 1", "rsa-sha2-512" + strings.TrimPrefix(wire(t, certtest.RSA(t, 2048).N, big.NewInt(1)), "ssh-rsa"), "public exponent 1"},
 	} {
 		k, err := inspect.ParseSSHPublicKey(tt.in)
 		if err != nil {
@@ -306,5 +312,26 @@ func TestDSAForms(t *testing.T) {
 	}
 	if keys[0].SHA256Fingerprint != keys[1].SHA256Fingerprint || keys[0].Authorized != keys[1].Authorized {
 		t.Errorf("the forms differ: %s %s", keys[0].SHA256Fingerprint, keys[1].SHA256Fingerprint)
+	}
+}
+
+// TestSSHKeySignatureNames: "rsa-sha2-256 DATA" and "rsa-sha2-512 DATA"
+// are the RSA key DATA, as OpenSSH reads them, with its size and
+// fingerprint (round 309: refused as no OpenSSH key, so a 1,024-bit key was
+// IG403 medium, not IG402 high, and joined no shared-key check).
+func TestSSHKeySignatureNames(t *testing.T) {
+	line := strings.TrimSpace(certtest.SSHAuthorized(t, &certtest.RSA(t, 1024).PublicKey, "ci"))
+	plain, err := inspect.ParseSSHPublicKey(line)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, alg := range []string{"rsa-sha2-256", "rsa-sha2-512"} {
+		k, err := inspect.ParseSSHPublicKey(alg + strings.TrimPrefix(line, "ssh-rsa"))
+		if err != nil || k.Algorithm != "RSA" || k.Bits != 1024 || k.SHA256Fingerprint != plain.SHA256Fingerprint || k.Comment != "ci" {
+			t.Errorf("%s: %+v, %v", alg, k, err)
+		}
+	}
+	if _, err := inspect.ParseSSHPublicKey("rsa-sha2-512"); err == nil {
+		t.Error("a signature algorithm's name alone was read as a key")
 	}
 }

@@ -223,8 +223,14 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 		}
 	}
 	// A finding on the chain or the key also describes the body.
-	return withhold(out, func(attr string) bool {
-		return s.Body.Sensitive || attr == "certificate_chain" && s.Chain.Sensitive || attr == "private_key" && s.PrivateKey.Sensitive
+	return withholdAs(out, func(attr string) (string, bool) {
+		switch {
+		case s.Body.Sensitive:
+			return "certificate_body", true
+		case attr == "certificate_chain" && s.Chain.Sensitive, attr == "private_key" && s.PrivateKey.Sensitive:
+			return attr, true
+		}
+		return attr, false
 	})
 }
 

@@ -245,6 +245,12 @@ func TestChainJudgedWhileBodyValid(t *testing.T) {
 	fs = EvaluateServerCertificate(serverCert(expired.PEM, certtest.Chain(lateInter, p.root), ""), certNow, DefaultBaseline())
 	assertFindings(t, fs, []want{{"IG301", High, "certificate_body", "the certificate expired on 2026-05-30, 2 days before plan time"}, {"IG306", Medium, "certificate_chain",
 		`the chain does not verify the certificate: "CN=Late Intermediate,O=iamguard tests" on the path is expired or not yet valid on 2026-05-30, when the certificate expires`}})
+	// With the body sensitive, a chain finding withheld names the body,
+	// whose value it would tell (round 309: it named the chain).
+	secret := serverCert(leaf.PEM, certtest.Chain(shortInter, p.root), "")
+	secret.Body.Sensitive = true
+	assertFindings(t, EvaluateServerCertificate(secret, certNow, DefaultBaseline()), []want{{"IG306", Medium, "certificate_chain",
+		"The certificate chain does not verify the certificate for a TLS server; certificate_body is (sensitive), so the details are not shown"}})
 	// Checked when a body not yet valid becomes valid, past its CA's expiry.
 	early := p.leaf(t, certtest.Cert{Parent: shortInter, NotBefore: certNow.AddDate(0, 0, 10), NotAfter: certNow.AddDate(1, 0, 0)})
 	fs = EvaluateServerCertificate(serverCert(early.PEM, certtest.Chain(shortInter, p.root), ""), certNow, DefaultBaseline())

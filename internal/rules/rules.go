@@ -134,13 +134,21 @@ func (r *Rule) undecided(attr, format string, args ...any) Finding {
 // value is judged, but nothing taken from it is shown. Only a finding built
 // by undecided, whose message tells of no value, keeps its message.
 func withhold(fs []Finding, sensitive func(attr string) bool) []Finding {
+	return withholdAs(fs, func(attr string) (string, bool) { return attr, sensitive(attr) })
+}
+
+// withholdAs is withhold where the value that makes a finding on attr
+// sensitive may be another attribute's, which the message names (round
+// 309: a chain finding withheld for a sensitive body blamed the chain).
+func withholdAs(fs []Finding, sensitive func(attr string) (string, bool)) []Finding {
 	for i, f := range fs {
+		name, ok := sensitive(f.Attribute)
 		switch {
-		case f.valueFree || !sensitive(f.Attribute):
+		case f.valueFree || !ok:
 		case f.Severity == Info: // a note, not the rule's verdict: its summary would overstate it
-			fs[i].Message = fmt.Sprintf("%s is %s, so what %s notes of it is not shown", attrName(f.Attribute), redacted, f.Rule.Name())
+			fs[i].Message = fmt.Sprintf("%s is %s, so what %s notes of it is not shown", attrName(name), redacted, f.Rule.Name())
 		default:
-			fs[i].Message = fmt.Sprintf("%s; %s is %s, so the details are not shown", f.Rule.Summary, attrName(f.Attribute), redacted)
+			fs[i].Message = fmt.Sprintf("%s; %s is %s, so the details are not shown", f.Rule.Summary, attrName(name), redacted)
 		}
 	}
 	return fs
