@@ -144,7 +144,7 @@ var ErrNotPlan = errors.New("not a Terraform plan")
 // (terraform show -json without a plan file): refused wherever it is found,
 // where a search of a directory passes over other JSON that is not a plan
 // (round 305: a state in a directory was passed over, exit 0).
-var ErrState = errors.New("this is a Terraform state, not a plan (run terraform show -json on a saved plan file)")
+var ErrState = errors.New("this is a Terraform state, not a plan")
 
 // Sections are the plan format's own top-level keys, which other tools'
 // JSON files hold none of: each that iamguard judges or checks
@@ -419,10 +419,15 @@ func (rd *reader) top() error {
 		return err
 	}
 	switch {
-	case !rd.isPlan && (rd.isState || rd.versionsOnly && p.FormatVersion != ""):
+	case !rd.isPlan && rd.isState:
+		return fmt.Errorf("%w: %w (run terraform show -json on a saved plan file)", ErrNotPlan, ErrState)
+	case !rd.isPlan && rd.versionsOnly && p.FormatVersion != "":
 		// A state with no resources is its versions alone (round 306:
-		// {"format_version":"1.0"} passed as another tool's file).
-		return fmt.Errorf("%w: %w", ErrNotPlan, ErrState)
+		// {"format_version":"1.0"} passed as another tool's file), as is
+		// providers schema -json of a configuration without providers
+		// (round 308), which cannot be told from it.
+		return fmt.Errorf("%w: %w without resources, or other JSON of Terraform's that names format_version alone, "+
+			"such as providers schema -json of a configuration without providers (run terraform show -json on a saved plan file)", ErrNotPlan, ErrState)
 	case !rd.isPlan:
 		return fmt.Errorf("%w: no resource_changes or planned_values found", ErrNotPlan)
 	case p.FormatVersion == "":
