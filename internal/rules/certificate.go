@@ -223,12 +223,13 @@ func EvaluateServerCertificate(s ServerCertificate, now time.Time, b Baseline) [
 		}
 	}
 	// A finding on the chain or the key also describes the body.
+	// Its own attribute named first, when that is sensitive.
 	return withholdAs(out, func(attr string) (string, bool) {
 		switch {
-		case s.Body.Sensitive:
-			return "certificate_body", true
 		case attr == "certificate_chain" && s.Chain.Sensitive, attr == "private_key" && s.PrivateKey.Sensitive:
 			return attr, true
+		case s.Body.Sensitive:
+			return "certificate_body", true
 		}
 		return attr, false
 	})
