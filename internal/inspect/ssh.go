@@ -70,13 +70,19 @@ func parseSSHAuthorized(text string) (*SSHKey, error) {
 		return nil, errors.New("more than one line of key data; IAM takes one public key")
 	}
 	// OpenSSH reads "rsa-sha2-512 DATA" (a signature algorithm's name) as
-	// the RSA key DATA, which x/crypto/ssh refuses: read as OpenSSH reads
-	// it, or a weak key so named was IG403 medium, "not an OpenSSH public
-	// key" (round 309).
-	for _, alg := range []string{ssh.KeyAlgoRSASHA256, ssh.KeyAlgoRSASHA512} {
+	// the RSA key DATA, and "rsa-sha2-512-cert-v01@openssh.com DATA" as the
+	// RSA certificate DATA, which x/crypto/ssh refuses: read as OpenSSH
+	// reads them, or a weak key so named was IG403 medium, "not an OpenSSH
+	// public key" (rounds 309 and 310).
+	for alg, as := range signatureNames {
 		if rest, ok := strings.CutPrefix(text, alg); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
-			text = ssh.KeyAlgoRSA + rest
+			text = as + rest
 		}
+	}
+	// Its base64 decoder skips white space a field cannot end at, a
+	// vertical tab or form feed (round 310).
+	if strings.ContainsAny(text, "\v\f") {
+		text = strings.NewReplacer("\v", "", "\f", "").Replace(text)
 	}
 	pub, comment, options, rest, err := ssh.ParseAuthorizedKey([]byte(text))
 	if err != nil {
@@ -112,6 +118,13 @@ func parseSSHAuthorized(text string) (*SSHKey, error) {
 	k := newSSHKey(pub, EncodingSSH)
 	k.Comment = comment
 	return k, nil
+}
+
+// signatureNames are the names of RSA signature algorithms OpenSSH reads
+// in a key line's type field, each as the key type it signs with.
+var signatureNames = map[string]string{
+	ssh.KeyAlgoRSASHA256: ssh.KeyAlgoRSA, ssh.KeyAlgoRSASHA512: ssh.KeyAlgoRSA,
+	ssh.CertAlgoRSASHA256v01: ssh.CertAlgoRSAv01, ssh.CertAlgoRSASHA512v01: ssh.CertAlgoRSAv01,
 }
 
 // sshFields splits a line as x/crypto/ssh and OpenSSH do: at spaces and
@@ -172,8 +185,16 @@ func refusedParams(text string) *SSHKey {
 			E, N *big.Int
 		}
 		if ssh.Unmarshal(data, &w) != nil || w.Name != f[0] || w.N.Sign() <= 0 || w.N.BitLen() > maxRSABits ||
-			w.E.Sign() <= 0 || w.E.BitLen() <= 24 && w.E.Cmp(big.NewInt(1)) != 0 || !w.E.IsInt64() || w.E.Int64() > math.MaxInt || w.E.Bit(0) == 0 {
+			w.E.Sign() <= 0 || w.E.BitLen() <= 24 && w.E.Cmp(big.NewInt(1)) != 0 || w.E.BitLen() > maxRSABits || w.E.Bit(0) == 0 {
 			return nil
+		}
+		if !w.E.IsInt64() || w.E.Int64() > math.MaxInt {
+			// Past what crypto/rsa holds, though OpenSSH reads and uses
+			// it (round 310: 2^64+1): known by its size and its wire form,
+			// made canonical as OpenSSH's fingerprint is.
+			k := newSSHKey(wireKey{ssh.KeyAlgoRSA, ssh.Marshal(w)}, EncodingSSH)
+			k.Algorithm, k.Bits, k.Comment = "RSA", w.N.BitLen(), strings.Join(f[2:], " ")
+			return k
 		}
 		key = &rsa.PublicKey{N: w.N, E: int(w.E.Int64())}
 	case ssh.KeyAlgoDSA:
@@ -196,6 +217,20 @@ func refusedParams(text string) *SSHKey {
 	k := newSSHKey(pub, EncodingSSH)
 	k.Comment = strings.Join(f[2:], " ")
 	return k
+}
+
+// wireKey is an SSH key known by its wire form alone, for one no crypto
+// package holds: it gives fingerprints and its OpenSSH form, and verifies
+// nothing.
+type wireKey struct {
+	typ  string
+	wire []byte
+}
+
+func (k wireKey) Type() string    { return k.typ }
+func (k wireKey) Marshal() []byte { return k.wire }
+func (k wireKey) Verify([]byte, *ssh.Signature) error {
+	return errors.New("iamguard verifies no signature with this key")
 }
 
 // pkcs1LongExponent reads a PKCS#1 RSA public key whose exponent is past

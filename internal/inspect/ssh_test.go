@@ -107,9 +107,27 @@ func TestSSHFingerprintIdentifiesKey(t *testing.T) {
 	if err := c.SignCert(rand.Reader, signer); err != nil {
 		t.Fatal(err)
 	}
-	cert, err := inspect.ParseSSHPublicKey(string(gossh.MarshalAuthorizedKey(c)))
+	certLine := string(gossh.MarshalAuthorizedKey(c))
+	cert, err := inspect.ParseSSHPublicKey(certLine)
 	if err != nil || cert.Type != gossh.CertAlgoRSAv01 || cert.SHA256Fingerprint != ssh.SHA256Fingerprint || cert.MD5Fingerprint != ssh.MD5Fingerprint {
 		t.Errorf("certificate of the key: %+v, %v; want the key's fingerprints %s", cert, err, ssh.SHA256Fingerprint)
+	}
+	// So is one named by a signature algorithm's certificate name, as
+	// OpenSSH reads it (round 310: refused, a false IG403 on a sound key).
+	for _, name := range []string{gossh.CertAlgoRSASHA256v01, gossh.CertAlgoRSASHA512v01} {
+		cert, err := inspect.ParseSSHPublicKey(name + strings.TrimPrefix(certLine, gossh.CertAlgoRSAv01))
+		if err != nil || cert.SHA256Fingerprint != ssh.SHA256Fingerprint || cert.Bits != 2048 {
+			t.Errorf("%s: %+v, %v", name, cert, err)
+		}
+	}
+	// An exponent past an int, which crypto/rsa cannot hold and OpenSSH
+	// reads (round 310: 2^64+1 refused, so a 1,024-bit key was IG403
+	// medium, not IG402 high): read by its size, with OpenSSH's
+	// fingerprint of its canonical form.
+	huge := new(big.Int).Add(new(big.Int).Lsh(big.NewInt(1), 64), big.NewInt(1))
+	k, err := inspect.ParseSSHPublicKey(wire(t, certtest.RSA(t, 1024).N, huge))
+	if err != nil || k.Algorithm != "RSA" || k.Bits != 1024 || k.KeyFlaw != "" || !strings.HasPrefix(k.SHA256Fingerprint, "SHA256:") || k.Comment != "me" {
+		t.Errorf("exponent 2^64+1: %+v, %v", k, err)
 	}
 }
 
@@ -312,6 +330,23 @@ func TestDSAForms(t *testing.T) {
 	}
 	if keys[0].SHA256Fingerprint != keys[1].SHA256Fingerprint || keys[0].Authorized != keys[1].Authorized {
 		t.Errorf("the forms differ: %s %s", keys[0].SHA256Fingerprint, keys[1].SHA256Fingerprint)
+	}
+}
+
+// TestSSHKeyBase64Spaces: a vertical tab or form feed inside the key's
+// base64, which OpenSSH's decoder skips, leaves the key as it is (round
+// 310: refused, IG403 medium for a 1,024-bit key).
+func TestSSHKeyBase64Spaces(t *testing.T) {
+	line := strings.TrimSpace(certtest.SSHAuthorized(t, &certtest.RSA(t, 1024).PublicKey, "ci"))
+	plain, err := inspect.ParseSSHPublicKey(line)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sp := range []string{"\v", "\f"} {
+		k, err := inspect.ParseSSHPublicKey(line[:20] + sp + line[20:])
+		if err != nil || k.SHA256Fingerprint != plain.SHA256Fingerprint || k.Bits != 1024 {
+			t.Errorf("%q in the base64: %+v, %v", sp, k, err)
+		}
 	}
 }
 
