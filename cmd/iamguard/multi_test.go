@@ -235,7 +235,7 @@ func TestPlanDirectories(t *testing.T) {
 		dir := t.TempDir()
 		copyFile(t, fixture, dir, "a.json")
 		writeFile(t, dir, "b.json", empty)
-		if r := lintCLI(t, nil, "lint", dir); r.code != 2 || !strings.Contains(r.stderr, "b.json: not a Terraform plan: this is a Terraform state") {
+		if r := lintCLI(t, nil, "lint", dir); r.code != 2 || !strings.Contains(r.stderr, "b.json: not a Terraform plan: a Terraform state without resources, or other JSON") {
 			t.Errorf("%s in a directory: exit %d, stderr %q", empty, r.code, r.stderr)
 		}
 	}
@@ -321,6 +321,35 @@ func riskyPlanText(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestSARIFWithheldDistinct: findings withheld for a sensitive value read
+// alike, as their rule's summary, yet each is its own code-scanning alert
+// (round 311: two weak CAs of a sensitive body shared one fingerprint, so
+// dismissing one hid the other).
+func TestSARIFWithheldDistinct(t *testing.T) {
+	r := lintCLI(t, nil, "lint", "--format", "sarif", "../../internal/lint/testdata/trust/sensitive-alike/plan.json")
+	var sarif struct {
+		Runs []struct {
+			Results []struct {
+				Fingerprints map[string]string `json:"partialFingerprints"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &sarif); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, res := range sarif.Runs[0].Results {
+		fp := res.Fingerprints["iamguard/v2"]
+		if fp == "" || seen[fp] {
+			t.Errorf("fingerprint %q missing or shared", fp)
+		}
+		seen[fp] = true
+	}
+	if len(seen) != 8 {
+		t.Errorf("%d distinct fingerprints, want 8", len(seen))
+	}
 }
 
 // TestManyPlansFormats: every format carries the per-plan summary, and

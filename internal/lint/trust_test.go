@@ -361,6 +361,12 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/cert-legacy-key-hash", nil, map[string]string{
 			"aws_iam_server_certificate.typed": "IG308:high",
 		}},
+		{"trust/sensitive-alike", nil, map[string]string{
+			"aws_iam_server_certificate.plain":    "IG304:high IG304:high",
+			"aws_iam_server_certificate.web":      "IG304:high IG304:high",
+			"aws_iam_signing_certificate.s":       "IG502:high IG502:high",
+			"aws_iam_signing_certificate.s_plain": "IG502:high IG502:high",
+		}},
 		{"trust/cert-ed25519-small-order", nil, map[string]string{
 			"aws_iam_server_certificate.web":     "IG302:medium IG302:medium IG304:high IG304:high IG307:high IG310:medium",
 			"aws_iam_server_certificate.nochain": "IG302:medium IG304:high IG307:high IG310:medium",

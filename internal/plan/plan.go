@@ -146,6 +146,19 @@ var ErrNotPlan = errors.New("not a Terraform plan")
 // (round 305: a state in a directory was passed over, exit 0).
 var ErrState = errors.New("this is a Terraform state, not a plan")
 
+// emptyState is the error for JSON of format_version alone: a state
+// without resources, as terraform show -json writes one, which
+// providers schema -json of a configuration without providers reads as. It
+// is ErrState all the same.
+type emptyState struct{}
+
+func (emptyState) Error() string {
+	return "a Terraform state without resources, or other JSON of Terraform's that names format_version alone " +
+		"(providers schema -json of a configuration without providers), not a plan"
+}
+
+func (emptyState) Is(target error) bool { return target == ErrState }
+
 // Sections are the plan format's own top-level keys, which other tools'
 // JSON files hold none of: each that iamguard judges or checks
 // (deferred_changes and prior_state alone once passed as skipped files),
@@ -426,8 +439,7 @@ func (rd *reader) top() error {
 		// {"format_version":"1.0"} passed as another tool's file), as is
 		// providers schema -json of a configuration without providers
 		// (round 308), which cannot be told from it.
-		return fmt.Errorf("%w: %w without resources, or other JSON of Terraform's that names format_version alone, "+
-			"such as providers schema -json of a configuration without providers (run terraform show -json on a saved plan file)", ErrNotPlan, ErrState)
+		return fmt.Errorf("%w: %w (run terraform show -json on a saved plan file)", ErrNotPlan, emptyState{})
 	case !rd.isPlan:
 		return fmt.Errorf("%w: no resource_changes or planned_values found", ErrNotPlan)
 	case p.FormatVersion == "":

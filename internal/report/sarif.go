@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
@@ -177,6 +178,20 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 			uris[fi] = artifactURI(fi)
 		}
 	}
+	// Withheld findings of one rule on one attribute read alike: each after
+	// the first is told apart by its place among them (round 311: two weak
+	// CAs of a sensitive body were one alert).
+	nth := map[int]int{}
+	seenFP := map[string]int{}
+	for i := range r.Findings {
+		if f := &r.Findings[i]; f.Withheld() {
+			fp := sarifFingerprint(f, findingFile(f, opt))
+			if n := seenFP[fp]; n > 0 {
+				nth[i] = n
+			}
+			seenFP[fp]++
+		}
+	}
 	result := func(b []byte, i int) []byte {
 		f := &r.Findings[i]
 		file := findingFile(f, opt)
@@ -185,7 +200,11 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 		if !ok {
 			ri = -1
 		}
-		return appendSARIFResult(b, f, id, ri, uris[file], sarifFingerprint(f, file))
+		fp := sarifFingerprint(f, file)
+		if n := nth[i]; n > 0 {
+			fp = fingerprint(fp, strconv.Itoa(n))
+		}
+		return appendSARIFResult(b, f, id, ri, uris[file], fp)
 	}
 	// The log around the results: the catalogue, and the invocation,
 	// which says how many findings the run holds.
@@ -388,8 +407,11 @@ func sarifFingerprint(f *Finding, file string) string {
 }
 
 // withoutDayCounts writes each count of days in a message ("in 12 days",
-// "400 days old", "1 day") as "# day".
+// "400 days old", "1 day", "less than a day") as "# days" (round 311: a
+// certificate's last days gave "# day" and "less than a day", each a new
+// alert).
 func withoutDayCounts(s string) string {
+	s = strings.ReplaceAll(s, "less than a day", "0 days")
 	i := strings.Index(s, " day")
 	if i < 0 {
 		return s
@@ -400,7 +422,8 @@ func withoutDayCounts(s string) string {
 		for j > 0 && s[j-1] >= '0' && s[j-1] <= '9' {
 			j--
 		}
-		if j < i && (j == 0 || !isWordByte(s[j-1])) {
+		counted := j < i && (j == 0 || !isWordByte(s[j-1]))
+		if counted {
 			b.WriteString(s[:j])
 			b.WriteByte('#')
 		} else {
@@ -408,6 +431,9 @@ func withoutDayCounts(s string) string {
 		}
 		b.WriteString(" day")
 		s = s[i+len(" day"):]
+		if counted && !strings.HasPrefix(s, "s") {
+			b.WriteByte('s') // "1 day" as "# days"
+		}
 		i = strings.Index(s, " day")
 	}
 	b.WriteString(s)

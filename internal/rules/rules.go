@@ -84,7 +84,15 @@ type Finding struct {
 	// unrefreshed: an IG805 for a report IAM could not refresh, so the
 	// facts since it was made were not read (see Gap).
 	unrefreshed bool
+	// withheld: withhold put the rule's summary in place of the message
+	// (see Withheld).
+	withheld bool
 }
+
+// Withheld reports whether the message is the rule's summary in place of
+// one that drew on a sensitive value: several findings of one rule on one
+// attribute may then read alike.
+func (f Finding) Withheld() bool { return f.withheld }
 
 // Gap reports whether the finding says that facts could not be read: an
 // IG806, or an IG805 for a credential report left old because a fresh one
@@ -147,8 +155,10 @@ func withholdAs(fs []Finding, sensitive func(attr string) (string, bool)) []Find
 		case f.valueFree || !ok:
 		case f.Severity == Info: // a note, not the rule's verdict: its summary would overstate it
 			fs[i].Message = fmt.Sprintf("%s is %s, so what %s notes of it is not shown", attrName(name), redacted, f.Rule.Name())
+			fs[i].withheld = true
 		default:
 			fs[i].Message = fmt.Sprintf("%s; %s is %s, so the details are not shown", f.Rule.Summary, attrName(name), redacted)
+			fs[i].withheld = true
 		}
 	}
 	return fs
