@@ -231,7 +231,7 @@ func otherJSON(name string) bool {
 		return true // a JSON value other than an object
 	}
 	for key := range top {
-		for _, section := range plan.Sections {
+		for _, section := range planSections {
 			// In any case encoding/json folds: the reader refuses such a
 			// key, and the refusal must not become a skip (round 223).
 			if strings.EqualFold(key, section) {
@@ -241,3 +241,9 @@ func otherJSON(name string) bool {
 	}
 	return true
 }
+
+// planSections are the plan format's own top-level keys, which other
+// tools' JSON files hold none of: each that iamguard judges or checks
+// (deferred_changes and prior_state alone once passed as skipped files).
+var planSections = []string{"format_version", "terraform_version", "resource_changes", "planned_values",
+	"resource_drift", "deferred_changes", "prior_state", "output_changes", "relevant_attributes"}

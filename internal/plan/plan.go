@@ -159,13 +159,6 @@ func (emptyState) Error() string {
 
 func (emptyState) Is(target error) bool { return target == ErrState }
 
-// Sections are the plan format's own top-level keys, which other tools'
-// JSON files hold none of: each that iamguard judges or checks
-// (deferred_changes and prior_state alone once passed as skipped files),
-// and the two every plan and state names.
-var Sections = []string{"format_version", "terraform_version", "resource_changes", "planned_values",
-	"resource_drift", "deferred_changes", "prior_state", "output_changes", "relevant_attributes"}
-
 // Option tunes Read.
 type Option func(*reader)
 
