@@ -210,7 +210,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, err
+			return nil, quoteFlag(err)
 		}
 		if fs.NArg() == 0 {
 			return append(pos, rest...), nil
@@ -218,6 +218,18 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+}
+
+// quoteFlag quotes the name in the flag package's errors for a flag it
+// does not know, which it prints as given: the name may hold a newline or
+// a terminal's escapes (a defined flag's name cannot).
+func quoteFlag(err error) error {
+	for _, prefix := range []string{"flag provided but not defined: ", "bad flag syntax: "} {
+		if name, ok := strings.CutPrefix(err.Error(), prefix); ok {
+			return errors.New(prefix + quote.Path(name))
+		}
+	}
+	return err
 }
 
 // terminator is the index of the "--" that ends the flags in args, where
@@ -568,6 +580,9 @@ func loadConfig(ctx context.Context, name string, given, none bool) (*config.Con
 		if _, err := os.Stat(name); errors.Is(err, os.ErrNotExist) {
 			return config.Default(), nil
 		}
+	}
+	if name == "-" {
+		return nil, errors.New(`--config - cannot read standard input; name a file, such as --config /dev/stdin`)
 	}
 	cfg, err := config.Load(ctx, name)
 	if errors.Is(err, os.ErrNotExist) {

@@ -142,6 +142,11 @@ func TestUsageErrors(t *testing.T) {
 		wantUsageError(t, lintCLI(t, nil, "lint", name, "", fixture), "iamguard: "+name+" is empty: give it a file name")
 	}
 	wantUsageError(t, lintCLI(t, nil, "lint", "--now=", fixture), "iamguard: --now is empty: give it a time (RFC3339)")
+	// An unknown flag's name is quoted as a path is (round 314), and a
+	// config from stdin is refused by name, not as a file called "-".
+	wantUsageError(t, lintCLI(t, nil, "lint", "--bo\ngus", fixture), `iamguard: flag provided but not defined: "-bo\ngus"`)
+	wantUsageError(t, lintCLI(t, nil, "lint", "---x\x1b]0;t\a", fixture), `iamguard: bad flag syntax: "---x\x1b]0;t\a"`)
+	wantUsageError(t, lintCLI(t, nil, "lint", "--config", "-", fixture), "iamguard: --config - cannot read standard input; name a file, such as --config /dev/stdin")
 	for _, args := range [][]string{{"--help"}, {"help"}, {"lint", "--help"}, {"rules", "-h"}, {"version", "--help"}} {
 		r := lintCLI(t, nil, args...)
 		if r.code != 0 || r.stderr != "" || !strings.Contains(r.stdout, "--terraform-timeout") {
