@@ -23,8 +23,8 @@ var sshKeyMaterial = material{
 	function:   "ssh_public_key_info",
 	name:       "key",
 	want:       "one SSH public key",
-	example:    `file("id_ed25519.pub")`,
-	hint:       `Pass the public half only, such as file("id_ed25519.pub") or tls_private_key's public_key_openssh`,
+	example:    `file("id_rsa.pub")`,
+	hint:       `Pass the public half only, such as file("id_rsa.pub") or tls_private_key's public_key_openssh`,
 	baselineAt: 1,
 	result:     sshPublicKeyInfoType,
 }
@@ -58,8 +58,9 @@ var sshPublicKeyInfoType = map[string]attr.Type{
 func (sshPublicKeyInfoFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{
 		Summary: "Inspects an SSH public key and judges it against the baseline",
-		MarkdownDescription: "Reads one SSH public key in either form IAM accepts for `aws_iam_user_ssh_key`: the OpenSSH " +
-			"one-line form (`ssh-ed25519 AAAA... comment`, encoding `SSH`) or a PEM `PUBLIC KEY` / `RSA PUBLIC KEY` block (encoding `PEM`). " +
+		MarkdownDescription: "Reads one SSH public key in either form `aws_iam_user_ssh_key` takes: the OpenSSH " +
+			"one-line form (`ssh-rsa AAAA... comment`, encoding `SSH`) or a PEM `PUBLIC KEY` / `RSA PUBLIC KEY` block (encoding `PEM`). " +
+			"IAM documents RSA keys of 2048 bits or more; keys of the other algorithms OpenSSH uses are read and judged too. " +
 			"It returns an object with `algorithm` (RSA, ECDSA, Ed25519, DSA), `type` (the SSH key type, such as `ssh-rsa`), `bits`, " +
 			"`encoding` (the form the key was given in: `SSH` or `PEM`, as `aws_iam_user_ssh_key` names them), " +
 			"`sha256_fingerprint` (OpenSSH's `SHA256:...`, the same for both forms of a key), `md5_fingerprint` (the colon-separated hex IAM shows " +

@@ -134,7 +134,7 @@ func TestSSHPublicKeyInfo(t *testing.T) {
 func TestSSHPublicKeyInfoNull(t *testing.T) {
 	runFunctionTest(t, resource.TestStep{
 		ConfigFile:  config.TestNameFile("test.tf"),
-		ExpectError: errorText(`key is null: pass one SSH public key, such as file("id_ed25519.pub")`),
+		ExpectError: errorText(`key is null: pass one SSH public key, such as file("id_rsa.pub")`),
 	})
 }
 

@@ -99,7 +99,7 @@ const unknownNote = "An argument that is unknown during plan (wholly, or any att
 // certificate text, and the object the function returns.
 type material struct {
 	function, name string
-	want, example  string // "one SSH public key", `file("id_ed25519.pub")`
+	want, example  string // "one SSH public key", `file("id_rsa.pub")`
 	hint           string // what to pass instead, after a parse error
 	baselineAt     int64  // position of the baseline argument
 	result         map[string]attr.Type

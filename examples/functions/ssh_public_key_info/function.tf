@@ -1,6 +1,6 @@
 # Inspect an SSH public key before it is uploaded for CodeCommit.
 locals {
-  ssh_key = provider::iamguard::ssh_public_key_info(file("${path.module}/id_ed25519.pub"))
+  ssh_key = provider::iamguard::ssh_public_key_info(file("${path.module}/id_rsa.pub"))
 }
 
 resource "aws_iam_user_ssh_key" "alice" {
@@ -29,5 +29,5 @@ output "ssh_key" {
 
 # A baseline that asks for RSA keys of 3072 bits or more.
 output "strict_findings" {
-  value = provider::iamguard::ssh_public_key_info(file("${path.module}/id_ed25519.pub"), { min_rsa_bits = 3072 }).findings
+  value = provider::iamguard::ssh_public_key_info(file("${path.module}/id_rsa.pub"), { min_rsa_bits = 3072 }).findings
 }
