@@ -411,7 +411,7 @@ func TestMarkdownEscapesHostileNames(t *testing.T) {
 	if n := strings.Count(out, "<details>"); n != 4 {
 		t.Errorf("%d resource sections, want 4", n)
 	}
-	if !strings.Contains(out, "Fix: Set minimum_password_length = 14") {
+	if !strings.Contains(out, "Fix: Set minimum_password_length on aws_iam_account_password_policy to the baseline") {
 		t.Error("remediation missing")
 	}
 	if got := mdText("a_b _c_ *d* `e` <f> | [g](h)\n# i"); got != "a_b &#95;c&#95; &#42;d&#42; &#96;e&#96; &#60;f&#62; &#124; &#91;g&#93;(h) # i" {

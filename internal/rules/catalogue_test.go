@@ -161,3 +161,16 @@ func TestSeverity(t *testing.T) {
 		t.Errorf("Severity(7).String() = %q", got)
 	}
 }
+
+// TestRemediationFollowsBaseline: a rule whose threshold the config moves
+// names no fixed value as the fix (its CLI line is an example command),
+// which a stricter baseline would still fail (round 317: "Set minimum_password_length = 14" under a baseline of 16).
+func TestRemediationFollowsBaseline(t *testing.T) {
+	for _, r := range []*Rule{PasswordMinLength, PasswordMaxAge, CertificateWeakKey, SSHKeyDSA, SSHKeyWeakRSA, SigningCertificateWeak} {
+		for _, text := range []string{r.Remediation.Console, r.Remediation.Terraform} {
+			if !strings.Contains(text, "the baseline's") || !strings.Contains(text, "by default") {
+				t.Errorf("%s: %q does not tell the baseline's value from the default", r.ID, text)
+			}
+		}
+	}
+}

@@ -19,9 +19,9 @@ var (
 		Summary:   "An ssh-dss (DSA) key is uploaded",
 		Rationale: "DSA keys are fixed at 1024 bits and were removed from OpenSSH; they no longer give the protection a key should.",
 		Remediation: Remediation{
-			Console:   "IAM > Users > (user) > Security credentials > SSH public keys: upload an RSA (2048+ bits) key and delete the DSA one.",
+			Console:   "IAM > Users > (user) > Security credentials > SSH public keys: upload an RSA key of at least the baseline's RSA size (2048 bits by default) and delete the DSA one.",
 			CLI:       "ssh-keygen -t rsa -b 4096; aws iam upload-ssh-public-key --user-name USER --ssh-public-key-body file://id_rsa.pub",
-			Terraform: "Replace public_key in aws_iam_user_ssh_key with a key from ssh-keygen -t rsa -b 4096 (or tls_private_key with rsa_bits = 4096).",
+			Terraform: "Replace public_key in aws_iam_user_ssh_key with an RSA key of at least the baseline's RSA size, 2048 bits by default (ssh-keygen -t rsa -b 4096, or tls_private_key with rsa_bits = 4096).",
 		},
 		References:    []string{"NIST SP 800-131A", "AWS CodeCommit User Guide: SSH connections"},
 		ResourceTypes: sshKeyTypes,
@@ -32,9 +32,9 @@ var (
 		Summary:   "An RSA SSH key is shorter than the baseline",
 		Rationale: "RSA keys below 2048 bits are within reach of factoring; IAM itself asks for at least 2048.",
 		Remediation: Remediation{
-			Console:   "Generate a 2048-bit or longer key and upload it in place of the short one.",
+			Console:   "Generate a key of at least the baseline's RSA size (2048 bits by default) and upload it in place of the short one.",
 			CLI:       "ssh-keygen -t rsa -b 4096; aws iam upload-ssh-public-key, then aws iam delete-ssh-public-key for the old key.",
-			Terraform: "Use a public_key of at least 2048 bits (tls_private_key { algorithm = \"RSA\", rsa_bits = 4096 }).",
+			Terraform: "Use a public_key of at least the baseline's RSA size, 2048 bits by default (tls_private_key { algorithm = \"RSA\", rsa_bits = 4096 }).",
 		},
 		References:    []string{"NIST SP 800-131A", "IAM API Reference: UploadSSHPublicKey"},
 		ResourceTypes: sshKeyTypes,
