@@ -235,6 +235,24 @@ func TestCredentialReportIAMClock(t *testing.T) {
 	})
 }
 
+// TestCredentialReportStaleDate: a reply's Date far behind the host's (a
+// stale endpoint's or proxy's) is not IAM's clock: a report IAM could not
+// refresh, 10 hours old, was judged half an hour old by a Date 9h30m
+// behind, and passed (round 315).
+func TestCredentialReportStaleDate(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow.Add(-(9*time.Hour + 30*time.Minute)), Root: iamtest.Root{MFAEnabled: true},
+		CredentialReportGenerated: testNow.Add(-10 * time.Hour)})
+	srv.Fail("GenerateCredentialReport", iamtest.AccessDenied, -1)
+	run(t, resource.TestStep{
+		Config: providerBlock(srv, "") + crConfig,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(crAddr, "age_seconds", "36000"),
+			resource.TestCheckResourceAttr(crAddr, "compliant", "false"),
+			resource.TestCheckResourceAttr(crAddr, "findings.0.rule_id", "IG805"),
+		),
+	})
+}
+
 // TestCredentialReportDatesIAMClock: the report's dates are IAM's, judged
 // by IAM's clock too (round 151: with IAM 100 days ahead of the host, a
 // key 120 days old by IAM's clock was 20 days old, and passed).
