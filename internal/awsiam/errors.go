@@ -84,14 +84,17 @@ func (e *Error) Error() string {
 	case e.Throttled():
 		return fmt.Sprintf("%s: still throttled after retries; retry later or raise max_retries", e.Action)
 	}
+	attempts := "its last attempt"
+	var me *retry.MaxAttemptsError
+	if errors.As(e.Err, &me) {
+		attempts = fmt.Sprintf("each of %d attempts", me.Attempt)
+	}
+	const stalls = "the endpoint, a proxy or the network stalls: check the endpoints and proxy settings, or retry later"
 	if d, ok := e.Silent(); ok {
-		attempts := "its last attempt"
-		var me *retry.MaxAttemptsError
-		if errors.As(e.Err, &me) {
-			attempts = fmt.Sprintf("each of %d attempts", me.Attempt)
-		}
-		return fmt.Sprintf("%s: no reply: the connection stayed silent for %v on %s; "+
-			"the endpoint, a proxy or the network stalls: check the endpoints and proxy settings, or retry later", e.Action, d, attempts)
+		return fmt.Sprintf("%s: no reply: the connection stayed silent for %v on %s; %s", e.Action, d, attempts, stalls)
+	}
+	if errors.Is(e.Err, ErrReplyUnfinished) {
+		return fmt.Sprintf("%s: no whole reply: its body was still coming in when the time of %s ran out; %s", e.Action, attempts, stalls)
 	}
 	// AWS's own message is left out: it may quote what the configuration
 	// gave (a ValidationError's "Value '...' at 'externalId'", the user

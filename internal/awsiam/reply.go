@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"strings"
 
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
@@ -24,6 +25,10 @@ var ErrEmptyReply = errors.New("the reply is a success that holds no result, and
 // ErrReplyTooLarge is why a call whose reply's body is over MaxReplyBytes
 // failed (RejectEmptyReplies).
 var ErrReplyTooLarge = errors.New("the reply's body is far larger than any IAM, STS or CloudTrail reply of its kind")
+
+// ErrReplyUnfinished is why a call whose reply's body was still coming in
+// when its attempt's time ran out failed: a reply that trickles in.
+var ErrReplyUnfinished = errors.New("the reply's body was still coming in when its attempt's time ran out")
 
 // MaxReplyBytes is the largest reply body RejectEmptyReplies reads. The
 // largest real replies (a credential report of thousands of users, a page
@@ -108,7 +113,10 @@ func readReply(resp *smithyhttp.Response, max int64) ([]byte, error) {
 		return nil, tooLarge()
 	}
 	buf, err := io.ReadAll(io.LimitReader(resp.Body, max+1))
+	var ne net.Error
 	switch {
+	case errors.As(err, &ne) && ne.Timeout():
+		return nil, fmt.Errorf("%w: %w", ErrReplyUnfinished, err)
 	case err != nil:
 		return nil, fmt.Errorf("reading the reply: %w", err)
 	case int64(len(buf)) > max:

@@ -98,8 +98,13 @@ func loadOptions(m providerModel, readTimeout time.Duration, diags *diag.Diagnos
 		// trickle in: the read timeout alone waits on any byte. (A silent
 		// endpoint meets the read timeout first, and is named so.)
 		t.ResponseHeaderTimeout = 2 * readTimeout
-	}).WithReadTimeout(readTimeout)))
+	}).WithReadTimeout(readTimeout).WithTimeout(attemptTimeouts * readTimeout)))
 }
+
+// attemptTimeouts bounds one HTTP attempt, its reply's body read in full
+// included, at this many read timeouts: a reply that trickles in, a byte
+// within each read timeout, held a read for hours (round 315).
+const attemptTimeouts = 5
 
 // validEndpoint reports whether an endpoint setting is empty (none) or an
 // http or https URL with a host.

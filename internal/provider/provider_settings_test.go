@@ -314,6 +314,42 @@ func TestProviderTricklingEndpoint(t *testing.T) {
 	}
 }
 
+// TestProviderTricklingBody: a reply whose headers come at once and whose
+// body then trickles in, a byte within each read timeout, is cut after
+// five read timeouts an attempt (round 315: a byte every 20 seconds held
+// the plan for hours).
+func TestProviderTricklingBody(t *testing.T) {
+	srv := iamtest.New(t, &iamtest.Account{Now: testNow})
+	trickle := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/xml")
+		w.WriteHeader(http.StatusOK)
+		for range 600 { // a minute at most
+			if _, err := w.Write([]byte(" ")); err != nil {
+				return
+			}
+			w.(http.Flusher).Flush()
+			select {
+			case <-r.Context().Done():
+				return
+			case <-time.After(100 * time.Millisecond):
+			}
+		}
+	}))
+	defer trickle.Close()
+	start := time.Now()
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { preCheck(t) },
+		ProtoV6ProviderFactories: factories(func(p *iamguardProvider) { p.readTimeout = 500 * time.Millisecond }),
+		Steps: []resource.TestStep{{
+			Config:      endpointsProviderBlock(trickle.URL, srv.URL, srv.URL, "") + ppConfig,
+			ExpectError: regexp.MustCompile(`(?s)Cannot read the account password policy.*GetAccountPasswordPolicy:\s+no\s+whole\s+reply.*each\s+of\s+2\s+attempts`),
+		}},
+	})
+	if d := time.Since(start); d > 30*time.Second {
+		t.Errorf("took %v", d)
+	}
+}
+
 // TestProviderNoCredentials: with nothing configured the message says so
 // and lists where the provider looked; the IMDS detail is not its lead.
 func TestProviderNoCredentials(t *testing.T) {
