@@ -172,13 +172,21 @@ func (l *linter) accountPolicy(c *change) (same *rules.PasswordPolicy, other *st
 	// One of a role the plan names in another account is not c's (round
 	// 293: a policy of account 222222222222 "may be" 111111111111's). Other
 	// credentials than c's may be the same account's.
+	// The answer is the account's, found once for each (round 319: a
+	// search for each created policy was quadratic).
 	strict, _ := l.plan.Account(c.rc)
-	for i, p := range l.standing {
-		if !p.shown || !plan.RolesApart(p.strict, strict) {
-			return nil, &l.standing[i]
+	i, found := l.otherBy[strict]
+	if !found {
+		i = slices.IndexFunc(l.standing, func(p standingPolicy) bool { return !p.shown || !plan.RolesApart(p.strict, strict) })
+		if l.otherBy == nil {
+			l.otherBy = map[string]int{}
 		}
+		l.otherBy[strict] = i
 	}
-	return nil, nil
+	if i < 0 {
+		return nil, nil
+	}
+	return nil, &l.standing[i]
 }
 
 // mustHavePlan stops a fact from being gathered after Lint let the plan's

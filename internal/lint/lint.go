@@ -291,6 +291,7 @@ type linter struct {
 	orphans        []*change                                 // deposed objects destroyed (see unreplaced)
 	standing       []standingPolicy                          // see standingPolicies
 	standingBy     map[string]*rules.PasswordPolicy          // see accountPolicy
+	otherBy        map[string]int                            // see accountPolicy: an index of standing, or -1
 	sourceReads    map[int]sourceRead                        // see sourceUser
 	userNames      map[string]map[string]rules.Value[string] // see readUsers
 	users          map[string]int                            // the aws_iam_users sources read, numbered (see readSource)
