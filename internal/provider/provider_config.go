@@ -98,7 +98,7 @@ func loadOptions(m providerModel, readTimeout time.Duration, diags *diag.Diagnos
 		// trickle in: the read timeout alone waits on any byte. (A silent
 		// endpoint meets the read timeout first, and is named so.)
 		t.ResponseHeaderTimeout = 2 * readTimeout
-	}).WithReadTimeout(readTimeout).WithTimeout(attemptTimeouts * readTimeout)))
+	}).WithReadTimeout(readTimeout).WithTimeout(attemptTimeouts*readTimeout)))
 }
 
 // attemptTimeouts bounds one HTTP attempt, its reply's body read in full
