@@ -64,8 +64,8 @@ var (
 		Rationale: "RSA keys below 2048 bits or with a public exponent of 1 or an even one, elliptic curves below 256 bits, Ed25519 keys of small order and DSA keys can be broken or are refused by current clients.",
 		Remediation: Remediation{
 			Console:   "Issue a new certificate for an RSA key of at least the baseline's RSA size (2048 bits by default) or an ECDSA P-256/P-384 key.",
-			CLI:       "openssl req -newkey rsa:4096 (or ec -pkeyopt ec_paramgen_curve:P-256) for a new CSR, then upload the new certificate.",
-			Terraform: "Generate the key with tls_private_key { algorithm = \"RSA\", rsa_bits = 4096 } (at least the baseline's RSA size, 2048 bits by default) or algorithm = \"ECDSA\", and reissue.",
+			CLI:       "openssl req -newkey rsa:BITS, BITS at least the baseline's RSA size (2048 by default), or ec -pkeyopt ec_paramgen_curve:P-256, for a new CSR, then upload the new certificate.",
+			Terraform: "Generate the key with tls_private_key { algorithm = \"RSA\", rsa_bits = BITS }, BITS at least the baseline's RSA size (2048 by default), or algorithm = \"ECDSA\", and reissue.",
 		},
 		References:    []string{"NIST SP 800-131A", "CA/Browser Forum Baseline Requirements 6.1.5", "AWS IAM User Guide: Managing server certificates in IAM"},
 		Event:         eventUploadServerCertificate,

@@ -32,7 +32,7 @@ var (
 		Rationale: "The same checks as for server certificates (IG301-IG305) apply: a weak key or signature can be forged, and an expired certificate is refused.",
 		Remediation: Remediation{
 			Console:   "Create a new certificate with an RSA key of at least the baseline's RSA size (2048 bits by default) and a SHA-256 signature, valid now, and upload it.",
-			CLI:       "openssl req -x509 -newkey rsa:4096 -sha256 -days 365 ...; aws iam upload-signing-certificate --user-name USER --certificate-body file://cert.pem",
+			CLI:       "openssl req -x509 -newkey rsa:BITS -sha256 -days 365 ..., BITS at least the baseline's RSA size (2048 by default); aws iam upload-signing-certificate --user-name USER --certificate-body file://cert.pem",
 			Terraform: "Set certificate_body to a current certificate with a strong key and signature (tls_self_signed_cert with rsa_bits at least the baseline's RSA size, 2048 bits by default).",
 		},
 		References:    []string{"NIST SP 800-131A", "IAM API Reference: UploadSigningCertificate"},

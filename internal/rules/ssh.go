@@ -20,8 +20,8 @@ var (
 		Rationale: "DSA keys are fixed at 1024 bits and were removed from OpenSSH; they no longer give the protection a key should.",
 		Remediation: Remediation{
 			Console:   "IAM > Users > (user) > Security credentials > SSH public keys: upload an RSA key of at least the baseline's RSA size (2048 bits by default) and delete the DSA one.",
-			CLI:       "ssh-keygen -t rsa -b 4096; aws iam upload-ssh-public-key --user-name USER --ssh-public-key-body file://id_rsa.pub",
-			Terraform: "Replace public_key in aws_iam_user_ssh_key with an RSA key of at least the baseline's RSA size, 2048 bits by default (ssh-keygen -t rsa -b 4096, or tls_private_key with rsa_bits = 4096).",
+			CLI:       "ssh-keygen -t rsa -b BITS, BITS at least the baseline's RSA size (2048 by default); aws iam upload-ssh-public-key --user-name USER --ssh-public-key-body file://id_rsa.pub",
+			Terraform: "Replace public_key in aws_iam_user_ssh_key with an RSA key of BITS at least the baseline's RSA size, 2048 by default (ssh-keygen -t rsa -b BITS, or tls_private_key with rsa_bits = BITS).",
 		},
 		References:    []string{"NIST SP 800-131A", "AWS CodeCommit User Guide: SSH connections"},
 		ResourceTypes: sshKeyTypes,
@@ -33,8 +33,8 @@ var (
 		Rationale: "RSA keys below 2048 bits are within reach of factoring; IAM itself asks for at least 2048.",
 		Remediation: Remediation{
 			Console:   "Generate a key of at least the baseline's RSA size (2048 bits by default) and upload it in place of the short one.",
-			CLI:       "ssh-keygen -t rsa -b 4096; aws iam upload-ssh-public-key, then aws iam delete-ssh-public-key for the old key.",
-			Terraform: "Use a public_key of at least the baseline's RSA size, 2048 bits by default (tls_private_key { algorithm = \"RSA\", rsa_bits = 4096 }).",
+			CLI:       "ssh-keygen -t rsa -b BITS, BITS at least the baseline's RSA size (2048 by default); aws iam upload-ssh-public-key, then aws iam delete-ssh-public-key for the old key.",
+			Terraform: "Use a public_key of BITS at least the baseline's RSA size, 2048 by default (tls_private_key { algorithm = \"RSA\", rsa_bits = BITS }).",
 		},
 		References:    []string{"NIST SP 800-131A", "IAM API Reference: UploadSSHPublicKey"},
 		ResourceTypes: sshKeyTypes,
