@@ -303,13 +303,16 @@ func TestCredentialReport(t *testing.T) {
 	if !rep.GeneratedTime.Equal(now) || len(rep.Users) != 2 {
 		t.Fatalf("generated %v, %d users", rep.GeneratedTime, len(rep.Users))
 	}
-	// The age is judged by IAM's clock (the reply's Date), here half an
-	// hour behind the host's; a Date a day behind is not taken (round 315).
-	if host := now.Add(30 * time.Minute); !rep.ServerTime.Equal(now) || !rep.AgeClock(host).Equal(now) || (&CredentialReport{}).AgeClock(host) != host {
+	// The age is judged by IAM's clock (the reply's Date), here ten
+	// minutes behind the host's; a Date a day behind (round 315) or ahead
+	// (round 320) is not taken.
+	if host := now.Add(10 * time.Minute); !rep.ServerTime.Equal(now) || !rep.AgeClock(host).Equal(now) || (&CredentialReport{}).AgeClock(host) != host {
 		t.Errorf("server time %v, age clock %v", rep.ServerTime, rep.AgeClock(host))
 	}
-	if host := now.AddDate(0, 0, 1); rep.AgeClock(host) != host {
-		t.Errorf("a Date a day behind the host's: age clock %v", rep.AgeClock(host))
+	for _, host := range []time.Time{now.AddDate(0, 0, 1), now.AddDate(0, 0, -1)} {
+		if rep.AgeClock(host) != host {
+			t.Errorf("a Date a day from the host's %v: age clock %v", host, rep.AgeClock(host))
+		}
 	}
 	root, alice := rep.Users[0], rep.Users[1]
 	// Root's password_enabled is not_supported, as AWS writes it.

@@ -79,22 +79,24 @@ type ReportUser struct {
 }
 
 // AgeClock is the time to judge the report's age against: IAM's own
-// when its reply gave it, else local (the host's clock). A host clock
-// that runs ahead or behind IAM's would age the report by its error. A
-// Date further behind the host's than MaxDateLag is not taken: a stale
-// one (an endpoint's, a proxy's) made a report IAM could not refresh, 10
-// hours old, half an hour old (round 315).
+// when its reply gave it, else local, the clock the provider judges AWS's
+// dates by (the host's, or STS's where ahead). A host clock that runs
+// ahead or behind IAM's would age the report by its error. A Date more
+// than MaxDateSkew from local is not taken: a stale one (an endpoint's, a
+// proxy's) made a report IAM could not refresh, 10 hours old, half an
+// hour old (round 315), and one a month ahead made keys old that the
+// other data sources judged young (round 320).
 func (r *CredentialReport) AgeClock(local time.Time) time.Time {
-	if r.ServerTime.IsZero() || r.ServerTime.Before(local.Add(-MaxDateLag)) {
+	if r.ServerTime.IsZero() || r.ServerTime.Sub(local).Abs() > MaxDateSkew {
 		return local
 	}
 	return r.ServerTime
 }
 
-// MaxDateLag is how far behind the host's clock a reply's Date may be and
-// still be taken for IAM's: a host clock kept by NTP drifts by seconds,
-// and AWS refuses requests signed 15 minutes off its own.
-const MaxDateLag = time.Hour
+// MaxDateSkew is how far from the provider's clock a reply's Date may be
+// and still be taken for IAM's: AWS refuses a request signed more than 15
+// minutes off its own clock.
+const MaxDateSkew = 15 * time.Minute
 
 // Root reports whether the row is the account root user.
 func (u ReportUser) Root() bool { return u.User == RootUser }

@@ -86,7 +86,7 @@ func (e *Error) Error() string {
 	}
 	attempts := "its last attempt"
 	var me *retry.MaxAttemptsError
-	if errors.As(e.Err, &me) {
+	if errors.As(e.Err, &me) && me.Attempt > 1 {
 		attempts = fmt.Sprintf("each of %d attempts", me.Attempt)
 	}
 	const stalls = "the endpoint, a proxy or the network stalls: check the endpoints and proxy settings, or retry later"
@@ -94,7 +94,7 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("%s: no reply: the connection stayed silent for %v on %s; %s", e.Action, d, attempts, stalls)
 	}
 	if errors.Is(e.Err, ErrReplyUnfinished) {
-		return fmt.Sprintf("%s: no whole reply: its body was still coming in when the time of %s ran out; %s", e.Action, attempts, stalls)
+		return fmt.Sprintf("%s: no whole reply: its body was still coming in when the time of an attempt ran out; %s", e.Action, stalls)
 	}
 	// AWS's own message is left out: it may quote what the configuration
 	// gave (a ValidationError's "Value '...' at 'externalId'", the user

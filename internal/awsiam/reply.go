@@ -27,7 +27,8 @@ var ErrEmptyReply = errors.New("the reply is a success that holds no result, and
 var ErrReplyTooLarge = errors.New("the reply's body is far larger than any IAM, STS or CloudTrail reply of its kind")
 
 // ErrReplyUnfinished is why a call whose reply's body was still coming in
-// when its attempt's time ran out failed: a reply that trickles in.
+// when its attempt's time ran out failed: a reply that trickles in. Such a
+// call is not retried.
 var ErrReplyUnfinished = errors.New("the reply's body was still coming in when its attempt's time ran out")
 
 // MaxReplyBytes is the largest reply body RejectEmptyReplies reads. The
@@ -116,7 +117,9 @@ func readReply(resp *smithyhttp.Response, max int64) ([]byte, error) {
 	var ne net.Error
 	switch {
 	case errors.As(err, &ne) && ne.Timeout():
-		return nil, fmt.Errorf("%w: %w", ErrReplyUnfinished, err)
+		// Not retried: the SDK retries a timeout it can see, and its 25
+		// retries made a bound of 5 minutes an attempt 2 hours (round 320).
+		return nil, fmt.Errorf("%w: %v", ErrReplyUnfinished, err)
 	case err != nil:
 		return nil, fmt.Errorf("reading the reply: %w", err)
 	case int64(len(buf)) > max:

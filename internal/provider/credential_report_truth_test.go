@@ -218,11 +218,11 @@ func TestCredentialReportNotRefreshed(t *testing.T) {
 }
 
 // TestCredentialReportIAMClock: the report's age is judged by IAM's clock
-// (the reply's Date), not the host's. Here the host runs 20 minutes ahead
+// (the reply's Date), not the host's. Here the host runs 10 minutes ahead
 // of IAM, and IAM still serves the report it made 3h59m ago by its own
 // clock, as it does one under four hours old: no IG805, age 3h59m.
 func TestCredentialReportIAMClock(t *testing.T) {
-	iamNow := testNow.Add(-20 * time.Minute)
+	iamNow := testNow.Add(-10 * time.Minute)
 	srv := iamtest.New(t, &iamtest.Account{Now: iamNow, Root: iamtest.Root{MFAEnabled: true}})
 	srv.SetReportTime(iamNow.Add(-(3*time.Hour + 59*time.Minute)))
 	run(t, resource.TestStep{
