@@ -1112,12 +1112,19 @@ func (l *linter) judgeKeySet(head int32) {
 		// the plan, but may be the user of a key named outright whom
 		// neither is, in an account the plan does not show apart from its
 		// own (rounds 266, 267, 270).
-		active = 1
-		for a, n := range l.activeUnheld {
-			if !plan.IDsApart(a, account) {
-				active += n
+		n, found := l.unheldNear[account]
+		if !found { // once for each account, not each such user
+			for a, m := range l.activeUnheld {
+				if !plan.IDsApart(a, account) {
+					n += m
+				}
 			}
+			if l.unheldNear == nil {
+				l.unheldNear = map[string]int{}
+			}
+			l.unheldNear[account] = n
 		}
+		active = 1 + n
 	}
 	if active > 0 {
 		if j, f := rules.VagueUserKeys(u.name, keys, active); j >= 0 && changes[j] != nil {

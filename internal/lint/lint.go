@@ -280,6 +280,7 @@ type linter struct {
 	keyFacts       map[*change][]rules.Finding
 	activeKeys     int            // keys active, or maybe, once the plan is applied
 	activeUnheld   map[string]int // of them, by account (see accountUser), those of a user named outright whom no aws_iam_user holds, not there before
+	unheldNear     map[string]int // activeUnheld of the accounts the plan does not show apart from each account
 	keyScratch     []rules.AccessKey
 	changeScratch  []*change
 	sshKeys        map[string][]rules.Finding // address -> IG401-IG404
