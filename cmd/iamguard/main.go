@@ -490,7 +490,8 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	rep.Config = report.NewConfig(cfg, minSev, waiversAt, rep.Findings, report.Run{ChangedOnly: *changedOnly, Now: at})
 
 	out, color := stdout, isTerminal(stdout)
-	var partial atomic.Pointer[string] // the --output file, while it holds part of a report
+	closeOut := func() error { return nil } // a file's close may report what its writes did not (NFS)
+	var partial atomic.Pointer[string]      // the --output file, while it holds part of a report
 	written := make(chan struct{})
 	defer close(written)
 	go interruptWriting(sigs, written, *output, &partial, stderr)
@@ -504,7 +505,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 			return 0, fmt.Errorf("--output %s: %w", quote.Path(*output), errors.Unwrap(err))
 		}
 		defer f.Close()
-		out, color = f, false
+		out, color, closeOut = f, false, f.Close
 		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
 			// The file itself, links followed: removing a link to it
 			// left the cut-short report behind it (round 304).
@@ -514,7 +515,11 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		}
 	}
 	ropt := report.Options{Color: color, ArtifactURI: uri, FailOn: minSev}
-	if err := write(out, rep, ropt); err != nil {
+	err = write(out, rep, ropt)
+	if err == nil {
+		err = closeOut()
+	}
+	if err != nil {
 		if file := partial.Load(); file != nil {
 			os.Remove(*file)
 		}

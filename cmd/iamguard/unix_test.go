@@ -217,18 +217,7 @@ func TestInterrupt(t *testing.T) {
 			cmd.Stdin = strings.NewReader(binaryPlanBytes)
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			var pid int
-			for deadline := time.Now().Add(20 * time.Second); pid == 0; time.Sleep(20 * time.Millisecond) {
-				if b, err := os.ReadFile(pidFile); err == nil && len(b) > 0 && b[len(b)-1] == '\n' {
-					pid, _ = strconv.Atoi(strings.TrimSpace(string(b)))
-				} else if time.Now().After(deadline) {
-					cmd.Process.Kill()
-					t.Fatalf("terraform never started; stderr %q", stderr.String())
-				}
-			}
+			pid := startTerraform(t, cmd, pidFile)
 			if ents, _ := os.ReadDir(tmp); len(ents) != 1 {
 				t.Errorf("want the temporary copy of the plan in %s while terraform runs, found %d files", tmp, len(ents))
 			}
@@ -243,6 +232,93 @@ func TestInterrupt(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// startTerraform starts cmd, an iamguard whose fake terraform writes its
+// process ID to pidFile, and returns that ID once terraform runs.
+func startTerraform(t *testing.T, cmd *exec.Cmd, pidFile string) int {
+	t.Helper()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if b, err := os.ReadFile(pidFile); err == nil && len(b) > 0 && b[len(b)-1] == '\n' {
+			pid, _ := strconv.Atoi(strings.TrimSpace(string(b)))
+			return pid
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("terraform never started; stderr %v", cmd.Stderr)
+		}
+	}
+}
+
+// TestKilledTerraformDies: iamguard killed outright (a CI job cancelled
+// with SIGKILL to its group, which is not terraform's) takes terraform
+// with it on Linux (round 322: it ran on, orphaned).
+func TestKilledTerraformDies(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("only Linux has a parent-death signal")
+	}
+	pidFile := filepath.Join(t.TempDir(), "pid")
+	tf := shellTerraform(t, "echo $$ > "+pidFile+"\nexec sleep 30\n")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestMainProcess$")
+	cmd.Env = append(os.Environ(), "IAMGUARD_TEST_ARGS=lint\n-\n--terraform\n"+tf)
+	cmd.Stdin = strings.NewReader(binaryPlanBytes)
+	pid := startTerraform(t, cmd, pidFile)
+	cmd.Process.Kill()
+	cmd.Wait()
+	for deadline := time.Now().Add(5 * time.Second); running(pid); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			syscall.Kill(pid, syscall.SIGKILL)
+			t.Fatalf("terraform (pid %d) still runs after iamguard was killed", pid)
+		}
+	}
+}
+
+// TestTerraformOnRelativePath: a terraform found only through a relative
+// entry of PATH is not run, as Go's os/exec runs none, and the error says
+// so, rather than that none exists or running tofu in its place (round
+// 322).
+func TestTerraformOnRelativePath(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, name := range []string{"tb/terraform", "other/tofu"} {
+		os.MkdirAll(filepath.Dir(name), 0o700)
+		if err := os.WriteFile(name, []byte("#!/bin/sh\nexit 1\n"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("PATH", "tb:"+filepath.Join(dir, "other"))
+	planFile := writeFile(t, dir, "tfplan", binaryPlanBytes)
+	wantUsageError(t, lintCLI(t, nil, "lint", "--no-config", planFile),
+		"terraform is found only through a relative entry of PATH (tb/terraform), which iamguard does not run; pass --terraform PATH")
+}
+
+// TestFIFOInItsOwnDirectory: a binary plan read through a FIFO in an
+// initialised directory is shown there, as a file there is (round 322: in
+// the current directory, where terraform found no providers).
+func TestFIFOInItsOwnDirectory(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, ".terraform"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	fifo := filepath.Join(dir, "plan.fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		if f, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+			f.Write([]byte(binaryPlanBytes))
+			f.Close()
+		}
+	}()
+	tf := shellTerraform(t, `test -d .terraform || { echo "Error: not initialised: $PWD" >&2; exit 1; }
+cat "`+mustAbs(t, fixture)+`"
+`)
+	if r := lintCLI(t, nil, "lint", "--no-config", "--terraform", tf, fifo); r.code != 1 {
+		t.Errorf("exit %d, stderr %q; want the plan linted", r.code, r.stderr)
 	}
 }
 

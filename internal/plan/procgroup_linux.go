@@ -19,3 +19,10 @@ func endGroup(cmd *exec.Cmd) {
 		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 	}
 }
+
+// dieWithParent has the kernel kill terraform when iamguard dies, however
+// (round 322: a CI job cancelled with SIGKILL to iamguard's group left
+// terraform, in a group of its own, running). The signal follows the
+// thread that started it, and Go keeps its threads while the process
+// lives.
+func dieWithParent(attr *syscall.SysProcAttr) { attr.Pdeathsig = syscall.SIGKILL }

@@ -111,10 +111,17 @@ func showPlan(ctx context.Context, shown, name string, piped bool, r io.Reader, 
 		runCtx, cancel = context.WithTimeout(ctx, tf.Timeout)
 	}
 	defer cancel()
-	if dir != "" && !piped {
+	// In the plan's own directory, a FIFO's and a file redirected to
+	// stdin's too, by the path of its copy (round 322: they ran in the
+	// current directory, and terraform found no providers).
+	switch {
+	case dir == "":
+	case piped:
+		if path, err = filepath.Abs(path); err != nil {
+			return nil, fmt.Errorf("%s: %v", shown, err)
+		}
+	default:
 		path = filepath.Base(path)
-	} else {
-		dir = ""
 	}
 	if strings.HasPrefix(path, "-") {
 		path = "." + string(filepath.Separator) + path // a file, not a flag of terraform show
@@ -230,8 +237,15 @@ func findTerraform(flagValue string) (string, error) {
 		return tf, nil
 	}
 	for _, name := range []string{"terraform", "tofu"} {
-		if tf, err := lookPath(name); err == nil {
+		tf, err := lookPath(name)
+		switch {
+		case err == nil:
 			return tf, nil
+		case errors.Is(err, exec.ErrDot):
+			// As Go's os/exec, a program found only through a relative
+			// entry of PATH is not run (round 322: it said none was found,
+			// or ran tofu on a Terraform plan).
+			return "", fmt.Errorf("%s is found only through a relative entry of PATH (%s), which iamguard does not run; pass --terraform PATH", name, quote.Path(tf))
 		}
 	}
 	return "", errors.New("no terraform (or tofu) found on PATH; install one, pass --terraform PATH, or lint the output of terraform show -json")
@@ -242,7 +256,7 @@ func findTerraform(flagValue string) (string, error) {
 func lookPath(name string) (string, error) {
 	tf, err := exec.LookPath(name)
 	if err != nil {
-		return "", err
+		return tf, err
 	}
 	return filepath.Abs(tf)
 }
