@@ -264,7 +264,8 @@ func TestKilledTerraformDies(t *testing.T) {
 	pidFile := filepath.Join(t.TempDir(), "pid")
 	tf := shellTerraform(t, "echo $$ > "+pidFile+"\nexec sleep 30\n")
 	cmd := exec.Command(os.Args[0], "-test.run=^TestMainProcess$")
-	cmd.Env = append(os.Environ(), "IAMGUARD_TEST_ARGS=lint\n-\n--terraform\n"+tf)
+	// Its temporary copy of the plan stays behind, as SIGKILL leaves it.
+	cmd.Env = append(os.Environ(), "TMPDIR="+t.TempDir(), "IAMGUARD_TEST_ARGS=lint\n-\n--terraform\n"+tf)
 	cmd.Stdin = strings.NewReader(binaryPlanBytes)
 	pid := startTerraform(t, cmd, pidFile)
 	cmd.Process.Kill()
@@ -292,8 +293,31 @@ func TestTerraformOnRelativePath(t *testing.T) {
 	}
 	t.Setenv("PATH", "tb:"+filepath.Join(dir, "other"))
 	planFile := writeFile(t, dir, "tfplan", binaryPlanBytes)
-	wantUsageError(t, lintCLI(t, nil, "lint", "--no-config", planFile),
-		"terraform is found only through a relative entry of PATH (tb/terraform), which iamguard does not run; pass --terraform PATH")
+	want := "terraform is found first through a relative entry of PATH (tb/terraform), which iamguard does not run; pass --terraform with its absolute path"
+	wantUsageError(t, lintCLI(t, nil, "lint", "--no-config", planFile), want)
+	// Named so too (round 323).
+	wantUsageError(t, lintCLI(t, nil, "lint", "--no-config", "--terraform", "terraform", planFile), "--terraform terraform: "+want)
+}
+
+// TestRelativeTMPDIR: a relative TMPDIR is where iamguard runs, not in the
+// plan's directory where terraform show runs (round 323: the provider's
+// plugin could make no socket, and every such plan failed).
+func TestRelativeTMPDIR(t *testing.T) {
+	plan := mustAbs(t, fixture)
+	t.Chdir(t.TempDir())
+	for _, d := range []string{"tmp", "live/.terraform"} {
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("TMPDIR", "tmp")
+	planFile := writeFile(t, "live", "tfplan", binaryPlanBytes)
+	tf := shellTerraform(t, `test -d "$TMPDIR" || { echo "Error: no $TMPDIR in $PWD" >&2; exit 1; }
+cat "`+plan+`"
+`)
+	if r := lintCLI(t, nil, "lint", "--no-config", "--terraform", tf, planFile); r.code != 1 {
+		t.Errorf("exit %d, stderr %q; want the plan linted", r.code, r.stderr)
+	}
 }
 
 // TestFIFOInItsOwnDirectory: a binary plan read through a FIFO in an

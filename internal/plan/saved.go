@@ -131,6 +131,14 @@ func showPlan(ctx context.Context, shown, name string, piped bool, r io.Reader, 
 	defer stop()
 	cmd := exec.CommandContext(runCtx, bin, "show", "-json", "-no-color", path)
 	cmd.Dir = dir
+	if tmp := os.Getenv("TMPDIR"); dir != "" && tmp != "" && !filepath.IsAbs(tmp) {
+		// Where the user ran iamguard, not in dir: terraform's provider
+		// plugins make their sockets there (round 323: every plan shown
+		// in its own directory failed with a relative TMPDIR).
+		if abs, err := filepath.Abs(tmp); err == nil {
+			cmd.Env = append(os.Environ(), "TMPDIR="+abs)
+		}
+	}
 	ownGroup(cmd)
 	// Once terraform is killed, stop waiting for its output even if a
 	// child of it still holds the pipes open.
@@ -229,9 +237,19 @@ func findTerraform(flagValue string) (string, error) {
 	if name == "" {
 		name, from = os.Getenv(TerraformEnv), TerraformEnv+"="
 	}
+	// As Go's os/exec, a program found first through a relative entry of
+	// PATH (".", "", "bin") is not run, and the error says so (round 322:
+	// it said none was found, or ran tofu on a Terraform plan; round 323:
+	// so did --terraform terraform).
+	relative := func(name, tf string) error {
+		return fmt.Errorf("%s is found first through a relative entry of PATH (%s), which iamguard does not run; pass --terraform with its absolute path", name, quote.Path(tf))
+	}
 	if name != "" {
 		tf, err := lookPath(name)
-		if err != nil {
+		switch {
+		case errors.Is(err, exec.ErrDot):
+			return "", fmt.Errorf("%s%s: %w", from, quote.Path(name), relative(name, tf))
+		case err != nil:
 			return "", fmt.Errorf("%s%s: not found, or not an executable file", from, quote.Path(name))
 		}
 		return tf, nil
@@ -242,10 +260,7 @@ func findTerraform(flagValue string) (string, error) {
 		case err == nil:
 			return tf, nil
 		case errors.Is(err, exec.ErrDot):
-			// As Go's os/exec, a program found only through a relative
-			// entry of PATH is not run (round 322: it said none was found,
-			// or ran tofu on a Terraform plan).
-			return "", fmt.Errorf("%s is found only through a relative entry of PATH (%s), which iamguard does not run; pass --terraform PATH", name, quote.Path(tf))
+			return "", relative(name, tf)
 		}
 	}
 	return "", errors.New("no terraform (or tofu) found on PATH; install one, pass --terraform PATH, or lint the output of terraform show -json")
