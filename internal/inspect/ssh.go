@@ -86,11 +86,11 @@ func parseSSHAuthorized(text string) (*SSHKey, error) {
 	}
 	pub, comment, options, rest, err := ssh.ParseAuthorizedKey([]byte(text))
 	if err != nil {
-		if k := refusedParams(text); k != nil {
-			if holdsKey(k.Comment) {
-				return nil, errSecondKey
+		if k, err := refusedParams(text); k != nil || err != nil {
+			if err == nil && holdsKey(k.Comment) {
+				err = errSecondKey
 			}
-			return k, nil
+			return k, err
 		}
 		// x/crypto/ssh's reasons can quote the input; give a fixed one.
 		return nil, errors.New("not an OpenSSH public key (expected \"TYPE BASE64 [comment]\" with valid base64 key data)")
@@ -166,16 +166,17 @@ const maxRSABits = 16384
 // it is judged as its PEM form, which crypto/x509 reads: an RSA key whose
 // public exponent is 1 (round 297: judged as giving no security) or past 24
 // bits (round 122), or a DSA key of other sizes than 1024 and 160 bits
-// (round 269). It is nil for anything else, and for any other reason to
-// refuse the key.
-func refusedParams(text string) *SSHKey {
+// (round 269). An RSA key of an even exponent, which no private key
+// matches, is refused with that reason (round 324: "not an OpenSSH public
+// key ... valid base64"). Both are nil for anything else.
+func refusedParams(text string) (*SSHKey, error) {
 	f := sshFields(text)
 	if len(f) < 2 {
-		return nil
+		return nil, nil
 	}
 	data, err := base64.StdEncoding.DecodeString(f[1])
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	var key any
 	switch f[0] {
@@ -184,9 +185,14 @@ func refusedParams(text string) *SSHKey {
 			Name string
 			E, N *big.Int
 		}
-		if ssh.Unmarshal(data, &w) != nil || w.Name != f[0] || w.N.Sign() <= 0 || w.N.BitLen() > maxRSABits ||
-			w.E.Sign() <= 0 || w.E.BitLen() <= 24 && w.E.Cmp(big.NewInt(1)) != 0 || w.E.BitLen() > maxRSABits || w.E.Bit(0) == 0 {
-			return nil
+		if ssh.Unmarshal(data, &w) != nil || w.Name != f[0] || w.N.Sign() <= 0 || w.N.BitLen() > maxRSABits || w.E.Sign() <= 0 || w.E.BitLen() > maxRSABits {
+			return nil, nil
+		}
+		if w.E.Bit(0) == 0 {
+			return nil, errors.New("an RSA key with an even public exponent, which no private key matches")
+		}
+		if w.E.BitLen() <= 24 && w.E.Cmp(big.NewInt(1)) != 0 {
+			return nil, nil
 		}
 		if !w.E.IsInt64() || w.E.Int64() > math.MaxInt {
 			// Past what crypto/rsa holds, though OpenSSH reads and uses
@@ -194,7 +200,7 @@ func refusedParams(text string) *SSHKey {
 			// made canonical as OpenSSH's fingerprint is.
 			k := newSSHKey(wireKey{ssh.KeyAlgoRSA, ssh.Marshal(w)}, EncodingSSH)
 			k.Algorithm, k.Bits, k.Comment = "RSA", w.N.BitLen(), strings.Join(f[2:], " ")
-			return k
+			return k, nil
 		}
 		key = &rsa.PublicKey{N: w.N, E: int(w.E.Int64())}
 	case ssh.KeyAlgoDSA:
@@ -204,19 +210,19 @@ func refusedParams(text string) *SSHKey {
 		}
 		// What crypto/x509 asks of the PEM form: positive numbers.
 		if ssh.Unmarshal(data, &w) != nil || w.Name != f[0] || w.P.Sign() <= 0 || w.Q.Sign() <= 0 || w.G.Sign() <= 0 || w.Y.Sign() <= 0 {
-			return nil
+			return nil, nil
 		}
 		key = &dsa.PublicKey{Parameters: dsa.Parameters{P: w.P, Q: w.Q, G: w.G}, Y: w.Y}
 	default:
-		return nil
+		return nil, nil
 	}
 	pub, err := ssh.NewPublicKey(key)
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	k := newSSHKey(pub, EncodingSSH)
 	k.Comment = strings.Join(f[2:], " ")
-	return k
+	return k, nil
 }
 
 // wireKey is an SSH key known by its wire form alone, for one no crypto

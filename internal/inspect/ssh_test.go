@@ -156,7 +156,10 @@ func TestParseSSHPublicKeyErrors(t *testing.T) {
 		// in this form as in SSH's (round 115).
 		{"pem pkcs1 rsa exponent 2", certtest.PEM("RSA PUBLIC KEY", pkcs1Public(&rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 2})), "even public exponent 2, which no private key matches"},
 		{"pem pkix rsa exponent 65538", certtest.SSHPEM(t, &rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 65538}), "even public exponent 65538, which no private key matches"},
-		{"ssh rsa exponent 2", wire(t, certtest.RSA(t, 2048).N, big.NewInt(2)), "not an OpenSSH public key"},
+		// In its OpenSSH form too, said so (round 324: "not an OpenSSH public
+		// key ... valid base64").
+		{"ssh rsa exponent 2", wire(t, certtest.RSA(t, 2048).N, big.NewInt(2)), "an RSA key with an even public exponent, which no private key matches"},
+		{"ssh rsa exponent 2^25", wire(t, certtest.RSA(t, 2048).N, big.NewInt(1<<25)), "an RSA key with an even public exponent, which no private key matches"},
 		// Nor one of a negative exponent, long or short (round 309: a long
 		// odd one passed as a sound key).
 		{"ssh rsa exponent -(2^32+1)", wire(t, certtest.RSA(t, 2048).N, big.NewInt(-(1<<32 + 1))), "not an OpenSSH public key"},

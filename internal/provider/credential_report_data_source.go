@@ -62,8 +62,9 @@ func (d *credentialReportDataSource) Schema(_ context.Context, _ datasource.Sche
 	attrs := findingsAttributes()
 	attrs["generated_time"] = schema.StringAttribute{Computed: true, Description: "When IAM generated the report (RFC 3339); null when IAM's reply gave no time (a " +
 		rules.CheckIncomplete.ID + " finding)."}
-	attrs["age_seconds"] = schema.Int64Attribute{Computed: true, Description: "Age of the report when it was read, in seconds, by IAM's clock (the Date of its reply; the host's clock " +
-		"when the reply has none), so a host clock that runs ahead or behind does not age the report; judged against the baseline (" +
+	attrs["age_seconds"] = schema.Int64Attribute{Computed: true, Description: "Age of the report when it was read, in seconds, by IAM's clock (the Date of its reply), so a host clock that runs " +
+		"ahead or behind does not age the report, unless the Date is missing or more than " + fmt.Sprint(awsiam.MaxDateSkew.Minutes()) + " minutes from the provider's clock (the host's, or STS's " +
+		"where ahead), which is then used; judged against the baseline (" +
 		rules.CredentialReportStale.Name() + ") however the report was obtained; null when its generation time is not known."}
 	attrs["generated_on_request"] = schema.BoolAttribute{Computed: true, Description: "True when IAM generated the report (or confirmed one younger than four hours) " +
 		"on this read; false when GenerateCredentialReport was denied or failed and the report IAM already held was read instead."}

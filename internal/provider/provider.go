@@ -186,9 +186,9 @@ func (p *iamguardProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			"max_retries": schema.Int64Attribute{Optional: true,
 				Description: fmt.Sprintf("How many times a throttled or failed call is retried, with exponential backoff, before the data source fails: 0 to %d. "+
 					"An attempt that gets no byte from AWS for %d seconds (the AWS CLI's read timeout), or not the whole of the reply's headers within twice that, has failed, and is retried too; "+
-					"one whose reply's body is still coming in after %d times that has failed, and is not retried. "+
+					"one whose reply's body is still coming in after %d times the %d seconds has failed, and is not retried. "+
 					"Falls back, as in the hashicorp/aws provider, to AWS_MAX_ATTEMPTS and the profile's max_attempts (which the AWS SDK reads as attempts), then %d.",
-					maxRetriesLimit, int(defaultReadTimeout.Seconds()), attemptTimeouts, defaultMaxRetries)},
+					maxRetriesLimit, int(defaultReadTimeout.Seconds()), attemptTimeouts, int(defaultReadTimeout.Seconds()), defaultMaxRetries)},
 			"retry_mode": schema.StringAttribute{Optional: true,
 				Description: "standard (the AWS SDK's retry quota, on by default: a run of failures stops retrying early) or adaptive (the same, plus a client-side " +
 					"rate that slows down when AWS throttles). Falls back to AWS_RETRY_MODE and the profile's retry_mode, then standard."},
