@@ -1774,33 +1774,6 @@ func (rd *reader) providerConfig() error {
 const roleAccountPrefix = "role="
 
 // roleAccount is the account of an assume_role argument, as
-// internAccount names an account by a short string of its own, keeping
-// its kind (see IDsApart, RoleAccount): an account's arguments may be as
-// long as a value is (a role ARN of 60,000 characters Terraform takes),
-// and each key of the account, and each comparison with it, cost that
-// (round 319: 320 MB for 5,000 keys of a 4 MB plan).
-func (rd *reader) internAccount(account string) string {
-	if account == "" {
-		return ""
-	}
-	if short, ok := rd.accountNames[account]; ok {
-		return short
-	}
-	kind := ""
-	switch {
-	case strings.HasPrefix(account, roleAccountPrefix):
-		kind = roleAccountPrefix
-	case strings.HasPrefix(account, "\x00"):
-		kind = "\x00"
-	}
-	if rd.accountNames == nil {
-		rd.accountNames = map[string]string{}
-	}
-	short := kind + "#" + strconv.Itoa(len(rd.accountNames))
-	rd.accountNames[account] = short
-	return short
-}
-
 // canonicalArgument spells it, of one role named by a constant ARN: its
 // partition and account ID ("aws:111111111111"), which choose the account
 // whatever credentials assume the role.
@@ -1830,6 +1803,33 @@ var notAccount = map[string]bool{
 	"use_dualstack_endpoint": true, "use_fips_endpoint": true, "sts_region": true,
 	"token_bucket_rate_limiter_capacity": true, "ec2_metadata_service_endpoint": true,
 	"ec2_metadata_service_endpoint_mode": true, "allowed_account_ids": true, "forbidden_account_ids": true,
+}
+
+// internAccount names an account by a short string of its own, keeping
+// its kind (see IDsApart, RoleAccount): an account's arguments may be as
+// long as a value is (a role ARN of 60,000 characters Terraform takes),
+// and each key of the account, and each comparison with it, cost that
+// (round 319: 320 MB for 5,000 keys of a 4 MB plan).
+func (rd *reader) internAccount(account string) string {
+	if account == "" {
+		return ""
+	}
+	if short, ok := rd.accountNames[account]; ok {
+		return short
+	}
+	kind := ""
+	switch {
+	case strings.HasPrefix(account, roleAccountPrefix):
+		kind = roleAccountPrefix
+	case strings.HasPrefix(account, "\x00"):
+		kind = "\x00"
+	}
+	if rd.accountNames == nil {
+		rd.accountNames = map[string]string{}
+	}
+	short := kind + "#" + strconv.Itoa(len(rd.accountNames))
+	rd.accountNames[account] = short
+	return short
 }
 
 // addAccount records the account of AWS provider configuration name, given
