@@ -164,11 +164,13 @@ const maxRSABits = 16384
 // refusedParams reads an OpenSSH "TYPE BASE64 [comment]" line that
 // x/crypto/ssh refuses for its parameters though OpenSSH reads it, so that
 // it is judged as its PEM form, which crypto/x509 reads: an RSA key whose
-// public exponent is 1 (round 297: judged as giving no security) or past 24
-// bits (round 122), or a DSA key of other sizes than 1024 and 160 bits
-// (round 269). An RSA key of an even exponent, which no private key
-// matches, is refused with that reason (round 324: "not an OpenSSH public
-// key ... valid base64"). Both are nil for anything else.
+// public exponent is 1 (round 297: judged as giving no security), past 24
+// bits (round 122) or even (round 325: whoever holds its primes makes
+// signatures OpenSSH verifies, as Rabin's scheme does: judged by its
+// size), or a DSA key of other sizes than 1024 and 160 bits (round 269).
+// An RSA key of the exponent 0 is refused with that reason (round 324:
+// "not an OpenSSH public key ... valid base64"). Both are nil for anything
+// else.
 func refusedParams(text string) (*SSHKey, error) {
 	f := sshFields(text)
 	if len(f) < 2 {
@@ -185,14 +187,14 @@ func refusedParams(text string) (*SSHKey, error) {
 			Name string
 			E, N *big.Int
 		}
-		if ssh.Unmarshal(data, &w) != nil || w.Name != f[0] || w.N.Sign() <= 0 || w.N.BitLen() > maxRSABits || w.E.Sign() <= 0 || w.E.BitLen() > maxRSABits {
+		if ssh.Unmarshal(data, &w) != nil || w.Name != f[0] || w.N.Sign() <= 0 || w.N.BitLen() > maxRSABits || w.E.Sign() < 0 || w.E.BitLen() > maxRSABits {
 			return nil, nil
 		}
-		if w.E.Bit(0) == 0 {
-			return nil, errors.New("an RSA key with an even public exponent, which no private key matches")
+		if w.E.Sign() == 0 {
+			return nil, errors.New("an RSA key with the public exponent 0, under which no signature verifies")
 		}
-		if w.E.BitLen() <= 24 && w.E.Cmp(big.NewInt(1)) != 0 {
-			return nil, nil
+		if w.E.Bit(0) == 1 && w.E.BitLen() <= 24 && w.E.Cmp(big.NewInt(1)) != 0 {
+			return nil, nil // x/crypto/ssh reads it: refused for another reason
 		}
 		if !w.E.IsInt64() || w.E.Int64() > math.MaxInt {
 			// Past what crypto/rsa holds, though OpenSSH reads and uses
@@ -289,14 +291,11 @@ func parseSSHPEM(text string) (*SSHKey, error) {
 		return nil, fmt.Errorf("the %s block does not hold a valid public key", b.Type)
 	}
 	if k, ok := key.(*rsa.PublicKey); ok {
-		// Refused as SSH refuses the same key in its own form: an even
-		// exponent is no RSA key (round 115), and no SSH takes a modulus
-		// past maxRSABits (round 122). The exponent 1 is read, to be judged
-		// as giving no security (see keyFlaw).
-		switch {
-		case k.E%2 == 0:
-			return nil, fmt.Errorf("the %s block holds an RSA key with the even public exponent %d, which no private key matches", b.Type, k.E)
-		case k.N.BitLen() > maxRSABits:
+		// Refused as SSH refuses the same key in its own form: no SSH takes
+		// a modulus past maxRSABits (round 122). The exponent 1 is read, to
+		// be judged as giving no security (see keyFlaw), and an even one,
+		// to be judged by its size (see refusedParams).
+		if k.N.BitLen() > maxRSABits {
 			return nil, fmt.Errorf("the %s block holds an RSA key of %d bits, past the %d that SSH takes", b.Type, k.N.BitLen(), maxRSABits)
 		}
 	}

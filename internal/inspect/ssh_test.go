@@ -152,14 +152,9 @@ func TestParseSSHPublicKeyErrors(t *testing.T) {
 		{"pem rsa past 16384 bits", certtest.SSHPEM(t, &rsa.PublicKey{N: hugeN, E: 65537}), "past the 16384 that SSH takes"},
 		{"no-break space", strings.Replace(wire(t, certtest.RSA(t, 2048).N, big.NewInt(1<<24+1)), " ", "\u00a0", 1), "not an OpenSSH public key"},
 		{"negative modulus", wire(t, new(big.Int).Neg(certtest.RSA(t, 2048).N), big.NewInt(65537)), "modulus is not positive"},
-		// Keys of an even exponent, which no private key matches, refused
-		// in this form as in SSH's (round 115).
-		{"pem pkcs1 rsa exponent 2", certtest.PEM("RSA PUBLIC KEY", pkcs1Public(&rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 2})), "even public exponent 2, which no private key matches"},
-		{"pem pkix rsa exponent 65538", certtest.SSHPEM(t, &rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 65538}), "even public exponent 65538, which no private key matches"},
-		// In its OpenSSH form too, said so (round 324: "not an OpenSSH public
-		// key ... valid base64").
-		{"ssh rsa exponent 2", wire(t, certtest.RSA(t, 2048).N, big.NewInt(2)), "an RSA key with an even public exponent, which no private key matches"},
-		{"ssh rsa exponent 2^25", wire(t, certtest.RSA(t, 2048).N, big.NewInt(1<<25)), "an RSA key with an even public exponent, which no private key matches"},
+		// The exponent 0, under which no signature verifies, said so
+		// (round 325: "not an OpenSSH public key ... valid base64").
+		{"ssh rsa exponent 0", wire(t, certtest.RSA(t, 2048).N, big.NewInt(0)), "the public exponent 0, under which no signature verifies"},
 		// Nor one of a negative exponent, long or short (round 309: a long
 		// odd one passed as a sound key).
 		{"ssh rsa exponent -(2^32+1)", wire(t, certtest.RSA(t, 2048).N, big.NewInt(-(1<<32 + 1))), "not an OpenSSH public key"},
@@ -273,6 +268,23 @@ func TestFingerprintsAsXCrypto(t *testing.T) {
 	}
 }
 
+// TestSSHEvenExponent: a key of an even exponent is its modulus's size, and
+// one key in both forms, so IG402 and IG404 judge it (round 325).
+func TestSSHEvenExponent(t *testing.T) {
+	n := certtest.RSA(t, 1024).N
+	line, err := inspect.ParseSSHPublicKey(wire(t, n, big.NewInt(2)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	block, err := inspect.ParseSSHPublicKey(certtest.PEM("RSA PUBLIC KEY", pkcs1Public(&rsa.PublicKey{N: n, E: 2})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if line.Bits != 1024 || line.Algorithm != "RSA" || line.SHA256Fingerprint != block.SHA256Fingerprint {
+		t.Errorf("line %+v, block %+v: want one 1,024-bit RSA key", line, block)
+	}
+}
+
 // An Ed25519 key of small order or off the curve is flawed in every form
 // IAM takes and as a security key's (round 244), and so is an RSA key of
 // the public exponent 1, which OpenSSH reads (round 297); a sound one is
@@ -298,6 +310,15 @@ func TestSSHKeyFlaw(t *testing.T) {
 		{"ssh rsa exponent 1", wire(t, certtest.RSA(t, 2048).N, big.NewInt(1)), "public exponent 1"},
 		{"pem rsa exponent 1", certtest.SSHPEM(t, &rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 1}), "public exponent 1"},
 		{"ssh rsa exponent 3", wire(t, certtest.RSA(t, 2048).N, big.NewInt(3)), ""},
+		// An even exponent is read and judged by its size, in both forms:
+		// whoever holds the primes signs as Rabin's scheme does, and
+		// OpenSSH verifies it (round 325: refused, IG403 medium, though a
+		// 1,024-bit key was IG402 high).
+		{"ssh rsa exponent 2", wire(t, certtest.RSA(t, 2048).N, big.NewInt(2)), ""},
+		{"ssh rsa exponent 2^25", wire(t, certtest.RSA(t, 2048).N, big.NewInt(1<<25)), ""},
+		{"ssh rsa exponent 2^64", wire(t, certtest.RSA(t, 2048).N, new(big.Int).Lsh(big.NewInt(1), 64)), ""},
+		{"pem pkcs1 rsa exponent 2", certtest.PEM("RSA PUBLIC KEY", pkcs1Public(&rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 2})), ""},
+		{"pem pkix rsa exponent 65538", certtest.SSHPEM(t, &rsa.PublicKey{N: certtest.RSA(t, 2048).N, E: 65538}), ""},
 		// Named by a signature algorithm, as OpenSSH reads it (round 309).
 		{"rsa-sha2-512 exponent 1", "rsa-sha2-512" + strings.TrimPrefix(wire(t, certtest.RSA(t, 2048).N, big.NewInt(1)), "ssh-rsa"), "public exponent 1"},
 	} {

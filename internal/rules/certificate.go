@@ -332,9 +332,12 @@ func weakKey(c *inspect.Certificate, b Baseline) string {
 		return fmt.Sprintf("ECDSA key of %d bits; at least 256 required", bits)
 	case alg == "RSA" && bits > inspect.MaxRSABits:
 		return fmt.Sprintf("RSA key of %d bits; no TLS client takes a key past %d bits", bits, inspect.MaxRSABits)
-	case alg == "RSA" && (c.KeyExponent < 3 || c.KeyExponent%2 == 0):
-		// 1 makes the key do nothing; an even one is no RSA key.
+	case alg == "RSA" && c.KeyExponent < 3:
 		return fmt.Sprintf("RSA key with the public exponent %d, which gives no security; use 65537", c.KeyExponent)
+	case alg == "RSA" && c.KeyExponent%2 == 0:
+		// Its owner can sign as Rabin's scheme does (round 325), but
+		// crypto/rsa, Go's TLS among others, refuses it.
+		return fmt.Sprintf("RSA key with the even public exponent %d, which TLS libraries such as Go's refuse; use 65537", c.KeyExponent)
 	case c.KeyFlaw != "":
 		return c.KeyFlaw
 	case alg != "RSA" && alg != "ECDSA" && alg != "Ed25519":

@@ -131,7 +131,7 @@ func TestEvaluateServerCertificate(t *testing.T) {
 		{"RSA exponent 2", serverCert(exponent(2), p.chain(), ""), b,
 			[]want{{"IG304", High, "certificate_body", "RSA key with the public exponent 2, which gives no security; use 65537"}}},
 		{"RSA exponent 4", serverCert(exponent(4), p.chain(), ""), b,
-			[]want{{"IG304", High, "certificate_body", "RSA key with the public exponent 4, which gives no security; use 65537"}}},
+			[]want{{"IG304", High, "certificate_body", "RSA key with the even public exponent 4, which TLS libraries such as Go's refuse; use 65537"}}},
 		{"RSA exponent 3", serverCert(exponent(3), p.chain(), ""), b, nil},
 		{"Ed25519 neutral point", serverCert(ed25519Key("0100000000000000000000000000000000000000000000000000000000000000"), p.chain(), ""), b,
 			[]want{{"IG304", High, "certificate_body", smallOrder}}},
