@@ -532,8 +532,13 @@ func diagError(diags hcl.Diagnostics) error {
 
 // Covers reports whether the waiver is for this rule, and for this address
 // in this plan (as the run names it): any plan when it names none.
+//
+// A plan named by its absolute path is matched by an absolute pattern
+// only, and a relative one by a relative pattern: "*ci/*" waived prod's
+// plan when it was named under a checkout called infra-ci (round 326).
 func (w Waiver) Covers(ruleID, plan, address string) bool {
-	return w.Rule == ruleID && (w.Plan == "" || glob.Match(w.Plan, plan)) && glob.Match(w.Address, address)
+	return w.Rule == ruleID && (w.Plan == "" || filepath.IsAbs(w.Plan) == filepath.IsAbs(plan) && glob.Match(w.Plan, plan)) &&
+		glob.Match(w.Address, address)
 }
 
 // ExpiredAt reports whether the waiver no longer applies at now: it applies

@@ -207,6 +207,22 @@ func TestWaiverPlan(t *testing.T) {
 			t.Errorf("plan %q, address %q: %v, want %v", c.plan, c.address, got, c.want)
 		}
 	}
+	// A plan named by its absolute path, by an absolute pattern only, and
+	// a relative one by a relative pattern (round 326).
+	for _, c := range []struct {
+		pattern, plan string
+		want          bool
+	}{
+		{"*ci/*", "/home/runner/infra-ci/envs/prod/plan.json", false},
+		{"*/ci/*", "/w/envs/ci/plan.json", false},
+		{"/w/envs/ci/*", "/w/envs/ci/plan.json", true},
+		{"/*/ci/*", "envs/ci/plan.json", false},
+		{"*ci/*", "envs/ci/plan.json", true},
+	} {
+		if got := (Waiver{Rule: "IG202", Address: "*", Plan: c.pattern}).Covers("IG202", c.plan, addr); got != c.want {
+			t.Errorf("plan %q, pattern %q: %v, want %v", c.plan, c.pattern, got, c.want)
+		}
+	}
 	cfg, err := Parse([]byte("waiver {\n  rule = \"IG202\"\n  address = \"a\"\n  plan = \"envs/prod/*\"\n  reason = \"r\"\n}\n"), "c.hcl")
 	if err != nil || len(cfg.Waivers) != 1 || cfg.Waivers[0].Plan != "envs/prod/*" {
 		t.Fatalf("a waiver's plan: %v, %+v", err, cfg)
