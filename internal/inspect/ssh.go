@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"slices"
 	"strings"
 
 	"golang.org/x/crypto/ssh"
@@ -69,22 +70,18 @@ func parseSSHAuthorized(text string) (*SSHKey, error) {
 	if strings.ContainsAny(text, "\r\n") {
 		return nil, errors.New("more than one line of key data; IAM takes one public key")
 	}
-	// OpenSSH reads "rsa-sha2-512 DATA" (a signature algorithm's name) as
-	// the RSA key DATA, and "rsa-sha2-512-cert-v01@openssh.com DATA" as the
-	// RSA certificate DATA, which x/crypto/ssh refuses: read as OpenSSH
-	// reads them, or a weak key so named was IG403 medium, "not an OpenSSH
-	// public key" (rounds 309 and 310).
-	for alg, as := range signatureNames {
-		if rest, ok := strings.CutPrefix(text, alg); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
-			text = as + rest
-		}
-	}
 	// Its base64 decoder skips white space a field cannot end at, a
 	// vertical tab or form feed (round 310).
 	if strings.ContainsAny(text, "\v\f") {
 		text = strings.NewReplacer("\v", "", "\f", "").Replace(text)
 	}
 	pub, comment, options, rest, err := ssh.ParseAuthorizedKey([]byte(text))
+	if err != nil {
+		if named := openSSHNames(text); named != text {
+			text = named
+			pub, comment, options, rest, err = ssh.ParseAuthorizedKey([]byte(text))
+		}
+	}
 	if err != nil {
 		if k, err := refusedParams(text); k != nil || err != nil {
 			if err == nil && holdsKey(k.Comment) {
@@ -118,6 +115,76 @@ func parseSSHAuthorized(text string) (*SSHKey, error) {
 	k := newSSHKey(pub, EncodingSSH)
 	k.Comment = comment
 	return k, nil
+}
+
+// openSSHNames writes the key type of a "TYPE BASE64 [comment]" line, and
+// the one its key data begins with, as x/crypto/ssh names them, where
+// OpenSSH reads another name as that type: a signature algorithm's
+// ("rsa-sha2-512", rounds 309 and 310), or a plain key type's short name
+// in any case ("RSA", "ed25519"; round 327: read in the key data, a key of
+// the exponent 1, a small-order Ed25519 key and a DSA key so named were
+// IG403 medium, "not an OpenSSH public key"). Other text is left as it is.
+func openSSHNames(text string) string {
+	f := sshFields(text)
+	if len(f) < 2 {
+		return text
+	}
+	data, err := base64.StdEncoding.DecodeString(f[1])
+	if err != nil {
+		return text
+	}
+	var w struct {
+		Name string
+		Rest []byte `ssh:"rest"`
+	}
+	if ssh.Unmarshal(data, &w) != nil {
+		return text
+	}
+	inner := keyTypeName(w.Name, w.Rest)
+	outer := keyTypeName(f[0], w.Rest)
+	if inner == w.Name && outer == f[0] {
+		return text
+	}
+	if inner != w.Name {
+		w.Name = inner
+		f[1] = base64.StdEncoding.EncodeToString(ssh.Marshal(w))
+	}
+	// The fields' own separators are kept: the comment is what follows.
+	comment := strings.TrimLeft(text, " \t")
+	for range 2 {
+		comment = strings.TrimLeft(comment[strings.IndexAny(comment+" ", " \t"):], " \t")
+	}
+	return strings.TrimSpace(outer + " " + f[1] + " " + comment)
+}
+
+// keyTypeName is the key type x/crypto/ssh names what OpenSSH reads as
+// name (see openSSHNames); data is the rest of the key data, whose curve
+// an ECDSA key's short name leaves to it.
+func keyTypeName(name string, data []byte) string {
+	if as, ok := signatureNames[name]; ok {
+		return as
+	}
+	switch strings.ToLower(name) {
+	case "rsa":
+		return ssh.KeyAlgoRSA
+	case "dsa":
+		return ssh.KeyAlgoDSA
+	case "ed25519":
+		return ssh.KeyAlgoED25519
+	case "ed25519-sk":
+		return ssh.KeyAlgoSKED25519
+	case "ecdsa-sk":
+		return ssh.KeyAlgoSKECDSA256
+	case "ecdsa":
+		var curve struct {
+			Name string
+			Rest []byte `ssh:"rest"`
+		}
+		if ssh.Unmarshal(data, &curve) == nil && slices.Contains([]string{"nistp256", "nistp384", "nistp521"}, curve.Name) {
+			return "ecdsa-sha2-" + curve.Name
+		}
+	}
+	return name
 }
 
 // signatureNames are the names of RSA signature algorithms OpenSSH reads

@@ -268,6 +268,49 @@ func TestFingerprintsAsXCrypto(t *testing.T) {
 	}
 }
 
+// TestSSHKeyNames: a key whose line, or whose key data, names its type as
+// OpenSSH also reads it (a signature algorithm, a short name in any case)
+// is that key, with its fingerprint and its flaws (round 327: IG403
+// medium, "not an OpenSSH public key", for a key of the exponent 1 so
+// named in its data).
+func TestSSHKeyNames(t *testing.T) {
+	named := func(line, outer, inner string) string {
+		f := strings.Fields(line)
+		data, _ := base64.StdEncoding.DecodeString(f[1])
+		var w struct {
+			Name string
+			Rest []byte `ssh:"rest"`
+		}
+		if err := gossh.Unmarshal(data, &w); err != nil {
+			t.Fatal(err)
+		}
+		w.Name = inner
+		return outer + " " + base64.StdEncoding.EncodeToString(gossh.Marshal(w)) + " me"
+	}
+	e1 := wire(t, certtest.RSA(t, 2048).N, big.NewInt(1))
+	dsaKey := certtest.SSHAuthorized(t, certtest.DSA(t), "")
+	ed := certtest.SSHAuthorized(t, certtest.Ed25519(t).Public(), "")
+	for _, c := range []struct {
+		name, plain, outer, inner string
+	}{
+		{"rsa-sha2-512 in the data", e1, "ssh-rsa", "rsa-sha2-512"},
+		{"RSA in the data", e1, "ssh-rsa", "RSA"},
+		{"rsa on the line", e1, "rsa", "ssh-rsa"},
+		{"DSA in the data", dsaKey, "ssh-dss", "DSA"},
+		{"ed25519 both", ed, "ED25519", "ed25519"},
+		{"ECDSA both, its curve from its data", certtest.SSHAuthorized(t, &certtest.EC(t, elliptic.P384()).PublicKey, ""), "ECDSA", "ecdsa"},
+	} {
+		want, err := inspect.ParseSSHPublicKey(c.plain)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		got, err := inspect.ParseSSHPublicKey(named(c.plain, c.outer, c.inner))
+		if err != nil || got.SHA256Fingerprint != want.SHA256Fingerprint || got.Bits != want.Bits || got.KeyFlaw != want.KeyFlaw || got.Comment != "me" {
+			t.Errorf("%s: %+v, %v; want %+v", c.name, got, err, want)
+		}
+	}
+}
+
 // TestSSHEvenExponent: a key of an even exponent is its modulus's size, and
 // one key in both forms, so IG402 and IG404 judge it (round 325).
 func TestSSHEvenExponent(t *testing.T) {
