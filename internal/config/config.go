@@ -534,11 +534,25 @@ func diagError(diags hcl.Diagnostics) error {
 // in this plan (as the run names it): any plan when it names none.
 //
 // A plan named by its absolute path is matched by an absolute pattern
-// only, and a relative one by a relative pattern: "*ci/*" waived prod's
-// plan when it was named under a checkout called infra-ci (round 326).
+// only, one named from a parent directory ("../x") by a pattern that
+// starts so, and others by other patterns: "*ci/*" waived prod's plan
+// named under a checkout called infra-ci, by its absolute path (round
+// 326) or through ".." (round 327).
 func (w Waiver) Covers(ruleID, plan, address string) bool {
-	return w.Rule == ruleID && (w.Plan == "" || filepath.IsAbs(w.Plan) == filepath.IsAbs(plan) && glob.Match(w.Plan, plan)) &&
+	return w.Rule == ruleID && (w.Plan == "" || pathRoot(w.Plan) == pathRoot(plan) && glob.Match(w.Plan, plan)) &&
 		glob.Match(w.Address, address)
+}
+
+// pathRoot is where a path (cleaned) starts from: the root, a parent
+// directory, or the working directory.
+func pathRoot(p string) string {
+	switch {
+	case filepath.IsAbs(p):
+		return "/"
+	case p == ".." || strings.HasPrefix(p, "../") || strings.HasPrefix(p, ".."+string(filepath.Separator)):
+		return ".."
+	}
+	return "."
 }
 
 // ExpiredAt reports whether the waiver no longer applies at now: it applies

@@ -207,8 +207,9 @@ func TestWaiverPlan(t *testing.T) {
 			t.Errorf("plan %q, address %q: %v, want %v", c.plan, c.address, got, c.want)
 		}
 	}
-	// A plan named by its absolute path, by an absolute pattern only, and
-	// a relative one by a relative pattern (round 326).
+	// A plan named by its absolute path, by an absolute pattern only, one
+	// named through "..", by a pattern that starts so, and others by other
+	// patterns (rounds 326, 327).
 	for _, c := range []struct {
 		pattern, plan string
 		want          bool
@@ -218,6 +219,8 @@ func TestWaiverPlan(t *testing.T) {
 		{"/w/envs/ci/*", "/w/envs/ci/plan.json", true},
 		{"/*/ci/*", "envs/ci/plan.json", false},
 		{"*ci/*", "envs/ci/plan.json", true},
+		{"*ci/*", "../infra-ci/envs/prod/plan.json", false}, // round 327
+		{"../infra-ci/envs/ci/*", "../infra-ci/envs/ci/plan.json", true},
 	} {
 		if got := (Waiver{Rule: "IG202", Address: "*", Plan: c.pattern}).Covers("IG202", c.plan, addr); got != c.want {
 			t.Errorf("plan %q, pattern %q: %v, want %v", c.plan, c.pattern, got, c.want)
