@@ -15,8 +15,8 @@ import (
 	"fmt"
 	"math"
 	"math/big"
-	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/crypto/ssh"
 )
@@ -140,8 +140,12 @@ func openSSHNames(text string) string {
 	if ssh.Unmarshal(data, &w) != nil {
 		return text
 	}
-	inner := keyTypeName(w.Name, w.Rest)
-	outer := keyTypeName(f[0], w.Rest)
+	// On the line, OpenSSH takes full names only: a signature
+	// algorithm's, not a short name (round 328).
+	inner, outer := keyTypeName(w.Name), f[0]
+	if as, ok := signatureNames[outer]; ok {
+		outer = as
+	}
 	if inner == w.Name && outer == f[0] {
 		return text
 	}
@@ -158,33 +162,34 @@ func openSSHNames(text string) string {
 }
 
 // keyTypeName is the key type x/crypto/ssh names what OpenSSH reads as
-// name (see openSSHNames); data is the rest of the key data, whose curve
-// an ECDSA key's short name leaves to it.
-func keyTypeName(name string, data []byte) string {
+// name at the head of key data (see openSSHNames): a signature
+// algorithm's name, or a plain key type's short name in any ASCII case
+// (OpenSSH's strcasecmp; its ECDSA keys take none, round 328).
+func keyTypeName(name string) string {
 	if as, ok := signatureNames[name]; ok {
 		return as
 	}
-	switch strings.ToLower(name) {
-	case "rsa":
-		return ssh.KeyAlgoRSA
-	case "dsa":
-		return ssh.KeyAlgoDSA
-	case "ed25519":
-		return ssh.KeyAlgoED25519
-	case "ed25519-sk":
-		return ssh.KeyAlgoSKED25519
-	case "ecdsa-sk":
-		return ssh.KeyAlgoSKECDSA256
-	case "ecdsa":
-		var curve struct {
-			Name string
-			Rest []byte `ssh:"rest"`
-		}
-		if ssh.Unmarshal(data, &curve) == nil && slices.Contains([]string{"nistp256", "nistp384", "nistp521"}, curve.Name) {
-			return "ecdsa-sha2-" + curve.Name
+	for short, as := range shortNames {
+		if len(name) == len(short) && strings.ToLower(name) == short && isASCII(name) {
+			return as
 		}
 	}
 	return name
+}
+
+// shortNames are the short names OpenSSH reads in key data as the key
+// types x/crypto/ssh names.
+var shortNames = map[string]string{
+	"rsa": ssh.KeyAlgoRSA, "dsa": ssh.KeyAlgoDSA, "ed25519": ssh.KeyAlgoED25519, "ed25519-sk": ssh.KeyAlgoSKED25519,
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // signatureNames are the names of RSA signature algorithms OpenSSH reads
@@ -217,8 +222,11 @@ func holdsKey(comment string) bool {
 		if len(field) < 16 { // no key's data is that short
 			continue
 		}
-		if data, err := base64.StdEncoding.DecodeString(field); err == nil && ssh.Unmarshal(data, &w) == nil &&
-			(strings.HasPrefix(w.Name, "ssh-") || strings.HasPrefix(w.Name, "ecdsa-") || strings.HasPrefix(w.Name, "sk-")) {
+		if data, err := base64.StdEncoding.DecodeString(field); err != nil || ssh.Unmarshal(data, &w) != nil {
+			continue
+		}
+		// Named as OpenSSH reads it too (round 328: "RSA" passed).
+		if name := keyTypeName(w.Name); strings.HasPrefix(name, "ssh-") || strings.HasPrefix(name, "ecdsa-") || strings.HasPrefix(name, "sk-") {
 			return true
 		}
 	}

@@ -268,11 +268,14 @@ func TestFingerprintsAsXCrypto(t *testing.T) {
 	}
 }
 
-// TestSSHKeyNames: a key whose line, or whose key data, names its type as
-// OpenSSH also reads it (a signature algorithm, a short name in any case)
-// is that key, with its fingerprint and its flaws (round 327: IG403
-// medium, "not an OpenSSH public key", for a key of the exponent 1 so
-// named in its data).
+// TestSSHKeyNames: a key whose key data names its type as OpenSSH also
+// reads it (a signature algorithm, a plain key type's short name in any
+// ASCII case), or whose line names a signature algorithm, is that key,
+// with its fingerprint and its flaws (round 327: IG403 medium, "not an
+// OpenSSH public key", for a key of the exponent 1 so named in its data).
+// Names OpenSSH refuses are refused (round 328): a short name on the
+// line, an ECDSA key's, one in another script's case; and a second key in
+// the comment so named is a second key.
 func TestSSHKeyNames(t *testing.T) {
 	named := func(line, outer, inner string) string {
 		f := strings.Fields(line)
@@ -288,26 +291,41 @@ func TestSSHKeyNames(t *testing.T) {
 		return outer + " " + base64.StdEncoding.EncodeToString(gossh.Marshal(w)) + " me"
 	}
 	e1 := wire(t, certtest.RSA(t, 2048).N, big.NewInt(1))
+	weak := wire(t, certtest.RSA(t, 1024).N, big.NewInt(65537))
 	dsaKey := certtest.SSHAuthorized(t, certtest.DSA(t), "")
 	ed := certtest.SSHAuthorized(t, certtest.Ed25519(t).Public(), "")
+	ec := certtest.SSHAuthorized(t, &certtest.EC(t, elliptic.P384()).PublicKey, "")
+	sk := gossh.KeyAlgoSKED25519 + " " + base64.StdEncoding.EncodeToString(gossh.Marshal(struct{ Type, Key, App string }{
+		gossh.KeyAlgoSKED25519, string(certtest.Ed25519(t).Public().(ed25519.PublicKey)), "ssh:"}))
 	for _, c := range []struct {
 		name, plain, outer, inner string
+		read                      bool
 	}{
-		{"rsa-sha2-512 in the data", e1, "ssh-rsa", "rsa-sha2-512"},
-		{"RSA in the data", e1, "ssh-rsa", "RSA"},
-		{"rsa on the line", e1, "rsa", "ssh-rsa"},
-		{"DSA in the data", dsaKey, "ssh-dss", "DSA"},
-		{"ed25519 both", ed, "ED25519", "ed25519"},
-		{"ECDSA both, its curve from its data", certtest.SSHAuthorized(t, &certtest.EC(t, elliptic.P384()).PublicKey, ""), "ECDSA", "ecdsa"},
+		{"rsa-sha2-512 in the data", e1, "ssh-rsa", "rsa-sha2-512", true},
+		{"RSA in the data", e1, "ssh-rsa", "RSA", true},
+		{"rsa-sha2-256 on the line, Rsa in the data", e1, "rsa-sha2-256", "Rsa", true},
+		{"DSA in the data", dsaKey, "ssh-dss", "DSA", true},
+		{"ED25519 in the data", ed, "ssh-ed25519", "ED25519", true},
+		{"rsa on the line", e1, "rsa", "ssh-rsa", false},
+		{"ECDSA in the data", ec, "ecdsa-sha2-nistp384", "ECDSA", false},
+		{"ed25519-sk in the data", sk, gossh.KeyAlgoSKED25519, "ed25519-sk", true},
+		{"a Kelvin sign in the data", sk, gossh.KeyAlgoSKED25519, "ED25519-S\u212a", false},
 	} {
 		want, err := inspect.ParseSSHPublicKey(c.plain)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
 		got, err := inspect.ParseSSHPublicKey(named(c.plain, c.outer, c.inner))
-		if err != nil || got.SHA256Fingerprint != want.SHA256Fingerprint || got.Bits != want.Bits || got.KeyFlaw != want.KeyFlaw || got.Comment != "me" {
+		switch {
+		case !c.read && err == nil:
+			t.Errorf("%s: read %+v; OpenSSH refuses it", c.name, got)
+		case c.read && (err != nil || got.SHA256Fingerprint != want.SHA256Fingerprint || got.Bits != want.Bits || got.KeyFlaw != want.KeyFlaw || got.Comment != "me"):
 			t.Errorf("%s: %+v, %v; want %+v", c.name, got, err, want)
 		}
+	}
+	second := strings.TrimSuffix(strings.TrimSpace(ed), " ") + " " + strings.TrimSuffix(named(weak, "ssh-rsa", "RSA"), " me")
+	if _, err := inspect.ParseSSHPublicKey(second); err == nil || !strings.Contains(err.Error(), "more than one key") {
+		t.Errorf("a second key named RSA in its data, in the comment: %v", err)
 	}
 }
 
