@@ -119,11 +119,11 @@ func parseSSHAuthorized(text string) (*SSHKey, error) {
 
 // openSSHNames writes the key type of a "TYPE BASE64 [comment]" line, and
 // the one its key data begins with, as x/crypto/ssh names them, where
-// OpenSSH reads another name as that type: a signature algorithm's
-// ("rsa-sha2-512", rounds 309 and 310), or a plain key type's short name
-// in any case ("RSA", "ed25519"; round 327: read in the key data, a key of
-// the exponent 1, a small-order Ed25519 key and a DSA key so named were
-// IG403 medium, "not an OpenSSH public key"). Other text is left as it is.
+// OpenSSH reads another name as that type: on the line, a signature
+// algorithm's ("rsa-sha2-512", rounds 309 and 310); in the key data, that
+// or a short name (see keyTypeName; round 327: a key of the exponent 1, a
+// small-order Ed25519 key and a DSA key so named were IG403 medium, "not
+// an OpenSSH public key"). Other text is left as it is.
 func openSSHNames(text string) string {
 	f := sshFields(text)
 	if len(f) < 2 {
