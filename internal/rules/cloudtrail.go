@@ -61,7 +61,7 @@ var (
 		Remediation: Remediation{
 			Console:   "CloudTrail > Trails: keep a multi-region trail that records management events.",
 			CLI:       "Do not run aws cloudtrail delete-trail on the account's IAM trail.",
-			Terraform: "Keep the aws_cloudtrail resource (an organization trail as one), or make sure another trail records IAM events before removing it.",
+			Terraform: "Keep the aws_cloudtrail resource (an organization trail as one). Deleting a trail is judged whatever else records: where another trail of the account records IAM events in full, waive IG704 with that reason.",
 		},
 		References:    []string{"CIS AWS 3.1", "AWS FSBP CloudTrail.1"},
 		ResourceTypes: cloudTrailTypes,
