@@ -282,36 +282,47 @@ func TestProviderStalledEndpoint(t *testing.T) {
 // headers have not come within it (round 94: held the plan for ever).
 func TestProviderTricklingEndpoint(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{Now: testNow})
-	trickle := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		conn, buf, err := http.NewResponseController(w).Hijack()
 		if err != nil {
 			return
 		}
 		defer conn.Close()
 		buf.WriteString("HTTP/1.1 200 OK\r\n")
-		for range 600 { // a minute at most
-			if _, err := buf.WriteString("X"); err != nil || buf.Flush() != nil {
-				return
+		trickle(r, func() error {
+			if _, err := buf.WriteString("X"); err != nil {
+				return err
 			}
-			select {
-			case <-r.Context().Done():
-				return
-			case <-time.After(100 * time.Millisecond):
-			}
-		}
+			return buf.Flush()
+		})
 	}))
-	defer trickle.Close()
+	defer slow.Close()
 	start := time.Now()
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { preCheck(t) },
 		ProtoV6ProviderFactories: factories(func(p *iamguardProvider) { p.readTimeout = 500 * time.Millisecond }),
 		Steps: []resource.TestStep{{
-			Config:      endpointsProviderBlock(srv.URL, trickle.URL, srv.URL, "") + ppConfig,
+			Config:      endpointsProviderBlock(srv.URL, slow.URL, srv.URL, "") + ppConfig,
 			ExpectError: regexp.MustCompile(`(?s)Cannot use the AWS credentials.*GetCallerIdentity.*timeout\s+awaiting\s+response\s+headers`),
 		}},
 	})
 	if d := time.Since(start); d > 30*time.Second {
 		t.Errorf("took %v", d)
+	}
+}
+
+// trickle calls write, for a byte of the reply, every 100 ms for a minute
+// at most, until it fails or the client hangs up.
+func trickle(r *http.Request, write func() error) {
+	for range 600 {
+		if write() != nil {
+			return
+		}
+		select {
+		case <-r.Context().Done():
+			return
+		case <-time.After(100 * time.Millisecond):
+		}
 	}
 }
 
@@ -322,29 +333,23 @@ func TestProviderTricklingEndpoint(t *testing.T) {
 func TestProviderTricklingBody(t *testing.T) {
 	srv := iamtest.New(t, &iamtest.Account{Now: testNow})
 	var calls atomic.Int32
-	trickle := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		calls.Add(1)
 		w.Header().Set("Content-Type", "text/xml")
 		w.WriteHeader(http.StatusOK)
-		for range 600 { // a minute at most
-			if _, err := w.Write([]byte(" ")); err != nil {
-				return
-			}
+		trickle(r, func() error {
+			_, err := w.Write([]byte(" "))
 			w.(http.Flusher).Flush()
-			select {
-			case <-r.Context().Done():
-				return
-			case <-time.After(100 * time.Millisecond):
-			}
-		}
+			return err
+		})
 	}))
-	defer trickle.Close()
+	defer slow.Close()
 	start := time.Now()
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { preCheck(t) },
 		ProtoV6ProviderFactories: factories(func(p *iamguardProvider) { p.readTimeout = 500 * time.Millisecond }),
 		Steps: []resource.TestStep{{
-			Config:      endpointsProviderBlock(trickle.URL, srv.URL, srv.URL, "") + ppConfig,
+			Config:      endpointsProviderBlock(slow.URL, srv.URL, srv.URL, "") + ppConfig,
 			ExpectError: regexp.MustCompile(`(?s)Cannot read the account password policy.*GetAccountPasswordPolicy:\s+no\s+whole\s+reply.*time\s+of\s+an\s+attempt`),
 		}},
 	})
