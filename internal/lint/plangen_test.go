@@ -1,10 +1,19 @@
 package lint
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/iamguard/terraform-provider-iamguard/internal/plan"
+	"github.com/iamguard/terraform-provider-iamguard/internal/plan/plantest"
 )
 
 // This file writes plans in the shape of `terraform show -json`, so the
@@ -407,4 +416,39 @@ func expression(v, unknown any) any {
 		}
 	}
 	return map[string]any{"constant_value": v}
+}
+
+// TestKeysWithUsersShape: make bench's plan of access keys with their users
+// (plantest.WriteKeysWithUsers) is judged as the plan real Terraform writes
+// for that configuration (trust/keys-with-users, 10 users), finding for
+// finding, so that the benchmark measures the work of a real plan.
+func TestKeysWithUsersShape(t *testing.T) {
+	findings := func(r io.Reader) []string {
+		t.Helper()
+		p, err := plan.Read(r, ResourceTypes, plan.Attributes(Attributes))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := Lint(p, Options{Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
+		var got []string
+		for _, f := range res.Findings {
+			got = append(got, strings.Join([]string{f.Rule.ID, f.Severity.String(), f.Address, f.Attribute, f.Message}, " | "))
+		}
+		sort.Strings(got)
+		return got
+	}
+	f, err := os.Open(filepath.Join("testdata", "trust", "keys-with-users", "plan.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := findings(f)
+	var b bytes.Buffer
+	if err := plantest.WriteKeysWithUsers(&b, 20); err != nil {
+		t.Fatal(err)
+	}
+	got := findings(&b)
+	if len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("generated plan's findings:\n%s\nreal plan's:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }

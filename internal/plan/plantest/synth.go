@@ -159,6 +159,60 @@ func WriteAccessKeys(w io.Writer, n int) error {
 	return bw.Flush()
 }
 
+// WriteKeysWithUsers writes the plan Terraform 1.11 and the AWS provider
+// write for a root module that creates n/2 users and two access keys for
+// each, both by for_each, the keys naming their user by reference: planned
+// values, changes and configuration, no prior state. Its layout is that of a
+// real plan of that configuration, scaled up.
+func WriteKeysWithUsers(w io.Writer, n int) error {
+	bw := bufio.NewWriterSize(w, 1<<20)
+	g := gen{w: bw}
+	const provider = `"mode":"managed","provider_name":"registry.terraform.io/hashicorp/aws",`
+	key := func(i int) (addr, values string) {
+		return fmt.Sprintf(`aws_iam_access_key.k["user-%d-%d"]`, i/2, i%2), fmt.Sprintf(`{"pgp_key":null,"status":"Active","user":"user-%d"}`, i/2)
+	}
+	user := func(u int) (addr, values string) {
+		return fmt.Sprintf(`aws_iam_user.u["user-%d"]`, u), fmt.Sprintf(`{"force_destroy":false,"name":"user-%d","path":"/","permissions_boundary":null,"tags":null}`, u)
+	}
+	// Terraform writes each module's resources sorted by address: the keys,
+	// then the users.
+	g.s(`{"format_version":"1.2","terraform_version":"1.11.4","planned_values":{"root_module":{"resources":[`)
+	g.each(n+n/2, func(i int) {
+		if i < n {
+			addr, v := key(i)
+			fmt.Fprintf(bw, `{"address":%q,%s"type":"aws_iam_access_key","name":"k","index":"user-%d-%d","schema_version":0,"values":%s,"sensitive_values":{"secret":true,"ses_smtp_password_v4":true}}`,
+				addr, provider, i/2, i%2, v)
+			return
+		}
+		addr, v := user(i - n)
+		fmt.Fprintf(bw, `{"address":%q,%s"type":"aws_iam_user","name":"u","index":"user-%d","schema_version":0,"values":%s,"sensitive_values":{"tags_all":{}}}`,
+			addr, provider, i-n, v)
+	})
+	g.s(`]}},"resource_changes":[`)
+	g.each(n+n/2, func(i int) {
+		if i < n {
+			addr, v := key(i)
+			fmt.Fprintf(bw, `{"address":%q,%s"type":"aws_iam_access_key","name":"k","index":"user-%d-%d","change":{"actions":["create"],"before":null,"after":%s,`+
+				`"after_unknown":{"create_date":true,"encrypted_secret":true,"encrypted_ses_smtp_password_v4":true,"id":true,"key_fingerprint":true,"secret":true,"ses_smtp_password_v4":true},`+
+				`"before_sensitive":false,"after_sensitive":{"secret":true,"ses_smtp_password_v4":true}}}`, addr, provider, i/2, i%2, v)
+			return
+		}
+		addr, v := user(i - n)
+		fmt.Fprintf(bw, `{"address":%q,%s"type":"aws_iam_user","name":"u","index":"user-%d","change":{"actions":["create"],"before":null,"after":%s,`+
+			`"after_unknown":{"arn":true,"id":true,"tags_all":true,"unique_id":true},"before_sensitive":false,"after_sensitive":{"tags_all":{}}}}`, addr, provider, i-n, v)
+	})
+	g.s(`],"configuration":{"provider_config":{"aws":{"name":"aws","full_name":"registry.terraform.io/hashicorp/aws","expressions":{"region":{"constant_value":"us-east-1"}}}},` +
+		`"root_module":{"resources":[{"address":"aws_iam_access_key.k","mode":"managed","type":"aws_iam_access_key","name":"k","provider_config_key":"aws",` +
+		`"expressions":{"user":{"references":["aws_iam_user.u","each.value"]}},"schema_version":0,"for_each_expression":{"references":["local.keys"]}},` +
+		`{"address":"aws_iam_user.u","mode":"managed","type":"aws_iam_user","name":"u","provider_config_key":"aws","expressions":{"name":{"references":["each.key"]}},` +
+		`"schema_version":0,"for_each_expression":{"references":["local.users"]}}]}},"relevant_attributes":[{"resource":"aws_iam_user.u","attribute":[]}],` +
+		`"timestamp":"2026-11-20T10:00:00Z","applyable":true,"complete":true,"errored":false}` + "\n")
+	if g.err != nil {
+		return g.err
+	}
+	return bw.Flush()
+}
+
 // WriteSSHKeys writes a plan that creates n aws_iam_user_ssh_key, one a
 // user, each a 2048-bit RSA public key in OpenSSH form: about 72 MB for
 // 100,000, nearly all of it key bodies the linter keeps and parses. The
