@@ -294,13 +294,17 @@ func wasOrganization(c *change) bool {
 // homeRegion is the region a trail lives in: home_region, known once it
 // exists; for a new trail its own region (the AWS provider's v6 region
 // argument), else its provider's (region, where the configuration gives
-// it).
+// it). An own region known only after apply is unknown, not the
+// provider's: v6 fills in the provider's only where none is configured.
 func homeRegion(a attrs, region string) rules.Value[string] {
 	home := a.str("home_region", "")
 	if !home.Unknown && home.V != "" {
 		return home
 	}
-	if r := a.str("region", ""); !r.Unknown && !r.Unreadable && r.V != "" {
+	switch r := a.str("region", ""); {
+	case r.Unknown:
+		return r
+	case !r.Unreadable && r.V != "":
 		return r
 	}
 	if region != "" {

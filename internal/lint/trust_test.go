@@ -1373,6 +1373,24 @@ func TestTrailOwnRegion(t *testing.T) {
 	}
 }
 
+// TestTrailOwnRegionUnknown: a trail's own region known only after apply
+// is unknown, not its provider's (round 332: "lives in eu-west-1", high,
+// where the provider's region stood in for the trail's).
+func TestTrailOwnRegionUnknown(t *testing.T) {
+	doc := `{"format_version": "1.2", "resource_changes": [{"address": "aws_cloudtrail.x", "mode": "managed", "type": "aws_cloudtrail",
+	  "name": "x", "change": {"actions": ["create"], "before": null,
+	  "after": {"is_multi_region_trail": false, "include_global_service_events": true, "enable_log_file_validation": true},
+	  "after_unknown": {"home_region": true, "region": true}}}],
+	  "configuration": {"provider_config": {"aws": {"name": "aws", "expressions": {"region": {"constant_value": "eu-west-1"}}}},
+	  "root_module": {"resources": [{"address": "aws_cloudtrail.x", "mode": "managed", "type": "aws_cloudtrail", "name": "x",
+	  "provider_config_key": "aws", "expressions": {"is_multi_region_trail": {"constant_value": false},
+	  "region": {"references": ["terraform_data.r.output", "terraform_data.r"]}}}]}}}`
+	fs := Lint(readPlan(t, []byte(doc)), Options{})
+	if got := ids(fs.Findings); got != "IG702:medium" || strings.Contains(fs.Findings[0].Message, "eu-west-1") {
+		t.Errorf("findings %q (%v), want IG702 medium, no region named", got, fs.Findings)
+	}
+}
+
 // judgeOne lints a plan with one resource change, read as the CLI reads
 // it, and returns its findings.
 func judgeOne(t *testing.T, typ string, actions []string, before, after string, extra string) []Finding {
