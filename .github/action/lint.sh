@@ -18,28 +18,46 @@ if [ ${#plans[@]} -eq 0 ]; then
 	exit 2
 fi
 
+# A switch is true or false: any other word (yes, True, 1) is refused, not
+# read as false, which for no-config would read a pull request's own
+# config instead of failing.
+for input in NO_CONFIG:false RECURSIVE:false UPLOAD_SARIF:false COMMENT:true; do
+	var=INPUT_${input%%:*}
+	value=${!var:-${input#*:}}
+	if [ "$value" != true ] && [ "$value" != false ]; then
+		name=$(echo "${input%%:*}" | tr 'A-Z_' 'a-z-')
+		echo "::error title=iamguard action::the $name input must be true or false"
+		echo "exit-code=2" >>"$out"
+		exit 2
+	fi
+	printf -v "$var" %s "$value"
+done
+
 args=()
 [ -n "${INPUT_FAIL_ON:-}" ] && args+=(--fail-on "$INPUT_FAIL_ON")
 if [ -n "${INPUT_CONFIG:-}" ]; then
-	# A relative path is the workspace's, where actions/checkout puts the
-	# base branch: read from working-directory, a pull request's own file
-	# at that path there would stand in for the trusted one.
+	# A relative path is the workspace's, not working-directory's: there a
+	# pull request's own file at that path would stand in for the trusted
+	# one (such as base/.iamguard.hcl, of the base branch checked out to
+	# base/). A path in the pull request's own checkout is its file.
 	case $INPUT_CONFIG in
 	/*) args+=(--config "$INPUT_CONFIG") ;;
 	*) args+=(--config "${GITHUB_WORKSPACE:?GITHUB_WORKSPACE is not set}/$INPUT_CONFIG") ;;
 	esac
 fi
-[ "${INPUT_NO_CONFIG:-false}" = true ] && args+=(--no-config)
+[ "$INPUT_NO_CONFIG" = true ] && args+=(--no-config)
 [ -n "${INPUT_TERRAFORM:-}" ] && args+=(--terraform "$INPUT_TERRAFORM")
-[ "${INPUT_RECURSIVE:-false}" = true ] && args+=(--recursive)
+[ "$INPUT_RECURSIVE" = true ] && args+=(--recursive)
 
 IFS=$', \t\n' read -r -d '' -a formats <<<"${INPUT_FORMAT:-github}"
-[ "${INPUT_UPLOAD_SARIF:-false}" = true ] && formats+=(sarif)
-[ "${INPUT_COMMENT:-true}" = true ] && formats+=(markdown)
+[ "$INPUT_UPLOAD_SARIF" = true ] && formats+=(sarif)
+[ "$INPUT_COMMENT" = true ] && formats+=(markdown)
 
-reports=(iamguard.json iamguard.sarif iamguard-junit.xml iamguard.md)
+# Each format written to a file, as output:file (the output FORMAT-file).
+reports=(json-file:iamguard.json sarif-file:iamguard.sarif junit-file:iamguard-junit.xml markdown-file:iamguard.md)
 for p in "${plans[@]}"; do
 	for r in "${reports[@]}"; do
+		r=${r#*:}
 		if [ "$p" -ef "$r" ]; then
 			echo "::error title=iamguard action::the plan $p is where the action writes its report $r; rename the plan"
 			echo "exit-code=2" >>"$out"
@@ -48,10 +66,18 @@ for p in "${plans[@]}"; do
 	done
 done
 
-# Report files from before this run (a pull request may commit a forged
-# iamguard.md) must not pass for its own: a run stopped by an input error
-# writes none.
-rm -f "${reports[@]}"
+# The reports are written apart and put in place once every run is done:
+# a file of a report's name in a directory linted (a plan a pull request
+# named iamguard.json) is linted as it is, not deleted first. Report files
+# from before this run (a pull request may commit a forged iamguard.md) are
+# then removed, so none passes for this run's own: a run stopped by an
+# input error writes none.
+written=$(mktemp -d "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/iamguard.XXXXXX") || {
+	echo "::error title=iamguard action::cannot make a directory for the reports"
+	echo "exit-code=2" >>"$out"
+	exit 2
+}
+trap 'rm -rf "$written"' EXIT
 
 # The code scanning category: each stack of a matrix (its directory and
 # plans) keeps its own alerts, which an upload of another would replace.
@@ -74,27 +100,19 @@ for format in ${formats[@]+"${formats[@]}"}; do
 	seen="$seen$format "
 	[ -n "$format" ] || continue
 	ran=$((ran + 1))
-	file="" name=""
-	case "$format" in
-	json) file=iamguard.json name=json-file ;;
-	sarif) file=iamguard.sarif name=sarif-file ;;
-	junit) file=iamguard-junit.xml name=junit-file ;;
-	markdown) file=iamguard.md name=markdown-file ;;
-	esac
+	file=""
+	for r in "${reports[@]}"; do
+		[ "${r%%-file:*}" = "$format" ] && file=${r#*:}
+	done
 	if [ -n "$file" ]; then
-		iamguard lint ${args[@]+"${args[@]}"} --format "$format" --output "$file" -- "${plans[@]}"
+		iamguard lint ${args[@]+"${args[@]}"} --format "$format" --output "$written/$file" -- "${plans[@]}"
 	else
 		iamguard lint ${args[@]+"${args[@]}"} --format "$format" -- "${plans[@]}"
 	fi
 	code=$?
 	[ "$code" -gt "$worst" ] && worst=$code
-	if [ "$code" -ge 2 ] && [ -n "$file" ] && [ ! -f "$file" ]; then
+	if [ "$code" -ge 2 ] && [ -n "$file" ] && [ ! -f "$written/$file" ]; then
 		break # an input error: the other formats would repeat it
-	fi
-	# Exit 2 with a report: some plans could not be read, and the report
-	# says so beside the others' findings.
-	if [ -n "$file" ] && [ -f "$file" ]; then
-		echo "$name=$PWD/$file" >>"$out"
 	fi
 done
 if [ "$ran" -eq 0 ]; then
@@ -102,7 +120,22 @@ if [ "$ran" -eq 0 ]; then
 	worst=2
 fi
 
-if [ "${INPUT_COMMENT:-true}" = true ] && [ -f iamguard.md ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+# Each report written takes the place of any file of its name; one of exit
+# 2 is kept too (some plans could not be read, and it says so beside the
+# others' findings).
+for r in "${reports[@]}"; do
+	name=${r%%:*} file=${r#*:}
+	rm -rf "$file" # a directory or link of that name too, not written into
+	[ -f "$written/$file" ] || continue
+	if ! mv "$written/$file" "$file"; then
+		echo "::error title=iamguard action::cannot write $file"
+		worst=2
+		continue
+	fi
+	echo "$name=$PWD/$file" >>"$out"
+done
+
+if [ "$INPUT_COMMENT" = true ] && [ -f iamguard.md ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
 	cat iamguard.md >>"$GITHUB_STEP_SUMMARY"
 fi
 echo "exit-code=$worst" >>"$out"

@@ -180,6 +180,28 @@ expect_in "the clash is named" "the plan iamguard.json is where the action write
 [ -s iamguard.json ] && ok "the plan iamguard.json is kept" || fail "the plan iamguard.json was deleted"
 rm -f iamguard.json
 
+# A plan of that name in a directory linted is linted, not deleted first
+# to make way for the report (round 333: the step passed, exit 0).
+mkdir -p stackdir && cp "$fixture" stackdir/iamguard.json
+echo '{"format_version":"1.2","terraform_version":"1.8.5","resource_changes":[]}' >stackdir/network.json
+cd stackdir
+lint_env . json
+step lint.sh
+expect "a plan named iamguard.json in a directory linted is judged" 1 "$code"
+expect_in "its findings are in the report" '"findings": 3' "$(cat iamguard.json)"
+cd "$GITHUB_WORKSPACE"
+rm -rf stackdir
+
+# --- A switch is true or false: no-config: yes is refused, not read as
+# false (which would read the pull request's own config).
+for input in NO_CONFIG RECURSIVE UPLOAD_SARIF COMMENT; do
+	lint_env plan.json
+	export "INPUT_$input=yes"
+	step lint.sh
+	expect "$input=yes is exit 2" 2 "$code"
+done
+expect_in "the input is named" "the comment input must be true or false" "$log"
+
 # --- The code scanning category: one per stack, unless given.
 lint_env plan.json
 INPUT_WORKING_DIRECTORY=. step lint.sh
