@@ -36,9 +36,10 @@ if [ -z "$version" ]; then
 	fi
 fi
 
-# newest: version, a series (v1 or v1.2), becomes the newest release tag
-# in it (no pre-release), from the repository's tags. A pinned v1 must not
-# move on to v2, as the latest release would.
+# newest sets tags to the release tags of version, a series (v1 or v1.2), newest
+# first (no pre-release), from the repository's tags: at most five, for a
+# tag pushed whose release is not built yet, or failed. A pinned v1 must
+# not move on to v2, as the latest release would.
 newest() {
 	local major=${version#v} minor="" tag
 	case $major in *.*) minor=${major#*.} major=${major%%.*} ;; esac
@@ -47,13 +48,10 @@ newest() {
 	tag=$(printf '%s\n' "$tag" | sed -n 's#.*refs/tags/v##p' |
 		awk -F. -v major="$major" -v minor="$minor" '
 			NF == 3 && $0 ~ /^[0-9]+\.[0-9]+\.[0-9]+$/ && $1 == major && (minor == "" || $2 == minor)' |
-		sort -t. -k1,1n -k2,2n -k3,3n | tail -1)
+		sort -t. -k1,1nr -k2,2nr -k3,3nr | awk 'NR <= 5')
 	[ -n "$tag" ] || fail "no release of $version among the tags of $git_url"
-	version=v$tag
+	tags=$(printf 'v%s ' $tag)
 }
-if [[ $version =~ $series ]]; then
-	newest
-fi
 
 exe=""
 case "${RUNNER_OS:-}" in
@@ -76,6 +74,9 @@ sha256() {
 	fi
 }
 
+# download TAG [next]: installs the release TAG. With next, a release
+# without the runner's archive returns 1 (the caller tries the next tag);
+# every other failure fails the step.
 download() {
 	local tag=$1
 	if [ "$tag" = latest ]; then
@@ -89,7 +90,11 @@ download() {
 	local archive=iamguard_${v}_${os}_${arch}.$ext sums=terraform-provider-iamguard_${v}_SHA256SUMS
 	local tmp
 	tmp=$(mktemp -d "${RUNNER_TEMP}/iamguard-dl.XXXXXX")
-	curl -fsSL --retry 3 -o "$tmp/$archive" "$releases/download/$tag/$archive" || fail "cannot download $archive of $tag"
+	if ! curl -fsSL --retry 3 -o "$tmp/$archive" "$releases/download/$tag/$archive"; then
+		rm -rf "$tmp"
+		[ "${2:-}" = next ] && return 1
+		fail "cannot download $archive of $tag"
+	fi
 	curl -fsSL --retry 3 -o "$tmp/$sums" "$releases/download/$tag/$sums" || fail "cannot download $sums of $tag"
 	local want
 	want=$(awk -v f="$archive" '$2 == f { print $1 }' "$tmp/$sums")
@@ -108,7 +113,17 @@ download() {
 	rm -rf "$tmp"
 }
 
-if [[ $version =~ $semver || $version = latest ]]; then
+if [[ $version =~ $series ]]; then
+	newest
+	for tag in $tags; do
+		if download "$tag" next; then
+			version=$tag
+			break
+		fi
+		echo "::warning title=iamguard action::$tag has no $os/$arch archive (a release not built yet?); trying the one before"
+	done
+	[ "$version" = "$tag" ] || fail "none of the newest releases of $version could be downloaded: ${tags% }"
+elif [[ $version =~ $semver || $version = latest ]]; then
 	download "$version"
 else
 	command -v go >/dev/null || fail "iamguard $version is built from source and needs Go (add actions/setup-go before this action)"
