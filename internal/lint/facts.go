@@ -1210,6 +1210,7 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 func (l *linter) signingReplacements() map[string]rules.Replacement {
 	best := map[string]rules.Replacement{}
 	var held map[[2]string]*holders // made for the first sound upload
+	var quota map[string]int        // made for the first upload
 	for _, c := range l.changes {
 		if c.rc.Type != "aws_iam_signing_certificate" || c.action != "create" && c.action != "replace" {
 			continue
@@ -1250,6 +1251,20 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 			account, _ := l.accountUser(c.rc, "")
 			r = held[[2]string{id, account}].replacement(userKey(u.V), certificateSum(a), c.rc.Address)
 		}
+		if quota == nil {
+			quota = l.signingQuota()
+		}
+		others := quota[k] - 1 // but this one
+		if c.rc.Actions.DestroyBeforeCreate() && l.sameUser(c.rc, c.before().str("user_name", ""), k) {
+			others-- // its old certificate, deleted first
+		}
+		if others >= rules.SigningCertificatesPerUser {
+			// The user may hold IAM's quota of certificates when it is
+			// uploaded: nothing orders the deletion of another (nor
+			// another upload) before it, and IAM refuses it
+			// (LimitExceeded) while the deletion goes on (round 331).
+			r = min(r, rules.PendingReplacement)
+		}
 		best[k] = max(best[k], r)
 	}
 	// A sound certificate the user keeps, uploaded before (the first step
@@ -1287,6 +1302,47 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 		}
 	}
 	return best
+}
+
+// signingQuota counts, by accountUser, the signing certificates each user
+// may hold while the plan uploads one: those there before the plan (to be
+// kept, forgotten, replaced or deleted) and those it uploads.
+func (l *linter) signingQuota() map[string]int {
+	count := map[string]int{}
+	add := func(rc *plan.Change, user rules.Value[string]) {
+		if !user.Unknown && !user.Unreadable && user.V != "" {
+			if k, ok := l.accountUser(rc, user.V); ok {
+				count[k]++
+			}
+		}
+	}
+	for _, c := range slices.Concat(l.changes, l.orphans) {
+		if c.rc.Type != "aws_iam_signing_certificate" {
+			continue
+		}
+		if c.action != "create" {
+			add(c.rc, c.before().str("user_name", ""))
+		}
+		if c.action == "create" || c.action == "replace" {
+			add(c.rc, c.after().str("user_name", ""))
+		}
+	}
+	for _, o := range l.applied("aws_iam_signing_certificate") {
+		if o.change == nil { // in prior state alone (a targeted plan)
+			add(o.ref(), o.attrs().str("user_name", ""))
+		}
+	}
+	return count
+}
+
+// sameUser reports whether user, named by rc's configuration, is the user k
+// (by accountUser).
+func (l *linter) sameUser(rc *plan.Change, user rules.Value[string], k string) bool {
+	if user.Unknown || user.Unreadable {
+		return false
+	}
+	uk, ok := l.accountUser(rc, user.V)
+	return ok && uk == k
 }
 
 // certificateID names a signing certificate by its body: the SHA-256

@@ -91,7 +91,7 @@ func TestSigningCertificate(t *testing.T) {
 		{name: "replacement known after apply", spec: planSpec{changes: []res{deleted, newSigningCert(newAddr, "alice", "")}},
 			want: []row{
 				{newAddr, "create", "IG502", rules.Info, "certificate_body", unknownMsg("certificate_body", "IG502", "signing-certificate-weak")},
-				{oldAddr, "delete", "IG501", rules.Info, "", `whether user "alice" keeps a sound, active signing certificate is known only after apply (a new one's user, body, status or holders, or whether it is uploaded after its user is made again, or after the same certificate is deleted at another address or uploaded again); IG501 (signing-certificate-deleted) cannot be judged until then`},
+				{oldAddr, "delete", "IG501", rules.Info, "", `whether user "alice" keeps a sound, active signing certificate is known only after apply (a new one's user, body, status or holders, or whether it is uploaded after its user is made again, or after the same certificate is deleted at another address or uploaded again, or while the user holds the quota of 2 certificates); IG501 (signing-certificate-deleted) cannot be judged until then`},
 			}},
 		{name: "replaced in place", spec: planSpec{changes: []res{{addr: oldAddr, actions: deleteFirst,
 			before: signingState("alice", old, "Active"), after: map[string]any{"certificate_body": sound, "status": "Active", "user_name": "alice"},

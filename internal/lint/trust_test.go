@@ -445,6 +445,11 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_ssh_key.pem": "IG401:high IG404:medium",
 			"aws_iam_user_ssh_key.ssh": "IG401:high IG404:medium",
 		}},
+		// An upload for a user who holds IAM's quota of two certificates,
+		// one of which the plan deletes, unordered (round 331: no finding).
+		{"trust/signing-quota", nil, map[string]string{
+			"aws_iam_signing_certificate.old": "IG501:info",
+		}},
 		// An upload of a certificate the user keeps at another address,
 		// which IAM refuses, and of one deleted at another address, which
 		// it refuses if the upload comes first (round 266: no finding).

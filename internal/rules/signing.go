@@ -145,6 +145,10 @@ func EvaluateSigningCertificate(body Value[string], now time.Time, b Baseline) [
 	return withhold(out, func(string) bool { return body.Sensitive })
 }
 
+// SigningCertificatesPerUser is IAM's quota of signing certificates a user
+// may hold, whatever their status.
+const SigningCertificatesPerUser = 2
+
 // Replacement is what a change offers a user in place of a signing
 // certificate it deletes.
 type Replacement int8
@@ -202,7 +206,7 @@ func SigningCertificateRemoval(user Value[string], best Replacement) []Finding {
 			user.Quote(), SigningCertificateDeleted.Name())}
 	case PendingReplacement:
 		return []Finding{{Rule: SigningCertificateDeleted, Severity: Info,
-			Message: fmt.Sprintf("whether user %s keeps a sound, active signing certificate is known only after apply (a new one's user, body, status or holders, or whether it is uploaded after its user is made again, or after the same certificate is deleted at another address or uploaded again); %s cannot be judged until then",
+			Message: fmt.Sprintf("whether user %s keeps a sound, active signing certificate is known only after apply (a new one's user, body, status or holders, or whether it is uploaded after its user is made again, or after the same certificate is deleted at another address or uploaded again, or while the user holds the quota of 2 certificates); %s cannot be judged until then",
 				user.Quote(), SigningCertificateDeleted.Name())}}
 	}
 	return []Finding{SigningCertificateDeleted.finding("",
