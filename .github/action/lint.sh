@@ -132,7 +132,13 @@ for r in "${reports[@]}"; do
 		worst=2
 		continue
 	fi
-	echo "$name=$PWD/$file" >>"$out"
+	path=$PWD/$file
+	if [ "${RUNNER_OS:-}" = Windows ] && command -v cygpath >/dev/null; then
+		# Git Bash's /d/a/... is D:\d\a\... to the steps after (Node's
+		# upload-sarif among them): give them the Windows path.
+		path=$(cygpath -w "$path")
+	fi
+	echo "$name=$path" >>"$out"
 done
 
 if [ "$INPUT_COMMENT" = true ] && [ -f iamguard.md ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then

@@ -202,6 +202,19 @@ for input in NO_CONFIG RECURSIVE UPLOAD_SARIF COMMENT; do
 done
 expect_in "the input is named" "the comment input must be true or false" "$log"
 
+# --- On Windows the report outputs are Windows paths (Git Bash's $PWD is
+# /d/a/..., which the upload step's Node reads as D:\d\a\...): a cygpath
+# stand-in that spells them so.
+mkdir -p "$work/cygpath-bin"
+cat >"$work/cygpath-bin/cygpath" <<'EOF'
+#!/bin/sh
+[ "$1" = -w ] && printf 'D:%s\n' "$2" | tr / '\\'
+EOF
+chmod +x "$work/cygpath-bin/cygpath"
+lint_env plan.json json
+PATH=$work/cygpath-bin:$PATH RUNNER_OS=Windows step lint.sh
+expect "json-file on Windows is a Windows path" "D:$(echo "$PWD/iamguard.json" | tr / '\\')" "$(output json-file)"
+
 # --- The code scanning category: one per stack, unless given.
 lint_env plan.json
 INPUT_WORKING_DIRECTORY=. step lint.sh
