@@ -5,7 +5,8 @@
 #                and architecture and check it against the release's SHA256SUMS;
 #                a series (v1, v1.2): the newest release in it, by the
 #                repository's tags; anything else is a branch or commit: go
-#                install it. Empty: the action's own ref (ACTION_REF): a
+#                install it. Empty: the action's own ref (from its path
+#                under _actions, else ACTION_REF): a
 #                release tag or a series tag as the input would be, and a
 #                branch or commit is built from the action's checkout with Go.
 # IAMGUARD_DOWNLOAD_URL  where releases are (default GitHub); tests use file://.
@@ -28,6 +29,13 @@ semver='^v[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.+-]*)?$'
 series='^v[0-9]+(\.[0-9]+)?$'
 version=${INPUT_VERSION:-}
 ref=${ACTION_REF:-${GITHUB_ACTION_REF:-}}
+# The runner puts a fetched action at _actions/OWNER/REPO/REF, whether a
+# workflow or another composite action uses it; github.action_ref is the
+# outer action's in the second case (actions/runner#2473), so the path,
+# where there is one, names this action's ref.
+action_path=${GITHUB_ACTION_PATH:-}
+action_path=${action_path//\\//} # Windows
+case $action_path in */_actions/*/*/*) ref=${action_path#*/_actions/*/*/} ;; esac
 if [ -z "$version" ]; then
 	if [[ $ref =~ $semver || $ref =~ $series ]]; then
 		version=$ref

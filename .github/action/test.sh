@@ -258,6 +258,15 @@ export INPUT_VERSION=v9.9.9 ACTION_REF=main
 step install.sh
 expect "version input v9.9.9 downloads it" 0 "$code"
 
+# Used by another composite action, github.action_ref is that action's
+# (actions/runner#2473): the action's path names its own ref.
+runner Linux X64
+mkdir -p "$work/_actions/iamguard/terraform-provider-iamguard"
+ln -sfn "$root" "$work/_actions/iamguard/terraform-provider-iamguard/v9.9.9"
+export INPUT_VERSION="" ACTION_REF=v7 GITHUB_ACTION_PATH=$work/_actions/iamguard/terraform-provider-iamguard/v9.9.9
+step install.sh
+expect "the ref in the action's path wins over the outer action's" 0 "$code"
+
 # A series (v9, v9.9) is its newest release by the repository's tags: not
 # v10.0.0 (the next major version), a pre-release, or a series tag itself;
 # v9.9.11 is a tag whose release is not built yet (round 333: the install
