@@ -41,7 +41,7 @@ func judgeCloudTrail(l *linter, c *change) []rules.Finding {
 	if slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}) {
 		region, _ := l.plan.Region(c.rc)
 		was := trailOf(c.before(), region)
-		t.NameTaken, t.NameFreed = l.nameTaken(c.rc, t.HomeRegion, t.Name)
+		t.NameTaken, t.NameFreed = l.nameTaken(c.rc, t.HomeRegion, inProviderRegion(c.after(), c.region), t.Name)
 		out = append(out, rules.TrailReplacedRefused(&was, t)...)
 	}
 	if c.before().values != nil && !c.forgetsOld() {
@@ -94,11 +94,13 @@ func tagsOf(a attrs) rules.Value[map[string]string] {
 }
 
 // trailNames gives the names under which a trail of rc's configuration is
-// known in its account and region: by the region, where known, and by the
-// provider configuration, whose trails share one region however it is
-// given (region = var.region). Accounts are those that may be one
-// (plan.AccountAlike): a clash must not be missed (round 240).
-func (l *linter) trailNames(rc *plan.Change, region rules.Value[string], name string) []string {
+// known in its account and region: by the region, where known, and, for a
+// trail in its provider configuration's region (byProvider, see
+// inProviderRegion), by the provider configuration, whose such trails share
+// one region however it is given (region = var.region). Accounts are those
+// that may be one (plan.AccountAlike): a clash must not be missed (round
+// 240).
+func (l *linter) trailNames(rc *plan.Change, region rules.Value[string], byProvider bool, name string) []string {
 	account := "" // with one AWS provider configuration, one account
 	if l.plan.AWSAccounts > 1 {
 		var ok bool
@@ -110,21 +112,31 @@ func (l *linter) trailNames(rc *plan.Change, region rules.Value[string], name st
 	if !region.Unknown && !region.Unreadable && region.V != "" {
 		out = append(out, account+"\x00region\x00"+region.V+"\x00"+name)
 	}
-	if provider, ok := l.plan.Provider(rc); ok {
+	if provider, ok := l.plan.Provider(rc); ok && byProvider {
 		out = append(out, account+"\x00provider\x00"+provider+"\x00"+name)
 	}
 	return out
+}
+
+// inProviderRegion reports whether a trail lives in its provider
+// configuration's region (providerRegion, "" where not known): it has no
+// region of its own (the AWS provider's v6 argument), or the same one. One
+// of its own known only after apply may be any (round 334: taken for the
+// provider's, it clashed with a trail of that provider in another region).
+func inProviderRegion(a attrs, providerRegion string) bool {
+	own := a.str("region", "")
+	return !own.Unknown && (own.V == "" || own.V == providerRegion)
 }
 
 // nameTaken reports whether another trail keeps the name a trail of rc's
 // configuration, in region, is to be given (taken), or has it until the
 // plan deletes it (freed): by the region where it is known, else by the
 // provider configuration (see trailNames).
-func (l *linter) nameTaken(rc *plan.Change, region, name rules.Value[string]) (taken, freed bool) {
+func (l *linter) nameTaken(rc *plan.Change, region rules.Value[string], byProvider bool, name rules.Value[string]) (taken, freed bool) {
 	if name.Unknown || name.Unreadable {
 		return false, false
 	}
-	names := l.trailNames(rc, region, name.V)
+	names := l.trailNames(rc, region, byProvider, name.V)
 	if len(names) == 0 {
 		return false, false
 	}
@@ -166,7 +178,7 @@ func (l *linter) keptTrailNames() map[string]trailName {
 		if name := a.str("name", ""); !name.Unknown && !name.Unreadable {
 			region, _ := l.plan.Region(c.rc)
 			home := homeRegion(a, region)
-			keys := l.trailNames(c.rc, home, name.V)
+			keys := l.trailNames(c.rc, home, inProviderRegion(a, region), name.V)
 			if len(keys) == 0 && !home.Unknown && !home.Unreadable && home.V != "" {
 				keys = []string{anyAccountTrail(home.V, name.V)}
 			}
@@ -198,7 +210,7 @@ func (l *linter) keptTrailNames() map[string]trailName {
 			continue
 		}
 		region, _ := l.plan.Region(o.ref())
-		for _, k := range l.trailNames(o.ref(), homeRegion(a, region), name.V) {
+		for _, k := range l.trailNames(o.ref(), homeRegion(a, region), inProviderRegion(a, region), name.V) {
 			out[k] = trailName{kept: true}
 		}
 	}
@@ -261,6 +273,11 @@ func (l *linter) iamRecorders() map[string][]recorder {
 func (l *linter) otherRecorder(c *change, t rules.Trail) string {
 	org := wasOrganization(c) || t.Organization.V || t.Organization.Unknown
 	partition := partitionOf(t.HomeRegion)
+	if partition == "" && c.region != "" {
+		// A region of its own known only after apply is in the partition
+		// of its provider's credentials (round 334).
+		partition = partitionOf(rules.Known(c.region))
+	}
 	account := rules.ARNAccount(c.before().str("arn", "").V)
 	for _, r := range l.recorders[l.accountID(c.rc)] {
 		if r.address != objectAddress(c.rc.Address, c.rc.DeposedKey) && (r.organization || !org) &&

@@ -445,6 +445,15 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_ssh_key.pem": "IG401:high IG404:medium",
 			"aws_iam_user_ssh_key.ssh": "IG401:high IG404:medium",
 		}},
+		// A trail's own region known only after apply (the AWS provider's
+		// v6 argument) is no region of its provider's: no name clash with
+		// a trail of that provider in another region (round 334: IG704
+		// high), and it is in the provider's partition, where another
+		// trail records IAM's events (round 334: IG701 and IG703 high).
+		{"trust/trail-own-region-clash", nil, map[string]string{}},
+		{"trust/trail-own-region-recorder", nil, map[string]string{
+			"aws_cloudtrail.x": "IG701:info IG703:info",
+		}},
 		// An upload for a user who holds IAM's quota of two certificates,
 		// one of which the plan deletes, unordered (round 331: no finding).
 		{"trust/signing-quota", nil, map[string]string{
