@@ -450,7 +450,9 @@ func TestFixtureFindings(t *testing.T) {
 		// a trail of that provider in another region (round 334: IG704
 		// high), and it is in the provider's partition, where another
 		// trail records IAM's events (round 334: IG701 and IG703 high).
-		{"trust/trail-own-region-clash", nil, map[string]string{}},
+		{"trust/trail-own-region-clash", nil, map[string]string{
+			"aws_cloudtrail.x": "IG702:info",
+		}},
 		{"trust/trail-own-region-recorder", nil, map[string]string{
 			"aws_cloudtrail.x": "IG701:info IG703:info",
 		}},
