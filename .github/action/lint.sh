@@ -18,6 +18,16 @@ if [ ${#plans[@]} -eq 0 ]; then
 	exit 2
 fi
 
+# Outputs are lines of $GITHUB_OUTPUT: a path with a line break in it would
+# write lines of its own choosing there (another exit-code).
+case $PWD$'\n'${INPUT_WORKING_DIRECTORY:-} in
+*$'\n'*$'\n'* | *$'\r'*)
+	echo "::error title=iamguard action::the working directory's path holds a line break"
+	echo "exit-code=2" >>"$out"
+	exit 2
+	;;
+esac
+
 # A switch is true or false: any other word (yes, True, 1) is refused, not
 # read as false, which for no-config would read a pull request's own
 # config instead of failing.

@@ -202,6 +202,17 @@ for input in NO_CONFIG RECURSIVE UPLOAD_SARIF COMMENT; do
 done
 expect_in "the input is named" "the comment input must be true or false" "$log"
 
+# --- A working directory whose path holds a line break is refused: it
+# would write output lines of its own.
+mkdir -p $'odd\nexit-code=0' && cp "$fixture" $'odd\nexit-code=0/plan.json'
+cd $'odd\nexit-code=0'
+lint_env plan.json json
+INPUT_WORKING_DIRECTORY=$'odd\nexit-code=0' step lint.sh
+expect "a line break in the working directory is exit 2" 2 "$code"
+expect "no output line of its own" 2 "$(output exit-code)"
+cd "$GITHUB_WORKSPACE"
+rm -rf $'odd\nexit-code=0'
+
 # --- On Windows the report outputs are Windows paths (Git Bash's $PWD is
 # /d/a/..., which the upload step's Node reads as D:\d\a\...): a cygpath
 # stand-in that spells them so.
