@@ -83,8 +83,9 @@ sha256() {
 }
 
 # download TAG [next]: installs the release TAG. With next, a release
-# without the runner's archive returns 1 (the caller tries the next tag);
-# every other failure fails the step.
+# without the runner's archive (not found) returns 1, and the caller tries
+# the next tag; every other failure (the network, a server error, a
+# checksum) fails the step, never falling back to an older release.
 download() {
 	local tag=$1
 	if [ "$tag" = latest ]; then
@@ -98,11 +99,20 @@ download() {
 	local archive=iamguard_${v}_${os}_${arch}.$ext sums=terraform-provider-iamguard_${v}_SHA256SUMS
 	local tmp
 	tmp=$(mktemp -d "${RUNNER_TEMP}/iamguard-dl.XXXXXX")
-	if ! curl -fsSL --retry 3 -o "$tmp/$archive" "$releases/download/$tag/$archive"; then
+	local status=0 code
+	code=$(curl -sSL --retry 3 -o "$tmp/$archive" -w '%{http_code}' "$releases/download/$tag/$archive") || status=$?
+	case $status:$code in
+	0:2?? | 0:000) ;; # 000: a file:// URL
+	0:404 | 37:*)     # not there (37: a file:// URL)
 		rm -rf "$tmp"
 		[ "${2:-}" = next ] && return 1
-		fail "cannot download $archive of $tag"
-	fi
+		fail "cannot download $archive of $tag: not found"
+		;;
+	*) # any other failure is no sign of a release not built: never an older one then
+		rm -rf "$tmp"
+		fail "cannot download $archive of $tag (curl exit $status, HTTP $code)"
+		;;
+	esac
 	curl -fsSL --retry 3 -o "$tmp/$sums" "$releases/download/$tag/$sums" || fail "cannot download $sums of $tag"
 	local want
 	want=$(awk -v f="$archive" '$2 == f { print $1 }' "$tmp/$sums")

@@ -295,6 +295,16 @@ for pin in "ref v9" "ref v9.9" "input v9"; do
 	expect "a series as $pin downloads its newest release, v9.9.9" 0 "$code"
 done
 expect_in "the tag without a release is named" "v9.9.11 has no linux/amd64 archive" "$log"
+# Only a release without the archive is passed over: an archive that
+# cannot be fetched (here the server refuses the connection) fails the
+# install, never falling back to an older release (round 334).
+runner Linux X64
+export INPUT_VERSION=v9 ACTION_REF=main
+IAMGUARD_DOWNLOAD_URL=http://127.0.0.1:1 step install.sh
+expect "a download error of a series' newest fails the install" 1 "$code"
+expect_in "the failed download is named" "cannot download iamguard_9.9.11_linux_amd64.tar.gz of v9.9.11 (curl exit 7" "$log"
+case $log in *"trying the one before"*) fail "a download error fell back to an older release"$'\n'"$log" ;; *) ok "no fallback on a download error" ;; esac
+
 runner Linux X64
 export INPUT_VERSION="" ACTION_REF=v7
 step install.sh
