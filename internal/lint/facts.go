@@ -1216,14 +1216,7 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 			continue
 		}
 		a := c.after()
-		u := a.str("user_name", "")
-		if u.Unknown {
-			// Read from its user (aws_iam_user.x.id of a user replaced):
-			// that user's name, where the plan gives it.
-			if su := l.userOf(appliedObject{address: c.rc.Address, change: c}, "user_name"); !su.vague && !su.name.Unknown && !su.name.Unreadable && su.key == userKey(su.name.V) {
-				u = su.name
-			}
-		}
+		u := l.uploadUser(c)
 		if u.Unknown || u.V == "" {
 			continue
 		}
@@ -1254,14 +1247,11 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 		if quota == nil {
 			quota = l.signingQuota()
 		}
-		others := quota[k] - 1 // but this one
-		if c.rc.Actions.DestroyBeforeCreate() && l.sameUser(c.rc, c.before().str("user_name", ""), k) {
-			others-- // its old certificate, deleted first
-		}
-		if others >= rules.SigningCertificatesPerUser {
+		account, _ := l.accountUser(c.rc, "")
+		if quota[k]-1+quota[account] >= rules.SigningCertificatesPerUser {
 			// The user may hold IAM's quota of certificates when it is
-			// uploaded: nothing orders the deletion of another (nor
-			// another upload) before it, and IAM refuses it
+			// uploaded (see signingQuota): nothing orders the deletion of
+			// another, nor another upload, before it, and IAM refuses it
 			// (LimitExceeded) while the deletion goes on (round 331).
 			r = min(r, rules.PendingReplacement)
 		}
@@ -1304,45 +1294,61 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 	return best
 }
 
-// signingQuota counts, by accountUser, the signing certificates each user
-// may hold while the plan uploads one: those there before the plan (to be
-// kept, forgotten, replaced or deleted) and those it uploads.
-func (l *linter) signingQuota() map[string]int {
-	count := map[string]int{}
-	add := func(rc *plan.Change, user rules.Value[string]) {
-		if !user.Unknown && !user.Unreadable && user.V != "" {
-			if k, ok := l.accountUser(rc, user.V); ok {
-				count[k]++
-			}
+// uploadUser is the user a signing certificate c uploads is for: its
+// user_name, or where that is known only after apply and read from one user
+// (aws_iam_user.x.id of a user replaced), that user's name where the plan
+// gives it.
+func (l *linter) uploadUser(c *change) rules.Value[string] {
+	u := c.after().str("user_name", "")
+	if u.Unknown {
+		if su := l.userOf(appliedObject{address: c.rc.Address, change: c}, "user_name"); !su.vague && !su.name.Unknown && !su.name.Unreadable && su.key == userKey(su.name.V) {
+			u = su.name
 		}
 	}
+	return u
+}
+
+// signingQuota counts, by accountUser, the signing certificates each user
+// may hold at once while the plan is applied: those there before it (to be
+// kept, forgotten, replaced or deleted) and those it uploads, a replacement
+// that deletes first counting once for a user (the old one is gone before
+// the new one is made). Uploads for a user known only after apply count
+// under the account's own key (accountUser of ""): for any of its users.
+func (l *linter) signingQuota() map[string]int {
+	count := map[string]int{}
 	for _, c := range slices.Concat(l.changes, l.orphans) {
 		if c.rc.Type != "aws_iam_signing_certificate" {
 			continue
 		}
-		if c.action != "create" {
-			add(c.rc, c.before().str("user_name", ""))
+		was := ""
+		if b := c.before().str("user_name", ""); c.action != "create" && !b.Unknown && !b.Unreadable && b.V != "" {
+			if k, ok := l.accountUser(c.rc, b.V); ok {
+				was = k
+				count[k]++
+			}
 		}
-		if c.action == "create" || c.action == "replace" {
-			add(c.rc, c.after().str("user_name", ""))
+		if c.action != "create" && c.action != "replace" {
+			continue
+		}
+		u, k, ok := l.uploadUser(c), "", false
+		switch {
+		case u.Unknown || u.Unreadable || u.V == "":
+			k, ok = l.accountUser(c.rc, "")
+		default:
+			k, ok = l.accountUser(c.rc, u.V)
+		}
+		if ok && !(k == was && c.rc.Actions.DestroyBeforeCreate()) {
+			count[k]++
 		}
 	}
 	for _, o := range l.applied("aws_iam_signing_certificate") {
-		if o.change == nil { // in prior state alone (a targeted plan)
-			add(o.ref(), o.attrs().str("user_name", ""))
+		if u := o.attrs().str("user_name", ""); o.change == nil && !u.Unknown && !u.Unreadable && u.V != "" { // in prior state alone (a targeted plan)
+			if k, ok := l.accountUser(o.ref(), u.V); ok {
+				count[k]++
+			}
 		}
 	}
 	return count
-}
-
-// sameUser reports whether user, named by rc's configuration, is the user k
-// (by accountUser).
-func (l *linter) sameUser(rc *plan.Change, user rules.Value[string], k string) bool {
-	if user.Unknown || user.Unreadable {
-		return false
-	}
-	uk, ok := l.accountUser(rc, user.V)
-	return ok && uk == k
 }
 
 // certificateID names a signing certificate by its body: the SHA-256

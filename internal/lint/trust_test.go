@@ -461,6 +461,15 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/signing-quota", nil, map[string]string{
 			"aws_iam_signing_certificate.old": "IG501:info",
 		}},
+		// A replacement that deletes first counts once: two rotated so hold
+		// two (round 334: IG501 info on both); an upload for a user known
+		// only after apply may be for any (round 334: no finding).
+		{"trust/signing-quota-rotated", nil, map[string]string{
+			"aws_iam_access_key.k": "IG202:high",
+		}},
+		{"trust/signing-quota-unknown-user", nil, map[string]string{
+			"aws_iam_signing_certificate.b": "IG501:info",
+		}},
 		// An upload of a certificate the user keeps at another address,
 		// which IAM refuses, and of one deleted at another address, which
 		// it refuses if the upload comes first (round 266: no finding).
