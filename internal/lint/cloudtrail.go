@@ -41,7 +41,7 @@ func judgeCloudTrail(l *linter, c *change) []rules.Finding {
 	if slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}) {
 		region, _ := l.plan.Region(c.rc)
 		was := trailOf(c.before(), region)
-		t.NameTaken, t.NameFreed = l.nameTaken(c.rc, t.HomeRegion, inProviderRegion(c.after(), c.region), t.Name)
+		t.NameTaken, t.NameFreed, t.NameMaybeTaken = l.nameTaken(c.rc, t.HomeRegion, inProviderRegion(c.after(), c.region), t.Name)
 		out = append(out, rules.TrailReplacedRefused(&was, t)...)
 	}
 	if c.before().values != nil && !c.forgetsOld() {
@@ -101,12 +101,9 @@ func tagsOf(a attrs) rules.Value[map[string]string] {
 // that may be one (plan.AccountAlike): a clash must not be missed (round
 // 240).
 func (l *linter) trailNames(rc *plan.Change, region rules.Value[string], byProvider bool, name string) []string {
-	account := "" // with one AWS provider configuration, one account
-	if l.plan.AWSAccounts > 1 {
-		var ok bool
-		if account, ok = l.plan.AccountAlike(rc); !ok {
-			return nil
-		}
+	account, ok := l.trailAccount(rc)
+	if !ok {
+		return nil
 	}
 	var out []string
 	if !region.Unknown && !region.Unreadable && region.V != "" {
@@ -116,6 +113,22 @@ func (l *linter) trailNames(rc *plan.Change, region rules.Value[string], byProvi
 		out = append(out, account+"\x00provider\x00"+provider+"\x00"+name)
 	}
 	return out
+}
+
+// trailAccount names the account of rc's trails for trailNames: "" with one
+// AWS provider configuration, one account.
+func (l *linter) trailAccount(rc *plan.Change) (string, bool) {
+	if l.plan.AWSAccounts > 1 {
+		return l.plan.AccountAlike(rc)
+	}
+	return "", true
+}
+
+// anyRegionName names a trail's name in its account whatever its region,
+// for a trail whose own region is known only after apply.
+func (l *linter) anyRegionName(rc *plan.Change, name string) (string, bool) {
+	account, ok := l.trailAccount(rc)
+	return account + "\x00anyregion\x00" + name, ok
 }
 
 // inProviderRegion reports whether a trail lives in its provider
@@ -131,20 +144,27 @@ func inProviderRegion(a attrs, providerRegion string) bool {
 // nameTaken reports whether another trail keeps the name a trail of rc's
 // configuration, in region, is to be given (taken), or has it until the
 // plan deletes it (freed): by the region where it is known, else by the
-// provider configuration (see trailNames).
-func (l *linter) nameTaken(rc *plan.Change, region rules.Value[string], byProvider bool, name rules.Value[string]) (taken, freed bool) {
+// provider configuration (see trailNames). Where the trail's own region is
+// known only after apply, one that keeps or frees it in any region of the
+// account may (maybe; round 336: no finding where it was the same region).
+func (l *linter) nameTaken(rc *plan.Change, region rules.Value[string], byProvider bool, name rules.Value[string]) (taken, freed, maybe bool) {
 	if name.Unknown || name.Unreadable {
-		return false, false
+		return false, false, false
+	}
+	if region.Unknown && !byProvider {
+		k, ok := l.anyRegionName(rc, name.V)
+		n, found := l.keptNames[k]
+		return false, false, ok && found && (n.kept || n.freedBy != rc.Address)
 	}
 	names := l.trailNames(rc, region, byProvider, name.V)
 	if len(names) == 0 {
-		return false, false
+		return false, false, false
 	}
 	n, ok := l.keptNames[names[0]]
 	if !ok && !region.Unknown && !region.Unreadable && region.V != "" {
 		n, ok = l.keptNames[anyAccountTrail(region.V, name.V)]
 	}
-	return ok && n.kept, ok && !n.kept && n.freedBy != rc.Address // a trail's own deletion comes first
+	return ok && n.kept, ok && !n.kept && n.freedBy != rc.Address, false // a trail's own deletion comes first
 }
 
 // anyAccountTrail names a trail's name in region in whichever account, for
@@ -182,6 +202,9 @@ func (l *linter) keptTrailNames() map[string]trailName {
 			if len(keys) == 0 && !home.Unknown && !home.Unreadable && home.V != "" {
 				keys = []string{anyAccountTrail(home.V, name.V)}
 			}
+			if k, ok := l.anyRegionName(c.rc, name.V); ok {
+				keys = append(keys, k)
+			}
 			for _, k := range keys {
 				by := c.rc.Address
 				if n, ok := out[k]; ok && n.freedBy != by {
@@ -210,7 +233,11 @@ func (l *linter) keptTrailNames() map[string]trailName {
 			continue
 		}
 		region, _ := l.plan.Region(o.ref())
-		for _, k := range l.trailNames(o.ref(), homeRegion(a, region), inProviderRegion(a, region), name.V) {
+		keys := l.trailNames(o.ref(), homeRegion(a, region), inProviderRegion(a, region), name.V)
+		if k, ok := l.anyRegionName(o.ref(), name.V); ok {
+			keys = append(keys, k)
+		}
+		for _, k := range keys {
 			out[k] = trailName{kept: true}
 		}
 	}

@@ -122,10 +122,12 @@ type Trail struct {
 	// those known, Unknown when some are known only after apply (see
 	// TrailRefused). NameTaken: another trail of its account and region
 	// keeps that name through the apply; NameFreed: has it until the plan
-	// deletes it, which nothing orders before this trail is made.
+	// deletes it, which nothing orders before this trail is made;
+	// NameMaybeTaken: one of its account keeps or frees it in some region,
+	// and the trail's own region is known only after apply.
 	Name, Bucket, S3KeyPrefix, LogGroup, LogRole Value[string]
 	Tags                                         Value[map[string]string]
-	NameTaken, NameFreed                         bool
+	NameTaken, NameFreed, NameMaybeTaken         bool
 }
 
 // TrailRefused tells why CloudTrail refuses to create t, and the attribute
@@ -153,6 +155,9 @@ func TrailRefused(t Trail) (why, attr, unknown string) {
 		}
 		if t.NameTaken {
 			return "another trail of its account and region keeps that name", "name", ""
+		}
+		if t.NameMaybeTaken {
+			pending = append(pending, "region")
 		}
 	}
 	if b := t.Bucket; known("s3_bucket_name", b) && b.V != "" && !bucketName(b.V) {
