@@ -1310,35 +1310,37 @@ func (l *linter) uploadUser(c *change) rules.Value[string] {
 
 // signingQuota counts, by accountUser, the signing certificates each user
 // may hold at once while the plan is applied: those there before it (to be
-// kept, forgotten, replaced or deleted) and those it uploads, a replacement
-// that deletes first counting once for a user (the old one is gone before
-// the new one is made). Uploads for a user known only after apply count
-// under the account's own key (accountUser of ""): for any of its users.
+// kept, forgotten, replaced or deleted) and those it uploads. Uploads for a
+// user known only after apply count under the account's own key
+// (accountUser of ""): for any of its users. A replacement that deletes
+// first counts once: its old certificate is gone before the new one is
+// made, for whichever user (round 336: twice where the new one's user was
+// known only after apply).
 func (l *linter) signingQuota() map[string]int {
 	count := map[string]int{}
 	for _, c := range slices.Concat(l.changes, l.orphans) {
 		if c.rc.Type != "aws_iam_signing_certificate" {
 			continue
 		}
-		was := ""
+		was, held := "", false
 		if b := c.before().str("user_name", ""); c.action != "create" && !b.Unknown && !b.Unreadable && b.V != "" {
-			if k, ok := l.accountUser(c.rc, b.V); ok {
-				was = k
-				count[k]++
+			was, held = l.accountUser(c.rc, b.V)
+		}
+		now, uploads, anyUser := "", false, false
+		if c.action == "create" || c.action == "replace" {
+			u := l.uploadUser(c)
+			anyUser = u.Unknown || u.Unreadable || u.V == ""
+			if anyUser {
+				now, uploads = l.accountUser(c.rc, "")
+			} else {
+				now, uploads = l.accountUser(c.rc, u.V)
 			}
 		}
-		if c.action != "create" && c.action != "replace" {
-			continue
+		if held && !(uploads && c.rc.Actions.DestroyBeforeCreate() && (anyUser || now == was)) {
+			count[was]++
 		}
-		u, k, ok := l.uploadUser(c), "", false
-		switch {
-		case u.Unknown || u.Unreadable || u.V == "":
-			k, ok = l.accountUser(c.rc, "")
-		default:
-			k, ok = l.accountUser(c.rc, u.V)
-		}
-		if ok && !(k == was && c.rc.Actions.DestroyBeforeCreate()) {
-			count[k]++
+		if uploads {
+			count[now]++
 		}
 	}
 	for _, o := range l.applied("aws_iam_signing_certificate") {

@@ -469,6 +469,9 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/signing-quota-rotated", nil, map[string]string{
 			"aws_iam_access_key.k": "IG202:high",
 		}},
+		{"trust/signing-quota-rotated-unknown-user", nil, map[string]string{
+			"aws_iam_access_key.k": "IG202:high",
+		}},
 		{"trust/signing-quota-unknown-user", nil, map[string]string{
 			"aws_iam_signing_certificate.b": "IG501:info",
 		}},
