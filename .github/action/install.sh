@@ -35,7 +35,10 @@ ref=${ACTION_REF:-${GITHUB_ACTION_REF:-}}
 # where there is one, names this action's ref.
 action_path=${GITHUB_ACTION_PATH:-}
 action_path=${action_path//\\//} # Windows
-case $action_path in */_actions/*/*/*) ref=${action_path#*/_actions/*/*/} ;; esac
+in_actions=${action_path##*/_actions/} # after the last: the runner's own (round 336)
+if [ "$in_actions" != "$action_path" ]; then
+	case $in_actions in */*/*) ref=${in_actions#*/*/} ;; esac
+fi
 if [ -z "$version" ]; then
 	if [[ $ref =~ $semver || $ref =~ $series ]]; then
 		version=$ref

@@ -271,12 +271,16 @@ expect "version input v9.9.9 downloads it" 0 "$code"
 
 # Used by another composite action, github.action_ref is that action's
 # (actions/runner#2473): the action's path names its own ref.
-runner Linux X64
-mkdir -p "$work/_actions/iamguard/terraform-provider-iamguard"
-ln -sfn "$root" "$work/_actions/iamguard/terraform-provider-iamguard/v9.9.9"
-export INPUT_VERSION="" ACTION_REF=v7 GITHUB_ACTION_PATH=$work/_actions/iamguard/terraform-provider-iamguard/v9.9.9
-step install.sh
-expect "the ref in the action's path wins over the outer action's" 0 "$code"
+# The runner's _actions is the last in the path: one it is installed under
+# is not (round 336).
+for at in "$work/_actions" "$work/_actions/x/y/_work/_actions"; do
+	runner Linux X64
+	mkdir -p "$at/iamguard/terraform-provider-iamguard"
+	ln -sfn "$root" "$at/iamguard/terraform-provider-iamguard/v9.9.9"
+	export INPUT_VERSION="" ACTION_REF=v7 GITHUB_ACTION_PATH=$at/iamguard/terraform-provider-iamguard/v9.9.9
+	GOFLAGS=-mod=none-such step install.sh # a build from source, the wrong ref's, fails
+	expect "the ref in the action's path wins over the outer action's (${at#"$work"/})" 0 "$code"
+done
 
 # A series (v9, v9.9) is its newest release by the repository's tags: not
 # v10.0.0 (the next major version), a pre-release, or a series tag itself;
