@@ -102,21 +102,25 @@ download() {
 	local archive=iamguard_${v}_${os}_${arch}.$ext sums=terraform-provider-iamguard_${v}_SHA256SUMS
 	local tmp
 	tmp=$(mktemp -d "${RUNNER_TEMP}/iamguard-dl.XXXXXX")
-	local status=0 code
-	code=$(curl -sSL --retry 3 -o "$tmp/$archive" -w '%{http_code}' "$releases/download/$tag/$archive") || status=$?
-	case $status:$code in
-	0:2?? | 0:000) ;; # 000: a file:// URL
-	0:404 | 37:*)     # not there (37: a file:// URL)
-		rm -rf "$tmp"
-		[ "${2:-}" = next ] && return 1
-		fail "cannot download $archive of $tag: not found"
-		;;
-	*) # any other failure is no sign of a release not built: never an older one then
-		rm -rf "$tmp"
-		fail "cannot download $archive of $tag (curl exit $status, HTTP $code)"
-		;;
-	esac
-	curl -fsSL --retry 3 -o "$tmp/$sums" "$releases/download/$tag/$sums" || fail "cannot download $sums of $tag"
+	# The archive and SHA256SUMS, which goreleaser uploads in no set order:
+	# a release without either is not built (yet).
+	local file status code
+	for file in "$archive" "$sums"; do
+		status=0
+		code=$(curl -sSL --retry 3 -o "$tmp/$file" -w '%{http_code}' "$releases/download/$tag/$file") || status=$?
+		case $status:$code in
+		0:2?? | 0:000) ;; # 000: a file:// URL
+		0:404 | 37:*)     # not there (37: a file:// URL)
+			rm -rf "$tmp"
+			[ "${2:-}" = next ] && return 1
+			fail "cannot download $file of $tag: not found"
+			;;
+		*) # any other failure is no sign of a release not built: never an older one then
+			rm -rf "$tmp"
+			fail "cannot download $file of $tag (curl exit $status, HTTP $code)"
+			;;
+		esac
+	done
 	local want
 	want=$(awk -v f="$archive" '$2 == f { print $1 }' "$tmp/$sums")
 	[ -n "$want" ] || fail "$sums does not list $archive"
@@ -141,7 +145,7 @@ if [[ $version =~ $series ]]; then
 			version=$tag
 			break
 		fi
-		echo "::warning title=iamguard action::$tag has no $os/$arch archive (a release not built yet?); trying the one before"
+		echo "::warning title=iamguard action::$tag has no $os/$arch archive or SHA256SUMS (a release not built yet?); trying the one before"
 	done
 	[ "$version" = "$tag" ] || fail "none of the newest releases of $version could be downloaded: ${tags% }"
 elif [[ $version =~ $semver || $version = latest ]]; then

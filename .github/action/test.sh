@@ -298,7 +298,15 @@ for pin in "ref v9" "ref v9.9" "input v9"; do
 	step install.sh
 	expect "a series as $pin downloads its newest release, v9.9.9" 0 "$code"
 done
-expect_in "the tag without a release is named" "v9.9.11 has no linux/amd64 archive" "$log"
+expect_in "the tag without a release is named" "v9.9.11 has no linux/amd64 archive or SHA256SUMS" "$log"
+# A release whose SHA256SUMS is not uploaded yet is passed over too.
+mkdir -p "$rel/download/v9.9.11"
+cp "$rel/download/v9.9.9/iamguard_9.9.9_linux_amd64.tar.gz" "$rel/download/v9.9.11/iamguard_9.9.11_linux_amd64.tar.gz"
+runner Linux X64
+export INPUT_VERSION=v9 ACTION_REF=main
+step install.sh
+expect "a series passes over a release without SHA256SUMS" 0 "$code"
+rm -rf "$rel/download/v9.9.11"
 # Only a release without the archive is passed over: an archive that
 # cannot be fetched (here the server refuses the connection) fails the
 # install, never falling back to an older release (round 334).
