@@ -353,16 +353,16 @@ func (l *linter) userOf(o appliedObject, attr string) user {
 type sourceRead struct {
 	refs []string // the most precise ones (see mostPrecise)
 	// user numbers the aws_iam_user they read by ID or name (see
-	// linter.users); -1 for none. names has that user's names by module
-	// instance, where the plan gives them (see readUsers).
-	user  int
-	names map[string]rules.Value[string]
-	// counted and countedNames are user and names where the aws_iam_user,
+	// linter.users); -1 for none. ref is that user as userRef gives it
+	// ("ci[0]"), by which userNames has its names by module instance.
+	user int
+	ref  string
+	// counted and countedRef are user and ref where the aws_iam_user,
 	// named resource, is counted, for a key read apart for counted and
 	// for_each objects (["01"], see userIndex); counted is -1 for none.
-	resource     string
-	counted      int
-	countedNames map[string]rules.Value[string]
+	resource   string
+	counted    int
+	countedRef string
 }
 
 // sourceUser is the user that a name read from a source stands for. One
@@ -380,17 +380,17 @@ func (l *linter) sourceUser(src sourced) user {
 		read = l.readSource(src.id)
 		l.sourceReads[src.id] = read
 	}
-	n, names := read.user, read.names
+	n, ref := read.user, read.ref
 	if read.counted >= 0 {
 		switch l.userKeys[[2]string{src.module, read.resource}] {
 		case countKeys:
-			n, names = read.counted, read.countedNames
+			n, ref = read.counted, read.countedRef
 		case countKeys | eachKeys: // only a hand-made plan: either may be meant
 			n = -1
 		}
 	}
 	if n >= 0 {
-		name, ok := names[src.module]
+		name, ok := l.userNames[[2]string{ref, src.module}]
 		switch {
 		case !ok: // the plan does not give its name: the user read there
 			return user{name: rules.Value[string]{V: sourceName(src.module, read.refs)}, key: "\x00" + src.module + "\x01" + strconv.Itoa(n)}
@@ -413,10 +413,10 @@ func (l *linter) readSource(id int) sourceRead {
 	if !ok {
 		return read
 	}
-	read.user, read.names = l.userNumber(u), l.userNames[u]
+	read.user, read.ref = l.userNumber(u), u
 	if counted != "" {
 		read.resource, _, _ = strings.Cut(counted, "[")
-		read.counted, read.countedNames = l.userNumber(counted), l.userNames[counted]
+		read.counted, read.countedRef = l.userNumber(counted), counted
 	}
 	return read
 }
@@ -596,8 +596,9 @@ func parentRef(r string) string {
 
 // readUsers reads the plan's aws_iam_user objects. userNames gets the
 // names they have once the plan is applied, where it shows them, by the
-// user's name and instance key ("ci[0]", see userIndex) and then by module
-// instance: the AWS provider's ID of a user is its name, so credentials
+// user's name and instance key ("ci[0]", see userIndex) and module
+// instance, in one map (50,000 users: about 3 MB, where a map for each
+// took 21): the AWS provider's ID of a user is its name, so credentials
 // that read either one are that user's, as are those that name it
 // outright. A name any of them marks sensitive, planned, deleted or in
 // prior state only, is marked for withheld. goneUsers gets the users the
@@ -611,7 +612,7 @@ func parentRef(r string) string {
 // numbers, counted, a string key such as ["01"] reads an index (see
 // sourceUser).
 func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
-	l.userNames = map[string]map[string]rules.Value[string]{}
+	l.userNames = map[[2]string]rules.Value[string]{}
 	mark := func(name rules.Value[string]) {
 		if name.Sensitive && !name.Unknown && name.V != "" {
 			l.sensitiveUsers[userKey(name.V)] = true
@@ -731,16 +732,13 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 		if name.Unknown || name.Unreadable || name.V == "" || !ok {
 			continue
 		}
-		u := rc.Name + index
-		if l.userNames[u] == nil {
-			l.userNames[u] = map[string]rules.Value[string]{}
-		}
-		if was, ok := l.userNames[u][rc.ModuleAddress]; ok && (was.Unreadable || userKey(was.V) != userKey(name.V)) {
+		k := [2]string{rc.Name + index, rc.ModuleAddress}
+		if was, ok := l.userNames[k]; ok && (was.Unreadable || userKey(was.V) != userKey(name.V)) {
 			// A hand-made plan with ci[0] and ci["0"], or one address
 			// twice: a reference to it may be either user.
 			name = rules.UnreadableValue[string]()
 		}
-		l.userNames[u][rc.ModuleAddress] = name
+		l.userNames[k] = name
 	}
 	l.retaken = map[string]bool{}
 	for _, k := range renamedFrom {

@@ -285,32 +285,32 @@ type linter struct {
 	changeScratch  []*change
 	sshKeys        map[string][]rules.Finding // address -> IG401-IG404
 	signingBest    map[string]rules.Replacement
-	keptNames      map[string]trailName                      // see keptTrailNames
-	recorders      map[string][]recorder                     // see iamRecorders
-	dormant        map[string]map[string]dormantCredential   // see dormantCredentials
-	heldActive     map[[3]string]bool                        // keys Active before the plan: by type, key and accountUser (see renews)
-	orphans        []*change                                 // deposed objects destroyed (see unreplaced)
-	standing       []standingPolicy                          // see standingPolicies
-	standingBy     map[string]*rules.PasswordPolicy          // see accountPolicy
-	otherBy        map[string]int                            // see accountPolicy: an index of standing, or -1
-	sourceReads    map[int]sourceRead                        // see sourceUser
-	userNames      map[string]map[string]rules.Value[string] // see readUsers
-	users          map[string]int                            // the aws_iam_users sources read, numbered (see readSource)
-	userKeys       map[[2]string]int8                        // the keys of the aws_iam_users' instances, by module instance and name (see readUsers)
-	sensitiveUsers map[string]bool                           // users, by key, whose name an object marks sensitive (see markSensitiveUsers)
-	goneUsers      map[string]string                         // users the plan deletes: by accountUser, their key (see userGone)
-	keptUsers      map[string]bool                           // users there once the plan is applied, by key (see userGone)
-	renamedUsers   map[string]renamed                        // users the plan renames: by accountUser, the new one (see readUsers)
-	renamedNames   map[string]renamed                        // renamedUsers by name alone (see rename)
-	takenIn        map[string]bool                           // users there once the plan is applied, by accountUser (see ownerOf)
-	heldBefore     map[string]bool                           // users there before the plan, by accountUser (see renamedElsewhere)
-	keysNaming     map[string]int                            // the access keys that name each user, by userKey (see ownerOf)
-	oldNames       map[string][]string                       // renamedUsers the other way: by the new one, the old ones (see renews)
-	retaken        map[string]bool                           // names a user is renamed from that another user takes, by key (see readUsers)
-	clearedUsers   map[string]bool                           // users deleted with force_destroy and made again, by accountUser (see readUsers)
-	forcedUsers    map[string]string                         // users deleted with force_destroy, by accountUser: their key (see goneWithUser)
-	refusedUsers   map[string]bool                           // users replaced creating first under their own name, which IAM refuses, by accountUser (see readUsers)
-	checks         *inspect.Budget                           // the signature checks left (see Options.Checks)
+	keptNames      map[string]trailName                    // see keptTrailNames
+	recorders      map[string][]recorder                   // see iamRecorders
+	dormant        map[string]map[string]dormantCredential // see dormantCredentials
+	heldActive     map[[3]string]bool                      // keys Active before the plan: by type, key and accountUser (see renews)
+	orphans        []*change                               // deposed objects destroyed (see unreplaced)
+	standing       []standingPolicy                        // see standingPolicies
+	standingBy     map[string]*rules.PasswordPolicy        // see accountPolicy
+	otherBy        map[string]int                          // see accountPolicy: an index of standing, or -1
+	sourceReads    map[int]sourceRead                      // see sourceUser
+	userNames      map[[2]string]rules.Value[string]       // by user (see userRef) and module instance: see readUsers
+	users          map[string]int                          // the aws_iam_users sources read, numbered (see readSource)
+	userKeys       map[[2]string]int8                      // the keys of the aws_iam_users' instances, by module instance and name (see readUsers)
+	sensitiveUsers map[string]bool                         // users, by key, whose name an object marks sensitive (see markSensitiveUsers)
+	goneUsers      map[string]string                       // users the plan deletes: by accountUser, their key (see userGone)
+	keptUsers      map[string]bool                         // users there once the plan is applied, by key (see userGone)
+	renamedUsers   map[string]renamed                      // users the plan renames: by accountUser, the new one (see readUsers)
+	renamedNames   map[string]renamed                      // renamedUsers by name alone (see rename)
+	takenIn        map[string]bool                         // users there once the plan is applied, by accountUser (see ownerOf)
+	heldBefore     map[string]bool                         // users there before the plan, by accountUser (see renamedElsewhere)
+	keysNaming     map[string]int                          // the access keys that name each user, by userKey (see ownerOf)
+	oldNames       map[string][]string                     // renamedUsers the other way: by the new one, the old ones (see renews)
+	retaken        map[string]bool                         // names a user is renamed from that another user takes, by key (see readUsers)
+	clearedUsers   map[string]bool                         // users deleted with force_destroy and made again, by accountUser (see readUsers)
+	forcedUsers    map[string]string                       // users deleted with force_destroy, by accountUser: their key (see goneWithUser)
+	refusedUsers   map[string]bool                         // users replaced creating first under their own name, which IAM refuses, by accountUser (see readUsers)
+	checks         *inspect.Budget                         // the signature checks left (see Options.Checks)
 }
 
 // Lint judges every resource change of p whose type a rule judges.
