@@ -1234,18 +1234,17 @@ func (l *linter) signingReplacements() map[string]rules.Replacement {
 			// uploaded for the user deleted, and go with them.
 			r = min(r, rules.PendingReplacement)
 		}
+		account, _ := l.accountUser(c.rc, "")
 		if r == rules.SoundReplacement {
 			if held == nil {
 				held = l.signingKeyHolders()
 			}
 			id, _, _ := material(c.rc.Type, a)
-			account, _ := l.accountUser(c.rc, "")
 			r = held[[2]string{id, account}].replacement(userKey(u.V), certificateSum(a), c.rc.Address)
 		}
 		if quota == nil {
 			quota = l.signingQuota()
 		}
-		account, _ := l.accountUser(c.rc, "")
 		if quota[k]-1+quota[account] >= rules.SigningCertificatesPerUser {
 			// The user may hold IAM's quota of certificates when it is
 			// uploaded (see signingQuota): nothing orders the deletion of
