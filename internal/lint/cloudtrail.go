@@ -41,7 +41,7 @@ func judgeCloudTrail(l *linter, c *change) []rules.Finding {
 	if slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}) {
 		region, _ := l.plan.Region(c.rc)
 		was := trailOf(c.before(), region)
-		t.NameTaken, t.NameFreed, t.NameMaybeTaken = l.nameTaken(c.rc, t.HomeRegion, inProviderRegion(c.after(), c.region), t.Name)
+		l.nameClash(c.rc, &t, inProviderRegion(c.after(), c.region))
 		out = append(out, rules.TrailReplacedRefused(&was, t)...)
 	}
 	if c.before().values != nil && !c.forgetsOld() {
@@ -141,30 +141,41 @@ func inProviderRegion(a attrs, providerRegion string) bool {
 	return !own.Unknown && (own.V == "" || own.V == providerRegion)
 }
 
-// nameTaken reports whether another trail keeps the name a trail of rc's
-// configuration, in region, is to be given (taken), or has it until the
-// plan deletes it (freed): by the region where it is known, else by the
-// provider configuration (see trailNames). Where the trail's own region is
-// known only after apply, one that keeps or frees it in any region of the
-// account may (maybe; round 336: no finding where it was the same region).
-func (l *linter) nameTaken(rc *plan.Change, region rules.Value[string], byProvider bool, name rules.Value[string]) (taken, freed, maybe bool) {
-	if name.Unknown || name.Unreadable {
-		return false, false, false
+// nameClash finds what other trails do with the name t, a trail of rc's
+// configuration, is to be given, in its account and region (see
+// rules.Trail): keep it (NameTaken), have it until the plan deletes them
+// (NameFreed), or take it too as the plan makes them (NameRaced); by the
+// region where it is known, else by the provider configuration (see
+// trailNames). Where the trail's own region is known only after apply, any
+// of these in any region of the account may clash (NameMaybeTaken; round
+// 336: no finding where it was the same region). Its own old object's
+// deletion comes first, and its own creation is no other trail's.
+func (l *linter) nameClash(rc *plan.Change, t *rules.Trail, byProvider bool) {
+	if t.Name.Unknown || t.Name.Unreadable {
+		return
 	}
-	if region.Unknown && !byProvider {
-		k, ok := l.anyRegionName(rc, name.V)
+	other := func(n trailName) (freed, raced bool) {
+		return n.freed && n.freedBy != rc.Address, n.made && n.madeBy != rc.Address
+	}
+	if t.HomeRegion.Unknown && !byProvider {
+		k, ok := l.anyRegionName(rc, t.Name.V)
 		n, found := l.keptNames[k]
-		return false, false, ok && found && (n.kept || n.freedBy != rc.Address)
+		freed, raced := other(n)
+		t.NameMaybeTaken = ok && found && (n.kept || freed || raced)
+		return
 	}
-	names := l.trailNames(rc, region, byProvider, name.V)
+	names := l.trailNames(rc, t.HomeRegion, byProvider, t.Name.V)
 	if len(names) == 0 {
-		return false, false, false
+		return
 	}
-	n, ok := l.keptNames[names[0]]
-	if !ok && !region.Unknown && !region.Unreadable && region.V != "" {
-		n, ok = l.keptNames[anyAccountTrail(region.V, name.V)]
+	n := l.keptNames[names[0]]
+	if region := t.HomeRegion; !n.kept && !n.freed && !region.Unknown && !region.Unreadable && region.V != "" {
+		if elsewhere := l.keptNames[anyAccountTrail(region.V, t.Name.V)]; elsewhere.freed {
+			n.freed, n.freedBy = true, elsewhere.freedBy
+		}
 	}
-	return ok && n.kept, ok && !n.kept && n.freedBy != rc.Address, false // a trail's own deletion comes first
+	t.NameTaken = n.kept
+	t.NameFreed, t.NameRaced = other(n)
 }
 
 // anyAccountTrail names a trail's name in region in whichever account, for
@@ -173,11 +184,12 @@ func (l *linter) nameTaken(rc *plan.Change, region rules.Value[string], byProvid
 func anyAccountTrail(region, name string) string { return "\x00any\x00" + region + "\x00" + name }
 
 // trailName is what the apply does with a trail's name (see
-// keptTrailNames): a trail keeps it, or the plan deletes the trail that
-// has it (freedBy: its address, or "" for several).
+// keptTrailNames): a trail keeps it, the plan deletes the trail that has it
+// (freedBy: its address, or "" for several), or makes one that takes it
+// (madeBy, likewise).
 type trailName struct {
-	kept    bool
-	freedBy string
+	kept, freed, made bool
+	freedBy, madeBy   string
 }
 
 // keptTrailNames finds the trails that keep their name through the apply
@@ -187,7 +199,8 @@ type trailName struct {
 // round 239). It also finds those of the trails the plan deletes, or
 // replaces, under their names before: nothing orders the deletion before
 // another trail's creation under that name, which may come first (round
-// 287).
+// 287), and those of the trails the plan makes, which nothing orders one
+// before another (round 337).
 func (l *linter) keptTrailNames() map[string]trailName {
 	out := map[string]trailName{}
 	for _, c := range slices.Concat(l.changes, l.orphans) {
@@ -210,7 +223,7 @@ func (l *linter) keptTrailNames() map[string]trailName {
 				if n, ok := out[k]; ok && n.freedBy != by {
 					by = ""
 				}
-				out[k] = trailName{freedBy: by}
+				out[k] = trailName{freed: true, freedBy: by}
 			}
 		}
 	}
@@ -239,6 +252,27 @@ func (l *linter) keptTrailNames() map[string]trailName {
 		}
 		for _, k := range keys {
 			out[k] = trailName{kept: true}
+		}
+	}
+	for _, c := range l.changes {
+		if c.rc.Type != "aws_cloudtrail" || c.action != "create" && c.action != "replace" {
+			continue
+		}
+		a := c.after()
+		if name := a.str("name", ""); !name.Unknown && !name.Unreadable {
+			keys := l.trailNames(c.rc, homeRegion(a, c.region), inProviderRegion(a, c.region), name.V)
+			if k, ok := l.anyRegionName(c.rc, name.V); ok {
+				keys = append(keys, k)
+			}
+			for _, k := range keys {
+				n := out[k]
+				by := c.rc.Address
+				if n.made && n.madeBy != by {
+					by = ""
+				}
+				n.made, n.madeBy = true, by
+				out[k] = n
+			}
 		}
 	}
 	return out

@@ -339,6 +339,11 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/trail-name-freed", nil, map[string]string{
 			"aws_cloudtrail.main": "IG704:info",
 		}},
+		// The same under a name another trail the plan makes takes too
+		// (round 337: no finding).
+		{"trust/trail-name-raced", nil, map[string]string{
+			"aws_cloudtrail.x": "IG704:info",
+		}},
 		// The same beside a second account (round 289: no finding).
 		{"trust/trail-name-freed-accounts", nil, map[string]string{
 			"aws_cloudtrail.main": "IG704:info",

@@ -123,11 +123,13 @@ type Trail struct {
 	// TrailRefused). NameTaken: another trail of its account and region
 	// keeps that name through the apply; NameFreed: has it until the plan
 	// deletes it, which nothing orders before this trail is made;
-	// NameMaybeTaken: one of its account keeps or frees it in some region,
-	// and the trail's own region is known only after apply.
-	Name, Bucket, S3KeyPrefix, LogGroup, LogRole Value[string]
-	Tags                                         Value[map[string]string]
-	NameTaken, NameFreed, NameMaybeTaken         bool
+	// NameRaced: another trail the plan makes takes it, which nothing
+	// orders after this one; NameMaybeTaken: one of its account does any
+	// of these in some region, and the trail's own region is known only
+	// after apply.
+	Name, Bucket, S3KeyPrefix, LogGroup, LogRole    Value[string]
+	Tags                                            Value[map[string]string]
+	NameTaken, NameFreed, NameRaced, NameMaybeTaken bool
 }
 
 // TrailRefused tells why CloudTrail refuses to create t, and the attribute
@@ -248,15 +250,18 @@ func TrailNameRefused(name string) string {
 // TrailRemoval takes it.
 func TrailReplacedRefused(was *Trail, now Trail) []Finding {
 	why, attr, unknown := TrailRefused(now)
-	if why == "" && unknown == "" && !now.NameFreed {
+	if why == "" && unknown == "" && !now.NameFreed && !now.NameRaced {
 		return nil
 	}
 	fs := TrailRemoval(was, NoReplacement)
 	for i := range fs {
 		if why == "" && unknown == "" {
+			race := "of a trail the plan deletes, and the plan does not show that deletion ordered first"
+			if !now.NameFreed {
+				race = "that another trail the plan makes takes too, and the plan does not show which is made first"
+			}
 			fs[i] = Finding{Rule: CloudTrailDeleted, Severity: Info, Attribute: "name", Message: "the trail is replaced destroying first under the name " +
-				"of a trail the plan deletes, and the plan does not show that deletion ordered first: if CloudTrail refuses the new trail, the old one " +
-				"is deleted and none takes its place; " + CloudTrailDeleted.Name() + " cannot be judged until then"}
+				race + ": if CloudTrail refuses the new trail, the old one is deleted and none takes its place; " + CloudTrailDeleted.Name() + " cannot be judged until then"}
 			continue
 		}
 		if why == "" { // the README's promise: a value known only after apply is info
