@@ -93,42 +93,44 @@ func tagsOf(a attrs) rules.Value[map[string]string] {
 	return out
 }
 
-// trailNames gives the names under which a trail of rc's configuration is
-// known in its account and region: by the region, where known, and, for a
-// trail in its provider configuration's region (byProvider, see
-// inProviderRegion), by the provider configuration, whose such trails share
-// one region however it is given (region = var.region). Accounts are those
-// that may be one (plan.AccountAlike): a clash must not be missed (round
-// 240).
-func (l *linter) trailNames(rc *plan.Change, region rules.Value[string], byProvider bool, name string) []string {
-	account, ok := l.trailAccount(rc)
-	if !ok {
-		return nil
+// trailNames gives the keys under which a trail of rc's configuration, in
+// region (see homeRegion), is known by its name: in its account and region
+// where the region is known; by its provider configuration where it lives
+// in that one's region (byProvider, see inProviderRegion), whose such trails
+// share one region however it is given (region = var.region); in its
+// account whatever the region; and, where the region is not known, among
+// its account's trails of a region not known. Accounts are those that may
+// be one (plan.AccountAlike): a clash must not be missed (round 240). ok is
+// false where the account is not known among several.
+func (l *linter) trailNames(rc *plan.Change, region rules.Value[string], byProvider bool, name string) (keys trailKeys, ok bool) {
+	account := "" // with one AWS provider configuration, one account
+	if l.plan.AWSAccounts > 1 {
+		if account, ok = l.plan.AccountAlike(rc); !ok {
+			return keys, false
+		}
 	}
-	var out []string
+	keys.anyRegion = account + "\x00anyregion\x00" + name
+	keys.unknownRegion = account + "\x00unknownregion\x00" + name
 	if !region.Unknown && !region.Unreadable && region.V != "" {
-		out = append(out, account+"\x00region\x00"+region.V+"\x00"+name)
+		keys.region = account + "\x00region\x00" + region.V + "\x00" + name
 	}
 	if provider, ok := l.plan.Provider(rc); ok && byProvider {
-		out = append(out, account+"\x00provider\x00"+provider+"\x00"+name)
+		keys.provider = account + "\x00provider\x00" + provider + "\x00" + name
 	}
-	return out
+	return keys, true
 }
 
-// trailAccount names the account of rc's trails for trailNames: "" with one
-// AWS provider configuration, one account.
-func (l *linter) trailAccount(rc *plan.Change) (string, bool) {
-	if l.plan.AWSAccounts > 1 {
-		return l.plan.AccountAlike(rc)
-	}
-	return "", true
-}
+// trailKeys are the keys of a trail's name (see trailNames); "" for none.
+// unknownRegion is the key of its account's trails of a region not known,
+// which is the trail's own where region is "".
+type trailKeys struct{ region, provider, anyRegion, unknownRegion string }
 
-// anyRegionName names a trail's name in its account whatever its region,
-// for a trail whose own region is known only after apply.
-func (l *linter) anyRegionName(rc *plan.Change, name string) (string, bool) {
-	account, ok := l.trailAccount(rc)
-	return account + "\x00anyregion\x00" + name, ok
+// own are the keys the trail is known by.
+func (k trailKeys) own() []string {
+	if k.region != "" {
+		k.unknownRegion = ""
+	}
+	return slices.DeleteFunc([]string{k.region, k.provider, k.anyRegion, k.unknownRegion}, func(s string) bool { return s == "" })
 }
 
 // inProviderRegion reports whether a trail lives in its provider
@@ -146,36 +148,44 @@ func inProviderRegion(a attrs, providerRegion string) bool {
 // rules.Trail): keep it (NameTaken), have it until the plan deletes them
 // (NameFreed), or take it too as the plan makes them (NameRaced); by the
 // region where it is known, else by the provider configuration (see
-// trailNames). Where the trail's own region is known only after apply, any
-// of these in any region of the account may clash (NameMaybeTaken; round
-// 336: no finding where it was the same region). Its own old object's
+// trailNames). Where either of two trails' regions is not known, one that
+// does any of these may clash (NameMaybeTaken): a region of its own known
+// only after apply (round 336: no finding where it was the same region), or
+// one read from a variable beside a trail of another provider (round 338:
+// none where it was the same account and region). Its own old object's
 // deletion comes first, and its own creation is no other trail's.
 func (l *linter) nameClash(rc *plan.Change, t *rules.Trail, byProvider bool) {
 	if t.Name.Unknown || t.Name.Unreadable {
 		return
 	}
-	other := func(n trailName) (freed, raced bool) {
-		return n.freed && n.freedBy != rc.Address, n.made && n.madeBy != rc.Address
-	}
-	if t.HomeRegion.Unknown && !byProvider {
-		k, ok := l.anyRegionName(rc, t.Name.V)
-		n, found := l.keptNames[k]
-		freed, raced := other(n)
-		t.NameMaybeTaken = ok && found && (n.kept || freed || raced)
+	keys, ok := l.trailNames(rc, t.HomeRegion, byProvider, t.Name.V)
+	if !ok {
 		return
 	}
-	names := l.trailNames(rc, t.HomeRegion, byProvider, t.Name.V)
-	if len(names) == 0 {
-		return
+	other := func(k string) (n trailName, freed, raced bool) {
+		n = l.keptNames[k]
+		return n, n.freed && n.freedBy != rc.Address, n.made && n.madeBy != rc.Address
 	}
-	n := l.keptNames[names[0]]
-	if region := t.HomeRegion; !n.kept && !n.freed && !region.Unknown && !region.Unreadable && region.V != "" {
+	sure := keys.region
+	if sure == "" {
+		sure = keys.provider
+	}
+	n, freed, raced := other(sure)
+	if region := t.HomeRegion; !n.kept && !freed && keys.region != "" {
 		if elsewhere := l.keptNames[anyAccountTrail(region.V, t.Name.V)]; elsewhere.freed {
-			n.freed, n.freedBy = true, elsewhere.freedBy
+			freed = true
 		}
 	}
-	t.NameTaken = n.kept
-	t.NameFreed, t.NameRaced = other(n)
+	t.NameTaken, t.NameFreed, t.NameRaced = n.kept, freed, raced
+	if n.kept || freed || raced {
+		return
+	}
+	maybe := keys.anyRegion // its own region may be any
+	if keys.region != "" {
+		maybe = keys.unknownRegion // another's may be its
+	}
+	n, freed, raced = other(maybe)
+	t.NameMaybeTaken = n.kept || freed || raced
 }
 
 // anyAccountTrail names a trail's name in region in whichever account, for
@@ -196,35 +206,46 @@ type trailName struct {
 // (in prior state only, left as they are, updated in place, or forgotten,
 // which stay in AWS), by trailNames: a trail replaced destroying first
 // under one of those names is never made (TrailAlreadyExistsException;
-// round 239). It also finds those of the trails the plan deletes, or
+// round 239). So does one replaced creating first under its own name: its
+// new one is refused while the old one is there, which Terraform then keeps
+// (round 338). It also finds those of the trails the plan deletes, or
 // replaces, under their names before: nothing orders the deletion before
 // another trail's creation under that name, which may come first (round
 // 287), and those of the trails the plan makes, which nothing orders one
 // before another (round 337).
 func (l *linter) keptTrailNames() map[string]trailName {
 	out := map[string]trailName{}
+	keysOf := func(rc *plan.Change, a attrs, region string, name string) []string {
+		keys, ok := l.trailNames(rc, homeRegion(a, region), inProviderRegion(a, region), name)
+		if home := homeRegion(a, region); !ok && !home.Unknown && !home.Unreadable && home.V != "" {
+			return []string{anyAccountTrail(home.V, name)}
+		}
+		return keys.own()
+	}
 	for _, c := range slices.Concat(l.changes, l.orphans) {
 		if c.rc.Type != "aws_cloudtrail" || !c.removed && c.action != "replace" {
 			continue
 		}
 		a := c.before()
-		if name := a.str("name", ""); !name.Unknown && !name.Unreadable {
-			region, _ := l.plan.Region(c.rc)
-			home := homeRegion(a, region)
-			keys := l.trailNames(c.rc, home, inProviderRegion(a, region), name.V)
-			if len(keys) == 0 && !home.Unknown && !home.Unreadable && home.V != "" {
-				keys = []string{anyAccountTrail(home.V, name.V)}
+		name := a.str("name", "")
+		if name.Unknown || name.Unreadable {
+			continue
+		}
+		region, _ := l.plan.Region(c.rc)
+		if now := c.after().str("name", ""); c.action == "replace" && !c.rc.Actions.DestroyBeforeCreate() && !c.forgetsOld() && !now.Unknown && now.V == name.V {
+			for _, k := range keysOf(c.rc, a, region, name.V) {
+				out[k] = trailName{kept: true}
 			}
-			if k, ok := l.anyRegionName(c.rc, name.V); ok {
-				keys = append(keys, k)
+			continue
+		}
+		for _, k := range keysOf(c.rc, a, region, name.V) {
+			n := out[k]
+			by := c.rc.Address
+			if n.freed && n.freedBy != by {
+				by = ""
 			}
-			for _, k := range keys {
-				by := c.rc.Address
-				if n, ok := out[k]; ok && n.freedBy != by {
-					by = ""
-				}
-				out[k] = trailName{freed: true, freedBy: by}
-			}
+			n.freed, n.freedBy = true, by
+			out[k] = n
 		}
 	}
 	for _, o := range l.applied("aws_cloudtrail") {
@@ -246,11 +267,7 @@ func (l *linter) keptTrailNames() map[string]trailName {
 			continue
 		}
 		region, _ := l.plan.Region(o.ref())
-		keys := l.trailNames(o.ref(), homeRegion(a, region), inProviderRegion(a, region), name.V)
-		if k, ok := l.anyRegionName(o.ref(), name.V); ok {
-			keys = append(keys, k)
-		}
-		for _, k := range keys {
+		for _, k := range keysOf(o.ref(), a, region, name.V) {
 			out[k] = trailName{kept: true}
 		}
 	}
@@ -259,20 +276,18 @@ func (l *linter) keptTrailNames() map[string]trailName {
 			continue
 		}
 		a := c.after()
-		if name := a.str("name", ""); !name.Unknown && !name.Unreadable {
-			keys := l.trailNames(c.rc, homeRegion(a, c.region), inProviderRegion(a, c.region), name.V)
-			if k, ok := l.anyRegionName(c.rc, name.V); ok {
-				keys = append(keys, k)
+		name := a.str("name", "")
+		if name.Unknown || name.Unreadable {
+			continue
+		}
+		for _, k := range keysOf(c.rc, a, c.region, name.V) {
+			n := out[k]
+			by := c.rc.Address
+			if n.made && n.madeBy != by {
+				by = ""
 			}
-			for _, k := range keys {
-				n := out[k]
-				by := c.rc.Address
-				if n.made && n.madeBy != by {
-					by = ""
-				}
-				n.made, n.madeBy = true, by
-				out[k] = n
-			}
+			n.made, n.madeBy = true, by
+			out[k] = n
 		}
 	}
 	return out

@@ -344,6 +344,16 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/trail-name-raced", nil, map[string]string{
 			"aws_cloudtrail.x": "IG704:info",
 		}},
+		// A trail replaced creating first under its own name keeps it
+		// (round 338: info, as if its deletion freed it); a region read
+		// from a variable may be another provider's of the account (round
+		// 338: no finding).
+		{"trust/trail-name-kept-replacing", nil, map[string]string{
+			"aws_cloudtrail.x": "IG704:high",
+		}},
+		{"trust/trail-name-variable-region", nil, map[string]string{
+			"aws_cloudtrail.x": "IG704:info",
+		}},
 		// The same beside a second account (round 289: no finding).
 		{"trust/trail-name-freed-accounts", nil, map[string]string{
 			"aws_cloudtrail.main": "IG704:info",

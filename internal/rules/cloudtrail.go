@@ -125,8 +125,8 @@ type Trail struct {
 	// deletes it, which nothing orders before this trail is made;
 	// NameRaced: another trail the plan makes takes it, which nothing
 	// orders after this one; NameMaybeTaken: one of its account does any
-	// of these in some region, and the trail's own region is known only
-	// after apply.
+	// of these where its region, or this trail's, is not known (a region
+	// of its own known only after apply, or one read from a variable).
 	Name, Bucket, S3KeyPrefix, LogGroup, LogRole    Value[string]
 	Tags                                            Value[map[string]string]
 	NameTaken, NameFreed, NameRaced, NameMaybeTaken bool
@@ -157,9 +157,6 @@ func TrailRefused(t Trail) (why, attr, unknown string) {
 		}
 		if t.NameTaken {
 			return "another trail of its account and region keeps that name", "name", ""
-		}
-		if t.NameMaybeTaken {
-			pending = append(pending, "region")
 		}
 	}
 	if b := t.Bucket; known("s3_bucket_name", b) && b.V != "" && !bucketName(b.V) {
@@ -250,15 +247,20 @@ func TrailNameRefused(name string) string {
 // TrailRemoval takes it.
 func TrailReplacedRefused(was *Trail, now Trail) []Finding {
 	why, attr, unknown := TrailRefused(now)
-	if why == "" && unknown == "" && !now.NameFreed && !now.NameRaced {
+	if why == "" && unknown == "" && !now.NameFreed && !now.NameRaced && !now.NameMaybeTaken {
 		return nil
 	}
 	fs := TrailRemoval(was, NoReplacement)
 	for i := range fs {
 		if why == "" && unknown == "" {
-			race := "of a trail the plan deletes, and the plan does not show that deletion ordered first"
-			if !now.NameFreed {
-				race = "that another trail the plan makes takes too, and the plan does not show which is made first"
+			var race string
+			switch {
+			case now.NameFreed:
+				race = "of a trail the plan deletes, and the plan does not show that deletion ordered first"
+			case now.NameRaced:
+				race = "that another trail the plan makes takes too, and iamguard does not follow which is made first"
+			default:
+				race = "that another trail of its account has, in a region that may be its own (one of the two regions is not shown)"
 			}
 			fs[i] = Finding{Rule: CloudTrailDeleted, Severity: Info, Attribute: "name", Message: "the trail is replaced destroying first under the name " +
 				race + ": if CloudTrail refuses the new trail, the old one is deleted and none takes its place; " + CloudTrailDeleted.Name() + " cannot be judged until then"}
