@@ -240,11 +240,7 @@ func (l *linter) keptTrailNames() map[string]trailName {
 		}
 		for _, k := range keysOf(c.rc, a, region, name.V) {
 			n := out[k]
-			by := c.rc.Address
-			if n.freed && n.freedBy != by {
-				by = ""
-			}
-			n.freed, n.freedBy = true, by
+			n.freed, n.freedBy = noted(n.freed, n.freedBy, c.rc.Address)
 			out[k] = n
 		}
 	}
@@ -282,15 +278,20 @@ func (l *linter) keptTrailNames() map[string]trailName {
 		}
 		for _, k := range keysOf(c.rc, a, c.region, name.V) {
 			n := out[k]
-			by := c.rc.Address
-			if n.made && n.madeBy != by {
-				by = ""
-			}
-			n.made, n.madeBy = true, by
+			n.made, n.madeBy = noted(n.made, n.madeBy, c.rc.Address)
 			out[k] = n
 		}
 	}
 	return out
+}
+
+// noted notes that the trail at address does what done and by record
+// (see trailName): by stays its address while that trail alone does it.
+func noted(done bool, by, address string) (bool, string) {
+	if done && by != address {
+		return true, ""
+	}
+	return true, address
 }
 
 // recorder is a trail that records IAM's events in full before and after
