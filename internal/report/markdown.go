@@ -22,6 +22,19 @@ const MarkdownLimit = 65536
 // markdownLimit is MarkdownLimit; tests lower it.
 var markdownLimit = MarkdownLimit
 
+// planWorst is the worst severity of a plan's findings, waived ones left
+// out, as rank ranks them; below Info for none, or a plan not read.
+func planWorst(s *Summary) rules.Severity {
+	if s != nil {
+		for sev := rules.Critical; sev >= rules.Info; sev-- {
+			if s.BySeverity[sev.String()] > 0 {
+				return sev
+			}
+		}
+	}
+	return rules.Info - 1
+}
+
 // WriteMarkdown writes a pull-request comment: a one-line verdict, the
 // counts by severity (and by plan, for several plans), then each
 // resource's findings in a collapsible section with the Terraform fix, the
@@ -44,10 +57,12 @@ func WriteMarkdown(w io.Writer, r *Report, opt Options) error {
 	fmt.Fprintf(&head, "| waived | %d |\n", r.Summary.Waived)
 	if len(r.Plans) > 0 {
 		fmt.Fprint(&head, "\n| Plan | Resources | Findings | Waived |\n| --- | ---: | ---: | ---: |\n")
-		// Plans not read come first: the run fails on them.
+		// Plans not read come first: the run fails on them; then the
+		// plans of the worst findings, which a table cut short would
+		// otherwise leave out behind clean ones (round 339).
 		plans := slices.Clone(r.Plans)
 		slices.SortStableFunc(plans, func(a, b PlanSummary) int {
-			return cmp.Compare(boolInt(a.Summary != nil), boolInt(b.Summary != nil))
+			return cmp.Or(cmp.Compare(boolInt(a.Summary != nil), boolInt(b.Summary != nil)), cmp.Compare(planWorst(b.Summary), planWorst(a.Summary)))
 		})
 		for i, p := range plans {
 			if i == markdownHeadLines {

@@ -195,6 +195,21 @@ func TestMarkdownUnreadPlan(t *testing.T) {
 	}
 }
 
+// TestMarkdownPlansWorstFirst: past the unread plans, the plans table
+// lists those of the worst findings first, so that a table cut short never
+// leaves out the one plan that fails the run behind clean ones (round 339).
+func TestMarkdownPlansWorstFirst(t *testing.T) {
+	var parts []PlanReport
+	for i := range 45 {
+		parts = append(parts, PlanReport{Path: fmt.Sprintf("ok%02d.json", i), Report: emptyReport()})
+	}
+	parts = append(parts, PlanReport{Path: "zz-prod.json", Report: hostileReport()})
+	out := string(render(t, "markdown", Merge(parts, "test"), Options{}))
+	if i, j := strings.Index(out, "<code>zz-prod.json</code>"), strings.Index(out, "more plans"); i < 0 || i > j {
+		t.Errorf("the plan with findings is at %d, the cut at %d:\n%s", i, j, out[:min(len(out), 2000)])
+	}
+}
+
 // TestCatchAllWaiverShown: exact addresses that match nothing cannot push
 // a catch-all waiver out of the markdown head, nor, with long reasons, out
 // of the part of the github configuration annotation GitHub shows (it cuts
