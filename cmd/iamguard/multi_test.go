@@ -120,6 +120,32 @@ func TestManyPlansMerged(t *testing.T) {
 	}
 }
 
+// TestPlanNamedAgain: a plan named twice, or found again in a directory
+// given, or through a link, is linted once, with a note (round 339: every
+// finding twice, and the totals doubled).
+func TestPlanNamedAgain(t *testing.T) {
+	one := decode(t, lintCLI(t, nil, "lint", "--format", "json", riskyPlan))
+	dir := t.TempDir()
+	risky := copyFile(t, riskyPlan, dir, "prod/plan.json")
+	if err := os.Symlink(risky, filepath.Join(dir, "link.json")); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{risky, risky},
+		{filepath.Join(dir, "prod"), risky},
+		{risky, filepath.Join(dir, "prod", "..", "prod", "plan.json")},
+		{risky, filepath.Join(dir, "link.json")},
+	} {
+		r := lintCLI(t, nil, append([]string{"lint", "--format", "json"}, args...)...)
+		if m := decodeMulti(t, r); r.code != 1 || m.Summary.Findings != one.Summary.Findings || len(m.Findings) != len(one.Findings) {
+			t.Errorf("%q: exit %d, %d findings in total, %d listed; want 1, %d", args, r.code, m.Summary.Findings, len(m.Findings), one.Summary.Findings)
+		}
+		if !strings.Contains(r.stderr, "skipped, named again: it is linted once") {
+			t.Errorf("%q: stderr %q does not say a plan was named again", args, r.stderr)
+		}
+	}
+}
+
 func TestManyPlansExitCodeIsTheWorst(t *testing.T) {
 	dir := t.TempDir()
 	clean := writeFile(t, dir, "clean.json", cleanPlan)
@@ -145,9 +171,9 @@ func TestManyPlansExitCodeIsTheWorst(t *testing.T) {
 	if len(m.Plans) != 2 || m.Plans[1].Error == "" || m.Plans[1].Summary != nil || len(m.Findings) != 3 {
 		t.Errorf("report with an unreadable plan: %+v", m)
 	}
-	// The same plan named twice is two plans.
-	if m := decodeMulti(t, lintCLI(t, nil, "lint", "--format", "json", fixture, fixture)); len(m.Findings) != 6 {
-		t.Errorf("the fixture twice: %d findings, want 6", len(m.Findings))
+	// The same plan named twice is linted once (see TestPlanNamedAgain).
+	if m := decodeMulti(t, lintCLI(t, nil, "lint", "--format", "json", fixture, fixture)); len(m.Findings) != 3 {
+		t.Errorf("the fixture twice: %d findings, want 3", len(m.Findings))
 	}
 }
 
@@ -718,7 +744,7 @@ func TestRunLimitsPlans(t *testing.T) {
 	a := filepath.Join(dir, "sub", "a.json")
 	runLimits.plans = 2
 	wantUsageError(t, lintCLI(t, nil, "lint", "--no-config", "--recursive", dir), "more than 2 plans, the most iamguard lints in one run")
-	wantUsageError(t, lintCLI(t, nil, "lint", "--no-config", a, a, a), "more than 2 plans")
+	wantUsageError(t, lintCLI(t, nil, "lint", "--no-config", a, filepath.Join(dir, "sub", "b.json"), filepath.Join(dir, "sub", "c.json")), "more than 2 plans")
 	runLimits.plans, runLimits.planPathBytes = 3, 2*len(a)
 	wantUsageError(t, lintCLI(t, nil, "lint", "--no-config", filepath.Join(dir, "sub")), fmt.Sprintf("the plans' paths come to more than %d bytes", 2*len(a)))
 	runLimits.planPathBytes = 3 * len(a)

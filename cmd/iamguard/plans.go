@@ -83,6 +83,27 @@ func expandPlans(args []string, recursive bool) ([]planArg, error) {
 		}
 		out = append(out, found...)
 	}
+	// A plan named twice, or found again under another argument (a
+	// directory and a plan in it, overlapping --recursive roots), is
+	// linted once: twice, each finding was reported twice and counted twice
+	// against the run's limits (round 339).
+	seen := make(map[string]bool, len(out))
+	for i, p := range out {
+		if p.path == "-" || p.skip != "" || p.unread != "" {
+			continue
+		}
+		id := p.path
+		if abs, err := filepath.Abs(p.path); err == nil {
+			id = abs
+			if real, err := filepath.EvalSymlinks(abs); err == nil {
+				id = real
+			}
+		}
+		if seen[id] {
+			out[i].skip = "named again: it is linted once"
+		}
+		seen[id] = true
+	}
 	return out, nil
 }
 
