@@ -130,11 +130,15 @@ func TestPlanNamedAgain(t *testing.T) {
 	if err := os.Symlink(risky, filepath.Join(dir, "link.json")); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.Link(risky, filepath.Join(dir, "hard.json")); err != nil {
+		t.Fatal(err)
+	}
 	for _, args := range [][]string{
 		{risky, risky},
 		{filepath.Join(dir, "prod"), risky},
 		{risky, filepath.Join(dir, "prod", "..", "prod", "plan.json")},
 		{risky, filepath.Join(dir, "link.json")},
+		{risky, filepath.Join(dir, "hard.json")},
 	} {
 		r := lintCLI(t, nil, append([]string{"lint", "--format", "json"}, args...)...)
 		if m := decodeMulti(t, r); r.code != 1 || m.Summary.Findings != one.Summary.Findings || len(m.Findings) != len(one.Findings) {
@@ -142,6 +146,39 @@ func TestPlanNamedAgain(t *testing.T) {
 		}
 		if !strings.Contains(r.stderr, "skipped, named again: it is linted once") {
 			t.Errorf("%q: stderr %q does not say a plan was named again", args, r.stderr)
+		}
+	}
+}
+
+// TestPlanNamedAgainIsNoOther: a path through a linked directory and ..
+// names the file the system finds there, which is another plan than the
+// same path cleaned as text (round 340: taken for one, its high finding
+// was lost, exit 0); and so is a directory named so. A file named on the
+// command line is read as named, even after a directory holding it (round
+// 340: a named file that is no plan was skipped, exit 0).
+func TestPlanNamedAgainIsNoOther(t *testing.T) {
+	dir := t.TempDir()
+	clean := writeFile(t, dir, "d/plan.json", cleanPlan)
+	copyFile(t, riskyPlan, dir, "other/deep/../plan.json")
+	if err := os.MkdirAll(filepath.Join(dir, "other", "deep"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join("..", "other", "deep"), filepath.Join(dir, "d", "sub")); err != nil {
+		t.Fatal(err)
+	}
+	sep := string(filepath.Separator)
+	through := filepath.Join(dir, "d", "sub") + sep + ".." + sep + "plan.json" // other/plan.json, to the system (Join would clean it)
+	if r := lintCLI(t, nil, "lint", "--no-config", clean, through); r.code != 1 || strings.Contains(r.stderr, "named again") {
+		t.Errorf("two plans, one through a link and ..: exit %d, stderr %q; want both linted, exit 1", r.code, r.stderr)
+	}
+	if r := lintCLI(t, nil, "lint", "--no-config", filepath.Join(dir, "d", "sub")+sep+".."); r.code != 1 {
+		t.Errorf("a directory through a link and ..: exit %d, stderr %q; want other/'s plan linted, exit 1", r.code, r.stderr)
+	}
+	notPlan := writeFile(t, dir, "np/config.json", `{"foo": 1}`)
+	writeFile(t, dir, "np/plan.json", cleanPlan)
+	for _, args := range [][]string{{filepath.Join(dir, "np"), notPlan}, {notPlan, filepath.Join(dir, "np")}} {
+		if r := lintCLI(t, nil, append([]string{"lint", "--no-config"}, args...)...); r.code != 2 {
+			t.Errorf("%q: exit %d, stderr %q; want 2 for the named file that is not a plan", args, r.code, r.stderr)
 		}
 	}
 }

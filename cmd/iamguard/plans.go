@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/tailscale/hujson"
@@ -83,28 +84,47 @@ func expandPlans(args []string, recursive bool) ([]planArg, error) {
 		}
 		out = append(out, found...)
 	}
-	// A plan named twice, or found again under another argument (a
-	// directory and a plan in it, overlapping --recursive roots), is
-	// linted once: twice, each finding was reported twice and counted twice
-	// against the run's limits (round 339).
-	seen := make(map[string]bool, len(out))
-	for i, p := range out {
+	skipAgain(out)
+	return out, nil
+}
+
+// skipAgain skips each plan file that is one linted before it, by what the
+// file is (a link, a hard link, a path through a linked directory and
+// ..): linted twice, each finding was reported and counted twice (round
+// 339). A file named on the command line is kept over the same file found
+// in a directory, and read as a named one is (round 340: a named file that
+// is not a plan, found first in a directory, was skipped, exit 0).
+func skipAgain(plans []planArg) {
+	// os.SameFile is the one portable test: made among files of one size
+	// and time.
+	type bucket struct{ size, mod int64 }
+	at := func(fi os.FileInfo) bucket { return bucket{fi.Size(), fi.ModTime().UnixNano()} }
+	named, linted := map[bucket][]os.FileInfo{}, map[bucket][]os.FileInfo{}
+	in := func(files map[bucket][]os.FileInfo, fi os.FileInfo) bool {
+		return slices.ContainsFunc(files[at(fi)], func(f os.FileInfo) bool { return os.SameFile(f, fi) })
+	}
+	infos := make([]os.FileInfo, len(plans))
+	for i, p := range plans {
 		if p.path == "-" || p.skip != "" || p.unread != "" {
 			continue
 		}
-		id := p.path
-		if abs, err := filepath.Abs(p.path); err == nil {
-			id = abs
-			if real, err := filepath.EvalSymlinks(abs); err == nil {
-				id = real
+		if fi, err := os.Stat(p.path); err == nil && fi.Mode().IsRegular() {
+			infos[i] = fi
+			if !p.found {
+				named[at(fi)] = append(named[at(fi)], fi)
 			}
 		}
-		if seen[id] {
-			out[i].skip = "named again: it is linted once"
-		}
-		seen[id] = true
 	}
-	return out, nil
+	for i, fi := range infos {
+		if fi == nil {
+			continue
+		}
+		if in(linted, fi) || plans[i].found && in(named, fi) {
+			plans[i].skip = "named again: it is linted once"
+			continue
+		}
+		linted[at(fi)] = append(linted[at(fi)], fi)
+	}
 }
 
 // planLimits refuses a run's plans past the number, or the bytes of their
@@ -132,6 +152,15 @@ func plansIn(dir string, recursive bool, earlier int, pathBytes *int) ([]planArg
 	root := dir
 	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
 		root = dir + string(filepath.Separator) // a directory named by a link: its entries
+	}
+	if slices.Contains(strings.Split(filepath.ToSlash(dir), "/"), "..") {
+		// The paths of its entries would be cleaned as text, .. taking
+		// off the element before it, where the system goes up from where
+		// a linked directory leads (round 340: d/sub/.. listed other/ and
+		// read d/): the directory the system means, by its own path.
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			root = real
+		}
 	}
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
