@@ -271,12 +271,23 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	if len(pos) == 0 {
 		return 0, fmt.Errorf("lint takes a PLAN argument (a file, a directory of plans, or - for stdin)")
 	}
+	for i, p := range pos {
+		if p != "-" {
+			pos[i] = systemPath(p)
+		}
+	}
 	// One plan file gives the one-plan report; several, or a directory,
 	// give a merged report with each plan's summary.
 	single := len(pos) == 1 && !isDir(pos[0])
 	var plans []planArg
 	if !single {
-		if plans, err = expandPlans(pos, *recursive); err != nil {
+		var in os.FileInfo // the file stdin is redirected from, if it is one
+		if f, ok := stdin.(*os.File); ok {
+			if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+				in = fi
+			}
+		}
+		if plans, err = expandPlans(pos, *recursive, in); err != nil {
 			return 0, err
 		}
 	}

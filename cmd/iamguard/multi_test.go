@@ -148,6 +148,19 @@ func TestPlanNamedAgain(t *testing.T) {
 			t.Errorf("%q: stderr %q does not say a plan was named again", args, r.stderr)
 		}
 	}
+	// Stdin redirected from the plan named beside it (round 341: linted
+	// twice, without a note).
+	f, err := os.Open(risky)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out, errb bytes.Buffer
+	code := run([]string{"lint", "--format", "json", risky, "-"}, f, &out, &errb)
+	if m := decodeMulti(t, result{code, out.String(), errb.String()}); code != 1 || m.Summary.Findings != one.Summary.Findings ||
+		!strings.Contains(errb.String(), "-: skipped, named again") {
+		t.Errorf("the plan and stdin from it: exit %d, %d findings, stderr %q; want 1, %d, a note", code, m.Summary.Findings, errb.String(), one.Summary.Findings)
+	}
 }
 
 // TestPlanNamedAgainIsNoOther: a path through a linked directory and ..
@@ -173,6 +186,22 @@ func TestPlanNamedAgainIsNoOther(t *testing.T) {
 	}
 	if r := lintCLI(t, nil, "lint", "--no-config", filepath.Join(dir, "d", "sub")+sep+".."); r.code != 1 {
 		t.Errorf("a directory through a link and ..: exit %d, stderr %q; want other/'s plan linted, exit 1", r.code, r.stderr)
+	}
+	// A plan named so is judged, and located, as the file read: a waiver
+	// for d/'s plans does not cover it (round 341: waived, exit 0).
+	cfg := writeFile(t, dir, "iamguard.hcl", fmt.Sprintf("fail_on = \"high\"\nwaiver {\n  rule = \"IG101\"\n  address = \"*\"\n  plan = %q\n  reason = \"d only\"\n}\n",
+		filepath.Join(dir, "d")+sep+"*"))
+	if r := lintCLI(t, nil, "lint", "--config", cfg, "--format", "sarif", through); r.code != 1 || !strings.Contains(r.stdout, "other/plan.json") {
+		t.Errorf("a plan through a link and .., under a waiver for d/: exit %d; want 1, the SARIF naming other/plan.json", r.code)
+	}
+	// A link after the last .. stays as named: its plans' names, and the
+	// waivers that match them, are the link's (round 341).
+	if err := os.Symlink("other", filepath.Join(dir, "plans")); err != nil {
+		t.Fatal(err)
+	}
+	viaLink := filepath.Join(dir, "d") + sep + ".." + sep + "plans"
+	if r := lintCLI(t, nil, "lint", "--no-config", "--format", "json", viaLink); !strings.Contains(r.stdout, filepath.Join(dir, "plans", "plan.json")+":") {
+		t.Errorf("%s: the plan is not named under the link: %s", viaLink, r.stdout[:min(len(r.stdout), 400)])
 	}
 	notPlan := writeFile(t, dir, "np/config.json", `{"foo": 1}`)
 	writeFile(t, dir, "np/plan.json", cleanPlan)

@@ -47,19 +47,46 @@ const (
 	maxPlanPathBytes = 8 << 20
 )
 
+// systemPath is path as the system finds it, where it holds ..: Go cleans
+// a path as text, .. taking off the element before it, where the system
+// goes up from where a linked directory leads (round 340: d/sub/.. listed
+// other/ and read d/; d/sub/../plan.json, which is other/plan.json, was
+// waived as d/'s). The part up to the last .. is resolved; the rest, links
+// included, stays as given (round 341: ../plans, a link, was named by its
+// target, and a waiver for ../plans/* no longer applied), and so does a
+// path without .., or one that cannot be resolved.
+func systemPath(path string) string {
+	parts := strings.Split(filepath.ToSlash(path), "/")
+	last := -1
+	for i, p := range parts {
+		if p == ".." {
+			last = i
+		}
+	}
+	if last < 0 {
+		return path
+	}
+	up, err := filepath.EvalSymlinks(filepath.FromSlash(strings.Join(parts[:last+1], "/")))
+	if err != nil {
+		return path
+	}
+	return filepath.Join(up, filepath.FromSlash(strings.Join(parts[last+1:], "/")))
+}
+
 // expandPlans turns the PLAN arguments into the plans to lint, in order:
 // a file or "-" as it is, and a directory as every *.json file and binary
-// plan directly in it, or in its whole tree with recursive.
-func expandPlans(args []string, recursive bool) ([]planArg, error) {
+// plan directly in it, or in its whole tree with recursive. stdin, where
+// it is a file, is the file "-" reads (see skipAgain).
+func expandPlans(args []string, recursive bool, stdin os.FileInfo) ([]planArg, error) {
 	var out []planArg
 	pathBytes := 0 // of out's paths, for plansIn's bound
-	stdin := false
+	dash := false
 	for _, a := range args {
 		if a == "-" {
-			if stdin {
+			if dash {
 				return nil, errors.New(`"-" (stdin) can be given only once`)
 			}
-			stdin = true
+			dash = true
 			out = append(out, planArg{path: a})
 			continue
 		}
@@ -84,34 +111,32 @@ func expandPlans(args []string, recursive bool) ([]planArg, error) {
 		}
 		out = append(out, found...)
 	}
-	skipAgain(out)
+	skipAgain(out, stdin)
 	return out, nil
 }
 
 // skipAgain skips each plan file that is one linted before it, by what the
-// file is (a link, a hard link, a path through a linked directory and
-// ..): linted twice, each finding was reported and counted twice (round
-// 339). A file named on the command line is kept over the same file found
-// in a directory, and read as a named one is (round 340: a named file that
-// is not a plan, found first in a directory, was skipped, exit 0).
-func skipAgain(plans []planArg) {
-	// os.SameFile is the one portable test: made among files of one size
-	// and time.
-	type bucket struct{ size, mod int64 }
-	at := func(fi os.FileInfo) bucket { return bucket{fi.Size(), fi.ModTime().UnixNano()} }
-	named, linted := map[bucket][]os.FileInfo{}, map[bucket][]os.FileInfo{}
-	in := func(files map[bucket][]os.FileInfo, fi os.FileInfo) bool {
-		return slices.ContainsFunc(files[at(fi)], func(f os.FileInfo) bool { return os.SameFile(f, fi) })
-	}
+// file is (a link, a hard link, a path through a linked directory and ..,
+// stdin redirected from it): linted twice, each finding was reported and
+// counted twice (rounds 339, 341). A file named on the command line is kept
+// over the same file found in a directory, and read as a named one is
+// (round 340: a named file that is not a plan, found first in a directory,
+// was skipped, exit 0).
+func skipAgain(plans []planArg, stdin os.FileInfo) {
 	infos := make([]os.FileInfo, len(plans))
+	var named, linted files
 	for i, p := range plans {
-		if p.path == "-" || p.skip != "" || p.unread != "" {
+		fi, err := stdin, error(nil)
+		switch {
+		case p.skip != "" || p.unread != "" || p.path == "-" && stdin == nil:
 			continue
+		case p.path != "-":
+			fi, err = os.Stat(p.path)
 		}
-		if fi, err := os.Stat(p.path); err == nil && fi.Mode().IsRegular() {
+		if err == nil && fi.Mode().IsRegular() {
 			infos[i] = fi
 			if !p.found {
-				named[at(fi)] = append(named[at(fi)], fi)
+				named.add(fi)
 			}
 		}
 	}
@@ -119,12 +144,43 @@ func skipAgain(plans []planArg) {
 		if fi == nil {
 			continue
 		}
-		if in(linted, fi) || plans[i].found && in(named, fi) {
+		if linted.has(fi) || plans[i].found && named.has(fi) {
 			plans[i].skip = "named again: it is linted once"
 			continue
 		}
-		linted[at(fi)] = append(linted[at(fi)], fi)
+		linted.add(fi)
 	}
+}
+
+// files is a set of files: by device and inode where the system gives them
+// (fileID), else by size and modification time, among which os.SameFile,
+// the one portable test, tells (round 341: 100,000 files of one size and
+// time, compared each with each, took three times as long).
+type files struct {
+	ids  map[fileID]bool
+	rest map[[2]int64][]os.FileInfo
+}
+
+func (f *files) add(fi os.FileInfo) {
+	if id, ok := idOf(fi); ok {
+		if f.ids == nil {
+			f.ids = map[fileID]bool{}
+		}
+		f.ids[id] = true
+		return
+	}
+	if f.rest == nil {
+		f.rest = map[[2]int64][]os.FileInfo{}
+	}
+	k := [2]int64{fi.Size(), fi.ModTime().UnixNano()}
+	f.rest[k] = append(f.rest[k], fi)
+}
+
+func (f *files) has(fi os.FileInfo) bool {
+	if id, ok := idOf(fi); ok {
+		return f.ids[id]
+	}
+	return slices.ContainsFunc(f.rest[[2]int64{fi.Size(), fi.ModTime().UnixNano()}], func(g os.FileInfo) bool { return os.SameFile(g, fi) })
 }
 
 // planLimits refuses a run's plans past the number, or the bytes of their
@@ -152,15 +208,6 @@ func plansIn(dir string, recursive bool, earlier int, pathBytes *int) ([]planArg
 	root := dir
 	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
 		root = dir + string(filepath.Separator) // a directory named by a link: its entries
-	}
-	if slices.Contains(strings.Split(filepath.ToSlash(dir), "/"), "..") {
-		// The paths of its entries would be cleaned as text, .. taking
-		// off the element before it, where the system goes up from where
-		// a linked directory leads (round 340: d/sub/.. listed other/ and
-		// read d/): the directory the system means, by its own path.
-		if real, err := filepath.EvalSymlinks(dir); err == nil {
-			root = real
-		}
 	}
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
