@@ -51,26 +51,31 @@ const (
 // a path as text, .. taking off the element before it, where the system
 // goes up from where a linked directory leads (round 340: d/sub/.. listed
 // other/ and read d/; d/sub/../plan.json, which is other/plan.json, was
-// waived as d/'s). The part up to the last .. is resolved; the rest, links
-// included, stays as given (round 341: ../plans, a link, was named by its
-// target, and a waiver for ../plans/* no longer applied), and so does a
-// path without .., or one that cannot be resolved.
+// waived as d/'s). Only a link just before a .. is resolved: every other
+// element keeps the name given (round 341: ../plans, a link, was named by
+// its target, and a waiver for ../plans/* no longer applied).
 func systemPath(path string) string {
-	parts := strings.Split(filepath.ToSlash(path), "/")
-	last := -1
-	for i, p := range parts {
+	vol := filepath.VolumeName(path)
+	rest := filepath.ToSlash(path[len(vol):])
+	parts := strings.Split(rest, "/")
+	if !slices.Contains(parts, "..") {
+		return path
+	}
+	cur := vol
+	if strings.HasPrefix(rest, "/") {
+		cur += string(filepath.Separator)
+	}
+	for _, p := range parts {
 		if p == ".." {
-			last = i
+			if fi, err := os.Lstat(cur); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+				if real, err := filepath.EvalSymlinks(cur); err == nil {
+					cur = real
+				}
+			}
 		}
+		cur = filepath.Join(cur, p) // cleaned: x/.. is x's parent
 	}
-	if last < 0 {
-		return path
-	}
-	up, err := filepath.EvalSymlinks(filepath.FromSlash(strings.Join(parts[:last+1], "/")))
-	if err != nil {
-		return path
-	}
-	return filepath.Join(up, filepath.FromSlash(strings.Join(parts[last+1:], "/")))
+	return cur
 }
 
 // expandPlans turns the PLAN arguments into the plans to lint, in order:
