@@ -155,11 +155,16 @@ func TestPlanNamedAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var out, errb bytes.Buffer
-	code := run([]string{"lint", "--format", "json", risky, "-"}, f, &out, &errb)
-	if m := decodeMulti(t, result{code, out.String(), errb.String()}); code != 1 || m.Summary.Findings != one.Summary.Findings ||
-		!strings.Contains(errb.String(), "-: skipped, named again") {
-		t.Errorf("the plan and stdin from it: exit %d, %d findings, stderr %q; want 1, %d, a note", code, m.Summary.Findings, errb.String(), one.Summary.Findings)
+	for _, args := range [][]string{{risky, "-"}, {"-", risky}} { // the named file kept (round 342)
+		if _, err := f.Seek(0, 0); err != nil {
+			t.Fatal(err)
+		}
+		var out, errb bytes.Buffer
+		code := run(append([]string{"lint", "--format", "json"}, args...), f, &out, &errb)
+		if m := decodeMulti(t, result{code, out.String(), errb.String()}); code != 1 || m.Summary.Findings != one.Summary.Findings ||
+			!strings.Contains(errb.String(), "-: skipped, named again") {
+			t.Errorf("%q, stdin from the plan: exit %d, %d findings, stderr %q; want 1, %d, stdin skipped", args, code, m.Summary.Findings, errb.String(), one.Summary.Findings)
+		}
 	}
 }
 
@@ -202,6 +207,25 @@ func TestPlanNamedAgainIsNoOther(t *testing.T) {
 	viaLink := filepath.Join(dir, "d") + sep + ".." + sep + "plans"
 	if r := lintCLI(t, nil, "lint", "--no-config", "--format", "json", viaLink); !strings.Contains(r.stdout, filepath.Join(dir, "plans", "plan.json")+":") {
 		t.Errorf("%s: the plan is not named under the link: %s", viaLink, r.stdout[:min(len(r.stdout), 400)])
+	}
+	// Only the link just before the .. is resolved: an earlier link keeps
+	// its name (round 342); a path with no link keeps its name as typed,
+	// and one the system refuses is refused (round 342: read).
+	if err := os.Symlink(dir, filepath.Join(dir, "T")); err != nil {
+		t.Fatal(err)
+	}
+	viaT := filepath.Join(dir, "T", "d", "sub") + sep + ".." + sep + "plan.json"
+	if r := lintCLI(t, nil, "lint", "--no-config", "--format", "json", viaT, clean); !strings.Contains(r.stdout, filepath.Join(dir, "T", "other", "plan.json")+":") {
+		t.Errorf("%s: the plan is not named under T: %s", viaT, r.stderr)
+	}
+	typed := filepath.Join(dir, "other") + sep + "deep" + sep + ".." + sep + "plan.json"
+	if r := lintCLI(t, nil, "lint", "--no-config", "--format", "json", typed, clean); !strings.Contains(r.stdout, typed+":") {
+		t.Errorf("%s: not named as typed: %s", typed, r.stderr)
+	}
+	for _, refused := range []string{filepath.Join(dir, "nosuch") + sep + ".." + sep + "d", clean + sep + ".." + sep + "plan.json"} {
+		if r := lintCLI(t, nil, "lint", "--no-config", refused); r.code != 2 || r.stdout != "" {
+			t.Errorf("%s: exit %d, stdout %q; want 2, no report", refused, r.code, r.stdout)
+		}
 	}
 	notPlan := writeFile(t, dir, "np/config.json", `{"foo": 1}`)
 	writeFile(t, dir, "np/plan.json", cleanPlan)

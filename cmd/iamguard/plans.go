@@ -47,35 +47,74 @@ const (
 	maxPlanPathBytes = 8 << 20
 )
 
-// systemPath is path as the system finds it, where it holds ..: Go cleans
-// a path as text, .. taking off the element before it, where the system
-// goes up from where a linked directory leads (round 340: d/sub/.. listed
-// other/ and read d/; d/sub/../plan.json, which is other/plan.json, was
-// waived as d/'s). Only a link just before a .. is resolved: every other
-// element keeps the name given (round 341: ../plans, a link, was named by
-// its target, and a waiver for ../plans/* no longer applied).
+// systemPath is path as the system finds it where a linked directory comes
+// just before a ..: Go cleans a path as text, .. taking off the element
+// before it, where the system goes up from where the link leads (round
+// 340: d/sub/.. listed other/ and read d/; d/sub/../plan.json, which is
+// other/plan.json, was waived as d/'s). Only such links are resolved, each
+// by its own target (round 342: a link before them was renamed too, and
+// its waivers lost); a path with none is kept as given, and so is one the
+// system refuses (an element missing, or no directory, before a ..),
+// for the open to fail as the system does (round 342: nosuch/../x was
+// read).
 func systemPath(path string) string {
+	if p, ok := throughLinks(path, 0); ok {
+		return p
+	}
+	return path
+}
+
+// throughLinks does systemPath's work: ok is false where the path is to be
+// kept as given (no link resolved, or one refused, or links nested past
+// what the system follows).
+func throughLinks(path string, depth int) (string, bool) {
 	vol := filepath.VolumeName(path)
 	rest := filepath.ToSlash(path[len(vol):])
 	parts := strings.Split(rest, "/")
-	if !slices.Contains(parts, "..") {
-		return path
+	if depth > 40 || !slices.Contains(parts, "..") {
+		return path, false
 	}
 	cur := vol
 	if strings.HasPrefix(rest, "/") {
 		cur += string(filepath.Separator)
 	}
+	resolved := false
 	for _, p := range parts {
 		if p == ".." {
-			if fi, err := os.Lstat(cur); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-				if real, err := filepath.EvalSymlinks(cur); err == nil {
-					cur = real
+			dir := cur
+			if dir == "" {
+				dir = "."
+			}
+			fi, err := os.Lstat(dir)
+			if err != nil {
+				return path, false
+			}
+			if fi.Mode()&fs.ModeSymlink != 0 {
+				to, err := os.Readlink(dir)
+				if err != nil {
+					return path, false
 				}
+				if !filepath.IsAbs(to) {
+					to = filepath.Dir(dir) + string(filepath.Separator) + to // not cleaned: its own .. may follow a link
+				}
+				if next, ok := throughLinks(to, depth+1); ok {
+					to = next
+				}
+				if fi, err = os.Stat(to); err != nil {
+					return path, false
+				}
+				cur, resolved = to, true
+			}
+			if !fi.IsDir() {
+				return path, false
 			}
 		}
 		cur = filepath.Join(cur, p) // cleaned: x/.. is x's parent
 	}
-	return cur
+	if !resolved || cur == "-" {
+		return path, false
+	}
+	return cur, true
 }
 
 // expandPlans turns the PLAN arguments into the plans to lint, in order:
@@ -126,7 +165,8 @@ func expandPlans(args []string, recursive bool, stdin os.FileInfo) ([]planArg, e
 // counted twice (rounds 339, 341). A file named on the command line is kept
 // over the same file found in a directory, and read as a named one is
 // (round 340: a named file that is not a plan, found first in a directory,
-// was skipped, exit 0).
+// was skipped, exit 0), or read from stdin (round 342: its SARIF results
+// lost their file, and a binary plan was shown where it does not belong).
 func skipAgain(plans []planArg, stdin os.FileInfo) {
 	infos := make([]os.FileInfo, len(plans))
 	var named, linted files
@@ -140,7 +180,7 @@ func skipAgain(plans []planArg, stdin os.FileInfo) {
 		}
 		if err == nil && fi.Mode().IsRegular() {
 			infos[i] = fi
-			if !p.found {
+			if !p.found && p.path != "-" {
 				named.add(fi)
 			}
 		}
@@ -149,7 +189,7 @@ func skipAgain(plans []planArg, stdin os.FileInfo) {
 		if fi == nil {
 			continue
 		}
-		if linted.has(fi) || plans[i].found && named.has(fi) {
+		if linted.has(fi) || (plans[i].found || plans[i].path == "-") && named.has(fi) {
 			plans[i].skip = "named again: it is linted once"
 			continue
 		}
