@@ -155,7 +155,7 @@ func TestPlanNamedAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	for _, args := range [][]string{{risky, "-"}, {"-", risky}} { // the named file kept (round 342)
+	for _, args := range [][]string{{risky, "-"}, {"-", risky}, {"-", filepath.Join(dir, "prod")}} { // the file kept (rounds 342, 343)
 		if _, err := f.Seek(0, 0); err != nil {
 			t.Fatal(err)
 		}
@@ -222,7 +222,17 @@ func TestPlanNamedAgainIsNoOther(t *testing.T) {
 	if r := lintCLI(t, nil, "lint", "--no-config", "--format", "json", typed, clean); !strings.Contains(r.stdout, typed+":") {
 		t.Errorf("%s: not named as typed: %s", typed, r.stderr)
 	}
-	for _, refused := range []string{filepath.Join(dir, "nosuch") + sep + ".." + sep + "d", clean + sep + ".." + sep + "plan.json"} {
+	// A link to a link before the .. leads where the last one does (round
+	// 343: the clean plan beside the first link was read, exit 0).
+	if err := os.Symlink("sub", filepath.Join(dir, "d", "sub2")); err != nil {
+		t.Fatal(err)
+	}
+	chain := filepath.Join(dir, "d", "sub2") + sep + ".." + sep + "plan.json" // other/plan.json, to the system
+	if r := lintCLI(t, nil, "lint", "--no-config", chain); r.code != 1 {
+		t.Errorf("%s: exit %d; want other/plan.json read, exit 1", chain, r.code)
+	}
+	for _, refused := range []string{filepath.Join(dir, "nosuch") + sep + ".." + sep + "d", clean + sep + ".." + sep + "plan.json",
+		through + sep, through + sep + "."} { // round 343: read, though no directory
 		if r := lintCLI(t, nil, "lint", "--no-config", refused); r.code != 2 || r.stdout != "" {
 			t.Errorf("%s: exit %d, stdout %q; want 2, no report", refused, r.code, r.stdout)
 		}

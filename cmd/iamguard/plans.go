@@ -81,35 +81,41 @@ func throughLinks(path string, depth int) (string, bool) {
 	resolved := false
 	for _, p := range parts {
 		if p == ".." {
-			dir := cur
-			if dir == "" {
-				dir = "."
+			if cur == "" {
+				cur = "."
 			}
-			fi, err := os.Lstat(dir)
-			if err != nil {
-				return path, false
-			}
-			if fi.Mode()&fs.ModeSymlink != 0 {
-				to, err := os.Readlink(dir)
+			fi, err := os.Lstat(cur)
+			for ; err == nil && fi.Mode()&fs.ModeSymlink != 0; fi, err = os.Lstat(cur) {
+				// A link, maybe to a link (round 343: the chain's first
+				// target was taken for where it leads): followed to a
+				// directory, each target's own .. as the system takes it.
+				if depth++; depth > 40 {
+					return path, false
+				}
+				to, err := os.Readlink(cur)
 				if err != nil {
 					return path, false
 				}
 				if !filepath.IsAbs(to) {
-					to = filepath.Dir(dir) + string(filepath.Separator) + to // not cleaned: its own .. may follow a link
+					to = filepath.Dir(cur) + string(filepath.Separator) + to // not cleaned: its own .. may follow a link
 				}
-				if next, ok := throughLinks(to, depth+1); ok {
+				if next, ok := throughLinks(to, depth); ok {
 					to = next
-				}
-				if fi, err = os.Stat(to); err != nil {
-					return path, false
 				}
 				cur, resolved = to, true
 			}
-			if !fi.IsDir() {
+			if err != nil || !fi.IsDir() {
 				return path, false
 			}
 		}
 		cur = filepath.Join(cur, p) // cleaned: x/.. is x's parent
+	}
+	if last := parts[len(parts)-1]; resolved && (last == "" || last == ".") {
+		// Join takes off a trailing / or /., which the system reads as
+		// "a directory" (round 343: L/../plan.json/ was read).
+		if fi, err := os.Stat(cur); err != nil || !fi.IsDir() {
+			return path, false
+		}
 	}
 	if !resolved || cur == "-" {
 		return path, false
@@ -165,11 +171,12 @@ func expandPlans(args []string, recursive bool, stdin os.FileInfo) ([]planArg, e
 // counted twice (rounds 339, 341). A file named on the command line is kept
 // over the same file found in a directory, and read as a named one is
 // (round 340: a named file that is not a plan, found first in a directory,
-// was skipped, exit 0), or read from stdin (round 342: its SARIF results
-// lost their file, and a binary plan was shown where it does not belong).
+// was skipped, exit 0); and a file named or found is kept over stdin
+// redirected from it (rounds 342, 343: its SARIF results lost their file,
+// and a binary plan was shown where it does not belong).
 func skipAgain(plans []planArg, stdin os.FileInfo) {
 	infos := make([]os.FileInfo, len(plans))
-	var named, linted files
+	var named, files, linted fileSet // files: all but stdin
 	for i, p := range plans {
 		fi, err := stdin, error(nil)
 		switch {
@@ -180,6 +187,9 @@ func skipAgain(plans []planArg, stdin os.FileInfo) {
 		}
 		if err == nil && fi.Mode().IsRegular() {
 			infos[i] = fi
+			if p.path != "-" {
+				files.add(fi)
+			}
 			if !p.found && p.path != "-" {
 				named.add(fi)
 			}
@@ -189,7 +199,8 @@ func skipAgain(plans []planArg, stdin os.FileInfo) {
 		if fi == nil {
 			continue
 		}
-		if linted.has(fi) || (plans[i].found || plans[i].path == "-") && named.has(fi) {
+		p := plans[i]
+		if linted.has(fi) || p.found && named.has(fi) || p.path == "-" && files.has(fi) {
 			plans[i].skip = "named again: it is linted once"
 			continue
 		}
@@ -197,16 +208,16 @@ func skipAgain(plans []planArg, stdin os.FileInfo) {
 	}
 }
 
-// files is a set of files: by device and inode where the system gives them
+// fileSet is a set of files: by device and inode where the system gives them
 // (fileID), else by size and modification time, among which os.SameFile,
 // the one portable test, tells (round 341: 100,000 files of one size and
 // time, compared each with each, took three times as long).
-type files struct {
+type fileSet struct {
 	ids  map[fileID]bool
 	rest map[[2]int64][]os.FileInfo
 }
 
-func (f *files) add(fi os.FileInfo) {
+func (f *fileSet) add(fi os.FileInfo) {
 	if id, ok := idOf(fi); ok {
 		if f.ids == nil {
 			f.ids = map[fileID]bool{}
@@ -221,7 +232,7 @@ func (f *files) add(fi os.FileInfo) {
 	f.rest[k] = append(f.rest[k], fi)
 }
 
-func (f *files) has(fi os.FileInfo) bool {
+func (f *fileSet) has(fi os.FileInfo) bool {
 	if id, ok := idOf(fi); ok {
 		return f.ids[id]
 	}
