@@ -47,80 +47,35 @@ const (
 	maxPlanPathBytes = 8 << 20
 )
 
-// systemPath is path as the system finds it where a linked directory comes
-// just before a ..: Go cleans a path as text, .. taking off the element
-// before it, where the system goes up from where the link leads (round
-// 340: d/sub/.. listed other/ and read d/; d/sub/../plan.json, which is
-// other/plan.json, was waived as d/'s). Only such links are resolved, each
-// by its own target (round 342: a link before them was renamed too, and
-// its waivers lost); a path with none is kept as given, and so is one the
-// system refuses (an element missing, or no directory, before a ..),
-// for the open to fail as the system does (round 342: nosuch/../x was
-// read).
+// systemPath is path, unless it holds a .. that Go's paths, cleaned as
+// text (.. taking off the element before it), read as another file than
+// the system does, which goes up from where a linked directory leads:
+// then the file's real path (round 340: d/sub/.. listed other/ and read
+// d/; d/sub/../plan.json, which is other/plan.json, was waived as d/'s).
+// The system resolves it (filepath.EvalSymlinks follows it as the system
+// does): rounds 342 to 344 found a chain of links, a target ending in /,
+// and nested links that a walk of its own took wrongly or for hours. A
+// path the system refuses is kept as given, for the open to fail as the
+// system's does.
 func systemPath(path string) string {
-	if p, ok := throughLinks(path, 0); ok {
-		return p
+	if !slices.Contains(strings.Split(filepath.ToSlash(path), "/"), "..") {
+		return path
 	}
-	return path
-}
-
-// throughLinks does systemPath's work: ok is false where the path is to be
-// kept as given (no link resolved, or one refused, or links nested past
-// what the system follows).
-func throughLinks(path string, depth int) (string, bool) {
-	vol := filepath.VolumeName(path)
-	rest := filepath.ToSlash(path[len(vol):])
-	parts := strings.Split(rest, "/")
-	if depth > 40 || !slices.Contains(parts, "..") {
-		return path, false
+	typed, err := os.Stat(path)
+	if err != nil {
+		return path
 	}
-	cur := vol
-	if strings.HasPrefix(rest, "/") {
-		cur += string(filepath.Separator)
+	if cleaned, err := os.Stat(filepath.Clean(path)); err == nil && os.SameFile(typed, cleaned) {
+		return path
 	}
-	resolved := false
-	for _, p := range parts {
-		if p == ".." {
-			if cur == "" {
-				cur = "."
-			}
-			fi, err := os.Lstat(cur)
-			for ; err == nil && fi.Mode()&fs.ModeSymlink != 0; fi, err = os.Lstat(cur) {
-				// A link, maybe to a link (round 343: the chain's first
-				// target was taken for where it leads): followed to a
-				// directory, each target's own .. as the system takes it.
-				if depth++; depth > 40 {
-					return path, false
-				}
-				to, err := os.Readlink(cur)
-				if err != nil {
-					return path, false
-				}
-				if !filepath.IsAbs(to) {
-					to = filepath.Dir(cur) + string(filepath.Separator) + to // not cleaned: its own .. may follow a link
-				}
-				if next, ok := throughLinks(to, depth); ok {
-					to = next
-				}
-				cur, resolved = to, true
-			}
-			if err != nil || !fi.IsDir() {
-				return path, false
-			}
-		}
-		cur = filepath.Join(cur, p) // cleaned: x/.. is x's parent
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return path
 	}
-	if last := parts[len(parts)-1]; resolved && (last == "" || last == ".") {
-		// Join takes off a trailing / or /., which the system reads as
-		// "a directory" (round 343: L/../plan.json/ was read).
-		if fi, err := os.Stat(cur); err != nil || !fi.IsDir() {
-			return path, false
-		}
+	if real == "-" {
+		return "." + string(filepath.Separator) + real // a file of that name, not stdin
 	}
-	if !resolved || cur == "-" {
-		return path, false
-	}
-	return cur, true
+	return real
 }
 
 // expandPlans turns the PLAN arguments into the plans to lint, in order:
