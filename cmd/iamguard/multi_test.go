@@ -227,9 +227,15 @@ func TestPlanNamedAgainIsNoOther(t *testing.T) {
 	if err := os.Symlink("sub", filepath.Join(dir, "d", "sub2")); err != nil {
 		t.Fatal(err)
 	}
-	chain := filepath.Join(dir, "d", "sub2") + sep + ".." + sep + "plan.json" // other/plan.json, to the system
-	if r := lintCLI(t, nil, "lint", "--no-config", chain); r.code != 1 {
-		t.Errorf("%s: exit %d; want other/plan.json read, exit 1", chain, r.code)
+	// And so does a link whose target ends in / (round 344: read as d/'s).
+	if err := os.Symlink("sub/", filepath.Join(dir, "d", "sub3")); err != nil {
+		t.Fatal(err)
+	}
+	for _, link := range []string{"sub2", "sub3"} {
+		chain := filepath.Join(dir, "d", link) + sep + ".." + sep + "plan.json" // other/plan.json, to the system
+		if r := lintCLI(t, nil, "lint", "--no-config", chain); r.code != 1 {
+			t.Errorf("%s: exit %d; want other/plan.json read, exit 1", chain, r.code)
+		}
 	}
 	for _, refused := range []string{filepath.Join(dir, "nosuch") + sep + ".." + sep + "d", clean + sep + ".." + sep + "plan.json",
 		through + sep, through + sep + "."} { // round 343: read, though no directory
