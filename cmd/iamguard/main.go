@@ -273,7 +273,9 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 	}
 	for i, p := range pos {
 		if p != "-" {
-			pos[i] = systemPath(p)
+			if pos[i], err = systemPath(p); err != nil {
+				return 0, err
+			}
 		}
 	}
 	// One plan file gives the one-plan report; several, or a directory,

@@ -243,6 +243,26 @@ func TestPlanNamedAgainIsNoOther(t *testing.T) {
 			t.Errorf("%s: exit %d, stdout %q; want 2, no report", refused, r.code, r.stdout)
 		}
 	}
+	// One whose real path cannot be read is refused, not named as the file
+	// the text names (round 345: a pipe read through a magic link of /proc
+	// was waived and located as the decoy beside the link).
+	if _, err := os.Stat("/proc/self/fdinfo"); err == nil {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		w.Close() // read to its end at once, by a build that reads it
+		if err := os.Symlink("/proc/self/fdinfo", filepath.Join(dir, "d", "P")); err != nil {
+			t.Fatal(err)
+		}
+		fd := strconv.Itoa(int(r.Fd()))
+		writeFile(t, dir, "d/fd/"+fd, cleanPlan) // the decoy: d/P/../fd/N cleaned as text
+		magic := filepath.Join(dir, "d", "P") + sep + ".." + sep + "fd" + sep + fd
+		if got := lintCLI(t, nil, "lint", "--no-config", magic); got.code != 2 || !strings.Contains(got.stderr, "its real path") {
+			t.Errorf("%s: exit %d, stderr %q; want 2, the real path not read", magic, got.code, got.stderr)
+		}
+	}
 	notPlan := writeFile(t, dir, "np/config.json", `{"foo": 1}`)
 	writeFile(t, dir, "np/plan.json", cleanPlan)
 	for _, args := range [][]string{{filepath.Join(dir, "np"), notPlan}, {notPlan, filepath.Join(dir, "np")}} {

@@ -56,26 +56,29 @@ const (
 // does): rounds 342 to 344 found a chain of links, a target ending in /,
 // and nested links that a walk of its own took wrongly or for hours. A
 // path the system refuses is kept as given, for the open to fail as the
-// system's does.
-func systemPath(path string) string {
+// system's does; one whose real path cannot be found (a magic link of
+// /proc, one past PATH_MAX) is refused, since the text would name another
+// file (round 345: waived and located as the file beside it).
+func systemPath(path string) (string, error) {
 	if !slices.Contains(strings.Split(filepath.ToSlash(path), "/"), "..") {
-		return path
+		return path, nil
 	}
 	typed, err := os.Stat(path)
 	if err != nil {
-		return path
+		return path, nil
 	}
 	if cleaned, err := os.Stat(filepath.Clean(path)); err == nil && os.SameFile(typed, cleaned) {
-		return path
+		return path, nil
 	}
 	real, err := filepath.EvalSymlinks(path)
 	if err != nil {
-		return path
+		return "", fmt.Errorf("%s: its .. goes up from where a link leads, and its real path, by which it would be named, cannot be read (%v): name the plan by a path without ..",
+			quote.Path(path), bare(err))
 	}
 	if real == "-" {
-		return "." + string(filepath.Separator) + real // a file of that name, not stdin
+		return "." + string(filepath.Separator) + real, nil // a file of that name, not stdin
 	}
-	return real
+	return real, nil
 }
 
 // expandPlans turns the PLAN arguments into the plans to lint, in order:
