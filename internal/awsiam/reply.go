@@ -116,9 +116,12 @@ func readReply(resp *smithyhttp.Response, max int64) ([]byte, error) {
 	buf, err := io.ReadAll(io.LimitReader(resp.Body, max+1))
 	var ne net.Error
 	switch {
-	case errors.As(err, &ne) && ne.Timeout():
+	case errors.As(err, &ne) && ne.Timeout(), errors.Is(err, net.ErrClosed):
 		// Not retried: the SDK retries a timeout it can see, and its 25
 		// retries made a bound of 5 minutes an attempt 2 hours (round 320).
+		// The attempt's time running out may also show as the connection
+		// closed under the read, which the SDK retries as a connection
+		// error (a CI run under load: two attempts).
 		return nil, fmt.Errorf("%w: %v", ErrReplyUnfinished, err)
 	case err != nil:
 		return nil, fmt.Errorf("reading the reply: %w", err)

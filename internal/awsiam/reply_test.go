@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"runtime"
 	"strings"
@@ -373,5 +374,24 @@ func TestKeyMaterialRepliesBounded(t *testing.T) {
 	}
 	if err := reply("ListUsers", 8<<20); err != nil {
 		t.Errorf("ListUsers of 8 MiB: %v", err)
+	}
+}
+
+// closedBody fails its read as a connection closed under it does.
+type closedBody struct{}
+
+func (closedBody) Read([]byte) (int, error) {
+	return 0, &net.OpError{Op: "read", Net: "tcp", Err: net.ErrClosed}
+}
+func (closedBody) Close() error { return nil }
+
+// TestReplyClosedUnfinished: a reply's body cut off by the connection closed
+// under the read (the attempt's time running out, under load) is an
+// unfinished reply, not retried, as a read timeout is: the SDK retried it as
+// a connection error (a CI run: two attempts where one was bounded).
+func TestReplyClosedUnfinished(t *testing.T) {
+	resp := &smithyhttp.Response{Response: &http.Response{StatusCode: 200, ContentLength: -1, Body: closedBody{}}}
+	if _, err := readReply(resp, 1<<20); !errors.Is(err, ErrReplyUnfinished) {
+		t.Errorf("err = %v, want ErrReplyUnfinished", err)
 	}
 }
