@@ -147,9 +147,9 @@ func skipAgain(plans []planArg, stdin os.FileInfo) {
 			infos[i] = fi
 			if p.path != "-" {
 				files.add(fi)
-			}
-			if !p.found && p.path != "-" {
-				named.add(fi)
+				if !p.found {
+					named.add(fi)
+				}
 			}
 		}
 	}

@@ -216,11 +216,10 @@ type trailName struct {
 func (l *linter) keptTrailNames() map[string]trailName {
 	out := map[string]trailName{}
 	keysOf := func(rc *plan.Change, a attrs, region string, name string) []string {
-		keys, ok := l.trailNames(rc, homeRegion(a, region), inProviderRegion(a, region), name)
-		if home := homeRegion(a, region); !ok && !home.Unknown && !home.Unreadable && home.V != "" {
-			return []string{anyAccountTrail(home.V, name)}
+		if keys, ok := l.trailNames(rc, homeRegion(a, region), inProviderRegion(a, region), name); ok {
+			return keys.own()
 		}
-		return keys.own()
+		return nil
 	}
 	for _, c := range slices.Concat(l.changes, l.orphans) {
 		if c.rc.Type != "aws_cloudtrail" || !c.removed && c.action != "replace" {
@@ -238,7 +237,11 @@ func (l *linter) keptTrailNames() map[string]trailName {
 			}
 			continue
 		}
-		for _, k := range keysOf(c.rc, a, region, name.V) {
+		keys := keysOf(c.rc, a, region, name.V)
+		if home := homeRegion(a, region); keys == nil && !home.Unknown && !home.Unreadable && home.V != "" {
+			keys = []string{anyAccountTrail(home.V, name.V)} // its account not shown among several
+		}
+		for _, k := range keys {
 			n := out[k]
 			n.freed, n.freedBy = noted(n.freed, n.freedBy, c.rc.Address)
 			out[k] = n
