@@ -302,8 +302,9 @@ func noted(done bool, by, address string) (bool, string) {
 type recorder struct {
 	address      string
 	organization bool
-	partition    string // see partitionOf
-	arnAccount   string // the account its ARN names, where the plan shows one
+	partition    string   // see partitionOf
+	arnAccount   string   // the account its ARN names, where the plan shows one
+	ids          []string // see trailIDs
 }
 
 // iamRecorders finds, by account (see accountID), the trails that record
@@ -339,13 +340,30 @@ func (l *linter) iamRecorders() map[string][]recorder {
 		t := trailOf(after, region)
 		account := l.accountID(rc)
 		out[account] = append(out[account], recorder{o.address, t.Organization.V && !t.Organization.Unknown,
-			partitionOf(t.HomeRegion), rules.ARNAccount(after.str("arn", "").V)})
+			partitionOf(t.HomeRegion), rules.ARNAccount(after.str("arn", "").V), trailIDs(after, region)})
 	}
 	return out
 }
 
+// trailIDs names the trail a shows as AWS knows it: by its ARN, and by its
+// name in its home region, where the plan shows them. Two addresses that
+// share one manage one trail (both imported, say).
+func trailIDs(a attrs, region string) []string {
+	var ids []string
+	if arn := a.str("arn", ""); !arn.Unknown && !arn.Unreadable && arn.V != "" {
+		ids = append(ids, arn.V)
+	}
+	name, home := a.str("name", ""), homeRegion(a, region)
+	if !name.Unknown && !name.Unreadable && name.V != "" && !home.Unknown && !home.Unreadable && home.V != "" {
+		ids = append(ids, home.V+" "+name.V) // no ARN has a space
+	}
+	return ids
+}
+
 // otherRecorder names a trail other than c's that records IAM's events in
-// full in c's account (see iamRecorders), or is "": in the same partition,
+// full in c's account (see iamRecorders), or is "": another trail, not c's
+// at another address (round 349: logging stopped at one of two addresses
+// of the account's one trail was info), in the same partition,
 // under an ARN of the same account where both show one (round 294: one in
 // cn-north-1, or of another account's ARN, was taken), and an organization
 // trail, which records its member accounts', only beside another (round
@@ -359,8 +377,10 @@ func (l *linter) otherRecorder(c *change, t rules.Trail) string {
 		partition = partitionOf(rules.Known(c.region))
 	}
 	account := rules.ARNAccount(c.before().str("arn", "").V)
+	self := trailIDs(c.before(), c.region)
 	for _, r := range l.recorders[l.accountID(c.rc)] {
-		if r.address != objectAddress(c.rc.Address, c.rc.DeposedKey) && (r.organization || !org) &&
+		same := slices.ContainsFunc(r.ids, func(id string) bool { return slices.Contains(self, id) })
+		if r.address != objectAddress(c.rc.Address, c.rc.DeposedKey) && !same && (r.organization || !org) &&
 			partition != "" && r.partition == partition && (account == "" || r.arnAccount == "" || r.arnAccount == account) {
 			return r.address
 		}

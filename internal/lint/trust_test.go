@@ -586,6 +586,18 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_cloudtrail.long_value":    "IG704:high",
 			"aws_cloudtrail.group_unknown": "IG704:info",
 		}},
+		// Round 349: a multi-region trail without global service events,
+		// which CloudTrail refuses, beside one that records (IG701 info,
+		// exit 0); the same known only after apply; renamed soundly.
+		{"trust/trail-replaced-refused-global", nil, map[string]string{
+			"aws_cloudtrail.t": "IG701:info IG704:high",
+			"aws_cloudtrail.u": "IG701:info IG704:info",
+		}},
+		// Round 349: logging stopped at one of two addresses of one trail
+		// (IG703 info: the other address was taken for another trail).
+		{"trust/trail-one-trail-two-addresses", nil, map[string]string{
+			"aws_cloudtrail.dup": "IG703:high",
+		}},
 		// Round 240: the name kept by a trail of the same provider
 		// configuration, its region read from a variable, or of another
 		// configuration with the same credentials and region.

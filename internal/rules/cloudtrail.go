@@ -159,6 +159,21 @@ func TrailRefused(t Trail) (why, attr, unknown string) {
 			return "another trail of its account and region keeps that name", "name", ""
 		}
 	}
+	// CloudTrail refuses a multi-region trail without global service
+	// events (InvalidParameterCombinationException; round 349).
+	switch multi, global := t.MultiRegion, t.IncludeGlobalServiceEvents; {
+	case multi.Unreadable || global.Unreadable, !multi.Unknown && !multi.V, !global.Unknown && global.V:
+	case multi.Unknown:
+		pending = append(pending, "is_multi_region_trail")
+	case global.Unknown:
+		pending = append(pending, "include_global_service_events")
+	default:
+		attr := "include_global_service_events"
+		if multi.Sensitive { // the message tells both values
+			attr = "is_multi_region_trail"
+		}
+		return "a multi-region trail must include global service events", attr, ""
+	}
 	if b := t.Bucket; known("s3_bucket_name", b) && b.V != "" && !bucketName(b.V) {
 		return "no S3 bucket has that name: 3 to 255 letters, digits, periods, dashes and underscores", "s3_bucket_name", ""
 	}

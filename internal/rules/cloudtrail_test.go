@@ -527,6 +527,11 @@ func TestTrailRefused(t *testing.T) {
 		{Trail{Bucket: Known("Legacy_Logs.2019")}, false},
 		{Trail{Bucket: Known("logs/archive")}, true},
 		{Trail{Bucket: Known("ab")}, true},
+		// Round 349: a multi-region trail without global service events.
+		{Trail{MultiRegion: Known(true)}, true},
+		{Trail{MultiRegion: Known(true), IncludeGlobalServiceEvents: Known(true)}, false},
+		{Trail{MultiRegion: UnknownValue[bool]()}, false},
+		{Trail{MultiRegion: Known(true), IncludeGlobalServiceEvents: UnreadableValue[bool]()}, false},
 	} {
 		if why, _, _ := TrailRefused(c.trail); (why != "") != c.refused {
 			t.Errorf("TrailRefused(%+v) = %q, want refused %v", c.trail, why, c.refused)
@@ -540,9 +545,12 @@ func TestTrailRefused(t *testing.T) {
 func TestRefusedWithheld(t *testing.T) {
 	secret := func(v string) Value[string] { return Value[string]{V: v, Sensitive: true} }
 	for name, fs := range map[string][]Finding{
-		"trail name":      TrailReplacedRefused(nil, Trail{Name: secret("old trail!")}),
-		"trail prefix":    TrailReplacedRefused(nil, Trail{Name: Known("org"), S3KeyPrefix: secret(strings.Repeat("p", 201))}),
-		"trail log group": TrailReplacedRefused(nil, Trail{Name: Known("org"), LogGroup: secret("arn:aws:logs:us-east-1:1:log-group:letter128")}),
+		"trail name":         TrailReplacedRefused(nil, Trail{Name: secret("old trail!")}),
+		"trail prefix":       TrailReplacedRefused(nil, Trail{Name: Known("org"), S3KeyPrefix: secret(strings.Repeat("p", 201))}),
+		"trail log group":    TrailReplacedRefused(nil, Trail{Name: Known("org"), LogGroup: secret("arn:aws:logs:us-east-1:1:log-group:letter128")}),
+		"trail multi-region": TrailReplacedRefused(nil, Trail{Name: Known("org"), MultiRegion: Value[bool]{V: true, Sensitive: true}}),
+		"trail global events": TrailReplacedRefused(nil, Trail{Name: Known("org"), MultiRegion: Known(true),
+			IncludeGlobalServiceEvents: Value[bool]{Sensitive: true}}),
 		"policy length": PasswordPolicyReplacedRefused(PasswordPolicy{MinimumLength: Value[int]{V: 200, Sensitive: true},
 			ReusePrevention: Known(24), MaxAgeDays: Known(90)}),
 	} {
