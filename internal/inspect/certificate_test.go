@@ -173,6 +173,12 @@ func TestParseCertificateErrors(t *testing.T) {
 		{"broken key before", "-----BEGIN RSA PRIVATE KEY-----\nMIIE!!\n-----END RSA PRIVATE KEY-----\n" + good, "1 of its 2 PEM blocks are not valid PEM"},
 		{"mismatched END after", good + "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n", "1 of its 2 PEM blocks are not valid PEM"},
 		{"too large", strings.Repeat("A", inspect.MaxInputBytes+1), "iamguard inspects at most"},
+		// Round 346: white space before the first block hid it from
+		// pem.Decode, and the certificate after it was judged alone; an
+		// indented block after text still is not decoded, and is refused.
+		{"two certificates after a space", " " + good + good, "holds 2 certificates; one expected"},
+		{"two certificates after a tab", "\t" + good + good, "holds 2 certificates; one expected"},
+		{"indented block after text", "note\n\t" + good + good, "1 of its 2 PEM blocks are not valid PEM"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -671,6 +677,24 @@ func TestBudget(t *testing.T) {
 	}
 	if err := inspect.VerifyChain(leaf, long, now, b); err == nil || errors.Is(err, inspect.ErrBudgetSpent) {
 		t.Errorf("eleven certificates past the budget: %v, want refused for its length", err)
+	}
+}
+
+// TestPEMTrimmed: a certificate, chain or key is read trimmed of white
+// space, as the AWS provider plans it (round 346: one after a tab was no
+// PEM to the provider function, and judged by the linter).
+func TestPEMTrimmed(t *testing.T) {
+	good := certtest.Issue(t, certtest.Cert{}).PEM
+	for _, pad := range []string{" ", "\t", "\n\n", "\u00a0"} {
+		if _, err := inspect.ParseCertificate(pad + good + pad); err != nil {
+			t.Errorf("certificate after %q: %v", pad, err)
+		}
+		if _, err := inspect.ParseChain(pad + good); err != nil {
+			t.Errorf("chain after %q: %v", pad, err)
+		}
+		if _, err := inspect.ParsePrivateKey(pad+certtest.PKCS1(certtest.RSA(t, 2048)), nil); err != nil {
+			t.Errorf("private key after %q: %v", pad, err)
+		}
 	}
 }
 

@@ -34,8 +34,12 @@ func checkSize(what, s string) error {
 }
 
 // pemBlocks decodes every PEM block of s, in order: all of them, or an
-// error naming what s is.
+// error naming what s is. s is read trimmed of white space, as the AWS
+// provider plans a certificate or key (StateTrimSpace), so that the linter
+// and the provider functions read one text alike (round 346: a space
+// before the first block hid it from pem.Decode).
 func pemBlocks(what, s string) ([]*pem.Block, error) {
+	s = strings.TrimSpace(s)
 	var out []*pem.Block
 	rest := []byte(s)
 	for {
@@ -47,12 +51,16 @@ func pemBlocks(what, s string) ([]*pem.Block, error) {
 		out = append(out, b)
 	}
 	// pem.Decode passes over a block it cannot read, which would leave it
-	// unjudged beside the others (round 244). A block begins where
-	// pem.Decode looks for one, at the start of a line: a comment naming
-	// the armour is no block (round 248). None decoded is errNoPEM's.
-	n := strings.Count(s, "\n-----BEGIN ")
-	if strings.HasPrefix(s, "-----BEGIN ") {
-		n++
+	// unjudged beside the others (round 244). A block begins at the start
+	// of a line, where pem.Decode looks for one, or after spaces and tabs
+	// there, where it does not (round 346: an indented block beside one
+	// that is not): a comment naming the armour is no block (round 248).
+	// None decoded is errNoPEM's.
+	n := 0
+	for line := range strings.Lines(s) {
+		if strings.HasPrefix(strings.TrimLeft(line, " \t"), "-----BEGIN ") {
+			n++
+		}
 	}
 	if len(out) > 0 && n > len(out) {
 		return nil, fmt.Errorf("%s: %d of its %d PEM blocks are not valid PEM (base64 between matching BEGIN and END lines)", what, n-len(out), n)
