@@ -179,6 +179,10 @@ func TestAccessKeySecret(t *testing.T) {
 	assertFindings(t, AccessKeySecret(Known("keybase:someone"), false), nil)
 	assertFindings(t, AccessKeySecret(Known(""), true), nil)
 	assertFindings(t, AccessKeySecret(UnknownValue[string](), true), nil)
+	// Round 348: a sensitive pgp_key was told to be empty.
+	assertFindings(t, AccessKeySecret(Value[string]{Sensitive: true}, false), []want{{"IG202", High, "pgp_key",
+		AccessKeySecretInState.Summary + "; pgp_key is (sensitive), so the details are not shown"}})
+	assertFindings(t, AccessKeySecret(Value[string]{V: "keybase:someone", Sensitive: true}, false), nil)
 }
 
 func TestReactivation(t *testing.T) {
