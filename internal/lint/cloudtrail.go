@@ -38,18 +38,46 @@ func judgeCloudTrail(l *linter, c *change) []rules.Finding {
 			}
 		}
 	}
+	if c.action == "replace" && !c.forgetsOld() {
+		out = append(out, l.replacedTrail(c, &t)...)
+	}
+	return append(out, l.leavesOrganization(c, t)...)
+}
+
+// replacedTrail judges the deletion of the old trail that a replacement at
+// c's address makes, as a deposed one is judged against the current one
+// (see unreplaced; round 350: a recording trail replaced by one that
+// records nothing passed). Destroying first, CloudTrail may refuse the new
+// trail (TrailReplacedRefused); creating first, a new trail it refuses
+// leaves the old one. Whether the trail leaves an organization is
+// leavesOrganization's.
+func (l *linter) replacedTrail(c *change, t *rules.Trail) []rules.Finding {
+	region, _ := l.plan.Region(c.rc)
+	was := trailOf(c.before(), region)
 	if slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}) {
-		region, _ := l.plan.Region(c.rc)
-		was := trailOf(c.before(), region)
-		l.nameClash(c.rc, &t, inProviderRegion(c.after(), c.region))
-		out = append(out, rules.TrailReplacedRefused(&was, t)...)
+		l.nameClash(c.rc, t, inProviderRegion(c.after(), c.region), trailIDs(c.before(), region))
+		if refused := rules.TrailReplacedRefused(&was, *t); refused != nil {
+			return refused
+		}
+	} else if why, _, _ := rules.TrailRefused(*t); why != "" {
+		return nil
 	}
-	if c.before().values != nil && !c.forgetsOld() {
-		// In place or replaced: the member accounts' copies go either way,
-		// unless the old trail is forgotten and stays (round 152).
-		out = append(out, rules.TrailLeavesOrganization(c.before().flag("is_organization_trail"), t)...)
+	shown := &was
+	if c.rc.Drifted {
+		shown = nil // what it is now is not shown (see TrailRemoval)
 	}
-	return out
+	return rules.TrailReplaced(shown, rules.TrailRecording(*t, false))
+}
+
+// leavesOrganization judges whether c's trail stops being an organization
+// trail (see rules.TrailLeavesOrganization).
+func (l *linter) leavesOrganization(c *change, t rules.Trail) []rules.Finding {
+	if c.before().values == nil || c.forgetsOld() {
+		return nil
+	}
+	// In place or replaced: the member accounts' copies go either way,
+	// unless the old trail is forgotten and stays (round 152).
+	return rules.TrailLeavesOrganization(c.before().flag("is_organization_trail"), t)
 }
 
 // tagsOf reads the tags the AWS provider sends when it creates a trail:
@@ -153,8 +181,10 @@ func inProviderRegion(a attrs, providerRegion string) bool {
 // only after apply (round 336: no finding where it was the same region), or
 // one read from a variable beside a trail of another provider (round 338:
 // none where it was the same account and region). Its own old object's
-// deletion comes first, and its own creation is no other trail's.
-func (l *linter) nameClash(rc *plan.Change, t *rules.Trail, byProvider bool) {
+// deletion comes first, its own creation is no other trail's, and it does
+// not keep its own name from itself at another address (self: its old
+// object's trailIDs; round 350).
+func (l *linter) nameClash(rc *plan.Change, t *rules.Trail, byProvider bool, self []string) {
 	if t.Name.Unknown || t.Name.Unreadable {
 		return
 	}
@@ -162,30 +192,31 @@ func (l *linter) nameClash(rc *plan.Change, t *rules.Trail, byProvider bool) {
 	if !ok {
 		return
 	}
-	other := func(k string) (n trailName, freed, raced bool) {
-		n = l.keptNames[k]
-		return n, n.freed && n.freedBy != rc.Address, n.made && n.madeBy != rc.Address
+	other := func(k string) (kept, freed, raced bool) {
+		n := l.keptNames[k]
+		kept = slices.ContainsFunc(n.keptBy, func(ids []string) bool { return !sameTrail(ids, self) })
+		return kept, n.freed && n.freedBy != rc.Address, n.made && n.madeBy != rc.Address
 	}
 	sure := keys.region
 	if sure == "" {
 		sure = keys.provider
 	}
-	n, freed, raced := other(sure)
-	if region := t.HomeRegion; !n.kept && !freed && keys.region != "" {
+	kept, freed, raced := other(sure)
+	if region := t.HomeRegion; !kept && !freed && keys.region != "" {
 		if elsewhere := l.keptNames[anyAccountTrail(region.V, t.Name.V)]; elsewhere.freed {
 			freed = true
 		}
 	}
-	t.NameTaken, t.NameFreed, t.NameRaced = n.kept, freed, raced
-	if n.kept || freed || raced {
+	t.NameTaken, t.NameFreed, t.NameRaced = kept, freed, raced
+	if kept || freed || raced {
 		return
 	}
 	maybe := keys.anyRegion // its own region may be any
 	if keys.region != "" {
 		maybe = keys.unknownRegion // another's may be its
 	}
-	n, freed, raced = other(maybe)
-	t.NameMaybeTaken = n.kept || freed || raced
+	kept, freed, raced = other(maybe)
+	t.NameMaybeTaken = kept || freed || raced
 }
 
 // anyAccountTrail names a trail's name in region in whichever account, for
@@ -194,12 +225,20 @@ func (l *linter) nameClash(rc *plan.Change, t *rules.Trail, byProvider bool) {
 func anyAccountTrail(region, name string) string { return "\x00any\x00" + region + "\x00" + name }
 
 // trailName is what the apply does with a trail's name (see
-// keptTrailNames): a trail keeps it, the plan deletes the trail that has it
-// (freedBy: its address, or "" for several), or makes one that takes it
-// (madeBy, likewise).
+// keptTrailNames): trails keep it (keptBy: the trailIDs of each), the
+// plan deletes the trail that has it (freedBy: its address, or "" for
+// several), or makes one that takes it (madeBy, likewise).
 type trailName struct {
-	kept, freed, made bool
-	freedBy, madeBy   string
+	keptBy          [][]string
+	freed, made     bool
+	freedBy, madeBy string
+}
+
+// keep notes at k a trail that keeps its name, known by ids.
+func keep(names map[string]trailName, k string, ids []string) {
+	n := names[k]
+	n.keptBy = append(n.keptBy, ids)
+	names[k] = n
 }
 
 // keptTrailNames finds the trails that keep their name through the apply
@@ -233,7 +272,7 @@ func (l *linter) keptTrailNames() map[string]trailName {
 		region, _ := l.plan.Region(c.rc)
 		if now := c.after().str("name", ""); c.action == "replace" && !c.rc.Actions.DestroyBeforeCreate() && !c.forgetsOld() && !now.Unknown && now.V == name.V {
 			for _, k := range keysOf(c.rc, a, region, name.V) {
-				out[k] = trailName{kept: true}
+				keep(out, k, nil) // the old object stays (see above)
 			}
 			continue
 		}
@@ -267,7 +306,7 @@ func (l *linter) keptTrailNames() map[string]trailName {
 		}
 		region, _ := l.plan.Region(o.ref())
 		for _, k := range keysOf(o.ref(), a, region, name.V) {
-			out[k] = trailName{kept: true}
+			keep(out, k, trailIDs(a, region))
 		}
 	}
 	for _, c := range l.changes {
@@ -360,6 +399,11 @@ func trailIDs(a attrs, region string) []string {
 	return ids
 }
 
+// sameTrail reports whether two trails' trailIDs name one trail.
+func sameTrail(a, b []string) bool {
+	return slices.ContainsFunc(a, func(id string) bool { return slices.Contains(b, id) })
+}
+
 // otherRecorder names a trail other than c's that records IAM's events in
 // full in c's account (see iamRecorders), or is "": another trail, not c's
 // at another address (round 349: logging stopped at one of two addresses
@@ -379,8 +423,7 @@ func (l *linter) otherRecorder(c *change, t rules.Trail) string {
 	account := rules.ARNAccount(c.before().str("arn", "").V)
 	self := trailIDs(c.before(), c.region)
 	for _, r := range l.recorders[l.accountID(c.rc)] {
-		same := slices.ContainsFunc(r.ids, func(id string) bool { return slices.Contains(self, id) })
-		if r.address != objectAddress(c.rc.Address, c.rc.DeposedKey) && !same && (r.organization || !org) &&
+		if r.address != objectAddress(c.rc.Address, c.rc.DeposedKey) && !sameTrail(r.ids, self) && (r.organization || !org) &&
 			partition != "" && r.partition == partition && (account == "" || r.arnAccount == "" || r.arnAccount == account) {
 			return r.address
 		}

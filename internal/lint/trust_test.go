@@ -598,6 +598,14 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/trail-one-trail-two-addresses", nil, map[string]string{
 			"aws_cloudtrail.dup": "IG703:high",
 		}},
+		// Round 350: a recording trail replaced by one that records
+		// nothing, either order, beside another that records (IG703 info,
+		// exit 0); one trail at two addresses, one replaced (a false
+		// IG704 high: its name taken by itself).
+		{"trust/trail-replaced-beside-recorder", nil, map[string]string{
+			"aws_cloudtrail.a": "IG703:info IG704:high",
+			"aws_cloudtrail.c": "IG703:info IG704:high",
+		}},
 		// Round 240: the name kept by a trail of the same provider
 		// configuration, its region read from a variable, or of another
 		// configuration with the same credentials and region.

@@ -608,6 +608,22 @@ func TrailRemoval(was *Trail, best Replacement) []Finding {
 		"the trail is destroyed and not replaced: the IAM events it recorded stop being logged")}
 }
 
+// TrailReplaced is the verdict (IG704) on a trail that a replacement at
+// its address destroys (was, as TrailRemoval takes it), given how surely
+// the new one records IAM's events (TrailRecording): the same as its
+// destruction beside a new trail at another address (round 350: a
+// recording trail replaced by one that records nothing was IG703 info
+// beside another trail that records, exit 0).
+func TrailReplaced(was *Trail, best Replacement) []Finding {
+	fs := TrailRemoval(was, best)
+	for i := range fs {
+		if fs[i].Severity != Info {
+			fs[i].Message = "the trail is replaced by one that does not record IAM's events: the IAM events it recorded stop being logged"
+		}
+	}
+	return fs
+}
+
 // recordedNoIAMEvents reports whether a trail surely recorded none of IAM's
 // events: each value that decides it read, and one of them keeping the
 // events out, as no trail that takes a trail's place may (TrailReplacement).

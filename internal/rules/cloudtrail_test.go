@@ -473,6 +473,21 @@ func TestTrailRemoval(t *testing.T) {
 
 // TestTrailNameRefused: CloudTrail's rules for a trail's name, which the
 // AWS provider checks only for its length (round 233).
+// TestTrailReplaced: a trail that recorded IAM's events, replaced by one
+// that does not, is deleted (round 350: no IG704).
+func TestTrailReplaced(t *testing.T) {
+	recording := Trail{IncludeGlobalServiceEvents: Known(true), MultiRegion: Known(true), Logging: Known(true), HomeRegion: Known(USEast1)}
+	off := recording
+	off.Logging = Known(false)
+	assertFindings(t, TrailReplaced(&recording, TrailRecording(off, false)), []want{{"IG704", High, "",
+		"the trail is replaced by one that does not record IAM's events: the IAM events it recorded stop being logged"}})
+	assertFindings(t, TrailReplaced(&recording, TrailRecording(recording, false)), nil)
+	assertFindings(t, TrailReplaced(&off, TrailRecording(off, false)), nil) // it recorded nothing either
+	if fs := TrailReplaced(&recording, PendingReplacement); len(fs) != 1 || fs[0].Severity != Info {
+		t.Errorf("pending: %+v, want one info finding", fs)
+	}
+}
+
 func TestTrailNameRefused(t *testing.T) {
 	for name, refused := range map[string]bool{
 		"org-trail": false, "a.b_c-d": false, "abc": false, "ABC123": false, strings.Repeat("a", 128): false, "192.168.5.4x": false,
