@@ -179,6 +179,10 @@ func TestParseCertificateErrors(t *testing.T) {
 		{"two certificates after a space", " " + good + good, "holds 2 certificates; one expected"},
 		{"two certificates after a tab", "\t" + good + good, "holds 2 certificates; one expected"},
 		{"indented block after text", "note\n\t" + good + good, "1 of its 2 PEM blocks are not valid PEM"},
+		// Round 351: after a lone CR, the block Java's reader takes first.
+		{"block after a lone CR", "#\r" + good + good, "1 of its 2 PEM blocks are not valid PEM"},
+		{"block after a NEL", "#\u0085" + good + good, "1 of its 2 PEM blocks are not valid PEM"},
+		{"block after NBSP", "#\n\u00a0" + good + good, "1 of its 2 PEM blocks are not valid PEM"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -695,6 +699,15 @@ func TestPEMTrimmed(t *testing.T) {
 		if _, err := inspect.ParsePrivateKey(pad+certtest.PKCS1(certtest.RSA(t, 2048)), nil); err != nil {
 			t.Errorf("private key after %q: %v", pad, err)
 		}
+	}
+	// CRLF line ends are one break, and the key after a lone CR is read.
+	crlf := strings.ReplaceAll(good, "\n", "\r\n")
+	if _, err := inspect.ParseChain(crlf + crlf); err != nil {
+		t.Errorf("chain with CRLF: %v", err)
+	}
+	key := certtest.PKCS1(certtest.RSA(t, 2048))
+	if _, err := inspect.ParsePrivateKey("#\r"+key+key, nil); err == nil {
+		t.Error("two keys, one after a lone CR: read, want refused")
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"encoding/pem"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"filippo.io/edwards25519"
 )
@@ -52,13 +53,15 @@ func pemBlocks(what, s string) ([]*pem.Block, error) {
 	}
 	// pem.Decode passes over a block it cannot read, which would leave it
 	// unjudged beside the others (round 244). A block begins at the start
-	// of a line, where pem.Decode looks for one, or after spaces and tabs
-	// there, where it does not (round 346: an indented block beside one
-	// that is not): a comment naming the armour is no block (round 248).
-	// None decoded is errNoPEM's.
+	// of a line, where pem.Decode looks for one, or where it does not and
+	// other readers do: after white space (round 346: an indented block
+	// beside one that is not), or a line that a lone CR, NEL or Unicode
+	// separator ends (round 351: after "#\r", the block Java reads first).
+	// A comment naming the armour is no block (round 248). None decoded is
+	// errNoPEM's.
 	n := 0
-	for line := range strings.Lines(s) {
-		if strings.HasPrefix(strings.TrimLeft(line, " \t"), "-----BEGIN ") {
+	for line := range strings.FieldsFuncSeq(s, lineBreak) {
+		if strings.HasPrefix(strings.TrimLeftFunc(line, unicode.IsSpace), "-----BEGIN ") {
 			n++
 		}
 	}
@@ -66,6 +69,11 @@ func pemBlocks(what, s string) ([]*pem.Block, error) {
 		return nil, fmt.Errorf("%s: %d of its %d PEM blocks are not valid PEM (base64 between matching BEGIN and END lines)", what, n-len(out), n)
 	}
 	return out, nil
+}
+
+// lineBreak reports whether r ends a line to some reader of PEM text.
+func lineBreak(r rune) bool {
+	return r == '\n' || r == '\r' || r == '\u0085' || r == '\u2028' || r == '\u2029'
 }
 
 // errNoPEM is the error for text without a decodable PEM block; bad base64

@@ -54,8 +54,8 @@ func ParseSSHPublicKey(text string) (*SSHKey, error) {
 	if err := checkSize("SSH public key", text); err != nil {
 		return nil, err
 	}
-	if strings.HasPrefix(strings.TrimSpace(text), "-----BEGIN") {
-		return parseSSHPEM(text)
+	if t := strings.TrimSpace(text); strings.HasPrefix(t, "-----BEGIN") {
+		return parseSSHPEM(t) // as a certificate's PEM is read (round 351)
 	}
 	return parseSSHAuthorized(text)
 }

@@ -36,6 +36,9 @@ func TestParseSSHPublicKey(t *testing.T) {
 		{"pem pkix rsa", certtest.SSHPEM(t, &rsa2048.PublicKey), "PEM", "ssh-rsa", "RSA", "", 2048},
 		{"pem pkcs1 rsa", certtest.PEM("RSA PUBLIC KEY", pkcs1Public(&rsa1024.PublicKey)), "PEM", "ssh-rsa", "RSA", "", 1024},
 		{"pem ecdsa", certtest.SSHPEM(t, &ec.PublicKey), "PEM", "ecdsa-sha2-nistp384", "ECDSA", "", 384},
+		// Round 351: after white space, unreadable (IG403) where the same
+		// key plainly was too weak (IG402).
+		{"pem after a space", " " + certtest.SSHPEM(t, &rsa1024.PublicKey), "PEM", "ssh-rsa", "RSA", "", 1024},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
