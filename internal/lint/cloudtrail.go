@@ -39,34 +39,47 @@ func judgeCloudTrail(l *linter, c *change) []rules.Finding {
 		}
 	}
 	if c.action == "replace" && !c.forgetsOld() {
-		out = append(out, l.replacedTrail(c, &t)...)
+		replaced := l.replacedTrail(c, &t)
+		out = append(out, replaced...)
+		if verdict(replaced) {
+			// Deleted and not replaced: the member accounts' copies with it
+			// (round 353: an organization trail's was a second IG704).
+			return out
+		}
 	}
 	return append(out, l.leavesOrganization(c, t)...)
+}
+
+// verdict reports whether some finding is more than a note (info).
+func verdict(fs []rules.Finding) bool {
+	return slices.ContainsFunc(fs, func(f rules.Finding) bool { return f.Severity > rules.Info })
 }
 
 // replacedTrail judges the deletion of the old trail that a replacement at
 // c's address makes, as a deposed one is judged against the current one
 // (see unreplaced; round 350: a recording trail replaced by one that
 // records nothing passed). Destroying first, CloudTrail may refuse the new
-// trail (TrailReplacedRefused); creating first, a new trail it refuses
-// leaves the old one. Whether the trail leaves an organization is
-// leavesOrganization's.
+// trail (TrailReplacedRefused), and the old one is deleted either way:
+// where the new one surely records nothing, whether CloudTrail takes it
+// does not matter (round 353: info where its bucket was made in the same
+// plan). Creating first, a new trail CloudTrail refuses, its name taken by
+// the old one or another, leaves the old one (round 353: a false IG704).
 func (l *linter) replacedTrail(c *change, t *rules.Trail) []rules.Finding {
 	region, _ := l.plan.Region(c.rc)
 	was := trailOf(c.before(), region)
-	if slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}) {
-		l.nameClash(c.rc, t, inProviderRegion(c.after(), c.region), trailIDs(c.before(), region))
-		if refused := rules.TrailReplacedRefused(&was, *t); refused != nil {
-			return refused
+	l.nameClash(c.rc, t, inProviderRegion(c.after(), c.region), trailIDs(c.before(), region))
+	replaced := rules.TrailReplaced(&was, rules.TrailRecording(*t, false))
+	if !slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}) {
+		if why, _, _ := rules.TrailRefused(*t); why != "" {
+			return nil
 		}
-	} else if why, _, _ := rules.TrailRefused(*t); why != "" {
-		return nil
+		return replaced
 	}
-	shown := &was
-	if c.rc.Drifted {
-		shown = nil // what it is now is not shown (see TrailRemoval)
+	switch refused := rules.TrailReplacedRefused(&was, *t); {
+	case verdict(refused) || refused != nil && !verdict(replaced):
+		return refused
 	}
-	return rules.TrailReplaced(shown, rules.TrailRecording(*t, false))
+	return replaced
 }
 
 // leavesOrganization judges whether c's trail stops being an organization

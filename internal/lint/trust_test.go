@@ -606,6 +606,18 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_cloudtrail.a": "IG703:info IG704:high",
 			"aws_cloudtrail.c": "IG703:info IG704:high",
 		}},
+		// Round 353: destroying first into a trail that records nothing,
+		// CloudTrail perhaps refusing it (its bucket made by the plan), or
+		// logging as an impure function says, was IG704 info; creating
+		// first under a name kept, another's or its own, a false IG704
+		// high; an organization trail's, two IG704s.
+		{"trust/trail-replacement-verdicts", nil, map[string]string{
+			"aws_cloudtrail.a":   "IG703:info IG704:high",
+			"aws_cloudtrail.b":   "IG703:info IG704:high",
+			"aws_cloudtrail.c":   "IG703:info",
+			"aws_cloudtrail.d":   "IG703:info",
+			"aws_cloudtrail.org": "IG703:high IG704:high",
+		}},
 		// Round 240: the name kept by a trail of the same provider
 		// configuration, its region read from a variable, or of another
 		// configuration with the same credentials and region.

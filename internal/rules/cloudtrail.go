@@ -603,6 +603,9 @@ func TrailRemoval(was *Trail, best Replacement) []Finding {
 	case best == PendingReplacement:
 		return []Finding{{Rule: CloudTrailDeleted, Severity: Info,
 			Message: "the trail that takes this one's place is known only after apply; " + CloudTrailDeleted.Name() + " cannot be judged until then"}}
+	case best == ImpureReplacement:
+		return []Finding{CloudTrailDeleted.finding("", "whether the trail that takes this one's place records IAM's events is chosen at apply by an impure function "+
+			"such as timestamp() or uuid(), so %s cannot judge it and does not pass it (plantimestamp() is known when Terraform plans)", CloudTrailDeleted.Name())}
 	}
 	return []Finding{CloudTrailDeleted.finding("",
 		"the trail is destroyed and not replaced: the IAM events it recorded stop being logged")}
@@ -617,7 +620,7 @@ func TrailRemoval(was *Trail, best Replacement) []Finding {
 func TrailReplaced(was *Trail, best Replacement) []Finding {
 	fs := TrailRemoval(was, best)
 	for i := range fs {
-		if fs[i].Severity != Info {
+		if best == NoReplacement && fs[i].Severity != Info {
 			fs[i].Message = "the trail is replaced by one that does not record IAM's events: the IAM events it recorded stop being logged"
 		}
 	}
@@ -678,30 +681,37 @@ func TrailReplacement(t Trail, organization bool) Replacement {
 // CloudTrail refuses leaves it as it was (round 240: a false IG704).
 func TrailRecording(t Trail, organization bool) Replacement {
 	best := SoundReplacement
-	check := func(known, ok bool) {
+	// A value an impure function chooses at apply is judged, not left to
+	// it (round 353: a trail's place taken by one logging when
+	// timestamp() says so was info).
+	check := func(known, ok, impure bool) {
 		switch {
+		case !known && impure:
+			best = min(best, ImpureReplacement)
 		case !known:
 			best = min(best, PendingReplacement)
 		case !ok:
 			best = NoReplacement
 		}
 	}
-	check(!t.IncludeGlobalServiceEvents.Unknown, t.IncludeGlobalServiceEvents.V)
-	check(!t.Logging.Unknown, t.Logging.V)
+	flag := func(v Value[bool]) { check(!v.Unknown, v.V, v.Impure) }
+	flag(t.IncludeGlobalServiceEvents)
+	flag(t.Logging)
 	if organization {
-		check(!t.Organization.Unknown && !t.Organization.Unreadable, t.Organization.V)
+		o := t.Organization
+		check(!o.Unknown && !o.Unreadable, o.V, o.Impure)
 	}
 	switch home := t.HomeRegion; {
 	case t.MultiRegion.Unknown:
-		check(false, false)
+		check(false, false, t.MultiRegion.Impure)
 	case !t.MultiRegion.V:
-		check(!home.Unknown && home.V != "" && GlobalEventsRegion(home.V) != "", !outsideIAMRegion(home.V))
+		check(!home.Unknown && home.V != "" && GlobalEventsRegion(home.V) != "", !outsideIAMRegion(home.V), home.Impure)
 	}
 	if t.Selectors.Unknown {
-		check(false, false)
+		check(false, false, t.Selectors.Impure)
 	} else {
 		_, _, ok, unknown := recordsIAMWrites(t)
-		check(!unknown, ok)
+		check(!unknown, ok, t.selectorsImpure())
 	}
 	return best
 }

@@ -486,6 +486,15 @@ func TestTrailReplaced(t *testing.T) {
 	if fs := TrailReplaced(&recording, PendingReplacement); len(fs) != 1 || fs[0].Severity != Info {
 		t.Errorf("pending: %+v, want one info finding", fs)
 	}
+	// Round 353: logging an impure function chooses at apply is judged.
+	impure := recording
+	impure.Logging = Value[bool]{Unknown: true, Impure: true}
+	if got := TrailRecording(impure, false); got != ImpureReplacement {
+		t.Errorf("TrailRecording, logging impure = %v, want ImpureReplacement", got)
+	}
+	if fs := TrailReplaced(&recording, TrailRecording(impure, false)); len(fs) != 1 || fs[0].Severity != High || !strings.Contains(fs[0].Message, "impure") {
+		t.Errorf("impure: %+v, want one high finding naming the impure function", fs)
+	}
 }
 
 func TestTrailNameRefused(t *testing.T) {
