@@ -75,8 +75,7 @@ func (l *linter) replacedTrail(c *change, t *rules.Trail) []rules.Finding {
 		}
 		return replaced
 	}
-	switch refused := rules.TrailReplacedRefused(&was, *t); {
-	case verdict(refused) || refused != nil && !verdict(replaced):
+	if refused := rules.TrailReplacedRefused(&was, *t); verdict(refused) || refused != nil && !verdict(replaced) {
 		return refused
 	}
 	return replaced
