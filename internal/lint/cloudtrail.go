@@ -39,11 +39,12 @@ func judgeCloudTrail(l *linter, c *change) []rules.Finding {
 		}
 	}
 	if c.action == "replace" && !c.forgetsOld() {
-		replaced := l.replacedTrail(c, &t)
+		replaced, stays := l.replacedTrail(c, &t)
 		out = append(out, replaced...)
-		if verdict(replaced) {
-			// Deleted and not replaced: the member accounts' copies with it
-			// (round 353: an organization trail's was a second IG704).
+		if stays || verdict(replaced) {
+			// The old trail stays as it is (round 354: a false IG704 for
+			// its organization), or it is deleted and not replaced, the
+			// member accounts' copies with it (round 353: a second IG704).
 			return out
 		}
 	}
@@ -63,22 +64,34 @@ func verdict(fs []rules.Finding) bool {
 // where the new one surely records nothing, whether CloudTrail takes it
 // does not matter (round 353: info where its bucket was made in the same
 // plan). Creating first, a new trail CloudTrail refuses, its name taken by
-// the old one or another, leaves the old one (round 353: a false IG704).
-func (l *linter) replacedTrail(c *change, t *rules.Trail) []rules.Finding {
+// the old one or another, leaves the old one as it is (stays; round 353: a
+// false IG704): its own name, or another's where the plan has one AWS
+// account (round 354: a trail perhaps of another account, taken for one of
+// its own, passed a weakening).
+func (l *linter) replacedTrail(c *change, t *rules.Trail) (fs []rules.Finding, stays bool) {
 	region, _ := l.plan.Region(c.rc)
 	was := trailOf(c.before(), region)
 	l.nameClash(c.rc, t, inProviderRegion(c.after(), c.region), trailIDs(c.before(), region))
 	replaced := rules.TrailReplaced(&was, rules.TrailRecording(*t, false))
 	if !slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}) {
-		if why, _, _ := rules.TrailRefused(*t); why != "" {
-			return nil
+		made := *t
+		made.NameTaken = t.NameTaken && (l.plan.AWSAccounts <= 1 || sameName(c))
+		if why, _, _ := rules.TrailRefused(made); why != "" {
+			return nil, true
 		}
-		return replaced
+		return replaced, false
 	}
 	if refused := rules.TrailReplacedRefused(&was, *t); verdict(refused) || refused != nil && !verdict(replaced) {
-		return refused
+		return refused, false
 	}
-	return replaced
+	return replaced, false
+}
+
+// sameName reports whether a trail is replaced under its own name, which
+// its old object keeps while the new one is made.
+func sameName(c *change) bool {
+	was, now := c.before().str("name", ""), c.after().str("name", "")
+	return !was.Unknown && !now.Unknown && was.V == now.V
 }
 
 // leavesOrganization judges whether c's trail stops being an organization

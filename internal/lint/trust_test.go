@@ -617,6 +617,16 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_cloudtrail.c":   "IG703:info",
 			"aws_cloudtrail.d":   "IG703:info",
 			"aws_cloudtrail.org": "IG703:high IG704:high",
+			// Round 354: an organization trail's new one refused, creating
+			// first, was IG704 for leaving the organization; one region or
+			// all, chosen by an impure function in us-east-1, IG704 high.
+			"aws_cloudtrail.region": "IG702:info",
+		}},
+		// Round 354: replaced creating first under the name a trail of
+		// another account has (profiles the plan cannot tell apart): taken
+		// as refused, its deletion passed.
+		{"trust/trail-replaced-first-other-account", nil, map[string]string{
+			"aws_cloudtrail.main": "IG703:info IG704:high",
 		}},
 		// Round 240: the name kept by a trail of the same provider
 		// configuration, its region read from a variable, or of another

@@ -701,11 +701,16 @@ func TrailRecording(t Trail, organization bool) Replacement {
 		o := t.Organization
 		check(!o.Unknown && !o.Unreadable, o.V, o.Impure)
 	}
+	// One region records IAM's events where it is theirs, and then every
+	// region does too (round 354: whether a trail in us-east-1 was multi-
+	// region, chosen by an impure function, was a high IG704).
 	switch home := t.HomeRegion; {
+	case !t.MultiRegion.Unknown && t.MultiRegion.V:
+	case !home.Unknown && home.V != "" && GlobalEventsRegion(home.V) != "" && !outsideIAMRegion(home.V):
 	case t.MultiRegion.Unknown:
 		check(false, false, t.MultiRegion.Impure)
-	case !t.MultiRegion.V:
-		check(!home.Unknown && home.V != "" && GlobalEventsRegion(home.V) != "", !outsideIAMRegion(home.V), home.Impure)
+	default:
+		check(!home.Unknown && home.V != "" && GlobalEventsRegion(home.V) != "", false, home.Impure)
 	}
 	if t.Selectors.Unknown {
 		check(false, false, t.Selectors.Impure)

@@ -67,3 +67,27 @@ resource "aws_cloudtrail" "org" {
   enable_log_file_validation = true
   enable_logging             = false
 }
+
+# An organization trail renamed creating first to a name another trail
+# keeps: the new trail is refused, and the organization's stays (round 354:
+# IG704 for leaving the organization).
+resource "aws_cloudtrail" "org_kept" {
+  name                       = "rec"
+  s3_bucket_name             = "my-trail-bucket-123"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+# In us-east-1 with global service events, one region or all: whichever an
+# impure function chooses, IAM's events are recorded (round 354: IG704
+# high).
+resource "aws_cloudtrail" "region" {
+  name                       = "region-new"
+  s3_bucket_name             = "my-trail-bucket-123"
+  is_multi_region_trail      = timestamp() == "never"
+  enable_log_file_validation = true
+}
