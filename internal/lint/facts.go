@@ -1172,7 +1172,7 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 			fp := rules.Known(key.SHA256Fingerprint)
 			fp.Sensitive = a.isSensitive("public_key")
 			u := l.ownerOf(o, "username")
-			uses = append(uses, rules.SSHKeyUse{User: l.withheld(u), UserKey: u.key, Fingerprint: fp})
+			uses = append(uses, rules.SSHKeyUse{User: l.withheld(u), UserKey: l.keyUser(o, u), Fingerprint: fp})
 			fingerprints[o.address] = key.SHA256Fingerprint
 		case o.change != nil && !o.forgotten && a.str("public_key", "").Unknown:
 			// Known only after apply: the uploads that read it from one
@@ -1183,7 +1183,7 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 					readFrom[id] = mostPrecise(strings.Split(strings.TrimSuffix(l.plan.SourceRefs(id), "\n"), "\n"))
 				}
 				u := l.ownerOf(o, "username")
-				uses = append(uses, rules.SSHKeyUse{User: l.withheld(u), UserKey: u.key, Fingerprint: rules.Known(src), ReadFrom: readFrom[id]})
+				uses = append(uses, rules.SSHKeyUse{User: l.withheld(u), UserKey: l.keyUser(o, u), Fingerprint: rules.Known(src), ReadFrom: readFrom[id]})
 				fingerprints[o.address] = src
 			}
 		}
@@ -1195,6 +1195,21 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 		}
 	}
 	return l.sshKeys
+}
+
+// keyUser tells apart, for IG404, the users an SSH key is uploaded for:
+// one of a name in each account the plan shows (accountUser) is another
+// user, and one key uploaded for both is shared (round 355: grouped by name
+// across accounts, no IG404). The same user at two configurations of one
+// account counts twice, which IAM refuses (DuplicateSSHPublicKey).
+func (l *linter) keyUser(o appliedObject, u user) string {
+	if u.name.Unknown || u.vague || u.later() {
+		return u.key
+	}
+	if k, ok := l.accountUser(o.ref(), u.name.V); ok {
+		return k
+	}
+	return u.key
 }
 
 // signingReplacements finds, for each user, the best signing certificate

@@ -628,6 +628,12 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/trail-replaced-first-other-account", nil, map[string]string{
 			"aws_cloudtrail.main": "IG703:info IG704:high",
 		}},
+		// Round 355: one SSH key for users of one name in two accounts the
+		// roles show apart (no finding: one user).
+		{"trust/ssh-shared-two-accounts", nil, map[string]string{
+			"aws_iam_user_ssh_key.prod": "IG404:medium",
+			"aws_iam_user_ssh_key.dev":  "IG404:medium",
+		}},
 		// Round 240: the name kept by a trail of the same provider
 		// configuration, its region read from a variable, or of another
 		// configuration with the same credentials and region.
@@ -1073,10 +1079,13 @@ func TestFixtureFindings(t *testing.T) {
 		// info said prod's "may be" dev's).
 		// One service user in each of two role accounts, each rotating
 		// its key: IG203 once in each (round 293: one finding across
-		// both).
+		// both). alice's one SSH key in both accounts is shared: one
+		// leaked private key opens both (round 355: grouped as one user).
 		{"trust/key-user-role-accounts", nil, map[string]string{
-			"module.ci_dev.aws_iam_access_key.ci":  "IG203:medium",
-			"module.ci_prod.aws_iam_access_key.ci": "IG203:medium",
+			"module.ci_dev.aws_iam_access_key.ci":       "IG203:medium",
+			"module.ci_prod.aws_iam_access_key.ci":      "IG203:medium",
+			"module.ci_dev.aws_iam_user_ssh_key.alice":  "IG404:medium",
+			"module.ci_prod.aws_iam_user_ssh_key.alice": "IG404:medium",
 		}},
 		{"trust/policy-role-accounts", nil, map[string]string{
 			"module.dev_baseline.aws_iam_account_password_policy.this": "IG101:high",

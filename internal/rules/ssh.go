@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -225,11 +226,21 @@ func SharedSSHKeys(uses []SSHKeyUse) map[string]Finding {
 			case b.Sensitive:
 				return -1
 			}
-			return strings.Compare(a.V, b.V)
+			return cmp.Or(strings.Compare(FoldName(a.V), FoldName(b.V)), strings.Compare(a.V, b.V))
 		})
-		quoted := make([]string, len(k.users))
-		for i, u := range k.users {
-			quoted[i] = u.Quote()
+		// Users of one name are of as many accounts (round 355).
+		quoted := make([]string, 0, len(k.users))
+		for i := 0; i < len(k.users); {
+			u, n := k.users[i], 1
+			for i+n < len(k.users) && !u.Sensitive && !k.users[i+n].Sensitive && FoldName(k.users[i+n].V) == FoldName(u.V) {
+				n++
+			}
+			q := u.Quote()
+			if n > 1 {
+				q += fmt.Sprintf(" (in %d accounts)", n)
+			}
+			quoted = append(quoted, q)
+			i += n
 		}
 		f := SSHKeyShared.finding("public_key", "the key %s is uploaded for %d users: %s", k.fingerprint.Show(), len(k.users), nameSome(quoted))
 		if k.readFrom != nil {
