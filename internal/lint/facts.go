@@ -648,12 +648,20 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 		}
 		return index, ok
 	}
+	// Users that stay as they are keep their names, unless the plan renames
+	// the same user at another address (one account holds one user of a
+	// name): see below (round 355).
+	type standing struct {
+		rc   *plan.Change
+		name rules.Value[string]
+	}
+	var stays []standing
 	for i, r := range p.Prior {
 		if r.Type == userType {
 			instanceKey(r.ModuleAddress, r.Name, r.Address)
 			name := appliedObject{prior: &p.Prior[i]}.attrs().str("name", "")
 			mark(name)
-			keep(priorRef(&p.Prior[i]), name)
+			stays = append(stays, standing{priorRef(&p.Prior[i]), name})
 			held(priorRef(&p.Prior[i]), name)
 		}
 	}
@@ -694,7 +702,7 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			}
 			continue
 		case c.action == "forget":
-			keep(rc, was) // it stays in AWS
+			stays = append(stays, standing{rc, was}) // it stays in AWS
 			continue
 		case c.removed || rc.DeposedKey != "":
 			continue
@@ -706,7 +714,11 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 				l.goneUsers[k] = userKey(was.V)
 			}
 		}
-		keep(rc, name)
+		if c.action != "create" && c.action != "replace" && !name.Unknown && !was.Unknown && userKey(name.V) == userKey(was.V) {
+			stays = append(stays, standing{rc, name})
+		} else {
+			keep(rc, name)
+		}
 		if c.action == "update" && !was.Unknown && !name.Unknown && userKey(was.V) != userKey(name.V) {
 			// Renamed (UpdateUser): its credentials go with it.
 			from, ok1 := l.accountUser(c.rc, was.V)
@@ -739,6 +751,14 @@ func (l *linter) readUsers(p *plan.Plan, changes []*plan.Change) {
 			name = rules.UnreadableValue[string]()
 		}
 		l.userNames[k] = name
+	}
+	for _, u := range stays {
+		if k, ok := l.accountUser(u.rc, u.name.V); ok && !u.name.Unknown && !u.name.Unreadable {
+			if _, renamed := l.renamedUsers[k]; renamed {
+				continue // the same user, renamed: the name is free
+			}
+		}
+		keep(u.rc, u.name)
 	}
 	l.retaken = map[string]bool{}
 	for _, k := range renamedFrom {
