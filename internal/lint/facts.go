@@ -1347,9 +1347,20 @@ func (l *linter) uploadUser(c *change) rules.Value[string] {
 // (accountUser of ""): for any of its users. A replacement that deletes
 // first counts once: its old certificate is gone before the new one is
 // made, for whichever user (round 336: twice where the new one's user was
-// known only after apply).
+// known only after apply). One certificate a user holds at two addresses
+// counts once (round 355: twice), as IAM holds it once.
 func (l *linter) signingQuota() map[string]int {
 	count := map[string]int{}
+	seen := map[[2]string]bool{} // by accountUser and certificateID
+	hold := func(k string, a attrs) {
+		if id := certificateID(a); id != "" {
+			if seen[[2]string{k, id}] {
+				return
+			}
+			seen[[2]string{k, id}] = true
+		}
+		count[k]++
+	}
 	for _, c := range slices.Concat(l.changes, l.orphans) {
 		if c.rc.Type != "aws_iam_signing_certificate" {
 			continue
@@ -1369,7 +1380,7 @@ func (l *linter) signingQuota() map[string]int {
 			}
 		}
 		if held && !(uploads && c.rc.Actions.DestroyBeforeCreate() && (anyUser || now == was)) {
-			count[was]++
+			hold(was, c.before())
 		}
 		if uploads {
 			count[now]++
@@ -1378,7 +1389,7 @@ func (l *linter) signingQuota() map[string]int {
 	for _, o := range l.applied("aws_iam_signing_certificate") {
 		if u := o.attrs().str("user_name", ""); o.change == nil && !u.Unknown && !u.Unreadable && u.V != "" { // in prior state alone (a targeted plan)
 			if k, ok := l.accountUser(o.ref(), u.V); ok {
-				count[k]++
+				hold(k, o.attrs())
 			}
 		}
 	}

@@ -478,6 +478,11 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/signing-quota", nil, map[string]string{
 			"aws_iam_signing_certificate.old": "IG501:info",
 		}},
+		// One certificate at two addresses counts once against the quota
+		// (round 355: twice, IG501 info on a sound rotation).
+		{"trust/signing-quota-two-addresses", nil, map[string]string{
+			"aws_iam_access_key.k": "IG202:high",
+		}},
 		// A replacement that deletes first counts once: two rotated so hold
 		// two (round 334: IG501 info on both); an upload for a user known
 		// only after apply may be for any (round 334: no finding).
