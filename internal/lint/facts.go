@@ -1178,6 +1178,7 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 	}
 	l.sshKeys = map[string][]rules.Finding{}
 	var uses []rules.SSHKeyUse
+	var named []string                  // each use's role account, where it has one (see roleAccount)
 	fingerprints := map[string]string{} // address -> fingerprint
 	readFrom := map[int][]string{}      // a source's references (see plan.Source)
 	for _, o := range l.applied("aws_iam_user_ssh_key") {
@@ -1192,7 +1193,8 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 			fp := rules.Known(key.SHA256Fingerprint)
 			fp.Sensitive = a.isSensitive("public_key")
 			u := l.ownerOf(o, "username")
-			uses = append(uses, rules.SSHKeyUse{User: l.withheld(u), UserKey: l.keyUser(o, u), Fingerprint: fp})
+			uses = append(uses, rules.SSHKeyUse{User: l.withheld(u), UserKey: u.key, Fingerprint: fp})
+			named = append(named, l.roleAccount(o, u))
 			fingerprints[o.address] = key.SHA256Fingerprint
 		case o.change != nil && !o.forgotten && a.str("public_key", "").Unknown:
 			// Known only after apply: the uploads that read it from one
@@ -1203,9 +1205,26 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 					readFrom[id] = mostPrecise(strings.Split(strings.TrimSuffix(l.plan.SourceRefs(id), "\n"), "\n"))
 				}
 				u := l.ownerOf(o, "username")
-				uses = append(uses, rules.SSHKeyUse{User: l.withheld(u), UserKey: l.keyUser(o, u), Fingerprint: rules.Known(src), ReadFrom: readFrom[id]})
+				uses = append(uses, rules.SSHKeyUse{User: l.withheld(u), UserKey: u.key, Fingerprint: rules.Known(src), ReadFrom: readFrom[id]})
+				named = append(named, l.roleAccount(o, u))
 				fingerprints[o.address] = src
 			}
+		}
+	}
+	// A user's uploads are one user's across accounts, as access keys are
+	// (see groupAccessKeys), but for accounts the plan shows apart by the
+	// roles they assume, when every upload of that name is in one: one
+	// key for a user of one name in two of those is shared (round 355:
+	// no IG404; round 356: two configurations of one account, their
+	// credentials read alike, are not apart).
+	byRole := map[string]bool{}
+	for i, u := range uses {
+		all, seen := byRole[u.UserKey]
+		byRole[u.UserKey] = named[i] != "" && (all || !seen)
+	}
+	for i := range uses {
+		if byRole[uses[i].UserKey] {
+			uses[i].UserKey += "\x00" + named[i]
 		}
 	}
 	shared := rules.SharedSSHKeys(uses)
@@ -1217,19 +1236,17 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 	return l.sshKeys
 }
 
-// keyUser tells apart, for IG404, the users an SSH key is uploaded for:
-// one of a name in each account the plan shows (accountUser) is another
-// user, and one key uploaded for both is shared (round 355: grouped by name
-// across accounts, no IG404). The same user at two configurations of one
-// account counts twice, which IAM refuses (DuplicateSSHPublicKey).
-func (l *linter) keyUser(o appliedObject, u user) string {
-	if u.name.Unknown || u.vague || u.later() {
-		return u.key
+// roleAccount is the account of o, a credential of user u, where the plan
+// shows it by the role its provider assumes (plan.RoleAccount), and u is
+// named outright; "" otherwise.
+func (l *linter) roleAccount(o appliedObject, u user) string {
+	if u.name.Unknown || u.vague || u.later() || l.plan.AWSAccounts <= 1 {
+		return ""
 	}
-	if k, ok := l.accountUser(o.ref(), u.name.V); ok {
-		return k
+	if account, ok := l.plan.Account(o.ref()); ok && plan.RoleAccount(account) {
+		return account
 	}
-	return u.key
+	return ""
 }
 
 // signingReplacements finds, for each user, the best signing certificate

@@ -633,6 +633,11 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/trail-replaced-first-other-account", nil, map[string]string{
 			"aws_cloudtrail.main": "IG703:info IG704:high",
 		}},
+		// Round 356: one SSH key at two addresses under two configurations
+		// of one account, credentials read alike (IG404 "in 2 accounts").
+		{"trust/ssh-key-two-aliases", nil, map[string]string{
+			"aws_iam_access_key.k": "IG202:high",
+		}},
 		// Round 355: one user at two addresses, renamed through one, the
 		// other left as it is or forgotten: a key made for the old name
 		// goes with the rename (no finding: the name taken as kept).
