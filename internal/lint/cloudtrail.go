@@ -66,16 +66,17 @@ func verdict(fs []rules.Finding) bool {
 // plan). Creating first, a new trail CloudTrail refuses, its name taken by
 // the old one or another, leaves the old one as it is (stays; round 353: a
 // false IG704): its own name, or another's where the plan has one AWS
-// account (round 354: a trail perhaps of another account, taken for one of
-// its own, passed a weakening).
+// account or shows the other trail in its account (round 354: a trail
+// perhaps of another account, taken for one of its own, passed a
+// weakening; round 356: one of its own configuration was not taken).
 func (l *linter) replacedTrail(c *change, t *rules.Trail) (fs []rules.Finding, stays bool) {
 	region, _ := l.plan.Region(c.rc)
 	was := trailOf(c.before(), region)
-	l.nameClash(c.rc, t, inProviderRegion(c.after(), c.region), trailIDs(c.before(), region))
+	mine := l.nameClash(c.rc, t, inProviderRegion(c.after(), c.region), trailIDs(c.before(), region))
 	replaced := rules.TrailReplaced(&was, rules.TrailRecording(*t, false))
 	if !slices.Equal(c.rc.Actions, tfjson.Actions{tfjson.ActionDelete, tfjson.ActionCreate}) {
 		made := *t
-		made.NameTaken = t.NameTaken && (l.plan.AWSAccounts <= 1 || sameName(c))
+		made.NameTaken = t.NameTaken && (l.plan.AWSAccounts <= 1 || mine || sameName(c))
 		if why, _, _ := rules.TrailRefused(made); why != "" {
 			return nil, true
 		}
@@ -208,19 +209,25 @@ func inProviderRegion(a attrs, providerRegion string) bool {
 // none where it was the same account and region). Its own old object's
 // deletion comes first, its own creation is no other trail's, and it does
 // not keep its own name from itself at another address (self: its old
-// object's trailIDs; round 350).
-func (l *linter) nameClash(rc *plan.Change, t *rules.Trail, byProvider bool, self []string) {
+// object's trailIDs; round 350). mine: a trail that keeps the name is
+// surely of rc's account (plan.Account alike).
+func (l *linter) nameClash(rc *plan.Change, t *rules.Trail, byProvider bool, self []string) (mine bool) {
 	if t.Name.Unknown || t.Name.Unreadable {
-		return
+		return false
 	}
 	keys, ok := l.trailNames(rc, t.HomeRegion, byProvider, t.Name.V)
 	if !ok {
-		return
+		return false
 	}
+	account, _ := l.plan.Account(rc)
 	other := func(k string) (kept, freed, raced bool) {
 		n := l.keptNames[k]
-		kept = slices.ContainsFunc(n.keptBy, func(ids []string) bool { return !sameTrail(ids, self) })
-		return kept, n.freed && n.freedBy != rc.Address, n.made && n.madeBy != rc.Address
+		for _, by := range n.keptBy {
+			if !sameTrail(by.ids, self) {
+				kept, mine = true, mine || by.account == account
+			}
+		}
+		return kept || n.keptMany, n.freed && n.freedBy != rc.Address, n.made && n.madeBy != rc.Address
 	}
 	sure := keys.region
 	if sure == "" {
@@ -234,7 +241,7 @@ func (l *linter) nameClash(rc *plan.Change, t *rules.Trail, byProvider bool, sel
 	}
 	t.NameTaken, t.NameFreed, t.NameRaced = kept, freed, raced
 	if kept || freed || raced {
-		return
+		return mine
 	}
 	maybe := keys.anyRegion // its own region may be any
 	if keys.region != "" {
@@ -242,6 +249,7 @@ func (l *linter) nameClash(rc *plan.Change, t *rules.Trail, byProvider bool, sel
 	}
 	kept, freed, raced = other(maybe)
 	t.NameMaybeTaken = kept || freed || raced
+	return false // only maybe in its region
 }
 
 // anyAccountTrail names a trail's name in region in whichever account, for
@@ -250,19 +258,38 @@ func (l *linter) nameClash(rc *plan.Change, t *rules.Trail, byProvider bool, sel
 func anyAccountTrail(region, name string) string { return "\x00any\x00" + region + "\x00" + name }
 
 // trailName is what the apply does with a trail's name (see
-// keptTrailNames): trails keep it (keptBy: the trailIDs of each), the
-// plan deletes the trail that has it (freedBy: its address, or "" for
-// several), or makes one that takes it (madeBy, likewise).
+// keptTrailNames): trails keep it (keptBy: the first few, keptMany: more
+// than those), the plan deletes the trail that has it (freedBy: its
+// address, or "" for several), or makes one that takes it (madeBy,
+// likewise).
 type trailName struct {
-	keptBy          [][]string
+	keptBy          []keeper
+	keptMany        bool
 	freed, made     bool
 	freedBy, madeBy string
 }
 
-// keep notes at k a trail that keeps its name, known by ids.
-func keep(names map[string]trailName, k string, ids []string) {
+// keeper is a trail that keeps its name: its trailIDs, and its account as
+// plan.Account names it.
+type keeper struct {
+	ids     []string
+	account string
+}
+
+// maxKeepers bounds the keepers a name records: a trail is at most one of
+// them, by address or by trailIDs, in any plan AWS makes; a hand-made plan
+// of thousands of trails under one name costs no more than a few (round
+// 356: each trail replaced under it read them all).
+const maxKeepers = 4
+
+// keep notes at k a trail that keeps its name.
+func keep(names map[string]trailName, k string, by keeper) {
 	n := names[k]
-	n.keptBy = append(n.keptBy, ids)
+	if len(n.keptBy) < maxKeepers {
+		n.keptBy = append(n.keptBy, by)
+	} else {
+		n.keptMany = true
+	}
 	names[k] = n
 }
 
@@ -297,7 +324,7 @@ func (l *linter) keptTrailNames() map[string]trailName {
 		region, _ := l.plan.Region(c.rc)
 		if now := c.after().str("name", ""); c.action == "replace" && !c.rc.Actions.DestroyBeforeCreate() && !c.forgetsOld() && !now.Unknown && now.V == name.V {
 			for _, k := range keysOf(c.rc, a, region, name.V) {
-				keep(out, k, nil) // the old object stays (see above)
+				keep(out, k, keeper{}) // the old object stays (see above)
 			}
 			continue
 		}
@@ -330,8 +357,9 @@ func (l *linter) keptTrailNames() map[string]trailName {
 			continue
 		}
 		region, _ := l.plan.Region(o.ref())
+		account, _ := l.plan.Account(o.ref())
 		for _, k := range keysOf(o.ref(), a, region, name.V) {
-			keep(out, k, trailIDs(a, region))
+			keep(out, k, keeper{trailIDs(a, region), account})
 		}
 	}
 	for _, c := range l.changes {
@@ -362,24 +390,39 @@ func noted(done bool, by, address string) (bool, string) {
 }
 
 // recorder is a trail that records IAM's events in full before and after
-// the plan (see iamRecorders).
+// the plan (see iamRecorders): its address, its place among them, and its
+// trailIDs.
 type recorder struct {
-	address      string
-	organization bool
-	partition    string   // see partitionOf
-	arnAccount   string   // the account its ARN names, where the plan shows one
-	ids          []string // see trailIDs
+	address string
+	n       int
+	ids     []string
 }
 
-// iamRecorders finds, by account (see accountID), the trails that record
-// IAM's events in full both before the plan and once it is applied:
-// EvaluateTrail finds nothing in them, not even a value known only after
-// apply. Only a trail that stands before the plan counts: one it makes
-// may be refused (a name CloudTrail takes, a bucket no bucket has), and
-// nothing orders its creation before another trail's change (round 294).
-// One whose account the plan does not show among several counts for none.
-func (l *linter) iamRecorders() map[string][]recorder {
-	out := map[string][]recorder{}
+// recorderKey is what otherRecorder asks of a recorder: its account (see
+// accountID), partition (see partitionOf), whether it is an organization
+// trail, and the account its ARN names ("" where the plan shows none,
+// anyARN for every recorder whatever it names).
+type recorderKey struct {
+	account, partition string
+	organization       bool
+	arnAccount         string
+}
+
+const anyARN = "*"
+
+// iamRecorders finds the trails that record IAM's events in full both
+// before the plan and once it is applied, by recorderKey: EvaluateTrail
+// finds nothing in them, not even a value known only after apply. Only a
+// trail that stands before the plan counts: one it makes may be refused (a
+// name CloudTrail takes, a bucket no bucket has), and nothing orders its
+// creation before another trail's change (round 294). One whose account
+// the plan does not show among several counts for none. One trail at
+// several addresses (see trailIDs) is one recorder: looked up for each
+// trail, many would make the work grow with the square of the plan (round
+// 356).
+func (l *linter) iamRecorders() map[recorderKey][]recorder {
+	out := map[recorderKey][]recorder{}
+	seen := map[[2]string]bool{} // by account and trailID
 	for _, o := range l.applied("aws_cloudtrail") {
 		rc := o.ref()
 		if !o.standing() {
@@ -402,9 +445,18 @@ func (l *linter) iamRecorders() map[string][]recorder {
 			continue
 		}
 		t := trailOf(after, region)
-		account := l.accountID(rc)
-		out[account] = append(out[account], recorder{o.address, t.Organization.V && !t.Organization.Unknown,
-			partitionOf(t.HomeRegion), rules.ARNAccount(after.str("arn", "").V), trailIDs(after, region)})
+		account, ids := l.accountID(rc), trailIDs(after, region)
+		if slices.ContainsFunc(ids, func(id string) bool { return seen[[2]string{account, id}] }) {
+			continue
+		}
+		for _, id := range ids {
+			seen[[2]string{account, id}] = true
+		}
+		r := recorder{o.address, len(seen), ids}
+		k := recorderKey{account, partitionOf(t.HomeRegion), t.Organization.V && !t.Organization.Unknown, rules.ARNAccount(after.str("arn", "").V)}
+		out[k] = append(out[k], r)
+		k.arnAccount = anyARN
+		out[k] = append(out[k], r)
 	}
 	return out
 }
@@ -438,22 +490,41 @@ func sameTrail(a, b []string) bool {
 // trail, which records its member accounts', only beside another (round
 // 294: a trail of the management account alone was taken for it).
 func (l *linter) otherRecorder(c *change, t rules.Trail) string {
-	org := wasOrganization(c) || t.Organization.V || t.Organization.Unknown
 	partition := partitionOf(t.HomeRegion)
 	if partition == "" && c.region != "" {
 		// A region of its own known only after apply is in the partition
 		// of its provider's credentials (round 334).
 		partition = partitionOf(rules.Known(c.region))
 	}
-	account := rules.ARNAccount(c.before().str("arn", "").V)
-	self := trailIDs(c.before(), c.region)
-	for _, r := range l.recorders[l.accountID(c.rc)] {
-		if r.address != objectAddress(c.rc.Address, c.rc.DeposedKey) && !sameTrail(r.ids, self) && (r.organization || !org) &&
-			partition != "" && r.partition == partition && (account == "" || r.arnAccount == "" || r.arnAccount == account) {
-			return r.address
+	if partition == "" {
+		return ""
+	}
+	organizations := []bool{true}
+	if org := wasOrganization(c) || t.Organization.V || t.Organization.Unknown; !org {
+		organizations = append(organizations, false)
+	}
+	arns := []string{anyARN}
+	if account := rules.ARNAccount(c.before().str("arn", "").V); account != "" {
+		arns = []string{account, ""}
+	}
+	address, self := objectAddress(c.rc.Address, c.rc.DeposedKey), trailIDs(c.before(), c.region)
+	var best *recorder // the first of those found
+	for _, organization := range organizations {
+		for _, arn := range arns {
+			for _, r := range l.recorders[recorderKey{l.accountID(c.rc), partition, organization, arn}] {
+				if r.address != address && !sameTrail(r.ids, self) {
+					if best == nil || r.n < best.n {
+						best = &r
+					}
+					break
+				}
+			}
 		}
 	}
-	return ""
+	if best == nil {
+		return ""
+	}
+	return best.address
 }
 
 // partitionOf names the partition of a trail's home region by the region

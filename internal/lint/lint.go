@@ -286,7 +286,7 @@ type linter struct {
 	sshKeys        map[string][]rules.Finding // address -> IG401-IG404
 	signingBest    map[string]rules.Replacement
 	keptNames      map[string]trailName                    // see keptTrailNames
-	recorders      map[string][]recorder                   // see iamRecorders
+	recorders      map[recorderKey][]recorder              // see iamRecorders
 	dormant        map[string]map[string]dormantCredential // see dormantCredentials
 	heldActive     map[[3]string]bool                      // keys Active before the plan: by type, key and accountUser (see renews)
 	orphans        []*change                               // deposed objects destroyed (see unreplaced)

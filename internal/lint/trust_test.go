@@ -633,6 +633,11 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/trail-replaced-first-other-account", nil, map[string]string{
 			"aws_cloudtrail.main": "IG703:info IG704:high",
 		}},
+		// Round 356: the same beside a second account, under the name a
+		// trail of its own provider keeps: refused (a false IG704 high).
+		{"trust/trail-replaced-first-own-account", nil, map[string]string{
+			"aws_cloudtrail.main": "IG703:info",
+		}},
 		// Round 356: one SSH key at two addresses under two configurations
 		// of one account, credentials read alike (IG404 "in 2 accounts").
 		{"trust/ssh-key-two-aliases", nil, map[string]string{
@@ -2161,6 +2166,48 @@ func BenchmarkOneUserManyKeys(b *testing.B) {
 			b.Fatal(err)
 		}
 		Lint(p, Options{})
+	}
+}
+
+// BenchmarkTrailsOfOneName: 5,000 standing trails under one name and
+// region, beside 5,000 replaced under that name, and 5,000 recorders in
+// another partition beside 5,000 trails stopping their logging: each
+// trail's lookup of the names kept and of another recorder is of a few,
+// not of all (round 356: quadratic, 6 s on 18,000 of each).
+func BenchmarkTrailsOfOneName(b *testing.B) {
+	const n = 5000
+	trail := func(name, region, arn string, logging bool) string {
+		return fmt.Sprintf(`{"name":%q,"home_region":%q,"arn":%q,"is_multi_region_trail":true,"include_global_service_events":true,`+
+			`"enable_logging":%t,"enable_log_file_validation":true,"is_organization_trail":false,"event_selector":[],"advanced_event_selector":[]}`,
+			name, region, arn, logging)
+	}
+	var w strings.Builder
+	w.WriteString(`{"format_version":"1.2","resource_changes":[`)
+	change := func(addr string, i int, actions, before, after string) {
+		if w.Len() > 50 {
+			w.WriteString(",")
+		}
+		fmt.Fprintf(&w, `{"address":"aws_cloudtrail.%s[%d]","mode":"managed","type":"aws_cloudtrail","name":%q,"index":%d,`+
+			`"change":{"actions":%s,"before":%s,"after":%s}}`, addr, i, addr, i, actions, before, after)
+	}
+	for i := range n {
+		kept := trail("x", "us-east-1", fmt.Sprintf("arn:aws:cloudtrail:us-east-1:1:trail/x%d", i), true)
+		change("kept", i, `["no-op"]`, kept, kept)
+		change("renamed", i, `["delete","create"]`, trail(fmt.Sprint("o", i), "us-east-1", "", true), trail("x", "us-east-1", "", true))
+		rec := trail(fmt.Sprint("r", i), "cn-north-1", "", true)
+		change("recorder", i, `["no-op"]`, rec, rec)
+		change("stopped", i, `["update"]`, trail(fmt.Sprint("s", i), "us-east-1", "", true), trail(fmt.Sprint("s", i), "us-east-1", "", false))
+	}
+	w.WriteString(`]}`)
+	data := []byte(w.String())
+	for b.Loop() {
+		p, err := plan.Read(bytes.NewReader(data), ResourceTypes, plan.Attributes(Attributes))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res := Lint(p, Options{}); res.Err != nil || len(res.Findings) == 0 {
+			b.Fatal(res.Err, len(res.Findings))
+		}
 	}
 }
 
