@@ -222,11 +222,16 @@ func (l *linter) nameClash(rc *plan.Change, t *rules.Trail, byProvider bool, sel
 	account, _ := l.plan.Account(rc)
 	other := func(k string) (kept, freed, raced bool) {
 		n := l.keptNames[k]
+		selves := 0 // of its account
 		for _, by := range n.keptBy {
-			if !sameTrail(by.ids, self) {
-				kept, mine = true, mine || by.account == account
+			switch {
+			case !sameTrail(by.ids, self):
+				kept = true
+			case by.account == account:
+				selves++
 			}
 		}
+		mine = mine || n.keptIn[account] > selves
 		return kept || n.keptMany, n.freed && n.freedBy != rc.Address, n.made && n.madeBy != rc.Address
 	}
 	sure := keys.region
@@ -259,12 +264,13 @@ func anyAccountTrail(region, name string) string { return "\x00any\x00" + region
 
 // trailName is what the apply does with a trail's name (see
 // keptTrailNames): trails keep it (keptBy: the first few, keptMany: more
-// than those), the plan deletes the trail that has it (freedBy: its
-// address, or "" for several), or makes one that takes it (madeBy,
-// likewise).
+// than those; keptIn: how many, by account), the plan deletes the trail
+// that has it (freedBy: its address, or "" for several), or makes one that
+// takes it (madeBy, likewise).
 type trailName struct {
 	keptBy          []keeper
 	keptMany        bool
+	keptIn          map[string]int
 	freed, made     bool
 	freedBy, madeBy string
 }
@@ -285,6 +291,10 @@ const maxKeepers = 4
 // keep notes at k a trail that keeps its name.
 func keep(names map[string]trailName, k string, by keeper) {
 	n := names[k]
+	if n.keptIn == nil {
+		n.keptIn = map[string]int{}
+	}
+	n.keptIn[by.account]++ // round 357: one of its own past the first few was missed
 	if len(n.keptBy) < maxKeepers {
 		n.keptBy = append(n.keptBy, by)
 	} else {
@@ -323,8 +333,9 @@ func (l *linter) keptTrailNames() map[string]trailName {
 		}
 		region, _ := l.plan.Region(c.rc)
 		if now := c.after().str("name", ""); c.action == "replace" && !c.rc.Actions.DestroyBeforeCreate() && !c.forgetsOld() && !now.Unknown && now.V == name.V {
+			account, _ := l.plan.Account(c.rc)
 			for _, k := range keysOf(c.rc, a, region, name.V) {
-				keep(out, k, keeper{}) // the old object stays (see above)
+				keep(out, k, keeper{account: account}) // the old object stays (see above; round 357: of no account)
 			}
 			continue
 		}

@@ -638,6 +638,16 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/trail-replaced-first-own-account", nil, map[string]string{
 			"aws_cloudtrail.main": "IG703:info",
 		}},
+		// Round 357: the same after four trails of that name in other
+		// accounts, and under the name a trail replaced creating first
+		// keeps (a false IG704 high each; IG703 is high there as the
+		// replaced trail, which stays, is not taken as recording).
+		{"trust/trail-name-kept-among-accounts", nil, map[string]string{
+			"aws_cloudtrail.main": "IG703:info",
+		}},
+		{"trust/trail-replaced-first-own-name", nil, map[string]string{
+			"aws_cloudtrail.main": "IG703:high",
+		}},
 		// Round 356: one SSH key at two addresses under two configurations
 		// of one account, credentials read alike (IG404 "in 2 accounts").
 		{"trust/ssh-key-two-aliases", nil, map[string]string{
