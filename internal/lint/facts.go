@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"cmp"
 	"math/big"
 	"slices"
 	"strconv"
@@ -1213,18 +1214,25 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 	}
 	// A user's uploads are one user's across accounts, as access keys are
 	// (see groupAccessKeys), but for accounts the plan shows apart by the
-	// roles they assume, when every upload of that name is in one: one
-	// key for a user of one name in two of those is shared (round 355:
-	// no IG404; round 356: two configurations of one account, their
-	// credentials read alike, are not apart).
-	byRole := map[string]bool{}
+	// roles they assume: one key for a user of one name in two of those is
+	// shared (round 355: no IG404; round 356: two configurations of one
+	// account, their credentials read alike, are not apart), whatever other
+	// uploads of that name there are, which count as the first such
+	// account's (round 358: a third upload hid it).
+	roles := map[string]string{} // a user's first role account
+	split := map[string]bool{}   // users of that name in two role accounts
 	for i, u := range uses {
-		all, seen := byRole[u.UserKey]
-		byRole[u.UserKey] = named[i] != "" && (all || !seen)
+		switch first, ok := roles[u.UserKey]; {
+		case named[i] == "":
+		case !ok:
+			roles[u.UserKey] = named[i]
+		case first != named[i]:
+			split[u.UserKey] = true
+		}
 	}
 	for i := range uses {
-		if byRole[uses[i].UserKey] {
-			uses[i].UserKey += "\x00" + named[i]
+		if k := uses[i].UserKey; split[k] {
+			uses[i].UserKey += "\x00" + cmp.Or(named[i], roles[k])
 		}
 	}
 	shared := rules.SharedSSHKeys(uses)

@@ -648,6 +648,13 @@ func TestFixtureFindings(t *testing.T) {
 		{"trust/trail-replaced-first-own-name", nil, map[string]string{
 			"aws_cloudtrail.main": "IG703:high",
 		}},
+		// Round 358: the same beside a third upload under credentials the
+		// plan does not show (no finding).
+		{"trust/ssh-shared-role-accounts-beside", nil, map[string]string{
+			"aws_iam_user_ssh_key.s1": "IG404:medium",
+			"aws_iam_user_ssh_key.s2": "IG404:medium",
+			"aws_iam_user_ssh_key.s3": "IG404:medium",
+		}},
 		// Round 356: one SSH key at two addresses under two configurations
 		// of one account, credentials read alike (IG404 "in 2 accounts").
 		{"trust/ssh-key-two-aliases", nil, map[string]string{
