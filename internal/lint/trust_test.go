@@ -673,6 +673,11 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_ssh_key.prod": "IG404:medium",
 			"aws_iam_user_ssh_key.dev":  "IG404:medium",
 		}},
+		// Round 358: renamed destroying first to a name timestamp() chooses
+		// (IG704 info, exit 0).
+		{"trust/trail-replaced-impure-name", nil, map[string]string{
+			"aws_cloudtrail.audit": "IG704:high",
+		}},
 		// Round 240: the name kept by a trail of the same provider
 		// configuration, its region read from a variable, or of another
 		// configuration with the same credentials and region.

@@ -57,7 +57,7 @@ var (
 		ID: "IG704", Slug: "cloudtrail-deleted", Severity: High,
 		Event:     "DeleteTrail",
 		Summary:   "A trail is destroyed and not replaced",
-		Rationale: "Deleting a trail (DeleteTrail) ends the record of IAM changes it carried. An organization trail made a trail of its own account (is_organization_trail false) is judged alike: its copies in the member accounts are deleted.",
+		Rationale: "Deleting a trail (DeleteTrail) ends the record of IAM changes it carried. A trail replaced at its address by one that does not record IAM's events, or by one CloudTrail refuses to create, is deleted all the same. An organization trail made a trail of its own account (is_organization_trail false) is judged alike: its copies in the member accounts are deleted.",
 		Remediation: Remediation{
 			Console:   "CloudTrail > Trails: keep a multi-region trail that records management events.",
 			CLI:       "Do not run aws cloudtrail delete-trail on the account's IAM trail.",
@@ -281,6 +281,13 @@ func TrailReplacedRefused(was *Trail, now Trail) []Finding {
 				race + ": if CloudTrail refuses the new trail, the old one is deleted and none takes its place; " + CloudTrailDeleted.Name() + " cannot be judged until then"}
 			continue
 		}
+		if why == "" && now.impure(unknown) { // no one can review it (round 358: a name timestamp() chose, which CloudTrail refuses, was info)
+			fs[i].Attribute = unknown
+			fs[i].Message = "the trail is replaced destroying first, and " + unknown + " is chosen at apply by an impure function such as timestamp() or uuid(): " +
+				"if CloudTrail refuses the new trail, the old one is deleted and none takes its place, so " + CloudTrailDeleted.Name() +
+				" cannot judge it and does not pass it (plantimestamp() is known when Terraform plans)"
+			continue
+		}
 		if why == "" { // the README's promise: a value known only after apply is info
 			fs[i] = Finding{Rule: CloudTrailDeleted, Severity: Info, Attribute: unknown, Message: "the trail is replaced destroying first, and " +
 				unknown + " is known only after apply: if CloudTrail refuses the new trail, the old one is deleted and none takes its place; " +
@@ -400,6 +407,29 @@ func (t Trail) selectorsImpure() bool {
 		}
 	}
 	return true
+}
+
+// impure reports whether the attribute's value, known only after apply,
+// is chosen then by an impure function (see Value.Impure), of those
+// TrailRefused reads.
+func (t Trail) impure(attr string) bool {
+	switch attr {
+	case "name":
+		return t.Name.Impure
+	case "s3_bucket_name":
+		return t.Bucket.Impure
+	case "s3_key_prefix":
+		return t.S3KeyPrefix.Impure
+	case "cloud_watch_logs_group_arn":
+		return t.LogGroup.Impure
+	case "cloud_watch_logs_role_arn":
+		return t.LogRole.Impure
+	case "is_multi_region_trail":
+		return t.MultiRegion.Impure
+	case "include_global_service_events":
+		return t.IncludeGlobalServiceEvents.Impure
+	}
+	return false
 }
 
 // sensitive reports whether the attribute's value is marked sensitive.
@@ -670,6 +700,8 @@ func TrailReplacement(t Trail, organization bool) Replacement {
 	switch why, _, unknown := TrailRefused(t); {
 	case why != "":
 		return NoReplacement // never made
+	case unknown != "" && t.impure(unknown):
+		return min(ImpureReplacement, TrailRecording(t, organization))
 	case unknown != "":
 		return min(PendingReplacement, TrailRecording(t, organization)) // it may not be
 	}

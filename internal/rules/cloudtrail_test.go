@@ -495,6 +495,17 @@ func TestTrailReplaced(t *testing.T) {
 	if fs := TrailReplaced(&recording, TrailRecording(impure, false)); len(fs) != 1 || fs[0].Severity != High || !strings.Contains(fs[0].Message, "impure") {
 		t.Errorf("impure: %+v, want one high finding naming the impure function", fs)
 	}
+	// Round 358: a name an impure function chooses, which CloudTrail may
+	// refuse, destroying first.
+	named := recording
+	named.Name = Value[string]{Unknown: true, Impure: true}
+	if fs := TrailReplacedRefused(&recording, named); len(fs) != 1 || fs[0].Severity != High || fs[0].Attribute != "name" {
+		t.Errorf("impure name: %+v, want one high finding on name", fs)
+	}
+	named.Name.Impure = false
+	if fs := TrailReplacedRefused(&recording, named); len(fs) != 1 || fs[0].Severity != Info {
+		t.Errorf("name known after apply: %+v, want one info finding", fs)
+	}
 }
 
 func TestTrailNameRefused(t *testing.T) {
