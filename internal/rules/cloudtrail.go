@@ -409,54 +409,41 @@ func (t Trail) selectorsImpure() bool {
 	return true
 }
 
-// impure reports whether the attribute's value, known only after apply,
-// is chosen then by an impure function (see Value.Impure), of those
-// TrailRefused reads.
-func (t Trail) impure(attr string) bool {
-	switch attr {
-	case "name":
-		return t.Name.Impure
-	case "s3_bucket_name":
-		return t.Bucket.Impure
-	case "s3_key_prefix":
-		return t.S3KeyPrefix.Impure
-	case "cloud_watch_logs_group_arn":
-		return t.LogGroup.Impure
-	case "cloud_watch_logs_role_arn":
-		return t.LogRole.Impure
-	case "is_multi_region_trail":
-		return t.MultiRegion.Impure
-	case "include_global_service_events":
-		return t.IncludeGlobalServiceEvents.Impure
-	}
-	return false
-}
-
 // sensitive reports whether the attribute's value is marked sensitive.
-func (t Trail) sensitive(attr string) bool {
+func (t Trail) sensitive(attr string) bool { s, _ := t.flags(attr); return s }
+
+// impure reports whether the attribute's value, known only after apply, is
+// chosen then by an impure function (see Value.Impure).
+func (t Trail) impure(attr string) bool { _, i := t.flags(attr); return i }
+
+// flags gives sensitive and impure of an attribute the rules read; the
+// selector findings' for any other.
+func (t Trail) flags(attr string) (sensitive, impure bool) {
 	switch attr {
 	case "name":
-		return t.Name.Sensitive
+		return t.Name.Sensitive, t.Name.Impure
 	case "s3_key_prefix":
-		return t.S3KeyPrefix.Sensitive
-	case "cloud_watch_logs_group_arn", "cloud_watch_logs_role_arn":
-		return t.LogGroup.Sensitive || t.LogRole.Sensitive
+		return t.S3KeyPrefix.Sensitive, t.S3KeyPrefix.Impure
+	case "cloud_watch_logs_group_arn":
+		return t.LogGroup.Sensitive || t.LogRole.Sensitive, t.LogGroup.Impure
+	case "cloud_watch_logs_role_arn":
+		return t.LogGroup.Sensitive || t.LogRole.Sensitive, t.LogRole.Impure
 	case "s3_bucket_name":
-		return t.Bucket.Sensitive
+		return t.Bucket.Sensitive, t.Bucket.Impure
 	case "tags":
-		return t.Tags.Sensitive
+		return t.Tags.Sensitive, false // a tag's value is no name CloudTrail refuses
 	case "include_global_service_events":
-		return t.IncludeGlobalServiceEvents.Sensitive
+		return t.IncludeGlobalServiceEvents.Sensitive, t.IncludeGlobalServiceEvents.Impure
 	case "is_multi_region_trail":
-		return t.MultiRegion.Sensitive
+		return t.MultiRegion.Sensitive, t.MultiRegion.Impure
 	case "enable_logging":
-		return t.Logging.Sensitive
+		return t.Logging.Sensitive, t.Logging.Impure
 	case "enable_log_file_validation":
-		return t.LogFileValidation.Sensitive
+		return t.LogFileValidation.Sensitive, t.LogFileValidation.Impure
 	case "is_organization_trail":
-		return t.Organization.Sensitive
+		return t.Organization.Sensitive, t.Organization.Impure
 	}
-	return t.Selectors.Sensitive // the selector findings
+	return t.Selectors.Sensitive, false // the selector findings
 }
 
 // RecordsIAMEvents says whether a trail records IAM's write management events,
