@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"cmp"
 	"math/big"
 	"slices"
 	"strconv"
@@ -1217,8 +1216,9 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 	// roles they assume: one key for a user of one name in two of those is
 	// shared (round 355: no IG404; round 356: two configurations of one
 	// account, their credentials read alike, are not apart), whatever other
-	// uploads of that name there are, which count as the first such
-	// account's (round 358: a third upload hid it).
+	// uploads of that name there are, which are one more user's, of an
+	// account not shown (round 358: a third upload hid it; round 359:
+	// counted as the first role account's, it did or not by address).
 	roles := map[string]string{} // a user's first role account
 	split := map[string]bool{}   // users of that name in two role accounts
 	for i, u := range uses {
@@ -1231,8 +1231,8 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 		}
 	}
 	for i := range uses {
-		if k := uses[i].UserKey; split[k] {
-			uses[i].UserKey += "\x00" + cmp.Or(named[i], roles[k])
+		if split[uses[i].UserKey] {
+			uses[i].UserKey += "\x00" + named[i]
 		}
 	}
 	shared := rules.SharedSSHKeys(uses)

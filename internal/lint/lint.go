@@ -790,10 +790,14 @@ func (l *linter) replacement(c *change, now attrs, made bool, judged map[string]
 			// The current object has the deposed one's configuration,
 			// and so its provider's region.
 			region, _ := l.plan.Region(c.rc)
-			if !made { // there already: what CloudTrail takes anew does not matter
-				return rules.TrailRecording(trailOf(now, region), organization)
+			t := trailOf(now, region)
+			if why, _, _ := rules.TrailRefused(t); made && why != "" {
+				// Terraform destroys a deposed object only once the current
+				// one is made: CloudTrail refusing it, the deposed trail
+				// stays (round 359: a false IG704).
+				return rules.SoundReplacement
 			}
-			return rules.TrailReplacement(trailOf(now, region), organization)
+			return rules.TrailRecording(t, organization)
 		})
 	}
 	return rules.SoundReplacement

@@ -655,6 +655,14 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_ssh_key.s2": "IG404:medium",
 			"aws_iam_user_ssh_key.s3": "IG404:medium",
 		}},
+		// Round 359: an upload under credentials the plan does not show
+		// beside uploads of that name in two role accounts is one more
+		// user's, whatever the addresses (IG404 or not by their order);
+		// two role names of one account are one user's.
+		{"trust/ssh-role-accounts-order", nil, map[string]string{
+			"aws_iam_user_ssh_key.c1": "IG404:medium",
+			"aws_iam_user_ssh_key.c3": "IG404:medium",
+		}},
 		// Round 356: one SSH key at two addresses under two configurations
 		// of one account, credentials read alike (IG404 "in 2 accounts").
 		{"trust/ssh-key-two-aliases", nil, map[string]string{
@@ -677,6 +685,12 @@ func TestFixtureFindings(t *testing.T) {
 		// (IG704 info, exit 0).
 		{"trust/trail-replaced-impure-name", nil, map[string]string{
 			"aws_cloudtrail.audit": "IG704:high",
+		}},
+		// Round 359: an impure setting after one known only after apply
+		// (IG704 info); deposed trails left by a current one CloudTrail
+		// refuses (a false IG704 high).
+		{"trust/trail-impure-refusals", nil, map[string]string{
+			"aws_cloudtrail.a": "IG704:high",
 		}},
 		// Round 240: the name kept by a trail of the same provider
 		// configuration, its region read from a variable, or of another

@@ -203,6 +203,13 @@ func TrailRefused(t Trail) (why, attr, unknown string) {
 	if t.Tags.Unknown {
 		pending = append(pending, "tags")
 	}
+	// One an impure function chooses first: no one can review it (round
+	// 359: one known only after apply before it hid it).
+	for _, attr := range pending {
+		if t.impure(attr) {
+			return "", "", attr
+		}
+	}
 	if len(pending) > 0 {
 		return "", "", pending[0]
 	}
@@ -608,7 +615,7 @@ func (f FieldSelector) matches(value string) bool {
 
 // TrailRemoval is the verdict on destroying a trail (IG704), as it stands
 // (was; nil where the plan does not show it), given the best trail that
-// takes its place (TrailReplacement; NoReplacement when none does). One
+// takes its place (TrailRecording; NoReplacement when none does). One
 // that surely records none of IAM's events (logging off, global service
 // events left out, a single region they do not reach, selectors that keep
 // them out) takes nothing away: its removal is the clean-up IG701, IG703
@@ -646,7 +653,7 @@ func TrailReplaced(was *Trail, best Replacement) []Finding {
 
 // recordedNoIAMEvents reports whether a trail surely recorded none of IAM's
 // events: each value that decides it read, and one of them keeping the
-// events out, as no trail that takes a trail's place may (TrailReplacement).
+// events out, as no trail that takes a trail's place may (TrailRecording).
 func recordedNoIAMEvents(t Trail) bool {
 	for _, v := range []Value[bool]{t.IncludeGlobalServiceEvents, t.Logging, t.MultiRegion, t.Selectors} {
 		if v.Unknown || v.Unreadable {
@@ -676,28 +683,16 @@ func TrailLeavesOrganization(was Value[bool], now Trail) []Finding {
 	return withhold(out, func(attr string) bool { return was.Sensitive || now.sensitive(attr) })
 }
 
-// TrailReplacement judges a trail as taking the place of one destroyed:
-// sound if it records IAM's events (global service events, logging, a
-// selector that keeps IAM's writes, and every region or the one IAM's
-// events go to), and is an organization trail where the one destroyed
-// was; pending if only values known after apply could make it.
-// A trail CloudTrail refuses to create is none; one it may refuse, by a
-// value known only after apply, pending.
-func TrailReplacement(t Trail, organization bool) Replacement {
-	switch why, _, unknown := TrailRefused(t); {
-	case why != "":
-		return NoReplacement // never made
-	case unknown != "" && t.impure(unknown):
-		return min(ImpureReplacement, TrailRecording(t, organization))
-	case unknown != "":
-		return min(PendingReplacement, TrailRecording(t, organization)) // it may not be
-	}
-	return TrailRecording(t, organization)
-}
-
 // TrailRecording judges how surely a trail that exists, or once it is made,
-// records IAM's events (see TrailReplacement): an update in place that
-// CloudTrail refuses leaves it as it was (round 240: a false IG704).
+// records IAM's events, as one that takes the place of a trail destroyed
+// (organization: the one destroyed was an organization trail, and so must
+// this be): sound if it records them (global service events, logging, a
+// selector that keeps IAM's writes, and every region or the one IAM's
+// events go to), pending if only values known after apply could make it,
+// impure if an impure function chooses them. An update in place that
+// CloudTrail refuses leaves it as it was (round 240: a false IG704); a
+// trail it refuses to make is the caller's to judge (see replacedTrail,
+// linter.replacement).
 func TrailRecording(t Trail, organization bool) Replacement {
 	best := SoundReplacement
 	// A value an impure function chooses at apply is judged, not left to

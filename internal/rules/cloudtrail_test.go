@@ -427,8 +427,8 @@ func TestTrailLeavesOrganization(t *testing.T) {
 		{pending, true, PendingReplacement},
 		{pending, false, SoundReplacement},
 	} {
-		if got := TrailReplacement(c.trail, c.organization); got != c.want {
-			t.Errorf("TrailReplacement(organization %v, replacing one: %v) = %v, want %v", c.trail.Organization, c.organization, got, c.want)
+		if got := TrailRecording(c.trail, c.organization); got != c.want {
+			t.Errorf("TrailRecording(organization %v, replacing one: %v) = %v, want %v", c.trail.Organization, c.organization, got, c.want)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -226,7 +225,7 @@ func SharedSSHKeys(uses []SSHKeyUse) map[string]Finding {
 			case b.Sensitive:
 				return -1
 			}
-			return cmp.Or(strings.Compare(FoldName(a.V), FoldName(b.V)), strings.Compare(a.V, b.V))
+			return strings.Compare(a.V, b.V)
 		})
 		// Users of one name are of as many accounts (round 355).
 		quoted := make([]string, 0, len(k.users))
