@@ -1178,7 +1178,7 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 	}
 	l.sshKeys = map[string][]rules.Finding{}
 	var uses []rules.SSHKeyUse
-	var named []string                  // each use's role account, where it has one (see roleAccount)
+	var roleOf []string                 // each use's role account, where it has one (see roleAccount)
 	fingerprints := map[string]string{} // address -> fingerprint
 	readFrom := map[int][]string{}      // a source's references (see plan.Source)
 	for _, o := range l.applied("aws_iam_user_ssh_key") {
@@ -1194,7 +1194,7 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 			fp.Sensitive = a.isSensitive("public_key")
 			u := l.ownerOf(o, "username")
 			uses = append(uses, rules.SSHKeyUse{User: l.withheld(u), UserKey: u.key, Fingerprint: fp})
-			named = append(named, l.roleAccount(o, u))
+			roleOf = append(roleOf, l.roleAccount(o, u))
 			fingerprints[o.address] = key.SHA256Fingerprint
 		case o.change != nil && !o.forgotten && a.str("public_key", "").Unknown:
 			// Known only after apply: the uploads that read it from one
@@ -1206,7 +1206,7 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 				}
 				u := l.ownerOf(o, "username")
 				uses = append(uses, rules.SSHKeyUse{User: l.withheld(u), UserKey: u.key, Fingerprint: rules.Known(src), ReadFrom: readFrom[id]})
-				named = append(named, l.roleAccount(o, u))
+				roleOf = append(roleOf, l.roleAccount(o, u))
 				fingerprints[o.address] = src
 			}
 		}
@@ -1223,16 +1223,16 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 	split := map[string]bool{}   // users of that name in two role accounts
 	for i, u := range uses {
 		switch first, ok := roles[u.UserKey]; {
-		case named[i] == "":
+		case roleOf[i] == "":
 		case !ok:
-			roles[u.UserKey] = named[i]
-		case first != named[i]:
+			roles[u.UserKey] = roleOf[i]
+		case first != roleOf[i]:
 			split[u.UserKey] = true
 		}
 	}
 	for i := range uses {
 		if split[uses[i].UserKey] {
-			uses[i].UserKey += "\x00" + named[i]
+			uses[i].UserKey += "\x00" + roleOf[i]
 		}
 	}
 	shared := rules.SharedSSHKeys(uses)
