@@ -1179,6 +1179,7 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 	l.sshKeys = map[string][]rules.Finding{}
 	var uses []rules.SSHKeyUse
 	var roleOf []string                 // each use's role account, where it has one (see roleAccount)
+	var shown []bool                    // whether the plan shows its configuration
 	fingerprints := map[string]string{} // address -> fingerprint
 	readFrom := map[int][]string{}      // a source's references (see plan.Source)
 	for _, o := range l.applied("aws_iam_user_ssh_key") {
@@ -1194,7 +1195,8 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 			fp.Sensitive = a.isSensitive("public_key")
 			u := l.ownerOf(o, "username")
 			uses = append(uses, rules.SSHKeyUse{User: l.withheld(u), UserKey: u.key, Fingerprint: fp})
-			roleOf = append(roleOf, l.roleAccount(o, u))
+			role, ok := l.roleAccount(o, u)
+			roleOf, shown = append(roleOf, role), append(shown, ok)
 			fingerprints[o.address] = key.SHA256Fingerprint
 		case o.change != nil && !o.forgotten && a.str("public_key", "").Unknown:
 			// Known only after apply: the uploads that read it from one
@@ -1206,7 +1208,8 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 				}
 				u := l.ownerOf(o, "username")
 				uses = append(uses, rules.SSHKeyUse{User: l.withheld(u), UserKey: u.key, Fingerprint: rules.Known(src), ReadFrom: readFrom[id]})
-				roleOf = append(roleOf, l.roleAccount(o, u))
+				role, ok := l.roleAccount(o, u)
+				roleOf, shown = append(roleOf, role), append(shown, ok)
 				fingerprints[o.address] = src
 			}
 		}
@@ -1219,11 +1222,21 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 	// uploads of that name there are, which are one more user's, of an
 	// account not shown (round 358: a third upload hid it; round 359:
 	// counted as the first role account's, it did or not by address).
-	roles := map[string]string{} // a user's first role account
-	split := map[string]bool{}   // users of that name in two role accounts
+	// An object whose configuration is gone (forgotten, or in prior state
+	// alone) holding a key that an upload of that name in a role account
+	// holds is that upload's object (round 360: a forgotten second address
+	// of one key was one more user).
+	roles := map[string]string{}     // a user's first role account
+	split := map[string]bool{}       // users of that name in two role accounts
+	holder := map[[2]string]string{} // a user's key's first role account
 	for i, u := range uses {
+		if roleOf[i] == "" {
+			continue
+		}
+		if k := [2]string{u.UserKey, u.Fingerprint.V}; holder[k] == "" {
+			holder[k] = roleOf[i]
+		}
 		switch first, ok := roles[u.UserKey]; {
-		case roleOf[i] == "":
 		case !ok:
 			roles[u.UserKey] = roleOf[i]
 		case first != roleOf[i]:
@@ -1231,8 +1244,12 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 		}
 	}
 	for i := range uses {
-		if split[uses[i].UserKey] {
-			uses[i].UserKey += "\x00" + roleOf[i]
+		if k := uses[i].UserKey; split[k] {
+			role := roleOf[i]
+			if role == "" && !shown[i] {
+				role = holder[[2]string{k, uses[i].Fingerprint.V}]
+			}
+			uses[i].UserKey += "\x00" + role
 		}
 	}
 	shared := rules.SharedSSHKeys(uses)
@@ -1246,15 +1263,14 @@ func (l *linter) sshKeyFindings() map[string][]rules.Finding {
 
 // roleAccount is the account of o, a credential of user u, where the plan
 // shows it by the role its provider assumes (plan.RoleAccount), and u is
-// named outright; "" otherwise.
-func (l *linter) roleAccount(o appliedObject, u user) string {
-	if u.name.Unknown || u.vague || u.later() || l.plan.AWSAccounts <= 1 {
-		return ""
+// named outright; "" otherwise. shown is false where the plan does not
+// show o's configuration.
+func (l *linter) roleAccount(o appliedObject, u user) (account string, shown bool) {
+	account, shown = l.plan.Account(o.ref())
+	if u.name.Unknown || u.vague || u.later() || l.plan.AWSAccounts <= 1 || !plan.RoleAccount(account) {
+		return "", shown
 	}
-	if account, ok := l.plan.Account(o.ref()); ok && plan.RoleAccount(account) {
-		return account
-	}
-	return ""
+	return account, shown
 }
 
 // signingReplacements finds, for each user, the best signing certificate

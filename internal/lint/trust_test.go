@@ -663,6 +663,11 @@ func TestFixtureFindings(t *testing.T) {
 			"aws_iam_user_ssh_key.c1": "IG404:medium",
 			"aws_iam_user_ssh_key.c3": "IG404:medium",
 		}},
+		// Round 360: one key at two addresses, one forgotten, beside a key
+		// of hers in a second role account (IG404 "in 2 accounts").
+		{"trust/ssh-forgotten-second-address", nil, map[string]string{
+			"aws_iam_access_key.k": "IG202:high",
+		}},
 		// Round 356: one SSH key at two addresses under two configurations
 		// of one account, credentials read alike (IG404 "in 2 accounts").
 		{"trust/ssh-key-two-aliases", nil, map[string]string{
