@@ -434,6 +434,7 @@ const anyARN = "*"
 func (l *linter) iamRecorders() map[recorderKey][]recorder {
 	out := map[recorderKey][]recorder{}
 	seen := map[[2]string]bool{} // by account and trailID
+	n := 0
 	for _, o := range l.applied("aws_cloudtrail") {
 		rc := o.ref()
 		if !o.standing() {
@@ -463,7 +464,8 @@ func (l *linter) iamRecorders() map[recorderKey][]recorder {
 		for _, id := range ids {
 			seen[[2]string{account, id}] = true
 		}
-		r := recorder{o.address, len(seen), ids}
+		n++
+		r := recorder{o.address, n, ids}
 		k := recorderKey{account, partitionOf(t.HomeRegion), t.Organization.V && !t.Organization.Unknown, rules.ARNAccount(after.str("arn", "").V)}
 		out[k] = append(out[k], r)
 		k.arnAccount = anyARN
